@@ -1,0 +1,353 @@
+/*
+ * kernel/engine.c - the virtual clock, its event heap, timers, hard
+ * interrupts and softirqs.  See engine.h for the model.
+ *
+ * Mirrors kernel/softirq.c (__do_softirq, raise_softirq, open_softirq),
+ * kernel/timer.c (mod_timer, del_timer), kernel/hrtimer.c and
+ * kernel/irq/handle.c, Linux 3.10.
+ */
+#include "kernel/engine.h"
+#include "kernel/trace.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "kernel/softirq.c";
+
+const char *const softirq_to_name[NR_SOFTIRQS] = {
+	"HI", "TIMER", "NET_TX", "NET_RX", "BLOCK", "BLOCK_IOPOLL",
+	"TASKLET", "SCHED", "HRTIMER", "RCU"
+};
+
+void sim_engine_init(struct sim_engine *eng, u32 seed)
+{
+	memset(eng, 0, sizeof(*eng));
+	eng->rng = seed ? seed : 1;
+}
+
+void sim_engine_destroy(struct sim_engine *eng)
+{
+	free(eng->heap);
+	eng->heap = NULL;
+	eng->heap_len = eng->heap_cap = 0;
+}
+
+void sim_engine_add_cpu(struct sim_engine *eng, struct sim_cpu *cpu, void *owner)
+{
+	memset(cpu, 0, sizeof(*cpu));
+	cpu->eng = eng;
+	cpu->owner = owner;
+	if (eng->ncpus < SIM_MAX_CPUS)
+		eng->cpus[eng->ncpus++] = cpu;
+}
+
+void sim_engine_remove_cpu(struct sim_engine *eng, struct sim_cpu *cpu)
+{
+	for (int i = 0; i < eng->ncpus; i++) {
+		if (eng->cpus[i] != cpu)
+			continue;
+		memmove(&eng->cpus[i], &eng->cpus[i + 1],
+			(eng->ncpus - i - 1) * sizeof(eng->cpus[0]));
+		eng->ncpus--;
+		return;
+	}
+}
+
+/* xorshift32: cheap, and the same sequence on every machine. */
+u32 sim_random(struct sim_engine *eng)
+{
+	u32 x = eng->rng;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	eng->rng = x;
+	return x;
+}
+
+/* ---- the event heap ---------------------------------------------------- */
+
+static bool ev_before(const struct sim_event *a, const struct sim_event *b)
+{
+	return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void heap_swap(struct sim_engine *eng, int i, int j)
+{
+	struct sim_event *t = eng->heap[i];
+
+	eng->heap[i] = eng->heap[j];
+	eng->heap[j] = t;
+	eng->heap[i]->heap_idx = i;
+	eng->heap[j]->heap_idx = j;
+}
+
+static void heap_up(struct sim_engine *eng, int i)
+{
+	while (i > 0) {
+		int parent = (i - 1) / 2;
+
+		if (!ev_before(eng->heap[i], eng->heap[parent]))
+			break;
+		heap_swap(eng, i, parent);
+		i = parent;
+	}
+}
+
+static void heap_down(struct sim_engine *eng, int i)
+{
+	for (;;) {
+		int l = 2 * i + 1, r = l + 1, m = i;
+
+		if (l < eng->heap_len && ev_before(eng->heap[l], eng->heap[m]))
+			m = l;
+		if (r < eng->heap_len && ev_before(eng->heap[r], eng->heap[m]))
+			m = r;
+		if (m == i)
+			return;
+		heap_swap(eng, i, m);
+		i = m;
+	}
+}
+
+void sim_event_init(struct sim_event *ev, const char *name,
+		    void (*fn)(struct sim_event *ev))
+{
+	ev->when = 0;
+	ev->seq = 0;
+	ev->heap_idx = -1;
+	ev->fn = fn;
+	ev->name = name;
+}
+
+void sim_event_cancel(struct sim_engine *eng, struct sim_event *ev)
+{
+	int i = ev->heap_idx;
+
+	if (i < 0)
+		return;
+	eng->heap_len--;
+	if (i != eng->heap_len) {
+		eng->heap[i] = eng->heap[eng->heap_len];
+		eng->heap[i]->heap_idx = i;
+		heap_down(eng, i);
+		heap_up(eng, i);
+	}
+	ev->heap_idx = -1;
+}
+
+/* An event already pending is moved; the past is clamped to now. */
+void sim_event_schedule(struct sim_engine *eng, struct sim_event *ev, ktime_t when)
+{
+	sim_event_cancel(eng, ev);
+	if (eng->heap_len == eng->heap_cap) {
+		int cap = eng->heap_cap ? eng->heap_cap * 2 : 64;
+		struct sim_event **h = realloc(eng->heap, cap * sizeof(*h));
+
+		if (!h)
+			abort();	/* out of memory: nothing sane to do */
+		eng->heap = h;
+		eng->heap_cap = cap;
+	}
+	ev->when = when < eng->now ? eng->now : when;
+	ev->seq = eng->next_seq++;
+	ev->heap_idx = eng->heap_len;
+	eng->heap[eng->heap_len++] = ev;
+	heap_up(eng, ev->heap_idx);
+}
+
+static void run_all_softirqs(struct sim_engine *eng)
+{
+	for (int i = 0; i < eng->ncpus; i++)
+		if (eng->cpus[i]->softirq_pending)
+			do_softirq(eng->cpus[i]);
+}
+
+bool sim_run_one(struct sim_engine *eng)
+{
+	struct sim_event *ev;
+
+	if (!eng->heap_len)
+		return false;
+	ev = eng->heap[0];
+	sim_event_cancel(eng, ev);
+	eng->now = ev->when;
+	eng->events_run++;
+	ev->fn(ev);
+	run_all_softirqs(eng);
+	return true;
+}
+
+int sim_run(struct sim_engine *eng, ktime_t until, u64 max_events)
+{
+	u64 n = 0;
+
+	run_all_softirqs(eng);
+	while (eng->heap_len) {
+		if (until && eng->heap[0]->when > until) {
+			eng->now = until;
+			return 0;
+		}
+		if (n++ >= max_events)
+			return -EAGAIN;
+		sim_run_one(eng);
+	}
+	if (until && eng->now < until)
+		eng->now = until;
+	return 0;
+}
+
+/* ---- softirqs ------------------------------------------------------------ */
+
+void open_softirq(struct sim_cpu *cpu, int nr, void (*action)(struct sim_cpu *cpu))
+{
+	cpu->softirq_vec[nr] = action;
+}
+
+void raise_softirq(struct sim_cpu *cpu, unsigned int nr)
+{
+	TRACEPOINTF(cpu->owner, NULL, "vec=%u name=%s", nr, softirq_to_name[nr]);
+	cpu->softirq_pending |= 1UL << nr;
+}
+
+/*
+ * __do_softirq: take the pending mask, clear it, run each handler in
+ * number order; handlers may raise more, so restart a bounded number of
+ * times.  What is still pending afterwards waits for the next engine
+ * turn (where the kernel would wake ksoftirqd).
+ */
+void do_softirq(struct sim_cpu *cpu)
+{
+	int restart = MAX_SOFTIRQ_RESTART;
+
+	if (cpu->in_irq || cpu->in_softirq)
+		return;		/* runs on the way out, as irq_exit() */
+	cpu->in_softirq++;
+	while (cpu->softirq_pending && restart--) {
+		unsigned long pending = cpu->softirq_pending;
+
+		cpu->softirq_pending = 0;
+		for (int nr = 0; nr < NR_SOFTIRQS; nr++) {
+			if (!(pending & (1UL << nr)))
+				continue;
+			cpu->softirq_count[nr]++;
+			if (cpu->softirq_vec[nr])
+				cpu->softirq_vec[nr](cpu);
+		}
+	}
+	cpu->in_softirq--;
+}
+
+/* ---- hard interrupts ------------------------------------------------------ */
+
+int request_irq(struct sim_cpu *cpu, unsigned int irq, irq_handler_t handler,
+		const char *name, void *dev_id)
+{
+	struct irqaction *a;
+
+	if (irq >= SIM_MAX_IRQS)
+		return -EINVAL;
+	a = &cpu->irq[irq];
+	if (a->handler)
+		return -EBUSY;
+	a->handler = handler;
+	a->dev_id = dev_id;
+	a->count = 0;
+	strncpy(a->name, name, sizeof(a->name) - 1);
+	return 0;
+}
+
+void free_irq(struct sim_cpu *cpu, unsigned int irq, void *dev_id)
+{
+	if (irq < SIM_MAX_IRQS && cpu->irq[irq].dev_id == dev_id)
+		memset(&cpu->irq[irq], 0, sizeof(cpu->irq[irq]));
+}
+
+void generic_handle_irq(struct sim_cpu *cpu, unsigned int irq)
+{
+	struct irqaction *a;
+
+	if (irq >= SIM_MAX_IRQS || !cpu->irq[irq].handler)
+		return;		/* spurious: nobody asked for this vector */
+	a = &cpu->irq[irq];
+	a->count++;
+	cpu->in_irq++;
+	a->handler(irq, a->dev_id);
+	cpu->in_irq--;
+	do_softirq(cpu);	/* irq_exit() */
+}
+
+/* ---- timers ---------------------------------------------------------------- */
+
+static void timer_fire(struct sim_event *ev)
+{
+	struct timer_list *t = container_of(ev, struct timer_list, ev);
+
+	/* KERNEL: run_timer_softirq runs expired timers from TIMER_SOFTIRQ. */
+	t->cpu->softirq_count[TIMER_SOFTIRQ]++;
+	t->cpu->in_softirq++;
+	t->function(t->data);
+	t->cpu->in_softirq--;
+}
+
+void setup_timer(struct sim_cpu *cpu, struct timer_list *t,
+		 void (*function)(unsigned long), unsigned long data)
+{
+	sim_event_init(&t->ev, "timer", timer_fire);
+	t->function = function;
+	t->data = data;
+	t->cpu = cpu;
+	t->expires = 0;
+}
+
+/* Returns 1 if the timer was pending (and is now moved), as the kernel. */
+int mod_timer(struct timer_list *t, unsigned long expires)
+{
+	int was = timer_pending(t);
+
+	t->expires = expires;
+	sim_event_schedule(t->cpu->eng, &t->ev,
+			   (ktime_t)expires * (NSEC_PER_SEC / HZ));
+	return was;
+}
+
+int del_timer(struct timer_list *t)
+{
+	int was = timer_pending(t);
+
+	if (t->cpu)
+		sim_event_cancel(t->cpu->eng, &t->ev);
+	return was;
+}
+
+static void hrtimer_fire(struct sim_event *ev)
+{
+	struct hrtimer *t = container_of(ev, struct hrtimer, ev);
+
+	t->cpu->softirq_count[HRTIMER_SOFTIRQ]++;
+	t->cpu->in_softirq++;
+	t->function(t);
+	t->cpu->in_softirq--;
+}
+
+void hrtimer_init(struct sim_cpu *cpu, struct hrtimer *t,
+		  enum hrtimer_restart (*function)(struct hrtimer *))
+{
+	sim_event_init(&t->ev, "hrtimer", hrtimer_fire);
+	t->function = function;
+	t->cpu = cpu;
+}
+
+void hrtimer_start(struct hrtimer *t, ktime_t expires_abs)
+{
+	sim_event_schedule(t->cpu->eng, &t->ev, expires_abs);
+}
+
+int hrtimer_cancel(struct hrtimer *t)
+{
+	int was = sim_event_pending(&t->ev);
+
+	if (t->cpu)
+		sim_event_cancel(t->cpu->eng, &t->ev);
+	return was;
+}

@@ -1,0 +1,16 @@
+/*
+ * kernel/snmp.c - the names of the counters listed in kernel/snmp.h.
+ */
+#include "kernel/snmp.h"
+
+const char *const snmp_counter_name[SNMP_MIB_MAX] = {
+#define SNMP_NAME(name, label) #name,
+	SNMP_COUNTERS(SNMP_NAME)
+#undef SNMP_NAME
+};
+
+const char *const snmp_counter_label[SNMP_MIB_MAX] = {
+#define SNMP_LABEL(name, label) label,
+	SNMP_COUNTERS(SNMP_LABEL)
+#undef SNMP_LABEL
+};

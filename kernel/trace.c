@@ -1,0 +1,284 @@
+/*
+ * kernel/trace.c - record tracepoints and hand them to whoever listens.
+ *
+ * See kernel/trace.h for the model.  The two writers here produce the
+ * files of --trace (a call graph in the spirit of ftrace's
+ * function_graph tracer, one line per call, leaf calls folded to
+ * "func();") and --trace-json (one JSON object per event, for tools and
+ * tests).  Both print virtual time only, so two runs of the same
+ * command give byte-identical files.
+ */
+#include "kernel/trace.h"
+#include "kernel/engine.h"
+#include "layers/skbuff.h"
+#include "sim/host.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void trace_init(struct trace *tr, const struct sim_engine *eng)
+{
+	memset(tr, 0, sizeof(*tr));
+	tr->eng = eng;
+}
+
+int trace_add_sink(struct trace *tr, void (*emit)(void *, const struct trace_event *),
+		   void *arg)
+{
+	if (tr->nsinks == TRACE_MAX_SINKS)
+		return -ENOSPC;
+	tr->sinks[tr->nsinks].emit = emit;
+	tr->sinks[tr->nsinks].arg = arg;
+	tr->nsinks++;
+	return 0;
+}
+
+void trace_remove_sink(struct trace *tr, void *arg)
+{
+	for (int i = 0; i < tr->nsinks; i++) {
+		if (tr->sinks[i].arg != arg)
+			continue;
+		memmove(&tr->sinks[i], &tr->sinks[i + 1],
+			(tr->nsinks - i - 1) * sizeof(tr->sinks[0]));
+		tr->nsinks--;
+		i--;
+	}
+}
+
+static struct trace *host_trace(struct host *host)
+{
+	return host && host->eng ? host->eng->trace : NULL;
+}
+
+static void trace_emit(struct trace *tr, enum trace_kind kind, struct host *host,
+		       const char *func, const char *file, int line, const char *ksrc,
+		       const struct sk_buff *skb, u32 skb_id, const char *fmt, va_list ap)
+{
+	struct trace_event ev;
+
+	ev.seq = ++tr->seq;
+	ev.ts = tr->eng ? tr->eng->now : 0;
+	ev.kind = kind;
+	ev.host = host;
+	ev.host_name = host ? host->name : "-";
+	ev.func = func;
+	ev.file = file;
+	ev.line = line;
+	ev.ksrc = ksrc;
+	ev.depth = tr->depth;
+	ev.skb = skb;
+	ev.skb_id = skb_id;
+	ev.fields[0] = '\0';
+	if (fmt)
+		vsnprintf(ev.fields, sizeof(ev.fields), fmt, ap);
+	for (int i = 0; i < tr->nsinks; i++)
+		tr->sinks[i].emit(tr->sinks[i].arg, &ev);
+}
+
+struct trace_scope trace_enter(struct host *host, const char *func, const char *file,
+			       int line, const char *ksrc, const struct sk_buff *skb,
+			       const char *fmt, ...)
+{
+	struct trace_scope s = { host_trace(host), host, func, file, line, ksrc,
+				 skb ? skb->id : 0 };
+	va_list ap;
+
+	if (!s.tr)
+		return s;
+	if (s.tr->nsinks) {
+		va_start(ap, fmt);
+		trace_emit(s.tr, TRACE_ENTER, host, func, file, line, ksrc, skb, s.skb_id,
+			   fmt, ap);
+		va_end(ap);
+	}
+	s.tr->depth++;
+	return s;
+}
+
+void trace_note(struct host *host, const char *func, const char *file, int line,
+		const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
+{
+	struct trace *tr = host_trace(host);
+	va_list ap;
+
+	if (!tr || !tr->nsinks)
+		return;
+	va_start(ap, fmt);
+	trace_emit(tr, TRACE_NOTE, host, func, file, line, ksrc, skb, skb ? skb->id : 0,
+		   fmt, ap);
+	va_end(ap);
+}
+
+/* Runs when a traced function returns; the skb may be gone by now. */
+void trace_scope_exit(struct trace_scope *s)
+{
+	va_list none;
+
+	if (!s->tr)
+		return;
+	s->tr->depth--;
+	if (s->tr->nsinks)
+		trace_emit(s->tr, TRACE_EXIT, s->host, s->func, s->file, s->line, s->ksrc,
+			   NULL, s->skb_id, NULL, none);
+}
+
+/* ---- --trace: function_graph-like text --------------------------------- */
+
+/*
+ * The text writer holds back each "enter" line for one event: if the
+ * very next event is its own exit, the call was a leaf and prints as
+ * "func();", as function_graph does.
+ */
+struct trace_text_state {
+	FILE *f;
+	bool pending;
+	struct trace_event held;
+};
+
+static void text_line(FILE *f, const struct trace_event *ev, const char *suffix,
+		      bool with_fields)
+{
+	char skb[16] = "";
+
+	if (ev->skb_id)
+		snprintf(skb, sizeof(skb), "skb#%u", ev->skb_id);
+	fprintf(f, "%10llu.%03llu | %-8s | %-8s | %*s%s%s", (unsigned long long)(ev->ts / 1000),
+		(unsigned long long)(ev->ts % 1000), ev->host_name, skb, ev->depth * 2, "",
+		ev->kind == TRACE_NOTE ? "/* " : "", ev->func);
+	fputs(suffix, f);
+	if (with_fields && ev->fields[0])
+		fprintf(f, "  %s", ev->fields);
+	if (ev->kind == TRACE_NOTE)
+		fputs(" */", f);
+	fputc('\n', f);
+}
+
+static void text_flush(struct trace_text_state *st)
+{
+	if (st->pending)
+		text_line(st->f, &st->held, "() {", true);
+	st->pending = false;
+}
+
+void trace_text_header(FILE *f)
+{
+	fputs("# netstep trace: virtual time in microseconds (ns after the dot)\n"
+	      "#    TIME(us)  | HOST     | SKB      | FUNCTION\n", f);
+}
+
+void trace_text_sink(void *arg, const struct trace_event *ev)
+{
+	struct trace_text_state *st = arg;
+
+	if (ev->kind == TRACE_EXIT && st->pending && ev->func == st->held.func &&
+	    ev->depth == st->held.depth) {
+		text_line(st->f, &st->held, "();", true);
+		st->pending = false;
+		return;
+	}
+	text_flush(st);
+	switch (ev->kind) {
+	case TRACE_ENTER:
+		st->held = *ev;
+		st->pending = true;
+		break;
+	case TRACE_EXIT:
+		text_line(st->f, ev, "}", false);
+		break;
+	case TRACE_NOTE:
+		text_line(st->f, ev, ":", true);
+		break;
+	}
+}
+
+struct trace_text_state *trace_text_open(FILE *f)
+{
+	static const struct trace_text_state zero;
+	struct trace_text_state *st = malloc(sizeof(*st));
+
+	if (st) {
+		*st = zero;
+		st->f = f;
+	}
+	return st;
+}
+
+void trace_text_close(struct trace_text_state *st)
+{
+	if (!st)
+		return;
+	text_flush(st);
+	free(st);
+}
+
+/* ---- --trace-json: one object per line ------------------------------------ */
+
+static void json_str(FILE *f, const char *s, size_t n)
+{
+	fputc('"', f);
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char c = s[i];
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* "k=v k2=v2" becomes {"k":"v","k2":"v2"}; a word without '=' keys "_". */
+static void json_fields(FILE *f, const char *fields)
+{
+	const char *p = fields;
+	bool first = true;
+
+	fputc('{', f);
+	while (*p) {
+		const char *end, *eq;
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		end = strchr(p, ' ');
+		if (!end)
+			end = p + strlen(p);
+		eq = memchr(p, '=', end - p);
+		if (!first)
+			fputc(',', f);
+		first = false;
+		if (eq) {
+			json_str(f, p, eq - p);
+			fputc(':', f);
+			json_str(f, eq + 1, end - eq - 1);
+		} else {
+			json_str(f, "_", 1);
+			fputc(':', f);
+			json_str(f, p, end - p);
+		}
+		p = end;
+	}
+	fputc('}', f);
+}
+
+void trace_json_sink(void *file, const struct trace_event *ev)
+{
+	static const char *const kinds[] = { "enter", "exit", "note" };
+	FILE *f = file;
+
+	fprintf(f, "{\"seq\":%llu,\"ts_ns\":%llu,\"kind\":\"%s\",\"host\":",
+		(unsigned long long)ev->seq, (unsigned long long)ev->ts, kinds[ev->kind]);
+	json_str(f, ev->host_name, 64);
+	fputs(",\"func\":", f);
+	json_str(f, ev->func, 128);
+	fputs(",\"file\":", f);
+	json_str(f, ev->file, 256);
+	fprintf(f, ",\"line\":%d,\"ksrc\":", ev->line);
+	json_str(f, ev->ksrc ? ev->ksrc : "", 256);
+	fprintf(f, ",\"depth\":%d,\"skb\":%u,\"fields\":", ev->depth, ev->skb_id);
+	json_fields(f, ev->fields);
+	fputs("}\n", f);
+}

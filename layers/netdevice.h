@@ -1,0 +1,269 @@
+/*
+ * layers/netdevice.h - struct net_device, its TX queues, NAPI and the
+ * per-CPU softnet_data.
+ *
+ * Mirrors include/linux/netdevice.h (Linux 3.10).  The driver (nic/)
+ * fills a net_device_ops table; the device layer (layers/dev.c) calls
+ * through it.  Queue state helpers (netif_tx_stop_queue and friends)
+ * live here as in the kernel, because both the driver and the qdisc
+ * code use them.
+ */
+#ifndef NETSTEP_LAYERS_NETDEVICE_H
+#define NETSTEP_LAYERS_NETDEVICE_H
+
+#include "kernel/types.h"
+#include "layers/skbuff.h"
+
+struct host;
+struct Qdisc;
+struct sim_cpu;
+struct ethtool_ops;
+
+#define IFNAMSIZ	16
+#define ETH_ALEN	6
+#define ETH_HLEN	14
+#define ETH_ZLEN	60
+#define ETH_DATA_LEN	1500
+#define ETH_FRAME_LEN	1514
+#define ETH_FCS_LEN	4
+#define ETH_P_IP	0x0800
+#define ETH_P_ARP	0x0806
+#define ETH_P_IPV6	0x86DD
+#define ARPHRD_ETHER	1
+#define ETH_MIN_MTU	68	/* netstep's lower bound for `ip link set mtu` */
+
+/* dev->flags, include/uapi/linux/if.h */
+#define IFF_UP		0x1
+#define IFF_BROADCAST	0x2
+#define IFF_LOOPBACK	0x8
+#define IFF_NOARP	0x80
+#define IFF_RUNNING	0x40
+
+typedef enum netdev_tx {
+	NETDEV_TX_OK = 0x00,		/* driver took care of the skb */
+	NETDEV_TX_BUSY = 0x10,		/* driver tx path was busy: requeue */
+	NETDEV_TX_LOCKED = 0x20,	/* driver tx lock was already taken */
+} netdev_tx_t;
+
+/* qdisc/dev_queue_xmit return codes, include/linux/netdevice.h */
+#define NET_XMIT_SUCCESS	0x00
+#define NET_XMIT_DROP		0x01	/* skb dropped */
+#define NET_XMIT_CN		0x02	/* congestion notification */
+#define NET_XMIT_POLICED	0x03
+#define NET_XMIT_MASK		0x0f
+#define NET_RX_SUCCESS		0
+#define NET_RX_DROP		1
+
+/* netdev_queue->state bits */
+enum netdev_queue_state_t {
+	__QUEUE_STATE_DRV_XOFF,		/* the driver stopped the queue */
+	__QUEUE_STATE_STACK_XOFF,	/* BQL stopped it (not modelled) */
+	__QUEUE_STATE_FROZEN,
+};
+
+struct netdev_queue {
+	struct net_device *dev;		/* owning device */
+	struct Qdisc *qdisc;		/* qdisc feeding this queue */
+	unsigned long state;		/* __QUEUE_STATE_* bits */
+	unsigned int index;		/* queue number */
+	unsigned long trans_start;	/* jiffies of the last transmit */
+	unsigned long tx_packets;	/* handed to the driver */
+	unsigned long tx_bytes;
+	/* KERNEL: _xmit_lock, xmit_lock_owner, dql (BQL), xps map left out. */
+};
+
+struct net_device_stats {
+	unsigned long rx_packets;
+	unsigned long tx_packets;
+	unsigned long rx_bytes;
+	unsigned long tx_bytes;
+	unsigned long rx_errors;
+	unsigned long tx_errors;
+	unsigned long rx_dropped;
+	unsigned long tx_dropped;
+	unsigned long rx_missed_errors;	/* no RX descriptor free */
+};
+
+struct net_device;
+
+struct net_device_ops {
+	int (*ndo_open)(struct net_device *dev);
+	int (*ndo_stop)(struct net_device *dev);
+	netdev_tx_t (*ndo_start_xmit)(struct sk_buff *skb, struct net_device *dev);
+	int (*ndo_change_mtu)(struct net_device *dev, int new_mtu);
+	/* KERNEL: ndo_select_queue, ndo_set_rx_mode, ndo_get_stats64 ... omitted. */
+};
+
+struct neighbour;
+struct hh_cache;
+
+struct header_ops {
+	int (*create)(struct sk_buff *skb, struct net_device *dev, unsigned short type,
+		      const void *daddr, const void *saddr, unsigned int len);
+	/* Build / refresh the neighbour's cached header (layers/neighbour.h). */
+	int (*cache)(const struct neighbour *neigh, struct hh_cache *hh, __be16 type);
+	void (*cache_update)(struct hh_cache *hh, const struct net_device *dev,
+			     const unsigned char *haddr);
+};
+
+/* An IPv4 address on a device, include/linux/inetdevice.h (in_ifaddr). */
+struct in_ifaddr {
+	__be32 ifa_address;		/* 10.0.0.2 */
+	__be32 ifa_mask;		/* 255.255.255.0 */
+	u8 ifa_prefixlen;		/* 24 */
+	bool configured;		/* false: no address yet */
+};
+
+/* NAPI context, include/linux/netdevice.h */
+enum { NAPI_STATE_SCHED, NAPI_STATE_DISABLE };
+struct napi_struct {
+	struct list_head poll_list;	/* on softnet_data.poll_list */
+	unsigned long state;		/* NAPI_STATE_* bits */
+	int weight;			/* work per poll, 64 for igb */
+	int (*poll)(struct napi_struct *napi, int budget);
+	struct net_device *dev;
+};
+#define NAPI_POLL_WEIGHT 64
+
+struct net_device {
+	char name[IFNAMSIZ];		/* "eth0" */
+	struct host *nd_net;		/* the host owning it, dev_net() */
+	int ifindex;			/* 1, 2, ... within the host */
+	unsigned int flags;		/* IFF_UP ... */
+	unsigned int mtu;		/* 1500 */
+	unsigned short type;		/* ARPHRD_ETHER */
+	unsigned short hard_header_len;	/* ETH_HLEN */
+	unsigned char addr_len;		/* ETH_ALEN */
+	unsigned char dev_addr[ETH_ALEN];	/* our MAC */
+	unsigned char broadcast[ETH_ALEN];	/* ff:ff:ff:ff:ff:ff */
+	unsigned long tx_queue_len;	/* pfifo_fast limit, 1000 */
+	struct netdev_queue *_tx;	/* TX queues */
+	unsigned int num_tx_queues;	/* allocated */
+	unsigned int real_num_tx_queues;	/* in use */
+	int xps_queue;			/* XPS map for our one CPU, -1 = none */
+	struct Qdisc *qdisc;		/* root qdisc as `tc` sees it */
+	const struct net_device_ops *netdev_ops;
+	const struct ethtool_ops *ethtool_ops;	/* layers/ethtool.h */
+	const struct header_ops *header_ops;
+	void (*destructor)(struct net_device *dev);	/* driver teardown, from free_netdev */
+	struct net_device_stats stats;	/* ip -s link */
+	struct in_ifaddr ifa;		/* its IPv4 address (one) */
+	void *priv;			/* driver private, netdev_priv() */
+	/* KERNEL: features, ethtool_ops, rx_handler, in_device list ... omitted. */
+};
+
+static inline struct host *dev_net(const struct net_device *dev) { return dev->nd_net; }
+static inline void *netdev_priv(const struct net_device *dev) { return dev->priv; }
+static inline struct netdev_queue *netdev_get_tx_queue(const struct net_device *dev,
+							unsigned int index)
+{
+	return &dev->_tx[index];
+}
+static inline bool netif_running(const struct net_device *dev) { return dev->flags & IFF_UP; }
+
+/* Queue stop/wake, include/linux/netdevice.h */
+static inline void netif_tx_start_queue(struct netdev_queue *txq)
+{
+	txq->state &= ~(1UL << __QUEUE_STATE_DRV_XOFF);
+}
+static inline void netif_tx_stop_queue(struct netdev_queue *txq)
+{
+	txq->state |= 1UL << __QUEUE_STATE_DRV_XOFF;
+}
+static inline bool netif_tx_queue_stopped(const struct netdev_queue *txq)
+{
+	return txq->state & (1UL << __QUEUE_STATE_DRV_XOFF);
+}
+static inline bool netif_xmit_frozen_or_stopped(const struct netdev_queue *txq)
+{
+	return txq->state & ((1UL << __QUEUE_STATE_DRV_XOFF) |
+			     (1UL << __QUEUE_STATE_STACK_XOFF) |
+			     (1UL << __QUEUE_STATE_FROZEN));
+}
+void netif_tx_wake_queue(struct netdev_queue *txq);	/* layers/dev.c */
+void netif_tx_start_all_queues(struct net_device *dev);
+static inline void netif_stop_subqueue(struct net_device *dev, u16 queue_index)
+{
+	netif_tx_stop_queue(netdev_get_tx_queue(dev, queue_index));
+}
+static inline bool __netif_subqueue_stopped(const struct net_device *dev, u16 queue_index)
+{
+	return netif_tx_queue_stopped(netdev_get_tx_queue(dev, queue_index));
+}
+static inline void netif_wake_subqueue(struct net_device *dev, u16 queue_index)
+{
+	netif_tx_wake_queue(netdev_get_tx_queue(dev, queue_index));
+}
+
+/* Per-CPU queues of the device layer, include/linux/netdevice.h */
+struct softnet_data {
+	struct Qdisc *output_queue;	/* qdiscs waiting for NET_TX_SOFTIRQ */
+	struct Qdisc **output_queue_tailp;
+	struct list_head poll_list;	/* NAPI contexts waiting for NET_RX */
+	struct sk_buff *completion_queue;	/* skbs freed from hard IRQ */
+	unsigned int processed;		/* /proc/net/softnet_stat columns */
+	unsigned int dropped;
+	unsigned int time_squeeze;
+	unsigned int cpu_collision;
+};
+
+/* Protocol handlers, include/linux/netdevice.h (dev_add_pack). */
+struct packet_type {
+	__be16 type;			/* htons(ETH_P_IP) */
+	int (*func)(struct sk_buff *skb, struct net_device *dev,
+		    struct packet_type *pt, struct net_device *orig_dev);
+	struct list_head list;		/* on the host's ptype list */
+};
+
+/* layers/dev.c */
+struct net_device *alloc_etherdev_mq(struct host *net, const char *name,
+				     unsigned int txqs, size_t sizeof_priv);
+int register_netdev(struct net_device *dev);
+void free_netdev(struct net_device *dev);
+int dev_open(struct net_device *dev);
+void dev_close(struct net_device *dev);
+int dev_set_mtu(struct net_device *dev, int new_mtu);
+void dev_add_pack(struct host *net, struct packet_type *pt);
+int dev_queue_xmit(struct sk_buff *skb);
+struct netdev_queue *netdev_pick_tx(struct net_device *dev, struct sk_buff *skb);
+int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev,
+			struct netdev_queue *txq);
+int netif_receive_skb(struct sk_buff *skb);
+int napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
+void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
+		    int (*poll)(struct napi_struct *, int), int weight);
+void napi_schedule(struct napi_struct *n);
+void napi_complete(struct napi_struct *n);
+void napi_enable(struct napi_struct *n);
+void napi_disable(struct napi_struct *n);
+void dev_kfree_skb_any(struct sk_buff *skb);
+void net_dev_init(struct host *net);	/* opens NET_TX/NET_RX softirqs */
+struct net_device *dev_get_by_name(struct host *net, const char *name);
+
+/* net/ethernet/eth.c: layers/eth.c */
+void ether_setup(struct net_device *dev);
+int eth_header(struct sk_buff *skb, struct net_device *dev, unsigned short type,
+	       const void *daddr, const void *saddr, unsigned int len);
+__be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev);
+extern const struct header_ops eth_header_ops;
+static inline int dev_hard_header(struct sk_buff *skb, struct net_device *dev,
+				  unsigned short type, const void *daddr,
+				  const void *saddr, unsigned int len)
+{
+	if (!dev->header_ops || !dev->header_ops->create)
+		return 0;
+	return dev->header_ops->create(skb, dev, type, daddr, saddr, len);
+}
+
+struct ethhdr {
+	unsigned char h_dest[ETH_ALEN];
+	unsigned char h_source[ETH_ALEN];
+	__be16 h_proto;
+} __attribute__((packed));
+
+static inline struct ethhdr *eth_hdr(const struct sk_buff *skb)
+{
+	return (struct ethhdr *)skb_mac_header(skb);
+}
+
+#endif

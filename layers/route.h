@@ -1,0 +1,124 @@
+/*
+ * layers/route.h - IPv4 routing: the FIB, the route lookup and the
+ * dst_entry an skb carries.
+ *
+ * Mirrors include/net/dst.h, include/net/route.h, include/net/flow.h,
+ * net/ipv4/route.c and net/ipv4/fib_trie.c (Linux 3.10).
+ *
+ * A lookup (ip_route_output_ports on the way out, ip_route_input_noref
+ * on the way in) picks the longest matching prefix and returns a
+ * struct rtable whose dst says where the packet goes next:
+ * dst.output (ip_output) or dst.input (ip_local_deliver, ip_forward),
+ * the device, and the gateway if the destination is not on-link.
+ */
+#ifndef NETSTEP_LAYERS_ROUTE_H
+#define NETSTEP_LAYERS_ROUTE_H
+
+#include "kernel/types.h"
+#include <stdio.h>
+
+struct host;
+struct sk_buff;
+struct net_device;
+struct fib_alias;
+
+/* include/net/dst.h */
+struct dst_entry {
+	struct net_device *dev;		/* device the packet leaves by */
+	int (*input)(struct sk_buff *skb);	/* ip_local_deliver / ip_forward */
+	int (*output)(struct sk_buff *skb);	/* ip_output */
+	int __refcnt;			/* references held (skb_dst_force) */
+	unsigned long __use;		/* lookups that returned it */
+	int obsolete;			/* route deleted: do not reuse */
+	unsigned long lastuse;		/* jiffies of the last lookup */
+	/* KERNEL: metrics array, neighbour pointer, xfrm, rcu head omitted. */
+};
+
+/* Route types, include/uapi/linux/rtnetlink.h */
+enum { RTN_UNSPEC, RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST, RTN_ANYCAST,
+       RTN_MULTICAST, RTN_BLACKHOLE, RTN_UNREACHABLE, RTN_PROHIBIT };
+
+/* include/net/route.h */
+struct rtable {
+	struct dst_entry dst;		/* must be first */
+	u16 rt_type;			/* RTN_UNICAST, RTN_LOCAL ... */
+	__be32 rt_gateway;		/* next hop if not on-link, else 0 */
+	u32 rt_pmtu;			/* learned path MTU, 0 = none */
+	unsigned long rt_pmtu_expires;	/* jiffies when rt_pmtu lapses */
+	struct fib_alias *fa;		/* the route row it came from */
+	/* KERNEL: rt_genid, rt_flags, rt_is_input, rt_iif, rt_uses_gateway omitted. */
+};
+
+static inline struct rtable *skb_rtable(const struct sk_buff *skb);
+static inline __be32 rt_nexthop(const struct rtable *rt, __be32 daddr)
+{
+	return rt->rt_gateway ? rt->rt_gateway : daddr;
+}
+
+/* include/net/flow.h */
+struct flowi4 {
+	int flowi4_oif;			/* output interface, 0 = any */
+	u8 flowi4_tos;
+	u8 flowi4_proto;		/* IPPROTO_* */
+	__be32 daddr;
+	__be32 saddr;			/* 0: let the route choose */
+	__be16 fl4_sport;
+	__be16 fl4_dport;
+};
+
+/* ip_route_output_key family: ERR_PTR(-ENETUNREACH) when nothing matches. */
+struct rtable *ip_route_output_key(struct host *net, struct flowi4 *fl4);
+struct rtable *ip_route_output_ports(struct host *net, struct flowi4 *fl4,
+				     struct sock *sk, __be32 daddr, __be32 saddr,
+				     __be16 dport, __be16 sport, u8 proto, u8 tos,
+				     int oif);
+/* Attach an input route to @skb (noref); 0 or -Exxx (counted). */
+int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
+			 struct net_device *dev);
+/* dst_mtu: learned PMTU if still valid, else the route's MTU, else dev->mtu. */
+unsigned int dst_mtu(const struct dst_entry *dst);
+/* ICMP "fragmentation needed" for @daddr: lower its path MTU (min 552). */
+void ipv4_update_pmtu(struct host *net, __be32 daddr, u32 mtu);
+void dst_hold(struct dst_entry *dst);
+void dst_release(struct dst_entry *dst);
+
+static inline int dst_output(struct sk_buff *skb);
+static inline int dst_input(struct sk_buff *skb);
+
+/* FIB management (fib_frontend.c / fib_trie.c) */
+int ip_fib_init(struct host *net);
+void ip_fib_exit(struct host *net);
+/* Add the connected and local routes for dev->ifa (fib_add_ifaddr). */
+void fib_add_ifaddr(struct net_device *dev);
+int fib_table_insert(struct host *net, __be32 dst, int plen, __be32 gw,
+		     struct net_device *dev, u32 metric, u32 mtu);
+int fib_table_delete(struct host *net, __be32 dst, int plen, __be32 gw,
+		     struct net_device *dev);
+/* RTN_LOCAL if @addr is one of ours, RTN_BROADCAST, else RTN_UNICAST. */
+unsigned int inet_addr_type(struct host *net, __be32 addr);
+/* Our address to use as source towards @dst through @dev. */
+__be32 inet_select_addr(const struct net_device *dev, __be32 dst);
+
+/* Output in the formats of the real tools. */
+void fib_route_show(struct host *net, FILE *out);	/* route -n */
+void fib_ip_route_show(struct host *net, FILE *out);	/* ip route show */
+int fib_ip_route_get(struct host *net, __be32 daddr, FILE *out);	/* ip route get */
+
+/* For the UI and tests: the row a lookup picked (index in route -n order). */
+int fib_alias_index(struct host *net, const struct fib_alias *fa);
+
+#include "layers/skbuff.h"
+static inline struct rtable *skb_rtable(const struct sk_buff *skb)
+{
+	return (struct rtable *)skb_dst(skb);
+}
+static inline int dst_output(struct sk_buff *skb)
+{
+	return skb_dst(skb)->output(skb);
+}
+static inline int dst_input(struct sk_buff *skb)
+{
+	return skb_dst(skb)->input(skb);
+}
+
+#endif

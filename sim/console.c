@@ -1,0 +1,324 @@
+/*
+ * sim/console.c - split, check and run console commands.  See
+ * sim/console.h.
+ */
+#include "sim/console.h"
+#include "layers/ping.h"
+#include "tools/tools.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct console_cmd {
+	const char *name;
+	tool_fn fn;
+};
+
+static const struct console_cmd tools[] = {
+	{ "ping", tool_ping },
+	{ "ip", tool_ip },
+	{ "route", tool_route },
+	{ "tc", tool_tc },
+	{ "iptables", tool_iptables },
+	{ "ethtool", tool_ethtool },
+	{ "cat", tool_cat },
+	{ "nstat", tool_nstat },
+};
+
+void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *err)
+{
+	c->w = w;
+	c->net = w->host[SIM_STUDENT];
+	c->out = out;
+	c->err = err;
+	c->dry = false;
+}
+
+/*
+ * Shell-like word splitting: blanks separate words, '...' and "..."
+ * group.  Writes into @buf; returns argc, or -1 with a message.
+ */
+static int console_split(const char *line, char *buf, char **argv, FILE *err)
+{
+	int argc = 0;
+	char *o = buf;
+	const char *p = line;
+
+	for (;;) {
+		char quote = 0;
+
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		if (argc == CONSOLE_MAX_ARGS) {
+			fprintf(err, "netstep: too many words in command (max %d)\n",
+				CONSOLE_MAX_ARGS);
+			return -1;
+		}
+		argv[argc++] = o;
+		while (*p && (quote || !isspace((unsigned char)*p))) {
+			if (!quote && (*p == '\'' || *p == '"'))
+				quote = *p;
+			else if (quote && *p == quote)
+				quote = 0;
+			else
+				*o++ = *p;
+			p++;
+		}
+		if (quote) {
+			fprintf(err, "netstep: unterminated quote in: %s\n", line);
+			return -1;
+		}
+		*o++ = '\0';
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+int console_parse_duration(const char *s, ktime_t *ns)
+{
+	char *end;
+	double v = strtod(s, &end);
+	double scale = NSEC_PER_SEC;
+
+	if (end == s || v < 0 || v > 86400.0 * 365)
+		return -EINVAL;
+	if (!strcmp(end, "ms"))
+		scale = NSEC_PER_MSEC;
+	else if (!strcmp(end, "us"))
+		scale = NSEC_PER_USEC;
+	else if (!strcmp(end, "ns"))
+		scale = 1;
+	else if (*end && strcmp(end, "s"))
+		return -EINVAL;
+	*ns = (ktime_t)(v * scale);
+	return 0;
+}
+
+static int console_sleep(struct sim_console *c, int argc, char **argv)
+{
+	ktime_t d;
+
+	if (argc != 2 || console_parse_duration(argv[1], &d)) {
+		fprintf(c->err, "sleep: invalid time interval '%s'\n", argc > 1 ? argv[1] : "");
+		return 2;
+	}
+	if (c->dry)
+		return 0;
+	if (sim_run(&c->w->eng, c->w->eng.now + d, CONSOLE_MAX_EVENTS)) {
+		fprintf(c->err, "netstep: the stack did not settle within %llu events\n",
+			CONSOLE_MAX_EVENTS);
+		return 1;
+	}
+	return 0;
+}
+
+static int console_link(struct sim_console *c, int argc, char **argv)
+{
+	struct sim_link *l = NULL;
+	int link = -1;
+	char *end;
+
+	for (int i = 0; i < SIM_NLINKS; i++)
+		if (argc > 2 && !strcmp(argv[2], sim_link_names[i]))
+			link = i;
+	if (link < 0 || argc != 5) {
+		fprintf(c->err, "sim: usage: sim link lan|wan mtu N|loss PCT|delay DURATION\n");
+		return 2;
+	}
+	l = c->w->link[link];
+	if (!strcmp(argv[3], "mtu")) {
+		long mtu = strtol(argv[4], &end, 10);
+
+		if (*end || mtu < ETH_MIN_MTU || mtu > 9000) {
+			fprintf(c->err, "sim: invalid mtu '%s' (68..9000)\n", argv[4]);
+			return 2;
+		}
+		return sim_link_set_mtu(c->w, link, mtu) ? 1 : 0;
+	}
+	if (!strcmp(argv[3], "loss")) {
+		double pct = strtod(argv[4], &end);
+
+		if (end == argv[4] || (*end && strcmp(end, "%")) || pct < 0 || pct > 100) {
+			fprintf(c->err, "sim: invalid loss '%s' (0..100%%)\n", argv[4]);
+			return 2;
+		}
+		l->loss_ppm = (u32)(pct * 10000.0 + 0.5);
+		return 0;
+	}
+	if (!strcmp(argv[3], "delay")) {
+		ktime_t d;
+
+		if (console_parse_duration(argv[4], &d) || d > 10 * NSEC_PER_SEC) {
+			fprintf(c->err, "sim: invalid delay '%s' (up to 10s)\n", argv[4]);
+			return 2;
+		}
+		l->delay = d;
+		return 0;
+	}
+	fprintf(c->err, "sim: unknown link setting '%s'\n", argv[3]);
+	return 2;
+}
+
+static int console_exec(struct sim_console *c, struct host *net, int argc, char **argv);
+
+static int console_sim(struct sim_console *c, int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "link"))
+		return console_link(c, argc, argv);
+	fprintf(c->err, "sim: unknown command '%s'\n", argc > 1 ? argv[1] : "");
+	return 2;
+}
+
+static int console_on(struct sim_console *c, int argc, char **argv)
+{
+	struct host *net = argc > 2 ? sim_world_host(c->w, argv[1]) : NULL;
+
+	if (!net) {
+		fprintf(c->err, "on: unknown host '%s' (student, router or server)\n",
+			argc > 1 ? argv[1] : "");
+		return 2;
+	}
+	return console_exec(c, net, argc - 2, argv + 2);
+}
+
+static int console_exec(struct sim_console *c, struct host *net, int argc, char **argv)
+{
+	if (!strcmp(argv[0], "sleep"))
+		return console_sleep(c, argc, argv);
+	if (!strcmp(argv[0], "sim"))
+		return console_sim(c, argc, argv);
+	if (!strcmp(argv[0], "on"))
+		return console_on(c, argc, argv);
+	for (size_t i = 0; i < ARRAY_SIZE(tools); i++)
+		if (!strcmp(argv[0], tools[i].name))
+			return tools[i].fn(net, argc, argv, c->out, c->err);
+	fprintf(c->err, "netstep: unknown command '%s'\n", argv[0]);
+	return 2;
+}
+
+/* Let time run while any host still has a ping in flight. */
+static int console_wait(struct sim_console *c)
+{
+	u64 budget = CONSOLE_MAX_EVENTS;
+
+	for (;;) {
+		bool busy = false;
+
+		for (int i = 0; i < SIM_NHOSTS; i++)
+			busy |= ping_running(c->w->host[i]);
+		if (!busy)
+			return 0;
+		if (!budget-- || !sim_run_one(&c->w->eng))
+			break;
+	}
+	if (budget) {
+		fprintf(c->err, "netstep: internal error: a ping waits on an idle world\n");
+		return 1;
+	}
+	fprintf(c->err, "netstep: the stack did not settle within %llu events\n",
+		CONSOLE_MAX_EVENTS);
+	return 1;
+}
+
+int console_run_line(struct sim_console *c, const char *line)
+{
+	char buf[CONSOLE_MAX_LINE];
+	char *argv[CONSOLE_MAX_ARGS + 1];
+	int argc, rc;
+
+	if (strlen(line) >= sizeof(buf)) {
+		fprintf(c->err, "netstep: command too long (max %d bytes)\n",
+			CONSOLE_MAX_LINE - 1);
+		return 2;
+	}
+	argc = console_split(line, buf, argv, c->err);
+	if (argc < 0)
+		return 2;
+	if (argc == 0)
+		return 0;
+	rc = console_exec(c, c->net, argc, argv);
+	if (rc == 2)
+		return rc;
+	return console_wait(c) ? 1 : rc;
+}
+
+/* Calls @fn for each command of @script; stops at the first non-zero. */
+static int console_foreach(struct sim_console *c, const char *script,
+			   int (*fn)(struct sim_console *, const char *))
+{
+	const char *p = script;
+	char line[CONSOLE_MAX_LINE];
+
+	while (*p) {
+		size_t n = strcspn(p, ";\n");
+		int rc;
+
+		if (n >= sizeof(line)) {
+			fprintf(c->err, "netstep: command too long (max %d bytes)\n",
+				CONSOLE_MAX_LINE - 1);
+			return 2;
+		}
+		memcpy(line, p, n);
+		line[n] = '\0';
+		rc = fn(c, line);
+		if (rc)
+			return rc;
+		p += n;
+		if (*p)
+			p++;
+	}
+	return 0;
+}
+
+static int console_check_line(struct sim_console *c, const char *line)
+{
+	char buf[CONSOLE_MAX_LINE];
+	char *argv[CONSOLE_MAX_ARGS + 1];
+	int argc = console_split(line, buf, argv, c->err);
+
+	if (argc < 0)
+		return 2;
+	return argc ? (console_exec(c, c->net, argc, argv) == 2 ? 2 : 0) : 0;
+}
+
+/* Apply the script to a scratch copy of the world, with no time passing. */
+static int console_check(struct sim_console *c, const char *script)
+{
+	struct sim_world *scratch = malloc(sizeof(*scratch));
+	struct sim_console sc;
+	FILE *sink = fopen("/dev/null", "w");
+	int rc;
+
+	if (!scratch || !sink || sim_world_create(scratch, c->w->eng.rng)) {
+		fprintf(c->err, "netstep: cannot build a scratch world to check the script\n");
+		free(scratch);
+		if (sink)
+			fclose(sink);
+		return 1;
+	}
+	console_init(&sc, scratch, sink, c->err);
+	sc.dry = true;
+	rc = console_foreach(&sc, script, console_check_line);
+	sim_world_destroy(scratch);
+	free(scratch);
+	fclose(sink);
+	return rc;
+}
+
+int console_run_script(struct sim_console *c, const char *script)
+{
+	int rc = console_check(c, script);
+
+	if (rc)
+		return rc;
+	rc = console_foreach(c, script, console_run_line);
+	if (sim_run(&c->w->eng, 0, CONSOLE_MAX_EVENTS)) {
+		fprintf(c->err, "netstep: the stack did not go idle within %llu events\n",
+			CONSOLE_MAX_EVENTS);
+		return rc ? rc : 1;
+	}
+	return rc;
+}

@@ -1,0 +1,51 @@
+/*
+ * sim/console.h - the command line a student types into: `-e` in
+ * headless mode, the `:` prompt of the UI, and lesson files.
+ *
+ * No kernel counterpart: this is the shell.  A script is commands
+ * separated by ';' or newlines.  Each command runs on the console's
+ * host (the student's machine) unless it starts with `on HOST`; after
+ * it, the console lets virtual time run until the command's work is
+ * done (a ping waits for its replies), and at the end of a script until
+ * the whole world is idle.
+ *
+ * Commands: the tools of tools/tools.h (ping, ip, route, tc, iptables,
+ * ethtool, cat, nstat) plus two of the console's own:
+ *   sleep DURATION                      let virtual time run (1, 1.5s, 200ms)
+ *   sim link lan|wan mtu N|loss PCT|delay DURATION   change the simulated wire
+ *   on HOST COMMAND...                  run COMMAND on student|router|server
+ */
+#ifndef NETSTEP_SIM_CONSOLE_H
+#define NETSTEP_SIM_CONSOLE_H
+
+#include <stdio.h>
+#include "sim/topology.h"
+
+#define CONSOLE_MAX_ARGS	64
+#define CONSOLE_MAX_LINE	4096
+/* A runaway (an event storm) stops here instead of hanging. */
+#define CONSOLE_MAX_EVENTS	50000000ULL
+
+struct sim_console {
+	struct sim_world *w;		/* the world commands act on */
+	struct host *net;		/* default host: the student's */
+	FILE *out;			/* tool output */
+	FILE *err;			/* one-line errors */
+	bool dry;			/* checking a script: no time passes */
+};
+
+void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *err);
+/* One command. Returns the tool's status: 0, 1 (runtime), 2 (bad command). */
+int console_run_line(struct sim_console *c, const char *line);
+/*
+ * A whole script.  It is first checked on a scratch world (parsed and
+ * applied there, no time passes), so a bad command anywhere is reported
+ * before anything runs: status 2, nothing applied.  Then it runs for
+ * real, and the world runs until idle.  Returns the first non-zero
+ * status, or 0.
+ */
+int console_run_script(struct sim_console *c, const char *script);
+/* Parse a duration: "2", "1.5s", "200ms", "50us". 0 or -EINVAL. */
+int console_parse_duration(const char *s, ktime_t *ns);
+
+#endif

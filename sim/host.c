@@ -1,0 +1,75 @@
+/*
+ * sim/host.c - build and tear down a host: every layer's per-host
+ * state, in the order the kernel brings its subsystems up.
+ *
+ * No kernel counterpart as such; host_create() does for one machine
+ * what the kernel's initcalls and the network namespace setup
+ * (net_dev_init, ip_fib_init, arp_init, inet_init) do at boot.
+ */
+#include "sim/host.h"
+#include "layers/arp.h"
+#include "layers/ip.h"
+#include "layers/netfilter.h"
+#include "layers/route.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct host *host_create(struct sim_engine *eng, const char *name)
+{
+	struct host *net = calloc(1, sizeof(*net));
+
+	if (!net)
+		return NULL;
+	strncpy(net->name, name, sizeof(net->name) - 1);
+	net->eng = eng;
+	sim_engine_add_cpu(eng, &net->cpu, net);
+	/* KERNEL: the first IP ID is random at boot; seeded for determinism. */
+	net->ip_id = (u16)sim_random(eng);
+	net_dev_init(net);
+	if (ip_fib_init(net) < 0) {
+		sim_engine_remove_cpu(eng, &net->cpu);
+		free(net);
+		return NULL;
+	}
+	netfilter_init(net);
+	arp_init(net);
+	ip_init(net);
+	return net;
+}
+
+void host_destroy(struct host *net)
+{
+	struct sk_buff *skb;
+
+	if (!net)
+		return;
+	for (int i = 0; i < net->ndevs; i++)
+		if (netif_running(net->devs[i]))
+			dev_close(net->devs[i]);
+	ip_exit(net);
+	arp_exit(net);
+	netfilter_exit(net);
+	/* Frees still waiting for NET_TX_SOFTIRQ. */
+	while ((skb = net->sd.completion_queue) != NULL) {
+		net->sd.completion_queue = skb->next;
+		consume_skb(skb);
+	}
+	for (int i = net->ndevs - 1; i >= 0; i--)
+		free_netdev(net->devs[i]);
+	ip_fib_exit(net);
+	sim_engine_remove_cpu(net->eng, &net->cpu);
+	free(net);
+}
+
+int host_set_addr(struct net_device *dev, __be32 addr, int prefixlen)
+{
+	if (prefixlen < 0 || prefixlen > 32)
+		return -EINVAL;
+	dev->ifa.ifa_address = addr;
+	dev->ifa.ifa_prefixlen = prefixlen;
+	dev->ifa.ifa_mask = prefixlen ? htonl(~0U << (32 - prefixlen)) : 0;
+	dev->ifa.configured = true;
+	fib_add_ifaddr(dev);
+	return 0;
+}

@@ -1,0 +1,77 @@
+/*
+ * sim/pcap.c - the --pcap writer.  See sim/pcap.h.
+ */
+#include "sim/pcap.h"
+
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct sim_pcap {
+	pcap_t *dead;			/* a "dead" handle: no capture device */
+	pcap_dumper_t *dumper;		/* the open file */
+	unsigned long frames;		/* frames written */
+};
+
+struct sim_pcap *sim_pcap_open(const char *path, char *err, size_t errlen)
+{
+	struct sim_pcap *pc = calloc(1, sizeof(*pc));
+
+	if (!pc) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	/* Nanosecond timestamps: virtual time has ns resolution. */
+	pc->dead = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, 65535,
+							PCAP_TSTAMP_PRECISION_NANO);
+	if (!pc->dead) {
+		snprintf(err, errlen, "pcap_open_dead failed");
+		free(pc);
+		return NULL;
+	}
+	pc->dumper = pcap_dump_open(pc->dead, path);
+	if (!pc->dumper) {
+		snprintf(err, errlen, "%s", pcap_geterr(pc->dead));
+		pcap_close(pc->dead);
+		free(pc);
+		return NULL;
+	}
+	return pc;
+}
+
+static void sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
+			   const u8 *frame, unsigned int len, ktime_t ts)
+{
+	struct sim_pcap *pc = arg;
+	struct pcap_pkthdr h;
+
+	(void)port;
+	(void)dir;
+	h.ts.tv_sec = ts / NSEC_PER_SEC;
+	h.ts.tv_usec = ts % NSEC_PER_SEC;	/* nanoseconds: see open */
+	h.caplen = len;
+	h.len = len;
+	pcap_dump((u_char *)pc->dumper, &h, frame);
+	pc->frames++;
+}
+
+int sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port)
+{
+	struct sim_tap tap = { .frame = sim_pcap_frame, .arg = pc };
+
+	return sim_port_add_tap(port, &tap);
+}
+
+unsigned long sim_pcap_frames(const struct sim_pcap *pc)
+{
+	return pc->frames;
+}
+
+void sim_pcap_close(struct sim_pcap *pc)
+{
+	if (!pc)
+		return;
+	pcap_dump_close(pc->dumper);
+	pcap_close(pc->dead);
+	free(pc);
+}

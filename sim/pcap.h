@@ -1,0 +1,23 @@
+/*
+ * sim/pcap.h - write every frame that crosses a port to a pcap file.
+ *
+ * No kernel counterpart (the kernel's side of this is an AF_PACKET tap
+ * in dev_queue_xmit_nit).  The writer wraps a card's wire port as a
+ * struct sim_tap, so it sees frames in both directions at the moment
+ * they leave or arrive, and stamps them with virtual time in
+ * nanoseconds.  Written through libpcap as DLT_EN10MB.
+ */
+#ifndef NETSTEP_SIM_PCAP_H
+#define NETSTEP_SIM_PCAP_H
+
+#include "sim/wire.h"
+
+struct sim_pcap;
+
+/* NULL on failure, with the reason in @err (PCAP_ERRBUF_SIZE bytes). */
+struct sim_pcap *sim_pcap_open(const char *path, char *err, size_t errlen);
+int sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port);
+unsigned long sim_pcap_frames(const struct sim_pcap *pc);
+void sim_pcap_close(struct sim_pcap *pc);
+
+#endif

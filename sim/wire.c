@@ -1,0 +1,144 @@
+/*
+ * sim/wire.c - links between card ports, with rate, delay, MTU and loss.
+ *
+ * No kernel counterpart: this is the cable (and, for the TAP wire of a
+ * later issue, the place where the real kernel plugs in).  Read the
+ * card (nic/sim_82576.c) before this file: it decides when a frame
+ * leaves; the link decides when and whether it arrives.
+ *
+ * A frame in flight is copied into a small record queued on the link
+ * with its own engine event.  Frames keep their order: a later frame
+ * never arrives before an earlier one on the same link direction,
+ * because arrival = departure + serialisation + a fixed delay.
+ */
+#include "sim/wire.h"
+#include "layers/netdevice.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sim_frame {
+	struct sim_event ev;		/* fires on arrival */
+	struct list_head node;		/* on link->inflight */
+	struct sim_link *link;
+	struct sim_port *to;		/* receiving port */
+	unsigned int len;
+	u8 data[];			/* the frame, no FCS */
+};
+
+void sim_port_init(struct sim_port *port, const char *name,
+		   void (*rx)(struct sim_port *, const u8 *, unsigned int), void *owner)
+{
+	memset(port, 0, sizeof(*port));
+	strncpy(port->name, name, sizeof(port->name) - 1);
+	port->rx = rx;
+	port->owner = owner;
+}
+
+int sim_port_add_tap(struct sim_port *port, const struct sim_tap *tap)
+{
+	if (port->ntaps == SIM_PORT_MAX_TAPS)
+		return -ENOSPC;
+	port->taps[port->ntaps++] = *tap;
+	return 0;
+}
+
+static void sim_port_tap(const struct sim_port *port, enum sim_dir dir, const u8 *frame,
+			 unsigned int len, ktime_t ts)
+{
+	for (int i = 0; i < port->ntaps; i++)
+		port->taps[i].frame(port->taps[i].arg, port, dir, frame, len, ts);
+}
+
+/* Serialisation time of @len bytes plus preamble, SFD, FCS and the gap. */
+ktime_t sim_port_tx_time(const struct sim_port *port, unsigned int len)
+{
+	u64 rate = port->link ? port->link->rate_bps : 1000000000ULL;
+	u64 bits = (u64)(len + ETH_FCS_LEN + 8 + 12) * 8;
+
+	return bits * NSEC_PER_SEC / rate;
+}
+
+static void sim_frame_arrive(struct sim_event *ev)
+{
+	struct sim_frame *fr = container_of(ev, struct sim_frame, ev);
+	struct sim_port *to = fr->to;
+
+	list_del_init(&fr->node);
+	to->rx_frames++;
+	sim_port_tap(to, SIM_DIR_RX, fr->data, fr->len, fr->link->eng->now);
+	if (to->rx)
+		to->rx(to, fr->data, fr->len);
+	free(fr);
+}
+
+void sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
+{
+	struct sim_link *link = port->link;
+	struct sim_frame *fr;
+
+	port->tx_frames++;
+	sim_port_tap(port, SIM_DIR_TX, frame, len, link ? link->eng->now : 0);
+	if (!link)
+		return;		/* unplugged: the frame goes nowhere */
+	if (len > link->mtu + ETH_HLEN) {
+		link->stats.giants++;
+		return;
+	}
+	if (link->loss_ppm && sim_random(link->eng) % 1000000 < link->loss_ppm) {
+		link->stats.lost++;
+		return;
+	}
+	fr = malloc(sizeof(*fr) + len);
+	if (!fr) {
+		link->stats.lost++;
+		return;
+	}
+	link->stats.frames++;
+	fr->link = link;
+	fr->to = link->end[!port->side];
+	fr->len = len;
+	memcpy(fr->data, frame, len);
+	list_add_tail(&fr->node, &link->inflight);
+	sim_event_init(&fr->ev, "wire", sim_frame_arrive);
+	sim_event_schedule(link->eng, &fr->ev,
+			   link->eng->now + sim_port_tx_time(port, len) + link->delay);
+}
+
+struct sim_link *sim_link_create(struct sim_engine *eng, struct sim_port *a,
+				 struct sim_port *b)
+{
+	struct sim_link *link = calloc(1, sizeof(*link));
+
+	if (!link)
+		return NULL;
+	link->eng = eng;
+	link->end[0] = a;
+	link->end[1] = b;
+	link->rate_bps = 1000000000ULL;
+	link->delay = 500;	/* 100 m of copper is about 0.5 us */
+	link->mtu = 9000;	/* the NICs' MTU is what limits a frame */
+	INIT_LIST_HEAD(&link->inflight);
+	a->link = link;
+	a->side = 0;
+	b->link = link;
+	b->side = 1;
+	return link;
+}
+
+void sim_link_destroy(struct sim_link *link)
+{
+	struct sim_frame *fr, *tmp;
+
+	if (!link)
+		return;
+	list_for_each_entry_safe(fr, tmp, &link->inflight, node) {
+		sim_event_cancel(link->eng, &fr->ev);
+		list_del_init(&fr->node);
+		free(fr);
+	}
+	for (int i = 0; i < 2; i++)
+		if (link->end[i] && link->end[i]->link == link)
+			link->end[i]->link = NULL;
+	free(link);
+}

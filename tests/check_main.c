@@ -1,0 +1,46 @@
+/*
+ * tests/check_main.c - the runner table: one Check suite per layer.
+ *
+ * CK_RUN_SUITE=route ./tests/check_netstep runs one suite;
+ * CK_FORK=no runs in-process (for gdb).
+ */
+#include <check.h>
+#include <stdlib.h>
+
+/* TEMP(integration): weak until every suite exists. */
+#define WEAK __attribute__((weak))
+WEAK Suite *engine_suite(void);
+WEAK Suite *skbuff_suite(void);
+WEAK Suite *route_suite(void);
+WEAK Suite *netfilter_suite(void);
+WEAK Suite *neighbour_suite(void);
+WEAK Suite *qdisc_suite(void);
+WEAK Suite *ip_suite(void);
+WEAK Suite *igb_suite(void);
+WEAK Suite *console_suite(void);
+
+static Suite *(*const suites[])(void) = {
+	engine_suite,
+	skbuff_suite,
+	route_suite,
+	netfilter_suite,
+	neighbour_suite,
+	qdisc_suite,
+	ip_suite,
+	igb_suite,
+	console_suite,
+};
+
+int main(void)
+{
+	SRunner *sr = srunner_create(NULL);
+	int failed;
+
+	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
+		if (suites[i])
+			srunner_add_suite(sr, suites[i]());
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

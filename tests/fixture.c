@@ -1,0 +1,192 @@
+/*
+ * tests/fixture.c - worlds, hosts and fake devices for the Check suites.
+ * See tests/fixture.h.
+ */
+#include "tests/fixture.h"
+#include "layers/ip.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct fake_priv {
+	struct fixture *fx;
+};
+
+static void fixture_record(void *arg, const struct trace_event *ev)
+{
+	struct fixture *fx = arg;
+	struct fixture_event *e;
+
+	if (fx->nevents == FX_MAX_EVENTS)
+		return;
+	e = &fx->events[fx->nevents++];
+	e->kind = ev->kind;
+	snprintf(e->host, sizeof(e->host), "%s", ev->host_name);
+	snprintf(e->func, sizeof(e->func), "%s", ev->func);
+	e->skb_id = ev->skb_id;
+	snprintf(e->fields, sizeof(e->fields), "%s", ev->fields);
+}
+
+void fixture_setup(struct fixture *fx, int nhosts)
+{
+	memset(fx, 0, sizeof(*fx));
+	sim_engine_init(&fx->eng, 12345);
+	skb_ledger_init(&fx->ledger);
+	trace_init(&fx->trace, &fx->eng);
+	fx->eng.ledger = &fx->ledger;
+	fx->eng.trace = &fx->trace;
+	trace_add_sink(&fx->trace, fixture_record, fx);
+	ck_assert_int_le(nhosts, FX_MAX_HOSTS);
+	for (int i = 0; i < nhosts; i++) {
+		char name[8];
+
+		snprintf(name, sizeof(name), "h%d", i);
+		fx->host[i] = host_create(&fx->eng, name);
+		ck_assert_ptr_nonnull(fx->host[i]);
+	}
+	fx->nhosts = nhosts;
+}
+
+void fixture_teardown(struct fixture *fx)
+{
+	unsigned long live;
+
+	for (int i = 0; i < fx->nhosts; i++)
+		host_destroy(fx->host[i]);
+	fx->nhosts = 0;
+	live = skb_ledger_live(&fx->ledger, stderr);
+	sim_engine_destroy(&fx->eng);
+	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+}
+
+static netdev_tx_t fake_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct fake_priv *p = netdev_priv(dev);
+	struct fixture *fx = p->fx;
+
+	if (fx->nframes < FX_MAX_FRAMES && skb->len <= sizeof(fx->frames[0].data)) {
+		struct fixture_frame *fr = &fx->frames[fx->nframes++];
+
+		fr->dev = dev;
+		fr->ts = dev_net(dev)->eng->now;
+		fr->len = skb->len;
+		memcpy(fr->data, skb->data, skb->len);
+	}
+	dev->stats.tx_packets++;
+	dev->stats.tx_bytes += skb->len;
+	consume_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static const struct net_device_ops fake_netdev_ops = {
+	.ndo_start_xmit = fake_xmit,
+};
+
+__be32 fx_addr(const char *dotted)
+{
+	struct in_addr a;
+
+	if (inet_pton(AF_INET, dotted, &a) != 1) {
+		fprintf(stderr, "fixture: bad address %s\n", dotted);
+		abort();
+	}
+	return a.s_addr;
+}
+
+struct net_device *fixture_fake_dev(struct fixture *fx, struct host *h, const char *name,
+				    const char *cidr)
+{
+	struct net_device *dev = alloc_etherdev_mq(h, name, 1, sizeof(struct fake_priv));
+	struct fake_priv *p;
+	int hidx = 0;
+
+	ck_assert_ptr_nonnull(dev);
+	p = netdev_priv(dev);
+	p->fx = fx;
+	dev->netdev_ops = &fake_netdev_ops;
+	ck_assert_int_eq(register_netdev(dev), 0);
+	for (int i = 0; i < fx->nhosts; i++)
+		if (fx->host[i] == h)
+			hidx = i;
+	memcpy(dev->dev_addr, (u8[]){ 0x02, 0, 0, 0, (u8)hidx, (u8)dev->ifindex }, ETH_ALEN);
+	ck_assert_int_eq(dev_open(dev), 0);
+	if (cidr) {
+		char buf[32];
+		char *slash;
+
+		snprintf(buf, sizeof(buf), "%s", cidr);
+		slash = strchr(buf, '/');
+		ck_assert_ptr_nonnull(slash);
+		*slash = '\0';
+		ck_assert_int_eq(host_set_addr(dev, fx_addr(buf), atoi(slash + 1)), 0);
+	}
+	return dev;
+}
+
+void fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len)
+{
+	struct sk_buff *skb = netdev_alloc_skb(dev, len + 64);
+
+	ck_assert_ptr_nonnull(skb);
+	memcpy(skb_put(skb, len), frame, len);
+	if (len < ETH_HLEN) {
+		/* What a driver would do with a runt: drop it. */
+		kfree_skb(skb);
+		return;
+	}
+	skb->protocol = eth_type_trans(skb, dev);
+	netif_receive_skb(skb);
+}
+
+void fixture_run(struct fixture *fx)
+{
+	ck_assert_int_eq(sim_run(&fx->eng, 0, 1000000), 0);
+}
+
+int fixture_count(const struct fixture *fx, const char *host, const char *func)
+{
+	int n = 0;
+
+	for (int i = 0; i < fx->nevents; i++) {
+		const struct fixture_event *e = &fx->events[i];
+
+		if (e->kind == TRACE_ENTER && !strcmp(e->func, func) &&
+		    (!host || !strcmp(e->host, host)))
+			n++;
+	}
+	return n;
+}
+
+int fixture_find(const struct fixture *fx, int from, const char *func)
+{
+	for (int i = from < 0 ? 0 : from; i < fx->nevents; i++)
+		if (fx->events[i].kind == TRACE_ENTER && !strcmp(fx->events[i].func, func))
+			return i;
+	return -1;
+}
+
+unsigned int fixture_build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const char *saddr,
+			      const char *daddr, u8 proto, const void *payload,
+			      unsigned int plen)
+{
+	struct ethhdr *eth = (struct ethhdr *)buf;
+	struct iphdr *iph = (struct iphdr *)(buf + ETH_HLEN);
+
+	memcpy(eth->h_dest, dmac, ETH_ALEN);
+	memcpy(eth->h_source, smac, ETH_ALEN);
+	eth->h_proto = htons(ETH_P_IP);
+	memset(iph, 0, sizeof(*iph));
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tot_len = htons(sizeof(*iph) + plen);
+	iph->id = htons(1);
+	iph->ttl = 64;
+	iph->protocol = proto;
+	iph->saddr = fx_addr(saddr);
+	iph->daddr = fx_addr(daddr);
+	iph->check = ip_fast_csum(iph, 5);
+	memcpy(buf + ETH_HLEN + sizeof(*iph), payload, plen);
+	return ETH_HLEN + sizeof(*iph) + plen;
+}

@@ -1,0 +1,44 @@
+/*
+ * tools/tools.h - the user-space commands a student types.
+ *
+ * No kernel counterpart: these stand in for ping, ip, tc, iptables,
+ * ethtool, cat /proc/... and netstat.  Each parses argv the way the real
+ * tool does, checks every argument before it changes anything, and
+ * prints what the real tool prints.  On a bad command: one line on
+ * @err naming the bad word, return 2, nothing applied.  0 on success,
+ * 1 on a runtime failure.
+ */
+#ifndef NETSTEP_TOOLS_TOOLS_H
+#define NETSTEP_TOOLS_TOOLS_H
+
+#include <stdio.h>
+
+struct host;
+
+typedef int (*tool_fn)(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+
+/* tools/ping.c (ip helper): ping [-c N] [-s SIZE] [-M do|dont|want]
+ * [-i SECONDS] [-W SECONDS] ADDR.  Starts the pings as engine events and
+ * returns; ping_result() gives iputils' exit status once it finished. */
+int tool_ping(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int ping_result(struct host *net);
+
+/* tools/iproute.c (route helper): ip route|link|neigh|addr ..., and
+ * net-tools' route -n. */
+int tool_ip(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_route(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+/* tools/iptables.c (route helper): iptables -A|-I|-D|-F|-P|-L|-Z (filter table). */
+int tool_iptables(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+
+/* tools/ethtool.c (igb helper): ethtool DEV, -S DEV, -g DEV, -G DEV [rx N] [tx N]. */
+int tool_ethtool(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+
+/* tools/tc.c (dev helper): tc qdisc add|replace|del dev DEV root ...,
+ * tc [-s] qdisc [show] [dev DEV]. */
+int tool_tc(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+
+/* tools/proc.c (lead): cat /proc/softirqs|/proc/interrupts, nstat [-az]. */
+int tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+
+#endif
