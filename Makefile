@@ -38,8 +38,10 @@ TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 
-# TEMP(integration): wildcard until every suite exists
-TEST_OBJS   := $(patsubst %.c,%.o,$(wildcard tests/check_*.c)) tests/fixture.o
+TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
+	       tests/check_skbuff.o tests/check_route.o tests/check_netfilter.o \
+	       tests/check_neighbour.o tests/check_qdisc.o tests/check_ip.o \
+	       tests/check_igb.o tests/check_console.o
 
 all: netstep
 

@@ -282,12 +282,13 @@ void generic_handle_irq(struct sim_cpu *cpu, unsigned int irq)
 static void timer_fire(struct sim_event *ev)
 {
 	struct timer_list *t = container_of(ev, struct timer_list, ev);
+	struct sim_cpu *cpu = t->cpu;	/* the handler may free its own timer */
 
 	/* KERNEL: run_timer_softirq runs expired timers from TIMER_SOFTIRQ. */
-	t->cpu->softirq_count[TIMER_SOFTIRQ]++;
-	t->cpu->in_softirq++;
+	cpu->softirq_count[TIMER_SOFTIRQ]++;
+	cpu->in_softirq++;
 	t->function(t->data);
-	t->cpu->in_softirq--;
+	cpu->in_softirq--;
 }
 
 void setup_timer(struct sim_cpu *cpu, struct timer_list *t,
@@ -323,11 +324,12 @@ int del_timer(struct timer_list *t)
 static void hrtimer_fire(struct sim_event *ev)
 {
 	struct hrtimer *t = container_of(ev, struct hrtimer, ev);
+	struct sim_cpu *cpu = t->cpu;	/* the handler may free its own timer */
 
-	t->cpu->softirq_count[HRTIMER_SOFTIRQ]++;
-	t->cpu->in_softirq++;
+	cpu->softirq_count[HRTIMER_SOFTIRQ]++;
+	cpu->in_softirq++;
 	t->function(t);
-	t->cpu->in_softirq--;
+	cpu->in_softirq--;
 }
 
 void hrtimer_init(struct sim_cpu *cpu, struct hrtimer *t,

@@ -70,7 +70,10 @@
 	X(LINUX_MIB_QDISCDROPS, "QdiscDrops")					\
 	X(LINUX_MIB_TXBUSY, "TxBusy")						\
 	X(LINUX_MIB_TXDEVDOWN, "TxDevDown")					\
-	X(NF_MIB_DROPS, "NetfilterDrops")
+	X(NF_MIB_DROPS, "NetfilterDrops")				\
+	/* routing, /proc/net/stat/rt_cache */					\
+	X(RT_CACHE_STAT_IN_MARTIAN_DST, "InMartianDst")			\
+	X(RT_CACHE_STAT_IN_MARTIAN_SRC, "InMartianSrc")
 
 enum snmp_counter {
 #define SNMP_ENUM(name, label) name,

@@ -15,6 +15,7 @@
 
 struct host;
 struct flowi4;
+struct rtable;
 struct net_device;
 struct packet_type;
 
@@ -27,6 +28,10 @@ struct packet_type;
 #define IPPROTO_TCP	6
 #define IPPROTO_UDP	17
 #endif
+
+/* tos bits, include/uapi/linux/ip.h */
+#define IPTOS_TOS_MASK			0x1E
+#define IPTOS_PREC_INTERNETCONTROL	0xc0
 
 /* frag_off flags, include/net/ip.h */
 #define IP_CE		0x8000
@@ -75,17 +80,91 @@ struct inet_skb_parm {
 #define IPSKB_FORWARDED		0x1
 #define IPSKB_FRAG_COMPLETE	0x4
 #define IPSKB_REROUTED		0x10
+/* netstep: an ICMP error icmp_send() made about a packet this host sent
+ * itself, handed straight to icmp_rcv() instead of going round through a
+ * loopback device; ping_err() reports FRAG_NEEDED ones as a local
+ * EMSGSIZE (SO_EE_ORIGIN_LOCAL), as ip_local_error() does in the kernel. */
+#define SIM_IPSKB_LOCAL_ERROR	0x8000
+
+static inline unsigned int ip_hdrlen(const struct sk_buff *skb)
+{
+	return ip_hdr(skb)->ihl * 4;
+}
+
+/* include/net/ip.h: a fragment has MF set or a non-zero offset. */
+static inline bool ip_is_fragment(const struct iphdr *iph)
+{
+	return (iph->frag_off & htons(IP_MF | IP_OFFSET)) != 0;
+}
+
+/*
+ * ip_decrease_ttl - include/net/ip.h: TTL minus one, and the header
+ * checksum patched in place instead of recomputed [RFC 1624]: the TTL is
+ * the high byte of its 16-bit word, so the one's-complement sum grows by
+ * 0x0100, with the end-around carry folded back in.
+ */
+static inline int ip_decrease_ttl(struct iphdr *iph)
+{
+	u32 check = iph->check;
+
+	check += htons(0x0100);
+	iph->check = (__sum16)(check + (check >= 0xFFFF));
+	return --iph->ttl;
+}
+
+/* include/linux/in.h address classes */
+static inline bool ipv4_is_multicast(__be32 addr)
+{
+	return (addr & htonl(0xf0000000)) == htonl(0xe0000000);
+}
+static inline bool ipv4_is_lbcast(__be32 addr)
+{
+	return addr == htonl(0xffffffff);
+}
+static inline bool ipv4_is_zeronet(__be32 addr)
+{
+	return (addr & htonl(0xff000000)) == htonl(0x00000000);
+}
+
+/* An address as four dotted numbers in a printf ("%u.%u.%u.%u"); the old
+ * kernel macro that %pI4 replaced.  @a may be any __be32 expression. */
+#ifndef NIPQUAD
+#define NIPQUAD_FMT	"%u.%u.%u.%u"
+#define NIPQUAD(a)	(unsigned int)(ntohl(a) >> 24), (unsigned int)((ntohl(a) >> 16) & 0xff), \
+			(unsigned int)((ntohl(a) >> 8) & 0xff), (unsigned int)(ntohl(a) & 0xff)
+#endif
 
 /* ICMP, include/uapi/linux/icmp.h */
 #define ICMP_ECHOREPLY		0
 #define ICMP_DEST_UNREACH	3
+#define ICMP_SOURCE_QUENCH	4
+#define ICMP_REDIRECT		5
 #define ICMP_ECHO		8
 #define ICMP_TIME_EXCEEDED	11
+#define ICMP_PARAMETERPROB	12
+#define ICMP_TIMESTAMP		13
+#define ICMP_TIMESTAMPREPLY	14
+#define ICMP_INFO_REQUEST	15
+#define ICMP_INFO_REPLY		16
+#define ICMP_ADDRESS		17
+#define ICMP_ADDRESSREPLY	18
+#define NR_ICMP_TYPES		18
 #define ICMP_NET_UNREACH	0
 #define ICMP_HOST_UNREACH	1
 #define ICMP_PROT_UNREACH	2
 #define ICMP_PORT_UNREACH	3
 #define ICMP_FRAG_NEEDED	4
+#define ICMP_SR_FAILED		5
+#define ICMP_NET_UNKNOWN	6
+#define ICMP_HOST_UNKNOWN	7
+#define ICMP_HOST_ISOLATED	8
+#define ICMP_NET_ANO		9
+#define ICMP_HOST_ANO		10
+#define ICMP_NET_UNR_TOS	11
+#define ICMP_HOST_UNR_TOS	12
+#define ICMP_PKT_FILTERED	13
+#define ICMP_PREC_VIOLATION	14
+#define ICMP_PREC_CUTOFF	15
 #define ICMP_EXC_TTL		0
 #define ICMP_EXC_FRAGTIME	1
 
@@ -132,6 +211,28 @@ int __ip_local_out(struct sk_buff *skb);
 int ip_output(struct sk_buff *skb);
 int ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *));
 void ip_send_check(struct iphdr *iph);
+/*
+ * What a datagram socket's send ends with (ICMP replies and errors, the
+ * ping socket).  KERNEL: ip_append_data() queues the data on the socket
+ * (sk_write_queue, the cork) and ip_push_pending_frames(sk, fl4) /
+ * __ip_make_skb() turn that queue into one skb; netstep's callers build
+ * the one skb themselves (transport header in place, headroom for the IP
+ * and link headers) and pass the route and the socket's IP_MTU_DISCOVER
+ * mode.  __ip_make_skb pushes the IP header and attaches @rt without a
+ * reference (the route row owns its rtable; a queue that keeps the skb
+ * takes one with skb_dst_force); ip_push_pending_frames also sends
+ * (consumes @skb, 0 or -Exxx).
+ */
+struct sk_buff *__ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
+			      int pmtudisc);
+int ip_push_pending_frames(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
+			   int pmtudisc);
+/* ip_local_out() plus the NET_XMIT_* to errno mapping; consumes @skb. */
+int ip_send_skb(struct sk_buff *skb);
+/* netstep: a private copy of @skb with @headroom bytes in front of the
+ * data (KERNEL: skb_realloc_headroom / skb_cow).  Consumes @skb; NULL if
+ * memory ran out (the skb is then freed). */
+struct sk_buff *sim_skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom);
 /* Choose the IP ID for an outgoing datagram (ip_select_ident). */
 __be16 ip_select_ident(struct host *net, const struct iphdr *iph);
 /* ip_input.c */
@@ -145,7 +246,21 @@ int ip_forward(struct sk_buff *skb);
 int ip_defrag(struct sk_buff **skbp);
 void ipfrag_init(struct host *net);
 void ipfrag_exit(struct host *net);
+/* /proc/net/sockstat "FRAG: inuse N memory M" */
+int ip_frag_nqueues(struct host *net);
+int ip_frag_mem(struct host *net);
+/* sysctl net.ipv4.ipfrag_high_thresh, ipfrag_low_thresh (bytes) and
+ * ipfrag_time (seconds); a negative value leaves that one unchanged. */
+void sim_ipfrag_sysctl(struct host *net, int high_thresh, int low_thresh, int time_s);
 /* icmp.c */
+#define NR_ICMP_UNREACH		15	/* highest ICMP_DEST_UNREACH code */
+/* include/net/icmp.h: errno for each "destination unreachable" code.
+ * NOTE: the kernel's field is named errno, a macro in user space. */
+struct icmp_err {
+	int error;
+	unsigned int fatal:1;
+};
+extern const struct icmp_err icmp_err_convert[NR_ICMP_UNREACH + 1];
 void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info);
 int icmp_rcv(struct sk_buff *skb);
 /* af_inet.c-level setup: registers ip_rcv, creates the reassembly table. */

@@ -19,6 +19,7 @@
 
 struct host;
 struct sk_buff;
+struct sock;
 struct net_device;
 struct fib_alias;
 
@@ -94,6 +95,41 @@ int fib_table_insert(struct host *net, __be32 dst, int plen, __be32 gw,
 		     struct net_device *dev, u32 metric, u32 mtu);
 int fib_table_delete(struct host *net, __be32 dst, int plen, __be32 gw,
 		     struct net_device *dev);
+/*
+ * What `ip route add|del` asks for (net/ipv4/fib_frontend.c builds one
+ * from the netlink message in rtm_to_fib_config).  Fields keep the
+ * kernel's names; zero means "not given".
+ */
+#define RT_TABLE_MAIN		254
+#define RT_TABLE_LOCAL		255
+#define RTPROT_UNSPEC		0
+#define RTPROT_KERNEL		2	/* added by the kernel (connected) */
+#define RTPROT_BOOT		3	/* added by a user, the default */
+#define RTPROT_STATIC		4	/* added by an administrator */
+#define RT_SCOPE_UNIVERSE	0	/* via a gateway */
+#define RT_SCOPE_LINK		253	/* directly on the link */
+#define RT_SCOPE_HOST		254	/* our own address */
+#define RTAX_MTU		2	/* metric index; bit in fc_mx_lock */
+
+struct fib_config {
+	u32 fc_table;			/* RT_TABLE_MAIN */
+	__be32 fc_dst;			/* prefix, host bits must be 0 */
+	int fc_dst_len;			/* prefix length 0..32 */
+	__be32 fc_gw;			/* gateway, 0 = on-link */
+	struct net_device *fc_dev;	/* device (fc_oif in the kernel) */
+	u32 fc_priority;		/* metric */
+	u8 fc_protocol;			/* RTPROT_* */
+	u8 fc_scope;			/* RT_SCOPE_* */
+	u8 fc_type;			/* RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST */
+	__be32 fc_prefsrc;		/* preferred source, 0 = none */
+	u32 fc_mtu;			/* RTAX_MTU metric, 0 = none */
+	u32 fc_mx_lock;			/* 1 << RTAX_MTU: mtu is locked */
+	bool fc_has_priority;		/* delete: fc_priority was given */
+};
+/* The netlink handlers behind `ip route add` / `ip route del`. */
+int inet_rtm_newroute(struct host *net, struct fib_config *cfg);
+int inet_rtm_delroute(struct host *net, struct fib_config *cfg);
+
 /* RTN_LOCAL if @addr is one of ours, RTN_BROADCAST, else RTN_UNICAST. */
 unsigned int inet_addr_type(struct host *net, __be32 addr);
 /* Our address to use as source towards @dst through @dev. */

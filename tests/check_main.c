@@ -7,17 +7,15 @@
 #include <check.h>
 #include <stdlib.h>
 
-/* TEMP(integration): weak until every suite exists. */
-#define WEAK __attribute__((weak))
-WEAK Suite *engine_suite(void);
-WEAK Suite *skbuff_suite(void);
-WEAK Suite *route_suite(void);
-WEAK Suite *netfilter_suite(void);
-WEAK Suite *neighbour_suite(void);
-WEAK Suite *qdisc_suite(void);
-WEAK Suite *ip_suite(void);
-WEAK Suite *igb_suite(void);
-WEAK Suite *console_suite(void);
+Suite *engine_suite(void);
+Suite *skbuff_suite(void);
+Suite *route_suite(void);
+Suite *netfilter_suite(void);
+Suite *neighbour_suite(void);
+Suite *qdisc_suite(void);
+Suite *ip_suite(void);
+Suite *igb_suite(void);
+Suite *console_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -37,8 +35,7 @@ int main(void)
 	int failed;
 
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
-		if (suites[i])
-			srunner_add_suite(sr, suites[i]());
+		srunner_add_suite(sr, suites[i]());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

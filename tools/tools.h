@@ -30,7 +30,7 @@ int tool_route(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 /* tools/iptables.c (route helper): iptables -A|-I|-D|-F|-P|-L|-Z (filter table). */
 int tool_iptables(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 
-/* tools/ethtool.c (igb helper): ethtool DEV, -S DEV, -g DEV, -G DEV [rx N] [tx N]. */
+/* tools/ethtool.c (igb helper): ethtool DEV, -i/-S/-g DEV, -G DEV [rx N] [tx N]. */
 int tool_ethtool(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 
 /* tools/tc.c (dev helper): tc qdisc add|replace|del dev DEV root ...,

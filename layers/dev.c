@@ -1,0 +1,824 @@
+/*
+ * layers/dev.c - the device layer: where a packet meets a network
+ * device, on the way out (dev_queue_xmit, the qdisc, the driver) and on
+ * the way in (NAPI polling, netif_receive_skb, the protocol handlers).
+ *
+ * Mirrors net/core/dev.c and the TX queue choice of
+ * net/core/flow_dissector.c (Linux 3.10).  Read the neighbour layer
+ * (layers/neighbour.c, which calls dev_queue_xmit with a finished
+ * Ethernet frame) and layers/eth.c before this file; read
+ * layers/sch_generic.c (the qdisc) and nic/igb_main.c (the driver behind
+ * ndo_start_xmit) after it.
+ *
+ * Transmit: dev_queue_xmit -> netdev_pick_tx (which TX queue) ->
+ * __dev_xmit_skb (bypass an idle pfifo_fast, or enqueue and __qdisc_run)
+ * -> sch_direct_xmit -> dev_hard_start_xmit -> ndo_start_xmit.  Work the
+ * qdisc could not finish (quota used up, driver busy, queue woken later)
+ * goes on the softnet output_queue and NET_TX_SOFTIRQ (net_tx_action)
+ * finishes it.
+ *
+ * Receive: the driver's interrupt calls napi_schedule; NET_RX_SOFTIRQ
+ * (net_rx_action) calls the driver's poll with a weight of 64 within a
+ * budget of 300; the driver hands each frame to napi_gro_receive ->
+ * netif_receive_skb, which finds the packet_type for skb->protocol
+ * (ip_rcv, arp_rcv).
+ *
+ * Left out: GSO/checksum help in dev_hard_start_xmit, GRO, RPS/RFS,
+ * AF_PACKET taps (ptype_all), rx_handler (bridge, macvlan), VLAN,
+ * netpoll, notifier chains, the xmit recursion counter, carrier state
+ * (a device that is up has carrier), unregister_netdevice.
+ */
+#include "layers/netdevice.h"
+#include "layers/sch_generic.h"
+#include "kernel/trace.h"
+#include "sim/host.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/core/dev.c";
+
+/* net/core/dev.c sysctls (net.core.*), fixed here. */
+#define SIM_NETDEV_BUDGET	300	/* netdev_budget: packets per NET_RX run */
+#define SIM_NETDEV_MTU_MAX	9000	/* netstep's upper bound for dev_set_mtu */
+
+/* ---- registering devices ------------------------------------------------- */
+
+/**
+ * alloc_etherdev_mq - allocate an Ethernet net_device with @txqs TX queues
+ * @sizeof_priv: bytes of driver private data (netdev_priv), zeroed
+ *
+ * One block holds the device and the private area, as in the kernel.
+ * Returns NULL on allocation failure.
+ */
+struct net_device *
+alloc_etherdev_mq(struct host *net, const char *name, unsigned int txqs,
+		  size_t sizeof_priv)
+{
+	size_t alloc = ALIGN(sizeof(struct net_device), 32) + sizeof_priv;
+	struct net_device *dev;
+
+	TRACEPOINTF(net, NULL, "name=%s txqs=%u priv=%zu", name, txqs, sizeof_priv);
+	if (txqs < 1)
+		return NULL;
+	dev = calloc(1, alloc);
+	if (!dev)
+		return NULL;
+	dev->_tx = calloc(txqs, sizeof(dev->_tx[0]));
+	if (!dev->_tx) {
+		free(dev);
+		return NULL;
+	}
+	for (unsigned int i = 0; i < txqs; i++) {
+		dev->_tx[i].dev = dev;
+		dev->_tx[i].index = i;
+	}
+	dev->num_tx_queues = txqs;
+	dev->real_num_tx_queues = txqs;
+	dev->nd_net = net;
+	dev->priv = (char *)dev + ALIGN(sizeof(struct net_device), 32);
+	dev->xps_queue = -1;		/* no XPS map configured */
+	snprintf(dev->name, sizeof(dev->name), "%s", name);
+	ether_setup(dev);
+	return dev;
+}
+
+/**
+ * register_netdev - give @dev an ifindex, list it in its host and attach
+ * the default qdiscs (pfifo_fast, or mq + pfifo_fast per queue).
+ *
+ * 0, -EEXIST (name taken) or -ENOSPC (host full).  The device stays down
+ * until dev_open.
+ */
+int
+register_netdev(struct net_device *dev)
+{
+	struct host *net = dev_net(dev);
+
+	TRACEPOINTF(net, NULL, "dev=%s ifindex=%d txqs=%u", dev->name, net->ndevs + 1,
+		    dev->num_tx_queues);
+	if (dev_get_by_name(net, dev->name))
+		return -EEXIST;
+	if (net->ndevs >= HOST_MAX_DEVS)
+		return -ENOSPC;
+	/* KERNEL: dev_new_index; 1 is lo on Linux, netstep hosts have no lo. */
+	dev->ifindex = net->ndevs + 1;
+	net->devs[net->ndevs++] = dev;
+	dev_init_scheduler(dev);
+	return 0;
+}
+
+/* netif_napi_del for every NAPI context of @dev still on the poll list. */
+static void
+sim_napi_unlink_dev(struct net_device *dev)
+{
+	struct host *net = dev_net(dev);
+	struct napi_struct *n, *tmp;
+
+	list_for_each_entry_safe(n, tmp, &net->sd.poll_list, poll_list)
+		if (n->dev == dev)
+			list_del_init(&n->poll_list);
+}
+
+/**
+ * free_netdev - the driver's destructor, then the qdiscs (freeing any
+ * skb they hold), then the device itself.
+ *
+ * KERNEL: unregister_netdevice would close the device and take it off
+ * the host's lists; netstep hosts keep their devices until
+ * host_destroy, which closes them first.
+ */
+void
+free_netdev(struct net_device *dev)
+{
+	void (*destructor)(struct net_device *dev) = dev->destructor;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	dev->destructor = NULL;
+	if (destructor)
+		destructor(dev);
+	dev_shutdown(dev);
+	sim_napi_unlink_dev(dev);
+	free(dev->_tx);
+	free(dev);
+}
+
+/**
+ * dev_open - bring @dev up: ndo_open, then IFF_UP and the qdiscs active
+ *
+ * 0, or the driver's error (the device stays down).
+ */
+int
+dev_open(struct net_device *dev)
+{
+	const struct net_device_ops *ops = dev->netdev_ops;
+	int ret = 0;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	if (dev->flags & IFF_UP)
+		return 0;
+	if (ops && ops->ndo_open)
+		ret = ops->ndo_open(dev);
+	if (ret)
+		return ret;
+	/* KERNEL: IFF_RUNNING follows the carrier (netif_carrier_on via
+	 * linkwatch); netstep's links are always up. */
+	dev->flags |= IFF_UP | IFF_RUNNING;
+	dev_activate(dev);
+	return 0;
+}
+
+/**
+ * dev_close - take @dev down: qdiscs deactivated (queued skbs freed),
+ * then ndo_stop, then the flags.
+ */
+void
+dev_close(struct net_device *dev)
+{
+	const struct net_device_ops *ops = dev->netdev_ops;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	if (!(dev->flags & IFF_UP))
+		return;
+	dev_deactivate(dev);
+	if (ops && ops->ndo_stop)
+		ops->ndo_stop(dev);
+	dev->flags &= ~(IFF_UP | IFF_RUNNING);
+}
+
+/**
+ * dev_set_mtu - change the MTU (68..9000), through the driver if it cares
+ *
+ * 0, -EINVAL (out of range) or the driver's error.
+ */
+int
+dev_set_mtu(struct net_device *dev, int new_mtu)
+{
+	const struct net_device_ops *ops = dev->netdev_ops;
+	int err = 0;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s old=%u new=%d", dev->name, dev->mtu, new_mtu);
+	if (new_mtu == (int)dev->mtu)
+		return 0;
+	/* KERNEL: dev_set_mtu only rejects negative values; the range is
+	 * the driver's (eth_change_mtu: 68..1500, igb: up to 9216 frames). */
+	if (new_mtu < ETH_MIN_MTU || new_mtu > SIM_NETDEV_MTU_MAX)
+		return -EINVAL;
+	if (ops && ops->ndo_change_mtu)
+		err = ops->ndo_change_mtu(dev, new_mtu);
+	else
+		dev->mtu = new_mtu;
+	/* KERNEL: call_netdevice_notifiers(NETDEV_CHANGEMTU) follows. */
+	return err;
+}
+
+/* dev_get_by_name - the device called @name on @net, or NULL. */
+struct net_device *
+dev_get_by_name(struct host *net, const char *name)
+{
+	/* KERNEL: takes a reference (dev_hold); netstep devices live as
+	 * long as their host. */
+	for (int i = 0; i < net->ndevs; i++)
+		if (net->devs[i] && !strcmp(net->devs[i]->name, name))
+			return net->devs[i];
+	return NULL;
+}
+
+/* dev_add_pack - register a protocol handler (ip_rcv, arp_rcv). */
+void
+dev_add_pack(struct host *net, struct packet_type *pt)
+{
+	TRACEPOINTF(net, NULL, "type=0x%04x", ntohs(pt->type));
+	/* KERNEL: hashed into ptype_base[ntohs(type) & 15]; one list here. */
+	list_add_tail(&pt->list, &net->ptype_base);
+}
+
+/* ---- TX queue selection (net/core/flow_dissector.c) ------------------------ */
+
+/* Bob Jenkins' lookup3 final mix, as include/linux/jhash.h. */
+static u32
+rol32(u32 word, unsigned int shift)
+{
+	return (word << shift) | (word >> (32 - shift));
+}
+
+static u32
+jhash_1word(u32 a, u32 initval)
+{
+	u32 b = 0, c = 0;
+
+	a += 0xdeadbeef;	/* JHASH_INITVAL */
+	b += 0xdeadbeef;
+	c += initval;
+	c ^= b; c -= rol32(b, 14);
+	a ^= c; a -= rol32(c, 11);
+	b ^= a; b -= rol32(a, 25);
+	c ^= b; c -= rol32(b, 16);
+	a ^= c; a -= rol32(c, 4);
+	b ^= a; b -= rol32(a, 14);
+	c ^= b; c -= rol32(b, 24);
+	return c;
+}
+
+/* KERNEL: hashrnd is random, set once per boot; fixed so runs repeat. */
+static const u32 sim_hashrnd = 0x5eed1e55;
+
+/*
+ * skb_tx_hash - spread flows over the real TX queues: hash the socket
+ * (NOTE: skb->sk's sk_hash arrives with struct sock in the next issue;
+ * until then every skb hashes its protocol) and scale the 32-bit hash
+ * to [0, real_num_tx_queues).
+ */
+static u16
+skb_tx_hash(const struct net_device *dev, const struct sk_buff *skb)
+{
+	u32 hash = (u16)skb->protocol;
+
+	/* KERNEL: a forwarded skb reuses its recorded RX queue, and
+	 * traffic classes (dev->num_tc) narrow the range first. */
+	hash = jhash_1word(hash, sim_hashrnd);
+	return (u16)(((u64)hash * dev->real_num_tx_queues) >> 32);
+}
+
+/* get_xps_queue: the queue XPS maps our (only) CPU to, -1 if none. */
+static int
+get_xps_queue(const struct net_device *dev)
+{
+	if (dev->xps_queue < 0 || dev->xps_queue >= (int)dev->real_num_tx_queues)
+		return -1;
+	return dev->xps_queue;
+}
+
+/**
+ * netdev_pick_tx - choose the TX queue for @skb and record it in
+ * skb->queue_mapping: queue 0 on a one-queue device, else the XPS map,
+ * else a hash.
+ */
+struct netdev_queue *
+netdev_pick_tx(struct net_device *dev, struct sk_buff *skb)
+{
+	const char *how = "single";
+	int queue_index = 0;
+
+	if (dev->real_num_tx_queues != 1) {
+		/* KERNEL: ndo_select_queue first (igb has none), then the
+		 * socket's cached sk_tx_queue (__netdev_pick_tx). */
+		queue_index = get_xps_queue(dev);
+		how = "xps";
+		if (queue_index < 0) {
+			queue_index = skb_tx_hash(dev, skb);
+			how = "hash";
+		}
+		if (queue_index >= (int)dev->real_num_tx_queues)
+			queue_index = 0;	/* dev_cap_txqueue */
+	}
+	/* NOTE: the tracepoint follows the choice (plain arithmetic, nothing
+	 * traced happens before it) so that it can show queue= and how=. */
+	TRACEPOINTF(dev_net(dev), skb, "dev=%s queue=%d how=%s txqs=%u", dev->name, queue_index,
+		    how, dev->real_num_tx_queues);
+	skb->queue_mapping = (u16)queue_index;
+	return netdev_get_tx_queue(dev, queue_index);
+}
+
+/* ---- transmit ------------------------------------------------------------------ */
+
+/**
+ * dev_hard_start_xmit - give one skb to the driver's ndo_start_xmit
+ * @skb: consumed by the driver on NETDEV_TX_OK; on NETDEV_TX_BUSY it
+ *	 still belongs to the caller (which requeues it)
+ *
+ * Returns the driver's netdev_tx_t.
+ */
+int
+dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_queue *txq)
+{
+	unsigned int len = skb->len;
+	u32 id = skb->id;
+	int rc;
+
+	TRACEPOINTF(dev_net(dev), skb, "dev=%s queue=%u len=%u", dev->name, txq->index, len);
+	/* IFF_XMIT_DST_RELEASE: the driver has no use for the route. */
+	skb_dst_drop(skb);
+	/* KERNEL: netif_needs_gso -> dev_gso_segment (software GSO), VLAN tag
+	 * insertion, skb_checksum_help for CHECKSUM_PARTIAL without offload,
+	 * dev_queue_xmit_nit (tcpdump taps): no GSO, offload or taps here. */
+	rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
+	/* The net_dev_xmit event: @skb may be freed already, so no pointer. */
+	TRACE_NOTE(dev_net(dev), NULL, "skb=%u dev=%s queue=%u len=%u rc=%d", id, dev->name,
+		   txq->index, len, rc);
+	if (rc == NETDEV_TX_OK) {
+		txq->tx_packets++;
+		txq->tx_bytes += len;
+		txq->trans_start = host_jiffies(dev_net(dev));	/* txq_trans_update */
+	}
+	return rc;
+}
+
+/**
+ * __dev_xmit_skb - the qdisc part of dev_queue_xmit
+ * @skb: consumed
+ *
+ * An idle work-conserving qdisc (TCQ_F_CAN_BYPASS, empty, not running)
+ * is skipped: the skb goes straight to sch_direct_xmit.  Otherwise the
+ * skb is enqueued and, if nobody is draining the qdisc yet, this caller
+ * drains it with __qdisc_run.
+ */
+static int
+__dev_xmit_skb(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
+	       struct netdev_queue *txq)
+{
+	struct host *net = dev_net(dev);
+	int rc;
+
+	TRACEPOINTF(net, skb, "dev=%s qdisc=%s qlen=%u running=%d", dev->name, q->ops->id,
+		    qdisc_qlen(q), qdisc_is_running(q));
+	/* KERNEL: qdisc_pkt_len_init, and the busylock taken when contended. */
+	if (unlikely(q->state & (1UL << __QDISC_STATE_DEACTIVATED))) {
+		TRACE_NOTE(net, skb, "path=drop reason=qdisc_deactivated");
+		NET_INC_STATS(net, LINUX_MIB_QDISCDROPS);
+		kfree_skb(skb);
+		rc = NET_XMIT_DROP;
+	} else if ((q->flags & TCQ_F_CAN_BYPASS) && !qdisc_qlen(q) && qdisc_run_begin(q)) {
+		TRACE_NOTE(net, skb, "path=bypass qlen=0");
+		qdisc_bstats_update(q, skb);
+		if (sch_direct_xmit(skb, q, dev, txq))
+			__qdisc_run(q);
+		else
+			qdisc_run_end(q);
+		rc = NET_XMIT_SUCCESS;
+	} else {
+		TRACE_NOTE(net, skb, "path=enqueue qlen=%u", qdisc_qlen(q));
+		/* The skb outlives this call: hold a real route reference. */
+		skb_dst_force(skb);
+		rc = q->enqueue(skb, q) & NET_XMIT_MASK;
+		if (qdisc_run_begin(q))
+			__qdisc_run(q);
+	}
+	return rc;
+}
+
+/**
+ * dev_queue_xmit - transmit a finished frame on skb->dev
+ * @skb: always consumed, whatever the return value
+ *
+ * Returns NET_XMIT_SUCCESS, NET_XMIT_DROP/CN from the qdisc, or
+ * -ENETDOWN when a queueless device could not send.
+ */
+int
+dev_queue_xmit(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	struct host *net = dev_net(dev);
+	struct netdev_queue *txq;
+	struct Qdisc *q;
+	int rc;
+
+	TRACEPOINTF(net, skb, "dev=%s len=%u prio=%u", dev->name, skb->len, skb->priority);
+	skb_reset_mac_header(skb);
+	/* KERNEL: rcu_read_lock_bh (softirqs off) and skb_update_prio. */
+	txq = netdev_pick_tx(dev, skb);
+	q = txq->qdisc;
+	if (q && q->enqueue)
+		return __dev_xmit_skb(skb, q, dev, txq);
+
+	/* No queue (noqueue: loopback, tunnels, tx_queue_len 0): straight to
+	 * the driver; there is nowhere to keep a packet it refuses. */
+	if (q && (dev->flags & IFF_UP)) {
+		if (!netif_xmit_frozen_or_stopped(txq)) {
+			rc = dev_hard_start_xmit(skb, dev, txq);
+			if (rc < NET_XMIT_MASK)		/* dev_xmit_complete */
+				return rc;
+		}
+		TRACE_NOTE(net, skb, "reason=virtual_device_asks_to_queue dev=%s", dev->name);
+		NET_INC_STATS(net, LINUX_MIB_TXBUSY);
+	} else {
+		TRACE_NOTE(net, skb, "reason=device_down dev=%s", dev->name);
+		NET_INC_STATS(net, LINUX_MIB_TXDEVDOWN);
+	}
+	dev->stats.tx_dropped++;
+	kfree_skb(skb);
+	return -ENETDOWN;
+}
+
+/* ---- deferred transmit: NET_TX_SOFTIRQ -------------------------------------- */
+
+/* __netif_reschedule - append @q to the output_queue, raise NET_TX. */
+static void
+__netif_reschedule(struct Qdisc *q)
+{
+	struct host *net = qdisc_net(q);
+	struct softnet_data *sd = &net->sd;
+
+	TRACEPOINTF(net, NULL, "qdisc=%s dev=%s queue=%u", q->ops->id, qdisc_dev(q)->name,
+		    q->dev_queue->index);
+	/* KERNEL: with local irqs off, on this CPU's softnet_data. */
+	q->next_sched = NULL;
+	*sd->output_queue_tailp = q;
+	sd->output_queue_tailp = &q->next_sched;
+	raise_softirq(&net->cpu, NET_TX_SOFTIRQ);
+}
+
+/**
+ * __netif_schedule - ask NET_TX_SOFTIRQ to run @q, once: the SCHED bit
+ * keeps a qdisc from being on the output_queue twice.
+ */
+void
+__netif_schedule(struct Qdisc *q)
+{
+	bool was_sched = q->state & (1UL << __QDISC_STATE_SCHED);
+
+	TRACEPOINTF(qdisc_net(q), NULL, "qdisc=%s already=%d", q->ops->id, was_sched);
+	if (was_sched)
+		return;
+	q->state |= 1UL << __QDISC_STATE_SCHED;
+	__netif_reschedule(q);
+}
+
+/**
+ * net_tx_action - NET_TX_SOFTIRQ: free the skbs hard IRQs left on the
+ * completion_queue, then run each qdisc waiting on the output_queue.
+ */
+static void
+net_tx_action(struct sim_cpu *cpu)
+{
+	struct host *net = cpu_host(cpu);
+	struct softnet_data *sd = &net->sd;
+
+	TRACEPOINTF(net, NULL, "completion=%d output=%d", sd->completion_queue != NULL,
+		    sd->output_queue != NULL);
+	if (sd->completion_queue) {
+		struct sk_buff *clist = sd->completion_queue;
+
+		sd->completion_queue = NULL;
+		while (clist) {
+			struct sk_buff *skb = clist;
+
+			clist = clist->next;
+			skb->next = NULL;
+			consume_skb(skb);
+		}
+	}
+	if (sd->output_queue) {
+		struct Qdisc *head = sd->output_queue;
+
+		/* Detach the list: qdiscs rescheduled from here go on a new one. */
+		sd->output_queue = NULL;
+		sd->output_queue_tailp = &sd->output_queue;
+		while (head) {
+			struct Qdisc *q = head;
+
+			head = head->next_sched;
+			/* KERNEL: spin_trylock(root_lock) first; a busy lock
+			 * means __netif_reschedule, never the case here. */
+			q->state &= ~(1UL << __QDISC_STATE_SCHED);
+			qdisc_run(q);
+		}
+	}
+}
+
+/**
+ * netif_tx_wake_queue - the driver has room again: restart the queue and
+ * schedule its qdisc (only if the queue had been stopped).
+ */
+void
+netif_tx_wake_queue(struct netdev_queue *txq)
+{
+	bool was_stopped = netif_tx_queue_stopped(txq);
+
+	TRACEPOINTF(dev_net(txq->dev), NULL, "dev=%s queue=%u was_stopped=%d", txq->dev->name,
+		    txq->index, was_stopped);
+	netif_tx_start_queue(txq);
+	if (was_stopped && txq->qdisc)
+		__netif_schedule(txq->qdisc);
+}
+
+/* netif_tx_start_all_queues - clear DRV_XOFF on every TX queue. */
+void
+netif_tx_start_all_queues(struct net_device *dev)
+{
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
+	for (unsigned int i = 0; i < dev->num_tx_queues; i++)
+		netif_tx_start_queue(netdev_get_tx_queue(dev, i));
+}
+
+/**
+ * dev_kfree_skb_irq - free @skb from hard-IRQ context: it goes on the
+ * completion_queue and NET_TX_SOFTIRQ frees it (consumes @skb).
+ */
+static void
+dev_kfree_skb_irq(struct sk_buff *skb)
+{
+	struct host *net = skb->host;
+
+	TRACEPOINTF(net, skb, "users=%d", skb->users);
+	/* Someone else still holds it: just drop our reference. */
+	if (skb->users > 1) {
+		skb->users--;
+		return;
+	}
+	/* KERNEL: the kernel drops users to 0 here and __kfree_skb's it
+	 * later; netstep keeps the last reference for net_tx_action's
+	 * consume_skb. */
+	skb->next = net->sd.completion_queue;
+	net->sd.completion_queue = skb;
+	raise_softirq(&net->cpu, NET_TX_SOFTIRQ);
+}
+
+/**
+ * dev_kfree_skb_any - free a transmitted skb from any context
+ * @skb: consumed; in a hard IRQ via the completion_queue, else at once
+ */
+void
+dev_kfree_skb_any(struct sk_buff *skb)
+{
+	struct host *net;
+
+	if (!skb)
+		return;
+	net = skb->host;
+	TRACEPOINTF(net, skb, "in_irq=%d", net->cpu.in_irq);
+	if (net->cpu.in_irq)
+		dev_kfree_skb_irq(skb);
+	else
+		consume_skb(skb);
+}
+
+/* ---- receive: NAPI and NET_RX_SOFTIRQ --------------------------------------- */
+
+/**
+ * netif_napi_add - set up @napi for @dev's driver; it starts disabled
+ * (SCHED set) until napi_enable.
+ */
+void
+netif_napi_add(struct net_device *dev, struct napi_struct *napi,
+	       int (*poll)(struct napi_struct *, int), int weight)
+{
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s weight=%d", dev->name, weight);
+	INIT_LIST_HEAD(&napi->poll_list);
+	napi->poll = poll;
+	/* KERNEL: warns when a driver asks for more than 64. */
+	napi->weight = weight;
+	napi->dev = dev;
+	napi->state = 1UL << NAPI_STATE_SCHED;
+}
+
+/* napi_enable - allow scheduling: clear the SCHED bit netif_napi_add set. */
+void
+napi_enable(struct napi_struct *n)
+{
+	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s", n->dev->name);
+	n->state &= ~(1UL << NAPI_STATE_SCHED);
+}
+
+/*
+ * napi_disable - forbid scheduling and own the SCHED bit.  KERNEL: the
+ * kernel sleeps until a running poll completes; with one thread nothing
+ * runs, so a context still on the poll list is simply taken off.
+ */
+void
+napi_disable(struct napi_struct *n)
+{
+	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s", n->dev->name);
+	if (!list_empty(&n->poll_list))
+		list_del_init(&n->poll_list);
+	n->state |= 1UL << NAPI_STATE_SCHED;
+	n->state &= ~(1UL << NAPI_STATE_DISABLE);
+}
+
+/* napi_schedule_prep - true if we took the SCHED bit (not yet scheduled). */
+static bool
+napi_schedule_prep(struct napi_struct *n)
+{
+	if (n->state & (1UL << NAPI_STATE_DISABLE))
+		return false;
+	if (n->state & (1UL << NAPI_STATE_SCHED))
+		return false;
+	n->state |= 1UL << NAPI_STATE_SCHED;
+	return true;
+}
+
+/* ____napi_schedule - queue @n for net_rx_action and raise NET_RX. */
+static void
+____napi_schedule(struct softnet_data *sd, struct napi_struct *n)
+{
+	struct host *net = dev_net(n->dev);
+
+	TRACEPOINTF(net, NULL, "dev=%s weight=%d", n->dev->name, n->weight);
+	list_add_tail(&n->poll_list, &sd->poll_list);
+	raise_softirq(&net->cpu, NET_RX_SOFTIRQ);
+}
+
+/**
+ * napi_schedule - called from the driver's interrupt handler: poll
+ * @n soon, from NET_RX_SOFTIRQ.  Does nothing if it is already scheduled.
+ */
+void
+napi_schedule(struct napi_struct *n)
+{
+	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s state=0x%lx", n->dev->name, n->state);
+	if (napi_schedule_prep(n))
+		____napi_schedule(&dev_net(n->dev)->sd, n);	/* __napi_schedule */
+}
+
+/**
+ * napi_complete - the driver's poll finished under its weight: leave the
+ * poll list; the driver re-enables its interrupt next.
+ */
+void
+napi_complete(struct napi_struct *n)
+{
+	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s", n->dev->name);
+	/* KERNEL: napi_gro_flush first; no GRO here. */
+	if (!list_empty(&n->poll_list))
+		list_del_init(&n->poll_list);
+	n->state &= ~(1UL << NAPI_STATE_SCHED);
+}
+
+/**
+ * net_rx_action - NET_RX_SOFTIRQ: poll each scheduled NAPI context with
+ * its weight until the list is empty, the budget of 300 is spent or 2
+ * jiffies passed (then time_squeeze++ and NET_RX is raised again).
+ */
+static void
+net_rx_action(struct sim_cpu *cpu)
+{
+	struct host *net = cpu_host(cpu);
+	struct softnet_data *sd = &net->sd;
+	unsigned long time_limit = host_jiffies(net) + 2;
+	int budget = SIM_NETDEV_BUDGET;
+	int polls = 0;
+
+	TRACEPOINTF(net, NULL, "budget=%d", budget);
+	while (!list_empty(&sd->poll_list)) {
+		struct napi_struct *n;
+		int work = 0, weight;
+
+		/* NOTE: virtual time stands still inside a softirq, so the
+		 * 2-jiffy limit cannot fire; a bound on polls stands in for it
+		 * (a poll that neither works nor completes would spin). */
+		if (unlikely(budget <= 0 || time_after_eq(host_jiffies(net), time_limit) ||
+			     ++polls > SIM_NETDEV_BUDGET)) {
+			sd->time_squeeze++;
+			TRACE_NOTE(net, NULL, "time_squeeze=%u budget=%d", sd->time_squeeze, budget);
+			raise_softirq(cpu, NET_RX_SOFTIRQ);
+			return;
+		}
+		n = list_first_entry(&sd->poll_list, struct napi_struct, poll_list);
+		weight = n->weight;
+		if (n->state & (1UL << NAPI_STATE_SCHED))
+			work = n->poll(n, weight);
+		budget -= work;
+		/* All of its weight used: the driver did not complete, so it
+		 * stays scheduled and goes to the back of the line. */
+		if (unlikely(work == weight) && !list_empty(&n->poll_list)) {
+			if (n->state & (1UL << NAPI_STATE_DISABLE)) {
+				napi_complete(n);
+			} else {
+				list_del_init(&n->poll_list);
+				list_add_tail(&n->poll_list, &sd->poll_list);
+			}
+		}
+	}
+	/* KERNEL: net_rps_action_and_irq_enable sends RPS IPIs here. */
+}
+
+/*
+ * __netif_receive_skb_core - hand @skb to every packet_type registered
+ * for skb->protocol; an unknown protocol is dropped and counted.
+ * Consumes @skb.
+ */
+static int
+__netif_receive_skb_core(struct sk_buff *skb)
+{
+	struct net_device *orig_dev = skb->dev;
+	struct host *net = dev_net(orig_dev);
+	struct packet_type *ptype, *pt_prev = NULL;
+	__be16 type = skb->protocol;
+
+	TRACEPOINTF(net, skb, "dev=%s proto=0x%04x len=%u", orig_dev->name, ntohs(type),
+		    skb->len);
+	skb_reset_network_header(skb);
+	if (!skb_transport_header_was_set(skb))
+		skb_reset_transport_header(skb);
+	if (skb->mac_header != SKB_HEADER_UNSET)
+		skb->mac_len = skb->network_header - skb->mac_header;
+	net->sd.processed++;
+	/* KERNEL: ptype_all taps, VLAN untagging and rx_handler come here. */
+	list_for_each_entry(ptype, &net->ptype_base, list) {
+		if (ptype->type != type)
+			continue;
+		if (pt_prev)		/* deliver_skb: one more reference each */
+			pt_prev->func(skb_get(skb), skb->dev, pt_prev, orig_dev);
+		pt_prev = ptype;
+	}
+	if (pt_prev)
+		return pt_prev->func(skb, skb->dev, pt_prev, orig_dev);
+
+	/* Not ours (IPv6 from a TAP's kernel, LLDP ...): drop it quietly. */
+	TRACE_NOTE(net, skb, "reason=unknown_protocol proto=0x%04x", ntohs(type));
+	NET_INC_STATS(net, LINUX_MIB_RXUNKNOWNPROTO);
+	orig_dev->stats.rx_dropped++;
+	kfree_skb(skb);
+	return NET_RX_DROP;
+}
+
+/**
+ * netif_receive_skb - deliver a received frame (eth_type_trans done)
+ * @skb: consumed
+ *
+ * Counts it in dev->stats (NOTE: the kernel leaves rx_packets/rx_bytes
+ * to each driver; netstep counts them once here, including the
+ * Ethernet header, so fake devices and igb agree).
+ */
+int
+netif_receive_skb(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	unsigned int hdr = 0;
+
+	TRACEPOINTF(dev_net(dev), skb, "dev=%s len=%u proto=0x%04x", dev->name, skb->len,
+		    ntohs(skb->protocol));
+	if (skb->mac_header != SKB_HEADER_UNSET && skb->data >= skb_mac_header(skb))
+		hdr = skb->data - skb_mac_header(skb);
+	dev->stats.rx_packets++;
+	dev->stats.rx_bytes += skb->len + hdr;
+	/* KERNEL: netstamp, RPS steering (get_rps_cpu) first. */
+	return __netif_receive_skb_core(skb);
+}
+
+/**
+ * napi_gro_receive - the driver's per-frame entry from its poll
+ * @skb: consumed
+ *
+ * KERNEL: GRO would try to merge @skb with held segments of the same
+ * flow (dev_gro_receive); netstep has no GRO, so it is GRO_NORMAL:
+ * straight to netif_receive_skb.
+ */
+int
+napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
+{
+	TRACEPOINTF(dev_net(napi->dev), skb, "dev=%s len=%u", napi->dev->name, skb->len);
+	return netif_receive_skb(skb);
+}
+
+/* ---- boot ------------------------------------------------------------------------- */
+
+/**
+ * net_dev_init - the device layer's per-host state: softnet_data, the
+ * protocol list, and the two network softirqs.
+ */
+void
+net_dev_init(struct host *net)
+{
+	struct softnet_data *sd = &net->sd;
+
+	TRACEPOINTF(net, NULL, "host=%s", net->name);
+	memset(sd, 0, sizeof(*sd));
+	sd->output_queue = NULL;
+	sd->output_queue_tailp = &sd->output_queue;
+	INIT_LIST_HEAD(&sd->poll_list);
+	sd->completion_queue = NULL;
+	INIT_LIST_HEAD(&net->ptype_base);
+	open_softirq(&net->cpu, NET_TX_SOFTIRQ, net_tx_action);
+	open_softirq(&net->cpu, NET_RX_SOFTIRQ, net_rx_action);
+}

@@ -1,0 +1,499 @@
+/*
+ * layers/icmp.c - ICMP: answering pings, reporting why a packet could not
+ * be delivered, and hearing such reports about our own packets.
+ *
+ * Mirrors net/ipv4/icmp.c (Linux 3.10).
+ *
+ *  - icmp_rcv checks an arriving message (length, checksum), counts it
+ *    and dispatches on its type through icmp_pointers[]: echo requests
+ *    are answered (icmp_echo -> icmp_reply), echo replies go to the ping
+ *    socket (ping_rcv), errors go to the protocol of the packet they
+ *    quote (icmp_unreach -> err_handler, e.g. ping_err).
+ *  - icmp_send is how the rest of the stack reports a problem with a
+ *    packet (TTL expired, fragmentation needed, protocol unreachable,
+ *    reassembly timeout): it quotes the packet's header and first bytes
+ *    back to its sender.
+ *
+ * Read before: layers/ip_input.c (ip_local_deliver_finish calls
+ * icmp_rcv).  Read after: layers/ping.c, layers/ip_output.c
+ * (ip_push_pending_frames sends what is built here).
+ *
+ * Left out: rate limiting (icmp_ratelimit, the inet_peer token bucket
+ * and icmp_global), redirects, timestamps, address masks, the per-CPU
+ * ICMP socket and its lock, IP options echoed back (ip_options_echo),
+ * raw sockets' copy of errors, sysctls other than the defaults.
+ */
+#include "layers/ip.h"
+#include "layers/route.h"
+#include "layers/neighbour.h"
+#include "layers/netdevice.h"
+#include "layers/ping.h"
+#include "sim/host.h"
+#include "kernel/trace.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/ipv4/icmp.c";
+
+/* RFC 1812 4.3.2.3: an error quotes as much as fits in 576 bytes. */
+#define ICMP_ERROR_MAX_LEN	576
+
+const struct icmp_err icmp_err_convert[NR_ICMP_UNREACH + 1] = {
+	[ICMP_NET_UNREACH]	= { ENETUNREACH, 0 },
+	[ICMP_HOST_UNREACH]	= { EHOSTUNREACH, 0 },
+	[ICMP_PROT_UNREACH]	= { ENOPROTOOPT, 1 },
+	[ICMP_PORT_UNREACH]	= { ECONNREFUSED, 1 },
+	[ICMP_FRAG_NEEDED]	= { EMSGSIZE, 0 },
+	[ICMP_SR_FAILED]	= { EOPNOTSUPP, 0 },
+	[ICMP_NET_UNKNOWN]	= { ENETUNREACH, 1 },
+	[ICMP_HOST_UNKNOWN]	= { EHOSTDOWN, 1 },
+	[ICMP_HOST_ISOLATED]	= { ENONET, 1 },
+	[ICMP_NET_ANO]		= { ENETUNREACH, 1 },
+	[ICMP_HOST_ANO]		= { EHOSTUNREACH, 1 },
+	[ICMP_NET_UNR_TOS]	= { ENETUNREACH, 0 },
+	[ICMP_HOST_UNR_TOS]	= { EHOSTUNREACH, 0 },
+	[ICMP_PKT_FILTERED]	= { EHOSTUNREACH, 1 },
+	[ICMP_PREC_VIOLATION]	= { EHOSTUNREACH, 1 },
+	[ICMP_PREC_CUTOFF]	= { EHOSTUNREACH, 1 },
+};
+
+/* What one outgoing ICMP message is made of (struct icmp_bxm). */
+struct icmp_bxm {
+	struct icmphdr icmph;		/* type, code, echo id/seq or info */
+	const u8 *data;			/* what follows the header */
+	unsigned int data_len;		/* its length */
+	/* KERNEL: the kernel keeps skb + offset and copies with
+	 * skb_copy_and_csum_bits; timestamps and echoed IP options too. */
+};
+
+/* Each type: its handler, whether it is an error, its InXxx counter. */
+struct icmp_control {
+	void (*handler)(struct sk_buff *skb);
+	short error;			/* never answer an error with an error */
+	short in_mib;			/* ICMP_MIB_IN* for the type, -1 none */
+};
+
+static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1];
+
+/* icmp_out_count - count an outgoing message, in total and by type. */
+static void
+icmp_out_count(struct host *net, u8 type)
+{
+	TRACEPOINTF(net, NULL, "type=%u", type);
+	ICMP_INC_STATS(net, ICMP_MIB_OUTMSGS);
+	switch (type) {
+	case ICMP_DEST_UNREACH:
+		ICMP_INC_STATS(net, ICMP_MIB_OUTDESTUNREACHS);
+		break;
+	case ICMP_TIME_EXCEEDED:
+		ICMP_INC_STATS(net, ICMP_MIB_OUTTIMEEXCDS);
+		break;
+	case ICMP_ECHO:
+		ICMP_INC_STATS(net, ICMP_MIB_OUTECHOS);
+		break;
+	case ICMP_ECHOREPLY:
+		ICMP_INC_STATS(net, ICMP_MIB_OUTECHOREPS);
+		break;
+	}
+}
+
+/* Build the ICMP message of @param in a new skb with @headroom (icmp_glue_bits). */
+static struct sk_buff *
+sim_icmp_build(struct host *net, const struct icmp_bxm *param, unsigned int headroom)
+{
+	struct sk_buff *skb = alloc_skb(net, headroom + sizeof(struct icmphdr) + param->data_len);
+	struct icmphdr *icmph;
+
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, headroom);
+	icmph = (struct icmphdr *)skb_put(skb, sizeof(*icmph));
+	*icmph = param->icmph;
+	memcpy(skb_put(skb, param->data_len), param->data, param->data_len);
+	skb_reset_transport_header(skb);
+	icmph->checksum = 0;
+	icmph->checksum = csum_fold(csum_partial(skb->data, skb->len, 0));
+	return skb;
+}
+
+/**
+ * icmp_push_reply - build the message and send it along @rt
+ *
+ * The ICMP socket never sets DF (IP_PMTUDISC_DONT): a big echo reply is
+ * fragmented like any datagram.  The caller keeps its route reference.
+ */
+static void
+icmp_push_reply(struct icmp_bxm *param, struct flowi4 *fl4, struct rtable *rt)
+{
+	struct net_device *dev = rt->dst.dev;
+	struct host *net = dev_net(dev);
+	struct sk_buff *skb;
+
+	TRACEPOINTF(net, NULL, "type=%u code=%u len=%u daddr=" NIPQUAD_FMT, param->icmph.type,
+		    param->icmph.code, (unsigned int)sizeof(struct icmphdr) + param->data_len,
+		    NIPQUAD(fl4->daddr));
+	skb = sim_icmp_build(net, param, LL_RESERVED_SPACE(dev) + sizeof(struct iphdr));
+	if (!skb) {
+		IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
+		return;
+	}
+	icmp_out_count(net, param->icmph.type);
+	ip_push_pending_frames(skb, fl4, rt, IP_PMTUDISC_DONT);
+}
+
+/**
+ * icmp_reply - answer a request (an echo) back to its sender
+ * @param: the answer
+ * @skb: the request; not consumed
+ *
+ * The answer comes from the address that was asked (the destination of
+ * the request) and is routed like any locally sent datagram.
+ */
+static void
+icmp_reply(struct icmp_bxm *param, struct sk_buff *skb)
+{
+	struct host *net = skb->host;
+	struct rtable *rt = skb_rtable(skb);
+	const struct iphdr *iph = ip_hdr(skb);
+	struct flowi4 fl4;
+
+	TRACEPOINTF(net, skb, "type=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT,
+		    param->icmph.type, NIPQUAD(iph->daddr), NIPQUAD(iph->saddr));
+	memset(&fl4, 0, sizeof(fl4));
+	fl4.daddr = iph->saddr;
+	/* fib_compute_spec_dst: the address pinged, unless it was not ours
+	 * alone (a broadcast), then the device's own address. */
+	fl4.saddr = (!rt || rt->rt_type == RTN_LOCAL) ? iph->daddr
+						      : inet_select_addr(skb->dev, iph->saddr);
+	fl4.flowi4_tos = iph->tos & IPTOS_TOS_MASK;
+	fl4.flowi4_proto = IPPROTO_ICMP;
+	rt = ip_route_output_key(net, &fl4);
+	if (IS_ERR(rt)) {
+		TRACE_NOTE(net, skb, "reason=no_route err=%ld", PTR_ERR(rt));
+		return;
+	}
+	icmp_push_reply(param, &fl4, rt);
+}
+
+/*
+ * Hand an error about a packet this host sent straight to icmp_rcv, as
+ * if it had come back through the loopback device.  The IP header is
+ * built (so the error looks exactly like one from the wire) and the skb
+ * is marked SIM_IPSKB_LOCAL_ERROR for ping_err.
+ * KERNEL: icmp_send routes the error to our own address: out through
+ * "lo", ip_rcv, ip_local_deliver, icmp_rcv.  For "fragmentation needed"
+ * 3.10's sockets usually learn EMSGSIZE even earlier, in ip_append_data.
+ */
+static void
+sim_icmp_deliver_local(struct icmp_bxm *param, struct sk_buff *skb_in, __be32 daddr, u8 tos)
+{
+	struct host *net = skb_in->host;
+	struct rtable *rt = skb_rtable(skb_in);
+	struct flowi4 fl4;
+	struct sk_buff *skb;
+
+	TRACEPOINTF(net, skb_in, "type=%u code=%u daddr=" NIPQUAD_FMT, param->icmph.type,
+		    param->icmph.code, NIPQUAD(daddr));
+	skb = sim_icmp_build(net, param, sizeof(struct iphdr));
+	if (!skb)
+		return;
+	memset(&fl4, 0, sizeof(fl4));
+	fl4.daddr = daddr;
+	fl4.saddr = daddr;
+	fl4.flowi4_tos = tos;
+	fl4.flowi4_proto = IPPROTO_ICMP;
+	skb = __ip_make_skb(skb, &fl4, rt, IP_PMTUDISC_DONT);
+	ip_send_check(ip_hdr(skb));
+	skb_dst_drop(skb);		/* the sender's route, not one for this */
+	icmp_out_count(net, param->icmph.type);
+
+	skb->dev = rt->dst.dev;
+	skb->pkt_type = PACKET_HOST;
+	skb->protocol = htons(ETH_P_IP);
+	IPCB(skb)->flags |= SIM_IPSKB_LOCAL_ERROR;
+	skb_pull(skb, ip_hdrlen(skb));
+	skb_reset_transport_header(skb);
+	icmp_rcv(skb);
+}
+
+/**
+ * icmp_send - report a problem with @skb_in to its sender
+ * @skb_in: the offending packet; not consumed (the caller frees it)
+ * @type: ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED ...
+ * @code: ICMP_FRAG_NEEDED, ICMP_EXC_TTL ...
+ * @info: network order; the next-hop MTU for ICMP_FRAG_NEEDED
+ *
+ * Silent, by the rules of RFC 1122 3.2.2 and RFC 1812 4.3.2.7, about
+ * anything that would make errors breed: another ICMP error, a non-first
+ * fragment, a packet sent to or from a broadcast or multicast address.
+ * The source is the address the packet was sent to if it was ours,
+ * else the one the route back selects.  The message quotes the IP header
+ * and as much data as fits in 576 bytes (RFC 1812; RFC 792 asks only 8).
+ */
+void
+icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
+{
+	struct host *net = skb_in->host;
+	struct rtable *rt = skb_rtable(skb_in);
+	const u8 *nh = skb_network_header(skb_in);
+	const u8 *tail = skb_tail_pointer(skb_in);
+	const struct iphdr *iph;
+	struct icmp_bxm param;
+	struct flowi4 fl4;
+	unsigned int room;
+	u8 tos;
+
+	TRACEPOINTF(net, skb_in, "type=%d code=%d info=%u", type, code, ntohl(info));
+	if (!rt || type < 0 || type > NR_ICMP_TYPES)
+		return;
+	if (nh < skb_in->head || nh + sizeof(struct iphdr) > tail)
+		return;
+	iph = (const struct iphdr *)nh;
+	if (iph->ihl < 5 || nh + iph->ihl * 4 > tail)
+		return;
+
+	/* No errors about link-level or IP-level broadcasts and multicasts,
+	 * and none towards an address that is not one host. */
+	if (skb_in->pkt_type != PACKET_HOST || rt->rt_type == RTN_BROADCAST ||
+	    rt->rt_type == RTN_MULTICAST || ipv4_is_multicast(iph->daddr) ||
+	    ipv4_is_lbcast(iph->daddr) || ipv4_is_multicast(iph->saddr) ||
+	    ipv4_is_lbcast(iph->saddr) || ipv4_is_zeronet(iph->saddr) ||
+	    inet_addr_type(net, iph->saddr) == RTN_BROADCAST) {
+		TRACE_NOTE(net, skb_in, "reason=broadcast_or_multicast");
+		return;
+	}
+	/* Only the first fragment carries the transport header to quote. */
+	if (iph->frag_off & htons(IP_OFFSET)) {
+		TRACE_NOTE(net, skb_in, "reason=not_first_fragment");
+		return;
+	}
+	/* Never an error about an ICMP error. */
+	if (icmp_pointers[type].error && iph->protocol == IPPROTO_ICMP) {
+		const u8 *itp = nh + iph->ihl * 4 + offsetof(struct icmphdr, type);
+
+		if (itp >= tail || *itp > NR_ICMP_TYPES || icmp_pointers[*itp].error) {
+			TRACE_NOTE(net, skb_in, "reason=about_icmp_error");
+			return;
+		}
+	}
+
+	memset(&param, 0, sizeof(param));
+	param.icmph.type = type;
+	param.icmph.code = code;
+	param.icmph.un.gateway = info;
+	param.data = nh;
+	tos = icmp_pointers[type].error ?
+		(iph->tos & IPTOS_TOS_MASK) | IPTOS_PREC_INTERNETCONTROL : iph->tos;
+
+	/* Our own packet: the error goes to our own socket (loopback). */
+	if (!(IPCB(skb_in)->flags & IPSKB_FORWARDED) &&
+	    inet_addr_type(net, iph->saddr) == RTN_LOCAL) {
+		room = ICMP_ERROR_MAX_LEN - sizeof(struct iphdr) - sizeof(struct icmphdr);
+		param.data_len = min_t(unsigned int, tail - nh, room);
+		sim_icmp_deliver_local(&param, skb_in, iph->saddr, tos);
+		return;
+	}
+
+	memset(&fl4, 0, sizeof(fl4));
+	fl4.daddr = iph->saddr;
+	/* 3.10: answer from the address that was hit if it is ours; else let
+	 * the route back choose (icmp_errors_use_inbound_ifaddr is 0). */
+	fl4.saddr = rt->rt_type == RTN_LOCAL ? iph->daddr : 0;
+	fl4.flowi4_tos = tos;
+	fl4.flowi4_proto = IPPROTO_ICMP;
+	rt = ip_route_output_key(net, &fl4);
+	if (IS_ERR(rt)) {
+		TRACE_NOTE(net, skb_in, "reason=no_route_back err=%ld", PTR_ERR(rt));
+		return;
+	}
+	room = min_t(unsigned int, dst_mtu(&rt->dst), ICMP_ERROR_MAX_LEN);
+	room -= sizeof(struct iphdr) + sizeof(struct icmphdr);
+	param.data_len = min_t(unsigned int, tail - nh, room);
+	/* KERNEL: icmpv4_xrlim_allow would rate-limit errors per peer here. */
+	icmp_push_reply(&param, &fl4, rt);
+}
+
+/*
+ * icmp_socket_deliver - give an error to the protocol of the packet it
+ * quotes (its err_handler).  NOTE: inline at the end of icmp_unreach in
+ * 3.10; later kernels made it this function.  @skb is not consumed.
+ * KERNEL: raw sockets get it first (raw_icmp_error).
+ */
+static void
+icmp_socket_deliver(struct sk_buff *skb, u32 info)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	const struct net_protocol *ipprot = skb->host->inet_protos[iph->protocol];
+
+	TRACEPOINTF(skb->host, skb, "protocol=%u info=%u", iph->protocol, info);
+	if (ipprot && ipprot->err_handler)
+		ipprot->err_handler(skb, info);
+	else
+		TRACE_NOTE(skb->host, skb, "reason=no_err_handler protocol=%u", iph->protocol);
+}
+
+/**
+ * icmp_unreach - destination unreachable, time exceeded, parameter
+ * problem, source quench
+ * @skb: skb->data at the quoted IP header; not consumed
+ *
+ * "Fragmentation needed" carries the next hop's MTU: the route to the
+ * quoted destination learns it (ipv4_update_pmtu), so the next packets
+ * are sized for the path.  Then the quoted packet's protocol hears of it.
+ */
+static void
+icmp_unreach(struct sk_buff *skb)
+{
+	struct host *net = skb->host;
+	const struct icmphdr *icmph = icmp_hdr(skb);
+	const struct iphdr *iph;
+	u32 info = 0;
+
+	TRACEPOINTF(net, skb, "type=%u code=%u len=%u", icmph->type, icmph->code, skb->len);
+	if (skb->len < sizeof(struct iphdr))
+		goto out_err;
+	iph = (const struct iphdr *)skb->data;
+	if (iph->ihl < 5)
+		goto out_err;
+
+	if (icmph->type == ICMP_DEST_UNREACH) {
+		if (icmph->code > NR_ICMP_UNREACH)
+			return;
+		if (icmph->code == ICMP_FRAG_NEEDED) {
+			info = ntohs(icmph->un.frag.mtu);
+			if (!info)
+				return;	/* pre-RFC 1191 router: no MTU given */
+		}
+	} else if (icmph->type == ICMP_PARAMETERPROB) {
+		info = ntohl(icmph->un.gateway) >> 24;
+	}
+
+	/* The quoted header and 8 bytes of its payload (ports, echo id). */
+	if (skb->len < iph->ihl * 4U + 8)
+		return;
+
+	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED &&
+	    !(IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR)) {
+		/* KERNEL: 3.10 leaves this to each err_handler
+		 * (ipv4_sk_update_pmtu, tcp_v4_mtu_reduced). */
+		TRACE_NOTE(net, skb, "pmtu=%u daddr=" NIPQUAD_FMT, info, NIPQUAD(iph->daddr));
+		ipv4_update_pmtu(net, iph->daddr, info);
+	}
+	icmp_socket_deliver(skb, info);
+	return;
+
+out_err:
+	TRACE_NOTE(net, skb, "reason=short_quote");
+	ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
+}
+
+/**
+ * icmp_echo - answer an echo request with the same id, sequence and data
+ * @skb: skb->data after the ICMP header; not consumed
+ */
+static void
+icmp_echo(struct sk_buff *skb)
+{
+	struct icmp_bxm param;
+
+	TRACEPOINTF(skb->host, skb, "id=%u seq=%u len=%u", ntohs(icmp_hdr(skb)->un.echo.id),
+		    ntohs(icmp_hdr(skb)->un.echo.sequence), skb->len);
+	/* KERNEL: net.ipv4.icmp_echo_ignore_all (0) is not modelled. */
+	memset(&param, 0, sizeof(param));
+	param.icmph = *icmp_hdr(skb);
+	param.icmph.type = ICMP_ECHOREPLY;
+	param.data = skb->data;
+	param.data_len = skb->len;
+	icmp_reply(&param, skb);
+}
+
+/* icmp_discard - types netstep does not act on (redirect, timestamp,
+ * ...); icmp_rcv frees the skb. */
+static void
+icmp_discard(struct sk_buff *skb)
+{
+	TRACEPOINTF(skb->host, skb, "type=%u code=%u", icmp_hdr(skb)->type, icmp_hdr(skb)->code);
+}
+
+/**
+ * icmp_rcv - ip_local_deliver_finish's handler for protocol 1
+ * @skb: skb->data at the ICMP header
+ *
+ * Drops (ICMP_MIB_INERRORS) what is shorter than a header, has a bad
+ * checksum (also INCSUMERRORS) or an unknown type, and echo requests to
+ * a broadcast address (icmp_echo_ignore_broadcasts).  Consumes @skb.
+ */
+int
+icmp_rcv(struct sk_buff *skb)
+{
+	struct host *net = skb->host;
+	struct rtable *rt = skb_rtable(skb);
+	struct icmphdr *icmph;
+	const char *reason;
+
+	TRACEPOINTF(net, skb, "len=%u type=%d code=%d", skb->len,
+		    skb->len >= sizeof(*icmph) ? skb->data[0] : -1,
+		    skb->len >= sizeof(*icmph) ? skb->data[1] : -1);
+	ICMP_INC_STATS(net, ICMP_MIB_INMSGS);
+
+	if (skb->len < sizeof(*icmph)) {
+		reason = "truncated";
+		goto error;
+	}
+	/* KERNEL: CHECKSUM_COMPLETE from the NIC would skip the sum. */
+	if (csum_fold(csum_partial(skb->data, skb->len, 0))) {
+		ICMP_INC_STATS(net, ICMP_MIB_INCSUMERRORS);
+		reason = "bad_checksum";
+		goto error;
+	}
+	skb_reset_transport_header(skb);
+	icmph = icmp_hdr(skb);
+	skb_pull(skb, sizeof(*icmph));
+
+	if (icmph->type > NR_ICMP_TYPES) {
+		reason = "bad_type";
+		goto error;
+	}
+	if (icmp_pointers[icmph->type].in_mib >= 0)
+		ICMP_INC_STATS(net, icmp_pointers[icmph->type].in_mib);
+
+	/* RFC 1122 3.2.2.6: echo to a broadcast may be ignored, and is. */
+	if (rt && (rt->rt_type == RTN_BROADCAST || rt->rt_type == RTN_MULTICAST) &&
+	    icmph->type == ICMP_ECHO) {
+		reason = "broadcast_echo";
+		goto error;
+	}
+
+	icmp_pointers[icmph->type].handler(skb);
+	consume_skb(skb);
+	return 0;
+
+error:
+	TRACE_NOTE(net, skb, "reason=%s", reason);
+	ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
+	kfree_skb(skb);
+	return 0;
+}
+
+static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1] = {
+	[ICMP_ECHOREPLY]	= { ping_rcv, 0, ICMP_MIB_INECHOREPS },
+	[1]			= { icmp_discard, 1, -1 },
+	[2]			= { icmp_discard, 1, -1 },
+	[ICMP_DEST_UNREACH]	= { icmp_unreach, 1, ICMP_MIB_INDESTUNREACHS },
+	[ICMP_SOURCE_QUENCH]	= { icmp_unreach, 1, -1 },
+	[ICMP_REDIRECT]		= { icmp_discard, 1, -1 },	/* KERNEL: icmp_redirect */
+	[6]			= { icmp_discard, 1, -1 },
+	[7]			= { icmp_discard, 1, -1 },
+	[ICMP_ECHO]		= { icmp_echo, 0, ICMP_MIB_INECHOS },
+	[9]			= { icmp_discard, 1, -1 },
+	[10]			= { icmp_discard, 1, -1 },
+	[ICMP_TIME_EXCEEDED]	= { icmp_unreach, 1, ICMP_MIB_INTIMEEXCDS },
+	[ICMP_PARAMETERPROB]	= { icmp_unreach, 1, -1 },
+	[ICMP_TIMESTAMP]	= { icmp_discard, 0, -1 },	/* KERNEL: icmp_timestamp */
+	[ICMP_TIMESTAMPREPLY]	= { icmp_discard, 0, -1 },
+	[ICMP_INFO_REQUEST]	= { icmp_discard, 0, -1 },
+	[ICMP_INFO_REPLY]	= { icmp_discard, 0, -1 },
+	[ICMP_ADDRESS]		= { icmp_discard, 0, -1 },
+	[ICMP_ADDRESSREPLY]	= { icmp_discard, 0, -1 },
+};

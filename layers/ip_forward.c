@@ -1,0 +1,128 @@
+/*
+ * layers/ip_forward.c - passing a packet through a router.
+ *
+ * Mirrors net/ipv4/ip_forward.c (Linux 3.10).  When ip_rcv_finish's route
+ * lookup finds the destination is not ours and forwarding is on, the
+ * route's dst.input is ip_forward: check the TTL, check the packet fits
+ * the next link if it may not be fragmented, take one off the TTL, run
+ * the FORWARD hook, then leave through dst_output = ip_output exactly as
+ * a locally sent packet does (fragmenting it there if DF is clear).
+ *
+ * Read before: layers/ip_input.c (ip_rcv_finish).  Read after:
+ * layers/ip_output.c (ip_output, ip_fragment), layers/icmp.c (the errors
+ * a router sends: time exceeded, fragmentation needed).
+ *
+ * Left out: ICMP redirects (RTCF_DOREDIRECT), the router alert option,
+ * source routing, xfrm policy checks, LRO warnings, GSO.
+ */
+#include "layers/ip.h"
+#include "layers/route.h"
+#include "layers/netfilter.h"
+#include "layers/neighbour.h"
+#include "layers/netdevice.h"
+#include "sim/host.h"
+#include "kernel/trace.h"
+
+static const char KSRC[] = "net/ipv4/ip_forward.c";
+
+/* include/net/route.h: TOS bits to a pfifo_fast band priority. */
+static u32
+rt_tos2priority(u8 tos)
+{
+	static const u8 ip_tos2prio[16] = {
+		0, 1, 0, 0, 2, 2, 2, 2, 6, 6, 6, 6, 4, 4, 4, 4,
+	};
+
+	return ip_tos2prio[(tos & IPTOS_TOS_MASK) >> 1];
+}
+
+/**
+ * ip_forward_finish - count the packet and send it on
+ *
+ * Consumes @skb.
+ */
+static int
+ip_forward_finish(struct sk_buff *skb)
+{
+	struct host *net = skb->host;
+
+	TRACEPOINTF(net, skb, "len=%u dev=%s ttl=%u", skb->len, skb_dst(skb)->dev->name,
+		    ip_hdr(skb)->ttl);
+	IP_INC_STATS(net, IPSTATS_MIB_OUTFORWDATAGRAMS);
+	/* KERNEL: ip_forward_options() would rewrite record-route options. */
+	return dst_output(skb);
+}
+
+/* Drop with the reason in the trace and a counter. */
+static int
+sim_ip_forward_drop(struct sk_buff *skb, int mib, const char *reason)
+{
+	TRACE_NOTE(skb->host, skb, "reason=%s", reason);
+	NET_INC_STATS(skb->host, mib);
+	kfree_skb(skb);
+	return NET_RX_DROP;
+}
+
+/**
+ * ip_forward - dst->input of a route through this host
+ * @skb: IP header at skb->data, input route attached
+ *
+ * TTL 1 or 0: the packet dies here and its sender hears ICMP time
+ * exceeded [RFC 1812 5.3.1].  DF set and too big for the outgoing link:
+ * ICMP fragmentation needed with that link's MTU [RFC 1191], which is how
+ * path MTU discovery learns the path.  Otherwise the TTL drops by one
+ * with an incremental checksum fix.  Consumes @skb.
+ */
+int
+ip_forward(struct sk_buff *skb)
+{
+	struct host *net = skb->host;
+	struct rtable *rt = skb_rtable(skb);
+	struct iphdr *iph = ip_hdr(skb);
+	unsigned int mtu = dst_mtu(&rt->dst);
+	unsigned int hh_len = LL_RESERVED_SPACE(rt->dst.dev);
+
+	TRACEPOINTF(net, skb, "len=%u ttl=%u mtu=%u df=%d daddr=" NIPQUAD_FMT " out=%s",
+		    skb->len, iph->ttl, mtu, (iph->frag_off & htons(IP_DF)) ? 1 : 0,
+		    NIPQUAD(iph->daddr), rt->dst.dev->name);
+
+	IPCB(skb)->flags |= IPSKB_FORWARDED;
+	/* Only frames sent to our MAC: never route what we overheard. */
+	if (skb->pkt_type != PACKET_HOST)
+		return sim_ip_forward_drop(skb, IPSTATS_MIB_INADDRERRORS, "not_packet_host");
+
+	/* The checksum of what we forward is the sender's business. */
+	skb->ip_summed = CHECKSUM_NONE;
+
+	if (iph->ttl <= 1) {
+		TRACE_NOTE(net, skb, "reason=ttl_exceeded");
+		icmp_send(skb, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
+		return sim_ip_forward_drop(skb, IPSTATS_MIB_INHDRERRORS, "ttl_exceeded");
+	}
+
+	if (unlikely(skb->len > mtu && (iph->frag_off & htons(IP_DF)) && !skb->local_df)) {
+		TRACE_NOTE(net, skb, "reason=frag_needed mtu=%u", mtu);
+		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu));
+		return sim_ip_forward_drop(skb, IPSTATS_MIB_FRAGFAILS, "frag_needed");
+	}
+
+	/* We are about to write the header: it must be ours alone, with
+	 * room in front for the next link's header (skb_cow). */
+	if (skb_cloned(skb) || skb_headroom(skb) < hh_len) {
+		skb = sim_skb_realloc_headroom(skb, hh_len);
+		if (!skb) {
+			IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
+			return NET_RX_DROP;
+		}
+		iph = ip_hdr(skb);
+	}
+
+	ip_decrease_ttl(iph);
+	TRACE_NOTE(net, skb, "ttl=%u check=0x%04x", iph->ttl, ntohs(iph->check));
+	/* KERNEL: an ICMP redirect is sent here if the packet leaves by the
+	 * device it came in on and the sender could reach the gateway. */
+	skb->priority = rt_tos2priority(iph->tos);
+
+	return NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, skb, skb->dev, rt->dst.dev,
+		       ip_forward_finish);
+}

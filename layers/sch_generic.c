@@ -1,0 +1,1126 @@
+/*
+ * layers/sch_generic.c - the generic qdisc machinery and the simple
+ * qdiscs: pfifo_fast (the 3.10 default), noqueue, bfifo and mq.
+ *
+ * Mirrors net/sched/sch_generic.c (Linux 3.10): __qdisc_run,
+ * qdisc_restart, sch_direct_xmit, dev_requeue_skb, pfifo_fast,
+ * attach_default_qdiscs, dev_activate/dev_deactivate; plus the parts of
+ * net/sched/sch_fifo.c (bfifo), net/sched/sch_mq.c (mq) and
+ * net/sched/sch_api.c (qdisc_graft, the qdisc watchdog, handle
+ * allocation) that they need.  Tracepoints name sch_generic.c as their
+ * kernel file even for those.
+ *
+ * Read layers/dev.c first: dev_queue_xmit picks a TX queue and hands
+ * the skb to __dev_xmit_skb, which either bypasses an idle pfifo_fast or
+ * enqueues and calls __qdisc_run here.  Read layers/sch_tbf.c after this
+ * file (a qdisc that makes packets wait), then the driver (nic/igb_main.c)
+ * that dev_hard_start_xmit calls.
+ *
+ * The life of a queued packet: q->enqueue puts it in a band;
+ * __qdisc_run loops qdisc_restart -> dequeue_skb -> sch_direct_xmit ->
+ * dev_hard_start_xmit -> the driver.  A busy driver (NETDEV_TX_BUSY)
+ * gets the skb back into q->gso_skb (requeue); a stopped TX queue ends
+ * the loop; 64 packets (weight_p) end it too, and NET_TX_SOFTIRQ goes on
+ * later (net_tx_action, in layers/dev.c).
+ *
+ * Left out: locking (root lock, busylock, HARD_TX_LOCK: one CPU runs
+ * everything), noop_qdisc (a deactivated qdisc drops instead), the TX
+ * watchdog timer (dev_watchdog), GSO segment lists, pfifo/pfifo_head_drop.
+ */
+#include "layers/sch_generic.h"
+#include "kernel/trace.h"
+#include "sim/host.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/sched/sch_generic.c";
+
+/* weight_p, net/core/dev.c: packets one __qdisc_run may send. */
+#define SIM_WEIGHT_P	64
+
+/* ---- qdisc helpers of include/net/sch_generic.h ----------------------- */
+
+static int
+__qdisc_enqueue_tail(struct sk_buff *skb, struct Qdisc *sch, struct sk_buff_head *list)
+{
+	__skb_queue_tail(list, skb);
+	sch->qstats.backlog += qdisc_pkt_len(skb);
+	return NET_XMIT_SUCCESS;
+}
+
+static struct sk_buff *
+__qdisc_dequeue_head(struct Qdisc *sch, struct sk_buff_head *list)
+{
+	struct sk_buff *skb = __skb_dequeue(list);
+
+	if (likely(skb != NULL)) {
+		sch->qstats.backlog -= qdisc_pkt_len(skb);
+		qdisc_bstats_update(sch, skb);
+	}
+	return skb;
+}
+
+/* Free every skb of @list (counted as drops by kfree_skb's tracepoint). */
+static void
+__qdisc_reset_queue(struct sk_buff_head *list)
+{
+	__skb_queue_purge(list);
+}
+
+/**
+ * qdisc_drop - refuse a packet: free it and count the drop
+ * @skb: consumed
+ * @sch: the qdisc that had no room
+ */
+int
+qdisc_drop(struct sk_buff *skb, struct Qdisc *sch)
+{
+	struct host *net = qdisc_net(sch);
+
+	TRACEPOINTF(net, skb, "qdisc=%s qlen=%u drops=%u", sch->ops->id, qdisc_qlen(sch),
+		    sch->qstats.drops + 1);
+	sch->qstats.drops++;
+	NET_INC_STATS(net, LINUX_MIB_QDISCDROPS);
+	kfree_skb(skb);
+	return NET_XMIT_DROP;
+}
+
+/**
+ * qdisc_enqueue - hand @skb to @sch's enqueue hook
+ * @skb: consumed (queued or dropped)
+ *
+ * Returns NET_XMIT_SUCCESS or NET_XMIT_DROP.
+ */
+int
+qdisc_enqueue(struct sk_buff *skb, struct Qdisc *sch)
+{
+	/* KERNEL: qdisc_calculate_pkt_len applies a size table (stab) here. */
+	return sch->enqueue(skb, sch);
+}
+
+/**
+ * qdisc_dequeue_peeked - take the skb a previous peek looked at
+ * @sch: qdisc; the caller owns the returned skb
+ */
+struct sk_buff *
+qdisc_dequeue_peeked(struct Qdisc *sch)
+{
+	struct sk_buff *skb = sch->gso_skb;
+
+	if (skb) {
+		sch->gso_skb = NULL;
+		sch->q.qlen--;
+	} else {
+		skb = sch->dequeue(sch);
+	}
+	return skb;
+}
+
+/* ---- pfifo_fast: three FIFO bands, lowest band first ------------------- */
+
+/* skb->priority (TC_PRIO_*) -> band; band 0 is served first. */
+static const u8 prio2band[TC_PRIO_MAX + 1] = {
+	1, 2, 2, 2, 1, 2, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1
+};
+
+/* Lowest non-empty band for each 3-bit occupancy bitmap. */
+static const int bitmap2band[] = { -1, 0, 1, 0, 2, 0, 1, 0 };
+
+struct pfifo_fast_priv {
+	u32 bitmap;				/* bit b set: band b has skbs */
+	struct sk_buff_head q[TC_PRIO_BANDS];	/* the three FIFOs */
+};
+
+static struct sk_buff_head *
+band2list(struct pfifo_fast_priv *priv, int band)
+{
+	return priv->q + band;
+}
+
+/**
+ * pfifo_fast_enqueue - put @skb at the tail of the band its priority maps to
+ * @skb: consumed (queued, or dropped when tx_queue_len skbs already wait)
+ */
+static int
+pfifo_fast_enqueue(struct sk_buff *skb, struct Qdisc *qdisc)
+{
+	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
+	int band = prio2band[skb->priority & TC_PRIO_MAX];
+
+	TRACEPOINTF(qdisc_net(qdisc), skb, "prio=%u band=%d qlen=%u limit=%lu",
+		    skb->priority, band, qdisc_qlen(qdisc), qdisc_dev(qdisc)->tx_queue_len);
+	/* The limit counts all bands together, read live from the device. */
+	if (skb_queue_len(&qdisc->q) < qdisc_dev(qdisc)->tx_queue_len) {
+		priv->bitmap |= 1U << band;
+		qdisc->q.qlen++;
+		return __qdisc_enqueue_tail(skb, qdisc, band2list(priv, band));
+	}
+	TRACE_NOTE(qdisc_net(qdisc), skb, "reason=qdisc_full qlen=%u", qdisc_qlen(qdisc));
+	return qdisc_drop(skb, qdisc);
+}
+
+/**
+ * pfifo_fast_dequeue - take the head of the lowest non-empty band
+ * @qdisc: the caller owns the returned skb (NULL if all bands are empty)
+ */
+static struct sk_buff *
+pfifo_fast_dequeue(struct Qdisc *qdisc)
+{
+	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
+	int band = bitmap2band[priv->bitmap];
+	struct sk_buff_head *list;
+	struct sk_buff *skb;
+
+	TRACEPOINTF(qdisc_net(qdisc), NULL, "bitmap=0x%x band=%d qlen=%u", priv->bitmap,
+		    band, qdisc_qlen(qdisc));
+	if (unlikely(band < 0))
+		return NULL;
+	list = band2list(priv, band);
+	skb = __qdisc_dequeue_head(qdisc, list);
+	qdisc->q.qlen--;
+	if (skb_queue_empty(list))
+		priv->bitmap &= ~(1U << band);
+	return skb;
+}
+
+static struct sk_buff *
+pfifo_fast_peek(struct Qdisc *qdisc)
+{
+	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
+	int band = bitmap2band[priv->bitmap];
+
+	if (band < 0)
+		return NULL;
+	return skb_peek(band2list(priv, band));
+}
+
+/* pfifo_fast_reset - drop everything queued (device going down). */
+static void
+pfifo_fast_reset(struct Qdisc *qdisc)
+{
+	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
+
+	TRACEPOINTF(qdisc_net(qdisc), NULL, "qlen=%u", qdisc_qlen(qdisc));
+	for (int band = 0; band < TC_PRIO_BANDS; band++)
+		__qdisc_reset_queue(band2list(priv, band));
+	priv->bitmap = 0;
+	qdisc->qstats.backlog = 0;
+	qdisc->q.qlen = 0;
+}
+
+static int
+pfifo_fast_dump(struct Qdisc *qdisc, void *opt, size_t len)
+{
+	struct tc_prio_qopt *o = opt;
+
+	(void)qdisc;
+	if (len < sizeof(*o))
+		return -EMSGSIZE;
+	o->bands = TC_PRIO_BANDS;
+	memcpy(o->priomap, prio2band, sizeof(o->priomap));
+	return sizeof(*o);
+}
+
+/* pfifo_fast_init - empty bands; an empty pfifo_fast may be bypassed. */
+static int
+pfifo_fast_init(struct Qdisc *qdisc, const void *opt)
+{
+	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
+
+	TRACEPOINTF(qdisc_net(qdisc), NULL, "dev=%s bands=%d", qdisc_dev(qdisc)->name,
+		    TC_PRIO_BANDS);
+	(void)opt;
+	for (int band = 0; band < TC_PRIO_BANDS; band++)
+		skb_queue_head_init(band2list(priv, band));
+	/* It is work-conserving and FIFO per band: skipping it when empty
+	 * sends exactly what dequeue would have sent. */
+	qdisc->flags |= TCQ_F_CAN_BYPASS;
+	return 0;
+}
+
+const struct Qdisc_ops pfifo_fast_ops = {
+	.id		= "pfifo_fast",
+	.priv_size	= sizeof(struct pfifo_fast_priv),
+	.enqueue	= pfifo_fast_enqueue,
+	.dequeue	= pfifo_fast_dequeue,
+	.peek		= pfifo_fast_peek,
+	.init		= pfifo_fast_init,
+	.reset		= pfifo_fast_reset,
+	.dump		= pfifo_fast_dump,
+};
+
+/* ---- noqueue: no queue at all ----------------------------------------- */
+
+static struct sk_buff *
+noop_dequeue(struct Qdisc *qdisc)
+{
+	(void)qdisc;
+	return NULL;
+}
+
+/*
+ * noqueue_init - clear the enqueue hook: dev_queue_xmit sees NULL and
+ * calls the driver directly.  KERNEL: 3.10 has one static noqueue_qdisc
+ * (TCQ_F_BUILTIN) that tc cannot attach; since 4.3 noqueue_init does
+ * exactly this on an allocated qdisc, which is what netstep does.
+ */
+static int
+noqueue_init(struct Qdisc *qdisc, const void *opt)
+{
+	TRACEPOINTF(qdisc_net(qdisc), NULL, "dev=%s", qdisc_dev(qdisc)->name);
+	(void)opt;
+	qdisc->enqueue = NULL;
+	return 0;
+}
+
+const struct Qdisc_ops noqueue_qdisc_ops = {
+	.id		= "noqueue",
+	.dequeue	= noop_dequeue,
+	.peek		= noop_dequeue,
+	.init		= noqueue_init,
+};
+
+/* ---- bfifo: a byte-limited FIFO (net/sched/sch_fifo.c) ----------------- */
+
+/* psched_mtu: the largest frame the device sends. */
+static unsigned int
+psched_mtu(const struct net_device *dev)
+{
+	return dev->mtu + dev->hard_header_len;
+}
+
+/**
+ * bfifo_enqueue - queue @skb if the backlog stays within limit bytes
+ * @skb: consumed
+ */
+static int
+bfifo_enqueue(struct sk_buff *skb, struct Qdisc *sch)
+{
+	TRACEPOINTF(qdisc_net(sch), skb, "len=%u backlog=%u limit=%u", qdisc_pkt_len(skb),
+		    sch->qstats.backlog, sch->limit);
+	if (likely(sch->qstats.backlog + qdisc_pkt_len(skb) <= sch->limit))
+		return __qdisc_enqueue_tail(skb, sch, &sch->q);
+	/* KERNEL: qdisc_reshape_fail (a CBQ hook); same as a drop here. */
+	TRACE_NOTE(qdisc_net(sch), skb, "reason=bfifo_full backlog=%u", sch->qstats.backlog);
+	return qdisc_drop(skb, sch);
+}
+
+static struct sk_buff *
+bfifo_dequeue(struct Qdisc *sch)
+{
+	TRACEPOINTF(qdisc_net(sch), skb_peek(&sch->q), "qlen=%u backlog=%u", qdisc_qlen(sch),
+		    sch->qstats.backlog);
+	return __qdisc_dequeue_head(sch, &sch->q);
+}
+
+static struct sk_buff *
+bfifo_peek(struct Qdisc *sch)
+{
+	return skb_peek(&sch->q);
+}
+
+static void
+bfifo_reset(struct Qdisc *sch)
+{
+	__qdisc_reset_queue(&sch->q);
+	sch->qstats.backlog = 0;
+}
+
+/* fifo_init: limit from the options, else tx_queue_len frames of MTU size. */
+static int
+bfifo_init(struct Qdisc *sch, const void *opt)
+{
+	const struct tc_fifo_qopt *ctl = opt;
+	struct net_device *dev = qdisc_dev(sch);
+
+	if (!ctl) {
+		u32 limit = dev->tx_queue_len ? dev->tx_queue_len : 1;
+
+		sch->limit = limit * psched_mtu(dev);
+	} else {
+		sch->limit = ctl->limit;
+	}
+	/* Bypass only if a full-size frame would always have fitted. */
+	if (sch->limit >= psched_mtu(dev))
+		sch->flags |= TCQ_F_CAN_BYPASS;
+	else
+		sch->flags &= ~TCQ_F_CAN_BYPASS;
+	return 0;
+}
+
+static int
+bfifo_dump(struct Qdisc *sch, void *opt, size_t len)
+{
+	struct tc_fifo_qopt *o = opt;
+
+	if (len < sizeof(*o))
+		return -EMSGSIZE;
+	o->limit = sch->limit;
+	return sizeof(*o);
+}
+
+const struct Qdisc_ops bfifo_qdisc_ops = {
+	.id		= "bfifo",
+	.enqueue	= bfifo_enqueue,
+	.dequeue	= bfifo_dequeue,
+	.peek		= bfifo_peek,
+	.init		= bfifo_init,
+	.change		= bfifo_init,
+	.reset		= bfifo_reset,
+	.dump		= bfifo_dump,
+};
+
+/* ---- mq: one child qdisc per TX queue (net/sched/sch_mq.c) ------------- */
+
+struct mq_sched {
+	struct Qdisc **qdiscs;		/* children until mq_attach gives them away */
+};
+
+static bool
+netif_is_multiqueue(const struct net_device *dev)
+{
+	return dev->num_tx_queues > 1;
+}
+
+static void
+mq_destroy(struct Qdisc *sch)
+{
+	struct mq_sched *priv = qdisc_priv(sch);
+
+	TRACEPOINTF(qdisc_net(sch), NULL, "children_held=%d", priv->qdiscs != NULL);
+	if (!priv->qdiscs)
+		return;
+	for (unsigned int ntx = 0; ntx < qdisc_dev(sch)->num_tx_queues; ntx++)
+		if (priv->qdiscs[ntx])
+			qdisc_destroy(priv->qdiscs[ntx]);
+	free(priv->qdiscs);
+	priv->qdiscs = NULL;
+}
+
+/**
+ * mq_init - create one pfifo_fast per TX queue, with class :1, :2 ...
+ * as parent.  Only as the root of a multiqueue device.
+ */
+static int
+mq_init(struct Qdisc *sch, const void *opt)
+{
+	struct net_device *dev = qdisc_dev(sch);
+	struct mq_sched *priv = qdisc_priv(sch);
+
+	(void)opt;
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
+	if (sch->parent != TC_H_ROOT || !netif_is_multiqueue(dev))
+		return -EOPNOTSUPP;
+	priv->qdiscs = calloc(dev->num_tx_queues, sizeof(priv->qdiscs[0]));
+	if (!priv->qdiscs)
+		return -ENOMEM;
+	for (unsigned int ntx = 0; ntx < dev->num_tx_queues; ntx++) {
+		struct Qdisc *qdisc;
+
+		/* KERNEL: 3.12+ uses default_qdisc_ops; 3.10 hard-codes pfifo_fast. */
+		qdisc = qdisc_create_dflt(netdev_get_tx_queue(dev, ntx), &pfifo_fast_ops,
+					  TC_H_MAKE(TC_H_MAJ(sch->handle), TC_H_MIN(ntx + 1)));
+		if (!qdisc) {
+			mq_destroy(sch);
+			return -ENOMEM;
+		}
+		qdisc->flags |= TCQ_F_ONETXQUEUE;
+		priv->qdiscs[ntx] = qdisc;
+	}
+	sch->flags |= TCQ_F_MQROOT;
+	return 0;
+}
+
+/* mq_attach - graft each child onto its TX queue; the queues own them now. */
+static void
+mq_attach(struct Qdisc *sch)
+{
+	struct net_device *dev = qdisc_dev(sch);
+	struct mq_sched *priv = qdisc_priv(sch);
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
+	for (unsigned int ntx = 0; ntx < dev->num_tx_queues; ntx++) {
+		struct Qdisc *qdisc = priv->qdiscs[ntx];
+		struct Qdisc *old = dev_graft_qdisc(qdisc->dev_queue, qdisc);
+
+		if (old)
+			qdisc_destroy(old);
+	}
+	free(priv->qdiscs);
+	priv->qdiscs = NULL;
+}
+
+const struct Qdisc_ops mq_qdisc_ops = {
+	.id		= "mq",
+	.priv_size	= sizeof(struct mq_sched),
+	.init		= mq_init,
+	.destroy	= mq_destroy,
+	.attach		= mq_attach,
+	/* No enqueue: packets go to the children through the TX queues. */
+};
+
+/* ---- allocation and teardown -------------------------------------------- */
+
+static const struct Qdisc_ops *const qdisc_base[] = {
+	&pfifo_fast_ops, &noqueue_qdisc_ops, &mq_qdisc_ops, &bfifo_qdisc_ops, &tbf_qdisc_ops,
+};
+
+/* qdisc_lookup_ops (sch_api.c): the registered qdisc called @kind. */
+const struct Qdisc_ops *
+qdisc_lookup_ops(const char *kind)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(qdisc_base); i++)
+		if (!strcmp(qdisc_base[i]->id, kind))
+			return qdisc_base[i];
+	return NULL;
+}
+
+/**
+ * qdisc_alloc - a zeroed qdisc of @ops feeding @dev_queue, refcnt 1
+ *
+ * Returns NULL on allocation failure.
+ */
+struct Qdisc *
+qdisc_alloc(struct netdev_queue *dev_queue, const struct Qdisc_ops *ops)
+{
+	size_t size = ALIGN(sizeof(struct Qdisc), 16) + ops->priv_size;
+	struct Qdisc *sch = calloc(1, size);
+
+	if (!sch)
+		return NULL;
+	skb_queue_head_init(&sch->q);
+	sch->ops = ops;
+	sch->enqueue = ops->enqueue;
+	sch->dequeue = ops->dequeue;
+	sch->dev_queue = dev_queue;
+	sch->refcnt = 1;
+	return sch;
+}
+
+/**
+ * qdisc_create_dflt - allocate and init a qdisc with default options
+ * @parentid: TC_H_ROOT, or the mq class it hangs under
+ *
+ * Handle 0: default qdiscs have none (tc shows them as "0:").
+ */
+struct Qdisc *
+qdisc_create_dflt(struct netdev_queue *dev_queue, const struct Qdisc_ops *ops,
+		  u32 parentid)
+{
+	struct net_device *dev = dev_queue->dev;
+	struct Qdisc *sch;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s queue=%u kind=%s parent=%x:%x", dev->name,
+		    dev_queue->index, ops->id, TC_H_MAJ(parentid) >> 16, TC_H_MIN(parentid));
+	sch = qdisc_alloc(dev_queue, ops);
+	if (!sch)
+		return NULL;
+	sch->parent = parentid;
+	if (!ops->init || ops->init(sch, NULL) == 0)
+		return sch;
+	qdisc_destroy(sch);
+	return NULL;
+}
+
+/**
+ * qdisc_reset - free every skb the qdisc holds (its own and a requeued one)
+ */
+void
+qdisc_reset(struct Qdisc *qdisc)
+{
+	const struct Qdisc_ops *ops = qdisc->ops;
+
+	TRACEPOINTF(qdisc_net(qdisc), NULL, "qdisc=%s qlen=%u", ops->id, qdisc_qlen(qdisc));
+	if (ops->reset)
+		ops->reset(qdisc);
+	if (qdisc->gso_skb) {
+		kfree_skb(qdisc->gso_skb);
+		qdisc->gso_skb = NULL;
+		qdisc->q.qlen = 0;
+	}
+}
+
+/*
+ * No kernel counterpart: take @q off the softnet output_queue.  The
+ * kernel never frees a scheduled qdisc because dev_deactivate waits for
+ * NET_TX_SOFTIRQ (synchronize_net, some_qdisc_is_busy) and frees via
+ * RCU; netstep frees at once, so it unlinks first.
+ */
+static void
+sim_qdisc_unschedule(struct Qdisc *q)
+{
+	struct softnet_data *sd = &qdisc_net(q)->sd;
+	struct Qdisc **pp;
+
+	if (!(q->state & (1UL << __QDISC_STATE_SCHED)))
+		return;
+	for (pp = &sd->output_queue; *pp; pp = &(*pp)->next_sched) {
+		if (*pp != q)
+			continue;
+		*pp = q->next_sched;
+		if (sd->output_queue_tailp == &q->next_sched)
+			sd->output_queue_tailp = pp;
+		break;
+	}
+	q->state &= ~(1UL << __QDISC_STATE_SCHED);
+}
+
+/**
+ * qdisc_destroy - drop one reference; free the qdisc with the last one
+ *
+ * Queued skbs are freed (kfree_skb), then ops->destroy frees private
+ * resources (tbf's inner bfifo, mq's children not yet attached).
+ */
+void
+qdisc_destroy(struct Qdisc *qdisc)
+{
+	const struct Qdisc_ops *ops = qdisc->ops;
+
+	TRACEPOINTF(qdisc_net(qdisc), NULL, "qdisc=%s handle=%x: refcnt=%d", ops->id,
+		    TC_H_MAJ(qdisc->handle) >> 16, qdisc->refcnt);
+	if ((qdisc->flags & TCQ_F_BUILTIN) || --qdisc->refcnt > 0)
+		return;
+	sim_qdisc_unschedule(qdisc);
+	if (ops->reset)
+		ops->reset(qdisc);
+	if (ops->destroy)
+		ops->destroy(qdisc);
+	kfree_skb(qdisc->gso_skb);
+	free(qdisc);
+}
+
+/**
+ * dev_graft_qdisc - make @qdisc the one feeding @dev_queue
+ *
+ * Returns the previous qdisc (the caller destroys it); it is reset now
+ * if nobody else uses it.
+ */
+struct Qdisc *
+dev_graft_qdisc(struct netdev_queue *dev_queue, struct Qdisc *qdisc)
+{
+	struct Qdisc *oqdisc = dev_queue->qdisc;
+
+	TRACEPOINTF(dev_net(dev_queue->dev), NULL, "dev=%s queue=%u old=%s new=%s",
+		    dev_queue->dev->name, dev_queue->index, oqdisc ? oqdisc->ops->id : "none",
+		    qdisc ? qdisc->ops->id : "none");
+	if (oqdisc && oqdisc->refcnt <= 1)
+		qdisc_reset(oqdisc);
+	dev_queue->qdisc = qdisc;
+	return oqdisc;
+}
+
+/* ---- the qdisc watchdog (net/sched/sch_api.c) --------------------------- */
+
+/* qdisc_watchdog - hrtimer expiry: the qdisc may send again. */
+static enum hrtimer_restart
+qdisc_watchdog(struct hrtimer *timer)
+{
+	struct qdisc_watchdog *wd = container_of(timer, struct qdisc_watchdog, timer);
+
+	TRACEPOINTF(qdisc_net(wd->qdisc), NULL, "qdisc=%s handle=%x:", wd->qdisc->ops->id,
+		    TC_H_MAJ(wd->qdisc->handle) >> 16);
+	qdisc_unthrottled(wd->qdisc);
+	/* KERNEL: qdisc_root(); netstep's shaping qdiscs are always roots. */
+	__netif_schedule(wd->qdisc);
+	return HRTIMER_NORESTART;
+}
+
+void
+qdisc_watchdog_init(struct qdisc_watchdog *wd, struct Qdisc *qdisc)
+{
+	hrtimer_init(&qdisc_net(qdisc)->cpu, &wd->timer, qdisc_watchdog);
+	wd->qdisc = qdisc;
+}
+
+/* Arm the watchdog for absolute virtual time @expires (ns). */
+void
+qdisc_watchdog_schedule_ns(struct qdisc_watchdog *wd, ktime_t expires)
+{
+	TRACEPOINTF(qdisc_net(wd->qdisc), NULL, "qdisc=%s expires_ns=%llu", wd->qdisc->ops->id,
+		    (unsigned long long)expires);
+	if (wd->qdisc->state & (1UL << __QDISC_STATE_DEACTIVATED))
+		return;
+	qdisc_throttled_set(wd->qdisc);
+	hrtimer_start(&wd->timer, expires);
+}
+
+void
+qdisc_watchdog_cancel(struct qdisc_watchdog *wd)
+{
+	hrtimer_cancel(&wd->timer);
+	qdisc_unthrottled(wd->qdisc);
+}
+
+/* ---- running a qdisc ----------------------------------------------------- */
+
+/**
+ * dev_requeue_skb - the driver was busy: keep @skb as the next to send
+ * @skb: now owned by @q (in q->gso_skb)
+ *
+ * Counts a requeue and asks NET_TX_SOFTIRQ to try again.  Returns 0 so
+ * the __qdisc_run loop stops.
+ */
+static int
+dev_requeue_skb(struct sk_buff *skb, struct Qdisc *q)
+{
+	TRACEPOINTF(qdisc_net(q), skb, "qdisc=%s requeues=%u", q->ops->id,
+		    q->qstats.requeues + 1);
+	skb_dst_force(skb);
+	q->gso_skb = skb;
+	q->qstats.requeues++;
+	q->q.qlen++;		/* it is still part of the queue */
+	__netif_schedule(q);
+	return 0;
+}
+
+/*
+ * dequeue_skb - next skb to send: a requeued one first (if its queue
+ * runs again), else the qdisc's own dequeue.  A qdisc that feeds one
+ * stopped queue is not even asked.
+ */
+static struct sk_buff *
+dequeue_skb(struct Qdisc *q)
+{
+	struct sk_buff *skb = q->gso_skb;
+	const struct netdev_queue *txq = q->dev_queue;
+
+	TRACEPOINTF(qdisc_net(q), skb, "qdisc=%s qlen=%u requeued=%d", q->ops->id,
+		    qdisc_qlen(q), skb != NULL);
+	if (unlikely(skb)) {
+		txq = netdev_get_tx_queue(txq->dev, skb->queue_mapping);
+		if (!netif_xmit_frozen_or_stopped(txq)) {
+			q->gso_skb = NULL;
+			q->q.qlen--;
+		} else {
+			skb = NULL;
+		}
+	} else if (!(q->flags & TCQ_F_ONETXQUEUE) || !netif_xmit_frozen_or_stopped(txq)) {
+		skb = q->dequeue(q);
+	}
+	return skb;
+}
+
+/**
+ * sch_direct_xmit - hand one dequeued skb to the driver
+ * @skb: consumed (sent, dropped by the driver, or requeued into @q)
+ *
+ * Returns the qdisc length when it is worth going on, 0 when the loop
+ * must stop (queue empty, driver busy, or the TX queue got stopped).
+ */
+int
+sch_direct_xmit(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
+		struct netdev_queue *txq)
+{
+	int ret = NETDEV_TX_BUSY;
+
+	TRACEPOINTF(dev_net(dev), skb, "dev=%s queue=%u qlen=%u stopped=%d", dev->name,
+		    txq->index, qdisc_qlen(q), netif_xmit_frozen_or_stopped(txq));
+	/* KERNEL: drops the root lock and takes HARD_TX_LOCK around this. */
+	if (!netif_xmit_frozen_or_stopped(txq))
+		ret = dev_hard_start_xmit(skb, dev, txq);
+
+	if (ret < NET_XMIT_MASK) {
+		/* dev_xmit_complete: the driver took the skb (sent or dropped). */
+		ret = qdisc_qlen(q);
+	} else {
+		/* KERNEL: NETDEV_TX_LOCKED (handle_dev_cpu_collision) cannot
+		 * happen with one CPU; everything else is treated as busy. */
+		TRACE_NOTE(dev_net(dev), skb, "busy=1 action=requeue");
+		ret = dev_requeue_skb(skb, q);
+	}
+	if (ret && netif_xmit_frozen_or_stopped(txq))
+		ret = 0;
+	return ret;
+}
+
+/*
+ * qdisc_restart - dequeue one skb and send it.  Returns what
+ * sch_direct_xmit returns: non-zero while there is more to do.
+ */
+static int
+qdisc_restart(struct Qdisc *q)
+{
+	struct netdev_queue *txq;
+	struct net_device *dev;
+	struct sk_buff *skb;
+
+	TRACEPOINTF(qdisc_net(q), NULL, "qdisc=%s qlen=%u", q->ops->id, qdisc_qlen(q));
+	skb = dequeue_skb(q);
+	if (unlikely(!skb))
+		return 0;
+	dev = qdisc_dev(q);
+	txq = netdev_get_tx_queue(dev, skb->queue_mapping);
+	return sch_direct_xmit(skb, q, dev, txq);
+}
+
+/**
+ * __qdisc_run - drain @q until it is empty, the queue stops, or the
+ * quota (weight_p = 64 packets) is used up; then hand the rest to
+ * NET_TX_SOFTIRQ.  The caller holds the RUNNING bit; this drops it.
+ */
+void
+__qdisc_run(struct Qdisc *q)
+{
+	int quota = SIM_WEIGHT_P;
+
+	TRACEPOINTF(qdisc_net(q), NULL, "qdisc=%s qlen=%u quota=%d", q->ops->id,
+		    qdisc_qlen(q), quota);
+	while (qdisc_restart(q)) {
+		/* KERNEL: also stops when need_resched(); netstep never
+		 * preempts, so only the quota counts. */
+		if (--quota <= 0) {
+			TRACE_NOTE(qdisc_net(q), NULL, "quota=exhausted qlen=%u", qdisc_qlen(q));
+			__netif_schedule(q);
+			break;
+		}
+	}
+	qdisc_run_end(q);
+}
+
+/* qdisc_run (include/net/pkt_sched.h): run @q unless someone already does. */
+void
+qdisc_run(struct Qdisc *q)
+{
+	if (qdisc_run_begin(q))
+		__qdisc_run(q);
+}
+
+/* ---- attaching qdiscs to a device ---------------------------------------- */
+
+static void
+attach_one_default_qdisc(struct net_device *dev, struct netdev_queue *dev_queue)
+{
+	const struct Qdisc_ops *ops = dev->tx_queue_len ? &pfifo_fast_ops : &noqueue_qdisc_ops;
+	struct Qdisc *qdisc;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s queue=%u kind=%s", dev->name, dev_queue->index,
+		    ops->id);
+	qdisc = qdisc_create_dflt(dev_queue, ops, TC_H_ROOT);
+	if (!qdisc)
+		return;		/* transmits drop until a qdisc is attached */
+	if (!netif_is_multiqueue(dev))
+		qdisc->flags |= TCQ_F_ONETXQUEUE;
+	dev_queue->qdisc = qdisc;
+}
+
+/**
+ * attach_default_qdiscs - 3.10's defaults: pfifo_fast (noqueue when
+ * tx_queue_len is 0) on a one-queue device; mq with one pfifo_fast per
+ * TX queue on a multiqueue device.
+ */
+static void
+attach_default_qdiscs(struct net_device *dev)
+{
+	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
+	struct Qdisc *qdisc;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u tx_queue_len=%lu", dev->name,
+		    dev->num_tx_queues, dev->tx_queue_len);
+	if (!netif_is_multiqueue(dev) || dev->tx_queue_len == 0) {
+		for (unsigned int i = 0; i < dev->num_tx_queues; i++)
+			attach_one_default_qdisc(dev, netdev_get_tx_queue(dev, i));
+		dev->qdisc = txq->qdisc;
+		if (dev->qdisc)
+			dev->qdisc->refcnt++;	/* dev->qdisc is a reference too */
+	} else {
+		qdisc = qdisc_create_dflt(txq, &mq_qdisc_ops, TC_H_ROOT);
+		if (qdisc) {
+			qdisc->ops->attach(qdisc);
+			dev->qdisc = qdisc;
+		}
+	}
+}
+
+/*
+ * dev_init_scheduler - called by register_netdev.  KERNEL: the kernel
+ * points every queue at noop_qdisc here and attaches the defaults at the
+ * first dev_open (dev_activate); netstep attaches them now, deactivated,
+ * so `tc qdisc show` on a down device shows pfifo_fast, not noop.
+ */
+void
+dev_init_scheduler(struct net_device *dev)
+{
+	attach_default_qdiscs(dev);
+	dev_deactivate(dev);
+}
+
+static void
+transition_one_qdisc(struct netdev_queue *dev_queue)
+{
+	if (dev_queue->qdisc)
+		dev_queue->qdisc->state &= ~(1UL << __QDISC_STATE_DEACTIVATED);
+}
+
+/**
+ * dev_activate - the device came up: let its qdiscs take packets
+ *
+ * Attaches the defaults first if the device has no qdisc (after
+ * `tc qdisc del ... root`).
+ */
+void
+dev_activate(struct net_device *dev)
+{
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	if (!dev->qdisc)
+		attach_default_qdiscs(dev);
+	for (unsigned int i = 0; i < dev->num_tx_queues; i++)
+		transition_one_qdisc(netdev_get_tx_queue(dev, i));
+}
+
+/* dev_deactivate_queue: mark the qdisc deactivated and drop its skbs. */
+static void
+dev_deactivate_queue(struct netdev_queue *dev_queue)
+{
+	struct Qdisc *qdisc = dev_queue->qdisc;
+
+	if (!qdisc)
+		return;
+	qdisc->state |= 1UL << __QDISC_STATE_DEACTIVATED;
+	qdisc_reset(qdisc);
+}
+
+/**
+ * dev_deactivate - the device goes down: every queued skb is freed and
+ * new ones are dropped in __dev_xmit_skb until dev_activate.
+ *
+ * KERNEL: swaps noop_qdisc in and waits for running qdiscs to finish.
+ */
+void
+dev_deactivate(struct net_device *dev)
+{
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	for (unsigned int i = 0; i < dev->num_tx_queues; i++)
+		dev_deactivate_queue(netdev_get_tx_queue(dev, i));
+}
+
+/* dev_shutdown - free_netdev: release every qdisc of @dev. */
+void
+dev_shutdown(struct net_device *dev)
+{
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	for (unsigned int i = 0; i < dev->num_tx_queues; i++) {
+		struct netdev_queue *dev_queue = netdev_get_tx_queue(dev, i);
+		struct Qdisc *qdisc = dev_queue->qdisc;
+
+		dev_queue->qdisc = NULL;
+		if (qdisc)
+			qdisc_destroy(qdisc);
+	}
+	if (dev->qdisc)
+		qdisc_destroy(dev->qdisc);
+	dev->qdisc = NULL;
+}
+
+/* ---- tc at the root (net/sched/sch_api.c) ---------------------------------- */
+
+static bool
+qdisc_handle_in_use(struct net_device *dev, u32 handle)
+{
+	if (dev->qdisc && dev->qdisc->handle == handle)
+		return true;
+	for (unsigned int i = 0; i < dev->num_tx_queues; i++) {
+		struct Qdisc *q = netdev_get_tx_queue(dev, i)->qdisc;
+
+		if (q && q->handle == handle)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * qdisc_alloc_handle - first free "8001:", "8002:" ...  KERNEL: the
+ * kernel's counter is global and never goes back; netstep looks for the
+ * first handle free on this device.
+ */
+static u32
+qdisc_alloc_handle(struct net_device *dev)
+{
+	for (u32 major = 0x8001; major <= 0xFFFF; major++)
+		if (!qdisc_handle_in_use(dev, TC_H_MAKE(major << 16, 0)))
+			return TC_H_MAKE(major << 16, 0);
+	return 0;
+}
+
+/*
+ * qdisc_create - a new root qdisc of @ops with a fresh handle, its
+ * options applied.  Returns the qdisc or an ERR_PTR.
+ */
+static struct Qdisc *
+qdisc_create(struct net_device *dev, const struct Qdisc_ops *ops, const void *opt)
+{
+	struct Qdisc *sch;
+	u32 handle = qdisc_alloc_handle(dev);
+	int err;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s kind=%s handle=%x:", dev->name, ops->id,
+		    TC_H_MAJ(handle) >> 16);
+	if (!handle)
+		return ERR_PTR(-ENOMEM);
+	sch = qdisc_alloc(netdev_get_tx_queue(dev, 0), ops);
+	if (!sch)
+		return ERR_PTR(-ENOMEM);
+	sch->handle = handle;
+	sch->parent = TC_H_ROOT;
+	err = ops->init ? ops->init(sch, opt) : 0;
+	if (err) {
+		sch->refcnt = 1;
+		qdisc_destroy(sch);
+		return ERR_PTR(err);
+	}
+	return sch;
+}
+
+/**
+ * qdisc_graft - make @new the root qdisc of @dev (NULL: back to the
+ * defaults).  The old root and every qdisc it leaves are destroyed,
+ * freeing what they held.
+ */
+static void
+qdisc_graft(struct net_device *dev, struct Qdisc *new)
+{
+	bool up = netif_running(dev);
+	unsigned int num_q = dev->num_tx_queues;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s new=%s", dev->name, new ? new->ops->id : "default");
+	if (up)
+		dev_deactivate(dev);
+	if (new && new->ops->attach) {
+		new->ops->attach(new);
+		num_q = 0;
+	}
+	for (unsigned int i = 0; i < num_q; i++) {
+		struct Qdisc *old = dev_graft_qdisc(netdev_get_tx_queue(dev, i), new);
+
+		/* Every queue holds a reference to a shared root. */
+		if (new && i > 0)
+			new->refcnt++;
+		if (old)
+			qdisc_destroy(old);
+	}
+	if (dev->qdisc)
+		qdisc_destroy(dev->qdisc);
+	if (new && !new->ops->attach)
+		new->refcnt++;
+	dev->qdisc = new;
+	/* NULL root: dev_activate attaches the defaults again. */
+	if (!new)
+		attach_default_qdiscs(dev);
+	if (up)
+		dev_activate(dev);
+	else
+		dev_deactivate(dev);
+}
+
+/**
+ * qdisc_root_modify - tc qdisc add|replace|change ... root
+ *
+ * Same decisions as tc_modify_qdisc: a default root (handle 0) is always
+ * replaced; an existing root of the same kind is changed in place under
+ * replace; add over an existing root is -EEXIST.
+ */
+int
+qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt, bool replace,
+		  bool excl)
+{
+	struct Qdisc *q = dev->qdisc;
+	const struct Qdisc_ops *ops = NULL;
+	struct Qdisc *new;
+
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s kind=%s replace=%d excl=%d", dev->name,
+		    kind ? kind : "-", replace, excl);
+	if (kind) {
+		ops = qdisc_lookup_ops(kind);
+		if (!ops)
+			return -ENOENT;
+	}
+	if (q && q->handle == 0)
+		q = NULL;	/* a default qdisc: ignore it */
+	if (q && replace && ops && (excl || ops != q->ops))
+		q = NULL;	/* create and graft a new one */
+	else if (q) {
+		if (excl)
+			return -EEXIST;
+		if (ops && ops != q->ops)
+			return -EINVAL;
+		if (!opt)
+			return 0;
+		if (!q->ops->change)
+			return -EINVAL;
+		return q->ops->change(q, opt);
+	}
+	if (!ops)
+		return -ENOENT;
+	new = qdisc_create(dev, ops, opt);
+	if (IS_ERR(new))
+		return PTR_ERR(new);
+	qdisc_graft(dev, new);
+	return 0;
+}
+
+/**
+ * qdisc_root_delete - tc qdisc del dev DEV root: back to the defaults.
+ * A default root cannot be deleted (-ENOENT), as in tc_get_qdisc.
+ */
+int
+qdisc_root_delete(struct net_device *dev)
+{
+	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	if (!dev->qdisc || dev->qdisc->handle == 0)
+		return -ENOENT;
+	qdisc_graft(dev, NULL);
+	return 0;
+}
+
+/* tc_dump_qdisc_root: the root, then the mq children of real queues. */
+void
+qdisc_for_each_shown(struct net_device *dev, void (*fn)(struct Qdisc *q, void *arg),
+		     void *arg)
+{
+	if (!dev->qdisc)
+		return;
+	fn(dev->qdisc, arg);
+	if (dev->qdisc->ops != &mq_qdisc_ops)
+		return;
+	for (unsigned int i = 0; i < dev->real_num_tx_queues; i++) {
+		struct Qdisc *q = netdev_get_tx_queue(dev, i)->qdisc;
+
+		if (q && q != dev->qdisc)
+			fn(q, arg);
+	}
+}
+
+/* mq_dump: the root's counters are the sum of its children's. */
+static void
+mq_sum_stats(struct Qdisc *sch)
+{
+	struct net_device *dev = qdisc_dev(sch);
+
+	sch->q.qlen = 0;
+	memset(&sch->bstats, 0, sizeof(sch->bstats));
+	memset(&sch->qstats, 0, sizeof(sch->qstats));
+	for (unsigned int ntx = 0; ntx < dev->num_tx_queues; ntx++) {
+		struct Qdisc *qdisc = netdev_get_tx_queue(dev, ntx)->qdisc;
+
+		if (!qdisc || qdisc == sch)
+			continue;
+		sch->q.qlen += qdisc->q.qlen;
+		sch->bstats.bytes += qdisc->bstats.bytes;
+		sch->bstats.packets += qdisc->bstats.packets;
+		sch->qstats.backlog += qdisc->qstats.backlog;
+		sch->qstats.drops += qdisc->qstats.drops;
+		sch->qstats.requeues += qdisc->qstats.requeues;
+		sch->qstats.overlimits += qdisc->qstats.overlimits;
+	}
+}
+
+void
+qdisc_dump_stats(struct Qdisc *q, struct gnet_stats_basic_packed *b,
+		 struct gnet_stats_queue *st)
+{
+	if (q->ops == &mq_qdisc_ops)
+		mq_sum_stats(q);
+	*b = q->bstats;
+	*st = q->qstats;
+	st->qlen = q->q.qlen;
+}

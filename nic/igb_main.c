@@ -1,0 +1,2068 @@
+/*
+ * nic/igb_main.c - the igb driver: rings, transmit, completion, receive.
+ *
+ * Mirrors drivers/net/ethernet/intel/igb/igb_main.c (Linux 3.10), with
+ * the few ethtool operations of igb_ethtool.c at the end.  Read
+ * nic/igb.h and nic/e1000_82575.h first; read nic/sim_82576.c (the card
+ * this driver talks to) beside it, and layers/dev.c (who calls
+ * igb_xmit_frame and polls igb_poll) before it.
+ *
+ * The driver's half of the work, in the order a packet sees it:
+ *
+ *  open     __igb_open: TX/RX rings (buffer arrays + descriptor rings in
+ *           DMA-coherent memory), igb_configure (ring registers, RX
+ *           buffers), MSI-X vectors (igb_msix_ring per queue pair),
+ *           NAPI on, interrupts unmasked, queues started.
+ *  xmit     igb_xmit_frame -> igb_xmit_frame_ring -> igb_tx_map: map
+ *           skb->data for DMA, write one data descriptor, then write the
+ *           tail register (TDT).  From here the card owns the slot.
+ *  irq      the card wrote DD and sent MSI-X: igb_msix_ring schedules
+ *           NAPI; NET_RX_SOFTIRQ runs igb_poll -> igb_clean_tx_irq (free
+ *           the skb, unmap) and igb_clean_rx_irq (received frames up the
+ *           stack, refill, RDT), then unmask the vector (EIMS).
+ *
+ * The driver never hands the card a pointer: it writes registers through
+ * wr32()/rd32() and DMA addresses into descriptors.
+ *
+ * KERNEL (left out): checksum offload, TSO and VLAN (so no context
+ * descriptors: one descriptor per linear skb), page frags, BQL
+ * (netdev_tx_sent_queue), the watchdog task (link, hang detection, the
+ * 2-second stats refresh), dynamic ITR, legacy/MSI interrupts, RSS, SR-IOV,
+ * PTP, DCA, power management, PCI error recovery, multicast filters.
+ */
+#include "nic/igb.h"
+#include "nic/sim_82576.h"
+#include "layers/ethtool.h"
+#include "kernel/trace.h"
+#include "sim/host.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "drivers/net/ethernet/intel/igb/igb_main.c";
+
+static const char igb_driver_name[] = "igb";
+static const char igb_driver_version[] = "5.0.3-k";	/* igb in Linux 3.10 */
+
+static const struct net_device_ops igb_netdev_ops;
+static const struct ethtool_ops igb_ethtool_ops;
+
+static void igb_clean_tx_ring(struct igb_ring *tx_ring);
+static void igb_free_tx_resources(struct igb_ring *tx_ring);
+static void igb_clean_rx_ring(struct igb_ring *rx_ring);
+static void igb_configure_msix(struct igb_adapter *adapter);
+static irqreturn_t igb_msix_ring(int irq, void *data);
+
+static inline struct host *
+sim_igb_net(const struct igb_adapter *adapter)
+{
+	return dev_net(adapter->netdev);
+}
+
+static inline struct igb_adapter *
+sim_igb_ring_adapter(const struct igb_ring *ring)
+{
+	return ring->q_vector->adapter;
+}
+
+#define SIM_IGB_BIT(nr)		(1UL << (nr))
+#define sim_igb_is_down(a)		((a)->state & SIM_IGB_BIT(__IGB_DOWN))
+
+/* ==== probe: the adapter, its vectors and queues ======================== */
+
+/*
+ * sim_pci_enable_msix - what pci_enable_msix() does for igb: give each
+ * MSI-X table entry a host IRQ number and program the card's table.
+ * Vectors go from 1 up, skipping any already taken on this host's CPU
+ * (another card's, even one not yet open).  No kernel counterpart in the
+ * driver: the PCI core and the interrupt controller do this.
+ */
+static int
+sim_pci_enable_msix(struct igb_adapter *adapter, int nvec)
+{
+	struct host *net = sim_igb_net(adapter);
+	struct e1000_hw *hw = &adapter->hw;
+	bool used[SIM_MAX_IRQS] = { [0] = true };	/* 0: the timer, on a PC */
+	unsigned int irq = 0;
+
+	for (int i = 0; i < SIM_MAX_IRQS; i++)
+		if (net->cpu.irq[i].handler)
+			used[i] = true;
+	for (int d = 0; d < net->ndevs; d++) {
+		struct igb_adapter *other;
+
+		if (!net->devs[d] || net->devs[d]->netdev_ops != &igb_netdev_ops)
+			continue;
+		other = netdev_priv(net->devs[d]);
+		for (unsigned int v = 0; v < other->num_q_vectors + NON_Q_VECTORS; v++)
+			if (other->msix_entries[v].vector < SIM_MAX_IRQS)
+				used[other->msix_entries[v].vector] = true;
+	}
+	for (int v = 0; v < nvec; v++) {
+		while (irq < SIM_MAX_IRQS && used[irq])
+			irq++;
+		if (irq >= SIM_MAX_IRQS)
+			return -ENOSPC;
+		used[irq] = true;
+		adapter->msix_entries[v].entry = v;
+		adapter->msix_entries[v].vector = irq;
+		wr32(SIM_MSIX_DATA(v), irq);
+		wr32(SIM_MSIX_CTRL(v), 0);	/* unmask the table entry */
+	}
+	return 0;
+}
+
+/*
+ * igb_alloc_q_vector - one interrupt vector with its TX and RX ring
+ * @v_idx: vector (and queue pair) number
+ *
+ * The rings live inside the q_vector, as in 3.10; NAPI is registered
+ * here with igb's weight of 64.
+ */
+static int
+igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_idx)
+{
+	struct igb_q_vector *q_vector;
+	struct igb_ring *ring;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "v_idx=%d txr=%d rxr=%d", v_idx, txr_idx, rxr_idx);
+	q_vector = calloc(1, sizeof(*q_vector) + 2 * sizeof(struct igb_ring));
+	if (!q_vector)
+		return -ENOMEM;
+	netif_napi_add(adapter->netdev, &q_vector->napi, igb_poll, NAPI_POLL_WEIGHT);
+	adapter->q_vector[v_idx] = q_vector;
+	q_vector->adapter = adapter;
+	q_vector->tx.work_limit = adapter->tx_work_limit;
+	q_vector->itr_register = E1000_EITR(0);	/* set by igb_request_msix */
+	q_vector->itr_val = IGB_START_ITR;
+	ring = q_vector->ring;
+
+	/* the TX ring */
+	ring->dev = &adapter->pdev;
+	ring->netdev = adapter->netdev;
+	ring->q_vector = q_vector;
+	q_vector->tx.ring = ring;
+	q_vector->tx.count++;
+	ring->count = adapter->tx_ring_count;
+	ring->queue_index = txr_idx;
+	ring->reg_idx = txr_idx;	/* igb_cache_ring_register: 1:1 without VFs */
+	adapter->tx_ring[txr_idx] = ring;
+	ring++;
+
+	/* the RX ring */
+	ring->dev = &adapter->pdev;
+	ring->netdev = adapter->netdev;
+	ring->q_vector = q_vector;
+	q_vector->rx.ring = ring;
+	q_vector->rx.count++;
+	ring->count = adapter->rx_ring_count;
+	ring->queue_index = rxr_idx;
+	ring->reg_idx = rxr_idx;
+	adapter->rx_ring[rxr_idx] = ring;
+	return 0;
+}
+
+static void
+igb_free_q_vectors(struct igb_adapter *adapter)
+{
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "q_vectors=%u", adapter->num_q_vectors);
+	for (unsigned int v = 0; v < MAX_Q_VECTORS; v++) {
+		struct igb_q_vector *q_vector = adapter->q_vector[v];
+
+		if (!q_vector)
+			continue;
+		adapter->tx_ring[q_vector->tx.ring->queue_index] = NULL;
+		adapter->rx_ring[q_vector->rx.ring->queue_index] = NULL;
+		adapter->q_vector[v] = NULL;
+		free(q_vector);
+	}
+	adapter->num_q_vectors = 0;
+}
+
+/*
+ * igb_set_interrupt_capability - one MSI-X vector per queue pair plus
+ * the "other" vector.  KERNEL: falls back to MSI or legacy INTx (and one
+ * queue) when the platform has too few vectors; netstep refuses.
+ */
+static int
+igb_set_interrupt_capability(struct igb_adapter *adapter)
+{
+	int err;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_tx_queues);
+	adapter->num_q_vectors = adapter->num_tx_queues;
+	err = sim_pci_enable_msix(adapter, adapter->num_q_vectors + NON_Q_VECTORS);
+	if (err)
+		adapter->num_q_vectors = 0;
+	return err;
+}
+
+/* igb_alloc_q_vectors - a q_vector per queue pair ("TxRx" vectors). */
+static int
+igb_alloc_q_vectors(struct igb_adapter *adapter)
+{
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "q_vectors=%u", adapter->num_q_vectors);
+	for (int v = 0; v < (int)adapter->num_q_vectors; v++) {
+		int err = igb_alloc_q_vector(adapter, v, v, v);
+
+		if (err) {
+			igb_free_q_vectors(adapter);
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* igb_init_interrupt_scheme - vectors first, then the q_vectors on them. */
+static int
+igb_init_interrupt_scheme(struct igb_adapter *adapter)
+{
+	int err;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_tx_queues);
+	err = igb_set_interrupt_capability(adapter);
+	if (err)
+		return err;
+	return igb_alloc_q_vectors(adapter);
+}
+
+/* igb_sw_init - defaults of the private structure (igb_main.c:2653). */
+static int
+igb_sw_init(struct igb_adapter *adapter, unsigned int num_queues)
+{
+	struct net_device *netdev = adapter->netdev;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s queues=%u", netdev->name, num_queues);
+	adapter->tx_ring_count = IGB_DEFAULT_TXD;
+	adapter->rx_ring_count = IGB_DEFAULT_RXD;
+	adapter->rx_itr_setting = IGB_DEFAULT_ITR;
+	adapter->tx_itr_setting = IGB_DEFAULT_ITR;
+	adapter->tx_work_limit = IGB_DEFAULT_TX_WORK;
+	adapter->max_frame_size = netdev->mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
+	adapter->min_frame_size = ETH_ZLEN + ETH_FCS_LEN;
+	adapter->rx_buffer_len = IGB_RX_BUFSZ;
+	adapter->num_tx_queues = num_queues;	/* igb_init_queue_configuration */
+	adapter->num_rx_queues = num_queues;
+	if (igb_init_interrupt_scheme(adapter))
+		return -ENOMEM;
+	/* the card starts with every interrupt masked; stay down until open */
+	adapter->state |= SIM_IGB_BIT(__IGB_DOWN);
+	return 0;
+}
+
+/* igb_rar_set - program receive address register @index with @addr. */
+static void
+igb_rar_set(struct e1000_hw *hw, const u8 *addr, u32 index)
+{
+	u32 rar_low = addr[0] | addr[1] << 8 | addr[2] << 16 | (u32)addr[3] << 24;
+	u32 rar_high = addr[4] | addr[5] << 8 | E1000_RAH_AV;
+
+	TRACEPOINTF(sim_igb_net(hw->back), NULL, "index=%u addr=%02x:%02x:%02x:%02x:%02x:%02x",
+		    index, addr[0], addr[1], addr[2], addr[3], addr[4], addr[5]);
+	wr32(E1000_RAL(index), rar_low);
+	wr32(E1000_RAH(index), rar_high);
+}
+
+/* igb_read_mac_addr - the address the card loaded from its NVM into RAR[0]. */
+static void
+igb_read_mac_addr(struct e1000_hw *hw)
+{
+	u32 rar_low = rd32(E1000_RAL(0)), rar_high = rd32(E1000_RAH(0));
+
+	TRACEPOINT(sim_igb_net(hw->back), NULL);
+	for (int i = 0; i < 4; i++)
+		hw->mac.perm_addr[i] = (u8)(rar_low >> (8 * i));
+	hw->mac.perm_addr[4] = (u8)rar_high;
+	hw->mac.perm_addr[5] = (u8)(rar_high >> 8);
+	memcpy(hw->mac.addr, hw->mac.perm_addr, ETH_ALEN);
+}
+
+/*
+ * igb_reset - global reset of the card, then the receive address back.
+ * KERNEL: also sizes the packet buffer (PBA), flow control watermarks,
+ * DMA coalescing, EEE and the PHY; the card here has none of those.
+ */
+static void
+igb_reset(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	wr32(E1000_CTRL, rd32(E1000_CTRL) | 0x04000000);	/* CTRL.RST */
+	igb_rar_set(hw, hw->mac.addr, 0);
+}
+
+/*
+ * igb_remove - the last of the adapter: vectors, card, DMA space.
+ * KERNEL: igb_remove is the PCI remove callback (unregister_netdev,
+ * free_netdev); netstep runs it as the net_device destructor, from
+ * free_netdev() at host teardown.  The topology must have unplugged the
+ * card's port (sim_link_destroy) before.
+ */
+static void
+igb_remove(struct net_device *netdev)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s dma_maps=%u", netdev->name,
+		    sim_dma_map_count(&adapter->pdev));
+	if (!sim_igb_is_down(adapter))
+		netdev->netdev_ops->ndo_stop(netdev);
+	igb_free_q_vectors(adapter);
+	sim_82576_destroy(adapter->hw.hw_addr);
+	adapter->hw.hw_addr = NULL;
+	sim_device_destroy(&adapter->pdev);
+}
+
+/**
+ * igb_probe - a new igb net_device on @net with its 82576 card
+ * @name: "eth0"; @mac: the address in the card's NVM
+ * @num_queues: TX/RX queue pairs (1..8), one MSI-X vector each
+ *
+ * Returns the registered (still down) device, or NULL.
+ */
+struct net_device *
+igb_probe(struct host *net, const char *name, const u8 *mac, unsigned int num_queues)
+{
+	struct net_device *netdev;
+	struct igb_adapter *adapter;
+	struct e1000_hw *hw;
+	char busname[24], portname[64];
+	static const u8 no_mac[ETH_ALEN];
+	const u8 *m = mac ? mac : no_mac;
+
+	TRACEPOINTF(net, NULL, "dev=%s queues=%u mac=%02x:%02x:%02x:%02x:%02x:%02x", name,
+		    num_queues, m[0], m[1], m[2], m[3], m[4], m[5]);
+	if (!mac || num_queues < 1 || num_queues > IGB_MAX_TX_QUEUES)
+		return NULL;
+	netdev = alloc_etherdev_mq(net, name, num_queues, sizeof(struct igb_adapter));
+	if (!netdev)
+		return NULL;
+	adapter = netdev_priv(netdev);
+	adapter->netdev = netdev;
+	adapter->state = SIM_IGB_BIT(__IGB_DOWN);	/* until __igb_open */
+	hw = &adapter->hw;
+	hw->back = adapter;
+	netdev->netdev_ops = &igb_netdev_ops;
+	netdev->ethtool_ops = &igb_ethtool_ops;	/* igb_set_ethtool_ops */
+	netdev->destructor = igb_remove;
+
+	/* The card goes into slot 0000:0N:00.0; its BAR0 is our hw_addr. */
+	snprintf(busname, sizeof(busname), "0000:%02x:00.0", net->ndevs + 1);
+	snprintf(portname, sizeof(portname), "%s:%s", net->name, name);
+	if (sim_device_init(&adapter->pdev, net, busname))
+		goto err_free;
+	hw->hw_addr = sim_82576_create(net, portname, mac, &adapter->pdev);
+	if (!hw->hw_addr)
+		goto err_free;
+	if (igb_sw_init(adapter, num_queues))
+		goto err_free;
+	igb_read_mac_addr(hw);
+	memcpy(netdev->dev_addr, hw->mac.addr, ETH_ALEN);
+	igb_reset(adapter);
+	if (register_netdev(netdev))
+		goto err_free;
+	return netdev;
+
+err_free:
+	free_netdev(netdev);	/* runs igb_remove */
+	return NULL;
+}
+
+struct sim_82576 *
+sim_igb_card(struct net_device *dev)
+{
+	if (!dev || dev->netdev_ops != &igb_netdev_ops)
+		return NULL;
+	return ((struct igb_adapter *)netdev_priv(dev))->hw.hw_addr;
+}
+
+struct sim_port *
+igb_port(struct net_device *dev)
+{
+	struct sim_82576 *card = sim_igb_card(dev);
+
+	return card ? sim_82576_port(card) : NULL;
+}
+
+/* ==== ring memory: setup and teardown ==================================== */
+
+/**
+ * igb_setup_tx_resources - allocate the two halves of a TX ring
+ * @tx_ring: ring with count set
+ *
+ * tx_buffer_info[] (software side, vzalloc) and the descriptor array
+ * (hardware side, dma_alloc_coherent, rounded up to 4 KiB).
+ * 0 or -ENOMEM.
+ */
+static int
+igb_setup_tx_resources(struct igb_ring *tx_ring)
+{
+	struct host *net = dev_net(tx_ring->netdev);
+
+	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", tx_ring->queue_index, tx_ring->count,
+		    (unsigned int)ALIGN(tx_ring->count * sizeof(union e1000_adv_tx_desc), 4096));
+	/* KERNEL: vzalloc */
+	tx_ring->tx_buffer_info = calloc(tx_ring->count, sizeof(struct igb_tx_buffer));
+	if (!tx_ring->tx_buffer_info)
+		goto err;
+	tx_ring->size = tx_ring->count * sizeof(union e1000_adv_tx_desc);
+	tx_ring->size = ALIGN(tx_ring->size, 4096);
+	tx_ring->desc = dma_alloc_coherent(tx_ring->dev, tx_ring->size, &tx_ring->dma);
+	if (!tx_ring->desc)
+		goto err;
+	tx_ring->next_to_use = 0;
+	tx_ring->next_to_clean = 0;
+	TRACE_NOTE(net, NULL, "ring=%u count=%u desc_dma=0x%llx size=%u", tx_ring->queue_index,
+		   tx_ring->count, (unsigned long long)tx_ring->dma, tx_ring->size);
+	return 0;
+err:
+	free(tx_ring->tx_buffer_info);
+	tx_ring->tx_buffer_info = NULL;
+	TRACE_NOTE(net, NULL, "reason=no_memory ring=tx");
+	return -ENOMEM;
+}
+
+/* igb_setup_all_tx_resources - every TX queue; undo them all on failure. */
+static int
+igb_setup_all_tx_resources(struct igb_adapter *adapter)
+{
+	int i, err = 0;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_tx_queues);
+	for (i = 0; i < adapter->num_tx_queues; i++) {
+		err = igb_setup_tx_resources(adapter->tx_ring[i]);
+		if (err) {
+			TRACE_NOTE(sim_igb_net(adapter), NULL, "reason=alloc_failed tx_queue=%d",
+				   i);
+			for (i--; i >= 0; i--)
+				igb_free_tx_resources(adapter->tx_ring[i]);
+			break;
+		}
+	}
+	return err;
+}
+
+/* igb_setup_rx_resources - the same for an RX ring (igb_main.c:3031). */
+static int
+igb_setup_rx_resources(struct igb_ring *rx_ring)
+{
+	struct host *net = dev_net(rx_ring->netdev);
+
+	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", rx_ring->queue_index, rx_ring->count,
+		    (unsigned int)ALIGN(rx_ring->count * sizeof(union e1000_adv_rx_desc), 4096));
+	rx_ring->rx_buffer_info = calloc(rx_ring->count, sizeof(struct igb_rx_buffer));
+	if (!rx_ring->rx_buffer_info)
+		goto err;
+	rx_ring->size = rx_ring->count * sizeof(union e1000_adv_rx_desc);
+	rx_ring->size = ALIGN(rx_ring->size, 4096);
+	rx_ring->desc = dma_alloc_coherent(rx_ring->dev, rx_ring->size, &rx_ring->dma);
+	if (!rx_ring->desc)
+		goto err;
+	rx_ring->next_to_alloc = 0;
+	rx_ring->next_to_clean = 0;
+	rx_ring->next_to_use = 0;
+	TRACE_NOTE(net, NULL, "ring=%u count=%u desc_dma=0x%llx size=%u", rx_ring->queue_index,
+		   rx_ring->count, (unsigned long long)rx_ring->dma, rx_ring->size);
+	return 0;
+err:
+	free(rx_ring->rx_buffer_info);
+	rx_ring->rx_buffer_info = NULL;
+	TRACE_NOTE(net, NULL, "reason=no_memory ring=rx");
+	return -ENOMEM;
+}
+
+/* igb_free_tx_resources - the skbs still in the ring, then both arrays. */
+static void
+igb_free_tx_resources(struct igb_ring *tx_ring)
+{
+	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "ring=%u", tx_ring->queue_index);
+	igb_clean_tx_ring(tx_ring);
+	free(tx_ring->tx_buffer_info);	/* KERNEL: vfree */
+	tx_ring->tx_buffer_info = NULL;
+	if (!tx_ring->desc)
+		return;
+	dma_free_coherent(tx_ring->dev, tx_ring->size, tx_ring->desc, tx_ring->dma);
+	tx_ring->desc = NULL;
+}
+
+static void
+igb_free_all_tx_resources(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	for (int i = 0; i < adapter->num_tx_queues; i++)
+		if (adapter->tx_ring[i])
+			igb_free_tx_resources(adapter->tx_ring[i]);
+}
+
+static void
+igb_free_rx_resources(struct igb_ring *rx_ring)
+{
+	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u", rx_ring->queue_index);
+	igb_clean_rx_ring(rx_ring);
+	free(rx_ring->rx_buffer_info);
+	rx_ring->rx_buffer_info = NULL;
+	if (!rx_ring->desc)
+		return;
+	dma_free_coherent(rx_ring->dev, rx_ring->size, rx_ring->desc, rx_ring->dma);
+	rx_ring->desc = NULL;
+}
+
+static void
+igb_free_all_rx_resources(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	for (int i = 0; i < adapter->num_rx_queues; i++)
+		if (adapter->rx_ring[i])
+			igb_free_rx_resources(adapter->rx_ring[i]);
+}
+
+static int
+igb_setup_all_rx_resources(struct igb_adapter *adapter)
+{
+	int i, err = 0;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_rx_queues);
+	for (i = 0; i < adapter->num_rx_queues; i++) {
+		err = igb_setup_rx_resources(adapter->rx_ring[i]);
+		if (err) {
+			TRACE_NOTE(sim_igb_net(adapter), NULL, "reason=alloc_failed rx_queue=%d",
+				   i);
+			for (i--; i >= 0; i--)
+				igb_free_rx_resources(adapter->rx_ring[i]);
+			break;
+		}
+	}
+	return err;
+}
+
+/*
+ * igb_unmap_and_free_tx_resource - give one TX slot back: free its skb,
+ * unmap its buffer.  A frame the card never reported done was not sent:
+ * counted as tx_dropped.
+ */
+static void
+igb_unmap_and_free_tx_resource(struct igb_ring *ring, struct igb_tx_buffer *tx_buffer)
+{
+	TRACEPOINTF(dev_net(ring->netdev), tx_buffer->skb, "ring=%u len=%u", ring->queue_index,
+		    tx_buffer->len);
+	if (tx_buffer->skb) {
+		union e1000_adv_tx_desc *eop = tx_buffer->next_to_watch;
+
+		if (!eop || !(eop->wb.status & cpu_to_le32(E1000_TXD_STAT_DD))) {
+			ring->netdev->stats.tx_dropped++;
+			TRACE_NOTE(dev_net(ring->netdev), tx_buffer->skb, "reason=ring_cleanup");
+		}
+		dev_kfree_skb_any(tx_buffer->skb);
+		if (tx_buffer->len)
+			dma_unmap_single(ring->dev, tx_buffer->dma, tx_buffer->len, DMA_TO_DEVICE);
+	} else if (tx_buffer->len) {
+		dma_unmap_single(ring->dev, tx_buffer->dma, tx_buffer->len, DMA_TO_DEVICE);
+	}
+	tx_buffer->next_to_watch = NULL;
+	tx_buffer->skb = NULL;
+	tx_buffer->len = 0;
+}
+
+/* igb_clean_tx_ring - free every buffer still in a TX ring, zero it. */
+static void
+igb_clean_tx_ring(struct igb_ring *tx_ring)
+{
+	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "ring=%u ntu=%u ntc=%u", tx_ring->queue_index,
+		    tx_ring->next_to_use, tx_ring->next_to_clean);
+	if (!tx_ring->tx_buffer_info)
+		return;
+	/* NOTE: the kernel calls this for every slot; skipping the empty
+	 * ones keeps a close from filling the trace with no-ops. */
+	for (u16 i = 0; i < tx_ring->count; i++) {
+		struct igb_tx_buffer *tx_buffer = &tx_ring->tx_buffer_info[i];
+
+		if (tx_buffer->skb || tx_buffer->len)
+			igb_unmap_and_free_tx_resource(tx_ring, tx_buffer);
+	}
+	/* KERNEL: netdev_tx_reset_queue (BQL) */
+	memset(tx_ring->tx_buffer_info, 0, sizeof(struct igb_tx_buffer) * tx_ring->count);
+	if (tx_ring->desc)
+		memset(tx_ring->desc, 0, tx_ring->size);
+	tx_ring->next_to_use = 0;
+	tx_ring->next_to_clean = 0;
+}
+
+/* igb_clean_rx_ring - unmap and free every RX buffer, zero the ring. */
+static void
+igb_clean_rx_ring(struct igb_ring *rx_ring)
+{
+	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
+
+	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u ntu=%u ntc=%u", rx_ring->queue_index,
+		    rx_ring->next_to_use, rx_ring->next_to_clean);
+	if (rx_ring->skb)
+		dev_kfree_skb_any(rx_ring->skb);
+	rx_ring->skb = NULL;
+	if (!rx_ring->rx_buffer_info)
+		return;
+	for (u16 i = 0; i < rx_ring->count; i++) {
+		struct igb_rx_buffer *buffer_info = &rx_ring->rx_buffer_info[i];
+
+		if (buffer_info->skb) {
+			dma_unmap_single(rx_ring->dev, buffer_info->dma, bufsz, DMA_FROM_DEVICE);
+			dev_kfree_skb_any(buffer_info->skb);	/* an empty buffer */
+		}
+		buffer_info->skb = NULL;
+		buffer_info->dma = 0;
+	}
+	memset(rx_ring->rx_buffer_info, 0, sizeof(struct igb_rx_buffer) * rx_ring->count);
+	if (rx_ring->desc)
+		memset(rx_ring->desc, 0, rx_ring->size);
+	rx_ring->next_to_alloc = 0;
+	rx_ring->next_to_clean = 0;
+	rx_ring->next_to_use = 0;
+}
+
+static void
+igb_clean_all_tx_rings(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	for (int i = 0; i < adapter->num_tx_queues; i++)
+		igb_clean_tx_ring(adapter->tx_ring[i]);
+}
+
+static void
+igb_clean_all_rx_rings(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	for (int i = 0; i < adapter->num_rx_queues; i++)
+		igb_clean_rx_ring(adapter->rx_ring[i]);
+}
+
+/* ==== configure: tell the card where the rings are ======================== */
+
+/* igb_setup_tctl - TX unit: pad short packets, collision threshold, enable. */
+static void
+igb_setup_tctl(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	u32 tctl;
+
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	wr32(E1000_TXDCTL(0), 0);	/* queue 0 is enabled by default on 82575 */
+	tctl = rd32(E1000_TCTL);
+	tctl &= ~E1000_TCTL_CT;
+	tctl |= E1000_TCTL_PSP | E1000_TCTL_RTLC | (15 << E1000_CT_SHIFT);
+	tctl |= E1000_TCTL_EN;
+	wr32(E1000_TCTL, tctl);
+}
+
+/* igb_setup_rctl - RX unit: broadcast accept, strip CRC, long packets, enable. */
+static void
+igb_setup_rctl(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	u32 rctl;
+
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	rctl = rd32(E1000_RCTL);
+	rctl |= E1000_RCTL_EN | E1000_RCTL_BAM | E1000_RCTL_SECRC | E1000_RCTL_LPE;
+	/* KERNEL: MO (multicast offset), RDMTS and loopback bits; the
+	 * unicast/multicast promiscuous bits come from igb_set_rx_mode. */
+	wr32(E1000_RCTL, rctl);
+}
+
+/* igb_rlpml_set - the largest frame the card accepts (with FCS and a VLAN tag). */
+static void
+igb_rlpml_set(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "rlpml=%u", adapter->max_frame_size);
+	wr32(E1000_RLPML, adapter->max_frame_size);
+}
+
+/**
+ * igb_configure_tx_ring - tell the card where a TX ring is
+ *
+ * Queue off, TDLEN, TDBAL/TDBAH = the ring's DMA address, TDH = TDT = 0
+ * (empty), queue on.  ring->tail remembers which register is the tail.
+ */
+static void
+igb_configure_tx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	u64 tdba = ring->dma;
+	int reg_idx = ring->reg_idx;
+	u32 txdctl = 0;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "ring=%u tdba=0x%llx tdlen=%u", ring->queue_index,
+		    (unsigned long long)tdba,
+		    (unsigned int)(ring->count * sizeof(union e1000_adv_tx_desc)));
+	wr32(E1000_TXDCTL(reg_idx), 0);		/* disable the queue first */
+	wrfl();
+	/* KERNEL: mdelay(10) for the queue to drain */
+	wr32(E1000_TDLEN(reg_idx), ring->count * sizeof(union e1000_adv_tx_desc));
+	wr32(E1000_TDBAL(reg_idx), tdba & 0x00000000ffffffffULL);
+	wr32(E1000_TDBAH(reg_idx), tdba >> 32);
+	ring->tail = E1000_TDT(reg_idx);	/* KERNEL: hw->hw_addr + E1000_TDT(reg_idx) */
+	wr32(E1000_TDH(reg_idx), 0);
+	wr32(ring->tail, 0);
+	txdctl |= IGB_TX_PTHRESH;
+	txdctl |= IGB_TX_HTHRESH << 8;
+	txdctl |= IGB_TX_WTHRESH << 16;
+	txdctl |= E1000_TXDCTL_QUEUE_ENABLE;
+	wr32(E1000_TXDCTL(reg_idx), txdctl);
+}
+
+static void
+igb_configure_tx(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	for (int i = 0; i < adapter->num_tx_queues; i++)
+		igb_configure_tx_ring(adapter, adapter->tx_ring[i]);
+}
+
+/* igb_configure_rx_ring - the same for RX, plus the buffer size (SRRCTL). */
+static void
+igb_configure_rx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	u64 rdba = ring->dma;
+	int reg_idx = ring->reg_idx;
+	u32 srrctl, rxdctl = 0;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "ring=%u rdba=0x%llx rdlen=%u bufsz=%u",
+		    ring->queue_index, (unsigned long long)rdba,
+		    (unsigned int)(ring->count * sizeof(union e1000_adv_rx_desc)),
+		    adapter->rx_buffer_len);
+	wr32(E1000_RXDCTL(reg_idx), 0);
+	wr32(E1000_RDBAL(reg_idx), rdba & 0x00000000ffffffffULL);
+	wr32(E1000_RDBAH(reg_idx), rdba >> 32);
+	wr32(E1000_RDLEN(reg_idx), ring->count * sizeof(union e1000_adv_rx_desc));
+	ring->tail = E1000_RDT(reg_idx);
+	wr32(E1000_RDH(reg_idx), 0);
+	wr32(ring->tail, 0);
+	/* KERNEL: IGB_RX_BUFSZ (2048) always, jumbo frames chained across
+	 * half pages; netstep's linear buffers grow with the MTU instead. */
+	srrctl = adapter->rx_buffer_len >> E1000_SRRCTL_BSIZEPKT_SHIFT;
+	srrctl |= E1000_SRRCTL_DESCTYPE_ADV_ONEBUF;
+	wr32(E1000_SRRCTL(reg_idx), srrctl);
+	rxdctl |= IGB_RX_PTHRESH;
+	rxdctl |= IGB_RX_HTHRESH << 8;
+	rxdctl |= IGB_RX_WTHRESH << 16;
+	rxdctl |= E1000_RXDCTL_QUEUE_ENABLE;
+	wr32(E1000_RXDCTL(reg_idx), rxdctl);
+}
+
+static void
+igb_configure_rx(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	igb_rlpml_set(adapter);
+	for (int i = 0; i < adapter->num_rx_queues; i++)
+		igb_configure_rx_ring(adapter, adapter->rx_ring[i]);
+}
+
+/*
+ * igb_alloc_mapped_skb - a receive buffer for one RX slot, mapped for
+ * the card to write.  KERNEL: 3.10's igb_alloc_mapped_page maps half a
+ * page and builds the skb only when a frame arrives (page flipping);
+ * netstep maps one linear skb from netdev_alloc_skb per descriptor.
+ */
+static bool
+igb_alloc_mapped_skb(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
+{
+	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
+	struct sk_buff *skb = bi->skb;
+	dma_addr_t dma;
+
+	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u bufsz=%u reuse=%d",
+		    rx_ring->queue_index, bufsz, skb != NULL);
+	if (skb)
+		return true;	/* still mapped from before */
+	skb = netdev_alloc_skb(rx_ring->netdev, bufsz);
+	if (!skb) {
+		rx_ring->rx_stats.alloc_failed++;
+		return false;
+	}
+	dma = dma_map_single(rx_ring->dev, skb->data, bufsz, DMA_FROM_DEVICE);
+	if (dma_mapping_error(rx_ring->dev, dma)) {
+		dev_kfree_skb_any(skb);
+		rx_ring->rx_stats.alloc_failed++;
+		return false;
+	}
+	bi->skb = skb;
+	bi->dma = dma;
+	return true;
+}
+
+/**
+ * igb_alloc_rx_buffers - give @cleaned_count empty buffers to the card
+ *
+ * Each refilled descriptor gets its buffer's DMA address (a write-back
+ * erased it); the next one's upper half is cleared so its stale DD is
+ * gone.  Then one RDT write hands them all over.
+ */
+static void
+igb_alloc_rx_buffers(struct igb_ring *rx_ring, u16 cleaned_count)
+{
+	struct igb_adapter *adapter = sim_igb_ring_adapter(rx_ring);
+	struct e1000_hw *hw = &adapter->hw;
+	union e1000_adv_rx_desc *rx_desc;
+	struct igb_rx_buffer *bi;
+	int i = rx_ring->next_to_use;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "ring=%u ntu=%u count=%u", rx_ring->queue_index,
+		    rx_ring->next_to_use, cleaned_count);
+	if (!cleaned_count)
+		return;
+	rx_desc = IGB_RX_DESC(rx_ring, i);
+	bi = &rx_ring->rx_buffer_info[i];
+	i -= rx_ring->count;	/* negative: reaching 0 means "wrap" */
+	do {
+		if (!igb_alloc_mapped_skb(rx_ring, bi))
+			break;
+		rx_desc->read.pkt_addr = cpu_to_le64(bi->dma);
+		rx_desc++;
+		bi++;
+		i++;
+		if (unlikely(!i)) {
+			rx_desc = IGB_RX_DESC(rx_ring, 0);
+			bi = rx_ring->rx_buffer_info;
+			i -= rx_ring->count;
+		}
+		rx_desc->read.hdr_addr = 0;	/* clears the next one's DD */
+		cleaned_count--;
+	} while (cleaned_count);
+	i += rx_ring->count;
+	if (rx_ring->next_to_use != i) {
+		rx_ring->next_to_use = i;
+		rx_ring->next_to_alloc = i;
+		/* KERNEL: wmb() - descriptors visible before the tail moves */
+		TRACE_NOTE(sim_igb_net(adapter), NULL, "rdt=%d", i);
+		wr32(rx_ring->tail, i);
+	}
+}
+
+/* igb_configure - everything the card needs before the first frame. */
+static void
+igb_configure(struct igb_adapter *adapter)
+{
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	/* KERNEL: igb_get_hw_control, igb_set_rx_mode, igb_restore_vlan,
+	 * igb_setup_mrqc (RSS) and the RX FIFO flush come first or between. */
+	igb_setup_tctl(adapter);
+	igb_setup_rctl(adapter);
+	igb_configure_tx(adapter);
+	igb_configure_rx(adapter);
+	for (int i = 0; i < adapter->num_rx_queues; i++) {
+		struct igb_ring *ring = adapter->rx_ring[i];
+
+		igb_alloc_rx_buffers(ring, igb_desc_unused(ring));
+	}
+}
+
+/* ==== interrupts ============================================================ */
+
+/* igb_write_ivar - map a queue cause (@offset: RX 0, TX 8) to @msix_vector. */
+static void
+igb_write_ivar(struct e1000_hw *hw, int msix_vector, int index, int offset)
+{
+	u32 ivar = array_rd32(E1000_IVAR0, index);
+
+	TRACEPOINTF(sim_igb_net(hw->back), NULL, "vector=%d index=%d offset=%d", msix_vector, index,
+		    offset);
+	ivar &= ~((u32)0xFF << offset);
+	ivar |= (msix_vector | E1000_IVAR_VALID) << offset;
+	array_wr32(E1000_IVAR0, index, ivar);
+}
+
+/* igb_assign_vector - route a q_vector's ring causes to its MSI-X vector. */
+static void
+igb_assign_vector(struct igb_q_vector *q_vector, int msix_vector)
+{
+	struct igb_adapter *adapter = q_vector->adapter;
+	struct e1000_hw *hw = &adapter->hw;
+	int rx_queue = q_vector->rx.ring->reg_idx;
+	int tx_queue = q_vector->tx.ring->reg_idx;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "vector=%d rx_queue=%d tx_queue=%d", msix_vector,
+		    rx_queue, tx_queue);
+	/* 82576: IVAR0[n & 7] holds RX n, TX n, RX n+8, TX n+8 bytes */
+	igb_write_ivar(hw, msix_vector, rx_queue & 0x7, (rx_queue & 0x8) << 1);
+	igb_write_ivar(hw, msix_vector, tx_queue & 0x7, ((tx_queue & 0x8) << 1) + 8);
+	q_vector->eims_value = 1U << msix_vector;
+	adapter->eims_enable_mask |= q_vector->eims_value;
+	q_vector->set_itr = 1;	/* write EITR at the first interrupt */
+}
+
+/*
+ * igb_configure_msix - MSI-X mode: vector 0 for "other" causes, then one
+ * vector per q_vector; EIAME so a delivered vector masks itself.
+ */
+static void
+igb_configure_msix(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	int vector = 0;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "vectors=%u",
+		    adapter->num_q_vectors + NON_Q_VECTORS);
+	adapter->eims_enable_mask = 0;
+	wr32(E1000_GPIE, E1000_GPIE_MSIX_MODE | E1000_GPIE_PBA | E1000_GPIE_EIAME |
+	     E1000_GPIE_NSICR);
+	adapter->eims_other = 1U << vector;
+	wr32(E1000_IVAR_MISC, (vector++ | E1000_IVAR_VALID) << 8);
+	adapter->eims_enable_mask |= adapter->eims_other;
+	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
+		igb_assign_vector(adapter->q_vector[i], vector++);
+	wrfl();
+}
+
+/*
+ * igb_msix_other - vector 0: link changes and errors.  netstep's links
+ * never change, so it only acknowledges and unmasks.
+ */
+static irqreturn_t
+igb_msix_other(int irq, void *data)
+{
+	struct igb_adapter *adapter = data;
+	struct e1000_hw *hw = &adapter->hw;
+	u32 icr;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "irq=%d", irq);
+	icr = rd32(E1000_ICR);	/* reading clears it */
+	/* KERNEL: DRSTA, DOUTSYNC, VMMB, LSC (-> watchdog), TS handled here */
+	(void)icr;
+	wr32(E1000_EIMS, adapter->eims_other);
+	return IRQ_HANDLED;
+}
+
+/* igb_write_itr - the throttle rate chosen last poll, into EITR. */
+static void
+igb_write_itr(struct igb_q_vector *q_vector)
+{
+	struct e1000_hw *hw = &q_vector->adapter->hw;
+	u32 itr_val = q_vector->itr_val & 0x7FFC;
+
+	TRACEPOINTF(sim_igb_net(q_vector->adapter), NULL, "set_itr=%u itr_val=%u",
+		    q_vector->set_itr, itr_val);
+	if (!q_vector->set_itr)
+		return;
+	if (!itr_val)
+		itr_val = 0x4;
+	itr_val |= E1000_EITR_CNT_IGNR;	/* 82576 and newer */
+	wr32(q_vector->itr_register, itr_val);
+	q_vector->set_itr = 0;
+}
+
+/**
+ * igb_msix_ring - hard IRQ of a queue vector
+ *
+ * All the work is deferred: schedule NAPI, whose poll runs in
+ * NET_RX_SOFTIRQ on the way out of this interrupt.  The card masked the
+ * vector when it sent the message (EIAM); igb_poll unmasks it.
+ */
+static irqreturn_t
+igb_msix_ring(int irq, void *data)
+{
+	struct igb_q_vector *q_vector = data;
+
+	TRACEPOINTF(sim_igb_net(q_vector->adapter), NULL, "irq=%d vector=%s", irq, q_vector->name);
+	igb_write_itr(q_vector);
+	napi_schedule(&q_vector->napi);
+	return IRQ_HANDLED;
+}
+
+/* igb_request_msix - the handlers: other on entry 0, one per q_vector after. */
+static int
+igb_request_msix(struct igb_adapter *adapter)
+{
+	struct net_device *netdev = adapter->netdev;
+	struct sim_cpu *cpu = &sim_igb_net(adapter)->cpu;
+	unsigned int i, vector = 0;
+	int err;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s vectors=%u", netdev->name,
+		    adapter->num_q_vectors + NON_Q_VECTORS);
+	err = request_irq(cpu, adapter->msix_entries[vector].vector, igb_msix_other,
+			  netdev->name, adapter);
+	if (err)
+		return err;
+	for (i = 0; i < adapter->num_q_vectors; i++) {
+		struct igb_q_vector *q_vector = adapter->q_vector[i];
+
+		vector++;
+		q_vector->itr_register = E1000_EITR(vector);
+		snprintf(q_vector->name, sizeof(q_vector->name), "%.*s-TxRx-%u", IFNAMSIZ - 1,
+			 netdev->name, q_vector->rx.ring->queue_index);
+		err = request_irq(cpu, adapter->msix_entries[vector].vector, igb_msix_ring,
+				  q_vector->name, q_vector);
+		if (err)
+			goto err_free;
+	}
+	igb_configure_msix(adapter);
+	return 0;
+
+err_free:
+	free_irq(cpu, adapter->msix_entries[0].vector, adapter);
+	while (i--)
+		free_irq(cpu, adapter->msix_entries[i + 1].vector, adapter->q_vector[i]);
+	return err;
+}
+
+/* igb_request_irq - the interrupt handlers.  KERNEL: MSI and legacy
+ * INTx (igb_intr_msi, igb_intr) are the fallbacks; netstep has MSI-X only. */
+static int
+igb_request_irq(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	return igb_request_msix(adapter);
+}
+
+static void
+igb_free_irq(struct igb_adapter *adapter)
+{
+	struct sim_cpu *cpu = &sim_igb_net(adapter)->cpu;
+
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	free_irq(cpu, adapter->msix_entries[0].vector, adapter);
+	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
+		free_irq(cpu, adapter->msix_entries[i + 1].vector, adapter->q_vector[i]);
+}
+
+/* igb_irq_disable - mask every vector, stop auto-clear/auto-mask. */
+static void
+igb_irq_disable(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	u32 regval;
+
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	regval = rd32(E1000_EIAM);
+	wr32(E1000_EIAM, regval & ~adapter->eims_enable_mask);
+	wr32(E1000_EIMC, adapter->eims_enable_mask);
+	regval = rd32(E1000_EIAC);
+	wr32(E1000_EIAC, regval & ~adapter->eims_enable_mask);
+	wr32(E1000_IMC, ~0U);
+	wrfl();
+}
+
+/* igb_irq_enable - auto-clear + auto-mask for our vectors, then unmask. */
+static void
+igb_irq_enable(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	u32 regval;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "eims=0x%08x", adapter->eims_enable_mask);
+	regval = rd32(E1000_EIAC);
+	wr32(E1000_EIAC, regval | adapter->eims_enable_mask);
+	regval = rd32(E1000_EIAM);
+	wr32(E1000_EIAM, regval | adapter->eims_enable_mask);
+	wr32(E1000_EIMS, adapter->eims_enable_mask);
+	wr32(E1000_IMS, E1000_IMS_LSC);
+}
+
+/* igb_ring_irq_enable - unmask this vector after a complete poll. */
+static void
+igb_ring_irq_enable(struct igb_q_vector *q_vector)
+{
+	struct igb_adapter *adapter = q_vector->adapter;
+	struct e1000_hw *hw = &adapter->hw;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "eims=0x%08x", q_vector->eims_value);
+	/* KERNEL: igb_set_itr / igb_update_ring_itr pick a new ITR first */
+	if (!sim_igb_is_down(adapter))
+		wr32(E1000_EIMS, q_vector->eims_value);
+}
+
+/* ==== open and close ======================================================== */
+
+/**
+ * __igb_open - bring the interface up (igb_main.c:2743)
+ *
+ * Rings, configuration, interrupts, NAPI, then the TX queues start.
+ * 0 or a negative errno, with everything undone.
+ */
+static int
+__igb_open(struct net_device *netdev, bool resuming)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	struct e1000_hw *hw = &adapter->hw;
+	int err;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s txqs=%d rxqs=%d", netdev->name,
+		    adapter->num_tx_queues, adapter->num_rx_queues);
+	(void)resuming;
+	if (adapter->state & SIM_IGB_BIT(__IGB_TESTING))
+		return -EBUSY;
+	err = igb_setup_all_tx_resources(adapter);
+	if (err)
+		goto err_setup_tx;
+	err = igb_setup_all_rx_resources(adapter);
+	if (err)
+		goto err_setup_rx;
+	igb_configure(adapter);
+	err = igb_request_irq(adapter);
+	if (err)
+		goto err_req_irq;
+	netdev->real_num_tx_queues = adapter->num_tx_queues;	/* netif_set_real_num_tx_queues */
+	adapter->state &= ~SIM_IGB_BIT(__IGB_DOWN);
+	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
+		napi_enable(&adapter->q_vector[i]->napi);
+	rd32(E1000_ICR);	/* clear any pending interrupt */
+	igb_irq_enable(adapter);
+	netif_tx_start_all_queues(netdev);
+	return 0;
+
+err_req_irq:
+	igb_free_all_rx_resources(adapter);
+err_setup_rx:
+	igb_free_all_tx_resources(adapter);
+err_setup_tx:
+	igb_reset(adapter);
+	return err;
+}
+
+/* igb_open - ndo_open */
+int
+igb_open(struct net_device *netdev)
+{
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	return __igb_open(netdev, false);
+}
+
+/*
+ * igb_down - stop the card (RX, TX, interrupts, NAPI), reset it and free
+ * every buffer still in the rings.  The rings themselves stay.
+ */
+static void
+igb_down(struct igb_adapter *adapter)
+{
+	struct net_device *netdev = adapter->netdev;
+	struct e1000_hw *hw = &adapter->hw;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", netdev->name);
+	adapter->state |= SIM_IGB_BIT(__IGB_DOWN);
+	wr32(E1000_RCTL, rd32(E1000_RCTL) & ~E1000_RCTL_EN);
+	/* netif_tx_stop_all_queues */
+	for (unsigned int i = 0; i < netdev->num_tx_queues; i++)
+		netif_tx_stop_queue(netdev_get_tx_queue(netdev, i));
+	wr32(E1000_TCTL, rd32(E1000_TCTL) & ~E1000_TCTL_EN);
+	wrfl();
+	igb_irq_disable(adapter);
+	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
+		napi_disable(&adapter->q_vector[i]->napi);
+	/* KERNEL: del_timer_sync(watchdog, phy_info), netif_carrier_off */
+	igb_update_stats(adapter);	/* the reset clears the counters */
+	igb_reset(adapter);
+	igb_clean_all_tx_rings(adapter);
+	igb_clean_all_rx_rings(adapter);
+}
+
+/* igb_up - igb_down's reverse, for an adapter whose rings exist. */
+static int
+igb_up(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	igb_configure(adapter);
+	adapter->state &= ~SIM_IGB_BIT(__IGB_DOWN);
+	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
+		napi_enable(&adapter->q_vector[i]->napi);
+	igb_configure_msix(adapter);
+	rd32(E1000_ICR);
+	igb_irq_enable(adapter);
+	netif_tx_start_all_queues(adapter->netdev);
+	return 0;
+}
+
+/* __igb_close - down, interrupts released, rings freed. */
+static int
+__igb_close(struct net_device *netdev, bool suspending)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	(void)suspending;
+	igb_down(adapter);
+	igb_free_irq(adapter);
+	igb_free_all_tx_resources(adapter);
+	igb_free_all_rx_resources(adapter);
+	return 0;
+}
+
+/* igb_close - ndo_stop */
+int
+igb_close(struct net_device *netdev)
+{
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	return __igb_close(netdev, false);
+}
+
+/* ==== transmit ============================================================== */
+
+/* igb_tx_cmd_type - the command bits every data descriptor of this skb gets. */
+static u32
+igb_tx_cmd_type(struct sk_buff *skb, u32 tx_flags)
+{
+	u32 cmd_type = E1000_ADVTXD_DTYP_DATA | E1000_ADVTXD_DCMD_IFCS |
+		       E1000_ADVTXD_DCMD_DEXT;
+
+	TRACEPOINTF(skb->host, skb, "tx_flags=0x%x cmd_type=0x%08x", tx_flags, cmd_type);
+	/* KERNEL: skb->no_fcs clears IFCS; VLAN, TSO and TSTAMP flags add bits */
+	return cmd_type;
+}
+
+/* igb_tx_olinfo_status - PAYLEN: the frame length for a non-TSO packet. */
+static void
+igb_tx_olinfo_status(struct igb_ring *tx_ring, union e1000_adv_tx_desc *tx_desc,
+		     u32 tx_flags, unsigned int paylen)
+{
+	u32 olinfo_status = paylen << E1000_ADVTXD_PAYLEN_SHIFT;
+
+	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "paylen=%u olinfo_status=0x%08x", paylen,
+		    olinfo_status);
+	/* KERNEL: the 82575 context index; IXSM/TXSM checksum offload bits */
+	(void)tx_flags;
+	tx_desc->read.olinfo_status = cpu_to_le32(olinfo_status);
+}
+
+/**
+ * igb_tx_map - map @first's skb for DMA and write its descriptor(s)
+ *
+ * One data descriptor per 32 KiB of linear data; the last gets EOP|RS.
+ * Then next_to_watch (the EOP descriptor), next_to_use, and the tail
+ * write that hands the slots to the card.  The skb stays with the ring
+ * until igb_clean_tx_irq; on a mapping failure it is freed here.
+ */
+static void
+igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_len)
+{
+	struct igb_adapter *adapter = sim_igb_ring_adapter(tx_ring);
+	struct e1000_hw *hw = &adapter->hw;
+	struct sk_buff *skb = first->skb;
+	union e1000_adv_tx_desc *tx_desc;
+	u32 tx_flags = first->tx_flags;
+	u32 cmd_type = igb_tx_cmd_type(skb, tx_flags);
+	u16 i = tx_ring->next_to_use;
+	unsigned int size;
+	dma_addr_t dma;
+
+	TRACEPOINTF(sim_igb_net(adapter), skb, "slot=%u len=%u", i, skb->len);
+	tx_desc = IGB_TX_DESC(tx_ring, i);
+	igb_tx_olinfo_status(tx_ring, tx_desc, tx_flags, skb->len - hdr_len);
+	size = skb_headlen(skb);
+	dma = dma_map_single(tx_ring->dev, skb->data, size, DMA_TO_DEVICE);
+	if (dma_mapping_error(tx_ring->dev, dma))
+		goto dma_error;
+	first->len = size;	/* dma_unmap_len_set */
+	first->dma = dma;	/* dma_unmap_addr_set */
+	tx_desc->read.buffer_addr = cpu_to_le64(dma);
+	while (unlikely(size > IGB_MAX_DATA_PER_TXD)) {
+		tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type | IGB_MAX_DATA_PER_TXD);
+		i++;
+		tx_desc++;
+		if (i == tx_ring->count) {
+			tx_desc = IGB_TX_DESC(tx_ring, 0);
+			i = 0;
+		}
+		tx_desc->read.olinfo_status = 0;
+		dma += IGB_MAX_DATA_PER_TXD;
+		size -= IGB_MAX_DATA_PER_TXD;
+		tx_desc->read.buffer_addr = cpu_to_le64(dma);
+	}
+	/* KERNEL: here the loop would go on with skb_shinfo(skb)->frags[] */
+	cmd_type |= size | IGB_TXD_DCMD;	/* EOP | RS: only on the last */
+	tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type);
+	TRACE_NOTE(sim_igb_net(adapter), skb, "slot=%u dma=0x%llx len=%u cmd_type_len=0x%08x "
+		   "olinfo_status=0x%08x", i, (unsigned long long)first->dma, size, cmd_type,
+		   le32_to_cpu(IGB_TX_DESC(tx_ring, tx_ring->next_to_use)->read.olinfo_status));
+	/* KERNEL: netdev_tx_sent_queue (BQL) */
+	first->time_stamp = host_jiffies(sim_igb_net(adapter));
+	/* KERNEL: wmb() - the descriptor is complete before the card or
+	 * igb_clean_tx_irq can see next_to_watch */
+	first->next_to_watch = tx_desc;
+	i++;
+	if (i == tx_ring->count)
+		i = 0;
+	tx_ring->next_to_use = i;
+	TRACE_NOTE(sim_igb_net(adapter), skb, "tdt=%u", i);
+	wr32(tx_ring->tail, i);	/* KERNEL: writel(i, tx_ring->tail) */
+	return;
+
+dma_error:
+	TRACE_NOTE(sim_igb_net(adapter), skb, "reason=tx_dma_map_failed");
+	adapter->tx_dma_failed++;
+	tx_ring->netdev->stats.tx_dropped++;
+	/* nothing was written to the ring yet: only the skb to give back */
+	first->len = 0;
+	dev_kfree_skb_any(first->skb);
+	first->skb = NULL;
+	tx_ring->next_to_use = i;
+}
+
+/*
+ * __igb_maybe_stop_tx - stop the subqueue, then look again: on a real
+ * SMP machine igb_clean_tx_irq may have freed slots meanwhile.
+ */
+static int
+__igb_maybe_stop_tx(struct igb_ring *tx_ring, const u16 size)
+{
+	struct net_device *netdev = tx_ring->netdev;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "queue=%u unused=%u need=%u", tx_ring->queue_index,
+		    igb_desc_unused(tx_ring), size);
+	netif_stop_subqueue(netdev, tx_ring->queue_index);
+	TRACE_NOTE(dev_net(netdev), NULL, "queue=%u state=stopped unused=%u need=%u",
+		   tx_ring->queue_index, igb_desc_unused(tx_ring), size);
+	/* KERNEL: smp_mb() */
+	if (igb_desc_unused(tx_ring) < size)
+		return -EBUSY;
+	netif_wake_subqueue(netdev, tx_ring->queue_index);
+	tx_ring->tx_stats.restart_queue2++;
+	return 0;
+}
+
+static inline int
+igb_maybe_stop_tx(struct igb_ring *tx_ring, const u16 size)
+{
+	if (igb_desc_unused(tx_ring) >= size)
+		return 0;
+	return __igb_maybe_stop_tx(tx_ring, size);
+}
+
+/**
+ * igb_xmit_frame_ring - put @skb on @tx_ring
+ * @skb: consumed on NETDEV_TX_OK (the ring owns it until the card is
+ *       done); still the caller's on NETDEV_TX_BUSY
+ *
+ * Needs count + 3 free slots (one spare context slot, two to keep the
+ * tail off the head), else NETDEV_TX_BUSY.  After mapping, stops the
+ * queue early if fewer than DESC_NEEDED slots are left, so the next
+ * skb never has to be refused.
+ */
+static netdev_tx_t
+igb_xmit_frame_ring(struct sk_buff *skb, struct igb_ring *tx_ring)
+{
+	struct igb_tx_buffer *first;
+	u16 count = TXD_USE_COUNT(skb_headlen(skb));
+	u8 hdr_len = 0;
+
+	TRACEPOINTF(dev_net(tx_ring->netdev), skb, "ring=%u ntu=%u ntc=%u unused=%u len=%u",
+		    tx_ring->queue_index, tx_ring->next_to_use, tx_ring->next_to_clean,
+		    igb_desc_unused(tx_ring), skb->len);
+	/* KERNEL: + TXD_USE_COUNT of each page frag */
+	if (igb_maybe_stop_tx(tx_ring, count + 3)) {
+		/* this is a hard error */
+		TRACE_NOTE(dev_net(tx_ring->netdev), skb, "ret=NETDEV_TX_BUSY unused=%u",
+			   igb_desc_unused(tx_ring));
+		return NETDEV_TX_BUSY;
+	}
+	first = &tx_ring->tx_buffer_info[tx_ring->next_to_use];
+	first->skb = skb;
+	first->bytecount = skb->len;
+	first->gso_segs = 1;
+	/* KERNEL: skb_tx_timestamp, hardware timestamp and VLAN flags */
+	first->tx_flags = 0;
+	first->protocol = skb->protocol;
+	/* KERNEL: igb_tso() / igb_tx_csum() would write a context
+	 * descriptor here; netstep computes checksums in software. */
+	igb_tx_map(tx_ring, first, hdr_len);
+	igb_maybe_stop_tx(tx_ring, DESC_NEEDED);
+	return NETDEV_TX_OK;
+}
+
+static inline struct igb_ring *
+igb_tx_queue_mapping(struct igb_adapter *adapter, struct sk_buff *skb)
+{
+	unsigned int r_idx = skb->queue_mapping;
+
+	if (r_idx >= (unsigned int)adapter->num_tx_queues)
+		r_idx = r_idx % adapter->num_tx_queues;
+	return adapter->tx_ring[r_idx];
+}
+
+/**
+ * igb_xmit_frame - ndo_start_xmit
+ * @skb: consumed unless NETDEV_TX_BUSY is returned
+ *
+ * Drops the frame if the adapter is down, pads it to 17 bytes (the
+ * card pads to 60 itself: TCTL.PSP) and picks the ring from
+ * skb->queue_mapping.
+ */
+netdev_tx_t
+igb_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), skb, "dev=%s len=%u queue=%u", netdev->name, skb->len,
+		    skb->queue_mapping);
+	if (sim_igb_is_down(adapter)) {
+		TRACE_NOTE(dev_net(netdev), skb, "reason=adapter_down");
+		netdev->stats.tx_dropped++;
+		dev_kfree_skb_any(skb);
+		return NETDEV_TX_OK;
+	}
+	if (skb->len == 0) {
+		TRACE_NOTE(dev_net(netdev), skb, "reason=empty_skb");
+		netdev->stats.tx_dropped++;
+		dev_kfree_skb_any(skb);
+		return NETDEV_TX_OK;
+	}
+	/* The minimum packet size with TCTL.PSP set is 17 bytes. */
+	if (unlikely(skb->len < 17)) {
+		/* KERNEL: skb_padto frees the skb on failure, then igb sets
+		 * skb->len = 17; netstep's skb_pad leaves it to us, and we
+		 * skb_put the zeroed bytes so tail and len agree. */
+		if (skb_pad(skb, 17 - skb->len)) {
+			TRACE_NOTE(dev_net(netdev), skb, "reason=pad_failed");
+			netdev->stats.tx_dropped++;
+			kfree_skb(skb);
+			return NETDEV_TX_OK;
+		}
+		skb_put(skb, 17 - skb->len);
+	}
+	return igb_xmit_frame_ring(skb, igb_tx_queue_mapping(adapter, skb));
+}
+
+/* ==== completion: NAPI poll ================================================= */
+
+/**
+ * igb_clean_tx_irq - reclaim the slots the card is done with
+ *
+ * From next_to_clean, while the packet's EOP descriptor (next_to_watch)
+ * has DD: free the skb (consume_skb: it was sent), unmap, advance.  At
+ * most tx.work_limit (128) packets per call.  Wakes the queue when at
+ * least TX_WAKE_THRESHOLD (42) slots are free.  true if all was cleaned.
+ */
+bool
+igb_clean_tx_irq(struct igb_q_vector *q_vector)
+{
+	struct igb_adapter *adapter = q_vector->adapter;
+	struct igb_ring *tx_ring = q_vector->tx.ring;
+	struct host *net = sim_igb_net(adapter);
+	struct igb_tx_buffer *tx_buffer;
+	union e1000_adv_tx_desc *tx_desc;
+	unsigned int total_bytes = 0, total_packets = 0;
+	unsigned int budget = q_vector->tx.work_limit;
+	int i = tx_ring->next_to_clean;
+
+	TRACEPOINTF(net, NULL, "ring=%u ntc=%u ntu=%u budget=%u", tx_ring->queue_index,
+		    tx_ring->next_to_clean, tx_ring->next_to_use, budget);
+	if (sim_igb_is_down(adapter))
+		return true;
+	tx_buffer = &tx_ring->tx_buffer_info[i];
+	tx_desc = IGB_TX_DESC(tx_ring, i);
+	i -= tx_ring->count;	/* negative: reaching 0 means "wrap" */
+	do {
+		union e1000_adv_tx_desc *eop_desc = tx_buffer->next_to_watch;
+
+		if (!eop_desc)
+			break;		/* nothing pending in this slot */
+		/* KERNEL: read_barrier_depends() */
+		if (!(eop_desc->wb.status & cpu_to_le32(E1000_TXD_STAT_DD)))
+			break;		/* the card is not done with it */
+		tx_buffer->next_to_watch = NULL;
+		total_bytes += tx_buffer->bytecount;
+		total_packets += tx_buffer->gso_segs;
+		TRACE_NOTE(net, tx_buffer->skb, "ntc=%d freed=skb#%u dd=1 len=%u",
+			   i + tx_ring->count, tx_buffer->skb->id, tx_buffer->bytecount);
+		dev_kfree_skb_any(tx_buffer->skb);
+		dma_unmap_single(tx_ring->dev, tx_buffer->dma, tx_buffer->len, DMA_TO_DEVICE);
+		tx_buffer->skb = NULL;
+		tx_buffer->len = 0;
+		/* the slots of a >32 KiB buffer, up to the EOP descriptor */
+		while (tx_desc != eop_desc) {
+			tx_buffer++;
+			tx_desc++;
+			i++;
+			if (unlikely(!i)) {
+				i -= tx_ring->count;
+				tx_buffer = tx_ring->tx_buffer_info;
+				tx_desc = IGB_TX_DESC(tx_ring, 0);
+			}
+			if (tx_buffer->len) {	/* a page frag: never here */
+				dma_unmap_single(tx_ring->dev, tx_buffer->dma, tx_buffer->len,
+						 DMA_TO_DEVICE);
+				tx_buffer->len = 0;
+			}
+		}
+		/* past the EOP descriptor */
+		tx_buffer++;
+		tx_desc++;
+		i++;
+		if (unlikely(!i)) {
+			i -= tx_ring->count;
+			tx_buffer = tx_ring->tx_buffer_info;
+			tx_desc = IGB_TX_DESC(tx_ring, 0);
+		}
+		budget--;
+	} while (likely(budget));
+
+	/* KERNEL: netdev_tx_completed_queue (BQL) */
+	i += tx_ring->count;
+	tx_ring->next_to_clean = i;
+	tx_ring->tx_stats.bytes += total_bytes;
+	tx_ring->tx_stats.packets += total_packets;
+	q_vector->tx.total_bytes += total_bytes;
+	q_vector->tx.total_packets += total_packets;
+	/* NOTE: 3.10 sums the rings into the netdev stats from the watchdog
+	 * (igb_update_stats); netstep counts here so `ip -s link` is current. */
+	tx_ring->netdev->stats.tx_packets += total_packets;
+	tx_ring->netdev->stats.tx_bytes += total_bytes;
+	/* KERNEL: Tx hang detection (IGB_RING_FLAG_TX_DETECT_HANG) */
+
+	if (unlikely(total_packets && igb_desc_unused(tx_ring) >= TX_WAKE_THRESHOLD)) {
+		/* KERNEL: smp_mb(); also requires netif_carrier_ok() */
+		if (__netif_subqueue_stopped(tx_ring->netdev, tx_ring->queue_index) &&
+		    !sim_igb_is_down(adapter)) {
+			TRACE_NOTE(net, NULL, "queue=%u state=woken unused=%u",
+				   tx_ring->queue_index, igb_desc_unused(tx_ring));
+			netif_wake_subqueue(tx_ring->netdev, tx_ring->queue_index);
+			tx_ring->tx_stats.restart_queue++;
+		}
+	}
+	return !!budget;
+}
+
+/**
+ * igb_poll - NAPI poll of one q_vector (NET_RX_SOFTIRQ)
+ *
+ * TX completion first, then up to @budget received frames.  Not done:
+ * return @budget to be polled again.  Done: napi_complete, unmask the
+ * vector, and return 0 (3.10 does not report the RX work done).
+ */
+int
+igb_poll(struct napi_struct *napi, int budget)
+{
+	struct igb_q_vector *q_vector = container_of(napi, struct igb_q_vector, napi);
+	bool clean_complete = true;
+
+	TRACEPOINTF(sim_igb_net(q_vector->adapter), NULL, "vector=%s budget=%d", q_vector->name,
+		    budget);
+	/* KERNEL: igb_update_dca */
+	if (q_vector->tx.ring)
+		clean_complete = igb_clean_tx_irq(q_vector);
+	if (q_vector->rx.ring)
+		clean_complete &= igb_clean_rx_irq(q_vector, budget);
+	/* If all work not completed, return budget and keep polling */
+	if (!clean_complete)
+		return budget;
+	napi_complete(napi);
+	igb_ring_irq_enable(q_vector);
+	return 0;
+}
+
+/* ==== receive =============================================================== */
+
+/*
+ * igb_fetch_rx_buffer - take the skb behind the descriptor at
+ * next_to_clean: unmap it and set its length from the write-back.
+ * KERNEL: 3.10 copies small frames out of the half page, attaches larger
+ * ones as a page frag and recycles the page (igb_add_rx_frag).
+ */
+static struct sk_buff *
+igb_fetch_rx_buffer(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
+{
+	struct igb_rx_buffer *rx_buffer = &rx_ring->rx_buffer_info[rx_ring->next_to_clean];
+	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
+	unsigned int size = le16_to_cpu(rx_desc->wb.upper.length);
+	struct sk_buff *skb = rx_buffer->skb;
+
+	TRACEPOINTF(dev_net(rx_ring->netdev), skb, "ntc=%u len=%u", rx_ring->next_to_clean, size);
+	if (unlikely(!skb))
+		return NULL;
+	dma_unmap_single(rx_ring->dev, rx_buffer->dma, bufsz, DMA_FROM_DEVICE);
+	rx_buffer->skb = NULL;
+	rx_buffer->dma = 0;
+	if (size > bufsz)
+		size = bufsz;	/* a card bug: never trust a length blindly */
+	skb_put(skb, size);
+	return skb;
+}
+
+/* igb_is_non_eop - advance next_to_clean; true if the frame goes on. */
+static bool
+igb_is_non_eop(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
+{
+	u32 ntc = rx_ring->next_to_clean + 1;
+
+	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ntc=%u next=%u", rx_ring->next_to_clean, ntc);
+	ntc = (ntc < rx_ring->count) ? ntc : 0;
+	rx_ring->next_to_clean = ntc;
+	return !igb_test_staterr(rx_desc, E1000_RXD_STAT_EOP);
+}
+
+/*
+ * igb_cleanup_headers - drop frames the card flagged, pad runts to 60.
+ * Returns true if @skb was consumed (dropped).
+ */
+static bool
+igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
+		    struct sk_buff *skb)
+{
+	struct host *net = dev_net(rx_ring->netdev);
+
+	TRACEPOINTF(net, skb, "len=%u status=0x%08x", skb->len,
+		    le32_to_cpu(rx_desc->wb.upper.status_error));
+	if (unlikely(igb_test_staterr(rx_desc, E1000_RXDEXT_ERR_FRAME_ERR_MASK))) {
+		TRACE_NOTE(net, skb, "reason=frame_error status=0x%08x",
+			   le32_to_cpu(rx_desc->wb.upper.status_error));
+		rx_ring->rx_stats.drops++;
+		kfree_skb(skb);
+		return true;
+	}
+	if (unlikely(skb->len < ETH_ZLEN)) {	/* eth_skb_pad */
+		unsigned int pad = ETH_ZLEN - skb->len;
+
+		if (skb_pad(skb, pad)) {
+			TRACE_NOTE(net, skb, "reason=pad_failed");
+			rx_ring->rx_stats.drops++;
+			kfree_skb(skb);
+			return true;
+		}
+		skb_put(skb, pad);
+	}
+	return false;
+}
+
+/**
+ * igb_clean_rx_irq - hand received frames to the stack
+ * @budget: at most this many frames
+ *
+ * While the descriptor at next_to_clean has DD: take its skb, set the
+ * length, eth_type_trans, napi_gro_receive (which consumes it).  Slots
+ * are refilled every 16 and at the end (RDT moves).  true if under budget.
+ */
+bool
+igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
+{
+	struct igb_ring *rx_ring = q_vector->rx.ring;
+	struct host *net = sim_igb_net(q_vector->adapter);
+	unsigned int total_bytes = 0, total_packets = 0;
+	u16 cleaned_count = igb_desc_unused(rx_ring);
+
+	TRACEPOINTF(net, NULL, "ring=%u ntc=%u ntu=%u budget=%d", rx_ring->queue_index,
+		    rx_ring->next_to_clean, rx_ring->next_to_use, budget);
+	do {
+		union e1000_adv_rx_desc *rx_desc;
+		struct sk_buff *skb;
+
+		if (cleaned_count >= IGB_RX_BUFFER_WRITE) {
+			igb_alloc_rx_buffers(rx_ring, cleaned_count);
+			cleaned_count = 0;
+		}
+		rx_desc = IGB_RX_DESC(rx_ring, rx_ring->next_to_clean);
+		if (!igb_test_staterr(rx_desc, E1000_RXD_STAT_DD))
+			break;
+		/* KERNEL: rmb() - no descriptor field is read before DD */
+		skb = igb_fetch_rx_buffer(rx_ring, rx_desc);
+		if (!skb)
+			break;
+		cleaned_count++;
+		TRACE_NOTE(net, skb, "ntc=%u len=%u dd=1", rx_ring->next_to_clean, skb->len);
+		if (igb_is_non_eop(rx_ring, rx_desc)) {
+			/* NOTE: the card drops what does not fit one buffer, so
+			 * a frame never spans descriptors here; if one did, drop
+			 * the piece rather than chain it. */
+			TRACE_NOTE(net, skb, "reason=non_eop");
+			rx_ring->rx_stats.drops++;
+			kfree_skb(skb);
+			continue;
+		}
+		if (igb_cleanup_headers(rx_ring, rx_desc, skb))
+			continue;
+		total_bytes += skb->len;
+		/* igb_process_skb_fields: KERNEL: RX checksum, hash, timestamp
+		 * and VLAN tag would be taken from the descriptor here */
+		skb->protocol = eth_type_trans(skb, rx_ring->netdev);
+		napi_gro_receive(&q_vector->napi, skb);
+		total_packets++;
+	} while (likely(total_packets < (unsigned int)budget));
+
+	rx_ring->rx_stats.packets += total_packets;
+	rx_ring->rx_stats.bytes += total_bytes;
+	q_vector->rx.total_packets += total_packets;
+	q_vector->rx.total_bytes += total_bytes;
+	if (cleaned_count)
+		igb_alloc_rx_buffers(rx_ring, cleaned_count);
+	return total_packets < (unsigned int)budget;
+}
+
+/* ==== MTU and statistics ==================================================== */
+
+/**
+ * igb_change_mtu - ndo_change_mtu: 68 .. 9216 (a 9238-byte frame)
+ *
+ * A running interface goes down and up, so the RX buffers are
+ * reallocated for the new frame size.  0 or -EINVAL.
+ */
+int
+igb_change_mtu(struct net_device *netdev, int new_mtu)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	int max_frame = new_mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s old=%u new=%d max_frame=%d", netdev->name,
+		    netdev->mtu, new_mtu, max_frame);
+	if (new_mtu < 68 || max_frame > MAX_STD_JUMBO_FRAME_SIZE) {
+		TRACE_NOTE(dev_net(netdev), NULL, "reason=invalid_mtu mtu=%d", new_mtu);
+		return -EINVAL;
+	}
+	/* igb_down depends on max_frame_size */
+	adapter->max_frame_size = max_frame;
+	if (netif_running(netdev))
+		igb_down(adapter);
+	netdev->mtu = new_mtu;
+	/* netstep: a linear buffer big enough for the frame, in 1 KiB steps */
+	adapter->rx_buffer_len = max_t(u32, IGB_RX_BUFSZ, ALIGN((u32)max_frame, 1024));
+	if (netif_running(netdev))
+		igb_up(adapter);
+	else
+		igb_reset(adapter);
+	return 0;
+}
+
+/*
+ * igb_update_stats - fold the card's clear-on-read counters into
+ * adapter->stats and the netdev's error counters.  KERNEL: run every
+ * 2 s by the watchdog; netstep runs it for ethtool -S and at igb_down.
+ */
+void
+igb_update_stats(struct igb_adapter *adapter)
+{
+	struct e1000_hw *hw = &adapter->hw;
+	struct e1000_hw_stats *s = &adapter->stats;
+	struct net_device_stats *net_stats = &adapter->netdev->stats;
+	u64 ring_drops = 0;
+
+	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	s->crcerrs += rd32(E1000_CRCERRS);
+	s->mpc += rd32(E1000_MPC);
+	s->roc += rd32(E1000_ROC);
+	s->gprc += rd32(E1000_GPRC);
+	s->bprc += rd32(E1000_BPRC);
+	s->mprc += rd32(E1000_MPRC);
+	s->gptc += rd32(E1000_GPTC);
+	/* the low half first: reading the high half clears both */
+	s->gorc += rd32(E1000_GORCL);
+	s->gorc += (u64)rd32(E1000_GORCH) << 32;
+	s->gotc += rd32(E1000_GOTCL);
+	s->gotc += (u64)rd32(E1000_GOTCH) << 32;
+	s->rnbc += rd32(E1000_RNBC);
+	s->tpr += rd32(E1000_TPR);
+	s->tpt += rd32(E1000_TPT);
+	s->mptc += rd32(E1000_MPTC);
+	s->bptc += rd32(E1000_BPTC);
+	for (int i = 0; i < adapter->num_rx_queues; i++)
+		if (adapter->rx_ring[i])
+			ring_drops += adapter->rx_ring[i]->rx_stats.drops;
+	net_stats->rx_errors = s->crcerrs + s->roc + ring_drops;
+	net_stats->rx_missed_errors = s->mpc;
+}
+
+/* ==== ethtool (igb_ethtool.c) =============================================== */
+
+/* NOTE: the kernel keeps these in igb_ethtool.c; netstep keeps the few it
+ * models here, next to the state they read. */
+
+struct igb_stats {
+	char stat_string[ETH_GSTRING_LEN];
+	int sizeof_stat;
+	int stat_offset;
+};
+
+#define IGB_STAT(_name, _stat) {					\
+	.stat_string = _name,						\
+	.sizeof_stat = sizeof(((struct igb_adapter *)0)->_stat),	\
+	.stat_offset = offsetof(struct igb_adapter, _stat)		\
+}
+static const struct igb_stats igb_gstrings_stats[] = {
+	IGB_STAT("rx_packets", stats.gprc),
+	IGB_STAT("tx_packets", stats.gptc),
+	IGB_STAT("rx_bytes", stats.gorc),
+	IGB_STAT("tx_bytes", stats.gotc),
+	IGB_STAT("rx_broadcast", stats.bprc),
+	IGB_STAT("tx_broadcast", stats.bptc),
+	IGB_STAT("rx_multicast", stats.mprc),
+	IGB_STAT("tx_multicast", stats.mptc),
+	IGB_STAT("rx_crc_errors", stats.crcerrs),
+	IGB_STAT("rx_no_buffer_count", stats.rnbc),
+	IGB_STAT("rx_missed_errors", stats.mpc),
+	IGB_STAT("rx_long_length_errors", stats.roc),
+	IGB_STAT("tx_timeout_count", tx_timeout_count),
+	IGB_STAT("tx_dma_failed", tx_dma_failed),
+	IGB_STAT("alloc_rx_buff_failed", alloc_rx_buff_failed),
+	/* netstep: the modelled IOMMU's refusals of the card's accesses */
+	IGB_STAT("dma_faults", pdev.faults),
+};
+
+#define IGB_NETDEV_STAT(_net_stat) {					\
+	.stat_string = #_net_stat,					\
+	.sizeof_stat = sizeof(((struct net_device_stats *)0)->_net_stat), \
+	.stat_offset = offsetof(struct net_device_stats, _net_stat)	\
+}
+static const struct igb_stats igb_gstrings_net_stats[] = {
+	IGB_NETDEV_STAT(rx_errors),
+	IGB_NETDEV_STAT(tx_errors),
+	IGB_NETDEV_STAT(tx_dropped),
+	IGB_NETDEV_STAT(rx_dropped),
+};
+
+#define IGB_GLOBAL_STATS_LEN	ARRAY_SIZE(igb_gstrings_stats)
+#define IGB_NETDEV_STATS_LEN	ARRAY_SIZE(igb_gstrings_net_stats)
+#define IGB_TX_QUEUE_STATS_LEN	3	/* packets, bytes, restart */
+#define IGB_RX_QUEUE_STATS_LEN	5	/* packets, bytes, drops, csum_err, alloc_failed */
+
+static int
+igb_get_sset_count(struct net_device *netdev, int sset)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s sset=%d", netdev->name, sset);
+	if (sset != ETH_SS_STATS)
+		return -EOPNOTSUPP;
+	return IGB_GLOBAL_STATS_LEN + IGB_NETDEV_STATS_LEN +
+	       adapter->num_tx_queues * IGB_TX_QUEUE_STATS_LEN +
+	       adapter->num_rx_queues * IGB_RX_QUEUE_STATS_LEN;
+}
+
+/* One ETH_GSTRING_LEN slot of the names array, NUL padded. */
+static void __attribute__((format(printf, 2, 3)))
+sim_igb_put_string(char **p, const char *fmt, ...)
+{
+	char tmp[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	memset(*p, 0, ETH_GSTRING_LEN);
+	memcpy(*p, tmp, min_t(size_t, strlen(tmp), ETH_GSTRING_LEN - 1));
+	*p += ETH_GSTRING_LEN;
+}
+
+static void
+igb_get_strings(struct net_device *netdev, u32 stringset, u8 *data)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	char *p = (char *)data;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s stringset=%u", netdev->name, stringset);
+	if (stringset != ETH_SS_STATS)
+		return;
+	for (size_t i = 0; i < IGB_GLOBAL_STATS_LEN; i++)
+		sim_igb_put_string(&p, "%s", igb_gstrings_stats[i].stat_string);
+	for (size_t i = 0; i < IGB_NETDEV_STATS_LEN; i++)
+		sim_igb_put_string(&p, "%s", igb_gstrings_net_stats[i].stat_string);
+	for (int i = 0; i < adapter->num_tx_queues; i++) {
+		sim_igb_put_string(&p, "tx_queue_%u_packets", i);
+		sim_igb_put_string(&p, "tx_queue_%u_bytes", i);
+		sim_igb_put_string(&p, "tx_queue_%u_restart", i);
+	}
+	for (int i = 0; i < adapter->num_rx_queues; i++) {
+		sim_igb_put_string(&p, "rx_queue_%u_packets", i);
+		sim_igb_put_string(&p, "rx_queue_%u_bytes", i);
+		sim_igb_put_string(&p, "rx_queue_%u_drops", i);
+		sim_igb_put_string(&p, "rx_queue_%u_csum_err", i);
+		sim_igb_put_string(&p, "rx_queue_%u_alloc_failed", i);
+	}
+}
+
+static u64
+sim_igb_read_stat(const void *base, const struct igb_stats *st)
+{
+	const char *p = (const char *)base + st->stat_offset;
+
+	if (st->sizeof_stat == sizeof(u64)) {
+		u64 v;
+
+		memcpy(&v, p, sizeof(v));
+		return v;
+	} else {
+		u32 v;
+
+		memcpy(&v, p, sizeof(v));
+		return v;
+	}
+}
+
+static void
+igb_get_ethtool_stats(struct net_device *netdev, struct ethtool_stats *stats, u64 *data)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	int i = 0;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	(void)stats;
+	igb_update_stats(adapter);
+	for (size_t j = 0; j < IGB_GLOBAL_STATS_LEN; j++)
+		data[i++] = sim_igb_read_stat(adapter, &igb_gstrings_stats[j]);
+	for (size_t j = 0; j < IGB_NETDEV_STATS_LEN; j++)
+		data[i++] = sim_igb_read_stat(&netdev->stats, &igb_gstrings_net_stats[j]);
+	for (int j = 0; j < adapter->num_tx_queues; j++) {
+		const struct igb_tx_queue_stats *q = &adapter->tx_ring[j]->tx_stats;
+
+		data[i++] = q->packets;
+		data[i++] = q->bytes;
+		data[i++] = q->restart_queue;
+	}
+	for (int j = 0; j < adapter->num_rx_queues; j++) {
+		const struct igb_rx_queue_stats *q = &adapter->rx_ring[j]->rx_stats;
+
+		data[i++] = q->packets;
+		data[i++] = q->bytes;
+		data[i++] = q->drops;
+		data[i++] = q->csum_err;
+		data[i++] = q->alloc_failed;
+	}
+}
+
+static void
+igb_get_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	memset(ring, 0, sizeof(*ring));
+	ring->rx_max_pending = IGB_MAX_RXD;
+	ring->tx_max_pending = IGB_MAX_TXD;
+	ring->rx_pending = adapter->rx_ring_count;
+	ring->tx_pending = adapter->tx_ring_count;
+}
+
+/* Both ring sizes of every queue; the caller has the rings freed. */
+static void
+sim_igb_set_ring_counts(struct igb_adapter *adapter, u16 tx_count, u16 rx_count)
+{
+	for (int i = 0; i < adapter->num_tx_queues; i++)
+		adapter->tx_ring[i]->count = tx_count;
+	for (int i = 0; i < adapter->num_rx_queues; i++)
+		adapter->rx_ring[i]->count = rx_count;
+	adapter->tx_ring_count = tx_count;
+	adapter->rx_ring_count = rx_count;
+}
+
+/**
+ * igb_set_ringparam - ethtool -G: new ring sizes
+ *
+ * Values are clamped to 80..4096 and rounded up to a multiple of 8, as
+ * 3.10 does (it never refuses a number).  A running interface goes down,
+ * gets new rings and comes back up.  0 or -EINVAL/-ENOMEM.
+ * KERNEL: igb allocates the new rings before freeing the old ones, so a
+ * failed allocation keeps the old; netstep frees first and retries with
+ * the old sizes.
+ */
+static int
+igb_set_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	u16 old_tx = adapter->tx_ring_count, old_rx = adapter->rx_ring_count;
+	u32 new_rx_count, new_tx_count;
+	int err;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s rx=%u tx=%u", netdev->name, ring->rx_pending,
+		    ring->tx_pending);
+	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
+		return -EINVAL;
+	new_rx_count = min_t(u32, ring->rx_pending, IGB_MAX_RXD);
+	new_rx_count = max_t(u32, new_rx_count, IGB_MIN_RXD);
+	new_rx_count = ALIGN(new_rx_count, REQ_RX_DESCRIPTOR_MULTIPLE);
+	new_tx_count = min_t(u32, ring->tx_pending, IGB_MAX_TXD);
+	new_tx_count = max_t(u32, new_tx_count, IGB_MIN_TXD);
+	new_tx_count = ALIGN(new_tx_count, REQ_TX_DESCRIPTOR_MULTIPLE);
+	if (new_tx_count == adapter->tx_ring_count && new_rx_count == adapter->rx_ring_count)
+		return 0;	/* nothing to do */
+	if (!netif_running(netdev) || sim_igb_is_down(adapter)) {
+		sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
+		return 0;
+	}
+	igb_down(adapter);
+	igb_free_all_tx_resources(adapter);
+	igb_free_all_rx_resources(adapter);
+	sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
+	err = igb_setup_all_tx_resources(adapter);
+	if (!err) {
+		err = igb_setup_all_rx_resources(adapter);
+		if (err)
+			igb_free_all_tx_resources(adapter);
+	}
+	if (err) {
+		sim_igb_set_ring_counts(adapter, old_tx, old_rx);
+		if (igb_setup_all_tx_resources(adapter))
+			return err;
+		if (igb_setup_all_rx_resources(adapter)) {
+			igb_free_all_tx_resources(adapter);
+			return err;
+		}
+	}
+	igb_up(adapter);
+	return err;
+}
+
+static int
+igb_get_settings(struct net_device *netdev, struct ethtool_cmd *ecmd)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	struct e1000_hw *hw = &adapter->hw;
+	u32 status = rd32(E1000_STATUS);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	memset(ecmd, 0, sizeof(*ecmd));
+	ecmd->port = PORT_TP;
+	ecmd->phy_address = 1;
+	ecmd->transceiver = 0;	/* XCVR_INTERNAL */
+	ecmd->autoneg = AUTONEG_ENABLE;
+	if (status & E1000_STATUS_LU) {
+		ecmd->speed = (status & E1000_STATUS_SPEED_1000) ? SPEED_1000 : 100;
+		ecmd->duplex = (status & E1000_STATUS_FD) ? DUPLEX_FULL : DUPLEX_HALF;
+	} else {
+		ecmd->speed = 0xFFFF;	/* SPEED_UNKNOWN (-1) */
+		ecmd->duplex = 0xFF;	/* DUPLEX_UNKNOWN */
+	}
+	return 0;
+}
+
+static u32
+igb_get_link(struct net_device *netdev)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	struct e1000_hw *hw = &adapter->hw;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	return !!(rd32(E1000_STATUS) & E1000_STATUS_LU);
+}
+
+static void
+igb_get_drvinfo(struct net_device *netdev, struct ethtool_drvinfo *drvinfo)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	memset(drvinfo, 0, sizeof(*drvinfo));
+	snprintf(drvinfo->driver, sizeof(drvinfo->driver), "%s", igb_driver_name);
+	snprintf(drvinfo->version, sizeof(drvinfo->version), "%s", igb_driver_version);
+	snprintf(drvinfo->fw_version, sizeof(drvinfo->fw_version), "1.2.1");
+	snprintf(drvinfo->bus_info, sizeof(drvinfo->bus_info), "%s", adapter->pdev.name);
+	drvinfo->n_stats = igb_get_sset_count(netdev, ETH_SS_STATS);
+}
+
+static const struct ethtool_ops igb_ethtool_ops = {
+	.get_settings = igb_get_settings,
+	.get_drvinfo = igb_get_drvinfo,
+	.get_link = igb_get_link,
+	.get_ringparam = igb_get_ringparam,
+	.set_ringparam = igb_set_ringparam,
+	.get_strings = igb_get_strings,
+	.get_ethtool_stats = igb_get_ethtool_stats,
+	.get_sset_count = igb_get_sset_count,
+};
+
+static const struct net_device_ops igb_netdev_ops = {
+	.ndo_open = igb_open,
+	.ndo_stop = igb_close,
+	.ndo_start_xmit = igb_xmit_frame,
+	.ndo_change_mtu = igb_change_mtu,
+};

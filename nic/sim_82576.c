@@ -1,0 +1,757 @@
+/*
+ * nic/sim_82576.c - the card: registers, TX and RX DMA engines, MSI-X.
+ *
+ * No kernel counterpart; this plays the Intel 82576 that
+ * drivers/net/ethernet/intel/igb/igb_main.c (Linux 3.10) drives.
+ * Behaviour follows the 82576 datasheet (cited as [82576 x.y]) and
+ * QEMU's igb model (hw/net/igb_core.c, cited as [QEMU]).  Read
+ * nic/sim_82576.h first and nic/igb_main.c beside this file: every
+ * register the driver writes there is decoded here.
+ *
+ * TX: the driver writes the tail (TDT).  The card does not react inside
+ * that MMIO write (QEMU does, synchronously); it schedules its TX engine
+ * as an engine event SIM_82576_TX_FETCH_NS later, so "the card fetched
+ * the descriptor and put the frame on the wire" is a step of its own.
+ * Each event moves ONE frame: it DMA-reads the descriptors from TDH up
+ * to the one with EOP, DMA-reads their buffers, pads a short frame to 60
+ * bytes (TCTL.PSP), hands the bytes to the port, writes DD back into
+ * descriptors that asked for it (RS), advances TDH and raises the
+ * queue's interrupt cause.  The next frame waits for the line: its event
+ * is at now + the frame's serialisation time.
+ *
+ * RX: the port calls sim_82576_receive() when a frame arrives.  After
+ * the address filter and the length checks the card takes the
+ * descriptor at RDH (if RDH != RDT), DMA-writes the frame into its
+ * buffer, writes back length and DD|EOP, advances RDH and raises the
+ * cause.  Everything goes to queue 0.
+ *
+ * Interrupts: a cause sets its bit in EICR (queue -> vector through
+ * IVAR).  If the vector is enabled in EIMS, an MSI-X message is sent as
+ * a separate engine event: EIAC bits auto-clear EICR, EIAM bits
+ * auto-mask EIMS [82576 7.3.4.1], and generic_handle_irq() runs the
+ * driver's handler.  A cause raised while masked waits in EICR and fires
+ * when the driver unmasks it by writing EIMS.
+ *
+ * KERNEL (hardware left out): interrupt throttling (EITR is stored, not
+ * obeyed), descriptor prefetch/write-back thresholds, head write-back,
+ * offloads (checksum, TSO, VLAN: context descriptors are accepted and
+ * ignored), RSS and queue filters, multicast hash (MTA: every multicast
+ * is accepted), header split, frames spanning RX descriptors, flow
+ * control, PHY and link negotiation (link is up when the port is
+ * plugged), the FCS (frames leave and arrive without CRC; octet counters
+ * add 4 bytes for it as the real ones do).
+ */
+#include "nic/sim_82576.h"
+#include "nic/dma.h"
+#include "nic/e1000_82575.h"
+#include "nic/e1000_regs.h"
+#include "kernel/trace.h"
+#include "sim/host.h"
+#include "sim/wire.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "hw: Intel 82576 NIC (datasheet, QEMU igb)";
+
+#define E1000_CTRL_RST		0x04000000	/* global reset, self-clearing */
+#define SIM_ETH_ZLEN		60		/* minimum frame without CRC */
+#define SIM_ETH_FCS_LEN		4
+#define SIM_DEFAULT_MAX_FRAME	1522		/* RLPML off: 1518 + VLAN tag */
+
+struct sim_82576_txq {
+	struct sim_event ev;		/* the TX engine's next fetch */
+	struct sim_82576 *hw;		/* back to the card */
+	int idx;			/* queue number */
+	ktime_t busy_until;		/* line occupied by the last frame */
+};
+
+struct sim_82576 {
+	struct host *net;		/* the host whose bus it sits on */
+	struct device *bus;		/* where DMA addresses are translated */
+	struct sim_port port;		/* the wire side */
+	u8 nvm_mac[6];			/* burnt-in address, loaded into RAR[0] */
+	u32 regs[SIM_MMIO_SIZE / 4];	/* the register file (BAR0 + MSI-X table) */
+	u64 gorc, gotc;			/* 64-bit octet counters (GORCL/H, GOTCL/H) */
+	u32 msix_pending;		/* vectors with a message to send */
+	struct sim_event msix_ev;	/* sends them */
+	struct sim_82576_txq txq[SIM_82576_MAX_QUEUES];
+	struct sim_82576_stats stats;	/* counters without a register */
+	u8 frame[SIM_82576_MAX_FRAME];	/* TX assembly buffer (the packet FIFO) */
+};
+
+static void sim_82576_tx_event(struct sim_event *ev);
+static void sim_82576_msix_event(struct sim_event *ev);
+static void sim_82576_receive(struct sim_port *port, const u8 *frame, unsigned int len);
+
+static inline u32
+reg_get(const struct sim_82576 *hw, u32 reg)
+{
+	return hw->regs[reg / 4];
+}
+
+static inline void
+reg_set(struct sim_82576 *hw, u32 reg, u32 val)
+{
+	hw->regs[reg / 4] = val;
+}
+
+static inline void
+reg_inc(struct sim_82576 *hw, u32 reg)
+{
+	if (hw->regs[reg / 4] != 0xFFFFFFFF)	/* counters saturate */
+		hw->regs[reg / 4]++;
+}
+
+/* ---- reset and life cycle ---------------------------------------------- */
+
+/* Load RAR[0] from the NVM, as the card does after every reset [82576 6.2]. */
+static void
+sim_82576_load_nvm_mac(struct sim_82576 *hw)
+{
+	const u8 *m = hw->nvm_mac;
+
+	reg_set(hw, E1000_RAL(0), m[0] | m[1] << 8 | m[2] << 16 | (u32)m[3] << 24);
+	reg_set(hw, E1000_RAH(0), m[4] | m[5] << 8 | E1000_RAH_AV);
+}
+
+/* CTRL.RST: every BAR0 register back to its default; the MSI-X table stays. */
+static void
+sim_82576_reset(struct sim_82576 *hw)
+{
+	TRACEPOINTF(hw->net, NULL, "port=%s", hw->port.name);
+	for (int q = 0; q < SIM_82576_MAX_QUEUES; q++) {
+		sim_event_cancel(hw->net->eng, &hw->txq[q].ev);
+		hw->txq[q].busy_until = 0;
+	}
+	sim_event_cancel(hw->net->eng, &hw->msix_ev);
+	hw->msix_pending = 0;
+	memset(hw->regs, 0, SIM_MSIX_BASE);
+	hw->gorc = hw->gotc = 0;
+	sim_82576_load_nvm_mac(hw);
+}
+
+struct sim_82576 *
+sim_82576_create(struct host *net, const char *port_name, const u8 *nvm_mac,
+		 struct device *bus)
+{
+	struct sim_82576 *hw = calloc(1, sizeof(*hw));
+
+	if (!hw)
+		return NULL;
+	hw->net = net;
+	hw->bus = bus;
+	memcpy(hw->nvm_mac, nvm_mac, sizeof(hw->nvm_mac));
+	sim_port_init(&hw->port, port_name, sim_82576_receive, hw);
+	sim_event_init(&hw->msix_ev, "82576 MSI-X", sim_82576_msix_event);
+	for (int q = 0; q < SIM_82576_MAX_QUEUES; q++) {
+		hw->txq[q].hw = hw;
+		hw->txq[q].idx = q;
+		sim_event_init(&hw->txq[q].ev, "82576 TX DMA", sim_82576_tx_event);
+	}
+	for (int v = 0; v < SIM_MSIX_VECTORS; v++)
+		reg_set(hw, SIM_MSIX_CTRL(v), SIM_MSIX_CTRL_MASKBIT);
+	sim_82576_reset(hw);
+	return hw;
+}
+
+void
+sim_82576_destroy(struct sim_82576 *hw)
+{
+	if (!hw)
+		return;
+	for (int q = 0; q < SIM_82576_MAX_QUEUES; q++)
+		sim_event_cancel(hw->net->eng, &hw->txq[q].ev);
+	sim_event_cancel(hw->net->eng, &hw->msix_ev);
+	free(hw);
+}
+
+struct sim_port *
+sim_82576_port(struct sim_82576 *hw)
+{
+	return &hw->port;
+}
+
+const struct sim_82576_stats *
+sim_82576_get_stats(const struct sim_82576 *hw)
+{
+	return &hw->stats;
+}
+
+/* ---- interrupts ---------------------------------------------------------- */
+
+/* Which vector a queue's cause goes to, from IVAR [82576 7.3.2.6]. */
+static int
+sim_82576_ivar_vector(const struct sim_82576 *hw, int queue, bool tx)
+{
+	u32 ivar = reg_get(hw, E1000_IVAR0 + 4 * (queue & 7));
+	int shift = (tx ? 8 : 0) + ((queue & 8) ? 16 : 0);
+	u32 byte = (ivar >> shift) & 0xFF;
+
+	if (!(byte & E1000_IVAR_VALID))
+		return -1;
+	return byte & 0x1F;
+}
+
+static void
+sim_82576_schedule_msix(struct sim_82576 *hw)
+{
+	if (hw->msix_pending && !sim_event_pending(&hw->msix_ev))
+		sim_event_schedule(hw->net->eng, &hw->msix_ev,
+				   ktime_get(hw->net->eng) + SIM_82576_MSIX_NS);
+}
+
+/* A cause for @bits: latch it in EICR; send a message if unmasked. */
+static void
+sim_82576_set_eicr(struct sim_82576 *hw, u32 bits)
+{
+	reg_set(hw, E1000_EICR, reg_get(hw, E1000_EICR) | bits);
+	hw->msix_pending |= bits & reg_get(hw, E1000_EIMS);
+	sim_82576_schedule_msix(hw);
+}
+
+static void
+sim_82576_raise_queue(struct sim_82576 *hw, int queue, bool tx)
+{
+	int v = sim_82576_ivar_vector(hw, queue, tx);
+
+	reg_set(hw, E1000_ICR, reg_get(hw, E1000_ICR) |
+		(tx ? E1000_ICR_TXDW : E1000_ICR_RXDW));
+	if (v >= 0)
+		sim_82576_set_eicr(hw, 1U << v);
+}
+
+/*
+ * The MSI-X event: one message per pending vector, in vector order.
+ * Auto-clear (EIAC) drops the cause, auto-mask (EIAM, with GPIE.EIAME)
+ * masks the vector until the driver writes EIMS again [82576 7.3.4].
+ */
+static void
+sim_82576_msix_event(struct sim_event *ev)
+{
+	struct sim_82576 *hw = container_of(ev, struct sim_82576, msix_ev);
+	u32 send = hw->msix_pending & reg_get(hw, E1000_EIMS);
+
+	TRACEPOINTF(hw->net, NULL, "port=%s eicr=0x%08x eims=0x%08x send=0x%08x",
+		    hw->port.name, reg_get(hw, E1000_EICR), reg_get(hw, E1000_EIMS), send);
+	hw->msix_pending = 0;
+	for (int v = 0; v < SIM_MSIX_VECTORS; v++) {
+		u32 bit = 1U << v;
+		u32 irq;
+
+		if (!(send & bit))
+			continue;
+		if (reg_get(hw, SIM_MSIX_CTRL(v)) & SIM_MSIX_CTRL_MASKBIT)
+			continue;	/* the OS masked the table entry */
+		reg_set(hw, E1000_EICR, reg_get(hw, E1000_EICR) & ~(reg_get(hw, E1000_EIAC) & bit));
+		if (reg_get(hw, E1000_GPIE) & E1000_GPIE_EIAME)
+			reg_set(hw, E1000_EIMS, reg_get(hw, E1000_EIMS) &
+				~(reg_get(hw, E1000_EIAM) & bit));
+		irq = reg_get(hw, SIM_MSIX_DATA(v));
+		hw->stats.msix_sent++;
+		TRACE_NOTE(hw->net, NULL, "msix_vector=%d irq=%u", v, irq);
+		generic_handle_irq(&hw->net->cpu, irq);
+	}
+}
+
+/* ---- transmit ------------------------------------------------------------ */
+
+static bool
+sim_82576_tx_enabled(const struct sim_82576 *hw, int q)
+{
+	return (reg_get(hw, E1000_TCTL) & E1000_TCTL_EN) &&
+	       (reg_get(hw, E1000_TXDCTL(q)) & E1000_TXDCTL_QUEUE_ENABLE);
+}
+
+/* The tail moved (or the queue was enabled): wake the TX engine. */
+static void
+sim_82576_tx_kick(struct sim_82576 *hw, int q)
+{
+	struct sim_82576_txq *txq = &hw->txq[q];
+	ktime_t when = ktime_get(hw->net->eng) + SIM_82576_TX_FETCH_NS;
+
+	if (!sim_82576_tx_enabled(hw, q) || sim_event_pending(&txq->ev))
+		return;
+	if (reg_get(hw, E1000_TDH(q)) == reg_get(hw, E1000_TDT(q)))
+		return;
+	if (txq->busy_until > when)
+		when = txq->busy_until;
+	sim_event_schedule(hw->net->eng, &txq->ev, when);
+}
+
+/* Put a gathered frame on the wire: pad (PSP), count, send. */
+static unsigned int
+sim_82576_tx_wire(struct sim_82576 *hw, unsigned int len)
+{
+	if (len < SIM_ETH_ZLEN && (reg_get(hw, E1000_TCTL) & E1000_TCTL_PSP)) {
+		memset(hw->frame + len, 0, SIM_ETH_ZLEN - len);
+		len = SIM_ETH_ZLEN;
+		hw->stats.tx_padded++;
+	}
+	reg_inc(hw, E1000_GPTC);
+	reg_inc(hw, E1000_TPT);
+	if (len >= 6 && hw->frame[0] & 1) {
+		static const u8 bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+		reg_inc(hw, memcmp(hw->frame, bcast, 6) ? E1000_MPTC : E1000_BPTC);
+	}
+	hw->gotc += len + SIM_ETH_FCS_LEN;
+	hw->stats.tx_frames++;
+	hw->stats.tx_bytes += len;
+	sim_port_xmit(&hw->port, hw->frame, len);
+	return len;
+}
+
+/*
+ * Fetch one frame's descriptors from TDH [82576 7.2.2].  Nothing is
+ * committed until the EOP descriptor is found: if the tail stops short
+ * of it, the card waits for the driver to write more.  Returns the
+ * number of descriptors the frame used (0: nothing to do yet, -1: the
+ * ring itself cannot be read).
+ */
+static int
+sim_82576_tx_fetch(struct sim_82576 *hw, int q, u32 *wb_slots, int *nwb, unsigned int *lenp,
+		   bool *drop)
+{
+	u32 count = reg_get(hw, E1000_TDLEN(q)) / sizeof(union e1000_adv_tx_desc);
+	dma_addr_t base = ((u64)reg_get(hw, E1000_TDBAH(q)) << 32 | reg_get(hw, E1000_TDBAL(q))) &
+			  ~(dma_addr_t)0xF;
+	u32 h = reg_get(hw, E1000_TDH(q)), t = reg_get(hw, E1000_TDT(q));
+	unsigned int len = 0;
+	int n = 0;
+
+	if (count == 0 || h >= count || t >= count) {
+		hw->stats.tx_bad_desc++;
+		return -1;
+	}
+	while (h != t && n < SIM_82576_MAX_DESC_PER_FRAME) {
+		union e1000_adv_tx_desc d;
+		u32 cmd, blen;
+		u64 addr;
+
+		if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
+			hw->stats.tx_dma_faults++;
+			return -1;
+		}
+		n++;
+		cmd = le32_to_cpu(d.read.cmd_type_len);
+		if (cmd & E1000_ADVTXD_DCMD_RS)
+			wb_slots[(*nwb)++] = h;
+		h = (h + 1) % count;
+		if (!(cmd & E1000_ADVTXD_DCMD_DEXT) ||
+		    ((cmd & E1000_ADVTXD_DTYP_MASK) != E1000_ADVTXD_DTYP_DATA &&
+		     (cmd & E1000_ADVTXD_DTYP_MASK) != E1000_ADVTXD_DTYP_CTXT)) {
+			/* a legacy or unknown descriptor: end the frame here */
+			hw->stats.tx_bad_desc++;
+			*drop = true;
+			break;
+		}
+		if ((cmd & E1000_ADVTXD_DTYP_MASK) == E1000_ADVTXD_DTYP_CTXT)
+			continue;	/* offload context: nothing to fetch */
+		blen = cmd & E1000_ADVTXD_DTALEN_MASK;
+		addr = le64_to_cpu(d.read.buffer_addr);
+		if (!*drop && len + blen > SIM_82576_MAX_FRAME) {
+			hw->stats.tx_bad_desc++;
+			*drop = true;
+		} else if (!*drop && sim_dma_read(hw->bus, addr, hw->frame + len, blen) < 0) {
+			hw->stats.tx_dma_faults++;
+			*drop = true;
+		} else {
+			len += blen;
+		}
+		TRACE_NOTE(hw->net, NULL,
+			   "fetch=desc slot=%u dma=0x%llx len=%u cmd_type_len=0x%08x",
+			   (h + count - 1) % count, (unsigned long long)addr, blen, cmd);
+		if (cmd & E1000_ADVTXD_DCMD_EOP)
+			goto done;
+	}
+	if (n >= SIM_82576_MAX_DESC_PER_FRAME) {
+		hw->stats.tx_bad_desc++;	/* a frame that never ends */
+		*drop = true;
+		goto done;
+	}
+	if (!*drop)
+		return 0;	/* no EOP yet: wait for more descriptors */
+done:
+	reg_set(hw, E1000_TDH(q), h);
+	*lenp = len;
+	return n;
+}
+
+/* DD into the status dword of each RS descriptor [82576 7.2.3.4]. */
+static void
+sim_82576_tx_writeback(struct sim_82576 *hw, int q, const u32 *slots, int n)
+{
+	dma_addr_t base = ((u64)reg_get(hw, E1000_TDBAH(q)) << 32 | reg_get(hw, E1000_TDBAL(q))) &
+			  ~(dma_addr_t)0xF;
+
+	for (int i = 0; i < n; i++) {
+		dma_addr_t at = base + 16ULL * slots[i] +
+				offsetof(union e1000_adv_tx_desc, wb.status);
+		__le32 status;
+
+		/* [QEMU] the status dword keeps what olinfo_status held, plus DD */
+		if (sim_dma_read(hw->bus, at, &status, 4) < 0) {
+			hw->stats.tx_dma_faults++;
+			continue;
+		}
+		status = cpu_to_le32(le32_to_cpu(status) | E1000_TXD_STAT_DD);
+		if (sim_dma_write(hw->bus, at, &status, 4) < 0) {
+			hw->stats.tx_dma_faults++;
+			continue;
+		}
+		hw->stats.tx_writebacks++;
+		TRACE_NOTE(hw->net, NULL, "writeback_slot=%u status=DD", slots[i]);
+	}
+}
+
+/*
+ * sim_82576_tx_frame - the TX engine moves one frame from ring to wire.
+ * Returns the bytes put on the wire, 0 for a frame consumed but dropped,
+ * -1 when nothing could be consumed (no EOP yet, or the ring unreadable).
+ */
+static int
+sim_82576_tx_frame(struct sim_82576 *hw, int q)
+{
+	u32 wb_slots[SIM_82576_MAX_DESC_PER_FRAME];
+	unsigned int len = 0, sent = 0;
+	bool drop = false;
+	int nwb = 0, n;
+
+	TRACEPOINTF(hw->net, NULL, "port=%s queue=%d tdh=%u tdt=%u", hw->port.name, q,
+		    reg_get(hw, E1000_TDH(q)), reg_get(hw, E1000_TDT(q)));
+	n = sim_82576_tx_fetch(hw, q, wb_slots, &nwb, &len, &drop);
+	if (n <= 0)
+		return -1;
+	if (drop || len == 0) {
+		hw->stats.tx_dropped++;
+		TRACE_NOTE(hw->net, NULL, "reason=bad_descriptor_or_dma tdh=%u",
+			   reg_get(hw, E1000_TDH(q)));
+	} else {
+		sent = sim_82576_tx_wire(hw, len);
+		TRACE_NOTE(hw->net, NULL, "wire_len=%u descs=%d tdh=%u", sent, n,
+			   reg_get(hw, E1000_TDH(q)));
+	}
+	/* Write back even for a dropped frame, so the driver can reclaim it. */
+	sim_82576_tx_writeback(hw, q, wb_slots, nwb);
+	if (nwb)
+		sim_82576_raise_queue(hw, q, true);
+	return (int)sent;
+}
+
+/* The engine event: one frame now, the next when the line is free. */
+static void
+sim_82576_tx_event(struct sim_event *ev)
+{
+	struct sim_82576_txq *txq = container_of(ev, struct sim_82576_txq, ev);
+	struct sim_82576 *hw = txq->hw;
+	ktime_t now = ktime_get(hw->net->eng);
+	int q = txq->idx, sent;
+
+	if (!sim_82576_tx_enabled(hw, q))
+		return;
+	sent = sim_82576_tx_frame(hw, q);
+	if (sent < 0)
+		return;		/* stalled: the next tail write kicks us */
+	txq->busy_until = now + (sent ? sim_port_tx_time(&hw->port, sent) : 0);
+	if (reg_get(hw, E1000_TDH(q)) == reg_get(hw, E1000_TDT(q)))
+		return;
+	/* a dropped frame costs no line time, only the next fetch */
+	sim_event_schedule(hw->net->eng, &txq->ev,
+			   sent ? txq->busy_until : now + SIM_82576_TX_FETCH_NS);
+}
+
+/* ---- receive ------------------------------------------------------------- */
+
+/* The address filter [82576 7.1.1]: true if the frame is for us. */
+static bool
+sim_82576_rx_filter(struct sim_82576 *hw, const u8 *frame)
+{
+	u32 rctl = reg_get(hw, E1000_RCTL);
+
+	if (!memcmp(frame, "\xff\xff\xff\xff\xff\xff", 6)) {
+		if (!(rctl & E1000_RCTL_BAM))
+			return false;
+		reg_inc(hw, E1000_BPRC);
+		return true;
+	}
+	if (frame[0] & 1) {
+		reg_inc(hw, E1000_MPRC);	/* MTA hash not modelled: accept */
+		return true;
+	}
+	if (rctl & E1000_RCTL_UPE)
+		return true;
+	for (int i = 0; i < 16; i++) {
+		u32 ral = reg_get(hw, E1000_RAL(i)), rah = reg_get(hw, E1000_RAH(i));
+		u8 a[6] = { ral, ral >> 8, ral >> 16, ral >> 24, rah, rah >> 8 };
+
+		if ((rah & E1000_RAH_AV) && !memcmp(a, frame, 6))
+			return true;
+	}
+	return false;
+}
+
+/* Checks before a descriptor is used: enabled, filter, length. */
+static bool
+sim_82576_rx_accept(struct sim_82576 *hw, const u8 *frame, unsigned int len)
+{
+	u32 max = SIM_DEFAULT_MAX_FRAME;
+
+	if (!(reg_get(hw, E1000_RCTL) & E1000_RCTL_EN) ||
+	    !(reg_get(hw, E1000_RXDCTL(0)) & E1000_RXDCTL_QUEUE_ENABLE)) {
+		hw->stats.rx_disabled++;
+		TRACE_NOTE(hw->net, NULL, "reason=rx_disabled len=%u", len);
+		return false;
+	}
+	if (len < 14) {
+		hw->stats.rx_runts++;
+		TRACE_NOTE(hw->net, NULL, "reason=runt len=%u", len);
+		return false;
+	}
+	if (!sim_82576_rx_filter(hw, frame)) {
+		hw->stats.rx_filtered++;
+		TRACE_NOTE(hw->net, NULL,
+			   "reason=not_our_mac dst=%02x:%02x:%02x:%02x:%02x:%02x",
+			   frame[0], frame[1], frame[2], frame[3], frame[4], frame[5]);
+		return false;
+	}
+	if (reg_get(hw, E1000_RCTL) & E1000_RCTL_LPE)
+		max = reg_get(hw, E1000_RLPML) & 0x3FFF;
+	if (len + SIM_ETH_FCS_LEN > max) {
+		reg_inc(hw, E1000_ROC);
+		hw->stats.rx_oversize++;
+		TRACE_NOTE(hw->net, NULL, "reason=oversize len=%u max=%u", len, max);
+		return false;
+	}
+	return true;
+}
+
+/* DMA the frame into the descriptor at RDH and write it back [82576 7.1.5]. */
+static void
+sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
+{
+	u32 count = reg_get(hw, E1000_RDLEN(0)) / sizeof(union e1000_adv_rx_desc);
+	dma_addr_t base = ((u64)reg_get(hw, E1000_RDBAH(0)) << 32 | reg_get(hw, E1000_RDBAL(0))) &
+			  ~(dma_addr_t)0xF;
+	u32 h = reg_get(hw, E1000_RDH(0)), t = reg_get(hw, E1000_RDT(0));
+	u32 bsize = (reg_get(hw, E1000_SRRCTL(0)) & E1000_SRRCTL_BSIZEPKT_MASK)
+		    << E1000_SRRCTL_BSIZEPKT_SHIFT;
+	union e1000_adv_rx_desc d;
+	u32 status = E1000_RXD_STAT_DD | E1000_RXD_STAT_EOP;
+	dma_addr_t pkt;
+
+	if (count == 0 || h >= count || t >= count || h == t) {
+		/* no descriptor owned by the card: the FIFO overflows */
+		reg_inc(hw, E1000_MPC);
+		reg_set(hw, E1000_ICR, reg_get(hw, E1000_ICR) | E1000_ICR_RXO);
+		hw->stats.rx_missed++;
+		TRACE_NOTE(hw->net, NULL, "reason=no_descriptor rdh=%u rdt=%u", h, t);
+		return;
+	}
+	if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
+		hw->stats.rx_dma_faults++;
+		return;
+	}
+	pkt = le64_to_cpu(d.read.pkt_addr);
+	if (bsize == 0)
+		bsize = 2048;	/* BSIZEPKT 0: the RCTL default buffer */
+	if (len > bsize) {
+		hw->stats.rx_oversize++;
+		TRACE_NOTE(hw->net, NULL, "reason=buffer_too_small len=%u bsize=%u", len, bsize);
+		return;
+	}
+	if (sim_dma_write(hw->bus, pkt, frame, len) < 0) {
+		/* hand the descriptor back flagged, so the ring keeps moving */
+		hw->stats.rx_dma_faults++;
+		status |= E1000_RXDEXT_STATERR_RXE;
+		len = 0;
+	}
+	memset(&d, 0, sizeof(d));
+	d.wb.upper.status_error = cpu_to_le32(status);
+	d.wb.upper.length = cpu_to_le16(len);
+	/* NOTE: QEMU writes the descriptor with DD clear, then the status
+	 * dword, so a driver never sees DD before the length; one write here
+	 * is just as atomic for a single-threaded reader. */
+	if (sim_dma_write(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
+		hw->stats.rx_dma_faults++;
+		return;
+	}
+	reg_set(hw, E1000_RDH(0), (h + 1) % count);
+	if (!(status & E1000_RXDEXT_STATERR_RXE)) {
+		reg_inc(hw, E1000_GPRC);
+		hw->gorc += len + SIM_ETH_FCS_LEN;
+		hw->stats.rx_frames++;
+		hw->stats.rx_bytes += len;
+	}
+	TRACE_NOTE(hw->net, NULL, "writeback_slot=%u dma=0x%llx len=%u status=0x%x rdh=%u", h,
+		   (unsigned long long)pkt, len, status, (h + 1) % count);
+	sim_82576_raise_queue(hw, 0, false);
+}
+
+/*
+ * sim_82576_receive - a frame arrives from the wire (the port's rx).
+ * The bytes belong to the wire; the card copies what it keeps.
+ */
+static void
+sim_82576_receive(struct sim_port *port, const u8 *frame, unsigned int len)
+{
+	struct sim_82576 *hw = port->owner;
+
+	TRACEPOINTF(hw->net, NULL, "port=%s len=%u rdh=%u rdt=%u", port->name, len,
+		    reg_get(hw, E1000_RDH(0)), reg_get(hw, E1000_RDT(0)));
+	reg_inc(hw, E1000_TPR);
+	if (!sim_82576_rx_accept(hw, frame, len))
+		return;
+	/* KERNEL: RSS and queue filters are not modelled: queue 0 gets all. */
+	sim_82576_rx_store(hw, frame, len);
+}
+
+/* ---- MMIO ---------------------------------------------------------------- */
+
+/* Is @reg the register @which(q) for some queue?  Returns q or -1. */
+static int
+sim_82576_queue_of(u32 reg, u32 base_lo, u32 base_hi)
+{
+	for (int q = 0; q < SIM_82576_MAX_QUEUES; q++) {
+		u32 at = q < 4 ? base_lo + 0x100 * q : base_hi + 0x40 * q;
+
+		if (reg == at)
+			return q;
+	}
+	return -1;
+}
+
+static void
+sim_82576_write_eims(struct sim_82576 *hw, u32 val)
+{
+	u32 old = reg_get(hw, E1000_EIMS);
+
+	reg_set(hw, E1000_EIMS, old | val);
+	/* unmasking a vector whose cause is latched sends its message now */
+	hw->msix_pending |= val & ~old & reg_get(hw, E1000_EICR);
+	sim_82576_schedule_msix(hw);
+}
+
+/*
+ * sim_82576_wr32 - the driver wrote @val to register @reg.
+ * Most registers just store; the ones below have side effects.
+ */
+void
+sim_82576_wr32(struct sim_82576 *hw, u32 reg, u32 val)
+{
+	int q;
+
+	if (reg >= SIM_MMIO_SIZE || (reg & 3))
+		return;		/* outside the BAR: the write goes nowhere */
+	if (reg == E1000_CTRL && (val & E1000_CTRL_RST)) {
+		sim_82576_reset(hw);
+		return;
+	}
+	if ((q = sim_82576_queue_of(reg, 0x03818, 0x0E018)) >= 0) {	/* TDT */
+		TRACEPOINTF(hw->net, NULL, "port=%s queue=%d tdt=%u tdh=%u", hw->port.name, q,
+			    val & 0xFFFF, reg_get(hw, E1000_TDH(q)));
+		reg_set(hw, reg, val & 0xFFFF);
+		sim_82576_tx_kick(hw, q);
+		return;
+	}
+	if ((q = sim_82576_queue_of(reg, 0x02818, 0x0C018)) >= 0) {	/* RDT */
+		reg_set(hw, reg, val & 0xFFFF);
+		return;
+	}
+	switch (reg) {
+	case E1000_EIMS:
+		sim_82576_write_eims(hw, val);
+		return;
+	case E1000_EIMC:
+		reg_set(hw, E1000_EIMS, reg_get(hw, E1000_EIMS) & ~val);
+		hw->msix_pending &= ~val;
+		return;
+	case E1000_EICS:
+		sim_82576_set_eicr(hw, val);
+		return;
+	case E1000_EICR:
+	case E1000_ICR:
+		reg_set(hw, reg, reg_get(hw, reg) & ~val);	/* write 1 to clear */
+		return;
+	case E1000_IMS:
+		reg_set(hw, E1000_IMS, reg_get(hw, E1000_IMS) | val);
+		return;
+	case E1000_IMC:
+		reg_set(hw, E1000_IMS, reg_get(hw, E1000_IMS) & ~val);
+		return;
+	case E1000_STATUS:
+		return;		/* read only */
+	}
+	reg_set(hw, reg, val);
+	if (reg == E1000_TCTL) {
+		for (q = 0; q < SIM_82576_MAX_QUEUES; q++)
+			sim_82576_tx_kick(hw, q);
+	} else if ((q = sim_82576_queue_of(reg, 0x03828, 0x0E028)) >= 0) {	/* TXDCTL */
+		if (val & E1000_TXDCTL_QUEUE_ENABLE)
+			sim_82576_tx_kick(hw, q);
+		else
+			sim_event_cancel(hw->net->eng, &hw->txq[q].ev);
+	}
+}
+
+/* A 64-bit octet counter: the high half's read clears both [82576 8.19]. */
+static u32
+sim_82576_read_octets(u64 *ctr, bool high)
+{
+	u32 v = high ? (u32)(*ctr >> 32) : (u32)*ctr;
+
+	if (high)
+		*ctr = 0;
+	return v;
+}
+
+/* sim_82576_rd32 - the driver reads register @reg. */
+u32
+sim_82576_rd32(struct sim_82576 *hw, u32 reg)
+{
+	u32 v;
+
+	if (reg >= SIM_MMIO_SIZE || (reg & 3))
+		return 0xFFFFFFFF;	/* as a read from nowhere on PCIe */
+	switch (reg) {
+	case E1000_GORCL:
+		return sim_82576_read_octets(&hw->gorc, false);
+	case E1000_GORCH:
+		return sim_82576_read_octets(&hw->gorc, true);
+	case E1000_GOTCL:
+		return sim_82576_read_octets(&hw->gotc, false);
+	case E1000_GOTCH:
+		return sim_82576_read_octets(&hw->gotc, true);
+	case E1000_ICR:		/* clear on read */
+	case E1000_CRCERRS: case E1000_MPC: case E1000_ROC: case E1000_GPRC:
+	case E1000_BPRC: case E1000_MPRC: case E1000_GPTC: case E1000_RNBC:
+	case E1000_TPR: case E1000_TPT: case E1000_MPTC: case E1000_BPTC:
+		v = reg_get(hw, reg);
+		reg_set(hw, reg, 0);
+		return v;
+	}
+	return sim_82576_peek(hw, reg);
+}
+
+u32
+sim_82576_peek(const struct sim_82576 *hw, u32 reg)
+{
+	if (reg >= SIM_MMIO_SIZE || (reg & 3))
+		return 0xFFFFFFFF;
+	switch (reg) {
+	case E1000_STATUS:
+		/* link is up when a cable is plugged: full duplex, 1000 Mb/s */
+		return hw->port.link ? E1000_STATUS_LU | E1000_STATUS_FD |
+				       E1000_STATUS_SPEED_1000 : 0;
+	case E1000_GORCL:
+		return (u32)hw->gorc;
+	case E1000_GORCH:
+		return (u32)(hw->gorc >> 32);
+	case E1000_GOTCL:
+		return (u32)hw->gotc;
+	case E1000_GOTCH:
+		return (u32)(hw->gotc >> 32);
+	}
+	return reg_get(hw, reg);
+}

@@ -1,0 +1,164 @@
+/*
+ * tests/check_console.c - the console over the whole classroom world:
+ * word splitting, errors, the check-before-run rule, sim and on.
+ */
+#include "sim/console.h"
+#include "layers/route.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct sim_world *w;
+static struct sim_console con;
+static char *outbuf, *errbuf;
+static size_t outlen, errlen;
+static FILE *out, *err;
+
+static void setup(void)
+{
+	w = malloc(sizeof(*w));
+	ck_assert_int_eq(sim_world_create(w, 7), 0);
+	out = open_memstream(&outbuf, &outlen);
+	err = open_memstream(&errbuf, &errlen);
+	console_init(&con, w, out, err);
+}
+
+static void teardown(void)
+{
+	unsigned long live;
+
+	fclose(out);
+	fclose(err);
+	free(outbuf);
+	free(errbuf);
+	sim_world_destroy(w);
+	live = skb_ledger_live(&w->ledger, stderr);
+	free(w);
+	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+}
+
+static int run(const char *script)
+{
+	int rc = console_run_script(&con, script);
+
+	fflush(out);
+	fflush(err);
+	return rc;
+}
+
+static int lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+START_TEST(test_ping_through_router)
+{
+	ck_assert_int_eq(run("ping -c 2 10.0.1.2"), 0);
+	ck_assert_ptr_nonnull(strstr(outbuf, "2 packets transmitted, 2 received"));
+	ck_assert_str_eq(errbuf, "");
+}
+END_TEST
+
+START_TEST(test_unknown_command_applies_nothing)
+{
+	struct rtable *rt;
+	struct flowi4 fl4 = { .daddr = htonl(0x0a090001) };
+
+	ck_assert_int_eq(run("ip route add 10.9.0.0/16 dev eth0; frobnicate now"), 2);
+	ck_assert_int_eq(lines(errbuf), 1);
+	ck_assert_ptr_nonnull(strstr(errbuf, "frobnicate"));
+	ck_assert_str_eq(outbuf, "");
+	/* The route of the first command was not added: the default matches. */
+	rt = ip_route_output_key(w->host[SIM_STUDENT], &fl4);
+	ck_assert(!IS_ERR(rt));
+	ck_assert_uint_eq(rt->rt_gateway, htonl(0x0a000001));
+}
+END_TEST
+
+START_TEST(test_quotes_and_errors)
+{
+	ck_assert_int_eq(run("ping -c 1 '10.0.1.2"), 2);
+	ck_assert_ptr_nonnull(strstr(errbuf, "unterminated quote"));
+	ck_assert_int_eq(run("sleep forever"), 2);
+	ck_assert_ptr_nonnull(strstr(errbuf, "sleep: invalid time interval 'forever'"));
+	ck_assert_int_eq(run("on mars ip route"), 2);
+	ck_assert_int_eq(run("sim link moon mtu 1400"), 2);
+	ck_assert_int_eq(run("sim link wan mtu 20"), 2);
+	ck_assert_int_eq(run("sim link wan loss 101"), 2);
+	ck_assert_int_eq(run(";;  ;"), 0);	/* empty commands are fine */
+}
+END_TEST
+
+START_TEST(test_sleep_advances_time)
+{
+	ktime_t before = w->eng.now;
+
+	ck_assert_int_eq(run("sleep 1.5s"), 0);
+	ck_assert_uint_ge(w->eng.now, before + 1500 * NSEC_PER_MSEC);
+}
+END_TEST
+
+START_TEST(test_durations)
+{
+	ktime_t ns;
+
+	ck_assert_int_eq(console_parse_duration("2", &ns), 0);
+	ck_assert_uint_eq(ns, 2 * NSEC_PER_SEC);
+	ck_assert_int_eq(console_parse_duration("200ms", &ns), 0);
+	ck_assert_uint_eq(ns, 200 * NSEC_PER_MSEC);
+	ck_assert_int_eq(console_parse_duration("50us", &ns), 0);
+	ck_assert_uint_eq(ns, 50 * NSEC_PER_USEC);
+	ck_assert_int_eq(console_parse_duration("-1", &ns), -EINVAL);
+	ck_assert_int_eq(console_parse_duration("3h", &ns), -EINVAL);
+	ck_assert_int_eq(console_parse_duration("", &ns), -EINVAL);
+}
+END_TEST
+
+START_TEST(test_sim_link_and_on)
+{
+	ck_assert_int_eq(run("sim link wan mtu 1400"), 0);
+	ck_assert_uint_eq(w->link[SIM_WAN]->mtu, 1400);
+	ck_assert_uint_eq(w->host[SIM_ROUTER]->devs[1]->mtu, 1400);
+	ck_assert_uint_eq(w->host[SIM_SERVER]->devs[0]->mtu, 1400);
+	ck_assert_int_eq(run("sim link lan loss 2.5%; sim link lan delay 3ms"), 0);
+	ck_assert_uint_eq(w->link[SIM_LAN]->loss_ppm, 25000);
+	ck_assert_uint_eq(w->link[SIM_LAN]->delay, 3 * NSEC_PER_MSEC);
+	ck_assert_int_eq(run("on server ping -c 1 10.0.0.2"), 0);
+	ck_assert_ptr_nonnull(strstr(outbuf, "1 packets transmitted, 1 received"));
+}
+END_TEST
+
+START_TEST(test_too_long)
+{
+	char *line = malloc(CONSOLE_MAX_LINE + 10);
+
+	memset(line, 'a', CONSOLE_MAX_LINE + 9);
+	line[CONSOLE_MAX_LINE + 9] = '\0';
+	ck_assert_int_eq(run(line), 2);
+	ck_assert_ptr_nonnull(strstr(errbuf, "too long"));
+	free(line);
+}
+END_TEST
+
+Suite *console_suite(void)
+{
+	Suite *s = suite_create("console");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 20);
+	tcase_add_test(tc, test_ping_through_router);
+	tcase_add_test(tc, test_unknown_command_applies_nothing);
+	tcase_add_test(tc, test_quotes_and_errors);
+	tcase_add_test(tc, test_sleep_advances_time);
+	tcase_add_test(tc, test_durations);
+	tcase_add_test(tc, test_sim_link_and_on);
+	tcase_add_test(tc, test_too_long);
+	suite_add_tcase(s, tc);
+	return s;
+}
