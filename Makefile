@@ -27,12 +27,14 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/snmp.o
 LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
-	       layers/sch_generic.o layers/sch_tbf.o \
-	       layers/route.o layers/netfilter.o \
+	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
+	       layers/sch_mq.o layers/sch_tbf.o \
+	       layers/route.o layers/fib_frontend.o layers/fib_trie.o \
+	       layers/netfilter.o \
 	       layers/neighbour.o layers/arp.o \
 	       layers/ip_output.o layers/ip_input.o layers/ip_forward.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
-NIC_OBJS    := nic/dma.o nic/igb_main.o nic/sim_82576.o
+NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o

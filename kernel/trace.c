@@ -142,10 +142,12 @@ static void text_line(FILE *f, const struct trace_event *ev, const char *suffix,
 
 	if (ev->skb_id)
 		snprintf(skb, sizeof(skb), "skb#%u", ev->skb_id);
-	fprintf(f, "%10llu.%03llu | %-8s | %-8s | %*s%s%s", (unsigned long long)(ev->ts / 1000),
-		(unsigned long long)(ev->ts % 1000), ev->host_name, skb, ev->depth * 2, "",
-		ev->kind == TRACE_NOTE ? "/* " : "", ev->func);
-	fputs(suffix, f);
+	fprintf(f, "%10llu.%03llu | %-8s | %-8s | %*s", (unsigned long long)(ev->ts / 1000),
+		(unsigned long long)(ev->ts % 1000), ev->host_name, skb, ev->depth * 2, "");
+	if (ev->kind == TRACE_EXIT)
+		fprintf(f, "} /* %s */", ev->func);	/* as function_graph closes */
+	else
+		fprintf(f, "%s%s%s", ev->kind == TRACE_NOTE ? "/* " : "", ev->func, suffix);
 	if (with_fields && ev->fields[0])
 		fprintf(f, "  %s", ev->fields);
 	if (ev->kind == TRACE_NOTE)
@@ -183,7 +185,7 @@ void trace_text_sink(void *arg, const struct trace_event *ev)
 		st->pending = true;
 		break;
 	case TRACE_EXIT:
-		text_line(st->f, ev, "}", false);
+		text_line(st->f, ev, "", false);
 		break;
 	case TRACE_NOTE:
 		text_line(st->f, ev, ":", true);

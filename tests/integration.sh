@@ -62,7 +62,7 @@ n=$(funcs "$OUT/ping.json" student | grep -c '^arp_solicit$')
 funcs "$OUT/ping.json" student >"$OUT/ping.funcs"
 in_order "$OUT/ping.funcs" ip_local_out __ip_local_out nf_hook ip_output ip_finish_output \
 	ip_finish_output2 neigh_resolve_output dev_queue_xmit dev_hard_start_xmit \
-	igb_xmit_frame_ring igb_tx_map igb_msix_ring igb_poll igb_clean_tx_irq &&
+	igb_xmit_frame_ring igb_tx_map sim_82576_tx_frame igb_msix_ring igb_poll igb_clean_tx_irq &&
 	ok "trace: TX path from ip_local_out to igb_clean_tx_irq" ||
 	bad "trace: TX path" "see $OUT/ping.funcs"
 tshark_clean "$OUT/ping.pcap" "ping pcap decodes cleanly"

@@ -1,0 +1,1 @@
+/* layers/fib_frontend.c: being split out (in progress) */

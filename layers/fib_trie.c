@@ -1,0 +1,1 @@
+/* layers/fib_trie.c: being split out (in progress) */

@@ -1,0 +1,1 @@
+/* layers/sch_api.c: being split out (in progress) */

@@ -1,0 +1,1 @@
+/* layers/sch_fifo.c: being split out (in progress) */

@@ -1,0 +1,1 @@
+/* layers/sch_mq.c: being split out (in progress) */

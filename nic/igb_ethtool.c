@@ -1,0 +1,1 @@
+/* nic/igb_ethtool.c: being split out (in progress) */
