@@ -33,7 +33,8 @@ struct options {
 	u32 seed;
 };
 
-static void usage(FILE *f)
+static void
+usage(FILE *f)
 {
 	fputs("usage: netstep --headless -e 'CMD; CMD ...' [--trace FILE] [--trace-json FILE]\n"
 	      "               [--pcap FILE] [--seed N]\n"
@@ -48,7 +49,8 @@ static void usage(FILE *f)
 }
 
 /* 0 to go on, -1 to exit 0 (help), 2 on bad usage. */
-static int parse_options(int argc, char **argv, struct options *o)
+static int
+parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
 		{ "headless", no_argument, NULL, 'H' },
@@ -107,7 +109,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-static FILE *open_out(const char *path)
+static FILE *
+open_out(const char *path)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
 
@@ -123,7 +126,8 @@ struct outputs {
 	struct sim_pcap *pcap;
 };
 
-static int open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
+static int
+open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (o->trace) {
@@ -153,7 +157,8 @@ static int open_outputs(const struct options *o, struct sim_world *w, struct out
 	return 0;
 }
 
-static int close_outputs(struct outputs *out)
+static int
+close_outputs(struct outputs *out)
 {
 	int rc = 0;
 
@@ -166,7 +171,8 @@ static int close_outputs(struct outputs *out)
 	return rc;
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
 	struct options o;
 	struct sim_world w;

@@ -19,20 +19,23 @@ const char *const softirq_to_name[NR_SOFTIRQS] = {
 	"TASKLET", "SCHED", "HRTIMER", "RCU"
 };
 
-void sim_engine_init(struct sim_engine *eng, u32 seed)
+void
+sim_engine_init(struct sim_engine *eng, u32 seed)
 {
 	memset(eng, 0, sizeof(*eng));
 	eng->rng = seed ? seed : 1;
 }
 
-void sim_engine_destroy(struct sim_engine *eng)
+void
+sim_engine_destroy(struct sim_engine *eng)
 {
 	free(eng->heap);
 	eng->heap = NULL;
 	eng->heap_len = eng->heap_cap = 0;
 }
 
-void sim_engine_add_cpu(struct sim_engine *eng, struct sim_cpu *cpu, void *owner)
+void
+sim_engine_add_cpu(struct sim_engine *eng, struct sim_cpu *cpu, void *owner)
 {
 	memset(cpu, 0, sizeof(*cpu));
 	cpu->eng = eng;
@@ -41,7 +44,8 @@ void sim_engine_add_cpu(struct sim_engine *eng, struct sim_cpu *cpu, void *owner
 		eng->cpus[eng->ncpus++] = cpu;
 }
 
-void sim_engine_remove_cpu(struct sim_engine *eng, struct sim_cpu *cpu)
+void
+sim_engine_remove_cpu(struct sim_engine *eng, struct sim_cpu *cpu)
 {
 	for (int i = 0; i < eng->ncpus; i++) {
 		if (eng->cpus[i] != cpu)
@@ -54,7 +58,8 @@ void sim_engine_remove_cpu(struct sim_engine *eng, struct sim_cpu *cpu)
 }
 
 /* xorshift32: cheap, and the same sequence on every machine. */
-u32 sim_random(struct sim_engine *eng)
+u32
+sim_random(struct sim_engine *eng)
 {
 	u32 x = eng->rng;
 
@@ -67,12 +72,14 @@ u32 sim_random(struct sim_engine *eng)
 
 /* ---- the event heap ---------------------------------------------------- */
 
-static bool ev_before(const struct sim_event *a, const struct sim_event *b)
+static bool
+ev_before(const struct sim_event *a, const struct sim_event *b)
 {
 	return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
-static void heap_swap(struct sim_engine *eng, int i, int j)
+static void
+heap_swap(struct sim_engine *eng, int i, int j)
 {
 	struct sim_event *t = eng->heap[i];
 
@@ -82,7 +89,8 @@ static void heap_swap(struct sim_engine *eng, int i, int j)
 	eng->heap[j]->heap_idx = j;
 }
 
-static void heap_up(struct sim_engine *eng, int i)
+static void
+heap_up(struct sim_engine *eng, int i)
 {
 	while (i > 0) {
 		int parent = (i - 1) / 2;
@@ -94,7 +102,8 @@ static void heap_up(struct sim_engine *eng, int i)
 	}
 }
 
-static void heap_down(struct sim_engine *eng, int i)
+static void
+heap_down(struct sim_engine *eng, int i)
 {
 	for (;;) {
 		int l = 2 * i + 1, r = l + 1, m = i;
@@ -110,8 +119,9 @@ static void heap_down(struct sim_engine *eng, int i)
 	}
 }
 
-void sim_event_init(struct sim_event *ev, const char *name,
-		    void (*fn)(struct sim_event *ev))
+void
+sim_event_init(struct sim_event *ev, const char *name,
+	       void (*fn)(struct sim_event *ev))
 {
 	ev->when = 0;
 	ev->seq = 0;
@@ -120,7 +130,8 @@ void sim_event_init(struct sim_event *ev, const char *name,
 	ev->name = name;
 }
 
-void sim_event_cancel(struct sim_engine *eng, struct sim_event *ev)
+void
+sim_event_cancel(struct sim_engine *eng, struct sim_event *ev)
 {
 	int i = ev->heap_idx;
 
@@ -137,7 +148,8 @@ void sim_event_cancel(struct sim_engine *eng, struct sim_event *ev)
 }
 
 /* An event already pending is moved; the past is clamped to now. */
-void sim_event_schedule(struct sim_engine *eng, struct sim_event *ev, ktime_t when)
+void
+sim_event_schedule(struct sim_engine *eng, struct sim_event *ev, ktime_t when)
 {
 	sim_event_cancel(eng, ev);
 	if (eng->heap_len == eng->heap_cap) {
@@ -156,14 +168,16 @@ void sim_event_schedule(struct sim_engine *eng, struct sim_event *ev, ktime_t wh
 	heap_up(eng, ev->heap_idx);
 }
 
-static void run_all_softirqs(struct sim_engine *eng)
+static void
+run_all_softirqs(struct sim_engine *eng)
 {
 	for (int i = 0; i < eng->ncpus; i++)
 		if (eng->cpus[i]->softirq_pending)
 			do_softirq(eng->cpus[i]);
 }
 
-bool sim_run_one(struct sim_engine *eng)
+bool
+sim_run_one(struct sim_engine *eng)
 {
 	struct sim_event *ev;
 
@@ -178,7 +192,8 @@ bool sim_run_one(struct sim_engine *eng)
 	return true;
 }
 
-int sim_run(struct sim_engine *eng, ktime_t until, u64 max_events)
+int
+sim_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 {
 	u64 n = 0;
 
@@ -199,12 +214,14 @@ int sim_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 
 /* ---- softirqs ------------------------------------------------------------ */
 
-void open_softirq(struct sim_cpu *cpu, int nr, void (*action)(struct sim_cpu *cpu))
+void
+open_softirq(struct sim_cpu *cpu, int nr, void (*action)(struct sim_cpu *cpu))
 {
 	cpu->softirq_vec[nr] = action;
 }
 
-void raise_softirq(struct sim_cpu *cpu, unsigned int nr)
+void
+raise_softirq(struct sim_cpu *cpu, unsigned int nr)
 {
 	TRACEPOINTF(cpu->owner, NULL, "vec=%u name=%s", nr, softirq_to_name[nr]);
 	cpu->softirq_pending |= 1UL << nr;
@@ -216,7 +233,8 @@ void raise_softirq(struct sim_cpu *cpu, unsigned int nr)
  * times.  What is still pending afterwards waits for the next engine
  * turn (where the kernel would wake ksoftirqd).
  */
-void do_softirq(struct sim_cpu *cpu)
+void
+do_softirq(struct sim_cpu *cpu)
 {
 	int restart = MAX_SOFTIRQ_RESTART;
 
@@ -240,8 +258,9 @@ void do_softirq(struct sim_cpu *cpu)
 
 /* ---- hard interrupts ------------------------------------------------------ */
 
-int request_irq(struct sim_cpu *cpu, unsigned int irq, irq_handler_t handler,
-		const char *name, void *dev_id)
+int
+request_irq(struct sim_cpu *cpu, unsigned int irq, irq_handler_t handler,
+	    const char *name, void *dev_id)
 {
 	struct irqaction *a;
 
@@ -257,13 +276,15 @@ int request_irq(struct sim_cpu *cpu, unsigned int irq, irq_handler_t handler,
 	return 0;
 }
 
-void free_irq(struct sim_cpu *cpu, unsigned int irq, void *dev_id)
+void
+free_irq(struct sim_cpu *cpu, unsigned int irq, void *dev_id)
 {
 	if (irq < SIM_MAX_IRQS && cpu->irq[irq].dev_id == dev_id)
 		memset(&cpu->irq[irq], 0, sizeof(cpu->irq[irq]));
 }
 
-void generic_handle_irq(struct sim_cpu *cpu, unsigned int irq)
+void
+generic_handle_irq(struct sim_cpu *cpu, unsigned int irq)
 {
 	struct irqaction *a;
 
@@ -279,7 +300,8 @@ void generic_handle_irq(struct sim_cpu *cpu, unsigned int irq)
 
 /* ---- timers ---------------------------------------------------------------- */
 
-static void timer_fire(struct sim_event *ev)
+static void
+timer_fire(struct sim_event *ev)
 {
 	struct timer_list *t = container_of(ev, struct timer_list, ev);
 	struct sim_cpu *cpu = t->cpu;	/* the handler may free its own timer */
@@ -291,8 +313,9 @@ static void timer_fire(struct sim_event *ev)
 	cpu->in_softirq--;
 }
 
-void setup_timer(struct sim_cpu *cpu, struct timer_list *t,
-		 void (*function)(unsigned long), unsigned long data)
+void
+setup_timer(struct sim_cpu *cpu, struct timer_list *t,
+	    void (*function)(unsigned long), unsigned long data)
 {
 	sim_event_init(&t->ev, "timer", timer_fire);
 	t->function = function;
@@ -302,7 +325,8 @@ void setup_timer(struct sim_cpu *cpu, struct timer_list *t,
 }
 
 /* Returns 1 if the timer was pending (and is now moved), as the kernel. */
-int mod_timer(struct timer_list *t, unsigned long expires)
+int
+mod_timer(struct timer_list *t, unsigned long expires)
 {
 	int was = timer_pending(t);
 
@@ -312,7 +336,8 @@ int mod_timer(struct timer_list *t, unsigned long expires)
 	return was;
 }
 
-int del_timer(struct timer_list *t)
+int
+del_timer(struct timer_list *t)
 {
 	int was = timer_pending(t);
 
@@ -321,7 +346,8 @@ int del_timer(struct timer_list *t)
 	return was;
 }
 
-static void hrtimer_fire(struct sim_event *ev)
+static void
+hrtimer_fire(struct sim_event *ev)
 {
 	struct hrtimer *t = container_of(ev, struct hrtimer, ev);
 	struct sim_cpu *cpu = t->cpu;	/* the handler may free its own timer */
@@ -332,20 +358,23 @@ static void hrtimer_fire(struct sim_event *ev)
 	cpu->in_softirq--;
 }
 
-void hrtimer_init(struct sim_cpu *cpu, struct hrtimer *t,
-		  enum hrtimer_restart (*function)(struct hrtimer *))
+void
+hrtimer_init(struct sim_cpu *cpu, struct hrtimer *t,
+	     enum hrtimer_restart (*function)(struct hrtimer *))
 {
 	sim_event_init(&t->ev, "hrtimer", hrtimer_fire);
 	t->function = function;
 	t->cpu = cpu;
 }
 
-void hrtimer_start(struct hrtimer *t, ktime_t expires_abs)
+void
+hrtimer_start(struct hrtimer *t, ktime_t expires_abs)
 {
 	sim_event_schedule(t->cpu->eng, &t->ev, expires_abs);
 }
 
-int hrtimer_cancel(struct hrtimer *t)
+int
+hrtimer_cancel(struct hrtimer *t)
 {
 	int was = sim_event_pending(&t->ev);
 

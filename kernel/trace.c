@@ -16,14 +16,16 @@
 #include <stdarg.h>
 #include <string.h>
 
-void trace_init(struct trace *tr, const struct sim_engine *eng)
+void
+trace_init(struct trace *tr, const struct sim_engine *eng)
 {
 	memset(tr, 0, sizeof(*tr));
 	tr->eng = eng;
 }
 
-int trace_add_sink(struct trace *tr, void (*emit)(void *, const struct trace_event *),
-		   void *arg)
+int
+trace_add_sink(struct trace *tr, void (*emit)(void *, const struct trace_event *),
+	       void *arg)
 {
 	if (tr->nsinks == TRACE_MAX_SINKS)
 		return -ENOSPC;
@@ -33,7 +35,8 @@ int trace_add_sink(struct trace *tr, void (*emit)(void *, const struct trace_eve
 	return 0;
 }
 
-void trace_remove_sink(struct trace *tr, void *arg)
+void
+trace_remove_sink(struct trace *tr, void *arg)
 {
 	for (int i = 0; i < tr->nsinks; i++) {
 		if (tr->sinks[i].arg != arg)
@@ -45,14 +48,16 @@ void trace_remove_sink(struct trace *tr, void *arg)
 	}
 }
 
-static struct trace *host_trace(struct host *host)
+static struct trace *
+host_trace(struct host *host)
 {
 	return host && host->eng ? host->eng->trace : NULL;
 }
 
-static void trace_emit(struct trace *tr, enum trace_kind kind, struct host *host,
-		       const char *func, const char *file, int line, const char *ksrc,
-		       const struct sk_buff *skb, u32 skb_id, const char *fmt, va_list ap)
+static void
+trace_emit(struct trace *tr, enum trace_kind kind, struct host *host,
+	   const char *func, const char *file, int line, const char *ksrc,
+	   const struct sk_buff *skb, u32 skb_id, const char *fmt, va_list ap)
 {
 	struct trace_event ev;
 
@@ -75,9 +80,10 @@ static void trace_emit(struct trace *tr, enum trace_kind kind, struct host *host
 		tr->sinks[i].emit(tr->sinks[i].arg, &ev);
 }
 
-struct trace_scope trace_enter(struct host *host, const char *func, const char *file,
-			       int line, const char *ksrc, const struct sk_buff *skb,
-			       const char *fmt, ...)
+struct trace_scope
+trace_enter(struct host *host, const char *func, const char *file,
+	    int line, const char *ksrc, const struct sk_buff *skb,
+	    const char *fmt, ...)
 {
 	struct trace_scope s = { host_trace(host), host, func, file, line, ksrc,
 				 skb ? skb->id : 0 };
@@ -95,8 +101,9 @@ struct trace_scope trace_enter(struct host *host, const char *func, const char *
 	return s;
 }
 
-void trace_note(struct host *host, const char *func, const char *file, int line,
-		const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
+void
+trace_note(struct host *host, const char *func, const char *file, int line,
+	   const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
 {
 	struct trace *tr = host_trace(host);
 	va_list ap;
@@ -110,7 +117,8 @@ void trace_note(struct host *host, const char *func, const char *file, int line,
 }
 
 /* Runs when a traced function returns; the skb may be gone by now. */
-void trace_scope_exit(struct trace_scope *s)
+void
+trace_scope_exit(struct trace_scope *s)
 {
 	va_list none;
 
@@ -135,8 +143,9 @@ struct trace_text_state {
 	struct trace_event held;
 };
 
-static void text_line(FILE *f, const struct trace_event *ev, const char *suffix,
-		      bool with_fields)
+static void
+text_line(FILE *f, const struct trace_event *ev, const char *suffix,
+	  bool with_fields)
 {
 	char skb[16] = "";
 
@@ -155,20 +164,23 @@ static void text_line(FILE *f, const struct trace_event *ev, const char *suffix,
 	fputc('\n', f);
 }
 
-static void text_flush(struct trace_text_state *st)
+static void
+text_flush(struct trace_text_state *st)
 {
 	if (st->pending)
 		text_line(st->f, &st->held, "() {", true);
 	st->pending = false;
 }
 
-void trace_text_header(FILE *f)
+void
+trace_text_header(FILE *f)
 {
 	fputs("# netstep trace: virtual time in microseconds (ns after the dot)\n"
 	      "#    TIME(us)  | HOST     | SKB      | FUNCTION\n", f);
 }
 
-void trace_text_sink(void *arg, const struct trace_event *ev)
+void
+trace_text_sink(void *arg, const struct trace_event *ev)
 {
 	struct trace_text_state *st = arg;
 
@@ -193,7 +205,8 @@ void trace_text_sink(void *arg, const struct trace_event *ev)
 	}
 }
 
-struct trace_text_state *trace_text_open(FILE *f)
+struct trace_text_state *
+trace_text_open(FILE *f)
 {
 	static const struct trace_text_state zero;
 	struct trace_text_state *st = malloc(sizeof(*st));
@@ -205,7 +218,8 @@ struct trace_text_state *trace_text_open(FILE *f)
 	return st;
 }
 
-void trace_text_close(struct trace_text_state *st)
+void
+trace_text_close(struct trace_text_state *st)
 {
 	if (!st)
 		return;
@@ -215,7 +229,8 @@ void trace_text_close(struct trace_text_state *st)
 
 /* ---- --trace-json: one object per line ------------------------------------ */
 
-static void json_str(FILE *f, const char *s, size_t n)
+static void
+json_str(FILE *f, const char *s, size_t n)
 {
 	fputc('"', f);
 	for (size_t i = 0; i < n && s[i]; i++) {
@@ -232,7 +247,8 @@ static void json_str(FILE *f, const char *s, size_t n)
 }
 
 /* "k=v k2=v2" becomes {"k":"v","k2":"v2"}; a word without '=' keys "_". */
-static void json_fields(FILE *f, const char *fields)
+static void
+json_fields(FILE *f, const char *fields)
 {
 	const char *p = fields;
 	bool first = true;
@@ -266,7 +282,8 @@ static void json_fields(FILE *f, const char *fields)
 	fputc('}', f);
 }
 
-void trace_json_sink(void *file, const struct trace_event *ev)
+void
+trace_json_sink(void *file, const struct trace_event *ev)
 {
 	static const char *const kinds[] = { "enter", "exit", "note" };
 	FILE *f = file;

@@ -31,14 +31,16 @@ static const char KSRC[] = "net/core/skbuff.c";
 #define NET_SKB_PAD		64	/* max(32, L1_CACHE_BYTES) */
 #define NET_IP_ALIGN		2
 
-void skb_ledger_init(struct skb_ledger *l)
+void
+skb_ledger_init(struct skb_ledger *l)
 {
 	memset(l, 0, sizeof(*l));
 	INIT_LIST_HEAD(&l->live);
 	l->next_id = 1;
 }
 
-unsigned long skb_ledger_live(const struct skb_ledger *l, void *f)
+unsigned long
+skb_ledger_live(const struct skb_ledger *l, void *f)
 {
 	const struct sk_buff *skb;
 	unsigned long n = 0;
@@ -54,17 +56,20 @@ unsigned long skb_ledger_live(const struct skb_ledger *l, void *f)
 }
 
 /* A kernel-looking address that only depends on the id: reproducible. */
-unsigned long skb_display_addr(const struct sk_buff *skb)
+unsigned long
+skb_display_addr(const struct sk_buff *skb)
 {
 	return 0xffff880012340000UL + ((unsigned long)skb->id << 8);
 }
 
-static struct skb_ledger *host_ledger(struct host *net)
+static struct skb_ledger *
+host_ledger(struct host *net)
 {
 	return net && net->eng ? net->eng->ledger : NULL;
 }
 
-static void skb_ledger_add(struct sk_buff *skb)
+static void
+skb_ledger_add(struct sk_buff *skb)
 {
 	struct skb_ledger *l = host_ledger(skb->host);
 
@@ -77,7 +82,8 @@ static void skb_ledger_add(struct sk_buff *skb)
 	list_add_tail(&skb->ledger_node, &l->live);
 }
 
-static void skb_ledger_del(struct sk_buff *skb)
+static void
+skb_ledger_del(struct sk_buff *skb)
 {
 	struct skb_ledger *l = host_ledger(skb->host);
 
@@ -94,7 +100,8 @@ static void skb_ledger_del(struct sk_buff *skb)
  * Returns a new skb with users = 1 and dataref = 1, owned by the
  * caller, or NULL when memory runs out.
  */
-struct sk_buff *alloc_skb(struct host *net, unsigned int size)
+struct sk_buff *
+alloc_skb(struct host *net, unsigned int size)
 {
 	struct sk_buff *skb;
 	struct skb_shared_info *shinfo;
@@ -135,7 +142,8 @@ struct sk_buff *alloc_skb(struct host *net, unsigned int size)
  * Leaves NET_SKB_PAD of headroom, as the kernel does, so a driver can
  * add headers cheaply.  Returns an skb owned by the caller or NULL.
  */
-struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length)
+struct sk_buff *
+netdev_alloc_skb(struct net_device *dev, unsigned int length)
 {
 	struct sk_buff *skb = alloc_skb(dev_net(dev), length + NET_SKB_PAD);
 
@@ -147,7 +155,8 @@ struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length)
 }
 
 /* Free the data buffer once no header points at it any more. */
-static void skb_release_data(struct sk_buff *skb)
+static void
+skb_release_data(struct sk_buff *skb)
 {
 	struct skb_shared_info *shinfo = skb_shinfo(skb);
 	int drop = skb->nohdr ? (1 << SKB_DATAREF_SHIFT) + 1 : 1;
@@ -155,14 +164,19 @@ static void skb_release_data(struct sk_buff *skb)
 	if (!skb->cloned || ((shinfo->dataref -= drop) & SKB_DATAREF_MASK) == 0) {
 		struct skb_ledger *l = host_ledger(skb->host);
 
+		TRACE_NOTE(skb->host, skb, "dataref=0 data_of=skb#%u freed", skb->data_id);
 		if (l)
 			l->data_freed++;
 		free(skb->head);
+	} else {
+		TRACE_NOTE(skb->host, skb, "dataref=%d data_of=skb#%u kept",
+			   shinfo->dataref & SKB_DATAREF_MASK, skb->data_id);
 	}
 	skb->head = NULL;
 }
 
-static void __kfree_skb(struct sk_buff *skb)
+static void
+__kfree_skb(struct sk_buff *skb)
 {
 	skb_dst_drop(skb);
 	if (skb->destructor)
@@ -178,7 +192,8 @@ static void __kfree_skb(struct sk_buff *skb)
  * Used when a packet is dropped (the kernel's kfree_skb tracepoint is
  * what `dropwatch` listens to).  Consumes the caller's reference.
  */
-void kfree_skb(struct sk_buff *skb)
+void
+kfree_skb(struct sk_buff *skb)
 {
 	if (!skb)
 		return;
@@ -195,7 +210,8 @@ void kfree_skb(struct sk_buff *skb)
  * Same logic as kfree_skb; only the tracepoint differs, which is how a
  * reader tells a transmitted packet from a dropped one.
  */
-void consume_skb(struct sk_buff *skb)
+void
+consume_skb(struct sk_buff *skb)
 {
 	if (!skb)
 		return;
@@ -206,7 +222,8 @@ void consume_skb(struct sk_buff *skb)
 	__kfree_skb(skb);
 }
 
-void kfree_skb_list(struct sk_buff *segs)
+void
+kfree_skb_list(struct sk_buff *segs)
 {
 	while (segs) {
 		struct sk_buff *next = segs->next;
@@ -217,7 +234,8 @@ void kfree_skb_list(struct sk_buff *segs)
 }
 
 /* skb_get - take one more reference to the header.  Returns @skb. */
-struct sk_buff *skb_get(struct sk_buff *skb)
+struct sk_buff *
+skb_get(struct sk_buff *skb)
 {
 	skb->users++;
 	return skb;
@@ -232,7 +250,8 @@ struct sk_buff *skb_get(struct sk_buff *skb)
  * marked cloned.  TCP sends the clone down the stack and keeps the
  * original on its write queue.  Returns the clone, owned by the caller.
  */
-struct sk_buff *skb_clone(struct sk_buff *skb)
+struct sk_buff *
+skb_clone(struct sk_buff *skb)
 {
 	struct sk_buff *n = malloc(sizeof(*n));
 
@@ -264,7 +283,8 @@ struct sk_buff *skb_clone(struct sk_buff *skb)
  * Used where the data must be changed but is shared.  Returns a new skb
  * owned by the caller, or NULL.
  */
-struct sk_buff *skb_copy(const struct sk_buff *skb)
+struct sk_buff *
+skb_copy(const struct sk_buff *skb)
 {
 	unsigned int headroom = skb_headroom(skb);
 	struct sk_buff *n = alloc_skb(skb->host, skb->end);
@@ -300,7 +320,8 @@ struct sk_buff *skb_copy(const struct sk_buff *skb)
  * (skb_over_panic); so does netstep, because an overflow is a bug in
  * netstep itself, never a property of a packet.
  */
-static void skb_panic(const struct sk_buff *skb, unsigned int len, const char *msg)
+static void
+skb_panic(const struct sk_buff *skb, unsigned int len, const char *msg)
 {
 	fprintf(stderr, "netstep: BUG: %s: skb#%u len %u put %u head %p data +%ld tail %u end %u\n",
 		msg, skb->id, skb->len, len, (void *)skb->head,
@@ -308,7 +329,8 @@ static void skb_panic(const struct sk_buff *skb, unsigned int len, const char *m
 	abort();
 }
 
-unsigned char *skb_put(struct sk_buff *skb, unsigned int len)
+unsigned char *
+skb_put(struct sk_buff *skb, unsigned int len)
 {
 	unsigned char *tmp = skb_tail_pointer(skb);
 
@@ -319,7 +341,8 @@ unsigned char *skb_put(struct sk_buff *skb, unsigned int len)
 	return tmp;
 }
 
-unsigned char *skb_push(struct sk_buff *skb, unsigned int len)
+unsigned char *
+skb_push(struct sk_buff *skb, unsigned int len)
 {
 	if (unlikely(len > skb_headroom(skb)))
 		skb_panic(skb, len, "skb_under_panic");
@@ -329,7 +352,8 @@ unsigned char *skb_push(struct sk_buff *skb, unsigned int len)
 }
 
 /* Returns the new data pointer, or NULL if @len is more than we hold. */
-unsigned char *skb_pull(struct sk_buff *skb, unsigned int len)
+unsigned char *
+skb_pull(struct sk_buff *skb, unsigned int len)
 {
 	if (len > skb->len)
 		return NULL;
@@ -338,7 +362,8 @@ unsigned char *skb_pull(struct sk_buff *skb, unsigned int len)
 	return skb->data;
 }
 
-void skb_reserve(struct sk_buff *skb, int len)
+void
+skb_reserve(struct sk_buff *skb, int len)
 {
 	if (unlikely((unsigned int)len > skb->end - skb->tail))
 		skb_panic(skb, len, "skb_reserve beyond end");
@@ -346,7 +371,8 @@ void skb_reserve(struct sk_buff *skb, int len)
 	skb->tail += len;
 }
 
-void skb_trim(struct sk_buff *skb, unsigned int len)
+void
+skb_trim(struct sk_buff *skb, unsigned int len)
 {
 	if (skb->len > len) {
 		skb->len = len;
@@ -355,7 +381,8 @@ void skb_trim(struct sk_buff *skb, unsigned int len)
 }
 
 /* Zero @pad bytes after the data, as drivers do for runt frames. */
-int skb_pad(struct sk_buff *skb, int pad)
+int
+skb_pad(struct sk_buff *skb, int pad)
 {
 	if (pad <= 0)
 		return 0;
@@ -365,7 +392,8 @@ int skb_pad(struct sk_buff *skb, int pad)
 	return 0;
 }
 
-int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
+int
+skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 {
 	if (offset < 0 || len < 0 || (unsigned int)(offset + len) > skb->len)
 		return -EFAULT;
@@ -375,13 +403,15 @@ int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 
 /* ---- dst references -------------------------------------------------- */
 
-void skb_dst_set(struct sk_buff *skb, struct dst_entry *dst)
+void
+skb_dst_set(struct sk_buff *skb, struct dst_entry *dst)
 {
 	skb->_skb_refdst = (unsigned long)dst;
 }
 
 /* Queued skbs outlive the lookup that attached their route: take a ref. */
-void skb_dst_force(struct sk_buff *skb)
+void
+skb_dst_force(struct sk_buff *skb)
 {
 	if (skb->_skb_refdst & SKB_DST_NOREF) {
 		skb->_skb_refdst &= SKB_DST_PTRMASK;
@@ -389,7 +419,8 @@ void skb_dst_force(struct sk_buff *skb)
 	}
 }
 
-void skb_dst_drop(struct sk_buff *skb)
+void
+skb_dst_drop(struct sk_buff *skb)
 {
 	if (skb->_skb_refdst && !(skb->_skb_refdst & SKB_DST_NOREF))
 		dst_release(skb_dst(skb));
@@ -398,14 +429,16 @@ void skb_dst_drop(struct sk_buff *skb)
 
 /* ---- queues ------------------------------------------------------------ */
 
-void skb_queue_head_init(struct sk_buff_head *list)
+void
+skb_queue_head_init(struct sk_buff_head *list)
 {
 	list->next = list->prev = (struct sk_buff *)list;
 	list->qlen = 0;
 }
 
-static void __skb_insert(struct sk_buff *newsk, struct sk_buff *prev,
-			 struct sk_buff *next, struct sk_buff_head *list)
+static void
+__skb_insert(struct sk_buff *newsk, struct sk_buff *prev,
+	     struct sk_buff *next, struct sk_buff_head *list)
 {
 	newsk->next = next;
 	newsk->prev = prev;
@@ -413,17 +446,20 @@ static void __skb_insert(struct sk_buff *newsk, struct sk_buff *prev,
 	list->qlen++;
 }
 
-void __skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk)
+void
+__skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk)
 {
 	__skb_insert(newsk, list->prev, (struct sk_buff *)list, list);
 }
 
-void __skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk)
+void
+__skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk)
 {
 	__skb_insert(newsk, (struct sk_buff *)list, list->next, list);
 }
 
-void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
+void
+__skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
 {
 	list->qlen--;
 	skb->next->prev = skb->prev;
@@ -431,7 +467,8 @@ void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
 	skb->next = skb->prev = NULL;
 }
 
-struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
+struct sk_buff *
+__skb_dequeue(struct sk_buff_head *list)
 {
 	struct sk_buff *skb = skb_peek(list);
 
@@ -440,7 +477,8 @@ struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
 	return skb;
 }
 
-void __skb_queue_purge(struct sk_buff_head *list)
+void
+__skb_queue_purge(struct sk_buff_head *list)
 {
 	struct sk_buff *skb;
 
@@ -456,7 +494,8 @@ void __skb_queue_purge(struct sk_buff_head *list)
  * fold to the same bytes in the header, which is all that matters.
  */
 
-__wsum csum_partial(const void *buff, int len, __wsum sum)
+__wsum
+csum_partial(const void *buff, int len, __wsum sum)
 {
 	const u8 *p = buff;
 	u64 acc = sum;
@@ -474,7 +513,8 @@ __wsum csum_partial(const void *buff, int len, __wsum sum)
 }
 
 /* Fold to 16 bits and complement; the result is in network byte order. */
-__sum16 csum_fold(__wsum sum)
+__sum16
+csum_fold(__wsum sum)
 {
 	u32 s = sum;
 
@@ -483,14 +523,16 @@ __sum16 csum_fold(__wsum sum)
 	return htons((u16)~s);
 }
 
-__sum16 ip_fast_csum(const void *iph, unsigned int ihl)
+__sum16
+ip_fast_csum(const void *iph, unsigned int ihl)
 {
 	return csum_fold(csum_partial(iph, ihl * 4, 0));
 }
 
 /* Pseudo-header sum for TCP and UDP (RFC 793, RFC 768). */
-__wsum csum_tcpudp_nofold(__be32 saddr, __be32 daddr, unsigned short len,
-			  unsigned short proto, __wsum sum)
+__wsum
+csum_tcpudp_nofold(__be32 saddr, __be32 daddr, unsigned short len,
+		   unsigned short proto, __wsum sum)
 {
 	u64 acc = sum;
 	u32 s = ntohl(saddr), d = ntohl(daddr);

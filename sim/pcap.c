@@ -13,7 +13,8 @@ struct sim_pcap {
 	unsigned long frames;		/* frames written */
 };
 
-struct sim_pcap *sim_pcap_open(const char *path, char *err, size_t errlen)
+struct sim_pcap *
+sim_pcap_open(const char *path, char *err, size_t errlen)
 {
 	struct sim_pcap *pc = calloc(1, sizeof(*pc));
 
@@ -39,8 +40,9 @@ struct sim_pcap *sim_pcap_open(const char *path, char *err, size_t errlen)
 	return pc;
 }
 
-static void sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
-			   const u8 *frame, unsigned int len, ktime_t ts)
+static void
+sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
+	       const u8 *frame, unsigned int len, ktime_t ts)
 {
 	struct sim_pcap *pc = arg;
 	struct pcap_pkthdr h;
@@ -55,19 +57,22 @@ static void sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir 
 	pc->frames++;
 }
 
-int sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port)
+int
+sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port)
 {
 	struct sim_tap tap = { .frame = sim_pcap_frame, .arg = pc };
 
 	return sim_port_add_tap(port, &tap);
 }
 
-unsigned long sim_pcap_frames(const struct sim_pcap *pc)
+unsigned long
+sim_pcap_frames(const struct sim_pcap *pc)
 {
 	return pc->frames;
 }
 
-void sim_pcap_close(struct sim_pcap *pc)
+void
+sim_pcap_close(struct sim_pcap *pc)
 {
 	if (!pc)
 		return;

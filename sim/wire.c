@@ -26,8 +26,9 @@ struct sim_frame {
 	u8 data[];			/* the frame, no FCS */
 };
 
-void sim_port_init(struct sim_port *port, const char *name,
-		   void (*rx)(struct sim_port *, const u8 *, unsigned int), void *owner)
+void
+sim_port_init(struct sim_port *port, const char *name,
+	      void (*rx)(struct sim_port *, const u8 *, unsigned int), void *owner)
 {
 	memset(port, 0, sizeof(*port));
 	strncpy(port->name, name, sizeof(port->name) - 1);
@@ -35,7 +36,8 @@ void sim_port_init(struct sim_port *port, const char *name,
 	port->owner = owner;
 }
 
-int sim_port_add_tap(struct sim_port *port, const struct sim_tap *tap)
+int
+sim_port_add_tap(struct sim_port *port, const struct sim_tap *tap)
 {
 	if (port->ntaps == SIM_PORT_MAX_TAPS)
 		return -ENOSPC;
@@ -43,15 +45,17 @@ int sim_port_add_tap(struct sim_port *port, const struct sim_tap *tap)
 	return 0;
 }
 
-static void sim_port_tap(const struct sim_port *port, enum sim_dir dir, const u8 *frame,
-			 unsigned int len, ktime_t ts)
+static void
+sim_port_tap(const struct sim_port *port, enum sim_dir dir, const u8 *frame,
+	     unsigned int len, ktime_t ts)
 {
 	for (int i = 0; i < port->ntaps; i++)
 		port->taps[i].frame(port->taps[i].arg, port, dir, frame, len, ts);
 }
 
 /* Serialisation time of @len bytes plus preamble, SFD, FCS and the gap. */
-ktime_t sim_port_tx_time(const struct sim_port *port, unsigned int len)
+ktime_t
+sim_port_tx_time(const struct sim_port *port, unsigned int len)
 {
 	u64 rate = port->link ? port->link->rate_bps : 1000000000ULL;
 	u64 bits = (u64)(len + ETH_FCS_LEN + 8 + 12) * 8;
@@ -59,7 +63,8 @@ ktime_t sim_port_tx_time(const struct sim_port *port, unsigned int len)
 	return bits * NSEC_PER_SEC / rate;
 }
 
-static void sim_frame_arrive(struct sim_event *ev)
+static void
+sim_frame_arrive(struct sim_event *ev)
 {
 	struct sim_frame *fr = container_of(ev, struct sim_frame, ev);
 	struct sim_port *to = fr->to;
@@ -72,7 +77,8 @@ static void sim_frame_arrive(struct sim_event *ev)
 	free(fr);
 }
 
-void sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
+void
+sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 {
 	struct sim_link *link = port->link;
 	struct sim_frame *fr;
@@ -105,8 +111,9 @@ void sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 			   link->eng->now + sim_port_tx_time(port, len) + link->delay);
 }
 
-struct sim_link *sim_link_create(struct sim_engine *eng, struct sim_port *a,
-				 struct sim_port *b)
+struct sim_link *
+sim_link_create(struct sim_engine *eng, struct sim_port *a,
+		struct sim_port *b)
 {
 	struct sim_link *link = calloc(1, sizeof(*link));
 
@@ -126,7 +133,8 @@ struct sim_link *sim_link_create(struct sim_engine *eng, struct sim_port *a,
 	return link;
 }
 
-void sim_link_destroy(struct sim_link *link)
+void
+sim_link_destroy(struct sim_link *link)
 {
 	struct sim_frame *fr, *tmp;
 

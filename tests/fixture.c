@@ -14,7 +14,8 @@ struct fake_priv {
 	struct fixture *fx;
 };
 
-static void fixture_record(void *arg, const struct trace_event *ev)
+static void
+fixture_record(void *arg, const struct trace_event *ev)
 {
 	struct fixture *fx = arg;
 	struct fixture_event *e;
@@ -29,7 +30,8 @@ static void fixture_record(void *arg, const struct trace_event *ev)
 	snprintf(e->fields, sizeof(e->fields), "%s", ev->fields);
 }
 
-void fixture_setup(struct fixture *fx, int nhosts)
+void
+fixture_setup(struct fixture *fx, int nhosts)
 {
 	memset(fx, 0, sizeof(*fx));
 	sim_engine_init(&fx->eng, 12345);
@@ -49,7 +51,8 @@ void fixture_setup(struct fixture *fx, int nhosts)
 	fx->nhosts = nhosts;
 }
 
-void fixture_teardown(struct fixture *fx)
+void
+fixture_teardown(struct fixture *fx)
 {
 	unsigned long live;
 
@@ -61,7 +64,8 @@ void fixture_teardown(struct fixture *fx)
 	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
 }
 
-static netdev_tx_t fake_xmit(struct sk_buff *skb, struct net_device *dev)
+static netdev_tx_t
+fake_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct fake_priv *p = netdev_priv(dev);
 	struct fixture *fx = p->fx;
@@ -84,7 +88,8 @@ static const struct net_device_ops fake_netdev_ops = {
 	.ndo_start_xmit = fake_xmit,
 };
 
-__be32 fx_addr(const char *dotted)
+__be32
+fx_addr(const char *dotted)
 {
 	struct in_addr a;
 
@@ -95,8 +100,9 @@ __be32 fx_addr(const char *dotted)
 	return a.s_addr;
 }
 
-struct net_device *fixture_fake_dev(struct fixture *fx, struct host *h, const char *name,
-				    const char *cidr)
+struct net_device *
+fixture_fake_dev(struct fixture *fx, struct host *h, const char *name,
+		 const char *cidr)
 {
 	struct net_device *dev = alloc_etherdev_mq(h, name, 1, sizeof(struct fake_priv));
 	struct fake_priv *p;
@@ -125,7 +131,8 @@ struct net_device *fixture_fake_dev(struct fixture *fx, struct host *h, const ch
 	return dev;
 }
 
-void fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len)
+void
+fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len)
 {
 	struct sk_buff *skb = netdev_alloc_skb(dev, len + 64);
 
@@ -140,12 +147,14 @@ void fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len)
 	netif_receive_skb(skb);
 }
 
-void fixture_run(struct fixture *fx)
+void
+fixture_run(struct fixture *fx)
 {
 	ck_assert_int_eq(sim_run(&fx->eng, 0, 1000000), 0);
 }
 
-int fixture_count(const struct fixture *fx, const char *host, const char *func)
+int
+fixture_count(const struct fixture *fx, const char *host, const char *func)
 {
 	int n = 0;
 
@@ -159,7 +168,8 @@ int fixture_count(const struct fixture *fx, const char *host, const char *func)
 	return n;
 }
 
-int fixture_find(const struct fixture *fx, int from, const char *func)
+int
+fixture_find(const struct fixture *fx, int from, const char *func)
 {
 	for (int i = from < 0 ? 0 : from; i < fx->nevents; i++)
 		if (fx->events[i].kind == TRACE_ENTER && !strcmp(fx->events[i].func, func))
@@ -167,9 +177,10 @@ int fixture_find(const struct fixture *fx, int from, const char *func)
 	return -1;
 }
 
-unsigned int fixture_build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const char *saddr,
-			      const char *daddr, u8 proto, const void *payload,
-			      unsigned int plen)
+unsigned int
+fixture_build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const char *saddr,
+		 const char *daddr, u8 proto, const void *payload,
+		 unsigned int plen)
 {
 	struct ethhdr *eth = (struct ethhdr *)buf;
 	struct iphdr *iph = (struct iphdr *)(buf + ETH_HLEN);

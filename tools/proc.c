@@ -11,7 +11,8 @@
 
 #include <string.h>
 
-static void proc_softirqs(struct host *net, FILE *out)
+static void
+proc_softirqs(struct host *net, FILE *out)
 {
 	fprintf(out, "%20sCPU%-8d\n", "", 0);
 	for (int i = 0; i < NR_SOFTIRQS; i++)
@@ -19,7 +20,8 @@ static void proc_softirqs(struct host *net, FILE *out)
 }
 
 /* Vectors as MSI-X numbers them; the name says which queue pair. */
-static void proc_interrupts(struct host *net, FILE *out)
+static void
+proc_interrupts(struct host *net, FILE *out)
 {
 	fprintf(out, "%11sCPU0\n", "");
 	for (int i = 0; i < SIM_MAX_IRQS; i++) {
@@ -30,7 +32,8 @@ static void proc_interrupts(struct host *net, FILE *out)
 	}
 }
 
-int tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+int
+tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	if (argc != 2) {
 		fprintf(err, "cat: usage: cat /proc/softirqs|/proc/interrupts\n");
@@ -48,7 +51,8 @@ int tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 }
 
 /* nstat names: the /proc/net/snmp group prefix and the label. */
-static void nstat_name(int i, char *buf, size_t len)
+static void
+nstat_name(int i, char *buf, size_t len)
 {
 	const char *kname = snmp_counter_name[i];
 	const char *group = "TcpExt";
@@ -64,7 +68,8 @@ static void nstat_name(int i, char *buf, size_t len)
 	snprintf(buf, len, "%s%s", group, snmp_counter_label[i]);
 }
 
-int tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+int
+tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	bool all = false;
 
