@@ -34,16 +34,25 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
 	       layers/neighbour.o layers/arp.o \
 	       layers/ip_output.o layers/ip_input.o layers/ip_forward.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
+LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o
+LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ipv4.o \
+	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
+SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
+SIM_OBJS    += sim/tap.o sim/pcapng.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
+TOOL_OBJS   += tools/sockets.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 
 TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 	       tests/check_skbuff.o tests/check_route.o tests/check_netfilter.o \
 	       tests/check_neighbour.o tests/check_qdisc.o tests/check_ip.o \
 	       tests/check_igb.o tests/check_console.o
+TEST_OBJS   += tests/check_socket.o tests/check_udp.o
+TEST_OBJS   += tests/check_tcp.o
+TEST_OBJS   += tests/check_pcapng.o
 
 all: netstep
 
@@ -69,11 +78,24 @@ run: netstep
 check: netstep tests/check_netstep
 	./tests/check_netstep
 	bash tests/integration.sh ./netstep
+	bash tests/tap.sh ./netstep
+
+# The classroom lab (lab/lab.sh): the kernel as router and server, in
+# network namespaces, behind a TAP.  LAB_ARGS='--name lab2 --mtu 1400 --loss 5'.
+SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
+lab-up: netstep
+	$(SUDO) bash lab/lab.sh up $(LAB_ARGS)
+
+lab-down:
+	$(SUDO) bash lab/lab.sh down $(LAB_ARGS)
+
+lab-status:
+	$(SUDO) bash lab/lab.sh status $(LAB_ARGS)
 
 clean:
 	rm -f netstep libnetstep.a tests/check_netstep main.o main.d \
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
-	rm -rf tests/out
+	rm -rf tests/out tests/out-tap
 
-.PHONY: all run check clean
+.PHONY: all run check clean lab-up lab-down lab-status
 -include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d

@@ -2,25 +2,40 @@
  * main.c - the netstep command line.
  *
  *   netstep --headless -e 'ping -c 3 10.0.1.2; ip neigh'
- *           [--trace FILE] [--trace-json FILE] [--pcap FILE] [--seed N]
+ *           [--trace FILE] [--trace-json FILE] [--pcap FILE] [--pcapng FILE] [--seed N]
+ *           [--wire sim|tap] [--tap NAME] [--addr CIDR] [--gw ADDR]
  *
  * Builds the classroom world (sim/topology.h), attaches the writers
  * that were asked for to the one event stream and to the student's
  * NIC, runs the console script on the student's host until the stack
  * is idle, and checks that no skb is left behind.
  *
+ * With --wire tap the world is the student's host alone, its NIC
+ * plugged into a TAP device whose other side is the real Linux kernel
+ * (sim/tap.h).  Opening the TAP needs CAP_NET_ADMIN; started through
+ * sudo, netstep opens it and then becomes the invoking user again
+ * (SUDO_UID/SUDO_GID), before any file is written, so the files it
+ * writes belong to that user.
+ *
  * Exit status: 0 success, 1 runtime failure (or a leak), 2 bad usage or
  * a bad command (nothing run).
  */
 #include "sim/console.h"
 #include "sim/pcap.h"
+#include "sim/pcapng.h"
+#include "sim/tap.h"
 #include "sim/topology.h"
 #include "nic/igb.h"
 
 #include <getopt.h>
+#include <grp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #define NETSTEP_VERSION "0.1"
 
@@ -30,22 +45,67 @@ struct options {
 	const char *trace;
 	const char *trace_json;
 	const char *pcap;
+	const char *pcapng;
 	u32 seed;
+	bool tap;			/* --wire tap */
+	const char *tap_name;		/* --tap NAME */
+	const char *addr;		/* --addr CIDR, as given */
+	const char *gw;			/* --gw ADDR, as given */
+	struct tap_config tap_cfg;	/* the two, parsed */
 };
 
 static void
 usage(FILE *f)
 {
 	fputs("usage: netstep --headless -e 'CMD; CMD ...' [--trace FILE] [--trace-json FILE]\n"
-	      "               [--pcap FILE] [--seed N]\n"
+	      "               [--pcap FILE] [--pcapng FILE] [--seed N]\n"
+	      "               [--wire sim|tap] [--tap NAME] [--addr CIDR] [--gw ADDR]\n"
 	      "  -e, --exec SCRIPT   console commands to run on the student's host\n"
 	      "                      (ping, ip, route, tc, iptables, ethtool, cat, nstat,\n"
 	      "                       sleep, sim link, on HOST ...)\n"
 	      "  --trace FILE        function-graph text trace ('-' for stdout)\n"
 	      "  --trace-json FILE   one JSON object per trace event\n"
 	      "  --pcap FILE         every frame crossing the student's NIC\n"
+	      "  --pcapng FILE       the same, each frame with a comment: skb, queue, ring\n"
+	      "                      slot, route, neighbour ('-': stdout, for wireshark -k -i -)\n"
+	      "  --wire sim|tap      the simulated network (default) or a TAP device whose\n"
+	      "                      far side is the real Linux kernel (needs CAP_NET_ADMIN)\n"
+	      "  --tap NAME          TAP device to create or attach to (default " TAP_DEFAULT_NAME ")\n"
+	      "  --addr CIDR         the student's address on the TAP wire (default 10.0.0.2/24)\n"
+	      "  --gw ADDR           its default gateway (default 10.0.0.1)\n"
 	      "  --seed N            seed of the deterministic random numbers (default 1)\n"
 	      "  --headless          run without the step-through UI\n", f);
+}
+
+/* --tap, --addr and --gw: only with --wire tap, and well formed. */
+static int
+parse_tap_options(struct options *o)
+{
+	const char *only_tap = o->tap_name ? "--tap" : o->addr ? "--addr" : o->gw ? "--gw" : NULL;
+
+	if (!o->tap) {
+		if (only_tap) {
+			fprintf(stderr, "netstep: %s needs --wire tap\n", only_tap);
+			return 2;
+		}
+		return 0;
+	}
+	if (!o->tap_name)
+		o->tap_name = TAP_DEFAULT_NAME;
+	if (!*o->tap_name || strlen(o->tap_name) > 15) {
+		fprintf(stderr, "netstep: invalid --tap '%s' (1 to 15 characters)\n", o->tap_name);
+		return 2;
+	}
+	if (tap_parse_cidr(o->addr ? o->addr : "10.0.0.2/24", &o->tap_cfg.addr,
+			   &o->tap_cfg.prefixlen)) {
+		fprintf(stderr, "netstep: invalid --addr '%s' (like 10.0.0.2/24)\n", o->addr);
+		return 2;
+	}
+	if (tap_parse_addr(o->gw ? o->gw : "10.0.0.1", &o->tap_cfg.gw)) {
+		fprintf(stderr, "netstep: invalid --gw '%s' (like 10.0.0.1)\n", o->gw);
+		return 2;
+	}
+	return 0;
 }
 
 /* 0 to go on, -1 to exit 0 (help), 2 on bad usage. */
@@ -59,6 +119,11 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "trace-json", required_argument, NULL, 'j' },
 		{ "pcap", required_argument, NULL, 'p' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "pcapng", required_argument, NULL, 'P' },
+		{ "wire", required_argument, NULL, 'w' },
+		{ "tap", required_argument, NULL, 'T' },
+		{ "addr", required_argument, NULL, 'a' },
+		{ "gw", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -77,6 +142,17 @@ parse_options(int argc, char **argv, struct options *o)
 		case 't': o->trace = optarg; break;
 		case 'j': o->trace_json = optarg; break;
 		case 'p': o->pcap = optarg; break;
+		case 'P': o->pcapng = optarg; break;
+		case 'T': o->tap_name = optarg; break;
+		case 'a': o->addr = optarg; break;
+		case 'g': o->gw = optarg; break;
+		case 'w':
+			if (strcmp(optarg, "sim") && strcmp(optarg, "tap")) {
+				fprintf(stderr, "netstep: invalid --wire '%s' (sim or tap)\n", optarg);
+				return 2;
+			}
+			o->tap = !strcmp(optarg, "tap");
+			break;
 		case 's':
 			o->seed = strtoul(optarg, &end, 0);
 			if (*end || !*optarg) {
@@ -106,7 +182,7 @@ parse_options(int argc, char **argv, struct options *o)
 		fprintf(stderr, "netstep: --headless needs -e 'COMMANDS'\n");
 		return 2;
 	}
-	return 0;
+	return parse_tap_options(o);
 }
 
 static FILE *
@@ -124,6 +200,7 @@ struct outputs {
 	struct trace_text_state *text;
 	FILE *json;
 	struct sim_pcap *pcap;
+	struct sim_pcapng *pcapng;
 };
 
 static int
@@ -154,6 +231,26 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 		}
 		sim_pcap_attach(out->pcap, igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
+	if (o->pcapng) {
+		char err[256];
+
+		out->pcapng = sim_pcapng_open(o->pcapng, err, sizeof(err));
+		if (!out->pcapng) {
+			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcapng, err);
+			return 1;
+		}
+		if (o->tap) {
+			/* Wall-clock runs: stamp frames with the real date, so the
+			 * capture lines up with one taken on the TAP itself. */
+			struct timespec ts;
+
+			clock_gettime(CLOCK_REALTIME, &ts);
+			sim_pcapng_set_time_offset(out->pcapng, (ktime_t)ts.tv_sec * NSEC_PER_SEC +
+						   ts.tv_nsec - w->eng.now);
+		}
+		sim_pcapng_attach(out->pcapng, &w->trace, w->host[SIM_STUDENT],
+				  igb_port(w->host[SIM_STUDENT]->devs[0]));
+	}
 	return 0;
 }
 
@@ -168,7 +265,103 @@ close_outputs(struct outputs *out)
 	if (out->json && out->json != stdout && fclose(out->json))
 		rc = 1;
 	sim_pcap_close(out->pcap);
+	if (sim_pcapng_close(out->pcapng))
+		rc = 1;
 	return rc;
+}
+
+/*
+ * After the TAP is open, give up what opening it needed.  Started through
+ * sudo: become the invoking user (groups, gid, then uid), and check that
+ * root cannot be regained.  Started with file capabilities (setcap):
+ * drop them all.  Plain root stays root.  0, or 1 with a message.
+ */
+/*
+ * capset(2)'s arguments, from <linux/capability.h> (which cannot be
+ * included beside kernel/types.h: both define __le64).  Kernel ABI.
+ */
+#define SIM_CAP_VERSION_3	0x20080522
+struct sim_cap_header {
+	u32 version;
+	int pid;
+};
+struct sim_cap_data {
+	u32 effective;
+	u32 permitted;
+	u32 inheritable;
+};
+
+static int
+drop_privileges(void)
+{
+	const char *su = getenv("SUDO_UID"), *sg = getenv("SUDO_GID");
+	struct sim_cap_header hdr = { .version = SIM_CAP_VERSION_3 };
+	struct sim_cap_data none[2];
+
+	if (geteuid() == 0 && su && sg) {
+		char *e1, *e2;
+		unsigned long uid = strtoul(su, &e1, 10), gid = strtoul(sg, &e2, 10);
+
+		if (*e1 || *e2 || !*su || !*sg) {
+			fprintf(stderr, "netstep: invalid SUDO_UID/SUDO_GID '%s'/'%s'\n", su, sg);
+			return 1;
+		}
+		if (setgroups(0, NULL) || setgid((gid_t)gid) || setuid((uid_t)uid)) {
+			fprintf(stderr, "netstep: cannot drop to uid %lu gid %lu: %s\n", uid, gid,
+				strerror(errno));
+			return 1;
+		}
+		if (uid != 0 && setuid(0) == 0) {
+			fprintf(stderr, "netstep: BUG: root could be regained after dropping it\n");
+			return 1;
+		}
+	}
+	if (geteuid() != 0) {
+		memset(none, 0, sizeof(none));
+		(void)syscall(SYS_capset, &hdr, none);	/* dropping never fails */
+	}
+	return 0;
+}
+
+/* The world of --wire: the simulated classroom, or the student's host on a TAP. */
+static int
+create_world(const struct options *o, struct sim_world *w, struct sim_tapdev **tapp)
+{
+	char err[256];
+	bool perm;
+	int e;
+
+	*tapp = NULL;
+	if (!o->tap) {
+		if (sim_world_create(w, o->seed)) {
+			fprintf(stderr, "netstep: cannot build the simulated network\n");
+			return 1;
+		}
+		return 0;
+	}
+	*tapp = tap_open(o->tap_name, err, sizeof(err), &perm);
+	if (!*tapp) {
+		if (perm) {
+			fprintf(stderr, "netstep: %s (opening a TAP device needs CAP_NET_ADMIN): "
+				TAP_EPERM_HINT "\n", err);
+			return 2;
+		}
+		fprintf(stderr, "netstep: %s\n", err);
+		return 1;
+	}
+	if (drop_privileges()) {
+		tap_close(*tapp);
+		*tapp = NULL;
+		return 1;
+	}
+	e = tap_world_create(w, o->seed, *tapp, &o->tap_cfg);
+	if (e) {
+		fprintf(stderr, "netstep: cannot build the TAP world: %s\n", strerror(-e));
+		tap_close(*tapp);
+		*tapp = NULL;
+		return 1;
+	}
+	return 0;
 }
 
 int
@@ -178,23 +371,29 @@ main(int argc, char **argv)
 	struct sim_world w;
 	struct sim_console con;
 	struct outputs out;
+	struct sim_tapdev *tap;
 	unsigned long leaked;
 	int rc = parse_options(argc, argv, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if (sim_world_create(&w, o.seed)) {
-		fprintf(stderr, "netstep: cannot build the simulated network\n");
-		return 1;
-	}
+	rc = create_world(&o, &w, &tap);
+	if (rc)
+		return rc;
+	if (o.pcapng && !strcmp(o.pcapng, "-"))
+		signal(SIGPIPE, SIG_IGN);	/* a closed Wireshark is a write error */
 	rc = open_outputs(&o, &w, &out);
-	console_init(&con, &w, stdout, stderr);
+	/* With the capture on stdout, what the tools print goes to stderr. */
+	console_init(&con, &w, o.pcapng && !strcmp(o.pcapng, "-") ? stderr : stdout, stderr);
 	if (!rc)
 		rc = console_run_script(&con, o.script);
 	fflush(stdout);
 	/* Teardown is traced too; stop listening before the writers close. */
 	w.trace.nsinks = 0;
-	sim_world_destroy(&w);
+	if (tap)
+		tap_world_destroy(&w, tap);
+	else
+		sim_world_destroy(&w);
 	if (close_outputs(&out) && !rc) {
 		fprintf(stderr, "netstep: error writing an output file\n");
 		rc = 1;

@@ -6,11 +6,15 @@
  * kernel/timer.c (mod_timer, del_timer), kernel/hrtimer.c and
  * kernel/irq/handle.c, Linux 3.10.
  */
+#define _GNU_SOURCE		/* ppoll(), for the wall-clock mode */
 #include "kernel/engine.h"
 #include "kernel/trace.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char KSRC[] = "kernel/softirq.c";
 
@@ -176,8 +180,9 @@ run_all_softirqs(struct sim_engine *eng)
 			do_softirq(eng->cpus[i]);
 }
 
-bool
-sim_run_one(struct sim_engine *eng)
+/* Fire the earliest event, whatever the wall clock says. */
+static bool
+sim_fire_next(struct sim_engine *eng)
 {
 	struct sim_event *ev;
 
@@ -192,11 +197,124 @@ sim_run_one(struct sim_engine *eng)
 	return true;
 }
 
+/* ---- wall-clock mode (the TAP wire) ------------------------------------- */
+
+static ktime_t
+sim_monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ktime_t)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+}
+
+void
+sim_engine_set_wall(struct sim_engine *eng, struct sim_wall *wall)
+{
+	if (wall) {
+		wall->origin = sim_monotonic_ns() - eng->now;
+		if (!wall->idle_ns)
+			wall->idle_ns = SIM_WALL_IDLE_NS;
+	}
+	eng->wall = wall;
+}
+
+ktime_t
+sim_wall_now(const struct sim_engine *eng)
+{
+	if (!eng->wall)
+		return eng->now;
+	return sim_monotonic_ns() - eng->wall->origin;
+}
+
+/*
+ * Sleep until @deadline (virtual ns) or until the wall's fd is readable,
+ * whichever comes first.  Data on the fd is handed to readable() at the
+ * current time: no event is due before it (the caller only sleeps when
+ * the earliest event lies in the future), so the clock never goes back.
+ */
+static void
+sim_wall_wait(struct sim_engine *eng, ktime_t deadline)
+{
+	struct sim_wall *wall = eng->wall;
+	ktime_t now = sim_wall_now(eng);
+	ktime_t left = deadline > now ? deadline - now : 0;
+	struct timespec ts = { .tv_sec = left / NSEC_PER_SEC, .tv_nsec = left % NSEC_PER_SEC };
+	struct pollfd pfd = { .fd = wall->fd, .events = POLLIN };
+	int n;
+
+	wall->sleeps++;
+	n = ppoll(&pfd, wall->fd >= 0 ? 1 : 0, &ts, NULL);
+	if (n <= 0 || !(pfd.revents & (POLLIN | POLLERR | POLLHUP)))
+		return;		/* timeout or a signal: the caller re-checks */
+	wall->wakeups++;
+	now = sim_wall_now(eng);
+	if (eng->heap_len && eng->heap[0]->when < now)
+		now = eng->heap[0]->when;
+	if (now > eng->now)
+		eng->now = now;
+	wall->readable(wall->arg);
+	run_all_softirqs(eng);
+}
+
+/* Fire the earliest event once the wall clock has reached it. */
+static bool
+sim_wall_run_one(struct sim_engine *eng)
+{
+	/* Look at the fd now and then even when events are due back to back. */
+	if ((eng->events_run & 63) == 63)
+		sim_wall_wait(eng, 0);
+	while (eng->heap_len && sim_wall_now(eng) < eng->heap[0]->when)
+		sim_wall_wait(eng, eng->heap[0]->when);
+	return sim_fire_next(eng);
+}
+
+static int
+sim_wall_run(struct sim_engine *eng, ktime_t until, u64 max_events)
+{
+	u64 n = 0;
+
+	run_all_softirqs(eng);
+	for (;;) {
+		ktime_t now = sim_wall_now(eng);
+		ktime_t deadline;
+
+		if (eng->heap_len && eng->heap[0]->when <= now &&
+		    (!until || eng->heap[0]->when <= until)) {
+			if (n++ >= max_events)
+				return -EAGAIN;
+			sim_wall_run_one(eng);
+			continue;
+		}
+		if (until && now >= until) {
+			if (eng->now < until)
+				eng->now = until;
+			return 0;
+		}
+		if (!until && (!eng->heap_len || eng->heap[0]->when > now + eng->wall->idle_ns))
+			return 0;
+		deadline = eng->heap_len ? eng->heap[0]->when : until;
+		if (until && until < deadline)
+			deadline = until;
+		sim_wall_wait(eng, deadline);
+	}
+}
+
+bool
+sim_run_one(struct sim_engine *eng)
+{
+	if (eng->wall)
+		return sim_wall_run_one(eng);
+	return sim_fire_next(eng);
+}
+
 int
 sim_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 {
 	u64 n = 0;
 
+	if (eng->wall)
+		return sim_wall_run(eng, until, max_events);
 	run_all_softirqs(eng);
 	while (eng->heap_len) {
 		if (until && eng->heap[0]->when > until) {

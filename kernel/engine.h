@@ -95,7 +95,39 @@ struct sim_engine {
 	u32 rng;			/* deterministic PRNG state (loss, ISN) */
 	struct trace *trace;		/* event stream, kernel/trace.h */
 	struct skb_ledger *ledger;	/* every live skb, layers/skbuff.h */
+	struct sim_wall *wall;		/* NULL: pure virtual time (the default) */
 };
+
+/*
+ * Wall-clock mode (the TAP wire, sim/tap.c).  When the real kernel is the
+ * peer, virtual time must keep pace with real time: a ping's one-second
+ * interval is a real second, and a frame the kernel writes into the TAP
+ * arrives "now".  With a struct sim_wall set, the engine sleeps in
+ * ppoll() on @fd until the next event is due, fires events only when
+ * the wall clock has reached them, and calls readable() whenever @fd has
+ * data (which injects frames: they schedule events at the current time).
+ *
+ * sim_run(eng, 0, n) ("until idle") returns once nothing is due within
+ * idle_ns: a real network never goes fully idle (neighbour timers,
+ * TIME_WAIT), and a teacher should not wait a minute for an ARP entry
+ * to go stale.  NOTE: runs in this mode are not deterministic.
+ */
+struct sim_wall {
+	int fd;				/* wake when readable; -1: just sleep */
+	void (*readable)(void *arg);	/* drain @fd; may schedule events */
+	void *arg;			/* handed back to readable() */
+	ktime_t idle_ns;		/* "idle" horizon for sim_run(.., 0, ..) */
+	ktime_t origin;			/* CLOCK_MONOTONIC ns at virtual time 0 */
+	unsigned long sleeps;		/* times the engine waited */
+	unsigned long wakeups;		/* ... and was woken by @fd */
+};
+
+#define SIM_WALL_IDLE_NS	(2 * NSEC_PER_SEC)
+
+/* Switch @eng to wall-clock mode from now on (NULL: back to virtual). */
+void sim_engine_set_wall(struct sim_engine *eng, struct sim_wall *wall);
+/* The wall clock on the virtual time scale (eng->now if not in wall mode). */
+ktime_t sim_wall_now(const struct sim_engine *eng);
 
 void sim_engine_init(struct sim_engine *eng, u32 seed);
 void sim_engine_destroy(struct sim_engine *eng);
@@ -173,5 +205,6 @@ static inline unsigned long sim_jiffies(const struct sim_engine *eng)
 #define time_after(a, b)	((long)((b) - (a)) < 0)
 #define time_before(a, b)	time_after(b, a)
 #define time_after_eq(a, b)	((long)((a) - (b)) >= 0)
+#define time_before_eq(a, b)	time_after_eq(b, a)
 
 #endif

@@ -38,6 +38,14 @@
 	X(IPSTATS_MIB_FRAGOKS, "FragOKs")					\
 	X(IPSTATS_MIB_FRAGFAILS, "FragFails")					\
 	X(IPSTATS_MIB_FRAGCREATES, "FragCreates")				\
+	/* UDP, /proc/net/snmp "Udp:" (layers/udp.c) */				\
+	X(UDP_MIB_INDATAGRAMS, "InDatagrams")				\
+	X(UDP_MIB_NOPORTS, "NoPorts")					\
+	X(UDP_MIB_INERRORS, "InErrors")					\
+	X(UDP_MIB_OUTDATAGRAMS, "OutDatagrams")				\
+	X(UDP_MIB_RCVBUFERRORS, "RcvbufErrors")				\
+	X(UDP_MIB_SNDBUFERRORS, "SndbufErrors")				\
+	X(UDP_MIB_CSUMERRORS, "InCsumErrors")				\
 	/* ICMP, "Icmp:" */							\
 	X(ICMP_MIB_INMSGS, "InMsgs")						\
 	X(ICMP_MIB_INERRORS, "InErrors")					\
@@ -71,6 +79,40 @@
 	X(LINUX_MIB_TXBUSY, "TxBusy")						\
 	X(LINUX_MIB_TXDEVDOWN, "TxDevDown")					\
 	X(NF_MIB_DROPS, "NetfilterDrops")				\
+	/* TCP, "Tcp:" and "TcpExt:" (layers/tcp*.c) */			\
+	X(TCP_MIB_ACTIVEOPENS, "ActiveOpens")					\
+	X(TCP_MIB_PASSIVEOPENS, "PassiveOpens")					\
+	X(TCP_MIB_ATTEMPTFAILS, "AttemptFails")					\
+	X(TCP_MIB_ESTABRESETS, "EstabResets")					\
+	X(TCP_MIB_INSEGS, "InSegs")						\
+	X(TCP_MIB_OUTSEGS, "OutSegs")						\
+	X(TCP_MIB_RETRANSSEGS, "RetransSegs")					\
+	X(TCP_MIB_INERRS, "InErrs")						\
+	X(TCP_MIB_OUTRSTS, "OutRsts")						\
+	X(TCP_MIB_CSUMERRORS, "InCsumErrors")					\
+	X(LINUX_MIB_LISTENOVERFLOWS, "ListenOverflows")				\
+	X(LINUX_MIB_LISTENDROPS, "ListenDrops")					\
+	X(LINUX_MIB_OUTOFWINDOWICMPS, "OutOfWindowIcmps")			\
+	X(LINUX_MIB_TIMEWAITED, "TW")						\
+	X(LINUX_MIB_DELAYEDACKS, "DelayedACKs")					\
+	X(LINUX_MIB_TCPPUREACKS, "TCPPureAcks")					\
+	X(LINUX_MIB_TCPHPACKS, "TCPHPAcks")					\
+	X(LINUX_MIB_TCPRENORECOVERY, "TCPRenoRecovery")				\
+	X(LINUX_MIB_TCPFASTRETRANS, "TCPFastRetrans")				\
+	X(LINUX_MIB_TCPSLOWSTARTRETRANS, "TCPSlowStartRetrans")			\
+	X(LINUX_MIB_TCPTIMEOUTS, "TCPTimeouts")					\
+	X(LINUX_MIB_TCPLOSSPROBES, "TCPLossProbes")				\
+	X(LINUX_MIB_TCPOFOQUEUE, "TCPOFOQueue")					\
+	X(LINUX_MIB_TCPOFODROP, "TCPOFODrop")					\
+	X(LINUX_MIB_TCPRCVQDROP, "TCPRcvQDrop")					\
+	X(LINUX_MIB_TCPDSACKOLDSENT, "TCPDSACKOldSent")				\
+	X(LINUX_MIB_PAWSESTABREJECTED, "PAWSEstab")				\
+	X(LINUX_MIB_TCPABORTONDATA, "TCPAbortOnData")				\
+	X(LINUX_MIB_TCPABORTONCLOSE, "TCPAbortOnClose")				\
+	X(LINUX_MIB_TCPABORTONTIMEOUT, "TCPAbortOnTimeout")			\
+	X(LINUX_MIB_TCPPROBEZEROWINDOW, "TCPProbeZeroWindow")			\
+	X(LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES, "TCPSpuriousRtxHostQueues")	\
+	X(LINUX_MIB_TCPRETRANSFAIL, "TCPRetransFail")				\
 	/* routing, /proc/net/stat/rt_cache */					\
 	X(RT_CACHE_STAT_IN_MARTIAN_DST, "InMartianDst")			\
 	X(RT_CACHE_STAT_IN_MARTIAN_SRC, "InMartianSrc")

@@ -4,8 +4,8 @@
  *
  * Mirrors include/linux/ethtool.h and the structures of
  * include/uapi/linux/ethtool.h (Linux 3.10).  A driver fills one
- * ethtool_ops table (nic/igb_main.c: igb_ethtool_ops; the kernel keeps
- * it in igb_ethtool.c) and points dev->ethtool_ops at it;
+ * ethtool_ops table (igb_ethtool_ops in nic/igb_ethtool.c, as the
+ * kernel's igb_ethtool.c) and points dev->ethtool_ops at it;
  * tools/ethtool.c calls through it, as net/core/ethtool.c does for the
  * SIOCETHTOOL ioctl.
  *

@@ -15,7 +15,12 @@
  * ip_push_pending_frames() here.  Read after: layers/neighbour.c
  * (dst_neigh_output, ARP) and layers/dev.c (dev_queue_xmit).
  *
- * Left out: ip_queue_xmit (TCP's entry, not modelled yet), IP options,
+ * TCP enters through ip_queue_xmit (the socket's cached route, or a
+ * lookup that is then cached on the socket; the IP header with DF and
+ * the socket's inet_id) and, for SYN-ACKs and RSTs that belong to no
+ * connected socket, ip_build_and_send_pkt.
+ *
+ * Left out: IP options,
  * GSO (no skb is ever GSO here, so the MTU check always applies), the
  * fragmentation fast path over a frag_list, xfrm, multicast and
  * broadcast output.
@@ -27,6 +32,7 @@
 #include "layers/netdevice.h"
 #include "sim/host.h"
 #include "kernel/trace.h"
+#include "layers/sock.h"
 
 #include <string.h>
 
@@ -115,6 +121,137 @@ ip_local_out(struct sk_buff *skb)
 	if (likely(err == 1))
 		err = dst_output(skb);
 	return err;
+}
+
+/*
+ * ip_dont_fragment (include/net/ip.h): DF for "do", and for "want"
+ * unless the route's MTU metric is locked.  KERNEL: netstep's rtable
+ * does not expose the lock, so "want" always sets DF.
+ */
+static bool
+ip_dont_fragment(const struct sock *sk)
+{
+	return inet_sk(sk)->pmtudisc == IP_PMTUDISC_DO || inet_sk(sk)->pmtudisc == IP_PMTUDISC_WANT;
+}
+
+/* ip_select_ttl: the socket's IP_TTL, else the default. */
+static u8
+ip_select_ttl(const struct inet_sock *inet)
+{
+	return inet->uc_ttl >= 0 ? (u8)inet->uc_ttl : IPDEFTTL;
+}
+
+/*
+ * ip_select_ident_more: a connected socket's DF packets take their ID
+ * from inet_id (it counts per connection); a DF packet of an
+ * unconnected socket gets 0; others the host's counter.
+ */
+static void
+sim_ip_select_ident_sk(struct host *net, struct iphdr *iph, struct sock *sk)
+{
+	if (iph->frag_off & htons(IP_DF)) {
+		if (sk && sk->sk_daddr)
+			iph->id = htons(inet_sk(sk)->inet_id++);
+		else
+			iph->id = 0;
+	} else {
+		iph->id = ip_select_ident(net, iph);
+	}
+}
+
+/**
+ * ip_queue_xmit - TCP's way into IP (tcp_transmit_skb calls it)
+ * @skb: TCP segment at skb->data, skb->sk set (the clone's owner)
+ * @fl: the socket's flow (inet->cork.fl): addresses and ports
+ *
+ * Uses the route cached on the socket if it is still valid
+ * (__sk_dst_check); else looks one up with ip_route_output_ports and
+ * caches it (sk_setup_caps).  The route is attached without a reference
+ * (skb_dst_set_noref, 3.10).  Then the IP header: DF from the socket's
+ * PMTU discovery mode, TTL, the ID from inet_id.  Consumes @skb; returns
+ * what ip_local_out returns, or -EHOSTUNREACH.
+ */
+int
+ip_queue_xmit(struct sk_buff *skb, struct flowi4 *fl)
+{
+	struct sock *sk = skb->sk;
+	struct inet_sock *inet = inet_sk(sk);
+	struct host *net = sock_net(sk);
+	struct flowi4 *fl4 = fl;
+	struct rtable *rt;
+	struct iphdr *iph;
+
+	TRACEPOINTF(net, skb, "len=%u daddr=" NIPQUAD_FMT " cached_dst=%d", skb->len,
+		    NIPQUAD(sk->sk_daddr), __sk_dst_get(sk) ? 1 : 0);
+	rt = (struct rtable *)__sk_dst_check(sk, 0);
+	if (!rt) {
+		rt = ip_route_output_ports(net, fl4, sk, sk->sk_daddr, inet->inet_saddr,
+					   sk->sk_dport, inet->inet_sport, sk->sk_protocol,
+					   inet->tos, 0);
+		if (IS_ERR(rt)) {
+			TRACE_NOTE(net, skb, "reason=no_route err=%ld", PTR_ERR(rt));
+			kfree_skb(skb);
+			return -EHOSTUNREACH;
+		}
+		sk_setup_caps(sk, &rt->dst);
+	}
+	skb_dst_set_noref(skb, &rt->dst);
+
+	iph = (struct iphdr *)skb_push(skb, sizeof(*iph));
+	skb_reset_network_header(skb);
+	iph->version = IPVERSION;
+	iph->ihl = sizeof(*iph) / 4;
+	iph->tos = inet->tos;
+	iph->frag_off = ip_dont_fragment(sk) && !skb->local_df ? htons(IP_DF) : 0;
+	iph->ttl = ip_select_ttl(inet);
+	iph->protocol = sk->sk_protocol;
+	iph->check = 0;
+	iph->saddr = fl4->saddr;
+	iph->daddr = fl4->daddr;
+	sim_ip_select_ident_sk(net, iph, sk);
+	skb->priority = sk->sk_priority;
+	IPCB(skb)->flags = 0;
+	IPCB(skb)->pmtudisc = inet->pmtudisc;
+	TRACE_NOTE(net, skb, "id=%u df=%d ttl=%u saddr=" NIPQUAD_FMT, ntohs(iph->id),
+		   (iph->frag_off & htons(IP_DF)) ? 1 : 0, iph->ttl, NIPQUAD(iph->saddr));
+	return ip_local_out(skb);
+}
+
+/**
+ * ip_build_and_send_pkt - the IP header for a segment that answers on a
+ * listener's behalf (SYN-ACK) or on nobody's (RST to a closed port)
+ * @skb: transport header at skb->data, route attached (skb_dst)
+ * @sk: the listener, or NULL (KERNEL: the per-net TCP control socket)
+ *
+ * Consumes @skb; returns what ip_local_out returns.
+ */
+int
+ip_build_and_send_pkt(struct sk_buff *skb, struct sock *sk, __be32 saddr, __be32 daddr)
+{
+	struct host *net = skb->host;
+	struct iphdr *iph;
+	int pmtudisc = sk ? inet_sk(sk)->pmtudisc : IP_PMTUDISC_WANT;
+
+	TRACEPOINTF(net, skb, "len=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT, skb->len,
+		    NIPQUAD(saddr), NIPQUAD(daddr));
+	iph = (struct iphdr *)skb_push(skb, sizeof(*iph));
+	skb_reset_network_header(skb);
+	iph->version = IPVERSION;
+	iph->ihl = sizeof(*iph) / 4;
+	iph->tos = sk ? inet_sk(sk)->tos : 0;
+	iph->frag_off = (pmtudisc == IP_PMTUDISC_DO || pmtudisc == IP_PMTUDISC_WANT) ?
+				htons(IP_DF) : 0;
+	iph->ttl = sk ? ip_select_ttl(inet_sk(sk)) : IPDEFTTL;
+	iph->protocol = IPPROTO_TCP;
+	iph->check = 0;
+	iph->saddr = saddr;
+	iph->daddr = daddr;
+	sim_ip_select_ident_sk(net, iph, sk);
+	if (sk)
+		skb->priority = sk->sk_priority;
+	IPCB(skb)->flags = 0;
+	IPCB(skb)->pmtudisc = pmtudisc;
+	return ip_local_out(skb);
 }
 
 /**

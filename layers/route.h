@@ -2,8 +2,13 @@
  * layers/route.h - IPv4 routing: the FIB, the route lookup and the
  * dst_entry an skb carries.
  *
- * Mirrors include/net/dst.h, include/net/route.h, include/net/flow.h,
- * net/ipv4/route.c and net/ipv4/fib_trie.c (Linux 3.10).
+ * Mirrors include/net/dst.h, include/net/route.h, include/net/flow.h
+ * and the exported calls of net/ipv4/route.c, fib_frontend.c and
+ * fib_trie.c (Linux 3.10).  Defined in layers/route.c (lookups, dst,
+ * PMTU, `ip route get`), layers/fib_frontend.c (init/exit, addresses,
+ * the netlink handlers) and layers/fib_trie.c (the table, `route -n`,
+ * `ip route show`); what those three share and nobody else needs is in
+ * layers/fib_lookup.h.
  *
  * A lookup (ip_route_output_ports on the way out, ip_route_input_noref
  * on the way in) picks the longest matching prefix and returns a
@@ -67,6 +72,7 @@ struct flowi4 {
 	__be16 fl4_dport;
 };
 
+/* layers/route.c */
 /* ip_route_output_key family: ERR_PTR(-ENETUNREACH) when nothing matches. */
 struct rtable *ip_route_output_key(struct host *net, struct flowi4 *fl4);
 struct rtable *ip_route_output_ports(struct host *net, struct flowi4 *fl4,
@@ -86,11 +92,12 @@ void dst_release(struct dst_entry *dst);
 static inline int dst_output(struct sk_buff *skb);
 static inline int dst_input(struct sk_buff *skb);
 
-/* FIB management (fib_frontend.c / fib_trie.c) */
+/* FIB management: layers/fib_frontend.c */
 int ip_fib_init(struct host *net);
 void ip_fib_exit(struct host *net);
 /* Add the connected and local routes for dev->ifa (fib_add_ifaddr). */
 void fib_add_ifaddr(struct net_device *dev);
+/* layers/fib_trie.c: main-table routes, as `ip route add|del` makes them */
 int fib_table_insert(struct host *net, __be32 dst, int plen, __be32 gw,
 		     struct net_device *dev, u32 metric, u32 mtu);
 int fib_table_delete(struct host *net, __be32 dst, int plen, __be32 gw,
@@ -126,16 +133,17 @@ struct fib_config {
 	u32 fc_mx_lock;			/* 1 << RTAX_MTU: mtu is locked */
 	bool fc_has_priority;		/* delete: fc_priority was given */
 };
-/* The netlink handlers behind `ip route add` / `ip route del`. */
+/* The netlink handlers behind `ip route add` / `ip route del` (fib_frontend.c). */
 int inet_rtm_newroute(struct host *net, struct fib_config *cfg);
 int inet_rtm_delroute(struct host *net, struct fib_config *cfg);
 
 /* RTN_LOCAL if @addr is one of ours, RTN_BROADCAST, else RTN_UNICAST. */
 unsigned int inet_addr_type(struct host *net, __be32 addr);
-/* Our address to use as source towards @dst through @dev. */
+/* Our address to use as source towards @dst through @dev (devinet.c in the
+ * kernel; layers/fib_frontend.c here). */
 __be32 inet_select_addr(const struct net_device *dev, __be32 dst);
 
-/* Output in the formats of the real tools. */
+/* Output in the formats of the real tools (fib_trie.c; route get: route.c). */
 void fib_route_show(struct host *net, FILE *out);	/* route -n */
 void fib_ip_route_show(struct host *net, FILE *out);	/* ip route show */
 int fib_ip_route_get(struct host *net, __be32 daddr, FILE *out);	/* ip route get */

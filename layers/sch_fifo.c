@@ -1,1 +1,110 @@
-/* layers/sch_fifo.c: being split out (in progress) */
+/*
+ * layers/sch_fifo.c - bfifo: one FIFO with a byte limit, the simplest
+ * qdisc that refuses packets.
+ *
+ * Mirrors net/sched/sch_fifo.c (Linux 3.10): bfifo_enqueue, fifo_init
+ * (here bfifo_init; the default limit is tx_queue_len frames of MTU
+ * size), fifo_dump (bfifo_dump) and bfifo_qdisc_ops.  The kernel's
+ * dequeue, peek and reset are the FIFO helpers of
+ * include/net/sch_generic.h; netstep wraps the same helpers
+ * (layers/sch_generic.h) as bfifo_dequeue, bfifo_peek and bfifo_reset.
+ *
+ * Read layers/sch_generic.c first (pfifo_fast is three such FIFOs, and
+ * __qdisc_run is what dequeues); read layers/sch_tbf.c after: tbf keeps
+ * its waiting packets in a bfifo whose limit is tc's "limit".  netstep's
+ * tc does not attach a bfifo by itself (tools/tc.c refuses "bfifo").
+ *
+ * Left out: pfifo (a limit in packets) and pfifo_head_drop,
+ * fifo_set_limit / fifo_create_dflt (tbf calls qdisc_create_dflt and
+ * ops->change itself), qdisc_reshape_fail.
+ */
+#include "layers/sch_generic.h"
+#include "kernel/trace.h"
+#include "sim/host.h"
+
+static const char KSRC[] = "net/sched/sch_fifo.c";
+
+/* psched_mtu: the largest frame the device sends. */
+static unsigned int
+psched_mtu(const struct net_device *dev)
+{
+	return dev->mtu + dev->hard_header_len;
+}
+
+/**
+ * bfifo_enqueue - queue @skb if the backlog stays within limit bytes
+ * @skb: consumed
+ */
+static int
+bfifo_enqueue(struct sk_buff *skb, struct Qdisc *sch)
+{
+	TRACEPOINTF(qdisc_net(sch), skb, "len=%u backlog=%u limit=%u", qdisc_pkt_len(skb),
+		    sch->qstats.backlog, sch->limit);
+	if (likely(sch->qstats.backlog + qdisc_pkt_len(skb) <= sch->limit))
+		return __qdisc_enqueue_tail(skb, sch, &sch->q);
+	/* KERNEL: qdisc_reshape_fail (a CBQ hook); same as a drop here. */
+	TRACE_NOTE(qdisc_net(sch), skb, "reason=bfifo_full backlog=%u", sch->qstats.backlog);
+	return qdisc_drop(skb, sch);
+}
+
+static struct sk_buff *
+bfifo_dequeue(struct Qdisc *sch)
+{
+	TRACEPOINTF(qdisc_net(sch), skb_peek(&sch->q), "qlen=%u backlog=%u", qdisc_qlen(sch),
+		    sch->qstats.backlog);
+	return __qdisc_dequeue_head(sch, &sch->q);
+}
+
+static struct sk_buff *
+bfifo_peek(struct Qdisc *sch)
+{
+	return skb_peek(&sch->q);
+}
+
+static void
+bfifo_reset(struct Qdisc *sch)
+{
+	__qdisc_reset_queue(&sch->q);
+	sch->qstats.backlog = 0;
+}
+
+/* fifo_init: limit from the options, else tx_queue_len frames of MTU size. */
+static int
+bfifo_init(struct Qdisc *sch, const void *opt)
+{
+	const struct tc_fifo_qopt *ctl = opt;
+	struct net_device *dev = qdisc_dev(sch);
+
+	if (!ctl) {
+		u32 limit = dev->tx_queue_len ? dev->tx_queue_len : 1;
+
+		sch->limit = limit * psched_mtu(dev);
+	} else {
+		sch->limit = ctl->limit;
+	}
+	/* Bypass only if a full-size frame would always have fitted. */
+	if (sch->limit >= psched_mtu(dev))
+		sch->flags |= TCQ_F_CAN_BYPASS;
+	else
+		sch->flags &= ~TCQ_F_CAN_BYPASS;
+	return 0;
+}
+
+static int
+bfifo_dump(struct Qdisc *sch, void *opt, size_t len)
+{
+	struct tc_fifo_qopt o = { .limit = sch->limit };
+
+	return sim_qdisc_put_opt(opt, len, &o, sizeof(o));
+}
+
+const struct Qdisc_ops bfifo_qdisc_ops = {
+	.id		= "bfifo",
+	.enqueue	= bfifo_enqueue,
+	.dequeue	= bfifo_dequeue,
+	.peek		= bfifo_peek,
+	.init		= bfifo_init,
+	.change		= bfifo_init,
+	.reset		= bfifo_reset,
+	.dump		= bfifo_dump,
+};

@@ -1,19 +1,23 @@
 /*
- * layers/sch_generic.c - the generic qdisc machinery and the simple
- * qdiscs: pfifo_fast (the 3.10 default), noqueue, bfifo and mq.
+ * layers/sch_generic.c - the generic qdisc machinery: the loop that
+ * drains a qdisc into the driver, the two qdiscs a device gets by
+ * default (pfifo_fast, 3.10's default, and noqueue), and the life of a
+ * qdisc on a device: allocated, attached, activated, deactivated,
+ * destroyed.
  *
  * Mirrors net/sched/sch_generic.c (Linux 3.10): __qdisc_run,
- * qdisc_restart, sch_direct_xmit, dev_requeue_skb, pfifo_fast,
- * attach_default_qdiscs, dev_activate/dev_deactivate; plus the parts of
- * net/sched/sch_fifo.c (bfifo), net/sched/sch_mq.c (mq) and
- * net/sched/sch_api.c (qdisc_graft, the qdisc watchdog, handle
- * allocation) that they need.  Tracepoints name sch_generic.c as their
- * kernel file even for those.
+ * qdisc_restart, sch_direct_xmit, dev_requeue_skb, pfifo_fast, noqueue,
+ * qdisc_alloc, qdisc_create_dflt, qdisc_reset, qdisc_destroy,
+ * dev_graft_qdisc, attach_default_qdiscs, dev_activate, dev_deactivate,
+ * dev_shutdown.  The other qdiscs live in their own files:
+ * layers/sch_fifo.c (bfifo), layers/sch_mq.c (mq), layers/sch_tbf.c.
  *
  * Read layers/dev.c first: dev_queue_xmit picks a TX queue and hands
  * the skb to __dev_xmit_skb, which either bypasses an idle pfifo_fast or
- * enqueues and calls __qdisc_run here.  Read layers/sch_tbf.c after this
- * file (a qdisc that makes packets wait), then the driver (nic/igb_main.c)
+ * enqueues and calls __qdisc_run here.  Read after this file
+ * layers/sch_fifo.c and layers/sch_mq.c (the other qdiscs attached
+ * here), layers/sch_tbf.c (a qdisc that makes packets wait),
+ * layers/sch_api.c (what tc changes), then the driver (nic/igb_main.c)
  * that dev_hard_start_xmit calls.
  *
  * The life of a queued packet: q->enqueue puts it in a band;
@@ -25,7 +29,7 @@
  *
  * Left out: locking (root lock, busylock, HARD_TX_LOCK: one CPU runs
  * everything), noop_qdisc (a deactivated qdisc drops instead), the TX
- * watchdog timer (dev_watchdog), GSO segment lists, pfifo/pfifo_head_drop.
+ * watchdog timer (dev_watchdog), GSO segment lists.
  */
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
@@ -40,33 +44,6 @@ static const char KSRC[] = "net/sched/sch_generic.c";
 #define SIM_WEIGHT_P	64
 
 /* ---- qdisc helpers of include/net/sch_generic.h ----------------------- */
-
-static int
-__qdisc_enqueue_tail(struct sk_buff *skb, struct Qdisc *sch, struct sk_buff_head *list)
-{
-	__skb_queue_tail(list, skb);
-	sch->qstats.backlog += qdisc_pkt_len(skb);
-	return NET_XMIT_SUCCESS;
-}
-
-static struct sk_buff *
-__qdisc_dequeue_head(struct Qdisc *sch, struct sk_buff_head *list)
-{
-	struct sk_buff *skb = __skb_dequeue(list);
-
-	if (likely(skb != NULL)) {
-		sch->qstats.backlog -= qdisc_pkt_len(skb);
-		qdisc_bstats_update(sch, skb);
-	}
-	return skb;
-}
-
-/* Free every skb of @list (counted as drops by kfree_skb's tracepoint). */
-static void
-__qdisc_reset_queue(struct sk_buff_head *list)
-{
-	__skb_queue_purge(list);
-}
 
 /**
  * qdisc_drop - refuse a packet: free it and count the drop
@@ -212,14 +189,11 @@ pfifo_fast_reset(struct Qdisc *qdisc)
 static int
 pfifo_fast_dump(struct Qdisc *qdisc, void *opt, size_t len)
 {
-	struct tc_prio_qopt *o = opt;
+	struct tc_prio_qopt o = { .bands = TC_PRIO_BANDS };
 
 	(void)qdisc;
-	if (len < sizeof(*o))
-		return -EMSGSIZE;
-	o->bands = TC_PRIO_BANDS;
-	memcpy(o->priomap, prio2band, sizeof(o->priomap));
-	return sizeof(*o);
+	memcpy(o.priomap, prio2band, sizeof(o.priomap));
+	return sim_qdisc_put_opt(opt, len, &o, sizeof(o));
 }
 
 /* pfifo_fast_init - empty bands; an empty pfifo_fast may be bypassed. */
@@ -281,200 +255,7 @@ const struct Qdisc_ops noqueue_qdisc_ops = {
 	.init		= noqueue_init,
 };
 
-/* ---- bfifo: a byte-limited FIFO (net/sched/sch_fifo.c) ----------------- */
-
-/* psched_mtu: the largest frame the device sends. */
-static unsigned int
-psched_mtu(const struct net_device *dev)
-{
-	return dev->mtu + dev->hard_header_len;
-}
-
-/**
- * bfifo_enqueue - queue @skb if the backlog stays within limit bytes
- * @skb: consumed
- */
-static int
-bfifo_enqueue(struct sk_buff *skb, struct Qdisc *sch)
-{
-	TRACEPOINTF(qdisc_net(sch), skb, "len=%u backlog=%u limit=%u", qdisc_pkt_len(skb),
-		    sch->qstats.backlog, sch->limit);
-	if (likely(sch->qstats.backlog + qdisc_pkt_len(skb) <= sch->limit))
-		return __qdisc_enqueue_tail(skb, sch, &sch->q);
-	/* KERNEL: qdisc_reshape_fail (a CBQ hook); same as a drop here. */
-	TRACE_NOTE(qdisc_net(sch), skb, "reason=bfifo_full backlog=%u", sch->qstats.backlog);
-	return qdisc_drop(skb, sch);
-}
-
-static struct sk_buff *
-bfifo_dequeue(struct Qdisc *sch)
-{
-	TRACEPOINTF(qdisc_net(sch), skb_peek(&sch->q), "qlen=%u backlog=%u", qdisc_qlen(sch),
-		    sch->qstats.backlog);
-	return __qdisc_dequeue_head(sch, &sch->q);
-}
-
-static struct sk_buff *
-bfifo_peek(struct Qdisc *sch)
-{
-	return skb_peek(&sch->q);
-}
-
-static void
-bfifo_reset(struct Qdisc *sch)
-{
-	__qdisc_reset_queue(&sch->q);
-	sch->qstats.backlog = 0;
-}
-
-/* fifo_init: limit from the options, else tx_queue_len frames of MTU size. */
-static int
-bfifo_init(struct Qdisc *sch, const void *opt)
-{
-	const struct tc_fifo_qopt *ctl = opt;
-	struct net_device *dev = qdisc_dev(sch);
-
-	if (!ctl) {
-		u32 limit = dev->tx_queue_len ? dev->tx_queue_len : 1;
-
-		sch->limit = limit * psched_mtu(dev);
-	} else {
-		sch->limit = ctl->limit;
-	}
-	/* Bypass only if a full-size frame would always have fitted. */
-	if (sch->limit >= psched_mtu(dev))
-		sch->flags |= TCQ_F_CAN_BYPASS;
-	else
-		sch->flags &= ~TCQ_F_CAN_BYPASS;
-	return 0;
-}
-
-static int
-bfifo_dump(struct Qdisc *sch, void *opt, size_t len)
-{
-	struct tc_fifo_qopt *o = opt;
-
-	if (len < sizeof(*o))
-		return -EMSGSIZE;
-	o->limit = sch->limit;
-	return sizeof(*o);
-}
-
-const struct Qdisc_ops bfifo_qdisc_ops = {
-	.id		= "bfifo",
-	.enqueue	= bfifo_enqueue,
-	.dequeue	= bfifo_dequeue,
-	.peek		= bfifo_peek,
-	.init		= bfifo_init,
-	.change		= bfifo_init,
-	.reset		= bfifo_reset,
-	.dump		= bfifo_dump,
-};
-
-/* ---- mq: one child qdisc per TX queue (net/sched/sch_mq.c) ------------- */
-
-struct mq_sched {
-	struct Qdisc **qdiscs;		/* children until mq_attach gives them away */
-};
-
-static bool
-netif_is_multiqueue(const struct net_device *dev)
-{
-	return dev->num_tx_queues > 1;
-}
-
-static void
-mq_destroy(struct Qdisc *sch)
-{
-	struct mq_sched *priv = qdisc_priv(sch);
-
-	TRACEPOINTF(qdisc_net(sch), NULL, "children_held=%d", priv->qdiscs != NULL);
-	if (!priv->qdiscs)
-		return;
-	for (unsigned int ntx = 0; ntx < qdisc_dev(sch)->num_tx_queues; ntx++)
-		if (priv->qdiscs[ntx])
-			qdisc_destroy(priv->qdiscs[ntx]);
-	free(priv->qdiscs);
-	priv->qdiscs = NULL;
-}
-
-/**
- * mq_init - create one pfifo_fast per TX queue, with class :1, :2 ...
- * as parent.  Only as the root of a multiqueue device.
- */
-static int
-mq_init(struct Qdisc *sch, const void *opt)
-{
-	struct net_device *dev = qdisc_dev(sch);
-	struct mq_sched *priv = qdisc_priv(sch);
-
-	(void)opt;
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
-	if (sch->parent != TC_H_ROOT || !netif_is_multiqueue(dev))
-		return -EOPNOTSUPP;
-	priv->qdiscs = calloc(dev->num_tx_queues, sizeof(priv->qdiscs[0]));
-	if (!priv->qdiscs)
-		return -ENOMEM;
-	for (unsigned int ntx = 0; ntx < dev->num_tx_queues; ntx++) {
-		struct Qdisc *qdisc;
-
-		/* KERNEL: 3.12+ uses default_qdisc_ops; 3.10 hard-codes pfifo_fast. */
-		qdisc = qdisc_create_dflt(netdev_get_tx_queue(dev, ntx), &pfifo_fast_ops,
-					  TC_H_MAKE(TC_H_MAJ(sch->handle), TC_H_MIN(ntx + 1)));
-		if (!qdisc) {
-			mq_destroy(sch);
-			return -ENOMEM;
-		}
-		qdisc->flags |= TCQ_F_ONETXQUEUE;
-		priv->qdiscs[ntx] = qdisc;
-	}
-	sch->flags |= TCQ_F_MQROOT;
-	return 0;
-}
-
-/* mq_attach - graft each child onto its TX queue; the queues own them now. */
-static void
-mq_attach(struct Qdisc *sch)
-{
-	struct net_device *dev = qdisc_dev(sch);
-	struct mq_sched *priv = qdisc_priv(sch);
-
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
-	for (unsigned int ntx = 0; ntx < dev->num_tx_queues; ntx++) {
-		struct Qdisc *qdisc = priv->qdiscs[ntx];
-		struct Qdisc *old = dev_graft_qdisc(qdisc->dev_queue, qdisc);
-
-		if (old)
-			qdisc_destroy(old);
-	}
-	free(priv->qdiscs);
-	priv->qdiscs = NULL;
-}
-
-const struct Qdisc_ops mq_qdisc_ops = {
-	.id		= "mq",
-	.priv_size	= sizeof(struct mq_sched),
-	.init		= mq_init,
-	.destroy	= mq_destroy,
-	.attach		= mq_attach,
-	/* No enqueue: packets go to the children through the TX queues. */
-};
-
 /* ---- allocation and teardown -------------------------------------------- */
-
-static const struct Qdisc_ops *const qdisc_base[] = {
-	&pfifo_fast_ops, &noqueue_qdisc_ops, &mq_qdisc_ops, &bfifo_qdisc_ops, &tbf_qdisc_ops,
-};
-
-/* qdisc_lookup_ops (sch_api.c): the registered qdisc called @kind. */
-const struct Qdisc_ops *
-qdisc_lookup_ops(const char *kind)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(qdisc_base); i++)
-		if (!strcmp(qdisc_base[i]->id, kind))
-			return qdisc_base[i];
-	return NULL;
-}
 
 /**
  * qdisc_alloc - a zeroed qdisc of @ops feeding @dev_queue, refcnt 1
@@ -608,48 +389,6 @@ dev_graft_qdisc(struct netdev_queue *dev_queue, struct Qdisc *qdisc)
 		qdisc_reset(oqdisc);
 	dev_queue->qdisc = qdisc;
 	return oqdisc;
-}
-
-/* ---- the qdisc watchdog (net/sched/sch_api.c) --------------------------- */
-
-/* qdisc_watchdog - hrtimer expiry: the qdisc may send again. */
-static enum hrtimer_restart
-qdisc_watchdog(struct hrtimer *timer)
-{
-	struct qdisc_watchdog *wd = container_of(timer, struct qdisc_watchdog, timer);
-
-	TRACEPOINTF(qdisc_net(wd->qdisc), NULL, "qdisc=%s handle=%x:", wd->qdisc->ops->id,
-		    TC_H_MAJ(wd->qdisc->handle) >> 16);
-	qdisc_unthrottled(wd->qdisc);
-	/* KERNEL: qdisc_root(); netstep's shaping qdiscs are always roots. */
-	__netif_schedule(wd->qdisc);
-	return HRTIMER_NORESTART;
-}
-
-void
-qdisc_watchdog_init(struct qdisc_watchdog *wd, struct Qdisc *qdisc)
-{
-	hrtimer_init(&qdisc_net(qdisc)->cpu, &wd->timer, qdisc_watchdog);
-	wd->qdisc = qdisc;
-}
-
-/* Arm the watchdog for absolute virtual time @expires (ns). */
-void
-qdisc_watchdog_schedule_ns(struct qdisc_watchdog *wd, ktime_t expires)
-{
-	TRACEPOINTF(qdisc_net(wd->qdisc), NULL, "qdisc=%s expires_ns=%llu", wd->qdisc->ops->id,
-		    (unsigned long long)expires);
-	if (wd->qdisc->state & (1UL << __QDISC_STATE_DEACTIVATED))
-		return;
-	qdisc_throttled_set(wd->qdisc);
-	hrtimer_start(&wd->timer, expires);
-}
-
-void
-qdisc_watchdog_cancel(struct qdisc_watchdog *wd)
-{
-	hrtimer_cancel(&wd->timer);
-	qdisc_unthrottled(wd->qdisc);
 }
 
 /* ---- running a qdisc ----------------------------------------------------- */
@@ -809,7 +548,7 @@ attach_one_default_qdisc(struct net_device *dev, struct netdev_queue *dev_queue)
  * tx_queue_len is 0) on a one-queue device; mq with one pfifo_fast per
  * TX queue on a multiqueue device.
  */
-static void
+void
 attach_default_qdiscs(struct net_device *dev)
 {
 	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
@@ -910,217 +649,4 @@ dev_shutdown(struct net_device *dev)
 	if (dev->qdisc)
 		qdisc_destroy(dev->qdisc);
 	dev->qdisc = NULL;
-}
-
-/* ---- tc at the root (net/sched/sch_api.c) ---------------------------------- */
-
-static bool
-qdisc_handle_in_use(struct net_device *dev, u32 handle)
-{
-	if (dev->qdisc && dev->qdisc->handle == handle)
-		return true;
-	for (unsigned int i = 0; i < dev->num_tx_queues; i++) {
-		struct Qdisc *q = netdev_get_tx_queue(dev, i)->qdisc;
-
-		if (q && q->handle == handle)
-			return true;
-	}
-	return false;
-}
-
-/*
- * qdisc_alloc_handle - first free "8001:", "8002:" ...  KERNEL: the
- * kernel's counter is global and never goes back; netstep looks for the
- * first handle free on this device.
- */
-static u32
-qdisc_alloc_handle(struct net_device *dev)
-{
-	for (u32 major = 0x8001; major <= 0xFFFF; major++)
-		if (!qdisc_handle_in_use(dev, TC_H_MAKE(major << 16, 0)))
-			return TC_H_MAKE(major << 16, 0);
-	return 0;
-}
-
-/*
- * qdisc_create - a new root qdisc of @ops with a fresh handle, its
- * options applied.  Returns the qdisc or an ERR_PTR.
- */
-static struct Qdisc *
-qdisc_create(struct net_device *dev, const struct Qdisc_ops *ops, const void *opt)
-{
-	struct Qdisc *sch;
-	u32 handle = qdisc_alloc_handle(dev);
-	int err;
-
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s kind=%s handle=%x:", dev->name, ops->id,
-		    TC_H_MAJ(handle) >> 16);
-	if (!handle)
-		return ERR_PTR(-ENOMEM);
-	sch = qdisc_alloc(netdev_get_tx_queue(dev, 0), ops);
-	if (!sch)
-		return ERR_PTR(-ENOMEM);
-	sch->handle = handle;
-	sch->parent = TC_H_ROOT;
-	err = ops->init ? ops->init(sch, opt) : 0;
-	if (err) {
-		sch->refcnt = 1;
-		qdisc_destroy(sch);
-		return ERR_PTR(err);
-	}
-	return sch;
-}
-
-/**
- * qdisc_graft - make @new the root qdisc of @dev (NULL: back to the
- * defaults).  The old root and every qdisc it leaves are destroyed,
- * freeing what they held.
- */
-static void
-qdisc_graft(struct net_device *dev, struct Qdisc *new)
-{
-	bool up = netif_running(dev);
-	unsigned int num_q = dev->num_tx_queues;
-
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s new=%s", dev->name, new ? new->ops->id : "default");
-	if (up)
-		dev_deactivate(dev);
-	if (new && new->ops->attach) {
-		new->ops->attach(new);
-		num_q = 0;
-	}
-	for (unsigned int i = 0; i < num_q; i++) {
-		struct Qdisc *old = dev_graft_qdisc(netdev_get_tx_queue(dev, i), new);
-
-		/* Every queue holds a reference to a shared root. */
-		if (new && i > 0)
-			new->refcnt++;
-		if (old)
-			qdisc_destroy(old);
-	}
-	if (dev->qdisc)
-		qdisc_destroy(dev->qdisc);
-	if (new && !new->ops->attach)
-		new->refcnt++;
-	dev->qdisc = new;
-	/* NULL root: dev_activate attaches the defaults again. */
-	if (!new)
-		attach_default_qdiscs(dev);
-	if (up)
-		dev_activate(dev);
-	else
-		dev_deactivate(dev);
-}
-
-/**
- * qdisc_root_modify - tc qdisc add|replace|change ... root
- *
- * Same decisions as tc_modify_qdisc: a default root (handle 0) is always
- * replaced; an existing root of the same kind is changed in place under
- * replace; add over an existing root is -EEXIST.
- */
-int
-qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt, bool replace,
-		  bool excl)
-{
-	struct Qdisc *q = dev->qdisc;
-	const struct Qdisc_ops *ops = NULL;
-	struct Qdisc *new;
-
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s kind=%s replace=%d excl=%d", dev->name,
-		    kind ? kind : "-", replace, excl);
-	if (kind) {
-		ops = qdisc_lookup_ops(kind);
-		if (!ops)
-			return -ENOENT;
-	}
-	if (q && q->handle == 0)
-		q = NULL;	/* a default qdisc: ignore it */
-	if (q && replace && ops && (excl || ops != q->ops))
-		q = NULL;	/* create and graft a new one */
-	else if (q) {
-		if (excl)
-			return -EEXIST;
-		if (ops && ops != q->ops)
-			return -EINVAL;
-		if (!opt)
-			return 0;
-		if (!q->ops->change)
-			return -EINVAL;
-		return q->ops->change(q, opt);
-	}
-	if (!ops)
-		return -ENOENT;
-	new = qdisc_create(dev, ops, opt);
-	if (IS_ERR(new))
-		return PTR_ERR(new);
-	qdisc_graft(dev, new);
-	return 0;
-}
-
-/**
- * qdisc_root_delete - tc qdisc del dev DEV root: back to the defaults.
- * A default root cannot be deleted (-ENOENT), as in tc_get_qdisc.
- */
-int
-qdisc_root_delete(struct net_device *dev)
-{
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
-	if (!dev->qdisc || dev->qdisc->handle == 0)
-		return -ENOENT;
-	qdisc_graft(dev, NULL);
-	return 0;
-}
-
-/* tc_dump_qdisc_root: the root, then the mq children of real queues. */
-void
-qdisc_for_each_shown(struct net_device *dev, void (*fn)(struct Qdisc *q, void *arg),
-		     void *arg)
-{
-	if (!dev->qdisc)
-		return;
-	fn(dev->qdisc, arg);
-	if (dev->qdisc->ops != &mq_qdisc_ops)
-		return;
-	for (unsigned int i = 0; i < dev->real_num_tx_queues; i++) {
-		struct Qdisc *q = netdev_get_tx_queue(dev, i)->qdisc;
-
-		if (q && q != dev->qdisc)
-			fn(q, arg);
-	}
-}
-
-/* mq_dump: the root's counters are the sum of its children's. */
-static void
-mq_sum_stats(struct Qdisc *sch)
-{
-	struct net_device *dev = qdisc_dev(sch);
-
-	sch->q.qlen = 0;
-	memset(&sch->bstats, 0, sizeof(sch->bstats));
-	memset(&sch->qstats, 0, sizeof(sch->qstats));
-	for (unsigned int ntx = 0; ntx < dev->num_tx_queues; ntx++) {
-		struct Qdisc *qdisc = netdev_get_tx_queue(dev, ntx)->qdisc;
-
-		if (!qdisc || qdisc == sch)
-			continue;
-		sch->q.qlen += qdisc->q.qlen;
-		sch->bstats.bytes += qdisc->bstats.bytes;
-		sch->bstats.packets += qdisc->bstats.packets;
-		sch->qstats.backlog += qdisc->qstats.backlog;
-		sch->qstats.drops += qdisc->qstats.drops;
-		sch->qstats.requeues += qdisc->qstats.requeues;
-		sch->qstats.overlimits += qdisc->qstats.overlimits;
-	}
-}
-
-void
-qdisc_dump_stats(struct Qdisc *q, struct gnet_stats_basic_packed *b,
-		 struct gnet_stats_queue *st)
-{
-	if (q->ops == &mq_qdisc_ops)
-		mq_sum_stats(q);
-	*b = q->bstats;
-	*st = q->qstats;
-	st->qlen = q->q.qlen;
 }

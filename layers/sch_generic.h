@@ -5,8 +5,11 @@
  * Mirrors include/net/sch_generic.h and include/uapi/linux/pkt_sched.h
  * (Linux 3.10).  Read layers/dev.c first (dev_queue_xmit and
  * __dev_xmit_skb decide whether a qdisc is used at all), then
- * layers/sch_generic.c (pfifo_fast, noqueue, mq, bfifo, __qdisc_run) and
- * layers/sch_tbf.c (the token bucket).  tools/tc.c is the user side.
+ * layers/sch_generic.c (__qdisc_run, pfifo_fast, noqueue, the default
+ * qdiscs), layers/sch_fifo.c (bfifo), layers/sch_mq.c (mq),
+ * layers/sch_tbf.c (the token bucket) and layers/sch_api.c (what tc
+ * changes: grafting a root, handles, the watchdog).  tools/tc.c is the
+ * user side.
  *
  * A qdisc is an object with two hooks, enqueue and dequeue, plus a
  * little state that the generic code owns: the RUNNING bit (only one
@@ -82,8 +85,10 @@ struct Qdisc_ops {
 	void (*reset)(struct Qdisc *sch);	/* drop everything queued */
 	void (*destroy)(struct Qdisc *sch);	/* free private resources */
 	void (*attach)(struct Qdisc *sch);	/* mq: graft the children */
-	/* Copy the options out as their uapi struct (TCA_OPTIONS): bytes
-	 * written, 0 if the qdisc has none, -EMSGSIZE if @len is short. */
+	/* Copy the options out as their uapi struct (TCA_OPTIONS, with
+	 * sim_qdisc_put_opt): bytes written, 0 if the qdisc has none,
+	 * -EMSGSIZE if @len is short.  mq's dump also refreshes its
+	 * counters (the children's sum). */
 	int (*dump)(struct Qdisc *sch, void *opt, size_t len);
 	/* KERNEL: cl_ops, drop, dump_stats, owner left out. */
 };
@@ -176,6 +181,41 @@ static inline void qdisc_bstats_update(struct Qdisc *sch, const struct sk_buff *
 	sch->bstats.packets++;
 }
 
+/* The FIFO helpers pfifo_fast (sch_generic.c) and bfifo (sch_fifo.c) share. */
+static inline int __qdisc_enqueue_tail(struct sk_buff *skb, struct Qdisc *sch,
+				       struct sk_buff_head *list)
+{
+	__skb_queue_tail(list, skb);
+	sch->qstats.backlog += qdisc_pkt_len(skb);
+	return NET_XMIT_SUCCESS;
+}
+
+static inline struct sk_buff *__qdisc_dequeue_head(struct Qdisc *sch, struct sk_buff_head *list)
+{
+	struct sk_buff *skb = __skb_dequeue(list);
+
+	if (likely(skb != NULL)) {
+		sch->qstats.backlog -= qdisc_pkt_len(skb);
+		qdisc_bstats_update(sch, skb);
+	}
+	return skb;
+}
+
+/* Free every skb of @list (counted as drops by kfree_skb's tracepoint). */
+static inline void __qdisc_reset_queue(struct sk_buff_head *list)
+{
+	__skb_queue_purge(list);
+}
+
+/*
+ * include/linux/netdevice.h: more than one TX queue.  NOTE: kept here
+ * because only the qdisc code (sch_generic.c, sch_mq.c) asks.
+ */
+static inline bool netif_is_multiqueue(const struct net_device *dev)
+{
+	return dev->num_tx_queues > 1;
+}
+
 /* tc handles, include/uapi/linux/pkt_sched.h */
 #define TC_H_MAJ_MASK		0xFFFF0000U
 #define TC_H_MIN_MASK		0x0000FFFFU
@@ -240,10 +280,10 @@ extern const struct Qdisc_ops noqueue_qdisc_ops;
 extern const struct Qdisc_ops mq_qdisc_ops;
 extern const struct Qdisc_ops bfifo_qdisc_ops;
 extern const struct Qdisc_ops tbf_qdisc_ops;
-/* Look up by tc name ("tbf"); NULL if netstep has no such qdisc. */
+/* sch_api.c: look up by tc name ("tbf"); NULL if netstep has no such qdisc. */
 const struct Qdisc_ops *qdisc_lookup_ops(const char *kind);
 
-/* Creation and teardown, net/sched/sch_generic.c and sch_api.c */
+/* Creation and teardown, net/sched/sch_generic.c */
 struct Qdisc *qdisc_alloc(struct netdev_queue *dev_queue, const struct Qdisc_ops *ops);
 struct Qdisc *qdisc_create_dflt(struct netdev_queue *dev_queue,
 				const struct Qdisc_ops *ops, u32 parentid);
@@ -263,6 +303,9 @@ void __netif_schedule(struct Qdisc *q);		/* layers/dev.c */
 
 /* Device hooks, net/sched/sch_generic.c */
 void dev_init_scheduler(struct net_device *dev);	/* attach_default_qdiscs */
+/* NOTE: static in the kernel; qdisc_graft (sch_api.c) calls it to put the
+ * defaults back on a device that is down, where dev_activate does not run. */
+void attach_default_qdiscs(struct net_device *dev);
 void dev_activate(struct net_device *dev);
 void dev_deactivate(struct net_device *dev);
 void dev_shutdown(struct net_device *dev);		/* free every qdisc */
@@ -282,5 +325,7 @@ void qdisc_for_each_shown(struct net_device *dev,
 /* Fill @st with the counters tc prints (mq: the children summed). */
 void qdisc_dump_stats(struct Qdisc *q, struct gnet_stats_basic_packed *b,
 		      struct gnet_stats_queue *st);
+/* For ops->dump: copy @size bytes of options to @opt if @len has room. */
+int sim_qdisc_put_opt(void *opt, size_t len, const void *data, size_t size);
 
 #endif

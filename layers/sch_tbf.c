@@ -3,9 +3,10 @@
  * rate at which packets leave, so they visibly wait in virtual time.
  *
  * Mirrors net/sched/sch_tbf.c (Linux 3.10).  Read layers/sch_generic.c
- * first (how __qdisc_run asks a qdisc for packets); tools/tc.c is the
- * command that attaches this qdisc ("tc qdisc replace dev eth0 root tbf
- * rate 1mbit burst 2kb latency 50ms").
+ * first (how __qdisc_run asks a qdisc for packets) and layers/sch_fifo.c
+ * (the bfifo that holds tbf's packets); the watchdog that wakes tbf is in
+ * layers/sch_api.c.  tools/tc.c is the command that attaches this qdisc
+ * ("tc qdisc replace dev eth0 root tbf rate 1mbit burst 2kb latency 50ms").
  *
  * The bucket is kept as time, not bytes: tokens are nanoseconds of
  * transmission at the configured rate, and the bucket holds at most
@@ -236,16 +237,14 @@ static int
 tbf_dump(struct Qdisc *sch, void *opt, size_t len)
 {
 	struct tbf_sched_data *q = qdisc_priv(sch);
-	struct tc_tbf_qopt *o = opt;
+	struct tc_tbf_qopt o = {
+		.rate	= q->rate,
+		.limit	= q->limit,
+		.buffer	= (u32)PSCHED_NS2TICKS(q->buffer),
+		/* peakrate and mtu stay 0: no peak bucket */
+	};
 
-	if (len < sizeof(*o))
-		return -EMSGSIZE;
-	o->rate = q->rate;
-	o->peakrate = 0;
-	o->limit = q->limit;
-	o->buffer = (u32)PSCHED_NS2TICKS(q->buffer);
-	o->mtu = 0;
-	return sizeof(*o);
+	return sim_qdisc_put_opt(opt, len, &o, sizeof(o));
 }
 
 const struct Qdisc_ops tbf_qdisc_ops = {

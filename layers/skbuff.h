@@ -86,6 +86,7 @@ struct sk_buff {
 	unsigned char *data;		/* start of the current data */
 	unsigned int truesize;		/* memory charged for this skb */
 	int users;			/* references to this header */
+	unsigned int reserved_tailroom;	/* tail room skb_availroom hides (TCP) */
 
 	/* netstep only: */
 	u32 id;				/* stable id, shown as skb#id */
@@ -153,6 +154,12 @@ static inline unsigned int skb_headroom(const struct sk_buff *skb)
 static inline int skb_tailroom(const struct sk_buff *skb)
 {
 	return skb->data_len ? 0 : (int)(skb->end - skb->tail);
+}
+/* What a writer may still append: the tail room minus what the owner
+ * reserved (sk_stream_alloc_skb reserves all but one MSS). */
+static inline int skb_availroom(const struct sk_buff *skb)
+{
+	return skb->data_len ? 0 : (int)(skb->end - skb->tail - skb->reserved_tailroom);
 }
 static inline unsigned int skb_headlen(const struct sk_buff *skb)
 {

@@ -3,8 +3,9 @@
  * buffers, interrupt vectors.
  *
  * Mirrors drivers/net/ethernet/intel/igb/igb.h (Linux 3.10).  Read it
- * before nic/igb_main.c; read nic/e1000_82575.h (the descriptors) and
- * nic/dma.h first.
+ * before nic/igb_main.c and nic/igb_ethtool.c; read nic/e1000_82575.h
+ * (the descriptors) and nic/dma.h first.  The end of this file lists
+ * what those two files call in each other, as the kernel's igb.h does.
  *
  * The ownership hierarchy a student should keep in mind:
  *
@@ -315,6 +316,36 @@ int igb_change_mtu(struct net_device *netdev, int new_mtu);
 bool igb_clean_tx_irq(struct igb_q_vector *q_vector);
 bool igb_clean_rx_irq(struct igb_q_vector *q_vector, int budget);
 int igb_poll(struct napi_struct *napi, int budget);
+
+/* ---- igb_main.c, for igb_ethtool.c ---- */
+extern const char igb_driver_name[];
+extern const char igb_driver_version[];
+int igb_up(struct igb_adapter *adapter);
+void igb_down(struct igb_adapter *adapter);
+/* NOTE: these four are static in 3.10's igb_main.c, whose
+ * igb_set_ringparam sets up each new ring itself with
+ * igb_setup_tx_resources / igb_setup_rx_resources (exported there). */
+int igb_setup_all_tx_resources(struct igb_adapter *adapter);
+int igb_setup_all_rx_resources(struct igb_adapter *adapter);
+void igb_free_all_tx_resources(struct igb_adapter *adapter);
+void igb_free_all_rx_resources(struct igb_adapter *adapter);
+/* KERNEL: 3.10 also fills a struct rtnl_link_stats64 here. */
 void igb_update_stats(struct igb_adapter *adapter);
+
+/* ---- igb_ethtool.c, for igb_main.c ---- */
+void igb_set_ethtool_ops(struct net_device *netdev);
+
+/* ---- netstep helpers both files use ---- */
+
+/* The host the adapter's device belongs to (for tracepoints). */
+static inline struct host *
+sim_igb_net(const struct igb_adapter *adapter)
+{
+	return dev_net(adapter->netdev);
+}
+
+/* KERNEL: set_bit/clear_bit/test_bit(__IGB_DOWN, &adapter->state). */
+#define SIM_IGB_BIT(nr)		(1UL << (nr))
+#define sim_igb_is_down(a)	((a)->state & SIM_IGB_BIT(__IGB_DOWN))
 
 #endif

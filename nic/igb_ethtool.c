@@ -1,1 +1,369 @@
-/* nic/igb_ethtool.c: being split out (in progress) */
+/*
+ * nic/igb_ethtool.c - the igb driver's ethtool operations: what `ethtool`
+ * shows and sets for an igb device.
+ *
+ * Mirrors drivers/net/ethernet/intel/igb/igb_ethtool.c (Linux 3.10).
+ * Read nic/igb.h and nic/igb_main.c (the driver's state these functions
+ * read, and igb_up/igb_down, which igb_set_ringparam uses) first, and
+ * layers/ethtool.h (struct ethtool_ops) beside it; read tools/ethtool.c
+ * (the command that calls through dev->ethtool_ops) after.
+ *
+ *  ethtool DEV     igb_get_settings, igb_get_link
+ *  ethtool -i      igb_get_drvinfo
+ *  ethtool -g/-G   igb_get_ringparam, igb_set_ringparam
+ *  ethtool -S      igb_get_sset_count, igb_get_strings,
+ *                  igb_get_ethtool_stats (a table of named counters)
+ *
+ * KERNEL (left out): set_settings, pause and coalescing parameters,
+ * register and EEPROM dumps, the self tests (igb_diag_test), Wake-on-LAN,
+ * LED identify, EEE, and most of the hardware counters (collisions, flow
+ * control, packet sizes: struct e1000_hw_stats keeps only a few).
+ */
+#include "nic/igb.h"
+#include "layers/ethtool.h"
+#include "kernel/trace.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char KSRC[] = "drivers/net/ethernet/intel/igb/igb_ethtool.c";
+
+static int igb_get_sset_count(struct net_device *netdev, int sset);
+
+/* ==== statistics tables ===================================================== */
+
+struct igb_stats {
+	char stat_string[ETH_GSTRING_LEN];
+	int sizeof_stat;
+	int stat_offset;
+};
+
+#define IGB_STAT(_name, _stat) {					\
+	.stat_string = _name,						\
+	.sizeof_stat = sizeof(((struct igb_adapter *)0)->_stat),	\
+	.stat_offset = offsetof(struct igb_adapter, _stat)		\
+}
+static const struct igb_stats igb_gstrings_stats[] = {
+	IGB_STAT("rx_packets", stats.gprc),
+	IGB_STAT("tx_packets", stats.gptc),
+	IGB_STAT("rx_bytes", stats.gorc),
+	IGB_STAT("tx_bytes", stats.gotc),
+	IGB_STAT("rx_broadcast", stats.bprc),
+	IGB_STAT("tx_broadcast", stats.bptc),
+	IGB_STAT("rx_multicast", stats.mprc),
+	IGB_STAT("tx_multicast", stats.mptc),
+	IGB_STAT("rx_crc_errors", stats.crcerrs),
+	IGB_STAT("rx_no_buffer_count", stats.rnbc),
+	IGB_STAT("rx_missed_errors", stats.mpc),
+	IGB_STAT("rx_long_length_errors", stats.roc),
+	IGB_STAT("tx_timeout_count", tx_timeout_count),
+	IGB_STAT("tx_dma_failed", tx_dma_failed),
+	IGB_STAT("alloc_rx_buff_failed", alloc_rx_buff_failed),
+	/* netstep: the modelled IOMMU's refusals of the card's accesses */
+	IGB_STAT("dma_faults", pdev.faults),
+};
+
+#define IGB_NETDEV_STAT(_net_stat) {					\
+	.stat_string = #_net_stat,					\
+	.sizeof_stat = sizeof(((struct net_device_stats *)0)->_net_stat), \
+	.stat_offset = offsetof(struct net_device_stats, _net_stat)	\
+}
+static const struct igb_stats igb_gstrings_net_stats[] = {
+	IGB_NETDEV_STAT(rx_errors),
+	IGB_NETDEV_STAT(tx_errors),
+	IGB_NETDEV_STAT(tx_dropped),
+	IGB_NETDEV_STAT(rx_dropped),
+};
+
+#define IGB_GLOBAL_STATS_LEN	ARRAY_SIZE(igb_gstrings_stats)
+#define IGB_NETDEV_STATS_LEN	ARRAY_SIZE(igb_gstrings_net_stats)
+#define IGB_TX_QUEUE_STATS_LEN	3	/* packets, bytes, restart */
+#define IGB_RX_QUEUE_STATS_LEN	5	/* packets, bytes, drops, csum_err, alloc_failed */
+
+/* ==== ethtool DEV, ethtool -i =============================================== */
+
+/*
+ * igb_get_settings - `ethtool DEV`: port, speed and duplex read from the
+ * STATUS register.  KERNEL: also the supported/advertised link modes
+ * from the PHY, which the modelled card does not have.
+ */
+static int
+igb_get_settings(struct net_device *netdev, struct ethtool_cmd *ecmd)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	struct e1000_hw *hw = &adapter->hw;
+	u32 status = rd32(E1000_STATUS);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	memset(ecmd, 0, sizeof(*ecmd));
+	ecmd->port = PORT_TP;
+	ecmd->phy_address = 1;
+	ecmd->transceiver = 0;	/* XCVR_INTERNAL */
+	ecmd->autoneg = AUTONEG_ENABLE;
+	if (status & E1000_STATUS_LU) {
+		ecmd->speed = (status & E1000_STATUS_SPEED_1000) ? SPEED_1000 : 100;
+		ecmd->duplex = (status & E1000_STATUS_FD) ? DUPLEX_FULL : DUPLEX_HALF;
+	} else {
+		ecmd->speed = 0xFFFF;	/* SPEED_UNKNOWN (-1) */
+		ecmd->duplex = 0xFF;	/* DUPLEX_UNKNOWN */
+	}
+	return 0;
+}
+
+/* igb_get_link - link up as the card reports it (STATUS.LU). */
+static u32
+igb_get_link(struct net_device *netdev)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	struct e1000_hw *hw = &adapter->hw;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	return !!(rd32(E1000_STATUS) & E1000_STATUS_LU);
+}
+
+/* igb_get_drvinfo - `ethtool -i`: driver, version, firmware, PCI slot. */
+static void
+igb_get_drvinfo(struct net_device *netdev, struct ethtool_drvinfo *drvinfo)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	memset(drvinfo, 0, sizeof(*drvinfo));
+	snprintf(drvinfo->driver, sizeof(drvinfo->driver), "%s", igb_driver_name);
+	snprintf(drvinfo->version, sizeof(drvinfo->version), "%s", igb_driver_version);
+	snprintf(drvinfo->fw_version, sizeof(drvinfo->fw_version), "1.2.1");
+	snprintf(drvinfo->bus_info, sizeof(drvinfo->bus_info), "%s", adapter->pdev.name);
+	drvinfo->n_stats = igb_get_sset_count(netdev, ETH_SS_STATS);
+}
+
+/* ==== ring sizes: ethtool -g, ethtool -G ==================================== */
+
+/* igb_get_ringparam - `ethtool -g`: the limits and the current ring sizes. */
+static void
+igb_get_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	memset(ring, 0, sizeof(*ring));
+	ring->rx_max_pending = IGB_MAX_RXD;
+	ring->tx_max_pending = IGB_MAX_TXD;
+	ring->rx_pending = adapter->rx_ring_count;
+	ring->tx_pending = adapter->tx_ring_count;
+}
+
+/* Both ring sizes of every queue; the caller has the rings freed. */
+static void
+sim_igb_set_ring_counts(struct igb_adapter *adapter, u16 tx_count, u16 rx_count)
+{
+	for (int i = 0; i < adapter->num_tx_queues; i++)
+		adapter->tx_ring[i]->count = tx_count;
+	for (int i = 0; i < adapter->num_rx_queues; i++)
+		adapter->rx_ring[i]->count = rx_count;
+	adapter->tx_ring_count = tx_count;
+	adapter->rx_ring_count = rx_count;
+}
+
+/**
+ * igb_set_ringparam - ethtool -G: new ring sizes
+ *
+ * Values are clamped to 80..4096 and rounded up to a multiple of 8, as
+ * 3.10 does (it never refuses a number).  A running interface goes down,
+ * gets new rings and comes back up.  0 or -EINVAL/-ENOMEM.
+ * KERNEL: igb allocates the new rings before freeing the old ones, so a
+ * failed allocation keeps the old; netstep frees first and retries with
+ * the old sizes.
+ */
+static int
+igb_set_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	u16 old_tx = adapter->tx_ring_count, old_rx = adapter->rx_ring_count;
+	u32 new_rx_count, new_tx_count;
+	int err;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s rx=%u tx=%u", netdev->name, ring->rx_pending,
+		    ring->tx_pending);
+	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
+		return -EINVAL;
+	new_rx_count = min_t(u32, ring->rx_pending, IGB_MAX_RXD);
+	new_rx_count = max_t(u32, new_rx_count, IGB_MIN_RXD);
+	new_rx_count = ALIGN(new_rx_count, REQ_RX_DESCRIPTOR_MULTIPLE);
+	new_tx_count = min_t(u32, ring->tx_pending, IGB_MAX_TXD);
+	new_tx_count = max_t(u32, new_tx_count, IGB_MIN_TXD);
+	new_tx_count = ALIGN(new_tx_count, REQ_TX_DESCRIPTOR_MULTIPLE);
+	if (new_tx_count == adapter->tx_ring_count && new_rx_count == adapter->rx_ring_count)
+		return 0;	/* nothing to do */
+	if (!netif_running(netdev) || sim_igb_is_down(adapter)) {
+		sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
+		return 0;
+	}
+	igb_down(adapter);
+	igb_free_all_tx_resources(adapter);
+	igb_free_all_rx_resources(adapter);
+	sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
+	err = igb_setup_all_tx_resources(adapter);
+	if (!err) {
+		err = igb_setup_all_rx_resources(adapter);
+		if (err)
+			igb_free_all_tx_resources(adapter);
+	}
+	if (err) {
+		sim_igb_set_ring_counts(adapter, old_tx, old_rx);
+		if (igb_setup_all_tx_resources(adapter))
+			return err;
+		if (igb_setup_all_rx_resources(adapter)) {
+			igb_free_all_tx_resources(adapter);
+			return err;
+		}
+	}
+	igb_up(adapter);
+	return err;
+}
+
+/* ==== statistics: ethtool -S ================================================ */
+
+/*
+ * igb_get_sset_count - how many names (and values) a string set has:
+ * the global counters, the netdev counters, then per queue.
+ * -EOPNOTSUPP for any set but ETH_SS_STATS.
+ */
+static int
+igb_get_sset_count(struct net_device *netdev, int sset)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s sset=%d", netdev->name, sset);
+	if (sset != ETH_SS_STATS)
+		return -EOPNOTSUPP;
+	return IGB_GLOBAL_STATS_LEN + IGB_NETDEV_STATS_LEN +
+	       adapter->num_tx_queues * IGB_TX_QUEUE_STATS_LEN +
+	       adapter->num_rx_queues * IGB_RX_QUEUE_STATS_LEN;
+}
+
+/* sim_igb_read_stat - one counter of a table row, u64 or u32 wide.
+ * KERNEL: igb_get_ethtool_stats does this inline with a pointer cast. */
+static u64
+sim_igb_read_stat(const void *base, const struct igb_stats *st)
+{
+	const char *p = (const char *)base + st->stat_offset;
+
+	if (st->sizeof_stat == sizeof(u64)) {
+		u64 v;
+
+		memcpy(&v, p, sizeof(v));
+		return v;
+	} else {
+		u32 v;
+
+		memcpy(&v, p, sizeof(v));
+		return v;
+	}
+}
+
+/*
+ * igb_get_ethtool_stats - the values for `ethtool -S`, in the order of
+ * igb_get_strings.  Refreshes the card's counters first.
+ */
+static void
+igb_get_ethtool_stats(struct net_device *netdev, struct ethtool_stats *stats, u64 *data)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	int i = 0;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	(void)stats;
+	igb_update_stats(adapter);
+	for (size_t j = 0; j < IGB_GLOBAL_STATS_LEN; j++)
+		data[i++] = sim_igb_read_stat(adapter, &igb_gstrings_stats[j]);
+	for (size_t j = 0; j < IGB_NETDEV_STATS_LEN; j++)
+		data[i++] = sim_igb_read_stat(&netdev->stats, &igb_gstrings_net_stats[j]);
+	for (int j = 0; j < adapter->num_tx_queues; j++) {
+		const struct igb_tx_queue_stats *q = &adapter->tx_ring[j]->tx_stats;
+
+		data[i++] = q->packets;
+		data[i++] = q->bytes;
+		data[i++] = q->restart_queue;
+	}
+	for (int j = 0; j < adapter->num_rx_queues; j++) {
+		const struct igb_rx_queue_stats *q = &adapter->rx_ring[j]->rx_stats;
+
+		data[i++] = q->packets;
+		data[i++] = q->bytes;
+		data[i++] = q->drops;
+		data[i++] = q->csum_err;
+		data[i++] = q->alloc_failed;
+	}
+}
+
+/* One ETH_GSTRING_LEN slot of the names array, NUL padded. */
+static void __attribute__((format(printf, 2, 3)))
+sim_igb_put_string(char **p, const char *fmt, ...)
+{
+	char tmp[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	memset(*p, 0, ETH_GSTRING_LEN);
+	memcpy(*p, tmp, min_t(size_t, strlen(tmp), ETH_GSTRING_LEN - 1));
+	*p += ETH_GSTRING_LEN;
+}
+
+/*
+ * igb_get_strings - the names `ethtool -S` prints, ETH_GSTRING_LEN bytes
+ * each, in the order igb_get_ethtool_stats fills the values.
+ */
+static void
+igb_get_strings(struct net_device *netdev, u32 stringset, u8 *data)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	char *p = (char *)data;
+
+	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s stringset=%u", netdev->name, stringset);
+	if (stringset != ETH_SS_STATS)
+		return;
+	for (size_t i = 0; i < IGB_GLOBAL_STATS_LEN; i++)
+		sim_igb_put_string(&p, "%s", igb_gstrings_stats[i].stat_string);
+	for (size_t i = 0; i < IGB_NETDEV_STATS_LEN; i++)
+		sim_igb_put_string(&p, "%s", igb_gstrings_net_stats[i].stat_string);
+	for (int i = 0; i < adapter->num_tx_queues; i++) {
+		sim_igb_put_string(&p, "tx_queue_%u_packets", i);
+		sim_igb_put_string(&p, "tx_queue_%u_bytes", i);
+		sim_igb_put_string(&p, "tx_queue_%u_restart", i);
+	}
+	for (int i = 0; i < adapter->num_rx_queues; i++) {
+		sim_igb_put_string(&p, "rx_queue_%u_packets", i);
+		sim_igb_put_string(&p, "rx_queue_%u_bytes", i);
+		sim_igb_put_string(&p, "rx_queue_%u_drops", i);
+		sim_igb_put_string(&p, "rx_queue_%u_csum_err", i);
+		sim_igb_put_string(&p, "rx_queue_%u_alloc_failed", i);
+	}
+}
+
+/* ==== the table ============================================================= */
+
+static const struct ethtool_ops igb_ethtool_ops = {
+	.get_settings = igb_get_settings,
+	.get_drvinfo = igb_get_drvinfo,
+	.get_link = igb_get_link,
+	.get_ringparam = igb_get_ringparam,
+	.set_ringparam = igb_set_ringparam,
+	.get_strings = igb_get_strings,
+	.get_ethtool_stats = igb_get_ethtool_stats,
+	.get_sset_count = igb_get_sset_count,
+};
+
+/*
+ * igb_set_ethtool_ops - point the device at igb's ethtool operations;
+ * igb_probe calls it.  NOTE: no tracepoint: it only stores a pointer,
+ * and probe's own tracepoint already shows the device being built.
+ */
+void
+igb_set_ethtool_ops(struct net_device *netdev)
+{
+	netdev->ethtool_ops = &igb_ethtool_ops;	/* KERNEL: SET_ETHTOOL_OPS */
+}

@@ -1,11 +1,11 @@
 /*
  * nic/igb_main.c - the igb driver: rings, transmit, completion, receive.
  *
- * Mirrors drivers/net/ethernet/intel/igb/igb_main.c (Linux 3.10), with
- * the few ethtool operations of igb_ethtool.c at the end.  Read
+ * Mirrors drivers/net/ethernet/intel/igb/igb_main.c (Linux 3.10).  Read
  * nic/igb.h and nic/e1000_82575.h first; read nic/sim_82576.c (the card
  * this driver talks to) beside it, and layers/dev.c (who calls
- * igb_xmit_frame and polls igb_poll) before it.
+ * igb_xmit_frame and polls igb_poll) before it.  The ethtool operations
+ * are in nic/igb_ethtool.c, as in the kernel: read it after.
  *
  * The driver's half of the work, in the order a packet sees it:
  *
@@ -32,43 +32,32 @@
  */
 #include "nic/igb.h"
 #include "nic/sim_82576.h"
-#include "layers/ethtool.h"
 #include "kernel/trace.h"
 #include "sim/host.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char KSRC[] = "drivers/net/ethernet/intel/igb/igb_main.c";
 
-static const char igb_driver_name[] = "igb";
-static const char igb_driver_version[] = "5.0.3-k";	/* igb in Linux 3.10 */
+const char igb_driver_name[] = "igb";
+const char igb_driver_version[] = "5.0.3-k";	/* igb in Linux 3.10 */
 
 static const struct net_device_ops igb_netdev_ops;
-static const struct ethtool_ops igb_ethtool_ops;
 
-static void igb_clean_tx_ring(struct igb_ring *tx_ring);
 static void igb_free_tx_resources(struct igb_ring *tx_ring);
+static void igb_free_rx_resources(struct igb_ring *rx_ring);
+static void igb_clean_tx_ring(struct igb_ring *tx_ring);
 static void igb_clean_rx_ring(struct igb_ring *rx_ring);
 static void igb_configure_msix(struct igb_adapter *adapter);
 static irqreturn_t igb_msix_ring(int irq, void *data);
-
-static inline struct host *
-sim_igb_net(const struct igb_adapter *adapter)
-{
-	return dev_net(adapter->netdev);
-}
 
 static inline struct igb_adapter *
 sim_igb_ring_adapter(const struct igb_ring *ring)
 {
 	return ring->q_vector->adapter;
 }
-
-#define SIM_IGB_BIT(nr)		(1UL << (nr))
-#define sim_igb_is_down(a)		((a)->state & SIM_IGB_BIT(__IGB_DOWN))
 
 /* ==== probe: the adapter, its vectors and queues ======================== */
 
@@ -346,7 +335,7 @@ igb_probe(struct host *net, const char *name, const u8 *mac, unsigned int num_qu
 	hw = &adapter->hw;
 	hw->back = adapter;
 	netdev->netdev_ops = &igb_netdev_ops;
-	netdev->ethtool_ops = &igb_ethtool_ops;	/* igb_set_ethtool_ops */
+	igb_set_ethtool_ops(netdev);
 	netdev->destructor = igb_remove;
 
 	/* The card goes into slot 0000:0N:00.0; its BAR0 is our hw_addr. */
@@ -389,13 +378,52 @@ igb_port(struct net_device *dev)
 
 /* ==== ring memory: setup and teardown ==================================== */
 
+/*
+ * sim_igb_alloc_ring_memory - what igb_setup_tx_resources and
+ * igb_setup_rx_resources both do: @buffer_size bytes of software state
+ * per slot (zeroed; KERNEL: vzalloc), and the descriptor array, rounded
+ * up to 4 KiB, in DMA-coherent memory (ring->desc, ring->dma).
+ * Returns the buffer array for the caller to keep, or NULL with nothing
+ * left allocated.
+ */
+static void *
+sim_igb_alloc_ring_memory(struct igb_ring *ring, size_t buffer_size, size_t desc_size)
+{
+	void *buffer_info = calloc(ring->count, buffer_size);
+
+	if (!buffer_info)
+		return NULL;
+	ring->size = ring->count * desc_size;
+	ring->size = ALIGN(ring->size, 4096);
+	ring->desc = dma_alloc_coherent(ring->dev, ring->size, &ring->dma);
+	if (!ring->desc) {
+		free(buffer_info);
+		return NULL;
+	}
+	return buffer_info;
+}
+
+/*
+ * sim_igb_free_ring_memory - the reverse: @buffer_info (the ring's
+ * tx_buffer_info or rx_buffer_info; KERNEL: vfree) and the descriptors.
+ * The caller clears its buffer_info pointer.
+ */
+static void
+sim_igb_free_ring_memory(struct igb_ring *ring, void *buffer_info)
+{
+	free(buffer_info);
+	if (!ring->desc)
+		return;
+	dma_free_coherent(ring->dev, ring->size, ring->desc, ring->dma);
+	ring->desc = NULL;
+}
+
 /**
  * igb_setup_tx_resources - allocate the two halves of a TX ring
  * @tx_ring: ring with count set
  *
- * tx_buffer_info[] (software side, vzalloc) and the descriptor array
- * (hardware side, dma_alloc_coherent, rounded up to 4 KiB).
- * 0 or -ENOMEM.
+ * tx_buffer_info[] (software side) and the descriptor array (hardware
+ * side), both empty.  0 or -ENOMEM.
  */
 static int
 igb_setup_tx_resources(struct igb_ring *tx_ring)
@@ -404,29 +432,21 @@ igb_setup_tx_resources(struct igb_ring *tx_ring)
 
 	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", tx_ring->queue_index, tx_ring->count,
 		    (unsigned int)ALIGN(tx_ring->count * sizeof(union e1000_adv_tx_desc), 4096));
-	/* KERNEL: vzalloc */
-	tx_ring->tx_buffer_info = calloc(tx_ring->count, sizeof(struct igb_tx_buffer));
-	if (!tx_ring->tx_buffer_info)
-		goto err;
-	tx_ring->size = tx_ring->count * sizeof(union e1000_adv_tx_desc);
-	tx_ring->size = ALIGN(tx_ring->size, 4096);
-	tx_ring->desc = dma_alloc_coherent(tx_ring->dev, tx_ring->size, &tx_ring->dma);
-	if (!tx_ring->desc)
-		goto err;
+	tx_ring->tx_buffer_info = sim_igb_alloc_ring_memory(tx_ring, sizeof(struct igb_tx_buffer),
+							    sizeof(union e1000_adv_tx_desc));
+	if (!tx_ring->tx_buffer_info) {
+		TRACE_NOTE(net, NULL, "reason=no_memory ring=tx");
+		return -ENOMEM;
+	}
 	tx_ring->next_to_use = 0;
 	tx_ring->next_to_clean = 0;
 	TRACE_NOTE(net, NULL, "ring=%u count=%u desc_dma=0x%llx size=%u", tx_ring->queue_index,
 		   tx_ring->count, (unsigned long long)tx_ring->dma, tx_ring->size);
 	return 0;
-err:
-	free(tx_ring->tx_buffer_info);
-	tx_ring->tx_buffer_info = NULL;
-	TRACE_NOTE(net, NULL, "reason=no_memory ring=tx");
-	return -ENOMEM;
 }
 
 /* igb_setup_all_tx_resources - every TX queue; undo them all on failure. */
-static int
+int
 igb_setup_all_tx_resources(struct igb_adapter *adapter)
 {
 	int i, err = 0;
@@ -453,73 +473,22 @@ igb_setup_rx_resources(struct igb_ring *rx_ring)
 
 	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", rx_ring->queue_index, rx_ring->count,
 		    (unsigned int)ALIGN(rx_ring->count * sizeof(union e1000_adv_rx_desc), 4096));
-	rx_ring->rx_buffer_info = calloc(rx_ring->count, sizeof(struct igb_rx_buffer));
-	if (!rx_ring->rx_buffer_info)
-		goto err;
-	rx_ring->size = rx_ring->count * sizeof(union e1000_adv_rx_desc);
-	rx_ring->size = ALIGN(rx_ring->size, 4096);
-	rx_ring->desc = dma_alloc_coherent(rx_ring->dev, rx_ring->size, &rx_ring->dma);
-	if (!rx_ring->desc)
-		goto err;
+	rx_ring->rx_buffer_info = sim_igb_alloc_ring_memory(rx_ring, sizeof(struct igb_rx_buffer),
+							    sizeof(union e1000_adv_rx_desc));
+	if (!rx_ring->rx_buffer_info) {
+		TRACE_NOTE(net, NULL, "reason=no_memory ring=rx");
+		return -ENOMEM;
+	}
 	rx_ring->next_to_alloc = 0;
 	rx_ring->next_to_clean = 0;
 	rx_ring->next_to_use = 0;
 	TRACE_NOTE(net, NULL, "ring=%u count=%u desc_dma=0x%llx size=%u", rx_ring->queue_index,
 		   rx_ring->count, (unsigned long long)rx_ring->dma, rx_ring->size);
 	return 0;
-err:
-	free(rx_ring->rx_buffer_info);
-	rx_ring->rx_buffer_info = NULL;
-	TRACE_NOTE(net, NULL, "reason=no_memory ring=rx");
-	return -ENOMEM;
 }
 
-/* igb_free_tx_resources - the skbs still in the ring, then both arrays. */
-static void
-igb_free_tx_resources(struct igb_ring *tx_ring)
-{
-	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "ring=%u", tx_ring->queue_index);
-	igb_clean_tx_ring(tx_ring);
-	free(tx_ring->tx_buffer_info);	/* KERNEL: vfree */
-	tx_ring->tx_buffer_info = NULL;
-	if (!tx_ring->desc)
-		return;
-	dma_free_coherent(tx_ring->dev, tx_ring->size, tx_ring->desc, tx_ring->dma);
-	tx_ring->desc = NULL;
-}
-
-static void
-igb_free_all_tx_resources(struct igb_adapter *adapter)
-{
-	TRACEPOINT(sim_igb_net(adapter), NULL);
-	for (int i = 0; i < adapter->num_tx_queues; i++)
-		if (adapter->tx_ring[i])
-			igb_free_tx_resources(adapter->tx_ring[i]);
-}
-
-static void
-igb_free_rx_resources(struct igb_ring *rx_ring)
-{
-	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u", rx_ring->queue_index);
-	igb_clean_rx_ring(rx_ring);
-	free(rx_ring->rx_buffer_info);
-	rx_ring->rx_buffer_info = NULL;
-	if (!rx_ring->desc)
-		return;
-	dma_free_coherent(rx_ring->dev, rx_ring->size, rx_ring->desc, rx_ring->dma);
-	rx_ring->desc = NULL;
-}
-
-static void
-igb_free_all_rx_resources(struct igb_adapter *adapter)
-{
-	TRACEPOINT(sim_igb_net(adapter), NULL);
-	for (int i = 0; i < adapter->num_rx_queues; i++)
-		if (adapter->rx_ring[i])
-			igb_free_rx_resources(adapter->rx_ring[i]);
-}
-
-static int
+/* igb_setup_all_rx_resources - every RX queue; undo them all on failure. */
+int
 igb_setup_all_rx_resources(struct igb_adapter *adapter)
 {
 	int i, err = 0;
@@ -536,6 +505,44 @@ igb_setup_all_rx_resources(struct igb_adapter *adapter)
 		}
 	}
 	return err;
+}
+
+/* igb_free_tx_resources - the skbs still in the ring, then both arrays. */
+static void
+igb_free_tx_resources(struct igb_ring *tx_ring)
+{
+	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "ring=%u", tx_ring->queue_index);
+	igb_clean_tx_ring(tx_ring);
+	sim_igb_free_ring_memory(tx_ring, tx_ring->tx_buffer_info);
+	tx_ring->tx_buffer_info = NULL;
+}
+
+void
+igb_free_all_tx_resources(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	for (int i = 0; i < adapter->num_tx_queues; i++)
+		if (adapter->tx_ring[i])
+			igb_free_tx_resources(adapter->tx_ring[i]);
+}
+
+/* igb_free_rx_resources - the same for an RX ring. */
+static void
+igb_free_rx_resources(struct igb_ring *rx_ring)
+{
+	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u", rx_ring->queue_index);
+	igb_clean_rx_ring(rx_ring);
+	sim_igb_free_ring_memory(rx_ring, rx_ring->rx_buffer_info);
+	rx_ring->rx_buffer_info = NULL;
+}
+
+void
+igb_free_all_rx_resources(struct igb_adapter *adapter)
+{
+	TRACEPOINT(sim_igb_net(adapter), NULL);
+	for (int i = 0; i < adapter->num_rx_queues; i++)
+		if (adapter->rx_ring[i])
+			igb_free_rx_resources(adapter->rx_ring[i]);
 }
 
 /*
@@ -1136,7 +1143,7 @@ igb_open(struct net_device *netdev)
  * igb_down - stop the card (RX, TX, interrupts, NAPI), reset it and free
  * every buffer still in the rings.  The rings themselves stay.
  */
-static void
+void
 igb_down(struct igb_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
@@ -1161,7 +1168,7 @@ igb_down(struct igb_adapter *adapter)
 }
 
 /* igb_up - igb_down's reverse, for an adapter whose rings exist. */
-static int
+int
 igb_up(struct igb_adapter *adapter)
 {
 	struct e1000_hw *hw = &adapter->hw;
@@ -1762,303 +1769,6 @@ igb_update_stats(struct igb_adapter *adapter)
 	net_stats->rx_errors = s->crcerrs + s->roc + ring_drops;
 	net_stats->rx_missed_errors = s->mpc;
 }
-
-/* ==== ethtool (igb_ethtool.c) =============================================== */
-
-/* NOTE: the kernel keeps these in igb_ethtool.c; netstep keeps the few it
- * models here, next to the state they read. */
-
-struct igb_stats {
-	char stat_string[ETH_GSTRING_LEN];
-	int sizeof_stat;
-	int stat_offset;
-};
-
-#define IGB_STAT(_name, _stat) {					\
-	.stat_string = _name,						\
-	.sizeof_stat = sizeof(((struct igb_adapter *)0)->_stat),	\
-	.stat_offset = offsetof(struct igb_adapter, _stat)		\
-}
-static const struct igb_stats igb_gstrings_stats[] = {
-	IGB_STAT("rx_packets", stats.gprc),
-	IGB_STAT("tx_packets", stats.gptc),
-	IGB_STAT("rx_bytes", stats.gorc),
-	IGB_STAT("tx_bytes", stats.gotc),
-	IGB_STAT("rx_broadcast", stats.bprc),
-	IGB_STAT("tx_broadcast", stats.bptc),
-	IGB_STAT("rx_multicast", stats.mprc),
-	IGB_STAT("tx_multicast", stats.mptc),
-	IGB_STAT("rx_crc_errors", stats.crcerrs),
-	IGB_STAT("rx_no_buffer_count", stats.rnbc),
-	IGB_STAT("rx_missed_errors", stats.mpc),
-	IGB_STAT("rx_long_length_errors", stats.roc),
-	IGB_STAT("tx_timeout_count", tx_timeout_count),
-	IGB_STAT("tx_dma_failed", tx_dma_failed),
-	IGB_STAT("alloc_rx_buff_failed", alloc_rx_buff_failed),
-	/* netstep: the modelled IOMMU's refusals of the card's accesses */
-	IGB_STAT("dma_faults", pdev.faults),
-};
-
-#define IGB_NETDEV_STAT(_net_stat) {					\
-	.stat_string = #_net_stat,					\
-	.sizeof_stat = sizeof(((struct net_device_stats *)0)->_net_stat), \
-	.stat_offset = offsetof(struct net_device_stats, _net_stat)	\
-}
-static const struct igb_stats igb_gstrings_net_stats[] = {
-	IGB_NETDEV_STAT(rx_errors),
-	IGB_NETDEV_STAT(tx_errors),
-	IGB_NETDEV_STAT(tx_dropped),
-	IGB_NETDEV_STAT(rx_dropped),
-};
-
-#define IGB_GLOBAL_STATS_LEN	ARRAY_SIZE(igb_gstrings_stats)
-#define IGB_NETDEV_STATS_LEN	ARRAY_SIZE(igb_gstrings_net_stats)
-#define IGB_TX_QUEUE_STATS_LEN	3	/* packets, bytes, restart */
-#define IGB_RX_QUEUE_STATS_LEN	5	/* packets, bytes, drops, csum_err, alloc_failed */
-
-static int
-igb_get_sset_count(struct net_device *netdev, int sset)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s sset=%d", netdev->name, sset);
-	if (sset != ETH_SS_STATS)
-		return -EOPNOTSUPP;
-	return IGB_GLOBAL_STATS_LEN + IGB_NETDEV_STATS_LEN +
-	       adapter->num_tx_queues * IGB_TX_QUEUE_STATS_LEN +
-	       adapter->num_rx_queues * IGB_RX_QUEUE_STATS_LEN;
-}
-
-/* One ETH_GSTRING_LEN slot of the names array, NUL padded. */
-static void __attribute__((format(printf, 2, 3)))
-sim_igb_put_string(char **p, const char *fmt, ...)
-{
-	char tmp[64];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	memset(*p, 0, ETH_GSTRING_LEN);
-	memcpy(*p, tmp, min_t(size_t, strlen(tmp), ETH_GSTRING_LEN - 1));
-	*p += ETH_GSTRING_LEN;
-}
-
-static void
-igb_get_strings(struct net_device *netdev, u32 stringset, u8 *data)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-	char *p = (char *)data;
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s stringset=%u", netdev->name, stringset);
-	if (stringset != ETH_SS_STATS)
-		return;
-	for (size_t i = 0; i < IGB_GLOBAL_STATS_LEN; i++)
-		sim_igb_put_string(&p, "%s", igb_gstrings_stats[i].stat_string);
-	for (size_t i = 0; i < IGB_NETDEV_STATS_LEN; i++)
-		sim_igb_put_string(&p, "%s", igb_gstrings_net_stats[i].stat_string);
-	for (int i = 0; i < adapter->num_tx_queues; i++) {
-		sim_igb_put_string(&p, "tx_queue_%u_packets", i);
-		sim_igb_put_string(&p, "tx_queue_%u_bytes", i);
-		sim_igb_put_string(&p, "tx_queue_%u_restart", i);
-	}
-	for (int i = 0; i < adapter->num_rx_queues; i++) {
-		sim_igb_put_string(&p, "rx_queue_%u_packets", i);
-		sim_igb_put_string(&p, "rx_queue_%u_bytes", i);
-		sim_igb_put_string(&p, "rx_queue_%u_drops", i);
-		sim_igb_put_string(&p, "rx_queue_%u_csum_err", i);
-		sim_igb_put_string(&p, "rx_queue_%u_alloc_failed", i);
-	}
-}
-
-static u64
-sim_igb_read_stat(const void *base, const struct igb_stats *st)
-{
-	const char *p = (const char *)base + st->stat_offset;
-
-	if (st->sizeof_stat == sizeof(u64)) {
-		u64 v;
-
-		memcpy(&v, p, sizeof(v));
-		return v;
-	} else {
-		u32 v;
-
-		memcpy(&v, p, sizeof(v));
-		return v;
-	}
-}
-
-static void
-igb_get_ethtool_stats(struct net_device *netdev, struct ethtool_stats *stats, u64 *data)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-	int i = 0;
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
-	(void)stats;
-	igb_update_stats(adapter);
-	for (size_t j = 0; j < IGB_GLOBAL_STATS_LEN; j++)
-		data[i++] = sim_igb_read_stat(adapter, &igb_gstrings_stats[j]);
-	for (size_t j = 0; j < IGB_NETDEV_STATS_LEN; j++)
-		data[i++] = sim_igb_read_stat(&netdev->stats, &igb_gstrings_net_stats[j]);
-	for (int j = 0; j < adapter->num_tx_queues; j++) {
-		const struct igb_tx_queue_stats *q = &adapter->tx_ring[j]->tx_stats;
-
-		data[i++] = q->packets;
-		data[i++] = q->bytes;
-		data[i++] = q->restart_queue;
-	}
-	for (int j = 0; j < adapter->num_rx_queues; j++) {
-		const struct igb_rx_queue_stats *q = &adapter->rx_ring[j]->rx_stats;
-
-		data[i++] = q->packets;
-		data[i++] = q->bytes;
-		data[i++] = q->drops;
-		data[i++] = q->csum_err;
-		data[i++] = q->alloc_failed;
-	}
-}
-
-static void
-igb_get_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
-	memset(ring, 0, sizeof(*ring));
-	ring->rx_max_pending = IGB_MAX_RXD;
-	ring->tx_max_pending = IGB_MAX_TXD;
-	ring->rx_pending = adapter->rx_ring_count;
-	ring->tx_pending = adapter->tx_ring_count;
-}
-
-/* Both ring sizes of every queue; the caller has the rings freed. */
-static void
-sim_igb_set_ring_counts(struct igb_adapter *adapter, u16 tx_count, u16 rx_count)
-{
-	for (int i = 0; i < adapter->num_tx_queues; i++)
-		adapter->tx_ring[i]->count = tx_count;
-	for (int i = 0; i < adapter->num_rx_queues; i++)
-		adapter->rx_ring[i]->count = rx_count;
-	adapter->tx_ring_count = tx_count;
-	adapter->rx_ring_count = rx_count;
-}
-
-/**
- * igb_set_ringparam - ethtool -G: new ring sizes
- *
- * Values are clamped to 80..4096 and rounded up to a multiple of 8, as
- * 3.10 does (it never refuses a number).  A running interface goes down,
- * gets new rings and comes back up.  0 or -EINVAL/-ENOMEM.
- * KERNEL: igb allocates the new rings before freeing the old ones, so a
- * failed allocation keeps the old; netstep frees first and retries with
- * the old sizes.
- */
-static int
-igb_set_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-	u16 old_tx = adapter->tx_ring_count, old_rx = adapter->rx_ring_count;
-	u32 new_rx_count, new_tx_count;
-	int err;
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s rx=%u tx=%u", netdev->name, ring->rx_pending,
-		    ring->tx_pending);
-	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
-		return -EINVAL;
-	new_rx_count = min_t(u32, ring->rx_pending, IGB_MAX_RXD);
-	new_rx_count = max_t(u32, new_rx_count, IGB_MIN_RXD);
-	new_rx_count = ALIGN(new_rx_count, REQ_RX_DESCRIPTOR_MULTIPLE);
-	new_tx_count = min_t(u32, ring->tx_pending, IGB_MAX_TXD);
-	new_tx_count = max_t(u32, new_tx_count, IGB_MIN_TXD);
-	new_tx_count = ALIGN(new_tx_count, REQ_TX_DESCRIPTOR_MULTIPLE);
-	if (new_tx_count == adapter->tx_ring_count && new_rx_count == adapter->rx_ring_count)
-		return 0;	/* nothing to do */
-	if (!netif_running(netdev) || sim_igb_is_down(adapter)) {
-		sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
-		return 0;
-	}
-	igb_down(adapter);
-	igb_free_all_tx_resources(adapter);
-	igb_free_all_rx_resources(adapter);
-	sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
-	err = igb_setup_all_tx_resources(adapter);
-	if (!err) {
-		err = igb_setup_all_rx_resources(adapter);
-		if (err)
-			igb_free_all_tx_resources(adapter);
-	}
-	if (err) {
-		sim_igb_set_ring_counts(adapter, old_tx, old_rx);
-		if (igb_setup_all_tx_resources(adapter))
-			return err;
-		if (igb_setup_all_rx_resources(adapter)) {
-			igb_free_all_tx_resources(adapter);
-			return err;
-		}
-	}
-	igb_up(adapter);
-	return err;
-}
-
-static int
-igb_get_settings(struct net_device *netdev, struct ethtool_cmd *ecmd)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-	struct e1000_hw *hw = &adapter->hw;
-	u32 status = rd32(E1000_STATUS);
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
-	memset(ecmd, 0, sizeof(*ecmd));
-	ecmd->port = PORT_TP;
-	ecmd->phy_address = 1;
-	ecmd->transceiver = 0;	/* XCVR_INTERNAL */
-	ecmd->autoneg = AUTONEG_ENABLE;
-	if (status & E1000_STATUS_LU) {
-		ecmd->speed = (status & E1000_STATUS_SPEED_1000) ? SPEED_1000 : 100;
-		ecmd->duplex = (status & E1000_STATUS_FD) ? DUPLEX_FULL : DUPLEX_HALF;
-	} else {
-		ecmd->speed = 0xFFFF;	/* SPEED_UNKNOWN (-1) */
-		ecmd->duplex = 0xFF;	/* DUPLEX_UNKNOWN */
-	}
-	return 0;
-}
-
-static u32
-igb_get_link(struct net_device *netdev)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-	struct e1000_hw *hw = &adapter->hw;
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
-	return !!(rd32(E1000_STATUS) & E1000_STATUS_LU);
-}
-
-static void
-igb_get_drvinfo(struct net_device *netdev, struct ethtool_drvinfo *drvinfo)
-{
-	struct igb_adapter *adapter = netdev_priv(netdev);
-
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
-	memset(drvinfo, 0, sizeof(*drvinfo));
-	snprintf(drvinfo->driver, sizeof(drvinfo->driver), "%s", igb_driver_name);
-	snprintf(drvinfo->version, sizeof(drvinfo->version), "%s", igb_driver_version);
-	snprintf(drvinfo->fw_version, sizeof(drvinfo->fw_version), "1.2.1");
-	snprintf(drvinfo->bus_info, sizeof(drvinfo->bus_info), "%s", adapter->pdev.name);
-	drvinfo->n_stats = igb_get_sset_count(netdev, ETH_SS_STATS);
-}
-
-static const struct ethtool_ops igb_ethtool_ops = {
-	.get_settings = igb_get_settings,
-	.get_drvinfo = igb_get_drvinfo,
-	.get_link = igb_get_link,
-	.get_ringparam = igb_get_ringparam,
-	.set_ringparam = igb_set_ringparam,
-	.get_strings = igb_get_strings,
-	.get_ethtool_stats = igb_get_ethtool_stats,
-	.get_sset_count = igb_get_sset_count,
-};
 
 static const struct net_device_ops igb_netdev_ops = {
 	.ndo_open = igb_open,

@@ -4,6 +4,7 @@
  */
 #include "sim/console.h"
 #include "layers/ping.h"
+#include "sim/task.h"
 #include "tools/tools.h"
 
 #include <ctype.h>
@@ -24,6 +25,14 @@ static const struct console_cmd tools[] = {
 	{ "ethtool", tool_ethtool },
 	{ "cat", tool_cat },
 	{ "nstat", tool_nstat },
+	{ "socket", tool_socket },
+	{ "connect", tool_connect },
+	{ "send", tool_send },
+	{ "sendto", tool_sendto },
+	{ "close", tool_close },
+	{ "listen", tool_listen },
+	{ "recv", tool_recv },
+	{ "ss", tool_ss },
 };
 
 void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *err)
@@ -164,10 +173,76 @@ static int console_link(struct sim_console *c, int argc, char **argv)
 
 static int console_exec(struct sim_console *c, struct host *net, int argc, char **argv);
 
+/*
+ * sim loss PERCENT | sim delay DURATION | sim mtu LAN|WAN N: the same
+ * setting on every link (loss, delay) or on one (mtu), said the short
+ * way.  Checked in full before anything changes.
+ */
+static int console_sim_all(struct sim_console *c, int argc, char **argv)
+{
+	char *end;
+
+	if (!strcmp(argv[1], "mtu")) {
+		int link = -1;
+		long mtu;
+
+		for (int i = 0; i < SIM_NLINKS; i++)
+			if (argc > 2 && !strcmp(argv[2], sim_link_names[i]))
+				link = i;
+		if (argc != 4 || link < 0) {
+			fprintf(c->err, "sim: unknown link '%s' (usage: sim mtu lan|wan N)\n",
+				argc > 2 ? argv[2] : "");
+			return 2;
+		}
+		mtu = strtol(argv[3], &end, 10);
+		if (!*argv[3] || *end || mtu < ETH_MIN_MTU || mtu > 9000) {
+			fprintf(c->err, "sim: invalid mtu '%s' (68..9000)\n", argv[3]);
+			return 2;
+		}
+		return sim_link_set_mtu(c->w, link, mtu) ? 1 : 0;
+	}
+	if (argc != 3) {
+		fprintf(c->err, "sim: usage: sim %s %s\n", argv[1],
+			!strcmp(argv[1], "loss") ? "PERCENT" : "DURATION");
+		return 2;
+	}
+	if (!strcmp(argv[1], "loss")) {
+		double pct = strtod(argv[2], &end);
+
+		if (end == argv[2] || (*end && strcmp(end, "%")) || pct < 0 || pct > 100) {
+			fprintf(c->err, "sim: invalid loss '%s' (0..100%%)\n", argv[2]);
+			return 2;
+		}
+		for (int i = 0; i < SIM_NLINKS; i++)
+			c->w->link[i]->loss_ppm = (u32)(pct * 10000.0 + 0.5);
+		return 0;
+	}
+	{
+		ktime_t d;
+
+		/* A bare number is milliseconds here: "sim delay 200". */
+		bool bare = *argv[2] && strspn(argv[2], "0123456789.") == strlen(argv[2]);
+
+		if (console_parse_duration(argv[2], &d) ||
+		    (bare ? d / (NSEC_PER_SEC / NSEC_PER_MSEC) : d) > 10 * NSEC_PER_SEC) {
+			fprintf(c->err, "sim: invalid delay '%s' (up to 10s)\n", argv[2]);
+			return 2;
+		}
+		if (bare)
+			d /= NSEC_PER_SEC / NSEC_PER_MSEC;
+		for (int i = 0; i < SIM_NLINKS; i++)
+			c->w->link[i]->delay = d;
+		return 0;
+	}
+}
+
 static int console_sim(struct sim_console *c, int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "link"))
 		return console_link(c, argc, argv);
+	if (argc >= 2 && (!strcmp(argv[1], "loss") || !strcmp(argv[1], "delay") ||
+			  !strcmp(argv[1], "mtu")))
+		return console_sim_all(c, argc, argv);
 	fprintf(c->err, "sim: unknown command '%s'\n", argc > 1 ? argv[1] : "");
 	return 2;
 }
@@ -199,28 +274,55 @@ static int console_exec(struct sim_console *c, struct host *net, int argc, char 
 	return 2;
 }
 
-/* Let time run while any host still has a ping in flight. */
+/* Hosts with a ping in flight or a blocked command (sim/task.c). */
+static bool console_busy(struct sim_console *c)
+{
+	bool busy = false;
+
+	for (int i = 0; i < SIM_NHOSTS; i++)
+		busy |= ping_running(c->w->host[i]) || sim_task_pending(c->w->host[i]);
+	return busy;
+}
+
+/*
+ * Let time run while any host still has a ping in flight or a command
+ * blocked in a system call.  If the world goes idle with a command still
+ * asleep (a recv nobody sends to), the command ends with -ETIMEDOUT.
+ * Then the first failure a finished command left is the status.
+ */
 static int console_wait(struct sim_console *c)
 {
 	u64 budget = CONSOLE_MAX_EVENTS;
+	int rc = 0;
 
 	for (;;) {
-		bool busy = false;
-
-		for (int i = 0; i < SIM_NHOSTS; i++)
-			busy |= ping_running(c->w->host[i]);
-		if (!busy)
-			return 0;
-		if (!budget-- || !sim_run_one(&c->w->eng))
+		if (!console_busy(c))
 			break;
+		if (!budget--) {
+			fprintf(c->err, "netstep: the stack did not settle within %llu events\n",
+				CONSOLE_MAX_EVENTS);
+			return 1;
+		}
+		if (!sim_run_one(&c->w->eng)) {
+			bool tasks = false;
+
+			for (int i = 0; i < SIM_NHOSTS; i++) {
+				tasks |= sim_task_pending(c->w->host[i]) > 0;
+				sim_task_abort_all(c->w->host[i]);
+			}
+			if (!tasks) {
+				fprintf(c->err, "netstep: internal error: a ping waits on an idle world\n");
+				return 1;
+			}
+		}
 	}
-	if (budget) {
-		fprintf(c->err, "netstep: internal error: a ping waits on an idle world\n");
-		return 1;
+	for (int i = 0; i < SIM_NHOSTS; i++) {
+		int st = sim_task_take_status(c->w->host[i]);
+
+		if (!rc)
+			rc = st;
 	}
-	fprintf(c->err, "netstep: the stack did not settle within %llu events\n",
-		CONSOLE_MAX_EVENTS);
-	return 1;
+	return rc;
 }
 
 int console_run_line(struct sim_console *c, const char *line)
@@ -273,15 +375,37 @@ static int console_foreach(struct sim_console *c, const char *script,
 	return 0;
 }
 
+/*
+ * Check one line on the scratch world.  Only a refusal (status 2) is
+ * reported: a call that fails there (a descriptor an earlier script
+ * opened, a port nothing listens on yet) may well work in the real
+ * world, so its message is dropped.
+ */
 static int console_check_line(struct sim_console *c, const char *line)
 {
 	char buf[CONSOLE_MAX_LINE];
 	char *argv[CONSOLE_MAX_ARGS + 1];
 	int argc = console_split(line, buf, argv, c->err);
+	FILE *real_err = c->err;
+	char *msg = NULL;
+	size_t msglen = 0;
+	FILE *cap;
+	int rc;
 
-	if (argc < 0)
-		return 2;
-	return argc ? (console_exec(c, c->net, argc, argv) == 2 ? 2 : 0) : 0;
+	if (argc <= 0)
+		return argc < 0 ? 2 : 0;
+	cap = open_memstream(&msg, &msglen);
+	if (cap)
+		c->err = cap;
+	rc = console_exec(c, c->net, argc, argv);
+	c->err = real_err;
+	if (cap) {
+		fclose(cap);
+		if (rc == 2)
+			fputs(msg, real_err);
+		free(msg);
+	}
+	return rc == 2 ? 2 : 0;
 }
 
 /* Apply the script to a scratch copy of the world, with no time passing. */

@@ -11,6 +11,9 @@
 #include "layers/ip.h"
 #include "layers/netfilter.h"
 #include "layers/route.h"
+#include "layers/sock.h"
+#include "sim/app.h"
+#include "sim/task.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +38,12 @@ struct host *host_create(struct sim_engine *eng, const char *name)
 	netfilter_init(net);
 	arp_init(net);
 	ip_init(net);
+	sim_tasks_init(net);
+	if (sim_files_init(net) || inet_init(net)) {
+		host_destroy(net);
+		return NULL;
+	}
+	sim_apps_init(net);
 	return net;
 }
 
@@ -44,6 +53,12 @@ void host_destroy(struct host *net)
 
 	if (!net)
 		return;
+	/* The process first: its blocked calls, then its files (close() of
+	 * every socket).  The protocols free their sockets once the devices
+	 * and queues have given back the skbs that point at them. */
+	sim_tasks_exit(net);
+	sim_apps_exit(net);
+	sim_files_exit(net);
 	for (int i = 0; i < net->ndevs; i++)
 		if (netif_running(net->devs[i]))
 			dev_close(net->devs[i]);
@@ -55,6 +70,7 @@ void host_destroy(struct host *net)
 		net->sd.completion_queue = skb->next;
 		consume_skb(skb);
 	}
+	inet_exit(net);
 	for (int i = net->ndevs - 1; i >= 0; i--)
 		free_netdev(net->devs[i]);
 	ip_fib_exit(net);

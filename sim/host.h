@@ -27,6 +27,10 @@ struct nf_table;
 struct ipq_table;
 struct ping_sock;
 struct net_protocol;
+struct sim_fdtable;
+struct inet_hashinfo;
+struct udp_table;
+struct sim_apps;
 
 struct host {
 	char name[16];			/* "student", "router", "server" */
@@ -45,6 +49,16 @@ struct host {
 	int ip_forward;			/* sysctl net.ipv4.ip_forward */
 	u16 ip_id;			/* next IP ID for unconnected sends */
 	unsigned long mib[SNMP_MIB_MAX];	/* netstat -s counters */
+	/* Sockets (issue 3) */
+	struct sim_fdtable *files;	/* fd -> socket, layers/socket.c */
+	struct inet_hashinfo *tcp_hashinfo;	/* TCP lookup tables, layers/tcp_ipv4.c */
+	struct udp_table *udp_table;	/* bound UDP sockets, layers/udp.c */
+	u16 ip_local_port_next;		/* next ephemeral port, layers/af_inet.c */
+	/* The host's process (sim/task.c) and server programs (sim/app.c) */
+	struct list_head tasks;		/* blocked system calls */
+	int task_status;		/* first failure of a finished console task */
+	unsigned long task_next_id;	/* ids for tasks (sk_user_data holds one) */
+	struct sim_apps *apps;		/* the byte sinks */
 };
 
 #define NET_INC_STATS(net, field)	((net)->mib[field]++)

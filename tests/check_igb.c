@@ -660,6 +660,64 @@ START_TEST(test_close_frees_ring)
 }
 END_TEST
 
+/* Is there a note from @func whose fields contain @text (on any host)? */
+static bool
+has_note(const char *func, const char *text)
+{
+	for (int i = 0; i < T.fx.nevents; i++) {
+		const struct fixture_event *e = &T.fx.events[i];
+
+		if (e->kind == TRACE_NOTE && !strcmp(e->func, func) && strstr(e->fields, text))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * No DMA space for the RX descriptor ring: open fails with -ENOMEM, the
+ * TX ring set up before it is given back, and a later open works.
+ */
+START_TEST(test_open_without_ring_memory)
+{
+	static u8 filler[64];
+	static dma_addr_t fill[SIM_DMA_MAX_MAPS];
+	struct igb_adapter *ad;
+	unsigned int base, nfill;
+
+	world_setup(true, false);
+	ad = adapter_of(T.a);
+	base = sim_dma_map_count(&ad->pdev);
+	/* one mapping left: the TX descriptor ring takes it, RX finds none */
+	nfill = SIM_DMA_MAX_MAPS - 1 - base;
+	for (unsigned int i = 0; i < nfill; i++) {
+		fill[i] = dma_map_single(&ad->pdev, filler, sizeof(filler), DMA_TO_DEVICE);
+		ck_assert(!dma_mapping_error(&ad->pdev, fill[i]));
+	}
+	T.fx.nevents = 0;	/* forget the fill */
+	ck_assert_int_eq(dev_open(T.a), -ENOMEM);
+	ck_assert(!(T.a->flags & IFF_UP));
+	ck_assert(has_note("igb_setup_rx_resources", "reason=no_memory ring=rx"));
+	ck_assert(has_note("igb_setup_all_rx_resources", "reason=alloc_failed rx_queue=0"));
+	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_free_tx_resources"), 1);
+	ck_assert_ptr_null(ad->tx_ring[0]->desc);
+	ck_assert_ptr_null(ad->tx_ring[0]->tx_buffer_info);
+	ck_assert_ptr_null(ad->rx_ring[0]->desc);
+	ck_assert_ptr_null(ad->rx_ring[0]->rx_buffer_info);
+	ck_assert_uint_eq(sim_dma_map_count(&ad->pdev), base + nfill);
+
+	for (unsigned int i = 0; i < nfill; i++)
+		dma_unmap_single(&ad->pdev, fill[i], sizeof(filler), DMA_TO_DEVICE);
+	ck_assert_uint_eq(sim_dma_map_count(&ad->pdev), base);
+	ck_assert_int_eq(dev_open(T.a), 0);
+	ck_assert_int_eq(dev_open(T.b), 0);
+	fixture_run(&T.fx);
+	send_frames(T.a, mac_b, 1, 60);
+	fixture_run(&T.fx);
+	ck_assert_uint_eq(T.b->stats.rx_packets, 1);
+	world_teardown();
+}
+END_TEST
+
 /* An unplugged card still transmits (the frame goes nowhere) and cleans up. */
 START_TEST(test_unplugged_port)
 {
@@ -819,6 +877,7 @@ igb_suite(void)
 	tcase_add_test(rx, test_mtu_and_oversize);
 	tcase_add_test(ctl, test_msix_vectors);
 	tcase_add_test(ctl, test_close_frees_ring);
+	tcase_add_test(ctl, test_open_without_ring_memory);
 	tcase_add_test(ctl, test_unplugged_port);
 	tcase_add_test(ctl, test_ethtool_ring_params);
 	tcase_add_test(ctl, test_ethtool_stats_and_summary);

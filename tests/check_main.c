@@ -16,6 +16,10 @@ Suite *qdisc_suite(void);
 Suite *ip_suite(void);
 Suite *igb_suite(void);
 Suite *console_suite(void);
+Suite *pcapng_suite(void);
+Suite *socket_suite(void);
+Suite *udp_suite(void);
+Suite *tcp_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -27,6 +31,10 @@ static Suite *(*const suites[])(void) = {
 	ip_suite,
 	igb_suite,
 	console_suite,
+	pcapng_suite,
+	socket_suite,
+	udp_suite,
+	tcp_suite,
 };
 
 int main(void)

@@ -119,35 +119,106 @@ count_events(const struct fixture *fx, enum trace_kind kind, const char *func,
 	return n;
 }
 
-/* Run tc with a NULL-terminated word list; capture stdout and stderr. */
-static int
-run_tc(struct host *h, char *out, size_t outlen, char *err, size_t errlen, ...)
+/* ---- test setup ------------------------------------------------------------------ */
+
+/* What every test starts from: one host and one device. */
+struct qtest {
+	struct fixture fx;
+	struct host *h;			/* fx.host[0] */
+	struct net_device *dev;		/* "eth0" (noqueue test: "veth0") */
+	struct tdev *t;			/* the tdev's recorder; NULL on a fake device */
+	struct Qdisc *q;		/* the qdisc of TX queue 0 at setup */
+};
+
+/* A tdev @name with @txqs TX queues of @txqlen packets, registered and up. */
+static void
+qtest_setup(struct qtest *qt, const char *name, unsigned int txqs, unsigned long txqlen)
 {
-	char *argv[32];
-	int argc = 0;
+	fixture_setup(&qt->fx, 1);
+	qt->h = qt->fx.host[0];
+	qt->dev = tdev_create(qt->h, name, txqs, txqlen);
+	qt->t = netdev_priv(qt->dev);
+	qt->q = txq_qdisc(qt->dev, 0);
+}
+
+/* The fixture's fake device "eth0": its frames land in qt->fx.frames. */
+static void
+qtest_setup_fake(struct qtest *qt)
+{
+	fixture_setup(&qt->fx, 1);
+	qt->h = qt->fx.host[0];
+	qt->dev = fixture_fake_dev(&qt->fx, qt->h, "eth0", NULL);
+	qt->t = NULL;
+	qt->q = txq_qdisc(qt->dev, 0);
+}
+
+/* dev_queue_xmit @n 60-byte frames marked 0, 1, ...; how many returned @rc. */
+static int
+xmit_marked(struct net_device *dev, int n, int rc)
+{
+	int nrc = 0;
+
+	for (int i = 0; i < n; i++)
+		if (dev_queue_xmit(mkskb(dev, 60, 0, (u8)i)) == rc)
+			nrc++;
+	return nrc;
+}
+
+/* Put a 60-byte frame straight into @q, its TX queue picked as dev_queue_xmit would. */
+static int
+enqueue_marked(struct net_device *dev, struct Qdisc *q, u32 prio, u8 mark)
+{
+	struct sk_buff *skb = mkskb(dev, 60, prio, mark);
+
+	netdev_pick_tx(dev, skb);
+	return qdisc_enqueue(skb, q);
+}
+
+/* ---- running tc ------------------------------------------------------------------ */
+
+/* What one tc command printed. */
+struct tc_result {
+	char out[2048];
+	char err[512];
+};
+
+/* Run tool_tc on @argv; capture stdout and stderr in @r. */
+static int
+run_tc_argv(struct host *h, struct tc_result *r, int argc, char **argv)
+{
 	char *obuf = NULL, *ebuf = NULL;
 	size_t olen = 0, elen = 0;
 	FILE *fo = open_memstream(&obuf, &olen);
 	FILE *fe = open_memstream(&ebuf, &elen);
-	va_list ap;
-	const char *w;
 	int rc;
 
 	ck_assert_ptr_nonnull(fo);
 	ck_assert_ptr_nonnull(fe);
-	va_start(ap, errlen);
+	rc = tool_tc(h, argc, argv, fo, fe);
+	fclose(fo);
+	fclose(fe);
+	snprintf(r->out, sizeof(r->out), "%s", obuf ? obuf : "");
+	snprintf(r->err, sizeof(r->err), "%s", ebuf ? ebuf : "");
+	free(obuf);
+	free(ebuf);
+	return rc;
+}
+
+/* Run tc with a NULL-terminated word list. */
+static int
+run_tc(struct host *h, struct tc_result *r, ...)
+{
+	char *argv[32];
+	int argc = 0;
+	va_list ap;
+	const char *w;
+
+	va_start(ap, r);
 	while ((w = va_arg(ap, const char *)) != NULL && argc < 31)
 		argv[argc++] = (char *)w;
 	va_end(ap);
 	argv[argc] = NULL;
-	rc = tool_tc(h, argc, argv, fo, fe);
-	fclose(fo);
-	fclose(fe);
-	snprintf(out, outlen, "%s", obuf ? obuf : "");
-	snprintf(err, errlen, "%s", ebuf ? ebuf : "");
-	free(obuf);
-	free(ebuf);
-	return rc;
+	return run_tc_argv(h, r, argc, argv);
 }
 
 #define PFIFO_LINE "bands 3 priomap  1 2 2 2 1 2 0 0 1 1 1 1 1 1 1 1"
@@ -156,78 +227,65 @@ run_tc(struct host *h, char *out, size_t outlen, char *err, size_t errlen, ...)
 
 START_TEST(test_bypass_when_empty)
 {
-	struct fixture fx;
-	struct net_device *dev;
-	struct Qdisc *q;
+	struct qtest qt;
 	int rc;
 
-	fixture_setup(&fx, 1);
-	dev = fixture_fake_dev(&fx, fx.host[0], "eth0", NULL);
-	q = txq_qdisc(dev, 0);
-	ck_assert_str_eq(q->ops->id, "pfifo_fast");
-	ck_assert(q->flags & TCQ_F_CAN_BYPASS);
-	ck_assert(q->flags & TCQ_F_ONETXQUEUE);
+	qtest_setup_fake(&qt);
+	ck_assert_str_eq(qt.q->ops->id, "pfifo_fast");
+	ck_assert(qt.q->flags & TCQ_F_CAN_BYPASS);
+	ck_assert(qt.q->flags & TCQ_F_ONETXQUEUE);
 
-	rc = dev_queue_xmit(mkskb(dev, 100, 0, 0x11));
+	rc = dev_queue_xmit(mkskb(qt.dev, 100, 0, 0x11));
 	ck_assert_int_eq(rc, NET_XMIT_SUCCESS);
 	/* Out at once, in the caller's context, without touching a band. */
-	ck_assert_int_eq(fx.nframes, 1);
-	ck_assert_int_eq(fx.frames[0].data[99], 0x11);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__dev_xmit_skb", "path=bypass"), 1);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "pfifo_fast_enqueue"), 0);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "dev_hard_start_xmit"), 1);
-	ck_assert_int_eq(q->bstats.packets, 1);
-	ck_assert_int_eq(q->bstats.bytes, 100);
-	ck_assert_int_eq(qdisc_qlen(q), 0);
-	ck_assert_int_eq(netdev_get_tx_queue(dev, 0)->tx_packets, 1);
-	ck_assert_int_eq(fx.host[0]->cpu.softirq_pending, 0);
-	fixture_teardown(&fx);
+	ck_assert_int_eq(qt.fx.nframes, 1);
+	ck_assert_int_eq(qt.fx.frames[0].data[99], 0x11);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=bypass"), 1);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "pfifo_fast_enqueue"), 0);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "dev_hard_start_xmit"), 1);
+	ck_assert_int_eq(qt.q->bstats.packets, 1);
+	ck_assert_int_eq(qt.q->bstats.bytes, 100);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 0);
+	ck_assert_int_eq(netdev_get_tx_queue(qt.dev, 0)->tx_packets, 1);
+	ck_assert_int_eq(qt.h->cpu.softirq_pending, 0);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_stopped_queue_holds_then_wake_releases)
 {
-	struct fixture fx;
-	struct net_device *dev;
-	struct host *h;
-	struct Qdisc *q;
-	struct tdev *t;
+	struct qtest qt;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "eth0", 1, 1000);
-	t = netdev_priv(dev);
-	q = txq_qdisc(dev, 0);
-	netif_tx_stop_queue(netdev_get_tx_queue(dev, 0));
+	qtest_setup(&qt, "eth0", 1, 1000);
+	netif_tx_stop_queue(netdev_get_tx_queue(qt.dev, 0));
 
-	for (int i = 0; i < 3; i++)
-		ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, (u8)i)), NET_XMIT_SUCCESS);
+	ck_assert_int_eq(xmit_marked(qt.dev, 3, NET_XMIT_SUCCESS), 3);
 	/* First: bypass tried, queue stopped -> requeued.  Then: qlen > 0, enqueue. */
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__dev_xmit_skb", "path=bypass"), 1);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__dev_xmit_skb", "path=enqueue qlen=1"), 1);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__dev_xmit_skb", "path=enqueue qlen=2"), 1);
-	ck_assert_int_eq(t->nsent, 0);
-	ck_assert_int_eq(qdisc_qlen(q), 3);
-	ck_assert_ptr_nonnull(q->gso_skb);
-	fixture_run(&fx);	/* the requeue's NET_TX finds the queue still stopped */
-	ck_assert_int_eq(t->nsent, 0);
-	ck_assert_int_eq(qdisc_qlen(q), 3);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=bypass"), 1);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=enqueue qlen=1"), 1);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=enqueue qlen=2"), 1);
+	ck_assert_int_eq(qt.t->nsent, 0);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
+	ck_assert_ptr_nonnull(qt.q->gso_skb);
+	fixture_run(&qt.fx);	/* the requeue's NET_TX finds the queue still stopped */
+	ck_assert_int_eq(qt.t->nsent, 0);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
 
-	fx.nevents = 0;
-	netif_tx_wake_queue(netdev_get_tx_queue(dev, 0));
-	ck_assert(h->cpu.softirq_pending & (1UL << NET_TX_SOFTIRQ));
-	ck_assert_ptr_eq(h->sd.output_queue, q);
-	fixture_run(&fx);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "net_tx_action"), 1);
-	ck_assert_int_eq(t->nsent, 3);
+	qt.fx.nevents = 0;
+	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
+	ck_assert(qt.h->cpu.softirq_pending & (1UL << NET_TX_SOFTIRQ));
+	ck_assert_ptr_eq(qt.h->sd.output_queue, qt.q);
+	fixture_run(&qt.fx);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "net_tx_action"), 1);
+	ck_assert_int_eq(qt.t->nsent, 3);
 	for (int i = 0; i < 3; i++)
-		ck_assert_int_eq(t->mark[i], i);
-	ck_assert_int_eq(qdisc_qlen(q), 0);
-	ck_assert_ptr_null(h->sd.output_queue);
+		ck_assert_int_eq(qt.t->mark[i], i);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 0);
+	ck_assert_ptr_null(qt.h->sd.output_queue);
 	/* Waking a queue that runs already schedules nothing. */
-	netif_tx_wake_queue(netdev_get_tx_queue(dev, 0));
-	ck_assert_int_eq(h->cpu.softirq_pending, 0);
-	fixture_teardown(&fx);
+	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
+	ck_assert_int_eq(qt.h->cpu.softirq_pending, 0);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
@@ -236,64 +294,44 @@ START_TEST(test_pfifo_fast_band_order)
 	static const u32 prios[] = { 0, 1, 6, 0, 7, 2, 4, 6 };
 	/* Band 0: 6, 7, 6; band 1: 0, 0, 4; band 2: 1, 2 (FIFO in each band). */
 	static const u8 want_marks[] = { 2, 4, 7, 0, 3, 6, 1, 5 };
-	struct fixture fx;
-	struct net_device *dev;
-	struct Qdisc *q;
-	struct tdev *t;
+	struct qtest qt;
 
-	fixture_setup(&fx, 1);
-	dev = tdev_create(fx.host[0], "eth0", 1, 1000);
-	t = netdev_priv(dev);
-	q = txq_qdisc(dev, 0);
-	for (unsigned int i = 0; i < ARRAY_SIZE(prios); i++) {
-		struct sk_buff *skb = mkskb(dev, 60, prios[i], (u8)i);
-
-		netdev_pick_tx(dev, skb);
-		ck_assert_int_eq(qdisc_enqueue(skb, q), NET_XMIT_SUCCESS);
-	}
-	ck_assert_int_eq(qdisc_qlen(q), 8);
-	ck_assert_int_eq(q->qstats.backlog, 8 * 60);
-	qdisc_run(q);
-	ck_assert_int_eq(t->nsent, 8);
+	qtest_setup(&qt, "eth0", 1, 1000);
+	for (unsigned int i = 0; i < ARRAY_SIZE(prios); i++)
+		ck_assert_int_eq(enqueue_marked(qt.dev, qt.q, prios[i], (u8)i), NET_XMIT_SUCCESS);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 8);
+	ck_assert_int_eq(qt.q->qstats.backlog, 8 * 60);
+	qdisc_run(qt.q);
+	ck_assert_int_eq(qt.t->nsent, 8);
 	for (unsigned int i = 0; i < ARRAY_SIZE(want_marks); i++)
-		ck_assert_int_eq(t->mark[i], want_marks[i]);
-	ck_assert_int_eq(q->qstats.backlog, 0);
-	ck_assert(!qdisc_is_running(q));
-	fixture_teardown(&fx);
+		ck_assert_int_eq(qt.t->mark[i], want_marks[i]);
+	ck_assert_int_eq(qt.q->qstats.backlog, 0);
+	ck_assert(!qdisc_is_running(qt.q));
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_pfifo_fast_limit_drop)
 {
-	struct fixture fx;
-	struct net_device *dev;
-	struct host *h;
-	struct Qdisc *q;
-	struct tdev *t;
-	int drops = 0;
+	struct qtest qt;
+	int drops;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "eth0", 1, 3);
-	t = netdev_priv(dev);
-	q = txq_qdisc(dev, 0);
-	netif_tx_stop_queue(netdev_get_tx_queue(dev, 0));
-	for (int i = 0; i < 6; i++)
-		if (dev_queue_xmit(mkskb(dev, 60, 0, (u8)i)) == NET_XMIT_DROP)
-			drops++;
+	qtest_setup(&qt, "eth0", 1, 3);
+	netif_tx_stop_queue(netdev_get_tx_queue(qt.dev, 0));
+	drops = xmit_marked(qt.dev, 6, NET_XMIT_DROP);
 	/* One requeued (it counts in qlen) + two in the band = limit 3. */
 	ck_assert_int_eq(drops, 3);
-	ck_assert_int_eq(q->qstats.drops, 3);
-	ck_assert_int_eq(h->mib[LINUX_MIB_QDISCDROPS], 3);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "pfifo_fast_enqueue", "reason=qdisc_full"), 3);
-	ck_assert_int_eq(qdisc_qlen(q), 3);
-	netif_tx_wake_queue(netdev_get_tx_queue(dev, 0));
-	fixture_run(&fx);
-	ck_assert_int_eq(t->nsent, 3);
-	ck_assert_int_eq(t->mark[0], 0);
-	ck_assert_int_eq(t->mark[1], 1);
-	ck_assert_int_eq(t->mark[2], 2);
-	fixture_teardown(&fx);
+	ck_assert_int_eq(qt.q->qstats.drops, 3);
+	ck_assert_int_eq(qt.h->mib[LINUX_MIB_QDISCDROPS], 3);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "pfifo_fast_enqueue", "reason=qdisc_full"), 3);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
+	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
+	fixture_run(&qt.fx);
+	ck_assert_int_eq(qt.t->nsent, 3);
+	ck_assert_int_eq(qt.t->mark[0], 0);
+	ck_assert_int_eq(qt.t->mark[1], 1);
+	ck_assert_int_eq(qt.t->mark[2], 2);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
@@ -301,138 +339,104 @@ END_TEST
 
 START_TEST(test_quota_defers_to_net_tx_softirq)
 {
-	struct fixture fx;
-	struct net_device *dev;
+	struct qtest qt;
 	struct host *h;
 	struct Qdisc *q;
-	struct tdev *t;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "eth0", 1, 1000);
-	t = netdev_priv(dev);
-	q = txq_qdisc(dev, 0);
-	for (int i = 0; i < 100; i++) {
-		struct sk_buff *skb = mkskb(dev, 60, 0, (u8)i);
-
-		netdev_pick_tx(dev, skb);
-		ck_assert_int_eq(qdisc_enqueue(skb, q), NET_XMIT_SUCCESS);
-	}
-	fx.nevents = 0;
+	qtest_setup(&qt, "eth0", 1, 1000);
+	h = qt.h;
+	q = qt.q;
+	for (int i = 0; i < 100; i++)
+		ck_assert_int_eq(enqueue_marked(qt.dev, q, 0, (u8)i), NET_XMIT_SUCCESS);
+	qt.fx.nevents = 0;
 	/* Process context: __qdisc_run sends weight_p = 64, then gives up. */
 	qdisc_run(q);
-	ck_assert_int_eq(t->nsent, 64);
+	ck_assert_int_eq(qt.t->nsent, 64);
 	ck_assert_int_eq(qdisc_qlen(q), 36);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__qdisc_run", "quota=exhausted"), 1);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "__netif_schedule"), 1);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "__netif_reschedule"), 1);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__qdisc_run", "quota=exhausted"), 1);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "__netif_schedule"), 1);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "__netif_reschedule"), 1);
 	ck_assert(q->state & (1UL << __QDISC_STATE_SCHED));
 	ck_assert_ptr_eq(h->sd.output_queue, q);
 	ck_assert_ptr_eq(h->sd.output_queue_tailp, &q->next_sched);
 	ck_assert(h->cpu.softirq_pending & (1UL << NET_TX_SOFTIRQ));
 	ck_assert_int_eq(h->cpu.softirq_count[NET_TX_SOFTIRQ], 0);
 
-	fixture_run(&fx);
+	fixture_run(&qt.fx);
 	ck_assert_int_eq(h->cpu.softirq_count[NET_TX_SOFTIRQ], 1);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "net_tx_action"), 1);
-	ck_assert_int_eq(t->nsent, 100);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "net_tx_action"), 1);
+	ck_assert_int_eq(qt.t->nsent, 100);
 	for (int i = 0; i < 100; i++)
-		ck_assert_int_eq(t->mark[i], i);
+		ck_assert_int_eq(qt.t->mark[i], i);
 	ck_assert(!(q->state & (1UL << __QDISC_STATE_SCHED)));
 	ck_assert_ptr_null(h->sd.output_queue);
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_quota_through_dev_queue_xmit)
 {
-	struct fixture fx;
-	struct net_device *dev;
-	struct host *h;
-	struct tdev *t;
+	struct qtest qt;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "eth0", 1, 1000);
-	t = netdev_priv(dev);
-	netif_tx_stop_queue(netdev_get_tx_queue(dev, 0));
-	for (int i = 0; i < 150; i++)
-		dev_queue_xmit(mkskb(dev, 60, 0, (u8)i));
-	fixture_run(&fx);
-	ck_assert_int_eq(t->nsent, 0);
-	fx.nevents = 0;
-	netif_tx_wake_queue(netdev_get_tx_queue(dev, 0));
-	fixture_run(&fx);
+	qtest_setup(&qt, "eth0", 1, 1000);
+	netif_tx_stop_queue(netdev_get_tx_queue(qt.dev, 0));
+	xmit_marked(qt.dev, 150, NET_XMIT_SUCCESS);
+	fixture_run(&qt.fx);
+	ck_assert_int_eq(qt.t->nsent, 0);
+	qt.fx.nevents = 0;
+	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
+	fixture_run(&qt.fx);
 	/* 64 + 64 + 22: each NET_TX run ends on the quota and re-raises. */
-	ck_assert_int_eq(t->nsent, 150);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "net_tx_action"), 3);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__qdisc_run", "quota=exhausted"), 2);
+	ck_assert_int_eq(qt.t->nsent, 150);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "net_tx_action"), 3);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__qdisc_run", "quota=exhausted"), 2);
 	for (int i = 0; i < 150; i++)
-		ck_assert_int_eq(t->mark[i], (u8)i);
-	fixture_teardown(&fx);
+		ck_assert_int_eq(qt.t->mark[i], (u8)i);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_tx_busy_requeues_without_loss)
 {
-	struct fixture fx;
-	struct net_device *dev;
-	struct host *h;
-	struct Qdisc *q;
-	struct tdev *t;
+	struct qtest qt;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "eth0", 1, 1000);
-	t = netdev_priv(dev);
-	q = txq_qdisc(dev, 0);
-	t->busy_left = 2;
+	qtest_setup(&qt, "eth0", 1, 1000);
+	qt.t->busy_left = 2;
+	ck_assert_int_eq(xmit_marked(qt.dev, 3, NET_XMIT_SUCCESS), 3);
+	fixture_run(&qt.fx);
+	ck_assert_int_eq(qt.t->nbusy, 2);
+	ck_assert_int_eq(qt.t->nsent, 3);
 	for (int i = 0; i < 3; i++)
-		ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, (u8)i)), NET_XMIT_SUCCESS);
-	fixture_run(&fx);
-	ck_assert_int_eq(t->nbusy, 2);
-	ck_assert_int_eq(t->nsent, 3);
-	for (int i = 0; i < 3; i++)
-		ck_assert_int_eq(t->mark[i], i);
-	ck_assert_int_eq(q->qstats.requeues, 2);
-	ck_assert_int_eq(q->qstats.drops, 0);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "dev_requeue_skb"), 2);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "dev_hard_start_xmit", "rc=16"), 2);
-	ck_assert_ptr_null(q->gso_skb);
-	ck_assert_int_eq(qdisc_qlen(q), 0);
-	ck_assert_int_eq(netdev_get_tx_queue(dev, 0)->tx_packets, 3);
-	fixture_teardown(&fx);
+		ck_assert_int_eq(qt.t->mark[i], i);
+	ck_assert_int_eq(qt.q->qstats.requeues, 2);
+	ck_assert_int_eq(qt.q->qstats.drops, 0);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "dev_requeue_skb"), 2);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "dev_hard_start_xmit", "rc=16"), 2);
+	ck_assert_ptr_null(qt.q->gso_skb);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 0);
+	ck_assert_int_eq(netdev_get_tx_queue(qt.dev, 0)->tx_packets, 3);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_driver_stops_queue_mid_burst)
 {
-	struct fixture fx;
-	struct net_device *dev;
-	struct Qdisc *q;
-	struct tdev *t;
+	struct qtest qt;
 
-	fixture_setup(&fx, 1);
-	dev = tdev_create(fx.host[0], "eth0", 1, 1000);
-	t = netdev_priv(dev);
-	q = txq_qdisc(dev, 0);
-	t->stop_after = 2;
-	for (int i = 0; i < 5; i++) {
-		struct sk_buff *skb = mkskb(dev, 60, 0, (u8)i);
-
-		netdev_pick_tx(dev, skb);
-		qdisc_enqueue(skb, q);
-	}
-	qdisc_run(q);
+	qtest_setup(&qt, "eth0", 1, 1000);
+	qt.t->stop_after = 2;
+	for (int i = 0; i < 5; i++)
+		enqueue_marked(qt.dev, qt.q, 0, (u8)i);
+	qdisc_run(qt.q);
 	/* sch_direct_xmit returns 0 once the queue is stopped: the loop ends. */
-	ck_assert_int_eq(t->nsent, 2);
-	ck_assert_int_eq(qdisc_qlen(q), 3);
-	ck_assert(!(q->state & (1UL << __QDISC_STATE_SCHED)));
-	t->stop_after = 0;
-	netif_wake_subqueue(dev, 0);
-	fixture_run(&fx);
-	ck_assert_int_eq(t->nsent, 5);
-	fixture_teardown(&fx);
+	ck_assert_int_eq(qt.t->nsent, 2);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
+	ck_assert(!(qt.q->state & (1UL << __QDISC_STATE_SCHED)));
+	qt.t->stop_after = 0;
+	netif_wake_subqueue(qt.dev, 0);
+	fixture_run(&qt.fx);
+	ck_assert_int_eq(qt.t->nsent, 5);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
@@ -440,85 +444,79 @@ END_TEST
 
 START_TEST(test_tbf_paces_in_virtual_time)
 {
-	struct fixture fx;
-	struct net_device *dev;
+	struct qtest qt;
+	struct tc_result r;
 	struct Qdisc *q;
-	char out[512], err[256];
 	int rc;
 
-	fixture_setup(&fx, 1);
-	dev = fixture_fake_dev(&fx, fx.host[0], "eth0", NULL);
-	rc = run_tc(fx.host[0], out, sizeof(out), err, sizeof(err), "tc", "qdisc", "replace",
-		    "dev", "eth0", "root", "tbf", "rate", "1mbit", "burst", "2000", "latency",
-		    "50ms", NULL);
-	ck_assert_msg(rc == 0, "tc: %s", err);
-	q = dev->qdisc;
+	qtest_setup_fake(&qt);
+	rc = run_tc(qt.h, &r, "tc", "qdisc", "replace", "dev", "eth0", "root", "tbf", "rate",
+		    "1mbit", "burst", "2000", "latency", "50ms", NULL);
+	ck_assert_msg(rc == 0, "tc: %s", r.err);
+	q = qt.dev->qdisc;
 	ck_assert_str_eq(q->ops->id, "tbf");
-	ck_assert_ptr_eq(txq_qdisc(dev, 0), q);
+	ck_assert_ptr_eq(txq_qdisc(qt.dev, 0), q);
 	ck_assert(!(q->flags & TCQ_F_CAN_BYPASS));
 
 	for (int i = 0; i < 4; i++)
-		ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 1514, 0, (u8)i)), NET_XMIT_SUCCESS);
+		ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 1514, 0, (u8)i)), NET_XMIT_SUCCESS);
 	/* The full bucket (2000 bytes) lets the first frame out at once. */
-	ck_assert_int_eq(fx.nframes, 1);
+	ck_assert_int_eq(qt.fx.nframes, 1);
 	ck_assert_int_eq(qdisc_qlen(q), 3);
 	ck_assert(qdisc_throttled(q));
-	fixture_run(&fx);
-	ck_assert_int_eq(fx.nframes, 4);
+	fixture_run(&qt.fx);
+	ck_assert_int_eq(qt.fx.nframes, 4);
 	/* 1514 bytes at 125000 bytes/s = 12.112 ms each.  The second frame
 	 * waits for what the first left missing: 12.112 - (16 - 12.112). */
-	ck_assert_uint_eq(fx.frames[0].ts, 0);
-	ck_assert_uint_eq(fx.frames[1].ts, 8224000);
-	ck_assert_uint_eq(fx.frames[2].ts - fx.frames[1].ts, 12112000);
-	ck_assert_uint_eq(fx.frames[3].ts - fx.frames[2].ts, 12112000);
+	ck_assert_uint_eq(qt.fx.frames[0].ts, 0);
+	ck_assert_uint_eq(qt.fx.frames[1].ts, 8224000);
+	ck_assert_uint_eq(qt.fx.frames[2].ts - qt.fx.frames[1].ts, 12112000);
+	ck_assert_uint_eq(qt.fx.frames[3].ts - qt.fx.frames[2].ts, 12112000);
 	for (int i = 0; i < 4; i++)
-		ck_assert_int_eq(fx.frames[i].data[1513], i);
+		ck_assert_int_eq(qt.fx.frames[i].data[1513], i);
 	/* Three refusals at t=0, one at each of the first two wake-ups. */
 	ck_assert_int_eq(q->qstats.overlimits, 5);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "qdisc_watchdog"), 3);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "qdisc_watchdog"), 3);
 	ck_assert_int_eq(q->bstats.packets, 4);
 	ck_assert(!qdisc_throttled(q));
 
-	rc = run_tc(fx.host[0], out, sizeof(out), err, sizeof(err), "tc", "-s", "qdisc", "show",
-		    "dev", "eth0", NULL);
+	rc = run_tc(qt.h, &r, "tc", "-s", "qdisc", "show", "dev", "eth0", NULL);
 	ck_assert_int_eq(rc, 0);
-	ck_assert_str_eq(out, "qdisc tbf 8001: root refcnt 2 rate 1Mbit burst 2000b lat 50.0ms \n"
-			      " Sent 6056 bytes 4 pkt (dropped 0, overlimits 5 requeues 0) \n"
-			      " backlog 0b 0p requeues 0 \n");
-	fixture_teardown(&fx);
+	ck_assert_str_eq(r.out, "qdisc tbf 8001: root refcnt 2 rate 1Mbit burst 2000b lat 50.0ms \n"
+				" Sent 6056 bytes 4 pkt (dropped 0, overlimits 5 requeues 0) \n"
+				" backlog 0b 0p requeues 0 \n");
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_tbf_drops_oversize_and_full)
 {
-	struct fixture fx;
-	struct net_device *dev;
+	struct qtest qt;
+	struct tc_result r;
 	struct Qdisc *q;
-	char out[512], err[256];
 	int rc;
 
-	fixture_setup(&fx, 1);
-	dev = fixture_fake_dev(&fx, fx.host[0], "eth0", NULL);
+	qtest_setup_fake(&qt);
 	/* burst 1000: a 1514-byte frame can never be sent; limit 3000 bytes. */
-	rc = run_tc(fx.host[0], out, sizeof(out), err, sizeof(err), "tc", "qdisc", "add", "dev",
-		    "eth0", "root", "tbf", "rate", "8kbit", "burst", "1000", "limit", "3000", NULL);
-	ck_assert_msg(rc == 0, "tc: %s", err);
-	q = dev->qdisc;
-	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 1514, 0, 0)), NET_XMIT_DROP);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "tbf_enqueue", "reason=bigger_than_burst"), 1);
+	rc = run_tc(qt.h, &r, "tc", "qdisc", "add", "dev", "eth0", "root", "tbf", "rate", "8kbit",
+		    "burst", "1000", "limit", "3000", NULL);
+	ck_assert_msg(rc == 0, "tc: %s", r.err);
+	q = qt.dev->qdisc;
+	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 1514, 0, 0)), NET_XMIT_DROP);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "tbf_enqueue", "reason=bigger_than_burst"), 1);
 	/* 8kbit = 1000 bytes/s: 900-byte frames; the first goes, 3 fit (2700). */
 	for (int i = 0; i < 5; i++)
-		dev_queue_xmit(mkskb(dev, 900, 0, (u8)i));
-	ck_assert_int_eq(fx.nframes, 1);
+		dev_queue_xmit(mkskb(qt.dev, 900, 0, (u8)i));
+	ck_assert_int_eq(qt.fx.nframes, 1);
 	ck_assert_int_eq(qdisc_qlen(q), 3);
 	ck_assert_int_eq(q->qstats.backlog, 2700);
 	ck_assert_int_eq(q->qstats.drops, 2);
-	ck_assert_int_eq(fx.host[0]->mib[LINUX_MIB_QDISCDROPS], 2);
+	ck_assert_int_eq(qt.h->mib[LINUX_MIB_QDISCDROPS], 2);
 	/* Closing the device frees what waits and stops the watchdog. */
-	dev_close(dev);
+	dev_close(qt.dev);
 	ck_assert_int_eq(qdisc_qlen(q), 0);
 	ck_assert(!qdisc_throttled(q));
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
@@ -526,55 +524,45 @@ END_TEST
 
 START_TEST(test_noqueue_sends_directly)
 {
-	struct fixture fx;
-	struct net_device *dev;
-	struct host *h;
-	struct tdev *t;
-	char out[256], err[256];
+	struct qtest qt;
+	struct tc_result r;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "veth0", 1, 0);
-	t = netdev_priv(dev);
-	ck_assert_str_eq(dev->qdisc->ops->id, "noqueue");
-	ck_assert_ptr_null(txq_qdisc(dev, 0)->enqueue);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", NULL), 0);
-	ck_assert_str_eq(out, "qdisc noqueue 0: dev veth0 root refcnt 2 \n");
+	qtest_setup(&qt, "veth0", 1, 0);
+	ck_assert_str_eq(qt.dev->qdisc->ops->id, "noqueue");
+	ck_assert_ptr_null(qt.q->enqueue);
+	ck_assert_int_eq(run_tc(qt.h, &r, "tc", "qdisc", NULL), 0);
+	ck_assert_str_eq(r.out, "qdisc noqueue 0: dev veth0 root refcnt 2 \n");
 
-	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, 1)), NETDEV_TX_OK);
-	ck_assert_int_eq(t->nsent, 1);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "__dev_xmit_skb"), 0);
-	ck_assert_int_eq(fixture_count(&fx, NULL, "dev_hard_start_xmit"), 1);
+	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 1)), NETDEV_TX_OK);
+	ck_assert_int_eq(qt.t->nsent, 1);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "__dev_xmit_skb"), 0);
+	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "dev_hard_start_xmit"), 1);
 
 	/* Nowhere to keep a refused packet: dropped and counted. */
-	t->busy_left = 1;
-	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, 2)), -ENETDOWN);
-	ck_assert_int_eq(h->mib[LINUX_MIB_TXBUSY], 1);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "dev_queue_xmit",
+	qt.t->busy_left = 1;
+	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 2)), -ENETDOWN);
+	ck_assert_int_eq(qt.h->mib[LINUX_MIB_TXBUSY], 1);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "dev_queue_xmit",
 				      "reason=virtual_device_asks_to_queue"), 1);
-	dev_close(dev);
-	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, 3)), -ENETDOWN);
-	ck_assert_int_eq(h->mib[LINUX_MIB_TXDEVDOWN], 1);
-	ck_assert_int_eq(dev->stats.tx_dropped, 2);
-	ck_assert_int_eq(t->nsent, 1);
-	fixture_teardown(&fx);
+	dev_close(qt.dev);
+	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 3)), -ENETDOWN);
+	ck_assert_int_eq(qt.h->mib[LINUX_MIB_TXDEVDOWN], 1);
+	ck_assert_int_eq(qt.dev->stats.tx_dropped, 2);
+	ck_assert_int_eq(qt.t->nsent, 1);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_xps_vs_hash_queue_choice)
 {
-	struct fixture fx;
+	struct qtest qt;
 	struct net_device *dev, *one;
-	struct host *h;
-	struct tdev *t;
 	struct sk_buff *skb;
 	u16 hq;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "eth0", 4, 1000);
-	one = tdev_create(h, "eth1", 1, 1000);
-	t = netdev_priv(dev);
+	qtest_setup(&qt, "eth0", 4, 1000);
+	dev = qt.dev;
+	one = tdev_create(qt.h, "eth1", 1, 1000);
 	/* Multiqueue: mq root, one pfifo_fast per TX queue. */
 	ck_assert_str_eq(dev->qdisc->ops->id, "mq");
 	for (unsigned int i = 0; i < 4; i++) {
@@ -585,8 +573,8 @@ START_TEST(test_xps_vs_hash_queue_choice)
 
 	dev->xps_queue = 2;
 	dev_queue_xmit(mkskb(dev, 60, 0, 1));
-	ck_assert_int_eq(t->queue[0], 2);
-	ck_assert_int_eq(count_events(&fx, TRACE_ENTER, "netdev_pick_tx", "queue=2 how=xps"), 1);
+	ck_assert_int_eq(qt.t->queue[0], 2);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_ENTER, "netdev_pick_tx", "queue=2 how=xps"), 1);
 	ck_assert_int_eq(netdev_get_tx_queue(dev, 2)->tx_packets, 1);
 	ck_assert_int_eq(txq_qdisc(dev, 2)->bstats.packets, 1);
 
@@ -599,9 +587,9 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	kfree_skb(skb);
 	dev_queue_xmit(mkskb(dev, 60, 0, 3));
 	dev_queue_xmit(mkskb(dev, 60, 0, 4));
-	ck_assert_int_eq(t->queue[1], hq);
-	ck_assert_int_eq(t->queue[2], hq);
-	ck_assert_int_ge(count_events(&fx, TRACE_ENTER, "netdev_pick_tx", "how=hash"), 3);
+	ck_assert_int_eq(qt.t->queue[1], hq);
+	ck_assert_int_eq(qt.t->queue[2], hq);
+	ck_assert_int_ge(count_events(&qt.fx, TRACE_ENTER, "netdev_pick_tx", "how=hash"), 3);
 	/* An XPS map beyond the real queues is ignored. */
 	dev->xps_queue = 7;
 	skb = mkskb(dev, 60, 0, 5);
@@ -611,43 +599,38 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	skb = mkskb(one, 60, 0, 6);
 	ck_assert_int_eq(netdev_pick_tx(one, skb)->index, 0);
 	kfree_skb(skb);
-	ck_assert_int_eq(count_events(&fx, TRACE_ENTER, "netdev_pick_tx", "queue=0 how=single"), 1);
-	fixture_teardown(&fx);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_ENTER, "netdev_pick_tx", "queue=0 how=single"), 1);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_dev_close_frees_queue_and_drops)
 {
-	struct fixture fx;
+	struct qtest qt;
 	struct net_device *dev;
 	struct host *h;
-	struct Qdisc *q;
-	struct tdev *t;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = tdev_create(h, "eth0", 1, 1000);
-	t = netdev_priv(dev);
-	q = txq_qdisc(dev, 0);
+	qtest_setup(&qt, "eth0", 1, 1000);
+	dev = qt.dev;
+	h = qt.h;
 	netif_tx_stop_queue(netdev_get_tx_queue(dev, 0));
-	for (int i = 0; i < 5; i++)
-		dev_queue_xmit(mkskb(dev, 60, 0, (u8)i));
-	ck_assert_int_eq(qdisc_qlen(q), 5);
+	xmit_marked(dev, 5, NET_XMIT_SUCCESS);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 5);
 	dev_close(dev);
-	ck_assert_int_eq(qdisc_qlen(q), 0);
-	ck_assert_ptr_null(q->gso_skb);
-	ck_assert_uint_eq(fx.ledger.allocated, fx.ledger.freed);
+	ck_assert_int_eq(qdisc_qlen(qt.q), 0);
+	ck_assert_ptr_null(qt.q->gso_skb);
+	ck_assert_uint_eq(qt.fx.ledger.allocated, qt.fx.ledger.freed);
 	ck_assert(!(dev->flags & IFF_UP));
 
 	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, 9)), NET_XMIT_DROP);
 	ck_assert_int_eq(h->mib[LINUX_MIB_QDISCDROPS], 1);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__dev_xmit_skb", "reason=qdisc_deactivated"), 1);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "reason=qdisc_deactivated"), 1);
 
 	netif_tx_start_all_queues(dev);
 	ck_assert_int_eq(dev_open(dev), 0);
 	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, 10)), NET_XMIT_SUCCESS);
-	ck_assert_int_eq(t->nsent, 1);
-	ck_assert_int_eq(t->mark[0], 10);
+	ck_assert_int_eq(qt.t->nsent, 1);
+	ck_assert_int_eq(qt.t->mark[0], 10);
 
 	ck_assert_int_eq(dev_set_mtu(dev, 67), -EINVAL);
 	ck_assert_int_eq(dev_set_mtu(dev, 9001), -EINVAL);
@@ -656,36 +639,34 @@ START_TEST(test_dev_close_frees_queue_and_drops)
 	ck_assert_ptr_eq(dev_get_by_name(h, "eth0"), dev);
 	ck_assert_ptr_null(dev_get_by_name(h, "eth1"));
 	ck_assert_int_eq(register_netdev(dev), -EEXIST);
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_dev_kfree_skb_any_in_irq)
 {
-	struct fixture fx;
+	struct qtest qt;
 	struct host *h;
-	struct net_device *dev;
 	struct sk_buff *skb;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = fixture_fake_dev(&fx, h, "eth0", NULL);
-	skb = mkskb(dev, 60, 0, 0);
+	qtest_setup_fake(&qt);
+	h = qt.h;
+	skb = mkskb(qt.dev, 60, 0, 0);
 	h->cpu.in_irq = 1;
 	dev_kfree_skb_any(skb);
 	h->cpu.in_irq = 0;
 	/* Not freed in the hard IRQ: parked for NET_TX_SOFTIRQ. */
 	ck_assert_ptr_eq(h->sd.completion_queue, skb);
 	ck_assert(h->cpu.softirq_pending & (1UL << NET_TX_SOFTIRQ));
-	ck_assert_uint_eq(fx.ledger.allocated - fx.ledger.freed, 1);
-	fixture_run(&fx);
+	ck_assert_uint_eq(qt.fx.ledger.allocated - qt.fx.ledger.freed, 1);
+	fixture_run(&qt.fx);
 	ck_assert_ptr_null(h->sd.completion_queue);
-	ck_assert_uint_eq(fx.ledger.allocated, fx.ledger.freed);
+	ck_assert_uint_eq(qt.fx.ledger.allocated, qt.fx.ledger.freed);
 	/* Outside an IRQ it is freed at once. */
-	dev_kfree_skb_any(mkskb(dev, 60, 0, 0));
-	ck_assert_uint_eq(fx.ledger.allocated, fx.ledger.freed);
+	dev_kfree_skb_any(mkskb(qt.dev, 60, 0, 0));
+	ck_assert_uint_eq(qt.fx.ledger.allocated, qt.fx.ledger.freed);
 	ck_assert_int_eq(h->cpu.softirq_pending, 0);
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
@@ -713,15 +694,13 @@ tnapi_poll(struct napi_struct *napi, int budget)
 
 START_TEST(test_napi_schedule_and_poll)
 {
-	struct fixture fx;
+	struct qtest qt;
 	struct host *h;
-	struct net_device *dev;
 	struct tnapi tn = { .work = 3, .complete = true };
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = fixture_fake_dev(&fx, h, "eth0", NULL);
-	netif_napi_add(dev, &tn.napi, tnapi_poll, NAPI_POLL_WEIGHT);
+	qtest_setup_fake(&qt);
+	h = qt.h;
+	netif_napi_add(qt.dev, &tn.napi, tnapi_poll, NAPI_POLL_WEIGHT);
 	/* Disabled until napi_enable: scheduling does nothing. */
 	napi_schedule(&tn.napi);
 	ck_assert(list_empty(&h->sd.poll_list));
@@ -732,29 +711,27 @@ START_TEST(test_napi_schedule_and_poll)
 	ck_assert(h->cpu.softirq_pending & (1UL << NET_RX_SOFTIRQ));
 	ck_assert_ptr_eq(h->sd.poll_list.next, &tn.napi.poll_list);
 	ck_assert_ptr_eq(h->sd.poll_list.prev, &tn.napi.poll_list);
-	fixture_run(&fx);
+	fixture_run(&qt.fx);
 	ck_assert_int_eq(tn.calls, 1);
 	ck_assert_int_eq(tn.last_budget, 64);
 	ck_assert_int_eq(h->cpu.softirq_count[NET_RX_SOFTIRQ], 1);
 	ck_assert(list_empty(&h->sd.poll_list));
 	ck_assert(!(tn.napi.state & (1UL << NAPI_STATE_SCHED)));
 	napi_disable(&tn.napi);
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_net_rx_action_budget)
 {
-	struct fixture fx;
+	struct qtest qt;
 	struct host *h;
-	struct net_device *dev;
 	struct tnapi a = { .work = 64 }, b = { .work = 64 };
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = fixture_fake_dev(&fx, h, "eth0", NULL);
-	netif_napi_add(dev, &a.napi, tnapi_poll, NAPI_POLL_WEIGHT);
-	netif_napi_add(dev, &b.napi, tnapi_poll, NAPI_POLL_WEIGHT);
+	qtest_setup_fake(&qt);
+	h = qt.h;
+	netif_napi_add(qt.dev, &a.napi, tnapi_poll, NAPI_POLL_WEIGHT);
+	netif_napi_add(qt.dev, &b.napi, tnapi_poll, NAPI_POLL_WEIGHT);
 	napi_enable(&a.napi);
 	napi_enable(&b.napi);
 	napi_schedule(&a.napi);
@@ -769,12 +746,12 @@ START_TEST(test_net_rx_action_budget)
 	ck_assert(h->cpu.softirq_pending & (1UL << NET_RX_SOFTIRQ));
 	/* Weight used up: both stay scheduled, b now first (a went to the tail). */
 	ck_assert_ptr_eq(h->sd.poll_list.next, &b.napi.poll_list);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "net_rx_action", "time_squeeze=1"), 1);
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "net_rx_action", "time_squeeze=1"), 1);
 	napi_disable(&a.napi);
 	napi_disable(&b.napi);
 	ck_assert(list_empty(&h->sd.poll_list));
 	h->cpu.softirq_pending = 0;
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
@@ -800,17 +777,15 @@ tproto_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 
 START_TEST(test_receive_dispatch_and_unknown)
 {
-	struct fixture fx;
-	struct host *h;
+	struct qtest qt;
 	struct net_device *dev;
 	struct tproto tp = { .pt = { .type = htons(0x88b5), .func = tproto_rcv } };
 	u8 frame[64] = { 0 };
 	unsigned long rx_before;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = fixture_fake_dev(&fx, h, "eth0", NULL);
-	dev_add_pack(h, &tp.pt);
+	qtest_setup_fake(&qt);
+	dev = qt.dev;
+	dev_add_pack(qt.h, &tp.pt);
 	memcpy(frame, dev->dev_addr, ETH_ALEN);
 	frame[6] = 0x02;
 	frame[12] = 0x88;		/* local experimental EtherType 0x88b5 */
@@ -827,45 +802,51 @@ START_TEST(test_receive_dispatch_and_unknown)
 	frame[13] = 0xdd;
 	fixture_inject(dev, frame, sizeof(frame));
 	ck_assert_int_eq(tp.calls, 1);
-	ck_assert_int_eq(h->mib[LINUX_MIB_RXUNKNOWNPROTO], 1);
+	ck_assert_int_eq(qt.h->mib[LINUX_MIB_RXUNKNOWNPROTO], 1);
 	ck_assert_uint_eq(dev->stats.rx_dropped, 1);
-	ck_assert_int_eq(count_events(&fx, TRACE_NOTE, "__netif_receive_skb_core",
+	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__netif_receive_skb_core",
 				      "reason=unknown_protocol proto=0x86dd"), 1);
 	list_del_init(&tp.pt.list);
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 /* ---- tc ---------------------------------------------------------------------------- */
 
+/* `tc qdisc show dev @dev` must print exactly @want. */
+static void
+assert_tc_show(struct host *h, const char *dev, const char *want)
+{
+	struct tc_result r;
+
+	ck_assert_int_eq(run_tc(h, &r, "tc", "qdisc", "show", "dev", dev, NULL), 0);
+	ck_assert_str_eq(r.out, want);
+	ck_assert_str_eq(r.err, "");
+}
+
 START_TEST(test_tc_show_golden)
 {
-	struct fixture fx;
+	struct qtest qt;
 	struct host *h;
 	struct net_device *dev;
-	char out[2048], err[256];
+	struct tc_result r;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = fixture_fake_dev(&fx, h, "eth0", NULL);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "show",
-				"dev", "eth0", NULL), 0);
-	ck_assert_str_eq(out, "qdisc pfifo_fast 0: root refcnt 2 " PFIFO_LINE "\n");
-	ck_assert_str_eq(err, "");
+	qtest_setup_fake(&qt);
+	h = qt.h;
+	dev = qt.dev;
+	assert_tc_show(h, "eth0", "qdisc pfifo_fast 0: root refcnt 2 " PFIFO_LINE "\n");
 
 	dev_queue_xmit(mkskb(dev, 100, 0, 0));
 	dev_queue_xmit(mkskb(dev, 1514, 0, 0));
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "-s", "qdisc",
-				NULL), 0);
-	ck_assert_str_eq(out, "qdisc pfifo_fast 0: dev eth0 root refcnt 2 " PFIFO_LINE "\n"
-			      " Sent 1614 bytes 2 pkt (dropped 0, overlimits 0 requeues 0) \n"
-			      " backlog 0b 0p requeues 0 \n");
+	ck_assert_int_eq(run_tc(h, &r, "tc", "-s", "qdisc", NULL), 0);
+	ck_assert_str_eq(r.out, "qdisc pfifo_fast 0: dev eth0 root refcnt 2 " PFIFO_LINE "\n"
+				" Sent 1614 bytes 2 pkt (dropped 0, overlimits 0 requeues 0) \n"
+				" backlog 0b 0p requeues 0 \n");
 
 	/* Multiqueue: mq root and its children, stats summed at the root. */
 	tdev_create(h, "eth1", 2, 1000);
 	dev_queue_xmit(mkskb(dev_get_by_name(h, "eth1"), 2048, 0, 0));
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "-s", "q", "ls",
-				"dev", "eth1", NULL), 0);
+	ck_assert_int_eq(run_tc(h, &r, "tc", "-s", "q", "ls", "dev", "eth1", NULL), 0);
 	{
 		struct net_device *d1 = dev_get_by_name(h, "eth1");
 		u16 q = ((struct tdev *)netdev_priv(d1))->queue[0];
@@ -883,75 +864,58 @@ START_TEST(test_tc_show_golden)
 			 " backlog 0b 0p requeues 0 \n",
 			 q == 0 ? "2048" : "0", q == 0 ? "1" : "0",
 			 q == 1 ? "2048" : "0", q == 1 ? "1" : "0");
-		ck_assert_str_eq(out, want);
+		ck_assert_str_eq(r.out, want);
 	}
 
 	/* tbf with kb units, then changed in place, then deleted. */
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "add",
-				"dev", "eth0", "root", "tbf", "rate", "10mbit", "burst", "10kb",
-				"limit", "30000", NULL), 0);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "show",
-				"dev", "eth0", NULL), 0);
-	ck_assert_str_eq(out, "qdisc tbf 8001: root refcnt 2 rate 10Mbit burst 10Kb lat 15.8ms \n");
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "replace",
-				"dev", "eth0", "root", "tbf", "rate", "1500kbit", "burst", "1600",
-				"latency", "1s", NULL), 0);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "show",
-				"dev", "eth0", NULL), 0);
+	ck_assert_int_eq(run_tc(h, &r, "tc", "qdisc", "add", "dev", "eth0", "root", "tbf", "rate",
+				"10mbit", "burst", "10kb", "limit", "30000", NULL), 0);
+	assert_tc_show(h, "eth0", "qdisc tbf 8001: root refcnt 2 rate 10Mbit burst 10Kb lat 15.8ms \n");
+	ck_assert_int_eq(run_tc(h, &r, "tc", "qdisc", "replace", "dev", "eth0", "root", "tbf",
+				"rate", "1500kbit", "burst", "1600", "latency", "1s", NULL), 0);
 	/* tc rounds 1600 bytes down to whole microseconds and ticks. */
-	ck_assert_str_eq(out, "qdisc tbf 8001: root refcnt 2 rate 1500Kbit burst 1599b lat 1.0s \n");
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "replace",
-				"dev", "eth0", "root", "noqueue", NULL), 0);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "show",
-				"dev", "eth0", NULL), 0);
-	ck_assert_str_eq(out, "qdisc noqueue 8002: root refcnt 2 \n");
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "del",
-				"dev", "eth0", "root", NULL), 0);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "show",
-				"dev", "eth0", NULL), 0);
-	ck_assert_str_eq(out, "qdisc pfifo_fast 0: root refcnt 2 " PFIFO_LINE "\n");
+	assert_tc_show(h, "eth0",
+		       "qdisc tbf 8001: root refcnt 2 rate 1500Kbit burst 1599b lat 1.0s \n");
+	ck_assert_int_eq(run_tc(h, &r, "tc", "qdisc", "replace", "dev", "eth0", "root", "noqueue",
+				NULL), 0);
+	assert_tc_show(h, "eth0", "qdisc noqueue 8002: root refcnt 2 \n");
+	ck_assert_int_eq(run_tc(h, &r, "tc", "qdisc", "del", "dev", "eth0", "root", NULL), 0);
+	assert_tc_show(h, "eth0", "qdisc pfifo_fast 0: root refcnt 2 " PFIFO_LINE "\n");
 	ck_assert_ptr_eq(txq_qdisc(dev, 0), dev->qdisc);
 
 	/* A shared root on a multiqueue device: one reference per queue + dev. */
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "replace",
-				"dev", "eth1", "root", "pfifo_fast", NULL), 0);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "show",
-				"dev", "eth1", NULL), 0);
-	ck_assert_str_eq(out, "qdisc pfifo_fast 8001: root refcnt 3 " PFIFO_LINE "\n");
-	fixture_teardown(&fx);
+	ck_assert_int_eq(run_tc(h, &r, "tc", "qdisc", "replace", "dev", "eth1", "root",
+				"pfifo_fast", NULL), 0);
+	assert_tc_show(h, "eth1", "qdisc pfifo_fast 8001: root refcnt 3 " PFIFO_LINE "\n");
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
 START_TEST(test_tc_runtime_refusals)
 {
-	struct fixture fx;
-	struct host *h;
-	struct net_device *dev;
+	struct qtest qt;
+	struct tc_result r;
 	struct Qdisc *q;
-	char out[512], err[256];
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = fixture_fake_dev(&fx, h, "eth0", NULL);
-	q = dev->qdisc;
+	qtest_setup_fake(&qt);
+	q = qt.dev->qdisc;
 	/* A default root cannot be deleted. */
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "del",
-				"dev", "eth0", "root", NULL), 1);
-	ck_assert_str_eq(err, "RTNETLINK answers: No such file or directory\n");
-	ck_assert_ptr_eq(dev->qdisc, q);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "add",
-				"dev", "eth0", "root", "pfifo_fast", NULL), 0);
-	q = dev->qdisc;
+	ck_assert_int_eq(run_tc(qt.h, &r, "tc", "qdisc", "del", "dev", "eth0", "root", NULL), 1);
+	ck_assert_str_eq(r.err, "RTNETLINK answers: No such file or directory\n");
+	ck_assert_ptr_eq(qt.dev->qdisc, q);
+	ck_assert_int_eq(run_tc(qt.h, &r, "tc", "qdisc", "add", "dev", "eth0", "root",
+				"pfifo_fast", NULL), 0);
+	q = qt.dev->qdisc;
 	ck_assert_int_eq(q->handle, 0x80010000);
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "add",
-				"dev", "eth0", "root", "pfifo_fast", NULL), 1);
-	ck_assert_str_eq(err, "RTNETLINK answers: File exists\n");
+	ck_assert_int_eq(run_tc(qt.h, &r, "tc", "qdisc", "add", "dev", "eth0", "root",
+				"pfifo_fast", NULL), 1);
+	ck_assert_str_eq(r.err, "RTNETLINK answers: File exists\n");
 	/* mq needs several TX queues. */
-	ck_assert_int_eq(run_tc(h, out, sizeof(out), err, sizeof(err), "tc", "qdisc", "replace",
-				"dev", "eth0", "root", "mq", NULL), 1);
-	ck_assert_str_eq(err, "RTNETLINK answers: Operation not supported\n");
-	ck_assert_ptr_eq(dev->qdisc, q);
-	fixture_teardown(&fx);
+	ck_assert_int_eq(run_tc(qt.h, &r, "tc", "qdisc", "replace", "dev", "eth0", "root", "mq",
+				NULL), 1);
+	ck_assert_str_eq(r.err, "RTNETLINK answers: Operation not supported\n");
+	ck_assert_ptr_eq(qt.dev->qdisc, q);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 
@@ -988,46 +952,35 @@ START_TEST(test_tc_bad_commands_change_nothing)
 		"eth9", "fast", "latency", "rate", "5parsecs", "bogus", "limit", "2zz", "rate",
 		"sfq", "bands", "root", "parent", "frob", "-x", "class", "nope", "extra",
 	};
-	struct fixture fx;
-	struct host *h;
-	struct net_device *dev;
+	struct qtest qt;
 	struct Qdisc *q;
 
-	fixture_setup(&fx, 1);
-	h = fx.host[0];
-	dev = fixture_fake_dev(&fx, h, "eth0", NULL);
-	q = dev->qdisc;
+	qtest_setup_fake(&qt);
+	q = qt.dev->qdisc;
 	ck_assert_int_eq(ARRAY_SIZE(bad), ARRAY_SIZE(word));
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct tc_result r;
 		char *argv[16];
-		char *ebuf = NULL, *obuf = NULL;
-		size_t elen = 0, olen = 0;
-		FILE *fe = open_memstream(&ebuf, &elen);
-		FILE *fo = open_memstream(&obuf, &olen);
 		int argc = 0, rc;
 
 		while (argc < 16 && bad[i][argc]) {
 			argv[argc] = (char *)bad[i][argc];
 			argc++;
 		}
-		rc = tool_tc(h, argc, argv, fo, fe);
-		fclose(fe);
-		fclose(fo);
+		rc = run_tc_argv(qt.h, &r, argc, argv);
 		ck_assert_msg(rc == 2, "case %u: rc %d", i, rc);
-		ck_assert_msg(!strncmp(ebuf, "tc: ", 4), "case %u: %s", i, ebuf);
-		ck_assert_msg(strstr(ebuf, word[i]) != NULL, "case %u: '%s' lacks '%s'", i, ebuf,
+		ck_assert_msg(!strncmp(r.err, "tc: ", 4), "case %u: %s", i, r.err);
+		ck_assert_msg(strstr(r.err, word[i]) != NULL, "case %u: '%s' lacks '%s'", i, r.err,
 			      word[i]);
-		ck_assert_msg(strchr(ebuf, '\n') == ebuf + elen - 1, "case %u: not one line: %s",
-			      i, ebuf);
-		ck_assert_str_eq(obuf, "");
-		free(ebuf);
-		free(obuf);
+		ck_assert_msg(strchr(r.err, '\n') == r.err + strlen(r.err) - 1,
+			      "case %u: not one line: %s", i, r.err);
+		ck_assert_str_eq(r.out, "");
 		/* Nothing applied. */
-		ck_assert_ptr_eq(dev->qdisc, q);
-		ck_assert_ptr_eq(txq_qdisc(dev, 0), q);
+		ck_assert_ptr_eq(qt.dev->qdisc, q);
+		ck_assert_ptr_eq(txq_qdisc(qt.dev, 0), q);
 		ck_assert_str_eq(q->ops->id, "pfifo_fast");
 	}
-	fixture_teardown(&fx);
+	fixture_teardown(&qt.fx);
 }
 END_TEST
 

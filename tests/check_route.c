@@ -1,6 +1,7 @@
 /*
- * tests/check_route.c - the routing layer (layers/route.c) and the
- * `ip` / `route` tools (tools/iproute.c).
+ * tests/check_route.c - the routing layer (layers/route.c,
+ * layers/fib_frontend.c, layers/fib_trie.c) and the `ip` / `route`
+ * tools (tools/iproute.c).
  *
  * Each test builds hosts with fake devices (tests/fixture.h), adds
  * routes, and checks what the lookups return: longest prefix, metric

@@ -121,5 +121,169 @@ for args in "--bogus" "--headless" "--headless -e" "--seed x --headless -e true"
 		bad "usage error '$args'" "rc=$rc $(cat "$OUT/usage.err")"
 done
 
+# --- issue 3: sockets, TCP and UDP ------------------------------------------
+# The byte pattern of `send FD N`: byte k of the stream is k % 251.
+pattern_sha() {
+	LC_ALL=C awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%c", i % 251 }' |
+		sha256sum | cut -d' ' -f1
+}
+# tshark, as it reads a capture with every checksum checked.
+# (The pattern bytes look like GSM A-bis/IPA to a heuristic dissector: off.)
+ts() { tshark -r "$1" -o tcp.check_checksum:TRUE -o udp.check_checksum:TRUE \
+	-o ip.check_checksum:TRUE --disable-protocol gsm_ipa -Y "$2" 2>/dev/null; }
+# No malformed frame, no bad checksum, and no TCP analysis flag other than
+# those allowed by $3 (a display filter of excused flags, or "" for none).
+tshark_tcp_clean() {
+	local pcap=$1 name=$2 excuse=${3:-} n m flt='tcp.analysis.flags'
+	n=$(ts "$pcap" '_ws.malformed || ip.checksum.status == 0 || tcp.checksum.status == 0 ||
+		udp.checksum.status == 0 || icmp.checksum.status == 0' | wc -l)
+	[ -n "$excuse" ] && flt="tcp.analysis.flags && !($excuse)"
+	m=$(ts "$pcap" "$flt" | wc -l)
+	if [ "$n" -eq 0 ] && [ "$m" -eq 0 ]; then ok "$name"; else
+		bad "$name" "$n malformed/bad-checksum, $m unexplained analysis flag(s) in $pcap"; fi
+}
+LOSS_EXCUSE='tcp.analysis.retransmission || tcp.analysis.fast_retransmission ||
+	tcp.analysis.duplicate_ack || tcp.analysis.out_of_order || tcp.analysis.lost_segment ||
+	tcp.analysis.ack_lost_segment || tcp.analysis.window_update'
+# A small receive window legitimately fills and closes.
+WINDOW_EXCUSE='tcp.analysis.window_update || tcp.analysis.window_full ||
+	tcp.analysis.zero_window || tcp.analysis.zero_window_probe ||
+	tcp.analysis.zero_window_probe_ack'
+
+# `socket` prints the descriptor; the scripts below use it.
+fd=$(ns -e 'socket tcp' 2>/dev/null | head -1)
+case "$fd" in ''|*[!0-9]*) fd=3 ;; esac
+
+# 1. send() of 3000 bytes, the article's path in the trace.
+sha3000=$(pattern_sha 3000)
+TCP1="socket tcp; connect 10.0.1.2:5000; send $fd 3000; close $fd; on server recv 5000"
+if ns -e "$TCP1" --trace-json "$OUT/tcp.json" --trace "$OUT/tcp.trace" --pcap "$OUT/tcp.pcap" \
+	>"$OUT/tcp.out" 2>"$OUT/tcp.err"; then
+	ok "tcp 3000: exits 0 (no skb leak)"
+else
+	bad "tcp 3000: exits 0" "status $? ($(head -c 300 "$OUT/tcp.err"))"
+fi
+grep -q "^tcp 5000: 1 connection(s), 3000 bytes, sha256 $sha3000\$" "$OUT/tcp.out" &&
+	ok "tcp 3000: server got exactly 3000 bytes, SHA-256 matches" ||
+	bad "tcp 3000: delivery" "$(grep '^tcp 5000' "$OUT/tcp.out") want $sha3000"
+funcs "$OUT/tcp.json" student >"$OUT/tcp.funcs"
+in_order "$OUT/tcp.funcs" sys_sendto sock_sendmsg inet_sendmsg tcp_sendmsg tcp_write_xmit \
+	tcp_transmit_skb skb_clone ip_queue_xmit ip_local_out nf_hook ip_output ip_finish_output \
+	ip_finish_output2 dev_queue_xmit dev_hard_start_xmit igb_xmit_frame_ring igb_tx_map \
+	igb_clean_tx_irq tcp_clean_rtx_queue &&
+	ok "trace: sys_sendto ... tcp_transmit_skb ... igb_tx_map, igb_clean_tx_irq, tcp_clean_rtx_queue" ||
+	bad "trace: send() path" "see $OUT/tcp.funcs"
+# The first data segment: skb_clone makes the clone (dataref 2) that goes
+# down the stack; igb_clean_tx_irq frees the clone, and later, on the ACK,
+# tcp_clean_rtx_queue frees the original (and with it the data).
+grep '"host":"student"' "$OUT/tcp.json" | awk '
+	function field(l, k) {
+		if (!match(l, "\"" k "\":\"[^\"]*\"")) return ""
+		l = substr(l, RSTART + length(k) + 4, RLENGTH - length(k) - 5)
+		sub(/^skb#/, "", l); return l
+	}
+	/"kind":"enter"/ && /"func":"tcp_sendmsg"/ { sending = 1 }
+	sending && !clone && /"kind":"enter"/ && /"func":"skb_clone"/ {
+		clone = field($0, "clone"); orig = field($0, "orig") }
+	clone && /"kind":"note"/ && /"func":"igb_clean_tx_irq"/ && field($0, "freed") == clone {
+		clone_freed = NR }
+	clone_freed && /"kind":"note"/ && /"func":"tcp_clean_rtx_queue"/ &&
+		field($0, "freed") == orig { orig_freed = NR }
+	END { exit !(clone != "" && clone_freed && orig_freed > clone_freed) }' &&
+	ok "trace: clone freed by igb_clean_tx_irq, original later by tcp_clean_rtx_queue" ||
+	bad "trace: clone/original frees" "see $OUT/tcp.trace"
+tshark_tcp_clean "$OUT/tcp.pcap" "tcp 3000 pcap: clean, no TCP analysis flags" \
+	'tcp.analysis.window_update'
+n=$(ts "$OUT/tcp.pcap" 'tcp.flags.syn == 1 && tcp.flags.ack == 0 && tcp.options.mss_val &&
+	tcp.options.wscale.shift && tcp.options.sack_perm && tcp.options.timestamp.tsval' | wc -l)
+[ "$n" -ge 1 ] && ok "pcap: SYN carries MSS, window scale, SACK-permitted, timestamps" ||
+	bad "pcap: SYN options" "$n SYN(s) with all four options"
+ns -e "$TCP1" --trace-json "$OUT/tcp2.json" --trace "$OUT/tcp2.trace" --pcap "$OUT/tcp2.pcap" \
+	>"$OUT/tcp2.out" 2>&1
+cmp -s "$OUT/tcp.trace" "$OUT/tcp2.trace" && cmp -s "$OUT/tcp.json" "$OUT/tcp2.json" &&
+	cmp -s "$OUT/tcp.pcap" "$OUT/tcp2.pcap" && cmp -s "$OUT/tcp.out" "$OUT/tcp2.out" &&
+	ok "tcp 3000: two runs give identical trace, pcap and output" ||
+	bad "tcp 3000: deterministic" "files differ"
+
+# 2. 1 MiB through 5% loss, then through 200 ms delay into a 4 KiB receiver.
+head -c 1048576 /dev/urandom >"$OUT/1m.bin"
+sha1m=$(sha256sum <"$OUT/1m.bin" | cut -d' ' -f1)
+LOSS="sim loss 5; socket tcp; connect 10.0.1.2:5000; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 5000"
+if timeout 300 "$NETSTEP" --headless -e "$LOSS" --trace "$OUT/loss.trace" --pcap "$OUT/loss.pcap" \
+	>"$OUT/loss.out" 2>"$OUT/loss.err"; then
+	ok "1 MiB through 5% loss: exits 0"
+else
+	bad "1 MiB through 5% loss: exits 0" "status $? ($(head -c 300 "$OUT/loss.err"))"
+fi
+grep -q "^tcp 5000: 1 connection(s), 1048576 bytes, sha256 $sha1m\$" "$OUT/loss.out" &&
+	ok "1 MiB through 5% loss arrives intact (SHA-256)" ||
+	bad "1 MiB through 5% loss" "$(grep '^tcp 5000' "$OUT/loss.out") want $sha1m"
+grep -q 'tcp_retransmit_skb()' "$OUT/loss.trace" &&
+	ok "loss: tcp_retransmit_skb in the trace" || bad "loss: retransmissions in trace" "none"
+grep -q 'retrans:[0-9]*/[1-9]' "$OUT/loss.out" &&
+	ok "loss: ss -tin counts retransmissions" ||
+	bad "loss: ss retrans counter" "$(grep -A1 '^ESTAB\|^FIN' "$OUT/loss.out" | head -4)"
+n=$(ts "$OUT/loss.pcap" 'tcp.analysis.retransmission || tcp.analysis.fast_retransmission' | wc -l)
+[ "$n" -ge 1 ] && ok "loss: retransmissions in the pcap ($n)" || bad "loss: pcap retransmissions" "$n"
+tshark_tcp_clean "$OUT/loss.pcap" "loss pcap: clean, only loss-explained analysis flags" \
+	"$LOSS_EXCUSE"
+timeout 300 "$NETSTEP" --headless -e "$LOSS" --pcap "$OUT/loss2.pcap" >"$OUT/loss2.out" 2>&1
+cmp -s "$OUT/loss.pcap" "$OUT/loss2.pcap" && cmp -s "$OUT/loss.out" "$OUT/loss2.out" &&
+	ok "loss: two runs give identical pcap and output" || bad "loss: deterministic" "files differ"
+
+# (A ping first fills the ARP caches: with them cold, the SYN-ACK takes
+# longer than the 1 s initial RTO and the SYN is, rightly, sent again.)
+WIN="sim delay 200; ping -c 1 10.0.1.2; on server listen 6000 rcvbuf 4096; socket tcp; connect 10.0.1.2:6000; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 6000"
+if timeout 300 "$NETSTEP" --headless -e "$WIN" --pcap "$OUT/win.pcap" \
+	>"$OUT/win.out" 2>"$OUT/win.err"; then
+	ok "1 MiB, 200 ms delay, 4 KiB receiver: exits 0"
+else
+	bad "1 MiB, 200 ms delay, 4 KiB receiver: exits 0" "status $? ($(head -c 300 "$OUT/win.err"))"
+fi
+grep -q "^tcp 6000: 1 connection(s), 1048576 bytes, sha256 $sha1m\$" "$OUT/win.out" &&
+	ok "1 MiB with 200 ms delay and a 4 KiB receiver arrives intact (SHA-256)" ||
+	bad "1 MiB delay/window" "$(grep '^tcp 6000' "$OUT/win.out") want $sha1m"
+n=$(ts "$OUT/win.pcap" 'ip.src == 10.0.1.2 && tcp.window_size > 0 && tcp.window_size <= 8192' | wc -l)
+[ "$n" -ge 1 ] && ok "window: the receiver advertises a small window" ||
+	bad "window: small advertised window" "$n segments"
+tshark_tcp_clean "$OUT/win.pcap" "window pcap: clean, only window analysis flags" \
+	"$WINDOW_EXCUSE"
+
+# 3. A 4000-byte UDP datagram: 3 fragments, reassembled whole.
+sha4000=$(pattern_sha 4000)
+udp_fd=$(ns -e 'socket udp' 2>/dev/null | head -1)
+case "$udp_fd" in ''|*[!0-9]*) udp_fd=3 ;; esac
+UDP="socket udp; sendto $udp_fd 10.0.1.2:5001 4000; on server recv 5001"
+if ns -e "$UDP" --trace "$OUT/udp.trace" --pcap "$OUT/udp.pcap" >"$OUT/udp.out" 2>"$OUT/udp.err"
+then
+	ok "udp 4000: exits 0"
+else
+	bad "udp 4000: exits 0" "status $? ($(head -c 300 "$OUT/udp.err"))"
+fi
+grep -q "^udp 5001: 1 datagram(s), 4000 bytes, sha256 $sha4000\$" "$OUT/udp.out" &&
+	ok "udp 4000: reassembled whole (SHA-256)" ||
+	bad "udp 4000: delivery" "$(grep '^udp 5001' "$OUT/udp.out") want $sha4000"
+n=$(ts "$OUT/udp.pcap" 'ip.src == 10.0.0.2 && ip.proto == 17 && (ip.flags.mf == 1 || ip.frag_offset > 0)' | wc -l)
+m=$(ts "$OUT/udp.pcap" 'ip.src == 10.0.0.2 && udp.length == 4008' | wc -l)
+[ "$n" -eq 3 ] && [ "$m" -eq 1 ] && ok "udp 4000: 3 fragments on the wire, one datagram" ||
+	bad "udp 4000: fragments" "fragments=$n datagrams=$m"
+grep -q 'ip_fragment()' "$OUT/udp.trace" && grep -q 'udp_sendmsg()' "$OUT/udp.trace" &&
+	ok "udp 4000: udp_sendmsg ... ip_fragment in the trace" || bad "udp trace" "see $OUT/udp.trace"
+tshark_tcp_clean "$OUT/udp.pcap" "udp pcap decodes cleanly, checksums good" ""
+ns -e "$UDP" --trace "$OUT/udp2.trace" --pcap "$OUT/udp2.pcap" >"$OUT/udp2.out" 2>&1
+cmp -s "$OUT/udp.trace" "$OUT/udp2.trace" && cmp -s "$OUT/udp.pcap" "$OUT/udp2.pcap" &&
+	ok "udp 4000: two runs give identical trace and pcap" || bad "udp: deterministic" "files differ"
+
+# Bad socket commands: one line, status 2, nothing run.
+for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" \
+	"listen 0" "listen 6000 rcvbuf -1" "recv 7777x" "ss -z" "sim loss 101" "sim delay x" \
+	"sim mtu dmz 1400"; do
+	ns -e "ping -c 1 10.0.1.2; socket udp; $cmd" >"$OUT/badsock.out" 2>"$OUT/badsock.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/badsock.err")" -eq 1 ] && [ ! -s "$OUT/badsock.out" ] &&
+		ok "bad '$cmd': exit 2, one line, nothing run" ||
+		bad "bad '$cmd'" "rc=$rc err=$(cat "$OUT/badsock.err") out=$(head -c 100 "$OUT/badsock.out")"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -5,7 +5,7 @@
  * (ethtool 3.x-5.x, ioctl interface), and it reaches the driver only
  * through dev->ethtool_ops, the way net/core/ethtool.c (Linux 3.10)
  * dispatches SIOCETHTOOL.  Read layers/ethtool.h first, and the
- * igb_ethtool_ops at the end of nic/igb_main.c after.
+ * igb_ethtool_ops in nic/igb_ethtool.c after.
  *
  *	ethtool DEV			link summary (get_settings, get_link)
  *	ethtool -i|--driver DEV		driver information

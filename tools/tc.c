@@ -7,8 +7,8 @@
  * The real tc sends RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC netlink
  * messages; netstep calls the kernel side directly
  * (qdisc_root_modify, qdisc_root_delete, qdisc_for_each_shown in
- * layers/sch_generic.c).  Read layers/sch_generic.h and layers/sch_tbf.c
- * for what the commands change.
+ * layers/sch_api.c).  Read layers/sch_generic.h, layers/sch_api.c and
+ * layers/sch_tbf.c for what the commands change.
  *
  *	tc [-s] [-d] qdisc [show] [dev DEV] [root]
  *	tc qdisc add|replace|change dev DEV root pfifo_fast|noqueue|mq
@@ -56,10 +56,14 @@ tc_matches(const char *cmd, const char *pattern)
 
 /* ---- units (tc/tc_util.c, tc/tc_core.c) ---------------------------------- */
 
-static const struct {
+/* A unit suffix tc accepts after a number, and what it multiplies by. */
+struct tc_unit {
 	const char *name;
-	double scale;			/* bits per second per unit */
-} tc_rate_suffixes[] = {
+	double scale;
+};
+
+/* Rates: bits per second per unit. */
+static const struct tc_unit tc_rate_units[] = {
 	{ "bit", 1. },		{ "Kibit", 1024. },	{ "kbit", 1000. },
 	{ "mibit", 1024. * 1024. },	{ "mbit", 1000000. },
 	{ "gibit", 1024. * 1024. * 1024. },	{ "gbit", 1000000000. },
@@ -70,25 +74,77 @@ static const struct {
 	{ "TiBps", 8. * 1024. * 1024. * 1024. * 1024. },	{ "TBps", 8000000000000. },
 };
 
+/* Sizes: bytes per unit ("kbit" is 1024 bits, as tc has it). */
+static const struct tc_unit tc_size_units[] = {
+	{ "b", 1. },
+	{ "k", 1024. },		{ "kb", 1024. },	{ "kbit", 1024. / 8 },
+	{ "m", 1024. * 1024. },	{ "mb", 1024. * 1024. },	{ "mbit", 1024. * 1024. / 8 },
+	{ "g", 1024. * 1024. * 1024. },	{ "gb", 1024. * 1024. * 1024. },
+	{ "gbit", 1024. * 1024. * 1024. / 8 },
+};
+
+/* Times: microseconds (tc's time unit) per unit. */
+static const struct tc_unit tc_time_units[] = {
+	{ "s", TIME_UNITS_PER_SEC },	{ "sec", TIME_UNITS_PER_SEC },
+	{ "secs", TIME_UNITS_PER_SEC },
+	{ "ms", TIME_UNITS_PER_SEC / 1000 },	{ "msec", TIME_UNITS_PER_SEC / 1000 },
+	{ "msecs", TIME_UNITS_PER_SEC / 1000 },
+	{ "us", TIME_UNITS_PER_SEC / 1000000 },	{ "usec", TIME_UNITS_PER_SEC / 1000000 },
+	{ "usecs", TIME_UNITS_PER_SEC / 1000000 },
+};
+
+/*
+ * What get_rate64, get_size and get_time share: a number >= 0, then
+ * nothing (scale 1) or one of @units, in any case.  -1 on junk.
+ */
+static int
+tc_get_number(double *num, double *scale, const char *str, const struct tc_unit *units,
+	      size_t nunits)
+{
+	char *p;
+	double v = strtod(str, &p);
+	size_t i;
+
+	if (p == str || !(v >= 0))
+		return -1;
+	*scale = 1.;
+	if (*p) {
+		for (i = 0; i < nunits; i++)
+			if (!strcasecmp(units[i].name, p))
+				break;
+		if (i == nunits)
+			return -1;
+		*scale = units[i].scale;
+	}
+	*num = v;
+	return 0;
+}
+
+/* A size or a time: the scaled number must fit in 32 bits. */
+static int
+tc_get_u32(u32 *val, const char *str, const struct tc_unit *units, size_t nunits)
+{
+	double num, scale;
+
+	if (tc_get_number(&num, &scale, str, units, nunits))
+		return -1;
+	num *= scale;
+	if (num > 4294967295.0)
+		return -1;
+	*val = (u32)num;
+	return 0;
+}
+
 /* get_rate64: "1mbit" -> 125000 bytes/s.  -1 on junk. */
 static int
 tc_get_rate(u64 *rate, const char *str)
 {
-	char *p;
-	double bps = strtod(str, &p);
-	size_t i;
+	double bps, scale;
 
-	if (p == str || !(bps >= 0) || bps > 1e18)
+	if (tc_get_number(&bps, &scale, str, tc_rate_units, ARRAY_SIZE(tc_rate_units)) ||
+	    bps > 1e18)
 		return -1;
-	if (*p) {
-		for (i = 0; i < ARRAY_SIZE(tc_rate_suffixes); i++)
-			if (!strcasecmp(tc_rate_suffixes[i].name, p))
-				break;
-		if (i == ARRAY_SIZE(tc_rate_suffixes))
-			return -1;
-		bps *= tc_rate_suffixes[i].scale;
-	}
-	*rate = (u64)(bps / 8);
+	*rate = (u64)(bps * scale / 8);
 	return 0;
 }
 
@@ -96,31 +152,7 @@ tc_get_rate(u64 *rate, const char *str)
 static int
 tc_get_size(u32 *size, const char *str)
 {
-	char *p;
-	double sz = strtod(str, &p);
-
-	if (p == str || !(sz >= 0))
-		return -1;
-	if (*p) {
-		if (!strcasecmp(p, "kb") || !strcasecmp(p, "k"))
-			sz *= 1024;
-		else if (!strcasecmp(p, "gb") || !strcasecmp(p, "g"))
-			sz *= 1024 * 1024 * 1024;
-		else if (!strcasecmp(p, "gbit"))
-			sz *= 1024 * 1024 * 1024 / 8;
-		else if (!strcasecmp(p, "mb") || !strcasecmp(p, "m"))
-			sz *= 1024 * 1024;
-		else if (!strcasecmp(p, "mbit"))
-			sz *= 1024 * 1024 / 8;
-		else if (!strcasecmp(p, "kbit"))
-			sz *= 1024 / 8;
-		else if (strcasecmp(p, "b"))
-			return -1;
-	}
-	if (sz > 4294967295.0)
-		return -1;
-	*size = (u32)sz;
-	return 0;
+	return tc_get_u32(size, str, tc_size_units, ARRAY_SIZE(tc_size_units));
 }
 
 /* get_size_and_cell: "SIZE[/CELL]", CELL a power of two (ignored). */
@@ -149,27 +181,7 @@ tc_get_size_and_cell(u32 *size, const char *str)
 static int
 tc_get_time(u32 *time, const char *str)
 {
-	char *p;
-	double t = strtod(str, &p);
-
-	if (p == str || !(t >= 0))
-		return -1;
-	if (*p) {
-		if (!strcasecmp(p, "s") || !strcasecmp(p, "sec") || !strcasecmp(p, "secs"))
-			t *= TIME_UNITS_PER_SEC;
-		else if (!strcasecmp(p, "ms") || !strcasecmp(p, "msec") ||
-			 !strcasecmp(p, "msecs"))
-			t *= TIME_UNITS_PER_SEC / 1000;
-		else if (!strcasecmp(p, "us") || !strcasecmp(p, "usec") ||
-			 !strcasecmp(p, "usecs"))
-			t *= TIME_UNITS_PER_SEC / 1000000;
-		else
-			return -1;
-	}
-	if (t > 4294967295.0)
-		return -1;
-	*time = (u32)t;
-	return 0;
+	return tc_get_u32(time, str, tc_time_units, ARRAY_SIZE(tc_time_units));
 }
 
 /* tc_core_time2tick / tick2time: tc rounds down to whole us and ticks. */

@@ -41,4 +41,16 @@ int tool_tc(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 
+/* tools/sockets.c (sock helper): socket, connect, send, sendto, close,
+ * listen, recv, ss.  A call that would block becomes a task (sim/task.h)
+ * the console waits for. */
+int tool_socket(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_connect(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_send(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_sendto(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_close(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_listen(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_recv(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_ss(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+
 #endif

@@ -1,0 +1,458 @@
+/*
+ * layers/af_inet.c - the AF_INET family: what joins a BSD socket to TCP
+ * or UDP.
+ *
+ * Mirrors net/ipv4/af_inet.c (Linux 3.10).  inet_create() picks the
+ * protocol for socket(AF_INET, type, protocol) and gives the socket its
+ * proto_ops: inet_stream_ops for SOCK_STREAM, inet_dgram_ops for
+ * SOCK_DGRAM.  These are the "BSD half" of every call: inet_sendmsg,
+ * the first stop after the socket layer on the article's send() path,
+ * binds a datagram socket to a port if it has none and hands over to
+ * the protocol: sk->sk_prot->sendmsg (tcp_sendmsg or udp_sendmsg).
+ * inet_init() registers TCP and UDP with IP (inet_add_protocol), so
+ * ip_local_deliver finds tcp_v4_rcv and udp_rcv.
+ *
+ * Read before: layers/socket.c.  Read after: layers/tcp.c (tcp_sendmsg),
+ * layers/udp.c.
+ *
+ * Left out: raw sockets and IPPROTO_ICMP datagram sockets (the ping
+ * socket is layers/ping.c), inet_protosw registration (a switch does),
+ * capabilities (ports below 1024 are free for all), RPS flow recording,
+ * ioctls, getname/poll, and sleeping: where inet_stream_connect and
+ * inet_accept would sleep they return, and sim/task.c calls again.
+ */
+#include "layers/sock.h"
+#include "layers/udp.h"
+#include "layers/ip.h"
+#include "layers/route.h"
+#include "sim/host.h"
+#include "kernel/trace.h"
+
+#include "layers/tcp.h"
+
+#include <fcntl.h>
+#include <string.h>
+
+static const char KSRC[] = "net/ipv4/af_inet.c";
+
+/**
+ * sim_inet_next_port - the next free ephemeral port of @net
+ *
+ * KERNEL: inet_csk_get_port / udp_lib_get_port start from a random
+ * point of ip_local_port_range (32768 61000); netstep counts up from
+ * 32768 so runs are repeatable.  Returns 0 if every port is taken.
+ */
+u16
+sim_inet_next_port(struct host *net, bool (*in_use)(struct host *, u16, void *), void *arg)
+{
+	int range = SIM_LOCAL_PORT_HIGH - SIM_LOCAL_PORT_LOW + 1;
+
+	for (int i = 0; i < range; i++) {
+		u16 port = net->ip_local_port_next;
+
+		if (port < SIM_LOCAL_PORT_LOW || port > SIM_LOCAL_PORT_HIGH)
+			port = SIM_LOCAL_PORT_LOW;
+		net->ip_local_port_next = port + 1;
+		if (!in_use || !in_use(net, port, arg))
+			return port;
+	}
+	return 0;
+}
+
+/* sock_error - take the pending error off the socket (reported once). */
+static int
+sock_error(struct sock *sk)
+{
+	int err = sk->sk_err;
+
+	sk->sk_err = 0;
+	return -err;
+}
+
+/**
+ * inet_create - socket(AF_INET, type, protocol): the struct sock
+ *
+ * Protocol 0 means the type's default (TCP for a stream, UDP for a
+ * datagram).  Returns 0 (sock->sk set, the protocol's init run) or
+ * -EPROTONOSUPPORT / -ENOMEM.
+ */
+int
+inet_create(struct host *net, struct socket *sock, int protocol)
+{
+	const struct proto *prot;
+	struct sock *sk;
+	int err = 0;
+
+	TRACEPOINTF(net, NULL, "type=%d protocol=%d", sock->type, protocol);
+	if (sock->type == SOCK_STREAM && (protocol == 0 || protocol == IPPROTO_TCP)) {
+		prot = &tcp_prot;
+		sock->ops = &inet_stream_ops;
+		protocol = IPPROTO_TCP;
+	} else if (sock->type == SOCK_DGRAM && (protocol == 0 || protocol == IPPROTO_UDP)) {
+		prot = &udp_prot;
+		sock->ops = &inet_dgram_ops;
+		protocol = IPPROTO_UDP;
+	} else {
+		return -EPROTONOSUPPORT;
+	}
+	sk = sk_alloc(net, AF_INET, prot);
+	if (!sk)
+		return -ENOMEM;
+	sock_init_data(sock, sk);
+	sk->sk_protocol = protocol;
+	inet_sk(sk)->uc_ttl = -1;
+	inet_sk(sk)->pmtudisc = IP_PMTUDISC_WANT;	/* net.ipv4.ip_no_pmtu_disc = 0 */
+	inet_sk(sk)->inet_id = 0;
+	if (sk->sk_prot->init) {
+		err = sk->sk_prot->init(sk);
+		if (err) {
+			sock->sk = NULL;
+			sk->sk_socket = NULL;
+			sock_put(sk);
+			sock->ops = NULL;
+		}
+	}
+	return err;
+}
+
+/**
+ * inet_release - close(): the protocol's close (tcp_close sends a FIN
+ * and lets the connection finish as an orphan; udp closes at once),
+ * which drops the socket's reference on the sock.
+ */
+int
+inet_release(struct socket *sock)
+{
+	struct sock *sk = sock->sk;
+
+	TRACEPOINTF(sock->net, NULL, "fd=%d state=%u", sock->fd, sk ? sk->sk_state : 0);
+	if (!sk)
+		return 0;
+	sock->sk = NULL;
+	/* KERNEL: SO_LINGER would give close a timeout; always 0 here. */
+	sk->sk_prot->close(sk, 0);
+	return 0;
+}
+
+/**
+ * inet_bind - bind(): a local address (0 = any, else one of ours) and a
+ * port (0 = the next ephemeral one).  0, -EINVAL (already bound),
+ * -EADDRNOTAVAIL or -EADDRINUSE.
+ */
+int
+inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len)
+{
+	const struct sockaddr_in *addr = (const struct sockaddr_in *)uaddr;
+	struct sock *sk = sock->sk;
+	struct inet_sock *inet = inet_sk(sk);
+	struct host *net = sock_net(sk);
+	unsigned short snum;
+
+	if (!uaddr || addr_len < (int)sizeof(struct sockaddr_in))
+		return -EINVAL;
+	snum = ntohs(addr->sin_port);
+	TRACEPOINTF(net, NULL, "addr=" NIPQUAD_FMT " port=%u", NIPQUAD(addr->sin_addr.s_addr),
+		    snum);
+	if (addr->sin_family != AF_INET)
+		return -EAFNOSUPPORT;
+	if (addr->sin_addr.s_addr != htonl(INADDR_ANY) &&
+	    inet_addr_type(net, addr->sin_addr.s_addr) != RTN_LOCAL)
+		return -EADDRNOTAVAIL;
+	if (sk->sk_state != TCP_CLOSE || sk->sk_num)
+		return -EINVAL;
+	sk->sk_rcv_saddr = inet->inet_saddr = addr->sin_addr.s_addr;
+	if (sk->sk_prot->get_port(sk, snum)) {
+		sk->sk_rcv_saddr = inet->inet_saddr = 0;
+		return -EADDRINUSE;
+	}
+	inet->inet_sport = htons(sk->sk_num);
+	sk->sk_daddr = 0;
+	sk->sk_dport = 0;
+	sk_dst_reset(sk);
+	return 0;
+}
+
+/* inet_autobind - give a socket that sends first a local port. */
+static int
+inet_autobind(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "num=%u", sk->sk_num);
+	if (!sk->sk_num) {
+		if (sk->sk_prot->get_port(sk, 0))
+			return -EAGAIN;
+		inet_sk(sk)->inet_sport = htons(sk->sk_num);
+	}
+	return 0;
+}
+
+/**
+ * inet_sendmsg - sock->ops->sendmsg of every AF_INET socket
+ *
+ * Binds a datagram socket that has no port yet, then calls the
+ * protocol: tcp_sendmsg or udp_sendmsg.  Returns what it returns.
+ * KERNEL: also records the flow for RPS (sock_rps_record_flow); TCP
+ * sets no_autobind, so only datagram sockets are bound here.
+ */
+int
+inet_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
+{
+	struct sock *sk = sock->sk;
+
+	TRACEPOINTF(sock->net, NULL, "proto=%s size=%zu sport=%u", sk->sk_prot->name, size,
+		    sk->sk_num);
+	if (sk->sk_type != SOCK_STREAM && !sk->sk_num && inet_autobind(sk))
+		return -EAGAIN;
+	return sk->sk_prot->sendmsg(sk, msg, size);
+}
+
+/** inet_recvmsg - sock->ops->recvmsg: the protocol's recvmsg. */
+int
+inet_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
+{
+	struct sock *sk = sock->sk;
+	int addr_len = 0;
+	int err;
+
+	TRACEPOINTF(sock->net, NULL, "proto=%s size=%zu", sk->sk_prot->name, size);
+	err = sk->sk_prot->recvmsg(sk, msg, size, flags & MSG_DONTWAIT,
+				   flags & ~MSG_DONTWAIT, &addr_len);
+	if (err >= 0)
+		msg->msg_namelen = addr_len;
+	return err;
+}
+
+/**
+ * inet_stream_connect - connect() of a TCP socket (3.10:
+ * __inet_stream_connect under the socket lock)
+ *
+ * First call: tcp_v4_connect sends the SYN; the socket is SS_CONNECTING
+ * and -EINPROGRESS comes back where the kernel would sleep in
+ * inet_wait_for_connect.  Called again after a wake-up: -EALREADY while
+ * SYN_SENT, 0 once ESTABLISHED, or the error that closed it
+ * (-ECONNREFUSED for a RST).
+ */
+int
+inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len, int flags)
+{
+	struct sock *sk = sock->sk;
+	int err;
+
+	TRACEPOINTF(sock->net, NULL, "fd=%d sock_state=%d sk_state=%u", sock->fd, sock->state,
+		    sk->sk_state);
+	(void)flags;
+	if (!uaddr || addr_len < (int)sizeof(uaddr->sa_family))
+		return -EINVAL;
+	switch (sock->state) {
+	default:
+		return -EINVAL;
+	case SS_CONNECTED:
+		return -EISCONN;
+	case SS_CONNECTING:
+		err = -EALREADY;
+		break;
+	case SS_UNCONNECTED:
+		if (sk->sk_state != TCP_CLOSE)
+			return -EISCONN;
+		err = sk->sk_prot->connect(sk, uaddr, addr_len);
+		if (err < 0)
+			return err;
+		sock->state = SS_CONNECTING;
+		TRACE_NOTE(sock->net, NULL, "sock_state=SS_CONNECTING");
+		err = -EINPROGRESS;
+		break;
+	}
+	if ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV)))
+		return err;	/* KERNEL: inet_wait_for_connect() sleeps here */
+	if (sk->sk_state == TCP_CLOSE) {
+		err = sock_error(sk);
+		if (!err)
+			err = -ECONNABORTED;
+		sock->state = SS_UNCONNECTED;
+		if (sk->sk_prot->disconnect && sk->sk_prot->disconnect(sk, flags))
+			sock->state = SS_DISCONNECTING;
+		TRACE_NOTE(sock->net, NULL, "err=%d", err);
+		return err;
+	}
+	sock->state = SS_CONNECTED;
+	TRACE_NOTE(sock->net, NULL, "sock_state=SS_CONNECTED");
+	return 0;
+}
+
+/**
+ * inet_dgram_connect - connect() of a UDP socket: fix the peer (the
+ * protocol's connect, ip4_datagram_connect), binding a port first.
+ */
+int
+inet_dgram_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len, int flags)
+{
+	struct sock *sk = sock->sk;
+	int err;
+
+	TRACEPOINTF(sock->net, NULL, "fd=%d", sock->fd);
+	(void)flags;
+	if (!uaddr || addr_len < (int)sizeof(uaddr->sa_family))
+		return -EINVAL;
+	if (uaddr->sa_family == AF_UNSPEC)
+		return sk->sk_prot->disconnect(sk, flags);
+	if (!sk->sk_num && inet_autobind(sk))
+		return -EAGAIN;
+	err = sk->sk_prot->connect(sk, uaddr, addr_len);
+	if (!err)
+		sock->state = SS_CONNECTED;
+	return err;
+}
+
+/**
+ * inet_listen - listen(): move an unconnected stream socket to LISTEN
+ * (inet_csk_listen_start hashes it where SYNs find it).
+ */
+int
+inet_listen(struct socket *sock, int backlog)
+{
+	struct sock *sk = sock->sk;
+	int err;
+
+	TRACEPOINTF(sock->net, NULL, "fd=%d backlog=%d port=%u", sock->fd, backlog, sk->sk_num);
+	if (sock->state != SS_UNCONNECTED || sock->type != SOCK_STREAM)
+		return -EINVAL;
+	if (sk->sk_state != TCP_CLOSE && sk->sk_state != TCP_LISTEN)
+		return -EINVAL;
+	if (sk->sk_state != TCP_LISTEN) {
+		err = inet_csk_listen_start(sk, backlog);
+		if (err)
+			return err;
+	}
+	sk->sk_max_ack_backlog = backlog;
+	return 0;
+}
+
+/**
+ * inet_accept - accept(): the protocol's next established child
+ * (inet_csk_accept), grafted onto @newsock.  -EAGAIN when none is ready.
+ */
+int
+inet_accept(struct socket *sock, struct socket *newsock, int flags)
+{
+	struct sock *sk1 = sock->sk;
+	struct sock *sk2;
+	int err = -EINVAL;
+
+	TRACEPOINTF(sock->net, NULL, "fd=%d backlog=%u", sock->fd, sk1->sk_ack_backlog);
+	if (!sk1->sk_prot->accept)
+		return -EOPNOTSUPP;
+	sk2 = sk1->sk_prot->accept(sk1, flags, &err);
+	if (!sk2)
+		return err ? err : -EAGAIN;
+	sock_graft(sk2, newsock);
+	newsock->state = SS_CONNECTED;
+	return 0;
+}
+
+/**
+ * inet_shutdown - shutdown(): SHUT_RD, SHUT_WR (TCP sends its FIN) or
+ * both.  0, -EINVAL or -ENOTCONN.
+ */
+int
+inet_shutdown(struct socket *sock, int how)
+{
+	struct sock *sk = sock->sk;
+	int err = 0;
+
+	TRACEPOINTF(sock->net, NULL, "fd=%d how=%d", sock->fd, how);
+	how++;	/* SHUT_RD -> RCV_SHUTDOWN, SHUT_WR -> SEND_SHUTDOWN, SHUT_RDWR -> both */
+	if ((how & ~SHUTDOWN_MASK) || !how)
+		return -EINVAL;
+	if (sock->state == SS_CONNECTING &&
+	    ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV) | (1 << TCP_CLOSE))))
+		sock->state = SS_DISCONNECTING;
+	else if (sock->state == SS_CONNECTING)
+		sock->state = SS_CONNECTED;
+	switch (sk->sk_state) {
+	case TCP_CLOSE:
+		err = -ENOTCONN;
+		sk->sk_shutdown |= how;
+		break;
+	default:
+		sk->sk_shutdown |= how;
+		if (sk->sk_prot->shutdown)
+			sk->sk_prot->shutdown(sk, how);
+		break;
+	case TCP_LISTEN:
+	case TCP_SYN_SENT:
+		/* KERNEL: a listener or connecting socket is disconnected. */
+		if (sk->sk_prot->disconnect)
+			err = sk->sk_prot->disconnect(sk, O_NONBLOCK);
+		sock->state = err ? SS_DISCONNECTING : SS_UNCONNECTED;
+		break;
+	}
+	sk->sk_state_change(sk);
+	return err;
+}
+
+const struct proto_ops inet_stream_ops = {
+	.family = AF_INET,
+	.release = inet_release,
+	.bind = inet_bind,
+	.connect = inet_stream_connect,
+	.accept = inet_accept,
+	.listen = inet_listen,
+	.shutdown = inet_shutdown,
+	.sendmsg = inet_sendmsg,
+	.recvmsg = inet_recvmsg,
+};
+
+const struct proto_ops inet_dgram_ops = {
+	.family = AF_INET,
+	.release = inet_release,
+	.bind = inet_bind,
+	.connect = inet_dgram_connect,
+	.accept = NULL,
+	.listen = NULL,
+	.shutdown = inet_shutdown,
+	.sendmsg = inet_sendmsg,
+	.recvmsg = inet_recvmsg,
+};
+
+static const struct net_protocol tcp_protocol = {
+	.handler = tcp_v4_rcv,
+	.err_handler = tcp_v4_err,
+};
+
+static const struct net_protocol udp_protocol = {
+	.handler = udp_rcv,
+	.err_handler = udp_err,
+};
+
+/**
+ * inet_init - the AF_INET part of boot for one host: TCP's and UDP's
+ * tables, and their receive handlers registered with IP.
+ *
+ * Returns 0 or -ENOMEM.  KERNEL: one global inet_init() at boot;
+ * ip_init, icmp_init and the ping socket are set up by ip_init().
+ */
+int
+inet_init(struct host *net)
+{
+	int err;
+
+	TRACEPOINT(net, NULL);
+	net->ip_local_port_next = SIM_LOCAL_PORT_LOW;
+	err = udp_init(net);
+	if (err)
+		return err;
+	inet_add_protocol(net, &udp_protocol, IPPROTO_UDP);
+	err = tcp_init(net);
+	if (err)
+		return err;
+	inet_add_protocol(net, &tcp_protocol, IPPROTO_TCP);
+	return 0;
+}
+
+/* inet_exit - host teardown: free every TCP and UDP socket left. */
+void
+inet_exit(struct host *net)
+{
+	TRACEPOINT(net, NULL);
+	tcp_exit(net);
+	udp_exit(net);
+}

@@ -1,0 +1,418 @@
+/*
+ * layers/sock.c - struct sock: allocation, reference counting, the
+ * cached route, buffer ownership of skbs, and the default wake-ups.
+ *
+ * Mirrors net/core/sock.c and net/core/stream.c (Linux 3.10): sk_alloc,
+ * sk_free, sock_init_data (which sets sk_state_change = sock_def_wakeup,
+ * sk_data_ready = sock_def_readable, sk_write_space = sock_def_write_space
+ * or, for TCP, sk_stream_write_space), __sk_dst_check / sk_setup_caps /
+ * sk_dst_reset (the route a connected socket keeps), skb_set_owner_w and
+ * skb_set_owner_r with their destructors sock_wfree / sock_rfree (so
+ * sk_wmem_alloc and sk_rmem_alloc count the bytes a socket has in
+ * flight and waiting to be read), and sock_queue_rcv_skb.
+ *
+ * Read before: layers/sock.h.  Read after: layers/socket.c (the system
+ * calls), layers/af_inet.c, layers/udp.c, sim/task.c (who is woken).
+ *
+ * Left out: the socket lock and backlog, memory accounting against
+ * protocol-wide limits (sk_forward_alloc stays 0), socket filters,
+ * timestamps, SO_* options other than SO_SNDBUF/SO_RCVBUF.  The default
+ * wake-ups wake nobody: sim/task.c hooks the callbacks of a socket a
+ * task sleeps on, as a process on sk->sk_wq would be woken.
+ */
+#include "layers/sock.h"
+#include "layers/ip.h"
+#include "sim/host.h"
+#include "kernel/trace.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/core/sock.c";
+
+/**
+ * sk_alloc - allocate a struct sock of the protocol's size
+ * @prot: tcp_prot or udp_prot (prot->obj_size bytes: tcp_sock, udp_sock)
+ *
+ * Returns the sock with one reference (the caller's), or NULL.  The
+ * inet_sock part gets the defaults inet_create would set: TTL from the
+ * route (-1), IP_PMTUDISC_WANT.
+ */
+struct sock *
+sk_alloc(struct host *net, int family, const struct proto *prot)
+{
+	size_t size = prot->obj_size ? prot->obj_size : sizeof(struct inet_sock);
+	struct sock *sk;
+
+	TRACEPOINTF(net, NULL, "proto=%s size=%zu", prot->name, size);
+	if (size < sizeof(struct inet_sock))
+		size = sizeof(struct inet_sock);
+	sk = calloc(1, size);
+	if (!sk)
+		return NULL;
+	sk->sk_family = family;
+	sk->sk_prot = prot;
+	sk->sk_net = net;
+	sk->sk_refcnt = 1;
+	sk->sk_state = TCP_CLOSE;
+	sk->sk_tx_queue_mapping = -1;
+	INIT_LIST_HEAD(&sk->sk_node);
+	skb_queue_head_init(&sk->sk_receive_queue);
+	skb_queue_head_init(&sk->sk_write_queue);
+	inet_sk(sk)->uc_ttl = -1;
+	inet_sk(sk)->pmtudisc = IP_PMTUDISC_WANT;
+	return sk;
+}
+
+/**
+ * sk_free - the last reference is gone: free the sock
+ *
+ * Runs sk_destruct (the protocol's last word), drops the cached route
+ * and frees whatever is still queued.  KERNEL: sk_free waits for
+ * sk_wmem_alloc to reach zero; here every owned skb holds a reference,
+ * so the count cannot reach zero before they are freed.
+ */
+void
+sk_free(struct sock *sk)
+{
+	struct host *net = sock_net(sk);
+
+	TRACEPOINTF(net, NULL, "proto=%s port=%u wmem_alloc=%d rmem_alloc=%d",
+		    sk->sk_prot->name, sk->sk_num, sk->sk_wmem_alloc, sk->sk_rmem_alloc);
+	if (sk->sk_destruct)
+		sk->sk_destruct(sk);
+	__skb_queue_purge(&sk->sk_receive_queue);
+	__skb_queue_purge(&sk->sk_write_queue);
+	sk_dst_reset(sk);
+	free(sk);
+}
+
+/* sock_put - drop a reference; the last one frees the sock. */
+void
+sock_put(struct sock *sk)
+{
+	if (--sk->sk_refcnt == 0)
+		sk_free(sk);
+}
+
+/**
+ * sk_clone_lock - the new sock of an accepted connection
+ *
+ * A copy of the listener (buffers, addresses, options, callbacks) with
+ * its own queues and one reference.  KERNEL: returns it locked
+ * (bh_lock_sock); netstep has no locks.
+ */
+struct sock *
+sk_clone_lock(const struct sock *sk)
+{
+	size_t size = sk->sk_prot->obj_size ? sk->sk_prot->obj_size : sizeof(struct inet_sock);
+	struct sock *newsk;
+
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u", sk->sk_num);
+	if (size < sizeof(struct inet_sock))
+		size = sizeof(struct inet_sock);
+	newsk = malloc(size);
+	if (!newsk)
+		return NULL;
+	memcpy(newsk, sk, size);
+	newsk->sk_refcnt = 1;
+	INIT_LIST_HEAD(&newsk->sk_node);
+	skb_queue_head_init(&newsk->sk_receive_queue);
+	skb_queue_head_init(&newsk->sk_write_queue);
+	newsk->sk_send_head = NULL;
+	newsk->sk_wmem_queued = 0;
+	newsk->sk_wmem_alloc = 0;
+	newsk->sk_rmem_alloc = 0;
+	newsk->sk_forward_alloc = 0;
+	newsk->sk_dst_cache = NULL;
+	newsk->sk_tx_queue_mapping = -1;
+	newsk->sk_err = 0;
+	newsk->sk_err_soft = 0;
+	newsk->sk_shutdown = 0;
+	newsk->sk_ack_backlog = 0;
+	newsk->sk_socket = NULL;
+	newsk->sk_user_data = NULL;
+	/* A sleeper on the listener must not be woken by the child. */
+	newsk->sk_state_change = sock_def_wakeup;
+	newsk->sk_data_ready = sock_def_readable;
+	newsk->sk_write_space = sk_stream_write_space;
+	newsk->sk_error_report = sock_def_error_report;
+	return newsk;
+}
+
+/* The default callbacks: in the kernel they wake sk->sk_wq. */
+
+/** sock_def_wakeup - sk_state_change: the connection changed state. */
+void
+sock_def_wakeup(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "state=%u err=%d", sk->sk_state, sk->sk_err);
+}
+
+/** sock_def_readable - sk_data_ready: @len bytes more to read. */
+void
+sock_def_readable(struct sock *sk, int len)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "len=%d rmem_alloc=%d", len, sk->sk_rmem_alloc);
+}
+
+/** sock_def_error_report - sk_error_report: sk_err was set. */
+void
+sock_def_error_report(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "err=%d", sk->sk_err);
+}
+
+/* sock_def_write_space - datagram sockets: room in the send buffer. */
+void
+sock_def_write_space(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "wmem_alloc=%d sndbuf=%d", sk->sk_wmem_alloc,
+		    sk->sk_sndbuf);
+}
+
+/**
+ * sk_stream_write_space - sk_write_space of a stream socket
+ * (net/core/stream.c): ACKs freed part of the write queue.
+ *
+ * KERNEL: wakes writers only when a third of the buffer is free
+ * (sk_stream_min_wspace) and clears SOCK_NOSPACE; sim/task.c applies
+ * the same rule before it wakes a sleeping send.
+ */
+void
+sk_stream_write_space(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "wspace=%d min_wspace=%d", sk_stream_wspace(sk),
+		    sk_stream_min_wspace(sk));
+}
+
+/**
+ * sock_init_data - join a new sock to its BSD socket (may be NULL for a
+ * sock born of a listener) and give it the default buffers and
+ * callbacks.
+ */
+void
+sock_init_data(struct socket *sock, struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "type=%d", sock ? sock->type : 0);
+	sk->sk_rcvbuf = SIM_RMEM_DEFAULT;
+	sk->sk_sndbuf = SIM_WMEM_DEFAULT;
+	sk->sk_state = TCP_CLOSE;
+	sk->sk_sndtimeo = LONG_MAX;	/* MAX_SCHEDULE_TIMEOUT */
+	sk->sk_rcvtimeo = LONG_MAX;
+	sk->sk_socket = sock;
+	if (sock) {
+		sk->sk_type = sock->type;
+		sock->sk = sk;
+	}
+	sk->sk_state_change = sock_def_wakeup;
+	sk->sk_data_ready = sock_def_readable;
+	sk->sk_write_space = sk->sk_type == SOCK_STREAM ? sk_stream_write_space
+							  : sock_def_write_space;
+	sk->sk_error_report = sock_def_error_report;
+	sk->sk_destruct = NULL;
+}
+
+/** sock_graft - attach an accepted sock to its new BSD socket. */
+void
+sock_graft(struct sock *sk, struct socket *parent)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "fd=%d", parent->fd);
+	parent->sk = sk;
+	sk->sk_socket = parent;
+}
+
+/**
+ * sock_orphan - the BSD socket is being closed; the sock may live on
+ * (a TCP connection finishing its FIN exchange) with no one to wake.
+ */
+void
+sock_orphan(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "state=%u", sk->sk_state);
+	sk->sk_socket = NULL;
+}
+
+/**
+ * __sk_dst_check - the socket's cached route, if still valid
+ * @cookie: unused for IPv4 (the route's generation for IPv6)
+ *
+ * Returns the dst (no reference taken) or NULL, dropping a route that
+ * was deleted since (obsolete) so the caller looks it up again.
+ */
+struct dst_entry *
+__sk_dst_check(struct sock *sk, u32 cookie)
+{
+	struct dst_entry *dst = __sk_dst_get(sk);
+
+	(void)cookie;
+	TRACEPOINTF(sock_net(sk), NULL, "cached=%d obsolete=%d", dst ? 1 : 0,
+		    dst ? dst->obsolete : 0);
+	if (dst && dst->obsolete) {
+		TRACE_NOTE(sock_net(sk), NULL, "reason=route_gone");
+		sk_dst_reset(sk);
+		return NULL;
+	}
+	return dst;
+}
+
+/**
+ * sk_setup_caps - cache @dst on the socket (the socket takes a
+ * reference) and learn the device's offload features from it.
+ *
+ * KERNEL: sets sk_route_caps (GSO, checksum offload) from dev->features;
+ * netstep's TCP segments and checksums in software, so no caps are kept.
+ */
+void
+sk_setup_caps(struct sock *sk, struct dst_entry *dst)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "dev=%s", dst && dst->dev ? dst->dev->name : "-");
+	if (sk->sk_dst_cache == dst)
+		return;
+	sk_dst_reset(sk);
+	if (dst)
+		dst_hold(dst);
+	sk->sk_dst_cache = dst;
+}
+
+/** sk_dst_reset - forget the cached route (drops the socket's reference). */
+void
+sk_dst_reset(struct sock *sk)
+{
+	struct dst_entry *dst = sk->sk_dst_cache;
+
+	if (!dst)
+		return;
+	sk->sk_dst_cache = NULL;
+	dst_release(dst);
+}
+
+/**
+ * sock_wfree - destructor of an skb charged to a socket's send side
+ *
+ * Gives the truesize back to sk_wmem_alloc, tells the writer there is
+ * room (sk_write_space; datagram sockets only, TCP frees its room in
+ * tcp_clean_rtx_queue) and drops the skb's reference on the sock.
+ */
+void
+sock_wfree(struct sk_buff *skb)
+{
+	struct sock *sk = skb->sk;
+
+	TRACEPOINTF(sock_net(sk), skb, "truesize=%u wmem_alloc=%d", skb->truesize,
+		    sk->sk_wmem_alloc - (int)skb->truesize);
+	sk->sk_wmem_alloc -= skb->truesize;
+	if (sk->sk_type != SOCK_STREAM && sk->sk_socket && sk->sk_write_space)
+		sk->sk_write_space(sk);
+	skb->sk = NULL;
+	sock_put(sk);
+}
+
+/** sock_rfree - destructor of an skb on a receive queue. */
+void
+sock_rfree(struct sk_buff *skb)
+{
+	struct sock *sk = skb->sk;
+
+	TRACEPOINTF(sock_net(sk), skb, "truesize=%u rmem_alloc=%d", skb->truesize,
+		    sk->sk_rmem_alloc - (int)skb->truesize);
+	sk->sk_rmem_alloc -= skb->truesize;
+	skb->sk = NULL;
+	sock_put(sk);
+}
+
+/**
+ * skb_set_owner_w - charge @skb to @sk's send side until it is freed
+ *
+ * The skb holds a reference on the sock (the kernel's sk_wmem_alloc
+ * doubles as one), so the sock outlives every packet it sent.
+ */
+void
+skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), skb, "truesize=%u wmem_alloc=%d", skb->truesize,
+		    sk->sk_wmem_alloc + (int)skb->truesize);
+	if (skb->destructor)
+		skb->destructor(skb);
+	sock_hold(sk);
+	skb->sk = sk;
+	skb->destructor = sock_wfree;
+	sk->sk_wmem_alloc += skb->truesize;
+}
+
+/** skb_set_owner_r - charge @skb to @sk's receive side. */
+void
+skb_set_owner_r(struct sk_buff *skb, struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), skb, "truesize=%u rmem_alloc=%d", skb->truesize,
+		    sk->sk_rmem_alloc + (int)skb->truesize);
+	if (skb->destructor)
+		skb->destructor(skb);
+	sock_hold(sk);
+	skb->sk = sk;
+	skb->destructor = sock_rfree;
+	sk->sk_rmem_alloc += skb->truesize;
+}
+
+/**
+ * sock_queue_rcv_skb - append a datagram to the receive queue and wake
+ * the reader
+ *
+ * Returns 0 (the queue owns @skb) or -ENOMEM when the receive buffer is
+ * full (the caller still owns @skb and drops it).
+ */
+int
+sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
+{
+	TRACEPOINTF(sock_net(sk), skb, "len=%u rmem_alloc=%d rcvbuf=%d", skb->len,
+		    sk->sk_rmem_alloc, sk->sk_rcvbuf);
+	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
+		TRACE_NOTE(sock_net(sk), skb, "reason=rcvbuf_full");
+		return -ENOMEM;
+	}
+	skb_dst_drop(skb);
+	skb->dev = NULL;
+	skb_set_owner_r(skb, sk);
+	__skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk, skb->len);
+	return 0;
+}
+
+/**
+ * sock_setsockopt - SOL_SOCKET options: SO_SNDBUF and SO_RCVBUF
+ *
+ * As the kernel does, the value is doubled (the other half pays for
+ * struct sk_buff overhead), capped by net.core.[rw]mem_max, raised to
+ * the minimum, and locks the buffer against TCP's autotuning.
+ */
+int
+sock_setsockopt(struct socket *sock, int level, int optname, const void *optval, int optlen)
+{
+	struct sock *sk = sock->sk;
+	int val;
+
+	if (level != SOL_SOCKET)
+		return -ENOPROTOOPT;
+	if (optlen < (int)sizeof(int) || !optval)
+		return -EINVAL;
+	memcpy(&val, optval, sizeof(val));
+	TRACEPOINTF(sock_net(sk), NULL, "optname=%d val=%d", optname, val);
+	if (val < 0)
+		val = 0;
+	if (val > SIM_RMEM_DEFAULT)
+		val = SIM_RMEM_DEFAULT;	/* net.core.rmem_max = wmem_max = 212992 */
+	switch (optname) {
+	case SO_SNDBUF:
+		sk->sk_userlocks |= SOCK_SNDBUF_LOCK;
+		sk->sk_sndbuf = val * 2 > SOCK_MIN_SNDBUF ? val * 2 : SOCK_MIN_SNDBUF;
+		sk->sk_write_space(sk);
+		return 0;
+	case SO_RCVBUF:
+		sk->sk_userlocks |= SOCK_RCVBUF_LOCK;
+		sk->sk_rcvbuf = val * 2 > SOCK_MIN_RCVBUF ? val * 2 : SOCK_MIN_RCVBUF;
+		return 0;
+	default:
+		return -ENOPROTOOPT;
+	}
+}

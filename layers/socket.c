@@ -1,0 +1,513 @@
+/*
+ * layers/socket.c - the socket system calls: where send() enters the
+ * kernel.
+ *
+ * Mirrors net/socket.c (Linux 3.10) and, for memcpy_fromiovec /
+ * memcpy_toiovec, net/core/iovec.c.  A system call finds the struct
+ * socket behind the file descriptor (sockfd_lookup_light), packages the
+ * user's buffer into a struct msghdr with one struct iovec, exactly as
+ * SYSCALL_DEFINE6(sendto) does, and goes down the chain the article
+ * walks:
+ *
+ *   sys_sendto -> sock_sendmsg -> __sock_sendmsg -> __sock_sendmsg_nosec
+ *     -> sock->ops->sendmsg (inet_sendmsg, layers/af_inet.c)
+ *       -> sk->sk_prot->sendmsg (tcp_sendmsg, udp_sendmsg)
+ *
+ * Read before: layers/sock.h.  Read after: layers/af_inet.c.
+ *
+ * Left out: struct file and the VFS (the host's fd table points straight
+ * at the socket; KERNEL: sock_map_fd / fget_light), the kiocb that 3.10
+ * threads through sendmsg (sync calls only), LSM hooks (__sock_sendmsg's
+ * security_socket_sendmsg always allows), ancillary data, SIGPIPE, and
+ * sleeping: netstep's protocols return -EAGAIN / -EINPROGRESS where the
+ * kernel would sleep, and sim/task.c re-enters the call when the socket
+ * wakes it.
+ */
+#include "layers/sock.h"
+#include "layers/ip.h"
+#include "sim/host.h"
+#include "kernel/trace.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/socket.c";
+
+/* memcpy_fromiovec - copy @len bytes out of the iovecs, consuming them. */
+int
+memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len)
+{
+	while (len > 0) {
+		size_t n = iov->iov_len < (size_t)len ? iov->iov_len : (size_t)len;
+
+		if (n) {
+			if (!iov->iov_base)
+				return -EFAULT;
+			memcpy(kdata, iov->iov_base, n);
+			kdata += n;
+			len -= n;
+			iov->iov_base = (char *)iov->iov_base + n;
+			iov->iov_len -= n;
+		}
+		iov++;
+	}
+	return 0;
+}
+
+/* memcpy_toiovec - copy @len bytes into the iovecs, consuming them. */
+int
+memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len)
+{
+	while (len > 0) {
+		size_t n = iov->iov_len < (size_t)len ? iov->iov_len : (size_t)len;
+
+		if (n) {
+			if (!iov->iov_base)
+				return -EFAULT;
+			memcpy(iov->iov_base, kdata, n);
+			kdata += n;
+			len -= n;
+			iov->iov_base = (char *)iov->iov_base + n;
+			iov->iov_len -= n;
+		}
+		iov++;
+	}
+	return 0;
+}
+
+/* The host's fd table ("current->files"). */
+int
+sim_files_init(struct host *net)
+{
+	net->files = calloc(1, sizeof(*net->files));
+	if (!net->files)
+		return -ENOMEM;
+	net->files->last_socket = -1;
+	return 0;
+}
+
+void
+sim_files_exit(struct host *net)
+{
+	if (!net->files)
+		return;
+	for (int fd = 0; fd < SIM_NR_OPEN; fd++)
+		if (net->files->fd[fd])
+			sys_close(net, fd);
+	free(net->files);
+	net->files = NULL;
+}
+
+/* get_unused_fd_flags + fd_install: the lowest free descriptor. */
+static int
+sim_fd_install(struct host *net, struct socket *sock)
+{
+	for (int fd = SIM_FD_FIRST; fd < SIM_NR_OPEN; fd++) {
+		if (!net->files->fd[fd]) {
+			net->files->fd[fd] = sock;
+			net->files->pattern_off[fd] = 0;
+			sock->fd = fd;
+			return fd;
+		}
+	}
+	return -EMFILE;
+}
+
+/* sock_alloc - a new BSD socket, not yet joined to a protocol. */
+static struct socket *
+sock_alloc(struct host *net)
+{
+	struct socket *sock = calloc(1, sizeof(*sock));
+
+	TRACEPOINT(net, NULL);
+	if (!sock)
+		return NULL;
+	sock->state = SS_UNCONNECTED;
+	sock->net = net;
+	sock->fd = -1;
+	return sock;
+}
+
+/**
+ * sock_release - close the BSD socket: the protocol lets go of the sock
+ * (inet_release), then the socket itself is freed.
+ */
+void
+sock_release(struct socket *sock)
+{
+	TRACEPOINTF(sock->net, NULL, "fd=%d", sock->fd);
+	if (sock->ops && sock->ops->release)
+		sock->ops->release(sock);
+	free(sock);
+}
+
+/**
+ * sockfd_lookup - the socket behind @fd (3.10: sockfd_lookup_light)
+ *
+ * Returns it or NULL with *err = -EBADF.  KERNEL: -ENOTSOCK for a file
+ * that is not a socket; every descriptor here is a socket.
+ */
+struct socket *
+sockfd_lookup(struct host *net, int fd, int *err)
+{
+	if (!net->files || fd < 0 || fd >= SIM_NR_OPEN || !net->files->fd[fd]) {
+		*err = -EBADF;
+		return NULL;
+	}
+	*err = 0;
+	return net->files->fd[fd];
+}
+
+/**
+ * sys_socket - socket(family, type, protocol)
+ *
+ * Returns the new descriptor or -EAFNOSUPPORT / -ESOCKTNOSUPPORT /
+ * -EPROTONOSUPPORT / -EMFILE / -ENOMEM.
+ */
+int
+sys_socket(struct host *net, int family, int type, int protocol)
+{
+	struct socket *sock;
+	int fd, err;
+
+	TRACEPOINTF(net, NULL, "family=%d type=%d protocol=%d", family, type, protocol);
+	if (family != AF_INET)
+		return -EAFNOSUPPORT;
+	if (type != SOCK_STREAM && type != SOCK_DGRAM)
+		return -ESOCKTNOSUPPORT;
+	sock = sock_alloc(net);
+	if (!sock)
+		return -ENOMEM;
+	sock->type = type;
+	err = inet_create(net, sock, protocol);
+	if (err) {
+		sock_release(sock);
+		return err;
+	}
+	fd = sim_fd_install(net, sock);
+	if (fd < 0) {
+		sock_release(sock);
+		return fd;
+	}
+	net->files->last_socket = fd;
+	return fd;
+}
+
+/** sys_bind - bind(fd, addr, addrlen): 0 or -Exxx. */
+int
+sys_bind(struct host *net, int fd, struct sockaddr *umyaddr, int addrlen)
+{
+	struct socket *sock;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	return sock->ops->bind(sock, umyaddr, addrlen);
+}
+
+/**
+ * sys_connect - connect(fd, addr, addrlen)
+ *
+ * For TCP the first call starts the handshake and returns -EINPROGRESS
+ * (where the kernel sleeps in inet_wait_for_connect); a call made again
+ * after the socket's wake-up returns -EALREADY while it is still
+ * connecting, 0 once established, or the error (-ECONNREFUSED after a
+ * RST, -ETIMEDOUT, -EHOSTUNREACH).
+ */
+int
+sys_connect(struct host *net, int fd, struct sockaddr *uservaddr, int addrlen)
+{
+	struct socket *sock;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	return sock->ops->connect(sock, uservaddr, addrlen, 0);
+}
+
+/** sys_listen - listen(fd, backlog); backlog capped at somaxconn (128). */
+int
+sys_listen(struct host *net, int fd, int backlog)
+{
+	struct socket *sock;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d backlog=%d", fd, backlog);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	if (backlog > 128 || backlog < 0)
+		backlog = 128;		/* net.core.somaxconn */
+	return sock->ops->listen(sock, backlog);
+}
+
+/**
+ * sys_accept - accept(fd, addr, addrlen): the next connection as a new
+ * descriptor, or -EAGAIN when none is ready (where the kernel sleeps in
+ * inet_csk_wait_for_connect).
+ */
+int
+sys_accept(struct host *net, int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen)
+{
+	struct socket *sock, *newsock;
+	int err, newfd;
+
+	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	newsock = sock_alloc(net);
+	if (!newsock)
+		return -ENFILE;
+	newsock->type = sock->type;
+	newsock->ops = sock->ops;
+	err = sock->ops->accept(sock, newsock, 0);
+	if (err < 0) {
+		newsock->ops = NULL;	/* no sock joined: nothing to release */
+		sock_release(newsock);
+		return err;
+	}
+	newfd = sim_fd_install(net, newsock);
+	if (newfd < 0) {
+		sock_release(newsock);
+		return newfd;
+	}
+	if (upeer_sockaddr && upeer_addrlen && *upeer_addrlen >= (int)sizeof(struct sockaddr_in)) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)upeer_sockaddr;
+
+		memset(sin, 0, sizeof(*sin));
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = newsock->sk->sk_daddr;
+		sin->sin_port = newsock->sk->sk_dport;
+		*upeer_addrlen = sizeof(*sin);
+	}
+	return newfd;
+}
+
+/*
+ * __sock_sendmsg_nosec - hand the message to the socket type's sendmsg
+ * (inet_sendmsg for AF_INET).  KERNEL: fills the sock_iocb of @iocb.
+ */
+static int
+__sock_sendmsg_nosec(struct socket *sock, struct msghdr *msg, size_t size)
+{
+	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	return sock->ops->sendmsg(sock, msg, size);
+}
+
+/* __sock_sendmsg - the LSM check (security_socket_sendmsg), then send. */
+static int
+__sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
+{
+	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	/* KERNEL: security_socket_sendmsg() may refuse here; no LSM in netstep. */
+	return __sock_sendmsg_nosec(sock, msg, size);
+}
+
+/**
+ * sock_sendmsg - send @msg on @sock (everything that sends goes here:
+ * send, sendto, sendmsg, write on a socket)
+ *
+ * Returns the bytes the protocol took or -Exxx.  KERNEL: sets up a
+ * synchronous kiocb and waits on it if the protocol queued the request.
+ */
+int
+sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
+{
+	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu iovlen=%zu flags=0x%x", sock->fd, size,
+		    (size_t)msg->msg_iovlen, (unsigned int)msg->msg_flags);
+	return __sock_sendmsg(sock, msg, size);
+}
+
+/**
+ * sys_sendto - sendto(fd, buff, len, flags, addr, addr_len)
+ *
+ * Packages the buffer as 3.10's SYSCALL_DEFINE6(sendto) does: one iovec
+ * {buff, len}, a msghdr pointing at it, msg_name = the address (or NULL),
+ * no control data, msg_flags = @flags; then sock_sendmsg.  Returns bytes
+ * sent or -Exxx (-EBADF, -EPIPE, -EAGAIN, -EDESTADDRREQ, -EMSGSIZE ...).
+ */
+int
+sys_sendto(struct host *net, int fd, const void *buff, size_t len, unsigned int flags,
+	   struct sockaddr *addr, int addr_len)
+{
+	struct sockaddr_storage address;
+	struct socket *sock;
+	struct msghdr msg;
+	struct iovec iov;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d len=%zu flags=0x%x addr=%d", fd, len, flags, addr ? 1 : 0);
+	if (len > INT_MAX)
+		len = INT_MAX;
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	iov.iov_base = (void *)buff;
+	iov.iov_len = len;
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_name = NULL;
+	msg.msg_namelen = 0;
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = NULL;
+	msg.msg_controllen = 0;
+	if (addr) {
+		/* move_addr_to_kernel: the kernel copies the user's address. */
+		if (addr_len < 0 || addr_len > (int)sizeof(address))
+			return -EINVAL;
+		memcpy(&address, addr, addr_len);
+		msg.msg_name = &address;
+		msg.msg_namelen = addr_len;
+	}
+	/* KERNEL: adds MSG_DONTWAIT if the file is O_NONBLOCK. */
+	msg.msg_flags = flags;
+	return sock_sendmsg(sock, &msg, len);
+}
+
+/** sys_send - send(fd, buff, len, flags) is sendto with no address. */
+int
+sys_send(struct host *net, int fd, const void *buff, size_t len, unsigned int flags)
+{
+	TRACEPOINTF(net, NULL, "fd=%d len=%zu", fd, len);
+	return sys_sendto(net, fd, buff, len, flags, NULL, 0);
+}
+
+/* __sock_recvmsg_nosec / __sock_recvmsg: the receive mirror of the above. */
+static int
+__sock_recvmsg_nosec(struct socket *sock, struct msghdr *msg, size_t size, int flags)
+{
+	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	return sock->ops->recvmsg(sock, msg, size, flags);
+}
+
+static int
+__sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
+{
+	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	/* KERNEL: security_socket_recvmsg() would be asked first. */
+	return __sock_recvmsg_nosec(sock, msg, size, flags);
+}
+
+/** sock_recvmsg - receive into @msg: bytes copied, 0 at EOF, or -Exxx. */
+int
+sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
+{
+	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu flags=0x%x", sock->fd, size, flags);
+	return __sock_recvmsg(sock, msg, size, flags);
+}
+
+/**
+ * sys_recvfrom - recvfrom(fd, ubuf, size, flags, addr, addr_len)
+ *
+ * Returns bytes read, 0 at end of stream, -EAGAIN when nothing is there
+ * yet (where the kernel sleeps in sk_wait_data), or -Exxx.
+ */
+int
+sys_recvfrom(struct host *net, int fd, void *ubuf, size_t size, unsigned int flags,
+	     struct sockaddr *addr, int *addr_len)
+{
+	struct sockaddr_storage address;
+	struct socket *sock;
+	struct msghdr msg;
+	struct iovec iov;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d size=%zu flags=0x%x", fd, size, flags);
+	if (size > INT_MAX)
+		size = INT_MAX;
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	iov.iov_base = ubuf;
+	iov.iov_len = size;
+	memset(&msg, 0, sizeof(msg));
+	memset(&address, 0, sizeof(address));
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_name = &address;
+	msg.msg_namelen = sizeof(address);
+	err = sock_recvmsg(sock, &msg, size, flags);
+	if (err >= 0 && addr && addr_len) {
+		int n = (int)msg.msg_namelen < *addr_len ? (int)msg.msg_namelen : *addr_len;
+
+		if (n > 0)
+			memcpy(addr, &address, n);
+		*addr_len = msg.msg_namelen;
+	}
+	return err;
+}
+
+/** sys_setsockopt - setsockopt(fd, level, optname, optval, optlen). */
+int
+sys_setsockopt(struct host *net, int fd, int level, int optname, const void *optval,
+	       int optlen)
+{
+	struct socket *sock;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d level=%d optname=%d", fd, level, optname);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	return sock_setsockopt(sock, level, optname, optval, optlen);
+}
+
+/** sys_getsockname - the local address and port of @fd. */
+int
+sys_getsockname(struct host *net, int fd, struct sockaddr_in *addr)
+{
+	struct socket *sock;
+	int err;
+
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	memset(addr, 0, sizeof(*addr));
+	addr->sin_family = AF_INET;
+	addr->sin_addr.s_addr = inet_sk(sock->sk)->inet_saddr ? inet_sk(sock->sk)->inet_saddr
+							       : sock->sk->sk_rcv_saddr;
+	addr->sin_port = htons(sock->sk->sk_num);
+	return 0;
+}
+
+/** sys_shutdown - shutdown(fd, how): SHUT_RD, SHUT_WR or SHUT_RDWR. */
+int
+sys_shutdown(struct host *net, int fd, int how)
+{
+	struct socket *sock;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d how=%d", fd, how);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	return sock->ops->shutdown(sock, how);
+}
+
+/**
+ * sys_close - close(fd): the descriptor is freed at once; the protocol
+ * finishes in the background (TCP sends its FIN and lingers in
+ * FIN_WAIT/TIME_WAIT as an orphan).  0 or -EBADF.
+ */
+int
+sys_close(struct host *net, int fd)
+{
+	struct socket *sock;
+	int err;
+
+	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	net->files->fd[fd] = NULL;
+	if (net->files->last_socket == fd)
+		net->files->last_socket = -1;
+	sock_release(sock);
+	return 0;
+}

@@ -1,0 +1,791 @@
+/*
+ * layers/tcp.c - TCP as the socket layer calls it: send(), recv(),
+ * close(), shutdown(), listen/accept, and the socket's life cycle.
+ *
+ * Mirrors net/ipv4/tcp.c and the listen/accept half of
+ * net/ipv4/inet_connection_sock.c (Linux 3.10.108).  This is where the
+ * article's section 4 happens:
+ *
+ *   inet_sendmsg -> tcp_sendmsg: take the tail skb of sk_write_queue
+ *     (tcp_write_queue_tail); while skb_availroom() allows, append the
+ *     user's bytes to it (skb_add_data_nocache = skb_put + copy); when it
+ *     is full, sk_stream_alloc_skb + skb_entail a new one.  A full skb is
+ *     pushed at once if forced_push() (more than half the peer's largest
+ *     window queued since the last PSH) or if it is the first unsent skb
+ *     (tcp_push_one); whatever is left is pushed at the end (tcp_push ->
+ *     __tcp_push_pending_frames, where Nagle may hold a small tail back).
+ *
+ * Read before: layers/sock.h, layers/af_inet.c (inet_sendmsg).  Read
+ * after: layers/tcp_output.c (tcp_write_xmit, tcp_transmit_skb).
+ *
+ * Left out: blocking (sk_stream_wait_memory / sk_stream_wait_connect:
+ * netstep's process model re-enters the system call when the socket
+ * wakes it), page frags and zero-copy (no SG: the linear area of each skb
+ * is one MSS, as select_size gives without SG), urgent data, MSG_FASTOPEN,
+ * TCP_REPAIR, the prequeue / ucopy path of tcp_recvmsg, receive buffer
+ * autotuning (tcp_rcv_space_adjust), socket options.
+ */
+#include "layers/tcp.h"
+#include "layers/route.h"
+#include "kernel/trace.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/ipv4/tcp.c";
+
+/* As ss(8) names the states (include/net/tcp_states.h order). */
+const char *const tcp_state_name[TCP_MAX_STATES] = {
+	[0] = "UNKNOWN",
+	[TCP_ESTABLISHED] = "ESTAB",
+	[TCP_SYN_SENT] = "SYN-SENT",
+	[TCP_SYN_RECV] = "SYN-RECV",
+	[TCP_FIN_WAIT1] = "FIN-WAIT-1",
+	[TCP_FIN_WAIT2] = "FIN-WAIT-2",
+	[TCP_TIME_WAIT] = "TIME-WAIT",
+	[TCP_CLOSE] = "UNCONN",
+	[TCP_CLOSE_WAIT] = "CLOSE-WAIT",
+	[TCP_LAST_ACK] = "LAST-ACK",
+	[TCP_LISTEN] = "LISTEN",
+	[TCP_CLOSING] = "CLOSING",
+};
+
+/**
+ * tcp_init_sock - defaults of a new TCP socket (tcp.c:376)
+ *
+ * Initial RTO 1 s, cwnd 10, ssthresh "infinite", MSS 536 until the route
+ * is known, buffers from tcp_wmem[1] / tcp_rmem[1].
+ */
+void
+tcp_init_sock(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	TRACEPOINT(sock_net(sk), NULL);
+	skb_queue_head_init(&tp->out_of_order_queue);
+	INIT_LIST_HEAD(&icsk->icsk_accept_queue.syn_queue);
+	INIT_LIST_HEAD(&icsk->icsk_accept_queue.rskq_accept);
+	INIT_LIST_HEAD(&icsk->icsk_accept_node);
+	INIT_LIST_HEAD(&icsk->icsk_bind_node);
+	tcp_init_xmit_timers(sk);
+
+	icsk->icsk_rto = TCP_TIMEOUT_INIT;
+	tp->mdev = TCP_TIMEOUT_INIT;
+	tp->snd_cwnd = TCP_INIT_CWND;
+	tp->snd_ssthresh = TCP_INFINITE_SSTHRESH;
+	tp->snd_cwnd_clamp = ~0U;
+	tp->mss_cache = TCP_MSS_DEFAULT;
+	tp->rx_opt.mss_clamp = TCP_MSS_DEFAULT;
+	icsk->icsk_ca_ops = &tcp_reno;
+	sk->sk_type = SOCK_STREAM;
+	sk->sk_protocol = IPPROTO_TCP;
+	sk->sk_state = TCP_CLOSE;
+	sk->sk_write_space = sk_stream_write_space;
+	if (h && !(sk->sk_userlocks & SOCK_SNDBUF_LOCK))
+		sk->sk_sndbuf = h->sysctl_tcp_wmem[1];
+	if (h && !(sk->sk_userlocks & SOCK_RCVBUF_LOCK))
+		sk->sk_rcvbuf = h->sysctl_tcp_rmem[1];
+	if (h)
+		h->nsocks++;
+}
+
+/**
+ * tcp_set_state - move @sk to @state
+ *
+ * Entering CLOSE takes the socket off the lookup tables and gives its
+ * port back (the table's reference is dropped: the caller holds one).
+ */
+void
+tcp_set_state(struct sock *sk, int state)
+{
+	int oldstate = sk->sk_state;
+	struct host *net = sock_net(sk);
+
+	TRACEPOINTF(net, NULL, "port=%u old=%s new=%s", sk->sk_num, tcp_state_name[oldstate],
+		    tcp_state_name[state]);
+	if (state == TCP_CLOSE) {
+		if (oldstate == TCP_CLOSE_WAIT || oldstate == TCP_ESTABLISHED)
+			NET_INC_STATS(net, TCP_MIB_ESTABRESETS);
+		sk->sk_state = state;
+		inet_unhash(sk);
+		return;
+	}
+	sk->sk_state = state;
+}
+
+/**
+ * inet_csk_destroy_sock - the orphaned connection is over: free its
+ * queues and timers and drop the reference that kept it alive.
+ */
+void
+inet_csk_destroy_sock(struct sock *sk)
+{
+	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
+
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u state=%s", sk->sk_num,
+		    tcp_state_name[sk->sk_state]);
+	sk->sk_prot->destroy(sk);
+	__skb_queue_purge(&sk->sk_receive_queue);
+	if (!list_empty(&sk->sk_node))
+		inet_unhash(sk);
+	if (h)
+		h->nsocks--;
+	sock_put(sk);
+}
+
+/**
+ * tcp_done - the connection is closed (RST, last ACK, TIME_WAIT over,
+ * too many retransmissions): wake the owner, or destroy an orphan.
+ */
+void
+tcp_done(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u state=%s dead=%d", sk->sk_num,
+		    tcp_state_name[sk->sk_state], sock_flag_dead(sk));
+	if (sk->sk_state == TCP_SYN_SENT || sk->sk_state == TCP_SYN_RECV)
+		NET_INC_STATS(sock_net(sk), TCP_MIB_ATTEMPTFAILS);
+	tcp_set_state(sk, TCP_CLOSE);
+	tcp_clear_xmit_timers(sk);
+	sk->sk_shutdown = SHUTDOWN_MASK;
+	if (!sock_flag_dead(sk))
+		sk->sk_state_change(sk);
+	else
+		inet_csk_destroy_sock(sk);
+}
+
+/* tcp_close_state: the state close() or shutdown() leads to; true = send FIN. */
+static const unsigned char new_state[TCP_MAX_STATES] = {
+	[0] = TCP_CLOSE,
+	[TCP_ESTABLISHED] = TCP_FIN_WAIT1 | 0x10,
+	[TCP_SYN_SENT] = TCP_CLOSE,
+	[TCP_SYN_RECV] = TCP_FIN_WAIT1 | 0x10,
+	[TCP_FIN_WAIT1] = TCP_FIN_WAIT1,
+	[TCP_FIN_WAIT2] = TCP_FIN_WAIT2,
+	[TCP_TIME_WAIT] = TCP_CLOSE,
+	[TCP_CLOSE] = TCP_CLOSE,
+	[TCP_CLOSE_WAIT] = TCP_LAST_ACK | 0x10,
+	[TCP_LAST_ACK] = TCP_LAST_ACK,
+	[TCP_LISTEN] = TCP_CLOSE,
+	[TCP_CLOSING] = TCP_CLOSING,
+};
+
+static int
+tcp_close_state(struct sock *sk)
+{
+	int next = new_state[sk->sk_state];
+
+	tcp_set_state(sk, next & 0x0f);
+	return next & 0x10;
+}
+
+/**
+ * tcp_shutdown - shutdown(SHUT_WR): send our FIN, keep receiving
+ */
+void
+tcp_shutdown(struct sock *sk, int how)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "how=%d state=%s", how, tcp_state_name[sk->sk_state]);
+	if (!(how & SEND_SHUTDOWN))
+		return;
+	if ((1 << sk->sk_state) & ((1 << TCP_ESTABLISHED) | (1 << TCP_SYN_SENT) |
+				   (1 << TCP_SYN_RECV) | (1 << TCP_CLOSE_WAIT))) {
+		if (tcp_close_state(sk))
+			tcp_send_fin(sk);
+	}
+}
+
+/**
+ * tcp_close - close(): the user lets go of the socket
+ *
+ * Unread data means the peer's bytes will never be read: reset the
+ * connection [RFC 2525 2.17].  Otherwise send our FIN; the socket lives
+ * on as an orphan until the FIN exchange (and TIME_WAIT) is over.
+ * Consumes the user's reference.
+ */
+void
+tcp_close(struct sock *sk, long timeout)
+{
+	struct sk_buff *skb;
+	u32 data_was_unread = 0;
+	int state;
+
+	(void)timeout;
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u state=%s", sk->sk_num,
+		    tcp_state_name[sk->sk_state]);
+	sk->sk_shutdown = SHUTDOWN_MASK;
+	if (sk->sk_state == TCP_LISTEN) {
+		tcp_set_state(sk, TCP_CLOSE);
+		inet_csk_listen_stop(sk);
+		goto adjudge_to_death;
+	}
+	while ((skb = __skb_dequeue(&sk->sk_receive_queue)) != NULL) {
+		u32 len = TCP_SKB_CB(skb)->end_seq - TCP_SKB_CB(skb)->seq;
+
+		if (TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN)
+			len--;
+		data_was_unread += len;
+		consume_skb(skb);
+	}
+	if (sk->sk_state == TCP_CLOSE)
+		goto adjudge_to_death;
+	if (data_was_unread) {
+		TRACE_NOTE(sock_net(sk), NULL, "unread=%u reset=1", data_was_unread);
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONCLOSE);
+		tcp_set_state(sk, TCP_CLOSE);
+		tcp_send_active_reset(sk);
+	} else if (tcp_close_state(sk)) {
+		tcp_send_fin(sk);
+	}
+
+adjudge_to_death:
+	state = sk->sk_state;
+	sock_hold(sk);
+	sock_orphan(sk);
+	inet_csk(sk)->sim_sock_dead = 1;
+	if (state == TCP_FIN_WAIT2)
+		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+	if (sk->sk_state == TCP_CLOSE)
+		inet_csk_destroy_sock(sk);
+	sock_put(sk);
+}
+
+/**
+ * tcp_disconnect - connect(AF_UNSPEC) / abort: back to CLOSE at once,
+ * resetting the peer if it thinks we are connected.  Returns 0.
+ */
+int
+tcp_disconnect(struct sock *sk, int flags)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	int old_state = sk->sk_state;
+
+	(void)flags;
+	TRACEPOINTF(sock_net(sk), NULL, "state=%s", tcp_state_name[old_state]);
+	if (old_state != TCP_CLOSE)
+		tcp_set_state(sk, TCP_CLOSE);
+	if (old_state == TCP_LISTEN) {
+		inet_csk_listen_stop(sk);
+	} else if ((1 << old_state) & ((1 << TCP_ESTABLISHED) | (1 << TCP_CLOSE_WAIT) |
+				       (1 << TCP_FIN_WAIT1) | (1 << TCP_FIN_WAIT2) |
+				       (1 << TCP_SYN_RECV) | (1 << TCP_CLOSING) |
+				       (1 << TCP_LAST_ACK))) {
+		tcp_send_active_reset(sk);
+		sk->sk_err = ECONNRESET;
+	} else if (old_state == TCP_SYN_SENT) {
+		sk->sk_err = ECONNRESET;
+	}
+	tcp_clear_xmit_timers(sk);
+	__skb_queue_purge(&sk->sk_receive_queue);
+	__skb_queue_purge(&sk->sk_write_queue);
+	sk->sk_send_head = NULL;
+	sk->sk_wmem_queued = 0;
+	__skb_queue_purge(&tp->out_of_order_queue);
+	sk->sk_shutdown = 0;
+	tp->srtt = 0;
+	tp->write_seq += tp->max_window + 2;
+	if (tp->write_seq == 0)
+		tp->write_seq = 1;
+	icsk->icsk_backoff = 0;
+	tp->snd_cwnd = 2;
+	icsk->icsk_probes_out = 0;
+	tp->packets_out = tp->retrans_out = tp->sacked_out = tp->lost_out = 0;
+	tp->snd_ssthresh = TCP_INFINITE_SSTHRESH;
+	tp->snd_cwnd_cnt = 0;
+	icsk->icsk_ca_state = TCP_CA_Open;
+	sk_dst_reset(sk);
+	sk->sk_daddr = 0;
+	sk->sk_dport = 0;
+	sk->sk_error_report(sk);
+	return 0;
+}
+
+/**
+ * inet_csk_listen_start - listen(): accept SYNs on the bound port
+ * (the socket gets one if it has none).  0 or -EADDRINUSE.
+ */
+int
+inet_csk_listen_start(struct sock *sk, int backlog)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u backlog=%d", sk->sk_num, backlog);
+	sk->sk_max_ack_backlog = backlog > 0 ? backlog : 0;
+	sk->sk_ack_backlog = 0;
+	icsk->icsk_accept_queue.qlen = 0;
+	sk->sk_state = TCP_LISTEN;
+	if (sk->sk_prot->get_port(sk, sk->sk_num)) {
+		sk->sk_state = TCP_CLOSE;
+		return -EADDRINUSE;
+	}
+	inet_sk(sk)->inet_sport = htons(sk->sk_num);
+	sk_dst_reset(sk);
+	sk->sk_prot->hash(sk);
+	return 0;
+}
+
+/**
+ * inet_csk_listen_stop - the listener closes: forget pending SYNs and
+ * reset the children nobody accepted.
+ */
+void
+inet_csk_listen_stop(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct request_sock *req, *n;
+
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u qlen=%d backlog=%u", sk->sk_num,
+		    icsk->icsk_accept_queue.qlen, sk->sk_ack_backlog);
+	list_for_each_entry_safe(req, n, &icsk->icsk_accept_queue.syn_queue, node)
+		inet_csk_reqsk_queue_drop(sk, req);
+	while (!list_empty(&icsk->icsk_accept_queue.rskq_accept)) {
+		struct inet_connection_sock *cicsk =
+			list_first_entry(&icsk->icsk_accept_queue.rskq_accept,
+					 struct inet_connection_sock, icsk_accept_node);
+		struct sock *child = &cicsk->icsk_inet.sk;
+
+		list_del_init(&cicsk->icsk_accept_node);
+		cicsk->icsk_listener = NULL;
+		sk->sk_ack_backlog--;
+		sock_hold(child);
+		cicsk->sim_sock_dead = 1;
+		tcp_disconnect(child, 0);
+		inet_csk_destroy_sock(child);
+		sock_put(child);
+	}
+}
+
+/**
+ * inet_csk_accept - tcp_prot.accept: the oldest established child
+ *
+ * Returns it (the caller takes over its reference) or NULL with *err =
+ * -EAGAIN (nothing ready; the listener's sk_data_ready fires when there
+ * is) or -EINVAL (not listening).
+ */
+struct sock *
+inet_csk_accept(struct sock *sk, int flags, int *err)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct inet_connection_sock *cicsk;
+
+	(void)flags;
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u backlog=%u", sk->sk_num, sk->sk_ack_backlog);
+	if (sk->sk_state != TCP_LISTEN) {
+		*err = -EINVAL;
+		return NULL;
+	}
+	if (list_empty(&icsk->icsk_accept_queue.rskq_accept)) {
+		*err = -EAGAIN;
+		return NULL;
+	}
+	cicsk = list_first_entry(&icsk->icsk_accept_queue.rskq_accept,
+				 struct inet_connection_sock, icsk_accept_node);
+	list_del_init(&cicsk->icsk_accept_node);
+	cicsk->icsk_listener = NULL;
+	sk->sk_ack_backlog--;
+	*err = 0;
+	return &cicsk->icsk_inet.sk;
+}
+
+/* forced_push: more than half the peer's largest window since the last PSH. */
+static bool
+forced_push(const struct tcp_sock *tp)
+{
+	return after(tp->write_seq, tp->pushed_seq + (tp->max_window >> 1));
+}
+
+/* tcp_mark_push: set PSH on @skb; the data so far counts as pushed. */
+void
+tcp_mark_push(struct tcp_sock *tp, struct sk_buff *skb)
+{
+	TCP_SKB_CB(skb)->tcp_flags |= TCPHDR_PSH;
+	tp->pushed_seq = tp->write_seq;
+}
+
+/**
+ * skb_entail - append a new, empty skb to the write queue
+ *
+ * It starts (and, empty, ends) at write_seq; it becomes the send head if
+ * nothing else is waiting to be sent.  The queue owns it from now on.
+ */
+static void
+skb_entail(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *tcb = TCP_SKB_CB(skb);
+
+	TRACEPOINTF(sock_net(sk), skb, "seq=%u end_seq=%u qlen=%u", tp->write_seq, tp->write_seq,
+		    skb_queue_len(&sk->sk_write_queue) + 1);
+	tcb->seq = tcb->end_seq = tp->write_seq;
+	tcb->tcp_flags = TCPHDR_ACK;
+	tcb->sacked = 0;
+	/* The clone will push headers; the original promises not to. */
+	skb_header_release(skb);
+	__skb_queue_tail(&sk->sk_write_queue, skb);
+	if (!sk->sk_send_head)
+		sk->sk_send_head = skb;
+	sk->sk_wmem_queued += skb->truesize;
+	tp->nonagle &= ~TCP_NAGLE_PUSH;
+}
+
+/**
+ * sk_stream_alloc_skb - an skb for @size bytes of payload
+ *
+ * Headroom MAX_TCP_HEADER for the TCP, IP and Ethernet headers; the tail
+ * room beyond @size is reserved, so skb_availroom() is exactly @size.
+ * Returns the skb (owned by the caller) or NULL.
+ * KERNEL: alloc_skb_fclone (the clone's sk_buff comes with it) and a
+ * sk_wmem_schedule check against the protocol's memory limits.
+ */
+struct sk_buff *
+sk_stream_alloc_skb(struct sock *sk, int size)
+{
+	struct sk_buff *skb;
+
+	TRACEPOINTF(sock_net(sk), NULL, "size=%d max_header=%u", ALIGN(size, 4),
+		    sk->sk_prot->max_header);
+	size = ALIGN(size, 4);
+	skb = alloc_skb(sock_net(sk), size + sk->sk_prot->max_header);
+	if (!skb)
+		return NULL;
+	skb->fclone = SKB_FCLONE_ORIG;
+	skb_reserve(skb, sk->sk_prot->max_header);
+	skb->reserved_tailroom = skb->end - skb->tail - size;
+	return skb;
+}
+
+/* select_size: the linear area of a new skb; one MSS without SG (kernel-facts 3.1). */
+static int
+select_size(const struct sock *sk)
+{
+	return tcp_sk(sk)->mss_cache;
+}
+
+/**
+ * tcp_send_mss - the MSS to use now, and how much one skb should hold
+ * KERNEL: size_goal is a multiple of the MSS with GSO; here it is one MSS.
+ */
+int
+tcp_send_mss(struct sock *sk, int *size_goal, int flags)
+{
+	int mss_now = tcp_current_mss(sk);
+
+	(void)flags;
+	*size_goal = mss_now;
+	return mss_now;
+}
+
+/* skb_add_data_nocache (include/net/sock.h): skb_put + copy from the user. */
+static int
+skb_add_data_nocache(struct sock *sk, struct sk_buff *skb, const u8 *from, int copy)
+{
+	TRACEPOINTF(sock_net(sk), skb, "copy=%d len=%u availroom=%d", copy, skb->len + copy,
+		    skb_availroom(skb) - copy);
+	memcpy(skb_put(skb, copy), from, copy);
+	return 0;
+}
+
+/**
+ * tcp_push - push what is queued, marking the tail PSH unless MSG_MORE
+ * (then the tail is corked: Nagle holds it until it is full).
+ */
+void
+tcp_push(struct sock *sk, int flags, int mss_now, int nonagle)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	TRACEPOINTF(sock_net(sk), NULL, "mss=%d nonagle=%d more=%d", mss_now, nonagle,
+		    (flags & MSG_MORE) ? 1 : 0);
+	if (!tcp_send_head(sk))
+		return;
+	if (!(flags & MSG_MORE) || forced_push(tp))
+		tcp_mark_push(tp, tcp_write_queue_tail(sk));
+	__tcp_push_pending_frames(sk, mss_now, (flags & MSG_MORE) ? TCP_NAGLE_CORK : nonagle);
+}
+
+/**
+ * tcp_sendmsg - sk->sk_prot->sendmsg: queue the user's bytes and send
+ * what the windows allow
+ *
+ * Returns the number of bytes queued (maybe fewer than @size when
+ * sk_sndbuf is full), -EAGAIN if none fit, -EPIPE after shutdown or on a
+ * closed connection, or the socket's pending error.
+ */
+int
+tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	int mss_now, size_goal, copied = 0, err = -EPIPE;
+	int flags = msg->msg_flags;
+
+	TRACEPOINTF(net, NULL, "size=%zu state=%s write_seq=%u wmem_queued=%d sndbuf=%d", size,
+		    tcp_state_name[sk->sk_state], tp->write_seq, sk->sk_wmem_queued,
+		    sk->sk_sndbuf);
+	if (!((1 << sk->sk_state) & ((1 << TCP_ESTABLISHED) | (1 << TCP_CLOSE_WAIT)))) {
+		/* sk_stream_wait_connect, without the wait. */
+		if (sk->sk_err)
+			goto do_error;
+		if ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV)))
+			return -EAGAIN;
+		return -EPIPE;
+	}
+	mss_now = tcp_send_mss(sk, &size_goal, flags);
+	if (sk->sk_err || (sk->sk_shutdown & SEND_SHUTDOWN))
+		goto do_error;
+
+	for (size_t seg = 0; seg < msg->msg_iovlen; seg++) {
+		const u8 *from = msg->msg_iov[seg].iov_base;
+		size_t seglen = msg->msg_iov[seg].iov_len;
+
+		while (seglen > 0) {
+			struct sk_buff *skb = tcp_write_queue_tail(sk);
+			int copy = 0, max = size_goal, new_skb = 0;
+
+			if (tcp_send_head(sk))
+				copy = max - (int)skb->len;
+			if (copy <= 0) {
+new_segment:
+				if (!sk_stream_memory_free(sk))
+					goto wait_for_sndbuf;
+				skb = sk_stream_alloc_skb(sk, select_size(sk));
+				if (!skb)
+					goto wait_for_memory;
+				skb_entail(sk, skb);
+				copy = size_goal;
+				max = size_goal;
+				new_skb = 1;
+			}
+			if ((size_t)copy > seglen)
+				copy = (int)seglen;
+			if (skb_availroom(skb) <= 0) {
+				/* KERNEL: with SG the bytes would go to a page frag. */
+				tcp_mark_push(tp, skb);
+				goto new_segment;
+			}
+			copy = min_t(int, copy, skb_availroom(skb));
+			TRACE_NOTE(net, skb, "copy=%d size_goal=%d availroom=%d new_skb=%d", copy,
+				   size_goal, skb_availroom(skb), new_skb);
+			skb_add_data_nocache(sk, skb, from, copy);
+
+			if (!copied)
+				TCP_SKB_CB(skb)->tcp_flags &= ~TCPHDR_PSH;
+			tp->write_seq += copy;
+			TCP_SKB_CB(skb)->end_seq += copy;
+			from += copy;
+			copied += copy;
+			seglen -= copy;
+			if (seglen == 0 && seg + 1 == msg->msg_iovlen)
+				goto out;
+			if ((int)skb->len < max)
+				continue;
+			if (forced_push(tp)) {
+				tcp_mark_push(tp, skb);
+				__tcp_push_pending_frames(sk, mss_now, TCP_NAGLE_PUSH);
+			} else if (skb == tcp_send_head(sk)) {
+				tcp_push_one(sk, mss_now);
+			}
+			if (sk->sk_err)
+				goto do_error;
+			continue;
+
+wait_for_sndbuf:
+wait_for_memory:
+			/* KERNEL: sk_stream_wait_memory sleeps here; netstep
+			 * returns what was copied and the task retries. */
+			TRACE_NOTE(net, NULL, "reason=sndbuf_full wmem_queued=%d sndbuf=%d copied=%d",
+				   sk->sk_wmem_queued, sk->sk_sndbuf, copied);
+			if (copied)
+				tcp_push(sk, flags & ~MSG_MORE, mss_now, TCP_NAGLE_PUSH);
+			if (copied)
+				goto out;
+			return -EAGAIN;
+		}
+	}
+out:
+	if (copied)
+		tcp_push(sk, flags, mss_now, tp->nonagle);
+	return copied;
+
+do_error:
+	if (copied)
+		goto out;
+	if (sk->sk_err) {
+		err = -sk->sk_err;
+		sk->sk_err = 0;
+	}
+	return err;
+}
+
+/**
+ * tcp_cleanup_rbuf - after recv() took @copied bytes: send the ACK that
+ * was held back, or a window update if reading opened the window a lot
+ */
+void
+tcp_cleanup_rbuf(struct sock *sk, int copied)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	bool time_to_ack = false;
+
+	TRACEPOINTF(sock_net(sk), NULL, "copied=%d rcv_wnd_now=%u", copied,
+		    tcp_receive_window(tp));
+	if (icsk->icsk_ack.pending & ICSK_ACK_SCHED) {
+		if (tp->rcv_nxt - tp->rcv_wup > icsk->icsk_ack.rcv_mss ||
+		    (copied > 0 &&
+		     ((icsk->icsk_ack.pending & ICSK_ACK_PUSHED2) ||
+		      ((icsk->icsk_ack.pending & ICSK_ACK_PUSHED) && !icsk->icsk_ack.pingpong)) &&
+		     !sk->sk_rmem_alloc))
+			time_to_ack = true;
+	}
+	if (copied > 0 && !time_to_ack && !(sk->sk_shutdown & RCV_SHUTDOWN)) {
+		u32 rcv_window_now = tcp_receive_window(tp);
+
+		/* Optimize, __tcp_select_window() is not cheap. */
+		if (2 * rcv_window_now <= tp->window_clamp) {
+			u32 new_window = __tcp_select_window(sk);
+
+			if (new_window && new_window >= 2 * rcv_window_now)
+				time_to_ack = true;
+		}
+	}
+	if (time_to_ack)
+		tcp_send_ack(sk);
+}
+
+/**
+ * tcp_recvmsg - sk->sk_prot->recvmsg: copy in-order bytes to the user
+ *
+ * Returns the bytes copied, 0 at end of stream (the peer's FIN was
+ * read), -EAGAIN when nothing is there yet, -ENOTCONN on a listener, or
+ * the pending error.  MSG_PEEK leaves the data queued.
+ */
+int
+tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int flags,
+	    int *addr_len)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 peek_seq = tp->copied_seq;
+	u32 *seq = (flags & MSG_PEEK) ? &peek_seq : &tp->copied_seq;
+	size_t copied = 0;
+	struct sk_buff *skb, *next;
+
+	(void)nonblock;
+	(void)addr_len;
+	TRACEPOINTF(sock_net(sk), NULL, "len=%zu copied_seq=%u rcv_nxt=%u queued=%u", len,
+		    tp->copied_seq, tp->rcv_nxt, skb_queue_len(&sk->sk_receive_queue));
+	if (sk->sk_state == TCP_LISTEN)
+		return -ENOTCONN;
+
+	for (skb = skb_peek(&sk->sk_receive_queue); skb && copied < len; skb = next) {
+		u32 offset = *seq - TCP_SKB_CB(skb)->seq;
+		bool fin = TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN;
+
+		next = skb->next == (struct sk_buff *)&sk->sk_receive_queue ? NULL : skb->next;
+		if (offset < skb->len) {
+			size_t used = min_t(size_t, skb->len - offset, len - copied);
+
+			if (memcpy_toiovec(msg->msg_iov, skb->data + offset, (int)used))
+				return copied ? (int)copied : -EFAULT;
+			*seq += used;
+			copied += used;
+			if (offset + used < skb->len)
+				break;
+		}
+		if (fin)
+			++*seq;
+		if (!(flags & MSG_PEEK)) {
+			__skb_unlink(skb, &sk->sk_receive_queue);
+			consume_skb(skb);
+		}
+		if (fin)
+			break;
+	}
+	if (!copied) {
+		if (sk->sk_err) {
+			int err = -sk->sk_err;
+
+			sk->sk_err = 0;
+			return err;
+		}
+		if ((sk->sk_shutdown & RCV_SHUTDOWN) || sk->sk_state == TCP_CLOSE)
+			return 0;
+		return -EAGAIN;
+	}
+	if (!(flags & MSG_PEEK))
+		tcp_cleanup_rbuf(sk, (int)copied);
+	return (int)copied;
+}
+
+/**
+ * tcp_get_info - fill struct tcp_info (getsockopt TCP_INFO, ss -i)
+ */
+void
+tcp_get_info(const struct sock *sk, struct tcp_info *info)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	const struct inet_connection_sock *icsk = inet_csk(sk);
+	u32 now = tcp_time_stamp(sk);
+
+	memset(info, 0, sizeof(*info));
+	info->tcpi_state = sk->sk_state;
+	info->tcpi_ca_state = icsk->icsk_ca_state;
+	info->tcpi_retransmits = icsk->icsk_retransmits;
+	info->tcpi_probes = icsk->icsk_probes_out;
+	info->tcpi_backoff = icsk->icsk_backoff;
+	if (tp->rx_opt.tstamp_ok)
+		info->tcpi_options |= TCPI_OPT_TIMESTAMPS;
+	if (tp->rx_opt.sack_ok)
+		info->tcpi_options |= TCPI_OPT_SACK;
+	if (tp->rx_opt.wscale_ok) {
+		info->tcpi_options |= TCPI_OPT_WSCALE;
+		info->tcpi_snd_wscale = tp->rx_opt.snd_wscale;
+		info->tcpi_rcv_wscale = tp->rx_opt.rcv_wscale;
+	}
+	/* jiffies are milliseconds (HZ 1000): x1000 for microseconds. */
+	info->tcpi_rto = icsk->icsk_rto * 1000;
+	info->tcpi_ato = icsk->icsk_ack.ato * 1000;
+	info->tcpi_snd_mss = tp->mss_cache;
+	info->tcpi_rcv_mss = icsk->icsk_ack.rcv_mss;
+	info->tcpi_unacked = tp->packets_out;
+	info->tcpi_sacked = tp->sacked_out;
+	info->tcpi_lost = tp->lost_out;
+	info->tcpi_retrans = tp->retrans_out;
+	info->tcpi_last_data_sent = now - tp->lsndtime;
+	info->tcpi_last_data_recv = now - icsk->icsk_ack.lrcvtime;
+	info->tcpi_last_ack_recv = now - tp->rcv_tstamp;
+	info->tcpi_pmtu = icsk->icsk_pmtu_cookie;
+	info->tcpi_rcv_ssthresh = tp->rcv_ssthresh;
+	info->tcpi_rtt = (tp->srtt >> 3) * 1000;
+	info->tcpi_rttvar = (tp->mdev >> 2) * 1000;
+	info->tcpi_snd_ssthresh = tp->snd_ssthresh;
+	info->tcpi_snd_cwnd = tp->snd_cwnd;
+	info->tcpi_advmss = tp->advmss;
+	info->tcpi_reordering = TCP_FASTRETRANS_THRESH;
+	info->tcpi_rcv_space = tp->rcv_space;
+	info->tcpi_total_retrans = tp->total_retrans;
+}
+
+/**
+ * tcp_diag_get_info - what ss shows for @sk: Recv-Q and Send-Q (for a
+ * listener: the accept queue and its limit), then struct tcp_info
+ */
+void
+tcp_diag_get_info(struct sock *sk, u32 *rqueue, u32 *wqueue, struct tcp_info *info)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (sk->sk_state == TCP_LISTEN) {
+		*rqueue = sk->sk_ack_backlog;
+		*wqueue = sk->sk_max_ack_backlog;
+	} else {
+		*rqueue = tp->rcv_nxt - tp->copied_seq;
+		if ((s32)*rqueue < 0)
+			*rqueue = 0;
+		*wqueue = tp->write_seq - tp->snd_una;
+	}
+	if (info)
+		tcp_get_info(sk, info);
+}

@@ -1,0 +1,625 @@
+/*
+ * layers/tcp.h - TCP: the header on the wire, the per-skb control block,
+ * struct tcp_sock and the functions the TCP files share.
+ *
+ * Mirrors include/net/tcp.h, include/linux/tcp.h, include/uapi/linux/tcp.h,
+ * include/net/inet_connection_sock.h, include/net/request_sock.h and
+ * include/net/inet_hashtables.h (Linux 3.10.108).  Read layers/sock.h
+ * first (struct sock, struct inet_sock, struct proto); then, in the order
+ * a segment is born: layers/tcp.c (tcp_sendmsg, the write queue),
+ * layers/tcp_output.c (tcp_write_xmit, tcp_transmit_skb), layers/ip_output.c
+ * (ip_queue_xmit), and on the way back layers/tcp_ipv4.c (tcp_v4_rcv),
+ * layers/tcp_input.c (tcp_ack, tcp_data_queue), layers/tcp_timer.c,
+ * layers/tcp_cong.c, layers/tcp_minisocks.c.
+ *
+ * The socket layout follows the kernel's nesting:
+ *   struct tcp_sock { struct inet_connection_sock { struct inet_sock {
+ *	struct sock } } ... }
+ * so tcp_sk(sk), inet_csk(sk) and inet_sk(sk) are casts of one pointer.
+ *
+ * KERNEL: no TSO/GSO (every skb holds at most one MSS), no page frags
+ * (the linear area is one MSS, as select_size gives without SG), no
+ * MD5, no fast open, no ECN, no urgent data, no header prediction fast
+ * path, no TCP small queues throttling, no metrics cache, no cubic (Reno),
+ * no inet_timewait_sock (TIME_WAIT keeps the full socket), no SACK-based
+ * recovery (SACK blocks are parsed and tolerated; loss recovery is NewReno).
+ */
+#ifndef NETSTEP_LAYERS_TCP_H
+#define NETSTEP_LAYERS_TCP_H
+
+#include "kernel/types.h"
+#include "kernel/engine.h"
+#include "layers/skbuff.h"
+#include "layers/sock.h"
+#include "layers/ip.h"
+#include "sim/host.h"
+
+
+struct host;
+
+/*
+ * include/uapi/linux/tcp.h: what getsockopt(TCP_INFO) and ss -tin read
+ * (3.10 layout).  NOTE: defined here, not taken from <netinet/tcp.h>:
+ * glibc's header also defines struct tcphdr and the TCP_* states, which
+ * clash with the kernel's spellings netstep uses.
+ */
+#define TCPI_OPT_TIMESTAMPS	1
+#define TCPI_OPT_SACK		2
+#define TCPI_OPT_WSCALE		4
+#define TCPI_OPT_ECN		8
+struct tcp_info {
+	u8 tcpi_state;
+	u8 tcpi_ca_state;
+	u8 tcpi_retransmits;
+	u8 tcpi_probes;
+	u8 tcpi_backoff;
+	u8 tcpi_options;
+	u8 tcpi_snd_wscale : 4, tcpi_rcv_wscale : 4;
+
+	u32 tcpi_rto;		/* us */
+	u32 tcpi_ato;		/* us */
+	u32 tcpi_snd_mss;
+	u32 tcpi_rcv_mss;
+
+	u32 tcpi_unacked;
+	u32 tcpi_sacked;
+	u32 tcpi_lost;
+	u32 tcpi_retrans;
+	u32 tcpi_fackets;
+
+	/* Times, ms ago */
+	u32 tcpi_last_data_sent;
+	u32 tcpi_last_ack_sent;
+	u32 tcpi_last_data_recv;
+	u32 tcpi_last_ack_recv;
+
+	/* Metrics */
+	u32 tcpi_pmtu;
+	u32 tcpi_rcv_ssthresh;
+	u32 tcpi_rtt;		/* us */
+	u32 tcpi_rttvar;	/* us */
+	u32 tcpi_snd_ssthresh;
+	u32 tcpi_snd_cwnd;
+	u32 tcpi_advmss;
+	u32 tcpi_reordering;
+
+	u32 tcpi_rcv_rtt;
+	u32 tcpi_rcv_space;
+
+	u32 tcpi_total_retrans;
+};
+
+/* include/uapi/linux/tcp.h: the TCP header [RFC 793 3.1]. */
+struct tcphdr {
+	__be16 source;
+	__be16 dest;
+	__be32 seq;
+	__be32 ack_seq;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	u16 res1:4, doff:4, fin:1, syn:1, rst:1, psh:1, ack:1, urg:1, ece:1, cwr:1;
+#else
+	u16 doff:4, res1:4, cwr:1, ece:1, urg:1, ack:1, psh:1, rst:1, syn:1, fin:1;
+#endif
+	__be16 window;
+	__sum16 check;
+	__be16 urg_ptr;
+} __attribute__((packed));
+
+static inline struct tcphdr *tcp_hdr(const struct sk_buff *skb)
+{
+	return (struct tcphdr *)skb_transport_header(skb);
+}
+/* The 8 flag bits as one byte (byte 13 of the header). */
+static inline u8 tcp_flag_byte(const struct tcphdr *th)
+{
+	return ((const u8 *)th)[13];
+}
+
+/* include/net/tcp.h constants (kernel-facts 3.6) */
+#define MAX_TCP_HEADER		(128 + 32)	/* 128 + MAX_HEADER; LL_MAX_HEADER 32:
+						 * a config without WLAN, AX25 or tunnels */
+#define MAX_TCP_OPTION_SPACE	40
+#define TCP_MIN_MSS		88
+#define TCP_BASE_MSS		512
+#define TCP_MSS_DEFAULT		536U
+#define TCP_INIT_CWND		10
+#define TCP_MAX_QUICKACKS	16
+#define TCP_TIMEOUT_INIT	((unsigned)(1 * HZ))	/* RFC 6298 2.1 */
+#define TCP_TIMEOUT_FALLBACK	((unsigned)(3 * HZ))
+#define TCP_RTO_MAX		((unsigned)(120 * HZ))
+#define TCP_RTO_MIN		((unsigned)(HZ / 5))
+#define TCP_DELACK_MAX		((unsigned)(HZ / 5))
+#define TCP_DELACK_MIN		((unsigned)(HZ / 25))
+#define TCP_ATO_MIN		((unsigned)(HZ / 25))
+#define TCP_TIMEWAIT_LEN	(60 * HZ)
+#define TCP_FIN_TIMEOUT		TCP_TIMEWAIT_LEN
+#define TCP_SYN_RETRIES		6
+#define TCP_SYNACK_RETRIES	5
+#define TCP_RETR1		3
+#define TCP_RETR2		15
+#define TCP_RESOURCE_PROBE_INTERVAL	((unsigned)(HZ / 2))
+#define TCP_DEFAULT_INIT_RCVWND	10
+#define TCP_INFINITE_SSTHRESH	0x7fffffff
+#define TCP_MAX_WSCALE		14
+#define TCP_FASTRETRANS_THRESH	3	/* sysctl_tcp_reordering */
+
+/* Option kinds and lengths, include/net/tcp.h */
+#define TCPOPT_NOP		1
+#define TCPOPT_EOL		0
+#define TCPOPT_MSS		2
+#define TCPOPT_WINDOW		3
+#define TCPOPT_SACK_PERM	4
+#define TCPOPT_SACK		5
+#define TCPOPT_TIMESTAMP	8
+#define TCPOLEN_MSS		4
+#define TCPOLEN_WINDOW		3
+#define TCPOLEN_SACK_PERM	2
+#define TCPOLEN_TIMESTAMP	10
+#define TCPOLEN_TSTAMP_ALIGNED	12
+#define TCPOLEN_WSCALE_ALIGNED	4
+#define TCPOLEN_SACKPERM_ALIGNED 4
+#define TCPOLEN_SACK_BASE	2
+#define TCPOLEN_SACK_BASE_ALIGNED 4
+#define TCPOLEN_SACK_PERBLOCK	8
+#define TCP_NUM_SACKS		4
+
+/* TCP_SKB_CB(skb)->tcp_flags */
+#define TCPHDR_FIN	0x01
+#define TCPHDR_SYN	0x02
+#define TCPHDR_RST	0x04
+#define TCPHDR_PSH	0x08
+#define TCPHDR_ACK	0x10
+#define TCPHDR_URG	0x20
+#define TCPHDR_ECE	0x40
+#define TCPHDR_CWR	0x80
+
+/* tp->nonagle */
+#define TCP_NAGLE_OFF	1	/* TCP_NODELAY */
+#define TCP_NAGLE_CORK	2	/* TCP_CORK */
+#define TCP_NAGLE_PUSH	4	/* push what is queued, whatever Nagle says */
+
+/* TCP_SKB_CB(skb)->sacked */
+#define TCPCB_SACKED_ACKED	0x01
+#define TCPCB_SACKED_RETRANS	0x02	/* retransmitted, not yet acked */
+#define TCPCB_LOST		0x04
+#define TCPCB_TAGBITS		0x07
+#define TCPCB_EVER_RETRANS	0x80	/* ever retransmitted: no RTT sample (Karn) */
+
+/*
+ * include/net/tcp.h: what TCP keeps in skb->cb.  The IP control block
+ * comes first, as in the kernel, so the clone that goes down to IP finds
+ * IPCB() zeroed where TCP never writes.
+ */
+struct tcp_skb_cb {
+	union {
+		struct inet_skb_parm h4;
+	} header;
+	u32 seq;		/* first sequence number */
+	u32 end_seq;		/* seq + FIN + SYN + data length */
+	u32 when;		/* jiffies when (re)sent: RTT sample, RTO */
+	u8 tcp_flags;		/* TCPHDR_* */
+	u8 sacked;		/* TCPCB_* state for retransmission */
+	u32 ack_seq;		/* received: the segment's ack_seq */
+};
+#define TCP_SKB_CB(skb)	((struct tcp_skb_cb *)&((skb)->cb[0]))
+
+/* Sequence-space comparisons, modulo 2^32 [RFC 793 3.3]. */
+static inline bool before(u32 seq1, u32 seq2)
+{
+	return (s32)(seq1 - seq2) < 0;
+}
+#define after(seq2, seq1)	before(seq1, seq2)
+static inline bool between(u32 seq1, u32 seq2, u32 seq3)
+{
+	return seq3 - seq2 >= seq1 - seq2;
+}
+
+/* include/linux/tcp.h: one SACK block [RFC 2018]. */
+struct tcp_sack_block {
+	u32 start_seq;
+	u32 end_seq;
+};
+
+/* include/linux/tcp.h: options seen on received segments. */
+struct tcp_options_received {
+	long ts_recent_stamp;	/* jiffies when ts_recent was stored */
+	u32 ts_recent;		/* peer's TSval to echo in TSecr */
+	u32 rcv_tsval;		/* TSval of the segment being processed */
+	u32 rcv_tsecr;		/* TSecr of the segment being processed */
+	u16 saw_tstamp:1,	/* this segment carried a timestamp */
+	    tstamp_ok:1,	/* timestamps negotiated */
+	    sack_ok:1,		/* SACK negotiated */
+	    wscale_ok:1,	/* window scaling negotiated */
+	    snd_wscale:4,	/* peer's shift: scales what it advertises */
+	    rcv_wscale:4;	/* our shift: scales what we advertise */
+	u8 num_sacks;		/* SACK blocks we send */
+	u8 saw_sack;		/* netstep: blocks in the segment being processed */
+	u16 user_mss;		/* TCP_MAXSEG, 0 = none */
+	u16 mss_clamp;		/* peer's MSS option */
+};
+
+/* include/net/tcp.h: what tcp_syn_options / tcp_established_options decide. */
+struct tcp_out_options {
+	u16 options;		/* OPTION_* bits */
+	u16 mss;		/* 0 = no MSS option */
+	u8 ws;			/* window shift */
+	u8 num_sack_blocks;
+	u32 tsval, tsecr;
+	u32 sack[TCP_NUM_SACKS][2];	/* netstep: blocks to write */
+};
+#define OPTION_SACK_ADVERTISE	(1 << 0)
+#define OPTION_TS		(1 << 1)
+#define OPTION_WSCALE		(1 << 3)
+
+/* include/net/inet_connection_sock.h */
+enum inet_csk_ack_state_t {
+	ICSK_ACK_SCHED = 1,
+	ICSK_ACK_TIMER = 2,
+	ICSK_ACK_PUSHED = 4,
+	ICSK_ACK_PUSHED2 = 8
+};
+#define ICSK_TIME_RETRANS	1
+#define ICSK_TIME_DACK		2
+#define ICSK_TIME_PROBE0	3
+
+/* include/net/tcp.h: congestion-avoidance states. */
+enum tcp_ca_state {
+	TCP_CA_Open = 0,
+	TCP_CA_Disorder = 1,
+	TCP_CA_CWR = 2,
+	TCP_CA_Recovery = 3,
+	TCP_CA_Loss = 4
+};
+
+struct tcp_congestion_ops {
+	const char *name;			/* "reno" */
+	u32 (*ssthresh)(struct sock *sk);	/* new ssthresh after loss */
+	void (*cong_avoid)(struct sock *sk, u32 ack, u32 in_flight);
+};
+extern const struct tcp_congestion_ops tcp_reno;
+
+/* include/net/request_sock.h: a connection in SYN_RECV, before the child. */
+struct request_sock {
+	struct list_head node;		/* on the listener's syn queue */
+	__be32 loc_addr, rmt_addr;	/* inet_request_sock */
+	__be16 loc_port, rmt_port;
+	u32 rcv_isn;			/* peer's ISN */
+	u32 snt_isn;			/* our ISN */
+	u32 snt_synack;			/* jiffies of the SYN-ACK (RTT sample) */
+	u32 rcv_wnd;			/* window we offered */
+	u32 window_clamp;
+	u32 ts_recent;			/* peer's TSval in the SYN */
+	u16 mss;			/* peer's MSS option */
+	u8 snd_wscale:4, rcv_wscale:4;
+	u8 tstamp_ok:1, sack_ok:1, wscale_ok:1;
+	u8 num_retrans;			/* SYN-ACKs resent */
+};
+
+/* include/net/request_sock.h: the listener's queues. */
+struct request_sock_queue {
+	struct list_head syn_queue;	/* request_socks (SYN_RECV) */
+	int qlen;			/* entries on syn_queue */
+	struct list_head rskq_accept;	/* established children, oldest first */
+};
+
+/* include/net/inet_connection_sock.h */
+struct inet_connection_sock {
+	struct inet_sock icsk_inet;		/* must be first */
+	struct request_sock_queue icsk_accept_queue;	/* listeners */
+	struct list_head icsk_accept_node;	/* child: on the listener's rskq_accept */
+	struct sock *icsk_listener;		/* netstep: child's listener until accepted */
+	struct list_head icsk_bind_node;	/* on hashinfo->bhash while it owns a port */
+	u8 sim_sock_dead;			/* NOTE: sock_flag(sk, SOCK_DEAD): orphaned */
+	unsigned long icsk_timeout;		/* jiffies the retransmit timer fires */
+	struct timer_list icsk_retransmit_timer;	/* RTO, zero-window probe */
+	struct timer_list icsk_delack_timer;	/* delayed ACK */
+	struct timer_list sk_timer;		/* NOTE: sk->sk_timer in the kernel:
+						 * FIN_WAIT2 and TIME_WAIT here */
+	u32 icsk_rto;				/* retransmission timeout, jiffies */
+	u32 icsk_pmtu_cookie;			/* path MTU the mss is computed from */
+	const struct tcp_congestion_ops *icsk_ca_ops;
+	u8 icsk_ca_state;			/* TCP_CA_* */
+	u8 icsk_retransmits;			/* RTOs since the last progress */
+	u8 icsk_pending;			/* ICSK_TIME_* of the retransmit timer */
+	u8 icsk_backoff;			/* RTO doublings */
+	u8 icsk_syn_retries;
+	u8 icsk_probes_out;			/* unanswered zero-window probes */
+	struct {
+		u8 pending;			/* ICSK_ACK_* */
+		u8 quick;			/* ACKs still to send immediately */
+		u8 pingpong;			/* interactive: delay ACKs */
+		u32 ato;			/* delayed-ACK timeout, jiffies */
+		unsigned long timeout;		/* when the delack timer fires */
+		u32 lrcvtime;			/* jiffies of the last data received */
+		u16 last_seg_size;
+		u16 rcv_mss;			/* guess of the peer's MSS */
+	} icsk_ack;
+};
+
+/* include/linux/tcp.h: the TCP socket. */
+struct tcp_sock {
+	struct inet_connection_sock inet_conn;	/* must be first */
+	u16 tcp_header_len;	/* 20 + fixed options (32 with timestamps) */
+	u32 rcv_nxt;		/* next sequence we expect */
+	u32 copied_seq;		/* head of data not yet read by recv() */
+	u32 rcv_wup;		/* rcv_nxt at our last window update */
+	u32 snd_nxt;		/* next sequence to send */
+	u32 snd_una;		/* first unacknowledged sequence */
+	u32 snd_sml;		/* end of the last small segment (Minshall) */
+	u32 rcv_tstamp;		/* jiffies of the last ACK received */
+	u32 lsndtime;		/* jiffies of the last data sent */
+	u32 snd_wl1;		/* seq of the segment that updated snd_wnd */
+	u32 snd_wnd;		/* the peer's window, bytes */
+	u32 max_window;		/* largest window the peer offered */
+	u32 mss_cache;		/* current sending MSS (options excluded) */
+	u32 window_clamp;	/* largest window we will advertise */
+	u32 rcv_ssthresh;	/* current window clamp (grows with data) */
+	u16 advmss;		/* MSS we advertise */
+	u8 nonagle;		/* TCP_NAGLE_* */
+	u32 rcv_wnd;		/* window we advertised last */
+	u32 write_seq;		/* end of data queued by tcp_sendmsg */
+	u32 pushed_seq;		/* write_seq at the last PSH mark */
+	u32 srtt;		/* smoothed RTT << 3, jiffies */
+	u32 mdev;		/* mean deviation << 2 */
+	u32 mdev_max;		/* largest mdev in this RTT */
+	u32 rttvar;		/* smoothed mdev_max */
+	u32 rtt_seq;		/* snd_nxt when rttvar was last updated */
+	u32 packets_out;	/* segments sent, not acked */
+	u32 retrans_out;	/* retransmitted, not acked */
+	u32 sacked_out;		/* Reno: duplicate ACKs seen */
+	u32 lost_out;		/* marked lost */
+	u32 snd_ssthresh;	/* slow-start threshold */
+	u32 snd_cwnd;		/* congestion window, segments */
+	u32 snd_cwnd_cnt;	/* ACKed segments towards the next +1 (CA) */
+	u32 snd_cwnd_clamp;
+	u32 prior_ssthresh;
+	u32 high_seq;		/* snd_nxt when recovery/loss began */
+	u32 retrans_stamp;	/* jiffies of the first retransmission */
+	u32 total_retrans;	/* retransmitted segments, lifetime */
+	u32 rcv_space;		/* netstep: rcv window space, for ss */
+	struct sk_buff_head out_of_order_queue;	/* segments past a hole */
+	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* blocks we report */
+	struct tcp_options_received rx_opt;
+	u32 sim_rtt_when;	/* netstep: RTT probe bookkeeping */
+	/* KERNEL: ucopy/prequeue, urgent data, fastopen, md5, tsq, tlp,
+	 * frto, undo, prr, sack tags and hints omitted. */
+};
+
+static inline struct tcp_sock *tcp_sk(const struct sock *sk)
+{
+	return (struct tcp_sock *)sk;
+}
+static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
+{
+	return (struct inet_connection_sock *)sk;
+}
+
+/*
+ * The per-host TCP tables (net->tcp_hashinfo): the kernel's
+ * tcp_hashinfo (listening and established hashes, the bind hash) plus
+ * the per-net sysctls netstep keeps with it.  Lists, not hashes: a host
+ * has a handful of sockets, and walking them in insertion order keeps
+ * `ss` deterministic.
+ */
+struct inet_hashinfo {
+	struct list_head listening_hash;	/* TCP_LISTEN sockets */
+	struct list_head ehash;		/* every other hashed socket */
+	struct list_head bhash;		/* sockets owning a local port */
+	u32 port_rover;			/* next ephemeral port to try */
+	u32 secret[4];			/* ISN key (net_secret) */
+	int sysctl_tcp_timestamps;	/* 1 */
+	int sysctl_tcp_window_scaling;	/* 1 */
+	int sysctl_tcp_sack;		/* 1 */
+	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
+	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
+	int nsocks;			/* live TCP sockets (leak check) */
+};
+
+/* tcp_rmem[2] (and larger than net.core.rmem_max): what the window
+ * scale of a SYN is computed from in tcp_select_initial_window. */
+#define SIM_TCP_RMEM_MAX	6291456
+
+/* ip_local_port_range */
+#define SIM_PORT_RANGE_LO	32768
+#define SIM_PORT_RANGE_HI	61000
+
+/* Ideal sending window, include/net/tcp.h */
+static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
+{
+	return tp->packets_out - (tp->sacked_out + tp->lost_out) + tp->retrans_out;
+}
+static inline u32 tcp_wnd_end(const struct tcp_sock *tp)
+{
+	return tp->snd_una + tp->snd_wnd;
+}
+static inline u32 tcp_receive_window(const struct tcp_sock *tp)
+{
+	s32 win = tp->rcv_wup + tp->rcv_wnd - tp->rcv_nxt;
+
+	return win < 0 ? 0 : (u32)win;
+}
+static inline bool tcp_in_initial_slowstart(const struct tcp_sock *tp)
+{
+	return tp->snd_ssthresh >= TCP_INFINITE_SSTHRESH;
+}
+static inline u32 tcp_time_stamp(const struct sock *sk)
+{
+	return (u32)host_jiffies(sock_net(sk));
+}
+
+/* Write queue, include/net/tcp.h */
+static inline struct sk_buff *tcp_write_queue_head(const struct sock *sk)
+{
+	return skb_peek(&sk->sk_write_queue);
+}
+static inline struct sk_buff *tcp_write_queue_tail(const struct sock *sk)
+{
+	return skb_peek_tail(&sk->sk_write_queue);
+}
+static inline struct sk_buff *tcp_send_head(const struct sock *sk)
+{
+	return sk->sk_send_head;
+}
+static inline bool tcp_skb_is_last(const struct sock *sk, const struct sk_buff *skb)
+{
+	return skb->next == (const struct sk_buff *)&sk->sk_write_queue;
+}
+static inline struct sk_buff *tcp_write_queue_next(const struct sock *sk,
+						   const struct sk_buff *skb)
+{
+	return tcp_skb_is_last(sk, skb) ? NULL : skb->next;
+}
+static inline void tcp_advance_send_head(struct sock *sk, const struct sk_buff *skb)
+{
+	sk->sk_send_head = tcp_write_queue_next(sk, skb);
+}
+static inline int tcp_skb_pcount(const struct sk_buff *skb)
+{
+	(void)skb;
+	return 1;	/* KERNEL: gso_segs for TSO skbs */
+}
+static inline int tcp_win_from_space(int space)
+{
+	return space - (space >> 1);	/* sysctl_tcp_adv_win_scale = 1 */
+}
+static inline int tcp_space(const struct sock *sk)
+{
+	return tcp_win_from_space(sk->sk_rcvbuf - sk->sk_rmem_alloc);
+}
+static inline int tcp_full_space(const struct sock *sk)
+{
+	return tcp_win_from_space(sk->sk_rcvbuf);
+}
+
+/* tcp.h / tcp.c exports (the contract with the socket layer) */
+extern const struct proto tcp_prot;
+int tcp_v4_rcv(struct sk_buff *skb);
+void tcp_v4_err(struct sk_buff *skb, u32 info);
+int tcp_init(struct host *net);
+void tcp_exit(struct host *net);
+void tcp_diag_get_info(struct sock *sk, u32 *rqueue, u32 *wqueue, struct tcp_info *info);
+int tcp_for_each_sock(struct host *net, int (*fn)(struct sock *sk, void *arg), void *arg);
+int inet_csk_listen_start(struct sock *sk, int backlog);
+
+/* tcp.c */
+int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size);
+int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int flags,
+		int *addr_len);
+void tcp_close(struct sock *sk, long timeout);
+void tcp_shutdown(struct sock *sk, int how);
+int tcp_disconnect(struct sock *sk, int flags);
+void tcp_init_sock(struct sock *sk);
+void tcp_set_state(struct sock *sk, int state);
+void tcp_done(struct sock *sk);
+void tcp_get_info(const struct sock *sk, struct tcp_info *info);
+struct sk_buff *sk_stream_alloc_skb(struct sock *sk, int size);
+void tcp_cleanup_rbuf(struct sock *sk, int copied);
+void inet_csk_destroy_sock(struct sock *sk);
+struct sock *inet_csk_accept(struct sock *sk, int flags, int *err);
+void inet_csk_listen_stop(struct sock *sk);
+void tcp_push(struct sock *sk, int flags, int mss_now, int nonagle);
+int tcp_send_mss(struct sock *sk, int *size_goal, int flags);
+
+/* tcp_output.c */
+int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it);
+bool tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one);
+void tcp_push_one(struct sock *sk, unsigned int mss_now);
+void __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle);
+unsigned int tcp_current_mss(struct sock *sk);
+unsigned int tcp_sync_mss(struct sock *sk, u32 pmtu);
+int tcp_mtu_to_mss(struct sock *sk, int pmtu);
+u32 __tcp_select_window(struct sock *sk);
+void tcp_select_initial_window(int space, u32 mss, u32 *rcv_wnd, u32 *window_clamp,
+			       int wscale_ok, u8 *rcv_wscale, u32 init_rcv_wnd);
+int tcp_connect(struct sock *sk);
+void tcp_send_ack(struct sock *sk);
+void tcp_send_delayed_ack(struct sock *sk);
+void tcp_send_fin(struct sock *sk);
+void tcp_send_active_reset(struct sock *sk);
+int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb);
+void tcp_xmit_retransmit_queue(struct sock *sk);
+void tcp_send_probe0(struct sock *sk);
+int tcp_write_wakeup(struct sock *sk);
+struct sk_buff *tcp_make_synack(struct sock *sk, struct dst_entry *dst,
+				struct request_sock *req);
+bool tcp_nagle_test(const struct tcp_sock *tp, const struct sk_buff *skb,
+		    unsigned int cur_mss, int nonagle);
+u32 tcp_cwnd_test(const struct tcp_sock *tp, const struct sk_buff *skb);
+bool tcp_snd_wnd_test(const struct tcp_sock *tp, const struct sk_buff *skb,
+		      unsigned int cur_mss);
+void tcp_wfree(struct sk_buff *skb);
+int tcp_fragment(struct sock *sk, struct sk_buff *skb, u32 len, unsigned int mss_now);
+void tcp_check_probe_timer(struct sock *sk);
+void tcp_options_write(u8 *ptr, const struct tcp_out_options *opts);
+void tcp_simple_retransmit(struct sock *sk);
+void tcp_mark_push(struct tcp_sock *tp, struct sk_buff *skb);
+
+/* tcp_input.c */
+int tcp_rcv_established(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th,
+			unsigned int len);
+int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th,
+			  unsigned int len);
+void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *opt_rx,
+		       int estab);
+void tcp_rtt_estimator(struct sock *sk, u32 mrtt);
+void tcp_set_rto(struct sock *sk);
+void tcp_init_transfer(struct sock *sk);
+void tcp_enter_loss(struct sock *sk);
+void tcp_rearm_rto(struct sock *sk);
+void tcp_enter_quickack_mode(struct sock *sk);
+void tcp_init_buffer_space(struct sock *sk);
+
+/* ip_output.c (TCP's ways into IP): ip_queue_xmit is in layers/sock.h.
+ * ip_build_and_send_pkt sends a SYN-ACK or RST that has its route
+ * attached (skb_dst); @sk is the listener or NULL.  Consumes @skb. */
+int ip_build_and_send_pkt(struct sk_buff *skb, struct sock *sk, __be32 saddr, __be32 daddr);
+
+static inline bool sock_flag_dead(const struct sock *sk)
+{
+	return inet_csk(sk)->sim_sock_dead;
+}
+
+/* tcp_ipv4.c */
+int tcp_v4_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len);
+int tcp_v4_do_rcv(struct sock *sk, struct sk_buff *skb);
+void tcp_v4_send_check(struct sock *sk, struct sk_buff *skb);
+void tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb);
+int tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb);
+struct sock *tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb,
+				  struct request_sock *req, struct dst_entry *dst);
+int tcp_v4_send_synack(struct sock *sk, struct request_sock *req);
+void inet_hash(struct sock *sk);
+void inet_unhash(struct sock *sk);
+int inet_csk_get_port(struct sock *sk, unsigned short snum);
+u32 secure_tcp_sequence_number(struct host *net, __be32 saddr, __be32 daddr,
+			       __be16 sport, __be16 dport);
+void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu);
+struct inet_hashinfo *sim_tcp_hashinfo(struct host *net);
+
+/* tcp_minisocks.c */
+struct sock *tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req);
+struct sock *tcp_create_openreq_child(struct sock *sk, struct request_sock *req,
+				      struct sk_buff *skb);
+void tcp_time_wait(struct sock *sk, int state, int timeo);
+int tcp_child_process(struct sock *parent, struct sock *child, struct sk_buff *skb);
+void inet_csk_reqsk_queue_drop(struct sock *sk, struct request_sock *req);
+void tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th);
+
+/* tcp_timer.c */
+void tcp_init_xmit_timers(struct sock *sk);
+void tcp_clear_xmit_timers(struct sock *sk);
+void inet_csk_reset_xmit_timer(struct sock *sk, int what, unsigned long when,
+			       unsigned long max_when);
+void inet_csk_clear_xmit_timer(struct sock *sk, int what);
+void tcp_reset_keepalive_timer(struct sock *sk, unsigned long len);
+void tcp_delete_keepalive_timer(struct sock *sk);
+
+/* tcp_cong.c */
+void tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight);
+bool tcp_is_cwnd_limited(const struct sock *sk, u32 in_flight);
+u32 tcp_reno_ssthresh(struct sock *sk);
+void tcp_slow_start(struct tcp_sock *tp);
+void tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w);
+void tcp_init_congestion_control(struct sock *sk);
+
+#endif

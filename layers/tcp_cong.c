@@ -1,0 +1,126 @@
+/*
+ * layers/tcp_cong.c - congestion control: how fast the congestion window
+ * (snd_cwnd, in segments) grows while ACKs arrive, and where it restarts
+ * after a loss.
+ *
+ * Mirrors net/ipv4/tcp_cong.c (Linux 3.10.108), the Reno module that is
+ * always built in:
+ *   slow start: below ssthresh, cwnd grows by one per ACK (so it doubles
+ *     every round trip) [RFC 5681 3.1];
+ *   congestion avoidance: above it, by one per window of ACKs;
+ *   loss: ssthresh = cwnd / 2 (tcp_reno_ssthresh); fast recovery continues
+ *     at ssthresh, an RTO restarts at cwnd 1 (layers/tcp_input.c).
+ * Growth only happens while the sender is actually cwnd-limited
+ * (tcp_is_cwnd_limited), so an idle or window-limited connection does not
+ * inflate cwnd.
+ *
+ * Read before: layers/tcp_input.c (tcp_ack calls tcp_cong_avoid).
+ *
+ * KERNEL: 3.10 defaults to CUBIC (CONFIG_DEFAULT_TCP_CONG); netstep uses
+ * Reno, the reference algorithm every other module falls back to.  No
+ * module registry, no limited slow start (sysctl_tcp_max_ssthresh is 0).
+ */
+#include "layers/tcp.h"
+#include "kernel/trace.h"
+
+static const char KSRC[] = "net/ipv4/tcp_cong.c";
+
+/* tcp_max_tso_deferred_mss: how far below cwnd still counts as "full". */
+#define SIM_TCP_CWND_SLACK	3
+
+/**
+ * tcp_is_cwnd_limited - was the sender using (nearly) all of cwnd?
+ * @in_flight: segments in flight before this ACK
+ */
+bool
+tcp_is_cwnd_limited(const struct sock *sk, u32 in_flight)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (in_flight >= tp->snd_cwnd)
+		return true;
+	return tp->snd_cwnd - in_flight <= SIM_TCP_CWND_SLACK;
+}
+
+/* tcp_slow_start: +1 segment per ACK (exponential per RTT). */
+void
+tcp_slow_start(struct tcp_sock *tp)
+{
+	u32 snd_cwnd = tp->snd_cwnd ? tp->snd_cwnd : 1;
+	u32 delta = 0;
+
+	tp->snd_cwnd_cnt += snd_cwnd;
+	while (tp->snd_cwnd_cnt >= snd_cwnd) {
+		tp->snd_cwnd_cnt -= snd_cwnd;
+		delta++;
+	}
+	tp->snd_cwnd = min_t(u32, snd_cwnd + delta, tp->snd_cwnd_clamp);
+}
+
+/* tcp_cong_avoid_ai: +1 segment after @w ACKs (linear per RTT). */
+void
+tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w)
+{
+	if (tp->snd_cwnd_cnt >= w) {
+		if (tp->snd_cwnd < tp->snd_cwnd_clamp)
+			tp->snd_cwnd++;
+		tp->snd_cwnd_cnt = 0;
+	} else {
+		tp->snd_cwnd_cnt++;
+	}
+}
+
+/* tcp_reno_cong_avoid - Reno's cong_avoid hook. */
+static void
+tcp_reno_cong_avoid(struct sock *sk, u32 ack, u32 in_flight)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	(void)ack;
+	if (!tcp_is_cwnd_limited(sk, in_flight))
+		return;
+	if (tp->snd_cwnd <= tp->snd_ssthresh)
+		tcp_slow_start(tp);
+	else
+		tcp_cong_avoid_ai(tp, tp->snd_cwnd);
+}
+
+/**
+ * tcp_reno_ssthresh - the slow-start threshold after a loss: half the
+ * congestion window, at least 2 [RFC 5681 (4)]
+ */
+u32
+tcp_reno_ssthresh(struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	return max_t(u32, tp->snd_cwnd >> 1U, 2U);
+}
+
+const struct tcp_congestion_ops tcp_reno = {
+	.name = "reno",
+	.ssthresh = tcp_reno_ssthresh,
+	.cong_avoid = tcp_reno_cong_avoid,
+};
+
+/**
+ * tcp_cong_avoid - an ACK acknowledged new data: let the algorithm grow
+ * cwnd (include/net/tcp.h wraps icsk_ca_ops->cong_avoid)
+ */
+void
+tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	TRACEPOINTF(sock_net(sk), NULL, "cwnd=%u ssthresh=%u in_flight=%u phase=%s", tp->snd_cwnd,
+		    tp->snd_ssthresh, in_flight,
+		    tp->snd_cwnd <= tp->snd_ssthresh ? "slow_start" : "cong_avoid");
+	inet_csk(sk)->icsk_ca_ops->cong_avoid(sk, ack, in_flight);
+}
+
+/* tcp_init_congestion_control: the socket's algorithm (always Reno). */
+void
+tcp_init_congestion_control(struct sock *sk)
+{
+	inet_csk(sk)->icsk_ca_ops = &tcp_reno;
+}

@@ -1,0 +1,1428 @@
+/*
+ * layers/tcp_input.c - TCP receive: ACKs (which free the write queue),
+ * data (in order to the receive queue, out of order to a side queue),
+ * the state machine, RTT estimation, loss detection and recovery.
+ *
+ * Mirrors net/ipv4/tcp_input.c (Linux 3.10.108):
+ *
+ *   tcp_rcv_established (ESTABLISHED) / tcp_rcv_state_process (others)
+ *     -> tcp_validate_incoming (PAWS, sequence window, RST, SYN)
+ *     -> tcp_ack -> tcp_ack_update_window, tcp_clean_rtx_queue (frees
+ *        the acked originals: the last reference to their data, dataref
+ *        1 -> 0), RTT sample, tcp_cong_avoid or tcp_fastretrans_alert
+ *     -> tcp_data_queue -> sk_receive_queue / tcp_data_queue_ofo,
+ *        tcp_ofo_queue, tcp_fin
+ *     -> tcp_data_snd_check (send what the ACK allows),
+ *        __tcp_ack_snd_check (ACK now or delay it)
+ *
+ * Read before: layers/tcp_ipv4.c (tcp_v4_rcv).  Read after:
+ * layers/tcp_timer.c, layers/tcp_cong.c.
+ *
+ * Left out: header prediction (every segment takes the slow path, which
+ * computes the same result), SACK scoreboard and FACK (SACK blocks are
+ * parsed and ignored: recovery is NewReno on duplicate ACKs), D-SACK,
+ * F-RTO, undo of spurious retransmissions, PRR (cwnd is set to ssthresh
+ * on entering recovery), ECN, urgent data, receive-buffer autotuning,
+ * queue collapsing under memory pressure, simultaneous open.
+ */
+#include "layers/tcp.h"
+#include "layers/route.h"
+#include "kernel/trace.h"
+
+#include <string.h>
+
+static const char KSRC[] = "net/ipv4/tcp_input.c";
+
+#define FLAG_DATA		0x01	/* incoming frame contained data */
+#define FLAG_WIN_UPDATE		0x02	/* incoming ACK was a window update */
+#define FLAG_DATA_ACKED		0x04	/* this ACK acknowledged new data */
+#define FLAG_RETRANS_DATA_ACKED	0x08	/* ... some of which was retransmitted */
+#define FLAG_SYN_ACKED		0x10	/* this ACK acknowledged our SYN */
+#define FLAG_DATA_SACKED	0x20
+#define FLAG_ECE		0x40
+#define FLAG_SLOWPATH		0x100
+#define FLAG_SND_UNA_ADVANCED	0x400
+#define FLAG_ACKED		(FLAG_DATA_ACKED | FLAG_SYN_ACKED)
+#define FLAG_NOT_DUP		(FLAG_DATA | FLAG_WIN_UPDATE | FLAG_ACKED)
+#define FLAG_CA_ALERT		(FLAG_DATA_SACKED | FLAG_ECE)
+
+#define TCP_PAWS_WINDOW		1
+#define TCP_PAWS_24DAYS		(60 * 60 * 24 * 24)
+
+/* What an skb of @x bytes costs (SKB_TRUESIZE of layers/skbuff.c). */
+#define SIM_SKB_TRUESIZE(x)	(ALIGN((x), 64) + ALIGN(sizeof(struct sk_buff), 64) + \
+				 ALIGN(sizeof(struct skb_shared_info), 64))
+
+/**
+ * tcp_parse_options - read the options of a received segment
+ * @estab: 0 for SYN and SYN-ACK (MSS, window scale, SACK_PERM count
+ *	only there), 1 once established
+ *
+ * Never reads beyond the header: a malformed length ends the walk.
+ */
+void
+tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *opt_rx, int estab)
+{
+	const struct tcphdr *th = tcp_hdr(skb);
+	const u8 *ptr = (const u8 *)(th + 1);
+	int length = th->doff * 4 - (int)sizeof(struct tcphdr);
+
+	opt_rx->saw_tstamp = 0;
+	opt_rx->saw_sack = 0;
+	while (length > 0) {
+		int opcode = *ptr++;
+		int opsize;
+
+		if (opcode == TCPOPT_EOL)
+			return;
+		if (opcode == TCPOPT_NOP) {
+			length--;
+			continue;
+		}
+		if (length < 2)
+			return;
+		opsize = *ptr++;
+		if (opsize < 2 || opsize > length)
+			return;	/* silly options / partial option */
+		switch (opcode) {
+		case TCPOPT_MSS:
+			if (opsize == TCPOLEN_MSS && th->syn && !estab) {
+				u16 in_mss = (u16)((ptr[0] << 8) | ptr[1]);
+
+				if (in_mss) {
+					if (opt_rx->user_mss && opt_rx->user_mss < in_mss)
+						in_mss = opt_rx->user_mss;
+					opt_rx->mss_clamp = in_mss;
+				}
+			}
+			break;
+		case TCPOPT_WINDOW:
+			if (opsize == TCPOLEN_WINDOW && th->syn && !estab) {
+				opt_rx->wscale_ok = 1;
+				opt_rx->snd_wscale = *ptr > TCP_MAX_WSCALE ? TCP_MAX_WSCALE : *ptr;
+			}
+			break;
+		case TCPOPT_TIMESTAMP:
+			if (opsize == TCPOLEN_TIMESTAMP &&
+			    ((estab && opt_rx->tstamp_ok) || (!estab))) {
+				opt_rx->saw_tstamp = 1;
+				opt_rx->rcv_tsval = ((u32)ptr[0] << 24) | (ptr[1] << 16) |
+						    (ptr[2] << 8) | ptr[3];
+				opt_rx->rcv_tsecr = ((u32)ptr[4] << 24) | (ptr[5] << 16) |
+						    (ptr[6] << 8) | ptr[7];
+			}
+			break;
+		case TCPOPT_SACK_PERM:
+			if (opsize == TCPOLEN_SACK_PERM && th->syn && !estab)
+				opt_rx->sack_ok = 1;
+			break;
+		case TCPOPT_SACK:
+			/* Tolerated: counted, not used (no SACK scoreboard). */
+			if (opsize >= TCPOLEN_SACK_BASE + TCPOLEN_SACK_PERBLOCK &&
+			    !((opsize - TCPOLEN_SACK_BASE) % TCPOLEN_SACK_PERBLOCK) && opt_rx->sack_ok)
+				opt_rx->saw_sack = (opsize - TCPOLEN_SACK_BASE) / TCPOLEN_SACK_PERBLOCK;
+			break;
+		}
+		ptr += opsize - 2;
+		length -= opsize;
+	}
+}
+
+/* tcp_paws_check: is the segment's timestamp not older than ts_recent? */
+static bool
+tcp_paws_check(const struct sock *sk, const struct tcp_options_received *rx_opt, int paws_win)
+{
+	if ((s32)(rx_opt->ts_recent - rx_opt->rcv_tsval) <= paws_win)
+		return true;
+	if ((long)(host_jiffies(sock_net(sk)) / HZ) >= rx_opt->ts_recent_stamp + TCP_PAWS_24DAYS)
+		return true;
+	return !rx_opt->ts_recent;
+}
+
+static void
+tcp_store_ts_recent(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	tp->rx_opt.ts_recent = tp->rx_opt.rcv_tsval;
+	tp->rx_opt.ts_recent_stamp = (long)(host_jiffies(sock_net(sk)) / HZ);
+}
+
+/* tcp_replace_ts_recent: echo this segment's TSval if it is the one our
+ * last window update was for [RFC 1323 3.4]. */
+static void
+tcp_replace_ts_recent(struct sock *sk, u32 seq)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->rx_opt.saw_tstamp && !after(seq, tp->rcv_wup) &&
+	    tcp_paws_check(sk, &tp->rx_opt, 0))
+		tcp_store_ts_recent(sk);
+}
+
+/**
+ * tcp_rtt_estimator - fold one RTT sample (jiffies) into srtt/mdev
+ * [RFC 6298 2.3; Jacobson '88, with Linux's mdev_max/rttvar twist]
+ *
+ * srtt is kept << 3 and mdev << 2; rttvar never falls below TCP_RTO_MIN,
+ * so the RTO is at least srtt + 200 ms.
+ */
+void
+tcp_rtt_estimator(struct sock *sk, u32 mrtt)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	long m = mrtt;
+
+	TRACEPOINTF(sock_net(sk), NULL, "sample=%u srtt=%u mdev=%u", mrtt, tp->srtt >> 3,
+		    tp->mdev >> 2);
+	if (m == 0)
+		m = 1;
+	if (tp->srtt != 0) {
+		m -= (tp->srtt >> 3);
+		tp->srtt += m;
+		if (m < 0) {
+			m = -m;
+			m -= (tp->mdev >> 2);
+			if (m > 0)
+				m >>= 3;
+		} else {
+			m -= (tp->mdev >> 2);
+		}
+		tp->mdev += m;
+		if (tp->mdev > tp->mdev_max) {
+			tp->mdev_max = tp->mdev;
+			if (tp->mdev_max > tp->rttvar)
+				tp->rttvar = tp->mdev_max;
+		}
+		if (after(tp->snd_una, tp->rtt_seq)) {
+			if (tp->mdev_max < tp->rttvar)
+				tp->rttvar -= (tp->rttvar - tp->mdev_max) >> 2;
+			tp->rtt_seq = tp->snd_nxt;
+			tp->mdev_max = TCP_RTO_MIN;
+		}
+	} else {
+		/* First sample [RFC 6298 2.2]. */
+		tp->srtt = m << 3;
+		tp->mdev = m << 1;
+		tp->mdev_max = tp->rttvar = max_t(u32, tp->mdev, TCP_RTO_MIN);
+		tp->rtt_seq = tp->snd_nxt;
+	}
+}
+
+/* tcp_set_rto: RTO = srtt + rttvar, at most TCP_RTO_MAX. */
+void
+tcp_set_rto(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 rto = (tp->srtt >> 3) + tp->rttvar;
+
+	inet_csk(sk)->icsk_rto = rto > TCP_RTO_MAX ? TCP_RTO_MAX : rto;
+	TRACE_NOTE(sock_net(sk), NULL, "rto=%u srtt=%u rttvar=%u", inet_csk(sk)->icsk_rto,
+		   tp->srtt >> 3, tp->rttvar);
+}
+
+static void
+tcp_valid_rtt_meas(struct sock *sk, u32 seq_rtt)
+{
+	tcp_rtt_estimator(sk, seq_rtt);
+	tcp_set_rto(sk);
+	inet_csk(sk)->icsk_backoff = 0;
+}
+
+/*
+ * tcp_ack_update_rtt: with timestamps the echoed TSval times the exact
+ * segment that caused this ACK, retransmitted or not [RFC 1323 4]; without
+ * them, a retransmitted segment gives no sample (Karn's rule).
+ */
+static void
+tcp_ack_update_rtt(struct sock *sk, int flag, s32 seq_rtt)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->rx_opt.saw_tstamp && tp->rx_opt.rcv_tsecr)
+		tcp_valid_rtt_meas(sk, tcp_time_stamp(sk) - tp->rx_opt.rcv_tsecr);
+	else if (seq_rtt >= 0 && !(flag & FLAG_RETRANS_DATA_ACKED))
+		tcp_valid_rtt_meas(sk, (u32)seq_rtt);
+}
+
+/* tcp_rearm_rto: restart the retransmission timer (or stop it). */
+void
+tcp_rearm_rto(struct sock *sk)
+{
+	if (!tcp_sk(sk)->packets_out)
+		inet_csk_clear_xmit_timer(sk, ICSK_TIME_RETRANS);
+	else
+		inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto,
+					  TCP_RTO_MAX);
+}
+
+/* Reno: duplicate ACKs counted in sacked_out, never more than fit. */
+static void
+tcp_limit_reno_sacked(struct tcp_sock *tp)
+{
+	u32 holes = max_t(u32, tp->lost_out, 1U);
+
+	holes = min_t(u32, holes, tp->packets_out);
+	if (tp->sacked_out + holes > tp->packets_out)
+		tp->sacked_out = tp->packets_out - holes;
+}
+
+static void
+tcp_add_reno_sack(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	tp->sacked_out++;
+	tcp_limit_reno_sacked(tp);
+}
+
+static void
+tcp_remove_reno_sacks(struct sock *sk, int acked)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (acked > 0) {
+		if ((u32)acked - 1 >= tp->sacked_out)
+			tp->sacked_out = 0;
+		else
+			tp->sacked_out -= acked - 1;
+	}
+	tcp_limit_reno_sacked(tp);
+}
+
+/**
+ * tcp_clean_rtx_queue - free the skbs this ACK fully acknowledged
+ *
+ * They are the originals kept on sk_write_queue since their first
+ * transmission; their clones were freed by the driver long ago, so this
+ * drops the last reference to the data (dataref 1 -> 0).  Returns
+ * FLAG_* bits.
+ */
+static int
+tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	u32 now = tcp_time_stamp(sk);
+	s32 seq_rtt = -1;
+	int flag = 0, pkts_acked = 0;
+	struct sk_buff *skb;
+
+	TRACEPOINTF(net, tcp_write_queue_head(sk), "snd_una=%u prior_snd_una=%u packets_out=%u",
+		    tp->snd_una, prior_snd_una, tp->packets_out);
+	while ((skb = tcp_write_queue_head(sk)) != NULL && skb != tcp_send_head(sk)) {
+		struct tcp_skb_cb *scb = TCP_SKB_CB(skb);
+		u8 sacked = scb->sacked;
+
+		if (after(scb->end_seq, tp->snd_una))
+			break;	/* KERNEL: tcp_tso_acked trims partly acked TSO skbs */
+		if (sacked & (TCPCB_SACKED_RETRANS | TCPCB_EVER_RETRANS)) {
+			if (sacked & TCPCB_SACKED_RETRANS)
+				tp->retrans_out--;
+			flag |= FLAG_RETRANS_DATA_ACKED;
+			seq_rtt = -1;
+		} else if (seq_rtt < 0) {
+			seq_rtt = (s32)(now - scb->when);
+		}
+		if (sacked & TCPCB_LOST)
+			tp->lost_out--;
+		tp->packets_out -= tcp_skb_pcount(skb);
+		pkts_acked++;
+		if (!(scb->tcp_flags & TCPHDR_SYN)) {
+			flag |= FLAG_DATA_ACKED;
+		} else {
+			flag |= FLAG_SYN_ACKED;
+			tp->retrans_stamp = 0;
+		}
+		TRACE_NOTE(net, skb, "freed=skb#%u seq=%u end_seq=%u dataref=%d", skb->id, scb->seq,
+			   scb->end_seq, skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+		/* tcp_unlink_write_queue + sk_wmem_free_skb */
+		__skb_unlink(skb, &sk->sk_write_queue);
+		sk->sk_wmem_queued -= skb->truesize;
+		consume_skb(skb);
+	}
+	if (flag & FLAG_ACKED) {
+		tcp_ack_update_rtt(sk, flag, seq_rtt);
+		tcp_rearm_rto(sk);
+		tcp_remove_reno_sacks(sk, pkts_acked);
+	}
+	if (!tp->packets_out)
+		tp->retrans_stamp = 0;
+	return flag;
+}
+
+/* tcp_ack_update_window: take the peer's window from a newer segment. */
+static int
+tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u32 ack, u32 ack_seq)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	const struct tcphdr *th = tcp_hdr(skb);
+	u32 nwin = ntohs(th->window);
+	int flag = 0;
+
+	if (!th->syn)
+		nwin <<= tp->rx_opt.snd_wscale;
+	/* tcp_may_update_window [RFC 793 3.9 SND.WL1/WL2] */
+	if (after(ack, tp->snd_una) || after(ack_seq, tp->snd_wl1) ||
+	    (ack_seq == tp->snd_wl1 && nwin > tp->snd_wnd)) {
+		flag |= FLAG_WIN_UPDATE;
+		tp->snd_wl1 = ack_seq;
+		if (tp->snd_wnd != nwin) {
+			TRACE_NOTE(sock_net(sk), NULL, "snd_wnd=%u old=%u", nwin, tp->snd_wnd);
+			tp->snd_wnd = nwin;
+			if (nwin > tp->max_window) {
+				tp->max_window = nwin;
+				tcp_sync_mss(sk, inet_csk(sk)->icsk_pmtu_cookie);
+			}
+		}
+	}
+	tp->snd_una = ack;
+	return flag;
+}
+
+/* tcp_ack_probe: a zero-window probe was answered. */
+static void
+tcp_ack_probe(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	if (!after(TCP_SKB_CB(tcp_send_head(sk))->seq + tp->mss_cache, tcp_wnd_end(tp)) ||
+	    !after(TCP_SKB_CB(tcp_send_head(sk))->end_seq, tcp_wnd_end(tp))) {
+		icsk->icsk_backoff = 0;
+		inet_csk_clear_xmit_timer(sk, ICSK_TIME_PROBE0);
+	} else {
+		inet_csk_reset_xmit_timer(sk, ICSK_TIME_PROBE0,
+					  min_t(u32, icsk->icsk_rto << icsk->icsk_backoff, TCP_RTO_MAX),
+					  TCP_RTO_MAX);
+	}
+}
+
+/* tcp_mark_head_lost (Reno): the first unacked segment is lost. */
+static void
+tcp_mark_head_lost(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb = tcp_write_queue_head(sk);
+
+	if (!skb || skb == tcp_send_head(sk))
+		return;
+	if (!(TCP_SKB_CB(skb)->sacked & (TCPCB_LOST | TCPCB_SACKED_ACKED))) {
+		TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
+		tp->lost_out++;
+	}
+}
+
+/* Retransmit the (lost) head now, whatever cwnd says: fast retransmit. */
+static void
+sim_tcp_retransmit_head(struct sock *sk)
+{
+	struct sk_buff *skb = tcp_write_queue_head(sk);
+
+	if (!skb || skb == tcp_send_head(sk))
+		return;
+	if (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS)
+		return;
+	if (!tcp_retransmit_skb(sk, skb)) {
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPFASTRETRANS);
+		inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto,
+					  TCP_RTO_MAX);
+	}
+}
+
+/**
+ * tcp_fastretrans_alert - what a dubious ACK (duplicate, or during
+ * recovery) means for the congestion state
+ *
+ * Open/Disorder: count duplicate ACKs; the third starts fast recovery:
+ * ssthresh = cwnd/2, the head is retransmitted at once [RFC 5681 3.2].
+ * Recovery: partial ACKs retransmit the next hole (NewReno, RFC 6582);
+ * an ACK beyond high_seq ends recovery with cwnd = ssthresh.
+ * Loss (after an RTO): retransmit what is marked lost as cwnd allows.
+ */
+static void
+tcp_fastretrans_alert(struct sock *sk, int pkts_acked, bool is_dupack, int flag)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+
+	TRACEPOINTF(net, NULL, "ca_state=%u dupacks=%u is_dupack=%d acked=%d high_seq=%u",
+		    icsk->icsk_ca_state, tp->sacked_out, is_dupack, pkts_acked, tp->high_seq);
+	if (!tp->packets_out && tp->sacked_out)
+		tp->sacked_out = 0;
+
+	/* E. Leaving Recovery / Loss once everything up to high_seq is acked. */
+	if (icsk->icsk_ca_state >= TCP_CA_CWR && !before(tp->snd_una, tp->high_seq)) {
+		if (icsk->icsk_ca_state == TCP_CA_Recovery) {
+			tp->snd_cwnd = min_t(u32, tp->snd_cwnd, tp->snd_ssthresh);
+			tp->snd_cwnd = max_t(u32, tp->snd_cwnd, 2U);
+		}
+		TRACE_NOTE(net, NULL, "ca_state=Open from=%u cwnd=%u ssthresh=%u",
+			   icsk->icsk_ca_state, tp->snd_cwnd, tp->snd_ssthresh);
+		icsk->icsk_retransmits = 0;
+		icsk->icsk_ca_state = TCP_CA_Open;
+		tp->sacked_out = 0;
+	}
+
+	/* F. Process the state. */
+	switch (icsk->icsk_ca_state) {
+	case TCP_CA_Recovery:
+		if (!(flag & FLAG_SND_UNA_ADVANCED)) {
+			if (is_dupack)
+				tcp_add_reno_sack(sk);
+		} else {
+			/* NewReno partial ACK: the next segment is lost too. */
+			tcp_mark_head_lost(sk);
+			sim_tcp_retransmit_head(sk);
+		}
+		break;
+	case TCP_CA_Loss:
+		if (flag & FLAG_DATA_ACKED)
+			icsk->icsk_retransmits = 0;
+		if (flag & FLAG_SND_UNA_ADVANCED)
+			tp->sacked_out = 0;
+		tcp_xmit_retransmit_queue(sk);
+		return;
+	default:
+		if (flag & FLAG_SND_UNA_ADVANCED)
+			tp->sacked_out = 0;
+		if (is_dupack)
+			tcp_add_reno_sack(sk);
+		/* tcp_time_to_recover: three duplicate ACKs (reordering 3). */
+		if (!tp->lost_out && tp->sacked_out + 1 <= TCP_FASTRETRANS_THRESH) {
+			icsk->icsk_ca_state = tp->sacked_out ? TCP_CA_Disorder : TCP_CA_Open;
+			return;
+		}
+		tp->high_seq = tp->snd_nxt;
+		tp->prior_ssthresh = tp->snd_ssthresh;
+		tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(sk);
+		icsk->icsk_ca_state = TCP_CA_Recovery;
+		NET_INC_STATS(net, LINUX_MIB_TCPRENORECOVERY);
+		TRACE_NOTE(net, NULL, "ca_state=Recovery cwnd=%u ssthresh=%u high_seq=%u",
+			   tp->snd_cwnd, tp->snd_ssthresh, tp->high_seq);
+		/* KERNEL: PRR paces the reduction; netstep halves at once. */
+		tp->snd_cwnd = tp->snd_ssthresh;
+		tp->snd_cwnd_cnt = 0;
+		tcp_mark_head_lost(sk);
+		sim_tcp_retransmit_head(sk);
+		break;
+	}
+}
+
+/**
+ * tcp_enter_loss - the retransmission timer fired: everything in flight
+ * is presumed lost; cwnd 1, ssthresh halved (once per episode)
+ */
+void
+tcp_enter_loss(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb;
+
+	TRACEPOINTF(sock_net(sk), NULL, "ca_state=%u cwnd=%u ssthresh=%u packets_out=%u",
+		    icsk->icsk_ca_state, tp->snd_cwnd, tp->snd_ssthresh, tp->packets_out);
+	if (icsk->icsk_ca_state <= TCP_CA_Disorder || tp->snd_una == tp->high_seq ||
+	    (icsk->icsk_ca_state == TCP_CA_Loss && !icsk->icsk_retransmits)) {
+		tp->prior_ssthresh = tp->snd_ssthresh;
+		tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(sk);
+	}
+	tp->snd_cwnd = 1;
+	tp->snd_cwnd_cnt = 0;
+	tp->retrans_out = 0;
+	tp->lost_out = 0;
+	tp->sacked_out = 0;
+	skb_queue_walk(&sk->sk_write_queue, skb) {
+		if (skb == tcp_send_head(sk))
+			break;
+		TCP_SKB_CB(skb)->sacked &= ~(TCPCB_SACKED_RETRANS | TCPCB_LOST);
+		TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
+		tp->lost_out += tcp_skb_pcount(skb);
+	}
+	icsk->icsk_ca_state = TCP_CA_Loss;
+	tp->high_seq = tp->snd_nxt;
+}
+
+/* tcp_may_raise_cwnd: not while a reduction is in progress. */
+static bool
+tcp_may_raise_cwnd(const struct sock *sk)
+{
+	u8 state = inet_csk(sk)->icsk_ca_state;
+
+	return state != TCP_CA_Recovery && state != TCP_CA_CWR;
+}
+
+/* tcp_new_space: the ACK freed send buffer: grow it and wake the writer. */
+static void
+tcp_new_space(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
+
+	/* tcp_should_expand_sndbuf: not user-locked, not cwnd-full. */
+	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK) && tcp_packets_in_flight(tp) < tp->snd_cwnd) {
+		int sndmem = SIM_SKB_TRUESIZE(max_t(u32, tp->mss_cache, tp->advmss) +
+					      MAX_TCP_HEADER);
+		int demanded = max_t(u32, tp->snd_cwnd, TCP_FASTRETRANS_THRESH) + 1;
+
+		sndmem *= 2 * demanded;
+		if (sndmem > sk->sk_sndbuf)
+			sk->sk_sndbuf = min_t(int, sndmem, h->sysctl_tcp_wmem[2]);
+	}
+	if (sk->sk_socket)
+		sk->sk_write_space(sk);
+}
+
+/**
+ * tcp_ack - process the acknowledgment in @skb
+ *
+ * Returns 1 if it was processed (new or duplicate), 0 for an old ACK
+ * (ignored), -1 for an ACK of data never sent.
+ */
+static int
+tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 prior_snd_una = tp->snd_una;
+	u32 ack_seq = TCP_SKB_CB(skb)->seq;
+	u32 ack = TCP_SKB_CB(skb)->ack_seq;
+	u32 prior_in_flight, prior_packets = tp->packets_out;
+	bool is_dupack;
+
+	TRACEPOINTF(sock_net(sk), skb, "ack=%u snd_una=%u snd_nxt=%u dupacks=%u win=%u", ack,
+		    tp->snd_una, tp->snd_nxt, tp->sacked_out, ntohs(tcp_hdr(skb)->window));
+	if (before(ack, prior_snd_una)) {
+		TRACE_NOTE(sock_net(sk), skb, "reason=old_ack");
+		return 0;
+	}
+	if (after(ack, tp->snd_nxt)) {
+		TRACE_NOTE(sock_net(sk), skb, "reason=ack_of_unsent_data");
+		return -1;
+	}
+	if (after(ack, prior_snd_una))
+		flag |= FLAG_SND_UNA_ADVANCED;
+	prior_in_flight = tcp_packets_in_flight(tp);
+	flag |= tcp_ack_update_window(sk, skb, ack, ack_seq);
+	if (TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq)
+		flag |= FLAG_DATA;
+	else
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPPUREACKS);
+	icsk->icsk_probes_out = 0;
+	tp->rcv_tstamp = tcp_time_stamp(sk);
+	if (!prior_packets)
+		goto no_queue;
+
+	flag |= tcp_clean_rtx_queue(sk, prior_snd_una);
+	is_dupack = !(flag & (FLAG_SND_UNA_ADVANCED | FLAG_NOT_DUP));
+	if (!(flag & FLAG_NOT_DUP) || (flag & FLAG_CA_ALERT) ||
+	    icsk->icsk_ca_state != TCP_CA_Open) {
+		/* tcp_ack_is_dubious */
+		if ((flag & FLAG_DATA_ACKED) && tcp_may_raise_cwnd(sk))
+			tcp_cong_avoid(sk, ack, prior_in_flight);
+		tcp_fastretrans_alert(sk, prior_packets - tp->packets_out, is_dupack, flag);
+	} else if (flag & FLAG_DATA_ACKED) {
+		tcp_cong_avoid(sk, ack, prior_in_flight);
+	}
+	if (flag & FLAG_ACKED)
+		tcp_new_space(sk);
+	return 1;
+
+no_queue:
+	/* Nothing in flight: maybe the answer to a zero-window probe. */
+	if (tcp_send_head(sk))
+		tcp_ack_probe(sk);
+	return 1;
+}
+
+/* tcp_incr_quickack: ACK the next segments at once (slow start of the peer). */
+static void
+tcp_incr_quickack(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	unsigned int quickacks = tcp_sk(sk)->rcv_wnd / (2 * icsk->icsk_ack.rcv_mss);
+
+	if (quickacks == 0)
+		quickacks = 2;
+	if (quickacks > icsk->icsk_ack.quick)
+		icsk->icsk_ack.quick = min_t(unsigned int, quickacks, TCP_MAX_QUICKACKS);
+}
+
+void
+tcp_enter_quickack_mode(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	tcp_incr_quickack(sk);
+	icsk->icsk_ack.pingpong = 0;
+	icsk->icsk_ack.ato = TCP_ATO_MIN;
+}
+
+/* tcp_measure_rcv_mss: learn the peer's segment size from what arrives. */
+static void
+tcp_measure_rcv_mss(struct sock *sk, const struct sk_buff *skb)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	const struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int lss = icsk->icsk_ack.last_seg_size;
+	unsigned int len = skb->len;
+
+	icsk->icsk_ack.last_seg_size = 0;
+	if (len >= icsk->icsk_ack.rcv_mss) {
+		icsk->icsk_ack.rcv_mss = len;
+		return;
+	}
+	len += skb->data - skb_transport_header(skb);
+	if (len >= TCP_MSS_DEFAULT + sizeof(struct tcphdr)) {
+		len -= tp->tcp_header_len;
+		icsk->icsk_ack.last_seg_size = len;
+		if (len == lss) {
+			icsk->icsk_ack.rcv_mss = len;
+			return;
+		}
+	}
+	if (icsk->icsk_ack.pending & ICSK_ACK_PUSHED)
+		icsk->icsk_ack.pending |= ICSK_ACK_PUSHED2;
+	icsk->icsk_ack.pending |= ICSK_ACK_PUSHED;
+}
+
+/* tcp_grow_window: data keeps arriving: offer more of the buffer. */
+static void
+tcp_grow_window(struct sock *sk, const struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->rcv_ssthresh < tp->window_clamp && (int)tp->rcv_ssthresh < tcp_space(sk)) {
+		/* KERNEL: __tcp_grow_window weighs truesize against the rcvbuf. */
+		u32 incr = tcp_win_from_space(skb->truesize) <= (int)skb->len ?
+				   2U * tp->advmss : 2U * inet_csk(sk)->icsk_ack.rcv_mss;
+
+		tp->rcv_ssthresh = min_t(u32, tp->rcv_ssthresh + incr, tp->window_clamp);
+	}
+}
+
+/**
+ * tcp_event_data_recv - in-order data arrived: an ACK is owed; adjust the
+ * delayed-ACK timeout (ato) to the peer's pace; grow the window
+ */
+static void
+tcp_event_data_recv(struct sock *sk, struct sk_buff *skb)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	u32 now = tcp_time_stamp(sk);
+
+	TRACEPOINTF(sock_net(sk), skb, "len=%u ato=%u quick=%u rcv_mss=%u", skb->len,
+		    icsk->icsk_ack.ato, icsk->icsk_ack.quick, icsk->icsk_ack.rcv_mss);
+	icsk->icsk_ack.pending |= ICSK_ACK_SCHED;
+	tcp_measure_rcv_mss(sk, skb);
+	if (!icsk->icsk_ack.ato) {
+		/* The first data: ACK quickly so the peer's slow start runs. */
+		tcp_incr_quickack(sk);
+		icsk->icsk_ack.ato = TCP_ATO_MIN;
+	} else {
+		u32 m = now - icsk->icsk_ack.lrcvtime;
+
+		if (m <= TCP_ATO_MIN / 2) {
+			icsk->icsk_ack.ato = (icsk->icsk_ack.ato >> 1) + TCP_ATO_MIN / 2;
+		} else if (m < icsk->icsk_ack.ato) {
+			icsk->icsk_ack.ato = (icsk->icsk_ack.ato >> 1) + m;
+			if (icsk->icsk_ack.ato > icsk->icsk_rto)
+				icsk->icsk_ack.ato = icsk->icsk_rto;
+		} else if (m > icsk->icsk_rto) {
+			tcp_incr_quickack(sk);
+		}
+	}
+	icsk->icsk_ack.lrcvtime = now;
+	tcp_grow_window(sk, skb);
+}
+
+/* The SACK blocks we report: the out-of-order islands, the one that just
+ * grew first [RFC 2018 4]. */
+static void
+sim_tcp_sack_rebuild(struct sock *sk, u32 latest_seq)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_sack_block blocks[16];
+	int n = 0, first = -1;
+	struct sk_buff *skb;
+
+	skb_queue_walk(&tp->out_of_order_queue, skb) {
+		u32 s = TCP_SKB_CB(skb)->seq, e = TCP_SKB_CB(skb)->end_seq;
+
+		if (n && !after(s, blocks[n - 1].end_seq)) {
+			if (after(e, blocks[n - 1].end_seq))
+				blocks[n - 1].end_seq = e;
+		} else if (n < (int)ARRAY_SIZE(blocks)) {
+			blocks[n].start_seq = s;
+			blocks[n].end_seq = e;
+			n++;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (!before(latest_seq, blocks[i].start_seq) && before(latest_seq, blocks[i].end_seq))
+			first = i;
+	tp->rx_opt.num_sacks = 0;
+	if (!tp->rx_opt.sack_ok)
+		return;
+	if (first >= 0)
+		tp->selective_acks[tp->rx_opt.num_sacks++] = blocks[first];
+	for (int i = 0; i < n && tp->rx_opt.num_sacks < TCP_NUM_SACKS; i++)
+		if (i != first)
+			tp->selective_acks[tp->rx_opt.num_sacks++] = blocks[i];
+}
+
+/**
+ * tcp_fin - the peer's FIN arrived in order: no more data will come
+ */
+static void
+tcp_fin(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	TRACEPOINTF(sock_net(sk), NULL, "state=%s", tcp_state_name[sk->sk_state]);
+	inet_csk(sk)->icsk_ack.pending |= ICSK_ACK_SCHED;
+	sk->sk_shutdown |= RCV_SHUTDOWN;
+	switch (sk->sk_state) {
+	case TCP_SYN_RECV:
+	case TCP_ESTABLISHED:
+		tcp_set_state(sk, TCP_CLOSE_WAIT);
+		inet_csk(sk)->icsk_ack.pingpong = 1;
+		break;
+	case TCP_CLOSE_WAIT:
+	case TCP_CLOSING:
+	case TCP_LAST_ACK:
+		break;
+	case TCP_FIN_WAIT1:
+		/* Simultaneous close: our FIN is not acked yet. */
+		tcp_send_ack(sk);
+		tcp_set_state(sk, TCP_CLOSING);
+		break;
+	case TCP_FIN_WAIT2:
+		tcp_send_ack(sk);
+		tcp_time_wait(sk, TCP_TIME_WAIT, 0);
+		break;
+	default:
+		break;
+	}
+	__skb_queue_purge(&tp->out_of_order_queue);
+	tp->rx_opt.num_sacks = 0;
+	if (!sock_flag_dead(sk)) {
+		sk->sk_state_change(sk);
+		/* NOTE: a reader sleeping in recv() is woken too (EOF). */
+		sk->sk_data_ready(sk, 0);
+	}
+}
+
+/* tcp_try_rmem_schedule: room in the receive buffer for @skb? */
+static bool
+tcp_try_rmem_schedule(struct sock *sk, const struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (sk->sk_rmem_alloc + (int)skb->truesize <= sk->sk_rcvbuf)
+		return true;
+	/* tcp_prune_ofo_queue: out-of-order data is the first to go. */
+	if (!skb_queue_empty(&tp->out_of_order_queue)) {
+		TRACE_NOTE(sock_net(sk), NULL, "reason=prune_ofo rmem_alloc=%d rcvbuf=%d",
+			   sk->sk_rmem_alloc, sk->sk_rcvbuf);
+		__skb_queue_purge(&tp->out_of_order_queue);
+		tp->rx_opt.num_sacks = 0;
+	}
+	return sk->sk_rmem_alloc <= sk->sk_rcvbuf;
+}
+
+/**
+ * tcp_ofo_queue - move segments that the hole-filling data made
+ * contiguous from the out-of-order queue to the receive queue
+ */
+static void
+tcp_ofo_queue(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb;
+
+	TRACEPOINTF(sock_net(sk), NULL, "rcv_nxt=%u ofo=%u", tp->rcv_nxt,
+		    skb_queue_len(&tp->out_of_order_queue));
+	while ((skb = skb_peek(&tp->out_of_order_queue)) != NULL) {
+		if (after(TCP_SKB_CB(skb)->seq, tp->rcv_nxt))
+			break;
+		__skb_unlink(skb, &tp->out_of_order_queue);
+		if (!after(TCP_SKB_CB(skb)->end_seq, tp->rcv_nxt)) {
+			TRACE_NOTE(sock_net(sk), skb, "reason=ofo_duplicate");
+			kfree_skb(skb);
+			continue;
+		}
+		TRACE_NOTE(sock_net(sk), skb, "seq=%u end_seq=%u in_order=1", TCP_SKB_CB(skb)->seq,
+			   TCP_SKB_CB(skb)->end_seq);
+		__skb_queue_tail(&sk->sk_receive_queue, skb);
+		tp->rcv_nxt = TCP_SKB_CB(skb)->end_seq;
+		if (TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN) {
+			tcp_fin(sk);
+			break;
+		}
+	}
+}
+
+/**
+ * tcp_data_queue_ofo - a segment beyond a hole: keep it, sorted, until
+ * the hole is filled; drop it if the receive buffer is full (the bound)
+ */
+static void
+tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
+	struct sk_buff *skb1, *next;
+
+	TRACEPOINTF(net, skb, "seq=%u end_seq=%u rcv_nxt=%u ofo=%u", seq, end_seq, tp->rcv_nxt,
+		    skb_queue_len(&tp->out_of_order_queue));
+	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
+		TRACE_NOTE(net, skb, "reason=ofo_rcvbuf_full rmem_alloc=%d", sk->sk_rmem_alloc);
+		NET_INC_STATS(net, LINUX_MIB_TCPOFODROP);
+		kfree_skb(skb);
+		return;
+	}
+	inet_csk(sk)->icsk_ack.pending |= ICSK_ACK_SCHED;
+	NET_INC_STATS(net, LINUX_MIB_TCPOFOQUEUE);
+
+	/* Find the last skb starting at or before seq. */
+	skb1 = skb_peek_tail(&tp->out_of_order_queue);
+	while (skb1 && after(TCP_SKB_CB(skb1)->seq, seq))
+		skb1 = skb1->prev == (struct sk_buff *)&tp->out_of_order_queue ? NULL : skb1->prev;
+	if (skb1 && !after(end_seq, TCP_SKB_CB(skb1)->end_seq)) {
+		/* All its bits are already queued. */
+		TRACE_NOTE(net, skb, "reason=ofo_duplicate");
+		NET_INC_STATS(net, LINUX_MIB_TCPOFODROP);
+		kfree_skb(skb);
+		return;
+	}
+	skb_dst_drop(skb);
+	skb_set_owner_r(skb, sk);
+	if (skb1) {
+		skb->next = skb1->next;
+		skb->prev = skb1;
+		skb1->next->prev = skb;
+		skb1->next = skb;
+		tp->out_of_order_queue.qlen++;
+	} else {
+		__skb_queue_head(&tp->out_of_order_queue, skb);
+	}
+	/* Segments wholly covered by the new one go. */
+	while (skb->next != (struct sk_buff *)&tp->out_of_order_queue) {
+		next = skb->next;
+		if (after(TCP_SKB_CB(next)->end_seq, end_seq))
+			break;
+		__skb_unlink(next, &tp->out_of_order_queue);
+		kfree_skb(next);
+	}
+	sim_tcp_sack_rebuild(sk, seq);
+}
+
+/**
+ * tcp_data_queue - the data of a segment that passed validation
+ *
+ * In order: to sk_receive_queue (rcv_nxt advances, the reader is woken),
+ * then whatever the out-of-order queue can now deliver.  Already
+ * received: ACK at once (the peer retransmitted; our ACK was lost).
+ * Beyond a hole: out-of-order queue, and an immediate duplicate ACK.
+ * Consumes @skb.
+ */
+static void
+tcp_data_queue(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	const struct tcphdr *th = tcp_hdr(skb);
+	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
+
+	if (seq == end_seq) {
+		consume_skb(skb);	/* a pure ACK: done */
+		return;
+	}
+	TRACEPOINTF(net, skb, "seq=%u end_seq=%u rcv_nxt=%u rcv_wnd=%u", seq, end_seq, tp->rcv_nxt,
+		    tcp_receive_window(tp));
+	skb_pull(skb, th->doff * 4);
+
+	if (seq == tp->rcv_nxt || (before(seq, tp->rcv_nxt) && after(end_seq, tp->rcv_nxt))) {
+		if (tcp_receive_window(tp) == 0)
+			goto out_of_window;
+		if (!tcp_try_rmem_schedule(sk, skb)) {
+			TRACE_NOTE(net, skb, "reason=rcvbuf_full rmem_alloc=%d rcvbuf=%d",
+				   sk->sk_rmem_alloc, sk->sk_rcvbuf);
+			NET_INC_STATS(net, LINUX_MIB_TCPRCVQDROP);
+			goto drop;
+		}
+		skb_dst_drop(skb);
+		skb_set_owner_r(skb, sk);
+		__skb_queue_tail(&sk->sk_receive_queue, skb);
+		tp->rcv_nxt = end_seq;
+		if (skb->len)
+			tcp_event_data_recv(sk, skb);
+		if (TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN)
+			tcp_fin(sk);
+		if (!skb_queue_empty(&tp->out_of_order_queue)) {
+			tcp_ofo_queue(sk);
+			/* The hole is filled: ACK at once [RFC 5681 4.2]. */
+			if (skb_queue_empty(&tp->out_of_order_queue))
+				inet_csk(sk)->icsk_ack.pingpong = 0;
+			sim_tcp_sack_rebuild(sk, tp->rcv_nxt);
+		}
+		if (!sock_flag_dead(sk))
+			sk->sk_data_ready(sk, 0);
+		return;
+	}
+	if (!after(end_seq, tp->rcv_nxt)) {
+		/* A retransmit of what we have: ACK now. */
+		TRACE_NOTE(net, skb, "reason=duplicate_data");
+		NET_INC_STATS(net, LINUX_MIB_TCPDSACKOLDSENT);
+		goto out_of_window;
+	}
+	if (!before(seq, tp->rcv_nxt + tcp_receive_window(tp)))
+		goto out_of_window;
+	tcp_enter_quickack_mode(sk);
+	tcp_data_queue_ofo(sk, skb);
+	return;
+
+out_of_window:
+	tcp_enter_quickack_mode(sk);
+	inet_csk(sk)->icsk_ack.pending |= ICSK_ACK_SCHED;
+drop:
+	kfree_skb(skb);
+}
+
+/* tcp_data_snd_check: the ACK may have opened the windows. */
+static void
+tcp_data_snd_check(struct sock *sk)
+{
+	if (tcp_send_head(sk))
+		__tcp_push_pending_frames(sk, tcp_current_mss(sk), tcp_sk(sk)->nonagle);
+}
+
+/**
+ * __tcp_ack_snd_check - ACK now or later? [RFC 1122 4.2.3.2]
+ *
+ * Now: more than one full segment unacknowledged (every second segment),
+ * in quick-ACK mode (start of a transfer), or while out-of-order data
+ * waits (the duplicate ACKs drive fast retransmit).  Else the delayed
+ * ACK timer.
+ */
+static void
+__tcp_ack_snd_check(struct sock *sk, int ofo_possible)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	TRACEPOINTF(sock_net(sk), NULL, "unacked=%u rcv_mss=%u quick=%u pingpong=%u ofo=%u",
+		    tp->rcv_nxt - tp->rcv_wup, icsk->icsk_ack.rcv_mss, icsk->icsk_ack.quick,
+		    icsk->icsk_ack.pingpong, skb_queue_len(&tp->out_of_order_queue));
+	if ((tp->rcv_nxt - tp->rcv_wup > icsk->icsk_ack.rcv_mss &&
+	     __tcp_select_window(sk) >= tp->rcv_wnd) ||
+	    (icsk->icsk_ack.quick && !icsk->icsk_ack.pingpong) ||
+	    (ofo_possible && !skb_queue_empty(&tp->out_of_order_queue))) {
+		tcp_send_ack(sk);
+	} else {
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_DELAYEDACKS);
+		tcp_send_delayed_ack(sk);
+	}
+}
+
+static void
+tcp_ack_snd_check(struct sock *sk)
+{
+	if (!(inet_csk(sk)->icsk_ack.pending & ICSK_ACK_SCHED))
+		return;
+	__tcp_ack_snd_check(sk, 1);
+}
+
+/* tcp_send_dupack: an unacceptable segment still gets our ACK. */
+static void
+tcp_send_dupack(struct sock *sk, const struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (TCP_SKB_CB(skb)->end_seq != TCP_SKB_CB(skb)->seq &&
+	    before(TCP_SKB_CB(skb)->seq, tp->rcv_nxt))
+		tcp_enter_quickack_mode(sk);
+	tcp_send_ack(sk);
+}
+
+/* tcp_reset: the peer reset the connection. */
+static void
+tcp_reset(struct sock *sk)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "state=%s", tcp_state_name[sk->sk_state]);
+	switch (sk->sk_state) {
+	case TCP_SYN_SENT:
+		sk->sk_err = ECONNREFUSED;
+		break;
+	case TCP_CLOSE_WAIT:
+		sk->sk_err = EPIPE;
+		break;
+	case TCP_CLOSE:
+		return;
+	default:
+		sk->sk_err = ECONNRESET;
+	}
+	if (!sock_flag_dead(sk))
+		sk->sk_error_report(sk);
+	tcp_done(sk);
+}
+
+/**
+ * tcp_validate_incoming - the checks every segment of a synchronized
+ * connection passes [RFC 793 3.9 "SEGMENT ARRIVES", RFC 1323 PAWS]
+ *
+ * Returns true if processing goes on; false if @skb was consumed.
+ */
+static bool
+tcp_validate_incoming(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
+
+	if (tp->rx_opt.saw_tstamp && tp->rx_opt.tstamp_ok && !th->rst &&
+	    !tcp_paws_check(sk, &tp->rx_opt, TCP_PAWS_WINDOW)) {
+		TRACE_NOTE(net, skb, "reason=paws tsval=%u ts_recent=%u", tp->rx_opt.rcv_tsval,
+			   tp->rx_opt.ts_recent);
+		NET_INC_STATS(net, LINUX_MIB_PAWSESTABREJECTED);
+		tcp_send_dupack(sk, skb);
+		goto discard;
+	}
+	/* Step 1: in the receive window? */
+	if (before(end_seq, tp->rcv_wup) || after(seq, tp->rcv_nxt + tcp_receive_window(tp))) {
+		TRACE_NOTE(net, skb, "reason=out_of_window seq=%u rcv_nxt=%u", seq, tp->rcv_nxt);
+		if (!th->rst)
+			tcp_send_dupack(sk, skb);
+		goto discard;
+	}
+	/* Step 2: RST, only if exactly at rcv_nxt [RFC 5961 3.2]. */
+	if (th->rst) {
+		if (seq == tp->rcv_nxt)
+			tcp_reset(sk);
+		else
+			tcp_send_ack(sk);	/* challenge ACK */
+		goto discard;
+	}
+	/* Step 4: a SYN in the window is an error [RFC 5961 4.2]. */
+	if (th->syn) {
+		tcp_send_ack(sk);
+		goto discard;
+	}
+	return true;
+
+discard:
+	kfree_skb(skb);
+	return false;
+}
+
+/**
+ * tcp_rcv_established - a segment for an ESTABLISHED connection
+ * Consumes @skb.  Returns 0.
+ * KERNEL: the header-prediction fast path is left out.
+ */
+int
+tcp_rcv_established(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th,
+		    unsigned int len)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	TRACEPOINTF(sock_net(sk), skb, "seq=%u end_seq=%u ack=%u len=%u", TCP_SKB_CB(skb)->seq,
+		    TCP_SKB_CB(skb)->end_seq, TCP_SKB_CB(skb)->ack_seq, len);
+	tcp_parse_options(skb, &tp->rx_opt, 1);
+	if (!tcp_validate_incoming(sk, skb, th))
+		return 0;
+	tcp_replace_ts_recent(sk, TCP_SKB_CB(skb)->seq);
+	if (th->ack) {
+		if (tcp_ack(sk, skb, FLAG_SLOWPATH) < 0) {
+			kfree_skb(skb);
+			return 0;
+		}
+	} else {
+		kfree_skb(skb);
+		return 0;
+	}
+	tcp_data_queue(sk, skb);
+	tcp_data_snd_check(sk);
+	tcp_ack_snd_check(sk);
+	return 0;
+}
+
+/**
+ * tcp_init_buffer_space - size the buffers and the window clamp for the
+ * connection just established (tcp_fixup_rcvbuf / tcp_fixup_sndbuf:
+ * room for ten segments each way, unless the user set the sizes)
+ */
+void
+tcp_init_buffer_space(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
+	int maxwin;
+
+	if (!(sk->sk_userlocks & SOCK_RCVBUF_LOCK)) {
+		int rcvmem = 2 * SIM_SKB_TRUESIZE(tp->advmss + MAX_TCP_HEADER) *
+			     TCP_DEFAULT_INIT_RCVWND;
+
+		rcvmem <<= 2;	/* sysctl_tcp_moderate_rcvbuf */
+		if (sk->sk_rcvbuf < rcvmem)
+			sk->sk_rcvbuf = min_t(int, rcvmem, h->sysctl_tcp_rmem[2]);
+	}
+	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK)) {
+		int sndmem = SIM_SKB_TRUESIZE(tp->rx_opt.mss_clamp + MAX_TCP_HEADER) *
+			     TCP_INIT_CWND;
+
+		if (sk->sk_sndbuf < sndmem)
+			sk->sk_sndbuf = min_t(int, sndmem, h->sysctl_tcp_wmem[2]);
+	}
+	maxwin = tcp_full_space(sk);
+	if (tp->window_clamp >= (u32)maxwin)
+		tp->window_clamp = maxwin;
+	/* Force reservation of one segment (sysctl_tcp_app_win 31). */
+	if (tp->window_clamp > 2U * tp->advmss && tp->window_clamp + tp->advmss > (u32)maxwin)
+		tp->window_clamp = max_t(u32, 2U * tp->advmss, maxwin - tp->advmss);
+	tp->rcv_ssthresh = min_t(u32, tp->rcv_ssthresh, tp->window_clamp);
+	tp->rcv_space = tp->rcv_wnd;
+}
+
+/**
+ * tcp_init_transfer - the handshake is over: RTO from the SYN's RTT
+ * sample (3 s if there was none, RFC 6298 5.7), the initial cwnd,
+ * the buffers
+ */
+void
+tcp_init_transfer(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	TRACEPOINTF(sock_net(sk), NULL, "srtt=%u rto=%u", tp->srtt >> 3, inet_csk(sk)->icsk_rto);
+	if (tp->srtt == 0) {
+		tp->mdev = tp->mdev_max = tp->rttvar = TCP_TIMEOUT_FALLBACK;
+		inet_csk(sk)->icsk_rto = TCP_TIMEOUT_FALLBACK;
+	}
+	tp->snd_cwnd = TCP_INIT_CWND;	/* tcp_init_cwnd: no RTAX_INITCWND metric */
+	tcp_init_congestion_control(sk);
+	tcp_init_buffer_space(sk);
+	tp->lsndtime = tcp_time_stamp(sk);
+}
+
+/* tcp_initialize_rcv_mss (as in tcp_output.c), after the handshake. */
+static void
+sim_tcp_initialize_rcv_mss(struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int hint = min_t(unsigned int, tp->advmss, tp->mss_cache);
+
+	hint = min_t(unsigned int, hint, tp->rcv_wnd / 2);
+	hint = min_t(unsigned int, hint, TCP_MSS_DEFAULT);
+	hint = max_t(unsigned int, hint, TCP_MIN_MSS);
+	inet_csk(sk)->icsk_ack.rcv_mss = hint;
+}
+
+/**
+ * tcp_rcv_synsent_state_process - our SYN is out; is this its SYN-ACK?
+ *
+ * Returns 1 (caller sends a RST: an ACK of something we never sent),
+ * 0 (@skb consumed), or -1 (ESTABLISHED and our ACK is sent; the caller
+ * frees @skb and sends what is queued).
+ */
+static int
+tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	u32 now = tcp_time_stamp(sk);
+
+	TRACEPOINTF(net, skb, "seq=%u ack=%u flags=0x%02x", TCP_SKB_CB(skb)->seq,
+		    TCP_SKB_CB(skb)->ack_seq, TCP_SKB_CB(skb)->tcp_flags);
+	tcp_parse_options(skb, &tp->rx_opt, 0);
+	if (th->ack) {
+		if (!after(TCP_SKB_CB(skb)->ack_seq, tp->snd_una) ||
+		    after(TCP_SKB_CB(skb)->ack_seq, tp->snd_nxt))
+			return 1;
+		if (tp->rx_opt.saw_tstamp && tp->rx_opt.rcv_tsecr &&
+		    !between(tp->rx_opt.rcv_tsecr, tp->retrans_stamp, now))
+			return 1;
+		if (th->rst) {
+			tcp_reset(sk);
+			goto discard;
+		}
+		if (!th->syn)
+			goto discard;
+
+		/* A SYN-ACK for our SYN [RFC 793 3.4]. */
+		tp->snd_wl1 = TCP_SKB_CB(skb)->seq;
+		tcp_ack(sk, skb, FLAG_SLOWPATH);
+		tp->rcv_nxt = TCP_SKB_CB(skb)->seq + 1;
+		tp->rcv_wup = tp->rcv_nxt;
+		tp->snd_wnd = ntohs(th->window);	/* never scaled in a SYN */
+		if (!tp->rx_opt.wscale_ok) {
+			tp->rx_opt.snd_wscale = tp->rx_opt.rcv_wscale = 0;
+			tp->window_clamp = min_t(u32, tp->window_clamp, 65535U);
+		}
+		if (tp->rx_opt.saw_tstamp) {
+			tp->rx_opt.tstamp_ok = 1;
+			tp->tcp_header_len = sizeof(struct tcphdr) + TCPOLEN_TSTAMP_ALIGNED;
+			tp->advmss -= TCPOLEN_TSTAMP_ALIGNED;
+			tcp_store_ts_recent(sk);
+		} else {
+			tp->tcp_header_len = sizeof(struct tcphdr);
+		}
+		if (!net->tcp_hashinfo->sysctl_tcp_sack)
+			tp->rx_opt.sack_ok = 0;
+		tcp_sync_mss(sk, inet_csk(sk)->icsk_pmtu_cookie);
+		sim_tcp_initialize_rcv_mss(sk);
+		tp->copied_seq = tp->rcv_nxt;
+
+		/* tcp_finish_connect */
+		tcp_set_state(sk, TCP_ESTABLISHED);
+		tcp_init_transfer(sk);
+		if (!sock_flag_dead(sk))
+			sk->sk_state_change(sk);
+		tcp_send_ack(sk);
+		return -1;
+	}
+	/* No ACK: a RST is ignored; a SYN would be a simultaneous open. */
+	if (th->syn)
+		TRACE_NOTE(net, skb, "reason=simultaneous_open_unsupported");
+discard:
+	kfree_skb(skb);
+	return 0;
+}
+
+/* tcp_time_wait for an orphan whose FIN was acked (FIN_WAIT2 timeout). */
+static void
+sim_tcp_orphan_fin_wait2(struct sock *sk)
+{
+	if (sock_flag_dead(sk))
+		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+}
+
+/**
+ * tcp_rcv_state_process - a segment for any state but ESTABLISHED and
+ * TIME_WAIT [RFC 793 3.9]
+ *
+ * Returns 0 (@skb consumed) or 1 (the caller answers with a RST and
+ * frees @skb).
+ */
+int
+tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th,
+		      unsigned int len)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	int queued = 0, acceptable;
+
+	TRACEPOINTF(net, skb, "state=%s seq=%u ack=%u len=%u flags=0x%02x",
+		    tcp_state_name[sk->sk_state], TCP_SKB_CB(skb)->seq, TCP_SKB_CB(skb)->ack_seq,
+		    len, TCP_SKB_CB(skb)->tcp_flags);
+	switch (sk->sk_state) {
+	case TCP_CLOSE:
+		goto discard;
+	case TCP_LISTEN:
+		if (th->ack)
+			return 1;
+		if (th->rst)
+			goto discard;
+		if (th->syn) {
+			if (tcp_v4_conn_request(sk, skb) < 0)
+				return 1;
+			/* NOTE: 3.10 frees it with kfree_skb; it was no drop. */
+			consume_skb(skb);
+			return 0;
+		}
+		goto discard;
+	case TCP_SYN_SENT:
+		queued = tcp_rcv_synsent_state_process(sk, skb, th);
+		if (queued >= 0)
+			return queued;
+		consume_skb(skb);
+		tcp_data_snd_check(sk);
+		return 0;
+	}
+
+	tcp_parse_options(skb, &tp->rx_opt, 1);
+	if (!tcp_validate_incoming(sk, skb, th))
+		return 0;
+	if (!th->ack)
+		goto discard;
+	tcp_replace_ts_recent(sk, TCP_SKB_CB(skb)->seq);
+	acceptable = tcp_ack(sk, skb, FLAG_SLOWPATH) > 0;
+
+	switch (sk->sk_state) {
+	case TCP_SYN_RECV:
+		if (!acceptable)
+			return 1;
+		tp->copied_seq = tp->rcv_nxt;
+		tcp_set_state(sk, TCP_ESTABLISHED);
+		sk->sk_state_change(sk);
+		tp->snd_una = TCP_SKB_CB(skb)->ack_seq;
+		tp->snd_wnd = ntohs(th->window) << tp->rx_opt.snd_wscale;
+		tp->snd_wl1 = TCP_SKB_CB(skb)->seq;
+		if (tp->snd_wnd > tp->max_window)
+			tp->max_window = tp->snd_wnd;
+		if (tp->rx_opt.tstamp_ok)
+			tp->advmss -= TCPOLEN_TSTAMP_ALIGNED;
+		tcp_init_transfer(sk);
+		sim_tcp_initialize_rcv_mss(sk);
+		break;
+	case TCP_FIN_WAIT1:
+		if (tp->snd_una == tp->write_seq) {
+			tcp_set_state(sk, TCP_FIN_WAIT2);
+			sk->sk_shutdown |= SEND_SHUTDOWN;
+			if (!sock_flag_dead(sk))
+				sk->sk_state_change(sk);
+			else if (!(TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN))
+				sim_tcp_orphan_fin_wait2(sk);
+		}
+		break;
+	case TCP_CLOSING:
+		if (tp->snd_una == tp->write_seq) {
+			tcp_time_wait(sk, TCP_TIME_WAIT, 0);
+			goto discard;
+		}
+		break;
+	case TCP_LAST_ACK:
+		if (tp->snd_una == tp->write_seq) {
+			tcp_done(sk);
+			goto discard;
+		}
+		break;
+	}
+
+	/* Step 7: the segment's text. */
+	switch (sk->sk_state) {
+	case TCP_CLOSE_WAIT:
+	case TCP_CLOSING:
+	case TCP_LAST_ACK:
+		if (!before(TCP_SKB_CB(skb)->seq, tp->rcv_nxt))
+			break;
+		/* fall through */
+	case TCP_FIN_WAIT1:
+	case TCP_FIN_WAIT2:
+		/* Data after we closed our receive side: the reader is gone. */
+		if ((sk->sk_shutdown & RCV_SHUTDOWN) &&
+		    TCP_SKB_CB(skb)->end_seq != TCP_SKB_CB(skb)->seq &&
+		    after(TCP_SKB_CB(skb)->end_seq - th->fin, tp->rcv_nxt)) {
+			NET_INC_STATS(net, LINUX_MIB_TCPABORTONDATA);
+			tcp_reset(sk);
+			return 1;
+		}
+		/* fall through */
+	case TCP_ESTABLISHED:
+		tcp_data_queue(sk, skb);
+		queued = 1;
+		break;
+	}
+	if (sk->sk_state != TCP_CLOSE) {
+		tcp_data_snd_check(sk);
+		tcp_ack_snd_check(sk);
+	}
+	if (queued)
+		return 0;
+discard:
+	consume_skb(skb);
+	return 0;
+}

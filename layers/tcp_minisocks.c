@@ -1,0 +1,208 @@
+/*
+ * layers/tcp_minisocks.c - the two ends of a connection's life that the
+ * kernel keeps in small sockets: the request (SYN received, SYN-ACK sent,
+ * waiting for the handshake's ACK) and TIME_WAIT.
+ *
+ * Mirrors net/ipv4/tcp_minisocks.c (Linux 3.10.108):
+ *   tcp_check_req: the ACK that completes a handshake turns a
+ *     request_sock into a child socket (tcp_v4_syn_recv_sock ->
+ *     tcp_create_openreq_child) queued for accept(); a retransmitted SYN
+ *     gets its SYN-ACK again;
+ *   tcp_child_process: the child processes that ACK (SYN_RECV ->
+ *     ESTABLISHED) and the listener's reader is woken;
+ *   tcp_time_wait / tcp_timewait_state_process: TIME_WAIT for 60 s
+ *     (TCP_TIMEWAIT_LEN, 2 MSL), answering a retransmitted FIN.
+ *
+ * Read before: layers/tcp_ipv4.c (tcp_v4_conn_request).  Read after:
+ * layers/tcp_timer.c.
+ *
+ * KERNEL: the child is a copy of the listener (sk_clone_lock) with its
+ * TCP part rebuilt, not a field-by-field clone; TIME_WAIT keeps the full
+ * socket (no inet_timewait_sock, no tw recycling or reuse, no RFC 1337
+ * protection: a RST ends TIME_WAIT); no SYN-ACK retransmission timer
+ * (the client's retransmitted SYN triggers a new SYN-ACK), no
+ * TCP_DEFER_ACCEPT.
+ */
+#include "layers/tcp.h"
+#include "kernel/trace.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/ipv4/tcp_minisocks.c";
+
+/**
+ * tcp_time_wait - enter TIME_WAIT (or, for an orphan, wait in FIN_WAIT2)
+ * @timeo: FIN_WAIT2 timeout; TIME_WAIT always lasts TCP_TIMEWAIT_LEN
+ */
+void
+tcp_time_wait(struct sock *sk, int state, int timeo)
+{
+	unsigned long tmo = state == TCP_TIME_WAIT ? TCP_TIMEWAIT_LEN : (unsigned long)timeo;
+
+	TRACEPOINTF(sock_net(sk), NULL, "state=%s timeout_ms=%lu", tcp_state_name[state], tmo);
+	if (state == TCP_TIME_WAIT) {
+		tcp_set_state(sk, TCP_TIME_WAIT);
+		inet_csk_clear_xmit_timer(sk, ICSK_TIME_RETRANS);
+		inet_csk_clear_xmit_timer(sk, ICSK_TIME_DACK);
+		if (!sock_flag_dead(sk))
+			sk->sk_state_change(sk);
+	}
+	tcp_reset_keepalive_timer(sk, tmo);
+}
+
+/**
+ * tcp_timewait_state_process - a segment for a connection in TIME_WAIT
+ *
+ * A retransmitted FIN means our last ACK was lost: ACK again and restart
+ * the 2 MSL wait.  A RST ends TIME_WAIT.  Other segments get an ACK.
+ * Consumes @skb.
+ */
+void
+tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th)
+{
+	TRACEPOINTF(sock_net(sk), skb, "seq=%u flags=0x%02x", TCP_SKB_CB(skb)->seq,
+		    TCP_SKB_CB(skb)->tcp_flags);
+	tcp_parse_options(skb, &tcp_sk(sk)->rx_opt, 1);
+	if (th->rst) {
+		tcp_done(sk);
+	} else if (th->fin || th->syn || TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq) {
+		tcp_send_ack(sk);
+		if (th->fin)
+			tcp_reset_keepalive_timer(sk, TCP_TIMEWAIT_LEN);
+	}
+	consume_skb(skb);
+}
+
+/* inet_csk_reqsk_queue_drop: forget a pending request. */
+void
+inet_csk_reqsk_queue_drop(struct sock *sk, struct request_sock *req)
+{
+	list_del_init(&req->node);
+	inet_csk(sk)->icsk_accept_queue.qlen--;
+	free(req);
+}
+
+/**
+ * tcp_create_openreq_child - the socket of a connection accepted by
+ * listener @sk: sequence numbers, windows and options from @req
+ *
+ * Returns the child (SYN_RECV, not hashed yet, one reference) or NULL.
+ */
+struct sock *
+tcp_create_openreq_child(struct sock *sk, struct request_sock *req, struct sk_buff *skb)
+{
+	struct sock *newsk = sk_clone_lock(sk);
+	struct tcp_sock *newtp;
+	struct inet_connection_sock *newicsk;
+	u32 now = tcp_time_stamp(sk);
+
+	TRACEPOINTF(sock_net(sk), skb, "rcv_isn=%u snt_isn=%u", req->rcv_isn, req->snt_isn);
+	if (!newsk)
+		return NULL;
+	/* Rebuild the TCP part: nothing of the listener's state carries over. */
+	memset((char *)newsk + sizeof(struct inet_sock), 0,
+	       sizeof(struct tcp_sock) - sizeof(struct inet_sock));
+	tcp_init_sock(newsk);
+	newsk->sk_state = TCP_SYN_RECV;
+	newtp = tcp_sk(newsk);
+	newicsk = inet_csk(newsk);
+
+	newtp->rcv_wup = newtp->copied_seq = newtp->rcv_nxt = req->rcv_isn + 1;
+	newtp->snd_sml = newtp->snd_una = newtp->snd_nxt = req->snt_isn + 1;
+	newtp->write_seq = newtp->pushed_seq = req->snt_isn + 1;
+	newtp->snd_wl1 = req->rcv_isn;
+	newtp->rx_opt.tstamp_ok = req->tstamp_ok;
+	newtp->rx_opt.sack_ok = req->sack_ok;
+	newtp->rx_opt.wscale_ok = req->wscale_ok;
+	newtp->rx_opt.snd_wscale = req->wscale_ok ? req->snd_wscale : 0;
+	newtp->rx_opt.rcv_wscale = req->wscale_ok ? req->rcv_wscale : 0;
+	newtp->window_clamp = req->window_clamp;
+	newtp->rcv_ssthresh = newtp->rcv_wnd = req->rcv_wnd;
+	newtp->snd_wnd = ntohs(tcp_hdr(skb)->window) << newtp->rx_opt.snd_wscale;
+	newtp->max_window = newtp->snd_wnd;
+	newtp->rx_opt.mss_clamp = req->mss;
+	if (newtp->rx_opt.tstamp_ok) {
+		newtp->rx_opt.ts_recent = req->ts_recent;
+		newtp->rx_opt.ts_recent_stamp = (long)(host_jiffies(sock_net(sk)) / HZ);
+		newtp->tcp_header_len = sizeof(struct tcphdr) + TCPOLEN_TSTAMP_ALIGNED;
+	} else {
+		newtp->tcp_header_len = sizeof(struct tcphdr);
+	}
+	newtp->total_retrans = req->num_retrans;
+	newicsk->icsk_ack.lrcvtime = now;
+	/* tcp_synack_rtt_meas: the SYN-ACK's round trip is the first sample. */
+	if (!req->num_retrans) {
+		tcp_rtt_estimator(newsk, now - req->snt_synack);
+		tcp_set_rto(newsk);
+	}
+	NET_INC_STATS(sock_net(sk), TCP_MIB_PASSIVEOPENS);
+	return newsk;
+}
+
+/**
+ * tcp_check_req - a segment for pending request @req of listener @sk
+ *
+ * Returns the new child (the handshake's ACK arrived), @sk (the caller
+ * lets the listener answer, e.g. with a RST for a wrong ACK), or NULL
+ * (nothing more to do; the caller frees @skb).
+ */
+struct sock *
+tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req)
+{
+	const struct tcphdr *th = tcp_hdr(skb);
+	u8 flg = TCP_SKB_CB(skb)->tcp_flags & (TCPHDR_SYN | TCPHDR_ACK | TCPHDR_RST);
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct sock *child;
+
+	TRACEPOINTF(sock_net(sk), skb, "seq=%u ack=%u flags=0x%02x snt_isn=%u", TCP_SKB_CB(skb)->seq,
+		    TCP_SKB_CB(skb)->ack_seq, TCP_SKB_CB(skb)->tcp_flags, req->snt_isn);
+	/* A retransmitted SYN: our SYN-ACK was lost. */
+	if (TCP_SKB_CB(skb)->seq == req->rcv_isn && flg == TCPHDR_SYN) {
+		req->num_retrans++;
+		tcp_v4_send_synack(sk, req);
+		return NULL;
+	}
+	if ((flg & TCPHDR_ACK) && TCP_SKB_CB(skb)->ack_seq != req->snt_isn + 1)
+		return sk;
+	if (flg & (TCPHDR_RST | TCPHDR_SYN)) {
+		if (!(flg & TCPHDR_RST))
+			tcp_v4_send_reset(NULL, skb);
+		inet_csk_reqsk_queue_drop(sk, req);
+		return NULL;
+	}
+	if (!(flg & TCPHDR_ACK) || !th->ack)
+		return NULL;
+
+	child = tcp_v4_syn_recv_sock(sk, skb, req, NULL);
+	if (!child) {
+		TRACE_NOTE(sock_net(sk), skb, "reason=listen_overflow");
+		return NULL;
+	}
+	inet_csk_reqsk_queue_drop(sk, req);
+	/* inet_csk_reqsk_queue_add: on the accept queue from now on. */
+	list_add_tail(&inet_csk(child)->icsk_accept_node, &icsk->icsk_accept_queue.rskq_accept);
+	inet_csk(child)->icsk_listener = sk;
+	sk->sk_ack_backlog++;
+	return child;
+}
+
+/**
+ * tcp_child_process - the new child processes the segment that created
+ * it; when it becomes ESTABLISHED the listener's reader (accept) is
+ * woken.  Returns what tcp_rcv_state_process returns (1: send a RST).
+ */
+int
+tcp_child_process(struct sock *parent, struct sock *child, struct sk_buff *skb)
+{
+	int state = child->sk_state;
+	int ret;
+
+	TRACEPOINTF(sock_net(child), skb, "state=%s", tcp_state_name[state]);
+	sock_hold(child);
+	ret = tcp_rcv_state_process(child, skb, tcp_hdr(skb), skb->len);
+	if (!ret && state == TCP_SYN_RECV && child->sk_state != state)
+		parent->sk_data_ready(parent, 0);
+	sock_put(child);
+	return ret;
+}

@@ -1,0 +1,1238 @@
+/*
+ * layers/tcp_output.c - TCP transmit: which queued skbs may go now, and
+ * how each becomes a segment on its way to IP.
+ *
+ * Mirrors net/ipv4/tcp_output.c (Linux 3.10.108), the article's 4.3:
+ *
+ *   tcp_push_one / __tcp_push_pending_frames
+ *     -> tcp_write_xmit: for each skb from sk_send_head:
+ *          tcp_cwnd_test (congestion window), tcp_snd_wnd_test (the
+ *          peer's window), tcp_nagle_test, then
+ *        -> tcp_transmit_skb: skb_clone (the original stays on
+ *           sk_write_queue for retransmission; the clone shares its data,
+ *           dataref 2), TCP header + options + checksum, ip_queue_xmit
+ *        -> tcp_event_new_data_sent: advance sk_send_head and snd_nxt,
+ *           arm the retransmission timer
+ *
+ * and the segments TCP makes on its own: SYN (tcp_connect), SYN-ACK
+ * (tcp_make_synack), ACK (tcp_send_ack, tcp_send_delayed_ack), FIN, RST,
+ * retransmissions and zero-window probes.
+ *
+ * Read before: layers/tcp.c.  Read after: layers/ip_output.c
+ * (ip_queue_xmit) and, for the ACK that frees the original,
+ * layers/tcp_input.c (tcp_clean_rtx_queue).
+ *
+ * Left out: TSO/GSO (tso_fragment, tcp_tso_should_defer), MTU probing,
+ * TCP small queues, tail loss probes, PRR, ECN, MD5, fast open, cwnd
+ * validation after idle (tcp_cwnd_restart / tcp_cwnd_validate).
+ */
+#include "layers/tcp.h"
+#include "layers/route.h"
+#include "kernel/trace.h"
+
+#include <string.h>
+
+static const char KSRC[] = "net/ipv4/tcp_output.c";
+
+/* For the trace: "SYN|ACK". */
+static const char *
+sim_tcp_flags_str(u8 flags, char *buf, size_t n)
+{
+	static const char *const names[8] = { "FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE",
+					      "CWR" };
+	size_t off = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 8; i++) {
+		if (!(flags & (1 << i)))
+			continue;
+		off += snprintf(buf + off, n - off, "%s%s", off ? "|" : "", names[i]);
+		if (off >= n)
+			break;
+	}
+	if (!off)
+		snprintf(buf, n, "none");
+	return buf;
+}
+
+/**
+ * tcp_wfree - destructor of a transmitted clone: give its truesize back
+ * to sk_wmem_alloc and drop the reference it held on the socket
+ * KERNEL: also schedules the TSQ tasklet when the socket was throttled.
+ */
+void
+tcp_wfree(struct sk_buff *skb)
+{
+	struct sock *sk = skb->sk;
+
+	TRACEPOINTF(sock_net(sk), skb, "truesize=%u wmem_alloc=%d", skb->truesize,
+		    sk->sk_wmem_alloc - (int)skb->truesize);
+	sk->sk_wmem_alloc -= skb->truesize;
+	skb->sk = NULL;
+	sock_put(sk);
+}
+
+/* tcp_acceptable_seq: a sequence number the peer's window accepts. */
+static u32
+tcp_acceptable_seq(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!before(tcp_wnd_end(tp), tp->snd_nxt))
+		return tp->snd_nxt;
+	return tcp_wnd_end(tp);
+}
+
+/* tcp_init_nondata_skb: the control block of a SYN, FIN, RST or ACK. */
+static void
+tcp_init_nondata_skb(struct sk_buff *skb, u32 seq, u8 flags)
+{
+	TCP_SKB_CB(skb)->tcp_flags = flags;
+	TCP_SKB_CB(skb)->sacked = 0;
+	TCP_SKB_CB(skb)->seq = seq;
+	if (flags & (TCPHDR_SYN | TCPHDR_FIN))
+		seq++;
+	TCP_SKB_CB(skb)->end_seq = seq;
+}
+
+/*
+ * tcp_options_write - the options area, in Linux's order: MSS; SACK_PERM
+ * packed with the timestamp into 12 bytes (else NOP,NOP + timestamp, or
+ * NOP,NOP + SACK_PERM); NOP + window scale; NOP,NOP + SACK blocks.
+ * A SYN with everything is 20 bytes: 40-byte TCP header.
+ */
+void
+tcp_options_write(u8 *ptr, const struct tcp_out_options *opts)
+{
+	u16 options = opts->options;
+
+	if (opts->mss) {
+		*ptr++ = TCPOPT_MSS;
+		*ptr++ = TCPOLEN_MSS;
+		*ptr++ = opts->mss >> 8;
+		*ptr++ = opts->mss & 0xff;
+	}
+	if (options & OPTION_TS) {
+		__be32 v;
+
+		if (options & OPTION_SACK_ADVERTISE) {
+			*ptr++ = TCPOPT_SACK_PERM;
+			*ptr++ = TCPOLEN_SACK_PERM;
+		} else {
+			*ptr++ = TCPOPT_NOP;
+			*ptr++ = TCPOPT_NOP;
+		}
+		*ptr++ = TCPOPT_TIMESTAMP;
+		*ptr++ = TCPOLEN_TIMESTAMP;
+		v = htonl(opts->tsval);
+		memcpy(ptr, &v, 4);
+		v = htonl(opts->tsecr);
+		memcpy(ptr + 4, &v, 4);
+		ptr += 8;
+	}
+	if ((options & OPTION_SACK_ADVERTISE) && !(options & OPTION_TS)) {
+		*ptr++ = TCPOPT_NOP;
+		*ptr++ = TCPOPT_NOP;
+		*ptr++ = TCPOPT_SACK_PERM;
+		*ptr++ = TCPOLEN_SACK_PERM;
+	}
+	if (options & OPTION_WSCALE) {
+		*ptr++ = TCPOPT_NOP;
+		*ptr++ = TCPOPT_WINDOW;
+		*ptr++ = TCPOLEN_WINDOW;
+		*ptr++ = opts->ws;
+	}
+	if (opts->num_sack_blocks) {
+		*ptr++ = TCPOPT_NOP;
+		*ptr++ = TCPOPT_NOP;
+		*ptr++ = TCPOPT_SACK;
+		*ptr++ = TCPOLEN_SACK_BASE + opts->num_sack_blocks * TCPOLEN_SACK_PERBLOCK;
+		for (int i = 0; i < opts->num_sack_blocks; i++) {
+			__be32 v = htonl(opts->sack[i][0]);
+
+			memcpy(ptr, &v, 4);
+			v = htonl(opts->sack[i][1]);
+			memcpy(ptr + 4, &v, 4);
+			ptr += 8;
+		}
+	}
+}
+
+/* tcp_syn_options: what our SYN offers.  Returns the options' length. */
+static unsigned int
+tcp_syn_options(struct sock *sk, struct sk_buff *skb, struct tcp_out_options *opts)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
+	unsigned int remaining = MAX_TCP_OPTION_SPACE;
+
+	opts->mss = tp->advmss;		/* tcp_advertise_mss */
+	remaining -= TCPOLEN_MSS;
+	if (h->sysctl_tcp_timestamps) {
+		opts->options |= OPTION_TS;
+		opts->tsval = TCP_SKB_CB(skb)->when;
+		opts->tsecr = tp->rx_opt.ts_recent;
+		remaining -= TCPOLEN_TSTAMP_ALIGNED;
+	}
+	if (h->sysctl_tcp_window_scaling) {
+		opts->ws = tp->rx_opt.rcv_wscale;
+		opts->options |= OPTION_WSCALE;
+		remaining -= TCPOLEN_WSCALE_ALIGNED;
+	}
+	if (h->sysctl_tcp_sack) {
+		opts->options |= OPTION_SACK_ADVERTISE;
+		if (!(opts->options & OPTION_TS))
+			remaining -= TCPOLEN_SACKPERM_ALIGNED;
+	}
+	return MAX_TCP_OPTION_SPACE - remaining;
+}
+
+/* tcp_synack_options: what our SYN-ACK agrees to. */
+static unsigned int
+tcp_synack_options(const struct request_sock *req, unsigned int mss, u32 now,
+		   struct tcp_out_options *opts)
+{
+	unsigned int remaining = MAX_TCP_OPTION_SPACE;
+
+	opts->mss = mss;
+	remaining -= TCPOLEN_MSS;
+	if (req->wscale_ok) {
+		opts->ws = req->rcv_wscale;
+		opts->options |= OPTION_WSCALE;
+		remaining -= TCPOLEN_WSCALE_ALIGNED;
+	}
+	if (req->tstamp_ok) {
+		opts->options |= OPTION_TS;
+		opts->tsval = now;
+		opts->tsecr = req->ts_recent;
+		remaining -= TCPOLEN_TSTAMP_ALIGNED;
+	}
+	if (req->sack_ok) {
+		opts->options |= OPTION_SACK_ADVERTISE;
+		if (!req->tstamp_ok)
+			remaining -= TCPOLEN_SACKPERM_ALIGNED;
+	}
+	return MAX_TCP_OPTION_SPACE - remaining;
+}
+
+/* tcp_established_options: timestamps on every segment, SACK blocks. */
+static unsigned int
+tcp_established_options(struct sock *sk, struct sk_buff *skb, struct tcp_out_options *opts)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int size = 0;
+
+	opts->options = 0;
+	opts->num_sack_blocks = 0;
+	if (tp->rx_opt.tstamp_ok) {
+		opts->options |= OPTION_TS;
+		opts->tsval = skb ? TCP_SKB_CB(skb)->when : tcp_time_stamp(sk);
+		opts->tsecr = tp->rx_opt.ts_recent;
+		size += TCPOLEN_TSTAMP_ALIGNED;
+	}
+	if (tp->rx_opt.sack_ok && tp->rx_opt.num_sacks) {
+		unsigned int remaining = MAX_TCP_OPTION_SPACE - size;
+		unsigned int n = (remaining - TCPOLEN_SACK_BASE_ALIGNED) / TCPOLEN_SACK_PERBLOCK;
+
+		if (n > tp->rx_opt.num_sacks)
+			n = tp->rx_opt.num_sacks;
+		opts->num_sack_blocks = n;
+		for (unsigned int i = 0; i < n; i++) {
+			opts->sack[i][0] = tp->selective_acks[i].start_seq;
+			opts->sack[i][1] = tp->selective_acks[i].end_seq;
+		}
+		size += TCPOLEN_SACK_BASE_ALIGNED + n * TCPOLEN_SACK_PERBLOCK;
+	}
+	return size;
+}
+
+/**
+ * tcp_select_initial_window - the window of our SYN or SYN-ACK and our
+ * window scale
+ *
+ * The scale is chosen so the largest buffer the socket could grow to
+ * (tcp_rmem[2]) fits in 16 bits: 6 MiB needs a shift of 7.  The first
+ * window is ten segments (TCP_DEFAULT_INIT_RCVWND), 14600 for MSS 1460.
+ */
+void
+tcp_select_initial_window(int __space, u32 mss, u32 *rcv_wnd, u32 *window_clamp,
+			  int wscale_ok, u8 *rcv_wscale, u32 init_rcv_wnd)
+{
+	u32 space = __space < 0 ? 0 : (u32)__space;
+
+	if (*window_clamp == 0)
+		*window_clamp = 65535U << TCP_MAX_WSCALE;
+	space = min_t(u32, *window_clamp, space);
+	if (space > mss)
+		space = (space / mss) * mss;
+	*rcv_wnd = space;
+	*rcv_wscale = 0;
+	if (wscale_ok) {
+		space = min_t(u32, SIM_TCP_RMEM_MAX, *window_clamp);
+		while (space > 65535 && *rcv_wscale < TCP_MAX_WSCALE) {
+			space >>= 1;
+			(*rcv_wscale)++;
+		}
+	}
+	if (mss > (1U << *rcv_wscale)) {
+		u32 init_cwnd = TCP_DEFAULT_INIT_RCVWND;
+
+		if (mss > 1460)
+			init_cwnd = max_t(u32, (1460 * init_cwnd) / mss, 2);
+		if (init_rcv_wnd)
+			*rcv_wnd = min_t(u32, *rcv_wnd, init_rcv_wnd * mss);
+		else
+			*rcv_wnd = min_t(u32, *rcv_wnd, init_cwnd * mss);
+	}
+	*window_clamp = min_t(u32, 65535U << *rcv_wscale, *window_clamp);
+}
+
+/**
+ * __tcp_select_window - the window our receive buffer can offer now
+ *
+ * Free buffer space (half of it: the rest pays for skb overhead), capped
+ * by rcv_ssthresh which grows as data arrives; zero if less than one MSS
+ * is free [RFC 1122 4.2.3.3, receiver-side silly window avoidance].
+ */
+u32
+__tcp_select_window(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	int mss = icsk->icsk_ack.rcv_mss;
+	int free_space = tcp_space(sk);
+	int full_space = min_t(int, tp->window_clamp, tcp_full_space(sk));
+	int window;
+
+	if (mss > full_space)
+		mss = full_space;
+	if (free_space < (full_space >> 1)) {
+		icsk->icsk_ack.quick = 0;
+		if (free_space < mss)
+			return 0;
+	}
+	if (free_space > (int)tp->rcv_ssthresh)
+		free_space = tp->rcv_ssthresh;
+	window = tp->rcv_wnd;
+	if (tp->rx_opt.rcv_wscale) {
+		window = free_space;
+		if (((window >> tp->rx_opt.rcv_wscale) << tp->rx_opt.rcv_wscale) != window)
+			window = ((window >> tp->rx_opt.rcv_wscale) + 1) << tp->rx_opt.rcv_wscale;
+	} else {
+		if (window <= free_space - mss || window > free_space)
+			window = (free_space / mss) * mss;
+		else if (mss == full_space && free_space > window + (full_space >> 1))
+			window = free_space;
+	}
+	return window;
+}
+
+/* tcp_select_window: the window field of a segment; never shrinks it. */
+static u16
+tcp_select_window(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 cur_win = tcp_receive_window(tp);
+	u32 new_win = __tcp_select_window(sk);
+
+	if (new_win < cur_win)
+		new_win = ALIGN(cur_win, 1U << tp->rx_opt.rcv_wscale);
+	tp->rcv_wnd = new_win;
+	tp->rcv_wup = tp->rcv_nxt;
+	new_win = min_t(u32, new_win, 65535U << tp->rx_opt.rcv_wscale);
+	return (u16)(new_win >> tp->rx_opt.rcv_wscale);
+}
+
+/* tcp_event_data_sent: remember when data last left (and ping-pong). */
+static void
+tcp_event_data_sent(struct tcp_sock *tp, struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	u32 now = tcp_time_stamp(sk);
+
+	tp->lsndtime = now;
+	/* Data sent soon after data received: an interactive exchange. */
+	if (now - icsk->icsk_ack.lrcvtime < icsk->icsk_ack.ato)
+		icsk->icsk_ack.pingpong = 1;
+}
+
+/* tcp_event_ack_sent: an ACK went out; no delayed ACK is owed any more. */
+static void
+tcp_event_ack_sent(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	if (icsk->icsk_ack.quick)
+		icsk->icsk_ack.quick--;
+	inet_csk_clear_xmit_timer(sk, ICSK_TIME_DACK);
+}
+
+/**
+ * tcp_transmit_skb - one segment to IP
+ * @skb: on the write queue when @clone_it (it stays there, owned by the
+ *	queue, and a clone goes down); otherwise a fresh skb that is consumed
+ * @clone_it: 1 for data, SYN and FIN (kept for retransmission)
+ *
+ * If the original is still cloned (its last transmission still sits in
+ * the driver's ring), the clone cannot push a header into the shared
+ * headroom: a private copy goes instead (pskb_copy).  Returns 0 or a
+ * negative errno; a queueing drop (NET_XMIT_DROP) shows as -ENOBUFS.
+ */
+int
+tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	struct tcp_skb_cb *tcb = TCP_SKB_CB(skb);
+	struct tcp_out_options opts;
+	unsigned int tcp_options_size, tcp_header_size;
+	struct tcphdr *th;
+	char fbuf[40];
+	int err;
+
+	TRACEPOINTF(net, skb, "seq=%u end_seq=%u ack=%u flags=%s len=%u clone_it=%d", tcb->seq,
+		    tcb->end_seq, tp->rcv_nxt, sim_tcp_flags_str(tcb->tcp_flags, fbuf, sizeof(fbuf)),
+		    skb->len, clone_it);
+	if (clone_it) {
+		struct sk_buff *orig = skb;
+
+		if (skb_cloned(skb)) {
+			/* Still in the driver ring: copy, as 3.10 does (pskb_copy). */
+			TRACE_NOTE(net, skb, "reason=still_cloned dataref=%d copy=1",
+				   skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+			NET_INC_STATS(net, LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES);
+			skb = skb_copy(skb);
+		} else {
+			skb = skb_clone(skb);
+		}
+		if (!skb)
+			return -ENOBUFS;
+		TRACE_NOTE(net, skb, "orig=skb#%u clone=skb#%u dataref=%d", orig->id, skb->id,
+			   skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+	}
+	tcb = TCP_SKB_CB(skb);
+	memset(&opts, 0, sizeof(opts));
+	if (tcb->tcp_flags & TCPHDR_SYN)
+		tcp_options_size = tcp_syn_options(sk, skb, &opts);
+	else
+		tcp_options_size = tcp_established_options(sk, skb, &opts);
+	tcp_header_size = tcp_options_size + sizeof(struct tcphdr);
+
+	skb->ooo_okay = sk->sk_wmem_alloc == 0;
+	th = (struct tcphdr *)skb_push(skb, tcp_header_size);
+	skb_reset_transport_header(skb);
+
+	/* The clone is charged to the socket until the driver frees it. */
+	skb->sk = sk;
+	skb->destructor = tcp_wfree;
+	sock_hold(sk);
+	sk->sk_wmem_alloc += skb->truesize;
+
+	memset(th, 0, sizeof(*th));
+	th->source = inet->inet_sport;
+	th->dest = sk->sk_dport;
+	th->seq = htonl(tcb->seq);
+	th->ack_seq = htonl(tp->rcv_nxt);
+	th->doff = tcp_header_size >> 2;
+	((u8 *)th)[13] = tcb->tcp_flags;
+	if (tcb->tcp_flags & TCPHDR_SYN)
+		th->window = htons(min_t(u32, tp->rcv_wnd, 65535U));	/* never scaled */
+	else
+		th->window = htons(tcp_select_window(sk));
+	th->check = 0;
+	th->urg_ptr = 0;
+	tcp_options_write((u8 *)(th + 1), &opts);
+	tcp_v4_send_check(sk, skb);
+
+	if (tcb->tcp_flags & TCPHDR_ACK)
+		tcp_event_ack_sent(sk);
+	if (skb->len != tcp_header_size)
+		tcp_event_data_sent(tp, sk);
+	NET_INC_STATS(net, TCP_MIB_OUTSEGS);
+
+	err = ip_queue_xmit(skb, &inet->cork.fl);
+	if (err <= 0)
+		return err;
+	/* KERNEL: tcp_enter_cwr on local congestion. */
+	return err == NET_XMIT_CN ? 0 : -ENOBUFS;
+}
+
+/* __skb_queue_after: link @newsk right after @prev on @list. */
+static void
+__skb_queue_after(struct sk_buff_head *list, struct sk_buff *prev, struct sk_buff *newsk)
+{
+	newsk->next = prev->next;
+	newsk->prev = prev;
+	prev->next->prev = newsk;
+	prev->next = newsk;
+	list->qlen++;
+}
+
+/**
+ * tcp_fragment - split @skb (on the write queue) so it holds @len bytes;
+ * the rest moves to a new skb right after it
+ *
+ * Needed when the MSS shrank (path MTU) or the peer's window cuts a
+ * segment.  Returns 0 or -ENOMEM.
+ * KERNEL: works on paged skbs and adjusts GSO segment counts.
+ */
+int
+tcp_fragment(struct sock *sk, struct sk_buff *skb, u32 len, unsigned int mss_now)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *buff;
+	u32 nsize = skb->len - len;
+	u8 flags;
+
+	TRACEPOINTF(sock_net(sk), skb, "seq=%u len=%u split_at=%u mss=%u", TCP_SKB_CB(skb)->seq,
+		    skb->len, len, mss_now);
+	if (len >= skb->len)
+		return 0;
+	buff = sk_stream_alloc_skb(sk, nsize);
+	if (!buff)
+		return -ENOMEM;
+	memcpy(skb_put(buff, nsize), skb->data + len, nsize);
+	skb_trim(skb, len);
+	sk->sk_wmem_queued += buff->truesize;
+
+	TCP_SKB_CB(buff)->seq = TCP_SKB_CB(skb)->seq + len;
+	TCP_SKB_CB(buff)->end_seq = TCP_SKB_CB(skb)->end_seq;
+	TCP_SKB_CB(skb)->end_seq = TCP_SKB_CB(buff)->seq;
+	flags = TCP_SKB_CB(skb)->tcp_flags;
+	TCP_SKB_CB(skb)->tcp_flags = flags & ~(TCPHDR_FIN | TCPHDR_PSH);
+	TCP_SKB_CB(buff)->tcp_flags = flags;
+	TCP_SKB_CB(buff)->sacked = TCP_SKB_CB(skb)->sacked;
+	TCP_SKB_CB(buff)->when = TCP_SKB_CB(skb)->when;
+	skb_header_release(buff);
+	__skb_queue_after(&sk->sk_write_queue, skb, buff);
+
+	/* Counters follow the pieces if the skb was already sent. */
+	if (!before(tp->snd_nxt, TCP_SKB_CB(buff)->end_seq) && skb != tcp_send_head(sk)) {
+		tp->packets_out++;
+		if (TCP_SKB_CB(buff)->sacked & TCPCB_LOST)
+			tp->lost_out++;
+		if (TCP_SKB_CB(buff)->sacked & TCPCB_SACKED_RETRANS)
+			tp->retrans_out++;
+	}
+	return 0;
+}
+
+/* tcp_mtu_to_mss: payload that fits @pmtu with our fixed options. */
+int
+tcp_mtu_to_mss(struct sock *sk, int pmtu)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	int mss_now = pmtu - (int)sizeof(struct iphdr) - (int)sizeof(struct tcphdr);
+
+	if (mss_now > tp->rx_opt.mss_clamp)
+		mss_now = tp->rx_opt.mss_clamp;
+	if (mss_now < 48)
+		mss_now = 48;
+	return mss_now - (tp->tcp_header_len - (int)sizeof(struct tcphdr));
+}
+
+/* tcp_bound_to_half_wnd: never a segment bigger than half the peer's max window. */
+static int
+tcp_bound_to_half_wnd(const struct tcp_sock *tp, int pktsize)
+{
+	int cutoff = tp->max_window > TCP_MSS_DEFAULT ? (int)tp->max_window / 2
+						       : (int)tp->max_window;
+
+	if (cutoff && pktsize > cutoff)
+		return max_t(int, cutoff, 68 - tp->tcp_header_len);
+	return pktsize;
+}
+
+/**
+ * tcp_sync_mss - recompute the sending MSS for path MTU @pmtu
+ * Returns the new mss_cache (1448 for MTU 1500 with timestamps).
+ */
+unsigned int
+tcp_sync_mss(struct sock *sk, u32 pmtu)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int mss_now;
+
+	TRACEPOINTF(sock_net(sk), NULL, "pmtu=%u old_mss=%u", pmtu, tp->mss_cache);
+	mss_now = tcp_bound_to_half_wnd(tp, tcp_mtu_to_mss(sk, (int)pmtu));
+	TRACE_NOTE(sock_net(sk), NULL, "mss=%d", mss_now);
+	inet_csk(sk)->icsk_pmtu_cookie = pmtu;
+	tp->mss_cache = mss_now;
+	return mss_now;
+}
+
+/**
+ * tcp_current_mss - the MSS for the next segment: follows the route's
+ * MTU, minus options beyond the fixed ones (SACK blocks)
+ */
+unsigned int
+tcp_current_mss(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct dst_entry *dst = __sk_dst_get(sk);
+	unsigned int mss_now = tp->mss_cache;
+	struct tcp_out_options opts;
+	unsigned int header_len;
+
+	if (dst && dst_mtu(dst) != inet_csk(sk)->icsk_pmtu_cookie)
+		mss_now = tcp_sync_mss(sk, dst_mtu(dst));
+	header_len = tcp_established_options(sk, NULL, &opts) + sizeof(struct tcphdr);
+	if (header_len != tp->tcp_header_len)
+		mss_now -= header_len - tp->tcp_header_len;
+	return mss_now;
+}
+
+/**
+ * tcp_cwnd_test - how many more segments the congestion window allows
+ * (a lone FIN always may go).  0 = cwnd-limited.
+ */
+u32
+tcp_cwnd_test(const struct tcp_sock *tp, const struct sk_buff *skb)
+{
+	u32 in_flight, cwnd;
+
+	if ((TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN) && tcp_skb_pcount(skb) == 1 &&
+	    skb->len == 0)
+		return 1;
+	in_flight = tcp_packets_in_flight(tp);
+	cwnd = tp->snd_cwnd;
+	return in_flight < cwnd ? cwnd - in_flight : 0;
+}
+
+/**
+ * tcp_snd_wnd_test - does the first MSS of @skb fit the peer's window
+ * (ending at snd_una + snd_wnd)?
+ */
+bool
+tcp_snd_wnd_test(const struct tcp_sock *tp, const struct sk_buff *skb, unsigned int cur_mss)
+{
+	u32 end_seq = TCP_SKB_CB(skb)->end_seq;
+
+	if (skb->len > cur_mss)
+		end_seq = TCP_SKB_CB(skb)->seq + cur_mss;
+	return !after(end_seq, tcp_wnd_end(tp));
+}
+
+/* Minshall: a small segment we sent is still unacknowledged. */
+static bool
+tcp_minshall_check(const struct tcp_sock *tp)
+{
+	return after(tp->snd_sml, tp->snd_una) && !after(tp->snd_sml, tp->snd_nxt);
+}
+
+/* tcp_nagle_check: true = hold this small segment back [RFC 896]. */
+static bool
+tcp_nagle_check(const struct tcp_sock *tp, const struct sk_buff *skb, unsigned int mss_now,
+		int nonagle)
+{
+	return skb->len < mss_now &&
+	       ((nonagle & TCP_NAGLE_CORK) ||
+		(!nonagle && tp->packets_out && tcp_minshall_check(tp)));
+}
+
+/**
+ * tcp_nagle_test - may @skb go now as far as Nagle is concerned?
+ * Full segments, FINs and pushed data always may.
+ */
+bool
+tcp_nagle_test(const struct tcp_sock *tp, const struct sk_buff *skb, unsigned int cur_mss,
+	       int nonagle)
+{
+	if (nonagle & TCP_NAGLE_PUSH)
+		return true;
+	if (TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN)
+		return true;
+	return !tcp_nagle_check(tp, skb, cur_mss, nonagle);
+}
+
+/* tcp_minshall_update: remember the end of a small segment. */
+static void
+tcp_minshall_update(struct tcp_sock *tp, unsigned int mss_now, const struct sk_buff *skb)
+{
+	if (skb->len < mss_now)
+		tp->snd_sml = TCP_SKB_CB(skb)->end_seq;
+}
+
+/**
+ * tcp_event_new_data_sent - @skb went out for the first time: it is no
+ * longer the send head, snd_nxt moves past it, and the retransmission
+ * timer starts if it is the only segment in flight.
+ */
+static void
+tcp_event_new_data_sent(struct sock *sk, const struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int prior_packets = tp->packets_out;
+
+	TRACEPOINTF(sock_net(sk), NULL, "snd_nxt=%u packets_out=%u", TCP_SKB_CB(skb)->end_seq,
+		    prior_packets + tcp_skb_pcount(skb));
+	tcp_advance_send_head(sk, skb);
+	tp->snd_nxt = TCP_SKB_CB(skb)->end_seq;
+	tp->packets_out += tcp_skb_pcount(skb);
+	if (!prior_packets)
+		tcp_rearm_rto(sk);
+}
+
+/**
+ * tcp_write_xmit - send queued skbs from sk_send_head while the
+ * congestion window, the peer's window and Nagle allow
+ * @push_one: send at most one (tcp_push_one)
+ *
+ * Returns true when nothing is in flight but data waits (the peer's
+ * window is closed): the caller arms the zero-window probe timer.
+ */
+bool
+tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	struct sk_buff *skb;
+	unsigned int sent_pkts = 0;
+
+	TRACEPOINTF(net, tcp_send_head(sk), "cwnd=%u in_flight=%u snd_wnd=%u quota=%u mss=%u push_one=%d",
+		    tp->snd_cwnd, tcp_packets_in_flight(tp), tp->snd_wnd,
+		    tp->snd_cwnd > tcp_packets_in_flight(tp) ?
+			    tp->snd_cwnd - tcp_packets_in_flight(tp) : 0,
+		    mss_now, push_one);
+	while ((skb = tcp_send_head(sk)) != NULL) {
+		if (!tcp_cwnd_test(tp, skb)) {
+			TRACE_NOTE(net, skb, "reason=cwnd_limited cwnd=%u in_flight=%u",
+				   tp->snd_cwnd, tcp_packets_in_flight(tp));
+			break;
+		}
+		if (!tcp_snd_wnd_test(tp, skb, mss_now)) {
+			TRACE_NOTE(net, skb, "reason=rwnd_limited seq=%u wnd_end=%u",
+				   TCP_SKB_CB(skb)->seq, tcp_wnd_end(tp));
+			break;
+		}
+		if (!tcp_nagle_test(tp, skb, mss_now,
+				    tcp_skb_is_last(sk, skb) ? nonagle : TCP_NAGLE_PUSH)) {
+			TRACE_NOTE(net, skb, "reason=nagle len=%u mss=%u", skb->len, mss_now);
+			break;
+		}
+		if (skb->len > mss_now && tcp_fragment(sk, skb, mss_now, mss_now))
+			break;
+		TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
+		if (tcp_transmit_skb(sk, skb, 1))
+			break;
+		tcp_event_new_data_sent(sk, skb);
+		tcp_minshall_update(tp, mss_now, skb);
+		sent_pkts++;
+		if (push_one)
+			break;
+	}
+	if (sent_pkts)
+		return false;
+	return !tp->packets_out && tcp_send_head(sk);
+}
+
+/* tcp_check_probe_timer: nothing in flight, data waiting: start probing. */
+void
+tcp_check_probe_timer(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	if (!tcp_sk(sk)->packets_out && !icsk->icsk_pending)
+		inet_csk_reset_xmit_timer(sk, ICSK_TIME_PROBE0, icsk->icsk_rto, TCP_RTO_MAX);
+}
+
+/**
+ * __tcp_push_pending_frames - send what the windows allow
+ * (end of tcp_sendmsg, after an ACK, forced push)
+ */
+void
+__tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle)
+{
+	TRACEPOINTF(sock_net(sk), tcp_send_head(sk), "mss=%u nonagle=%d", cur_mss, nonagle);
+	if (sk->sk_state == TCP_CLOSE)
+		return;
+	if (tcp_write_xmit(sk, cur_mss, nonagle, 0))
+		tcp_check_probe_timer(sk);
+}
+
+/**
+ * tcp_push_one - send the send head, which tcp_sendmsg just filled to a
+ * full MSS, if the windows allow
+ */
+void
+tcp_push_one(struct sock *sk, unsigned int mss_now)
+{
+	TRACEPOINTF(sock_net(sk), tcp_send_head(sk), "mss=%u", mss_now);
+	tcp_write_xmit(sk, mss_now, TCP_NAGLE_PUSH, 1);
+}
+
+/* tcp_trim_head: the peer acked the first @len bytes of a sent skb. */
+static void
+tcp_trim_head(struct sock *sk, struct sk_buff *skb, u32 len)
+{
+	if (len > skb->len)
+		len = skb->len;
+	skb_pull(skb, len);
+	TCP_SKB_CB(skb)->seq += len;
+	(void)sk;
+}
+
+/**
+ * tcp_retransmit_skb - send @skb (already sent once) again
+ *
+ * Trimmed to what is still unacknowledged, cut to the current MSS, then
+ * cloned and sent like new data.  Returns 0 or -Exxx.
+ */
+int
+tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct host *net = sock_net(sk);
+	unsigned int cur_mss;
+	int err;
+
+	TRACEPOINTF(net, skb, "seq=%u end_seq=%u len=%u snd_una=%u retrans_out=%u",
+		    TCP_SKB_CB(skb)->seq, TCP_SKB_CB(skb)->end_seq, skb->len, tp->snd_una,
+		    tp->retrans_out);
+	if (before(TCP_SKB_CB(skb)->seq, tp->snd_una) && !(TCP_SKB_CB(skb)->tcp_flags & TCPHDR_SYN)) {
+		if (!after(TCP_SKB_CB(skb)->end_seq, tp->snd_una))
+			return -EINVAL;
+		tcp_trim_head(sk, skb, tp->snd_una - TCP_SKB_CB(skb)->seq);
+	}
+	cur_mss = tcp_current_mss(sk);
+	/* Not beyond the peer's window, unless it is the first unacked one. */
+	if (!before(TCP_SKB_CB(skb)->seq, tcp_wnd_end(tp)) && TCP_SKB_CB(skb)->seq != tp->snd_una)
+		return -EAGAIN;
+	if (skb->len > cur_mss && tcp_fragment(sk, skb, cur_mss, cur_mss))
+		return -ENOMEM;
+
+	TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
+	err = tcp_transmit_skb(sk, skb, 1);
+	if (err) {
+		NET_INC_STATS(net, LINUX_MIB_TCPRETRANSFAIL);
+		return err;
+	}
+	NET_INC_STATS(net, TCP_MIB_RETRANSSEGS);
+	tp->total_retrans++;
+	if (!(TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS))
+		tp->retrans_out += tcp_skb_pcount(skb);
+	TCP_SKB_CB(skb)->sacked |= TCPCB_SACKED_RETRANS | TCPCB_EVER_RETRANS;
+	if (!tp->retrans_stamp)
+		tp->retrans_stamp = TCP_SKB_CB(skb)->when;
+	return 0;
+}
+
+/**
+ * tcp_xmit_retransmit_queue - resend the segments marked lost, oldest
+ * first, as far as the congestion window allows
+ */
+void
+tcp_xmit_retransmit_queue(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct sk_buff *skb;
+
+	TRACEPOINTF(sock_net(sk), NULL, "lost_out=%u retrans_out=%u cwnd=%u in_flight=%u",
+		    tp->lost_out, tp->retrans_out, tp->snd_cwnd, tcp_packets_in_flight(tp));
+	if (!tp->packets_out)
+		return;
+	skb_queue_walk(&sk->sk_write_queue, skb) {
+		u8 sacked = TCP_SKB_CB(skb)->sacked;
+
+		if (skb == tcp_send_head(sk))
+			break;
+		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd)
+			break;
+		if (sacked & TCPCB_SACKED_RETRANS)
+			continue;
+		if (!(sacked & TCPCB_LOST))
+			continue;
+		if (tcp_retransmit_skb(sk, skb))
+			break;
+		NET_INC_STATS(sock_net(sk), icsk->icsk_ca_state == TCP_CA_Loss ?
+				LINUX_MIB_TCPSLOWSTARTRETRANS : LINUX_MIB_TCPFASTRETRANS);
+		if (skb == tcp_write_queue_head(sk))
+			inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, icsk->icsk_rto,
+						  TCP_RTO_MAX);
+	}
+}
+
+/**
+ * tcp_simple_retransmit - the MSS shrank (PMTU): every sent segment that
+ * no longer fits is lost; resend them now, cut to the new MSS
+ */
+void
+tcp_simple_retransmit(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	unsigned int mss = tcp_current_mss(sk);
+	u32 prior_lost = tp->lost_out;
+	struct sk_buff *skb;
+
+	TRACEPOINTF(sock_net(sk), NULL, "mss=%u packets_out=%u", mss, tp->packets_out);
+	skb_queue_walk(&sk->sk_write_queue, skb) {
+		if (skb == tcp_send_head(sk))
+			break;
+		if (skb->len <= mss)
+			continue;
+		if (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS) {
+			TCP_SKB_CB(skb)->sacked &= ~TCPCB_SACKED_RETRANS;
+			tp->retrans_out--;
+		}
+		if (!(TCP_SKB_CB(skb)->sacked & TCPCB_LOST)) {
+			TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
+			tp->lost_out++;
+		}
+	}
+	if (prior_lost == tp->lost_out)
+		return;
+	if (icsk->icsk_ca_state != TCP_CA_Loss) {
+		tp->high_seq = tp->snd_nxt;
+		tp->snd_ssthresh = max_t(u32, tp->snd_ssthresh, (tp->snd_cwnd >> 1) + (tp->snd_cwnd >> 2));
+		tp->prior_ssthresh = 0;
+		icsk->icsk_ca_state = TCP_CA_Loss;
+	}
+	tcp_xmit_retransmit_queue(sk);
+}
+
+/**
+ * tcp_send_fin - queue our FIN: on the last unsent skb if there is one,
+ * else on a new empty skb; then push
+ */
+void
+tcp_send_fin(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb = tcp_write_queue_tail(sk);
+
+	TRACEPOINTF(sock_net(sk), skb, "write_seq=%u state=%s", tp->write_seq,
+		    tcp_state_name[sk->sk_state]);
+	if (tcp_send_head(sk) && skb) {
+		TCP_SKB_CB(skb)->tcp_flags |= TCPHDR_FIN;
+		TCP_SKB_CB(skb)->end_seq++;
+		tp->write_seq++;
+	} else {
+		skb = sk_stream_alloc_skb(sk, 0);
+		if (!skb)
+			return;
+		tcp_init_nondata_skb(skb, tp->write_seq, TCPHDR_ACK | TCPHDR_FIN);
+		skb_header_release(skb);
+		__skb_queue_tail(&sk->sk_write_queue, skb);
+		if (!sk->sk_send_head)
+			sk->sk_send_head = skb;
+		sk->sk_wmem_queued += skb->truesize;
+		tp->write_seq = TCP_SKB_CB(skb)->end_seq;
+	}
+	__tcp_push_pending_frames(sk, tcp_current_mss(sk), TCP_NAGLE_OFF);
+}
+
+/* A bare segment (ACK, RST, probe) with headroom for every header. */
+static struct sk_buff *
+sim_tcp_alloc_ctl(struct sock *sk)
+{
+	struct sk_buff *skb = alloc_skb(sock_net(sk), MAX_TCP_HEADER);
+
+	if (skb)
+		skb_reserve(skb, MAX_TCP_HEADER);
+	return skb;
+}
+
+/**
+ * tcp_send_active_reset - abort: send a RST (close with unread data,
+ * disconnect).  Not queued, not retransmitted.
+ */
+void
+tcp_send_active_reset(struct sock *sk)
+{
+	struct sk_buff *skb;
+
+	TRACEPOINTF(sock_net(sk), NULL, "seq=%u", tcp_acceptable_seq(sk));
+	skb = sim_tcp_alloc_ctl(sk);
+	if (!skb)
+		return;
+	tcp_init_nondata_skb(skb, tcp_acceptable_seq(sk), TCPHDR_ACK | TCPHDR_RST);
+	TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
+	NET_INC_STATS(sock_net(sk), TCP_MIB_OUTRSTS);
+	tcp_transmit_skb(sk, skb, 0);
+}
+
+/**
+ * tcp_send_ack - send a pure ACK now (it also carries our window)
+ */
+void
+tcp_send_ack(struct sock *sk)
+{
+	struct sk_buff *skb;
+
+	TRACEPOINTF(sock_net(sk), NULL, "ack=%u state=%s", tcp_sk(sk)->rcv_nxt,
+		    tcp_state_name[sk->sk_state]);
+	if (sk->sk_state == TCP_CLOSE)
+		return;
+	skb = sim_tcp_alloc_ctl(sk);
+	if (!skb) {
+		inet_csk(sk)->icsk_ack.pending |= ICSK_ACK_SCHED;
+		return;
+	}
+	tcp_init_nondata_skb(skb, tcp_acceptable_seq(sk), TCPHDR_ACK);
+	TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
+	tcp_transmit_skb(sk, skb, 0);
+}
+
+/**
+ * tcp_send_delayed_ack - owe the peer an ACK, sent when the delayed-ACK
+ * timer fires (ato: 40 ms at first, at most 200 ms, at most an RTT) or
+ * earlier with the next data segment
+ */
+void
+tcp_send_delayed_ack(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	unsigned long now = host_jiffies(sock_net(sk));
+	unsigned long timeout;
+	u32 ato = icsk->icsk_ack.ato;
+
+	if (ato > TCP_DELACK_MIN) {
+		u32 max_ato = HZ / 2;
+
+		if (icsk->icsk_ack.pingpong || (icsk->icsk_ack.pending & ICSK_ACK_PUSHED))
+			max_ato = TCP_DELACK_MAX;
+		if (tp->srtt) {
+			u32 rtt = max_t(u32, tp->srtt >> 3, TCP_DELACK_MIN);
+
+			if (rtt < max_ato)
+				max_ato = rtt;
+		}
+		ato = min_t(u32, ato, max_ato);
+	}
+	timeout = now + ato;
+	TRACEPOINTF(sock_net(sk), NULL, "ato=%u timeout=%lu", ato, timeout);
+	if (icsk->icsk_ack.pending & ICSK_ACK_TIMER) {
+		/* Already owed and nearly due: send it now. */
+		if (time_before_eq(icsk->icsk_ack.timeout, now + (ato >> 2))) {
+			tcp_send_ack(sk);
+			return;
+		}
+		if (!time_before(timeout, icsk->icsk_ack.timeout))
+			timeout = icsk->icsk_ack.timeout;
+	}
+	icsk->icsk_ack.pending |= ICSK_ACK_SCHED | ICSK_ACK_TIMER;
+	icsk->icsk_ack.timeout = timeout;
+	mod_timer(&icsk->icsk_delack_timer, timeout);
+}
+
+/* tcp_initialize_rcv_mss: a first guess of the peer's segment size. */
+static void
+tcp_initialize_rcv_mss(struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int hint = min_t(unsigned int, tp->advmss, tp->mss_cache);
+
+	hint = min_t(unsigned int, hint, tp->rcv_wnd / 2);
+	hint = min_t(unsigned int, hint, TCP_MSS_DEFAULT);
+	hint = max_t(unsigned int, hint, TCP_MIN_MSS);
+	inet_csk(sk)->icsk_ack.rcv_mss = hint;
+}
+
+/* tcp_connect_init: everything a SYN needs to know. */
+static void
+tcp_connect_init(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
+	struct dst_entry *dst = __sk_dst_get(sk);
+	unsigned int mtu = dst ? dst_mtu(dst) : 576;
+	u8 rcv_wscale = 0;
+
+	tp->tcp_header_len = sizeof(struct tcphdr) +
+			     (h->sysctl_tcp_timestamps ? TCPOLEN_TSTAMP_ALIGNED : 0);
+	tcp_sync_mss(sk, mtu);
+	tp->advmss = mtu - 40;	/* dst_metric_advmss: MTU 1500 -> 1460 */
+	if (tp->rx_opt.user_mss && tp->rx_opt.user_mss < tp->advmss)
+		tp->advmss = tp->rx_opt.user_mss;
+	tcp_initialize_rcv_mss(sk);
+
+	if ((sk->sk_userlocks & SOCK_RCVBUF_LOCK) &&
+	    (tp->window_clamp > (u32)tcp_full_space(sk) || tp->window_clamp == 0))
+		tp->window_clamp = tcp_full_space(sk);
+	tcp_select_initial_window(tcp_full_space(sk), tp->advmss, &tp->rcv_wnd,
+				  &tp->window_clamp, h->sysctl_tcp_window_scaling, &rcv_wscale, 0);
+	tp->rx_opt.rcv_wscale = rcv_wscale;
+	tp->rcv_ssthresh = tp->rcv_wnd;
+	tp->rcv_space = tp->rcv_wnd;
+
+	sk->sk_err = 0;
+	tp->snd_wnd = 0;
+	tp->snd_wl1 = 0;
+	tp->snd_una = tp->write_seq;
+	tp->snd_sml = tp->write_seq;
+	tp->snd_nxt = tp->write_seq;
+	tp->pushed_seq = tp->write_seq;
+	tp->rcv_nxt = 0;
+	tp->rcv_wup = 0;
+	tp->copied_seq = 0;
+	inet_csk(sk)->icsk_rto = TCP_TIMEOUT_INIT;
+	inet_csk(sk)->icsk_retransmits = 0;
+	tp->packets_out = tp->retrans_out = tp->lost_out = tp->sacked_out = 0;
+}
+
+/**
+ * tcp_connect - build and send the SYN (kept on the write queue for
+ * retransmission) and start the retransmission timer
+ * Returns 0 or -ENOBUFS.
+ */
+int
+tcp_connect(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *buff;
+	int err;
+
+	TRACEPOINTF(sock_net(sk), NULL, "isn=%u", tp->write_seq);
+	tcp_connect_init(sk);
+	TRACE_NOTE(sock_net(sk), NULL, "mss=%u advmss=%u rcv_wnd=%u wscale=%u", tp->mss_cache,
+		   tp->advmss, tp->rcv_wnd, tp->rx_opt.rcv_wscale);
+	buff = sk_stream_alloc_skb(sk, 0);
+	if (!buff)
+		return -ENOBUFS;
+	tcp_init_nondata_skb(buff, tp->write_seq++, TCPHDR_SYN);
+	TCP_SKB_CB(buff)->when = tcp_time_stamp(sk);
+	tp->retrans_stamp = TCP_SKB_CB(buff)->when;
+	/* tcp_connect_queue_skb: queued as already sent (no send head). */
+	skb_header_release(buff);
+	__skb_queue_tail(&sk->sk_write_queue, buff);
+	sk->sk_wmem_queued += buff->truesize;
+	tp->packets_out += tcp_skb_pcount(buff);
+	tp->snd_nxt = tp->write_seq;
+	tp->pushed_seq = tp->write_seq;
+	err = tcp_transmit_skb(sk, buff, 1);
+	if (err == -ECONNREFUSED)
+		return err;
+	NET_INC_STATS(sock_net(sk), TCP_MIB_ACTIVEOPENS);
+	inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto, TCP_RTO_MAX);
+	return 0;
+}
+
+/**
+ * tcp_make_synack - the SYN-ACK answering request @req on listener @sk
+ *
+ * Returns an skb with the TCP header at skb->data (checksum left to the
+ * caller), owned by the caller, or NULL.
+ */
+struct sk_buff *
+tcp_make_synack(struct sock *sk, struct dst_entry *dst, struct request_sock *req)
+{
+	struct tcp_out_options opts;
+	unsigned int tcp_header_size, mss;
+	struct sk_buff *skb;
+	struct tcphdr *th;
+	u32 now = tcp_time_stamp(sk);
+
+	mss = dst_mtu(dst) - 40;
+	if (tcp_sk(sk)->rx_opt.user_mss && tcp_sk(sk)->rx_opt.user_mss < mss)
+		mss = tcp_sk(sk)->rx_opt.user_mss;
+	TRACEPOINTF(sock_net(sk), NULL, "isn=%u ack=%u mss=%u wnd=%u wscale=%u", req->snt_isn,
+		    req->rcv_isn + 1, mss, req->rcv_wnd, req->rcv_wscale);
+	skb = sim_tcp_alloc_ctl(sk);
+	if (!skb)
+		return NULL;
+	memset(&opts, 0, sizeof(opts));
+	tcp_header_size = tcp_synack_options(req, mss, now, &opts) + sizeof(*th);
+	th = (struct tcphdr *)skb_push(skb, tcp_header_size);
+	skb_reset_transport_header(skb);
+	memset(th, 0, sizeof(*th));
+	tcp_init_nondata_skb(skb, req->snt_isn, TCPHDR_SYN | TCPHDR_ACK);
+	TCP_SKB_CB(skb)->when = now;
+	th->syn = 1;
+	th->ack = 1;
+	th->source = req->loc_port;
+	th->dest = req->rmt_port;
+	th->seq = htonl(req->snt_isn);
+	th->ack_seq = htonl(req->rcv_isn + 1);
+	th->window = htons(min_t(u32, req->rcv_wnd, 65535U));
+	th->doff = tcp_header_size >> 2;
+	tcp_options_write((u8 *)(th + 1), &opts);
+	return skb;
+}
+
+/* tcp_xmit_probe_skb: an ACK with an old sequence number: the peer must
+ * answer it with an ACK carrying its current window. */
+static int
+tcp_xmit_probe_skb(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb = sim_tcp_alloc_ctl(sk);
+
+	if (!skb)
+		return -1;
+	tcp_init_nondata_skb(skb, tp->snd_una - 1, TCPHDR_ACK);
+	TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
+	return tcp_transmit_skb(sk, skb, 0);
+}
+
+/**
+ * tcp_write_wakeup - probe a closed window: send what fits if the window
+ * opened a little, else a bare probe.  Returns the transmit result.
+ */
+int
+tcp_write_wakeup(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb = tcp_send_head(sk);
+
+	TRACEPOINTF(sock_net(sk), skb, "snd_wnd=%u snd_una=%u", tp->snd_wnd, tp->snd_una);
+	if (sk->sk_state == TCP_CLOSE)
+		return -1;
+	if (skb && before(TCP_SKB_CB(skb)->seq, tcp_wnd_end(tp))) {
+		unsigned int mss = tcp_current_mss(sk);
+		u32 seg_size = tcp_wnd_end(tp) - TCP_SKB_CB(skb)->seq;
+		int err;
+
+		if (seg_size > mss)
+			seg_size = mss;
+		if (seg_size < skb->len && tcp_fragment(sk, skb, seg_size, mss))
+			return -1;
+		TCP_SKB_CB(skb)->tcp_flags |= TCPHDR_PSH;
+		TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
+		err = tcp_transmit_skb(sk, skb, 1);
+		if (!err)
+			tcp_event_new_data_sent(sk, skb);
+		return err;
+	}
+	return tcp_xmit_probe_skb(sk);
+}
+
+/**
+ * tcp_send_probe0 - the zero-window probe timer fired
+ *
+ * Probe, then wait twice as long for the next probe (backoff), unless
+ * the window reopened (data is in flight again or nothing waits).
+ */
+void
+tcp_send_probe0(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	int err;
+
+	TRACEPOINTF(sock_net(sk), NULL, "probes_out=%u backoff=%u", icsk->icsk_probes_out,
+		    icsk->icsk_backoff);
+	err = tcp_write_wakeup(sk);
+	NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPPROBEZEROWINDOW);
+	if (tp->packets_out || !tcp_send_head(sk)) {
+		icsk->icsk_probes_out = 0;
+		icsk->icsk_backoff = 0;
+		return;
+	}
+	if (err <= 0) {
+		if (icsk->icsk_backoff < TCP_RETR2)
+			icsk->icsk_backoff++;
+		icsk->icsk_probes_out++;
+		inet_csk_reset_xmit_timer(sk, ICSK_TIME_PROBE0,
+					  min_t(u32, icsk->icsk_rto << icsk->icsk_backoff, TCP_RTO_MAX),
+					  TCP_RTO_MAX);
+	} else {
+		inet_csk_reset_xmit_timer(sk, ICSK_TIME_PROBE0,
+					  min_t(u32, icsk->icsk_rto << icsk->icsk_backoff,
+						TCP_RESOURCE_PROBE_INTERVAL),
+					  TCP_RTO_MAX);
+	}
+}

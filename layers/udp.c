@@ -1,0 +1,631 @@
+/*
+ * layers/udp.c - UDP over IPv4: datagrams in, datagrams out.
+ *
+ * Mirrors net/ipv4/udp.c and, for connect(), net/ipv4/datagram.c
+ * (Linux 3.10).  Sending (sendto on a UDP socket):
+ *
+ *   inet_sendmsg -> udp_sendmsg: route (the socket's cached one when
+ *     connected), one skb holding the UDP header and all the payload
+ *     (ip_make_skb; here __ip_make_skb), udp_send_skb fills the header
+ *     and checksum, ip_send_skb -> ip_local_out -> ... ip_finish_output,
+ *     which hands a datagram bigger than the MTU to ip_fragment.
+ *
+ * Receiving: ip_local_deliver (after ip_defrag put the fragments back
+ * together) -> udp_rcv: length and checksum checks, __udp4_lib_lookup
+ * finds the socket, sock_queue_rcv_skb queues the datagram and wakes the
+ * reader; nobody bound to the port -> ICMP port unreachable.
+ *
+ * Read before: layers/af_inet.c.  Read after: layers/ip_output.c
+ * (ip_fragment), layers/ip_fragment.c (reassembly).
+ *
+ * Left out: UDP_CORK and MSG_MORE (ip_append_data's queue: every send is
+ * one datagram), UDP-Lite, multicast and broadcast delivery, encapsulation
+ * sockets, SO_REUSEADDR, the two-level port hash, IP_RECVERR (an ICMP
+ * error is only reported to a connected socket, as without it).
+ */
+#include "layers/udp.h"
+#include "layers/route.h"
+#include "layers/neighbour.h"
+#include "sim/host.h"
+#include "kernel/trace.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char KSRC[] = "net/ipv4/udp.c";
+
+#define CSUM_MANGLED_0	((__sum16)0xffff)	/* a computed 0 is sent as all ones */
+
+/* A datagram is at most 64 KiB including the IP and UDP headers. */
+#define UDP_MAX_PAYLOAD	(0xFFFF - sizeof(struct iphdr) - sizeof(struct udphdr))
+
+int
+udp_init(struct host *net)
+{
+	net->udp_table = calloc(1, sizeof(*net->udp_table));
+	if (!net->udp_table)
+		return -ENOMEM;
+	INIT_LIST_HEAD(&net->udp_table->socks);
+	return 0;
+}
+
+/* udp_lib_unhash - take @sk off the port table (drops the table's ref). */
+static void
+udp_lib_unhash(struct sock *sk)
+{
+	if (list_empty(&sk->sk_node))
+		return;
+	list_del_init(&sk->sk_node);
+	sock_net(sk)->udp_table->count--;
+	sk->sk_num = 0;
+	inet_sk(sk)->inet_sport = 0;
+	sock_put(sk);
+}
+
+void
+udp_exit(struct host *net)
+{
+	struct sock *sk, *tmp;
+
+	if (!net->udp_table)
+		return;
+	/* Sockets still bound belong to descriptors nobody closed. */
+	list_for_each_entry_safe(sk, tmp, &net->udp_table->socks, sk_node) {
+		sock_hold(sk);
+		udp_lib_unhash(sk);
+		__skb_queue_purge(&sk->sk_receive_queue);
+		sock_put(sk);
+	}
+	free(net->udp_table);
+	net->udp_table = NULL;
+}
+
+struct udp_port_probe {
+	__be32 rcv_saddr;		/* the address being bound, 0 = any */
+};
+
+/* Is @port taken by a socket whose address overlaps ours? */
+static bool
+udp_port_in_use(struct host *net, u16 port, void *arg)
+{
+	const struct udp_port_probe *p = arg;
+	struct sock *sk;
+
+	list_for_each_entry(sk, &net->udp_table->socks, sk_node)
+		if (sk->sk_num == port &&
+		    (!sk->sk_rcv_saddr || !p->rcv_saddr || sk->sk_rcv_saddr == p->rcv_saddr))
+			return true;
+	return false;
+}
+
+/**
+ * udp_v4_get_port - bind @sk to port @snum (0: the next ephemeral one)
+ *
+ * Returns 0 (the socket is on the table, which holds a reference) or 1
+ * if the port is in use, as the kernel's get_port does.
+ * KERNEL: udp_lib_get_port with a hashed random start (see
+ * sim_inet_next_port) and SO_REUSEADDR.
+ */
+int
+udp_v4_get_port(struct sock *sk, unsigned short snum)
+{
+	struct host *net = sock_net(sk);
+	struct udp_port_probe probe = { .rcv_saddr = sk->sk_rcv_saddr };
+
+	TRACEPOINTF(net, NULL, "snum=%u", snum);
+	if (!snum) {
+		snum = sim_inet_next_port(net, udp_port_in_use, &probe);
+		if (!snum)
+			return 1;
+	} else if (udp_port_in_use(net, snum, &probe)) {
+		TRACE_NOTE(net, NULL, "reason=port_in_use port=%u", snum);
+		return 1;
+	}
+	sk->sk_num = snum;
+	sock_hold(sk);
+	list_add_tail(&sk->sk_node, &net->udp_table->socks);
+	net->udp_table->count++;
+	return 0;
+}
+
+/**
+ * ip4_datagram_connect - connect() on a UDP socket (net/ipv4/datagram.c)
+ *
+ * Looks up and caches the route to the peer, takes the source address
+ * it chose, and remembers the peer: later sends need no address, and
+ * only datagrams from that peer are delivered.  0 or -Exxx.
+ */
+static int
+ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
+{
+	const struct sockaddr_in *usin = (const struct sockaddr_in *)uaddr;
+	struct inet_sock *inet = inet_sk(sk);
+	struct host *net = sock_net(sk);
+	struct flowi4 fl4;
+	struct rtable *rt;
+
+	if (addr_len < (int)sizeof(*usin))
+		return -EINVAL;
+	TRACEPOINTF(net, NULL, "daddr=" NIPQUAD_FMT " dport=%u", NIPQUAD(usin->sin_addr.s_addr),
+		    ntohs(usin->sin_port));
+	if (usin->sin_family != AF_INET)
+		return -EAFNOSUPPORT;
+	sk_dst_reset(sk);
+	memset(&fl4, 0, sizeof(fl4));
+	fl4.daddr = usin->sin_addr.s_addr;
+	fl4.saddr = sk->sk_rcv_saddr;
+	fl4.flowi4_proto = IPPROTO_UDP;
+	fl4.fl4_sport = inet->inet_sport;
+	fl4.fl4_dport = usin->sin_port;
+	rt = ip_route_output_key(net, &fl4);
+	if (IS_ERR(rt))
+		return PTR_ERR(rt);
+	if (!inet->inet_saddr)
+		inet->inet_saddr = fl4.saddr;
+	if (!sk->sk_rcv_saddr)
+		sk->sk_rcv_saddr = fl4.saddr;
+	sk->sk_daddr = fl4.daddr;
+	sk->sk_dport = usin->sin_port;
+	sk->sk_state = TCP_ESTABLISHED;
+	inet->cork.fl = fl4;
+	sk_setup_caps(sk, &rt->dst);
+	return 0;
+}
+
+/* udp_disconnect - connect(AF_UNSPEC): forget the peer. */
+static int
+udp_disconnect(struct sock *sk, int flags)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "flags=%d", flags);
+	sk->sk_state = TCP_CLOSE;
+	sk->sk_daddr = 0;
+	sk->sk_dport = 0;
+	sk_dst_reset(sk);
+	return 0;
+}
+
+/* sim_udp_set_csum - the UDP checksum over the pseudo header and @len bytes. */
+void
+sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len)
+{
+	uh->check = 0;
+	uh->check = csum_tcpudp_magic(saddr, daddr, len, IPPROTO_UDP, csum_partial(uh, len, 0));
+	if (uh->check == 0)
+		uh->check = CSUM_MANGLED_0;
+}
+
+/**
+ * udp_send_skb - fill in the UDP header and checksum, then send
+ * @skb: IP header at skb->data (from __ip_make_skb), UDP header after it
+ *
+ * Consumes @skb.  Returns 0 or -Exxx (counted in UDP_MIB_SNDBUFERRORS).
+ * KERNEL: with checksum offload the device finishes the sum
+ * (CHECKSUM_PARTIAL); netstep sums in software.
+ */
+static int
+udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
+{
+	struct host *net = skb->host;
+	struct udphdr *uh = udp_hdr(skb);
+	unsigned int len = skb->len - (unsigned int)(skb_transport_header(skb) - skb->data);
+	int err;
+
+	TRACEPOINTF(net, skb, "sport=%u dport=%u len=%u", ntohs(fl4->fl4_sport),
+		    ntohs(fl4->fl4_dport), len);
+	uh->source = fl4->fl4_sport;
+	uh->dest = fl4->fl4_dport;
+	uh->len = htons(len);
+	sim_udp_set_csum(uh, fl4->saddr, fl4->daddr, len);
+	TRACE_NOTE(net, skb, "check=0x%04x", ntohs(uh->check));
+	err = ip_send_skb(skb);
+	if (err) {
+		NET_INC_STATS(net, UDP_MIB_SNDBUFERRORS);
+		return err;
+	}
+	NET_INC_STATS(net, UDP_MIB_OUTDATAGRAMS);
+	return 0;
+}
+
+/* udp_sendmsg's destination: msg_name, or the connected peer. */
+static int
+udp_msg_dest(struct sock *sk, const struct msghdr *msg, __be32 *daddr, __be16 *dport)
+{
+	const struct sockaddr_in *usin = msg->msg_name;
+
+	if (usin) {
+		if (msg->msg_namelen < sizeof(*usin))
+			return -EINVAL;
+		if (usin->sin_family != AF_INET)
+			return usin->sin_family == AF_UNSPEC ? -EINVAL : -EAFNOSUPPORT;
+		if (!usin->sin_port)
+			return -EINVAL;
+		*daddr = usin->sin_addr.s_addr;
+		*dport = usin->sin_port;
+		return 0;
+	}
+	if (sk->sk_state != TCP_ESTABLISHED)
+		return -EDESTADDRREQ;
+	*daddr = sk->sk_daddr;
+	*dport = sk->sk_dport;
+	return 1;			/* connected: the cached route may serve */
+}
+
+/**
+ * udp_sendmsg - sk->sk_prot->sendmsg of UDP: one datagram of @len bytes
+ *
+ * Returns @len, or -EMSGSIZE (over 65507 bytes, or DF forbids
+ * fragmenting), -EDESTADDRREQ (no address and not connected),
+ * -ENETUNREACH, -EAGAIN (send buffer full: where the kernel would sleep
+ * in sock_alloc_send_skb), -ENOBUFS.
+ */
+int
+udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	struct host *net = sock_net(sk);
+	struct rtable *rt = NULL;
+	struct sk_buff *skb;
+	struct flowi4 fl4;
+	__be32 daddr;
+	__be16 dport;
+	unsigned int hh_len;
+	int connected, err;
+
+	TRACEPOINTF(net, NULL, "len=%zu sport=%u connected=%d", len, sk->sk_num,
+		    sk->sk_state == TCP_ESTABLISHED);
+	if (len > UDP_MAX_PAYLOAD)
+		return -EMSGSIZE;
+	if (msg->msg_flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	connected = udp_msg_dest(sk, msg, &daddr, &dport);
+	if (connected < 0)
+		return connected;
+
+	memset(&fl4, 0, sizeof(fl4));
+	if (connected) {
+		rt = (struct rtable *)__sk_dst_check(sk, 0);
+		if (rt)
+			fl4 = inet->cork.fl;
+	}
+	if (!rt) {
+		fl4.daddr = daddr;
+		fl4.saddr = inet->inet_saddr;
+		fl4.flowi4_tos = inet->tos;
+		fl4.flowi4_proto = IPPROTO_UDP;
+		fl4.fl4_sport = inet->inet_sport;
+		fl4.fl4_dport = dport;
+		rt = ip_route_output_key(net, &fl4);
+		if (IS_ERR(rt))
+			return PTR_ERR(rt);
+		if (connected) {
+			inet->cork.fl = fl4;
+			sk_setup_caps(sk, &rt->dst);
+		}
+	}
+
+	/* sock_alloc_send_skb reports a pending error (an ICMP that came
+	 * back for an earlier datagram) instead of sending. */
+	if (sk->sk_err) {
+		err = -sk->sk_err;
+		sk->sk_err = 0;
+		TRACE_NOTE(net, NULL, "reason=pending_error err=%d", err);
+		return err;
+	}
+	/* ip_make_skb, uncorked: one skb, room for every header below. */
+	hh_len = LL_RESERVED_SPACE(rt->dst.dev);
+	skb = alloc_skb(net, hh_len + sizeof(struct iphdr) + sizeof(struct udphdr) + len);
+	if (!skb)
+		return -ENOBUFS;
+	if (sk->sk_wmem_alloc + (int)skb->truesize > sk->sk_sndbuf) {
+		TRACE_NOTE(net, skb, "reason=sndbuf_full wmem_alloc=%d sndbuf=%d",
+			   sk->sk_wmem_alloc, sk->sk_sndbuf);
+		kfree_skb(skb);
+		return -EAGAIN;	/* KERNEL: sock_alloc_send_skb sleeps */
+	}
+	skb_set_owner_w(skb, sk);
+	skb_reserve(skb, hh_len + sizeof(struct iphdr));
+	skb_reset_transport_header(skb);
+	skb_put(skb, sizeof(struct udphdr));
+	err = memcpy_fromiovec(skb_put(skb, len), msg->msg_iov, len);
+	if (err) {
+		kfree_skb(skb);
+		return err;
+	}
+	skb->priority = sk->sk_priority;
+	skb = __ip_make_skb(skb, &fl4, rt, inet->pmtudisc);
+	err = udp_send_skb(skb, &fl4);
+	return err ? err : (int)len;
+}
+
+/**
+ * udp_recvmsg - sk->sk_prot->recvmsg of UDP: one datagram per call
+ *
+ * Copies up to @len bytes (MSG_TRUNC set if the datagram was longer)
+ * and the sender's address.  Returns the bytes copied, or -EAGAIN when
+ * the queue is empty (where the kernel sleeps in __skb_recv_datagram).
+ */
+int
+udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock, int flags,
+	    int *addr_len)
+{
+	struct host *net = sock_net(sk);
+	struct sk_buff *skb;
+	unsigned int ulen, copied;
+	int err;
+
+	TRACEPOINTF(net, NULL, "len=%zu queued=%u", len, skb_queue_len(&sk->sk_receive_queue));
+	(void)noblock;
+	if (sk->sk_err) {
+		err = -sk->sk_err;
+		sk->sk_err = 0;
+		return err;
+	}
+	skb = skb_peek(&sk->sk_receive_queue);
+	if (!skb)
+		return -EAGAIN;
+	ulen = skb->len - sizeof(struct udphdr);
+	copied = len < ulen ? len : ulen;
+	if (copied < ulen)
+		msg->msg_flags |= MSG_TRUNC;
+	err = memcpy_toiovec(msg->msg_iov, skb->data + sizeof(struct udphdr), copied);
+	if (err)
+		return err;
+	if (msg->msg_name) {
+		struct sockaddr_in *sin = msg->msg_name;
+
+		memset(sin, 0, sizeof(*sin));
+		sin->sin_family = AF_INET;
+		sin->sin_port = udp_hdr(skb)->source;
+		sin->sin_addr.s_addr = ip_hdr(skb)->saddr;
+		*addr_len = sizeof(*sin);
+	}
+	if (flags & MSG_PEEK)
+		return copied;
+	NET_INC_STATS(net, UDP_MIB_INDATAGRAMS);
+	__skb_unlink(skb, &sk->sk_receive_queue);
+	consume_skb(skb);
+	return (flags & MSG_TRUNC) ? (int)ulen : (int)copied;
+}
+
+/**
+ * __udp4_lib_lookup - the socket a datagram from @saddr:@sport to
+ * @daddr:@dport belongs to: the most specific match of local address,
+ * and of peer for a connected socket.  No reference taken; NULL if none.
+ */
+struct sock *
+__udp4_lib_lookup(struct host *net, __be32 saddr, __be16 sport, __be32 daddr, __be16 dport)
+{
+	struct sock *sk, *result = NULL;
+	int best = -1;
+
+	TRACEPOINTF(net, NULL, "saddr=" NIPQUAD_FMT " sport=%u daddr=" NIPQUAD_FMT " dport=%u",
+		    NIPQUAD(saddr), ntohs(sport), NIPQUAD(daddr), ntohs(dport));
+	list_for_each_entry(sk, &net->udp_table->socks, sk_node) {
+		int score = 0;
+
+		if (sk->sk_num != ntohs(dport))
+			continue;
+		if (sk->sk_rcv_saddr) {
+			if (sk->sk_rcv_saddr != daddr)
+				continue;
+			score += 4;
+		}
+		if (sk->sk_daddr) {
+			if (sk->sk_daddr != saddr)
+				continue;
+			score += 4;
+		}
+		if (sk->sk_dport) {
+			if (sk->sk_dport != sport)
+				continue;
+			score += 4;
+		}
+		if (score > best) {
+			best = score;
+			result = sk;
+		}
+	}
+	return result;
+}
+
+/* The datagram's checksum is right (or absent: 0 means "not computed"). */
+static bool
+udp_csum_ok(struct sk_buff *skb, unsigned int ulen)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	const struct udphdr *uh = udp_hdr(skb);
+
+	if (!uh->check)
+		return true;
+	return csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP,
+				 csum_partial(uh, ulen, 0)) == 0;
+}
+
+/*
+ * udp_queue_rcv_skb - hand a datagram to its socket.  Consumes @skb
+ * (queued, or dropped with a counter).
+ */
+static int
+udp_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
+{
+	struct host *net = sock_net(sk);
+
+	TRACEPOINTF(net, skb, "len=%u port=%u", skb->len, sk->sk_num);
+	if (sock_queue_rcv_skb(sk, skb) < 0) {
+		NET_INC_STATS(net, UDP_MIB_RCVBUFERRORS);
+		NET_INC_STATS(net, UDP_MIB_INERRORS);
+		kfree_skb(skb);
+		return -1;
+	}
+	return 0;
+}
+
+/**
+ * udp_rcv - ip_local_deliver's handler for IPPROTO_UDP (3.10:
+ * __udp4_lib_rcv)
+ * @skb: UDP header at skb->data, IP header at skb_network_header
+ *
+ * Consumes @skb.  Drops (each counted) a short or inconsistent datagram
+ * (UDP_MIB_INERRORS) and a bad checksum (UDP_MIB_CSUMERRORS); answers a
+ * datagram for a port nobody listens on with ICMP port unreachable
+ * (UDP_MIB_NOPORTS).
+ */
+int
+udp_rcv(struct sk_buff *skb)
+{
+	struct host *net = skb->host;
+	const struct iphdr *iph = ip_hdr(skb);
+	struct udphdr *uh;
+	unsigned int ulen;
+	struct sock *sk;
+
+	TRACEPOINTF(net, skb, "len=%u", skb->len);
+	if (skb->len < sizeof(struct udphdr))
+		goto short_packet;
+	uh = udp_hdr(skb);
+	ulen = ntohs(uh->len);
+	if (ulen > skb->len || ulen < sizeof(struct udphdr))
+		goto short_packet;
+	if (ulen < skb->len)
+		skb_trim(skb, ulen);
+	TRACE_NOTE(net, skb, "sport=%u dport=%u ulen=%u", ntohs(uh->source), ntohs(uh->dest),
+		   ulen);
+	/* KERNEL: udp4_csum_init starts the sum and the check completes at
+	 * delivery (or before the ICMP); the outcome is the same. */
+	if (!udp_csum_ok(skb, ulen)) {
+		TRACE_NOTE(net, skb, "reason=bad_checksum check=0x%04x", ntohs(uh->check));
+		NET_INC_STATS(net, UDP_MIB_CSUMERRORS);
+		NET_INC_STATS(net, UDP_MIB_INERRORS);
+		kfree_skb(skb);
+		return 0;
+	}
+	sk = __udp4_lib_lookup(net, iph->saddr, uh->source, iph->daddr, uh->dest);
+	if (sk) {
+		udp_queue_rcv_skb(sk, skb);
+		return 0;
+	}
+
+	TRACE_NOTE(net, skb, "reason=no_socket dport=%u", ntohs(uh->dest));
+	NET_INC_STATS(net, UDP_MIB_NOPORTS);
+	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	kfree_skb(skb);
+	return 0;
+
+short_packet:
+	TRACE_NOTE(net, skb, "reason=short_packet len=%u", skb->len);
+	NET_INC_STATS(net, UDP_MIB_INERRORS);
+	kfree_skb(skb);
+	return 0;
+}
+
+/**
+ * udp_err - an ICMP error quotes one of our datagrams
+ * @skb: the ICMP message; skb->data is the quoted IP header, followed
+ *       by at least 8 bytes (the quoted UDP header).  Not consumed.
+ * @info: the MTU for "fragmentation needed"
+ *
+ * A connected socket learns the error (sk_err, sk_error_report): a port
+ * unreachable becomes ECONNREFUSED on its next call.  KERNEL: with
+ * IP_RECVERR an unconnected socket would get it on its error queue.
+ */
+void
+udp_err(struct sk_buff *skb, u32 info)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	const struct icmphdr *icmph = icmp_hdr(skb);
+	struct host *net = skb->host;
+	const struct udphdr *uh;
+	struct sock *sk;
+	int err = 0, harderr = 0;
+
+	TRACEPOINTF(net, skb, "type=%u code=%u info=%u", icmph->type, icmph->code, info);
+	if (skb->len < (unsigned int)iph->ihl * 4 + sizeof(*uh))
+		return;
+	uh = (const struct udphdr *)(skb->data + iph->ihl * 4);
+	/* The quoted datagram went from us (saddr) to the peer (daddr). */
+	sk = __udp4_lib_lookup(net, iph->daddr, uh->dest, iph->saddr, uh->source);
+	if (!sk) {
+		TRACE_NOTE(net, skb, "reason=no_socket");
+		return;
+	}
+	switch (icmph->type) {
+	case ICMP_DEST_UNREACH:
+		if (icmph->code == ICMP_FRAG_NEEDED) {
+			if (inet_sk(sk)->pmtudisc != IP_PMTUDISC_DONT) {
+				err = EMSGSIZE;
+				harderr = 1;
+				ipv4_update_pmtu(net, iph->daddr, info);
+			}
+			break;
+		}
+		if (icmph->code <= NR_ICMP_UNREACH) {
+			harderr = icmp_err_convert[icmph->code].fatal;
+			err = icmp_err_convert[icmph->code].error;
+		}
+		break;
+	case ICMP_TIME_EXCEEDED:
+		err = EHOSTUNREACH;
+		break;
+	default:
+		return;
+	}
+	if (!harderr || sk->sk_state != TCP_ESTABLISHED) {
+		TRACE_NOTE(net, skb, "reason=not_connected err=%d", err);
+		return;
+	}
+	sk->sk_err = err;
+	TRACE_NOTE(net, skb, "sk_err=%d", err);
+	sk->sk_error_report(sk);
+}
+
+/* udp_lib_close - close(): unbind, drop queued datagrams, let go. */
+static void
+udp_lib_close(struct sock *sk, long timeout)
+{
+	TRACEPOINTF(sock_net(sk), NULL, "port=%u queued=%u", sk->sk_num,
+		    skb_queue_len(&sk->sk_receive_queue));
+	(void)timeout;
+	udp_lib_unhash(sk);
+	sock_orphan(sk);
+	__skb_queue_purge(&sk->sk_receive_queue);
+	sk_dst_reset(sk);
+	sock_put(sk);
+}
+
+/* udp_lib_hash - binding goes through get_port; never called. */
+static void
+udp_lib_hash(struct sock *sk)
+{
+	(void)sk;
+}
+
+const struct proto udp_prot = {
+	.name = "UDP",
+	.close = udp_lib_close,
+	.connect = ip4_datagram_connect,
+	.disconnect = udp_disconnect,
+	.sendmsg = udp_sendmsg,
+	.recvmsg = udp_recvmsg,
+	.hash = udp_lib_hash,
+	.unhash = udp_lib_unhash,
+	.get_port = udp_v4_get_port,
+	.max_header = 0,
+	.obj_size = sizeof(struct udp_sock),
+};
+
+/* For ss -uan: every bound UDP socket, in bind order. */
+int
+udp_for_each_sock(struct host *net, int (*fn)(struct sock *sk, void *arg), void *arg)
+{
+	struct sock *sk, *tmp;
+	int rc;
+
+	if (!net->udp_table)
+		return 0;
+	list_for_each_entry_safe(sk, tmp, &net->udp_table->socks, sk_node) {
+		rc = fn(sk, arg);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

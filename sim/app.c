@@ -1,0 +1,331 @@
+/*
+ * sim/app.c - the server programs: TCP and UDP byte sinks.  See
+ * sim/app.h.
+ *
+ * No kernel counterpart: user space.  Each sink is written the way a
+ * small C server would be, with the system calls of layers/socket.c
+ * (socket, setsockopt, bind, listen, accept, recvfrom, close); where
+ * such a program would block, it becomes a daemon task (sim/task.c)
+ * sleeping on its socket:
+ *
+ *   tcp-sink: accept() in a loop; each connection gets a reader task
+ *             that calls recvfrom() until it returns 0 (the peer's FIN),
+ *             then close().
+ *   udp-sink: recvfrom() in a loop, one datagram per call.
+ *
+ * Every byte read goes into the connection's SHA-256 and the sink's.
+ * A `recv PORT` command waits on the sink (a wait channel) until it has
+ * settled.
+ */
+#include "sim/app.h"
+#include "sim/task.h"
+#include "sim/host.h"
+#include "layers/sock.h"
+#include "layers/ip.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SIM_APP_READ_SIZE	65536	/* bytes asked for per recvfrom() */
+
+struct sim_app_reader {
+	struct sim_app *app;
+	int fd;				/* the socket it reads */
+	int conn;			/* index in app->conns, -1 = not kept */
+};
+
+void
+sim_apps_init(struct host *net)
+{
+	net->apps = calloc(1, sizeof(*net->apps));
+}
+
+void
+sim_apps_exit(struct host *net)
+{
+	if (!net->apps)
+		return;
+	for (int i = 0; i < net->apps->count; i++)
+		free(net->apps->app[i]);
+	free(net->apps);
+	net->apps = NULL;
+}
+
+struct sim_app *
+sim_app_find(struct host *net, int proto, u16 port)
+{
+	if (!net->apps)
+		return NULL;
+	for (int i = 0; i < net->apps->count; i++)
+		if (net->apps->app[i]->proto == proto && net->apps->app[i]->port == port)
+			return net->apps->app[i];
+	return NULL;
+}
+
+/* Account @n bytes read on connection @conn (-1: not kept) of @app. */
+static void
+sim_app_account(struct sim_app *app, int conn, const u8 *buf, int n)
+{
+	app->bytes += n;
+	sim_sha256_update(&app->sha, buf, n);
+	if (conn >= 0) {
+		app->conns[conn].bytes += n;
+		sim_sha256_update(&app->conns[conn].sha, buf, n);
+	}
+}
+
+/* A new connection's (or datagram's) record; -1 past SIM_APP_MAX_CONNS. */
+static int
+sim_app_new_conn(struct sim_app *app, int fd, const struct sockaddr_in *peer)
+{
+	int i = app->nconns++;
+	struct sim_app_conn *c;
+
+	if (i >= SIM_APP_MAX_CONNS)
+		return -1;
+	c = &app->conns[i];
+	memset(c, 0, sizeof(*c));
+	c->fd = fd;
+	c->peer_addr = peer->sin_addr.s_addr;
+	c->peer_port = peer->sin_port;
+	sim_sha256_init(&c->sha);
+	return i;
+}
+
+/* The reader of one accepted TCP connection: recvfrom() to EOF. */
+static int
+sim_app_tcp_read(struct sim_task *t)
+{
+	struct sim_app_reader *r = t->priv;
+	struct sim_app *app = r->app;
+	struct host *net = app->net;
+	u8 *buf = malloc(SIM_APP_READ_SIZE);
+	int n = -ENOMEM;
+
+	while (buf) {
+		n = sys_recvfrom(net, r->fd, buf, SIM_APP_READ_SIZE, 0, NULL, NULL);
+		if (n <= 0)
+			break;
+		sim_app_account(app, r->conn, buf, n);
+	}
+	free(buf);
+	if (n == -EAGAIN) {
+		int err;
+		struct socket *sock = sockfd_lookup(net, r->fd, &err);
+
+		if (sock && sock->sk) {
+			sim_task_sleep_on(t, sock->sk, SIM_WAKE_READ | SIM_WAKE_STATE);
+			return -EAGAIN;
+		}
+	}
+	/* EOF (0) or an error: the connection is over for this program. */
+	sys_close(net, r->fd);
+	if (r->conn >= 0) {
+		app->conns[r->conn].fd = -1;
+		app->conns[r->conn].eof = true;
+		app->conns[r->conn].error = n < 0 ? n : 0;
+	}
+	sim_task_wake_chan(net, app);
+	return n < 0 ? n : 0;
+}
+
+static void
+sim_app_free_priv(struct sim_task *t)
+{
+	free(t->priv);
+}
+
+/* The TCP sink's main loop: accept() every connection that is ready. */
+static int
+sim_app_tcp_accept(struct sim_task *t)
+{
+	struct sim_app *app = t->priv;
+	struct host *net = app->net;
+
+	for (;;) {
+		struct sockaddr_in peer;
+		int len = sizeof(peer);
+		struct sim_app_reader *r;
+		struct sim_task *rt;
+		struct socket *sock;
+		int fd, err;
+
+		memset(&peer, 0, sizeof(peer));
+		fd = sys_accept(net, app->fd, (struct sockaddr *)&peer, &len);
+		if (fd == -EAGAIN) {
+			sock = sockfd_lookup(net, app->fd, &err);
+			if (!sock)
+				return err;
+			sim_task_sleep_on(t, sock->sk, SIM_WAKE_READ | SIM_WAKE_STATE);
+			return -EAGAIN;
+		}
+		if (fd < 0)
+			return fd;
+		r = calloc(1, sizeof(*r));
+		rt = r ? sim_task_create(net, "tcp-sink-conn", sim_app_tcp_read, r,
+					 sim_app_free_priv) : NULL;
+		if (!rt) {
+			free(r);
+			sys_close(net, fd);
+			continue;
+		}
+		rt->daemon = true;
+		r->app = app;
+		r->fd = fd;
+		r->conn = sim_app_new_conn(app, fd, &peer);
+		sim_task_start(rt);
+		sim_task_wake_chan(net, app);
+	}
+}
+
+/* The UDP sink's loop: one datagram per recvfrom(). */
+static int
+sim_app_udp_read(struct sim_task *t)
+{
+	struct sim_app *app = t->priv;
+	struct host *net = app->net;
+	u8 *buf = malloc(SIM_APP_READ_SIZE);
+	int n = -ENOMEM;
+
+	while (buf) {
+		struct sockaddr_in peer;
+		int len = sizeof(peer);
+		int conn;
+
+		n = sys_recvfrom(net, app->fd, buf, SIM_APP_READ_SIZE, 0,
+				 (struct sockaddr *)&peer, &len);
+		if (n < 0)
+			break;
+		conn = sim_app_new_conn(app, app->fd, &peer);
+		sim_app_account(app, conn, buf, n);
+		if (conn >= 0)
+			app->conns[conn].eof = true;	/* a datagram is complete */
+		sim_task_wake_chan(net, app);
+	}
+	free(buf);
+	if (n == -EAGAIN) {
+		int err;
+		struct socket *sock = sockfd_lookup(net, app->fd, &err);
+
+		if (sock) {
+			sim_task_sleep_on(t, sock->sk, SIM_WAKE_READ);
+			return -EAGAIN;
+		}
+	}
+	return n;
+}
+
+/* socket + setsockopt + bind (+ listen): the sink's socket. */
+static int
+sim_app_open(struct host *net, int type, u16 port, int rcvbuf, int *fdp)
+{
+	struct sockaddr_in addr;
+	int fd, err;
+
+	fd = sys_socket(net, AF_INET, type, 0);
+	if (fd < 0)
+		return fd;
+	err = rcvbuf ? sys_setsockopt(net, fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)) : 0;
+	if (!err) {
+		memset(&addr, 0, sizeof(addr));
+		addr.sin_family = AF_INET;
+		addr.sin_port = htons(port);
+		addr.sin_addr.s_addr = htonl(INADDR_ANY);
+		err = sys_bind(net, fd, (struct sockaddr *)&addr, sizeof(addr));
+	}
+	if (!err && type == SOCK_STREAM)
+		err = sys_listen(net, fd, 128);
+	if (err) {
+		sys_close(net, fd);
+		return err;
+	}
+	*fdp = fd;
+	return 0;
+}
+
+static int
+sim_app_start(struct host *net, int proto, u16 port, int rcvbuf)
+{
+	struct sim_app *app;
+	struct sim_task *t;
+	int err;
+
+	if (!net->apps)
+		return -ENOMEM;
+	if (net->apps->count >= SIM_APP_MAX)
+		return -EMFILE;
+	if (sim_app_find(net, proto, port))
+		return -EADDRINUSE;
+	app = calloc(1, sizeof(*app));
+	if (!app)
+		return -ENOMEM;
+	app->net = net;
+	app->proto = proto;
+	app->port = port;
+	app->rcvbuf = rcvbuf;
+	sim_sha256_init(&app->sha);
+	err = sim_app_open(net, proto == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM, port, rcvbuf,
+			   &app->fd);
+	if (err) {
+		free(app);
+		return err;
+	}
+	t = sim_task_create(net, proto == IPPROTO_TCP ? "tcp-sink" : "udp-sink",
+			    proto == IPPROTO_TCP ? sim_app_tcp_accept : sim_app_udp_read, app, NULL);
+	if (!t) {
+		sys_close(net, app->fd);
+		free(app);
+		return -ENOMEM;
+	}
+	t->daemon = true;
+	net->apps->app[net->apps->count++] = app;
+	sim_task_start(t);
+	return 0;
+}
+
+int
+sim_app_tcp_sink(struct host *net, u16 port, int rcvbuf)
+{
+	return sim_app_start(net, IPPROTO_TCP, port, rcvbuf);
+}
+
+int
+sim_app_udp_sink(struct host *net, u16 port)
+{
+	return sim_app_start(net, IPPROTO_UDP, port, 0);
+}
+
+bool
+sim_app_settled(const struct sim_app *app)
+{
+	int n = app->nconns < SIM_APP_MAX_CONNS ? app->nconns : SIM_APP_MAX_CONNS;
+
+	if (!app->nconns)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (!app->conns[i].eof)
+			return false;
+	return true;
+}
+
+void
+sim_app_report(const struct sim_app *app, FILE *out)
+{
+	int n = app->nconns < SIM_APP_MAX_CONNS ? app->nconns : SIM_APP_MAX_CONNS;
+	char hex[2 * SHA256_DIGEST_SIZE + 1];
+
+	sim_sha256_hex(&app->sha, hex);
+	fprintf(out, "%s %u: %d %s, %llu bytes, sha256 %s\n",
+		app->proto == IPPROTO_TCP ? "tcp" : "udp", app->port, app->nconns,
+		app->proto == IPPROTO_TCP ? "connection(s)" : "datagram(s)",
+		(unsigned long long)app->bytes, hex);
+	for (int i = 0; i < n; i++) {
+		const struct sim_app_conn *c = &app->conns[i];
+
+		sim_sha256_hex(&c->sha, hex);
+		fprintf(out, "  " NIPQUAD_FMT ":%u %llu bytes%s, sha256 %s\n",
+			NIPQUAD(c->peer_addr), ntohs(c->peer_port), (unsigned long long)c->bytes,
+			app->proto == IPPROTO_UDP ? "" : c->eof ? (c->error ? " (reset)" : " (closed)")
+								 : " (open)", hex);
+	}
+}

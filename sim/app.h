@@ -1,0 +1,66 @@
+/*
+ * sim/app.h - the server applications: byte sinks that prove delivery.
+ *
+ * No kernel counterpart: these are user-space programs (think
+ * `nc -lk 5000 | sha256sum`).  A TCP sink listens, accepts every
+ * connection and reads each to EOF; a UDP sink reads datagrams.  Both
+ * count bytes and hash them (SHA-256 per connection and for everything),
+ * so `recv PORT` and the tests can check what arrived.
+ *
+ * The server of the default topology runs a TCP sink on 5000 and a UDP
+ * sink on 5001 from the start; `listen PORT [rcvbuf BYTES]` starts more.
+ */
+#ifndef NETSTEP_SIM_APP_H
+#define NETSTEP_SIM_APP_H
+
+#include "kernel/types.h"
+#include "sim/sha256.h"
+#include <stdio.h>
+
+struct host;
+
+#define SIM_APP_TCP_SINK_PORT	5000
+#define SIM_APP_UDP_SINK_PORT	5001
+#define SIM_APP_MAX_CONNS	64	/* per sink, the ones it remembers */
+#define SIM_APP_MAX		16	/* sinks per host */
+
+/* One accepted connection (or, for UDP, one datagram's sender). */
+struct sim_app_conn {
+	int fd;				/* the accepted socket, -1 once closed */
+	__be32 peer_addr;
+	__be16 peer_port;
+	u64 bytes;			/* payload received */
+	bool eof;			/* read returned 0 (FIN) or an error */
+	int error;			/* -Exxx that ended it, 0 = clean EOF */
+	struct sim_sha256 sha;		/* of this connection's stream */
+};
+
+struct sim_app {
+	struct host *net;
+	int proto;			/* IPPROTO_TCP or IPPROTO_UDP */
+	u16 port;			/* local port it listens on */
+	int fd;				/* listening / bound socket */
+	int rcvbuf;			/* SO_RCVBUF for accepted sockets, 0 = default */
+	int nconns;			/* connections accepted, datagrams read */
+	struct sim_app_conn conns[SIM_APP_MAX_CONNS];	/* the first ones */
+	u64 bytes;			/* all bytes received */
+	struct sim_sha256 sha;		/* of everything, in arrival order */
+};
+
+struct sim_apps {
+	struct sim_app *app[SIM_APP_MAX];
+	int count;
+};
+
+void sim_apps_init(struct host *net);
+void sim_apps_exit(struct host *net);
+/* Start a sink; 0 or -Exxx (-EADDRINUSE, -EMFILE ...). */
+int sim_app_tcp_sink(struct host *net, u16 port, int rcvbuf);
+int sim_app_udp_sink(struct host *net, u16 port);
+struct sim_app *sim_app_find(struct host *net, int proto, u16 port);
+/* The sink's report line, as `recv PORT` prints it. */
+void sim_app_report(const struct sim_app *app, FILE *out);
+/* true once the sink has something and every connection reached EOF. */
+bool sim_app_settled(const struct sim_app *app);
+
+#endif

@@ -1,0 +1,618 @@
+/*
+ * sim/pcapng.c - the --pcapng writer.  See sim/pcapng.h for the format
+ * and for why the blocks are written here rather than by libpcap.
+ *
+ * No kernel counterpart.  Two inputs meet here:
+ *   - the port tap (sim/wire.h) gives the frame bytes, its direction and
+ *     its time, at the moment it leaves or reaches the card;
+ *   - the trace sink (kernel/trace.h) gives what the stack reported on
+ *     the way: igb_xmit_frame_ring (TX queue), igb_tx_map (ring slot,
+ *     skb id, clone), ip_finish_output2 (route), dst_neigh_output and
+ *     friends (neighbour), the card's descriptor fetch (which slot a
+ *     frame on the wire came from); on RX the card's write-back (slot),
+ *     igb_fetch_rx_buffer (the skb behind that slot), the input route
+ *     and neighbour updates made while the skb went up.
+ * Only events of the watched host are looked at.
+ *
+ * All numbers are written in host byte order: the Section Header's
+ * byte-order magic tells readers which order that is.
+ */
+#include "sim/pcapng.h"
+#include "layers/skbuff.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCAPNG_SKB_INFOS	64	/* skbs on their way to the ring */
+#define PCAPNG_SLOTS		512	/* TX descriptors mapped, not yet on the wire */
+
+struct pcapng_skbinfo {
+	u32 id;				/* 0: free */
+	char route[80];			/* "10.0.1.2 via 10.0.0.1 dev eth0" */
+	char neigh[64];			/* "10.0.0.1 REACHABLE" */
+};
+
+/* What igb_tx_map reported for one TX ring slot. */
+struct pcapng_slot {
+	bool used;
+	int queue;
+	unsigned int slot;
+	u32 skb_id;
+	u32 data_id;			/* skb that allocated the data */
+	bool clone;			/* data shared with another skb */
+	struct pcapng_skbinfo info;	/* route and neighbour, copied */
+};
+
+/* A frame waiting to be written (RX frames wait for the driver). */
+struct pcapng_rec {
+	struct list_head node;
+	bool complete;			/* comment known: may be written */
+	enum sim_dir dir;
+	ktime_t ts;
+	int slot;			/* RX descriptor, -1 until written back */
+	u32 skb_id;			/* RX skb, 0 until the driver takes it */
+	char route[80];
+	char neigh[64];
+	char note[96];			/* a drop and its reason */
+	char comment[PCAPNG_COMMENT_MAX];
+	unsigned int len;
+	u8 data[];
+};
+
+struct sim_pcapng {
+	FILE *f;
+	bool own;			/* fclose at the end */
+	bool failed;			/* a write failed: stop writing */
+	ktime_t offset;			/* added to timestamps */
+	unsigned long frames;		/* EPBs written */
+	unsigned long pending;		/* records on the queue */
+	struct trace *tr;
+	struct host *net;		/* whose events matter */
+	struct list_head queue;		/* records in wire order */
+	/* TX: what the trace said, until the card fetches the slot */
+	struct pcapng_skbinfo skbs[PCAPNG_SKB_INFOS];
+	unsigned int next_skb;
+	struct pcapng_slot slots[PCAPNG_SLOTS];
+	unsigned int next_slot;
+	int xmit_queue;			/* ring of the last igb_xmit_frame_ring */
+	u32 xmit_skb;			/* ... and its skb */
+	char arp_for[24];		/* target of the last arp_solicit */
+	int fetch_queue;		/* the card's TX engine: current queue */
+	int fetch_slot;			/* first descriptor of the frame, -1 none */
+	/* RX */
+	struct pcapng_rec *arriving;	/* inside the card's receive */
+	struct pcapng_rec *rx_cur;	/* going up the stack */
+};
+
+/* ---- writing blocks ------------------------------------------------------ */
+
+static void
+pcapng_write(struct sim_pcapng *pc, const void *p, size_t n)
+{
+	if (!pc->failed && n && fwrite(p, 1, n, pc->f) != n)
+		pc->failed = true;
+}
+
+static void
+pcapng_u32(struct sim_pcapng *pc, u32 v)
+{
+	pcapng_write(pc, &v, 4);
+}
+
+static void
+pcapng_u16(struct sim_pcapng *pc, u16 v)
+{
+	pcapng_write(pc, &v, 2);
+}
+
+static size_t
+pcapng_pad4(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+/* One option: code, length, value, padding to 32 bits. */
+static void
+pcapng_opt(struct sim_pcapng *pc, u16 code, const void *val, size_t len)
+{
+	static const u8 zeros[4];
+
+	pcapng_u16(pc, code);
+	pcapng_u16(pc, (u16)len);
+	pcapng_write(pc, val, len);
+	pcapng_write(pc, zeros, pcapng_pad4(len) - len);
+}
+
+static size_t
+pcapng_opt_size(size_t len)
+{
+	return 4 + pcapng_pad4(len);
+}
+
+static void
+pcapng_shb(struct sim_pcapng *pc)
+{
+	static const char appl[] = "netstep";
+	u32 total = 28 + (u32)pcapng_opt_size(sizeof(appl) - 1) + 4;
+	u64 section_len = ~0ULL;	/* unknown: we stream */
+
+	pcapng_u32(pc, PCAPNG_BT_SHB);
+	pcapng_u32(pc, total);
+	pcapng_u32(pc, PCAPNG_BYTE_ORDER_MAGIC);
+	pcapng_u16(pc, 1);		/* major */
+	pcapng_u16(pc, 0);		/* minor */
+	pcapng_write(pc, &section_len, 8);
+	pcapng_opt(pc, PCAPNG_OPT_SHB_USERAPPL, appl, sizeof(appl) - 1);
+	pcapng_u32(pc, PCAPNG_OPT_ENDOFOPT);
+	pcapng_u32(pc, total);
+}
+
+static void
+pcapng_idb(struct sim_pcapng *pc, const char *name)
+{
+	u8 tsresol = 9;			/* 10^-9 s: virtual time is in ns */
+	size_t nlen = strlen(name);
+	u32 total = 20 + (u32)(pcapng_opt_size(nlen) + pcapng_opt_size(1)) + 4;
+
+	pcapng_u32(pc, PCAPNG_BT_IDB);
+	pcapng_u32(pc, total);
+	pcapng_u16(pc, PCAPNG_LINKTYPE_ETHERNET);
+	pcapng_u16(pc, 0);		/* reserved */
+	pcapng_u32(pc, 0);		/* snaplen: no limit */
+	pcapng_opt(pc, PCAPNG_OPT_IF_NAME, name, nlen);
+	pcapng_opt(pc, PCAPNG_OPT_IF_TSRESOL, &tsresol, 1);
+	pcapng_u32(pc, PCAPNG_OPT_ENDOFOPT);
+	pcapng_u32(pc, total);
+	fflush(pc->f);
+}
+
+static void
+pcapng_epb(struct sim_pcapng *pc, const struct pcapng_rec *r)
+{
+	static const u8 zeros[4];
+	size_t clen = strlen(r->comment);
+	u32 flags = r->dir == SIM_DIR_TX ? PCAPNG_EPB_OUTBOUND : PCAPNG_EPB_INBOUND;
+	u64 ts = r->ts + pc->offset;
+	u32 total = 28 + (u32)pcapng_pad4(r->len) + (u32)pcapng_opt_size(clen) +
+		    (u32)pcapng_opt_size(4) + 4 + 4;
+
+	pcapng_u32(pc, PCAPNG_BT_EPB);
+	pcapng_u32(pc, total);
+	pcapng_u32(pc, 0);		/* interface 0 */
+	pcapng_u32(pc, (u32)(ts >> 32));
+	pcapng_u32(pc, (u32)ts);
+	pcapng_u32(pc, r->len);		/* captured */
+	pcapng_u32(pc, r->len);		/* on the wire (no FCS) */
+	pcapng_write(pc, r->data, r->len);
+	pcapng_write(pc, zeros, pcapng_pad4(r->len) - r->len);
+	pcapng_opt(pc, PCAPNG_OPT_COMMENT, r->comment, clen);
+	pcapng_opt(pc, PCAPNG_OPT_EPB_FLAGS, &flags, 4);
+	pcapng_u32(pc, PCAPNG_OPT_ENDOFOPT);
+	pcapng_u32(pc, total);
+	pc->frames++;
+}
+
+/* Write every record at the head of the queue whose comment is known. */
+static void
+pcapng_flush(struct sim_pcapng *pc, bool all)
+{
+	struct pcapng_rec *r, *tmp;
+	bool wrote = false;
+
+	list_for_each_entry_safe(r, tmp, &pc->queue, node) {
+		if (!r->complete && !all && pc->pending <= PCAPNG_MAX_PENDING)
+			break;
+		if (!r->complete)
+			snprintf(r->comment, sizeof(r->comment),
+				 "RX queue=0 slot=%d | not taken by the driver before the capture ended",
+				 r->slot);
+		if (pc->arriving == r)
+			pc->arriving = NULL;
+		if (pc->rx_cur == r)
+			pc->rx_cur = NULL;
+		pcapng_epb(pc, r);
+		list_del_init(&r->node);
+		pc->pending--;
+		free(r);
+		wrote = true;
+	}
+	if (wrote && !pc->failed && fflush(pc->f))
+		pc->failed = true;
+}
+
+/* ---- reading the trace ----------------------------------------------------- */
+
+/* Copy the value of "key=" in @fields (space separated); false if absent. */
+static bool
+pcapng_field(const char *fields, const char *key, char *out, size_t outlen)
+{
+	size_t klen = strlen(key);
+	const char *p = fields;
+
+	while ((p = strstr(p, key)) != NULL) {
+		if ((p == fields || p[-1] == ' ') && p[klen] == '=') {
+			size_t n = strcspn(p + klen + 1, " ");
+
+			if (n >= outlen)
+				n = outlen - 1;
+			memcpy(out, p + klen + 1, n);
+			out[n] = '\0';
+			return true;
+		}
+		p += klen;
+	}
+	return false;
+}
+
+static long
+pcapng_field_num(const char *fields, const char *key)
+{
+	char v[24];
+
+	return pcapng_field(fields, key, v, sizeof(v)) ? strtol(v, NULL, 0) : -1;
+}
+
+static struct pcapng_skbinfo *
+pcapng_skb(struct sim_pcapng *pc, u32 id, bool create)
+{
+	struct pcapng_skbinfo *si;
+
+	for (unsigned int i = 0; i < PCAPNG_SKB_INFOS; i++)
+		if (pc->skbs[i].id == id)
+			return &pc->skbs[i];
+	if (!create)
+		return NULL;
+	si = &pc->skbs[pc->next_skb++ % PCAPNG_SKB_INFOS];
+	memset(si, 0, sizeof(*si));
+	si->id = id;
+	return si;
+}
+
+static struct pcapng_slot *
+pcapng_find_slot(struct sim_pcapng *pc, int queue, unsigned int slot)
+{
+	for (unsigned int i = 0; i < PCAPNG_SLOTS; i++)
+		if (pc->slots[i].used && pc->slots[i].queue == queue && pc->slots[i].slot == slot)
+			return &pc->slots[i];
+	return NULL;
+}
+
+/* ip_finish_output2: the route (and next hop) this skb leaves by. */
+static void
+pcapng_on_route(struct sim_pcapng *pc, const struct trace_event *ev)
+{
+	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, true);
+	char daddr[24] = "?", nexthop[24] = "?", dev[20] = "?";
+
+	pcapng_field(ev->fields, "daddr", daddr, sizeof(daddr));
+	pcapng_field(ev->fields, "nexthop", nexthop, sizeof(nexthop));
+	pcapng_field(ev->fields, "dev", dev, sizeof(dev));
+	if (strcmp(daddr, nexthop))
+		snprintf(si->route, sizeof(si->route), "%s via %s dev %s", daddr, nexthop, dev);
+	else
+		snprintf(si->route, sizeof(si->route), "%s dev %s (on-link)", daddr, dev);
+}
+
+/* dst_neigh_output, neigh_resolve_output ...: the neighbour entry used. */
+static void
+pcapng_on_neigh(struct sim_pcapng *pc, const struct trace_event *ev)
+{
+	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, true);
+	char ip[24], nud[20] = "";
+
+	if (!pcapng_field(ev->fields, "ip", ip, sizeof(ip)))
+		return;
+	if (si->neigh[0] && !pcapng_field(ev->fields, "nud", nud, sizeof(nud)))
+		return;		/* keep the richer line of dst_neigh_output */
+	pcapng_field(ev->fields, "nud", nud, sizeof(nud));
+	snprintf(si->neigh, sizeof(si->neigh), "%s%s%s", ip, nud[0] ? " " : "", nud);
+}
+
+/* igb_tx_map: this skb now sits in ring slot N of the last xmit's queue. */
+static void
+pcapng_on_tx_map(struct sim_pcapng *pc, const struct trace_event *ev)
+{
+	long slot = pcapng_field_num(ev->fields, "slot");
+	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, false);
+	struct pcapng_slot *s;
+
+	if (slot < 0)
+		return;
+	s = pcapng_find_slot(pc, pc->xmit_skb == ev->skb_id ? pc->xmit_queue : 0,
+			     (unsigned int)slot);
+	if (!s)
+		s = &pc->slots[pc->next_slot++ % PCAPNG_SLOTS];
+	memset(s, 0, sizeof(*s));
+	s->used = true;
+	s->queue = pc->xmit_skb == ev->skb_id ? pc->xmit_queue : 0;
+	s->slot = (unsigned int)slot;
+	s->skb_id = ev->skb_id;
+	if (ev->skb) {
+		s->data_id = ev->skb->data_id;
+		s->clone = skb_cloned(ev->skb);
+	}
+	if (si) {
+		s->info = *si;
+		si->id = 0;	/* the skb's trip down is over */
+	} else if (pc->arp_for[0]) {
+		snprintf(s->info.route, sizeof(s->info.route), "none (ARP)");
+		snprintf(s->info.neigh, sizeof(s->info.neigh), "%s (solicit)", pc->arp_for);
+		pc->arp_for[0] = '\0';
+	}
+}
+
+/* The card's TX engine wrote a frame to the wire: comment it, queue it. */
+static void
+pcapng_tx_comment(struct sim_pcapng *pc, struct pcapng_rec *r)
+{
+	struct pcapng_slot *s = pc->fetch_slot >= 0 ?
+		pcapng_find_slot(pc, pc->fetch_queue, (unsigned int)pc->fetch_slot) : NULL;
+	char clone[40];
+
+	if (!s) {
+		snprintf(r->comment, sizeof(r->comment), "TX (no igb_tx_map seen for this frame)");
+		return;
+	}
+	if (!s->clone)
+		snprintf(clone, sizeof(clone), "clone=no");
+	else if (s->data_id && s->data_id != s->skb_id)
+		snprintf(clone, sizeof(clone), "clone=yes(data of skb#%u)", s->data_id);
+	else
+		snprintf(clone, sizeof(clone), "clone=yes");
+	snprintf(r->comment, sizeof(r->comment),
+		 "TX skb#%u %s queue=%d slot=%u len=%u | route %s | neigh %s",
+		 s->skb_id, clone, s->queue, s->slot, r->len,
+		 s->info.route[0] ? s->info.route : "none (not IP)",
+		 s->info.neigh[0] ? s->info.neigh : "none");
+	s->used = false;
+}
+
+static void
+pcapng_rx_complete(struct pcapng_rec *r)
+{
+	if (r->note[0] && !r->skb_id) {
+		snprintf(r->comment, sizeof(r->comment), "RX dropped by the card: %s", r->note);
+	} else {
+		snprintf(r->comment, sizeof(r->comment),
+			 "RX skb#%u clone=no queue=0 slot=%d len=%u | route %s | neigh %s%s%s",
+			 r->skb_id, r->slot, r->len, r->route[0] ? r->route : "none",
+			 r->neigh[0] ? r->neigh : "none", r->note[0] ? " | " : "", r->note);
+	}
+	r->complete = true;
+}
+
+/* Events on the receive side: card write-back, driver fetch, stack. */
+static void
+pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
+{
+	struct pcapng_rec *r = pc->rx_cur;
+	char v[64], dev[20] = "?";
+
+	if (ev->kind == TRACE_NOTE && pc->arriving &&
+	    (!strcmp(ev->func, "sim_82576_rx_store") || !strcmp(ev->func, "sim_82576_rx_accept"))) {
+		long slot = pcapng_field_num(ev->fields, "writeback_slot");
+
+		if (slot >= 0)
+			pc->arriving->slot = (int)slot;
+		else if (pcapng_field(ev->fields, "reason", v, sizeof(v)))
+			snprintf(pc->arriving->note, sizeof(pc->arriving->note), "%.90s", ev->fields);
+		return;
+	}
+	if (ev->kind == TRACE_EXIT && !strcmp(ev->func, "sim_82576_receive") && pc->arriving) {
+		if (pc->arriving->slot < 0) {
+			if (!pc->arriving->note[0])
+				snprintf(pc->arriving->note, sizeof(pc->arriving->note),
+					 "not stored");
+			pcapng_rx_complete(pc->arriving);
+		}
+		pc->arriving = NULL;
+		return;
+	}
+	if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "igb_fetch_rx_buffer")) {
+		long ntc = pcapng_field_num(ev->fields, "ntc");
+		struct pcapng_rec *q;
+
+		pc->rx_cur = NULL;
+		list_for_each_entry(q, &pc->queue, node) {
+			if (q->dir == SIM_DIR_RX && !q->complete && !q->skb_id && q->slot == ntc) {
+				q->skb_id = ev->skb_id;
+				pc->rx_cur = q;
+				break;
+			}
+		}
+		return;
+	}
+	if (ev->kind == TRACE_EXIT && !strcmp(ev->func, "igb_clean_rx_irq")) {
+		list_for_each_entry(r, &pc->queue, node)
+			if (r->dir == SIM_DIR_RX && !r->complete && r->skb_id)
+				pcapng_rx_complete(r);
+		pc->rx_cur = NULL;
+		return;
+	}
+	if (!r)
+		return;
+	if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
+	    pcapng_field(ev->fields, "matched", v, sizeof(v))) {
+		pcapng_field(ev->fields, "dev", dev, sizeof(dev));
+		snprintf(r->route, sizeof(r->route), "%s dev %s", v, dev);
+	} else if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
+		   !strcmp(ev->func, "ip_local_deliver")) {
+		strncat(r->route, r->route[0] ? " (local)" : "local",
+			sizeof(r->route) - strlen(r->route) - 1);
+	} else if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
+		   !strcmp(ev->func, "ip_forward")) {
+		strncat(r->route, r->route[0] ? " (forward)" : "forward",
+			sizeof(r->route) - strlen(r->route) - 1);
+	} else if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "neigh_update")) {
+		char ip[24] = "?", nud[20] = "?", lladdr[24] = "";
+
+		pcapng_field(ev->fields, "ip", ip, sizeof(ip));
+		pcapng_field(ev->fields, "new", nud, sizeof(nud));
+		pcapng_field(ev->fields, "lladdr", lladdr, sizeof(lladdr));
+		snprintf(r->neigh, sizeof(r->neigh), "%s %s %s", ip, lladdr, nud);
+	} else if (ev->kind == TRACE_NOTE && ev->skb_id == r->skb_id &&
+		   pcapng_field(ev->fields, "reason", v, sizeof(v))) {
+		snprintf(r->note, sizeof(r->note), "dropped in %.30s: %.50s", ev->func, ev->fields);
+	}
+}
+
+static void
+pcapng_sink(void *arg, const struct trace_event *ev)
+{
+	struct sim_pcapng *pc = arg;
+	char ip[24];
+
+	if (ev->host != pc->net)
+		return;
+	pcapng_on_rx_event(pc, ev);
+	if (ev->kind == TRACE_NOTE) {
+		if (pc->fetch_slot < 0 && !strcmp(ev->func, "sim_82576_tx_fetch"))
+			pc->fetch_slot = (int)pcapng_field_num(ev->fields, "slot");
+		return;
+	}
+	if (ev->kind != TRACE_ENTER)
+		return;
+	if (!strcmp(ev->func, "ip_finish_output2")) {
+		pcapng_on_route(pc, ev);
+	} else if (!strcmp(ev->func, "dst_neigh_output") ||
+		   !strcmp(ev->func, "neigh_resolve_output") ||
+		   !strcmp(ev->func, "neigh_connected_output") ||
+		   !strcmp(ev->func, "neigh_direct_output")) {
+		pcapng_on_neigh(pc, ev);
+	} else if (!strcmp(ev->func, "arp_solicit")) {
+		if (pcapng_field(ev->fields, "ip", ip, sizeof(ip)))
+			snprintf(pc->arp_for, sizeof(pc->arp_for), "%s", ip);
+	} else if (!strcmp(ev->func, "igb_xmit_frame_ring")) {
+		pc->xmit_queue = (int)pcapng_field_num(ev->fields, "ring");
+		pc->xmit_skb = ev->skb_id;
+	} else if (!strcmp(ev->func, "igb_tx_map")) {
+		pcapng_on_tx_map(pc, ev);
+	} else if (!strcmp(ev->func, "sim_82576_tx_frame")) {
+		pc->fetch_queue = (int)pcapng_field_num(ev->fields, "queue");
+		pc->fetch_slot = -1;
+	}
+}
+
+/* ---- the port tap ----------------------------------------------------------- */
+
+static void
+pcapng_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
+	     const u8 *frame, unsigned int len, ktime_t ts)
+{
+	struct sim_pcapng *pc = arg;
+	struct pcapng_rec *r = calloc(1, sizeof(*r) + len);
+
+	(void)port;
+	if (!r) {
+		pc->failed = true;
+		return;
+	}
+	r->dir = dir;
+	r->ts = ts;
+	r->slot = -1;
+	r->len = len;
+	memcpy(r->data, frame, len);
+	list_add_tail(&r->node, &pc->queue);
+	pc->pending++;
+	if (dir == SIM_DIR_TX) {
+		pcapng_tx_comment(pc, r);
+		r->complete = true;
+	} else {
+		pc->arriving = r;	/* the card's receive runs next */
+	}
+	pcapng_flush(pc, false);
+}
+
+/* ---- life cycle -------------------------------------------------------------- */
+
+struct sim_pcapng *
+sim_pcapng_fopen(FILE *f, char *err, size_t errlen)
+{
+	struct sim_pcapng *pc = calloc(1, sizeof(*pc));
+
+	if (!pc) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	pc->f = f;
+	pc->fetch_slot = -1;
+	INIT_LIST_HEAD(&pc->queue);
+	pcapng_shb(pc);
+	return pc;
+}
+
+struct sim_pcapng *
+sim_pcapng_open(const char *path, char *err, size_t errlen)
+{
+	bool is_stdout = !strcmp(path, "-");
+	FILE *f = is_stdout ? stdout : fopen(path, "wb");
+	struct sim_pcapng *pc;
+
+	if (!f) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return NULL;
+	}
+	pc = sim_pcapng_fopen(f, err, errlen);
+	if (!pc) {
+		if (!is_stdout)
+			fclose(f);
+		return NULL;
+	}
+	pc->own = !is_stdout;
+	return pc;
+}
+
+int
+sim_pcapng_attach(struct sim_pcapng *pc, struct trace *tr, struct host *net,
+		  struct sim_port *port)
+{
+	struct sim_tap tap = { .frame = pcapng_frame, .arg = pc };
+	int err;
+
+	if (pc->tr)
+		return -EBUSY;
+	err = trace_add_sink(tr, pcapng_sink, pc);
+	if (err)
+		return err;
+	err = sim_port_add_tap(port, &tap);
+	if (err) {
+		trace_remove_sink(tr, pc);
+		return err;
+	}
+	pc->tr = tr;
+	pc->net = net;
+	pcapng_idb(pc, port->name);
+	return 0;
+}
+
+void
+sim_pcapng_set_time_offset(struct sim_pcapng *pc, ktime_t offset_ns)
+{
+	pc->offset = offset_ns;
+}
+
+unsigned long
+sim_pcapng_frames(const struct sim_pcapng *pc)
+{
+	return pc->frames;
+}
+
+int
+sim_pcapng_close(struct sim_pcapng *pc)
+{
+	int rc;
+
+	if (!pc)
+		return 0;
+	pcapng_flush(pc, true);
+	if (pc->tr)
+		trace_remove_sink(pc->tr, pc);
+	if (fflush(pc->f))
+		pc->failed = true;
+	if (pc->own && fclose(pc->f))
+		pc->failed = true;
+	rc = pc->failed ? -EIO : 0;
+	free(pc);
+	return rc;
+}

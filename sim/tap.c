@@ -1,0 +1,319 @@
+/*
+ * sim/tap.c - the TAP wire and the TAP world.  See sim/tap.h.
+ *
+ * No kernel counterpart in netstep; the other end is the kernel's
+ * drivers/net/tun.c.  Read sim/wire.c before this file (a TAP wire is a
+ * sim_link with a port that belongs to no card) and kernel/engine.c's
+ * wall-clock mode after it (how the engine sleeps on the descriptor).
+ *
+ *   student eth0 (igb, card model) --sim_link-- tap->port <-> fd <-> kernel
+ *
+ * A frame the card puts on the wire crosses the link (serialisation and
+ * propagation delay as on the simulated wire), reaches tap->port and is
+ * written to the descriptor: the kernel receives it on the TAP device.
+ * A frame the kernel sends out of the TAP device is read from the
+ * descriptor when the engine wakes up and leaves tap->port towards the
+ * card, which DMAs it into the RX ring as any other frame.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "sim/tap.h"
+#include "layers/route.h"
+#include "nic/igb.h"
+
+/*
+ * From <linux/if_tun.h> and <net/if.h>, which cannot be included here:
+ * they define struct ethhdr and the IFF_* flags that netstep's own
+ * layers/netdevice.h defines too.  These are the kernel's ABI: the
+ * constants and struct ifreq's layout (a 16-byte name, then a 24-byte
+ * union of which we use the flags and the index) never change.
+ */
+#define TAP_TUNSETIFF	_IOW('T', 202, int)
+#define TAP_IFNAMSIZ	16
+#define TAP_IFF_TAP	0x0002
+#define TAP_IFF_NO_PI	0x1000
+
+struct tap_ifreq {
+	char name[TAP_IFNAMSIZ];
+	union {
+		short flags;
+		int ifindex;
+		char pad[24];
+	} u;
+};
+
+/* The student's NIC in the TAP world: the same card as on the sim wire. */
+#define TAP_NIC_QUEUES	2
+static const u8 tap_student_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x02 };
+
+int
+tap_parse_addr(const char *s, __be32 *addr)
+{
+	struct in_addr a;
+
+	if (!s || inet_pton(AF_INET, s, &a) != 1)
+		return -EINVAL;
+	*addr = a.s_addr;
+	return 0;
+}
+
+int
+tap_parse_cidr(const char *s, __be32 *addr, int *prefixlen)
+{
+	char buf[32];
+	const char *slash = s ? strchr(s, '/') : NULL;
+	char *end;
+	long len = 32;
+
+	if (!s || strlen(s) >= sizeof(buf))
+		return -EINVAL;
+	strcpy(buf, s);
+	if (slash) {
+		buf[slash - s] = '\0';
+		len = strtol(slash + 1, &end, 10);
+		if (!slash[1] || *end || len < 1 || len > 32)
+			return -EINVAL;
+	}
+	if (tap_parse_addr(buf, addr))
+		return -EINVAL;
+	*prefixlen = (int)len;
+	return 0;
+}
+
+/* Does a network interface called @name exist in our namespace? */
+static bool
+tap_dev_exists(const char *name)
+{
+	struct tap_ifreq ifr;
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	bool found;
+
+	if (s < 0)
+		return false;
+	memset(&ifr, 0, sizeof(ifr));
+	strncpy(ifr.name, name, TAP_IFNAMSIZ - 1);
+	found = ioctl(s, SIOCGIFINDEX, &ifr) == 0;
+	close(s);
+	return found;
+}
+
+/* A TAP we created is down; bring it up so the kernel uses it at once. */
+static void
+tap_dev_up(const char *name)
+{
+	struct tap_ifreq ifr;
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (s < 0)
+		return;
+	memset(&ifr, 0, sizeof(ifr));
+	strncpy(ifr.name, name, TAP_IFNAMSIZ - 1);
+	if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0) {
+		ifr.u.flags |= IFF_UP;
+		(void)ioctl(s, SIOCSIFFLAGS, &ifr);	/* best effort */
+	}
+	close(s);
+}
+
+struct sim_tapdev *
+tap_open(const char *name, char *err, size_t errlen, bool *perm)
+{
+	struct sim_tapdev *tap;
+	struct tap_ifreq ifr;
+	bool existed;
+
+	*perm = false;
+	if (!name || !*name || strlen(name) >= TAP_IFNAMSIZ) {
+		snprintf(err, errlen, "invalid TAP device name '%s' (1 to %d characters)",
+			 name ? name : "", TAP_IFNAMSIZ - 1);
+		return NULL;
+	}
+	tap = calloc(1, sizeof(*tap));
+	if (!tap) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	strcpy(tap->name, name);
+	existed = tap_dev_exists(name);
+	tap->fd = open("/dev/net/tun", O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	if (tap->fd < 0) {
+		*perm = errno == EACCES || errno == EPERM;
+		snprintf(err, errlen, "cannot open /dev/net/tun: %s", strerror(errno));
+		free(tap);
+		return NULL;
+	}
+	memset(&ifr, 0, sizeof(ifr));
+	ifr.u.flags = TAP_IFF_TAP | TAP_IFF_NO_PI;
+	strncpy(ifr.name, name, TAP_IFNAMSIZ - 1);
+	if (ioctl(tap->fd, TAP_TUNSETIFF, &ifr) < 0) {
+		int e = errno;
+
+		*perm = e == EPERM || e == EACCES;
+		if (e == EINVAL && existed)
+			snprintf(err, errlen, "'%s' exists and is not a TAP device", name);
+		else if (e == EBUSY)
+			snprintf(err, errlen, "TAP device '%s' is in use by another program", name);
+		else
+			snprintf(err, errlen, "cannot %s TAP device '%s': %s",
+				 existed ? "attach to" : "create", name, strerror(e));
+		close(tap->fd);
+		free(tap);
+		return NULL;
+	}
+	tap->created = !existed;
+	if (tap->created)
+		tap_dev_up(name);
+	return tap;
+}
+
+void
+tap_close(struct sim_tapdev *tap)
+{
+	if (!tap)
+		return;
+	if (tap->fd >= 0)
+		close(tap->fd);
+	free(tap);
+}
+
+/* A frame reached the kernel's end of the cable: hand it to the kernel. */
+static void
+tap_port_rx(struct sim_port *port, const u8 *frame, unsigned int len)
+{
+	struct sim_tapdev *tap = port->owner;
+	ssize_t n = write(tap->fd, frame, len);
+
+	if (n != (ssize_t)len) {
+		/* EIO: the TAP is down; EAGAIN: its queue is full.  A cable
+		 * loses the frame in both cases; TCP will retransmit. */
+		tap->stats.tx_errors++;
+		return;
+	}
+	tap->stats.tx_frames++;
+	tap->stats.tx_bytes += len;
+}
+
+/* The stand-in ends of `sim link wan`: nothing is plugged there. */
+static void
+tap_stub_rx(struct sim_port *port, const u8 *frame, unsigned int len)
+{
+	(void)port;
+	(void)frame;
+	(void)len;
+}
+
+/*
+ * The engine woke up because the kernel wrote frames: each leaves the
+ * kernel's end of the cable now.  A bounded burst per wake-up keeps a
+ * flood from starving the events that are due.
+ */
+static void
+tap_readable(void *arg)
+{
+	struct sim_tapdev *tap = arg;
+
+	for (int i = 0; i < TAP_READ_BURST; i++) {
+		ssize_t n = read(tap->fd, tap->buf, sizeof(tap->buf));
+
+		if (n < 0) {
+			if (errno != EAGAIN && errno != EINTR)
+				tap->stats.rx_errors++;
+			return;
+		}
+		if (n == 0)
+			return;
+		tap->stats.rx_frames++;
+		tap->stats.rx_bytes += (unsigned long)n;
+		sim_port_xmit(&tap->port, tap->buf, (unsigned int)n);
+	}
+}
+
+/* The student's host, exactly as in sim/topology.c, plugged into @tap. */
+static int
+tap_world_student(struct sim_world *w, struct sim_tapdev *tap, const struct tap_config *cfg)
+{
+	struct net_device *dev;
+	int err;
+
+	dev = igb_probe(w->host[SIM_STUDENT], "eth0", tap_student_mac, TAP_NIC_QUEUES);
+	if (!dev)
+		return -ENOMEM;
+	err = dev_open(dev);
+	if (!err)
+		err = host_set_addr(dev, cfg->addr, cfg->prefixlen);
+	if (err)
+		return err;
+	sim_port_init(&tap->port, "kernel:tap", tap_port_rx, tap);
+	snprintf(tap->port.name, sizeof(tap->port.name), "kernel:%s", tap->name);
+	sim_port_init(&tap->wan_a, "unplugged:a", tap_stub_rx, tap);
+	sim_port_init(&tap->wan_b, "unplugged:b", tap_stub_rx, tap);
+	tap->link = sim_link_create(&w->eng, igb_port(dev), &tap->port);
+	tap->wan = sim_link_create(&w->eng, &tap->wan_a, &tap->wan_b);
+	w->link[SIM_LAN] = tap->link;
+	w->link[SIM_WAN] = tap->wan;
+	if (!tap->link || !tap->wan)
+		return -ENOMEM;
+	if (cfg->gw)
+		err = fib_table_insert(w->host[SIM_STUDENT], 0, 0, cfg->gw, dev, 0, 0);
+	return err;
+}
+
+int
+tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
+		 const struct tap_config *cfg)
+{
+	int err;
+
+	memset(w, 0, sizeof(*w));
+	sim_engine_init(&w->eng, seed);
+	skb_ledger_init(&w->ledger);
+	trace_init(&w->trace, &w->eng);
+	w->eng.ledger = &w->ledger;
+	w->eng.trace = &w->trace;
+	tap->eng = &w->eng;
+	/*
+	 * NOTE: the router and the server are the real kernel here.  Their
+	 * slots hold hosts with no NIC, so code that walks every host of a
+	 * world (the console) keeps working; `on router ...` reaches nothing.
+	 */
+	for (int i = 0; i < SIM_NHOSTS; i++) {
+		w->host[i] = host_create(&w->eng, sim_host_names[i]);
+		if (!w->host[i]) {
+			tap_world_destroy(w, NULL);
+			return -ENOMEM;
+		}
+	}
+	err = tap_world_student(w, tap, cfg);
+	/* The card's open-time work (RX refill) settles at t = 0, virtually. */
+	if (!err)
+		err = sim_run(&w->eng, 0, 100000);
+	if (err) {
+		tap_world_destroy(w, NULL);
+		tap->link = tap->wan = NULL;
+		return err;
+	}
+	tap->wall.fd = tap->fd;
+	tap->wall.readable = tap_readable;
+	tap->wall.arg = tap;
+	sim_engine_set_wall(&w->eng, &tap->wall);
+	return 0;
+}
+
+void
+tap_world_destroy(struct sim_world *w, struct sim_tapdev *tap)
+{
+	sim_engine_set_wall(&w->eng, NULL);
+	sim_world_destroy(w);	/* also destroys the links in w->link[] */
+	if (tap) {
+		tap->link = tap->wan = NULL;
+		tap_close(tap);
+	}
+}

@@ -1,0 +1,92 @@
+/*
+ * sim/tap.h - the TAP wire: the real Linux kernel at the far end of the
+ * student's cable.
+ *
+ * No kernel counterpart on netstep's side; on the real kernel's side
+ * this is drivers/net/tun.c (a TAP device, IFF_TAP | IFF_NO_PI: whole
+ * Ethernet frames, no packet-information header).  Read sim/wire.h
+ * first: the TAP wire is an ordinary struct sim_link whose far port
+ * belongs to no card.  Frames that reach that port are written to the
+ * TAP file descriptor, and frames read from the descriptor leave that
+ * port towards the student's NIC, so the card model, the driver and
+ * every layer above run exactly as on the simulated wire.
+ *
+ * The TAP world holds only the student's host (its igb NIC eth0 plugged
+ * into the TAP, the address from --addr, the default route via --gw):
+ * the router and the server are the real kernel (see lab/lab.sh).
+ * The engine runs in wall-clock mode (kernel/engine.h, struct sim_wall)
+ * and sleeps on the TAP descriptor between events.
+ *
+ * Leaves out: multiqueue TAP (IFF_MULTI_QUEUE), vnet headers and
+ * offloads (IFF_VNET_HDR), checksum offload: every frame carries its
+ * final checksums.
+ */
+#ifndef NETSTEP_SIM_TAP_H
+#define NETSTEP_SIM_TAP_H
+
+#include "sim/topology.h"
+#include "sim/wire.h"
+
+#define TAP_DEFAULT_NAME	"nstap0"
+#define TAP_MAX_FRAME		65536	/* one read() of the descriptor */
+#define TAP_READ_BURST		64	/* frames read per wake-up */
+
+/* Errors of tap_open() that the user can fix: exit status 2. */
+#define TAP_EPERM_HINT							\
+	"run it with sudo, or once: sudo setcap cap_net_admin+ep ./netstep, or use --wire sim"
+
+struct tap_stats {
+	unsigned long rx_frames;	/* read from the kernel (into netstep) */
+	unsigned long rx_bytes;
+	unsigned long tx_frames;	/* written to the kernel */
+	unsigned long tx_bytes;
+	unsigned long tx_errors;	/* write() refused (kernel side down, full) */
+	unsigned long rx_errors;	/* read() failed */
+};
+
+struct sim_tapdev {
+	int fd;				/* /dev/net/tun, attached to the device */
+	char name[16];			/* IFNAMSIZ */
+	bool created;			/* we made it (vanishes when fd closes) */
+	struct sim_port port;		/* the kernel's end of the cable */
+	struct sim_port wan_a, wan_b;	/* stand-in ends for `sim link wan` */
+	struct sim_link *link;		/* student eth0 <-> port */
+	struct sim_link *wan;		/* joins the two stand-ins: carries nothing */
+	struct sim_engine *eng;		/* set by tap_world_create */
+	struct sim_wall wall;		/* the engine sleeps on fd */
+	struct tap_stats stats;
+	u8 buf[TAP_MAX_FRAME];		/* one frame read from the kernel */
+};
+
+/* Addresses of the student's host in the TAP world. */
+struct tap_config {
+	__be32 addr;			/* 10.0.0.2 */
+	int prefixlen;			/* 24 */
+	__be32 gw;			/* 10.0.0.1; 0: no default route */
+};
+
+/*
+ * Open (create, or attach to an existing persistent) TAP device @name.
+ * NULL on failure with one line in @err; *@perm is set when the cause is
+ * missing privilege (EPERM/EACCES), which the caller reports with
+ * TAP_EPERM_HINT and exit status 2.
+ */
+struct sim_tapdev *tap_open(const char *name, char *err, size_t errlen, bool *perm);
+/* Close the descriptor and free.  The engine must be out of wall mode. */
+void tap_close(struct sim_tapdev *tap);
+
+/*
+ * Build the TAP world around an open @tap: only the student's host.
+ * 0 or -Exxx (everything built so far freed).  On success the engine
+ * is in wall-clock mode.
+ */
+int tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
+		     const struct tap_config *cfg);
+/* Tear the world down, then close and free @tap. */
+void tap_world_destroy(struct sim_world *w, struct sim_tapdev *tap);
+
+/* Parse "10.0.0.2/24" (prefix 1..32) or "10.0.0.1": 0 or -EINVAL. */
+int tap_parse_cidr(const char *s, __be32 *addr, int *prefixlen);
+int tap_parse_addr(const char *s, __be32 *addr);
+
+#endif

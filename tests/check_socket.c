@@ -1,0 +1,603 @@
+/*
+ * tests/check_socket.c - the socket layer (layers/socket.c, af_inet.c,
+ * sock.c), the process model (sim/task.c), SHA-256 (sim/sha256.c) and
+ * the socket commands of the console (tools/sockets.c).
+ *
+ * What is asserted: the fd table (lowest free slot, EBADF, EMFILE,
+ * close twice), the order sys_sendto -> sock_sendmsg -> __sock_sendmsg
+ * -> __sock_sendmsg_nosec -> inet_sendmsg -> sk->sk_prot->sendmsg and
+ * the msghdr it carries (one iovec over the user's buffer, a copy of the
+ * address), the errors of unconnected sends and of a connect to a closed
+ * TCP port (ECONNREFUSED via RST), tasks put to sleep and woken by
+ * sk_data_ready / sk_write_space and re-entering the call, the FIPS 180-4
+ * test vectors, and the console's one-line, status-2 refusals.
+ */
+#include "sim/console.h"
+#include "sim/app.h"
+#include "sim/sha256.h"
+#include "sim/task.h"
+#include "layers/sock.h"
+#include "layers/udp.h"
+#include "tests/fixture.h"
+
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+/* ---- SHA-256 [FIPS 180-4 examples] ------------------------------------ */
+
+static void
+sha_hex(const void *data, size_t len, char hex[65])
+{
+	struct sim_sha256 c;
+
+	sim_sha256_init(&c);
+	sim_sha256_update(&c, data, len);
+	sim_sha256_hex(&c, hex);
+}
+
+START_TEST(test_sha256_vectors)
+{
+	char hex[65];
+	struct sim_sha256 c;
+	static char a[1024];
+
+	sha_hex("abc", 3, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha_hex("", 0, hex);
+	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
+	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	sha_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnop"
+		"jklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu", 112, hex);
+	ck_assert_str_eq(hex, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+	/* One million 'a', fed in uneven pieces. */
+	memset(a, 'a', sizeof(a));
+	sim_sha256_init(&c);
+	for (size_t done = 0, step = 1; done < 1000000; step = step % 997 + 7) {
+		size_t n = step;
+
+		if (n > 1000000 - done)
+			n = 1000000 - done;
+		sim_sha256_update(&c, a, n);
+		done += n;
+	}
+	sim_sha256_hex(&c, hex);
+	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	/* hex() does not disturb the running hash. */
+	sim_sha256_init(&c);
+	sim_sha256_update(&c, "ab", 2);
+	sim_sha256_hex(&c, hex);
+	sim_sha256_update(&c, "c", 1);
+	sim_sha256_hex(&c, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+END_TEST
+
+/* ---- the fd table and the syscalls, on a fixture host ------------------ */
+
+static struct fixture fx;
+
+static void
+fx_setup(void)
+{
+	fixture_setup(&fx, 1);
+	fixture_fake_dev(&fx, fx.host[0], "eth0", "10.0.0.2/24");
+}
+
+static void
+fx_teardown(void)
+{
+	fixture_teardown(&fx);
+}
+
+START_TEST(test_fd_table)
+{
+	struct host *h = fx.host[0];
+	int fds[SIM_NR_OPEN];
+	int n = 0, fd, e;
+
+	ck_assert_int_eq(sys_socket(h, AF_INET6, SOCK_DGRAM, 0), -EAFNOSUPPORT);
+	ck_assert_int_eq(sys_socket(h, AF_INET, 5, 0), -ESOCKTNOSUPPORT);
+	ck_assert_int_eq(sys_socket(h, AF_INET, SOCK_DGRAM, IPPROTO_TCP), -EPROTONOSUPPORT);
+	ck_assert_int_eq(sys_socket(h, AF_INET, SOCK_DGRAM, 0), 3);
+	ck_assert_int_eq(sys_socket(h, AF_INET, SOCK_DGRAM, IPPROTO_UDP), 4);
+	ck_assert_int_eq(sys_close(h, 3), 0);
+	ck_assert_int_eq(sys_close(h, 3), -EBADF);	/* close twice */
+	ck_assert_int_eq(sys_socket(h, AF_INET, SOCK_DGRAM, 0), 3);	/* lowest free */
+	ck_assert_ptr_null(sockfd_lookup(h, 17, &e));
+	ck_assert_int_eq(e, -EBADF);
+	ck_assert_ptr_null(sockfd_lookup(h, -1, &e));
+	ck_assert_ptr_null(sockfd_lookup(h, SIM_NR_OPEN, &e));
+	ck_assert_ptr_nonnull(sockfd_lookup(h, 4, &e));
+	ck_assert_int_eq(e, 0);
+	/* Fill the table: EMFILE, and nothing leaks. */
+	while ((fd = sys_socket(h, AF_INET, SOCK_DGRAM, 0)) >= 0)
+		fds[n++] = fd;
+	ck_assert_int_eq(fd, -EMFILE);
+	ck_assert_int_eq(n, SIM_NR_OPEN - SIM_FD_FIRST - 2);
+	ck_assert_int_eq(fds[0], 5);
+	/* Every call on a descriptor that is not open: EBADF. */
+	sys_close(h, 40);
+	ck_assert_int_eq(sys_sendto(h, 40, "x", 1, 0, NULL, 0), -EBADF);
+	ck_assert_int_eq(sys_send(h, 40, "x", 1, 0), -EBADF);
+	ck_assert_int_eq(sys_recvfrom(h, 40, fds, 1, 0, NULL, NULL), -EBADF);
+	ck_assert_int_eq(sys_connect(h, 40, NULL, 0), -EBADF);
+	ck_assert_int_eq(sys_listen(h, 40, 5), -EBADF);
+	ck_assert_int_eq(sys_accept(h, 40, NULL, NULL), -EBADF);
+	ck_assert_int_eq(sys_close(h, 40), -EBADF);
+	/* The rest are closed by the host's teardown. */
+}
+END_TEST
+
+/* A protocol that records what inet_sendmsg hands it. */
+static struct {
+	int calls;
+	size_t len, iovlen, iov_len;
+	const void *iov_base;
+	const void *name;
+	int namelen;
+	int flags;
+	const void *control;
+	struct sockaddr_in sin;
+	u8 data[16];
+} seen;
+
+static int
+test_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+{
+	(void)sk;
+	seen.calls++;
+	seen.len = len;
+	seen.iovlen = msg->msg_iovlen;
+	seen.iov_base = msg->msg_iov[0].iov_base;
+	seen.iov_len = msg->msg_iov[0].iov_len;
+	seen.name = msg->msg_name;
+	seen.namelen = msg->msg_namelen;
+	seen.flags = msg->msg_flags;
+	seen.control = msg->msg_control;
+	if (msg->msg_name)
+		memcpy(&seen.sin, msg->msg_name, sizeof(seen.sin));
+	/* The data is reachable through the iovec, and consumed from it. */
+	ck_assert_int_eq(memcpy_fromiovec(seen.data, msg->msg_iov, len < 16 ? len : 16), 0);
+	return (int)len;
+}
+
+START_TEST(test_sendto_path_and_msghdr)
+{
+	struct host *h = fx.host[0];
+	struct proto test_prot = udp_prot;
+	const struct proto *saved;
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(5001) };
+	static const char buf[] = "hello, msghdr";
+	struct socket *sock;
+	int fd, e, i;
+	const char *order[] = { "sys_sendto", "sock_sendmsg", "__sock_sendmsg",
+				"__sock_sendmsg_nosec", "inet_sendmsg", "udp_v4_get_port" };
+
+	to.sin_addr.s_addr = fx_addr("10.0.0.9");
+	fd = sys_socket(h, AF_INET, SOCK_DGRAM, 0);
+	sock = sockfd_lookup(h, fd, &e);
+	ck_assert_ptr_nonnull(sock);
+	test_prot.sendmsg = test_sendmsg;
+	saved = sock->sk->sk_prot;
+	sock->sk->sk_prot = &test_prot;
+	fx.nevents = 0;
+	memset(&seen, 0, sizeof(seen));
+	ck_assert_int_eq(sys_sendto(h, fd, buf, 13, MSG_DONTWAIT, (struct sockaddr *)&to,
+				    sizeof(to)), 13);
+	sock->sk->sk_prot = saved;
+
+	/* 3.10's sendto: one iovec over the user's buffer, a kernel copy of
+	 * the address, the caller's flags, no control data. */
+	ck_assert_int_eq(seen.calls, 1);
+	ck_assert_uint_eq(seen.len, 13);
+	ck_assert_uint_eq(seen.iovlen, 1);
+	ck_assert_ptr_eq(seen.iov_base, buf);
+	ck_assert_uint_eq(seen.iov_len, 13);
+	ck_assert_ptr_nonnull(seen.name);
+	ck_assert_ptr_ne(seen.name, &to);
+	ck_assert_int_eq(seen.namelen, sizeof(to));
+	ck_assert_uint_eq(seen.sin.sin_addr.s_addr, to.sin_addr.s_addr);
+	ck_assert_uint_eq(seen.sin.sin_port, to.sin_port);
+	ck_assert_int_eq(seen.flags, MSG_DONTWAIT);
+	ck_assert_ptr_null(seen.control);
+	ck_assert_mem_eq(seen.data, buf, 13);
+	/* inet_sendmsg bound the socket first (autobind) */
+	ck_assert_uint_eq(sock->sk->sk_num, SIM_LOCAL_PORT_LOW);
+
+	/* The order of the trace. */
+	i = -1;
+	for (size_t k = 0; k < ARRAY_SIZE(order); k++) {
+		int j = fixture_find(&fx, i + 1, order[k]);
+
+		ck_assert_msg(j > i, "%s missing or out of order", order[k]);
+		i = j;
+	}
+	/* send() is sendto() with no address. */
+	memset(&seen, 0, sizeof(seen));
+	sock->sk->sk_prot = &test_prot;
+	ck_assert_int_eq(sys_send(h, fd, buf, 5, 0), 5);
+	sock->sk->sk_prot = saved;
+	ck_assert_ptr_null(seen.name);
+	ck_assert_int_eq(seen.namelen, 0);
+	ck_assert_int_eq(sys_close(h, fd), 0);
+}
+END_TEST
+
+START_TEST(test_udp_path_reaches_udp_sendmsg)
+{
+	struct host *h = fx.host[0];
+	int fd = sys_socket(h, AF_INET, SOCK_DGRAM, 0);
+	int a, b;
+
+	fx.nevents = 0;
+	/* Not connected, no address. */
+	ck_assert_int_eq(sys_send(h, fd, "x", 1, 0), -EDESTADDRREQ);
+	a = fixture_find(&fx, 0, "inet_sendmsg");
+	b = fixture_find(&fx, a, "udp_sendmsg");
+	ck_assert_int_ge(a, 0);
+	ck_assert_int_gt(b, a);
+	ck_assert_int_eq(sys_close(h, fd), 0);
+}
+END_TEST
+
+/* ---- the world: tasks, TCP errors, the console ------------------------ */
+
+static struct sim_world *w;
+static struct sim_console con;
+static char *outbuf, *errbuf;
+static size_t outlen, errlen;
+static FILE *out, *err;
+static int nsendto;
+/* The student's function entries, in order (names are static strings). */
+#define MAX_FUNCS 200000
+static const char *funcs[MAX_FUNCS];
+static int nfuncs;
+
+static void
+count_sink(void *arg, const struct trace_event *ev)
+{
+	(void)arg;
+	if (ev->kind != TRACE_ENTER || !ev->host_name || strcmp(ev->host_name, "student"))
+		return;
+	if (!strcmp(ev->func, "sys_sendto"))
+		nsendto++;
+	if (nfuncs < MAX_FUNCS)
+		funcs[nfuncs++] = ev->func;
+}
+
+/* Do @want[] appear in the student's trace in this order? */
+static bool
+funcs_in_order(const char *const *want, size_t n)
+{
+	size_t k = 0;
+
+	for (int i = 0; i < nfuncs && k < n; i++)
+		if (!strcmp(funcs[i], want[k]))
+			k++;
+	return k == n;
+}
+
+static void
+world_setup(void)
+{
+	w = malloc(sizeof(*w));
+	ck_assert_int_eq(sim_world_create(w, 7), 0);
+	out = open_memstream(&outbuf, &outlen);
+	err = open_memstream(&errbuf, &errlen);
+	fflush(out);	/* outbuf and errbuf point at the (empty) streams now */
+	fflush(err);
+	console_init(&con, w, out, err);
+	nsendto = 0;
+	nfuncs = 0;
+	trace_add_sink(&w->trace, count_sink, NULL);
+}
+
+static void
+world_teardown(void)
+{
+	unsigned long live;
+
+	fclose(out);
+	fclose(err);
+	free(outbuf);
+	free(errbuf);
+	sim_world_destroy(w);
+	live = skb_ledger_live(&w->ledger, stderr);
+	free(w);
+	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+}
+
+static int
+run(const char *script)
+{
+	int rc = console_run_script(&con, script);
+
+	fflush(out);
+	fflush(err);
+	return rc;
+}
+
+static int
+lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+struct rx_req {
+	int fd;
+	int got;
+	int done_rc;
+	bool done;
+};
+
+static int
+rx_fn(struct sim_task *t)
+{
+	struct rx_req *r = t->priv;
+	char buf[64];
+	int e, n = sys_recvfrom(t->net, r->fd, buf, sizeof(buf), 0, NULL, NULL);
+
+	if (n == -EAGAIN) {
+		sim_task_sleep_on(t, sockfd_lookup(t->net, r->fd, &e)->sk, SIM_WAKE_READ);
+		return -EAGAIN;
+	}
+	r->got = n;
+	return n;
+}
+
+static void
+rx_done(struct sim_task *t, int rc)
+{
+	struct rx_req *r = t->priv;
+
+	r->done = true;
+	r->done_rc = rc;
+}
+
+START_TEST(test_task_woken_by_data_ready)
+{
+	struct host *srv = w->host[SIM_SERVER], *st = w->host[SIM_STUDENT];
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(7000) };
+	struct rx_req r = { 0 };
+	struct sim_task *t;
+	int fd;
+
+	r.fd = sys_socket(srv, AF_INET, SOCK_DGRAM, 0);
+	ck_assert_int_eq(sys_bind(srv, r.fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	t = sim_task_create(srv, "rx", rx_fn, &r, NULL);
+	ck_assert_ptr_nonnull(t);
+	t->done = rx_done;
+	ck_assert_int_eq(sim_task_start(t), -EINPROGRESS);
+	ck_assert_int_eq(sim_task_pending(srv), 1);
+	ck_assert_uint_eq(t->runs, 1);
+	ck_assert_uint_eq((uintptr_t)sockfd_lookup(srv, r.fd, &fd)->sk->sk_user_data, t->id);
+
+	sin.sin_addr.s_addr = htonl(0x0a000102);
+	fd = sys_socket(st, AF_INET, SOCK_DGRAM, 0);
+	ck_assert_int_eq(sys_sendto(st, fd, "ping!", 5, 0, (struct sockaddr *)&sin, sizeof(sin)),
+			 5);
+	ck_assert_int_eq(sim_run(&w->eng, w->eng.now + NSEC_PER_SEC, 1000000), 0);
+	/* Woken once, ran the call again, finished with the datagram. */
+	ck_assert(r.done);
+	ck_assert_int_eq(r.done_rc, 5);
+	ck_assert_int_eq(r.got, 5);
+	ck_assert_int_eq(sim_task_pending(srv), 0);
+	/* The socket has its own callbacks back. */
+	ck_assert_ptr_null(sockfd_lookup(srv, r.fd, &fd)->sk->sk_user_data);
+	ck_assert_ptr_eq(sockfd_lookup(srv, r.fd, &fd)->sk->sk_data_ready, sock_def_readable);
+}
+END_TEST
+
+START_TEST(test_send_sleeps_for_write_space)
+{
+	struct host *st = w->host[SIM_STUDENT];
+	int small = 1, e;
+	struct socket *sock;
+
+	/* SO_SNDBUF is raised to its minimum (4608): two 1400-byte
+	 * datagrams fit while in flight, a third must wait for one to be
+	 * freed by the driver (sock_wfree -> sk_write_space). */
+	ck_assert_int_eq(run("socket udp"), 0);
+	sock = sockfd_lookup(st, 3, &e);
+	ck_assert_int_eq(sys_setsockopt(st, 3, SOL_SOCKET, SO_SNDBUF, &small, sizeof(small)), 0);
+	ck_assert_int_eq(sock->sk->sk_sndbuf, SOCK_MIN_SNDBUF);
+	ck_assert_int_eq(sys_sendto(st, 3, "x", 1, 0, NULL, 0), -EDESTADDRREQ);
+	nsendto = 0;
+	ck_assert_int_eq(run("connect 3 10.0.1.2:5001; send 3 1400; send 3 1400; send 3 1400; "
+			     "sleep 1; on server recv 5001"), 0);
+	ck_assert_str_eq(errbuf, "");
+	/* The third send was refused once (-EAGAIN: two datagrams waiting
+	 * for ARP fill the buffer), slept, and was re-entered from
+	 * sys_sendto after the wake-up. */
+	ck_assert_int_eq(nsendto, 4);
+	ck_assert_ptr_nonnull(strstr(outbuf, "udp 5001: 3 datagram(s), 4200 bytes"));
+}
+END_TEST
+
+START_TEST(test_pattern_continues_across_sends)
+{
+	struct sim_sha256 c;
+	char hex[65], want[160];
+
+	sim_sha256_init(&c);
+	for (int i = 0; i < 600; i++) {
+		u8 b = (u8)(i % 251);
+
+		sim_sha256_update(&c, &b, 1);
+	}
+	sim_sha256_hex(&c, hex);
+	ck_assert_int_eq(run("socket udp; connect 10.0.1.2:5001; send 3 100; send 3 500; "
+			     "on server recv 5001"), 0);
+	/* recv returns once something arrived; let the rest come in. */
+	ck_assert_int_eq(run("sleep 1; on server recv 5001"), 0);
+	snprintf(want, sizeof(want), "udp 5001: 2 datagram(s), 600 bytes, sha256 %s\n", hex);
+	ck_assert_ptr_nonnull(strstr(outbuf, want));
+}
+END_TEST
+
+START_TEST(test_recv_with_nothing_ends_when_idle)
+{
+	ck_assert_int_eq(run("on server recv 5001"), 0);
+	ck_assert_ptr_nonnull(strstr(outbuf, "udp 5001: 0 datagram(s), 0 bytes, sha256 "
+				       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+	ck_assert_int_eq(sim_task_pending(w->host[SIM_SERVER]), 0);
+}
+END_TEST
+
+START_TEST(test_teardown_frees_sleeping_tasks)
+{
+	struct host *srv = w->host[SIM_SERVER];
+	struct sim_app *app = sim_app_find(srv, IPPROTO_UDP, 5001);
+	struct sim_console dry = con;
+
+	ck_assert_ptr_nonnull(app);
+	/* A recv left asleep (the dry-run path: no waiting) is freed with the world. */
+	dry.dry = true;
+	ck_assert_int_eq(console_run_line(&dry, "on server recv 5001") , 0);
+	ck_assert_int_eq(sim_task_pending(srv), 0);	/* the real line waited it out */
+	{
+		struct sim_task *t = sim_task_create(srv, "left", rx_fn, NULL, NULL);
+
+		ck_assert_ptr_nonnull(t);
+		sim_task_wait_chan(t, app);
+		ck_assert_int_eq(sim_task_pending(srv), 1);
+	}
+	/* world_teardown: no leak, no crash. */
+}
+END_TEST
+
+START_TEST(test_console_errors)
+{
+	static const char *const bad[] = {
+		"socket", "socket raw", "connect", "connect 3", "connect 3 10.0.1.2:99999",
+		"connect x 10.0.1.2:5000", "send 3", "send x 100", "send 3 1 2",
+		"send 3 @/nonexistent/file", "sendto 3 10.0.1.2 5", "sendto 3 10.0.1.2:5001",
+		"close", "close -1", "listen", "listen 70000", "listen 6000 rcvbuf",
+		"listen 6000 sndbuf 10", "recv", "recv 5000x", "ss -x", "ss foo",
+		"sim loss", "sim loss 5x", "sim delay 11s", "sim mtu lan", "sim mtu lan 20",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		char script[160];
+
+		/* A socket is made first: a refused command must undo nothing
+		 * because nothing ran (the script is checked first). */
+		int before = lines(errbuf ? errbuf : "");
+
+		snprintf(script, sizeof(script), "socket udp; %s", bad[i]);
+		ck_assert_msg(run(script) == 2, "'%s' not refused", bad[i]);
+		ck_assert_msg(lines(errbuf) == before + 1, "'%s': %d error lines: %s", bad[i],
+			      lines(errbuf) - before, errbuf);
+	}
+	ck_assert_str_eq(outbuf, "");
+	ck_assert_ptr_null(w->host[SIM_STUDENT]->files->fd[3]);
+	ck_assert_uint_eq(w->link[SIM_LAN]->loss_ppm, 0);
+	/* The good forms apply. */
+	ck_assert_int_eq(run("sim loss 5; sim delay 200; sim mtu wan 1400"), 0);
+	ck_assert_uint_eq(w->link[SIM_LAN]->loss_ppm, 50000);
+	ck_assert_uint_eq(w->link[SIM_WAN]->loss_ppm, 50000);
+	ck_assert_uint_eq(w->link[SIM_WAN]->delay, 200 * NSEC_PER_MSEC);
+	ck_assert_uint_eq(w->link[SIM_WAN]->mtu, 1400);
+	ck_assert_int_eq(run("socket udp"), 0);
+	ck_assert_str_eq(outbuf, "3\n");
+	/* A descriptor that is not open, a port with no sink: the call
+	 * fails at run time (status 1, one line). */
+	ck_assert_int_eq(run("send 9 100"), 1);
+	ck_assert_ptr_nonnull(strstr(errbuf, "send: Bad file descriptor\n"));
+	ck_assert_int_eq(run("recv 7777"), 1);
+	ck_assert_ptr_nonnull(strstr(errbuf, "recv: no sink listens on port 7777 of student\n"));
+	ck_assert_int_eq(run("send 3 100"), 1);
+	ck_assert_ptr_nonnull(strstr(errbuf, "send: Destination address required\n"));
+}
+END_TEST
+
+START_TEST(test_tcp_connect_refused_and_unconnected_send)
+{
+	struct host *st = w->host[SIM_STUDENT];
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(5999) };
+	int fd, rc;
+
+	fd = sys_socket(st, AF_INET, SOCK_STREAM, 0);
+	ck_assert_int_eq(fd, 3);
+	/* send on a socket that never connected */
+	rc = sys_send(st, fd, "x", 1, 0);
+	ck_assert_msg(rc == -EPIPE || rc == -ENOTCONN, "send on unconnected: %d", rc);
+	sin.sin_addr.s_addr = htonl(0x0a000102);
+	ck_assert_int_eq(sys_connect(st, fd, (struct sockaddr *)&sin, sizeof(sin)), -EINPROGRESS);
+	ck_assert_int_eq(sys_connect(st, fd, (struct sockaddr *)&sin, sizeof(sin)), -EALREADY);
+	ck_assert_int_eq(sim_run(&w->eng, w->eng.now + NSEC_PER_SEC, 1000000), 0);
+	/* The server answered the SYN with a RST. */
+	ck_assert_int_eq(sys_connect(st, fd, (struct sockaddr *)&sin, sizeof(sin)), -ECONNREFUSED);
+	ck_assert_int_eq(sys_close(st, fd), 0);
+	ck_assert_int_eq(sys_close(st, fd), -EBADF);
+
+	/* The same through the console: one line, status 1. */
+	ck_assert_int_eq(run("socket tcp; connect 3 10.0.1.2:5999"), 1);
+	ck_assert_str_eq(errbuf, "connect: Connection refused\n");
+}
+END_TEST
+
+START_TEST(test_tcp_send_trace_order)
+{
+	static const char *const order[] = {
+		"sys_sendto", "sock_sendmsg", "__sock_sendmsg", "__sock_sendmsg_nosec",
+		"inet_sendmsg", "tcp_sendmsg", "tcp_write_xmit", "tcp_transmit_skb", "skb_clone",
+		"ip_queue_xmit", "ip_local_out",
+	};
+	char hex[65], want[160];
+	struct sim_sha256 c;
+
+	sim_sha256_init(&c);
+	for (int i = 0; i < 3000; i++) {
+		u8 b = (u8)(i % 251);
+
+		sim_sha256_update(&c, &b, 1);
+	}
+	sim_sha256_hex(&c, hex);
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:5000; send 3 3000; close 3; "
+			     "on server recv 5000"), 0);
+	snprintf(want, sizeof(want), "tcp 5000: 1 connection(s), 3000 bytes, sha256 %s\n", hex);
+	ck_assert_ptr_nonnull(strstr(outbuf, want));
+	ck_assert_int_ge(nsendto, 1);
+	ck_assert(funcs_in_order(order, ARRAY_SIZE(order)));
+}
+END_TEST
+
+Suite *socket_suite(void);
+
+Suite *
+socket_suite(void)
+{
+	Suite *s = suite_create("socket");
+	TCase *tsha = tcase_create("sha256");
+	TCase *tf = tcase_create("syscalls");
+	TCase *tw = tcase_create("world");
+
+	tcase_add_test(tsha, test_sha256_vectors);
+	suite_add_tcase(s, tsha);
+	tcase_add_checked_fixture(tf, fx_setup, fx_teardown);
+	tcase_add_test(tf, test_fd_table);
+	tcase_add_test(tf, test_sendto_path_and_msghdr);
+	tcase_add_test(tf, test_udp_path_reaches_udp_sendmsg);
+	suite_add_tcase(s, tf);
+	tcase_add_checked_fixture(tw, world_setup, world_teardown);
+	tcase_set_timeout(tw, 30);
+	tcase_add_test(tw, test_task_woken_by_data_ready);
+	tcase_add_test(tw, test_send_sleeps_for_write_space);
+	tcase_add_test(tw, test_pattern_continues_across_sends);
+	tcase_add_test(tw, test_recv_with_nothing_ends_when_idle);
+	tcase_add_test(tw, test_teardown_frees_sleeping_tasks);
+	tcase_add_test(tw, test_console_errors);
+	tcase_add_test(tw, test_tcp_connect_refused_and_unconnected_send);
+	tcase_add_test(tw, test_tcp_send_trace_order);
+	suite_add_tcase(s, tw);
+	return s;
+}

@@ -1,0 +1,1407 @@
+/*
+ * tests/check_tcp.c - the TCP suite: handshake and teardown through every
+ * state, write-queue packing, forced push and Nagle, cwnd and the RTO,
+ * loss recovery and out-of-order reassembly, the receive window, PMTU,
+ * clone reference counts, golden header bytes.
+ *
+ * Most cases run the real classroom world (sim_world_create: student,
+ * router, server with igb cards) and talk TCP between student and server
+ * with sockets made straight from tcp_prot (sk_alloc + init), so they do
+ * not depend on the socket layer's fd table.  A trace sink records every
+ * event with its time, so a test can ask when things happened.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/fixture.h"
+#include "sim/topology.h"
+#include "layers/tcp.h"
+#include "layers/route.h"
+
+#define TT_MAX_EV	400000
+
+struct tt_event {
+	ktime_t ts;
+	char host[12];
+	char func[36];
+	enum trace_kind kind;
+	u32 skb_id;
+	char fields[120];
+};
+
+struct tt {
+	struct sim_world w;
+	struct host *cli, *srv;
+	struct tt_event *ev;
+	int nev;
+	int record;
+};
+
+static void
+tt_sink(void *arg, const struct trace_event *e)
+{
+	struct tt *t = arg;
+	struct tt_event *r;
+
+	if (!t->record || t->nev >= TT_MAX_EV)
+		return;
+	r = &t->ev[t->nev++];
+	r->ts = e->ts;
+	r->kind = e->kind;
+	r->skb_id = e->skb_id;
+	strncpy(r->host, e->host_name ? e->host_name : "", sizeof(r->host) - 1);
+	strncpy(r->func, e->func, sizeof(r->func) - 1);
+	{
+		size_t n = strnlen(e->fields, sizeof(r->fields) - 1);
+
+		memcpy(r->fields, e->fields, n);
+		r->fields[n] = '\0';
+	}
+}
+
+static void
+tt_setup(struct tt *t, u32 seed)
+{
+	memset(t, 0, sizeof(*t));
+	ck_assert_int_eq(sim_world_create(&t->w, seed), 0);
+	t->cli = t->w.host[SIM_STUDENT];
+	t->srv = t->w.host[SIM_SERVER];
+	t->ev = calloc(TT_MAX_EV, sizeof(*t->ev));
+	ck_assert_ptr_nonnull(t->ev);
+	t->record = 1;
+	trace_add_sink(&t->w.trace, tt_sink, t);
+}
+
+static void
+tt_teardown(struct tt *t)
+{
+	unsigned long live;
+
+	trace_remove_sink(&t->w.trace, t);
+	sim_world_destroy(&t->w);
+	live = skb_ledger_live(&t->w.ledger, stderr);
+	free(t->ev);
+	ck_assert_uint_eq(live, 0);
+}
+
+static int
+tt_count(const struct tt *t, const char *host, const char *func)
+{
+	int n = 0;
+
+	for (int i = 0; i < t->nev; i++)
+		if (t->ev[i].kind == TRACE_ENTER && !strcmp(t->ev[i].func, func) &&
+		    (!host || !strcmp(t->ev[i].host, host)))
+			n++;
+	return n;
+}
+
+static int
+tt_find(const struct tt *t, int from, const char *host, const char *func, const char *field)
+{
+	for (int i = from < 0 ? 0 : from; i < t->nev; i++)
+		if (t->ev[i].kind != TRACE_EXIT && (field || t->ev[i].kind == TRACE_ENTER) &&
+		    !strcmp(t->ev[i].func, func) &&
+		    (!host || !strcmp(t->ev[i].host, host)) &&
+		    (!field || strstr(t->ev[i].fields, field)))
+			return i;
+	return -1;
+}
+
+/* A TCP socket straight from tcp_prot (no fd). */
+static struct sock *
+tt_socket(struct host *net)
+{
+	struct sock *sk = sk_alloc(net, AF_INET, &tcp_prot);
+
+	ck_assert_ptr_nonnull(sk);
+	sock_init_data(NULL, sk);
+	ck_assert_int_eq(sk->sk_prot->init(sk), 0);
+	return sk;
+}
+
+static struct sock *
+tt_listen(struct host *net, u16 port, int rcvbuf)
+{
+	struct sock *sk = tt_socket(net);
+
+	if (rcvbuf) {
+		sk->sk_userlocks |= SOCK_RCVBUF_LOCK;
+		sk->sk_rcvbuf = rcvbuf;
+	}
+	sk->sk_num = port;
+	ck_assert_int_eq(inet_csk_listen_start(sk, 8), 0);
+	return sk;
+}
+
+static struct sock *
+tt_connect(struct host *net, const char *daddr, u16 port)
+{
+	struct sock *sk = tt_socket(net);
+	struct sockaddr_in sin;
+
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons(port);
+	sin.sin_addr.s_addr = fx_addr(daddr);
+	ck_assert_int_eq(tcp_v4_connect(sk, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	return sk;
+}
+
+static void
+tt_run_for(struct tt *t, u64 ms)
+{
+	ck_assert_int_eq(sim_run(&t->w.eng, t->w.eng.now + ms * NSEC_PER_MSEC, 20000000), 0);
+}
+
+static int
+tt_send(struct sock *sk, const u8 *buf, size_t len)
+{
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = len };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+	return tcp_sendmsg(sk, &msg, len);
+}
+
+static int
+tt_recv(struct sock *sk, u8 *buf, size_t len)
+{
+	struct iovec iov = { .iov_base = buf, .iov_len = len };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+	return tcp_recvmsg(sk, &msg, len, 1, 0, NULL);
+}
+
+/* Byte k of a stream: the README's `send N` pattern. */
+static u8
+tt_pattern(u64 k)
+{
+	return (u8)(k % 251);
+}
+
+/* Established pair: client socket and the accepted child. */
+static void
+tt_pair(struct tt *t, u16 port, int rcvbuf, struct sock **cli, struct sock **lsk,
+	struct sock **child)
+{
+	int err;
+
+	*lsk = tt_listen(t->srv, port, rcvbuf);
+	*cli = tt_connect(t->cli, "10.0.1.2", port);
+	tt_run_for(t, 50);
+	ck_assert_int_eq((*cli)->sk_state, TCP_ESTABLISHED);
+	*child = inet_csk_accept(*lsk, 0, &err);
+	ck_assert_ptr_nonnull(*child);
+	ck_assert_int_eq((*child)->sk_state, TCP_ESTABLISHED);
+}
+
+/*
+ * Move @total bytes of the pattern from @cli to @child, reading as the
+ * data comes (unless @no_read_until_ms: the reader sleeps until then).
+ * Returns the virtual ms it took; fails on any byte out of place.
+ */
+static u64
+tt_transfer(struct tt *t, struct sock *cli, struct sock *child, u64 total, u64 limit_ms,
+	    u64 no_read_until_ms, u32 *max_inflight)
+{
+	static u8 buf[65536];
+	u64 sent = 0, got = 0, start = t->w.eng.now / NSEC_PER_MSEC;
+
+	for (u64 ms = 0; got < total && ms < limit_ms; ms++) {
+		while (sent < total) {
+			size_t n = total - sent > sizeof(buf) ? sizeof(buf) : total - sent;
+			int r;
+
+			for (size_t i = 0; i < n; i++)
+				buf[i] = tt_pattern(sent + i);
+			r = tt_send(cli, buf, n);
+			if (r == -EAGAIN)
+				break;
+			ck_assert_int_gt(r, 0);
+			sent += r;
+		}
+		tt_run_for(t, 1);
+		if (max_inflight) {
+			u32 f = tcp_sk(cli)->snd_nxt - tcp_sk(cli)->snd_una;
+
+			if (f > *max_inflight)
+				*max_inflight = f;
+		}
+		if (ms < no_read_until_ms)
+			continue;
+		for (;;) {
+			int r = tt_recv(child, buf, sizeof(buf));
+
+			if (r <= 0)
+				break;
+			for (int i = 0; i < r; i++)
+				if (buf[i] != tt_pattern(got + i))
+					ck_abort_msg("byte %llu is %u, expected %u",
+						     (unsigned long long)(got + i), buf[i],
+						     tt_pattern(got + i));
+			got += r;
+		}
+	}
+	ck_assert_uint_eq(got, total);
+	return t->w.eng.now / NSEC_PER_MSEC - start;
+}
+
+static int
+tt_count_socks_cb(struct sock *sk, void *arg)
+{
+	(void)sk;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+tt_nsocks(struct host *net)
+{
+	int n = 0;
+
+	tcp_for_each_sock(net, tt_count_socks_cb, &n);
+	return n;
+}
+
+/* ---------------------------------------------------------------- */
+
+START_TEST(test_handshake_and_options)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	struct tcp_info info;
+	u32 rq, wq;
+
+	tt_setup(&t, 1);
+	lsk = tt_listen(t.srv, 7000, 0);
+	ck_assert_int_eq(lsk->sk_state, TCP_LISTEN);
+	cli = tt_connect(t.cli, "10.0.1.2", 7000);
+	ck_assert_int_eq(cli->sk_state, TCP_SYN_SENT);
+	ck_assert_uint_ge(cli->sk_num, SIM_PORT_RANGE_LO);
+	ck_assert_uint_le(cli->sk_num, SIM_PORT_RANGE_HI);
+	tt_run_for(&t, 50);
+
+	/* Client ESTABLISHED, the server's child waits on the accept queue. */
+	ck_assert_int_eq(cli->sk_state, TCP_ESTABLISHED);
+	ck_assert_uint_eq(lsk->sk_ack_backlog, 1);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_v4_conn_request", NULL), 0);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_set_state", "old=SYN-RECV new=ESTAB"), 0);
+	{
+		int err;
+
+		child = inet_csk_accept(lsk, 0, &err);
+		ck_assert_ptr_nonnull(child);
+		ck_assert_int_eq(err, 0);
+		ck_assert_ptr_null(inet_csk_accept(lsk, 0, &err));
+		ck_assert_int_eq(err, -EAGAIN);
+	}
+	ck_assert_int_eq(child->sk_state, TCP_ESTABLISHED);
+
+	/* What Linux negotiates on a 1500-byte path. */
+	tcp_diag_get_info(cli, &rq, &wq, &info);
+	ck_assert_uint_eq(info.tcpi_snd_mss, 1448);
+	ck_assert_uint_eq(info.tcpi_snd_cwnd, TCP_INIT_CWND);
+	ck_assert_uint_eq(info.tcpi_snd_wscale, 7);
+	ck_assert_uint_eq(info.tcpi_rcv_wscale, 7);
+	ck_assert(info.tcpi_options & TCPI_OPT_TIMESTAMPS);
+	ck_assert(info.tcpi_options & TCPI_OPT_SACK);
+	ck_assert_uint_eq(rq, 0);
+	ck_assert_uint_eq(wq, 0);
+	ck_assert_uint_eq(tcp_sk(cli)->advmss, 1448);
+	ck_assert_uint_eq(tcp_sk(child)->mss_cache, 1448);
+	/* The SYN's RTT sample set the RTO: srtt + 200 ms, not 1 s. */
+	ck_assert_uint_ge(inet_csk(cli)->icsk_rto, TCP_RTO_MIN);
+	ck_assert_uint_lt(inet_csk(cli)->icsk_rto, TCP_TIMEOUT_INIT);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_una, tcp_sk(child)->rcv_nxt);
+	ck_assert_uint_eq(tcp_sk(child)->snd_una, tcp_sk(cli)->rcv_nxt);
+
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+START_TEST(test_active_close_time_wait)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u8 buf[16];
+	int fin_wait2;
+
+	int srv_socks, cli_socks;
+
+	tt_setup(&t, 2);
+	srv_socks = tt_nsocks(t.srv);	/* the server's own sinks */
+	cli_socks = tt_nsocks(t.cli);
+	tt_pair(&t, 7001, 0, &cli, &lsk, &child);
+	sock_hold(cli);		/* keep it to look at after close */
+
+	tcp_close(cli, 0);
+	ck_assert_int_eq(cli->sk_state, TCP_FIN_WAIT1);
+	tt_run_for(&t, 20);
+	ck_assert_int_eq(cli->sk_state, TCP_FIN_WAIT2);
+	ck_assert_int_eq(child->sk_state, TCP_CLOSE_WAIT);
+	ck_assert_int_eq(tt_recv(child, buf, sizeof(buf)), 0);	/* EOF */
+
+	tcp_close(child, 0);
+	ck_assert_int_eq(child->sk_state, TCP_LAST_ACK);	/* an orphan until the ACK */
+	tt_run_for(&t, 20);
+	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
+	fin_wait2 = tt_find(&t, 0, "student", "tcp_set_state", "old=FIN-WAIT-2 new=TIME-WAIT");
+	ck_assert_int_ge(fin_wait2, 0);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_set_state", "old=LAST-ACK new=UNCONN"), 0);
+	ck_assert_int_eq(tt_nsocks(t.srv), srv_socks + 1);	/* the listener */
+
+	/* TIME_WAIT lasts 60 s. */
+	tt_run_for(&t, 59000);
+	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
+	tt_run_for(&t, 2000);
+	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
+	ck_assert_int_eq(tt_nsocks(t.cli), cli_socks);
+	sock_put(cli);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+START_TEST(test_simultaneous_close_closing)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+
+	tt_setup(&t, 3);
+	tt_pair(&t, 7002, 0, &cli, &lsk, &child);
+	sock_hold(cli);
+	sock_hold(child);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	ck_assert_int_eq(cli->sk_state, TCP_FIN_WAIT1);
+	ck_assert_int_eq(child->sk_state, TCP_FIN_WAIT1);
+	tt_run_for(&t, 20);
+	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_set_state", "old=FIN-WAIT-1 new=CLOSING"), 0);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_set_state", "old=FIN-WAIT-1 new=CLOSING"), 0);
+	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
+	ck_assert_int_eq(child->sk_state, TCP_TIME_WAIT);
+	tt_run_for(&t, 61000);
+	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
+	ck_assert_int_eq(child->sk_state, TCP_CLOSE);
+	sock_put(cli);
+	sock_put(child);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+START_TEST(test_rst_to_closed_port)
+{
+	struct tt t;
+	struct sock *cli;
+	int rst;
+
+	tt_setup(&t, 4);
+	cli = tt_connect(t.cli, "10.0.1.2", 7999);
+	tt_run_for(&t, 50);
+	rst = tt_find(&t, 0, "server", "tcp_v4_send_reset", NULL);
+	ck_assert_int_ge(rst, 0);
+	ck_assert_int_ge(tt_find(&t, rst, "student", "tcp_reset", "state=SYN-SENT"), 0);
+	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
+	ck_assert_int_eq(cli->sk_err, ECONNREFUSED);
+	ck_assert_uint_eq(t.srv->mib[TCP_MIB_OUTRSTS], 1);
+	tcp_close(cli, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* The peer's window shut: sendmsg only queues, so packing is visible. */
+START_TEST(test_sendmsg_packing)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static u8 data[8192];
+	struct sk_buff *a, *b;
+	int allocs;
+
+	tt_setup(&t, 5);
+	tt_pair(&t, 7003, 0, &cli, &lsk, &child);
+	tcp_sk(cli)->snd_wnd = 0;
+	allocs = tt_count(&t, "student", "sk_stream_alloc_skb");
+
+	ck_assert_int_eq(tt_send(cli, data, 1000), 1000);
+	a = tcp_write_queue_tail(cli);
+	ck_assert_uint_eq(a->len, 1000);
+	ck_assert_int_eq(skb_availroom(a), 448);
+	ck_assert_ptr_eq(tcp_send_head(cli), a);	/* queued, not sent */
+
+	/* Fills the tail exactly: no new skb. */
+	ck_assert_int_eq(tt_send(cli, data, 448), 448);
+	ck_assert_ptr_eq(tcp_write_queue_tail(cli), a);
+	ck_assert_uint_eq(a->len, 1448);
+	ck_assert_int_eq(skb_availroom(a), 0);
+	ck_assert_int_eq(tt_count(&t, "student", "sk_stream_alloc_skb"), allocs + 1);
+
+	/* One more byte: a new skb, exactly now. */
+	ck_assert_int_eq(tt_send(cli, data, 1), 1);
+	b = tcp_write_queue_tail(cli);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_uint_eq(b->len, 1);
+	ck_assert_int_eq(tt_count(&t, "student", "sk_stream_alloc_skb"), allocs + 2);
+	ck_assert_uint_eq(TCP_SKB_CB(b)->seq, TCP_SKB_CB(a)->end_seq);
+
+	/* 3000 bytes: 1447 top up b, then 1448, then 105. */
+	ck_assert_int_eq(tt_send(cli, data, 3000), 3000);
+	ck_assert_uint_eq(b->len, 1448);
+	ck_assert_uint_eq(skb_queue_len(&cli->sk_write_queue), 4);
+	ck_assert_uint_eq(tcp_write_queue_tail(cli)->len, 3000 - 1447 - 1448);
+	ck_assert_uint_eq(tcp_sk(cli)->write_seq - tcp_sk(cli)->snd_una, 4449);
+	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_sendmsg",
+				 "copy=1447 size_goal=1448 availroom=1447 new_skb=0"), 0);
+
+	/* Reopen the window: everything goes and is acknowledged. */
+	tcp_sk(cli)->snd_wnd = 65535;
+	__tcp_push_pending_frames(cli, tcp_current_mss(cli), 0);
+	tt_run_for(&t, 500);
+	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 4449);
+	ck_assert_uint_eq(skb_queue_len(&cli->sk_write_queue), 0);
+	ck_assert_int_eq(cli->sk_wmem_queued, 0);
+
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+START_TEST(test_forced_push_and_push_one)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static u8 data[8192];
+	struct sk_buff *first;
+	int before_push_one, before_pending;
+
+	tt_setup(&t, 6);
+	tt_pair(&t, 7004, 0, &cli, &lsk, &child);
+
+	/* A full send head goes at once through tcp_push_one. */
+	before_push_one = tt_count(&t, "student", "tcp_push_one");
+	ck_assert_int_eq(tt_send(cli, data, 2000), 2000);
+	ck_assert_int_eq(tt_count(&t, "student", "tcp_push_one"), before_push_one + 1);
+	tt_run_for(&t, 300);
+
+	/* Window shut and a small max_window: more than half of it queued
+	 * since the last PSH forces a push (PSH on the full skb). */
+	tcp_sk(cli)->snd_wnd = 0;
+	tcp_sk(cli)->max_window = 2000;
+	before_pending = tt_count(&t, "student", "__tcp_push_pending_frames");
+	before_push_one = tt_count(&t, "student", "tcp_push_one");
+	ck_assert_int_eq(tt_send(cli, data, 3000), 3000);
+	first = tcp_send_head(cli);
+	ck_assert_ptr_nonnull(first);
+	ck_assert(TCP_SKB_CB(first)->tcp_flags & TCPHDR_PSH);
+	ck_assert_int_gt(tt_count(&t, "student", "__tcp_push_pending_frames"), before_pending + 1);
+	ck_assert_int_eq(tt_count(&t, "student", "tcp_push_one"), before_push_one);
+	ck_assert_uint_eq(tcp_sk(cli)->pushed_seq, tcp_sk(cli)->write_seq);
+
+	tcp_sk(cli)->snd_wnd = 65535;
+	tcp_sk(cli)->max_window = 65535;
+	__tcp_push_pending_frames(cli, tcp_current_mss(cli), 0);
+	tt_run_for(&t, 300);
+	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 5000);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+START_TEST(test_nagle)
+{
+	struct tcp_sock tp;
+	struct sk_buff *skb = alloc_skb(NULL, 2048);
+
+	ck_assert_ptr_nonnull(skb);
+	memset(&tp, 0, sizeof(tp));
+	skb_put(skb, 100);
+	TCP_SKB_CB(skb)->tcp_flags = TCPHDR_ACK;
+	tp.snd_una = 1000;
+	tp.snd_nxt = 2000;
+	tp.packets_out = 2;
+	tp.snd_sml = 1500;	/* a small segment is unacked (Minshall) */
+	ck_assert(!tcp_nagle_test(&tp, skb, 1448, 0));
+	ck_assert(tcp_nagle_test(&tp, skb, 1448, TCP_NAGLE_PUSH));
+	ck_assert(tcp_nagle_test(&tp, skb, 1448, TCP_NAGLE_OFF));
+	ck_assert(!tcp_nagle_test(&tp, skb, 1448, TCP_NAGLE_CORK));
+	tp.snd_sml = 1000;	/* the small one was acked */
+	ck_assert(tcp_nagle_test(&tp, skb, 1448, 0));
+	tp.snd_sml = 1500;
+	tp.packets_out = 0;	/* nothing in flight */
+	ck_assert(tcp_nagle_test(&tp, skb, 1448, 0));
+	tp.packets_out = 2;
+	TCP_SKB_CB(skb)->tcp_flags |= TCPHDR_FIN;
+	ck_assert(tcp_nagle_test(&tp, skb, 1448, 0));
+	TCP_SKB_CB(skb)->tcp_flags = TCPHDR_ACK;
+	skb_put(skb, 1348);	/* a full segment always goes */
+	ck_assert(tcp_nagle_test(&tp, skb, 1448, 0));
+	kfree_skb(skb);
+}
+END_TEST
+
+START_TEST(test_cwnd_and_snd_wnd_tests)
+{
+	struct tcp_sock tp;
+	struct sk_buff *skb = alloc_skb(NULL, 2048);
+
+	memset(&tp, 0, sizeof(tp));
+	skb_put(skb, 1448);
+	TCP_SKB_CB(skb)->seq = 5000;
+	TCP_SKB_CB(skb)->end_seq = 5000 + 1448;
+	TCP_SKB_CB(skb)->tcp_flags = TCPHDR_ACK;
+	tp.snd_cwnd = 10;
+	tp.packets_out = 7;
+	ck_assert_uint_eq(tcp_cwnd_test(&tp, skb), 3);
+	tp.packets_out = 10;
+	ck_assert_uint_eq(tcp_cwnd_test(&tp, skb), 0);
+	tp.sacked_out = 3;	/* dupacks leave the network */
+	ck_assert_uint_eq(tcp_cwnd_test(&tp, skb), 3);
+	tp.retrans_out = 1;
+	ck_assert_uint_eq(tcp_cwnd_test(&tp, skb), 2);
+
+	tp.snd_una = 4000;
+	tp.snd_wnd = 2448;	/* window ends exactly at end_seq */
+	ck_assert(tcp_snd_wnd_test(&tp, skb, 1448));
+	tp.snd_wnd = 2447;
+	ck_assert(!tcp_snd_wnd_test(&tp, skb, 1448));
+	tp.snd_wnd = 0;
+	ck_assert(!tcp_snd_wnd_test(&tp, skb, 1448));
+	kfree_skb(skb);
+}
+END_TEST
+
+/* Frames leaving the student's card (a tap on its port). */
+struct tt_cap {
+	int n;
+	unsigned int len[64];
+	u8 data[64][1600];
+};
+
+static void
+tt_cap_frame(void *arg, const struct sim_port *port, enum sim_dir dir, const u8 *frame,
+	     unsigned int len, ktime_t ts)
+{
+	struct tt_cap *c = arg;
+
+	(void)port;
+	(void)ts;
+	if (dir != SIM_DIR_TX || c->n >= 64 || len > 1600)
+		return;
+	c->len[c->n] = len;
+	memcpy(c->data[c->n], frame, len);
+	c->n++;
+}
+
+/* The Internet checksum, written again here so the test does not trust
+ * the code under test. */
+static u16
+tt_csum(const u8 *p, unsigned int len, u32 sum)
+{
+	for (unsigned int i = 0; i + 1 < len; i += 2)
+		sum += (p[i] << 8) | p[i + 1];
+	if (len & 1)
+		sum += p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (u16)sum;
+}
+
+/* TCP checksum over pseudo-header + segment of an Ethernet/IPv4 frame: 0xffff = good. */
+static u16
+tt_tcp_csum(const u8 *fr)
+{
+	const u8 *ip = fr + 14;
+	unsigned int tot = (ip[2] << 8) | ip[3], tcplen = tot - 20;
+	u32 sum = 0;
+
+	sum += (ip[12] << 8) | ip[13];
+	sum += (ip[14] << 8) | ip[15];
+	sum += (ip[16] << 8) | ip[17];
+	sum += (ip[18] << 8) | ip[19];
+	sum += IPPROTO_TCP;
+	sum += tcplen;
+	return tt_csum(ip + 20, tcplen, sum);
+}
+
+static int
+tt_cap_find_tcp(const struct tt_cap *c, int from, u8 flags)
+{
+	for (int i = from; i < c->n; i++)
+		if (c->data[i][12] == 0x08 && c->data[i][13] == 0x00 && c->data[i][14 + 9] == 6 &&
+		    c->data[i][14 + 20 + 13] == flags)
+			return i;
+	return -1;
+}
+
+static void
+tt_put32(u8 *p, u32 v)
+{
+	p[0] = v >> 24;
+	p[1] = v >> 16;
+	p[2] = v >> 8;
+	p[3] = v;
+}
+
+/* Golden bytes: the SYN as Linux 3.10 sends it, built and parsed. */
+START_TEST(test_golden_syn)
+{
+	struct tt t;
+	struct sock *cli;
+	static struct tt_cap cap;
+	struct sim_tap tap = { .frame = tt_cap_frame, .arg = &cap };
+	u8 expect[40] = {
+		0, 0, 0x1b, 0x58,		/* sport (below), dport 7000 */
+		0, 0, 0, 0,			/* seq = ISN (below) */
+		0, 0, 0, 0,			/* ack 0 */
+		0xa0, 0x02,			/* doff 10 (40 bytes), SYN */
+		0x39, 0x08,			/* window 14600, never scaled */
+		0, 0,				/* checksum (checked apart) */
+		0, 0,				/* urgent pointer */
+		0x02, 0x04, 0x05, 0xb4,		/* MSS 1460 */
+		0x04, 0x02, 0x08, 0x0a,		/* SACK_PERM packed with TS */
+		0, 0, 0, 0,			/* TSval (below) */
+		0, 0, 0, 0,			/* TSecr 0 */
+		0x01, 0x03, 0x03, 0x07,		/* NOP, window scale 7 */
+	};
+	struct tcp_options_received rx;
+	struct sk_buff *skb;
+	const u8 *fr, *ip, *th;
+	u32 isn;
+	int i;
+
+	memset(&cap, 0, sizeof(cap));
+	tt_setup(&t, 7);
+	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_LAN]->end[0], &tap), 0);
+	cli = tt_connect(t.cli, "10.0.1.2", 7000);
+	isn = tcp_sk(cli)->snd_una;
+	tt_run_for(&t, 1);
+	i = tt_cap_find_tcp(&cap, 0, TCPHDR_SYN);
+	ck_assert_int_ge(i, 0);
+	fr = cap.data[i];
+	ip = fr + 14;
+	th = ip + 20;
+	ck_assert_uint_eq(cap.len[i], 14 + 20 + 40);
+	/* IP: 20 bytes, DF, TTL 64, ID from inet_id, header checksum good. */
+	ck_assert_uint_eq(ip[0], 0x45);
+	ck_assert_uint_eq((ip[2] << 8) | ip[3], 60);
+	ck_assert_uint_eq((ip[4] << 8) | ip[5], (u16)(inet_sk(cli)->inet_id - 1));
+	ck_assert_uint_eq(ip[6], 0x40);
+	ck_assert_uint_eq(ip[7], 0x00);
+	ck_assert_uint_eq(ip[8], 64);
+	ck_assert_uint_eq(tt_csum(ip, 20, 0), 0xffff);
+
+	expect[0] = cli->sk_num >> 8;
+	expect[1] = cli->sk_num & 0xff;
+	tt_put32(expect + 4, isn);
+	tt_put32(expect + 28, TCP_SKB_CB(tcp_write_queue_head(cli))->when);
+	ck_assert_mem_eq(th, expect, 16);
+	ck_assert_mem_eq(th + 18, expect + 18, 22);
+	ck_assert_uint_eq(tt_tcp_csum(fr), 0xffff);
+
+	/* And our receive side reads the options back. */
+	skb = alloc_skb(t.srv, 64);
+	memcpy(skb_put(skb, 40), th, 40);
+	skb_reset_transport_header(skb);
+	memset(&rx, 0, sizeof(rx));
+	tcp_parse_options(skb, &rx, 0);
+	ck_assert_uint_eq(rx.mss_clamp, 1460);
+	ck_assert(rx.wscale_ok);
+	ck_assert_uint_eq(rx.snd_wscale, 7);
+	ck_assert(rx.sack_ok);
+	ck_assert(rx.saw_tstamp);
+	ck_assert_uint_eq(rx.rcv_tsecr, 0);
+	kfree_skb(skb);
+
+	tt_run_for(&t, 50);
+	tcp_close(cli, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* Golden bytes: a data segment's header and checksum. */
+START_TEST(test_golden_data_segment)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static struct tt_cap cap;
+	struct sim_tap tap = { .frame = tt_cap_frame, .arg = &cap };
+	struct tcp_sock *tp;
+	u8 expect[32];
+	u32 seq, ack, tsval, tsecr, win;
+	const u8 *th;
+	int i;
+
+	memset(&cap, 0, sizeof(cap));
+	tt_setup(&t, 8);
+	tt_pair(&t, 7005, 0, &cli, &lsk, &child);
+	tt_run_for(&t, 100);
+	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_LAN]->end[0], &tap), 0);
+	tp = tcp_sk(cli);
+	seq = tp->snd_nxt;
+	ack = tp->rcv_nxt;
+	ck_assert_int_eq(tt_send(cli, (const u8 *)"0123456789", 10), 10);
+	/* What the header must say, read before anything else happens. */
+	tsval = TCP_SKB_CB(tcp_write_queue_head(cli))->when;
+	tsecr = tp->rx_opt.ts_recent;
+	win = tp->rcv_wnd >> tp->rx_opt.rcv_wscale;
+	tt_run_for(&t, 1);
+	i = tt_cap_find_tcp(&cap, 0, TCPHDR_PSH | TCPHDR_ACK);
+	ck_assert_int_ge(i, 0);
+	ck_assert_uint_eq(cap.len[i], 14 + 20 + 32 + 10);
+	th = cap.data[i] + 14 + 20;
+
+	memset(expect, 0, sizeof(expect));
+	expect[0] = cli->sk_num >> 8;
+	expect[1] = cli->sk_num & 0xff;
+	expect[2] = 7005 >> 8;
+	expect[3] = 7005 & 0xff;
+	tt_put32(expect + 4, seq);
+	tt_put32(expect + 8, ack);
+	expect[12] = 0x80;		/* 32-byte header */
+	expect[13] = 0x18;		/* PSH|ACK */
+	expect[14] = win >> 8;
+	expect[15] = win & 0xff;
+	expect[20] = 0x01;		/* NOP NOP TS */
+	expect[21] = 0x01;
+	expect[22] = 0x08;
+	expect[23] = 0x0a;
+	tt_put32(expect + 24, tsval);
+	tt_put32(expect + 28, tsecr);
+	ck_assert_mem_eq(th, expect, 16);
+	ck_assert_mem_eq(th + 18, expect + 18, 14);
+	ck_assert_mem_eq(th + 32, "0123456789", 10);
+	ck_assert_uint_eq(tt_tcp_csum(cap.data[i]), 0xffff);
+	/* One flipped payload bit and the sum no longer holds. */
+	cap.data[i][14 + 20 + 32] ^= 1;
+	ck_assert_uint_ne(tt_tcp_csum(cap.data[i]), 0xffff);
+
+	tt_run_for(&t, 300);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+
+/* The journey of one segment: clone down, clone freed by the driver,
+ * original freed by the ACK; dataref 2 -> 1 -> 0. */
+START_TEST(test_clone_refcounts)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static u8 data[1448];
+	struct sk_buff *orig;
+	u32 orig_id, clone_id = 0;
+	char f[64];
+	int i_clone, i_drv, i_ack;
+
+	tt_setup(&t, 9);
+	tt_pair(&t, 7006, 0, &cli, &lsk, &child);
+	ck_assert_int_eq(tt_send(cli, data, sizeof(data)), (int)sizeof(data));
+	orig = tcp_write_queue_head(cli);
+	orig_id = orig->id;
+	/* Sent and still referenced by the clone in the ring: dataref 2. */
+	ck_assert_int_eq(skb_shinfo(orig)->dataref & SKB_DATAREF_MASK, 2);
+	ck_assert(skb_cloned(orig));
+	snprintf(f, sizeof(f), "orig=skb#%u clone=skb#", orig_id);
+	i_clone = tt_find(&t, 0, "student", "skb_clone", f);
+	ck_assert_int_ge(i_clone, 0);
+	ck_assert_ptr_nonnull(strstr(t.ev[i_clone].fields, "dataref=2"));
+	clone_id = t.ev[i_clone].skb_id;
+	ck_assert_uint_ne(clone_id, orig_id);
+
+	tt_run_for(&t, 300);
+	snprintf(f, sizeof(f), "freed=skb#%u ", clone_id);
+	i_drv = tt_find(&t, i_clone, "student", "igb_clean_tx_irq", f);
+	ck_assert_int_ge(i_drv, 0);
+	snprintf(f, sizeof(f), "dataref=1 data_of=skb#%u kept", orig_id);
+	ck_assert_int_ge(tt_find(&t, i_drv, "student", "skb_release_data", f), 0);
+	snprintf(f, sizeof(f), "freed=skb#%u ", orig_id);
+	i_ack = tt_find(&t, i_drv, "student", "tcp_clean_rtx_queue", f);
+	ck_assert_int_gt(i_ack, i_drv);
+	ck_assert_ptr_nonnull(strstr(t.ev[i_ack].fields, "dataref=1"));
+	snprintf(f, sizeof(f), "dataref=0 data_of=skb#%u freed", orig_id);
+	ck_assert_int_gt(tt_find(&t, i_ack, "student", "skb_release_data", f), i_ack);
+	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_v4_rcv", NULL), 0);
+	ck_assert_ptr_null(tcp_write_queue_head(cli));
+
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* A retransmission while the first clone is still in the ring: a copy. */
+START_TEST(test_retransmit_while_cloned_copies)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static u8 data[1000];
+	struct sk_buff *orig;
+
+	tt_setup(&t, 10);
+	tt_pair(&t, 7007, 0, &cli, &lsk, &child);
+	ck_assert_int_eq(tt_send(cli, data, sizeof(data)), (int)sizeof(data));
+	orig = tcp_write_queue_head(cli);
+	ck_assert(skb_cloned(orig));
+	ck_assert_int_eq(tcp_retransmit_skb(cli, orig), 0);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES], 1);
+	ck_assert_int_ge(tt_find(&t, 0, "student", "skb_copy", NULL), 0);
+	ck_assert_int_eq(skb_shinfo(orig)->dataref & SKB_DATAREF_MASK, 2);	/* not 3 */
+	tt_run_for(&t, 500);
+	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 1000);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* The SYN into a black hole: RTO 1 s, then 2 s, 4 s ... (backoff). */
+START_TEST(test_syn_rto_backoff)
+{
+	struct tt t;
+	struct sock *cli;
+	ktime_t when[4];
+	int n = 0;
+
+	struct sock *lsk, *first;
+
+	tt_setup(&t, 11);
+	/* A listener whose accept queue (backlog 0) is full drops SYNs
+	 * silently: a black hole that still has a route and an ARP entry. */
+	lsk = tt_socket(t.srv);
+	lsk->sk_num = 7008;
+	ck_assert_int_eq(inet_csk_listen_start(lsk, 0), 0);
+	first = tt_connect(t.cli, "10.0.1.2", 7008);
+	tt_run_for(&t, 50);
+	ck_assert_int_eq(first->sk_state, TCP_ESTABLISHED);
+	ck_assert_uint_eq(lsk->sk_ack_backlog, 1);
+	t.record = 1;
+	t.nev = 0;
+	cli = tt_connect(t.cli, "10.0.1.2", 7008);
+	{
+		ktime_t t0 = t.w.eng.now;
+
+		for (int k = 0; k < 4; k++)
+			when[k] = t0;
+	}
+	ck_assert_uint_eq(inet_csk(cli)->icsk_rto, TCP_TIMEOUT_INIT);
+	tt_run_for(&t, 16000);
+	for (int i = 0; i < t.nev && n < 4; i++)
+		if (t.ev[i].kind == TRACE_ENTER && !strcmp(t.ev[i].func, "tcp_retransmit_timer"))
+			when[n++] = t.ev[i].ts;
+	ck_assert_int_eq(n, 4);
+	ck_assert_uint_ge(t.srv->mib[LINUX_MIB_LISTENDROPS], 4);
+	ck_assert_uint_eq((when[0] - t.ev[0].ts) / NSEC_PER_MSEC, 1000);
+	ck_assert_uint_eq((when[1] - when[0]) / NSEC_PER_MSEC, 2000);
+	ck_assert_uint_eq((when[2] - when[1]) / NSEC_PER_MSEC, 4000);
+	ck_assert_uint_eq((when[3] - when[2]) / NSEC_PER_MSEC, 8000);
+	ck_assert_uint_eq(inet_csk(cli)->icsk_backoff, 4);
+	ck_assert_int_eq(cli->sk_state, TCP_SYN_SENT);
+	/* After 6 retransmissions the attempt fails with ETIMEDOUT. */
+	tt_run_for(&t, 200000);
+	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
+	ck_assert_int_eq(cli->sk_err, ETIMEDOUT);
+	tcp_close(cli, 0);
+	tcp_close(first, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* An established connection loses everything: cwnd 1, ssthresh halved,
+ * RTO doubling; when the path heals the data still arrives. */
+START_TEST(test_rto_cwnd_one)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static u8 data[20000];
+	u32 rto0;
+	int i1, i2;
+
+	tt_setup(&t, 12);
+	tt_pair(&t, 7009, 0, &cli, &lsk, &child);
+	rto0 = inet_csk(cli)->icsk_rto;
+	t.w.link[SIM_WAN]->loss_ppm = 1000000;
+	for (size_t k = 0; k < sizeof(data); k++)
+		data[k] = tt_pattern(k);
+	ck_assert_int_eq(tt_send(cli, data, 14480), 14480);
+	ck_assert_uint_eq(tcp_sk(cli)->packets_out, 10);	/* initial cwnd */
+	tt_run_for(&t, rto0 + 50);
+	ck_assert_int_ge(tt_count(&t, "student", "tcp_retransmit_timer"), 1);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_cwnd, 1);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);
+	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Loss);
+	ck_assert_uint_eq(inet_csk(cli)->icsk_rto, min_t(u32, rto0 * 2, TCP_RTO_MAX));
+	ck_assert_uint_eq(tcp_sk(cli)->lost_out, 10);
+	i1 = tt_find(&t, 0, "student", "tcp_retransmit_timer", NULL);
+	tt_run_for(&t, 2 * rto0 + 50);
+	i2 = tt_find(&t, i1 + 1, "student", "tcp_retransmit_timer", NULL);
+	ck_assert_int_gt(i2, i1);
+	ck_assert_uint_eq((t.ev[i2].ts - t.ev[i1].ts) / NSEC_PER_MSEC, 2 * rto0);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);	/* halved once per episode */
+
+	t.w.link[SIM_WAN]->loss_ppm = 0;
+	tt_run_for(&t, 8000);
+	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 14480);
+	ck_assert_uint_eq(tcp_sk(cli)->packets_out, 0);
+	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Open);
+	ck_assert_uint_gt(tcp_sk(cli)->snd_cwnd, 1);
+	ck_assert_uint_ge(tcp_sk(cli)->total_retrans, 10);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* Slow start without loss: cwnd grows from 10; in flight never exceeds it. */
+START_TEST(test_slow_start)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	int bad = 0, seen = 0;
+
+	tt_setup(&t, 13);
+	tt_pair(&t, 7010, 0, &cli, &lsk, &child);
+	t.w.link[SIM_WAN]->delay = 20 * NSEC_PER_MSEC;
+	tt_transfer(&t, cli, child, 300000, 20000, 0, NULL);
+	ck_assert_uint_gt(tcp_sk(cli)->snd_cwnd, 2 * TCP_INIT_CWND);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, TCP_INFINITE_SSTHRESH);
+	ck_assert_uint_eq(tcp_sk(cli)->total_retrans, 0);
+	for (int i = 0; i < t.nev; i++) {
+		unsigned int cwnd, inflight;
+		const char *p;
+
+		if (t.ev[i].kind != TRACE_ENTER || strcmp(t.ev[i].func, "tcp_transmit_skb") ||
+		    strcmp(t.ev[i].host, "student"))
+			continue;
+		/* the tcp_write_xmit before it says how full the window was */
+		for (int j = i; j >= 0; j--) {
+			if (strcmp(t.ev[j].func, "tcp_write_xmit") || t.ev[j].kind != TRACE_ENTER)
+				continue;
+			p = t.ev[j].fields;
+			if (sscanf(p, "cwnd=%u in_flight=%u", &cwnd, &inflight) == 2) {
+				seen++;
+				if (inflight >= cwnd)
+					bad++;
+			}
+			break;
+		}
+		if (seen > 200)
+			break;
+	}
+	ck_assert_int_gt(seen, 10);
+	ck_assert_int_eq(bad, 0);
+	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_cong_avoid", "phase=slow_start"), 0);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* 5% loss each way: fast retransmit, recovery, out-of-order queue; 1 MiB
+ * arrives complete and in order. */
+START_TEST(test_loss_5_percent)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	struct tcp_info info;
+	u32 rq, wq;
+
+	tt_setup(&t, 14);
+	t.record = 0;	/* too many events to keep */
+	tt_pair(&t, 7011, 0, &cli, &lsk, &child);
+	t.w.link[SIM_WAN]->loss_ppm = 50000;
+	tt_transfer(&t, cli, child, 1 << 20, 600000, 0, NULL);
+	tcp_diag_get_info(cli, &rq, &wq, &info);
+	ck_assert_uint_gt(info.tcpi_total_retrans, 0);
+	ck_assert_uint_gt(t.cli->mib[LINUX_MIB_TCPFASTRETRANS], 0);
+	ck_assert_uint_gt(t.cli->mib[LINUX_MIB_TCPRENORECOVERY], 0);
+	ck_assert_uint_gt(t.srv->mib[LINUX_MIB_TCPOFOQUEUE], 0);
+	ck_assert_uint_lt(tcp_sk(cli)->snd_ssthresh, TCP_INFINITE_SSTHRESH);
+	ck_assert_uint_eq(t.cli->mib[TCP_MIB_RETRANSSEGS], tcp_sk(cli)->total_retrans);
+	t.w.link[SIM_WAN]->loss_ppm = 0;
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_run_for(&t, 5000);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* Same seed, same run: deterministic. */
+static u64
+tt_loss_run(u32 seed, u32 *retrans)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u64 ms;
+
+	tt_setup(&t, seed);
+	t.record = 0;
+	tt_pair(&t, 7012, 0, &cli, &lsk, &child);
+	t.w.link[SIM_WAN]->loss_ppm = 50000;
+	t.w.link[SIM_WAN]->delay = 5 * NSEC_PER_MSEC;
+	ms = tt_transfer(&t, cli, child, 200000, 600000, 0, NULL);
+	*retrans = tcp_sk(cli)->total_retrans;
+	t.w.link[SIM_WAN]->loss_ppm = 0;
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_run_for(&t, 5000);
+	tt_teardown(&t);
+	return ms;
+}
+
+START_TEST(test_deterministic)
+{
+	u32 r1, r2;
+	u64 a = tt_loss_run(99, &r1), b = tt_loss_run(99, &r2);
+
+	ck_assert_uint_eq(a, b);
+	ck_assert_uint_eq(r1, r2);
+}
+END_TEST
+
+/* A 4 KiB receive buffer throttles the sender; a reader that sleeps shuts
+ * the window, the sender probes it (backoff), and the transfer finishes
+ * once the reader wakes.  Also 200 ms of delay. */
+START_TEST(test_small_rcvbuf_zero_window)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u32 max_inflight = 0;
+	int probes;
+
+	tt_setup(&t, 15);
+	tt_pair(&t, 7013, 4096, &cli, &lsk, &child);
+	ck_assert_uint_eq(tcp_sk(child)->rx_opt.rcv_wscale, 0);
+	t.w.link[SIM_WAN]->delay = 100 * NSEC_PER_MSEC;
+	tt_transfer(&t, cli, child, 40000, 600000, 8000, &max_inflight);
+	ck_assert_uint_le(max_inflight, 4096);
+	probes = tt_count(&t, "student", "tcp_send_probe0");
+	ck_assert_int_ge(probes, 2);
+	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_write_xmit", "snd_wnd=0 "), 0);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_cleanup_rbuf", NULL), 0);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_run_for(&t, 3000);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* A reader that is always there: drains on every sk_data_ready. */
+static struct {
+	u64 got;
+	int bad;
+} tt_drain;
+
+static void
+tt_drain_ready(struct sock *sk, int bytes)
+{
+	static u8 buf[65536];
+	int r;
+
+	(void)bytes;
+	while ((r = tt_recv(sk, buf, sizeof(buf))) > 0) {
+		for (int i = 0; i < r; i++)
+			if (buf[i] != tt_pattern(tt_drain.got + i))
+				tt_drain.bad++;
+		tt_drain.got += r;
+	}
+}
+
+/* Delayed ACKs: quick ACKs at first; later every second full segment,
+ * and an isolated segment is acknowledged by the 40 ms timer. */
+START_TEST(test_delayed_ack)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static u8 data[100 * 1448];
+	int acks0, acks, i_data, i_ack, quick;
+	u64 total = 0;
+
+	tt_setup(&t, 16);
+	tt_pair(&t, 7014, 0, &cli, &lsk, &child);
+	memset(&tt_drain, 0, sizeof(tt_drain));
+	child->sk_data_ready = tt_drain_ready;
+	t.w.link[SIM_WAN]->delay = 10 * NSEC_PER_MSEC;
+
+	/* The first segments of the connection: each is ACKed at once. */
+	quick = inet_csk(child)->icsk_ack.quick;
+	for (size_t k = 0; k < sizeof(data); k++)
+		data[k] = tt_pattern(k);
+	ck_assert_int_eq(tt_send(cli, data, 2 * 1448), 2 * 1448);
+	total += 2 * 1448;
+	tt_run_for(&t, 100);
+	ck_assert_int_eq(quick, 0);
+	ck_assert_uint_gt(inet_csk(child)->icsk_ack.quick, 0);	/* tcp_incr_quickack */
+	ck_assert_int_eq(tt_count(&t, "server", "tcp_send_ack"), 2);
+
+	/* Use up the quick ACKs, then count. */
+	for (int round = 0; round < 3; round++) {
+		int r;
+
+		for (size_t j = 0; j < 20 * 1448; j++)
+			data[j] = tt_pattern(total + j);
+		r = tt_send(cli, data, 20 * 1448);
+		ck_assert_int_gt(r, 0);
+		total += r;
+		tt_run_for(&t, 200);
+	}
+	ck_assert_uint_eq(inet_csk(child)->icsk_ack.quick, 0);
+	acks0 = tt_count(&t, "server", "tcp_send_ack");
+	for (int k = 0; k < 10; k++) {
+		/* data[] repeats the pattern every 251*... keep the stream exact */
+		int r;
+
+		for (size_t j = 0; j < 10 * 1448; j++)
+			data[j] = tt_pattern(total + j);
+		r = tt_send(cli, data, 10 * 1448);
+		ck_assert_int_eq(r, 10 * 1448);
+		total += r;
+		tt_run_for(&t, 200);
+	}
+	acks = tt_count(&t, "server", "tcp_send_ack") - acks0;
+	ck_assert_int_ge(acks, 45);	/* 100 segments: one ACK per two */
+	ck_assert_int_le(acks, 60);
+	ck_assert_uint_eq(tt_drain.got, total);
+	ck_assert_int_eq(tt_drain.bad, 0);
+
+	/* One small segment, nothing else: the delack timer ACKs it.  (Sent
+	 * soon after other data: after an idle longer than the RTO the
+	 * receiver would go back to quick ACKs.) */
+	for (size_t j = 0; j < 2 * 1448; j++)
+		data[j] = tt_pattern(total + j);
+	ck_assert_int_eq(tt_send(cli, data, 2 * 1448), 2 * 1448);
+	total += 2 * 1448;
+	tt_run_for(&t, 40);
+	/* A reader that reads at once would send the ACK from recv()
+	 * (tcp_cleanup_rbuf, the segment was pushed); this one sleeps. */
+	child->sk_data_ready = sock_def_readable;
+	{
+		u8 one = tt_pattern(total);
+
+		ck_assert_int_eq(tt_send(cli, &one, 1), 1);
+		total++;
+	}
+	tt_run_for(&t, 500);
+	i_data = -1;
+	for (int i = t.nev - 1; i >= 0; i--)
+		if (t.ev[i].kind == TRACE_ENTER && !strcmp(t.ev[i].func, "tcp_data_queue") &&
+		    !strcmp(t.ev[i].host, "server")) {
+			i_data = i;
+			break;
+		}
+	ck_assert_int_ge(i_data, 0);
+	if (getenv("TT_DUMP"))
+		for (int i = i_data - 30; i < t.nev && i < i_data + 60; i++)
+			if (!strcmp(t.ev[i].host, "server") && t.ev[i].kind != TRACE_EXIT)
+				fprintf(stderr, "%llu %s %s\n", (unsigned long long)t.ev[i].ts / 1000,
+					t.ev[i].func, t.ev[i].fields);
+	i_ack = tt_find(&t, i_data, "server", "tcp_delack_timer", NULL);
+	ck_assert_int_gt(i_ack, i_data);
+	/* 40 jiffies (the timer runs on the jiffy grid: up to 1 ms less) */
+	ck_assert_uint_ge((t.ev[i_ack].ts - t.ev[i_data].ts) / NSEC_PER_MSEC + 1, TCP_DELACK_MIN);
+	ck_assert_uint_le((t.ev[i_ack].ts - t.ev[i_data].ts) / NSEC_PER_MSEC, TCP_DELACK_MIN);
+	ck_assert_int_gt(tt_find(&t, i_ack, "server", "tcp_send_ack", NULL), i_ack);
+	tt_drain_ready(child, 0);
+	ck_assert_uint_eq(tt_drain.got, total);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* The wan MTU drops under a running transfer: the router's "frag
+ * needed" lowers the MSS (tcp_v4_err -> tcp_sync_mss) and the data
+ * still arrives. */
+START_TEST(test_pmtu)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+
+	tt_setup(&t, 17);
+	tt_pair(&t, 7015, 0, &cli, &lsk, &child);
+	ck_assert_uint_eq(tcp_sk(cli)->mss_cache, 1448);
+	ck_assert_int_eq(sim_link_set_mtu(&t.w, SIM_WAN, 1400), 0);
+	tt_transfer(&t, cli, child, 100000, 60000, 0, NULL);
+	ck_assert_int_ge(tt_count(&t, "student", "tcp_v4_err"), 1);
+	ck_assert_int_ge(tt_count(&t, "student", "tcp_v4_mtu_reduced"), 1);
+	ck_assert_uint_eq(tcp_sk(cli)->mss_cache, 1400 - 40 - 12);
+	ck_assert_uint_eq(inet_csk(cli)->icsk_pmtu_cookie, 1400);
+	ck_assert_int_ge(tt_count(&t, "student", "tcp_simple_retransmit"), 1);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* recv() returns -EAGAIN when empty and 0 after the FIN; close with
+ * unread data resets the peer. */
+START_TEST(test_recv_and_abort)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u8 buf[64];
+
+	tt_setup(&t, 18);
+	tt_pair(&t, 7016, 0, &cli, &lsk, &child);
+	ck_assert_int_eq(tt_recv(child, buf, sizeof(buf)), -EAGAIN);
+	ck_assert_int_eq(tt_send(cli, (const u8 *)"hello", 5), 5);
+	tt_run_for(&t, 50);
+	ck_assert_int_eq(tt_recv(child, buf, 3), 3);
+	ck_assert_mem_eq(buf, "hel", 3);
+	ck_assert_uint_eq(tcp_sk(child)->copied_seq + 2, tcp_sk(child)->rcv_nxt);
+	sock_hold(cli);
+	tcp_close(child, 0);	/* 2 bytes unread: RST */
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_TCPABORTONCLOSE], 1);
+	tt_run_for(&t, 50);
+	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
+	ck_assert_int_eq(cli->sk_err, ECONNRESET);
+	tcp_close(cli, 0);
+	sock_put(cli);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+
+/* One segment lost on the wire: the next four wait in the out-of-order
+ * queue (SACK blocks on the duplicate ACKs), the third duplicate ACK
+ * triggers a fast retransmit, ssthresh halves, no RTO. */
+START_TEST(test_ooo_fast_retransmit)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static struct tt_cap cap;
+	struct sim_tap tap = { .frame = tt_cap_frame, .arg = &cap };
+	static u8 data[5 * 1448];
+	u8 buf[8192];
+	int sack_acks = 0, got = 0, r;
+
+	memset(&cap, 0, sizeof(cap));
+	tt_setup(&t, 19);
+	tt_pair(&t, 7017, 0, &cli, &lsk, &child);
+	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_WAN]->end[1], &tap), 0);
+	for (size_t k = 0; k < sizeof(data); k++)
+		data[k] = tt_pattern(k);
+	t.w.link[SIM_WAN]->loss_ppm = 1000000;
+	ck_assert_int_eq(tt_send(cli, data, 1448), 1448);
+	tt_run_for(&t, 1);
+	t.w.link[SIM_WAN]->loss_ppm = 0;
+	ck_assert_int_eq(tt_send(cli, data + 1448, 4 * 1448), 4 * 1448);
+	tt_run_for(&t, 100);
+
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_TCPOFOQUEUE], 4);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_ofo_queue", NULL), 0);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPRENORECOVERY], 1);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPFASTRETRANS], 1);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], 0);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, TCP_INIT_CWND / 2);
+	ck_assert_uint_eq(tcp_sk(cli)->packets_out, 0);
+	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Open);
+	ck_assert_uint_eq(tcp_sk(child)->rx_opt.num_sacks, 0);
+
+	/* The duplicate ACKs carried SACK blocks: NOP NOP 5 10 start end. */
+	for (int i = 0; i < cap.n; i++) {
+		const u8 *th = cap.data[i] + 14 + 20;
+		int doff = (th[12] >> 4) * 4;
+
+		if (cap.data[i][14 + 9] != 6 || doff != 44)
+			continue;
+		if (th[32] == 1 && th[33] == 1 && th[34] == TCPOPT_SACK && th[35] == 10)
+			sack_acks++;
+	}
+	ck_assert_int_ge(sack_acks, 3);
+
+	while ((r = tt_recv(child, buf, sizeof(buf))) > 0) {
+		for (int i = 0; i < r; i++)
+			ck_assert_uint_eq(buf[i], tt_pattern(got + i));
+		got += r;
+	}
+	ck_assert_int_eq(got, 5 * 1448);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* Congestion avoidance: above ssthresh cwnd grows by about one segment
+ * per window, not per ACK. */
+START_TEST(test_congestion_avoidance)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u32 cwnd0;
+
+	tt_setup(&t, 20);
+	tt_pair(&t, 7018, 0, &cli, &lsk, &child);
+	t.w.link[SIM_WAN]->delay = 5 * NSEC_PER_MSEC;
+	tcp_sk(cli)->snd_ssthresh = 12;
+	tt_transfer(&t, cli, child, 100000, 20000, 0, NULL);
+	cwnd0 = tcp_sk(cli)->snd_cwnd;
+	ck_assert_uint_gt(cwnd0, 12);
+	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_cong_avoid", "phase=cong_avoid"), 0);
+	tt_transfer(&t, cli, child, 20 * 1448 * 4, 20000, 0, NULL);
+	/* about 80 segments acked: a few more segments of cwnd at most */
+	ck_assert_uint_le(tcp_sk(cli)->snd_cwnd, cwnd0 + 6);
+	ck_assert_uint_ge(tcp_sk(cli)->snd_cwnd, cwnd0);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+Suite *
+tcp_suite(void)
+{
+	Suite *s = suite_create("tcp");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_handshake_and_options);
+	tcase_add_test(tc, test_active_close_time_wait);
+	tcase_add_test(tc, test_simultaneous_close_closing);
+	tcase_add_test(tc, test_rst_to_closed_port);
+	tcase_add_test(tc, test_sendmsg_packing);
+	tcase_add_test(tc, test_forced_push_and_push_one);
+	tcase_add_test(tc, test_nagle);
+	tcase_add_test(tc, test_cwnd_and_snd_wnd_tests);
+	tcase_add_test(tc, test_golden_syn);
+	tcase_add_test(tc, test_golden_data_segment);
+	tcase_add_test(tc, test_clone_refcounts);
+	tcase_add_test(tc, test_retransmit_while_cloned_copies);
+	tcase_add_test(tc, test_syn_rto_backoff);
+	tcase_add_test(tc, test_rto_cwnd_one);
+	tcase_add_test(tc, test_slow_start);
+	tcase_add_test(tc, test_loss_5_percent);
+	tcase_add_test(tc, test_deterministic);
+	tcase_add_test(tc, test_small_rcvbuf_zero_window);
+	tcase_add_test(tc, test_delayed_ack);
+	tcase_add_test(tc, test_pmtu);
+	tcase_add_test(tc, test_recv_and_abort);
+	tcase_add_test(tc, test_ooo_fast_retransmit);
+	tcase_add_test(tc, test_congestion_avoidance);
+	suite_add_tcase(s, tc);
+	return s;
+}

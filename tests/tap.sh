@@ -1,0 +1,355 @@
+#!/usr/bin/env bash
+# tests/tap.sh - netstep against the real Linux kernel, over a TAP device.
+#
+# Usage (as root): bash tests/tap.sh ./netstep
+# Without root every test is skipped with a message; with CI=true they
+# must run, so a missing privilege or tool is a failure there.
+#
+# Every test builds its own lab (lab/lab.sh: two network namespaces, a
+# persistent TAP, a veth pair) under a name of its own, runs netstep
+# inside the lab's namespace, and deletes the lab afterwards whatever
+# happens (trap).  Nothing is sent outside those namespaces.  Every wait
+# is bounded in count and time; every netstep run is under `timeout`.
+# Background processes are ended by the PIDs recorded when we started them.
+#
+# Each check prints "ok NAME", "FAIL NAME: why" or "skip NAME: why";
+# the last line is "N passed, N failed, N skipped".
+set -u
+NETSTEP=$(readlink -f "${1:-./netstep}")
+LABSH=$(dirname "$(readlink -f "$0")")/../lab/lab.sh
+OUT=$(dirname "$(readlink -f "$0")")/out-tap
+pass=0
+fail=0
+skip=0
+ok() { echo "ok $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+skipped() { echo "skip $1: $2"; skip=$((skip + 1)); }
+finish() {
+	echo "$pass passed, $fail failed, $skip skipped"
+	[ "$fail" -eq 0 ]
+	exit
+}
+
+# ---- without root: option checks and the pcapng stream ----------------------------------
+mkdir -p "$(dirname "$OUT")"
+U=$(mktemp -d)
+for args in "--tap t0 --headless -e true" "--wire foo --headless -e true" \
+	"--wire tap --addr 10.0.0.2/40 --headless -e true" "--wire tap --gw 10.0.0 --headless -e true" \
+	"--wire tap --tap 0123456789abcdefg --headless -e true"; do
+	# shellcheck disable=SC2086
+	timeout 10 "$NETSTEP" $args >/dev/null 2>"$U/usage.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$U/usage.err")" -eq 1 ] &&
+		ok "usage error '$args' exits 2 with one line" ||
+		bad "usage error '$args'" "rc=$rc $(cat "$U/usage.err")"
+done
+# --pcapng - streams to stdout (the tools print to stderr): read it live.
+if command -v tshark >/dev/null; then
+	timeout 60 "$NETSTEP" --headless -e 'ping -c 2 10.0.1.2' --pcapng - 2>"$U/stream.err" |
+		tshark -r - -T fields -e frame.comment >"$U/stream.comments" 2>/dev/null
+	n=$(grep -c '^[TR]X skb#' "$U/stream.comments")
+	grep -q '^2 packets transmitted, 2 received' "$U/stream.err" && [ "$n" -ge 6 ] &&
+		ok "--pcapng - streams to a pipe ($n commented frames), tool output on stderr" ||
+		bad "--pcapng -" "$n comments; $(tail -2 "$U/stream.err")"
+fi
+rm -rf "$U"
+
+# ---- can we run at all? ----------------------------------------------------------
+missing=
+for t in ip nft socat ping tshark setpriv sha256sum timeout pgrep; do
+	command -v $t >/dev/null || missing="$missing $t"
+done
+why=
+[ "$(id -u)" -eq 0 ] || why="need root (run: sudo make check, or sudo bash tests/tap.sh ./netstep)"
+[ -z "$why" ] && [ -n "$missing" ] &&
+	why="missing tools:$missing (sudo apt-get install -y iproute2 nftables socat iputils-ping tshark util-linux)"
+if [ -z "$why" ] && ! ip netns add "nstprobe$$" 2>/dev/null; then
+	why="cannot create network namespaces here"
+else
+	ip netns del "nstprobe$$" 2>/dev/null
+fi
+if [ -n "$why" ]; then
+	if [ "${CI:-}" = true ]; then
+		bad "TAP tests" "$why (CI must run them)"
+	else
+		echo "SKIP TAP tests (netstep against the real kernel): $why"
+		skipped "TAP tests" "$why"
+	fi
+	finish
+fi
+rm -rf "$OUT"
+mkdir -p "$OUT"
+chmod 755 "$OUT"
+# Our own copy: a rebuild during the run cannot pull it away, and the
+# unprivileged runs below can reach it.
+cp "$NETSTEP" "$OUT/netstep" || { bad "copy netstep" "$NETSTEP"; finish; }
+chmod 755 "$OUT/netstep"
+NETSTEP=$OUT/netstep
+
+# ---- one lab per test, always deleted ------------------------------------------------
+LAB=
+BG_PIDS=
+cleanup() {
+	for p in $BG_PIDS; do kill "$p" 2>/dev/null; done
+	for p in $BG_PIDS; do
+		for _ in $(seq 30); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+		kill -9 "$p" 2>/dev/null
+	done
+	BG_PIDS=
+	[ -n "$LAB" ] && bash "$LABSH" down --name "$LAB" >/dev/null 2>&1
+	LAB=
+}
+trap 'cleanup' EXIT
+trap 'cleanup; exit 130' INT TERM
+
+n_lab=0
+lab_up() {
+	cleanup
+	n_lab=$((n_lab + 1))
+	LAB="nst$$-$n_lab"
+	bash "$LABSH" up --name "$LAB" --user root "$@" >"$OUT/lab-$n_lab.log" 2>&1
+}
+KNS() { echo "$LAB-kern"; }
+kx() { ip netns exec "$LAB-kern" "$@"; }
+ns_tap() { timeout "${TMO:-60}" ip netns exec "$LAB-kern" "$NETSTEP" --wire tap --tap nstap0 --headless "$@"; }
+
+# Capture on the TAP (kernel side) in the background; stop it with cap_stop.
+CAP_PID=
+# `ip netns exec` forks: the command writes its own PID to @2 and execs.
+ns_bg_pid() {
+	local f=$1 _
+	for _ in $(seq 50); do [ -s "$f" ] && { cat "$f"; return 0; }; sleep 0.1; done
+	return 1
+}
+cap_start() {
+	rm -f "$1.pid"
+	kx sh -c 'echo $$ >"$1"; exec tshark -a duration:150 -i nstap0 -w "$2"' \
+		sh "$1.pid" "$1" >/dev/null 2>"$1.err" &
+	CAP_PID=$(ns_bg_pid "$1.pid") || return 1
+	BG_PIDS="$BG_PIDS $CAP_PID"
+	for _ in $(seq 50); do grep -q "Capturing on" "$1.err" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
+}
+cap_stop() {
+	[ -n "$CAP_PID" ] && kill -INT "$CAP_PID" 2>/dev/null
+	for _ in $(seq 50); do kill -0 "$CAP_PID" 2>/dev/null || break; sleep 0.1; done
+	CAP_PID=
+}
+# Wait (bounded) until netstep has the TAP open: its carrier comes up.
+wait_carrier() {
+	for _ in $(seq 100); do
+		ip -n "$LAB-kern" link show nstap0 2>/dev/null | grep -q LOWER_UP && return 0
+		sleep 0.1
+	done
+	return 1
+}
+# No malformed frame, no expert error, no bad checksum.
+tshark_clean() {
+	local n
+	n=$(tshark -r "$1" -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE -o udp.check_checksum:TRUE \
+		-Y '_ws.malformed || _ws.expert.severity >= 8388608 || ip.checksum.status == 0 || icmp.checksum.status == 0 || tcp.checksum.status == 0 || udp.checksum.status == 0' \
+		2>/dev/null | wc -l)
+	if [ "$n" -eq 0 ] && [ -s "$1" ]; then ok "$2"; else bad "$2" "$n bad frame(s) in $1"; fi
+}
+
+# ---- permissions: no CAP_NET_ADMIN -> the hint, exit 2 -----------------------------------
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+kx setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	timeout 20 "$NETSTEP" --wire tap --tap nsfresh0 --headless -e 'sleep 0' \
+	>"$OUT/perm.out" 2>"$OUT/perm.err"
+rc=$?
+if [ $rc -eq 2 ] && [ "$(wc -l <"$OUT/perm.err")" -eq 1 ] && grep -q 'sudo' "$OUT/perm.err" &&
+	grep -q 'setcap cap_net_admin+ep' "$OUT/perm.err" && grep -q -- '--wire sim' "$OUT/perm.err"; then
+	ok "no CAP_NET_ADMIN: one line naming sudo, setcap and --wire sim; exit 2"
+else
+	bad "permission error" "rc=$rc err=$(cat "$OUT/perm.err")"
+fi
+
+# ---- privilege drop: started through sudo, netstep becomes the user -------------------------
+DROP=$OUT/drop
+mkdir -p "$DROP"
+chown 65534:65534 "$DROP"
+rm -f "$OUT/drop.pid"
+kx sh -c 'echo $$ >"$1"; shift; exec env SUDO_UID=65534 SUDO_GID=65534 "$@"' sh "$OUT/drop.pid" \
+	"$NETSTEP" --wire tap --tap nstap0 --headless -e 'sleep 3' --pcapng "$DROP/drop.pcapng" \
+	>"$OUT/drop.out" 2>"$OUT/drop.err" &
+bgpid=$!
+pid=$(ns_bg_pid "$OUT/drop.pid")
+BG_PIDS="$BG_PIDS $pid"
+uids=
+caps=
+for _ in $(seq 40); do
+	if grep -q "^Uid:[[:space:]]*65534" /proc/$pid/status 2>/dev/null; then
+		uids=$(grep '^Uid:' /proc/$pid/status | tr -s '[:space:]' ' ')
+		caps=$(grep '^CapEff:' /proc/$pid/status | awk '{print $2}')
+		break
+	fi
+	sleep 0.1
+done
+pid=$bgpid
+wait $pid
+rc=$?
+if [ "$uids" = "Uid: 65534 65534 65534 65534 " ] && [ "$caps" = "0000000000000000" ]; then
+	ok "privilege drop: real, effective and saved uid 65534, no capabilities"
+else
+	bad "privilege drop" "status uid='$uids' capeff='$caps'"
+fi
+[ $rc -eq 0 ] && [ "$(stat -c %u:%g "$DROP/drop.pcapng" 2>/dev/null)" = "65534:65534" ] &&
+	ok "privilege drop: the capture file belongs to the invoking user" ||
+	bad "file owner" "rc=$rc owner=$(stat -c %u:%g "$DROP/drop.pcapng" 2>&1) $(cat "$OUT/drop.err")"
+
+# ---- ARP and ping: netstep -> kernel, netstep -> server via the kernel router ------------------
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+cap_start "$OUT/ping-tap.pcapng" || bad "tshark capture on the TAP" "$(cat "$OUT/ping-tap.pcapng.err")"
+TAPMAC=$(ip -n "$LAB-kern" -br link show nstap0 | awk '{print $3}')
+ns_tap -e 'ping -c 3 10.0.0.1; ping -c 3 10.0.1.2; ip neigh; sleep 2' --pcapng "$OUT/ping.pcapng" \
+	>"$OUT/ping.out" 2>"$OUT/ping.err" &
+pid=$!
+BG_PIDS="$BG_PIDS $pid"
+neigh=
+if wait_carrier; then
+	for _ in $(seq 80); do
+		neigh=$(ip -n "$LAB-kern" neigh show 10.0.0.2 dev nstap0)
+		echo "$neigh" | grep -q 'REACHABLE' && break
+		sleep 0.1
+	done
+fi
+wait $pid
+rc=$?
+cap_stop
+[ $rc -eq 0 ] && ok "netstep on the TAP exits 0" || bad "netstep on the TAP exits 0" "rc=$rc $(head -3 "$OUT/ping.err")"
+grep -q '^3 packets transmitted, 3 received' "$OUT/ping.out" &&
+	ok "ping the kernel: 3 of 3" || bad "ping the kernel" "$(grep -m2 'packets\|From' "$OUT/ping.out")"
+grep -q "^10.0.0.1 dev eth0 lladdr $TAPMAC REACHABLE" "$OUT/ping.out" &&
+	ok "ARP: netstep resolved the kernel's MAC $TAPMAC" || bad "ARP netstep side" "$(grep 10.0.0.1 "$OUT/ping.out" | tail -1)"
+echo "$neigh" | grep -q 'lladdr 02:00:00:00:00:02 REACHABLE' &&
+	ok "ARP: the kernel's ip neigh shows netstep's MAC REACHABLE" || bad "ARP kernel side" "'$neigh'"
+n=$(grep -c 'from 10.0.1.2: icmp_seq=[0-9]* ttl=63' "$OUT/ping.out")
+[ "$n" -eq 3 ] && ok "ping the server behind the kernel router: 3 replies, ttl 63" ||
+	bad "ping the server" "$n replies with ttl 63"
+[ ! -s "$OUT/ping.err" ] && ok "IPv6 from the kernel dropped quietly (nothing on stderr)" ||
+	bad "quiet run" "$(head -3 "$OUT/ping.err")"
+n=$(tshark -r "$OUT/ping.pcapng" -Y 'ipv6' -T fields -e frame.comment 2>/dev/null | grep -vc 'reason=unknown_protocol proto=0x86dd')
+m=$(tshark -r "$OUT/ping.pcapng" -Y 'ipv6' 2>/dev/null | wc -l)
+[ "$n" -eq 0 ] && ok "IPv6 frames ($m seen) dropped and counted (unknown_protocol)" ||
+	bad "IPv6 dropped" "$n IPv6 frame(s) not dropped as unknown_protocol"
+tshark_clean "$OUT/ping-tap.pcapng" "tshark on the TAP: no malformed frame, no bad checksum"
+tshark_clean "$OUT/ping.pcapng" "netstep's pcapng: no malformed frame, no bad checksum"
+tshark -r "$OUT/ping.pcapng" -T fields -e frame.comment >"$OUT/ping.comments" 2>/dev/null
+total=$(tshark -r "$OUT/ping.pcapng" 2>/dev/null | wc -l)
+n=$(grep -cE '^(TX|RX) skb#[0-9]+ clone=(no|yes)' "$OUT/ping.comments")
+[ "$total" -gt 0 ] && [ "$n" -eq "$total" ] && ok "pcapng: every frame has a comment ($n), read back with tshark" ||
+	bad "pcapng comments" "$n of $total frames"
+grep -q '^TX skb#[0-9]* clone=no queue=[0-9] slot=[0-9]* len=98 | route 10.0.1.2 via 10.0.0.1 dev eth0 | neigh 10.0.0.1 REACHABLE' "$OUT/ping.comments" &&
+	ok "pcapng: echo request comment names queue, slot, route and neighbour" ||
+	bad "pcapng TX comment" "$(grep -m1 '^TX' "$OUT/ping.comments")"
+grep -q '^RX skb#[0-9]* clone=no queue=0 slot=[0-9]* len=98 | route 10.0.0.2/32 dev eth0 (local)' "$OUT/ping.comments" &&
+	ok "pcapng: echo reply comment names slot and input route" ||
+	bad "pcapng RX comment" "$(grep -m1 '^RX' "$OUT/ping.comments")"
+
+# ---- the kernel pings netstep ----------------------------------------------------------
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+cap_start "$OUT/kping-tap.pcapng"
+ns_tap -e 'sleep 8' --pcapng "$OUT/kping.pcapng" >"$OUT/kping.out" 2>"$OUT/kping.err" &
+pid=$!
+BG_PIDS="$BG_PIDS $pid"
+if wait_carrier && kx timeout 15 ping -c 3 -W 2 10.0.0.2 >"$OUT/kping.ping" 2>&1; then
+	ok "the kernel pings netstep: ping -c 3 10.0.0.2 succeeds"
+else
+	bad "the kernel pings netstep" "$(tail -3 "$OUT/kping.ping" 2>/dev/null)"
+fi
+neigh=$(ip -n "$LAB-kern" neigh show 10.0.0.2 dev nstap0)
+echo "$neigh" | grep -q 'lladdr 02:00:00:00:00:02 REACHABLE' &&
+	ok "the kernel resolved netstep's MAC (REACHABLE)" || bad "kernel neigh after its ping" "'$neigh'"
+wait $pid
+rc=$?
+cap_stop
+[ $rc -eq 0 ] && ok "netstep answered and exited 0" || bad "netstep (kernel ping)" "rc=$rc $(head -3 "$OUT/kping.err")"
+tshark_clean "$OUT/kping-tap.pcapng" "tshark on the TAP (kernel's ping): clean"
+n=$(tshark -r "$OUT/kping.pcapng" -Y 'icmp.type == 0' -T fields -e frame.comment 2>/dev/null | grep -c '^TX skb#.*route 10.0.0.1 dev eth0 (on-link)')
+[ "$n" -eq 3 ] && ok "pcapng: 3 echo replies from netstep, commented" || bad "pcapng echo replies" "$n"
+
+# ---- PMTU: the router's far link at MTU 1400 -------------------------------------------------
+lab_up --mtu 1400 || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+cap_start "$OUT/pmtu-tap.pcapng"
+ns_tap -e 'ping -c 2 -M do -s 1460 10.0.1.2; ip route get 10.0.1.2' \
+	>"$OUT/pmtu.out" 2>"$OUT/pmtu.err"
+cap_stop
+grep -q 'From 10.0.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)' "$OUT/pmtu.out" &&
+	ok "PMTU: the kernel router answers fragmentation needed, mtu 1400" ||
+	bad "PMTU frag needed" "$(head -5 "$OUT/pmtu.out")"
+grep -q 'cache .*mtu 1400' "$OUT/pmtu.out" && grep -q 'local error: Message too long, mtu=1400' "$OUT/pmtu.err" &&
+	ok "PMTU: netstep lowered the route MTU to 1400 (second ping: local error)" ||
+	bad "PMTU route MTU" "$(cat "$OUT/pmtu.out" "$OUT/pmtu.err")"
+n=$(tshark -r "$OUT/pmtu-tap.pcapng" -Y 'icmp.type == 3 && icmp.code == 4 && icmp.mtu == 1400 && ip.src == 10.0.0.1' 2>/dev/null | wc -l)
+[ "$n" -eq 1 ] && ok "PMTU: one ICMP frag needed from the kernel on the TAP" || bad "PMTU ICMP on the TAP" "$n"
+tshark_clean "$OUT/pmtu-tap.pcapng" "tshark on the TAP (PMTU): clean"
+
+# ---- TCP and UDP (need the console's socket commands) ---------------------------------------
+if ! timeout 10 "$NETSTEP" --headless -e 'socket tcp' >/dev/null 2>&1; then
+	for t in "TCP 1 MiB to a kernel listener" "TCP 1 MiB with 5% loss" \
+		"UDP 4000 bytes reassembled by the kernel" "the kernel connects to a netstep listen"; do
+		skipped "$t" "the console has no 'socket' command yet"
+	done
+	finish
+fi
+head -c 1048576 /dev/urandom >"$OUT/random.bin"
+SUM=$(sha256sum <"$OUT/random.bin" | cut -d' ' -f1)
+# The listener's file for the connection: bounded wait until complete.
+server_sum() {
+	local f
+	for _ in $(seq 100); do
+		for f in /tmp/"$LAB"-lab/tcp5001.*; do
+			[ -f "$f" ] && [ "$(stat -c %s "$f")" -ge "$1" ] && { sha256sum <"$f" | cut -d' ' -f1; return; }
+		done
+		sleep 0.1
+	done
+	echo none
+}
+tcp_run() {	# name loss
+	lab_up ${2:+--loss $2} || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+	cap_start "$OUT/$1-tap.pcapng"
+	TMO=180 ns_tap -e "socket tcp; connect 3 10.0.1.2:5001; send 3 @$OUT/random.bin; close 3; sleep 2" \
+		--trace "$OUT/$1.trace" >"$OUT/$1.out" 2>"$OUT/$1.err"
+	rc=$?
+	cap_stop
+	got=$(server_sum 1048576)
+	[ $rc -eq 0 ] && [ "$got" = "$SUM" ] && ok "TCP 1 MiB${2:+ with $2% loss}: the kernel listener's SHA-256 matches" ||
+		bad "TCP 1 MiB${2:+ with $2% loss}" "rc=$rc sha=$got $(head -2 "$OUT/$1.err")"
+}
+tcp_run tcp
+tshark_clean "$OUT/tcp-tap.pcapng" "tshark on the TAP (TCP): clean"
+tcp_run tcploss 5
+grep -q 'tcp_retransmit_skb' "$OUT/tcploss.trace" && ok "TCP with loss: retransmissions in netstep's trace" ||
+	bad "TCP retransmissions" "no tcp_retransmit_skb in $OUT/tcploss.trace"
+
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+head -c 4000 /dev/urandom >"$OUT/dgram.bin"
+cap_start "$OUT/udp-tap.pcapng"
+ns_tap -e "socket udp; sendto 3 10.0.1.2:5002 @$OUT/dgram.bin; sleep 1" >"$OUT/udp.out" 2>"$OUT/udp.err"
+rc=$?
+cap_stop
+f=/tmp/$LAB-lab/udp5002
+[ $rc -eq 0 ] && [ -f "$f" ] && cmp -s "$f" "$OUT/dgram.bin" &&
+	ok "UDP 4000 bytes: fragments reassembled by the kernel, datagram intact" ||
+	bad "UDP 4000 bytes" "rc=$rc size=$(stat -c %s "$f" 2>&1) $(head -2 "$OUT/udp.err")"
+n=$(tshark -r "$OUT/udp-tap.pcapng" -Y 'ip.src == 10.0.0.2 && (ip.flags.mf == 1 || ip.frag_offset > 0)' 2>/dev/null | wc -l)
+[ "$n" -ge 3 ] && ok "UDP: netstep sent $n fragments" || bad "UDP fragments" "$n"
+tshark_clean "$OUT/udp-tap.pcapng" "tshark on the TAP (UDP): clean"
+
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+head -c 100000 /dev/urandom >"$OUT/in.bin"
+ISUM=$(sha256sum <"$OUT/in.bin" | cut -d' ' -f1)
+ns_tap -e 'listen 5000; sleep 8; recv 5000' >"$OUT/listen.out" 2>"$OUT/listen.err" &
+pid=$!
+BG_PIDS="$BG_PIDS $pid"
+wait_carrier && sleep 1 &&
+	kx timeout 15 socat -u "OPEN:$OUT/in.bin" TCP:10.0.0.2:5000 >"$OUT/listen.socat" 2>&1
+src=$?
+wait $pid
+rc=$?
+[ $src -eq 0 ] && [ $rc -eq 0 ] && grep -q "$ISUM" "$OUT/listen.out" &&
+	ok "the kernel connects to netstep's listen: data intact (SHA-256)" ||
+	bad "kernel -> netstep listen" "socat=$src rc=$rc $(tail -2 "$OUT/listen.out") $(head -2 "$OUT/listen.err")"
+
+finish

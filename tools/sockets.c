@@ -1,0 +1,781 @@
+/*
+ * tools/sockets.c - the socket commands of the console: a tiny shell
+ * over the system calls of layers/socket.c, and ss.
+ *
+ * No kernel counterpart: user space.  Each command is what a few lines
+ * of C would do with the real calls:
+ *
+ *   socket tcp|udp               socket(AF_INET, SOCK_STREAM|SOCK_DGRAM, 0); prints the fd
+ *   connect [FD] ADDR:PORT       connect(); FD defaults to the last socket made
+ *   send FD N|TEXT|@FILE         send() N bytes of the pattern, the text, or a file
+ *   sendto FD ADDR:PORT N|TEXT|@FILE   sendto() one datagram (or stream data)
+ *   close FD                     close()
+ *   listen PORT [rcvbuf BYTES]   start a TCP sink (sim/app.c) on this host
+ *   recv PORT                    wait until the sink on PORT settles, print what it got
+ *   ss [-t] [-u] [-a] [-l] [-i] [-n]   iproute2's ss (3.x layout)
+ *
+ * The pattern of `send FD N`: byte k of the connection's stream (k
+ * counted over every `send N` on that descriptor) is k % 251, a prime,
+ * so a lost, doubled or misplaced segment changes the SHA-256.
+ *
+ * A call that would block (connect waiting for the SYN-ACK, send with a
+ * full send buffer, recv before the data is in) becomes a task
+ * (sim/task.c); the console lets time run until it finishes.  The
+ * arguments are all checked first: a bad one gives one line on @err and
+ * status 2 with nothing done.  A failed call prints "CMD: strerror" and
+ * gives status 1.
+ */
+#include "tools/tools.h"
+#include "layers/sock.h"
+#include "layers/udp.h"
+#include "layers/ip.h"
+#include "sim/app.h"
+#include "sim/host.h"
+#include "sim/task.h"
+
+#include "layers/tcp.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SIM_SEND_MAX	(64u << 20)	/* bytes one send command may carry */
+#define SIM_PATTERN_MOD	251		/* byte k of a stream is k % 251 */
+#define SIM_RCVBUF_MAX	(16 << 20)
+
+/* What a send/sendto command carries, checked before anything runs. */
+struct sim_send_req {
+	struct host *net;
+	int fd;
+	bool has_addr;
+	struct sockaddr_in addr;
+	u8 *buf;			/* the bytes */
+	size_t len;
+	size_t done;			/* sent so far */
+	bool pattern;			/* N bytes of the pattern: fill at run time */
+	const char *cmd;		/* "send" or "sendto" */
+};
+
+/* "3" -> 3; the descriptor must be open on @net. */
+static int
+sim_parse_fd(struct host *net, const char *cmd, const char *s, int *fd, FILE *err)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	int e;
+
+	if (!*s || *end || v < 0 || v >= SIM_NR_OPEN) {
+		fprintf(err, "%s: invalid file descriptor '%s'\n", cmd, s);
+		return -1;
+	}
+	/* NOTE: whether it is open is the call's business (EBADF, status
+	 * 1): a script may use a descriptor an earlier script opened. */
+	(void)net;
+	(void)e;
+	*fd = (int)v;
+	return 0;
+}
+
+/* "10.0.1.2:5000" -> sockaddr_in. */
+static int
+sim_parse_addr_port(const char *cmd, const char *s, struct sockaddr_in *sin, FILE *err)
+{
+	char host[32];
+	const char *colon = strrchr(s, ':');
+	char *end;
+	long port;
+
+	memset(sin, 0, sizeof(*sin));
+	if (!colon || colon == s || (size_t)(colon - s) >= sizeof(host))
+		goto bad;
+	memcpy(host, s, colon - s);
+	host[colon - s] = '\0';
+	if (inet_pton(AF_INET, host, &sin->sin_addr) != 1)
+		goto bad;
+	port = strtol(colon + 1, &end, 10);
+	if (!colon[1] || *end || port < 1 || port > 65535)
+		goto bad;
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons((u16)port);
+	return 0;
+bad:
+	fprintf(err, "%s: invalid address '%s' (ADDR:PORT)\n", cmd, s);
+	return -1;
+}
+
+static int
+sim_parse_port(const char *cmd, const char *s, u16 *port, FILE *err)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < 1 || v > 65535) {
+		fprintf(err, "%s: invalid port '%s'\n", cmd, s);
+		return -1;
+	}
+	*port = (u16)v;
+	return 0;
+}
+
+static bool
+sim_all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* @FILE: the whole file, at most SIM_SEND_MAX bytes. */
+static int
+sim_read_file(const char *cmd, const char *path, struct sim_send_req *r, FILE *err)
+{
+	FILE *f = fopen(path, "rb");
+	size_t cap = 65536;
+
+	if (!f) {
+		fprintf(err, "%s: cannot read '@%s': %s\n", cmd, path, strerror(errno));
+		return -1;
+	}
+	r->buf = malloc(cap);
+	r->len = 0;
+	while (r->buf) {
+		size_t n = fread(r->buf + r->len, 1, cap - r->len, f);
+
+		r->len += n;
+		if (r->len < cap)
+			break;
+		if (cap >= SIM_SEND_MAX) {
+			fprintf(err, "%s: file '@%s' is larger than %u bytes\n", cmd, path,
+				SIM_SEND_MAX);
+			goto fail;
+		}
+		cap *= 2;
+		{
+			u8 *nb = realloc(r->buf, cap);
+
+			if (!nb)
+				goto fail;
+			r->buf = nb;
+		}
+	}
+	if (!r->buf || ferror(f)) {
+		fprintf(err, "%s: cannot read '@%s'\n", cmd, path);
+		goto fail;
+	}
+	fclose(f);
+	return 0;
+fail:
+	free(r->buf);
+	r->buf = NULL;
+	fclose(f);
+	return -1;
+}
+
+/* N | TEXT | @FILE */
+static int
+sim_parse_payload(const char *cmd, const char *s, struct sim_send_req *r, FILE *err)
+{
+	if (s[0] == '@')
+		return sim_read_file(cmd, s + 1, r, err);
+	if (sim_all_digits(s)) {
+		char *end;
+		unsigned long n = strtoul(s, &end, 10);
+
+		if (*end || n > SIM_SEND_MAX) {
+			fprintf(err, "%s: invalid byte count '%s' (0..%u)\n", cmd, s, SIM_SEND_MAX);
+			return -1;
+		}
+		r->len = n;
+		r->pattern = true;
+		r->buf = malloc(n ? n : 1);
+		if (!r->buf) {
+			fprintf(err, "%s: out of memory for '%s' bytes\n", cmd, s);
+			return -1;
+		}
+		return 0;
+	}
+	r->len = strlen(s);
+	r->buf = malloc(r->len + 1);
+	if (!r->buf) {
+		fprintf(err, "%s: out of memory\n", cmd);
+		return -1;
+	}
+	memcpy(r->buf, s, r->len);
+	return 0;
+}
+
+static void
+sim_send_req_free(struct sim_task *t)
+{
+	struct sim_send_req *r = t->priv;
+
+	free(r->buf);
+	free(r);
+}
+
+static struct sock *
+sim_fd_sk(struct host *net, int fd)
+{
+	int e;
+	struct socket *sock = sockfd_lookup(net, fd, &e);
+
+	return sock ? sock->sk : NULL;
+}
+
+/* The send task: sys_sendto with what is left, until all is taken. */
+static int
+sim_send_fn(struct sim_task *t)
+{
+	struct sim_send_req *r = t->priv;
+	struct sock *sk;
+	int rc;
+
+	while (r->done < r->len || (r->len == 0 && r->done == 0)) {
+		rc = sys_sendto(r->net, r->fd, r->buf + r->done, r->len - r->done, 0,
+				r->has_addr ? (struct sockaddr *)&r->addr : NULL,
+				r->has_addr ? sizeof(r->addr) : 0);
+		if (rc == -EAGAIN || (rc == 0 && r->len > 0)) {
+			sk = sim_fd_sk(r->net, r->fd);
+			if (!sk)
+				return -EBADF;
+			/* KERNEL: sk_stream_wait_memory / sock_alloc_send_skb sleep here. */
+			sim_task_sleep_on(t, sk, SIM_WAKE_WRITE | SIM_WAKE_STATE);
+			return -EAGAIN;
+		}
+		if (rc < 0)
+			return rc;
+		r->done += rc;
+		if (r->len == 0)
+			break;
+	}
+	return 0;
+}
+
+static void
+sim_cmd_done(struct sim_task *t, int rc)
+{
+	if (rc < 0) {
+		fprintf(t->err, "%s: %s\n", t->comm, strerror(-rc));
+		if (!t->net->task_status)
+			t->net->task_status = 1;
+	}
+}
+
+/* Start a command's task; 0 (done or pending), 1 if it failed at once. */
+static int
+sim_start(struct sim_task *t, FILE *out, FILE *err)
+{
+	struct host *net = t->net;
+	int rc;
+
+	t->out = out;
+	t->err = err;
+	t->done = sim_cmd_done;
+	rc = sim_task_start(t);
+	if (rc == -EINPROGRESS)
+		return 0;
+	if (rc < 0) {
+		net->task_status = 0;	/* reported through our return */
+		return 1;
+	}
+	return 0;
+}
+
+static int
+sim_send_common(struct host *net, const char *cmd, int fd, const struct sockaddr_in *addr,
+		const char *payload, FILE *out, FILE *err)
+{
+	struct sim_send_req *r = calloc(1, sizeof(*r));
+	struct sim_task *t;
+	int e;
+
+	if (!r) {
+		fprintf(err, "%s: out of memory\n", cmd);
+		return 1;
+	}
+	r->net = net;
+	r->fd = fd;
+	r->cmd = cmd;
+	if (addr) {
+		r->has_addr = true;
+		r->addr = *addr;
+	}
+	if (sim_parse_payload(cmd, payload, r, err)) {
+		free(r);
+		return 2;
+	}
+	if (!sockfd_lookup(net, fd, &e)) {
+		fprintf(err, "%s: %s\n", cmd, strerror(-e));
+		free(r->buf);
+		free(r);
+		return 1;
+	}
+	if (r->pattern) {
+		u64 off = net->files->pattern_off[fd];
+
+		for (size_t i = 0; i < r->len; i++)
+			r->buf[i] = (u8)((off + i) % SIM_PATTERN_MOD);
+		net->files->pattern_off[fd] = off + r->len;
+	}
+	t = sim_task_create(net, cmd, sim_send_fn, r, sim_send_req_free);
+	if (!t) {
+		free(r->buf);
+		free(r);
+		fprintf(err, "%s: too many blocked commands\n", cmd);
+		return 1;
+	}
+	return sim_start(t, out, err);
+}
+
+/* send FD N|TEXT|@FILE */
+int
+tool_send(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	int fd;
+
+	if (argc != 3) {
+		fprintf(err, "send: usage: send FD N|\"text\"|@FILE\n");
+		return 2;
+	}
+	if (sim_parse_fd(net, "send", argv[1], &fd, err))
+		return 2;
+	return sim_send_common(net, "send", fd, NULL, argv[2], out, err);
+}
+
+/* sendto FD ADDR:PORT N|TEXT|@FILE */
+int
+tool_sendto(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sockaddr_in sin;
+	int fd;
+
+	if (argc != 4) {
+		fprintf(err, "sendto: usage: sendto FD ADDR:PORT N|\"text\"|@FILE\n");
+		return 2;
+	}
+	if (sim_parse_fd(net, "sendto", argv[1], &fd, err) ||
+	    sim_parse_addr_port("sendto", argv[2], &sin, err))
+		return 2;
+	return sim_send_common(net, "sendto", fd, &sin, argv[3], out, err);
+}
+
+/* socket tcp|udp */
+int
+tool_socket(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	int type, fd;
+
+	if (argc != 2 || (strcmp(argv[1], "tcp") && strcmp(argv[1], "udp"))) {
+		fprintf(err, "socket: unknown type '%s' (tcp or udp)\n", argc > 1 ? argv[1] : "");
+		return 2;
+	}
+	type = !strcmp(argv[1], "tcp") ? SOCK_STREAM : SOCK_DGRAM;
+	fd = sys_socket(net, AF_INET, type, 0);
+	if (fd < 0) {
+		fprintf(err, "socket: %s\n", strerror(-fd));
+		return 1;
+	}
+	fprintf(out, "%d\n", fd);
+	return 0;
+}
+
+struct sim_connect_req {
+	struct host *net;
+	int fd;
+	struct sockaddr_in addr;
+};
+
+/* The connect task: call again after each wake-up until it is decided. */
+static int
+sim_connect_fn(struct sim_task *t)
+{
+	struct sim_connect_req *r = t->priv;
+	int rc = sys_connect(r->net, r->fd, (struct sockaddr *)&r->addr, sizeof(r->addr));
+	struct sock *sk;
+
+	if (rc == -EINPROGRESS || rc == -EALREADY) {
+		sk = sim_fd_sk(r->net, r->fd);
+		if (!sk)
+			return -EBADF;
+		/* KERNEL: inet_wait_for_connect sleeps here. */
+		sim_task_sleep_on(t, sk, SIM_WAKE_STATE);
+		return -EAGAIN;
+	}
+	return rc;
+}
+
+static void
+sim_free_priv(struct sim_task *t)
+{
+	free(t->priv);
+}
+
+/* connect [FD] ADDR:PORT */
+int
+tool_connect(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sim_connect_req *r;
+	struct sockaddr_in sin;
+	struct sim_task *t;
+	int fd;
+
+	if (argc == 2) {
+		if (sim_parse_addr_port("connect", argv[1], &sin, err))
+			return 2;
+		fd = net->files ? net->files->last_socket : -1;
+		if (fd < 0) {
+			fprintf(err, "connect: no socket to connect (make one with 'socket tcp')\n");
+			return 1;
+		}
+	} else if (argc == 3) {
+		if (sim_parse_fd(net, "connect", argv[1], &fd, err) ||
+		    sim_parse_addr_port("connect", argv[2], &sin, err))
+			return 2;
+	} else {
+		fprintf(err, "connect: usage: connect [FD] ADDR:PORT\n");
+		return 2;
+	}
+	r = calloc(1, sizeof(*r));
+	t = r ? sim_task_create(net, "connect", sim_connect_fn, r, sim_free_priv) : NULL;
+	if (!t) {
+		free(r);
+		fprintf(err, "connect: out of memory\n");
+		return 1;
+	}
+	r->net = net;
+	r->fd = fd;
+	r->addr = sin;
+	return sim_start(t, out, err);
+}
+
+/* close FD */
+int
+tool_close(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	int fd, rc;
+
+	(void)out;
+	if (argc != 2) {
+		fprintf(err, "close: usage: close FD\n");
+		return 2;
+	}
+	if (sim_parse_fd(net, "close", argv[1], &fd, err))
+		return 2;
+	rc = sys_close(net, fd);
+	if (rc < 0) {
+		fprintf(err, "close: %s\n", strerror(-rc));
+		return 1;
+	}
+	return 0;
+}
+
+/* listen PORT [rcvbuf BYTES] */
+int
+tool_listen(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	long rcvbuf = 0;
+	u16 port;
+	int rc;
+
+	(void)out;
+	if (argc != 2 && argc != 4) {
+		fprintf(err, "listen: usage: listen PORT [rcvbuf BYTES]\n");
+		return 2;
+	}
+	if (sim_parse_port("listen", argv[1], &port, err))
+		return 2;
+	if (argc == 4) {
+		char *end;
+
+		if (strcmp(argv[2], "rcvbuf")) {
+			fprintf(err, "listen: unknown option '%s' (rcvbuf)\n", argv[2]);
+			return 2;
+		}
+		rcvbuf = strtol(argv[3], &end, 10);
+		if (!*argv[3] || *end || rcvbuf < 1 || rcvbuf > SIM_RCVBUF_MAX) {
+			fprintf(err, "listen: invalid rcvbuf '%s' (1..%d)\n", argv[3],
+				SIM_RCVBUF_MAX);
+			return 2;
+		}
+	}
+	rc = sim_app_tcp_sink(net, port, (int)rcvbuf);
+	if (rc < 0) {
+		fprintf(err, "listen: port %u: %s\n", port, strerror(-rc));
+		return 1;
+	}
+	return 0;
+}
+
+/* The recv task: sleep on the sink until it has settled. */
+static int
+sim_recv_fn(struct sim_task *t)
+{
+	struct sim_app *app = t->priv;
+
+	if (sim_app_settled(app))
+		return 0;
+	sim_task_wait_chan(t, app);
+	return -EAGAIN;
+}
+
+static void
+sim_recv_done(struct sim_task *t, int rc)
+{
+	(void)rc;	/* -ETIMEDOUT: the world went idle first; report what is there */
+	sim_app_report(t->priv, t->out);
+}
+
+/* recv PORT */
+int
+tool_recv(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sim_app *app;
+	struct sim_task *t;
+	u16 port;
+
+	if (argc != 2) {
+		fprintf(err, "recv: usage: recv PORT\n");
+		return 2;
+	}
+	if (sim_parse_port("recv", argv[1], &port, err))
+		return 2;
+	app = sim_app_find(net, IPPROTO_TCP, port);
+	if (!app)
+		app = sim_app_find(net, IPPROTO_UDP, port);
+	if (!app) {
+		fprintf(err, "recv: no sink listens on port %u of %s\n", port, net->name);
+		return 1;
+	}
+	t = sim_task_create(net, "recv", sim_recv_fn, app, NULL);
+	if (!t) {
+		fprintf(err, "recv: too many blocked commands\n");
+		return 1;
+	}
+	t->out = out;
+	t->err = err;
+	t->done = sim_recv_done;
+	sim_task_start(t);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* ss: iproute2 3.x (misc/ss.c) layout, written fresh                  */
+/* ------------------------------------------------------------------ */
+
+/* ss's names for the TCP states (sstate_name); TCP_CLOSE is "UNCONN". */
+static const char *const ss_state_name[TCP_MAX_STATES] = {
+	[0] = "UNKNOWN",
+	[TCP_ESTABLISHED] = "ESTAB",
+	[TCP_SYN_SENT] = "SYN-SENT",
+	[TCP_SYN_RECV] = "SYN-RECV",
+	[TCP_FIN_WAIT1] = "FIN-WAIT-1",
+	[TCP_FIN_WAIT2] = "FIN-WAIT-2",
+	[TCP_TIME_WAIT] = "TIME-WAIT",
+	[TCP_CLOSE] = "UNCONN",
+	[TCP_CLOSE_WAIT] = "CLOSE-WAIT",
+	[TCP_LAST_ACK] = "LAST-ACK",
+	[TCP_LISTEN] = "LISTEN",
+	[TCP_CLOSING] = "CLOSING",
+};
+
+#define SS_ALL		((1u << TCP_MAX_STATES) - 2)
+/* Without -a: connected sockets only (ss's SS_CONN). */
+#define SS_CONN		(SS_ALL & ~((1u << TCP_LISTEN) | (1u << TCP_CLOSE) | \
+				    (1u << TCP_TIME_WAIT) | (1u << TCP_SYN_RECV)))
+
+struct ss_ctx {
+	FILE *out;
+	unsigned int states;		/* bit per TCP_* state shown */
+	bool info;			/* -i */
+	int netid_width, state_width, addr_width, serv_width;
+	const char *netid;		/* "tcp" / "udp" for the current table */
+};
+
+/* sprint_bw: bits per second with K/M as ss prints them. */
+static void
+ss_sprint_bw(char *buf, size_t len, double bw)
+{
+	if (bw > 1000000.)
+		snprintf(buf, len, "%.1fM", bw / 1000000.);
+	else if (bw > 1000.)
+		snprintf(buf, len, "%.1fK", bw / 1000.);
+	else
+		snprintf(buf, len, "%g", bw);
+}
+
+static void
+ss_addr(const struct ss_ctx *c, __be32 addr, u16 port)
+{
+	char a[INET_ADDRSTRLEN] = "*";
+	char p[8] = "*";
+
+	if (addr)
+		inet_ntop(AF_INET, &addr, a, sizeof(a));
+	if (port)
+		snprintf(p, sizeof(p), "%u", port);
+	fprintf(c->out, "%*s:%-*s ", c->addr_width, a, c->serv_width, p);
+}
+
+static void
+ss_row(const struct ss_ctx *c, const struct sock *sk, u32 rq, u32 wq)
+{
+	if (c->netid_width)
+		fprintf(c->out, "%-*s ", c->netid_width, c->netid);
+	if (c->state_width)
+		fprintf(c->out, "%-*s ", c->state_width, ss_state_name[sk->sk_state]);
+	fprintf(c->out, "%-6u %-6u ", rq, wq);
+	ss_addr(c, sk->sk_rcv_saddr ? sk->sk_rcv_saddr : inet_sk(sk)->inet_saddr, sk->sk_num);
+	ss_addr(c, sk->sk_daddr, ntohs(sk->sk_dport));
+}
+
+/* tcp_show_info: the -i line. */
+static void
+ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info)
+{
+	double rtt = info->tcpi_rtt;
+
+	fprintf(c->out, "\n\t");
+	if (info->tcpi_options & TCPI_OPT_TIMESTAMPS)
+		fprintf(c->out, " ts");
+	if (info->tcpi_options & TCPI_OPT_SACK)
+		fprintf(c->out, " sack");
+	/* KERNEL: 3.10 defaults to cubic; netstep's TCP is Reno. */
+	fprintf(c->out, " reno");
+	if (info->tcpi_options & TCPI_OPT_WSCALE)
+		fprintf(c->out, " wscale:%d,%d", info->tcpi_snd_wscale, info->tcpi_rcv_wscale);
+	if (info->tcpi_rto && info->tcpi_rto != 3000000)
+		fprintf(c->out, " rto:%g", (double)info->tcpi_rto / 1000);
+	if (info->tcpi_rtt)
+		fprintf(c->out, " rtt:%g/%g", (double)info->tcpi_rtt / 1000,
+			(double)info->tcpi_rttvar / 1000);
+	if (info->tcpi_ato)
+		fprintf(c->out, " ato:%g", (double)info->tcpi_ato / 1000);
+	if (info->tcpi_snd_mss)
+		fprintf(c->out, " mss:%u", info->tcpi_snd_mss);
+	if (info->tcpi_snd_cwnd != 2)
+		fprintf(c->out, " cwnd:%u", info->tcpi_snd_cwnd);
+	if (info->tcpi_snd_ssthresh < 0xFFFF)
+		fprintf(c->out, " ssthresh:%u", info->tcpi_snd_ssthresh);
+	if (rtt > 0 && info->tcpi_snd_mss && info->tcpi_snd_cwnd) {
+		char bw[32];
+
+		ss_sprint_bw(bw, sizeof(bw),
+			     (double)info->tcpi_snd_cwnd * info->tcpi_snd_mss * 8000000. / rtt);
+		fprintf(c->out, " send %sbps", bw);
+	}
+	if (info->tcpi_unacked)
+		fprintf(c->out, " unacked:%u", info->tcpi_unacked);
+	if (info->tcpi_retrans || info->tcpi_total_retrans)
+		fprintf(c->out, " retrans:%u/%u", info->tcpi_retrans, info->tcpi_total_retrans);
+	if (info->tcpi_lost)
+		fprintf(c->out, " lost:%u", info->tcpi_lost);
+	if (info->tcpi_sacked && info->tcpi_state != TCP_LISTEN)
+		fprintf(c->out, " sacked:%u", info->tcpi_sacked);
+	if (info->tcpi_rcv_rtt)
+		fprintf(c->out, " rcv_rtt:%g", (double)info->tcpi_rcv_rtt / 1000);
+	if (info->tcpi_rcv_space)
+		fprintf(c->out, " rcv_space:%u", info->tcpi_rcv_space);
+}
+
+static int
+ss_tcp_one(struct sock *sk, void *arg)
+{
+	const struct ss_ctx *c = arg;
+	struct tcp_info info;
+	u32 rq = 0, wq = 0;
+
+	if (sk->sk_state >= TCP_MAX_STATES || !(c->states & (1u << sk->sk_state)))
+		return 0;
+	memset(&info, 0, sizeof(info));
+	tcp_diag_get_info(sk, &rq, &wq, &info);
+	ss_row(c, sk, rq, wq);
+	if (c->info)
+		ss_tcp_info(c, &info);
+	fprintf(c->out, "\n");
+	return 0;
+}
+
+static int
+ss_udp_one(struct sock *sk, void *arg)
+{
+	const struct ss_ctx *c = arg;
+
+	if (sk->sk_state >= TCP_MAX_STATES || !(c->states & (1u << sk->sk_state)))
+		return 0;
+	ss_row(c, sk, (u32)sk->sk_rmem_alloc, (u32)sk->sk_wmem_alloc);
+	fprintf(c->out, "\n");
+	return 0;
+}
+
+/* ss [-t] [-u] [-a] [-l] [-i] [-n] */
+int
+tool_ss(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	bool tcp = false, udp = false, all = false, listening = false, numeric = false;
+	struct ss_ctx c = { .out = out };
+	int addrp_width;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] != '-' || !a[1]) {
+			fprintf(err, "ss: unsupported filter '%s'\n", a);
+			return 2;
+		}
+		for (const char *p = a + 1; *p; p++) {
+			switch (*p) {
+			case 't': tcp = true; break;
+			case 'u': udp = true; break;
+			case 'a': all = true; break;
+			case 'l': listening = true; break;
+			case 'i': c.info = true; break;
+			case 'n': numeric = true; break;
+			default:
+				fprintf(err, "ss: invalid option -- '%c' in '%s'\n", *p, a);
+				return 2;
+			}
+		}
+	}
+	if (!tcp && !udp)
+		tcp = udp = true;	/* NOTE: the real default adds unix sockets */
+	c.states = all ? SS_ALL : listening ? (1u << TCP_LISTEN) : SS_CONN;
+	if (listening && !all && udp)
+		c.states |= 1u << TCP_CLOSE;	/* a bound UDP socket "listens" */
+
+	/* The column widths of an 80-column screen (stdout is no tty). */
+	c.netid_width = tcp && udp ? 5 : 0;
+	c.state_width = (c.states & (c.states - 1)) ? 10 : 0;
+	addrp_width = 80 - (c.netid_width + 1) - (c.state_width + 1) - 14;
+	if (addrp_width & 1) {
+		if (c.netid_width)
+			c.netid_width++;
+		else if (c.state_width)
+			c.state_width++;
+	}
+	addrp_width = addrp_width / 2 - 1;
+	c.serv_width = numeric ? 5 : 7;
+	if (addrp_width < 15 + c.serv_width + 1)
+		addrp_width = 15 + c.serv_width + 1;
+	c.addr_width = addrp_width - c.serv_width - 1;
+
+	if (c.netid_width)
+		fprintf(out, "%-*s ", c.netid_width, "Netid");
+	if (c.state_width)
+		fprintf(out, "%-*s ", c.state_width, "State");
+	fprintf(out, "%-6s %-6s ", "Recv-Q", "Send-Q");
+	fprintf(out, "%*s:%-*s %*s:%-*s\n", c.addr_width, "Local Address", c.serv_width, "Port",
+		c.addr_width, "Peer Address", c.serv_width, "Port");
+	if (udp) {
+		c.netid = "udp";
+		udp_for_each_sock(net, ss_udp_one, &c);
+	}
+	if (tcp) {
+		c.netid = "tcp";
+		tcp_for_each_sock(net, ss_tcp_one, &c);
+	}
+	return 0;
+}
