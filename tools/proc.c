@@ -65,6 +65,10 @@ nstat_name(int i, char *buf, size_t len)
 		group = "Arp";
 	else if (!strncmp(kname, "NF_", 3))
 		group = "Nf";
+	else if (!strncmp(kname, "UDP_", 4))
+		group = "Udp";
+	else if (!strncmp(kname, "TCP_MIB_", 8))
+		group = "Tcp";
 	snprintf(buf, len, "%s%s", group, snmp_counter_label[i]);
 }
 
