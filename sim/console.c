@@ -124,125 +124,138 @@ static int console_sleep(struct sim_console *c, int argc, char **argv)
 	return 0;
 }
 
-static int console_link(struct sim_console *c, int argc, char **argv)
+/* The settings of a simulated link that `sim` can change. */
+enum sim_setting { SIM_SET_MTU, SIM_SET_LOSS, SIM_SET_DELAY, SIM_SET_NONE };
+
+static enum sim_setting
+console_sim_setting(const char *word)
 {
-	struct sim_link *l = NULL;
-	int link = -1;
+	static const char *const names[] = { "mtu", "loss", "delay" };
+
+	for (int i = 0; i < (int)ARRAY_SIZE(names); i++)
+		if (!strcmp(word, names[i]))
+			return i;
+	return SIM_SET_NONE;
+}
+
+/* -1 if @word names no link of this world (the TAP world has no wan). */
+static int
+console_sim_link(struct sim_console *c, const char *word)
+{
+	for (int i = 0; i < SIM_NLINKS; i++)
+		if (!strcmp(word, sim_link_names[i]))
+			return c->w->link[i] ? i : -1;
+	return -1;
+}
+
+/*
+ * Parse VALUE of @what: an MTU (68..9000), a loss percentage (0..100,
+ * "%" allowed) or a delay (up to 10 s; a bare number is milliseconds,
+ * as in "sim delay 200").  0, or 2 after a one-line error.
+ */
+static int
+console_sim_value(struct sim_console *c, enum sim_setting what, const char *arg, u64 *val)
+{
 	char *end;
 
-	for (int i = 0; i < SIM_NLINKS; i++)
-		if (argc > 2 && !strcmp(argv[2], sim_link_names[i]))
-			link = i;
-	if (link < 0 || argc != 5) {
-		fprintf(c->err, "sim: usage: sim link lan|wan mtu N|loss PCT|delay DURATION\n");
-		return 2;
-	}
-	l = c->w->link[link];
-	if (!strcmp(argv[3], "mtu")) {
-		long mtu = strtol(argv[4], &end, 10);
+	switch (what) {
+	case SIM_SET_MTU: {
+		long mtu = strtol(arg, &end, 10);
 
-		if (*end || mtu < ETH_MIN_MTU || mtu > 9000) {
-			fprintf(c->err, "sim: invalid mtu '%s' (68..9000)\n", argv[4]);
-			return 2;
-		}
-		return sim_link_set_mtu(c->w, link, mtu) ? 1 : 0;
-	}
-	if (!strcmp(argv[3], "loss")) {
-		double pct = strtod(argv[4], &end);
-
-		if (end == argv[4] || (*end && strcmp(end, "%")) || pct < 0 || pct > 100) {
-			fprintf(c->err, "sim: invalid loss '%s' (0..100%%)\n", argv[4]);
-			return 2;
-		}
-		l->loss_ppm = (u32)(pct * 10000.0 + 0.5);
+		if (!*arg || *end || mtu < ETH_MIN_MTU || mtu > 9000)
+			break;
+		*val = mtu;
 		return 0;
 	}
-	if (!strcmp(argv[3], "delay")) {
+	case SIM_SET_LOSS: {
+		double pct = strtod(arg, &end);
+
+		if (end == arg || (*end && strcmp(end, "%")) || pct < 0 || pct > 100)
+			break;
+		*val = (u64)(pct * 10000.0 + 0.5);	/* per million */
+		return 0;
+	}
+	case SIM_SET_DELAY: {
+		bool bare = *arg && strspn(arg, "0123456789.") == strlen(arg);
 		ktime_t d;
 
-		if (console_parse_duration(argv[4], &d) || d > 10 * NSEC_PER_SEC) {
-			fprintf(c->err, "sim: invalid delay '%s' (up to 10s)\n", argv[4]);
-			return 2;
-		}
-		l->delay = d;
+		if (console_parse_duration(arg, &d))
+			break;
+		if (bare)
+			d /= NSEC_PER_SEC / NSEC_PER_MSEC;
+		if (d > 10 * NSEC_PER_SEC)
+			break;
+		*val = d;
 		return 0;
 	}
-	fprintf(c->err, "sim: unknown link setting '%s'\n", argv[3]);
+	case SIM_SET_NONE:
+		break;
+	}
+	fprintf(c->err, "sim: invalid %s '%s' (%s)\n",
+		what == SIM_SET_MTU ? "mtu" : what == SIM_SET_LOSS ? "loss" : "delay", arg,
+		what == SIM_SET_MTU ? "68..9000" : what == SIM_SET_LOSS ? "0..100%" : "up to 10s");
 	return 2;
+}
+
+/* Apply to one link, or to every link of the world when @link < 0. */
+static int
+console_sim_apply(struct sim_console *c, int link, enum sim_setting what, u64 val)
+{
+	for (int i = 0; i < SIM_NLINKS; i++) {
+		struct sim_link *l = c->w->link[i];
+
+		if (!l || (link >= 0 && i != link))
+			continue;
+		if (what == SIM_SET_MTU && sim_link_set_mtu(c->w, i, val))
+			return 1;
+		if (what == SIM_SET_LOSS)
+			l->loss_ppm = val;
+		if (what == SIM_SET_DELAY)
+			l->delay = val;
+	}
+	return 0;
+}
+
+/*
+ * Two spellings of the same thing:
+ *   sim link lan|wan mtu N|loss PCT|delay DURATION
+ *   sim mtu lan|wan N   sim loss PCT   sim delay MS   (loss and delay: every link)
+ * Everything is checked before anything changes.
+ */
+static int
+console_sim_wire(struct sim_console *c, int argc, char **argv)
+{
+	bool long_form = !strcmp(argv[1], "link");
+	int at = long_form ? 3 : 1;	/* where the setting's name stands */
+	enum sim_setting what = argc > at ? console_sim_setting(argv[at]) : SIM_SET_NONE;
+	int want = long_form || what == SIM_SET_MTU ? 4 + long_form : 3;
+	const char *link_word = long_form ? argv[2] : what == SIM_SET_MTU ? argv[2] : NULL;
+	int link = -1;
+	u64 val;
+
+	if (argc != want || what == SIM_SET_NONE) {
+		fprintf(c->err, "sim: usage: sim link lan|wan mtu N|loss PCT|delay DURATION, "
+			"or sim mtu lan|wan N, sim loss PCT, sim delay MS\n");
+		return 2;
+	}
+	if (link_word) {
+		link = console_sim_link(c, link_word);
+		if (link < 0) {
+			fprintf(c->err, "sim: no link '%s' on this wire\n", link_word);
+			return 2;
+		}
+	}
+	if (console_sim_value(c, what, argv[argc - 1], &val))
+		return 2;
+	return console_sim_apply(c, link, what, val);
 }
 
 static int console_exec(struct sim_console *c, struct host *net, int argc, char **argv);
 
-/*
- * sim loss PERCENT | sim delay DURATION | sim mtu LAN|WAN N: the same
- * setting on every link (loss, delay) or on one (mtu), said the short
- * way.  Checked in full before anything changes.
- */
-static int console_sim_all(struct sim_console *c, int argc, char **argv)
-{
-	char *end;
-
-	if (!strcmp(argv[1], "mtu")) {
-		int link = -1;
-		long mtu;
-
-		for (int i = 0; i < SIM_NLINKS; i++)
-			if (argc > 2 && !strcmp(argv[2], sim_link_names[i]))
-				link = i;
-		if (argc != 4 || link < 0) {
-			fprintf(c->err, "sim: unknown link '%s' (usage: sim mtu lan|wan N)\n",
-				argc > 2 ? argv[2] : "");
-			return 2;
-		}
-		mtu = strtol(argv[3], &end, 10);
-		if (!*argv[3] || *end || mtu < ETH_MIN_MTU || mtu > 9000) {
-			fprintf(c->err, "sim: invalid mtu '%s' (68..9000)\n", argv[3]);
-			return 2;
-		}
-		return sim_link_set_mtu(c->w, link, mtu) ? 1 : 0;
-	}
-	if (argc != 3) {
-		fprintf(c->err, "sim: usage: sim %s %s\n", argv[1],
-			!strcmp(argv[1], "loss") ? "PERCENT" : "DURATION");
-		return 2;
-	}
-	if (!strcmp(argv[1], "loss")) {
-		double pct = strtod(argv[2], &end);
-
-		if (end == argv[2] || (*end && strcmp(end, "%")) || pct < 0 || pct > 100) {
-			fprintf(c->err, "sim: invalid loss '%s' (0..100%%)\n", argv[2]);
-			return 2;
-		}
-		for (int i = 0; i < SIM_NLINKS; i++)
-			c->w->link[i]->loss_ppm = (u32)(pct * 10000.0 + 0.5);
-		return 0;
-	}
-	{
-		ktime_t d;
-
-		/* A bare number is milliseconds here: "sim delay 200". */
-		bool bare = *argv[2] && strspn(argv[2], "0123456789.") == strlen(argv[2]);
-
-		if (console_parse_duration(argv[2], &d) ||
-		    (bare ? d / (NSEC_PER_SEC / NSEC_PER_MSEC) : d) > 10 * NSEC_PER_SEC) {
-			fprintf(c->err, "sim: invalid delay '%s' (up to 10s)\n", argv[2]);
-			return 2;
-		}
-		if (bare)
-			d /= NSEC_PER_SEC / NSEC_PER_MSEC;
-		for (int i = 0; i < SIM_NLINKS; i++)
-			c->w->link[i]->delay = d;
-		return 0;
-	}
-}
-
 static int console_sim(struct sim_console *c, int argc, char **argv)
 {
-	if (argc >= 2 && !strcmp(argv[1], "link"))
-		return console_link(c, argc, argv);
-	if (argc >= 2 && (!strcmp(argv[1], "loss") || !strcmp(argv[1], "delay") ||
-			  !strcmp(argv[1], "mtu")))
-		return console_sim_all(c, argc, argv);
+	if (argc >= 2 && (!strcmp(argv[1], "link") || console_sim_setting(argv[1]) != SIM_SET_NONE))
+		return console_sim_wire(c, argc, argv);
 	fprintf(c->err, "sim: unknown command '%s'\n", argc > 1 ? argv[1] : "");
 	return 2;
 }
@@ -254,6 +267,12 @@ static int console_on(struct sim_console *c, int argc, char **argv)
 	if (!net) {
 		fprintf(c->err, "on: unknown host '%s' (student, router or server)\n",
 			argc > 1 ? argv[1] : "");
+		return 2;
+	}
+	if (!net->ndevs) {
+		/* The TAP world: the real kernel plays the router and the server. */
+		fprintf(c->err, "on: host '%s' is not on this wire (the real kernel plays it)\n",
+			argv[1]);
 		return 2;
 	}
 	return console_exec(c, net, argc - 2, argv + 2);

@@ -201,15 +201,6 @@ tap_port_rx(struct sim_port *port, const u8 *frame, unsigned int len)
 	tap->stats.tx_bytes += len;
 }
 
-/* The stand-in ends of `sim link wan`: nothing is plugged there. */
-static void
-tap_stub_rx(struct sim_port *port, const u8 *frame, unsigned int len)
-{
-	(void)port;
-	(void)frame;
-	(void)len;
-}
-
 /*
  * The engine woke up because the kernel wrote frames: each leaves the
  * kernel's end of the cable now.  A bounded burst per wake-up keeps a
@@ -253,13 +244,10 @@ tap_world_student(struct sim_world *w, struct sim_tapdev *tap, const struct tap_
 		return err;
 	sim_port_init(&tap->port, "kernel:tap", tap_port_rx, tap);
 	snprintf(tap->port.name, sizeof(tap->port.name), "kernel:%s", tap->name);
-	sim_port_init(&tap->wan_a, "unplugged:a", tap_stub_rx, tap);
-	sim_port_init(&tap->wan_b, "unplugged:b", tap_stub_rx, tap);
 	tap->link = sim_link_create(&w->eng, igb_port(dev), &tap->port);
-	tap->wan = sim_link_create(&w->eng, &tap->wan_a, &tap->wan_b);
+	/* The wan is the kernel's own veth in the lab: w->link[SIM_WAN] stays NULL. */
 	w->link[SIM_LAN] = tap->link;
-	w->link[SIM_WAN] = tap->wan;
-	if (!tap->link || !tap->wan)
+	if (!tap->link)
 		return -ENOMEM;
 	if (cfg->gw)
 		err = fib_table_insert(w->host[SIM_STUDENT], 0, 0, cfg->gw, dev, 0, 0);
@@ -297,7 +285,7 @@ tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 		err = sim_run(&w->eng, 0, 100000);
 	if (err) {
 		tap_world_destroy(w, NULL);
-		tap->link = tap->wan = NULL;
+		tap->link = NULL;
 		return err;
 	}
 	tap->wall.fd = tap->fd;
@@ -313,7 +301,7 @@ tap_world_destroy(struct sim_world *w, struct sim_tapdev *tap)
 	sim_engine_set_wall(&w->eng, NULL);
 	sim_world_destroy(w);	/* also destroys the links in w->link[] */
 	if (tap) {
-		tap->link = tap->wan = NULL;
+		tap->link = NULL;
 		tap_close(tap);
 	}
 }

@@ -49,9 +49,7 @@ struct sim_tapdev {
 	char name[16];			/* IFNAMSIZ */
 	bool created;			/* we made it (vanishes when fd closes) */
 	struct sim_port port;		/* the kernel's end of the cable */
-	struct sim_port wan_a, wan_b;	/* stand-in ends for `sim link wan` */
 	struct sim_link *link;		/* student eth0 <-> port */
-	struct sim_link *wan;		/* joins the two stand-ins: carries nothing */
 	struct sim_engine *eng;		/* set by tap_world_create */
 	struct sim_wall wall;		/* the engine sleeps on fd */
 	struct tap_stats stats;

@@ -125,7 +125,7 @@ struct host *sim_world_host(struct sim_world *w, const char *name)
 static struct net_device *sim_port_dev(struct sim_world *w, const struct sim_port *port)
 {
 	for (int h = 0; h < SIM_NHOSTS; h++)
-		for (int d = 0; d < w->host[h]->ndevs; d++)
+		for (int d = 0; w->host[h] && d < w->host[h]->ndevs; d++)
 			if (igb_port(w->host[h]->devs[d]) == port)
 				return w->host[h]->devs[d];
 	return NULL;

@@ -128,6 +128,15 @@ START_TEST(test_sim_link_and_on)
 	ck_assert_int_eq(run("sim link lan loss 2.5%; sim link lan delay 3ms"), 0);
 	ck_assert_uint_eq(w->link[SIM_LAN]->loss_ppm, 25000);
 	ck_assert_uint_eq(w->link[SIM_LAN]->delay, 3 * NSEC_PER_MSEC);
+	/* The short forms: loss and delay on every link, a bare delay in ms. */
+	ck_assert_int_eq(run("sim loss 5; sim delay 200; sim mtu wan 1300"), 0);
+	for (int i = 0; i < SIM_NLINKS; i++) {
+		ck_assert_uint_eq(w->link[i]->loss_ppm, 50000);
+		ck_assert_uint_eq(w->link[i]->delay, 200 * NSEC_PER_MSEC);
+	}
+	ck_assert_uint_eq(w->link[SIM_WAN]->mtu, 1300);
+	ck_assert_uint_eq(w->link[SIM_LAN]->mtu, 9000);
+	ck_assert_int_eq(run("sim loss 0; sim delay 0"), 0);
 	ck_assert_int_eq(run("on server ping -c 1 10.0.0.2"), 0);
 	ck_assert_ptr_nonnull(strstr(outbuf, "1 packets transmitted, 1 received"));
 }
