@@ -6,13 +6,17 @@
  * separated by ';' or newlines.  Each command runs on the console's
  * host (the student's machine) unless it starts with `on HOST`; after
  * it, the console lets virtual time run until the command's work is
- * done (a ping waits for its replies), and at the end of a script until
- * the whole world is idle.
+ * done (a ping waits for its replies, a blocking connect or send waits
+ * on its socket: sim/task.h), and at the end of a script until the
+ * whole world is idle.
  *
  * Commands: the tools of tools/tools.h (ping, ip, route, tc, iptables,
- * ethtool, cat, nstat) plus two of the console's own:
+ * ethtool, cat, nstat; socket, connect, send, sendto, close, listen,
+ * recv, ss) plus the console's own:
  *   sleep DURATION                      let virtual time run (1, 1.5s, 200ms)
- *   sim link lan|wan mtu N|loss PCT|delay DURATION   change the simulated wire
+ *   sim link lan|wan mtu N|loss PCT|delay DURATION   change one simulated link
+ *   sim mtu lan|wan N, sim loss PCT, sim delay MS    the same, short (loss and
+ *                                       delay on every link)
  *   on HOST COMMAND...                  run COMMAND on student|router|server
  */
 #ifndef NETSTEP_SIM_CONSOLE_H
