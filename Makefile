@@ -41,10 +41,14 @@ NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
+SIM_OBJS    += sim/lesson.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
+# ui: the step-through UI (issue 5); only ui/ includes curses
+UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o
+LIB_OBJS    += $(UI_OBJS)
 
 TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 	       tests/check_skbuff.o tests/check_route.o tests/check_netfilter.o \
@@ -53,6 +57,8 @@ TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 TEST_OBJS   += tests/check_socket.o tests/check_udp.o
 TEST_OBJS   += tests/check_tcp.o
 TEST_OBJS   += tests/check_pcapng.o
+TEST_OBJS   += tests/check_lesson.o
+TEST_OBJS   += tests/check_harden.o
 
 all: netstep
 
@@ -70,15 +76,24 @@ tests/check_netstep: $(TEST_OBJS) libnetstep.a
 
 # The demo: a ping from the student's host through the router to the
 # server, traced and captured.  (The step-through UI replaces this later.)
+# ui: the step-through UI on the simulated wire, a TCP connection sending
+# 4 KiB (ui/ui.h UI_DEFAULT_SCRIPT); frames also go to netstep.pcap.
 run: netstep
+	./netstep --pcap netstep.pcap
+
+# The headless demo: a ping, traced and captured.
+demo: netstep
 	./netstep --headless --trace netstep.trace --pcap netstep.pcap \
 		-e 'ping -c 3 10.0.1.2; ip neigh; route -n; tc -s qdisc show dev eth0; cat /proc/softirqs'
 	@echo "netstep: call graph in netstep.trace, frames in netstep.pcap (open it in Wireshark)"
 
 check: netstep tests/check_netstep
 	./tests/check_netstep
+	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
 	bash tests/tap.sh ./netstep
+	bash tests/ui.sh ./netstep
+	bash tests/lessons.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
 # network namespaces, behind a TAP.  LAB_ARGS='--name lab2 --mtu 1400 --loss 5'.
@@ -95,7 +110,154 @@ lab-status:
 clean:
 	rm -f netstep libnetstep.a tests/check_netstep main.o main.d \
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
-	rm -rf tests/out tests/out-tap
+	rm -rf tests/out tests/out-tap tests/out-ui
+	rm -rf tests/out-lessons	# lessons
+	rm -rf build tests/out-valgrind tests/out-soak	# harden
 
-.PHONY: all run check clean lab-up lab-down lab-status
+.PHONY: all run demo check clean lab-up lab-down lab-status
 -include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d
+
+# --- harden: sanitizers, valgrind, fuzzing (issue 7) -------------------------
+# `make sanitize` builds everything again under build/asan/ with ASan+UBSan
+# (no suppressions, first error aborts) and runs the Check suites, the
+# fuzz regressions, tests/integration.sh, ui.sh and lessons.sh with it
+# (tests/tap.sh, which needs root and the lab, is left to `make check`).
+# `make valgrind` runs the integration scenarios under memcheck.
+# `make fuzz` runs each libFuzzer harness for
+# FUZZ_SECONDS.  None of them touches the normal build's objects.
+SAN_DIR    := build/asan
+FUZZERS    := fuzz_rx fuzz_console fuzz_lesson
+SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_CFLAGS := -O1 -g -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wno-format-truncation -MMD -MP -I. $(SAN_FLAGS)
+SAN_LIB    := $(SAN_DIR)/libnetstep.a
+SAN_ENV    := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(SAN_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+$(SAN_LIB): $(addprefix $(SAN_DIR)/,$(LIB_OBJS))
+	$(AR) rcs $@ $^
+
+$(SAN_DIR)/netstep: $(SAN_DIR)/main.o $(SAN_LIB)
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(LIBS)
+
+$(SAN_DIR)/check_netstep: $(addprefix $(SAN_DIR)/,$(TEST_OBJS)) $(SAN_LIB)
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
+
+$(SAN_DIR)/replay/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(SAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(SAN_LIB) $(LIBS)
+
+sanitize: $(SAN_DIR)/netstep $(SAN_DIR)/check_netstep $(addprefix $(SAN_DIR)/replay/,$(FUZZERS))
+	$(SAN_ENV) ./$(SAN_DIR)/check_netstep
+	@for f in $(FUZZERS); do n=$${f#fuzz_}; \
+		ls fuzz/regressions/$$n/* >/dev/null 2>&1 || continue; \
+		$(SAN_ENV) ./$(SAN_DIR)/replay/$$f fuzz/regressions/$$n/* >/dev/null || exit 1; \
+		echo "ok fuzz regressions under ASan/UBSan: $$n"; \
+	done
+	$(SAN_ENV) bash tests/integration.sh ./$(SAN_DIR)/netstep
+	$(SAN_ENV) bash tests/ui.sh ./$(SAN_DIR)/netstep
+	$(SAN_ENV) bash tests/lessons.sh ./$(SAN_DIR)/netstep
+
+VALGRIND := valgrind -q --tool=memcheck --leak-check=full --show-leak-kinds=all \
+	    --errors-for-leak-kinds=all --error-exitcode=1
+valgrind: netstep
+	VALGRIND_CMD='$(VALGRIND)' bash tests/valgrind.sh ./netstep
+
+# libFuzzer harnesses (fuzz/*.c), built with clang under build/fuzz/.
+FUZZ_CC      := clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -O1 -g -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -I. $(FUZZ_FLAGS)
+FUZZ_DIR     := build/fuzz
+FUZZ_LIB     := $(FUZZ_DIR)/libnetstep.a
+
+$(FUZZ_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_LIB): $(addprefix $(FUZZ_DIR)/,$(LIB_OBJS))
+	$(AR) rcs $@ $^
+
+.PRECIOUS: $(FUZZ_DIR)/fuzz/%.o
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/fuzz/fuzz_%.o $(FUZZ_LIB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+# Each harness for FUZZ_SECONDS on a scratch copy of its seed corpus
+# (new inputs land in build/fuzz/corpus-NAME, never in the repo).
+fuzz: $(addprefix $(FUZZ_DIR)/,$(FUZZERS))
+	@for f in $(FUZZERS); do \
+		n=$${f#fuzz_}; mkdir -p $(FUZZ_DIR)/corpus-$$n $(FUZZ_DIR)/crash-$$n; \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=1 timeout $$(( $(FUZZ_SECONDS) + 120 )) \
+			./$(FUZZ_DIR)/$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_DIR)/crash-$$n/ \
+			$(FUZZ_DIR)/corpus-$$n fuzz/corpus/$$n || exit 1; \
+	done
+
+# Every input in fuzz/regressions/NAME/ (crashes and hangs found once)
+# replayed through the libFuzzer build of its harness (CI; `make check`
+# and `make sanitize` replay them with $(CC) builds, below).
+fuzz-regress: $(addprefix $(FUZZ_DIR)/,$(FUZZERS))
+	@for f in $(FUZZERS); do n=$${f#fuzz_}; \
+		[ -d fuzz/regressions/$$n ] || continue; \
+		ls fuzz/regressions/$$n/* >/dev/null 2>&1 || continue; \
+		./$(FUZZ_DIR)/$$f -timeout=10 fuzz/regressions/$$n/* || exit 1; \
+	done
+
+# The same regression inputs through the harnesses built with $(CC) and
+# the normal library: `make check` runs this (no clang needed).
+REPLAYS := $(addprefix build/replay/,$(FUZZERS))
+build/replay/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c libnetstep.a
+	@mkdir -p build/replay
+	$(CC) $(CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c libnetstep.a $(LIBS)
+
+fuzz-replay: $(REPLAYS)
+	@for f in $(FUZZERS); do n=$${f#fuzz_}; \
+		ls fuzz/regressions/$$n/* >/dev/null 2>&1 || continue; \
+		./build/replay/$$f fuzz/regressions/$$n/* >/dev/null || exit 1; \
+		echo "ok fuzz regressions: $$n ($$(ls fuzz/regressions/$$n | wc -l) input(s))"; \
+	done
+
+.PHONY: sanitize valgrind fuzz fuzz-regress fuzz-replay
+-include $(shell find build/asan build/fuzz -name '*.d' 2>/dev/null)
+# --- end harden ---------------------------------------------------------------
+
+# --- bench: `make bench` (issue 8) --------------------------------------------
+# Builds netstep again under build/bench/ with -O2 -DNDEBUG (the normal
+# build's objects are untouched), then bench/run.sh runs every benchmark
+# and prints one table; bench/results.json keeps a machine-readable copy.
+# Root runs the lab ones (TAP, veth) in private namespaces; without root
+# they are skipped and named.  Numbers never fail the run.
+BENCH_DIR    := build/bench
+BENCH_CFLAGS := -O2 -DNDEBUG -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -I.
+BENCH_LIB    := $(BENCH_DIR)/libnetstep.a
+
+$(BENCH_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
+
+$(BENCH_LIB): $(addprefix $(BENCH_DIR)/,$(LIB_OBJS))
+	$(AR) rcs $@ $^
+
+$(BENCH_DIR)/netstep: $(BENCH_DIR)/main.o $(BENCH_LIB)
+	$(CC) $(BENCH_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BENCH_DIR)/bench_sim: $(BENCH_DIR)/bench/bench_sim.o $(BENCH_LIB)
+	$(CC) $(BENCH_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BENCH_DIR)/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) -o $@ $<
+
+bench-build: $(BENCH_DIR)/netstep $(BENCH_DIR)/bench_sim $(BENCH_DIR)/tap_raw $(BENCH_DIR)/tcp_pair
+
+bench: bench-build
+	bash bench/run.sh $(BENCH_DIR)
+
+.PHONY: bench bench-build
+-include $(addprefix $(BENCH_DIR)/,$(LIB_OBJS:.o=.d) main.d bench/bench_sim.d)
+# --- end bench ----------------------------------------------------------------

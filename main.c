@@ -2,6 +2,7 @@
  * main.c - the netstep command line.
  *
  *   netstep --headless -e 'ping -c 3 10.0.1.2; ip neigh'
+ *   netstep [-e '...'] [--keys KEYS --dump-screen FILE]   (the UI, ui/ui.h)
  *           [--trace FILE] [--trace-json FILE] [--pcap FILE] [--pcapng FILE] [--seed N]
  *           [--wire sim|tap] [--tap NAME] [--addr CIDR] [--gw ADDR]
  *
@@ -25,6 +26,8 @@
 #include "sim/pcapng.h"
 #include "sim/tap.h"
 #include "sim/topology.h"
+#include "sim/lesson.h"
+#include "ui/ui.h"
 #include "nic/igb.h"
 
 #include <getopt.h>
@@ -52,6 +55,7 @@ struct options {
 	const char *addr;		/* --addr CIDR, as given */
 	const char *gw;			/* --gw ADDR, as given */
 	struct tap_config tap_cfg;	/* the two, parsed */
+	struct ui_config ui;		/* ui: --keys, --dump-screen */
 };
 
 static void
@@ -74,7 +78,14 @@ usage(FILE *f)
 	      "  --addr CIDR         the student's address on the TAP wire (default 10.0.0.2/24)\n"
 	      "  --gw ADDR           its default gateway (default 10.0.0.1)\n"
 	      "  --seed N            seed of the deterministic random numbers (default 1)\n"
-	      "  --headless          run without the step-through UI\n", f);
+	      "  --headless          run without the step-through UI\n"
+	      /* ui: ui/ui.h */
+	      "  --keys \"s n c ...\"  keys to apply to the UI first (b FUNC, : CMD ;, s*20)\n"
+	      "  --dump-screen FILE  write the UI screen as text after --keys, then exit\n"
+	      /* lessons: sim/lesson.h */
+	      "  --lesson FILE|N     run a lesson (lessons/README.md); with --headless as text\n"
+	      "  --check             with --headless --lesson: verify every expect, quietly\n"
+	      "  --list-lessons      the course in order, one line each\n", f);
 }
 
 /* --tap, --addr and --gw: only with --wire tap, and well formed. */
@@ -126,6 +137,8 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "gw", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "keys", required_argument, NULL, 'K' },		/* ui */
+		{ "dump-screen", required_argument, NULL, 'D' },	/* ui */
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -146,6 +159,8 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'T': o->tap_name = optarg; break;
 		case 'a': o->addr = optarg; break;
 		case 'g': o->gw = optarg; break;
+		case 'K': o->ui.keys = optarg; break;
+		case 'D': o->ui.dump = optarg; break;
 		case 'w':
 			if (strcmp(optarg, "sim") && strcmp(optarg, "tap")) {
 				fprintf(stderr, "netstep: invalid --wire '%s' (sim or tap)\n", optarg);
@@ -174,8 +189,11 @@ parse_options(int argc, char **argv, struct options *o)
 		fprintf(stderr, "netstep: unexpected argument '%s' (see --help)\n", argv[optind]);
 		return 2;
 	}
-	if (!o->headless) {
-		fprintf(stderr, "netstep: the step-through UI is not built yet; use --headless -e '...'\n");
+	if (!o->headless)		/* the step-through UI (ui/ui.h) */
+		return parse_tap_options(o);
+	if (o->ui.keys || o->ui.dump) {
+		fprintf(stderr, "netstep: %s is for the UI (drop --headless)\n",
+			o->ui.keys ? "--keys" : "--dump-screen");
 		return 2;
 	}
 	if (!o->script) {
@@ -373,7 +391,11 @@ main(int argc, char **argv)
 	struct outputs out;
 	struct sim_tapdev *tap;
 	unsigned long leaked;
-	int rc = parse_options(argc, argv, &o);
+	int rc = lesson_cli(argc, argv, ui_lesson);	/* --lesson, --list-lessons */
+
+	if (rc >= 0)
+		return rc;
+	rc = parse_options(argc, argv, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
@@ -385,7 +407,9 @@ main(int argc, char **argv)
 	rc = open_outputs(&o, &w, &out);
 	/* With the capture on stdout, what the tools print goes to stderr. */
 	console_init(&con, &w, o.pcapng && !strcmp(o.pcapng, "-") ? stderr : stdout, stderr);
-	if (!rc)
+	if (!rc && !o.headless)
+		rc = ui_run(&w, &con, o.script, &o.ui);
+	else if (!rc)
 		rc = console_run_script(&con, o.script);
 	fflush(stdout);
 	/* Teardown is traced too; stop listening before the writers close. */

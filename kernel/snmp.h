@@ -26,10 +26,9 @@
 	X(IPSTATS_MIB_INDISCARDS, "InDiscards")					\
 	X(IPSTATS_MIB_INDELIVERS, "InDelivers")					\
 	X(IPSTATS_MIB_OUTFORWDATAGRAMS, "ForwDatagrams")			\
-	X(IPSTATS_MIB_OUTREQUESTS, "OutRequests")				\
 	X(IPSTATS_MIB_OUTDISCARDS, "OutDiscards")				\
 	X(IPSTATS_MIB_OUTNOROUTES, "OutNoRoutes")				\
-	X(IPSTATS_MIB_OUTPKTS, "OutPkts")					\
+	X(IPSTATS_MIB_OUTPKTS, "OutRequests")	/* the kernel prints OUTPKTS as OutRequests */					\
 	X(IPSTATS_MIB_OUTOCTETS, "OutOctets")					\
 	X(IPSTATS_MIB_REASMTIMEOUT, "ReasmTimeout")				\
 	X(IPSTATS_MIB_REASMREQDS, "ReasmReqds")					\
@@ -38,6 +37,7 @@
 	X(IPSTATS_MIB_FRAGOKS, "FragOKs")					\
 	X(IPSTATS_MIB_FRAGFAILS, "FragFails")					\
 	X(IPSTATS_MIB_FRAGCREATES, "FragCreates")				\
+	X(IPSTATS_MIB_REASMOVERLAPS, "ReasmOverlaps")	/* 4.19's name */	\
 	/* UDP, /proc/net/snmp "Udp:" (layers/udp.c) */				\
 	X(UDP_MIB_INDATAGRAMS, "InDatagrams")				\
 	X(UDP_MIB_NOPORTS, "NoPorts")					\
@@ -113,6 +113,11 @@
 	X(LINUX_MIB_TCPPROBEZEROWINDOW, "TCPProbeZeroWindow")			\
 	X(LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES, "TCPSpuriousRtxHostQueues")	\
 	X(LINUX_MIB_TCPRETRANSFAIL, "TCPRetransFail")				\
+	X(LINUX_MIB_TCPCHALLENGEACK, "TCPChallengeACK")				\
+	X(LINUX_MIB_TCPSYNCHALLENGE, "TCPSYNChallenge")				\
+	/* NOTE: no kernel counter: segments (RST too) dropped for lying	\
+	 * outside the receive window (tcp_sequence() failing). */		\
+	X(SIM_MIB_TCPOUTOFWINDOW, "TCPOutOfWindow")				\
 	/* routing, /proc/net/stat/rt_cache */					\
 	X(RT_CACHE_STAT_IN_MARTIAN_DST, "InMartianDst")			\
 	X(RT_CACHE_STAT_IN_MARTIAN_SRC, "InMartianSrc")

@@ -106,12 +106,44 @@ void trace_note(struct host *host, const char *func, const char *file, int line,
 		const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 void trace_scope_exit(struct trace_scope *s);
+/* The same, split so that nothing is formatted while no sink listens:
+ * open (skb id), then either emit the event or only count the depth. */
+struct trace_scope trace_scope_open(struct host *host, const char *func, const char *file,
+				    int line, const char *ksrc, const struct sk_buff *skb);
+void trace_scope_emit(const struct trace_scope *s, const struct sk_buff *skb,
+		      const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+struct trace *trace_of(const struct host *host);
 
+static inline bool
+trace_listening(const struct trace *tr)
+{
+	return tr && tr->nsinks;
+}
+
+static inline void
+trace_scope_push(struct trace_scope *s)
+{
+	if (s->tr)
+		s->tr->depth++;
+}
+
+/*
+ * NOTE: the key=value arguments (address strings, flag names ...) are
+ * evaluated only when a sink listens: with none, a tracepoint costs a
+ * call and a depth counter, like a disabled static key in the kernel.
+ * So tracepoint arguments must have no side effects.
+ */
 #define TRACEPOINTF(host, skb, ...)						\
 	struct trace_scope __tp_scope __attribute__((cleanup(trace_scope_exit), unused)) = \
-		trace_enter((host), __func__, __FILE__, __LINE__, KSRC, (skb), __VA_ARGS__)
+		trace_scope_open((host), __func__, __FILE__, __LINE__, KSRC, (skb)); \
+	if (trace_listening(__tp_scope.tr))					\
+		trace_scope_emit(&__tp_scope, (skb), __VA_ARGS__);		\
+	else									\
+		trace_scope_push(&__tp_scope)
 #define TRACEPOINT(host, skb)	TRACEPOINTF(host, skb, "%s", "")
 #define TRACE_NOTE(host, skb, ...)						\
-	trace_note((host), __func__, __FILE__, __LINE__, KSRC, (skb), __VA_ARGS__)
+	(trace_listening(trace_of(host)) ?					\
+	 trace_note((host), __func__, __FILE__, __LINE__, KSRC, (skb), __VA_ARGS__) : (void)0)
 
 #endif

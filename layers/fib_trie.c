@@ -321,7 +321,8 @@ fib_table_lookup(struct fib_table *tb, __be32 daddr, int oif)
 {
 	struct fib_alias *fa = fib_sim_search(tb, daddr, oif);
 	struct fib_sim_desc desc;
-	const struct fib_sim_desc *d = fib_sim_describe(tb->tb_net, fa, &desc);
+	const struct fib_sim_desc *d = !trace_listening(trace_of(tb->tb_net)) ? NULL :
+		fib_sim_describe(tb->tb_net, fa, &desc);
 	char db[INET_ADDRSTRLEN];
 	TRACEPOINTF(tb->tb_net, NULL, "tb=%s daddr=%s matched=%s gw=%s dev=%s row=%d",
 		    fib_table_name(tb), sim_ip_str(db, daddr), d->matched, d->gw, d->dev,

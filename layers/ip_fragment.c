@@ -328,6 +328,7 @@ ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 	}
 	if ((prev && FRAG_CB(prev)->offset + (int)(prev->len - ip_hdrlen(prev)) > offset) ||
 	    (next && FRAG_CB(next)->offset < end)) {
+		IP_INC_STATS(net, IPSTATS_MIB_REASMOVERLAPS);
 		sim_ipq_drop(qp, "overlap");
 		goto drop;
 	}

@@ -142,7 +142,39 @@ neigh_connect(struct neighbour *neigh)
 static inline u32
 neigh_bucket(const struct neigh_table *tbl, const void *pkey, const struct net_device *dev)
 {
-	return tbl->hash(pkey, dev, tbl->hash_rnd) >> (32 - NEIGH_HASH_SHIFT);
+	return tbl->hash(pkey, dev, tbl->hash_rnd) >> (32 - tbl->hash_shift);
+}
+
+/**
+ * neigh_hash_grow - more entries than buckets: rehash into twice as many,
+ * so a lookup stays a short chain walk however big the cache gets.
+ * Keeps the old table if memory is short (chains just get longer).
+ */
+static void
+neigh_hash_grow(struct neigh_table *tbl, unsigned int new_shift)
+{
+	struct neighbour **nb;
+	unsigned int old_size = 1U << tbl->hash_shift;
+
+	TRACEPOINTF(tbl->net, NULL, "entries=%d buckets=%u new_buckets=%u", tbl->entries,
+		    old_size, 1U << new_shift);
+	nb = calloc(1U << new_shift, sizeof(*nb));
+	if (!nb)
+		return;
+	tbl->hash_shift = new_shift;
+	for (unsigned int i = 0; i < old_size; i++) {
+		struct neighbour *n, *next;
+
+		for (n = tbl->hash_buckets[i]; n; n = next) {
+			u32 h = neigh_bucket(tbl, &n->primary_key, n->dev);
+
+			next = n->next;
+			n->next = nb[h];
+			nb[h] = n;
+		}
+	}
+	free(tbl->hash_buckets);
+	tbl->hash_buckets = nb;
 }
 
 /* ---- allocation, lookup, creation --------------------------------------------- */
@@ -173,7 +205,7 @@ neigh_forced_gc(struct neigh_table *tbl)
 
 	TRACEPOINTF(tbl->net, NULL, "entries=%d", tbl->entries);
 	NET_INC_STATS(tbl->net, NEIGH_FORCED_GC_RUNS);
-	for (unsigned int i = 0; i < NEIGH_HASH_SIZE; i++) {
+	for (unsigned int i = 0; i < 1U << tbl->hash_shift; i++) {
 		struct neighbour **np = &tbl->hash_buckets[i];
 
 		while (*np) {
@@ -346,6 +378,8 @@ __neigh_create(struct neigh_table *tbl, const void *pkey, struct net_device *dev
 	/* Start "long unconfirmed", so nothing counts as a fresh proof. */
 	n->confirmed = host_jiffies(tbl->net) - (n->parms->base_reachable_time << 1);
 
+	if (tbl->entries > (1 << tbl->hash_shift))
+		neigh_hash_grow(tbl, tbl->hash_shift + 1);
 	hash_val = neigh_bucket(tbl, pkey, dev);
 	for (n1 = tbl->hash_buckets[hash_val]; n1; n1 = n1->next) {
 		if (n1->dev == dev && !memcmp(&n1->primary_key, pkey, tbl->key_len)) {
@@ -944,7 +978,7 @@ neigh_flush_dev(struct neigh_table *tbl, struct net_device *dev,
 {
 	int removed = 0;
 
-	for (unsigned int i = 0; i < NEIGH_HASH_SIZE; i++) {
+	for (unsigned int i = 0; i < 1U << tbl->hash_shift; i++) {
 		struct neighbour **np = &tbl->hash_buckets[i];
 
 		while (*np) {
@@ -1102,7 +1136,12 @@ neigh_table_init(struct host *net, const struct neigh_table *tmpl)
 	*tbl = *tmpl;
 	tbl->net = net;
 	tbl->entries = 0;
-	memset(tbl->hash_buckets, 0, sizeof(tbl->hash_buckets));
+	tbl->hash_shift = NEIGH_HASH_SHIFT;
+	tbl->hash_buckets = calloc(NEIGH_HASH_SIZE, sizeof(*tbl->hash_buckets));
+	if (!tbl->hash_buckets) {
+		free(tbl);
+		return -ENOMEM;
+	}
 	INIT_LIST_HEAD(&tbl->all);
 	tbl->hash_rnd = sim_random(net->eng) | 1;	/* odd: a multiplier */
 	tbl->parms.reachable_time = neigh_rand_reach_time(net, tbl->parms.base_reachable_time);
@@ -1136,5 +1175,6 @@ neigh_table_clear(struct host *net)
 		return;
 	}
 	net->arp_tbl = NULL;
+	free(tbl->hash_buckets);
 	free(tbl);
 }

@@ -132,9 +132,11 @@ struct neighbour {
 	/* KERNEL: lock, ha_lock (seqlocks), rcu head, NTF flags use left out. */
 };
 
-/* Simple fixed-size hash. KERNEL: neigh_hash_table grows by doubling. */
+/* The hash starts with 2^NEIGH_HASH_SHIFT buckets and doubles when the
+ * entries outnumber the buckets (neigh_hash_grow), as the kernel's
+ * neigh_hash_table does.  KERNEL: starts at 2^3, swapped under RCU. */
 #define NEIGH_HASH_SHIFT	5
-#define NEIGH_HASH_SIZE		(1U << NEIGH_HASH_SHIFT)
+#define NEIGH_HASH_SIZE		(1U << NEIGH_HASH_SHIFT)	/* initial size */
 
 /* A protocol's table, include/net/neighbour.h (arp_tbl for IPv4). */
 struct neigh_table {
@@ -151,7 +153,8 @@ struct neigh_table {
 	int entries;			/* entries in the table */
 	unsigned long last_flush;	/* jiffies of the last forced GC */
 	u32 hash_rnd;			/* hash seed, from sim_random */
-	struct neighbour *hash_buckets[NEIGH_HASH_SIZE];	/* chains */
+	struct neighbour **hash_buckets;	/* chains: 1 << hash_shift of them */
+	unsigned int hash_shift;	/* kernel: neigh_hash_table.hash_shift */
 	struct list_head all;		/* netstep: entries in creation order */
 	struct packet_type ptype;	/* netstep: this host's arp_packet_type */
 	/* KERNEL: gc_work (periodic GC), proxy timer/queue, per-cpu stats,

@@ -322,7 +322,7 @@ ip_route_output_key(struct host *net, struct flowi4 *fl4)
 		return ERR_PTR(-ENETUNREACH);
 	}
 	rt = __mkroute_output(net, fa, fl4);
-	if (!IS_ERR(rt)) {
+	if (!IS_ERR(rt) && trace_listening(trace_of(net))) {
 		fib_sim_describe(net, fa, &desc);
 		TRACE_NOTE(net, NULL, "matched=%s gw=%s dev=%s row=%d saddr=%s", desc.matched,
 			   sim_ip_str(db, rt->rt_gateway), desc.dev, desc.row,
@@ -343,8 +343,9 @@ ip_route_output_ports(struct host *net, struct flowi4 *fl4, struct sock *sk,
 {
 	static const char KSRC[] = "include/net/route.h";
 	struct fib_sim_desc desc;
-	const struct fib_sim_desc *d = fib_sim_describe(net, fib_sim_preview(net, daddr, oif),
-							&desc);
+	/* NOTE: the preview lookup is for the tracepoint only: skipped unheard. */
+	const struct fib_sim_desc *d = !trace_listening(trace_of(net)) ? NULL :
+		fib_sim_describe(net, fib_sim_preview(net, daddr, oif), &desc);
 	char db[INET_ADDRSTRLEN];
 	TRACEPOINTF(net, NULL, "daddr=%s matched=%s gw=%s dev=%s row=%d proto=%u dport=%u",
 		    sim_ip_str(db, daddr), d->matched, d->gw, d->dev, d->row, proto,
@@ -507,8 +508,9 @@ ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 {
 	struct host *net = dev_net(dev);
 	struct fib_sim_desc desc;
-	const struct fib_sim_desc *d = fib_sim_describe(net, fib_sim_preview(net, daddr, 0),
-							&desc);
+	/* NOTE: the preview lookup is for the tracepoint only: skipped unheard. */
+	const struct fib_sim_desc *d = !trace_listening(trace_of(net)) ? NULL :
+		fib_sim_describe(net, fib_sim_preview(net, daddr, 0), &desc);
 	char db[INET_ADDRSTRLEN], sb[INET_ADDRSTRLEN];
 	TRACEPOINTF(net, skb, "daddr=%s saddr=%s in=%s matched=%s gw=%s dev=%s row=%d",
 		    sim_ip_str(db, daddr), sim_ip_str(sb, saddr), dev->name, d->matched,

@@ -442,9 +442,35 @@ static inline bool tcp_in_initial_slowstart(const struct tcp_sock *tp)
 {
 	return tp->snd_ssthresh >= TCP_INFINITE_SSTHRESH;
 }
+/*
+ * tcp_time_stamp: TCP's clock (TSval, RTT samples), in jiffies.
+ * KERNEL: it is (u32)jiffies, and the kernel's jiffies start at
+ * INITIAL_JIFFIES, five minutes before the 32-bit counter wraps, so that
+ * wrap-around bugs show early.  netstep's engine counts jiffies from 0,
+ * which would put TSval 0 on the wire during the first millisecond; a
+ * TSecr of 0 means "no echo" to the peer.  The kernel's (fixed, so still
+ * deterministic) offset is added here: TSvals look like a real host's,
+ * and the timestamp arithmetic (before/after, now - when) crosses the wrap
+ * 300 s into every run.
+ */
+#ifndef INITIAL_JIFFIES
+#define INITIAL_JIFFIES		((u32)(-300 * HZ))
+#endif
 static inline u32 tcp_time_stamp(const struct sock *sk)
 {
-	return (u32)host_jiffies(sock_net(sk));
+	return (u32)host_jiffies(sock_net(sk)) + (u32)INITIAL_JIFFIES;
+}
+
+/* __skb_queue_after (include/linux/skbuff.h): link @newsk right after
+ * @prev on @list (write queue splits, out-of-order inserts). */
+static inline void __skb_queue_after(struct sk_buff_head *list, struct sk_buff *prev,
+				     struct sk_buff *newsk)
+{
+	newsk->next = prev->next;
+	newsk->prev = prev;
+	prev->next->prev = newsk;
+	prev->next = newsk;
+	list->qlen++;
 }
 
 /* Write queue, include/net/tcp.h */
@@ -527,6 +553,7 @@ void tcp_push_one(struct sock *sk, unsigned int mss_now);
 void __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle);
 unsigned int tcp_current_mss(struct sock *sk);
 unsigned int tcp_sync_mss(struct sock *sk, u32 pmtu);
+void tcp_initialize_rcv_mss(struct sock *sk);
 int tcp_mtu_to_mss(struct sock *sk, int pmtu);
 u32 __tcp_select_window(struct sock *sk);
 void tcp_select_initial_window(int space, u32 mss, u32 *rcv_wnd, u32 *window_clamp,

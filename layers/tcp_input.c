@@ -864,9 +864,18 @@ tcp_ofo_queue(struct sock *sk)
 	}
 }
 
+/* The skb before @skb on the out-of-order queue, or NULL. */
+static struct sk_buff *
+sim_tcp_ofo_prev(struct tcp_sock *tp, struct sk_buff *skb)
+{
+	return skb->prev == (struct sk_buff *)&tp->out_of_order_queue ? NULL : skb->prev;
+}
+
 /**
  * tcp_data_queue_ofo - a segment beyond a hole: keep it, sorted, until
  * the hole is filled; drop it if the receive buffer is full (the bound)
+ *
+ * Consumes @skb (queued, or freed as a duplicate or for lack of room).
  */
 static void
 tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
@@ -890,7 +899,7 @@ tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	/* Find the last skb starting at or before seq. */
 	skb1 = skb_peek_tail(&tp->out_of_order_queue);
 	while (skb1 && after(TCP_SKB_CB(skb1)->seq, seq))
-		skb1 = skb1->prev == (struct sk_buff *)&tp->out_of_order_queue ? NULL : skb1->prev;
+		skb1 = sim_tcp_ofo_prev(tp, skb1);
 	if (skb1 && !after(end_seq, TCP_SKB_CB(skb1)->end_seq)) {
 		/* All its bits are already queued. */
 		TRACE_NOTE(net, skb, "reason=ofo_duplicate");
@@ -898,14 +907,17 @@ tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 		kfree_skb(skb);
 		return;
 	}
+	if (skb1 && TCP_SKB_CB(skb1)->seq == seq) {
+		/* Same start, longer: the new one takes the old one's place. */
+		next = skb1;
+		skb1 = sim_tcp_ofo_prev(tp, skb1);
+		__skb_unlink(next, &tp->out_of_order_queue);
+		kfree_skb(next);
+	}
 	skb_dst_drop(skb);
 	skb_set_owner_r(skb, sk);
 	if (skb1) {
-		skb->next = skb1->next;
-		skb->prev = skb1;
-		skb1->next->prev = skb;
-		skb1->next = skb;
-		tp->out_of_order_queue.qlen++;
+		__skb_queue_after(&tp->out_of_order_queue, skb1, skb);
 	} else {
 		__skb_queue_head(&tp->out_of_order_queue, skb);
 	}
@@ -1094,6 +1106,7 @@ tcp_validate_incoming(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 	/* Step 1: in the receive window? */
 	if (before(end_seq, tp->rcv_wup) || after(seq, tp->rcv_nxt + tcp_receive_window(tp))) {
 		TRACE_NOTE(net, skb, "reason=out_of_window seq=%u rcv_nxt=%u", seq, tp->rcv_nxt);
+		NET_INC_STATS(net, SIM_MIB_TCPOUTOFWINDOW);
 		if (!th->rst)
 			tcp_send_dupack(sk, skb);
 		goto discard;
@@ -1102,12 +1115,16 @@ tcp_validate_incoming(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 	if (th->rst) {
 		if (seq == tp->rcv_nxt)
 			tcp_reset(sk);
-		else
+		else {
+			NET_INC_STATS(net, LINUX_MIB_TCPCHALLENGEACK);
 			tcp_send_ack(sk);	/* challenge ACK */
+		}
 		goto discard;
 	}
 	/* Step 4: a SYN in the window is an error [RFC 5961 4.2]. */
 	if (th->syn) {
+		NET_INC_STATS(net, LINUX_MIB_TCPSYNCHALLENGE);
+		NET_INC_STATS(net, LINUX_MIB_TCPCHALLENGEACK);
 		tcp_send_ack(sk);
 		goto discard;
 	}
@@ -1208,19 +1225,6 @@ tcp_init_transfer(struct sock *sk)
 	tp->lsndtime = tcp_time_stamp(sk);
 }
 
-/* tcp_initialize_rcv_mss (as in tcp_output.c), after the handshake. */
-static void
-sim_tcp_initialize_rcv_mss(struct sock *sk)
-{
-	const struct tcp_sock *tp = tcp_sk(sk);
-	unsigned int hint = min_t(unsigned int, tp->advmss, tp->mss_cache);
-
-	hint = min_t(unsigned int, hint, tp->rcv_wnd / 2);
-	hint = min_t(unsigned int, hint, TCP_MSS_DEFAULT);
-	hint = max_t(unsigned int, hint, TCP_MIN_MSS);
-	inet_csk(sk)->icsk_ack.rcv_mss = hint;
-}
-
 /**
  * tcp_rcv_synsent_state_process - our SYN is out; is this its SYN-ACK?
  *
@@ -1273,7 +1277,7 @@ tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb, const struct
 		if (!net->tcp_hashinfo->sysctl_tcp_sack)
 			tp->rx_opt.sack_ok = 0;
 		tcp_sync_mss(sk, inet_csk(sk)->icsk_pmtu_cookie);
-		sim_tcp_initialize_rcv_mss(sk);
+		tcp_initialize_rcv_mss(sk);
 		tp->copied_seq = tp->rcv_nxt;
 
 		/* tcp_finish_connect */
@@ -1366,7 +1370,7 @@ tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 		if (tp->rx_opt.tstamp_ok)
 			tp->advmss -= TCPOLEN_TSTAMP_ALIGNED;
 		tcp_init_transfer(sk);
-		sim_tcp_initialize_rcv_mss(sk);
+		tcp_initialize_rcv_mss(sk);
 		break;
 	case TCP_FIN_WAIT1:
 		if (tp->snd_una == tp->write_seq) {

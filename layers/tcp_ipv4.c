@@ -353,6 +353,9 @@ tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb)
 		    NIPQUAD(iph->saddr), ntohs(th->source), ntohs(th->dest), th->rst);
 	if (th->rst)
 		return;
+	/* Only a segment sent to one of our unicast addresses gets an answer. */
+	if (skb_rtable(skb) && skb_rtable(skb)->rt_type != RTN_LOCAL)
+		return;
 	if (th->ack) {
 		seq = ntohl(th->ack_seq);
 	} else {
@@ -410,6 +413,34 @@ sim_tcp_v4_search_req(struct sock *sk, __be32 raddr, __be16 rport, __be32 laddr)
 }
 
 /**
+ * inet_csk_reqsk_queue_prune - forget the requests whose handshake never
+ * completed: the kernel resends a SYN-ACK TCP_SYNACK_RETRIES times
+ * (1 + 2 + 4 + 8 + 16 + 32 s) and then drops the request
+ *
+ * KERNEL: run by the listener's timer, which also resends the SYN-ACKs;
+ * netstep prunes only when the queue is full, so forged SYNs from
+ * addresses that never answer cannot close the listener for good.
+ */
+static void
+inet_csk_reqsk_queue_prune(struct sock *sk)
+{
+	const u32 lifetime = (TCP_TIMEOUT_INIT << (TCP_SYNACK_RETRIES + 1)) - TCP_TIMEOUT_INIT;
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	u32 now = tcp_time_stamp(sk);
+	struct request_sock *req, *n;
+
+	TRACEPOINTF(sock_net(sk), NULL, "qlen=%d lifetime_ms=%u", icsk->icsk_accept_queue.qlen,
+		    lifetime);
+	list_for_each_entry_safe(req, n, &icsk->icsk_accept_queue.syn_queue, node) {
+		if (now - req->snt_synack < lifetime)
+			continue;
+		TRACE_NOTE(sock_net(sk), NULL, "reason=request_timeout daddr=" NIPQUAD_FMT
+			   " dport=%u", NIPQUAD(req->rmt_addr), ntohs(req->rmt_port));
+		inet_csk_reqsk_queue_drop(sk, req);
+	}
+}
+
+/**
  * tcp_v4_conn_request - a SYN reached listener @sk: remember it as a
  * request_sock (SYN_RECV) and answer with a SYN-ACK
  *
@@ -435,6 +466,14 @@ tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 	TRACEPOINTF(net, skb, "saddr=" NIPQUAD_FMT " sport=%u qlen=%d backlog=%u/%u",
 		    NIPQUAD(ip_hdr(skb)->saddr), ntohs(th->source),
 		    icsk->icsk_accept_queue.qlen, sk->sk_ack_backlog, sk->sk_max_ack_backlog);
+	if (skb_rtable(skb) && skb_rtable(skb)->rt_type != RTN_LOCAL) {
+		/* A SYN to a broadcast address opens nothing [RFC 1122 4.2.3.10]. */
+		TRACE_NOTE(net, skb, "reason=not_unicast");
+		NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
+		return 0;
+	}
+	if (icsk->icsk_accept_queue.qlen >= (int)sk->sk_max_ack_backlog + 1)
+		inet_csk_reqsk_queue_prune(sk);
 	if (icsk->icsk_accept_queue.qlen >= (int)sk->sk_max_ack_backlog + 1 ||
 	    sk->sk_ack_backlog >= sk->sk_max_ack_backlog + 1) {
 		TRACE_NOTE(net, skb, "reason=listen_overflow");
@@ -747,8 +786,9 @@ tcp_v4_err(struct sk_buff *skb, u32 info)
 		return;
 	}
 	seq = ntohl(th->seq);
-	if (sk->sk_state != TCP_SYN_SENT &&
-	    !between(seq, tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt)) {
+	/* The quote must be of a segment in flight (in SYN_SENT: the SYN);
+	 * anything else is forged or stale [RFC 5927]. */
+	if (!between(seq, tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt)) {
 		TRACE_NOTE(net, skb, "reason=out_of_window seq=%u", seq);
 		NET_INC_STATS(net, LINUX_MIB_OUTOFWINDOWICMPS);
 		return;

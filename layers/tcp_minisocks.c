@@ -19,9 +19,9 @@
  * KERNEL: the child is a copy of the listener (sk_clone_lock) with its
  * TCP part rebuilt, not a field-by-field clone; TIME_WAIT keeps the full
  * socket (no inet_timewait_sock, no tw recycling or reuse, no RFC 1337
- * protection: a RST ends TIME_WAIT); no SYN-ACK retransmission timer
- * (the client's retransmitted SYN triggers a new SYN-ACK), no
- * TCP_DEFER_ACCEPT.
+ * protection: a RST at rcv_nxt ends TIME_WAIT); no SYN-ACK
+ * retransmission timer (the client's retransmitted SYN triggers a new
+ * SYN-ACK), no TCP_DEFER_ACCEPT.
  */
 #include "layers/tcp.h"
 #include "kernel/trace.h"
@@ -55,7 +55,8 @@ tcp_time_wait(struct sock *sk, int state, int timeo)
  * tcp_timewait_state_process - a segment for a connection in TIME_WAIT
  *
  * A retransmitted FIN means our last ACK was lost: ACK again and restart
- * the 2 MSL wait.  A RST ends TIME_WAIT.  Other segments get an ACK.
+ * the 2 MSL wait.  A RST at rcv_nxt ends TIME_WAIT.  Other segments get
+ * an ACK.
  * Consumes @skb.
  */
 void
@@ -65,7 +66,15 @@ tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tc
 		    TCP_SKB_CB(skb)->tcp_flags);
 	tcp_parse_options(skb, &tcp_sk(sk)->rx_opt, 1);
 	if (th->rst) {
-		tcp_done(sk);
+		/* Only a RST exactly at rcv_nxt ends TIME_WAIT; a blind one that
+		 * guessed wrong is ignored, never answered [RFC 5961 3.2]. */
+		if (TCP_SKB_CB(skb)->seq == tcp_sk(sk)->rcv_nxt) {
+			tcp_done(sk);
+		} else {
+			TRACE_NOTE(sock_net(sk), skb, "reason=rst_out_of_window rcv_nxt=%u",
+				   tcp_sk(sk)->rcv_nxt);
+			NET_INC_STATS(sock_net(sk), SIM_MIB_TCPOUTOFWINDOW);
+		}
 	} else if (th->fin || th->syn || TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq) {
 		tcp_send_ack(sk);
 		if (th->fin)
@@ -140,6 +149,17 @@ tcp_create_openreq_child(struct sock *sk, struct request_sock *req, struct sk_bu
 	return newsk;
 }
 
+/* tcp_in_window: does [seq, end_seq) touch the window [s_win, e_win]? */
+static bool
+tcp_in_window(u32 seq, u32 end_seq, u32 s_win, u32 e_win)
+{
+	if (seq == s_win)
+		return true;
+	if (after(end_seq, s_win) && before(seq, e_win))
+		return true;
+	return seq == e_win && seq == end_seq;
+}
+
 /**
  * tcp_check_req - a segment for pending request @req of listener @sk
  *
@@ -165,6 +185,14 @@ tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req)
 	}
 	if ((flg & TCPHDR_ACK) && TCP_SKB_CB(skb)->ack_seq != req->snt_isn + 1)
 		return sk;
+	/* A RST, SYN or ACK that guessed the sequence wrong changes nothing
+	 * [RFC 793 3.9, RFC 5961].  KERNEL: answered with an ACK
+	 * (tcp_v4_reqsk_send_ack) unless it is a RST; PAWS check first. */
+	if (!tcp_in_window(TCP_SKB_CB(skb)->seq, TCP_SKB_CB(skb)->end_seq, req->rcv_isn + 1,
+			   req->rcv_isn + 1 + req->rcv_wnd)) {
+		TRACE_NOTE(sock_net(sk), skb, "reason=out_of_window rcv_nxt=%u", req->rcv_isn + 1);
+		return NULL;
+	}
 	if (flg & (TCPHDR_RST | TCPHDR_SYN)) {
 		if (!(flg & TCPHDR_RST))
 			tcp_v4_send_reset(NULL, skb);

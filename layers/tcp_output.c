@@ -458,17 +458,6 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 	return err == NET_XMIT_CN ? 0 : -ENOBUFS;
 }
 
-/* __skb_queue_after: link @newsk right after @prev on @list. */
-static void
-__skb_queue_after(struct sk_buff_head *list, struct sk_buff *prev, struct sk_buff *newsk)
-{
-	newsk->next = prev->next;
-	newsk->prev = prev;
-	prev->next->prev = newsk;
-	prev->next = newsk;
-	list->qlen++;
-}
-
 /**
  * tcp_fragment - split @skb (on the write queue) so it holds @len bytes;
  * the rest moves to a new skb right after it
@@ -1019,8 +1008,9 @@ tcp_send_delayed_ack(struct sock *sk)
 	mod_timer(&icsk->icsk_delack_timer, timeout);
 }
 
-/* tcp_initialize_rcv_mss: a first guess of the peer's segment size. */
-static void
+/* tcp_initialize_rcv_mss: a first guess of the peer's segment size
+ * (before the SYN, and again once the handshake set the MSS). */
+void
 tcp_initialize_rcv_mss(struct sock *sk)
 {
 	const struct tcp_sock *tp = tcp_sk(sk);

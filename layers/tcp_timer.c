@@ -127,8 +127,9 @@ tcp_retransmit_timer(struct sock *sk)
 		return;
 	NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPTIMEOUTS);
 	tcp_enter_loss(sk);
-	if (tcp_retransmit_skb(sk, tcp_write_queue_head(sk)) > 0) {
-		/* Local resource shortage: retry soon, no backoff. */
+	if (tcp_retransmit_skb(sk, tcp_write_queue_head(sk)) == -ENOBUFS) {
+		/* Local resource shortage (our qdisc dropped it; 3.10 sees
+		 * NET_XMIT_DROP, > 0, here): retry soon, no backoff. */
 		inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS,
 					  min_t(u32, icsk->icsk_rto, TCP_RESOURCE_PROBE_INTERVAL),
 					  TCP_RTO_MAX);

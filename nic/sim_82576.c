@@ -506,6 +506,7 @@ sim_82576_rx_accept(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	}
 	if (len < 14) {
 		hw->stats.rx_runts++;
+		NET_INC_STATS(hw->net, LINUX_MIB_RXTRUNCATED);
 		TRACE_NOTE(hw->net, NULL, "reason=runt len=%u", len);
 		return false;
 	}

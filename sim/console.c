@@ -25,6 +25,7 @@ static const struct console_cmd tools[] = {
 	{ "ethtool", tool_ethtool },
 	{ "cat", tool_cat },
 	{ "nstat", tool_nstat },
+	{ "netstat", tool_netstat },
 	{ "socket", tool_socket },
 	{ "connect", tool_connect },
 	{ "send", tool_send },

@@ -20,6 +20,8 @@ Suite *pcapng_suite(void);
 Suite *socket_suite(void);
 Suite *udp_suite(void);
 Suite *tcp_suite(void);
+Suite *lesson_suite(void);
+Suite *harden_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -35,6 +37,8 @@ static Suite *(*const suites[])(void) = {
 	socket_suite,
 	udp_suite,
 	tcp_suite,
+	lesson_suite,
+	harden_suite,	/* harden: bad input, floods */
 };
 
 int main(void)

@@ -18,6 +18,7 @@
 #include "sim/topology.h"
 #include "layers/tcp.h"
 #include "layers/route.h"
+#include "tools/tools.h"
 
 #define TT_MAX_EV	400000
 
@@ -262,6 +263,51 @@ tt_nsocks(struct host *net)
 
 	tcp_for_each_sock(net, tt_count_socks_cb, &n);
 	return n;
+}
+
+/*
+ * Put a forged segment on @net's first device, as if it had come off the
+ * wire: Ethernet to the device's MAC, IP (checksum correct), the TCP
+ * header with @opt_len option bytes from @opts and @data_len zero bytes
+ * of payload, TCP checksum correct.  It takes the whole receive path.
+ */
+static void
+tt_inject_tcp(struct host *net, const char *saddr, const char *daddr, u16 sport, u16 dport,
+	      u32 seq, u32 ack, u8 flags, const u8 *opts, unsigned int opt_len,
+	      unsigned int data_len)
+{
+	static u8 frame[ETH_HLEN + 20 + 60 + 1500];
+	unsigned int tcplen = sizeof(struct tcphdr) + opt_len + data_len;
+	struct net_device *dev = net->devs[0];
+	struct ethhdr *eth = (struct ethhdr *)frame;
+	struct iphdr *iph = (struct iphdr *)(frame + ETH_HLEN);
+	struct tcphdr *th = (struct tcphdr *)(iph + 1);
+
+	ck_assert_uint_le(ETH_HLEN + sizeof(*iph) + tcplen, sizeof(frame));
+	memset(frame, 0, sizeof(frame));
+	memcpy(eth->h_dest, dev->dev_addr, ETH_ALEN);
+	memcpy(eth->h_source, "\x02\x00\x00\x00\xee\x01", ETH_ALEN);
+	eth->h_proto = htons(ETH_P_IP);
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->ttl = 64;
+	iph->protocol = IPPROTO_TCP;
+	iph->tot_len = htons(sizeof(*iph) + tcplen);
+	iph->saddr = fx_addr(saddr);
+	iph->daddr = fx_addr(daddr);
+	iph->check = ip_fast_csum(iph, 5);
+	th->source = htons(sport);
+	th->dest = htons(dport);
+	th->seq = htonl(seq);
+	th->ack_seq = htonl(ack);
+	th->doff = (sizeof(*th) + opt_len) / 4;
+	((u8 *)th)[13] = flags;
+	th->window = htons(1000);
+	if (opt_len)
+		memcpy(th + 1, opts, opt_len);
+	th->check = csum_tcpudp_magic(iph->saddr, iph->daddr, tcplen, IPPROTO_TCP,
+				      csum_partial(th, tcplen, 0));
+	fixture_inject(dev, frame, ETH_HLEN + sizeof(*iph) + tcplen);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1372,6 +1418,298 @@ START_TEST(test_congestion_avoidance)
 }
 END_TEST
 
+/* Hand @net's tcp_v4_err an ICMP destination unreachable (@code) that
+ * quotes a segment @saddr:@sport -> @daddr:@dport with sequence @seq. */
+static void
+tt_inject_icmp_unreach(struct host *net, const char *saddr, const char *daddr, u16 sport,
+		       u16 dport, u32 seq, u8 code)
+{
+	struct sk_buff *skb = alloc_skb(net, 128);
+	struct icmphdr *icmph;
+	struct iphdr *iph;
+	u8 *l4;
+
+	ck_assert_ptr_nonnull(skb);
+	skb_reserve(skb, 32);
+	icmph = (struct icmphdr *)skb_put(skb, sizeof(*icmph));
+	memset(icmph, 0, sizeof(*icmph));
+	icmph->type = ICMP_DEST_UNREACH;
+	icmph->code = code;
+	skb_reset_transport_header(skb);
+	skb_pull(skb, sizeof(*icmph));
+	iph = (struct iphdr *)skb_put(skb, sizeof(*iph));
+	memset(iph, 0, sizeof(*iph));
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->protocol = IPPROTO_TCP;
+	iph->saddr = fx_addr(saddr);
+	iph->daddr = fx_addr(daddr);
+	l4 = skb_put(skb, 8);
+	tt_put32(l4, ((u32)sport << 16) | dport);
+	tt_put32(l4 + 4, seq);
+	tcp_v4_err(skb, 0);
+	kfree_skb(skb);
+}
+
+/* ---------------------------------------------------------------- */
+
+/* TIME_WAIT ends on a RST only if it sits exactly at rcv_nxt; a blind
+ * RST with a guessed sequence number is ignored [RFC 5961 3.2]. */
+START_TEST(test_time_wait_blind_rst)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u32 rcv_nxt;
+
+	tt_setup(&t, 21);
+	tt_pair(&t, 7019, 0, &cli, &lsk, &child);
+	sock_hold(cli);
+	tcp_close(cli, 0);
+	tt_run_for(&t, 20);
+	tcp_close(child, 0);
+	tt_run_for(&t, 20);
+	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
+	rcv_nxt = tcp_sk(cli)->rcv_nxt;
+
+	tt_inject_tcp(t.cli, "10.0.1.2", "10.0.0.2", 7019, cli->sk_num, rcv_nxt + 5000, 0,
+		      TCPHDR_RST, NULL, 0, 0);
+	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
+	tt_inject_tcp(t.cli, "10.0.1.2", "10.0.0.2", 7019, cli->sk_num, rcv_nxt - 1, 0,
+		      TCPHDR_RST, NULL, 0, 0);
+	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
+	tt_inject_tcp(t.cli, "10.0.1.2", "10.0.0.2", 7019, cli->sk_num, rcv_nxt, 0,
+		      TCPHDR_RST, NULL, 0, 0);
+	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
+	sock_put(cli);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* A pending request (SYN received, SYN-ACK sent) survives a RST or SYN
+ * whose sequence number is outside its window; an in-window RST ends it. */
+START_TEST(test_request_blind_rst)
+{
+	struct tt t;
+	struct sock *lsk;
+	const u32 isn = 1000000;
+	struct inet_connection_sock *icsk;
+
+	tt_setup(&t, 22);
+	lsk = tt_listen(t.srv, 7020, 0);
+	icsk = inet_csk(lsk);
+	tt_inject_tcp(t.srv, "10.0.0.2", "10.0.1.2", 40000, 7020, isn, 0, TCPHDR_SYN, NULL, 0,
+		      0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 1);
+	tt_inject_tcp(t.srv, "10.0.0.2", "10.0.1.2", 40000, 7020, isn + 3000000, 0, TCPHDR_RST,
+		      NULL, 0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 1);
+	tt_inject_tcp(t.srv, "10.0.0.2", "10.0.1.2", 40000, 7020, isn - 5, 0, TCPHDR_SYN, NULL,
+		      0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 1);
+	tt_inject_tcp(t.srv, "10.0.0.2", "10.0.1.2", 40000, 7020, isn + 1, 0, TCPHDR_RST, NULL,
+		      0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* TSval is the kernel's tcp_time_stamp: jiffies from INITIAL_JIFFIES, so
+ * never 0 at the start of a run, and it wraps 300 s in: a transfer
+ * across the wrap keeps sane RTT samples and needs no timeout. */
+START_TEST(test_tsval_initial_jiffies)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u32 j0;
+
+	tt_setup(&t, 23);
+	j0 = (u32)host_jiffies(t.cli);
+	cli = tt_connect(t.cli, "10.0.1.2", 7021);
+	ck_assert_uint_eq(TCP_SKB_CB(tcp_write_queue_head(cli))->when, j0 + (u32)(-300 * HZ));
+	ck_assert_uint_ne(TCP_SKB_CB(tcp_write_queue_head(cli))->when, 0);
+	tt_run_for(&t, 50);
+	tcp_close(cli, 0);
+	tt_run_for(&t, 50);
+
+	/* Connect just before the 32-bit wrap, send across it. */
+	tt_run_for(&t, 299900 - t.w.eng.now / NSEC_PER_MSEC);
+	t.w.link[SIM_WAN]->delay = 5 * NSEC_PER_MSEC;
+	tt_pair(&t, 7022, 0, &cli, &lsk, &child);
+	ck_assert_uint_gt(tcp_time_stamp(cli), 0xffff0000U);	/* not wrapped yet */
+	tt_transfer(&t, cli, child, 2000000, 20000, 0, NULL);
+	ck_assert_uint_lt(tcp_time_stamp(cli), 0x10000U);	/* wrapped */
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], 0);
+	ck_assert_uint_lt(tcp_sk(cli)->srtt >> 3, 100);
+	ck_assert_uint_lt(inet_csk(cli)->icsk_rto, TCP_TIMEOUT_INIT);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* Out of order: a longer segment with the same start replaces the queued
+ * one (nothing kept twice); filling the hole delivers every byte once. */
+START_TEST(test_ofo_same_seq_replaces)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	struct tcp_sock *ctp;
+	u32 rcv_nxt, ack;
+	u8 buf[4096];
+
+	tt_setup(&t, 24);
+	tt_pair(&t, 7023, 0, &cli, &lsk, &child);
+	ctp = tcp_sk(child);
+	rcv_nxt = ctp->rcv_nxt;
+	ack = ctp->snd_nxt;
+	tt_inject_tcp(t.srv, "10.0.0.2", "10.0.1.2", cli->sk_num, 7023, rcv_nxt + 1000, ack,
+		      TCPHDR_ACK, NULL, 0, 100);
+	ck_assert_uint_eq(skb_queue_len(&ctp->out_of_order_queue), 1);
+	tt_inject_tcp(t.srv, "10.0.0.2", "10.0.1.2", cli->sk_num, 7023, rcv_nxt + 1000, ack,
+		      TCPHDR_ACK, NULL, 0, 500);
+	ck_assert_uint_eq(skb_queue_len(&ctp->out_of_order_queue), 1);
+	ck_assert_uint_eq(TCP_SKB_CB(skb_peek(&ctp->out_of_order_queue))->end_seq,
+			  rcv_nxt + 1500);
+	tt_inject_tcp(t.srv, "10.0.0.2", "10.0.1.2", cli->sk_num, 7023, rcv_nxt, ack, TCPHDR_ACK,
+		      NULL, 0, 1000);
+	ck_assert_uint_eq(skb_queue_len(&ctp->out_of_order_queue), 0);
+	ck_assert_uint_eq(ctp->rcv_nxt, rcv_nxt + 1500);
+	ck_assert_int_eq(tt_recv(child, buf, sizeof(buf)), 1500);
+	tcp_disconnect(cli, 0);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* An ICMP error for a connecting socket counts only if it quotes our SYN
+ * (snd_una..snd_nxt); a forged one with another sequence is ignored. */
+START_TEST(test_icmp_err_syn_sent_checks_seq)
+{
+	struct tt t;
+	struct sock *cli;
+	u32 isn;
+
+	tt_setup(&t, 25);
+	cli = tt_connect(t.cli, "10.0.1.2", 7024);
+	isn = tcp_sk(cli)->snd_una;
+	tt_inject_icmp_unreach(t.cli, "10.0.0.2", "10.0.1.2", cli->sk_num, 7024, isn + 77777,
+			       ICMP_PORT_UNREACH);
+	ck_assert_int_eq(cli->sk_state, TCP_SYN_SENT);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_OUTOFWINDOWICMPS], 1);
+	tt_inject_icmp_unreach(t.cli, "10.0.0.2", "10.0.1.2", cli->sk_num, 7024, isn,
+			       ICMP_PORT_UNREACH);
+	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
+	ck_assert_int_eq(cli->sk_err, ECONNREFUSED);
+	tcp_close(cli, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* A SYN to a broadcast address opens no connection and draws no RST
+ * [RFC 1122 4.2.3.10]; the same SYN to the host's address does. */
+START_TEST(test_syn_to_broadcast_ignored)
+{
+	struct tt t;
+	struct sock *lsk;
+	u64 rsts;
+
+	tt_setup(&t, 26);
+	lsk = tt_listen(t.srv, 7025, 0);
+	rsts = t.srv->mib[TCP_MIB_OUTRSTS];
+	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.255", 40001, 7026, 5000, 0, TCPHDR_SYN, NULL, 0,
+		      0);
+	ck_assert_uint_eq(t.srv->mib[TCP_MIB_OUTRSTS], rsts);
+	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.255", 40001, 7025, 5000, 0, TCPHDR_SYN, NULL, 0,
+		      0);
+	ck_assert_int_eq(inet_csk(lsk)->icsk_accept_queue.qlen, 0);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_v4_conn_request", "reason=not_unicast"), 0);
+	/* Sanity: to the unicast address, the same segments do count. */
+	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 40001, 7026, 5000, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_uint_eq(t.srv->mib[TCP_MIB_OUTRSTS], rsts + 1);
+	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 40001, 7025, 5000, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(inet_csk(lsk)->icsk_accept_queue.qlen, 1);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* SYNs from an address that never answers fill the request queue; after
+ * the kernel's SYN-ACK lifetime (63 s) they give way to new ones. */
+START_TEST(test_syn_queue_prunes_dead_requests)
+{
+	struct tt t;
+	struct sock *lsk;
+	struct inet_connection_sock *icsk;
+	u64 drops;
+
+	tt_setup(&t, 27);
+	lsk = tt_listen(t.srv, 7027, 0);
+	icsk = inet_csk(lsk);
+	for (u16 i = 0; i < 9; i++)
+		tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41000 + i, 7027, 9000 * i, 0,
+			      TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 9);
+	drops = t.srv->mib[LINUX_MIB_LISTENDROPS];
+	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41100, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 9);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_LISTENDROPS], drops + 1);
+	tt_run_for(&t, 30000);
+	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41101, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 9);	/* still young */
+	tt_run_for(&t, 34000);
+	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41102, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 1);
+	ck_assert_int_ge(tt_find(&t, 0, "server", "inet_csk_reqsk_queue_prune",
+				 "reason=request_timeout"), 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* The RTO fires but the retransmission is dropped by our own qdisc (a
+ * local shortage, NET_XMIT_DROP): no backoff, a retry within 500 ms
+ * (TCP_RESOURCE_PROBE_INTERVAL), as tcp_retransmit_timer does. */
+START_TEST(test_rto_local_drop_no_backoff)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	char *tc[] = { "tc", "qdisc", "replace", "dev", "eth0", "root", "tbf", "rate", "1mbit",
+		       "burst", "100", "limit", "100", NULL };
+	struct inet_connection_sock *icsk;
+	static u8 data[1448];
+	unsigned long fired;
+	FILE *null = fopen("/dev/null", "w");
+
+	ck_assert_ptr_nonnull(null);
+	tt_setup(&t, 28);
+	tt_pair(&t, 7028, 0, &cli, &lsk, &child);
+	icsk = inet_csk(cli);
+	t.w.link[SIM_WAN]->loss_ppm = 1000000;
+	ck_assert_int_eq(tt_send(cli, data, sizeof(data)), (int)sizeof(data));
+	tt_run_for(&t, 5);
+	ck_assert_int_eq(tool_tc(t.cli, 13, tc, null, null), 0);
+	fired = t.cli->mib[LINUX_MIB_TCPTIMEOUTS];
+	tt_run_for(&t, icsk->icsk_rto + 5);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], fired + 1);
+	ck_assert_uint_ge(t.cli->mib[LINUX_MIB_TCPRETRANSFAIL], 1);
+	ck_assert_uint_eq(icsk->icsk_backoff, 0);
+	ck_assert_uint_eq(icsk->icsk_retransmits, 0);
+	ck_assert(time_before_eq(icsk->icsk_timeout,
+				 host_jiffies(t.cli) + TCP_RESOURCE_PROBE_INTERVAL));
+	fclose(null);
+	tcp_disconnect(cli, 0);
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
 Suite *
 tcp_suite(void)
 {
@@ -1402,6 +1740,14 @@ tcp_suite(void)
 	tcase_add_test(tc, test_recv_and_abort);
 	tcase_add_test(tc, test_ooo_fast_retransmit);
 	tcase_add_test(tc, test_congestion_avoidance);
+	tcase_add_test(tc, test_time_wait_blind_rst);
+	tcase_add_test(tc, test_request_blind_rst);
+	tcase_add_test(tc, test_tsval_initial_jiffies);
+	tcase_add_test(tc, test_ofo_same_seq_replaces);
+	tcase_add_test(tc, test_icmp_err_syn_sent_checks_seq);
+	tcase_add_test(tc, test_syn_to_broadcast_ignored);
+	tcase_add_test(tc, test_syn_queue_prunes_dead_requests);
+	tcase_add_test(tc, test_rto_local_drop_no_backoff);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -56,6 +56,7 @@ struct ipt_sim_cmd {
 	unsigned int policy;		/* -P target */
 	struct ipt_entry e;		/* rule-spec */
 	const char *specopt;		/* first rule-spec option seen */
+	char specopt_buf[32];		/* its copy: short-option names live on the parser's stack */
 	bool has_target;		/* -j given */
 	bool verbose, numeric, exact, linenumbers;
 };
@@ -277,8 +278,10 @@ ipt_sim_option(struct ipt_sim_cmd *c, char opt, const char *name, const char *ar
 {
 	struct ipt_entry *e = &c->e;
 
-	if (strchr("psdiojSX", opt) && !c->specopt)
-		c->specopt = name;
+	if (strchr("psdiojSX", opt) && !c->specopt) {
+		snprintf(c->specopt_buf, sizeof(c->specopt_buf), "%s", name);
+		c->specopt = c->specopt_buf;
+	}
 	switch (opt) {
 	case 't':
 		if (strcmp(arg, "filter"))

@@ -96,3 +96,124 @@ tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 	}
 	return 0;
 }
+
+/*
+ * `netstat -s`: the same counters grouped as net-tools prints them
+ * (Ip:, Icmp:, Tcp:, Udp:, then the extended groups).  A counter the
+ * table below has a phrase for is printed the way netstat words it;
+ * any other as "Label: value", which is what netstat does with names it
+ * does not know.  The extended groups show only counters that moved.
+ */
+struct netstat_phrase {
+	enum snmp_counter mib;
+	const char *fmt;	/* one %lu */
+};
+
+static const struct netstat_phrase netstat_phrases[] = {
+	{ IPSTATS_MIB_INRECEIVES, "%lu total packets received" },
+	{ IPSTATS_MIB_OUTFORWDATAGRAMS, "%lu forwarded" },
+	{ IPSTATS_MIB_INADDRERRORS, "%lu with invalid addresses" },
+	{ IPSTATS_MIB_INHDRERRORS, "%lu with invalid headers" },
+	{ IPSTATS_MIB_INUNKNOWNPROTOS, "%lu with unknown protocol" },
+	{ IPSTATS_MIB_INDISCARDS, "%lu incoming packets discarded" },
+	{ IPSTATS_MIB_INDELIVERS, "%lu incoming packets delivered" },
+	{ IPSTATS_MIB_OUTPKTS, "%lu requests sent out" },
+	{ IPSTATS_MIB_OUTDISCARDS, "%lu outgoing packets dropped" },
+	{ IPSTATS_MIB_OUTNOROUTES, "%lu dropped because of missing route" },
+	{ IPSTATS_MIB_REASMTIMEOUT, "%lu fragments dropped after timeout" },
+	{ IPSTATS_MIB_REASMREQDS, "%lu reassemblies required" },
+	{ IPSTATS_MIB_REASMOKS, "%lu packets reassembled ok" },
+	{ IPSTATS_MIB_REASMFAILS, "%lu packet reassemblies failed" },
+	{ IPSTATS_MIB_FRAGOKS, "%lu fragments received ok" },
+	{ IPSTATS_MIB_FRAGFAILS, "%lu fragments failed" },
+	{ IPSTATS_MIB_FRAGCREATES, "%lu fragments created" },
+	{ ICMP_MIB_INMSGS, "%lu ICMP messages received" },
+	{ ICMP_MIB_INERRORS, "%lu input ICMP message failed" },
+	{ ICMP_MIB_OUTMSGS, "%lu ICMP messages sent" },
+	{ TCP_MIB_ACTIVEOPENS, "%lu active connection openings" },
+	{ TCP_MIB_PASSIVEOPENS, "%lu passive connection openings" },
+	{ TCP_MIB_ATTEMPTFAILS, "%lu failed connection attempts" },
+	{ TCP_MIB_ESTABRESETS, "%lu connection resets received" },
+	{ TCP_MIB_INSEGS, "%lu segments received" },
+	{ TCP_MIB_OUTSEGS, "%lu segments sent out" },
+	{ TCP_MIB_RETRANSSEGS, "%lu segments retransmitted" },
+	{ TCP_MIB_INERRS, "%lu bad segments received" },
+	{ TCP_MIB_OUTRSTS, "%lu resets sent" },
+	{ UDP_MIB_INDATAGRAMS, "%lu packets received" },
+	{ UDP_MIB_NOPORTS, "%lu packets to unknown port received" },
+	{ UDP_MIB_INERRORS, "%lu packet receive errors" },
+	{ UDP_MIB_OUTDATAGRAMS, "%lu packets sent" },
+	{ UDP_MIB_RCVBUFERRORS, "%lu receive buffer errors" },
+	{ UDP_MIB_SNDBUFERRORS, "%lu send buffer errors" },
+	{ LINUX_MIB_TIMEWAITED, "%lu TCP sockets finished time wait in fast timer" },
+	{ LINUX_MIB_DELAYEDACKS, "%lu delayed acks sent" },
+	{ LINUX_MIB_LISTENOVERFLOWS, "%lu times the listen queue of a socket overflowed" },
+	{ LINUX_MIB_LISTENDROPS, "%lu SYNs to LISTEN sockets dropped" },
+	{ LINUX_MIB_TCPPUREACKS, "%lu acknowledgments not containing data payload received" },
+	{ LINUX_MIB_TCPTIMEOUTS, "%lu other TCP timeouts" },
+	{ LINUX_MIB_TCPOFOQUEUE, "%lu packets queued to out-of-order queue" },
+	{ LINUX_MIB_TCPFASTRETRANS, "%lu fast retransmits" },
+};
+
+/* Which netstat group a counter belongs to, by its kernel-name prefix. */
+static const char *
+netstat_group(const char *kname)
+{
+	if (!strncmp(kname, "IPSTATS_", 8))
+		return "Ip";
+	if (!strncmp(kname, "ICMP_", 5))
+		return "Icmp";
+	if (!strncmp(kname, "TCP_MIB_", 8))
+		return "Tcp";
+	if (!strncmp(kname, "UDP_", 4))
+		return "Udp";
+	if (!strncmp(kname, "NEIGH_", 6) || !strncmp(kname, "ARP_", 4))
+		return "ArpExt";
+	if (!strncmp(kname, "NF_", 3) || !strncmp(kname, "RT_", 3) ||
+	    !strncmp(kname, "LINUX_MIB_RX", 12) || !strncmp(kname, "LINUX_MIB_TX", 12) ||
+	    !strncmp(kname, "LINUX_MIB_QDISC", 15))
+		return "NetExt";
+	return "TcpExt";
+}
+
+static void
+netstat_counter(struct host *net, int i, FILE *out)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(netstat_phrases); k++) {
+		if ((int)netstat_phrases[k].mib == i) {
+			fputs("    ", out);
+			fprintf(out, netstat_phrases[k].fmt, net->mib[i]);
+			fputc('\n', out);
+			return;
+		}
+	}
+	fprintf(out, "    %s: %lu\n", snmp_counter_label[i], net->mib[i]);
+}
+
+int
+tool_netstat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	static const char *const groups[] = { "Ip", "Icmp", "Tcp", "Udp", "TcpExt", "ArpExt",
+					      "NetExt" };
+
+	if (argc != 2 || strcmp(argv[1], "-s")) {
+		fprintf(err, "netstat: unsupported option '%s' (only netstat -s)\n",
+			argc > 1 ? argv[argc > 2 && !strcmp(argv[1], "-s") ? 2 : 1] : "");
+		return 2;
+	}
+	for (size_t g = 0; g < ARRAY_SIZE(groups); g++) {
+		bool ext = g >= 4, shown = false;
+
+		for (int i = 0; i < SNMP_MIB_MAX; i++) {
+			if (strcmp(netstat_group(snmp_counter_name[i]), groups[g]))
+				continue;
+			if (ext && !net->mib[i])
+				continue;
+			if (!shown)
+				fprintf(out, "%s:\n", groups[g]);
+			shown = true;
+			netstat_counter(net, i, out);
+		}
+	}
+	return 0;
+}

@@ -566,22 +566,8 @@ tool_recv(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 /* ss: iproute2 3.x (misc/ss.c) layout, written fresh                  */
 /* ------------------------------------------------------------------ */
 
-/* ss's names for the TCP states (sstate_name); TCP_CLOSE is "UNCONN". */
-static const char *const ss_state_name[TCP_MAX_STATES] = {
-	[0] = "UNKNOWN",
-	[TCP_ESTABLISHED] = "ESTAB",
-	[TCP_SYN_SENT] = "SYN-SENT",
-	[TCP_SYN_RECV] = "SYN-RECV",
-	[TCP_FIN_WAIT1] = "FIN-WAIT-1",
-	[TCP_FIN_WAIT2] = "FIN-WAIT-2",
-	[TCP_TIME_WAIT] = "TIME-WAIT",
-	[TCP_CLOSE] = "UNCONN",
-	[TCP_CLOSE_WAIT] = "CLOSE-WAIT",
-	[TCP_LAST_ACK] = "LAST-ACK",
-	[TCP_LISTEN] = "LISTEN",
-	[TCP_CLOSING] = "CLOSING",
-};
-
+/* ss's names for the TCP states (sstate_name) are layers/tcp.c's
+ * tcp_state_name: TCP_CLOSE is "UNCONN". */
 #define SS_ALL		((1u << TCP_MAX_STATES) - 2)
 /* Without -a: connected sockets only (ss's SS_CONN). */
 #define SS_CONN		(SS_ALL & ~((1u << TCP_LISTEN) | (1u << TCP_CLOSE) | \
@@ -626,7 +612,7 @@ ss_row(const struct ss_ctx *c, const struct sock *sk, u32 rq, u32 wq)
 	if (c->netid_width)
 		fprintf(c->out, "%-*s ", c->netid_width, c->netid);
 	if (c->state_width)
-		fprintf(c->out, "%-*s ", c->state_width, ss_state_name[sk->sk_state]);
+		fprintf(c->out, "%-*s ", c->state_width, tcp_state_name[sk->sk_state]);
 	fprintf(c->out, "%-6u %-6u ", rq, wq);
 	ss_addr(c, sk->sk_rcv_saddr ? sk->sk_rcv_saddr : inet_sk(sk)->inet_saddr, sk->sk_num);
 	ss_addr(c, sk->sk_daddr, ntohs(sk->sk_dport));

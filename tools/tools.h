@@ -40,6 +40,7 @@ int tool_tc(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 /* tools/proc.c (lead): cat /proc/softirqs|/proc/interrupts, nstat [-az]. */
 int tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_netstat(struct host *net, int argc, char **argv, FILE *out, FILE *err);	/* netstat -s (harden) */
 
 /* tools/sockets.c (sock helper): socket, connect, send, sendto, close,
  * listen, recv, ss.  A call that would block becomes a task (sim/task.h)

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""bench/report.py - turn bench/out/raw.jsonl into the table of `make bench`.
+
+Each figure is the median of its repetitions; "spread" is (max - min) / 2
+as a percentage of the median.  The same rows, with every repetition's
+raw value, go to the JSON file named on the command line.  Never fails on
+a number: a missing or failed benchmark shows as "skipped" or "failed".
+
+    python3 bench/report.py bench/out/raw.jsonl bench/results.json
+"""
+import json
+import statistics
+import sys
+
+MB = 1e6
+
+
+def load(path):
+    runs, meta, skipped, failed = {}, {}, {}, set()
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                r = json.loads(line)
+            except ValueError:
+                continue
+            b = r["bench"]
+            if b == "meta":
+                meta.update(r["data"])
+            elif "skipped" in r:
+                skipped[b] = r["skipped"]
+            elif r.get("error"):
+                failed.add(b)
+            else:
+                runs.setdefault(b, []).append(r["data"])
+    return runs, meta, skipped, failed
+
+
+def stat(vals):
+    vals = [v for v in vals if v is not None]
+    if not vals:
+        return None
+    med = statistics.median(vals)
+    spread = (max(vals) - min(vals)) / 2 / med * 100 if med else 0.0
+    return {"median": med, "spread_pct": spread, "n": len(vals), "values": vals}
+
+
+def main():
+    runs, meta, skipped, failed = load(sys.argv[1])
+    rows = []
+
+    def series(bench, fn):
+        return stat([fn(d) for d in runs.get(bench, [])])
+
+    def add(figure, unit, s, ref=None, ratio=None, why=None, note=""):
+        rows.append({"figure": figure, "unit": unit, "netstep": s,
+                     "reference": ref, "ratio": ratio, "why": why, "note": note})
+
+    def missing(*benches):
+        for b in benches:
+            if b in skipped:
+                return "skipped: " + skipped[b]
+            if b in failed and b not in runs:
+                return "failed"
+        return None
+
+    mbps = lambda d: d["bytes"] / MB / d["wall_s"]
+    fps = lambda d: d["frames"] / d["wall_s"]
+    recv_mbps = lambda d: d["bytes"] / MB / d["secs"] if d["secs"] else None
+
+    veth = series("veth", recv_mbps)
+    off = series("sim_off", mbps)
+    add("sim wire, trace off: bulk TCP", "MB/s", off,
+        veth and veth["median"], off and veth and off["median"] / veth["median"],
+        missing("sim_off"), "reference: kernel TCP over veth")
+    add("sim wire, trace off: frames", "frames/s", series("sim_off", fps), why=missing("sim_off"),
+        note="frames crossing the student's NIC, both ways")
+    small = series("sim_on_small_off", mbps)
+    on = series("sim_on", mbps)
+    only = series("sim_on_trace_only", mbps)
+    add("sim wire, trace off (trace-run size)", "MB/s", small, why=missing("sim_on_small_off"))
+    add("sim wire, trace on: text file + history", "MB/s", on,
+        small and small["median"], on and small and on["median"] / small["median"],
+        missing("sim_on"), "reference: trace off, same size")
+    add("sim wire, trace on: text file only", "MB/s", only,
+        small and small["median"], only and small and only["median"] / small["median"],
+        missing("sim_on_trace_only"))
+    if on and small:
+        t = small["median"] / on["median"]
+        add("trace-on time / trace-off time", "x", {"median": t, "spread_pct": 0, "n": 1,
+                                                    "values": [t]}, note="aim: under 3")
+
+    def cg(a, b):
+        ra, rb = runs.get(a), runs.get(b)
+        if not ra or not rb:
+            return None
+        da, db = ra[0], rb[0]
+        return (db["ir"] - da["ir"]) / (db["frames"] - da["frames"])
+    def cg_sha(a, b):
+        ra, rb = runs.get(a), runs.get(b)
+        if not ra or not rb:
+            return None
+        da, db = ra[0], rb[0]
+        if "sha_ir" not in da or "sha_ir" not in db:
+            return None
+        return (db["sha_ir"] - da["sha_ir"]) / (db["frames"] - da["frames"])
+    ipf_off, ipf_on = cg("cg_off_1m", "cg_off_4m"), cg("cg_on_1m", "cg_on_2m")
+    sha_off = cg_sha("cg_off_1m", "cg_off_4m")
+    mk = lambda v: v is not None and {"median": v, "spread_pct": 0.0, "n": 1, "values": [v]} or None
+    add("instructions per frame, trace off", "instr", mk(ipf_off),
+        why=missing("callgrind") or (None if ipf_off else "failed"),
+        note="callgrind, difference of 4 MiB and 1 MiB runs")
+    if ipf_off and sha_off is not None:
+        add("  of which the sink's SHA-256 (sim/app.c)", "instr", mk(sha_off), ipf_off,
+            sha_off / ipf_off, note="the server program hashes what it reads, twice")
+        add("  the stack without the SHA-256", "instr", mk(ipf_off - sha_off))
+    add("instructions per frame, trace on", "instr", mk(ipf_on), ipf_off,
+        ipf_on and ipf_off and ipf_on / ipf_off,
+        why=missing("callgrind") or (None if ipf_on else "failed"),
+        note="text trace + history; reference: trace off")
+
+    raw_mb = series("tap_raw", lambda d: d["bytes"] / MB / d["secs"])
+    raw_fps = series("tap_raw", lambda d: d["frames"] / d["secs"])
+    tap = series("tap", recv_mbps)
+    add("TAP wire: netstep -> kernel listener", "MB/s", tap, raw_mb and raw_mb["median"],
+        tap and raw_mb and tap["median"] / raw_mb["median"], missing("tap"),
+        "reference: raw TAP write limit (aim: ratio >= 0.5)")
+    # The TAP link is paced in wall-clock time at the igb's 1 Gbit/s: 1538
+    # bytes on the wire (frame, FCS, preamble, gap) carry 1448 of TCP payload.
+    line = 1e9 / 8 / 1538 * 1448 / MB
+    add("TAP wire vs the modelled 1 Gbit/s line", "MB/s", tap, line,
+        tap and tap["median"] / line, missing("tap"),
+        "reference: 1GbE TCP goodput, 1448 of every 1538 wire bytes")
+    add("raw TAP write limit (1514-byte frames)", "MB/s", raw_mb, why=missing("tap_raw"))
+    add("raw TAP write limit", "frames/s", raw_fps, why=missing("tap_raw"))
+    add("kernel TCP over veth (two namespaces)", "MB/s", veth, why=missing("veth"))
+
+    base = series("route_10", lambda d: d["lookup_ns"])
+    for n in (10, 1000, 100000):
+        s = series("route_%d" % n, lambda d: d["lookup_ns"])
+        add("route lookup, %d routes" % n, "ns", s, base and base["median"],
+            s and base and s["median"] / base["median"], missing("route_%d" % n),
+            "ip_route_output_key; reference: 10 routes")
+    for n in (10, 1000, 100000):
+        add("route insert, %d routes" % n, "ns/route",
+            series("route_%d" % n, lambda d: d["insert_ns"]))
+    base = series("neigh_10", lambda d: d["lookup_ns"])
+    for n in (10, 10000):
+        s = series("neigh_%d" % n, lambda d: d["lookup_ns"])
+        add("neighbour lookup, %d entries" % n, "ns", s, base and base["median"],
+            s and base and s["median"] / base["median"], missing("neigh_%d" % n),
+            "__ipv4_neigh_lookup_noref; reference: 10 entries")
+    base = series("ring_256", mbps)
+    for r in (80, 256, 1024, 4096):
+        s = series("ring_%d" % r, mbps)
+        add("ring %d descriptors: 32 MiB trace off" % r, "MB/s", s, base and base["median"],
+            s and base and s["median"] / base["median"], missing("ring_%d" % r),
+            "reference: 256 (igb default); 64 < IGB_MIN_TXD 80")
+    for r in (80, 4096):
+        add("ring %d descriptors: peak RSS" % r, "MiB",
+            series("ring_%d" % r, lambda d: d["maxrss_kb"] / 1024))
+    ses = runs.get("session")
+    if ses:
+        d = ses[0]
+        smp = d.get("rss_samples_kb") or [0]
+        add("long trace-on session: peak RSS", "MiB", mk(d["maxrss_kb"] / 1024),
+            smp[0] / 1024, smp[-1] / smp[0] if smp[0] else None,
+            note="%.0f s, %d transfers of 4 MiB; reference: RSS after the first; "
+                 "ratio: last/first" % (d["wall_s"], d["rounds"]))
+    else:
+        add("long trace-on session: peak RSS", "MiB", None, why=missing("session") or "failed")
+
+    # ---- print -------------------------------------------------------------
+    def fmt(v):
+        if v is None:
+            return "-"
+        if abs(v) >= 100:
+            return "%.0f" % v
+        if abs(v) >= 10:
+            return "%.1f" % v
+        return "%.2f" % v
+
+    head = ("figure", "unit", "netstep", "spread", "reference", "ratio")
+    table = []
+    for r in rows:
+        s = r["netstep"]
+        if s is None:
+            why = r["why"] or "skipped"
+            table.append((r["figure"], r["unit"],
+                          "skipped" if why.startswith("skipped") else why, "", "", ""))
+            continue
+        table.append((r["figure"], r["unit"], fmt(s["median"]),
+                      "±%.0f%% n=%d" % (s["spread_pct"], s["n"]) if s["n"] > 1 else "",
+                      fmt(r["reference"]), fmt(r["ratio"])))
+    w = [max(len(head[i]), *(len(t[i]) for t in table)) for i in range(6)]
+    line = lambda t: "| " + " | ".join(t[i].ljust(w[i]) if i in (0, 1) else t[i].rjust(w[i])
+                                       for i in range(6)) + " |"
+    print()
+    print("netstep bench: %s, nproc %s, kernel %s, %s" % (meta.get("cpu", "?"),
+          meta.get("nproc", "?"), meta.get("kernel", "?"), meta.get("date", "?")))
+    print(line(head))
+    print("|" + "|".join("-" * (x + 2) for x in w) + "|")
+    for t in table:
+        print(line(t))
+    for b, why in skipped.items():
+        print("skipped: %s (%s)" % (b, why))
+    with open(sys.argv[2], "w") as f:
+        json.dump({"machine": meta, "rows": rows, "skipped": skipped,
+                   "failed": sorted(failed)}, f, indent=1)
+        f.write("\n")
+    print("(%s has every repetition)" % sys.argv[2])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# bench/run.sh - run every benchmark of `make bench` and print one table.
+#
+#   bash bench/run.sh [BUILD_DIR]        (make bench does this)
+#
+# BUILD_DIR (default build/bench) holds the -O2 -DNDEBUG binaries:
+# netstep, bench_sim, tap_raw, tcp_pair.  Each measurement is one JSON
+# line in bench/out/raw.jsonl; bench/report.py turns them into the table
+# (median and spread of the repetitions) and bench/results.json.
+#
+# Knobs (environment):
+#   BENCH_REPS=5                repetitions of each timed run
+#   BENCH_BYTES=268435456       bulk TCP transfer, trace off (256 MiB)
+#   BENCH_TRACE_BYTES=8388608   the same with the trace on (8 MiB: the
+#                               text trace is ~37 bytes of file per byte sent)
+#   BENCH_TAP_BYTES=67108864    netstep -> kernel over the TAP (64 MiB)
+#   BENCH_VETH_BYTES=1073741824 kernel -> kernel over veth (1 GiB)
+#   BENCH_RAW_SECS=2            raw TAP write run length
+#   BENCH_SESSION_SECS=60       the long trace-on session (for peak RSS)
+#   BENCH_CALLGRIND=1           instructions per frame with callgrind (0: skip)
+#   BENCH_LAB=1                 the lab benchmarks when root (0: skip them)
+#   BENCH_OUT=bench/out         raw measurements and scratch files
+#   BENCH_RESULTS=bench/results.json
+#
+# The lab benchmarks need root: they build their own lab (lab/lab.sh up
+# --name nsb<pid> --no-listen), add a second TAP for the raw writer, and
+# always take it down again (trap).  No packet leaves those namespaces.
+# Without root they are skipped and the table says so.  Numbers never make
+# this script fail; a benchmark that cannot run is reported as skipped.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+
+B=${1:-build/bench}
+REPS=${BENCH_REPS:-5}
+BYTES=${BENCH_BYTES:-268435456}
+TBYTES=${BENCH_TRACE_BYTES:-8388608}
+TAPBYTES=${BENCH_TAP_BYTES:-67108864}
+VETHBYTES=${BENCH_VETH_BYTES:-1073741824}
+RAWSECS=${BENCH_RAW_SECS:-2}
+SESSION=${BENCH_SESSION_SECS:-60}
+CALLGRIND=${BENCH_CALLGRIND:-1}
+LAB=${BENCH_LAB:-1}
+OUT=${BENCH_OUT:-bench/out}
+RESULTS=${BENCH_RESULTS:-bench/results.json}
+RAW=$OUT/raw.jsonl
+mkdir -p "$OUT"
+: >"$RAW"
+
+note() { echo "bench: $*" >&2; }
+# rec NAME CMD...: one measurement (CMD prints a JSON object) into $RAW.
+rec() {
+	local name=$1 line
+	shift
+	if line=$("$@" 2>>"$OUT/errors.log") && [ -n "$line" ]; then
+		echo "{\"bench\":\"$name\",\"data\":$line}" >>"$RAW"
+	else
+		note "$name: failed (see $OUT/errors.log)"
+		echo "{\"bench\":\"$name\",\"error\":true}" >>"$RAW"
+	fi
+}
+skip() { echo "{\"bench\":\"$1\",\"skipped\":\"$2\"}" >>"$RAW"; note "skipped $1: $2"; }
+meta() { echo "{\"bench\":\"meta\",\"data\":{\"$1\":\"$2\"}}" >>"$RAW"; }
+
+meta cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+meta nproc "$(nproc)"
+meta kernel "$(uname -r)"
+meta date "$(date -u +%Y-%m-%dT%H:%MZ)"
+for k in REPS BYTES TBYTES TAPBYTES VETHBYTES RAWSECS SESSION; do meta "$k" "${!k}"; done
+
+for f in bench_sim netstep tap_raw tcp_pair; do
+	[ -x "$B/$f" ] || { note "missing $B/$f (run make bench)"; exit 1; }
+done
+# What the sending program writes: whole copies of a 16 MiB file
+# (`send 3 @FILE`), so that building `send N`'s byte pattern (a user-space
+# cost, not the stack's) stays out of the figures.
+PAYLOAD=$OUT/payload16m.bin
+[ -s "$PAYLOAD" ] || head -c 16777216 /dev/urandom >"$PAYLOAD"
+
+# ---- 1, 2: the simulated wire ------------------------------------------------
+note "1. simulated wire, trace off: $REPS x $BYTES bytes"
+for i in $(seq "$REPS"); do rec sim_off "$B/bench_sim" xfer "$BYTES" --payload "$PAYLOAD"; done
+
+note "2. simulated wire, trace on (text trace file + 100000-event history): $REPS x $TBYTES bytes"
+for i in $(seq "$REPS"); do
+	rec sim_on_small_off "$B/bench_sim" xfer "$TBYTES"
+	rec sim_on "$B/bench_sim" xfer "$TBYTES" --trace "$OUT/trace.txt" --history 100000
+	rec sim_on_trace_only "$B/bench_sim" xfer "$TBYTES" --trace "$OUT/trace.txt"
+done
+rm -f "$OUT/trace.txt"
+
+if [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
+	note "1b. instructions per frame (callgrind, deterministic)"
+	cg() {	# BYTES [ARGS]: {"ir":N,"sha_ir":N,"frames":N}
+		local bytes=$1 log=$OUT/callgrind.log cgo=$OUT/callgrind.out j ir sha
+		shift
+		j=$(valgrind --tool=callgrind --callgrind-out-file="$cgo" "$B/bench_sim" xfer "$bytes" \
+			"$@" 2>"$log") || return 1
+		ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log")
+		[ -n "$ir" ] || return 1
+		# The sink program's SHA-256 (sim/app.c), a leaf: its own cost.
+		sha=$(callgrind_annotate --threshold=100 "$cgo" 2>/dev/null |
+			awk '/sim_sha256_block/ { gsub(",", "", $1); print $1; exit }')
+		rm -f "$cgo"
+		echo "{\"ir\":$ir,\"sha_ir\":${sha:-0},\"frames\":$(echo "$j" | sed 's/.*"frames":\([0-9]*\).*/\1/')}"
+	}
+	# The difference of two sizes: setup and teardown cancel out.
+	rec cg_off_1m cg 1048576
+	rec cg_off_4m cg 4194304
+	rec cg_on_1m cg 1048576 --trace /dev/null --history 100000
+	rec cg_on_2m cg 2097152 --trace /dev/null --history 100000
+else
+	skip callgrind "valgrind not installed or BENCH_CALLGRIND=0"
+fi
+
+# ---- 6: scale ----------------------------------------------------------------
+note "6. scale: route and neighbour lookups, ring sizes"
+for n in 10 1000 100000; do
+	for i in $(seq "$REPS"); do rec "route_$n" "$B/bench_sim" route "$n"; done
+done
+for n in 10 10000; do
+	for i in $(seq "$REPS"); do rec "neigh_$n" "$B/bench_sim" neigh "$n"; done
+done
+# 64 is below the 3.10 igb minimum (IGB_MIN_TXD 80): ethtool -G refuses it.
+for r in 80 256 1024 4096; do
+	for i in $(seq 3); do rec "ring_$r" "$B/bench_sim" xfer 33554432 --ring "$r"; done
+done
+note "6. long trace-on session: $SESSION s of back-to-back 4 MiB transfers (trace text to /dev/null)"
+rec session "$B/bench_sim" xfer 4194304 --trace /dev/null --history 100000 --seconds "$SESSION"
+
+# ---- 3, 4, 5: the lab (root) -------------------------------------------------
+lab_bench() {
+	local lab=nsb$$ kns srv rawtap=nsbraw0 mac rpid i
+	kns=$lab-kern
+	srv=$lab-srv
+	cleanup() {
+		bash lab/lab.sh down --name "$lab" >/dev/null 2>&1
+	}
+	trap cleanup EXIT INT TERM
+	if ! bash lab/lab.sh up --name "$lab" --tap nsbtap0 --no-listen >"$OUT/lab.log" 2>&1; then
+		skip lab "lab/lab.sh up failed (see $OUT/lab.log)"
+		return
+	fi
+	# recv_into NS ADDR-for-log: start a receiver, wait until it listens.
+	start_recv() {
+		rm -f "$OUT/ready"
+		ip netns exec "$srv" "$B/tcp_pair" recv 5001 "$OUT/ready" >"$OUT/recv.json" 2>>"$OUT/errors.log" &
+		rpid=$!
+		for _ in $(seq 50); do [ -f "$OUT/ready" ] && return 0; sleep 0.1; done
+		return 1
+	}
+	finish_recv() {	# NAME: wait (bounded by tcp_pair's alarm) and record
+		wait "$rpid"
+		if [ -s "$OUT/recv.json" ]; then
+			echo "{\"bench\":\"$1\",\"data\":$(cat "$OUT/recv.json")}" >>"$RAW"
+		else
+			echo "{\"bench\":\"$1\",\"error\":true}" >>"$RAW"
+		fi
+	}
+	note "3. TAP wire: netstep -> kernel listener (via the lab's kernel router), $REPS x $TAPBYTES bytes"
+	local script="socket tcp; connect 3 10.0.1.2:5001" left=$TAPBYTES n
+	while [ "$left" -ge 16777216 ]; do
+		script="$script; send 3 @$PAYLOAD"
+		left=$((left - 16777216))
+	done
+	[ "$left" -gt 0 ] && script="$script; send 3 $left"
+	script="$script; close 3"
+	for i in $(seq "$REPS"); do
+		start_recv || { skip tap "receiver did not start"; break; }
+		timeout 300 ip netns exec "$kns" "$B/netstep" --wire tap --tap nsbtap0 --headless \
+			-e "$script" >/dev/null 2>>"$OUT/errors.log"
+		finish_recv tap
+	done
+	note "4. raw TAP write limit: $REPS x $RAWSECS s"
+	ip -n "$kns" tuntap add dev "$rawtap" mode tap &&
+		ip -n "$kns" addr add 10.9.0.1/24 dev "$rawtap" &&
+		ip -n "$kns" link set "$rawtap" up
+	mac=$(ip netns exec "$kns" cat "/sys/class/net/$rawtap/address")
+	for i in $(seq "$REPS"); do
+		rec tap_raw ip netns exec "$kns" "$B/tap_raw" "$rawtap" "$mac" "$RAWSECS"
+	done
+	note "5. the kernel's own path: TCP over veth between two namespaces, $REPS x $VETHBYTES bytes"
+	for i in $(seq "$REPS"); do
+		start_recv || { skip veth "receiver did not start"; break; }
+		ip netns exec "$kns" "$B/tcp_pair" send 10.0.1.2 5001 "$VETHBYTES" 2>>"$OUT/errors.log"
+		finish_recv veth
+	done
+	cleanup
+	trap - EXIT INT TERM
+}
+if [ "$LAB" != 1 ]; then
+	for b in tap tap_raw veth; do skip "$b" "BENCH_LAB=0"; done
+elif [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null; then
+	lab_bench
+else
+	for b in tap tap_raw veth; do skip "$b" "needs root (network namespaces, TAP)"; done
+fi
+
+python3 bench/report.py "$RAW" "$RESULTS"

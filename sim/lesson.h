@@ -1,0 +1,192 @@
+/*
+ * sim/lesson.h - lessons: a teacher's plain-text script that narrates,
+ * drives the console, stops at kernel functions and checks the model.
+ *
+ * No kernel counterpart: this is the classroom around the stack.  The
+ * file format is described in lessons/README.md; in short, one
+ * directive per line (`title`, `summary`, `kernel`, `netstep`, `lab`,
+ * `$ COMMAND`, `break FUNC`, `delete`, `step until FUNC`, `continue`,
+ * `pause`, `question`/`answer`, `expect ...`, `try`), and any other
+ * text is narration.
+ *
+ * Two halves:
+ *  - the parser (lesson_load / lesson_parse) turns a file into a list
+ *    of steps, or one error "FILE:LINE: problem";
+ *  - the runner (lesson_run_*) executes steps against a live world:
+ *    commands go to the tools, a break stops the engine at the end of
+ *    the event (or the command's own call) in which the function was
+ *    entered, and `expect` reads the model (hosts, neighbours, rings,
+ *    counters, the trace so far, the server's sinks).
+ *
+ * The UI drives a lesson step by step with the same calls the headless
+ * runner uses:
+ *
+ *	struct lesson *l = lesson_load(path, err, sizeof(err));
+ *	if (!l || lesson_validate(l, seed, stderr)) ... report, stop
+ *	struct lesson_run *r = lesson_run_create(l, &world, out);
+ *	const struct lesson_step *s;
+ *	while ((s = lesson_next(l))) {
+ *		show(s);				// narration, question...
+ *		if (s->kind == LESSON_PAUSE) wait_for_key();
+ *		if (lesson_run_step(r, s)) { show(lesson_run_error(r)); break; }
+ *	}
+ *	lesson_run_finish(r);  lesson_run_destroy(r);  lesson_free(l);
+ *
+ * lesson_run_step never blocks on a person: pauses and questions are
+ * for the caller to present (the answer is in step->answer).
+ */
+#ifndef NETSTEP_SIM_LESSON_H
+#define NETSTEP_SIM_LESSON_H
+
+#include <stdio.h>
+#include "kernel/types.h"
+
+struct sim_world;
+struct trace_event;
+
+#define LESSON_MAX_STEPS	1024	/* a file with more is refused */
+#define LESSON_MAX_FILES	8	/* `kernel` / `netstep` lines */
+#define LESSON_MAX_BREAKS	16	/* armed breakpoints */
+#define LESSON_FUNC_MAX		64	/* longest function name */
+#define LESSON_ERR_MAX		512	/* "FILE:LINE: problem" */
+/* A step that would run longer stops here instead of hanging. */
+#define LESSON_MAX_EVENTS	20000000ULL
+
+enum lesson_step_kind {
+	LESSON_NARRATE,		/* text: one paragraph */
+	LESSON_RUN,		/* text: a console command (`$ ping -c 1 10.0.1.2`) */
+	LESSON_BREAK,		/* func, host: arm a breakpoint */
+	LESSON_DELETE,		/* func (NULL: all): disarm */
+	LESSON_STEP_UNTIL,	/* func, host: run event by event until it is entered */
+	LESSON_CONTINUE,	/* run until a breakpoint or the world is idle */
+	LESSON_PAUSE,		/* text (may be NULL): wait for the student */
+	LESSON_QUESTION,	/* text, answer: ask, reveal the answer on a key */
+	LESSON_EXPECT,		/* text: a check on the model */
+	LESSON_TRY,		/* text, answer (may be NULL): the closing exercise */
+};
+
+/* Which host a break, step or expect looks at. */
+enum { LESSON_HOST_ANY = -1 };	/* otherwise SIM_STUDENT, SIM_ROUTER, SIM_SERVER */
+
+struct lesson_expect;		/* parsed `expect`, private to sim/lesson.c */
+
+struct lesson_step {
+	enum lesson_step_kind kind;
+	int line;			/* line in the file where the step starts */
+	char *text;			/* narration, command, question, expect source */
+	char *answer;			/* QUESTION, TRY */
+	char func[LESSON_FUNC_MAX];	/* BREAK, DELETE, STEP_UNTIL ("" = all for DELETE) */
+	int host;			/* BREAK, STEP_UNTIL: SIM_* or LESSON_HOST_ANY */
+	struct lesson_expect *expect;	/* EXPECT */
+};
+
+struct lesson {
+	char *path;			/* as given, for messages */
+	char *title;			/* `title` */
+	char *summary;			/* `summary`: one line for --list-lessons */
+	char *lab;			/* `lab yes|no ...`: the TAP wire note */
+	bool lab_works;			/* `lab yes` */
+	char *kernel[LESSON_MAX_FILES];	/* kernel files to open side by side */
+	int nkernel;
+	char *netstep[LESSON_MAX_FILES];	/* netstep files to read with them */
+	int nnetstep;
+	struct lesson_step *steps;
+	int nsteps;
+	int cursor;			/* lesson_next() position */
+};
+
+/*
+ * Parse a lesson.  On error returns NULL and writes one line
+ * "FILE:LINE: problem" into @err.  @name is what messages call the file.
+ */
+struct lesson *lesson_parse(const char *name, const char *text, char *err, size_t errlen);
+struct lesson *lesson_load(const char *path, char *err, size_t errlen);
+void lesson_free(struct lesson *l);
+/*
+ * Try every `$` command on a scratch world (no time passes): a command
+ * the tools refuse is reported as "FILE:LINE: bad command ..." on @err.
+ * 0, 2 for a refused command, 1 if the scratch world cannot be built.
+ */
+int lesson_validate(struct lesson *l, u32 seed, FILE *err);
+/* The next step, NULL after the last; lesson_rewind() starts over. */
+const struct lesson_step *lesson_next(struct lesson *l);
+void lesson_rewind(struct lesson *l);
+const char *lesson_step_kind_name(enum lesson_step_kind kind);
+
+/* ---- running ---- */
+
+struct lesson_run;
+
+/*
+ * Run @l on @w (built by the caller with sim_world_create).  Tool output
+ * and the runner's transcript go to @out (NULL: discarded); the runner
+ * never writes to @err except through lesson_run_error().
+ */
+struct lesson_run *lesson_run_create(struct lesson *l, struct sim_world *w, FILE *out);
+/*
+ * Execute one step.  0 on success (a break may have stopped the world:
+ * see lesson_run_stop), 1 when the step failed (a command error, a
+ * `step until` that never arrived, a failed `expect`): the message,
+ * "FILE:LINE: ...", is in lesson_run_error().
+ */
+int lesson_run_step(struct lesson_run *r, const struct lesson_step *s);
+/* Let the world run to idle (no breakpoints), as at the end of a lesson. 0 or 1. */
+int lesson_run_finish(struct lesson_run *r);
+const char *lesson_run_error(const struct lesson_run *r);
+void lesson_run_destroy(struct lesson_run *r);
+
+/* Where the world stopped: the enter event that hit the breakpoint. */
+struct lesson_stop {
+	bool valid;			/* a break or `step until` stopped here */
+	char func[LESSON_FUNC_MAX];
+	int host;			/* SIM_* */
+	u64 seq;			/* trace sequence number */
+	ktime_t ts;			/* virtual time */
+	u32 skb_id;			/* skb it was entered with, 0 = none */
+	char fields[240];		/* its key=value fields */
+};
+const struct lesson_stop *lesson_run_stop(const struct lesson_run *r);
+/* id of the "current skb" that `expect skb` reads (0 = none yet). */
+u32 lesson_run_skb(const struct lesson_run *r);
+/* Number of `expect` checks that passed so far. */
+int lesson_run_checks(const struct lesson_run *r);
+/* Evaluate one expect source line now ("neigh 10.0.0.1 REACHABLE"): 1 true,
+ * 0 false (why in lesson_run_error), -1 when it does not parse. For tests
+ * and the UI's `:expect` prompt. */
+int lesson_run_eval(struct lesson_run *r, const char *expect_src);
+
+/* ---- command line ---- */
+
+/*
+ * What `netstep --lesson FILE` does without --headless: the UI helper
+ * passes its entry point to lesson_cli() from main.c.  Returns the exit
+ * status.
+ */
+struct lesson_ui_opts {
+	const char *keys;		/* --keys: keys to apply first, or NULL */
+	const char *dump;		/* --dump-screen FILE, or NULL */
+};
+typedef int (*lesson_ui_fn)(const char *lesson_path, u32 seed,
+			    const struct lesson_ui_opts *opts);
+
+/*
+ * Handles --lesson FILE, --list-lessons, --check (and --lessons-dir DIR,
+ * --seed N, --headless, --trace FILE, --pcapng FILE alongside them; --keys and
+ * --dump-screen only without --headless, for the UI).  Returns -1 when none of
+ * --lesson / --list-lessons is on the command line (main goes on),
+ * otherwise the exit status: 0 ok, 1 a failed check or runtime error,
+ * 2 bad usage or a bad lesson file.
+ */
+int lesson_cli(int argc, char **argv, lesson_ui_fn ui);
+/* Files a headless lesson run can also write (NULL: none). */
+struct lesson_outputs {
+	const char *trace;		/* --trace FILE: the function-graph text trace */
+	const char *pcapng;		/* --pcapng FILE: the student's frames, commented */
+};
+/* Run one lesson headless; @check: quiet, one summary line.  0, 1 or 2. */
+int lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outputs *o,
+		    FILE *out, FILE *err);
+/* Print lessons/ORDER: number, name, summary.  0, or 2 with a message. */
+int lesson_list(const char *dir, FILE *out, FILE *err);
+
+#endif

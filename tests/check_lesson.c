@@ -1,0 +1,393 @@
+/*
+ * tests/check_lesson.c - the lesson engine (sim/lesson.c): the parser's
+ * errors (each names FILE:LINE), `expect` evaluated true and false
+ * against a live world, breaks and `step until` stopping in the right
+ * function, and bad input that must neither crash nor hang.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sim/lesson.h"
+#include "sim/topology.h"
+
+/* A valid header for lessons built in the tests. */
+#define HDR "title T\nsummary S\nkernel net/core/dev.c\nlab no: test\n"
+#define TRY "try Change one thing.\nanswer Something happens.\n"
+
+static struct lesson *
+parse_ok(const char *text)
+{
+	char err[LESSON_ERR_MAX];
+	struct lesson *l = lesson_parse("t.lesson", text, err, sizeof(err));
+
+	ck_assert_msg(l != NULL, "unexpected parse error: %s", err);
+	return l;
+}
+
+/* Parse @text, expect an error starting with "t.lesson:LINE: " and containing @what. */
+static void
+parse_fails(const char *text, int line, const char *what)
+{
+	char err[LESSON_ERR_MAX], prefix[64];
+	struct lesson *l = lesson_parse("t.lesson", text, err, sizeof(err));
+
+	ck_assert_msg(l == NULL, "parsed, but should fail with '%s'", what);
+	snprintf(prefix, sizeof(prefix), "t.lesson:%d: ", line);
+	ck_assert_msg(!strncmp(err, prefix, strlen(prefix)), "error '%s' lacks '%s'", err, prefix);
+	ck_assert_msg(strstr(err, what) != NULL, "error '%s' lacks '%s'", err, what);
+}
+
+START_TEST(test_parse_steps)
+{
+	struct lesson *l = parse_ok(HDR
+		"netstep layers/dev.c\n"
+		"\n"
+		"First paragraph, line one\n"
+		"and line two.\n"
+		"\n"
+		"$ ping -c 1 10.0.1.2\n"
+		"break arp_solicit on router\n"
+		"step until neigh_update\n"
+		"continue\n"
+		"pause Look.\n"
+		"question Why?\n"
+		"answer Because\n"
+		"  it is so.\n"
+		"expect neigh 10.0.0.1 REACHABLE\n"
+		"delete\n"
+		TRY);
+	const struct lesson_step *s;
+
+	ck_assert_str_eq(l->title, "T");
+	ck_assert_int_eq(l->nkernel, 1);
+	ck_assert_int_eq(l->nnetstep, 1);
+	ck_assert(!l->lab_works);
+	ck_assert_int_eq(l->nsteps, 10);
+	s = lesson_next(l);
+	ck_assert_int_eq(s->kind, LESSON_NARRATE);
+	ck_assert_str_eq(s->text, "First paragraph, line one and line two.");
+	ck_assert_int_eq(s->line, 7);
+	s = lesson_next(l);
+	ck_assert_int_eq(s->kind, LESSON_RUN);
+	ck_assert_str_eq(s->text, "ping -c 1 10.0.1.2");
+	ck_assert_int_eq(s->line, 10);
+	s = lesson_next(l);
+	ck_assert_int_eq(s->kind, LESSON_BREAK);
+	ck_assert_str_eq(s->func, "arp_solicit");
+	ck_assert_int_eq(s->host, SIM_ROUTER);
+	s = lesson_next(l);
+	ck_assert_int_eq(s->kind, LESSON_STEP_UNTIL);
+	ck_assert_str_eq(s->func, "neigh_update");
+	ck_assert_int_eq(s->host, SIM_STUDENT);
+	ck_assert_int_eq(lesson_next(l)->kind, LESSON_CONTINUE);
+	ck_assert_int_eq(lesson_next(l)->kind, LESSON_PAUSE);
+	s = lesson_next(l);
+	ck_assert_int_eq(s->kind, LESSON_QUESTION);
+	ck_assert_str_eq(s->answer, "Because it is so.");
+	ck_assert_int_eq(lesson_next(l)->kind, LESSON_EXPECT);
+	s = lesson_next(l);
+	ck_assert_int_eq(s->kind, LESSON_DELETE);
+	ck_assert_str_eq(s->func, "");
+	s = lesson_next(l);
+	ck_assert_int_eq(s->kind, LESSON_TRY);
+	ck_assert_str_eq(s->answer, "Something happens.");
+	ck_assert_ptr_null(lesson_next(l));
+	lesson_rewind(l);
+	ck_assert_int_eq(lesson_next(l)->kind, LESSON_NARRATE);
+	lesson_free(l);
+}
+END_TEST
+
+START_TEST(test_parse_errors)
+{
+	/* Header and structure. */
+	parse_fails("summary S\nkernel k\nlab no\n" TRY, 1, "no 'title' line");
+	parse_fails("title T\nkernel k\nlab no\n" TRY, 1, "no 'summary' line");
+	parse_fails("title T\nsummary S\nlab no\n" TRY, 1, "no 'kernel' line");
+	parse_fails("title T\nsummary S\nkernel k\n" TRY, 1, "no 'lab yes|no");
+	parse_fails(HDR "title U\n" TRY, 5, "a second 'title' line");
+	parse_fails("title T\nsummary S\nkernel k\nlab maybe\n" TRY, 4, "must start with yes or no");
+	parse_fails(HDR "kernel a b\n" TRY, 5, "'kernel' takes one path");
+	parse_fails(HDR "Just words.\n", 5, "no 'try' exercise");
+	parse_fails(HDR TRY "$ ping 10.0.1.2\n", 7, "after the closing 'try'");
+	/* Directives. */
+	parse_fails(HDR "break\n" TRY, 5, "usage: break FUNCTION");
+	parse_fails(HDR "break the packet into pieces\n" TRY, 5, "usage: break FUNCTION");
+	parse_fails(HDR "break 9lives\n" TRY, 5, "not a function name");
+	parse_fails(HDR "break f on mars\n" TRY, 5, "unknown host 'mars'");
+	parse_fails(HDR "step over f\n" TRY, 5, "usage: step until FUNCTION");
+	parse_fails(HDR "continue now\n" TRY, 5, "'continue' takes no arguments");
+	parse_fails(HDR "$\n" TRY, 5, "'$' needs a console command");
+	parse_fails(HDR "answer 42\n" TRY, 5, "'answer' without a question");
+	parse_fails(HDR "question Why?\n\nWords.\n" TRY, 5, "question has no answer");
+	parse_fails(HDR "question Why?\nanswer A\nanswer B\n" TRY, 7, "a second answer");
+	parse_fails(HDR "Bell\a here\n" TRY, 5, "control character 0x07");
+	/* Expect. */
+	parse_fails(HDR "expect\n" TRY, 5, "expect needs a subject");
+	parse_fails(HDR "expect weather sunny\n" TRY, 5, "unknown expect subject 'weather'");
+	parse_fails(HDR "expect neigh 10.0.0.300 REACHABLE\n" TRY, 5, "not an IPv4 address");
+	parse_fails(HDR "expect neigh 10.0.0.1 HAPPY\n" TRY, 5, "unknown NUD state 'HAPPY'");
+	parse_fails(HDR "expect skb refs 2\n" TRY, 5, "unknown skb field 'refs'");
+	parse_fails(HDR "expect skb dataref two\n" TRY, 5, "'two' is not a number");
+	parse_fails(HDR "expect skb dataref ==\n" TRY, 5, "a number is missing");
+	parse_fails(HDR "expect skb dataref 2 3\n" TRY, 5, "unexpected '3'");
+	parse_fails(HDR "expect ring eth0 up 0 next_to_use 3\n" TRY, 5, "tx or rx");
+	parse_fails(HDR "expect ring eth0 tx 0 next_to_use\n" TRY, 5, "usage: expect ring");
+	parse_fails(HDR "expect counter NO_SUCH_MIB 1\n" TRY, 5, "unknown counter 'NO_SUCH_MIB'");
+	parse_fails(HDR "expect counter on mars IPSTATS_MIB_FRAGOKS 1\n" TRY, 5,
+		    "unknown host 'mars'");
+	parse_fails(HDR "expect trace a after b\n" TRY, 5, "usage: expect trace");
+	parse_fails(HDR "expect output has x\n" TRY, 5, "'contains' or 'lacks'");
+	parse_fails(HDR "expect txq eth0 0 asleep\n" TRY, 5, "stopped|running");
+	parse_fails(HDR "expect server 99999 bytes 1\n" TRY, 5, "not a port");
+}
+END_TEST
+
+START_TEST(test_parse_bad_input)
+{
+	char err[LESSON_ERR_MAX];
+	char *big = malloc(70000);
+	struct lesson *l;
+
+	/* One line longer than any console command. */
+	memset(big, 'x', 69999);
+	big[69999] = '\0';
+	l = lesson_parse("t.lesson", big, err, sizeof(err));
+	ck_assert_ptr_null(l);
+	ck_assert(strstr(err, "t.lesson:1: line too long") != NULL);
+	/* Too many steps. */
+	big[0] = '\0';
+	strcat(big, HDR);
+	for (int i = 0; i < LESSON_MAX_STEPS + 1; i++)
+		strcat(big, "continue\n");
+	l = lesson_parse("t.lesson", big, err, sizeof(err));
+	ck_assert_ptr_null(l);
+	ck_assert(strstr(err, "too many steps") != NULL);
+	free(big);
+	ck_assert_ptr_null(lesson_load("/nonexistent/x.lesson", err, sizeof(err)));
+	ck_assert(strstr(err, "cannot open") != NULL);
+	l = lesson_parse("t.lesson", "", err, sizeof(err));
+	ck_assert_ptr_null(l);
+}
+END_TEST
+
+/* A world, a run of @text, every step executed; returns the run. */
+struct harness {
+	struct sim_world w;
+	struct lesson *l;
+	struct lesson_run *r;
+};
+
+static void
+harness_start(struct harness *h, const char *text)
+{
+	ck_assert_int_eq(sim_world_create(&h->w, 1), 0);
+	h->l = parse_ok(text);
+	h->r = lesson_run_create(h->l, &h->w, NULL);
+	ck_assert_ptr_nonnull(h->r);
+}
+
+/* Run steps until the one on @line (exclusive, 0 = all); 0 or 1. */
+static int
+harness_run_to(struct harness *h, int line)
+{
+	const struct lesson_step *s;
+
+	while ((s = lesson_next(h->l))) {
+		if (line && s->line >= line) {
+			h->l->cursor--;
+			return 0;
+		}
+		if (lesson_run_step(h->r, s))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+harness_end(struct harness *h)
+{
+	ck_assert_int_eq(lesson_run_finish(h->r), 0);
+	lesson_run_destroy(h->r);
+	lesson_free(h->l);
+	h->w.trace.nsinks = 0;
+	sim_world_destroy(&h->w);
+	ck_assert_uint_eq(skb_ledger_live(&h->w.ledger, NULL), 0);
+}
+
+START_TEST(test_expect_true_false)
+{
+	struct harness h;
+
+	harness_start(&h, HDR "$ ping -c 1 10.0.1.2\n" TRY);
+	/* Before anything ran. */
+	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 NONE"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 REACHABLE"), 0);
+	ck_assert(strstr(lesson_run_error(h.r), "has no entry") != NULL);
+	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 count 256"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 next_to_use 3"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth9 tx 0 count 256"), 0);
+	ck_assert(strstr(lesson_run_error(h.r), "no device eth9") != NULL);
+	ck_assert_int_eq(lesson_run_eval(h.r, "skb dataref 1"), 0);
+	ck_assert(strstr(lesson_run_error(h.r), "no current skb") != NULL);
+	ck_assert_int_eq(lesson_run_eval(h.r, "server 5000 bytes 0"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "server 5001 datagrams 0"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "server 6000 bytes 0"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "txq eth0 0 running"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "txq eth0 0 stopped"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "qdisc eth0 qlen 0"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "dev eth0 mtu 1500"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "sock 3 cwnd 10"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "weather sunny"), -1);
+	/* The ping. */
+	ck_assert_int_eq(harness_run_to(&h, 0), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 REACHABLE"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "neigh on router 10.0.0.2 NONE"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "status 0"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "status != 0"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "counter ICMP_MIB_OUTECHOS 1"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "counter ICMP_MIB_OUTECHOS > 1"), 0);
+	ck_assert(strstr(lesson_run_error(h.r), "ICMP_MIB_OUTECHOS on student is 1") != NULL);
+	ck_assert_int_eq(lesson_run_eval(h.r, "counter on server ICMP_MIB_INECHOS >= 1"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 next_to_use 2"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 in_flight 0"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace arp_solicit before ip_finish_output2"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace ip_finish_output2 before arp_solicit"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace arp_solicit count 1"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace on router ip_forward"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace tcp_sendmsg never"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace ip_finish_output2 has nexthop=10.0.0.1"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace ip_finish_output2 has nexthop=10.0.1.2"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "note nud=INCOMPLETE->REACHABLE"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "note nud=REACHABLE->FAILED"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "output contains 1 received"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "output lacks 1 received"), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "softirq NET_RX >= 1"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "softirq NET_TX > 100"), 0);
+	ck_assert_int_eq(lesson_run_checks(h.r), 0);	/* eval does not count */
+	harness_end(&h);
+}
+END_TEST
+
+START_TEST(test_break_stops_in_function)
+{
+	struct harness h;
+	const struct lesson_stop *st;
+
+	harness_start(&h, HDR "break arp_solicit\n$ ping -c 1 10.0.1.2\n"
+		      "expect neigh 10.0.0.1 INCOMPLETE\n"
+		      "step until neigh_update\nstep until neigh_update\ncontinue\n" TRY);
+	ck_assert_int_eq(harness_run_to(&h, 7), 0);
+	st = lesson_run_stop(h.r);
+	ck_assert(st->valid);
+	ck_assert_str_eq(st->func, "arp_solicit");
+	ck_assert_int_eq(st->host, SIM_STUDENT);
+	ck_assert_uint_ne(lesson_run_skb(h.r), 0);	/* the queued echo request */
+	ck_assert_uint_eq(st->skb_id, lesson_run_skb(h.r));
+	/* Stopped: the echo waits on the unresolved queue, no reply yet. */
+	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 queue 1"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "counter ICMP_MIB_INECHOREPS 0"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "skb live 1"), 1);
+	ck_assert_int_eq(lesson_run_eval(h.r, "trace neigh_update never"), 1);
+	/* The expect step, then two steps until neigh_update: student's is second. */
+	ck_assert_int_eq(harness_run_to(&h, 9), 0);
+	ck_assert_int_eq(lesson_run_checks(h.r), 1);
+	st = lesson_run_stop(h.r);
+	ck_assert_str_eq(st->func, "neigh_update");
+	ck_assert_int_eq(st->host, SIM_STUDENT);
+	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 REACHABLE"), 1);
+	ck_assert_int_eq(harness_run_to(&h, 0), 0);
+	ck_assert_int_eq(lesson_run_eval(h.r, "counter ICMP_MIB_INECHOREPS 1"), 1);
+	harness_end(&h);
+}
+END_TEST
+
+START_TEST(test_break_on_other_host)
+{
+	struct harness h;
+
+	harness_start(&h, HDR "break ip_forward on router\n$ ping -c 1 10.0.1.2\n" TRY);
+	ck_assert_int_eq(harness_run_to(&h, 0), 0);
+	ck_assert_str_eq(lesson_run_stop(h.r)->func, "ip_forward");
+	ck_assert_int_eq(lesson_run_stop(h.r)->host, SIM_ROUTER);
+	/* The echo is on the router, the reply not back yet. */
+	ck_assert_int_eq(lesson_run_eval(h.r, "counter ICMP_MIB_INECHOREPS 0"), 1);
+	harness_end(&h);
+}
+END_TEST
+
+START_TEST(test_step_until_never_fails)
+{
+	struct harness h;
+
+	harness_start(&h, HDR "$ ping -c 1 10.0.1.2\nstep until tcp_sendmsg\n" TRY);
+	ck_assert_int_eq(harness_run_to(&h, 0), 1);
+	ck_assert(strstr(lesson_run_error(h.r), "t.lesson:6: step until tcp_sendmsg: the world "
+			 "went idle") != NULL);
+	harness_end(&h);
+}
+END_TEST
+
+START_TEST(test_failed_expect_names_line)
+{
+	struct harness h;
+
+	harness_start(&h, HDR "$ ping -c 1 10.0.1.2\n\nexpect neigh 10.0.0.1 STALE\n" TRY);
+	ck_assert_int_eq(harness_run_to(&h, 0), 1);
+	ck_assert_str_eq(lesson_run_error(h.r),
+			 "t.lesson:7: expect neigh 10.0.0.1 STALE: failed: 10.0.0.1 REACHABLE");
+	harness_end(&h);
+}
+END_TEST
+
+START_TEST(test_bad_command_and_busy_sim)
+{
+	struct harness h;
+
+	harness_start(&h, HDR "$ frobnicate now\n" TRY);
+	ck_assert_int_eq(harness_run_to(&h, 0), 1);
+	ck_assert(strstr(lesson_run_error(h.r), "t.lesson:5: bad command `frobnicate now`") != NULL);
+	harness_end(&h);
+	/* `sim` while a blocked call waits behind a break is refused, not run. */
+	harness_start(&h, HDR "$ socket tcp\nbreak tcp_v4_connect\n$ connect 10.0.1.2:5000\n"
+		      "$ sim link wan loss 5\n" TRY);
+	ck_assert_int_eq(harness_run_to(&h, 0), 1);
+	ck_assert(strstr(lesson_run_error(h.r), "'continue' first") != NULL);
+	harness_end(&h);
+}
+END_TEST
+
+START_TEST(test_runaway_is_bounded)
+{
+	struct harness h;
+
+	/* A long sleep with nothing to do ends; a step that never comes fails. */
+	harness_start(&h, HDR "$ sleep 100000\nstep until no_such_function\n" TRY);
+	ck_assert_int_eq(harness_run_to(&h, 0), 1);
+	ck_assert(strstr(lesson_run_error(h.r), "no_such_function") != NULL);
+	harness_end(&h);
+}
+END_TEST
+
+Suite *
+lesson_suite(void)
+{
+	Suite *s = suite_create("lesson");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_test(tc, test_parse_steps);
+	tcase_add_test(tc, test_parse_errors);
+	tcase_add_test(tc, test_parse_bad_input);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("run");
+	tcase_set_timeout(tc, 20);
+	tcase_add_test(tc, test_expect_true_false);
+	tcase_add_test(tc, test_break_stops_in_function);
+	tcase_add_test(tc, test_break_on_other_host);
+	tcase_add_test(tc, test_step_until_never_fails);
+	tcase_add_test(tc, test_failed_expect_names_line);
+	tcase_add_test(tc, test_bad_command_and_busy_sim);
+	tcase_add_test(tc, test_runaway_is_bounded);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# tests/ui.sh - the step-through UI driven without a person.
+#
+# Usage: bash tests/ui.sh ./netstep
+#
+# Each test feeds keys with --keys, dumps the final screen as text with
+# --dump-screen and greps it (COLUMNS/LINES set the size; the screen is
+# drawn to /dev/null).  The terminal tests run netstep on a pseudo
+# terminal (util-linux `script`) and compare `stty -a` before and after.
+# Every run is under `timeout`.  The keys and the pane layout are in
+# ui/ui.c; what each pane records is in ui/ui_snap.c.
+#
+# Each check prints "ok NAME" or "FAIL NAME: why"; the last line is
+# "N passed, N failed".
+set -u
+NETSTEP=$(readlink -f "${1:-./netstep}")
+OUT=$(dirname "$(readlink -f "$0")")/out-ui
+rm -rf "$OUT"
+mkdir -p "$OUT"
+export TERM=xterm
+unset NO_COLOR
+pass=0
+fail=0
+ok() { echo "ok $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+
+# ui NAME COLSxROWS KEYS [more netstep args]: dump to $OUT/NAME.txt
+ui() {
+	local name=$1 size=$2 keys=$3
+	shift 3
+	COLUMNS=${size%x*} LINES=${size#*x} timeout 60 "$NETSTEP" --keys "$keys" \
+		--dump-screen "$OUT/$name.txt" "$@" 2>"$OUT/$name.err"
+}
+# has NAME REGEX: the dump of NAME matches
+has() { grep -Eq -- "$2" "$OUT/$1.txt"; }
+# frames in a classic pcap file
+frames() { tshark -r "$1" -T fields -e frame.number 2>/dev/null | wc -l; }
+
+# 1. skb pane: dataref 2 after skb_clone (the SYN's clone), 1 once the
+#    driver frees the clone after the card sent it.
+ui clone 200x50 "b skb_clone c"
+ui unclone 200x50 "b skb_clone c d 1 b dev_kfree_skb_any c*3 f"
+if has clone 'skb#[0-9]+ \(clone: data of skb#[0-9]+\)' && has clone 'dataref=2' &&
+	has clone 'Breakpoint 1, skb_clone' && has unclone '<- dev_kfree_skb_any' &&
+	has unclone 'skb#[0-9]+ \(owns its data\)' && has unclone 'cloned=1 dataref=1'; then
+	ok "skb pane: dataref 2 after skb_clone, 1 after the clone is freed"
+else
+	bad "skb dataref" "see $OUT/clone.txt $OUT/unclone.txt"
+fi
+
+# 2. route pane: the matched row is marked during ip_route_output_ports.
+ui route 80x24 "b ip_route_output_ports c"
+if has route 'ip_route_output_ports' && has route '\|>0\.0\.0\.0/0 +10\.0\.0\.1 +eth0' &&
+	has route '\| 10\.0\.0\.0/24 +0\.0\.0\.0 +eth0'; then
+	ok "route pane: matched row highlighted at ip_route_output_ports"
+else
+	bad "route pane" "see $OUT/route.txt"
+fi
+
+# 3. neighbour pane: the gateway goes INCOMPLETE -> REACHABLE.
+ui neigh1 200x50 "b neigh_probe c"
+ui neigh2 200x50 "b neigh_update c*2 f"
+if has neigh1 '10\.0\.0\.1 +\(incomplete\) +INCOMPLETE q=1' &&
+	has neigh2 '10\.0\.0\.1 +02:00:00:00:00:01 REACHABLE +q=0 +INCOMPLETE->REACHABLE' &&
+	has neigh2 'Neighbours \(ARP\): student'; then
+	ok "neighbour pane: INCOMPLETE -> REACHABLE across the ARP exchange"
+else
+	bad "neighbour pane" "see $OUT/neigh1.txt $OUT/neigh2.txt"
+fi
+
+# 4. ring pane: next_to_use advances in igb_tx_map, next_to_clean in igb_clean_tx_irq.
+ui ntu0 200x50 "b igb_tx_map c"
+ui ntu1 200x50 "b igb_tx_map c f"
+ui ntc0 200x50 "b igb_clean_tx_irq c"
+ui ntc1 200x50 "b igb_clean_tx_irq c f"
+if has ntu0 'ntu=0 ntc=0' && has ntu1 '<- igb_tx_map' && has ntu1 'ntu=1 ntc=0' &&
+	has ntc0 'ntu=1 ntc=0 TDH=1' && has ntc1 '<- igb_clean_tx_irq' && has ntc1 'ntu=1 ntc=1'; then
+	ok "ring pane: next_to_use at igb_tx_map, next_to_clean at igb_clean_tx_irq"
+else
+	bad "ring pane" "see $OUT/ntu0.txt $OUT/ntu1.txt $OUT/ntc0.txt $OUT/ntc1.txt"
+fi
+
+# 5. a breakpoint stops at its function (and only there).
+ui bp 80x24 "b tcp_transmit_skb c"
+if has bp '^ tcp_transmit_skb ' && has bp 'Breakpoint 1, tcp_transmit_skb' &&
+	has bp '^\|> +tcp_transmit_skb'; then
+	ok "breakpoint stops at tcp_transmit_skb"
+else
+	bad "breakpoint" "see $OUT/bp.txt"
+fi
+
+# 6. step back shows the earlier state: the same panes as when it was recorded.
+ui back 200x50 "b igb_tx_map c f p*9"
+if has back 'step 134/' && has back 'ntu=0 ntc=0' && has back 'history: [0-9]+ steps back' &&
+	diff <(sed '$d' "$OUT/ntu0.txt") <(sed '$d' "$OUT/back.txt") >"$OUT/back.diff"; then
+	ok "step back shows the earlier state"
+else
+	bad "step back" "see $OUT/back.txt $OUT/back.diff"
+fi
+
+# 7. the 80x24 layout: 24 lines of at most 80 columns, every compact pane there.
+ui small 80x24 "b igb_tx_map c"
+if [ "$(wc -l <"$OUT/small.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/small.txt"; then
+	if has small 'Call stack' && has small 'skb' && has small 'Route table' &&
+		has small 'Neighbours' && has small 'Rings' && has small 'ntu=0 ntc=0' &&
+		has small 'dataref=1' && has small '^ s n f c p b Tab z : \? q|Breakpoint'; then
+		ok "80x24 layout readable"
+	else
+		bad "80x24 layout" "a pane is missing, see $OUT/small.txt"
+	fi
+else
+	bad "80x24 layout" "wrong size, see $OUT/small.txt"
+fi
+
+# 8. live pacing: before the card's DMA step no frame is on the wire,
+#    after it exactly one (the ARP request).
+ui pace0 200x50 "b igb_tx_map c f n*3" --pcap "$OUT/pace0.pcap"
+ui pace1 200x50 "b sim_82576_tx_frame c f" --pcap "$OUT/pace1.pcap"
+n0=$(frames "$OUT/pace0.pcap")
+n1=$(frames "$OUT/pace1.pcap")
+if [ "$n0" -eq 0 ] && has pace0 'wire:0' && [ "$n1" -eq 1 ] && has pace1 'wire:1' &&
+	has pace1 '<- sim_82576_tx_frame' && has pace1 'ARP request'; then
+	ok "live pacing: 0 frames before the DMA step, 1 after"
+else
+	bad "live pacing" "frames $n0 then $n1, see $OUT/pace0.txt $OUT/pace1.txt"
+fi
+
+# 9. the console: a command typed at ':' runs when stepped.
+ui console 200x50 ": ping -c 1 10.0.1.2 ; c" -e "ip neigh"
+if has console '\$ ping -c 1 10\.0\.1\.2' && has console '1 packets transmitted, 1 received'; then
+	ok "console: ping runs through the UI"
+else
+	bad "console" "see $OUT/console.txt"
+fi
+
+# 10. quitting restores the terminal, and so does SIGTERM.
+tty_state() {
+	# shellcheck disable=SC2016
+	script -qec "stty -a >'$OUT/$1.before'; $2; stty -a >'$OUT/$1.after'" /dev/null \
+		</dev/null >"$OUT/$1.log" 2>&1
+	cmp -s "$OUT/$1.before" "$OUT/$1.after" && [ -s "$OUT/$1.before" ]
+}
+if tty_state quit "COLUMNS=80 LINES=24 timeout --foreground 20 '$NETSTEP' --keys 's s n q'" &&
+	grep -q $'\e\\[?1049l\|\e\\[?47l\|\e\\[H' "$OUT/quit.log"; then
+	ok "quit restores the terminal"
+else
+	bad "quit" "stty differs or no screen, see $OUT/quit.before $OUT/quit.after"
+fi
+if tty_state term "timeout --foreground -s TERM 2 '$NETSTEP'"; then
+	ok "SIGTERM restores the terminal"
+else
+	bad "SIGTERM" "stty differs, see $OUT/term.before $OUT/term.after"
+fi
+
+# 11. bad keys are refused with status 2.
+COLUMNS=80 LINES=24 timeout 20 "$NETSTEP" --keys "s bogus" --dump-screen "$OUT/bad.txt" \
+	>/dev/null 2>"$OUT/bad.err"
+if [ $? -eq 2 ] && grep -q "unknown key 'bogus'" "$OUT/bad.err"; then
+	ok "--keys refuses an unknown key"
+else
+	bad "--keys" "see $OUT/bad.err"
+fi
+
+# 12. a lesson in the UI (--lesson FILE, `l` goes on): the lesson pane shows
+#     lesson 1's narration before anything runs; a `break` in the lesson
+#     stops the UI at its function; each `expect` shows its result; a
+#     question's answer appears only after its key; the exercise ends it.
+ui les0 200x50 "" --lesson 1
+ui les1 200x50 "l" --lesson 1
+ui les2 200x50 "l l" --lesson 1
+ui les3 200x50 "l*3" --lesson 1
+ui les4 200x50 "l*4" --lesson 1
+ui les7 80x24 "l*7" --lesson 1
+if has les0 'Lesson: The NIC comes up' && has les0 'Before a single packet can leave, the card' &&
+	has les0 'netstep  ready' && has les0 'kernel: +drivers/net/ethernet/intel/igb/igb_main\.c'; then
+	ok "lesson: the lesson pane shows lesson 1's narration"
+else
+	bad "lesson pane" "see $OUT/les0.txt"
+fi
+if has les1 '^ __igb_open ' && has les1 '^\|> +__igb_open' &&
+	has les1 '-> stopped in __igb_open on student' && has les1 'The world stopped inside'; then
+	ok "lesson: a break stops the UI at its function"
+else
+	bad "lesson break" "see $OUT/les1.txt"
+fi
+sed 's/^expect ring eth0 tx 0 count 256$/expect ring eth0 tx 0 count 64/' \
+	"$(dirname "$(readlink -f "$0")")/../lessons/01-nic-up.lesson" >"$OUT/broken.lesson"
+line=$(grep -n 'count 64$' "$OUT/broken.lesson" | cut -d: -f1)
+ui lesfail 200x50 "l l" --lesson "$OUT/broken.lesson"
+if has les2 '^\|ok   expect ring eth0 tx 0 count 256' &&
+	has les2 '^\|ok   expect ring eth0 tx 0 next_to_clean 0' &&
+	has lesfail "FAIL .*broken\.lesson:$line: expect ring eth0 tx 0 count 64: failed" &&
+	has lesfail 'lesson: a check failed'; then
+	ok "lesson: an expect shows its result (ok / FAIL FILE:LINE)"
+else
+	bad "lesson expect" "see $OUT/les2.txt $OUT/lesfail.txt"
+fi
+if has les3 'Question: A DMA descriptor and a file descriptor' && ! has les3 'Answer:' &&
+	! has les3 'Now send one packet' && has les4 'Answer: A file descriptor is a small integer' &&
+	has les4 'Now send one packet'; then
+	ok "lesson: a question's answer appears only after its key"
+else
+	bad "lesson question" "see $OUT/les3.txt $OUT/les4.txt"
+fi
+if has les7 'Answer: 64: igb_set_ringparam' &&
+	has les7 'end of the lesson: 14 check\(s\) passed, 0 failed' &&
+	[ "$(wc -l <"$OUT/les7.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/les7.txt"; then
+	ok "lesson: ends with the exercise and the checks at 80x24"
+else
+	bad "lesson end" "see $OUT/les7.txt"
+fi
+COLUMNS=80 LINES=24 timeout 20 "$NETSTEP" --headless --lesson 1 --keys "l" \
+	>/dev/null 2>"$OUT/leskeys.err"
+if [ $? -eq 2 ] && grep -q -- "--keys is for the UI" "$OUT/leskeys.err"; then
+	ok "lesson: --keys refused with --headless"
+else
+	bad "lesson --keys" "see $OUT/leskeys.err"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

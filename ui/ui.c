@@ -1,0 +1,1321 @@
+/*
+ * ui/ui.c - the ncurses step-through UI: panes, keys, layout, terminal
+ * hygiene.  The only file of netstep that includes curses.
+ *
+ * No kernel counterpart.  The screen renders one recorded snapshot
+ * (ui/ui_snap.h) at a time; the model is never read while drawing.
+ * Keys follow gdb and htop:
+ *
+ *   s, space  step into: the next trace event
+ *   n         step over: skip what the current function calls
+ *   f         step out (gdb's finish): run to the current function's return
+ *   c         continue to the next breakpoint (or until the world is idle)
+ *   p, Left   step back through the history (read-only)
+ *   b FUNC    set a breakpoint; b alone lists them; d N deletes one
+ *   Tab       cycle the focused pane;  z  zoom it to the full screen
+ *   :         console: any console command (ping, send, ip route add ...)
+ *   ?, F1     help;  q  quit
+ *   l, Enter  lesson (--lesson FILE): the next step, or the answer
+ *
+ * Console commands start their work (a ping sends its first request,
+ * a connect its SYN) and stepping advances it; commands of the queue
+ * (the -e script) start one after another, when the previous one is
+ * done, as in headless mode.  `sleep` and `sim ...` run through
+ * sim/console.c, which lets time run until they are done.
+ *
+ * Layouts: below 120x34 a compact one (call stack and skb on the left;
+ * route, neighbours, rings on the right; qdisc, frame and console
+ * through Tab + z); from 120x34 on, every pane at once.  Values that
+ * changed in the last step are bold (and coloured); the row in use is
+ * marked '>' and drawn reversed, so no meaning rests on colour alone
+ * (NO_COLOR gives monochrome).
+ *
+ * Read ui/ui_snap.h before this file.
+ */
+#include "ui/ui.h"
+#include "ui/ui_snap.h"
+#include "layers/ping.h"
+#include "sim/lesson.h"
+#include "sim/task.h"
+#include "tools/tools.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define UI_MAX_BPS	16
+#define UI_MAX_QUEUE	64
+#define UI_ADVANCE_MAX	2000000		/* engine events per step before giving up */
+#define UI_RUN_MAX	5000000		/* snapshots one c/n/f may walk */
+
+struct ui {
+	struct sim_world *w;
+	struct sim_console *con;
+	struct ui_rec rec;
+	u64 cur;			/* snapshot shown (absolute index) */
+	u64 before;			/* snapshot shown before the last key */
+	bool has_before;		/* ... if there was one: "changed" is against it */
+	char *queue[UI_MAX_QUEUE];	/* console commands not started yet */
+	int qlen;
+	char bps[UI_MAX_BPS][LESSON_FUNC_MAX];	/* breakpoints: function names */
+	int nbp;
+	int focus;			/* enum ui_pane */
+	bool zoom, help, quit, color;
+	char msg[256];			/* status line message */
+	FILE *out;			/* console output (a temporary file) */
+	long out_read;			/* bytes of it already shown */
+	/* --lesson: the lesson supplies steps, `l` runs them (NULL: none) */
+	struct lesson *les;
+	struct lesson_run *lrun;
+	char *les_log;			/* the lesson pane's text, newest last */
+	size_t les_len;
+	const struct lesson_step *les_answer;	/* question/try waiting for its key */
+	int les_failed;			/* expects that failed */
+	bool les_done;
+};
+
+/*
+ * NOTE: the one piece of file-scope state in netstep: a signal handler
+ * has no argument to find the screen through, and must restore the
+ * terminal on SIGINT, SIGTERM and SIGSEGV.
+ */
+static volatile sig_atomic_t ui_curses_active;
+
+static void
+ui_restore_terminal(void)
+{
+	if (ui_curses_active) {
+		ui_curses_active = 0;
+		endwin();
+	}
+}
+
+static void
+ui_fatal_signal(int sig)
+{
+	ui_restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* ---- the command queue and the engine ----------------------------------- */
+
+struct ui_tool {
+	const char *name;
+	tool_fn fn;
+};
+
+static const struct ui_tool ui_tools[] = {
+	{ "ping", tool_ping }, { "ip", tool_ip }, { "route", tool_route },
+	{ "tc", tool_tc }, { "iptables", tool_iptables }, { "ethtool", tool_ethtool },
+	{ "cat", tool_cat }, { "nstat", tool_nstat }, { "socket", tool_socket },
+	{ "connect", tool_connect }, { "send", tool_send }, { "sendto", tool_sendto },
+	{ "close", tool_close }, { "listen", tool_listen }, { "recv", tool_recv },
+	{ "ss", tool_ss },
+};
+
+/* Move what commands printed into the console pane's log. */
+static void
+ui_collect_output(struct ui *u)
+{
+	char buf[4096];
+	long end;
+	size_t n;
+
+	if (!u->out)
+		return;
+	fflush(u->out);
+	end = ftell(u->out);
+	if (end <= u->out_read)
+		return;
+	fseek(u->out, u->out_read, SEEK_SET);
+	while (u->out_read < end &&
+	       (n = fread(buf, 1, sizeof(buf) - 1 < (size_t)(end - u->out_read) ?
+			  sizeof(buf) - 1 : (size_t)(end - u->out_read), u->out)) > 0) {
+		char *nl;
+
+		buf[n] = '\0';
+		u->out_read += (long)n;
+		ui_rec_console(&u->rec, buf);
+		/* The last complete line also goes to the status line. */
+		buf[n && buf[n - 1] == '\n' ? n - 1 : n] = '\0';
+		nl = strrchr(buf, '\n');
+		snprintf(u->msg, sizeof(u->msg), "%.200s", nl ? nl + 1 : buf);
+	}
+	fseek(u->out, 0, SEEK_END);
+}
+
+static bool
+ui_world_busy(struct ui *u)
+{
+	for (int i = 0; i < SIM_NHOSTS; i++) {
+		struct host *h = u->w->host[i];
+
+		if (h && (ping_running(h) || sim_task_pending(h)))
+			return true;
+	}
+	return false;
+}
+
+static void
+ui_add_bp(struct ui *u, const char *func)
+{
+	if (!*func) {
+		char *p = u->msg;
+		size_t left = sizeof(u->msg);
+
+		if (!u->nbp) {
+			snprintf(u->msg, sizeof(u->msg), "no breakpoints (b FUNC sets one)");
+			return;
+		}
+		for (int i = 0; i < u->nbp && left > 1; i++) {
+			int k = snprintf(p, left, "%s%d:%s", i ? "  " : "breakpoints: ", i + 1,
+					 u->bps[i]);
+
+			if (k < 0 || (size_t)k >= left)
+				break;
+			p += k;
+			left -= (size_t)k;
+		}
+		return;
+	}
+	if (u->nbp == UI_MAX_BPS) {
+		snprintf(u->msg, sizeof(u->msg), "too many breakpoints (max %d)", UI_MAX_BPS);
+		return;
+	}
+	snprintf(u->bps[u->nbp++], sizeof(u->bps[0]), "%s", func);
+	snprintf(u->msg, sizeof(u->msg), "Breakpoint %d at %s", u->nbp, func);
+}
+
+static void
+ui_del_bp(struct ui *u, const char *arg)
+{
+	int n = atoi(arg);
+
+	if (n < 1 || n > u->nbp) {
+		snprintf(u->msg, sizeof(u->msg), "no breakpoint %s (b lists them)", arg);
+		return;
+	}
+	snprintf(u->msg, sizeof(u->msg), "Deleted breakpoint %d (%s)", n, u->bps[n - 1]);
+	memmove(u->bps[n - 1], u->bps[n], (size_t)(u->nbp - n) * sizeof(u->bps[0]));
+	u->nbp--;
+}
+
+/* Start one console command on the student's host (or `on HOST ...`). */
+static void
+ui_exec(struct ui *u, const char *line)
+{
+	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1], *save = NULL, *t;
+	struct host *net = u->w->host[SIM_STUDENT];
+	int argc = 0, rc;
+	char **av;
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	for (t = strtok_r(buf, " \t", &save); t && argc < CONSOLE_MAX_ARGS;
+	     t = strtok_r(NULL, " \t", &save))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	if (!argc)
+		return;
+	/* The UI's own words, gdb style. */
+	if (!strcmp(argv[0], "b") || !strcmp(argv[0], "break")) {
+		ui_add_bp(u, argc > 1 ? argv[1] : "");
+		return;
+	}
+	if (!strcmp(argv[0], "d") || !strcmp(argv[0], "delete")) {
+		ui_del_bp(u, argc > 1 ? argv[1] : "");
+		return;
+	}
+	if (!strcmp(argv[0], "info")) {
+		ui_add_bp(u, "");
+		return;
+	}
+	fprintf(u->out, "$ %s\n", line);
+	ui_collect_output(u);
+	av = argv;
+	if (!strcmp(av[0], "on") && argc > 2 && sim_world_host(u->w, av[1])) {
+		net = sim_world_host(u->w, av[1]);
+		av += 2;
+		argc -= 2;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(ui_tools); i++) {
+		if (strcmp(av[0], ui_tools[i].name))
+			continue;
+		rc = ui_tools[i].fn(net, argc, av, u->out, u->out);
+		ui_collect_output(u);
+		if (rc == 2)
+			snprintf(u->msg, sizeof(u->msg), "bad command (see the console pane): %.200s",
+				 line);
+		ui_rec_mark(&u->rec, line);
+		return;
+	}
+	/* sleep, sim ..., on HOST with an unknown host: the console's own. */
+	console_run_line(u->con, line);
+	ui_collect_output(u);
+	ui_rec_mark(&u->rec, line);
+}
+
+/* Queue a script: commands split at ';' and newlines. */
+static void
+ui_queue(struct ui *u, const char *script)
+{
+	const char *p = script;
+
+	while (*p) {
+		size_t n = strcspn(p, ";\n");
+		char *cmd = strndup(p, n), *s = cmd, *e;
+
+		while (s && (*s == ' ' || *s == '\t'))
+			s++;
+		e = s ? s + strlen(s) : NULL;
+		while (e && e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (s && *s && u->qlen < UI_MAX_QUEUE)
+			u->queue[u->qlen++] = strdup(s);
+		free(cmd);
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
+/* Make at least one new snapshot: start a queued command or fire events. */
+static bool
+ui_advance(struct ui *u)
+{
+	u64 before = u->rec.count;
+
+	for (long budget = UI_ADVANCE_MAX; budget > 0; budget--) {
+		if (u->rec.count > before)
+			break;
+		if (u->qlen && !ui_world_busy(u)) {
+			char *cmd = u->queue[0];
+
+			memmove(u->queue, u->queue + 1, (size_t)(u->qlen - 1) * sizeof(char *));
+			u->qlen--;
+			ui_exec(u, cmd);
+			free(cmd);
+			continue;
+		}
+		if (!sim_run_one(&u->w->eng)) {
+			if (!ui_world_busy(u))
+				break;
+			/* Asleep on an idle world (a recv nobody answers). */
+			for (int i = 0; i < SIM_NHOSTS; i++)
+				if (u->w->host[i])
+					sim_task_abort_all(u->w->host[i]);
+		}
+	}
+	ui_collect_output(u);
+	return u->rec.count > before;
+}
+
+static const struct ui_snap *
+ui_cur(const struct ui *u)
+{
+	return u->rec.count ? ui_rec_get(&u->rec, u->cur) : NULL;
+}
+
+/* One step forward.  false when nothing is left to run. */
+static bool
+ui_step(struct ui *u)
+{
+	u64 next = u->rec.count ? u->cur + 1 : 0;
+
+	if (next < u->rec.first)
+		next = u->rec.first;
+	if (next >= u->rec.count && !ui_advance(u)) {
+		snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a command)");
+		return false;
+	}
+	u->cur = next < u->rec.first ? u->rec.first : next;
+	return true;
+}
+
+static void
+ui_back(struct ui *u)
+{
+	if (!u->rec.count || u->cur <= u->rec.first) {
+		snprintf(u->msg, sizeof(u->msg), "start of history (the last %d steps are kept)",
+			 UI_HISTORY);
+		return;
+	}
+	u->cur--;
+	snprintf(u->msg, sizeof(u->msg), "history: %llu steps back (read-only)",
+		 (unsigned long long)(u->rec.count - 1 - u->cur));
+}
+
+static int
+ui_bp_hit(const struct ui *u, const struct ui_snap *s)
+{
+	if (!s || s->kind != TRACE_ENTER)
+		return 0;
+	for (int i = 0; i < u->nbp; i++)
+		if (!strcmp(s->func, u->bps[i]))
+			return i + 1;
+	return 0;
+}
+
+enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT };
+
+/* n, f and c: step until the condition holds, a breakpoint hits or idle. */
+static void
+ui_walk(struct ui *u, enum ui_walk how)
+{
+	const struct ui_snap *s = ui_cur(u);
+	int level = s ? s->level : 0;
+	int target = s && s->kind == TRACE_EXIT ? level - 1 : level;
+
+	u->msg[0] = '\0';
+	for (long i = 0; i < UI_RUN_MAX; i++) {
+		int bp;
+
+		if (!ui_step(u))
+			return;
+		s = ui_cur(u);
+		bp = ui_bp_hit(u, s);
+		if (bp) {
+			snprintf(u->msg, sizeof(u->msg), "Breakpoint %d, %s () at %s:%d", bp,
+				 s->func, s->file, s->line);
+			return;
+		}
+		if (how == UI_WALK_OVER && s->level <= level)
+			return;
+		if (how == UI_WALK_OUT && s->kind == TRACE_EXIT && s->level <= target)
+			return;
+	}
+	snprintf(u->msg, sizeof(u->msg), "stopped after %d steps", UI_RUN_MAX);
+}
+
+/* ---- the lesson (--lesson FILE) ----------------------------------------- */
+
+/*
+ * The lesson supplies steps; the UI decides when each runs (`l`) and
+ * shows it.  Steps that touch the world go through lesson_run_step, the
+ * runner --check uses, so a lesson behaves in the UI as it does in CI;
+ * the recorder is a trace sink like the runner, so every event it fires
+ * becomes a snapshot the student can step through and back over.
+ * Narration, pauses, questions and the exercise only print in the
+ * runner: the UI presents those itself (an answer must wait for a key).
+ */
+
+static void
+ui_les_log(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+ui_les_log(struct ui *u, const char *fmt, ...)
+{
+	char buf[2048];
+	size_t n;
+	char *p;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	for (p = buf; *p; p++)
+		if (*p == '\t')
+			*p = ' ';
+	n = strlen(buf);
+	p = realloc(u->les_log, u->les_len + n + 2);
+	if (!p)
+		return;
+	u->les_log = p;
+	memcpy(p + u->les_len, buf, n);
+	u->les_len += n;
+	p[u->les_len++] = '\n';
+	p[u->les_len] = '\0';
+}
+
+/* Narration that follows a stop is shown at once: reading runs nothing. */
+static void
+ui_les_narrate(struct ui *u)
+{
+	struct lesson *l = u->les;
+
+	while (l->cursor < l->nsteps && l->steps[l->cursor].kind == LESSON_NARRATE)
+		ui_les_log(u, "%s\n", lesson_next(l)->text);
+}
+
+/* Mirror the lesson's breaks in the UI's list, so `c` stops there too. */
+static void
+ui_les_breaks(struct ui *u, const struct lesson_step *s)
+{
+	int k = 0;
+
+	if (s->kind == LESSON_BREAK) {
+		for (int i = 0; i < u->nbp; i++)
+			if (!strcmp(u->bps[i], s->func))
+				return;
+		if (u->nbp < UI_MAX_BPS)
+			snprintf(u->bps[u->nbp++], sizeof(u->bps[0]), "%s", s->func);
+		return;
+	}
+	for (int i = 0; i < u->nbp; i++)
+		if (s->func[0] && strcmp(u->bps[i], s->func))
+			memmove(u->bps[k++], u->bps[i], sizeof(u->bps[0]));
+	u->nbp = k;
+}
+
+/* Show the snapshot where the lesson stopped (the enter event), else the newest. */
+static void
+ui_les_show(struct ui *u, const struct lesson_stop *stop)
+{
+	if (!u->rec.count)
+		return;
+	u->cur = u->rec.count - 1;
+	for (u64 i = u->rec.count; stop && i-- > u->rec.first;) {
+		const struct ui_snap *sn = ui_rec_get(&u->rec, i);
+
+		if (sn->seq == stop->seq && sn->kind == TRACE_ENTER &&
+		    !strcmp(sn->func, stop->func)) {
+			u->cur = i;
+			return;
+		}
+	}
+}
+
+/* Run one step.  true: wait for the student's key. */
+static bool
+ui_les_step(struct ui *u, const struct lesson_step *s)
+{
+	const struct lesson_stop *stop = lesson_run_stop(u->lrun);
+	bool was = stop->valid;
+	u64 seq = stop->seq;
+	int rc = 0;
+
+	switch (s->kind) {
+	case LESSON_NARRATE:
+		ui_les_log(u, "%s\n", s->text);
+		return false;
+	case LESSON_PAUSE:
+		ui_les_log(u, "[pause] %s", s->text ? s->text : "");
+		snprintf(u->msg, sizeof(u->msg), "lesson: paused (l goes on)");
+		return true;
+	case LESSON_QUESTION:
+	case LESSON_TRY:
+		ui_les_log(u, "%s %s", s->kind == LESSON_TRY ? "Try this:" : "Question:", s->text);
+		u->les_answer = s->answer ? s : NULL;
+		snprintf(u->msg, sizeof(u->msg), "lesson: %s", s->answer ?
+			 "think, then l shows the answer" : "l goes on");
+		return true;
+	case LESSON_EXPECT:
+		rc = lesson_run_step(u->lrun, s);
+		if (rc)
+			u->les_failed++;
+		ui_les_log(u, rc ? "FAIL %s" : "ok   expect %s", rc ? lesson_run_error(u->lrun) :
+			   s->text);
+		if (rc)
+			snprintf(u->msg, sizeof(u->msg), "lesson: a check failed (l goes on)");
+		return rc != 0;
+	case LESSON_BREAK:
+	case LESSON_DELETE:
+		rc = lesson_run_step(u->lrun, s);
+		ui_les_breaks(u, s);
+		ui_les_log(u, "%s %s", s->kind == LESSON_BREAK ? "break" : "delete",
+			   s->func[0] ? s->func : "(all)");
+		break;
+	case LESSON_RUN:
+	case LESSON_STEP_UNTIL:
+	case LESSON_CONTINUE:
+		if (s->kind == LESSON_RUN)
+			ui_les_log(u, "$ %s", s->text);
+		else
+			ui_les_log(u, "%s%s", s->kind == LESSON_CONTINUE ? "continue" : "step until ",
+				   s->kind == LESSON_CONTINUE ? "" : s->func);
+		rc = lesson_run_step(u->lrun, s);
+		ui_collect_output(u);
+		ui_rec_mark_as(&u->rec, "(lesson)", s->kind == LESSON_RUN ? s->text :
+			       s->kind == LESSON_CONTINUE ? "continue" : "step until");
+		if (!rc && stop->valid && (!was || stop->seq != seq)) {
+			ui_les_show(u, stop);
+			ui_les_log(u, "-> stopped in %s on %s (skb#%u)", stop->func,
+				   stop->host >= 0 ? sim_host_names[stop->host] : "?", stop->skb_id);
+			snprintf(u->msg, sizeof(u->msg), "lesson: stopped in %s (s n f c p look "
+				 "around, l goes on)", stop->func);
+			return true;
+		}
+		ui_les_show(u, NULL);
+		break;
+	}
+	if (rc) {
+		ui_les_log(u, "error: %s", lesson_run_error(u->lrun));
+		snprintf(u->msg, sizeof(u->msg), "lesson: a step failed (l goes on)");
+		return true;
+	}
+	return false;
+}
+
+/* `l`: the answer waiting for its key, or the steps up to the next stop. */
+static void
+ui_les_next(struct ui *u)
+{
+	const struct lesson_step *s = NULL;
+
+	if (!u->les) {
+		snprintf(u->msg, sizeof(u->msg), "no lesson (netstep --lesson FILE)");
+		return;
+	}
+	if (u->les_answer) {
+		ui_les_log(u, "Answer: %s\n", u->les_answer->answer);
+		u->les_answer = NULL;
+		ui_les_narrate(u);
+		if (u->les->cursor >= u->les->nsteps)
+			snprintf(u->msg, sizeof(u->msg), "lesson: l ends it");
+		return;
+	}
+	if (u->les_done) {
+		snprintf(u->msg, sizeof(u->msg), "the lesson is over: q quits");
+		return;
+	}
+	u->before = u->cur;
+	u->has_before = u->rec.count > 0;
+	while ((s = lesson_next(u->les)) && !ui_les_step(u, s))
+		;
+	if (s) {
+		if (!u->les_answer)	/* else after the answer */
+			ui_les_narrate(u);
+		return;
+	}
+	/* The end: let the world settle, as the headless run does. */
+	if (lesson_run_finish(u->lrun)) {
+		ui_les_log(u, "error: %s", lesson_run_error(u->lrun));
+		u->les_failed++;
+	}
+	ui_collect_output(u);
+	ui_rec_mark_as(&u->rec, "(lesson)", "end of the lesson");
+	ui_les_show(u, NULL);
+	u->les_done = true;
+	ui_les_log(u, "== end of the lesson: %d check(s) passed, %d failed ==",
+		   lesson_run_checks(u->lrun), u->les_failed);
+	snprintf(u->msg, sizeof(u->msg), "lesson over: %d check(s) passed, %d failed (q quits)",
+		 lesson_run_checks(u->lrun), u->les_failed);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+enum { UI_C_CHANGED = 1, UI_C_ROW, UI_C_BAR, UI_C_TITLE };
+
+struct ui_box {
+	int y, x, h, w;
+};
+
+/* Line @i of @text into @out (at most @n bytes); false past the end. */
+static bool
+ui_line(const char *text, int i, char *out, size_t n)
+{
+	const char *p = text;
+	size_t len;
+
+	if (!p)
+		return false;
+	while (i-- > 0) {
+		p = strchr(p, '\n');
+		if (!p || !*++p)
+			return false;
+	}
+	if (!*p)
+		return false;
+	len = strcspn(p, "\n");
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return true;
+}
+
+static int
+ui_nlines(const char *text)
+{
+	int n = 0;
+	char tmp[2];
+
+	while (ui_line(text, n, tmp, sizeof(tmp)))
+		n++;
+	return n;
+}
+
+static const char *
+ui_pane_text(const struct ui_snap *s, int pane, int width)
+{
+	if (!s)
+		return NULL;
+	if (width < (pane == UI_PANE_FRAME ? 72 : 60) && s->narrow[pane])
+		return s->narrow[pane];
+	return s->pane[pane];
+}
+
+static void
+ui_draw_pane(struct ui *u, int pane, struct ui_box b)
+{
+	const struct ui_snap *s = ui_cur(u), *prev = NULL;
+	int inner_w = b.w - 2, inner_h = b.h - 2, first = 0, n;
+	const char *text, *ptext;
+	char title[64], line[512], pline[512];
+
+	if (b.h < 3 || b.w < 10)
+		return;
+	if (s && u->has_before && u->before != u->cur)
+		prev = ui_rec_get(&u->rec, u->before);
+	text = ui_pane_text(s, pane, inner_w);
+	ptext = ui_pane_text(prev, pane, inner_w);
+	if (pane == UI_PANE_CONSOLE && !text)
+		text = u->rec.console_log;
+	/* The frame. */
+	if (u->focus == pane)
+		attron(A_BOLD);
+	mvaddch(b.y, b.x, ACS_ULCORNER);
+	mvhline(b.y, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER);
+	mvvline(b.y + 1, b.x, ACS_VLINE, b.h - 2);
+	mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE, b.h - 2);
+	mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER);
+	mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
+	snprintf(title, sizeof(title), u->focus == pane ? "[%s]" : " %s ", ui_pane_names[pane]);
+	if ((pane == UI_PANE_STACK || pane == UI_PANE_ROUTE || pane == UI_PANE_NEIGH) && s)
+		snprintf(title, sizeof(title), u->focus == pane ? "[%s: %s]" : " %s: %s ",
+			 ui_pane_names[pane], s->host);
+	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
+	if (u->focus == pane)
+		attroff(A_BOLD);
+	if (!text)
+		return;
+	n = ui_nlines(text);
+	/* The call stack grows at the bottom: keep its end in view. */
+	if ((pane == UI_PANE_STACK || pane == UI_PANE_CONSOLE) && n > inner_h)
+		first = n - inner_h;
+	for (int i = 0; i < inner_h && ui_line(text, first + i, line, sizeof(line)); i++) {
+		attr_t a = A_NORMAL;
+		int pair = 0;
+		bool changed = prev && (!ui_line(ptext, first + i, pline, sizeof(pline)) ||
+					strcmp(line, pline));
+
+		if (line[0] == '>') {
+			a |= A_REVERSE;
+			pair = u->color ? UI_C_ROW : 0;
+		} else if (changed) {
+			a |= A_BOLD;
+			pair = u->color ? UI_C_CHANGED : 0;
+		}
+		attron(a | COLOR_PAIR(pair));
+		mvaddnstr(b.y + 1 + i, b.x + 1, line, inner_w);
+		attroff(a | COLOR_PAIR(pair));
+	}
+}
+
+/* Next line of @text (from *@p) wrapped at @w columns into @out; false at the end. */
+static bool
+ui_wrap_next(const char **p, int w, char *out, size_t n)
+{
+	const char *t = *p;
+	size_t len, take, skip = 0;
+
+	if (!t || !*t)
+		return false;
+	if (w < 1)
+		w = 1;
+	if ((size_t)w >= n)
+		w = (int)n - 1;
+	len = strcspn(t, "\n");
+	take = len;
+	if (len > (size_t)w) {
+		take = (size_t)w;
+		for (size_t k = (size_t)w; k > 0; k--)
+			if (t[k] == ' ') {
+				take = k;
+				skip = 1;
+				break;
+			}
+	} else if (t[len] == '\n') {
+		skip = 1;
+	}
+	memcpy(out, t, take);
+	out[take] = '\0';
+	*p = t + take + skip;
+	return true;
+}
+
+/* The lesson pane: title, then the newest lines of the lesson's log. */
+static void
+ui_draw_lesson(struct ui *u, struct ui_box b)
+{
+	int inner_w = b.w - 2, inner_h = b.h - 2, n = 0, skip, y = 0;
+	const char *p = u->les_log;
+	char line[512], title[160];
+
+	if (b.h < 3 || b.w < 10)
+		return;
+	mvaddch(b.y, b.x, ACS_ULCORNER);
+	mvhline(b.y, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER);
+	mvvline(b.y + 1, b.x, ACS_VLINE, b.h - 2);
+	mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE, b.h - 2);
+	mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER);
+	mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
+	snprintf(title, sizeof(title), " Lesson: %s (l: next) ", u->les->title ? u->les->title : "");
+	attron(A_BOLD);
+	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
+	attroff(A_BOLD);
+	while (ui_wrap_next(&p, inner_w, line, sizeof(line)))
+		n++;
+	/* Newest at the bottom, as in the console pane. */
+	skip = n > inner_h ? n - inner_h : 0;
+	p = u->les_log;
+	for (int i = 0; ui_wrap_next(&p, inner_w, line, sizeof(line)); i++) {
+		bool hot = !strncmp(line, "FAIL", 4) || !strncmp(line, "-> ", 3);
+
+		if (i < skip)
+			continue;
+		if (hot)
+			attron(A_BOLD);
+		mvaddnstr(b.y + 1 + y++, b.x + 1, line, inner_w);
+		if (hot)
+			attroff(A_BOLD);
+	}
+}
+
+static void
+ui_draw_header(struct ui *u)
+{
+	const struct ui_snap *s = ui_cur(u);
+	char top[512], ex[512];
+	const char *why;
+
+	if (s)
+		snprintf(top, sizeof(top), " netstep  step %llu/%llu  t=%lld.%06llds  %s  wire:%lu",
+			 (unsigned long long)u->cur + 1, (unsigned long long)u->rec.count,
+			 (long long)(s->ts / 1000000000), (long long)(s->ts % 1000000000 / 1000),
+			 s->host, s->wire_frames);
+	else
+		snprintf(top, sizeof(top), " netstep  ready: press s to step, ? for help");
+	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+	mvhline(0, 0, ' ', COLS);
+	mvaddnstr(0, 0, top, COLS);
+	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+	if (!s) {
+		snprintf(ex, sizeof(ex), " queued: %s%s", u->qlen ? u->queue[0] : "(nothing)",
+			 u->qlen > 1 ? " ..." : "");
+	} else {
+		why = ui_explain(s->func);
+		snprintf(ex, sizeof(ex), " %s%s %s (%s)%s%s", s->kind == TRACE_EXIT ? "<- " : "",
+			 s->func, s->kind == TRACE_NOTE ? "note" : "", s->ksrc && *s->ksrc ?
+			 s->ksrc : "netstep", why ? ": " : "", why ? why : "");
+	}
+	attron(A_BOLD);
+	mvaddnstr(1, 0, ex, COLS);
+	attroff(A_BOLD);
+}
+
+static void
+ui_draw_footer(struct ui *u)
+{
+	const char *keys = COLS >= 100 ?
+		" s step  n next  f finish  c cont  p back  b break  Tab pane  z zoom  : cmd  ? help  q quit" :
+		" s n f c p b Tab z : ? q";
+	char line[512];
+
+	if (u->les)
+		keys = COLS >= 100 ?
+			" l lesson  s step  n next  f finish  c cont  p back  b break  Tab pane  z zoom"
+			"  : cmd  ? help  q quit" :
+			" l s n f c p b Tab z : ? q";
+	if (u->msg[0])
+		snprintf(line, sizeof(line), " %s", u->msg);
+	else
+		snprintf(line, sizeof(line), "%s", keys);
+	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+	mvhline(LINES - 1, 0, ' ', COLS);
+	mvaddnstr(LINES - 1, 0, line, COLS);
+	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+}
+
+static void
+ui_draw_help(void)
+{
+	static const char *const lines[] = {
+		"netstep step-through UI",
+		"",
+		"s, space  step into (next trace event)",
+		"n         step over the calls of this function",
+		"f         step out: run until this function returns",
+		"c         continue to the next breakpoint",
+		"p, Left   step back through history (read-only)",
+		"b FUNC    breakpoint on a kernel function",
+		"b         list breakpoints;  d N  delete one",
+		"Tab       next pane;  z  zoom the pane",
+		":         console command (ping, send, ip, tc ...)",
+		"?, F1     this help;  q  quit",
+		"l, Enter  lesson: next step / show the answer",
+		"",
+		"'>' marks the current function / row in use;",
+		"bold: changed in the last step.  Any key closes.",
+	};
+	int h = (int)ARRAY_SIZE(lines) + 2, w = 56;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+
+	if (y < 0)
+		y = 0;
+	if (x < 0)
+		x = 0;
+	for (int i = 0; i < h && y + i < LINES; i++) {
+		mvhline(y + i, x, ' ', w < COLS ? w : COLS);
+		mvaddch(y + i, x, '|');
+		if (x + w - 1 < COLS)
+			mvaddch(y + i, x + w - 1, '|');
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(lines); i++)
+		mvaddnstr(y + 1 + (int)i, x + 2, lines[i], COLS - x - 2);
+	attron(A_BOLD);
+	mvaddnstr(y, x, "+------------------------- help -------------------------+", COLS - x);
+	mvaddnstr(y + h - 1, x, "+--------------------------------------------------------+",
+		  COLS - x);
+	attroff(A_BOLD);
+}
+
+static void
+ui_render(struct ui *u)
+{
+	int top = 2, avail = LINES - 3;
+
+	erase();
+	if (LINES < 10 || COLS < 40) {
+		mvaddnstr(0, 0, "netstep: the terminal is too small (40x10 at least)", COLS);
+		refresh();
+		return;
+	}
+	ui_draw_header(u);
+	ui_draw_footer(u);
+	if (u->les) {
+		/* The lesson pane across the bottom; the panes share the rest. */
+		int lh = avail * 30 / 100 < 6 ? 6 : avail * 30 / 100;
+
+		avail -= lh;
+		ui_draw_lesson(u, (struct ui_box){ top + avail, 0, lh, COLS });
+	}
+	if (u->zoom) {
+		ui_draw_pane(u, u->focus, (struct ui_box){ top, 0, avail, COLS });
+	} else if (COLS < 120 || LINES < 34) {
+		/* Compact: two columns. */
+		int lw = COLS * 48 / 100, rw = COLS - lw;
+		int h1 = avail * 45 / 100, r1 = avail * 30 / 100, r2 = avail * 30 / 100;
+
+		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, h1, lw });
+		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + h1, 0, avail - h1, lw });
+		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, lw, r1, rw });
+		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + r1, lw, r2, rw });
+		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top + r1 + r2, lw,
+							       avail - r1 - r2, rw });
+	} else {
+		/* Large: three columns, every pane. */
+		int w1 = COLS * 28 / 100, w2 = COLS * 38 / 100, w3 = COLS - w1 - w2;
+		int s1 = avail * 58 / 100;
+		int a = avail * 26 / 100, bq = avail * 30 / 100, c = avail * 20 / 100;
+		int g = avail * 42 / 100;
+
+		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, s1, w1 });
+		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + s1, 0, avail - s1, w1 });
+		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, w1, a, w2 });
+		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + a, w1, bq, w2 });
+		ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top + a + bq, w1, c, w2 });
+		ui_draw_pane(u, UI_PANE_CONSOLE, (struct ui_box){ top + a + bq + c, w1,
+								  avail - a - bq - c, w2 });
+		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top, w1 + w2, g, w3 });
+		ui_draw_pane(u, UI_PANE_FRAME, (struct ui_box){ top + g, w1 + w2, avail - g, w3 });
+	}
+	if (u->help)
+		ui_draw_help();
+	refresh();
+}
+
+static int
+ui_dump_screen(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	char line[1024];
+
+	if (!f) {
+		perror(path);
+		return 1;
+	}
+	for (int y = 0; y < LINES; y++) {
+		int n = COLS < (int)sizeof(line) - 1 ? COLS : (int)sizeof(line) - 1;
+
+		chtype cells[1024];
+
+		/* Line-drawing characters come back as their ACS letters. */
+		if (mvinchnstr(y, 0, cells, n) == ERR)
+			cells[0] = 0;
+		for (int k = 0; k <= n; k++) {
+			chtype c = k < n ? cells[k] : 0;
+			char ch = (char)(c & A_CHARTEXT);
+
+			if (!c) {
+				line[k] = '\0';
+				break;
+			}
+			if (c & A_ALTCHARSET)
+				ch = ch == 'q' ? '-' : ch == 'x' ? '|' : '+';
+			line[k] = ch;
+		}
+		line[n] = '\0';
+		for (int k = (int)strlen(line); k > 0 && line[k - 1] == ' '; k--)
+			line[k - 1] = '\0';
+		fprintf(f, "%s\n", line);
+	}
+	return fclose(f) ? 1 : 0;
+}
+
+/* ---- keys --------------------------------------------------------------- */
+
+/* One key.  @arg: the text a b/d/: key takes (scripted), or NULL to prompt. */
+static void
+ui_key(struct ui *u, int ch, const char *arg);
+
+/* Read a line at the bottom of the screen; false on Esc. */
+static bool
+ui_prompt(struct ui *u, const char *label, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	curs_set(1);
+	for (;;) {
+		int ch;
+
+		attron(A_REVERSE);
+		mvhline(LINES - 1, 0, ' ', COLS);
+		mvprintw(LINES - 1, 0, "%s%s", label, buf);
+		attroff(A_REVERSE);
+		refresh();
+		ch = getch();
+		if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+			break;
+		if (ch == 27) {
+			curs_set(0);
+			u->msg[0] = '\0';
+			return false;
+		}
+		if ((ch == KEY_BACKSPACE || ch == 127 || ch == 8) && len)
+			buf[--len] = '\0';
+		else if (ch >= 32 && ch < 127 && len + 1 < n) {
+			buf[len++] = (char)ch;
+			buf[len] = '\0';
+		}
+	}
+	curs_set(0);
+	return true;
+}
+
+static void
+ui_key(struct ui *u, int ch, const char *arg)
+{
+	char buf[CONSOLE_MAX_LINE];
+
+	if (u->help && ch != ERR) {
+		u->help = false;
+		return;
+	}
+	u->msg[0] = '\0';
+	if ((ch > 0 && ch < 256 && strchr("snfcp ", ch)) || ch == KEY_LEFT) {
+		u->before = u->cur;
+		u->has_before = u->rec.count > 0;
+	}
+	switch (ch) {
+	case 's': case ' ':
+		ui_step(u);
+		break;
+	case 'n':
+		ui_walk(u, UI_WALK_OVER);
+		break;
+	case 'f':
+		ui_walk(u, UI_WALK_OUT);
+		break;
+	case 'c':
+		ui_walk(u, UI_WALK_CONT);
+		break;
+	case 'p': case KEY_LEFT:
+		ui_back(u);
+		break;
+	case 'b':
+		if (arg)
+			ui_add_bp(u, arg);
+		else if (ui_prompt(u, "break at (empty: list): ", buf, sizeof(buf)))
+			ui_add_bp(u, buf);
+		break;
+	case 'd':
+		if (arg)
+			ui_del_bp(u, arg);
+		else if (ui_prompt(u, "delete breakpoint number: ", buf, sizeof(buf)))
+			ui_del_bp(u, buf);
+		break;
+	case ':':
+		if (arg || ui_prompt(u, ":", buf, sizeof(buf))) {
+			ui_queue(u, arg ? arg : buf);
+			snprintf(u->msg, sizeof(u->msg), "queued: %.200s (step to run it)",
+				 arg ? arg : buf);
+		}
+		break;
+	case '\t':
+		u->focus = (u->focus + 1) % UI_NPANES;
+		snprintf(u->msg, sizeof(u->msg), "pane: %s (z zooms)", ui_pane_names[u->focus]);
+		break;
+	case KEY_BTAB:
+		u->focus = (u->focus + UI_NPANES - 1) % UI_NPANES;
+		break;
+	case 'z':
+		u->zoom = !u->zoom;
+		break;
+	case '?': case KEY_F(1):
+		u->help = true;
+		break;
+	case 'q':
+		u->quit = true;
+		break;
+	case 'l': case '\n': case '\r': case KEY_ENTER:
+		ui_les_next(u);
+		break;
+	case KEY_RESIZE:
+		break;
+	default:
+		break;
+	}
+}
+
+/* Scripted keys: "s s n b tcp_transmit_skb c : ping -c 1 10.0.1.2 ; q". */
+static int
+ui_run_keys(struct ui *u, const char *keys)
+{
+	char *copy = strdup(keys), *save = NULL, *t;
+	static const struct { const char *name; int key; } named[] = {
+		{ "Tab", '\t' }, { "Left", KEY_LEFT }, { "Space", ' ' }, { "F1", KEY_F(1) },
+		{ "Resize", KEY_RESIZE }, { "Enter", '\n' },
+	};
+
+	if (!copy)
+		return 1;
+	for (t = strtok_r(copy, " ", &save); t && !u->quit; t = strtok_r(NULL, " ", &save)) {
+		int rep = 1, key = -1;
+		char *star = strchr(t, '*');
+
+		if (star && star != t && star[1]) {
+			rep = atoi(star + 1);
+			*star = '\0';
+		}
+		for (size_t i = 0; i < ARRAY_SIZE(named); i++)
+			if (!strcmp(t, named[i].name))
+				key = named[i].key;
+		if (key < 0 && strlen(t) == 1)
+			key = (unsigned char)t[0];
+		if (key == 'b' || key == 'd') {
+			char *a = strtok_r(NULL, " ", &save);
+
+			ui_key(u, key, a ? a : "");
+			continue;
+		}
+		if (key == ':') {
+			char cmd[CONSOLE_MAX_LINE] = "", *a;
+
+			while ((a = strtok_r(NULL, " ", &save)) && strcmp(a, ";")) {
+				if (strlen(cmd) + strlen(a) + 2 >= sizeof(cmd))
+					break;
+				if (cmd[0])
+					strcat(cmd, " ");
+				strcat(cmd, a);
+			}
+			ui_key(u, ':', cmd);
+			continue;
+		}
+		if (key < 0) {
+			ui_restore_terminal();
+			fprintf(stderr, "netstep: --keys: unknown key '%s'\n", t);
+			free(copy);
+			return 2;
+		}
+		for (int i = 0; i < rep && i < 1000000 && !u->quit; i++)
+			ui_key(u, key, NULL);
+	}
+	free(copy);
+	return 0;
+}
+
+/* ---- setup and the main loop ------------------------------------------- */
+
+static SCREEN *
+ui_open_screen(bool offscreen, FILE **devnull)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr;
+
+	*devnull = NULL;
+	if (!offscreen)
+		return newterm(NULL, stdout, stdin);
+	/* A screen nobody sees: its size comes from COLUMNS/LINES. */
+	if (!getenv("COLUMNS"))
+		setenv("COLUMNS", "80", 1);
+	if (!getenv("LINES"))
+		setenv("LINES", "24", 1);
+	*devnull = fopen("/dev/null", "r+");
+	if (!*devnull)
+		return NULL;
+	scr = newterm(term && *term && strcmp(term, "dumb") ? term : "xterm", *devnull, *devnull);
+	if (!scr)
+		scr = newterm("vt100", *devnull, *devnull);
+	return scr;
+}
+
+/* The UI on @w; with @les (already validated) the lesson supplies the steps. */
+static int
+ui_main(struct sim_world *w, struct sim_console *con, const char *script,
+	const struct ui_config *cfg, struct lesson *les)
+{
+	struct ui *u = calloc(1, sizeof(*u));
+	bool offscreen = cfg->dump || !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO);
+	const char *nc = getenv("NO_COLOR");
+	FILE *devnull;
+	SCREEN *scr;
+	int rc = 0;
+
+	if (!u || ui_rec_init(&u->rec, w)) {
+		fprintf(stderr, "netstep: cannot start the UI (out of memory)\n");
+		free(u);
+		return 1;
+	}
+	u->w = w;
+	u->con = con;
+	u->out = tmpfile();
+	if (u->out) {
+		con->out = u->out;	/* `sleep` and `sim` print through the console */
+		con->err = u->out;
+	}
+	ui_queue(u, script ? script : UI_DEFAULT_SCRIPT);
+	if (les) {
+		u->les = les;
+		u->lrun = lesson_run_create(les, w, u->out);
+		if (!u->out || !u->lrun) {
+			fprintf(stderr, "netstep: cannot start the lesson\n");
+			lesson_run_destroy(u->lrun);
+			ui_rec_exit(&u->rec);
+			free(u);
+			return 1;
+		}
+		ui_les_log(u, "%s", les->summary ? les->summary : "");
+		for (int i = 0; i < les->nkernel; i++)
+			ui_les_log(u, "  kernel:  %s", les->kernel[i]);
+		for (int i = 0; i < les->nnetstep; i++)
+			ui_les_log(u, "  netstep: %s", les->netstep[i]);
+		ui_les_log(u, "%s", "");
+		ui_les_narrate(u);
+		snprintf(u->msg, sizeof(u->msg), "lesson: read, then press l (? for help)");
+	}
+
+	scr = ui_open_screen(offscreen, &devnull);
+	if (!scr) {
+		fprintf(stderr, "netstep: cannot open the terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		lesson_run_destroy(u->lrun);
+		free(u->les_log);
+		ui_rec_exit(&u->rec);
+		free(u);
+		return 1;
+	}
+	ui_curses_active = 1;
+	atexit(ui_restore_terminal);
+	signal(SIGINT, ui_fatal_signal);
+	signal(SIGTERM, ui_fatal_signal);
+	signal(SIGSEGV, ui_fatal_signal);
+	signal(SIGABRT, ui_fatal_signal);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	u->color = has_colors() && !(nc && *nc);
+	if (u->color) {
+		start_color();
+		use_default_colors();
+		init_pair(UI_C_CHANGED, COLOR_YELLOW, -1);
+		init_pair(UI_C_ROW, COLOR_BLACK, COLOR_CYAN);
+		init_pair(UI_C_BAR, COLOR_BLACK, COLOR_WHITE);
+	}
+	if (cfg->keys)
+		rc = ui_run_keys(u, cfg->keys);
+	if (!rc && cfg->dump) {
+		ui_render(u);
+		rc = ui_dump_screen(cfg->dump);
+	} else if (!rc && !offscreen) {
+		while (!u->quit) {
+			ui_render(u);
+			ui_key(u, getch(), NULL);
+		}
+	}
+	ui_restore_terminal();
+	delscreen(scr);
+	if (devnull)
+		fclose(devnull);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGSEGV, SIG_DFL);
+	signal(SIGABRT, SIG_DFL);
+	for (int i = 0; i < u->qlen; i++)
+		free(u->queue[i]);
+	lesson_run_destroy(u->lrun);
+	free(u->les_log);
+	ui_rec_exit(&u->rec);
+	/* Tasks still asleep may print at teardown: keep u->out open. */
+	con->out = stdout;
+	con->err = stderr;
+	free(u);
+	return rc;
+}
+
+int
+ui_run(struct sim_world *w, struct sim_console *con, const char *script,
+       const struct ui_config *cfg)
+{
+	return ui_main(w, con, script, cfg, NULL);
+}
+
+int
+ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
+{
+	struct ui_config cfg = { opts ? opts->keys : NULL, opts ? opts->dump : NULL };
+	char msg[LESSON_ERR_MAX];
+	struct lesson *l = lesson_load(path, msg, sizeof(msg));
+	struct sim_world *w;
+	struct sim_console con;
+	unsigned long leaked;
+	int rc;
+
+	if (!l) {
+		fprintf(stderr, "%s\n", msg);
+		return 2;
+	}
+	rc = lesson_validate(l, seed, stderr);
+	if (rc) {
+		lesson_free(l);
+		return rc;
+	}
+	w = calloc(1, sizeof(*w));
+	if (!w || sim_world_create(w, seed)) {
+		fprintf(stderr, "netstep: cannot build the simulated network\n");
+		free(w);
+		lesson_free(l);
+		return 1;
+	}
+	console_init(&con, w, stdout, stderr);
+	rc = ui_main(w, &con, "", &cfg, l);
+	w->trace.nsinks = 0;
+	sim_world_destroy(w);
+	leaked = skb_ledger_live(&w->ledger, stderr);
+	if (leaked) {
+		fprintf(stderr, "netstep: BUG: %lu skb(s) leaked\n", leaked);
+		rc = rc ? rc : 1;
+	}
+	free(w);
+	lesson_free(l);
+	return rc;
+}

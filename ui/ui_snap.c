@@ -1,0 +1,952 @@
+/*
+ * ui/ui_snap.c - the recorder: a trace sink and a wire tap that write
+ * down, at every trace event, what each pane of the UI shows.
+ *
+ * No kernel counterpart (see ui/ui_snap.h for the design).  Everything
+ * here only reads the model: the skb ledger, the route table (through
+ * fib_route_show, as `route -n` does), the neighbour table
+ * (neigh_for_each), the igb rings and the card's TDH/TDT registers
+ * (sim_82576_peek: a peek, not a register read with side effects), the
+ * qdisc counters and the softirq counters.  The skb pointer in a trace
+ * event is never dereferenced: skbs are found by id on the ledger, so an
+ * exit event after the skb was freed is safe.
+ *
+ * Read after ui/ui_snap.h; ui/ui.c draws what this file records.
+ */
+#include "ui/ui_snap.h"
+#include "layers/neighbour.h"
+#include "layers/route.h"
+#include "layers/sch_generic.h"
+#include "layers/skbuff.h"
+#include "nic/e1000_82575.h"
+#include "nic/e1000_regs.h"
+#include "nic/igb.h"
+#include "nic/sim_82576.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const ui_pane_names[UI_NPANES] = {
+	"Call stack", "skb", "Route table", "Neighbours (ARP)", "Rings",
+	"Qdisc / softirqs", "Frame", "Console",
+};
+
+#define UI_CONSOLE_KEEP	16384		/* console log bytes kept */
+
+/* ---- text building ------------------------------------------------------ */
+
+struct ui_buf {
+	FILE *f;			/* NULL when out of memory */
+	char **text;
+	size_t *len;
+};
+
+/*
+ * Slot @slot of the recorder's memory streams, emptied.  NOTE: they are
+ * opened once and rewound: opening a stream per pane per event was a
+ * fifth of the UI's time.
+ */
+static void
+ui_buf_open(struct ui_rec *r, struct ui_buf *b, int slot)
+{
+	if (!r->ms[slot])
+		r->ms[slot] = open_memstream(&r->ms_buf[slot], &r->ms_len[slot]);
+	b->f = r->ms[slot];
+	b->text = &r->ms_buf[slot];
+	b->len = &r->ms_len[slot];
+	if (b->f)
+		rewind(b->f);
+}
+
+/* A copy of what was written since ui_buf_open. */
+static char *
+ui_buf_close(struct ui_buf *b)
+{
+	long n;
+
+	if (!b->f)
+		return strdup("");
+	n = ftell(b->f);
+	fflush(b->f);
+	return strndup(*b->text ? *b->text : "", n > 0 ? (size_t)n : 0);
+}
+
+/* Word-wrap key=value fields at @width columns, each line indented. */
+static void
+ui_wrap_fields(FILE *f, const char *indent, const char *fields, int width)
+{
+	int col = 0;
+	const char *p = fields;
+
+	while (*p) {
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (!n)
+			break;
+		if (col && col + 1 + (int)n > width) {
+			fputc('\n', f);
+			col = 0;
+		}
+		if (!col) {
+			fputs(indent, f);
+			col = (int)strlen(indent);
+		} else {
+			fputc(' ', f);
+			col++;
+		}
+		fwrite(p, 1, n, f);
+		col += (int)n;
+		p += n;
+	}
+	if (col)
+		fputc('\n', f);
+}
+
+/* Value of "key=" in @fields into @out (no spaces), or false. */
+static bool
+ui_field(const char *fields, const char *key, char *out, size_t outlen)
+{
+	size_t kl = strlen(key);
+	const char *p = fields;
+
+	while ((p = strstr(p, key))) {
+		if ((p == fields || p[-1] == ' ') && p[kl] == '=') {
+			size_t n = strcspn(p + kl + 1, " ");
+
+			if (n >= outlen)
+				n = outlen - 1;
+			memcpy(out, p + kl + 1, n);
+			out[n] = '\0';
+			return true;
+		}
+		p += kl;
+	}
+	return false;
+}
+
+/* ---- the call stack ----------------------------------------------------- */
+
+static void
+ui_build_stack(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+{
+	struct ui_buf b;
+
+	ui_buf_open(r, &b, 0);
+	if (r->overflow)
+		fprintf(b.f, "  ... %d deeper calls not shown\n", r->overflow);
+	for (int i = 0; i < r->nstack; i++) {
+		const struct ui_frame_ref *fr = &r->stack[i];
+		bool cur = i == r->nstack - 1 && ev->kind != TRACE_NOTE;
+		int ind = i < 14 ? i : 14;
+
+		fprintf(b.f, "%c%*s%s%s\n", cur ? '>' : ' ', ind, "", fr->func,
+			cur && ev->kind == TRACE_EXIT ? "  <- returns" : "");
+	}
+	if (ev->kind == TRACE_NOTE)
+		fprintf(b.f, ">%*s* %s (inside)\n", r->nstack < 14 ? r->nstack : 14, "", ev->func);
+	fprintf(b.f, "  %s\n", ev->ksrc ? ev->ksrc : "");
+	fprintf(b.f, "  %s:%d  [%s]\n", ev->file ? ev->file : "", ev->line,
+		ev->host_name ? ev->host_name : "-");
+	if (ev->skb_id)
+		fprintf(b.f, "  skb#%u\n", ev->skb_id);
+	ui_wrap_fields(b.f, "  ", ev->fields, 38);
+	s->pane[UI_PANE_STACK] = ui_buf_close(&b);
+}
+
+/* ---- the skb ------------------------------------------------------------ */
+
+static struct sk_buff *
+ui_find_skb(struct ui_rec *r, u32 id, u32 data_id)
+{
+	struct sk_buff *skb;
+
+	list_for_each_entry(skb, &r->w->ledger.live, ledger_node) {
+		if (id && skb->id == id)
+			return skb;
+		if (!id && skb->data_id == data_id)
+			return skb;
+	}
+	return NULL;
+}
+
+static void
+ui_skb_bar(FILE *f, const struct sk_buff *skb)
+{
+	enum { W = 32 };
+	unsigned int end = skb->end ? skb->end : 1;
+	unsigned int d = (unsigned int)(skb->data - skb->head);
+	int a = (int)((u64)d * W / end), t = (int)((u64)skb->tail * W / end);
+
+	if (skb->len && t == a)
+		t = a + 1;
+	if (t > W)
+		t = W;
+	fputs(" [", f);
+	for (int i = 0; i < W; i++)
+		fputc(i < a ? '.' : i < t ? '#' : '-', f);
+	fputs("]\n  head  .headroom  #data  -tailroom  end\n", f);
+}
+
+static void
+ui_build_skb(struct ui_rec *r, struct ui_snap *s)
+{
+	struct sk_buff *skb = ui_find_skb(r, r->focus_skb, 0), *o;
+	unsigned long live = r->w->ledger.allocated - r->w->ledger.freed;
+	struct ui_buf b;
+
+	if (!skb && r->focus_skb) {
+		/* The skb we followed is gone: follow one sharing its data. */
+		skb = ui_find_skb(r, 0, r->focus_data);
+		if (skb)
+			r->focus_skb = skb->id;
+	}
+	ui_buf_open(r, &b, 0);
+	if (!skb) {
+		fprintf(b.f, "no skb in focus\nlive skbs: %lu\n", live);
+		s->pane[UI_PANE_SKB] = ui_buf_close(&b);
+		return;
+	}
+	r->focus_data = skb->data_id;
+	if (!skb->head) {
+		/* alloc_skb's tracepoint: the header exists, its data not yet. */
+		fprintf(b.f, "skb#%u: header allocated, no data yet\nlive skbs: %lu\n", skb->id,
+			live);
+		s->pane[UI_PANE_SKB] = ui_buf_close(&b);
+		return;
+	}
+	{
+		unsigned int d = (unsigned int)(skb->data - skb->head);
+		int dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;
+
+		if (skb->id == skb->data_id)
+			fprintf(b.f, "skb#%u (owns its data)  len=%u\n", skb->id, skb->len);
+		else
+			fprintf(b.f, "skb#%u (clone: data of skb#%u)  len=%u\n", skb->id,
+				skb->data_id, skb->len);
+		ui_skb_bar(b.f, skb);
+		fprintf(b.f, "headroom=%u len=%u tailroom=%u\n", d, skb->len,
+			skb->end - skb->tail);
+		fprintf(b.f, "users=%d cloned=%u dataref=%d\n", skb->users, skb->cloned, dataref);
+		fprintf(b.f, "hdrs:");
+		if (skb->mac_header != SKB_HEADER_UNSET && skb->mac_header >= d)
+			fprintf(b.f, " eth@+%d", skb->mac_header - (int)d);
+		if (skb->network_header != SKB_HEADER_UNSET && skb->network_header >= d)
+			fprintf(b.f, " ip@+%d", skb->network_header - (int)d);
+		if (skb->transport_header != SKB_HEADER_UNSET && skb->transport_header >= d)
+			fprintf(b.f, " l4@+%d", skb->transport_header - (int)d);
+		fprintf(b.f, "\nproto=0x%04x dev=%s truesize=%u\n", ntohs(skb->protocol),
+			skb->dev ? skb->dev->name : "-", skb->truesize);
+		fprintf(b.f, "data shared by (data_id=%u):\n", skb->data_id);
+		list_for_each_entry(o, &r->w->ledger.live, ledger_node) {
+			if (o->data_id != skb->data_id)
+				continue;
+			fprintf(b.f, "%c skb#%u %s users=%d cloned=%u\n", o == skb ? '*' : ' ',
+				o->id, o->id == o->data_id ? "orig " : "clone", o->users, o->cloned);
+		}
+		fprintf(b.f, "live skbs: %lu (RX rings included)\n", live);
+	}
+	s->pane[UI_PANE_SKB] = ui_buf_close(&b);
+}
+
+/* ---- the route table ---------------------------------------------------- */
+
+static int
+ui_mask_len(const char *mask)
+{
+	unsigned int a, b, c, d, n = 0;
+
+	if (sscanf(mask, "%u.%u.%u.%u", &a, &b, &c, &d) != 4)
+		return 0;
+	for (u32 m = (a << 24) | (b << 16) | (c << 8) | d; m; m <<= 1)
+		n++;
+	return (int)n;
+}
+
+static void
+ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+{
+	struct host *net = r->last_host;
+	struct ui_buf tab, wide, narrow;
+	char rowbuf[16];
+	int match = -1, row = 0;
+	char *line, *save = NULL, *tabtext;
+
+	if (ev->host == net && ui_field(ev->fields, "row", rowbuf, sizeof(rowbuf)) &&
+	    ui_field(ev->fields, "matched", (char[24]){ 0 }, 24))
+		match = atoi(rowbuf);
+	ui_buf_open(r, &tab, 0);
+	if (net && tab.f)
+		fib_route_show(net, tab.f);
+	tabtext = ui_buf_close(&tab);
+	ui_buf_open(r, &wide, 1);
+	ui_buf_open(r, &narrow, 2);
+	fprintf(wide.f, " Destination     Gateway         Genmask         Flags   Use Iface\n");
+	fprintf(narrow.f, " Destination     Gateway         Iface\n");
+	for (line = strtok_r(tabtext, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char dst[20], gw[20], mask[20], flags[8], ifc[20];
+		int metric, ref;
+		unsigned long use;
+		char pfx[24];
+
+		if (sscanf(line, "%19s %19s %19s %7s %d %d %lu %19s", dst, gw, mask, flags,
+			   &metric, &ref, &use, ifc) != 8)
+			continue;
+		snprintf(pfx, sizeof(pfx), "%s/%d", dst, ui_mask_len(mask));
+		fprintf(wide.f, "%c%-15s %-15s %-15s %-5s %5lu %s\n", row == match ? '>' : ' ',
+			dst, gw, mask, flags, use, ifc);
+		fprintf(narrow.f, "%c%-15s %-15s %s\n", row == match ? '>' : ' ', pfx, gw, ifc);
+		row++;
+	}
+	free(tabtext);
+	if (r->last_route[0] && r->last_route_host == net) {
+		fprintf(wide.f, "\nlast lookup (dst cached on the skb):\n");
+		ui_wrap_fields(wide.f, "  ", r->last_route, 64);
+		fprintf(narrow.f, "\nlast lookup:\n");
+		ui_wrap_fields(narrow.f, "  ", r->last_route, 36);
+	}
+	s->pane[UI_PANE_ROUTE] = ui_buf_close(&wide);
+	s->narrow[UI_PANE_ROUTE] = ui_buf_close(&narrow);
+}
+
+/* ---- the neighbour table ------------------------------------------------ */
+
+struct ui_neigh_ctx {
+	FILE *wide, *narrow;
+	const char *fields;
+};
+
+static void
+ui_neigh_row(const struct neighbour *n, void *arg)
+{
+	struct ui_neigh_ctx *c = arg;
+	struct sim_addr_str ip = sim_ip_str(n->primary_key), mac = sim_mac_str(n->ha);
+	char key[24], tr[32] = "";
+	const char *p;
+	bool inuse = false;
+
+	snprintf(key, sizeof(key), "=%s", ip.s);
+	for (p = c->fields; (p = strstr(p, key)); p += strlen(key)) {
+		char after = p[strlen(key)];
+
+		if (after == ' ' || after == '\0' || after == '/')
+			inuse = true;
+	}
+	if (n->nhist) {
+		const struct neigh_transition *t = &n->hist[(n->nhist - 1) % NEIGH_HISTORY_LEN];
+
+		snprintf(tr, sizeof(tr), "%s->%s", neigh_state_name(t->from),
+			 neigh_state_name(t->to));
+	}
+	if (!(n->nud_state & NUD_VALID))
+		mac = (struct sim_addr_str){ "(incomplete)" };
+	fprintf(c->wide, "%c%-15s %-17s %-10s q=%u %s\n", inuse ? '>' : ' ', ip.s, mac.s,
+		neigh_state_name(n->nud_state), n->arp_queue.qlen, tr);
+	fprintf(c->narrow, "%c%-15s %-10s q=%u\n   %s\n", inuse ? '>' : ' ', ip.s,
+		neigh_state_name(n->nud_state), n->arp_queue.qlen, mac.s);
+}
+
+static void
+ui_build_neigh(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+{
+	struct ui_buf wide, narrow;
+	struct ui_neigh_ctx c;
+	int n = 0;
+
+	ui_buf_open(r, &wide, 1);
+	ui_buf_open(r, &narrow, 2);
+	c.wide = wide.f;
+	c.narrow = narrow.f;
+	c.fields = ev->host == r->last_host ? ev->fields : "";
+	fprintf(wide.f, " IP address      HW address        State      Queue Last change\n");
+	fprintf(narrow.f, " IP address      State      Queue\n");
+	if (r->last_host && wide.f && narrow.f)
+		n = neigh_for_each(r->last_host, ui_neigh_row, &c);
+	if (!n) {
+		fprintf(wide.f, "  (empty)\n");
+		fprintf(narrow.f, "  (empty)\n");
+	}
+	if (r->last_neigh[0]) {
+		fprintf(wide.f, "last: %s\n", r->last_neigh);
+		fprintf(narrow.f, "last: %s\n", r->last_neigh);
+	}
+	s->pane[UI_PANE_NEIGH] = ui_buf_close(&wide);
+	s->narrow[UI_PANE_NEIGH] = ui_buf_close(&narrow);
+}
+
+/* ---- the rings ---------------------------------------------------------- */
+
+static struct net_device *
+ui_ring_dev(struct ui_rec *r, const struct trace_event *ev)
+{
+	struct host *net = r->last_host;
+	char name[24];
+
+	if (!net || !net->ndevs)
+		return NULL;
+	if ((ui_field(ev->fields, "dev", name, sizeof(name)) ||
+	     ui_field(ev->fields, "port", name, sizeof(name)))) {
+		const char *colon = strchr(name, ':');
+		const char *dn = colon ? colon + 1 : name;
+
+		for (int i = 0; i < net->ndevs; i++)
+			if (net->devs[i] && !strcmp(net->devs[i]->name, dn))
+				r->ring_dev = net->devs[i];
+	}
+	for (int i = 0; i < net->ndevs; i++)
+		if (net->devs[i] == r->ring_dev)
+			return r->ring_dev;
+	r->ring_dev = net->devs[0];
+	return r->ring_dev;
+}
+
+/* The id of @ptr if it is a live skb, else 0: rings may hold a freed one
+ * for a moment (igb_clean_tx_irq frees before it clears the slot). */
+static u32
+ui_live_id(struct ui_rec *r, const struct sk_buff *ptr)
+{
+	struct sk_buff *skb;
+
+	list_for_each_entry(skb, &r->w->ledger.live, ledger_node)
+		if (skb == ptr)
+			return skb->id;
+	return 0;
+}
+
+/* Is one of @funcs (NULL-terminated) on the live call stack? */
+static bool
+ui_inside(const struct ui_rec *r, const char *const *funcs)
+{
+	for (int i = 0; i < r->nstack; i++)
+		for (int k = 0; funcs[k]; k++)
+			if (r->stack[i].func && !strcmp(r->stack[i].func, funcs[k]))
+				return true;
+	return false;
+}
+
+/*
+ * Inside igb_free_{tx,rx}_resources a ring's arrays are going away (its
+ * buffer_info array is freed before the descriptors, whose free traces):
+ * the slots are not read then, only the indices.
+ */
+static bool
+ui_rings_freeing(const struct ui_rec *r)
+{
+	static const char *const f[] = { "igb_free_tx_resources", "igb_free_rx_resources", NULL };
+
+	return ui_inside(r, f);
+}
+
+static void
+ui_build_tx_ring(struct ui_rec *r, FILE *f, struct igb_adapter *ad, struct igb_ring *ring)
+{
+	struct sim_82576 *hw = ad->hw.hw_addr;
+	unsigned int tdh = sim_82576_peek(hw, E1000_TDH(ring->reg_idx));
+	unsigned int tdt = sim_82576_peek(hw, E1000_TDT(ring->reg_idx));
+	unsigned int cnt = ring->count, from, n;
+
+	fprintf(f, "TX ring %u  count=%u\n", ring->queue_index, cnt);
+	fprintf(f, "ntu=%u ntc=%u TDH=%u TDT=%u\n", ring->next_to_use, ring->next_to_clean,
+		tdh, tdt);
+	fprintf(f, " slot mark dma         len  DD  skb\n");
+	if (!cnt || !ring->desc || !ring->tx_buffer_info || ui_rings_freeing(r))
+		return;
+	/* A window from just before next_to_clean to just after next_to_use. */
+	from = (ring->next_to_clean + cnt - 1) % cnt;
+	n = (ring->next_to_use + cnt - from) % cnt + 2;
+	if (n > 8)
+		n = 8;
+	for (unsigned int k = 0; k < n; k++) {
+		unsigned int i = (from + k) % cnt;
+		const struct igb_tx_buffer *tb = &ring->tx_buffer_info[i];
+		const union e1000_adv_tx_desc *d = IGB_TX_DESC(ring, i);
+		char mark[5], *m = mark;
+		u32 id = tb->skb ? ui_live_id(r, tb->skb) : 0;
+
+		if (i == ring->next_to_use)
+			*m++ = 'U';
+		if (i == ring->next_to_clean)
+			*m++ = 'C';
+		if (i == tdh)
+			*m++ = 'H';
+		if (i == tdt)
+			*m++ = 'T';
+		*m = '\0';
+		fprintf(f, " %4u %-4s 0x%08llx %4u %-3s", i, mark, (unsigned long long)tb->dma,
+			tb->len, le32_to_cpu(d->wb.status) & E1000_TXD_STAT_DD ? "DD" : "-");
+		if (id)
+			fprintf(f, " skb#%u", id);
+		fputc('\n', f);
+	}
+	fprintf(f, " U=next_to_use C=next_to_clean\n H=TDH (card) T=TDT (tail)\n");
+}
+
+/* RX: a few slots from just before next_to_clean; DD = the card filled it. */
+static void
+ui_build_rx_slots(FILE *f, struct igb_ring *rx, unsigned int rdh, unsigned int rdt)
+{
+	unsigned int cnt = rx->count;
+
+	if (!cnt || !rx->desc || !rx->rx_buffer_info)
+		return;
+	fprintf(f, " slot mark dma         DD  (C=ntc H=RDH T=RDT)\n");
+	for (unsigned int k = 0; k < 4; k++) {
+		unsigned int i = (rx->next_to_clean + cnt - 1 + k) % cnt;
+		union e1000_adv_rx_desc *d = IGB_RX_DESC(rx, i);
+		char mark[5], *m = mark;
+
+		if (i == rx->next_to_clean)
+			*m++ = 'C';
+		if (i == rdh)
+			*m++ = 'H';
+		if (i == rdt)
+			*m++ = 'T';
+		*m = '\0';
+		fprintf(f, " %4u %-4s 0x%08llx %s\n", i, mark,
+			(unsigned long long)rx->rx_buffer_info[i].dma,
+			igb_test_staterr(d, E1000_RXD_STAT_DD) ? "DD" : "-");
+	}
+}
+
+static void
+ui_build_ring(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+{
+	struct net_device *dev = ui_ring_dev(r, ev);
+	struct igb_adapter *ad = dev && sim_igb_card(dev) ? netdev_priv(dev) : NULL;
+	struct ui_buf b;
+
+	ui_buf_open(r, &b, 0);
+	if (!ad || !ad->num_tx_queues || !ad->tx_ring[0]) {
+		fprintf(b.f, "no igb ring here\n");
+		s->pane[UI_PANE_RING] = ui_buf_close(&b);
+		return;
+	}
+	fprintf(b.f, "%s:%s\n", r->last_host->name, dev->name);
+	ui_build_tx_ring(r, b.f, ad, ad->tx_ring[0]);
+	if (ad->num_rx_queues && ad->rx_ring[0]) {
+		struct igb_ring *rx = ad->rx_ring[0];
+		struct sim_82576 *hw = ad->hw.hw_addr;
+
+		fprintf(b.f, "RX ring %u  count=%u\n", rx->queue_index, rx->count);
+		fprintf(b.f, "ntc=%u nta=%u RDH=%u RDT=%u\n", rx->next_to_clean, rx->next_to_alloc,
+			sim_82576_peek(hw, E1000_RDH(rx->reg_idx)),
+			sim_82576_peek(hw, E1000_RDT(rx->reg_idx)));
+		if (!ui_rings_freeing(r))
+			ui_build_rx_slots(b.f, rx, sim_82576_peek(hw, E1000_RDH(rx->reg_idx)),
+					  sim_82576_peek(hw, E1000_RDT(rx->reg_idx)));
+	}
+	s->pane[UI_PANE_RING] = ui_buf_close(&b);
+}
+
+/* ---- qdisc and softirqs ------------------------------------------------- */
+
+static void
+ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
+{
+	static const char *const grafting[] = { "qdisc_graft", "dev_shutdown", NULL };
+	struct net_device *dev = r->ring_dev;
+	struct ui_buf b;
+
+	ui_buf_open(r, &b, 0);
+	/* While qdiscs are swapped, dev->qdisc may point at a freed one. */
+	if (ui_inside(r, grafting)) {
+		fprintf(b.f, "%s: the qdisc is being replaced\n", dev ? dev->name : "-");
+	} else if (dev && dev->qdisc && dev->qdisc->ops) {
+		struct Qdisc *q = dev->qdisc;
+
+		/* Under mq, the numbers live in TX queue 0's own qdisc. */
+		if (dev->_tx && dev->_tx[0].qdisc && dev->_tx[0].qdisc != q &&
+		    dev->_tx[0].qdisc->ops) {
+			fprintf(b.f, "%s root %s, txq 0: %s\n", dev->name, q->ops->id,
+				dev->_tx[0].qdisc->ops->id);
+			q = dev->_tx[0].qdisc;
+		} else {
+			fprintf(b.f, "%s qdisc %s\n", dev->name, q->ops->id);
+		}
+		fprintf(b.f, "qlen=%u backlog=%ub drops=%u\n", q->q.qlen, q->qstats.backlog,
+			q->qstats.drops);
+		fprintf(b.f, "sent=%llub/%up requeues=%u\n", (unsigned long long)q->bstats.bytes,
+			q->bstats.packets, q->qstats.requeues);
+	}
+	fprintf(b.f, "last: %s\n", r->last_qdisc[0] ? r->last_qdisc : "-");
+	fprintf(b.f, "softirq     ");
+	for (int i = 0; i < SIM_NHOSTS; i++)
+		if (r->w->host[i])
+			fprintf(b.f, " %7.7s", r->w->host[i]->name);
+	fputc('\n', b.f);
+	for (int nr = NET_TX_SOFTIRQ; nr <= NET_RX_SOFTIRQ; nr++) {
+		fprintf(b.f, "%-11s:", softirq_to_name[nr]);
+		for (int i = 0; i < SIM_NHOSTS; i++)
+			if (r->w->host[i])
+				fprintf(b.f, " %7u", r->w->host[i]->cpu.softirq_count[nr]);
+		fputc('\n', b.f);
+	}
+	s->pane[UI_PANE_QDISC] = ui_buf_close(&b);
+}
+
+/* ---- the frame ---------------------------------------------------------- */
+
+static void
+ui_decode(FILE *f, const u8 *p, unsigned int len)
+{
+	unsigned int type, ihl;
+
+	if (len < 14) {
+		fprintf(f, "runt frame (%u bytes)\n", len);
+		return;
+	}
+	type = (unsigned int)(p[12] << 8 | p[13]);
+	fprintf(f, "Ethernet II\n  dst %02x:%02x:%02x:%02x:%02x:%02x\n"
+		"  src %02x:%02x:%02x:%02x:%02x:%02x type 0x%04x\n",
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], type);
+	p += 14;
+	len -= 14;
+	if (type == 0x0806 && len >= 28) {
+		unsigned int op = (unsigned int)(p[6] << 8 | p[7]);
+
+		fprintf(f, "ARP %s\n  sender %u.%u.%u.%u %02x:%02x:%02x:%02x:%02x:%02x\n"
+			"  target %u.%u.%u.%u\n", op == 1 ? "request" : op == 2 ? "reply" : "?",
+			p[14], p[15], p[16], p[17], p[8], p[9], p[10], p[11], p[12], p[13],
+			p[24], p[25], p[26], p[27]);
+		return;
+	}
+	if (type != 0x0800 || len < 20)
+		return;
+	ihl = (p[0] & 0xf) * 4u;
+	fprintf(f, "IPv4 %u.%u.%u.%u > %u.%u.%u.%u\n  len=%u id=0x%04x ttl=%u proto=%u\n",
+		p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19],
+		(unsigned int)(p[2] << 8 | p[3]), (unsigned int)(p[4] << 8 | p[5]), p[8], p[9]);
+	if (ihl < 20 || len < ihl + 8)
+		return;
+	len -= ihl;
+	switch (p[9]) {
+	case 6: {
+		const u8 *t = p + ihl;
+		static const char fl[] = "FSRPAU";
+		char flags[8], *q = flags;
+
+		for (int i = 0; i < 6; i++)
+			if (t[13] & (1 << i))
+				*q++ = fl[i];
+		*q = '\0';
+		fprintf(f, "TCP %u > %u [%s]\n", (unsigned int)(t[0] << 8 | t[1]),
+			(unsigned int)(t[2] << 8 | t[3]), flags);
+		if (len >= 20)
+			fprintf(f, "  seq=%u ack=%u win=%u\n",
+				(u32)t[4] << 24 | (u32)t[5] << 16 | (u32)t[6] << 8 | t[7],
+				(u32)t[8] << 24 | (u32)t[9] << 16 | (u32)t[10] << 8 | t[11],
+				(unsigned int)(t[14] << 8 | t[15]));
+		break;
+	}
+	case 17:
+		fprintf(f, "UDP %u > %u len=%u\n", (unsigned int)(p[ihl] << 8 | p[ihl + 1]),
+			(unsigned int)(p[ihl + 2] << 8 | p[ihl + 3]),
+			(unsigned int)(p[ihl + 4] << 8 | p[ihl + 5]));
+		break;
+	case 1:
+		fprintf(f, "ICMP type=%u code=%u\n", p[ihl], p[ihl + 1]);
+		break;
+	}
+}
+
+static void
+ui_hex(FILE *f, const u8 *p, unsigned int len, unsigned int per)
+{
+	for (unsigned int o = 0; o < len; o += per) {
+		fprintf(f, "%04x ", o);
+		for (unsigned int i = 0; i < per; i++) {
+			if (o + i < len)
+				fprintf(f, "%02x ", p[o + i]);
+			else
+				fputs("   ", f);
+		}
+		for (unsigned int i = 0; i < per && o + i < len; i++)
+			fputc(p[o + i] >= 0x20 && p[o + i] < 0x7f ? p[o + i] : '.', f);
+		fputc('\n', f);
+	}
+}
+
+static void
+ui_build_frame(struct ui_rec *r, struct ui_snap *s)
+{
+	const struct ui_frame *fr = &r->frame;
+	struct ui_buf wide, narrow;
+	unsigned int shown = fr->len < UI_FRAME_MAX ? fr->len : UI_FRAME_MAX;
+
+	/* The hex dump is the dearest text: made once per frame. */
+	if (!r->frame_text[0] || r->frame_text_no != fr->no) {
+		free(r->frame_text[0]);
+		free(r->frame_text[1]);
+		ui_buf_open(r, &wide, 1);
+		ui_buf_open(r, &narrow, 2);
+		if (!fr->no) {
+			fputs("no frame on the wire yet\n", wide.f);
+			fputs("no frame on the wire yet\n", narrow.f);
+		} else {
+			FILE *fs[2] = { wide.f, narrow.f };
+
+			for (int i = 0; i < 2; i++) {
+				fprintf(fs[i], "frame %lu %s %s %u bytes\n", fr->no, fr->port,
+					fr->dir == SIM_DIR_TX ? "out" : "in", fr->len);
+				ui_decode(fs[i], fr->bytes, shown);
+			}
+			ui_hex(wide.f, fr->bytes, shown, 16);
+			ui_hex(narrow.f, fr->bytes, shown < 128 ? shown : 128, 8);
+		}
+		r->frame_text[0] = ui_buf_close(&wide);
+		r->frame_text[1] = ui_buf_close(&narrow);
+		r->frame_text_no = fr->no;
+	}
+	s->pane[UI_PANE_FRAME] = strdup(r->frame_text[0] ? r->frame_text[0] : "");
+	s->narrow[UI_PANE_FRAME] = strdup(r->frame_text[1] ? r->frame_text[1] : "");
+}
+
+/* ---- recording ---------------------------------------------------------- */
+
+static void
+ui_snap_free(struct ui_snap *s)
+{
+	for (int i = 0; i < UI_NPANES; i++) {
+		free(s->pane[i]);
+		free(s->narrow[i]);
+		s->pane[i] = s->narrow[i] = NULL;
+	}
+}
+
+static void
+ui_record(struct ui_rec *r, const struct trace_event *ev)
+{
+	struct ui_snap *s = &r->ring[r->count % UI_HISTORY];
+	struct trace *tr = &r->w->trace;
+	int nsinks = tr->nsinks;
+	struct host *st = r->w->host[SIM_STUDENT];
+
+	ui_snap_free(s);
+	s->seq = ev->seq;
+	s->ts = ev->ts;
+	s->kind = ev->kind;
+	snprintf(s->host, sizeof(s->host), "%s", ev->host_name ? ev->host_name : "-");
+	s->func = ev->func;
+	s->file = ev->file;
+	s->line = ev->line;
+	s->ksrc = ev->ksrc;
+	s->level = r->nstack + r->overflow;
+	s->skb_id = ev->skb_id;
+	snprintf(s->fields, sizeof(s->fields), "%s", ev->fields);
+	s->wire_frames = r->wire_frames;
+	s->student_tx = st && st->ndevs && igb_port(st->devs[0]) ?
+			igb_port(st->devs[0])->tx_frames : 0;
+	/* Reading the tables traces too (fib_route_show): nobody hears it. */
+	r->busy = true;
+	tr->nsinks = 0;
+	ui_build_stack(r, ev, s);
+	ui_build_skb(r, s);
+	ui_build_route(r, ev, s);
+	ui_build_neigh(r, ev, s);
+	ui_build_ring(r, ev, s);
+	ui_build_qdisc(r, s);
+	ui_build_frame(r, s);
+	{
+		size_t keep = r->console_len > 3000 ? r->console_len - 3000 : 0;
+
+		s->pane[UI_PANE_CONSOLE] = strdup(r->console_log ? r->console_log + keep : "");
+	}
+	tr->nsinks = nsinks;
+	r->busy = false;
+	r->count++;
+	if (r->count > UI_HISTORY)
+		r->first = r->count - UI_HISTORY;
+}
+
+static bool
+ui_is_route_event(const struct trace_event *ev)
+{
+	return strstr(ev->fields, "row=") && strstr(ev->fields, "matched=");
+}
+
+void
+ui_rec_trace(void *arg, const struct trace_event *ev)
+{
+	struct ui_rec *r = arg;
+	char v[48];
+
+	if (r->busy)
+		return;
+	if (ev->host)
+		r->last_host = ev->host;
+	if (ev->kind == TRACE_ENTER) {
+		if (r->nstack < UI_STACK_MAX) {
+			struct ui_frame_ref *fr = &r->stack[r->nstack++];
+
+			fr->func = ev->func;
+			fr->file = ev->file;
+			fr->line = ev->line;
+			fr->ksrc = ev->ksrc;
+			snprintf(fr->host, sizeof(fr->host), "%s", ev->host_name ? ev->host_name : "");
+		} else {
+			r->overflow++;
+		}
+	}
+	if (ev->skb_id && ev->kind != TRACE_EXIT && ui_find_skb(r, ev->skb_id, 0))
+		r->focus_skb = ev->skb_id;
+	if (ui_is_route_event(ev)) {
+		snprintf(r->last_route, sizeof(r->last_route), "%s %s", ev->func, ev->fields);
+		r->last_route_host = ev->host;
+	}
+	if (ui_field(ev->fields, "path", v, sizeof(v)))
+		snprintf(r->last_qdisc, sizeof(r->last_qdisc), "path=%s (%s)", v, ev->host_name);
+	if (ui_field(ev->fields, "nud", v, sizeof(v)))
+		snprintf(r->last_neigh, sizeof(r->last_neigh), "nud=%s (%s)", v, ev->host_name);
+	ui_record(r, ev);
+	if (ev->kind == TRACE_EXIT) {
+		if (r->overflow)
+			r->overflow--;
+		else if (r->nstack)
+			r->nstack--;
+	}
+}
+
+static void
+ui_rec_tap(void *arg, const struct sim_port *port, enum sim_dir dir, const u8 *frame,
+	   unsigned int len, ktime_t ts)
+{
+	struct ui_rec *r = arg;
+	struct ui_frame *f = &r->frame;
+
+	if (dir != SIM_DIR_TX)
+		return;		/* each frame once: as it leaves a port */
+	r->wire_frames++;
+	snprintf(f->port, sizeof(f->port), "%s", port->name);
+	f->dir = dir;
+	f->len = len;
+	memcpy(f->bytes, frame, len < UI_FRAME_MAX ? len : UI_FRAME_MAX);
+	f->ts = ts;
+	f->no = r->wire_frames;
+}
+
+void
+ui_rec_console(struct ui_rec *r, const char *text)
+{
+	size_t n = strlen(text);
+	char *p;
+
+	if (r->console_len + n > UI_CONSOLE_KEEP) {
+		size_t drop = r->console_len + n - UI_CONSOLE_KEEP;
+
+		if (drop > r->console_len)
+			drop = r->console_len;
+		memmove(r->console_log, r->console_log + drop, r->console_len - drop);
+		r->console_len -= drop;
+	}
+	p = realloc(r->console_log, r->console_len + n + 1);
+	if (!p)
+		return;
+	r->console_log = p;
+	memcpy(p + r->console_len, text, n < UI_CONSOLE_KEEP ? n : UI_CONSOLE_KEEP);
+	r->console_len += n < UI_CONSOLE_KEEP ? n : UI_CONSOLE_KEEP;
+	p[r->console_len] = '\0';
+}
+
+void
+ui_rec_mark(struct ui_rec *r, const char *what)
+{
+	ui_rec_mark_as(r, "(console)", what);
+}
+
+void
+ui_rec_mark_as(struct ui_rec *r, const char *func, const char *what)
+{
+	struct trace_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.seq = r->w->trace.seq;
+	ev.ts = r->w->eng.now;
+	ev.kind = TRACE_NOTE;
+	ev.host = r->w->host[SIM_STUDENT];
+	ev.host_name = ev.host ? ev.host->name : "-";
+	ev.func = func;
+	ev.file = "ui/ui.c";
+	ev.ksrc = "";
+	snprintf(ev.fields, sizeof(ev.fields), "%s", what);
+	ui_rec_trace(r, &ev);
+}
+
+const struct ui_snap *
+ui_rec_get(const struct ui_rec *r, u64 abs)
+{
+	if (abs < r->first || abs >= r->count)
+		return NULL;
+	return &r->ring[abs % UI_HISTORY];
+}
+
+/* Every port of every host gets our tap; ui_rec_exit takes it off. */
+static void
+ui_rec_taps(struct ui_rec *r, bool add)
+{
+	for (int h = 0; h < SIM_NHOSTS; h++) {
+		struct host *net = r->w->host[h];
+
+		for (int i = 0; net && i < net->ndevs; i++) {
+			struct sim_port *p = net->devs[i] ? igb_port(net->devs[i]) : NULL;
+
+			if (!p)
+				continue;
+			if (add) {
+				struct sim_tap t = { .frame = ui_rec_tap, .arg = r };
+
+				sim_port_add_tap(p, &t);
+				continue;
+			}
+			for (int k = 0; k < p->ntaps; k++) {
+				if (p->taps[k].arg != r)
+					continue;
+				memmove(&p->taps[k], &p->taps[k + 1],
+					(size_t)(p->ntaps - k - 1) * sizeof(p->taps[0]));
+				p->ntaps--;
+				k--;
+			}
+		}
+	}
+}
+
+int
+ui_rec_init(struct ui_rec *r, struct sim_world *w)
+{
+	memset(r, 0, sizeof(*r));
+	r->w = w;
+	r->last_host = w->host[SIM_STUDENT];
+	r->ring = calloc(UI_HISTORY, sizeof(*r->ring));
+	if (!r->ring)
+		return -ENOMEM;
+	if (trace_add_sink(&w->trace, ui_rec_trace, r)) {
+		free(r->ring);
+		return -ENOSPC;
+	}
+	ui_rec_taps(r, true);
+	return 0;
+}
+
+void
+ui_rec_exit(struct ui_rec *r)
+{
+	trace_remove_sink(&r->w->trace, r);
+	ui_rec_taps(r, false);
+	for (int i = 0; r->ring && i < UI_HISTORY; i++)
+		ui_snap_free(&r->ring[i]);
+	free(r->ring);
+	free(r->console_log);
+	free(r->frame_text[0]);
+	free(r->frame_text[1]);
+	for (int i = 0; i < 3; i++) {
+		if (r->ms[i])
+			fclose(r->ms[i]);
+		free(r->ms_buf[i]);
+		r->ms[i] = NULL;
+		r->ms_buf[i] = NULL;
+	}
+	r->ring = NULL;
+	r->console_log = NULL;
+}
