@@ -10,7 +10,8 @@
 
 CC       ?= cc
 PKGS     := ncurses libpcap check
-DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark
+DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
+	    iproute2 nftables socat iputils-ping procps util-linux
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifneq ($(PKG_OK),yes)
