@@ -287,6 +287,28 @@ text_flush(struct trace_text_state *st)
 	st->pending = false;
 }
 
+/* See kernel/trace.h. */
+bool
+trace_field(const char *fields, const char *key, char *out, size_t outlen)
+{
+	size_t klen = strlen(key);
+	const char *p = fields;
+
+	while ((p = strstr(p, key)) != NULL) {
+		if ((p == fields || p[-1] == ' ') && p[klen] == '=') {
+			size_t n = strcspn(p + klen + 1, " ");
+
+			if (n >= outlen)
+				n = outlen - 1;
+			memcpy(out, p + klen + 1, n);
+			out[n] = '\0';
+			return true;
+		}
+		p += klen;
+	}
+	return false;
+}
+
 void
 trace_text_header(FILE *f)
 {

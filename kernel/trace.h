@@ -87,6 +87,12 @@ void trace_text_close(struct trace_text_state *st);	/* flushes, frees */
 void trace_text_sink(void *state, const struct trace_event *ev);
 void trace_json_sink(void *file, const struct trace_event *ev);
 void trace_text_header(FILE *f);
+/*
+ * The value of "key=" in an event's @fields ("key=value key=value") into
+ * @out (cut to @outlen - 1 bytes); false if @key is absent.  For sinks
+ * that read the trace (pcapng comments, the UI's panes).
+ */
+bool trace_field(const char *fields, const char *key, char *out, size_t outlen);
 
 /* What the macros expand to; not for direct use. */
 struct trace_scope {

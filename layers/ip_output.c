@@ -372,13 +372,8 @@ sim_skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom)
 		n->transport_header = skb->transport_header + delta;
 	if (skb->mac_header != SKB_HEADER_UNSET)
 		n->mac_header = skb->mac_header + delta;
-	n->dev = skb->dev;
-	n->protocol = skb->protocol;
-	n->priority = skb->priority;
-	n->pkt_type = skb->pkt_type;
-	n->local_df = skb->local_df;
+	__copy_skb_header(n, skb);
 	n->ip_summed = skb->ip_summed;
-	memcpy(n->cb, skb->cb, sizeof(n->cb));
 	/* The route moves to the copy with whatever reference it had. */
 	n->_skb_refdst = skb->_skb_refdst;
 	skb->_skb_refdst = 0;
@@ -496,12 +491,7 @@ ip_copy_metadata(struct sk_buff *to, const struct sk_buff *from)
 
 	TRACEPOINTF(from->host, to, "from=%u noref=%d", from->id,
 		    (from->_skb_refdst & SKB_DST_NOREF) ? 1 : 0);
-	to->pkt_type = from->pkt_type;
-	to->priority = from->priority;
-	to->protocol = from->protocol;
-	to->dev = from->dev;
-	to->local_df = from->local_df;
-	memcpy(to->cb, from->cb, sizeof(to->cb));
+	__copy_skb_header(to, from);
 	if (from->_skb_refdst & SKB_DST_NOREF) {
 		skb_dst_set_noref(to, dst);
 	} else if (dst) {

@@ -115,6 +115,22 @@ band2list(struct pfifo_fast_priv *priv, int band)
 	return priv->q + band;
 }
 
+/* The UI's view of one band (declared in sch_generic.h). */
+int
+sim_pfifo_fast_band(struct Qdisc *q, int band, u32 *bytes)
+{
+	struct pfifo_fast_priv *priv;
+	struct sk_buff *skb;
+
+	if (!q || q->ops != &pfifo_fast_ops || band < 0 || band >= TC_PRIO_BANDS)
+		return -EINVAL;
+	priv = qdisc_priv(q);
+	*bytes = 0;
+	skb_queue_walk(band2list(priv, band), skb)
+		*bytes += qdisc_pkt_len(skb);
+	return (int)band2list(priv, band)->qlen;
+}
+
 /**
  * pfifo_fast_enqueue - put @skb at the tail of the band its priority maps to
  * @skb: consumed (queued, or dropped when tx_queue_len skbs already wait)

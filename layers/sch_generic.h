@@ -276,6 +276,13 @@ void qdisc_watchdog_cancel(struct qdisc_watchdog *wd);
 
 /* The qdiscs (net/sched/sch_generic.c, sch_fifo.c, sch_mq.c, sch_tbf.c). */
 extern const struct Qdisc_ops pfifo_fast_ops;
+/*
+ * sim_pfifo_fast_band - skbs and bytes waiting in band @band of a
+ * pfifo_fast qdisc @q, for the UI's per-band backlog.  No kernel
+ * counterpart (pfifo_fast has no classes to dump in 3.10); -EINVAL when
+ * @q is not pfifo_fast or @band is out of range.
+ */
+int sim_pfifo_fast_band(struct Qdisc *q, int band, u32 *bytes);
 extern const struct Qdisc_ops noqueue_qdisc_ops;
 extern const struct Qdisc_ops mq_qdisc_ops;
 extern const struct Qdisc_ops bfifo_qdisc_ops;

@@ -278,6 +278,30 @@ skb_clone(struct sk_buff *skb)
 }
 
 /**
+ * __copy_skb_header - copy the metadata of @old into @new
+ *
+ * The fields every copy of a packet keeps: device, protocol, priority,
+ * pkt_type, local_df and the control block.  Shared by skb_copy,
+ * ip_copy_metadata and sim_skb_realloc_headroom; each caller copies
+ * its own extras (checksum state, header offsets) and decides how the
+ * route moves.  Neither skb changes owner.
+ * KERNEL: 3.10's __copy_skb_header also copies the header offsets, the
+ * route, tstamp, mark, queue_mapping and more; ip_copy_metadata there
+ * copies its few fields by hand.
+ * NOTE: no tracepoint, so the traces of its callers stay as they were.
+ */
+void
+__copy_skb_header(struct sk_buff *new, const struct sk_buff *old)
+{
+	new->dev = old->dev;
+	new->protocol = old->protocol;
+	new->priority = old->priority;
+	new->pkt_type = old->pkt_type;
+	new->local_df = old->local_df;
+	memcpy(new->cb, old->cb, sizeof(new->cb));
+}
+
+/**
  * skb_copy - a private copy of header and data
  *
  * Used where the data must be changed but is shared.  Returns a new skb
@@ -295,13 +319,8 @@ skb_copy(const struct sk_buff *skb)
 	skb_reserve(n, headroom);
 	skb_put(n, skb->len);
 	memcpy(n->head, skb->head, headroom + skb->len);
-	n->dev = skb->dev;
 	n->sk = NULL;
-	memcpy(n->cb, skb->cb, sizeof(n->cb));
-	n->priority = skb->priority;
-	n->protocol = skb->protocol;
-	n->pkt_type = skb->pkt_type;
-	n->local_df = skb->local_df;
+	__copy_skb_header(n, skb);
 	n->ip_summed = skb->ip_summed;
 	n->queue_mapping = skb->queue_mapping;
 	n->mac_len = skb->mac_len;

@@ -121,6 +121,9 @@ struct sk_buff *alloc_skb(struct host *net, unsigned int size);
 struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length);
 struct sk_buff *skb_clone(struct sk_buff *skb);
 struct sk_buff *skb_copy(const struct sk_buff *skb);
+/* The metadata a copy inherits (device, protocol, priority, pkt_type,
+ * local_df, cb); no data, offsets or route.  See layers/skbuff.c. */
+void __copy_skb_header(struct sk_buff *new, const struct sk_buff *old);
 struct sk_buff *skb_get(struct sk_buff *skb);
 void kfree_skb(struct sk_buff *skb);		/* a drop */
 void consume_skb(struct sk_buff *skb);		/* normal end of life */

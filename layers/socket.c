@@ -34,9 +34,13 @@
 
 static const char KSRC[] = "net/socket.c";
 
-/* memcpy_fromiovec - copy @len bytes out of the iovecs, consuming them. */
-int
-memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len)
+/*
+ * sim_iovec_copy - the walk memcpy_fromiovec and memcpy_toiovec share:
+ * copy @len bytes between @kdata and the iovecs (into the iovecs when
+ * @to_iov), advancing each iovec past what was copied.  0 or -EFAULT.
+ */
+static int
+sim_iovec_copy(struct iovec *iov, unsigned char *kdata, int len, bool to_iov)
 {
 	while (len > 0) {
 		size_t n = iov->iov_len < (size_t)len ? iov->iov_len : (size_t)len;
@@ -44,7 +48,10 @@ memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len)
 		if (n) {
 			if (!iov->iov_base)
 				return -EFAULT;
-			memcpy(kdata, iov->iov_base, n);
+			if (to_iov)
+				memcpy(iov->iov_base, kdata, n);
+			else
+				memcpy(kdata, iov->iov_base, n);
 			kdata += n;
 			len -= n;
 			iov->iov_base = (char *)iov->iov_base + n;
@@ -55,25 +62,19 @@ memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len)
 	return 0;
 }
 
+/* memcpy_fromiovec - copy @len bytes out of the iovecs, consuming them. */
+int
+memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len)
+{
+	return sim_iovec_copy(iov, kdata, len, false);
+}
+
 /* memcpy_toiovec - copy @len bytes into the iovecs, consuming them. */
 int
 memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len)
 {
-	while (len > 0) {
-		size_t n = iov->iov_len < (size_t)len ? iov->iov_len : (size_t)len;
-
-		if (n) {
-			if (!iov->iov_base)
-				return -EFAULT;
-			memcpy(iov->iov_base, kdata, n);
-			kdata += n;
-			len -= n;
-			iov->iov_base = (char *)iov->iov_base + n;
-			iov->iov_len -= n;
-		}
-		iov++;
-	}
-	return 0;
+	/* NOTE: the cast is safe: with to_iov set, @kdata is only read. */
+	return sim_iovec_copy(iov, (unsigned char *)kdata, len, true);
 }
 
 /* The host's fd table ("current->files"). */

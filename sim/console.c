@@ -45,11 +45,8 @@ void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *e
 	c->dry = false;
 }
 
-/*
- * Shell-like word splitting: blanks separate words, '...' and "..."
- * group.  Writes into @buf; returns argc, or -1 with a message.
- */
-static int console_split(const char *line, char *buf, char **argv, FILE *err)
+/* See sim/console.h. */
+int console_split(const char *line, char *buf, char **argv, int max, FILE *err)
 {
 	int argc = 0;
 	char *o = buf;
@@ -62,9 +59,10 @@ static int console_split(const char *line, char *buf, char **argv, FILE *err)
 			p++;
 		if (!*p)
 			break;
-		if (argc == CONSOLE_MAX_ARGS) {
-			fprintf(err, "netstep: too many words in command (max %d)\n",
-				CONSOLE_MAX_ARGS);
+		if (argc == max) {
+			if (err)
+				fprintf(err, "netstep: too many words in command (max %d)\n",
+					max);
 			return -1;
 		}
 		argv[argc++] = o;
@@ -78,7 +76,8 @@ static int console_split(const char *line, char *buf, char **argv, FILE *err)
 			p++;
 		}
 		if (quote) {
-			fprintf(err, "netstep: unterminated quote in: %s\n", line);
+			if (err)
+				fprintf(err, "netstep: unterminated quote in: %s\n", line);
 			return -1;
 		}
 		*o++ = '\0';
@@ -356,7 +355,7 @@ int console_run_line(struct sim_console *c, const char *line)
 			CONSOLE_MAX_LINE - 1);
 		return 2;
 	}
-	argc = console_split(line, buf, argv, c->err);
+	argc = console_split(line, buf, argv, CONSOLE_MAX_ARGS, c->err);
 	if (argc < 0)
 		return 2;
 	if (argc == 0)
@@ -405,7 +404,7 @@ static int console_check_line(struct sim_console *c, const char *line)
 {
 	char buf[CONSOLE_MAX_LINE];
 	char *argv[CONSOLE_MAX_ARGS + 1];
-	int argc = console_split(line, buf, argv, c->err);
+	int argc = console_split(line, buf, argv, CONSOLE_MAX_ARGS, c->err);
 	FILE *real_err = c->err;
 	char *msg = NULL;
 	size_t msglen = 0;

@@ -49,6 +49,14 @@ int console_run_line(struct sim_console *c, const char *line);
  * status, or 0.
  */
 int console_run_script(struct sim_console *c, const char *script);
+/*
+ * Shell-like word splitting, shared by the console and lesson files:
+ * blanks separate words, '...' and "..." group.  Writes the words into
+ * @buf (as long as @line) and at most @max pointers plus a NULL into
+ * @argv.  Returns argc, or -1 on an unterminated quote or too many
+ * words, with a one-line message on @err unless @err is NULL.
+ */
+int console_split(const char *line, char *buf, char **argv, int max, FILE *err);
 /* Parse a duration: "2", "1.5s", "200ms", "50us". 0 or -EINVAL. */
 int console_parse_duration(const char *s, ktime_t *ns);
 

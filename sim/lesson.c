@@ -1327,41 +1327,6 @@ static const struct {
 	{ "listen", tool_listen }, { "recv", tool_recv }, { "ss", tool_ss },
 };
 
-/* Same word splitting as the console: blanks separate, quotes group. */
-static int
-cmd_split(const char *line, char *buf, char **argv, int max)
-{
-	int argc = 0;
-	char *o = buf;
-	const char *p = line;
-
-	for (;;) {
-		char quote = 0;
-
-		while (isspace((unsigned char)*p))
-			p++;
-		if (!*p)
-			break;
-		if (argc == max)
-			return -1;
-		argv[argc++] = o;
-		while (*p && (quote || !isspace((unsigned char)*p))) {
-			if (!quote && (*p == '\'' || *p == '"'))
-				quote = *p;
-			else if (quote && *p == quote)
-				quote = 0;
-			else
-				*o++ = *p;
-			p++;
-		}
-		if (quote)
-			return -1;
-		*o++ = '\0';
-	}
-	argv[argc] = NULL;
-	return argc;
-}
-
 /* Run the tool's own call; no time passes here. */
 static int
 cmd_dispatch(struct lesson_run *r, struct host *net, int argc, char **argv, const char *line)
@@ -1407,7 +1372,7 @@ run_command(struct lesson_run *r, const char *line)
 	if (r->out && !r->dry)
 		fprintf(r->out, "$ %s\n", line);
 	r->echoed = r->caplen;
-	argc = cmd_split(line, buf, argv, CONSOLE_MAX_ARGS);
+	argc = console_split(line, buf, argv, CONSOLE_MAX_ARGS, NULL);
 	if (argc <= 0)
 		return rerr(r, "`%s`: unterminated quote or too many words", line);
 	r->last_status = 0;
@@ -2021,18 +1986,15 @@ close_files(struct lesson_files *f)
 	return rc;
 }
 
+/* See sim/lesson.h. */
 int
-lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outputs *o,
-		FILE *out, FILE *err)
+lesson_open_world(const char *path, u32 seed, FILE *err, struct lesson **lp,
+		  struct sim_world **wp)
 {
 	char msg[LESSON_ERR_MAX];
 	struct lesson *l = lesson_load(path, msg, sizeof(msg));
 	struct sim_world *w;
-	struct lesson_run *r;
-	struct lesson_files files;
-	const struct lesson_step *s;
-	unsigned long leaked;
-	int rc = 0;
+	int rc;
 
 	if (!l) {
 		fprintf(err, "%s\n", msg);
@@ -2050,6 +2012,40 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 		lesson_free(l);
 		return 1;
 	}
+	*lp = l;
+	*wp = w;
+	return 0;
+}
+
+/* See sim/lesson.h. */
+int
+lesson_close_world(struct lesson *l, struct sim_world *w, int rc, FILE *err)
+{
+	unsigned long leaked = skb_ledger_live(&w->ledger, err);
+
+	if (leaked) {
+		fprintf(err, "netstep: BUG: %lu skb(s) leaked\n", leaked);
+		rc = rc ? rc : 1;
+	}
+	free(w);
+	lesson_free(l);
+	return rc;
+}
+
+int
+lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outputs *o,
+		FILE *out, FILE *err)
+{
+	struct lesson *l;
+	struct sim_world *w;
+	struct lesson_run *r;
+	struct lesson_files files;
+	const struct lesson_step *s;
+	int rc;
+
+	rc = lesson_open_world(path, seed, err, &l, &w);
+	if (rc)
+		return rc;
 	if (!check)
 		print_header(l, out);
 	r = open_files(o, w, &files, err) ? NULL : lesson_run_create(l, w, check ? NULL : out);
@@ -2078,14 +2074,7 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 		fprintf(err, "netstep: error writing an output file\n");
 		rc = 1;
 	}
-	leaked = skb_ledger_live(&w->ledger, err);
-	if (leaked) {
-		fprintf(err, "netstep: BUG: %lu skb(s) leaked\n", leaked);
-		rc = rc ? rc : 1;
-	}
-	free(w);
-	lesson_free(l);
-	return rc;
+	return lesson_close_world(l, w, rc, err);
 }
 
 /* The lessons folder: --lessons-dir, ./lessons, or next to the binary. */

@@ -186,6 +186,19 @@ struct lesson_outputs {
 /* Run one lesson headless; @check: quiet, one summary line.  0, 1 or 2. */
 int lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outputs *o,
 		    FILE *out, FILE *err);
+/*
+ * The start and end every lesson runner shares (headless and UI).
+ * lesson_open_world: load and validate @path, then build a fresh world
+ * for it.  0 with *@lp and *@wp set, or the exit status (2 for a file
+ * that does not load, lesson_validate's status, 1 when the world cannot
+ * be built) with a message on @err and nothing left allocated.
+ * lesson_close_world: after sim_world_destroy(@w), check that no skb
+ * leaked (a leak is a bug: reported on @err, status 1 unless @rc is
+ * already an error), then free @w and @l.  Returns the final status.
+ */
+int lesson_open_world(const char *path, u32 seed, FILE *err, struct lesson **lp,
+		      struct sim_world **wp);
+int lesson_close_world(struct lesson *l, struct sim_world *w, int rc, FILE *err);
 /* Print lessons/ORDER: number, name, summary.  0, or 2 with a message. */
 int lesson_list(const char *dir, FILE *out, FILE *err);
 

@@ -223,34 +223,12 @@ pcapng_flush(struct sim_pcapng *pc, bool all)
 
 /* ---- reading the trace ----------------------------------------------------- */
 
-/* Copy the value of "key=" in @fields (space separated); false if absent. */
-static bool
-pcapng_field(const char *fields, const char *key, char *out, size_t outlen)
-{
-	size_t klen = strlen(key);
-	const char *p = fields;
-
-	while ((p = strstr(p, key)) != NULL) {
-		if ((p == fields || p[-1] == ' ') && p[klen] == '=') {
-			size_t n = strcspn(p + klen + 1, " ");
-
-			if (n >= outlen)
-				n = outlen - 1;
-			memcpy(out, p + klen + 1, n);
-			out[n] = '\0';
-			return true;
-		}
-		p += klen;
-	}
-	return false;
-}
-
 static long
 pcapng_field_num(const char *fields, const char *key)
 {
 	char v[24];
 
-	return pcapng_field(fields, key, v, sizeof(v)) ? strtol(v, NULL, 0) : -1;
+	return trace_field(fields, key, v, sizeof(v)) ? strtol(v, NULL, 0) : -1;
 }
 
 static struct pcapng_skbinfo *
@@ -285,9 +263,9 @@ pcapng_on_route(struct sim_pcapng *pc, const struct trace_event *ev)
 	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, true);
 	char daddr[24] = "?", nexthop[24] = "?", dev[20] = "?";
 
-	pcapng_field(ev->fields, "daddr", daddr, sizeof(daddr));
-	pcapng_field(ev->fields, "nexthop", nexthop, sizeof(nexthop));
-	pcapng_field(ev->fields, "dev", dev, sizeof(dev));
+	trace_field(ev->fields, "daddr", daddr, sizeof(daddr));
+	trace_field(ev->fields, "nexthop", nexthop, sizeof(nexthop));
+	trace_field(ev->fields, "dev", dev, sizeof(dev));
 	if (strcmp(daddr, nexthop))
 		snprintf(si->route, sizeof(si->route), "%s via %s dev %s", daddr, nexthop, dev);
 	else
@@ -301,11 +279,11 @@ pcapng_on_neigh(struct sim_pcapng *pc, const struct trace_event *ev)
 	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, true);
 	char ip[24], nud[20] = "";
 
-	if (!pcapng_field(ev->fields, "ip", ip, sizeof(ip)))
+	if (!trace_field(ev->fields, "ip", ip, sizeof(ip)))
 		return;
-	if (si->neigh[0] && !pcapng_field(ev->fields, "nud", nud, sizeof(nud)))
+	if (si->neigh[0] && !trace_field(ev->fields, "nud", nud, sizeof(nud)))
 		return;		/* keep the richer line of dst_neigh_output */
-	pcapng_field(ev->fields, "nud", nud, sizeof(nud));
+	trace_field(ev->fields, "nud", nud, sizeof(nud));
 	snprintf(si->neigh, sizeof(si->neigh), "%s%s%s", ip, nud[0] ? " " : "", nud);
 }
 
@@ -395,7 +373,7 @@ pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 
 		if (slot >= 0)
 			pc->arriving->slot = (int)slot;
-		else if (pcapng_field(ev->fields, "reason", v, sizeof(v)))
+		else if (trace_field(ev->fields, "reason", v, sizeof(v)))
 			snprintf(pc->arriving->note, sizeof(pc->arriving->note), "%.90s", ev->fields);
 		return;
 	}
@@ -433,8 +411,8 @@ pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 	if (!r)
 		return;
 	if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
-	    pcapng_field(ev->fields, "matched", v, sizeof(v))) {
-		pcapng_field(ev->fields, "dev", dev, sizeof(dev));
+	    trace_field(ev->fields, "matched", v, sizeof(v))) {
+		trace_field(ev->fields, "dev", dev, sizeof(dev));
 		snprintf(r->route, sizeof(r->route), "%s dev %s", v, dev);
 	} else if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
 		   !strcmp(ev->func, "ip_local_deliver")) {
@@ -447,12 +425,12 @@ pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 	} else if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "neigh_update")) {
 		char ip[24] = "?", nud[20] = "?", lladdr[24] = "";
 
-		pcapng_field(ev->fields, "ip", ip, sizeof(ip));
-		pcapng_field(ev->fields, "new", nud, sizeof(nud));
-		pcapng_field(ev->fields, "lladdr", lladdr, sizeof(lladdr));
+		trace_field(ev->fields, "ip", ip, sizeof(ip));
+		trace_field(ev->fields, "new", nud, sizeof(nud));
+		trace_field(ev->fields, "lladdr", lladdr, sizeof(lladdr));
 		snprintf(r->neigh, sizeof(r->neigh), "%s %s %s", ip, lladdr, nud);
 	} else if (ev->kind == TRACE_NOTE && ev->skb_id == r->skb_id &&
-		   pcapng_field(ev->fields, "reason", v, sizeof(v))) {
+		   trace_field(ev->fields, "reason", v, sizeof(v))) {
 		snprintf(r->note, sizeof(r->note), "dropped in %.30s: %.50s", ev->func, ev->fields);
 	}
 }
@@ -481,7 +459,7 @@ pcapng_sink(void *arg, const struct trace_event *ev)
 		   !strcmp(ev->func, "neigh_direct_output")) {
 		pcapng_on_neigh(pc, ev);
 	} else if (!strcmp(ev->func, "arp_solicit")) {
-		if (pcapng_field(ev->fields, "ip", ip, sizeof(ip)))
+		if (trace_field(ev->fields, "ip", ip, sizeof(ip)))
 			snprintf(pc->arp_for, sizeof(pc->arp_for), "%s", ip);
 	} else if (!strcmp(ev->func, "igb_xmit_frame_ring")) {
 		pc->xmit_queue = (int)pcapng_field_num(ev->fields, "ring");

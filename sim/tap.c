@@ -260,12 +260,7 @@ tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 {
 	int err;
 
-	memset(w, 0, sizeof(*w));
-	sim_engine_init(&w->eng, seed);
-	skb_ledger_init(&w->ledger);
-	trace_init(&w->trace, &w->eng);
-	w->eng.ledger = &w->ledger;
-	w->eng.trace = &w->trace;
+	sim_world_init_engine(w, seed);
 	tap->eng = &w->eng;
 	/*
 	 * NOTE: the router and the server are the real kernel here.  Their

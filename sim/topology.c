@@ -57,17 +57,23 @@ static int sim_world_add_nics(struct sim_world *w, struct net_device *devs[])
 	return 0;
 }
 
-int sim_world_create(struct sim_world *w, u32 seed)
+/* See sim/topology.h. */
+void sim_world_init_engine(struct sim_world *w, u32 seed)
 {
-	struct net_device *devs[ARRAY_SIZE(nic_plan)];
-	int err;
-
 	memset(w, 0, sizeof(*w));
 	sim_engine_init(&w->eng, seed);
 	skb_ledger_init(&w->ledger);
 	trace_init(&w->trace, &w->eng);
 	w->eng.ledger = &w->ledger;
 	w->eng.trace = &w->trace;
+}
+
+int sim_world_create(struct sim_world *w, u32 seed)
+{
+	struct net_device *devs[ARRAY_SIZE(nic_plan)];
+	int err;
+
+	sim_world_init_engine(w, seed);
 	for (int i = 0; i < SIM_NHOSTS; i++) {
 		w->host[i] = host_create(&w->eng, sim_host_names[i]);
 		if (!w->host[i]) {

@@ -35,6 +35,12 @@ struct sim_world {
 extern const char *const sim_host_names[SIM_NHOSTS];
 extern const char *const sim_link_names[SIM_NLINKS];
 
+/*
+ * An empty world: zeroed, with its engine, skb ledger and trace wired
+ * together, and no hosts yet (sim_world_create and tap_world_create
+ * add them).
+ */
+void sim_world_init_engine(struct sim_world *w, u32 seed);
 /* 0 or -Exxx; on failure everything built so far is freed. */
 int sim_world_create(struct sim_world *w, u32 seed);
 void sim_world_destroy(struct sim_world *w);

@@ -4,6 +4,7 @@
  */
 #include "sim/console.h"
 #include "layers/route.h"
+#include "tests/fixture.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -11,40 +12,21 @@
 
 static struct sim_world *w;
 static struct sim_console con;
-static char *outbuf, *errbuf;
-static size_t outlen, errlen;
-static FILE *out, *err;
+static struct fixture_capture cap;
 
 static void setup(void)
 {
-	w = malloc(sizeof(*w));
-	ck_assert_int_eq(sim_world_create(w, 7), 0);
-	out = open_memstream(&outbuf, &outlen);
-	err = open_memstream(&errbuf, &errlen);
-	console_init(&con, w, out, err);
+	w = fixture_world_open(&con, &cap, 7);
 }
 
 static void teardown(void)
 {
-	unsigned long live;
-
-	fclose(out);
-	fclose(err);
-	free(outbuf);
-	free(errbuf);
-	sim_world_destroy(w);
-	live = skb_ledger_live(&w->ledger, stderr);
-	free(w);
-	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+	fixture_world_close(w, &cap);
 }
 
 static int run(const char *script)
 {
-	int rc = console_run_script(&con, script);
-
-	fflush(out);
-	fflush(err);
-	return rc;
+	return fixture_console_run(&con, &cap, script);
 }
 
 static int lines(const char *s)
@@ -59,8 +41,8 @@ static int lines(const char *s)
 START_TEST(test_ping_through_router)
 {
 	ck_assert_int_eq(run("ping -c 2 10.0.1.2"), 0);
-	ck_assert_ptr_nonnull(strstr(outbuf, "2 packets transmitted, 2 received"));
-	ck_assert_str_eq(errbuf, "");
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "2 packets transmitted, 2 received"));
+	ck_assert_str_eq(cap.errbuf, "");
 }
 END_TEST
 
@@ -70,9 +52,9 @@ START_TEST(test_unknown_command_applies_nothing)
 	struct flowi4 fl4 = { .daddr = htonl(0x0a090001) };
 
 	ck_assert_int_eq(run("ip route add 10.9.0.0/16 dev eth0; frobnicate now"), 2);
-	ck_assert_int_eq(lines(errbuf), 1);
-	ck_assert_ptr_nonnull(strstr(errbuf, "frobnicate"));
-	ck_assert_str_eq(outbuf, "");
+	ck_assert_int_eq(lines(cap.errbuf), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "frobnicate"));
+	ck_assert_str_eq(cap.outbuf, "");
 	/* The route of the first command was not added: the default matches. */
 	rt = ip_route_output_key(w->host[SIM_STUDENT], &fl4);
 	ck_assert(!IS_ERR(rt));
@@ -83,9 +65,9 @@ END_TEST
 START_TEST(test_quotes_and_errors)
 {
 	ck_assert_int_eq(run("ping -c 1 '10.0.1.2"), 2);
-	ck_assert_ptr_nonnull(strstr(errbuf, "unterminated quote"));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "unterminated quote"));
 	ck_assert_int_eq(run("sleep forever"), 2);
-	ck_assert_ptr_nonnull(strstr(errbuf, "sleep: invalid time interval 'forever'"));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "sleep: invalid time interval 'forever'"));
 	ck_assert_int_eq(run("on mars ip route"), 2);
 	ck_assert_int_eq(run("sim link moon mtu 1400"), 2);
 	ck_assert_int_eq(run("sim link wan mtu 20"), 2);
@@ -138,7 +120,7 @@ START_TEST(test_sim_link_and_on)
 	ck_assert_uint_eq(w->link[SIM_LAN]->mtu, 9000);
 	ck_assert_int_eq(run("sim loss 0; sim delay 0"), 0);
 	ck_assert_int_eq(run("on server ping -c 1 10.0.0.2"), 0);
-	ck_assert_ptr_nonnull(strstr(outbuf, "1 packets transmitted, 1 received"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "1 packets transmitted, 1 received"));
 }
 END_TEST
 
@@ -149,7 +131,7 @@ START_TEST(test_too_long)
 	memset(line, 'a', CONSOLE_MAX_LINE + 9);
 	line[CONSOLE_MAX_LINE + 9] = '\0';
 	ck_assert_int_eq(run(line), 2);
-	ck_assert_ptr_nonnull(strstr(errbuf, "too long"));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "too long"));
 	free(line);
 }
 END_TEST
@@ -157,17 +139,16 @@ END_TEST
 Suite *console_suite(void)
 {
 	Suite *s = suite_create("console");
-	TCase *tc = tcase_create("core");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 20);
-	tcase_add_test(tc, test_ping_through_router);
-	tcase_add_test(tc, test_unknown_command_applies_nothing);
-	tcase_add_test(tc, test_quotes_and_errors);
-	tcase_add_test(tc, test_sleep_advances_time);
-	tcase_add_test(tc, test_durations);
-	tcase_add_test(tc, test_sim_link_and_on);
-	tcase_add_test(tc, test_too_long);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "core", setup, teardown, 20, (const TTest *const []){
+		test_ping_through_router,
+		test_unknown_command_applies_nothing,
+		test_quotes_and_errors,
+		test_sleep_advances_time,
+		test_durations,
+		test_sim_link_and_on,
+		test_too_long,
+		NULL,
+	});
 	return s;
 }

@@ -179,13 +179,14 @@ END_TEST
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
-	TCase *tc = tcase_create("core");
 
-	tcase_add_test(tc, test_event_order);
-	tcase_add_test(tc, test_run_bound);
-	tcase_add_test(tc, test_timers);
-	tcase_add_test(tc, test_softirq_after_irq);
-	tcase_add_test(tc, test_random_deterministic);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "core", NULL, NULL, 0, (const TTest *const []){
+		test_event_order,
+		test_run_bound,
+		test_timers,
+		test_softirq_after_irq,
+		test_random_deterministic,
+		NULL,
+	});
 	return s;
 }

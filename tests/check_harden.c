@@ -20,6 +20,7 @@
 #include "sim/wire.h"
 #include "nic/igb.h"
 #include "sim/lesson.h"
+#include "tests/fixture.h"
 
 struct hx {
 	struct sim_world w;
@@ -84,18 +85,6 @@ hx_inject(struct hx *h, const u8 *frame, unsigned int len)
 	sim_run(&h->w.eng, h->w.eng.now + 1000000, 1000000);	/* 1 ms */
 }
 
-static u16
-hx_csum(const u8 *p, unsigned int len, u32 sum)
-{
-	for (unsigned int i = 0; i + 1 < len; i += 2)
-		sum += (u32)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		sum += (u32)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (u16)~sum;
-}
-
 static void
 hx_put16(u8 *p, unsigned int v)
 {
@@ -129,7 +118,7 @@ hx_ip(u8 *f, u8 proto, unsigned int plen, u16 id, u16 frag_off)
 	ip[9] = proto;
 	memcpy(ip + 12, hx_server_ip, 4);
 	memcpy(ip + 16, hx_student_ip, 4);
-	hx_put16(ip + 10, hx_csum(ip, 20, 0));
+	hx_put16(ip + 10, fixture_csum(ip, 20, 0));
 	return 34;
 }
 
@@ -156,7 +145,7 @@ hx_tcp(u8 *f, u16 dport, u32 seq, u32 ack, u8 flags, unsigned int dlen)
 	hx_put16(pseudo + 10, 20 + dlen);
 	for (int i = 0; i < 12; i += 2)
 		sum += (u32)(pseudo[i] << 8 | pseudo[i + 1]);
-	hx_put16(th + 16, hx_csum(th, 20 + dlen, sum));
+	hx_put16(th + 16, fixture_csum(th, 20 + dlen, sum));
 	return off + 20 + dlen;
 }
 
@@ -172,6 +161,15 @@ hx_udp(u8 *f, unsigned int dlen, u16 id, u16 frag_off)
 	hx_put16(f + off + 4, 8 + dlen);
 	hx_put16(f + off + 6, 0);
 	return off + 8 + dlen;
+}
+
+/* After an edit of the IP header in @f: its checksum made valid again, so
+ * the edit alone is what is wrong. */
+static void
+hx_ip_reseal(u8 *f)
+{
+	hx_put16(f + 24, 0);
+	hx_put16(f + 24, fixture_csum(f + 14, 20, 0));
 }
 
 START_TEST(test_runt_frame)
@@ -193,8 +191,7 @@ START_TEST(test_ip_bad_ihl)
 	unsigned int len = hx_udp(f, 20, 1, 0);
 
 	f[14] = 0x44;		/* IHL 4: shorter than the fixed header */
-	hx_put16(f + 24, 0);
-	hx_put16(f + 24, hx_csum(f + 14, 20, 0));
+	hx_ip_reseal(f);
 	hx_setup(&h);
 	hx_inject(&h, f, len);
 	ck_assert_uint_eq(hx_mib(&h, IPSTATS_MIB_INHDRERRORS), 1);
@@ -212,14 +209,12 @@ START_TEST(test_ip_bad_total_length)
 	hx_setup(&h);
 	/* Longer than the frame: truncated. */
 	hx_put16(f + 16, 1000);
-	hx_put16(f + 24, 0);
-	hx_put16(f + 24, hx_csum(f + 14, 20, 0));
+	hx_ip_reseal(f);
 	hx_inject(&h, f, len);
 	ck_assert_uint_eq(hx_mib(&h, IPSTATS_MIB_INTRUNCATEDPKTS), 1);
 	/* Shorter than its own header: a header error. */
 	hx_put16(f + 16, 12);
-	hx_put16(f + 24, 0);
-	hx_put16(f + 24, hx_csum(f + 14, 20, 0));
+	hx_ip_reseal(f);
 	hx_inject(&h, f, len);
 	ck_assert_uint_eq(hx_mib(&h, IPSTATS_MIB_INHDRERRORS), 1);
 	hx_teardown(&h);
@@ -396,30 +391,25 @@ END_TEST
 START_TEST(test_netstat_s)
 {
 	struct hx h;
-	char *obuf = NULL, *ebuf = NULL;
-	size_t olen = 0, elen = 0;
-	FILE *out, *err;
+	struct fixture_capture io;
 	u8 f[128];
 	unsigned int len = hx_udp(f, 20, 1, 0);
 
 	hx_setup(&h);
 	f[24] ^= 0x55;
 	hx_inject(&h, f, len);
-	out = open_memstream(&obuf, &olen);
-	err = open_memstream(&ebuf, &elen);
-	h.con.out = out;
-	h.con.err = err;
+	fixture_capture_open(&io);
+	h.con.out = io.out;
+	h.con.err = io.err;
 	ck_assert_int_eq(console_run_line(&h.con, "netstat -s"), 0);
 	ck_assert_int_eq(console_run_line(&h.con, "netstat -x"), 2);
-	fclose(out);
-	fclose(err);
-	ck_assert_ptr_nonnull(strstr(obuf, "Ip:\n    1 total packets received\n"));
-	ck_assert_ptr_nonnull(strstr(obuf, "    InCsumErrors: 1\n"));
-	ck_assert_ptr_nonnull(strstr(obuf, "\nTcp:\n"));
-	ck_assert_ptr_nonnull(strstr(obuf, "\nUdp:\n"));
-	ck_assert_str_eq(ebuf, "netstat: unsupported option '-x' (only netstat -s)\n");
-	free(obuf);
-	free(ebuf);
+	fixture_capture_flush(&io);
+	ck_assert_ptr_nonnull(strstr(io.outbuf, "Ip:\n    1 total packets received\n"));
+	ck_assert_ptr_nonnull(strstr(io.outbuf, "    InCsumErrors: 1\n"));
+	ck_assert_ptr_nonnull(strstr(io.outbuf, "\nTcp:\n"));
+	ck_assert_ptr_nonnull(strstr(io.outbuf, "\nUdp:\n"));
+	ck_assert_str_eq(io.errbuf, "netstat: unsupported option '-x' (only netstat -s)\n");
+	fixture_capture_close(&io);
 	h.con.out = h.null;
 	h.con.err = h.null;
 	hx_teardown(&h);
@@ -537,7 +527,7 @@ START_TEST(test_flood_qdisc)
 		hx_put16(ic + 2, 0);
 		hx_put16(ic + 4, 0x4242);
 		hx_put16(ic + 6, (unsigned int)i);
-		hx_put16(ic + 2, hx_csum(ic, 1008, 0));
+		hx_put16(ic + 2, fixture_csum(ic, 1008, 0));
 		h.port->rx(h.port, f, off + 1008);
 		if (i % 20 == 19)
 			sim_run(&h.w.eng, h.w.eng.now + 10000, 1000000);	/* 10 us */
@@ -553,27 +543,29 @@ Suite *
 harden_suite(void)
 {
 	Suite *s = suite_create("harden");
-	TCase *tc = tcase_create("bad_input");
-	TCase *fl = tcase_create("flood");
 
-	tcase_add_test(tc, test_runt_frame);
-	tcase_add_test(tc, test_ip_bad_ihl);
-	tcase_add_test(tc, test_ip_bad_total_length);
-	tcase_add_test(tc, test_ip_bad_checksum);
-	tcase_add_test(tc, test_frag_overlap);
-	tcase_add_test(tc, test_frag_oversize);
-	tcase_add_test(tc, test_arp_bad_lengths);
-	tcase_add_test(tc, test_tcp_bad_doff);
-	tcase_add_test(tc, test_tcp_out_of_window);
-	tcase_add_test(tc, test_tcp_rst_syn_challenge);
-	tcase_add_test(tc, test_netstat_s);
-	tcase_add_test(tc, test_lesson_unknown_softirq);
-	suite_add_tcase(s, tc);
-	tcase_set_timeout(fl, 60);
-	tcase_add_test(fl, test_flood_reassembly);
-	tcase_add_test(fl, test_flood_unresolved_neighbour);
-	tcase_add_test(fl, test_flood_ofo_queue);
-	tcase_add_test(fl, test_flood_qdisc);
-	suite_add_tcase(s, fl);
+	fixture_add_tcase(s, "bad_input", NULL, NULL, 0, (const TTest *const []){
+		test_runt_frame,
+		test_ip_bad_ihl,
+		test_ip_bad_total_length,
+		test_ip_bad_checksum,
+		test_frag_overlap,
+		test_frag_oversize,
+		test_arp_bad_lengths,
+		test_tcp_bad_doff,
+		test_tcp_out_of_window,
+		test_tcp_rst_syn_challenge,
+		test_netstat_s,
+		test_lesson_unknown_softirq,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "flood", NULL, NULL, 60, (const TTest *const []){
+		test_flood_reassembly,
+		test_flood_unresolved_neighbour,
+		test_flood_ofo_queue,
+		test_flood_qdisc,
+		NULL,
+	});
 	return s;
 }

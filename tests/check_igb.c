@@ -857,33 +857,40 @@ Suite *
 igb_suite(void)
 {
 	Suite *s = suite_create("igb");
-	TCase *tx = tcase_create("tx");
-	TCase *rx = tcase_create("rx");
-	TCase *dma = tcase_create("dma");
-	TCase *ctl = tcase_create("control");
 
-	tcase_add_test(tx, test_tx_descriptor_golden);
-	tcase_add_test(tx, test_tx_short_frame_padded);
-	tcase_add_test(tx, test_frame_crosses_and_tx_is_cleaned);
-	tcase_add_test(tx, test_dev_queue_xmit_reaches_driver);
-	tcase_add_test(tx, test_desc_unused);
-	tcase_add_test(tx, test_ring_wraps);
-	tcase_add_test(tx, test_ring_full_stop_and_wake);
-	tcase_add_test(tx, test_qdisc_backpressure);
-	tcase_add_test(dma, test_dma_map_rules);
-	tcase_add_test(dma, test_card_refuses_unmapped_buffer);
-	tcase_add_test(rx, test_rx_filter);
-	tcase_add_test(rx, test_rx_ring_full_missed_then_unmask);
-	tcase_add_test(rx, test_mtu_and_oversize);
-	tcase_add_test(ctl, test_msix_vectors);
-	tcase_add_test(ctl, test_close_frees_ring);
-	tcase_add_test(ctl, test_open_without_ring_memory);
-	tcase_add_test(ctl, test_unplugged_port);
-	tcase_add_test(ctl, test_ethtool_ring_params);
-	tcase_add_test(ctl, test_ethtool_stats_and_summary);
-	suite_add_tcase(s, tx);
-	suite_add_tcase(s, dma);
-	suite_add_tcase(s, rx);
-	suite_add_tcase(s, ctl);
+	fixture_add_tcase(s, "tx", NULL, NULL, 0, (const TTest *const []){
+		test_tx_descriptor_golden,
+		test_tx_short_frame_padded,
+		test_frame_crosses_and_tx_is_cleaned,
+		test_dev_queue_xmit_reaches_driver,
+		test_desc_unused,
+		test_ring_wraps,
+		test_ring_full_stop_and_wake,
+		test_qdisc_backpressure,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "dma", NULL, NULL, 0, (const TTest *const []){
+		test_dma_map_rules,
+		test_card_refuses_unmapped_buffer,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "rx", NULL, NULL, 0, (const TTest *const []){
+		test_rx_filter,
+		test_rx_ring_full_missed_then_unmask,
+		test_mtu_and_oversize,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "control", NULL, NULL, 0, (const TTest *const []){
+		test_msix_vectors,
+		test_close_frees_ring,
+		test_open_without_ring_memory,
+		test_unplugged_port,
+		test_ethtool_ring_params,
+		test_ethtool_stats_and_summary,
+		NULL,
+	});
 	return s;
 }

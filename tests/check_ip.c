@@ -31,22 +31,6 @@ static const u8 peer_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0x09, 0x09 };
 
 /* ---- helpers ------------------------------------------------------- */
 
-/* RFC 1071 Internet checksum, written here so the stack's is not trusted. */
-static u16
-csum16(const void *data, size_t len)
-{
-	const u8 *p = data;
-	u32 sum = 0;
-
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (u32)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (u32)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (u16)~sum;
-}
-
 /* Header checksum valid, and equal to a fresh computation. */
 static void
 assert_ip_csum(const struct iphdr *iph)
@@ -54,10 +38,10 @@ assert_ip_csum(const struct iphdr *iph)
 	u8 copy[60];
 	unsigned int hlen = iph->ihl * 4;
 
-	ck_assert_uint_eq(csum16(iph, hlen), 0);
+	ck_assert_uint_eq(fixture_csum(iph, hlen, 0), 0);
 	memcpy(copy, iph, hlen);
 	copy[10] = copy[11] = 0;
-	ck_assert_uint_eq(csum16(copy, hlen), ntohs(iph->check));
+	ck_assert_uint_eq(fixture_csum(copy, hlen, 0), ntohs(iph->check));
 }
 
 static void
@@ -99,7 +83,7 @@ build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const char *saddr, const char 
 	iph->frag_off = htons(frag_off);
 	iph->ttl = ttl;
 	iph->check = 0;
-	iph->check = htons(csum16(iph, sizeof(*iph)));
+	iph->check = htons(fixture_csum(iph, sizeof(*iph), 0));
 	return len;
 }
 
@@ -115,7 +99,7 @@ build_echo(u8 *icmp, u16 id, u16 seq, unsigned int dlen)
 	ic->un.echo.sequence = htons(seq);
 	for (unsigned int i = 0; i < dlen; i++)
 		icmp[sizeof(*ic) + i] = (u8)(i * 7 + 3);
-	ic->checksum = htons(csum16(icmp, sizeof(*ic) + dlen));
+	ic->checksum = htons(fixture_csum(icmp, sizeof(*ic) + dlen, 0));
 	return sizeof(*ic) + dlen;
 }
 
@@ -319,7 +303,7 @@ START_TEST(test_output_fragments_4000)
 	}
 	/* Put together again, it is the message that was sent. */
 	ck_assert_uint_eq(reassemble_frames(0, 3, whole, sizeof(whole)), len);
-	ck_assert_uint_eq(csum16(whole, len), 0);
+	ck_assert_uint_eq(fixture_csum(whole, len, 0), 0);
 	ck_assert_uint_eq(whole[0], ICMP_ECHO);
 	ck_assert_uint_eq(ntohs(((struct icmphdr *)whole)->un.echo.id), ps->ident);
 	ck_assert_mem_eq(whole + 8, msg + 8, 4000);
@@ -375,6 +359,34 @@ END_TEST
 
 /* ---- input checks ----------------------------------------------------- */
 
+/* A datagram from the peer 10.0.0.1 to us (10.0.0.2) in @buf; its frame length. */
+static unsigned int
+from_peer(u8 *buf, u8 proto, const void *payload, unsigned int plen)
+{
+	return fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2", proto,
+				payload, plen);
+}
+
+/* Hand the first @len bytes of @buf to eth0 and let the stack run. */
+static void
+inject_settle(const u8 *buf, unsigned int len)
+{
+	fixture_inject(eth0, buf, len);
+	settle();
+}
+
+/* After editing the IP header in @buf: a valid checksum over @hlen bytes
+ * again (so only the edit is wrong), then inject. */
+static void
+reseal_inject(u8 *buf, unsigned int len, unsigned int hlen)
+{
+	struct iphdr *iph = (struct iphdr *)(buf + ETH_HLEN);
+
+	iph->check = 0;
+	iph->check = htons(fixture_csum(iph, hlen, 0));
+	inject_settle(buf, len);
+}
+
 START_TEST(test_rcv_drops_and_counts)
 {
 	u8 buf[128], icmp[16];
@@ -383,64 +395,44 @@ START_TEST(test_rcv_drops_and_counts)
 	unsigned long base = h0->mib[IPSTATS_MIB_INHDRERRORS];
 
 	/* Truncated: 12 bytes of IP. */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, plen);
-	fixture_inject(eth0, buf, ETH_HLEN + 12);
-	settle();
+	len = from_peer(buf, IPPROTO_ICMP, icmp, plen);
+	inject_settle(buf, ETH_HLEN + 12);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INHDRERRORS], base + 1);
 
 	/* Version 6 in an IPv4 frame. */
 	iph->version = 6;
-	iph->check = 0;
-	iph->check = htons(csum16(iph, 20));
-	fixture_inject(eth0, buf, len);
-	settle();
+	reseal_inject(buf, len, 20);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INHDRERRORS], base + 2);
 
 	/* ihl 4: a header shorter than the minimum. */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, plen);
+	len = from_peer(buf, IPPROTO_ICMP, icmp, plen);
 	iph->ihl = 4;
-	iph->check = 0;
-	iph->check = htons(csum16(iph, 16));
-	fixture_inject(eth0, buf, len);
-	settle();
+	reseal_inject(buf, len, 16);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INHDRERRORS], base + 3);
 
 	/* A flipped checksum bit. */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, plen);
+	len = from_peer(buf, IPPROTO_ICMP, icmp, plen);
 	iph->check ^= htons(0x0100);
-	fixture_inject(eth0, buf, len);
-	settle();
+	inject_settle(buf, len);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INCSUMERRORS], 1);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INHDRERRORS], base + 4);
 
 	/* tot_len claims more than arrived. */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, plen);
+	len = from_peer(buf, IPPROTO_ICMP, icmp, plen);
 	iph->tot_len = htons(ntohs(iph->tot_len) + 40);
-	iph->check = 0;
-	iph->check = htons(csum16(iph, 20));
-	fixture_inject(eth0, buf, len);
-	settle();
+	reseal_inject(buf, len, 20);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INTRUNCATEDPKTS], 1);
 
 	/* tot_len shorter than the header. */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, plen);
+	len = from_peer(buf, IPPROTO_ICMP, icmp, plen);
 	iph->tot_len = htons(12);
-	iph->check = 0;
-	iph->check = htons(csum16(iph, 20));
-	fixture_inject(eth0, buf, len);
-	settle();
+	reseal_inject(buf, len, 20);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INHDRERRORS], base + 5);
 
 	/* A frame for another MAC (promiscuous capture) is not routed. */
 	len = fixture_build_ip(buf, peer_mac, peer_mac, "10.0.0.1", "10.0.0.2",
 			       IPPROTO_ICMP, icmp, plen);
-	fixture_inject(eth0, buf, len);
-	settle();
+	inject_settle(buf, len);
 	ck_assert_uint_eq(h0->mib[LINUX_MIB_RXOTHERHOST], 1);
 
 	/* None of these got past ip_rcv; nothing was answered. */
@@ -448,11 +440,9 @@ START_TEST(test_rcv_drops_and_counts)
 	ck_assert_int_eq(fx.nframes, 0);
 
 	/* Ethernet padding after a good datagram is trimmed, not an error. */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, plen);
+	len = from_peer(buf, IPPROTO_ICMP, icmp, plen);
 	memset(buf + len, 0, 60 - len);
-	fixture_inject(eth0, buf, 60);
-	settle();
+	inject_settle(buf, 60);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_INECHOS], 1);
 	ck_assert_int_eq(fx.nframes, 1);
 	ck_assert_uint_eq(ntohs(frame_iph(0)->tot_len), 20 + plen);
@@ -476,13 +466,11 @@ START_TEST(test_echo_reply_golden)
 	u8 buf[128];
 	unsigned int len;
 
-	ck_assert_uint_eq(csum16(icmp, sizeof(icmp)), 0);	/* the request is valid */
+	ck_assert_uint_eq(fixture_csum(icmp, sizeof(icmp), 0), 0);	/* the request is valid */
 	ck_assert_mem_eq(eth0->dev_addr, golden_echo_reply + 6, ETH_ALEN);
 	h0->ip_id = 0x1000;
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, sizeof(icmp));
-	fixture_inject(eth0, buf, len);
-	settle();
+	len = from_peer(buf, IPPROTO_ICMP, icmp, sizeof(icmp));
+	inject_settle(buf, len);
 
 	ck_assert_int_eq(fx.nframes, 1);
 	ck_assert_uint_ge(fx.frames[0].len, sizeof(golden_echo_reply));
@@ -493,7 +481,7 @@ START_TEST(test_echo_reply_golden)
 	assert_ip_csum(frame_iph(0));
 	ck_assert_uint_eq(frame_iph(0)->saddr, fx_addr("10.0.0.2"));
 	ck_assert_uint_eq(frame_iph(0)->daddr, fx_addr("10.0.0.1"));
-	ck_assert_uint_eq(csum16(fx.frames[0].data + 34, 16), 0);
+	ck_assert_uint_eq(fixture_csum(fx.frames[0].data + 34, 16, 0), 0);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_INECHOS], 1);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_OUTECHOREPS], 1);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INDELIVERS], 1);
@@ -507,19 +495,15 @@ START_TEST(test_icmp_bad_checksum_and_unknown_protocol)
 	const struct icmphdr *ic;
 
 	icmp[9] ^= 0xff;		/* payload changed, checksum not */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, plen);
-	fixture_inject(eth0, buf, len);
-	settle();
+	len = from_peer(buf, IPPROTO_ICMP, icmp, plen);
+	inject_settle(buf, len);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_INCSUMERRORS], 1);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_INERRORS], 1);
 	ck_assert_int_eq(fx.nframes, 0);
 
 	/* Protocol 253 (experimental): nobody here speaks it. */
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2", 253,
-			       icmp, plen);
-	fixture_inject(eth0, buf, len);
-	settle();
+	len = from_peer(buf, 253, icmp, plen);
+	inject_settle(buf, len);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INUNKNOWNPROTOS], 1);
 	ck_assert_int_eq(fx.nframes, 1);
 	ic = (const struct icmphdr *)((const u8 *)frame_iph(0) + 20);
@@ -529,7 +513,7 @@ START_TEST(test_icmp_bad_checksum_and_unknown_protocol)
 	ck_assert_uint_eq(frame_iph(0)->tos, IPTOS_PREC_INTERNETCONTROL);
 	/* It quotes the offending header and its first bytes. */
 	ck_assert_mem_eq((const u8 *)(ic + 1), buf + ETH_HLEN, 20 + plen);
-	ck_assert_uint_eq(csum16(ic, ntohs(frame_iph(0)->tot_len) - 20), 0);
+	ck_assert_uint_eq(fixture_csum(ic, ntohs(frame_iph(0)->tot_len) - 20, 0), 0);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_OUTDESTUNREACHS], 1);
 }
 END_TEST
@@ -570,7 +554,7 @@ reasm_and_check(const int order[3])
 	ck_assert_int_eq(fx.nframes, 3);
 	ck_assert_uint_eq(reassemble_frames(first, 3, whole, sizeof(whole)), len);
 	ck_assert_uint_eq(whole[0], ICMP_ECHOREPLY);
-	ck_assert_uint_eq(csum16(whole, len), 0);
+	ck_assert_uint_eq(fixture_csum(whole, len, 0), 0);
 	ck_assert_mem_eq(whole + 4, icmp + 4, len - 4);	/* id, seq, data */
 }
 
@@ -598,16 +582,14 @@ START_TEST(test_reasm_overlap_drops_queue)
 
 	len = build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2", IPPROTO_ICMP,
 		       0x99, IP_MF | 0, 64, data, 1480);
-	fixture_inject(eth0, buf, len);
-	settle();
+	inject_settle(buf, len);
 	ck_assert_int_eq(ip_frag_nqueues(h0), 1);
 	ck_assert_int_gt(ip_frag_mem(h0), 0);
 
 	/* Starts at 1000, inside the first one's 0..1480. */
 	len = build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2", IPPROTO_ICMP,
 		       0x99, IP_MF | (1000 / 8), 64, data, 800);
-	fixture_inject(eth0, buf, len);
-	settle();
+	inject_settle(buf, len);
 	ck_assert_int_eq(ip_frag_nqueues(h0), 0);
 	ck_assert_int_eq(ip_frag_mem(h0), 0);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_REASMFAILS], 1);
@@ -616,14 +598,12 @@ START_TEST(test_reasm_overlap_drops_queue)
 	 * with the host: teardown checks). */
 	len = build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2", IPPROTO_ICMP,
 		       0x99, 1480 / 8, 64, data, 200);
-	fixture_inject(eth0, buf, len);
-	settle();
+	inject_settle(buf, len);
 	ck_assert_int_eq(ip_frag_nqueues(h0), 1);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_REASMOKS], 0);
 
 	/* Exact duplicate: dropped alone, the queue lives on. */
-	fixture_inject(eth0, buf, len);
-	settle();
+	inject_settle(buf, len);
 	ck_assert_int_eq(ip_frag_nqueues(h0), 1);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_REASMFAILS], 1);
 }
@@ -677,8 +657,7 @@ START_TEST(test_reasm_memory_bound_evicts_oldest)
 
 	len = build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2", IPPROTO_ICMP,
 		       1, IP_MF, 64, data, sizeof(data));
-	fixture_inject(eth0, buf, len);
-	settle();
+	inject_settle(buf, len);
 	per = ip_frag_mem(h0);
 	ck_assert_int_gt(per, 0);
 	/* Room for about three held fragments; evict down to two. */
@@ -769,7 +748,7 @@ START_TEST(test_forward_ttl_expired)
 	ic = (const struct icmphdr *)((const u8 *)iph + 20);
 	ck_assert_uint_eq(ic->type, ICMP_TIME_EXCEEDED);
 	ck_assert_uint_eq(ic->code, ICMP_EXC_TTL);
-	ck_assert_uint_eq(csum16(ic, ntohs(iph->tot_len) - 20), 0);
+	ck_assert_uint_eq(fixture_csum(ic, ntohs(iph->tot_len) - 20, 0), 0);
 	/* The quote is the packet as it arrived, TTL 1. */
 	ck_assert_mem_eq((const u8 *)(ic + 1), buf + ETH_HLEN, len - ETH_HLEN);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_INHDRERRORS], 1);
@@ -820,8 +799,8 @@ START_TEST(test_forward_no_error_about_errors)
 	icmp[0] = ICMP_DEST_UNREACH;
 	icmp[1] = ICMP_PORT_UNREACH;
 	icmp[8] = 0x45;
-	icmp[2] = (u8)(csum16(icmp, sizeof(icmp)) >> 8);
-	icmp[3] = (u8)csum16(icmp, sizeof(icmp));
+	icmp[2] = (u8)(fixture_csum(icmp, sizeof(icmp), 0) >> 8);
+	icmp[3] = (u8)fixture_csum(icmp, sizeof(icmp), 0);
 	len = build_ip(buf, r_eth0->dev_addr, student_mac, "10.0.0.2", "10.0.1.2", IPPROTO_ICMP,
 		       7, 0, 1, icmp, sizeof(icmp));
 	fixture_inject(r_eth0, buf, len);
@@ -863,7 +842,7 @@ START_TEST(test_forward_df_too_big_and_refragment)
 	ck_assert_uint_eq(ic->code, ICMP_FRAG_NEEDED);
 	ck_assert_uint_eq(ntohs(ic->un.frag.mtu), 1400);
 	ck_assert_uint_eq(ntohs(iph->tot_len), 576);	/* 3.10 quotes up to 576 */
-	ck_assert_uint_eq(csum16(ic, 576 - 20), 0);
+	ck_assert_uint_eq(fixture_csum(ic, 576 - 20, 0), 0);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_FRAGFAILS], 1);
 
 	/* The same packet without DF is cut in two on the way out. */
@@ -907,16 +886,14 @@ START_TEST(test_frag_needed_lowers_pmtu)
 	q->protocol = IPPROTO_ICMP;
 	q->saddr = fx_addr("10.0.0.2");
 	q->daddr = fx_addr("10.0.1.2");
-	q->check = htons(csum16(q, 20));
+	q->check = htons(fixture_csum(q, 20, 0));
 	icmp[28] = ICMP_ECHO;
 	icmp[32] = 0;
 	icmp[33] = (u8)ps->ident;
 	icmp[35] = 1;
-	ic->checksum = htons(csum16(icmp, sizeof(icmp)));
-	len = fixture_build_ip(buf, eth0->dev_addr, peer_mac, "10.0.0.1", "10.0.0.2",
-			       IPPROTO_ICMP, icmp, sizeof(icmp));
-	fixture_inject(eth0, buf, len);
-	settle();
+	ic->checksum = htons(fixture_csum(icmp, sizeof(icmp), 0));
+	len = from_peer(buf, IPPROTO_ICMP, icmp, sizeof(icmp));
+	inject_settle(buf, len);
 
 	memset(&fl4, 0, sizeof(fl4));
 	fl4.daddr = fx_addr("10.0.1.2");
@@ -953,30 +930,7 @@ END_TEST
 
 /* ---- the ping tool ----------------------------------------------------- */
 
-static char *outbuf, *errbuf;
-static size_t outlen, errlen;
-static FILE *out, *err;
-
-static void
-streams_open(void)
-{
-	out = open_memstream(&outbuf, &outlen);
-	err = open_memstream(&errbuf, &errlen);
-	ck_assert(out && err);
-}
-
-static void
-streams_close(void)
-{
-	if (out)
-		fclose(out);
-	if (err)
-		fclose(err);
-	free(outbuf);
-	free(errbuf);
-	out = err = NULL;
-	outbuf = errbuf = NULL;
-}
+static struct fixture_capture io;
 
 static int
 run_ping(struct host *h, const char *line)
@@ -988,7 +942,7 @@ run_ping(struct host *h, const char *line)
 	for (char *tok = strtok(buf, " "); tok && argc < 15; tok = strtok(NULL, " "))
 		argv[argc++] = tok;
 	argv[argc] = NULL;
-	return tool_ping(h, argc, argv, out, err);
+	return tool_ping(h, argc, argv, io.out, io.err);
 }
 
 /* Two hosts on one cable: h0 10.0.0.2 and h1 10.0.0.1. */
@@ -1007,14 +961,14 @@ setup_pair(void)
 	neigh_static(h1, h1_eth0, "10.0.0.2", eth0->dev_addr);
 	memset(&relay, 0, sizeof(relay));
 	relay_cable(eth0, h1_eth0);
-	streams_open();
+	fixture_capture_open(&io);
 }
 
 static void
 teardown_streams(void)
 {
 	fixture_teardown(&fx);
-	streams_close();
+	fixture_capture_close(&io);
 }
 
 START_TEST(test_ping_tool_replies)
@@ -1023,9 +977,8 @@ START_TEST(test_ping_tool_replies)
 	ck_assert(ping_running(h0));
 	pump();
 	ck_assert(!ping_running(h0));
-	fflush(out);
-	fflush(err);
-	ck_assert_str_eq(outbuf,
+	fixture_capture_flush(&io);
+	ck_assert_str_eq(io.outbuf,
 		"PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.\n"
 		"64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=0.172 ms\n"
 		"64 bytes from 10.0.0.1: icmp_seq=2 ttl=64 time=0.172 ms\n"
@@ -1034,7 +987,7 @@ START_TEST(test_ping_tool_replies)
 		"--- 10.0.0.1 ping statistics ---\n"
 		"3 packets transmitted, 3 received, 0% packet loss, time 2000ms\n"
 		"rtt min/avg/max/mdev = 0.172/0.172/0.172/0.000 ms\n");
-	ck_assert_str_eq(errbuf, "");
+	ck_assert_str_eq(io.errbuf, "");
 	ck_assert_int_eq(ping_result(h0), 0);
 	ck_assert_uint_eq(h1->mib[ICMP_MIB_INECHOS], 3);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_INECHOREPS], 3);
@@ -1056,9 +1009,9 @@ START_TEST(test_ping_tool_default_count_and_size_without_timing)
 {
 	ck_assert_int_eq(run_ping(h0, "ping -s 8 -i 0.5 10.0.0.1"), 0);
 	pump();
-	fflush(out);
+	fixture_capture_flush(&io);
 	/* No room for a timestamp: no times, no rtt line (as iputils). */
-	ck_assert_str_eq(outbuf,
+	ck_assert_str_eq(io.outbuf,
 		"PING 10.0.0.1 (10.0.0.1) 8(36) bytes of data.\n"
 		"16 bytes from 10.0.0.1: icmp_seq=1 ttl=64\n"
 		"16 bytes from 10.0.0.1: icmp_seq=2 ttl=64\n"
@@ -1077,8 +1030,8 @@ START_TEST(test_ping_tool_no_reply)
 	relay.cut = true;
 	ck_assert_int_eq(run_ping(h0, "ping -c 2 -W 1 10.0.0.1"), 0);
 	pump();
-	fflush(out);
-	ck_assert_str_eq(outbuf,
+	fixture_capture_flush(&io);
+	ck_assert_str_eq(io.outbuf,
 		"PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.\n"
 		"\n"
 		"--- 10.0.0.1 ping statistics ---\n"
@@ -1094,15 +1047,14 @@ START_TEST(test_ping_tool_local_error)
 {
 	ck_assert_int_eq(run_ping(h0, "ping -c 2 -M do -s 2000 10.0.0.1"), 0);
 	pump();
-	fflush(out);
-	fflush(err);
-	ck_assert_str_eq(outbuf,
+	fixture_capture_flush(&io);
+	ck_assert_str_eq(io.outbuf,
 		"PING 10.0.0.1 (10.0.0.1) 2000(2028) bytes of data.\n"
 		"\n"
 		"--- 10.0.0.1 ping statistics ---\n"
 		"2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 1000ms\n"
 		"\n");
-	ck_assert_str_eq(errbuf,
+	ck_assert_str_eq(io.errbuf,
 		"ping: local error: Message too long, mtu=1500\n"
 		"ping: local error: Message too long, mtu=1500\n");
 	ck_assert_int_eq(ping_result(h0), 1);
@@ -1133,13 +1085,12 @@ START_TEST(test_ping_tool_bad_args)
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
-		streams_close();
-		streams_open();
+		fixture_capture_close(&io);
+		fixture_capture_open(&io);
 		ck_assert_msg(run_ping(h0, bad[i].line) == 2, "%s", bad[i].line);
-		fflush(out);
-		fflush(err);
-		ck_assert_str_eq(errbuf, bad[i].msg);
-		ck_assert_str_eq(outbuf, "");
+		fixture_capture_flush(&io);
+		ck_assert_str_eq(io.errbuf, bad[i].msg);
+		ck_assert_str_eq(io.outbuf, "");
 		ck_assert(!ping_running(h0));
 	}
 	ck_assert_int_eq(ping_result(h0), 2);
@@ -1172,7 +1123,7 @@ setup_three(void)
 	memset(&relay, 0, sizeof(relay));
 	relay_cable(eth0, r0);
 	relay_cable(r1, s0);
-	streams_open();
+	fixture_capture_open(&io);
 }
 
 START_TEST(test_ping_tool_through_router)
@@ -1180,26 +1131,25 @@ START_TEST(test_ping_tool_through_router)
 	r1->mtu = 1400;
 	ck_assert_int_eq(run_ping(h0, "ping -c 2 -M do -s 1472 10.0.1.2"), 0);
 	pump();
-	fflush(out);
-	fflush(err);
-	ck_assert_str_eq(outbuf,
+	fixture_capture_flush(&io);
+	ck_assert_str_eq(io.outbuf,
 		"PING 10.0.1.2 (10.0.1.2) 1472(1500) bytes of data.\n"
 		"From 10.0.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)\n"
 		"\n"
 		"--- 10.0.1.2 ping statistics ---\n"
 		"2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 1000ms\n"
 		"\n");
-	ck_assert_str_eq(errbuf, "ping: local error: Message too long, mtu=1400\n");
+	ck_assert_str_eq(io.errbuf, "ping: local error: Message too long, mtu=1400\n");
 	ck_assert_uint_eq(h1->mib[IPSTATS_MIB_FRAGFAILS], 1);
 	ck_assert_int_eq(ping_result(h0), 1);
 
 	/* Small pings cross the router: one hop, TTL 63, 4 x 86 us. */
-	streams_close();
-	streams_open();
+	fixture_capture_close(&io);
+	fixture_capture_open(&io);
 	ck_assert_int_eq(run_ping(h0, "ping -c 1 10.0.1.2"), 0);
 	pump();
-	fflush(out);
-	ck_assert_str_eq(outbuf,
+	fixture_capture_flush(&io);
+	ck_assert_str_eq(io.outbuf,
 		"PING 10.0.1.2 (10.0.1.2) 56(84) bytes of data.\n"
 		"64 bytes from 10.0.1.2: icmp_seq=1 ttl=63 time=0.344 ms\n"
 		"\n"
@@ -1210,12 +1160,12 @@ START_TEST(test_ping_tool_through_router)
 
 	/* Without -M the path MTU is used: 1472 bytes go out in fragments
 	 * sized for 1400 and come back reassembled. */
-	streams_close();
-	streams_open();
+	fixture_capture_close(&io);
+	fixture_capture_open(&io);
 	ck_assert_int_eq(run_ping(h0, "ping -c 1 -s 1472 10.0.1.2"), 0);
 	pump();
-	fflush(out);
-	ck_assert_ptr_nonnull(strstr(outbuf, "1480 bytes from 10.0.1.2: icmp_seq=1 ttl=63"));
+	fixture_capture_flush(&io);
+	ck_assert_ptr_nonnull(strstr(io.outbuf, "1480 bytes from 10.0.1.2: icmp_seq=1 ttl=63"));
 	ck_assert_uint_eq(h2->mib[IPSTATS_MIB_REASMOKS], 1);
 }
 END_TEST
@@ -1226,8 +1176,8 @@ START_TEST(test_ping_tool_host_unreachable)
 	 * three probes the router reports "host unreachable". */
 	ck_assert_int_eq(run_ping(h0, "ping -c 1 10.0.1.99"), 0);
 	pump();
-	fflush(out);
-	ck_assert_str_eq(outbuf,
+	fixture_capture_flush(&io);
+	ck_assert_str_eq(io.outbuf,
 		"PING 10.0.1.99 (10.0.1.99) 56(84) bytes of data.\n"
 		"From 10.0.0.1 icmp_seq=1 Destination Host Unreachable\n"
 		"\n"
@@ -1238,14 +1188,14 @@ START_TEST(test_ping_tool_host_unreachable)
 
 	/* On our own link the report comes from our own stack, as the
 	 * kernel's does through loopback: "From 10.0.0.2". */
-	streams_close();
-	streams_open();
+	fixture_capture_close(&io);
+	fixture_capture_open(&io);
 	ck_assert_int_eq(run_ping(h0, "ping -c 1 10.0.0.77"), 0);
 	pump();
-	fflush(out);
-	ck_assert_ptr_nonnull(strstr(outbuf,
+	fixture_capture_flush(&io);
+	ck_assert_ptr_nonnull(strstr(io.outbuf,
 		"From 10.0.0.2 icmp_seq=1 Destination Host Unreachable\n"));
-	ck_assert_ptr_nonnull(strstr(outbuf, "1 packets transmitted, 0 received, +1 errors"));
+	ck_assert_ptr_nonnull(strstr(io.outbuf, "1 packets transmitted, 0 received, +1 errors"));
 	ck_assert_int_eq(ping_result(h0), 1);
 }
 END_TEST
@@ -1256,53 +1206,53 @@ Suite *
 ip_suite(void)
 {
 	Suite *s = suite_create("ip");
-	TCase *outp = tcase_create("output");
-	TCase *inp = tcase_create("input");
-	TCase *reasm = tcase_create("reassembly");
-	TCase *fwd = tcase_create("forward");
-	TCase *tool = tcase_create("ping_tool");
-	TCase *path = tcase_create("ping_path");
 
-	tcase_add_checked_fixture(outp, setup_one, teardown_any);
-	tcase_add_test(outp, test_output_fragments_4000);
-	tcase_add_test(outp, test_output_df_rules);
-	tcase_add_test(outp, test_output_df_too_big_local_error);
-	tcase_add_test(outp, test_frag_needed_lowers_pmtu);
-	suite_add_tcase(s, outp);
+	fixture_add_tcase(s, "output", setup_one, teardown_any, 0, (const TTest *const []){
+		test_output_fragments_4000,
+		test_output_df_rules,
+		test_output_df_too_big_local_error,
+		test_frag_needed_lowers_pmtu,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(inp, setup_one, teardown_any);
-	tcase_add_test(inp, test_rcv_drops_and_counts);
-	tcase_add_test(inp, test_echo_reply_golden);
-	tcase_add_test(inp, test_icmp_bad_checksum_and_unknown_protocol);
-	suite_add_tcase(s, inp);
+	fixture_add_tcase(s, "input", setup_one, teardown_any, 0, (const TTest *const []){
+		test_rcv_drops_and_counts,
+		test_echo_reply_golden,
+		test_icmp_bad_checksum_and_unknown_protocol,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(reasm, setup_one, teardown_any);
-	tcase_add_test(reasm, test_reasm_in_order);
-	tcase_add_test(reasm, test_reasm_out_of_order);
-	tcase_add_test(reasm, test_reasm_overlap_drops_queue);
-	tcase_add_test(reasm, test_reasm_timeout);
-	tcase_add_test(reasm, test_reasm_memory_bound_evicts_oldest);
-	suite_add_tcase(s, reasm);
+	fixture_add_tcase(s, "reassembly", setup_one, teardown_any, 0, (const TTest *const []){
+		test_reasm_in_order,
+		test_reasm_out_of_order,
+		test_reasm_overlap_drops_queue,
+		test_reasm_timeout,
+		test_reasm_memory_bound_evicts_oldest,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(fwd, setup_router, teardown_any);
-	tcase_add_test(fwd, test_forward_decrements_ttl);
-	tcase_add_test(fwd, test_forward_ttl_expired);
-	tcase_add_test(fwd, test_forward_refragments_a_fragment);
-	tcase_add_test(fwd, test_forward_no_error_about_errors);
-	tcase_add_test(fwd, test_forward_df_too_big_and_refragment);
-	suite_add_tcase(s, fwd);
+	fixture_add_tcase(s, "forward", setup_router, teardown_any, 0, (const TTest *const []){
+		test_forward_decrements_ttl,
+		test_forward_ttl_expired,
+		test_forward_refragments_a_fragment,
+		test_forward_no_error_about_errors,
+		test_forward_df_too_big_and_refragment,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(tool, setup_pair, teardown_streams);
-	tcase_add_test(tool, test_ping_tool_replies);
-	tcase_add_test(tool, test_ping_tool_default_count_and_size_without_timing);
-	tcase_add_test(tool, test_ping_tool_no_reply);
-	tcase_add_test(tool, test_ping_tool_local_error);
-	tcase_add_test(tool, test_ping_tool_bad_args);
-	suite_add_tcase(s, tool);
+	fixture_add_tcase(s, "ping_tool", setup_pair, teardown_streams, 0, (const TTest *const []){
+		test_ping_tool_replies,
+		test_ping_tool_default_count_and_size_without_timing,
+		test_ping_tool_no_reply,
+		test_ping_tool_local_error,
+		test_ping_tool_bad_args,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(path, setup_three, teardown_streams);
-	tcase_add_test(path, test_ping_tool_through_router);
-	tcase_add_test(path, test_ping_tool_host_unreachable);
-	suite_add_tcase(s, path);
+	fixture_add_tcase(s, "ping_path", setup_three, teardown_streams, 0, (const TTest *const []){
+		test_ping_tool_through_router,
+		test_ping_tool_host_unreachable,
+		NULL,
+	});
 	return s;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "sim/lesson.h"
 #include "sim/topology.h"
+#include "tests/fixture.h"
 
 /* A valid header for lessons built in the tests. */
 #define HDR "title T\nsummary S\nkernel net/core/dev.c\nlab no: test\n"
@@ -215,55 +216,99 @@ harness_end(struct harness *h)
 	ck_assert_uint_eq(skb_ledger_live(&h->w.ledger, NULL), 0);
 }
 
-START_TEST(test_expect_true_false)
+/* lesson_run_eval of each expression must give its value (1 true, 0 false,
+ * -1 malformed), and, where given, an error that contains @err. */
+struct eval_case {
+	const char *expr;
+	int want;
+	const char *err;
+};
+
+static void
+harness_evals(struct harness *h, const struct eval_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int got = lesson_run_eval(h->r, c[i].expr);
+
+		ck_assert_msg(got == c[i].want, "eval '%s': %d, want %d", c[i].expr, got,
+			      c[i].want);
+		if (c[i].err)
+			ck_assert_msg(strstr(lesson_run_error(h->r), c[i].err) != NULL,
+				      "eval '%s': error '%s' lacks '%s'", c[i].expr,
+				      lesson_run_error(h->r), c[i].err);
+	}
+}
+
+/*
+ * Run all of @text: some step must fail, with an error that contains @msg
+ * (is exactly @msg if @whole); then the usual teardown checks.
+ */
+static void
+harness_expect_fail(const char *text, const char *msg, bool whole)
 {
 	struct harness h;
 
+	harness_start(&h, text);
+	ck_assert_int_eq(harness_run_to(&h, 0), 1);
+	if (whole)
+		ck_assert_str_eq(lesson_run_error(h.r), msg);
+	else
+		ck_assert_msg(strstr(lesson_run_error(h.r), msg) != NULL,
+			      "error '%s' lacks '%s'", lesson_run_error(h.r), msg);
+	harness_end(&h);
+}
+
+START_TEST(test_expect_true_false)
+{
+	struct harness h;
+	static const struct eval_case before[] = {
+		{ "neigh 10.0.0.1 NONE", 1, NULL },
+		{ "neigh 10.0.0.1 REACHABLE", 0, "has no entry" },
+		{ "ring eth0 tx 0 count 256", 1, NULL },
+		{ "ring eth0 tx 0 next_to_use 3", 0, NULL },
+		{ "ring eth9 tx 0 count 256", 0, "no device eth9" },
+		{ "skb dataref 1", 0, "no current skb" },
+		{ "server 5000 bytes 0", 1, NULL },
+		{ "server 5001 datagrams 0", 1, NULL },
+		{ "server 6000 bytes 0", 0, NULL },
+		{ "txq eth0 0 running", 1, NULL },
+		{ "txq eth0 0 stopped", 0, NULL },
+		{ "qdisc eth0 qlen 0", 1, NULL },
+		{ "dev eth0 mtu 1500", 1, NULL },
+		{ "sock 3 cwnd 10", 0, NULL },
+		{ "weather sunny", -1, NULL },
+	};
+	static const struct eval_case after_ping[] = {
+		{ "neigh 10.0.0.1 REACHABLE", 1, NULL },
+		{ "neigh on router 10.0.0.2 NONE", 0, NULL },
+		{ "status 0", 1, NULL },
+		{ "status != 0", 0, NULL },
+		{ "counter ICMP_MIB_OUTECHOS 1", 1, NULL },
+		{ "counter ICMP_MIB_OUTECHOS > 1", 0, "ICMP_MIB_OUTECHOS on student is 1" },
+		{ "counter on server ICMP_MIB_INECHOS >= 1", 1, NULL },
+		{ "ring eth0 tx 0 next_to_use 2", 1, NULL },
+		{ "ring eth0 tx 0 in_flight 0", 1, NULL },
+		{ "trace arp_solicit before ip_finish_output2", 0, NULL },
+		{ "trace ip_finish_output2 before arp_solicit", 1, NULL },
+		{ "trace arp_solicit count 1", 1, NULL },
+		{ "trace on router ip_forward", 1, NULL },
+		{ "trace tcp_sendmsg never", 1, NULL },
+		{ "trace ip_finish_output2 has nexthop=10.0.0.1", 1, NULL },
+		{ "trace ip_finish_output2 has nexthop=10.0.1.2", 0, NULL },
+		{ "note nud=INCOMPLETE->REACHABLE", 1, NULL },
+		{ "note nud=REACHABLE->FAILED", 0, NULL },
+		{ "output contains 1 received", 1, NULL },
+		{ "output lacks 1 received", 0, NULL },
+		{ "softirq NET_RX >= 1", 1, NULL },
+		{ "softirq NET_TX > 100", 0, NULL },
+	};
+
 	harness_start(&h, HDR "$ ping -c 1 10.0.1.2\n" TRY);
 	/* Before anything ran. */
-	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 NONE"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 REACHABLE"), 0);
-	ck_assert(strstr(lesson_run_error(h.r), "has no entry") != NULL);
-	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 count 256"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 next_to_use 3"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth9 tx 0 count 256"), 0);
-	ck_assert(strstr(lesson_run_error(h.r), "no device eth9") != NULL);
-	ck_assert_int_eq(lesson_run_eval(h.r, "skb dataref 1"), 0);
-	ck_assert(strstr(lesson_run_error(h.r), "no current skb") != NULL);
-	ck_assert_int_eq(lesson_run_eval(h.r, "server 5000 bytes 0"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "server 5001 datagrams 0"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "server 6000 bytes 0"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "txq eth0 0 running"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "txq eth0 0 stopped"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "qdisc eth0 qlen 0"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "dev eth0 mtu 1500"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "sock 3 cwnd 10"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "weather sunny"), -1);
+	harness_evals(&h, before, ARRAY_SIZE(before));
 	/* The ping. */
 	ck_assert_int_eq(harness_run_to(&h, 0), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "neigh 10.0.0.1 REACHABLE"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "neigh on router 10.0.0.2 NONE"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "status 0"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "status != 0"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "counter ICMP_MIB_OUTECHOS 1"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "counter ICMP_MIB_OUTECHOS > 1"), 0);
-	ck_assert(strstr(lesson_run_error(h.r), "ICMP_MIB_OUTECHOS on student is 1") != NULL);
-	ck_assert_int_eq(lesson_run_eval(h.r, "counter on server ICMP_MIB_INECHOS >= 1"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 next_to_use 2"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "ring eth0 tx 0 in_flight 0"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "trace arp_solicit before ip_finish_output2"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "trace ip_finish_output2 before arp_solicit"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "trace arp_solicit count 1"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "trace on router ip_forward"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "trace tcp_sendmsg never"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "trace ip_finish_output2 has nexthop=10.0.0.1"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "trace ip_finish_output2 has nexthop=10.0.1.2"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "note nud=INCOMPLETE->REACHABLE"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "note nud=REACHABLE->FAILED"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "output contains 1 received"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "output lacks 1 received"), 0);
-	ck_assert_int_eq(lesson_run_eval(h.r, "softirq NET_RX >= 1"), 1);
-	ck_assert_int_eq(lesson_run_eval(h.r, "softirq NET_TX > 100"), 0);
+	harness_evals(&h, after_ping, ARRAY_SIZE(after_ping));
 	ck_assert_int_eq(lesson_run_checks(h.r), 0);	/* eval does not count */
 	harness_end(&h);
 }
@@ -318,54 +363,34 @@ END_TEST
 
 START_TEST(test_step_until_never_fails)
 {
-	struct harness h;
-
-	harness_start(&h, HDR "$ ping -c 1 10.0.1.2\nstep until tcp_sendmsg\n" TRY);
-	ck_assert_int_eq(harness_run_to(&h, 0), 1);
-	ck_assert(strstr(lesson_run_error(h.r), "t.lesson:6: step until tcp_sendmsg: the world "
-			 "went idle") != NULL);
-	harness_end(&h);
+	harness_expect_fail(HDR "$ ping -c 1 10.0.1.2\nstep until tcp_sendmsg\n" TRY,
+			    "t.lesson:6: step until tcp_sendmsg: the world went idle", false);
 }
 END_TEST
 
 START_TEST(test_failed_expect_names_line)
 {
-	struct harness h;
-
-	harness_start(&h, HDR "$ ping -c 1 10.0.1.2\n\nexpect neigh 10.0.0.1 STALE\n" TRY);
-	ck_assert_int_eq(harness_run_to(&h, 0), 1);
-	ck_assert_str_eq(lesson_run_error(h.r),
-			 "t.lesson:7: expect neigh 10.0.0.1 STALE: failed: 10.0.0.1 REACHABLE");
-	harness_end(&h);
+	harness_expect_fail(HDR "$ ping -c 1 10.0.1.2\n\nexpect neigh 10.0.0.1 STALE\n" TRY,
+			    "t.lesson:7: expect neigh 10.0.0.1 STALE: failed: 10.0.0.1 REACHABLE",
+			    true);
 }
 END_TEST
 
 START_TEST(test_bad_command_and_busy_sim)
 {
-	struct harness h;
-
-	harness_start(&h, HDR "$ frobnicate now\n" TRY);
-	ck_assert_int_eq(harness_run_to(&h, 0), 1);
-	ck_assert(strstr(lesson_run_error(h.r), "t.lesson:5: bad command `frobnicate now`") != NULL);
-	harness_end(&h);
+	harness_expect_fail(HDR "$ frobnicate now\n" TRY,
+			    "t.lesson:5: bad command `frobnicate now`", false);
 	/* `sim` while a blocked call waits behind a break is refused, not run. */
-	harness_start(&h, HDR "$ socket tcp\nbreak tcp_v4_connect\n$ connect 10.0.1.2:5000\n"
-		      "$ sim link wan loss 5\n" TRY);
-	ck_assert_int_eq(harness_run_to(&h, 0), 1);
-	ck_assert(strstr(lesson_run_error(h.r), "'continue' first") != NULL);
-	harness_end(&h);
+	harness_expect_fail(HDR "$ socket tcp\nbreak tcp_v4_connect\n$ connect 10.0.1.2:5000\n"
+			    "$ sim link wan loss 5\n" TRY, "'continue' first", false);
 }
 END_TEST
 
 START_TEST(test_runaway_is_bounded)
 {
-	struct harness h;
-
 	/* A long sleep with nothing to do ends; a step that never comes fails. */
-	harness_start(&h, HDR "$ sleep 100000\nstep until no_such_function\n" TRY);
-	ck_assert_int_eq(harness_run_to(&h, 0), 1);
-	ck_assert(strstr(lesson_run_error(h.r), "no_such_function") != NULL);
-	harness_end(&h);
+	harness_expect_fail(HDR "$ sleep 100000\nstep until no_such_function\n" TRY,
+			    "no_such_function", false);
 }
 END_TEST
 
@@ -373,21 +398,23 @@ Suite *
 lesson_suite(void)
 {
 	Suite *s = suite_create("lesson");
-	TCase *tc = tcase_create("parse");
 
-	tcase_add_test(tc, test_parse_steps);
-	tcase_add_test(tc, test_parse_errors);
-	tcase_add_test(tc, test_parse_bad_input);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("run");
-	tcase_set_timeout(tc, 20);
-	tcase_add_test(tc, test_expect_true_false);
-	tcase_add_test(tc, test_break_stops_in_function);
-	tcase_add_test(tc, test_break_on_other_host);
-	tcase_add_test(tc, test_step_until_never_fails);
-	tcase_add_test(tc, test_failed_expect_names_line);
-	tcase_add_test(tc, test_bad_command_and_busy_sim);
-	tcase_add_test(tc, test_runaway_is_bounded);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "parse", NULL, NULL, 0, (const TTest *const []){
+		test_parse_steps,
+		test_parse_errors,
+		test_parse_bad_input,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "run", NULL, NULL, 20, (const TTest *const []){
+		test_expect_true_false,
+		test_break_stops_in_function,
+		test_break_on_other_host,
+		test_step_until_never_fails,
+		test_failed_expect_names_line,
+		test_bad_command_and_busy_sim,
+		test_runaway_is_bounded,
+		NULL,
+	});
 	return s;
 }

@@ -30,45 +30,42 @@ static struct rtable test_rt;	/* the route test packets carry */
 static const u8 our_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
 static const u8 gw_mac[ETH_ALEN] = { 0x52, 0x54, 0, 0, 0, 0x01 };
 
+/*
+ * An Ethernet + ARP (RFC 826) frame for IPv4 over Ethernet, byte by byte:
+ * the Ethernet header, htype 1, ptype 0x0800, hlen 6, plen 4, the opcode
+ * (1 request, 2 reply), then sender MAC/IP and target MAC/IP.
+ */
+#define ARP_FRAME(dst, src, op, sha, sip, tha, tip)			\
+	{ dst, src, 0x08, 0x06,						\
+	  0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, op,			\
+	  sha, sip,							\
+	  tha, tip }
+#define MAC_BCAST	0xff, 0xff, 0xff, 0xff, 0xff, 0xff
+#define MAC_ZERO	0x00, 0x00, 0x00, 0x00, 0x00, 0x00
+#define MAC_US		0x02, 0x00, 0x00, 0x00, 0x00, 0x01
+#define MAC_GW		0x52, 0x54, 0x00, 0x00, 0x00, 0x01
+#define IP_US		10, 0, 0, 2
+#define IP_GW		10, 0, 0, 1
+
 /* who-has 10.0.0.1 tell 10.0.0.2, broadcast, target MAC zero. */
-static const u8 golden_request[42] = {
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06,
-	0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01,
-	0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 10, 0, 0, 2,
-	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 10, 0, 0, 1,
-};
+static const u8 golden_request[42] =
+	ARP_FRAME(MAC_BCAST, MAC_US, 0x01, MAC_US, IP_US, MAC_ZERO, IP_GW);
 
 /* The same question, unicast to the cached MAC (PROBE state). */
-static const u8 golden_unicast_probe[42] = {
-	0x52, 0x54, 0x00, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06,
-	0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01,
-	0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 10, 0, 0, 2,
-	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 10, 0, 0, 1,
-};
+static const u8 golden_unicast_probe[42] =
+	ARP_FRAME(MAC_GW, MAC_US, 0x01, MAC_US, IP_US, MAC_ZERO, IP_GW);
 
 /* 10.0.0.1 is-at 52:54:00:00:00:01, unicast to us. */
-static const u8 reply_from_gw[42] = {
-	0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x52, 0x54, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06,
-	0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x02,
-	0x52, 0x54, 0x00, 0x00, 0x00, 0x01, 10, 0, 0, 1,
-	0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 10, 0, 0, 2,
-};
+static const u8 reply_from_gw[42] =
+	ARP_FRAME(MAC_US, MAC_GW, 0x02, MAC_GW, IP_GW, MAC_US, IP_US);
 
 /* The gateway asks: who-has 10.0.0.2 tell 10.0.0.1. */
-static const u8 request_from_gw[42] = {
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x52, 0x54, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06,
-	0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01,
-	0x52, 0x54, 0x00, 0x00, 0x00, 0x01, 10, 0, 0, 1,
-	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 10, 0, 0, 2,
-};
+static const u8 request_from_gw[42] =
+	ARP_FRAME(MAC_BCAST, MAC_GW, 0x01, MAC_GW, IP_GW, MAC_ZERO, IP_US);
 
 /* Our answer: 10.0.0.2 is-at 02:00:00:00:00:01. */
-static const u8 golden_reply_to_gw[42] = {
-	0x52, 0x54, 0x00, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06,
-	0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x02,
-	0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 10, 0, 0, 2,
-	0x52, 0x54, 0x00, 0x00, 0x00, 0x01, 10, 0, 0, 1,
-};
+static const u8 golden_reply_to_gw[42] =
+	ARP_FRAME(MAC_GW, MAC_US, 0x02, MAC_US, IP_US, MAC_GW, IP_GW);
 
 static void
 setup(void)
@@ -791,39 +788,39 @@ Suite *
 neighbour_suite(void)
 {
 	Suite *s = suite_create("neighbour");
-	TCase *eth = tcase_create("eth");
-	TCase *res = tcase_create("resolve");
-	TCase *rcv = tcase_create("arp_rcv");
-	TCase *adm = tcase_create("admin");
 
-	tcase_add_checked_fixture(eth, setup, teardown);
-	tcase_add_test(eth, test_ether_setup_defaults);
-	tcase_add_test(eth, test_eth_header_build_and_unresolved);
-	tcase_add_test(eth, test_eth_type_trans_pkt_types);
-	suite_add_tcase(s, eth);
+	fixture_add_tcase(s, "eth", setup, teardown, 0, (const TTest *const []){
+		test_ether_setup_defaults,
+		test_eth_header_build_and_unresolved,
+		test_eth_type_trans_pkt_types,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(res, setup, teardown);
-	tcase_add_test(res, test_unresolved_queues_and_requests);
-	tcase_add_test(res, test_arp_create_golden);
-	tcase_add_test(res, test_reply_resolves_and_drains_in_order);
-	tcase_add_test(res, test_three_broadcast_probes_then_failed);
-	tcase_add_test(res, test_reachable_stale_delay_probe_reachable);
-	tcase_add_test(res, test_probe_without_answer_fails);
-	tcase_add_test(res, test_queue_byte_limit_drops_oldest);
-	tcase_add_test(res, test_lladdr_override_after_locktime);
-	suite_add_tcase(s, res);
+	fixture_add_tcase(s, "resolve", setup, teardown, 0, (const TTest *const []){
+		test_unresolved_queues_and_requests,
+		test_arp_create_golden,
+		test_reply_resolves_and_drains_in_order,
+		test_three_broadcast_probes_then_failed,
+		test_reachable_stale_delay_probe_reachable,
+		test_probe_without_answer_fails,
+		test_queue_byte_limit_drops_oldest,
+		test_lladdr_override_after_locktime,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(rcv, setup, teardown);
-	tcase_add_test(rcv, test_request_for_us_is_answered);
-	tcase_add_test(rcv, test_request_does_not_demote_reachable);
-	tcase_add_test(rcv, test_malformed_arp_dropped_and_counted);
-	suite_add_tcase(s, rcv);
+	fixture_add_tcase(s, "arp_rcv", setup, teardown, 0, (const TTest *const []){
+		test_request_for_us_is_answered,
+		test_request_does_not_demote_reachable,
+		test_malformed_arp_dropped_and_counted,
+		NULL,
+	});
 
-	tcase_add_checked_fixture(adm, setup, teardown);
-	tcase_add_test(adm, test_limited_broadcast_is_noarp);
-	tcase_add_test(adm, test_neigh_show_golden);
-	tcase_add_test(adm, test_neigh_flush_frees_queued);
-	tcase_add_test(adm, test_table_full_is_counted);
-	suite_add_tcase(s, adm);
+	fixture_add_tcase(s, "admin", setup, teardown, 0, (const TTest *const []){
+		test_limited_broadcast_is_noarp,
+		test_neigh_show_golden,
+		test_neigh_flush_frees_queued,
+		test_table_full_is_counted,
+		NULL,
+	});
 	return s;
 }

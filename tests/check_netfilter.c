@@ -100,26 +100,21 @@ ipt(char **outp, char **errp, ...)
 {
 	char *argv[32] = { "iptables" };
 	int argc = 1, ret;
-	char *ob = NULL, *eb = NULL;
-	size_t ol, el;
-	FILE *o = open_memstream(&ob, &ol), *e = open_memstream(&eb, &el);
+	struct fixture_capture io;
 	va_list ap;
 
 	va_start(ap, errp);
 	for (char *w; argc < 31 && (w = va_arg(ap, char *)) != NULL;)
 		argv[argc++] = w;
 	va_end(ap);
-	ret = tool_iptables(h, argc, argv, o, e);
-	fclose(o);
-	fclose(e);
+	fixture_capture_open(&io);
+	ret = tool_iptables(h, argc, argv, io.out, io.err);
+	fixture_capture_flush(&io);
 	if (outp)
-		*outp = ob;
-	else
-		free(ob);
+		*outp = strdup(io.outbuf);
 	if (errp)
-		*errp = eb;
-	else
-		free(eb);
+		*errp = strdup(io.errbuf);
+	fixture_capture_close(&io);
 	return ret;
 }
 
@@ -314,23 +309,20 @@ START_TEST(test_bad_arguments)
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		char *argv[12] = { "iptables" };
 		int argc = 1;
-		char *ob = NULL, *eb = NULL;
-		size_t ol = 0, el = 0;
-		FILE *o = open_memstream(&ob, &ol), *e = open_memstream(&eb, &el);
+		struct fixture_capture io;
 
 		while (argc < 11 && bad[i][argc - 1]) {
 			argv[argc] = (char *)bad[i][argc - 1];
 			argc++;
 		}
-		ck_assert_int_eq(tool_iptables(h, argc, argv, o, e), 2);
-		fclose(o);
-		fclose(e);
-		ck_assert_msg(!strncmp(eb, "iptables: ", 10), "case %zu: %s", i, eb);
-		ck_assert_msg(el > 0 && strchr(eb, '\n') == eb + el - 1,
-			      "case %zu: not one line: %s", i, eb);
-		ck_assert_msg(ol == 0, "case %zu printed: %s", i, ob);
-		free(ob);
-		free(eb);
+		fixture_capture_open(&io);
+		ck_assert_int_eq(tool_iptables(h, argc, argv, io.out, io.err), 2);
+		fixture_capture_flush(&io);
+		ck_assert_msg(!strncmp(io.errbuf, "iptables: ", 10), "case %zu: %s", i, io.errbuf);
+		ck_assert_msg(io.errlen > 0 && strchr(io.errbuf, '\n') == io.errbuf + io.errlen - 1,
+			      "case %zu: not one line: %s", i, io.errbuf);
+		ck_assert_msg(io.outlen == 0, "case %zu printed: %s", i, io.outbuf);
+		fixture_capture_close(&io);
 		/* Nothing changed. */
 		ck_assert_uint_eq(iptc_num_rules(h, "OUTPUT"), 1);
 		ck_assert_uint_eq(iptc_num_rules(h, "INPUT"), 0);
@@ -406,17 +398,17 @@ Suite *
 netfilter_suite(void)
 {
 	Suite *s = suite_create("netfilter");
-	TCase *tc = tcase_create("filter");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_drop_icmp_on_output);
-	tcase_add_test(tc, test_accept_and_policy);
-	tcase_add_test(tc, test_port_match);
-	tcase_add_test(tc, test_interfaces_and_chains);
-	tcase_add_test(tc, test_list_golden);
-	tcase_add_test(tc, test_bad_arguments);
-	tcase_add_test(tc, test_delete_insert_flush);
-	tcase_add_test(tc, test_rule_limit);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "filter", setup, teardown, 0, (const TTest *const []){
+		test_drop_icmp_on_output,
+		test_accept_and_policy,
+		test_port_match,
+		test_interfaces_and_chains,
+		test_list_golden,
+		test_bad_arguments,
+		test_delete_insert_flush,
+		test_rule_limit,
+		NULL,
+	});
 	return s;
 }

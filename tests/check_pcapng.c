@@ -22,6 +22,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include "tests/fixture.h"
 
 /* What a capture holds, read back. */
 #define MAX_FRAMES 64
@@ -337,8 +338,8 @@ START_TEST(test_engine_wall_mode)
 	wall.readable = wall_probe_readable;
 	wall.arg = &p;
 	sim_engine_set_wall(&eng, &wall);
+	/* Only lower bounds on real time: a busy machine may always be later. */
 	t0 = sim_wall_now(&eng);
-	ck_assert_uint_lt(t0, 5 * NSEC_PER_MSEC);	/* starts where virtual time was */
 	/* an event 20 ms ahead fires no earlier than 20 ms of real time */
 	sim_event_init(&p.ev, "probe", wall_probe_fire);
 	sim_event_schedule(&eng, &p.ev, eng.now + 20 * NSEC_PER_MSEC);
@@ -363,17 +364,19 @@ Suite *
 pcapng_suite(void)
 {
 	Suite *s = suite_create("pcapng");
-	TCase *tc = tcase_create("blocks");
-	TCase *tw = tcase_create("tap");
 
-	tcase_add_test(tw, test_tap_parse);
-	tcase_add_test(tw, test_engine_wall_mode);
-	suite_add_tcase(s, tw);
+	fixture_add_tcase(s, "tap", NULL, NULL, 0, (const TTest *const []){
+		test_tap_parse,
+		test_engine_wall_mode,
+		NULL,
+	});
 
-	tcase_add_test(tc, test_empty_capture_golden);
-	tcase_add_test(tc, test_interface_block);
-	tcase_add_test(tc, test_comments_from_trace);
-	tcase_add_test(tc, test_write_error);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "blocks", NULL, NULL, 0, (const TTest *const []){
+		test_empty_capture_golden,
+		test_interface_block,
+		test_comments_from_trace,
+		test_write_error,
+		NULL,
+	});
 	return s;
 }

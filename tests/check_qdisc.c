@@ -186,21 +186,15 @@ struct tc_result {
 static int
 run_tc_argv(struct host *h, struct tc_result *r, int argc, char **argv)
 {
-	char *obuf = NULL, *ebuf = NULL;
-	size_t olen = 0, elen = 0;
-	FILE *fo = open_memstream(&obuf, &olen);
-	FILE *fe = open_memstream(&ebuf, &elen);
+	struct fixture_capture io;
 	int rc;
 
-	ck_assert_ptr_nonnull(fo);
-	ck_assert_ptr_nonnull(fe);
-	rc = tool_tc(h, argc, argv, fo, fe);
-	fclose(fo);
-	fclose(fe);
-	snprintf(r->out, sizeof(r->out), "%s", obuf ? obuf : "");
-	snprintf(r->err, sizeof(r->err), "%s", ebuf ? ebuf : "");
-	free(obuf);
-	free(ebuf);
+	fixture_capture_open(&io);
+	rc = tool_tc(h, argc, argv, io.out, io.err);
+	fixture_capture_flush(&io);
+	snprintf(r->out, sizeof(r->out), "%s", io.outbuf);
+	snprintf(r->err, sizeof(r->err), "%s", io.errbuf);
+	fixture_capture_close(&io);
 	return rc;
 }
 
@@ -990,36 +984,45 @@ Suite *
 qdisc_suite(void)
 {
 	Suite *s = suite_create("qdisc");
-	TCase *tx = tcase_create("xmit");
-	TCase *sh = tcase_create("shaping");
-	TCase *dev = tcase_create("device");
-	TCase *rx = tcase_create("napi");
-	TCase *tc = tcase_create("tc");
 
-	tcase_add_test(tx, test_bypass_when_empty);
-	tcase_add_test(tx, test_stopped_queue_holds_then_wake_releases);
-	tcase_add_test(tx, test_pfifo_fast_band_order);
-	tcase_add_test(tx, test_pfifo_fast_limit_drop);
-	tcase_add_test(tx, test_quota_defers_to_net_tx_softirq);
-	tcase_add_test(tx, test_quota_through_dev_queue_xmit);
-	tcase_add_test(tx, test_tx_busy_requeues_without_loss);
-	tcase_add_test(tx, test_driver_stops_queue_mid_burst);
-	suite_add_tcase(s, tx);
-	tcase_add_test(sh, test_tbf_paces_in_virtual_time);
-	tcase_add_test(sh, test_tbf_drops_oversize_and_full);
-	suite_add_tcase(s, sh);
-	tcase_add_test(dev, test_noqueue_sends_directly);
-	tcase_add_test(dev, test_xps_vs_hash_queue_choice);
-	tcase_add_test(dev, test_dev_close_frees_queue_and_drops);
-	tcase_add_test(dev, test_dev_kfree_skb_any_in_irq);
-	suite_add_tcase(s, dev);
-	tcase_add_test(rx, test_napi_schedule_and_poll);
-	tcase_add_test(rx, test_net_rx_action_budget);
-	tcase_add_test(rx, test_receive_dispatch_and_unknown);
-	suite_add_tcase(s, rx);
-	tcase_add_test(tc, test_tc_show_golden);
-	tcase_add_test(tc, test_tc_runtime_refusals);
-	tcase_add_test(tc, test_tc_bad_commands_change_nothing);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "xmit", NULL, NULL, 0, (const TTest *const []){
+		test_bypass_when_empty,
+		test_stopped_queue_holds_then_wake_releases,
+		test_pfifo_fast_band_order,
+		test_pfifo_fast_limit_drop,
+		test_quota_defers_to_net_tx_softirq,
+		test_quota_through_dev_queue_xmit,
+		test_tx_busy_requeues_without_loss,
+		test_driver_stops_queue_mid_burst,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "shaping", NULL, NULL, 0, (const TTest *const []){
+		test_tbf_paces_in_virtual_time,
+		test_tbf_drops_oversize_and_full,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "device", NULL, NULL, 0, (const TTest *const []){
+		test_noqueue_sends_directly,
+		test_xps_vs_hash_queue_choice,
+		test_dev_close_frees_queue_and_drops,
+		test_dev_kfree_skb_any_in_irq,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "napi", NULL, NULL, 0, (const TTest *const []){
+		test_napi_schedule_and_poll,
+		test_net_rx_action_budget,
+		test_receive_dispatch_and_unknown,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "tc", NULL, NULL, 0, (const TTest *const []){
+		test_tc_show_golden,
+		test_tc_runtime_refusals,
+		test_tc_bad_commands_change_nothing,
+		NULL,
+	});
 	return s;
 }

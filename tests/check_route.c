@@ -632,22 +632,22 @@ Suite *
 route_suite(void)
 {
 	Suite *s = suite_create("route");
-	TCase *tc = tcase_create("fib");
 
-	tcase_set_timeout(tc, 30);
-	tcase_add_test(tc, test_longest_prefix);
-	tcase_add_test(tc, test_metric_and_errors);
-	tcase_add_test(tc, test_no_route);
-	tcase_add_test(tc, test_local_table);
-	tcase_add_test(tc, test_route_n_golden);
-	tcase_add_test(tc, test_ip_route_golden);
-	tcase_add_test(tc, test_ip_tool_errors);
-	tcase_add_test(tc, test_pmtu_exception);
-	tcase_add_test(tc, test_pmtu_locked);
-	tcase_add_test(tc, test_input_routing);
-	tcase_add_test(tc, test_deleted_route_stays_readable);
-	tcase_add_test(tc, test_many_routes);
-	tcase_add_test(tc, test_readdress);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "fib", NULL, NULL, 30, (const TTest *const []){
+		test_longest_prefix,
+		test_metric_and_errors,
+		test_no_route,
+		test_local_table,
+		test_route_n_golden,
+		test_ip_route_golden,
+		test_ip_tool_errors,
+		test_pmtu_exception,
+		test_pmtu_locked,
+		test_input_routing,
+		test_deleted_route_stays_readable,
+		test_many_routes,
+		test_readdress,
+		NULL,
+	});
 	return s;
 }

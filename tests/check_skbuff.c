@@ -149,15 +149,15 @@ END_TEST
 Suite *skbuff_suite(void)
 {
 	Suite *s = suite_create("skbuff");
-	TCase *tc = tcase_create("core");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_pointer_math);
-	tcase_add_test(tc, test_clone_refcounts);
-	tcase_add_test(tc, test_header_release);
-	tcase_add_test(tc, test_users_and_leak_report);
-	tcase_add_test(tc, test_queue);
-	tcase_add_test(tc, test_checksums);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "core", setup, teardown, 0, (const TTest *const []){
+		test_pointer_math,
+		test_clone_refcounts,
+		test_header_release,
+		test_users_and_leak_report,
+		test_queue,
+		test_checksums,
+		NULL,
+	});
 	return s;
 }

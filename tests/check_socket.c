@@ -248,9 +248,7 @@ END_TEST
 
 static struct sim_world *w;
 static struct sim_console con;
-static char *outbuf, *errbuf;
-static size_t outlen, errlen;
-static FILE *out, *err;
+static struct fixture_capture cap;
 static int nsendto;
 /* The student's function entries, in order (names are static strings). */
 #define MAX_FUNCS 200000
@@ -284,13 +282,7 @@ funcs_in_order(const char *const *want, size_t n)
 static void
 world_setup(void)
 {
-	w = malloc(sizeof(*w));
-	ck_assert_int_eq(sim_world_create(w, 7), 0);
-	out = open_memstream(&outbuf, &outlen);
-	err = open_memstream(&errbuf, &errlen);
-	fflush(out);	/* outbuf and errbuf point at the (empty) streams now */
-	fflush(err);
-	console_init(&con, w, out, err);
+	w = fixture_world_open(&con, &cap, 7);
 	nsendto = 0;
 	nfuncs = 0;
 	trace_add_sink(&w->trace, count_sink, NULL);
@@ -299,26 +291,13 @@ world_setup(void)
 static void
 world_teardown(void)
 {
-	unsigned long live;
-
-	fclose(out);
-	fclose(err);
-	free(outbuf);
-	free(errbuf);
-	sim_world_destroy(w);
-	live = skb_ledger_live(&w->ledger, stderr);
-	free(w);
-	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+	fixture_world_close(w, &cap);
 }
 
 static int
 run(const char *script)
 {
-	int rc = console_run_script(&con, script);
-
-	fflush(out);
-	fflush(err);
-	return rc;
+	return fixture_console_run(&con, &cap, script);
 }
 
 static int
@@ -413,12 +392,12 @@ START_TEST(test_send_sleeps_for_write_space)
 	nsendto = 0;
 	ck_assert_int_eq(run("connect 3 10.0.1.2:5001; send 3 1400; send 3 1400; send 3 1400; "
 			     "sleep 1; on server recv 5001"), 0);
-	ck_assert_str_eq(errbuf, "");
+	ck_assert_str_eq(cap.errbuf, "");
 	/* The third send was refused once (-EAGAIN: two datagrams waiting
 	 * for ARP fill the buffer), slept, and was re-entered from
 	 * sys_sendto after the wake-up. */
 	ck_assert_int_eq(nsendto, 4);
-	ck_assert_ptr_nonnull(strstr(outbuf, "udp 5001: 3 datagram(s), 4200 bytes"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 5001: 3 datagram(s), 4200 bytes"));
 }
 END_TEST
 
@@ -439,14 +418,14 @@ START_TEST(test_pattern_continues_across_sends)
 	/* recv returns once something arrived; let the rest come in. */
 	ck_assert_int_eq(run("sleep 1; on server recv 5001"), 0);
 	snprintf(want, sizeof(want), "udp 5001: 2 datagram(s), 600 bytes, sha256 %s\n", hex);
-	ck_assert_ptr_nonnull(strstr(outbuf, want));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
 }
 END_TEST
 
 START_TEST(test_recv_with_nothing_ends_when_idle)
 {
 	ck_assert_int_eq(run("on server recv 5001"), 0);
-	ck_assert_ptr_nonnull(strstr(outbuf, "udp 5001: 0 datagram(s), 0 bytes, sha256 "
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 5001: 0 datagram(s), 0 bytes, sha256 "
 				       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 	ck_assert_int_eq(sim_task_pending(w->host[SIM_SERVER]), 0);
 }
@@ -490,14 +469,14 @@ START_TEST(test_console_errors)
 
 		/* A socket is made first: a refused command must undo nothing
 		 * because nothing ran (the script is checked first). */
-		int before = lines(errbuf ? errbuf : "");
+		int before = lines(cap.errbuf ? cap.errbuf : "");
 
 		snprintf(script, sizeof(script), "socket udp; %s", bad[i]);
 		ck_assert_msg(run(script) == 2, "'%s' not refused", bad[i]);
-		ck_assert_msg(lines(errbuf) == before + 1, "'%s': %d error lines: %s", bad[i],
-			      lines(errbuf) - before, errbuf);
+		ck_assert_msg(lines(cap.errbuf) == before + 1, "'%s': %d error lines: %s", bad[i],
+			      lines(cap.errbuf) - before, cap.errbuf);
 	}
-	ck_assert_str_eq(outbuf, "");
+	ck_assert_str_eq(cap.outbuf, "");
 	ck_assert_ptr_null(w->host[SIM_STUDENT]->files->fd[3]);
 	ck_assert_uint_eq(w->link[SIM_LAN]->loss_ppm, 0);
 	/* The good forms apply. */
@@ -507,15 +486,15 @@ START_TEST(test_console_errors)
 	ck_assert_uint_eq(w->link[SIM_WAN]->delay, 200 * NSEC_PER_MSEC);
 	ck_assert_uint_eq(w->link[SIM_WAN]->mtu, 1400);
 	ck_assert_int_eq(run("socket udp"), 0);
-	ck_assert_str_eq(outbuf, "3\n");
+	ck_assert_str_eq(cap.outbuf, "3\n");
 	/* A descriptor that is not open, a port with no sink: the call
 	 * fails at run time (status 1, one line). */
 	ck_assert_int_eq(run("send 9 100"), 1);
-	ck_assert_ptr_nonnull(strstr(errbuf, "send: Bad file descriptor\n"));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "send: Bad file descriptor\n"));
 	ck_assert_int_eq(run("recv 7777"), 1);
-	ck_assert_ptr_nonnull(strstr(errbuf, "recv: no sink listens on port 7777 of student\n"));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "recv: no sink listens on port 7777 of student\n"));
 	ck_assert_int_eq(run("send 3 100"), 1);
-	ck_assert_ptr_nonnull(strstr(errbuf, "send: Destination address required\n"));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "send: Destination address required\n"));
 }
 END_TEST
 
@@ -541,7 +520,7 @@ START_TEST(test_tcp_connect_refused_and_unconnected_send)
 
 	/* The same through the console: one line, status 1. */
 	ck_assert_int_eq(run("socket tcp; connect 3 10.0.1.2:5999"), 1);
-	ck_assert_str_eq(errbuf, "connect: Connection refused\n");
+	ck_assert_str_eq(cap.errbuf, "connect: Connection refused\n");
 }
 END_TEST
 
@@ -565,7 +544,7 @@ START_TEST(test_tcp_send_trace_order)
 	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:5000; send 3 3000; close 3; "
 			     "on server recv 5000"), 0);
 	snprintf(want, sizeof(want), "tcp 5000: 1 connection(s), 3000 bytes, sha256 %s\n", hex);
-	ck_assert_ptr_nonnull(strstr(outbuf, want));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
 	ck_assert_int_ge(nsendto, 1);
 	ck_assert(funcs_in_order(order, ARRAY_SIZE(order)));
 }
@@ -577,27 +556,29 @@ Suite *
 socket_suite(void)
 {
 	Suite *s = suite_create("socket");
-	TCase *tsha = tcase_create("sha256");
-	TCase *tf = tcase_create("syscalls");
-	TCase *tw = tcase_create("world");
 
-	tcase_add_test(tsha, test_sha256_vectors);
-	suite_add_tcase(s, tsha);
-	tcase_add_checked_fixture(tf, fx_setup, fx_teardown);
-	tcase_add_test(tf, test_fd_table);
-	tcase_add_test(tf, test_sendto_path_and_msghdr);
-	tcase_add_test(tf, test_udp_path_reaches_udp_sendmsg);
-	suite_add_tcase(s, tf);
-	tcase_add_checked_fixture(tw, world_setup, world_teardown);
-	tcase_set_timeout(tw, 30);
-	tcase_add_test(tw, test_task_woken_by_data_ready);
-	tcase_add_test(tw, test_send_sleeps_for_write_space);
-	tcase_add_test(tw, test_pattern_continues_across_sends);
-	tcase_add_test(tw, test_recv_with_nothing_ends_when_idle);
-	tcase_add_test(tw, test_teardown_frees_sleeping_tasks);
-	tcase_add_test(tw, test_console_errors);
-	tcase_add_test(tw, test_tcp_connect_refused_and_unconnected_send);
-	tcase_add_test(tw, test_tcp_send_trace_order);
-	suite_add_tcase(s, tw);
+	fixture_add_tcase(s, "sha256", NULL, NULL, 0, (const TTest *const []){
+		test_sha256_vectors,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "syscalls", fx_setup, fx_teardown, 0, (const TTest *const []){
+		test_fd_table,
+		test_sendto_path_and_msghdr,
+		test_udp_path_reaches_udp_sendmsg,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "world", world_setup, world_teardown, 30, (const TTest *const []){
+		test_task_woken_by_data_ready,
+		test_send_sleeps_for_write_space,
+		test_pattern_continues_across_sends,
+		test_recv_with_nothing_ends_when_idle,
+		test_teardown_frees_sleeping_tasks,
+		test_console_errors,
+		test_tcp_connect_refused_and_unconnected_send,
+		test_tcp_send_trace_order,
+		NULL,
+	});
 	return s;
 }

@@ -197,6 +197,25 @@ tt_pair(struct tt *t, u16 port, int rcvbuf, struct sock **cli, struct sock **lsk
 	ck_assert_int_eq((*child)->sk_state, TCP_ESTABLISHED);
 }
 
+/* A fresh world (@seed) with an established pair on @port. */
+static void
+tt_open_pair(struct tt *t, u32 seed, u16 port, int rcvbuf, struct sock **cli,
+	     struct sock **lsk, struct sock **child)
+{
+	tt_setup(t, seed);
+	tt_pair(t, port, rcvbuf, cli, lsk, child);
+}
+
+/* Close the pair and the listener, then tear down (ck_asserts no leak). */
+static void
+tt_close_pair(struct tt *t, struct sock *cli, struct sock *child, struct sock *lsk)
+{
+	tcp_close(cli, 0);
+	tcp_close(child, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(t);
+}
+
 /*
  * Move @total bytes of the pattern from @cli to @child, reading as the
  * data comes (unless @no_read_until_ms: the reader sleeps until then).
@@ -362,10 +381,7 @@ START_TEST(test_handshake_and_options)
 	ck_assert_uint_eq(tcp_sk(cli)->snd_una, tcp_sk(child)->rcv_nxt);
 	ck_assert_uint_eq(tcp_sk(child)->snd_una, tcp_sk(cli)->rcv_nxt);
 
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -417,8 +433,7 @@ START_TEST(test_simultaneous_close_closing)
 	struct tt t;
 	struct sock *cli, *lsk, *child;
 
-	tt_setup(&t, 3);
-	tt_pair(&t, 7002, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 3, 7002, 0, &cli, &lsk, &child);
 	sock_hold(cli);
 	sock_hold(child);
 	tcp_close(cli, 0);
@@ -469,8 +484,7 @@ START_TEST(test_sendmsg_packing)
 	struct sk_buff *a, *b;
 	int allocs;
 
-	tt_setup(&t, 5);
-	tt_pair(&t, 7003, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 5, 7003, 0, &cli, &lsk, &child);
 	tcp_sk(cli)->snd_wnd = 0;
 	allocs = tt_count(&t, "student", "sk_stream_alloc_skb");
 
@@ -512,10 +526,7 @@ START_TEST(test_sendmsg_packing)
 	ck_assert_uint_eq(skb_queue_len(&cli->sk_write_queue), 0);
 	ck_assert_int_eq(cli->sk_wmem_queued, 0);
 
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -527,8 +538,7 @@ START_TEST(test_forced_push_and_push_one)
 	struct sk_buff *first;
 	int before_push_one, before_pending;
 
-	tt_setup(&t, 6);
-	tt_pair(&t, 7004, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 6, 7004, 0, &cli, &lsk, &child);
 
 	/* A full send head goes at once through tcp_push_one. */
 	before_push_one = tt_count(&t, "student", "tcp_push_one");
@@ -555,10 +565,7 @@ START_TEST(test_forced_push_and_push_one)
 	__tcp_push_pending_frames(cli, tcp_current_mss(cli), 0);
 	tt_run_for(&t, 300);
 	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 5000);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -647,20 +654,6 @@ tt_cap_frame(void *arg, const struct sim_port *port, enum sim_dir dir, const u8 
 	c->n++;
 }
 
-/* The Internet checksum, written again here so the test does not trust
- * the code under test. */
-static u16
-tt_csum(const u8 *p, unsigned int len, u32 sum)
-{
-	for (unsigned int i = 0; i + 1 < len; i += 2)
-		sum += (p[i] << 8) | p[i + 1];
-	if (len & 1)
-		sum += p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (u16)sum;
-}
-
 /* TCP checksum over pseudo-header + segment of an Ethernet/IPv4 frame: 0xffff = good. */
 static u16
 tt_tcp_csum(const u8 *fr)
@@ -675,7 +668,7 @@ tt_tcp_csum(const u8 *fr)
 	sum += (ip[18] << 8) | ip[19];
 	sum += IPPROTO_TCP;
 	sum += tcplen;
-	return tt_csum(ip + 20, tcplen, sum);
+	return (u16)~fixture_csum(ip + 20, tcplen, sum);
 }
 
 static int
@@ -743,7 +736,7 @@ START_TEST(test_golden_syn)
 	ck_assert_uint_eq(ip[6], 0x40);
 	ck_assert_uint_eq(ip[7], 0x00);
 	ck_assert_uint_eq(ip[8], 64);
-	ck_assert_uint_eq(tt_csum(ip, 20, 0), 0xffff);
+	ck_assert_uint_eq(fixture_csum(ip, 20, 0), 0);
 
 	expect[0] = cli->sk_num >> 8;
 	expect[1] = cli->sk_num & 0xff;
@@ -787,8 +780,7 @@ START_TEST(test_golden_data_segment)
 	int i;
 
 	memset(&cap, 0, sizeof(cap));
-	tt_setup(&t, 8);
-	tt_pair(&t, 7005, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 8, 7005, 0, &cli, &lsk, &child);
 	tt_run_for(&t, 100);
 	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_LAN]->end[0], &tap), 0);
 	tp = tcp_sk(cli);
@@ -831,10 +823,7 @@ START_TEST(test_golden_data_segment)
 	ck_assert_uint_ne(tt_tcp_csum(cap.data[i]), 0xffff);
 
 	tt_run_for(&t, 300);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -851,8 +840,7 @@ START_TEST(test_clone_refcounts)
 	char f[64];
 	int i_clone, i_drv, i_ack;
 
-	tt_setup(&t, 9);
-	tt_pair(&t, 7006, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 9, 7006, 0, &cli, &lsk, &child);
 	ck_assert_int_eq(tt_send(cli, data, sizeof(data)), (int)sizeof(data));
 	orig = tcp_write_queue_head(cli);
 	orig_id = orig->id;
@@ -881,10 +869,7 @@ START_TEST(test_clone_refcounts)
 	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_v4_rcv", NULL), 0);
 	ck_assert_ptr_null(tcp_write_queue_head(cli));
 
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -896,8 +881,7 @@ START_TEST(test_retransmit_while_cloned_copies)
 	static u8 data[1000];
 	struct sk_buff *orig;
 
-	tt_setup(&t, 10);
-	tt_pair(&t, 7007, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 10, 7007, 0, &cli, &lsk, &child);
 	ck_assert_int_eq(tt_send(cli, data, sizeof(data)), (int)sizeof(data));
 	orig = tcp_write_queue_head(cli);
 	ck_assert(skb_cloned(orig));
@@ -907,10 +891,7 @@ START_TEST(test_retransmit_while_cloned_copies)
 	ck_assert_int_eq(skb_shinfo(orig)->dataref & SKB_DATAREF_MASK, 2);	/* not 3 */
 	tt_run_for(&t, 500);
 	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 1000);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -977,8 +958,7 @@ START_TEST(test_rto_cwnd_one)
 	u32 rto0;
 	int i1, i2;
 
-	tt_setup(&t, 12);
-	tt_pair(&t, 7009, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 12, 7009, 0, &cli, &lsk, &child);
 	rto0 = inet_csk(cli)->icsk_rto;
 	t.w.link[SIM_WAN]->loss_ppm = 1000000;
 	for (size_t k = 0; k < sizeof(data); k++)
@@ -1006,10 +986,7 @@ START_TEST(test_rto_cwnd_one)
 	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Open);
 	ck_assert_uint_gt(tcp_sk(cli)->snd_cwnd, 1);
 	ck_assert_uint_ge(tcp_sk(cli)->total_retrans, 10);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1020,8 +997,7 @@ START_TEST(test_slow_start)
 	struct sock *cli, *lsk, *child;
 	int bad = 0, seen = 0;
 
-	tt_setup(&t, 13);
-	tt_pair(&t, 7010, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 13, 7010, 0, &cli, &lsk, &child);
 	t.w.link[SIM_WAN]->delay = 20 * NSEC_PER_MSEC;
 	tt_transfer(&t, cli, child, 300000, 20000, 0, NULL);
 	ck_assert_uint_gt(tcp_sk(cli)->snd_cwnd, 2 * TCP_INIT_CWND);
@@ -1052,10 +1028,7 @@ START_TEST(test_slow_start)
 	ck_assert_int_gt(seen, 10);
 	ck_assert_int_eq(bad, 0);
 	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_cong_avoid", "phase=slow_start"), 0);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1133,8 +1106,7 @@ START_TEST(test_small_rcvbuf_zero_window)
 	u32 max_inflight = 0;
 	int probes;
 
-	tt_setup(&t, 15);
-	tt_pair(&t, 7013, 4096, &cli, &lsk, &child);
+	tt_open_pair(&t, 15, 7013, 4096, &cli, &lsk, &child);
 	ck_assert_uint_eq(tcp_sk(child)->rx_opt.rcv_wscale, 0);
 	t.w.link[SIM_WAN]->delay = 100 * NSEC_PER_MSEC;
 	tt_transfer(&t, cli, child, 40000, 600000, 8000, &max_inflight);
@@ -1182,8 +1154,7 @@ START_TEST(test_delayed_ack)
 	int acks0, acks, i_data, i_ack, quick;
 	u64 total = 0;
 
-	tt_setup(&t, 16);
-	tt_pair(&t, 7014, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 16, 7014, 0, &cli, &lsk, &child);
 	memset(&tt_drain, 0, sizeof(tt_drain));
 	child->sk_data_ready = tt_drain_ready;
 	t.w.link[SIM_WAN]->delay = 10 * NSEC_PER_MSEC;
@@ -1268,10 +1239,7 @@ START_TEST(test_delayed_ack)
 	ck_assert_int_gt(tt_find(&t, i_ack, "server", "tcp_send_ack", NULL), i_ack);
 	tt_drain_ready(child, 0);
 	ck_assert_uint_eq(tt_drain.got, total);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1283,8 +1251,7 @@ START_TEST(test_pmtu)
 	struct tt t;
 	struct sock *cli, *lsk, *child;
 
-	tt_setup(&t, 17);
-	tt_pair(&t, 7015, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 17, 7015, 0, &cli, &lsk, &child);
 	ck_assert_uint_eq(tcp_sk(cli)->mss_cache, 1448);
 	ck_assert_int_eq(sim_link_set_mtu(&t.w, SIM_WAN, 1400), 0);
 	tt_transfer(&t, cli, child, 100000, 60000, 0, NULL);
@@ -1293,10 +1260,7 @@ START_TEST(test_pmtu)
 	ck_assert_uint_eq(tcp_sk(cli)->mss_cache, 1400 - 40 - 12);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_pmtu_cookie, 1400);
 	ck_assert_int_ge(tt_count(&t, "student", "tcp_simple_retransmit"), 1);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1308,8 +1272,7 @@ START_TEST(test_recv_and_abort)
 	struct sock *cli, *lsk, *child;
 	u8 buf[64];
 
-	tt_setup(&t, 18);
-	tt_pair(&t, 7016, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 18, 7016, 0, &cli, &lsk, &child);
 	ck_assert_int_eq(tt_recv(child, buf, sizeof(buf)), -EAGAIN);
 	ck_assert_int_eq(tt_send(cli, (const u8 *)"hello", 5), 5);
 	tt_run_for(&t, 50);
@@ -1344,8 +1307,7 @@ START_TEST(test_ooo_fast_retransmit)
 	int sack_acks = 0, got = 0, r;
 
 	memset(&cap, 0, sizeof(cap));
-	tt_setup(&t, 19);
-	tt_pair(&t, 7017, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 19, 7017, 0, &cli, &lsk, &child);
 	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_WAN]->end[1], &tap), 0);
 	for (size_t k = 0; k < sizeof(data); k++)
 		data[k] = tt_pattern(k);
@@ -1384,10 +1346,7 @@ START_TEST(test_ooo_fast_retransmit)
 		got += r;
 	}
 	ck_assert_int_eq(got, 5 * 1448);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1399,8 +1358,7 @@ START_TEST(test_congestion_avoidance)
 	struct sock *cli, *lsk, *child;
 	u32 cwnd0;
 
-	tt_setup(&t, 20);
-	tt_pair(&t, 7018, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 20, 7018, 0, &cli, &lsk, &child);
 	t.w.link[SIM_WAN]->delay = 5 * NSEC_PER_MSEC;
 	tcp_sk(cli)->snd_ssthresh = 12;
 	tt_transfer(&t, cli, child, 100000, 20000, 0, NULL);
@@ -1411,10 +1369,7 @@ START_TEST(test_congestion_avoidance)
 	/* about 80 segments acked: a few more segments of cwnd at most */
 	ck_assert_uint_le(tcp_sk(cli)->snd_cwnd, cwnd0 + 6);
 	ck_assert_uint_ge(tcp_sk(cli)->snd_cwnd, cwnd0);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1461,8 +1416,7 @@ START_TEST(test_time_wait_blind_rst)
 	struct sock *cli, *lsk, *child;
 	u32 rcv_nxt;
 
-	tt_setup(&t, 21);
-	tt_pair(&t, 7019, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 21, 7019, 0, &cli, &lsk, &child);
 	sock_hold(cli);
 	tcp_close(cli, 0);
 	tt_run_for(&t, 20);
@@ -1543,10 +1497,7 @@ START_TEST(test_tsval_initial_jiffies)
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], 0);
 	ck_assert_uint_lt(tcp_sk(cli)->srtt >> 3, 100);
 	ck_assert_uint_lt(inet_csk(cli)->icsk_rto, TCP_TIMEOUT_INIT);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1560,8 +1511,7 @@ START_TEST(test_ofo_same_seq_replaces)
 	u32 rcv_nxt, ack;
 	u8 buf[4096];
 
-	tt_setup(&t, 24);
-	tt_pair(&t, 7023, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 24, 7023, 0, &cli, &lsk, &child);
 	ctp = tcp_sk(child);
 	rcv_nxt = ctp->rcv_nxt;
 	ack = ctp->snd_nxt;
@@ -1579,10 +1529,7 @@ START_TEST(test_ofo_same_seq_replaces)
 	ck_assert_uint_eq(ctp->rcv_nxt, rcv_nxt + 1500);
 	ck_assert_int_eq(tt_recv(child, buf, sizeof(buf)), 1500);
 	tcp_disconnect(cli, 0);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1686,8 +1633,7 @@ START_TEST(test_rto_local_drop_no_backoff)
 	FILE *null = fopen("/dev/null", "w");
 
 	ck_assert_ptr_nonnull(null);
-	tt_setup(&t, 28);
-	tt_pair(&t, 7028, 0, &cli, &lsk, &child);
+	tt_open_pair(&t, 28, 7028, 0, &cli, &lsk, &child);
 	icsk = inet_csk(cli);
 	t.w.link[SIM_WAN]->loss_ppm = 1000000;
 	ck_assert_int_eq(tt_send(cli, data, sizeof(data)), (int)sizeof(data));
@@ -1703,10 +1649,7 @@ START_TEST(test_rto_local_drop_no_backoff)
 				 host_jiffies(t.cli) + TCP_RESOURCE_PROBE_INTERVAL));
 	fclose(null);
 	tcp_disconnect(cli, 0);
-	tcp_close(cli, 0);
-	tcp_close(child, 0);
-	tcp_close(lsk, 0);
-	tt_teardown(&t);
+	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
 
@@ -1714,40 +1657,40 @@ Suite *
 tcp_suite(void)
 {
 	Suite *s = suite_create("tcp");
-	TCase *tc = tcase_create("core");
 
-	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, test_handshake_and_options);
-	tcase_add_test(tc, test_active_close_time_wait);
-	tcase_add_test(tc, test_simultaneous_close_closing);
-	tcase_add_test(tc, test_rst_to_closed_port);
-	tcase_add_test(tc, test_sendmsg_packing);
-	tcase_add_test(tc, test_forced_push_and_push_one);
-	tcase_add_test(tc, test_nagle);
-	tcase_add_test(tc, test_cwnd_and_snd_wnd_tests);
-	tcase_add_test(tc, test_golden_syn);
-	tcase_add_test(tc, test_golden_data_segment);
-	tcase_add_test(tc, test_clone_refcounts);
-	tcase_add_test(tc, test_retransmit_while_cloned_copies);
-	tcase_add_test(tc, test_syn_rto_backoff);
-	tcase_add_test(tc, test_rto_cwnd_one);
-	tcase_add_test(tc, test_slow_start);
-	tcase_add_test(tc, test_loss_5_percent);
-	tcase_add_test(tc, test_deterministic);
-	tcase_add_test(tc, test_small_rcvbuf_zero_window);
-	tcase_add_test(tc, test_delayed_ack);
-	tcase_add_test(tc, test_pmtu);
-	tcase_add_test(tc, test_recv_and_abort);
-	tcase_add_test(tc, test_ooo_fast_retransmit);
-	tcase_add_test(tc, test_congestion_avoidance);
-	tcase_add_test(tc, test_time_wait_blind_rst);
-	tcase_add_test(tc, test_request_blind_rst);
-	tcase_add_test(tc, test_tsval_initial_jiffies);
-	tcase_add_test(tc, test_ofo_same_seq_replaces);
-	tcase_add_test(tc, test_icmp_err_syn_sent_checks_seq);
-	tcase_add_test(tc, test_syn_to_broadcast_ignored);
-	tcase_add_test(tc, test_syn_queue_prunes_dead_requests);
-	tcase_add_test(tc, test_rto_local_drop_no_backoff);
-	suite_add_tcase(s, tc);
+	fixture_add_tcase(s, "core", NULL, NULL, 120, (const TTest *const []){
+		test_handshake_and_options,
+		test_active_close_time_wait,
+		test_simultaneous_close_closing,
+		test_rst_to_closed_port,
+		test_sendmsg_packing,
+		test_forced_push_and_push_one,
+		test_nagle,
+		test_cwnd_and_snd_wnd_tests,
+		test_golden_syn,
+		test_golden_data_segment,
+		test_clone_refcounts,
+		test_retransmit_while_cloned_copies,
+		test_syn_rto_backoff,
+		test_rto_cwnd_one,
+		test_slow_start,
+		test_loss_5_percent,
+		test_deterministic,
+		test_small_rcvbuf_zero_window,
+		test_delayed_ack,
+		test_pmtu,
+		test_recv_and_abort,
+		test_ooo_fast_retransmit,
+		test_congestion_avoidance,
+		test_time_wait_blind_rst,
+		test_request_blind_rst,
+		test_tsval_initial_jiffies,
+		test_ofo_same_seq_replaces,
+		test_icmp_err_syn_sent_checks_seq,
+		test_syn_to_broadcast_ignored,
+		test_syn_queue_prunes_dead_requests,
+		test_rto_local_drop_no_backoff,
+		NULL,
+	});
 	return s;
 }

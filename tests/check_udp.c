@@ -21,9 +21,7 @@
 
 static struct sim_world *w;
 static struct sim_console con;
-static char *outbuf, *errbuf;
-static size_t outlen, errlen;
-static FILE *out, *err;
+static struct fixture_capture cap;
 
 /* Frames leaving the student's NIC, as the wire sees them. */
 #define MAX_TAPPED 64
@@ -51,13 +49,7 @@ world_setup(void)
 {
 	struct sim_tap tap = { .frame = tap_frame, .arg = NULL };
 
-	w = malloc(sizeof(*w));
-	ck_assert_int_eq(sim_world_create(w, 7), 0);
-	out = open_memstream(&outbuf, &outlen);
-	err = open_memstream(&errbuf, &errlen);
-	fflush(out);	/* outbuf and errbuf point at the (empty) streams now */
-	fflush(err);
-	console_init(&con, w, out, err);
+	w = fixture_world_open(&con, &cap, 7);
 	ntapped = 0;
 	ck_assert_int_eq(sim_port_add_tap(igb_port(w->host[SIM_STUDENT]->devs[0]), &tap), 0);
 }
@@ -65,26 +57,13 @@ world_setup(void)
 static void
 world_teardown(void)
 {
-	unsigned long live;
-
-	fclose(out);
-	fclose(err);
-	free(outbuf);
-	free(errbuf);
-	sim_world_destroy(w);
-	live = skb_ledger_live(&w->ledger, stderr);
-	free(w);
-	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+	fixture_world_close(w, &cap);
 }
 
 static int
 run(const char *script)
 {
-	int rc = console_run_script(&con, script);
-
-	fflush(out);
-	fflush(err);
-	return rc;
+	return fixture_console_run(&con, &cap, script);
 }
 
 /* The SHA-256 of N bytes of the documented pattern, as hex. */
@@ -102,21 +81,6 @@ pattern_sha(size_t n, char hex[65])
 	sim_sha256_hex(&c, hex);
 }
 
-/* RFC 1071, the test's own. */
-static u16
-csum16(const void *data, size_t len, u32 sum)
-{
-	const u8 *p = data;
-
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (u32)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (u32)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (u16)~sum;
-}
-
 START_TEST(test_udp_4000_fragments_reassembled)
 {
 	char hex[65], want[128];
@@ -125,10 +89,10 @@ START_TEST(test_udp_4000_fragments_reassembled)
 	const struct sim_app *app;
 
 	ck_assert_int_eq(run("socket udp; sendto 3 10.0.1.2:5001 4000; on server recv 5001"), 0);
-	ck_assert_str_eq(errbuf, "");
+	ck_assert_str_eq(cap.errbuf, "");
 	pattern_sha(4000, hex);
 	snprintf(want, sizeof(want), "udp 5001: 1 datagram(s), 4000 bytes, sha256 %s\n", hex);
-	ck_assert_ptr_nonnull(strstr(outbuf, want));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
 	app = sim_app_find(w->host[SIM_SERVER], IPPROTO_UDP, 5001);
 	ck_assert_ptr_nonnull(app);
 	ck_assert_uint_eq(app->bytes, 4000);
@@ -141,7 +105,7 @@ START_TEST(test_udp_4000_fragments_reassembled)
 
 		if (tapped[i].len < 34 || f[12] != 0x08 || f[13] != 0x00 || ip[9] != IPPROTO_UDP)
 			continue;
-		ck_assert_uint_eq(csum16(ip, 20, 0), 0);
+		ck_assert_uint_eq(fixture_csum(ip, 20, 0), 0);
 		frag = (u16)(ip[6] << 8 | ip[7]);
 		ck_assert_uint_eq(frag & IP_DF, 0);
 		ck_assert_int_lt(frags, 3);
@@ -193,9 +157,9 @@ START_TEST(test_udp_small_datagram_checksum_on_wire)
 
 		memcpy(buf, pseudo, 12);
 		memcpy(buf + 12, uh, ulen);
-		ck_assert_uint_eq(csum16(buf, 12 + ulen, 0), 0);
+		ck_assert_uint_eq(fixture_csum(buf, 12 + ulen, 0), 0);
 	}
-	ck_assert_ptr_nonnull(strstr(outbuf, "udp 5001: 1 datagram(s), 5 bytes"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 5001: 1 datagram(s), 5 bytes"));
 }
 END_TEST
 
@@ -344,19 +308,19 @@ Suite *
 udp_suite(void)
 {
 	Suite *s = suite_create("udp");
-	TCase *tw = tcase_create("world");
-	TCase *tf = tcase_create("fixture");
 
-	tcase_add_checked_fixture(tw, world_setup, world_teardown);
-	tcase_set_timeout(tw, 30);
-	tcase_add_test(tw, test_udp_4000_fragments_reassembled);
-	tcase_add_test(tw, test_udp_small_datagram_checksum_on_wire);
-	tcase_add_test(tw, test_udp_port_unreachable);
-	tcase_add_test(tw, test_udp_unconnected_errors);
-	suite_add_tcase(s, tw);
-	tcase_add_checked_fixture(tf, fx_setup, fx_teardown);
-	tcase_add_test(tf, test_udp_bad_checksum_dropped);
-	tcase_add_test(tf, test_udp_bind_conflicts);
-	suite_add_tcase(s, tf);
+	fixture_add_tcase(s, "world", world_setup, world_teardown, 30, (const TTest *const []){
+		test_udp_4000_fragments_reassembled,
+		test_udp_small_datagram_checksum_on_wire,
+		test_udp_port_unreachable,
+		test_udp_unconnected_errors,
+		NULL,
+	});
+
+	fixture_add_tcase(s, "fixture", fx_setup, fx_teardown, 0, (const TTest *const []){
+		test_udp_bad_checksum_dropped,
+		test_udp_bind_conflicts,
+		NULL,
+	});
 	return s;
 }

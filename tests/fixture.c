@@ -4,6 +4,8 @@
  */
 #include "tests/fixture.h"
 #include "layers/ip.h"
+#include "sim/console.h"
+#include "sim/topology.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -200,4 +202,101 @@ fixture_build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const char *saddr,
 	iph->check = ip_fast_csum(iph, 5);
 	memcpy(buf + ETH_HLEN + sizeof(*iph), payload, plen);
 	return ETH_HLEN + sizeof(*iph) + plen;
+}
+
+/* ---- captured output and the classroom world ------------------------------ */
+
+void
+fixture_capture_open(struct fixture_capture *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->out = open_memstream(&c->outbuf, &c->outlen);
+	c->err = open_memstream(&c->errbuf, &c->errlen);
+	ck_assert(c->out && c->err);
+	fixture_capture_flush(c);	/* outbuf and errbuf point at the (empty) streams now */
+}
+
+void
+fixture_capture_flush(struct fixture_capture *c)
+{
+	fflush(c->out);
+	fflush(c->err);
+}
+
+void
+fixture_capture_close(struct fixture_capture *c)
+{
+	if (c->out)
+		fclose(c->out);
+	if (c->err)
+		fclose(c->err);
+	free(c->outbuf);
+	free(c->errbuf);
+	memset(c, 0, sizeof(*c));
+}
+
+struct sim_world *
+fixture_world_open(struct sim_console *con, struct fixture_capture *c, u32 seed)
+{
+	struct sim_world *w = malloc(sizeof(*w));
+
+	ck_assert_ptr_nonnull(w);
+	ck_assert_int_eq(sim_world_create(w, seed), 0);
+	fixture_capture_open(c);
+	console_init(con, w, c->out, c->err);
+	return w;
+}
+
+void
+fixture_world_close(struct sim_world *w, struct fixture_capture *c)
+{
+	unsigned long live;
+
+	fixture_capture_close(c);
+	sim_world_destroy(w);
+	live = skb_ledger_live(&w->ledger, stderr);
+	free(w);
+	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+}
+
+int
+fixture_console_run(struct sim_console *con, struct fixture_capture *c, const char *script)
+{
+	int rc = console_run_script(con, script);
+
+	fixture_capture_flush(c);
+	return rc;
+}
+
+/* ---- suites ----------------------------------------------------------------- */
+
+void
+fixture_add_tcase(Suite *s, const char *name, SFun setup, SFun teardown, int timeout,
+		  const TTest *const tests[])
+{
+	TCase *tc = tcase_create(name);
+
+	if (setup || teardown)
+		tcase_add_checked_fixture(tc, setup, teardown);
+	if (timeout)
+		tcase_set_timeout(tc, timeout);
+	for (int i = 0; tests[i]; i++)
+		tcase_add_test(tc, tests[i]);
+	suite_add_tcase(s, tc);
+}
+
+/* ---- checksums -------------------------------------------------------------- */
+
+u16
+fixture_csum(const void *data, size_t len, u32 sum)
+{
+	const u8 *p = data;
+
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += (u32)p[i] << 8 | p[i + 1];
+	if (len & 1)
+		sum += (u32)p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (u16)~sum;
 }

@@ -20,6 +20,9 @@
 #include "layers/netdevice.h"
 #include "sim/host.h"
 
+#include <check.h>
+#include <stdio.h>
+
 #define FX_MAX_HOSTS	4
 #define FX_MAX_FRAMES	256
 #define FX_MAX_EVENTS	8192
@@ -74,5 +77,46 @@ unsigned int fixture_build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const cha
 			      const char *daddr, u8 proto, const void *payload,
 			      unsigned int plen);
 __be32 fx_addr(const char *dotted);	/* inet_addr wrapper, aborts on junk */
+/*
+ * RFC 1071 Internet checksum of @len bytes, starting from the partial sum
+ * @sum (a pseudo-header's, or 0): the complemented 16-bit result in host
+ * order, so 0 over data that carries a valid checksum.  The tests' own, so
+ * that the stack's checksum code is never trusted to check itself.
+ */
+u16 fixture_csum(const void *data, size_t len, u32 sum);
+
+/*
+ * A tool's or console's out and err captured in memory.  After open and
+ * after every flush, outbuf and errbuf are NUL-terminated strings of all
+ * that was written so far (empty at first).
+ */
+struct fixture_capture {
+	FILE *out, *err;
+	char *outbuf, *errbuf;
+	size_t outlen, errlen;
+};
+void fixture_capture_open(struct fixture_capture *c);	/* ck_assert: both opened */
+void fixture_capture_flush(struct fixture_capture *c);
+void fixture_capture_close(struct fixture_capture *c);	/* frees the buffers too */
+
+/*
+ * The whole classroom world on the heap, with @con writing into @c.
+ * fixture_world_close() ck_asserts that no skb leaked.
+ */
+struct sim_world;
+struct sim_console;
+struct sim_world *fixture_world_open(struct sim_console *con, struct fixture_capture *c,
+				     u32 seed);
+void fixture_world_close(struct sim_world *w, struct fixture_capture *c);
+/* console_run_script, then flush @c so its buffers hold the output. */
+int fixture_console_run(struct sim_console *con, struct fixture_capture *c, const char *script);
+
+/*
+ * Add to @s a test case named @name holding @tests (NULL-terminated), with
+ * a checked fixture @setup/@teardown (none if both NULL) and a timeout of
+ * @timeout seconds (check's default if 0).
+ */
+void fixture_add_tcase(Suite *s, const char *name, SFun setup, SFun teardown, int timeout,
+		       const TTest *const tests[]);
 
 #endif

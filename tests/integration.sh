@@ -16,6 +16,32 @@ fail=0
 ok() { echo "ok $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 ns() { timeout 60 "$NETSTEP" --headless "$@"; }
+# exits_ok SECS NAME BASE ARGS..: run netstep headless with ARGS (at most
+# SECS seconds), stdout to BASE.out and stderr to BASE.err; it must exit 0.
+exits_ok() {
+	local secs=$1 name=$2 base=$3 rc
+	shift 3
+	timeout "$secs" "$NETSTEP" --headless "$@" >"$base.out" 2>"$base.err"
+	rc=$?
+	if [ $rc -eq 0 ]; then ok "$name"; else
+		bad "$name" "status $rc ($(head -c 300 "$base.err"))"; fi
+}
+# same_runs NAME BADNAME A B EXT..: A.EXT and B.EXT are identical for each EXT.
+same_runs() {
+	local name=$1 badname=$2 a=$3 b=$4 ext
+	shift 4
+	for ext in "$@"; do
+		cmp -s "$a.$ext" "$b.$ext" || { bad "$badname" "files differ"; return; }
+	done
+	ok "$name"
+}
+# arrived NAME BADNAME SUMMARY SHA FILE: the server's line "SUMMARY, sha256 SHA"
+# (SUMMARY like "tcp 5000: 1 connection(s), 3000 bytes") is in FILE.
+arrived() {
+	local name=$1 badname=$2 what=$3 sha=$4 file=$5
+	grep -q "^$what, sha256 $sha\$" "$file" && ok "$name" ||
+		bad "$badname" "$(grep "^${what%%:*}" "$file") want $sha"
+}
 
 if ! command -v tshark >/dev/null; then
 	echo "tshark is missing: sudo apt-get install -y tshark" >&2
@@ -42,12 +68,8 @@ tshark_clean() {
 }
 
 # --- ping through the router --------------------------------------------
-if ns -e 'ping -c 3 10.0.1.2' --trace-json "$OUT/ping.json" --trace "$OUT/ping.trace" \
-	--pcap "$OUT/ping.pcap" >"$OUT/ping.out" 2>"$OUT/ping.err"; then
-	ok "ping exits 0"
-else
-	bad "ping exits 0" "status $? ($(head -c 300 "$OUT/ping.err"))"
-fi
+exits_ok 60 "ping exits 0" "$OUT/ping" -e 'ping -c 3 10.0.1.2' --trace-json "$OUT/ping.json" \
+	--trace "$OUT/ping.trace" --pcap "$OUT/ping.pcap"
 grep -q '^3 packets transmitted, 3 received, 0% packet loss' "$OUT/ping.out" &&
 	ok "ping: 3 of 3 replies" || bad "ping: 3 of 3 replies" "$(tail -3 "$OUT/ping.out")"
 grep -q 'icmp_seq=1 ttl=63' "$OUT/ping.out" &&
@@ -76,10 +98,8 @@ m=$(tshark -r "$OUT/ping.pcap" -Y 'arp.opcode == 2 && arp.src.proto_ipv4 == 10.0
 # --- determinism ----------------------------------------------------------
 ns -e 'ping -c 3 10.0.1.2' --trace-json "$OUT/ping2.json" --trace "$OUT/ping2.trace" \
 	--pcap "$OUT/ping2.pcap" >"$OUT/ping2.out" 2>&1
-cmp -s "$OUT/ping.trace" "$OUT/ping2.trace" && cmp -s "$OUT/ping.json" "$OUT/ping2.json" &&
-	cmp -s "$OUT/ping.pcap" "$OUT/ping2.pcap" && cmp -s "$OUT/ping.out" "$OUT/ping2.out" &&
-	ok "two runs give identical trace, pcap and output" ||
-	bad "deterministic runs" "files differ"
+same_runs "two runs give identical trace, pcap and output" "deterministic runs" \
+	"$OUT/ping" "$OUT/ping2" trace json pcap out
 
 # --- fragmentation and reassembly -------------------------------------------
 ns -e 'ping -c 1 -s 4000 10.0.1.2' --pcap "$OUT/frag.pcap" --trace-json "$OUT/frag.json" \
@@ -160,15 +180,10 @@ case "$fd" in ''|*[!0-9]*) fd=3 ;; esac
 # 1. send() of 3000 bytes, the article's path in the trace.
 sha3000=$(pattern_sha 3000)
 TCP1="socket tcp; connect 10.0.1.2:5000; send $fd 3000; close $fd; on server recv 5000"
-if ns -e "$TCP1" --trace-json "$OUT/tcp.json" --trace "$OUT/tcp.trace" --pcap "$OUT/tcp.pcap" \
-	>"$OUT/tcp.out" 2>"$OUT/tcp.err"; then
-	ok "tcp 3000: exits 0 (no skb leak)"
-else
-	bad "tcp 3000: exits 0" "status $? ($(head -c 300 "$OUT/tcp.err"))"
-fi
-grep -q "^tcp 5000: 1 connection(s), 3000 bytes, sha256 $sha3000\$" "$OUT/tcp.out" &&
-	ok "tcp 3000: server got exactly 3000 bytes, SHA-256 matches" ||
-	bad "tcp 3000: delivery" "$(grep '^tcp 5000' "$OUT/tcp.out") want $sha3000"
+exits_ok 60 "tcp 3000: exits 0 (no skb leak)" "$OUT/tcp" -e "$TCP1" --trace-json "$OUT/tcp.json" \
+	--trace "$OUT/tcp.trace" --pcap "$OUT/tcp.pcap"
+arrived "tcp 3000: server got exactly 3000 bytes, SHA-256 matches" "tcp 3000: delivery" \
+	"tcp 5000: 1 connection(s), 3000 bytes" "$sha3000" "$OUT/tcp.out"
 funcs "$OUT/tcp.json" student >"$OUT/tcp.funcs"
 in_order "$OUT/tcp.funcs" sys_sendto sock_sendmsg inet_sendmsg tcp_sendmsg tcp_write_xmit \
 	tcp_transmit_skb skb_clone ip_queue_xmit ip_local_out nf_hook ip_output ip_finish_output \
@@ -203,24 +218,17 @@ n=$(ts "$OUT/tcp.pcap" 'tcp.flags.syn == 1 && tcp.flags.ack == 0 && tcp.options.
 	bad "pcap: SYN options" "$n SYN(s) with all four options"
 ns -e "$TCP1" --trace-json "$OUT/tcp2.json" --trace "$OUT/tcp2.trace" --pcap "$OUT/tcp2.pcap" \
 	>"$OUT/tcp2.out" 2>&1
-cmp -s "$OUT/tcp.trace" "$OUT/tcp2.trace" && cmp -s "$OUT/tcp.json" "$OUT/tcp2.json" &&
-	cmp -s "$OUT/tcp.pcap" "$OUT/tcp2.pcap" && cmp -s "$OUT/tcp.out" "$OUT/tcp2.out" &&
-	ok "tcp 3000: two runs give identical trace, pcap and output" ||
-	bad "tcp 3000: deterministic" "files differ"
+same_runs "tcp 3000: two runs give identical trace, pcap and output" "tcp 3000: deterministic" \
+	"$OUT/tcp" "$OUT/tcp2" trace json pcap out
 
 # 2. 1 MiB through 5% loss, then through 200 ms delay into a 4 KiB receiver.
 head -c 1048576 /dev/urandom >"$OUT/1m.bin"
 sha1m=$(sha256sum <"$OUT/1m.bin" | cut -d' ' -f1)
 LOSS="sim loss 5; socket tcp; connect 10.0.1.2:5000; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 5000"
-if timeout 300 "$NETSTEP" --headless -e "$LOSS" --trace "$OUT/loss.trace" --pcap "$OUT/loss.pcap" \
-	>"$OUT/loss.out" 2>"$OUT/loss.err"; then
-	ok "1 MiB through 5% loss: exits 0"
-else
-	bad "1 MiB through 5% loss: exits 0" "status $? ($(head -c 300 "$OUT/loss.err"))"
-fi
-grep -q "^tcp 5000: 1 connection(s), 1048576 bytes, sha256 $sha1m\$" "$OUT/loss.out" &&
-	ok "1 MiB through 5% loss arrives intact (SHA-256)" ||
-	bad "1 MiB through 5% loss" "$(grep '^tcp 5000' "$OUT/loss.out") want $sha1m"
+exits_ok 300 "1 MiB through 5% loss: exits 0" "$OUT/loss" -e "$LOSS" --trace "$OUT/loss.trace" \
+	--pcap "$OUT/loss.pcap"
+arrived "1 MiB through 5% loss arrives intact (SHA-256)" "1 MiB through 5% loss" \
+	"tcp 5000: 1 connection(s), 1048576 bytes" "$sha1m" "$OUT/loss.out"
 grep -q 'tcp_retransmit_skb()' "$OUT/loss.trace" &&
 	ok "loss: tcp_retransmit_skb in the trace" || bad "loss: retransmissions in trace" "none"
 grep -q 'retrans:[0-9]*/[1-9]' "$OUT/loss.out" &&
@@ -231,21 +239,16 @@ n=$(ts "$OUT/loss.pcap" 'tcp.analysis.retransmission || tcp.analysis.fast_retran
 tshark_tcp_clean "$OUT/loss.pcap" "loss pcap: clean, only loss-explained analysis flags" \
 	"$LOSS_EXCUSE"
 timeout 300 "$NETSTEP" --headless -e "$LOSS" --pcap "$OUT/loss2.pcap" >"$OUT/loss2.out" 2>&1
-cmp -s "$OUT/loss.pcap" "$OUT/loss2.pcap" && cmp -s "$OUT/loss.out" "$OUT/loss2.out" &&
-	ok "loss: two runs give identical pcap and output" || bad "loss: deterministic" "files differ"
+same_runs "loss: two runs give identical pcap and output" "loss: deterministic" \
+	"$OUT/loss" "$OUT/loss2" pcap out
 
 # (A ping first fills the ARP caches: with them cold, the SYN-ACK takes
 # longer than the 1 s initial RTO and the SYN is, rightly, sent again.)
 WIN="sim delay 200; ping -c 1 10.0.1.2; on server listen 6000 rcvbuf 4096; socket tcp; connect 10.0.1.2:6000; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 6000"
-if timeout 300 "$NETSTEP" --headless -e "$WIN" --pcap "$OUT/win.pcap" \
-	>"$OUT/win.out" 2>"$OUT/win.err"; then
-	ok "1 MiB, 200 ms delay, 4 KiB receiver: exits 0"
-else
-	bad "1 MiB, 200 ms delay, 4 KiB receiver: exits 0" "status $? ($(head -c 300 "$OUT/win.err"))"
-fi
-grep -q "^tcp 6000: 1 connection(s), 1048576 bytes, sha256 $sha1m\$" "$OUT/win.out" &&
-	ok "1 MiB with 200 ms delay and a 4 KiB receiver arrives intact (SHA-256)" ||
-	bad "1 MiB delay/window" "$(grep '^tcp 6000' "$OUT/win.out") want $sha1m"
+exits_ok 300 "1 MiB, 200 ms delay, 4 KiB receiver: exits 0" "$OUT/win" -e "$WIN" \
+	--pcap "$OUT/win.pcap"
+arrived "1 MiB with 200 ms delay and a 4 KiB receiver arrives intact (SHA-256)" \
+	"1 MiB delay/window" "tcp 6000: 1 connection(s), 1048576 bytes" "$sha1m" "$OUT/win.out"
 n=$(ts "$OUT/win.pcap" 'ip.src == 10.0.1.2 && tcp.window_size > 0 && tcp.window_size <= 8192' | wc -l)
 [ "$n" -ge 1 ] && ok "window: the receiver advertises a small window" ||
 	bad "window: small advertised window" "$n segments"
@@ -257,15 +260,10 @@ sha4000=$(pattern_sha 4000)
 udp_fd=$(ns -e 'socket udp' 2>/dev/null | head -1)
 case "$udp_fd" in ''|*[!0-9]*) udp_fd=3 ;; esac
 UDP="socket udp; sendto $udp_fd 10.0.1.2:5001 4000; on server recv 5001"
-if ns -e "$UDP" --trace "$OUT/udp.trace" --pcap "$OUT/udp.pcap" >"$OUT/udp.out" 2>"$OUT/udp.err"
-then
-	ok "udp 4000: exits 0"
-else
-	bad "udp 4000: exits 0" "status $? ($(head -c 300 "$OUT/udp.err"))"
-fi
-grep -q "^udp 5001: 1 datagram(s), 4000 bytes, sha256 $sha4000\$" "$OUT/udp.out" &&
-	ok "udp 4000: reassembled whole (SHA-256)" ||
-	bad "udp 4000: delivery" "$(grep '^udp 5001' "$OUT/udp.out") want $sha4000"
+exits_ok 60 "udp 4000: exits 0" "$OUT/udp" -e "$UDP" --trace "$OUT/udp.trace" \
+	--pcap "$OUT/udp.pcap"
+arrived "udp 4000: reassembled whole (SHA-256)" "udp 4000: delivery" \
+	"udp 5001: 1 datagram(s), 4000 bytes" "$sha4000" "$OUT/udp.out"
 n=$(ts "$OUT/udp.pcap" 'ip.src == 10.0.0.2 && ip.proto == 17 && (ip.flags.mf == 1 || ip.frag_offset > 0)' | wc -l)
 m=$(ts "$OUT/udp.pcap" 'ip.src == 10.0.0.2 && udp.length == 4008' | wc -l)
 [ "$n" -eq 3 ] && [ "$m" -eq 1 ] && ok "udp 4000: 3 fragments on the wire, one datagram" ||
@@ -274,8 +272,8 @@ grep -q 'ip_fragment()' "$OUT/udp.trace" && grep -q 'udp_sendmsg()' "$OUT/udp.tr
 	ok "udp 4000: udp_sendmsg ... ip_fragment in the trace" || bad "udp trace" "see $OUT/udp.trace"
 tshark_tcp_clean "$OUT/udp.pcap" "udp pcap decodes cleanly, checksums good" ""
 ns -e "$UDP" --trace "$OUT/udp2.trace" --pcap "$OUT/udp2.pcap" >"$OUT/udp2.out" 2>&1
-cmp -s "$OUT/udp.trace" "$OUT/udp2.trace" && cmp -s "$OUT/udp.pcap" "$OUT/udp2.pcap" &&
-	ok "udp 4000: two runs give identical trace and pcap" || bad "udp: deterministic" "files differ"
+same_runs "udp 4000: two runs give identical trace and pcap" "udp: deterministic" \
+	"$OUT/udp" "$OUT/udp2" trace pcap
 
 # Bad socket commands: one line, status 2, nothing run.
 for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" \

@@ -14,6 +14,20 @@ n=0
 
 ok()  { echo "ok   $*"; passed=$((passed + 1)); }
 bad() { echo "FAIL $*"; fail=1; failed=$((failed + 1)); }
+# broken NAME RC WHERE WHAT: $OUT/NAME.lesson, run with --check, must exit RC
+# with an error that starts "$OUT/NAME.lesson:WHERE" (WHERE a grep pattern
+# beginning with the line number); WHAT names the case in the report.
+broken() {
+	local name=$1 want=$2 where=$3 what=$4 rc
+	timeout 120 "$NETSTEP" --headless --lesson "$OUT/$name.lesson" --check >/dev/null \
+		2>"$OUT/$name.err"
+	rc=$?
+	if [ $rc -eq "$want" ] && grep -q "^$OUT/$name.lesson:$where" "$OUT/$name.err"; then
+		ok "$what: $(head -n 1 "$OUT/$name.err")"
+	else
+		bad "$what: exit $rc, $(cat "$OUT/$name.err")"
+	fi
+}
 
 # 1. The course: every lesson, in order, under a time bound.
 while read -r name; do
@@ -39,31 +53,13 @@ if [ -n "$first" ]; then
 	line=$(grep -n '^expect ' "$src" | tail -n 1 | cut -d: -f1)
 	awk -v L="$line" 'NR == L { print "expect counter IPSTATS_MIB_OUTPKTS == 987654321"; next } { print }' \
 		"$src" > "$OUT/broken-expect.lesson"
-	"$NETSTEP" --headless --lesson "$OUT/broken-expect.lesson" --check >/dev/null 2>"$OUT/broken-expect.err"
-	rc=$?
-	if [ $rc -eq 1 ] && grep -q "^$OUT/broken-expect.lesson:$line: expect counter" "$OUT/broken-expect.err"; then
-		ok "broken expect fails at line $line: $(head -n 1 "$OUT/broken-expect.err")"
-	else
-		bad "broken expect: exit $rc, $(cat "$OUT/broken-expect.err")"
-	fi
+	broken broken-expect 1 "$line: expect counter" "broken expect fails at line $line"
 	# 4. A syntax error is exit 2 with its line, before anything runs.
 	awk 'NR == 3 { print "break the packet into pieces" } { print }' "$src" > "$OUT/broken-syntax.lesson"
-	"$NETSTEP" --headless --lesson "$OUT/broken-syntax.lesson" --check >/dev/null 2>"$OUT/broken-syntax.err"
-	rc=$?
-	if [ $rc -eq 2 ] && grep -q "^$OUT/broken-syntax.lesson:3: " "$OUT/broken-syntax.err"; then
-		ok "syntax error reported at line 3: $(head -n 1 "$OUT/broken-syntax.err")"
-	else
-		bad "syntax error: exit $rc, $(cat "$OUT/broken-syntax.err")"
-	fi
+	broken broken-syntax 2 "3: " "syntax error reported at line 3"
 	# 5. A bad console command is exit 2 with its line.
 	awk 'NR == 3 { print "$ ping -c banana 10.0.1.2" } { print }' "$src" > "$OUT/broken-cmd.lesson"
-	"$NETSTEP" --headless --lesson "$OUT/broken-cmd.lesson" --check >/dev/null 2>"$OUT/broken-cmd.err"
-	rc=$?
-	if [ $rc -eq 2 ] && grep -q "^$OUT/broken-cmd.lesson:3: bad command" "$OUT/broken-cmd.err"; then
-		ok "bad command reported at line 3: $(head -n 1 "$OUT/broken-cmd.err")"
-	else
-		bad "bad command: exit $rc, $(cat "$OUT/broken-cmd.err")"
-	fi
+	broken broken-cmd 2 "3: bad command" "bad command reported at line 3"
 fi
 
 # 5b. Lesson 4 claims dataref 2 after the clone: a copy claiming 3 must fail there.
@@ -71,13 +67,8 @@ src="$DIR/04-write-xmit-clone.lesson"
 if [ -f "$src" ]; then
 	line=$(grep -n '^expect skb dataref 2$' "$src" | head -n 1 | cut -d: -f1)
 	sed "${line}s/dataref 2/dataref 3/" "$src" > "$OUT/broken-dataref.lesson"
-	"$NETSTEP" --headless --lesson "$OUT/broken-dataref.lesson" --check >/dev/null 2>"$OUT/broken-dataref.err"
-	rc=$?
-	if [ $rc -eq 1 ] && grep -q "^$OUT/broken-dataref.lesson:$line: expect skb dataref 3: failed: skb#[0-9]* dataref is 2" "$OUT/broken-dataref.err"; then
-		ok "lesson 4 with dataref 3 fails at line $line"
-	else
-		bad "lesson 4 with dataref 3: exit $rc, $(cat "$OUT/broken-dataref.err")"
-	fi
+	broken broken-dataref 1 "$line: expect skb dataref 3: failed: skb#[0-9]* dataref is 2" \
+		"lesson 4 with dataref 3 fails at line $line"
 fi
 
 # 5c. A lesson run can keep its trace and its frames (pcapng, read back by tshark).
@@ -99,14 +90,13 @@ else
 fi
 
 # 6. Garbage is refused, never run: a binary file, an empty file.
-head -c 4096 "$NETSTEP" > "$OUT/garbage.lesson"
-timeout 20 "$NETSTEP" --headless --lesson "$OUT/garbage.lesson" --check >/dev/null 2>&1
-rc=$?
-if [ $rc -eq 2 ]; then ok "binary file refused (exit 2)"; else bad "binary file: exit $rc"; fi
+head -c 4096 "$NETSTEP" > "$OUT/binary.lesson"
 : > "$OUT/empty.lesson"
-timeout 20 "$NETSTEP" --headless --lesson "$OUT/empty.lesson" --check >/dev/null 2>&1
-rc=$?
-if [ $rc -eq 2 ]; then ok "empty file refused (exit 2)"; else bad "empty file: exit $rc"; fi
+for name in binary empty; do
+	timeout 20 "$NETSTEP" --headless --lesson "$OUT/$name.lesson" --check >/dev/null 2>&1
+	rc=$?
+	if [ $rc -eq 2 ]; then ok "$name file refused (exit 2)"; else bad "$name file: exit $rc"; fi
+done
 
 echo "$passed passed, $failed failed"
 exit $fail

@@ -23,6 +23,9 @@ pass=0
 fail=0
 ok() { echo "ok $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+# verdict STATUS NAME BADNAME WHY: "ok NAME" if STATUS (the $? of the
+# checks just run) is 0, else "FAIL BADNAME: WHY".
+verdict() { if [ "$1" -eq 0 ]; then ok "$2"; else bad "$3" "$4"; fi; }
 
 # ui NAME COLSxROWS KEYS [more netstep args]: dump to $OUT/NAME.txt
 ui() {
@@ -40,63 +43,49 @@ frames() { tshark -r "$1" -T fields -e frame.number 2>/dev/null | wc -l; }
 #    driver frees the clone after the card sent it.
 ui clone 200x50 "b skb_clone c"
 ui unclone 200x50 "b skb_clone c d 1 b dev_kfree_skb_any c*3 f"
-if has clone 'skb#[0-9]+ \(clone: data of skb#[0-9]+\)' && has clone 'dataref=2' &&
+has clone 'skb#[0-9]+ \(clone: data of skb#[0-9]+\)' && has clone 'dataref=2' &&
 	has clone 'Breakpoint 1, skb_clone' && has unclone '<- dev_kfree_skb_any' &&
-	has unclone 'skb#[0-9]+ \(owns its data\)' && has unclone 'cloned=1 dataref=1'; then
-	ok "skb pane: dataref 2 after skb_clone, 1 after the clone is freed"
-else
-	bad "skb dataref" "see $OUT/clone.txt $OUT/unclone.txt"
-fi
+	has unclone 'skb#[0-9]+ \(owns its data\)' && has unclone 'cloned=1 dataref=1'
+verdict $? "skb pane: dataref 2 after skb_clone, 1 after the clone is freed" \
+	"skb dataref" "see $OUT/clone.txt $OUT/unclone.txt"
 
 # 2. route pane: the matched row is marked during ip_route_output_ports.
 ui route 80x24 "b ip_route_output_ports c"
-if has route 'ip_route_output_ports' && has route '\|>0\.0\.0\.0/0 +10\.0\.0\.1 +eth0' &&
-	has route '\| 10\.0\.0\.0/24 +0\.0\.0\.0 +eth0'; then
-	ok "route pane: matched row highlighted at ip_route_output_ports"
-else
-	bad "route pane" "see $OUT/route.txt"
-fi
+has route 'ip_route_output_ports' && has route '\|>0\.0\.0\.0/0 +10\.0\.0\.1 +eth0' &&
+	has route '\| 10\.0\.0\.0/24 +0\.0\.0\.0 +eth0'
+verdict $? "route pane: matched row highlighted at ip_route_output_ports" \
+	"route pane" "see $OUT/route.txt"
 
 # 3. neighbour pane: the gateway goes INCOMPLETE -> REACHABLE.
 ui neigh1 200x50 "b neigh_probe c"
 ui neigh2 200x50 "b neigh_update c*2 f"
-if has neigh1 '10\.0\.0\.1 +\(incomplete\) +INCOMPLETE q=1' &&
+has neigh1 '10\.0\.0\.1 +\(incomplete\) +INCOMPLETE q=1' &&
 	has neigh2 '10\.0\.0\.1 +02:00:00:00:00:01 REACHABLE +q=0 +INCOMPLETE->REACHABLE' &&
-	has neigh2 'Neighbours \(ARP\): student'; then
-	ok "neighbour pane: INCOMPLETE -> REACHABLE across the ARP exchange"
-else
-	bad "neighbour pane" "see $OUT/neigh1.txt $OUT/neigh2.txt"
-fi
+	has neigh2 'Neighbours \(ARP\): student'
+verdict $? "neighbour pane: INCOMPLETE -> REACHABLE across the ARP exchange" \
+	"neighbour pane" "see $OUT/neigh1.txt $OUT/neigh2.txt"
 
 # 4. ring pane: next_to_use advances in igb_tx_map, next_to_clean in igb_clean_tx_irq.
 ui ntu0 200x50 "b igb_tx_map c"
 ui ntu1 200x50 "b igb_tx_map c f"
 ui ntc0 200x50 "b igb_clean_tx_irq c"
 ui ntc1 200x50 "b igb_clean_tx_irq c f"
-if has ntu0 'ntu=0 ntc=0' && has ntu1 '<- igb_tx_map' && has ntu1 'ntu=1 ntc=0' &&
-	has ntc0 'ntu=1 ntc=0 TDH=1' && has ntc1 '<- igb_clean_tx_irq' && has ntc1 'ntu=1 ntc=1'; then
-	ok "ring pane: next_to_use at igb_tx_map, next_to_clean at igb_clean_tx_irq"
-else
-	bad "ring pane" "see $OUT/ntu0.txt $OUT/ntu1.txt $OUT/ntc0.txt $OUT/ntc1.txt"
-fi
+has ntu0 'ntu=0 ntc=0' && has ntu1 '<- igb_tx_map' && has ntu1 'ntu=1 ntc=0' &&
+	has ntc0 'ntu=1 ntc=0 TDH=1' && has ntc1 '<- igb_clean_tx_irq' && has ntc1 'ntu=1 ntc=1'
+verdict $? "ring pane: next_to_use at igb_tx_map, next_to_clean at igb_clean_tx_irq" \
+	"ring pane" "see $OUT/ntu0.txt $OUT/ntu1.txt $OUT/ntc0.txt $OUT/ntc1.txt"
 
 # 5. a breakpoint stops at its function (and only there).
 ui bp 80x24 "b tcp_transmit_skb c"
-if has bp '^ tcp_transmit_skb ' && has bp 'Breakpoint 1, tcp_transmit_skb' &&
-	has bp '^\|> +tcp_transmit_skb'; then
-	ok "breakpoint stops at tcp_transmit_skb"
-else
-	bad "breakpoint" "see $OUT/bp.txt"
-fi
+has bp '^ tcp_transmit_skb ' && has bp 'Breakpoint 1, tcp_transmit_skb' &&
+	has bp '^\|> +tcp_transmit_skb'
+verdict $? "breakpoint stops at tcp_transmit_skb" "breakpoint" "see $OUT/bp.txt"
 
 # 6. step back shows the earlier state: the same panes as when it was recorded.
 ui back 200x50 "b igb_tx_map c f p*9"
-if has back 'step 134/' && has back 'ntu=0 ntc=0' && has back 'history: [0-9]+ steps back' &&
-	diff <(sed '$d' "$OUT/ntu0.txt") <(sed '$d' "$OUT/back.txt") >"$OUT/back.diff"; then
-	ok "step back shows the earlier state"
-else
-	bad "step back" "see $OUT/back.txt $OUT/back.diff"
-fi
+has back 'step 134/' && has back 'ntu=0 ntc=0' && has back 'history: [0-9]+ steps back' &&
+	diff <(sed '$d' "$OUT/ntu0.txt") <(sed '$d' "$OUT/back.txt") >"$OUT/back.diff"
+verdict $? "step back shows the earlier state" "step back" "see $OUT/back.txt $OUT/back.diff"
 
 # 7. the 80x24 layout: 24 lines of at most 80 columns, every compact pane there.
 ui small 80x24 "b igb_tx_map c"
@@ -118,20 +107,15 @@ ui pace0 200x50 "b igb_tx_map c f n*3" --pcap "$OUT/pace0.pcap"
 ui pace1 200x50 "b sim_82576_tx_frame c f" --pcap "$OUT/pace1.pcap"
 n0=$(frames "$OUT/pace0.pcap")
 n1=$(frames "$OUT/pace1.pcap")
-if [ "$n0" -eq 0 ] && has pace0 'wire:0' && [ "$n1" -eq 1 ] && has pace1 'wire:1' &&
-	has pace1 '<- sim_82576_tx_frame' && has pace1 'ARP request'; then
-	ok "live pacing: 0 frames before the DMA step, 1 after"
-else
-	bad "live pacing" "frames $n0 then $n1, see $OUT/pace0.txt $OUT/pace1.txt"
-fi
+[ "$n0" -eq 0 ] && has pace0 'wire:0' && [ "$n1" -eq 1 ] && has pace1 'wire:1' &&
+	has pace1 '<- sim_82576_tx_frame' && has pace1 'ARP request'
+verdict $? "live pacing: 0 frames before the DMA step, 1 after" \
+	"live pacing" "frames $n0 then $n1, see $OUT/pace0.txt $OUT/pace1.txt"
 
 # 9. the console: a command typed at ':' runs when stepped.
 ui console 200x50 ": ping -c 1 10.0.1.2 ; c" -e "ip neigh"
-if has console '\$ ping -c 1 10\.0\.1\.2' && has console '1 packets transmitted, 1 received'; then
-	ok "console: ping runs through the UI"
-else
-	bad "console" "see $OUT/console.txt"
-fi
+has console '\$ ping -c 1 10\.0\.1\.2' && has console '1 packets transmitted, 1 received'
+verdict $? "console: ping runs through the UI" "console" "see $OUT/console.txt"
 
 # 10. quitting restores the terminal, and so does SIGTERM.
 tty_state() {
@@ -140,26 +124,19 @@ tty_state() {
 		</dev/null >"$OUT/$1.log" 2>&1
 	cmp -s "$OUT/$1.before" "$OUT/$1.after" && [ -s "$OUT/$1.before" ]
 }
-if tty_state quit "COLUMNS=80 LINES=24 timeout --foreground 20 '$NETSTEP' --keys 's s n q'" &&
-	grep -q $'\e\\[?1049l\|\e\\[?47l\|\e\\[H' "$OUT/quit.log"; then
-	ok "quit restores the terminal"
-else
-	bad "quit" "stty differs or no screen, see $OUT/quit.before $OUT/quit.after"
-fi
-if tty_state term "timeout --foreground -s TERM 2 '$NETSTEP'"; then
-	ok "SIGTERM restores the terminal"
-else
-	bad "SIGTERM" "stty differs, see $OUT/term.before $OUT/term.after"
-fi
+tty_state quit "COLUMNS=80 LINES=24 timeout --foreground 20 '$NETSTEP' --keys 's s n q'" &&
+	grep -q $'\e\\[?1049l\|\e\\[?47l\|\e\\[H' "$OUT/quit.log"
+verdict $? "quit restores the terminal" \
+	"quit" "stty differs or no screen, see $OUT/quit.before $OUT/quit.after"
+tty_state term "timeout --foreground -s TERM 2 '$NETSTEP'"
+verdict $? "SIGTERM restores the terminal" \
+	"SIGTERM" "stty differs, see $OUT/term.before $OUT/term.after"
 
 # 11. bad keys are refused with status 2.
 COLUMNS=80 LINES=24 timeout 20 "$NETSTEP" --keys "s bogus" --dump-screen "$OUT/bad.txt" \
 	>/dev/null 2>"$OUT/bad.err"
-if [ $? -eq 2 ] && grep -q "unknown key 'bogus'" "$OUT/bad.err"; then
-	ok "--keys refuses an unknown key"
-else
-	bad "--keys" "see $OUT/bad.err"
-fi
+[ $? -eq 2 ] && grep -q "unknown key 'bogus'" "$OUT/bad.err"
+verdict $? "--keys refuses an unknown key" "--keys" "see $OUT/bad.err"
 
 # 12. a lesson in the UI (--lesson FILE, `l` goes on): the lesson pane shows
 #     lesson 1's narration before anything runs; a `break` in the lesson
@@ -171,51 +148,66 @@ ui les2 200x50 "l l" --lesson 1
 ui les3 200x50 "l*3" --lesson 1
 ui les4 200x50 "l*4" --lesson 1
 ui les7 80x24 "l*7" --lesson 1
-if has les0 'Lesson: The NIC comes up' && has les0 'Before a single packet can leave, the card' &&
-	has les0 'netstep  ready' && has les0 'kernel: +drivers/net/ethernet/intel/igb/igb_main\.c'; then
-	ok "lesson: the lesson pane shows lesson 1's narration"
-else
-	bad "lesson pane" "see $OUT/les0.txt"
-fi
-if has les1 '^ __igb_open ' && has les1 '^\|> +__igb_open' &&
-	has les1 '-> stopped in __igb_open on student' && has les1 'The world stopped inside'; then
-	ok "lesson: a break stops the UI at its function"
-else
-	bad "lesson break" "see $OUT/les1.txt"
-fi
+has les0 'Lesson: The NIC comes up' && has les0 'Before a single packet can leave, the card' &&
+	has les0 'netstep  ready' && has les0 'kernel: +drivers/net/ethernet/intel/igb/igb_main\.c'
+verdict $? "lesson: the lesson pane shows lesson 1's narration" "lesson pane" "see $OUT/les0.txt"
+has les1 '^ __igb_open ' && has les1 '^\|> +__igb_open' &&
+	has les1 '-> stopped in __igb_open on student' && has les1 'The world stopped inside'
+verdict $? "lesson: a break stops the UI at its function" "lesson break" "see $OUT/les1.txt"
 sed 's/^expect ring eth0 tx 0 count 256$/expect ring eth0 tx 0 count 64/' \
 	"$(dirname "$(readlink -f "$0")")/../lessons/01-nic-up.lesson" >"$OUT/broken.lesson"
 line=$(grep -n 'count 64$' "$OUT/broken.lesson" | cut -d: -f1)
 ui lesfail 200x50 "l l" --lesson "$OUT/broken.lesson"
-if has les2 '^\|ok   expect ring eth0 tx 0 count 256' &&
+has les2 '^\|ok   expect ring eth0 tx 0 count 256' &&
 	has les2 '^\|ok   expect ring eth0 tx 0 next_to_clean 0' &&
 	has lesfail "FAIL .*broken\.lesson:$line: expect ring eth0 tx 0 count 64: failed" &&
-	has lesfail 'lesson: a check failed'; then
-	ok "lesson: an expect shows its result (ok / FAIL FILE:LINE)"
-else
-	bad "lesson expect" "see $OUT/les2.txt $OUT/lesfail.txt"
-fi
-if has les3 'Question: A DMA descriptor and a file descriptor' && ! has les3 'Answer:' &&
+	has lesfail 'lesson: a check failed'
+verdict $? "lesson: an expect shows its result (ok / FAIL FILE:LINE)" \
+	"lesson expect" "see $OUT/les2.txt $OUT/lesfail.txt"
+has les3 'Question: A DMA descriptor and a file descriptor' && ! has les3 'Answer:' &&
 	! has les3 'Now send one packet' && has les4 'Answer: A file descriptor is a small integer' &&
-	has les4 'Now send one packet'; then
-	ok "lesson: a question's answer appears only after its key"
-else
-	bad "lesson question" "see $OUT/les3.txt $OUT/les4.txt"
-fi
-if has les7 'Answer: 64: igb_set_ringparam' &&
+	has les4 'Now send one packet'
+verdict $? "lesson: a question's answer appears only after its key" \
+	"lesson question" "see $OUT/les3.txt $OUT/les4.txt"
+has les7 'Answer: 64: igb_set_ringparam' &&
 	has les7 'end of the lesson: 14 check\(s\) passed, 0 failed' &&
-	[ "$(wc -l <"$OUT/les7.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/les7.txt"; then
-	ok "lesson: ends with the exercise and the checks at 80x24"
-else
-	bad "lesson end" "see $OUT/les7.txt"
-fi
+	[ "$(wc -l <"$OUT/les7.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/les7.txt"
+verdict $? "lesson: ends with the exercise and the checks at 80x24" "lesson end" "see $OUT/les7.txt"
 COLUMNS=80 LINES=24 timeout 20 "$NETSTEP" --headless --lesson 1 --keys "l" \
 	>/dev/null 2>"$OUT/leskeys.err"
-if [ $? -eq 2 ] && grep -q -- "--keys is for the UI" "$OUT/leskeys.err"; then
-	ok "lesson: --keys refused with --headless"
-else
-	bad "lesson --keys" "see $OUT/leskeys.err"
-fi
+[ $? -eq 2 ] && grep -q -- "--keys is for the UI" "$OUT/leskeys.err"
+verdict $? "lesson: --keys refused with --headless" "lesson --keys" "see $OUT/leskeys.err"
+
+# 13. qdisc pane: the qdisc of the packet's TX queue, pfifo_fast's three
+#     bands, bypass vs enqueue, the quota of __qdisc_run (63 left after
+#     the first skb it sends), the softirqs.
+#     The first packet (the ARP request) finds pfifo_fast idle: bypass.
+#     Under tbf (rate 1mbit) a send of several segments waits: enqueue.
+ui qbyp 200x50 "b __dev_xmit_skb c s"
+ui qenq 200x50 ": tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
+: socket tcp ; : connect 10.0.1.2:5000 ; : send 3 8192 ; b tbf_enqueue c*8" -e "ip link"
+ui qrun 200x50 ": tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
+: socket tcp ; : connect 10.0.1.2:5000 ; : send 3 8192 ; b sch_direct_xmit c*3 f" -e "ip link"
+has qbyp '^ __dev_xmit_skb note' && has qbyp 'eth0 txq 0: pfifo_fast \(root mq\)' &&
+	has qbyp 'bands: 0:0p/0b 1:0p/0b 2:0p/0b' && has qbyp 'last: path=bypass \(student\)' &&
+	has qbyp 'NET_TX +: +[0-9]+' && has qenq 'eth0 txq 0: tbf' &&
+	has qenq 'qlen=[1-9][0-9]* backlog=[1-9][0-9]*b' && has qenq 'last: path=enqueue' &&
+	has qrun '<- sch_direct_xmit' && has qrun 'quota left=63 \(student\)'
+verdict $? "qdisc pane: txq qdisc, bands, bypass then enqueue with a backlog, quota" \
+	"qdisc pane" "see $OUT/qbyp.txt $OUT/qenq.txt $OUT/qrun.txt"
+
+# 14. neighbour pane: the skb that ip_finish_output2 sends waits on the
+#     INCOMPLETE gateway's arp_queue, listed by id (wide and 80x24).
+ui nq0 200x50 "b ip_finish_output2 c"
+ui nq1 200x50 "b ip_finish_output2 c b arp_solicit c"
+ui nq2 80x24 "b ip_finish_output2 c b arp_solicit c"
+id=$(grep -oE '^\|  skb#[0-9]+ ' "$OUT/nq0.txt" | head -1 | grep -oE '[0-9]+')
+[ -n "$id" ] && has nq0 '^ ip_finish_output2 ' && has nq1 '^\| +ip_finish_output2' &&
+	has nq1 "10\.0\.0\.1 +\(incomplete\) +INCOMPLETE q=1" &&
+	has nq1 "unresolved queue \(arp_queue\): skb#$id " &&
+	has nq2 "\(incomplete\) q: skb#$id " && awk 'length > 80 { exit 1 }' "$OUT/nq2.txt"
+verdict $? "neighbour pane: the unresolved queue lists skb#$id" \
+	"neighbour queue" "see $OUT/nq0.txt $OUT/nq1.txt $OUT/nq2.txt"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

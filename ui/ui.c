@@ -648,6 +648,20 @@ ui_pane_text(const struct ui_snap *s, int pane, int width)
 	return s->pane[pane];
 }
 
+/* The line-drawn border of @b (the panes and the lesson box). */
+static void
+ui_draw_frame(struct ui_box b)
+{
+	mvaddch(b.y, b.x, ACS_ULCORNER);
+	mvhline(b.y, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER);
+	mvvline(b.y + 1, b.x, ACS_VLINE, b.h - 2);
+	mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE, b.h - 2);
+	mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER);
+	mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
+}
+
 static void
 ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 {
@@ -667,14 +681,7 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 	/* The frame. */
 	if (u->focus == pane)
 		attron(A_BOLD);
-	mvaddch(b.y, b.x, ACS_ULCORNER);
-	mvhline(b.y, b.x + 1, ACS_HLINE, b.w - 2);
-	mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER);
-	mvvline(b.y + 1, b.x, ACS_VLINE, b.h - 2);
-	mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE, b.h - 2);
-	mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER);
-	mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE, b.w - 2);
-	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
+	ui_draw_frame(b);
 	snprintf(title, sizeof(title), u->focus == pane ? "[%s]" : " %s ", ui_pane_names[pane]);
 	if ((pane == UI_PANE_STACK || pane == UI_PANE_ROUTE || pane == UI_PANE_NEIGH) && s)
 		snprintf(title, sizeof(title), u->focus == pane ? "[%s: %s]" : " %s: %s ",
@@ -749,14 +756,7 @@ ui_draw_lesson(struct ui *u, struct ui_box b)
 
 	if (b.h < 3 || b.w < 10)
 		return;
-	mvaddch(b.y, b.x, ACS_ULCORNER);
-	mvhline(b.y, b.x + 1, ACS_HLINE, b.w - 2);
-	mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER);
-	mvvline(b.y + 1, b.x, ACS_VLINE, b.h - 2);
-	mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE, b.h - 2);
-	mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER);
-	mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE, b.w - 2);
-	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
+	ui_draw_frame(b);
 	snprintf(title, sizeof(title), " Lesson: %s (l: next) ", u->les->title ? u->les->title : "");
 	attron(A_BOLD);
 	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
@@ -1283,39 +1283,17 @@ int
 ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
 {
 	struct ui_config cfg = { opts ? opts->keys : NULL, opts ? opts->dump : NULL };
-	char msg[LESSON_ERR_MAX];
-	struct lesson *l = lesson_load(path, msg, sizeof(msg));
+	struct lesson *l;
 	struct sim_world *w;
 	struct sim_console con;
-	unsigned long leaked;
 	int rc;
 
-	if (!l) {
-		fprintf(stderr, "%s\n", msg);
-		return 2;
-	}
-	rc = lesson_validate(l, seed, stderr);
-	if (rc) {
-		lesson_free(l);
+	rc = lesson_open_world(path, seed, stderr, &l, &w);
+	if (rc)
 		return rc;
-	}
-	w = calloc(1, sizeof(*w));
-	if (!w || sim_world_create(w, seed)) {
-		fprintf(stderr, "netstep: cannot build the simulated network\n");
-		free(w);
-		lesson_free(l);
-		return 1;
-	}
 	console_init(&con, w, stdout, stderr);
 	rc = ui_main(w, &con, "", &cfg, l);
 	w->trace.nsinks = 0;
 	sim_world_destroy(w);
-	leaked = skb_ledger_live(&w->ledger, stderr);
-	if (leaked) {
-		fprintf(stderr, "netstep: BUG: %lu skb(s) leaked\n", leaked);
-		rc = rc ? rc : 1;
-	}
-	free(w);
-	lesson_free(l);
-	return rc;
+	return lesson_close_world(l, w, rc, stderr);
 }

@@ -106,28 +106,6 @@ ui_wrap_fields(FILE *f, const char *indent, const char *fields, int width)
 		fputc('\n', f);
 }
 
-/* Value of "key=" in @fields into @out (no spaces), or false. */
-static bool
-ui_field(const char *fields, const char *key, char *out, size_t outlen)
-{
-	size_t kl = strlen(key);
-	const char *p = fields;
-
-	while ((p = strstr(p, key))) {
-		if ((p == fields || p[-1] == ' ') && p[kl] == '=') {
-			size_t n = strcspn(p + kl + 1, " ");
-
-			if (n >= outlen)
-				n = outlen - 1;
-			memcpy(out, p + kl + 1, n);
-			out[n] = '\0';
-			return true;
-		}
-		p += kl;
-	}
-	return false;
-}
-
 /* ---- the call stack ----------------------------------------------------- */
 
 static void
@@ -275,8 +253,8 @@ ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 	int match = -1, row = 0;
 	char *line, *save = NULL, *tabtext;
 
-	if (ev->host == net && ui_field(ev->fields, "row", rowbuf, sizeof(rowbuf)) &&
-	    ui_field(ev->fields, "matched", (char[24]){ 0 }, 24))
+	if (ev->host == net && trace_field(ev->fields, "row", rowbuf, sizeof(rowbuf)) &&
+	    trace_field(ev->fields, "matched", (char[24]){ 0 }, 24))
 		match = atoi(rowbuf);
 	ui_buf_open(r, &tab, 0);
 	if (net && tab.f)
@@ -319,12 +297,33 @@ struct ui_neigh_ctx {
 	const char *fields;
 };
 
+/* " skb#3 skb#7" for the skbs waiting in @n's arp_queue, "" if none. */
+static void
+ui_neigh_queue(const struct neighbour *n, char *out, size_t len)
+{
+	const struct sk_buff *skb;
+	size_t used = 0;
+	int shown = 0;
+
+	out[0] = '\0';
+	for (skb = n->arp_queue.next; skb && skb != (const struct sk_buff *)&n->arp_queue;
+	     skb = skb->next) {
+		if (++shown > 4) {
+			snprintf(out + used, len - used, " ...");
+			return;
+		}
+		used += snprintf(out + used, len - used, " skb#%u", skb->id);
+		if (used >= len)
+			return;
+	}
+}
+
 static void
 ui_neigh_row(const struct neighbour *n, void *arg)
 {
 	struct ui_neigh_ctx *c = arg;
 	struct sim_addr_str ip = sim_ip_str(n->primary_key), mac = sim_mac_str(n->ha);
-	char key[24], tr[32] = "";
+	char key[24], tr[32] = "", ids[64];
 	const char *p;
 	bool inuse = false;
 
@@ -343,10 +342,14 @@ ui_neigh_row(const struct neighbour *n, void *arg)
 	}
 	if (!(n->nud_state & NUD_VALID))
 		mac = (struct sim_addr_str){ "(incomplete)" };
+	ui_neigh_queue(n, ids, sizeof(ids));
 	fprintf(c->wide, "%c%-15s %-17s %-10s q=%u %s\n", inuse ? '>' : ' ', ip.s, mac.s,
 		neigh_state_name(n->nud_state), n->arp_queue.qlen, tr);
-	fprintf(c->narrow, "%c%-15s %-10s q=%u\n   %s\n", inuse ? '>' : ' ', ip.s,
-		neigh_state_name(n->nud_state), n->arp_queue.qlen, mac.s);
+	if (ids[0])
+		fprintf(c->wide, "   unresolved queue (arp_queue):%s\n", ids);
+	fprintf(c->narrow, "%c%-15s %-10s q=%u\n   %s%s%s\n", inuse ? '>' : ' ', ip.s,
+		neigh_state_name(n->nud_state), n->arp_queue.qlen, mac.s, ids[0] ? " q:" : "",
+		ids);
 }
 
 static void
@@ -387,8 +390,8 @@ ui_ring_dev(struct ui_rec *r, const struct trace_event *ev)
 
 	if (!net || !net->ndevs)
 		return NULL;
-	if ((ui_field(ev->fields, "dev", name, sizeof(name)) ||
-	     ui_field(ev->fields, "port", name, sizeof(name)))) {
+	if ((trace_field(ev->fields, "dev", name, sizeof(name)) ||
+	     trace_field(ev->fields, "port", name, sizeof(name)))) {
 		const char *colon = strchr(name, ':');
 		const char *dn = colon ? colon + 1 : name;
 
@@ -543,10 +546,21 @@ ui_build_ring(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
 
 /* ---- qdisc and softirqs ------------------------------------------------- */
 
+/* The TX queue the current packet uses: that of the last netdev_pick_tx on @dev. */
+static unsigned int
+ui_txq(const struct ui_rec *r, const struct net_device *dev)
+{
+	if (r->txq >= 0 && r->txq_host == dev_net(dev) && !strcmp(r->txq_dev, dev->name) &&
+	    (unsigned int)r->txq < dev->real_num_tx_queues)
+		return (unsigned int)r->txq;
+	return 0;
+}
+
 static void
 ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 {
 	static const char *const grafting[] = { "qdisc_graft", "dev_shutdown", NULL };
+	static const char *const running[] = { "__qdisc_run", NULL };
 	struct net_device *dev = r->ring_dev;
 	struct ui_buf b;
 
@@ -555,23 +569,36 @@ ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 	if (ui_inside(r, grafting)) {
 		fprintf(b.f, "%s: the qdisc is being replaced\n", dev ? dev->name : "-");
 	} else if (dev && dev->qdisc && dev->qdisc->ops) {
-		struct Qdisc *q = dev->qdisc;
+		unsigned int txq = ui_txq(r, dev);
+		struct Qdisc *q = dev->_tx ? dev->_tx[txq].qdisc : NULL;
+		u32 bytes;
 
-		/* Under mq, the numbers live in TX queue 0's own qdisc. */
-		if (dev->_tx && dev->_tx[0].qdisc && dev->_tx[0].qdisc != q &&
-		    dev->_tx[0].qdisc->ops) {
-			fprintf(b.f, "%s root %s, txq 0: %s\n", dev->name, q->ops->id,
-				dev->_tx[0].qdisc->ops->id);
-			q = dev->_tx[0].qdisc;
-		} else {
-			fprintf(b.f, "%s qdisc %s\n", dev->name, q->ops->id);
+		/* Under mq, the numbers live in the TX queue's own qdisc. */
+		if (!q || !q->ops)
+			q = dev->qdisc;
+		fprintf(b.f, "%s txq %u: %s", dev->name, txq, q->ops->id);
+		if (q != dev->qdisc)
+			fprintf(b.f, " (root %s)", dev->qdisc->ops->id);
+		fputc('\n', b.f);
+		fprintf(b.f, "qlen=%u backlog=%ub drops=%u requeues=%u sent=%llub/%up\n",
+			q->q.qlen, q->qstats.backlog, q->qstats.drops, q->qstats.requeues,
+			(unsigned long long)q->bstats.bytes, q->bstats.packets);
+		if (sim_pfifo_fast_band(q, 0, &bytes) >= 0) {
+			fprintf(b.f, "bands:");
+			for (int band = 0; band < TC_PRIO_BANDS; band++) {
+				int n = sim_pfifo_fast_band(q, band, &bytes);
+
+				fprintf(b.f, " %d:%dp/%ub", band, n, bytes);
+			}
+			fputc('\n', b.f);
 		}
-		fprintf(b.f, "qlen=%u backlog=%ub drops=%u\n", q->q.qlen, q->qstats.backlog,
-			q->qstats.drops);
-		fprintf(b.f, "sent=%llub/%up requeues=%u\n", (unsigned long long)q->bstats.bytes,
-			q->bstats.packets, q->qstats.requeues);
 	}
-	fprintf(b.f, "last: %s\n", r->last_qdisc[0] ? r->last_qdisc : "-");
+	fprintf(b.f, "last: %s", r->last_qdisc[0] ? r->last_qdisc : "-");
+	if (r->quota < 0)
+		fprintf(b.f, "  quota: -\n");
+	else
+		fprintf(b.f, "  quota left=%d%s (%s)\n", r->quota,
+			ui_inside(r, running) ? "" : " at end", r->quota_host);
 	fprintf(b.f, "softirq     ");
 	for (int i = 0; i < SIM_NHOSTS; i++)
 		if (r->w->host[i])
@@ -767,6 +794,36 @@ ui_is_route_event(const struct trace_event *ev)
 	return strstr(ev->fields, "row=") && strstr(ev->fields, "matched=");
 }
 
+/*
+ * The TX queue of the last netdev_pick_tx, and the quota of the running
+ * __qdisc_run: 64 (weight_p) at its start, one less for each skb that
+ * qdisc_restart hands to sch_direct_xmit (counted as that returns).
+ */
+static void
+ui_track_qdisc(struct ui_rec *r, const struct trace_event *ev)
+{
+	char v[24];
+
+	if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "netdev_pick_tx") &&
+	    trace_field(ev->fields, "queue", v, sizeof(v))) {
+		r->txq = atoi(v);
+		if (!trace_field(ev->fields, "dev", r->txq_dev, sizeof(r->txq_dev)))
+			r->txq_dev[0] = '\0';
+		r->txq_host = ev->host;
+	}
+	if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "__qdisc_run") &&
+	    trace_field(ev->fields, "quota", v, sizeof(v))) {
+		r->quota = atoi(v);
+		snprintf(r->quota_host, sizeof(r->quota_host), "%s",
+			 ev->host_name ? ev->host_name : "-");
+	}
+	if (ev->kind == TRACE_EXIT && !r->overflow && r->nstack >= 3 && r->quota > 0 &&
+	    !strcmp(ev->func, "sch_direct_xmit") &&
+	    !strcmp(r->stack[r->nstack - 2].func, "qdisc_restart") &&
+	    !strcmp(r->stack[r->nstack - 3].func, "__qdisc_run"))
+		r->quota--;
+}
+
 void
 ui_rec_trace(void *arg, const struct trace_event *ev)
 {
@@ -796,10 +853,11 @@ ui_rec_trace(void *arg, const struct trace_event *ev)
 		snprintf(r->last_route, sizeof(r->last_route), "%s %s", ev->func, ev->fields);
 		r->last_route_host = ev->host;
 	}
-	if (ui_field(ev->fields, "path", v, sizeof(v)))
+	if (trace_field(ev->fields, "path", v, sizeof(v)))
 		snprintf(r->last_qdisc, sizeof(r->last_qdisc), "path=%s (%s)", v, ev->host_name);
-	if (ui_field(ev->fields, "nud", v, sizeof(v)))
+	if (trace_field(ev->fields, "nud", v, sizeof(v)))
 		snprintf(r->last_neigh, sizeof(r->last_neigh), "nud=%s (%s)", v, ev->host_name);
+	ui_track_qdisc(r, ev);
 	ui_record(r, ev);
 	if (ev->kind == TRACE_EXIT) {
 		if (r->overflow)
@@ -918,6 +976,8 @@ ui_rec_init(struct ui_rec *r, struct sim_world *w)
 	memset(r, 0, sizeof(*r));
 	r->w = w;
 	r->last_host = w->host[SIM_STUDENT];
+	r->txq = -1;
+	r->quota = -1;
 	r->ring = calloc(UI_HISTORY, sizeof(*r->ring));
 	if (!r->ring)
 		return -ENOMEM;

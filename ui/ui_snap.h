@@ -96,6 +96,11 @@ struct ui_rec {
 	char last_route[TRACE_FIELDS_MAX + 64];
 	struct host *last_route_host;	/* ... made on this host */	/* fields of the last route lookup */
 	char last_qdisc[96];		/* "bypass" or "enqueue qlen=N" */
+	char txq_dev[16];		/* TX queue of the last netdev_pick_tx: */
+	struct host *txq_host;		/* ... device name, host */
+	int txq;			/* ... and index (-1 = none yet) */
+	int quota;			/* quota left in the last __qdisc_run, -1 = none */
+	char quota_host[16];		/* ... on this host */
 	char last_neigh[96];		/* last NUD transition */
 	char *console_log;		/* console output, newest last */
 	size_t console_len;
