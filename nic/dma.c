@@ -49,14 +49,15 @@ sim_device_destroy(struct device *dev)
 	/* A coherent region still mapped is the driver's leak; free it so
 	 * the process stays clean, the count already told the tests. */
 	for (unsigned int i = 0; i < dev->nr_maps; i++)
-		if (dev->maps[i].coherent)
+		if (dev->maps[i].coherent && !dev->maps[i].dead)
 			free(dev->maps[i].cpu_addr);
 	free(dev->maps);
 	dev->maps = NULL;
 	dev->nr_maps = 0;
+	dev->nr_dead = 0;
 }
 
-/* Index of the mapping that contains @iova, or -1. */
+/* Index of the live mapping that contains @iova, or -1. */
 static int
 sim_dma_find(const struct device *dev, dma_addr_t iova)
 {
@@ -71,9 +72,22 @@ sim_dma_find(const struct device *dev, dma_addr_t iova)
 		else if (iova >= m->iova + m->size)
 			lo = mid + 1;
 		else
-			return mid;
+			return m->dead ? -1 : mid;
 	}
 	return -1;
+}
+
+/* Squeeze the unmapped slots out, keeping the order by IOVA. */
+static void
+sim_dma_compact(struct device *dev)
+{
+	unsigned int j = 0;
+
+	for (unsigned int i = 0; i < dev->nr_maps; i++)
+		if (!dev->maps[i].dead)
+			dev->maps[j++] = dev->maps[i];
+	dev->nr_maps = j;
+	dev->nr_dead = 0;
 }
 
 static dma_addr_t
@@ -83,6 +97,8 @@ sim_dma_insert(struct device *dev, void *cpu_addr, size_t size,
 	dma_addr_t align = coherent ? SIM_DMA_COHERENT_ALIGN : SIM_DMA_ALIGN;
 	struct sim_dma_map *m;
 
+	if (dev->maps && dev->nr_maps == SIM_DMA_MAX_MAPS && dev->nr_dead)
+		sim_dma_compact(dev);
 	if (!dev->maps || dev->nr_maps >= SIM_DMA_MAX_MAPS || size == 0) {
 		dev->map_errors++;
 		return DMA_MAPPING_ERROR;
@@ -93,17 +109,29 @@ sim_dma_insert(struct device *dev, void *cpu_addr, size_t size,
 	m->cpu_addr = cpu_addr;
 	m->dir = dir;
 	m->coherent = coherent;
+	m->dead = false;
 	dev->next_iova = m->iova + size;
 	dev->map_total++;
 	return m->iova;
 }
 
+/*
+ * Unmapping marks the slot dead instead of moving the rest of the table
+ * down: a driver unmaps a whole ring in IOVA order at close, and moving
+ * the table each time would make that quadratic.  Dead slots at the end
+ * are dropped at once; the rest go when they are half the table.
+ */
 static void
 sim_dma_remove(struct device *dev, int idx)
 {
-	memmove(&dev->maps[idx], &dev->maps[idx + 1],
-		(dev->nr_maps - idx - 1) * sizeof(dev->maps[0]));
-	dev->nr_maps--;
+	dev->maps[idx].dead = true;
+	dev->nr_dead++;
+	while (dev->nr_maps && dev->maps[dev->nr_maps - 1].dead) {
+		dev->nr_maps--;
+		dev->nr_dead--;
+	}
+	if (dev->nr_dead > 64 && 2 * dev->nr_dead > dev->nr_maps)
+		sim_dma_compact(dev);
 }
 
 /**

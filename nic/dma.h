@@ -61,6 +61,7 @@ struct sim_dma_map {
 	void *cpu_addr;			/* the memory behind it */
 	enum dma_data_direction dir;	/* who may read/write it */
 	bool coherent;			/* from dma_alloc_coherent */
+	bool dead;			/* unmapped; the slot awaits compaction */
 };
 
 /*
@@ -71,8 +72,9 @@ struct sim_dma_map {
 struct device {
 	char name[24];			/* "0000:01:00.0"-like, for traces */
 	struct host *net;		/* host whose memory is mapped */
-	struct sim_dma_map *maps;	/* live mappings, sorted by iova */
-	unsigned int nr_maps;		/* entries in maps[] */
+	struct sim_dma_map *maps;	/* mappings sorted by iova, some dead */
+	unsigned int nr_maps;		/* slots in use in maps[], live or dead */
+	unsigned int nr_dead;		/* of those, unmapped ones */
 	dma_addr_t next_iova;		/* bump allocator */
 	unsigned long map_total;	/* mappings ever made */
 	unsigned long map_errors;	/* dma_map_single refusals (table full) */
@@ -85,7 +87,7 @@ int sim_device_init(struct device *dev, struct host *net, const char *name);
 void sim_device_destroy(struct device *dev);	/* frees leftover mappings */
 static inline unsigned int sim_dma_map_count(const struct device *dev)
 {
-	return dev->nr_maps;
+	return dev->nr_maps - dev->nr_dead;
 }
 
 /* Driver side, include/linux/dma-mapping.h */

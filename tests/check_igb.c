@@ -474,6 +474,44 @@ START_TEST(test_dma_map_rules)
 }
 END_TEST
 
+/*
+ * Unmapping in any order keeps the table right: what is still mapped
+ * reads, what was unmapped faults, through the compaction of dead slots.
+ */
+START_TEST(test_dma_unmap_many)
+{
+	static u8 mem[600][8];
+	struct device dev;
+	dma_addr_t iova[600];
+	u8 b;
+
+	ck_assert_int_eq(sim_device_init(&dev, NULL, "test"), 0);
+	for (int i = 0; i < 600; i++) {
+		mem[i][0] = (u8)i;
+		iova[i] = dma_map_single(&dev, mem[i], sizeof(mem[i]), DMA_TO_DEVICE);
+		ck_assert(!dma_mapping_error(&dev, iova[i]));
+	}
+	for (int i = 0; i < 600; i += 2)	/* every other one, in IOVA order */
+		dma_unmap_single(&dev, iova[i], sizeof(mem[i]), DMA_TO_DEVICE);
+	ck_assert_uint_eq(sim_dma_map_count(&dev), 300);
+	for (int i = 0; i < 600; i++) {
+		int rc = sim_dma_read(&dev, iova[i], &b, 1);
+
+		if (i % 2) {
+			ck_assert_int_eq(rc, 0);
+			ck_assert_uint_eq(b, (u8)i);
+		} else {
+			ck_assert_int_eq(rc, -EFAULT);
+		}
+	}
+	for (int i = 599; i > 0; i -= 2)	/* the rest, from the top */
+		dma_unmap_single(&dev, iova[i], sizeof(mem[i]), DMA_TO_DEVICE);
+	ck_assert_uint_eq(sim_dma_map_count(&dev), 0);
+	ck_assert_int_eq(sim_dma_read(&dev, iova[1], &b, 1), -EFAULT);
+	sim_device_destroy(&dev);
+}
+END_TEST
+
 /* A descriptor pointing at unmapped memory: fault counted, no frame, ring moves on. */
 START_TEST(test_card_refuses_unmapped_buffer)
 {
@@ -872,6 +910,7 @@ igb_suite(void)
 
 	fixture_add_tcase(s, "dma", NULL, NULL, 0, (const TTest *const []){
 		test_dma_map_rules,
+		test_dma_unmap_many,
 		test_card_refuses_unmapped_buffer,
 		NULL,
 	});
