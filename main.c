@@ -414,7 +414,7 @@ main(int argc, char **argv)
 		rc = console_run_script(&con, o.script);
 	fflush(stdout);
 	/* Teardown is traced too; stop listening before the writers close. */
-	w.trace.nsinks = 0;
+	trace_mute(&w.trace);
 	if (tap)
 		tap_world_destroy(&w, tap);
 	else

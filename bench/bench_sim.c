@@ -226,7 +226,7 @@ bench_xfer(const struct xfer_opts *o)
 	for (int i = 0; i < nsamples; i++)
 		printf("%s%ld", i ? "," : "", samples[i]);
 	printf("]}\n");
-	w.trace.nsinks = 0;
+	trace_mute(&w.trace);
 	sim_world_destroy(&w);
 	trace_text_close(text);
 	if (tf)

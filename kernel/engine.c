@@ -38,14 +38,17 @@ sim_engine_destroy(struct sim_engine *eng)
 	eng->heap_len = eng->heap_cap = 0;
 }
 
-void
+int
 sim_engine_add_cpu(struct sim_engine *eng, struct sim_cpu *cpu, void *owner)
 {
+	/* A CPU the engine does not know would never run its softirqs. */
+	if (eng->ncpus == SIM_MAX_CPUS)
+		return -ENOSPC;
 	memset(cpu, 0, sizeof(*cpu));
 	cpu->eng = eng;
 	cpu->owner = owner;
-	if (eng->ncpus < SIM_MAX_CPUS)
-		eng->cpus[eng->ncpus++] = cpu;
+	eng->cpus[eng->ncpus++] = cpu;
+	return 0;
 }
 
 void

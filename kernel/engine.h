@@ -131,7 +131,8 @@ ktime_t sim_wall_now(const struct sim_engine *eng);
 
 void sim_engine_init(struct sim_engine *eng, u32 seed);
 void sim_engine_destroy(struct sim_engine *eng);
-void sim_engine_add_cpu(struct sim_engine *eng, struct sim_cpu *cpu, void *owner);
+/* 0, or -ENOSPC when SIM_MAX_CPUS hosts already share the engine. */
+int sim_engine_add_cpu(struct sim_engine *eng, struct sim_cpu *cpu, void *owner);
 void sim_engine_remove_cpu(struct sim_engine *eng, struct sim_cpu *cpu);
 u32 sim_random(struct sim_engine *eng);
 

@@ -97,7 +97,7 @@ trace_enter(struct host *host, const char *func, const char *file,
 
 	if (!s.tr)
 		return s;
-	if (s.tr->nsinks) {
+	if (trace_listening(s.tr)) {
 		va_start(ap, fmt);
 		trace_emit(s.tr, TRACE_ENTER, host, func, file, line, ksrc, skb, s.skb_id,
 			   fmt, ap);
@@ -140,7 +140,7 @@ trace_note(struct host *host, const char *func, const char *file, int line,
 	struct trace *tr = host_trace(host);
 	va_list ap;
 
-	if (!tr || !tr->nsinks)
+	if (!trace_listening(tr))
 		return;
 	va_start(ap, fmt);
 	trace_emit(tr, TRACE_NOTE, host, func, file, line, ksrc, skb, skb ? skb->id : 0,
@@ -157,7 +157,7 @@ trace_scope_exit(struct trace_scope *s)
 	if (!s->tr)
 		return;
 	s->tr->depth--;
-	if (s->tr->nsinks)
+	if (trace_listening(s->tr))
 		trace_emit(s->tr, TRACE_EXIT, s->host, s->func, s->file, s->line, s->ksrc,
 			   NULL, s->skb_id, NULL, none);
 }

@@ -70,6 +70,7 @@ struct trace_sink {
 struct trace {
 	struct trace_sink sinks[TRACE_MAX_SINKS];	/* who listens */
 	int nsinks;			/* entries in sinks[] */
+	int muted;			/* >0: sinks hear nothing (trace_mute) */
 	u64 seq;			/* last sequence number given out */
 	int depth;			/* current nesting */
 	const struct sim_engine *eng;	/* for the timestamp */
@@ -124,8 +125,17 @@ struct trace *trace_of(const struct host *host);
 static inline bool
 trace_listening(const struct trace *tr)
 {
-	return tr && tr->nsinks;
+	return tr && tr->nsinks && !tr->muted;
 }
+
+/*
+ * Silence every sink for a while: a reader that calls traced code to
+ * look at the model (a UI pane printing the route table), or teardown
+ * after the writers have stopped caring.  Nests; numbering and depth
+ * go on as if nobody listened.
+ */
+static inline void trace_mute(struct trace *tr) { tr->muted++; }
+static inline void trace_unmute(struct trace *tr) { tr->muted--; }
 
 static inline void
 trace_scope_push(struct trace_scope *s)

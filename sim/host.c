@@ -26,7 +26,10 @@ struct host *host_create(struct sim_engine *eng, const char *name)
 		return NULL;
 	strncpy(net->name, name, sizeof(net->name) - 1);
 	net->eng = eng;
-	sim_engine_add_cpu(eng, &net->cpu, net);
+	if (sim_engine_add_cpu(eng, &net->cpu, net)) {
+		free(net);
+		return NULL;
+	}
 	/* KERNEL: the first IP ID is random at boot; seeded for determinism. */
 	net->ip_id = (u16)sim_random(eng);
 	net_dev_init(net);

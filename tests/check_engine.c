@@ -163,6 +163,56 @@ START_TEST(test_softirq_after_irq)
 }
 END_TEST
 
+static int heard;
+
+static void
+count_events(void *arg, const struct trace_event *ev)
+{
+	(void)arg;
+	(void)ev;
+	heard++;
+}
+
+/* A muted trace tells no sink, and nests; unmuted it tells them again. */
+START_TEST(test_trace_mute)
+{
+	static struct fixture fx;	/* large: not on the stack */
+	struct sk_buff *skb;
+
+	fixture_setup(&fx, 1);
+	trace_add_sink(&fx.trace, count_events, NULL);
+	heard = 0;
+	trace_mute(&fx.trace);
+	trace_mute(&fx.trace);
+	skb = alloc_skb(fx.host[0], 64);
+	trace_unmute(&fx.trace);
+	kfree_skb(skb);
+	ck_assert_int_eq(heard, 0);
+	ck_assert(!trace_listening(&fx.trace));
+	trace_unmute(&fx.trace);
+	skb = alloc_skb(fx.host[0], 64);
+	ck_assert_int_gt(heard, 0);
+	kfree_skb(skb);
+	fixture_teardown(&fx);
+}
+END_TEST
+
+START_TEST(test_cpu_limit)
+{
+	struct sim_engine eng;
+	struct sim_cpu cpus[SIM_MAX_CPUS + 1];
+
+	sim_engine_init(&eng, 1);
+	for (int i = 0; i < SIM_MAX_CPUS; i++)
+		ck_assert_int_eq(sim_engine_add_cpu(&eng, &cpus[i], NULL), 0);
+	/* One more would be a host whose softirqs never run: refused. */
+	ck_assert_int_eq(sim_engine_add_cpu(&eng, &cpus[SIM_MAX_CPUS], NULL), -ENOSPC);
+	sim_engine_remove_cpu(&eng, &cpus[0]);
+	ck_assert_int_eq(sim_engine_add_cpu(&eng, &cpus[SIM_MAX_CPUS], NULL), 0);
+	sim_engine_destroy(&eng);
+}
+END_TEST
+
 START_TEST(test_random_deterministic)
 {
 	struct sim_engine a, b;
@@ -185,6 +235,8 @@ Suite *engine_suite(void)
 		test_run_bound,
 		test_timers,
 		test_softirq_after_irq,
+		test_cpu_limit,
+		test_trace_mute,
 		test_random_deterministic,
 		NULL,
 	});

@@ -211,7 +211,7 @@ harness_end(struct harness *h)
 	ck_assert_int_eq(lesson_run_finish(h->r), 0);
 	lesson_run_destroy(h->r);
 	lesson_free(h->l);
-	h->w.trace.nsinks = 0;
+	trace_mute(&h->w.trace);
 	sim_world_destroy(&h->w);
 	ck_assert_uint_eq(skb_ledger_live(&h->w.ledger, NULL), 0);
 }

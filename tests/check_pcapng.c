@@ -143,7 +143,7 @@ capture_script(const char *script, struct parsed *ps, unsigned long *port_frames
 	console_init(&con, w, devnull, devnull);
 	ck_assert_int_eq(console_run_script(&con, script), 0);
 	*port_frames = port->tx_frames + port->rx_frames;
-	w->trace.nsinks = 0;
+	trace_mute(&w->trace);
 	sim_world_destroy(w);
 	ck_assert_int_eq(sim_pcapng_close(pc), 0);
 	ck_assert_uint_eq(skb_ledger_live(&w->ledger, NULL), 0);

@@ -1293,7 +1293,7 @@ ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
 		return rc;
 	console_init(&con, w, stdout, stderr);
 	rc = ui_main(w, &con, "", &cfg, l);
-	w->trace.nsinks = 0;
+	trace_mute(&w->trace);
 	sim_world_destroy(w);
 	return lesson_close_world(l, w, rc, stderr);
 }

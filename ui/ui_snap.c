@@ -748,7 +748,6 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 {
 	struct ui_snap *s = &r->ring[r->count % UI_HISTORY];
 	struct trace *tr = &r->w->trace;
-	int nsinks = tr->nsinks;
 	struct host *st = r->w->host[SIM_STUDENT];
 
 	ui_snap_free(s);
@@ -768,7 +767,7 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 			igb_port(st->devs[0])->tx_frames : 0;
 	/* Reading the tables traces too (fib_route_show): nobody hears it. */
 	r->busy = true;
-	tr->nsinks = 0;
+	trace_mute(tr);
 	ui_build_stack(r, ev, s);
 	ui_build_skb(r, s);
 	ui_build_route(r, ev, s);
@@ -781,7 +780,7 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 
 		s->pane[UI_PANE_CONSOLE] = strdup(r->console_log ? r->console_log + keep : "");
 	}
-	tr->nsinks = nsinks;
+	trace_unmute(tr);
 	r->busy = false;
 	r->count++;
 	if (r->count > UI_HISTORY)
