@@ -256,7 +256,7 @@ static int
 bench_route(unsigned long n, unsigned long k)
 {
 	struct sim_world w;
-	struct host *net;
+	struct net *net;
 	struct net_device *dev;
 	double t0, ins, look;
 	u32 seed = 12345;
@@ -308,7 +308,7 @@ static int
 bench_neigh(unsigned long n, unsigned long k)
 {
 	struct sim_world w;
-	struct host *net;
+	struct net *net;
 	struct net_device *dev;
 	struct neigh_table *tbl;
 	double t0, ins, look;

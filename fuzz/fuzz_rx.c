@@ -36,7 +36,7 @@ static const char *const fuzz_prologue[] = {
 static struct sim_port *
 fuzz_port(struct sim_world *w, int host)
 {
-	struct host *net = w->host[host];
+	struct net *net = w->host[host];
 
 	return net->ndevs ? igb_port(net->devs[0]) : NULL;
 }

@@ -11,7 +11,7 @@
 #include "kernel/trace.h"
 #include "kernel/engine.h"
 #include "layers/skbuff.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -49,19 +49,19 @@ trace_remove_sink(struct trace *tr, void *arg)
 }
 
 static struct trace *
-host_trace(const struct host *host)
+host_trace(const struct net *host)
 {
 	return host && host->eng ? host->eng->trace : NULL;
 }
 
 struct trace *
-trace_of(const struct host *host)
+trace_of(const struct net *host)
 {
 	return host_trace(host);
 }
 
 static void
-trace_emit(struct trace *tr, enum trace_kind kind, struct host *host,
+trace_emit(struct trace *tr, enum trace_kind kind, struct net *host,
 	   const char *func, const char *file, int line, const char *ksrc,
 	   const struct sk_buff *skb, u32 skb_id, const char *fmt, va_list ap)
 {
@@ -87,7 +87,7 @@ trace_emit(struct trace *tr, enum trace_kind kind, struct host *host,
 }
 
 struct trace_scope
-trace_enter(struct host *host, const char *func, const char *file,
+trace_enter(struct net *host, const char *func, const char *file,
 	    int line, const char *ksrc, const struct sk_buff *skb,
 	    const char *fmt, ...)
 {
@@ -109,7 +109,7 @@ trace_enter(struct host *host, const char *func, const char *file,
 
 /* TRACEPOINTF, first half: the scope, nothing recorded yet. */
 struct trace_scope
-trace_scope_open(struct host *host, const char *func, const char *file,
+trace_scope_open(struct net *host, const char *func, const char *file,
 		 int line, const char *ksrc, const struct sk_buff *skb)
 {
 	struct trace_scope s = { host_trace(host), host, func, file, line, ksrc,
@@ -134,7 +134,7 @@ trace_scope_emit(const struct trace_scope *s, const struct sk_buff *skb, const c
 }
 
 void
-trace_note(struct host *host, const char *func, const char *file, int line,
+trace_note(struct net *host, const char *func, const char *file, int line,
 	   const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
 {
 	struct trace *tr = host_trace(host);

@@ -33,7 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-struct host;
+struct net;
 struct sk_buff;
 
 enum trace_kind {
@@ -48,7 +48,7 @@ struct trace_event {
 	u64 seq;			/* 1, 2, 3 ... across all hosts */
 	ktime_t ts;			/* virtual time, ns */
 	enum trace_kind kind;		/* enter, exit or note */
-	struct host *host;		/* whose CPU ran it (may be NULL) */
+	struct net *host;		/* whose CPU ran it (may be NULL) */
 	const char *host_name;		/* "student", "router", ... */
 	const char *func;		/* kernel function name */
 	const char *file;		/* netstep source file */
@@ -98,29 +98,29 @@ bool trace_field(const char *fields, const char *key, char *out, size_t outlen);
 /* What the macros expand to; not for direct use. */
 struct trace_scope {
 	struct trace *tr;		/* NULL when tracing is off */
-	struct host *host;
+	struct net *host;
 	const char *func;
 	const char *file;
 	int line;
 	const char *ksrc;
 	u32 skb_id;			/* read at entry: the skb may be freed inside */
 };
-struct trace_scope trace_enter(struct host *host, const char *func, const char *file,
+struct trace_scope trace_enter(struct net *host, const char *func, const char *file,
 			       int line, const char *ksrc, const struct sk_buff *skb,
 			       const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
-void trace_note(struct host *host, const char *func, const char *file, int line,
+void trace_note(struct net *host, const char *func, const char *file, int line,
 		const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 void trace_scope_exit(struct trace_scope *s);
 /* The same, split so that nothing is formatted while no sink listens:
  * open (skb id), then either emit the event or only count the depth. */
-struct trace_scope trace_scope_open(struct host *host, const char *func, const char *file,
+struct trace_scope trace_scope_open(struct net *host, const char *func, const char *file,
 				    int line, const char *ksrc, const struct sk_buff *skb);
 void trace_scope_emit(const struct trace_scope *s, const struct sk_buff *skb,
 		      const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-struct trace *trace_of(const struct host *host);
+struct trace *trace_of(const struct net *host);
 
 static inline bool
 trace_listening(const struct trace *tr)

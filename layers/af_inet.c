@@ -25,7 +25,7 @@
 #include "layers/udp.h"
 #include "layers/ip.h"
 #include "layers/route.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include "layers/tcp.h"
@@ -43,7 +43,7 @@ static const char KSRC[] = "net/ipv4/af_inet.c";
  * 32768 so runs are repeatable.  Returns 0 if every port is taken.
  */
 u16
-sim_inet_next_port(struct host *net, bool (*in_use)(struct host *, u16, void *), void *arg)
+sim_inet_next_port(struct net *net, bool (*in_use)(struct net *, u16, void *), void *arg)
 {
 	int range = SIM_LOCAL_PORT_HIGH - SIM_LOCAL_PORT_LOW + 1;
 
@@ -77,7 +77,7 @@ sock_error(struct sock *sk)
  * -EPROTONOSUPPORT / -ENOMEM.
  */
 int
-inet_create(struct host *net, struct socket *sock, int protocol)
+inet_create(struct net *net, struct socket *sock, int protocol)
 {
 	const struct proto *prot;
 	struct sock *sk;
@@ -145,7 +145,7 @@ inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len)
 	const struct sockaddr_in *addr = (const struct sockaddr_in *)uaddr;
 	struct sock *sk = sock->sk;
 	struct inet_sock *inet = inet_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	unsigned short snum;
 
 	if (!uaddr || addr_len < (int)sizeof(struct sockaddr_in))
@@ -431,7 +431,7 @@ static const struct net_protocol udp_protocol = {
  * ip_init, icmp_init and the ping socket are set up by ip_init().
  */
 int
-inet_init(struct host *net)
+inet_init(struct net *net)
 {
 	int err;
 
@@ -450,7 +450,7 @@ inet_init(struct host *net)
 
 /* inet_exit - host teardown: free every TCP and UDP socket left. */
 void
-inet_exit(struct host *net)
+inet_exit(struct net *net)
 {
 	TRACEPOINT(net, NULL);
 	tcp_exit(net);

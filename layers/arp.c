@@ -25,7 +25,7 @@
 #include "layers/route.h"
 #include "layers/ip.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <string.h>
 
@@ -141,7 +141,7 @@ arp_constructor(struct neighbour *neigh)
 {
 	__be32 addr = neigh->primary_key;
 	struct net_device *dev = neigh->dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 
 	TRACEPOINTF(net, NULL, "ip=%s dev=%s", sim_ip_str(addr).s, dev->name);
 	neigh->type = inet_addr_type(net, addr);
@@ -203,7 +203,7 @@ static void
 arp_solicit(struct neighbour *neigh, struct sk_buff *skb)
 {
 	struct net_device *dev = neigh->dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	__be32 target = neigh->primary_key;
 	const u8 *dst_hw = NULL;
 	int probes = neigh->probes;
@@ -349,7 +349,7 @@ static int
 arp_process(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct arphdr *arp = arp_hdr(skb);
 	unsigned char *arp_ptr, *sha;
 	__be32 sip, tip;
@@ -442,7 +442,7 @@ int
 arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	struct net_device *orig_dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	const struct arphdr *arp;
 
 	TRACEPOINTF(net, skb, "dev=%s len=%u pkt_type=%u", dev->name, skb->len,
@@ -499,7 +499,7 @@ arp_ifdown(struct net_device *dev)
  * ETH_P_ARP receive handler.
  */
 void
-arp_init(struct host *net)
+arp_init(struct net *net)
 {
 	struct packet_type *pt;
 
@@ -518,7 +518,7 @@ arp_init(struct host *net)
  * (queued packets dropped, timers cancelled).
  */
 void
-arp_exit(struct host *net)
+arp_exit(struct net *net)
 {
 	TRACEPOINT(net, NULL);
 	if (!net->arp_tbl)

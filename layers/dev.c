@@ -31,7 +31,7 @@
 #include "layers/netdevice.h"
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +52,7 @@ static const char KSRC[] = "net/core/dev.c";
  * Returns NULL on allocation failure.
  */
 struct net_device *
-alloc_etherdev_mq(struct host *net, const char *name, unsigned int txqs,
+alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
 		  size_t sizeof_priv)
 {
 	size_t alloc = ALIGN(sizeof(struct net_device), 32) + sizeof_priv;
@@ -93,7 +93,7 @@ alloc_etherdev_mq(struct host *net, const char *name, unsigned int txqs,
 int
 register_netdev(struct net_device *dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 
 	TRACEPOINTF(net, NULL, "dev=%s ifindex=%d txqs=%u", dev->name, net->ndevs + 1,
 		    dev->num_tx_queues);
@@ -112,7 +112,7 @@ register_netdev(struct net_device *dev)
 static void
 sim_napi_unlink_dev(struct net_device *dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct napi_struct *n, *tmp;
 
 	list_for_each_entry_safe(n, tmp, &net->sd.poll_list, poll_list)
@@ -214,7 +214,7 @@ dev_set_mtu(struct net_device *dev, int new_mtu)
 
 /* dev_get_by_name - the device called @name on @net, or NULL. */
 struct net_device *
-dev_get_by_name(struct host *net, const char *name)
+dev_get_by_name(struct net *net, const char *name)
 {
 	/* KERNEL: takes a reference (dev_hold); netstep devices live as
 	 * long as their host. */
@@ -226,7 +226,7 @@ dev_get_by_name(struct host *net, const char *name)
 
 /* dev_add_pack - register a protocol handler (ip_rcv, arp_rcv). */
 void
-dev_add_pack(struct host *net, struct packet_type *pt)
+dev_add_pack(struct net *net, struct packet_type *pt)
 {
 	TRACEPOINTF(net, NULL, "type=0x%04x", ntohs(pt->type));
 	/* KERNEL: hashed into ptype_base[ntohs(type) & 15]; one list here. */
@@ -367,7 +367,7 @@ static int
 __dev_xmit_skb(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 	       struct netdev_queue *txq)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	int rc;
 
 	TRACEPOINTF(net, skb, "dev=%s qdisc=%s qlen=%u running=%d", dev->name, q->ops->id,
@@ -408,7 +408,7 @@ int
 dev_queue_xmit(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct netdev_queue *txq;
 	struct Qdisc *q;
 	int rc;
@@ -446,7 +446,7 @@ dev_queue_xmit(struct sk_buff *skb)
 static void
 __netif_reschedule(struct Qdisc *q)
 {
-	struct host *net = qdisc_net(q);
+	struct net *net = qdisc_net(q);
 	struct softnet_data *sd = &net->sd;
 
 	TRACEPOINTF(net, NULL, "qdisc=%s dev=%s queue=%u", q->ops->id, qdisc_dev(q)->name,
@@ -481,7 +481,7 @@ __netif_schedule(struct Qdisc *q)
 static void
 net_tx_action(struct sim_cpu *cpu)
 {
-	struct host *net = cpu_host(cpu);
+	struct net *net = cpu_host(cpu);
 	struct softnet_data *sd = &net->sd;
 
 	TRACEPOINTF(net, NULL, "completion=%d output=%d", sd->completion_queue != NULL,
@@ -548,7 +548,7 @@ netif_tx_start_all_queues(struct net_device *dev)
 static void
 dev_kfree_skb_irq(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 
 	TRACEPOINTF(net, skb, "users=%d", skb->users);
 	/* Someone else still holds it: just drop our reference. */
@@ -571,7 +571,7 @@ dev_kfree_skb_irq(struct sk_buff *skb)
 void
 dev_kfree_skb_any(struct sk_buff *skb)
 {
-	struct host *net;
+	struct net *net;
 
 	if (!skb)
 		return;
@@ -641,7 +641,7 @@ napi_schedule_prep(struct napi_struct *n)
 static void
 ____napi_schedule(struct softnet_data *sd, struct napi_struct *n)
 {
-	struct host *net = dev_net(n->dev);
+	struct net *net = dev_net(n->dev);
 
 	TRACEPOINTF(net, NULL, "dev=%s weight=%d", n->dev->name, n->weight);
 	list_add_tail(&n->poll_list, &sd->poll_list);
@@ -682,7 +682,7 @@ napi_complete(struct napi_struct *n)
 static void
 net_rx_action(struct sim_cpu *cpu)
 {
-	struct host *net = cpu_host(cpu);
+	struct net *net = cpu_host(cpu);
 	struct softnet_data *sd = &net->sd;
 	unsigned long time_limit = host_jiffies(net) + 2;
 	int budget = SIM_NETDEV_BUDGET;
@@ -731,7 +731,7 @@ static int
 __netif_receive_skb_core(struct sk_buff *skb)
 {
 	struct net_device *orig_dev = skb->dev;
-	struct host *net = dev_net(orig_dev);
+	struct net *net = dev_net(orig_dev);
 	struct packet_type *ptype, *pt_prev = NULL;
 	__be16 type = skb->protocol;
 
@@ -808,7 +808,7 @@ napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
  * protocol list, and the two network softirqs.
  */
 void
-net_dev_init(struct host *net)
+net_dev_init(struct net *net)
 {
 	struct softnet_data *sd = &net->sd;
 

@@ -17,7 +17,7 @@
 #include "layers/netdevice.h"
 #include "layers/neighbour.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <string.h>
 

@@ -32,7 +32,7 @@
 #include "layers/fib_lookup.h"
 #include "layers/route.h"
 #include "layers/ip.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdlib.h>
 
@@ -50,7 +50,7 @@ static const char KSRC[] = "net/ipv4/fib_frontend.c";
  * to try (local, main, default by default).
  */
 struct fib_alias *
-fib_lookup(struct host *net, __be32 daddr, int oif)
+fib_lookup(struct net *net, __be32 daddr, int oif)
 {
 	static const char KSRC[] = "include/net/ip_fib.h";
 	char db[INET_ADDRSTRLEN];
@@ -65,7 +65,7 @@ fib_lookup(struct host *net, __be32 daddr, int oif)
 
 /* fib_lookup's answer without side effects (local, then main). */
 struct fib_alias *
-fib_sim_preview(struct host *net, __be32 daddr, int oif)
+fib_sim_preview(struct net *net, __be32 daddr, int oif)
 {
 	struct fib_alias *fa = fib_sim_search(fib_get_table(net, RT_TABLE_LOCAL), daddr, oif);
 
@@ -82,7 +82,7 @@ fib_sim_preview(struct host *net, __be32 daddr, int oif)
  * else RTN_UNICAST.
  */
 unsigned int
-inet_addr_type(struct host *net, __be32 addr)
+inet_addr_type(struct net *net, __be32 addr)
 {
 	char ab[INET_ADDRSTRLEN];
 	struct fib_alias *fa;
@@ -108,7 +108,7 @@ __be32
 inet_select_addr(const struct net_device *dev, __be32 dst)
 {
 	static const char KSRC[] = "net/ipv4/devinet.c";
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	char ab[INET_ADDRSTRLEN];
 	TRACEPOINTF(net, NULL, "dev=%s dst=%s", dev->name, sim_ip_str(ab, dst));
 
@@ -128,7 +128,7 @@ inet_select_addr(const struct net_device *dev, __be32 dst)
  * saddr leave by the device the packet came in on?
  */
 int
-fib_validate_source(struct host *net, __be32 saddr, struct net_device *dev)
+fib_validate_source(struct net *net, __be32 saddr, struct net_device *dev)
 {
 	char sb[INET_ADDRSTRLEN];
 	unsigned int type;
@@ -150,7 +150,7 @@ fib_validate_source(struct host *net, __be32 saddr, struct net_device *dev)
  * @cfg; tools/iproute.c fills it directly.
  */
 int
-inet_rtm_newroute(struct host *net, struct fib_config *cfg)
+inet_rtm_newroute(struct net *net, struct fib_config *cfg)
 {
 	TRACEPOINTF(net, NULL, "table=%u", cfg->fc_table);
 
@@ -162,7 +162,7 @@ inet_rtm_newroute(struct host *net, struct fib_config *cfg)
  * reaches: remove the first route matching @cfg.  0 or -ESRCH.
  */
 int
-inet_rtm_delroute(struct host *net, struct fib_config *cfg)
+inet_rtm_delroute(struct net *net, struct fib_config *cfg)
 {
 	TRACEPOINTF(net, NULL, "table=%u", cfg->fc_table);
 
@@ -180,7 +180,7 @@ static void
 fib_magic(struct net_device *dev, u32 table, u8 type, __be32 dst, int plen,
 	  __be32 prefsrc)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct fib_config cfg = fib_sim_config(table, dst, plen, 0, dev);
 	char db[INET_ADDRSTRLEN];
 	int err;
@@ -201,7 +201,7 @@ fib_magic(struct net_device *dev, u32 table, u8 type, __be32 dst, int plen,
 static void
 fib_del_ifaddr(struct net_device *dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	TRACEPOINTF(net, NULL, "dev=%s", dev->name);
 
 	for (int t = 0; t < 2; t++) {
@@ -259,7 +259,7 @@ fib_add_ifaddr(struct net_device *dev)
  * 0 or -ENOMEM.
  */
 int
-ip_fib_init(struct host *net)
+ip_fib_init(struct net *net)
 {
 	TRACEPOINTF(net, NULL, "tables=local,main");
 
@@ -279,7 +279,7 @@ ip_fib_init(struct host *net)
  * point at a route any more.
  */
 void
-ip_fib_exit(struct host *net)
+ip_fib_exit(struct net *net)
 {
 	TRACEPOINTF(net, NULL, "%s", "");
 

@@ -24,7 +24,7 @@
 
 #include "kernel/types.h"
 #include "layers/route.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdio.h>
 
@@ -84,7 +84,7 @@ struct fib_alias {
  */
 struct fib_table {
 	u32 tb_id;			/* RT_TABLE_LOCAL or RT_TABLE_MAIN */
-	struct host *tb_net;		/* owning host */
+	struct net *tb_net;		/* owning host */
 	struct fn_zone *fn_zones[33];	/* by prefix length; NULL = empty */
 	u32 tb_nroutes;			/* rows in the table */
 	u32 tb_seq;			/* insertion counter */
@@ -117,7 +117,7 @@ sim_ip_str(char *buf, __be32 addr)
 
 /* include/net/ip_fib.h (no policy routing): the host's two tables. */
 static inline struct fib_table *
-fib_get_table(struct host *net, u32 id)
+fib_get_table(struct net *net, u32 id)
 {
 	return &net->fib[id == RT_TABLE_LOCAL ? 0 : 1];
 }
@@ -149,19 +149,19 @@ struct fib_sim_desc {
 /* layers/fib_trie.c: the table */
 struct fib_alias *fib_sim_search(const struct fib_table *tb, __be32 daddr, int oif);
 struct fib_alias *fib_table_lookup(struct fib_table *tb, __be32 daddr, int oif);
-int fib_table_insert_cfg(struct host *net, struct fib_config *cfg);
-int fib_table_delete_cfg(struct host *net, struct fib_config *cfg);
+int fib_table_insert_cfg(struct net *net, struct fib_config *cfg);
+int fib_table_delete_cfg(struct net *net, struct fib_config *cfg);
 void fib_sim_unlink(struct fib_alias *fa);
 struct fib_alias **fib_sim_sorted(struct fib_table *tb, u32 *n);
-const struct fib_sim_desc *fib_sim_describe(struct host *net, const struct fib_alias *fa,
+const struct fib_sim_desc *fib_sim_describe(struct net *net, const struct fib_alias *fa,
 					    struct fib_sim_desc *d);
 void fib_sim_bury(struct fib_table *tb, struct rtable *rt);
 void fib_sim_print_mtu(FILE *out, u32 mtu, bool locked);
 void fib_sim_free_table(struct fib_table *tb);
 
 /* layers/fib_frontend.c: lookups across both tables, addresses */
-struct fib_alias *fib_lookup(struct host *net, __be32 daddr, int oif);
-struct fib_alias *fib_sim_preview(struct host *net, __be32 daddr, int oif);
-int fib_validate_source(struct host *net, __be32 saddr, struct net_device *dev);
+struct fib_alias *fib_lookup(struct net *net, __be32 daddr, int oif);
+struct fib_alias *fib_sim_preview(struct net *net, __be32 daddr, int oif);
+int fib_validate_source(struct net *net, __be32 saddr, struct net_device *dev);
 
 #endif

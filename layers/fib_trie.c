@@ -29,7 +29,7 @@
 #include "kernel/trace.h"
 #include "layers/fib_lookup.h"
 #include "layers/route.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -279,7 +279,7 @@ fib_sim_renumber(struct fib_table *tb)
  * -1 for rows of the local table (route -n does not show them).
  */
 int
-fib_alias_index(struct host *net, const struct fib_alias *fa)
+fib_alias_index(struct net *net, const struct fib_alias *fa)
 {
 	if (!fa || fa->fa_table->tb_id != RT_TABLE_MAIN)
 		return -1;
@@ -289,7 +289,7 @@ fib_alias_index(struct host *net, const struct fib_alias *fa)
 
 /* Fill @d with what tracepoints say about the row @fa (or "none"). */
 const struct fib_sim_desc *
-fib_sim_describe(struct host *net, const struct fib_alias *fa, struct fib_sim_desc *d)
+fib_sim_describe(struct net *net, const struct fib_alias *fa, struct fib_sim_desc *d)
 {
 	char kb[INET_ADDRSTRLEN];
 
@@ -338,7 +338,7 @@ fib_table_lookup(struct fib_table *tb, __be32 daddr, int oif)
 /* Is @gw a neighbour on a connected subnet (fib_check_nh, scope link)?
  * Returns the device it is reached by, or NULL. */
 static struct net_device *
-fib_sim_gw_dev(struct host *net, __be32 gw, struct net_device *dev)
+fib_sim_gw_dev(struct net *net, __be32 gw, struct net_device *dev)
 {
 	struct fib_alias *fa = fib_sim_search(fib_get_table(net, RT_TABLE_MAIN), gw,
 					      dev ? dev->ifindex : 0);
@@ -351,7 +351,7 @@ fib_sim_gw_dev(struct host *net, __be32 gw, struct net_device *dev)
 /* Check a new route's nexthop; 0 or -Exxx (fib_create_info / fib_check_nh,
  * both in net/ipv4/fib_semantics.c). */
 static int
-fib_check_nh(struct host *net, struct fib_config *cfg)
+fib_check_nh(struct net *net, struct fib_config *cfg)
 {
 	struct net_device *dev = cfg->fc_dev;
 
@@ -424,7 +424,7 @@ fib_sim_link(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa)
  * on a connected subnet), -ENODEV, -ENETDOWN or -ENOBUFS.
  */
 int
-fib_table_insert_cfg(struct host *net, struct fib_config *cfg)
+fib_table_insert_cfg(struct net *net, struct fib_config *cfg)
 {
 	struct fib_table *tb = fib_get_table(net, cfg->fc_table);
 	char db[INET_ADDRSTRLEN], gb[INET_ADDRSTRLEN];
@@ -528,7 +528,7 @@ fib_sim_match(const struct fib_alias *fa, const struct fib_config *cfg)
  * given).  0, or -ESRCH if none matches.
  */
 int
-fib_table_delete_cfg(struct host *net, struct fib_config *cfg)
+fib_table_delete_cfg(struct net *net, struct fib_config *cfg)
 {
 	struct fib_table *tb = fib_get_table(net, cfg->fc_table);
 	char db[INET_ADDRSTRLEN], gb[INET_ADDRSTRLEN];
@@ -555,7 +555,7 @@ fib_table_delete_cfg(struct host *net, struct fib_config *cfg)
  * (proto boot; scope link when there is no gateway).
  */
 int
-fib_table_insert(struct host *net, __be32 dst, int plen, __be32 gw,
+fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
 		 struct net_device *dev, u32 metric, u32 mtu)
 {
 	struct fib_config cfg = fib_sim_config(RT_TABLE_MAIN, dst, plen, gw, dev);
@@ -573,7 +573,7 @@ fib_table_insert(struct host *net, __be32 dst, int plen, __be32 gw,
  * @gw and @dev narrow the match when non-zero.  0 or -ESRCH.
  */
 int
-fib_table_delete(struct host *net, __be32 dst, int plen, __be32 gw,
+fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
 		 struct net_device *dev)
 {
 	struct fib_config cfg = fib_sim_config(RT_TABLE_MAIN, dst, plen, gw, dev);
@@ -587,7 +587,7 @@ fib_table_delete(struct host *net, __be32 dst, int plen, __be32 gw,
 
 /* Print every row of the main table, in `route -n` order, with @show_row. */
 static void
-fib_sim_show_rows(struct host *net, FILE *out,
+fib_sim_show_rows(struct net *net, FILE *out,
 		  void (*show_row)(FILE *out, const struct fib_alias *fa))
 {
 	struct fib_alias **v;
@@ -645,7 +645,7 @@ fib_sim_route_line(FILE *out, const struct fib_alias *fa)
  * which is what the column meant and what a student wants to see.
  */
 void
-fib_route_show(struct host *net, FILE *out)
+fib_route_show(struct net *net, FILE *out)
 {
 	TRACEPOINTF(net, NULL, "rows=%u", fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes);
 
@@ -716,7 +716,7 @@ fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
  * iproute2 formats the messages; netstep formats the rows directly.
  */
 void
-fib_ip_route_show(struct host *net, FILE *out)
+fib_ip_route_show(struct net *net, FILE *out)
 {
 	TRACEPOINTF(net, NULL, "rows=%u", fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes);
 

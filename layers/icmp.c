@@ -28,7 +28,7 @@
 #include "layers/neighbour.h"
 #include "layers/netdevice.h"
 #include "layers/ping.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include <stdlib.h>
@@ -78,7 +78,7 @@ static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1];
 
 /* icmp_out_count - count an outgoing message, in total and by type. */
 static void
-icmp_out_count(struct host *net, u8 type)
+icmp_out_count(struct net *net, u8 type)
 {
 	TRACEPOINTF(net, NULL, "type=%u", type);
 	ICMP_INC_STATS(net, ICMP_MIB_OUTMSGS);
@@ -100,7 +100,7 @@ icmp_out_count(struct host *net, u8 type)
 
 /* Build the ICMP message of @param in a new skb with @headroom (icmp_glue_bits). */
 static struct sk_buff *
-sim_icmp_build(struct host *net, const struct icmp_bxm *param, unsigned int headroom)
+sim_icmp_build(struct net *net, const struct icmp_bxm *param, unsigned int headroom)
 {
 	struct sk_buff *skb = alloc_skb(net, headroom + sizeof(struct icmphdr) + param->data_len);
 	struct icmphdr *icmph;
@@ -127,7 +127,7 @@ static void
 icmp_push_reply(struct icmp_bxm *param, struct flowi4 *fl4, struct rtable *rt)
 {
 	struct net_device *dev = rt->dst.dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct sk_buff *skb;
 
 	TRACEPOINTF(net, NULL, "type=%u code=%u len=%u daddr=" NIPQUAD_FMT, param->icmph.type,
@@ -153,7 +153,7 @@ icmp_push_reply(struct icmp_bxm *param, struct flowi4 *fl4, struct rtable *rt)
 static void
 icmp_reply(struct icmp_bxm *param, struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	struct rtable *rt = skb_rtable(skb);
 	const struct iphdr *iph = ip_hdr(skb);
 	struct flowi4 fl4;
@@ -188,7 +188,7 @@ icmp_reply(struct icmp_bxm *param, struct sk_buff *skb)
 static void
 sim_icmp_deliver_local(struct icmp_bxm *param, struct sk_buff *skb_in, __be32 daddr, u8 tos)
 {
-	struct host *net = skb_in->host;
+	struct net *net = skb_in->host;
 	struct rtable *rt = skb_rtable(skb_in);
 	struct flowi4 fl4;
 	struct sk_buff *skb;
@@ -234,7 +234,7 @@ sim_icmp_deliver_local(struct icmp_bxm *param, struct sk_buff *skb_in, __be32 da
 void
 icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 {
-	struct host *net = skb_in->host;
+	struct net *net = skb_in->host;
 	struct rtable *rt = skb_rtable(skb_in);
 	const u8 *nh = skb_network_header(skb_in);
 	const u8 *tail = skb_tail_pointer(skb_in);
@@ -345,7 +345,7 @@ icmp_socket_deliver(struct sk_buff *skb, u32 info)
 static void
 icmp_unreach(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	const struct icmphdr *icmph = icmp_hdr(skb);
 	const struct iphdr *iph;
 	u32 info = 0;
@@ -427,7 +427,7 @@ icmp_discard(struct sk_buff *skb)
 int
 icmp_rcv(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	struct rtable *rt = skb_rtable(skb);
 	struct icmphdr *icmph;
 	const char *reason;

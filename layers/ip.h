@@ -13,7 +13,7 @@
 #include "kernel/types.h"
 #include "layers/skbuff.h"
 
-struct host;
+struct net;
 struct flowi4;
 struct rtable;
 struct net_device;
@@ -202,7 +202,7 @@ struct net_protocol {
 	int (*handler)(struct sk_buff *skb);	/* consumes skb */
 	void (*err_handler)(struct sk_buff *skb, u32 info);	/* ICMP error for it */
 };
-int inet_add_protocol(struct host *net, const struct net_protocol *prot,
+int inet_add_protocol(struct net *net, const struct net_protocol *prot,
 		      unsigned char protocol);
 
 /* ip_output.c */
@@ -234,7 +234,7 @@ int ip_send_skb(struct sk_buff *skb);
  * memory ran out (the skb is then freed). */
 struct sk_buff *sim_skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom);
 /* Choose the IP ID for an outgoing datagram (ip_select_ident). */
-__be16 ip_select_ident(struct host *net, const struct iphdr *iph);
+__be16 ip_select_ident(struct net *net, const struct iphdr *iph);
 /* ip_input.c */
 int ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	   struct net_device *orig_dev);
@@ -244,14 +244,14 @@ int ip_forward(struct sk_buff *skb);
 /* ip_fragment.c: returns 0 and the whole datagram in *skbp when complete,
  * -EINPROGRESS while fragments are held, -Exxx if dropped. */
 int ip_defrag(struct sk_buff **skbp);
-void ipfrag_init(struct host *net);
-void ipfrag_exit(struct host *net);
+void ipfrag_init(struct net *net);
+void ipfrag_exit(struct net *net);
 /* /proc/net/sockstat "FRAG: inuse N memory M" */
-int ip_frag_nqueues(struct host *net);
-int ip_frag_mem(struct host *net);
+int ip_frag_nqueues(struct net *net);
+int ip_frag_mem(struct net *net);
 /* sysctl net.ipv4.ipfrag_high_thresh, ipfrag_low_thresh (bytes) and
  * ipfrag_time (seconds); a negative value leaves that one unchanged. */
-void sim_ipfrag_sysctl(struct host *net, int high_thresh, int low_thresh, int time_s);
+void sim_ipfrag_sysctl(struct net *net, int high_thresh, int low_thresh, int time_s);
 /* icmp.c */
 #define NR_ICMP_UNREACH		15	/* highest ICMP_DEST_UNREACH code */
 /* include/net/icmp.h: errno for each "destination unreachable" code.
@@ -264,7 +264,7 @@ extern const struct icmp_err icmp_err_convert[NR_ICMP_UNREACH + 1];
 void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info);
 int icmp_rcv(struct sk_buff *skb);
 /* af_inet.c-level setup: registers ip_rcv, creates the reassembly table. */
-void ip_init(struct host *net);
-void ip_exit(struct host *net);
+void ip_init(struct net *net);
+void ip_exit(struct net *net);
 
 #endif

@@ -20,7 +20,7 @@
 #include "layers/netfilter.h"
 #include "layers/neighbour.h"
 #include "layers/netdevice.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 static const char KSRC[] = "net/ipv4/ip_forward.c";
@@ -44,7 +44,7 @@ rt_tos2priority(u8 tos)
 static int
 ip_forward_finish(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 
 	TRACEPOINTF(net, skb, "len=%u dev=%s ttl=%u", skb->len, skb_dst(skb)->dev->name,
 		    ip_hdr(skb)->ttl);
@@ -76,7 +76,7 @@ sim_ip_forward_drop(struct sk_buff *skb, int mib, const char *reason)
 int
 ip_forward(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	struct rtable *rt = skb_rtable(skb);
 	struct iphdr *iph = ip_hdr(skb);
 	unsigned int mtu = dst_mtu(&rt->dst);

@@ -25,7 +25,7 @@
 #include "layers/ip.h"
 #include "layers/route.h"
 #include "layers/netdevice.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include <stdlib.h>
@@ -46,7 +46,7 @@ static const char KSRC[] = "net/ipv4/ip_fragment.c";
 /* One datagram being reassembled (struct ipq + struct inet_frag_queue). */
 struct ipq {
 	struct list_head lru_list;	/* on ipq_table.lru_list, oldest first */
-	struct host *net;		/* owning host */
+	struct net *net;		/* owning host */
 	__be32 saddr;			/* the key ... */
 	__be32 daddr;
 	__be16 id;
@@ -82,19 +82,19 @@ struct ipfrag_skb_cb {
  * /proc/net/sockstat and the UI, left untraced so that reading them does
  * not add events. */
 int
-ip_frag_nqueues(struct host *net)
+ip_frag_nqueues(struct net *net)
 {
 	return net->ipfrag ? net->ipfrag->nqueues : 0;
 }
 
 int
-ip_frag_mem(struct host *net)
+ip_frag_mem(struct net *net)
 {
 	return net->ipfrag ? net->ipfrag->mem : 0;
 }
 
 void
-sim_ipfrag_sysctl(struct host *net, int high_thresh, int low_thresh, int time_s)
+sim_ipfrag_sysctl(struct net *net, int high_thresh, int low_thresh, int time_s)
 {
 	struct ipq_table *t = net->ipfrag;
 
@@ -151,7 +151,7 @@ inet_frag_destroy(struct ipq *qp)
 static void
 sim_ipq_drop(struct ipq *qp, const char *reason)
 {
-	struct host *net = qp->net;
+	struct net *net = qp->net;
 
 	TRACE_NOTE(net, NULL, "reason=%s id=%u meat=%d len=%d", reason, ntohs(qp->id),
 		   qp->meat, qp->len);
@@ -172,7 +172,7 @@ static void
 ip_expire(unsigned long arg)
 {
 	struct ipq *qp = (struct ipq *)arg;
-	struct host *net = qp->net;
+	struct net *net = qp->net;
 	struct sk_buff *head = qp->fragments;
 
 	TRACEPOINTF(net, head, "id=%u meat=%d len=%d first_in=%d", ntohs(qp->id), qp->meat,
@@ -203,7 +203,7 @@ ip_expire(unsigned long arg)
  * below the low threshold (inet_frag_evictor).
  */
 static void
-ip_evictor(struct host *net)
+ip_evictor(struct net *net)
 {
 	struct ipq_table *t = net->ipfrag;
 	int bound = t->nqueues;
@@ -219,7 +219,7 @@ ip_evictor(struct host *net)
 
 /* Find the queue of this fragment's datagram, or start one (ip_find). */
 static struct ipq *
-ip_find(struct host *net, const struct iphdr *iph)
+ip_find(struct net *net, const struct iphdr *iph)
 {
 	struct ipq_table *t = net->ipfrag;
 	struct ipq *qp;
@@ -259,7 +259,7 @@ ip_find(struct host *net, const struct iphdr *iph)
 static int
 ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 {
-	struct host *net = qp->net;
+	struct net *net = qp->net;
 	struct ipq_table *t = net->ipfrag;
 	const struct iphdr *iph = ip_hdr(skb);
 	unsigned int ihl = iph->ihl * 4;
@@ -386,7 +386,7 @@ sim_ipfrag_count_held(const struct sk_buff *fp)
 static struct sk_buff *
 ip_frag_reasm(struct ipq *qp, struct sk_buff *skb)
 {
-	struct host *net = qp->net;
+	struct net *net = qp->net;
 	struct sk_buff *head = qp->fragments;
 	unsigned int ihl = ip_hdrlen(head);
 	struct sk_buff *whole, *fp;
@@ -440,7 +440,7 @@ int
 ip_defrag(struct sk_buff **skbp)
 {
 	struct sk_buff *skb = *skbp;
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	struct ipq_table *t = net->ipfrag;
 	const struct iphdr *iph = ip_hdr(skb);
 	struct sk_buff *whole;
@@ -498,7 +498,7 @@ ip_defrag(struct sk_buff **skbp)
 
 /* ipfrag_init: the host's empty table with the default sysctls. */
 void
-ipfrag_init(struct host *net)
+ipfrag_init(struct net *net)
 {
 	struct ipq_table *t = calloc(1, sizeof(*t));
 
@@ -514,7 +514,7 @@ ipfrag_init(struct host *net)
 
 /* ipfrag_exit: free every queue and fragment still held. */
 void
-ipfrag_exit(struct host *net)
+ipfrag_exit(struct net *net)
 {
 	struct ipq_table *t = net->ipfrag;
 

@@ -26,7 +26,7 @@
 #include "layers/netfilter.h"
 #include "layers/netdevice.h"
 #include "layers/ping.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include <stdlib.h>
@@ -41,7 +41,7 @@ static const char KSRC[] = "net/ipv4/ip_input.c";
  * KERNEL: one global RCU array inet_protos[]; netstep keeps it per host.
  */
 int
-inet_add_protocol(struct host *net, const struct net_protocol *prot, unsigned char protocol)
+inet_add_protocol(struct net *net, const struct net_protocol *prot, unsigned char protocol)
 {
 	TRACEPOINTF(net, NULL, "protocol=%u", protocol);
 	if (net->inet_protos[protocol])
@@ -60,7 +60,7 @@ inet_add_protocol(struct host *net, const struct net_protocol *prot, unsigned ch
 static int
 ip_local_deliver_finish(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	int protocol = ip_hdr(skb)->protocol;
 	const struct net_protocol *ipprot;
 
@@ -92,7 +92,7 @@ ip_local_deliver_finish(struct sk_buff *skb)
 int
 ip_local_deliver(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 
 	TRACEPOINTF(net, skb, "len=%u frag=%d", skb->len, ip_is_fragment(ip_hdr(skb)) ? 1 : 0);
 	if (ip_is_fragment(ip_hdr(skb))) {
@@ -135,7 +135,7 @@ ip_rcv_finish(struct sk_buff *skb)
 static int
 sim_ip_rcv_drop(struct sk_buff *skb, int mib, const char *reason)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 
 	TRACE_NOTE(net, skb, "reason=%s", reason);
 	if (mib == IPSTATS_MIB_INCSUMERRORS) {
@@ -161,7 +161,7 @@ int
 ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
        struct net_device *orig_dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	const struct iphdr *iph;
 	unsigned int len;
 
@@ -218,7 +218,7 @@ static const struct net_protocol icmp_protocol = {
  * af_inet.c; its list node is per host here, so it is allocated.
  */
 void
-ip_init(struct host *net)
+ip_init(struct net *net)
 {
 	struct packet_type *pt = calloc(1, sizeof(*pt));
 
@@ -238,7 +238,7 @@ ip_init(struct host *net)
  * kernel's IPv4 never is).
  */
 void
-ip_exit(struct host *net)
+ip_exit(struct net *net)
 {
 	struct packet_type *pt, *tmp;
 

@@ -30,7 +30,7 @@
 #include "layers/netfilter.h"
 #include "layers/neighbour.h"
 #include "layers/netdevice.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 #include "layers/sock.h"
 
@@ -73,7 +73,7 @@ ip_send_check(struct iphdr *iph)
  * destination in the inet_peer cache (__ip_select_ident).
  */
 __be16
-ip_select_ident(struct host *net, const struct iphdr *iph)
+ip_select_ident(struct net *net, const struct iphdr *iph)
 {
 	__be16 id = htons(net->ip_id);
 
@@ -147,7 +147,7 @@ ip_select_ttl(const struct inet_sock *inet)
  * unconnected socket gets 0; others the host's counter.
  */
 static void
-sim_ip_select_ident_sk(struct host *net, struct iphdr *iph, struct sock *sk)
+sim_ip_select_ident_sk(struct net *net, struct iphdr *iph, struct sock *sk)
 {
 	if (iph->frag_off & htons(IP_DF)) {
 		if (sk && sk->sk_daddr)
@@ -176,7 +176,7 @@ ip_queue_xmit(struct sk_buff *skb, struct flowi4 *fl)
 {
 	struct sock *sk = skb->sk;
 	struct inet_sock *inet = inet_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct flowi4 *fl4 = fl;
 	struct rtable *rt;
 	struct iphdr *iph;
@@ -228,7 +228,7 @@ ip_queue_xmit(struct sk_buff *skb, struct flowi4 *fl)
 int
 ip_build_and_send_pkt(struct sk_buff *skb, struct sock *sk, __be32 saddr, __be32 daddr)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	struct iphdr *iph;
 	int pmtudisc = sk ? inet_sk(sk)->pmtudisc : IP_PMTUDISC_WANT;
 
@@ -264,7 +264,7 @@ ip_build_and_send_pkt(struct sk_buff *skb, struct sock *sk, __be32 saddr, __be32
 int
 ip_send_skb(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	int err;
 
 	TRACEPOINTF(net, skb, "len=%u", skb->len);
@@ -297,7 +297,7 @@ ip_send_skb(struct sk_buff *skb)
 struct sk_buff *
 __ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pmtudisc)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	struct iphdr *iph;
 	__be16 df = 0;
 
@@ -396,7 +396,7 @@ ip_finish_output2(struct sk_buff *skb)
 	struct dst_entry *dst = skb_dst(skb);
 	struct rtable *rt = (struct rtable *)dst;
 	struct net_device *dev = dst->dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	unsigned int hh_len = LL_RESERVED_SPACE(dev);
 	struct neighbour *neigh;
 	__be32 nexthop;
@@ -467,7 +467,7 @@ int
 ip_output(struct sk_buff *skb)
 {
 	struct net_device *dev = skb_dst(skb)->dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 
 	TRACEPOINTF(net, skb, "len=%u dev=%s", skb->len, dev->name);
 	IP_INC_STATS(net, IPSTATS_MIB_OUTPKTS);
@@ -541,7 +541,7 @@ ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
 	struct iphdr *iph = ip_hdr(skb);
 	struct rtable *rt = skb_rtable(skb);
 	struct net_device *dev = rt->dst.dev;
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	unsigned int hlen = iph->ihl * 4;
 	unsigned int mtu = dst_mtu(&rt->dst);
 	unsigned int ll_rs = LL_RESERVED_SPACE(dev);

@@ -28,7 +28,7 @@
 #include "layers/arp.h"
 #include "layers/route.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,7 +77,7 @@ sim_neigh_set_state_at(struct neighbour *n, u8 new_state, const char *func, int 
 /* neigh_rand_reach_time: uniformly in [base/2, 3*base/2), so hosts that
  * learnt each other at the same moment do not re-probe in lock step. */
 unsigned long
-neigh_rand_reach_time(struct host *net, unsigned long base)
+neigh_rand_reach_time(struct net *net, unsigned long base)
 {
 	return base ? (sim_random(net->eng) % base) + (base >> 1) : 0;
 }
@@ -226,7 +226,7 @@ neigh_forced_gc(struct neigh_table *tbl)
 static struct neighbour *
 neigh_alloc(struct neigh_table *tbl, struct net_device *dev)
 {
-	struct host *net = tbl->net;
+	struct net *net = tbl->net;
 	unsigned long now = host_jiffies(net);
 	struct neighbour *n;
 	int entries;
@@ -269,7 +269,7 @@ neigh_alloc(struct neigh_table *tbl, struct net_device *dev)
 void
 neigh_destroy(struct neighbour *neigh)
 {
-	struct host *net = neigh->tbl->net;
+	struct net *net = neigh->tbl->net;
 
 	TRACEPOINTF(net, NULL, "ip=%s queued=%u", sim_ip_str(neigh->primary_key).s,
 		    skb_queue_len(&neigh->arp_queue));
@@ -294,7 +294,7 @@ neigh_destroy(struct neighbour *neigh)
 struct neighbour *
 __ipv4_neigh_lookup_noref(struct net_device *dev, u32 key)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct neigh_table *tbl = net->arp_tbl;
 	struct neighbour *n;
 
@@ -462,7 +462,7 @@ neigh_max_probes(const struct neighbour *n)
 static void
 neigh_invalidate(struct neighbour *neigh)
 {
-	struct host *net = neigh->tbl->net;
+	struct net *net = neigh->tbl->net;
 	struct sk_buff *skb;
 
 	TRACEPOINTF(net, NULL, "ip=%s queued=%u", sim_ip_str(neigh->primary_key).s,
@@ -510,7 +510,7 @@ static void
 neigh_timer_handler(unsigned long arg)
 {
 	struct neighbour *neigh = (struct neighbour *)arg;
-	struct host *net = neigh->tbl->net;
+	struct net *net = neigh->tbl->net;
 	const struct neigh_parms *p = neigh->parms;
 	unsigned long now = host_jiffies(net);
 	unsigned long next = now + HZ;
@@ -586,7 +586,7 @@ out:
 int
 __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 {
-	struct host *net = neigh->tbl->net;
+	struct net *net = neigh->tbl->net;
 	const struct neigh_parms *p = neigh->parms;
 	bool immediate_probe = false;
 	int rc = 0;
@@ -727,7 +727,7 @@ neigh_drain_arp_queue(struct neighbour *neigh)
 int
 neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 {
-	struct host *net = neigh->tbl->net;
+	struct net *net = neigh->tbl->net;
 	struct net_device *dev = neigh->dev;
 	u8 old = neigh->nud_state;
 
@@ -836,7 +836,7 @@ neigh_hh_init(struct neighbour *n, struct dst_entry *dst)
 int
 neigh_hh_output(const struct hh_cache *hh, struct sk_buff *skb)
 {
-	struct host *net = skb->dev ? dev_net(skb->dev) : skb->host;
+	struct net *net = skb->dev ? dev_net(skb->dev) : skb->host;
 	unsigned int hh_len = hh->hh_len;
 
 	TRACEPOINTF(net, skb, "hh_len=%u len=%u headroom=%u", hh_len, skb->len,
@@ -892,7 +892,7 @@ dst_neigh_output(struct dst_entry *dst, struct neighbour *n, struct sk_buff *skb
 int
 neigh_resolve_output(struct neighbour *neigh, struct sk_buff *skb)
 {
-	struct host *net = neigh->tbl->net;
+	struct net *net = neigh->tbl->net;
 	struct dst_entry *dst = skb_dst(skb);
 	struct net_device *dev = neigh->dev;
 	int err, off;
@@ -933,7 +933,7 @@ out_kfree_skb:
 int
 neigh_connected_output(struct neighbour *neigh, struct sk_buff *skb)
 {
-	struct host *net = neigh->tbl->net;
+	struct net *net = neigh->tbl->net;
 	struct net_device *dev = neigh->dev;
 	int err, off;
 
@@ -1041,7 +1041,7 @@ sim_neigh_flushable(const struct neighbour *n)
  * to the garbage collector; later kernels (and netstep) unlink them.
  */
 int
-neigh_flush(struct host *net, struct net_device *dev)
+neigh_flush(struct net *net, struct net_device *dev)
 {
 	TRACEPOINTF(net, NULL, "dev=%s", dev ? dev->name : "all");
 	if (!net->arp_tbl)
@@ -1061,7 +1061,7 @@ neigh_flush(struct host *net, struct net_device *dev)
  * filter does.  Order: creation order (the kernel dumps in hash order).
  */
 void
-neigh_show_dev(struct host *net, const struct net_device *dev, FILE *out)
+neigh_show_dev(struct net *net, const struct net_device *dev, FILE *out)
 {
 	const struct neighbour *n;
 
@@ -1091,7 +1091,7 @@ neigh_show_dev(struct host *net, const struct net_device *dev, FILE *out)
 
 /* neigh_show - `ip neigh show`: every device. */
 void
-neigh_show(struct host *net, FILE *out)
+neigh_show(struct net *net, FILE *out)
 {
 	neigh_show_dev(net, NULL, out);
 }
@@ -1101,7 +1101,7 @@ neigh_show(struct host *net, FILE *out)
  * Returns the number of entries visited.
  */
 int
-neigh_for_each(struct host *net, void (*cb)(const struct neighbour *, void *), void *arg)
+neigh_for_each(struct net *net, void (*cb)(const struct neighbour *, void *), void *arg)
 {
 	const struct neighbour *n;
 	int count = 0;
@@ -1125,7 +1125,7 @@ neigh_for_each(struct host *net, void (*cb)(const struct neighbour *, void *), v
  * Draws the first reachable_time and the hash seed.  0 or -ENOMEM.
  */
 int
-neigh_table_init(struct host *net, const struct neigh_table *tmpl)
+neigh_table_init(struct net *net, const struct neigh_table *tmpl)
 {
 	struct neigh_table *tbl;
 
@@ -1160,7 +1160,7 @@ neigh_table_init(struct host *net, const struct neigh_table *tmpl)
  * packets dropped, entries freed.
  */
 void
-neigh_table_clear(struct host *net)
+neigh_table_clear(struct net *net)
 {
 	struct neigh_table *tbl = net->arp_tbl;
 

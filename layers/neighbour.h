@@ -23,7 +23,7 @@
 
 #include <stdio.h>
 
-struct host;
+struct net;
 struct dst_entry;
 
 /* NUD states, include/uapi/linux/neighbour.h (one bit each). */
@@ -140,7 +140,7 @@ struct neighbour {
 
 /* A protocol's table, include/net/neighbour.h (arp_tbl for IPv4). */
 struct neigh_table {
-	struct host *net;		/* owning host (the kernel's arp_tbl is global) */
+	struct net *net;		/* owning host (the kernel's arp_tbl is global) */
 	int family;			/* AF_INET */
 	int key_len;			/* 4 */
 	u32 (*hash)(const void *pkey, const struct net_device *dev, u32 hash_rnd);
@@ -174,8 +174,8 @@ static inline void neigh_release(struct neighbour *n)
 }
 
 /* Table lifetime (neigh_table_init / neigh_table_clear). */
-int neigh_table_init(struct host *net, const struct neigh_table *tmpl);
-void neigh_table_clear(struct host *net);
+int neigh_table_init(struct net *net, const struct neigh_table *tmpl);
+void neigh_table_clear(struct net *net);
 
 /* Lookup and creation, net/core/neighbour.c, include/net/arp.h */
 struct neighbour *__ipv4_neigh_lookup_noref(struct net_device *dev, u32 key);
@@ -199,7 +199,7 @@ int __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb);
 int neigh_event_send(struct neighbour *neigh, struct sk_buff *skb);
 /* Upper-layer proof of reachability (TCP ACK progress, dst_confirm). */
 void neigh_confirm(struct neighbour *neigh);
-unsigned long neigh_rand_reach_time(struct host *net, unsigned long base);
+unsigned long neigh_rand_reach_time(struct net *net, unsigned long base);
 
 /* Output paths (include/net/dst.h, include/net/neighbour.h). */
 int dst_neigh_output(struct dst_entry *dst, struct neighbour *n, struct sk_buff *skb);
@@ -210,13 +210,13 @@ int neigh_direct_output(struct neighbour *neigh, struct sk_buff *skb);
 
 /* Administration: ip neigh show / flush, device down. */
 void neigh_ifdown(struct neigh_table *tbl, struct net_device *dev);
-int neigh_flush(struct host *net, struct net_device *dev);	/* entries removed */
-void neigh_show(struct host *net, FILE *out);	/* ip neigh show */
+int neigh_flush(struct net *net, struct net_device *dev);	/* entries removed */
+void neigh_show(struct net *net, FILE *out);	/* ip neigh show */
 /* ip neigh show dev DEV (dev != NULL: only its entries, no "dev DEV" column). */
-void neigh_show_dev(struct host *net, const struct net_device *dev, FILE *out);
+void neigh_show_dev(struct net *net, const struct net_device *dev, FILE *out);
 const char *neigh_state_name(u8 nud);
 /* Calls @cb for every entry in creation order; returns the count. */
-int neigh_for_each(struct host *net, void (*cb)(const struct neighbour *, void *), void *arg);
+int neigh_for_each(struct net *net, void (*cb)(const struct neighbour *, void *), void *arg);
 
 /* netstep: every NUD change goes through here, so the trace shows
  * "nud=INCOMPLETE->REACHABLE" and the UI can draw the entry's history. */

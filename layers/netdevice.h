@@ -14,7 +14,7 @@
 #include "kernel/types.h"
 #include "layers/skbuff.h"
 
-struct host;
+struct net;
 struct Qdisc;
 struct sim_cpu;
 struct ethtool_ops;
@@ -127,7 +127,7 @@ struct napi_struct {
 
 struct net_device {
 	char name[IFNAMSIZ];		/* "eth0" */
-	struct host *nd_net;		/* the host owning it, dev_net() */
+	struct net *nd_net;		/* the host owning it, dev_net() */
 	int ifindex;			/* 1, 2, ... within the host */
 	unsigned int flags;		/* IFF_UP ... */
 	unsigned int mtu;		/* 1500 */
@@ -152,7 +152,7 @@ struct net_device {
 	/* KERNEL: features, ethtool_ops, rx_handler, in_device list ... omitted. */
 };
 
-static inline struct host *dev_net(const struct net_device *dev) { return dev->nd_net; }
+static inline struct net *dev_net(const struct net_device *dev) { return dev->nd_net; }
 static inline void *netdev_priv(const struct net_device *dev) { return dev->priv; }
 static inline struct netdev_queue *netdev_get_tx_queue(const struct net_device *dev,
 							unsigned int index)
@@ -216,14 +216,14 @@ struct packet_type {
 };
 
 /* layers/dev.c */
-struct net_device *alloc_etherdev_mq(struct host *net, const char *name,
+struct net_device *alloc_etherdev_mq(struct net *net, const char *name,
 				     unsigned int txqs, size_t sizeof_priv);
 int register_netdev(struct net_device *dev);
 void free_netdev(struct net_device *dev);
 int dev_open(struct net_device *dev);
 void dev_close(struct net_device *dev);
 int dev_set_mtu(struct net_device *dev, int new_mtu);
-void dev_add_pack(struct host *net, struct packet_type *pt);
+void dev_add_pack(struct net *net, struct packet_type *pt);
 int dev_queue_xmit(struct sk_buff *skb);
 struct netdev_queue *netdev_pick_tx(struct net_device *dev, struct sk_buff *skb);
 int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev,
@@ -237,8 +237,8 @@ void napi_complete(struct napi_struct *n);
 void napi_enable(struct napi_struct *n);
 void napi_disable(struct napi_struct *n);
 void dev_kfree_skb_any(struct sk_buff *skb);
-void net_dev_init(struct host *net);	/* opens NET_TX/NET_RX softirqs */
-struct net_device *dev_get_by_name(struct host *net, const char *name);
+void net_dev_init(struct net *net);	/* opens NET_TX/NET_RX softirqs */
+struct net_device *dev_get_by_name(struct net *net, const char *name);
 
 /* net/ethernet/eth.c: layers/eth.c */
 void ether_setup(struct net_device *dev);

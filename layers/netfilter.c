@@ -25,7 +25,7 @@
 #include "layers/netfilter.h"
 #include "layers/skbuff.h"
 #include "layers/ip.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -180,7 +180,7 @@ ipt_sim_walk(struct ipt_chain *c, const struct ipt_sim_pkt *p, unsigned int len,
  * NF_DROP; does not free @skb (nf_hook does).
  */
 static unsigned int
-ipt_do_table(struct host *net, struct ipt_chain *c, struct sk_buff *skb,
+ipt_do_table(struct net *net, struct ipt_chain *c, struct sk_buff *skb,
 	     const struct ipt_sim_pkt *p, const struct net_device *in,
 	     const struct net_device *out)
 {
@@ -198,7 +198,7 @@ ipt_do_table(struct host *net, struct ipt_chain *c, struct sk_buff *skb,
 /* The hook, net/netfilter/core.c                                   */
 /* ---------------------------------------------------------------- */
 
-static struct host *
+static struct net *
 nf_sim_net(const struct sk_buff *skb, const struct net_device *in,
 	   const struct net_device *out)
 {
@@ -211,7 +211,7 @@ nf_sim_net(const struct sk_buff *skb, const struct net_device *in,
 
 /* The filter chain registered at @hook, NULL if none. */
 static struct ipt_chain *
-nf_sim_chain(struct host *net, u8 pf, unsigned int hook)
+nf_sim_chain(struct net *net, u8 pf, unsigned int hook)
 {
 	if (!net || !net->nf || pf != NFPROTO_IPV4)
 		return NULL;
@@ -251,7 +251,7 @@ int
 nf_hook(u8 pf, unsigned int hook, struct sk_buff *skb, struct net_device *indev,
 	struct net_device *outdev, int (*okfn)(struct sk_buff *))
 {
-	struct host *net = nf_sim_net(skb, indev, outdev);
+	struct net *net = nf_sim_net(skb, indev, outdev);
 	struct ipt_chain *chain = nf_sim_chain(net, pf, hook);
 	struct ipt_sim_pkt pkt;
 	unsigned int rulenum;
@@ -287,7 +287,7 @@ ipt_sim_chain_index(const char *chain)
 }
 
 static struct ipt_chain *
-ipt_sim_chain(struct host *net, const char *chain)
+ipt_sim_chain(struct net *net, const char *chain)
 {
 	int i = ipt_sim_chain_index(chain);
 
@@ -311,7 +311,7 @@ iptc_chain_name(unsigned int i)
  * nrules + 1 appends), with its counters cleared.
  */
 int
-iptc_insert_entry(struct host *net, const char *chain, const struct ipt_entry *e,
+iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
 		  unsigned int rulenum)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
@@ -343,7 +343,7 @@ iptc_insert_entry(struct host *net, const char *chain, const struct ipt_entry *e
 
 /* iptc_append_entry - add a copy of @e at the end of @chain. */
 int
-iptc_append_entry(struct host *net, const char *chain, const struct ipt_entry *e)
+iptc_append_entry(struct net *net, const char *chain, const struct ipt_entry *e)
 {
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
 
@@ -355,7 +355,7 @@ iptc_append_entry(struct host *net, const char *chain, const struct ipt_entry *e
  * 0, -ENOENT or -E2BIG.
  */
 int
-iptc_delete_num_entry(struct host *net, const char *chain, unsigned int rulenum)
+iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
@@ -383,7 +383,7 @@ ipt_sim_same(const struct ipt_entry *a, const struct ipt_entry *b)
 
 /* iptc_delete_entry - remove the first rule of @chain equal to @e. */
 int
-iptc_delete_entry(struct host *net, const char *chain, const struct ipt_entry *e)
+iptc_delete_entry(struct net *net, const char *chain, const struct ipt_entry *e)
 {
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
 
@@ -397,7 +397,7 @@ iptc_delete_entry(struct host *net, const char *chain, const struct ipt_entry *e
 
 /* Apply @fn to @chain, or to every chain if @chain is NULL. */
 static int
-ipt_sim_each(struct host *net, const char *chain, void (*fn)(struct ipt_chain *))
+ipt_sim_each(struct net *net, const char *chain, void (*fn)(struct ipt_chain *))
 {
 	if (chain) {
 		struct ipt_chain *c = ipt_sim_chain(net, chain);
@@ -429,7 +429,7 @@ ipt_sim_zero(struct ipt_chain *c)
 }
 
 int
-iptc_flush_entries(struct host *net, const char *chain)
+iptc_flush_entries(struct net *net, const char *chain)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	TRACEPOINTF(net, NULL, "chain=%s", chain ? chain : "all");
@@ -438,7 +438,7 @@ iptc_flush_entries(struct host *net, const char *chain)
 }
 
 int
-iptc_zero_entries(struct host *net, const char *chain)
+iptc_zero_entries(struct net *net, const char *chain)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	TRACEPOINTF(net, NULL, "chain=%s", chain ? chain : "all");
@@ -447,7 +447,7 @@ iptc_zero_entries(struct host *net, const char *chain)
 }
 
 int
-iptc_set_policy(struct host *net, const char *chain, unsigned int verdict)
+iptc_set_policy(struct net *net, const char *chain, unsigned int verdict)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
@@ -463,7 +463,7 @@ iptc_set_policy(struct host *net, const char *chain, unsigned int verdict)
 }
 
 int
-iptc_get_policy(struct host *net, const char *chain, struct xt_counters *counters)
+iptc_get_policy(struct net *net, const char *chain, struct xt_counters *counters)
 {
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
 
@@ -475,7 +475,7 @@ iptc_get_policy(struct host *net, const char *chain, struct xt_counters *counter
 }
 
 unsigned int
-iptc_num_rules(struct host *net, const char *chain)
+iptc_num_rules(struct net *net, const char *chain)
 {
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
 
@@ -483,7 +483,7 @@ iptc_num_rules(struct host *net, const char *chain)
 }
 
 const struct ipt_entry *
-iptc_get_rule(struct host *net, const char *chain, unsigned int rulenum)
+iptc_get_rule(struct net *net, const char *chain, unsigned int rulenum)
 {
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
 
@@ -501,7 +501,7 @@ iptc_get_rule(struct host *net, const char *chain, unsigned int rulenum)
  * and OUTPUT, empty, policy ACCEPT.  0 or -ENOMEM.
  */
 int
-netfilter_init(struct host *net)
+netfilter_init(struct net *net)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/iptable_filter.c";
 	TRACEPOINTF(net, NULL, "table=filter chains=%zu", ARRAY_SIZE(ipt_filter_chains));
@@ -521,7 +521,7 @@ netfilter_init(struct host *net)
  * netfilter_exit - unregister and free the filter table of @net.
  */
 void
-netfilter_exit(struct host *net)
+netfilter_exit(struct net *net)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/iptable_filter.c";
 	TRACEPOINTF(net, NULL, "table=filter");

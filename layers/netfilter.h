@@ -15,7 +15,7 @@
 #include "layers/netdevice.h"
 #include <stdio.h>
 
-struct host;
+struct net;
 struct sk_buff;
 struct net_device;
 
@@ -122,25 +122,25 @@ struct ipt_entry {
  * (chain full), -ESRCH (no matching rule), -ENOMEM.
  */
 int iptc_is_chain(const char *chain);
-int iptc_append_entry(struct host *net, const char *chain, const struct ipt_entry *e);
-int iptc_insert_entry(struct host *net, const char *chain, const struct ipt_entry *e,
+int iptc_append_entry(struct net *net, const char *chain, const struct ipt_entry *e);
+int iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
 		      unsigned int rulenum);
-int iptc_delete_num_entry(struct host *net, const char *chain, unsigned int rulenum);
-int iptc_delete_entry(struct host *net, const char *chain, const struct ipt_entry *e);
-int iptc_flush_entries(struct host *net, const char *chain);
-int iptc_zero_entries(struct host *net, const char *chain);
-int iptc_set_policy(struct host *net, const char *chain, unsigned int verdict);
+int iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum);
+int iptc_delete_entry(struct net *net, const char *chain, const struct ipt_entry *e);
+int iptc_flush_entries(struct net *net, const char *chain);
+int iptc_zero_entries(struct net *net, const char *chain);
+int iptc_set_policy(struct net *net, const char *chain, unsigned int verdict);
 /* Policy (NF_ACCEPT/NF_DROP) and its counters; -ENOENT. */
-int iptc_get_policy(struct host *net, const char *chain, struct xt_counters *c);
+int iptc_get_policy(struct net *net, const char *chain, struct xt_counters *c);
 /* Rules of @chain: how many, and the n-th (1-based; NULL if none). */
-unsigned int iptc_num_rules(struct host *net, const char *chain);
-const struct ipt_entry *iptc_get_rule(struct host *net, const char *chain,
+unsigned int iptc_num_rules(struct net *net, const char *chain);
+const struct ipt_entry *iptc_get_rule(struct net *net, const char *chain,
 				      unsigned int rulenum);
 /* The chains in listing order: "INPUT", "FORWARD", "OUTPUT", NULL. */
 const char *iptc_chain_name(unsigned int i);
 
 /* Per-host setup and teardown of the filter table. */
-int netfilter_init(struct host *net);
-void netfilter_exit(struct host *net);
+int netfilter_init(struct net *net);
+void netfilter_exit(struct net *net);
 
 #endif

@@ -21,7 +21,7 @@
 #include "layers/route.h"
 #include "layers/neighbour.h"
 #include "layers/netdevice.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include <stdlib.h>
@@ -38,7 +38,7 @@ static const char KSRC[] = "net/ipv4/ping.c";
  * net.ipv4.ip_no_pmtu_disc is 0.
  */
 struct ping_sock *
-ping_init_sock(struct host *net)
+ping_init_sock(struct net *net)
 {
 	struct ping_sock *ps = net->ping;
 
@@ -62,7 +62,7 @@ ping_init_sock(struct host *net)
 void
 ping_close(struct ping_sock *ps)
 {
-	struct host *net = ps->net;
+	struct net *net = ps->net;
 
 	TRACEPOINTF(net, NULL, "ident=%u", ps->ident);
 	if (ps->ops && ps->ops->sk_destruct)
@@ -74,7 +74,7 @@ ping_close(struct ping_sock *ps)
 
 /* ping_exit - host teardown: close the socket if one was opened. */
 void
-ping_exit(struct host *net)
+ping_exit(struct net *net)
 {
 	TRACEPOINTF(net, NULL, "open=%d", net->ping ? 1 : 0);
 	if (net->ping)
@@ -100,7 +100,7 @@ ping_exit(struct host *net)
 int
 ping_sendmsg(struct ping_sock *ps, __be32 daddr, const void *msg, unsigned int len)
 {
-	struct host *net = ps->net;
+	struct net *net = ps->net;
 	const struct icmphdr *user_icmph = msg;
 	struct icmphdr *icmph;
 	struct flowi4 fl4;
@@ -157,7 +157,7 @@ ping_sendmsg(struct ping_sock *ps, __be32 daddr, const void *msg, unsigned int l
 void
 ping_rcv(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	const struct icmphdr *icmph = icmp_hdr(skb);
 	struct ping_sock *ps = net->ping;
 	const struct iphdr *iph = ip_hdr(skb);
@@ -193,7 +193,7 @@ ping_rcv(struct sk_buff *skb)
 void
 ping_err(struct sk_buff *skb, u32 info)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	const struct icmphdr *icmph = (const struct icmphdr *)(skb->data + iph->ihl * 4);
 	int type = icmp_hdr(skb)->type;

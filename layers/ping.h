@@ -17,7 +17,7 @@
 
 #include "kernel/types.h"
 
-struct host;
+struct net;
 struct sk_buff;
 struct icmphdr;
 
@@ -55,7 +55,7 @@ struct ping_sock_ops {
 
 /* include/net/ping.h (struct inet_sock of a ping socket, trimmed). */
 struct ping_sock {
-	struct host *net;		/* owning host */
+	struct net *net;		/* owning host */
 	u16 ident;			/* echo id = the socket's "port" (inet_num) */
 	int pmtudisc;			/* IP_MTU_DISCOVER: IP_PMTUDISC_* */
 	const struct ping_sock_ops *ops;	/* the tool's callbacks */
@@ -68,7 +68,7 @@ struct ping_sock {
 
 /* socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) + bind: the host's one ping
  * socket, created on first use (ping_init_sock + ping_v4_get_port). */
-struct ping_sock *ping_init_sock(struct host *net);
+struct ping_sock *ping_init_sock(struct net *net);
 /* close(): calls sk_destruct and frees the socket. */
 void ping_close(struct ping_sock *ps);
 /* sendmsg(): @msg is an ICMP echo request (header and data) of @len
@@ -79,12 +79,12 @@ void ping_rcv(struct sk_buff *skb);
 /* icmp_protocol.err_handler: an ICMP error quoting an ICMP packet. */
 void ping_err(struct sk_buff *skb, u32 info);
 /* Host teardown (from ip_exit). */
-void ping_exit(struct host *net);
+void ping_exit(struct net *net);
 
 /* tools/ping.c (the user side): is a ping run on @net still waiting for
  * replies or its timeout?  The console runs the engine while it is. */
-bool ping_running(struct host *net);
+bool ping_running(struct net *net);
 /* Exit status of the last run: 0 replies, 1 none, 2 no run. */
-int ping_result(struct host *net);
+int ping_result(struct net *net);
 
 #endif

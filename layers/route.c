@@ -29,7 +29,7 @@
 #include "layers/fib_lookup.h"
 #include "layers/route.h"
 #include "layers/ip.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +53,7 @@ ipv4_is_loopback(__be32 addr)
 /* dst_entry basics, include/net/dst.h                              */
 /* ---------------------------------------------------------------- */
 
-static struct host *
+static struct net *
 dst_net(const struct dst_entry *dst)
 {
 	return dst && dst->dev ? dev_net(dst->dev) : NULL;
@@ -95,7 +95,7 @@ unsigned int
 dst_mtu(const struct dst_entry *dst)
 {
 	const struct rtable *rt = (const struct rtable *)dst;
-	struct host *net = dst_net(dst);
+	struct net *net = dst_net(dst);
 	u32 metric = rt->fa ? rt->fa->fa_info.fib_mtu : 0;
 	unsigned int dev_mtu = dst->dev ? dst->dev->mtu : ETH_DATA_LEN;
 	TRACEPOINTF(net, NULL, "pmtu=%u metric=%u dev_mtu=%u", rt->rt_pmtu, metric, dev_mtu);
@@ -187,7 +187,7 @@ static struct fib_nh_exception *
 find_exception(struct fib_alias *fa, __be32 daddr)
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
-	struct host *net = dev_net(nh->nh_dev);
+	struct net *net = dev_net(nh->nh_dev);
 	struct fib_nh_exception **pp, *fnhe;
 	char db[INET_ADDRSTRLEN];
 	TRACEPOINTF(net, NULL, "daddr=%s exceptions=%d", sim_ip_str(db, daddr),
@@ -212,7 +212,7 @@ find_exception(struct fib_alias *fa, __be32 daddr)
 
 /* Count a lookup on @rt: `route -n` shows the sum as Use. */
 static struct rtable *
-rt_sim_use(struct host *net, struct rtable *rt)
+rt_sim_use(struct net *net, struct rtable *rt)
 {
 	rt->dst.__use++;
 	rt->dst.lastuse = host_jiffies(net);
@@ -224,7 +224,7 @@ rt_sim_use(struct host *net, struct rtable *rt)
  * pick the source address if the caller left it 0.
  */
 static struct rtable *
-__mkroute_output(struct host *net, struct fib_alias *fa, struct flowi4 *fl4)
+__mkroute_output(struct net *net, struct fib_alias *fa, struct flowi4 *fl4)
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
 	struct fib_nh_exception *fnhe = NULL;
@@ -245,7 +245,7 @@ __mkroute_output(struct host *net, struct fib_alias *fa, struct flowi4 *fl4)
 /* The route for 255.255.255.255: out of @fl4's device, or the first one
  * with an address.  No row in any table covers it. */
 static struct rtable *
-ip_sim_lbcast_route(struct host *net, struct net_device *dev)
+ip_sim_lbcast_route(struct net *net, struct net_device *dev)
 {
 	struct fib_table *tb = fib_get_table(net, RT_TABLE_LOCAL);
 	int i;
@@ -270,7 +270,7 @@ ip_sim_lbcast_route(struct host *net, struct net_device *dev)
 }
 
 static struct net_device *
-sim_dev_by_index(struct host *net, int ifindex)
+sim_dev_by_index(struct net *net, int ifindex)
 {
 	for (int i = 0; i < net->ndevs; i++)
 		if (net->devs[i]->ifindex == ifindex)
@@ -291,7 +291,7 @@ sim_dev_by_index(struct host *net, int ifindex)
  * udp_sendmsg ...); netstep counts it here, once for every caller.
  */
 struct rtable *
-ip_route_output_key(struct host *net, struct flowi4 *fl4)
+ip_route_output_key(struct net *net, struct flowi4 *fl4)
 {
 	char db[INET_ADDRSTRLEN], sb[INET_ADDRSTRLEN];
 	struct fib_sim_desc desc;
@@ -337,7 +337,7 @@ ip_route_output_key(struct host *net, struct flowi4 *fl4)
  * flowi4_init_output() does, then ip_route_output_key().
  */
 struct rtable *
-ip_route_output_ports(struct host *net, struct flowi4 *fl4, struct sock *sk,
+ip_route_output_ports(struct net *net, struct flowi4 *fl4, struct sock *sk,
 		      __be32 daddr, __be32 saddr, __be16 dport, __be16 sport,
 		      u8 proto, u8 tos, int oif)
 {
@@ -380,7 +380,7 @@ static int
 ip_mkroute_input(struct sk_buff *skb, struct fib_alias *fa, struct net_device *in)
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
-	struct host *net = dev_net(in);
+	struct net *net = dev_net(in);
 	TRACEPOINTF(net, skb, "in=%s out=%s cached=%d", in->name, nh->nh_dev->name,
 		    nh->nh_rth_input != NULL);
 
@@ -401,7 +401,7 @@ ip_mkroute_input(struct sk_buff *skb, struct fib_alias *fa, struct net_device *i
 static int
 ip_sim_brd_input(struct sk_buff *skb, struct fib_alias *fa, struct net_device *dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct rtable *rt = fa ? rt_cache_route(fa) : ip_sim_lbcast_route(net, dev);
 
 	if (!rt || IS_ERR(rt))
@@ -428,7 +428,7 @@ static int
 ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 		    struct net_device *dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	char db[INET_ADDRSTRLEN], sb[INET_ADDRSTRLEN];
 	struct fib_alias *fa = NULL;
 	int err;
@@ -506,7 +506,7 @@ int
 ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 		     struct net_device *dev)
 {
-	struct host *net = dev_net(dev);
+	struct net *net = dev_net(dev);
 	struct fib_sim_desc desc;
 	/* NOTE: the preview lookup is for the tracepoint only: skipped unheard. */
 	const struct fib_sim_desc *d = !trace_listening(trace_of(net)) ? NULL :
@@ -536,7 +536,7 @@ ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
  * lookups for @daddr return from now on.
  */
 static void
-update_or_create_fnhe(struct host *net, struct fib_alias *fa, __be32 daddr, u32 pmtu,
+update_or_create_fnhe(struct net *net, struct fib_alias *fa, __be32 daddr, u32 pmtu,
 		      unsigned long expires)
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
@@ -589,7 +589,7 @@ update_or_create_fnhe(struct host *net, struct fib_alias *fa, __be32 daddr, u32 
  * device MTU; never below IP_RT_MIN_PMTU (552).
  */
 static void
-__ip_rt_update_pmtu(struct host *net, struct fib_alias *fa, __be32 daddr, u32 mtu)
+__ip_rt_update_pmtu(struct net *net, struct fib_alias *fa, __be32 daddr, u32 mtu)
 {
 	struct net_device *dev = fa->fa_info.fib_nh.nh_dev;
 	TRACEPOINTF(net, NULL, "mtu=%u dev=%s dev_mtu=%u locked=%d", mtu, dev->name,
@@ -613,7 +613,7 @@ __ip_rt_update_pmtu(struct host *net, struct fib_alias *fa, __be32 daddr, u32 mt
  * @daddr must be at most @mtu bytes: record a nexthop exception.
  */
 void
-ipv4_update_pmtu(struct host *net, __be32 daddr, u32 mtu)
+ipv4_update_pmtu(struct net *net, __be32 daddr, u32 mtu)
 {
 	char db[INET_ADDRSTRLEN];
 	struct fib_alias *fa;
@@ -644,7 +644,7 @@ ipv4_update_pmtu(struct host *net, __be32 daddr, u32 mtu)
  * prints the route directly.
  */
 int
-fib_ip_route_get(struct host *net, __be32 daddr, FILE *out)
+fib_ip_route_get(struct net *net, __be32 daddr, FILE *out)
 {
 	struct flowi4 fl4 = { .daddr = daddr };
 	char ab[INET_ADDRSTRLEN];

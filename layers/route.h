@@ -22,7 +22,7 @@
 #include "kernel/types.h"
 #include <stdio.h>
 
-struct host;
+struct net;
 struct sk_buff;
 struct sock;
 struct net_device;
@@ -74,8 +74,8 @@ struct flowi4 {
 
 /* layers/route.c */
 /* ip_route_output_key family: ERR_PTR(-ENETUNREACH) when nothing matches. */
-struct rtable *ip_route_output_key(struct host *net, struct flowi4 *fl4);
-struct rtable *ip_route_output_ports(struct host *net, struct flowi4 *fl4,
+struct rtable *ip_route_output_key(struct net *net, struct flowi4 *fl4);
+struct rtable *ip_route_output_ports(struct net *net, struct flowi4 *fl4,
 				     struct sock *sk, __be32 daddr, __be32 saddr,
 				     __be16 dport, __be16 sport, u8 proto, u8 tos,
 				     int oif);
@@ -85,7 +85,7 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 /* dst_mtu: learned PMTU if still valid, else the route's MTU, else dev->mtu. */
 unsigned int dst_mtu(const struct dst_entry *dst);
 /* ICMP "fragmentation needed" for @daddr: lower its path MTU (min 552). */
-void ipv4_update_pmtu(struct host *net, __be32 daddr, u32 mtu);
+void ipv4_update_pmtu(struct net *net, __be32 daddr, u32 mtu);
 void dst_hold(struct dst_entry *dst);
 void dst_release(struct dst_entry *dst);
 
@@ -93,14 +93,14 @@ static inline int dst_output(struct sk_buff *skb);
 static inline int dst_input(struct sk_buff *skb);
 
 /* FIB management: layers/fib_frontend.c */
-int ip_fib_init(struct host *net);
-void ip_fib_exit(struct host *net);
+int ip_fib_init(struct net *net);
+void ip_fib_exit(struct net *net);
 /* Add the connected and local routes for dev->ifa (fib_add_ifaddr). */
 void fib_add_ifaddr(struct net_device *dev);
 /* layers/fib_trie.c: main-table routes, as `ip route add|del` makes them */
-int fib_table_insert(struct host *net, __be32 dst, int plen, __be32 gw,
+int fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
 		     struct net_device *dev, u32 metric, u32 mtu);
-int fib_table_delete(struct host *net, __be32 dst, int plen, __be32 gw,
+int fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
 		     struct net_device *dev);
 /*
  * What `ip route add|del` asks for (net/ipv4/fib_frontend.c builds one
@@ -134,22 +134,22 @@ struct fib_config {
 	bool fc_has_priority;		/* delete: fc_priority was given */
 };
 /* The netlink handlers behind `ip route add` / `ip route del` (fib_frontend.c). */
-int inet_rtm_newroute(struct host *net, struct fib_config *cfg);
-int inet_rtm_delroute(struct host *net, struct fib_config *cfg);
+int inet_rtm_newroute(struct net *net, struct fib_config *cfg);
+int inet_rtm_delroute(struct net *net, struct fib_config *cfg);
 
 /* RTN_LOCAL if @addr is one of ours, RTN_BROADCAST, else RTN_UNICAST. */
-unsigned int inet_addr_type(struct host *net, __be32 addr);
+unsigned int inet_addr_type(struct net *net, __be32 addr);
 /* Our address to use as source towards @dst through @dev (devinet.c in the
  * kernel; layers/fib_frontend.c here). */
 __be32 inet_select_addr(const struct net_device *dev, __be32 dst);
 
 /* Output in the formats of the real tools (fib_trie.c; route get: route.c). */
-void fib_route_show(struct host *net, FILE *out);	/* route -n */
-void fib_ip_route_show(struct host *net, FILE *out);	/* ip route show */
-int fib_ip_route_get(struct host *net, __be32 daddr, FILE *out);	/* ip route get */
+void fib_route_show(struct net *net, FILE *out);	/* route -n */
+void fib_ip_route_show(struct net *net, FILE *out);	/* ip route show */
+int fib_ip_route_get(struct net *net, __be32 daddr, FILE *out);	/* ip route get */
 
 /* For the UI and tests: the row a lookup picked (index in route -n order). */
-int fib_alias_index(struct host *net, const struct fib_alias *fa);
+int fib_alias_index(struct net *net, const struct fib_alias *fa);
 
 #include "layers/skbuff.h"
 static inline struct rtable *skb_rtable(const struct sk_buff *skb)

@@ -23,7 +23,7 @@
  */
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <string.h>
 

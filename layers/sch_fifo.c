@@ -20,7 +20,7 @@
  */
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 static const char KSRC[] = "net/sched/sch_fifo.c";
 

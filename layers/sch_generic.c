@@ -33,7 +33,7 @@
  */
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +53,7 @@ static const char KSRC[] = "net/sched/sch_generic.c";
 int
 qdisc_drop(struct sk_buff *skb, struct Qdisc *sch)
 {
-	struct host *net = qdisc_net(sch);
+	struct net *net = qdisc_net(sch);
 
 	TRACEPOINTF(net, skb, "qdisc=%s qlen=%u drops=%u", sch->ops->id, qdisc_qlen(sch),
 		    sch->qstats.drops + 1);

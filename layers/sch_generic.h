@@ -125,7 +125,7 @@ static inline struct net_device *qdisc_dev(const struct Qdisc *q)
 	return q->dev_queue->dev;
 }
 
-static inline struct host *qdisc_net(const struct Qdisc *q)
+static inline struct net *qdisc_net(const struct Qdisc *q)
 {
 	return dev_net(qdisc_dev(q));
 }

@@ -17,7 +17,7 @@
 #include "layers/netdevice.h"
 #include "layers/route.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +63,7 @@ skb_display_addr(const struct sk_buff *skb)
 }
 
 static struct skb_ledger *
-host_ledger(struct host *net)
+host_ledger(struct net *net)
 {
 	return net && net->eng ? net->eng->ledger : NULL;
 }
@@ -101,7 +101,7 @@ skb_ledger_del(struct sk_buff *skb)
  * caller, or NULL when memory runs out.
  */
 struct sk_buff *
-alloc_skb(struct host *net, unsigned int size)
+alloc_skb(struct net *net, unsigned int size)
 {
 	struct sk_buff *skb;
 	struct skb_shared_info *shinfo;

@@ -30,7 +30,7 @@
 
 #include "kernel/types.h"
 
-struct host;
+struct net;
 struct sock;
 struct net_device;
 struct dst_entry;
@@ -91,7 +91,7 @@ struct sk_buff {
 	/* netstep only: */
 	u32 id;				/* stable id, shown as skb#id */
 	u32 data_id;			/* id of the skb that allocated the data */
-	struct host *host;		/* whose ledger holds it */
+	struct net *host;		/* whose ledger holds it */
 	struct list_head ledger_node;	/* on the engine ledger */
 	/* KERNEL: tstamp, mark, hash, vlan, nf state, secmark, inner_* omitted. */
 };
@@ -117,7 +117,7 @@ unsigned long skb_display_addr(const struct sk_buff *skb);
 /* KERNEL: alloc_skb(size, gfp_mask); netstep passes the owning host
  * instead of GFP flags: there is one allocation context, and the host
  * leads to the engine's ledger. */
-struct sk_buff *alloc_skb(struct host *net, unsigned int size);
+struct sk_buff *alloc_skb(struct net *net, unsigned int size);
 struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length);
 struct sk_buff *skb_clone(struct sk_buff *skb);
 struct sk_buff *skb_copy(const struct sk_buff *skb);

@@ -22,7 +22,7 @@
  */
 #include "layers/sock.h"
 #include "layers/ip.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include <limits.h>
@@ -40,7 +40,7 @@ static const char KSRC[] = "net/core/sock.c";
  * route (-1), IP_PMTUDISC_WANT.
  */
 struct sock *
-sk_alloc(struct host *net, int family, const struct proto *prot)
+sk_alloc(struct net *net, int family, const struct proto *prot)
 {
 	size_t size = prot->obj_size ? prot->obj_size : sizeof(struct inet_sock);
 	struct sock *sk;
@@ -76,7 +76,7 @@ sk_alloc(struct host *net, int family, const struct proto *prot)
 void
 sk_free(struct sock *sk)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 
 	TRACEPOINTF(net, NULL, "proto=%s port=%u wmem_alloc=%d rmem_alloc=%d",
 		    sk->sk_prot->name, sk->sk_num, sk->sk_wmem_alloc, sk->sk_rmem_alloc);

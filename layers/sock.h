@@ -36,7 +36,7 @@
 /* NOTE: kernel/types.h has no s16; C11 allows this typedef to repeat. */
 typedef int16_t s16;
 
-struct host;
+struct net;
 struct sock;
 struct socket;
 
@@ -92,7 +92,7 @@ struct socket {
 	unsigned long flags;
 	struct sock *sk;		/* the protocol's half */
 	const struct proto_ops *ops;	/* inet_stream_ops, inet_dgram_ops */
-	struct host *net;		/* netstep: the host it lives on */
+	struct net *net;		/* netstep: the host it lives on */
 	int fd;				/* netstep: its slot in the host's fd table */
 	/* KERNEL: wq (wait queue), file, fasync list omitted. */
 };
@@ -160,7 +160,7 @@ struct sock {
 	unsigned int sk_hash;		/* flow hash: XPS/TX queue choice */
 	struct list_head sk_node;	/* on the protocol's lookup table */
 	int sk_refcnt;			/* references (tables, skbs, the socket) */
-	struct host *sk_net;		/* sock_net() */
+	struct net *sk_net;		/* sock_net() */
 
 	/* queues */
 	struct sk_buff_head sk_receive_queue;	/* in-order data for recv() */
@@ -223,13 +223,13 @@ static inline struct inet_sock *inet_sk(const struct sock *sk)
 {
 	return (struct inet_sock *)sk;
 }
-static inline struct host *sock_net(const struct sock *sk) { return sk->sk_net; }
+static inline struct net *sock_net(const struct sock *sk) { return sk->sk_net; }
 static inline void sock_hold(struct sock *sk) { sk->sk_refcnt++; }
 void sock_put(struct sock *sk);		/* frees at 0: layers/sock.c */
 void sk_free(struct sock *sk);
 
 /* include/net/sock.h helpers used by TCP and UDP */
-struct sock *sk_alloc(struct host *net, int family, const struct proto *prot);
+struct sock *sk_alloc(struct net *net, int family, const struct proto *prot);
 void sock_init_data(struct socket *sock, struct sock *sk);
 struct dst_entry *__sk_dst_check(struct sock *sk, u32 cookie);
 void sk_setup_caps(struct sock *sk, struct dst_entry *dst);
@@ -272,24 +272,24 @@ struct sim_fdtable {
 	int last_socket;		/* netstep: fd the last socket() returned */
 };
 
-int sys_socket(struct host *net, int family, int type, int protocol);
-int sys_connect(struct host *net, int fd, struct sockaddr *uservaddr, int addrlen);
-int sys_listen(struct host *net, int fd, int backlog);
-int sys_accept(struct host *net, int fd, struct sockaddr *upeer_sockaddr,
+int sys_socket(struct net *net, int family, int type, int protocol);
+int sys_connect(struct net *net, int fd, struct sockaddr *uservaddr, int addrlen);
+int sys_listen(struct net *net, int fd, int backlog);
+int sys_accept(struct net *net, int fd, struct sockaddr *upeer_sockaddr,
 	       int *upeer_addrlen);
-int sys_sendto(struct host *net, int fd, const void *buff, size_t len, unsigned int flags,
+int sys_sendto(struct net *net, int fd, const void *buff, size_t len, unsigned int flags,
 	       struct sockaddr *addr, int addr_len);
-int sys_send(struct host *net, int fd, const void *buff, size_t len, unsigned int flags);
-int sys_recvfrom(struct host *net, int fd, void *ubuf, size_t size, unsigned int flags,
+int sys_send(struct net *net, int fd, const void *buff, size_t len, unsigned int flags);
+int sys_recvfrom(struct net *net, int fd, void *ubuf, size_t size, unsigned int flags,
 		 struct sockaddr *addr, int *addr_len);
-int sys_shutdown(struct host *net, int fd, int how);
-int sys_close(struct host *net, int fd);
+int sys_shutdown(struct net *net, int fd, int how);
+int sys_close(struct net *net, int fd);
 int sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size);
 int sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags);
-struct socket *sockfd_lookup(struct host *net, int fd, int *err);
+struct socket *sockfd_lookup(struct net *net, int fd, int *err);
 void sock_release(struct socket *sock);
-int sim_files_init(struct host *net);
-void sim_files_exit(struct host *net);	/* closes every open fd */
+int sim_files_init(struct net *net);
+void sim_files_exit(struct net *net);	/* closes every open fd */
 
 /* Copy @len bytes out of the msghdr's iovecs, advancing them
  * (memcpy_fromiovec, net/core/iovec.c).  0 or -EFAULT. */
@@ -302,9 +302,9 @@ int memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len);
  * and their receive handlers on @net (calls tcp_init, udp_init);
  * inet_exit frees every socket.
  */
-int inet_init(struct host *net);
-void inet_exit(struct host *net);
-int inet_create(struct host *net, struct socket *sock, int protocol);
+int inet_init(struct net *net);
+void inet_exit(struct net *net);
+int inet_create(struct net *net, struct socket *sock, int protocol);
 int inet_release(struct socket *sock);
 int inet_sendmsg(struct socket *sock, struct msghdr *msg, size_t size);
 int inet_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags);
@@ -323,7 +323,7 @@ extern const struct proto_ops inet_dgram_ops;
  */
 #define SIM_LOCAL_PORT_LOW	32768
 #define SIM_LOCAL_PORT_HIGH	61000
-u16 sim_inet_next_port(struct host *net, bool (*in_use)(struct host *, u16, void *),
+u16 sim_inet_next_port(struct net *net, bool (*in_use)(struct net *, u16, void *),
 		       void *arg);
 
 /* layers/sock.c: default wake-ups and freeing */
@@ -353,11 +353,11 @@ static inline int sk_stream_min_wspace(const struct sock *sk)
 /* SO_SNDBUF / SO_RCVBUF (net/core/sock.c sock_setsockopt): 0 or -Exxx. */
 int sock_setsockopt(struct socket *sock, int level, int optname, const void *optval,
 		    int optlen);
-int sys_setsockopt(struct host *net, int fd, int level, int optname, const void *optval,
+int sys_setsockopt(struct net *net, int fd, int level, int optname, const void *optval,
 		   int optlen);
-int sys_bind(struct host *net, int fd, struct sockaddr *umyaddr, int addrlen);
+int sys_bind(struct net *net, int fd, struct sockaddr *umyaddr, int addrlen);
 int inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len);
-int sys_getsockname(struct host *net, int fd, struct sockaddr_in *addr);	/* the BSD socket goes away */
+int sys_getsockname(struct net *net, int fd, struct sockaddr_in *addr);	/* the BSD socket goes away */
 void sock_graft(struct sock *sk, struct socket *parent);
 
 #endif

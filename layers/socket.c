@@ -25,7 +25,7 @@
  */
 #include "layers/sock.h"
 #include "layers/ip.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include <limits.h>
@@ -79,7 +79,7 @@ memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len)
 
 /* The host's fd table ("current->files"). */
 int
-sim_files_init(struct host *net)
+sim_files_init(struct net *net)
 {
 	net->files = calloc(1, sizeof(*net->files));
 	if (!net->files)
@@ -89,7 +89,7 @@ sim_files_init(struct host *net)
 }
 
 void
-sim_files_exit(struct host *net)
+sim_files_exit(struct net *net)
 {
 	if (!net->files)
 		return;
@@ -102,7 +102,7 @@ sim_files_exit(struct host *net)
 
 /* get_unused_fd_flags + fd_install: the lowest free descriptor. */
 static int
-sim_fd_install(struct host *net, struct socket *sock)
+sim_fd_install(struct net *net, struct socket *sock)
 {
 	for (int fd = SIM_FD_FIRST; fd < SIM_NR_OPEN; fd++) {
 		if (!net->files->fd[fd]) {
@@ -117,7 +117,7 @@ sim_fd_install(struct host *net, struct socket *sock)
 
 /* sock_alloc - a new BSD socket, not yet joined to a protocol. */
 static struct socket *
-sock_alloc(struct host *net)
+sock_alloc(struct net *net)
 {
 	struct socket *sock = calloc(1, sizeof(*sock));
 
@@ -150,7 +150,7 @@ sock_release(struct socket *sock)
  * that is not a socket; every descriptor here is a socket.
  */
 struct socket *
-sockfd_lookup(struct host *net, int fd, int *err)
+sockfd_lookup(struct net *net, int fd, int *err)
 {
 	if (!net->files || fd < 0 || fd >= SIM_NR_OPEN || !net->files->fd[fd]) {
 		*err = -EBADF;
@@ -167,7 +167,7 @@ sockfd_lookup(struct host *net, int fd, int *err)
  * -EPROTONOSUPPORT / -EMFILE / -ENOMEM.
  */
 int
-sys_socket(struct host *net, int family, int type, int protocol)
+sys_socket(struct net *net, int family, int type, int protocol)
 {
 	struct socket *sock;
 	int fd, err;
@@ -197,7 +197,7 @@ sys_socket(struct host *net, int family, int type, int protocol)
 
 /** sys_bind - bind(fd, addr, addrlen): 0 or -Exxx. */
 int
-sys_bind(struct host *net, int fd, struct sockaddr *umyaddr, int addrlen)
+sys_bind(struct net *net, int fd, struct sockaddr *umyaddr, int addrlen)
 {
 	struct socket *sock;
 	int err;
@@ -219,7 +219,7 @@ sys_bind(struct host *net, int fd, struct sockaddr *umyaddr, int addrlen)
  * RST, -ETIMEDOUT, -EHOSTUNREACH).
  */
 int
-sys_connect(struct host *net, int fd, struct sockaddr *uservaddr, int addrlen)
+sys_connect(struct net *net, int fd, struct sockaddr *uservaddr, int addrlen)
 {
 	struct socket *sock;
 	int err;
@@ -233,7 +233,7 @@ sys_connect(struct host *net, int fd, struct sockaddr *uservaddr, int addrlen)
 
 /** sys_listen - listen(fd, backlog); backlog capped at somaxconn (128). */
 int
-sys_listen(struct host *net, int fd, int backlog)
+sys_listen(struct net *net, int fd, int backlog)
 {
 	struct socket *sock;
 	int err;
@@ -253,7 +253,7 @@ sys_listen(struct host *net, int fd, int backlog)
  * inet_csk_wait_for_connect).
  */
 int
-sys_accept(struct host *net, int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen)
+sys_accept(struct net *net, int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen)
 {
 	struct socket *sock, *newsock;
 	int err, newfd;
@@ -334,7 +334,7 @@ sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
  * sent or -Exxx (-EBADF, -EPIPE, -EAGAIN, -EDESTADDRREQ, -EMSGSIZE ...).
  */
 int
-sys_sendto(struct host *net, int fd, const void *buff, size_t len, unsigned int flags,
+sys_sendto(struct net *net, int fd, const void *buff, size_t len, unsigned int flags,
 	   struct sockaddr *addr, int addr_len)
 {
 	struct sockaddr_storage address;
@@ -373,7 +373,7 @@ sys_sendto(struct host *net, int fd, const void *buff, size_t len, unsigned int 
 
 /** sys_send - send(fd, buff, len, flags) is sendto with no address. */
 int
-sys_send(struct host *net, int fd, const void *buff, size_t len, unsigned int flags)
+sys_send(struct net *net, int fd, const void *buff, size_t len, unsigned int flags)
 {
 	TRACEPOINTF(net, NULL, "fd=%d len=%zu", fd, len);
 	return sys_sendto(net, fd, buff, len, flags, NULL, 0);
@@ -410,7 +410,7 @@ sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
  * yet (where the kernel sleeps in sk_wait_data), or -Exxx.
  */
 int
-sys_recvfrom(struct host *net, int fd, void *ubuf, size_t size, unsigned int flags,
+sys_recvfrom(struct net *net, int fd, void *ubuf, size_t size, unsigned int flags,
 	     struct sockaddr *addr, int *addr_len)
 {
 	struct sockaddr_storage address;
@@ -446,7 +446,7 @@ sys_recvfrom(struct host *net, int fd, void *ubuf, size_t size, unsigned int fla
 
 /** sys_setsockopt - setsockopt(fd, level, optname, optval, optlen). */
 int
-sys_setsockopt(struct host *net, int fd, int level, int optname, const void *optval,
+sys_setsockopt(struct net *net, int fd, int level, int optname, const void *optval,
 	       int optlen)
 {
 	struct socket *sock;
@@ -461,7 +461,7 @@ sys_setsockopt(struct host *net, int fd, int level, int optname, const void *opt
 
 /** sys_getsockname - the local address and port of @fd. */
 int
-sys_getsockname(struct host *net, int fd, struct sockaddr_in *addr)
+sys_getsockname(struct net *net, int fd, struct sockaddr_in *addr)
 {
 	struct socket *sock;
 	int err;
@@ -479,7 +479,7 @@ sys_getsockname(struct host *net, int fd, struct sockaddr_in *addr)
 
 /** sys_shutdown - shutdown(fd, how): SHUT_RD, SHUT_WR or SHUT_RDWR. */
 int
-sys_shutdown(struct host *net, int fd, int how)
+sys_shutdown(struct net *net, int fd, int how)
 {
 	struct socket *sock;
 	int err;
@@ -497,7 +497,7 @@ sys_shutdown(struct host *net, int fd, int how)
  * FIN_WAIT/TIME_WAIT as an orphan).  0 or -EBADF.
  */
 int
-sys_close(struct host *net, int fd)
+sys_close(struct net *net, int fd)
 {
 	struct socket *sock;
 	int err;

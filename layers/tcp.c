@@ -101,7 +101,7 @@ void
 tcp_set_state(struct sock *sk, int state)
 {
 	int oldstate = sk->sk_state;
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 
 	TRACEPOINTF(net, NULL, "port=%u old=%s new=%s", sk->sk_num, tcp_state_name[oldstate],
 		    tcp_state_name[state]);
@@ -517,7 +517,7 @@ int
 tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	int mss_now, size_goal, copied = 0, err = -EPIPE;
 	int flags = msg->msg_flags;
 

@@ -32,10 +32,10 @@
 #include "layers/skbuff.h"
 #include "layers/sock.h"
 #include "layers/ip.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 
-struct host;
+struct net;
 
 /*
  * include/uapi/linux/tcp.h: what getsockopt(TCP_INFO) and ss -tin read
@@ -521,10 +521,10 @@ static inline int tcp_full_space(const struct sock *sk)
 extern const struct proto tcp_prot;
 int tcp_v4_rcv(struct sk_buff *skb);
 void tcp_v4_err(struct sk_buff *skb, u32 info);
-int tcp_init(struct host *net);
-void tcp_exit(struct host *net);
+int tcp_init(struct net *net);
+void tcp_exit(struct net *net);
 void tcp_diag_get_info(struct sock *sk, u32 *rqueue, u32 *wqueue, struct tcp_info *info);
-int tcp_for_each_sock(struct host *net, int (*fn)(struct sock *sk, void *arg), void *arg);
+int tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg);
 int inet_csk_listen_start(struct sock *sk, int backlog);
 
 /* tcp.c */
@@ -618,10 +618,10 @@ int tcp_v4_send_synack(struct sock *sk, struct request_sock *req);
 void inet_hash(struct sock *sk);
 void inet_unhash(struct sock *sk);
 int inet_csk_get_port(struct sock *sk, unsigned short snum);
-u32 secure_tcp_sequence_number(struct host *net, __be32 saddr, __be32 daddr,
+u32 secure_tcp_sequence_number(struct net *net, __be32 saddr, __be32 daddr,
 			       __be16 sport, __be16 dport);
 void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu);
-struct inet_hashinfo *sim_tcp_hashinfo(struct host *net);
+struct inet_hashinfo *sim_tcp_hashinfo(struct net *net);
 
 /* tcp_minisocks.c */
 struct sock *tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req);

@@ -302,7 +302,7 @@ static int
 tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	u32 now = tcp_time_stamp(sk);
 	s32 seq_rtt = -1;
 	int flag = 0, pkts_acked = 0;
@@ -445,7 +445,7 @@ tcp_fastretrans_alert(struct sock *sk, int pkts_acked, bool is_dupack, int flag)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 
 	TRACEPOINTF(net, NULL, "ca_state=%u dupacks=%u is_dupack=%d acked=%d high_seq=%u",
 		    icsk->icsk_ca_state, tp->sacked_out, is_dupack, pkts_acked, tp->high_seq);
@@ -881,7 +881,7 @@ static void
 tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
 	struct sk_buff *skb1, *next;
 
@@ -945,7 +945,7 @@ static void
 tcp_data_queue(struct sock *sk, struct sk_buff *skb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	const struct tcphdr *th = tcp_hdr(skb);
 	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
 
@@ -1092,7 +1092,7 @@ static bool
 tcp_validate_incoming(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
 
 	if (tp->rx_opt.saw_tstamp && tp->rx_opt.tstamp_ok && !th->rst &&
@@ -1236,7 +1236,7 @@ static int
 tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	u32 now = tcp_time_stamp(sk);
 
 	TRACEPOINTF(net, skb, "seq=%u ack=%u flags=0x%02x", TCP_SKB_CB(skb)->seq,
@@ -1316,7 +1316,7 @@ tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 		      unsigned int len)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	int queued = 0, acceptable;
 
 	TRACEPOINTF(net, skb, "state=%s seq=%u ack=%u len=%u flags=0x%02x",

@@ -32,7 +32,7 @@
 static const char KSRC[] = "net/ipv4/tcp_ipv4.c";
 
 struct inet_hashinfo *
-sim_tcp_hashinfo(struct host *net)
+sim_tcp_hashinfo(struct net *net)
 {
 	return net->tcp_hashinfo;
 }
@@ -61,7 +61,7 @@ sim_mix32(u32 h, u32 v)
  * drawn from the deterministic PRNG, so runs repeat exactly.
  */
 u32
-secure_tcp_sequence_number(struct host *net, __be32 saddr, __be32 daddr, __be16 sport,
+secure_tcp_sequence_number(struct net *net, __be32 saddr, __be32 daddr, __be16 sport,
 			   __be16 dport)
 {
 	struct inet_hashinfo *h = net->tcp_hashinfo;
@@ -80,7 +80,7 @@ secure_tcp_sequence_number(struct host *net, __be32 saddr, __be32 daddr, __be16 
 
 /* Is local port @port taken by a socket on the bind list? */
 static bool
-sim_tcp_port_in_use(struct host *net, u16 port, void *arg)
+sim_tcp_port_in_use(struct net *net, u16 port, void *arg)
 {
 	struct inet_connection_sock *icsk;
 	struct sock *me = arg;
@@ -107,7 +107,7 @@ sim_tcp_port_in_use(struct host *net, u16 port, void *arg)
 int
 inet_csk_get_port(struct sock *sk, unsigned short snum)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 
 	TRACEPOINTF(net, NULL, "snum=%u", snum);
 	if (!snum) {
@@ -163,7 +163,7 @@ inet_unhash(struct sock *sk)
 
 /* __inet_lookup_established: the connection a segment belongs to. */
 static struct sock *
-__inet_lookup_established(struct host *net, __be32 saddr, __be16 sport, __be32 daddr,
+__inet_lookup_established(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
 			  u16 hnum)
 {
 	struct sock *sk;
@@ -177,7 +177,7 @@ __inet_lookup_established(struct host *net, __be32 saddr, __be16 sport, __be32 d
 
 /* __inet_lookup_listener: the listener on the port (exact address first). */
 static struct sock *
-__inet_lookup_listener(struct host *net, __be32 daddr, u16 hnum)
+__inet_lookup_listener(struct net *net, __be32 daddr, u16 hnum)
 {
 	struct sock *sk, *wild = NULL;
 
@@ -193,7 +193,7 @@ __inet_lookup_listener(struct host *net, __be32 daddr, u16 hnum)
 }
 
 static struct sock *
-__inet_lookup(struct host *net, __be32 saddr, __be16 sport, __be32 daddr, __be16 dport)
+__inet_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr, __be16 dport)
 {
 	struct sock *sk = __inet_lookup_established(net, saddr, sport, daddr, ntohs(dport));
 
@@ -213,7 +213,7 @@ tcp_v4_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 	const struct sockaddr_in *usin = (const struct sockaddr_in *)uaddr;
 	struct inet_sock *inet = inet_sk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct flowi4 *fl4 = &inet->cork.fl;
 	struct rtable *rt;
 	int err;
@@ -293,7 +293,7 @@ tcp_v4_send_check(struct sock *sk, struct sk_buff *skb)
 
 /* Build and send a bare segment (RST, or an ACK on no socket's behalf). */
 static void
-sim_tcp_v4_send_bare(struct host *net, __be32 saddr, __be32 daddr, __be16 sport,
+sim_tcp_v4_send_bare(struct net *net, __be32 saddr, __be32 daddr, __be16 sport,
 		     __be16 dport, u32 seq, u32 ack, u8 flags, struct sk_buff *in)
 {
 	struct flowi4 fl4;
@@ -344,7 +344,7 @@ tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb)
 {
 	const struct tcphdr *th = tcp_hdr(skb);
 	const struct iphdr *iph = ip_hdr(skb);
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	u32 seq = 0, ack = 0;
 	u8 flags = TCPHDR_RST;
 
@@ -376,7 +376,7 @@ tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb)
 int
 tcp_v4_send_synack(struct sock *sk, struct request_sock *req)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct flowi4 fl4;
 	struct rtable *rt;
 	struct sk_buff *skb;
@@ -452,7 +452,7 @@ inet_csk_reqsk_queue_prune(struct sock *sk)
 int
 tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct inet_hashinfo *h = net->tcp_hashinfo;
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_options_received tmp_opt;
@@ -541,7 +541,7 @@ struct sock *
 tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *req,
 		     struct dst_entry *dst)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct sock *newsk;
 	struct inet_sock *newinet;
 	struct tcp_sock *newtp;
@@ -647,7 +647,7 @@ discard:
 int
 tcp_v4_rcv(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	const struct iphdr *iph = ip_hdr(skb);
 	struct tcphdr *th;
 	struct sock *sk;
@@ -769,7 +769,7 @@ tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 void
 tcp_v4_err(struct sk_buff *skb, u32 info)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	const struct icmphdr *icmph = icmp_hdr(skb);
 	const struct tcphdr *th;
@@ -851,7 +851,7 @@ tcp_v4_destroy_sock(struct sock *sk)
  * Returns 0 or -ENOMEM.  Safe to call again (returns 0).
  */
 int
-tcp_init(struct host *net)
+tcp_init(struct net *net)
 {
 	struct inet_hashinfo *h;
 
@@ -902,7 +902,7 @@ sim_tcp_kill(struct sock *sk)
  * their queues and timers; the owner frees them.
  */
 void
-tcp_exit(struct host *net)
+tcp_exit(struct net *net)
 {
 	struct inet_hashinfo *h = net->tcp_hashinfo;
 
@@ -930,7 +930,7 @@ tcp_exit(struct host *net)
  * return, which it returns.
  */
 int
-tcp_for_each_sock(struct host *net, int (*fn)(struct sock *sk, void *arg), void *arg)
+tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg)
 {
 	struct inet_hashinfo *h = net->tcp_hashinfo;
 	struct sock *sk;

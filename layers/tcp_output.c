@@ -383,7 +383,7 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 {
 	struct inet_sock *inet = inet_sk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct tcp_skb_cb *tcb = TCP_SKB_CB(skb);
 	struct tcp_out_options opts;
 	unsigned int tcp_options_size, tcp_header_size;
@@ -675,7 +675,7 @@ bool
 tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct sk_buff *skb;
 	unsigned int sent_pkts = 0;
 
@@ -772,7 +772,7 @@ int
 tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	unsigned int cur_mss;
 	int err;
 

@@ -26,7 +26,7 @@
 #include "layers/udp.h"
 #include "layers/route.h"
 #include "layers/neighbour.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "kernel/trace.h"
 
 #include <stdlib.h>
@@ -40,7 +40,7 @@ static const char KSRC[] = "net/ipv4/udp.c";
 #define UDP_MAX_PAYLOAD	(0xFFFF - sizeof(struct iphdr) - sizeof(struct udphdr))
 
 int
-udp_init(struct host *net)
+udp_init(struct net *net)
 {
 	net->udp_table = calloc(1, sizeof(*net->udp_table));
 	if (!net->udp_table)
@@ -63,7 +63,7 @@ udp_lib_unhash(struct sock *sk)
 }
 
 void
-udp_exit(struct host *net)
+udp_exit(struct net *net)
 {
 	struct sock *sk, *tmp;
 
@@ -86,7 +86,7 @@ struct udp_port_probe {
 
 /* Is @port taken by a socket whose address overlaps ours? */
 static bool
-udp_port_in_use(struct host *net, u16 port, void *arg)
+udp_port_in_use(struct net *net, u16 port, void *arg)
 {
 	const struct udp_port_probe *p = arg;
 	struct sock *sk;
@@ -109,7 +109,7 @@ udp_port_in_use(struct host *net, u16 port, void *arg)
 int
 udp_v4_get_port(struct sock *sk, unsigned short snum)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct udp_port_probe probe = { .rcv_saddr = sk->sk_rcv_saddr };
 
 	TRACEPOINTF(net, NULL, "snum=%u", snum);
@@ -140,7 +140,7 @@ ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 {
 	const struct sockaddr_in *usin = (const struct sockaddr_in *)uaddr;
 	struct inet_sock *inet = inet_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct flowi4 fl4;
 	struct rtable *rt;
 
@@ -205,7 +205,7 @@ sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len
 static int
 udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	struct udphdr *uh = udp_hdr(skb);
 	unsigned int len = skb->len - (unsigned int)(skb_transport_header(skb) - skb->data);
 	int err;
@@ -262,7 +262,7 @@ int
 udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 {
 	struct inet_sock *inet = inet_sk(sk);
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct rtable *rt = NULL;
 	struct sk_buff *skb;
 	struct flowi4 fl4;
@@ -348,7 +348,7 @@ int
 udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock, int flags,
 	    int *addr_len)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 	struct sk_buff *skb;
 	unsigned int ulen, copied;
 	int err;
@@ -393,7 +393,7 @@ udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock, int fl
  * and of peer for a connected socket.  No reference taken; NULL if none.
  */
 struct sock *
-__udp4_lib_lookup(struct host *net, __be32 saddr, __be16 sport, __be32 daddr, __be16 dport)
+__udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr, __be16 dport)
 {
 	struct sock *sk, *result = NULL;
 	int best = -1;
@@ -448,7 +448,7 @@ udp_csum_ok(struct sk_buff *skb, unsigned int ulen)
 static int
 udp_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 {
-	struct host *net = sock_net(sk);
+	struct net *net = sock_net(sk);
 
 	TRACEPOINTF(net, skb, "len=%u port=%u", skb->len, sk->sk_num);
 	if (sock_queue_rcv_skb(sk, skb) < 0) {
@@ -473,7 +473,7 @@ udp_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 int
 udp_rcv(struct sk_buff *skb)
 {
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	const struct iphdr *iph = ip_hdr(skb);
 	struct udphdr *uh;
 	unsigned int ulen;
@@ -533,7 +533,7 @@ udp_err(struct sk_buff *skb, u32 info)
 {
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	const struct icmphdr *icmph = icmp_hdr(skb);
-	struct host *net = skb->host;
+	struct net *net = skb->host;
 	const struct udphdr *uh;
 	struct sock *sk;
 	int err = 0, harderr = 0;
@@ -615,7 +615,7 @@ const struct proto udp_prot = {
 
 /* For ss -uan: every bound UDP socket, in bind order. */
 int
-udp_for_each_sock(struct host *net, int (*fn)(struct sock *sk, void *arg), void *arg)
+udp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg)
 {
 	struct sock *sk, *tmp;
 	int rc;

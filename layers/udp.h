@@ -11,7 +11,7 @@
 #include "layers/sock.h"
 #include "layers/ip.h"
 
-struct host;
+struct net;
 
 /* include/linux/udp.h: a UDP socket is an inet_sock and nothing more here. */
 struct udp_sock {
@@ -34,11 +34,11 @@ static inline struct udphdr *udp_hdr(const struct sk_buff *skb)
 
 extern const struct proto udp_prot;
 
-int udp_init(struct host *net);
-void udp_exit(struct host *net);	/* frees every UDP socket */
+int udp_init(struct net *net);
+void udp_exit(struct net *net);	/* frees every UDP socket */
 int udp_rcv(struct sk_buff *skb);	/* consumes @skb */
 void udp_err(struct sk_buff *skb, u32 info);
-struct sock *__udp4_lib_lookup(struct host *net, __be32 saddr, __be16 sport,
+struct sock *__udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport,
 			       __be32 daddr, __be16 dport);
 int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len);
 int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock,
@@ -48,6 +48,6 @@ int udp_v4_get_port(struct sock *sk, unsigned short snum);
  * payload, @len bytes, contiguous); a result of 0 is sent as 0xffff. */
 void sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len);
 /* For ss -uan: each UDP socket of @net, in bind order. */
-int udp_for_each_sock(struct host *net, int (*fn)(struct sock *sk, void *arg), void *arg);
+int udp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg);
 
 #endif

@@ -17,7 +17,7 @@
  */
 #include "nic/dma.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +33,7 @@ static const char *const dma_dir_name[] = {
 };
 
 int
-sim_device_init(struct device *dev, struct host *net, const char *name)
+sim_device_init(struct device *dev, struct net *net, const char *name)
 {
 	memset(dev, 0, sizeof(*dev));
 	snprintf(dev->name, sizeof(dev->name), "%s", name);

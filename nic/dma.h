@@ -32,7 +32,7 @@
 
 #include "kernel/types.h"
 
-struct host;
+struct net;
 
 /* include/linux/dma-direction.h */
 enum dma_data_direction {
@@ -71,7 +71,7 @@ struct sim_dma_map {
  */
 struct device {
 	char name[24];			/* "0000:01:00.0"-like, for traces */
-	struct host *net;		/* host whose memory is mapped */
+	struct net *net;		/* host whose memory is mapped */
 	struct sim_dma_map *maps;	/* mappings sorted by iova, some dead */
 	unsigned int nr_maps;		/* slots in use in maps[], live or dead */
 	unsigned int nr_dead;		/* of those, unmapped ones */
@@ -83,7 +83,7 @@ struct device {
 };
 
 /* Set up / tear down the device and its (empty) IOVA space. */
-int sim_device_init(struct device *dev, struct host *net, const char *name);
+int sim_device_init(struct device *dev, struct net *net, const char *name);
 void sim_device_destroy(struct device *dev);	/* frees leftover mappings */
 static inline unsigned int sim_dma_map_count(const struct device *dev)
 {

@@ -31,7 +31,7 @@
 #include "nic/e1000_82575.h"
 #include "nic/e1000_regs.h"
 
-struct host;
+struct net;
 struct sim_port;
 struct sim_82576;
 
@@ -301,7 +301,7 @@ igb_test_staterr(union e1000_adv_rx_desc *rx_desc, const u32 stat_err_bits)
  * NULL.  KERNEL: igb_probe(pci_dev, ent) is called by the PCI core for
  * a card that exists; netstep's caller builds the card too.
  */
-struct net_device *igb_probe(struct host *net, const char *name, const u8 *mac,
+struct net_device *igb_probe(struct net *net, const char *name, const u8 *mac,
 			     unsigned int num_queues);
 /* The card's wire port, for the topology code to link. */
 struct sim_port *igb_port(struct net_device *dev);
@@ -338,7 +338,7 @@ void igb_set_ethtool_ops(struct net_device *netdev);
 /* ---- netstep helpers both files use ---- */
 
 /* The host the adapter's device belongs to (for tracepoints). */
-static inline struct host *
+static inline struct net *
 sim_igb_net(const struct igb_adapter *adapter)
 {
 	return dev_net(adapter->netdev);

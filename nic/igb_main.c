@@ -33,7 +33,7 @@
 #include "nic/igb.h"
 #include "nic/sim_82576.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +71,7 @@ sim_igb_ring_adapter(const struct igb_ring *ring)
 static int
 sim_pci_enable_msix(struct igb_adapter *adapter, int nvec)
 {
-	struct host *net = sim_igb_net(adapter);
+	struct net *net = sim_igb_net(adapter);
 	struct e1000_hw *hw = &adapter->hw;
 	bool used[SIM_MAX_IRQS] = { [0] = true };	/* 0: the timer, on a PC */
 	unsigned int irq = 0;
@@ -313,7 +313,7 @@ igb_remove(struct net_device *netdev)
  * Returns the registered (still down) device, or NULL.
  */
 struct net_device *
-igb_probe(struct host *net, const char *name, const u8 *mac, unsigned int num_queues)
+igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_queues)
 {
 	struct net_device *netdev;
 	struct igb_adapter *adapter;
@@ -428,7 +428,7 @@ sim_igb_free_ring_memory(struct igb_ring *ring, void *buffer_info)
 static int
 igb_setup_tx_resources(struct igb_ring *tx_ring)
 {
-	struct host *net = dev_net(tx_ring->netdev);
+	struct net *net = dev_net(tx_ring->netdev);
 
 	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", tx_ring->queue_index, tx_ring->count,
 		    (unsigned int)ALIGN(tx_ring->count * sizeof(union e1000_adv_tx_desc), 4096));
@@ -469,7 +469,7 @@ igb_setup_all_tx_resources(struct igb_adapter *adapter)
 static int
 igb_setup_rx_resources(struct igb_ring *rx_ring)
 {
-	struct host *net = dev_net(rx_ring->netdev);
+	struct net *net = dev_net(rx_ring->netdev);
 
 	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", rx_ring->queue_index, rx_ring->count,
 		    (unsigned int)ALIGN(rx_ring->count * sizeof(union e1000_adv_rx_desc), 4096));
@@ -1449,7 +1449,7 @@ igb_clean_tx_irq(struct igb_q_vector *q_vector)
 {
 	struct igb_adapter *adapter = q_vector->adapter;
 	struct igb_ring *tx_ring = q_vector->tx.ring;
-	struct host *net = sim_igb_net(adapter);
+	struct net *net = sim_igb_net(adapter);
 	struct igb_tx_buffer *tx_buffer;
 	union e1000_adv_tx_desc *tx_desc;
 	unsigned int total_bytes = 0, total_packets = 0;
@@ -1610,7 +1610,7 @@ static bool
 igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
 		    struct sk_buff *skb)
 {
-	struct host *net = dev_net(rx_ring->netdev);
+	struct net *net = dev_net(rx_ring->netdev);
 
 	TRACEPOINTF(net, skb, "len=%u status=0x%08x", skb->len,
 		    le32_to_cpu(rx_desc->wb.upper.status_error));
@@ -1647,7 +1647,7 @@ bool
 igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 {
 	struct igb_ring *rx_ring = q_vector->rx.ring;
-	struct host *net = sim_igb_net(q_vector->adapter);
+	struct net *net = sim_igb_net(q_vector->adapter);
 	unsigned int total_bytes = 0, total_packets = 0;
 	u16 cleaned_count = igb_desc_unused(rx_ring);
 

@@ -46,7 +46,7 @@
 #include "nic/e1000_82575.h"
 #include "nic/e1000_regs.h"
 #include "kernel/trace.h"
-#include "sim/host.h"
+#include "layers/net_namespace.h"
 #include "sim/wire.h"
 
 #include <stdio.h>
@@ -68,7 +68,7 @@ struct sim_82576_txq {
 };
 
 struct sim_82576 {
-	struct host *net;		/* the host whose bus it sits on */
+	struct net *net;		/* the host whose bus it sits on */
 	struct device *bus;		/* where DMA addresses are translated */
 	struct sim_port port;		/* the wire side */
 	u8 nvm_mac[6];			/* burnt-in address, loaded into RAR[0] */
@@ -133,7 +133,7 @@ sim_82576_reset(struct sim_82576 *hw)
 }
 
 struct sim_82576 *
-sim_82576_create(struct host *net, const char *port_name, const u8 *nvm_mac,
+sim_82576_create(struct net *net, const char *port_name, const u8 *nvm_mac,
 		 struct device *bus)
 {
 	struct sim_82576 *hw = calloc(1, sizeof(*hw));

@@ -24,7 +24,7 @@
 
 #include "kernel/types.h"
 
-struct host;
+struct net;
 struct device;
 struct sim_port;
 struct sim_82576;
@@ -55,7 +55,7 @@ struct sim_82576_stats {
 	unsigned long msix_sent;	/* MSI-X messages delivered */
 };
 
-struct sim_82576 *sim_82576_create(struct host *net, const char *port_name,
+struct sim_82576 *sim_82576_create(struct net *net, const char *port_name,
 				   const u8 *nvm_mac, struct device *bus);
 /* Cancel every pending event and free the card.  Unlink the port first. */
 void sim_82576_destroy(struct sim_82576 *hw);

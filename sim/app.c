@@ -35,30 +35,30 @@ struct sim_app_reader {
 };
 
 void
-sim_apps_init(struct host *net)
+sim_apps_init(struct net *net)
 {
-	net->apps = calloc(1, sizeof(*net->apps));
+	sim_host(net)->apps = calloc(1, sizeof(*sim_host(net)->apps));
 }
 
 void
-sim_apps_exit(struct host *net)
+sim_apps_exit(struct net *net)
 {
-	if (!net->apps)
+	if (!sim_host(net)->apps)
 		return;
-	for (int i = 0; i < net->apps->count; i++)
-		free(net->apps->app[i]);
-	free(net->apps);
-	net->apps = NULL;
+	for (int i = 0; i < sim_host(net)->apps->count; i++)
+		free(sim_host(net)->apps->app[i]);
+	free(sim_host(net)->apps);
+	sim_host(net)->apps = NULL;
 }
 
 struct sim_app *
-sim_app_find(struct host *net, int proto, u16 port)
+sim_app_find(struct net *net, int proto, u16 port)
 {
-	if (!net->apps)
+	if (!sim_host(net)->apps)
 		return NULL;
-	for (int i = 0; i < net->apps->count; i++)
-		if (net->apps->app[i]->proto == proto && net->apps->app[i]->port == port)
-			return net->apps->app[i];
+	for (int i = 0; i < sim_host(net)->apps->count; i++)
+		if (sim_host(net)->apps->app[i]->proto == proto && sim_host(net)->apps->app[i]->port == port)
+			return sim_host(net)->apps->app[i];
 	return NULL;
 }
 
@@ -98,7 +98,7 @@ sim_app_tcp_read(struct sim_task *t)
 {
 	struct sim_app_reader *r = t->priv;
 	struct sim_app *app = r->app;
-	struct host *net = app->net;
+	struct net *net = app->net;
 	u8 *buf = malloc(SIM_APP_READ_SIZE);
 	int n = -ENOMEM;
 
@@ -140,7 +140,7 @@ static int
 sim_app_tcp_accept(struct sim_task *t)
 {
 	struct sim_app *app = t->priv;
-	struct host *net = app->net;
+	struct net *net = app->net;
 
 	for (;;) {
 		struct sockaddr_in peer;
@@ -183,7 +183,7 @@ static int
 sim_app_udp_read(struct sim_task *t)
 {
 	struct sim_app *app = t->priv;
-	struct host *net = app->net;
+	struct net *net = app->net;
 	u8 *buf = malloc(SIM_APP_READ_SIZE);
 	int n = -ENOMEM;
 
@@ -217,7 +217,7 @@ sim_app_udp_read(struct sim_task *t)
 
 /* socket + setsockopt + bind (+ listen): the sink's socket. */
 static int
-sim_app_open(struct host *net, int type, u16 port, int rcvbuf, int *fdp)
+sim_app_open(struct net *net, int type, u16 port, int rcvbuf, int *fdp)
 {
 	struct sockaddr_in addr;
 	int fd, err;
@@ -244,15 +244,15 @@ sim_app_open(struct host *net, int type, u16 port, int rcvbuf, int *fdp)
 }
 
 static int
-sim_app_start(struct host *net, int proto, u16 port, int rcvbuf)
+sim_app_start(struct net *net, int proto, u16 port, int rcvbuf)
 {
 	struct sim_app *app;
 	struct sim_task *t;
 	int err;
 
-	if (!net->apps)
+	if (!sim_host(net)->apps)
 		return -ENOMEM;
-	if (net->apps->count >= SIM_APP_MAX)
+	if (sim_host(net)->apps->count >= SIM_APP_MAX)
 		return -EMFILE;
 	if (sim_app_find(net, proto, port))
 		return -EADDRINUSE;
@@ -278,19 +278,19 @@ sim_app_start(struct host *net, int proto, u16 port, int rcvbuf)
 		return -ENOMEM;
 	}
 	t->daemon = true;
-	net->apps->app[net->apps->count++] = app;
+	sim_host(net)->apps->app[sim_host(net)->apps->count++] = app;
 	sim_task_start(t);
 	return 0;
 }
 
 int
-sim_app_tcp_sink(struct host *net, u16 port, int rcvbuf)
+sim_app_tcp_sink(struct net *net, u16 port, int rcvbuf)
 {
 	return sim_app_start(net, IPPROTO_TCP, port, rcvbuf);
 }
 
 int
-sim_app_udp_sink(struct host *net, u16 port)
+sim_app_udp_sink(struct net *net, u16 port)
 {
 	return sim_app_start(net, IPPROTO_UDP, port, 0);
 }

@@ -17,7 +17,7 @@
 #include "sim/sha256.h"
 #include <stdio.h>
 
-struct host;
+struct net;
 
 #define SIM_APP_TCP_SINK_PORT	5000
 #define SIM_APP_UDP_SINK_PORT	5001
@@ -36,7 +36,7 @@ struct sim_app_conn {
 };
 
 struct sim_app {
-	struct host *net;
+	struct net *net;
 	int proto;			/* IPPROTO_TCP or IPPROTO_UDP */
 	u16 port;			/* local port it listens on */
 	int fd;				/* listening / bound socket */
@@ -52,12 +52,12 @@ struct sim_apps {
 	int count;
 };
 
-void sim_apps_init(struct host *net);
-void sim_apps_exit(struct host *net);
+void sim_apps_init(struct net *net);
+void sim_apps_exit(struct net *net);
 /* Start a sink; 0 or -Exxx (-EADDRINUSE, -EMFILE ...). */
-int sim_app_tcp_sink(struct host *net, u16 port, int rcvbuf);
-int sim_app_udp_sink(struct host *net, u16 port);
-struct sim_app *sim_app_find(struct host *net, int proto, u16 port);
+int sim_app_tcp_sink(struct net *net, u16 port, int rcvbuf);
+int sim_app_udp_sink(struct net *net, u16 port);
+struct sim_app *sim_app_find(struct net *net, int proto, u16 port);
 /* The sink's report line, as `recv PORT` prints it. */
 void sim_app_report(const struct sim_app *app, FILE *out);
 /* true once the sink has something and every connection reached EOF. */

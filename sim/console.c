@@ -250,7 +250,7 @@ console_sim_wire(struct sim_console *c, int argc, char **argv)
 	return console_sim_apply(c, link, what, val);
 }
 
-static int console_exec(struct sim_console *c, struct host *net, int argc, char **argv);
+static int console_exec(struct sim_console *c, struct net *net, int argc, char **argv);
 
 static int console_sim(struct sim_console *c, int argc, char **argv)
 {
@@ -262,7 +262,7 @@ static int console_sim(struct sim_console *c, int argc, char **argv)
 
 static int console_on(struct sim_console *c, int argc, char **argv)
 {
-	struct host *net = argc > 2 ? sim_world_host(c->w, argv[1]) : NULL;
+	struct net *net = argc > 2 ? sim_world_host(c->w, argv[1]) : NULL;
 
 	if (!net) {
 		fprintf(c->err, "on: unknown host '%s' (student, router or server)\n",
@@ -278,7 +278,7 @@ static int console_on(struct sim_console *c, int argc, char **argv)
 	return console_exec(c, net, argc - 2, argv + 2);
 }
 
-static int console_exec(struct sim_console *c, struct host *net, int argc, char **argv)
+static int console_exec(struct sim_console *c, struct net *net, int argc, char **argv)
 {
 	if (!strcmp(argv[0], "sleep"))
 		return console_sleep(c, argc, argv);

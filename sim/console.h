@@ -32,7 +32,7 @@
 
 struct sim_console {
 	struct sim_world *w;		/* the world commands act on */
-	struct host *net;		/* default host: the student's */
+	struct net *net;		/* default host: the student's */
 	FILE *out;			/* tool output */
 	FILE *err;			/* one-line errors */
 	bool dry;			/* checking a script: no time passes */

@@ -18,16 +18,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct host *host_create(struct sim_engine *eng, const char *name)
+struct net *host_create(struct sim_engine *eng, const char *name)
 {
-	struct host *net = calloc(1, sizeof(*net));
+	struct host *host = calloc(1, sizeof(*host));
+	struct net *net;
 
-	if (!net)
+	if (!host)
 		return NULL;
+	net = &host->net;
 	strncpy(net->name, name, sizeof(net->name) - 1);
 	net->eng = eng;
 	if (sim_engine_add_cpu(eng, &net->cpu, net)) {
-		free(net);
+		free(host);
 		return NULL;
 	}
 	/* KERNEL: the first IP ID is random at boot; seeded for determinism. */
@@ -35,7 +37,7 @@ struct host *host_create(struct sim_engine *eng, const char *name)
 	net_dev_init(net);
 	if (ip_fib_init(net) < 0) {
 		sim_engine_remove_cpu(eng, &net->cpu);
-		free(net);
+		free(host);
 		return NULL;
 	}
 	netfilter_init(net);
@@ -50,7 +52,7 @@ struct host *host_create(struct sim_engine *eng, const char *name)
 	return net;
 }
 
-void host_destroy(struct host *net)
+void host_destroy(struct net *net)
 {
 	struct sk_buff *skb;
 
@@ -78,7 +80,7 @@ void host_destroy(struct host *net)
 		free_netdev(net->devs[i]);
 	ip_fib_exit(net);
 	sim_engine_remove_cpu(net->eng, &net->cpu);
-	free(net);
+	free(sim_host(net));
 }
 
 int host_set_addr(struct net_device *dev, __be32 addr, int prefixlen)

@@ -1329,10 +1329,10 @@ static const struct {
 
 /* Run the tool's own call; no time passes here. */
 static int
-cmd_dispatch(struct lesson_run *r, struct host *net, int argc, char **argv, const char *line)
+cmd_dispatch(struct lesson_run *r, struct net *net, int argc, char **argv, const char *line)
 {
 	if (!strcmp(argv[0], "on")) {
-		struct host *h = argc > 2 ? sim_world_host(r->w, argv[1]) : NULL;
+		struct net *h = argc > 2 ? sim_world_host(r->w, argv[1]) : NULL;
 
 		if (!h) {
 			fprintf(r->cap, "on: unknown host '%s' (student, router or server)\n",
@@ -1601,7 +1601,7 @@ static int
 expect_value(struct lesson_run *r, const struct lesson_expect *e, long long *have, char *what,
 	     size_t wl)
 {
-	struct host *net = r->w->host[e->host];
+	struct net *net = r->w->host[e->host];
 	struct net_device *dev = NULL;
 
 	if (!net)
@@ -1785,7 +1785,7 @@ expect_eval(struct lesson_run *r, const struct lesson_expect *e, const char *src
 {
 	char what[200];
 	long long have;
-	struct host *net = r->w->host[e->host];
+	struct net *net = r->w->host[e->host];
 
 	if (!net) {
 		rerr(r, "expect %s: failed: there is no %s in this world", src,

@@ -68,7 +68,7 @@ struct sim_pcapng {
 	unsigned long frames;		/* EPBs written */
 	unsigned long pending;		/* records on the queue */
 	struct trace *tr;
-	struct host *net;		/* whose events matter */
+	struct net *net;		/* whose events matter */
 	struct list_head queue;		/* records in wire order */
 	/* TX: what the trace said, until the card fetches the slot */
 	struct pcapng_skbinfo skbs[PCAPNG_SKB_INFOS];
@@ -542,7 +542,7 @@ sim_pcapng_open(const char *path, char *err, size_t errlen)
 }
 
 int
-sim_pcapng_attach(struct sim_pcapng *pc, struct trace *tr, struct host *net,
+sim_pcapng_attach(struct sim_pcapng *pc, struct trace *tr, struct net *net,
 		  struct sim_port *port)
 {
 	struct sim_tap tap = { .frame = pcapng_frame, .arg = pc };

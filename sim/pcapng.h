@@ -65,7 +65,7 @@ struct sim_pcapng *sim_pcapng_fopen(FILE *f, char *err, size_t errlen);
  * The Interface Description Block is written here, named after @port.
  * 0 or -Exxx.  One port per writer.
  */
-int sim_pcapng_attach(struct sim_pcapng *pc, struct trace *tr, struct host *net,
+int sim_pcapng_attach(struct sim_pcapng *pc, struct trace *tr, struct net *net,
 		      struct sim_port *port);
 /* Added to virtual time in the timestamps (the TAP wire: wall-clock epoch). */
 void sim_pcapng_set_time_offset(struct sim_pcapng *pc, ktime_t offset_ns);

@@ -29,10 +29,10 @@
 static const char KSRC[] = "kernel/sched/wait.c";
 
 void
-sim_tasks_init(struct host *net)
+sim_tasks_init(struct net *net)
 {
-	INIT_LIST_HEAD(&net->tasks);
-	net->task_status = 0;
+	INIT_LIST_HEAD(&sim_host(net)->tasks);
+	sim_host(net)->task_status = 0;
 }
 
 /*
@@ -49,7 +49,7 @@ sk_task(const struct sock *sk)
 
 	if (!id)
 		return NULL;
-	list_for_each_entry(t, &sock_net(sk)->tasks, list)
+	list_for_each_entry(t, &sim_host(sock_net(sk))->tasks, list)
 		if (t->id == id)
 			return t->sk == sk ? t : NULL;
 	return NULL;
@@ -59,7 +59,7 @@ sk_task(const struct sock *sk)
 static void
 sim_task_wake(struct sim_task *t, const char *why)
 {
-	struct host *net = t->net;
+	struct net *net = t->net;
 
 	if (sim_event_pending(&t->ev))
 		return;
@@ -192,11 +192,11 @@ sim_task_wait_chan(struct sim_task *t, const void *chan)
 }
 
 void
-sim_task_wake_chan(struct host *net, const void *chan)
+sim_task_wake_chan(struct net *net, const void *chan)
 {
 	struct sim_task *t;
 
-	list_for_each_entry(t, &net->tasks, list)
+	list_for_each_entry(t, &sim_host(net)->tasks, list)
 		if (t->chan == chan)
 			sim_task_wake(t, "chan");
 }
@@ -262,13 +262,13 @@ sim_task_event(struct sim_event *ev)
 }
 
 struct sim_task *
-sim_task_create(struct host *net, const char *comm, sim_task_fn fn, void *priv,
+sim_task_create(struct net *net, const char *comm, sim_task_fn fn, void *priv,
 		void (*destruct)(struct sim_task *t))
 {
 	struct sim_task *t;
 	int n = 0;
 
-	list_for_each_entry(t, &net->tasks, list)
+	list_for_each_entry(t, &sim_host(net)->tasks, list)
 		n++;
 	if (n >= SIM_TASK_MAX)
 		return NULL;
@@ -276,7 +276,7 @@ sim_task_create(struct host *net, const char *comm, sim_task_fn fn, void *priv,
 	if (!t)
 		return NULL;
 	t->net = net;
-	t->id = ++net->task_next_id;
+	t->id = ++sim_host(net)->task_next_id;
 	strncpy(t->comm, comm, sizeof(t->comm) - 1);
 	t->fn = fn;
 	t->priv = priv;
@@ -284,7 +284,7 @@ sim_task_create(struct host *net, const char *comm, sim_task_fn fn, void *priv,
 	t->out = stdout;
 	t->err = stderr;
 	sim_event_init(&t->ev, "sim_task", sim_task_event);
-	list_add_tail(&t->list, &net->tasks);
+	list_add_tail(&t->list, &sim_host(net)->tasks);
 	return t;
 }
 
@@ -300,43 +300,43 @@ sim_task_start(struct sim_task *t)
 }
 
 int
-sim_task_pending(const struct host *net)
+sim_task_pending(const struct net *net)
 {
 	const struct sim_task *t;
 	int n = 0;
 
-	list_for_each_entry(t, &net->tasks, list)
+	list_for_each_entry(t, &sim_host(net)->tasks, list)
 		if (!t->daemon)
 			n++;
 	return n;
 }
 
 void
-sim_task_abort_all(struct host *net)
+sim_task_abort_all(struct net *net)
 {
 	struct sim_task *t, *tmp;
 
-	list_for_each_entry_safe(t, tmp, &net->tasks, list)
+	list_for_each_entry_safe(t, tmp, &sim_host(net)->tasks, list)
 		if (!t->daemon)
 			sim_task_finish(t, -ETIMEDOUT);
 }
 
 int
-sim_task_take_status(struct host *net)
+sim_task_take_status(struct net *net)
 {
-	int rc = net->task_status;
+	int rc = sim_host(net)->task_status;
 
-	net->task_status = 0;
+	sim_host(net)->task_status = 0;
 	return rc;
 }
 
 void
-sim_tasks_exit(struct host *net)
+sim_tasks_exit(struct net *net)
 {
 	struct sim_task *t, *tmp;
 
-	if (!net->tasks.next)
+	if (!sim_host(net)->tasks.next)
 		return;
-	list_for_each_entry_safe(t, tmp, &net->tasks, list)
+	list_for_each_entry_safe(t, tmp, &sim_host(net)->tasks, list)
 		sim_task_free(t);
 }

@@ -27,7 +27,7 @@
 #include "kernel/engine.h"
 #include <stdio.h>
 
-struct host;
+struct net;
 struct sock;
 struct sim_task;
 
@@ -48,7 +48,7 @@ typedef int (*sim_task_fn)(struct sim_task *t);
 
 struct sim_task {
 	struct list_head list;		/* on net->tasks */
-	struct host *net;		/* whose process it is */
+	struct net *net;		/* whose process it is */
 	char comm[16];			/* "connect", "send", "tcp-sink" ... */
 	sim_task_fn fn;			/* re-enters the system call */
 	void (*done)(struct sim_task *t, int rc);	/* finished (rc) */
@@ -70,10 +70,10 @@ struct sim_task {
 	void (*saved_error_report)(struct sock *sk);
 };
 
-void sim_tasks_init(struct host *net);
-void sim_tasks_exit(struct host *net);	/* frees every task, done not called */
+void sim_tasks_init(struct net *net);
+void sim_tasks_exit(struct net *net);	/* frees every task, done not called */
 
-struct sim_task *sim_task_create(struct host *net, const char *comm, sim_task_fn fn,
+struct sim_task *sim_task_create(struct net *net, const char *comm, sim_task_fn fn,
 				 void *priv, void (*destruct)(struct sim_task *t));
 /*
  * Run the task's call once now.  If it finished, done() runs, the task
@@ -85,14 +85,14 @@ int sim_task_start(struct sim_task *t);
 void sim_task_sleep_on(struct sim_task *t, struct sock *sk, unsigned int mask);
 void sim_task_wait_chan(struct sim_task *t, const void *chan);
 /* Wake every task of @net sleeping on @chan. */
-void sim_task_wake_chan(struct host *net, const void *chan);
+void sim_task_wake_chan(struct net *net, const void *chan);
 /* The socket is going away: wake (and unhook) anyone sleeping on it. */
 void sim_task_sock_gone(struct sock *sk);
 /* Foreground tasks still sleeping on @net. */
-int sim_task_pending(const struct host *net);
+int sim_task_pending(const struct net *net);
 /* The world went idle with tasks asleep: finish them with -ETIMEDOUT. */
-void sim_task_abort_all(struct host *net);
+void sim_task_abort_all(struct net *net);
 /* First non-zero status a finished foreground task left (then cleared). */
-int sim_task_take_status(struct host *net);
+int sim_task_take_status(struct net *net);
 
 #endif

@@ -120,7 +120,7 @@ void sim_world_destroy(struct sim_world *w)
 	sim_engine_destroy(&w->eng);
 }
 
-struct host *sim_world_host(struct sim_world *w, const char *name)
+struct net *sim_world_host(struct sim_world *w, const char *name)
 {
 	for (int i = 0; i < SIM_NHOSTS; i++)
 		if (w->host[i] && !strcmp(w->host[i]->name, name))

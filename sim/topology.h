@@ -28,7 +28,7 @@ struct sim_world {
 	struct sim_engine eng;		/* the one clock */
 	struct skb_ledger ledger;	/* every live skb */
 	struct trace trace;		/* the event stream */
-	struct host *host[SIM_NHOSTS];	/* student, router, server */
+	struct net *host[SIM_NHOSTS];	/* student, router, server */
 	struct sim_link *link[SIM_NLINKS];	/* lan, wan */
 };
 
@@ -44,7 +44,7 @@ void sim_world_init_engine(struct sim_world *w, u32 seed);
 /* 0 or -Exxx; on failure everything built so far is freed. */
 int sim_world_create(struct sim_world *w, u32 seed);
 void sim_world_destroy(struct sim_world *w);
-struct host *sim_world_host(struct sim_world *w, const char *name);
+struct net *sim_world_host(struct sim_world *w, const char *name);
 /* Set a link's MTU on the link and on both NICs on it. */
 int sim_link_set_mtu(struct sim_world *w, int link, unsigned int mtu);
 

@@ -69,7 +69,7 @@ adapter_of(struct net_device *dev)
 }
 
 static int
-run_tool(struct host *net, const char *cmdline, char *out, size_t outlen, char *err,
+run_tool(struct net *net, const char *cmdline, char *out, size_t outlen, char *err,
 	 size_t errlen)
 {
 	char buf[256], *argv[16];
@@ -791,7 +791,7 @@ START_TEST(test_ethtool_ring_params)
 		"TX:\t\t256\n"
 		"\n";
 	char out[2048], err[256];
-	struct host *h = NULL;
+	struct net *h = NULL;
 	struct igb_adapter *ad;
 
 	world_setup(true, true);

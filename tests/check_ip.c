@@ -45,7 +45,7 @@ assert_ip_csum(const struct iphdr *iph)
 }
 
 static void
-neigh_static(struct host *h, struct net_device *dev, const char *ip, const u8 *mac)
+neigh_static(struct net *h, struct net_device *dev, const char *ip, const u8 *mac)
 {
 	__be32 key = fx_addr(ip);
 	struct neighbour *n = __neigh_create(h->arp_tbl, &key, dev, false);
@@ -163,7 +163,7 @@ static const struct ping_sock_ops cap_ops = {
 static struct capture cap;
 
 static struct ping_sock *
-cap_socket(struct host *h, int pmtudisc)
+cap_socket(struct net *h, int pmtudisc)
 {
 	struct ping_sock *ps = ping_init_sock(h);
 
@@ -253,7 +253,7 @@ pump(void)
 
 /* ---- output and fragmentation --------------------------------------- */
 
-static struct host *h0;
+static struct net *h0;
 static struct net_device *eth0;
 
 static void
@@ -933,7 +933,7 @@ END_TEST
 static struct fixture_capture io;
 
 static int
-run_ping(struct host *h, const char *line)
+run_ping(struct net *h, const char *line)
 {
 	char buf[256], *argv[16];
 	int argc = 0;
@@ -946,7 +946,7 @@ run_ping(struct host *h, const char *line)
 }
 
 /* Two hosts on one cable: h0 10.0.0.2 and h1 10.0.0.1. */
-static struct host *h1;
+static struct net *h1;
 static struct net_device *h1_eth0;
 
 static void
@@ -1099,7 +1099,7 @@ START_TEST(test_ping_tool_bad_args)
 END_TEST
 
 /* student h0 -- router h1 -- server h2 */
-static struct host *h2;
+static struct net *h2;
 static struct net_device *r0, *r1, *s0;
 
 static void

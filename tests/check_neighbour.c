@@ -23,7 +23,7 @@
 #define MS(x)	((ktime_t)(x) * NSEC_PER_MSEC)
 
 static struct fixture fx;
-static struct host *h;
+static struct net *h;
 static struct net_device *eth0;
 static struct rtable test_rt;	/* the route test packets carry */
 

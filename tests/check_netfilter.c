@@ -21,7 +21,7 @@
 Suite *netfilter_suite(void);
 
 static struct fixture fx;
-static struct host *h;
+static struct net *h;
 static struct net_device *eth0, *eth1;
 static int okfn_calls;
 

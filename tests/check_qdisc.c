@@ -62,7 +62,7 @@ static const struct net_device_ops tdev_ops = {
 };
 
 static struct net_device *
-tdev_create(struct host *h, const char *name, unsigned int txqs, unsigned long txqlen)
+tdev_create(struct net *h, const char *name, unsigned int txqs, unsigned long txqlen)
 {
 	struct net_device *dev = alloc_etherdev_mq(h, name, txqs, sizeof(struct tdev));
 
@@ -124,7 +124,7 @@ count_events(const struct fixture *fx, enum trace_kind kind, const char *func,
 /* What every test starts from: one host and one device. */
 struct qtest {
 	struct fixture fx;
-	struct host *h;			/* fx.host[0] */
+	struct net *h;			/* fx.host[0] */
 	struct net_device *dev;		/* "eth0" (noqueue test: "veth0") */
 	struct tdev *t;			/* the tdev's recorder; NULL on a fake device */
 	struct Qdisc *q;		/* the qdisc of TX queue 0 at setup */
@@ -184,7 +184,7 @@ struct tc_result {
 
 /* Run tool_tc on @argv; capture stdout and stderr in @r. */
 static int
-run_tc_argv(struct host *h, struct tc_result *r, int argc, char **argv)
+run_tc_argv(struct net *h, struct tc_result *r, int argc, char **argv)
 {
 	struct fixture_capture io;
 	int rc;
@@ -200,7 +200,7 @@ run_tc_argv(struct host *h, struct tc_result *r, int argc, char **argv)
 
 /* Run tc with a NULL-terminated word list. */
 static int
-run_tc(struct host *h, struct tc_result *r, ...)
+run_tc(struct net *h, struct tc_result *r, ...)
 {
 	char *argv[32];
 	int argc = 0;
@@ -334,7 +334,7 @@ END_TEST
 START_TEST(test_quota_defers_to_net_tx_softirq)
 {
 	struct qtest qt;
-	struct host *h;
+	struct net *h;
 	struct Qdisc *q;
 
 	qtest_setup(&qt, "eth0", 1, 1000);
@@ -602,7 +602,7 @@ START_TEST(test_dev_close_frees_queue_and_drops)
 {
 	struct qtest qt;
 	struct net_device *dev;
-	struct host *h;
+	struct net *h;
 
 	qtest_setup(&qt, "eth0", 1, 1000);
 	dev = qt.dev;
@@ -640,7 +640,7 @@ END_TEST
 START_TEST(test_dev_kfree_skb_any_in_irq)
 {
 	struct qtest qt;
-	struct host *h;
+	struct net *h;
 	struct sk_buff *skb;
 
 	qtest_setup_fake(&qt);
@@ -689,7 +689,7 @@ tnapi_poll(struct napi_struct *napi, int budget)
 START_TEST(test_napi_schedule_and_poll)
 {
 	struct qtest qt;
-	struct host *h;
+	struct net *h;
 	struct tnapi tn = { .work = 3, .complete = true };
 
 	qtest_setup_fake(&qt);
@@ -719,7 +719,7 @@ END_TEST
 START_TEST(test_net_rx_action_budget)
 {
 	struct qtest qt;
-	struct host *h;
+	struct net *h;
 	struct tnapi a = { .work = 64 }, b = { .work = 64 };
 
 	qtest_setup_fake(&qt);
@@ -809,7 +809,7 @@ END_TEST
 
 /* `tc qdisc show dev @dev` must print exactly @want. */
 static void
-assert_tc_show(struct host *h, const char *dev, const char *want)
+assert_tc_show(struct net *h, const char *dev, const char *want)
 {
 	struct tc_result r;
 
@@ -821,7 +821,7 @@ assert_tc_show(struct host *h, const char *dev, const char *want)
 START_TEST(test_tc_show_golden)
 {
 	struct qtest qt;
-	struct host *h;
+	struct net *h;
 	struct net_device *dev;
 	struct tc_result r;
 

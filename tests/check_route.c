@@ -56,7 +56,7 @@ cap_close(struct capture *c)
 
 /* Run a tool with a NULL-terminated word list; returns its status. */
 static int
-run_tool(tool_fn fn, struct host *h, struct capture *out, struct capture *err, ...)
+run_tool(tool_fn fn, struct net *h, struct capture *out, struct capture *err, ...)
 {
 	char *argv[32];
 	int argc = 0;
@@ -72,7 +72,7 @@ run_tool(tool_fn fn, struct host *h, struct capture *out, struct capture *err, .
 
 /* An output lookup for @dst; the rtable or an ERR_PTR. */
 static struct rtable *
-lookup(struct host *h, const char *dst, __be32 *saddr)
+lookup(struct net *h, const char *dst, __be32 *saddr)
 {
 	struct flowi4 fl4;
 	struct rtable *rt = ip_route_output_ports(h, &fl4, NULL, fx_addr(dst), 0, 0, 0,
@@ -84,7 +84,7 @@ lookup(struct host *h, const char *dst, __be32 *saddr)
 }
 
 static __be32
-gw_of(struct host *h, const char *dst)
+gw_of(struct net *h, const char *dst)
 {
 	struct rtable *rt = lookup(h, dst, NULL);
 
@@ -93,10 +93,10 @@ gw_of(struct host *h, const char *dst)
 }
 
 /* The student host: eth0 10.0.0.2/24, default via 10.0.0.1. */
-static struct host *
+static struct net *
 student(struct net_device **eth0)
 {
-	struct host *h;
+	struct net *h;
 
 	fixture_setup(&fx, 1);
 	h = fx.host[0];
@@ -115,7 +115,7 @@ advance(unsigned long ms)
 START_TEST(test_longest_prefix)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	struct rtable *rt;
 	__be32 saddr;
 
@@ -160,7 +160,7 @@ END_TEST
 START_TEST(test_metric_and_errors)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	__be32 net2 = fx_addr("10.2.0.0");
 
 	ck_assert_int_eq(fib_table_insert(h, net2, 16, fx_addr("10.0.0.5"), NULL, 100, 0), 0);
@@ -190,7 +190,7 @@ END_TEST
 
 START_TEST(test_no_route)
 {
-	struct host *h;
+	struct net *h;
 	struct rtable *rt;
 
 	fixture_setup(&fx, 1);
@@ -209,7 +209,7 @@ END_TEST
 START_TEST(test_local_table)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	struct rtable *rt;
 
 	ck_assert_uint_eq(inet_addr_type(h, fx_addr("10.0.0.2")), RTN_LOCAL);
@@ -242,11 +242,11 @@ static const char ip_route_golden[] =
 	"10.9.9.9 via 10.0.0.1 dev eth0  metric 100  mtu lock 1400\n";
 
 /* The table both golden texts describe, added with the `ip` tool. */
-static struct host *
+static struct net *
 golden_host(void)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	struct capture out, err;
 
 	cap_open(&out);
@@ -264,7 +264,7 @@ golden_host(void)
 
 START_TEST(test_route_n_golden)
 {
-	struct host *h = golden_host();
+	struct net *h = golden_host();
 	struct capture out, err;
 	struct rtable *rt;
 
@@ -292,7 +292,7 @@ END_TEST
 
 START_TEST(test_ip_route_golden)
 {
-	struct host *h = golden_host();
+	struct net *h = golden_host();
 	struct capture out, err;
 
 	cap_open(&out);
@@ -322,7 +322,7 @@ END_TEST
 START_TEST(test_ip_tool_errors)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	struct capture out, err, before, after;
 	static const char *const bad[][10] = {
 		{ "ip", "route", "add", "10.0.0.300/24", "dev", "eth0" },
@@ -404,7 +404,7 @@ END_TEST
 START_TEST(test_pmtu_exception)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	struct rtable *plain, *exc, *rt;
 	struct capture out;
 
@@ -454,7 +454,7 @@ END_TEST
 START_TEST(test_pmtu_locked)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	struct capture out, err;
 
 	cap_open(&out);
@@ -475,7 +475,7 @@ START_TEST(test_pmtu_locked)
 END_TEST
 
 /* The router: eth0 10.0.0.1/24, eth1 10.0.1.1/24. */
-static struct host *
+static struct net *
 router(struct net_device **eth0, struct net_device **eth1)
 {
 	fixture_setup(&fx, 1);
@@ -485,7 +485,7 @@ router(struct net_device **eth0, struct net_device **eth1)
 }
 
 static int
-route_in(struct host *h, struct net_device *in, const char *daddr, const char *saddr,
+route_in(struct net *h, struct net_device *in, const char *daddr, const char *saddr,
 	 struct rtable **rt)
 {
 	struct sk_buff *skb = alloc_skb(h, 64);
@@ -504,7 +504,7 @@ route_in(struct host *h, struct net_device *in, const char *daddr, const char *s
 START_TEST(test_input_routing)
 {
 	struct net_device *eth0, *eth1;
-	struct host *h = router(&eth0, &eth1);
+	struct net *h = router(&eth0, &eth1);
 	struct rtable *rt;
 
 	/* For us. */
@@ -552,7 +552,7 @@ END_TEST
 START_TEST(test_deleted_route_stays_readable)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	struct sk_buff *skb = alloc_skb(h, 64);
 	struct rtable *rt;
 
@@ -579,7 +579,7 @@ END_TEST
 START_TEST(test_many_routes)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 	const __be32 gw[3] = { fx_addr("10.0.0.3"), fx_addr("10.0.0.4"), fx_addr("10.0.0.5") };
 	char buf[32];
 
@@ -615,7 +615,7 @@ END_TEST
 START_TEST(test_readdress)
 {
 	struct net_device *eth0;
-	struct host *h = student(&eth0);
+	struct net *h = student(&eth0);
 
 	/* A new address replaces the old one's kernel routes. */
 	ck_assert_int_eq(host_set_addr(eth0, fx_addr("10.0.5.2"), 24), 0);

@@ -95,7 +95,7 @@ fx_teardown(void)
 
 START_TEST(test_fd_table)
 {
-	struct host *h = fx.host[0];
+	struct net *h = fx.host[0];
 	int fds[SIM_NR_OPEN];
 	int n = 0, fd, e;
 
@@ -167,7 +167,7 @@ test_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 
 START_TEST(test_sendto_path_and_msghdr)
 {
-	struct host *h = fx.host[0];
+	struct net *h = fx.host[0];
 	struct proto test_prot = udp_prot;
 	const struct proto *saved;
 	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(5001) };
@@ -229,7 +229,7 @@ END_TEST
 
 START_TEST(test_udp_path_reaches_udp_sendmsg)
 {
-	struct host *h = fx.host[0];
+	struct net *h = fx.host[0];
 	int fd = sys_socket(h, AF_INET, SOCK_DGRAM, 0);
 	int a, b;
 
@@ -343,7 +343,7 @@ rx_done(struct sim_task *t, int rc)
 
 START_TEST(test_task_woken_by_data_ready)
 {
-	struct host *srv = w->host[SIM_SERVER], *st = w->host[SIM_STUDENT];
+	struct net *srv = w->host[SIM_SERVER], *st = w->host[SIM_STUDENT];
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(7000) };
 	struct rx_req r = { 0 };
 	struct sim_task *t;
@@ -377,7 +377,7 @@ END_TEST
 
 START_TEST(test_send_sleeps_for_write_space)
 {
-	struct host *st = w->host[SIM_STUDENT];
+	struct net *st = w->host[SIM_STUDENT];
 	int small = 1, e;
 	struct socket *sock;
 
@@ -433,7 +433,7 @@ END_TEST
 
 START_TEST(test_teardown_frees_sleeping_tasks)
 {
-	struct host *srv = w->host[SIM_SERVER];
+	struct net *srv = w->host[SIM_SERVER];
 	struct sim_app *app = sim_app_find(srv, IPPROTO_UDP, 5001);
 	struct sim_console dry = con;
 
@@ -500,7 +500,7 @@ END_TEST
 
 START_TEST(test_tcp_connect_refused_and_unconnected_send)
 {
-	struct host *st = w->host[SIM_STUDENT];
+	struct net *st = w->host[SIM_STUDENT];
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(5999) };
 	int fd, rc;
 

@@ -33,7 +33,7 @@ struct tt_event {
 
 struct tt {
 	struct sim_world w;
-	struct host *cli, *srv;
+	struct net *cli, *srv;
 	struct tt_event *ev;
 	int nev;
 	int record;
@@ -112,7 +112,7 @@ tt_find(const struct tt *t, int from, const char *host, const char *func, const 
 
 /* A TCP socket straight from tcp_prot (no fd). */
 static struct sock *
-tt_socket(struct host *net)
+tt_socket(struct net *net)
 {
 	struct sock *sk = sk_alloc(net, AF_INET, &tcp_prot);
 
@@ -123,7 +123,7 @@ tt_socket(struct host *net)
 }
 
 static struct sock *
-tt_listen(struct host *net, u16 port, int rcvbuf)
+tt_listen(struct net *net, u16 port, int rcvbuf)
 {
 	struct sock *sk = tt_socket(net);
 
@@ -137,7 +137,7 @@ tt_listen(struct host *net, u16 port, int rcvbuf)
 }
 
 static struct sock *
-tt_connect(struct host *net, const char *daddr, u16 port)
+tt_connect(struct net *net, const char *daddr, u16 port)
 {
 	struct sock *sk = tt_socket(net);
 	struct sockaddr_in sin;
@@ -276,7 +276,7 @@ tt_count_socks_cb(struct sock *sk, void *arg)
 }
 
 static int
-tt_nsocks(struct host *net)
+tt_nsocks(struct net *net)
 {
 	int n = 0;
 
@@ -291,7 +291,7 @@ tt_nsocks(struct host *net)
  * of payload, TCP checksum correct.  It takes the whole receive path.
  */
 static void
-tt_inject_tcp(struct host *net, const char *saddr, const char *daddr, u16 sport, u16 dport,
+tt_inject_tcp(struct net *net, const char *saddr, const char *daddr, u16 sport, u16 dport,
 	      u32 seq, u32 ack, u8 flags, const u8 *opts, unsigned int opt_len,
 	      unsigned int data_len)
 {
@@ -1376,7 +1376,7 @@ END_TEST
 /* Hand @net's tcp_v4_err an ICMP destination unreachable (@code) that
  * quotes a segment @saddr:@sport -> @daddr:@dport with sequence @seq. */
 static void
-tt_inject_icmp_unreach(struct host *net, const char *saddr, const char *daddr, u16 sport,
+tt_inject_icmp_unreach(struct net *net, const char *saddr, const char *daddr, u16 sport,
 		       u16 dport, u32 seq, u8 code)
 {
 	struct sk_buff *skb = alloc_skb(net, 128);

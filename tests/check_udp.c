@@ -165,7 +165,7 @@ END_TEST
 
 START_TEST(test_udp_port_unreachable)
 {
-	struct host *st = w->host[SIM_STUDENT];
+	struct net *st = w->host[SIM_STUDENT];
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(5999) };
 	int fd;
 
@@ -186,7 +186,7 @@ END_TEST
 
 START_TEST(test_udp_unconnected_errors)
 {
-	struct host *st = w->host[SIM_STUDENT];
+	struct net *st = w->host[SIM_STUDENT];
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = 0 };
 	char big[1];
 	int fd = sys_socket(st, AF_INET, SOCK_DGRAM, 0);
@@ -222,7 +222,7 @@ fx_teardown(void)
 
 START_TEST(test_udp_bad_checksum_dropped)
 {
-	struct host *h = fx.host[0];
+	struct net *h = fx.host[0];
 	struct net_device *dev = fixture_fake_dev(&fx, h, "eth0", "10.0.0.2/24");
 	const u8 smac[ETH_ALEN] = { 0x02, 0, 0, 0, 9, 9 };
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(7000) };
@@ -283,7 +283,7 @@ END_TEST
 
 START_TEST(test_udp_bind_conflicts)
 {
-	struct host *h = fx.host[0];
+	struct net *h = fx.host[0];
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(7000) };
 	int a, b;
 

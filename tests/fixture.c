@@ -103,7 +103,7 @@ fx_addr(const char *dotted)
 }
 
 struct net_device *
-fixture_fake_dev(struct fixture *fx, struct host *h, const char *name,
+fixture_fake_dev(struct fixture *fx, struct net *h, const char *name,
 		 const char *cidr)
 {
 	struct net_device *dev = alloc_etherdev_mq(h, name, 1, sizeof(struct fake_priv));

@@ -46,7 +46,7 @@ struct fixture {
 	struct sim_engine eng;
 	struct skb_ledger ledger;
 	struct trace trace;
-	struct host *host[FX_MAX_HOSTS];
+	struct net *host[FX_MAX_HOSTS];
 	int nhosts;
 	struct fixture_frame frames[FX_MAX_FRAMES];	/* sent by fake devices */
 	int nframes;
@@ -60,7 +60,7 @@ void fixture_teardown(struct fixture *fx);	/* ck_assert: no live skb */
 
 /* A registered, up Ethernet device with a fake driver and an address
  * (addr 0: none).  MAC is 02:00:00:00:<host>:<ifindex>. */
-struct net_device *fixture_fake_dev(struct fixture *fx, struct host *h, const char *name,
+struct net_device *fixture_fake_dev(struct fixture *fx, struct net *h, const char *name,
 				    const char *cidr);
 /* Hand @len bytes to @dev's receive path (eth_type_trans + netif_receive_skb). */
 void fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len);

@@ -289,7 +289,7 @@ ethtool_sring(struct net_device *dev, const struct ethtool_args *a, FILE *err)
 }
 
 int
-tool_ethtool(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_ethtool(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct ethtool_args a;
 	struct net_device *dev;

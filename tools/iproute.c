@@ -137,7 +137,7 @@ ip_sim_prefix(const char *s, __be32 *dst, int *plen)
 
 /* Parse `ip route add|del` arguments into @cfg; 0 or 2 (error printed). */
 static int
-ip_sim_route_args(struct host *net, int argc, char **argv, struct fib_config *cfg,
+ip_sim_route_args(struct net *net, int argc, char **argv, struct fib_config *cfg,
 		  bool add, FILE *err)
 {
 	bool have_dst = false;
@@ -194,7 +194,7 @@ ip_sim_route_args(struct host *net, int argc, char **argv, struct fib_config *cf
 }
 
 static int
-ip_sim_route(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+ip_sim_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct fib_config cfg;
 	const char *cmd = argc > 0 ? argv[0] : "show";
@@ -295,7 +295,7 @@ ip_sim_print_addr(FILE *out, const struct net_device *dev)
 
 /* `ip link|addr [show] [dev] [DEV]`; @addr selects the addr layout. */
 static int
-ip_sim_show_devs(struct host *net, int argc, char **argv, bool addr, FILE *out, FILE *err)
+ip_sim_show_devs(struct net *net, int argc, char **argv, bool addr, FILE *out, FILE *err)
 {
 	struct net_device *only = NULL;
 	int i = 0;
@@ -327,7 +327,7 @@ ip_sim_show_devs(struct host *net, int argc, char **argv, bool addr, FILE *out, 
 
 /* `ip link set DEV mtu N | up | down` */
 static int
-ip_sim_link_set(struct host *net, int argc, char **argv, FILE *err)
+ip_sim_link_set(struct net *net, int argc, char **argv, FILE *err)
 {
 	struct net_device *dev;
 	int mtu = -1, updown = 0;
@@ -374,7 +374,7 @@ ip_sim_link_set(struct host *net, int argc, char **argv, FILE *err)
 }
 
 static int
-ip_sim_link(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+ip_sim_link(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	if (argc > 0 && !strcmp(argv[0], "set"))
 		return ip_sim_link_set(net, argc - 1, argv + 1, err);
@@ -386,7 +386,7 @@ ip_sim_link(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 /* ---------------------------------------------------------------- */
 
 static int
-ip_sim_neigh(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+ip_sim_neigh(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct net_device *dev = NULL;
 
@@ -414,7 +414,7 @@ ip_sim_neigh(struct host *net, int argc, char **argv, FILE *out, FILE *err)
  * 0 on success, 1 if the kernel refused, 2 on a bad command line.
  */
 int
-tool_ip(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_ip(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	const char *obj;
 
@@ -440,7 +440,7 @@ tool_ip(struct host *net, int argc, char **argv, FILE *out, FILE *err)
  * both print numbers.
  */
 int
-tool_route(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-n")) {

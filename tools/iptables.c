@@ -509,7 +509,7 @@ ipt_sim_print_ports(FILE *out, const char *name, const u16 *r)
 }
 
 static void
-ipt_sim_print_header(FILE *out, struct host *net, const char *chain, unsigned int format)
+ipt_sim_print_header(FILE *out, struct net *net, const char *chain, unsigned int format)
 {
 	struct xt_counters cnt;
 	int pol = iptc_get_policy(net, chain, &cnt);
@@ -594,7 +594,7 @@ ipt_sim_print_rule(FILE *out, const struct ipt_entry *e, unsigned int num,
 }
 
 static void
-ipt_sim_list(FILE *out, struct host *net, const struct ipt_sim_cmd *c)
+ipt_sim_list(FILE *out, struct net *net, const struct ipt_sim_cmd *c)
 {
 	unsigned int format = FMT_OPTIONS;
 	bool found = false;
@@ -655,8 +655,8 @@ ipt_sim_fail(FILE *err, int ret, char cmd)
 }
 
 static int
-ipt_sim_each_chain(struct host *net, const struct ipt_sim_cmd *c, FILE *out,
-		   const char *verb, int (*fn)(struct host *, const char *))
+ipt_sim_each_chain(struct net *net, const struct ipt_sim_cmd *c, FILE *out,
+		   const char *verb, int (*fn)(struct net *, const char *))
 {
 	const char *name;
 
@@ -671,7 +671,7 @@ ipt_sim_each_chain(struct host *net, const struct ipt_sim_cmd *c, FILE *out,
 }
 
 static int
-ipt_sim_apply(struct host *net, const struct ipt_sim_cmd *c, FILE *out, FILE *err)
+ipt_sim_apply(struct net *net, const struct ipt_sim_cmd *c, FILE *out, FILE *err)
 {
 	int ret = 0;
 
@@ -702,7 +702,7 @@ ipt_sim_apply(struct host *net, const struct ipt_sim_cmd *c, FILE *out, FILE *er
  * 0 on success, 1 if the edit failed, 2 on a bad command line.
  */
 int
-tool_iptables(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_iptables(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct ipt_sim_cmd c;
 	int ret;

@@ -48,7 +48,7 @@
 
 /* The program's state (iputils' struct ping_rts, trimmed). */
 struct ping_rts {
-	struct host *net;
+	struct net *net;
 	struct ping_sock *ps;
 	FILE *out;
 	FILE *err;
@@ -599,7 +599,7 @@ tool_ping_parse_args(int argc, char **argv, struct ping_args *a, FILE *err)
  * destination with no route (iputils' "connect: Network is unreachable").
  */
 int
-tool_ping(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_ping(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct ping_args a;
 	struct ping_rts *rts;
@@ -692,7 +692,7 @@ tool_ping(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 
 /* Is a run on @net still going (requests to send or replies awaited)? */
 bool
-ping_running(struct host *net)
+ping_running(struct net *net)
 {
 	struct ping_rts *rts = net->ping ? tool_ping_rts_of(net->ping) : NULL;
 
@@ -706,7 +706,7 @@ ping_running(struct host *net)
  * 2: no run was started.
  */
 int
-ping_result(struct host *net)
+ping_result(struct net *net)
 {
 	struct ping_rts *rts = net->ping ? tool_ping_rts_of(net->ping) : NULL;
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 static void
-proc_softirqs(struct host *net, FILE *out)
+proc_softirqs(struct net *net, FILE *out)
 {
 	fprintf(out, "%20sCPU%-8d\n", "", 0);
 	for (int i = 0; i < NR_SOFTIRQS; i++)
@@ -21,7 +21,7 @@ proc_softirqs(struct host *net, FILE *out)
 
 /* Vectors as MSI-X numbers them; the name says which queue pair. */
 static void
-proc_interrupts(struct host *net, FILE *out)
+proc_interrupts(struct net *net, FILE *out)
 {
 	fprintf(out, "%11sCPU0\n", "");
 	for (int i = 0; i < SIM_MAX_IRQS; i++) {
@@ -33,7 +33,7 @@ proc_interrupts(struct host *net, FILE *out)
 }
 
 int
-tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_cat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	if (argc != 2) {
 		fprintf(err, "cat: usage: cat /proc/softirqs|/proc/interrupts\n");
@@ -73,7 +73,7 @@ nstat_name(int i, char *buf, size_t len)
 }
 
 int
-tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_nstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	bool all = false;
 
@@ -177,7 +177,7 @@ netstat_group(const char *kname)
 }
 
 static void
-netstat_counter(struct host *net, int i, FILE *out)
+netstat_counter(struct net *net, int i, FILE *out)
 {
 	for (size_t k = 0; k < ARRAY_SIZE(netstat_phrases); k++) {
 		if ((int)netstat_phrases[k].mib == i) {
@@ -191,7 +191,7 @@ netstat_counter(struct host *net, int i, FILE *out)
 }
 
 int
-tool_netstat(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_netstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	static const char *const groups[] = { "Ip", "Icmp", "Tcp", "Udp", "TcpExt", "ArpExt",
 					      "NetExt" };

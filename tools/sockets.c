@@ -46,7 +46,7 @@
 
 /* What a send/sendto command carries, checked before anything runs. */
 struct sim_send_req {
-	struct host *net;
+	struct net *net;
 	int fd;
 	bool has_addr;
 	struct sockaddr_in addr;
@@ -59,7 +59,7 @@ struct sim_send_req {
 
 /* "3" -> 3; the descriptor must be open on @net. */
 static int
-sim_parse_fd(struct host *net, const char *cmd, const char *s, int *fd, FILE *err)
+sim_parse_fd(struct net *net, const char *cmd, const char *s, int *fd, FILE *err)
 {
 	char *end;
 	long v = strtol(s, &end, 10);
@@ -218,7 +218,7 @@ sim_send_req_free(struct sim_task *t)
 }
 
 static struct sock *
-sim_fd_sk(struct host *net, int fd)
+sim_fd_sk(struct net *net, int fd)
 {
 	int e;
 	struct socket *sock = sockfd_lookup(net, fd, &e);
@@ -260,8 +260,8 @@ sim_cmd_done(struct sim_task *t, int rc)
 {
 	if (rc < 0) {
 		fprintf(t->err, "%s: %s\n", t->comm, strerror(-rc));
-		if (!t->net->task_status)
-			t->net->task_status = 1;
+		if (!sim_host(t->net)->task_status)
+			sim_host(t->net)->task_status = 1;
 	}
 }
 
@@ -269,7 +269,7 @@ sim_cmd_done(struct sim_task *t, int rc)
 static int
 sim_start(struct sim_task *t, FILE *out, FILE *err)
 {
-	struct host *net = t->net;
+	struct net *net = t->net;
 	int rc;
 
 	t->out = out;
@@ -279,14 +279,14 @@ sim_start(struct sim_task *t, FILE *out, FILE *err)
 	if (rc == -EINPROGRESS)
 		return 0;
 	if (rc < 0) {
-		net->task_status = 0;	/* reported through our return */
+		sim_host(net)->task_status = 0;	/* reported through our return */
 		return 1;
 	}
 	return 0;
 }
 
 static int
-sim_send_common(struct host *net, const char *cmd, int fd, const struct sockaddr_in *addr,
+sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_in *addr,
 		const char *payload, FILE *out, FILE *err)
 {
 	struct sim_send_req *r = calloc(1, sizeof(*r));
@@ -333,7 +333,7 @@ sim_send_common(struct host *net, const char *cmd, int fd, const struct sockaddr
 
 /* send FD N|TEXT|@FILE */
 int
-tool_send(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_send(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	int fd;
 
@@ -348,7 +348,7 @@ tool_send(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 
 /* sendto FD ADDR:PORT N|TEXT|@FILE */
 int
-tool_sendto(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_sendto(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct sockaddr_in sin;
 	int fd;
@@ -365,7 +365,7 @@ tool_sendto(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 
 /* socket tcp|udp */
 int
-tool_socket(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_socket(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	int type, fd;
 
@@ -384,7 +384,7 @@ tool_socket(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 }
 
 struct sim_connect_req {
-	struct host *net;
+	struct net *net;
 	int fd;
 	struct sockaddr_in addr;
 };
@@ -416,7 +416,7 @@ sim_free_priv(struct sim_task *t)
 
 /* connect [FD] ADDR:PORT */
 int
-tool_connect(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_connect(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct sim_connect_req *r;
 	struct sockaddr_in sin;
@@ -454,7 +454,7 @@ tool_connect(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 
 /* close FD */
 int
-tool_close(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_close(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	int fd, rc;
 
@@ -475,7 +475,7 @@ tool_close(struct host *net, int argc, char **argv, FILE *out, FILE *err)
 
 /* listen PORT [rcvbuf BYTES] */
 int
-tool_listen(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_listen(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	long rcvbuf = 0;
 	u16 port;
@@ -531,7 +531,7 @@ sim_recv_done(struct sim_task *t, int rc)
 
 /* recv PORT */
 int
-tool_recv(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct sim_app *app;
 	struct sim_task *t;
@@ -699,7 +699,7 @@ ss_udp_one(struct sock *sk, void *arg)
 
 /* ss [-t] [-u] [-a] [-l] [-i] [-n] */
 int
-tool_ss(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	bool tcp = false, udp = false, all = false, listening = false, numeric = false;
 	struct ss_ctx c = { .out = out };

@@ -374,7 +374,7 @@ tc_print_qdisc(struct Qdisc *q, void *arg)
 
 /* tc qdisc [show|list] [dev DEV] [root] */
 static int
-tc_qdisc_list(struct host *net, int argc, char **argv, const struct tc_opts *opts,
+tc_qdisc_list(struct net *net, int argc, char **argv, const struct tc_opts *opts,
 	      FILE *out, FILE *err)
 {
 	struct tc_show_ctx ctx = { .opts = opts, .with_dev = true, .out = out };
@@ -525,7 +525,7 @@ tc_rtnl_answer(int rc, FILE *err)
 
 /* tc_qdisc_modify: parse everything, then one call into the kernel side. */
 static int
-tc_qdisc_modify(struct host *net, enum tc_cmd cmd, int argc, char **argv, FILE *err)
+tc_qdisc_modify(struct net *net, enum tc_cmd cmd, int argc, char **argv, FILE *err)
 {
 	struct net_device *dev = NULL;
 	const char *devname = NULL, *kind = NULL;
@@ -618,7 +618,7 @@ tc_qdisc_modify(struct host *net, enum tc_cmd cmd, int argc, char **argv, FILE *
 
 /* do_qdisc */
 static int
-tc_do_qdisc(struct host *net, int argc, char **argv, const struct tc_opts *opts,
+tc_do_qdisc(struct net *net, int argc, char **argv, const struct tc_opts *opts,
 	    FILE *out, FILE *err)
 {
 	const char *c;
@@ -644,7 +644,7 @@ tc_do_qdisc(struct host *net, int argc, char **argv, const struct tc_opts *opts,
  * tool_tc - `tc [-s] [-d] qdisc ...`, see the head of this file.
  */
 int
-tool_tc(struct host *net, int argc, char **argv, FILE *out, FILE *err)
+tool_tc(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct tc_opts opts = { 0 };
 	int i = 1;

@@ -13,45 +13,45 @@
 
 #include <stdio.h>
 
-struct host;
+struct net;
 
-typedef int (*tool_fn)(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+typedef int (*tool_fn)(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 /* tools/ping.c (ip helper): ping [-c N] [-s SIZE] [-M do|dont|want]
  * [-i SECONDS] [-W SECONDS] ADDR.  Starts the pings as engine events and
  * returns; ping_result() gives iputils' exit status once it finished. */
-int tool_ping(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int ping_result(struct host *net);
+int tool_ping(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int ping_result(struct net *net);
 
 /* tools/iproute.c (route helper): ip route|link|neigh|addr ..., and
  * net-tools' route -n. */
-int tool_ip(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_route(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_ip(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_route(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 /* tools/iptables.c (route helper): iptables -A|-I|-D|-F|-P|-L|-Z (filter table). */
-int tool_iptables(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_iptables(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 /* tools/ethtool.c (igb helper): ethtool DEV, -i/-S/-g DEV, -G DEV [rx N] [tx N]. */
-int tool_ethtool(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_ethtool(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 /* tools/tc.c (dev helper): tc qdisc add|replace|del dev DEV root ...,
  * tc [-s] qdisc [show] [dev DEV]. */
-int tool_tc(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_tc(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 /* tools/proc.c (lead): cat /proc/softirqs|/proc/interrupts, nstat [-az]. */
-int tool_cat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_nstat(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_netstat(struct host *net, int argc, char **argv, FILE *out, FILE *err);	/* netstat -s (harden) */
+int tool_cat(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_nstat(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_netstat(struct net *net, int argc, char **argv, FILE *out, FILE *err);	/* netstat -s (harden) */
 
 /* tools/sockets.c (sock helper): socket, connect, send, sendto, close,
  * listen, recv, ss.  A call that would block becomes a task (sim/task.h)
  * the console waits for. */
-int tool_socket(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_connect(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_send(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_sendto(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_close(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_listen(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_recv(struct host *net, int argc, char **argv, FILE *out, FILE *err);
-int tool_ss(struct host *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_socket(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_connect(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_send(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_sendto(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_close(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_listen(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 #endif

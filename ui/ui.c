@@ -152,7 +152,7 @@ static bool
 ui_world_busy(struct ui *u)
 {
 	for (int i = 0; i < SIM_NHOSTS; i++) {
-		struct host *h = u->w->host[i];
+		struct net *h = u->w->host[i];
 
 		if (h && (ping_running(h) || sim_task_pending(h)))
 			return true;
@@ -209,7 +209,7 @@ static void
 ui_exec(struct ui *u, const char *line)
 {
 	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1], *save = NULL, *t;
-	struct host *net = u->w->host[SIM_STUDENT];
+	struct net *net = u->w->host[SIM_STUDENT];
 	int argc = 0, rc;
 	char **av;
 

@@ -247,7 +247,7 @@ ui_mask_len(const char *mask)
 static void
 ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
 {
-	struct host *net = r->last_host;
+	struct net *net = r->last_host;
 	struct ui_buf tab, wide, narrow;
 	char rowbuf[16];
 	int match = -1, row = 0;
@@ -385,7 +385,7 @@ ui_build_neigh(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 static struct net_device *
 ui_ring_dev(struct ui_rec *r, const struct trace_event *ev)
 {
-	struct host *net = r->last_host;
+	struct net *net = r->last_host;
 	char name[24];
 
 	if (!net || !net->ndevs)
@@ -748,7 +748,7 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 {
 	struct ui_snap *s = &r->ring[r->count % UI_HISTORY];
 	struct trace *tr = &r->w->trace;
-	struct host *st = r->w->host[SIM_STUDENT];
+	struct net *st = r->w->host[SIM_STUDENT];
 
 	ui_snap_free(s);
 	s->seq = ev->seq;
@@ -944,7 +944,7 @@ static void
 ui_rec_taps(struct ui_rec *r, bool add)
 {
 	for (int h = 0; h < SIM_NHOSTS; h++) {
-		struct host *net = r->w->host[h];
+		struct net *net = r->w->host[h];
 
 		for (int i = 0; net && i < net->ndevs; i++) {
 			struct sim_port *p = net->devs[i] ? igb_port(net->devs[i]) : NULL;

@@ -87,17 +87,17 @@ struct ui_rec {
 	struct ui_frame_ref stack[UI_STACK_MAX];
 	int nstack;			/* live call stack */
 	int overflow;			/* frames deeper than UI_STACK_MAX */
-	struct host *last_host;		/* host of the last event with one */
+	struct net *last_host;		/* host of the last event with one */
 	u32 focus_skb;			/* skb the skb pane follows */
 	u32 focus_data;			/* ... and its data_id */
 	struct net_device *ring_dev;	/* device the ring pane shows */
 	struct ui_frame frame;		/* the last frame on the wire */
 	unsigned long wire_frames;
 	char last_route[TRACE_FIELDS_MAX + 64];
-	struct host *last_route_host;	/* ... made on this host */	/* fields of the last route lookup */
+	struct net *last_route_host;	/* ... made on this host */	/* fields of the last route lookup */
 	char last_qdisc[96];		/* "bypass" or "enqueue qlen=N" */
 	char txq_dev[16];		/* TX queue of the last netdev_pick_tx: */
-	struct host *txq_host;		/* ... device name, host */
+	struct net *txq_host;		/* ... device name, host */
 	int txq;			/* ... and index (-1 = none yet) */
 	int quota;			/* quota left in the last __qdisc_run, -1 = none */
 	char quota_host[16];		/* ... on this host */
