@@ -26,7 +26,7 @@ CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 LIBS     := $(shell pkg-config --libs libpcap ncurses 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
-KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/snmp.o
+KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o
 LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \

@@ -9,6 +9,7 @@
 #define _GNU_SOURCE		/* ppoll(), for the wall-clock mode */
 #include "kernel/engine.h"
 #include "kernel/trace.h"
+#include "events/irq.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -344,7 +345,7 @@ open_softirq(struct sim_cpu *cpu, int nr, void (*action)(struct sim_cpu *cpu))
 void
 raise_softirq(struct sim_cpu *cpu, unsigned int nr)
 {
-	TRACEPOINTF(cpu->owner, NULL, "vec=%u name=%s", nr, softirq_to_name[nr]);
+	trace_raise_softirq(cpu, nr);
 	cpu->softirq_pending |= 1UL << nr;
 }
 

@@ -23,6 +23,12 @@ trace_init(struct trace *tr, const struct sim_engine *eng)
 	tr->eng = eng;
 }
 
+static void
+trace_update_on(struct trace *tr)
+{
+	tr->on = tr->nsinks > 0 && tr->muted <= 0;
+}
+
 int
 trace_add_sink(struct trace *tr, void (*emit)(void *, const struct trace_event *),
 	       void *arg)
@@ -32,6 +38,7 @@ trace_add_sink(struct trace *tr, void (*emit)(void *, const struct trace_event *
 	tr->sinks[tr->nsinks].emit = emit;
 	tr->sinks[tr->nsinks].arg = arg;
 	tr->nsinks++;
+	trace_update_on(tr);
 	return 0;
 }
 
@@ -46,6 +53,21 @@ trace_remove_sink(struct trace *tr, void *arg)
 		tr->nsinks--;
 		i--;
 	}
+	trace_update_on(tr);
+}
+
+void
+trace_mute(struct trace *tr)
+{
+	tr->muted++;
+	trace_update_on(tr);
+}
+
+void
+trace_unmute(struct trace *tr)
+{
+	tr->muted--;
+	trace_update_on(tr);
 }
 
 static struct trace *
@@ -60,51 +82,400 @@ trace_of(const struct net *host)
 	return host_trace(host);
 }
 
+/* The index of @host in the trace's table (records keep a byte). */
+static u8
+trace_host_index(struct trace *tr, const struct net *host)
+{
+	int i;
+
+	for (i = 0; i < tr->nhosts; i++)
+		if (tr->hosts[i] == host)
+			return (u8)i;
+	if (tr->nhosts == TRACE_MAX_HOSTS)
+		return 0xff;
+	tr->hosts[tr->nhosts] = (struct net *)host;
+	return (u8)tr->nhosts++;
+}
+
+struct net *
+trace_rec_host(const struct trace *tr, const struct trace_rec *r)
+{
+	return r->host < tr->nhosts ? tr->hosts[r->host] : NULL;
+}
+
+const char *
+trace_rec_func(const struct trace_rec *r)
+{
+	if (!r->site)
+		return NULL;
+	return r->kind == TRACE_NOTE ? r->site->func : r->site->ev->name;
+}
+
+/* Start tr->cur: the header of the record and the sink's view of it. */
+static struct trace_event *
+trace_cur_begin(struct trace *tr, enum trace_kind kind, const struct net *host,
+		const struct sk_buff *skb, u32 skb_id)
+{
+	struct trace_event *ev = &tr->cur;
+
+	ev->seq = ++tr->seq;
+	ev->host = (struct net *)host;
+	ev->host_name = host ? host->name : "-";
+	ev->skb = skb;
+	ev->rec.ts = tr->eng ? tr->eng->now : 0;
+	ev->rec.site = NULL;
+	ev->rec.skb_id = skb_id;
+	ev->rec.depth = (u16)tr->depth;
+	ev->rec.kind = (u8)kind;
+	ev->rec.host = host ? trace_host_index(tr, host) : 0xff;
+	memset(ev->rec.data, 0, sizeof(ev->rec.data));
+	return ev;
+}
+
+/* Hand tr->cur to every sink. */
+static void
+trace_cur_emit(struct trace *tr)
+{
+	struct trace_event *ev = &tr->cur;
+
+	/* TRANSITION: the untyped view of the event. */
+	ev->ts = ev->rec.ts;
+	ev->kind = (enum trace_kind)ev->rec.kind;
+	ev->depth = ev->rec.depth;
+	ev->skb_id = ev->rec.skb_id;
+	if (ev->rec.site) {
+		const struct tp_site *site = ev->rec.site;
+
+		ev->func = trace_rec_func(&ev->rec);
+		ev->file = site->file;
+		ev->line = site->line;
+		ev->ksrc = ev->rec.kind == TRACE_NOTE ? site->ksrc : site->ev->ksrc;
+		if (ev->rec.kind == TRACE_EXIT)
+			ev->fields[0] = '\0';
+		else
+			trace_format_fields(ev, ev->fields, sizeof(ev->fields));
+	}
+	for (int i = 0; i < tr->nsinks; i++)
+		tr->sinks[i].emit(tr->sinks[i].arg, ev);
+}
+
+struct trace_rec *
+trace_rec_begin(struct trace *tr, const struct tp_site *site, enum trace_kind kind,
+		const struct net *host, const struct sk_buff *skb)
+{
+	struct trace_event *ev = trace_cur_begin(tr, kind, host, skb, skb ? skb->id : 0);
+
+	ev->rec.site = site;
+	return &ev->rec;
+}
+
+void
+trace_rec_commit(struct trace *tr)
+{
+	struct trace_event *ev = &tr->cur;
+
+	trace_cur_emit(tr);
+	if (ev->rec.kind != TRACE_ENTER)
+		return;
+	if (tr->depth < TRACE_STACK_MAX) {
+		struct trace_frame *fr = &tr->stack[tr->depth];
+
+		fr->site = ev->rec.site;
+		fr->skb_id = ev->rec.skb_id;
+		fr->host = ev->rec.host;
+	}
+	tr->depth++;
+}
+
+/* A typed function returns (it was entered while somebody listened). */
+void
+trace_scope_end(struct tp_scope *s)
+{
+	struct trace *tr = s->tr;
+	const struct trace_frame *fr;
+	struct trace_event *ev;
+
+	tr->depth--;
+	if (!trace_listening(tr) || tr->depth < 0 || tr->depth >= TRACE_STACK_MAX)
+		return;
+	fr = &tr->stack[tr->depth];
+	ev = trace_cur_begin(tr, TRACE_EXIT, fr->host < tr->nhosts ? tr->hosts[fr->host] : NULL,
+			     NULL, fr->skb_id);
+	ev->rec.site = fr->site;
+	trace_cur_emit(tr);
+}
+
+/* ---- formatting ----------------------------------------------------------- */
+
+void
+trace_buf_putc(struct trace_buf *b, char c)
+{
+	if (b->p < b->end) {
+		*b->p++ = c;
+		*b->p = '\0';
+	}
+}
+
+void
+trace_buf_puts(struct trace_buf *b, const char *s)
+{
+	size_t n = strlen(s), room = (size_t)(b->end - b->p);
+
+	if (n > room)
+		n = room;
+	memcpy(b->p, s, n);
+	b->p += n;
+	if (b->p <= b->end)
+		*b->p = '\0';
+}
+
+void
+trace_buf_u64(struct trace_buf *b, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		trace_buf_putc(b, tmp[--n]);
+}
+
+void
+trace_buf_s64(struct trace_buf *b, long long v)
+{
+	if (v < 0) {
+		trace_buf_putc(b, '-');
+		trace_buf_u64(b, 0ULL - (unsigned long long)v);
+	} else {
+		trace_buf_u64(b, (unsigned long long)v);
+	}
+}
+
+void
+trace_buf_printf(struct trace_buf *b, const char *fmt, ...)
+{
+	size_t room = (size_t)(b->end - b->p) + 1;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(b->p, room, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	b->p += (size_t)n < room ? (size_t)n : room - 1;
+}
+
+static void
+trace_buf_hex(struct trace_buf *b, unsigned long long v, int width)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[20];
+	int n = 0;
+
+	do {
+		tmp[n++] = digits[v & 15];
+		v >>= 4;
+	} while (v);
+	while (n < width)
+		tmp[n++] = '0';
+	trace_buf_puts(b, "0x");
+	while (n)
+		trace_buf_putc(b, tmp[--n]);
+}
+
+static void
+trace_buf_mac(struct trace_buf *b, const u8 *m)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (int i = 0; i < 6; i++) {
+		if (i)
+			trace_buf_putc(b, ':');
+		trace_buf_putc(b, digits[m[i] >> 4]);
+		trace_buf_putc(b, digits[m[i] & 15]);
+	}
+}
+
+/* An unsigned field of @size bytes (1, 2, 4, 8). */
+static u64
+trace_field_uint(const u8 *p, unsigned int size)
+{
+	u8 v8;
+	u16 v16;
+	u32 v32;
+	u64 v64;
+
+	switch (size) {
+	case 1:
+		memcpy(&v8, p, 1);
+		return v8;
+	case 2:
+		memcpy(&v16, p, 2);
+		return v16;
+	case 4:
+		memcpy(&v32, p, 4);
+		return v32;
+	default:
+		memcpy(&v64, p, 8);
+		return v64;
+	}
+}
+
+/* ... and signed. */
+static s64
+trace_field_sint(const u8 *p, unsigned int size)
+{
+	u64 v = trace_field_uint(p, size);
+
+	switch (size) {
+	case 1:
+		return (s8)v;
+	case 2:
+		return (s16)v;
+	case 4:
+		return (s32)v;
+	default:
+		return (s64)v;
+	}
+}
+
+void
+trace_field_print(struct trace_buf *b, const struct trace_field *f, const u8 *p)
+{
+	switch (f->type) {
+	case TF_UINT:
+		trace_buf_u64(b, trace_field_uint(p, f->size));
+		break;
+	case TF_SINT:
+		trace_buf_s64(b, trace_field_sint(p, f->size));
+		break;
+	case TF_HEX:
+		trace_buf_hex(b, trace_field_uint(p, f->size), f->width);
+		break;
+	case TF_IP4:
+		for (int i = 0; i < 4; i++) {
+			if (i)
+				trace_buf_putc(b, '.');
+			trace_buf_u64(b, p[i]);
+		}
+		break;
+	case TF_MAC:
+		trace_buf_mac(b, p);
+		break;
+	case TF_MAC0:
+		if (p[6])
+			trace_buf_mac(b, p);
+		else
+			trace_buf_puts(b, "none");
+		break;
+	case TF_STR: {
+		const char *s;
+
+		memcpy(&s, p, sizeof(s));
+		trace_buf_puts(b, s ? s : "(null)");
+		break;
+	}
+	case TF_ENUM: {
+		u32 v = (u32)trace_field_uint(p, f->size);
+		const char *s = f->fmt.name_of ? f->fmt.name_of(v) : NULL;
+
+		if (s)
+			trace_buf_puts(b, s);
+		else
+			trace_buf_u64(b, v);
+		break;
+	}
+	case TF_SKB:
+		trace_buf_puts(b, "skb#");
+		trace_buf_u64(b, trace_field_uint(p, 4));
+		break;
+	case TF_CUSTOM:
+		f->fmt.print(b, p);
+		break;
+	}
+}
+
+/* The width a field takes in the packed record. */
+static unsigned int
+trace_field_size(const struct trace_field *f)
+{
+	return f->size;
+}
+
+void
+trace_format_rec_fields(const struct trace_rec *r, struct trace_buf *b)
+{
+	const struct trace_event_desc *d = trace_rec_desc(r);
+	unsigned int off = 0;
+
+	if (!d || r->kind == TRACE_EXIT)
+		return;
+	for (unsigned int i = 0; i < d->nfields; i++) {
+		const struct trace_field *f = &d->fields[i];
+
+		if (i)
+			trace_buf_putc(b, ' ');
+		if (!f->bare) {
+			trace_buf_puts(b, f->name);
+			trace_buf_putc(b, '=');
+		}
+		trace_field_print(b, f, r->data + off);
+		off += trace_field_size(f);
+	}
+}
+
+size_t
+trace_format_fields(const struct trace_event *ev, char *buf, size_t len)
+{
+	struct trace_buf b;
+
+	trace_buf_init(&b, buf, len);
+	if (ev->rec.site)
+		trace_format_rec_fields(&ev->rec, &b);
+	else if (buf != ev->fields)
+		trace_buf_puts(&b, ev->fields);
+	return (size_t)(b.p - buf);
+}
+
+const struct trace_field *
+trace_desc_field(const struct trace_event_desc *desc, const char *name)
+{
+	for (unsigned int i = 0; i < desc->nfields; i++)
+		if (!strcmp(desc->fields[i].name, name))
+			return &desc->fields[i];
+	return NULL;
+}
+
+const struct trace_event_desc *
+trace_event_find(const char *name, bool note)
+{
+	for (unsigned int i = 0; i < trace_events_count; i++)
+		if (trace_events_all[i]->is_note == note && !strcmp(trace_events_all[i]->name, name))
+			return trace_events_all[i];
+	return NULL;
+}
+
+/* ---- TRANSITION: the untyped tracepoints ----------------------------------- */
+
 static void
 trace_emit(struct trace *tr, enum trace_kind kind, struct net *host,
 	   const char *func, const char *file, int line, const char *ksrc,
 	   const struct sk_buff *skb, u32 skb_id, const char *fmt, va_list ap)
 {
-	struct trace_event ev;
+	struct trace_event *ev = trace_cur_begin(tr, kind, host, skb, skb_id);
 
-	ev.seq = ++tr->seq;
-	ev.ts = tr->eng ? tr->eng->now : 0;
-	ev.kind = kind;
-	ev.host = host;
-	ev.host_name = host ? host->name : "-";
-	ev.func = func;
-	ev.file = file;
-	ev.line = line;
-	ev.ksrc = ksrc;
-	ev.depth = tr->depth;
-	ev.skb = skb;
-	ev.skb_id = skb_id;
-	ev.fields[0] = '\0';
+	ev->func = func;
+	ev->file = file;
+	ev->line = line;
+	ev->ksrc = ksrc;
+	ev->fields[0] = '\0';
 	if (fmt)
-		vsnprintf(ev.fields, sizeof(ev.fields), fmt, ap);
-	for (int i = 0; i < tr->nsinks; i++)
-		tr->sinks[i].emit(tr->sinks[i].arg, &ev);
-}
-
-struct trace_scope
-trace_enter(struct net *host, const char *func, const char *file,
-	    int line, const char *ksrc, const struct sk_buff *skb,
-	    const char *fmt, ...)
-{
-	struct trace_scope s = { host_trace(host), host, func, file, line, ksrc,
-				 skb ? skb->id : 0 };
-	va_list ap;
-
-	if (!s.tr)
-		return s;
-	if (trace_listening(s.tr)) {
-		va_start(ap, fmt);
-		trace_emit(s.tr, TRACE_ENTER, host, func, file, line, ksrc, skb, s.skb_id,
-			   fmt, ap);
-		va_end(ap);
-	}
-	s.tr->depth++;
-	return s;
+		vsnprintf(ev->fields, sizeof(ev->fields), fmt, ap);
+	trace_cur_emit(tr);
 }
 
 /* TRACEPOINTF, first half: the scope, nothing recorded yet. */
@@ -221,6 +592,8 @@ text_line_printf(FILE *f, const struct trace_event *ev, const char *skb, const c
 		fprintf(f, "  %s", ev->fields);
 	if (ev->kind == TRACE_NOTE)
 		fputs(" */", f);
+	else if (ev->kind == TRACE_ENTER && trace_rec_inline(&ev->rec))
+		fputs(" /* inline */", f);
 	fputc('\n', f);
 }
 
@@ -237,7 +610,7 @@ text_line(FILE *f, const struct trace_event *ev, const char *suffix,
 {
 	char buf[1024], skb[16] = "", *p = buf;
 	int indent = ev->depth * 2 < 0 ? -ev->depth * 2 : ev->depth * 2;
-	size_t need = 64 + strlen(ev->host_name) + (size_t)indent + strlen(ev->func) +
+	size_t need = 80 + strlen(ev->host_name) + (size_t)indent + strlen(ev->func) +
 		      strlen(suffix) + strlen(ev->fields);
 
 	if (ev->skb_id) {
@@ -275,6 +648,8 @@ text_line(FILE *f, const struct trace_event *ev, const char *suffix,
 	}
 	if (ev->kind == TRACE_NOTE)
 		p = text_put_str(p, " */", 0);
+	else if (ev->kind == TRACE_ENTER && trace_rec_inline(&ev->rec))
+		p = text_put_str(p, " /* inline */", 0);
 	*p++ = '\n';
 	fwrite(buf, 1, p - buf, f);
 }
@@ -430,6 +805,8 @@ trace_json_sink(void *file, const struct trace_event *ev)
 	json_str(f, ev->host_name, 64);
 	fputs(",\"func\":", f);
 	json_str(f, ev->func, 128);
+	if (trace_rec_inline(&ev->rec))
+		fputs(",\"inline\":true", f);
 	fputs(",\"file\":", f);
 	json_str(f, ev->file, 256);
 	fprintf(f, ",\"line\":%d,\"ksrc\":", ev->line);

@@ -1,29 +1,30 @@
 /*
  * kernel/trace.h - the one event stream of netstep.
  *
- * Every modelled kernel function opens with one tracepoint:
+ * Every modelled kernel function opens with one tracepoint, and things
+ * that happen inside a function (a NUD state change, a drop and its
+ * reason) are notes.  Both are declared once, with typed fields, in
+ * events/<subsystem>.h (see kernel/trace_event.h for the syntax), and a
+ * call site is one line:
  *
- *	TRACEPOINT(net, skb);
- *	TRACEPOINTF(net, skb, "ntu=%u len=%u", ring->next_to_use, skb->len);
+ *	trace_igb_tx_map(tx_ring, first, i);
  *
- * The macro records an "enter" event (sequence number, virtual time,
- * host, kernel function, netstep file:line, the kernel source file the
- * function mirrors, nesting depth, skb id, key=value fields) and, when
- * the function returns, an "exit" event, so consumers can draw a call
- * graph the way ftrace's function_graph tracer does.  TRACE_NOTE()
- * records something that happened inside a function (a NUD state
- * change, a drop and its reason).
+ * A tracepoint records an "enter" event and, when the function returns,
+ * an "exit" event, so consumers can draw a call graph the way ftrace's
+ * function_graph tracer does.  An event is a fixed-size binary record
+ * (struct trace_rec, 64 bytes): virtual time, the call site (function,
+ * netstep file:line, the kernel file it mirrors), host, nesting depth,
+ * skb id and the event's fields as a C struct.  Nothing is formatted
+ * when an event happens: the --trace and --trace-json writers, the UI,
+ * the pcapng comments and the lessons format or read fields on demand,
+ * through the declarations (trace_format_fields(), TP_DATA()).
  *
- * Each .c file that uses tracepoints defines, once, the kernel file it
- * mirrors:
+ * Sinks subscribe with trace_add_sink(); the model never knows who
+ * listens.  With no sink a tracepoint costs an inline test (a few loads
+ * and a branch) and evaluates none of its arguments.
  *
- *	static const char KSRC[] = "net/ipv4/ip_output.c";
- *
- * Sinks (the --trace writer, the JSON writer, the UI, tests) subscribe
- * with trace_add_sink(); the model never knows who listens.  With no
- * sink attached a tracepoint costs a depth counter and nothing else.
- *
- * Mirrors the idea of include/linux/tracepoint.h and ftrace's
+ * Mirrors include/linux/tracepoint.h, include/trace/ftrace.h (TRACE_EVENT,
+ * TP_STRUCT__entry, TP_fast_assign, TP_printk) and ftrace's
  * function_graph tracer; netstep's record format is its own.
  */
 #ifndef NETSTEP_KERNEL_TRACE_H
@@ -35,6 +36,7 @@
 
 struct net;
 struct sk_buff;
+struct sim_engine;
 
 enum trace_kind {
 	TRACE_ENTER,			/* a function began */
@@ -42,23 +44,93 @@ enum trace_kind {
 	TRACE_NOTE,			/* something happened inside it */
 };
 
-#define TRACE_FIELDS_MAX 240
+/* ---- declarations: what an event is ------------------------------------- */
 
+/* How a field is printed (its size says how it is stored). */
+enum trace_field_type {
+	TF_UINT,			/* u8/u16/u32/u64, decimal */
+	TF_SINT,			/* s8/s16/s32/s64, decimal */
+	TF_HEX,				/* unsigned, 0x...; with a width, zero-padded */
+	TF_IP4,				/* __be32, dotted quad */
+	TF_MAC,				/* u8[6], aa:bb:cc:dd:ee:ff */
+	TF_MAC0,			/* u8[7]: [6] != 0 -> the MAC, else "none" */
+	TF_STR,				/* const char *: static, or a name that outlives the trace */
+	TF_ENUM,			/* unsigned, printed by a function (NUD state, qdisc verdict) */
+	TF_SKB,				/* u32 skb id, "skb#N" */
+	TF_CUSTOM,			/* any bytes, printed by a function */
+};
+
+struct trace_buf;
+
+/* One field of an event. */
+struct trace_field {
+	const char *name;		/* "ntu"; printed as name=value */
+	enum trace_field_type type;
+	unsigned short size;		/* bytes in the record's (packed) data */
+	unsigned short width;		/* TF_HEX: digits (0 = as needed) */
+	bool bare;			/* printed without "name=" (JSON key "_") */
+	union {
+		const char *(*name_of)(u32 v);			/* TF_ENUM */
+		void (*print)(struct trace_buf *b, const void *p);	/* TF_CUSTOM */
+	} fmt;
+};
+
+/* One declared event: a traced kernel function or a note. */
+struct trace_event_desc {
+	const char *name;		/* "igb_tx_map", or the note's name */
+	const char *ksrc;		/* kernel file it mirrors, "drivers/.../igb_main.c" */
+	bool is_note;			/* a note, not a function */
+	bool is_inline;			/* 3.10 declares the function static inline */
+	unsigned short size;		/* bytes of data */
+	unsigned short nfields;
+	const struct trace_field *fields;
+	const char *subsys;		/* the events/ header that declares it */
+};
+
+/* One call site: made by the trace_<event>() macros, never by hand. */
+struct tp_site {
+	const struct trace_event_desc *ev;
+	const char *file;		/* netstep source file */
+	const char *func;		/* the C function it sits in (a note's "func") */
+	const char *ksrc;		/* kernel file of the netstep file (its KSRC) */
+	int line;			/* netstep source line */
+};
+
+/* ---- records: what happened ------------------------------------------------ */
+
+#define TRACE_DATA_MAX 40
+
+/* One event as recorded: 64 bytes, whatever the event. */
+struct trace_rec {
+	ktime_t ts;			/* virtual time, ns */
+	const struct tp_site *site;	/* NULL only for legacy events (transition) */
+	u32 skb_id;			/* stable skb id, 0 = none */
+	u16 depth;			/* nesting, 0 = outermost */
+	u8 kind;			/* enum trace_kind */
+	u8 host;			/* index into trace->hosts */
+	u8 data[TRACE_DATA_MAX] __attribute__((aligned(8)));	/* the event's struct */
+};
+
+/* What a sink receives: the record and what it points at right now. */
 struct trace_event {
 	u64 seq;			/* 1, 2, 3 ... across all hosts */
-	ktime_t ts;			/* virtual time, ns */
-	enum trace_kind kind;		/* enter, exit or note */
 	struct net *host;		/* whose CPU ran it (may be NULL) */
-	const char *host_name;		/* "student", "router", ... */
-	const char *func;		/* kernel function name */
-	const char *file;		/* netstep source file */
-	int line;			/* netstep source line */
-	const char *ksrc;		/* kernel file it mirrors */
-	int depth;			/* nesting, 0 = outermost */
-	const struct sk_buff *skb;	/* live skb, for sinks that look */
-	u32 skb_id;			/* stable skb id, 0 = none */
-	char fields[TRACE_FIELDS_MAX];	/* "key=value key=value" */
+	const char *host_name;		/* "student", "router", ..., "-" */
+	const struct sk_buff *skb;	/* live skb at enter/note; NULL at exit */
+	struct trace_rec rec;
+	/* TRANSITION: the pre-typed view, filled for every event until all
+	 * consumers read records; see trace_format_fields(). */
+	ktime_t ts;
+	enum trace_kind kind;
+	const char *func;
+	const char *file;
+	int line;
+	const char *ksrc;
+	int depth;
+	u32 skb_id;
+	char fields[240];
 };
+#define TRACE_FIELDS_MAX 240
 
 struct trace_sink {
 	void (*emit)(void *arg, const struct trace_event *ev);
@@ -66,20 +138,117 @@ struct trace_sink {
 };
 
 #define TRACE_MAX_SINKS 8
+#define TRACE_MAX_HOSTS 16
+#define TRACE_STACK_MAX 128
+
+/* An open typed scope: what its exit event will say. */
+struct trace_frame {
+	const struct tp_site *site;
+	u32 skb_id;
+	u8 host;
+};
 
 struct trace {
+	bool on;			/* a sink listens and nothing mutes it */
 	struct trace_sink sinks[TRACE_MAX_SINKS];	/* who listens */
 	int nsinks;			/* entries in sinks[] */
 	int muted;			/* >0: sinks hear nothing (trace_mute) */
 	u64 seq;			/* last sequence number given out */
 	int depth;			/* current nesting */
 	const struct sim_engine *eng;	/* for the timestamp */
+	struct net *hosts[TRACE_MAX_HOSTS];	/* rec.host indexes this */
+	int nhosts;
+	struct trace_frame stack[TRACE_STACK_MAX];	/* open typed scopes, by depth */
+	struct trace_event cur;		/* the event being built */
 };
 
 void trace_init(struct trace *tr, const struct sim_engine *eng);
 int trace_add_sink(struct trace *tr, void (*emit)(void *, const struct trace_event *),
 		   void *arg);
 void trace_remove_sink(struct trace *tr, void *arg);
+
+/*
+ * Silence every sink for a while: a reader that calls traced code to
+ * look at the model (a UI pane printing the route table), or teardown
+ * after the writers have stopped caring.  Nests; numbering and depth
+ * go on as if nobody listened.
+ */
+void trace_mute(struct trace *tr);
+void trace_unmute(struct trace *tr);
+
+static inline bool
+trace_listening(const struct trace *tr)
+{
+	return tr && tr->on;
+}
+
+/* ---- reading events ---------------------------------------------------------- */
+
+/* The declaration of an event (NULL for a legacy event). */
+static inline const struct trace_event_desc *
+trace_rec_desc(const struct trace_rec *r)
+{
+	return r->site ? r->site->ev : NULL;
+}
+
+/* The function name a reader shows: the event's for enter/exit, the
+ * enclosing function's for a note. */
+const char *trace_rec_func(const struct trace_rec *r);
+/* The host of a record. */
+struct net *trace_rec_host(const struct trace *tr, const struct trace_rec *r);
+/* Is the event's function static inline in 3.10? */
+static inline bool
+trace_rec_inline(const struct trace_rec *r)
+{
+	return r->site && r->kind != TRACE_NOTE && r->site->ev->is_inline;
+}
+
+/* A small output buffer for formatting (never overflows; cuts). */
+struct trace_buf {
+	char *p;			/* next byte */
+	char *end;			/* last usable byte (room for the NUL) */
+};
+static inline void
+trace_buf_init(struct trace_buf *b, char *buf, size_t len)
+{
+	b->p = buf;
+	b->end = buf + (len ? len - 1 : 0);
+	if (len)
+		*buf = '\0';
+}
+void trace_buf_puts(struct trace_buf *b, const char *s);
+void trace_buf_putc(struct trace_buf *b, char c);
+void trace_buf_u64(struct trace_buf *b, unsigned long long v);
+void trace_buf_s64(struct trace_buf *b, long long v);
+void trace_buf_printf(struct trace_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* One field's value as text (no name). */
+void trace_field_print(struct trace_buf *b, const struct trace_field *f, const u8 *data);
+/* "key=value key=value": what an event's fields print as. */
+void trace_format_rec_fields(const struct trace_rec *r, struct trace_buf *b);
+size_t trace_format_fields(const struct trace_event *ev, char *buf, size_t len);
+/* The field called @name of @desc, or NULL. */
+const struct trace_field *trace_desc_field(const struct trace_event_desc *desc,
+					   const char *name);
+
+/*
+ * Typed access: the event's fields as their declared struct, or NULL
+ * when @ev is not an enter or note of the event @name.
+ *	const struct tp_igb_tx_map *e = TP_DATA(ev, igb_tx_map);
+ */
+#define TP_IS(ev, name)								\
+	((ev)->rec.site && (ev)->rec.site->ev == &tp_ev_##name)
+#define TP_DATA(ev, name)							\
+	(TP_IS(ev, name) && (ev)->rec.kind != TRACE_EXIT ?			\
+	 (const struct tp_##name *)(const void *)(ev)->rec.data : NULL)
+
+/* Every declared event (kernel/trace_events.c), and lookup by name. */
+extern const struct trace_event_desc *const trace_events_all[];
+extern const unsigned int trace_events_count;
+const struct trace_event_desc *trace_event_find(const char *name, bool note);
+
+/* ---- writers ---------------------------------------------------------------- */
 
 /* Writers for --trace (function_graph-like text) and --trace-json. */
 struct trace_text_state;
@@ -90,12 +259,36 @@ void trace_json_sink(void *file, const struct trace_event *ev);
 void trace_text_header(FILE *f);
 /*
  * The value of "key=" in an event's @fields ("key=value key=value") into
- * @out (cut to @outlen - 1 bytes); false if @key is absent.  For sinks
- * that read the trace (pcapng comments, the UI's panes).
+ * @out (cut to @outlen - 1 bytes); false if @key is absent.
+ * TRANSITION: for the readers not yet on TP_DATA.
  */
 bool trace_field(const char *fields, const char *key, char *out, size_t outlen);
 
-/* What the macros expand to; not for direct use. */
+/* ---- recording: what the trace_<event>() macros expand to ------------------ */
+
+/* The scope of a traced function: its exit is recorded when it returns
+ * (the entry's site, host and skb wait on trace->stack). */
+struct tp_scope {
+	struct trace *tr;		/* NULL: nobody listened at entry */
+};
+
+/* Start an event of @kind; the caller fills ->data, then commits. */
+struct trace_rec *trace_rec_begin(struct trace *tr, const struct tp_site *site,
+				  enum trace_kind kind, const struct net *host,
+				  const struct sk_buff *skb);
+void trace_rec_commit(struct trace *tr);
+void trace_scope_end(struct tp_scope *s);
+
+static inline void
+tp_scope_exit(struct tp_scope *s)
+{
+	if (unlikely(s->tr != NULL))
+		trace_scope_end(s);
+}
+
+/* ---- TRANSITION: the untyped tracepoints, until every call site is typed --- */
+
+struct trace *trace_of(const struct net *host);
 struct trace_scope {
 	struct trace *tr;		/* NULL when tracing is off */
 	struct net *host;
@@ -105,37 +298,15 @@ struct trace_scope {
 	const char *ksrc;
 	u32 skb_id;			/* read at entry: the skb may be freed inside */
 };
-struct trace_scope trace_enter(struct net *host, const char *func, const char *file,
-			       int line, const char *ksrc, const struct sk_buff *skb,
-			       const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
 void trace_note(struct net *host, const char *func, const char *file, int line,
 		const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 void trace_scope_exit(struct trace_scope *s);
-/* The same, split so that nothing is formatted while no sink listens:
- * open (skb id), then either emit the event or only count the depth. */
 struct trace_scope trace_scope_open(struct net *host, const char *func, const char *file,
 				    int line, const char *ksrc, const struct sk_buff *skb);
 void trace_scope_emit(const struct trace_scope *s, const struct sk_buff *skb,
 		      const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-struct trace *trace_of(const struct net *host);
-
-static inline bool
-trace_listening(const struct trace *tr)
-{
-	return tr && tr->nsinks && !tr->muted;
-}
-
-/*
- * Silence every sink for a while: a reader that calls traced code to
- * look at the model (a UI pane printing the route table), or teardown
- * after the writers have stopped caring.  Nests; numbering and depth
- * go on as if nobody listened.
- */
-static inline void trace_mute(struct trace *tr) { tr->muted++; }
-static inline void trace_unmute(struct trace *tr) { tr->muted--; }
 
 static inline void
 trace_scope_push(struct trace_scope *s)
@@ -144,12 +315,6 @@ trace_scope_push(struct trace_scope *s)
 		s->tr->depth++;
 }
 
-/*
- * NOTE: the key=value arguments (address strings, flag names ...) are
- * evaluated only when a sink listens: with none, a tracepoint costs a
- * call and a depth counter, like a disabled static key in the kernel.
- * So tracepoint arguments must have no side effects.
- */
 #define TRACEPOINTF(host, skb, ...)						\
 	struct trace_scope __tp_scope __attribute__((cleanup(trace_scope_exit), unused)) = \
 		trace_scope_open((host), __func__, __FILE__, __LINE__, KSRC, (skb)); \

@@ -18,6 +18,7 @@
 #include "layers/route.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/skb.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +118,7 @@ alloc_skb(struct net *net, unsigned int size)
 	}
 	skb->host = net;
 	skb_ledger_add(skb);
-	TRACEPOINTF(net, skb, "size=%u addr=0x%lx", size, skb_display_addr(skb));
+	trace_alloc_skb(net, skb, size);
 	skb->truesize = SKB_TRUESIZE(size);
 	skb->users = 1;
 	skb->head = data;
@@ -164,13 +165,12 @@ skb_release_data(struct sk_buff *skb)
 	if (!skb->cloned || ((shinfo->dataref -= drop) & SKB_DATAREF_MASK) == 0) {
 		struct skb_ledger *l = host_ledger(skb->host);
 
-		TRACE_NOTE(skb->host, skb, "dataref=0 data_of=skb#%u freed", skb->data_id);
+		trace_skb_data_release(skb, 0, "freed");
 		if (l)
 			l->data_freed++;
 		free(skb->head);
 	} else {
-		TRACE_NOTE(skb->host, skb, "dataref=%d data_of=skb#%u kept",
-			   shinfo->dataref & SKB_DATAREF_MASK, skb->data_id);
+		trace_skb_data_release(skb, shinfo->dataref & SKB_DATAREF_MASK, "kept");
 	}
 	skb->head = NULL;
 }
@@ -197,8 +197,7 @@ kfree_skb(struct sk_buff *skb)
 {
 	if (!skb)
 		return;
-	TRACEPOINTF(skb->host, skb, "users=%d dataref=%d", skb->users,
-		    skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+	trace_kfree_skb(skb);
 	if (--skb->users > 0)
 		return;
 	__kfree_skb(skb);
@@ -215,8 +214,7 @@ consume_skb(struct sk_buff *skb)
 {
 	if (!skb)
 		return;
-	TRACEPOINTF(skb->host, skb, "users=%d dataref=%d", skb->users,
-		    skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+	trace_consume_skb(skb);
 	if (--skb->users > 0)
 		return;
 	__kfree_skb(skb);
@@ -271,9 +269,7 @@ skb_clone(struct sk_buff *skb)
 	/* KERNEL: skb_dst_copy takes a dst reference unless it is noref. */
 	if (skb_dst(n) && !(n->_skb_refdst & SKB_DST_NOREF))
 		dst_hold(skb_dst(n));
-	TRACEPOINTF(skb->host, n, "orig=skb#%u clone=skb#%u dataref=%d shared_data=skb#%u",
-		    skb->id, n->id, skb_shinfo(skb)->dataref & SKB_DATAREF_MASK,
-		    skb->data_id);
+	trace_skb_clone(skb, n);
 	return n;
 }
 
@@ -315,7 +311,7 @@ skb_copy(const struct sk_buff *skb)
 
 	if (!n)
 		return NULL;
-	TRACEPOINTF(skb->host, n, "from=skb#%u len=%u", skb->id, skb->len);
+	trace_skb_copy(skb, n);
 	skb_reserve(n, headroom);
 	skb_put(n, skb->len);
 	memcpy(n->head, skb->head, headroom + skb->len);

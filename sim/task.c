@@ -18,6 +18,7 @@
  * tools/sockets.c and sim/app.c (who creates tasks).
  */
 #include "sim/task.h"
+#include "events/sched.h"
 #include "sim/host.h"
 #include "layers/sock.h"
 #include "kernel/trace.h"
@@ -63,7 +64,7 @@ sim_task_wake(struct sim_task *t, const char *why)
 
 	if (sim_event_pending(&t->ev))
 		return;
-	TRACE_NOTE(net, NULL, "wake=%s task=%s", why, t->comm);
+	trace_sim_task_wakeup(t, why);
 	t->wakeups++;
 	sim_event_schedule(net->eng, &t->ev, net->eng->now);
 }
@@ -228,7 +229,7 @@ sim_task_free(struct sim_task *t)
 static void
 sim_task_finish(struct sim_task *t, int rc)
 {
-	TRACE_NOTE(t->net, NULL, "task=%s exit=%d runs=%lu", t->comm, rc, t->runs);
+	trace_sim_task_exit(t, rc);
 	if (t->done)
 		t->done(t, rc);
 	sim_task_free(t);

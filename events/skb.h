@@ -1,0 +1,97 @@
+/*
+ * events/skb.h - tracepoints of layers/skbuff.c (net/core/skbuff.c).
+ *
+ * See kernel/trace_event.h for the syntax.  The kernel's own skb
+ * tracepoints are kfree_skb and consume_skb (include/trace/events/skb.h);
+ * netstep traces every skb function it models, so a student sees each
+ * skb born, cloned, copied and freed.
+ */
+#if !defined(NETSTEP_EVENTS_SKB_H) || defined(TRACE_HEADER_MULTI_READ)
+#define NETSTEP_EVENTS_SKB_H
+
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM skb
+
+#include "kernel/trace_event.h"
+
+TRACE_EVENT(alloc_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net, const struct sk_buff *skb, unsigned int size),
+	TP_HOST(net),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(size)
+		tp_x64(addr)),
+	TP_ASSIGN(
+		__entry->size = size;
+		__entry->addr = skb_display_addr(skb);))
+#define trace_alloc_skb(...) TP_FUNC(alloc_skb, __VA_ARGS__)
+
+/* skb_release_data: the last header let go of the data ("freed"), or
+ * another still points at it ("kept"). */
+TRACE_NOTE_EVENT(skb_data_release, "net/core/skbuff.c",
+	TP_PROTO(const struct sk_buff *skb, unsigned int dataref, const char *what),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(dataref)
+		tp_skb(data_of)
+		tp_bare_str(what)),
+	TP_ASSIGN(
+		__entry->dataref = dataref;
+		__entry->data_of = skb->data_id;
+		__entry->what = what;))
+#define trace_skb_data_release(...) TP_NOTE(skb_data_release, __VA_ARGS__)
+
+TRACE_EVENT(kfree_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(users)
+		tp_s32(dataref)),
+	TP_ASSIGN(
+		__entry->users = skb->users;
+		__entry->dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;))
+#define trace_kfree_skb(...) TP_FUNC(kfree_skb, __VA_ARGS__)
+
+TRACE_EVENT(consume_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(users)
+		tp_s32(dataref)),
+	TP_ASSIGN(
+		__entry->users = skb->users;
+		__entry->dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;))
+#define trace_consume_skb(...) TP_FUNC(consume_skb, __VA_ARGS__)
+
+TRACE_EVENT(skb_clone, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct sk_buff *n),
+	TP_HOST(skb->host),
+	TP_SKB(n),
+	TP_STRUCT(
+		tp_skb(orig)
+		tp_skb(clone)
+		tp_s32(dataref)
+		tp_skb(shared_data)),
+	TP_ASSIGN(
+		__entry->orig = skb->id;
+		__entry->clone = n->id;
+		__entry->dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;
+		__entry->shared_data = skb->data_id;))
+#define trace_skb_clone(...) TP_FUNC(skb_clone, __VA_ARGS__)
+
+TRACE_EVENT(skb_copy, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct sk_buff *n),
+	TP_HOST(skb->host),
+	TP_SKB(n),
+	TP_STRUCT(
+		tp_skb(from)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->from = skb->id;
+		__entry->len = skb->len;))
+#define trace_skb_copy(...) TP_FUNC(skb_copy, __VA_ARGS__)
+
+#endif

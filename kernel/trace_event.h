@@ -1,0 +1,272 @@
+/*
+ * kernel/trace_event.h - how events are declared: TRACE_EVENT and
+ * TRACE_NOTE_EVENT, in the manner of the kernel's include/trace/ftrace.h.
+ *
+ * A subsystem's events live in one header, events/<subsystem>.h:
+ *
+ *	TRACE_EVENT(igb_tx_map, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+ *		TP_PROTO(struct igb_ring *tx_ring, struct igb_tx_buffer *first, u16 i),
+ *		TP_HOST(tx_ring->net),
+ *		TP_SKB(first->skb),
+ *		TP_STRUCT(
+ *			tp_u32(ntu)
+ *			tp_u32(len)),
+ *		TP_ASSIGN(
+ *			__entry->ntu = i;
+ *			__entry->len = first->skb->len;))
+ *	#define trace_igb_tx_map(...) TP_FUNC(igb_tx_map, __VA_ARGS__)
+ *
+ * and the function's first line is trace_igb_tx_map(tx_ring, first, i);
+ * A note is the same with TRACE_NOTE_EVENT (no inline flag) and TP_NOTE:
+ * it can appear anywhere in a function, as often as needed.
+ *
+ * TP_HOST names the host whose CPU runs the event, TP_SKB the skb it is
+ * about (NULL for none).  TP_STRUCT lists the fields in print order;
+ * they are stored packed, so an event's fields take at most
+ * TRACE_DATA_MAX (40) bytes.  TP_ASSIGN fills them through __entry and
+ * runs only when somebody listens, so it may do work (look up a name)
+ * but must have no side effects.
+ *
+ * Field types (the name is the member of struct tp_<event>):
+ *	tp_u8(n) tp_u16(n) tp_u32(n) tp_u64(n)	unsigned, decimal
+ *	tp_s8(n) tp_s16(n) tp_s32(n) tp_s64(n)	signed, decimal
+ *	tp_x8(n) tp_x16(n) tp_x32(n) tp_x64(n)	hex, 0x...
+ *	tp_x32w(n, digits)			u32 hex with leading zeros, 0x%0<digits>x
+ *	tp_ip4(n)				__be32 address, dotted quad
+ *	tp_mac(n)				u8[6], aa:bb:cc:dd:ee:ff
+ *	tp_mac0(n)				u8[7], "none" unless set (tp_set_mac0)
+ *	tp_str(n)				const char * that outlives the trace
+ *	tp_bare_str(n)				a tp_str printed without "n="
+ *	tp_enum(n, name_of) tp_enum8(n, name_of)	u32 / u8 printed by
+ *						const char *name_of(u32) (NULL: decimal)
+ *	tp_skb(n)				u32 skb id, "skb#N"
+ *	tp_custom(n, ctype, print)		ctype printed by
+ *						void print(struct trace_buf *, const void *)
+ *
+ * The header is read three times: normally (the structs and the inline
+ * recording functions), then by kernel/trace_events.c to define each
+ * event's descriptor and the table of all events.
+ */
+#ifndef NETSTEP_KERNEL_TRACE_EVENT_H
+#define NETSTEP_KERNEL_TRACE_EVENT_H
+
+#include "kernel/engine.h"
+#include "kernel/trace.h"
+#include "layers/net_namespace.h"
+#include "layers/skbuff.h"
+
+#include <string.h>
+
+#define TP_INLINE	true		/* 3.10 declares it static inline */
+#define TP_NOT_INLINE	false
+
+/* The trace of @net when somebody listens, else NULL: the whole cost of a
+ * tracepoint while nobody does. */
+static inline struct trace *
+tp_trace(const struct net *net)
+{
+	struct trace *tr = net ? net->eng->trace : NULL;
+
+	return tr && tr->on ? tr : NULL;
+}
+
+/* A tp_mac0 field: the address, or "none". */
+static inline void
+tp_set_mac0(u8 *field, const u8 *mac)
+{
+	if (mac) {
+		memcpy(field, mac, 6);
+		field[6] = 1;
+	} else {
+		memset(field, 0, 7);
+	}
+}
+
+/* Call sites (the trace_<event>() macros of events/ expand to these). */
+#define TP_SITE_INIT(name)							\
+	{ &tp_ev_##name, __FILE__, __func__, KSRC, __LINE__ }
+#define TP_FUNC(name, ...)							\
+	static const struct tp_site __tp_site = TP_SITE_INIT(name);		\
+	struct tp_scope __tp_scope __attribute__((cleanup(tp_scope_exit), unused)) = \
+		{ tp_enter_##name(&__tp_site, __VA_ARGS__) }
+#define TP_NOTE(name, ...)							\
+	do {									\
+		static const struct tp_site __tp_nsite = TP_SITE_INIT(name);	\
+		tp_note_##name(&__tp_nsite, __VA_ARGS__);			\
+	} while (0)
+
+#endif /* NETSTEP_KERNEL_TRACE_EVENT_H */
+
+/* ---- the passes: re-read for each events/ header ---------------------------- */
+
+#undef TRACE_EVENT
+#undef TRACE_NOTE_EVENT
+#undef tp_u8
+#undef tp_u16
+#undef tp_u32
+#undef tp_u64
+#undef tp_s8
+#undef tp_s16
+#undef tp_s32
+#undef tp_s64
+#undef tp_x8
+#undef tp_x16
+#undef tp_x32
+#undef tp_x64
+#undef tp_x32w
+#undef tp_ip4
+#undef tp_mac
+#undef tp_mac0
+#undef tp_str
+#undef tp_bare_str
+#undef tp_enum
+#undef tp_enum8
+#undef tp_skb
+#undef tp_custom
+
+#define TP_PROTO(...)	__VA_ARGS__
+#define TP_HOST(x)	x
+#define TP_SKB(x)	x
+#define TP_STRUCT(...)	__VA_ARGS__
+#define TP_ASSIGN(...)	__VA_ARGS__
+
+#if defined(TP_PASS_DESC)
+
+/* Pass 2: each field's descriptor, each event's descriptor. */
+#define TP_F(n, type, ctype, w, bare, fmt)					\
+	{ #n, type, sizeof(ctype), w, bare, { fmt } },
+#define tp_u8(n)		TP_F(n, TF_UINT, u8, 0, false, NULL)
+#define tp_u16(n)		TP_F(n, TF_UINT, u16, 0, false, NULL)
+#define tp_u32(n)		TP_F(n, TF_UINT, u32, 0, false, NULL)
+#define tp_u64(n)		TP_F(n, TF_UINT, u64, 0, false, NULL)
+#define tp_s8(n)		TP_F(n, TF_SINT, s8, 0, false, NULL)
+#define tp_s16(n)		TP_F(n, TF_SINT, s16, 0, false, NULL)
+#define tp_s32(n)		TP_F(n, TF_SINT, s32, 0, false, NULL)
+#define tp_s64(n)		TP_F(n, TF_SINT, s64, 0, false, NULL)
+#define tp_x8(n)		TP_F(n, TF_HEX, u8, 0, false, NULL)
+#define tp_x16(n)		TP_F(n, TF_HEX, u16, 0, false, NULL)
+#define tp_x32(n)		TP_F(n, TF_HEX, u32, 0, false, NULL)
+#define tp_x64(n)		TP_F(n, TF_HEX, u64, 0, false, NULL)
+#define tp_x32w(n, w)		TP_F(n, TF_HEX, u32, w, false, NULL)
+#define tp_ip4(n)		TP_F(n, TF_IP4, __be32, 0, false, NULL)
+#define tp_mac(n)		TP_F(n, TF_MAC, u8[6], 0, false, NULL)
+#define tp_mac0(n)		TP_F(n, TF_MAC0, u8[7], 0, false, NULL)
+#define tp_str(n)		TP_F(n, TF_STR, const char *, 0, false, NULL)
+#define tp_bare_str(n)		TP_F(n, TF_STR, const char *, 0, true, NULL)
+#define tp_enum(n, f)		{ #n, TF_ENUM, sizeof(u32), 0, false, { .name_of = f } },
+#define tp_enum8(n, f)		{ #n, TF_ENUM, sizeof(u8), 0, false, { .name_of = f } },
+#define tp_skb(n)		TP_F(n, TF_SKB, u32, 0, false, NULL)
+#define tp_custom(n, ct, f)	{ #n, TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
+
+#define TP_DEFINE_DESC(name, ksrc, note, inl, ...)				\
+	static const struct trace_field tp_fields_##name[] = {			\
+		{ NULL, TF_UINT, 0, 0, false, { NULL } }, __VA_ARGS__		\
+	};									\
+	const struct trace_event_desc tp_ev_##name = {				\
+		#name, ksrc, note, inl, sizeof(struct tp_##name),		\
+		ARRAY_SIZE(tp_fields_##name) - 1, tp_fields_##name + 1,		\
+		TP_STRINGIFY(TRACE_SYSTEM),					\
+	};
+#define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	\
+	TP_DEFINE_DESC(name, ksrc, false, inl, fields)
+#define TRACE_NOTE_EVENT(name, ksrc, proto, host, skb, fields, assign)	\
+	TP_DEFINE_DESC(name, ksrc, true, false, fields)
+
+#elif defined(TP_PASS_TABLE)
+
+/* Pass 3: the table of every event. */
+#define tp_u8(...)
+#define tp_u16(...)
+#define tp_u32(...)
+#define tp_u64(...)
+#define tp_s8(...)
+#define tp_s16(...)
+#define tp_s32(...)
+#define tp_s64(...)
+#define tp_x8(...)
+#define tp_x16(...)
+#define tp_x32(...)
+#define tp_x64(...)
+#define tp_x32w(...)
+#define tp_ip4(...)
+#define tp_mac(...)
+#define tp_mac0(...)
+#define tp_str(...)
+#define tp_bare_str(...)
+#define tp_enum(...)
+#define tp_enum8(...)
+#define tp_skb(...)
+#define tp_custom(...)
+#define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	&tp_ev_##name,
+#define TRACE_NOTE_EVENT(name, ksrc, proto, host, skb, fields, assign)	&tp_ev_##name,
+
+#else
+
+/* Pass 1: the struct of the fields and the inline recorders. */
+#define tp_u8(n)		u8 n;
+#define tp_u16(n)		u16 n;
+#define tp_u32(n)		u32 n;
+#define tp_u64(n)		u64 n;
+#define tp_s8(n)		s8 n;
+#define tp_s16(n)		s16 n;
+#define tp_s32(n)		s32 n;
+#define tp_s64(n)		s64 n;
+#define tp_x8(n)		u8 n;
+#define tp_x16(n)		u16 n;
+#define tp_x32(n)		u32 n;
+#define tp_x64(n)		u64 n;
+#define tp_x32w(n, w)		u32 n;
+#define tp_ip4(n)		__be32 n;
+#define tp_mac(n)		u8 n[6];
+#define tp_mac0(n)		u8 n[7];
+#define tp_str(n)		const char *n;
+#define tp_bare_str(n)		const char *n;
+#define tp_enum(n, f)		u32 n;
+#define tp_enum8(n, f)		u8 n;
+#define tp_skb(n)		u32 n;
+#define tp_custom(n, ct, f)	ct n;
+
+#define TP_DECLARE_STRUCT(name, fields)						\
+	struct __attribute__((packed)) tp_##name { u8 __tp_none[0]; fields };	\
+	_Static_assert(sizeof(struct tp_##name) <= TRACE_DATA_MAX,		\
+		       "the fields of " #name " take more than TRACE_DATA_MAX bytes"); \
+	extern const struct trace_event_desc tp_ev_##name;
+
+#define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	\
+	TP_DECLARE_STRUCT(name, fields)						\
+	static inline struct trace *						\
+	tp_enter_##name(const struct tp_site *__tp_site, proto)			\
+	{									\
+		struct trace *__tr = tp_trace(host);				\
+		struct tp_##name *__entry;					\
+										\
+		if (likely(!__tr))						\
+			return NULL;						\
+		__entry = (struct tp_##name *)(void *)trace_rec_begin(__tr, __tp_site, \
+			TRACE_ENTER, host, skb)->data;				\
+		{ assign }							\
+		trace_rec_commit(__tr);						\
+		return __tr;							\
+	}
+#define TRACE_NOTE_EVENT(name, ksrc, proto, host, skb, fields, assign)	\
+	TP_DECLARE_STRUCT(name, fields)						\
+	static inline void							\
+	tp_note_##name(const struct tp_site *__tp_site, proto)			\
+	{									\
+		struct trace *__tr = tp_trace(host);				\
+		struct tp_##name *__entry;					\
+										\
+		if (likely(!__tr))						\
+			return;							\
+		__entry = (struct tp_##name *)(void *)trace_rec_begin(__tr, __tp_site, \
+			TRACE_NOTE, host, skb)->data;				\
+		{ assign }							\
+		trace_rec_commit(__tr);						\
+	}
+
+#endif
+
+#ifndef TP_STRINGIFY
+#define TP_STRINGIFY_(x)	#x
+#define TP_STRINGIFY(x)		TP_STRINGIFY_(x)
+#endif
