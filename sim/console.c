@@ -11,30 +11,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct console_cmd {
-	const char *name;
-	tool_fn fn;
+/*
+ * The one command table: -e scripts, the UI's `:` prompt and lessons all
+ * dispatch through it.  Tools do their own call and return; `sleep`
+ * and `sim` are the console's own (a caller that watches breakpoints,
+ * as lessons do, runs `sleep` itself).
+ */
+static const struct console_cmd console_cmds[] = {
+	{ "ping", CMD_TOOL, tool_ping, "ping [-c N] [-s SIZE] [-M do|dont|want] [-i SEC] [-W SEC] ADDR" },
+	{ "ip", CMD_TOOL, tool_ip, "ip route|neigh|link|addr ..." },
+	{ "route", CMD_TOOL, tool_route, "route -n" },
+	{ "tc", CMD_TOOL, tool_tc, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
+	{ "iptables", CMD_TOOL, tool_iptables, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
+	{ "ethtool", CMD_TOOL, tool_ethtool, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N" },
+	{ "cat", CMD_TOOL, tool_cat, "cat /proc/softirqs|/proc/interrupts" },
+	{ "nstat", CMD_TOOL, tool_nstat, "nstat [-az]" },
+	{ "netstat", CMD_TOOL, tool_netstat, "netstat -s" },
+	{ "socket", CMD_TOOL, tool_socket, "socket tcp|udp" },
+	{ "connect", CMD_TOOL, tool_connect, "connect [FD] ADDR:PORT" },
+	{ "send", CMD_TOOL, tool_send, "send FD N|\"text\"|@FILE" },
+	{ "sendto", CMD_TOOL, tool_sendto, "sendto FD ADDR:PORT N|\"text\"|@FILE" },
+	{ "close", CMD_TOOL, tool_close, "close FD" },
+	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]" },
+	{ "recv", CMD_TOOL, tool_recv, "recv PORT" },
+	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
+	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION" },
+	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
 };
 
-static const struct console_cmd tools[] = {
-	{ "ping", tool_ping },
-	{ "ip", tool_ip },
-	{ "route", tool_route },
-	{ "tc", tool_tc },
-	{ "iptables", tool_iptables },
-	{ "ethtool", tool_ethtool },
-	{ "cat", tool_cat },
-	{ "nstat", tool_nstat },
-	{ "netstat", tool_netstat },
-	{ "socket", tool_socket },
-	{ "connect", tool_connect },
-	{ "send", tool_send },
-	{ "sendto", tool_sendto },
-	{ "close", tool_close },
-	{ "listen", tool_listen },
-	{ "recv", tool_recv },
-	{ "ss", tool_ss },
-};
+const struct console_cmd *
+console_find(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(console_cmds); i++)
+		if (!strcmp(name, console_cmds[i].name))
+			return &console_cmds[i];
+	return NULL;
+}
+
+void
+console_help(FILE *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(console_cmds); i++)
+		fprintf(out, "  %s\n", console_cmds[i].synopsis);
+	fputs("  on student|router|server COMMAND\n", out);
+}
 
 void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *err)
 {
@@ -250,8 +270,6 @@ console_sim_wire(struct sim_console *c, int argc, char **argv)
 	return console_sim_apply(c, link, what, val);
 }
 
-static int console_exec(struct sim_console *c, struct net *net, int argc, char **argv);
-
 static int console_sim(struct sim_console *c, int argc, char **argv)
 {
 	if (argc >= 2 && (!strcmp(argv[1], "link") || console_sim_setting(argv[1]) != SIM_SET_NONE))
@@ -260,47 +278,81 @@ static int console_sim(struct sim_console *c, int argc, char **argv)
 	return 2;
 }
 
-static int console_on(struct sim_console *c, int argc, char **argv)
+/* See sim/console.h. */
+int console_resolve(struct sim_console *c, int argc, char **argv, struct console_call *call)
 {
-	struct net *net = argc > 2 ? sim_world_host(c->w, argv[1]) : NULL;
+	call->net = c->net;
+	call->argc = argc;
+	call->argv = argv;
+	if (!strcmp(argv[0], "on")) {
+		struct net *net = argc > 1 ? sim_world_host(c->w, argv[1]) : NULL;
 
-	if (!net) {
-		fprintf(c->err, "on: unknown host '%s' (student, router or server)\n",
-			argc > 1 ? argv[1] : "");
+		if (argc < 3) {
+			fprintf(c->err, "on: usage: on student|router|server COMMAND\n");
+			return 2;
+		}
+		if (!net) {
+			fprintf(c->err, "on: unknown host '%s' (student, router or server)\n",
+				argv[1]);
+			return 2;
+		}
+		if (!net->ndevs) {
+			/* The TAP world: the real kernel plays the router and the server. */
+			fprintf(c->err, "on: host '%s' is not on this wire (the real kernel plays it)\n",
+				argv[1]);
+			return 2;
+		}
+		call->net = net;
+		call->argc -= 2;
+		call->argv += 2;
+		if (!strcmp(call->argv[0], "on")) {
+			fprintf(c->err, "on: 'on' cannot follow 'on HOST'\n");
+			return 2;
+		}
+	}
+	call->cmd = console_find(call->argv[0]);
+	if (!call->cmd) {
+		fprintf(c->err, "netstep: unknown command '%s' (:help lists them)\n", call->argv[0]);
 		return 2;
 	}
-	if (!net->ndevs) {
-		/* The TAP world: the real kernel plays the router and the server. */
-		fprintf(c->err, "on: host '%s' is not on this wire (the real kernel plays it)\n",
-			argv[1]);
+	if (call->cmd->kind != CMD_TOOL && call->net != c->net) {
+		fprintf(c->err, "netstep: '%s' cannot follow 'on HOST'\n", call->argv[0]);
 		return 2;
 	}
-	return console_exec(c, net, argc - 2, argv + 2);
+	return 0;
 }
 
-static int console_exec(struct sim_console *c, struct net *net, int argc, char **argv)
+/* See sim/console.h. */
+int console_call(struct sim_console *c, const struct console_call *call)
 {
-	if (!strcmp(argv[0], "sleep"))
-		return console_sleep(c, argc, argv);
-	if (!strcmp(argv[0], "sim"))
-		return console_sim(c, argc, argv);
-	if (!strcmp(argv[0], "on"))
-		return console_on(c, argc, argv);
-	for (size_t i = 0; i < ARRAY_SIZE(tools); i++)
-		if (!strcmp(argv[0], tools[i].name))
-			return tools[i].fn(net, argc, argv, c->out, c->err);
-	fprintf(c->err, "netstep: unknown command '%s'\n", argv[0]);
-	return 2;
+	switch (call->cmd->kind) {
+	case CMD_SLEEP:
+		return console_sleep(c, call->argc, call->argv);
+	case CMD_SIM:
+		return console_sim(c, call->argc, call->argv);
+	case CMD_TOOL:
+		break;
+	}
+	return call->cmd->fn(call->net, call->argc, call->argv, c->out, c->err);
 }
 
-/* Hosts with a ping in flight or a blocked command (sim/task.c). */
-static bool console_busy(struct sim_console *c)
+static int console_exec(struct sim_console *c, int argc, char **argv)
 {
-	bool busy = false;
+	struct console_call call;
 
+	if (console_resolve(c, argc, argv, &call))
+		return 2;
+	return console_call(c, &call);
+}
+
+/* See sim/console.h. */
+bool console_busy(const struct sim_console *c)
+{
 	for (int i = 0; i < SIM_NHOSTS; i++)
-		busy |= ping_running(c->w->host[i]) || sim_task_pending(c->w->host[i]);
-	return busy;
+		if (c->w->host[i] && (ping_running(c->w->host[i]) ||
+				      sim_task_pending(c->w->host[i])))
+			return true;
+	return false;
 }
 
 /*
@@ -360,7 +412,7 @@ int console_run_line(struct sim_console *c, const char *line)
 		return 2;
 	if (argc == 0)
 		return 0;
-	rc = console_exec(c, c->net, argc, argv);
+	rc = console_exec(c, argc, argv);
 	if (rc == 2)
 		return rc;
 	return console_wait(c) ? 1 : rc;
@@ -416,7 +468,7 @@ static int console_check_line(struct sim_console *c, const char *line)
 	cap = open_memstream(&msg, &msglen);
 	if (cap)
 		c->err = cap;
-	rc = console_exec(c, c->net, argc, argv);
+	rc = console_exec(c, argc, argv);
 	c->err = real_err;
 	if (cap) {
 		fclose(cap);

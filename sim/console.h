@@ -24,6 +24,7 @@
 
 #include <stdio.h>
 #include "sim/topology.h"
+#include "tools/tools.h"
 
 #define CONSOLE_MAX_ARGS	64
 #define CONSOLE_MAX_LINE	4096
@@ -39,6 +40,41 @@ struct sim_console {
 };
 
 void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *err);
+
+/* One entry of the command table. */
+enum console_cmd_kind {
+	CMD_TOOL,			/* a tool: its own call, no time passes */
+	CMD_SLEEP,			/* sleep: lets virtual time run */
+	CMD_SIM,			/* sim ...: changes the simulated wire */
+};
+struct console_cmd {
+	const char *name;		/* the first word */
+	enum console_cmd_kind kind;
+	tool_fn fn;			/* CMD_TOOL */
+	const char *synopsis;		/* one line for :help */
+};
+/* The command called @name, or NULL. */
+const struct console_cmd *console_find(const char *name);
+/* Every command's synopsis, one per line (the UI's :help). */
+void console_help(FILE *out);
+
+/* A command split into words and resolved: which host, which entry. */
+struct console_call {
+	struct net *net;		/* the host it runs on */
+	const struct console_cmd *cmd;
+	int argc;			/* the words after `on HOST`, if any */
+	char **argv;
+};
+/*
+ * Resolve `[on HOST] COMMAND ARGS...` (argc >= 1): 0, or 2 after a
+ * one-line error on c->err (unknown host or command, a host the TAP
+ * world does not have, `sleep`/`sim` after `on HOST`).
+ */
+int console_resolve(struct sim_console *c, int argc, char **argv, struct console_call *call);
+/* The command's own call; `sleep` runs time, a tool returns at once. */
+int console_call(struct sim_console *c, const struct console_call *call);
+/* Does any host have a ping in flight or a command blocked in a call? */
+bool console_busy(const struct sim_console *c);
 /* One command. Returns the tool's status: 0, 1 (runtime), 2 (bad command). */
 int console_run_line(struct sim_console *c, const char *line);
 /*

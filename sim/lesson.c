@@ -26,7 +26,6 @@
 #include "layers/sock.h"
 #include "layers/tcp.h"
 #include "nic/igb.h"
-#include "tools/tools.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -1229,11 +1228,7 @@ echo_output(struct lesson_run *r)
 static bool
 world_busy(struct lesson_run *r)
 {
-	for (int i = 0; i < SIM_NHOSTS; i++)
-		if (r->w->host[i] && (ping_running(r->w->host[i]) ||
-				      sim_task_pending(r->w->host[i])))
-			return true;
-	return false;
+	return console_busy(&r->con);
 }
 
 /* One engine turn (pending softirqs, one event).  false if idle. */
@@ -1316,47 +1311,23 @@ run_sleep(struct lesson_run *r, int argc, char **argv)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	tool_fn fn;
-} lesson_tools[] = {
-	{ "ping", tool_ping }, { "ip", tool_ip }, { "route", tool_route }, { "tc", tool_tc },
-	{ "iptables", tool_iptables }, { "ethtool", tool_ethtool }, { "cat", tool_cat },
-	{ "nstat", tool_nstat }, { "socket", tool_socket }, { "connect", tool_connect },
-	{ "send", tool_send }, { "sendto", tool_sendto }, { "close", tool_close },
-	{ "listen", tool_listen }, { "recv", tool_recv }, { "ss", tool_ss },
-};
-
-/* Run the tool's own call; no time passes here. */
+/* Run the command's own call (the console's table); no time passes
+ * here except for `sleep`, which watches the breakpoints. */
 static int
-cmd_dispatch(struct lesson_run *r, struct net *net, int argc, char **argv, const char *line)
+cmd_dispatch(struct lesson_run *r, int argc, char **argv)
 {
-	if (!strcmp(argv[0], "on")) {
-		struct net *h = argc > 2 ? sim_world_host(r->w, argv[1]) : NULL;
+	struct console_call call;
 
-		if (!h) {
-			fprintf(r->cap, "on: unknown host '%s' (student, router or server)\n",
-				argc > 1 ? argv[1] : "");
-			return 2;
-		}
-		return cmd_dispatch(r, h, argc - 2, argv + 2, NULL);
-	}
-	if (!strcmp(argv[0], "sleep"))
-		return run_sleep(r, argc, argv);
-	for (size_t i = 0; i < ARRAY_SIZE(lesson_tools); i++)
-		if (!strcmp(argv[0], lesson_tools[i].name))
-			return lesson_tools[i].fn(net, argc, argv, r->cap, r->cap);
-	/* `sim ...` and anything newer: the console's own, which waits itself. */
-	if (net != r->w->host[SIM_STUDENT] || !line) {
-		fprintf(r->cap, "netstep: '%s' cannot follow 'on HOST'\n", argv[0]);
+	if (console_resolve(&r->con, argc, argv, &call))
 		return 2;
-	}
-	if (!r->dry && world_busy(r)) {
+	if (call.cmd->kind == CMD_SLEEP)
+		return run_sleep(r, call.argc, call.argv);
+	if (call.cmd->kind == CMD_SIM && !r->dry && world_busy(r)) {
 		fprintf(r->cap, "netstep: '%s' while the world is stopped at a break: "
 			"'continue' first\n", argv[0]);
 		return 2;
 	}
-	return console_run_line(&r->con, line);
+	return console_call(&r->con, &call);
 }
 
 static int
@@ -1379,7 +1350,7 @@ run_command(struct lesson_run *r, const char *line)
 	r->hit = false;
 	r->epoch++;		/* trace checks look at this command onwards */
 	r->notes_start = r->noteslen;
-	rc = cmd_dispatch(r, r->w->host[SIM_STUDENT], argc, argv, line);
+	rc = cmd_dispatch(r, argc, argv);
 	r->last_status = rc;
 	if (rc == 2) {
 		char msg[300];

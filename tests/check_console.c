@@ -136,6 +136,37 @@ START_TEST(test_too_long)
 }
 END_TEST
 
+/* One table for -e, the UI's `:` and lessons: every command is found,
+ * and `on HOST` is resolved (and refused) in one place. */
+START_TEST(test_one_command_table)
+{
+	static const char *const names[] = { "ping", "ip", "route", "tc", "iptables", "ethtool",
+					     "cat", "nstat", "netstat", "socket", "connect", "send",
+					     "sendto", "close", "listen", "recv", "ss", "sleep", "sim" };
+	char *argv[4];
+	struct console_call call;
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		ck_assert_msg(console_find(names[i]), "%s missing from the table", names[i]);
+	ck_assert_ptr_null(console_find("frobnicate"));
+	/* `on router` without a command is a usage error, not an unknown host. */
+	ck_assert_int_eq(run("on router"), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "usage: on"));
+	ck_assert_int_eq(run("on nowhere ping 10.0.0.1"), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "unknown host 'nowhere'"));
+	ck_assert_int_eq(run("on router sleep 1"), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "'sleep' cannot follow 'on HOST'"));
+	argv[0] = "on";
+	argv[1] = "server";
+	argv[2] = "netstat";
+	argv[3] = NULL;
+	ck_assert_int_eq(console_resolve(&con, 3, argv, &call), 0);
+	ck_assert_ptr_eq(call.net, w->host[SIM_SERVER]);
+	ck_assert_str_eq(call.cmd->name, "netstat");
+	ck_assert_int_eq(call.argc, 1);
+}
+END_TEST
+
 Suite *console_suite(void)
 {
 	Suite *s = suite_create("console");
@@ -148,6 +179,7 @@ Suite *console_suite(void)
 		test_durations,
 		test_sim_link_and_on,
 		test_too_long,
+		test_one_command_table,
 		NULL,
 	});
 	return s;

@@ -37,7 +37,6 @@
 #include "layers/ping.h"
 #include "sim/lesson.h"
 #include "sim/task.h"
-#include "tools/tools.h"
 
 #include <curses.h>
 #include <signal.h>
@@ -102,20 +101,6 @@ ui_fatal_signal(int sig)
 }
 
 /* ---- the command queue and the engine ----------------------------------- */
-
-struct ui_tool {
-	const char *name;
-	tool_fn fn;
-};
-
-static const struct ui_tool ui_tools[] = {
-	{ "ping", tool_ping }, { "ip", tool_ip }, { "route", tool_route },
-	{ "tc", tool_tc }, { "iptables", tool_iptables }, { "ethtool", tool_ethtool },
-	{ "cat", tool_cat }, { "nstat", tool_nstat }, { "socket", tool_socket },
-	{ "connect", tool_connect }, { "send", tool_send }, { "sendto", tool_sendto },
-	{ "close", tool_close }, { "listen", tool_listen }, { "recv", tool_recv },
-	{ "ss", tool_ss },
-};
 
 /* Move what commands printed into the console pane's log. */
 static void
@@ -208,18 +193,20 @@ ui_del_bp(struct ui *u, const char *arg)
 static void
 ui_exec(struct ui *u, const char *line)
 {
-	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1], *save = NULL, *t;
-	struct net *net = u->w->host[SIM_STUDENT];
-	int argc = 0, rc;
-	char **av;
+	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1];
+	struct console_call call;
+	int argc, rc;
 
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (t = strtok_r(buf, " \t", &save); t && argc < CONSOLE_MAX_ARGS;
-	     t = strtok_r(NULL, " \t", &save))
-		argv[argc++] = t;
-	argv[argc] = NULL;
-	if (!argc)
+	if (strlen(line) >= sizeof(buf)) {
+		snprintf(u->msg, sizeof(u->msg), "command too long (max %d bytes)",
+			 CONSOLE_MAX_LINE - 1);
 		return;
+	}
+	argc = console_split(line, buf, argv, CONSOLE_MAX_ARGS, u->out);
+	if (argc <= 0) {
+		ui_collect_output(u);
+		return;
+	}
 	/* The UI's own words, gdb style. */
 	if (!strcmp(argv[0], "b") || !strcmp(argv[0], "break")) {
 		ui_add_bp(u, argc > 1 ? argv[1] : "");
@@ -235,26 +222,15 @@ ui_exec(struct ui *u, const char *line)
 	}
 	fprintf(u->out, "$ %s\n", line);
 	ui_collect_output(u);
-	av = argv;
-	if (!strcmp(av[0], "on") && argc > 2 && sim_world_host(u->w, av[1])) {
-		net = sim_world_host(u->w, av[1]);
-		av += 2;
-		argc -= 2;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(ui_tools); i++) {
-		if (strcmp(av[0], ui_tools[i].name))
-			continue;
-		rc = ui_tools[i].fn(net, argc, av, u->out, u->out);
-		ui_collect_output(u);
-		if (rc == 2)
-			snprintf(u->msg, sizeof(u->msg), "bad command (see the console pane): %.200s",
-				 line);
-		ui_rec_mark(&u->rec, line);
-		return;
-	}
-	/* sleep, sim ..., on HOST with an unknown host: the console's own. */
-	console_run_line(u->con, line);
+	if (console_resolve(u->con, argc, argv, &call))
+		rc = 2;
+	else if (call.cmd->kind == CMD_TOOL)
+		rc = console_call(u->con, &call);	/* its own call; stepping carries it on */
+	else
+		rc = console_run_line(u->con, line);	/* sleep, sim: to completion at once */
 	ui_collect_output(u);
+	if (rc == 2)
+		snprintf(u->msg, sizeof(u->msg), "bad command (see the console pane): %.200s", line);
 	ui_rec_mark(&u->rec, line);
 }
 
