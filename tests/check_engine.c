@@ -197,6 +197,28 @@ START_TEST(test_trace_mute)
 }
 END_TEST
 
+/* The test recorder never drops silently: what does not fit is counted,
+ * and fixture_teardown would fail the test. */
+START_TEST(test_recorder_overflow_counted)
+{
+	static struct fixture fx;	/* large: not on the stack */
+	struct sk_buff *skb;
+
+	fixture_setup(&fx, 1);
+	while (fx.nevents < FX_MAX_EVENTS) {
+		skb = alloc_skb(fx.host[0], 64);
+		kfree_skb(skb);
+	}
+	ck_assert_uint_eq(fx.overflow, 0);
+	skb = alloc_skb(fx.host[0], 64);
+	ck_assert_uint_gt(fx.overflow, 0);
+	kfree_skb(skb);
+	fixture_forget(&fx);	/* the test looked: forget, so teardown passes */
+	ck_assert_uint_eq(fx.overflow, 0);
+	fixture_teardown(&fx);
+}
+END_TEST
+
 START_TEST(test_cpu_limit)
 {
 	struct sim_engine eng;
@@ -237,6 +259,7 @@ Suite *engine_suite(void)
 		test_softirq_after_irq,
 		test_cpu_limit,
 		test_trace_mute,
+		test_recorder_overflow_counted,
 		test_random_deterministic,
 		NULL,
 	});

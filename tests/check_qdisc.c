@@ -265,7 +265,7 @@ START_TEST(test_stopped_queue_holds_then_wake_releases)
 	ck_assert_int_eq(qt.t->nsent, 0);
 	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
 
-	qt.fx.nevents = 0;
+	fixture_forget(&qt.fx);
 	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
 	ck_assert(qt.h->cpu.softirq_pending & (1UL << NET_TX_SOFTIRQ));
 	ck_assert_ptr_eq(qt.h->sd.output_queue, qt.q);
@@ -342,7 +342,7 @@ START_TEST(test_quota_defers_to_net_tx_softirq)
 	q = qt.q;
 	for (int i = 0; i < 100; i++)
 		ck_assert_int_eq(enqueue_marked(qt.dev, q, 0, (u8)i), NET_XMIT_SUCCESS);
-	qt.fx.nevents = 0;
+	fixture_forget(&qt.fx);
 	/* Process context: __qdisc_run sends weight_p = 64, then gives up. */
 	qdisc_run(q);
 	ck_assert_int_eq(qt.t->nsent, 64);
@@ -377,7 +377,7 @@ START_TEST(test_quota_through_dev_queue_xmit)
 	xmit_marked(qt.dev, 150, NET_XMIT_SUCCESS);
 	fixture_run(&qt.fx);
 	ck_assert_int_eq(qt.t->nsent, 0);
-	qt.fx.nevents = 0;
+	fixture_forget(&qt.fx);
 	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
 	fixture_run(&qt.fx);
 	/* 64 + 64 + 22: each NET_TX run ends on the quota and re-raises. */

@@ -184,7 +184,7 @@ START_TEST(test_sendto_path_and_msghdr)
 	test_prot.sendmsg = test_sendmsg;
 	saved = sock->sk->sk_prot;
 	sock->sk->sk_prot = &test_prot;
-	fx.nevents = 0;
+	fixture_forget(&fx);
 	memset(&seen, 0, sizeof(seen));
 	ck_assert_int_eq(sys_sendto(h, fd, buf, 13, MSG_DONTWAIT, (struct sockaddr *)&to,
 				    sizeof(to)), 13);
@@ -233,7 +233,7 @@ START_TEST(test_udp_path_reaches_udp_sendmsg)
 	int fd = sys_socket(h, AF_INET, SOCK_DGRAM, 0);
 	int a, b;
 
-	fx.nevents = 0;
+	fixture_forget(&fx);
 	/* Not connected, no address. */
 	ck_assert_int_eq(sys_send(h, fd, "x", 1, 0), -EDESTADDRREQ);
 	a = fixture_find(&fx, 0, "inet_sendmsg");

@@ -22,8 +22,10 @@ fixture_record(void *arg, const struct trace_event *ev)
 	struct fixture *fx = arg;
 	struct fixture_event *e;
 
-	if (fx->nevents == FX_MAX_EVENTS)
+	if (fx->nevents == FX_MAX_EVENTS) {
+		fx->overflow++;		/* fixture_teardown fails the test */
 		return;
+	}
 	e = &fx->events[fx->nevents++];
 	e->kind = ev->kind;
 	snprintf(e->host, sizeof(e->host), "%s", ev->host_name);
@@ -54,6 +56,19 @@ fixture_setup(struct fixture *fx, int nhosts)
 }
 
 void
+fixture_forget(struct fixture *fx)
+{
+	fx->nevents = 0;
+	fx->overflow = 0;
+}
+
+void
+fixture_stop_recording(struct fixture *fx)
+{
+	trace_remove_sink(&fx->trace, fx);
+}
+
+void
 fixture_teardown(struct fixture *fx)
 {
 	unsigned long live;
@@ -64,6 +79,8 @@ fixture_teardown(struct fixture *fx)
 	live = skb_ledger_live(&fx->ledger, stderr);
 	sim_engine_destroy(&fx->eng);
 	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
+	ck_assert_msg(!fx->overflow, "%lu trace events did not fit the recorder (FX_MAX_EVENTS): "
+		      "what the test looked for may have been among them", fx->overflow);
 }
 
 static netdev_tx_t

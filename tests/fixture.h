@@ -52,11 +52,17 @@ struct fixture {
 	int nframes;
 	struct fixture_event events[FX_MAX_EVENTS];	/* recorded trace */
 	int nevents;
+	unsigned long overflow;		/* events that did not fit: teardown fails */
 };
 
 /* Hosts are named "h0", "h1", ... */
 void fixture_setup(struct fixture *fx, int nhosts);
-void fixture_teardown(struct fixture *fx);	/* ck_assert: no live skb */
+void fixture_teardown(struct fixture *fx);	/* ck_assert: no live skb, no lost event */
+/* Forget what was recorded so far (the test looks from here on). */
+void fixture_forget(struct fixture *fx);
+/* For a test that never looks at the trace and makes more events than
+ * FX_MAX_EVENTS: record nothing from now on. */
+void fixture_stop_recording(struct fixture *fx);
 
 /* A registered, up Ethernet device with a fake driver and an address
  * (addr 0: none).  MAC is 02:00:00:00:<host>:<ifindex>. */
