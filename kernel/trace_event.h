@@ -244,6 +244,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 			return NULL;						\
 		__entry = (struct tp_##name *)(void *)trace_rec_begin(__tr, __tp_site, \
 			TRACE_ENTER, host, skb)->data;				\
+		(void)__entry;	/* events without fields */			\
 		{ assign }							\
 		trace_rec_commit(__tr);						\
 		return __tr;							\
@@ -260,6 +261,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 			return;							\
 		__entry = (struct tp_##name *)(void *)trace_rec_begin(__tr, __tp_site, \
 			TRACE_NOTE, host, skb)->data;				\
+		(void)__entry;	/* events without fields */			\
 		{ assign }							\
 		trace_rec_commit(__tr);						\
 	}
