@@ -26,7 +26,7 @@
 #include "layers/ip.h"
 #include "layers/route.h"
 #include "layers/net_namespace.h"
-#include "kernel/trace.h"
+#include "events/sock.h"
 
 #include "layers/tcp.h"
 
@@ -83,7 +83,7 @@ inet_create(struct net *net, struct socket *sock, int protocol)
 	struct sock *sk;
 	int err = 0;
 
-	TRACEPOINTF(net, NULL, "type=%d protocol=%d", sock->type, protocol);
+	trace_inet_create(net, sock, protocol);
 	if (sock->type == SOCK_STREAM && (protocol == 0 || protocol == IPPROTO_TCP)) {
 		prot = &tcp_prot;
 		sock->ops = &inet_stream_ops;
@@ -125,7 +125,7 @@ inet_release(struct socket *sock)
 {
 	struct sock *sk = sock->sk;
 
-	TRACEPOINTF(sock->net, NULL, "fd=%d state=%u", sock->fd, sk ? sk->sk_state : 0);
+	trace_inet_release(sock);
 	if (!sk)
 		return 0;
 	sock->sk = NULL;
@@ -151,8 +151,7 @@ inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len)
 	if (!uaddr || addr_len < (int)sizeof(struct sockaddr_in))
 		return -EINVAL;
 	snum = ntohs(addr->sin_port);
-	TRACEPOINTF(net, NULL, "addr=" NIPQUAD_FMT " port=%u", NIPQUAD(addr->sin_addr.s_addr),
-		    snum);
+	trace_inet_bind(net, addr, snum);
 	if (addr->sin_family != AF_INET)
 		return -EAFNOSUPPORT;
 	if (addr->sin_addr.s_addr != htonl(INADDR_ANY) &&
@@ -176,7 +175,7 @@ inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len)
 static int
 inet_autobind(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "num=%u", sk->sk_num);
+	trace_inet_autobind(sk);
 	if (!sk->sk_num) {
 		if (sk->sk_prot->get_port(sk, 0))
 			return -EAGAIN;
@@ -198,8 +197,7 @@ inet_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 {
 	struct sock *sk = sock->sk;
 
-	TRACEPOINTF(sock->net, NULL, "proto=%s size=%zu sport=%u", sk->sk_prot->name, size,
-		    sk->sk_num);
+	trace_inet_sendmsg(sock, size);
 	if (sk->sk_type != SOCK_STREAM && !sk->sk_num && inet_autobind(sk))
 		return -EAGAIN;
 	return sk->sk_prot->sendmsg(sk, msg, size);
@@ -213,7 +211,7 @@ inet_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
 	int addr_len = 0;
 	int err;
 
-	TRACEPOINTF(sock->net, NULL, "proto=%s size=%zu", sk->sk_prot->name, size);
+	trace_inet_recvmsg(sock, size);
 	err = sk->sk_prot->recvmsg(sk, msg, size, flags & MSG_DONTWAIT,
 				   flags & ~MSG_DONTWAIT, &addr_len);
 	if (err >= 0)
@@ -237,8 +235,7 @@ inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len, i
 	struct sock *sk = sock->sk;
 	int err;
 
-	TRACEPOINTF(sock->net, NULL, "fd=%d sock_state=%d sk_state=%u", sock->fd, sock->state,
-		    sk->sk_state);
+	trace_inet_stream_connect(sock);
 	(void)flags;
 	if (!uaddr || addr_len < (int)sizeof(uaddr->sa_family))
 		return -EINVAL;
@@ -257,7 +254,7 @@ inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len, i
 		if (err < 0)
 			return err;
 		sock->state = SS_CONNECTING;
-		TRACE_NOTE(sock->net, NULL, "sock_state=SS_CONNECTING");
+		trace_sock_ss_change(sock);
 		err = -EINPROGRESS;
 		break;
 	}
@@ -270,11 +267,11 @@ inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len, i
 		sock->state = SS_UNCONNECTED;
 		if (sk->sk_prot->disconnect && sk->sk_prot->disconnect(sk, flags))
 			sock->state = SS_DISCONNECTING;
-		TRACE_NOTE(sock->net, NULL, "err=%d", err);
+		trace_sock_connect_err(sock, err);
 		return err;
 	}
 	sock->state = SS_CONNECTED;
-	TRACE_NOTE(sock->net, NULL, "sock_state=SS_CONNECTED");
+	trace_sock_ss_change(sock);
 	return 0;
 }
 
@@ -288,7 +285,7 @@ inet_dgram_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len, in
 	struct sock *sk = sock->sk;
 	int err;
 
-	TRACEPOINTF(sock->net, NULL, "fd=%d", sock->fd);
+	trace_inet_dgram_connect(sock);
 	(void)flags;
 	if (!uaddr || addr_len < (int)sizeof(uaddr->sa_family))
 		return -EINVAL;
@@ -312,7 +309,7 @@ inet_listen(struct socket *sock, int backlog)
 	struct sock *sk = sock->sk;
 	int err;
 
-	TRACEPOINTF(sock->net, NULL, "fd=%d backlog=%d port=%u", sock->fd, backlog, sk->sk_num);
+	trace_inet_listen(sock, backlog);
 	if (sock->state != SS_UNCONNECTED || sock->type != SOCK_STREAM)
 		return -EINVAL;
 	if (sk->sk_state != TCP_CLOSE && sk->sk_state != TCP_LISTEN)
@@ -337,7 +334,7 @@ inet_accept(struct socket *sock, struct socket *newsock, int flags)
 	struct sock *sk2;
 	int err = -EINVAL;
 
-	TRACEPOINTF(sock->net, NULL, "fd=%d backlog=%u", sock->fd, sk1->sk_ack_backlog);
+	trace_inet_accept(sock);
 	if (!sk1->sk_prot->accept)
 		return -EOPNOTSUPP;
 	sk2 = sk1->sk_prot->accept(sk1, flags, &err);
@@ -358,7 +355,7 @@ inet_shutdown(struct socket *sock, int how)
 	struct sock *sk = sock->sk;
 	int err = 0;
 
-	TRACEPOINTF(sock->net, NULL, "fd=%d how=%d", sock->fd, how);
+	trace_inet_shutdown(sock, how);
 	how++;	/* SHUT_RD -> RCV_SHUTDOWN, SHUT_WR -> SEND_SHUTDOWN, SHUT_RDWR -> both */
 	if ((how & ~SHUTDOWN_MASK) || !how)
 		return -EINVAL;
@@ -435,7 +432,7 @@ inet_init(struct net *net)
 {
 	int err;
 
-	TRACEPOINT(net, NULL);
+	trace_inet_init(net);
 	net->ip_local_port_next = SIM_LOCAL_PORT_LOW;
 	err = udp_init(net);
 	if (err)
@@ -452,7 +449,7 @@ inet_init(struct net *net)
 void
 inet_exit(struct net *net)
 {
-	TRACEPOINT(net, NULL);
+	trace_inet_exit(net);
 	tcp_exit(net);
 	udp_exit(net);
 }

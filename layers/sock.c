@@ -23,7 +23,7 @@
 #include "layers/sock.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
-#include "kernel/trace.h"
+#include "events/sock.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -45,7 +45,7 @@ sk_alloc(struct net *net, int family, const struct proto *prot)
 	size_t size = prot->obj_size ? prot->obj_size : sizeof(struct inet_sock);
 	struct sock *sk;
 
-	TRACEPOINTF(net, NULL, "proto=%s size=%zu", prot->name, size);
+	trace_sk_alloc(net, prot, size);
 	if (size < sizeof(struct inet_sock))
 		size = sizeof(struct inet_sock);
 	sk = calloc(1, size);
@@ -76,10 +76,7 @@ sk_alloc(struct net *net, int family, const struct proto *prot)
 void
 sk_free(struct sock *sk)
 {
-	struct net *net = sock_net(sk);
-
-	TRACEPOINTF(net, NULL, "proto=%s port=%u wmem_alloc=%d rmem_alloc=%d",
-		    sk->sk_prot->name, sk->sk_num, sk->sk_wmem_alloc, sk->sk_rmem_alloc);
+	trace_sk_free(sk);
 	if (sk->sk_destruct)
 		sk->sk_destruct(sk);
 	__skb_queue_purge(&sk->sk_receive_queue);
@@ -109,7 +106,7 @@ sk_clone_lock(const struct sock *sk)
 	size_t size = sk->sk_prot->obj_size ? sk->sk_prot->obj_size : sizeof(struct inet_sock);
 	struct sock *newsk;
 
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u", sk->sk_num);
+	trace_sk_clone_lock(sk);
 	if (size < sizeof(struct inet_sock))
 		size = sizeof(struct inet_sock);
 	newsk = malloc(size);
@@ -147,29 +144,28 @@ sk_clone_lock(const struct sock *sk)
 void
 sock_def_wakeup(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "state=%u err=%d", sk->sk_state, sk->sk_err);
+	trace_sock_def_wakeup(sk);
 }
 
 /** sock_def_readable - sk_data_ready: @len bytes more to read. */
 void
 sock_def_readable(struct sock *sk, int len)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "len=%d rmem_alloc=%d", len, sk->sk_rmem_alloc);
+	trace_sock_def_readable(sk, len);
 }
 
 /** sock_def_error_report - sk_error_report: sk_err was set. */
 void
 sock_def_error_report(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "err=%d", sk->sk_err);
+	trace_sock_def_error_report(sk);
 }
 
 /* sock_def_write_space - datagram sockets: room in the send buffer. */
 void
 sock_def_write_space(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "wmem_alloc=%d sndbuf=%d", sk->sk_wmem_alloc,
-		    sk->sk_sndbuf);
+	trace_sock_def_write_space(sk);
 }
 
 /**
@@ -183,8 +179,7 @@ sock_def_write_space(struct sock *sk)
 void
 sk_stream_write_space(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "wspace=%d min_wspace=%d", sk_stream_wspace(sk),
-		    sk_stream_min_wspace(sk));
+	trace_sk_stream_write_space(sk);
 }
 
 /**
@@ -195,7 +190,7 @@ sk_stream_write_space(struct sock *sk)
 void
 sock_init_data(struct socket *sock, struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "type=%d", sock ? sock->type : 0);
+	trace_sock_init_data(sock, sk);
 	sk->sk_rcvbuf = SIM_RMEM_DEFAULT;
 	sk->sk_sndbuf = SIM_WMEM_DEFAULT;
 	sk->sk_state = TCP_CLOSE;
@@ -218,7 +213,7 @@ sock_init_data(struct socket *sock, struct sock *sk)
 void
 sock_graft(struct sock *sk, struct socket *parent)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "fd=%d", parent->fd);
+	trace_sock_graft(sk, parent);
 	parent->sk = sk;
 	sk->sk_socket = parent;
 }
@@ -230,7 +225,7 @@ sock_graft(struct sock *sk, struct socket *parent)
 void
 sock_orphan(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "state=%u", sk->sk_state);
+	trace_sock_orphan(sk);
 	sk->sk_socket = NULL;
 }
 
@@ -247,10 +242,9 @@ __sk_dst_check(struct sock *sk, u32 cookie)
 	struct dst_entry *dst = __sk_dst_get(sk);
 
 	(void)cookie;
-	TRACEPOINTF(sock_net(sk), NULL, "cached=%d obsolete=%d", dst ? 1 : 0,
-		    dst ? dst->obsolete : 0);
+	trace___sk_dst_check(sk, dst);
 	if (dst && dst->obsolete) {
-		TRACE_NOTE(sock_net(sk), NULL, "reason=route_gone");
+		trace_sock_drop(sk, NULL, "route_gone");
 		sk_dst_reset(sk);
 		return NULL;
 	}
@@ -267,7 +261,7 @@ __sk_dst_check(struct sock *sk, u32 cookie)
 void
 sk_setup_caps(struct sock *sk, struct dst_entry *dst)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "dev=%s", dst && dst->dev ? dst->dev->name : "-");
+	trace_sk_setup_caps(sk, dst);
 	if (sk->sk_dst_cache == dst)
 		return;
 	sk_dst_reset(sk);
@@ -300,8 +294,7 @@ sock_wfree(struct sk_buff *skb)
 {
 	struct sock *sk = skb->sk;
 
-	TRACEPOINTF(sock_net(sk), skb, "truesize=%u wmem_alloc=%d", skb->truesize,
-		    sk->sk_wmem_alloc - (int)skb->truesize);
+	trace_sock_wfree(skb);
 	sk->sk_wmem_alloc -= skb->truesize;
 	if (sk->sk_type != SOCK_STREAM && sk->sk_socket && sk->sk_write_space)
 		sk->sk_write_space(sk);
@@ -315,8 +308,7 @@ sock_rfree(struct sk_buff *skb)
 {
 	struct sock *sk = skb->sk;
 
-	TRACEPOINTF(sock_net(sk), skb, "truesize=%u rmem_alloc=%d", skb->truesize,
-		    sk->sk_rmem_alloc - (int)skb->truesize);
+	trace_sock_rfree(skb);
 	sk->sk_rmem_alloc -= skb->truesize;
 	skb->sk = NULL;
 	sock_put(sk);
@@ -331,8 +323,7 @@ sock_rfree(struct sk_buff *skb)
 void
 skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), skb, "truesize=%u wmem_alloc=%d", skb->truesize,
-		    sk->sk_wmem_alloc + (int)skb->truesize);
+	trace_skb_set_owner_w(skb, sk);
 	if (skb->destructor)
 		skb->destructor(skb);
 	sock_hold(sk);
@@ -345,8 +336,7 @@ skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
 void
 skb_set_owner_r(struct sk_buff *skb, struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), skb, "truesize=%u rmem_alloc=%d", skb->truesize,
-		    sk->sk_rmem_alloc + (int)skb->truesize);
+	trace_skb_set_owner_r(skb, sk);
 	if (skb->destructor)
 		skb->destructor(skb);
 	sock_hold(sk);
@@ -365,10 +355,9 @@ skb_set_owner_r(struct sk_buff *skb, struct sock *sk)
 int
 sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 {
-	TRACEPOINTF(sock_net(sk), skb, "len=%u rmem_alloc=%d rcvbuf=%d", skb->len,
-		    sk->sk_rmem_alloc, sk->sk_rcvbuf);
+	trace_sock_queue_rcv_skb(sk, skb);
 	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
-		TRACE_NOTE(sock_net(sk), skb, "reason=rcvbuf_full");
+		trace_sock_drop(sk, skb, "rcvbuf_full");
 		return -ENOMEM;
 	}
 	skb_dst_drop(skb);
@@ -397,7 +386,7 @@ sock_setsockopt(struct socket *sock, int level, int optname, const void *optval,
 	if (optlen < (int)sizeof(int) || !optval)
 		return -EINVAL;
 	memcpy(&val, optval, sizeof(val));
-	TRACEPOINTF(sock_net(sk), NULL, "optname=%d val=%d", optname, val);
+	trace_sock_setsockopt(sk, optname, val);
 	if (val < 0)
 		val = 0;
 	if (val > SIM_RMEM_DEFAULT)

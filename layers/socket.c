@@ -26,7 +26,7 @@
 #include "layers/sock.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
-#include "kernel/trace.h"
+#include "events/sock.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -121,7 +121,7 @@ sock_alloc(struct net *net)
 {
 	struct socket *sock = calloc(1, sizeof(*sock));
 
-	TRACEPOINT(net, NULL);
+	trace_sock_alloc(net);
 	if (!sock)
 		return NULL;
 	sock->state = SS_UNCONNECTED;
@@ -137,7 +137,7 @@ sock_alloc(struct net *net)
 void
 sock_release(struct socket *sock)
 {
-	TRACEPOINTF(sock->net, NULL, "fd=%d", sock->fd);
+	trace_sock_release(sock);
 	if (sock->ops && sock->ops->release)
 		sock->ops->release(sock);
 	free(sock);
@@ -172,7 +172,7 @@ sys_socket(struct net *net, int family, int type, int protocol)
 	struct socket *sock;
 	int fd, err;
 
-	TRACEPOINTF(net, NULL, "family=%d type=%d protocol=%d", family, type, protocol);
+	trace_sys_socket(net, family, type, protocol);
 	if (family != AF_INET)
 		return -EAFNOSUPPORT;
 	if (type != SOCK_STREAM && type != SOCK_DGRAM)
@@ -202,7 +202,7 @@ sys_bind(struct net *net, int fd, struct sockaddr *umyaddr, int addrlen)
 	struct socket *sock;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	trace_sys_bind(net, fd);
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;
@@ -224,7 +224,7 @@ sys_connect(struct net *net, int fd, struct sockaddr *uservaddr, int addrlen)
 	struct socket *sock;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	trace_sys_connect(net, fd);
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;
@@ -238,7 +238,7 @@ sys_listen(struct net *net, int fd, int backlog)
 	struct socket *sock;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d backlog=%d", fd, backlog);
+	trace_sys_listen(net, fd, backlog);
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;
@@ -258,7 +258,7 @@ sys_accept(struct net *net, int fd, struct sockaddr *upeer_sockaddr, int *upeer_
 	struct socket *sock, *newsock;
 	int err, newfd;
 
-	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	trace_sys_accept(net, fd);
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;
@@ -297,7 +297,7 @@ sys_accept(struct net *net, int fd, struct sockaddr *upeer_sockaddr, int *upeer_
 static int
 __sock_sendmsg_nosec(struct socket *sock, struct msghdr *msg, size_t size)
 {
-	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	trace___sock_sendmsg_nosec(sock, size);
 	return sock->ops->sendmsg(sock, msg, size);
 }
 
@@ -305,7 +305,7 @@ __sock_sendmsg_nosec(struct socket *sock, struct msghdr *msg, size_t size)
 static int
 __sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 {
-	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	trace___sock_sendmsg(sock, size);
 	/* KERNEL: security_socket_sendmsg() may refuse here; no LSM in netstep. */
 	return __sock_sendmsg_nosec(sock, msg, size);
 }
@@ -320,8 +320,7 @@ __sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 int
 sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 {
-	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu iovlen=%zu flags=0x%x", sock->fd, size,
-		    (size_t)msg->msg_iovlen, (unsigned int)msg->msg_flags);
+	trace_sock_sendmsg(sock, msg, size);
 	return __sock_sendmsg(sock, msg, size);
 }
 
@@ -343,7 +342,7 @@ sys_sendto(struct net *net, int fd, const void *buff, size_t len, unsigned int f
 	struct iovec iov;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d len=%zu flags=0x%x addr=%d", fd, len, flags, addr ? 1 : 0);
+	trace_sys_sendto(net, fd, len, flags, addr);
 	if (len > INT_MAX)
 		len = INT_MAX;
 	sock = sockfd_lookup(net, fd, &err);
@@ -375,7 +374,7 @@ sys_sendto(struct net *net, int fd, const void *buff, size_t len, unsigned int f
 int
 sys_send(struct net *net, int fd, const void *buff, size_t len, unsigned int flags)
 {
-	TRACEPOINTF(net, NULL, "fd=%d len=%zu", fd, len);
+	trace_sys_send(net, fd, len);
 	return sys_sendto(net, fd, buff, len, flags, NULL, 0);
 }
 
@@ -383,14 +382,14 @@ sys_send(struct net *net, int fd, const void *buff, size_t len, unsigned int fla
 static int
 __sock_recvmsg_nosec(struct socket *sock, struct msghdr *msg, size_t size, int flags)
 {
-	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	trace___sock_recvmsg_nosec(sock, size);
 	return sock->ops->recvmsg(sock, msg, size, flags);
 }
 
 static int
 __sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
 {
-	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu", sock->fd, size);
+	trace___sock_recvmsg(sock, size);
 	/* KERNEL: security_socket_recvmsg() would be asked first. */
 	return __sock_recvmsg_nosec(sock, msg, size, flags);
 }
@@ -399,7 +398,7 @@ __sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
 int
 sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags)
 {
-	TRACEPOINTF(sock->net, NULL, "fd=%d size=%zu flags=0x%x", sock->fd, size, flags);
+	trace_sock_recvmsg(sock, size, flags);
 	return __sock_recvmsg(sock, msg, size, flags);
 }
 
@@ -419,7 +418,7 @@ sys_recvfrom(struct net *net, int fd, void *ubuf, size_t size, unsigned int flag
 	struct iovec iov;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d size=%zu flags=0x%x", fd, size, flags);
+	trace_sys_recvfrom(net, fd, size, flags);
 	if (size > INT_MAX)
 		size = INT_MAX;
 	sock = sockfd_lookup(net, fd, &err);
@@ -452,7 +451,7 @@ sys_setsockopt(struct net *net, int fd, int level, int optname, const void *optv
 	struct socket *sock;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d level=%d optname=%d", fd, level, optname);
+	trace_sys_setsockopt(net, fd, level, optname);
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;
@@ -484,7 +483,7 @@ sys_shutdown(struct net *net, int fd, int how)
 	struct socket *sock;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d how=%d", fd, how);
+	trace_sys_shutdown(net, fd, how);
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;
@@ -502,7 +501,7 @@ sys_close(struct net *net, int fd)
 	struct socket *sock;
 	int err;
 
-	TRACEPOINTF(net, NULL, "fd=%d", fd);
+	trace_sys_close(net, fd);
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;

@@ -16,7 +16,7 @@
  * scatter-gather; a "fault" here is a counted refusal, not a DMAR report.
  */
 #include "nic/dma.h"
-#include "kernel/trace.h"
+#include "events/card.h"
 #include "layers/net_namespace.h"
 
 #include <stdio.h>
@@ -31,6 +31,13 @@ static const char *const dma_dir_name[] = {
 	[DMA_FROM_DEVICE] = "from_device",
 	[DMA_NONE] = "none",
 };
+
+/* The name of a direction, for the traces (dir=to_device). */
+const char *
+dma_data_direction_name(u32 dir)
+{
+	return dma_dir_name[dir & 3];
+}
 
 int
 sim_device_init(struct device *dev, struct net *net, const char *name)
@@ -149,10 +156,7 @@ dma_addr_t
 dma_map_single(struct device *dev, void *cpu_addr, size_t size,
 	       enum dma_data_direction dir)
 {
-	TRACEPOINTF(dev->net, NULL, "dev=%s size=%zu dir=%s iova=0x%llx", dev->name,
-		    size, dma_dir_name[dir & 3],
-		    (unsigned long long)ALIGN(dev->next_iova, (dma_addr_t)SIM_DMA_ALIGN));
-
+	trace_dma_map_single(dev, size, dir);
 	if (!cpu_addr) {
 		dev->map_errors++;
 		return DMA_MAPPING_ERROR;
@@ -173,12 +177,10 @@ dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 {
 	int idx;
 
-	TRACEPOINTF(dev->net, NULL, "dev=%s iova=0x%llx size=%zu", dev->name,
-		    (unsigned long long)addr, size);
+	trace_dma_unmap_single(dev, addr, size);
 	idx = sim_dma_find(dev, addr);
 	if (idx < 0 || dev->maps[idx].iova != addr || dev->maps[idx].coherent) {
-		TRACE_NOTE(dev->net, NULL, "reason=bad_unmap iova=0x%llx",
-			   (unsigned long long)addr);
+		trace_dma_bad_iova(dev, "bad_unmap", addr);
 		return;
 	}
 	(void)dir;
@@ -198,7 +200,7 @@ dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle)
 	void *cpu;
 	dma_addr_t iova;
 
-	TRACEPOINTF(dev->net, NULL, "dev=%s size=%zu", dev->name, size);
+	trace_dma_alloc_coherent(dev, size);
 	cpu = calloc(1, size);
 	if (!cpu)
 		return NULL;
@@ -217,12 +219,10 @@ dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dm
 {
 	int idx;
 
-	TRACEPOINTF(dev->net, NULL, "dev=%s iova=0x%llx size=%zu", dev->name,
-		    (unsigned long long)dma_handle, size);
+	trace_dma_free_coherent(dev, dma_handle, size);
 	idx = sim_dma_find(dev, dma_handle);
 	if (idx < 0 || dev->maps[idx].cpu_addr != cpu_addr || !dev->maps[idx].coherent) {
-		TRACE_NOTE(dev->net, NULL, "reason=bad_free iova=0x%llx",
-			   (unsigned long long)dma_handle);
+		trace_dma_bad_iova(dev, "bad_free", dma_handle);
 		return;
 	}
 	sim_dma_remove(dev, idx);
@@ -256,8 +256,7 @@ sim_dma_translate(struct device *dev, dma_addr_t iova, size_t len, bool write)
 fault:
 	dev->faults++;
 	dev->last_fault = iova;
-	TRACE_NOTE(dev->net, NULL, "fault=dma dev=%s iova=0x%llx len=%zu op=%s", dev->name,
-		   (unsigned long long)iova, len, write ? "write" : "read");
+	trace_dma_fault(dev, iova, len, write);
 	return NULL;
 }
 

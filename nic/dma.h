@@ -109,4 +109,7 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr,
 int sim_dma_read(struct device *dev, dma_addr_t iova, void *buf, size_t len);
 int sim_dma_write(struct device *dev, dma_addr_t iova, const void *buf, size_t len);
 
+/* "to_device" ...: the namer of the dir field of events/card.h. */
+const char *dma_data_direction_name(u32 dir);
+
 #endif

@@ -45,7 +45,7 @@
 #include "nic/dma.h"
 #include "nic/e1000_82575.h"
 #include "nic/e1000_regs.h"
-#include "kernel/trace.h"
+#include "events/card.h"
 #include "layers/net_namespace.h"
 #include "sim/wire.h"
 
@@ -120,7 +120,7 @@ sim_82576_load_nvm_mac(struct sim_82576 *hw)
 static void
 sim_82576_reset(struct sim_82576 *hw)
 {
-	TRACEPOINTF(hw->net, NULL, "port=%s", hw->port.name);
+	trace_sim_82576_reset(hw->net, hw->port.name);
 	for (int q = 0; q < SIM_82576_MAX_QUEUES; q++) {
 		sim_event_cancel(hw->net->eng, &hw->txq[q].ev);
 		hw->txq[q].busy_until = 0;
@@ -233,8 +233,8 @@ sim_82576_msix_event(struct sim_event *ev)
 	struct sim_82576 *hw = container_of(ev, struct sim_82576, msix_ev);
 	u32 send = hw->msix_pending & reg_get(hw, E1000_EIMS);
 
-	TRACEPOINTF(hw->net, NULL, "port=%s eicr=0x%08x eims=0x%08x send=0x%08x",
-		    hw->port.name, reg_get(hw, E1000_EICR), reg_get(hw, E1000_EIMS), send);
+	trace_sim_82576_msix_event(hw->net, hw->port.name, reg_get(hw, E1000_EICR),
+				   reg_get(hw, E1000_EIMS), send);
 	hw->msix_pending = 0;
 	for (int v = 0; v < SIM_MSIX_VECTORS; v++) {
 		u32 bit = 1U << v;
@@ -250,7 +250,7 @@ sim_82576_msix_event(struct sim_event *ev)
 				~(reg_get(hw, E1000_EIAM) & bit));
 		irq = reg_get(hw, SIM_MSIX_DATA(v));
 		hw->stats.msix_sent++;
-		TRACE_NOTE(hw->net, NULL, "msix_vector=%d irq=%u", v, irq);
+		trace_card_msix_msg(hw->net, v, irq);
 		generic_handle_irq(&hw->net->cpu, irq);
 	}
 }
@@ -360,9 +360,7 @@ sim_82576_tx_fetch(struct sim_82576 *hw, int q, u32 *wb_slots, int *nwb, unsigne
 		} else {
 			len += blen;
 		}
-		TRACE_NOTE(hw->net, NULL,
-			   "fetch=desc slot=%u dma=0x%llx len=%u cmd_type_len=0x%08x",
-			   (h + count - 1) % count, (unsigned long long)addr, blen, cmd);
+		trace_card_tx_desc(hw->net, h, count, addr, blen, cmd);
 		if (cmd & E1000_ADVTXD_DCMD_EOP)
 			goto done;
 	}
@@ -402,7 +400,7 @@ sim_82576_tx_writeback(struct sim_82576 *hw, int q, const u32 *slots, int n)
 			continue;
 		}
 		hw->stats.tx_writebacks++;
-		TRACE_NOTE(hw->net, NULL, "writeback_slot=%u status=DD", slots[i]);
+		trace_card_tx_writeback(hw->net, slots[i]);
 	}
 }
 
@@ -419,19 +417,17 @@ sim_82576_tx_frame(struct sim_82576 *hw, int q)
 	bool drop = false;
 	int nwb = 0, n;
 
-	TRACEPOINTF(hw->net, NULL, "port=%s queue=%d tdh=%u tdt=%u", hw->port.name, q,
-		    reg_get(hw, E1000_TDH(q)), reg_get(hw, E1000_TDT(q)));
+	trace_sim_82576_tx_frame(hw->net, hw->port.name, q, reg_get(hw, E1000_TDH(q)),
+				 reg_get(hw, E1000_TDT(q)));
 	n = sim_82576_tx_fetch(hw, q, wb_slots, &nwb, &len, &drop);
 	if (n <= 0)
 		return -1;
 	if (drop || len == 0) {
 		hw->stats.tx_dropped++;
-		TRACE_NOTE(hw->net, NULL, "reason=bad_descriptor_or_dma tdh=%u",
-			   reg_get(hw, E1000_TDH(q)));
+		trace_card_tx_drop(hw->net, reg_get(hw, E1000_TDH(q)));
 	} else {
 		sent = sim_82576_tx_wire(hw, len);
-		TRACE_NOTE(hw->net, NULL, "wire_len=%u descs=%d tdh=%u", sent, n,
-			   reg_get(hw, E1000_TDH(q)));
+		trace_card_tx_wire(hw->net, sent, n, reg_get(hw, E1000_TDH(q)));
 	}
 	/* Write back even for a dropped frame, so the driver can reclaim it. */
 	sim_82576_tx_writeback(hw, q, wb_slots, nwb);
@@ -501,20 +497,18 @@ sim_82576_rx_accept(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	if (!(reg_get(hw, E1000_RCTL) & E1000_RCTL_EN) ||
 	    !(reg_get(hw, E1000_RXDCTL(0)) & E1000_RXDCTL_QUEUE_ENABLE)) {
 		hw->stats.rx_disabled++;
-		TRACE_NOTE(hw->net, NULL, "reason=rx_disabled len=%u", len);
+		trace_card_rx_drop(hw->net, "rx_disabled", len);
 		return false;
 	}
 	if (len < 14) {
 		hw->stats.rx_runts++;
 		NET_INC_STATS(hw->net, LINUX_MIB_RXTRUNCATED);
-		TRACE_NOTE(hw->net, NULL, "reason=runt len=%u", len);
+		trace_card_rx_drop(hw->net, "runt", len);
 		return false;
 	}
 	if (!sim_82576_rx_filter(hw, frame)) {
 		hw->stats.rx_filtered++;
-		TRACE_NOTE(hw->net, NULL,
-			   "reason=not_our_mac dst=%02x:%02x:%02x:%02x:%02x:%02x",
-			   frame[0], frame[1], frame[2], frame[3], frame[4], frame[5]);
+		trace_card_rx_not_ours(hw->net, frame);
 		return false;
 	}
 	if (reg_get(hw, E1000_RCTL) & E1000_RCTL_LPE)
@@ -522,7 +516,7 @@ sim_82576_rx_accept(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	if (len + SIM_ETH_FCS_LEN > max) {
 		reg_inc(hw, E1000_ROC);
 		hw->stats.rx_oversize++;
-		TRACE_NOTE(hw->net, NULL, "reason=oversize len=%u max=%u", len, max);
+		trace_card_rx_oversize(hw->net, len, max);
 		return false;
 	}
 	return true;
@@ -547,7 +541,7 @@ sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 		reg_inc(hw, E1000_MPC);
 		reg_set(hw, E1000_ICR, reg_get(hw, E1000_ICR) | E1000_ICR_RXO);
 		hw->stats.rx_missed++;
-		TRACE_NOTE(hw->net, NULL, "reason=no_descriptor rdh=%u rdt=%u", h, t);
+		trace_card_rx_no_desc(hw->net, h, t);
 		return;
 	}
 	if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
@@ -559,7 +553,7 @@ sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 		bsize = 2048;	/* BSIZEPKT 0: the RCTL default buffer */
 	if (len > bsize) {
 		hw->stats.rx_oversize++;
-		TRACE_NOTE(hw->net, NULL, "reason=buffer_too_small len=%u bsize=%u", len, bsize);
+		trace_card_rx_buf_small(hw->net, len, bsize);
 		return;
 	}
 	if (sim_dma_write(hw->bus, pkt, frame, len) < 0) {
@@ -585,8 +579,7 @@ sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 		hw->stats.rx_frames++;
 		hw->stats.rx_bytes += len;
 	}
-	TRACE_NOTE(hw->net, NULL, "writeback_slot=%u dma=0x%llx len=%u status=0x%x rdh=%u", h,
-		   (unsigned long long)pkt, len, status, (h + 1) % count);
+	trace_card_rx_writeback(hw->net, h, count, pkt, len, status);
 	sim_82576_raise_queue(hw, 0, false);
 }
 
@@ -599,8 +592,8 @@ sim_82576_receive(struct sim_port *port, const u8 *frame, unsigned int len)
 {
 	struct sim_82576 *hw = port->owner;
 
-	TRACEPOINTF(hw->net, NULL, "port=%s len=%u rdh=%u rdt=%u", port->name, len,
-		    reg_get(hw, E1000_RDH(0)), reg_get(hw, E1000_RDT(0)));
+	trace_sim_82576_receive(hw->net, port->name, len, reg_get(hw, E1000_RDH(0)),
+				reg_get(hw, E1000_RDT(0)));
 	reg_inc(hw, E1000_TPR);
 	if (!sim_82576_rx_accept(hw, frame, len))
 		return;
@@ -650,8 +643,7 @@ sim_82576_wr32(struct sim_82576 *hw, u32 reg, u32 val)
 		return;
 	}
 	if ((q = sim_82576_queue_of(reg, 0x03818, 0x0E018)) >= 0) {	/* TDT */
-		TRACEPOINTF(hw->net, NULL, "port=%s queue=%d tdt=%u tdh=%u", hw->port.name, q,
-			    val & 0xFFFF, reg_get(hw, E1000_TDH(q)));
+		trace_sim_82576_wr32(hw->net, hw->port.name, q, val, reg_get(hw, E1000_TDH(q)));
 		reg_set(hw, reg, val & 0xFFFF);
 		sim_82576_tx_kick(hw, q);
 		return;
