@@ -22,6 +22,7 @@
 #include "nic/igb.h"
 #include "layers/ethtool.h"
 #include "kernel/trace.h"
+#include "events/igb.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -96,7 +97,7 @@ igb_get_settings(struct net_device *netdev, struct ethtool_cmd *ecmd)
 	struct e1000_hw *hw = &adapter->hw;
 	u32 status = rd32(E1000_STATUS);
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace_igb_get_settings(netdev);
 	memset(ecmd, 0, sizeof(*ecmd));
 	ecmd->port = PORT_TP;
 	ecmd->phy_address = 1;
@@ -119,7 +120,7 @@ igb_get_link(struct net_device *netdev)
 	struct igb_adapter *adapter = netdev_priv(netdev);
 	struct e1000_hw *hw = &adapter->hw;
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace_igb_get_link(netdev);
 	return !!(rd32(E1000_STATUS) & E1000_STATUS_LU);
 }
 
@@ -129,7 +130,7 @@ igb_get_drvinfo(struct net_device *netdev, struct ethtool_drvinfo *drvinfo)
 {
 	struct igb_adapter *adapter = netdev_priv(netdev);
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace_igb_get_drvinfo(netdev);
 	memset(drvinfo, 0, sizeof(*drvinfo));
 	snprintf(drvinfo->driver, sizeof(drvinfo->driver), "%s", igb_driver_name);
 	snprintf(drvinfo->version, sizeof(drvinfo->version), "%s", igb_driver_version);
@@ -146,7 +147,7 @@ igb_get_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
 {
 	struct igb_adapter *adapter = netdev_priv(netdev);
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace_igb_get_ringparam(netdev);
 	memset(ring, 0, sizeof(*ring));
 	ring->rx_max_pending = IGB_MAX_RXD;
 	ring->tx_max_pending = IGB_MAX_TXD;
@@ -184,8 +185,7 @@ igb_set_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
 	u32 new_rx_count, new_tx_count;
 	int err;
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s rx=%u tx=%u", netdev->name, ring->rx_pending,
-		    ring->tx_pending);
+	trace_igb_set_ringparam(netdev, ring);
 	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
 		return -EINVAL;
 	new_rx_count = min_t(u32, ring->rx_pending, IGB_MAX_RXD);
@@ -235,7 +235,7 @@ igb_get_sset_count(struct net_device *netdev, int sset)
 {
 	struct igb_adapter *adapter = netdev_priv(netdev);
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s sset=%d", netdev->name, sset);
+	trace_igb_get_sset_count(netdev, sset);
 	if (sset != ETH_SS_STATS)
 		return -EOPNOTSUPP;
 	return IGB_GLOBAL_STATS_LEN + IGB_NETDEV_STATS_LEN +
@@ -273,7 +273,7 @@ igb_get_ethtool_stats(struct net_device *netdev, struct ethtool_stats *stats, u6
 	struct igb_adapter *adapter = netdev_priv(netdev);
 	int i = 0;
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace_igb_get_ethtool_stats(netdev);
 	(void)stats;
 	igb_update_stats(adapter);
 	for (size_t j = 0; j < IGB_GLOBAL_STATS_LEN; j++)
@@ -323,7 +323,7 @@ igb_get_strings(struct net_device *netdev, u32 stringset, u8 *data)
 	struct igb_adapter *adapter = netdev_priv(netdev);
 	char *p = (char *)data;
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s stringset=%u", netdev->name, stringset);
+	trace_igb_get_strings(netdev, stringset);
 	if (stringset != ETH_SS_STATS)
 		return;
 	for (size_t i = 0; i < IGB_GLOBAL_STATS_LEN; i++)

@@ -34,6 +34,7 @@
 #include "nic/sim_82576.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/igb.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,7 +117,7 @@ igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_
 	struct igb_q_vector *q_vector;
 	struct igb_ring *ring;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "v_idx=%d txr=%d rxr=%d", v_idx, txr_idx, rxr_idx);
+	trace_igb_alloc_q_vector(adapter, v_idx, txr_idx, rxr_idx);
 	q_vector = calloc(1, sizeof(*q_vector) + 2 * sizeof(struct igb_ring));
 	if (!q_vector)
 		return -ENOMEM;
@@ -156,7 +157,7 @@ igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_
 static void
 igb_free_q_vectors(struct igb_adapter *adapter)
 {
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "q_vectors=%u", adapter->num_q_vectors);
+	trace_igb_free_q_vectors(adapter);
 	for (unsigned int v = 0; v < MAX_Q_VECTORS; v++) {
 		struct igb_q_vector *q_vector = adapter->q_vector[v];
 
@@ -180,7 +181,7 @@ igb_set_interrupt_capability(struct igb_adapter *adapter)
 {
 	int err;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_tx_queues);
+	trace_igb_set_interrupt_capability(adapter);
 	adapter->num_q_vectors = adapter->num_tx_queues;
 	err = sim_pci_enable_msix(adapter, adapter->num_q_vectors + NON_Q_VECTORS);
 	if (err)
@@ -192,7 +193,7 @@ igb_set_interrupt_capability(struct igb_adapter *adapter)
 static int
 igb_alloc_q_vectors(struct igb_adapter *adapter)
 {
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "q_vectors=%u", adapter->num_q_vectors);
+	trace_igb_alloc_q_vectors(adapter);
 	for (int v = 0; v < (int)adapter->num_q_vectors; v++) {
 		int err = igb_alloc_q_vector(adapter, v, v, v);
 
@@ -210,7 +211,7 @@ igb_init_interrupt_scheme(struct igb_adapter *adapter)
 {
 	int err;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_tx_queues);
+	trace_igb_init_interrupt_scheme(adapter);
 	err = igb_set_interrupt_capability(adapter);
 	if (err)
 		return err;
@@ -223,7 +224,7 @@ igb_sw_init(struct igb_adapter *adapter, unsigned int num_queues)
 {
 	struct net_device *netdev = adapter->netdev;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s queues=%u", netdev->name, num_queues);
+	trace_igb_sw_init(adapter, num_queues);
 	adapter->tx_ring_count = IGB_DEFAULT_TXD;
 	adapter->rx_ring_count = IGB_DEFAULT_RXD;
 	adapter->rx_itr_setting = IGB_DEFAULT_ITR;
@@ -248,8 +249,7 @@ igb_rar_set(struct e1000_hw *hw, const u8 *addr, u32 index)
 	u32 rar_low = addr[0] | addr[1] << 8 | addr[2] << 16 | (u32)addr[3] << 24;
 	u32 rar_high = addr[4] | addr[5] << 8 | E1000_RAH_AV;
 
-	TRACEPOINTF(sim_igb_net(hw->back), NULL, "index=%u addr=%02x:%02x:%02x:%02x:%02x:%02x",
-		    index, addr[0], addr[1], addr[2], addr[3], addr[4], addr[5]);
+	trace_igb_rar_set(hw, addr, index);
 	wr32(E1000_RAL(index), rar_low);
 	wr32(E1000_RAH(index), rar_high);
 }
@@ -260,7 +260,7 @@ igb_read_mac_addr(struct e1000_hw *hw)
 {
 	u32 rar_low = rd32(E1000_RAL(0)), rar_high = rd32(E1000_RAH(0));
 
-	TRACEPOINT(sim_igb_net(hw->back), NULL);
+	trace_igb_read_mac_addr(hw);
 	for (int i = 0; i < 4; i++)
 		hw->mac.perm_addr[i] = (u8)(rar_low >> (8 * i));
 	hw->mac.perm_addr[4] = (u8)rar_high;
@@ -278,7 +278,7 @@ igb_reset(struct igb_adapter *adapter)
 {
 	struct e1000_hw *hw = &adapter->hw;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	trace_igb_reset(adapter);
 	wr32(E1000_CTRL, rd32(E1000_CTRL) | 0x04000000);	/* CTRL.RST */
 	igb_rar_set(hw, hw->mac.addr, 0);
 }
@@ -295,8 +295,7 @@ igb_remove(struct net_device *netdev)
 {
 	struct igb_adapter *adapter = netdev_priv(netdev);
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s dma_maps=%u", netdev->name,
-		    sim_dma_map_count(&adapter->pdev));
+	trace_igb_remove(adapter);
 	if (!sim_igb_is_down(adapter))
 		netdev->netdev_ops->ndo_stop(netdev);
 	igb_free_q_vectors(adapter);
@@ -319,11 +318,8 @@ igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_que
 	struct igb_adapter *adapter;
 	struct e1000_hw *hw;
 	char busname[24], portname[64];
-	static const u8 no_mac[ETH_ALEN];
-	const u8 *m = mac ? mac : no_mac;
 
-	TRACEPOINTF(net, NULL, "dev=%s queues=%u mac=%02x:%02x:%02x:%02x:%02x:%02x", name,
-		    num_queues, m[0], m[1], m[2], m[3], m[4], m[5]);
+	trace_igb_probe(net, name, mac, num_queues);
 	if (!mac || num_queues < 1 || num_queues > IGB_MAX_TX_QUEUES)
 		return NULL;
 	netdev = alloc_etherdev_mq(net, name, num_queues, sizeof(struct igb_adapter));
@@ -428,20 +424,16 @@ sim_igb_free_ring_memory(struct igb_ring *ring, void *buffer_info)
 static int
 igb_setup_tx_resources(struct igb_ring *tx_ring)
 {
-	struct net *net = dev_net(tx_ring->netdev);
-
-	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", tx_ring->queue_index, tx_ring->count,
-		    (unsigned int)ALIGN(tx_ring->count * sizeof(union e1000_adv_tx_desc), 4096));
+	trace_igb_setup_tx_resources(tx_ring);
 	tx_ring->tx_buffer_info = sim_igb_alloc_ring_memory(tx_ring, sizeof(struct igb_tx_buffer),
 							    sizeof(union e1000_adv_tx_desc));
 	if (!tx_ring->tx_buffer_info) {
-		TRACE_NOTE(net, NULL, "reason=no_memory ring=tx");
+		trace_igb_ring_alloc_fail(tx_ring, "tx");
 		return -ENOMEM;
 	}
 	tx_ring->next_to_use = 0;
 	tx_ring->next_to_clean = 0;
-	TRACE_NOTE(net, NULL, "ring=%u count=%u desc_dma=0x%llx size=%u", tx_ring->queue_index,
-		   tx_ring->count, (unsigned long long)tx_ring->dma, tx_ring->size);
+	trace_igb_ring_allocated(tx_ring);
 	return 0;
 }
 
@@ -451,12 +443,11 @@ igb_setup_all_tx_resources(struct igb_adapter *adapter)
 {
 	int i, err = 0;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_tx_queues);
+	trace_igb_setup_all_tx_resources(adapter);
 	for (i = 0; i < adapter->num_tx_queues; i++) {
 		err = igb_setup_tx_resources(adapter->tx_ring[i]);
 		if (err) {
-			TRACE_NOTE(sim_igb_net(adapter), NULL, "reason=alloc_failed tx_queue=%d",
-				   i);
+			trace_igb_tx_setup_fail(adapter, i);
 			for (i--; i >= 0; i--)
 				igb_free_tx_resources(adapter->tx_ring[i]);
 			break;
@@ -469,21 +460,17 @@ igb_setup_all_tx_resources(struct igb_adapter *adapter)
 static int
 igb_setup_rx_resources(struct igb_ring *rx_ring)
 {
-	struct net *net = dev_net(rx_ring->netdev);
-
-	TRACEPOINTF(net, NULL, "ring=%u count=%u size=%u", rx_ring->queue_index, rx_ring->count,
-		    (unsigned int)ALIGN(rx_ring->count * sizeof(union e1000_adv_rx_desc), 4096));
+	trace_igb_setup_rx_resources(rx_ring);
 	rx_ring->rx_buffer_info = sim_igb_alloc_ring_memory(rx_ring, sizeof(struct igb_rx_buffer),
 							    sizeof(union e1000_adv_rx_desc));
 	if (!rx_ring->rx_buffer_info) {
-		TRACE_NOTE(net, NULL, "reason=no_memory ring=rx");
+		trace_igb_ring_alloc_fail(rx_ring, "rx");
 		return -ENOMEM;
 	}
 	rx_ring->next_to_alloc = 0;
 	rx_ring->next_to_clean = 0;
 	rx_ring->next_to_use = 0;
-	TRACE_NOTE(net, NULL, "ring=%u count=%u desc_dma=0x%llx size=%u", rx_ring->queue_index,
-		   rx_ring->count, (unsigned long long)rx_ring->dma, rx_ring->size);
+	trace_igb_ring_allocated(rx_ring);
 	return 0;
 }
 
@@ -493,12 +480,11 @@ igb_setup_all_rx_resources(struct igb_adapter *adapter)
 {
 	int i, err = 0;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "queues=%d", adapter->num_rx_queues);
+	trace_igb_setup_all_rx_resources(adapter);
 	for (i = 0; i < adapter->num_rx_queues; i++) {
 		err = igb_setup_rx_resources(adapter->rx_ring[i]);
 		if (err) {
-			TRACE_NOTE(sim_igb_net(adapter), NULL, "reason=alloc_failed rx_queue=%d",
-				   i);
+			trace_igb_rx_setup_fail(adapter, i);
 			for (i--; i >= 0; i--)
 				igb_free_rx_resources(adapter->rx_ring[i]);
 			break;
@@ -511,7 +497,7 @@ igb_setup_all_rx_resources(struct igb_adapter *adapter)
 static void
 igb_free_tx_resources(struct igb_ring *tx_ring)
 {
-	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "ring=%u", tx_ring->queue_index);
+	trace_igb_free_tx_resources(tx_ring);
 	igb_clean_tx_ring(tx_ring);
 	sim_igb_free_ring_memory(tx_ring, tx_ring->tx_buffer_info);
 	tx_ring->tx_buffer_info = NULL;
@@ -520,7 +506,7 @@ igb_free_tx_resources(struct igb_ring *tx_ring)
 void
 igb_free_all_tx_resources(struct igb_adapter *adapter)
 {
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_free_all_tx_resources(adapter);
 	for (int i = 0; i < adapter->num_tx_queues; i++)
 		if (adapter->tx_ring[i])
 			igb_free_tx_resources(adapter->tx_ring[i]);
@@ -530,7 +516,7 @@ igb_free_all_tx_resources(struct igb_adapter *adapter)
 static void
 igb_free_rx_resources(struct igb_ring *rx_ring)
 {
-	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u", rx_ring->queue_index);
+	trace_igb_free_rx_resources(rx_ring);
 	igb_clean_rx_ring(rx_ring);
 	sim_igb_free_ring_memory(rx_ring, rx_ring->rx_buffer_info);
 	rx_ring->rx_buffer_info = NULL;
@@ -539,7 +525,7 @@ igb_free_rx_resources(struct igb_ring *rx_ring)
 void
 igb_free_all_rx_resources(struct igb_adapter *adapter)
 {
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_free_all_rx_resources(adapter);
 	for (int i = 0; i < adapter->num_rx_queues; i++)
 		if (adapter->rx_ring[i])
 			igb_free_rx_resources(adapter->rx_ring[i]);
@@ -553,14 +539,13 @@ igb_free_all_rx_resources(struct igb_adapter *adapter)
 static void
 igb_unmap_and_free_tx_resource(struct igb_ring *ring, struct igb_tx_buffer *tx_buffer)
 {
-	TRACEPOINTF(dev_net(ring->netdev), tx_buffer->skb, "ring=%u len=%u", ring->queue_index,
-		    tx_buffer->len);
+	trace_igb_unmap_and_free_tx_resource(ring, tx_buffer);
 	if (tx_buffer->skb) {
 		union e1000_adv_tx_desc *eop = tx_buffer->next_to_watch;
 
 		if (!eop || !(eop->wb.status & cpu_to_le32(E1000_TXD_STAT_DD))) {
 			ring->netdev->stats.tx_dropped++;
-			TRACE_NOTE(dev_net(ring->netdev), tx_buffer->skb, "reason=ring_cleanup");
+			trace_igb_drop(ring->netdev, tx_buffer->skb, "ring_cleanup");
 		}
 		dev_kfree_skb_any(tx_buffer->skb);
 		if (tx_buffer->len)
@@ -577,8 +562,7 @@ igb_unmap_and_free_tx_resource(struct igb_ring *ring, struct igb_tx_buffer *tx_b
 static void
 igb_clean_tx_ring(struct igb_ring *tx_ring)
 {
-	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "ring=%u ntu=%u ntc=%u", tx_ring->queue_index,
-		    tx_ring->next_to_use, tx_ring->next_to_clean);
+	trace_igb_clean_tx_ring(tx_ring);
 	if (!tx_ring->tx_buffer_info)
 		return;
 	/* NOTE: the kernel calls this for every slot; skipping the empty
@@ -603,8 +587,7 @@ igb_clean_rx_ring(struct igb_ring *rx_ring)
 {
 	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
 
-	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u ntu=%u ntc=%u", rx_ring->queue_index,
-		    rx_ring->next_to_use, rx_ring->next_to_clean);
+	trace_igb_clean_rx_ring(rx_ring);
 	if (rx_ring->skb)
 		dev_kfree_skb_any(rx_ring->skb);
 	rx_ring->skb = NULL;
@@ -631,7 +614,7 @@ igb_clean_rx_ring(struct igb_ring *rx_ring)
 static void
 igb_clean_all_tx_rings(struct igb_adapter *adapter)
 {
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_clean_all_tx_rings(adapter);
 	for (int i = 0; i < adapter->num_tx_queues; i++)
 		igb_clean_tx_ring(adapter->tx_ring[i]);
 }
@@ -639,7 +622,7 @@ igb_clean_all_tx_rings(struct igb_adapter *adapter)
 static void
 igb_clean_all_rx_rings(struct igb_adapter *adapter)
 {
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_clean_all_rx_rings(adapter);
 	for (int i = 0; i < adapter->num_rx_queues; i++)
 		igb_clean_rx_ring(adapter->rx_ring[i]);
 }
@@ -653,7 +636,7 @@ igb_setup_tctl(struct igb_adapter *adapter)
 	struct e1000_hw *hw = &adapter->hw;
 	u32 tctl;
 
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_setup_tctl(adapter);
 	wr32(E1000_TXDCTL(0), 0);	/* queue 0 is enabled by default on 82575 */
 	tctl = rd32(E1000_TCTL);
 	tctl &= ~E1000_TCTL_CT;
@@ -669,7 +652,7 @@ igb_setup_rctl(struct igb_adapter *adapter)
 	struct e1000_hw *hw = &adapter->hw;
 	u32 rctl;
 
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_setup_rctl(adapter);
 	rctl = rd32(E1000_RCTL);
 	rctl |= E1000_RCTL_EN | E1000_RCTL_BAM | E1000_RCTL_SECRC | E1000_RCTL_LPE;
 	/* KERNEL: MO (multicast offset), RDMTS and loopback bits; the
@@ -683,7 +666,7 @@ igb_rlpml_set(struct igb_adapter *adapter)
 {
 	struct e1000_hw *hw = &adapter->hw;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "rlpml=%u", adapter->max_frame_size);
+	trace_igb_rlpml_set(adapter);
 	wr32(E1000_RLPML, adapter->max_frame_size);
 }
 
@@ -701,9 +684,7 @@ igb_configure_tx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 	int reg_idx = ring->reg_idx;
 	u32 txdctl = 0;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "ring=%u tdba=0x%llx tdlen=%u", ring->queue_index,
-		    (unsigned long long)tdba,
-		    (unsigned int)(ring->count * sizeof(union e1000_adv_tx_desc)));
+	trace_igb_configure_tx_ring(adapter, ring);
 	wr32(E1000_TXDCTL(reg_idx), 0);		/* disable the queue first */
 	wrfl();
 	/* KERNEL: mdelay(10) for the queue to drain */
@@ -723,7 +704,7 @@ igb_configure_tx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 static void
 igb_configure_tx(struct igb_adapter *adapter)
 {
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_configure_tx(adapter);
 	for (int i = 0; i < adapter->num_tx_queues; i++)
 		igb_configure_tx_ring(adapter, adapter->tx_ring[i]);
 }
@@ -737,10 +718,7 @@ igb_configure_rx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 	int reg_idx = ring->reg_idx;
 	u32 srrctl, rxdctl = 0;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "ring=%u rdba=0x%llx rdlen=%u bufsz=%u",
-		    ring->queue_index, (unsigned long long)rdba,
-		    (unsigned int)(ring->count * sizeof(union e1000_adv_rx_desc)),
-		    adapter->rx_buffer_len);
+	trace_igb_configure_rx_ring(adapter, ring);
 	wr32(E1000_RXDCTL(reg_idx), 0);
 	wr32(E1000_RDBAL(reg_idx), rdba & 0x00000000ffffffffULL);
 	wr32(E1000_RDBAH(reg_idx), rdba >> 32);
@@ -763,7 +741,7 @@ igb_configure_rx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 static void
 igb_configure_rx(struct igb_adapter *adapter)
 {
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_configure_rx(adapter);
 	igb_rlpml_set(adapter);
 	for (int i = 0; i < adapter->num_rx_queues; i++)
 		igb_configure_rx_ring(adapter, adapter->rx_ring[i]);
@@ -782,8 +760,7 @@ igb_alloc_mapped_skb(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
 	struct sk_buff *skb = bi->skb;
 	dma_addr_t dma;
 
-	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ring=%u bufsz=%u reuse=%d",
-		    rx_ring->queue_index, bufsz, skb != NULL);
+	trace_igb_alloc_mapped_skb(rx_ring, bi, bufsz);
 	if (skb)
 		return true;	/* still mapped from before */
 	skb = netdev_alloc_skb(rx_ring->netdev, bufsz);
@@ -818,8 +795,7 @@ igb_alloc_rx_buffers(struct igb_ring *rx_ring, u16 cleaned_count)
 	struct igb_rx_buffer *bi;
 	int i = rx_ring->next_to_use;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "ring=%u ntu=%u count=%u", rx_ring->queue_index,
-		    rx_ring->next_to_use, cleaned_count);
+	trace_igb_alloc_rx_buffers(rx_ring, cleaned_count);
 	if (!cleaned_count)
 		return;
 	rx_desc = IGB_RX_DESC(rx_ring, i);
@@ -845,7 +821,7 @@ igb_alloc_rx_buffers(struct igb_ring *rx_ring, u16 cleaned_count)
 		rx_ring->next_to_use = i;
 		rx_ring->next_to_alloc = i;
 		/* KERNEL: wmb() - descriptors visible before the tail moves */
-		TRACE_NOTE(sim_igb_net(adapter), NULL, "rdt=%d", i);
+		trace_igb_rx_tail_write(rx_ring, i);
 		wr32(rx_ring->tail, i);
 	}
 }
@@ -854,7 +830,7 @@ igb_alloc_rx_buffers(struct igb_ring *rx_ring, u16 cleaned_count)
 static void
 igb_configure(struct igb_adapter *adapter)
 {
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	trace_igb_configure(adapter);
 	/* KERNEL: igb_get_hw_control, igb_set_rx_mode, igb_restore_vlan,
 	 * igb_setup_mrqc (RSS) and the RX FIFO flush come first or between. */
 	igb_setup_tctl(adapter);
@@ -876,8 +852,7 @@ igb_write_ivar(struct e1000_hw *hw, int msix_vector, int index, int offset)
 {
 	u32 ivar = array_rd32(E1000_IVAR0, index);
 
-	TRACEPOINTF(sim_igb_net(hw->back), NULL, "vector=%d index=%d offset=%d", msix_vector, index,
-		    offset);
+	trace_igb_write_ivar(hw, msix_vector, index, offset);
 	ivar &= ~((u32)0xFF << offset);
 	ivar |= (msix_vector | E1000_IVAR_VALID) << offset;
 	array_wr32(E1000_IVAR0, index, ivar);
@@ -892,8 +867,7 @@ igb_assign_vector(struct igb_q_vector *q_vector, int msix_vector)
 	int rx_queue = q_vector->rx.ring->reg_idx;
 	int tx_queue = q_vector->tx.ring->reg_idx;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "vector=%d rx_queue=%d tx_queue=%d", msix_vector,
-		    rx_queue, tx_queue);
+	trace_igb_assign_vector(q_vector, msix_vector);
 	/* 82576: IVAR0[n & 7] holds RX n, TX n, RX n+8, TX n+8 bytes */
 	igb_write_ivar(hw, msix_vector, rx_queue & 0x7, (rx_queue & 0x8) << 1);
 	igb_write_ivar(hw, msix_vector, tx_queue & 0x7, ((tx_queue & 0x8) << 1) + 8);
@@ -912,8 +886,7 @@ igb_configure_msix(struct igb_adapter *adapter)
 	struct e1000_hw *hw = &adapter->hw;
 	int vector = 0;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "vectors=%u",
-		    adapter->num_q_vectors + NON_Q_VECTORS);
+	trace_igb_configure_msix(adapter);
 	adapter->eims_enable_mask = 0;
 	wr32(E1000_GPIE, E1000_GPIE_MSIX_MODE | E1000_GPIE_PBA | E1000_GPIE_EIAME |
 	     E1000_GPIE_NSICR);
@@ -936,7 +909,7 @@ igb_msix_other(int irq, void *data)
 	struct e1000_hw *hw = &adapter->hw;
 	u32 icr;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "irq=%d", irq);
+	trace_igb_msix_other(adapter, irq);
 	icr = rd32(E1000_ICR);	/* reading clears it */
 	/* KERNEL: DRSTA, DOUTSYNC, VMMB, LSC (-> watchdog), TS handled here */
 	(void)icr;
@@ -951,8 +924,7 @@ igb_write_itr(struct igb_q_vector *q_vector)
 	struct e1000_hw *hw = &q_vector->adapter->hw;
 	u32 itr_val = q_vector->itr_val & 0x7FFC;
 
-	TRACEPOINTF(sim_igb_net(q_vector->adapter), NULL, "set_itr=%u itr_val=%u",
-		    q_vector->set_itr, itr_val);
+	trace_igb_write_itr(q_vector, itr_val);
 	if (!q_vector->set_itr)
 		return;
 	if (!itr_val)
@@ -974,7 +946,7 @@ igb_msix_ring(int irq, void *data)
 {
 	struct igb_q_vector *q_vector = data;
 
-	TRACEPOINTF(sim_igb_net(q_vector->adapter), NULL, "irq=%d vector=%s", irq, q_vector->name);
+	trace_igb_msix_ring(q_vector, irq);
 	igb_write_itr(q_vector);
 	napi_schedule(&q_vector->napi);
 	return IRQ_HANDLED;
@@ -989,8 +961,7 @@ igb_request_msix(struct igb_adapter *adapter)
 	unsigned int i, vector = 0;
 	int err;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s vectors=%u", netdev->name,
-		    adapter->num_q_vectors + NON_Q_VECTORS);
+	trace_igb_request_msix(adapter);
 	err = request_irq(cpu, adapter->msix_entries[vector].vector, igb_msix_other,
 			  netdev->name, adapter);
 	if (err)
@@ -1022,7 +993,7 @@ err_free:
 static int
 igb_request_irq(struct igb_adapter *adapter)
 {
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_request_irq(adapter);
 	return igb_request_msix(adapter);
 }
 
@@ -1031,7 +1002,7 @@ igb_free_irq(struct igb_adapter *adapter)
 {
 	struct sim_cpu *cpu = &sim_igb_net(adapter)->cpu;
 
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_free_irq(adapter);
 	free_irq(cpu, adapter->msix_entries[0].vector, adapter);
 	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
 		free_irq(cpu, adapter->msix_entries[i + 1].vector, adapter->q_vector[i]);
@@ -1044,7 +1015,7 @@ igb_irq_disable(struct igb_adapter *adapter)
 	struct e1000_hw *hw = &adapter->hw;
 	u32 regval;
 
-	TRACEPOINT(sim_igb_net(adapter), NULL);
+	trace_igb_irq_disable(adapter);
 	regval = rd32(E1000_EIAM);
 	wr32(E1000_EIAM, regval & ~adapter->eims_enable_mask);
 	wr32(E1000_EIMC, adapter->eims_enable_mask);
@@ -1061,7 +1032,7 @@ igb_irq_enable(struct igb_adapter *adapter)
 	struct e1000_hw *hw = &adapter->hw;
 	u32 regval;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "eims=0x%08x", adapter->eims_enable_mask);
+	trace_igb_irq_enable(adapter);
 	regval = rd32(E1000_EIAC);
 	wr32(E1000_EIAC, regval | adapter->eims_enable_mask);
 	regval = rd32(E1000_EIAM);
@@ -1077,7 +1048,7 @@ igb_ring_irq_enable(struct igb_q_vector *q_vector)
 	struct igb_adapter *adapter = q_vector->adapter;
 	struct e1000_hw *hw = &adapter->hw;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "eims=0x%08x", q_vector->eims_value);
+	trace_igb_ring_irq_enable(q_vector);
 	/* KERNEL: igb_set_itr / igb_update_ring_itr pick a new ITR first */
 	if (!sim_igb_is_down(adapter))
 		wr32(E1000_EIMS, q_vector->eims_value);
@@ -1098,8 +1069,7 @@ __igb_open(struct net_device *netdev, bool resuming)
 	struct e1000_hw *hw = &adapter->hw;
 	int err;
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s txqs=%d rxqs=%d", netdev->name,
-		    adapter->num_tx_queues, adapter->num_rx_queues);
+	trace___igb_open(adapter);
 	(void)resuming;
 	if (adapter->state & SIM_IGB_BIT(__IGB_TESTING))
 		return -EBUSY;
@@ -1135,7 +1105,7 @@ err_setup_tx:
 int
 igb_open(struct net_device *netdev)
 {
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace_igb_open(netdev);
 	return __igb_open(netdev, false);
 }
 
@@ -1149,7 +1119,7 @@ igb_down(struct igb_adapter *adapter)
 	struct net_device *netdev = adapter->netdev;
 	struct e1000_hw *hw = &adapter->hw;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", netdev->name);
+	trace_igb_down(adapter);
 	adapter->state |= SIM_IGB_BIT(__IGB_DOWN);
 	wr32(E1000_RCTL, rd32(E1000_RCTL) & ~E1000_RCTL_EN);
 	/* netif_tx_stop_all_queues */
@@ -1173,7 +1143,7 @@ igb_up(struct igb_adapter *adapter)
 {
 	struct e1000_hw *hw = &adapter->hw;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	trace_igb_up(adapter);
 	igb_configure(adapter);
 	adapter->state &= ~SIM_IGB_BIT(__IGB_DOWN);
 	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
@@ -1191,7 +1161,7 @@ __igb_close(struct net_device *netdev, bool suspending)
 {
 	struct igb_adapter *adapter = netdev_priv(netdev);
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace___igb_close(netdev);
 	(void)suspending;
 	igb_down(adapter);
 	igb_free_irq(adapter);
@@ -1204,7 +1174,7 @@ __igb_close(struct net_device *netdev, bool suspending)
 int
 igb_close(struct net_device *netdev)
 {
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s", netdev->name);
+	trace_igb_close(netdev);
 	return __igb_close(netdev, false);
 }
 
@@ -1217,7 +1187,7 @@ igb_tx_cmd_type(struct sk_buff *skb, u32 tx_flags)
 	u32 cmd_type = E1000_ADVTXD_DTYP_DATA | E1000_ADVTXD_DCMD_IFCS |
 		       E1000_ADVTXD_DCMD_DEXT;
 
-	TRACEPOINTF(skb->host, skb, "tx_flags=0x%x cmd_type=0x%08x", tx_flags, cmd_type);
+	trace_igb_tx_cmd_type(skb, tx_flags, cmd_type);
 	/* KERNEL: skb->no_fcs clears IFCS; VLAN, TSO and TSTAMP flags add bits */
 	return cmd_type;
 }
@@ -1229,8 +1199,7 @@ igb_tx_olinfo_status(struct igb_ring *tx_ring, union e1000_adv_tx_desc *tx_desc,
 {
 	u32 olinfo_status = paylen << E1000_ADVTXD_PAYLEN_SHIFT;
 
-	TRACEPOINTF(dev_net(tx_ring->netdev), NULL, "paylen=%u olinfo_status=0x%08x", paylen,
-		    olinfo_status);
+	trace_igb_tx_olinfo_status(tx_ring, paylen, olinfo_status);
 	/* KERNEL: the 82575 context index; IXSM/TXSM checksum offload bits */
 	(void)tx_flags;
 	tx_desc->read.olinfo_status = cpu_to_le32(olinfo_status);
@@ -1257,7 +1226,7 @@ igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_l
 	unsigned int size;
 	dma_addr_t dma;
 
-	TRACEPOINTF(sim_igb_net(adapter), skb, "slot=%u len=%u", i, skb->len);
+	trace_igb_tx_map(tx_ring, first, i);
 	tx_desc = IGB_TX_DESC(tx_ring, i);
 	igb_tx_olinfo_status(tx_ring, tx_desc, tx_flags, skb->len - hdr_len);
 	size = skb_headlen(skb);
@@ -1283,9 +1252,7 @@ igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_l
 	/* KERNEL: here the loop would go on with skb_shinfo(skb)->frags[] */
 	cmd_type |= size | IGB_TXD_DCMD;	/* EOP | RS: only on the last */
 	tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type);
-	TRACE_NOTE(sim_igb_net(adapter), skb, "slot=%u dma=0x%llx len=%u cmd_type_len=0x%08x "
-		   "olinfo_status=0x%08x", i, (unsigned long long)first->dma, size, cmd_type,
-		   le32_to_cpu(IGB_TX_DESC(tx_ring, tx_ring->next_to_use)->read.olinfo_status));
+	trace_igb_tx_desc_write(tx_ring, first, i, size, cmd_type);
 	/* KERNEL: netdev_tx_sent_queue (BQL) */
 	first->time_stamp = host_jiffies(sim_igb_net(adapter));
 	/* KERNEL: wmb() - the descriptor is complete before the card or
@@ -1295,12 +1262,12 @@ igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_l
 	if (i == tx_ring->count)
 		i = 0;
 	tx_ring->next_to_use = i;
-	TRACE_NOTE(sim_igb_net(adapter), skb, "tdt=%u", i);
+	trace_igb_tx_tail_write(tx_ring, skb, i);
 	wr32(tx_ring->tail, i);	/* KERNEL: writel(i, tx_ring->tail) */
 	return;
 
 dma_error:
-	TRACE_NOTE(sim_igb_net(adapter), skb, "reason=tx_dma_map_failed");
+	trace_igb_drop(tx_ring->netdev, skb, "tx_dma_map_failed");
 	adapter->tx_dma_failed++;
 	tx_ring->netdev->stats.tx_dropped++;
 	/* nothing was written to the ring yet: only the skb to give back */
@@ -1319,11 +1286,9 @@ __igb_maybe_stop_tx(struct igb_ring *tx_ring, const u16 size)
 {
 	struct net_device *netdev = tx_ring->netdev;
 
-	TRACEPOINTF(dev_net(netdev), NULL, "queue=%u unused=%u need=%u", tx_ring->queue_index,
-		    igb_desc_unused(tx_ring), size);
+	trace___igb_maybe_stop_tx(tx_ring, size);
 	netif_stop_subqueue(netdev, tx_ring->queue_index);
-	TRACE_NOTE(dev_net(netdev), NULL, "queue=%u state=stopped unused=%u need=%u",
-		   tx_ring->queue_index, igb_desc_unused(tx_ring), size);
+	trace_igb_tx_queue_stop(tx_ring, size);
 	/* KERNEL: smp_mb() */
 	if (igb_desc_unused(tx_ring) < size)
 		return -EBUSY;
@@ -1357,14 +1322,11 @@ igb_xmit_frame_ring(struct sk_buff *skb, struct igb_ring *tx_ring)
 	u16 count = TXD_USE_COUNT(skb_headlen(skb));
 	u8 hdr_len = 0;
 
-	TRACEPOINTF(dev_net(tx_ring->netdev), skb, "ring=%u ntu=%u ntc=%u unused=%u len=%u",
-		    tx_ring->queue_index, tx_ring->next_to_use, tx_ring->next_to_clean,
-		    igb_desc_unused(tx_ring), skb->len);
+	trace_igb_xmit_frame_ring(skb, tx_ring);
 	/* KERNEL: + TXD_USE_COUNT of each page frag */
 	if (igb_maybe_stop_tx(tx_ring, count + 3)) {
 		/* this is a hard error */
-		TRACE_NOTE(dev_net(tx_ring->netdev), skb, "ret=NETDEV_TX_BUSY unused=%u",
-			   igb_desc_unused(tx_ring));
+		trace_igb_tx_busy(tx_ring, skb);
 		return NETDEV_TX_BUSY;
 	}
 	first = &tx_ring->tx_buffer_info[tx_ring->next_to_use];
@@ -1404,16 +1366,15 @@ igb_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 {
 	struct igb_adapter *adapter = netdev_priv(netdev);
 
-	TRACEPOINTF(dev_net(netdev), skb, "dev=%s len=%u queue=%u", netdev->name, skb->len,
-		    skb->queue_mapping);
+	trace_igb_xmit_frame(skb, netdev);
 	if (sim_igb_is_down(adapter)) {
-		TRACE_NOTE(dev_net(netdev), skb, "reason=adapter_down");
+		trace_igb_drop(netdev, skb, "adapter_down");
 		netdev->stats.tx_dropped++;
 		dev_kfree_skb_any(skb);
 		return NETDEV_TX_OK;
 	}
 	if (skb->len == 0) {
-		TRACE_NOTE(dev_net(netdev), skb, "reason=empty_skb");
+		trace_igb_drop(netdev, skb, "empty_skb");
 		netdev->stats.tx_dropped++;
 		dev_kfree_skb_any(skb);
 		return NETDEV_TX_OK;
@@ -1424,7 +1385,7 @@ igb_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 		 * skb->len = 17; netstep's skb_pad leaves it to us, and we
 		 * skb_put the zeroed bytes so tail and len agree. */
 		if (skb_pad(skb, 17 - skb->len)) {
-			TRACE_NOTE(dev_net(netdev), skb, "reason=pad_failed");
+			trace_igb_drop(netdev, skb, "pad_failed");
 			netdev->stats.tx_dropped++;
 			kfree_skb(skb);
 			return NETDEV_TX_OK;
@@ -1449,15 +1410,13 @@ igb_clean_tx_irq(struct igb_q_vector *q_vector)
 {
 	struct igb_adapter *adapter = q_vector->adapter;
 	struct igb_ring *tx_ring = q_vector->tx.ring;
-	struct net *net = sim_igb_net(adapter);
 	struct igb_tx_buffer *tx_buffer;
 	union e1000_adv_tx_desc *tx_desc;
 	unsigned int total_bytes = 0, total_packets = 0;
 	unsigned int budget = q_vector->tx.work_limit;
 	int i = tx_ring->next_to_clean;
 
-	TRACEPOINTF(net, NULL, "ring=%u ntc=%u ntu=%u budget=%u", tx_ring->queue_index,
-		    tx_ring->next_to_clean, tx_ring->next_to_use, budget);
+	trace_igb_clean_tx_irq(tx_ring, budget);
 	if (sim_igb_is_down(adapter))
 		return true;
 	tx_buffer = &tx_ring->tx_buffer_info[i];
@@ -1474,8 +1433,7 @@ igb_clean_tx_irq(struct igb_q_vector *q_vector)
 		tx_buffer->next_to_watch = NULL;
 		total_bytes += tx_buffer->bytecount;
 		total_packets += tx_buffer->gso_segs;
-		TRACE_NOTE(net, tx_buffer->skb, "ntc=%d freed=skb#%u dd=1 len=%u",
-			   i + tx_ring->count, tx_buffer->skb->id, tx_buffer->bytecount);
+		trace_igb_tx_done(tx_ring, tx_buffer, eop_desc, i + tx_ring->count);
 		dev_kfree_skb_any(tx_buffer->skb);
 		dma_unmap_single(tx_ring->dev, tx_buffer->dma, tx_buffer->len, DMA_TO_DEVICE);
 		tx_buffer->skb = NULL;
@@ -1525,8 +1483,7 @@ igb_clean_tx_irq(struct igb_q_vector *q_vector)
 		/* KERNEL: smp_mb(); also requires netif_carrier_ok() */
 		if (__netif_subqueue_stopped(tx_ring->netdev, tx_ring->queue_index) &&
 		    !sim_igb_is_down(adapter)) {
-			TRACE_NOTE(net, NULL, "queue=%u state=woken unused=%u",
-				   tx_ring->queue_index, igb_desc_unused(tx_ring));
+			trace_igb_tx_queue_wake(tx_ring);
 			netif_wake_subqueue(tx_ring->netdev, tx_ring->queue_index);
 			tx_ring->tx_stats.restart_queue++;
 		}
@@ -1547,8 +1504,7 @@ igb_poll(struct napi_struct *napi, int budget)
 	struct igb_q_vector *q_vector = container_of(napi, struct igb_q_vector, napi);
 	bool clean_complete = true;
 
-	TRACEPOINTF(sim_igb_net(q_vector->adapter), NULL, "vector=%s budget=%d", q_vector->name,
-		    budget);
+	trace_igb_poll(q_vector, budget);
 	/* KERNEL: igb_update_dca */
 	if (q_vector->tx.ring)
 		clean_complete = igb_clean_tx_irq(q_vector);
@@ -1578,7 +1534,7 @@ igb_fetch_rx_buffer(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
 	unsigned int size = le16_to_cpu(rx_desc->wb.upper.length);
 	struct sk_buff *skb = rx_buffer->skb;
 
-	TRACEPOINTF(dev_net(rx_ring->netdev), skb, "ntc=%u len=%u", rx_ring->next_to_clean, size);
+	trace_igb_fetch_rx_buffer(rx_ring, skb, size);
 	if (unlikely(!skb))
 		return NULL;
 	dma_unmap_single(rx_ring->dev, rx_buffer->dma, bufsz, DMA_FROM_DEVICE);
@@ -1596,7 +1552,7 @@ igb_is_non_eop(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
 {
 	u32 ntc = rx_ring->next_to_clean + 1;
 
-	TRACEPOINTF(dev_net(rx_ring->netdev), NULL, "ntc=%u next=%u", rx_ring->next_to_clean, ntc);
+	trace_igb_is_non_eop(rx_ring);
 	ntc = (ntc < rx_ring->count) ? ntc : 0;
 	rx_ring->next_to_clean = ntc;
 	return !igb_test_staterr(rx_desc, E1000_RXD_STAT_EOP);
@@ -1610,13 +1566,9 @@ static bool
 igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
 		    struct sk_buff *skb)
 {
-	struct net *net = dev_net(rx_ring->netdev);
-
-	TRACEPOINTF(net, skb, "len=%u status=0x%08x", skb->len,
-		    le32_to_cpu(rx_desc->wb.upper.status_error));
+	trace_igb_cleanup_headers(rx_ring, rx_desc, skb);
 	if (unlikely(igb_test_staterr(rx_desc, E1000_RXDEXT_ERR_FRAME_ERR_MASK))) {
-		TRACE_NOTE(net, skb, "reason=frame_error status=0x%08x",
-			   le32_to_cpu(rx_desc->wb.upper.status_error));
+		trace_igb_rx_frame_error(rx_ring, rx_desc, skb);
 		rx_ring->rx_stats.drops++;
 		kfree_skb(skb);
 		return true;
@@ -1625,7 +1577,7 @@ igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
 		unsigned int pad = ETH_ZLEN - skb->len;
 
 		if (skb_pad(skb, pad)) {
-			TRACE_NOTE(net, skb, "reason=pad_failed");
+			trace_igb_drop(rx_ring->netdev, skb, "pad_failed");
 			rx_ring->rx_stats.drops++;
 			kfree_skb(skb);
 			return true;
@@ -1647,12 +1599,10 @@ bool
 igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 {
 	struct igb_ring *rx_ring = q_vector->rx.ring;
-	struct net *net = sim_igb_net(q_vector->adapter);
 	unsigned int total_bytes = 0, total_packets = 0;
 	u16 cleaned_count = igb_desc_unused(rx_ring);
 
-	TRACEPOINTF(net, NULL, "ring=%u ntc=%u ntu=%u budget=%d", rx_ring->queue_index,
-		    rx_ring->next_to_clean, rx_ring->next_to_use, budget);
+	trace_igb_clean_rx_irq(rx_ring, budget);
 	do {
 		union e1000_adv_rx_desc *rx_desc;
 		struct sk_buff *skb;
@@ -1669,12 +1619,12 @@ igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 		if (!skb)
 			break;
 		cleaned_count++;
-		TRACE_NOTE(net, skb, "ntc=%u len=%u dd=1", rx_ring->next_to_clean, skb->len);
+		trace_igb_rx_done(rx_ring, rx_desc, skb);
 		if (igb_is_non_eop(rx_ring, rx_desc)) {
 			/* NOTE: the card drops what does not fit one buffer, so
 			 * a frame never spans descriptors here; if one did, drop
 			 * the piece rather than chain it. */
-			TRACE_NOTE(net, skb, "reason=non_eop");
+			trace_igb_drop(rx_ring->netdev, skb, "non_eop");
 			rx_ring->rx_stats.drops++;
 			kfree_skb(skb);
 			continue;
@@ -1712,10 +1662,9 @@ igb_change_mtu(struct net_device *netdev, int new_mtu)
 	struct igb_adapter *adapter = netdev_priv(netdev);
 	int max_frame = new_mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
 
-	TRACEPOINTF(dev_net(netdev), NULL, "dev=%s old=%u new=%d max_frame=%d", netdev->name,
-		    netdev->mtu, new_mtu, max_frame);
+	trace_igb_change_mtu(netdev, new_mtu, max_frame);
 	if (new_mtu < 68 || max_frame > MAX_STD_JUMBO_FRAME_SIZE) {
-		TRACE_NOTE(dev_net(netdev), NULL, "reason=invalid_mtu mtu=%d", new_mtu);
+		trace_igb_mtu_invalid(netdev, new_mtu);
 		return -EINVAL;
 	}
 	/* igb_down depends on max_frame_size */
@@ -1745,7 +1694,7 @@ igb_update_stats(struct igb_adapter *adapter)
 	struct net_device_stats *net_stats = &adapter->netdev->stats;
 	u64 ring_drops = 0;
 
-	TRACEPOINTF(sim_igb_net(adapter), NULL, "dev=%s", adapter->netdev->name);
+	trace_igb_update_stats(adapter);
 	s->crcerrs += rd32(E1000_CRCERRS);
 	s->mpc += rd32(E1000_MPC);
 	s->roc += rd32(E1000_ROC);
