@@ -85,9 +85,8 @@ TRACE_EVENT(igb_sw_init, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INL
 #define trace_igb_sw_init(...) TP_FUNC(igb_sw_init, __VA_ARGS__)
 
 /* NOTE: 3.10 has igb_rar_set in e1000_mac.c and igb_read_mac_addr in
- * e1000_nvm.c; netstep keeps them in igb_main.c and names that file, as
- * its traces always have. */
-TRACE_EVENT(igb_rar_set, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+ * e1000_nvm.c; netstep keeps them in nic/igb_main.c. */
+TRACE_EVENT(igb_rar_set, "drivers/net/ethernet/intel/igb/e1000_mac.c", TP_NOT_INLINE,
 	TP_PROTO(const struct e1000_hw *hw, const u8 *addr, u32 index),
 	TP_HOST(sim_igb_net(hw->back)),
 	TP_SKB(NULL),
@@ -99,7 +98,7 @@ TRACE_EVENT(igb_rar_set, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INL
 		memcpy(__entry->addr, addr, ETH_ALEN);))
 #define trace_igb_rar_set(...) TP_FUNC(igb_rar_set, __VA_ARGS__)
 
-TRACE_EVENT(igb_read_mac_addr, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+TRACE_EVENT(igb_read_mac_addr, "drivers/net/ethernet/intel/igb/e1000_nvm.c", TP_NOT_INLINE,
 	TP_PROTO(const struct e1000_hw *hw),
 	TP_HOST(sim_igb_net(hw->back)),
 	TP_SKB(NULL),
