@@ -4,6 +4,8 @@
 #   make run        build and run it on the simulated wire
 #   make check      build and run every test (unit suites + integration)
 #   make clean
+#   make install    PREFIX=/usr/local, DESTDIR, BINDIR, DATADIR, MANDIR
+#   make uninstall  (see "install" below)
 #
 # Libraries come from pkg-config; if one is missing, `make` says which
 # Debian packages to install.
@@ -15,7 +17,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifneq ($(PKG_OK),yes)
-ifeq ($(filter clean,$(MAKECMDGOALS)),)
+ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
 $(error missing libraries ($(PKGS)). Install them with: sudo apt-get install -y $(DEB_PKGS))
 endif
 endif
@@ -273,6 +275,12 @@ bench: bench-build
 #   make install PREFIX=$HOME/.local          for one user, no root
 #   make install DESTDIR=/tmp/stage PREFIX=/usr
 #
+# What is installed (uninstall removes exactly these, then the two
+# directories of netstep's own if they are empty):
+#   $(BINDIR)/netstep, $(BINDIR)/netstep-lab      (lab/lab.sh)
+#   $(PKGDATADIR)/lessons/ORDER, *.lesson, README.md
+#   $(MANDIR)/man1/netstep.1, $(MANDIR)/man5/netstep-lessons.5
+#
 # The build records $(BINDIR) and $(PKGDATADIR)/lessons in config.h, so
 # an installed netstep finds its course from any directory, and so does
 # one staged under DESTDIR (sim/datadir.h has the whole rule: a netstep
@@ -285,6 +293,9 @@ DATADIR    ?= $(PREFIX)/share
 MANDIR     ?= $(DATADIR)/man
 PKGDATADIR := $(DATADIR)/netstep
 INSTALL    ?= install
+
+LESSON_FILES := lessons/ORDER lessons/README.md $(sort $(wildcard lessons/*.lesson))
+MAN_PAGES    := man/netstep.1 man/netstep-lessons.5
 
 # config.h: the version, BINDIR and the lessons folder, rewritten only when
 # they change (so a plain `make` relinks nothing).  The version is
@@ -313,6 +324,24 @@ config.h: FORCE
 CONFIG_USERS := main.o sim/datadir.o
 $(CONFIG_USERS) $(foreach d,$(SAN_DIR) $(FUZZ_DIR) $(BENCH_DIR),$(addprefix $(d)/,$(CONFIG_USERS))): config.h
 
+install: netstep
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(PKGDATADIR)/lessons" \
+		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/man5"
+	$(INSTALL) -m 0755 netstep "$(DESTDIR)$(BINDIR)/netstep"
+	$(INSTALL) -m 0755 lab/lab.sh "$(DESTDIR)$(BINDIR)/netstep-lab"
+	$(INSTALL) -m 0644 $(LESSON_FILES) "$(DESTDIR)$(PKGDATADIR)/lessons"
+	for p in $(MAN_PAGES); do \
+		s=$${p##*.}; \
+		sed 's|/usr/local/share/netstep|$(PKGDATADIR)|g' $$p >"$(DESTDIR)$(MANDIR)/man$$s/$${p#man/}" && \
+		chmod 0644 "$(DESTDIR)$(MANDIR)/man$$s/$${p#man/}" || exit 1; \
+	done
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/netstep" "$(DESTDIR)$(BINDIR)/netstep-lab"
+	for f in $(notdir $(LESSON_FILES)); do rm -f "$(DESTDIR)$(PKGDATADIR)/lessons/$$f"; done
+	for p in $(MAN_PAGES); do rm -f "$(DESTDIR)$(MANDIR)/man$${p##*.}/$${p#man/}"; done
+	rmdir "$(DESTDIR)$(PKGDATADIR)/lessons" "$(DESTDIR)$(PKGDATADIR)" 2>/dev/null || :
+
 FORCE:
-.PHONY: FORCE
+.PHONY: install uninstall FORCE
 # --- end install --------------------------------------------------------------
