@@ -13,7 +13,7 @@
 CC       ?= cc
 PKGS     := ncurses libpcap check
 DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
-	    iproute2 nftables socat iputils-ping procps util-linux
+	    iproute2 nftables socat iputils-ping procps util-linux man-db
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifneq ($(PKG_OK),yes)
@@ -98,6 +98,7 @@ check: netstep tests/check_netstep
 	bash tests/tap.sh ./netstep
 	bash tests/ui.sh ./netstep
 	bash tests/lessons.sh ./netstep
+	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
 # network namespaces, behind a TAP.  LAB_ARGS='--name lab2 --mtu 1400 --loss 5'.
@@ -117,7 +118,7 @@ clean:
 	rm -rf tests/out tests/out-tap tests/out-ui
 	rm -rf tests/out-lessons	# lessons
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
-	rm -f config.h config.h.tmp	# install
+	rm -rf config.h config.h.tmp tests/out-install	# install
 
 .PHONY: all run demo check clean lab-up lab-down lab-status
 -include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d
