@@ -4,6 +4,8 @@
 #   make run        build and run it on the simulated wire
 #   make check      build and run every test (unit suites + integration)
 #   make clean
+#   make install    PREFIX=/usr/local, DESTDIR, BINDIR, DATADIR, MANDIR
+#   make uninstall  (see "install" below)
 #
 # Libraries come from pkg-config; if one is missing, `make` says which
 # Debian packages to install.
@@ -11,11 +13,11 @@
 CC       ?= cc
 PKGS     := ncurses libpcap check
 DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
-	    iproute2 nftables socat iputils-ping procps util-linux
+	    iproute2 nftables socat iputils-ping procps util-linux man-db
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifneq ($(PKG_OK),yes)
-ifeq ($(filter clean,$(MAKECMDGOALS)),)
+ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
 $(error missing libraries ($(PKGS)). Install them with: sudo apt-get install -y $(DEB_PKGS))
 endif
 endif
@@ -43,6 +45,7 @@ SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson.o
+SIM_OBJS    += sim/datadir.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o
@@ -95,6 +98,7 @@ check: netstep tests/check_netstep
 	bash tests/tap.sh ./netstep
 	bash tests/ui.sh ./netstep
 	bash tests/lessons.sh ./netstep
+	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
 # network namespaces, behind a TAP.  LAB_ARGS='--name lab2 --mtu 1400 --loss 5'.
@@ -114,6 +118,7 @@ clean:
 	rm -rf tests/out tests/out-tap tests/out-ui
 	rm -rf tests/out-lessons	# lessons
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
+	rm -rf config.h config.h.tmp tests/out-install	# install
 
 .PHONY: all run demo check clean lab-up lab-down lab-status
 -include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d
@@ -262,3 +267,82 @@ bench: bench-build
 .PHONY: bench bench-build
 -include $(addprefix $(BENCH_DIR)/,$(LIB_OBJS:.o=.d) main.d bench/bench_sim.d)
 # --- end bench ----------------------------------------------------------------
+
+# --- install: `make install`, `make uninstall` (issue 19) ----------------------
+# The usual variables, with their GNU meanings; DESTDIR is prepended to
+# every path at install time only (packages, tests/install.sh):
+#
+#   sudo make install                         /usr/local/bin/netstep ...
+#   make install PREFIX=$HOME/.local          for one user, no root
+#   make install DESTDIR=/tmp/stage PREFIX=/usr
+#
+# What is installed (uninstall removes exactly these, then the two
+# directories of netstep's own if they are empty):
+#   $(BINDIR)/netstep, $(BINDIR)/netstep-lab      (lab/lab.sh)
+#   $(PKGDATADIR)/lessons/ORDER, *.lesson, README.md
+#   $(MANDIR)/man1/netstep.1, $(MANDIR)/man5/netstep-lessons.5
+#
+# The build records $(BINDIR) and $(PKGDATADIR)/lessons in config.h, so
+# an installed netstep finds its course from any directory, and so does
+# one staged under DESTDIR (sim/datadir.h has the whole rule: a netstep
+# next to a lessons/ folder, as in its checkout, uses that one).
+# Changing PREFIX, BINDIR or DATADIR rebuilds what uses them: give
+# `make` and `sudo make install` the same ones.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+PKGDATADIR := $(DATADIR)/netstep
+INSTALL    ?= install
+
+LESSON_FILES := lessons/ORDER lessons/README.md $(sort $(wildcard lessons/*.lesson))
+MAN_PAGES    := man/netstep.1 man/netstep-lessons.5
+
+# config.h: the version, BINDIR and the lessons folder, rewritten only when
+# they change (so a plain `make` relinks nothing).  The version is
+# `git describe --tags --dirty` in a git checkout of this tree (with no
+# tag yet: VERSION plus the commit, 0.9.0-g607033b), VERSION in a
+# tarball.  When git cannot answer in a checkout (not installed, or
+# `sudo make install` in a tree owned by someone else) the version
+# already in config.h is kept, so nothing is rebuilt as root.
+config.h: FORCE
+	@v=; \
+	if [ -e .git ]; then \
+		if d=$$(git describe --tags --dirty 2>/dev/null); then v=$${d#v}; \
+		elif d=$$(git describe --always --dirty 2>/dev/null); then v=$$(cat VERSION)-g$$d; \
+		else v=$$(sed -n 's/^#define NETSTEP_VERSION "\(.*\)"$$/\1/p' config.h 2>/dev/null); \
+		fi; \
+	fi; \
+	[ -n "$$v" ] || v=$$(cat VERSION 2>/dev/null); \
+	[ -n "$$v" ] || v=unknown; \
+	{ echo '/* config.h - written by make (Makefile, "config.h"): do not edit. */'; \
+	  echo "#define NETSTEP_VERSION \"$$v\""; \
+	  echo '#define NETSTEP_BINDIR "$(BINDIR)"'; \
+	  echo '#define NETSTEP_LESSONS_DIR "$(PKGDATADIR)/lessons"'; } >config.h.tmp; \
+	if cmp -s config.h.tmp config.h; then rm -f config.h.tmp; \
+	else mv -f config.h.tmp config.h; echo "config.h: netstep $$v, lessons in $(PKGDATADIR)/lessons"; fi
+
+CONFIG_USERS := main.o sim/datadir.o
+$(CONFIG_USERS) $(foreach d,$(SAN_DIR) $(FUZZ_DIR) $(BENCH_DIR),$(addprefix $(d)/,$(CONFIG_USERS))): config.h
+
+install: netstep
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(PKGDATADIR)/lessons" \
+		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/man5"
+	$(INSTALL) -m 0755 netstep "$(DESTDIR)$(BINDIR)/netstep"
+	$(INSTALL) -m 0755 lab/lab.sh "$(DESTDIR)$(BINDIR)/netstep-lab"
+	$(INSTALL) -m 0644 $(LESSON_FILES) "$(DESTDIR)$(PKGDATADIR)/lessons"
+	for p in $(MAN_PAGES); do \
+		s=$${p##*.}; \
+		sed 's|/usr/local/share/netstep|$(PKGDATADIR)|g' $$p >"$(DESTDIR)$(MANDIR)/man$$s/$${p#man/}" && \
+		chmod 0644 "$(DESTDIR)$(MANDIR)/man$$s/$${p#man/}" || exit 1; \
+	done
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/netstep" "$(DESTDIR)$(BINDIR)/netstep-lab"
+	for f in $(notdir $(LESSON_FILES)); do rm -f "$(DESTDIR)$(PKGDATADIR)/lessons/$$f"; done
+	for p in $(MAN_PAGES); do rm -f "$(DESTDIR)$(MANDIR)/man$${p##*.}/$${p#man/}"; done
+	rmdir "$(DESTDIR)$(PKGDATADIR)/lessons" "$(DESTDIR)$(PKGDATADIR)" 2>/dev/null || :
+
+FORCE:
+.PHONY: install uninstall FORCE
+# --- end install --------------------------------------------------------------

@@ -5,6 +5,7 @@
  *   netstep [-e '...'] [--keys KEYS --dump-screen FILE]   (the UI, ui/ui.h)
  *           [--trace FILE] [--trace-json FILE] [--pcap FILE] [--pcapng FILE] [--seed N]
  *           [--wire sim|tap] [--tap NAME] [--addr CIDR] [--gw ADDR]
+ *   netstep --version | --help
  *
  * Builds the classroom world (sim/topology.h), attaches the writers
  * that were asked for to the one event stream and to the student's
@@ -19,7 +20,8 @@
  * writes belong to that user.
  *
  * Exit status: 0 success, 1 runtime failure (or a leak), 2 bad usage or
- * a bad command (nothing run).
+ * a bad command (nothing run).  man/netstep.1 is the manual page; keep
+ * it in step with usage() (tests/install.sh checks every option).
  */
 #include "sim/console.h"
 #include "sim/pcap.h"
@@ -29,6 +31,7 @@
 #include "sim/lesson.h"
 #include "ui/ui.h"
 #include "nic/igb.h"
+#include "config.h"		/* NETSTEP_VERSION: written by make */
 
 #include <getopt.h>
 #include <grp.h>
@@ -40,7 +43,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define NETSTEP_VERSION "0.1"
+/* The kernel netstep's names and call order follow. */
+#define NETSTEP_MIRRORS "Linux 3.10"
 
 struct options {
 	bool headless;
@@ -67,7 +71,7 @@ usage(FILE *f)
 	      "  -e, --exec SCRIPT   console commands to run on the student's host\n"
 	      "                      (ping, ip, route, tc, iptables, ethtool, cat, nstat,\n"
 	      "                       netstat, socket, connect, send, sendto, close, listen,\n"
-	      "                       recv, ss, sleep, sim, on HOST ...: see README.md)\n"
+	      "                       recv, ss, sleep, sim, on HOST ...: see netstep(1))\n"
 	      "  --trace FILE        function-graph text trace ('-' for stdout)\n"
 	      "  --trace-json FILE   one JSON object per trace event\n"
 	      "  --pcap FILE         every frame crossing the student's NIC\n"
@@ -84,9 +88,71 @@ usage(FILE *f)
 	      "  --keys \"s n c ...\"  keys to apply to the UI first (b FUNC, : CMD ;, s*20)\n"
 	      "  --dump-screen FILE  write the UI screen as text after --keys, then exit\n"
 	      /* lessons: sim/lesson.h */
-	      "  --lesson FILE|N     run a lesson (lessons/README.md); with --headless as text\n"
+	      "  --lesson FILE|N     run a lesson (netstep-lessons(5)); with --headless as text\n"
 	      "  --check             with --headless --lesson: verify every expect, quietly\n"
-	      "  --list-lessons      the course in order, one line each\n", f);
+	      "  --list-lessons      the course in order, one line each\n"
+	      "  --lessons-dir DIR   the folder of --lesson N and --list-lessons (netstep(1))\n"
+	      "  -h, --help          this help\n"
+	      "  --version           the version, and the Linux version netstep mirrors\n", f);
+}
+
+/* The options of parse_options(); sim/lesson.c's lesson_cli() takes
+ * --lesson, --lessons-dir, --list-lessons and --check. */
+static const struct option longopts[] = {
+	{ "headless", no_argument, NULL, 'H' },
+	{ "exec", required_argument, NULL, 'e' },
+	{ "trace", required_argument, NULL, 't' },
+	{ "trace-json", required_argument, NULL, 'j' },
+	{ "pcap", required_argument, NULL, 'p' },
+	{ "seed", required_argument, NULL, 's' },
+	{ "pcapng", required_argument, NULL, 'P' },
+	{ "wire", required_argument, NULL, 'w' },
+	{ "tap", required_argument, NULL, 'T' },
+	{ "addr", required_argument, NULL, 'a' },
+	{ "gw", required_argument, NULL, 'g' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "keys", required_argument, NULL, 'K' },		/* ui */
+	{ "dump-screen", required_argument, NULL, 'D' },	/* ui */
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * --help or --version anywhere on the line (and not as the value of
+ * another option) wins over everything else, as in most tools: checked
+ * before lesson_cli() and parse_options() look at the rest, so
+ * `netstep --lesson 4 --version` prints the version.  'h', 'V' or 0.
+ */
+static int
+help_or_version(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--"))
+			break;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			return 'h';
+		if (!strcmp(a, "--version"))
+			return 'V';
+		if (!strcmp(a, "-e") || !strcmp(a, "--lesson") || !strcmp(a, "--lessons-dir")) {
+			i++;
+			continue;
+		}
+		for (const struct option *o = longopts; a[0] == '-' && a[1] == '-' && o->name; o++) {
+			if (o->has_arg == required_argument && !strcmp(a + 2, o->name)) {
+				i++;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+static void
+print_version(void)
+{
+	printf("netstep %s (mirrors " NETSTEP_MIRRORS ")\n", NETSTEP_VERSION);
 }
 
 /* --tap, --addr and --gw: only with --wire tap, and well formed. */
@@ -124,24 +190,6 @@ parse_tap_options(struct options *o)
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{ "headless", no_argument, NULL, 'H' },
-		{ "exec", required_argument, NULL, 'e' },
-		{ "trace", required_argument, NULL, 't' },
-		{ "trace-json", required_argument, NULL, 'j' },
-		{ "pcap", required_argument, NULL, 'p' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "pcapng", required_argument, NULL, 'P' },
-		{ "wire", required_argument, NULL, 'w' },
-		{ "tap", required_argument, NULL, 'T' },
-		{ "addr", required_argument, NULL, 'a' },
-		{ "gw", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "keys", required_argument, NULL, 'K' },		/* ui */
-		{ "dump-screen", required_argument, NULL, 'D' },	/* ui */
-		{ NULL, 0, NULL, 0 },
-	};
 	int ch;
 
 	opterr = 0;
@@ -177,7 +225,7 @@ parse_options(int argc, char **argv, struct options *o)
 			}
 			break;
 		case 'h': usage(stdout); return -1;
-		case 'V': printf("netstep %s\n", NETSTEP_VERSION); return -1;
+		case 'V': print_version(); return -1;
 		case ':':
 			fprintf(stderr, "netstep: option '%s' needs an argument\n", argv[optind - 1]);
 			return 2;
@@ -392,8 +440,13 @@ main(int argc, char **argv)
 	struct outputs out;
 	struct sim_tapdev *tap;
 	unsigned long leaked;
-	int rc = lesson_cli(argc, argv, ui_lesson);	/* --lesson, --list-lessons */
+	int rc;
 
+	switch (help_or_version(argc, argv)) {
+	case 'h': usage(stdout); return 0;
+	case 'V': print_version(); return 0;
+	}
+	rc = lesson_cli(argc, argv, ui_lesson);	/* --lesson, --list-lessons */
 	if (rc >= 0)
 		return rc;
 	rc = parse_options(argc, argv, &o);

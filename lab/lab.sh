@@ -33,7 +33,17 @@
 # `down` kills only the listeners it started (by their recorded PIDs),
 # deletes both namespaces (which removes the TAP, the veth pair and the
 # nftables rules with them) and the recordings directory.
+#
+# `make install` installs this script as netstep-lab beside netstep; it
+# needs no file of the checkout.  Its messages name it as it was called
+# (netstep-lab, or lab/lab.sh) and name the netstep to run: ./netstep
+# when a netstep is next to lab/ (the checkout), else netstep (on PATH).
 set -u
+
+SELF=$0
+case $SELF in */lab.sh) SELF=lab/lab.sh ;; */*) SELF=${SELF##*/} ;; esac
+NETSTEP=netstep
+[ -x "$(dirname "$0")/../netstep" ] && [ "${0##*/}" = lab.sh ] && NETSTEP=./netstep
 
 LAB=netstep
 TAP=nstap0
@@ -54,7 +64,7 @@ while [ $# -gt 0 ]; do
 	--mtu) MTU=${2:?--mtu needs a value}; shift 2 ;;
 	--loss) LOSS=${2:?--loss needs a value}; shift 2 ;;
 	--no-listen) LISTEN=0; shift ;;
-	*) die "unknown option '$1' (see the head of lab/lab.sh)" ;;
+	*) die "unknown option '$1' (see the head of $SELF, or man netstep)" ;;
 	esac
 done
 case $LAB in *[!A-Za-z0-9_.-]*|"") die "invalid --name '$LAB' (letters, digits, . _ -)" ;; esac
@@ -69,7 +79,7 @@ SNS=$LAB-srv
 DIR=/tmp/$LAB-lab
 
 need_root() {
-	[ "$(id -u)" -eq 0 ] || die "needs root: sudo lab/lab.sh $cmd ..."
+	[ "$(id -u)" -eq 0 ] || die "needs root: sudo $SELF $cmd ..."
 	command -v ip >/dev/null || die "ip is missing: sudo apt-get install -y iproute2"
 }
 ns_exists() { ip netns list 2>/dev/null | awk '{print $1}' | grep -qxF -- "$1"; }
@@ -115,8 +125,8 @@ start_listeners() {
 
 lab_up() {
 	need_root
-	ns_exists "$KNS" && die "lab '$LAB' is already up (lab/lab.sh down --name $LAB first)"
-	ns_exists "$SNS" && die "namespace $SNS exists (lab/lab.sh down --name $LAB first)"
+	ns_exists "$KNS" && die "lab '$LAB' is already up ($SELF down --name $LAB first)"
+	ns_exists "$SNS" && die "namespace $SNS exists ($SELF down --name $LAB first)"
 	rm -rf "$DIR"
 	ip netns add "$KNS" || die "cannot create namespace $KNS"
 	ip netns add "$SNS" || { ip netns del "$KNS"; die "cannot create namespace $SNS"; }
@@ -147,7 +157,7 @@ lab_up() {
 	[ -z "$LOSS" ] || set_loss "$LOSS" || { lab_down; die "cannot set loss $LOSS"; }
 	[ "$LISTEN" -eq 0 ] || start_listeners
 	echo "lab '$LAB' is up: TAP $TAP in namespace $KNS (10.0.0.1/24, router), server $SNS (10.0.1.2/24)"
-	echo "  run:   sudo ip netns exec $KNS ./netstep --wire tap --tap $TAP --headless -e 'ping -c 3 10.0.1.2'"
+	echo "  run:   sudo ip netns exec $KNS $NETSTEP --wire tap --tap $TAP --headless -e 'ping -c 3 10.0.1.2'"
 	echo "  watch: sudo ip netns exec $KNS wireshark -k -i $TAP"
 }
 
@@ -212,5 +222,5 @@ up) lab_up ;;
 set) lab_set ;;
 down) lab_down ;;
 status) lab_status ;;
-*) die "usage: lab/lab.sh up|set|status|down [--name LAB] [--tap NAME] [--user USER] [--mtu N] [--loss PCT] [--no-listen]" ;;
+*) die "usage: $SELF up|set|status|down [--name LAB] [--tap NAME] [--user USER] [--mtu N] [--loss PCT] [--no-listen]" ;;
 esac

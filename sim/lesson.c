@@ -15,6 +15,7 @@
  * synchronously has happened, nothing scheduled for later has.
  */
 #include "sim/lesson.h"
+#include "sim/datadir.h"
 #include "sim/console.h"
 #include "sim/topology.h"
 #include "sim/task.h"
@@ -2048,31 +2049,6 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 	return lesson_close_world(l, w, rc, err);
 }
 
-/* The lessons folder: --lessons-dir, ./lessons, or next to the binary. */
-static void
-default_dir(char *buf, size_t len)
-{
-	char exe[512];
-	ssize_t n;
-
-	if (!access("lessons/ORDER", R_OK)) {
-		snprintf(buf, len, "lessons");
-		return;
-	}
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		snprintf(buf, len, "%s/lessons", exe);
-		return;
-	}
-	snprintf(buf, len, "lessons");
-}
-
 /* Calls @cb(number, file name) for each entry of DIR/ORDER.  0 or 2. */
 static int
 for_each_ordered(const char *dir, FILE *err, int (*cb)(void *, int, const char *), void *arg)
@@ -2264,8 +2240,8 @@ lesson_cli(int argc, char **argv, lesson_ui_fn ui)
 		fprintf(stderr, "netstep: with --lesson, --trace and --pcapng need a file name\n");
 		return 2;
 	}
-	if (!dir) {
-		default_dir(dirbuf, sizeof(dirbuf));
+	if (!dir) {		/* --lessons-dir, else sim/datadir.h's rule */
+		sim_lessons_dir(dirbuf, sizeof(dirbuf));
 		dir = dirbuf;
 	}
 	if ((uiopts.keys || uiopts.dump) && (headless || list)) {
