@@ -27,7 +27,7 @@
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
-#include "kernel/trace.h"
+#include "events/tcp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +63,7 @@ tcp_init_sock(struct sock *sk)
 	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	TRACEPOINT(sock_net(sk), NULL);
+	trace_tcp_init_sock(sk);
 	skb_queue_head_init(&tp->out_of_order_queue);
 	INIT_LIST_HEAD(&icsk->icsk_accept_queue.syn_queue);
 	INIT_LIST_HEAD(&icsk->icsk_accept_queue.rskq_accept);
@@ -103,8 +103,7 @@ tcp_set_state(struct sock *sk, int state)
 	int oldstate = sk->sk_state;
 	struct net *net = sock_net(sk);
 
-	TRACEPOINTF(net, NULL, "port=%u old=%s new=%s", sk->sk_num, tcp_state_name[oldstate],
-		    tcp_state_name[state]);
+	trace_tcp_set_state(sk, state);
 	if (state == TCP_CLOSE) {
 		if (oldstate == TCP_CLOSE_WAIT || oldstate == TCP_ESTABLISHED)
 			NET_INC_STATS(net, TCP_MIB_ESTABRESETS);
@@ -124,8 +123,7 @@ inet_csk_destroy_sock(struct sock *sk)
 {
 	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
 
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u state=%s", sk->sk_num,
-		    tcp_state_name[sk->sk_state]);
+	trace_inet_csk_destroy_sock(sk);
 	sk->sk_prot->destroy(sk);
 	__skb_queue_purge(&sk->sk_receive_queue);
 	if (!list_empty(&sk->sk_node))
@@ -142,8 +140,7 @@ inet_csk_destroy_sock(struct sock *sk)
 void
 tcp_done(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u state=%s dead=%d", sk->sk_num,
-		    tcp_state_name[sk->sk_state], sock_flag_dead(sk));
+	trace_tcp_done(sk);
 	if (sk->sk_state == TCP_SYN_SENT || sk->sk_state == TCP_SYN_RECV)
 		NET_INC_STATS(sock_net(sk), TCP_MIB_ATTEMPTFAILS);
 	tcp_set_state(sk, TCP_CLOSE);
@@ -186,7 +183,7 @@ tcp_close_state(struct sock *sk)
 void
 tcp_shutdown(struct sock *sk, int how)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "how=%d state=%s", how, tcp_state_name[sk->sk_state]);
+	trace_tcp_shutdown(sk, how);
 	if (!(how & SEND_SHUTDOWN))
 		return;
 	if ((1 << sk->sk_state) & ((1 << TCP_ESTABLISHED) | (1 << TCP_SYN_SENT) |
@@ -212,8 +209,7 @@ tcp_close(struct sock *sk, long timeout)
 	int state;
 
 	(void)timeout;
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u state=%s", sk->sk_num,
-		    tcp_state_name[sk->sk_state]);
+	trace_tcp_close(sk);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	if (sk->sk_state == TCP_LISTEN) {
 		tcp_set_state(sk, TCP_CLOSE);
@@ -231,7 +227,7 @@ tcp_close(struct sock *sk, long timeout)
 	if (sk->sk_state == TCP_CLOSE)
 		goto adjudge_to_death;
 	if (data_was_unread) {
-		TRACE_NOTE(sock_net(sk), NULL, "unread=%u reset=1", data_was_unread);
+		trace_tcp_abort_on_close(sk, data_was_unread);
 		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONCLOSE);
 		tcp_set_state(sk, TCP_CLOSE);
 		tcp_send_active_reset(sk);
@@ -263,7 +259,7 @@ tcp_disconnect(struct sock *sk, int flags)
 	int old_state = sk->sk_state;
 
 	(void)flags;
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s", tcp_state_name[old_state]);
+	trace_tcp_disconnect(sk);
 	if (old_state != TCP_CLOSE)
 		tcp_set_state(sk, TCP_CLOSE);
 	if (old_state == TCP_LISTEN) {
@@ -311,7 +307,7 @@ inet_csk_listen_start(struct sock *sk, int backlog)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u backlog=%d", sk->sk_num, backlog);
+	trace_inet_csk_listen_start(sk, backlog);
 	sk->sk_max_ack_backlog = backlog > 0 ? backlog : 0;
 	sk->sk_ack_backlog = 0;
 	icsk->icsk_accept_queue.qlen = 0;
@@ -336,8 +332,7 @@ inet_csk_listen_stop(struct sock *sk)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct request_sock *req, *n;
 
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u qlen=%d backlog=%u", sk->sk_num,
-		    icsk->icsk_accept_queue.qlen, sk->sk_ack_backlog);
+	trace_inet_csk_listen_stop(sk);
 	list_for_each_entry_safe(req, n, &icsk->icsk_accept_queue.syn_queue, node)
 		inet_csk_reqsk_queue_drop(sk, req);
 	while (!list_empty(&icsk->icsk_accept_queue.rskq_accept)) {
@@ -371,7 +366,7 @@ inet_csk_accept(struct sock *sk, int flags, int *err)
 	struct inet_connection_sock *cicsk;
 
 	(void)flags;
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u backlog=%u", sk->sk_num, sk->sk_ack_backlog);
+	trace_inet_csk_accept(sk);
 	if (sk->sk_state != TCP_LISTEN) {
 		*err = -EINVAL;
 		return NULL;
@@ -416,8 +411,7 @@ skb_entail(struct sock *sk, struct sk_buff *skb)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_skb_cb *tcb = TCP_SKB_CB(skb);
 
-	TRACEPOINTF(sock_net(sk), skb, "seq=%u end_seq=%u qlen=%u", tp->write_seq, tp->write_seq,
-		    skb_queue_len(&sk->sk_write_queue) + 1);
+	trace_skb_entail(sk, skb);
 	tcb->seq = tcb->end_seq = tp->write_seq;
 	tcb->tcp_flags = TCPHDR_ACK;
 	tcb->sacked = 0;
@@ -444,8 +438,7 @@ sk_stream_alloc_skb(struct sock *sk, int size)
 {
 	struct sk_buff *skb;
 
-	TRACEPOINTF(sock_net(sk), NULL, "size=%d max_header=%u", ALIGN(size, 4),
-		    sk->sk_prot->max_header);
+	trace_sk_stream_alloc_skb(sk, size);
 	size = ALIGN(size, 4);
 	skb = alloc_skb(sock_net(sk), size + sk->sk_prot->max_header);
 	if (!skb)
@@ -481,8 +474,7 @@ tcp_send_mss(struct sock *sk, int *size_goal, int flags)
 static int
 skb_add_data_nocache(struct sock *sk, struct sk_buff *skb, const u8 *from, int copy)
 {
-	TRACEPOINTF(sock_net(sk), skb, "copy=%d len=%u availroom=%d", copy, skb->len + copy,
-		    skb_availroom(skb) - copy);
+	trace_skb_add_data_nocache(sk, skb, copy);
 	memcpy(skb_put(skb, copy), from, copy);
 	return 0;
 }
@@ -496,8 +488,7 @@ tcp_push(struct sock *sk, int flags, int mss_now, int nonagle)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	TRACEPOINTF(sock_net(sk), NULL, "mss=%d nonagle=%d more=%d", mss_now, nonagle,
-		    (flags & MSG_MORE) ? 1 : 0);
+	trace_tcp_push(sk, flags, mss_now, nonagle);
 	if (!tcp_send_head(sk))
 		return;
 	if (!(flags & MSG_MORE) || forced_push(tp))
@@ -517,13 +508,10 @@ int
 tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct net *net = sock_net(sk);
 	int mss_now, size_goal, copied = 0, err = -EPIPE;
 	int flags = msg->msg_flags;
 
-	TRACEPOINTF(net, NULL, "size=%zu state=%s write_seq=%u wmem_queued=%d sndbuf=%d", size,
-		    tcp_state_name[sk->sk_state], tp->write_seq, sk->sk_wmem_queued,
-		    sk->sk_sndbuf);
+	trace_tcp_sendmsg(sk, size);
 	if (!((1 << sk->sk_state) & ((1 << TCP_ESTABLISHED) | (1 << TCP_CLOSE_WAIT)))) {
 		/* sk_stream_wait_connect, without the wait. */
 		if (sk->sk_err)
@@ -566,8 +554,7 @@ new_segment:
 				goto new_segment;
 			}
 			copy = min_t(int, copy, skb_availroom(skb));
-			TRACE_NOTE(net, skb, "copy=%d size_goal=%d availroom=%d new_skb=%d", copy,
-				   size_goal, skb_availroom(skb), new_skb);
+			trace_tcp_sendmsg_copy(sk, skb, copy, size_goal, new_skb);
 			skb_add_data_nocache(sk, skb, from, copy);
 
 			if (!copied)
@@ -595,8 +582,7 @@ wait_for_sndbuf:
 wait_for_memory:
 			/* KERNEL: sk_stream_wait_memory sleeps here; netstep
 			 * returns what was copied and the task retries. */
-			TRACE_NOTE(net, NULL, "reason=sndbuf_full wmem_queued=%d sndbuf=%d copied=%d",
-				   sk->sk_wmem_queued, sk->sk_sndbuf, copied);
+			trace_tcp_sndbuf_full(sk, copied);
 			if (copied)
 				tcp_push(sk, flags & ~MSG_MORE, mss_now, TCP_NAGLE_PUSH);
 			if (copied)
@@ -630,8 +616,7 @@ tcp_cleanup_rbuf(struct sock *sk, int copied)
 	struct tcp_sock *tp = tcp_sk(sk);
 	bool time_to_ack = false;
 
-	TRACEPOINTF(sock_net(sk), NULL, "copied=%d rcv_wnd_now=%u", copied,
-		    tcp_receive_window(tp));
+	trace_tcp_cleanup_rbuf(sk, copied);
 	if (icsk->icsk_ack.pending & ICSK_ACK_SCHED) {
 		if (tp->rcv_nxt - tp->rcv_wup > icsk->icsk_ack.rcv_mss ||
 		    (copied > 0 &&
@@ -674,8 +659,7 @@ tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int f
 
 	(void)nonblock;
 	(void)addr_len;
-	TRACEPOINTF(sock_net(sk), NULL, "len=%zu copied_seq=%u rcv_nxt=%u queued=%u", len,
-		    tp->copied_seq, tp->rcv_nxt, skb_queue_len(&sk->sk_receive_queue));
+	trace_tcp_recvmsg(sk, len);
 	if (sk->sk_state == TCP_LISTEN)
 		return -ENOTCONN;
 

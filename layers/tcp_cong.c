@@ -21,7 +21,7 @@
  * module registry, no limited slow start (sysctl_tcp_max_ssthresh is 0).
  */
 #include "layers/tcp.h"
-#include "kernel/trace.h"
+#include "events/tcp.h"
 
 static const char KSRC[] = "net/ipv4/tcp_cong.c";
 
@@ -110,11 +110,7 @@ const struct tcp_congestion_ops tcp_reno = {
 void
 tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight)
 {
-	struct tcp_sock *tp = tcp_sk(sk);
-
-	TRACEPOINTF(sock_net(sk), NULL, "cwnd=%u ssthresh=%u in_flight=%u phase=%s", tp->snd_cwnd,
-		    tp->snd_ssthresh, in_flight,
-		    tp->snd_cwnd <= tp->snd_ssthresh ? "slow_start" : "cong_avoid");
+	trace_tcp_cong_avoid(sk, in_flight);
 	inet_csk(sk)->icsk_ca_ops->cong_avoid(sk, ack, in_flight);
 }
 

@@ -27,7 +27,7 @@
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
-#include "kernel/trace.h"
+#include "events/tcp.h"
 
 #include <string.h>
 
@@ -173,8 +173,7 @@ tcp_rtt_estimator(struct sock *sk, u32 mrtt)
 	struct tcp_sock *tp = tcp_sk(sk);
 	long m = mrtt;
 
-	TRACEPOINTF(sock_net(sk), NULL, "sample=%u srtt=%u mdev=%u", mrtt, tp->srtt >> 3,
-		    tp->mdev >> 2);
+	trace_tcp_rtt_estimator(sk, mrtt);
 	if (m == 0)
 		m = 1;
 	if (tp->srtt != 0) {
@@ -217,8 +216,7 @@ tcp_set_rto(struct sock *sk)
 	u32 rto = (tp->srtt >> 3) + tp->rttvar;
 
 	inet_csk(sk)->icsk_rto = rto > TCP_RTO_MAX ? TCP_RTO_MAX : rto;
-	TRACE_NOTE(sock_net(sk), NULL, "rto=%u srtt=%u rttvar=%u", inet_csk(sk)->icsk_rto,
-		   tp->srtt >> 3, tp->rttvar);
+	trace_tcp_rto_computed(sk);
 }
 
 static void
@@ -302,14 +300,12 @@ static int
 tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct net *net = sock_net(sk);
 	u32 now = tcp_time_stamp(sk);
 	s32 seq_rtt = -1;
 	int flag = 0, pkts_acked = 0;
 	struct sk_buff *skb;
 
-	TRACEPOINTF(net, tcp_write_queue_head(sk), "snd_una=%u prior_snd_una=%u packets_out=%u",
-		    tp->snd_una, prior_snd_una, tp->packets_out);
+	trace_tcp_clean_rtx_queue(sk, prior_snd_una);
 	while ((skb = tcp_write_queue_head(sk)) != NULL && skb != tcp_send_head(sk)) {
 		struct tcp_skb_cb *scb = TCP_SKB_CB(skb);
 		u8 sacked = scb->sacked;
@@ -334,8 +330,7 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 			flag |= FLAG_SYN_ACKED;
 			tp->retrans_stamp = 0;
 		}
-		TRACE_NOTE(net, skb, "freed=skb#%u seq=%u end_seq=%u dataref=%d", skb->id, scb->seq,
-			   scb->end_seq, skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+		trace_tcp_rtx_skb_freed(sk, skb);
 		/* tcp_unlink_write_queue + sk_wmem_free_skb */
 		__skb_unlink(skb, &sk->sk_write_queue);
 		sk->sk_wmem_queued -= skb->truesize;
@@ -368,7 +363,7 @@ tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u32 ack, u32 a
 		flag |= FLAG_WIN_UPDATE;
 		tp->snd_wl1 = ack_seq;
 		if (tp->snd_wnd != nwin) {
-			TRACE_NOTE(sock_net(sk), NULL, "snd_wnd=%u old=%u", nwin, tp->snd_wnd);
+			trace_tcp_snd_wnd_update(sk, nwin);
 			tp->snd_wnd = nwin;
 			if (nwin > tp->max_window) {
 				tp->max_window = nwin;
@@ -447,8 +442,7 @@ tcp_fastretrans_alert(struct sock *sk, int pkts_acked, bool is_dupack, int flag)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct net *net = sock_net(sk);
 
-	TRACEPOINTF(net, NULL, "ca_state=%u dupacks=%u is_dupack=%d acked=%d high_seq=%u",
-		    icsk->icsk_ca_state, tp->sacked_out, is_dupack, pkts_acked, tp->high_seq);
+	trace_tcp_fastretrans_alert(sk, pkts_acked, is_dupack);
 	if (!tp->packets_out && tp->sacked_out)
 		tp->sacked_out = 0;
 
@@ -458,8 +452,7 @@ tcp_fastretrans_alert(struct sock *sk, int pkts_acked, bool is_dupack, int flag)
 			tp->snd_cwnd = min_t(u32, tp->snd_cwnd, tp->snd_ssthresh);
 			tp->snd_cwnd = max_t(u32, tp->snd_cwnd, 2U);
 		}
-		TRACE_NOTE(net, NULL, "ca_state=Open from=%u cwnd=%u ssthresh=%u",
-			   icsk->icsk_ca_state, tp->snd_cwnd, tp->snd_ssthresh);
+		trace_tcp_ca_to_open(sk);
 		icsk->icsk_retransmits = 0;
 		icsk->icsk_ca_state = TCP_CA_Open;
 		tp->sacked_out = 0;
@@ -499,8 +492,7 @@ tcp_fastretrans_alert(struct sock *sk, int pkts_acked, bool is_dupack, int flag)
 		tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(sk);
 		icsk->icsk_ca_state = TCP_CA_Recovery;
 		NET_INC_STATS(net, LINUX_MIB_TCPRENORECOVERY);
-		TRACE_NOTE(net, NULL, "ca_state=Recovery cwnd=%u ssthresh=%u high_seq=%u",
-			   tp->snd_cwnd, tp->snd_ssthresh, tp->high_seq);
+		trace_tcp_ca_to_recovery(sk);
 		/* KERNEL: PRR paces the reduction; netstep halves at once. */
 		tp->snd_cwnd = tp->snd_ssthresh;
 		tp->snd_cwnd_cnt = 0;
@@ -521,8 +513,7 @@ tcp_enter_loss(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct sk_buff *skb;
 
-	TRACEPOINTF(sock_net(sk), NULL, "ca_state=%u cwnd=%u ssthresh=%u packets_out=%u",
-		    icsk->icsk_ca_state, tp->snd_cwnd, tp->snd_ssthresh, tp->packets_out);
+	trace_tcp_enter_loss(sk);
 	if (icsk->icsk_ca_state <= TCP_CA_Disorder || tp->snd_una == tp->high_seq ||
 	    (icsk->icsk_ca_state == TCP_CA_Loss && !icsk->icsk_retransmits)) {
 		tp->prior_ssthresh = tp->snd_ssthresh;
@@ -591,14 +582,13 @@ tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	u32 prior_in_flight, prior_packets = tp->packets_out;
 	bool is_dupack;
 
-	TRACEPOINTF(sock_net(sk), skb, "ack=%u snd_una=%u snd_nxt=%u dupacks=%u win=%u", ack,
-		    tp->snd_una, tp->snd_nxt, tp->sacked_out, ntohs(tcp_hdr(skb)->window));
+	trace_tcp_ack(sk, skb);
 	if (before(ack, prior_snd_una)) {
-		TRACE_NOTE(sock_net(sk), skb, "reason=old_ack");
+		trace_tcp_discard(sock_net(sk), skb, "old_ack");
 		return 0;
 	}
 	if (after(ack, tp->snd_nxt)) {
-		TRACE_NOTE(sock_net(sk), skb, "reason=ack_of_unsent_data");
+		trace_tcp_discard(sock_net(sk), skb, "ack_of_unsent_data");
 		return -1;
 	}
 	if (after(ack, prior_snd_una))
@@ -712,8 +702,7 @@ tcp_event_data_recv(struct sock *sk, struct sk_buff *skb)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	u32 now = tcp_time_stamp(sk);
 
-	TRACEPOINTF(sock_net(sk), skb, "len=%u ato=%u quick=%u rcv_mss=%u", skb->len,
-		    icsk->icsk_ack.ato, icsk->icsk_ack.quick, icsk->icsk_ack.rcv_mss);
+	trace_tcp_event_data_recv(sk, skb);
 	icsk->icsk_ack.pending |= ICSK_ACK_SCHED;
 	tcp_measure_rcv_mss(sk, skb);
 	if (!icsk->icsk_ack.ato) {
@@ -780,7 +769,7 @@ tcp_fin(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s", tcp_state_name[sk->sk_state]);
+	trace_tcp_fin(sk);
 	inet_csk(sk)->icsk_ack.pending |= ICSK_ACK_SCHED;
 	sk->sk_shutdown |= RCV_SHUTDOWN;
 	switch (sk->sk_state) {
@@ -824,8 +813,7 @@ tcp_try_rmem_schedule(struct sock *sk, const struct sk_buff *skb)
 		return true;
 	/* tcp_prune_ofo_queue: out-of-order data is the first to go. */
 	if (!skb_queue_empty(&tp->out_of_order_queue)) {
-		TRACE_NOTE(sock_net(sk), NULL, "reason=prune_ofo rmem_alloc=%d rcvbuf=%d",
-			   sk->sk_rmem_alloc, sk->sk_rcvbuf);
+		trace_tcp_rmem_limit(sk, NULL, "prune_ofo");
 		__skb_queue_purge(&tp->out_of_order_queue);
 		tp->rx_opt.num_sacks = 0;
 	}
@@ -842,19 +830,17 @@ tcp_ofo_queue(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct sk_buff *skb;
 
-	TRACEPOINTF(sock_net(sk), NULL, "rcv_nxt=%u ofo=%u", tp->rcv_nxt,
-		    skb_queue_len(&tp->out_of_order_queue));
+	trace_tcp_ofo_queue(sk);
 	while ((skb = skb_peek(&tp->out_of_order_queue)) != NULL) {
 		if (after(TCP_SKB_CB(skb)->seq, tp->rcv_nxt))
 			break;
 		__skb_unlink(skb, &tp->out_of_order_queue);
 		if (!after(TCP_SKB_CB(skb)->end_seq, tp->rcv_nxt)) {
-			TRACE_NOTE(sock_net(sk), skb, "reason=ofo_duplicate");
+			trace_tcp_discard(sock_net(sk), skb, "ofo_duplicate");
 			kfree_skb(skb);
 			continue;
 		}
-		TRACE_NOTE(sock_net(sk), skb, "seq=%u end_seq=%u in_order=1", TCP_SKB_CB(skb)->seq,
-			   TCP_SKB_CB(skb)->end_seq);
+		trace_tcp_ofo_dequeue(sk, skb);
 		__skb_queue_tail(&sk->sk_receive_queue, skb);
 		tp->rcv_nxt = TCP_SKB_CB(skb)->end_seq;
 		if (TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN) {
@@ -885,10 +871,9 @@ tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
 	struct sk_buff *skb1, *next;
 
-	TRACEPOINTF(net, skb, "seq=%u end_seq=%u rcv_nxt=%u ofo=%u", seq, end_seq, tp->rcv_nxt,
-		    skb_queue_len(&tp->out_of_order_queue));
+	trace_tcp_data_queue_ofo(sk, skb);
 	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
-		TRACE_NOTE(net, skb, "reason=ofo_rcvbuf_full rmem_alloc=%d", sk->sk_rmem_alloc);
+		trace_tcp_ofo_rcvbuf_full(sk, skb);
 		NET_INC_STATS(net, LINUX_MIB_TCPOFODROP);
 		kfree_skb(skb);
 		return;
@@ -902,7 +887,7 @@ tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 		skb1 = sim_tcp_ofo_prev(tp, skb1);
 	if (skb1 && !after(end_seq, TCP_SKB_CB(skb1)->end_seq)) {
 		/* All its bits are already queued. */
-		TRACE_NOTE(net, skb, "reason=ofo_duplicate");
+		trace_tcp_discard(net, skb, "ofo_duplicate");
 		NET_INC_STATS(net, LINUX_MIB_TCPOFODROP);
 		kfree_skb(skb);
 		return;
@@ -953,16 +938,14 @@ tcp_data_queue(struct sock *sk, struct sk_buff *skb)
 		consume_skb(skb);	/* a pure ACK: done */
 		return;
 	}
-	TRACEPOINTF(net, skb, "seq=%u end_seq=%u rcv_nxt=%u rcv_wnd=%u", seq, end_seq, tp->rcv_nxt,
-		    tcp_receive_window(tp));
+	trace_tcp_data_queue(sk, skb);
 	skb_pull(skb, th->doff * 4);
 
 	if (seq == tp->rcv_nxt || (before(seq, tp->rcv_nxt) && after(end_seq, tp->rcv_nxt))) {
 		if (tcp_receive_window(tp) == 0)
 			goto out_of_window;
 		if (!tcp_try_rmem_schedule(sk, skb)) {
-			TRACE_NOTE(net, skb, "reason=rcvbuf_full rmem_alloc=%d rcvbuf=%d",
-				   sk->sk_rmem_alloc, sk->sk_rcvbuf);
+			trace_tcp_rmem_limit(sk, skb, "rcvbuf_full");
 			NET_INC_STATS(net, LINUX_MIB_TCPRCVQDROP);
 			goto drop;
 		}
@@ -987,7 +970,7 @@ tcp_data_queue(struct sock *sk, struct sk_buff *skb)
 	}
 	if (!after(end_seq, tp->rcv_nxt)) {
 		/* A retransmit of what we have: ACK now. */
-		TRACE_NOTE(net, skb, "reason=duplicate_data");
+		trace_tcp_discard(net, skb, "duplicate_data");
 		NET_INC_STATS(net, LINUX_MIB_TCPDSACKOLDSENT);
 		goto out_of_window;
 	}
@@ -1026,9 +1009,7 @@ __tcp_ack_snd_check(struct sock *sk, int ofo_possible)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	TRACEPOINTF(sock_net(sk), NULL, "unacked=%u rcv_mss=%u quick=%u pingpong=%u ofo=%u",
-		    tp->rcv_nxt - tp->rcv_wup, icsk->icsk_ack.rcv_mss, icsk->icsk_ack.quick,
-		    icsk->icsk_ack.pingpong, skb_queue_len(&tp->out_of_order_queue));
+	trace___tcp_ack_snd_check(sk);
 	if ((tp->rcv_nxt - tp->rcv_wup > icsk->icsk_ack.rcv_mss &&
 	     __tcp_select_window(sk) >= tp->rcv_wnd) ||
 	    (icsk->icsk_ack.quick && !icsk->icsk_ack.pingpong) ||
@@ -1064,7 +1045,7 @@ tcp_send_dupack(struct sock *sk, const struct sk_buff *skb)
 static void
 tcp_reset(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s", tcp_state_name[sk->sk_state]);
+	trace_tcp_reset(sk);
 	switch (sk->sk_state) {
 	case TCP_SYN_SENT:
 		sk->sk_err = ECONNREFUSED;
@@ -1097,15 +1078,14 @@ tcp_validate_incoming(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 
 	if (tp->rx_opt.saw_tstamp && tp->rx_opt.tstamp_ok && !th->rst &&
 	    !tcp_paws_check(sk, &tp->rx_opt, TCP_PAWS_WINDOW)) {
-		TRACE_NOTE(net, skb, "reason=paws tsval=%u ts_recent=%u", tp->rx_opt.rcv_tsval,
-			   tp->rx_opt.ts_recent);
+		trace_tcp_paws_reject(sk, skb);
 		NET_INC_STATS(net, LINUX_MIB_PAWSESTABREJECTED);
 		tcp_send_dupack(sk, skb);
 		goto discard;
 	}
 	/* Step 1: in the receive window? */
 	if (before(end_seq, tp->rcv_wup) || after(seq, tp->rcv_nxt + tcp_receive_window(tp))) {
-		TRACE_NOTE(net, skb, "reason=out_of_window seq=%u rcv_nxt=%u", seq, tp->rcv_nxt);
+		trace_tcp_seq_out_of_window(sk, skb, seq);
 		NET_INC_STATS(net, SIM_MIB_TCPOUTOFWINDOW);
 		if (!th->rst)
 			tcp_send_dupack(sk, skb);
@@ -1146,8 +1126,7 @@ tcp_rcv_established(struct sock *sk, struct sk_buff *skb, const struct tcphdr *t
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	TRACEPOINTF(sock_net(sk), skb, "seq=%u end_seq=%u ack=%u len=%u", TCP_SKB_CB(skb)->seq,
-		    TCP_SKB_CB(skb)->end_seq, TCP_SKB_CB(skb)->ack_seq, len);
+	trace_tcp_rcv_established(sk, skb, len);
 	tcp_parse_options(skb, &tp->rx_opt, 1);
 	if (!tcp_validate_incoming(sk, skb, th))
 		return 0;
@@ -1214,7 +1193,7 @@ tcp_init_transfer(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	TRACEPOINTF(sock_net(sk), NULL, "srtt=%u rto=%u", tp->srtt >> 3, inet_csk(sk)->icsk_rto);
+	trace_tcp_init_transfer(sk);
 	if (tp->srtt == 0) {
 		tp->mdev = tp->mdev_max = tp->rttvar = TCP_TIMEOUT_FALLBACK;
 		inet_csk(sk)->icsk_rto = TCP_TIMEOUT_FALLBACK;
@@ -1239,8 +1218,7 @@ tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb, const struct
 	struct net *net = sock_net(sk);
 	u32 now = tcp_time_stamp(sk);
 
-	TRACEPOINTF(net, skb, "seq=%u ack=%u flags=0x%02x", TCP_SKB_CB(skb)->seq,
-		    TCP_SKB_CB(skb)->ack_seq, TCP_SKB_CB(skb)->tcp_flags);
+	trace_tcp_rcv_synsent_state_process(sk, skb);
 	tcp_parse_options(skb, &tp->rx_opt, 0);
 	if (th->ack) {
 		if (!after(TCP_SKB_CB(skb)->ack_seq, tp->snd_una) ||
@@ -1290,7 +1268,7 @@ tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb, const struct
 	}
 	/* No ACK: a RST is ignored; a SYN would be a simultaneous open. */
 	if (th->syn)
-		TRACE_NOTE(net, skb, "reason=simultaneous_open_unsupported");
+		trace_tcp_discard(net, skb, "simultaneous_open_unsupported");
 discard:
 	kfree_skb(skb);
 	return 0;
@@ -1319,9 +1297,7 @@ tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 	struct net *net = sock_net(sk);
 	int queued = 0, acceptable;
 
-	TRACEPOINTF(net, skb, "state=%s seq=%u ack=%u len=%u flags=0x%02x",
-		    tcp_state_name[sk->sk_state], TCP_SKB_CB(skb)->seq, TCP_SKB_CB(skb)->ack_seq,
-		    len, TCP_SKB_CB(skb)->tcp_flags);
+	trace_tcp_rcv_state_process(sk, skb, len);
 	switch (sk->sk_state) {
 	case TCP_CLOSE:
 		goto discard;

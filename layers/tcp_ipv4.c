@@ -24,7 +24,7 @@
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
-#include "kernel/trace.h"
+#include "events/tcp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,13 +68,12 @@ secure_tcp_sequence_number(struct net *net, __be32 saddr, __be32 daddr, __be16 s
 	u32 hash = h->secret[0];
 	u32 isn;
 
-	TRACEPOINTF(net, NULL, "saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT " sport=%u dport=%u",
-		    NIPQUAD(saddr), NIPQUAD(daddr), ntohs(sport), ntohs(dport));
+	trace_secure_tcp_sequence_number(net, saddr, daddr, sport, dport);
 	hash = sim_mix32(hash, ntohl(saddr) ^ h->secret[1]);
 	hash = sim_mix32(hash, ntohl(daddr) ^ h->secret[2]);
 	hash = sim_mix32(hash, (((u32)ntohs(sport) << 16) | ntohs(dport)) ^ h->secret[3]);
 	isn = hash + (u32)(ktime_get(net->eng) >> 6);
-	TRACE_NOTE(net, NULL, "isn=%u", isn);
+	trace_tcp_isn(net, isn);
 	return isn;
 }
 
@@ -109,13 +108,13 @@ inet_csk_get_port(struct sock *sk, unsigned short snum)
 {
 	struct net *net = sock_net(sk);
 
-	TRACEPOINTF(net, NULL, "snum=%u", snum);
+	trace_inet_csk_get_port(sk, snum);
 	if (!snum) {
 		snum = sim_inet_next_port(net, sim_tcp_port_in_use, sk);
 		if (!snum)
 			return 1;
 	} else if (sim_tcp_port_in_use(net, snum, sk)) {
-		TRACE_NOTE(net, NULL, "reason=port_in_use port=%u", snum);
+		trace_tcp_bind_conflict(sk, snum);
 		return 1;
 	}
 	sk->sk_num = snum;
@@ -141,8 +140,7 @@ inet_hash(struct sock *sk)
 {
 	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
 
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s port=%u", tcp_state_name[sk->sk_state],
-		    sk->sk_num);
+	trace_inet_hash(sk);
 	if (!list_empty(&sk->sk_node))
 		return;
 	list_add_tail(&sk->sk_node, sk->sk_state == TCP_LISTEN ? &h->listening_hash : &h->ehash);
@@ -153,7 +151,7 @@ inet_hash(struct sock *sk)
 void
 inet_unhash(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u", sk->sk_num);
+	trace_inet_unhash(sk);
 	inet_put_port(sk);
 	if (list_empty(&sk->sk_node))
 		return;
@@ -220,8 +218,7 @@ tcp_v4_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 
 	if (addr_len < (int)sizeof(struct sockaddr_in) || !usin)
 		return -EINVAL;
-	TRACEPOINTF(net, NULL, "daddr=" NIPQUAD_FMT " dport=%u", NIPQUAD(usin->sin_addr.s_addr),
-		    ntohs(usin->sin_port));
+	trace_tcp_v4_connect(sk, usin);
 	if (usin->sin_family != AF_INET)
 		return -EAFNOSUPPORT;
 
@@ -283,12 +280,11 @@ tcp_v4_send_check(struct sock *sk, struct sk_buff *skb)
 {
 	struct tcphdr *th = tcp_hdr(skb);
 
-	TRACEPOINTF(sock_net(sk), skb, "len=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT, skb->len,
-		    NIPQUAD(inet_sk(sk)->inet_saddr), NIPQUAD(sk->sk_daddr));
+	trace_tcp_v4_send_check(sk, skb);
 	th->check = 0;
 	th->check = csum_tcpudp_magic(inet_sk(sk)->inet_saddr, sk->sk_daddr, skb->len,
 				      IPPROTO_TCP, csum_partial(th, skb->len, 0));
-	TRACE_NOTE(sock_net(sk), skb, "check=0x%04x", ntohs(th->check));
+	trace_tcp_v4_csum(sk, skb);
 }
 
 /* Build and send a bare segment (RST, or an ACK on no socket's behalf). */
@@ -349,8 +345,7 @@ tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb)
 	u8 flags = TCPHDR_RST;
 
 	(void)sk;
-	TRACEPOINTF(net, skb, "saddr=" NIPQUAD_FMT " sport=%u dport=%u rst=%u",
-		    NIPQUAD(iph->saddr), ntohs(th->source), ntohs(th->dest), th->rst);
+	trace_tcp_v4_send_reset(net, skb);
 	if (th->rst)
 		return;
 	/* Only a segment sent to one of our unicast addresses gets an answer. */
@@ -382,9 +377,7 @@ tcp_v4_send_synack(struct sock *sk, struct request_sock *req)
 	struct sk_buff *skb;
 	struct tcphdr *th;
 
-	TRACEPOINTF(net, NULL, "daddr=" NIPQUAD_FMT " dport=%u isn=%u retrans=%u",
-		    NIPQUAD(req->rmt_addr), ntohs(req->rmt_port), req->snt_isn,
-		    req->num_retrans);
+	trace_tcp_v4_send_synack(sk, req);
 	rt = ip_route_output_ports(net, &fl4, sk, req->rmt_addr, req->loc_addr, req->rmt_port,
 				   req->loc_port, IPPROTO_TCP, inet_sk(sk)->tos, 0);
 	if (IS_ERR(rt))
@@ -429,13 +422,11 @@ inet_csk_reqsk_queue_prune(struct sock *sk)
 	u32 now = tcp_time_stamp(sk);
 	struct request_sock *req, *n;
 
-	TRACEPOINTF(sock_net(sk), NULL, "qlen=%d lifetime_ms=%u", icsk->icsk_accept_queue.qlen,
-		    lifetime);
+	trace_inet_csk_reqsk_queue_prune(sk, lifetime);
 	list_for_each_entry_safe(req, n, &icsk->icsk_accept_queue.syn_queue, node) {
 		if (now - req->snt_synack < lifetime)
 			continue;
-		TRACE_NOTE(sock_net(sk), NULL, "reason=request_timeout daddr=" NIPQUAD_FMT
-			   " dport=%u", NIPQUAD(req->rmt_addr), ntohs(req->rmt_port));
+		trace_tcp_request_timeout(sk, req);
 		inet_csk_reqsk_queue_drop(sk, req);
 	}
 }
@@ -463,12 +454,10 @@ tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 	struct rtable *rt;
 	u8 rcv_wscale = 0;
 
-	TRACEPOINTF(net, skb, "saddr=" NIPQUAD_FMT " sport=%u qlen=%d backlog=%u/%u",
-		    NIPQUAD(ip_hdr(skb)->saddr), ntohs(th->source),
-		    icsk->icsk_accept_queue.qlen, sk->sk_ack_backlog, sk->sk_max_ack_backlog);
+	trace_tcp_v4_conn_request(sk, skb);
 	if (skb_rtable(skb) && skb_rtable(skb)->rt_type != RTN_LOCAL) {
 		/* A SYN to a broadcast address opens nothing [RFC 1122 4.2.3.10]. */
-		TRACE_NOTE(net, skb, "reason=not_unicast");
+		trace_tcp_discard(net, skb, "not_unicast");
 		NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
 		return 0;
 	}
@@ -476,7 +465,7 @@ tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 		inet_csk_reqsk_queue_prune(sk);
 	if (icsk->icsk_accept_queue.qlen >= (int)sk->sk_max_ack_backlog + 1 ||
 	    sk->sk_ack_backlog >= sk->sk_max_ack_backlog + 1) {
-		TRACE_NOTE(net, skb, "reason=listen_overflow");
+		trace_tcp_discard(net, skb, "listen_overflow");
 		NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
 		return 0;
 	}
@@ -547,9 +536,7 @@ tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *
 	struct tcp_sock *newtp;
 	struct rtable *rt;
 
-	TRACEPOINTF(net, skb, "daddr=" NIPQUAD_FMT " dport=%u backlog=%u/%u",
-		    NIPQUAD(req->rmt_addr), ntohs(req->rmt_port), sk->sk_ack_backlog,
-		    sk->sk_max_ack_backlog);
+	trace_tcp_v4_syn_recv_sock(sk, skb, req);
 	(void)dst;
 	if (sk->sk_ack_backlog > sk->sk_max_ack_backlog) {
 		NET_INC_STATS(net, LINUX_MIB_LISTENOVERFLOWS);
@@ -591,7 +578,7 @@ tcp_v4_hnd_req(struct sock *sk, struct sk_buff *skb)
 	const struct iphdr *iph = ip_hdr(skb);
 	struct request_sock *req;
 
-	TRACEPOINTF(sock_net(sk), skb, "sport=%u", ntohs(th->source));
+	trace_tcp_v4_hnd_req(sk, skb);
 	req = sim_tcp_v4_search_req(sk, iph->saddr, th->source, iph->daddr);
 	if (req)
 		return tcp_check_req(sk, skb, req);
@@ -608,8 +595,7 @@ tcp_v4_do_rcv(struct sock *sk, struct sk_buff *skb)
 {
 	struct tcphdr *th = tcp_hdr(skb);
 
-	TRACEPOINTF(sock_net(sk), skb, "state=%s len=%u", tcp_state_name[sk->sk_state],
-		    skb->len);
+	trace_tcp_v4_do_rcv(sk, skb);
 	if (sk->sk_state == TCP_ESTABLISHED) {
 		tcp_rcv_established(sk, skb, th, skb->len);
 		return 0;
@@ -652,8 +638,7 @@ tcp_v4_rcv(struct sk_buff *skb)
 	struct tcphdr *th;
 	struct sock *sk;
 
-	TRACEPOINTF(net, skb, "len=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT, skb->len,
-		    NIPQUAD(iph->saddr), NIPQUAD(iph->daddr));
+	trace_tcp_v4_rcv(net, skb);
 	if (skb->pkt_type != PACKET_HOST || !net->tcp_hashinfo)
 		goto discard_it;
 	NET_INC_STATS(net, TCP_MIB_INSEGS);
@@ -665,7 +650,7 @@ tcp_v4_rcv(struct sk_buff *skb)
 	/* tcp_v4_checksum_init + tcp_checksum_complete: the full sum is 0. */
 	if (csum_tcpudp_magic(iph->saddr, iph->daddr, skb->len, IPPROTO_TCP,
 			      csum_partial(th, skb->len, 0))) {
-		TRACE_NOTE(net, skb, "reason=bad_checksum");
+		trace_tcp_discard(net, skb, "bad_checksum");
 		NET_INC_STATS(net, TCP_MIB_CSUMERRORS);
 		goto bad_packet;
 	}
@@ -681,8 +666,7 @@ tcp_v4_rcv(struct sk_buff *skb)
 	sk = __inet_lookup(net, iph->saddr, th->source, iph->daddr, th->dest);
 	if (!sk)
 		goto no_tcp_socket;
-	TRACE_NOTE(net, skb, "sk_state=%s seq=%u ack=%u flags=0x%02x", tcp_state_name[sk->sk_state],
-		   TCP_SKB_CB(skb)->seq, TCP_SKB_CB(skb)->ack_seq, TCP_SKB_CB(skb)->tcp_flags);
+	trace_tcp_v4_rcv_socket(net, skb, sk);
 	if (sk->sk_state == TCP_TIME_WAIT) {
 		sock_hold(sk);
 		tcp_timewait_state_process(sk, skb, th);
@@ -696,7 +680,7 @@ tcp_v4_rcv(struct sk_buff *skb)
 	return 0;
 
 no_tcp_socket:
-	TRACE_NOTE(net, skb, "reason=no_socket dport=%u", ntohs(th->dest));
+	trace_tcp_no_socket(net, skb, th);
 	tcp_v4_send_reset(NULL, skb);
 	goto discard_it;
 bad_packet:
@@ -745,8 +729,7 @@ tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 {
 	struct dst_entry *dst;
 
-	TRACEPOINTF(sock_net(sk), NULL, "mtu=%u pmtu_cookie=%u", mtu,
-		    inet_csk(sk)->icsk_pmtu_cookie);
+	trace_tcp_v4_mtu_reduced(sk, mtu);
 	if (sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_CLOSE)
 		return;
 	if (mtu < IP_RT_MIN_PMTU)
@@ -776,7 +759,7 @@ tcp_v4_err(struct sk_buff *skb, u32 info)
 	struct sock *sk;
 	u32 seq;
 
-	TRACEPOINTF(net, skb, "type=%u code=%u info=%u", icmph->type, icmph->code, info);
+	trace_tcp_v4_err(net, skb, info);
 	if (skb->len < iph->ihl * 4U + 8 || !net->tcp_hashinfo)
 		return;
 	th = (const struct tcphdr *)(skb->data + iph->ihl * 4);
@@ -789,7 +772,7 @@ tcp_v4_err(struct sk_buff *skb, u32 info)
 	/* The quote must be of a segment in flight (in SYN_SENT: the SYN);
 	 * anything else is forged or stale [RFC 5927]. */
 	if (!between(seq, tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt)) {
-		TRACE_NOTE(net, skb, "reason=out_of_window seq=%u", seq);
+		trace_tcp_icmp_out_of_window(net, skb, seq);
 		NET_INC_STATS(net, LINUX_MIB_OUTOFWINDOWICMPS);
 		return;
 	}
@@ -818,7 +801,7 @@ tcp_v4_err(struct sk_buff *skb, u32 info)
 static int
 tcp_v4_init_sock(struct sock *sk)
 {
-	TRACEPOINT(sock_net(sk), NULL);
+	trace_tcp_v4_init_sock(sk);
 	tcp_init_sock(sk);
 	return 0;
 }
@@ -833,9 +816,7 @@ tcp_v4_destroy_sock(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct request_sock *req, *n;
 
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s write_queue=%u ofo=%u",
-		    tcp_state_name[sk->sk_state], skb_queue_len(&sk->sk_write_queue),
-		    skb_queue_len(&tp->out_of_order_queue));
+	trace_tcp_v4_destroy_sock(sk);
 	tcp_clear_xmit_timers(sk);
 	__skb_queue_purge(&sk->sk_write_queue);
 	sk->sk_send_head = NULL;
@@ -855,7 +836,7 @@ tcp_init(struct net *net)
 {
 	struct inet_hashinfo *h;
 
-	TRACEPOINT(net, NULL);
+	trace_tcp_init(net);
 	if (net->tcp_hashinfo)
 		return 0;
 	h = calloc(1, sizeof(*h));
@@ -906,7 +887,7 @@ tcp_exit(struct net *net)
 {
 	struct inet_hashinfo *h = net->tcp_hashinfo;
 
-	TRACEPOINT(net, NULL);
+	trace_tcp_exit(net);
 	if (!h)
 		return;
 	while (!list_empty(&h->listening_hash))

@@ -24,7 +24,7 @@
  * SYN-ACK), no TCP_DEFER_ACCEPT.
  */
 #include "layers/tcp.h"
-#include "kernel/trace.h"
+#include "events/tcp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +40,7 @@ tcp_time_wait(struct sock *sk, int state, int timeo)
 {
 	unsigned long tmo = state == TCP_TIME_WAIT ? TCP_TIMEWAIT_LEN : (unsigned long)timeo;
 
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s timeout_ms=%lu", tcp_state_name[state], tmo);
+	trace_tcp_time_wait(sk, state, tmo);
 	if (state == TCP_TIME_WAIT) {
 		tcp_set_state(sk, TCP_TIME_WAIT);
 		inet_csk_clear_xmit_timer(sk, ICSK_TIME_RETRANS);
@@ -62,8 +62,7 @@ tcp_time_wait(struct sock *sk, int state, int timeo)
 void
 tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th)
 {
-	TRACEPOINTF(sock_net(sk), skb, "seq=%u flags=0x%02x", TCP_SKB_CB(skb)->seq,
-		    TCP_SKB_CB(skb)->tcp_flags);
+	trace_tcp_timewait_state_process(sk, skb);
 	tcp_parse_options(skb, &tcp_sk(sk)->rx_opt, 1);
 	if (th->rst) {
 		/* Only a RST exactly at rcv_nxt ends TIME_WAIT; a blind one that
@@ -71,8 +70,7 @@ tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tc
 		if (TCP_SKB_CB(skb)->seq == tcp_sk(sk)->rcv_nxt) {
 			tcp_done(sk);
 		} else {
-			TRACE_NOTE(sock_net(sk), skb, "reason=rst_out_of_window rcv_nxt=%u",
-				   tcp_sk(sk)->rcv_nxt);
+			trace_tcp_window_reject(sk, skb, "rst_out_of_window", tcp_sk(sk)->rcv_nxt);
 			NET_INC_STATS(sock_net(sk), SIM_MIB_TCPOUTOFWINDOW);
 		}
 	} else if (th->fin || th->syn || TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq) {
@@ -106,7 +104,7 @@ tcp_create_openreq_child(struct sock *sk, struct request_sock *req, struct sk_bu
 	struct inet_connection_sock *newicsk;
 	u32 now = tcp_time_stamp(sk);
 
-	TRACEPOINTF(sock_net(sk), skb, "rcv_isn=%u snt_isn=%u", req->rcv_isn, req->snt_isn);
+	trace_tcp_create_openreq_child(sk, req, skb);
 	if (!newsk)
 		return NULL;
 	/* Rebuild the TCP part: nothing of the listener's state carries over. */
@@ -175,8 +173,7 @@ tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct sock *child;
 
-	TRACEPOINTF(sock_net(sk), skb, "seq=%u ack=%u flags=0x%02x snt_isn=%u", TCP_SKB_CB(skb)->seq,
-		    TCP_SKB_CB(skb)->ack_seq, TCP_SKB_CB(skb)->tcp_flags, req->snt_isn);
+	trace_tcp_check_req(sk, skb, req);
 	/* A retransmitted SYN: our SYN-ACK was lost. */
 	if (TCP_SKB_CB(skb)->seq == req->rcv_isn && flg == TCPHDR_SYN) {
 		req->num_retrans++;
@@ -190,7 +187,7 @@ tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req)
 	 * (tcp_v4_reqsk_send_ack) unless it is a RST; PAWS check first. */
 	if (!tcp_in_window(TCP_SKB_CB(skb)->seq, TCP_SKB_CB(skb)->end_seq, req->rcv_isn + 1,
 			   req->rcv_isn + 1 + req->rcv_wnd)) {
-		TRACE_NOTE(sock_net(sk), skb, "reason=out_of_window rcv_nxt=%u", req->rcv_isn + 1);
+		trace_tcp_window_reject(sk, skb, "out_of_window", req->rcv_isn + 1);
 		return NULL;
 	}
 	if (flg & (TCPHDR_RST | TCPHDR_SYN)) {
@@ -204,7 +201,7 @@ tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req)
 
 	child = tcp_v4_syn_recv_sock(sk, skb, req, NULL);
 	if (!child) {
-		TRACE_NOTE(sock_net(sk), skb, "reason=listen_overflow");
+		trace_tcp_discard(sock_net(sk), skb, "listen_overflow");
 		return NULL;
 	}
 	inet_csk_reqsk_queue_drop(sk, req);
@@ -226,7 +223,7 @@ tcp_child_process(struct sock *parent, struct sock *child, struct sk_buff *skb)
 	int state = child->sk_state;
 	int ret;
 
-	TRACEPOINTF(sock_net(child), skb, "state=%s", tcp_state_name[state]);
+	trace_tcp_child_process(child, skb);
 	sock_hold(child);
 	ret = tcp_rcv_state_process(child, skb, tcp_hdr(skb), skb->len);
 	if (!ret && state == TCP_SYN_RECV && child->sk_state != state)

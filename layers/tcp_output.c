@@ -28,32 +28,11 @@
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
-#include "kernel/trace.h"
+#include "events/tcp.h"
 
 #include <string.h>
 
 static const char KSRC[] = "net/ipv4/tcp_output.c";
-
-/* For the trace: "SYN|ACK". */
-static const char *
-sim_tcp_flags_str(u8 flags, char *buf, size_t n)
-{
-	static const char *const names[8] = { "FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE",
-					      "CWR" };
-	size_t off = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < 8; i++) {
-		if (!(flags & (1 << i)))
-			continue;
-		off += snprintf(buf + off, n - off, "%s%s", off ? "|" : "", names[i]);
-		if (off >= n)
-			break;
-	}
-	if (!off)
-		snprintf(buf, n, "none");
-	return buf;
-}
 
 /**
  * tcp_wfree - destructor of a transmitted clone: give its truesize back
@@ -65,8 +44,7 @@ tcp_wfree(struct sk_buff *skb)
 {
 	struct sock *sk = skb->sk;
 
-	TRACEPOINTF(sock_net(sk), skb, "truesize=%u wmem_alloc=%d", skb->truesize,
-		    sk->sk_wmem_alloc - (int)skb->truesize);
+	trace_tcp_wfree(sk, skb);
 	sk->sk_wmem_alloc -= skb->truesize;
 	skb->sk = NULL;
 	sock_put(sk);
@@ -388,19 +366,15 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 	struct tcp_out_options opts;
 	unsigned int tcp_options_size, tcp_header_size;
 	struct tcphdr *th;
-	char fbuf[40];
 	int err;
 
-	TRACEPOINTF(net, skb, "seq=%u end_seq=%u ack=%u flags=%s len=%u clone_it=%d", tcb->seq,
-		    tcb->end_seq, tp->rcv_nxt, sim_tcp_flags_str(tcb->tcp_flags, fbuf, sizeof(fbuf)),
-		    skb->len, clone_it);
+	trace_tcp_transmit_skb(sk, skb, clone_it);
 	if (clone_it) {
 		struct sk_buff *orig = skb;
 
 		if (skb_cloned(skb)) {
 			/* Still in the driver ring: copy, as 3.10 does (pskb_copy). */
-			TRACE_NOTE(net, skb, "reason=still_cloned dataref=%d copy=1",
-				   skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+			trace_tcp_xmit_still_cloned(sk, skb);
 			NET_INC_STATS(net, LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES);
 			skb = skb_copy(skb);
 		} else {
@@ -408,8 +382,7 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 		}
 		if (!skb)
 			return -ENOBUFS;
-		TRACE_NOTE(net, skb, "orig=skb#%u clone=skb#%u dataref=%d", orig->id, skb->id,
-			   skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+		trace_tcp_xmit_clone(sk, orig, skb);
 	}
 	tcb = TCP_SKB_CB(skb);
 	memset(&opts, 0, sizeof(opts));
@@ -474,8 +447,7 @@ tcp_fragment(struct sock *sk, struct sk_buff *skb, u32 len, unsigned int mss_now
 	u32 nsize = skb->len - len;
 	u8 flags;
 
-	TRACEPOINTF(sock_net(sk), skb, "seq=%u len=%u split_at=%u mss=%u", TCP_SKB_CB(skb)->seq,
-		    skb->len, len, mss_now);
+	trace_tcp_fragment(sk, skb, len, mss_now);
 	if (len >= skb->len)
 		return 0;
 	buff = sk_stream_alloc_skb(sk, nsize);
@@ -543,9 +515,9 @@ tcp_sync_mss(struct sock *sk, u32 pmtu)
 	struct tcp_sock *tp = tcp_sk(sk);
 	int mss_now;
 
-	TRACEPOINTF(sock_net(sk), NULL, "pmtu=%u old_mss=%u", pmtu, tp->mss_cache);
+	trace_tcp_sync_mss(sk, pmtu);
 	mss_now = tcp_bound_to_half_wnd(tp, tcp_mtu_to_mss(sk, (int)pmtu));
-	TRACE_NOTE(sock_net(sk), NULL, "mss=%d", mss_now);
+	trace_tcp_mss_synced(sk, mss_now);
 	inet_csk(sk)->icsk_pmtu_cookie = pmtu;
 	tp->mss_cache = mss_now;
 	return mss_now;
@@ -654,8 +626,7 @@ tcp_event_new_data_sent(struct sock *sk, const struct sk_buff *skb)
 	struct tcp_sock *tp = tcp_sk(sk);
 	unsigned int prior_packets = tp->packets_out;
 
-	TRACEPOINTF(sock_net(sk), NULL, "snd_nxt=%u packets_out=%u", TCP_SKB_CB(skb)->end_seq,
-		    prior_packets + tcp_skb_pcount(skb));
+	trace_tcp_event_new_data_sent(sk, skb);
 	tcp_advance_send_head(sk, skb);
 	tp->snd_nxt = TCP_SKB_CB(skb)->end_seq;
 	tp->packets_out += tcp_skb_pcount(skb);
@@ -675,29 +646,22 @@ bool
 tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct net *net = sock_net(sk);
 	struct sk_buff *skb;
 	unsigned int sent_pkts = 0;
 
-	TRACEPOINTF(net, tcp_send_head(sk), "cwnd=%u in_flight=%u snd_wnd=%u quota=%u mss=%u push_one=%d",
-		    tp->snd_cwnd, tcp_packets_in_flight(tp), tp->snd_wnd,
-		    tp->snd_cwnd > tcp_packets_in_flight(tp) ?
-			    tp->snd_cwnd - tcp_packets_in_flight(tp) : 0,
-		    mss_now, push_one);
+	trace_tcp_write_xmit(sk, mss_now, push_one);
 	while ((skb = tcp_send_head(sk)) != NULL) {
 		if (!tcp_cwnd_test(tp, skb)) {
-			TRACE_NOTE(net, skb, "reason=cwnd_limited cwnd=%u in_flight=%u",
-				   tp->snd_cwnd, tcp_packets_in_flight(tp));
+			trace_tcp_cwnd_limited(sk, skb);
 			break;
 		}
 		if (!tcp_snd_wnd_test(tp, skb, mss_now)) {
-			TRACE_NOTE(net, skb, "reason=rwnd_limited seq=%u wnd_end=%u",
-				   TCP_SKB_CB(skb)->seq, tcp_wnd_end(tp));
+			trace_tcp_rwnd_limited(sk, skb);
 			break;
 		}
 		if (!tcp_nagle_test(tp, skb, mss_now,
 				    tcp_skb_is_last(sk, skb) ? nonagle : TCP_NAGLE_PUSH)) {
-			TRACE_NOTE(net, skb, "reason=nagle len=%u mss=%u", skb->len, mss_now);
+			trace_tcp_nagle_hold(sk, skb, mss_now);
 			break;
 		}
 		if (skb->len > mss_now && tcp_fragment(sk, skb, mss_now, mss_now))
@@ -733,7 +697,7 @@ tcp_check_probe_timer(struct sock *sk)
 void
 __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle)
 {
-	TRACEPOINTF(sock_net(sk), tcp_send_head(sk), "mss=%u nonagle=%d", cur_mss, nonagle);
+	trace___tcp_push_pending_frames(sk, cur_mss, nonagle);
 	if (sk->sk_state == TCP_CLOSE)
 		return;
 	if (tcp_write_xmit(sk, cur_mss, nonagle, 0))
@@ -747,7 +711,7 @@ __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle)
 void
 tcp_push_one(struct sock *sk, unsigned int mss_now)
 {
-	TRACEPOINTF(sock_net(sk), tcp_send_head(sk), "mss=%u", mss_now);
+	trace_tcp_push_one(sk, mss_now);
 	tcp_write_xmit(sk, mss_now, TCP_NAGLE_PUSH, 1);
 }
 
@@ -776,9 +740,7 @@ tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 	unsigned int cur_mss;
 	int err;
 
-	TRACEPOINTF(net, skb, "seq=%u end_seq=%u len=%u snd_una=%u retrans_out=%u",
-		    TCP_SKB_CB(skb)->seq, TCP_SKB_CB(skb)->end_seq, skb->len, tp->snd_una,
-		    tp->retrans_out);
+	trace_tcp_retransmit_skb(sk, skb);
 	if (before(TCP_SKB_CB(skb)->seq, tp->snd_una) && !(TCP_SKB_CB(skb)->tcp_flags & TCPHDR_SYN)) {
 		if (!after(TCP_SKB_CB(skb)->end_seq, tp->snd_una))
 			return -EINVAL;
@@ -818,8 +780,7 @@ tcp_xmit_retransmit_queue(struct sock *sk)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct sk_buff *skb;
 
-	TRACEPOINTF(sock_net(sk), NULL, "lost_out=%u retrans_out=%u cwnd=%u in_flight=%u",
-		    tp->lost_out, tp->retrans_out, tp->snd_cwnd, tcp_packets_in_flight(tp));
+	trace_tcp_xmit_retransmit_queue(sk);
 	if (!tp->packets_out)
 		return;
 	skb_queue_walk(&sk->sk_write_queue, skb) {
@@ -856,7 +817,7 @@ tcp_simple_retransmit(struct sock *sk)
 	u32 prior_lost = tp->lost_out;
 	struct sk_buff *skb;
 
-	TRACEPOINTF(sock_net(sk), NULL, "mss=%u packets_out=%u", mss, tp->packets_out);
+	trace_tcp_simple_retransmit(sk, mss);
 	skb_queue_walk(&sk->sk_write_queue, skb) {
 		if (skb == tcp_send_head(sk))
 			break;
@@ -892,8 +853,7 @@ tcp_send_fin(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct sk_buff *skb = tcp_write_queue_tail(sk);
 
-	TRACEPOINTF(sock_net(sk), skb, "write_seq=%u state=%s", tp->write_seq,
-		    tcp_state_name[sk->sk_state]);
+	trace_tcp_send_fin(sk, skb);
 	if (tcp_send_head(sk) && skb) {
 		TCP_SKB_CB(skb)->tcp_flags |= TCPHDR_FIN;
 		TCP_SKB_CB(skb)->end_seq++;
@@ -933,7 +893,7 @@ tcp_send_active_reset(struct sock *sk)
 {
 	struct sk_buff *skb;
 
-	TRACEPOINTF(sock_net(sk), NULL, "seq=%u", tcp_acceptable_seq(sk));
+	trace_tcp_send_active_reset(sk, tcp_acceptable_seq(sk));
 	skb = sim_tcp_alloc_ctl(sk);
 	if (!skb)
 		return;
@@ -951,8 +911,7 @@ tcp_send_ack(struct sock *sk)
 {
 	struct sk_buff *skb;
 
-	TRACEPOINTF(sock_net(sk), NULL, "ack=%u state=%s", tcp_sk(sk)->rcv_nxt,
-		    tcp_state_name[sk->sk_state]);
+	trace_tcp_send_ack(sk);
 	if (sk->sk_state == TCP_CLOSE)
 		return;
 	skb = sim_tcp_alloc_ctl(sk);
@@ -993,7 +952,7 @@ tcp_send_delayed_ack(struct sock *sk)
 		ato = min_t(u32, ato, max_ato);
 	}
 	timeout = now + ato;
-	TRACEPOINTF(sock_net(sk), NULL, "ato=%u timeout=%lu", ato, timeout);
+	trace_tcp_send_delayed_ack(sk, ato, timeout);
 	if (icsk->icsk_ack.pending & ICSK_ACK_TIMER) {
 		/* Already owed and nearly due: send it now. */
 		if (time_before_eq(icsk->icsk_ack.timeout, now + (ato >> 2))) {
@@ -1076,10 +1035,9 @@ tcp_connect(struct sock *sk)
 	struct sk_buff *buff;
 	int err;
 
-	TRACEPOINTF(sock_net(sk), NULL, "isn=%u", tp->write_seq);
+	trace_tcp_connect(sk);
 	tcp_connect_init(sk);
-	TRACE_NOTE(sock_net(sk), NULL, "mss=%u advmss=%u rcv_wnd=%u wscale=%u", tp->mss_cache,
-		   tp->advmss, tp->rcv_wnd, tp->rx_opt.rcv_wscale);
+	trace_tcp_connect_params(sk);
 	buff = sk_stream_alloc_skb(sk, 0);
 	if (!buff)
 		return -ENOBUFS;
@@ -1119,8 +1077,7 @@ tcp_make_synack(struct sock *sk, struct dst_entry *dst, struct request_sock *req
 	mss = dst_mtu(dst) - 40;
 	if (tcp_sk(sk)->rx_opt.user_mss && tcp_sk(sk)->rx_opt.user_mss < mss)
 		mss = tcp_sk(sk)->rx_opt.user_mss;
-	TRACEPOINTF(sock_net(sk), NULL, "isn=%u ack=%u mss=%u wnd=%u wscale=%u", req->snt_isn,
-		    req->rcv_isn + 1, mss, req->rcv_wnd, req->rcv_wscale);
+	trace_tcp_make_synack(sk, req, mss);
 	skb = sim_tcp_alloc_ctl(sk);
 	if (!skb)
 		return NULL;
@@ -1168,7 +1125,7 @@ tcp_write_wakeup(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct sk_buff *skb = tcp_send_head(sk);
 
-	TRACEPOINTF(sock_net(sk), skb, "snd_wnd=%u snd_una=%u", tp->snd_wnd, tp->snd_una);
+	trace_tcp_write_wakeup(sk, skb);
 	if (sk->sk_state == TCP_CLOSE)
 		return -1;
 	if (skb && before(TCP_SKB_CB(skb)->seq, tcp_wnd_end(tp))) {
@@ -1203,8 +1160,7 @@ tcp_send_probe0(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 	int err;
 
-	TRACEPOINTF(sock_net(sk), NULL, "probes_out=%u backoff=%u", icsk->icsk_probes_out,
-		    icsk->icsk_backoff);
+	trace_tcp_send_probe0(sk);
 	err = tcp_write_wakeup(sk);
 	NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPPROBEZEROWINDOW);
 	if (tp->packets_out || !tcp_send_head(sk)) {

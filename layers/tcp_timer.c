@@ -19,7 +19,7 @@
  * before a socket is freed).
  */
 #include "layers/tcp.h"
-#include "kernel/trace.h"
+#include "events/tcp.h"
 
 static const char KSRC[] = "net/ipv4/tcp_timer.c";
 
@@ -65,8 +65,7 @@ inet_csk_clear_xmit_timer(struct sock *sk, int what)
 static void
 tcp_write_err(struct sock *sk)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s retransmits=%u", tcp_state_name[sk->sk_state],
-		    inet_csk(sk)->icsk_retransmits);
+	trace_tcp_write_err(sk);
 	sk->sk_err = sk->sk_err_soft ? sk->sk_err_soft : ETIMEDOUT;
 	if (!sock_flag_dead(sk))
 		sk->sk_error_report(sk);
@@ -106,9 +105,7 @@ tcp_retransmit_timer(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct sk_buff *head = tcp_write_queue_head(sk);
 
-	TRACEPOINTF(sock_net(sk), head, "rto=%u backoff=%u retransmits=%u packets_out=%u snd_una=%u",
-		    icsk->icsk_rto, icsk->icsk_backoff, icsk->icsk_retransmits, tp->packets_out,
-		    tp->snd_una);
+	trace_tcp_retransmit_timer(sk, head);
 	if (!tp->packets_out || !head)
 		return;
 	if (!tp->snd_wnd && !sock_flag_dead(sk) &&
@@ -139,7 +136,7 @@ tcp_retransmit_timer(struct sock *sk)
 	icsk->icsk_retransmits++;
 out_reset_timer:
 	icsk->icsk_rto = min_t(u32, icsk->icsk_rto << 1, TCP_RTO_MAX);
-	TRACE_NOTE(sock_net(sk), NULL, "rto=%u backoff=%u", icsk->icsk_rto, icsk->icsk_backoff);
+	trace_tcp_rto_backoff(sk);
 	inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, icsk->icsk_rto, TCP_RTO_MAX);
 }
 
@@ -150,8 +147,7 @@ tcp_probe_timer(struct sock *sk)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	TRACEPOINTF(sock_net(sk), NULL, "probes_out=%u snd_wnd=%u", icsk->icsk_probes_out,
-		    tp->snd_wnd);
+	trace_tcp_probe_timer(sk);
 	if (tp->packets_out || !tcp_send_head(sk)) {
 		icsk->icsk_probes_out = 0;
 		return;
@@ -172,8 +168,7 @@ tcp_write_timer(unsigned long data)
 	unsigned long now = host_jiffies(sock_net(sk));
 	int event;
 
-	TRACEPOINTF(sock_net(sk), NULL, "pending=%u state=%s", icsk->icsk_pending,
-		    tcp_state_name[sk->sk_state]);
+	trace_tcp_write_timer(sk);
 	if (sk->sk_state == TCP_CLOSE || !icsk->icsk_pending)
 		return;
 	if (time_after(icsk->icsk_timeout, now)) {
@@ -201,8 +196,7 @@ tcp_delack_timer(unsigned long data)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	unsigned long now = host_jiffies(sock_net(sk));
 
-	TRACEPOINTF(sock_net(sk), NULL, "pending=%u ato=%u pingpong=%u", icsk->icsk_ack.pending,
-		    icsk->icsk_ack.ato, icsk->icsk_ack.pingpong);
+	trace_tcp_delack_timer(sk);
 	if (sk->sk_state == TCP_CLOSE || !(icsk->icsk_ack.pending & ICSK_ACK_TIMER))
 		return;
 	if (time_after(icsk->icsk_ack.timeout, now)) {
@@ -235,7 +229,7 @@ tcp_keepalive_timer(unsigned long data)
 {
 	struct sock *sk = (struct sock *)data;
 
-	TRACEPOINTF(sock_net(sk), NULL, "state=%s", tcp_state_name[sk->sk_state]);
+	trace_tcp_keepalive_timer(sk);
 	if (sk->sk_state == TCP_TIME_WAIT || sk->sk_state == TCP_FIN_WAIT2) {
 		sock_hold(sk);
 		if (sk->sk_state == TCP_TIME_WAIT)
