@@ -9,5 +9,554 @@
 #define TRACE_SYSTEM net
 
 #include "kernel/trace_event.h"
+#include "layers/netdevice.h"
+#include "layers/neighbour.h"
+#include "layers/sch_generic.h"
+
+/* ---- layers/dev.c ---------------------------------------------------------- */
+
+/* KERNEL: a macro for alloc_etherdev_mqs (net/ethernet/eth.c). */
+TRACE_EVENT(alloc_etherdev_mq, "include/linux/etherdevice.h", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const char *name, unsigned int txqs,
+		 size_t sizeof_priv),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(name)
+		tp_u32(txqs)
+		tp_u64(priv)),
+	TP_ASSIGN(
+		__entry->name = name;
+		__entry->txqs = txqs;
+		__entry->priv = sizeof_priv;))
+#define trace_alloc_etherdev_mq(...) TP_FUNC(alloc_etherdev_mq, __VA_ARGS__)
+
+/* ifindex is the one the device is about to get. */
+TRACE_EVENT(register_netdev, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_s32(ifindex)
+		tp_u32(txqs)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->ifindex = dev_net(dev)->ndevs + 1;
+		__entry->txqs = dev->num_tx_queues;))
+#define trace_register_netdev(...) TP_FUNC(register_netdev, __VA_ARGS__)
+
+TRACE_EVENT(free_netdev, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;))
+#define trace_free_netdev(...) TP_FUNC(free_netdev, __VA_ARGS__)
+
+TRACE_EVENT(dev_open, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;))
+#define trace_dev_open(...) TP_FUNC(dev_open, __VA_ARGS__)
+
+TRACE_EVENT(dev_close, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;))
+#define trace_dev_close(...) TP_FUNC(dev_close, __VA_ARGS__)
+
+TRACE_EVENT(dev_set_mtu, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, int new_mtu),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(old)
+		tp_s32(new)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->old = dev->mtu;
+		__entry->new = new_mtu;))
+#define trace_dev_set_mtu(...) TP_FUNC(dev_set_mtu, __VA_ARGS__)
+
+TRACE_EVENT(dev_add_pack, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const struct packet_type *pt),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_x32w(type, 4)),
+	TP_ASSIGN(
+		__entry->type = ntohs(pt->type);))
+#define trace_dev_add_pack(...) TP_FUNC(dev_add_pack, __VA_ARGS__)
+
+/* @how: "single" (one queue), "xps" or "hash", the way @queue_index was chosen. */
+TRACE_EVENT(netdev_pick_tx, "net/core/flow_dissector.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb, int queue_index,
+		 const char *how),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_s32(queue)
+		tp_str(how)
+		tp_u32(txqs)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->queue = queue_index;
+		__entry->how = how;
+		__entry->txqs = dev->real_num_tx_queues;))
+#define trace_netdev_pick_tx(...) TP_FUNC(netdev_pick_tx, __VA_ARGS__)
+
+TRACE_EVENT(dev_hard_start_xmit, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev,
+		 const struct netdev_queue *txq),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(queue)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->queue = txq->index;
+		__entry->len = skb->len;))
+#define trace_dev_hard_start_xmit(...) TP_FUNC(dev_hard_start_xmit, __VA_ARGS__)
+
+/* The driver's answer (the kernel's net_dev_xmit event).  The skb may be
+ * freed by then: its id and length were read before. */
+TRACE_NOTE_EVENT(net_dev_xmit, "net/core/dev.c",
+	TP_PROTO(const struct net_device *dev, const struct netdev_queue *txq, u32 id,
+		 unsigned int len, int rc),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(skb)
+		tp_str(dev)
+		tp_u32(queue)
+		tp_u32(len)
+		tp_s32(rc)),
+	TP_ASSIGN(
+		__entry->skb = id;
+		__entry->dev = dev->name;
+		__entry->queue = txq->index;
+		__entry->len = len;
+		__entry->rc = rc;))
+#define trace_net_dev_xmit(...) TP_NOTE(net_dev_xmit, __VA_ARGS__)
+
+TRACE_EVENT(__dev_xmit_skb, "net/core/dev.c", TP_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct Qdisc *q, const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_str(qdisc)
+		tp_u32(qlen)
+		tp_u8(running)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->qdisc = q->ops->id;
+		__entry->qlen = qdisc_qlen(q);
+		__entry->running = qdisc_is_running(q);))
+#define trace___dev_xmit_skb(...) TP_FUNC(__dev_xmit_skb, __VA_ARGS__)
+
+/* __dev_xmit_skb: the way the skb goes, "bypass" (an idle qdisc is
+ * skipped) or "enqueue", and the qdisc length before it. */
+TRACE_NOTE_EVENT(net_xmit_path, "net/core/dev.c",
+	TP_PROTO(const struct net *net, const struct sk_buff *skb, const struct Qdisc *q,
+		 const char *path),
+	TP_HOST(net),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(path)
+		tp_u32(qlen)),
+	TP_ASSIGN(
+		__entry->path = path;
+		__entry->qlen = qdisc_qlen(q);))
+#define trace_net_xmit_path(...) TP_NOTE(net_xmit_path, __VA_ARGS__)
+
+/* __dev_xmit_skb: the third way, a drop (the qdisc is deactivated). */
+TRACE_NOTE_EVENT(net_xmit_path_drop, "net/core/dev.c",
+	TP_PROTO(const struct net *net, const struct sk_buff *skb, const char *reason),
+	TP_HOST(net),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(path)
+		tp_str(reason)),
+	TP_ASSIGN(
+		__entry->path = "drop";
+		__entry->reason = reason;))
+#define trace_net_xmit_path_drop(...) TP_NOTE(net_xmit_path_drop, __VA_ARGS__)
+
+TRACE_EVENT(dev_queue_xmit, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(dev_net(skb->dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(len)
+		tp_u32(prio)),
+	TP_ASSIGN(
+		__entry->dev = skb->dev->name;
+		__entry->len = skb->len;
+		__entry->prio = skb->priority;))
+#define trace_dev_queue_xmit(...) TP_FUNC(dev_queue_xmit, __VA_ARGS__)
+
+/* dev_queue_xmit: a device without a queue could not send the skb. */
+TRACE_NOTE_EVENT(net_xmit_drop, "net/core/dev.c",
+	TP_PROTO(const struct net *net, const struct sk_buff *skb, const char *reason,
+		 const struct net_device *dev),
+	TP_HOST(net),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->reason = reason;
+		__entry->dev = dev->name;))
+#define trace_net_xmit_drop(...) TP_NOTE(net_xmit_drop, __VA_ARGS__)
+
+TRACE_EVENT(__netif_reschedule, "net/core/dev.c", TP_INLINE,
+	TP_PROTO(const struct Qdisc *q),
+	TP_HOST(qdisc_net(q)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(qdisc)
+		tp_str(dev)
+		tp_u32(queue)),
+	TP_ASSIGN(
+		__entry->qdisc = q->ops->id;
+		__entry->dev = qdisc_dev(q)->name;
+		__entry->queue = q->dev_queue->index;))
+#define trace___netif_reschedule(...) TP_FUNC(__netif_reschedule, __VA_ARGS__)
+
+/* @was_sched: the qdisc is on the output_queue already. */
+TRACE_EVENT(__netif_schedule, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct Qdisc *q, bool was_sched),
+	TP_HOST(qdisc_net(q)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(qdisc)
+		tp_u8(already)),
+	TP_ASSIGN(
+		__entry->qdisc = q->ops->id;
+		__entry->already = was_sched;))
+#define trace___netif_schedule(...) TP_FUNC(__netif_schedule, __VA_ARGS__)
+
+/* Which of the two softnet lists has work. */
+TRACE_EVENT(net_tx_action, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(completion)
+		tp_u8(output)),
+	TP_ASSIGN(
+		__entry->completion = net->sd.completion_queue != NULL;
+		__entry->output = net->sd.output_queue != NULL;))
+#define trace_net_tx_action(...) TP_FUNC(net_tx_action, __VA_ARGS__)
+
+TRACE_EVENT(netif_tx_wake_queue, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct netdev_queue *txq, bool was_stopped),
+	TP_HOST(dev_net(txq->dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(queue)
+		tp_u8(was_stopped)),
+	TP_ASSIGN(
+		__entry->dev = txq->dev->name;
+		__entry->queue = txq->index;
+		__entry->was_stopped = was_stopped;))
+#define trace_netif_tx_wake_queue(...) TP_FUNC(netif_tx_wake_queue, __VA_ARGS__)
+
+TRACE_EVENT(netif_tx_start_all_queues, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(txqs)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->txqs = dev->num_tx_queues;))
+#define trace_netif_tx_start_all_queues(...) TP_FUNC(netif_tx_start_all_queues, __VA_ARGS__)
+
+TRACE_EVENT(dev_kfree_skb_irq, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(users)),
+	TP_ASSIGN(
+		__entry->users = skb->users;))
+#define trace_dev_kfree_skb_irq(...) TP_FUNC(dev_kfree_skb_irq, __VA_ARGS__)
+
+TRACE_EVENT(dev_kfree_skb_any, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(in_irq)),
+	TP_ASSIGN(
+		__entry->in_irq = skb->host->cpu.in_irq;))
+#define trace_dev_kfree_skb_any(...) TP_FUNC(dev_kfree_skb_any, __VA_ARGS__)
+
+TRACE_EVENT(netif_napi_add, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, int weight),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_s32(weight)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->weight = weight;))
+#define trace_netif_napi_add(...) TP_FUNC(netif_napi_add, __VA_ARGS__)
+
+TRACE_EVENT(napi_enable, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct napi_struct *n),
+	TP_HOST(dev_net(n->dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = n->dev->name;))
+#define trace_napi_enable(...) TP_FUNC(napi_enable, __VA_ARGS__)
+
+TRACE_EVENT(napi_disable, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct napi_struct *n),
+	TP_HOST(dev_net(n->dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = n->dev->name;))
+#define trace_napi_disable(...) TP_FUNC(napi_disable, __VA_ARGS__)
+
+TRACE_EVENT(____napi_schedule, "net/core/dev.c", TP_INLINE,
+	TP_PROTO(const struct napi_struct *n),
+	TP_HOST(dev_net(n->dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_s32(weight)),
+	TP_ASSIGN(
+		__entry->dev = n->dev->name;
+		__entry->weight = n->weight;))
+#define trace_____napi_schedule(...) TP_FUNC(____napi_schedule, __VA_ARGS__)
+
+TRACE_EVENT(napi_schedule, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct napi_struct *n),
+	TP_HOST(dev_net(n->dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_x64(state)),
+	TP_ASSIGN(
+		__entry->dev = n->dev->name;
+		__entry->state = n->state;))
+#define trace_napi_schedule(...) TP_FUNC(napi_schedule, __VA_ARGS__)
+
+TRACE_EVENT(napi_complete, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct napi_struct *n),
+	TP_HOST(dev_net(n->dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = n->dev->name;))
+#define trace_napi_complete(...) TP_FUNC(napi_complete, __VA_ARGS__)
+
+TRACE_EVENT(net_rx_action, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int budget),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(budget)),
+	TP_ASSIGN(
+		__entry->budget = budget;))
+#define trace_net_rx_action(...) TP_FUNC(net_rx_action, __VA_ARGS__)
+
+/* net_rx_action gave up with work left (budget or time used up): the
+ * softnet_stat squeeze counter, already counted, and what budget remained. */
+TRACE_NOTE_EVENT(net_rx_squeeze, "net/core/dev.c",
+	TP_PROTO(const struct net *net, int budget),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(time_squeeze)
+		tp_s32(budget)),
+	TP_ASSIGN(
+		__entry->time_squeeze = net->sd.time_squeeze;
+		__entry->budget = budget;))
+#define trace_net_rx_squeeze(...) TP_NOTE(net_rx_squeeze, __VA_ARGS__)
+
+TRACE_EVENT(__netif_receive_skb_core, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(dev_net(skb->dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_x32w(proto, 4)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->dev = skb->dev->name;
+		__entry->proto = ntohs(skb->protocol);
+		__entry->len = skb->len;))
+#define trace___netif_receive_skb_core(...) TP_FUNC(__netif_receive_skb_core, __VA_ARGS__)
+
+/* No packet_type for the skb's EtherType: dropped. */
+TRACE_NOTE_EVENT(net_rx_unknown_proto, "net/core/dev.c",
+	TP_PROTO(const struct net *net, const struct sk_buff *skb, __be16 type),
+	TP_HOST(net),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)
+		tp_x32w(proto, 4)),
+	TP_ASSIGN(
+		__entry->reason = "unknown_protocol";
+		__entry->proto = ntohs(type);))
+#define trace_net_rx_unknown_proto(...) TP_NOTE(net_rx_unknown_proto, __VA_ARGS__)
+
+TRACE_EVENT(netif_receive_skb, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(dev_net(skb->dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(len)
+		tp_x32w(proto, 4)),
+	TP_ASSIGN(
+		__entry->dev = skb->dev->name;
+		__entry->len = skb->len;
+		__entry->proto = ntohs(skb->protocol);))
+#define trace_netif_receive_skb(...) TP_FUNC(netif_receive_skb, __VA_ARGS__)
+
+TRACE_EVENT(napi_gro_receive, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct napi_struct *napi, const struct sk_buff *skb),
+	TP_HOST(dev_net(napi->dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->dev = napi->dev->name;
+		__entry->len = skb->len;))
+#define trace_napi_gro_receive(...) TP_FUNC(napi_gro_receive, __VA_ARGS__)
+
+TRACE_EVENT(net_dev_init, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(host)),
+	TP_ASSIGN(
+		__entry->host = net->name;))
+#define trace_net_dev_init(...) TP_FUNC(net_dev_init, __VA_ARGS__)
+
+/* ---- layers/eth.c ---------------------------------------------------------- */
+
+TRACE_EVENT(eth_header, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev, unsigned short type,
+		 const void *daddr),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_x32w(type, 4)
+		tp_u32(len)
+		tp_mac0(daddr)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->type = type;
+		__entry->len = skb->len;
+		tp_set_mac0(__entry->daddr, daddr);))
+#define trace_eth_header(...) TP_FUNC(eth_header, __VA_ARGS__)
+
+/* eth_header: no destination MAC yet; the header is pushed anyway. */
+TRACE_NOTE_EVENT(eth_no_daddr, "net/ethernet/eth.c",
+	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb, int ret),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)
+		tp_s32(ret)),
+	TP_ASSIGN(
+		__entry->reason = "no_daddr";
+		__entry->ret = ret;))
+#define trace_eth_no_daddr(...) TP_NOTE(eth_no_daddr, __VA_ARGS__)
+
+TRACE_EVENT(eth_type_trans, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->len = skb->len;))
+#define trace_eth_type_trans(...) TP_FUNC(eth_type_trans, __VA_ARGS__)
+
+/* eth_type_trans: a frame shorter than an Ethernet header. */
+TRACE_NOTE_EVENT(eth_runt, "net/ethernet/eth.c",
+	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->reason = "runt";
+		__entry->len = skb->len;))
+#define trace_eth_runt(...) TP_NOTE(eth_runt, __VA_ARGS__)
+
+TRACE_EVENT(eth_header_cache, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neighbour *neigh),
+	TP_HOST(dev_net(neigh->dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_mac(lladdr)),
+	TP_ASSIGN(
+		__entry->dev = neigh->dev->name;
+		memcpy(__entry->lladdr, neigh->ha, ETH_ALEN);))
+#define trace_eth_header_cache(...) TP_FUNC(eth_header_cache, __VA_ARGS__)
+
+TRACE_EVENT(eth_header_cache_update, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, const unsigned char *haddr),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_mac(lladdr)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		memcpy(__entry->lladdr, haddr, ETH_ALEN);))
+#define trace_eth_header_cache_update(...) TP_FUNC(eth_header_cache_update, __VA_ARGS__)
+
+/* dev->nd_net may still be NULL here; nothing is recorded then. */
+TRACE_EVENT(ether_setup, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev),
+	TP_HOST(dev->nd_net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(mtu)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->mtu = ETH_DATA_LEN;))
+#define trace_ether_setup(...) TP_FUNC(ether_setup, __VA_ARGS__)
 
 #endif

@@ -32,6 +32,7 @@
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/net.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,7 @@ alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
 	size_t alloc = ALIGN(sizeof(struct net_device), 32) + sizeof_priv;
 	struct net_device *dev;
 
-	TRACEPOINTF(net, NULL, "name=%s txqs=%u priv=%zu", name, txqs, sizeof_priv);
+	trace_alloc_etherdev_mq(net, name, txqs, sizeof_priv);
 	if (txqs < 1)
 		return NULL;
 	dev = calloc(1, alloc);
@@ -95,8 +96,7 @@ register_netdev(struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
 
-	TRACEPOINTF(net, NULL, "dev=%s ifindex=%d txqs=%u", dev->name, net->ndevs + 1,
-		    dev->num_tx_queues);
+	trace_register_netdev(dev);
 	if (dev_get_by_name(net, dev->name))
 		return -EEXIST;
 	if (net->ndevs >= HOST_MAX_DEVS)
@@ -133,7 +133,7 @@ free_netdev(struct net_device *dev)
 {
 	void (*destructor)(struct net_device *dev) = dev->destructor;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_free_netdev(dev);
 	dev->destructor = NULL;
 	if (destructor)
 		destructor(dev);
@@ -154,7 +154,7 @@ dev_open(struct net_device *dev)
 	const struct net_device_ops *ops = dev->netdev_ops;
 	int ret = 0;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_dev_open(dev);
 	if (dev->flags & IFF_UP)
 		return 0;
 	if (ops && ops->ndo_open)
@@ -177,7 +177,7 @@ dev_close(struct net_device *dev)
 {
 	const struct net_device_ops *ops = dev->netdev_ops;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_dev_close(dev);
 	if (!(dev->flags & IFF_UP))
 		return;
 	dev_deactivate(dev);
@@ -197,7 +197,7 @@ dev_set_mtu(struct net_device *dev, int new_mtu)
 	const struct net_device_ops *ops = dev->netdev_ops;
 	int err = 0;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s old=%u new=%d", dev->name, dev->mtu, new_mtu);
+	trace_dev_set_mtu(dev, new_mtu);
 	if (new_mtu == (int)dev->mtu)
 		return 0;
 	/* KERNEL: dev_set_mtu only rejects negative values; the range is
@@ -228,7 +228,7 @@ dev_get_by_name(struct net *net, const char *name)
 void
 dev_add_pack(struct net *net, struct packet_type *pt)
 {
-	TRACEPOINTF(net, NULL, "type=0x%04x", ntohs(pt->type));
+	trace_dev_add_pack(net, pt);
 	/* KERNEL: hashed into ptype_base[ntohs(type) & 15]; one list here. */
 	list_add_tail(&pt->list, &net->ptype_base);
 }
@@ -314,8 +314,7 @@ netdev_pick_tx(struct net_device *dev, struct sk_buff *skb)
 	}
 	/* NOTE: the tracepoint follows the choice (plain arithmetic, nothing
 	 * traced happens before it) so that it can show queue= and how=. */
-	TRACEPOINTF(dev_net(dev), skb, "dev=%s queue=%d how=%s txqs=%u", dev->name, queue_index,
-		    how, dev->real_num_tx_queues);
+	trace_netdev_pick_tx(dev, skb, queue_index, how);
 	skb->queue_mapping = (u16)queue_index;
 	return netdev_get_tx_queue(dev, queue_index);
 }
@@ -336,7 +335,7 @@ dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_q
 	u32 id = skb->id;
 	int rc;
 
-	TRACEPOINTF(dev_net(dev), skb, "dev=%s queue=%u len=%u", dev->name, txq->index, len);
+	trace_dev_hard_start_xmit(skb, dev, txq);
 	/* IFF_XMIT_DST_RELEASE: the driver has no use for the route. */
 	skb_dst_drop(skb);
 	/* KERNEL: netif_needs_gso -> dev_gso_segment (software GSO), VLAN tag
@@ -344,8 +343,7 @@ dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_q
 	 * dev_queue_xmit_nit (tcpdump taps): no GSO, offload or taps here. */
 	rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
 	/* The net_dev_xmit event: @skb may be freed already, so no pointer. */
-	TRACE_NOTE(dev_net(dev), NULL, "skb=%u dev=%s queue=%u len=%u rc=%d", id, dev->name,
-		   txq->index, len, rc);
+	trace_net_dev_xmit(dev, txq, id, len, rc);
 	if (rc == NETDEV_TX_OK) {
 		txq->tx_packets++;
 		txq->tx_bytes += len;
@@ -370,16 +368,15 @@ __dev_xmit_skb(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 	struct net *net = dev_net(dev);
 	int rc;
 
-	TRACEPOINTF(net, skb, "dev=%s qdisc=%s qlen=%u running=%d", dev->name, q->ops->id,
-		    qdisc_qlen(q), qdisc_is_running(q));
+	trace___dev_xmit_skb(skb, q, dev);
 	/* KERNEL: qdisc_pkt_len_init, and the busylock taken when contended. */
 	if (unlikely(q->state & (1UL << __QDISC_STATE_DEACTIVATED))) {
-		TRACE_NOTE(net, skb, "path=drop reason=qdisc_deactivated");
+		trace_net_xmit_path_drop(net, skb, "qdisc_deactivated");
 		NET_INC_STATS(net, LINUX_MIB_QDISCDROPS);
 		kfree_skb(skb);
 		rc = NET_XMIT_DROP;
 	} else if ((q->flags & TCQ_F_CAN_BYPASS) && !qdisc_qlen(q) && qdisc_run_begin(q)) {
-		TRACE_NOTE(net, skb, "path=bypass qlen=0");
+		trace_net_xmit_path(net, skb, q, "bypass");
 		qdisc_bstats_update(q, skb);
 		if (sch_direct_xmit(skb, q, dev, txq))
 			__qdisc_run(q);
@@ -387,7 +384,7 @@ __dev_xmit_skb(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 			qdisc_run_end(q);
 		rc = NET_XMIT_SUCCESS;
 	} else {
-		TRACE_NOTE(net, skb, "path=enqueue qlen=%u", qdisc_qlen(q));
+		trace_net_xmit_path(net, skb, q, "enqueue");
 		/* The skb outlives this call: hold a real route reference. */
 		skb_dst_force(skb);
 		rc = q->enqueue(skb, q) & NET_XMIT_MASK;
@@ -413,7 +410,7 @@ dev_queue_xmit(struct sk_buff *skb)
 	struct Qdisc *q;
 	int rc;
 
-	TRACEPOINTF(net, skb, "dev=%s len=%u prio=%u", dev->name, skb->len, skb->priority);
+	trace_dev_queue_xmit(skb);
 	skb_reset_mac_header(skb);
 	/* KERNEL: rcu_read_lock_bh (softirqs off) and skb_update_prio. */
 	txq = netdev_pick_tx(dev, skb);
@@ -429,10 +426,10 @@ dev_queue_xmit(struct sk_buff *skb)
 			if (rc < NET_XMIT_MASK)		/* dev_xmit_complete */
 				return rc;
 		}
-		TRACE_NOTE(net, skb, "reason=virtual_device_asks_to_queue dev=%s", dev->name);
+		trace_net_xmit_drop(net, skb, "virtual_device_asks_to_queue", dev);
 		NET_INC_STATS(net, LINUX_MIB_TXBUSY);
 	} else {
-		TRACE_NOTE(net, skb, "reason=device_down dev=%s", dev->name);
+		trace_net_xmit_drop(net, skb, "device_down", dev);
 		NET_INC_STATS(net, LINUX_MIB_TXDEVDOWN);
 	}
 	dev->stats.tx_dropped++;
@@ -449,8 +446,7 @@ __netif_reschedule(struct Qdisc *q)
 	struct net *net = qdisc_net(q);
 	struct softnet_data *sd = &net->sd;
 
-	TRACEPOINTF(net, NULL, "qdisc=%s dev=%s queue=%u", q->ops->id, qdisc_dev(q)->name,
-		    q->dev_queue->index);
+	trace___netif_reschedule(q);
 	/* KERNEL: with local irqs off, on this CPU's softnet_data. */
 	q->next_sched = NULL;
 	*sd->output_queue_tailp = q;
@@ -467,7 +463,7 @@ __netif_schedule(struct Qdisc *q)
 {
 	bool was_sched = q->state & (1UL << __QDISC_STATE_SCHED);
 
-	TRACEPOINTF(qdisc_net(q), NULL, "qdisc=%s already=%d", q->ops->id, was_sched);
+	trace___netif_schedule(q, was_sched);
 	if (was_sched)
 		return;
 	q->state |= 1UL << __QDISC_STATE_SCHED;
@@ -484,8 +480,7 @@ net_tx_action(struct sim_cpu *cpu)
 	struct net *net = cpu_host(cpu);
 	struct softnet_data *sd = &net->sd;
 
-	TRACEPOINTF(net, NULL, "completion=%d output=%d", sd->completion_queue != NULL,
-		    sd->output_queue != NULL);
+	trace_net_tx_action(net);
 	if (sd->completion_queue) {
 		struct sk_buff *clist = sd->completion_queue;
 
@@ -525,8 +520,7 @@ netif_tx_wake_queue(struct netdev_queue *txq)
 {
 	bool was_stopped = netif_tx_queue_stopped(txq);
 
-	TRACEPOINTF(dev_net(txq->dev), NULL, "dev=%s queue=%u was_stopped=%d", txq->dev->name,
-		    txq->index, was_stopped);
+	trace_netif_tx_wake_queue(txq, was_stopped);
 	netif_tx_start_queue(txq);
 	if (was_stopped && txq->qdisc)
 		__netif_schedule(txq->qdisc);
@@ -536,7 +530,7 @@ netif_tx_wake_queue(struct netdev_queue *txq)
 void
 netif_tx_start_all_queues(struct net_device *dev)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
+	trace_netif_tx_start_all_queues(dev);
 	for (unsigned int i = 0; i < dev->num_tx_queues; i++)
 		netif_tx_start_queue(netdev_get_tx_queue(dev, i));
 }
@@ -550,7 +544,7 @@ dev_kfree_skb_irq(struct sk_buff *skb)
 {
 	struct net *net = skb->host;
 
-	TRACEPOINTF(net, skb, "users=%d", skb->users);
+	trace_dev_kfree_skb_irq(skb);
 	/* Someone else still holds it: just drop our reference. */
 	if (skb->users > 1) {
 		skb->users--;
@@ -576,7 +570,7 @@ dev_kfree_skb_any(struct sk_buff *skb)
 	if (!skb)
 		return;
 	net = skb->host;
-	TRACEPOINTF(net, skb, "in_irq=%d", net->cpu.in_irq);
+	trace_dev_kfree_skb_any(skb);
 	if (net->cpu.in_irq)
 		dev_kfree_skb_irq(skb);
 	else
@@ -593,7 +587,7 @@ void
 netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 	       int (*poll)(struct napi_struct *, int), int weight)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s weight=%d", dev->name, weight);
+	trace_netif_napi_add(dev, weight);
 	INIT_LIST_HEAD(&napi->poll_list);
 	napi->poll = poll;
 	/* KERNEL: warns when a driver asks for more than 64. */
@@ -606,7 +600,7 @@ netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 void
 napi_enable(struct napi_struct *n)
 {
-	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s", n->dev->name);
+	trace_napi_enable(n);
 	n->state &= ~(1UL << NAPI_STATE_SCHED);
 }
 
@@ -618,7 +612,7 @@ napi_enable(struct napi_struct *n)
 void
 napi_disable(struct napi_struct *n)
 {
-	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s", n->dev->name);
+	trace_napi_disable(n);
 	if (!list_empty(&n->poll_list))
 		list_del_init(&n->poll_list);
 	n->state |= 1UL << NAPI_STATE_SCHED;
@@ -643,7 +637,7 @@ ____napi_schedule(struct softnet_data *sd, struct napi_struct *n)
 {
 	struct net *net = dev_net(n->dev);
 
-	TRACEPOINTF(net, NULL, "dev=%s weight=%d", n->dev->name, n->weight);
+	trace_____napi_schedule(n);
 	list_add_tail(&n->poll_list, &sd->poll_list);
 	raise_softirq(&net->cpu, NET_RX_SOFTIRQ);
 }
@@ -655,7 +649,7 @@ ____napi_schedule(struct softnet_data *sd, struct napi_struct *n)
 void
 napi_schedule(struct napi_struct *n)
 {
-	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s state=0x%lx", n->dev->name, n->state);
+	trace_napi_schedule(n);
 	if (napi_schedule_prep(n))
 		____napi_schedule(&dev_net(n->dev)->sd, n);	/* __napi_schedule */
 }
@@ -667,7 +661,7 @@ napi_schedule(struct napi_struct *n)
 void
 napi_complete(struct napi_struct *n)
 {
-	TRACEPOINTF(dev_net(n->dev), NULL, "dev=%s", n->dev->name);
+	trace_napi_complete(n);
 	/* KERNEL: napi_gro_flush first; no GRO here. */
 	if (!list_empty(&n->poll_list))
 		list_del_init(&n->poll_list);
@@ -688,7 +682,7 @@ net_rx_action(struct sim_cpu *cpu)
 	int budget = SIM_NETDEV_BUDGET;
 	int polls = 0;
 
-	TRACEPOINTF(net, NULL, "budget=%d", budget);
+	trace_net_rx_action(net, budget);
 	while (!list_empty(&sd->poll_list)) {
 		struct napi_struct *n;
 		int work = 0, weight;
@@ -699,7 +693,7 @@ net_rx_action(struct sim_cpu *cpu)
 		if (unlikely(budget <= 0 || time_after_eq(host_jiffies(net), time_limit) ||
 			     ++polls > SIM_NETDEV_BUDGET)) {
 			sd->time_squeeze++;
-			TRACE_NOTE(net, NULL, "time_squeeze=%u budget=%d", sd->time_squeeze, budget);
+			trace_net_rx_squeeze(net, budget);
 			raise_softirq(cpu, NET_RX_SOFTIRQ);
 			return;
 		}
@@ -735,8 +729,7 @@ __netif_receive_skb_core(struct sk_buff *skb)
 	struct packet_type *ptype, *pt_prev = NULL;
 	__be16 type = skb->protocol;
 
-	TRACEPOINTF(net, skb, "dev=%s proto=0x%04x len=%u", orig_dev->name, ntohs(type),
-		    skb->len);
+	trace___netif_receive_skb_core(skb);
 	skb_reset_network_header(skb);
 	if (!skb_transport_header_was_set(skb))
 		skb_reset_transport_header(skb);
@@ -755,7 +748,7 @@ __netif_receive_skb_core(struct sk_buff *skb)
 		return pt_prev->func(skb, skb->dev, pt_prev, orig_dev);
 
 	/* Not ours (IPv6 from a TAP's kernel, LLDP ...): drop it quietly. */
-	TRACE_NOTE(net, skb, "reason=unknown_protocol proto=0x%04x", ntohs(type));
+	trace_net_rx_unknown_proto(net, skb, type);
 	NET_INC_STATS(net, LINUX_MIB_RXUNKNOWNPROTO);
 	orig_dev->stats.rx_dropped++;
 	kfree_skb(skb);
@@ -776,8 +769,7 @@ netif_receive_skb(struct sk_buff *skb)
 	struct net_device *dev = skb->dev;
 	unsigned int hdr = 0;
 
-	TRACEPOINTF(dev_net(dev), skb, "dev=%s len=%u proto=0x%04x", dev->name, skb->len,
-		    ntohs(skb->protocol));
+	trace_netif_receive_skb(skb);
 	if (skb->mac_header != SKB_HEADER_UNSET && skb->data >= skb_mac_header(skb))
 		hdr = skb->data - skb_mac_header(skb);
 	dev->stats.rx_packets++;
@@ -797,7 +789,7 @@ netif_receive_skb(struct sk_buff *skb)
 int
 napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
 {
-	TRACEPOINTF(dev_net(napi->dev), skb, "dev=%s len=%u", napi->dev->name, skb->len);
+	trace_napi_gro_receive(napi, skb);
 	return netif_receive_skb(skb);
 }
 
@@ -812,7 +804,7 @@ net_dev_init(struct net *net)
 {
 	struct softnet_data *sd = &net->sd;
 
-	TRACEPOINTF(net, NULL, "host=%s", net->name);
+	trace_net_dev_init(net);
 	memset(sd, 0, sizeof(*sd));
 	sd->output_queue = NULL;
 	sd->output_queue_tailp = &sd->output_queue;

@@ -18,6 +18,7 @@
 #include "layers/neighbour.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/net.h"
 
 #include <string.h>
 
@@ -60,8 +61,7 @@ eth_header(struct sk_buff *skb, struct net_device *dev, unsigned short type,
 {
 	struct ethhdr *eth;
 
-	TRACEPOINTF(dev_net(dev), skb, "dev=%s type=0x%04x len=%u daddr=%s", dev->name,
-		    type, skb->len, daddr ? sim_mac_str(daddr).s : "none");
+	trace_eth_header(skb, dev, type, daddr);
 	eth = (struct ethhdr *)skb_push(skb, ETH_HLEN);
 	/* 802.3 frames carry a length where Ethernet II has the type. */
 	if (type != ETH_P_802_3 && type != ETH_P_802_2)
@@ -82,7 +82,7 @@ eth_header(struct sk_buff *skb, struct net_device *dev, unsigned short type,
 		memset(eth->h_dest, 0, ETH_ALEN);
 		return ETH_HLEN;
 	}
-	TRACE_NOTE(dev_net(dev), skb, "reason=no_daddr ret=%d", -ETH_HLEN);
+	trace_eth_no_daddr(dev, skb, -ETH_HLEN);
 	return -ETH_HLEN;
 }
 
@@ -101,7 +101,7 @@ eth_type_trans(struct sk_buff *skb, struct net_device *dev)
 {
 	struct ethhdr *eth;
 
-	TRACEPOINTF(dev_net(dev), skb, "dev=%s len=%u", dev->name, skb->len);
+	trace_eth_type_trans(skb, dev);
 	skb->dev = dev;
 	skb_reset_mac_header(skb);
 	if (unlikely(skb->len < ETH_HLEN)) {
@@ -109,7 +109,7 @@ eth_type_trans(struct sk_buff *skb, struct net_device *dev)
 		 * read nothing past its end and hand back a type that no
 		 * handler claims, so the caller drops and counts it. */
 		skb->pkt_type = PACKET_OTHERHOST;
-		TRACE_NOTE(dev_net(dev), skb, "reason=runt len=%u", skb->len);
+		trace_eth_runt(dev, skb);
 		return 0;
 	}
 	skb_pull(skb, ETH_HLEN);
@@ -151,9 +151,7 @@ eth_header_cache(const struct neighbour *neigh, struct hh_cache *hh, __be16 type
 	const struct net_device *dev = neigh->dev;
 	struct ethhdr *eth;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s lladdr=%02x:%02x:%02x:%02x:%02x:%02x",
-		    dev->name, neigh->ha[0], neigh->ha[1], neigh->ha[2], neigh->ha[3],
-		    neigh->ha[4], neigh->ha[5]);
+	trace_eth_header_cache(neigh);
 	if (type == htons(ETH_P_802_3))
 		return -1;
 	eth = (struct ethhdr *)(hh->hh_data + HH_DATA_OFF(sizeof(*eth)));
@@ -174,8 +172,7 @@ void
 eth_header_cache_update(struct hh_cache *hh, const struct net_device *dev,
 			const unsigned char *haddr)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s lladdr=%02x:%02x:%02x:%02x:%02x:%02x",
-		    dev->name, haddr[0], haddr[1], haddr[2], haddr[3], haddr[4], haddr[5]);
+	trace_eth_header_cache_update(dev, haddr);
 	memcpy(hh->hh_data + HH_DATA_OFF(sizeof(struct ethhdr)), haddr, ETH_ALEN);
 }
 
@@ -193,7 +190,7 @@ void
 ether_setup(struct net_device *dev)
 {
 	/* NOTE: dev->nd_net may still be NULL here; the trace then skips it. */
-	TRACEPOINTF(dev->nd_net, NULL, "dev=%s mtu=%u", dev->name, ETH_DATA_LEN);
+	trace_ether_setup(dev);
 	dev->header_ops = &eth_header_ops;
 	dev->type = ARPHRD_ETHER;
 	dev->hard_header_len = ETH_HLEN;

@@ -26,24 +26,12 @@
 #include "layers/skbuff.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
+#include "events/netfilter.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const char KSRC[] = "net/netfilter/core.c";
-
-/* One built-in chain of the filter table.  KERNEL: the kernel keeps the
- * whole table as one blob of ipt_entry records with hook_entry/underflow
- * offsets; libiptc's chain_head is the per-chain view netstep keeps. */
-struct ipt_chain {
-	const char *name;		/* "INPUT", "FORWARD", "OUTPUT" */
-	unsigned int hook;		/* NF_INET_LOCAL_IN ... */
-	unsigned int policy;		/* NF_ACCEPT or NF_DROP */
-	struct xt_counters policy_counters;	/* packets the policy decided */
-	struct ipt_entry *rules;	/* nrules entries, in order */
-	unsigned int nrules;
-	unsigned int cap;		/* allocated entries */
-};
 
 /* The filter table of a host (net->nf). */
 struct nf_table {
@@ -66,6 +54,19 @@ static const char *const nf_hook_names[NF_INET_NUMHOOKS] = {
 	[NF_INET_LOCAL_OUT] = "NF_INET_LOCAL_OUT",
 	[NF_INET_POST_ROUTING] = "NF_INET_POST_ROUTING",
 };
+
+/* Namers for the trace (see netfilter.h). */
+const char *
+nf_hook_name(u32 hook)
+{
+	return hook < NF_INET_NUMHOOKS ? nf_hook_names[hook] : "unknown";
+}
+
+const char *
+nf_verdict_name(u32 verdict)
+{
+	return verdict == NF_DROP ? "DROP" : "ACCEPT";
+}
 
 /* What the rules look at, read once from the packet (no side effects). */
 struct ipt_sim_pkt {
@@ -186,11 +187,10 @@ ipt_do_table(struct net *net, struct ipt_chain *c, struct sk_buff *skb,
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	unsigned int rulenum, verdict;
-	TRACEPOINTF(net, skb, "chain=%s rules=%u", c->name, c->nrules);
+	trace_ipt_do_table(net, c, skb);
 
 	verdict = ipt_sim_walk(c, p, skb->len, in, out, true, &rulenum);
-	TRACE_NOTE(net, skb, "verdict=%s rule=%u", verdict == NF_DROP ? "DROP" : "ACCEPT",
-		   rulenum);
+	trace_ipt_chain_verdict(net, skb, verdict, rulenum);
 	return verdict;
 }
 
@@ -256,10 +256,7 @@ nf_hook(u8 pf, unsigned int hook, struct sk_buff *skb, struct net_device *indev,
 	struct ipt_sim_pkt pkt;
 	unsigned int rulenum;
 	unsigned int verdict = nf_sim_preview(chain, skb, &pkt, indev, outdev, &rulenum);
-	TRACEPOINTF(net, skb, "hook=%s chain=%s verdict=%s rule=%u len=%u",
-		    hook < NF_INET_NUMHOOKS ? nf_hook_names[hook] : "unknown",
-		    chain ? chain->name : "none", verdict == NF_DROP ? "DROP" : "ACCEPT",
-		    rulenum, skb->len);
+	trace_nf_hook(net, skb, hook, chain, verdict, rulenum);
 
 	(void)okfn;	/* NF_HOOK calls it when we return 1 */
 	if (!chain)
@@ -268,7 +265,7 @@ nf_hook(u8 pf, unsigned int hook, struct sk_buff *skb, struct net_device *indev,
 	if (verdict == NF_ACCEPT)
 		return 1;
 	NET_INC_STATS(net, NF_MIB_DROPS);
-	TRACE_NOTE(net, skb, "reason=iptables_drop chain=%s rule=%u", chain->name, rulenum);
+	trace_nf_iptables_drop(net, skb, chain, rulenum);
 	kfree_skb(skb);
 	return -EPERM;
 }
@@ -306,6 +303,15 @@ iptc_chain_name(unsigned int i)
 	return i < ARRAY_SIZE(ipt_filter_chains) ? ipt_filter_chains[i].name : NULL;
 }
 
+/* See netfilter.h: the table's own spelling of @chain, for the trace. */
+const char *
+ipt_sim_chain_str(const char *chain)
+{
+	int i = ipt_sim_chain_index(chain);
+
+	return i < 0 ? chain : ipt_filter_chains[i].name;
+}
+
 /**
  * iptc_insert_entry - put a copy of @e before rule @rulenum (1-based;
  * nrules + 1 appends), with its counters cleared.
@@ -316,7 +322,7 @@ iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
-	TRACEPOINTF(net, NULL, "chain=%s rule=%u", chain, rulenum);
+	trace_iptc_insert_entry(net, chain, rulenum);
 
 	if (!c)
 		return -ENOENT;
@@ -359,7 +365,7 @@ iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
-	TRACEPOINTF(net, NULL, "chain=%s rule=%u", chain, rulenum);
+	trace_iptc_delete_num_entry(net, chain, rulenum);
 
 	if (!c)
 		return -ENOENT;
@@ -432,7 +438,7 @@ int
 iptc_flush_entries(struct net *net, const char *chain)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	TRACEPOINTF(net, NULL, "chain=%s", chain ? chain : "all");
+	trace_iptc_flush_entries(net, chain);
 
 	return ipt_sim_each(net, chain, ipt_sim_flush);
 }
@@ -441,7 +447,7 @@ int
 iptc_zero_entries(struct net *net, const char *chain)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	TRACEPOINTF(net, NULL, "chain=%s", chain ? chain : "all");
+	trace_iptc_zero_entries(net, chain);
 
 	return ipt_sim_each(net, chain, ipt_sim_zero);
 }
@@ -451,8 +457,7 @@ iptc_set_policy(struct net *net, const char *chain, unsigned int verdict)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	struct ipt_chain *c = ipt_sim_chain(net, chain);
-	TRACEPOINTF(net, NULL, "chain=%s policy=%s", chain,
-		    verdict == NF_DROP ? "DROP" : "ACCEPT");
+	trace_iptc_set_policy(net, chain, verdict);
 
 	if (!c)
 		return -ENOENT;
@@ -504,7 +509,7 @@ int
 netfilter_init(struct net *net)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/iptable_filter.c";
-	TRACEPOINTF(net, NULL, "table=filter chains=%zu", ARRAY_SIZE(ipt_filter_chains));
+	trace_netfilter_init(net, ARRAY_SIZE(ipt_filter_chains));
 
 	net->nf = calloc(1, sizeof(*net->nf));
 	if (!net->nf)
@@ -524,7 +529,7 @@ void
 netfilter_exit(struct net *net)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/iptable_filter.c";
-	TRACEPOINTF(net, NULL, "table=filter");
+	trace_netfilter_exit(net);
 
 	if (!net->nf)
 		return;

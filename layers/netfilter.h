@@ -108,6 +108,19 @@ struct ipt_entry {
 	struct xt_counters counters;	/* packets and bytes it matched */
 };
 
+/* One built-in chain of the filter table.  KERNEL: the kernel keeps the
+ * whole table as one blob of ipt_entry records with hook_entry/underflow
+ * offsets; libiptc's chain_head is the per-chain view netstep keeps. */
+struct ipt_chain {
+	const char *name;		/* "INPUT", "FORWARD", "OUTPUT" */
+	unsigned int hook;		/* NF_INET_LOCAL_IN ... */
+	unsigned int policy;		/* NF_ACCEPT or NF_DROP */
+	struct xt_counters policy_counters;	/* packets the policy decided */
+	struct ipt_entry *rules;	/* nrules entries, in order */
+	unsigned int nrules;
+	unsigned int cap;		/* allocated entries */
+};
+
 /* NOTE: netstep keeps at most this many rules per chain. */
 #define IPT_SIM_MAX_RULES	1024
 
@@ -138,6 +151,14 @@ const struct ipt_entry *iptc_get_rule(struct net *net, const char *chain,
 				      unsigned int rulenum);
 /* The chains in listing order: "INPUT", "FORWARD", "OUTPUT", NULL. */
 const char *iptc_chain_name(unsigned int i);
+/* @chain as the table spells it (a string that lives as long as the
+ * program) if it names a chain, else @chain itself.  For the trace. */
+const char *ipt_sim_chain_str(const char *chain);
+
+/* For the trace (events/netfilter.h): "NF_INET_LOCAL_IN" ... or
+ * "unknown"; "DROP" for NF_DROP, "ACCEPT" for anything else. */
+const char *nf_hook_name(u32 hook);
+const char *nf_verdict_name(u32 verdict);
 
 /* Per-host setup and teardown of the filter table. */
 int netfilter_init(struct net *net);

@@ -24,6 +24,7 @@
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/qdisc.h"
 
 #include <string.h>
 
@@ -53,8 +54,7 @@ qdisc_watchdog(struct hrtimer *timer)
 {
 	struct qdisc_watchdog *wd = container_of(timer, struct qdisc_watchdog, timer);
 
-	TRACEPOINTF(qdisc_net(wd->qdisc), NULL, "qdisc=%s handle=%x:", wd->qdisc->ops->id,
-		    TC_H_MAJ(wd->qdisc->handle) >> 16);
+	trace_qdisc_watchdog(wd->qdisc);
 	qdisc_unthrottled(wd->qdisc);
 	/* KERNEL: qdisc_root(); netstep's shaping qdiscs are always roots. */
 	__netif_schedule(wd->qdisc);
@@ -72,8 +72,7 @@ qdisc_watchdog_init(struct qdisc_watchdog *wd, struct Qdisc *qdisc)
 void
 qdisc_watchdog_schedule_ns(struct qdisc_watchdog *wd, ktime_t expires)
 {
-	TRACEPOINTF(qdisc_net(wd->qdisc), NULL, "qdisc=%s expires_ns=%llu", wd->qdisc->ops->id,
-		    (unsigned long long)expires);
+	trace_qdisc_watchdog_schedule_ns(wd, expires);
 	if (wd->qdisc->state & (1UL << __QDISC_STATE_DEACTIVATED))
 		return;
 	qdisc_throttled_set(wd->qdisc);
@@ -128,8 +127,7 @@ qdisc_create(struct net_device *dev, const struct Qdisc_ops *ops, const void *op
 	u32 handle = qdisc_alloc_handle(dev);
 	int err;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s kind=%s handle=%x:", dev->name, ops->id,
-		    TC_H_MAJ(handle) >> 16);
+	trace_qdisc_create(dev, ops, handle);
 	if (!handle)
 		return ERR_PTR(-ENOMEM);
 	sch = qdisc_alloc(netdev_get_tx_queue(dev, 0), ops);
@@ -157,7 +155,7 @@ qdisc_graft(struct net_device *dev, struct Qdisc *new)
 	bool up = netif_running(dev);
 	unsigned int num_q = dev->num_tx_queues;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s new=%s", dev->name, new ? new->ops->id : "default");
+	trace_qdisc_graft(dev, new);
 	if (up)
 		dev_deactivate(dev);
 	if (new && new->ops->attach) {
@@ -202,8 +200,7 @@ qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt, boo
 	const struct Qdisc_ops *ops = NULL;
 	struct Qdisc *new;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s kind=%s replace=%d excl=%d", dev->name,
-		    kind ? kind : "-", replace, excl);
+	trace_qdisc_root_modify(dev, kind, replace, excl);
 	if (kind) {
 		ops = qdisc_lookup_ops(kind);
 		if (!ops)
@@ -240,7 +237,7 @@ qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt, boo
 int
 qdisc_root_delete(struct net_device *dev)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_qdisc_root_delete(dev);
 	if (!dev->qdisc || dev->qdisc->handle == 0)
 		return -ENOENT;
 	qdisc_graft(dev, NULL);

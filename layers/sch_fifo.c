@@ -21,6 +21,7 @@
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/qdisc.h"
 
 static const char KSRC[] = "net/sched/sch_fifo.c";
 
@@ -38,20 +39,18 @@ psched_mtu(const struct net_device *dev)
 static int
 bfifo_enqueue(struct sk_buff *skb, struct Qdisc *sch)
 {
-	TRACEPOINTF(qdisc_net(sch), skb, "len=%u backlog=%u limit=%u", qdisc_pkt_len(skb),
-		    sch->qstats.backlog, sch->limit);
+	trace_bfifo_enqueue(skb, sch);
 	if (likely(sch->qstats.backlog + qdisc_pkt_len(skb) <= sch->limit))
 		return __qdisc_enqueue_tail(skb, sch, &sch->q);
 	/* KERNEL: qdisc_reshape_fail (a CBQ hook); same as a drop here. */
-	TRACE_NOTE(qdisc_net(sch), skb, "reason=bfifo_full backlog=%u", sch->qstats.backlog);
+	trace_bfifo_full_drop(sch, skb);
 	return qdisc_drop(skb, sch);
 }
 
 static struct sk_buff *
 bfifo_dequeue(struct Qdisc *sch)
 {
-	TRACEPOINTF(qdisc_net(sch), skb_peek(&sch->q), "qlen=%u backlog=%u", qdisc_qlen(sch),
-		    sch->qstats.backlog);
+	trace_bfifo_dequeue(sch);
 	return __qdisc_dequeue_head(sch, &sch->q);
 }
 

@@ -34,6 +34,7 @@
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/qdisc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +56,7 @@ qdisc_drop(struct sk_buff *skb, struct Qdisc *sch)
 {
 	struct net *net = qdisc_net(sch);
 
-	TRACEPOINTF(net, skb, "qdisc=%s qlen=%u drops=%u", sch->ops->id, qdisc_qlen(sch),
-		    sch->qstats.drops + 1);
+	trace_qdisc_drop(skb, sch);
 	sch->qstats.drops++;
 	NET_INC_STATS(net, LINUX_MIB_QDISCDROPS);
 	kfree_skb(skb);
@@ -141,15 +141,14 @@ pfifo_fast_enqueue(struct sk_buff *skb, struct Qdisc *qdisc)
 	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
 	int band = prio2band[skb->priority & TC_PRIO_MAX];
 
-	TRACEPOINTF(qdisc_net(qdisc), skb, "prio=%u band=%d qlen=%u limit=%lu",
-		    skb->priority, band, qdisc_qlen(qdisc), qdisc_dev(qdisc)->tx_queue_len);
+	trace_pfifo_fast_enqueue(skb, qdisc, band);
 	/* The limit counts all bands together, read live from the device. */
 	if (skb_queue_len(&qdisc->q) < qdisc_dev(qdisc)->tx_queue_len) {
 		priv->bitmap |= 1U << band;
 		qdisc->q.qlen++;
 		return __qdisc_enqueue_tail(skb, qdisc, band2list(priv, band));
 	}
-	TRACE_NOTE(qdisc_net(qdisc), skb, "reason=qdisc_full qlen=%u", qdisc_qlen(qdisc));
+	trace_pfifo_fast_full_drop(qdisc, skb);
 	return qdisc_drop(skb, qdisc);
 }
 
@@ -165,8 +164,7 @@ pfifo_fast_dequeue(struct Qdisc *qdisc)
 	struct sk_buff_head *list;
 	struct sk_buff *skb;
 
-	TRACEPOINTF(qdisc_net(qdisc), NULL, "bitmap=0x%x band=%d qlen=%u", priv->bitmap,
-		    band, qdisc_qlen(qdisc));
+	trace_pfifo_fast_dequeue(qdisc, priv->bitmap, band);
 	if (unlikely(band < 0))
 		return NULL;
 	list = band2list(priv, band);
@@ -194,7 +192,7 @@ pfifo_fast_reset(struct Qdisc *qdisc)
 {
 	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
 
-	TRACEPOINTF(qdisc_net(qdisc), NULL, "qlen=%u", qdisc_qlen(qdisc));
+	trace_pfifo_fast_reset(qdisc);
 	for (int band = 0; band < TC_PRIO_BANDS; band++)
 		__qdisc_reset_queue(band2list(priv, band));
 	priv->bitmap = 0;
@@ -218,8 +216,7 @@ pfifo_fast_init(struct Qdisc *qdisc, const void *opt)
 {
 	struct pfifo_fast_priv *priv = qdisc_priv(qdisc);
 
-	TRACEPOINTF(qdisc_net(qdisc), NULL, "dev=%s bands=%d", qdisc_dev(qdisc)->name,
-		    TC_PRIO_BANDS);
+	trace_pfifo_fast_init(qdisc);
 	(void)opt;
 	for (int band = 0; band < TC_PRIO_BANDS; band++)
 		skb_queue_head_init(band2list(priv, band));
@@ -258,7 +255,7 @@ noop_dequeue(struct Qdisc *qdisc)
 static int
 noqueue_init(struct Qdisc *qdisc, const void *opt)
 {
-	TRACEPOINTF(qdisc_net(qdisc), NULL, "dev=%s", qdisc_dev(qdisc)->name);
+	trace_noqueue_init(qdisc);
 	(void)opt;
 	qdisc->enqueue = NULL;
 	return 0;
@@ -305,11 +302,9 @@ struct Qdisc *
 qdisc_create_dflt(struct netdev_queue *dev_queue, const struct Qdisc_ops *ops,
 		  u32 parentid)
 {
-	struct net_device *dev = dev_queue->dev;
 	struct Qdisc *sch;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s queue=%u kind=%s parent=%x:%x", dev->name,
-		    dev_queue->index, ops->id, TC_H_MAJ(parentid) >> 16, TC_H_MIN(parentid));
+	trace_qdisc_create_dflt(dev_queue, ops, parentid);
 	sch = qdisc_alloc(dev_queue, ops);
 	if (!sch)
 		return NULL;
@@ -328,7 +323,7 @@ qdisc_reset(struct Qdisc *qdisc)
 {
 	const struct Qdisc_ops *ops = qdisc->ops;
 
-	TRACEPOINTF(qdisc_net(qdisc), NULL, "qdisc=%s qlen=%u", ops->id, qdisc_qlen(qdisc));
+	trace_qdisc_reset(qdisc);
 	if (ops->reset)
 		ops->reset(qdisc);
 	if (qdisc->gso_skb) {
@@ -374,8 +369,7 @@ qdisc_destroy(struct Qdisc *qdisc)
 {
 	const struct Qdisc_ops *ops = qdisc->ops;
 
-	TRACEPOINTF(qdisc_net(qdisc), NULL, "qdisc=%s handle=%x: refcnt=%d", ops->id,
-		    TC_H_MAJ(qdisc->handle) >> 16, qdisc->refcnt);
+	trace_qdisc_destroy(qdisc);
 	if ((qdisc->flags & TCQ_F_BUILTIN) || --qdisc->refcnt > 0)
 		return;
 	sim_qdisc_unschedule(qdisc);
@@ -398,9 +392,7 @@ dev_graft_qdisc(struct netdev_queue *dev_queue, struct Qdisc *qdisc)
 {
 	struct Qdisc *oqdisc = dev_queue->qdisc;
 
-	TRACEPOINTF(dev_net(dev_queue->dev), NULL, "dev=%s queue=%u old=%s new=%s",
-		    dev_queue->dev->name, dev_queue->index, oqdisc ? oqdisc->ops->id : "none",
-		    qdisc ? qdisc->ops->id : "none");
+	trace_dev_graft_qdisc(dev_queue, qdisc);
 	if (oqdisc && oqdisc->refcnt <= 1)
 		qdisc_reset(oqdisc);
 	dev_queue->qdisc = qdisc;
@@ -419,8 +411,7 @@ dev_graft_qdisc(struct netdev_queue *dev_queue, struct Qdisc *qdisc)
 static int
 dev_requeue_skb(struct sk_buff *skb, struct Qdisc *q)
 {
-	TRACEPOINTF(qdisc_net(q), skb, "qdisc=%s requeues=%u", q->ops->id,
-		    q->qstats.requeues + 1);
+	trace_dev_requeue_skb(skb, q);
 	skb_dst_force(skb);
 	q->gso_skb = skb;
 	q->qstats.requeues++;
@@ -440,8 +431,7 @@ dequeue_skb(struct Qdisc *q)
 	struct sk_buff *skb = q->gso_skb;
 	const struct netdev_queue *txq = q->dev_queue;
 
-	TRACEPOINTF(qdisc_net(q), skb, "qdisc=%s qlen=%u requeued=%d", q->ops->id,
-		    qdisc_qlen(q), skb != NULL);
+	trace_dequeue_skb(q, skb);
 	if (unlikely(skb)) {
 		txq = netdev_get_tx_queue(txq->dev, skb->queue_mapping);
 		if (!netif_xmit_frozen_or_stopped(txq)) {
@@ -469,8 +459,7 @@ sch_direct_xmit(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 {
 	int ret = NETDEV_TX_BUSY;
 
-	TRACEPOINTF(dev_net(dev), skb, "dev=%s queue=%u qlen=%u stopped=%d", dev->name,
-		    txq->index, qdisc_qlen(q), netif_xmit_frozen_or_stopped(txq));
+	trace_sch_direct_xmit(skb, q, dev, txq);
 	/* KERNEL: drops the root lock and takes HARD_TX_LOCK around this. */
 	if (!netif_xmit_frozen_or_stopped(txq))
 		ret = dev_hard_start_xmit(skb, dev, txq);
@@ -481,7 +470,7 @@ sch_direct_xmit(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 	} else {
 		/* KERNEL: NETDEV_TX_LOCKED (handle_dev_cpu_collision) cannot
 		 * happen with one CPU; everything else is treated as busy. */
-		TRACE_NOTE(dev_net(dev), skb, "busy=1 action=requeue");
+		trace_qdisc_xmit_busy(dev, skb);
 		ret = dev_requeue_skb(skb, q);
 	}
 	if (ret && netif_xmit_frozen_or_stopped(txq))
@@ -500,7 +489,7 @@ qdisc_restart(struct Qdisc *q)
 	struct net_device *dev;
 	struct sk_buff *skb;
 
-	TRACEPOINTF(qdisc_net(q), NULL, "qdisc=%s qlen=%u", q->ops->id, qdisc_qlen(q));
+	trace_qdisc_restart(q);
 	skb = dequeue_skb(q);
 	if (unlikely(!skb))
 		return 0;
@@ -519,13 +508,12 @@ __qdisc_run(struct Qdisc *q)
 {
 	int quota = SIM_WEIGHT_P;
 
-	TRACEPOINTF(qdisc_net(q), NULL, "qdisc=%s qlen=%u quota=%d", q->ops->id,
-		    qdisc_qlen(q), quota);
+	trace___qdisc_run(q, quota);
 	while (qdisc_restart(q)) {
 		/* KERNEL: also stops when need_resched(); netstep never
 		 * preempts, so only the quota counts. */
 		if (--quota <= 0) {
-			TRACE_NOTE(qdisc_net(q), NULL, "quota=exhausted qlen=%u", qdisc_qlen(q));
+			trace_qdisc_quota_exhausted(q);
 			__netif_schedule(q);
 			break;
 		}
@@ -549,8 +537,7 @@ attach_one_default_qdisc(struct net_device *dev, struct netdev_queue *dev_queue)
 	const struct Qdisc_ops *ops = dev->tx_queue_len ? &pfifo_fast_ops : &noqueue_qdisc_ops;
 	struct Qdisc *qdisc;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s queue=%u kind=%s", dev->name, dev_queue->index,
-		    ops->id);
+	trace_attach_one_default_qdisc(dev, dev_queue, ops);
 	qdisc = qdisc_create_dflt(dev_queue, ops, TC_H_ROOT);
 	if (!qdisc)
 		return;		/* transmits drop until a qdisc is attached */
@@ -570,8 +557,7 @@ attach_default_qdiscs(struct net_device *dev)
 	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	struct Qdisc *qdisc;
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u tx_queue_len=%lu", dev->name,
-		    dev->num_tx_queues, dev->tx_queue_len);
+	trace_attach_default_qdiscs(dev);
 	if (!netif_is_multiqueue(dev) || dev->tx_queue_len == 0) {
 		for (unsigned int i = 0; i < dev->num_tx_queues; i++)
 			attach_one_default_qdisc(dev, netdev_get_tx_queue(dev, i));
@@ -616,7 +602,7 @@ transition_one_qdisc(struct netdev_queue *dev_queue)
 void
 dev_activate(struct net_device *dev)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_dev_activate(dev);
 	if (!dev->qdisc)
 		attach_default_qdiscs(dev);
 	for (unsigned int i = 0; i < dev->num_tx_queues; i++)
@@ -644,7 +630,7 @@ dev_deactivate_queue(struct netdev_queue *dev_queue)
 void
 dev_deactivate(struct net_device *dev)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_dev_deactivate(dev);
 	for (unsigned int i = 0; i < dev->num_tx_queues; i++)
 		dev_deactivate_queue(netdev_get_tx_queue(dev, i));
 }
@@ -653,7 +639,7 @@ dev_deactivate(struct net_device *dev)
 void
 dev_shutdown(struct net_device *dev)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_dev_shutdown(dev);
 	for (unsigned int i = 0; i < dev->num_tx_queues; i++) {
 		struct netdev_queue *dev_queue = netdev_get_tx_queue(dev, i);
 		struct Qdisc *qdisc = dev_queue->qdisc;

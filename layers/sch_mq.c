@@ -19,6 +19,7 @@
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/qdisc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ mq_destroy(struct Qdisc *sch)
 {
 	struct mq_sched *priv = qdisc_priv(sch);
 
-	TRACEPOINTF(qdisc_net(sch), NULL, "children_held=%d", priv->qdiscs != NULL);
+	trace_mq_destroy(sch, priv->qdiscs);
 	if (!priv->qdiscs)
 		return;
 	for (unsigned int ntx = 0; ntx < qdisc_dev(sch)->num_tx_queues; ntx++)
@@ -55,7 +56,7 @@ mq_init(struct Qdisc *sch, const void *opt)
 	struct mq_sched *priv = qdisc_priv(sch);
 
 	(void)opt;
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
+	trace_mq_init(sch);
 	if (sch->parent != TC_H_ROOT || !netif_is_multiqueue(dev))
 		return -EOPNOTSUPP;
 	priv->qdiscs = calloc(dev->num_tx_queues, sizeof(priv->qdiscs[0]));
@@ -85,7 +86,7 @@ mq_attach(struct Qdisc *sch)
 	struct net_device *dev = qdisc_dev(sch);
 	struct mq_sched *priv = qdisc_priv(sch);
 
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s txqs=%u", dev->name, dev->num_tx_queues);
+	trace_mq_attach(sch);
 	for (unsigned int ntx = 0; ntx < dev->num_tx_queues; ntx++) {
 		struct Qdisc *qdisc = priv->qdiscs[ntx];
 		struct Qdisc *old = dev_graft_qdisc(qdisc->dev_queue, qdisc);

@@ -27,6 +27,7 @@
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/qdisc.h"
 
 static const char KSRC[] = "net/sched/sch_tbf.c";
 
@@ -65,12 +66,10 @@ tbf_enqueue(struct sk_buff *skb, struct Qdisc *sch)
 	struct tbf_sched_data *q = qdisc_priv(sch);
 	int ret;
 
-	TRACEPOINTF(qdisc_net(sch), skb, "len=%u max_size=%u qlen=%u", qdisc_pkt_len(skb),
-		    q->max_size, qdisc_qlen(sch));
+	trace_tbf_enqueue(skb, sch, q->max_size);
 	if (qdisc_pkt_len(skb) > q->max_size) {
 		/* It could never gather enough tokens. KERNEL: qdisc_reshape_fail. */
-		TRACE_NOTE(qdisc_net(sch), skb, "reason=bigger_than_burst len=%u",
-			   qdisc_pkt_len(skb));
+		trace_tbf_oversize_drop(sch, skb);
 		return qdisc_drop(skb, sch);
 	}
 	ret = qdisc_enqueue(skb, q->qdisc);
@@ -100,8 +99,7 @@ tbf_dequeue(struct Qdisc *sch)
 	unsigned int len;
 	s64 now, toks;
 
-	TRACEPOINTF(qdisc_net(sch), skb, "qlen=%u tokens_ns=%lld", qdisc_qlen(sch),
-		    (long long)q->tokens);
+	trace_tbf_dequeue(sch, skb, q->tokens);
 	if (!skb)
 		return NULL;
 	len = qdisc_pkt_len(skb);
@@ -124,12 +122,10 @@ tbf_dequeue(struct Qdisc *sch)
 		sch->qstats.backlog = q->qdisc->qstats.backlog;
 		qdisc_unthrottled(sch);
 		qdisc_bstats_update(sch, skb);
-		TRACE_NOTE(qdisc_net(sch), skb, "verdict=send len=%u tokens_left_ns=%lld", len,
-			   (long long)toks);
+		trace_tbf_verdict_send(sch, skb, len, toks);
 		return skb;
 	}
-	TRACE_NOTE(qdisc_net(sch), skb, "verdict=wait len=%u wait_ns=%lld overlimits=%u", len,
-		   (long long)-toks, sch->qstats.overlimits + 1);
+	trace_tbf_verdict_wait(sch, skb, len, toks);
 	qdisc_watchdog_schedule_ns(&q->watchdog, (ktime_t)(now - toks));
 	/* Sending a shorter packet from further back would fit, but would
 	 * reorder the flow: tbf never does that. */
@@ -143,7 +139,7 @@ tbf_reset(struct Qdisc *sch)
 {
 	struct tbf_sched_data *q = qdisc_priv(sch);
 
-	TRACEPOINTF(qdisc_net(sch), NULL, "qlen=%u", qdisc_qlen(sch));
+	trace_tbf_reset(sch);
 	if (q->qdisc)
 		qdisc_reset(q->qdisc);
 	sch->q.qlen = 0;
@@ -170,8 +166,7 @@ tbf_change(struct Qdisc *sch, const void *opt)
 
 	if (!qopt)
 		return -EINVAL;
-	TRACEPOINTF(qdisc_net(sch), NULL, "rate=%u buffer_ticks=%u limit=%u", qopt->rate,
-		    qopt->buffer, qopt->limit);
+	trace_tbf_change(sch, qopt);
 	/* KERNEL: a peak rate adds a second bucket; not modelled. */
 	if (!qopt->rate || !qopt->buffer || !qopt->limit || qopt->peakrate)
 		return -EINVAL;
@@ -208,7 +203,7 @@ tbf_init(struct Qdisc *sch, const void *opt)
 {
 	struct tbf_sched_data *q = qdisc_priv(sch);
 
-	TRACEPOINTF(qdisc_net(sch), NULL, "handle=%x:", TC_H_MAJ(sch->handle) >> 16);
+	trace_tbf_init(sch);
 	qdisc_watchdog_init(&q->watchdog, sch);
 	q->t_c = tbf_now(sch);
 	if (!opt)
@@ -223,8 +218,7 @@ tbf_destroy(struct Qdisc *sch)
 {
 	struct tbf_sched_data *q = qdisc_priv(sch);
 
-	TRACEPOINTF(qdisc_net(sch), NULL, "handle=%x: qlen=%u", TC_H_MAJ(sch->handle) >> 16,
-		    qdisc_qlen(sch));
+	trace_tbf_destroy(sch);
 	if (q->watchdog.qdisc)
 		qdisc_watchdog_cancel(&q->watchdog);
 	if (q->qdisc)
