@@ -9,5 +9,327 @@
 #define TRACE_SYSTEM icmp
 
 #include "kernel/trace_event.h"
+#include "layers/ip.h"
+#include "layers/route.h"
+#include "layers/netdevice.h"
+#include "layers/ping.h"
+
+/* ---- layers/icmp.c ----------------------------------------------------------- */
+
+TRACE_EVENT(icmp_out_count, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, u8 type),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(type)),
+	TP_ASSIGN(
+		__entry->type = type;))
+#define trace_icmp_out_count(...) TP_FUNC(icmp_out_count, __VA_ARGS__)
+
+/* len: the ICMP message, header included. */
+TRACE_EVENT(icmp_push_reply, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct icmp_bxm *param, const struct flowi4 *fl4, const struct rtable *rt),
+	TP_HOST(dev_net(rt->dst.dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(type)
+		tp_u8(code)
+		tp_u32(len)
+		tp_ip4(daddr)),
+	TP_ASSIGN(
+		__entry->type = param->icmph.type;
+		__entry->code = param->icmph.code;
+		__entry->len = (unsigned int)sizeof(struct icmphdr) + param->data_len;
+		__entry->daddr = fl4->daddr;))
+#define trace_icmp_push_reply(...) TP_FUNC(icmp_push_reply, __VA_ARGS__)
+
+/* saddr and daddr: those of the answer (the request's, swapped). */
+TRACE_EVENT(icmp_reply, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct icmp_bxm *param, const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u8(type)
+		tp_ip4(saddr)
+		tp_ip4(daddr)),
+	TP_ASSIGN(
+		__entry->type = param->icmph.type;
+		__entry->saddr = ip_hdr(skb)->daddr;
+		__entry->daddr = ip_hdr(skb)->saddr;))
+#define trace_icmp_reply(...) TP_FUNC(icmp_reply, __VA_ARGS__)
+
+/* No route for an ICMP message (or a ping) to leave by: nothing is sent. */
+TRACE_NOTE_EVENT(icmp_no_route, "net/ipv4/icmp.c",
+	TP_PROTO(const struct net *net, const struct sk_buff *skb, const char *reason, int err),
+	TP_HOST(net),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)
+		tp_s32(err)),
+	TP_ASSIGN(
+		__entry->reason = reason;
+		__entry->err = err;))
+#define trace_icmp_no_route(...) TP_NOTE(icmp_no_route, __VA_ARGS__)
+
+/* No 3.10 counterpart: the error goes round through loopback there. */
+TRACE_EVENT(sim_icmp_deliver_local, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct icmp_bxm *param, const struct sk_buff *skb_in, __be32 daddr),
+	TP_HOST(skb_in->host),
+	TP_SKB(skb_in),
+	TP_STRUCT(
+		tp_u8(type)
+		tp_u8(code)
+		tp_ip4(daddr)),
+	TP_ASSIGN(
+		__entry->type = param->icmph.type;
+		__entry->code = param->icmph.code;
+		__entry->daddr = daddr;))
+#define trace_sim_icmp_deliver_local(...) TP_FUNC(sim_icmp_deliver_local, __VA_ARGS__)
+
+/* As the caller asked, before any check (type may be out of range). */
+TRACE_EVENT(icmp_send, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb_in, int type, int code, __be32 info),
+	TP_HOST(skb_in->host),
+	TP_SKB(skb_in),
+	TP_STRUCT(
+		tp_s32(type)
+		tp_s32(code)
+		tp_u32(info)),
+	TP_ASSIGN(
+		__entry->type = type;
+		__entry->code = code;
+		__entry->info = ntohl(info);))
+#define trace_icmp_send(...) TP_FUNC(icmp_send, __VA_ARGS__)
+
+/* icmp_send stays silent about this packet, and why (RFC 1122 3.2.2). */
+TRACE_NOTE_EVENT(icmp_send_suppressed, "net/ipv4/icmp.c",
+	TP_PROTO(const struct sk_buff *skb_in, const char *reason),
+	TP_HOST(skb_in->host),
+	TP_SKB(skb_in),
+	TP_STRUCT(
+		tp_str(reason)),
+	TP_ASSIGN(
+		__entry->reason = reason;))
+#define trace_icmp_send_suppressed(...) TP_NOTE(icmp_send_suppressed, __VA_ARGS__)
+
+/* protocol: of the quoted packet, at skb->data. */
+TRACE_EVENT(icmp_socket_deliver, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, u32 info),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u8(protocol)
+		tp_u32(info)),
+	TP_ASSIGN(
+		__entry->protocol = ((const struct iphdr *)skb->data)->protocol;
+		__entry->info = info;))
+#define trace_icmp_socket_deliver(...) TP_FUNC(icmp_socket_deliver, __VA_ARGS__)
+
+/* The quoted packet's protocol has no err_handler: nobody hears. */
+TRACE_NOTE_EVENT(icmp_no_err_handler, "net/ipv4/icmp.c",
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)
+		tp_u8(protocol)),
+	TP_ASSIGN(
+		__entry->reason = "no_err_handler";
+		__entry->protocol = ((const struct iphdr *)skb->data)->protocol;))
+#define trace_icmp_no_err_handler(...) TP_NOTE(icmp_no_err_handler, __VA_ARGS__)
+
+TRACE_EVENT(icmp_unreach, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u8(type)
+		tp_u8(code)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->type = icmp_hdr(skb)->type;
+		__entry->code = icmp_hdr(skb)->code;
+		__entry->len = skb->len;))
+#define trace_icmp_unreach(...) TP_FUNC(icmp_unreach, __VA_ARGS__)
+
+/* "Fragmentation needed": the route to the quoted destination learns the MTU. */
+TRACE_NOTE_EVENT(icmp_pmtu_update, "net/ipv4/icmp.c",
+	TP_PROTO(const struct sk_buff *skb, u32 mtu),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(pmtu)
+		tp_ip4(daddr)),
+	TP_ASSIGN(
+		__entry->pmtu = mtu;
+		__entry->daddr = ((const struct iphdr *)skb->data)->daddr;))
+#define trace_icmp_pmtu_update(...) TP_NOTE(icmp_pmtu_update, __VA_ARGS__)
+
+/* An ICMP message dropped, or not delivered to any socket, and why. */
+TRACE_NOTE_EVENT(icmp_drop, "net/ipv4/icmp.c",
+	TP_PROTO(const struct sk_buff *skb, const char *reason),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)),
+	TP_ASSIGN(
+		__entry->reason = reason;))
+#define trace_icmp_drop(...) TP_NOTE(icmp_drop, __VA_ARGS__)
+
+/* len: the echo's data, after the ICMP header. */
+TRACE_EVENT(icmp_echo, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u16(id)
+		tp_u16(seq)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->id = ntohs(icmp_hdr(skb)->un.echo.id);
+		__entry->seq = ntohs(icmp_hdr(skb)->un.echo.sequence);
+		__entry->len = skb->len;))
+#define trace_icmp_echo(...) TP_FUNC(icmp_echo, __VA_ARGS__)
+
+TRACE_EVENT(icmp_discard, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u8(type)
+		tp_u8(code)),
+	TP_ASSIGN(
+		__entry->type = icmp_hdr(skb)->type;
+		__entry->code = icmp_hdr(skb)->code;))
+#define trace_icmp_discard(...) TP_FUNC(icmp_discard, __VA_ARGS__)
+
+/* type and code: -1 when the message is shorter than an ICMP header. */
+TRACE_EVENT(icmp_rcv, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_s16(type)
+		tp_s16(code)),
+	TP_ASSIGN(
+		bool whole = skb->len >= sizeof(struct icmphdr);
+
+		__entry->len = skb->len;
+		__entry->type = whole ? skb->data[0] : -1;
+		__entry->code = whole ? skb->data[1] : -1;))
+#define trace_icmp_rcv(...) TP_FUNC(icmp_rcv, __VA_ARGS__)
+
+/* ---- layers/ping.c ----------------------------------------------------------- */
+
+/* exists: the host's ping socket was already open. */
+TRACE_EVENT(ping_init_sock, "net/ipv4/ping.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(exists)),
+	TP_ASSIGN(
+		__entry->exists = net->ping != NULL;))
+#define trace_ping_init_sock(...) TP_FUNC(ping_init_sock, __VA_ARGS__)
+
+TRACE_EVENT(ping_close, "net/ipv4/ping.c", TP_NOT_INLINE,
+	TP_PROTO(const struct ping_sock *ps),
+	TP_HOST(ps->net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u16(ident)),
+	TP_ASSIGN(
+		__entry->ident = ps->ident;))
+#define trace_ping_close(...) TP_FUNC(ping_close, __VA_ARGS__)
+
+/* No 3.10 counterpart (host teardown). */
+TRACE_EVENT(ping_exit, "net/ipv4/ping.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(open)),
+	TP_ASSIGN(
+		__entry->open = net->ping != NULL;))
+#define trace_ping_exit(...) TP_FUNC(ping_exit, __VA_ARGS__)
+
+/* len: the ICMP message user space wrote; seq: its sequence (0 if too short). */
+TRACE_EVENT(ping_sendmsg, "net/ipv4/ping.c", TP_NOT_INLINE,
+	TP_PROTO(const struct ping_sock *ps, __be32 daddr, const void *msg, unsigned int len),
+	TP_HOST(ps->net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_ip4(daddr)
+		tp_u32(len)
+		tp_u16(seq)),
+	TP_ASSIGN(
+		__entry->daddr = daddr;
+		__entry->len = len;
+		__entry->seq = len >= sizeof(struct icmphdr) ?
+			ntohs(((const struct icmphdr *)msg)->un.echo.sequence) : 0;))
+#define trace_ping_sendmsg(...) TP_FUNC(ping_sendmsg, __VA_ARGS__)
+
+TRACE_EVENT(ping_rcv, "net/ipv4/ping.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u16(id)
+		tp_u16(seq)
+		tp_ip4(from)
+		tp_u8(ttl)),
+	TP_ASSIGN(
+		__entry->id = ntohs(icmp_hdr(skb)->un.echo.id);
+		__entry->seq = ntohs(icmp_hdr(skb)->un.echo.sequence);
+		__entry->from = ip_hdr(skb)->saddr;
+		__entry->ttl = ip_hdr(skb)->ttl;))
+#define trace_ping_rcv(...) TP_FUNC(ping_rcv, __VA_ARGS__)
+
+/* type and code: of the ICMP error; id and seq: of the echo request it
+ * quotes (at skb->data, after the quoted IP header); local: our own
+ * stack made the error (SIM_IPSKB_LOCAL_ERROR). */
+TRACE_EVENT(ping_err, "net/ipv4/ping.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, u32 info),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u8(type)
+		tp_u8(code)
+		tp_u16(id)
+		tp_u16(seq)
+		tp_u32(info)
+		tp_u8(local)),
+	TP_ASSIGN(
+		const struct icmphdr *orig = (const struct icmphdr *)(skb->data +
+			((const struct iphdr *)skb->data)->ihl * 4);
+
+		__entry->type = icmp_hdr(skb)->type;
+		__entry->code = icmp_hdr(skb)->code;
+		__entry->id = ntohs(orig->un.echo.id);
+		__entry->seq = ntohs(orig->un.echo.sequence);
+		__entry->info = info;
+		__entry->local = (IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR) != 0;))
+#define trace_ping_err(...) TP_FUNC(ping_err, __VA_ARGS__)
+
+/*
+ * The error ping_err hands to the error queue.  The field prints as
+ * "errno", which <errno.h> defines as a macro: it is set aside while
+ * the declaration is read (a reader of the struct does the same).
+ */
+#pragma push_macro("errno")
+#undef errno
+TRACE_NOTE_EVENT(ping_error_queued, "net/ipv4/ping.c",
+	TP_PROTO(const struct sk_buff *skb, const struct sock_extended_err *ee),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(errno)
+		tp_str(origin)),
+	TP_ASSIGN(
+		__entry->errno = (s32)ee->ee_errno;
+		__entry->origin = ee->ee_origin == SO_EE_ORIGIN_LOCAL ? "local" : "icmp";))
+#pragma pop_macro("errno")
+#define trace_ping_error_queued(...) TP_NOTE(ping_error_queued, __VA_ARGS__)
 
 #endif

@@ -30,6 +30,7 @@
 #include "layers/ping.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
+#include "events/icmp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,15 +59,6 @@ const struct icmp_err icmp_err_convert[NR_ICMP_UNREACH + 1] = {
 	[ICMP_PREC_CUTOFF]	= { EHOSTUNREACH, 1 },
 };
 
-/* What one outgoing ICMP message is made of (struct icmp_bxm). */
-struct icmp_bxm {
-	struct icmphdr icmph;		/* type, code, echo id/seq or info */
-	const u8 *data;			/* what follows the header */
-	unsigned int data_len;		/* its length */
-	/* KERNEL: the kernel keeps skb + offset and copies with
-	 * skb_copy_and_csum_bits; timestamps and echoed IP options too. */
-};
-
 /* Each type: its handler, whether it is an error, its InXxx counter. */
 struct icmp_control {
 	void (*handler)(struct sk_buff *skb);
@@ -80,7 +72,7 @@ static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1];
 static void
 icmp_out_count(struct net *net, u8 type)
 {
-	TRACEPOINTF(net, NULL, "type=%u", type);
+	trace_icmp_out_count(net, type);
 	ICMP_INC_STATS(net, ICMP_MIB_OUTMSGS);
 	switch (type) {
 	case ICMP_DEST_UNREACH:
@@ -130,9 +122,7 @@ icmp_push_reply(struct icmp_bxm *param, struct flowi4 *fl4, struct rtable *rt)
 	struct net *net = dev_net(dev);
 	struct sk_buff *skb;
 
-	TRACEPOINTF(net, NULL, "type=%u code=%u len=%u daddr=" NIPQUAD_FMT, param->icmph.type,
-		    param->icmph.code, (unsigned int)sizeof(struct icmphdr) + param->data_len,
-		    NIPQUAD(fl4->daddr));
+	trace_icmp_push_reply(param, fl4, rt);
 	skb = sim_icmp_build(net, param, LL_RESERVED_SPACE(dev) + sizeof(struct iphdr));
 	if (!skb) {
 		IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
@@ -158,8 +148,7 @@ icmp_reply(struct icmp_bxm *param, struct sk_buff *skb)
 	const struct iphdr *iph = ip_hdr(skb);
 	struct flowi4 fl4;
 
-	TRACEPOINTF(net, skb, "type=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT,
-		    param->icmph.type, NIPQUAD(iph->daddr), NIPQUAD(iph->saddr));
+	trace_icmp_reply(param, skb);
 	memset(&fl4, 0, sizeof(fl4));
 	fl4.daddr = iph->saddr;
 	/* fib_compute_spec_dst: the address pinged, unless it was not ours
@@ -170,7 +159,7 @@ icmp_reply(struct icmp_bxm *param, struct sk_buff *skb)
 	fl4.flowi4_proto = IPPROTO_ICMP;
 	rt = ip_route_output_key(net, &fl4);
 	if (IS_ERR(rt)) {
-		TRACE_NOTE(net, skb, "reason=no_route err=%ld", PTR_ERR(rt));
+		trace_icmp_no_route(net, skb, "no_route", PTR_ERR(rt));
 		return;
 	}
 	icmp_push_reply(param, &fl4, rt);
@@ -193,8 +182,7 @@ sim_icmp_deliver_local(struct icmp_bxm *param, struct sk_buff *skb_in, __be32 da
 	struct flowi4 fl4;
 	struct sk_buff *skb;
 
-	TRACEPOINTF(net, skb_in, "type=%u code=%u daddr=" NIPQUAD_FMT, param->icmph.type,
-		    param->icmph.code, NIPQUAD(daddr));
+	trace_sim_icmp_deliver_local(param, skb_in, daddr);
 	skb = sim_icmp_build(net, param, sizeof(struct iphdr));
 	if (!skb)
 		return;
@@ -244,7 +232,7 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	unsigned int room;
 	u8 tos;
 
-	TRACEPOINTF(net, skb_in, "type=%d code=%d info=%u", type, code, ntohl(info));
+	trace_icmp_send(skb_in, type, code, info);
 	if (!rt || type < 0 || type > NR_ICMP_TYPES)
 		return;
 	if (nh < skb_in->head || nh + sizeof(struct iphdr) > tail)
@@ -260,12 +248,12 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	    ipv4_is_lbcast(iph->daddr) || ipv4_is_multicast(iph->saddr) ||
 	    ipv4_is_lbcast(iph->saddr) || ipv4_is_zeronet(iph->saddr) ||
 	    inet_addr_type(net, iph->saddr) == RTN_BROADCAST) {
-		TRACE_NOTE(net, skb_in, "reason=broadcast_or_multicast");
+		trace_icmp_send_suppressed(skb_in, "broadcast_or_multicast");
 		return;
 	}
 	/* Only the first fragment carries the transport header to quote. */
 	if (iph->frag_off & htons(IP_OFFSET)) {
-		TRACE_NOTE(net, skb_in, "reason=not_first_fragment");
+		trace_icmp_send_suppressed(skb_in, "not_first_fragment");
 		return;
 	}
 	/* Never an error about an ICMP error. */
@@ -273,7 +261,7 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 		const u8 *itp = nh + iph->ihl * 4 + offsetof(struct icmphdr, type);
 
 		if (itp >= tail || *itp > NR_ICMP_TYPES || icmp_pointers[*itp].error) {
-			TRACE_NOTE(net, skb_in, "reason=about_icmp_error");
+			trace_icmp_send_suppressed(skb_in, "about_icmp_error");
 			return;
 		}
 	}
@@ -304,7 +292,7 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	fl4.flowi4_proto = IPPROTO_ICMP;
 	rt = ip_route_output_key(net, &fl4);
 	if (IS_ERR(rt)) {
-		TRACE_NOTE(net, skb_in, "reason=no_route_back err=%ld", PTR_ERR(rt));
+		trace_icmp_no_route(net, skb_in, "no_route_back", PTR_ERR(rt));
 		return;
 	}
 	room = min_t(unsigned int, dst_mtu(&rt->dst), ICMP_ERROR_MAX_LEN);
@@ -326,11 +314,11 @@ icmp_socket_deliver(struct sk_buff *skb, u32 info)
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	const struct net_protocol *ipprot = skb->host->inet_protos[iph->protocol];
 
-	TRACEPOINTF(skb->host, skb, "protocol=%u info=%u", iph->protocol, info);
+	trace_icmp_socket_deliver(skb, info);
 	if (ipprot && ipprot->err_handler)
 		ipprot->err_handler(skb, info);
 	else
-		TRACE_NOTE(skb->host, skb, "reason=no_err_handler protocol=%u", iph->protocol);
+		trace_icmp_no_err_handler(skb);
 }
 
 /**
@@ -350,7 +338,7 @@ icmp_unreach(struct sk_buff *skb)
 	const struct iphdr *iph;
 	u32 info = 0;
 
-	TRACEPOINTF(net, skb, "type=%u code=%u len=%u", icmph->type, icmph->code, skb->len);
+	trace_icmp_unreach(skb);
 	if (skb->len < sizeof(struct iphdr))
 		goto out_err;
 	iph = (const struct iphdr *)skb->data;
@@ -377,14 +365,14 @@ icmp_unreach(struct sk_buff *skb)
 	    !(IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR)) {
 		/* KERNEL: 3.10 leaves this to each err_handler
 		 * (ipv4_sk_update_pmtu, tcp_v4_mtu_reduced). */
-		TRACE_NOTE(net, skb, "pmtu=%u daddr=" NIPQUAD_FMT, info, NIPQUAD(iph->daddr));
+		trace_icmp_pmtu_update(skb, info);
 		ipv4_update_pmtu(net, iph->daddr, info);
 	}
 	icmp_socket_deliver(skb, info);
 	return;
 
 out_err:
-	TRACE_NOTE(net, skb, "reason=short_quote");
+	trace_icmp_drop(skb, "short_quote");
 	ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
 }
 
@@ -397,8 +385,7 @@ icmp_echo(struct sk_buff *skb)
 {
 	struct icmp_bxm param;
 
-	TRACEPOINTF(skb->host, skb, "id=%u seq=%u len=%u", ntohs(icmp_hdr(skb)->un.echo.id),
-		    ntohs(icmp_hdr(skb)->un.echo.sequence), skb->len);
+	trace_icmp_echo(skb);
 	/* KERNEL: net.ipv4.icmp_echo_ignore_all (0) is not modelled. */
 	memset(&param, 0, sizeof(param));
 	param.icmph = *icmp_hdr(skb);
@@ -413,7 +400,7 @@ icmp_echo(struct sk_buff *skb)
 static void
 icmp_discard(struct sk_buff *skb)
 {
-	TRACEPOINTF(skb->host, skb, "type=%u code=%u", icmp_hdr(skb)->type, icmp_hdr(skb)->code);
+	trace_icmp_discard(skb);
 }
 
 /**
@@ -432,9 +419,7 @@ icmp_rcv(struct sk_buff *skb)
 	struct icmphdr *icmph;
 	const char *reason;
 
-	TRACEPOINTF(net, skb, "len=%u type=%d code=%d", skb->len,
-		    skb->len >= sizeof(*icmph) ? skb->data[0] : -1,
-		    skb->len >= sizeof(*icmph) ? skb->data[1] : -1);
+	trace_icmp_rcv(skb);
 	ICMP_INC_STATS(net, ICMP_MIB_INMSGS);
 
 	if (skb->len < sizeof(*icmph)) {
@@ -470,7 +455,7 @@ icmp_rcv(struct sk_buff *skb)
 	return 0;
 
 error:
-	TRACE_NOTE(net, skb, "reason=%s", reason);
+	trace_icmp_drop(skb, reason);
 	ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
 	kfree_skb(skb);
 	return 0;

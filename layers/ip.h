@@ -190,6 +190,16 @@ static inline struct icmphdr *icmp_hdr(const struct sk_buff *skb)
 	return (struct icmphdr *)skb_transport_header(skb);
 }
 
+/* What one outgoing ICMP message is made of (struct icmp_bxm, private to
+ * net/ipv4/icmp.c; here so that events/icmp.h can read it). */
+struct icmp_bxm {
+	struct icmphdr icmph;		/* type, code, echo id/seq or info */
+	const u8 *data;			/* what follows the header */
+	unsigned int data_len;		/* its length */
+	/* KERNEL: the kernel keeps skb + offset and copies with
+	 * skb_copy_and_csum_bits; timestamps and echoed IP options too. */
+};
+
 struct udphdr {
 	__be16 source;
 	__be16 dest;

@@ -22,6 +22,7 @@
 #include "layers/netdevice.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
+#include "events/ip.h"
 
 static const char KSRC[] = "net/ipv4/ip_forward.c";
 
@@ -46,8 +47,7 @@ ip_forward_finish(struct sk_buff *skb)
 {
 	struct net *net = skb->host;
 
-	TRACEPOINTF(net, skb, "len=%u dev=%s ttl=%u", skb->len, skb_dst(skb)->dev->name,
-		    ip_hdr(skb)->ttl);
+	trace_ip_forward_finish(skb);
 	IP_INC_STATS(net, IPSTATS_MIB_OUTFORWDATAGRAMS);
 	/* KERNEL: ip_forward_options() would rewrite record-route options. */
 	return dst_output(skb);
@@ -57,7 +57,7 @@ ip_forward_finish(struct sk_buff *skb)
 static int
 sim_ip_forward_drop(struct sk_buff *skb, int mib, const char *reason)
 {
-	TRACE_NOTE(skb->host, skb, "reason=%s", reason);
+	trace_ip_drop(skb, reason);
 	NET_INC_STATS(skb->host, mib);
 	kfree_skb(skb);
 	return NET_RX_DROP;
@@ -82,9 +82,7 @@ ip_forward(struct sk_buff *skb)
 	unsigned int mtu = dst_mtu(&rt->dst);
 	unsigned int hh_len = LL_RESERVED_SPACE(rt->dst.dev);
 
-	TRACEPOINTF(net, skb, "len=%u ttl=%u mtu=%u df=%d daddr=" NIPQUAD_FMT " out=%s",
-		    skb->len, iph->ttl, mtu, (iph->frag_off & htons(IP_DF)) ? 1 : 0,
-		    NIPQUAD(iph->daddr), rt->dst.dev->name);
+	trace_ip_forward(skb, mtu);
 
 	IPCB(skb)->flags |= IPSKB_FORWARDED;
 	/* Only frames sent to our MAC: never route what we overheard. */
@@ -95,13 +93,13 @@ ip_forward(struct sk_buff *skb)
 	skb->ip_summed = CHECKSUM_NONE;
 
 	if (iph->ttl <= 1) {
-		TRACE_NOTE(net, skb, "reason=ttl_exceeded");
+		trace_ip_drop(skb, "ttl_exceeded");
 		icmp_send(skb, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
 		return sim_ip_forward_drop(skb, IPSTATS_MIB_INHDRERRORS, "ttl_exceeded");
 	}
 
 	if (unlikely(skb->len > mtu && (iph->frag_off & htons(IP_DF)) && !skb->local_df)) {
-		TRACE_NOTE(net, skb, "reason=frag_needed mtu=%u", mtu);
+		trace_ip_drop_mtu(skb, "frag_needed", mtu);
 		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu));
 		return sim_ip_forward_drop(skb, IPSTATS_MIB_FRAGFAILS, "frag_needed");
 	}
@@ -118,7 +116,7 @@ ip_forward(struct sk_buff *skb)
 	}
 
 	ip_decrease_ttl(iph);
-	TRACE_NOTE(net, skb, "ttl=%u check=0x%04x", iph->ttl, ntohs(iph->check));
+	trace_ip_ttl_decreased(skb);
 	/* KERNEL: an ICMP redirect is sent here if the packet leaves by the
 	 * device it came in on and the sender could reach the gateway. */
 	skb->priority = rt_tos2priority(iph->tos);

@@ -23,10 +23,12 @@
  * defragmentation for conntrack (IP_DEFRAG_* users), frag_list skbs.
  */
 #include "layers/ip.h"
+#include "layers/inet_frag.h"
 #include "layers/route.h"
 #include "layers/netdevice.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
+#include "events/ip.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,39 +39,6 @@ static const char KSRC[] = "net/ipv4/ip_fragment.c";
 #define IPFRAG_HIGH_THRESH	(4 * 1024 * 1024)	/* ipfrag_high_thresh */
 #define IPFRAG_LOW_THRESH	(3 * 1024 * 1024)	/* ipfrag_low_thresh */
 #define IP_FRAG_TIME		(30 * HZ)		/* ipfrag_time */
-
-/* ipq.last_in bits (include/net/inet_frag.h, 3.10 names) */
-#define INET_FRAG_COMPLETE	4	/* queue is dead or done */
-#define INET_FRAG_FIRST_IN	2	/* offset-0 fragment is here */
-#define INET_FRAG_LAST_IN	1	/* fragment with MF clear is here */
-
-/* One datagram being reassembled (struct ipq + struct inet_frag_queue). */
-struct ipq {
-	struct list_head lru_list;	/* on ipq_table.lru_list, oldest first */
-	struct net *net;		/* owning host */
-	__be32 saddr;			/* the key ... */
-	__be32 daddr;
-	__be16 id;
-	u8 protocol;			/* ... of the datagram */
-	u8 last_in;			/* INET_FRAG_* */
-	struct sk_buff *fragments;	/* sorted by offset, via skb->next */
-	int len;			/* payload length, final once LAST_IN */
-	int meat;			/* payload bytes received so far */
-	int mem;			/* truesize of the held fragments */
-	u16 max_size;			/* biggest fragment seen */
-	struct timer_list timer;	/* ip_expire after ipfrag_time */
-	/* KERNEL: refcnt, lock, hash list, rcu, ECN bits, inet_peer. */
-};
-
-/* The host's reassembly state (struct netns_frags for IPv4). */
-struct ipq_table {
-	struct list_head lru_list;	/* every live queue, least recently fed first */
-	int nqueues;			/* queues on the list */
-	int mem;			/* truesize of every held fragment */
-	int high_thresh;		/* evict above this ... */
-	int low_thresh;			/* ... down to this */
-	int timeout;			/* jiffies a queue may wait */
-};
 
 /* Each held fragment remembers its payload offset (FRAG_CB). */
 struct ipfrag_skb_cb {
@@ -98,7 +67,7 @@ sim_ipfrag_sysctl(struct net *net, int high_thresh, int low_thresh, int time_s)
 {
 	struct ipq_table *t = net->ipfrag;
 
-	TRACEPOINTF(net, NULL, "high=%d low=%d time=%d", high_thresh, low_thresh, time_s);
+	trace_sim_ipfrag_sysctl(net, high_thresh, low_thresh, time_s);
 	if (!t)
 		return;
 	if (high_thresh >= 0)
@@ -115,8 +84,7 @@ ipq_kill(struct ipq *qp)
 {
 	struct ipq_table *t = qp->net->ipfrag;
 
-	TRACEPOINTF(qp->net, qp->fragments, "id=%u meat=%d len=%d", ntohs(qp->id), qp->meat,
-		    qp->len);
+	trace_ipq_kill(qp);
 	del_timer(&qp->timer);
 	if (!(qp->last_in & INET_FRAG_COMPLETE)) {
 		list_del_init(&qp->lru_list);
@@ -135,7 +103,7 @@ inet_frag_destroy(struct ipq *qp)
 	struct ipq_table *t = qp->net->ipfrag;
 	struct sk_buff *fp = qp->fragments;
 
-	TRACEPOINTF(qp->net, NULL, "id=%u mem=%d", ntohs(qp->id), qp->mem);
+	trace_inet_frag_destroy(qp);
 	while (fp) {
 		struct sk_buff *next = fp->next;
 
@@ -153,8 +121,7 @@ sim_ipq_drop(struct ipq *qp, const char *reason)
 {
 	struct net *net = qp->net;
 
-	TRACE_NOTE(net, NULL, "reason=%s id=%u meat=%d len=%d", reason, ntohs(qp->id),
-		   qp->meat, qp->len);
+	trace_ip_reasm_drop(qp, reason);
 	IP_INC_STATS(net, IPSTATS_MIB_REASMFAILS);
 	ipq_kill(qp);
 	inet_frag_destroy(qp);
@@ -175,8 +142,7 @@ ip_expire(unsigned long arg)
 	struct net *net = qp->net;
 	struct sk_buff *head = qp->fragments;
 
-	TRACEPOINTF(net, head, "id=%u meat=%d len=%d first_in=%d", ntohs(qp->id), qp->meat,
-		    qp->len, (qp->last_in & INET_FRAG_FIRST_IN) ? 1 : 0);
+	trace_ip_expire(qp);
 	if (qp->last_in & INET_FRAG_COMPLETE)
 		return;
 
@@ -208,8 +174,7 @@ ip_evictor(struct net *net)
 	struct ipq_table *t = net->ipfrag;
 	int bound = t->nqueues;
 
-	TRACEPOINTF(net, NULL, "mem=%d high=%d low=%d queues=%d", t->mem, t->high_thresh,
-		    t->low_thresh, t->nqueues);
+	trace_ip_evictor(net);
 	while (t->mem > t->low_thresh && !list_empty(&t->lru_list) && bound-- > 0) {
 		struct ipq *qp = list_first_entry(&t->lru_list, struct ipq, lru_list);
 
@@ -224,8 +189,7 @@ ip_find(struct net *net, const struct iphdr *iph)
 	struct ipq_table *t = net->ipfrag;
 	struct ipq *qp;
 
-	TRACEPOINTF(net, NULL, "id=%u saddr=" NIPQUAD_FMT " protocol=%u queues=%d",
-		    ntohs(iph->id), NIPQUAD(iph->saddr), iph->protocol, t->nqueues);
+	trace_ip_find(net, iph);
 	list_for_each_entry(qp, &t->lru_list, lru_list) {
 		if (qp->id == iph->id && qp->saddr == iph->saddr &&
 		    qp->daddr == iph->daddr && qp->protocol == iph->protocol)
@@ -246,8 +210,7 @@ ip_find(struct net *net, const struct iphdr *iph)
 	mod_timer(&qp->timer, host_jiffies(net) + t->timeout);
 	list_add_tail(&qp->lru_list, &t->lru_list);
 	t->nqueues++;
-	TRACE_NOTE(net, NULL, "new_queue id=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT,
-		   ntohs(iph->id), NIPQUAD(iph->saddr), NIPQUAD(iph->daddr));
+	trace_ip_reasm_new_queue(qp);
 	return qp;
 }
 
@@ -268,8 +231,7 @@ ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 	int end = offset + (int)(skb->len - ihl);
 	struct sk_buff *prev, *next;
 
-	TRACEPOINTF(net, skb, "id=%u offset=%d end=%d mf=%d", ntohs(iph->id), offset, end,
-		    (flags & IP_MF) ? 1 : 0);
+	trace_ip_frag_queue(qp, skb, offset, end);
 
 	if (ihl + end > 65535) {
 		sim_ipq_drop(qp, "oversize");
@@ -301,7 +263,7 @@ ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 		}
 	}
 	if (end <= offset) {
-		TRACE_NOTE(net, skb, "reason=empty_fragment");
+		trace_ip_drop(skb, "empty_fragment");
 		goto drop_one;
 	}
 
@@ -321,7 +283,7 @@ ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 	 */
 	if (next && FRAG_CB(next)->offset == offset &&
 	    FRAG_CB(next)->offset + (int)(next->len - ip_hdrlen(next)) == end) {
-		TRACE_NOTE(net, skb, "reason=duplicate offset=%d", offset);
+		trace_ip_reasm_duplicate(skb, offset);
 		kfree_skb(skb);
 		IP_INC_STATS(net, IPSTATS_MIB_INDISCARDS);
 		return 1;
@@ -350,7 +312,7 @@ ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 	/* Most recently fed goes to the back of the eviction line. */
 	list_del_init(&qp->lru_list);
 	list_add_tail(&qp->lru_list, &t->lru_list);
-	TRACE_NOTE(net, skb, "held meat=%d len=%d", qp->meat, qp->len);
+	trace_ip_reasm_held(qp, skb);
 	return 0;
 
 drop:
@@ -364,16 +326,6 @@ drop_one:
 
 /* Headroom of the rebuilt datagram (the kernel's NET_SKB_PAD). */
 #define IPFRAG_HEADROOM		64
-
-static unsigned int
-sim_ipfrag_count_held(const struct sk_buff *fp)
-{
-	unsigned int n = 0;
-
-	for (; fp; fp = fp->next)
-		n++;
-	return n;
-}
 
 /*
  * Build the datagram (ip_frag_reasm): one new linear skb with the first
@@ -392,8 +344,7 @@ ip_frag_reasm(struct ipq *qp, struct sk_buff *skb)
 	struct sk_buff *whole, *fp;
 	struct iphdr *iph;
 
-	TRACEPOINTF(net, skb, "id=%u len=%u frags=%u", ntohs(qp->id), ihl + qp->len,
-		    sim_ipfrag_count_held(head));
+	trace_ip_frag_reasm(qp, skb);
 	whole = alloc_skb(net, IPFRAG_HEADROOM + ihl + qp->len);
 	if (!whole)
 		return NULL;
@@ -447,9 +398,7 @@ ip_defrag(struct sk_buff **skbp)
 	struct ipq *qp;
 	int ret;
 
-	TRACEPOINTF(net, skb, "id=%u saddr=" NIPQUAD_FMT " offset=%u mf=%d len=%u mem=%d",
-		    ntohs(iph->id), NIPQUAD(iph->saddr), (ntohs(iph->frag_off) & IP_OFFSET) << 3,
-		    (ntohs(iph->frag_off) & IP_MF) ? 1 : 0, skb->len, t ? t->mem : 0);
+	trace_ip_defrag(skb);
 	*skbp = NULL;
 	IP_INC_STATS(net, IPSTATS_MIB_REASMREQDS);
 	if (!t) {
@@ -491,7 +440,7 @@ ip_defrag(struct sk_buff **skbp)
 		return -ENOMEM;
 	}
 	IP_INC_STATS(net, IPSTATS_MIB_REASMOKS);
-	TRACE_NOTE(net, whole, "reassembled len=%u", whole->len);
+	trace_ip_reasm_done(whole);
 	*skbp = whole;
 	return 0;
 }
@@ -502,7 +451,7 @@ ipfrag_init(struct net *net)
 {
 	struct ipq_table *t = calloc(1, sizeof(*t));
 
-	TRACEPOINT(net, NULL);
+	trace_ipfrag_init(net);
 	net->ipfrag = t;
 	if (!t)
 		return;
@@ -518,7 +467,7 @@ ipfrag_exit(struct net *net)
 {
 	struct ipq_table *t = net->ipfrag;
 
-	TRACEPOINT(net, NULL);
+	trace_ipfrag_exit(net);
 	if (!t)
 		return;
 	while (!list_empty(&t->lru_list)) {

@@ -28,6 +28,7 @@
 #include "layers/ping.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
+#include "events/ip.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ static const char KSRC[] = "net/ipv4/ip_input.c";
 int
 inet_add_protocol(struct net *net, const struct net_protocol *prot, unsigned char protocol)
 {
-	TRACEPOINTF(net, NULL, "protocol=%u", protocol);
+	trace_inet_add_protocol(net, protocol);
 	if (net->inet_protos[protocol])
 		return -EEXIST;
 	net->inet_protos[protocol] = prot;
@@ -64,7 +65,7 @@ ip_local_deliver_finish(struct sk_buff *skb)
 	int protocol = ip_hdr(skb)->protocol;
 	const struct net_protocol *ipprot;
 
-	TRACEPOINTF(net, skb, "len=%u protocol=%d", skb->len, protocol);
+	trace_ip_local_deliver_finish(skb);
 	skb_pull(skb, ip_hdrlen(skb));
 	skb_reset_transport_header(skb);
 
@@ -75,7 +76,7 @@ ip_local_deliver_finish(struct sk_buff *skb)
 	}
 	/* KERNEL: raw sockets get a copy first (raw_local_deliver); with
 	 * one listening, no ICMP is sent. */
-	TRACE_NOTE(net, skb, "reason=unknown_protocol protocol=%d", protocol);
+	trace_ip_unknown_protocol(skb, protocol);
 	IP_INC_STATS(net, IPSTATS_MIB_INUNKNOWNPROTOS);
 	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0);
 	kfree_skb(skb);
@@ -92,9 +93,7 @@ ip_local_deliver_finish(struct sk_buff *skb)
 int
 ip_local_deliver(struct sk_buff *skb)
 {
-	struct net *net = skb->host;
-
-	TRACEPOINTF(net, skb, "len=%u frag=%d", skb->len, ip_is_fragment(ip_hdr(skb)) ? 1 : 0);
+	trace_ip_local_deliver(skb);
 	if (ip_is_fragment(ip_hdr(skb))) {
 		if (ip_defrag(&skb))
 			return 0;
@@ -116,13 +115,12 @@ ip_rcv_finish(struct sk_buff *skb)
 	const struct iphdr *iph = ip_hdr(skb);
 	int err;
 
-	TRACEPOINTF(skb->host, skb, "saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT " proto=%u",
-		    NIPQUAD(iph->saddr), NIPQUAD(iph->daddr), iph->protocol);
+	trace_ip_rcv_finish(skb);
 	/* KERNEL: early demux may attach a TCP socket's cached input route. */
 	if (!skb_dst(skb)) {
 		err = ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos, skb->dev);
 		if (unlikely(err)) {
-			TRACE_NOTE(skb->host, skb, "reason=no_route err=%d", err);
+			trace_ip_no_route(skb, err);
 			kfree_skb(skb);
 			return NET_RX_DROP;
 		}
@@ -137,7 +135,7 @@ sim_ip_rcv_drop(struct sk_buff *skb, int mib, const char *reason)
 {
 	struct net *net = skb->host;
 
-	TRACE_NOTE(net, skb, "reason=%s", reason);
+	trace_ip_drop(skb, reason);
 	if (mib == IPSTATS_MIB_INCSUMERRORS) {
 		IP_INC_STATS(net, IPSTATS_MIB_INCSUMERRORS);
 		mib = IPSTATS_MIB_INHDRERRORS;
@@ -165,7 +163,7 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	const struct iphdr *iph;
 	unsigned int len;
 
-	TRACEPOINTF(net, skb, "len=%u dev=%s pkt_type=%u", skb->len, dev->name, skb->pkt_type);
+	trace_ip_rcv(skb, dev);
 	(void)pt;
 	(void)orig_dev;
 
@@ -222,7 +220,7 @@ ip_init(struct net *net)
 {
 	struct packet_type *pt = calloc(1, sizeof(*pt));
 
-	TRACEPOINT(net, NULL);
+	trace_ip_init(net);
 	if (pt) {
 		pt->type = htons(ETH_P_IP);
 		pt->func = ip_rcv;
@@ -242,7 +240,7 @@ ip_exit(struct net *net)
 {
 	struct packet_type *pt, *tmp;
 
-	TRACEPOINT(net, NULL);
+	trace_ip_exit(net);
 	ping_exit(net);
 	ipfrag_exit(net);
 	list_for_each_entry_safe(pt, tmp, &net->ptype_base, list) {

@@ -33,6 +33,7 @@
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
 #include "layers/sock.h"
+#include "events/ip.h"
 
 #include <string.h>
 
@@ -77,7 +78,7 @@ ip_select_ident(struct net *net, const struct iphdr *iph)
 {
 	__be16 id = htons(net->ip_id);
 
-	TRACEPOINTF(net, NULL, "id=%u daddr=" NIPQUAD_FMT, net->ip_id, NIPQUAD(iph->daddr));
+	trace_ip_select_ident(net, iph);
 	net->ip_id++;
 	return id;
 }
@@ -94,8 +95,7 @@ __ip_local_out(struct sk_buff *skb)
 {
 	struct iphdr *iph = ip_hdr(skb);
 
-	TRACEPOINTF(skb->host, skb, "len=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT,
-		    skb->len, NIPQUAD(iph->saddr), NIPQUAD(iph->daddr));
+	trace___ip_local_out(skb);
 	iph->tot_len = htons(skb->len);
 	ip_send_check(iph);
 	/* NOTE: only late 3.10 stable kernels set protocol here; ip_output does too. */
@@ -116,7 +116,7 @@ ip_local_out(struct sk_buff *skb)
 {
 	int err;
 
-	TRACEPOINTF(skb->host, skb, "len=%u", skb->len);
+	trace_ip_local_out(skb);
 	err = __ip_local_out(skb);
 	if (likely(err == 1))
 		err = dst_output(skb);
@@ -181,15 +181,14 @@ ip_queue_xmit(struct sk_buff *skb, struct flowi4 *fl)
 	struct rtable *rt;
 	struct iphdr *iph;
 
-	TRACEPOINTF(net, skb, "len=%u daddr=" NIPQUAD_FMT " cached_dst=%d", skb->len,
-		    NIPQUAD(sk->sk_daddr), __sk_dst_get(sk) ? 1 : 0);
+	trace_ip_queue_xmit(skb);
 	rt = (struct rtable *)__sk_dst_check(sk, 0);
 	if (!rt) {
 		rt = ip_route_output_ports(net, fl4, sk, sk->sk_daddr, inet->inet_saddr,
 					   sk->sk_dport, inet->inet_sport, sk->sk_protocol,
 					   inet->tos, 0);
 		if (IS_ERR(rt)) {
-			TRACE_NOTE(net, skb, "reason=no_route err=%ld", PTR_ERR(rt));
+			trace_ip_no_route(skb, PTR_ERR(rt));
 			kfree_skb(skb);
 			return -EHOSTUNREACH;
 		}
@@ -212,8 +211,7 @@ ip_queue_xmit(struct sk_buff *skb, struct flowi4 *fl)
 	skb->priority = sk->sk_priority;
 	IPCB(skb)->flags = 0;
 	IPCB(skb)->pmtudisc = inet->pmtudisc;
-	TRACE_NOTE(net, skb, "id=%u df=%d ttl=%u saddr=" NIPQUAD_FMT, ntohs(iph->id),
-		   (iph->frag_off & htons(IP_DF)) ? 1 : 0, iph->ttl, NIPQUAD(iph->saddr));
+	trace_ip_xmit_header(skb);
 	return ip_local_out(skb);
 }
 
@@ -232,8 +230,7 @@ ip_build_and_send_pkt(struct sk_buff *skb, struct sock *sk, __be32 saddr, __be32
 	struct iphdr *iph;
 	int pmtudisc = sk ? inet_sk(sk)->pmtudisc : IP_PMTUDISC_WANT;
 
-	TRACEPOINTF(net, skb, "len=%u saddr=" NIPQUAD_FMT " daddr=" NIPQUAD_FMT, skb->len,
-		    NIPQUAD(saddr), NIPQUAD(daddr));
+	trace_ip_build_and_send_pkt(skb, saddr, daddr);
 	iph = (struct iphdr *)skb_push(skb, sizeof(*iph));
 	skb_reset_network_header(skb);
 	iph->version = IPVERSION;
@@ -267,7 +264,7 @@ ip_send_skb(struct sk_buff *skb)
 	struct net *net = skb->host;
 	int err;
 
-	TRACEPOINTF(net, skb, "len=%u", skb->len);
+	trace_ip_send_skb(skb);
 	err = ip_local_out(skb);
 	if (err) {
 		if (err > 0)
@@ -301,8 +298,7 @@ __ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pm
 	struct iphdr *iph;
 	__be16 df = 0;
 
-	TRACEPOINTF(net, skb, "len=%u pmtudisc=%d mtu=%u", skb->len + (unsigned int)sizeof(*iph),
-		    pmtudisc, dst_mtu(&rt->dst));
+	trace___ip_make_skb(skb, pmtudisc, dst_mtu(&rt->dst));
 	if (!fl4->saddr)
 		fl4->saddr = inet_select_addr(rt->dst.dev, fl4->daddr);
 	skb_push(skb, sizeof(*iph));
@@ -329,7 +325,7 @@ __ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pm
 	memset(IPCB(skb), 0, sizeof(struct inet_skb_parm));
 	IPCB(skb)->pmtudisc = pmtudisc;
 	skb_dst_set_noref(skb, &rt->dst);
-	TRACE_NOTE(net, skb, "id=%u df=%d ttl=%u", ntohs(iph->id), df ? 1 : 0, iph->ttl);
+	trace_ip_make_header(skb);
 	return skb;
 }
 
@@ -343,7 +339,7 @@ int
 ip_push_pending_frames(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
 		       int pmtudisc)
 {
-	TRACEPOINTF(skb->host, skb, "len=%u daddr=" NIPQUAD_FMT, skb->len, NIPQUAD(fl4->daddr));
+	trace_ip_push_pending_frames(skb, fl4);
 	skb = __ip_make_skb(skb, fl4, rt, pmtudisc);
 	return ip_send_skb(skb);
 }
@@ -401,13 +397,11 @@ ip_finish_output2(struct sk_buff *skb)
 	struct neighbour *neigh;
 	__be32 nexthop;
 
-	TRACEPOINTF(net, skb, "len=%u dev=%s daddr=" NIPQUAD_FMT " nexthop=" NIPQUAD_FMT,
-		    skb->len, dev->name, NIPQUAD(ip_hdr(skb)->daddr),
-		    NIPQUAD(rt_nexthop(rt, ip_hdr(skb)->daddr)));
+	trace_ip_finish_output2(skb);
 
 	/* Room for the link-layer header, so it can be pushed in place. */
 	if (unlikely(skb_headroom(skb) < hh_len && dev->header_ops)) {
-		TRACE_NOTE(net, skb, "headroom=%u need=%u realloc=1", skb_headroom(skb), hh_len);
+		trace_ip_headroom_realloc(skb, hh_len);
 		skb = sim_skb_realloc_headroom(skb, hh_len);
 		if (!skb) {
 			IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
@@ -423,7 +417,7 @@ ip_finish_output2(struct sk_buff *skb)
 		return dst_neigh_output(dst, neigh, skb);
 
 	/* "No header cache and no neighbour!" */
-	TRACE_NOTE(net, skb, "reason=no_neighbour");
+	trace_ip_drop(skb, "no_neighbour");
 	IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
 	kfree_skb(skb);
 	return -EINVAL;
@@ -450,7 +444,7 @@ ip_finish_output(struct sk_buff *skb)
 {
 	unsigned int mtu = ip_skb_dst_mtu(skb);
 
-	TRACEPOINTF(skb->host, skb, "len=%u mtu=%u", skb->len, mtu);
+	trace_ip_finish_output(skb, mtu);
 	if (skb->len > mtu)
 		return ip_fragment(skb, ip_finish_output2);
 	return ip_finish_output2(skb);
@@ -469,7 +463,7 @@ ip_output(struct sk_buff *skb)
 	struct net_device *dev = skb_dst(skb)->dev;
 	struct net *net = dev_net(dev);
 
-	TRACEPOINTF(net, skb, "len=%u dev=%s", skb->len, dev->name);
+	trace_ip_output(skb);
 	IP_INC_STATS(net, IPSTATS_MIB_OUTPKTS);
 	IP_ADD_STATS(net, IPSTATS_MIB_OUTOCTETS, skb->len);
 
@@ -489,8 +483,7 @@ ip_copy_metadata(struct sk_buff *to, const struct sk_buff *from)
 {
 	struct dst_entry *dst = skb_dst(from);
 
-	TRACEPOINTF(from->host, to, "from=%u noref=%d", from->id,
-		    (from->_skb_refdst & SKB_DST_NOREF) ? 1 : 0);
+	trace_ip_copy_metadata(to, from);
 	__copy_skb_header(to, from);
 	if (from->_skb_refdst & SKB_DST_NOREF) {
 		skb_dst_set_noref(to, dst);
@@ -499,21 +492,6 @@ ip_copy_metadata(struct sk_buff *to, const struct sk_buff *from)
 		skb_dst_set(to, dst);
 	}
 	/* KERNEL: also tc_index, nf state, mark, secmark, skb_iif. */
-}
-
-/* How many pieces the loop in ip_fragment will make (for the trace). */
-static unsigned int
-sim_ip_frag_count(unsigned int left, unsigned int mtu)
-{
-	unsigned int n = 0;
-
-	while (left > 0) {
-		unsigned int len = left > mtu ? mtu & ~7U : left;
-
-		left -= len;
-		n++;
-	}
-	return n;
 }
 
 /**
@@ -549,12 +527,10 @@ ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
 	bool not_last_frag;
 	int err = 0;
 
-	TRACEPOINTF(net, skb, "len=%u mtu=%u df=%d id=%u frags=%u", skb->len, mtu,
-		    (iph->frag_off & htons(IP_DF)) ? 1 : 0, ntohs(iph->id),
-		    mtu > hlen + 8 ? sim_ip_frag_count(skb->len - hlen, mtu - hlen) : 0);
+	trace_ip_fragment(skb, mtu);
 
 	if (unlikely((iph->frag_off & htons(IP_DF)) && !skb->local_df)) {
-		TRACE_NOTE(net, skb, "reason=df_set mtu=%u", mtu);
+		trace_ip_drop_mtu(skb, "df_set", mtu);
 		IP_INC_STATS(net, IPSTATS_MIB_FRAGFAILS);
 		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(ip_skb_dst_mtu(skb)));
 		kfree_skb(skb);
@@ -562,7 +538,7 @@ ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
 	}
 	if (unlikely(mtu < hlen + 8)) {
 		/* Not even 8 bytes of payload fit: there is no way to cut it. */
-		TRACE_NOTE(net, skb, "reason=mtu_too_small mtu=%u", mtu);
+		trace_ip_drop_mtu(skb, "mtu_too_small", mtu);
 		err = -EMSGSIZE;
 		goto fail;
 	}
@@ -604,8 +580,7 @@ ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
 			iph2->frag_off |= htons(IP_MF);
 		iph2->tot_len = htons(len + hlen);
 		ip_send_check(iph2);
-		TRACE_NOTE(net, skb2, "frag_offset=%u len=%u mf=%d", offset >> 3, len + hlen,
-			   (ntohs(iph2->frag_off) & IP_MF) ? 1 : 0);
+		trace_ip_frag_created(skb2);
 		ptr += len;
 		offset += len;
 

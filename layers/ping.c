@@ -23,6 +23,7 @@
 #include "layers/netdevice.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
+#include "events/icmp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ ping_init_sock(struct net *net)
 {
 	struct ping_sock *ps = net->ping;
 
-	TRACEPOINTF(net, NULL, "exists=%d", ps ? 1 : 0);
+	trace_ping_init_sock(net);
 	if (ps)
 		return ps;
 	ps = calloc(1, sizeof(*ps));
@@ -64,7 +65,7 @@ ping_close(struct ping_sock *ps)
 {
 	struct net *net = ps->net;
 
-	TRACEPOINTF(net, NULL, "ident=%u", ps->ident);
+	trace_ping_close(ps);
 	if (ps->ops && ps->ops->sk_destruct)
 		ps->ops->sk_destruct(ps);
 	if (net->ping == ps)
@@ -76,7 +77,7 @@ ping_close(struct ping_sock *ps)
 void
 ping_exit(struct net *net)
 {
-	TRACEPOINTF(net, NULL, "open=%d", net->ping ? 1 : 0);
+	trace_ping_exit(net);
 	if (net->ping)
 		ping_close(net->ping);
 }
@@ -109,8 +110,7 @@ ping_sendmsg(struct ping_sock *ps, __be32 daddr, const void *msg, unsigned int l
 	unsigned int hh_len;
 	int err;
 
-	TRACEPOINTF(net, NULL, "daddr=" NIPQUAD_FMT " len=%u seq=%u", NIPQUAD(daddr), len,
-		    len >= sizeof(*user_icmph) ? ntohs(user_icmph->un.echo.sequence) : 0);
+	trace_ping_sendmsg(ps, daddr, msg, len);
 	if (len > 0xFFFF)
 		return -EMSGSIZE;
 	if (len < sizeof(*user_icmph) || user_icmph->type != ICMP_ECHO || user_icmph->code != 0)
@@ -122,7 +122,7 @@ ping_sendmsg(struct ping_sock *ps, __be32 daddr, const void *msg, unsigned int l
 	rt = ip_route_output_key(net, &fl4);
 	if (IS_ERR(rt)) {
 		err = PTR_ERR(rt);
-		TRACE_NOTE(net, NULL, "reason=no_route err=%d", err);
+		trace_icmp_no_route(net, NULL, "no_route", err);
 		return err;
 	}
 
@@ -162,11 +162,9 @@ ping_rcv(struct sk_buff *skb)
 	struct ping_sock *ps = net->ping;
 	const struct iphdr *iph = ip_hdr(skb);
 
-	TRACEPOINTF(net, skb, "id=%u seq=%u from=" NIPQUAD_FMT " ttl=%u",
-		    ntohs(icmph->un.echo.id), ntohs(icmph->un.echo.sequence),
-		    NIPQUAD(iph->saddr), iph->ttl);
+	trace_ping_rcv(skb);
 	if (!ps || ps->ident != ntohs(icmph->un.echo.id)) {
-		TRACE_NOTE(net, skb, "reason=no_socket");
+		trace_icmp_drop(skb, "no_socket");
 		return;
 	}
 	ps->rx_replies++;
@@ -203,11 +201,9 @@ ping_err(struct sk_buff *skb, u32 info)
 	bool local = IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR;
 	int err;
 
-	TRACEPOINTF(net, skb, "type=%d code=%d id=%u seq=%u info=%u local=%d", type, code,
-		    ntohs(icmph->un.echo.id), ntohs(icmph->un.echo.sequence), info,
-		    local ? 1 : 0);
+	trace_ping_err(skb, info);
 	if (icmph->type != ICMP_ECHO || !ps || ps->ident != ntohs(icmph->un.echo.id)) {
-		TRACE_NOTE(net, skb, "reason=no_socket");
+		trace_icmp_drop(skb, "no_socket");
 		return;
 	}
 
@@ -246,8 +242,7 @@ ping_err(struct sk_buff *skb, u32 info)
 	}
 	ee.ee_info = info;
 	ps->rx_errors++;
-	TRACE_NOTE(net, skb, "errno=%d origin=%s", err,
-		   ee.ee_origin == SO_EE_ORIGIN_LOCAL ? "local" : "icmp");
+	trace_ping_error_queued(skb, &ee);
 	if (ps->ops && ps->ops->sk_error_report)
 		ps->ops->sk_error_report(ps, &ee, ip_hdr(skb)->saddr, iph->daddr, icmph);
 }

@@ -28,6 +28,7 @@
 #include "layers/neighbour.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
+#include "events/udp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,13 +113,13 @@ udp_v4_get_port(struct sock *sk, unsigned short snum)
 	struct net *net = sock_net(sk);
 	struct udp_port_probe probe = { .rcv_saddr = sk->sk_rcv_saddr };
 
-	TRACEPOINTF(net, NULL, "snum=%u", snum);
+	trace_udp_v4_get_port(sk, snum);
 	if (!snum) {
 		snum = sim_inet_next_port(net, udp_port_in_use, &probe);
 		if (!snum)
 			return 1;
 	} else if (udp_port_in_use(net, snum, &probe)) {
-		TRACE_NOTE(net, NULL, "reason=port_in_use port=%u", snum);
+		trace_udp_port_busy(sk, snum);
 		return 1;
 	}
 	sk->sk_num = snum;
@@ -146,8 +147,7 @@ ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 
 	if (addr_len < (int)sizeof(*usin))
 		return -EINVAL;
-	TRACEPOINTF(net, NULL, "daddr=" NIPQUAD_FMT " dport=%u", NIPQUAD(usin->sin_addr.s_addr),
-		    ntohs(usin->sin_port));
+	trace_ip4_datagram_connect(sk, usin);
 	if (usin->sin_family != AF_INET)
 		return -EAFNOSUPPORT;
 	sk_dst_reset(sk);
@@ -176,7 +176,7 @@ ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 static int
 udp_disconnect(struct sock *sk, int flags)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "flags=%d", flags);
+	trace_udp_disconnect(sk, flags);
 	sk->sk_state = TCP_CLOSE;
 	sk->sk_daddr = 0;
 	sk->sk_dport = 0;
@@ -210,13 +210,12 @@ udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
 	unsigned int len = skb->len - (unsigned int)(skb_transport_header(skb) - skb->data);
 	int err;
 
-	TRACEPOINTF(net, skb, "sport=%u dport=%u len=%u", ntohs(fl4->fl4_sport),
-		    ntohs(fl4->fl4_dport), len);
+	trace_udp_send_skb(skb, fl4, len);
 	uh->source = fl4->fl4_sport;
 	uh->dest = fl4->fl4_dport;
 	uh->len = htons(len);
 	sim_udp_set_csum(uh, fl4->saddr, fl4->daddr, len);
-	TRACE_NOTE(net, skb, "check=0x%04x", ntohs(uh->check));
+	trace_udp_checksum(skb);
 	err = ip_send_skb(skb);
 	if (err) {
 		NET_INC_STATS(net, UDP_MIB_SNDBUFERRORS);
@@ -271,8 +270,7 @@ udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	unsigned int hh_len;
 	int connected, err;
 
-	TRACEPOINTF(net, NULL, "len=%zu sport=%u connected=%d", len, sk->sk_num,
-		    sk->sk_state == TCP_ESTABLISHED);
+	trace_udp_sendmsg(sk, len);
 	if (len > UDP_MAX_PAYLOAD)
 		return -EMSGSIZE;
 	if (msg->msg_flags & MSG_OOB)
@@ -308,7 +306,7 @@ udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if (sk->sk_err) {
 		err = -sk->sk_err;
 		sk->sk_err = 0;
-		TRACE_NOTE(net, NULL, "reason=pending_error err=%d", err);
+		trace_udp_pending_error(sk, err);
 		return err;
 	}
 	/* ip_make_skb, uncorked: one skb, room for every header below. */
@@ -317,8 +315,7 @@ udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if (!skb)
 		return -ENOBUFS;
 	if (sk->sk_wmem_alloc + (int)skb->truesize > sk->sk_sndbuf) {
-		TRACE_NOTE(net, skb, "reason=sndbuf_full wmem_alloc=%d sndbuf=%d",
-			   sk->sk_wmem_alloc, sk->sk_sndbuf);
+		trace_udp_sndbuf_full(sk, skb);
 		kfree_skb(skb);
 		return -EAGAIN;	/* KERNEL: sock_alloc_send_skb sleeps */
 	}
@@ -353,7 +350,7 @@ udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock, int fl
 	unsigned int ulen, copied;
 	int err;
 
-	TRACEPOINTF(net, NULL, "len=%zu queued=%u", len, skb_queue_len(&sk->sk_receive_queue));
+	trace_udp_recvmsg(sk, len);
 	(void)noblock;
 	if (sk->sk_err) {
 		err = -sk->sk_err;
@@ -398,8 +395,7 @@ __udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr, __b
 	struct sock *sk, *result = NULL;
 	int best = -1;
 
-	TRACEPOINTF(net, NULL, "saddr=" NIPQUAD_FMT " sport=%u daddr=" NIPQUAD_FMT " dport=%u",
-		    NIPQUAD(saddr), ntohs(sport), NIPQUAD(daddr), ntohs(dport));
+	trace___udp4_lib_lookup(net, saddr, sport, daddr, dport);
 	list_for_each_entry(sk, &net->udp_table->socks, sk_node) {
 		int score = 0;
 
@@ -450,7 +446,7 @@ udp_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 {
 	struct net *net = sock_net(sk);
 
-	TRACEPOINTF(net, skb, "len=%u port=%u", skb->len, sk->sk_num);
+	trace_udp_queue_rcv_skb(sk, skb);
 	if (sock_queue_rcv_skb(sk, skb) < 0) {
 		NET_INC_STATS(net, UDP_MIB_RCVBUFERRORS);
 		NET_INC_STATS(net, UDP_MIB_INERRORS);
@@ -479,7 +475,7 @@ udp_rcv(struct sk_buff *skb)
 	unsigned int ulen;
 	struct sock *sk;
 
-	TRACEPOINTF(net, skb, "len=%u", skb->len);
+	trace_udp_rcv(skb);
 	if (skb->len < sizeof(struct udphdr))
 		goto short_packet;
 	uh = udp_hdr(skb);
@@ -488,12 +484,11 @@ udp_rcv(struct sk_buff *skb)
 		goto short_packet;
 	if (ulen < skb->len)
 		skb_trim(skb, ulen);
-	TRACE_NOTE(net, skb, "sport=%u dport=%u ulen=%u", ntohs(uh->source), ntohs(uh->dest),
-		   ulen);
+	trace_udp_rcv_header(skb, ulen);
 	/* KERNEL: udp4_csum_init starts the sum and the check completes at
 	 * delivery (or before the ICMP); the outcome is the same. */
 	if (!udp_csum_ok(skb, ulen)) {
-		TRACE_NOTE(net, skb, "reason=bad_checksum check=0x%04x", ntohs(uh->check));
+		trace_udp_bad_checksum(skb);
 		NET_INC_STATS(net, UDP_MIB_CSUMERRORS);
 		NET_INC_STATS(net, UDP_MIB_INERRORS);
 		kfree_skb(skb);
@@ -505,14 +500,14 @@ udp_rcv(struct sk_buff *skb)
 		return 0;
 	}
 
-	TRACE_NOTE(net, skb, "reason=no_socket dport=%u", ntohs(uh->dest));
+	trace_udp_no_socket(skb);
 	NET_INC_STATS(net, UDP_MIB_NOPORTS);
 	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
 	kfree_skb(skb);
 	return 0;
 
 short_packet:
-	TRACE_NOTE(net, skb, "reason=short_packet len=%u", skb->len);
+	trace_udp_short_packet(skb);
 	NET_INC_STATS(net, UDP_MIB_INERRORS);
 	kfree_skb(skb);
 	return 0;
@@ -538,14 +533,14 @@ udp_err(struct sk_buff *skb, u32 info)
 	struct sock *sk;
 	int err = 0, harderr = 0;
 
-	TRACEPOINTF(net, skb, "type=%u code=%u info=%u", icmph->type, icmph->code, info);
+	trace_udp_err(skb, info);
 	if (skb->len < (unsigned int)iph->ihl * 4 + sizeof(*uh))
 		return;
 	uh = (const struct udphdr *)(skb->data + iph->ihl * 4);
 	/* The quoted datagram went from us (saddr) to the peer (daddr). */
 	sk = __udp4_lib_lookup(net, iph->daddr, uh->dest, iph->saddr, uh->source);
 	if (!sk) {
-		TRACE_NOTE(net, skb, "reason=no_socket");
+		trace_udp_err_no_socket(skb);
 		return;
 	}
 	switch (icmph->type) {
@@ -570,11 +565,11 @@ udp_err(struct sk_buff *skb, u32 info)
 		return;
 	}
 	if (!harderr || sk->sk_state != TCP_ESTABLISHED) {
-		TRACE_NOTE(net, skb, "reason=not_connected err=%d", err);
+		trace_udp_err_not_connected(skb, err);
 		return;
 	}
 	sk->sk_err = err;
-	TRACE_NOTE(net, skb, "sk_err=%d", err);
+	trace_udp_sk_err(skb, err);
 	sk->sk_error_report(sk);
 }
 
@@ -582,8 +577,7 @@ udp_err(struct sk_buff *skb, u32 info)
 static void
 udp_lib_close(struct sock *sk, long timeout)
 {
-	TRACEPOINTF(sock_net(sk), NULL, "port=%u queued=%u", sk->sk_num,
-		    skb_queue_len(&sk->sk_receive_queue));
+	trace_udp_lib_close(sk);
 	(void)timeout;
 	udp_lib_unhash(sk);
 	sock_orphan(sk);
