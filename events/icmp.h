@@ -312,24 +312,17 @@ TRACE_EVENT(ping_err, "net/ipv4/ping.c", TP_NOT_INLINE,
 		__entry->local = (IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR) != 0;))
 #define trace_ping_err(...) TP_FUNC(ping_err, __VA_ARGS__)
 
-/*
- * The error ping_err hands to the error queue.  The field prints as
- * "errno", which <errno.h> defines as a macro: it is set aside while
- * the declaration is read (a reader of the struct does the same).
- */
-#pragma push_macro("errno")
-#undef errno
+/* The error ping_err hands to the error queue (struct sock_extended_err). */
 TRACE_NOTE_EVENT(ping_error_queued, "net/ipv4/ping.c",
 	TP_PROTO(const struct sk_buff *skb, const struct sock_extended_err *ee),
 	TP_HOST(skb->host),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_s32(errno)
+		tp_s32(ee_errno)
 		tp_str(origin)),
 	TP_ASSIGN(
-		__entry->errno = (s32)ee->ee_errno;
+		__entry->ee_errno = (s32)ee->ee_errno;
 		__entry->origin = ee->ee_origin == SO_EE_ORIGIN_LOCAL ? "local" : "icmp";))
-#pragma pop_macro("errno")
 #define trace_ping_error_queued(...) TP_NOTE(ping_error_queued, __VA_ARGS__)
 
 #endif
