@@ -26,6 +26,7 @@
 #include "layers/ip.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/neigh.h"
 
 #include <string.h>
 
@@ -116,7 +117,7 @@ arp_mc_map(__be32 addr, u8 *haddr, struct net_device *dev, int dir)
 {
 	u32 a = ntohl(addr);
 
-	TRACEPOINTF(dev_net(dev), NULL, "ip=%s dev=%s", sim_ip_str(addr).s, dev->name);
+	trace_arp_mc_map(addr, dev);
 	(void)dir;
 	if (dev->type != ARPHRD_ETHER)
 		return -EINVAL;
@@ -143,7 +144,7 @@ arp_constructor(struct neighbour *neigh)
 	struct net_device *dev = neigh->dev;
 	struct net *net = dev_net(dev);
 
-	TRACEPOINTF(net, NULL, "ip=%s dev=%s", sim_ip_str(addr).s, dev->name);
+	trace_arp_constructor(neigh);
 	neigh->type = inet_addr_type(net, addr);
 	/* NOTE: the kernel's inet_addr_type classifies these itself. */
 	if (ipv4_is_lbcast(addr))
@@ -183,8 +184,7 @@ arp_constructor(struct neighbour *neigh)
 static void
 arp_error_report(struct neighbour *neigh, struct sk_buff *skb)
 {
-	TRACEPOINTF(dev_net(neigh->dev), skb, "ip=%s dev=%s", sim_ip_str(neigh->primary_key).s,
-		    neigh->dev->name);
+	trace_arp_error_report(neigh, skb);
 	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, 0);
 	/* Accounted as ArpResFailed (once per entry) and the ICMP sent. */
 	kfree_skb(skb);
@@ -209,8 +209,7 @@ arp_solicit(struct neighbour *neigh, struct sk_buff *skb)
 	int probes = neigh->probes;
 	__be32 saddr = 0;
 
-	TRACEPOINTF(net, skb, "ip=%s dev=%s nud=%s probes=%d", sim_ip_str(target).s,
-		    dev->name, neigh_state_name(neigh->nud_state), probes);
+	trace_arp_solicit(neigh, skb);
 	/* arp_announce 0: any local source address will do. */
 	if (skb && skb->len >= sizeof(struct iphdr) &&
 	    inet_addr_type(net, ip_hdr(skb)->saddr) == RTN_LOCAL)
@@ -228,8 +227,7 @@ arp_solicit(struct neighbour *neigh, struct sk_buff *skb)
 			return;
 		}
 	}
-	TRACE_NOTE(net, skb, "mode=%s saddr=%s", dst_hw ? "unicast" : "broadcast",
-		   sim_ip_str(saddr).s);
+	trace_arp_solicit_mode(net, skb, dst_hw, saddr);
 	arp_send(ARPOP_REQUEST, ETH_P_ARP, target, dev, saddr, dst_hw, dev->dev_addr, NULL);
 }
 
@@ -256,9 +254,7 @@ arp_create(int type, int ptype, __be32 dest_ip, struct net_device *dev, __be32 s
 	struct arphdr *arp;
 	unsigned char *arp_ptr;
 
-	TRACEPOINTF(dev_net(dev), NULL, "op=%d dev=%s sip=%s tip=%s dst=%s", type, dev->name,
-		    sim_ip_str(src_ip).s, sim_ip_str(dest_ip).s,
-		    dest_hw ? sim_mac_str(dest_hw).s : "broadcast");
+	trace_arp_create(type, dev, src_ip, dest_ip, dest_hw);
 	skb = alloc_skb(dev_net(dev), arp_hdr_len(dev) + hlen);
 	if (!skb)
 		return NULL;
@@ -304,7 +300,7 @@ arp_create(int type, int ptype, __be32 dest_ip, struct net_device *dev, __be32 s
 void
 arp_xmit(struct sk_buff *skb)
 {
-	TRACEPOINTF(dev_net(skb->dev), skb, "dev=%s len=%u", skb->dev->name, skb->len);
+	trace_arp_xmit(skb);
 	/* KERNEL: passes NF_HOOK(NFPROTO_ARP, NF_ARP_OUT) (arptables) first. */
 	dev_queue_xmit(skb);
 }
@@ -319,9 +315,7 @@ arp_send(int type, int ptype, __be32 dest_ip, struct net_device *dev, __be32 src
 {
 	struct sk_buff *skb;
 
-	TRACEPOINTF(dev_net(dev), NULL, "op=%s dev=%s tip=%s",
-		    type == ARPOP_REQUEST ? "request" : "reply", dev->name,
-		    sim_ip_str(dest_ip).s);
+	trace_arp_send(type, dev, dest_ip);
 	if (dev->flags & IFF_NOARP)
 		return;
 	skb = arp_create(type, ptype, dest_ip, dev, src_ip, dest_hw, src_hw, target_hw);
@@ -356,13 +350,12 @@ arp_process(struct sk_buff *skb)
 	u16 op = ntohs(arp->ar_op);
 	struct neighbour *n;
 
-	TRACEPOINTF(net, skb, "dev=%s op=%u", dev->name, op);
+	trace_arp_process(net, skb, op);
 	/* KERNEL: other hardware types (AX.25, IEEE 1394 ...) accepted too. */
 	if (arp->ar_hrd != htons(ARPHRD_ETHER) || arp->ar_pro != htons(ETH_P_IP) ||
 	    (op != ARPOP_REQUEST && op != ARPOP_REPLY)) {
 		NET_INC_STATS(net, ARP_RCV_BADHDR);
-		TRACE_NOTE(net, skb, "reason=bad_header hrd=%u pro=0x%04x op=%u",
-			   ntohs(arp->ar_hrd), ntohs(arp->ar_pro), op);
+		trace_arp_bad_header(net, skb, arp, op);
 		goto out_drop;
 	}
 
@@ -372,14 +365,12 @@ arp_process(struct sk_buff *skb)
 	memcpy(&sip, arp_ptr, 4);
 	arp_ptr += 4 + dev->addr_len;	/* skip the target MAC */
 	memcpy(&tip, arp_ptr, 4);
-	TRACE_NOTE(net, skb, "op=%s sip=%s sha=%s tip=%s",
-		   op == ARPOP_REQUEST ? "request" : "reply", sim_ip_str(sip).s,
-		   sim_mac_str(sha).s, sim_ip_str(tip).s);
+	trace_arp_packet(net, skb, op, sip, sha, tip);
 
 	/* Nobody may ask for a multicast or loopback address. */
 	if (ipv4_is_multicast(tip) || sim_ipv4_is_loopback(tip)) {
 		NET_INC_STATS(net, ARP_RCV_NOTFORUS);
-		TRACE_NOTE(net, skb, "reason=bogus_target tip=%s", sim_ip_str(tip).s);
+		trace_arp_bad_target(net, skb, "bogus_target", tip);
 		goto out_drop;
 	}
 
@@ -404,7 +395,7 @@ arp_process(struct sk_buff *skb)
 		}
 		/* Overheard: may still refresh the asker's entry below. */
 		NET_INC_STATS(net, ARP_RCV_NOTFORUS);
-		TRACE_NOTE(net, skb, "reason=not_for_us tip=%s", sim_ip_str(tip).s);
+		trace_arp_bad_target(net, skb, "not_for_us", tip);
 	}
 
 	/* Update our ARP tables; unsolicited packets create nothing. */
@@ -445,21 +436,19 @@ arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	struct net *net = dev_net(dev);
 	const struct arphdr *arp;
 
-	TRACEPOINTF(net, skb, "dev=%s len=%u pkt_type=%u", dev->name, skb->len,
-		    skb->pkt_type);
+	trace_arp_rcv(net, skb, dev);
 	(void)pt;
 	(void)orig_dev;
 	if ((dev->flags & IFF_NOARP) || skb->pkt_type == PACKET_OTHERHOST) {
 		NET_INC_STATS(net, ARP_RCV_NOTFORUS);
-		TRACE_NOTE(net, skb, "reason=other_host");
+		trace_arp_drop(net, skb, "other_host");
 		goto freeskb;
 	}
 	/* KERNEL: skb_share_check() first; our skbs arrive unshared. */
 	/* ARP header, plus 2 device addresses, plus 2 IP addresses. */
 	if (skb->len < arp_hdr_len(dev)) {
 		NET_INC_STATS(net, ARP_RCV_BADLEN);
-		TRACE_NOTE(net, skb, "reason=truncated len=%u need=%u", skb->len,
-			   arp_hdr_len(dev));
+		trace_arp_truncated(net, skb, arp_hdr_len(dev));
 		goto freeskb;
 	}
 	/* NOTE: __netif_receive_skb resets it too; arp_hdr() relies on it. */
@@ -467,8 +456,7 @@ arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	arp = arp_hdr(skb);
 	if (arp->ar_hln != dev->addr_len || arp->ar_pln != 4) {
 		NET_INC_STATS(net, ARP_RCV_BADHDR);
-		TRACE_NOTE(net, skb, "reason=bad_addr_len hln=%u pln=%u", arp->ar_hln,
-			   arp->ar_pln);
+		trace_arp_bad_addr_len(net, skb, arp);
 		goto freeskb;
 	}
 	/* KERNEL: NF_HOOK(NFPROTO_ARP, NF_ARP_IN, ..., arp_process). */
@@ -487,7 +475,7 @@ freeskb:
 void
 arp_ifdown(struct net_device *dev)
 {
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s", dev->name);
+	trace_arp_ifdown(dev);
 	neigh_ifdown(dev_net(dev)->arp_tbl, dev);
 }
 
@@ -503,7 +491,7 @@ arp_init(struct net *net)
 {
 	struct packet_type *pt;
 
-	TRACEPOINT(net, NULL);
+	trace_arp_init(net);
 	if (neigh_table_init(net, &arp_tbl) < 0)
 		return;
 	pt = &net->arp_tbl->ptype;
@@ -520,7 +508,7 @@ arp_init(struct net *net)
 void
 arp_exit(struct net *net)
 {
-	TRACEPOINT(net, NULL);
+	trace_arp_exit(net);
 	if (!net->arp_tbl)
 		return;
 	/* KERNEL: dev_remove_pack(); netstep has none, so unlink by hand. */

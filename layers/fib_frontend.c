@@ -33,6 +33,7 @@
 #include "layers/route.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
+#include "events/fib.h"
 
 #include <stdlib.h>
 
@@ -53,9 +54,8 @@ struct fib_alias *
 fib_lookup(struct net *net, __be32 daddr, int oif)
 {
 	static const char KSRC[] = "include/net/ip_fib.h";
-	char db[INET_ADDRSTRLEN];
 	struct fib_alias *fa;
-	TRACEPOINTF(net, NULL, "daddr=%s oif=%d", sim_ip_str(db, daddr), oif);
+	trace_fib_lookup(net, daddr, oif);
 
 	fa = fib_table_lookup(fib_get_table(net, RT_TABLE_LOCAL), daddr, oif);
 	if (!fa)
@@ -84,9 +84,8 @@ fib_sim_preview(struct net *net, __be32 daddr, int oif)
 unsigned int
 inet_addr_type(struct net *net, __be32 addr)
 {
-	char ab[INET_ADDRSTRLEN];
 	struct fib_alias *fa;
-	TRACEPOINTF(net, NULL, "addr=%s", sim_ip_str(ab, addr));
+	trace_inet_addr_type(net, addr);
 
 	if (ipv4_is_zeronet(addr) || ipv4_is_lbcast(addr))
 		return RTN_BROADCAST;
@@ -109,8 +108,7 @@ inet_select_addr(const struct net_device *dev, __be32 dst)
 {
 	static const char KSRC[] = "net/ipv4/devinet.c";
 	struct net *net = dev_net(dev);
-	char ab[INET_ADDRSTRLEN];
-	TRACEPOINTF(net, NULL, "dev=%s dst=%s", dev->name, sim_ip_str(ab, dst));
+	trace_inet_select_addr(dev, dst);
 
 	if (dev->ifa.configured)
 		return dev->ifa.ifa_address;
@@ -130,9 +128,8 @@ inet_select_addr(const struct net_device *dev, __be32 dst)
 int
 fib_validate_source(struct net *net, __be32 saddr, struct net_device *dev)
 {
-	char sb[INET_ADDRSTRLEN];
 	unsigned int type;
-	TRACEPOINTF(net, NULL, "saddr=%s in=%s", sim_ip_str(sb, saddr), dev->name);
+	trace_fib_validate_source(net, saddr, dev);
 
 	type = inet_addr_type(net, saddr);
 	return type == RTN_UNICAST ? 0 : -EINVAL;
@@ -152,7 +149,7 @@ fib_validate_source(struct net *net, __be32 saddr, struct net_device *dev)
 int
 inet_rtm_newroute(struct net *net, struct fib_config *cfg)
 {
-	TRACEPOINTF(net, NULL, "table=%u", cfg->fc_table);
+	trace_inet_rtm_newroute(net, cfg);
 
 	return fib_table_insert_cfg(net, cfg);
 }
@@ -164,7 +161,7 @@ inet_rtm_newroute(struct net *net, struct fib_config *cfg)
 int
 inet_rtm_delroute(struct net *net, struct fib_config *cfg)
 {
-	TRACEPOINTF(net, NULL, "table=%u", cfg->fc_table);
+	trace_inet_rtm_delroute(net, cfg);
 
 	return fib_table_delete_cfg(net, cfg);
 }
@@ -182,11 +179,8 @@ fib_magic(struct net_device *dev, u32 table, u8 type, __be32 dst, int plen,
 {
 	struct net *net = dev_net(dev);
 	struct fib_config cfg = fib_sim_config(table, dst, plen, 0, dev);
-	char db[INET_ADDRSTRLEN];
 	int err;
-	TRACEPOINTF(net, NULL, "tb=%s type=%u dst=%s/%d dev=%s",
-		    table == RT_TABLE_LOCAL ? "local" : "main", type,
-		    sim_ip_str(db, dst), plen, dev->name);
+	trace_fib_magic(dev, table, type, dst, plen);
 
 	cfg.fc_protocol = RTPROT_KERNEL;
 	cfg.fc_scope = type == RTN_LOCAL ? RT_SCOPE_HOST : RT_SCOPE_LINK;
@@ -194,7 +188,7 @@ fib_magic(struct net_device *dev, u32 table, u8 type, __be32 dst, int plen,
 	cfg.fc_prefsrc = prefsrc;
 	err = fib_table_insert_cfg(net, &cfg);
 	if (err && err != -EEXIST)
-		TRACE_NOTE(net, NULL, "reason=insert_failed err=%d", err);
+		trace_fib_failed(net, "insert_failed", err);
 }
 
 /* Drop the kernel routes a previous address of @dev left behind. */
@@ -202,7 +196,7 @@ static void
 fib_del_ifaddr(struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
-	TRACEPOINTF(net, NULL, "dev=%s", dev->name);
+	trace_fib_del_ifaddr(dev);
 
 	for (int t = 0; t < 2; t++) {
 		struct fib_table *tb = &net->fib[t];
@@ -230,9 +224,7 @@ fib_add_ifaddr(struct net_device *dev)
 {
 	const struct in_ifaddr *ifa = &dev->ifa;
 	__be32 prefix = ifa->ifa_address & ifa->ifa_mask;
-	char ab[INET_ADDRSTRLEN];
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s addr=%s/%u", dev->name,
-		    sim_ip_str(ab, ifa->ifa_address), ifa->ifa_prefixlen);
+	trace_fib_add_ifaddr(dev);
 
 	fib_del_ifaddr(dev);
 	if (!ifa->configured)
@@ -261,7 +253,7 @@ fib_add_ifaddr(struct net_device *dev)
 int
 ip_fib_init(struct net *net)
 {
-	TRACEPOINTF(net, NULL, "tables=local,main");
+	trace_ip_fib_init(net);
 
 	net->fib = calloc(2, sizeof(*net->fib));
 	if (!net->fib)
@@ -281,7 +273,7 @@ ip_fib_init(struct net *net)
 void
 ip_fib_exit(struct net *net)
 {
-	TRACEPOINTF(net, NULL, "%s", "");
+	trace_ip_fib_exit(net);
 
 	if (!net->fib)
 		return;

@@ -9,7 +9,8 @@
  * kernel does not use either (struct fib_nh, fib_info, fib_table,
  * fib_nh_exception, fib_get_table) of Linux 3.10.  Only
  * layers/route.c, layers/fib_frontend.c and layers/fib_trie.c include
- * it; every other layer routes through layers/route.h.
+ * it, and events/fib.h, whose events read the rows; every other layer
+ * routes through layers/route.h.
  *
  * Who defines what:
  *   layers/fib_trie.c      the table: prefixes, lookup, insert, delete,
@@ -106,15 +107,6 @@ inet_make_mask(int logmask)
 	return logmask ? htonl(~0U << (32 - logmask)) : 0;
 }
 
-/* Dotted quad for traces and tool output (no kernel counterpart). */
-static inline const char *
-sim_ip_str(char *buf, __be32 addr)
-{
-	struct in_addr in = { .s_addr = addr };
-
-	return inet_ntop(AF_INET, &in, buf, INET_ADDRSTRLEN);
-}
-
 /* include/net/ip_fib.h (no policy routing): the host's two tables. */
 static inline struct fib_table *
 fib_get_table(struct net *net, u32 id)
@@ -138,10 +130,18 @@ fib_sim_config(u32 table, __be32 dst, int plen, __be32 gw, struct net_device *de
 	return cfg;
 }
 
-/* "10.0.0.0/24 gw=10.0.0.1 dev=eth0 row=1" pieces for tracepoints. */
+/* A prefix as a trace field (events/fib.h prints it "10.0.0.0/24"). */
+struct fib_sim_prefix {
+	__be32 key;
+	s32 plen;			/* as given; -1 in fib_sim_desc: no row */
+} __attribute__((packed));
+
+/* What the route events say about a row: "matched=10.0.0.0/24
+ * gw=10.0.0.1 dev=eth0 row=1", or "matched=none gw=0.0.0.0 dev=none
+ * row=-1" (fib_sim_describe). */
 struct fib_sim_desc {
-	char matched[24];
-	char gw[INET_ADDRSTRLEN];
+	struct fib_sim_prefix matched;
+	__be32 gw;
 	const char *dev;
 	int row;
 };
@@ -153,8 +153,7 @@ int fib_table_insert_cfg(struct net *net, struct fib_config *cfg);
 int fib_table_delete_cfg(struct net *net, struct fib_config *cfg);
 void fib_sim_unlink(struct fib_alias *fa);
 struct fib_alias **fib_sim_sorted(struct fib_table *tb, u32 *n);
-const struct fib_sim_desc *fib_sim_describe(struct net *net, const struct fib_alias *fa,
-					    struct fib_sim_desc *d);
+struct fib_sim_desc fib_sim_describe(struct net *net, const struct fib_alias *fa);
 void fib_sim_bury(struct fib_table *tb, struct rtable *rt);
 void fib_sim_print_mtu(FILE *out, u32 mtu, bool locked);
 void fib_sim_free_table(struct fib_table *tb);

@@ -29,7 +29,9 @@
 #include "kernel/trace.h"
 #include "layers/fib_lookup.h"
 #include "layers/route.h"
+#include "layers/neighbour.h"
 #include "layers/net_namespace.h"
+#include "events/fib.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,12 +59,6 @@ struct fn_zone {
 	int fz_order;			/* the prefix length */
 	__be32 fz_mask;			/* netmask of that length */
 };
-
-static const char *
-fib_table_name(const struct fib_table *tb)
-{
-	return tb->tb_id == RT_TABLE_LOCAL ? "local" : "main";
-}
 
 /* Remember @rt until ip_fib_exit(): an skb may still point at it. */
 void
@@ -287,24 +283,23 @@ fib_alias_index(struct net *net, const struct fib_alias *fa)
 	return fa->fa_index;
 }
 
-/* Fill @d with what tracepoints say about the row @fa (or "none"). */
-const struct fib_sim_desc *
-fib_sim_describe(struct net *net, const struct fib_alias *fa, struct fib_sim_desc *d)
+/*
+ * What the route events say about the row @fa (or that there is none).
+ * NOTE: the row number may renumber the main table first (a cache of
+ * route -n order, see fib_alias_index): nothing a reader can see changes.
+ */
+struct fib_sim_desc
+fib_sim_describe(struct net *net, const struct fib_alias *fa)
 {
-	char kb[INET_ADDRSTRLEN];
+	struct fib_sim_desc d = { { 0, -1 }, 0, "none", -1 };
 
-	if (!fa) {
-		strcpy(d->matched, "none");
-		strcpy(d->gw, "0.0.0.0");
-		d->dev = "none";
-		d->row = -1;
+	if (!fa)
 		return d;
-	}
-	snprintf(d->matched, sizeof(d->matched), "%s/%d",
-		 sim_ip_str(kb, fa->fa_node->fn_key), fa->fa_node->fn_plen);
-	sim_ip_str(d->gw, fa->fa_info.fib_nh.nh_gw);
-	d->dev = fa->fa_info.fib_nh.nh_dev->name;
-	d->row = fib_alias_index(net, fa);
+	d.matched.key = fa->fa_node->fn_key;
+	d.matched.plen = fa->fa_node->fn_plen;
+	d.gw = fa->fa_info.fib_nh.nh_gw;
+	d.dev = fa->fa_info.fib_nh.nh_dev->name;
+	d.row = fib_alias_index(net, fa);
 	return d;
 }
 
@@ -320,13 +315,7 @@ struct fib_alias *
 fib_table_lookup(struct fib_table *tb, __be32 daddr, int oif)
 {
 	struct fib_alias *fa = fib_sim_search(tb, daddr, oif);
-	struct fib_sim_desc desc;
-	const struct fib_sim_desc *d = !trace_listening(trace_of(tb->tb_net)) ? NULL :
-		fib_sim_describe(tb->tb_net, fa, &desc);
-	char db[INET_ADDRSTRLEN];
-	TRACEPOINTF(tb->tb_net, NULL, "tb=%s daddr=%s matched=%s gw=%s dev=%s row=%d",
-		    fib_table_name(tb), sim_ip_str(db, daddr), d->matched, d->gw, d->dev,
-		    d->row);
+	trace_fib_table_lookup(tb, daddr, fa);
 
 	return fa;
 }
@@ -427,14 +416,10 @@ int
 fib_table_insert_cfg(struct net *net, struct fib_config *cfg)
 {
 	struct fib_table *tb = fib_get_table(net, cfg->fc_table);
-	char db[INET_ADDRSTRLEN], gb[INET_ADDRSTRLEN];
 	struct fib_node *f;
 	struct fib_alias *fa;
 	int err;
-	TRACEPOINTF(net, NULL, "tb=%s dst=%s/%d gw=%s dev=%s metric=%u mtu=%u",
-		    fib_table_name(tb), sim_ip_str(db, cfg->fc_dst), cfg->fc_dst_len,
-		    sim_ip_str(gb, cfg->fc_gw), cfg->fc_dev ? cfg->fc_dev->name : "none",
-		    cfg->fc_priority, cfg->fc_mtu);
+	trace_fib_table_insert_cfg(net, cfg);
 
 	if (cfg->fc_dst_len < 0 || cfg->fc_dst_len > 32)
 		return -EINVAL;
@@ -442,7 +427,7 @@ fib_table_insert_cfg(struct net *net, struct fib_config *cfg)
 		return -EINVAL;		/* "Invalid prefix for given prefix length" */
 	err = fib_check_nh(net, cfg);
 	if (err) {
-		TRACE_NOTE(net, NULL, "reason=bad_nexthop err=%d", err);
+		trace_fib_failed(net, "bad_nexthop", err);
 		return err;
 	}
 	/* NLM_F_EXCL, as `ip route add` sends: same prefix and metric exist. */
@@ -531,11 +516,8 @@ int
 fib_table_delete_cfg(struct net *net, struct fib_config *cfg)
 {
 	struct fib_table *tb = fib_get_table(net, cfg->fc_table);
-	char db[INET_ADDRSTRLEN], gb[INET_ADDRSTRLEN];
 	struct fib_node *f;
-	TRACEPOINTF(net, NULL, "tb=%s dst=%s/%d gw=%s dev=%s", fib_table_name(tb),
-		    sim_ip_str(db, cfg->fc_dst), cfg->fc_dst_len, sim_ip_str(gb, cfg->fc_gw),
-		    cfg->fc_dev ? cfg->fc_dev->name : "any");
+	trace_fib_table_delete_cfg(net, cfg);
 
 	if (cfg->fc_dst_len < 0 || cfg->fc_dst_len > 32)
 		return -EINVAL;
@@ -621,7 +603,6 @@ static void
 fib_sim_route_line(FILE *out, const struct fib_alias *fa)
 {
 	const struct fib_info *fi = &fa->fa_info;
-	char db[INET_ADDRSTRLEN], gb[INET_ADDRSTRLEN], mb[INET_ADDRSTRLEN];
 	char flags[4], *p = flags;
 
 	*p++ = 'U';
@@ -631,8 +612,8 @@ fib_sim_route_line(FILE *out, const struct fib_alias *fa)
 		*p++ = 'H';
 	*p = '\0';
 	fprintf(out, "%-15s %-15s %-15s %-5s %-6d %-2d %7lu %s\n",
-		sim_ip_str(db, fa->fa_node->fn_key), sim_ip_str(gb, fi->fib_nh.nh_gw),
-		sim_ip_str(mb, inet_make_mask(fa->fa_node->fn_plen)), flags,
+		sim_ip_str(fa->fa_node->fn_key).s, sim_ip_str(fi->fib_nh.nh_gw).s,
+		sim_ip_str(inet_make_mask(fa->fa_node->fn_plen)).s, flags,
 		(int)fi->fib_priority, 0, fib_sim_use(fa), fi->fib_nh.nh_dev->name);
 }
 
@@ -647,7 +628,7 @@ fib_sim_route_line(FILE *out, const struct fib_alias *fa)
 void
 fib_route_show(struct net *net, FILE *out)
 {
-	TRACEPOINTF(net, NULL, "rows=%u", fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes);
+	trace_fib_route_show(net);
 
 	fprintf(out, "Kernel IP routing table\n");
 	fprintf(out, "Destination     Gateway         Genmask         "
@@ -680,17 +661,16 @@ static void
 fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
 {
 	const struct fib_info *fi = &fa->fa_info;
-	char ab[INET_ADDRSTRLEN];
 
 	if (fa->fa_node->fn_plen == 0)
 		fprintf(out, "default ");
 	else if (fa->fa_node->fn_plen == 32)
-		fprintf(out, "%s ", sim_ip_str(ab, fa->fa_node->fn_key));
+		fprintf(out, "%s ", sim_ip_str(fa->fa_node->fn_key).s);
 	else
-		fprintf(out, "%s/%d ", sim_ip_str(ab, fa->fa_node->fn_key),
+		fprintf(out, "%s/%d ", sim_ip_str(fa->fa_node->fn_key).s,
 			fa->fa_node->fn_plen);
 	if (fi->fib_nh.nh_gw)
-		fprintf(out, "via %s ", sim_ip_str(ab, fi->fib_nh.nh_gw));
+		fprintf(out, "via %s ", sim_ip_str(fi->fib_nh.nh_gw).s);
 	fprintf(out, "dev %s ", fi->fib_nh.nh_dev->name);
 	if (fi->fib_protocol != RTPROT_BOOT)
 		fprintf(out, " proto %s ", rtnl_rtprot_n2a(fi->fib_protocol));
@@ -699,7 +679,7 @@ fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
 	else if (fi->fib_scope == RT_SCOPE_HOST)
 		fprintf(out, " scope host ");
 	if (fi->fib_prefsrc)
-		fprintf(out, " src %s ", sim_ip_str(ab, fi->fib_prefsrc));
+		fprintf(out, " src %s ", sim_ip_str(fi->fib_prefsrc).s);
 	if (fi->fib_priority)
 		fprintf(out, " metric %d ", (int)fi->fib_priority);
 	fib_sim_print_mtu(out, fi->fib_mtu, fi->fib_mtu_locked);
@@ -718,7 +698,7 @@ fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
 void
 fib_ip_route_show(struct net *net, FILE *out)
 {
-	TRACEPOINTF(net, NULL, "rows=%u", fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes);
+	trace_fib_ip_route_show(net);
 
 	fib_sim_show_rows(net, out, fib_sim_ip_route_line);
 }

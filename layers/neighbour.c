@@ -29,6 +29,7 @@
 #include "layers/route.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "events/neigh.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,22 +57,20 @@ neigh_state_name(u8 nud)
 	return "NONE";
 }
 
-void
-sim_neigh_set_state_at(struct neighbour *n, u8 new_state, const char *func, int line)
+bool
+sim_neigh_record_state(struct neighbour *n, u8 new_state)
 {
 	u8 old = n->nud_state;
 	struct neigh_transition *t;
 
 	if (old == new_state)
-		return;
+		return false;
 	n->nud_state = new_state;
 	t = &n->hist[n->nhist++ % NEIGH_HISTORY_LEN];
 	t->when = host_now(n->tbl->net);
 	t->from = old;
 	t->to = new_state;
-	trace_note(n->tbl->net, func, __FILE__, line, KSRC, NULL,
-		   "ip=%s dev=%s nud=%s->%s", sim_ip_str(n->primary_key).s, n->dev->name,
-		   neigh_state_name(old), neigh_state_name(new_state));
+	return true;
 }
 
 /* neigh_rand_reach_time: uniformly in [base/2, 3*base/2), so hosts that
@@ -118,8 +117,7 @@ neigh_del_timer(struct neighbour *n)
 static int
 neigh_blackhole(struct neighbour *neigh, struct sk_buff *skb)
 {
-	TRACEPOINTF(neigh->tbl->net, skb, "ip=%s reason=dead_entry",
-		    sim_ip_str(neigh->primary_key).s);
+	trace_neigh_blackhole(neigh, skb);
 	NET_INC_STATS(neigh->tbl->net, NEIGH_OUT_DISCARDS);
 	kfree_skb(skb);
 	return -ENETDOWN;
@@ -156,8 +154,7 @@ neigh_hash_grow(struct neigh_table *tbl, unsigned int new_shift)
 	struct neighbour **nb;
 	unsigned int old_size = 1U << tbl->hash_shift;
 
-	TRACEPOINTF(tbl->net, NULL, "entries=%d buckets=%u new_buckets=%u", tbl->entries,
-		    old_size, 1U << new_shift);
+	trace_neigh_hash_grow(tbl, new_shift);
 	nb = calloc(1U << new_shift, sizeof(*nb));
 	if (!nb)
 		return;
@@ -203,7 +200,7 @@ neigh_forced_gc(struct neigh_table *tbl)
 {
 	int shrunk = 0;
 
-	TRACEPOINTF(tbl->net, NULL, "entries=%d", tbl->entries);
+	trace_neigh_forced_gc(tbl);
 	NET_INC_STATS(tbl->net, NEIGH_FORCED_GC_RUNS);
 	for (unsigned int i = 0; i < 1U << tbl->hash_shift; i++) {
 		struct neighbour **np = &tbl->hash_buckets[i];
@@ -231,14 +228,13 @@ neigh_alloc(struct neigh_table *tbl, struct net_device *dev)
 	struct neighbour *n;
 	int entries;
 
-	TRACEPOINTF(net, NULL, "dev=%s entries=%d", dev->name, tbl->entries);
+	trace_neigh_alloc(tbl, dev);
 	entries = tbl->entries++;
 	if (entries >= tbl->gc_thresh3 ||
 	    (entries >= tbl->gc_thresh2 && time_after(now, tbl->last_flush + 5 * HZ))) {
 		if (!neigh_forced_gc(tbl) && entries >= tbl->gc_thresh3) {
 			NET_INC_STATS(net, NEIGH_TABLE_FULL);
-			TRACE_NOTE(net, NULL, "reason=table_full entries=%d gc_thresh3=%d",
-				   entries, tbl->gc_thresh3);
+			trace_neigh_table_full(tbl, entries);
 			tbl->entries--;
 			return NULL;
 		}
@@ -269,13 +265,9 @@ neigh_alloc(struct neigh_table *tbl, struct net_device *dev)
 void
 neigh_destroy(struct neighbour *neigh)
 {
-	struct net *net = neigh->tbl->net;
-
-	TRACEPOINTF(net, NULL, "ip=%s queued=%u", sim_ip_str(neigh->primary_key).s,
-		    skb_queue_len(&neigh->arp_queue));
+	trace_neigh_destroy(neigh);
 	if (!neigh->dead)
-		TRACE_NOTE(net, NULL, "reason=destroy_alive ip=%s",
-			   sim_ip_str(neigh->primary_key).s);	/* KERNEL: WARN + leak */
+		trace_neigh_destroy_alive(neigh);	/* KERNEL: WARN + leak */
 	del_timer(&neigh->timer);
 	__skb_queue_purge(&neigh->arp_queue);
 	neigh->arp_queue_len_bytes = 0;
@@ -298,7 +290,7 @@ __ipv4_neigh_lookup_noref(struct net_device *dev, u32 key)
 	struct neigh_table *tbl = net->arp_tbl;
 	struct neighbour *n;
 
-	TRACEPOINTF(net, NULL, "ip=%s dev=%s", sim_ip_str(key).s, dev->name);
+	trace___ipv4_neigh_lookup_noref(dev, key);
 	/* NOTE: the kernel counts only neigh_lookup(); counting the fast
 	 * path too makes ArpLookups/ArpHits meaningful in netstep. */
 	NET_INC_STATS(net, NEIGH_LOOKUPS);
@@ -307,11 +299,11 @@ __ipv4_neigh_lookup_noref(struct net_device *dev, u32 key)
 	for (n = tbl->hash_buckets[neigh_bucket(tbl, &key, dev)]; n; n = n->next) {
 		if (n->dev == dev && n->primary_key == key) {
 			NET_INC_STATS(net, NEIGH_HITS);
-			TRACE_NOTE(net, NULL, "hit=1 nud=%s", neigh_state_name(n->nud_state));
+			trace_neigh_lookup_hit(net, n);
 			return n;
 		}
 	}
-	TRACE_NOTE(net, NULL, "hit=0");
+	trace_neigh_lookup_miss(net);
 	return NULL;
 }
 
@@ -331,7 +323,7 @@ neigh_lookup(struct neigh_table *tbl, const void *pkey, struct net_device *dev)
 	struct neighbour *n;
 
 	memcpy(&key, pkey, sizeof(key));
-	TRACEPOINTF(tbl->net, NULL, "ip=%s dev=%s", sim_ip_str(key).s, dev->name);
+	trace_neigh_lookup(tbl, key, dev);
 	NET_INC_STATS(tbl->net, NEIGH_LOOKUPS);
 	for (n = tbl->hash_buckets[neigh_bucket(tbl, &key, dev)]; n; n = n->next) {
 		if (n->dev == dev && n->primary_key == key) {
@@ -363,8 +355,7 @@ __neigh_create(struct neigh_table *tbl, const void *pkey, struct net_device *dev
 	u32 hash_val;
 	int error;
 
-	TRACEPOINTF(tbl->net, NULL, "ip=%s dev=%s want_ref=%d",
-		    sim_ip_str(*(const __be32 *)pkey).s, dev->name, want_ref);
+	trace___neigh_create(tbl, pkey, dev, want_ref);
 	n = neigh_alloc(tbl, dev);
 	if (!n)
 		return ERR_PTR(-ENOBUFS);
@@ -395,8 +386,7 @@ __neigh_create(struct neigh_table *tbl, const void *pkey, struct net_device *dev
 	n->next = tbl->hash_buckets[hash_val];
 	tbl->hash_buckets[hash_val] = n;
 	list_add_tail(&n->all, &tbl->all);
-	TRACE_NOTE(tbl->net, NULL, "ip=%s nud=%s created=1", sim_ip_str(n->primary_key).s,
-		   neigh_state_name(n->nud_state));
+	trace_neigh_created(n);
 	return n;
 }
 
@@ -411,8 +401,7 @@ __neigh_lookup(struct neigh_table *tbl, const void *pkey, struct net_device *dev
 {
 	struct neighbour *n;
 
-	TRACEPOINTF(tbl->net, NULL, "ip=%s creat=%d", sim_ip_str(*(const __be32 *)pkey).s,
-		    creat);
+	trace___neigh_lookup(tbl, pkey, creat);
 	n = neigh_lookup(tbl, pkey, dev);
 	if (n || !creat)
 		return n;
@@ -433,8 +422,7 @@ neigh_event_ns(struct neigh_table *tbl, const u8 *lladdr, const void *saddr,
 {
 	struct neighbour *neigh;
 
-	TRACEPOINTF(tbl->net, NULL, "ip=%s lladdr=%s", sim_ip_str(*(const __be32 *)saddr).s,
-		    lladdr ? sim_mac_str(lladdr).s : "none");
+	trace_neigh_event_ns(tbl, lladdr, saddr);
 	neigh = __neigh_lookup(tbl, saddr, dev, lladdr || !dev->addr_len);
 	if (neigh)
 		neigh_update(neigh, lladdr, NUD_STALE, NEIGH_UPDATE_F_OVERRIDE);
@@ -465,8 +453,7 @@ neigh_invalidate(struct neighbour *neigh)
 	struct net *net = neigh->tbl->net;
 	struct sk_buff *skb;
 
-	TRACEPOINTF(net, NULL, "ip=%s queued=%u", sim_ip_str(neigh->primary_key).s,
-		    skb_queue_len(&neigh->arp_queue));
+	trace_neigh_invalidate(neigh);
 	NET_INC_STATS(net, NEIGH_RES_FAILED);
 	neigh->updated = host_jiffies(net);
 	/* error_report may come back to this entry: re-check each time. */
@@ -489,9 +476,7 @@ neigh_probe(struct neighbour *neigh)
 {
 	struct sk_buff *skb = skb_peek_tail(&neigh->arp_queue);
 
-	TRACEPOINTF(neigh->tbl->net, skb, "ip=%s nud=%s probes=%d",
-		    sim_ip_str(neigh->primary_key).s, neigh_state_name(neigh->nud_state),
-		    neigh->probes);
+	trace_neigh_probe(neigh, skb);
 	/* KERNEL: solicits with a skb_copy() of it, so the queue may change
 	 * under the unlocked solicit; one thread here, no copy needed. */
 	neigh->ops->solicit(neigh, skb);
@@ -516,8 +501,7 @@ neigh_timer_handler(unsigned long arg)
 	unsigned long next = now + HZ;
 	u8 state = neigh->nud_state;
 
-	TRACEPOINTF(net, NULL, "ip=%s dev=%s nud=%s probes=%d", sim_ip_str(neigh->primary_key).s,
-		    neigh->dev->name, neigh_state_name(state), neigh->probes);
+	trace_neigh_timer_handler(neigh);
 	if (!(state & NUD_IN_TIMER) || neigh->dead)
 		goto out;
 
@@ -554,7 +538,7 @@ neigh_timer_handler(unsigned long arg)
 
 	if ((neigh->nud_state & (NUD_INCOMPLETE | NUD_PROBE)) &&
 	    neigh->probes >= neigh_max_probes(neigh)) {
-		TRACE_NOTE(net, NULL, "reason=max_probes probes=%d", neigh->probes);
+		trace_neigh_probes_exhausted(neigh);
 		sim_neigh_set_state(neigh, NUD_FAILED);
 		neigh_invalidate(neigh);
 	}
@@ -591,9 +575,7 @@ __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 	bool immediate_probe = false;
 	int rc = 0;
 
-	TRACEPOINTF(net, skb, "ip=%s dev=%s nud=%s queued=%u", sim_ip_str(neigh->primary_key).s,
-		    neigh->dev->name, neigh_state_name(neigh->nud_state),
-		    skb_queue_len(&neigh->arp_queue));
+	trace___neigh_event_send(neigh, skb);
 	if (neigh->nud_state & (NUD_CONNECTED | NUD_DELAY | NUD_PROBE))
 		return 0;
 
@@ -611,7 +593,7 @@ __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 			sim_neigh_set_state(neigh, NUD_FAILED);
 			neigh->updated = host_jiffies(net);
 			NET_INC_STATS(net, NEIGH_UNRES_DISCARDS);
-			TRACE_NOTE(net, skb, "reason=no_probes_configured");
+			trace_neigh_drop(net, skb, "no_probes_configured");
 			kfree_skb(skb);
 			return 1;
 		}
@@ -630,16 +612,14 @@ __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 					break;
 				neigh->arp_queue_len_bytes -= buff->truesize;
 				NET_INC_STATS(net, NEIGH_UNRES_DISCARDS);
-				TRACE_NOTE(net, buff, "reason=arp_queue_full queued_bytes=%u",
-					   neigh->arp_queue_len_bytes);
+				trace_neigh_arp_queue_full(neigh, buff);
 				kfree_skb(buff);
 			}
 			/* It outlives this call: hold its route for real. */
 			skb_dst_force(skb);
 			__skb_queue_tail(&neigh->arp_queue, skb);
 			neigh->arp_queue_len_bytes += skb->truesize;
-			TRACE_NOTE(net, skb, "queued=%u queued_bytes=%u",
-				   skb_queue_len(&neigh->arp_queue), neigh->arp_queue_len_bytes);
+			trace_neigh_queued(neigh, skb);
 		}
 		rc = 1;
 	}
@@ -662,8 +642,7 @@ neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 {
 	unsigned long now = host_jiffies(neigh->tbl->net);
 
-	TRACEPOINTF(neigh->tbl->net, skb, "ip=%s nud=%s", sim_ip_str(neigh->primary_key).s,
-		    neigh_state_name(neigh->nud_state));
+	trace_neigh_event_send(neigh, skb);
 	neigh->used = now;
 	if (!(neigh->nud_state & (NUD_CONNECTED | NUD_DELAY | NUD_PROBE)))
 		return __neigh_event_send(neigh, skb);
@@ -679,7 +658,7 @@ neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 void
 neigh_confirm(struct neighbour *neigh)
 {
-	TRACEPOINTF(neigh->tbl->net, NULL, "ip=%s", sim_ip_str(neigh->primary_key).s);
+	trace_neigh_confirm(neigh);
 	neigh->confirmed = host_jiffies(neigh->tbl->net);
 }
 
@@ -731,9 +710,7 @@ neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 	struct net_device *dev = neigh->dev;
 	u8 old = neigh->nud_state;
 
-	TRACEPOINTF(net, NULL, "ip=%s dev=%s nud=%s new=%s lladdr=%s flags=0x%x",
-		    sim_ip_str(neigh->primary_key).s, dev->name, neigh_state_name(old),
-		    neigh_state_name(new), lladdr ? sim_mac_str(lladdr).s : "none", flags);
+	trace_neigh_update(neigh, lladdr, new, flags);
 	if (!(flags & NEIGH_UPDATE_F_ADMIN) && (old & (NUD_NOARP | NUD_PERMANENT)))
 		return -EPERM;
 
@@ -771,8 +748,7 @@ neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 				lladdr = neigh->ha;
 				new = NUD_STALE;
 			} else {
-				TRACE_NOTE(net, NULL, "reason=no_override lladdr_kept=%s",
-					   sim_mac_str(neigh->ha).s);
+				trace_neigh_no_override(neigh);
 				return 0;
 			}
 		} else if (lladdr == neigh->ha && new == NUD_STALE &&
@@ -795,8 +771,7 @@ neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 	if (lladdr != neigh->ha) {
 		memcpy(neigh->ha, lladdr, dev->addr_len);
 		neigh_update_hhs(neigh);
-		TRACE_NOTE(net, NULL, "ip=%s lladdr=%s", sim_ip_str(neigh->primary_key).s,
-			   sim_mac_str(neigh->ha).s);
+		trace_neigh_lladdr_change(neigh);
 		if (!(new & NUD_CONNECTED))
 			neigh->confirmed = host_jiffies(net) -
 					   (neigh->parms->base_reachable_time << 1);
@@ -820,7 +795,7 @@ neigh_hh_init(struct neighbour *n, struct dst_entry *dst)
 {
 	struct net_device *dev = dst->dev;
 
-	TRACEPOINTF(n->tbl->net, NULL, "ip=%s dev=%s", sim_ip_str(n->primary_key).s, dev->name);
+	trace_neigh_hh_init(n, dev);
 	/* KERNEL: the type comes from dst->ops->protocol (ETH_P_IP for IPv4). */
 	if (!n->hh.hh_len)
 		dev->header_ops->cache(n, &n->hh, htons(ETH_P_IP));
@@ -839,12 +814,11 @@ neigh_hh_output(const struct hh_cache *hh, struct sk_buff *skb)
 	struct net *net = skb->dev ? dev_net(skb->dev) : skb->host;
 	unsigned int hh_len = hh->hh_len;
 
-	TRACEPOINTF(net, skb, "hh_len=%u len=%u headroom=%u", hh_len, skb->len,
-		    skb_headroom(skb));
+	trace_neigh_hh_output(net, hh, skb);
 	if (unlikely(skb_headroom(skb) < hh_len)) {
 		/* ip_finish_output2 guarantees LL_RESERVED_SPACE; be safe. */
 		NET_INC_STATS(net, NEIGH_OUT_DISCARDS);
-		TRACE_NOTE(net, skb, "reason=no_headroom");
+		trace_neigh_drop(net, skb, "no_headroom");
 		kfree_skb(skb);
 		return NET_XMIT_DROP;
 	}
@@ -870,9 +844,7 @@ dst_neigh_output(struct dst_entry *dst, struct neighbour *n, struct sk_buff *skb
 {
 	const struct hh_cache *hh = &n->hh;
 
-	TRACEPOINTF(n->tbl->net, skb, "ip=%s dev=%s nud=%s hh_len=%u",
-		    sim_ip_str(n->primary_key).s, n->dev->name, neigh_state_name(n->nud_state),
-		    hh->hh_len);
+	trace_dst_neigh_output(n, skb);
 	/* KERNEL: first copies dst->pending_confirm into n->confirmed. */
 	(void)dst;
 	if ((n->nud_state & NUD_CONNECTED) && hh->hh_len)
@@ -897,10 +869,9 @@ neigh_resolve_output(struct neighbour *neigh, struct sk_buff *skb)
 	struct net_device *dev = neigh->dev;
 	int err, off;
 
-	TRACEPOINTF(net, skb, "ip=%s dev=%s nud=%s len=%u", sim_ip_str(neigh->primary_key).s,
-		    dev->name, neigh_state_name(neigh->nud_state), skb->len);
+	trace_neigh_resolve_output(neigh, skb);
 	if (!dst) {
-		TRACE_NOTE(net, skb, "reason=no_dst");
+		trace_neigh_drop(net, skb, "no_dst");
 		goto out_kfree_skb;
 	}
 	if (neigh_event_send(neigh, skb))
@@ -913,13 +884,13 @@ neigh_resolve_output(struct neighbour *neigh, struct sk_buff *skb)
 	if (off > 0)
 		skb_pull(skb, off);
 	if (skb_headroom(skb) < dev->hard_header_len) {
-		TRACE_NOTE(net, skb, "reason=no_headroom");
+		trace_neigh_drop(net, skb, "no_headroom");
 		goto out_kfree_skb;
 	}
 	err = dev_hard_header(skb, dev, ntohs(skb->protocol), neigh->ha, NULL, skb->len);
 	if (err >= 0)
 		return dev_queue_xmit(skb);
-	TRACE_NOTE(net, skb, "reason=hard_header err=%d", err);
+	trace_neigh_drop_err(net, skb, "hard_header", err);
 out_kfree_skb:
 	NET_INC_STATS(net, NEIGH_OUT_DISCARDS);
 	kfree_skb(skb);
@@ -937,8 +908,7 @@ neigh_connected_output(struct neighbour *neigh, struct sk_buff *skb)
 	struct net_device *dev = neigh->dev;
 	int err, off;
 
-	TRACEPOINTF(net, skb, "ip=%s dev=%s len=%u", sim_ip_str(neigh->primary_key).s,
-		    dev->name, skb->len);
+	trace_neigh_connected_output(neigh, skb);
 	off = skb_network_offset(skb);
 	if (off > 0)
 		skb_pull(skb, off);
@@ -948,7 +918,7 @@ neigh_connected_output(struct neighbour *neigh, struct sk_buff *skb)
 			return dev_queue_xmit(skb);
 	}
 	NET_INC_STATS(net, NEIGH_OUT_DISCARDS);
-	TRACE_NOTE(net, skb, "reason=hard_header");
+	trace_neigh_drop(net, skb, "hard_header");
 	kfree_skb(skb);
 	return -EINVAL;
 }
@@ -960,8 +930,7 @@ neigh_connected_output(struct neighbour *neigh, struct sk_buff *skb)
 int
 neigh_direct_output(struct neighbour *neigh, struct sk_buff *skb)
 {
-	TRACEPOINTF(neigh->tbl->net, skb, "ip=%s len=%u", sim_ip_str(neigh->primary_key).s,
-		    skb->len);
+	trace_neigh_direct_output(neigh, skb);
 	return dev_queue_xmit(skb);
 }
 
@@ -989,9 +958,7 @@ neigh_flush_dev(struct neigh_table *tbl, struct net_device *dev,
 				continue;
 			}
 			neigh_del_timer(n);
-			TRACE_NOTE(tbl->net, NULL, "ip=%s dev=%s nud=%s queued=%u removed=1",
-				   sim_ip_str(n->primary_key).s, n->dev->name,
-				   neigh_state_name(n->nud_state), skb_queue_len(&n->arp_queue));
+			trace_neigh_removed(n);
 			__skb_queue_purge(&n->arp_queue);
 			n->arp_queue_len_bytes = 0;
 			if (n->refcnt != 1) {
@@ -1016,8 +983,7 @@ neigh_flush_dev(struct neigh_table *tbl, struct net_device *dev,
 void
 neigh_ifdown(struct neigh_table *tbl, struct net_device *dev)
 {
-	TRACEPOINTF(tbl ? tbl->net : NULL, NULL, "dev=%s entries=%d",
-		    dev ? dev->name : "all", tbl ? tbl->entries : 0);
+	trace_neigh_ifdown(tbl, dev);
 	if (tbl)
 		neigh_flush_dev(tbl, dev, NULL);
 }
@@ -1043,7 +1009,7 @@ sim_neigh_flushable(const struct neighbour *n)
 int
 neigh_flush(struct net *net, struct net_device *dev)
 {
-	TRACEPOINTF(net, NULL, "dev=%s", dev ? dev->name : "all");
+	trace_neigh_flush(net, dev);
 	if (!net->arp_tbl)
 		return 0;
 	return neigh_flush_dev(net->arp_tbl, dev, sim_neigh_flushable);
@@ -1129,7 +1095,7 @@ neigh_table_init(struct net *net, const struct neigh_table *tmpl)
 {
 	struct neigh_table *tbl;
 
-	TRACEPOINTF(net, NULL, "id=%s", tmpl->id);
+	trace_neigh_table_init(net, tmpl);
 	tbl = malloc(sizeof(*tbl));
 	if (!tbl)
 		return -ENOMEM;
@@ -1164,14 +1130,14 @@ neigh_table_clear(struct net *net)
 {
 	struct neigh_table *tbl = net->arp_tbl;
 
-	TRACEPOINTF(net, NULL, "entries=%d", tbl ? tbl->entries : 0);
+	trace_neigh_table_clear(net, tbl);
 	if (!tbl)
 		return;
 	neigh_flush_dev(tbl, NULL, NULL);
 	if (tbl->entries) {
 		/* Someone still holds an entry; its last release touches
 		 * the table, so keep it (KERNEL: "neighbour leakage"). */
-		TRACE_NOTE(net, NULL, "reason=neighbour_leakage entries=%d", tbl->entries);
+		trace_neigh_leakage(net, tbl);
 		return;
 	}
 	net->arp_tbl = NULL;

@@ -219,10 +219,18 @@ const char *neigh_state_name(u8 nud);
 int neigh_for_each(struct net *net, void (*cb)(const struct neighbour *, void *), void *arg);
 
 /* netstep: every NUD change goes through here, so the trace shows
- * "nud=INCOMPLETE->REACHABLE" and the UI can draw the entry's history. */
-void sim_neigh_set_state_at(struct neighbour *n, u8 new_state, const char *func, int line);
-#define sim_neigh_set_state(n, new_state) \
-	sim_neigh_set_state_at((n), (new_state), __func__, __LINE__)
+ * "nud=INCOMPLETE->REACHABLE" (the note neigh_nud_change, in the
+ * function that changes the state: its file includes events/neigh.h)
+ * and the UI can draw the entry's history. */
+bool sim_neigh_record_state(struct neighbour *n, u8 new_state);	/* false: unchanged */
+#define sim_neigh_set_state(n, new_state)					\
+	do {									\
+		struct neighbour *__sn = (n);					\
+		u8 __sn_old = __sn->nud_state;					\
+										\
+		if (sim_neigh_record_state(__sn, (new_state)))			\
+			trace_neigh_nud_change(__sn, __sn_old);			\
+	} while (0)
 
 /* netstep: addresses as text for trace fields, "10.0.0.1", "52:54:00:00:00:01". */
 struct sim_addr_str {

@@ -30,6 +30,8 @@
 #include "layers/route.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
+#include "layers/neighbour.h"
+#include "events/fib.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +67,7 @@ dst_net(const struct dst_entry *dst)
 void
 dst_hold(struct dst_entry *dst)
 {
-	TRACEPOINTF(dst_net(dst), NULL, "refcnt=%d", dst->__refcnt + 1);
+	trace_dst_hold(dst_net(dst), dst);
 	dst->__refcnt++;
 }
 
@@ -78,7 +80,7 @@ dst_hold(struct dst_entry *dst)
 void
 dst_release(struct dst_entry *dst)
 {
-	TRACEPOINTF(dst_net(dst), NULL, "refcnt=%d", dst ? dst->__refcnt - 1 : 0);
+	trace_dst_release(dst_net(dst), dst);
 	if (!dst)
 		return;
 	if (dst->__refcnt > 0)
@@ -98,7 +100,7 @@ dst_mtu(const struct dst_entry *dst)
 	struct net *net = dst_net(dst);
 	u32 metric = rt->fa ? rt->fa->fa_info.fib_mtu : 0;
 	unsigned int dev_mtu = dst->dev ? dst->dev->mtu : ETH_DATA_LEN;
-	TRACEPOINTF(net, NULL, "pmtu=%u metric=%u dev_mtu=%u", rt->rt_pmtu, metric, dev_mtu);
+	trace_dst_mtu(net, rt, metric, dev_mtu);
 
 	if (rt->rt_pmtu && net && time_before(host_jiffies(net), rt->rt_pmtu_expires))
 		/* NOTE: never above the device MTU, which may have been
@@ -116,8 +118,8 @@ dst_mtu(const struct dst_entry *dst)
 static int
 ip_rt_bug(struct sk_buff *skb)
 {
-	TRACEPOINT(skb->host, skb);
-	TRACE_NOTE(skb->host, skb, "reason=input_on_output_route");
+	trace_ip_rt_bug(skb);
+	trace_fib_reason(skb->host, skb, "input_on_output_route");
 	kfree_skb(skb);
 	return 0;
 }
@@ -129,10 +131,8 @@ ip_rt_bug(struct sk_buff *skb)
 static struct rtable *
 rt_dst_alloc(struct net_device *dev, u16 type, __be32 gw, struct fib_alias *fa)
 {
-	char gb[INET_ADDRSTRLEN];
 	struct rtable *rt;
-	TRACEPOINTF(dev_net(dev), NULL, "dev=%s type=%u gw=%s", dev->name, type,
-		    sim_ip_str(gb, gw));
+	trace_rt_dst_alloc(dev, type, gw);
 
 	rt = calloc(1, sizeof(*rt));
 	if (!rt)
@@ -163,8 +163,7 @@ static struct rtable *
 rt_cache_route(struct fib_alias *fa)
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
-	TRACEPOINTF(dev_net(nh->nh_dev), NULL, "dev=%s cached=%d", nh->nh_dev->name,
-		    nh->nh_rth_output != NULL);
+	trace_rt_cache_route(nh);
 
 	if (!nh->nh_rth_output) {
 		__be32 gw = fa->fa_type == RTN_UNICAST ? nh->nh_gw : 0;
@@ -189,16 +188,13 @@ find_exception(struct fib_alias *fa, __be32 daddr)
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
 	struct net *net = dev_net(nh->nh_dev);
 	struct fib_nh_exception **pp, *fnhe;
-	char db[INET_ADDRSTRLEN];
-	TRACEPOINTF(net, NULL, "daddr=%s exceptions=%d", sim_ip_str(db, daddr),
-		    nh->nh_nexceptions);
+	trace_find_exception(net, nh, daddr);
 
 	for (pp = &nh->nh_exceptions; (fnhe = *pp) != NULL; pp = &fnhe->fnhe_next) {
 		if (fnhe->fnhe_daddr != daddr)
 			continue;
 		if (time_after_eq(host_jiffies(net), fnhe->fnhe_expires)) {
-			TRACE_NOTE(net, NULL, "daddr=%s pmtu=%u state=expired", db,
-				   fnhe->fnhe_pmtu);
+			trace_fib_exception_expired(net, fnhe);
 			*pp = fnhe->fnhe_next;
 			nh->nh_nexceptions--;
 			fib_sim_bury(fa->fa_table, fnhe->fnhe_rth);
@@ -229,7 +225,7 @@ __mkroute_output(struct net *net, struct fib_alias *fa, struct flowi4 *fl4)
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
 	struct fib_nh_exception *fnhe = NULL;
 	struct rtable *rth;
-	TRACEPOINTF(net, NULL, "type=%u dev=%s", fa->fa_type, nh->nh_dev->name);
+	trace___mkroute_output(net, fa);
 
 	if (!fl4->saddr)
 		fl4->saddr = fa->fa_info.fib_prefsrc ? fa->fa_info.fib_prefsrc
@@ -293,16 +289,13 @@ sim_dev_by_index(struct net *net, int ifindex)
 struct rtable *
 ip_route_output_key(struct net *net, struct flowi4 *fl4)
 {
-	char db[INET_ADDRSTRLEN], sb[INET_ADDRSTRLEN];
-	struct fib_sim_desc desc;
 	struct fib_alias *fa;
 	struct rtable *rt;
-	TRACEPOINTF(net, NULL, "daddr=%s saddr=%s oif=%d", sim_ip_str(db, fl4->daddr),
-		    sim_ip_str(sb, fl4->saddr), fl4->flowi4_oif);
+	trace_ip_route_output_key(net, fl4);
 
 	if (fl4->saddr && (ipv4_is_multicast(fl4->saddr) || ipv4_is_lbcast(fl4->saddr) ||
 			   inet_addr_type(net, fl4->saddr) != RTN_LOCAL)) {
-		TRACE_NOTE(net, NULL, "reason=saddr_not_local");
+		trace_fib_reason(net, NULL, "saddr_not_local");
 		return ERR_PTR(-EINVAL);
 	}
 	if (ipv4_is_lbcast(fl4->daddr)) {
@@ -318,16 +311,12 @@ ip_route_output_key(struct net *net, struct flowi4 *fl4)
 	fa = fib_lookup(net, fl4->daddr, fl4->flowi4_oif);
 	if (!fa) {
 		IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);
-		TRACE_NOTE(net, NULL, "reason=no_route daddr=%s", db);
+		trace_fib_reject_daddr(net, NULL, "no_route", fl4->daddr);
 		return ERR_PTR(-ENETUNREACH);
 	}
 	rt = __mkroute_output(net, fa, fl4);
-	if (!IS_ERR(rt) && trace_listening(trace_of(net))) {
-		fib_sim_describe(net, fa, &desc);
-		TRACE_NOTE(net, NULL, "matched=%s gw=%s dev=%s row=%d saddr=%s", desc.matched,
-			   sim_ip_str(db, rt->rt_gateway), desc.dev, desc.row,
-			   sim_ip_str(sb, fl4->saddr));
-	}
+	if (!IS_ERR(rt))
+		trace_fib_output_route(net, fa, rt, fl4->saddr);
 	return rt;
 }
 
@@ -342,14 +331,7 @@ ip_route_output_ports(struct net *net, struct flowi4 *fl4, struct sock *sk,
 		      u8 proto, u8 tos, int oif)
 {
 	static const char KSRC[] = "include/net/route.h";
-	struct fib_sim_desc desc;
-	/* NOTE: the preview lookup is for the tracepoint only: skipped unheard. */
-	const struct fib_sim_desc *d = !trace_listening(trace_of(net)) ? NULL :
-		fib_sim_describe(net, fib_sim_preview(net, daddr, oif), &desc);
-	char db[INET_ADDRSTRLEN];
-	TRACEPOINTF(net, NULL, "daddr=%s matched=%s gw=%s dev=%s row=%d proto=%u dport=%u",
-		    sim_ip_str(db, daddr), d->matched, d->gw, d->dev, d->row, proto,
-		    ntohs(dport));
+	trace_ip_route_output_ports(net, daddr, oif, proto, dport);
 
 	(void)sk;	/* KERNEL: sk gives the mark, bound device, flags */
 	memset(fl4, 0, sizeof(*fl4));
@@ -381,8 +363,7 @@ ip_mkroute_input(struct sk_buff *skb, struct fib_alias *fa, struct net_device *i
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
 	struct net *net = dev_net(in);
-	TRACEPOINTF(net, skb, "in=%s out=%s cached=%d", in->name, nh->nh_dev->name,
-		    nh->nh_rth_input != NULL);
+	trace_ip_mkroute_input(skb, fa, in);
 
 	if (!nh->nh_rth_input) {
 		struct rtable *rt = rt_dst_alloc(nh->nh_dev, RTN_UNICAST, nh->nh_gw, fa);
@@ -429,12 +410,9 @@ ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 		    struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
-	char db[INET_ADDRSTRLEN], sb[INET_ADDRSTRLEN];
 	struct fib_alias *fa = NULL;
 	int err;
-	TRACEPOINTF(net, skb, "daddr=%s saddr=%s in=%s tos=%u forwarding=%d",
-		    sim_ip_str(db, daddr), sim_ip_str(sb, saddr), dev->name, tos,
-		    net->ip_forward);
+	trace_ip_route_input_slow(net, skb, daddr, saddr, tos, dev);
 
 	if (ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr))
 		goto martian_source;
@@ -462,7 +440,7 @@ ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 		if (!rt)
 			return -ENOBUFS;
 		skb_dst_set_noref(skb, &rt_sim_use(net, rt)->dst);
-		TRACE_NOTE(net, skb, "result=local");
+		trace_fib_input_result(net, skb, "local");
 		return 0;
 	}
 	if (!net->ip_forward) {
@@ -473,28 +451,28 @@ ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 		goto martian_destination;
 	if (fib_validate_source(net, saddr, dev))
 		goto martian_source;
-	TRACE_NOTE(net, skb, "result=forward");
+	trace_fib_input_result(net, skb, "forward");
 	return ip_mkroute_input(skb, fa, dev);
 
 brd_input:
 	if (saddr && fib_validate_source(net, saddr, dev))
 		goto martian_source;
-	TRACE_NOTE(net, skb, "result=broadcast");
+	trace_fib_input_result(net, skb, "broadcast");
 	return ip_sim_brd_input(skb, fa, dev);
 
 no_route:
 	IP_INC_STATS(net, err == -EHOSTUNREACH ? IPSTATS_MIB_INADDRERRORS
 					       : IPSTATS_MIB_INNOROUTES);
-	TRACE_NOTE(net, skb, "reason=%s daddr=%s",
-		   err == -EHOSTUNREACH ? "not_forwarding" : "no_route", db);
+	trace_fib_reject_daddr(net, skb, err == -EHOSTUNREACH ? "not_forwarding" : "no_route",
+			       daddr);
 	return err;
 martian_destination:
 	NET_INC_STATS(net, RT_CACHE_STAT_IN_MARTIAN_DST);
-	TRACE_NOTE(net, skb, "reason=martian_destination daddr=%s", db);
+	trace_fib_reject_daddr(net, skb, "martian_destination", daddr);
 	return -EINVAL;
 martian_source:
 	NET_INC_STATS(net, RT_CACHE_STAT_IN_MARTIAN_SRC);
-	TRACE_NOTE(net, skb, "reason=martian_source saddr=%s", sb);
+	trace_fib_reject_saddr(net, skb, "martian_source", saddr);
 	return -EINVAL;
 }
 
@@ -507,20 +485,13 @@ ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 		     struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
-	struct fib_sim_desc desc;
-	/* NOTE: the preview lookup is for the tracepoint only: skipped unheard. */
-	const struct fib_sim_desc *d = !trace_listening(trace_of(net)) ? NULL :
-		fib_sim_describe(net, fib_sim_preview(net, daddr, 0), &desc);
-	char db[INET_ADDRSTRLEN], sb[INET_ADDRSTRLEN];
-	TRACEPOINTF(net, skb, "daddr=%s saddr=%s in=%s matched=%s gw=%s dev=%s row=%d",
-		    sim_ip_str(db, daddr), sim_ip_str(sb, saddr), dev->name, d->matched,
-		    d->gw, d->dev, d->row);
+	trace_ip_route_input_noref(net, skb, daddr, saddr, dev);
 
 	/* KERNEL: a multicast group the device joined goes to
 	 * ip_route_input_mc; netstep joins none. */
 	if (ipv4_is_multicast(daddr)) {
 		NET_INC_STATS(net, RT_CACHE_STAT_IN_MARTIAN_DST);
-		TRACE_NOTE(net, skb, "reason=multicast_not_joined daddr=%s", db);
+		trace_fib_reject_daddr(net, skb, "multicast_not_joined", daddr);
 		return -EINVAL;
 	}
 	return ip_route_input_slow(skb, daddr, saddr, tos, dev);
@@ -541,9 +512,7 @@ update_or_create_fnhe(struct net *net, struct fib_alias *fa, __be32 daddr, u32 p
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
 	struct fib_nh_exception *fnhe, *oldest = NULL;
-	char db[INET_ADDRSTRLEN];
-	TRACEPOINTF(net, NULL, "daddr=%s pmtu=%u expires_in=%lus", sim_ip_str(db, daddr),
-		    pmtu, (expires - host_jiffies(net)) / HZ);
+	trace_update_or_create_fnhe(net, daddr, pmtu, expires);
 
 	for (fnhe = nh->nh_exceptions; fnhe; fnhe = fnhe->fnhe_next) {
 		if (fnhe->fnhe_daddr == daddr)
@@ -557,7 +526,7 @@ update_or_create_fnhe(struct net *net, struct fib_alias *fa, __be32 daddr, u32 p
 		fib_sim_bury(fa->fa_table, fnhe->fnhe_rth);
 		fnhe->fnhe_rth = NULL;
 		fnhe->fnhe_daddr = daddr;
-		TRACE_NOTE(net, NULL, "reason=recycled_oldest");
+		trace_fib_reason(net, NULL, "recycled_oldest");
 	} else if (!fnhe) {
 		fnhe = calloc(1, sizeof(*fnhe));
 		if (!fnhe)
@@ -592,17 +561,16 @@ static void
 __ip_rt_update_pmtu(struct net *net, struct fib_alias *fa, __be32 daddr, u32 mtu)
 {
 	struct net_device *dev = fa->fa_info.fib_nh.nh_dev;
-	TRACEPOINTF(net, NULL, "mtu=%u dev=%s dev_mtu=%u locked=%d", mtu, dev->name,
-		    dev->mtu, fa->fa_info.fib_mtu_locked);
+	trace___ip_rt_update_pmtu(net, fa, mtu);
 
 	if (fa->fa_info.fib_mtu_locked) {
-		TRACE_NOTE(net, NULL, "reason=mtu_locked");
+		trace_fib_reason(net, NULL, "mtu_locked");
 		return;
 	}
 	if (mtu < IP_RT_MIN_PMTU)
 		mtu = IP_RT_MIN_PMTU;
 	if (mtu >= dev->mtu) {
-		TRACE_NOTE(net, NULL, "reason=not_below_device_mtu");
+		trace_fib_reason(net, NULL, "not_below_device_mtu");
 		return;
 	}
 	update_or_create_fnhe(net, fa, daddr, mtu, host_jiffies(net) + IP_RT_MTU_EXPIRES);
@@ -615,13 +583,12 @@ __ip_rt_update_pmtu(struct net *net, struct fib_alias *fa, __be32 daddr, u32 mtu
 void
 ipv4_update_pmtu(struct net *net, __be32 daddr, u32 mtu)
 {
-	char db[INET_ADDRSTRLEN];
 	struct fib_alias *fa;
-	TRACEPOINTF(net, NULL, "daddr=%s mtu=%u", sim_ip_str(db, daddr), mtu);
+	trace_ipv4_update_pmtu(net, daddr, mtu);
 
 	fa = fib_lookup(net, daddr, 0);
 	if (!fa || fa->fa_type != RTN_UNICAST) {
-		TRACE_NOTE(net, NULL, "reason=no_unicast_route");
+		trace_fib_reason(net, NULL, "no_unicast_route");
 		return;
 	}
 	__ip_rt_update_pmtu(net, fa, daddr, mtu);
@@ -647,12 +614,11 @@ int
 fib_ip_route_get(struct net *net, __be32 daddr, FILE *out)
 {
 	struct flowi4 fl4 = { .daddr = daddr };
-	char ab[INET_ADDRSTRLEN];
 	unsigned long now = host_jiffies(net);
 	struct rtable *rt;
 	u32 mtu = 0;
 	bool locked = false;
-	TRACEPOINTF(net, NULL, "daddr=%s", sim_ip_str(ab, daddr));
+	trace_fib_ip_route_get(net, daddr);
 
 	rt = ip_route_output_key(net, &fl4);
 	if (IS_ERR(rt))
@@ -661,11 +627,11 @@ fib_ip_route_get(struct net *net, __be32 daddr, FILE *out)
 		fprintf(out, "local ");
 	else if (rt->rt_type == RTN_BROADCAST)
 		fprintf(out, "broadcast ");
-	fprintf(out, "%s ", sim_ip_str(ab, daddr));
+	fprintf(out, "%s ", sim_ip_str(daddr).s);
 	if (rt->rt_gateway)
-		fprintf(out, "via %s ", sim_ip_str(ab, rt->rt_gateway));
+		fprintf(out, "via %s ", sim_ip_str(rt->rt_gateway).s);
 	fprintf(out, "dev %s ", rt->dst.dev->name);
-	fprintf(out, " src %s ", sim_ip_str(ab, fl4.saddr));
+	fprintf(out, " src %s ", sim_ip_str(fl4.saddr).s);
 	fprintf(out, "\n    cache ");
 	if (rt->rt_type == RTN_LOCAL)
 		fprintf(out, "<local> ");
