@@ -119,7 +119,9 @@ struct trace_event {
 	const struct sk_buff *skb;	/* live skb at enter/note; NULL at exit */
 	struct trace_rec rec;
 	/* TRANSITION: the pre-typed view, filled for every event until all
-	 * consumers read records; see trace_format_fields(). */
+	 * consumers read records; see trace_format_fields().  New code reads
+	 * rec (trace_rec_func, trace_rec_ksrc, rec.site->file/line, rec.kind,
+	 * rec.ts, rec.depth, rec.skb_id, TP_DATA) and never these. */
 	ktime_t ts;
 	enum trace_kind kind;
 	const char *func;
@@ -194,6 +196,14 @@ trace_rec_desc(const struct trace_rec *r)
 /* The function name a reader shows: the event's for enter/exit, the
  * enclosing function's for a note. */
 const char *trace_rec_func(const struct trace_rec *r);
+/* The kernel file a record's function mirrors (a note: its netstep file's). */
+static inline const char *
+trace_rec_ksrc(const struct trace_rec *r)
+{
+	if (!r->site)
+		return NULL;
+	return r->kind == TRACE_NOTE ? r->site->ksrc : r->site->ev->ksrc;
+}
 /* The host of a record. */
 struct net *trace_rec_host(const struct trace *tr, const struct trace_rec *r);
 /* Is the event's function static inline in 3.10? */
@@ -239,9 +249,13 @@ const struct trace_field *trace_desc_field(const struct trace_event_desc *desc,
  */
 #define TP_IS(ev, name)								\
 	((ev)->rec.site && (ev)->rec.site->ev == &tp_ev_##name)
-#define TP_DATA(ev, name)							\
-	(TP_IS(ev, name) && (ev)->rec.kind != TRACE_EXIT ?			\
-	 (const struct tp_##name *)(const void *)(ev)->rec.data : NULL)
+#define TP_DATA(ev, name)	TP_REC_DATA(&(ev)->rec, name)
+/* The same for a record kept on its own (a history, a test recorder). */
+#define TP_REC_IS(r, name)							\
+	((r)->site && (r)->site->ev == &tp_ev_##name)
+#define TP_REC_DATA(r, name)							\
+	(TP_REC_IS(r, name) && (r)->kind != TRACE_EXIT ?			\
+	 (const struct tp_##name *)(const void *)(r)->data : NULL)
 
 /* Every declared event (kernel/trace_events.c), and lookup by name. */
 extern const struct trace_event_desc *const trace_events_all[];
