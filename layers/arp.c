@@ -354,7 +354,7 @@ arp_process(struct sk_buff *skb)
 	/* KERNEL: other hardware types (AX.25, IEEE 1394 ...) accepted too. */
 	if (arp->ar_hrd != htons(ARPHRD_ETHER) || arp->ar_pro != htons(ETH_P_IP) ||
 	    (op != ARPOP_REQUEST && op != ARPOP_REPLY)) {
-		NET_INC_STATS(net, ARP_RCV_BADHDR);
+		NET_INC_STATS(net, SIM_MIB_ARP_BADHDR);
 		trace_arp_bad_header(net, skb, arp, op);
 		goto out_drop;
 	}
@@ -369,7 +369,7 @@ arp_process(struct sk_buff *skb)
 
 	/* Nobody may ask for a multicast or loopback address. */
 	if (ipv4_is_multicast(tip) || sim_ipv4_is_loopback(tip)) {
-		NET_INC_STATS(net, ARP_RCV_NOTFORUS);
+		NET_INC_STATS(net, SIM_MIB_ARP_NOTFORUS);
 		trace_arp_bad_target(net, skb, "bogus_target", tip);
 		goto out_drop;
 	}
@@ -394,7 +394,7 @@ arp_process(struct sk_buff *skb)
 			goto out;
 		}
 		/* Overheard: may still refresh the asker's entry below. */
-		NET_INC_STATS(net, ARP_RCV_NOTFORUS);
+		NET_INC_STATS(net, SIM_MIB_ARP_NOTFORUS);
 		trace_arp_bad_target(net, skb, "not_for_us", tip);
 	}
 
@@ -440,14 +440,14 @@ arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	(void)pt;
 	(void)orig_dev;
 	if ((dev->flags & IFF_NOARP) || skb->pkt_type == PACKET_OTHERHOST) {
-		NET_INC_STATS(net, ARP_RCV_NOTFORUS);
+		NET_INC_STATS(net, SIM_MIB_ARP_NOTFORUS);
 		trace_arp_drop(net, skb, "other_host");
 		goto freeskb;
 	}
 	/* KERNEL: skb_share_check() first; our skbs arrive unshared. */
 	/* ARP header, plus 2 device addresses, plus 2 IP addresses. */
 	if (skb->len < arp_hdr_len(dev)) {
-		NET_INC_STATS(net, ARP_RCV_BADLEN);
+		NET_INC_STATS(net, SIM_MIB_ARP_BADLEN);
 		trace_arp_truncated(net, skb, arp_hdr_len(dev));
 		goto freeskb;
 	}
@@ -455,7 +455,7 @@ arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	skb_reset_network_header(skb);
 	arp = arp_hdr(skb);
 	if (arp->ar_hln != dev->addr_len || arp->ar_pln != 4) {
-		NET_INC_STATS(net, ARP_RCV_BADHDR);
+		NET_INC_STATS(net, SIM_MIB_ARP_BADHDR);
 		trace_arp_bad_addr_len(net, skb, arp);
 		goto freeskb;
 	}

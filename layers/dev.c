@@ -372,7 +372,7 @@ __dev_xmit_skb(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 	/* KERNEL: qdisc_pkt_len_init, and the busylock taken when contended. */
 	if (unlikely(q->state & (1UL << __QDISC_STATE_DEACTIVATED))) {
 		trace_net_xmit_path_drop(net, skb, "qdisc_deactivated");
-		NET_INC_STATS(net, LINUX_MIB_QDISCDROPS);
+		NET_INC_STATS(net, SIM_MIB_QDISCDROPS);
 		kfree_skb(skb);
 		rc = NET_XMIT_DROP;
 	} else if ((q->flags & TCQ_F_CAN_BYPASS) && !qdisc_qlen(q) && qdisc_run_begin(q)) {
@@ -427,10 +427,10 @@ dev_queue_xmit(struct sk_buff *skb)
 				return rc;
 		}
 		trace_net_xmit_drop(net, skb, "virtual_device_asks_to_queue", dev);
-		NET_INC_STATS(net, LINUX_MIB_TXBUSY);
+		NET_INC_STATS(net, SIM_MIB_TXBUSY);
 	} else {
 		trace_net_xmit_drop(net, skb, "device_down", dev);
-		NET_INC_STATS(net, LINUX_MIB_TXDEVDOWN);
+		NET_INC_STATS(net, SIM_MIB_TXDEVDOWN);
 	}
 	dev->stats.tx_dropped++;
 	kfree_skb(skb);
@@ -749,7 +749,7 @@ __netif_receive_skb_core(struct sk_buff *skb)
 
 	/* Not ours (IPv6 from a TAP's kernel, LLDP ...): drop it quietly. */
 	trace_net_rx_unknown_proto(net, skb, type);
-	NET_INC_STATS(net, LINUX_MIB_RXUNKNOWNPROTO);
+	NET_INC_STATS(net, SIM_MIB_RXUNKNOWNPROTO);
 	orig_dev->stats.rx_dropped++;
 	kfree_skb(skb);
 	return NET_RX_DROP;

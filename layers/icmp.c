@@ -428,7 +428,7 @@ icmp_rcv(struct sk_buff *skb)
 	}
 	/* KERNEL: CHECKSUM_COMPLETE from the NIC would skip the sum. */
 	if (csum_fold(csum_partial(skb->data, skb->len, 0))) {
-		ICMP_INC_STATS(net, ICMP_MIB_INCSUMERRORS);
+		ICMP_INC_STATS(net, ICMP_MIB_CSUMERRORS);
 		reason = "bad_checksum";
 		goto error;
 	}

@@ -136,8 +136,8 @@ sim_ip_rcv_drop(struct sk_buff *skb, int mib, const char *reason)
 	struct net *net = skb->host;
 
 	trace_ip_drop(skb, reason);
-	if (mib == IPSTATS_MIB_INCSUMERRORS) {
-		IP_INC_STATS(net, IPSTATS_MIB_INCSUMERRORS);
+	if (mib == IPSTATS_MIB_CSUMERRORS) {
+		IP_INC_STATS(net, IPSTATS_MIB_CSUMERRORS);
 		mib = IPSTATS_MIB_INHDRERRORS;
 	}
 	NET_INC_STATS(net, mib);
@@ -169,9 +169,9 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 
 	/* Promiscuous mode: frames for another MAC are not ours to route. */
 	if (skb->pkt_type == PACKET_OTHERHOST)
-		return sim_ip_rcv_drop(skb, LINUX_MIB_RXOTHERHOST, "otherhost");
+		return sim_ip_rcv_drop(skb, SIM_MIB_RXOTHERHOST, "otherhost");
 
-	IP_INC_STATS(net, IPSTATS_MIB_INRECEIVES);
+	IP_INC_STATS(net, IPSTATS_MIB_INPKTS);
 	/* KERNEL: skb_share_check, and pskb_may_pull would linearise a paged
 	 * skb; netstep skbs are always linear, so a length check is enough. */
 	if (skb->len < sizeof(struct iphdr))
@@ -185,7 +185,7 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	if (skb->len < iph->ihl * 4U)
 		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INHDRERRORS, "truncated_options");
 	if (unlikely(ip_fast_csum(iph, iph->ihl)))
-		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INCSUMERRORS, "bad_checksum");
+		return sim_ip_rcv_drop(skb, IPSTATS_MIB_CSUMERRORS, "bad_checksum");
 
 	len = ntohs(iph->tot_len);
 	if (skb->len < len)

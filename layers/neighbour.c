@@ -118,7 +118,7 @@ static int
 neigh_blackhole(struct neighbour *neigh, struct sk_buff *skb)
 {
 	trace_neigh_blackhole(neigh, skb);
-	NET_INC_STATS(neigh->tbl->net, NEIGH_OUT_DISCARDS);
+	NET_INC_STATS(neigh->tbl->net, SIM_MIB_NEIGH_OUTDISCARDS);
 	kfree_skb(skb);
 	return -ENETDOWN;
 }
@@ -817,7 +817,7 @@ neigh_hh_output(const struct hh_cache *hh, struct sk_buff *skb)
 	trace_neigh_hh_output(net, hh, skb);
 	if (unlikely(skb_headroom(skb) < hh_len)) {
 		/* ip_finish_output2 guarantees LL_RESERVED_SPACE; be safe. */
-		NET_INC_STATS(net, NEIGH_OUT_DISCARDS);
+		NET_INC_STATS(net, SIM_MIB_NEIGH_OUTDISCARDS);
 		trace_neigh_drop(net, skb, "no_headroom");
 		kfree_skb(skb);
 		return NET_XMIT_DROP;
@@ -892,7 +892,7 @@ neigh_resolve_output(struct neighbour *neigh, struct sk_buff *skb)
 		return dev_queue_xmit(skb);
 	trace_neigh_drop_err(net, skb, "hard_header", err);
 out_kfree_skb:
-	NET_INC_STATS(net, NEIGH_OUT_DISCARDS);
+	NET_INC_STATS(net, SIM_MIB_NEIGH_OUTDISCARDS);
 	kfree_skb(skb);
 	return -EINVAL;
 }
@@ -917,7 +917,7 @@ neigh_connected_output(struct neighbour *neigh, struct sk_buff *skb)
 		if (err >= 0)
 			return dev_queue_xmit(skb);
 	}
-	NET_INC_STATS(net, NEIGH_OUT_DISCARDS);
+	NET_INC_STATS(net, SIM_MIB_NEIGH_OUTDISCARDS);
 	trace_neigh_drop(net, skb, "hard_header");
 	kfree_skb(skb);
 	return -EINVAL;

@@ -239,7 +239,7 @@ nf_sim_preview(struct ipt_chain *c, const struct sk_buff *skb, struct ipt_sim_pk
  *
  * Returns 1 when the packet may go on: the caller then calls @okfn (as
  * NF_HOOK does).  Otherwise @skb has been freed (kfree_skb, counted in
- * NF_MIB_DROPS) and -EPERM is returned.  The tracepoint's rule= is the
+ * SIM_MIB_NFDROPS) and -EPERM is returned.  The tracepoint's rule= is the
  * deciding rule (1-based), 0 when the chain policy decided.
  *
  * KERNEL: 3.10 inlines nf_hook_thresh, which returns 1 at once when no
@@ -264,7 +264,7 @@ nf_hook(u8 pf, unsigned int hook, struct sk_buff *skb, struct net_device *indev,
 	verdict = ipt_do_table(net, chain, skb, &pkt, indev, outdev);
 	if (verdict == NF_ACCEPT)
 		return 1;
-	NET_INC_STATS(net, NF_MIB_DROPS);
+	NET_INC_STATS(net, SIM_MIB_NFDROPS);
 	trace_nf_iptables_drop(net, skb, chain, rulenum);
 	kfree_skb(skb);
 	return -EPERM;

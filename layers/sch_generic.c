@@ -58,7 +58,7 @@ qdisc_drop(struct sk_buff *skb, struct Qdisc *sch)
 
 	trace_qdisc_drop(skb, sch);
 	sch->qstats.drops++;
-	NET_INC_STATS(net, LINUX_MIB_QDISCDROPS);
+	NET_INC_STATS(net, SIM_MIB_QDISCDROPS);
 	kfree_skb(skb);
 	return NET_XMIT_DROP;
 }

@@ -1162,7 +1162,7 @@ tcp_send_probe0(struct sock *sk)
 
 	trace_tcp_send_probe0(sk);
 	err = tcp_write_wakeup(sk);
-	NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPPROBEZEROWINDOW);
+	NET_INC_STATS(sock_net(sk), SIM_MIB_TCPPROBEZEROWINDOW);
 	if (tp->packets_out || !tcp_send_head(sk)) {
 		icsk->icsk_probes_out = 0;
 		icsk->icsk_backoff = 0;

@@ -502,7 +502,7 @@ sim_82576_rx_accept(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	}
 	if (len < 14) {
 		hw->stats.rx_runts++;
-		NET_INC_STATS(hw->net, LINUX_MIB_RXTRUNCATED);
+		NET_INC_STATS(hw->net, SIM_MIB_RXTRUNCATED);
 		trace_card_rx_drop(hw->net, "runt", len);
 		return false;
 	}

@@ -629,15 +629,15 @@ START_TEST(test_malformed_arp_dropped_and_counted)
 
 	inject_modified(0, 0xff, 14 + 20);	/* truncated body */
 	inject_modified(0, 0xff, 14);		/* no body at all */
-	ck_assert_uint_eq(h->mib[ARP_RCV_BADLEN], 2);
+	ck_assert_uint_eq(h->mib[SIM_MIB_ARP_BADLEN], 2);
 	inject_modified(18, 8, 42);		/* ar_hln 8 */
 	inject_modified(19, 16, 42);		/* ar_pln 16 */
 	inject_modified(15, 6, 42);		/* ar_hrd IEEE 802 */
 	inject_modified(16, 0x86, 42);		/* ar_pro 0x86dd-ish */
 	inject_modified(21, 9, 42);		/* ar_op 9 */
-	ck_assert_uint_eq(h->mib[ARP_RCV_BADHDR], 5);
+	ck_assert_uint_eq(h->mib[SIM_MIB_ARP_BADHDR], 5);
 	inject_modified(41, 77, 42);		/* who-has 10.0.0.77: not us */
-	ck_assert_uint_eq(h->mib[ARP_RCV_NOTFORUS], 1);
+	ck_assert_uint_eq(h->mib[SIM_MIB_ARP_NOTFORUS], 1);
 	/* Unsolicited reply from a stranger: no entry (arp_accept 0). */
 	fixture_inject(eth0, unknown_reply, sizeof(unknown_reply));
 	settle();

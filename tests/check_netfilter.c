@@ -131,7 +131,7 @@ START_TEST(test_drop_icmp_on_output)
 			 -EPERM);
 	/* Freed by nf_hook: nothing alive. */
 	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 0);
-	ck_assert_uint_eq(h->mib[NF_MIB_DROPS], 1);
+	ck_assert_uint_eq(h->mib[SIM_MIB_NFDROPS], 1);
 	e = iptc_get_rule(h, "OUTPUT", 1);
 	ck_assert_uint_eq(e->counters.pcnt, 1);
 	ck_assert_uint_eq(e->counters.bcnt, 28);
@@ -217,7 +217,7 @@ START_TEST(test_interfaces_and_chains)
 	ck_assert_int_eq(NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_IN, icmp_echo("10.0.0.2"), eth0,
 				 NULL, okfn), 0);
 	ck_assert_int_eq(okfn_calls, 2);
-	ck_assert_uint_eq(h->mib[NF_MIB_DROPS], 2);
+	ck_assert_uint_eq(h->mib[SIM_MIB_NFDROPS], 2);
 }
 END_TEST
 

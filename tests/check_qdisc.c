@@ -316,7 +316,7 @@ START_TEST(test_pfifo_fast_limit_drop)
 	/* One requeued (it counts in qlen) + two in the band = limit 3. */
 	ck_assert_int_eq(drops, 3);
 	ck_assert_int_eq(qt.q->qstats.drops, 3);
-	ck_assert_int_eq(qt.h->mib[LINUX_MIB_QDISCDROPS], 3);
+	ck_assert_int_eq(qt.h->mib[SIM_MIB_QDISCDROPS], 3);
 	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "pfifo_fast_enqueue", "reason=qdisc_full"), 3);
 	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
 	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
@@ -505,7 +505,7 @@ START_TEST(test_tbf_drops_oversize_and_full)
 	ck_assert_int_eq(qdisc_qlen(q), 3);
 	ck_assert_int_eq(q->qstats.backlog, 2700);
 	ck_assert_int_eq(q->qstats.drops, 2);
-	ck_assert_int_eq(qt.h->mib[LINUX_MIB_QDISCDROPS], 2);
+	ck_assert_int_eq(qt.h->mib[SIM_MIB_QDISCDROPS], 2);
 	/* Closing the device frees what waits and stops the watchdog. */
 	dev_close(qt.dev);
 	ck_assert_int_eq(qdisc_qlen(q), 0);
@@ -535,12 +535,12 @@ START_TEST(test_noqueue_sends_directly)
 	/* Nowhere to keep a refused packet: dropped and counted. */
 	qt.t->busy_left = 1;
 	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 2)), -ENETDOWN);
-	ck_assert_int_eq(qt.h->mib[LINUX_MIB_TXBUSY], 1);
+	ck_assert_int_eq(qt.h->mib[SIM_MIB_TXBUSY], 1);
 	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "dev_queue_xmit",
 				      "reason=virtual_device_asks_to_queue"), 1);
 	dev_close(qt.dev);
 	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 3)), -ENETDOWN);
-	ck_assert_int_eq(qt.h->mib[LINUX_MIB_TXDEVDOWN], 1);
+	ck_assert_int_eq(qt.h->mib[SIM_MIB_TXDEVDOWN], 1);
 	ck_assert_int_eq(qt.dev->stats.tx_dropped, 2);
 	ck_assert_int_eq(qt.t->nsent, 1);
 	fixture_teardown(&qt.fx);
@@ -617,7 +617,7 @@ START_TEST(test_dev_close_frees_queue_and_drops)
 	ck_assert(!(dev->flags & IFF_UP));
 
 	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, 9)), NET_XMIT_DROP);
-	ck_assert_int_eq(h->mib[LINUX_MIB_QDISCDROPS], 1);
+	ck_assert_int_eq(h->mib[SIM_MIB_QDISCDROPS], 1);
 	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "reason=qdisc_deactivated"), 1);
 
 	netif_tx_start_all_queues(dev);
@@ -796,7 +796,7 @@ START_TEST(test_receive_dispatch_and_unknown)
 	frame[13] = 0xdd;
 	fixture_inject(dev, frame, sizeof(frame));
 	ck_assert_int_eq(tp.calls, 1);
-	ck_assert_int_eq(qt.h->mib[LINUX_MIB_RXUNKNOWNPROTO], 1);
+	ck_assert_int_eq(qt.h->mib[SIM_MIB_RXUNKNOWNPROTO], 1);
 	ck_assert_uint_eq(dev->stats.rx_dropped, 1);
 	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__netif_receive_skb_core",
 				      "reason=unknown_protocol proto=0x86dd"), 1);

@@ -50,27 +50,45 @@ tool_cat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	return 0;
 }
 
-/* nstat names: the /proc/net/snmp group prefix and the label. */
+/* The /proc/net/snmp (or netstat) group a 3.10-style counter prints under. */
+static const char *
+snmp_group(const char *kname)
+{
+	/* RFC 4293's extra IP counters: /proc/net/netstat's IpExt in 3.10. */
+	static const char *const ipext[] = { "IPSTATS_MIB_INNOROUTES",
+		"IPSTATS_MIB_INTRUNCATEDPKTS", "IPSTATS_MIB_OUTOCTETS", "IPSTATS_MIB_CSUMERRORS" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(ipext); i++)
+		if (!strcmp(kname, ipext[i]))
+			return "IpExt";
+	if (!strncmp(kname, "IPSTATS_", 8))
+		return "Ip";
+	if (!strncmp(kname, "ICMP_", 5))
+		return "Icmp";
+	if (!strncmp(kname, "UDP_", 4))
+		return "Udp";
+	if (!strncmp(kname, "TCP_MIB_", 8))
+		return "Tcp";
+	if (!strncmp(kname, "LINUX_MIB_", 10))
+		return "TcpExt";
+	return "";		/* a table of its own, or netstep's */
+}
+
+/* nstat names: the group prefix and the label. */
 static void
 nstat_name(int i, char *buf, size_t len)
 {
-	const char *kname = snmp_counter_name[i];
-	const char *group = "TcpExt";
-
-	if (!strncmp(kname, "IPSTATS_", 8))
-		group = "Ip";
-	else if (!strncmp(kname, "ICMP_", 5))
-		group = "Icmp";
-	else if (!strncmp(kname, "NEIGH_", 6) || !strncmp(kname, "ARP_", 4))
-		group = "Arp";
-	else if (!strncmp(kname, "NF_", 3))
-		group = "Nf";
-	else if (!strncmp(kname, "UDP_", 4))
-		group = "Udp";
-	else if (!strncmp(kname, "TCP_MIB_", 8))
-		group = "Tcp";
-	snprintf(buf, len, "%s%s", group, snmp_counter_label[i]);
+	snprintf(buf, len, "%s%s", snmp_group(snmp_counter_name[i]), snmp_counter_label[i]);
 }
+
+/* The headers of the groups nstat and netstat -s print apart. */
+static const char *const snmp_origin_title[] = {
+	[SNMP_K310] = "kernel",
+	[SNMP_STAT] = "netstep: Linux 3.10 counters kept outside snmp.h "
+		      "(/proc/net/stat/arp_cache, /proc/net/stat/rt_cache)",
+	[SNMP_LATER] = "netstep: counters of later kernels, not in Linux 3.10",
+	[SNMP_NETSTEP] = "netstep: netstep's own counters, not in any kernel",
+};
 
 int
 tool_nstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
@@ -85,14 +103,22 @@ tool_nstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 			return 2;
 		}
 	}
-	fputs("#kernel\n", out);
-	for (int i = 0; i < SNMP_MIB_MAX; i++) {
-		char name[64];
+	for (int o = SNMP_K310; o <= SNMP_NETSTEP; o++) {
+		bool titled = false;
 
-		if (!all && !net->mib[i])
-			continue;
-		nstat_name(i, name, sizeof(name));
-		fprintf(out, "%-31s %-18lu %.1f\n", name, net->mib[i], 0.0);
+		for (int i = 0; i < SNMP_MIB_MAX; i++) {
+			char name[64];
+
+			if ((int)snmp_counter_origin[i] != o || (!all && !net->mib[i]))
+				continue;
+			if (!titled)
+				fprintf(out, "#%s\n", snmp_origin_title[o]);
+			titled = true;
+			nstat_name(i, name, sizeof(name));
+			fprintf(out, "%-31s %-18lu %.1f\n", name, net->mib[i], 0.0);
+		}
+		if (o == SNMP_K310 && !titled)
+			fputs("#kernel\n", out);	/* nstat always says it */
 	}
 	return 0;
 }
@@ -110,7 +136,7 @@ struct netstat_phrase {
 };
 
 static const struct netstat_phrase netstat_phrases[] = {
-	{ IPSTATS_MIB_INRECEIVES, "%lu total packets received" },
+	{ IPSTATS_MIB_INPKTS, "%lu total packets received" },
 	{ IPSTATS_MIB_OUTFORWDATAGRAMS, "%lu forwarded" },
 	{ IPSTATS_MIB_INADDRERRORS, "%lu with invalid addresses" },
 	{ IPSTATS_MIB_INHDRERRORS, "%lu with invalid headers" },
@@ -155,25 +181,16 @@ static const struct netstat_phrase netstat_phrases[] = {
 	{ LINUX_MIB_TCPFASTRETRANS, "%lu fast retransmits" },
 };
 
-/* Which netstat group a counter belongs to, by its kernel-name prefix. */
+/* Which netstat -s group a counter belongs to. */
 static const char *
-netstat_group(const char *kname)
+netstat_group(int i)
 {
-	if (!strncmp(kname, "IPSTATS_", 8))
-		return "Ip";
-	if (!strncmp(kname, "ICMP_", 5))
-		return "Icmp";
-	if (!strncmp(kname, "TCP_MIB_", 8))
-		return "Tcp";
-	if (!strncmp(kname, "UDP_", 4))
-		return "Udp";
-	if (!strncmp(kname, "NEIGH_", 6) || !strncmp(kname, "ARP_", 4))
-		return "ArpExt";
-	if (!strncmp(kname, "NF_", 3) || !strncmp(kname, "RT_", 3) ||
-	    !strncmp(kname, "LINUX_MIB_RX", 12) || !strncmp(kname, "LINUX_MIB_TX", 12) ||
-	    !strncmp(kname, "LINUX_MIB_QDISC", 15))
-		return "NetExt";
-	return "TcpExt";
+	const char *g;
+
+	if (snmp_counter_origin[i] != SNMP_K310)
+		return "netstep";
+	g = snmp_group(snmp_counter_name[i]);
+	return *g ? g : "TcpExt";
 }
 
 static void
@@ -193,9 +210,8 @@ netstat_counter(struct net *net, int i, FILE *out)
 int
 tool_netstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
-	static const char *const groups[] = { "Ip", "Icmp", "Tcp", "Udp", "TcpExt", "ArpExt",
-					      "NetExt" };
-
+	static const char *const groups[] = { "Ip", "Icmp", "Tcp", "Udp", "IpExt", "TcpExt",
+					      "netstep" };
 	if (argc != 2 || strcmp(argv[1], "-s")) {
 		fprintf(err, "netstat: unsupported option '%s' (only netstat -s)\n",
 			argc > 1 ? argv[argc > 2 && !strcmp(argv[1], "-s") ? 2 : 1] : "");
@@ -205,12 +221,13 @@ tool_netstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		bool ext = g >= 4, shown = false;
 
 		for (int i = 0; i < SNMP_MIB_MAX; i++) {
-			if (strcmp(netstat_group(snmp_counter_name[i]), groups[g]))
+			if (strcmp(netstat_group(i), groups[g]))
 				continue;
 			if (ext && !net->mib[i])
 				continue;
 			if (!shown)
-				fprintf(out, "%s:\n", groups[g]);
+				fprintf(out, "%s:\n", strcmp(groups[g], "netstep") ? groups[g] :
+					"netstep (counters not in Linux 3.10's snmp.h, see nstat -az)");
 			shown = true;
 			netstat_counter(net, i, out);
 		}
