@@ -167,6 +167,36 @@ START_TEST(test_one_command_table)
 }
 END_TEST
 
+/* nstat prints 3.10's snmp.h counters under #kernel and the rest apart. */
+START_TEST(test_nstat_groups)
+{
+	const char *kernel, *own, *later;
+
+	ck_assert_int_eq(run("nstat -az"), 0);
+	kernel = strstr(cap.outbuf, "#kernel\n");
+	later = strstr(cap.outbuf, "#netstep: counters of later kernels");
+	own = strstr(cap.outbuf, "#netstep: netstep's own counters");
+	ck_assert_ptr_nonnull(kernel);
+	ck_assert_ptr_nonnull(later);
+	ck_assert_ptr_nonnull(own);
+	ck_assert(kernel < later && later < own);
+	/* 3.10's name for IPSTATS_MIB_INPKTS is printed as InReceives under Ip. */
+	ck_assert(strstr(cap.outbuf, "IpInReceives") < later);
+	ck_assert(strstr(cap.outbuf, "IpExtOutOctets") < later);
+	ck_assert(strstr(cap.outbuf, "IpReasmOverlaps") > later);
+	ck_assert(strstr(cap.outbuf, "IpReasmOverlaps") < own);
+	ck_assert(strstr(cap.outbuf, "\nRxTruncatedFrames") > own);
+	ck_assert(strstr(cap.outbuf, "\nTCPOutOfWindow") > own);
+	for (int i = 0; i < SNMP_MIB_MAX; i++)
+		ck_assert_msg((snmp_counter_origin[i] == SNMP_NETSTEP) ==
+			      !strncmp(snmp_counter_name[i], "SIM_MIB_", 8),
+			      "%s: netstep's own counters, and only they, are SIM_MIB_*",
+			      snmp_counter_name[i]);
+	ck_assert_int_eq(run("ping -c 1 10.0.1.2; netstat -s"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "\nIpExt:\n    OutOctets: 84\n"));
+}
+END_TEST
+
 Suite *console_suite(void)
 {
 	Suite *s = suite_create("console");
@@ -180,6 +210,7 @@ Suite *console_suite(void)
 		test_sim_link_and_on,
 		test_too_long,
 		test_one_command_table,
+		test_nstat_groups,
 		NULL,
 	});
 	return s;
