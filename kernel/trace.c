@@ -547,8 +547,8 @@ struct trace_text_state {
 };
 
 /* Right-aligned decimal in @width columns (printf's %<width>llu). */
-static char *
-text_put_u64(char *p, unsigned long long v, int width, char pad)
+static void
+text_put_u64(struct trace_buf *b, unsigned long long v, int width, char pad)
 {
 	char tmp[24];
 	int n = 0;
@@ -558,100 +558,72 @@ text_put_u64(char *p, unsigned long long v, int width, char pad)
 		v /= 10;
 	} while (v);
 	for (; width > n; width--)
-		*p++ = pad;
+		trace_buf_putc(b, pad);
 	while (n)
-		*p++ = tmp[--n];
-	return p;
+		trace_buf_putc(b, tmp[--n]);
 }
 
 /* Left-aligned string in at least @width columns (printf's %-<width>s). */
-static char *
-text_put_str(char *p, const char *s, unsigned int width)
+static void
+text_put_str(struct trace_buf *b, const char *s, unsigned int width)
 {
 	size_t n = strlen(s);
 
-	memcpy(p, s, n);
-	p += n;
+	trace_buf_puts(b, s);
 	while (n++ < width)
-		*p++ = ' ';
-	return p;
-}
-
-/* The line as the format string says it (the reference for text_line). */
-static void
-text_line_printf(FILE *f, const struct trace_event *ev, const char *skb, const char *suffix,
-		 bool with_fields)
-{
-	fprintf(f, "%10llu.%03llu | %-8s | %-8s | %*s", (unsigned long long)(ev->ts / 1000),
-		(unsigned long long)(ev->ts % 1000), ev->host_name, skb, ev->depth * 2, "");
-	if (ev->kind == TRACE_EXIT)
-		fprintf(f, "} /* %s */", ev->func);	/* as function_graph closes */
-	else
-		fprintf(f, "%s%s%s", ev->kind == TRACE_NOTE ? "/* " : "", ev->func, suffix);
-	if (with_fields && ev->fields[0])
-		fprintf(f, "  %s", ev->fields);
-	if (ev->kind == TRACE_NOTE)
-		fputs(" */", f);
-	else if (ev->kind == TRACE_ENTER && trace_rec_inline(&ev->rec))
-		fputs(" /* inline */", f);
-	fputc('\n', f);
+		trace_buf_putc(b, ' ');
 }
 
 /*
- * One line of the --trace file.  NOTE: built by hand rather than with
- * fprintf(): a traced bulk transfer writes millions of these, and the
- * format-string parsing was most of the trace-on cost (make bench).
- * The bytes are those of the fprintf() it replaces:
- *   "%10llu.%03llu | %-8s | %-8s | %*s" then the call, fields, " *\/".
+ * One line of the --trace file:
+ *   "%10llu.%03llu | %-8s | %-8s | %*s" then the call, its fields, and
+ *   " *\/" closing a note or " /\* inline *\/" marking an inline function.
+ * NOTE: built by hand rather than with fprintf(): a traced bulk transfer
+ * writes millions of these (make bench).
  */
 static void
-text_line(FILE *f, const struct trace_event *ev, const char *suffix,
-	  bool with_fields)
+text_line(FILE *f, const struct trace_event *ev, const char *suffix, bool with_fields)
 {
-	char buf[1024], skb[16] = "", *p = buf;
-	int indent = ev->depth * 2 < 0 ? -ev->depth * 2 : ev->depth * 2;
-	size_t need = 80 + strlen(ev->host_name) + (size_t)indent + strlen(ev->func) +
-		      strlen(suffix) + strlen(ev->fields);
+	const struct trace_rec *r = &ev->rec;
+	char buf[4096], skb[16] = "";
+	struct trace_buf b, sb;
 
-	if (ev->skb_id) {
-		memcpy(skb, "skb#", 4);
-		*text_put_u64(skb + 4, ev->skb_id, 0, ' ') = '\0';
+	if (r->skb_id) {
+		trace_buf_init(&sb, skb, sizeof(skb));
+		trace_buf_puts(&sb, "skb#");
+		trace_buf_u64(&sb, r->skb_id);
 	}
-	if (need > sizeof(buf)) {	/* deep nesting or a long name: the slow way */
-		text_line_printf(f, ev, skb, suffix, with_fields);
-		return;
-	}
-	p = text_put_u64(p, (unsigned long long)(ev->ts / 1000), 10, ' ');
-	*p++ = '.';
-	p = text_put_u64(p, (unsigned long long)(ev->ts % 1000), 3, '0');
-	memcpy(p, " | ", 3);
-	p = text_put_str(p + 3, ev->host_name, 8);
-	memcpy(p, " | ", 3);
-	p = text_put_str(p + 3, skb, 8);
-	memcpy(p, " | ", 3);
-	p += 3;
-	memset(p, ' ', indent);
-	p += indent;
-	if (ev->kind == TRACE_EXIT) {
-		p = text_put_str(p, "} /* ", 0);	/* as function_graph closes */
-		p = text_put_str(p, ev->func, 0);
-		p = text_put_str(p, " */", 0);
+	trace_buf_init(&b, buf, sizeof(buf));
+	text_put_u64(&b, (unsigned long long)(r->ts / 1000), 10, ' ');
+	trace_buf_putc(&b, '.');
+	text_put_u64(&b, (unsigned long long)(r->ts % 1000), 3, '0');
+	trace_buf_puts(&b, " | ");
+	text_put_str(&b, ev->host_name, 8);
+	trace_buf_puts(&b, " | ");
+	text_put_str(&b, skb, 8);
+	trace_buf_puts(&b, " | ");
+	for (int i = 0; i < r->depth * 2; i++)
+		trace_buf_putc(&b, ' ');
+	if (r->kind == TRACE_EXIT) {
+		trace_buf_puts(&b, "} /* ");	/* as function_graph closes */
+		trace_buf_puts(&b, trace_rec_func(r));
+		trace_buf_puts(&b, " */");
 	} else {
-		if (ev->kind == TRACE_NOTE)
-			p = text_put_str(p, "/* ", 0);
-		p = text_put_str(p, ev->func, 0);
-		p = text_put_str(p, suffix, 0);
+		if (r->kind == TRACE_NOTE)
+			trace_buf_puts(&b, "/* ");
+		trace_buf_puts(&b, trace_rec_func(r));
+		trace_buf_puts(&b, suffix);
 	}
-	if (with_fields && ev->fields[0]) {
-		p = text_put_str(p, "  ", 0);
-		p = text_put_str(p, ev->fields, 0);
+	if (with_fields && trace_rec_desc(r)->nfields) {
+		trace_buf_puts(&b, "  ");
+		trace_format_rec_fields(r, &b);
 	}
-	if (ev->kind == TRACE_NOTE)
-		p = text_put_str(p, " */", 0);
-	else if (ev->kind == TRACE_ENTER && trace_rec_inline(&ev->rec))
-		p = text_put_str(p, " /* inline */", 0);
-	*p++ = '\n';
-	fwrite(buf, 1, p - buf, f);
+	if (r->kind == TRACE_NOTE)
+		trace_buf_puts(&b, " */");
+	else if (r->kind == TRACE_ENTER && trace_rec_inline(r))
+		trace_buf_puts(&b, " /* inline */");
+	trace_buf_putc(&b, '\n');
+	fwrite(buf, 1, (size_t)(b.p - buf), f);
 }
 
 static void
@@ -696,14 +668,14 @@ trace_text_sink(void *arg, const struct trace_event *ev)
 {
 	struct trace_text_state *st = arg;
 
-	if (ev->kind == TRACE_EXIT && st->pending && ev->func == st->held.func &&
-	    ev->depth == st->held.depth) {
+	if (ev->rec.kind == TRACE_EXIT && st->pending && ev->rec.site == st->held.rec.site &&
+	    ev->rec.depth == st->held.rec.depth) {
 		text_line(st->f, &st->held, "();", true);
 		st->pending = false;
 		return;
 	}
 	text_flush(st);
-	switch (ev->kind) {
+	switch (ev->rec.kind) {
 	case TRACE_ENTER:
 		st->held = *ev;
 		st->pending = true;
@@ -742,10 +714,10 @@ trace_text_close(struct trace_text_state *st)
 /* ---- --trace-json: one object per line ------------------------------------ */
 
 static void
-json_str(FILE *f, const char *s, size_t n)
+json_str(FILE *f, const char *s)
 {
 	fputc('"', f);
-	for (size_t i = 0; i < n && s[i]; i++) {
+	for (size_t i = 0; s[i]; i++) {
 		unsigned char c = s[i];
 
 		if (c == '"' || c == '\\')
@@ -758,38 +730,27 @@ json_str(FILE *f, const char *s, size_t n)
 	fputc('"', f);
 }
 
-/* "k=v k2=v2" becomes {"k":"v","k2":"v2"}; a word without '=' keys "_". */
+/* The fields as {"key":"value",...}; a field printed without its name keys "_". */
 static void
-json_fields(FILE *f, const char *fields)
+json_fields(FILE *f, const struct trace_rec *r)
 {
-	const char *p = fields;
-	bool first = true;
+	const struct trace_event_desc *d = trace_rec_desc(r);
+	unsigned int off = 0;
 
 	fputc('{', f);
-	while (*p) {
-		const char *end, *eq;
+	for (unsigned int i = 0; r->kind != TRACE_EXIT && i < d->nfields; i++) {
+		const struct trace_field *fd = &d->fields[i];
+		char val[256];
+		struct trace_buf b;
 
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		end = strchr(p, ' ');
-		if (!end)
-			end = p + strlen(p);
-		eq = memchr(p, '=', end - p);
-		if (!first)
+		trace_buf_init(&b, val, sizeof(val));
+		trace_field_print(&b, fd, r->data + off);
+		off += fd->size;
+		if (i)
 			fputc(',', f);
-		first = false;
-		if (eq) {
-			json_str(f, p, eq - p);
-			fputc(':', f);
-			json_str(f, eq + 1, end - eq - 1);
-		} else {
-			json_str(f, "_", 1);
-			fputc(':', f);
-			json_str(f, p, end - p);
-		}
-		p = end;
+		json_str(f, fd->bare ? "_" : fd->name);
+		fputc(':', f);
+		json_str(f, val);
 	}
 	fputc('}', f);
 }
@@ -798,20 +759,21 @@ void
 trace_json_sink(void *file, const struct trace_event *ev)
 {
 	static const char *const kinds[] = { "enter", "exit", "note" };
+	const struct trace_rec *r = &ev->rec;
 	FILE *f = file;
 
 	fprintf(f, "{\"seq\":%llu,\"ts_ns\":%llu,\"kind\":\"%s\",\"host\":",
-		(unsigned long long)ev->seq, (unsigned long long)ev->ts, kinds[ev->kind]);
-	json_str(f, ev->host_name, 64);
+		(unsigned long long)ev->seq, (unsigned long long)r->ts, kinds[r->kind]);
+	json_str(f, ev->host_name);
 	fputs(",\"func\":", f);
-	json_str(f, ev->func, 128);
-	if (trace_rec_inline(&ev->rec))
+	json_str(f, trace_rec_func(r));
+	if (trace_rec_inline(r))
 		fputs(",\"inline\":true", f);
 	fputs(",\"file\":", f);
-	json_str(f, ev->file, 256);
-	fprintf(f, ",\"line\":%d,\"ksrc\":", ev->line);
-	json_str(f, ev->ksrc ? ev->ksrc : "", 256);
-	fprintf(f, ",\"depth\":%d,\"skb\":%u,\"fields\":", ev->depth, ev->skb_id);
-	json_fields(f, ev->fields);
+	json_str(f, r->site->file);
+	fprintf(f, ",\"line\":%d,\"ksrc\":", r->site->line);
+	json_str(f, trace_rec_ksrc(r));
+	fprintf(f, ",\"depth\":%d,\"skb\":%u,\"fields\":", r->depth, r->skb_id);
+	json_fields(f, r);
 	fputs("}\n", f);
 }
