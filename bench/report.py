@@ -120,6 +120,15 @@ def main():
         ipf_on and ipf_off and ipf_on / ipf_off,
         why=missing("callgrind") or (None if ipf_on else "failed"),
         note="text trace + history; reference: trace off")
+    ipf_hist, ipf_text = cg("cg_hist_1m", "cg_hist_2m"), cg("cg_text_1m", "cg_text_2m")
+    add("instructions per frame, recording a 64-byte history", "instr", mk(ipf_hist), ipf_off,
+        ipf_hist and ipf_off and ipf_hist / ipf_off,
+        why=missing("callgrind") or (None if ipf_hist else "failed"),
+        note="aim: ratio <= 1.5 (issue 11)")
+    add("instructions per frame, writing the --trace text", "instr", mk(ipf_text), ipf_off,
+        ipf_text and ipf_off and ipf_text / ipf_off,
+        why=missing("callgrind") or (None if ipf_text else "failed"),
+        note="aim: ratio <= 3 (issue 11)")
 
     raw_mb = series("tap_raw", lambda d: d["bytes"] / MB / d["secs"])
     raw_fps = series("tap_raw", lambda d: d["frames"] / d["secs"])

@@ -108,6 +108,10 @@ if [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
 	rec cg_off_4m cg 4194304
 	rec cg_on_1m cg 1048576 --trace /dev/null --history 100000
 	rec cg_on_2m cg 2097152 --trace /dev/null --history 100000
+	rec cg_hist_1m cg 1048576 --history 100000
+	rec cg_hist_2m cg 2097152 --history 100000
+	rec cg_text_1m cg 1048576 --trace /dev/null
+	rec cg_text_2m cg 2097152 --trace /dev/null
 else
 	skip callgrind "valgrind not installed or BENCH_CALLGRIND=0"
 fi
