@@ -42,7 +42,8 @@ TRACE_NOTE_EVENT(skb_data_release, "net/core/skbuff.c",
 		__entry->what = what;))
 #define trace_skb_data_release(...) TP_NOTE(skb_data_release, __VA_ARGS__)
 
-TRACE_EVENT(kfree_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+/* kfree_skb (a drop) and consume_skb (done with it) print the same. */
+DECLARE_EVENT_CLASS(skb_put_ref,
 	TP_PROTO(const struct sk_buff *skb),
 	TP_HOST(skb->host),
 	TP_SKB(skb),
@@ -52,18 +53,11 @@ TRACE_EVENT(kfree_skb, "net/core/skbuff.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->users = skb->users;
 		__entry->dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;))
+DEFINE_EVENT(skb_put_ref, kfree_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb))
 #define trace_kfree_skb(...) TP_FUNC(kfree_skb, __VA_ARGS__)
-
-TRACE_EVENT(consume_skb, "net/core/skbuff.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_s32(users)
-		tp_s32(dataref)),
-	TP_ASSIGN(
-		__entry->users = skb->users;
-		__entry->dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;))
+DEFINE_EVENT(skb_put_ref, consume_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb))
 #define trace_consume_skb(...) TP_FUNC(consume_skb, __VA_ARGS__)
 
 TRACE_EVENT(skb_clone, "net/core/skbuff.c", TP_NOT_INLINE,

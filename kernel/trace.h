@@ -245,7 +245,7 @@ const struct trace_field *trace_desc_field(const struct trace_event_desc *desc,
 /*
  * Typed access: the event's fields as their declared struct, or NULL
  * when @ev is not an enter or note of the event @name.
- *	const struct tp_igb_tx_map *e = TP_DATA(ev, igb_tx_map);
+ *	const tp_data_igb_tx_map *e = TP_DATA(ev, igb_tx_map);
  */
 #define TP_IS(ev, name)								\
 	((ev)->rec.site && (ev)->rec.site->ev == &tp_ev_##name)
@@ -255,7 +255,7 @@ const struct trace_field *trace_desc_field(const struct trace_event_desc *desc,
 	((r)->site && (r)->site->ev == &tp_ev_##name)
 #define TP_REC_DATA(r, name)							\
 	(TP_REC_IS(r, name) && (r)->kind != TRACE_EXIT ?			\
-	 (const struct tp_##name *)(const void *)(r)->data : NULL)
+	 (const tp_data_##name *)(const void *)(r)->data : NULL)
 
 /* Every declared event (kernel/trace_events.c), and lookup by name. */
 extern const struct trace_event_desc *const trace_events_all[];

@@ -20,6 +20,17 @@
  * A note is the same with TRACE_NOTE_EVENT (no inline flag) and TP_NOTE:
  * it can appear anywhere in a function, as often as needed.
  *
+ * Events that print the same fields share a class, as in the kernel:
+ *
+ *	DECLARE_EVENT_CLASS(skb_put_ref, TP_PROTO(...), TP_HOST(...), TP_SKB(...),
+ *		TP_STRUCT(...), TP_ASSIGN(...))
+ *	DEFINE_EVENT(skb_put_ref, kfree_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+ *		TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb))
+ *	#define trace_kfree_skb(...) TP_FUNC(kfree_skb, __VA_ARGS__)
+ *
+ * (DEFINE_NOTE_EVENT for a note).  A reader gets an event's fields with
+ * TP_DATA(ev, kfree_skb), typed tp_data_kfree_skb.
+ *
  * TP_HOST names the host whose CPU runs the event, TP_SKB the skb it is
  * about (NULL for none).  TP_STRUCT lists the fields in print order;
  * they are stored packed, so an event's fields take at most
@@ -88,11 +99,11 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define TP_FUNC(name, ...)							\
 	static const struct tp_site __tp_site = TP_SITE_INIT(name);		\
 	struct tp_scope __tp_scope __attribute__((cleanup(tp_scope_exit), unused)) = \
-		{ tp_enter_##name(&__tp_site, __VA_ARGS__) }
+		{ tp_record_##name(&__tp_site, __VA_ARGS__) }
 #define TP_NOTE(name, ...)							\
 	do {									\
 		static const struct tp_site __tp_nsite = TP_SITE_INIT(name);	\
-		tp_note_##name(&__tp_nsite, __VA_ARGS__);			\
+		(void)tp_record_##name(&__tp_nsite, __VA_ARGS__);		\
 	} while (0)
 
 #endif /* NETSTEP_KERNEL_TRACE_EVENT_H */
@@ -101,6 +112,9 @@ tp_set_mac0(u8 *field, const u8 *mac)
 
 #undef TRACE_EVENT
 #undef TRACE_NOTE_EVENT
+#undef DECLARE_EVENT_CLASS
+#undef DEFINE_EVENT
+#undef DEFINE_NOTE_EVENT
 #undef tp_u8
 #undef tp_u16
 #undef tp_u32
@@ -129,6 +143,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define TP_SKB(x)	x
 #define TP_STRUCT(...)	__VA_ARGS__
 #define TP_ASSIGN(...)	__VA_ARGS__
+#define TP_ARGS(...)	__VA_ARGS__
 
 #if defined(TP_PASS_DESC)
 
@@ -158,19 +173,28 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_skb(n)		TP_F(n, TF_SKB, u32, 0, false, NULL)
 #define tp_custom(n, ct, f)	{ #n, TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
 
-#define TP_DEFINE_DESC(name, ksrc, note, inl, ...)				\
-	static const struct trace_field tp_fields_##name[] = {			\
+#define TP_DEFINE_FIELDS(cname, ...)						\
+	static const struct trace_field tp_fields_##cname[] = {			\
 		{ NULL, TF_UINT, 0, 0, false, { NULL } }, __VA_ARGS__		\
-	};									\
+	};
+#define TP_DEFINE_DESC(cname, name, ksrc, note, inl)				\
 	const struct trace_event_desc tp_ev_##name = {				\
-		#name, ksrc, note, inl, sizeof(struct tp_##name),		\
-		ARRAY_SIZE(tp_fields_##name) - 1, tp_fields_##name + 1,		\
+		#name, ksrc, note, inl, sizeof(tp_data_##name),			\
+		ARRAY_SIZE(tp_fields_##cname) - 1, tp_fields_##cname + 1,	\
 		TP_STRINGIFY(TRACE_SYSTEM),					\
 	};
 #define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	\
-	TP_DEFINE_DESC(name, ksrc, false, inl, fields)
+	TP_DEFINE_FIELDS(name, fields)						\
+	TP_DEFINE_DESC(name, name, ksrc, false, inl)
 #define TRACE_NOTE_EVENT(name, ksrc, proto, host, skb, fields, assign)	\
-	TP_DEFINE_DESC(name, ksrc, true, false, fields)
+	TP_DEFINE_FIELDS(name, fields)						\
+	TP_DEFINE_DESC(name, name, ksrc, true, false)
+#define DECLARE_EVENT_CLASS(cname, proto, host, skb, fields, assign)	\
+	TP_DEFINE_FIELDS(cname, fields)
+#define DEFINE_EVENT(cname, name, ksrc, inl, proto, args)			\
+	TP_DEFINE_DESC(cname, name, ksrc, false, inl)
+#define DEFINE_NOTE_EVENT(cname, name, ksrc, proto, args)			\
+	TP_DEFINE_DESC(cname, name, ksrc, true, false)
 
 #elif defined(TP_PASS_TABLE)
 
@@ -199,6 +223,9 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_custom(...)
 #define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	&tp_ev_##name,
 #define TRACE_NOTE_EVENT(name, ksrc, proto, host, skb, fields, assign)	&tp_ev_##name,
+#define DECLARE_EVENT_CLASS(cname, proto, host, skb, fields, assign)
+#define DEFINE_EVENT(cname, name, ksrc, inl, proto, args)		&tp_ev_##name,
+#define DEFINE_NOTE_EVENT(cname, name, ksrc, proto, args)		&tp_ev_##name,
 
 #else
 
@@ -226,45 +253,53 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_skb(n)		u32 n;
 #define tp_custom(n, ct, f)	ct n;
 
-#define TP_DECLARE_STRUCT(name, fields)						\
-	struct __attribute__((packed)) tp_##name { u8 __tp_none[0]; fields };	\
-	_Static_assert(sizeof(struct tp_##name) <= TRACE_DATA_MAX,		\
-		       "the fields of " #name " take more than TRACE_DATA_MAX bytes"); \
-	extern const struct trace_event_desc tp_ev_##name;
-
-#define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	\
-	TP_DECLARE_STRUCT(name, fields)						\
+/*
+ * A class: the packed struct of its fields and the one function that
+ * records an event of it (an enter or a note, as the site's event says).
+ */
+#define TP_CLASS(stype, record, proto, host, skb, fields, assign)		\
+	struct __attribute__((packed)) stype { u8 __tp_none[0]; fields };	\
+	_Static_assert(sizeof(struct stype) <= TRACE_DATA_MAX,			\
+		       #stype ": the fields take more than TRACE_DATA_MAX bytes"); \
 	static inline struct trace *						\
-	tp_enter_##name(const struct tp_site *__tp_site, proto)			\
+	record(const struct tp_site *__tp_site, proto)				\
 	{									\
 		struct trace *__tr = tp_trace(host);				\
-		struct tp_##name *__entry;					\
+		struct stype *__entry;						\
 										\
 		if (likely(!__tr))						\
 			return NULL;						\
-		__entry = (struct tp_##name *)(void *)trace_rec_begin(__tr, __tp_site, \
-			TRACE_ENTER, host, skb)->data;				\
+		__entry = (struct stype *)(void *)trace_rec_begin(__tr, __tp_site, \
+			__tp_site->ev->is_note ? TRACE_NOTE : TRACE_ENTER, host, skb)->data; \
 		(void)__entry;	/* events without fields */			\
 		{ assign }							\
 		trace_rec_commit(__tr);						\
 		return __tr;							\
 	}
+/* An event: its descriptor (kernel/trace_events.c) and its data type. */
+#define TP_EVENT_DECL(stype, name)						\
+	typedef struct stype tp_data_##name;					\
+	extern const struct trace_event_desc tp_ev_##name;
+
+#define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	\
+	TP_CLASS(tp_##name, tp_record_##name, TP_PROTO(proto), host, skb,	\
+		 TP_STRUCT(fields), TP_ASSIGN(assign))				\
+	TP_EVENT_DECL(tp_##name, name)
 #define TRACE_NOTE_EVENT(name, ksrc, proto, host, skb, fields, assign)	\
-	TP_DECLARE_STRUCT(name, fields)						\
-	static inline void							\
-	tp_note_##name(const struct tp_site *__tp_site, proto)			\
+	TRACE_EVENT(name, ksrc, false, TP_PROTO(proto), host, skb,		\
+		    TP_STRUCT(fields), TP_ASSIGN(assign))
+#define DECLARE_EVENT_CLASS(cname, proto, host, skb, fields, assign)	\
+	TP_CLASS(tp_class_##cname, tp_class_record_##cname, TP_PROTO(proto),	\
+		 host, skb, TP_STRUCT(fields), TP_ASSIGN(assign))
+#define DEFINE_EVENT(cname, name, ksrc, inl, proto, args)			\
+	TP_EVENT_DECL(tp_class_##cname, name)					\
+	static inline struct trace *						\
+	tp_record_##name(const struct tp_site *__tp_site, proto)		\
 	{									\
-		struct trace *__tr = tp_trace(host);				\
-		struct tp_##name *__entry;					\
-										\
-		if (likely(!__tr))						\
-			return;							\
-		__entry = (struct tp_##name *)(void *)trace_rec_begin(__tr, __tp_site, \
-			TRACE_NOTE, host, skb)->data;				\
-		(void)__entry;	/* events without fields */			\
-		{ assign }							\
-		trace_rec_commit(__tr);						\
+		return tp_class_record_##cname(__tp_site, args);		\
 	}
+#define DEFINE_NOTE_EVENT(cname, name, ksrc, proto, args)			\
+	DEFINE_EVENT(cname, name, ksrc, false, TP_PROTO(proto), TP_ARGS(args))
 
 #endif
 
