@@ -8,16 +8,27 @@
  *   - the trace sink (kernel/trace.h) gives what the stack reported on
  *     the way: igb_xmit_frame_ring (TX queue), igb_tx_map (ring slot,
  *     skb id, clone), ip_finish_output2 (route), dst_neigh_output and
- *     friends (neighbour), the card's descriptor fetch (which slot a
- *     frame on the wire came from); on RX the card's write-back (slot),
- *     igb_fetch_rx_buffer (the skb behind that slot), the input route
- *     and neighbour updates made while the skb went up.
- * Only events of the watched host are looked at.
+ *     friends (neighbour), the card's descriptor fetch (card_tx_desc:
+ *     which slot a frame on the wire came from); on RX the card's
+ *     write-back (card_rx_writeback: slot) or the note that refused the
+ *     frame, igb_fetch_rx_buffer (the skb behind that slot), the input
+ *     route, neighbour updates and any drop while the skb went up.
+ * Only events of the watched host are looked at, and only through their
+ * declarations in events/ (TP_DATA): a renamed event or field stops the
+ * build instead of silently emptying a comment.  Drops are the exception:
+ * any note declaring a reason field is one (pcapng_gives_reason), and
+ * tests/check_pcapng.c checks that they still reach the comment.
  *
  * All numbers are written in host byte order: the Section Header's
  * byte-order magic tells readers which order that is.
  */
 #include "sim/pcapng.h"
+#include "events/card.h"
+#include "events/fib.h"
+#include "events/igb.h"
+#include "events/ip.h"
+#include "events/neigh.h"
+#include "layers/neighbour.h"
 #include "layers/skbuff.h"
 
 #include <errno.h>
@@ -77,7 +88,7 @@ struct sim_pcapng {
 	unsigned int next_slot;
 	int xmit_queue;			/* ring of the last igb_xmit_frame_ring */
 	u32 xmit_skb;			/* ... and its skb */
-	char arp_for[24];		/* target of the last arp_solicit */
+	__be32 arp_for;			/* target of the last arp_solicit, 0: none */
 	int fetch_queue;		/* the card's TX engine: current queue */
 	int fetch_slot;			/* first descriptor of the frame, -1 none */
 	/* RX */
@@ -221,15 +232,7 @@ pcapng_flush(struct sim_pcapng *pc, bool all)
 		pc->failed = true;
 }
 
-/* ---- reading the trace ----------------------------------------------------- */
-
-static long
-pcapng_field_num(const char *fields, const char *key)
-{
-	char v[24];
-
-	return trace_field(fields, key, v, sizeof(v)) ? strtol(v, NULL, 0) : -1;
-}
+/* ---- reading the trace: transmit ------------------------------------------- */
 
 static struct pcapng_skbinfo *
 pcapng_skb(struct sim_pcapng *pc, u32 id, bool create)
@@ -258,54 +261,51 @@ pcapng_find_slot(struct sim_pcapng *pc, int queue, unsigned int slot)
 
 /* ip_finish_output2: the route (and next hop) this skb leaves by. */
 static void
-pcapng_on_route(struct sim_pcapng *pc, const struct trace_event *ev)
+pcapng_on_route(struct sim_pcapng *pc, u32 skb_id, const struct tp_ip_finish_output2 *e)
 {
-	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, true);
-	char daddr[24] = "?", nexthop[24] = "?", dev[20] = "?";
+	struct pcapng_skbinfo *si = pcapng_skb(pc, skb_id, true);
+	struct sim_addr_str daddr = sim_ip_str(e->daddr), nexthop = sim_ip_str(e->nexthop);
 
-	trace_field(ev->fields, "daddr", daddr, sizeof(daddr));
-	trace_field(ev->fields, "nexthop", nexthop, sizeof(nexthop));
-	trace_field(ev->fields, "dev", dev, sizeof(dev));
-	if (strcmp(daddr, nexthop))
-		snprintf(si->route, sizeof(si->route), "%s via %s dev %s", daddr, nexthop, dev);
+	if (e->daddr != e->nexthop)
+		snprintf(si->route, sizeof(si->route), "%s via %s dev %s", daddr.s, nexthop.s,
+			 e->dev);
 	else
-		snprintf(si->route, sizeof(si->route), "%s dev %s (on-link)", daddr, dev);
+		snprintf(si->route, sizeof(si->route), "%s dev %s (on-link)", daddr.s, e->dev);
 }
 
-/* dst_neigh_output, neigh_resolve_output ...: the neighbour entry used. */
+/*
+ * The neighbour entry this skb leaves by, with its NUD state (@nud) or,
+ * from neigh_connected_output and neigh_direct_output, without (-1).
+ * Those two run inside dst_neigh_output, whose line says more: it stays.
+ */
 static void
-pcapng_on_neigh(struct sim_pcapng *pc, const struct trace_event *ev)
+pcapng_on_neigh(struct sim_pcapng *pc, u32 skb_id, __be32 ip, int nud)
 {
-	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, true);
-	char ip[24], nud[20] = "";
+	struct pcapng_skbinfo *si = pcapng_skb(pc, skb_id, true);
 
-	if (!trace_field(ev->fields, "ip", ip, sizeof(ip)))
-		return;
-	if (si->neigh[0] && !trace_field(ev->fields, "nud", nud, sizeof(nud)))
-		return;		/* keep the richer line of dst_neigh_output */
-	trace_field(ev->fields, "nud", nud, sizeof(nud));
-	snprintf(si->neigh, sizeof(si->neigh), "%s%s%s", ip, nud[0] ? " " : "", nud);
+	if (nud >= 0)
+		snprintf(si->neigh, sizeof(si->neigh), "%s %s", sim_ip_str(ip).s,
+			 neigh_state_name((u8)nud));
+	else if (!si->neigh[0])
+		snprintf(si->neigh, sizeof(si->neigh), "%s", sim_ip_str(ip).s);
 }
 
-/* igb_tx_map: this skb now sits in ring slot N of the last xmit's queue. */
+/* igb_tx_map: this skb now sits in ring slot @slot of the last xmit's queue. */
 static void
-pcapng_on_tx_map(struct sim_pcapng *pc, const struct trace_event *ev)
+pcapng_on_tx_map(struct sim_pcapng *pc, const struct trace_event *ev, unsigned int slot)
 {
-	long slot = pcapng_field_num(ev->fields, "slot");
-	struct pcapng_skbinfo *si = pcapng_skb(pc, ev->skb_id, false);
-	struct pcapng_slot *s;
+	u32 skb_id = ev->rec.skb_id;
+	int queue = pc->xmit_skb == skb_id ? pc->xmit_queue : 0;
+	struct pcapng_skbinfo *si = pcapng_skb(pc, skb_id, false);
+	struct pcapng_slot *s = pcapng_find_slot(pc, queue, slot);
 
-	if (slot < 0)
-		return;
-	s = pcapng_find_slot(pc, pc->xmit_skb == ev->skb_id ? pc->xmit_queue : 0,
-			     (unsigned int)slot);
 	if (!s)
 		s = &pc->slots[pc->next_slot++ % PCAPNG_SLOTS];
 	memset(s, 0, sizeof(*s));
 	s->used = true;
-	s->queue = pc->xmit_skb == ev->skb_id ? pc->xmit_queue : 0;
-	s->slot = (unsigned int)slot;
-	s->skb_id = ev->skb_id;
+	s->queue = queue;
+	s->slot = slot;
+	s->skb_id = skb_id;
 	if (ev->skb) {
 		s->data_id = ev->skb->data_id;
 		s->clone = skb_cloned(ev->skb);
@@ -313,11 +313,54 @@ pcapng_on_tx_map(struct sim_pcapng *pc, const struct trace_event *ev)
 	if (si) {
 		s->info = *si;
 		si->id = 0;	/* the skb's trip down is over */
-	} else if (pc->arp_for[0]) {
+	} else if (pc->arp_for) {
 		snprintf(s->info.route, sizeof(s->info.route), "none (ARP)");
-		snprintf(s->info.neigh, sizeof(s->info.neigh), "%s (solicit)", pc->arp_for);
-		pc->arp_for[0] = '\0';
+		snprintf(s->info.neigh, sizeof(s->info.neigh), "%s (solicit)",
+			 sim_ip_str(pc->arp_for).s);
+		pc->arp_for = 0;
 	}
+}
+
+/* What each event on the way down says about the frame it will become. */
+static void
+pcapng_on_tx_event(struct sim_pcapng *pc, const struct trace_event *ev)
+{
+	const struct tp_ip_finish_output2 *route = TP_DATA(ev, ip_finish_output2);
+	const struct tp_dst_neigh_output *dst_neigh = TP_DATA(ev, dst_neigh_output);
+	const struct tp_neigh_resolve_output *resolve = TP_DATA(ev, neigh_resolve_output);
+	const struct tp_neigh_connected_output *connected = TP_DATA(ev, neigh_connected_output);
+	const struct tp_neigh_direct_output *direct = TP_DATA(ev, neigh_direct_output);
+	const struct tp_arp_solicit *solicit = TP_DATA(ev, arp_solicit);
+	const struct tp_igb_xmit_frame_ring *xmit = TP_DATA(ev, igb_xmit_frame_ring);
+	const struct tp_igb_tx_map *map = TP_DATA(ev, igb_tx_map);
+	const struct tp_sim_82576_tx_frame *frame = TP_DATA(ev, sim_82576_tx_frame);
+	const struct tp_card_tx_desc *desc = TP_DATA(ev, card_tx_desc);
+	u32 skb_id = ev->rec.skb_id;
+
+	if (route)
+		pcapng_on_route(pc, skb_id, route);
+	if (dst_neigh)
+		pcapng_on_neigh(pc, skb_id, dst_neigh->ip, dst_neigh->nud);
+	if (resolve)
+		pcapng_on_neigh(pc, skb_id, resolve->ip, resolve->nud);
+	if (connected)
+		pcapng_on_neigh(pc, skb_id, connected->ip, -1);
+	if (direct)
+		pcapng_on_neigh(pc, skb_id, direct->ip, -1);
+	if (solicit)		/* the next frame mapped without a route is its request */
+		pc->arp_for = solicit->ip;
+	if (xmit) {
+		pc->xmit_queue = xmit->ring;
+		pc->xmit_skb = skb_id;
+	}
+	if (map)
+		pcapng_on_tx_map(pc, ev, map->slot);
+	if (frame) {		/* the card's TX engine starts a frame */
+		pc->fetch_queue = frame->queue;
+		pc->fetch_slot = -1;
+	}
+	if (desc && pc->fetch_slot < 0)	/* the frame's first descriptor */
+		pc->fetch_slot = (int)desc->slot;
 }
 
 /* The card's TX engine wrote a frame to the wire: comment it, queue it. */
@@ -346,6 +389,32 @@ pcapng_tx_comment(struct sim_pcapng *pc, struct pcapng_rec *r)
 	s->used = false;
 }
 
+/* ---- reading the trace: receive --------------------------------------------- */
+
+/*
+ * Does @ev say why a packet went no further?  Every note that does
+ * declares the cause as a field named reason (events/: reason=no_socket,
+ * reason=oversize ...), so the declaration answers, for notes that exist
+ * today and for those added later.
+ */
+static bool
+pcapng_gives_reason(const struct trace_event *ev)
+{
+	const struct trace_event_desc *d = trace_rec_desc(&ev->rec);
+
+	return ev->rec.kind == TRACE_NOTE && d && trace_desc_field(d, "reason");
+}
+
+/* A note's fields as the trace prints them: "reason=oversize len=1514 max=1522". */
+static void
+pcapng_note_fields(const struct trace_event *ev, char *buf, size_t len)
+{
+	struct trace_buf b;
+
+	trace_buf_init(&b, buf, len);
+	trace_format_rec_fields(&ev->rec, &b);
+}
+
 static void
 pcapng_rx_complete(struct pcapng_rec *r)
 {
@@ -360,78 +429,101 @@ pcapng_rx_complete(struct pcapng_rec *r)
 	r->complete = true;
 }
 
-/* Events on the receive side: card write-back, driver fetch, stack. */
+/*
+ * The card receives pc->arriving: the slot it writes it to, or why not.
+ * Only the card runs until sim_82576_receive returns, so a note giving a
+ * reason is the card refusing the frame (card_rx_oversize ...).
+ */
+static void
+pcapng_on_card_rx(struct sim_pcapng *pc, const struct trace_event *ev)
+{
+	const struct tp_card_rx_writeback *wb = TP_DATA(ev, card_rx_writeback);
+	struct pcapng_rec *r = pc->arriving;
+	char fields[96];
+
+	if (wb) {
+		r->slot = (int)wb->writeback_slot;
+	} else if (pcapng_gives_reason(ev)) {
+		pcapng_note_fields(ev, fields, sizeof(fields));
+		snprintf(r->note, sizeof(r->note), "%.90s", fields);
+	} else if (ev->rec.kind == TRACE_EXIT && TP_IS(ev, sim_82576_receive)) {
+		if (r->slot < 0) {
+			if (!r->note[0])
+				snprintf(r->note, sizeof(r->note), "not stored");
+			pcapng_rx_complete(r);
+		}
+		pc->arriving = NULL;
+	}
+}
+
+/* ip_route_input_noref: the row the packet matched, "10.0.0.0/24 dev eth0". */
+static void
+pcapng_on_input_route(struct pcapng_rec *r, const struct tp_ip_route_input_noref *e)
+{
+	struct fib_sim_prefix matched = e->matched;
+	struct trace_buf b;
+
+	trace_buf_init(&b, r->route, sizeof(r->route));
+	fib_sim_matched_print(&b, &matched);	/* as the trace prints it: "none" if no row */
+	trace_buf_printf(&b, " dev %s", e->dev);
+}
+
+/* ip_local_deliver or ip_forward: where the route took the packet. */
+static void
+pcapng_rx_route_end(struct pcapng_rec *r, const char *how)
+{
+	size_t n = strlen(r->route);
+
+	snprintf(r->route + n, sizeof(r->route) - n, n ? " (%s)" : "%s", how);
+}
+
+/* The driver takes frames from the ring; each goes up the stack. */
 static void
 pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 {
-	struct pcapng_rec *r = pc->rx_cur;
-	char v[64], dev[20] = "?";
+	const struct tp_igb_fetch_rx_buffer *fetch = TP_DATA(ev, igb_fetch_rx_buffer);
+	const struct tp_ip_route_input_noref *input = TP_DATA(ev, ip_route_input_noref);
+	const struct tp_neigh_update *update = TP_DATA(ev, neigh_update);
+	struct pcapng_rec *r = pc->rx_cur, *q;
+	bool ours = r && ev->rec.skb_id == r->skb_id;	/* about the frame going up */
 
-	if (ev->kind == TRACE_NOTE && pc->arriving &&
-	    (!strcmp(ev->func, "sim_82576_rx_store") || !strcmp(ev->func, "sim_82576_rx_accept"))) {
-		long slot = pcapng_field_num(ev->fields, "writeback_slot");
-
-		if (slot >= 0)
-			pc->arriving->slot = (int)slot;
-		else if (trace_field(ev->fields, "reason", v, sizeof(v)))
-			snprintf(pc->arriving->note, sizeof(pc->arriving->note), "%.90s", ev->fields);
-		return;
-	}
-	if (ev->kind == TRACE_EXIT && !strcmp(ev->func, "sim_82576_receive") && pc->arriving) {
-		if (pc->arriving->slot < 0) {
-			if (!pc->arriving->note[0])
-				snprintf(pc->arriving->note, sizeof(pc->arriving->note),
-					 "not stored");
-			pcapng_rx_complete(pc->arriving);
-		}
-		pc->arriving = NULL;
-		return;
-	}
-	if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "igb_fetch_rx_buffer")) {
-		long ntc = pcapng_field_num(ev->fields, "ntc");
-		struct pcapng_rec *q;
-
+	if (fetch) {		/* the skb behind the slot the card wrote */
 		pc->rx_cur = NULL;
 		list_for_each_entry(q, &pc->queue, node) {
-			if (q->dir == SIM_DIR_RX && !q->complete && !q->skb_id && q->slot == ntc) {
-				q->skb_id = ev->skb_id;
+			if (q->dir == SIM_DIR_RX && !q->complete && !q->skb_id &&
+			    q->slot == fetch->ntc) {
+				q->skb_id = ev->rec.skb_id;
 				pc->rx_cur = q;
 				break;
 			}
 		}
 		return;
 	}
-	if (ev->kind == TRACE_EXIT && !strcmp(ev->func, "igb_clean_rx_irq")) {
-		list_for_each_entry(r, &pc->queue, node)
-			if (r->dir == SIM_DIR_RX && !r->complete && r->skb_id)
-				pcapng_rx_complete(r);
+	if (ev->rec.kind == TRACE_EXIT && TP_IS(ev, igb_clean_rx_irq)) {
+		list_for_each_entry(q, &pc->queue, node)
+			if (q->dir == SIM_DIR_RX && !q->complete && q->skb_id)
+				pcapng_rx_complete(q);
 		pc->rx_cur = NULL;
 		return;
 	}
 	if (!r)
 		return;
-	if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
-	    trace_field(ev->fields, "matched", v, sizeof(v))) {
-		trace_field(ev->fields, "dev", dev, sizeof(dev));
-		snprintf(r->route, sizeof(r->route), "%s dev %s", v, dev);
-	} else if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
-		   !strcmp(ev->func, "ip_local_deliver")) {
-		strncat(r->route, r->route[0] ? " (local)" : "local",
-			sizeof(r->route) - strlen(r->route) - 1);
-	} else if (ev->kind == TRACE_ENTER && ev->skb_id == r->skb_id &&
-		   !strcmp(ev->func, "ip_forward")) {
-		strncat(r->route, r->route[0] ? " (forward)" : "forward",
-			sizeof(r->route) - strlen(r->route) - 1);
-	} else if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "neigh_update")) {
-		char ip[24] = "?", nud[20] = "?", lladdr[24] = "";
+	if (input && ours) {
+		pcapng_on_input_route(r, input);
+	} else if (TP_DATA(ev, ip_local_deliver) && ours) {
+		pcapng_rx_route_end(r, "local");
+	} else if (TP_DATA(ev, ip_forward) && ours) {
+		pcapng_rx_route_end(r, "forward");
+	} else if (update) {	/* no skb: the entry this packet (an ARP reply) updates */
+		snprintf(r->neigh, sizeof(r->neigh), "%s %s %s", sim_ip_str(update->ip).s,
+			 update->lladdr[6] ? sim_mac_str(update->lladdr).s : "none",
+			 neigh_state_name(update->new));
+	} else if (pcapng_gives_reason(ev) && ours) {
+		char fields[96];
 
-		trace_field(ev->fields, "ip", ip, sizeof(ip));
-		trace_field(ev->fields, "new", nud, sizeof(nud));
-		trace_field(ev->fields, "lladdr", lladdr, sizeof(lladdr));
-		snprintf(r->neigh, sizeof(r->neigh), "%s %s %s", ip, lladdr, nud);
-	} else if (ev->kind == TRACE_NOTE && ev->skb_id == r->skb_id &&
-		   trace_field(ev->fields, "reason", v, sizeof(v))) {
-		snprintf(r->note, sizeof(r->note), "dropped in %.30s: %.50s", ev->func, ev->fields);
+		pcapng_note_fields(ev, fields, sizeof(fields));
+		snprintf(r->note, sizeof(r->note), "dropped in %.30s: %.50s",
+			 trace_rec_func(&ev->rec), fields);
 	}
 }
 
@@ -439,37 +531,13 @@ static void
 pcapng_sink(void *arg, const struct trace_event *ev)
 {
 	struct sim_pcapng *pc = arg;
-	char ip[24];
 
 	if (ev->host != pc->net)
 		return;
+	if (pc->arriving)
+		pcapng_on_card_rx(pc, ev);
 	pcapng_on_rx_event(pc, ev);
-	if (ev->kind == TRACE_NOTE) {
-		if (pc->fetch_slot < 0 && !strcmp(ev->func, "sim_82576_tx_fetch"))
-			pc->fetch_slot = (int)pcapng_field_num(ev->fields, "slot");
-		return;
-	}
-	if (ev->kind != TRACE_ENTER)
-		return;
-	if (!strcmp(ev->func, "ip_finish_output2")) {
-		pcapng_on_route(pc, ev);
-	} else if (!strcmp(ev->func, "dst_neigh_output") ||
-		   !strcmp(ev->func, "neigh_resolve_output") ||
-		   !strcmp(ev->func, "neigh_connected_output") ||
-		   !strcmp(ev->func, "neigh_direct_output")) {
-		pcapng_on_neigh(pc, ev);
-	} else if (!strcmp(ev->func, "arp_solicit")) {
-		if (trace_field(ev->fields, "ip", ip, sizeof(ip)))
-			snprintf(pc->arp_for, sizeof(pc->arp_for), "%s", ip);
-	} else if (!strcmp(ev->func, "igb_xmit_frame_ring")) {
-		pc->xmit_queue = (int)pcapng_field_num(ev->fields, "ring");
-		pc->xmit_skb = ev->skb_id;
-	} else if (!strcmp(ev->func, "igb_tx_map")) {
-		pcapng_on_tx_map(pc, ev);
-	} else if (!strcmp(ev->func, "sim_82576_tx_frame")) {
-		pc->fetch_queue = (int)pcapng_field_num(ev->fields, "queue");
-		pc->fetch_slot = -1;
-	}
+	pcapng_on_tx_event(pc, ev);
 }
 
 /* ---- the port tap ----------------------------------------------------------- */

@@ -8,8 +8,8 @@
  * (Wireshark shows it in the packet details, and tshark as the field
  * frame.comment):
  *
- *   TX skb#12 queue=1 slot=3 len=98 | route 10.0.1.2 via 10.0.0.1 dev eth0 | neigh 10.0.0.1 REACHABLE
- *   RX skb#40 queue=0 slot=7 len=98 | route local dev eth0 | neigh -
+ *   TX skb#12 clone=no queue=1 slot=3 len=98 | route 10.0.1.2 via 10.0.0.1 dev eth0 | neigh 10.0.0.1 REACHABLE
+ *   RX skb#40 clone=no queue=0 slot=7 len=98 | route 10.0.0.2/32 dev eth0 (local) | neigh none
  *
  * libpcap 1.10 can only write classic pcap, which has no comments, so
  * the three block types needed (Section Header, Interface Description,

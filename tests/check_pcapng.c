@@ -255,6 +255,29 @@ START_TEST(test_comments_from_trace)
 }
 END_TEST
 
+/* A frame the stack drops says where and why; one the card refuses, why. */
+START_TEST(test_drop_comments)
+{
+	struct parsed *ps = malloc(sizeof(*ps));
+	unsigned long frames;
+	int i;
+
+	/* the echo reply is routed in, then the INPUT chain drops it */
+	capture_script("iptables -A INPUT -p icmp -j DROP; ping -c 1 10.0.0.1", ps, &frames);
+	ck_assert_int_eq(ps->epb, (int)frames);
+	i = find_comment(ps, "RX skb#", "| dropped in nf_hook: reason=iptables_drop chain=INPUT");
+	ck_assert_int_ge(i, 0);
+	ck_assert_ptr_nonnull(strstr(ps->comment[i], "route 10.0.0.2/32 dev eth0 (local)"));
+	/* the router's echo request reaches a card whose receiver is off */
+	capture_script("ping -c 1 10.0.0.1; ip link set eth0 down; on router ping -c 1 10.0.0.2",
+		       ps, &frames);
+	ck_assert_int_eq(ps->epb, (int)frames);
+	ck_assert_int_ge(find_comment(ps, "RX dropped by the card: reason=rx_disabled len=98",
+				      NULL), 0);
+	free(ps);
+}
+END_TEST
+
 /* A write that fails is reported by close, not ignored. */
 START_TEST(test_write_error)
 {
@@ -375,6 +398,7 @@ pcapng_suite(void)
 		test_empty_capture_golden,
 		test_interface_block,
 		test_comments_from_trace,
+		test_drop_comments,
 		test_write_error,
 		NULL,
 	});
