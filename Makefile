@@ -66,7 +66,10 @@ TEST_OBJS   += tests/check_harden.o
 
 all: netstep
 
+# Built afresh: `ar r` keeps members whose source is gone (a removed .c
+# would go on shadowing its replacement).
 libnetstep.a: $(LIB_OBJS)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 netstep: main.o libnetstep.a
