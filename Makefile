@@ -44,7 +44,7 @@ NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
-SIM_OBJS    += sim/lesson.o
+SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
 SIM_OBJS    += sim/datadir.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
@@ -66,7 +66,10 @@ TEST_OBJS   += tests/check_harden.o
 
 all: netstep
 
+# Built afresh: `ar r` keeps members whose source is gone (a removed .c
+# would go on shadowing its replacement).
 libnetstep.a: $(LIB_OBJS)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 netstep: main.o libnetstep.a

@@ -9,14 +9,19 @@
  * `pause`, `question`/`answer`, `expect ...`, `try`), and any other
  * text is narration.
  *
- * Two halves:
- *  - the parser (lesson_load / lesson_parse) turns a file into a list
- *    of steps, or one error "FILE:LINE: problem";
- *  - the runner (lesson_run_*) executes steps against a live world:
- *    commands go to the tools, a break stops the engine at the end of
- *    the event (or the command's own call) in which the function was
- *    entered, and `expect` reads the model (hosts, neighbours, rings,
- *    counters, the trace so far, the server's sinks).
+ * Three parts, one file each (sim/lesson_priv.h says what they share):
+ *  - the parser (lesson_load / lesson_parse, sim/lesson_parse.c) turns
+ *    a file into a list of steps, or one error "FILE:LINE: problem";
+ *    every function a step names must be a traced function declared in
+ *    events/, and every field a check names one of its fields;
+ *  - the runner (lesson_run_*, sim/lesson_run.c) executes steps against
+ *    a live world: commands go to the tools, a break stops the engine at
+ *    the end of the event (or the command's own call) in which the
+ *    function was entered;
+ *  - the `expect` subjects (sim/lesson_expect.c) read the model (hosts,
+ *    neighbours, rings, counters, the server's sinks) and the trace
+ *    records kept since the last command.
+ * sim/lesson_cli.c is the command line and the headless runner.
  *
  * The UI drives a lesson step by step with the same calls the headless
  * runner uses:
@@ -40,15 +45,16 @@
 
 #include <stdio.h>
 #include "kernel/types.h"
+#include "kernel/trace.h"
 
 struct sim_world;
-struct trace_event;
 
 #define LESSON_MAX_STEPS	1024	/* a file with more is refused */
 #define LESSON_MAX_FILES	8	/* `kernel` / `netstep` lines */
 #define LESSON_MAX_BREAKS	16	/* armed breakpoints */
 #define LESSON_FUNC_MAX		64	/* longest function name */
-#define LESSON_ERR_MAX		512	/* "FILE:LINE: problem" */
+#define LESSON_ERR_MAX		512	/* "FILE:LINE: problem" (an echoed command
+					 * or check is cut, the problem never) */
 /* A step that would run longer stops here instead of hanging. */
 #define LESSON_MAX_EVENTS	20000000ULL
 
@@ -68,14 +74,16 @@ enum lesson_step_kind {
 /* Which host a break, step or expect looks at. */
 enum { LESSON_HOST_ANY = -1 };	/* otherwise SIM_STUDENT, SIM_ROUTER, SIM_SERVER */
 
-struct lesson_expect;		/* parsed `expect`, private to sim/lesson.c */
+struct lesson_expect;		/* parsed `expect`, private to sim/lesson_expect.c */
 
 struct lesson_step {
 	enum lesson_step_kind kind;
 	int line;			/* line in the file where the step starts */
 	char *text;			/* narration, command, question, expect source */
 	char *answer;			/* QUESTION, TRY */
-	char func[LESSON_FUNC_MAX];	/* BREAK, DELETE, STEP_UNTIL ("" = all for DELETE) */
+	const struct trace_event_desc *ev;	/* BREAK, DELETE, STEP_UNTIL: the function
+					 * (NULL = all for DELETE) */
+	const char *func;		/* its name ("" = all for DELETE) */
 	int host;			/* BREAK, STEP_UNTIL: SIM_* or LESSON_HOST_ANY */
 	struct lesson_expect *expect;	/* EXPECT */
 };
@@ -138,12 +146,11 @@ void lesson_run_destroy(struct lesson_run *r);
 /* Where the world stopped: the enter event that hit the breakpoint. */
 struct lesson_stop {
 	bool valid;			/* a break or `step until` stopped here */
-	char func[LESSON_FUNC_MAX];
+	const char *func;		/* the function's name ("" before any stop) */
 	int host;			/* SIM_* */
 	u64 seq;			/* trace sequence number */
-	ktime_t ts;			/* virtual time */
 	u32 skb_id;			/* skb it was entered with, 0 = none */
-	char fields[240];		/* its key=value fields */
+	struct trace_rec rec;		/* the enter record: time, typed fields */
 };
 const struct lesson_stop *lesson_run_stop(const struct lesson_run *r);
 /* id of the "current skb" that `expect skb` reads (0 = none yet). */

@@ -1,13 +1,15 @@
 /*
- * tests/check_lesson.c - the lesson engine (sim/lesson.c): the parser's
- * errors (each names FILE:LINE), `expect` evaluated true and false
- * against a live world, breaks and `step until` stopping in the right
- * function, and bad input that must neither crash nor hang.
+ * tests/check_lesson.c - the lesson engine (sim/lesson_*.c): the
+ * parser's errors (each names FILE:LINE), names checked against the
+ * trace declarations, the `expect` subject table, `expect` evaluated
+ * true and false against a live world, breaks and `step until` stopping
+ * in the right function, and bad input that must neither crash nor hang.
  */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sim/lesson.h"
+#include "sim/lesson_priv.h"
 #include "sim/topology.h"
 #include "tests/fixture.h"
 
@@ -141,6 +143,90 @@ START_TEST(test_parse_errors)
 	parse_fails(HDR "expect output has x\n" TRY, 5, "'contains' or 'lacks'");
 	parse_fails(HDR "expect txq eth0 0 asleep\n" TRY, 5, "stopped|running");
 	parse_fails(HDR "expect server 99999 bytes 1\n" TRY, 5, "not a port");
+}
+END_TEST
+
+/* A function a step or a check names must be a traced one: a typo is a
+ * parse error with the closest declared names, not a break that never stops. */
+START_TEST(test_parse_unknown_function)
+{
+	parse_fails(HDR "break tcp_sendmgs\n" TRY, 5,
+		    "'tcp_sendmgs' is not a traced function (did you mean tcp_sendmsg");
+	parse_fails(HDR "step until ip_forwrd on router\n" TRY, 5,
+		    "'ip_forwrd' is not a traced function (did you mean ip_forward");
+	parse_fails(HDR "delete arp_solicti\n" TRY, 5, "did you mean arp_solicit");
+	parse_fails(HDR "expect trace neigh_updat\n" TRY, 5,
+		    "'neigh_updat' is not a traced function (did you mean neigh_update");
+	parse_fails(HDR "expect trace arp_solicit before ip_finish_outptu2\n" TRY, 5,
+		    "did you mean ip_finish_output2");
+	parse_fails(HDR "expect trace ip_forward count 1\nexpect trace zzzzqqqq count 1\n" TRY, 6,
+		    "'zzzzqqqq' is not a traced function (events/ declares them)");
+	/* A note is not a function. */
+	parse_fails(HDR "break tcp_sendmsg_copy\n" TRY, 5, "is a note, not a traced function");
+	/* The break keeps the declaration it found. */
+	{
+		struct lesson *l = parse_ok(HDR "break ip_forward on router\n" TRY);
+		const struct lesson_step *s = lesson_next(l);
+
+		ck_assert_ptr_eq(s->ev, trace_event_find("ip_forward", false));
+		ck_assert_str_eq(s->func, "ip_forward");
+		lesson_free(l);
+	}
+}
+END_TEST
+
+/* `trace FUNC has` and `note` name fields of the declarations. */
+START_TEST(test_parse_unknown_field)
+{
+	parse_fails(HDR "expect trace ip_finish_output2 has nexthopp=10.0.0.1\n" TRY, 5,
+		    "ip_finish_output2 has no field 'nexthopp' "
+		    "(its fields: len dev daddr nexthop)");
+	parse_fails(HDR "expect trace ip_finish_output2 has nexthop=10.0.0\n" TRY, 5,
+		    "'10.0.0' can never be ip_finish_output2's nexthop (an IPv4 address)");
+	parse_fails(HDR "expect trace eth_header has len=84b\n" TRY, 5, "(a number)");
+	parse_fails(HDR "expect trace ip_forward has 10.0.1.2\n" TRY, 5,
+		    "'10.0.1.2' is not KEY=VALUE");
+	parse_fails(HDR "expect note nudd=NONE->INCOMPLETE\n" TRY, 5,
+		    "no declared note has a field 'nudd' (did you mean nud");
+	parse_fails(HDR "expect note copy=1 nud=STALE\n" TRY, 5,
+		    "no declared note can have copy=1 nud=STALE");
+	parse_fails(HDR "expect note tcp_sendmsg:\n" TRY, 5, "usage: expect note");
+	/* Field names are the declarations' (these are in lessons/). */
+	lesson_free(parse_ok(HDR "expect trace nf_hook has hook=NF_INET_LOCAL_OUT chain=OUTPUT "
+			     "verdict=DROP\nexpect note igb_clean_tx_irq: ntc=\n"
+			     "expect note on router nud=NONE->STALE\n" TRY));
+}
+END_TEST
+
+/* Every subject is whole: name, usage, parse and eval (LESSON_SUBJECT
+ * takes them all), a usage that starts with its name, no two alike. */
+START_TEST(test_subject_table_complete)
+{
+	ck_assert_uint_ge(lesson_nsubjects, 14);
+	for (unsigned int i = 0; i < lesson_nsubjects; i++) {
+		const struct lesson_subject *sj = &lesson_subjects[i];
+		char src[64], why[LESSON_ERR_MAX];
+		struct lesson_expect *e;
+
+		ck_assert_ptr_nonnull(sj->name);
+		ck_assert_ptr_nonnull(sj->usage);
+		ck_assert_ptr_nonnull(sj->parse);
+		ck_assert_ptr_nonnull(sj->eval);
+		ck_assert_msg(!strncmp(sj->usage, sj->name, strlen(sj->name)) &&
+			      sj->usage[strlen(sj->name)] == ' ', "usage of %s: %s", sj->name,
+			      sj->usage);
+		ck_assert_int_ge(sj->min_words, 0);
+		ck_assert(sj->host >= 0 && sj->host < SIM_NHOSTS);
+		for (unsigned int k = 0; k < i; k++)
+			ck_assert_str_ne(lesson_subjects[k].name, sj->name);
+		/* Named alone, each subject is refused with its own usage (or a
+		 * word it still needs), never accepted. */
+		snprintf(src, sizeof(src), "%s", sj->name);
+		e = lesson_expect_parse(src, why, sizeof(why));
+		ck_assert_msg(e == NULL, "'expect %s' parsed", sj->name);
+		ck_assert_msg(strstr(why, sj->usage) || sj->min_words == 0, "'expect %s': %s",
+			      sj->name, why);
+	}
 }
 END_TEST
 
@@ -294,9 +380,32 @@ START_TEST(test_expect_true_false)
 		{ "trace on router ip_forward", 1, NULL },
 		{ "trace tcp_sendmsg never", 1, NULL },
 		{ "trace ip_finish_output2 has nexthop=10.0.0.1", 1, NULL },
-		{ "trace ip_finish_output2 has nexthop=10.0.1.2", 0, NULL },
+		{ "trace ip_finish_output2 has nexthop=10.0.1.2", 0,
+		  "failed: no call of ip_finish_output2 on student has nexthop=10.0.1.2 "
+		  "(the last had nexthop=10.0.0.1)" },
+		{ "trace ip_finish_output2 has daddr=10.0.1.2 nexthop=10.0.0.1", 1, NULL },
+		/* All pairs on one call: the ARP request went to ff:ff..., the
+		 * IP packet (0x0800) to the router's MAC. */
+		{ "trace eth_header has type=0x0806 daddr=ff:ff:ff:ff:ff:ff", 1, NULL },
+		{ "trace eth_header has type=0x0800 daddr=02:00:00:00:00:01", 1, NULL },
+		{ "trace eth_header has type=0x0800 daddr=ff:ff:ff:ff:ff:ff", 0,
+		  "(the last had type=0x0800 daddr=02:00:00:00:00:01)" },
+		{ "trace eth_header has len=", 1, NULL },
+		{ "trace on server eth_header has daddr=ff:ff:ff:ff:ff:ff", 0,
+		  "no call of eth_header on server has daddr=ff:ff:ff:ff:ff:ff "
+		  "(the last had daddr=02:" },
+		{ "trace tcp_sendmsg has size=1", 0,
+		  "no call of tcp_sendmsg on student has size=1" },
+		{ "trace ip_finish_output2 has nexthopp=1", -1, "has no field 'nexthopp'" },
 		{ "note nud=INCOMPLETE->REACHABLE", 1, NULL },
-		{ "note nud=REACHABLE->FAILED", 0, NULL },
+		{ "note nud=REACHABLE->FAILED", 0, "no note on student has nud=REACHABLE->FAILED" },
+		{ "note neigh_update: nud=INCOMPLETE->REACHABLE", 1, NULL },
+		{ "note __neigh_event_send: nud=INCOMPLETE->REACHABLE", 0,
+		  "no note in __neigh_event_send on student has nud=INCOMPLETE->REACHABLE" },
+		{ "note __neigh_event_send: nud=", 1, NULL },
+		{ "note on router neigh_update: nud=NONE->STALE", 1, NULL },
+		{ "note ip=10.0.0.1 nud=NONE->INCOMPLETE", 1, NULL },
+		{ "note ip=10.0.0.2 nud=NONE->INCOMPLETE", 0, NULL },
 		{ "output contains 1 received", 1, NULL },
 		{ "output lacks 1 received", 0, NULL },
 		{ "softirq NET_RX >= 1", 1, NULL },
@@ -389,8 +498,46 @@ END_TEST
 START_TEST(test_runaway_is_bounded)
 {
 	/* A long sleep with nothing to do ends; a step that never comes fails. */
-	harness_expect_fail(HDR "$ sleep 100000\nstep until no_such_function\n" TRY,
-			    "no_such_function", false);
+	harness_expect_fail(HDR "$ sleep 100000\nstep until tcp_sendmsg\n" TRY,
+			    "the world went idle before tcp_sendmsg was entered", false);
+}
+END_TEST
+
+/* An error on a long line cuts what it echoes, never the reason. */
+START_TEST(test_long_line_error_keeps_reason)
+{
+	static const char reason[] = "`: ping: invalid argument: 'banana'";
+	char text[2048], long_host[1000], err[LESSON_ERR_MAX + 64];
+	struct harness h;
+	FILE *f;
+	size_t n;
+
+	memset(long_host, 'h', sizeof(long_host) - 1);
+	long_host[sizeof(long_host) - 1] = '\0';
+	snprintf(text, sizeof(text), HDR "$ ping -c banana %s\n" TRY, long_host);
+	harness_start(&h, text);
+	ck_assert_int_eq(harness_run_to(&h, 0), 1);
+	n = strlen(lesson_run_error(h.r));
+	ck_assert_uint_lt(n, LESSON_ERR_MAX);
+	ck_assert_msg(!strncmp(lesson_run_error(h.r), "t.lesson:5: bad command `ping -c banana hh",
+			       40), "%s", lesson_run_error(h.r));
+	ck_assert_msg(n > strlen(reason) + 3 &&
+		      !strcmp(lesson_run_error(h.r) + n - strlen(reason), reason) &&
+		      !strncmp(lesson_run_error(h.r) + n - strlen(reason) - 3, "...", 3),
+		      "error '%s' lost its reason", lesson_run_error(h.r));
+	/* And the check a headless run makes before anything runs. */
+	f = fmemopen(err, sizeof(err), "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(lesson_validate(h.l, 1, f), 2);
+	fclose(f);
+	ck_assert_msg(strstr(err, reason) != NULL, "validate: '%s' lost its reason", err);
+	/* An expect on a long line: the same. */
+	snprintf(text, sizeof(text), "output contains %s", long_host);
+	ck_assert_int_eq(lesson_run_eval(h.r, text), 0);
+	ck_assert_uint_lt(strlen(lesson_run_error(h.r)), LESSON_ERR_MAX);
+	ck_assert_msg(strstr(lesson_run_error(h.r), "...: failed: the last command's output "
+			     "does not contain 'hhh") != NULL, "%s", lesson_run_error(h.r));
+	harness_end(&h);
 }
 END_TEST
 
@@ -402,6 +549,9 @@ lesson_suite(void)
 	fixture_add_tcase(s, "parse", NULL, NULL, 0, (const TTest *const []){
 		test_parse_steps,
 		test_parse_errors,
+		test_parse_unknown_function,
+		test_parse_unknown_field,
+		test_subject_table_complete,
 		test_parse_bad_input,
 		NULL,
 	});
@@ -414,6 +564,7 @@ lesson_suite(void)
 		test_failed_expect_names_line,
 		test_bad_command_and_busy_sim,
 		test_runaway_is_bounded,
+		test_long_line_error_keeps_reason,
 		NULL,
 	});
 	return s;
