@@ -28,7 +28,9 @@
  * through Tab + z); from 120x34 on, every pane at once.  Values that
  * changed in the last step are bold (and coloured); the row in use is
  * marked '>' and drawn reversed, so no meaning rests on colour alone
- * (NO_COLOR gives monochrome).
+ * (NO_COLOR gives monochrome).  A function that Linux 3.10 declares
+ * static inline is shown "[inline]", in the call stack and in the line
+ * above the panes: a real function_graph trace has no entry for it.
  *
  * `b FUNC` takes only a traced function (a declared event), as gdb
  * refuses a symbol it does not know: a breakpoint that can never hit
@@ -863,8 +865,9 @@ ui_draw_header(struct ui *u)
 		const char *why = ui_explain(&s->ev);
 
 		snprintf(ex, sizeof(ex), " %s%s %s (%s)%s%s", s->ev.kind == TRACE_EXIT ? "<- " : "",
-			 trace_rec_func(&s->ev), s->ev.kind == TRACE_NOTE ? "note" : "",
-			 ksrc && *ksrc ? ksrc : "netstep", why ? ": " : "", why ? why : "");
+			 trace_rec_func(&s->ev), s->ev.kind == TRACE_NOTE ? "note" :
+			 trace_rec_inline(&s->ev) ? UI_INLINE_MARK : "", ksrc && *ksrc ? ksrc :
+			 "netstep", why ? ": " : "", why ? why : "");
 	}
 	attron(A_BOLD);
 	mvaddnstr(1, 0, ex, COLS);
@@ -913,6 +916,7 @@ ui_draw_help(void)
 		"l, Enter  lesson: next step / show the answer",
 		"",
 		"'>' marks the current function / row in use;",
+		UI_INLINE_MARK ": static inline in 3.10, absent from ftrace;",
 		"bold: changed in the last step.  Any key closes.",
 	};
 	int h = (int)ARRAY_SIZE(lines) + 2, w = 56;

@@ -143,7 +143,8 @@ ui_build_stack(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 		bool cur = i == r->nstack - 1 && rec->kind != TRACE_NOTE;
 		int ind = i < 14 ? i : 14;
 
-		fprintf(b.f, "%c%*s%s%s\n", cur ? '>' : ' ', ind, "", fn->name,
+		fprintf(b.f, "%c%*s%s%s%s\n", cur ? '>' : ' ', ind, "", fn->name,
+			fn->is_inline ? " " UI_INLINE_MARK : "",
 			cur && rec->kind == TRACE_EXIT ? "  <- returns" : "");
 	}
 	if (rec->kind == TRACE_NOTE)

@@ -30,6 +30,9 @@
 #define UI_HISTORY	4000		/* snapshots kept for step back */
 #define UI_STACK_MAX	32		/* call depth recorded */
 #define UI_FRAME_MAX	256		/* frame bytes kept for the hex dump */
+/* After a function that Linux 3.10 declares static inline: shown, but
+ * not one to look for in a real function_graph trace. */
+#define UI_INLINE_MARK	"[inline]"
 
 enum ui_pane {
 	UI_PANE_STACK,
