@@ -82,8 +82,8 @@ trace_of(const struct net *host)
 	return host_trace(host);
 }
 
-/* The index of @host in the trace's table (records keep a byte). */
-static u8
+/* See kernel/trace.h. */
+u8
 trace_host_index(struct trace *tr, const struct net *host)
 {
 	int i;

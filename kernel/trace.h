@@ -206,6 +206,9 @@ trace_rec_ksrc(const struct trace_rec *r)
 }
 /* The host of a record. */
 struct net *trace_rec_host(const struct trace *tr, const struct trace_rec *r);
+/* What rec.host holds for @host (added to the table if new; 0xff when
+ * it is full): for a reader that builds a record of its own. */
+u8 trace_host_index(struct trace *tr, const struct net *host);
 /* Is the event's function static inline in 3.10? */
 static inline bool
 trace_rec_inline(const struct trace_rec *r)

@@ -598,23 +598,62 @@ fib_sim_use(const struct fib_alias *fa)
 	return use;
 }
 
+/* What `route -n` shows of the row @fa. */
+static struct fib_sim_row
+fib_sim_row_of(const struct fib_alias *fa)
+{
+	const struct fib_info *fi = &fa->fa_info;
+	struct fib_sim_row row = {
+		.dst = fa->fa_node->fn_key,
+		.plen = fa->fa_node->fn_plen,
+		.mask = inet_make_mask(fa->fa_node->fn_plen),
+		.gw = fi->fib_nh.nh_gw,
+		.metric = fi->fib_priority,
+		.use = fib_sim_use(fa),
+		.dev = fi->fib_nh.nh_dev->name,
+	};
+	char *p = row.flags;
+
+	*p++ = 'U';
+	if (row.gw)
+		*p++ = 'G';
+	if (row.plen == 32)
+		*p++ = 'H';
+	*p = '\0';
+	return row;
+}
+
 /* One `route -n` line (what fib_route_seq_show writes for a row). */
 static void
 fib_sim_route_line(FILE *out, const struct fib_alias *fa)
 {
-	const struct fib_info *fi = &fa->fa_info;
-	char flags[4], *p = flags;
+	const struct fib_sim_row row = fib_sim_row_of(fa);
 
-	*p++ = 'U';
-	if (fi->fib_nh.nh_gw)
-		*p++ = 'G';
-	if (fa->fa_node->fn_plen == 32)
-		*p++ = 'H';
-	*p = '\0';
-	fprintf(out, "%-15s %-15s %-15s %-5s %-6d %-2d %7lu %s\n",
-		sim_ip_str(fa->fa_node->fn_key).s, sim_ip_str(fi->fib_nh.nh_gw).s,
-		sim_ip_str(inet_make_mask(fa->fa_node->fn_plen)).s, flags,
-		(int)fi->fib_priority, 0, fib_sim_use(fa), fi->fib_nh.nh_dev->name);
+	fprintf(out, "%-15s %-15s %-15s %-5s %-6d %-2d %7lu %s\n", sim_ip_str(row.dst).s,
+		sim_ip_str(row.gw).s, sim_ip_str(row.mask).s, row.flags, (int)row.metric, 0,
+		row.use, row.dev);
+}
+
+/**
+ * fib_sim_for_each_row - hand @fn every row of the main table as
+ * `route -n` shows it, in that order (row 0 first, as the route events'
+ * row= counts).  Reads only and traces nothing: for readers of the
+ * model, such as the UI's route pane.
+ */
+void
+fib_sim_for_each_row(struct net *net, void (*fn)(const struct fib_sim_row *row, void *arg),
+		     void *arg)
+{
+	struct fib_alias **v;
+	u32 n;
+
+	v = fib_sim_sorted(fib_get_table(net, RT_TABLE_MAIN), &n);
+	for (u32 i = 0; i < n; i++) {
+		const struct fib_sim_row row = fib_sim_row_of(v[i]);
+
+		fn(&row, arg);
+	}
+	free(v);
 }
 
 /**

@@ -151,6 +151,21 @@ int fib_ip_route_get(struct net *net, __be32 daddr, FILE *out);	/* ip route get 
 /* For the UI and tests: the row a lookup picked (index in route -n order). */
 int fib_alias_index(struct net *net, const struct fib_alias *fa);
 
+/* One row of the main table as `route -n` shows it. */
+struct fib_sim_row {
+	__be32 dst;			/* the prefix */
+	int plen;			/* ... its length */
+	__be32 mask;			/* ... as a netmask (Genmask) */
+	__be32 gw;			/* gateway, 0 = on-link */
+	char flags[4];			/* "U", "UG", "UH", "UGH" */
+	u32 metric;
+	unsigned long use;		/* lookups that returned it (see fib_route_show) */
+	const char *dev;		/* device name */
+};
+/* Every row of the main table, in route -n order, to @fn (fib_trie.c). */
+void fib_sim_for_each_row(struct net *net, void (*fn)(const struct fib_sim_row *row, void *arg),
+			  void *arg);
+
 #include "layers/skbuff.h"
 static inline struct rtable *skb_rtable(const struct sk_buff *skb)
 {

@@ -209,5 +209,42 @@ id=$(grep -oE '^\|  skb#[0-9]+ ' "$OUT/nq0.txt" | head -1 | grep -oE '[0-9]+')
 verdict $? "neighbour pane: the unresolved queue lists skb#$id" \
 	"neighbour queue" "see $OUT/nq0.txt $OUT/nq1.txt $OUT/nq2.txt"
 
+# 15. inline functions: one that Linux 3.10 declares static inline
+#     (ip_finish_output2) is marked [inline] in the call stack and in the
+#     line above the panes, one that is not (ip_finish_output) is not;
+#     the help says what the marker means.
+ui inl 80x24 "b ip_finish_output2 c"
+ui inlhelp 80x24 "?"
+has inl '^ ip_finish_output2 \[inline\] \(net/ipv4/ip_output\.c\): finds' &&
+	has inl '^\|> +ip_finish_output2 \[inline\]\|' && has inl '^\| +ip_finish_output +\|' &&
+	has inlhelp '\[inline\]: static inline in 3\.10'
+verdict $? "inline: ip_finish_output2 marked [inline] in the stack and the header" \
+	"inline marker" "see $OUT/inl.txt $OUT/inlhelp.txt"
+
+# 16. b FUNC refuses a function netstep does not trace, as gdb does, and
+#     names the closest traced ones; no breakpoint is set.
+ui bptypo 120x40 "b tcp_sendmsgg"
+ui bptypo2 80x24 "b tcp_sendmsgg b"
+has bptypo 'Function "tcp_sendmsgg" not defined\.  Closest: tcp_sendmsg' &&
+	has bptypo2 'no breakpoints \(b FUNC sets one\)'
+verdict $? "b FUNC: an untraced name is refused with the closest traced ones" \
+	"b typo" "see $OUT/bptypo.txt $OUT/bptypo2.txt"
+
+# 17. the line above the panes: a note is explained by the function it
+#     sits in, a console command by its own line.
+ui exnote 200x50 "b __dev_xmit_skb c s"
+ui exmark 200x50 "s" -e "ip neigh"
+has exnote '^ __dev_xmit_skb note \(net/core/dev\.c\): an idle pfifo_fast is bypassed' &&
+	has exmark '^ \(console\) note \(netstep\): a console command was started'
+verdict $? "explanations: a note's function, a console command" \
+	"explanation line" "see $OUT/exnote.txt $OUT/exmark.txt"
+
+# 18. the ring and qdisc panes follow the device an event names: at
+#     ip_forward the router's route lookup has chosen eth1.
+ui fwd 120x40 "b ip_forward c" -e "ping -c 1 10.0.1.2"
+has fwd '\|router:eth1 ' && has fwd '\|eth1 txq 0: pfifo_fast'
+verdict $? "ring pane: follows the router's output device (eth1)" \
+	"ring device" "see $OUT/fwd.txt"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -28,7 +28,13 @@
  * through Tab + z); from 120x34 on, every pane at once.  Values that
  * changed in the last step are bold (and coloured); the row in use is
  * marked '>' and drawn reversed, so no meaning rests on colour alone
- * (NO_COLOR gives monochrome).
+ * (NO_COLOR gives monochrome).  A function that Linux 3.10 declares
+ * static inline is shown "[inline]", in the call stack and in the line
+ * above the panes: a real function_graph trace has no entry for it.
+ *
+ * `b FUNC` takes only a traced function (a declared event), as gdb
+ * refuses a symbol it does not know: a breakpoint that can never hit
+ * would only look like a path the packet did not take.
  *
  * Read ui/ui_snap.h before this file.
  */
@@ -39,6 +45,7 @@
 #include "sim/task.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -59,7 +66,7 @@ struct ui {
 	bool has_before;		/* ... if there was one: "changed" is against it */
 	char *queue[UI_MAX_QUEUE];	/* console commands not started yet */
 	int qlen;
-	char bps[UI_MAX_BPS][LESSON_FUNC_MAX];	/* breakpoints: function names */
+	const struct trace_event_desc *bps[UI_MAX_BPS];	/* breakpoints: traced functions */
 	int nbp;
 	int focus;			/* enum ui_pane */
 	bool zoom, help, quit, color;
@@ -145,9 +152,79 @@ ui_world_busy(struct ui *u)
 	return false;
 }
 
+/* Edit distance (Levenshtein) of @a and @b; UINT_MAX if @b is too long. */
+static unsigned int
+ui_edit_distance(const char *a, const char *b)
+{
+	enum { MAX = 63 };
+	unsigned int row[MAX + 1];
+	size_t nb = strlen(b);
+
+	if (nb > MAX)
+		return UINT_MAX;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = (unsigned int)j;
+	for (size_t i = 1; a[i - 1]; i++) {
+		unsigned int diag = row[0];
+
+		row[0] = (unsigned int)i;
+		for (size_t j = 1; j <= nb; j++) {
+			unsigned int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
+/*
+ * `b FUNC` for a function netstep does not trace: refused as gdb
+ * refuses one it has no symbol for, with the closest traced functions
+ * (a breakpoint that can never hit would look like a stack that never
+ * gets there).
+ */
+static void
+ui_bp_unknown(struct ui *u, const char *func)
+{
+	enum { N = 3 };
+	const struct trace_event_desc *best[N];
+	unsigned int dist[N], limit = strlen(func) / 3 > 2 ? (unsigned int)strlen(func) / 3 : 2;
+	int n = 0, k;
+
+	for (unsigned int i = 0; i < trace_events_count; i++) {
+		const struct trace_event_desc *d = trace_events_all[i];
+		unsigned int e;
+		int at = n;
+
+		if (d->is_note || (e = ui_edit_distance(func, d->name)) > limit)
+			continue;
+		while (at > 0 && dist[at - 1] > e)
+			at--;
+		if (at == N)
+			continue;
+		memmove(best + at + 1, best + at, (size_t)(N - 1 - at) * sizeof(best[0]));
+		memmove(dist + at + 1, dist + at, (size_t)(N - 1 - at) * sizeof(dist[0]));
+		best[at] = d;
+		dist[at] = e;
+		if (n < N)
+			n++;
+	}
+	k = snprintf(u->msg, sizeof(u->msg), "Function \"%.60s\" not defined.", func);
+	for (int i = 0; i < n && k > 0 && (size_t)k < sizeof(u->msg); i++)
+		k += snprintf(u->msg + k, sizeof(u->msg) - (size_t)k, "%s%s", i ? ", " : "  Closest: ",
+			      best[i]->name);
+}
+
 static void
 ui_add_bp(struct ui *u, const char *func)
 {
+	const struct trace_event_desc *fn;
+
 	if (!*func) {
 		char *p = u->msg;
 		size_t left = sizeof(u->msg);
@@ -158,7 +235,7 @@ ui_add_bp(struct ui *u, const char *func)
 		}
 		for (int i = 0; i < u->nbp && left > 1; i++) {
 			int k = snprintf(p, left, "%s%d:%s", i ? "  " : "breakpoints: ", i + 1,
-					 u->bps[i]);
+					 u->bps[i]->name);
 
 			if (k < 0 || (size_t)k >= left)
 				break;
@@ -167,12 +244,17 @@ ui_add_bp(struct ui *u, const char *func)
 		}
 		return;
 	}
+	fn = trace_event_find(func, false);
+	if (!fn) {
+		ui_bp_unknown(u, func);
+		return;
+	}
 	if (u->nbp == UI_MAX_BPS) {
 		snprintf(u->msg, sizeof(u->msg), "too many breakpoints (max %d)", UI_MAX_BPS);
 		return;
 	}
-	snprintf(u->bps[u->nbp++], sizeof(u->bps[0]), "%s", func);
-	snprintf(u->msg, sizeof(u->msg), "Breakpoint %d at %s", u->nbp, func);
+	u->bps[u->nbp++] = fn;
+	snprintf(u->msg, sizeof(u->msg), "Breakpoint %d at %s", u->nbp, fn->name);
 }
 
 static void
@@ -184,8 +266,8 @@ ui_del_bp(struct ui *u, const char *arg)
 		snprintf(u->msg, sizeof(u->msg), "no breakpoint %s (b lists them)", arg);
 		return;
 	}
-	snprintf(u->msg, sizeof(u->msg), "Deleted breakpoint %d (%s)", n, u->bps[n - 1]);
-	memmove(u->bps[n - 1], u->bps[n], (size_t)(u->nbp - n) * sizeof(u->bps[0]));
+	snprintf(u->msg, sizeof(u->msg), "Deleted breakpoint %d (%s)", n, u->bps[n - 1]->name);
+	memmove(u->bps + n - 1, u->bps + n, (size_t)(u->nbp - n) * sizeof(u->bps[0]));
 	u->nbp--;
 }
 
@@ -231,7 +313,7 @@ ui_exec(struct ui *u, const char *line)
 	ui_collect_output(u);
 	if (rc == 2)
 		snprintf(u->msg, sizeof(u->msg), "bad command (see the console pane): %.200s", line);
-	ui_rec_mark(&u->rec, line);
+	ui_rec_mark(&u->rec, UI_MARK_CONSOLE, line);
 }
 
 /* Queue a script: commands split at ';' and newlines. */
@@ -327,10 +409,10 @@ ui_back(struct ui *u)
 static int
 ui_bp_hit(const struct ui *u, const struct ui_snap *s)
 {
-	if (!s || s->kind != TRACE_ENTER)
+	if (!s || s->ev.kind != TRACE_ENTER)
 		return 0;
 	for (int i = 0; i < u->nbp; i++)
-		if (!strcmp(s->func, u->bps[i]))
+		if (trace_rec_desc(&s->ev) == u->bps[i])
 			return i + 1;
 	return 0;
 }
@@ -343,7 +425,7 @@ ui_walk(struct ui *u, enum ui_walk how)
 {
 	const struct ui_snap *s = ui_cur(u);
 	int level = s ? s->level : 0;
-	int target = s && s->kind == TRACE_EXIT ? level - 1 : level;
+	int target = s && s->ev.kind == TRACE_EXIT ? level - 1 : level;
 
 	u->msg[0] = '\0';
 	for (long i = 0; i < UI_RUN_MAX; i++) {
@@ -355,12 +437,12 @@ ui_walk(struct ui *u, enum ui_walk how)
 		bp = ui_bp_hit(u, s);
 		if (bp) {
 			snprintf(u->msg, sizeof(u->msg), "Breakpoint %d, %s () at %s:%d", bp,
-				 s->func, s->file, s->line);
+				 trace_rec_func(&s->ev), s->ev.site->file, s->ev.site->line);
 			return;
 		}
 		if (how == UI_WALK_OVER && s->level <= level)
 			return;
-		if (how == UI_WALK_OUT && s->kind == TRACE_EXIT && s->level <= target)
+		if (how == UI_WALK_OUT && s->ev.kind == TRACE_EXIT && s->level <= target)
 			return;
 	}
 	snprintf(u->msg, sizeof(u->msg), "stopped after %d steps", UI_RUN_MAX);
@@ -416,23 +498,25 @@ ui_les_narrate(struct ui *u)
 		ui_les_log(u, "%s\n", lesson_next(l)->text);
 }
 
-/* Mirror the lesson's breaks in the UI's list, so `c` stops there too. */
+/* Mirror the lesson's breaks in the UI's list, so `c` stops there too
+ * (a name the declarations lack is the lesson runner's error to report). */
 static void
 ui_les_breaks(struct ui *u, const struct lesson_step *s)
 {
+	const struct trace_event_desc *fn = s->func[0] ? trace_event_find(s->func, false) : NULL;
 	int k = 0;
 
 	if (s->kind == LESSON_BREAK) {
 		for (int i = 0; i < u->nbp; i++)
-			if (!strcmp(u->bps[i], s->func))
+			if (u->bps[i] == fn)
 				return;
-		if (u->nbp < UI_MAX_BPS)
-			snprintf(u->bps[u->nbp++], sizeof(u->bps[0]), "%s", s->func);
+		if (fn && u->nbp < UI_MAX_BPS)
+			u->bps[u->nbp++] = fn;
 		return;
 	}
 	for (int i = 0; i < u->nbp; i++)
-		if (s->func[0] && strcmp(u->bps[i], s->func))
-			memmove(u->bps[k++], u->bps[i], sizeof(u->bps[0]));
+		if (s->func[0] && u->bps[i] != fn)
+			u->bps[k++] = u->bps[i];
 	u->nbp = k;
 }
 
@@ -446,8 +530,9 @@ ui_les_show(struct ui *u, const struct lesson_stop *stop)
 	for (u64 i = u->rec.count; stop && i-- > u->rec.first;) {
 		const struct ui_snap *sn = ui_rec_get(&u->rec, i);
 
-		if (sn->seq == stop->seq && sn->kind == TRACE_ENTER &&
-		    !strcmp(sn->func, stop->func)) {
+		/* Only an event the trace numbered has its own seq (a mark
+		 * repeats the last one, as a note). */
+		if (sn->seq == stop->seq && sn->ev.kind == TRACE_ENTER) {
 			u->cur = i;
 			return;
 		}
@@ -504,8 +589,8 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 				   s->kind == LESSON_CONTINUE ? "" : s->func);
 		rc = lesson_run_step(u->lrun, s);
 		ui_collect_output(u);
-		ui_rec_mark_as(&u->rec, "(lesson)", s->kind == LESSON_RUN ? s->text :
-			       s->kind == LESSON_CONTINUE ? "continue" : "step until");
+		ui_rec_mark(&u->rec, UI_MARK_LESSON, s->kind == LESSON_RUN ? s->text :
+			    s->kind == LESSON_CONTINUE ? "continue" : "step until");
 		if (!rc && stop->valid && (!was || stop->seq != seq)) {
 			ui_les_show(u, stop);
 			ui_les_log(u, "-> stopped in %s on %s (skb#%u)", stop->func,
@@ -562,7 +647,7 @@ ui_les_next(struct ui *u)
 		u->les_failed++;
 	}
 	ui_collect_output(u);
-	ui_rec_mark_as(&u->rec, "(lesson)", "end of the lesson");
+	ui_rec_mark(&u->rec, UI_MARK_LESSON, "end of the lesson");
 	ui_les_show(u, NULL);
 	u->les_done = true;
 	ui_les_log(u, "== end of the lesson: %d check(s) passed, %d failed ==",
@@ -661,7 +746,7 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 	snprintf(title, sizeof(title), u->focus == pane ? "[%s]" : " %s ", ui_pane_names[pane]);
 	if ((pane == UI_PANE_STACK || pane == UI_PANE_ROUTE || pane == UI_PANE_NEIGH) && s)
 		snprintf(title, sizeof(title), u->focus == pane ? "[%s: %s]" : " %s: %s ",
-			 ui_pane_names[pane], s->host);
+			 ui_pane_names[pane], ui_rec_host_name(&u->rec, &s->ev));
 	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
 	if (u->focus == pane)
 		attroff(A_BOLD);
@@ -760,13 +845,12 @@ ui_draw_header(struct ui *u)
 {
 	const struct ui_snap *s = ui_cur(u);
 	char top[512], ex[512];
-	const char *why;
 
 	if (s)
 		snprintf(top, sizeof(top), " netstep  step %llu/%llu  t=%lld.%06llds  %s  wire:%lu",
 			 (unsigned long long)u->cur + 1, (unsigned long long)u->rec.count,
-			 (long long)(s->ts / 1000000000), (long long)(s->ts % 1000000000 / 1000),
-			 s->host, s->wire_frames);
+			 (long long)(s->ev.ts / 1000000000), (long long)(s->ev.ts % 1000000000 / 1000),
+			 ui_rec_host_name(&u->rec, &s->ev), s->wire_frames);
 	else
 		snprintf(top, sizeof(top), " netstep  ready: press s to step, ? for help");
 	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
@@ -777,10 +861,13 @@ ui_draw_header(struct ui *u)
 		snprintf(ex, sizeof(ex), " queued: %s%s", u->qlen ? u->queue[0] : "(nothing)",
 			 u->qlen > 1 ? " ..." : "");
 	} else {
-		why = ui_explain(s->func);
-		snprintf(ex, sizeof(ex), " %s%s %s (%s)%s%s", s->kind == TRACE_EXIT ? "<- " : "",
-			 s->func, s->kind == TRACE_NOTE ? "note" : "", s->ksrc && *s->ksrc ?
-			 s->ksrc : "netstep", why ? ": " : "", why ? why : "");
+		const char *ksrc = trace_rec_ksrc(&s->ev);
+		const char *why = ui_explain(&s->ev);
+
+		snprintf(ex, sizeof(ex), " %s%s %s (%s)%s%s", s->ev.kind == TRACE_EXIT ? "<- " : "",
+			 trace_rec_func(&s->ev), s->ev.kind == TRACE_NOTE ? "note" :
+			 trace_rec_inline(&s->ev) ? UI_INLINE_MARK : "", ksrc && *ksrc ? ksrc :
+			 "netstep", why ? ": " : "", why ? why : "");
 	}
 	attron(A_BOLD);
 	mvaddnstr(1, 0, ex, COLS);
@@ -829,6 +916,7 @@ ui_draw_help(void)
 		"l, Enter  lesson: next step / show the answer",
 		"",
 		"'>' marks the current function / row in use;",
+		UI_INLINE_MARK ": static inline in 3.10, absent from ftrace;",
 		"bold: changed in the last step.  Any key closes.",
 	};
 	int h = (int)ARRAY_SIZE(lines) + 2, w = 56;

@@ -3,17 +3,26 @@
  * down, at every trace event, what each pane of the UI shows.
  *
  * No kernel counterpart (see ui/ui_snap.h for the design).  Everything
- * here only reads the model: the skb ledger, the route table (through
- * fib_route_show, as `route -n` does), the neighbour table
- * (neigh_for_each), the igb rings and the card's TDH/TDT registers
- * (sim_82576_peek: a peek, not a register read with side effects), the
- * qdisc counters and the softirq counters.  The skb pointer in a trace
- * event is never dereferenced: skbs are found by id on the ledger, so an
- * exit event after the skb was freed is safe.
+ * here only reads the model: the skb ledger, the route table (its rows
+ * through fib_sim_for_each_row), the neighbour table (neigh_for_each),
+ * the igb rings and the card's TDH/TDT registers (sim_82576_peek: a
+ * peek, not a register read with side effects), the qdisc counters and
+ * the softirq counters.  The skb pointer in a trace event is never
+ * dereferenced: skbs are found by id on the ledger, so an exit event
+ * after the skb was freed is safe.
+ *
+ * Events are read through their declarations (events/, kernel/trace.h):
+ * a field as its struct member (TP_DATA), a function by its descriptor,
+ * never by taking the event's text apart.
  *
  * Read after ui/ui_snap.h; ui/ui.c draws what this file records.
  */
 #include "ui/ui_snap.h"
+#include "events/fib.h"
+#include "events/igb.h"
+#include "events/neigh.h"
+#include "events/net.h"
+#include "events/qdisc.h"
 #include "layers/neighbour.h"
 #include "layers/route.h"
 #include "layers/sch_generic.h"
@@ -33,6 +42,7 @@ const char *const ui_pane_names[UI_NPANES] = {
 };
 
 #define UI_CONSOLE_KEEP	16384		/* console log bytes kept */
+#define UI_FIELDS_MAX	240		/* bytes of an event's key=value text shown */
 
 /* ---- text building ------------------------------------------------------ */
 
@@ -108,30 +118,44 @@ ui_wrap_fields(FILE *f, const char *indent, const char *fields, int width)
 
 /* ---- the call stack ----------------------------------------------------- */
 
+/* @ev's key=value text, as the trace prints it (cut at UI_FIELDS_MAX - 1). */
+static void
+ui_format_fields(const struct trace_rec *ev, char *buf, size_t len)
+{
+	struct trace_buf b;
+
+	trace_buf_init(&b, buf, len);
+	trace_format_rec_fields(ev, &b);
+}
+
 static void
 ui_build_stack(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
 {
+	const struct trace_rec *rec = &ev->rec;
+	char fields[UI_FIELDS_MAX];
 	struct ui_buf b;
 
 	ui_buf_open(r, &b, 0);
 	if (r->overflow)
 		fprintf(b.f, "  ... %d deeper calls not shown\n", r->overflow);
 	for (int i = 0; i < r->nstack; i++) {
-		const struct ui_frame_ref *fr = &r->stack[i];
-		bool cur = i == r->nstack - 1 && ev->kind != TRACE_NOTE;
+		const struct trace_event_desc *fn = r->stack[i];
+		bool cur = i == r->nstack - 1 && rec->kind != TRACE_NOTE;
 		int ind = i < 14 ? i : 14;
 
-		fprintf(b.f, "%c%*s%s%s\n", cur ? '>' : ' ', ind, "", fr->func,
-			cur && ev->kind == TRACE_EXIT ? "  <- returns" : "");
+		fprintf(b.f, "%c%*s%s%s%s\n", cur ? '>' : ' ', ind, "", fn->name,
+			fn->is_inline ? " " UI_INLINE_MARK : "",
+			cur && rec->kind == TRACE_EXIT ? "  <- returns" : "");
 	}
-	if (ev->kind == TRACE_NOTE)
-		fprintf(b.f, ">%*s* %s (inside)\n", r->nstack < 14 ? r->nstack : 14, "", ev->func);
-	fprintf(b.f, "  %s\n", ev->ksrc ? ev->ksrc : "");
-	fprintf(b.f, "  %s:%d  [%s]\n", ev->file ? ev->file : "", ev->line,
-		ev->host_name ? ev->host_name : "-");
-	if (ev->skb_id)
-		fprintf(b.f, "  skb#%u\n", ev->skb_id);
-	ui_wrap_fields(b.f, "  ", ev->fields, 38);
+	if (rec->kind == TRACE_NOTE)
+		fprintf(b.f, ">%*s* %s (inside)\n", r->nstack < 14 ? r->nstack : 14, "",
+			trace_rec_func(rec));
+	fprintf(b.f, "  %s\n", trace_rec_ksrc(rec));
+	fprintf(b.f, "  %s:%d  [%s]\n", rec->site->file, rec->site->line, ev->host_name);
+	if (rec->skb_id)
+		fprintf(b.f, "  skb#%u\n", rec->skb_id);
+	ui_format_fields(rec, fields, sizeof(fields));
+	ui_wrap_fields(b.f, "  ", fields, 38);
 	s->pane[UI_PANE_STACK] = ui_buf_close(&b);
 }
 
@@ -232,59 +256,78 @@ ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 
 /* ---- the route table ---------------------------------------------------- */
 
-static int
-ui_mask_len(const char *mask)
+/*
+ * The row a route lookup picked, as route -n numbers it (-1: none, or a
+ * row of the local table): from the events that report one.  false if
+ * @ev is not a route lookup.
+ */
+static bool
+ui_route_row(const struct trace_rec *ev, int *row)
 {
-	unsigned int a, b, c, d, n = 0;
+	const struct tp_fib_table_lookup *tl = TP_REC_DATA(ev, fib_table_lookup);
+	const struct tp_fib_output_route *out = TP_REC_DATA(ev, fib_output_route);
+	const struct tp_ip_route_output_ports *ports = TP_REC_DATA(ev, ip_route_output_ports);
+	const struct tp_ip_route_input_noref *in = TP_REC_DATA(ev, ip_route_input_noref);
 
-	if (sscanf(mask, "%u.%u.%u.%u", &a, &b, &c, &d) != 4)
-		return 0;
-	for (u32 m = (a << 24) | (b << 16) | (c << 8) | d; m; m <<= 1)
-		n++;
-	return (int)n;
+	if (tl)
+		*row = tl->row;
+	else if (out)
+		*row = out->row;
+	else if (ports)
+		*row = ports->row;
+	else if (in)
+		*row = in->row;
+	else
+		return false;
+	return true;
+}
+
+struct ui_route_ctx {
+	FILE *wide, *narrow;
+	int row;			/* rows shown so far */
+	int match;			/* the row to mark, -1 = none */
+};
+
+static void
+ui_route_line(const struct fib_sim_row *row, void *arg)
+{
+	struct ui_route_ctx *c = arg;
+	struct sim_addr_str dst = sim_ip_str(row->dst), gw = sim_ip_str(row->gw);
+	char mark = c->row++ == c->match ? '>' : ' ';
+	char pfx[24];
+
+	snprintf(pfx, sizeof(pfx), "%s/%d", dst.s, row->plen);
+	fprintf(c->wide, "%c%-15s %-15s %-15s %-5s %5lu %s\n", mark, dst.s, gw.s,
+		sim_ip_str(row->mask).s, row->flags, row->use, row->dev);
+	fprintf(c->narrow, "%c%-15s %-15s %s\n", mark, pfx, gw.s, row->dev);
 }
 
 static void
 ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
 {
 	struct net *net = r->last_host;
-	struct ui_buf tab, wide, narrow;
-	char rowbuf[16];
-	int match = -1, row = 0;
-	char *line, *save = NULL, *tabtext;
+	struct ui_buf wide, narrow;
+	struct ui_route_ctx c = { NULL, NULL, 0, -1 };
 
-	if (ev->host == net && trace_field(ev->fields, "row", rowbuf, sizeof(rowbuf)) &&
-	    trace_field(ev->fields, "matched", (char[24]){ 0 }, 24))
-		match = atoi(rowbuf);
-	ui_buf_open(r, &tab, 0);
-	if (net && tab.f)
-		fib_route_show(net, tab.f);
-	tabtext = ui_buf_close(&tab);
+	if (ev->host != net || !ui_route_row(&ev->rec, &c.match))
+		c.match = -1;
 	ui_buf_open(r, &wide, 1);
 	ui_buf_open(r, &narrow, 2);
+	c.wide = wide.f;
+	c.narrow = narrow.f;
 	fprintf(wide.f, " Destination     Gateway         Genmask         Flags   Use Iface\n");
 	fprintf(narrow.f, " Destination     Gateway         Iface\n");
-	for (line = strtok_r(tabtext, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char dst[20], gw[20], mask[20], flags[8], ifc[20];
-		int metric, ref;
-		unsigned long use;
-		char pfx[24];
+	if (net && wide.f && narrow.f)
+		fib_sim_for_each_row(net, ui_route_line, &c);
+	if (r->last_route.site && r->last_route_host == net) {
+		char fields[UI_FIELDS_MAX], text[UI_FIELDS_MAX + 64];
 
-		if (sscanf(line, "%19s %19s %19s %7s %d %d %lu %19s", dst, gw, mask, flags,
-			   &metric, &ref, &use, ifc) != 8)
-			continue;
-		snprintf(pfx, sizeof(pfx), "%s/%d", dst, ui_mask_len(mask));
-		fprintf(wide.f, "%c%-15s %-15s %-15s %-5s %5lu %s\n", row == match ? '>' : ' ',
-			dst, gw, mask, flags, use, ifc);
-		fprintf(narrow.f, "%c%-15s %-15s %s\n", row == match ? '>' : ' ', pfx, gw, ifc);
-		row++;
-	}
-	free(tabtext);
-	if (r->last_route[0] && r->last_route_host == net) {
+		ui_format_fields(&r->last_route, fields, sizeof(fields));
+		snprintf(text, sizeof(text), "%s %s", trace_rec_func(&r->last_route), fields);
 		fprintf(wide.f, "\nlast lookup (dst cached on the skb):\n");
-		ui_wrap_fields(wide.f, "  ", r->last_route, 64);
+		ui_wrap_fields(wide.f, "  ", text, 64);
 		fprintf(narrow.f, "\nlast lookup:\n");
-		ui_wrap_fields(narrow.f, "  ", r->last_route, 36);
+		ui_wrap_fields(narrow.f, "  ", text, 36);
 	}
 	s->pane[UI_PANE_ROUTE] = ui_buf_close(&wide);
 	s->narrow[UI_PANE_ROUTE] = ui_buf_close(&narrow);
@@ -294,8 +337,25 @@ ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 
 struct ui_neigh_ctx {
 	FILE *wide, *narrow;
-	const char *fields;
+	const struct trace_rec *ev;	/* the event, if on the host shown */
 };
+
+/* Does @ev carry @ip in one of its address fields (the entry it uses)? */
+static bool
+ui_names_ip(const struct trace_rec *ev, __be32 ip)
+{
+	const struct trace_event_desc *d = ev ? trace_rec_desc(ev) : NULL;
+	unsigned int off = 0;
+
+	if (!d || ev->kind == TRACE_EXIT)
+		return false;
+	for (unsigned int i = 0; i < d->nfields; i++) {
+		if (d->fields[i].type == TF_IP4 && !memcmp(ev->data + off, &ip, sizeof(ip)))
+			return true;
+		off += d->fields[i].size;
+	}
+	return false;
+}
 
 /* " skb#3 skb#7" for the skbs waiting in @n's arp_queue, "" if none. */
 static void
@@ -323,17 +383,9 @@ ui_neigh_row(const struct neighbour *n, void *arg)
 {
 	struct ui_neigh_ctx *c = arg;
 	struct sim_addr_str ip = sim_ip_str(n->primary_key), mac = sim_mac_str(n->ha);
-	char key[24], tr[32] = "", ids[64];
-	const char *p;
-	bool inuse = false;
+	char tr[32] = "", ids[64];
+	bool inuse = ui_names_ip(c->ev, n->primary_key);
 
-	snprintf(key, sizeof(key), "=%s", ip.s);
-	for (p = c->fields; (p = strstr(p, key)); p += strlen(key)) {
-		char after = p[strlen(key)];
-
-		if (after == ' ' || after == '\0' || after == '/')
-			inuse = true;
-	}
 	if (n->nhist) {
 		const struct neigh_transition *t = &n->hist[(n->nhist - 1) % NEIGH_HISTORY_LEN];
 
@@ -363,7 +415,7 @@ ui_build_neigh(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 	ui_buf_open(r, &narrow, 2);
 	c.wide = wide.f;
 	c.narrow = narrow.f;
-	c.fields = ev->host == r->last_host ? ev->fields : "";
+	c.ev = ev->host == r->last_host ? &ev->rec : NULL;
 	fprintf(wide.f, " IP address      HW address        State      Queue Last change\n");
 	fprintf(narrow.f, " IP address      State      Queue\n");
 	if (r->last_host && wide.f && narrow.f)
@@ -382,16 +434,92 @@ ui_build_neigh(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 
 /* ---- the rings ---------------------------------------------------------- */
 
+/*
+ * Where an event names the device it is about, for the ring and qdisc
+ * panes: the string field its declaration calls "dev" (a device name)
+ * or, for the card's events, "port" ("host:ethN").  Some 140
+ * declarations carry one, so they are found in the declarations once,
+ * when the recorder starts, rather than listed here (tests/ui.sh checks
+ * that the ring pane follows the router's second port).
+ */
+struct ui_dev_field {
+	const struct trace_event_desc *ev;
+	unsigned int off;		/* of its const char * in rec.data */
+};
+
+static int
+ui_dev_field_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct ui_dev_field *)a)->ev;
+	uintptr_t y = (uintptr_t)((const struct ui_dev_field *)b)->ev;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Where in @desc's data its string field @name lies, or -1. */
+static int
+ui_str_field(const struct trace_event_desc *desc, const char *name)
+{
+	unsigned int off = 0;
+
+	for (unsigned int i = 0; i < desc->nfields; i++) {
+		const struct trace_field *f = &desc->fields[i];
+
+		if (f->type == TF_STR && !strcmp(f->name, name))
+			return (int)off;
+		off += f->size;
+	}
+	return -1;
+}
+
+static int
+ui_dev_fields_init(struct ui_rec *r)
+{
+	struct ui_dev_field *v = calloc(trace_events_count, sizeof(*v));
+	size_t n = 0;
+
+	if (!v)
+		return -ENOMEM;
+	for (unsigned int i = 0; i < trace_events_count; i++) {
+		const struct trace_event_desc *d = trace_events_all[i];
+		int off = ui_str_field(d, "dev");
+
+		if (off < 0)
+			off = ui_str_field(d, "port");
+		if (off >= 0)
+			v[n++] = (struct ui_dev_field){ d, (unsigned int)off };
+	}
+	qsort(v, n, sizeof(*v), ui_dev_field_cmp);
+	r->dev_fields = v;
+	r->ndev_fields = n;
+	return 0;
+}
+
+/* The device @ev is about ("eth0", or a port "router:eth1"), or NULL. */
+static const char *
+ui_event_dev(const struct ui_rec *r, const struct trace_rec *ev)
+{
+	const struct ui_dev_field key = { trace_rec_desc(ev), 0 }, *f;
+	const char *name;
+
+	if (!key.ev || ev->kind == TRACE_EXIT)
+		return NULL;
+	f = bsearch(&key, r->dev_fields, r->ndev_fields, sizeof(key), ui_dev_field_cmp);
+	if (!f)
+		return NULL;
+	memcpy(&name, ev->data + f->off, sizeof(name));
+	return name;
+}
+
 static struct net_device *
 ui_ring_dev(struct ui_rec *r, const struct trace_event *ev)
 {
 	struct net *net = r->last_host;
-	char name[24];
+	const char *name = ui_event_dev(r, &ev->rec);
 
 	if (!net || !net->ndevs)
 		return NULL;
-	if ((trace_field(ev->fields, "dev", name, sizeof(name)) ||
-	     trace_field(ev->fields, "port", name, sizeof(name)))) {
+	if (name) {
 		const char *colon = strchr(name, ':');
 		const char *dn = colon ? colon + 1 : name;
 
@@ -421,11 +549,11 @@ ui_live_id(struct ui_rec *r, const struct sk_buff *ptr)
 
 /* Is one of @funcs (NULL-terminated) on the live call stack? */
 static bool
-ui_inside(const struct ui_rec *r, const char *const *funcs)
+ui_inside(const struct ui_rec *r, const struct trace_event_desc *const *funcs)
 {
 	for (int i = 0; i < r->nstack; i++)
 		for (int k = 0; funcs[k]; k++)
-			if (r->stack[i].func && !strcmp(r->stack[i].func, funcs[k]))
+			if (r->stack[i] == funcs[k])
 				return true;
 	return false;
 }
@@ -438,7 +566,9 @@ ui_inside(const struct ui_rec *r, const char *const *funcs)
 static bool
 ui_rings_freeing(const struct ui_rec *r)
 {
-	static const char *const f[] = { "igb_free_tx_resources", "igb_free_rx_resources", NULL };
+	static const struct trace_event_desc *const f[] = {
+		&tp_ev_igb_free_tx_resources, &tp_ev_igb_free_rx_resources, NULL
+	};
 
 	return ui_inside(r, f);
 }
@@ -559,8 +689,10 @@ ui_txq(const struct ui_rec *r, const struct net_device *dev)
 static void
 ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 {
-	static const char *const grafting[] = { "qdisc_graft", "dev_shutdown", NULL };
-	static const char *const running[] = { "__qdisc_run", NULL };
+	static const struct trace_event_desc *const grafting[] = {
+		&tp_ev_qdisc_graft, &tp_ev_dev_shutdown, NULL
+	};
+	static const struct trace_event_desc *const running[] = { &tp_ev___qdisc_run, NULL };
 	struct net_device *dev = r->ring_dev;
 	struct ui_buf b;
 
@@ -747,27 +879,18 @@ static void
 ui_record(struct ui_rec *r, const struct trace_event *ev)
 {
 	struct ui_snap *s = &r->ring[r->count % UI_HISTORY];
-	struct trace *tr = &r->w->trace;
 	struct net *st = r->w->host[SIM_STUDENT];
 
 	ui_snap_free(s);
+	s->ev = ev->rec;
 	s->seq = ev->seq;
-	s->ts = ev->ts;
-	s->kind = ev->kind;
-	snprintf(s->host, sizeof(s->host), "%s", ev->host_name ? ev->host_name : "-");
-	s->func = ev->func;
-	s->file = ev->file;
-	s->line = ev->line;
-	s->ksrc = ev->ksrc;
 	s->level = r->nstack + r->overflow;
-	s->skb_id = ev->skb_id;
-	snprintf(s->fields, sizeof(s->fields), "%s", ev->fields);
 	s->wire_frames = r->wire_frames;
 	s->student_tx = st && st->ndevs && igb_port(st->devs[0]) ?
 			igb_port(st->devs[0])->tx_frames : 0;
-	/* Reading the tables traces too (fib_route_show): nobody hears it. */
-	r->busy = true;
-	trace_mute(tr);
+	/* NOTE: every pane only reads the model, through nothing that traces
+	 * (the route pane walks the rows rather than calling fib_route_show):
+	 * an event raised here would reach the sinks out of order. */
 	ui_build_stack(r, ev, s);
 	ui_build_skb(r, s);
 	ui_build_route(r, ev, s);
@@ -780,17 +903,9 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 
 		s->pane[UI_PANE_CONSOLE] = strdup(r->console_log ? r->console_log + keep : "");
 	}
-	trace_unmute(tr);
-	r->busy = false;
 	r->count++;
 	if (r->count > UI_HISTORY)
 		r->first = r->count - UI_HISTORY;
-}
-
-static bool
-ui_is_route_event(const struct trace_event *ev)
-{
-	return strstr(ev->fields, "row=") && strstr(ev->fields, "matched=");
 }
 
 /*
@@ -801,64 +916,98 @@ ui_is_route_event(const struct trace_event *ev)
 static void
 ui_track_qdisc(struct ui_rec *r, const struct trace_event *ev)
 {
-	char v[24];
+	const struct tp_netdev_pick_tx *pick = TP_DATA(ev, netdev_pick_tx);
+	const struct tp___qdisc_run *run = TP_DATA(ev, __qdisc_run);
 
-	if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "netdev_pick_tx") &&
-	    trace_field(ev->fields, "queue", v, sizeof(v))) {
-		r->txq = atoi(v);
-		if (!trace_field(ev->fields, "dev", r->txq_dev, sizeof(r->txq_dev)))
-			r->txq_dev[0] = '\0';
+	if (pick) {
+		r->txq = pick->queue;
+		snprintf(r->txq_dev, sizeof(r->txq_dev), "%s", pick->dev);
 		r->txq_host = ev->host;
 	}
-	if (ev->kind == TRACE_ENTER && !strcmp(ev->func, "__qdisc_run") &&
-	    trace_field(ev->fields, "quota", v, sizeof(v))) {
-		r->quota = atoi(v);
-		snprintf(r->quota_host, sizeof(r->quota_host), "%s",
-			 ev->host_name ? ev->host_name : "-");
+	if (run) {
+		r->quota = run->quota;
+		snprintf(r->quota_host, sizeof(r->quota_host), "%s", ev->host_name);
 	}
-	if (ev->kind == TRACE_EXIT && !r->overflow && r->nstack >= 3 && r->quota > 0 &&
-	    !strcmp(ev->func, "sch_direct_xmit") &&
-	    !strcmp(r->stack[r->nstack - 2].func, "qdisc_restart") &&
-	    !strcmp(r->stack[r->nstack - 3].func, "__qdisc_run"))
+	if (ev->rec.kind == TRACE_EXIT && !r->overflow && r->nstack >= 3 && r->quota > 0 &&
+	    TP_IS(ev, sch_direct_xmit) && r->stack[r->nstack - 2] == &tp_ev_qdisc_restart &&
+	    r->stack[r->nstack - 3] == &tp_ev___qdisc_run)
 		r->quota--;
+}
+
+/* The NUD state an event of the neighbour subsystem reports, -1 if none. */
+static int
+ui_nud(const struct trace_rec *ev)
+{
+#define UI_NUD(name)	if (TP_REC_DATA(ev, name)) return TP_REC_DATA(ev, name)->nud
+	UI_NUD(neigh_lookup_hit);
+	UI_NUD(neigh_created);
+	UI_NUD(neigh_removed);
+	UI_NUD(neigh_probe);
+	UI_NUD(neigh_timer_handler);
+	UI_NUD(__neigh_event_send);
+	UI_NUD(neigh_event_send);
+	UI_NUD(neigh_update);
+	UI_NUD(dst_neigh_output);
+	UI_NUD(neigh_resolve_output);
+	UI_NUD(arp_solicit);
+#undef UI_NUD
+	return -1;
+}
+
+/* The way __dev_xmit_skb sent the skb, and the last NUD state reported. */
+static void
+ui_track_paths(struct ui_rec *r, const struct trace_event *ev)
+{
+	const struct tp_net_xmit_path *path = TP_DATA(ev, net_xmit_path);
+	const struct tp_net_xmit_path_drop *drop = TP_DATA(ev, net_xmit_path_drop);
+	const struct tp_neigh_nud_change *change = TP_DATA(ev, neigh_nud_change);
+	int nud = ui_nud(&ev->rec);
+	char v[48];
+	struct trace_buf b;
+
+	if (path || drop)
+		snprintf(r->last_qdisc, sizeof(r->last_qdisc), "path=%s (%s)",
+			 path ? path->path : drop->path, ev->host_name);
+	trace_buf_init(&b, v, sizeof(v));
+	if (change) {
+		const struct neigh_nud_pair pair = change->nud;
+
+		neigh_nud_pair_print(&b, &pair);
+	} else if (nud >= 0) {
+		trace_buf_puts(&b, neigh_nud_name((u32)nud));
+	} else {
+		return;
+	}
+	snprintf(r->last_neigh, sizeof(r->last_neigh), "nud=%s (%s)", v, ev->host_name);
 }
 
 void
 ui_rec_trace(void *arg, const struct trace_event *ev)
 {
 	struct ui_rec *r = arg;
-	char v[48];
+	int row;
 
-	if (r->busy)
+	/* An untyped event (TRANSITION: none are left) has nothing to read. */
+	if (!ev->rec.site)
 		return;
 	if (ev->host)
 		r->last_host = ev->host;
-	if (ev->kind == TRACE_ENTER) {
-		if (r->nstack < UI_STACK_MAX) {
-			struct ui_frame_ref *fr = &r->stack[r->nstack++];
-
-			fr->func = ev->func;
-			fr->file = ev->file;
-			fr->line = ev->line;
-			fr->ksrc = ev->ksrc;
-			snprintf(fr->host, sizeof(fr->host), "%s", ev->host_name ? ev->host_name : "");
-		} else {
+	if (ev->rec.kind == TRACE_ENTER) {
+		if (r->nstack < UI_STACK_MAX)
+			r->stack[r->nstack++] = ev->rec.site->ev;
+		else
 			r->overflow++;
-		}
 	}
-	if (ev->skb_id && ev->kind != TRACE_EXIT && ui_find_skb(r, ev->skb_id, 0))
-		r->focus_skb = ev->skb_id;
-	if (ui_is_route_event(ev)) {
-		snprintf(r->last_route, sizeof(r->last_route), "%s %s", ev->func, ev->fields);
+	if (ev->rec.skb_id && ev->rec.kind != TRACE_EXIT && ui_find_skb(r, ev->rec.skb_id, 0))
+		r->focus_skb = ev->rec.skb_id;
+	if (ui_route_row(&ev->rec, &row)) {
+		r->last_route = ev->rec;
 		r->last_route_host = ev->host;
 	}
-	if (trace_field(ev->fields, "path", v, sizeof(v)))
-		snprintf(r->last_qdisc, sizeof(r->last_qdisc), "path=%s (%s)", v, ev->host_name);
-	if (trace_field(ev->fields, "nud", v, sizeof(v)))
-		snprintf(r->last_neigh, sizeof(r->last_neigh), "nud=%s (%s)", v, ev->host_name);
+	ui_track_paths(r, ev);
 	ui_track_qdisc(r, ev);
 	ui_record(r, ev);
-	if (ev->kind == TRACE_EXIT) {
+	if (ev->rec.kind == TRACE_EXIT) {
 		if (r->overflow)
 			r->overflow--;
 		else if (r->nstack)
@@ -907,28 +1056,68 @@ ui_rec_console(struct ui_rec *r, const char *text)
 	p[r->console_len] = '\0';
 }
 
-void
-ui_rec_mark(struct ui_rec *r, const char *what)
+/*
+ * The UI's own notes: declared here, not in events/ (the trace never
+ * records them), so a step after a command reads like any other.  Their
+ * one field is the text, kept in r->marks while the UI runs.
+ */
+static const struct trace_field ui_mark_fields[] = {
+	{ .name = "what", .type = TF_STR, .size = sizeof(const char *), .bare = true },
+};
+const struct trace_event_desc ui_mark_console = {
+	.name = "ui_mark_console", .ksrc = "", .is_note = true,
+	.size = sizeof(const char *), .nfields = 1, .fields = ui_mark_fields, .subsys = "ui",
+};
+const struct trace_event_desc ui_mark_lesson = {
+	.name = "ui_mark_lesson", .ksrc = "", .is_note = true,
+	.size = sizeof(const char *), .nfields = 1, .fields = ui_mark_fields, .subsys = "ui",
+};
+static const struct tp_site ui_mark_sites[] = {
+	[UI_MARK_CONSOLE] = { &ui_mark_console, "ui/ui.c", "(console)", "", 0 },
+	[UI_MARK_LESSON] = { &ui_mark_lesson, "ui/ui.c", "(lesson)", "", 0 },
+};
+
+/* A copy of @what that lives as long as the recorder ("" without memory). */
+static const char *
+ui_mark_text(struct ui_rec *r, const char *what)
 {
-	ui_rec_mark_as(r, "(console)", what);
+	char **v = realloc(r->marks, (r->nmarks + 1) * sizeof(*v));
+	char *text;
+
+	if (!v)
+		return "";
+	r->marks = v;
+	text = strdup(what);
+	if (!text)
+		return "";
+	r->marks[r->nmarks++] = text;
+	return text;
 }
 
 void
-ui_rec_mark_as(struct ui_rec *r, const char *func, const char *what)
+ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what)
 {
 	struct trace_event ev;
+	const char *text = ui_mark_text(r, what);
 
 	memset(&ev, 0, sizeof(ev));
 	ev.seq = r->w->trace.seq;
-	ev.ts = r->w->eng.now;
-	ev.kind = TRACE_NOTE;
 	ev.host = r->w->host[SIM_STUDENT];
 	ev.host_name = ev.host ? ev.host->name : "-";
-	ev.func = func;
-	ev.file = "ui/ui.c";
-	ev.ksrc = "";
-	snprintf(ev.fields, sizeof(ev.fields), "%s", what);
+	ev.rec.ts = r->w->eng.now;
+	ev.rec.site = &ui_mark_sites[mark];
+	ev.rec.kind = TRACE_NOTE;
+	ev.rec.host = ev.host ? trace_host_index(&r->w->trace, ev.host) : 0xff;
+	memcpy(ev.rec.data, &text, sizeof(text));
 	ui_rec_trace(r, &ev);
+}
+
+const char *
+ui_rec_host_name(const struct ui_rec *r, const struct trace_rec *ev)
+{
+	const struct net *host = trace_rec_host(&r->w->trace, ev);
+
+	return host ? host->name : "-";
 }
 
 const struct ui_snap *
@@ -978,10 +1167,13 @@ ui_rec_init(struct ui_rec *r, struct sim_world *w)
 	r->txq = -1;
 	r->quota = -1;
 	r->ring = calloc(UI_HISTORY, sizeof(*r->ring));
-	if (!r->ring)
+	if (!r->ring || ui_dev_fields_init(r)) {
+		free(r->ring);
 		return -ENOMEM;
+	}
 	if (trace_add_sink(&w->trace, ui_rec_trace, r)) {
 		free(r->ring);
+		free(r->dev_fields);
 		return -ENOSPC;
 	}
 	ui_rec_taps(r, true);
@@ -996,6 +1188,10 @@ ui_rec_exit(struct ui_rec *r)
 	for (int i = 0; r->ring && i < UI_HISTORY; i++)
 		ui_snap_free(&r->ring[i]);
 	free(r->ring);
+	free(r->dev_fields);
+	for (size_t i = 0; i < r->nmarks; i++)
+		free(r->marks[i]);
+	free(r->marks);
 	free(r->console_log);
 	free(r->frame_text[0]);
 	free(r->frame_text[1]);

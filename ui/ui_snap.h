@@ -5,10 +5,11 @@
  * No kernel counterpart.  The UI never looks at the live model while it
  * draws.  Instead the recorder subscribes to the trace (kernel/trace.h)
  * and to the wire taps (sim/wire.h); at each enter/exit/note event it
- * writes down, as text, what every pane would show at that moment: the
- * call stack, the skb and the skbs sharing its data, the route table
- * with the matched row, the neighbour table, the TX/RX rings, the qdisc
- * and softirq counters, the last frame on the wire.  Stepping walks
+ * keeps the event (its 64-byte record) and writes down, as text, what
+ * every pane would show at that moment: the call stack, the skb and the
+ * skbs sharing its data, the route table with the matched row, the
+ * neighbour table, the TX/RX rings, the qdisc and softirq counters, the
+ * last frame on the wire.  Stepping walks
  * through these snapshots; stepping back is reading an older one; a
  * breakpoint is a search over them.  Only when the student steps past
  * the newest snapshot does the UI fire the next engine event
@@ -29,6 +30,9 @@
 #define UI_HISTORY	4000		/* snapshots kept for step back */
 #define UI_STACK_MAX	32		/* call depth recorded */
 #define UI_FRAME_MAX	256		/* frame bytes kept for the hex dump */
+/* After a function that Linux 3.10 declares static inline: shown, but
+ * not one to look for in a real function_graph trace. */
+#define UI_INLINE_MARK	"[inline]"
 
 enum ui_pane {
 	UI_PANE_STACK,
@@ -43,32 +47,22 @@ enum ui_pane {
 };
 extern const char *const ui_pane_names[UI_NPANES];
 
-struct ui_frame_ref {
-	const char *func;		/* kernel function (a string literal) */
-	const char *file;		/* netstep file */
-	int line;
-	const char *ksrc;		/* kernel file it mirrors */
-	char host[16];
-};
-
-/* Everything one step shows. */
+/*
+ * Everything one step shows: its event, kept as the trace's own 64-byte
+ * record (read through kernel/trace.h: trace_rec_func, rec.site->file,
+ * TP_REC_DATA ...; its key=value text is formatted when drawn), and the
+ * panes as they were then.
+ */
 struct ui_snap {
-	u64 seq;			/* trace sequence number */
-	ktime_t ts;			/* virtual time */
-	enum trace_kind kind;		/* enter, exit, note */
-	char host[16];			/* whose CPU ran it */
-	const char *func;		/* current kernel function */
-	const char *file;		/* netstep file:line */
-	int line;
-	const char *ksrc;		/* kernel file it mirrors */
+	struct trace_rec ev;		/* the event */
+	u64 seq;			/* ... its trace sequence number */
 	int level;			/* stack entries incl. the current one */
-	u32 skb_id;			/* skb of the event, 0 = none */
-	char fields[TRACE_FIELDS_MAX];	/* key=value of the event */
 	unsigned long wire_frames;	/* frames that left any port so far */
 	unsigned long student_tx;	/* frames that left the student's port */
 	char *pane[UI_NPANES];		/* text, lines split by '\n' */
 	char *narrow[UI_NPANES];	/* same for panes under 60 columns, or NULL */
 };
+_Static_assert(sizeof(((struct ui_snap *)0)->ev) <= 64, "a step keeps its event in 64 bytes");
 
 struct ui_frame {
 	char port[24];			/* "student:eth0" */
@@ -79,32 +73,37 @@ struct ui_frame {
 	unsigned long no;		/* 1, 2, ... frames seen */
 };
 
+struct ui_dev_field;
+
 struct ui_rec {
 	struct sim_world *w;
 	struct ui_snap *ring;		/* UI_HISTORY snapshots */
 	u64 first;			/* absolute index of the oldest kept */
 	u64 count;			/* snapshots ever recorded */
-	struct ui_frame_ref stack[UI_STACK_MAX];
-	int nstack;			/* live call stack */
+	const struct trace_event_desc *stack[UI_STACK_MAX];	/* live call stack */
+	int nstack;			/* ... its depth */
 	int overflow;			/* frames deeper than UI_STACK_MAX */
 	struct net *last_host;		/* host of the last event with one */
 	u32 focus_skb;			/* skb the skb pane follows */
 	u32 focus_data;			/* ... and its data_id */
 	struct net_device *ring_dev;	/* device the ring pane shows */
+	struct ui_dev_field *dev_fields;	/* where events name their device */
+	size_t ndev_fields;
 	struct ui_frame frame;		/* the last frame on the wire */
 	unsigned long wire_frames;
-	char last_route[TRACE_FIELDS_MAX + 64];
-	struct net *last_route_host;	/* ... made on this host */	/* fields of the last route lookup */
-	char last_qdisc[96];		/* "bypass" or "enqueue qlen=N" */
+	struct trace_rec last_route;	/* the last route lookup (site NULL: none) */
+	struct net *last_route_host;	/* ... made on this host */
+	char last_qdisc[96];		/* "path=bypass (student)" */
 	char txq_dev[16];		/* TX queue of the last netdev_pick_tx: */
 	struct net *txq_host;		/* ... device name, host */
 	int txq;			/* ... and index (-1 = none yet) */
 	int quota;			/* quota left in the last __qdisc_run, -1 = none */
 	char quota_host[16];		/* ... on this host */
-	char last_neigh[96];		/* last NUD transition */
+	char last_neigh[96];		/* last NUD state an event reported */
+	char **marks;			/* texts of the console/lesson marks */
+	size_t nmarks;
 	char *console_log;		/* console output, newest last */
 	size_t console_len;
-	bool busy;			/* inside our own sink: ignore events */
 	char *frame_text[2];		/* frame pane, wide and narrow, built once per frame */
 	unsigned long frame_text_no;	/* ... for this frame */
 	FILE *ms[3];			/* text buffers reused for every snapshot */
@@ -120,12 +119,20 @@ void ui_rec_trace(void *arg, const struct trace_event *ev);
 const struct ui_snap *ui_rec_get(const struct ui_rec *r, u64 abs);
 /* Append console output (shown in the console pane from the next snapshot). */
 void ui_rec_console(struct ui_rec *r, const char *text);
-/* Record a snapshot now without a trace event (after a command). */
-void ui_rec_mark(struct ui_rec *r, const char *what);
-/* The same under another name (a string literal): "(lesson)" after a lesson step. */
-void ui_rec_mark_as(struct ui_rec *r, const char *func, const char *what);
+/*
+ * Record a snapshot now without a trace event: a note of the UI's own
+ * (not a declared event, and no other sink hears it) that says @what,
+ * under the name "(console)" after a command, "(lesson)" after a lesson
+ * step.
+ */
+enum ui_mark { UI_MARK_CONSOLE, UI_MARK_LESSON };
+void ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what);
+extern const struct trace_event_desc ui_mark_console, ui_mark_lesson;
 
-/* ui/ui_explain.c: one line about a kernel function, or NULL. */
-const char *ui_explain(const char *func);
+/* The name of @ev's host, "-" for none. */
+const char *ui_rec_host_name(const struct ui_rec *r, const struct trace_rec *ev);
+
+/* ui/ui_explain.c: one line about the function of an event, or NULL. */
+const char *ui_explain(const struct trace_rec *ev);
 
 #endif
