@@ -13,6 +13,7 @@
 #include "layers/skbuff.h"
 #include "layers/net_namespace.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -457,6 +458,93 @@ trace_event_find(const char *name, bool note)
 		if (trace_events_all[i]->is_note == note && !strcmp(trace_events_all[i]->name, name))
 			return trace_events_all[i];
 	return NULL;
+}
+
+/* ---- suggestions: the closest names to a typo ---------------------------- */
+
+/* Levenshtein distance; names longer than any declared name are never close. */
+static unsigned int
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned int row[TRACE_NAME_MAX + 1];
+
+	if (la > TRACE_NAME_MAX || lb > TRACE_NAME_MAX)
+		return UINT_MAX;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (unsigned int)j;
+	for (size_t i = 1; i <= la; i++) {
+		unsigned int diag = row[0];
+
+		row[0] = (unsigned int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			unsigned int up = row[j];
+			unsigned int best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+void
+trace_suggest_init(struct trace_suggest *s, const char *want)
+{
+	memset(s, 0, sizeof(*s));
+	s->want = want;
+}
+
+void
+trace_suggest_add(struct trace_suggest *s, const char *cand)
+{
+	/* A typo: a third of the name wrong at most (two letters for short ones). */
+	unsigned int close = strlen(s->want) / 3 > 2 ? (unsigned int)strlen(s->want) / 3 : 2;
+	unsigned int d = edit_distance(s->want, cand);
+	int at;
+
+	if (d > close)
+		return;
+	for (int i = 0; i < s->n; i++)
+		if (!strcmp(s->best[i], cand))
+			return;		/* a field name many notes share */
+	for (at = s->n; at > 0 && s->dist[at - 1] > d; at--)
+		;
+	if (at == TRACE_SUGGEST_MAX)
+		return;
+	if (s->n < TRACE_SUGGEST_MAX)
+		s->n++;
+	memmove(&s->best[at + 1], &s->best[at], (s->n - 1 - at) * sizeof(s->best[0]));
+	memmove(&s->dist[at + 1], &s->dist[at], (s->n - 1 - at) * sizeof(s->dist[0]));
+	s->best[at] = cand;
+	s->dist[at] = d;
+}
+
+void
+trace_suggest_str(const struct trace_suggest *s, char *buf, size_t len)
+{
+	struct trace_buf b;
+
+	trace_buf_init(&b, buf, len);
+	for (int i = 0; i < s->n; i++) {
+		trace_buf_puts(&b, !i ? " (did you mean " : i == s->n - 1 ? " or " : ", ");
+		trace_buf_puts(&b, s->best[i]);
+	}
+	if (s->n)
+		trace_buf_puts(&b, "?)");
+}
+
+void
+trace_suggest_functions(struct trace_suggest *s, const char *want)
+{
+	trace_suggest_init(s, want);
+	for (unsigned int i = 0; i < trace_events_count; i++)
+		if (!trace_events_all[i]->is_note)
+			trace_suggest_add(s, trace_events_all[i]->name);
 }
 
 /* ---- TRANSITION: the untyped tracepoints ----------------------------------- */

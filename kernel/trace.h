@@ -265,6 +265,25 @@ extern const struct trace_event_desc *const trace_events_all[];
 extern const unsigned int trace_events_count;
 const struct trace_event_desc *trace_event_find(const char *name, bool note);
 
+/*
+ * The closest declared names to a typo (a `b FUNC`, a lesson's `break`):
+ * at most TRACE_SUGGEST_MAX, closest first, within a third of the name.
+ */
+#define TRACE_SUGGEST_MAX	3
+#define TRACE_NAME_MAX		64	/* longer names are never close */
+struct trace_suggest {
+	const char *want;		/* what was written */
+	const char *best[TRACE_SUGGEST_MAX];	/* closest first */
+	unsigned int dist[TRACE_SUGGEST_MAX];
+	int n;
+};
+void trace_suggest_init(struct trace_suggest *s, const char *want);
+void trace_suggest_add(struct trace_suggest *s, const char *cand);
+/* ... among the declared (traced) functions. */
+void trace_suggest_functions(struct trace_suggest *s, const char *want);
+/* " (did you mean a or b?)", or "" when nothing was close. */
+void trace_suggest_str(const struct trace_suggest *s, char *buf, size_t len);
+
 /* ---- writers ---------------------------------------------------------------- */
 
 /* Writers for --trace (function_graph-like text) and --trace-json. */

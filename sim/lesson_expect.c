@@ -777,20 +777,20 @@ ex_note_parse(struct lesson_expect *e, const struct lesson_args *a, char *why, s
 	if (parse_pairs(e, a, from, why, wl))
 		return -1;
 	for (int i = 0; i < e->npairs; i++) {
-		struct lesson_suggest sg;
+		struct trace_suggest sg;
 		char hint[3 * LESSON_FUNC_MAX + 32];
 		bool known = false;
 
-		lesson_suggest_init(&sg, e->pair[i].key);
+		trace_suggest_init(&sg, e->pair[i].key);
 		for (unsigned int k = 0; k < trace_events_count && !known; k++) {
 			const struct trace_event_desc *d = trace_events_all[k];
 
 			for (unsigned int f = 0; d->is_note && f < d->nfields; f++)
-				lesson_suggest_add(&sg, d->fields[f].name);
+				trace_suggest_add(&sg, d->fields[f].name);
 			known = d->is_note && trace_desc_field(d, e->pair[i].key);
 		}
 		if (!known) {
-			lesson_suggest_str(&sg, hint, sizeof(hint));
+			trace_suggest_str(&sg, hint, sizeof(hint));
 			snprintf(why, wl, "no declared note has a field '%s'%s", e->pair[i].key,
 				 hint);
 			return -1;

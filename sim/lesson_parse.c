@@ -94,87 +94,11 @@ lesson_after_words(const char *src, int skip)
 	return p;
 }
 
-/* Levenshtein distance; names longer than a function name are never close. */
-static unsigned int
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	unsigned int row[LESSON_FUNC_MAX + 1];
-
-	if (la > LESSON_FUNC_MAX || lb > LESSON_FUNC_MAX)
-		return UINT_MAX;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (unsigned int)j;
-	for (size_t i = 1; i <= la; i++) {
-		unsigned int diag = row[0];
-
-		row[0] = (unsigned int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			unsigned int up = row[j];
-			unsigned int best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-void
-lesson_suggest_init(struct lesson_suggest *s, const char *want)
-{
-	memset(s, 0, sizeof(*s));
-	s->want = want;
-}
-
-void
-lesson_suggest_add(struct lesson_suggest *s, const char *cand)
-{
-	/* A typo: a third of the name wrong at most (two letters for short ones). */
-	unsigned int close = strlen(s->want) / 3 > 2 ? (unsigned int)strlen(s->want) / 3 : 2;
-	unsigned int d = edit_distance(s->want, cand);
-	int at;
-
-	if (d > close)
-		return;
-	for (int i = 0; i < s->n; i++)
-		if (!strcmp(s->best[i], cand))
-			return;		/* a field name many notes share */
-	for (at = s->n; at > 0 && s->dist[at - 1] > d; at--)
-		;
-	if (at == LESSON_SUGGEST_MAX)
-		return;
-	if (s->n < LESSON_SUGGEST_MAX)
-		s->n++;
-	memmove(&s->best[at + 1], &s->best[at], (s->n - 1 - at) * sizeof(s->best[0]));
-	memmove(&s->dist[at + 1], &s->dist[at], (s->n - 1 - at) * sizeof(s->dist[0]));
-	s->best[at] = cand;
-	s->dist[at] = d;
-}
-
-void
-lesson_suggest_str(const struct lesson_suggest *s, char *buf, size_t len)
-{
-	struct trace_buf b;
-
-	trace_buf_init(&b, buf, len);
-	for (int i = 0; i < s->n; i++) {
-		trace_buf_puts(&b, !i ? " (did you mean " : i == s->n - 1 ? " or " : ", ");
-		trace_buf_puts(&b, s->best[i]);
-	}
-	if (s->n)
-		trace_buf_puts(&b, "?)");
-}
-
 const struct trace_event_desc *
 lesson_func_find(const char *name, char *why, size_t wl)
 {
 	const struct trace_event_desc *ev = trace_event_find(name, false);
-	struct lesson_suggest sg;
+	struct trace_suggest sg;
 	char hint[3 * LESSON_FUNC_MAX + 32];
 
 	if (ev)
@@ -183,11 +107,8 @@ lesson_func_find(const char *name, char *why, size_t wl)
 		snprintf(why, wl, "'%s' is a note, not a traced function", name);
 		return NULL;
 	}
-	lesson_suggest_init(&sg, name);
-	for (unsigned int i = 0; i < trace_events_count; i++)
-		if (!trace_events_all[i]->is_note)
-			lesson_suggest_add(&sg, trace_events_all[i]->name);
-	lesson_suggest_str(&sg, hint, sizeof(hint));
+	trace_suggest_functions(&sg, name);
+	trace_suggest_str(&sg, hint, sizeof(hint));
 	snprintf(why, wl, "'%s' is not a traced function%s", name,
 		 sg.n ? hint : " (events/ declares them)");
 	return NULL;

@@ -36,22 +36,6 @@ int lesson_split_words(const char *s, char *buf, size_t buflen, char **w, int ma
 const char *lesson_after_words(const char *src, int skip);
 
 /*
- * Suggestions for a misspelt name: offer every candidate, keep the few
- * closest by edit distance (and only those close enough to be a typo).
- */
-#define LESSON_SUGGEST_MAX	3
-struct lesson_suggest {
-	const char *want;		/* what was written */
-	const char *best[LESSON_SUGGEST_MAX];	/* closest first */
-	unsigned int dist[LESSON_SUGGEST_MAX];
-	int n;
-};
-void lesson_suggest_init(struct lesson_suggest *s, const char *want);
-void lesson_suggest_add(struct lesson_suggest *s, const char *cand);
-/* " (did you mean a or b?)", or "" when nothing was close. */
-void lesson_suggest_str(const struct lesson_suggest *s, char *buf, size_t len);
-
-/*
  * The declaration of the traced function @name (its enter events), or
  * NULL with @why: "'tcp_sendmgs' is not a traced function (did you
  * mean tcp_sendmsg?)".  How a lesson's `break`, `step until` and

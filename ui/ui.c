@@ -152,36 +152,6 @@ ui_world_busy(struct ui *u)
 	return false;
 }
 
-/* Edit distance (Levenshtein) of @a and @b; UINT_MAX if @b is too long. */
-static unsigned int
-ui_edit_distance(const char *a, const char *b)
-{
-	enum { MAX = 63 };
-	unsigned int row[MAX + 1];
-	size_t nb = strlen(b);
-
-	if (nb > MAX)
-		return UINT_MAX;
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = (unsigned int)j;
-	for (size_t i = 1; a[i - 1]; i++) {
-		unsigned int diag = row[0];
-
-		row[0] = (unsigned int)i;
-		for (size_t j = 1; j <= nb; j++) {
-			unsigned int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[nb];
-}
-
 /*
  * `b FUNC` for a function netstep does not trace: refused as gdb
  * refuses one it has no symbol for, with the closest traced functions
@@ -191,33 +161,14 @@ ui_edit_distance(const char *a, const char *b)
 static void
 ui_bp_unknown(struct ui *u, const char *func)
 {
-	enum { N = 3 };
-	const struct trace_event_desc *best[N];
-	unsigned int dist[N], limit = strlen(func) / 3 > 2 ? (unsigned int)strlen(func) / 3 : 2;
-	int n = 0, k;
+	struct trace_suggest sg;
+	int k;
 
-	for (unsigned int i = 0; i < trace_events_count; i++) {
-		const struct trace_event_desc *d = trace_events_all[i];
-		unsigned int e;
-		int at = n;
-
-		if (d->is_note || (e = ui_edit_distance(func, d->name)) > limit)
-			continue;
-		while (at > 0 && dist[at - 1] > e)
-			at--;
-		if (at == N)
-			continue;
-		memmove(best + at + 1, best + at, (size_t)(N - 1 - at) * sizeof(best[0]));
-		memmove(dist + at + 1, dist + at, (size_t)(N - 1 - at) * sizeof(dist[0]));
-		best[at] = d;
-		dist[at] = e;
-		if (n < N)
-			n++;
-	}
+	trace_suggest_functions(&sg, func);
 	k = snprintf(u->msg, sizeof(u->msg), "Function \"%.60s\" not defined.", func);
-	for (int i = 0; i < n && k > 0 && (size_t)k < sizeof(u->msg); i++)
+	for (int i = 0; i < sg.n && k > 0 && (size_t)k < sizeof(u->msg); i++)
 		k += snprintf(u->msg + k, sizeof(u->msg) - (size_t)k, "%s%s", i ? ", " : "  Closest: ",
-			      best[i]->name);
+			      sg.best[i]);
 }
 
 static void
