@@ -45,7 +45,6 @@
 #include "sim/task.h"
 
 #include <curses.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
