@@ -172,7 +172,10 @@ igb_free_q_vectors(struct igb_adapter *adapter)
 /*
  * igb_set_interrupt_capability - one MSI-X vector per queue pair plus
  * the "other" vector.  KERNEL: falls back to MSI or legacy INTx (and one
- * queue) when the platform has too few vectors; netstep refuses.
+ * queue) when the platform has too few vectors; netstep refuses.  3.10
+ * pairs a TX and an RX queue on one vector only with IGB_FLAG_QUEUE_PAIRS
+ * (rss_queues > max_rss_queues / 2, igb_init_queue_configuration);
+ * otherwise each TX queue gets a vector of its own ("eth0-tx-0").
  */
 static int
 igb_set_interrupt_capability(struct igb_adapter *adapter)
