@@ -101,6 +101,8 @@ check: netstep tests/check_netstep
 	bash tests/tap.sh ./netstep
 	bash tests/ui.sh ./netstep
 	bash tests/lessons.sh ./netstep
+	bash tests/lessons-facts.sh ./netstep
+	bash tests/lessons-try.sh ./netstep
 	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
@@ -120,6 +122,7 @@ clean:
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
 	rm -rf tests/out tests/out-tap tests/out-ui
 	rm -rf tests/out-lessons	# lessons
+	rm -rf tests/out-lessons-facts tests/out-lessons-try	# lessons: facts, tries
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
 	rm -rf config.h config.h.tmp tests/out-install	# install
 

@@ -92,6 +92,8 @@ usage(FILE *f)
 	      "  --check             with --headless --lesson: verify every expect, quietly\n"
 	      "  --list-lessons      the course in order, one line each\n"
 	      "  --lessons-dir DIR   the folder of --lesson N and --list-lessons (netstep(1))\n"
+	      "  --list-events       every traced function: name, the kernel file it mirrors\n"
+	      "                      (netstep's own: sim_*), and \"inline\" if 3.10 inlines it\n"
 	      "  -h, --help          this help\n"
 	      "  --version           the version, and the Linux version netstep mirrors\n", f);
 }
@@ -112,6 +114,7 @@ static const struct option longopts[] = {
 	{ "gw", required_argument, NULL, 'g' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	{ "list-events", no_argument, NULL, 'E' },
 	{ "keys", required_argument, NULL, 'K' },		/* ui */
 	{ "dump-screen", required_argument, NULL, 'D' },	/* ui */
 	{ NULL, 0, NULL, 0 },
@@ -121,11 +124,14 @@ static const struct option longopts[] = {
  * --help or --version anywhere on the line (and not as the value of
  * another option) wins over everything else, as in most tools: checked
  * before lesson_cli() and parse_options() look at the rest, so
- * `netstep --lesson 4 --version` prints the version.  'h', 'V' or 0.
+ * `netstep --lesson 4 --version` prints the version.  --list-events
+ * comes next.  'h', 'V', 'E' or 0.
  */
 static int
 help_or_version(int argc, char **argv)
 {
+	int found = 0;
+
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -135,6 +141,8 @@ help_or_version(int argc, char **argv)
 			return 'h';
 		if (!strcmp(a, "--version"))
 			return 'V';
+		if (!strcmp(a, "--list-events"))
+			found = 'E';
 		if (!strcmp(a, "-e") || !strcmp(a, "--lesson") || !strcmp(a, "--lessons-dir")) {
 			i++;
 			continue;
@@ -146,13 +154,45 @@ help_or_version(int argc, char **argv)
 			}
 		}
 	}
-	return 0;
+	return found;
 }
 
 static void
 print_version(void)
 {
 	printf("netstep %s (mirrors " NETSTEP_MIRRORS ")\n", NETSTEP_VERSION);
+}
+
+static int
+cmp_event_name(const void *a, const void *b)
+{
+	const struct trace_event_desc *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+/*
+ * --list-events: the trace vocabulary, one traced function a line,
+ * sorted: "NAME<TAB>KERNEL FILE", plus "<TAB>inline" when 3.10 declares
+ * it static inline.  Notes (events inside a function) are left out.
+ * What `break`, `step until` and `expect trace` accept, and what a
+ * lesson may name without a kernel source (tests/lessons-facts.sh).
+ */
+static void
+print_events(void)
+{
+	const struct trace_event_desc **ev = calloc(trace_events_count, sizeof(*ev));
+	unsigned int n = 0;
+
+	if (!ev)
+		return;
+	for (unsigned int i = 0; i < trace_events_count; i++)
+		if (!trace_events_all[i]->is_note)
+			ev[n++] = trace_events_all[i];
+	qsort(ev, n, sizeof(*ev), cmp_event_name);
+	for (unsigned int i = 0; i < n; i++)
+		printf("%s\t%s%s\n", ev[i]->name, ev[i]->ksrc, ev[i]->is_inline ? "\tinline" : "");
+	free(ev);
 }
 
 /* --tap, --addr and --gw: only with --wire tap, and well formed. */
@@ -226,6 +266,7 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'h': usage(stdout); return -1;
 		case 'V': print_version(); return -1;
+		case 'E': print_events(); return -1;
 		case ':':
 			fprintf(stderr, "netstep: option '%s' needs an argument\n", argv[optind - 1]);
 			return 2;
@@ -445,6 +486,7 @@ main(int argc, char **argv)
 	switch (help_or_version(argc, argv)) {
 	case 'h': usage(stdout); return 0;
 	case 'V': print_version(); return 0;
+	case 'E': print_events(); return 0;
 	}
 	rc = lesson_cli(argc, argv, ui_lesson);	/* --lesson, --list-lessons */
 	if (rc >= 0)

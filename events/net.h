@@ -266,7 +266,9 @@ TRACE_EVENT(net_tx_action, "net/core/dev.c", TP_NOT_INLINE,
 		__entry->output = net->sd.output_queue != NULL;))
 #define trace_net_tx_action(...) TP_FUNC(net_tx_action, __VA_ARGS__)
 
-TRACE_EVENT(netif_tx_wake_queue, "include/linux/netdevice.h", TP_INLINE,
+/* netif_tx_wake_queue and netif_wake_subqueue (which 3.10 writes out
+ * again rather than calling the first) print the same. */
+DECLARE_EVENT_CLASS(netdev_queue_wake,
 	TP_PROTO(const struct netdev_queue *txq, bool was_stopped),
 	TP_HOST(dev_net(txq->dev)),
 	TP_SKB(NULL),
@@ -278,7 +280,12 @@ TRACE_EVENT(netif_tx_wake_queue, "include/linux/netdevice.h", TP_INLINE,
 		__entry->dev = txq->dev->name;
 		__entry->queue = txq->index;
 		__entry->was_stopped = was_stopped;))
+DEFINE_EVENT(netdev_queue_wake, netif_tx_wake_queue, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct netdev_queue *txq, bool was_stopped), TP_ARGS(txq, was_stopped))
 #define trace_netif_tx_wake_queue(...) TP_FUNC(netif_tx_wake_queue, __VA_ARGS__)
+DEFINE_EVENT(netdev_queue_wake, netif_wake_subqueue, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct netdev_queue *txq, bool was_stopped), TP_ARGS(txq, was_stopped))
+#define trace_netif_wake_subqueue(...) TP_FUNC(netif_wake_subqueue, __VA_ARGS__)
 
 TRACE_EVENT(netif_tx_start_all_queues, "include/linux/netdevice.h", TP_INLINE,
 	TP_PROTO(const struct net_device *dev),

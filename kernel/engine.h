@@ -185,7 +185,8 @@ static inline int timer_pending(const struct timer_list *t)
 	return sim_event_pending(&t->ev);
 }
 
-/* High-resolution timers, kernel/hrtimer.c: nanosecond deadlines. */
+/* High-resolution timers, kernel/hrtimer.c: nanosecond deadlines.  The
+ * callback runs in hard-IRQ context (hrtimer_interrupt), softirqs after. */
 enum hrtimer_restart { HRTIMER_NORESTART, HRTIMER_RESTART };
 struct hrtimer {
 	struct sim_event ev;		/* the engine event behind it */

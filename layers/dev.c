@@ -526,6 +526,26 @@ netif_tx_wake_queue(struct netdev_queue *txq)
 		__netif_schedule(txq->qdisc);
 }
 
+/**
+ * netif_wake_subqueue - what a multiqueue driver calls when TX queue
+ * @queue_index has room again (igb_clean_tx_irq, __igb_maybe_stop_tx).
+ *
+ * The same work as netif_tx_wake_queue, done here and not through it,
+ * as 3.10 does: if the queue was stopped, clear DRV_XOFF and put its
+ * qdisc on this CPU's output_queue (__netif_schedule, NET_TX_SOFTIRQ).
+ */
+void
+netif_wake_subqueue(struct net_device *dev, u16 queue_index)
+{
+	struct netdev_queue *txq = netdev_get_tx_queue(dev, queue_index);
+	bool was_stopped = netif_tx_queue_stopped(txq);
+
+	trace_netif_wake_subqueue(txq, was_stopped);
+	netif_tx_start_queue(txq);	/* KERNEL: test_and_clear_bit(DRV_XOFF) */
+	if (was_stopped && txq->qdisc)
+		__netif_schedule(txq->qdisc);
+}
+
 /* netif_tx_start_all_queues - clear DRV_XOFF on every TX queue. */
 void
 netif_tx_start_all_queues(struct net_device *dev)

@@ -190,10 +190,8 @@ static inline bool __netif_subqueue_stopped(const struct net_device *dev, u16 qu
 {
 	return netif_tx_queue_stopped(netdev_get_tx_queue(dev, queue_index));
 }
-static inline void netif_wake_subqueue(struct net_device *dev, u16 queue_index)
-{
-	netif_tx_wake_queue(netdev_get_tx_queue(dev, queue_index));
-}
+/* KERNEL: static inline in 3.10's netdevice.h; in layers/dev.c to trace it. */
+void netif_wake_subqueue(struct net_device *dev, u16 queue_index);
 
 /* Per-CPU queues of the device layer, include/linux/netdevice.h */
 struct softnet_data {

@@ -322,13 +322,12 @@ extern const char igb_driver_name[];
 extern const char igb_driver_version[];
 int igb_up(struct igb_adapter *adapter);
 void igb_down(struct igb_adapter *adapter);
-/* NOTE: these four are static in 3.10's igb_main.c, whose
- * igb_set_ringparam sets up each new ring itself with
- * igb_setup_tx_resources / igb_setup_rx_resources (exported there). */
-int igb_setup_all_tx_resources(struct igb_adapter *adapter);
-int igb_setup_all_rx_resources(struct igb_adapter *adapter);
-void igb_free_all_tx_resources(struct igb_adapter *adapter);
-void igb_free_all_rx_resources(struct igb_adapter *adapter);
+/* One ring's memory, for igb_set_ringparam, which builds new rings in a
+ * copy before it frees the old ones (the igb_*_all_* loops stay static). */
+int igb_setup_tx_resources(struct igb_ring *tx_ring);
+int igb_setup_rx_resources(struct igb_ring *rx_ring);
+void igb_free_tx_resources(struct igb_ring *tx_ring);
+void igb_free_rx_resources(struct igb_ring *rx_ring);
 /* KERNEL: 3.10 also fills a struct rtnl_link_stats64 here. */
 void igb_update_stats(struct igb_adapter *adapter);
 

@@ -27,6 +27,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char KSRC[] = "drivers/net/ethernet/intel/igb/igb_ethtool.c";
@@ -155,7 +156,8 @@ igb_get_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
 	ring->tx_pending = adapter->tx_ring_count;
 }
 
-/* Both ring sizes of every queue; the caller has the rings freed. */
+/* Both ring sizes of every queue, for an interface that is not running
+ * (its rings are built with these counts when it opens). */
 static void
 sim_igb_set_ring_counts(struct igb_adapter *adapter, u16 tx_count, u16 rx_count)
 {
@@ -171,19 +173,26 @@ sim_igb_set_ring_counts(struct igb_adapter *adapter, u16 tx_count, u16 rx_count)
  * igb_set_ringparam - ethtool -G: new ring sizes
  *
  * Values are clamped to 80..4096 and rounded up to a multiple of 8, as
- * 3.10 does (it never refuses a number).  A running interface goes down,
- * gets new rings and comes back up.  0 or -EINVAL/-ENOMEM.
- * KERNEL: igb allocates the new rings before freeing the old ones, so a
- * failed allocation keeps the old; netstep frees first and retries with
- * the old sizes.
+ * 3.10 does (it never refuses a number).  A running interface goes down
+ * (igb_down), and each direction whose size changed is rebuilt in a
+ * temporary copy of its rings: igb_setup_tx_resources (or _rx_) on every
+ * copy first, and only when all of them got their memory are the old
+ * rings freed and the copies put in their place.  The interrupt vectors
+ * and NAPI keep pointers to the igb_ring structs themselves, so the
+ * structs stay and only their contents change.  When a copy cannot be
+ * built, the copies made so far are freed, the old rings stay, and the
+ * device comes back up (igb_up) with them; the error is returned.
+ * 0, -EINVAL or -ENOMEM.
+ * KERNEL: 3.10 also waits for __IGB_RESETTING with msleep(1); netstep
+ * has one thread, so the bit is only set and cleared.
  */
 static int
 igb_set_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
 {
 	struct igb_adapter *adapter = netdev_priv(netdev);
-	u16 old_tx = adapter->tx_ring_count, old_rx = adapter->rx_ring_count;
+	struct igb_ring *temp_ring;
 	u32 new_rx_count, new_tx_count;
-	int err;
+	int i, err = 0;
 
 	trace_igb_set_ringparam(netdev, ring);
 	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
@@ -196,30 +205,61 @@ igb_set_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring)
 	new_tx_count = ALIGN(new_tx_count, REQ_TX_DESCRIPTOR_MULTIPLE);
 	if (new_tx_count == adapter->tx_ring_count && new_rx_count == adapter->rx_ring_count)
 		return 0;	/* nothing to do */
+
+	adapter->state |= SIM_IGB_BIT(__IGB_RESETTING);
 	if (!netif_running(netdev) || sim_igb_is_down(adapter)) {
 		sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
-		return 0;
+		goto clear_reset;
+	}
+	/* KERNEL: vmalloc */
+	temp_ring = calloc(max_t(int, adapter->num_tx_queues, adapter->num_rx_queues),
+			   sizeof(*temp_ring));
+	if (!temp_ring) {
+		err = -ENOMEM;
+		goto clear_reset;
 	}
 	igb_down(adapter);
-	igb_free_all_tx_resources(adapter);
-	igb_free_all_rx_resources(adapter);
-	sim_igb_set_ring_counts(adapter, new_tx_count, new_rx_count);
-	err = igb_setup_all_tx_resources(adapter);
-	if (!err) {
-		err = igb_setup_all_rx_resources(adapter);
-		if (err)
-			igb_free_all_tx_resources(adapter);
-	}
-	if (err) {
-		sim_igb_set_ring_counts(adapter, old_tx, old_rx);
-		if (igb_setup_all_tx_resources(adapter))
-			return err;
-		if (igb_setup_all_rx_resources(adapter)) {
-			igb_free_all_tx_resources(adapter);
-			return err;
+
+	if (new_tx_count != adapter->tx_ring_count) {
+		for (i = 0; i < adapter->num_tx_queues; i++) {
+			temp_ring[i] = *adapter->tx_ring[i];
+			temp_ring[i].count = new_tx_count;
+			err = igb_setup_tx_resources(&temp_ring[i]);
+			if (err) {
+				while (i--)
+					igb_free_tx_resources(&temp_ring[i]);
+				goto err_setup;
+			}
 		}
+		for (i = 0; i < adapter->num_tx_queues; i++) {
+			igb_free_tx_resources(adapter->tx_ring[i]);
+			*adapter->tx_ring[i] = temp_ring[i];
+		}
+		adapter->tx_ring_count = new_tx_count;
 	}
+
+	if (new_rx_count != adapter->rx_ring_count) {
+		for (i = 0; i < adapter->num_rx_queues; i++) {
+			temp_ring[i] = *adapter->rx_ring[i];
+			temp_ring[i].count = new_rx_count;
+			err = igb_setup_rx_resources(&temp_ring[i]);
+			if (err) {
+				while (i--)
+					igb_free_rx_resources(&temp_ring[i]);
+				goto err_setup;
+			}
+		}
+		for (i = 0; i < adapter->num_rx_queues; i++) {
+			igb_free_rx_resources(adapter->rx_ring[i]);
+			*adapter->rx_ring[i] = temp_ring[i];
+		}
+		adapter->rx_ring_count = new_rx_count;
+	}
+err_setup:
 	igb_up(adapter);
+	free(temp_ring);
+clear_reset:
+	adapter->state &= ~SIM_IGB_BIT(__IGB_RESETTING);
 	return err;
 }
 

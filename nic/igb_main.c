@@ -47,8 +47,6 @@ const char igb_driver_version[] = "5.0.3-k";	/* igb in Linux 3.10 */
 
 static const struct net_device_ops igb_netdev_ops;
 
-static void igb_free_tx_resources(struct igb_ring *tx_ring);
-static void igb_free_rx_resources(struct igb_ring *rx_ring);
 static void igb_clean_tx_ring(struct igb_ring *tx_ring);
 static void igb_clean_rx_ring(struct igb_ring *rx_ring);
 static void igb_configure_msix(struct igb_adapter *adapter);
@@ -174,7 +172,10 @@ igb_free_q_vectors(struct igb_adapter *adapter)
 /*
  * igb_set_interrupt_capability - one MSI-X vector per queue pair plus
  * the "other" vector.  KERNEL: falls back to MSI or legacy INTx (and one
- * queue) when the platform has too few vectors; netstep refuses.
+ * queue) when the platform has too few vectors; netstep refuses.  3.10
+ * pairs a TX and an RX queue on one vector only with IGB_FLAG_QUEUE_PAIRS
+ * (rss_queues > max_rss_queues / 2, igb_init_queue_configuration);
+ * otherwise each TX queue gets a vector of its own ("eth0-tx-0").
  */
 static int
 igb_set_interrupt_capability(struct igb_adapter *adapter)
@@ -421,7 +422,7 @@ sim_igb_free_ring_memory(struct igb_ring *ring, void *buffer_info)
  * tx_buffer_info[] (software side) and the descriptor array (hardware
  * side), both empty.  0 or -ENOMEM.
  */
-static int
+int
 igb_setup_tx_resources(struct igb_ring *tx_ring)
 {
 	trace_igb_setup_tx_resources(tx_ring);
@@ -438,7 +439,7 @@ igb_setup_tx_resources(struct igb_ring *tx_ring)
 }
 
 /* igb_setup_all_tx_resources - every TX queue; undo them all on failure. */
-int
+static int
 igb_setup_all_tx_resources(struct igb_adapter *adapter)
 {
 	int i, err = 0;
@@ -457,7 +458,7 @@ igb_setup_all_tx_resources(struct igb_adapter *adapter)
 }
 
 /* igb_setup_rx_resources - the same for an RX ring (igb_main.c:3031). */
-static int
+int
 igb_setup_rx_resources(struct igb_ring *rx_ring)
 {
 	trace_igb_setup_rx_resources(rx_ring);
@@ -475,7 +476,7 @@ igb_setup_rx_resources(struct igb_ring *rx_ring)
 }
 
 /* igb_setup_all_rx_resources - every RX queue; undo them all on failure. */
-int
+static int
 igb_setup_all_rx_resources(struct igb_adapter *adapter)
 {
 	int i, err = 0;
@@ -494,7 +495,7 @@ igb_setup_all_rx_resources(struct igb_adapter *adapter)
 }
 
 /* igb_free_tx_resources - the skbs still in the ring, then both arrays. */
-static void
+void
 igb_free_tx_resources(struct igb_ring *tx_ring)
 {
 	trace_igb_free_tx_resources(tx_ring);
@@ -503,7 +504,7 @@ igb_free_tx_resources(struct igb_ring *tx_ring)
 	tx_ring->tx_buffer_info = NULL;
 }
 
-void
+static void
 igb_free_all_tx_resources(struct igb_adapter *adapter)
 {
 	trace_igb_free_all_tx_resources(adapter);
@@ -513,7 +514,7 @@ igb_free_all_tx_resources(struct igb_adapter *adapter)
 }
 
 /* igb_free_rx_resources - the same for an RX ring. */
-static void
+void
 igb_free_rx_resources(struct igb_ring *rx_ring)
 {
 	trace_igb_free_rx_resources(rx_ring);
@@ -522,7 +523,7 @@ igb_free_rx_resources(struct igb_ring *rx_ring)
 	rx_ring->rx_buffer_info = NULL;
 }
 
-void
+static void
 igb_free_all_rx_resources(struct igb_adapter *adapter)
 {
 	trace_igb_free_all_rx_resources(adapter);

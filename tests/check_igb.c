@@ -858,6 +858,83 @@ START_TEST(test_ethtool_ring_params)
 }
 END_TEST
 
+/*
+ * ethtool -G follows 3.10's igb_set_ringparam: down, the new TX ring built
+ * in a copy (igb_setup_tx_resources) before the old one is freed, up.
+ * First with no DMA space for the new ring: the resize fails with
+ * -ENOMEM, the old 256-slot ring was never freed and still sends; then
+ * with room: the new ring is built first, the old one freed after.
+ */
+START_TEST(test_ethtool_resize_keeps_old_ring_without_memory)
+{
+	static u8 filler[64];
+	static dma_addr_t fill[SIM_DMA_MAX_MAPS];
+	char out[256], err[256];
+	struct igb_adapter *ad;
+	unsigned int base, nfill;
+	union e1000_adv_tx_desc *old_desc;
+	int setup, freed;
+
+	world_setup(true, false);
+	ad = adapter_of(T.a);
+	base = sim_dma_map_count(&ad->pdev);
+	/* two mappings left: the open gets its two descriptor rings (and no
+	 * RX buffer), so a running device has none to spare for a new ring */
+	nfill = SIM_DMA_MAX_MAPS - 2 - base;
+	for (unsigned int i = 0; i < nfill; i++) {
+		fill[i] = dma_map_single(&ad->pdev, filler, sizeof(filler), DMA_TO_DEVICE);
+		ck_assert(!dma_mapping_error(&ad->pdev, fill[i]));
+	}
+	ck_assert_int_eq(dev_open(T.a), 0);
+	ck_assert_int_eq(dev_open(T.b), 0);
+	fixture_run(&T.fx);
+	ck_assert_uint_eq(sim_dma_map_count(&ad->pdev), SIM_DMA_MAX_MAPS);
+	old_desc = ad->tx_ring[0]->desc;
+	fixture_forget(&T.fx);
+
+	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -G eth0 tx 512", out, sizeof(out), err,
+				  sizeof(err)), 1);
+	ck_assert_str_eq(err, "Cannot set device ring parameters: Cannot allocate memory\n");
+	ck_assert(has_note("igb_setup_tx_resources", "reason=no_memory ring=tx"));
+	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_free_tx_resources"), 0);
+	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_down"), 1);
+	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_up"), 1);
+	ck_assert_uint_eq(ad->tx_ring_count, 256);
+	ck_assert_uint_eq(ad->tx_ring[0]->count, 256);
+	ck_assert_ptr_eq(ad->tx_ring[0]->desc, old_desc);
+	ck_assert_ptr_nonnull(ad->tx_ring[0]->tx_buffer_info);
+	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(T.a), E1000_TDLEN(0)), 256 * 16);
+	ck_assert(netif_running(T.a) && !sim_igb_is_down(ad));
+	ck_assert(!(ad->state & SIM_IGB_BIT(__IGB_RESETTING)));
+	/* the old ring still sends (once its frames can be mapped again) */
+	for (unsigned int i = 0; i < nfill; i++)
+		dma_unmap_single(&ad->pdev, fill[i], sizeof(filler), DMA_TO_DEVICE);
+	fixture_forget(&T.fx);	/* forget the unmapping */
+	send_frames(T.a, mac_b, 3, 60);
+	fixture_run(&T.fx);
+	ck_assert_uint_eq(T.b->stats.rx_packets, 3);
+	ck_assert_uint_eq(ad->tx_ring[0]->next_to_clean, 3);
+	ck_assert_ptr_eq(ad->tx_ring[0]->desc, old_desc);
+
+	/* with room, the new ring is built before the old one is freed */
+	fixture_forget(&T.fx);
+	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -G eth0 tx 512", out, sizeof(out), err,
+				  sizeof(err)), 0);
+	setup = fixture_find(&T.fx, 0, "igb_setup_tx_resources");
+	freed = fixture_find(&T.fx, 0, "igb_free_tx_resources");
+	ck_assert_int_ge(setup, 0);
+	ck_assert_int_gt(freed, setup);
+	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_setup_rx_resources"), 0);
+	ck_assert_uint_eq(ad->tx_ring_count, 512);
+	ck_assert_uint_eq(ad->tx_ring[0]->count, 512);
+	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(T.a), E1000_TDLEN(0)), 512 * 16);
+	send_frames(T.a, mac_b, 2, 60);
+	fixture_run(&T.fx);
+	ck_assert_uint_eq(T.b->stats.rx_packets, 5);
+	world_teardown();
+}
+END_TEST
+
 START_TEST(test_ethtool_stats_and_summary)
 {
 	char out[8192], err[256];
@@ -936,6 +1013,7 @@ igb_suite(void)
 		test_open_without_ring_memory,
 		test_unplugged_port,
 		test_ethtool_ring_params,
+		test_ethtool_resize_keeps_old_ring_without_memory,
 		test_ethtool_stats_and_summary,
 		NULL,
 	});

@@ -165,12 +165,11 @@ has les2 '^\|ok   expect ring eth0 tx 0 count 256' &&
 verdict $? "lesson: an expect shows its result (ok / FAIL FILE:LINE)" \
 	"lesson expect" "see $OUT/les2.txt $OUT/lesfail.txt"
 has les3 'Question: A DMA descriptor and a file descriptor' && ! has les3 'Answer:' &&
-	! has les3 'Now send one packet' && has les4 'Answer: A file descriptor is a small integer' &&
-	has les4 'Now send one packet'
+	has les4 'Answer: A file descriptor is a small integer'
 verdict $? "lesson: a question's answer appears only after its key" \
 	"lesson question" "see $OUT/les3.txt $OUT/les4.txt"
-has les7 'Answer: 64: igb_set_ringparam' &&
-	has les7 'end of the lesson: 14 check\(s\) passed, 0 failed' &&
+has les7 'next_to_use is 1\.' &&
+	has les7 'end of the lesson: 16 check\(s\) passed, 0 failed' &&
 	[ "$(wc -l <"$OUT/les7.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/les7.txt"
 verdict $? "lesson: ends with the exercise and the checks at 80x24" "lesson end" "see $OUT/les7.txt"
 COLUMNS=80 LINES=24 timeout 20 "$NETSTEP" --headless --lesson 1 --keys "l" \
