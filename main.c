@@ -337,7 +337,7 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcap, err);
 			return 1;
 		}
-		sim_pcap_attach(out->pcap, igb_port(w->host[SIM_STUDENT]->devs[0]));
+		sim_pcap_attach(out->pcap, sim_igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
 	if (o->pcapng) {
 		char err[256];
@@ -357,7 +357,7 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 						   ts.tv_nsec - w->eng.now);
 		}
 		sim_pcapng_attach(out->pcapng, &w->trace, w->host[SIM_STUDENT],
-				  igb_port(w->host[SIM_STUDENT]->devs[0]));
+				  sim_igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
 	return 0;
 }
@@ -518,7 +518,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "netstep: error writing an output file\n");
 		rc = 1;
 	}
-	leaked = skb_ledger_live(&w.ledger, stderr);
+	leaked = sim_skb_ledger_live(&w.ledger, stderr);
 	if (leaked) {
 		fprintf(stderr, "netstep: BUG: %lu skb(s) leaked\n", leaked);
 		rc = rc ? rc : 1;

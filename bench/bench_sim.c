@@ -271,8 +271,8 @@ bench_route(unsigned long n, unsigned long k)
 	dev = net->devs[0];
 	t0 = now_s(CLOCK_MONOTONIC);
 	for (unsigned long i = 0; i < n; i++) {
-		int e = fib_table_insert(net, route_key(i) & htonl(0xffffff00), 24,
-					 htonl(0x0a000001), dev, 0, 0);
+		int e = sim_fib_table_insert(net, route_key(i) & htonl(0xffffff00), 24,
+					     htonl(0x0a000001), dev, 0, 0);
 
 		if (e) {
 			fprintf(stderr, "bench_sim: route %lu: %d\n", i, e);

@@ -269,7 +269,7 @@ TRACE_EVENT(dma_map_single, "include/asm-generic/dma-mapping-common.h", TP_INLIN
 	TP_STRUCT(
 		tp_str(dev)
 		tp_u64(size)
-		tp_enum8(dir, dma_data_direction_name)
+		tp_enum8(dir, sim_dma_data_direction_name)
 		tp_x64(iova)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;

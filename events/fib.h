@@ -5,7 +5,7 @@
  * See kernel/trace_event.h for the syntax.
  *
  * A lookup's events name the row it picked as route -n numbers it:
- * "matched=10.0.1.0/24 gw=10.0.0.1 dev=eth0 row=1" (fib_sim_describe).
+ * "matched=10.0.1.0/24 gw=10.0.0.1 dev=eth0 row=1" (sim_fib_describe).
  */
 #if !defined(NETSTEP_EVENTS_FIB_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_FIB_H
@@ -22,16 +22,16 @@
 
 /* tb=: the local table, or main (netstep has no others). */
 static inline const char *
-fib_sim_table_name(u32 id)
+sim_fib_table_name(u32 id)
 {
 	return id == RT_TABLE_LOCAL ? "local" : "main";
 }
 
-/* A struct fib_sim_prefix as "10.0.0.0/24". */
+/* A struct sim_fib_prefix as "10.0.0.0/24". */
 static inline void
-fib_sim_prefix_print(struct trace_buf *b, const void *p)
+sim_fib_prefix_print(struct trace_buf *b, const void *p)
 {
-	struct fib_sim_prefix v;
+	struct sim_fib_prefix v;
 	const u8 *a = (const u8 *)&v.key;
 
 	memcpy(&v, p, sizeof(v));
@@ -46,20 +46,20 @@ fib_sim_prefix_print(struct trace_buf *b, const void *p)
 
 /* matched=: the prefix of the row a lookup picked, or "none". */
 static inline void
-fib_sim_matched_print(struct trace_buf *b, const void *p)
+sim_fib_matched_print(struct trace_buf *b, const void *p)
 {
-	struct fib_sim_prefix v;
+	struct sim_fib_prefix v;
 
 	memcpy(&v, p, sizeof(v));
 	if (v.plen < 0)
 		trace_buf_puts(b, "none");
 	else
-		fib_sim_prefix_print(b, p);
+		sim_fib_prefix_print(b, p);
 }
 
 /* Whole seconds with their unit: "600s". */
 static inline void
-fib_sim_seconds_print(struct trace_buf *b, const void *p)
+sim_fib_seconds_print(struct trace_buf *b, const void *p)
 {
 	u64 v;
 
@@ -226,13 +226,13 @@ TRACE_NOTE_EVENT(fib_output_route, "net/ipv4/route.c",
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_custom(matched, struct fib_sim_prefix, fib_sim_matched_print)
+		tp_custom(matched, struct sim_fib_prefix, sim_fib_matched_print)
 		tp_ip4(gw)
 		tp_str(dev)
 		tp_s32(row)
 		tp_ip4(saddr)),
 	TP_ASSIGN(
-		const struct fib_sim_desc d = fib_sim_describe(net, fa);
+		const struct sim_fib_desc d = sim_fib_describe(net, fa);
 
 		__entry->matched = d.matched;
 		__entry->gw = rt->rt_gateway;
@@ -249,15 +249,15 @@ TRACE_EVENT(ip_route_output_ports, "include/net/route.h", TP_INLINE,
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_ip4(daddr)
-		tp_custom(matched, struct fib_sim_prefix, fib_sim_matched_print)
+		tp_custom(matched, struct sim_fib_prefix, sim_fib_matched_print)
 		tp_ip4(gw)
 		tp_str(dev)
 		tp_s32(row)
 		tp_u8(proto)
 		tp_u16(dport)),
 	TP_ASSIGN(
-		const struct fib_sim_desc d =
-			fib_sim_describe(net, fib_sim_preview(net, daddr, oif));
+		const struct sim_fib_desc d =
+			sim_fib_describe(net, sim_fib_preview(net, daddr, oif));
 
 		__entry->daddr = daddr;
 		__entry->matched = d.matched;
@@ -337,13 +337,13 @@ TRACE_EVENT(ip_route_input_noref, "net/ipv4/route.c", TP_NOT_INLINE,
 		tp_ip4(daddr)
 		tp_ip4(saddr)
 		tp_str(in)
-		tp_custom(matched, struct fib_sim_prefix, fib_sim_matched_print)
+		tp_custom(matched, struct sim_fib_prefix, sim_fib_matched_print)
 		tp_ip4(gw)
 		tp_str(dev)
 		tp_s32(row)),
 	TP_ASSIGN(
-		const struct fib_sim_desc d =
-			fib_sim_describe(net, fib_sim_preview(net, daddr, 0));
+		const struct sim_fib_desc d =
+			sim_fib_describe(net, sim_fib_preview(net, daddr, 0));
 
 		__entry->daddr = daddr;
 		__entry->saddr = saddr;
@@ -361,11 +361,11 @@ TRACE_EVENT(update_or_create_fnhe, "net/ipv4/route.c", TP_NOT_INLINE,
 	TP_STRUCT(
 		tp_ip4(daddr)
 		tp_u32(pmtu)
-		tp_custom(expires_in, u64, fib_sim_seconds_print)),
+		tp_custom(expires_in, u64, sim_fib_seconds_print)),
 	TP_ASSIGN(
 		__entry->daddr = daddr;
 		__entry->pmtu = pmtu;
-		__entry->expires_in = (expires - host_jiffies(net)) / HZ;))
+		__entry->expires_in = (expires - sim_host_jiffies(net)) / HZ;))
 #define trace_update_or_create_fnhe(...) TP_FUNC(update_or_create_fnhe, __VA_ARGS__)
 
 TRACE_EVENT(__ip_rt_update_pmtu, "net/ipv4/route.c", TP_NOT_INLINE,
@@ -396,7 +396,7 @@ TRACE_EVENT(ipv4_update_pmtu, "net/ipv4/route.c", TP_NOT_INLINE,
 		__entry->mtu = mtu;))
 #define trace_ipv4_update_pmtu(...) TP_FUNC(ipv4_update_pmtu, __VA_ARGS__)
 
-TRACE_EVENT(fib_ip_route_get, "net/ipv4/route.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_fib_ip_route_get, "net/ipv4/route.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net, __be32 daddr),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -404,7 +404,7 @@ TRACE_EVENT(fib_ip_route_get, "net/ipv4/route.c", TP_NOT_INLINE,
 		tp_ip4(daddr)),
 	TP_ASSIGN(
 		__entry->daddr = daddr;))
-#define trace_fib_ip_route_get(...) TP_FUNC(fib_ip_route_get, __VA_ARGS__)
+#define trace_sim_fib_ip_route_get(...) TP_FUNC(sim_fib_ip_route_get, __VA_ARGS__)
 
 /* ---- layers/fib_frontend.c ------------------------------------------------- */
 
@@ -479,14 +479,14 @@ TRACE_EVENT(fib_magic, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_enum(tb, fib_sim_table_name)
+		tp_enum(tb, sim_fib_table_name)
 		tp_u8(type)
-		tp_custom(dst, struct fib_sim_prefix, fib_sim_prefix_print)
+		tp_custom(dst, struct sim_fib_prefix, sim_fib_prefix_print)
 		tp_str(dev)),
 	TP_ASSIGN(
 		__entry->tb = table;
 		__entry->type = type;
-		__entry->dst = (struct fib_sim_prefix){ dst, plen };
+		__entry->dst = (struct sim_fib_prefix){ dst, plen };
 		__entry->dev = dev->name;))
 #define trace_fib_magic(...) TP_FUNC(fib_magic, __VA_ARGS__)
 
@@ -519,10 +519,10 @@ TRACE_EVENT(fib_add_ifaddr, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)
-		tp_custom(addr, struct fib_sim_prefix, fib_sim_prefix_print)),
+		tp_custom(addr, struct sim_fib_prefix, sim_fib_prefix_print)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;
-		__entry->addr = (struct fib_sim_prefix){ dev->ifa.ifa_address,
+		__entry->addr = (struct sim_fib_prefix){ dev->ifa.ifa_address,
 							 dev->ifa.ifa_prefixlen };))
 #define trace_fib_add_ifaddr(...) TP_FUNC(fib_add_ifaddr, __VA_ARGS__)
 
@@ -536,14 +536,14 @@ TRACE_EVENT(ip_fib_init, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 		__entry->tables = "local,main";))
 #define trace_ip_fib_init(...) TP_FUNC(ip_fib_init, __VA_ARGS__)
 
-TRACE_EVENT(ip_fib_exit, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+TRACE_EVENT(ip_fib_net_exit, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(),
 	TP_ASSIGN(
 		(void)__entry;))
-#define trace_ip_fib_exit(...) TP_FUNC(ip_fib_exit, __VA_ARGS__)
+#define trace_ip_fib_net_exit(...) TP_FUNC(ip_fib_net_exit, __VA_ARGS__)
 
 /* ---- layers/fib_trie.c ------------------------------------------------------ */
 
@@ -552,14 +552,14 @@ TRACE_EVENT(fib_table_lookup, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 	TP_HOST(tb->tb_net),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_enum(tb, fib_sim_table_name)
+		tp_enum(tb, sim_fib_table_name)
 		tp_ip4(daddr)
-		tp_custom(matched, struct fib_sim_prefix, fib_sim_matched_print)
+		tp_custom(matched, struct sim_fib_prefix, sim_fib_matched_print)
 		tp_ip4(gw)
 		tp_str(dev)
 		tp_s32(row)),
 	TP_ASSIGN(
-		const struct fib_sim_desc d = fib_sim_describe(tb->tb_net, fa);
+		const struct sim_fib_desc d = sim_fib_describe(tb->tb_net, fa);
 
 		__entry->tb = tb->tb_id;
 		__entry->daddr = daddr;
@@ -569,43 +569,43 @@ TRACE_EVENT(fib_table_lookup, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 		__entry->row = d.row;))
 #define trace_fib_table_lookup(...) TP_FUNC(fib_table_lookup, __VA_ARGS__)
 
-TRACE_EVENT(fib_table_insert_cfg, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+TRACE_EVENT(fib_table_insert, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net, const struct fib_config *cfg),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_enum(tb, fib_sim_table_name)
-		tp_custom(dst, struct fib_sim_prefix, fib_sim_prefix_print)
+		tp_enum(tb, sim_fib_table_name)
+		tp_custom(dst, struct sim_fib_prefix, sim_fib_prefix_print)
 		tp_ip4(gw)
 		tp_str(dev)
 		tp_u32(metric)
 		tp_u32(mtu)),
 	TP_ASSIGN(
 		__entry->tb = cfg->fc_table;
-		__entry->dst = (struct fib_sim_prefix){ cfg->fc_dst, cfg->fc_dst_len };
+		__entry->dst = (struct sim_fib_prefix){ cfg->fc_dst, cfg->fc_dst_len };
 		__entry->gw = cfg->fc_gw;
 		__entry->dev = cfg->fc_dev ? cfg->fc_dev->name : "none";
 		__entry->metric = cfg->fc_priority;
 		__entry->mtu = cfg->fc_mtu;))
-#define trace_fib_table_insert_cfg(...) TP_FUNC(fib_table_insert_cfg, __VA_ARGS__)
+#define trace_fib_table_insert(...) TP_FUNC(fib_table_insert, __VA_ARGS__)
 
-TRACE_EVENT(fib_table_delete_cfg, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+TRACE_EVENT(fib_table_delete, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net, const struct fib_config *cfg),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_enum(tb, fib_sim_table_name)
-		tp_custom(dst, struct fib_sim_prefix, fib_sim_prefix_print)
+		tp_enum(tb, sim_fib_table_name)
+		tp_custom(dst, struct sim_fib_prefix, sim_fib_prefix_print)
 		tp_ip4(gw)
 		tp_str(dev)),
 	TP_ASSIGN(
 		__entry->tb = cfg->fc_table;
-		__entry->dst = (struct fib_sim_prefix){ cfg->fc_dst, cfg->fc_dst_len };
+		__entry->dst = (struct sim_fib_prefix){ cfg->fc_dst, cfg->fc_dst_len };
 		__entry->gw = cfg->fc_gw;
 		__entry->dev = cfg->fc_dev ? cfg->fc_dev->name : "any";))
-#define trace_fib_table_delete_cfg(...) TP_FUNC(fib_table_delete_cfg, __VA_ARGS__)
+#define trace_fib_table_delete(...) TP_FUNC(fib_table_delete, __VA_ARGS__)
 
-TRACE_EVENT(fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -613,9 +613,9 @@ TRACE_EVENT(fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 		tp_u32(rows)),
 	TP_ASSIGN(
 		__entry->rows = fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes;))
-#define trace_fib_route_show(...) TP_FUNC(fib_route_show, __VA_ARGS__)
+#define trace_sim_fib_route_show(...) TP_FUNC(sim_fib_route_show, __VA_ARGS__)
 
-TRACE_EVENT(fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -623,6 +623,6 @@ TRACE_EVENT(fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 		tp_u32(rows)),
 	TP_ASSIGN(
 		__entry->rows = fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes;))
-#define trace_fib_ip_route_show(...) TP_FUNC(fib_ip_route_show, __VA_ARGS__)
+#define trace_sim_fib_ip_route_show(...) TP_FUNC(sim_fib_ip_route_show, __VA_ARGS__)
 
 #endif

@@ -244,7 +244,7 @@ TRACE_EVENT(ping_close, "net/ipv4/ping.c", TP_NOT_INLINE,
 #define trace_ping_close(...) TP_FUNC(ping_close, __VA_ARGS__)
 
 /* No 3.10 counterpart (host teardown). */
-TRACE_EVENT(ping_exit, "net/ipv4/ping.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_ping_exit, "net/ipv4/ping.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -252,7 +252,7 @@ TRACE_EVENT(ping_exit, "net/ipv4/ping.c", TP_NOT_INLINE,
 		tp_u8(open)),
 	TP_ASSIGN(
 		__entry->open = net->ping != NULL;))
-#define trace_ping_exit(...) TP_FUNC(ping_exit, __VA_ARGS__)
+#define trace_sim_ping_exit(...) TP_FUNC(sim_ping_exit, __VA_ARGS__)
 
 /* len: the ICMP message user space wrote; seq: its sequence (0 if too short). */
 TRACE_EVENT(ping_sendmsg, "net/ipv4/ping.c", TP_NOT_INLINE,

@@ -459,7 +459,7 @@ TRACE_EVENT(igb_configure_rx, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NO
 #define trace_igb_configure_rx(...) TP_FUNC(igb_configure_rx, __VA_ARGS__)
 
 /* No 3.10 counterpart: 3.10 has igb_alloc_mapped_page. */
-TRACE_EVENT(igb_alloc_mapped_skb, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_igb_alloc_mapped_skb, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
 	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *bi,
 		 unsigned int bufsz),
 	TP_HOST(dev_net(rx_ring->netdev)),
@@ -472,7 +472,7 @@ TRACE_EVENT(igb_alloc_mapped_skb, "drivers/net/ethernet/intel/igb/igb_main.c", T
 		__entry->ring = rx_ring->queue_index;
 		__entry->bufsz = bufsz;
 		__entry->reuse = bi->skb != NULL;))
-#define trace_igb_alloc_mapped_skb(...) TP_FUNC(igb_alloc_mapped_skb, __VA_ARGS__)
+#define trace_sim_igb_alloc_mapped_skb(...) TP_FUNC(sim_igb_alloc_mapped_skb, __VA_ARGS__)
 
 TRACE_EVENT(igb_alloc_rx_buffers, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
 	TP_PROTO(const struct igb_ring *rx_ring, u16 cleaned_count),

@@ -412,13 +412,13 @@ TRACE_EVENT(ip_init, "net/ipv4/ip_output.c", TP_NOT_INLINE,
 	TP_ASSIGN((void)__entry;))
 #define trace_ip_init(...) TP_FUNC(ip_init, __VA_ARGS__)
 
-TRACE_EVENT(ip_exit, "net/ipv4/ip_input.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_ip_exit, "net/ipv4/ip_input.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(),
 	TP_ASSIGN((void)__entry;))
-#define trace_ip_exit(...) TP_FUNC(ip_exit, __VA_ARGS__)
+#define trace_sim_ip_exit(...) TP_FUNC(sim_ip_exit, __VA_ARGS__)
 
 /* ---- layers/ip_forward.c ----------------------------------------------------- */
 
@@ -699,12 +699,12 @@ TRACE_EVENT(ipfrag_init, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
 #define trace_ipfrag_init(...) TP_FUNC(ipfrag_init, __VA_ARGS__)
 
 /* No 3.10 counterpart (the kernel's IPv4 is never torn down). */
-TRACE_EVENT(ipfrag_exit, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
+TRACE_EVENT(ipv4_frags_exit_net, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(),
 	TP_ASSIGN((void)__entry;))
-#define trace_ipfrag_exit(...) TP_FUNC(ipfrag_exit, __VA_ARGS__)
+#define trace_ipv4_frags_exit_net(...) TP_FUNC(ipv4_frags_exit_net, __VA_ARGS__)
 
 #endif

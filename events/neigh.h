@@ -22,9 +22,9 @@
 
 /* nud=: a NUD_* state by name ("REACHABLE"). */
 static inline const char *
-neigh_nud_name(u32 nud)
+sim_neigh_nud_name(u32 nud)
 {
-	return neigh_state_name((u8)nud);
+	return sim_neigh_state_name((u8)nud);
 }
 
 /* A NUD change, printed "INCOMPLETE->REACHABLE". */
@@ -34,31 +34,31 @@ struct neigh_nud_pair {
 };
 
 static inline void
-neigh_nud_pair_print(struct trace_buf *b, const void *p)
+sim_neigh_nud_pair_print(struct trace_buf *b, const void *p)
 {
 	struct neigh_nud_pair v;
 
 	memcpy(&v, p, sizeof(v));
-	trace_buf_puts(b, neigh_state_name(v.from));
+	trace_buf_puts(b, sim_neigh_state_name(v.from));
 	trace_buf_puts(b, "->");
-	trace_buf_puts(b, neigh_state_name(v.to));
+	trace_buf_puts(b, sim_neigh_state_name(v.to));
 }
 
 /* op=: "request" for ARPOP_REQUEST, "reply" for anything else. */
 static inline const char *
-arp_sim_op_name(u32 op)
+sim_arp_op_name(u32 op)
 {
 	return op == ARPOP_REQUEST ? "request" : "reply";
 }
 
 /* An Ethernet destination, or "broadcast" when none was given (set it
  * with tp_set_mac0(field.mac, addr)). */
-struct arp_sim_dst_hw {
+struct sim_arp_dst_hw {
 	u8 mac[7];
 };
 
 static inline void
-arp_sim_dst_hw_print(struct trace_buf *b, const void *p)
+sim_arp_dst_hw_print(struct trace_buf *b, const void *p)
 {
 	const u8 *m = p;
 
@@ -85,7 +85,7 @@ TRACE_NOTE_EVENT(neigh_nud_change, "net/core/neighbour.c",
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_custom(nud, struct neigh_nud_pair, neigh_nud_pair_print)),
+		tp_custom(nud, struct neigh_nud_pair, sim_neigh_nud_pair_print)),
 	TP_ASSIGN(
 		__entry->ip = n->primary_key;
 		__entry->dev = n->dev->name;
@@ -199,7 +199,7 @@ TRACE_NOTE_EVENT(neigh_lookup_hit, "net/core/neighbour.c",
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u8(hit)
-		tp_enum8(nud, neigh_nud_name)),
+		tp_enum8(nud, sim_neigh_nud_name)),
 	TP_ASSIGN(
 		__entry->hit = 1;
 		__entry->nud = n->nud_state;))
@@ -250,7 +250,7 @@ TRACE_NOTE_EVENT(neigh_created, "net/core/neighbour.c",
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_ip4(ip)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_u8(created)),
 	TP_ASSIGN(
 		__entry->ip = n->primary_key;
@@ -300,7 +300,7 @@ TRACE_EVENT(neigh_probe, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_ip4(ip)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_s32(probes)),
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;
@@ -315,7 +315,7 @@ TRACE_EVENT(neigh_timer_handler, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_s32(probes)),
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;
@@ -344,7 +344,7 @@ TRACE_EVENT(__neigh_event_send, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_u32(queued)),
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;
@@ -397,13 +397,13 @@ TRACE_EVENT(neigh_event_send, "include/net/neighbour.h", TP_INLINE,
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_ip4(ip)
-		tp_enum8(nud, neigh_nud_name)),
+		tp_enum8(nud, sim_neigh_nud_name)),
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;
 		__entry->nud = neigh->nud_state;))
 #define trace_neigh_event_send(...) TP_FUNC(neigh_event_send, __VA_ARGS__)
 
-TRACE_EVENT(neigh_confirm, "net/core/neighbour.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_neigh_confirm, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neighbour *neigh),
 	TP_HOST(neigh->tbl->net),
 	TP_SKB(NULL),
@@ -411,7 +411,7 @@ TRACE_EVENT(neigh_confirm, "net/core/neighbour.c", TP_NOT_INLINE,
 		tp_ip4(ip)),
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;))
-#define trace_neigh_confirm(...) TP_FUNC(neigh_confirm, __VA_ARGS__)
+#define trace_sim_neigh_confirm(...) TP_FUNC(sim_neigh_confirm, __VA_ARGS__)
 
 TRACE_EVENT(neigh_update, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags),
@@ -420,8 +420,8 @@ TRACE_EVENT(neigh_update, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_enum8(nud, neigh_nud_name)
-		tp_enum8(new, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
+		tp_enum8(new, sim_neigh_nud_name)
 		tp_mac0(lladdr)
 		tp_x32(flags)),
 	TP_ASSIGN(
@@ -492,7 +492,7 @@ TRACE_EVENT(dst_neigh_output, "include/net/dst.h", TP_INLINE,
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_u16(hh_len)),
 	TP_ASSIGN(
 		__entry->ip = n->primary_key;
@@ -508,7 +508,7 @@ TRACE_EVENT(neigh_resolve_output, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_u32(len)),
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;
@@ -564,7 +564,7 @@ TRACE_NOTE_EVENT(neigh_removed, "net/core/neighbour.c",
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_u32(queued)
 		tp_u8(removed)),
 	TP_ASSIGN(
@@ -587,7 +587,7 @@ TRACE_EVENT(neigh_ifdown, "net/core/neighbour.c", TP_NOT_INLINE,
 		__entry->entries = tbl ? tbl->entries : 0;))
 #define trace_neigh_ifdown(...) TP_FUNC(neigh_ifdown, __VA_ARGS__)
 
-TRACE_EVENT(neigh_flush, "net/core/neighbour.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_neigh_flush, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net, const struct net_device *dev),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -595,7 +595,7 @@ TRACE_EVENT(neigh_flush, "net/core/neighbour.c", TP_NOT_INLINE,
 		tp_str(dev)),
 	TP_ASSIGN(
 		__entry->dev = dev ? dev->name : "all";))
-#define trace_neigh_flush(...) TP_FUNC(neigh_flush, __VA_ARGS__)
+#define trace_sim_neigh_flush(...) TP_FUNC(sim_neigh_flush, __VA_ARGS__)
 
 TRACE_EVENT(neigh_table_init, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net, const struct neigh_table *tmpl),
@@ -675,7 +675,7 @@ TRACE_EVENT(arp_solicit, "net/ipv4/arp.c", TP_NOT_INLINE,
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
-		tp_enum8(nud, neigh_nud_name)
+		tp_enum8(nud, sim_neigh_nud_name)
 		tp_s32(probes)),
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;
@@ -708,7 +708,7 @@ TRACE_EVENT(arp_create, "net/ipv4/arp.c", TP_NOT_INLINE,
 		tp_str(dev)
 		tp_ip4(sip)
 		tp_ip4(tip)
-		tp_custom(dst, struct arp_sim_dst_hw, arp_sim_dst_hw_print)),
+		tp_custom(dst, struct sim_arp_dst_hw, sim_arp_dst_hw_print)),
 	TP_ASSIGN(
 		__entry->op = type;
 		__entry->dev = dev->name;
@@ -734,7 +734,7 @@ TRACE_EVENT(arp_send, "net/ipv4/arp.c", TP_NOT_INLINE,
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_enum(op, arp_sim_op_name)
+		tp_enum(op, sim_arp_op_name)
 		tp_str(dev)
 		tp_ip4(tip)),
 	TP_ASSIGN(
@@ -779,7 +779,7 @@ TRACE_NOTE_EVENT(arp_packet, "net/ipv4/arp.c",
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_enum(op, arp_sim_op_name)
+		tp_enum(op, sim_arp_op_name)
 		tp_ip4(sip)
 		tp_mac(sha)
 		tp_ip4(tip)),
@@ -878,13 +878,13 @@ TRACE_EVENT(arp_init, "net/ipv4/arp.c", TP_NOT_INLINE,
 		(void)__entry;))
 #define trace_arp_init(...) TP_FUNC(arp_init, __VA_ARGS__)
 
-TRACE_EVENT(arp_exit, "net/ipv4/arp.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_arp_exit, "net/ipv4/arp.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(),
 	TP_ASSIGN(
 		(void)__entry;))
-#define trace_arp_exit(...) TP_FUNC(arp_exit, __VA_ARGS__)
+#define trace_sim_arp_exit(...) TP_FUNC(sim_arp_exit, __VA_ARGS__)
 
 #endif

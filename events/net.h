@@ -228,7 +228,7 @@ TRACE_NOTE_EVENT(net_xmit_drop, "net/core/dev.c",
 
 TRACE_EVENT(__netif_reschedule, "net/core/dev.c", TP_INLINE,
 	TP_PROTO(const struct Qdisc *q),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -243,7 +243,7 @@ TRACE_EVENT(__netif_reschedule, "net/core/dev.c", TP_INLINE,
 /* @was_sched: the qdisc is on the output_queue already. */
 TRACE_EVENT(__netif_schedule, "net/core/dev.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *q, bool was_sched),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)

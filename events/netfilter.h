@@ -31,7 +31,7 @@ TRACE_NOTE_EVENT(ipt_chain_verdict, "net/ipv4/netfilter/ip_tables.c",
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_enum8(verdict, nf_verdict_name)
+		tp_enum8(verdict, sim_nf_verdict_name)
 		tp_u32(rule)),
 	TP_ASSIGN(
 		__entry->verdict = (u8)verdict;
@@ -46,9 +46,9 @@ TRACE_EVENT(nf_hook, "include/linux/netfilter.h", TP_INLINE,
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_enum8(hook, nf_hook_name)
+		tp_enum8(hook, sim_nf_hook_name)
 		tp_str(chain)
-		tp_enum8(verdict, nf_verdict_name)
+		tp_enum8(verdict, sim_nf_verdict_name)
 		tp_u32(rule)
 		tp_u32(len)),
 	TP_ASSIGN(
@@ -80,7 +80,7 @@ TRACE_NOTE_EVENT(nf_iptables_drop, "net/netfilter/core.c",
  * in user space and replaces it whole, do_replace in ip_tables.c).
  * @chain is the caller's word; the table's own spelling is kept.
  */
-TRACE_EVENT(iptc_insert_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_iptc_insert_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const char *chain, unsigned int rulenum),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -88,11 +88,11 @@ TRACE_EVENT(iptc_insert_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
 		tp_str(chain)
 		tp_u32(rule)),
 	TP_ASSIGN(
-		__entry->chain = ipt_sim_chain_str(chain);
+		__entry->chain = sim_ipt_chain_str(chain);
 		__entry->rule = rulenum;))
-#define trace_iptc_insert_entry(...) TP_FUNC(iptc_insert_entry, __VA_ARGS__)
+#define trace_sim_iptc_insert_entry(...) TP_FUNC(sim_iptc_insert_entry, __VA_ARGS__)
 
-TRACE_EVENT(iptc_delete_num_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_iptc_delete_num_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const char *chain, unsigned int rulenum),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -100,48 +100,48 @@ TRACE_EVENT(iptc_delete_num_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLI
 		tp_str(chain)
 		tp_u32(rule)),
 	TP_ASSIGN(
-		__entry->chain = ipt_sim_chain_str(chain);
+		__entry->chain = sim_ipt_chain_str(chain);
 		__entry->rule = rulenum;))
-#define trace_iptc_delete_num_entry(...) TP_FUNC(iptc_delete_num_entry, __VA_ARGS__)
+#define trace_sim_iptc_delete_num_entry(...) TP_FUNC(sim_iptc_delete_num_entry, __VA_ARGS__)
 
 /* @chain: NULL for all of them. */
-TRACE_EVENT(iptc_flush_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_iptc_flush_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const char *chain),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(chain)),
 	TP_ASSIGN(
-		__entry->chain = chain ? ipt_sim_chain_str(chain) : "all";))
-#define trace_iptc_flush_entries(...) TP_FUNC(iptc_flush_entries, __VA_ARGS__)
+		__entry->chain = chain ? sim_ipt_chain_str(chain) : "all";))
+#define trace_sim_iptc_flush_entries(...) TP_FUNC(sim_iptc_flush_entries, __VA_ARGS__)
 
 /* @chain: NULL for all of them. */
-TRACE_EVENT(iptc_zero_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_iptc_zero_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const char *chain),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(chain)),
 	TP_ASSIGN(
-		__entry->chain = chain ? ipt_sim_chain_str(chain) : "all";))
-#define trace_iptc_zero_entries(...) TP_FUNC(iptc_zero_entries, __VA_ARGS__)
+		__entry->chain = chain ? sim_ipt_chain_str(chain) : "all";))
+#define trace_sim_iptc_zero_entries(...) TP_FUNC(sim_iptc_zero_entries, __VA_ARGS__)
 
-TRACE_EVENT(iptc_set_policy, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_iptc_set_policy, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const char *chain, unsigned int verdict),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(chain)
-		tp_enum8(policy, nf_verdict_name)),
+		tp_enum8(policy, sim_nf_verdict_name)),
 	TP_ASSIGN(
-		__entry->chain = ipt_sim_chain_str(chain);
+		__entry->chain = sim_ipt_chain_str(chain);
 		__entry->policy = (u8)verdict;))
-#define trace_iptc_set_policy(...) TP_FUNC(iptc_set_policy, __VA_ARGS__)
+#define trace_sim_iptc_set_policy(...) TP_FUNC(sim_iptc_set_policy, __VA_ARGS__)
 
-/* netfilter_init/exit register and free a host's filter table, as
+/* iptable_filter_net_init/exit register and free a host's filter table, as
  * iptable_filter_net_init/exit do (3.10's netfilter_init in
  * net/netfilter/core.c only sets up the hook lists at boot). */
-TRACE_EVENT(netfilter_init, "net/ipv4/netfilter/iptable_filter.c", TP_NOT_INLINE,
+TRACE_EVENT(iptable_filter_net_init, "net/ipv4/netfilter/iptable_filter.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, size_t nchains),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -151,9 +151,9 @@ TRACE_EVENT(netfilter_init, "net/ipv4/netfilter/iptable_filter.c", TP_NOT_INLINE
 	TP_ASSIGN(
 		__entry->table = "filter";
 		__entry->chains = (u32)nchains;))
-#define trace_netfilter_init(...) TP_FUNC(netfilter_init, __VA_ARGS__)
+#define trace_iptable_filter_net_init(...) TP_FUNC(iptable_filter_net_init, __VA_ARGS__)
 
-TRACE_EVENT(netfilter_exit, "net/ipv4/netfilter/iptable_filter.c", TP_NOT_INLINE,
+TRACE_EVENT(iptable_filter_net_exit, "net/ipv4/netfilter/iptable_filter.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -161,6 +161,6 @@ TRACE_EVENT(netfilter_exit, "net/ipv4/netfilter/iptable_filter.c", TP_NOT_INLINE
 		tp_str(table)),
 	TP_ASSIGN(
 		__entry->table = "filter";))
-#define trace_netfilter_exit(...) TP_FUNC(netfilter_exit, __VA_ARGS__)
+#define trace_iptable_filter_net_exit(...) TP_FUNC(iptable_filter_net_exit, __VA_ARGS__)
 
 #endif

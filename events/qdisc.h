@@ -16,7 +16,7 @@
 
 /* A tc handle's major number as tc writes a qdisc's handle: "8001:". */
 static inline void
-tc_handle_major_print(struct trace_buf *b, const void *p)
+sim_tc_handle_major_print(struct trace_buf *b, const void *p)
 {
 	u32 h;
 
@@ -26,7 +26,7 @@ tc_handle_major_print(struct trace_buf *b, const void *p)
 
 /* A whole tc handle, "major:minor" in hex: "ffff:0", "8001:1". */
 static inline void
-tc_handle_print(struct trace_buf *b, const void *p)
+sim_tc_handle_print(struct trace_buf *b, const void *p)
 {
 	u32 h;
 
@@ -40,7 +40,7 @@ tc_handle_print(struct trace_buf *b, const void *p)
 /* drops= counts this drop already. */
 TRACE_EVENT(qdisc_drop, "include/net/sch_generic.h", TP_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -54,7 +54,7 @@ TRACE_EVENT(qdisc_drop, "include/net/sch_generic.h", TP_INLINE,
 
 TRACE_EVENT(pfifo_fast_enqueue, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct Qdisc *qdisc, int band),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(prio)
@@ -71,7 +71,7 @@ TRACE_EVENT(pfifo_fast_enqueue, "net/sched/sch_generic.c", TP_NOT_INLINE,
 /* pfifo_fast_enqueue: tx_queue_len skbs wait already. */
 TRACE_NOTE_EVENT(pfifo_fast_full_drop, "net/sched/sch_generic.c",
 	TP_PROTO(const struct Qdisc *qdisc, const struct sk_buff *skb),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(reason)
@@ -84,7 +84,7 @@ TRACE_NOTE_EVENT(pfifo_fast_full_drop, "net/sched/sch_generic.c",
 /* @bitmap: the non-empty bands; @band: the one served (-1: none). */
 TRACE_EVENT(pfifo_fast_dequeue, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *qdisc, u32 bitmap, int band),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_x32(bitmap)
@@ -98,7 +98,7 @@ TRACE_EVENT(pfifo_fast_dequeue, "net/sched/sch_generic.c", TP_NOT_INLINE,
 
 TRACE_EVENT(pfifo_fast_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *qdisc),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u32(qlen)),
@@ -108,7 +108,7 @@ TRACE_EVENT(pfifo_fast_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
 
 TRACE_EVENT(pfifo_fast_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *qdisc),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)
@@ -118,16 +118,16 @@ TRACE_EVENT(pfifo_fast_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
 		__entry->bands = TC_PRIO_BANDS;))
 #define trace_pfifo_fast_init(...) TP_FUNC(pfifo_fast_init, __VA_ARGS__)
 
-/* KERNEL: noqueue_init exists since 4.3 (3.10 has a static noqueue_qdisc). */
-TRACE_EVENT(noqueue_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
+/* KERNEL: sim_noqueue_init exists since 4.3 (3.10 has a static noqueue_qdisc). */
+TRACE_EVENT(sim_noqueue_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *qdisc),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)),
 	TP_ASSIGN(
 		__entry->dev = qdisc_dev(qdisc)->name;))
-#define trace_noqueue_init(...) TP_FUNC(noqueue_init, __VA_ARGS__)
+#define trace_sim_noqueue_init(...) TP_FUNC(sim_noqueue_init, __VA_ARGS__)
 
 TRACE_EVENT(qdisc_create_dflt, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct netdev_queue *dev_queue, const struct Qdisc_ops *ops, u32 parentid),
@@ -137,7 +137,7 @@ TRACE_EVENT(qdisc_create_dflt, "net/sched/sch_generic.c", TP_NOT_INLINE,
 		tp_str(dev)
 		tp_u32(queue)
 		tp_str(kind)
-		tp_custom(parent, u32, tc_handle_print)),
+		tp_custom(parent, u32, sim_tc_handle_print)),
 	TP_ASSIGN(
 		__entry->dev = dev_queue->dev->name;
 		__entry->queue = dev_queue->index;
@@ -147,7 +147,7 @@ TRACE_EVENT(qdisc_create_dflt, "net/sched/sch_generic.c", TP_NOT_INLINE,
 
 TRACE_EVENT(qdisc_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *qdisc),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -160,11 +160,11 @@ TRACE_EVENT(qdisc_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
 /* refcnt= before this call drops one. */
 TRACE_EVENT(qdisc_destroy, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *qdisc),
-	TP_HOST(qdisc_net(qdisc)),
+	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)
-		tp_custom(handle, u32, tc_handle_major_print)
+		tp_custom(handle, u32, sim_tc_handle_major_print)
 		tp_s32(refcnt)),
 	TP_ASSIGN(
 		__entry->qdisc = qdisc->ops->id;
@@ -191,7 +191,7 @@ TRACE_EVENT(dev_graft_qdisc, "net/sched/sch_generic.c", TP_NOT_INLINE,
 /* requeues= counts this requeue already. */
 TRACE_EVENT(dev_requeue_skb, "net/sched/sch_generic.c", TP_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct Qdisc *q),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -204,7 +204,7 @@ TRACE_EVENT(dev_requeue_skb, "net/sched/sch_generic.c", TP_INLINE,
 /* @skb: the requeued skb (q->gso_skb), NULL if there is none. */
 TRACE_EVENT(dequeue_skb, "net/sched/sch_generic.c", TP_INLINE,
 	TP_PROTO(const struct Qdisc *q, const struct sk_buff *skb),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -248,7 +248,7 @@ TRACE_NOTE_EVENT(qdisc_xmit_busy, "net/sched/sch_generic.c",
 
 TRACE_EVENT(qdisc_restart, "net/sched/sch_generic.c", TP_INLINE,
 	TP_PROTO(const struct Qdisc *q),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -260,7 +260,7 @@ TRACE_EVENT(qdisc_restart, "net/sched/sch_generic.c", TP_INLINE,
 
 TRACE_EVENT(__qdisc_run, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *q, int quota),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -275,7 +275,7 @@ TRACE_EVENT(__qdisc_run, "net/sched/sch_generic.c", TP_NOT_INLINE,
 /* __qdisc_run: weight_p packets sent, NET_TX_SOFTIRQ does the rest. */
 TRACE_NOTE_EVENT(qdisc_quota_exhausted, "net/sched/sch_generic.c",
 	TP_PROTO(const struct Qdisc *q),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(quota)
@@ -348,11 +348,11 @@ TRACE_EVENT(dev_shutdown, "net/sched/sch_generic.c", TP_NOT_INLINE,
 
 TRACE_EVENT(qdisc_watchdog, "net/sched/sch_api.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *q),
-	TP_HOST(qdisc_net(q)),
+	TP_HOST(sim_qdisc_net(q)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)
-		tp_custom(handle, u32, tc_handle_major_print)),
+		tp_custom(handle, u32, sim_tc_handle_major_print)),
 	TP_ASSIGN(
 		__entry->qdisc = q->ops->id;
 		__entry->handle = q->handle;))
@@ -360,7 +360,7 @@ TRACE_EVENT(qdisc_watchdog, "net/sched/sch_api.c", TP_NOT_INLINE,
 
 TRACE_EVENT(qdisc_watchdog_schedule_ns, "net/sched/sch_api.c", TP_NOT_INLINE,
 	TP_PROTO(const struct qdisc_watchdog *wd, ktime_t expires),
-	TP_HOST(qdisc_net(wd->qdisc)),
+	TP_HOST(sim_qdisc_net(wd->qdisc)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(qdisc)
@@ -378,7 +378,7 @@ TRACE_EVENT(qdisc_create, "net/sched/sch_api.c", TP_NOT_INLINE,
 	TP_STRUCT(
 		tp_str(dev)
 		tp_str(kind)
-		tp_custom(handle, u32, tc_handle_major_print)),
+		tp_custom(handle, u32, sim_tc_handle_major_print)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;
 		__entry->kind = ops->id;
@@ -399,7 +399,7 @@ TRACE_EVENT(qdisc_graft, "net/sched/sch_api.c", TP_NOT_INLINE,
 
 /* No kernel counterpart (tc_modify_qdisc's root case).  @kind is tc's
  * word: a registered qdisc's own name is kept, which outlives the trace. */
-TRACE_EVENT(qdisc_root_modify, "net/sched/sch_api.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_qdisc_root_modify, "net/sched/sch_api.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *dev, const char *kind, bool replace, bool excl),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
@@ -415,10 +415,10 @@ TRACE_EVENT(qdisc_root_modify, "net/sched/sch_api.c", TP_NOT_INLINE,
 		__entry->kind = ops ? ops->id : kind ? kind : "-";
 		__entry->replace = replace;
 		__entry->excl = excl;))
-#define trace_qdisc_root_modify(...) TP_FUNC(qdisc_root_modify, __VA_ARGS__)
+#define trace_sim_qdisc_root_modify(...) TP_FUNC(sim_qdisc_root_modify, __VA_ARGS__)
 
 /* No kernel counterpart (tc_get_qdisc's RTM_DELQDISC at the root). */
-TRACE_EVENT(qdisc_root_delete, "net/sched/sch_api.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_qdisc_root_delete, "net/sched/sch_api.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *dev),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
@@ -426,13 +426,13 @@ TRACE_EVENT(qdisc_root_delete, "net/sched/sch_api.c", TP_NOT_INLINE,
 		tp_str(dev)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;))
-#define trace_qdisc_root_delete(...) TP_FUNC(qdisc_root_delete, __VA_ARGS__)
+#define trace_sim_qdisc_root_delete(...) TP_FUNC(sim_qdisc_root_delete, __VA_ARGS__)
 
 /* ---- layers/sch_fifo.c ------------------------------------------------------- */
 
 TRACE_EVENT(bfifo_enqueue, "net/sched/sch_fifo.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(len)
@@ -447,7 +447,7 @@ TRACE_EVENT(bfifo_enqueue, "net/sched/sch_fifo.c", TP_NOT_INLINE,
 /* bfifo_enqueue: the skb would take the backlog past limit bytes. */
 TRACE_NOTE_EVENT(bfifo_full_drop, "net/sched/sch_fifo.c",
 	TP_PROTO(const struct Qdisc *sch, const struct sk_buff *skb),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(reason)
@@ -459,9 +459,9 @@ TRACE_NOTE_EVENT(bfifo_full_drop, "net/sched/sch_fifo.c",
 
 /* KERNEL: 3.10's bfifo dequeues with qdisc_dequeue_head
  * (include/net/sch_generic.h); the skb is the head, if any. */
-TRACE_EVENT(bfifo_dequeue, "net/sched/sch_fifo.c", TP_NOT_INLINE,
+TRACE_EVENT(qdisc_dequeue_head, "net/sched/sch_fifo.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb_peek(&sch->q)),
 	TP_STRUCT(
 		tp_u32(qlen)
@@ -469,14 +469,14 @@ TRACE_EVENT(bfifo_dequeue, "net/sched/sch_fifo.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->qlen = qdisc_qlen(sch);
 		__entry->backlog = sch->qstats.backlog;))
-#define trace_bfifo_dequeue(...) TP_FUNC(bfifo_dequeue, __VA_ARGS__)
+#define trace_qdisc_dequeue_head(...) TP_FUNC(qdisc_dequeue_head, __VA_ARGS__)
 
 /* ---- layers/sch_mq.c --------------------------------------------------------- */
 
 /* @qdiscs: the children mq still holds (NULL once mq_attach gave them away). */
 TRACE_EVENT(mq_destroy, "net/sched/sch_mq.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch, struct Qdisc *const *qdiscs),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u8(children_held)),
@@ -486,7 +486,7 @@ TRACE_EVENT(mq_destroy, "net/sched/sch_mq.c", TP_NOT_INLINE,
 
 TRACE_EVENT(mq_init, "net/sched/sch_mq.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)
@@ -498,7 +498,7 @@ TRACE_EVENT(mq_init, "net/sched/sch_mq.c", TP_NOT_INLINE,
 
 TRACE_EVENT(mq_attach, "net/sched/sch_mq.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)
@@ -513,7 +513,7 @@ TRACE_EVENT(mq_attach, "net/sched/sch_mq.c", TP_NOT_INLINE,
 /* @max_size: the largest packet a full bucket passes. */
 TRACE_EVENT(tbf_enqueue, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct Qdisc *sch, u32 max_size),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(len)
@@ -528,7 +528,7 @@ TRACE_EVENT(tbf_enqueue, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 /* tbf_enqueue: the packet is bigger than the bucket could ever hold. */
 TRACE_NOTE_EVENT(tbf_oversize_drop, "net/sched/sch_tbf.c",
 	TP_PROTO(const struct Qdisc *sch, const struct sk_buff *skb),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(reason)
@@ -541,7 +541,7 @@ TRACE_NOTE_EVENT(tbf_oversize_drop, "net/sched/sch_tbf.c",
 /* @skb: the head packet (peeked), NULL if none; @tokens: the bucket, ns. */
 TRACE_EVENT(tbf_dequeue, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch, const struct sk_buff *skb, s64 tokens),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(qlen)
@@ -554,7 +554,7 @@ TRACE_EVENT(tbf_dequeue, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 /* tbf_dequeue: enough tokens, the packet leaves; @toks: what is left, ns. */
 TRACE_NOTE_EVENT(tbf_verdict_send, "net/sched/sch_tbf.c",
 	TP_PROTO(const struct Qdisc *sch, const struct sk_buff *skb, unsigned int len, s64 toks),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(verdict)
@@ -569,7 +569,7 @@ TRACE_NOTE_EVENT(tbf_verdict_send, "net/sched/sch_tbf.c",
 /* tbf_dequeue: -@toks ns of tokens are missing; overlimits= counts this one. */
 TRACE_NOTE_EVENT(tbf_verdict_wait, "net/sched/sch_tbf.c",
 	TP_PROTO(const struct Qdisc *sch, const struct sk_buff *skb, unsigned int len, s64 toks),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(verdict)
@@ -585,7 +585,7 @@ TRACE_NOTE_EVENT(tbf_verdict_wait, "net/sched/sch_tbf.c",
 
 TRACE_EVENT(tbf_reset, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u32(qlen)),
@@ -595,7 +595,7 @@ TRACE_EVENT(tbf_reset, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 
 TRACE_EVENT(tbf_change, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch, const struct tc_tbf_qopt *qopt),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u32(rate)
@@ -609,20 +609,20 @@ TRACE_EVENT(tbf_change, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 
 TRACE_EVENT(tbf_init, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_custom(handle, u32, tc_handle_major_print)),
+		tp_custom(handle, u32, sim_tc_handle_major_print)),
 	TP_ASSIGN(
 		__entry->handle = sch->handle;))
 #define trace_tbf_init(...) TP_FUNC(tbf_init, __VA_ARGS__)
 
 TRACE_EVENT(tbf_destroy, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(qdisc_net(sch)),
+	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_custom(handle, u32, tc_handle_major_print)
+		tp_custom(handle, u32, sim_tc_handle_major_print)
 		tp_u32(qlen)),
 	TP_ASSIGN(
 		__entry->handle = sch->handle;

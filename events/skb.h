@@ -23,7 +23,7 @@ TRACE_EVENT(alloc_skb, "net/core/skbuff.c", TP_NOT_INLINE,
 		tp_x64(addr)),
 	TP_ASSIGN(
 		__entry->size = size;
-		__entry->addr = skb_display_addr(skb);))
+		__entry->addr = sim_skb_display_addr(skb);))
 #define trace_alloc_skb(...) TP_FUNC(alloc_skb, __VA_ARGS__)
 
 /* skb_release_data: the last header let go of the data ("freed"), or

@@ -15,7 +15,7 @@
 #define NETSTEP_EVENTS_SOCK_HELPERS
 /* "SS_CONNECTED" ...: a BSD socket's state (socket_state). */
 static inline const char *
-socket_state_name(u32 state)
+sim_socket_state_name(u32 state)
 {
 	static const char *const names[] = {
 		[SS_FREE] = "SS_FREE",
@@ -597,7 +597,7 @@ TRACE_NOTE_EVENT(sock_ss_change, "net/ipv4/af_inet.c",
 	TP_HOST(sock->net),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_enum8(sock_state, socket_state_name)),
+		tp_enum8(sock_state, sim_socket_state_name)),
 	TP_ASSIGN(
 		__entry->sock_state = (u8)sock->state;))
 #define trace_sock_ss_change(...) TP_NOTE(sock_ss_change, __VA_ARGS__)
@@ -670,12 +670,12 @@ TRACE_EVENT(inet_init, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 #define trace_inet_init(...) TP_FUNC(inet_init, __VA_ARGS__)
 
 /* No 3.10 counterpart: the kernel's inet is never torn down. */
-TRACE_EVENT(inet_exit, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_inet_exit, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(),
 	TP_ASSIGN((void)__entry;))
-#define trace_inet_exit(...) TP_FUNC(inet_exit, __VA_ARGS__)
+#define trace_sim_inet_exit(...) TP_FUNC(sim_inet_exit, __VA_ARGS__)
 
 #endif

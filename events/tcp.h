@@ -116,7 +116,7 @@ TRACE_EVENT(tcp_done, "net/ipv4/tcp.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->port = sk->sk_num;
 		__entry->state = sk->sk_state;
-		__entry->dead = sock_flag_dead(sk);))
+		__entry->dead = sim_sock_flag_dead(sk);))
 #define trace_tcp_done(...) TP_FUNC(tcp_done, __VA_ARGS__)
 
 TRACE_EVENT(tcp_shutdown, "net/ipv4/tcp.c", TP_NOT_INLINE,
@@ -1095,7 +1095,7 @@ TRACE_EVENT(tcp_rcv_established, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 
 /* No 3.10 counterpart (tcp_finish_connect and tcp_rcv_state_process do
  * this there); srtt unscaled. */
-TRACE_EVENT(tcp_init_transfer, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_tcp_init_transfer, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk),
 	TP_HOST(sock_net(sk)),
 	TP_SKB(NULL),
@@ -1105,7 +1105,7 @@ TRACE_EVENT(tcp_init_transfer, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->srtt = tcp_sk(sk)->srtt >> 3;
 		__entry->rto = inet_csk(sk)->icsk_rto;))
-#define trace_tcp_init_transfer(...) TP_FUNC(tcp_init_transfer, __VA_ARGS__)
+#define trace_sim_tcp_init_transfer(...) TP_FUNC(sim_tcp_init_transfer, __VA_ARGS__)
 
 TRACE_EVENT(tcp_rcv_synsent_state_process, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
@@ -1485,13 +1485,13 @@ TRACE_EVENT(tcp_init, "net/ipv4/tcp.c", TP_NOT_INLINE,
 #define trace_tcp_init(...) TP_FUNC(tcp_init, __VA_ARGS__)
 
 /* No 3.10 counterpart: a host's TCP state is torn down. */
-TRACE_EVENT(tcp_exit, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+TRACE_EVENT(sim_tcp_exit, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(),
 	TP_ASSIGN((void)__entry;))
-#define trace_tcp_exit(...) TP_FUNC(tcp_exit, __VA_ARGS__)
+#define trace_sim_tcp_exit(...) TP_FUNC(sim_tcp_exit, __VA_ARGS__)
 
 /* ---- layers/tcp_minisocks.c -------------------------------------------------- */
 

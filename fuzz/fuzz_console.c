@@ -65,7 +65,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	console_run_script(&con, script);
 	sim_world_destroy(&w);
 	free(script);
-	if (skb_ledger_live(&w.ledger, stderr)) {
+	if (sim_skb_ledger_live(&w.ledger, stderr)) {
 		fprintf(stderr, "fuzz_console: skb leaked\n");
 		abort();
 	}

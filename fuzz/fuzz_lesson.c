@@ -62,7 +62,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r)
 			lesson_run_destroy(r);
 		sim_world_destroy(&w);
-		if (skb_ledger_live(&w.ledger, stderr))
+		if (sim_skb_ledger_live(&w.ledger, stderr))
 			abort();
 	}
 	lesson_free(l);

@@ -38,7 +38,7 @@ fuzz_port(struct sim_world *w, int host)
 {
 	struct net *net = w->host[host];
 
-	return net->ndevs ? igb_port(net->devs[0]) : NULL;
+	return net->ndevs ? sim_igb_port(net->devs[0]) : NULL;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -88,7 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * teardown frees the rest), bounded. */
 	sim_run(&w.eng, w.eng.now + 35LL * 1000000000, 2000000);
 	sim_world_destroy(&w);
-	if (skb_ledger_live(&w.ledger, stderr)) {
+	if (sim_skb_ledger_live(&w.ledger, stderr)) {
 		fprintf(stderr, "fuzz_rx: skb leaked\n");
 		abort();
 	}

@@ -81,7 +81,7 @@ sim_random(struct sim_engine *eng)
 /* ---- the event heap ---------------------------------------------------- */
 
 static bool
-ev_before(const struct sim_event *a, const struct sim_event *b)
+sim_ev_before(const struct sim_event *a, const struct sim_event *b)
 {
 	return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
@@ -98,12 +98,12 @@ heap_swap(struct sim_engine *eng, int i, int j)
 }
 
 static void
-heap_up(struct sim_engine *eng, int i)
+sim_heap_up(struct sim_engine *eng, int i)
 {
 	while (i > 0) {
 		int parent = (i - 1) / 2;
 
-		if (!ev_before(eng->heap[i], eng->heap[parent]))
+		if (!sim_ev_before(eng->heap[i], eng->heap[parent]))
 			break;
 		heap_swap(eng, i, parent);
 		i = parent;
@@ -111,14 +111,14 @@ heap_up(struct sim_engine *eng, int i)
 }
 
 static void
-heap_down(struct sim_engine *eng, int i)
+sim_heap_down(struct sim_engine *eng, int i)
 {
 	for (;;) {
 		int l = 2 * i + 1, r = l + 1, m = i;
 
-		if (l < eng->heap_len && ev_before(eng->heap[l], eng->heap[m]))
+		if (l < eng->heap_len && sim_ev_before(eng->heap[l], eng->heap[m]))
 			m = l;
-		if (r < eng->heap_len && ev_before(eng->heap[r], eng->heap[m]))
+		if (r < eng->heap_len && sim_ev_before(eng->heap[r], eng->heap[m]))
 			m = r;
 		if (m == i)
 			return;
@@ -149,8 +149,8 @@ sim_event_cancel(struct sim_engine *eng, struct sim_event *ev)
 	if (i != eng->heap_len) {
 		eng->heap[i] = eng->heap[eng->heap_len];
 		eng->heap[i]->heap_idx = i;
-		heap_down(eng, i);
-		heap_up(eng, i);
+		sim_heap_down(eng, i);
+		sim_heap_up(eng, i);
 	}
 	ev->heap_idx = -1;
 }
@@ -173,11 +173,11 @@ sim_event_schedule(struct sim_engine *eng, struct sim_event *ev, ktime_t when)
 	ev->seq = eng->next_seq++;
 	ev->heap_idx = eng->heap_len;
 	eng->heap[eng->heap_len++] = ev;
-	heap_up(eng, ev->heap_idx);
+	sim_heap_up(eng, ev->heap_idx);
 }
 
 static void
-run_all_softirqs(struct sim_engine *eng)
+sim_run_all_softirqs(struct sim_engine *eng)
 {
 	for (int i = 0; i < eng->ncpus; i++)
 		if (eng->cpus[i]->softirq_pending)
@@ -197,7 +197,7 @@ sim_fire_next(struct sim_engine *eng)
 	eng->now = ev->when;
 	eng->events_run++;
 	ev->fn(ev);
-	run_all_softirqs(eng);
+	sim_run_all_softirqs(eng);
 	return true;
 }
 
@@ -258,7 +258,7 @@ sim_wall_wait(struct sim_engine *eng, ktime_t deadline)
 	if (now > eng->now)
 		eng->now = now;
 	wall->readable(wall->arg);
-	run_all_softirqs(eng);
+	sim_run_all_softirqs(eng);
 }
 
 /* Fire the earliest event once the wall clock has reached it. */
@@ -278,7 +278,7 @@ sim_wall_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 {
 	u64 n = 0;
 
-	run_all_softirqs(eng);
+	sim_run_all_softirqs(eng);
 	for (;;) {
 		ktime_t now = sim_wall_now(eng);
 		ktime_t deadline;
@@ -319,7 +319,7 @@ sim_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 
 	if (eng->wall)
 		return sim_wall_run(eng, until, max_events);
-	run_all_softirqs(eng);
+	sim_run_all_softirqs(eng);
 	while (eng->heap_len) {
 		if (until && eng->heap[0]->when > until) {
 			eng->now = until;
@@ -423,7 +423,7 @@ generic_handle_irq(struct sim_cpu *cpu, unsigned int irq)
 /* ---- timers ---------------------------------------------------------------- */
 
 static void
-timer_fire(struct sim_event *ev)
+sim_timer_fire(struct sim_event *ev)
 {
 	struct timer_list *t = container_of(ev, struct timer_list, ev);
 	struct sim_cpu *cpu = t->cpu;	/* the handler may free its own timer */
@@ -439,7 +439,7 @@ void
 setup_timer(struct sim_cpu *cpu, struct timer_list *t,
 	    void (*function)(unsigned long), unsigned long data)
 {
-	sim_event_init(&t->ev, "timer", timer_fire);
+	sim_event_init(&t->ev, "timer", sim_timer_fire);
 	t->function = function;
 	t->data = data;
 	t->cpu = cpu;
@@ -469,7 +469,7 @@ del_timer(struct timer_list *t)
 }
 
 static void
-hrtimer_fire(struct sim_event *ev)
+sim_hrtimer_fire(struct sim_event *ev)
 {
 	struct hrtimer *t = container_of(ev, struct hrtimer, ev);
 	struct sim_cpu *cpu = t->cpu;	/* the handler may free its own timer */
@@ -488,7 +488,7 @@ void
 hrtimer_init(struct sim_cpu *cpu, struct hrtimer *t,
 	     enum hrtimer_restart (*function)(struct hrtimer *))
 {
-	sim_event_init(&t->ev, "hrtimer", hrtimer_fire);
+	sim_event_init(&t->ev, "hrtimer", sim_hrtimer_fire);
 	t->function = function;
 	t->cpu = cpu;
 }

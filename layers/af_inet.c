@@ -445,11 +445,11 @@ inet_init(struct net *net)
 	return 0;
 }
 
-/* inet_exit - host teardown: free every TCP and UDP socket left. */
+/* sim_inet_exit - host teardown: free every TCP and UDP socket left. */
 void
-inet_exit(struct net *net)
+sim_inet_exit(struct net *net)
 {
-	trace_inet_exit(net);
-	tcp_exit(net);
-	udp_exit(net);
+	trace_sim_inet_exit(net);
+	sim_tcp_exit(net);
+	sim_udp_exit(net);
 }

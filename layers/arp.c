@@ -402,7 +402,7 @@ arp_process(struct sk_buff *skb)
 	n = __neigh_lookup(net->arp_tbl, &sip, dev, 0);
 	if (n) {
 		/* Several replies back to back: the first one wins. */
-		int override = time_after(host_jiffies(net), n->updated + n->parms->locktime);
+		int override = time_after(sim_host_jiffies(net), n->updated + n->parms->locktime);
 		int state = NUD_REACHABLE;
 
 		/* Requests and broadcast replies prove nothing about reachability. */
@@ -502,13 +502,13 @@ arp_init(struct net *net)
 }
 
 /**
- * arp_exit - undo arp_init: unregister the handler, free the table
+ * sim_arp_exit - undo arp_init: unregister the handler, free the table
  * (queued packets dropped, timers cancelled).
  */
 void
-arp_exit(struct net *net)
+sim_arp_exit(struct net *net)
 {
-	trace_arp_exit(net);
+	trace_sim_arp_exit(net);
 	if (!net->arp_tbl)
 		return;
 	/* KERNEL: dev_remove_pack(); netstep has none, so unlink by hand. */

@@ -44,7 +44,7 @@ static inline unsigned int arp_hdr_len(const struct net_device *dev)
 
 /* Per-host setup: the ARP neighbour table and the ETH_P_ARP handler. */
 void arp_init(struct net *net);
-void arp_exit(struct net *net);
+void sim_arp_exit(struct net *net);
 
 /* A device went down: forget its neighbours (neigh_ifdown on arp_tbl). */
 void arp_ifdown(struct net_device *dev);

@@ -347,7 +347,7 @@ dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_q
 	if (rc == NETDEV_TX_OK) {
 		txq->tx_packets++;
 		txq->tx_bytes += len;
-		txq->trans_start = host_jiffies(dev_net(dev));	/* txq_trans_update */
+		txq->trans_start = sim_host_jiffies(dev_net(dev));	/* txq_trans_update */
 	}
 	return rc;
 }
@@ -443,7 +443,7 @@ dev_queue_xmit(struct sk_buff *skb)
 static void
 __netif_reschedule(struct Qdisc *q)
 {
-	struct net *net = qdisc_net(q);
+	struct net *net = sim_qdisc_net(q);
 	struct softnet_data *sd = &net->sd;
 
 	trace___netif_reschedule(q);
@@ -477,7 +477,7 @@ __netif_schedule(struct Qdisc *q)
 static void
 net_tx_action(struct sim_cpu *cpu)
 {
-	struct net *net = cpu_host(cpu);
+	struct net *net = sim_cpu_host(cpu);
 	struct softnet_data *sd = &net->sd;
 
 	trace_net_tx_action(net);
@@ -696,9 +696,9 @@ napi_complete(struct napi_struct *n)
 static void
 net_rx_action(struct sim_cpu *cpu)
 {
-	struct net *net = cpu_host(cpu);
+	struct net *net = sim_cpu_host(cpu);
 	struct softnet_data *sd = &net->sd;
-	unsigned long time_limit = host_jiffies(net) + 2;
+	unsigned long time_limit = sim_host_jiffies(net) + 2;
 	int budget = SIM_NETDEV_BUDGET;
 	int polls = 0;
 
@@ -710,7 +710,7 @@ net_rx_action(struct sim_cpu *cpu)
 		/* NOTE: virtual time stands still inside a softirq, so the
 		 * 2-jiffy limit cannot fire; a bound on polls stands in for it
 		 * (a poll that neither works nor completes would spin). */
-		if (unlikely(budget <= 0 || time_after_eq(host_jiffies(net), time_limit) ||
+		if (unlikely(budget <= 0 || time_after_eq(sim_host_jiffies(net), time_limit) ||
 			     ++polls > SIM_NETDEV_BUDGET)) {
 			sd->time_squeeze++;
 			trace_net_rx_squeeze(net, budget);

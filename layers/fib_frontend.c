@@ -65,11 +65,11 @@ fib_lookup(struct net *net, __be32 daddr, int oif)
 
 /* fib_lookup's answer without side effects (local, then main). */
 struct fib_alias *
-fib_sim_preview(struct net *net, __be32 daddr, int oif)
+sim_fib_preview(struct net *net, __be32 daddr, int oif)
 {
-	struct fib_alias *fa = fib_sim_search(fib_get_table(net, RT_TABLE_LOCAL), daddr, oif);
+	struct fib_alias *fa = sim_fib_search(fib_get_table(net, RT_TABLE_LOCAL), daddr, oif);
 
-	return fa ? fa : fib_sim_search(fib_get_table(net, RT_TABLE_MAIN), daddr, oif);
+	return fa ? fa : sim_fib_search(fib_get_table(net, RT_TABLE_MAIN), daddr, oif);
 }
 
 /* ---------------------------------------------------------------- */
@@ -91,7 +91,7 @@ inet_addr_type(struct net *net, __be32 addr)
 		return RTN_BROADCAST;
 	if (ipv4_is_multicast(addr))
 		return RTN_MULTICAST;
-	fa = fib_sim_search(fib_get_table(net, RT_TABLE_LOCAL), addr, 0);
+	fa = sim_fib_search(fib_get_table(net, RT_TABLE_LOCAL), addr, 0);
 	return fa ? fa->fa_type : RTN_UNICAST;
 }
 
@@ -141,7 +141,7 @@ fib_validate_source(struct net *net, __be32 saddr, struct net_device *dev)
 
 /**
  * inet_rtm_newroute - what an RTM_NEWROUTE message (`ip route add`)
- * reaches: add the route @cfg.  0 or -Exxx (see fib_table_insert_cfg).
+ * reaches: add the route @cfg.  0 or -Exxx (see fib_table_insert).
  *
  * KERNEL: rtm_to_fib_config first turns the netlink attributes into
  * @cfg; tools/iproute.c fills it directly.
@@ -151,7 +151,7 @@ inet_rtm_newroute(struct net *net, struct fib_config *cfg)
 {
 	trace_inet_rtm_newroute(net, cfg);
 
-	return fib_table_insert_cfg(net, cfg);
+	return fib_table_insert(net, cfg);
 }
 
 /**
@@ -163,7 +163,7 @@ inet_rtm_delroute(struct net *net, struct fib_config *cfg)
 {
 	trace_inet_rtm_delroute(net, cfg);
 
-	return fib_table_delete_cfg(net, cfg);
+	return fib_table_delete(net, cfg);
 }
 
 /* ---------------------------------------------------------------- */
@@ -178,7 +178,7 @@ fib_magic(struct net_device *dev, u32 table, u8 type, __be32 dst, int plen,
 	  __be32 prefsrc)
 {
 	struct net *net = dev_net(dev);
-	struct fib_config cfg = fib_sim_config(table, dst, plen, 0, dev);
+	struct fib_config cfg = sim_fib_config(table, dst, plen, 0, dev);
 	int err;
 	trace_fib_magic(dev, table, type, dst, plen);
 
@@ -186,7 +186,7 @@ fib_magic(struct net_device *dev, u32 table, u8 type, __be32 dst, int plen,
 	cfg.fc_scope = type == RTN_LOCAL ? RT_SCOPE_HOST : RT_SCOPE_LINK;
 	cfg.fc_type = type;
 	cfg.fc_prefsrc = prefsrc;
-	err = fib_table_insert_cfg(net, &cfg);
+	err = fib_table_insert(net, &cfg);
 	if (err && err != -EEXIST)
 		trace_fib_failed(net, "insert_failed", err);
 }
@@ -203,11 +203,11 @@ fib_del_ifaddr(struct net_device *dev)
 		struct fib_alias **v;
 		u32 n;
 
-		v = fib_sim_sorted(tb, &n);
+		v = sim_fib_sorted(tb, &n);
 		for (u32 i = 0; i < n; i++)
 			if (v[i]->fa_info.fib_nh.nh_dev == dev &&
 			    v[i]->fa_info.fib_protocol == RTPROT_KERNEL)
-				fib_sim_unlink(v[i]);
+				sim_fib_unlink(v[i]);
 		free(v);
 	}
 }
@@ -266,19 +266,19 @@ ip_fib_init(struct net *net)
 }
 
 /**
- * ip_fib_exit - free both tables and every rtable ever handed out.
+ * ip_fib_net_exit - free both tables and every rtable ever handed out.
  * Runs after the host's devices and skbs are gone, so nothing can
  * point at a route any more.
  */
 void
-ip_fib_exit(struct net *net)
+ip_fib_net_exit(struct net *net)
 {
-	trace_ip_fib_exit(net);
+	trace_ip_fib_net_exit(net);
 
 	if (!net->fib)
 		return;
-	fib_sim_free_table(&net->fib[0]);
-	fib_sim_free_table(&net->fib[1]);
+	sim_fib_free_table(&net->fib[0]);
+	sim_fib_free_table(&net->fib[1]);
 	free(net->fib);
 	net->fib = NULL;
 }

@@ -91,7 +91,7 @@ struct fib_table {
 	u32 tb_seq;			/* insertion counter */
 	bool tb_index_dirty;		/* fa_index must be renumbered */
 	/* Routes that were deleted while an skb might still point at them:
-	 * freed in ip_fib_exit().  KERNEL: RCU and dst refcounts free them
+	 * freed in ip_fib_net_exit().  KERNEL: RCU and dst refcounts free them
 	 * once the last reference is gone (dst_destroy via dst_gc_task). */
 	struct rtable **dst_garbage;
 	u32 dst_garbage_len;
@@ -117,7 +117,7 @@ fib_get_table(struct net *net, u32 id)
 /* A fib_config naming the route @dst/@plen [via @gw] [dev @dev] of
  * table @table; every other field zero, "not given". */
 static inline struct fib_config
-fib_sim_config(u32 table, __be32 dst, int plen, __be32 gw, struct net_device *dev)
+sim_fib_config(u32 table, __be32 dst, int plen, __be32 gw, struct net_device *dev)
 {
 	struct fib_config cfg = {
 		.fc_table = table,
@@ -131,36 +131,36 @@ fib_sim_config(u32 table, __be32 dst, int plen, __be32 gw, struct net_device *de
 }
 
 /* A prefix as a trace field (events/fib.h prints it "10.0.0.0/24"). */
-struct fib_sim_prefix {
+struct sim_fib_prefix {
 	__be32 key;
-	s32 plen;			/* as given; -1 in fib_sim_desc: no row */
+	s32 plen;			/* as given; -1 in sim_fib_desc: no row */
 } __attribute__((packed));
 
 /* What the route events say about a row: "matched=10.0.0.0/24
  * gw=10.0.0.1 dev=eth0 row=1", or "matched=none gw=0.0.0.0 dev=none
- * row=-1" (fib_sim_describe). */
-struct fib_sim_desc {
-	struct fib_sim_prefix matched;
+ * row=-1" (sim_fib_describe). */
+struct sim_fib_desc {
+	struct sim_fib_prefix matched;
 	__be32 gw;
 	const char *dev;
 	int row;
 };
 
 /* layers/fib_trie.c: the table */
-struct fib_alias *fib_sim_search(const struct fib_table *tb, __be32 daddr, int oif);
+struct fib_alias *sim_fib_search(const struct fib_table *tb, __be32 daddr, int oif);
 struct fib_alias *fib_table_lookup(struct fib_table *tb, __be32 daddr, int oif);
-int fib_table_insert_cfg(struct net *net, struct fib_config *cfg);
-int fib_table_delete_cfg(struct net *net, struct fib_config *cfg);
-void fib_sim_unlink(struct fib_alias *fa);
-struct fib_alias **fib_sim_sorted(struct fib_table *tb, u32 *n);
-struct fib_sim_desc fib_sim_describe(struct net *net, const struct fib_alias *fa);
-void fib_sim_bury(struct fib_table *tb, struct rtable *rt);
-void fib_sim_print_mtu(FILE *out, u32 mtu, bool locked);
-void fib_sim_free_table(struct fib_table *tb);
+int fib_table_insert(struct net *net, struct fib_config *cfg);
+int fib_table_delete(struct net *net, struct fib_config *cfg);
+void sim_fib_unlink(struct fib_alias *fa);
+struct fib_alias **sim_fib_sorted(struct fib_table *tb, u32 *n);
+struct sim_fib_desc sim_fib_describe(struct net *net, const struct fib_alias *fa);
+void sim_fib_bury(struct fib_table *tb, struct rtable *rt);
+void sim_fib_print_mtu(FILE *out, u32 mtu, bool locked);
+void sim_fib_free_table(struct fib_table *tb);
 
 /* layers/fib_frontend.c: lookups across both tables, addresses */
 struct fib_alias *fib_lookup(struct net *net, __be32 daddr, int oif);
-struct fib_alias *fib_sim_preview(struct net *net, __be32 daddr, int oif);
+struct fib_alias *sim_fib_preview(struct net *net, __be32 daddr, int oif);
 int fib_validate_source(struct net *net, __be32 saddr, struct net_device *dev);
 
 #endif

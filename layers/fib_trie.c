@@ -60,9 +60,9 @@ struct fn_zone {
 	__be32 fz_mask;			/* netmask of that length */
 };
 
-/* Remember @rt until ip_fib_exit(): an skb may still point at it. */
+/* Remember @rt until ip_fib_net_exit(): an skb may still point at it. */
 void
-fib_sim_bury(struct fib_table *tb, struct rtable *rt)
+sim_fib_bury(struct fib_table *tb, struct rtable *rt)
 {
 	if (!rt)
 		return;
@@ -88,7 +88,7 @@ fib_sim_bury(struct fib_table *tb, struct rtable *rt)
 /* ---------------------------------------------------------------- */
 
 static u32
-fn_hash(const struct fn_zone *fz, __be32 key)
+sim_fn_hash(const struct fn_zone *fz, __be32 key)
 {
 	u32 h = fz->fz_order ? ntohl(key) >> (32 - fz->fz_order) : 0;
 
@@ -97,7 +97,7 @@ fn_hash(const struct fn_zone *fz, __be32 key)
 }
 
 static struct fn_zone *
-fn_new_zone(struct fib_table *tb, int plen)
+sim_fn_new_zone(struct fib_table *tb, int plen)
 {
 	struct fn_zone *fz = calloc(1, sizeof(*fz));
 
@@ -117,7 +117,7 @@ fn_new_zone(struct fib_table *tb, int plen)
 
 /* Double the buckets once the chains get longer than 2 on average. */
 static void
-fn_rehash_zone(struct fn_zone *fz)
+sim_fn_rehash_zone(struct fn_zone *fz)
 {
 	u32 old_div = fz->fz_divisor;
 	struct fib_node **old = fz->fz_hash;
@@ -131,7 +131,7 @@ fn_rehash_zone(struct fn_zone *fz)
 		struct fib_node *f = old[i], *next;
 
 		for (; f; f = next) {
-			u32 h = fn_hash(fz, f->fn_key);
+			u32 h = sim_fn_hash(fz, f->fn_key);
 
 			next = f->fn_hash_next;
 			f->fn_hash_next = nh[h];
@@ -144,7 +144,7 @@ fn_rehash_zone(struct fn_zone *fz)
 static struct fib_node *
 fib_find_node(const struct fn_zone *fz, __be32 key)
 {
-	struct fib_node *f = fz->fz_hash[fn_hash(fz, key)];
+	struct fib_node *f = fz->fz_hash[sim_fn_hash(fz, key)];
 
 	for (; f; f = f->fn_hash_next)
 		if (f->fn_key == key)
@@ -154,7 +154,7 @@ fib_find_node(const struct fn_zone *fz, __be32 key)
 
 /* The prefix @key/@plen of @tb (host bits of @key ignored), or NULL. */
 static struct fib_node *
-fib_sim_find_prefix(const struct fib_table *tb, __be32 key, int plen)
+sim_fib_find_prefix(const struct fib_table *tb, __be32 key, int plen)
 {
 	const struct fn_zone *fz = tb->fn_zones[plen];
 
@@ -163,7 +163,7 @@ fib_sim_find_prefix(const struct fib_table *tb, __be32 key, int plen)
 
 /* The first usable row of a prefix: lowest metric, right device. */
 static struct fib_alias *
-fib_sim_check_node(const struct fib_node *f, int oif)
+sim_fib_check_node(const struct fib_node *f, int oif)
 {
 	struct fib_alias *fa;
 
@@ -188,7 +188,7 @@ fib_sim_check_node(const struct fib_node *f, int oif)
  * will be picked, by the lookup entry points.
  */
 struct fib_alias *
-fib_sim_search(const struct fib_table *tb, __be32 daddr, int oif)
+sim_fib_search(const struct fib_table *tb, __be32 daddr, int oif)
 {
 	for (int plen = 32; plen >= 0; plen--) {
 		const struct fn_zone *fz = tb->fn_zones[plen];
@@ -198,7 +198,7 @@ fib_sim_search(const struct fib_table *tb, __be32 daddr, int oif)
 		if (!fz || !fz->fz_nent)
 			continue;
 		f = fib_find_node(fz, daddr & fz->fz_mask);
-		if (f && (fa = fib_sim_check_node(f, oif)) != NULL)
+		if (f && (fa = sim_fib_check_node(f, oif)) != NULL)
 			return fa;
 	}
 	return NULL;
@@ -211,7 +211,7 @@ fib_sim_search(const struct fib_table *tb, __be32 daddr, int oif)
 /* Key order, as a walk of the kernel's trie gives it: prefix ascending,
  * longer prefix first, then metric, then age. */
 static int
-fib_sim_cmp(const void *a, const void *b)
+sim_fib_cmp(const void *a, const void *b)
 {
 	const struct fib_alias *x = *(struct fib_alias *const *)a;
 	const struct fib_alias *y = *(struct fib_alias *const *)b;
@@ -229,7 +229,7 @@ fib_sim_cmp(const void *a, const void *b)
 /* The rows of @tb in display order (caller frees); NULL with *n = 0 if
  * the table is empty or memory is short. */
 struct fib_alias **
-fib_sim_sorted(struct fib_table *tb, u32 *n)
+sim_fib_sorted(struct fib_table *tb, u32 *n)
 {
 	struct fib_alias **v;
 	u32 k = 0;
@@ -249,21 +249,21 @@ fib_sim_sorted(struct fib_table *tb, u32 *n)
 					if (k < tb->tb_nroutes)
 						v[k++] = fa;
 	}
-	qsort(v, k, sizeof(*v), fib_sim_cmp);
+	qsort(v, k, sizeof(*v), sim_fib_cmp);
 	*n = k;
 	return v;
 }
 
 /* Renumber fa_index after the table changed (only when asked for). */
 static void
-fib_sim_renumber(struct fib_table *tb)
+sim_fib_renumber(struct fib_table *tb)
 {
 	struct fib_alias **v;
 	u32 n;
 
 	if (!tb->tb_index_dirty)
 		return;
-	v = fib_sim_sorted(tb, &n);
+	v = sim_fib_sorted(tb, &n);
 	for (u32 i = 0; i < n; i++)
 		v[i]->fa_index = (int)i;
 	free(v);
@@ -271,27 +271,27 @@ fib_sim_renumber(struct fib_table *tb)
 }
 
 /**
- * fib_alias_index - row of @fa in `route -n` order (0 = first row),
+ * sim_fib_alias_index - row of @fa in `route -n` order (0 = first row),
  * -1 for rows of the local table (route -n does not show them).
  */
 int
-fib_alias_index(struct net *net, const struct fib_alias *fa)
+sim_fib_alias_index(struct net *net, const struct fib_alias *fa)
 {
 	if (!fa || fa->fa_table->tb_id != RT_TABLE_MAIN)
 		return -1;
-	fib_sim_renumber(fib_get_table(net, RT_TABLE_MAIN));
+	sim_fib_renumber(fib_get_table(net, RT_TABLE_MAIN));
 	return fa->fa_index;
 }
 
 /*
  * What the route events say about the row @fa (or that there is none).
  * NOTE: the row number may renumber the main table first (a cache of
- * route -n order, see fib_alias_index): nothing a reader can see changes.
+ * route -n order, see sim_fib_alias_index): nothing a reader can see changes.
  */
-struct fib_sim_desc
-fib_sim_describe(struct net *net, const struct fib_alias *fa)
+struct sim_fib_desc
+sim_fib_describe(struct net *net, const struct fib_alias *fa)
 {
-	struct fib_sim_desc d = { { 0, -1 }, 0, "none", -1 };
+	struct sim_fib_desc d = { { 0, -1 }, 0, "none", -1 };
 
 	if (!fa)
 		return d;
@@ -299,7 +299,7 @@ fib_sim_describe(struct net *net, const struct fib_alias *fa)
 	d.matched.plen = fa->fa_node->fn_plen;
 	d.gw = fa->fa_info.fib_nh.nh_gw;
 	d.dev = fa->fa_info.fib_nh.nh_dev->name;
-	d.row = fib_alias_index(net, fa);
+	d.row = sim_fib_alias_index(net, fa);
 	return d;
 }
 
@@ -314,7 +314,7 @@ fib_sim_describe(struct net *net, const struct fib_alias *fa)
 struct fib_alias *
 fib_table_lookup(struct fib_table *tb, __be32 daddr, int oif)
 {
-	struct fib_alias *fa = fib_sim_search(tb, daddr, oif);
+	struct fib_alias *fa = sim_fib_search(tb, daddr, oif);
 	trace_fib_table_lookup(tb, daddr, fa);
 
 	return fa;
@@ -327,9 +327,9 @@ fib_table_lookup(struct fib_table *tb, __be32 daddr, int oif)
 /* Is @gw a neighbour on a connected subnet (fib_check_nh, scope link)?
  * Returns the device it is reached by, or NULL. */
 static struct net_device *
-fib_sim_gw_dev(struct net *net, __be32 gw, struct net_device *dev)
+sim_fib_gw_dev(struct net *net, __be32 gw, struct net_device *dev)
 {
-	struct fib_alias *fa = fib_sim_search(fib_get_table(net, RT_TABLE_MAIN), gw,
+	struct fib_alias *fa = sim_fib_search(fib_get_table(net, RT_TABLE_MAIN), gw,
 					      dev ? dev->ifindex : 0);
 
 	if (!fa || fa->fa_type != RTN_UNICAST || fa->fa_info.fib_nh.nh_gw)
@@ -350,7 +350,7 @@ fib_check_nh(struct net *net, struct fib_config *cfg)
 		if (inet_addr_type(net, cfg->fc_gw) != RTN_UNICAST)
 			return -EINVAL;
 		/* "Nexthop has invalid gateway": not on a connected subnet. */
-		dev = fib_sim_gw_dev(net, cfg->fc_gw, cfg->fc_dev);
+		dev = sim_fib_gw_dev(net, cfg->fc_gw, cfg->fc_dev);
 		if (!dev)
 			return -ENETUNREACH;
 		cfg->fc_dev = dev;
@@ -367,13 +367,13 @@ fib_check_nh(struct net *net, struct fib_config *cfg)
 
 /* Hang @fa on the prefix @key/@plen of @tb, creating zone and node. */
 static int
-fib_sim_link(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa)
+sim_fib_link(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa)
 {
 	struct fn_zone *fz = tb->fn_zones[plen];
 	struct fib_node *f;
 	struct fib_alias **pp;
 
-	if (!fz && !(fz = fn_new_zone(tb, plen)))
+	if (!fz && !(fz = sim_fn_new_zone(tb, plen)))
 		return -ENOBUFS;
 	f = fib_find_node(fz, key);
 	if (!f) {
@@ -385,8 +385,8 @@ fib_sim_link(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa)
 		f->fn_key = key;
 		f->fn_plen = plen;
 		if (fz->fz_nent >= 2 * fz->fz_divisor)
-			fn_rehash_zone(fz);
-		h = fn_hash(fz, key);
+			sim_fn_rehash_zone(fz);
+		h = sim_fn_hash(fz, key);
 		f->fn_hash_next = fz->fz_hash[h];
 		fz->fz_hash[h] = f;
 		fz->fz_nent++;
@@ -406,20 +406,20 @@ fib_sim_link(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa)
 }
 
 /**
- * fib_table_insert_cfg - fib_table_insert of 3.10 (which takes a
+ * fib_table_insert - fib_table_insert of 3.10 (which takes a
  * struct fib_config): add the route @cfg to its table.
  * Returns 0, -EEXIST (same prefix and metric already there), -EINVAL
  * (host bits set in the prefix, bad gateway), -ENETUNREACH (gateway not
  * on a connected subnet), -ENODEV, -ENETDOWN or -ENOBUFS.
  */
 int
-fib_table_insert_cfg(struct net *net, struct fib_config *cfg)
+fib_table_insert(struct net *net, struct fib_config *cfg)
 {
 	struct fib_table *tb = fib_get_table(net, cfg->fc_table);
 	struct fib_node *f;
 	struct fib_alias *fa;
 	int err;
-	trace_fib_table_insert_cfg(net, cfg);
+	trace_fib_table_insert(net, cfg);
 
 	if (cfg->fc_dst_len < 0 || cfg->fc_dst_len > 32)
 		return -EINVAL;
@@ -431,7 +431,7 @@ fib_table_insert_cfg(struct net *net, struct fib_config *cfg)
 		return err;
 	}
 	/* NLM_F_EXCL, as `ip route add` sends: same prefix and metric exist. */
-	f = fib_sim_find_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
+	f = sim_fib_find_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
 	for (fa = f ? f->fn_alias : NULL; fa; fa = fa->fa_next)
 		if (fa->fa_info.fib_priority == cfg->fc_priority)
 			return -EEXIST;
@@ -448,7 +448,7 @@ fib_table_insert_cfg(struct net *net, struct fib_config *cfg)
 	fa->fa_info.fib_mtu_locked = cfg->fc_mx_lock & (1U << RTAX_MTU);
 	fa->fa_info.fib_nh.nh_dev = cfg->fc_dev;
 	fa->fa_info.fib_nh.nh_gw = cfg->fc_gw;
-	err = fib_sim_link(tb, cfg->fc_dst, cfg->fc_dst_len, fa);
+	err = sim_fib_link(tb, cfg->fc_dst, cfg->fc_dst_len, fa);
 	if (err)
 		free(fa);
 	return err;
@@ -456,7 +456,7 @@ fib_table_insert_cfg(struct net *net, struct fib_config *cfg)
 
 /* Unlink @fa from its prefix and free it; its rtables go to the graveyard. */
 void
-fib_sim_unlink(struct fib_alias *fa)
+sim_fib_unlink(struct fib_alias *fa)
 {
 	struct fib_table *tb = fa->fa_table;
 	struct fib_node *f = fa->fa_node;
@@ -466,13 +466,13 @@ fib_sim_unlink(struct fib_alias *fa)
 	for (pp = &f->fn_alias; *pp != fa; pp = &(*pp)->fa_next)
 		;
 	*pp = fa->fa_next;
-	fib_sim_bury(tb, nh->nh_rth_output);
-	fib_sim_bury(tb, nh->nh_rth_input);
+	sim_fib_bury(tb, nh->nh_rth_output);
+	sim_fib_bury(tb, nh->nh_rth_input);
 	while (nh->nh_exceptions) {
 		struct fib_nh_exception *fnhe = nh->nh_exceptions;
 
 		nh->nh_exceptions = fnhe->fnhe_next;
-		fib_sim_bury(tb, fnhe->fnhe_rth);
+		sim_fib_bury(tb, fnhe->fnhe_rth);
 		free(fnhe);
 	}
 	tb->tb_nroutes--;
@@ -480,7 +480,7 @@ fib_sim_unlink(struct fib_alias *fa)
 	free(fa);
 	if (!f->fn_alias) {
 		struct fn_zone *fz = tb->fn_zones[f->fn_plen];
-		struct fib_node **fp = &fz->fz_hash[fn_hash(fz, f->fn_key)];
+		struct fib_node **fp = &fz->fz_hash[sim_fn_hash(fz, f->fn_key)];
 
 		while (*fp != f)
 			fp = &(*fp)->fn_hash_next;
@@ -492,7 +492,7 @@ fib_sim_unlink(struct fib_alias *fa)
 
 /* Does the row @fa match what `ip route del` gave (0 = not given)? */
 static bool
-fib_sim_match(const struct fib_alias *fa, const struct fib_config *cfg)
+sim_fib_match(const struct fib_alias *fa, const struct fib_config *cfg)
 {
 	const struct fib_info *fi = &fa->fa_info;
 
@@ -508,23 +508,23 @@ fib_sim_match(const struct fib_alias *fa, const struct fib_config *cfg)
 }
 
 /**
- * fib_table_delete_cfg - fib_table_delete of 3.10: remove the first row
+ * fib_table_delete - fib_table_delete of 3.10: remove the first row
  * matching @cfg (prefix, and gateway/device/metric/protocol/type when
  * given).  0, or -ESRCH if none matches.
  */
 int
-fib_table_delete_cfg(struct net *net, struct fib_config *cfg)
+fib_table_delete(struct net *net, struct fib_config *cfg)
 {
 	struct fib_table *tb = fib_get_table(net, cfg->fc_table);
 	struct fib_node *f;
-	trace_fib_table_delete_cfg(net, cfg);
+	trace_fib_table_delete(net, cfg);
 
 	if (cfg->fc_dst_len < 0 || cfg->fc_dst_len > 32)
 		return -EINVAL;
-	f = fib_sim_find_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
+	f = sim_fib_find_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
 	for (struct fib_alias *fa = f ? f->fn_alias : NULL; fa; fa = fa->fa_next) {
-		if (fib_sim_match(fa, cfg)) {
-			fib_sim_unlink(fa);
+		if (sim_fib_match(fa, cfg)) {
+			sim_fib_unlink(fa);
 			return 0;
 		}
 	}
@@ -537,17 +537,17 @@ fib_table_delete_cfg(struct net *net, struct fib_config *cfg)
  * (proto boot; scope link when there is no gateway).
  */
 int
-fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
-		 struct net_device *dev, u32 metric, u32 mtu)
+sim_fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
+		     struct net_device *dev, u32 metric, u32 mtu)
 {
-	struct fib_config cfg = fib_sim_config(RT_TABLE_MAIN, dst, plen, gw, dev);
+	struct fib_config cfg = sim_fib_config(RT_TABLE_MAIN, dst, plen, gw, dev);
 
 	cfg.fc_priority = metric;
 	cfg.fc_protocol = RTPROT_BOOT;
 	cfg.fc_scope = gw ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
 	cfg.fc_type = RTN_UNICAST;
 	cfg.fc_mtu = mtu;
-	return fib_table_insert_cfg(net, &cfg);
+	return fib_table_insert(net, &cfg);
 }
 
 /**
@@ -555,12 +555,12 @@ fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
  * @gw and @dev narrow the match when non-zero.  0 or -ESRCH.
  */
 int
-fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
-		 struct net_device *dev)
+sim_fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
+		     struct net_device *dev)
 {
-	struct fib_config cfg = fib_sim_config(RT_TABLE_MAIN, dst, plen, gw, dev);
+	struct fib_config cfg = sim_fib_config(RT_TABLE_MAIN, dst, plen, gw, dev);
 
-	return fib_table_delete_cfg(net, &cfg);
+	return fib_table_delete(net, &cfg);
 }
 
 /* ---------------------------------------------------------------- */
@@ -569,13 +569,13 @@ fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
 
 /* Print every row of the main table, in `route -n` order, with @show_row. */
 static void
-fib_sim_show_rows(struct net *net, FILE *out,
+sim_fib_show_rows(struct net *net, FILE *out,
 		  void (*show_row)(FILE *out, const struct fib_alias *fa))
 {
 	struct fib_alias **v;
 	u32 n;
 
-	v = fib_sim_sorted(fib_get_table(net, RT_TABLE_MAIN), &n);
+	v = sim_fib_sorted(fib_get_table(net, RT_TABLE_MAIN), &n);
 	for (u32 i = 0; i < n; i++)
 		show_row(out, v[i]);
 	free(v);
@@ -583,7 +583,7 @@ fib_sim_show_rows(struct net *net, FILE *out,
 
 /* Lookups that returned any rtable of @fa: `route -n`'s Use column. */
 static unsigned long
-fib_sim_use(const struct fib_alias *fa)
+sim_fib_use(const struct fib_alias *fa)
 {
 	const struct fib_nh *nh = &fa->fa_info.fib_nh;
 	unsigned long use = 0;
@@ -599,17 +599,17 @@ fib_sim_use(const struct fib_alias *fa)
 }
 
 /* What `route -n` shows of the row @fa. */
-static struct fib_sim_row
-fib_sim_row_of(const struct fib_alias *fa)
+static struct sim_fib_row
+sim_fib_row_of(const struct fib_alias *fa)
 {
 	const struct fib_info *fi = &fa->fa_info;
-	struct fib_sim_row row = {
+	struct sim_fib_row row = {
 		.dst = fa->fa_node->fn_key,
 		.plen = fa->fa_node->fn_plen,
 		.mask = inet_make_mask(fa->fa_node->fn_plen),
 		.gw = fi->fib_nh.nh_gw,
 		.metric = fi->fib_priority,
-		.use = fib_sim_use(fa),
+		.use = sim_fib_use(fa),
 		.dev = fi->fib_nh.nh_dev->name,
 	};
 	char *p = row.flags;
@@ -625,9 +625,9 @@ fib_sim_row_of(const struct fib_alias *fa)
 
 /* One `route -n` line (what fib_route_seq_show writes for a row). */
 static void
-fib_sim_route_line(FILE *out, const struct fib_alias *fa)
+sim_fib_route_line(FILE *out, const struct fib_alias *fa)
 {
-	const struct fib_sim_row row = fib_sim_row_of(fa);
+	const struct sim_fib_row row = sim_fib_row_of(fa);
 
 	fprintf(out, "%-15s %-15s %-15s %-5s %-6d %-2d %7lu %s\n", sim_ip_str(row.dst).s,
 		sim_ip_str(row.gw).s, sim_ip_str(row.mask).s, row.flags, (int)row.metric, 0,
@@ -635,21 +635,21 @@ fib_sim_route_line(FILE *out, const struct fib_alias *fa)
 }
 
 /**
- * fib_sim_for_each_row - hand @fn every row of the main table as
+ * sim_fib_for_each_row - hand @fn every row of the main table as
  * `route -n` shows it, in that order (row 0 first, as the route events'
  * row= counts).  Reads only and traces nothing: for readers of the
  * model, such as the UI's route pane.
  */
 void
-fib_sim_for_each_row(struct net *net, void (*fn)(const struct fib_sim_row *row, void *arg),
+sim_fib_for_each_row(struct net *net, void (*fn)(const struct sim_fib_row *row, void *arg),
 		     void *arg)
 {
 	struct fib_alias **v;
 	u32 n;
 
-	v = fib_sim_sorted(fib_get_table(net, RT_TABLE_MAIN), &n);
+	v = sim_fib_sorted(fib_get_table(net, RT_TABLE_MAIN), &n);
 	for (u32 i = 0; i < n; i++) {
-		const struct fib_sim_row row = fib_sim_row_of(v[i]);
+		const struct sim_fib_row row = sim_fib_row_of(v[i]);
 
 		fn(&row, arg);
 	}
@@ -657,7 +657,7 @@ fib_sim_for_each_row(struct net *net, void (*fn)(const struct fib_sim_row *row, 
 }
 
 /**
- * fib_route_show - the main table as net-tools' `route -n` prints it
+ * sim_fib_route_show - the main table as net-tools' `route -n` prints it
  * (it reads /proc/net/route, written by fib_route_seq_show).
  *
  * NOTE: 3.10's /proc/net/route always says 0 in Use (there is no
@@ -665,18 +665,18 @@ fib_sim_for_each_row(struct net *net, void (*fn)(const struct fib_sim_row *row, 
  * which is what the column meant and what a student wants to see.
  */
 void
-fib_route_show(struct net *net, FILE *out)
+sim_fib_route_show(struct net *net, FILE *out)
 {
-	trace_fib_route_show(net);
+	trace_sim_fib_route_show(net);
 
 	fprintf(out, "Kernel IP routing table\n");
 	fprintf(out, "Destination     Gateway         Genmask         "
 		"Flags Metric Ref    Use Iface\n");
-	fib_sim_show_rows(net, out, fib_sim_route_line);
+	sim_fib_show_rows(net, out, sim_fib_route_line);
 }
 
 static const char *
-rtnl_rtprot_n2a(u8 proto)
+sim_rtnl_rtprot_n2a(u8 proto)
 {
 	switch (proto) {
 	case RTPROT_KERNEL: return "kernel";
@@ -688,7 +688,7 @@ rtnl_rtprot_n2a(u8 proto)
 
 /* The RTA_METRICS part of a line: " mtu 1400" or " mtu lock 1400". */
 void
-fib_sim_print_mtu(FILE *out, u32 mtu, bool locked)
+sim_fib_print_mtu(FILE *out, u32 mtu, bool locked)
 {
 	if (mtu)
 		fprintf(out, " mtu %s%u", locked ? "lock " : "", mtu);
@@ -697,7 +697,7 @@ fib_sim_print_mtu(FILE *out, u32 mtu, bool locked)
 /* One `ip route show` line (what fib_dump_info sends for a row, as
  * iproute2 prints it). */
 static void
-fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
+sim_fib_ip_route_line(FILE *out, const struct fib_alias *fa)
 {
 	const struct fib_info *fi = &fa->fa_info;
 
@@ -712,7 +712,7 @@ fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
 		fprintf(out, "via %s ", sim_ip_str(fi->fib_nh.nh_gw).s);
 	fprintf(out, "dev %s ", fi->fib_nh.nh_dev->name);
 	if (fi->fib_protocol != RTPROT_BOOT)
-		fprintf(out, " proto %s ", rtnl_rtprot_n2a(fi->fib_protocol));
+		fprintf(out, " proto %s ", sim_rtnl_rtprot_n2a(fi->fib_protocol));
 	if (fi->fib_scope == RT_SCOPE_LINK)
 		fprintf(out, " scope link ");
 	else if (fi->fib_scope == RT_SCOPE_HOST)
@@ -721,12 +721,12 @@ fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
 		fprintf(out, " src %s ", sim_ip_str(fi->fib_prefsrc).s);
 	if (fi->fib_priority)
 		fprintf(out, " metric %d ", (int)fi->fib_priority);
-	fib_sim_print_mtu(out, fi->fib_mtu, fi->fib_mtu_locked);
+	sim_fib_print_mtu(out, fi->fib_mtu, fi->fib_mtu_locked);
 	fprintf(out, "\n");
 }
 
 /**
- * fib_ip_route_show - the main table as `ip route show` prints it
+ * sim_fib_ip_route_show - the main table as `ip route show` prints it
  * (iproute2 of the 3.10 era: double spaces and a trailing blank are
  * part of that format).
  *
@@ -735,11 +735,11 @@ fib_sim_ip_route_line(FILE *out, const struct fib_alias *fa)
  * iproute2 formats the messages; netstep formats the rows directly.
  */
 void
-fib_ip_route_show(struct net *net, FILE *out)
+sim_fib_ip_route_show(struct net *net, FILE *out)
 {
-	trace_fib_ip_route_show(net);
+	trace_sim_fib_ip_route_show(net);
 
-	fib_sim_show_rows(net, out, fib_sim_ip_route_line);
+	sim_fib_show_rows(net, out, sim_fib_ip_route_line);
 }
 
 /* ---------------------------------------------------------------- */
@@ -747,7 +747,7 @@ fib_ip_route_show(struct net *net, FILE *out)
 /* ---------------------------------------------------------------- */
 
 static void
-fib_sim_free_alias(struct fib_alias *fa)
+sim_fib_free_alias(struct fib_alias *fa)
 {
 	struct fib_nh *nh = &fa->fa_info.fib_nh;
 
@@ -764,9 +764,9 @@ fib_sim_free_alias(struct fib_alias *fa)
 }
 
 /* Free every zone, prefix, row and rtable of @tb, buried ones too
- * (ip_fib_exit; the kernel's fib_table_flush and fib_free_table). */
+ * (ip_fib_net_exit; the kernel's fib_table_flush and fib_free_table). */
 void
-fib_sim_free_table(struct fib_table *tb)
+sim_fib_free_table(struct fib_table *tb)
 {
 	for (int plen = 0; plen <= 32; plen++) {
 		struct fn_zone *fz = tb->fn_zones[plen];
@@ -780,7 +780,7 @@ fib_sim_free_table(struct fib_table *tb)
 				fnext = f->fn_hash_next;
 				for (; fa; fa = anext) {
 					anext = fa->fa_next;
-					fib_sim_free_alias(fa);
+					sim_fib_free_alias(fa);
 				}
 				free(f);
 			}

@@ -255,7 +255,7 @@ int ip_forward(struct sk_buff *skb);
  * -EINPROGRESS while fragments are held, -Exxx if dropped. */
 int ip_defrag(struct sk_buff **skbp);
 void ipfrag_init(struct net *net);
-void ipfrag_exit(struct net *net);
+void ipv4_frags_exit_net(struct net *net);
 /* /proc/net/sockstat "FRAG: inuse N memory M" */
 int ip_frag_nqueues(struct net *net);
 int ip_frag_mem(struct net *net);
@@ -275,6 +275,6 @@ void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info);
 int icmp_rcv(struct sk_buff *skb);
 /* af_inet.c-level setup: registers ip_rcv, creates the reassembly table. */
 void ip_init(struct net *net);
-void ip_exit(struct net *net);
+void sim_ip_exit(struct net *net);
 
 #endif

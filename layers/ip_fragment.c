@@ -207,7 +207,7 @@ ip_find(struct net *net, const struct iphdr *iph)
 	setup_timer(&net->cpu, &qp->timer, ip_expire, (unsigned long)qp);
 	/* The clock starts with the first fragment; later ones do not
 	 * extend it [RFC 791: the timer is set once]. */
-	mod_timer(&qp->timer, host_jiffies(net) + t->timeout);
+	mod_timer(&qp->timer, sim_host_jiffies(net) + t->timeout);
 	list_add_tail(&qp->lru_list, &t->lru_list);
 	t->nqueues++;
 	trace_ip_reasm_new_queue(qp);
@@ -461,13 +461,13 @@ ipfrag_init(struct net *net)
 	t->timeout = IP_FRAG_TIME;
 }
 
-/* ipfrag_exit: free every queue and fragment still held. */
+/* ipv4_frags_exit_net: free every queue and fragment still held. */
 void
-ipfrag_exit(struct net *net)
+ipv4_frags_exit_net(struct net *net)
 {
 	struct ipq_table *t = net->ipfrag;
 
-	trace_ipfrag_exit(net);
+	trace_ipv4_frags_exit_net(net);
 	if (!t)
 		return;
 	while (!list_empty(&t->lru_list)) {

@@ -231,18 +231,18 @@ ip_init(struct net *net)
 }
 
 /**
- * ip_exit - undo ip_init: close the ping socket, free every held
+ * sim_ip_exit - undo ip_init: close the ping socket, free every held
  * fragment, unregister ip_rcv (netstep only: hosts are destroyed, the
  * kernel's IPv4 never is).
  */
 void
-ip_exit(struct net *net)
+sim_ip_exit(struct net *net)
 {
 	struct packet_type *pt, *tmp;
 
-	trace_ip_exit(net);
-	ping_exit(net);
-	ipfrag_exit(net);
+	trace_sim_ip_exit(net);
+	sim_ping_exit(net);
+	ipv4_frags_exit_net(net);
 	list_for_each_entry_safe(pt, tmp, &net->ptype_base, list) {
 		if (pt->func == ip_rcv) {
 			list_del_init(&pt->list);

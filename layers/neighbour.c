@@ -40,20 +40,20 @@ static void neigh_timer_handler(unsigned long arg);
 
 /* ---- small helpers --------------------------------------------------------- */
 
-static const char *const neigh_state_names[] = {
+static const char *const sim_neigh_state_names[] = {
 	"INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT",
 };
 
 /**
- * neigh_state_name - "REACHABLE" for NUD_REACHABLE, "NONE" for 0
+ * sim_neigh_state_name - "REACHABLE" for NUD_REACHABLE, "NONE" for 0
  * @nud: a NUD_* value (the lowest set bit names a composite)
  */
 const char *
-neigh_state_name(u8 nud)
+sim_neigh_state_name(u8 nud)
 {
-	for (unsigned int i = 0; i < ARRAY_SIZE(neigh_state_names); i++)
+	for (unsigned int i = 0; i < ARRAY_SIZE(sim_neigh_state_names); i++)
 		if (nud & (1u << i))
-			return neigh_state_names[i];
+			return sim_neigh_state_names[i];
 	return "NONE";
 }
 
@@ -67,7 +67,7 @@ sim_neigh_record_state(struct neighbour *n, u8 new_state)
 		return false;
 	n->nud_state = new_state;
 	t = &n->hist[n->nhist++ % NEIGH_HISTORY_LEN];
-	t->when = host_now(n->tbl->net);
+	t->when = sim_host_now(n->tbl->net);
 	t->from = old;
 	t->to = new_state;
 	return true;
@@ -87,7 +87,7 @@ static void
 sim_neigh_maybe_rerandomise(struct neigh_table *tbl)
 {
 	struct neigh_parms *p = &tbl->parms;
-	unsigned long now = host_jiffies(tbl->net);
+	unsigned long now = sim_host_jiffies(tbl->net);
 
 	if (time_after(now, p->last_rand + 300 * HZ)) {
 		p->last_rand = now;
@@ -138,7 +138,7 @@ neigh_connect(struct neighbour *neigh)
 }
 
 static inline u32
-neigh_bucket(const struct neigh_table *tbl, const void *pkey, const struct net_device *dev)
+sim_neigh_bucket(const struct neigh_table *tbl, const void *pkey, const struct net_device *dev)
 {
 	return tbl->hash(pkey, dev, tbl->hash_rnd) >> (32 - tbl->hash_shift);
 }
@@ -163,7 +163,7 @@ neigh_hash_grow(struct neigh_table *tbl, unsigned int new_shift)
 		struct neighbour *n, *next;
 
 		for (n = tbl->hash_buckets[i]; n; n = next) {
-			u32 h = neigh_bucket(tbl, &n->primary_key, n->dev);
+			u32 h = sim_neigh_bucket(tbl, &n->primary_key, n->dev);
 
 			next = n->next;
 			n->next = nb[h];
@@ -178,7 +178,7 @@ neigh_hash_grow(struct neigh_table *tbl, unsigned int new_shift)
 
 /* Unlink one entry and drop the table's reference (neigh_cleanup_and_release). */
 static void
-neigh_unlink(struct neighbour **np)
+sim_neigh_unlink(struct neighbour **np)
 {
 	struct neighbour *n = *np;
 
@@ -209,14 +209,14 @@ neigh_forced_gc(struct neigh_table *tbl)
 			struct neighbour *n = *np;
 
 			if (n->refcnt == 1 && !(n->nud_state & NUD_PERMANENT)) {
-				neigh_unlink(np);
+				sim_neigh_unlink(np);
 				shrunk = 1;
 				continue;
 			}
 			np = &n->next;
 		}
 	}
-	tbl->last_flush = host_jiffies(tbl->net);
+	tbl->last_flush = sim_host_jiffies(tbl->net);
 	return shrunk;
 }
 
@@ -224,7 +224,7 @@ static struct neighbour *
 neigh_alloc(struct neigh_table *tbl, struct net_device *dev)
 {
 	struct net *net = tbl->net;
-	unsigned long now = host_jiffies(net);
+	unsigned long now = sim_host_jiffies(net);
 	struct neighbour *n;
 	int entries;
 
@@ -296,7 +296,7 @@ __ipv4_neigh_lookup_noref(struct net_device *dev, u32 key)
 	NET_INC_STATS(net, NEIGH_LOOKUPS);
 	if (!tbl)
 		return NULL;
-	for (n = tbl->hash_buckets[neigh_bucket(tbl, &key, dev)]; n; n = n->next) {
+	for (n = tbl->hash_buckets[sim_neigh_bucket(tbl, &key, dev)]; n; n = n->next) {
 		if (n->dev == dev && n->primary_key == key) {
 			NET_INC_STATS(net, NEIGH_HITS);
 			trace_neigh_lookup_hit(net, n);
@@ -325,7 +325,7 @@ neigh_lookup(struct neigh_table *tbl, const void *pkey, struct net_device *dev)
 	memcpy(&key, pkey, sizeof(key));
 	trace_neigh_lookup(tbl, key, dev);
 	NET_INC_STATS(tbl->net, NEIGH_LOOKUPS);
-	for (n = tbl->hash_buckets[neigh_bucket(tbl, &key, dev)]; n; n = n->next) {
+	for (n = tbl->hash_buckets[sim_neigh_bucket(tbl, &key, dev)]; n; n = n->next) {
 		if (n->dev == dev && n->primary_key == key) {
 			neigh_hold(n);
 			NET_INC_STATS(tbl->net, NEIGH_HITS);
@@ -367,11 +367,11 @@ __neigh_create(struct neigh_table *tbl, const void *pkey, struct net_device *dev
 		return ERR_PTR(error);
 	}
 	/* Start "long unconfirmed", so nothing counts as a fresh proof. */
-	n->confirmed = host_jiffies(tbl->net) - (n->parms->base_reachable_time << 1);
+	n->confirmed = sim_host_jiffies(tbl->net) - (n->parms->base_reachable_time << 1);
 
 	if (tbl->entries > (1 << tbl->hash_shift))
 		neigh_hash_grow(tbl, tbl->hash_shift + 1);
-	hash_val = neigh_bucket(tbl, pkey, dev);
+	hash_val = sim_neigh_bucket(tbl, pkey, dev);
 	for (n1 = tbl->hash_buckets[hash_val]; n1; n1 = n1->next) {
 		if (n1->dev == dev && !memcmp(&n1->primary_key, pkey, tbl->key_len)) {
 			if (want_ref)
@@ -455,7 +455,7 @@ neigh_invalidate(struct neighbour *neigh)
 
 	trace_neigh_invalidate(neigh);
 	NET_INC_STATS(net, NEIGH_RES_FAILED);
-	neigh->updated = host_jiffies(net);
+	neigh->updated = sim_host_jiffies(net);
 	/* error_report may come back to this entry: re-check each time. */
 	while (neigh->nud_state == NUD_FAILED &&
 	       (skb = __skb_dequeue(&neigh->arp_queue)) != NULL) {
@@ -497,7 +497,7 @@ neigh_timer_handler(unsigned long arg)
 	struct neighbour *neigh = (struct neighbour *)arg;
 	struct net *net = neigh->tbl->net;
 	const struct neigh_parms *p = neigh->parms;
-	unsigned long now = host_jiffies(net);
+	unsigned long now = sim_host_jiffies(net);
 	unsigned long next = now + HZ;
 	u8 state = neigh->nud_state;
 
@@ -581,7 +581,7 @@ __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 
 	if (!(neigh->nud_state & (NUD_STALE | NUD_INCOMPLETE))) {
 		if (p->mcast_probes + p->app_probes) {
-			unsigned long now = host_jiffies(net);
+			unsigned long now = sim_host_jiffies(net);
 
 			/* Starting at ucast_probes makes arp_solicit broadcast. */
 			neigh->probes = p->ucast_probes;
@@ -591,7 +591,7 @@ __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 			immediate_probe = true;
 		} else {
 			sim_neigh_set_state(neigh, NUD_FAILED);
-			neigh->updated = host_jiffies(net);
+			neigh->updated = sim_host_jiffies(net);
 			NET_INC_STATS(net, NEIGH_UNRES_DISCARDS);
 			trace_neigh_drop(net, skb, "no_probes_configured");
 			kfree_skb(skb);
@@ -599,8 +599,8 @@ __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 		}
 	} else if (neigh->nud_state & NUD_STALE) {
 		sim_neigh_set_state(neigh, NUD_DELAY);
-		neigh->updated = host_jiffies(net);
-		neigh_add_timer(neigh, host_jiffies(net) + p->delay_probe_time);
+		neigh->updated = sim_host_jiffies(net);
+		neigh_add_timer(neigh, sim_host_jiffies(net) + p->delay_probe_time);
 	}
 
 	if (neigh->nud_state == NUD_INCOMPLETE) {
@@ -640,7 +640,7 @@ __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 int
 neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 {
-	unsigned long now = host_jiffies(neigh->tbl->net);
+	unsigned long now = sim_host_jiffies(neigh->tbl->net);
 
 	trace_neigh_event_send(neigh, skb);
 	neigh->used = now;
@@ -650,16 +650,16 @@ neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 }
 
 /**
- * neigh_confirm - an upper layer saw the neighbour answer (TCP progress)
+ * sim_neigh_confirm - an upper layer saw the neighbour answer (TCP progress)
  *
  * KERNEL: dst_confirm() sets dst->pending_confirm and dst_neigh_output
  * copies it here; netstep's dst_entry has no such flag, callers use this.
  */
 void
-neigh_confirm(struct neighbour *neigh)
+sim_neigh_confirm(struct neighbour *neigh)
 {
-	trace_neigh_confirm(neigh);
-	neigh->confirmed = host_jiffies(neigh->tbl->net);
+	trace_sim_neigh_confirm(neigh);
+	neigh->confirmed = sim_host_jiffies(neigh->tbl->net);
 }
 
 /* The MAC changed: patch the cached header too. */
@@ -674,7 +674,7 @@ neigh_update_hhs(struct neighbour *neigh)
 
 /* Entry just became valid: send what was waiting, oldest first. */
 static void
-neigh_drain_arp_queue(struct neighbour *neigh)
+sim_neigh_drain_arp_queue(struct neighbour *neigh)
 {
 	struct sk_buff *skb;
 
@@ -737,8 +737,8 @@ neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 	}
 
 	if (new & NUD_CONNECTED)
-		neigh->confirmed = host_jiffies(net);
-	neigh->updated = host_jiffies(net);
+		neigh->confirmed = sim_host_jiffies(net);
+	neigh->updated = sim_host_jiffies(net);
 
 	if (old & NUD_VALID) {
 		if (lladdr != neigh->ha && !(flags & NEIGH_UPDATE_F_OVERRIDE)) {
@@ -763,7 +763,7 @@ neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 		if (new & NUD_REACHABLE)
 			sim_neigh_maybe_rerandomise(neigh->tbl);
 		if (new & NUD_IN_TIMER)
-			neigh_add_timer(neigh, host_jiffies(net) +
+			neigh_add_timer(neigh, sim_host_jiffies(net) +
 					((new & NUD_REACHABLE) ? neigh->parms->reachable_time : 0));
 		sim_neigh_set_state(neigh, new);
 	}
@@ -773,7 +773,7 @@ neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 		neigh_update_hhs(neigh);
 		trace_neigh_lladdr_change(neigh);
 		if (!(new & NUD_CONNECTED))
-			neigh->confirmed = host_jiffies(net) -
+			neigh->confirmed = sim_host_jiffies(net) -
 					   (neigh->parms->base_reachable_time << 1);
 	}
 	if (new == old)
@@ -783,7 +783,7 @@ neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags)
 	else
 		neigh_suspect(neigh);
 	if (!(old & NUD_VALID))
-		neigh_drain_arp_queue(neigh);
+		sim_neigh_drain_arp_queue(neigh);
 	return 0;
 }
 
@@ -966,7 +966,7 @@ neigh_flush_dev(struct neigh_table *tbl, struct net_device *dev,
 				sim_neigh_set_state(n, (n->nud_state & NUD_VALID) ? NUD_NOARP :
 						    NUD_NONE);
 			}
-			neigh_unlink(np);
+			sim_neigh_unlink(np);
 			removed++;
 		}
 	}
@@ -996,7 +996,7 @@ sim_neigh_flushable(const struct neighbour *n)
 }
 
 /**
- * neigh_flush - `ip neigh flush all` / `ip neigh flush dev DEV`
+ * sim_neigh_flush - `ip neigh flush all` / `ip neigh flush dev DEV`
  * @net: host
  * @dev: device, NULL for all
  *
@@ -1007,16 +1007,16 @@ sim_neigh_flushable(const struct neighbour *n)
  * to the garbage collector; later kernels (and netstep) unlink them.
  */
 int
-neigh_flush(struct net *net, struct net_device *dev)
+sim_neigh_flush(struct net *net, struct net_device *dev)
 {
-	trace_neigh_flush(net, dev);
+	trace_sim_neigh_flush(net, dev);
 	if (!net->arp_tbl)
 		return 0;
 	return neigh_flush_dev(net->arp_tbl, dev, sim_neigh_flushable);
 }
 
 /**
- * neigh_show_dev - print the table as `ip neigh show [dev DEV]` does
+ * sim_neigh_show_dev - print the table as `ip neigh show [dev DEV]` does
  * @net: host
  * @dev: only this device's entries, and then without "dev DEV"; NULL: all
  * @out: where to print
@@ -1027,7 +1027,7 @@ neigh_flush(struct net *net, struct net_device *dev)
  * filter does.  Order: creation order (the kernel dumps in hash order).
  */
 void
-neigh_show_dev(struct net *net, const struct net_device *dev, FILE *out)
+sim_neigh_show_dev(struct net *net, const struct net_device *dev, FILE *out)
 {
 	const struct neighbour *n;
 
@@ -1045,21 +1045,21 @@ neigh_show_dev(struct net *net, const struct net_device *dev, FILE *out)
 			fprintf(out, "lladdr %s", sim_mac_str(n->ha).s);
 		fprintf(out, " ");
 		nud = n->nud_state;
-		for (unsigned int i = 0; i < ARRAY_SIZE(neigh_state_names); i++) {
+		for (unsigned int i = 0; i < ARRAY_SIZE(sim_neigh_state_names); i++) {
 			if (!(nud & (1u << i)))
 				continue;
 			nud &= ~(1u << i);
-			fprintf(out, "%s%s", neigh_state_names[i], nud ? "," : "");
+			fprintf(out, "%s%s", sim_neigh_state_names[i], nud ? "," : "");
 		}
 		fprintf(out, "\n");
 	}
 }
 
-/* neigh_show - `ip neigh show`: every device. */
+/* sim_neigh_show - `ip neigh show`: every device. */
 void
-neigh_show(struct net *net, FILE *out)
+sim_neigh_show(struct net *net, FILE *out)
 {
-	neigh_show_dev(net, NULL, out);
+	sim_neigh_show_dev(net, NULL, out);
 }
 
 /**
@@ -1111,8 +1111,8 @@ neigh_table_init(struct net *net, const struct neigh_table *tmpl)
 	INIT_LIST_HEAD(&tbl->all);
 	tbl->hash_rnd = sim_random(net->eng) | 1;	/* odd: a multiplier */
 	tbl->parms.reachable_time = neigh_rand_reach_time(net, tbl->parms.base_reachable_time);
-	tbl->parms.last_rand = host_jiffies(net);
-	tbl->last_flush = host_jiffies(net);
+	tbl->parms.last_rand = sim_host_jiffies(net);
+	tbl->last_flush = sim_host_jiffies(net);
 	/* KERNEL: also starts gc_work (neigh_periodic_work, every
 	 * base_reachable_time/2) and the proxy timer.  netstep runs
 	 * neither, so a quiet world goes idle; STALE entries stay until a

@@ -198,7 +198,7 @@ int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags);
 int __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb);
 int neigh_event_send(struct neighbour *neigh, struct sk_buff *skb);
 /* Upper-layer proof of reachability (TCP ACK progress, dst_confirm). */
-void neigh_confirm(struct neighbour *neigh);
+void sim_neigh_confirm(struct neighbour *neigh);
 unsigned long neigh_rand_reach_time(struct net *net, unsigned long base);
 
 /* Output paths (include/net/dst.h, include/net/neighbour.h). */
@@ -210,11 +210,11 @@ int neigh_direct_output(struct neighbour *neigh, struct sk_buff *skb);
 
 /* Administration: ip neigh show / flush, device down. */
 void neigh_ifdown(struct neigh_table *tbl, struct net_device *dev);
-int neigh_flush(struct net *net, struct net_device *dev);	/* entries removed */
-void neigh_show(struct net *net, FILE *out);	/* ip neigh show */
+int sim_neigh_flush(struct net *net, struct net_device *dev);	/* entries removed */
+void sim_neigh_show(struct net *net, FILE *out);	/* ip neigh show */
 /* ip neigh show dev DEV (dev != NULL: only its entries, no "dev DEV" column). */
-void neigh_show_dev(struct net *net, const struct net_device *dev, FILE *out);
-const char *neigh_state_name(u8 nud);
+void sim_neigh_show_dev(struct net *net, const struct net_device *dev, FILE *out);
+const char *sim_neigh_state_name(u8 nud);
 /* Calls @cb for every entry in creation order; returns the count. */
 int neigh_for_each(struct net *net, void (*cb)(const struct neighbour *, void *), void *arg);
 

@@ -61,16 +61,16 @@ struct net {
 };
 
 #define NET_INC_STATS(net, field)	((net)->mib[field]++)
-#define NET_ADD_STATS(net, field, n)	((net)->mib[field] += (n))
+#define SIM_NET_ADD_STATS(net, field, n)	((net)->mib[field] += (n))
 #define IP_INC_STATS(net, field)	NET_INC_STATS(net, field)
-#define IP_ADD_STATS(net, field, n)	NET_ADD_STATS(net, field, n)
+#define IP_ADD_STATS(net, field, n)	SIM_NET_ADD_STATS(net, field, n)
 #define ICMP_INC_STATS(net, field)	NET_INC_STATS(net, field)
 
-static inline struct net *cpu_host(struct sim_cpu *cpu) { return cpu->owner; }
-static inline unsigned long host_jiffies(const struct net *net)
+static inline struct net *sim_cpu_host(struct sim_cpu *cpu) { return cpu->owner; }
+static inline unsigned long sim_host_jiffies(const struct net *net)
 {
 	return sim_jiffies(net->eng);
 }
-static inline ktime_t host_now(const struct net *net) { return net->eng->now; }
+static inline ktime_t sim_host_now(const struct net *net) { return net->eng->now; }
 
 #endif

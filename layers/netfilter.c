@@ -41,13 +41,13 @@ struct nf_table {
 static const struct {
 	const char *name;
 	unsigned int hook;
-} ipt_filter_chains[] = {
+} sim_ipt_filter_chains[] = {
 	{ "INPUT", NF_INET_LOCAL_IN },
 	{ "FORWARD", NF_INET_FORWARD },
 	{ "OUTPUT", NF_INET_LOCAL_OUT },
 };
 
-static const char *const nf_hook_names[NF_INET_NUMHOOKS] = {
+static const char *const sim_nf_hook_names[NF_INET_NUMHOOKS] = {
 	[NF_INET_PRE_ROUTING] = "NF_INET_PRE_ROUTING",
 	[NF_INET_LOCAL_IN] = "NF_INET_LOCAL_IN",
 	[NF_INET_FORWARD] = "NF_INET_FORWARD",
@@ -57,19 +57,19 @@ static const char *const nf_hook_names[NF_INET_NUMHOOKS] = {
 
 /* Namers for the trace (see netfilter.h). */
 const char *
-nf_hook_name(u32 hook)
+sim_nf_hook_name(u32 hook)
 {
-	return hook < NF_INET_NUMHOOKS ? nf_hook_names[hook] : "unknown";
+	return hook < NF_INET_NUMHOOKS ? sim_nf_hook_names[hook] : "unknown";
 }
 
 const char *
-nf_verdict_name(u32 verdict)
+sim_nf_verdict_name(u32 verdict)
 {
 	return verdict == NF_DROP ? "DROP" : "ACCEPT";
 }
 
 /* What the rules look at, read once from the packet (no side effects). */
-struct ipt_sim_pkt {
+struct sim_ipt_pkt {
 	bool ok;			/* a whole IPv4 header is there */
 	__be32 saddr, daddr;
 	u8 proto;
@@ -84,7 +84,7 @@ struct ipt_sim_pkt {
 /* Read the IP header and, for tcp/udp first fragments, the ports.
  * Never trusts the packet: every offset is checked against the tail. */
 static void
-ipt_sim_parse(const struct sk_buff *skb, struct ipt_sim_pkt *p)
+sim_ipt_parse(const struct sk_buff *skb, struct sim_ipt_pkt *p)
 {
 	const unsigned char *nh, *tail = skb_tail_pointer(skb);
 	const struct iphdr *iph;
@@ -118,7 +118,7 @@ ipt_sim_parse(const struct sk_buff *skb, struct ipt_sim_pkt *p)
 
 /* Does rule @e match?  (ip_packet_match, then tcp_mt/udp_mt.) */
 static bool
-ipt_sim_match(const struct ipt_entry *e, const struct ipt_sim_pkt *p,
+sim_ipt_match(const struct ipt_entry *e, const struct sim_ipt_pkt *p,
 	      const struct net_device *in, const struct net_device *out)
 {
 	const struct ipt_ip *ip = &e->ip;
@@ -149,14 +149,14 @@ ipt_sim_match(const struct ipt_entry *e, const struct ipt_sim_pkt *p,
  * when the policy decides.  With @account, counters are bumped.
  */
 static unsigned int
-ipt_sim_walk(struct ipt_chain *c, const struct ipt_sim_pkt *p, unsigned int len,
+sim_ipt_walk(struct ipt_chain *c, const struct sim_ipt_pkt *p, unsigned int len,
 	     const struct net_device *in, const struct net_device *out, bool account,
 	     unsigned int *rulenum)
 {
 	for (unsigned int i = 0; i < c->nrules; i++) {
 		struct ipt_entry *e = &c->rules[i];
 
-		if (!ipt_sim_match(e, p, in, out))
+		if (!sim_ipt_match(e, p, in, out))
 			continue;
 		if (account) {
 			e->counters.pcnt++;
@@ -182,14 +182,14 @@ ipt_sim_walk(struct ipt_chain *c, const struct ipt_sim_pkt *p, unsigned int len,
  */
 static unsigned int
 ipt_do_table(struct net *net, struct ipt_chain *c, struct sk_buff *skb,
-	     const struct ipt_sim_pkt *p, const struct net_device *in,
+	     const struct sim_ipt_pkt *p, const struct net_device *in,
 	     const struct net_device *out)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
 	unsigned int rulenum, verdict;
 	trace_ipt_do_table(net, c, skb);
 
-	verdict = ipt_sim_walk(c, p, skb->len, in, out, true, &rulenum);
+	verdict = sim_ipt_walk(c, p, skb->len, in, out, true, &rulenum);
 	trace_ipt_chain_verdict(net, skb, verdict, rulenum);
 	return verdict;
 }
@@ -199,7 +199,7 @@ ipt_do_table(struct net *net, struct ipt_chain *c, struct sk_buff *skb,
 /* ---------------------------------------------------------------- */
 
 static struct net *
-nf_sim_net(const struct sk_buff *skb, const struct net_device *in,
+sim_nf_net(const struct sk_buff *skb, const struct net_device *in,
 	   const struct net_device *out)
 {
 	if (out)
@@ -211,11 +211,11 @@ nf_sim_net(const struct sk_buff *skb, const struct net_device *in,
 
 /* The filter chain registered at @hook, NULL if none. */
 static struct ipt_chain *
-nf_sim_chain(struct net *net, u8 pf, unsigned int hook)
+sim_nf_chain(struct net *net, u8 pf, unsigned int hook)
 {
 	if (!net || !net->nf || pf != NFPROTO_IPV4)
 		return NULL;
-	for (unsigned int i = 0; i < ARRAY_SIZE(ipt_filter_chains); i++)
+	for (unsigned int i = 0; i < ARRAY_SIZE(sim_ipt_filter_chains); i++)
 		if (net->nf->chains[i].hook == hook)
 			return &net->nf->chains[i];
 	return NULL;
@@ -223,15 +223,15 @@ nf_sim_chain(struct net *net, u8 pf, unsigned int hook)
 
 /* The verdict a chain will give, for the tracepoint (no counting). */
 static unsigned int
-nf_sim_preview(struct ipt_chain *c, const struct sk_buff *skb, struct ipt_sim_pkt *p,
+sim_nf_preview(struct ipt_chain *c, const struct sk_buff *skb, struct sim_ipt_pkt *p,
 	       const struct net_device *in, const struct net_device *out,
 	       unsigned int *rulenum)
 {
-	ipt_sim_parse(skb, p);
+	sim_ipt_parse(skb, p);
 	*rulenum = 0;
 	if (!c)
 		return NF_ACCEPT;
-	return ipt_sim_walk(c, p, skb->len, in, out, false, rulenum);
+	return sim_ipt_walk(c, p, skb->len, in, out, false, rulenum);
 }
 
 /**
@@ -251,11 +251,11 @@ int
 nf_hook(u8 pf, unsigned int hook, struct sk_buff *skb, struct net_device *indev,
 	struct net_device *outdev, int (*okfn)(struct sk_buff *))
 {
-	struct net *net = nf_sim_net(skb, indev, outdev);
-	struct ipt_chain *chain = nf_sim_chain(net, pf, hook);
-	struct ipt_sim_pkt pkt;
+	struct net *net = sim_nf_net(skb, indev, outdev);
+	struct ipt_chain *chain = sim_nf_chain(net, pf, hook);
+	struct sim_ipt_pkt pkt;
 	unsigned int rulenum;
-	unsigned int verdict = nf_sim_preview(chain, skb, &pkt, indev, outdev, &rulenum);
+	unsigned int verdict = sim_nf_preview(chain, skb, &pkt, indev, outdev, &rulenum);
 	trace_nf_hook(net, skb, hook, chain, verdict, rulenum);
 
 	(void)okfn;	/* NF_HOOK calls it when we return 1 */
@@ -275,60 +275,60 @@ nf_hook(u8 pf, unsigned int hook, struct sk_buff *skb, struct net_device *indev,
 /* ---------------------------------------------------------------- */
 
 static int
-ipt_sim_chain_index(const char *chain)
+sim_ipt_chain_index(const char *chain)
 {
-	for (unsigned int i = 0; chain && i < ARRAY_SIZE(ipt_filter_chains); i++)
-		if (!strcmp(chain, ipt_filter_chains[i].name))
+	for (unsigned int i = 0; chain && i < ARRAY_SIZE(sim_ipt_filter_chains); i++)
+		if (!strcmp(chain, sim_ipt_filter_chains[i].name))
 			return (int)i;
 	return -1;
 }
 
 static struct ipt_chain *
-ipt_sim_chain(struct net *net, const char *chain)
+sim_ipt_chain(struct net *net, const char *chain)
 {
-	int i = ipt_sim_chain_index(chain);
+	int i = sim_ipt_chain_index(chain);
 
 	return i < 0 || !net->nf ? NULL : &net->nf->chains[i];
 }
 
 int
-iptc_is_chain(const char *chain)
+sim_iptc_is_chain(const char *chain)
 {
-	return ipt_sim_chain_index(chain) >= 0;
+	return sim_ipt_chain_index(chain) >= 0;
 }
 
 const char *
-iptc_chain_name(unsigned int i)
+sim_iptc_chain_name(unsigned int i)
 {
-	return i < ARRAY_SIZE(ipt_filter_chains) ? ipt_filter_chains[i].name : NULL;
+	return i < ARRAY_SIZE(sim_ipt_filter_chains) ? sim_ipt_filter_chains[i].name : NULL;
 }
 
 /* See netfilter.h: the table's own spelling of @chain, for the trace. */
 const char *
-ipt_sim_chain_str(const char *chain)
+sim_ipt_chain_str(const char *chain)
 {
-	int i = ipt_sim_chain_index(chain);
+	int i = sim_ipt_chain_index(chain);
 
-	return i < 0 ? chain : ipt_filter_chains[i].name;
+	return i < 0 ? chain : sim_ipt_filter_chains[i].name;
 }
 
 /**
- * iptc_insert_entry - put a copy of @e before rule @rulenum (1-based;
+ * sim_iptc_insert_entry - put a copy of @e before rule @rulenum (1-based;
  * nrules + 1 appends), with its counters cleared.
  */
 int
-iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
-		  unsigned int rulenum)
+sim_iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
+		      unsigned int rulenum)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
-	trace_iptc_insert_entry(net, chain, rulenum);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
+	trace_sim_iptc_insert_entry(net, chain, rulenum);
 
 	if (!c)
 		return -ENOENT;
 	if (rulenum < 1 || rulenum > c->nrules + 1)
 		return -E2BIG;
-	if (c->nrules >= IPT_SIM_MAX_RULES)
+	if (c->nrules >= SIM_IPT_MAX_RULES)
 		return -ENOSPC;
 	if (c->nrules == c->cap) {
 		unsigned int cap = c->cap ? c->cap * 2 : 8;
@@ -347,25 +347,25 @@ iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
 	return 0;
 }
 
-/* iptc_append_entry - add a copy of @e at the end of @chain. */
+/* sim_iptc_append_entry - add a copy of @e at the end of @chain. */
 int
-iptc_append_entry(struct net *net, const char *chain, const struct ipt_entry *e)
+sim_iptc_append_entry(struct net *net, const char *chain, const struct ipt_entry *e)
 {
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
 
-	return c ? iptc_insert_entry(net, chain, e, c->nrules + 1) : -ENOENT;
+	return c ? sim_iptc_insert_entry(net, chain, e, c->nrules + 1) : -ENOENT;
 }
 
 /**
- * iptc_delete_num_entry - remove rule @rulenum (1-based) of @chain.
+ * sim_iptc_delete_num_entry - remove rule @rulenum (1-based) of @chain.
  * 0, -ENOENT or -E2BIG.
  */
 int
-iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum)
+sim_iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
-	trace_iptc_delete_num_entry(net, chain, rulenum);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
+	trace_sim_iptc_delete_num_entry(net, chain, rulenum);
 
 	if (!c)
 		return -ENOENT;
@@ -379,7 +379,7 @@ iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum)
 
 /* Same rule, counters aside (libiptc compares with a mask the same way). */
 static bool
-ipt_sim_same(const struct ipt_entry *a, const struct ipt_entry *b)
+sim_ipt_same(const struct ipt_entry *a, const struct ipt_entry *b)
 {
 	if (memcmp(&a->ip, &b->ip, sizeof(a->ip)) || a->verdict != b->verdict ||
 	    a->has_ports != b->has_ports)
@@ -387,26 +387,26 @@ ipt_sim_same(const struct ipt_entry *a, const struct ipt_entry *b)
 	return !a->has_ports || !memcmp(&a->ports, &b->ports, sizeof(a->ports));
 }
 
-/* iptc_delete_entry - remove the first rule of @chain equal to @e. */
+/* sim_iptc_delete_entry - remove the first rule of @chain equal to @e. */
 int
-iptc_delete_entry(struct net *net, const char *chain, const struct ipt_entry *e)
+sim_iptc_delete_entry(struct net *net, const char *chain, const struct ipt_entry *e)
 {
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
 
 	if (!c)
 		return -ENOENT;
 	for (unsigned int i = 0; i < c->nrules; i++)
-		if (ipt_sim_same(&c->rules[i], e))
-			return iptc_delete_num_entry(net, chain, i + 1);
+		if (sim_ipt_same(&c->rules[i], e))
+			return sim_iptc_delete_num_entry(net, chain, i + 1);
 	return -ESRCH;
 }
 
 /* Apply @fn to @chain, or to every chain if @chain is NULL. */
 static int
-ipt_sim_each(struct net *net, const char *chain, void (*fn)(struct ipt_chain *))
+sim_ipt_each(struct net *net, const char *chain, void (*fn)(struct ipt_chain *))
 {
 	if (chain) {
-		struct ipt_chain *c = ipt_sim_chain(net, chain);
+		struct ipt_chain *c = sim_ipt_chain(net, chain);
 
 		if (!c)
 			return -ENOENT;
@@ -415,19 +415,19 @@ ipt_sim_each(struct net *net, const char *chain, void (*fn)(struct ipt_chain *))
 	}
 	if (!net->nf)
 		return -ENOENT;
-	for (unsigned int i = 0; i < ARRAY_SIZE(ipt_filter_chains); i++)
+	for (unsigned int i = 0; i < ARRAY_SIZE(sim_ipt_filter_chains); i++)
 		fn(&net->nf->chains[i]);
 	return 0;
 }
 
 static void
-ipt_sim_flush(struct ipt_chain *c)
+sim_ipt_flush(struct ipt_chain *c)
 {
 	c->nrules = 0;
 }
 
 static void
-ipt_sim_zero(struct ipt_chain *c)
+sim_ipt_zero(struct ipt_chain *c)
 {
 	memset(&c->policy_counters, 0, sizeof(c->policy_counters));
 	for (unsigned int i = 0; i < c->nrules; i++)
@@ -435,29 +435,29 @@ ipt_sim_zero(struct ipt_chain *c)
 }
 
 int
-iptc_flush_entries(struct net *net, const char *chain)
+sim_iptc_flush_entries(struct net *net, const char *chain)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	trace_iptc_flush_entries(net, chain);
+	trace_sim_iptc_flush_entries(net, chain);
 
-	return ipt_sim_each(net, chain, ipt_sim_flush);
+	return sim_ipt_each(net, chain, sim_ipt_flush);
 }
 
 int
-iptc_zero_entries(struct net *net, const char *chain)
+sim_iptc_zero_entries(struct net *net, const char *chain)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	trace_iptc_zero_entries(net, chain);
+	trace_sim_iptc_zero_entries(net, chain);
 
-	return ipt_sim_each(net, chain, ipt_sim_zero);
+	return sim_ipt_each(net, chain, sim_ipt_zero);
 }
 
 int
-iptc_set_policy(struct net *net, const char *chain, unsigned int verdict)
+sim_iptc_set_policy(struct net *net, const char *chain, unsigned int verdict)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
-	trace_iptc_set_policy(net, chain, verdict);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
+	trace_sim_iptc_set_policy(net, chain, verdict);
 
 	if (!c)
 		return -ENOENT;
@@ -468,9 +468,9 @@ iptc_set_policy(struct net *net, const char *chain, unsigned int verdict)
 }
 
 int
-iptc_get_policy(struct net *net, const char *chain, struct xt_counters *counters)
+sim_iptc_get_policy(struct net *net, const char *chain, struct xt_counters *counters)
 {
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
 
 	if (!c)
 		return -ENOENT;
@@ -480,17 +480,17 @@ iptc_get_policy(struct net *net, const char *chain, struct xt_counters *counters
 }
 
 unsigned int
-iptc_num_rules(struct net *net, const char *chain)
+sim_iptc_num_rules(struct net *net, const char *chain)
 {
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
 
 	return c ? c->nrules : 0;
 }
 
 const struct ipt_entry *
-iptc_get_rule(struct net *net, const char *chain, unsigned int rulenum)
+sim_iptc_get_rule(struct net *net, const char *chain, unsigned int rulenum)
 {
-	struct ipt_chain *c = ipt_sim_chain(net, chain);
+	struct ipt_chain *c = sim_ipt_chain(net, chain);
 
 	if (!c || rulenum < 1 || rulenum > c->nrules)
 		return NULL;
@@ -502,38 +502,38 @@ iptc_get_rule(struct net *net, const char *chain, unsigned int rulenum)
 /* ---------------------------------------------------------------- */
 
 /**
- * netfilter_init - register the filter table of @net: INPUT, FORWARD
+ * iptable_filter_net_init - register the filter table of @net: INPUT, FORWARD
  * and OUTPUT, empty, policy ACCEPT.  0 or -ENOMEM.
  */
 int
-netfilter_init(struct net *net)
+iptable_filter_net_init(struct net *net)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/iptable_filter.c";
-	trace_netfilter_init(net, ARRAY_SIZE(ipt_filter_chains));
+	trace_iptable_filter_net_init(net, ARRAY_SIZE(sim_ipt_filter_chains));
 
 	net->nf = calloc(1, sizeof(*net->nf));
 	if (!net->nf)
 		return -ENOMEM;
-	for (unsigned int i = 0; i < ARRAY_SIZE(ipt_filter_chains); i++) {
-		net->nf->chains[i].name = ipt_filter_chains[i].name;
-		net->nf->chains[i].hook = ipt_filter_chains[i].hook;
+	for (unsigned int i = 0; i < ARRAY_SIZE(sim_ipt_filter_chains); i++) {
+		net->nf->chains[i].name = sim_ipt_filter_chains[i].name;
+		net->nf->chains[i].hook = sim_ipt_filter_chains[i].hook;
 		net->nf->chains[i].policy = NF_ACCEPT;
 	}
 	return 0;
 }
 
 /**
- * netfilter_exit - unregister and free the filter table of @net.
+ * iptable_filter_net_exit - unregister and free the filter table of @net.
  */
 void
-netfilter_exit(struct net *net)
+iptable_filter_net_exit(struct net *net)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/iptable_filter.c";
-	trace_netfilter_exit(net);
+	trace_iptable_filter_net_exit(net);
 
 	if (!net->nf)
 		return;
-	for (unsigned int i = 0; i < ARRAY_SIZE(ipt_filter_chains); i++)
+	for (unsigned int i = 0; i < ARRAY_SIZE(sim_ipt_filter_chains); i++)
 		free(net->nf->chains[i].rules);
 	free(net->nf);
 	net->nf = NULL;

@@ -122,7 +122,7 @@ struct ipt_chain {
 };
 
 /* NOTE: netstep keeps at most this many rules per chain. */
-#define IPT_SIM_MAX_RULES	1024
+#define SIM_IPT_MAX_RULES	1024
 
 /*
  * Editing the filter table.  KERNEL: iptables reads the whole table with
@@ -134,34 +134,34 @@ struct ipt_chain {
  * -ENOENT (no such chain), -E2BIG (rule number too big), -ENOSPC
  * (chain full), -ESRCH (no matching rule), -ENOMEM.
  */
-int iptc_is_chain(const char *chain);
-int iptc_append_entry(struct net *net, const char *chain, const struct ipt_entry *e);
-int iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
-		      unsigned int rulenum);
-int iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum);
-int iptc_delete_entry(struct net *net, const char *chain, const struct ipt_entry *e);
-int iptc_flush_entries(struct net *net, const char *chain);
-int iptc_zero_entries(struct net *net, const char *chain);
-int iptc_set_policy(struct net *net, const char *chain, unsigned int verdict);
+int sim_iptc_is_chain(const char *chain);
+int sim_iptc_append_entry(struct net *net, const char *chain, const struct ipt_entry *e);
+int sim_iptc_insert_entry(struct net *net, const char *chain, const struct ipt_entry *e,
+			  unsigned int rulenum);
+int sim_iptc_delete_num_entry(struct net *net, const char *chain, unsigned int rulenum);
+int sim_iptc_delete_entry(struct net *net, const char *chain, const struct ipt_entry *e);
+int sim_iptc_flush_entries(struct net *net, const char *chain);
+int sim_iptc_zero_entries(struct net *net, const char *chain);
+int sim_iptc_set_policy(struct net *net, const char *chain, unsigned int verdict);
 /* Policy (NF_ACCEPT/NF_DROP) and its counters; -ENOENT. */
-int iptc_get_policy(struct net *net, const char *chain, struct xt_counters *c);
+int sim_iptc_get_policy(struct net *net, const char *chain, struct xt_counters *c);
 /* Rules of @chain: how many, and the n-th (1-based; NULL if none). */
-unsigned int iptc_num_rules(struct net *net, const char *chain);
-const struct ipt_entry *iptc_get_rule(struct net *net, const char *chain,
-				      unsigned int rulenum);
+unsigned int sim_iptc_num_rules(struct net *net, const char *chain);
+const struct ipt_entry *sim_iptc_get_rule(struct net *net, const char *chain,
+					  unsigned int rulenum);
 /* The chains in listing order: "INPUT", "FORWARD", "OUTPUT", NULL. */
-const char *iptc_chain_name(unsigned int i);
+const char *sim_iptc_chain_name(unsigned int i);
 /* @chain as the table spells it (a string that lives as long as the
  * program) if it names a chain, else @chain itself.  For the trace. */
-const char *ipt_sim_chain_str(const char *chain);
+const char *sim_ipt_chain_str(const char *chain);
 
 /* For the trace (events/netfilter.h): "NF_INET_LOCAL_IN" ... or
  * "unknown"; "DROP" for NF_DROP, "ACCEPT" for anything else. */
-const char *nf_hook_name(u32 hook);
-const char *nf_verdict_name(u32 verdict);
+const char *sim_nf_hook_name(u32 hook);
+const char *sim_nf_verdict_name(u32 verdict);
 
 /* Per-host setup and teardown of the filter table. */
-int netfilter_init(struct net *net);
-void netfilter_exit(struct net *net);
+int iptable_filter_net_init(struct net *net);
+void iptable_filter_net_exit(struct net *net);
 
 #endif

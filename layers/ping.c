@@ -73,11 +73,11 @@ ping_close(struct ping_sock *ps)
 	free(ps);
 }
 
-/* ping_exit - host teardown: close the socket if one was opened. */
+/* sim_ping_exit - host teardown: close the socket if one was opened. */
 void
-ping_exit(struct net *net)
+sim_ping_exit(struct net *net)
 {
-	trace_ping_exit(net);
+	trace_sim_ping_exit(net);
 	if (net->ping)
 		ping_close(net->ping);
 }

@@ -78,8 +78,8 @@ int ping_sendmsg(struct ping_sock *ps, __be32 daddr, const void *msg, unsigned i
 void ping_rcv(struct sk_buff *skb);
 /* icmp_protocol.err_handler: an ICMP error quoting an ICMP packet. */
 void ping_err(struct sk_buff *skb, u32 info);
-/* Host teardown (from ip_exit). */
-void ping_exit(struct net *net);
+/* Host teardown (from sim_ip_exit). */
+void sim_ping_exit(struct net *net);
 
 /* tools/ping.c (the user side): is a ping run on @net still waiting for
  * replies or its timeout?  The console runs the engine while it is. */

@@ -42,7 +42,7 @@ static const char KSRC[] = "net/ipv4/route.c";
 #define IP_RT_MTU_EXPIRES	(10 * 60 * HZ)
 /* Exceptions kept per nexthop before the oldest is recycled.
  * KERNEL: a 2048-bucket hash per nexthop, 5 deep (FNHE_RECLAIM_DEPTH). */
-#define FNHE_SIM_MAX		64
+#define SIM_FNHE_MAX		64
 
 /* include/linux/in.h (the other address classes are in layers/ip.h) */
 static inline bool
@@ -56,7 +56,7 @@ ipv4_is_loopback(__be32 addr)
 /* ---------------------------------------------------------------- */
 
 static struct net *
-dst_net(const struct dst_entry *dst)
+sim_dst_net(const struct dst_entry *dst)
 {
 	return dst && dst->dev ? dev_net(dst->dev) : NULL;
 }
@@ -67,7 +67,7 @@ dst_net(const struct dst_entry *dst)
 void
 dst_hold(struct dst_entry *dst)
 {
-	trace_dst_hold(dst_net(dst), dst);
+	trace_dst_hold(sim_dst_net(dst), dst);
 	dst->__refcnt++;
 }
 
@@ -75,12 +75,12 @@ dst_hold(struct dst_entry *dst)
  * dst_release - drop a reference taken by dst_hold().
  *
  * NOTE: only counts.  Memory is never freed here: a deleted route's
- * rtable waits in the table's dst_garbage list until ip_fib_exit().
+ * rtable waits in the table's dst_garbage list until ip_fib_net_exit().
  */
 void
 dst_release(struct dst_entry *dst)
 {
-	trace_dst_release(dst_net(dst), dst);
+	trace_dst_release(sim_dst_net(dst), dst);
 	if (!dst)
 		return;
 	if (dst->__refcnt > 0)
@@ -97,12 +97,12 @@ unsigned int
 dst_mtu(const struct dst_entry *dst)
 {
 	const struct rtable *rt = (const struct rtable *)dst;
-	struct net *net = dst_net(dst);
+	struct net *net = sim_dst_net(dst);
 	u32 metric = rt->fa ? rt->fa->fa_info.fib_mtu : 0;
 	unsigned int dev_mtu = dst->dev ? dst->dev->mtu : ETH_DATA_LEN;
 	trace_dst_mtu(net, rt, metric, dev_mtu);
 
-	if (rt->rt_pmtu && net && time_before(host_jiffies(net), rt->rt_pmtu_expires))
+	if (rt->rt_pmtu && net && time_before(sim_host_jiffies(net), rt->rt_pmtu_expires))
 		/* NOTE: never above the device MTU, which may have been
 		 * lowered after the exception was learned. */
 		return min_t(unsigned int, rt->rt_pmtu, dev_mtu);
@@ -193,11 +193,11 @@ find_exception(struct fib_alias *fa, __be32 daddr)
 	for (pp = &nh->nh_exceptions; (fnhe = *pp) != NULL; pp = &fnhe->fnhe_next) {
 		if (fnhe->fnhe_daddr != daddr)
 			continue;
-		if (time_after_eq(host_jiffies(net), fnhe->fnhe_expires)) {
+		if (time_after_eq(sim_host_jiffies(net), fnhe->fnhe_expires)) {
 			trace_fib_exception_expired(net, fnhe);
 			*pp = fnhe->fnhe_next;
 			nh->nh_nexceptions--;
-			fib_sim_bury(fa->fa_table, fnhe->fnhe_rth);
+			sim_fib_bury(fa->fa_table, fnhe->fnhe_rth);
 			free(fnhe);
 			return NULL;
 		}
@@ -208,10 +208,10 @@ find_exception(struct fib_alias *fa, __be32 daddr)
 
 /* Count a lookup on @rt: `route -n` shows the sum as Use. */
 static struct rtable *
-rt_sim_use(struct net *net, struct rtable *rt)
+sim_rt_use(struct net *net, struct rtable *rt)
 {
 	rt->dst.__use++;
-	rt->dst.lastuse = host_jiffies(net);
+	rt->dst.lastuse = sim_host_jiffies(net);
 	return rt;
 }
 
@@ -235,13 +235,13 @@ __mkroute_output(struct net *net, struct fib_alias *fa, struct flowi4 *fl4)
 	rth = fnhe ? fnhe->fnhe_rth : rt_cache_route(fa);
 	if (!rth)
 		return ERR_PTR(-ENOBUFS);
-	return rt_sim_use(net, rth);
+	return sim_rt_use(net, rth);
 }
 
 /* The route for 255.255.255.255: out of @fl4's device, or the first one
  * with an address.  No row in any table covers it. */
 static struct rtable *
-ip_sim_lbcast_route(struct net *net, struct net_device *dev)
+sim_ip_lbcast_route(struct net *net, struct net_device *dev)
 {
 	struct fib_table *tb = fib_get_table(net, RT_TABLE_LOCAL);
 	int i;
@@ -262,7 +262,7 @@ ip_sim_lbcast_route(struct net *net, struct net_device *dev)
 		rt->dst.input = ip_local_deliver;
 		tb->tb_lbcast[i] = rt;
 	}
-	return rt_sim_use(net, tb->tb_lbcast[i]);
+	return sim_rt_use(net, tb->tb_lbcast[i]);
 }
 
 static struct net_device *
@@ -302,7 +302,7 @@ ip_route_output_key(struct net *net, struct flowi4 *fl4)
 		struct net_device *dev = fl4->flowi4_oif ?
 					 sim_dev_by_index(net, fl4->flowi4_oif) : NULL;
 
-		rt = ip_sim_lbcast_route(net, dev);
+		rt = sim_ip_lbcast_route(net, dev);
 		if (!IS_ERR(rt) && !fl4->saddr)
 			fl4->saddr = inet_select_addr(rt->dst.dev, fl4->daddr);
 		return rt;
@@ -374,20 +374,20 @@ ip_mkroute_input(struct sk_buff *skb, struct fib_alias *fa, struct net_device *i
 		rt->dst.output = ip_output;
 		nh->nh_rth_input = rt;
 	}
-	skb_dst_set_noref(skb, &rt_sim_use(net, nh->nh_rth_input)->dst);
+	skb_dst_set_noref(skb, &sim_rt_use(net, nh->nh_rth_input)->dst);
 	return 0;
 }
 
 /* Local delivery of a broadcast: the row's rtable or 255.255.255.255's. */
 static int
-ip_sim_brd_input(struct sk_buff *skb, struct fib_alias *fa, struct net_device *dev)
+sim_ip_brd_input(struct sk_buff *skb, struct fib_alias *fa, struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
-	struct rtable *rt = fa ? rt_cache_route(fa) : ip_sim_lbcast_route(net, dev);
+	struct rtable *rt = fa ? rt_cache_route(fa) : sim_ip_lbcast_route(net, dev);
 
 	if (!rt || IS_ERR(rt))
 		return rt ? (int)PTR_ERR(rt) : -ENOBUFS;
-	skb_dst_set_noref(skb, &rt_sim_use(net, rt)->dst);
+	skb_dst_set_noref(skb, &sim_rt_use(net, rt)->dst);
 	return 0;
 }
 
@@ -439,7 +439,7 @@ ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 		rt = rt_cache_route(fa);
 		if (!rt)
 			return -ENOBUFS;
-		skb_dst_set_noref(skb, &rt_sim_use(net, rt)->dst);
+		skb_dst_set_noref(skb, &sim_rt_use(net, rt)->dst);
 		trace_fib_input_result(net, skb, "local");
 		return 0;
 	}
@@ -458,7 +458,7 @@ brd_input:
 	if (saddr && fib_validate_source(net, saddr, dev))
 		goto martian_source;
 	trace_fib_input_result(net, skb, "broadcast");
-	return ip_sim_brd_input(skb, fa, dev);
+	return sim_ip_brd_input(skb, fa, dev);
 
 no_route:
 	IP_INC_STATS(net, err == -EHOSTUNREACH ? IPSTATS_MIB_INADDRERRORS
@@ -520,10 +520,10 @@ update_or_create_fnhe(struct net *net, struct fib_alias *fa, __be32 daddr, u32 p
 		if (!oldest || time_before(fnhe->fnhe_stamp, oldest->fnhe_stamp))
 			oldest = fnhe;
 	}
-	if (!fnhe && nh->nh_nexceptions >= FNHE_SIM_MAX) {
+	if (!fnhe && nh->nh_nexceptions >= SIM_FNHE_MAX) {
 		/* Full: recycle the oldest, as the kernel's fnhe_oldest(). */
 		fnhe = oldest;
-		fib_sim_bury(fa->fa_table, fnhe->fnhe_rth);
+		sim_fib_bury(fa->fa_table, fnhe->fnhe_rth);
 		fnhe->fnhe_rth = NULL;
 		fnhe->fnhe_daddr = daddr;
 		trace_fib_reason(net, NULL, "recycled_oldest");
@@ -547,7 +547,7 @@ update_or_create_fnhe(struct net *net, struct fib_alias *fa, __be32 daddr, u32 p
 	}
 	fnhe->fnhe_pmtu = pmtu;
 	fnhe->fnhe_expires = expires;
-	fnhe->fnhe_stamp = host_jiffies(net);
+	fnhe->fnhe_stamp = sim_host_jiffies(net);
 	fnhe->fnhe_rth->rt_pmtu = pmtu;
 	fnhe->fnhe_rth->rt_pmtu_expires = expires;
 }
@@ -573,7 +573,7 @@ __ip_rt_update_pmtu(struct net *net, struct fib_alias *fa, __be32 daddr, u32 mtu
 		trace_fib_reason(net, NULL, "not_below_device_mtu");
 		return;
 	}
-	update_or_create_fnhe(net, fa, daddr, mtu, host_jiffies(net) + IP_RT_MTU_EXPIRES);
+	update_or_create_fnhe(net, fa, daddr, mtu, sim_host_jiffies(net) + IP_RT_MTU_EXPIRES);
 }
 
 /**
@@ -599,7 +599,7 @@ ipv4_update_pmtu(struct net *net, __be32 daddr, u32 mtu)
 /* ---------------------------------------------------------------- */
 
 /**
- * fib_ip_route_get - `ip route get ADDR`: the route an output lookup
+ * sim_fib_ip_route_get - `ip route get ADDR`: the route an output lookup
  * returns, printed as iproute2 prints a cloned route, e.g.
  *   10.0.1.2 via 10.0.0.1 dev eth0  src 10.0.0.2 
  *       cache  expires 599sec mtu 1400
@@ -611,14 +611,14 @@ ipv4_update_pmtu(struct net *net, __be32 daddr, u32 mtu)
  * prints the route directly.
  */
 int
-fib_ip_route_get(struct net *net, __be32 daddr, FILE *out)
+sim_fib_ip_route_get(struct net *net, __be32 daddr, FILE *out)
 {
 	struct flowi4 fl4 = { .daddr = daddr };
-	unsigned long now = host_jiffies(net);
+	unsigned long now = sim_host_jiffies(net);
 	struct rtable *rt;
 	u32 mtu = 0;
 	bool locked = false;
-	trace_fib_ip_route_get(net, daddr);
+	trace_sim_fib_ip_route_get(net, daddr);
 
 	rt = ip_route_output_key(net, &fl4);
 	if (IS_ERR(rt))
@@ -645,7 +645,7 @@ fib_ip_route_get(struct net *net, __be32 daddr, FILE *out)
 		fprintf(out, " expires %lusec", (rt->rt_pmtu_expires - now) / HZ);
 		mtu = rt->rt_pmtu;
 	}
-	fib_sim_print_mtu(out, mtu, locked);
+	sim_fib_print_mtu(out, mtu, locked);
 	fprintf(out, "\n");
 	return 0;
 }

@@ -94,14 +94,14 @@ static inline int dst_input(struct sk_buff *skb);
 
 /* FIB management: layers/fib_frontend.c */
 int ip_fib_init(struct net *net);
-void ip_fib_exit(struct net *net);
+void ip_fib_net_exit(struct net *net);
 /* Add the connected and local routes for dev->ifa (fib_add_ifaddr). */
 void fib_add_ifaddr(struct net_device *dev);
 /* layers/fib_trie.c: main-table routes, as `ip route add|del` makes them */
-int fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
-		     struct net_device *dev, u32 metric, u32 mtu);
-int fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
-		     struct net_device *dev);
+int sim_fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
+			 struct net_device *dev, u32 metric, u32 mtu);
+int sim_fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
+			 struct net_device *dev);
 /*
  * What `ip route add|del` asks for (net/ipv4/fib_frontend.c builds one
  * from the netlink message in rtm_to_fib_config).  Fields keep the
@@ -144,26 +144,26 @@ unsigned int inet_addr_type(struct net *net, __be32 addr);
 __be32 inet_select_addr(const struct net_device *dev, __be32 dst);
 
 /* Output in the formats of the real tools (fib_trie.c; route get: route.c). */
-void fib_route_show(struct net *net, FILE *out);	/* route -n */
-void fib_ip_route_show(struct net *net, FILE *out);	/* ip route show */
-int fib_ip_route_get(struct net *net, __be32 daddr, FILE *out);	/* ip route get */
+void sim_fib_route_show(struct net *net, FILE *out);	/* route -n */
+void sim_fib_ip_route_show(struct net *net, FILE *out);	/* ip route show */
+int sim_fib_ip_route_get(struct net *net, __be32 daddr, FILE *out);	/* ip route get */
 
 /* For the UI and tests: the row a lookup picked (index in route -n order). */
-int fib_alias_index(struct net *net, const struct fib_alias *fa);
+int sim_fib_alias_index(struct net *net, const struct fib_alias *fa);
 
 /* One row of the main table as `route -n` shows it. */
-struct fib_sim_row {
+struct sim_fib_row {
 	__be32 dst;			/* the prefix */
 	int plen;			/* ... its length */
 	__be32 mask;			/* ... as a netmask (Genmask) */
 	__be32 gw;			/* gateway, 0 = on-link */
 	char flags[4];			/* "U", "UG", "UH", "UGH" */
 	u32 metric;
-	unsigned long use;		/* lookups that returned it (see fib_route_show) */
+	unsigned long use;		/* lookups that returned it (see sim_fib_route_show) */
 	const char *dev;		/* device name */
 };
 /* Every row of the main table, in route -n order, to @fn (fib_trie.c). */
-void fib_sim_for_each_row(struct net *net, void (*fn)(const struct fib_sim_row *row, void *arg),
+void sim_fib_for_each_row(struct net *net, void (*fn)(const struct sim_fib_row *row, void *arg),
 			  void *arg);
 
 #include "layers/skbuff.h"

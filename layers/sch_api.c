@@ -16,8 +16,8 @@
  * file.
  *
  * Left out: netlink (RTM_NEWQDISC, RTM_DELQDISC, RTM_GETQDISC:
- * tools/tc.c calls qdisc_root_modify, qdisc_root_delete and
- * qdisc_for_each_shown directly), parents other than root, classes,
+ * tools/tc.c calls sim_qdisc_root_modify, sim_qdisc_root_delete and
+ * sim_qdisc_for_each_shown directly), parents other than root, classes,
  * register_qdisc (the table below is fixed), the qdisc hash, size
  * tables, rate estimators.
  */
@@ -64,7 +64,7 @@ qdisc_watchdog(struct hrtimer *timer)
 void
 qdisc_watchdog_init(struct qdisc_watchdog *wd, struct Qdisc *qdisc)
 {
-	hrtimer_init(&qdisc_net(qdisc)->cpu, &wd->timer, qdisc_watchdog);
+	hrtimer_init(&sim_qdisc_net(qdisc)->cpu, &wd->timer, qdisc_watchdog);
 	wd->qdisc = qdisc;
 }
 
@@ -75,7 +75,7 @@ qdisc_watchdog_schedule_ns(struct qdisc_watchdog *wd, ktime_t expires)
 	trace_qdisc_watchdog_schedule_ns(wd, expires);
 	if (wd->qdisc->state & (1UL << __QDISC_STATE_DEACTIVATED))
 		return;
-	qdisc_throttled_set(wd->qdisc);
+	qdisc_throttled(wd->qdisc);
 	hrtimer_start(&wd->timer, expires);
 }
 
@@ -89,7 +89,7 @@ qdisc_watchdog_cancel(struct qdisc_watchdog *wd)
 /* ---- tc at the root ---------------------------------------------------------- */
 
 static bool
-qdisc_handle_in_use(struct net_device *dev, u32 handle)
+sim_qdisc_handle_in_use(struct net_device *dev, u32 handle)
 {
 	if (dev->qdisc && dev->qdisc->handle == handle)
 		return true;
@@ -111,7 +111,7 @@ static u32
 qdisc_alloc_handle(struct net_device *dev)
 {
 	for (u32 major = 0x8001; major <= 0xFFFF; major++)
-		if (!qdisc_handle_in_use(dev, TC_H_MAKE(major << 16, 0)))
+		if (!sim_qdisc_handle_in_use(dev, TC_H_MAKE(major << 16, 0)))
 			return TC_H_MAKE(major << 16, 0);
 	return 0;
 }
@@ -186,21 +186,21 @@ qdisc_graft(struct net_device *dev, struct Qdisc *new)
 }
 
 /**
- * qdisc_root_modify - tc qdisc add|replace|change ... root
+ * sim_qdisc_root_modify - tc qdisc add|replace|change ... root
  *
  * Same decisions as tc_modify_qdisc: a default root (handle 0) is always
  * replaced; an existing root of the same kind is changed in place under
  * replace; add over an existing root is -EEXIST.
  */
 int
-qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt, bool replace,
-		  bool excl)
+sim_qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt, bool replace,
+		      bool excl)
 {
 	struct Qdisc *q = dev->qdisc;
 	const struct Qdisc_ops *ops = NULL;
 	struct Qdisc *new;
 
-	trace_qdisc_root_modify(dev, kind, replace, excl);
+	trace_sim_qdisc_root_modify(dev, kind, replace, excl);
 	if (kind) {
 		ops = qdisc_lookup_ops(kind);
 		if (!ops)
@@ -231,13 +231,13 @@ qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt, boo
 }
 
 /**
- * qdisc_root_delete - tc qdisc del dev DEV root: back to the defaults.
+ * sim_qdisc_root_delete - tc qdisc del dev DEV root: back to the defaults.
  * A default root cannot be deleted (-ENOENT), as in tc_get_qdisc.
  */
 int
-qdisc_root_delete(struct net_device *dev)
+sim_qdisc_root_delete(struct net_device *dev)
 {
-	trace_qdisc_root_delete(dev);
+	trace_sim_qdisc_root_delete(dev);
 	if (!dev->qdisc || dev->qdisc->handle == 0)
 		return -ENOENT;
 	qdisc_graft(dev, NULL);
@@ -246,8 +246,8 @@ qdisc_root_delete(struct net_device *dev)
 
 /* tc_dump_qdisc_root: the root, then the mq children of real queues. */
 void
-qdisc_for_each_shown(struct net_device *dev, void (*fn)(struct Qdisc *q, void *arg),
-		     void *arg)
+sim_qdisc_for_each_shown(struct net_device *dev, void (*fn)(struct Qdisc *q, void *arg),
+			 void *arg)
 {
 	if (!dev->qdisc)
 		return;
@@ -278,14 +278,14 @@ sim_qdisc_put_opt(void *opt, size_t len, const void *data, size_t size)
 }
 
 /*
- * qdisc_dump_stats - the counters tc_fill_qdisc puts in its answer
+ * sim_qdisc_dump_stats - the counters tc_fill_qdisc puts in its answer
  * (TCA_STATS2).  As there, ops->dump runs first: mq refreshes its
  * totals in it.  The options it writes are not kept here; tools/tc.c
  * asks ops->dump for them itself.
  */
 void
-qdisc_dump_stats(struct Qdisc *q, struct gnet_stats_basic_packed *b,
-		 struct gnet_stats_queue *st)
+sim_qdisc_dump_stats(struct Qdisc *q, struct gnet_stats_basic_packed *b,
+		     struct gnet_stats_queue *st)
 {
 	union {
 		struct tc_prio_qopt prio;

@@ -3,11 +3,11 @@
  * qdisc that refuses packets.
  *
  * Mirrors net/sched/sch_fifo.c (Linux 3.10): bfifo_enqueue, fifo_init
- * (here bfifo_init; the default limit is tx_queue_len frames of MTU
- * size), fifo_dump (bfifo_dump) and bfifo_qdisc_ops.  The kernel's
+ * (here fifo_init; the default limit is tx_queue_len frames of MTU
+ * size), fifo_dump (fifo_dump) and bfifo_qdisc_ops.  The kernel's
  * dequeue, peek and reset are the FIFO helpers of
  * include/net/sch_generic.h; netstep wraps the same helpers
- * (layers/sch_generic.h) as bfifo_dequeue, bfifo_peek and bfifo_reset.
+ * (layers/sch_generic.h) as qdisc_dequeue_head, qdisc_peek_head and qdisc_reset_queue.
  *
  * Read layers/sch_generic.c first (pfifo_fast is three such FIFOs, and
  * __qdisc_run is what dequeues); read layers/sch_tbf.c after: tbf keeps
@@ -48,20 +48,20 @@ bfifo_enqueue(struct sk_buff *skb, struct Qdisc *sch)
 }
 
 static struct sk_buff *
-bfifo_dequeue(struct Qdisc *sch)
+qdisc_dequeue_head(struct Qdisc *sch)
 {
-	trace_bfifo_dequeue(sch);
+	trace_qdisc_dequeue_head(sch);
 	return __qdisc_dequeue_head(sch, &sch->q);
 }
 
 static struct sk_buff *
-bfifo_peek(struct Qdisc *sch)
+qdisc_peek_head(struct Qdisc *sch)
 {
 	return skb_peek(&sch->q);
 }
 
 static void
-bfifo_reset(struct Qdisc *sch)
+qdisc_reset_queue(struct Qdisc *sch)
 {
 	__qdisc_reset_queue(&sch->q);
 	sch->qstats.backlog = 0;
@@ -69,7 +69,7 @@ bfifo_reset(struct Qdisc *sch)
 
 /* fifo_init: limit from the options, else tx_queue_len frames of MTU size. */
 static int
-bfifo_init(struct Qdisc *sch, const void *opt)
+fifo_init(struct Qdisc *sch, const void *opt)
 {
 	const struct tc_fifo_qopt *ctl = opt;
 	struct net_device *dev = qdisc_dev(sch);
@@ -90,7 +90,7 @@ bfifo_init(struct Qdisc *sch, const void *opt)
 }
 
 static int
-bfifo_dump(struct Qdisc *sch, void *opt, size_t len)
+fifo_dump(struct Qdisc *sch, void *opt, size_t len)
 {
 	struct tc_fifo_qopt o = { .limit = sch->limit };
 
@@ -100,10 +100,10 @@ bfifo_dump(struct Qdisc *sch, void *opt, size_t len)
 const struct Qdisc_ops bfifo_qdisc_ops = {
 	.id		= "bfifo",
 	.enqueue	= bfifo_enqueue,
-	.dequeue	= bfifo_dequeue,
-	.peek		= bfifo_peek,
-	.init		= bfifo_init,
-	.change		= bfifo_init,
-	.reset		= bfifo_reset,
-	.dump		= bfifo_dump,
+	.dequeue	= qdisc_dequeue_head,
+	.peek		= qdisc_peek_head,
+	.init		= fifo_init,
+	.change		= fifo_init,
+	.reset		= qdisc_reset_queue,
+	.dump		= fifo_dump,
 };

@@ -54,7 +54,7 @@ static const char KSRC[] = "net/sched/sch_generic.c";
 int
 qdisc_drop(struct sk_buff *skb, struct Qdisc *sch)
 {
-	struct net *net = qdisc_net(sch);
+	struct net *net = sim_qdisc_net(sch);
 
 	trace_qdisc_drop(skb, sch);
 	sch->qstats.drops++;
@@ -247,15 +247,15 @@ noop_dequeue(struct Qdisc *qdisc)
 }
 
 /*
- * noqueue_init - clear the enqueue hook: dev_queue_xmit sees NULL and
+ * sim_noqueue_init - clear the enqueue hook: dev_queue_xmit sees NULL and
  * calls the driver directly.  KERNEL: 3.10 has one static noqueue_qdisc
- * (TCQ_F_BUILTIN) that tc cannot attach; since 4.3 noqueue_init does
+ * (TCQ_F_BUILTIN) that tc cannot attach; since 4.3 sim_noqueue_init does
  * exactly this on an allocated qdisc, which is what netstep does.
  */
 static int
-noqueue_init(struct Qdisc *qdisc, const void *opt)
+sim_noqueue_init(struct Qdisc *qdisc, const void *opt)
 {
-	trace_noqueue_init(qdisc);
+	trace_sim_noqueue_init(qdisc);
 	(void)opt;
 	qdisc->enqueue = NULL;
 	return 0;
@@ -265,7 +265,7 @@ const struct Qdisc_ops noqueue_qdisc_ops = {
 	.id		= "noqueue",
 	.dequeue	= noop_dequeue,
 	.peek		= noop_dequeue,
-	.init		= noqueue_init,
+	.init		= sim_noqueue_init,
 };
 
 /* ---- allocation and teardown -------------------------------------------- */
@@ -342,7 +342,7 @@ qdisc_reset(struct Qdisc *qdisc)
 static void
 sim_qdisc_unschedule(struct Qdisc *q)
 {
-	struct softnet_data *sd = &qdisc_net(q)->sd;
+	struct softnet_data *sd = &sim_qdisc_net(q)->sd;
 	struct Qdisc **pp;
 
 	if (!(q->state & (1UL << __QDISC_STATE_SCHED)))

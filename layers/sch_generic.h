@@ -125,7 +125,7 @@ static inline struct net_device *qdisc_dev(const struct Qdisc *q)
 	return q->dev_queue->dev;
 }
 
-static inline struct net *qdisc_net(const struct Qdisc *q)
+static inline struct net *sim_qdisc_net(const struct Qdisc *q)
 {
 	return dev_net(qdisc_dev(q));
 }
@@ -160,12 +160,12 @@ static inline void qdisc_run_end(struct Qdisc *q)
 	q->__state &= ~__QDISC___STATE_RUNNING;
 }
 
-static inline bool qdisc_throttled(const struct Qdisc *q)
+static inline bool qdisc_is_throttled(const struct Qdisc *q)
 {
 	return q->state & (1UL << __QDISC_STATE_THROTTLED);
 }
 
-static inline void qdisc_throttled_set(struct Qdisc *q)
+static inline void qdisc_throttled(struct Qdisc *q)
 {
 	q->state |= 1UL << __QDISC_STATE_THROTTLED;
 }
@@ -323,15 +323,15 @@ void dev_shutdown(struct net_device *dev);		/* free every qdisc */
  * NLM_F_REPLACE, @excl NLM_F_EXCL (tc add).  @kind NULL with @opt means
  * "change the current root".  0 or -Exxx.
  */
-int qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt,
-		      bool replace, bool excl);
-int qdisc_root_delete(struct net_device *dev);
+int sim_qdisc_root_modify(struct net_device *dev, const char *kind, const void *opt,
+			  bool replace, bool excl);
+int sim_qdisc_root_delete(struct net_device *dev);
 /* Visit every qdisc `tc qdisc show dev` lists: root first, then mq children. */
-void qdisc_for_each_shown(struct net_device *dev,
-			  void (*fn)(struct Qdisc *q, void *arg), void *arg);
+void sim_qdisc_for_each_shown(struct net_device *dev,
+			      void (*fn)(struct Qdisc *q, void *arg), void *arg);
 /* Fill @st with the counters tc prints (mq: the children summed). */
-void qdisc_dump_stats(struct Qdisc *q, struct gnet_stats_basic_packed *b,
-		      struct gnet_stats_queue *st);
+void sim_qdisc_dump_stats(struct Qdisc *q, struct gnet_stats_basic_packed *b,
+			  struct gnet_stats_queue *st);
 /* For ops->dump: copy @size bytes of options to @opt if @len has room. */
 int sim_qdisc_put_opt(void *opt, size_t len, const void *data, size_t size);
 

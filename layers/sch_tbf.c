@@ -51,9 +51,9 @@ psched_l2t_ns(u32 rate, unsigned int len)
 }
 
 static s64
-tbf_now(struct Qdisc *sch)
+sim_tbf_now(struct Qdisc *sch)
 {
-	return (s64)ktime_get(qdisc_net(sch)->eng);
+	return (s64)ktime_get(sim_qdisc_net(sch)->eng);
 }
 
 /**
@@ -103,7 +103,7 @@ tbf_dequeue(struct Qdisc *sch)
 	if (!skb)
 		return NULL;
 	len = qdisc_pkt_len(skb);
-	now = tbf_now(sch);
+	now = sim_tbf_now(sch);
 	toks = now - q->t_c;
 	if (toks > q->buffer)
 		toks = q->buffer;
@@ -144,7 +144,7 @@ tbf_reset(struct Qdisc *sch)
 		qdisc_reset(q->qdisc);
 	sch->q.qlen = 0;
 	sch->qstats.backlog = 0;
-	q->t_c = tbf_now(sch);
+	q->t_c = sim_tbf_now(sch);
 	q->tokens = q->buffer;
 	if (q->watchdog.qdisc)
 		qdisc_watchdog_cancel(&q->watchdog);
@@ -205,7 +205,7 @@ tbf_init(struct Qdisc *sch, const void *opt)
 
 	trace_tbf_init(sch);
 	qdisc_watchdog_init(&q->watchdog, sch);
-	q->t_c = tbf_now(sch);
+	q->t_c = sim_tbf_now(sch);
 	if (!opt)
 		return -EINVAL;
 	q->qdisc = NULL;	/* KERNEL: &noop_qdisc until tbf_change */

@@ -33,7 +33,7 @@ static const char KSRC[] = "net/core/skbuff.c";
 #define NET_IP_ALIGN		2
 
 void
-skb_ledger_init(struct skb_ledger *l)
+sim_skb_ledger_init(struct skb_ledger *l)
 {
 	memset(l, 0, sizeof(*l));
 	INIT_LIST_HEAD(&l->live);
@@ -41,7 +41,7 @@ skb_ledger_init(struct skb_ledger *l)
 }
 
 unsigned long
-skb_ledger_live(const struct skb_ledger *l, void *f)
+sim_skb_ledger_live(const struct skb_ledger *l, void *f)
 {
 	const struct sk_buff *skb;
 	unsigned long n = 0;
@@ -58,21 +58,21 @@ skb_ledger_live(const struct skb_ledger *l, void *f)
 
 /* A kernel-looking address that only depends on the id: reproducible. */
 unsigned long
-skb_display_addr(const struct sk_buff *skb)
+sim_skb_display_addr(const struct sk_buff *skb)
 {
 	return 0xffff880012340000UL + ((unsigned long)skb->id << 8);
 }
 
 static struct skb_ledger *
-host_ledger(struct net *net)
+sim_host_ledger(struct net *net)
 {
 	return net && net->eng ? net->eng->ledger : NULL;
 }
 
 static void
-skb_ledger_add(struct sk_buff *skb)
+sim_skb_ledger_add(struct sk_buff *skb)
 {
-	struct skb_ledger *l = host_ledger(skb->host);
+	struct skb_ledger *l = sim_host_ledger(skb->host);
 
 	if (!l) {
 		INIT_LIST_HEAD(&skb->ledger_node);
@@ -84,9 +84,9 @@ skb_ledger_add(struct sk_buff *skb)
 }
 
 static void
-skb_ledger_del(struct sk_buff *skb)
+sim_skb_ledger_del(struct sk_buff *skb)
 {
-	struct skb_ledger *l = host_ledger(skb->host);
+	struct skb_ledger *l = sim_host_ledger(skb->host);
 
 	list_del_init(&skb->ledger_node);
 	if (l)
@@ -117,7 +117,7 @@ alloc_skb(struct net *net, unsigned int size)
 		return NULL;
 	}
 	skb->host = net;
-	skb_ledger_add(skb);
+	sim_skb_ledger_add(skb);
 	trace_alloc_skb(net, skb, size);
 	skb->truesize = SKB_TRUESIZE(size);
 	skb->users = 1;
@@ -132,8 +132,8 @@ alloc_skb(struct net *net, unsigned int size)
 	shinfo = skb_shinfo(skb);
 	memset(shinfo, 0, sizeof(*shinfo));
 	shinfo->dataref = 1;
-	if (host_ledger(net))
-		host_ledger(net)->data_allocated++;
+	if (sim_host_ledger(net))
+		sim_host_ledger(net)->data_allocated++;
 	return skb;
 }
 
@@ -163,7 +163,7 @@ skb_release_data(struct sk_buff *skb)
 	int drop = skb->nohdr ? (1 << SKB_DATAREF_SHIFT) + 1 : 1;
 
 	if (!skb->cloned || ((shinfo->dataref -= drop) & SKB_DATAREF_MASK) == 0) {
-		struct skb_ledger *l = host_ledger(skb->host);
+		struct skb_ledger *l = sim_host_ledger(skb->host);
 
 		trace_skb_data_release(skb, 0, "freed");
 		if (l)
@@ -182,7 +182,7 @@ __kfree_skb(struct sk_buff *skb)
 	if (skb->destructor)
 		skb->destructor(skb);
 	skb_release_data(skb);
-	skb_ledger_del(skb);
+	sim_skb_ledger_del(skb);
 	free(skb);
 }
 
@@ -265,7 +265,7 @@ skb_clone(struct sk_buff *skb)
 	n->fclone = skb->fclone == SKB_FCLONE_ORIG ? SKB_FCLONE_CLONE : SKB_FCLONE_UNAVAILABLE;
 	skb->cloned = 1;
 	skb_shinfo(skb)->dataref++;
-	skb_ledger_add(n);
+	sim_skb_ledger_add(n);
 	/* KERNEL: skb_dst_copy takes a dst reference unless it is noref. */
 	if (skb_dst(n) && !(n->_skb_refdst & SKB_DST_NOREF))
 		dst_hold(skb_dst(n));

@@ -108,11 +108,11 @@ struct skb_ledger {
 	u32 next_id;			/* id for the next skb */
 };
 
-void skb_ledger_init(struct skb_ledger *l);
+void sim_skb_ledger_init(struct skb_ledger *l);
 /* Number of skbs still alive; prints each to @f (if not NULL). */
-unsigned long skb_ledger_live(const struct skb_ledger *l, void *f);
+unsigned long sim_skb_ledger_live(const struct skb_ledger *l, void *f);
 /* Display address: a fake kernel pointer derived from the id. */
-unsigned long skb_display_addr(const struct sk_buff *skb);
+unsigned long sim_skb_display_addr(const struct sk_buff *skb);
 
 /* KERNEL: alloc_skb(size, gfp_mask); netstep passes the owning host
  * instead of GFP flags: there is one allocation context, and the host

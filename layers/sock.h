@@ -300,10 +300,10 @@ int memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len);
 /*
  * layers/af_inet.c: the AF_INET family.  inet_init registers TCP, UDP
  * and their receive handlers on @net (calls tcp_init, udp_init);
- * inet_exit frees every socket.
+ * sim_inet_exit frees every socket.
  */
 int inet_init(struct net *net);
-void inet_exit(struct net *net);
+void sim_inet_exit(struct net *net);
 int inet_create(struct net *net, struct socket *sock, int protocol);
 int inet_release(struct socket *sock);
 int inet_sendmsg(struct socket *sock, struct msghdr *msg, size_t size);

@@ -146,7 +146,7 @@ tcp_done(struct sock *sk)
 	tcp_set_state(sk, TCP_CLOSE);
 	tcp_clear_xmit_timers(sk);
 	sk->sk_shutdown = SHUTDOWN_MASK;
-	if (!sock_flag_dead(sk))
+	if (!sim_sock_flag_dead(sk))
 		sk->sk_state_change(sk);
 	else
 		inet_csk_destroy_sock(sk);

@@ -458,7 +458,7 @@ static inline bool tcp_in_initial_slowstart(const struct tcp_sock *tp)
 #endif
 static inline u32 tcp_time_stamp(const struct sock *sk)
 {
-	return (u32)host_jiffies(sock_net(sk)) + (u32)INITIAL_JIFFIES;
+	return (u32)sim_host_jiffies(sock_net(sk)) + (u32)INITIAL_JIFFIES;
 }
 
 /* __skb_queue_after (include/linux/skbuff.h): link @newsk right after
@@ -522,9 +522,9 @@ extern const struct proto tcp_prot;
 int tcp_v4_rcv(struct sk_buff *skb);
 void tcp_v4_err(struct sk_buff *skb, u32 info);
 int tcp_init(struct net *net);
-void tcp_exit(struct net *net);
+void sim_tcp_exit(struct net *net);
 void tcp_diag_get_info(struct sock *sk, u32 *rqueue, u32 *wqueue, struct tcp_info *info);
-int tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg);
+int sim_tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg);
 int inet_csk_listen_start(struct sock *sk, int backlog);
 
 /* tcp.c */
@@ -590,7 +590,7 @@ void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *o
 		       int estab);
 void tcp_rtt_estimator(struct sock *sk, u32 mrtt);
 void tcp_set_rto(struct sock *sk);
-void tcp_init_transfer(struct sock *sk);
+void sim_tcp_init_transfer(struct sock *sk);
 void tcp_enter_loss(struct sock *sk);
 void tcp_rearm_rto(struct sock *sk);
 void tcp_enter_quickack_mode(struct sock *sk);
@@ -601,7 +601,7 @@ void tcp_init_buffer_space(struct sock *sk);
  * attached (skb_dst); @sk is the listener or NULL.  Consumes @skb. */
 int ip_build_and_send_pkt(struct sk_buff *skb, struct sock *sk, __be32 saddr, __be32 daddr);
 
-static inline bool sock_flag_dead(const struct sock *sk)
+static inline bool sim_sock_flag_dead(const struct sock *sk)
 {
 	return inet_csk(sk)->sim_sock_dead;
 }
@@ -638,8 +638,8 @@ void tcp_clear_xmit_timers(struct sock *sk);
 void inet_csk_reset_xmit_timer(struct sock *sk, int what, unsigned long when,
 			       unsigned long max_when);
 void inet_csk_clear_xmit_timer(struct sock *sk, int what);
-void tcp_reset_keepalive_timer(struct sock *sk, unsigned long len);
-void tcp_delete_keepalive_timer(struct sock *sk);
+void inet_csk_reset_keepalive_timer(struct sock *sk, unsigned long len);
+void inet_csk_delete_keepalive_timer(struct sock *sk);
 
 /* tcp_cong.c */
 void tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight);

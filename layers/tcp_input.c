@@ -134,7 +134,7 @@ tcp_paws_check(const struct sock *sk, const struct tcp_options_received *rx_opt,
 {
 	if ((s32)(rx_opt->ts_recent - rx_opt->rcv_tsval) <= paws_win)
 		return true;
-	if ((long)(host_jiffies(sock_net(sk)) / HZ) >= rx_opt->ts_recent_stamp + TCP_PAWS_24DAYS)
+	if ((long)(sim_host_jiffies(sock_net(sk)) / HZ) >= rx_opt->ts_recent_stamp + TCP_PAWS_24DAYS)
 		return true;
 	return !rx_opt->ts_recent;
 }
@@ -145,7 +145,7 @@ tcp_store_ts_recent(struct sock *sk)
 	struct tcp_sock *tp = tcp_sk(sk);
 
 	tp->rx_opt.ts_recent = tp->rx_opt.rcv_tsval;
-	tp->rx_opt.ts_recent_stamp = (long)(host_jiffies(sock_net(sk)) / HZ);
+	tp->rx_opt.ts_recent_stamp = (long)(sim_host_jiffies(sock_net(sk)) / HZ);
 }
 
 /* tcp_replace_ts_recent: echo this segment's TSval if it is the one our
@@ -796,7 +796,7 @@ tcp_fin(struct sock *sk)
 	}
 	__skb_queue_purge(&tp->out_of_order_queue);
 	tp->rx_opt.num_sacks = 0;
-	if (!sock_flag_dead(sk)) {
+	if (!sim_sock_flag_dead(sk)) {
 		sk->sk_state_change(sk);
 		/* NOTE: a reader sleeping in recv() is woken too (EOF). */
 		sk->sk_data_ready(sk, 0);
@@ -964,7 +964,7 @@ tcp_data_queue(struct sock *sk, struct sk_buff *skb)
 				inet_csk(sk)->icsk_ack.pingpong = 0;
 			sim_tcp_sack_rebuild(sk, tp->rcv_nxt);
 		}
-		if (!sock_flag_dead(sk))
+		if (!sim_sock_flag_dead(sk))
 			sk->sk_data_ready(sk, 0);
 		return;
 	}
@@ -1058,7 +1058,7 @@ tcp_reset(struct sock *sk)
 	default:
 		sk->sk_err = ECONNRESET;
 	}
-	if (!sock_flag_dead(sk))
+	if (!sim_sock_flag_dead(sk))
 		sk->sk_error_report(sk);
 	tcp_done(sk);
 }
@@ -1184,16 +1184,16 @@ tcp_init_buffer_space(struct sock *sk)
 }
 
 /**
- * tcp_init_transfer - the handshake is over: RTO from the SYN's RTT
+ * sim_tcp_init_transfer - the handshake is over: RTO from the SYN's RTT
  * sample (3 s if there was none, RFC 6298 5.7), the initial cwnd,
  * the buffers
  */
 void
-tcp_init_transfer(struct sock *sk)
+sim_tcp_init_transfer(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	trace_tcp_init_transfer(sk);
+	trace_sim_tcp_init_transfer(sk);
 	if (tp->srtt == 0) {
 		tp->mdev = tp->mdev_max = tp->rttvar = TCP_TIMEOUT_FALLBACK;
 		inet_csk(sk)->icsk_rto = TCP_TIMEOUT_FALLBACK;
@@ -1260,8 +1260,8 @@ tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb, const struct
 
 		/* tcp_finish_connect */
 		tcp_set_state(sk, TCP_ESTABLISHED);
-		tcp_init_transfer(sk);
-		if (!sock_flag_dead(sk))
+		sim_tcp_init_transfer(sk);
+		if (!sim_sock_flag_dead(sk))
 			sk->sk_state_change(sk);
 		tcp_send_ack(sk);
 		return -1;
@@ -1278,7 +1278,7 @@ discard:
 static void
 sim_tcp_orphan_fin_wait2(struct sock *sk)
 {
-	if (sock_flag_dead(sk))
+	if (sim_sock_flag_dead(sk))
 		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
 }
 
@@ -1345,14 +1345,14 @@ tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 			tp->max_window = tp->snd_wnd;
 		if (tp->rx_opt.tstamp_ok)
 			tp->advmss -= TCPOLEN_TSTAMP_ALIGNED;
-		tcp_init_transfer(sk);
+		sim_tcp_init_transfer(sk);
 		tcp_initialize_rcv_mss(sk);
 		break;
 	case TCP_FIN_WAIT1:
 		if (tp->snd_una == tp->write_seq) {
 			tcp_set_state(sk, TCP_FIN_WAIT2);
 			sk->sk_shutdown |= SEND_SHUTDOWN;
-			if (!sock_flag_dead(sk))
+			if (!sim_sock_flag_dead(sk))
 				sk->sk_state_change(sk);
 			else if (!(TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN))
 				sim_tcp_orphan_fin_wait2(sk);

@@ -252,7 +252,7 @@ tcp_v4_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 	if (!tp->write_seq)
 		tp->write_seq = secure_tcp_sequence_number(net, inet->inet_saddr, sk->sk_daddr,
 							   inet->inet_sport, sk->sk_dport);
-	inet->inet_id = (u16)(tp->write_seq ^ host_jiffies(net));
+	inet->inet_id = (u16)(tp->write_seq ^ sim_host_jiffies(net));
 
 	err = tcp_connect(sk);
 	if (err)
@@ -553,7 +553,7 @@ tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *
 	newsk->sk_dport = req->rmt_port;
 	newinet->inet_sport = req->loc_port;
 	newsk->sk_num = ntohs(req->loc_port);
-	newinet->inet_id = (u16)(newtp->write_seq ^ host_jiffies(net));
+	newinet->inet_id = (u16)(newtp->write_seq ^ sim_host_jiffies(net));
 
 	rt = ip_route_output_ports(net, &newinet->cork.fl, newsk, req->rmt_addr, req->loc_addr,
 				   req->rmt_port, req->loc_port, IPPROTO_TCP, newinet->tos, 0);
@@ -871,23 +871,23 @@ sim_tcp_kill(struct sock *sk)
 	tcp_set_state(sk, TCP_CLOSE);
 	sk->sk_prot->destroy(sk);
 	__skb_queue_purge(&sk->sk_receive_queue);
-	if (sock_flag_dead(sk))
+	if (sim_sock_flag_dead(sk))
 		inet_csk_destroy_sock(sk);
 	sock_put(sk);
 }
 
 /**
- * tcp_exit - the host goes away: every TCP socket still alive (orphans
+ * sim_tcp_exit - the host goes away: every TCP socket still alive (orphans
  * finishing their FIN exchange, TIME_WAIT, listeners) is torn down and
  * every skb it held freed.  Sockets still owned by a user socket lose
  * their queues and timers; the owner frees them.
  */
 void
-tcp_exit(struct net *net)
+sim_tcp_exit(struct net *net)
 {
 	struct inet_hashinfo *h = net->tcp_hashinfo;
 
-	trace_tcp_exit(net);
+	trace_sim_tcp_exit(net);
 	if (!h)
 		return;
 	while (!list_empty(&h->listening_hash))
@@ -905,13 +905,13 @@ tcp_exit(struct net *net)
 }
 
 /**
- * tcp_for_each_sock - call @fn for every TCP socket of @net: listeners
+ * sim_tcp_for_each_sock - call @fn for every TCP socket of @net: listeners
  * first, then the others in the order they were hashed (ss's order is
  * the hash order; netstep's is repeatable).  Stops at the first nonzero
  * return, which it returns.
  */
 int
-tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg)
+sim_tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg)
 {
 	struct inet_hashinfo *h = net->tcp_hashinfo;
 	struct sock *sk;

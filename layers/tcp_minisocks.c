@@ -45,10 +45,10 @@ tcp_time_wait(struct sock *sk, int state, int timeo)
 		tcp_set_state(sk, TCP_TIME_WAIT);
 		inet_csk_clear_xmit_timer(sk, ICSK_TIME_RETRANS);
 		inet_csk_clear_xmit_timer(sk, ICSK_TIME_DACK);
-		if (!sock_flag_dead(sk))
+		if (!sim_sock_flag_dead(sk))
 			sk->sk_state_change(sk);
 	}
-	tcp_reset_keepalive_timer(sk, tmo);
+	inet_csk_reset_keepalive_timer(sk, tmo);
 }
 
 /**
@@ -76,7 +76,7 @@ tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tc
 	} else if (th->fin || th->syn || TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq) {
 		tcp_send_ack(sk);
 		if (th->fin)
-			tcp_reset_keepalive_timer(sk, TCP_TIMEWAIT_LEN);
+			inet_csk_reset_keepalive_timer(sk, TCP_TIMEWAIT_LEN);
 	}
 	consume_skb(skb);
 }
@@ -131,7 +131,7 @@ tcp_create_openreq_child(struct sock *sk, struct request_sock *req, struct sk_bu
 	newtp->rx_opt.mss_clamp = req->mss;
 	if (newtp->rx_opt.tstamp_ok) {
 		newtp->rx_opt.ts_recent = req->ts_recent;
-		newtp->rx_opt.ts_recent_stamp = (long)(host_jiffies(sock_net(sk)) / HZ);
+		newtp->rx_opt.ts_recent_stamp = (long)(sim_host_jiffies(sock_net(sk)) / HZ);
 		newtp->tcp_header_len = sizeof(struct tcphdr) + TCPOLEN_TSTAMP_ALIGNED;
 	} else {
 		newtp->tcp_header_len = sizeof(struct tcphdr);

@@ -934,7 +934,7 @@ tcp_send_delayed_ack(struct sock *sk)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
-	unsigned long now = host_jiffies(sock_net(sk));
+	unsigned long now = sim_host_jiffies(sock_net(sk));
 	unsigned long timeout;
 	u32 ato = icsk->icsk_ack.ato;
 

@@ -31,7 +31,7 @@ void
 inet_csk_reset_xmit_timer(struct sock *sk, int what, unsigned long when, unsigned long max_when)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
-	unsigned long now = host_jiffies(sock_net(sk));
+	unsigned long now = sim_host_jiffies(sock_net(sk));
 
 	if (when > max_when)
 		when = max_when;
@@ -67,7 +67,7 @@ tcp_write_err(struct sock *sk)
 {
 	trace_tcp_write_err(sk);
 	sk->sk_err = sk->sk_err_soft ? sk->sk_err_soft : ETIMEDOUT;
-	if (!sock_flag_dead(sk))
+	if (!sim_sock_flag_dead(sk))
 		sk->sk_error_report(sk);
 	NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONTIMEOUT);
 	tcp_done(sk);
@@ -82,7 +82,7 @@ tcp_write_timeout(struct sock *sk)
 
 	if ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV)))
 		retry_until = TCP_SYN_RETRIES;
-	else if (sock_flag_dead(sk))
+	else if (sim_sock_flag_dead(sk))
 		retry_until = 8;	/* tcp_orphan_retries() with the sysctl at 0 */
 	if (icsk->icsk_retransmits >= retry_until) {
 		tcp_write_err(sk);
@@ -108,7 +108,7 @@ tcp_retransmit_timer(struct sock *sk)
 	trace_tcp_retransmit_timer(sk, head);
 	if (!tp->packets_out || !head)
 		return;
-	if (!tp->snd_wnd && !sock_flag_dead(sk) &&
+	if (!tp->snd_wnd && !sim_sock_flag_dead(sk) &&
 	    !((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV)))) {
 		/* The peer shrank its window to 0: keep probing, never time out
 		 * while it answers. */
@@ -165,7 +165,7 @@ tcp_write_timer(unsigned long data)
 {
 	struct sock *sk = (struct sock *)data;
 	struct inet_connection_sock *icsk = inet_csk(sk);
-	unsigned long now = host_jiffies(sock_net(sk));
+	unsigned long now = sim_host_jiffies(sock_net(sk));
 	int event;
 
 	trace_tcp_write_timer(sk);
@@ -194,7 +194,7 @@ tcp_delack_timer(unsigned long data)
 {
 	struct sock *sk = (struct sock *)data;
 	struct inet_connection_sock *icsk = inet_csk(sk);
-	unsigned long now = host_jiffies(sock_net(sk));
+	unsigned long now = sim_host_jiffies(sock_net(sk));
 
 	trace_tcp_delack_timer(sk);
 	if (sk->sk_state == TCP_CLOSE || !(icsk->icsk_ack.pending & ICSK_ACK_TIMER))
@@ -240,13 +240,13 @@ tcp_keepalive_timer(unsigned long data)
 }
 
 void
-tcp_reset_keepalive_timer(struct sock *sk, unsigned long len)
+inet_csk_reset_keepalive_timer(struct sock *sk, unsigned long len)
 {
-	mod_timer(&inet_csk(sk)->sk_timer, host_jiffies(sock_net(sk)) + len);
+	mod_timer(&inet_csk(sk)->sk_timer, sim_host_jiffies(sock_net(sk)) + len);
 }
 
 void
-tcp_delete_keepalive_timer(struct sock *sk)
+inet_csk_delete_keepalive_timer(struct sock *sk)
 {
 	del_timer(&inet_csk(sk)->sk_timer);
 }

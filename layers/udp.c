@@ -64,7 +64,7 @@ udp_lib_unhash(struct sock *sk)
 }
 
 void
-udp_exit(struct net *net)
+sim_udp_exit(struct net *net)
 {
 	struct sock *sk, *tmp;
 
@@ -87,7 +87,7 @@ struct udp_port_probe {
 
 /* Is @port taken by a socket whose address overlaps ours? */
 static bool
-udp_port_in_use(struct net *net, u16 port, void *arg)
+sim_udp_port_in_use(struct net *net, u16 port, void *arg)
 {
 	const struct udp_port_probe *p = arg;
 	struct sock *sk;
@@ -115,10 +115,10 @@ udp_v4_get_port(struct sock *sk, unsigned short snum)
 
 	trace_udp_v4_get_port(sk, snum);
 	if (!snum) {
-		snum = sim_inet_next_port(net, udp_port_in_use, &probe);
+		snum = sim_inet_next_port(net, sim_udp_port_in_use, &probe);
 		if (!snum)
 			return 1;
-	} else if (udp_port_in_use(net, snum, &probe)) {
+	} else if (sim_udp_port_in_use(net, snum, &probe)) {
 		trace_udp_port_busy(sk, snum);
 		return 1;
 	}
@@ -227,7 +227,7 @@ udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
 
 /* udp_sendmsg's destination: msg_name, or the connected peer. */
 static int
-udp_msg_dest(struct sock *sk, const struct msghdr *msg, __be32 *daddr, __be16 *dport)
+sim_udp_msg_dest(struct sock *sk, const struct msghdr *msg, __be32 *daddr, __be16 *dport)
 {
 	const struct sockaddr_in *usin = msg->msg_name;
 
@@ -275,7 +275,7 @@ udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 		return -EMSGSIZE;
 	if (msg->msg_flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	connected = udp_msg_dest(sk, msg, &daddr, &dport);
+	connected = sim_udp_msg_dest(sk, msg, &daddr, &dport);
 	if (connected < 0)
 		return connected;
 
@@ -426,7 +426,7 @@ __udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr, __b
 
 /* The datagram's checksum is right (or absent: 0 means "not computed"). */
 static bool
-udp_csum_ok(struct sk_buff *skb, unsigned int ulen)
+sim_udp_csum_ok(struct sk_buff *skb, unsigned int ulen)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	const struct udphdr *uh = udp_hdr(skb);
@@ -487,7 +487,7 @@ udp_rcv(struct sk_buff *skb)
 	trace_udp_rcv_header(skb, ulen);
 	/* KERNEL: udp4_csum_init starts the sum and the check completes at
 	 * delivery (or before the ICMP); the outcome is the same. */
-	if (!udp_csum_ok(skb, ulen)) {
+	if (!sim_udp_csum_ok(skb, ulen)) {
 		trace_udp_bad_checksum(skb);
 		NET_INC_STATS(net, UDP_MIB_CSUMERRORS);
 		NET_INC_STATS(net, UDP_MIB_INERRORS);
@@ -609,7 +609,7 @@ const struct proto udp_prot = {
 
 /* For ss -uan: every bound UDP socket, in bind order. */
 int
-udp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg)
+sim_udp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg)
 {
 	struct sock *sk, *tmp;
 	int rc;

@@ -35,7 +35,7 @@ static inline struct udphdr *udp_hdr(const struct sk_buff *skb)
 extern const struct proto udp_prot;
 
 int udp_init(struct net *net);
-void udp_exit(struct net *net);	/* frees every UDP socket */
+void sim_udp_exit(struct net *net);	/* frees every UDP socket */
 int udp_rcv(struct sk_buff *skb);	/* consumes @skb */
 void udp_err(struct sk_buff *skb, u32 info);
 struct sock *__udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport,
@@ -48,6 +48,6 @@ int udp_v4_get_port(struct sock *sk, unsigned short snum);
  * payload, @len bytes, contiguous); a result of 0 is sent as 0xffff. */
 void sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len);
 /* For ss -uan: each UDP socket of @net, in bind order. */
-int udp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg);
+int sim_udp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg), void *arg);
 
 #endif

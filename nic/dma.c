@@ -25,7 +25,7 @@
 
 static const char KSRC[] = "include/linux/dma-mapping.h";
 
-static const char *const dma_dir_name[] = {
+static const char *const sim_dma_dir_name[] = {
 	[DMA_BIDIRECTIONAL] = "bidirectional",
 	[DMA_TO_DEVICE] = "to_device",
 	[DMA_FROM_DEVICE] = "from_device",
@@ -34,9 +34,9 @@ static const char *const dma_dir_name[] = {
 
 /* The name of a direction, for the traces (dir=to_device). */
 const char *
-dma_data_direction_name(u32 dir)
+sim_dma_data_direction_name(u32 dir)
 {
-	return dma_dir_name[dir & 3];
+	return sim_dma_dir_name[dir & 3];
 }
 
 int

@@ -110,6 +110,6 @@ int sim_dma_read(struct device *dev, dma_addr_t iova, void *buf, size_t len);
 int sim_dma_write(struct device *dev, dma_addr_t iova, const void *buf, size_t len);
 
 /* "to_device" ...: the namer of the dir field of events/card.h. */
-const char *dma_data_direction_name(u32 dir);
+const char *sim_dma_data_direction_name(u32 dir);
 
 #endif

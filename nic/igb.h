@@ -259,7 +259,7 @@ struct igb_adapter {
 	u32 max_frame_size;		/* mtu + 14 + 4 (FCS) + 4 (VLAN) */
 	u32 min_frame_size;
 	u32 rx_buffer_len;		/* netstep: linear RX buffer size, see
-					 * igb_alloc_mapped_skb() */
+					 * sim_igb_alloc_mapped_skb() */
 
 	struct device pdev;		/* the bus device DMA maps go through.
 					 * KERNEL: struct pci_dev *pdev (&pdev->dev) */
@@ -304,7 +304,7 @@ igb_test_staterr(union e1000_adv_rx_desc *rx_desc, const u32 stat_err_bits)
 struct net_device *igb_probe(struct net *net, const char *name, const u8 *mac,
 			     unsigned int num_queues);
 /* The card's wire port, for the topology code to link. */
-struct sim_port *igb_port(struct net_device *dev);
+struct sim_port *sim_igb_port(struct net_device *dev);
 /* The card itself (tests, UI); NULL if @dev is not an igb device. */
 struct sim_82576 *sim_igb_card(struct net_device *dev);
 

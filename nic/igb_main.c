@@ -366,7 +366,7 @@ sim_igb_card(struct net_device *dev)
 }
 
 struct sim_port *
-igb_port(struct net_device *dev)
+sim_igb_port(struct net_device *dev)
 {
 	struct sim_82576 *card = sim_igb_card(dev);
 
@@ -749,19 +749,19 @@ igb_configure_rx(struct igb_adapter *adapter)
 }
 
 /*
- * igb_alloc_mapped_skb - a receive buffer for one RX slot, mapped for
+ * sim_igb_alloc_mapped_skb - a receive buffer for one RX slot, mapped for
  * the card to write.  KERNEL: 3.10's igb_alloc_mapped_page maps half a
  * page and builds the skb only when a frame arrives (page flipping);
  * netstep maps one linear skb from netdev_alloc_skb per descriptor.
  */
 static bool
-igb_alloc_mapped_skb(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
+sim_igb_alloc_mapped_skb(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
 {
 	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
 	struct sk_buff *skb = bi->skb;
 	dma_addr_t dma;
 
-	trace_igb_alloc_mapped_skb(rx_ring, bi, bufsz);
+	trace_sim_igb_alloc_mapped_skb(rx_ring, bi, bufsz);
 	if (skb)
 		return true;	/* still mapped from before */
 	skb = netdev_alloc_skb(rx_ring->netdev, bufsz);
@@ -803,7 +803,7 @@ igb_alloc_rx_buffers(struct igb_ring *rx_ring, u16 cleaned_count)
 	bi = &rx_ring->rx_buffer_info[i];
 	i -= rx_ring->count;	/* negative: reaching 0 means "wrap" */
 	do {
-		if (!igb_alloc_mapped_skb(rx_ring, bi))
+		if (!sim_igb_alloc_mapped_skb(rx_ring, bi))
 			break;
 		rx_desc->read.pkt_addr = cpu_to_le64(bi->dma);
 		rx_desc++;
@@ -1255,7 +1255,7 @@ igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_l
 	tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type);
 	trace_igb_tx_desc_write(tx_ring, first, i, size, cmd_type);
 	/* KERNEL: netdev_tx_sent_queue (BQL) */
-	first->time_stamp = host_jiffies(sim_igb_net(adapter));
+	first->time_stamp = sim_host_jiffies(sim_igb_net(adapter));
 	/* KERNEL: wmb() - the descriptor is complete before the card or
 	 * igb_clean_tx_irq can see next_to_watch */
 	first->next_to_watch = tx_desc;

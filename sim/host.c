@@ -40,7 +40,7 @@ struct net *host_create(struct sim_engine *eng, const char *name)
 		free(host);
 		return NULL;
 	}
-	netfilter_init(net);
+	iptable_filter_net_init(net);
 	arp_init(net);
 	ip_init(net);
 	sim_tasks_init(net);
@@ -67,18 +67,18 @@ void host_destroy(struct net *net)
 	for (int i = 0; i < net->ndevs; i++)
 		if (netif_running(net->devs[i]))
 			dev_close(net->devs[i]);
-	ip_exit(net);
-	arp_exit(net);
-	netfilter_exit(net);
+	sim_ip_exit(net);
+	sim_arp_exit(net);
+	iptable_filter_net_exit(net);
 	/* Frees still waiting for NET_TX_SOFTIRQ. */
 	while ((skb = net->sd.completion_queue) != NULL) {
 		net->sd.completion_queue = skb->next;
 		consume_skb(skb);
 	}
-	inet_exit(net);
+	sim_inet_exit(net);
 	for (int i = net->ndevs - 1; i >= 0; i--)
 		free_netdev(net->devs[i]);
-	ip_fib_exit(net);
+	ip_fib_net_exit(net);
 	sim_engine_remove_cpu(net->eng, &net->cpu);
 	free(sim_host(net));
 }

@@ -64,7 +64,7 @@ open_files(const struct lesson_outputs *o, struct sim_world *w, struct lesson_fi
 			return 1;
 		}
 		sim_pcapng_attach(f->pcapng, &w->trace, w->host[SIM_STUDENT],
-				  igb_port(w->host[SIM_STUDENT]->devs[0]));
+				  sim_igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
 	return 0;
 }
@@ -117,7 +117,7 @@ lesson_open_world(const char *path, u32 seed, FILE *err, struct lesson **lp,
 int
 lesson_close_world(struct lesson *l, struct sim_world *w, int rc, FILE *err)
 {
-	unsigned long leaked = skb_ledger_live(&w->ledger, err);
+	unsigned long leaked = sim_skb_ledger_live(&w->ledger, err);
 
 	if (leaked) {
 		fprintf(err, "netstep: BUG: %lu skb(s) leaked\n", leaked);

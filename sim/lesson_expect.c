@@ -418,7 +418,7 @@ ex_neigh_eval(struct lesson_run *r, const struct lesson_expect *e, struct net *n
 	}
 	if (e->want_state < 0 ? !f.n : f.n && f.n->nud_state == e->want_state)
 		return 1;
-	snprintf(why, wl, "%s %s", e->name, f.n ? neigh_state_name(f.n->nud_state) :
+	snprintf(why, wl, "%s %s", e->name, f.n ? sim_neigh_state_name(f.n->nud_state) :
 		 "has no entry");
 	return 0;
 }
@@ -558,8 +558,8 @@ parse_name(struct lesson_expect *e, const struct lesson_args *a, const char *con
 static int
 ex_counter_parse(struct lesson_expect *e, const struct lesson_args *a, char *why, size_t wl)
 {
-	if (!parse_name(e, a, snmp_counter_name, SNMP_MIB_MAX) &&
-	    !parse_name(e, a, snmp_counter_label, SNMP_MIB_MAX)) {
+	if (!parse_name(e, a, sim_snmp_counter_name, SNMP_MIB_MAX) &&
+	    !parse_name(e, a, sim_snmp_counter_label, SNMP_MIB_MAX)) {
 		snprintf(why, wl, "unknown counter '%s' (see nstat -az)", a->w[0]);
 		return -1;
 	}

@@ -285,7 +285,7 @@ pcapng_on_neigh(struct sim_pcapng *pc, u32 skb_id, __be32 ip, int nud)
 
 	if (nud >= 0)
 		snprintf(si->neigh, sizeof(si->neigh), "%s %s", sim_ip_str(ip).s,
-			 neigh_state_name((u8)nud));
+			 sim_neigh_state_name((u8)nud));
 	else if (!si->neigh[0])
 		snprintf(si->neigh, sizeof(si->neigh), "%s", sim_ip_str(ip).s);
 }
@@ -460,11 +460,11 @@ pcapng_on_card_rx(struct sim_pcapng *pc, const struct trace_event *ev)
 static void
 pcapng_on_input_route(struct pcapng_rec *r, const struct tp_ip_route_input_noref *e)
 {
-	struct fib_sim_prefix matched = e->matched;
+	struct sim_fib_prefix matched = e->matched;
 	struct trace_buf b;
 
 	trace_buf_init(&b, r->route, sizeof(r->route));
-	fib_sim_matched_print(&b, &matched);	/* as the trace prints it: "none" if no row */
+	sim_fib_matched_print(&b, &matched);	/* as the trace prints it: "none" if no row */
 	trace_buf_printf(&b, " dev %s", e->dev);
 }
 
@@ -517,7 +517,7 @@ pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 	} else if (update) {	/* no skb: the entry this packet (an ARP reply) updates */
 		snprintf(r->neigh, sizeof(r->neigh), "%s %s %s", sim_ip_str(update->ip).s,
 			 update->lladdr[6] ? sim_mac_str(update->lladdr).s : "none",
-			 neigh_state_name(update->new));
+			 sim_neigh_state_name(update->new));
 	} else if (pcapng_gives_reason(ev) && ours) {
 		char fields[96];
 

@@ -244,13 +244,13 @@ tap_world_student(struct sim_world *w, struct sim_tapdev *tap, const struct tap_
 		return err;
 	sim_port_init(&tap->port, "kernel:tap", tap_port_rx, tap);
 	snprintf(tap->port.name, sizeof(tap->port.name), "kernel:%s", tap->name);
-	tap->link = sim_link_create(&w->eng, igb_port(dev), &tap->port);
+	tap->link = sim_link_create(&w->eng, sim_igb_port(dev), &tap->port);
 	/* The wan is the kernel's own veth in the lab: w->link[SIM_WAN] stays NULL. */
 	w->link[SIM_LAN] = tap->link;
 	if (!tap->link)
 		return -ENOMEM;
 	if (cfg->gw)
-		err = fib_table_insert(w->host[SIM_STUDENT], 0, 0, cfg->gw, dev, 0, 0);
+		err = sim_fib_table_insert(w->host[SIM_STUDENT], 0, 0, cfg->gw, dev, 0, 0);
 	return err;
 }
 

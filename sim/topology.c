@@ -62,7 +62,7 @@ void sim_world_init_engine(struct sim_world *w, u32 seed)
 {
 	memset(w, 0, sizeof(*w));
 	sim_engine_init(&w->eng, seed);
-	skb_ledger_init(&w->ledger);
+	sim_skb_ledger_init(&w->ledger);
 	trace_init(&w->trace, &w->eng);
 	w->eng.ledger = &w->ledger;
 	w->eng.trace = &w->trace;
@@ -83,15 +83,15 @@ int sim_world_create(struct sim_world *w, u32 seed)
 	}
 	err = sim_world_add_nics(w, devs);
 	if (!err) {
-		w->link[SIM_LAN] = sim_link_create(&w->eng, igb_port(devs[0]), igb_port(devs[1]));
-		w->link[SIM_WAN] = sim_link_create(&w->eng, igb_port(devs[2]), igb_port(devs[3]));
+		w->link[SIM_LAN] = sim_link_create(&w->eng, sim_igb_port(devs[0]), sim_igb_port(devs[1]));
+		w->link[SIM_WAN] = sim_link_create(&w->eng, sim_igb_port(devs[2]), sim_igb_port(devs[3]));
 		if (!w->link[SIM_LAN] || !w->link[SIM_WAN])
 			err = -ENOMEM;
 	}
 	if (!err)
-		err = fib_table_insert(w->host[SIM_STUDENT], 0, 0, addr("10.0.0.1"), devs[0], 0, 0);
+		err = sim_fib_table_insert(w->host[SIM_STUDENT], 0, 0, addr("10.0.0.1"), devs[0], 0, 0);
 	if (!err)
-		err = fib_table_insert(w->host[SIM_SERVER], 0, 0, addr("10.0.1.1"), devs[3], 0, 0);
+		err = sim_fib_table_insert(w->host[SIM_SERVER], 0, 0, addr("10.0.1.1"), devs[3], 0, 0);
 	w->host[SIM_ROUTER]->ip_forward = 1;
 	/* The server's documented programs: a TCP sink on 5000, a UDP sink
 	 * on 5001 (README, "Ports and patterns"). */
@@ -132,7 +132,7 @@ static struct net_device *sim_port_dev(struct sim_world *w, const struct sim_por
 {
 	for (int h = 0; h < SIM_NHOSTS; h++)
 		for (int d = 0; w->host[h] && d < w->host[h]->ndevs; d++)
-			if (igb_port(w->host[h]->devs[d]) == port)
+			if (sim_igb_port(w->host[h]->devs[d]) == port)
 				return w->host[h]->devs[d];
 	return NULL;
 }

@@ -188,10 +188,10 @@ START_TEST(test_nstat_groups)
 	ck_assert(strstr(cap.outbuf, "\nRxTruncatedFrames") > own);
 	ck_assert(strstr(cap.outbuf, "\nTCPOutOfWindow") > own);
 	for (int i = 0; i < SNMP_MIB_MAX; i++)
-		ck_assert_msg((snmp_counter_origin[i] == SNMP_NETSTEP) ==
-			      !strncmp(snmp_counter_name[i], "SIM_MIB_", 8),
+		ck_assert_msg((sim_snmp_counter_origin[i] == SIM_SNMP_NETSTEP) ==
+			      !strncmp(sim_snmp_counter_name[i], "SIM_MIB_", 8),
 			      "%s: netstep's own counters, and only they, are SIM_MIB_*",
-			      snmp_counter_name[i]);
+			      sim_snmp_counter_name[i]);
 	ck_assert_int_eq(run("ping -c 1 10.0.1.2; netstat -s"), 0);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, "\nIpExt:\n    OutOctets: 84\n"));
 }

@@ -60,7 +60,7 @@ hx_setup(struct hx *h)
 	h->null = fopen("/dev/null", "w");
 	ck_assert_ptr_nonnull(h->null);
 	console_init(&h->con, &h->w, h->null, h->null);
-	h->port = igb_port(h->w.host[SIM_STUDENT]->devs[0]);
+	h->port = sim_igb_port(h->w.host[SIM_STUDENT]->devs[0]);
 	ck_assert_int_eq(sim_port_add_tap(h->port, &tap), 0);
 }
 
@@ -69,7 +69,7 @@ hx_teardown(struct hx *h)
 {
 	sim_world_destroy(&h->w);
 	fclose(h->null);
-	ck_assert_uint_eq(skb_ledger_live(&h->w.ledger, stderr), 0);
+	ck_assert_uint_eq(sim_skb_ledger_live(&h->w.ledger, stderr), 0);
 }
 
 static unsigned long
@@ -448,7 +448,7 @@ START_TEST(test_flood_reassembly)
 			unsigned long live;
 
 			sim_run(&h.w.eng, h.w.eng.now + 100000, 1000000);
-			live = skb_ledger_live(&h.w.ledger, NULL);
+			live = sim_skb_ledger_live(&h.w.ledger, NULL);
 			peak = live > peak ? live : peak;
 		}
 	}
@@ -468,7 +468,7 @@ START_TEST(test_flood_unresolved_neighbour)
 	unsigned long before;
 
 	hx_setup(&h);
-	before = skb_ledger_live(&h.w.ledger, NULL);	/* the RX rings' buffers */
+	before = sim_skb_ledger_live(&h.w.ledger, NULL);	/* the RX rings' buffers */
 	/* 10.0.0.77 never answers ARP: every datagram waits in its queue. */
 	n += (size_t)snprintf(script + n, sizeof(script) - n, "socket udp");
 	for (int i = 0; i < 300; i++)
@@ -478,7 +478,7 @@ START_TEST(test_flood_unresolved_neighbour)
 	ck_assert_int_eq(console_run_script(&h.con, script), 0);
 	/* 64 KiB of queue (unres_qlen_bytes): the rest were dropped, counted. */
 	ck_assert_uint_gt(hx_mib(&h, NEIGH_UNRES_DISCARDS), 200);
-	ck_assert_uint_lt(skb_ledger_live(&h.w.ledger, NULL), before + 100);
+	ck_assert_uint_lt(sim_skb_ledger_live(&h.w.ledger, NULL), before + 100);
 	hx_teardown(&h);
 }
 END_TEST
@@ -492,14 +492,14 @@ START_TEST(test_flood_ofo_queue)
 
 	hx_setup(&h);
 	snd = hx_establish(&h, "listen 7000 rcvbuf 4096");
-	before = skb_ledger_live(&h.w.ledger, NULL);
+	before = sim_skb_ledger_live(&h.w.ledger, NULL);
 	/* Never the segment at rcv_nxt: everything goes out of order. */
 	for (int i = 0; i < 2000; i++)
 		hx_inject(&h, f, hx_tcp(f, 7000, 1001 + 1000 * (u32)(1 + i % 40), snd, 0x10, 1000));
 	ck_assert_uint_gt(hx_mib(&h, LINUX_MIB_TCPOFODROP) +
 			  hx_mib(&h, SIM_MIB_TCPOUTOFWINDOW), 1000);
 	/* An 8 KiB receive buffer holds a handful of segments. */
-	ck_assert_uint_lt(skb_ledger_live(&h.w.ledger, NULL), before + 64);
+	ck_assert_uint_lt(sim_skb_ledger_live(&h.w.ledger, NULL), before + 64);
 	hx_teardown(&h);
 }
 END_TEST
@@ -516,7 +516,7 @@ START_TEST(test_flood_qdisc)
 	 * replies pile into the qdisc, which keeps a few and drops the rest. */
 	ck_assert_int_eq(console_run_script(&h.con, "ping -c 1 10.0.0.1; tc qdisc replace "
 					    "dev eth0 root tbf rate 1mbit burst 2k latency 10ms"), 0);
-	before = skb_ledger_live(&h.w.ledger, NULL);
+	before = sim_skb_ledger_live(&h.w.ledger, NULL);
 	for (int i = 0; i < 2000; i++) {
 		unsigned int off = hx_ip(f, 1, 1008, (u16)i, 0);
 		u8 *ic = f + off;
@@ -533,7 +533,7 @@ START_TEST(test_flood_qdisc)
 			sim_run(&h.w.eng, h.w.eng.now + 10000, 1000000);	/* 10 us */
 	}
 	ck_assert_uint_gt(hx_mib(&h, SIM_MIB_QDISCDROPS), 1000);
-	ck_assert_uint_lt(skb_ledger_live(&h.w.ledger, NULL), before + 64);
+	ck_assert_uint_lt(sim_skb_ledger_live(&h.w.ledger, NULL), before + 64);
 	sim_run(&h.w.eng, 0, 10000000);
 	hx_teardown(&h);
 }

@@ -101,9 +101,9 @@ world_setup(bool linked, bool open)
 	T.b = igb_probe(T.fx.host[1], "eth0", mac_b, 1);
 	ck_assert_ptr_nonnull(T.a);
 	ck_assert_ptr_nonnull(T.b);
-	ck_assert_int_eq(sim_port_add_tap(igb_port(T.a), &tap), 0);
+	ck_assert_int_eq(sim_port_add_tap(sim_igb_port(T.a), &tap), 0);
 	if (linked) {
-		T.link = sim_link_create(&T.fx.eng, igb_port(T.a), igb_port(T.b));
+		T.link = sim_link_create(&T.fx.eng, sim_igb_port(T.a), sim_igb_port(T.b));
 		ck_assert_ptr_nonnull(T.link);
 	}
 	if (open) {
@@ -250,7 +250,7 @@ START_TEST(test_frame_crosses_and_tx_is_cleaned)
 	world_setup(true, true);
 	txr = adapter_of(T.a)->tx_ring[0];
 	rxr_b = adapter_of(T.b)->rx_ring[0];
-	live_before = skb_ledger_live(&T.fx.ledger, NULL);
+	live_before = sim_skb_ledger_live(&T.fx.ledger, NULL);
 	/* B's ring after open: 255 buffers given (one slot stays empty) */
 	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(T.b), E1000_RDT(0)), 255);
 	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(T.b), E1000_RDH(0)), 0);
@@ -258,7 +258,7 @@ START_TEST(test_frame_crosses_and_tx_is_cleaned)
 	skb = make_frame(T.a, mac_b, 100);
 	snprintf(needle, sizeof(needle), "freed=skb#%u", skb->id);
 	ck_assert_int_eq(igb_xmit_frame(skb, T.a), NETDEV_TX_OK);
-	ck_assert_uint_eq(skb_ledger_live(&T.fx.ledger, NULL), live_before + 1);
+	ck_assert_uint_eq(sim_skb_ledger_live(&T.fx.ledger, NULL), live_before + 1);
 	fixture_run(&T.fx);
 
 	/* B's card used descriptor 0 and B's driver gave it back (RDT 0) */
@@ -283,7 +283,7 @@ START_TEST(test_frame_crosses_and_tx_is_cleaned)
 	ck_assert_ptr_null(txr->tx_buffer_info[0].next_to_watch);
 	ck_assert_uint_eq(txr->tx_stats.packets, 1);
 	ck_assert_uint_eq(T.a->stats.tx_packets, 1);
-	ck_assert_uint_eq(skb_ledger_live(&T.fx.ledger, NULL), live_before);
+	ck_assert_uint_eq(sim_skb_ledger_live(&T.fx.ledger, NULL), live_before);
 	/* the vector was unmasked again after the poll */
 	ck_assert(sim_82576_peek(sim_igb_card(T.a), E1000_EIMS) &
 		  txr->q_vector->eims_value);

@@ -871,7 +871,7 @@ START_TEST(test_frag_needed_lowers_pmtu)
 	struct rtable *rt;
 	unsigned int len;
 
-	ck_assert_int_eq(fib_table_insert(h0, 0, 0, fx_addr("10.0.0.1"), eth0, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h0, 0, 0, fx_addr("10.0.0.1"), eth0, 0, 0), 0);
 	/* From the gateway: "fragmentation needed, mtu 1400" quoting our
 	 * 1500-byte echo request (seq 1) to 10.0.1.2. */
 	memset(icmp, 0, sizeof(icmp));
@@ -1114,8 +1114,8 @@ setup_three(void)
 	r1 = fixture_fake_dev(&fx, h1, "eth1", "10.0.1.1/24");
 	s0 = fixture_fake_dev(&fx, h2, "eth0", "10.0.1.2/24");
 	h1->ip_forward = 1;
-	ck_assert_int_eq(fib_table_insert(h0, 0, 0, fx_addr("10.0.0.1"), eth0, 0, 0), 0);
-	ck_assert_int_eq(fib_table_insert(h2, 0, 0, fx_addr("10.0.1.1"), s0, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h0, 0, 0, fx_addr("10.0.0.1"), eth0, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h2, 0, 0, fx_addr("10.0.1.1"), s0, 0, 0), 0);
 	neigh_static(h0, eth0, "10.0.0.1", r0->dev_addr);
 	neigh_static(h1, r0, "10.0.0.2", eth0->dev_addr);
 	neigh_static(h1, r1, "10.0.1.2", s0->dev_addr);

@@ -299,7 +299,7 @@ harness_end(struct harness *h)
 	lesson_free(h->l);
 	trace_mute(&h->w.trace);
 	sim_world_destroy(&h->w);
-	ck_assert_uint_eq(skb_ledger_live(&h->w.ledger, NULL), 0);
+	ck_assert_uint_eq(sim_skb_ledger_live(&h->w.ledger, NULL), 0);
 }
 
 /* lesson_run_eval of each expression must give its value (1 true, 0 false,

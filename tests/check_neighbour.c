@@ -529,7 +529,7 @@ START_TEST(test_queue_byte_limit_drops_oldest)
 	/* The oldest went first: the queue holds the newest ones, in order. */
 	ck_assert_uint_eq(skb_peek(&n->arp_queue)->id, ids[SENT - fits]);
 	ck_assert_uint_eq(skb_peek_tail(&n->arp_queue)->id, ids[SENT - 1]);
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), fits);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), fits);
 
 	fixture_inject(eth0, reply_from_gw, sizeof(reply_from_gw));
 	settle();
@@ -674,9 +674,9 @@ show_dev(const struct net_device *dev)
 
 	ck_assert_ptr_nonnull(f);
 	if (dev)
-		neigh_show_dev(h, dev, f);
+		sim_neigh_show_dev(h, dev, f);
 	else
-		neigh_show(h, f);
+		sim_neigh_show(h, f);
 	fclose(f);
 	return buf;
 }
@@ -714,8 +714,8 @@ START_TEST(test_neigh_show_golden)
 			 "10.0.0.4  FAILED\n"
 			 "10.0.0.6 lladdr 52:54:00:00:00:06 STALE\n"
 			 "10.0.0.3  INCOMPLETE\n");
-	ck_assert_str_eq(neigh_state_name(NUD_PROBE), "PROBE");
-	ck_assert_str_eq(neigh_state_name(NUD_NONE), "NONE");
+	ck_assert_str_eq(sim_neigh_state_name(NUD_PROBE), "PROBE");
+	ck_assert_str_eq(sim_neigh_state_name(NUD_NONE), "NONE");
 }
 END_TEST
 
@@ -735,12 +735,12 @@ START_TEST(test_neigh_flush_frees_queued)
 		xmit_via("10.0.0.1", make_ip_skb("10.0.0.1", 100, (u8)i));
 	ck_assert(!IS_ERR(__neigh_create(h->arp_tbl, &bc, eth0, false)));
 	settle();
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 3);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 3);
 	ck_assert_int_eq(neigh_for_each(h, count_cb, &seen), 2);
 	ck_assert_int_eq(seen, 2);
 
-	ck_assert_int_eq(neigh_flush(h, NULL), 1);	/* NOARP entry stays */
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 0);
+	ck_assert_int_eq(sim_neigh_flush(h, NULL), 1);	/* NOARP entry stays */
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 0);
 	ck_assert_ptr_null(entry("10.0.0.1"));
 	ck_assert_ptr_nonnull(entry("255.255.255.255"));
 	ck_assert_int_eq(h->arp_tbl->entries, 1);

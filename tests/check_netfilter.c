@@ -130,9 +130,9 @@ START_TEST(test_drop_icmp_on_output)
 	ck_assert_int_eq(nf_hook(NFPROTO_IPV4, NF_INET_LOCAL_OUT, skb, NULL, eth1, okfn),
 			 -EPERM);
 	/* Freed by nf_hook: nothing alive. */
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 0);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 0);
 	ck_assert_uint_eq(h->mib[SIM_MIB_NFDROPS], 1);
-	e = iptc_get_rule(h, "OUTPUT", 1);
+	e = sim_iptc_get_rule(h, "OUTPUT", 1);
 	ck_assert_uint_eq(e->counters.pcnt, 1);
 	ck_assert_uint_eq(e->counters.bcnt, 28);
 	/* The tracepoint names hook, chain, verdict and rule. */
@@ -156,7 +156,7 @@ START_TEST(test_accept_and_policy)
 
 	/* No rule: the policy accepts, nf_hook returns 1, skb untouched. */
 	ck_assert_int_eq(nf_hook(NFPROTO_IPV4, NF_INET_LOCAL_OUT, skb, NULL, eth1, okfn), 1);
-	ck_assert_int_eq(iptc_get_policy(h, "OUTPUT", &c), NF_ACCEPT);
+	ck_assert_int_eq(sim_iptc_get_policy(h, "OUTPUT", &c), NF_ACCEPT);
 	ck_assert_uint_eq(c.pcnt, 1);
 	ck_assert_uint_eq(c.bcnt, 28);
 	consume_skb(skb);
@@ -178,7 +178,7 @@ START_TEST(test_accept_and_policy)
 	ck_assert_int_eq(NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_OUT, icmp_echo("10.0.1.8"), NULL,
 				 eth1, okfn), -EPERM);
 	ck_assert_int_eq(okfn_calls, 2);
-	ck_assert_int_eq(iptc_get_policy(h, "OUTPUT", &c), NF_DROP);
+	ck_assert_int_eq(sim_iptc_get_policy(h, "OUTPUT", &c), NF_DROP);
 	ck_assert_uint_eq(c.pcnt, 2);
 }
 END_TEST
@@ -198,7 +198,7 @@ START_TEST(test_port_match)
 	ck_assert_int_eq(NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_OUT, icmp_echo("10.0.1.1"), NULL,
 				 eth1, okfn), 0);
 	ck_assert_int_eq(okfn_calls, 3);
-	ck_assert_uint_eq(iptc_get_rule(h, "OUTPUT", 1)->counters.pcnt, 1);
+	ck_assert_uint_eq(sim_iptc_get_rule(h, "OUTPUT", 1)->counters.pcnt, 1);
 }
 END_TEST
 
@@ -273,7 +273,7 @@ START_TEST(test_list_golden)
 
 	/* -Z clears every counter. */
 	ck_assert_int_eq(ipt(NULL, NULL, "-Z", NULL), 0);
-	ck_assert_uint_eq(iptc_get_rule(h, "OUTPUT", 1)->counters.pcnt, 0);
+	ck_assert_uint_eq(sim_iptc_get_rule(h, "OUTPUT", 1)->counters.pcnt, 0);
 }
 END_TEST
 
@@ -324,9 +324,9 @@ START_TEST(test_bad_arguments)
 		ck_assert_msg(io.outlen == 0, "case %zu printed: %s", i, io.outbuf);
 		fixture_capture_close(&io);
 		/* Nothing changed. */
-		ck_assert_uint_eq(iptc_num_rules(h, "OUTPUT"), 1);
-		ck_assert_uint_eq(iptc_num_rules(h, "INPUT"), 0);
-		ck_assert_int_eq(iptc_get_policy(h, "OUTPUT", NULL), NF_ACCEPT);
+		ck_assert_uint_eq(sim_iptc_num_rules(h, "OUTPUT"), 1);
+		ck_assert_uint_eq(sim_iptc_num_rules(h, "INPUT"), 0);
+		ck_assert_int_eq(sim_iptc_get_policy(h, "OUTPUT", NULL), NF_ACCEPT);
 	}
 	/* Runtime failures: status 1 with iptables' message. */
 	{
@@ -353,29 +353,29 @@ START_TEST(test_delete_insert_flush)
 			     NULL), 0);
 	ck_assert_int_eq(ipt(NULL, NULL, "-I", "OUTPUT", "2", "-p", "udp", "-j", "DROP", NULL),
 			 0);
-	ck_assert_uint_eq(iptc_num_rules(h, "OUTPUT"), 4);
-	ck_assert_uint_eq(iptc_get_rule(h, "OUTPUT", 2)->ip.proto, IPPROTO_UDP);
+	ck_assert_uint_eq(sim_iptc_num_rules(h, "OUTPUT"), 4);
+	ck_assert_uint_eq(sim_iptc_get_rule(h, "OUTPUT", 2)->ip.proto, IPPROTO_UDP);
 
 	/* By spec: the icmp rule (third now). */
 	ck_assert_int_eq(ipt(NULL, NULL, "-D", "OUTPUT", "-p", "icmp", "-j", "DROP", NULL), 0);
-	ck_assert_uint_eq(iptc_num_rules(h, "OUTPUT"), 3);
-	ck_assert_uint_eq(iptc_get_rule(h, "OUTPUT", 3)->verdict, NF_ACCEPT);
+	ck_assert_uint_eq(sim_iptc_num_rules(h, "OUTPUT"), 3);
+	ck_assert_uint_eq(sim_iptc_get_rule(h, "OUTPUT", 3)->verdict, NF_ACCEPT);
 	/* By number. */
 	ck_assert_int_eq(ipt(NULL, NULL, "-D", "OUTPUT", "1", NULL), 0);
-	ck_assert_uint_eq(iptc_num_rules(h, "OUTPUT"), 2);
-	ck_assert_uint_eq(iptc_get_rule(h, "OUTPUT", 1)->ip.proto, IPPROTO_UDP);
+	ck_assert_uint_eq(sim_iptc_num_rules(h, "OUTPUT"), 2);
+	ck_assert_uint_eq(sim_iptc_get_rule(h, "OUTPUT", 1)->ip.proto, IPPROTO_UDP);
 	/* ICMP is no longer dropped. */
 	ck_assert_int_eq(NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_OUT, icmp_echo("10.0.1.1"), NULL,
 				 eth1, okfn), 0);
 	/* -I with no number puts it first. */
 	ck_assert_int_eq(ipt(NULL, NULL, "--insert", "OUTPUT", "--protocol", "icmp", "--jump",
 			     "DROP", NULL), 0);
-	ck_assert_uint_eq(iptc_get_rule(h, "OUTPUT", 1)->ip.proto, IPPROTO_ICMP);
+	ck_assert_uint_eq(sim_iptc_get_rule(h, "OUTPUT", 1)->ip.proto, IPPROTO_ICMP);
 	ck_assert_int_eq(ipt(NULL, NULL, "-F", "OUTPUT", NULL), 0);
-	ck_assert_uint_eq(iptc_num_rules(h, "OUTPUT"), 0);
+	ck_assert_uint_eq(sim_iptc_num_rules(h, "OUTPUT"), 0);
 	ck_assert_int_eq(ipt(NULL, NULL, "-A", "INPUT", "-j", "DROP", NULL), 0);
 	ck_assert_int_eq(ipt(NULL, NULL, "-F", NULL), 0);
-	ck_assert_uint_eq(iptc_num_rules(h, "INPUT"), 0);
+	ck_assert_uint_eq(sim_iptc_num_rules(h, "INPUT"), 0);
 }
 END_TEST
 
@@ -384,13 +384,13 @@ START_TEST(test_rule_limit)
 	struct ipt_entry e = { .verdict = NF_ACCEPT };
 	char *err;
 
-	for (int i = 0; i < IPT_SIM_MAX_RULES; i++)
-		ck_assert_int_eq(iptc_append_entry(h, "FORWARD", &e), 0);
-	ck_assert_int_eq(iptc_append_entry(h, "FORWARD", &e), -ENOSPC);
+	for (int i = 0; i < SIM_IPT_MAX_RULES; i++)
+		ck_assert_int_eq(sim_iptc_append_entry(h, "FORWARD", &e), 0);
+	ck_assert_int_eq(sim_iptc_append_entry(h, "FORWARD", &e), -ENOSPC);
 	ck_assert_int_eq(ipt(NULL, &err, "-A", "FORWARD", "-j", "DROP", NULL), 1);
 	ck_assert_ptr_nonnull(strstr(err, "1024"));
 	free(err);
-	ck_assert_uint_eq(iptc_num_rules(h, "FORWARD"), IPT_SIM_MAX_RULES);
+	ck_assert_uint_eq(sim_iptc_num_rules(h, "FORWARD"), SIM_IPT_MAX_RULES);
 }
 END_TEST
 

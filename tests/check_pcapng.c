@@ -138,7 +138,7 @@ capture_script(const char *script, struct parsed *ps, unsigned long *port_frames
 	ck_assert_int_eq(sim_world_create(w, 1), 0);
 	pc = sim_pcapng_fopen(f, err, sizeof(err));
 	ck_assert_ptr_nonnull(pc);
-	port = igb_port(w->host[SIM_STUDENT]->devs[0]);
+	port = sim_igb_port(w->host[SIM_STUDENT]->devs[0]);
 	ck_assert_int_eq(sim_pcapng_attach(pc, &w->trace, w->host[SIM_STUDENT], port), 0);
 	console_init(&con, w, devnull, devnull);
 	ck_assert_int_eq(console_run_script(&con, script), 0);
@@ -146,7 +146,7 @@ capture_script(const char *script, struct parsed *ps, unsigned long *port_frames
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
 	ck_assert_int_eq(sim_pcapng_close(pc), 0);
-	ck_assert_uint_eq(skb_ledger_live(&w->ledger, NULL), 0);
+	ck_assert_uint_eq(sim_skb_ledger_live(&w->ledger, NULL), 0);
 	free(w);
 	fclose(devnull);
 

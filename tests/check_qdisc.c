@@ -457,7 +457,7 @@ START_TEST(test_tbf_paces_in_virtual_time)
 	/* The full bucket (2000 bytes) lets the first frame out at once. */
 	ck_assert_int_eq(qt.fx.nframes, 1);
 	ck_assert_int_eq(qdisc_qlen(q), 3);
-	ck_assert(qdisc_throttled(q));
+	ck_assert(qdisc_is_throttled(q));
 	fixture_run(&qt.fx);
 	ck_assert_int_eq(qt.fx.nframes, 4);
 	/* 1514 bytes at 125000 bytes/s = 12.112 ms each.  The second frame
@@ -472,7 +472,7 @@ START_TEST(test_tbf_paces_in_virtual_time)
 	ck_assert_int_eq(q->qstats.overlimits, 5);
 	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "qdisc_watchdog"), 3);
 	ck_assert_int_eq(q->bstats.packets, 4);
-	ck_assert(!qdisc_throttled(q));
+	ck_assert(!qdisc_is_throttled(q));
 
 	rc = run_tc(qt.h, &r, "tc", "-s", "qdisc", "show", "dev", "eth0", NULL);
 	ck_assert_int_eq(rc, 0);
@@ -509,7 +509,7 @@ START_TEST(test_tbf_drops_oversize_and_full)
 	/* Closing the device frees what waits and stops the watchdog. */
 	dev_close(qt.dev);
 	ck_assert_int_eq(qdisc_qlen(q), 0);
-	ck_assert(!qdisc_throttled(q));
+	ck_assert(!qdisc_is_throttled(q));
 	fixture_teardown(&qt.fx);
 }
 END_TEST

@@ -101,7 +101,7 @@ student(struct net_device **eth0)
 	fixture_setup(&fx, 1);
 	h = fx.host[0];
 	*eth0 = fixture_fake_dev(&fx, h, "eth0", "10.0.0.2/24");
-	ck_assert_int_eq(fib_table_insert(h, 0, 0, fx_addr("10.0.0.1"), NULL, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h, 0, 0, fx_addr("10.0.0.1"), NULL, 0, 0), 0);
 	return h;
 }
 
@@ -119,12 +119,12 @@ START_TEST(test_longest_prefix)
 	struct rtable *rt;
 	__be32 saddr;
 
-	ck_assert_int_eq(fib_table_insert(h, fx_addr("10.1.0.0"), 16, fx_addr("10.0.0.5"),
-					  NULL, 0, 0), 0);
-	ck_assert_int_eq(fib_table_insert(h, fx_addr("10.1.2.0"), 24, fx_addr("10.0.0.3"),
-					  NULL, 0, 0), 0);
-	ck_assert_int_eq(fib_table_insert(h, fx_addr("10.1.2.3"), 32, fx_addr("10.0.0.4"),
-					  eth0, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.1.0.0"), 16, fx_addr("10.0.0.5"),
+					      NULL, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.1.2.0"), 24, fx_addr("10.0.0.3"),
+					      NULL, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.1.2.3"), 32, fx_addr("10.0.0.4"),
+					      eth0, 0, 0), 0);
 
 	ck_assert_uint_eq(gw_of(h, "10.1.2.3"), fx_addr("10.0.0.4"));	/* /32 */
 	ck_assert_uint_eq(gw_of(h, "10.1.2.4"), fx_addr("10.0.0.3"));	/* /24 */
@@ -148,7 +148,7 @@ START_TEST(test_longest_prefix)
 	/* The same row hands out the same rtable, and counts its use. */
 	ck_assert_ptr_eq(lookup(h, "8.8.4.4", NULL), rt);
 	ck_assert_uint_eq(rt->dst.__use, 3);	/* gw_of, lookup, lookup */
-	ck_assert_int_eq(fib_alias_index(h, rt->fa), 0);	/* default is row 0 */
+	ck_assert_int_eq(sim_fib_alias_index(h, rt->fa), 0);	/* default is row 0 */
 
 	/* The lookup is traced with the row it matched. */
 	ck_assert_int_ge(fixture_count(&fx, "h0", "fib_table_lookup"), 2);
@@ -163,26 +163,26 @@ START_TEST(test_metric_and_errors)
 	struct net *h = student(&eth0);
 	__be32 net2 = fx_addr("10.2.0.0");
 
-	ck_assert_int_eq(fib_table_insert(h, net2, 16, fx_addr("10.0.0.5"), NULL, 100, 0), 0);
-	ck_assert_int_eq(fib_table_insert(h, net2, 16, fx_addr("10.0.0.6"), NULL, 50, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h, net2, 16, fx_addr("10.0.0.5"), NULL, 100, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h, net2, 16, fx_addr("10.0.0.6"), NULL, 50, 0), 0);
 	ck_assert_uint_eq(gw_of(h, "10.2.3.4"), fx_addr("10.0.0.6"));	/* lower metric */
 
 	/* Same prefix and metric: the kernel says EEXIST (NLM_F_EXCL). */
-	ck_assert_int_eq(fib_table_insert(h, net2, 16, fx_addr("10.0.0.9"), NULL, 50, 0),
+	ck_assert_int_eq(sim_fib_table_insert(h, net2, 16, fx_addr("10.0.0.9"), NULL, 50, 0),
 			 -EEXIST);
 	/* Gateway not on a connected subnet. */
-	ck_assert_int_eq(fib_table_insert(h, fx_addr("10.3.0.0"), 16, fx_addr("192.168.9.1"),
-					  NULL, 0, 0), -ENETUNREACH);
+	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.3.0.0"), 16, fx_addr("192.168.9.1"),
+					      NULL, 0, 0), -ENETUNREACH);
 	/* Host bits set in the prefix. */
-	ck_assert_int_eq(fib_table_insert(h, fx_addr("10.3.0.1"), 16, fx_addr("10.0.0.1"),
-					  NULL, 0, 0), -EINVAL);
+	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.3.0.1"), 16, fx_addr("10.0.0.1"),
+					      NULL, 0, 0), -EINVAL);
 	/* Neither gateway nor device. */
-	ck_assert_int_eq(fib_table_insert(h, fx_addr("10.4.0.0"), 16, 0, NULL, 0, 0), -ENODEV);
+	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.4.0.0"), 16, 0, NULL, 0, 0), -ENODEV);
 
-	ck_assert_int_eq(fib_table_delete(h, net2, 16, fx_addr("10.0.0.6"), NULL), 0);
+	ck_assert_int_eq(sim_fib_table_delete(h, net2, 16, fx_addr("10.0.0.6"), NULL), 0);
 	ck_assert_uint_eq(gw_of(h, "10.2.3.4"), fx_addr("10.0.0.5"));
-	ck_assert_int_eq(fib_table_delete(h, net2, 16, fx_addr("10.0.0.6"), NULL), -ESRCH);
-	ck_assert_int_eq(fib_table_delete(h, net2, 16, 0, NULL), 0);
+	ck_assert_int_eq(sim_fib_table_delete(h, net2, 16, fx_addr("10.0.0.6"), NULL), -ESRCH);
+	ck_assert_int_eq(sim_fib_table_delete(h, net2, 16, 0, NULL), 0);
 	ck_assert_uint_eq(gw_of(h, "10.2.3.4"), fx_addr("10.0.0.1"));	/* default again */
 	fixture_teardown(&fx);
 }
@@ -222,7 +222,7 @@ START_TEST(test_local_table)
 	rt = lookup(h, "10.0.0.2", NULL);
 	ck_assert(!IS_ERR(rt));
 	ck_assert_uint_eq(rt->rt_type, RTN_LOCAL);
-	ck_assert_int_eq(fib_alias_index(h, rt->fa), -1);	/* not in route -n */
+	ck_assert_int_eq(sim_fib_alias_index(h, rt->fa), -1);	/* not in route -n */
 	fixture_teardown(&fx);
 }
 END_TEST
@@ -272,7 +272,7 @@ START_TEST(test_route_n_golden)
 	rt = lookup(h, "1.2.3.4", NULL);
 	lookup(h, "10.0.0.9", NULL);
 	cap_open(&out);
-	fib_route_show(h, out.f);
+	sim_fib_route_show(h, out.f);
 	ck_assert_str_eq(cap_text(&out), route_n_golden);
 	cap_close(&out);
 
@@ -284,8 +284,8 @@ START_TEST(test_route_n_golden)
 	ck_assert_int_eq(run_tool(tool_route, h, &out, &err, "route", "-x", NULL), 2);
 	cap_close(&out);
 	cap_close(&err);
-	ck_assert_int_eq(fib_alias_index(h, rt->fa), 0);
-	ck_assert_int_eq(fib_alias_index(h, lookup(h, "10.9.9.9", NULL)->fa), 3);
+	ck_assert_int_eq(sim_fib_alias_index(h, rt->fa), 0);
+	ck_assert_int_eq(sim_fib_alias_index(h, lookup(h, "10.9.9.9", NULL)->fa), 3);
 	fixture_teardown(&fx);
 }
 END_TEST
@@ -296,7 +296,7 @@ START_TEST(test_ip_route_golden)
 	struct capture out, err;
 
 	cap_open(&out);
-	fib_ip_route_show(h, out.f);
+	sim_fib_ip_route_show(h, out.f);
 	ck_assert_str_eq(cap_text(&out), ip_route_golden);
 	cap_close(&out);
 
@@ -309,8 +309,8 @@ START_TEST(test_ip_route_golden)
 
 	/* ip route get on-link and local. */
 	cap_open(&out);
-	ck_assert_int_eq(fib_ip_route_get(h, fx_addr("10.0.0.9"), out.f), 0);
-	ck_assert_int_eq(fib_ip_route_get(h, fx_addr("10.0.0.2"), out.f), 0);
+	ck_assert_int_eq(sim_fib_ip_route_get(h, fx_addr("10.0.0.9"), out.f), 0);
+	ck_assert_int_eq(sim_fib_ip_route_get(h, fx_addr("10.0.0.2"), out.f), 0);
 	ck_assert_str_eq(cap_text(&out),
 			 "10.0.0.9 dev eth0  src 10.0.0.2 \n    cache \n"
 			 "local 10.0.0.2 dev eth0  src 10.0.0.2 \n    cache <local> \n");
@@ -343,7 +343,7 @@ START_TEST(test_ip_tool_errors)
 	};
 
 	cap_open(&before);
-	fib_ip_route_show(h, before.f);
+	sim_fib_ip_route_show(h, before.f);
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		char *argv[10];
 		int argc = 0;
@@ -379,7 +379,7 @@ START_TEST(test_ip_tool_errors)
 	cap_close(&out);
 	cap_close(&err);
 	cap_open(&after);
-	fib_ip_route_show(h, after.f);
+	sim_fib_ip_route_show(h, after.f);
 	ck_assert_str_eq(cap_text(&after), cap_text(&before));	/* nothing applied */
 	cap_close(&before);
 	cap_close(&after);
@@ -429,7 +429,7 @@ START_TEST(test_pmtu_exception)
 
 	advance(1000);
 	cap_open(&out);
-	ck_assert_int_eq(fib_ip_route_get(h, fx_addr("10.0.1.2"), out.f), 0);
+	ck_assert_int_eq(sim_fib_ip_route_get(h, fx_addr("10.0.1.2"), out.f), 0);
 	ck_assert_str_eq(cap_text(&out), "10.0.1.2 via 10.0.0.1 dev eth0  src 10.0.0.2 \n"
 			 "    cache  expires 599sec mtu 1400\n");
 	cap_close(&out);
@@ -556,12 +556,12 @@ START_TEST(test_deleted_route_stays_readable)
 	struct sk_buff *skb = alloc_skb(h, 64);
 	struct rtable *rt;
 
-	ck_assert_int_eq(fib_table_insert(h, fx_addr("10.8.0.0"), 16, fx_addr("10.0.0.8"),
-					  NULL, 0, 0), 0);
+	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.8.0.0"), 16, fx_addr("10.0.0.8"),
+					      NULL, 0, 0), 0);
 	rt = lookup(h, "10.8.1.1", NULL);
 	skb_dst_set_noref(skb, &rt->dst);
 	dst_hold(&rt->dst);
-	ck_assert_int_eq(fib_table_delete(h, fx_addr("10.8.0.0"), 16, 0, NULL), 0);
+	ck_assert_int_eq(sim_fib_table_delete(h, fx_addr("10.8.0.0"), 16, 0, NULL), 0);
 	/* The skb's route is still there, marked obsolete. */
 	ck_assert_ptr_eq(skb_rtable(skb), rt);
 	ck_assert_int_eq(rt->dst.obsolete, 1);
@@ -588,8 +588,8 @@ START_TEST(test_many_routes)
 	for (u32 i = 0; i < 5000; i++) {
 		__be32 net24 = htonl(0x0B000000u | (i << 8));
 
-		ck_assert_int_eq(fib_table_insert(h, net24, 24, gw[i % 2], NULL, 0, 0), 0);
-		ck_assert_int_eq(fib_table_insert(h, net24 | htonl(7), 32, gw[2], NULL, 0, 0), 0);
+		ck_assert_int_eq(sim_fib_table_insert(h, net24, 24, gw[i % 2], NULL, 0, 0), 0);
+		ck_assert_int_eq(sim_fib_table_insert(h, net24 | htonl(7), 32, gw[2], NULL, 0, 0), 0);
 	}
 	for (u32 i = 0; i < 5000; i += 7) {
 		snprintf(buf, sizeof(buf), "11.%u.%u.7", i >> 8, i & 0xff);
@@ -601,14 +601,14 @@ START_TEST(test_many_routes)
 	ck_assert_uint_eq(gw_of(h, "11.200.0.1"), fx_addr("10.0.0.1"));
 	/* Delete the host routes of even networks: /24 takes over. */
 	for (u32 i = 0; i < 5000; i += 2)
-		ck_assert_int_eq(fib_table_delete(h, htonl(0x0B000000u | (i << 8) | 7), 32, 0,
-						  NULL), 0);
+		ck_assert_int_eq(sim_fib_table_delete(h, htonl(0x0B000000u | (i << 8) | 7), 32, 0,
+						      NULL), 0);
 	for (u32 i = 0; i < 5000; i += 13) {
 		snprintf(buf, sizeof(buf), "11.%u.%u.7", i >> 8, i & 0xff);
 		ck_assert_uint_eq(gw_of(h, buf), i % 2 ? gw[2] : gw[0]);
 	}
 	/* Row numbers follow key order: default, 10.0.0.0/24, then 11.0.0.0/24. */
-	ck_assert_int_eq(fib_alias_index(h, lookup(h, "11.0.0.9", NULL)->fa), 2);
+	ck_assert_int_eq(sim_fib_alias_index(h, lookup(h, "11.0.0.9", NULL)->fa), 2);
 	fixture_teardown(&fx);
 }
 END_TEST

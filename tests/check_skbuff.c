@@ -58,7 +58,7 @@ START_TEST(test_clone_refcounts)
 	ck_assert(skb_cloned(orig));
 	ck_assert_int_eq(clone->users, 1);
 	ck_assert_uint_eq(clone->data_id, orig->id);
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 2);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 2);
 
 	data_freed = fx.ledger.data_freed;
 	consume_skb(clone);	/* the driver's free */
@@ -68,7 +68,7 @@ START_TEST(test_clone_refcounts)
 	ck_assert_uint_eq(orig->data[0], 0xab);
 	kfree_skb(orig);	/* the ACK's free */
 	ck_assert_uint_eq(fx.ledger.data_freed, data_freed + 1);
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 0);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 0);
 }
 END_TEST
 
@@ -93,12 +93,12 @@ START_TEST(test_users_and_leak_report)
 	skb_get(skb);
 	ck_assert(skb_shared(skb));
 	kfree_skb(skb);
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 1);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 1);
 	kfree_skb(skb);
-	ck_assert_uint_eq(skb_ledger_live(&fx.ledger, NULL), 0);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 0);
 	/* Display addresses depend on the id only: the same in every run. */
 	skb = alloc_skb(fx.host[0], 64);
-	ck_assert_uint_eq(skb_display_addr(skb), 0xffff880012340000UL + (skb->id << 8));
+	ck_assert_uint_eq(sim_skb_display_addr(skb), 0xffff880012340000UL + (skb->id << 8));
 	consume_skb(skb);
 }
 END_TEST

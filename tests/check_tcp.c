@@ -86,7 +86,7 @@ tt_teardown(struct tt *t)
 
 	trace_remove_sink(&t->w.trace, t);
 	sim_world_destroy(&t->w);
-	live = skb_ledger_live(&t->w.ledger, stderr);
+	live = sim_skb_ledger_live(&t->w.ledger, stderr);
 	free(t->ev);
 	ck_assert_uint_eq(live, 0);
 	ck_assert_msg(!t->overflow, "%lu trace events did not fit the recorder (TT_MAX_EV)",
@@ -287,7 +287,7 @@ tt_nsocks(struct net *net)
 {
 	int n = 0;
 
-	tcp_for_each_sock(net, tt_count_socks_cb, &n);
+	sim_tcp_for_each_sock(net, tt_count_socks_cb, &n);
 	return n;
 }
 
@@ -1487,7 +1487,7 @@ START_TEST(test_tsval_initial_jiffies)
 
 	tt_setup(&t, 23);
 	t.record = 0;		/* 2 MB across the wrap: the trace is not looked at */
-	j0 = (u32)host_jiffies(t.cli);
+	j0 = (u32)sim_host_jiffies(t.cli);
 	cli = tt_connect(t.cli, "10.0.1.2", 7021);
 	ck_assert_uint_eq(TCP_SKB_CB(tcp_write_queue_head(cli))->when, j0 + (u32)(-300 * HZ));
 	ck_assert_uint_ne(TCP_SKB_CB(tcp_write_queue_head(cli))->when, 0);
@@ -1654,7 +1654,7 @@ START_TEST(test_rto_local_drop_no_backoff)
 	ck_assert_uint_eq(icsk->icsk_backoff, 0);
 	ck_assert_uint_eq(icsk->icsk_retransmits, 0);
 	ck_assert(time_before_eq(icsk->icsk_timeout,
-				 host_jiffies(t.cli) + TCP_RESOURCE_PROBE_INTERVAL));
+				 sim_host_jiffies(t.cli) + TCP_RESOURCE_PROBE_INTERVAL));
 	fclose(null);
 	tcp_disconnect(cli, 0);
 	tt_close_pair(&t, cli, child, lsk);

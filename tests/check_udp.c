@@ -51,7 +51,7 @@ world_setup(void)
 
 	w = fixture_world_open(&con, &cap, 7);
 	ntapped = 0;
-	ck_assert_int_eq(sim_port_add_tap(igb_port(w->host[SIM_STUDENT]->devs[0]), &tap), 0);
+	ck_assert_int_eq(sim_port_add_tap(sim_igb_port(w->host[SIM_STUDENT]->devs[0]), &tap), 0);
 }
 
 static void

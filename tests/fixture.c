@@ -39,7 +39,7 @@ fixture_setup(struct fixture *fx, int nhosts)
 {
 	memset(fx, 0, sizeof(*fx));
 	sim_engine_init(&fx->eng, 12345);
-	skb_ledger_init(&fx->ledger);
+	sim_skb_ledger_init(&fx->ledger);
 	trace_init(&fx->trace, &fx->eng);
 	fx->eng.ledger = &fx->ledger;
 	fx->eng.trace = &fx->trace;
@@ -76,7 +76,7 @@ fixture_teardown(struct fixture *fx)
 	for (int i = 0; i < fx->nhosts; i++)
 		host_destroy(fx->host[i]);
 	fx->nhosts = 0;
-	live = skb_ledger_live(&fx->ledger, stderr);
+	live = sim_skb_ledger_live(&fx->ledger, stderr);
 	sim_engine_destroy(&fx->eng);
 	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
 	ck_assert_msg(!fx->overflow, "%lu trace events did not fit the recorder (FX_MAX_EVENTS): "
@@ -271,7 +271,7 @@ fixture_world_close(struct sim_world *w, struct fixture_capture *c)
 
 	fixture_capture_close(c);
 	sim_world_destroy(w);
-	live = skb_ledger_live(&w->ledger, stderr);
+	live = sim_skb_ledger_live(&w->ledger, stderr);
 	free(w);
 	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
 }

@@ -4,7 +4,7 @@
  * No kernel counterpart: the user-space tools.  `ip` talks to the
  * kernel over rtnetlink (RTM_NEWROUTE, RTM_GETROUTE, RTM_NEWLINK ...);
  * netstep calls the handlers those messages reach directly
- * (inet_rtm_newroute, fib_ip_route_get, dev_set_mtu, neigh_flush).
+ * (inet_rtm_newroute, sim_fib_ip_route_get, dev_set_mtu, sim_neigh_flush).
  * Output follows iproute2 of the Linux 3.10 era (CentOS 7's iproute),
  * whose route lines keep their double spaces and trailing blank.
  *
@@ -204,7 +204,7 @@ ip_sim_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		if (argc > 1)
 			return ip_sim_error(err, "unsupported argument \"%s\" to \"ip route show\"",
 					    argv[1]);
-		fib_ip_route_show(net, out);
+		sim_fib_ip_route_show(net, out);
 		return 0;
 	}
 	if (matches(cmd, "get")) {
@@ -216,7 +216,7 @@ ip_sim_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 					    argc > 2 ? argv[2] : "");
 		if (!ip_sim_addr(argv[1], &daddr))
 			return ip_sim_error(err, "invalid address \"%s\"", argv[1]);
-		ret = fib_ip_route_get(net, daddr, out);
+		ret = sim_fib_ip_route_get(net, daddr, out);
 		return ret ? ip_sim_rtnl_error(err, ret) : 0;
 	}
 	if (matches(cmd, "add") || matches(cmd, "delete")) {
@@ -391,7 +391,7 @@ ip_sim_neigh(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	struct net_device *dev = NULL;
 
 	if (argc == 0 || ((matches(argv[0], "show") || matches(argv[0], "list")) && argc == 1)) {
-		neigh_show(net, out);
+		sim_neigh_show(net, out);
 		return 0;
 	}
 	if (!matches(argv[0], "flush"))
@@ -405,7 +405,7 @@ ip_sim_neigh(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		return ip_sim_error(err, "unsupported argument \"%s\" to \"ip neigh flush\"",
 				    argv[1]);
 	}
-	neigh_flush(net, dev);
+	sim_neigh_flush(net, dev);
 	return 0;
 }
 
@@ -448,6 +448,6 @@ tool_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 			return 2;
 		}
 	}
-	fib_route_show(net, out);
+	sim_fib_route_show(net, out);
 	return 0;
 }

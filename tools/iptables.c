@@ -245,7 +245,7 @@ ipt_sim_command(struct ipt_sim_cmd *c, char opt, int argc, char **argv, int *i, 
 		return ipt_sim_error(err, "option requires an argument -- '%c'", opt);
 	if (!arg)
 		return 0;
-	if (!iptc_is_chain(arg))
+	if (!sim_iptc_is_chain(arg))
 		return ipt_sim_error(err, "No chain/target/match by that name: `%s'", arg);
 	c->chain = arg;
 	if (bit == CMD_SET_POLICY) {
@@ -264,7 +264,7 @@ ipt_sim_command(struct ipt_sim_cmd *c, char opt, int argc, char **argv, int *i, 
 	if ((bit & (CMD_INSERT | CMD_DELETE | CMD_LIST)) && *i + 1 < argc &&
 	    argv[*i + 1][0] != '-') {
 		(*i)++;
-		if (!ipt_sim_number(argv[*i], IPT_SIM_MAX_RULES + 1, &n) || n == 0)
+		if (!ipt_sim_number(argv[*i], SIM_IPT_MAX_RULES + 1, &n) || n == 0)
 			return ipt_sim_error(err, "Invalid rule number `%s'", argv[*i]);
 		c->rulenum = (unsigned int)n;
 	}
@@ -512,7 +512,7 @@ static void
 ipt_sim_print_header(FILE *out, struct net *net, const char *chain, unsigned int format)
 {
 	struct xt_counters cnt;
-	int pol = iptc_get_policy(net, chain, &cnt);
+	int pol = sim_iptc_get_policy(net, chain, &cnt);
 
 	fprintf(out, "Chain %s (policy %s", chain, pol == NF_DROP ? "DROP" : "ACCEPT");
 	if (!(format & FMT_NOCOUNTS)) {
@@ -607,8 +607,8 @@ ipt_sim_list(FILE *out, struct net *net, const struct ipt_sim_cmd *c)
 		format |= FMT_KILOMEGAGIGA;
 	if (c->linenumbers)
 		format |= FMT_LINENUMBERS;
-	for (unsigned int k = 0; (name = iptc_chain_name(k)) != NULL; k++) {
-		unsigned int n = iptc_num_rules(net, name);
+	for (unsigned int k = 0; (name = sim_iptc_chain_name(k)) != NULL; k++) {
+		unsigned int n = sim_iptc_num_rules(net, name);
 
 		if (c->chain && strcmp(c->chain, name))
 			continue;
@@ -618,7 +618,7 @@ ipt_sim_list(FILE *out, struct net *net, const struct ipt_sim_cmd *c)
 			ipt_sim_print_header(out, net, name, format);
 		for (unsigned int r = 1; r <= n; r++)
 			if (!c->rulenum || r == c->rulenum)
-				ipt_sim_print_rule(out, iptc_get_rule(net, name, r), r, format);
+				ipt_sim_print_rule(out, sim_iptc_get_rule(net, name, r), r, format);
 		found = true;
 	}
 }
@@ -641,7 +641,7 @@ ipt_sim_fail(FILE *err, int ret, char cmd)
 		break;
 	case -ENOSPC:
 		fprintf(err, "iptables: chain is full (netstep keeps at most %d rules "
-			"per chain).\n", IPT_SIM_MAX_RULES);
+			"per chain).\n", SIM_IPT_MAX_RULES);
 		return 1;
 	case -ENOENT:
 		msg = "No chain/target/match by that name.";
@@ -660,7 +660,7 @@ ipt_sim_each_chain(struct net *net, const struct ipt_sim_cmd *c, FILE *out,
 {
 	const char *name;
 
-	for (unsigned int k = 0; (name = iptc_chain_name(k)) != NULL; k++) {
+	for (unsigned int k = 0; (name = sim_iptc_chain_name(k)) != NULL; k++) {
 		if (c->chain && strcmp(c->chain, name))
 			continue;
 		if (c->verbose)
@@ -678,22 +678,22 @@ ipt_sim_apply(struct net *net, const struct ipt_sim_cmd *c, FILE *out, FILE *err
 	if (c->verbose && (c->command & (CMD_APPEND | CMD_INSERT)))
 		ipt_sim_print_rule(out, &c->e, 0, FMT_PRINT_RULE);
 	if (c->command & CMD_APPEND)
-		ret = iptc_append_entry(net, c->chain, &c->e);
+		ret = sim_iptc_append_entry(net, c->chain, &c->e);
 	else if (c->command & CMD_INSERT)
-		ret = iptc_insert_entry(net, c->chain, &c->e, c->rulenum ? c->rulenum : 1);
+		ret = sim_iptc_insert_entry(net, c->chain, &c->e, c->rulenum ? c->rulenum : 1);
 	else if (c->command & CMD_DELETE)
-		ret = c->rulenum ? iptc_delete_num_entry(net, c->chain, c->rulenum)
-				 : iptc_delete_entry(net, c->chain, &c->e);
+		ret = c->rulenum ? sim_iptc_delete_num_entry(net, c->chain, c->rulenum)
+				 : sim_iptc_delete_entry(net, c->chain, &c->e);
 	else if (c->command & CMD_SET_POLICY)
-		ret = iptc_set_policy(net, c->chain, c->policy);
+		ret = sim_iptc_set_policy(net, c->chain, c->policy);
 	else if (c->command & CMD_FLUSH)
-		ret = ipt_sim_each_chain(net, c, out, "Flushing", iptc_flush_entries);
+		ret = ipt_sim_each_chain(net, c, out, "Flushing", sim_iptc_flush_entries);
 	if (ret)
 		return ipt_sim_fail(err, ret, c->cmdchar);
 	if (c->command & CMD_LIST)
 		ipt_sim_list(out, net, c);
 	if (c->command & CMD_ZERO)
-		ipt_sim_each_chain(net, c, out, "Zeroing", iptc_zero_entries);
+		ipt_sim_each_chain(net, c, out, "Zeroing", sim_iptc_zero_entries);
 	return 0;
 }
 

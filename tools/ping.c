@@ -204,7 +204,7 @@ tool_ping_data_ready(struct ping_sock *ps, __be32 from, u8 ttl, const u8 *icmp, 
 	tool_ping_acknowledge(rts, seq);
 
 	if (rts->timing && cc >= sizeof(*icp) + PING_TIMEVAL_LEN) {
-		long long now_us = (long long)(host_now(rts->net) / NSEC_PER_USEC);
+		long long now_us = (long long)(sim_host_now(rts->net) / NSEC_PER_USEC);
 
 		triptime = (long)(now_us - tool_ping_get_stamp_us(icmp + sizeof(*icp)));
 		if (triptime < 0)
@@ -428,7 +428,7 @@ tool_ping_schedule_exit(struct ping_rts *rts)
 		waittime = rts->lingertime * 1000;
 	}
 	sim_event_schedule(rts->net->eng, &rts->exit_ev,
-			   host_now(rts->net) + (ktime_t)waittime * NSEC_PER_USEC);
+			   sim_host_now(rts->net) + (ktime_t)waittime * NSEC_PER_USEC);
 }
 
 /* Send one request (iputils pinger + ping4_send_probe). */
@@ -442,7 +442,7 @@ tool_ping_send_timer(struct sim_event *ev)
 
 	if (rts->finished)
 		return;
-	rts->cur_time = host_now(rts->net);
+	rts->cur_time = sim_host_now(rts->net);
 	icp->type = ICMP_ECHO;
 	icp->code = 0;
 	icp->checksum = 0;
@@ -684,7 +684,7 @@ tool_ping(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		rts->datalen + (unsigned int)(sizeof(struct icmphdr) + sizeof(struct iphdr)));
 	fflush(out);
 
-	rts->start_time = host_now(net);
+	rts->start_time = sim_host_now(net);
 	rts->cur_time = rts->start_time;
 	sim_event_schedule(net->eng, &rts->send_ev, rts->start_time);
 	return 0;

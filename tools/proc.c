@@ -78,16 +78,16 @@ snmp_group(const char *kname)
 static void
 nstat_name(int i, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s%s", snmp_group(snmp_counter_name[i]), snmp_counter_label[i]);
+	snprintf(buf, len, "%s%s", snmp_group(sim_snmp_counter_name[i]), sim_snmp_counter_label[i]);
 }
 
 /* The headers of the groups nstat and netstat -s print apart. */
 static const char *const snmp_origin_title[] = {
-	[SNMP_K310] = "kernel",
-	[SNMP_STAT] = "netstep: Linux 3.10 counters kept outside snmp.h "
+	[SIM_SNMP_K310] = "kernel",
+	[SIM_SNMP_STAT] = "netstep: Linux 3.10 counters kept outside snmp.h "
 		      "(/proc/net/stat/arp_cache, /proc/net/stat/rt_cache)",
-	[SNMP_LATER] = "netstep: counters of later kernels, not in Linux 3.10",
-	[SNMP_NETSTEP] = "netstep: netstep's own counters, not in any kernel",
+	[SIM_SNMP_LATER] = "netstep: counters of later kernels, not in Linux 3.10",
+	[SIM_SNMP_NETSTEP] = "netstep: netstep's own counters, not in any kernel",
 };
 
 int
@@ -103,13 +103,13 @@ tool_nstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 			return 2;
 		}
 	}
-	for (int o = SNMP_K310; o <= SNMP_NETSTEP; o++) {
+	for (int o = SIM_SNMP_K310; o <= SIM_SNMP_NETSTEP; o++) {
 		bool titled = false;
 
 		for (int i = 0; i < SNMP_MIB_MAX; i++) {
 			char name[64];
 
-			if ((int)snmp_counter_origin[i] != o || (!all && !net->mib[i]))
+			if ((int)sim_snmp_counter_origin[i] != o || (!all && !net->mib[i]))
 				continue;
 			if (!titled)
 				fprintf(out, "#%s\n", snmp_origin_title[o]);
@@ -117,7 +117,7 @@ tool_nstat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 			nstat_name(i, name, sizeof(name));
 			fprintf(out, "%-31s %-18lu %.1f\n", name, net->mib[i], 0.0);
 		}
-		if (o == SNMP_K310 && !titled)
+		if (o == SIM_SNMP_K310 && !titled)
 			fputs("#kernel\n", out);	/* nstat always says it */
 	}
 	return 0;
@@ -187,9 +187,9 @@ netstat_group(int i)
 {
 	const char *g;
 
-	if (snmp_counter_origin[i] != SNMP_K310)
+	if (sim_snmp_counter_origin[i] != SIM_SNMP_K310)
 		return "netstep";
-	g = snmp_group(snmp_counter_name[i]);
+	g = snmp_group(sim_snmp_counter_name[i]);
 	return *g ? g : "TcpExt";
 }
 
@@ -204,7 +204,7 @@ netstat_counter(struct net *net, int i, FILE *out)
 			return;
 		}
 	}
-	fprintf(out, "    %s: %lu\n", snmp_counter_label[i], net->mib[i]);
+	fprintf(out, "    %s: %lu\n", sim_snmp_counter_label[i], net->mib[i]);
 }
 
 int

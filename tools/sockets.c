@@ -753,11 +753,11 @@ tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		c.addr_width, "Peer Address", c.serv_width, "Port");
 	if (udp) {
 		c.netid = "udp";
-		udp_for_each_sock(net, ss_udp_one, &c);
+		sim_udp_for_each_sock(net, ss_udp_one, &c);
 	}
 	if (tcp) {
 		c.netid = "tcp";
-		tcp_for_each_sock(net, ss_tcp_one, &c);
+		sim_tcp_for_each_sock(net, ss_tcp_one, &c);
 	}
 	return 0;
 }

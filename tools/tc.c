@@ -6,7 +6,7 @@
  * tc/tc_qdisc.c, tc/q_tbf.c, tc/q_prio.c, tc/tc_util.c, tc/tc_core.c).
  * The real tc sends RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC netlink
  * messages; netstep calls the kernel side directly
- * (qdisc_root_modify, qdisc_root_delete, qdisc_for_each_shown in
+ * (sim_qdisc_root_modify, sim_qdisc_root_delete, sim_qdisc_for_each_shown in
  * layers/sch_api.c).  Read layers/sch_generic.h, layers/sch_api.c and
  * layers/sch_tbf.c for what the commands change.
  *
@@ -336,7 +336,7 @@ tc_print_stats(FILE *out, struct Qdisc *q)
 	struct gnet_stats_queue st;
 	char b1[64];
 
-	qdisc_dump_stats(q, &b, &st);
+	sim_qdisc_dump_stats(q, &b, &st);
 	fprintf(out, " Sent %llu bytes %u pkt", (unsigned long long)b.bytes, b.packets);
 	fprintf(out, " (dropped %u, overlimits %u requeues %u) ", st.drops, st.overlimits,
 		st.requeues);
@@ -405,12 +405,12 @@ tc_qdisc_list(struct net *net, int argc, char **argv, const struct tc_opts *opts
 	}
 	if (dev) {
 		ctx.with_dev = false;
-		qdisc_for_each_shown(dev, tc_print_qdisc, &ctx);
+		sim_qdisc_for_each_shown(dev, tc_print_qdisc, &ctx);
 		return 0;
 	}
 	for (int i = 0; i < net->ndevs; i++)
 		if (net->devs[i])
-			qdisc_for_each_shown(net->devs[i], tc_print_qdisc, &ctx);
+			sim_qdisc_for_each_shown(net->devs[i], tc_print_qdisc, &ctx);
 	return 0;
 }
 
@@ -602,16 +602,16 @@ tc_qdisc_modify(struct net *net, enum tc_cmd cmd, int argc, char **argv, FILE *e
 	case TC_DELETE:
 		if (ops && dev->qdisc && dev->qdisc->handle && dev->qdisc->ops != ops)
 			return tc_rtnl_answer(-EINVAL, err);
-		return tc_rtnl_answer(qdisc_root_delete(dev), err);
+		return tc_rtnl_answer(sim_qdisc_root_delete(dev), err);
 	case TC_CHANGE:
 		/* No NLM_F_CREATE: only an existing (non-default) root changes. */
 		if (!dev->qdisc || !dev->qdisc->handle)
 			return tc_rtnl_answer(-ENOENT, err);
-		return tc_rtnl_answer(qdisc_root_modify(dev, kind, opt, false, false), err);
+		return tc_rtnl_answer(sim_qdisc_root_modify(dev, kind, opt, false, false), err);
 	case TC_ADD:
-		return tc_rtnl_answer(qdisc_root_modify(dev, kind, opt, false, true), err);
+		return tc_rtnl_answer(sim_qdisc_root_modify(dev, kind, opt, false, true), err);
 	case TC_REPLACE:
-		return tc_rtnl_answer(qdisc_root_modify(dev, kind, opt, true, false), err);
+		return tc_rtnl_answer(sim_qdisc_root_modify(dev, kind, opt, true, false), err);
 	}
 	return 2;
 }

@@ -4,7 +4,7 @@
  *
  * No kernel counterpart (see ui/ui_snap.h for the design).  Everything
  * here only reads the model: the skb ledger, the route table (its rows
- * through fib_sim_for_each_row), the neighbour table (neigh_for_each),
+ * through sim_fib_for_each_row), the neighbour table (neigh_for_each),
  * the igb rings and the card's TDH/TDT registers (sim_82576_peek: a
  * peek, not a register read with side effects), the qdisc counters and
  * the softirq counters.  The skb pointer in a trace event is never
@@ -289,7 +289,7 @@ struct ui_route_ctx {
 };
 
 static void
-ui_route_line(const struct fib_sim_row *row, void *arg)
+ui_route_line(const struct sim_fib_row *row, void *arg)
 {
 	struct ui_route_ctx *c = arg;
 	struct sim_addr_str dst = sim_ip_str(row->dst), gw = sim_ip_str(row->gw);
@@ -318,7 +318,7 @@ ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 	fprintf(wide.f, " Destination     Gateway         Genmask         Flags   Use Iface\n");
 	fprintf(narrow.f, " Destination     Gateway         Iface\n");
 	if (net && wide.f && narrow.f)
-		fib_sim_for_each_row(net, ui_route_line, &c);
+		sim_fib_for_each_row(net, ui_route_line, &c);
 	if (r->last_route.site && r->last_route_host == net) {
 		char fields[UI_FIELDS_MAX], text[UI_FIELDS_MAX + 64];
 
@@ -389,18 +389,18 @@ ui_neigh_row(const struct neighbour *n, void *arg)
 	if (n->nhist) {
 		const struct neigh_transition *t = &n->hist[(n->nhist - 1) % NEIGH_HISTORY_LEN];
 
-		snprintf(tr, sizeof(tr), "%s->%s", neigh_state_name(t->from),
-			 neigh_state_name(t->to));
+		snprintf(tr, sizeof(tr), "%s->%s", sim_neigh_state_name(t->from),
+			 sim_neigh_state_name(t->to));
 	}
 	if (!(n->nud_state & NUD_VALID))
 		mac = (struct sim_addr_str){ "(incomplete)" };
 	ui_neigh_queue(n, ids, sizeof(ids));
 	fprintf(c->wide, "%c%-15s %-17s %-10s q=%u %s\n", inuse ? '>' : ' ', ip.s, mac.s,
-		neigh_state_name(n->nud_state), n->arp_queue.qlen, tr);
+		sim_neigh_state_name(n->nud_state), n->arp_queue.qlen, tr);
 	if (ids[0])
 		fprintf(c->wide, "   unresolved queue (arp_queue):%s\n", ids);
 	fprintf(c->narrow, "%c%-15s %-10s q=%u\n   %s%s%s\n", inuse ? '>' : ' ', ip.s,
-		neigh_state_name(n->nud_state), n->arp_queue.qlen, mac.s, ids[0] ? " q:" : "",
+		sim_neigh_state_name(n->nud_state), n->arp_queue.qlen, mac.s, ids[0] ? " q:" : "",
 		ids);
 }
 
@@ -886,10 +886,10 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 	s->seq = ev->seq;
 	s->level = r->nstack + r->overflow;
 	s->wire_frames = r->wire_frames;
-	s->student_tx = st && st->ndevs && igb_port(st->devs[0]) ?
-			igb_port(st->devs[0])->tx_frames : 0;
+	s->student_tx = st && st->ndevs && sim_igb_port(st->devs[0]) ?
+			sim_igb_port(st->devs[0])->tx_frames : 0;
 	/* NOTE: every pane only reads the model, through nothing that traces
-	 * (the route pane walks the rows rather than calling fib_route_show):
+	 * (the route pane walks the rows rather than calling sim_fib_route_show):
 	 * an event raised here would reach the sinks out of order. */
 	ui_build_stack(r, ev, s);
 	ui_build_skb(r, s);
@@ -972,9 +972,9 @@ ui_track_paths(struct ui_rec *r, const struct trace_event *ev)
 	if (change) {
 		const struct neigh_nud_pair pair = change->nud;
 
-		neigh_nud_pair_print(&b, &pair);
+		sim_neigh_nud_pair_print(&b, &pair);
 	} else if (nud >= 0) {
-		trace_buf_puts(&b, neigh_nud_name((u32)nud));
+		trace_buf_puts(&b, sim_neigh_nud_name((u32)nud));
 	} else {
 		return;
 	}
@@ -1136,7 +1136,7 @@ ui_rec_taps(struct ui_rec *r, bool add)
 		struct net *net = r->w->host[h];
 
 		for (int i = 0; net && i < net->ndevs; i++) {
-			struct sim_port *p = net->devs[i] ? igb_port(net->devs[i]) : NULL;
+			struct sim_port *p = net->devs[i] ? sim_igb_port(net->devs[i]) : NULL;
 
 			if (!p)
 				continue;
