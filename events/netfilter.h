@@ -138,9 +138,9 @@ TRACE_EVENT(sim_iptc_set_policy, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE
 		__entry->policy = (u8)verdict;))
 #define trace_sim_iptc_set_policy(...) TP_FUNC(sim_iptc_set_policy, __VA_ARGS__)
 
-/* iptable_filter_net_init/exit register and free a host's filter table, as
- * iptable_filter_net_init/exit do (3.10's netfilter_init in
- * net/netfilter/core.c only sets up the hook lists at boot). */
+/* Register and free a host's filter table, the pernet init/exit of
+ * iptable_filter.c (3.10's netfilter_init in net/netfilter/core.c is
+ * another job: it sets up the hook lists once at boot). */
 TRACE_EVENT(iptable_filter_net_init, "net/ipv4/netfilter/iptable_filter.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, size_t nchains),
 	TP_HOST(net),

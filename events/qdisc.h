@@ -118,7 +118,8 @@ TRACE_EVENT(pfifo_fast_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
 		__entry->bands = TC_PRIO_BANDS;))
 #define trace_pfifo_fast_init(...) TP_FUNC(pfifo_fast_init, __VA_ARGS__)
 
-/* KERNEL: sim_noqueue_init exists since 4.3 (3.10 has a static noqueue_qdisc). */
+/* KERNEL: 3.10 has a static noqueue_qdisc and no init; 4.3's noqueue_init
+ * does what this does. */
 TRACE_EVENT(sim_noqueue_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_PROTO(const struct Qdisc *qdisc),
 	TP_HOST(sim_qdisc_net(qdisc)),
@@ -457,9 +458,9 @@ TRACE_NOTE_EVENT(bfifo_full_drop, "net/sched/sch_fifo.c",
 		__entry->backlog = sch->qstats.backlog;))
 #define trace_bfifo_full_drop(...) TP_NOTE(bfifo_full_drop, __VA_ARGS__)
 
-/* KERNEL: 3.10's bfifo dequeues with qdisc_dequeue_head
- * (include/net/sch_generic.h); the skb is the head, if any. */
-TRACE_EVENT(qdisc_dequeue_head, "net/sched/sch_fifo.c", TP_NOT_INLINE,
+/* bfifo's dequeue, as in 3.10 (an inline of include/net/sch_generic.h,
+ * defined in layers/sch_fifo.c); the skb is the head, if any. */
+TRACE_EVENT(qdisc_dequeue_head, "include/net/sch_generic.h", TP_INLINE,
 	TP_PROTO(const struct Qdisc *sch),
 	TP_HOST(sim_qdisc_net(sch)),
 	TP_SKB(skb_peek(&sch->q)),

@@ -406,8 +406,8 @@ sim_fib_link(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa)
 }
 
 /**
- * fib_table_insert - fib_table_insert of 3.10 (which takes a
- * struct fib_config): add the route @cfg to its table.
+ * fib_table_insert - add the route @cfg to its table (3.10 passes the
+ * struct fib_table; here @cfg->fc_table names it in @net).
  * Returns 0, -EEXIST (same prefix and metric already there), -EINVAL
  * (host bits set in the prefix, bad gateway), -ENETUNREACH (gateway not
  * on a connected subnet), -ENODEV, -ENETDOWN or -ENOBUFS.
@@ -508,7 +508,7 @@ sim_fib_match(const struct fib_alias *fa, const struct fib_config *cfg)
 }
 
 /**
- * fib_table_delete - fib_table_delete of 3.10: remove the first row
+ * fib_table_delete - remove the first row of @cfg->fc_table
  * matching @cfg (prefix, and gateway/device/metric/protocol/type when
  * given).  0, or -ESRCH if none matches.
  */
@@ -532,9 +532,11 @@ fib_table_delete(struct net *net, struct fib_config *cfg)
 }
 
 /**
- * fib_table_insert - add a unicast route to the main table, as
+ * sim_fib_table_insert - add a unicast route to the main table, as
  * `ip route add DST/PLEN [via GW] [dev DEV] [metric N] [mtu N]` does
- * (proto boot; scope link when there is no gateway).
+ * (proto boot; scope link when there is no gateway).  A setup helper
+ * for the topology, the TAP world and the tests: it fills a fib_config
+ * and calls fib_table_insert.
  */
 int
 sim_fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
@@ -551,8 +553,9 @@ sim_fib_table_insert(struct net *net, __be32 dst, int plen, __be32 gw,
 }
 
 /**
- * fib_table_delete - remove a main-table route (`ip route del`):
- * @gw and @dev narrow the match when non-zero.  0 or -ESRCH.
+ * sim_fib_table_delete - remove a main-table route (`ip route del`):
+ * @gw and @dev narrow the match when non-zero.  0 or -ESRCH.  The
+ * setup helper's pair: fills a fib_config, calls fib_table_delete.
  */
 int
 sim_fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,

@@ -3,11 +3,12 @@
  * qdisc that refuses packets.
  *
  * Mirrors net/sched/sch_fifo.c (Linux 3.10): bfifo_enqueue, fifo_init
- * (here fifo_init; the default limit is tx_queue_len frames of MTU
- * size), fifo_dump (fifo_dump) and bfifo_qdisc_ops.  The kernel's
- * dequeue, peek and reset are the FIFO helpers of
- * include/net/sch_generic.h; netstep wraps the same helpers
- * (layers/sch_generic.h) as qdisc_dequeue_head, qdisc_peek_head and qdisc_reset_queue.
+ * (bfifo only here; the default limit is tx_queue_len frames of MTU
+ * size), fifo_dump and bfifo_qdisc_ops.  The kernel's dequeue, peek and
+ * reset are the FIFO helpers of include/net/sch_generic.h,
+ * qdisc_dequeue_head, qdisc_peek_head and qdisc_reset_queue; netstep
+ * defines them here, over the __qdisc_* helpers of layers/sch_generic.h,
+ * since only bfifo uses them.
  *
  * Read layers/sch_generic.c first (pfifo_fast is three such FIFOs, and
  * __qdisc_run is what dequeues); read layers/sch_tbf.c after: tbf keeps
@@ -47,6 +48,8 @@ bfifo_enqueue(struct sk_buff *skb, struct Qdisc *sch)
 	return qdisc_drop(skb, sch);
 }
 
+/* The FIFO helpers bfifo_qdisc_ops uses: static inline in 3.10's
+ * include/net/sch_generic.h, here beside their only user. */
 static struct sk_buff *
 qdisc_dequeue_head(struct Qdisc *sch)
 {
@@ -67,7 +70,8 @@ qdisc_reset_queue(struct Qdisc *sch)
 	sch->qstats.backlog = 0;
 }
 
-/* fifo_init: limit from the options, else tx_queue_len frames of MTU size. */
+/* fifo_init: limit from the options, else tx_queue_len frames of MTU size
+ * (3.10's also serves pfifo, whose limit counts frames). */
 static int
 fifo_init(struct Qdisc *sch, const void *opt)
 {

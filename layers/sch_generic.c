@@ -249,7 +249,7 @@ noop_dequeue(struct Qdisc *qdisc)
 /*
  * sim_noqueue_init - clear the enqueue hook: dev_queue_xmit sees NULL and
  * calls the driver directly.  KERNEL: 3.10 has one static noqueue_qdisc
- * (TCQ_F_BUILTIN) that tc cannot attach; since 4.3 sim_noqueue_init does
+ * (TCQ_F_BUILTIN) that tc cannot attach; 4.3's noqueue_init does
  * exactly this on an allocated qdisc, which is what netstep does.
  */
 static int

@@ -134,7 +134,8 @@ tcp_paws_check(const struct sock *sk, const struct tcp_options_received *rx_opt,
 {
 	if ((s32)(rx_opt->ts_recent - rx_opt->rcv_tsval) <= paws_win)
 		return true;
-	if ((long)(sim_host_jiffies(sock_net(sk)) / HZ) >= rx_opt->ts_recent_stamp + TCP_PAWS_24DAYS)
+	if ((long)(sim_host_jiffies(sock_net(sk)) / HZ) >=
+	    rx_opt->ts_recent_stamp + TCP_PAWS_24DAYS)
 		return true;
 	return !rx_opt->ts_recent;
 }

@@ -239,6 +239,7 @@ tcp_keepalive_timer(unsigned long data)
 	}
 }
 
+/* KERNEL: these two live in net/ipv4/inet_connection_sock.c. */
 void
 inet_csk_reset_keepalive_timer(struct sock *sk, unsigned long len)
 {

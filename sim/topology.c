@@ -83,15 +83,19 @@ int sim_world_create(struct sim_world *w, u32 seed)
 	}
 	err = sim_world_add_nics(w, devs);
 	if (!err) {
-		w->link[SIM_LAN] = sim_link_create(&w->eng, sim_igb_port(devs[0]), sim_igb_port(devs[1]));
-		w->link[SIM_WAN] = sim_link_create(&w->eng, sim_igb_port(devs[2]), sim_igb_port(devs[3]));
+		w->link[SIM_LAN] = sim_link_create(&w->eng, sim_igb_port(devs[0]),
+						   sim_igb_port(devs[1]));
+		w->link[SIM_WAN] = sim_link_create(&w->eng, sim_igb_port(devs[2]),
+						   sim_igb_port(devs[3]));
 		if (!w->link[SIM_LAN] || !w->link[SIM_WAN])
 			err = -ENOMEM;
 	}
 	if (!err)
-		err = sim_fib_table_insert(w->host[SIM_STUDENT], 0, 0, addr("10.0.0.1"), devs[0], 0, 0);
+		err = sim_fib_table_insert(w->host[SIM_STUDENT], 0, 0, addr("10.0.0.1"), devs[0],
+					   0, 0);
 	if (!err)
-		err = sim_fib_table_insert(w->host[SIM_SERVER], 0, 0, addr("10.0.1.1"), devs[3], 0, 0);
+		err = sim_fib_table_insert(w->host[SIM_SERVER], 0, 0, addr("10.0.1.1"), devs[3],
+					   0, 0);
 	w->host[SIM_ROUTER]->ip_forward = 1;
 	/* The server's documented programs: a TCP sink on 5000, a UDP sink
 	 * on 5001 (README, "Ports and patterns"). */
