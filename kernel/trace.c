@@ -12,6 +12,7 @@
 #include "kernel/engine.h"
 #include "layers/skbuff.h"
 #include "layers/net_namespace.h"
+#include "layers/neighbour.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -357,13 +358,13 @@ trace_field_print(struct trace_buf *b, const struct trace_field *f, const u8 *p)
 	case TF_HEX:
 		trace_buf_hex(b, trace_field_uint(p, f->size), f->width);
 		break;
-	case TF_IP4:
-		for (int i = 0; i < 4; i++) {
-			if (i)
-				trace_buf_putc(b, '.');
-			trace_buf_u64(b, p[i]);
-		}
+	case TF_IP4: {
+		__be32 addr;
+
+		memcpy(&addr, p, sizeof(addr));
+		trace_buf_puts(b, sim_ip_str(addr).s);
 		break;
+	}
 	case TF_MAC:
 		trace_buf_mac(b, p);
 		break;

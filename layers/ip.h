@@ -126,14 +126,6 @@ static inline bool ipv4_is_zeronet(__be32 addr)
 	return (addr & htonl(0xff000000)) == htonl(0x00000000);
 }
 
-/* An address as four dotted numbers in a printf ("%u.%u.%u.%u"); the old
- * kernel macro that %pI4 replaced.  @a may be any __be32 expression. */
-#ifndef NIPQUAD
-#define NIPQUAD_FMT	"%u.%u.%u.%u"
-#define NIPQUAD(a)	(unsigned int)(ntohl(a) >> 24), (unsigned int)((ntohl(a) >> 16) & 0xff), \
-			(unsigned int)((ntohl(a) >> 8) & 0xff), (unsigned int)(ntohl(a) & 0xff)
-#endif
-
 /* ICMP, include/uapi/linux/icmp.h */
 #define ICMP_ECHOREPLY		0
 #define ICMP_DEST_UNREACH	3

@@ -232,7 +232,13 @@ bool sim_neigh_record_state(struct neighbour *n, u8 new_state);	/* false: unchan
 			trace_neigh_nud_change(__sn, __sn_old);			\
 	} while (0)
 
-/* netstep: addresses as text for trace fields, "10.0.0.1", "52:54:00:00:00:01". */
+/*
+ * netstep: addresses as text, "10.0.0.1", "52:54:00:00:00:01".  sim_ip_str
+ * is netstep's one way to print an IPv4 address (the kernel's %pI4): the
+ * trace, the tools, the programs and the UI all use it, e.g.
+ *	fprintf(out, "via %s", sim_ip_str(rt->rt_gateway).s);
+ * It formats without printf, as the trace formats its fields.
+ */
 struct sim_addr_str {
 	char s[20];
 };
@@ -241,8 +247,20 @@ sim_ip_str(__be32 addr)
 {
 	struct sim_addr_str r;
 	const u8 *b = (const u8 *)&addr;
+	char *p = r.s;
 
-	snprintf(r.s, sizeof(r.s), "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
+	for (int i = 0; i < 4; i++) {
+		unsigned int v = b[i];
+
+		if (i)
+			*p++ = '.';
+		if (v >= 100)
+			*p++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*p++ = (char)('0' + v / 10 % 10);
+		*p++ = (char)('0' + v % 10);
+	}
+	*p = '\0';
 	return r;
 }
 static inline struct sim_addr_str

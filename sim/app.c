@@ -22,6 +22,7 @@
 #include "sim/host.h"
 #include "layers/sock.h"
 #include "layers/ip.h"
+#include "layers/neighbour.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -323,8 +324,8 @@ sim_app_report(const struct sim_app *app, FILE *out)
 		const struct sim_app_conn *c = &app->conns[i];
 
 		sim_sha256_hex(&c->sha, hex);
-		fprintf(out, "  " NIPQUAD_FMT ":%u %llu bytes%s, sha256 %s\n",
-			NIPQUAD(c->peer_addr), ntohs(c->peer_port), (unsigned long long)c->bytes,
+		fprintf(out, "  %s:%u %llu bytes%s, sha256 %s\n",
+			sim_ip_str(c->peer_addr).s, ntohs(c->peer_port), (unsigned long long)c->bytes,
 			app->proto == IPPROTO_UDP ? "" : c->eof ? (c->error ? " (reset)" : " (closed)")
 								 : " (open)", hex);
 	}

@@ -277,18 +277,14 @@ ip_sim_print_link(FILE *out, const struct net_device *dev, bool link_mode)
 static void
 ip_sim_print_addr(FILE *out, const struct net_device *dev)
 {
-	char ab[INET_ADDRSTRLEN], bb[INET_ADDRSTRLEN];
-	struct in_addr a = { .s_addr = dev->ifa.ifa_address };
-	struct in_addr b = { .s_addr = dev->ifa.ifa_address | ~dev->ifa.ifa_mask };
+	__be32 brd = dev->ifa.ifa_address | ~dev->ifa.ifa_mask;
 
 	ip_sim_print_link(out, dev, false);
 	if (!dev->ifa.configured)
 		return;
-	inet_ntop(AF_INET, &a, ab, sizeof(ab));
-	inet_ntop(AF_INET, &b, bb, sizeof(bb));
-	fprintf(out, "    inet %s/%u ", ab, dev->ifa.ifa_prefixlen);
+	fprintf(out, "    inet %s/%u ", sim_ip_str(dev->ifa.ifa_address).s, dev->ifa.ifa_prefixlen);
 	if (dev->ifa.ifa_prefixlen < 31)
-		fprintf(out, "brd %s ", bb);
+		fprintf(out, "brd %s ", sim_ip_str(brd).s);
 	fprintf(out, "scope global %s\n", dev->name);
 	fprintf(out, "       valid_lft forever preferred_lft forever\n");
 }

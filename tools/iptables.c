@@ -19,6 +19,7 @@
 #include "tools/tools.h"
 #include "layers/netfilter.h"
 #include "layers/ip.h"
+#include "layers/neighbour.h"
 #include "sim/host.h"
 
 #include <stdarg.h>
@@ -465,17 +466,14 @@ ipt_sim_print_num(FILE *out, u64 number, unsigned int format)
 static const char *
 ipt_sim_addr(char *buf, size_t len, __be32 addr, __be32 mask, unsigned int format)
 {
-	char ab[INET_ADDRSTRLEN];
-	struct in_addr in = { .s_addr = addr };
 	int plen = __builtin_popcount(ntohl(mask));
 
 	if (!mask && !(format & FMT_NUMERIC))
 		return "anywhere";
-	inet_ntop(AF_INET, &in, ab, sizeof(ab));
 	if (plen == 32)
-		snprintf(buf, len, "%s", ab);
+		snprintf(buf, len, "%s", sim_ip_str(addr).s);
 	else
-		snprintf(buf, len, "%s/%d", ab, plen);
+		snprintf(buf, len, "%s/%d", sim_ip_str(addr).s, plen);
 	return buf;
 }
 

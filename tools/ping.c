@@ -31,6 +31,7 @@
 #include "tools/tools.h"
 #include "layers/ping.h"
 #include "layers/ip.h"
+#include "layers/neighbour.h"
 #include "layers/route.h"
 #include "sim/host.h"
 
@@ -224,8 +225,8 @@ tool_ping_data_ready(struct ping_sock *ps, __be32 from, u8 ttl, const u8 *icmp, 
 		tool_ping_rcvd_set(rts, seq);
 	}
 
-	fprintf(rts->out, "%u bytes from " NIPQUAD_FMT ": icmp_seq=%u ttl=%u", cc,
-		NIPQUAD(from), seq, ttl);
+	fprintf(rts->out, "%u bytes from %s: icmp_seq=%u ttl=%u", cc, sim_ip_str(from).s,
+		seq, ttl);
 	if (cc < rts->datalen + sizeof(*icp)) {
 		fprintf(rts->out, " (truncated)\n");
 	} else {
@@ -325,7 +326,7 @@ tool_ping_error_report(struct ping_sock *ps, const struct sock_extended_err *ee,
 			return;
 		tool_ping_acknowledge(rts, ntohs(orig->un.echo.sequence));
 		rts->nerrors++;
-		fprintf(rts->out, "From " NIPQUAD_FMT " icmp_seq=%u ", NIPQUAD(offender),
+		fprintf(rts->out, "From %s icmp_seq=%u ", sim_ip_str(offender).s,
 			ntohs(orig->un.echo.sequence));
 		tool_ping_pr_icmph(rts->out, ee->ee_type, ee->ee_code, ee->ee_info);
 		fflush(rts->out);
@@ -679,8 +680,8 @@ tool_ping(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	 * (setsockopt IP_MTU_DISCOVER). */
 	ps->pmtudisc = a.pmtudisc >= 0 ? a.pmtudisc : IP_PMTUDISC_WANT;
 
-	fprintf(out, "PING %s (" NIPQUAD_FMT ") %u(%u) bytes of data.\n", rts->hostname,
-		NIPQUAD(rts->whereto), rts->datalen,
+	fprintf(out, "PING %s (%s) %u(%u) bytes of data.\n", rts->hostname,
+		sim_ip_str(rts->whereto).s, rts->datalen,
 		rts->datalen + (unsigned int)(sizeof(struct icmphdr) + sizeof(struct iphdr)));
 	fflush(out);
 

@@ -29,6 +29,7 @@
 #include "layers/sock.h"
 #include "layers/udp.h"
 #include "layers/ip.h"
+#include "layers/neighbour.h"
 #include "sim/app.h"
 #include "sim/host.h"
 #include "sim/task.h"
@@ -592,14 +593,14 @@ ss_sprint_bw(char *buf, size_t len, double bw)
 static void
 ss_addr(const struct ss_ctx *c, __be32 addr, u16 port)
 {
-	char a[INET_ADDRSTRLEN] = "*";
+	struct sim_addr_str a = { "*" };
 	char p[8] = "*";
 
 	if (addr)
-		inet_ntop(AF_INET, &addr, a, sizeof(a));
+		a = sim_ip_str(addr);
 	if (port)
 		snprintf(p, sizeof(p), "%u", port);
-	fprintf(c->out, "%*s:%-*s ", c->addr_width, a, c->serv_width, p);
+	fprintf(c->out, "%*s:%-*s ", c->addr_width, a.s, c->serv_width, p);
 }
 
 static void

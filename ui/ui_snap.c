@@ -752,6 +752,7 @@ static void
 ui_decode(FILE *f, const u8 *p, unsigned int len)
 {
 	unsigned int type, ihl;
+	__be32 a, b;
 
 	if (len < 14) {
 		fprintf(f, "runt frame (%u bytes)\n", len);
@@ -766,18 +767,21 @@ ui_decode(FILE *f, const u8 *p, unsigned int len)
 	if (type == 0x0806 && len >= 28) {
 		unsigned int op = (unsigned int)(p[6] << 8 | p[7]);
 
-		fprintf(f, "ARP %s\n  sender %u.%u.%u.%u %02x:%02x:%02x:%02x:%02x:%02x\n"
-			"  target %u.%u.%u.%u\n", op == 1 ? "request" : op == 2 ? "reply" : "?",
-			p[14], p[15], p[16], p[17], p[8], p[9], p[10], p[11], p[12], p[13],
-			p[24], p[25], p[26], p[27]);
+		memcpy(&a, p + 14, 4);
+		memcpy(&b, p + 24, 4);
+		fprintf(f, "ARP %s\n  sender %s %02x:%02x:%02x:%02x:%02x:%02x\n"
+			"  target %s\n", op == 1 ? "request" : op == 2 ? "reply" : "?",
+			sim_ip_str(a).s, p[8], p[9], p[10], p[11], p[12], p[13], sim_ip_str(b).s);
 		return;
 	}
 	if (type != 0x0800 || len < 20)
 		return;
 	ihl = (p[0] & 0xf) * 4u;
-	fprintf(f, "IPv4 %u.%u.%u.%u > %u.%u.%u.%u\n  len=%u id=0x%04x ttl=%u proto=%u\n",
-		p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19],
-		(unsigned int)(p[2] << 8 | p[3]), (unsigned int)(p[4] << 8 | p[5]), p[8], p[9]);
+	memcpy(&a, p + 12, 4);
+	memcpy(&b, p + 16, 4);
+	fprintf(f, "IPv4 %s > %s\n  len=%u id=0x%04x ttl=%u proto=%u\n", sim_ip_str(a).s,
+		sim_ip_str(b).s, (unsigned int)(p[2] << 8 | p[3]),
+		(unsigned int)(p[4] << 8 | p[5]), p[8], p[9]);
 	if (ihl < 20 || len < ihl + 8)
 		return;
 	len -= ihl;
