@@ -74,15 +74,22 @@ fixture_setup(struct fixture *fx, int nhosts)
 	fx->eng.ledger = &fx->ledger;
 	fx->eng.trace = &fx->trace;
 	fixture_recorder_open(&fx->rec, &fx->trace);
-	ck_assert_int_le(nhosts, FX_MAX_HOSTS);
-	for (int i = 0; i < nhosts; i++) {
-		char name[8];
+	for (int i = 0; i < nhosts; i++)
+		fixture_add_host(fx);
+}
 
-		snprintf(name, sizeof(name), "h%d", i);
-		fx->host[i] = host_create(&fx->eng, name);
-		ck_assert_ptr_nonnull(fx->host[i]);
-	}
-	fx->nhosts = nhosts;
+struct net *
+fixture_add_host(struct fixture *fx)
+{
+	char name[8];
+	struct net *h;
+
+	ck_assert_int_lt(fx->nhosts, FX_MAX_HOSTS);
+	snprintf(name, sizeof(name), "h%d", fx->nhosts);
+	h = host_create(&fx->eng, name);
+	ck_assert_ptr_nonnull(h);
+	fx->host[fx->nhosts++] = h;
+	return h;
 }
 
 void

@@ -73,6 +73,9 @@ struct fixture {
 
 /* Hosts are named "h0", "h1", ... */
 void fixture_setup(struct fixture *fx, int nhosts);
+/* One host more, "h<nhosts>" (a test that watches the trace from before
+ * a host exists sets up 0 hosts, then adds them). */
+struct net *fixture_add_host(struct fixture *fx);
 void fixture_teardown(struct fixture *fx);	/* ck_assert: no live skb, no lost event */
 /* Forget what was recorded so far (the test looks from here on). */
 void fixture_forget(struct fixture *fx);
