@@ -63,6 +63,7 @@ TEST_OBJS   += tests/check_tcp.o
 TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o
+TEST_OBJS   += tests/check_trace.o
 
 all: netstep
 

@@ -130,7 +130,7 @@ trace_cur_begin(struct trace *tr, enum trace_kind kind, const struct net *host,
 	ev->rec.depth = (u16)tr->depth;
 	ev->rec.kind = (u8)kind;
 	ev->rec.host = host ? trace_host_index(tr, host) : 0xff;
-	memset(ev->rec.data, 0, sizeof(ev->rec.data));
+	memset(ev->rec.data, tr->poison, sizeof(ev->rec.data));
 	return ev;
 }
 

@@ -155,6 +155,8 @@ struct trace {
 	struct trace_sink sinks[TRACE_MAX_SINKS];	/* who listens */
 	int nsinks;			/* entries in sinks[] */
 	int muted;			/* >0: sinks hear nothing (trace_mute) */
+	u8 poison;			/* what a record's data holds before TP_ASSIGN: 0;
+					 * a test sets a marker to see unfilled fields */
 	u64 seq;			/* last sequence number given out */
 	int depth;			/* current nesting */
 	const struct sim_engine *eng;	/* for the timestamp */

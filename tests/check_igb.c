@@ -16,6 +16,9 @@
 #include "sim/wire.h"
 #include "tools/tools.h"
 #include "tests/fixture.h"
+#include "events/card.h"
+#include "events/igb.h"
+#include "events/net.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -36,7 +39,7 @@ struct tap_log {
 	unsigned int first_len;
 };
 
-/* The world is large (the fixture records thousands of events): static. */
+/* The world is large (the fixture keeps every frame it sent): static. */
 static struct {
 	struct fixture fx;
 	struct net_device *a, *b;	/* h0:eth0, h1:eth0 */
@@ -157,11 +160,25 @@ send_frames(struct net_device *dev, const u8 *dst, int n, unsigned int len)
 		ck_assert_int_eq(igb_xmit_frame(make_frame(dev, dst, len), dev), NETDEV_TX_OK);
 }
 
+/* Did a card take a frame from TX queue 0 with TDH @tdh and TDT @tdt? */
 static bool
-trace_has(const char *func, const char *needle)
+card_took_frame(u32 tdh, u32 tdt)
 {
-	for (int i = 0; i < T.fx.nevents; i++)
-		if (!strcmp(T.fx.events[i].func, func) && strstr(T.fx.events[i].fields, needle))
+	FX_FOR_EACH(&T.fx.rec, i, 0, NULL, sim_82576_tx_frame) {
+		const struct tp_sim_82576_tx_frame *e = FX_DATA(&T.fx.rec, i, sim_82576_tx_frame);
+
+		if (e->queue == 0 && e->tdh == tdh && e->tdt == tdt)
+			return true;
+	}
+	return false;
+}
+
+/* Did igb_clean_tx_irq on @host free the skb @id? */
+static bool
+tx_done_freed(const char *host, u32 id)
+{
+	FX_FOR_EACH(&T.fx.rec, i, 0, host, igb_tx_done)
+		if (FX_DATA(&T.fx.rec, i, igb_tx_done)->freed == id)
 			return true;
 	return false;
 }
@@ -215,7 +232,7 @@ START_TEST(test_tx_descriptor_golden)
 	ck_assert_int_eq(T.tx_a.n, 1);
 	ck_assert_uint_eq(T.tx_a.first_len, 60);
 	ck_assert_mem_eq(T.tx_a.first, mac_b, ETH_ALEN);
-	ck_assert(trace_has("sim_82576_tx_frame", "tdh=0 tdt=1"));
+	ck_assert(card_took_frame(0, 1));
 	fixture_run(&T.fx);
 	world_teardown();
 }
@@ -244,7 +261,7 @@ START_TEST(test_frame_crosses_and_tx_is_cleaned)
 	struct igb_ring *txr, *rxr_b;
 	unsigned long live_before;
 	struct sk_buff *skb;
-	char needle[32];
+	u32 skb_id;
 	int irq, poll, clean;
 
 	world_setup(true, true);
@@ -256,7 +273,7 @@ START_TEST(test_frame_crosses_and_tx_is_cleaned)
 	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(T.b), E1000_RDH(0)), 0);
 
 	skb = make_frame(T.a, mac_b, 100);
-	snprintf(needle, sizeof(needle), "freed=skb#%u", skb->id);
+	skb_id = skb->id;
 	ck_assert_int_eq(igb_xmit_frame(skb, T.a), NETDEV_TX_OK);
 	ck_assert_uint_eq(sim_skb_ledger_live(&T.fx.ledger, NULL), live_before + 1);
 	fixture_run(&T.fx);
@@ -267,17 +284,17 @@ START_TEST(test_frame_crosses_and_tx_is_cleaned)
 	ck_assert_uint_eq(rxr_b->next_to_clean, 1);
 	ck_assert_uint_eq(rxr_b->rx_stats.packets, 1);
 	ck_assert_uint_eq(T.b->stats.rx_packets, 1);	/* netif_receive_skb saw it */
-	ck_assert_int_ge(fixture_count(&T.fx, "h1", "netif_receive_skb"), 1);
+	ck_assert_int_ge(FX_COUNT(&T.fx.rec, "h1", netif_receive_skb), 1);
 
 	/* A: interrupt -> NAPI -> igb_clean_tx_irq freed exactly that skb */
-	irq = fixture_find(&T.fx, 0, "igb_msix_ring");
+	irq = FX_FIND(&T.fx.rec, 0, NULL, igb_msix_ring);
 	ck_assert_int_ge(irq, 0);
-	ck_assert_str_eq(T.fx.events[irq].host, "h0");
-	poll = fixture_find(&T.fx, irq, "igb_poll");
+	ck_assert_str_eq(fixture_host(&T.fx.rec, irq), "h0");
+	poll = FX_FIND(&T.fx.rec, irq, NULL, igb_poll);
 	ck_assert_int_gt(poll, irq);
-	clean = fixture_find(&T.fx, poll, "igb_clean_tx_irq");
+	clean = FX_FIND(&T.fx.rec, poll, NULL, igb_clean_tx_irq);
 	ck_assert_int_gt(clean, poll);
-	ck_assert(trace_has("igb_clean_tx_irq", needle));
+	ck_assert(tx_done_freed("h0", skb_id));
 	ck_assert_uint_eq(txr->next_to_clean, 1);
 	ck_assert_ptr_null(txr->tx_buffer_info[0].skb);
 	ck_assert_ptr_null(txr->tx_buffer_info[0].next_to_watch);
@@ -297,8 +314,8 @@ START_TEST(test_dev_queue_xmit_reaches_driver)
 	world_setup(true, true);
 	ck_assert_int_eq(dev_queue_xmit(make_frame(T.a, mac_b, 80)), NET_XMIT_SUCCESS);
 	fixture_run(&T.fx);
-	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_xmit_frame"), 1);
-	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_tx_map"), 1);
+	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_xmit_frame), 1);
+	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_tx_map), 1);
 	ck_assert_uint_eq(T.b->stats.rx_packets, 1);
 	world_teardown();
 }
@@ -611,7 +628,7 @@ START_TEST(test_rx_ring_full_missed_then_unmask)
 	ck_assert_uint_eq(T.b->stats.rx_packets, 79);
 	ck_assert_uint_eq(rxr->next_to_clean, 79);
 	ck_assert_uint_eq(sim_82576_peek(card_b, E1000_RDT(0)), 78);	/* all refilled */
-	ck_assert_int_ge(fixture_count(&T.fx, "h1", "igb_poll"), 2);
+	ck_assert_int_ge(FX_COUNT(&T.fx.rec, "h1", igb_poll), 2);
 	ck_assert_int_eq(run_tool(T.fx.host[1], "ethtool -S eth0", out, sizeof(out), err,
 				  sizeof(err)), 0);
 	ck_assert_ptr_nonnull(strstr(out, "     rx_missed_errors: 21\n"));
@@ -704,19 +721,6 @@ START_TEST(test_close_frees_ring)
 }
 END_TEST
 
-/* Is there a note from @func whose fields contain @text (on any host)? */
-static bool
-has_note(const char *func, const char *text)
-{
-	for (int i = 0; i < T.fx.nevents; i++) {
-		const struct fixture_event *e = &T.fx.events[i];
-
-		if (e->kind == TRACE_NOTE && !strcmp(e->func, func) && strstr(e->fields, text))
-			return true;
-	}
-	return false;
-}
-
 /*
  * No DMA space for the RX descriptor ring: open fails with -ENOMEM, the
  * TX ring set up before it is given back, and a later open works.
@@ -727,6 +731,7 @@ START_TEST(test_open_without_ring_memory)
 	static dma_addr_t fill[SIM_DMA_MAX_MAPS];
 	struct igb_adapter *ad;
 	unsigned int base, nfill;
+	int i;
 
 	world_setup(true, false);
 	ad = adapter_of(T.a);
@@ -740,9 +745,15 @@ START_TEST(test_open_without_ring_memory)
 	fixture_forget(&T.fx);	/* forget the fill */
 	ck_assert_int_eq(dev_open(T.a), -ENOMEM);
 	ck_assert(!(T.a->flags & IFF_UP));
-	ck_assert(has_note("igb_setup_rx_resources", "reason=no_memory ring=rx"));
-	ck_assert(has_note("igb_setup_all_rx_resources", "reason=alloc_failed rx_queue=0"));
-	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_free_tx_resources"), 1);
+	/* igb_setup_rx_resources found no memory for the RX ring, and
+	 * igb_setup_all_rx_resources gave up on queue 0 */
+	i = FX_FIND(&T.fx.rec, 0, "h0", igb_ring_alloc_fail);
+	ck_assert_int_ge(i, 0);
+	ck_assert_str_eq(FX_DATA(&T.fx.rec, i, igb_ring_alloc_fail)->ring, "rx");
+	i = FX_FIND(&T.fx.rec, 0, "h0", igb_rx_setup_fail);
+	ck_assert_int_ge(i, 0);
+	ck_assert_int_eq(FX_DATA(&T.fx.rec, i, igb_rx_setup_fail)->rx_queue, 0);
+	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_free_tx_resources), 1);
 	ck_assert_ptr_null(ad->tx_ring[0]->desc);
 	ck_assert_ptr_null(ad->tx_ring[0]->tx_buffer_info);
 	ck_assert_ptr_null(ad->rx_ring[0]->desc);
@@ -873,7 +884,7 @@ START_TEST(test_ethtool_resize_keeps_old_ring_without_memory)
 	struct igb_adapter *ad;
 	unsigned int base, nfill;
 	union e1000_adv_tx_desc *old_desc;
-	int setup, freed;
+	int setup, freed, i;
 
 	world_setup(true, false);
 	ad = adapter_of(T.a);
@@ -895,10 +906,12 @@ START_TEST(test_ethtool_resize_keeps_old_ring_without_memory)
 	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -G eth0 tx 512", out, sizeof(out), err,
 				  sizeof(err)), 1);
 	ck_assert_str_eq(err, "Cannot set device ring parameters: Cannot allocate memory\n");
-	ck_assert(has_note("igb_setup_tx_resources", "reason=no_memory ring=tx"));
-	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_free_tx_resources"), 0);
-	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_down"), 1);
-	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_up"), 1);
+	i = FX_FIND(&T.fx.rec, 0, "h0", igb_ring_alloc_fail);
+	ck_assert_int_ge(i, 0);
+	ck_assert_str_eq(FX_DATA(&T.fx.rec, i, igb_ring_alloc_fail)->ring, "tx");
+	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_free_tx_resources), 0);
+	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_down), 1);
+	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_up), 1);
 	ck_assert_uint_eq(ad->tx_ring_count, 256);
 	ck_assert_uint_eq(ad->tx_ring[0]->count, 256);
 	ck_assert_ptr_eq(ad->tx_ring[0]->desc, old_desc);
@@ -920,11 +933,11 @@ START_TEST(test_ethtool_resize_keeps_old_ring_without_memory)
 	fixture_forget(&T.fx);
 	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -G eth0 tx 512", out, sizeof(out), err,
 				  sizeof(err)), 0);
-	setup = fixture_find(&T.fx, 0, "igb_setup_tx_resources");
-	freed = fixture_find(&T.fx, 0, "igb_free_tx_resources");
+	setup = FX_FIND(&T.fx.rec, 0, "h0", igb_setup_tx_resources);
+	freed = FX_FIND(&T.fx.rec, 0, "h0", igb_free_tx_resources);
 	ck_assert_int_ge(setup, 0);
 	ck_assert_int_gt(freed, setup);
-	ck_assert_int_eq(fixture_count(&T.fx, "h0", "igb_setup_rx_resources"), 0);
+	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_setup_rx_resources), 0);
 	ck_assert_uint_eq(ad->tx_ring_count, 512);
 	ck_assert_uint_eq(ad->tx_ring[0]->count, 512);
 	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(T.a), E1000_TDLEN(0)), 512 * 16);

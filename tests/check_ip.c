@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/icmp.h"
+#include "events/ip.h"
 #include "layers/ip.h"
 #include "layers/ping.h"
 #include "layers/route.h"
@@ -310,7 +312,7 @@ START_TEST(test_output_fragments_4000)
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_FRAGOKS], 1);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_FRAGCREATES], 3);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_OUTPKTS], 1);
-	ck_assert_int_eq(fixture_count(&fx, "h0", "ip_fragment"), 1);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", ip_fragment), 1);
 }
 END_TEST
 
@@ -436,7 +438,7 @@ START_TEST(test_rcv_drops_and_counts)
 	ck_assert_uint_eq(h0->mib[SIM_MIB_RXOTHERHOST], 1);
 
 	/* None of these got past ip_rcv; nothing was answered. */
-	ck_assert_int_eq(fixture_count(&fx, "h0", "ip_rcv_finish"), 0);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", ip_rcv_finish), 0);
 	ck_assert_int_eq(fx.nframes, 0);
 
 	/* Ethernet padding after a good datagram is trimmed, not an error. */
@@ -528,7 +530,7 @@ reasm_and_check(const int order[3])
 	static u8 icmp[8 + 3000], buf[1600], whole[8 + 3000];
 	unsigned int len = build_echo(icmp, 0x4242, 5, 3000);
 	const unsigned int off[3] = { 0, 1480, 2960 };
-	int first;
+	int first, reasm;
 
 	for (int k = 0; k < 3; k++) {
 		int i = order[k];
@@ -543,8 +545,9 @@ reasm_and_check(const int order[3])
 	}
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_REASMREQDS], 3);
 	/* The whole datagram went up with a route (LOCAL_IN, ICMP). */
-	ck_assert_int_ge(fixture_find(&fx, 0, "ip_frag_reasm"), 0);
-	ck_assert_int_gt(fixture_find(&fx, fixture_find(&fx, 0, "ip_frag_reasm"), "icmp_echo"), 0);
+	reasm = FX_FIND(&fx.rec, 0, "h0", ip_frag_reasm);
+	ck_assert_int_ge(reasm, 0);
+	ck_assert_int_gt(FX_FIND(&fx.rec, reasm, "h0", icmp_echo), reasm);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_REASMOKS], 1);
 	ck_assert_uint_eq(h0->mib[ICMP_MIB_INECHOS], 1);
 	ck_assert_int_eq(ip_frag_mem(h0), 0);
@@ -726,7 +729,7 @@ START_TEST(test_forward_decrements_ttl)
 	ck_assert_uint_eq(out->saddr, in->saddr);
 	ck_assert_mem_eq((const u8 *)out + 20, (const u8 *)in + 20, len - ETH_HLEN - 20);
 	ck_assert_uint_eq(h0->mib[IPSTATS_MIB_OUTFORWDATAGRAMS], 1);
-	ck_assert_int_eq(fixture_count(&fx, "h0", "ip_forward"), 1);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", ip_forward), 1);
 }
 END_TEST
 

@@ -22,6 +22,7 @@ Suite *udp_suite(void);
 Suite *tcp_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
+Suite *trace_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -39,6 +40,7 @@ static Suite *(*const suites[])(void) = {
 	tcp_suite,
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
+	trace_suite,	/* every declared event and field, emitted */
 };
 
 int main(void)

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/net.h"
+#include "events/neigh.h"
 #include "layers/arp.h"
 #include "layers/ip.h"
 #include "layers/neighbour.h"
@@ -191,12 +193,16 @@ nth_frame(u16 type, int nth)
 	return NULL;
 }
 
+/* Did an entry on h0 go from NUD state @from to @to? */
 static bool
-trace_has_note(const char *needle)
+saw_nud_change(u8 from, u8 to)
 {
-	for (int i = 0; i < fx.nevents; i++)
-		if (fx.events[i].kind == TRACE_NOTE && strstr(fx.events[i].fields, needle))
+	FX_FOR_EACH(&fx.rec, i, 0, "h0", neigh_nud_change) {
+		struct neigh_nud_pair nud = FX_DATA(&fx.rec, i, neigh_nud_change)->nud;
+
+		if (nud.from == from && nud.to == to)
 			return true;
+	}
 	return false;
 }
 
@@ -317,8 +323,8 @@ START_TEST(test_unresolved_queues_and_requests)
 	ck_assert_uint_eq(fx.frames[0].len, sizeof(golden_request));
 	ck_assert_mem_eq(fx.frames[0].data, golden_request, sizeof(golden_request));
 	ck_assert_uint_eq(h->mib[NEIGH_ALLOCS], 1);
-	ck_assert(trace_has_note("nud=NONE->INCOMPLETE"));
-	ck_assert_int_eq(fixture_count(&fx, "h0", "arp_solicit"), 1);
+	ck_assert(saw_nud_change(NUD_NONE, NUD_INCOMPLETE));
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", arp_solicit), 1);
 	/* A second packet joins the queue; no second request before 1 s. */
 	xmit_via("10.0.0.1", make_ip_skb("10.0.0.1", 32, 2));
 	settle();
@@ -357,7 +363,7 @@ START_TEST(test_reply_resolves_and_drains_in_order)
 	ck_assert_mem_eq(n->ha, gw_mac, ETH_ALEN);
 	ck_assert(skb_queue_empty(&n->arp_queue));
 	ck_assert_uint_eq(n->arp_queue_len_bytes, 0);
-	ck_assert(trace_has_note("nud=INCOMPLETE->REACHABLE"));
+	ck_assert(saw_nud_change(NUD_INCOMPLETE, NUD_REACHABLE));
 	ck_assert_int_eq(count_frames(ETH_P_IP), 2);
 	for (int i = 0; i < 2; i++) {
 		f = nth_frame(ETH_P_IP, i);
@@ -367,10 +373,10 @@ START_TEST(test_reply_resolves_and_drains_in_order)
 	}
 	/* The drain built the header cache; the next packet takes it. */
 	ck_assert_uint_eq(n->hh.hh_len, ETH_HLEN);
-	ck_assert_int_eq(fixture_count(&fx, "h0", "neigh_hh_output"), 0);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", neigh_hh_output), 0);
 	xmit_via("10.0.0.1", make_ip_skb("10.0.0.1", 32, 3));
 	settle();
-	ck_assert_int_eq(fixture_count(&fx, "h0", "neigh_hh_output"), 1);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", neigh_hh_output), 1);
 	f = nth_frame(ETH_P_IP, 2);
 	ck_assert_ptr_nonnull(f);
 	ck_assert_mem_eq(f->data, nth_frame(ETH_P_IP, 0)->data, ETH_HLEN);
@@ -402,8 +408,8 @@ START_TEST(test_three_broadcast_probes_then_failed)
 	ck_assert(skb_queue_empty(&n->arp_queue));
 	ck_assert_uint_eq(n->arp_queue_len_bytes, 0);
 	ck_assert_uint_eq(h->mib[NEIGH_RES_FAILED], 1);
-	ck_assert_int_eq(fixture_count(&fx, "h0", "arp_error_report"), 2);
-	ck_assert(trace_has_note("nud=INCOMPLETE->FAILED"));
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", arp_error_report), 2);
+	ck_assert(saw_nud_change(NUD_INCOMPLETE, NUD_FAILED));
 
 	/* Every request was a broadcast, at t = 0, 1, 2 s exactly. */
 	for (int i = 0, k = 0; i < fx.nframes; i++) {
@@ -438,7 +444,7 @@ START_TEST(test_reachable_stale_delay_probe_reachable)
 	ck_assert_uint_eq(n->nud_state, NUD_REACHABLE);
 	run_until(MS(rt + HZ));
 	ck_assert_uint_eq(n->nud_state, NUD_STALE);
-	ck_assert(trace_has_note("nud=REACHABLE->STALE"));
+	ck_assert(saw_nud_change(NUD_REACHABLE, NUD_STALE));
 
 	/* Using a STALE entry sends at once, with the old MAC, and arms DELAY. */
 	arp_before = count_frames(ETH_P_ARP);
@@ -566,11 +572,11 @@ START_TEST(test_lladdr_override_after_locktime)
 	settle();
 	ck_assert_mem_eq(n->ha, new_mac, ETH_ALEN);
 	ck_assert_uint_eq(n->nud_state, NUD_REACHABLE);
-	ck_assert_int_eq(fixture_count(&fx, "h0", "eth_header_cache_update"), 1);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", eth_header_cache_update), 1);
 	/* The cached header follows the new MAC. */
 	xmit_via("10.0.0.1", make_ip_skb("10.0.0.1", 32, 9));
 	settle();
-	ck_assert_int_eq(fixture_count(&fx, "h0", "neigh_hh_output"), 1);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", neigh_hh_output), 1);
 	f = nth_frame(ETH_P_IP, count_frames(ETH_P_IP) - 1);
 	ck_assert_mem_eq(f->data, new_mac, ETH_ALEN);
 	ck_assert_mem_eq(f->data + 6, our_mac, ETH_ALEN);

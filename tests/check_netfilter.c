@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/netfilter.h"
 #include "layers/netfilter.h"
 #include "layers/ip.h"
 #include "tools/tools.h"
@@ -122,6 +123,7 @@ START_TEST(test_drop_icmp_on_output)
 {
 	struct sk_buff *skb;
 	const struct ipt_entry *e;
+	const struct tp_nf_hook *ev;
 	int i;
 
 	ck_assert_int_eq(ipt(NULL, NULL, "-A", "OUTPUT", "-p", "icmp", "-d", "10.0.1.0/24",
@@ -136,10 +138,14 @@ START_TEST(test_drop_icmp_on_output)
 	ck_assert_uint_eq(e->counters.pcnt, 1);
 	ck_assert_uint_eq(e->counters.bcnt, 28);
 	/* The tracepoint names hook, chain, verdict and rule. */
-	i = fixture_find(&fx, 0, "nf_hook");
+	i = FX_FIND(&fx.rec, 0, NULL, nf_hook);
 	ck_assert_int_ge(i, 0);
-	ck_assert_str_eq(fx.events[i].fields,
-			 "hook=NF_INET_LOCAL_OUT chain=OUTPUT verdict=DROP rule=1 len=28");
+	ev = FX_DATA(&fx.rec, i, nf_hook);
+	ck_assert_uint_eq(ev->hook, NF_INET_LOCAL_OUT);
+	ck_assert_str_eq(ev->chain, "OUTPUT");
+	ck_assert_uint_eq(ev->verdict, NF_DROP);
+	ck_assert_uint_eq(ev->rule, 1);
+	ck_assert_uint_eq(ev->len, 28);
 
 	/* Another destination passes (NF_HOOK runs okfn). */
 	ck_assert_int_eq(NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_OUT, icmp_echo("10.0.0.9"), NULL,

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/net.h"
+#include "events/qdisc.h"
 #include "layers/sch_generic.h"
 #include "tools/tools.h"
 
@@ -103,17 +105,32 @@ txq_qdisc(struct net_device *dev, unsigned int i)
 	return netdev_get_tx_queue(dev, i)->qdisc;
 }
 
-/* Events of @kind in @func whose fields contain @needle. */
+/* Skbs that __dev_xmit_skb sent @path ("bypass", "enqueue") with @qlen
+ * packets queued before them (-1: any number). */
 static int
-count_events(const struct fixture *fx, enum trace_kind kind, const char *func,
-	     const char *needle)
+count_xmit_path(const struct fixture *fx, const char *path, int qlen)
 {
 	int n = 0;
 
-	for (int i = 0; i < fx->nevents; i++) {
-		const struct fixture_event *e = &fx->events[i];
+	FX_FOR_EACH(&fx->rec, i, 0, NULL, net_xmit_path) {
+		const struct tp_net_xmit_path *e = FX_DATA(&fx->rec, i, net_xmit_path);
 
-		if (e->kind == kind && !strcmp(e->func, func) && strstr(e->fields, needle))
+		if (!strcmp(e->path, path) && (qlen < 0 || e->qlen == (u32)qlen))
+			n++;
+	}
+	return n;
+}
+
+/* Skbs for which netdev_pick_tx chose @queue (-1: any) the way @how. */
+static int
+count_pick_tx(const struct fixture *fx, int queue, const char *how)
+{
+	int n = 0;
+
+	FX_FOR_EACH(&fx->rec, i, 0, NULL, netdev_pick_tx) {
+		const struct tp_netdev_pick_tx *e = FX_DATA(&fx->rec, i, netdev_pick_tx);
+
+		if (!strcmp(e->how, how) && (queue < 0 || e->queue == queue))
 			n++;
 	}
 	return n;
@@ -234,9 +251,9 @@ START_TEST(test_bypass_when_empty)
 	/* Out at once, in the caller's context, without touching a band. */
 	ck_assert_int_eq(qt.fx.nframes, 1);
 	ck_assert_int_eq(qt.fx.frames[0].data[99], 0x11);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=bypass"), 1);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "pfifo_fast_enqueue"), 0);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "dev_hard_start_xmit"), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, "bypass", -1), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, pfifo_fast_enqueue), 0);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, dev_hard_start_xmit), 1);
 	ck_assert_int_eq(qt.q->bstats.packets, 1);
 	ck_assert_int_eq(qt.q->bstats.bytes, 100);
 	ck_assert_int_eq(qdisc_qlen(qt.q), 0);
@@ -255,9 +272,9 @@ START_TEST(test_stopped_queue_holds_then_wake_releases)
 
 	ck_assert_int_eq(xmit_marked(qt.dev, 3, NET_XMIT_SUCCESS), 3);
 	/* First: bypass tried, queue stopped -> requeued.  Then: qlen > 0, enqueue. */
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=bypass"), 1);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=enqueue qlen=1"), 1);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "path=enqueue qlen=2"), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, "bypass", -1), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, "enqueue", 1), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, "enqueue", 2), 1);
 	ck_assert_int_eq(qt.t->nsent, 0);
 	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
 	ck_assert_ptr_nonnull(qt.q->gso_skb);
@@ -270,7 +287,7 @@ START_TEST(test_stopped_queue_holds_then_wake_releases)
 	ck_assert(qt.h->cpu.softirq_pending & (1UL << NET_TX_SOFTIRQ));
 	ck_assert_ptr_eq(qt.h->sd.output_queue, qt.q);
 	fixture_run(&qt.fx);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "net_tx_action"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, net_tx_action), 1);
 	ck_assert_int_eq(qt.t->nsent, 3);
 	for (int i = 0; i < 3; i++)
 		ck_assert_int_eq(qt.t->mark[i], i);
@@ -317,7 +334,7 @@ START_TEST(test_pfifo_fast_limit_drop)
 	ck_assert_int_eq(drops, 3);
 	ck_assert_int_eq(qt.q->qstats.drops, 3);
 	ck_assert_int_eq(qt.h->mib[SIM_MIB_QDISCDROPS], 3);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "pfifo_fast_enqueue", "reason=qdisc_full"), 3);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, pfifo_fast_full_drop), 3);
 	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
 	netif_tx_wake_queue(netdev_get_tx_queue(qt.dev, 0));
 	fixture_run(&qt.fx);
@@ -347,9 +364,9 @@ START_TEST(test_quota_defers_to_net_tx_softirq)
 	qdisc_run(q);
 	ck_assert_int_eq(qt.t->nsent, 64);
 	ck_assert_int_eq(qdisc_qlen(q), 36);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__qdisc_run", "quota=exhausted"), 1);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "__netif_schedule"), 1);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "__netif_reschedule"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, qdisc_quota_exhausted), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, __netif_schedule), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, __netif_reschedule), 1);
 	ck_assert(q->state & (1UL << __QDISC_STATE_SCHED));
 	ck_assert_ptr_eq(h->sd.output_queue, q);
 	ck_assert_ptr_eq(h->sd.output_queue_tailp, &q->next_sched);
@@ -358,7 +375,7 @@ START_TEST(test_quota_defers_to_net_tx_softirq)
 
 	fixture_run(&qt.fx);
 	ck_assert_int_eq(h->cpu.softirq_count[NET_TX_SOFTIRQ], 1);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "net_tx_action"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, net_tx_action), 1);
 	ck_assert_int_eq(qt.t->nsent, 100);
 	for (int i = 0; i < 100; i++)
 		ck_assert_int_eq(qt.t->mark[i], i);
@@ -382,8 +399,8 @@ START_TEST(test_quota_through_dev_queue_xmit)
 	fixture_run(&qt.fx);
 	/* 64 + 64 + 22: each NET_TX run ends on the quota and re-raises. */
 	ck_assert_int_eq(qt.t->nsent, 150);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "net_tx_action"), 3);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__qdisc_run", "quota=exhausted"), 2);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, net_tx_action), 3);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, qdisc_quota_exhausted), 2);
 	for (int i = 0; i < 150; i++)
 		ck_assert_int_eq(qt.t->mark[i], (u8)i);
 	fixture_teardown(&qt.fx);
@@ -393,6 +410,7 @@ END_TEST
 START_TEST(test_tx_busy_requeues_without_loss)
 {
 	struct qtest qt;
+	int busy = 0;
 
 	qtest_setup(&qt, "eth0", 1, 1000);
 	qt.t->busy_left = 2;
@@ -404,8 +422,12 @@ START_TEST(test_tx_busy_requeues_without_loss)
 		ck_assert_int_eq(qt.t->mark[i], i);
 	ck_assert_int_eq(qt.q->qstats.requeues, 2);
 	ck_assert_int_eq(qt.q->qstats.drops, 0);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "dev_requeue_skb"), 2);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "dev_hard_start_xmit", "rc=16"), 2);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, dev_requeue_skb), 2);
+	busy = 0;
+	FX_FOR_EACH(&qt.fx.rec, i, 0, NULL, net_dev_xmit)
+		if (FX_DATA(&qt.fx.rec, i, net_dev_xmit)->rc == NETDEV_TX_BUSY)
+			busy++;
+	ck_assert_int_eq(busy, 2);
 	ck_assert_ptr_null(qt.q->gso_skb);
 	ck_assert_int_eq(qdisc_qlen(qt.q), 0);
 	ck_assert_int_eq(netdev_get_tx_queue(qt.dev, 0)->tx_packets, 3);
@@ -470,7 +492,7 @@ START_TEST(test_tbf_paces_in_virtual_time)
 		ck_assert_int_eq(qt.fx.frames[i].data[1513], i);
 	/* Three refusals at t=0, one at each of the first two wake-ups. */
 	ck_assert_int_eq(q->qstats.overlimits, 5);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "qdisc_watchdog"), 3);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, qdisc_watchdog), 3);
 	ck_assert_int_eq(q->bstats.packets, 4);
 	ck_assert(!qdisc_is_throttled(q));
 
@@ -497,7 +519,7 @@ START_TEST(test_tbf_drops_oversize_and_full)
 	ck_assert_msg(rc == 0, "tc: %s", r.err);
 	q = qt.dev->qdisc;
 	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 1514, 0, 0)), NET_XMIT_DROP);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "tbf_enqueue", "reason=bigger_than_burst"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, tbf_oversize_drop), 1);
 	/* 8kbit = 1000 bytes/s: 900-byte frames; the first goes, 3 fit (2700). */
 	for (int i = 0; i < 5; i++)
 		dev_queue_xmit(mkskb(qt.dev, 900, 0, (u8)i));
@@ -520,6 +542,7 @@ START_TEST(test_noqueue_sends_directly)
 {
 	struct qtest qt;
 	struct tc_result r;
+	int i;
 
 	qtest_setup(&qt, "veth0", 1, 0);
 	ck_assert_str_eq(qt.dev->qdisc->ops->id, "noqueue");
@@ -529,15 +552,18 @@ START_TEST(test_noqueue_sends_directly)
 
 	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 1)), NETDEV_TX_OK);
 	ck_assert_int_eq(qt.t->nsent, 1);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "__dev_xmit_skb"), 0);
-	ck_assert_int_eq(fixture_count(&qt.fx, NULL, "dev_hard_start_xmit"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, __dev_xmit_skb), 0);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, dev_hard_start_xmit), 1);
 
 	/* Nowhere to keep a refused packet: dropped and counted. */
 	qt.t->busy_left = 1;
 	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 2)), -ENETDOWN);
 	ck_assert_int_eq(qt.h->mib[SIM_MIB_TXBUSY], 1);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "dev_queue_xmit",
-				      "reason=virtual_device_asks_to_queue"), 1);
+	i = FX_FIND(&qt.fx.rec, 0, NULL, net_xmit_drop);
+	ck_assert_int_ge(i, 0);
+	ck_assert_str_eq(FX_DATA(&qt.fx.rec, i, net_xmit_drop)->reason,
+			 "virtual_device_asks_to_queue");
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, net_xmit_drop), 1);
 	dev_close(qt.dev);
 	ck_assert_int_eq(dev_queue_xmit(mkskb(qt.dev, 60, 0, 3)), -ENETDOWN);
 	ck_assert_int_eq(qt.h->mib[SIM_MIB_TXDEVDOWN], 1);
@@ -568,7 +594,7 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	dev->xps_queue = 2;
 	dev_queue_xmit(mkskb(dev, 60, 0, 1));
 	ck_assert_int_eq(qt.t->queue[0], 2);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_ENTER, "netdev_pick_tx", "queue=2 how=xps"), 1);
+	ck_assert_int_eq(count_pick_tx(&qt.fx, 2, "xps"), 1);
 	ck_assert_int_eq(netdev_get_tx_queue(dev, 2)->tx_packets, 1);
 	ck_assert_int_eq(txq_qdisc(dev, 2)->bstats.packets, 1);
 
@@ -583,7 +609,7 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	dev_queue_xmit(mkskb(dev, 60, 0, 4));
 	ck_assert_int_eq(qt.t->queue[1], hq);
 	ck_assert_int_eq(qt.t->queue[2], hq);
-	ck_assert_int_ge(count_events(&qt.fx, TRACE_ENTER, "netdev_pick_tx", "how=hash"), 3);
+	ck_assert_int_ge(count_pick_tx(&qt.fx, -1, "hash"), 3);
 	/* An XPS map beyond the real queues is ignored. */
 	dev->xps_queue = 7;
 	skb = mkskb(dev, 60, 0, 5);
@@ -593,7 +619,7 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	skb = mkskb(one, 60, 0, 6);
 	ck_assert_int_eq(netdev_pick_tx(one, skb)->index, 0);
 	kfree_skb(skb);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_ENTER, "netdev_pick_tx", "queue=0 how=single"), 1);
+	ck_assert_int_eq(count_pick_tx(&qt.fx, 0, "single"), 1);
 	fixture_teardown(&qt.fx);
 }
 END_TEST
@@ -603,6 +629,7 @@ START_TEST(test_dev_close_frees_queue_and_drops)
 	struct qtest qt;
 	struct net_device *dev;
 	struct net *h;
+	int i;
 
 	qtest_setup(&qt, "eth0", 1, 1000);
 	dev = qt.dev;
@@ -618,7 +645,9 @@ START_TEST(test_dev_close_frees_queue_and_drops)
 
 	ck_assert_int_eq(dev_queue_xmit(mkskb(dev, 60, 0, 9)), NET_XMIT_DROP);
 	ck_assert_int_eq(h->mib[SIM_MIB_QDISCDROPS], 1);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__dev_xmit_skb", "reason=qdisc_deactivated"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, net_xmit_path_drop), 1);
+	i = FX_FIND(&qt.fx.rec, 0, NULL, net_xmit_path_drop);
+	ck_assert_str_eq(FX_DATA(&qt.fx.rec, i, net_xmit_path_drop)->reason, "qdisc_deactivated");
 
 	netif_tx_start_all_queues(dev);
 	ck_assert_int_eq(dev_open(dev), 0);
@@ -721,6 +750,7 @@ START_TEST(test_net_rx_action_budget)
 	struct qtest qt;
 	struct net *h;
 	struct tnapi a = { .work = 64 }, b = { .work = 64 };
+	int i;
 
 	qtest_setup_fake(&qt);
 	h = qt.h;
@@ -740,7 +770,9 @@ START_TEST(test_net_rx_action_budget)
 	ck_assert(h->cpu.softirq_pending & (1UL << NET_RX_SOFTIRQ));
 	/* Weight used up: both stay scheduled, b now first (a went to the tail). */
 	ck_assert_ptr_eq(h->sd.poll_list.next, &b.napi.poll_list);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "net_rx_action", "time_squeeze=1"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, net_rx_squeeze), 1);
+	i = FX_FIND(&qt.fx.rec, 0, NULL, net_rx_squeeze);
+	ck_assert_uint_eq(FX_DATA(&qt.fx.rec, i, net_rx_squeeze)->time_squeeze, 1);
 	napi_disable(&a.napi);
 	napi_disable(&b.napi);
 	ck_assert(list_empty(&h->sd.poll_list));
@@ -776,6 +808,7 @@ START_TEST(test_receive_dispatch_and_unknown)
 	struct tproto tp = { .pt = { .type = htons(0x88b5), .func = tproto_rcv } };
 	u8 frame[64] = { 0 };
 	unsigned long rx_before;
+	int i;
 
 	qtest_setup_fake(&qt);
 	dev = qt.dev;
@@ -798,8 +831,9 @@ START_TEST(test_receive_dispatch_and_unknown)
 	ck_assert_int_eq(tp.calls, 1);
 	ck_assert_int_eq(qt.h->mib[SIM_MIB_RXUNKNOWNPROTO], 1);
 	ck_assert_uint_eq(dev->stats.rx_dropped, 1);
-	ck_assert_int_eq(count_events(&qt.fx, TRACE_NOTE, "__netif_receive_skb_core",
-				      "reason=unknown_protocol proto=0x86dd"), 1);
+	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, net_rx_unknown_proto), 1);
+	i = FX_FIND(&qt.fx.rec, 0, NULL, net_rx_unknown_proto);
+	ck_assert_uint_eq(FX_DATA(&qt.fx.rec, i, net_rx_unknown_proto)->proto, ETH_P_IPV6);
 	list_del_init(&tp.pt.list);
 	fixture_teardown(&qt.fx);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/fib.h"
 #include "layers/route.h"
 #include "layers/ip.h"
 #include "tools/tools.h"
@@ -118,6 +119,7 @@ START_TEST(test_longest_prefix)
 	struct net *h = student(&eth0);
 	struct rtable *rt;
 	__be32 saddr;
+	bool matched;
 
 	ck_assert_int_eq(sim_fib_table_insert(h, fx_addr("10.1.0.0"), 16, fx_addr("10.0.0.5"),
 					      NULL, 0, 0), 0);
@@ -151,8 +153,16 @@ START_TEST(test_longest_prefix)
 	ck_assert_int_eq(sim_fib_alias_index(h, rt->fa), 0);	/* default is row 0 */
 
 	/* The lookup is traced with the row it matched. */
-	ck_assert_int_ge(fixture_count(&fx, "h0", "fib_table_lookup"), 2);
-	ck_assert_int_ge(fixture_find(&fx, 0, "ip_route_output_ports"), 0);
+	ck_assert_int_ge(FX_COUNT(&fx.rec, "h0", fib_table_lookup), 2);
+	matched = false;
+	FX_FOR_EACH(&fx.rec, i, 0, "h0", fib_table_lookup) {
+		const struct tp_fib_table_lookup *e = FX_DATA(&fx.rec, i, fib_table_lookup);
+
+		if (e->daddr == fx_addr("8.8.4.4") && e->row == 0 && e->gw == fx_addr("10.0.0.1"))
+			matched = true;
+	}
+	ck_assert(matched);
+	ck_assert_int_ge(FX_FIND(&fx.rec, 0, "h0", ip_route_output_ports), 0);
 	fixture_teardown(&fx);
 }
 END_TEST
@@ -201,7 +211,7 @@ START_TEST(test_no_route)
 	ck_assert_int_eq(PTR_ERR(rt), -ENETUNREACH);
 	ck_assert_uint_eq(h->mib[IPSTATS_MIB_OUTNOROUTES], 1);
 	/* Both tables were asked: local, then main. */
-	ck_assert_int_eq(fixture_count(&fx, "h0", "fib_table_lookup"), 2);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", fib_table_lookup), 2);
 	fixture_teardown(&fx);
 }
 END_TEST
@@ -544,7 +554,7 @@ START_TEST(test_input_routing)
 	ck_assert_int_eq(route_in(h, eth0, "127.0.0.1", "10.0.0.2", &rt), -EINVAL);
 	ck_assert_int_eq(route_in(h, eth0, "224.0.0.5", "10.0.0.2", &rt), -EINVAL);
 	ck_assert_uint_eq(h->mib[RT_CACHE_STAT_IN_MARTIAN_DST], 2);
-	ck_assert_int_ge(fixture_count(&fx, "h0", "ip_route_input_noref"), 11);
+	ck_assert_int_ge(FX_COUNT(&fx.rec, "h0", ip_route_input_noref), 11);
 	fixture_teardown(&fx);
 }
 END_TEST

@@ -19,6 +19,11 @@
 #include "layers/sock.h"
 #include "layers/udp.h"
 #include "tests/fixture.h"
+#include "events/ip.h"
+#include "events/skb.h"
+#include "events/sock.h"
+#include "events/tcp.h"
+#include "events/udp.h"
 
 #include <check.h>
 #include <stdint.h>
@@ -79,6 +84,25 @@ END_TEST
 /* ---- the fd table and the syscalls, on a fixture host ------------------ */
 
 static struct fixture fx;
+
+/*
+ * How many of the events @want[] @r saw on @host (NULL: any) one after
+ * the other, in this order: @n when all of them, else the index of the
+ * first one missing.
+ */
+static size_t
+in_order(const struct fixture_recorder *r, const char *host,
+	 const struct trace_event_desc *const *want, size_t n)
+{
+	int i = -1;
+
+	for (size_t k = 0; k < n; k++) {
+		i = fixture_find(r, i + 1, host, want[k]);
+		if (i < 0)
+			return k;
+	}
+	return n;
+}
 
 static void
 fx_setup(void)
@@ -173,9 +197,12 @@ START_TEST(test_sendto_path_and_msghdr)
 	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(5001) };
 	static const char buf[] = "hello, msghdr";
 	struct socket *sock;
-	int fd, e, i;
-	const char *order[] = { "sys_sendto", "sock_sendmsg", "__sock_sendmsg",
-				"__sock_sendmsg_nosec", "inet_sendmsg", "udp_v4_get_port" };
+	int fd, e;
+	size_t k;
+	static const struct trace_event_desc *const order[] = {
+		&tp_ev_sys_sendto, &tp_ev_sock_sendmsg, &tp_ev___sock_sendmsg,
+		&tp_ev___sock_sendmsg_nosec, &tp_ev_inet_sendmsg, &tp_ev_udp_v4_get_port,
+	};
 
 	to.sin_addr.s_addr = fx_addr("10.0.0.9");
 	fd = sys_socket(h, AF_INET, SOCK_DGRAM, 0);
@@ -209,13 +236,8 @@ START_TEST(test_sendto_path_and_msghdr)
 	ck_assert_uint_eq(sock->sk->sk_num, SIM_LOCAL_PORT_LOW);
 
 	/* The order of the trace. */
-	i = -1;
-	for (size_t k = 0; k < ARRAY_SIZE(order); k++) {
-		int j = fixture_find(&fx, i + 1, order[k]);
-
-		ck_assert_msg(j > i, "%s missing or out of order", order[k]);
-		i = j;
-	}
+	k = in_order(&fx.rec, NULL, order, ARRAY_SIZE(order));
+	ck_assert_msg(k == ARRAY_SIZE(order), "%s missing or out of order", order[k]->name);
 	/* send() is sendto() with no address. */
 	memset(&seen, 0, sizeof(seen));
 	sock->sk->sk_prot = &test_prot;
@@ -236,8 +258,8 @@ START_TEST(test_udp_path_reaches_udp_sendmsg)
 	fixture_forget(&fx);
 	/* Not connected, no address. */
 	ck_assert_int_eq(sys_send(h, fd, "x", 1, 0), -EDESTADDRREQ);
-	a = fixture_find(&fx, 0, "inet_sendmsg");
-	b = fixture_find(&fx, a, "udp_sendmsg");
+	a = FX_FIND(&fx.rec, 0, NULL, inet_sendmsg);
+	b = FX_FIND(&fx.rec, a, NULL, udp_sendmsg);
 	ck_assert_int_ge(a, 0);
 	ck_assert_int_gt(b, a);
 	ck_assert_int_eq(sys_close(h, fd), 0);
@@ -249,48 +271,18 @@ END_TEST
 static struct sim_world *w;
 static struct sim_console con;
 static struct fixture_capture cap;
-static int nsendto;
-/* The student's function entries, in order (names are static strings). */
-#define MAX_FUNCS 200000
-static const char *funcs[MAX_FUNCS];
-static int nfuncs;
-
-static void
-count_sink(void *arg, const struct trace_event *ev)
-{
-	(void)arg;
-	if (ev->kind != TRACE_ENTER || !ev->host_name || strcmp(ev->host_name, "student"))
-		return;
-	if (!strcmp(ev->func, "sys_sendto"))
-		nsendto++;
-	if (nfuncs < MAX_FUNCS)
-		funcs[nfuncs++] = ev->func;
-}
-
-/* Do @want[] appear in the student's trace in this order? */
-static bool
-funcs_in_order(const char *const *want, size_t n)
-{
-	size_t k = 0;
-
-	for (int i = 0; i < nfuncs && k < n; i++)
-		if (!strcmp(funcs[i], want[k]))
-			k++;
-	return k == n;
-}
-
+static struct fixture_recorder rec;	/* the world's trace */
 static void
 world_setup(void)
 {
 	w = fixture_world_open(&con, &cap, 7);
-	nsendto = 0;
-	nfuncs = 0;
-	trace_add_sink(&w->trace, count_sink, NULL);
+	fixture_recorder_open(&rec, &w->trace);
 }
 
 static void
 world_teardown(void)
 {
+	fixture_recorder_close(&rec);
 	fixture_world_close(w, &cap);
 }
 
@@ -389,14 +381,14 @@ START_TEST(test_send_sleeps_for_write_space)
 	ck_assert_int_eq(sys_setsockopt(st, 3, SOL_SOCKET, SO_SNDBUF, &small, sizeof(small)), 0);
 	ck_assert_int_eq(sock->sk->sk_sndbuf, SOCK_MIN_SNDBUF);
 	ck_assert_int_eq(sys_sendto(st, 3, "x", 1, 0, NULL, 0), -EDESTADDRREQ);
-	nsendto = 0;
+	fixture_recorder_forget(&rec);
 	ck_assert_int_eq(run("connect 3 10.0.1.2:5001; send 3 1400; send 3 1400; send 3 1400; "
 			     "sleep 1; on server recv 5001"), 0);
 	ck_assert_str_eq(cap.errbuf, "");
 	/* The third send was refused once (-EAGAIN: two datagrams waiting
 	 * for ARP fill the buffer), slept, and was re-entered from
 	 * sys_sendto after the wake-up. */
-	ck_assert_int_eq(nsendto, 4);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", sys_sendto), 4);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 5001: 3 datagram(s), 4200 bytes"));
 }
 END_TEST
@@ -526,12 +518,14 @@ END_TEST
 
 START_TEST(test_tcp_send_trace_order)
 {
-	static const char *const order[] = {
-		"sys_sendto", "sock_sendmsg", "__sock_sendmsg", "__sock_sendmsg_nosec",
-		"inet_sendmsg", "tcp_sendmsg", "tcp_write_xmit", "tcp_transmit_skb", "skb_clone",
-		"ip_queue_xmit", "ip_local_out",
+	static const struct trace_event_desc *const order[] = {
+		&tp_ev_sys_sendto, &tp_ev_sock_sendmsg, &tp_ev___sock_sendmsg,
+		&tp_ev___sock_sendmsg_nosec, &tp_ev_inet_sendmsg, &tp_ev_tcp_sendmsg,
+		&tp_ev_tcp_write_xmit, &tp_ev_tcp_transmit_skb, &tp_ev_skb_clone,
+		&tp_ev_ip_queue_xmit, &tp_ev_ip_local_out,
 	};
 	char hex[65], want[160];
+	size_t k;
 	struct sim_sha256 c;
 
 	sim_sha256_init(&c);
@@ -545,8 +539,9 @@ START_TEST(test_tcp_send_trace_order)
 			     "on server recv 5000"), 0);
 	snprintf(want, sizeof(want), "tcp 5000: 1 connection(s), 3000 bytes, sha256 %s\n", hex);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
-	ck_assert_int_ge(nsendto, 1);
-	ck_assert(funcs_in_order(order, ARRAY_SIZE(order)));
+	ck_assert_int_ge(FX_COUNT(&rec, "student", sys_sendto), 1);
+	k = in_order(&rec, "student", order, ARRAY_SIZE(order));
+	ck_assert_msg(k == ARRAY_SIZE(order), "%s missing or out of order", order[k]->name);
 }
 END_TEST
 

@@ -7,64 +7,28 @@
  * Most cases run the real classroom world (sim_world_create: student,
  * router, server with igb cards) and talk TCP between student and server
  * with sockets made straight from tcp_prot (sk_alloc + init), so they do
- * not depend on the socket layer's fd table.  A trace sink records every
- * event with its time, so a test can ask when things happened.
+ * not depend on the socket layer's fd table.  The fixture's recorder
+ * keeps every event with its time, so a test can ask when things
+ * happened.
  */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/igb.h"
+#include "events/skb.h"
+#include "events/tcp.h"
 #include "sim/topology.h"
 #include "layers/tcp.h"
 #include "layers/route.h"
 #include "tools/tools.h"
 
-#define TT_MAX_EV	400000
-
-struct tt_event {
-	ktime_t ts;
-	char host[12];
-	char func[36];
-	enum trace_kind kind;
-	u32 skb_id;
-	char fields[120];
-};
-
 struct tt {
 	struct sim_world w;
 	struct net *cli, *srv;
-	struct tt_event *ev;
-	int nev;
-	int record;
-	unsigned long overflow;		/* events that did not fit: fails the test */
+	struct fixture_recorder rec;	/* the world's trace */
 };
-
-static void
-tt_sink(void *arg, const struct trace_event *e)
-{
-	struct tt *t = arg;
-	struct tt_event *r;
-
-	if (!t->record)
-		return;
-	if (t->nev >= TT_MAX_EV) {
-		t->overflow++;
-		return;
-	}
-	r = &t->ev[t->nev++];
-	r->ts = e->ts;
-	r->kind = e->kind;
-	r->skb_id = e->skb_id;
-	strncpy(r->host, e->host_name ? e->host_name : "", sizeof(r->host) - 1);
-	strncpy(r->func, e->func, sizeof(r->func) - 1);
-	{
-		size_t n = strnlen(e->fields, sizeof(r->fields) - 1);
-
-		memcpy(r->fields, e->fields, n);
-		r->fields[n] = '\0';
-	}
-}
 
 static void
 tt_setup(struct tt *t, u32 seed)
@@ -73,10 +37,7 @@ tt_setup(struct tt *t, u32 seed)
 	ck_assert_int_eq(sim_world_create(&t->w, seed), 0);
 	t->cli = t->w.host[SIM_STUDENT];
 	t->srv = t->w.host[SIM_SERVER];
-	t->ev = calloc(TT_MAX_EV, sizeof(*t->ev));
-	ck_assert_ptr_nonnull(t->ev);
-	t->record = 1;
-	trace_add_sink(&t->w.trace, tt_sink, t);
+	fixture_recorder_open(&t->rec, &t->w.trace);
 }
 
 static void
@@ -84,35 +45,48 @@ tt_teardown(struct tt *t)
 {
 	unsigned long live;
 
-	trace_remove_sink(&t->w.trace, t);
+	fixture_recorder_stop(&t->rec);
 	sim_world_destroy(&t->w);
 	live = sim_skb_ledger_live(&t->w.ledger, stderr);
-	free(t->ev);
 	ck_assert_uint_eq(live, 0);
-	ck_assert_msg(!t->overflow, "%lu trace events did not fit the recorder (TT_MAX_EV)",
-		      t->overflow);
+	fixture_recorder_close(&t->rec);
 }
 
+/* The first tcp_set_state on @host at or after @from from @old to @new. */
 static int
-tt_count(const struct tt *t, const char *host, const char *func)
+tt_find_state(const struct tt *t, int from, const char *host, u8 old, u8 new)
 {
-	int n = 0;
+	FX_FOR_EACH(&t->rec, i, from, host, tcp_set_state) {
+		const struct tp_tcp_set_state *e = FX_DATA(&t->rec, i, tcp_set_state);
 
-	for (int i = 0; i < t->nev; i++)
-		if (t->ev[i].kind == TRACE_ENTER && !strcmp(t->ev[i].func, func) &&
-		    (!host || !strcmp(t->ev[i].host, host)))
-			n++;
-	return n;
+		if (e->old == old && e->new == new)
+			return i;
+	}
+	return -1;
 }
 
+/* The first skb_release_data on @host after @from that left the data of
+ * skb @data_of with @dataref references, freed or @kept. */
 static int
-tt_find(const struct tt *t, int from, const char *host, const char *func, const char *field)
+tt_find_release(const struct tt *t, int from, const char *host, u32 data_of, u32 dataref,
+		bool kept)
 {
-	for (int i = from < 0 ? 0 : from; i < t->nev; i++)
-		if (t->ev[i].kind != TRACE_EXIT && (field || t->ev[i].kind == TRACE_ENTER) &&
-		    !strcmp(t->ev[i].func, func) &&
-		    (!host || !strcmp(t->ev[i].host, host)) &&
-		    (!field || strstr(t->ev[i].fields, field)))
+	FX_FOR_EACH(&t->rec, i, from, host, skb_data_release) {
+		const struct tp_skb_data_release *e = FX_DATA(&t->rec, i, skb_data_release);
+
+		if (e->data_of == data_of && e->dataref == dataref &&
+		    !strcmp(e->what, kept ? "kept" : "freed"))
+			return i;
+	}
+	return -1;
+}
+
+/* The first tcp_cong_avoid on the student in @phase. */
+static int
+tt_find_phase(const struct tt *t, const char *phase)
+{
+	FX_FOR_EACH(&t->rec, i, 0, "student", tcp_cong_avoid)
+		if (!strcmp(FX_DATA(&t->rec, i, tcp_cong_avoid)->phase, phase))
 			return i;
 	return -1;
 }
@@ -357,8 +331,8 @@ START_TEST(test_handshake_and_options)
 	/* Client ESTABLISHED, the server's child waits on the accept queue. */
 	ck_assert_int_eq(cli->sk_state, TCP_ESTABLISHED);
 	ck_assert_uint_eq(lsk->sk_ack_backlog, 1);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_v4_conn_request", NULL), 0);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_set_state", "old=SYN-RECV new=ESTAB"), 0);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "server", tcp_v4_conn_request), 0);
+	ck_assert_int_ge(tt_find_state(&t, 0, "server", TCP_SYN_RECV, TCP_ESTABLISHED), 0);
 	{
 		int err;
 
@@ -418,9 +392,9 @@ START_TEST(test_active_close_time_wait)
 	ck_assert_int_eq(child->sk_state, TCP_LAST_ACK);	/* an orphan until the ACK */
 	tt_run_for(&t, 20);
 	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
-	fin_wait2 = tt_find(&t, 0, "student", "tcp_set_state", "old=FIN-WAIT-2 new=TIME-WAIT");
+	fin_wait2 = tt_find_state(&t, 0, "student", TCP_FIN_WAIT2, TCP_TIME_WAIT);
 	ck_assert_int_ge(fin_wait2, 0);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_set_state", "old=LAST-ACK new=UNCONN"), 0);
+	ck_assert_int_ge(tt_find_state(&t, 0, "server", TCP_LAST_ACK, TCP_CLOSE), 0);
 	ck_assert_int_eq(tt_nsocks(t.srv), srv_socks + 1);	/* the listener */
 
 	/* TIME_WAIT lasts 60 s. */
@@ -448,8 +422,8 @@ START_TEST(test_simultaneous_close_closing)
 	ck_assert_int_eq(cli->sk_state, TCP_FIN_WAIT1);
 	ck_assert_int_eq(child->sk_state, TCP_FIN_WAIT1);
 	tt_run_for(&t, 20);
-	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_set_state", "old=FIN-WAIT-1 new=CLOSING"), 0);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_set_state", "old=FIN-WAIT-1 new=CLOSING"), 0);
+	ck_assert_int_ge(tt_find_state(&t, 0, "student", TCP_FIN_WAIT1, TCP_CLOSING), 0);
+	ck_assert_int_ge(tt_find_state(&t, 0, "server", TCP_FIN_WAIT1, TCP_CLOSING), 0);
 	ck_assert_int_eq(cli->sk_state, TCP_TIME_WAIT);
 	ck_assert_int_eq(child->sk_state, TCP_TIME_WAIT);
 	tt_run_for(&t, 61000);
@@ -466,14 +440,16 @@ START_TEST(test_rst_to_closed_port)
 {
 	struct tt t;
 	struct sock *cli;
-	int rst;
+	int rst, reset;
 
 	tt_setup(&t, 4);
 	cli = tt_connect(t.cli, "10.0.1.2", 7999);
 	tt_run_for(&t, 50);
-	rst = tt_find(&t, 0, "server", "tcp_v4_send_reset", NULL);
+	rst = FX_FIND(&t.rec, 0, "server", tcp_v4_send_reset);
 	ck_assert_int_ge(rst, 0);
-	ck_assert_int_ge(tt_find(&t, rst, "student", "tcp_reset", "state=SYN-SENT"), 0);
+	reset = FX_FIND(&t.rec, rst, "student", tcp_reset);
+	ck_assert_int_ge(reset, 0);
+	ck_assert_uint_eq(FX_DATA(&t.rec, reset, tcp_reset)->state, TCP_SYN_SENT);
 	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
 	ck_assert_int_eq(cli->sk_err, ECONNREFUSED);
 	ck_assert_uint_eq(t.srv->mib[TCP_MIB_OUTRSTS], 1);
@@ -490,10 +466,11 @@ START_TEST(test_sendmsg_packing)
 	static u8 data[8192];
 	struct sk_buff *a, *b;
 	int allocs;
+	bool copied;
 
 	tt_open_pair(&t, 5, 7003, 0, &cli, &lsk, &child);
 	tcp_sk(cli)->snd_wnd = 0;
-	allocs = tt_count(&t, "student", "sk_stream_alloc_skb");
+	allocs = FX_COUNT(&t.rec, "student", sk_stream_alloc_skb);
 
 	ck_assert_int_eq(tt_send(cli, data, 1000), 1000);
 	a = tcp_write_queue_tail(cli);
@@ -506,14 +483,14 @@ START_TEST(test_sendmsg_packing)
 	ck_assert_ptr_eq(tcp_write_queue_tail(cli), a);
 	ck_assert_uint_eq(a->len, 1448);
 	ck_assert_int_eq(skb_availroom(a), 0);
-	ck_assert_int_eq(tt_count(&t, "student", "sk_stream_alloc_skb"), allocs + 1);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", sk_stream_alloc_skb), allocs + 1);
 
 	/* One more byte: a new skb, exactly now. */
 	ck_assert_int_eq(tt_send(cli, data, 1), 1);
 	b = tcp_write_queue_tail(cli);
 	ck_assert_ptr_ne(a, b);
 	ck_assert_uint_eq(b->len, 1);
-	ck_assert_int_eq(tt_count(&t, "student", "sk_stream_alloc_skb"), allocs + 2);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", sk_stream_alloc_skb), allocs + 2);
 	ck_assert_uint_eq(TCP_SKB_CB(b)->seq, TCP_SKB_CB(a)->end_seq);
 
 	/* 3000 bytes: 1447 top up b, then 1448, then 105. */
@@ -522,8 +499,14 @@ START_TEST(test_sendmsg_packing)
 	ck_assert_uint_eq(skb_queue_len(&cli->sk_write_queue), 4);
 	ck_assert_uint_eq(tcp_write_queue_tail(cli)->len, 3000 - 1447 - 1448);
 	ck_assert_uint_eq(tcp_sk(cli)->write_seq - tcp_sk(cli)->snd_una, 4449);
-	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_sendmsg",
-				 "copy=1447 size_goal=1448 availroom=1447 new_skb=0"), 0);
+	copied = false;
+	FX_FOR_EACH(&t.rec, i, 0, "student", tcp_sendmsg_copy) {
+		const struct tp_tcp_sendmsg_copy *e = FX_DATA(&t.rec, i, tcp_sendmsg_copy);
+
+		if (e->copy == 1447 && e->size_goal == 1448 && e->availroom == 1447 && !e->new_skb)
+			copied = true;
+	}
+	ck_assert(copied);
 
 	/* Reopen the window: everything goes and is acknowledged. */
 	tcp_sk(cli)->snd_wnd = 65535;
@@ -548,23 +531,23 @@ START_TEST(test_forced_push_and_push_one)
 	tt_open_pair(&t, 6, 7004, 0, &cli, &lsk, &child);
 
 	/* A full send head goes at once through tcp_push_one. */
-	before_push_one = tt_count(&t, "student", "tcp_push_one");
+	before_push_one = FX_COUNT(&t.rec, "student", tcp_push_one);
 	ck_assert_int_eq(tt_send(cli, data, 2000), 2000);
-	ck_assert_int_eq(tt_count(&t, "student", "tcp_push_one"), before_push_one + 1);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", tcp_push_one), before_push_one + 1);
 	tt_run_for(&t, 300);
 
 	/* Window shut and a small max_window: more than half of it queued
 	 * since the last PSH forces a push (PSH on the full skb). */
 	tcp_sk(cli)->snd_wnd = 0;
 	tcp_sk(cli)->max_window = 2000;
-	before_pending = tt_count(&t, "student", "__tcp_push_pending_frames");
-	before_push_one = tt_count(&t, "student", "tcp_push_one");
+	before_pending = FX_COUNT(&t.rec, "student", __tcp_push_pending_frames);
+	before_push_one = FX_COUNT(&t.rec, "student", tcp_push_one);
 	ck_assert_int_eq(tt_send(cli, data, 3000), 3000);
 	first = tcp_send_head(cli);
 	ck_assert_ptr_nonnull(first);
 	ck_assert(TCP_SKB_CB(first)->tcp_flags & TCPHDR_PSH);
-	ck_assert_int_gt(tt_count(&t, "student", "__tcp_push_pending_frames"), before_pending + 1);
-	ck_assert_int_eq(tt_count(&t, "student", "tcp_push_one"), before_push_one);
+	ck_assert_int_gt(FX_COUNT(&t.rec, "student", __tcp_push_pending_frames), before_pending + 1);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", tcp_push_one), before_push_one);
 	ck_assert_uint_eq(tcp_sk(cli)->pushed_seq, tcp_sk(cli)->write_seq);
 
 	tcp_sk(cli)->snd_wnd = 65535;
@@ -844,7 +827,7 @@ START_TEST(test_clone_refcounts)
 	static u8 data[1448];
 	struct sk_buff *orig;
 	u32 orig_id, clone_id = 0;
-	char f[64];
+	const struct tp_skb_clone *clone;
 	int i_clone, i_drv, i_ack;
 
 	tt_open_pair(&t, 9, 7006, 0, &cli, &lsk, &child);
@@ -854,26 +837,43 @@ START_TEST(test_clone_refcounts)
 	/* Sent and still referenced by the clone in the ring: dataref 2. */
 	ck_assert_int_eq(skb_shinfo(orig)->dataref & SKB_DATAREF_MASK, 2);
 	ck_assert(skb_cloned(orig));
-	snprintf(f, sizeof(f), "orig=skb#%u clone=skb#", orig_id);
-	i_clone = tt_find(&t, 0, "student", "skb_clone", f);
+	i_clone = -1;
+	FX_FOR_EACH(&t.rec, i, 0, "student", skb_clone) {
+		if (FX_DATA(&t.rec, i, skb_clone)->orig == orig_id) {
+			i_clone = i;
+			break;
+		}
+	}
 	ck_assert_int_ge(i_clone, 0);
-	ck_assert_ptr_nonnull(strstr(t.ev[i_clone].fields, "dataref=2"));
-	clone_id = t.ev[i_clone].skb_id;
+	clone = FX_DATA(&t.rec, i_clone, skb_clone);
+	ck_assert_int_eq(clone->dataref, 2);
+	clone_id = t.rec.ev[i_clone].skb_id;
+	ck_assert_uint_eq(clone->clone, clone_id);
 	ck_assert_uint_ne(clone_id, orig_id);
 
 	tt_run_for(&t, 300);
-	snprintf(f, sizeof(f), "freed=skb#%u ", clone_id);
-	i_drv = tt_find(&t, i_clone, "student", "igb_clean_tx_irq", f);
+	/* the driver frees the clone (igb_clean_tx_irq) */
+	i_drv = -1;
+	FX_FOR_EACH(&t.rec, i, i_clone, "student", igb_tx_done) {
+		if (FX_DATA(&t.rec, i, igb_tx_done)->freed == clone_id) {
+			i_drv = i;
+			break;
+		}
+	}
 	ck_assert_int_ge(i_drv, 0);
-	snprintf(f, sizeof(f), "dataref=1 data_of=skb#%u kept", orig_id);
-	ck_assert_int_ge(tt_find(&t, i_drv, "student", "skb_release_data", f), 0);
-	snprintf(f, sizeof(f), "freed=skb#%u ", orig_id);
-	i_ack = tt_find(&t, i_drv, "student", "tcp_clean_rtx_queue", f);
+	ck_assert_int_ge(tt_find_release(&t, i_drv, "student", orig_id, 1, true), 0);
+	/* the ACK frees the original (tcp_clean_rtx_queue) */
+	i_ack = -1;
+	FX_FOR_EACH(&t.rec, i, i_drv, "student", tcp_rtx_skb_freed) {
+		if (FX_DATA(&t.rec, i, tcp_rtx_skb_freed)->freed == orig_id) {
+			i_ack = i;
+			break;
+		}
+	}
 	ck_assert_int_gt(i_ack, i_drv);
-	ck_assert_ptr_nonnull(strstr(t.ev[i_ack].fields, "dataref=1"));
-	snprintf(f, sizeof(f), "dataref=0 data_of=skb#%u freed", orig_id);
-	ck_assert_int_gt(tt_find(&t, i_ack, "student", "skb_release_data", f), i_ack);
-	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_v4_rcv", NULL), 0);
+	ck_assert_int_eq(FX_DATA(&t.rec, i_ack, tcp_rtx_skb_freed)->dataref, 1);
+	ck_assert_int_gt(tt_find_release(&t, i_ack, "student", orig_id, 0, false), i_ack);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "student", tcp_v4_rcv), 0);
 	ck_assert_ptr_null(tcp_write_queue_head(cli));
 
 	tt_close_pair(&t, cli, child, lsk);
@@ -894,7 +894,7 @@ START_TEST(test_retransmit_while_cloned_copies)
 	ck_assert(skb_cloned(orig));
 	ck_assert_int_eq(tcp_retransmit_skb(cli, orig), 0);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES], 1);
-	ck_assert_int_ge(tt_find(&t, 0, "student", "skb_copy", NULL), 0);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "student", skb_copy), 0);
 	ck_assert_int_eq(skb_shinfo(orig)->dataref & SKB_DATAREF_MASK, 2);	/* not 3 */
 	tt_run_for(&t, 500);
 	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 1000);
@@ -922,8 +922,7 @@ START_TEST(test_syn_rto_backoff)
 	tt_run_for(&t, 50);
 	ck_assert_int_eq(first->sk_state, TCP_ESTABLISHED);
 	ck_assert_uint_eq(lsk->sk_ack_backlog, 1);
-	t.record = 1;
-	t.nev = 0;
+	fixture_recorder_forget(&t.rec);
 	cli = tt_connect(t.cli, "10.0.1.2", 7008);
 	{
 		ktime_t t0 = t.w.eng.now;
@@ -933,12 +932,14 @@ START_TEST(test_syn_rto_backoff)
 	}
 	ck_assert_uint_eq(inet_csk(cli)->icsk_rto, TCP_TIMEOUT_INIT);
 	tt_run_for(&t, 16000);
-	for (int i = 0; i < t.nev && n < 4; i++)
-		if (t.ev[i].kind == TRACE_ENTER && !strcmp(t.ev[i].func, "tcp_retransmit_timer"))
-			when[n++] = t.ev[i].ts;
+	FX_FOR_EACH(&t.rec, i, 0, NULL, tcp_retransmit_timer) {
+		if (n == 4)
+			break;
+		when[n++] = t.rec.ev[i].ts;
+	}
 	ck_assert_int_eq(n, 4);
 	ck_assert_uint_ge(t.srv->mib[LINUX_MIB_LISTENDROPS], 4);
-	ck_assert_uint_eq((when[0] - t.ev[0].ts) / NSEC_PER_MSEC, 1000);
+	ck_assert_uint_eq((when[0] - t.rec.ev[0].ts) / NSEC_PER_MSEC, 1000);
 	ck_assert_uint_eq((when[1] - when[0]) / NSEC_PER_MSEC, 2000);
 	ck_assert_uint_eq((when[2] - when[1]) / NSEC_PER_MSEC, 4000);
 	ck_assert_uint_eq((when[3] - when[2]) / NSEC_PER_MSEC, 8000);
@@ -973,17 +974,17 @@ START_TEST(test_rto_cwnd_one)
 	ck_assert_int_eq(tt_send(cli, data, 14480), 14480);
 	ck_assert_uint_eq(tcp_sk(cli)->packets_out, 10);	/* initial cwnd */
 	tt_run_for(&t, rto0 + 50);
-	ck_assert_int_ge(tt_count(&t, "student", "tcp_retransmit_timer"), 1);
+	ck_assert_int_ge(FX_COUNT(&t.rec, "student", tcp_retransmit_timer), 1);
 	ck_assert_uint_eq(tcp_sk(cli)->snd_cwnd, 1);
 	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Loss);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_rto, min_t(u32, rto0 * 2, TCP_RTO_MAX));
 	ck_assert_uint_eq(tcp_sk(cli)->lost_out, 10);
-	i1 = tt_find(&t, 0, "student", "tcp_retransmit_timer", NULL);
+	i1 = FX_FIND(&t.rec, 0, "student", tcp_retransmit_timer);
 	tt_run_for(&t, 2 * rto0 + 50);
-	i2 = tt_find(&t, i1 + 1, "student", "tcp_retransmit_timer", NULL);
+	i2 = FX_FIND(&t.rec, i1 + 1, "student", tcp_retransmit_timer);
 	ck_assert_int_gt(i2, i1);
-	ck_assert_uint_eq((t.ev[i2].ts - t.ev[i1].ts) / NSEC_PER_MSEC, 2 * rto0);
+	ck_assert_uint_eq((t.rec.ev[i2].ts - t.rec.ev[i1].ts) / NSEC_PER_MSEC, 2 * rto0);
 	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);	/* halved once per episode */
 
 	t.w.link[SIM_WAN]->loss_ppm = 0;
@@ -1010,23 +1011,16 @@ START_TEST(test_slow_start)
 	ck_assert_uint_gt(tcp_sk(cli)->snd_cwnd, 2 * TCP_INIT_CWND);
 	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, TCP_INFINITE_SSTHRESH);
 	ck_assert_uint_eq(tcp_sk(cli)->total_retrans, 0);
-	for (int i = 0; i < t.nev; i++) {
-		unsigned int cwnd, inflight;
-		const char *p;
-
-		if (t.ev[i].kind != TRACE_ENTER || strcmp(t.ev[i].func, "tcp_transmit_skb") ||
-		    strcmp(t.ev[i].host, "student"))
-			continue;
+	FX_FOR_EACH(&t.rec, i, 0, "student", tcp_transmit_skb) {
 		/* the tcp_write_xmit before it says how full the window was */
 		for (int j = i; j >= 0; j--) {
-			if (strcmp(t.ev[j].func, "tcp_write_xmit") || t.ev[j].kind != TRACE_ENTER)
+			const struct tp_tcp_write_xmit *e = FX_DATA(&t.rec, j, tcp_write_xmit);
+
+			if (!e)
 				continue;
-			p = t.ev[j].fields;
-			if (sscanf(p, "cwnd=%u in_flight=%u", &cwnd, &inflight) == 2) {
-				seen++;
-				if (inflight >= cwnd)
-					bad++;
-			}
+			seen++;
+			if (e->in_flight >= e->cwnd)
+				bad++;
 			break;
 		}
 		if (seen > 200)
@@ -1034,7 +1028,7 @@ START_TEST(test_slow_start)
 	}
 	ck_assert_int_gt(seen, 10);
 	ck_assert_int_eq(bad, 0);
-	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_cong_avoid", "phase=slow_start"), 0);
+	ck_assert_int_ge(tt_find_phase(&t, "slow_start"), 0);
 	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
@@ -1049,7 +1043,7 @@ START_TEST(test_loss_5_percent)
 	u32 rq, wq;
 
 	tt_setup(&t, 14);
-	t.record = 0;	/* too many events to keep */
+	fixture_recorder_stop(&t.rec);	/* too many events to keep */
 	tt_pair(&t, 7011, 0, &cli, &lsk, &child);
 	t.w.link[SIM_WAN]->loss_ppm = 50000;
 	tt_transfer(&t, cli, child, 1 << 20, 600000, 0, NULL);
@@ -1078,7 +1072,7 @@ tt_loss_run(u32 seed, u32 *retrans)
 	u64 ms;
 
 	tt_setup(&t, seed);
-	t.record = 0;
+	fixture_recorder_stop(&t.rec);	/* too many events to keep */
 	tt_pair(&t, 7012, 0, &cli, &lsk, &child);
 	t.w.link[SIM_WAN]->loss_ppm = 50000;
 	t.w.link[SIM_WAN]->delay = 5 * NSEC_PER_MSEC;
@@ -1112,16 +1106,21 @@ START_TEST(test_small_rcvbuf_zero_window)
 	struct sock *cli, *lsk, *child;
 	u32 max_inflight = 0;
 	int probes;
+	bool shut;
 
 	tt_open_pair(&t, 15, 7013, 4096, &cli, &lsk, &child);
 	ck_assert_uint_eq(tcp_sk(child)->rx_opt.rcv_wscale, 0);
 	t.w.link[SIM_WAN]->delay = 100 * NSEC_PER_MSEC;
 	tt_transfer(&t, cli, child, 40000, 600000, 8000, &max_inflight);
 	ck_assert_uint_le(max_inflight, 4096);
-	probes = tt_count(&t, "student", "tcp_send_probe0");
+	probes = FX_COUNT(&t.rec, "student", tcp_send_probe0);
 	ck_assert_int_ge(probes, 2);
-	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_write_xmit", "snd_wnd=0 "), 0);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_cleanup_rbuf", NULL), 0);
+	shut = false;
+	FX_FOR_EACH(&t.rec, i, 0, "student", tcp_write_xmit)
+		if (FX_DATA(&t.rec, i, tcp_write_xmit)->snd_wnd == 0)
+			shut = true;
+	ck_assert(shut);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "server", tcp_cleanup_rbuf), 0);
 	tcp_close(cli, 0);
 	tcp_close(child, 0);
 	tcp_close(lsk, 0);
@@ -1175,7 +1174,7 @@ START_TEST(test_delayed_ack)
 	tt_run_for(&t, 100);
 	ck_assert_int_eq(quick, 0);
 	ck_assert_uint_gt(inet_csk(child)->icsk_ack.quick, 0);	/* tcp_incr_quickack */
-	ck_assert_int_eq(tt_count(&t, "server", "tcp_send_ack"), 2);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "server", tcp_send_ack), 2);
 
 	/* Use up the quick ACKs, then count. */
 	for (int round = 0; round < 3; round++) {
@@ -1189,7 +1188,7 @@ START_TEST(test_delayed_ack)
 		tt_run_for(&t, 200);
 	}
 	ck_assert_uint_eq(inet_csk(child)->icsk_ack.quick, 0);
-	acks0 = tt_count(&t, "server", "tcp_send_ack");
+	acks0 = FX_COUNT(&t.rec, "server", tcp_send_ack);
 	for (int k = 0; k < 10; k++) {
 		/* data[] repeats the pattern every 251*... keep the stream exact */
 		int r;
@@ -1201,7 +1200,7 @@ START_TEST(test_delayed_ack)
 		total += r;
 		tt_run_for(&t, 200);
 	}
-	acks = tt_count(&t, "server", "tcp_send_ack") - acks0;
+	acks = FX_COUNT(&t.rec, "server", tcp_send_ack) - acks0;
 	ck_assert_int_ge(acks, 45);	/* 100 segments: one ACK per two */
 	ck_assert_int_le(acks, 60);
 	ck_assert_uint_eq(tt_drain.got, total);
@@ -1226,24 +1225,30 @@ START_TEST(test_delayed_ack)
 	}
 	tt_run_for(&t, 500);
 	i_data = -1;
-	for (int i = t.nev - 1; i >= 0; i--)
-		if (t.ev[i].kind == TRACE_ENTER && !strcmp(t.ev[i].func, "tcp_data_queue") &&
-		    !strcmp(t.ev[i].host, "server")) {
-			i_data = i;
-			break;
-		}
+	FX_FOR_EACH(&t.rec, i, 0, "server", tcp_data_queue)
+		i_data = i;	/* the last one */
 	ck_assert_int_ge(i_data, 0);
 	if (getenv("TT_DUMP"))
-		for (int i = i_data - 30; i < t.nev && i < i_data + 60; i++)
-			if (!strcmp(t.ev[i].host, "server") && t.ev[i].kind != TRACE_EXIT)
-				fprintf(stderr, "%llu %s %s\n", (unsigned long long)t.ev[i].ts / 1000,
-					t.ev[i].func, t.ev[i].fields);
-	i_ack = tt_find(&t, i_data, "server", "tcp_delack_timer", NULL);
+		for (int i = i_data > 30 ? i_data - 30 : 0; i < t.rec.nevents && i < i_data + 60; i++) {
+			const struct trace_rec *r = &t.rec.ev[i];
+			char fields[256];
+			struct trace_buf b;
+
+			if (strcmp(fixture_host(&t.rec, i), "server") || r->kind == TRACE_EXIT)
+				continue;
+			trace_buf_init(&b, fields, sizeof(fields));
+			trace_format_rec_fields(r, &b);
+			fprintf(stderr, "%llu %s %s\n", (unsigned long long)r->ts / 1000,
+				trace_rec_func(r), fields);
+		}
+	i_ack = FX_FIND(&t.rec, i_data, "server", tcp_delack_timer);
 	ck_assert_int_gt(i_ack, i_data);
 	/* 40 jiffies (the timer runs on the jiffy grid: up to 1 ms less) */
-	ck_assert_uint_ge((t.ev[i_ack].ts - t.ev[i_data].ts) / NSEC_PER_MSEC + 1, TCP_DELACK_MIN);
-	ck_assert_uint_le((t.ev[i_ack].ts - t.ev[i_data].ts) / NSEC_PER_MSEC, TCP_DELACK_MIN);
-	ck_assert_int_gt(tt_find(&t, i_ack, "server", "tcp_send_ack", NULL), i_ack);
+	ck_assert_uint_ge((t.rec.ev[i_ack].ts - t.rec.ev[i_data].ts) / NSEC_PER_MSEC + 1,
+			  TCP_DELACK_MIN);
+	ck_assert_uint_le((t.rec.ev[i_ack].ts - t.rec.ev[i_data].ts) / NSEC_PER_MSEC,
+			  TCP_DELACK_MIN);
+	ck_assert_int_gt(FX_FIND(&t.rec, i_ack, "server", tcp_send_ack), i_ack);
 	tt_drain_ready(child, 0);
 	ck_assert_uint_eq(tt_drain.got, total);
 	tt_close_pair(&t, cli, child, lsk);
@@ -1262,11 +1267,11 @@ START_TEST(test_pmtu)
 	ck_assert_uint_eq(tcp_sk(cli)->mss_cache, 1448);
 	ck_assert_int_eq(sim_link_set_mtu(&t.w, SIM_WAN, 1400), 0);
 	tt_transfer(&t, cli, child, 100000, 60000, 0, NULL);
-	ck_assert_int_ge(tt_count(&t, "student", "tcp_v4_err"), 1);
-	ck_assert_int_ge(tt_count(&t, "student", "tcp_v4_mtu_reduced"), 1);
+	ck_assert_int_ge(FX_COUNT(&t.rec, "student", tcp_v4_err), 1);
+	ck_assert_int_ge(FX_COUNT(&t.rec, "student", tcp_v4_mtu_reduced), 1);
 	ck_assert_uint_eq(tcp_sk(cli)->mss_cache, 1400 - 40 - 12);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_pmtu_cookie, 1400);
-	ck_assert_int_ge(tt_count(&t, "student", "tcp_simple_retransmit"), 1);
+	ck_assert_int_ge(FX_COUNT(&t.rec, "student", tcp_simple_retransmit), 1);
 	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
@@ -1326,7 +1331,7 @@ START_TEST(test_ooo_fast_retransmit)
 	tt_run_for(&t, 100);
 
 	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_TCPOFOQUEUE], 4);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_ofo_queue", NULL), 0);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "server", tcp_ofo_queue), 0);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPRENORECOVERY], 1);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPFASTRETRANS], 1);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], 0);
@@ -1371,7 +1376,7 @@ START_TEST(test_congestion_avoidance)
 	tt_transfer(&t, cli, child, 100000, 20000, 0, NULL);
 	cwnd0 = tcp_sk(cli)->snd_cwnd;
 	ck_assert_uint_gt(cwnd0, 12);
-	ck_assert_int_ge(tt_find(&t, 0, "student", "tcp_cong_avoid", "phase=cong_avoid"), 0);
+	ck_assert_int_ge(tt_find_phase(&t, "cong_avoid"), 0);
 	tt_transfer(&t, cli, child, 20 * 1448 * 4, 20000, 0, NULL);
 	/* about 80 segments acked: a few more segments of cwnd at most */
 	ck_assert_uint_le(tcp_sk(cli)->snd_cwnd, cwnd0 + 6);
@@ -1486,7 +1491,7 @@ START_TEST(test_tsval_initial_jiffies)
 	u32 j0;
 
 	tt_setup(&t, 23);
-	t.record = 0;		/* 2 MB across the wrap: the trace is not looked at */
+	fixture_recorder_stop(&t.rec);	/* 2 MB across the wrap: the trace is not looked at */
 	j0 = (u32)sim_host_jiffies(t.cli);
 	cli = tt_connect(t.cli, "10.0.1.2", 7021);
 	ck_assert_uint_eq(TCP_SKB_CB(tcp_write_queue_head(cli))->when, j0 + (u32)(-300 * HZ));
@@ -1572,6 +1577,7 @@ START_TEST(test_syn_to_broadcast_ignored)
 	struct tt t;
 	struct sock *lsk;
 	u64 rsts;
+	int i;
 
 	tt_setup(&t, 26);
 	lsk = tt_listen(t.srv, 7025, 0);
@@ -1582,7 +1588,9 @@ START_TEST(test_syn_to_broadcast_ignored)
 	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.255", 40001, 7025, 5000, 0, TCPHDR_SYN, NULL, 0,
 		      0);
 	ck_assert_int_eq(inet_csk(lsk)->icsk_accept_queue.qlen, 0);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "tcp_v4_conn_request", "reason=not_unicast"), 0);
+	i = FX_FIND(&t.rec, 0, "server", tcp_discard);
+	ck_assert_int_ge(i, 0);
+	ck_assert_str_eq(FX_DATA(&t.rec, i, tcp_discard)->reason, "not_unicast");
 	/* Sanity: to the unicast address, the same segments do count. */
 	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 40001, 7026, 5000, 0, TCPHDR_SYN, NULL, 0, 0);
 	ck_assert_uint_eq(t.srv->mib[TCP_MIB_OUTRSTS], rsts + 1);
@@ -1619,8 +1627,7 @@ START_TEST(test_syn_queue_prunes_dead_requests)
 	tt_run_for(&t, 34000);
 	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41102, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
 	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 1);
-	ck_assert_int_ge(tt_find(&t, 0, "server", "inet_csk_reqsk_queue_prune",
-				 "reason=request_timeout"), 0);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "server", tcp_request_timeout), 0);
 	tcp_close(lsk, 0);
 	tt_teardown(&t);
 }

@@ -16,22 +16,52 @@ struct fake_priv {
 	struct fixture *fx;
 };
 
+/* The recorder's sink: the record as it is (see tests/fixture.h). */
 static void
 fixture_record(void *arg, const struct trace_event *ev)
 {
-	struct fixture *fx = arg;
-	struct fixture_event *e;
+	struct fixture_recorder *r = arg;
 
-	if (fx->nevents == FX_MAX_EVENTS) {
-		fx->overflow++;		/* fixture_teardown fails the test */
+	if (r->nevents == FX_MAX_EVENTS) {
+		r->overflow++;		/* fixture_recorder_close fails the test */
 		return;
 	}
-	e = &fx->events[fx->nevents++];
-	e->kind = ev->kind;
-	snprintf(e->host, sizeof(e->host), "%s", ev->host_name);
-	snprintf(e->func, sizeof(e->func), "%s", ev->func);
-	e->skb_id = ev->skb_id;
-	snprintf(e->fields, sizeof(e->fields), "%s", ev->fields);
+	r->ev[r->nevents++] = ev->rec;
+}
+
+void
+fixture_recorder_open(struct fixture_recorder *r, struct trace *tr)
+{
+	memset(r, 0, sizeof(*r));
+	r->trace = tr;
+	r->ev = malloc(FX_MAX_EVENTS * sizeof(*r->ev));
+	ck_assert_ptr_nonnull(r->ev);
+	ck_assert_int_eq(trace_add_sink(tr, fixture_record, r), 0);
+}
+
+void
+fixture_recorder_stop(struct fixture_recorder *r)
+{
+	trace_remove_sink(r->trace, r);
+}
+
+void
+fixture_recorder_forget(struct fixture_recorder *r)
+{
+	r->nevents = 0;
+	r->overflow = 0;
+}
+
+void
+fixture_recorder_close(struct fixture_recorder *r)
+{
+	unsigned long overflow = r->overflow;
+
+	fixture_recorder_stop(r);
+	free(r->ev);
+	memset(r, 0, sizeof(*r));
+	ck_assert_msg(!overflow, "%lu trace events did not fit the recorder (FX_MAX_EVENTS): "
+		      "what the test looked for may have been among them", overflow);
 }
 
 void
@@ -43,29 +73,35 @@ fixture_setup(struct fixture *fx, int nhosts)
 	trace_init(&fx->trace, &fx->eng);
 	fx->eng.ledger = &fx->ledger;
 	fx->eng.trace = &fx->trace;
-	trace_add_sink(&fx->trace, fixture_record, fx);
-	ck_assert_int_le(nhosts, FX_MAX_HOSTS);
-	for (int i = 0; i < nhosts; i++) {
-		char name[8];
+	fixture_recorder_open(&fx->rec, &fx->trace);
+	for (int i = 0; i < nhosts; i++)
+		fixture_add_host(fx);
+}
 
-		snprintf(name, sizeof(name), "h%d", i);
-		fx->host[i] = host_create(&fx->eng, name);
-		ck_assert_ptr_nonnull(fx->host[i]);
-	}
-	fx->nhosts = nhosts;
+struct net *
+fixture_add_host(struct fixture *fx)
+{
+	char name[8];
+	struct net *h;
+
+	ck_assert_int_lt(fx->nhosts, FX_MAX_HOSTS);
+	snprintf(name, sizeof(name), "h%d", fx->nhosts);
+	h = host_create(&fx->eng, name);
+	ck_assert_ptr_nonnull(h);
+	fx->host[fx->nhosts++] = h;
+	return h;
 }
 
 void
 fixture_forget(struct fixture *fx)
 {
-	fx->nevents = 0;
-	fx->overflow = 0;
+	fixture_recorder_forget(&fx->rec);
 }
 
 void
 fixture_stop_recording(struct fixture *fx)
 {
-	trace_remove_sink(&fx->trace, fx);
+	fixture_recorder_stop(&fx->rec);
 }
 
 void
@@ -79,8 +115,7 @@ fixture_teardown(struct fixture *fx)
 	live = sim_skb_ledger_live(&fx->ledger, stderr);
 	sim_engine_destroy(&fx->eng);
 	ck_assert_msg(live == 0, "%lu skb(s) leaked", live);
-	ck_assert_msg(!fx->overflow, "%lu trace events did not fit the recorder (FX_MAX_EVENTS): "
-		      "what the test looked for may have been among them", fx->overflow);
+	fixture_recorder_close(&fx->rec);
 }
 
 static netdev_tx_t
@@ -172,28 +207,52 @@ fixture_run(struct fixture *fx)
 	ck_assert_int_eq(sim_run(&fx->eng, 0, 1000000), 0);
 }
 
-int
-fixture_count(const struct fixture *fx, const char *host, const char *func)
+/* The index records of @host carry, or -1 when none of them can (no
+ * event of that host was recorded). */
+static int
+fixture_host_index(const struct fixture_recorder *r, const char *host)
 {
-	int n = 0;
-
-	for (int i = 0; i < fx->nevents; i++) {
-		const struct fixture_event *e = &fx->events[i];
-
-		if (e->kind == TRACE_ENTER && !strcmp(e->func, func) &&
-		    (!host || !strcmp(e->host, host)))
-			n++;
-	}
-	return n;
+	for (int i = 0; i < r->trace->nhosts; i++)
+		if (!strcmp(r->trace->hosts[i]->name, host))
+			return i;
+	return -1;
 }
 
 int
-fixture_find(const struct fixture *fx, int from, const char *func)
+fixture_find(const struct fixture_recorder *r, int from, const char *host,
+	     const struct trace_event_desc *ev)
 {
-	for (int i = from < 0 ? 0 : from; i < fx->nevents; i++)
-		if (fx->events[i].kind == TRACE_ENTER && !strcmp(fx->events[i].func, func))
+	int hidx = host ? fixture_host_index(r, host) : -1;
+
+	if (host && hidx < 0)
+		return -1;
+	for (int i = from < 0 ? 0 : from; i < r->nevents; i++) {
+		const struct trace_rec *rec = &r->ev[i];
+
+		if (rec->site && rec->site->ev == ev && rec->kind != TRACE_EXIT &&
+		    (!host || rec->host == hidx))
 			return i;
+	}
 	return -1;
+}
+
+int
+fixture_count(const struct fixture_recorder *r, const char *host,
+	      const struct trace_event_desc *ev)
+{
+	int n = 0;
+
+	for (int i = fixture_find(r, 0, host, ev); i >= 0; i = fixture_find(r, i + 1, host, ev))
+		n++;
+	return n;
+}
+
+const char *
+fixture_host(const struct fixture_recorder *r, int i)
+{
+	const struct net *h = trace_rec_host(r->trace, &r->ev[i]);
+
+	return h ? h->name : "-";
 }
 
 unsigned int

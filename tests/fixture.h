@@ -6,7 +6,8 @@
  * driver where a suite tests a layer above it: their ndo_start_xmit
  * copies each frame into a list the test can read, as lwIP's tests do,
  * and fixture_inject() hands a frame to the RX path as a driver would.
- * The trace is recorded so tests can ask which functions ran.
+ * The trace is recorded (struct fixture_recorder) so tests can ask
+ * which functions ran and with what fields.
  *
  * fixture_teardown() destroys the hosts and fails the test if any skb
  * is still alive.
@@ -25,7 +26,7 @@
 
 #define FX_MAX_HOSTS	4
 #define FX_MAX_FRAMES	256
-#define FX_MAX_EVENTS	8192
+#define FX_MAX_EVENTS	(1 << 19)	/* 32 MiB of records, touched only as used */
 
 struct fixture_frame {
 	const struct net_device *dev;	/* fake device that sent it */
@@ -34,12 +35,29 @@ struct fixture_frame {
 	u8 data[ETH_FRAME_LEN + 64];
 };
 
-struct fixture_event {
-	enum trace_kind kind;
-	char host[16];
-	char func[40];
-	u32 skb_id;
-	char fields[TRACE_FIELDS_MAX];
+/*
+ * The test recorder: every event a trace hands its sinks, kept as its
+ * binary record (struct trace_rec, 64 bytes: kind, time, call site, host
+ * index, skb id, the event's typed fields), so hundreds of thousands fit.
+ * A test names events by their declaration, never by a string:
+ *
+ *	ck_assert_int_eq(FX_COUNT(&fx.rec, "h0", igb_xmit_frame), 1);
+ *	i = FX_FIND(&fx.rec, 0, "h0", nf_hook);
+ *	ck_assert_uint_eq(FX_DATA(&fx.rec, i, nf_hook)->verdict, NF_DROP);
+ *
+ * FX_COUNT(r, host, name) expands to the descriptor &tp_ev_<name> and
+ * FX_DATA to struct tp_<name> (include the events/ header that declares
+ * it), so an event or field that is renamed or removed does not compile.
+ * The struct is packed: read its fields by value.  An event of a
+ * function matches its "enter" record, a note its note.  Host NULL: any
+ * host.  What does not fit is counted, and fixture_recorder_close()
+ * fails the test: a count of 0 may not hide events that were dropped.
+ */
+struct fixture_recorder {
+	struct trace *trace;		/* recorded; its hosts[] is what rec.host indexes */
+	struct trace_rec *ev;		/* FX_MAX_EVENTS records, on the heap */
+	int nevents;			/* recorded so far */
+	unsigned long overflow;		/* did not fit: close fails the test */
 };
 
 struct fixture {
@@ -50,13 +68,14 @@ struct fixture {
 	int nhosts;
 	struct fixture_frame frames[FX_MAX_FRAMES];	/* sent by fake devices */
 	int nframes;
-	struct fixture_event events[FX_MAX_EVENTS];	/* recorded trace */
-	int nevents;
-	unsigned long overflow;		/* events that did not fit: teardown fails */
+	struct fixture_recorder rec;	/* the trace, from fixture_setup on */
 };
 
 /* Hosts are named "h0", "h1", ... */
 void fixture_setup(struct fixture *fx, int nhosts);
+/* One host more, "h<nhosts>" (a test that watches the trace from before
+ * a host exists sets up 0 hosts, then adds them). */
+struct net *fixture_add_host(struct fixture *fx);
 void fixture_teardown(struct fixture *fx);	/* ck_assert: no live skb, no lost event */
 /* Forget what was recorded so far (the test looks from here on). */
 void fixture_forget(struct fixture *fx);
@@ -73,10 +92,32 @@ void fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len);
 /* Run the engine until idle (bounded). */
 void fixture_run(struct fixture *fx);
 
-/* Trace queries: number of "enter" events of @func (on any host if @host NULL). */
-int fixture_count(const struct fixture *fx, const char *host, const char *func);
-/* Index of the first enter event of @func at or after @from, -1 if none. */
-int fixture_find(const struct fixture *fx, int from, const char *func);
+/* Record every event of @tr from now on (ck_assert: memory). */
+void fixture_recorder_open(struct fixture_recorder *r, struct trace *tr);
+/* Record nothing more; what was recorded stays readable. */
+void fixture_recorder_stop(struct fixture_recorder *r);
+/* Forget what was recorded so far, and what did not fit. */
+void fixture_recorder_forget(struct fixture_recorder *r);
+/* Stop, free, and ck_assert that every event fitted. */
+void fixture_recorder_close(struct fixture_recorder *r);
+
+/* Number of events @ev (enters, or notes) on @host (NULL: any). */
+int fixture_count(const struct fixture_recorder *r, const char *host,
+		  const struct trace_event_desc *ev);
+/* Index of the first event @ev on @host at or after @from, -1 if none. */
+int fixture_find(const struct fixture_recorder *r, int from, const char *host,
+		 const struct trace_event_desc *ev);
+/* The name of the host of record @i ("h0", "student"; "-" for none). */
+const char *fixture_host(const struct fixture_recorder *r, int i);
+
+#define FX_COUNT(r, host, name)		fixture_count((r), (host), &tp_ev_##name)
+#define FX_FIND(r, from, host, name)	fixture_find((r), (from), (host), &tp_ev_##name)
+/* The fields of record @i as struct tp_<name> (NULL if it is another event). */
+#define FX_DATA(r, i, name)		TP_REC_DATA(&(r)->ev[i], name)
+/* Each index @i of an event @name on @host, in order, from @from on. */
+#define FX_FOR_EACH(r, i, from, host, name)					\
+	for (int i = FX_FIND((r), (from), (host), name); i >= 0;		\
+	     i = FX_FIND((r), i + 1, (host), name))
 
 /* Build a valid IPv4 header + payload Ethernet frame (for RX tests). */
 unsigned int fixture_build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const char *saddr,
