@@ -72,18 +72,6 @@ trace_unmute(struct trace *tr)
 	trace_update_on(tr);
 }
 
-static struct trace *
-host_trace(const struct net *host)
-{
-	return host && host->eng ? host->eng->trace : NULL;
-}
-
-struct trace *
-trace_of(const struct net *host)
-{
-	return host_trace(host);
-}
-
 /* See kernel/trace.h. */
 u8
 trace_host_index(struct trace *tr, const struct net *host)
@@ -108,8 +96,6 @@ trace_rec_host(const struct trace *tr, const struct trace_rec *r)
 const char *
 trace_rec_func(const struct trace_rec *r)
 {
-	if (!r->site)
-		return NULL;
 	return r->kind == TRACE_NOTE ? r->site->func : r->site->ev->name;
 }
 
@@ -125,7 +111,6 @@ trace_cur_begin(struct trace *tr, enum trace_kind kind, const struct net *host,
 	ev->host_name = host ? host->name : "-";
 	ev->skb = skb;
 	ev->rec.ts = tr->eng ? tr->eng->now : 0;
-	ev->rec.site = NULL;
 	ev->rec.skb_id = skb_id;
 	ev->rec.depth = (u16)tr->depth;
 	ev->rec.kind = (u8)kind;
@@ -140,23 +125,6 @@ trace_cur_emit(struct trace *tr)
 {
 	struct trace_event *ev = &tr->cur;
 
-	/* TRANSITION: the untyped view of the event. */
-	ev->ts = ev->rec.ts;
-	ev->kind = (enum trace_kind)ev->rec.kind;
-	ev->depth = ev->rec.depth;
-	ev->skb_id = ev->rec.skb_id;
-	if (ev->rec.site) {
-		const struct tp_site *site = ev->rec.site;
-
-		ev->func = trace_rec_func(&ev->rec);
-		ev->file = site->file;
-		ev->line = site->line;
-		ev->ksrc = ev->rec.kind == TRACE_NOTE ? site->ksrc : site->ev->ksrc;
-		if (ev->rec.kind == TRACE_EXIT)
-			ev->fields[0] = '\0';
-		else
-			trace_format_fields(ev, ev->fields, sizeof(ev->fields));
-	}
 	for (int i = 0; i < tr->nsinks; i++)
 		tr->sinks[i].emit(tr->sinks[i].arg, ev);
 }
@@ -430,19 +398,6 @@ trace_format_rec_fields(const struct trace_rec *r, struct trace_buf *b)
 	}
 }
 
-size_t
-trace_format_fields(const struct trace_event *ev, char *buf, size_t len)
-{
-	struct trace_buf b;
-
-	trace_buf_init(&b, buf, len);
-	if (ev->rec.site)
-		trace_format_rec_fields(&ev->rec, &b);
-	else if (buf != ev->fields)
-		trace_buf_puts(&b, ev->fields);
-	return (size_t)(b.p - buf);
-}
-
 const struct trace_field *
 trace_desc_field(const struct trace_event_desc *desc, const char *name)
 {
@@ -548,80 +503,6 @@ trace_suggest_functions(struct trace_suggest *s, const char *want)
 			trace_suggest_add(s, trace_events_all[i]->name);
 }
 
-/* ---- TRANSITION: the untyped tracepoints ----------------------------------- */
-
-static void
-trace_emit(struct trace *tr, enum trace_kind kind, struct net *host,
-	   const char *func, const char *file, int line, const char *ksrc,
-	   const struct sk_buff *skb, u32 skb_id, const char *fmt, va_list ap)
-{
-	struct trace_event *ev = trace_cur_begin(tr, kind, host, skb, skb_id);
-
-	ev->func = func;
-	ev->file = file;
-	ev->line = line;
-	ev->ksrc = ksrc;
-	ev->fields[0] = '\0';
-	if (fmt)
-		vsnprintf(ev->fields, sizeof(ev->fields), fmt, ap);
-	trace_cur_emit(tr);
-}
-
-/* TRACEPOINTF, first half: the scope, nothing recorded yet. */
-struct trace_scope
-trace_scope_open(struct net *host, const char *func, const char *file,
-		 int line, const char *ksrc, const struct sk_buff *skb)
-{
-	struct trace_scope s = { host_trace(host), host, func, file, line, ksrc,
-				 skb ? skb->id : 0 };
-
-	return s;
-}
-
-/* ... second half with a sink: the "enter" event, then one level deeper
- * (its arguments were evaluated first, as trace_enter's are).  Without a
- * sink, trace_scope_push() only counts the depth. */
-void
-trace_scope_emit(const struct trace_scope *s, const struct sk_buff *skb, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	trace_emit(s->tr, TRACE_ENTER, s->host, s->func, s->file, s->line, s->ksrc, skb,
-		   s->skb_id, fmt, ap);
-	va_end(ap);
-	s->tr->depth++;
-}
-
-void
-trace_note(struct net *host, const char *func, const char *file, int line,
-	   const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
-{
-	struct trace *tr = host_trace(host);
-	va_list ap;
-
-	if (!trace_listening(tr))
-		return;
-	va_start(ap, fmt);
-	trace_emit(tr, TRACE_NOTE, host, func, file, line, ksrc, skb, skb ? skb->id : 0,
-		   fmt, ap);
-	va_end(ap);
-}
-
-/* Runs when a traced function returns; the skb may be gone by now. */
-void
-trace_scope_exit(struct trace_scope *s)
-{
-	va_list none;
-
-	if (!s->tr)
-		return;
-	s->tr->depth--;
-	if (trace_listening(s->tr))
-		trace_emit(s->tr, TRACE_EXIT, s->host, s->func, s->file, s->line, s->ksrc,
-			   NULL, s->skb_id, NULL, none);
-}
-
 /* ---- --trace: function_graph-like text --------------------------------- */
 
 /*
@@ -721,28 +602,6 @@ text_flush(struct trace_text_state *st)
 	if (st->pending)
 		text_line(st->f, &st->held, "() {", true);
 	st->pending = false;
-}
-
-/* See kernel/trace.h. */
-bool
-trace_field(const char *fields, const char *key, char *out, size_t outlen)
-{
-	size_t klen = strlen(key);
-	const char *p = fields;
-
-	while ((p = strstr(p, key)) != NULL) {
-		if ((p == fields || p[-1] == ' ') && p[klen] == '=') {
-			size_t n = strcspn(p + klen + 1, " ");
-
-			if (n >= outlen)
-				n = outlen - 1;
-			memcpy(out, p + klen + 1, n);
-			out[n] = '\0';
-			return true;
-		}
-		p += klen;
-	}
-	return false;
 }
 
 void

@@ -17,7 +17,7 @@
  * skb id and the event's fields as a C struct.  Nothing is formatted
  * when an event happens: the --trace and --trace-json writers, the UI,
  * the pcapng comments and the lessons format or read fields on demand,
- * through the declarations (trace_format_fields(), TP_DATA()).
+ * through the declarations (trace_format_rec_fields(), TP_DATA()).
  *
  * Sinks subscribe with trace_add_sink(); the model never knows who
  * listens.  With no sink a tracepoint costs an inline test (a few loads
@@ -103,7 +103,7 @@ struct tp_site {
 /* One event as recorded: 64 bytes, whatever the event. */
 struct trace_rec {
 	ktime_t ts;			/* virtual time, ns */
-	const struct tp_site *site;	/* NULL only for legacy events (transition) */
+	const struct tp_site *site;	/* the call site, and through it the event */
 	u32 skb_id;			/* stable skb id, 0 = none */
 	u16 depth;			/* nesting, 0 = outermost */
 	u8 kind;			/* enum trace_kind */
@@ -118,21 +118,7 @@ struct trace_event {
 	const char *host_name;		/* "student", "router", ..., "-" */
 	const struct sk_buff *skb;	/* live skb at enter/note; NULL at exit */
 	struct trace_rec rec;
-	/* TRANSITION: the pre-typed view, filled for every event until all
-	 * consumers read records; see trace_format_fields().  New code reads
-	 * rec (trace_rec_func, trace_rec_ksrc, rec.site->file/line, rec.kind,
-	 * rec.ts, rec.depth, rec.skb_id, TP_DATA) and never these. */
-	ktime_t ts;
-	enum trace_kind kind;
-	const char *func;
-	const char *file;
-	int line;
-	const char *ksrc;
-	int depth;
-	u32 skb_id;
-	char fields[240];
 };
-#define TRACE_FIELDS_MAX 240
 
 struct trace_sink {
 	void (*emit)(void *arg, const struct trace_event *ev);
@@ -188,11 +174,11 @@ trace_listening(const struct trace *tr)
 
 /* ---- reading events ---------------------------------------------------------- */
 
-/* The declaration of an event (NULL for a legacy event). */
+/* The declaration of an event. */
 static inline const struct trace_event_desc *
 trace_rec_desc(const struct trace_rec *r)
 {
-	return r->site ? r->site->ev : NULL;
+	return r->site->ev;
 }
 
 /* The function name a reader shows: the event's for enter/exit, the
@@ -242,7 +228,6 @@ void trace_buf_printf(struct trace_buf *b, const char *fmt, ...)
 void trace_field_print(struct trace_buf *b, const struct trace_field *f, const u8 *data);
 /* "key=value key=value": what an event's fields print as. */
 void trace_format_rec_fields(const struct trace_rec *r, struct trace_buf *b);
-size_t trace_format_fields(const struct trace_event *ev, char *buf, size_t len);
 /* The field called @name of @desc, or NULL. */
 const struct trace_field *trace_desc_field(const struct trace_event_desc *desc,
 					   const char *name);
@@ -295,12 +280,6 @@ void trace_text_close(struct trace_text_state *st);	/* flushes, frees */
 void trace_text_sink(void *state, const struct trace_event *ev);
 void trace_json_sink(void *file, const struct trace_event *ev);
 void trace_text_header(FILE *f);
-/*
- * The value of "key=" in an event's @fields ("key=value key=value") into
- * @out (cut to @outlen - 1 bytes); false if @key is absent.
- * TRANSITION: for the readers not yet on TP_DATA.
- */
-bool trace_field(const char *fields, const char *key, char *out, size_t outlen);
 
 /* ---- recording: what the trace_<event>() macros expand to ------------------ */
 
@@ -323,46 +302,5 @@ tp_scope_exit(struct tp_scope *s)
 	if (unlikely(s->tr != NULL))
 		trace_scope_end(s);
 }
-
-/* ---- TRANSITION: the untyped tracepoints, until every call site is typed --- */
-
-struct trace *trace_of(const struct net *host);
-struct trace_scope {
-	struct trace *tr;		/* NULL when tracing is off */
-	struct net *host;
-	const char *func;
-	const char *file;
-	int line;
-	const char *ksrc;
-	u32 skb_id;			/* read at entry: the skb may be freed inside */
-};
-void trace_note(struct net *host, const char *func, const char *file, int line,
-		const char *ksrc, const struct sk_buff *skb, const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
-void trace_scope_exit(struct trace_scope *s);
-struct trace_scope trace_scope_open(struct net *host, const char *func, const char *file,
-				    int line, const char *ksrc, const struct sk_buff *skb);
-void trace_scope_emit(const struct trace_scope *s, const struct sk_buff *skb,
-		      const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static inline void
-trace_scope_push(struct trace_scope *s)
-{
-	if (s->tr)
-		s->tr->depth++;
-}
-
-#define TRACEPOINTF(host, skb, ...)						\
-	struct trace_scope __tp_scope __attribute__((cleanup(trace_scope_exit), unused)) = \
-		trace_scope_open((host), __func__, __FILE__, __LINE__, KSRC, (skb)); \
-	if (trace_listening(__tp_scope.tr))					\
-		trace_scope_emit(&__tp_scope, (skb), __VA_ARGS__);		\
-	else									\
-		trace_scope_push(&__tp_scope)
-#define TRACEPOINT(host, skb)	TRACEPOINTF(host, skb, "%s", "")
-#define TRACE_NOTE(host, skb, ...)						\
-	(trace_listening(trace_of(host)) ?					\
-	 trace_note((host), __func__, __FILE__, __LINE__, KSRC, (skb), __VA_ARGS__) : (void)0)
 
 #endif
