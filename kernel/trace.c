@@ -178,18 +178,9 @@ trace_scope_end(struct tp_scope *s)
 /* ---- formatting ----------------------------------------------------------- */
 
 void
-trace_buf_putc(struct trace_buf *b, char c)
+trace_buf_putn(struct trace_buf *b, const char *s, size_t n)
 {
-	if (b->p < b->end) {
-		*b->p++ = c;
-		*b->p = '\0';
-	}
-}
-
-void
-trace_buf_puts(struct trace_buf *b, const char *s)
-{
-	size_t n = strlen(s), room = (size_t)(b->end - b->p);
+	size_t room = (size_t)(b->end - b->p);
 
 	if (n > room)
 		n = room;
@@ -200,17 +191,44 @@ trace_buf_puts(struct trace_buf *b, const char *s)
 }
 
 void
-trace_buf_u64(struct trace_buf *b, unsigned long long v)
+trace_buf_fill(struct trace_buf *b, char c, size_t n)
+{
+	size_t room = (size_t)(b->end - b->p);
+
+	if (n > room)
+		n = room;
+	memset(b->p, c, n);
+	b->p += n;
+	if (b->p <= b->end)
+		*b->p = '\0';
+}
+
+void
+trace_buf_puts(struct trace_buf *b, const char *s)
+{
+	trace_buf_putn(b, s, strlen(s));
+}
+
+/* Decimal digits of @v, right-aligned in @width columns of @pad. */
+void
+trace_buf_u64w(struct trace_buf *b, unsigned long long v, int width, char pad)
 {
 	char tmp[24];
-	int n = 0;
+	int n = sizeof(tmp);
 
 	do {
-		tmp[n++] = (char)('0' + v % 10);
+		tmp[--n] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	while (n)
-		trace_buf_putc(b, tmp[--n]);
+	if (width > (int)sizeof(tmp) - n)
+		trace_buf_fill(b, pad, (size_t)(width - ((int)sizeof(tmp) - n)));
+	trace_buf_putn(b, tmp + n, sizeof(tmp) - (size_t)n);
+}
+
+void
+trace_buf_u64(struct trace_buf *b, unsigned long long v)
+{
+	trace_buf_u64w(b, v, 0, ' ');
 }
 
 void
@@ -244,30 +262,32 @@ trace_buf_hex(struct trace_buf *b, unsigned long long v, int width)
 {
 	static const char digits[] = "0123456789abcdef";
 	char tmp[20];
-	int n = 0;
+	int n = sizeof(tmp);
 
 	do {
-		tmp[n++] = digits[v & 15];
+		tmp[--n] = digits[v & 15];
 		v >>= 4;
 	} while (v);
-	while (n < width)
-		tmp[n++] = '0';
-	trace_buf_puts(b, "0x");
-	while (n)
-		trace_buf_putc(b, tmp[--n]);
+	while ((int)sizeof(tmp) - n < width && n > 2)
+		tmp[--n] = '0';
+	tmp[--n] = 'x';
+	tmp[--n] = '0';
+	trace_buf_putn(b, tmp + n, sizeof(tmp) - (size_t)n);
 }
 
 static void
 trace_buf_mac(struct trace_buf *b, const u8 *m)
 {
 	static const char digits[] = "0123456789abcdef";
+	char tmp[17];
 
 	for (int i = 0; i < 6; i++) {
-		if (i)
-			trace_buf_putc(b, ':');
-		trace_buf_putc(b, digits[m[i] >> 4]);
-		trace_buf_putc(b, digits[m[i] & 15]);
+		tmp[i * 3] = digits[m[i] >> 4];
+		tmp[i * 3 + 1] = digits[m[i] & 15];
+		if (i < 5)
+			tmp[i * 3 + 2] = ':';
 	}
+	trace_buf_putn(b, tmp, sizeof(tmp));
 }
 
 /* An unsigned field of @size bytes (1, 2, 4, 8). */
@@ -390,7 +410,7 @@ trace_format_rec_fields(const struct trace_rec *r, struct trace_buf *b)
 		if (i)
 			trace_buf_putc(b, ' ');
 		if (!f->bare) {
-			trace_buf_puts(b, f->name);
+			trace_buf_putn(b, f->name, f->namelen);
 			trace_buf_putc(b, '=');
 		}
 		trace_field_print(b, f, r->data + off);
@@ -514,23 +534,28 @@ struct trace_text_state {
 	FILE *f;
 	bool pending;
 	struct trace_event held;
+	/* The time | host | skb | columns of the last line: consecutive
+	 * events mostly share them (make bench), so they are kept. */
+	ktime_t pre_ts;
+	const char *pre_host;
+	u32 pre_skb;
+	size_t pre_len;			/* 0: nothing kept yet */
+	char pre[64];
+	/* Lines are built in place and written in big blocks, except on a
+	 * stream the console's output shares (--trace -): there each line
+	 * goes out at once, so the two stay in order. */
+	bool shared;
+	size_t out_len;
+	char out[1 << 16];
 };
 
-/* Right-aligned decimal in @width columns (printf's %<width>llu). */
-static void
-text_put_u64(struct trace_buf *b, unsigned long long v, int width, char pad)
-{
-	char tmp[24];
-	int n = 0;
+#define TEXT_LINE_MAX	4096		/* room kept for one line */
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (; width > n; width--)
-		trace_buf_putc(b, pad);
-	while (n)
-		trace_buf_putc(b, tmp[--n]);
+static void
+text_write_out(struct trace_text_state *st)
+{
+	fwrite(st->out, 1, st->out_len, st->f);
+	st->out_len = 0;
 }
 
 /* Left-aligned string in at least @width columns (printf's %-<width>s). */
@@ -539,9 +564,9 @@ text_put_str(struct trace_buf *b, const char *s, unsigned int width)
 {
 	size_t n = strlen(s);
 
-	trace_buf_puts(b, s);
-	while (n++ < width)
-		trace_buf_putc(b, ' ');
+	trace_buf_putn(b, s, n);
+	if (n < width)
+		trace_buf_fill(b, ' ', width - n);
 }
 
 /*
@@ -552,28 +577,41 @@ text_put_str(struct trace_buf *b, const char *s, unsigned int width)
  * writes millions of these (make bench).
  */
 static void
-text_line(FILE *f, const struct trace_event *ev, const char *suffix, bool with_fields)
+text_line(struct trace_text_state *st, const struct trace_event *ev, const char *suffix,
+	  bool with_fields)
 {
 	const struct trace_rec *r = &ev->rec;
-	char buf[4096], skb[16] = "";
-	struct trace_buf b, sb;
+	struct trace_buf b;
 
-	if (r->skb_id) {
-		trace_buf_init(&sb, skb, sizeof(skb));
-		trace_buf_puts(&sb, "skb#");
-		trace_buf_u64(&sb, r->skb_id);
+	if (sizeof(st->out) - st->out_len < TEXT_LINE_MAX)
+		text_write_out(st);
+	if (!st->pre_len || st->pre_ts != r->ts || st->pre_host != ev->host_name ||
+	    st->pre_skb != r->skb_id) {
+		char skb[16] = "";
+		struct trace_buf pb, sb;
+
+		if (r->skb_id) {
+			trace_buf_init(&sb, skb, sizeof(skb));
+			trace_buf_puts(&sb, "skb#");
+			trace_buf_u64(&sb, r->skb_id);
+		}
+		trace_buf_init(&pb, st->pre, sizeof(st->pre));
+		trace_buf_u64w(&pb, (unsigned long long)(r->ts / 1000), 10, ' ');
+		trace_buf_putc(&pb, '.');
+		trace_buf_u64w(&pb, (unsigned long long)(r->ts % 1000), 3, '0');
+		trace_buf_puts(&pb, " | ");
+		text_put_str(&pb, ev->host_name, 8);
+		trace_buf_puts(&pb, " | ");
+		text_put_str(&pb, skb, 8);
+		trace_buf_puts(&pb, " | ");
+		st->pre_len = (size_t)(pb.p - st->pre);
+		st->pre_ts = r->ts;
+		st->pre_host = ev->host_name;
+		st->pre_skb = r->skb_id;
 	}
-	trace_buf_init(&b, buf, sizeof(buf));
-	text_put_u64(&b, (unsigned long long)(r->ts / 1000), 10, ' ');
-	trace_buf_putc(&b, '.');
-	text_put_u64(&b, (unsigned long long)(r->ts % 1000), 3, '0');
-	trace_buf_puts(&b, " | ");
-	text_put_str(&b, ev->host_name, 8);
-	trace_buf_puts(&b, " | ");
-	text_put_str(&b, skb, 8);
-	trace_buf_puts(&b, " | ");
-	for (int i = 0; i < r->depth * 2; i++)
-		trace_buf_putc(&b, ' ');
+	trace_buf_init(&b, st->out + st->out_len, TEXT_LINE_MAX);
+	trace_buf_putn(&b, st->pre, st->pre_len);
+	trace_buf_fill(&b, ' ', (size_t)r->depth * 2);
 	if (r->kind == TRACE_EXIT) {
 		trace_buf_puts(&b, "} /* ");	/* as function_graph closes */
 		trace_buf_puts(&b, trace_rec_func(r));
@@ -593,14 +631,17 @@ text_line(FILE *f, const struct trace_event *ev, const char *suffix, bool with_f
 	else if (r->kind == TRACE_ENTER && trace_rec_inline(r))
 		trace_buf_puts(&b, " /* inline */");
 	trace_buf_putc(&b, '\n');
-	fwrite(buf, 1, (size_t)(b.p - buf), f);
+	st->out_len = (size_t)(b.p - st->out);
+	if (st->shared)
+		text_write_out(st);
 }
 
+/* The held enter line (a call that was no leaf after all). */
 static void
 text_flush(struct trace_text_state *st)
 {
 	if (st->pending)
-		text_line(st->f, &st->held, "() {", true);
+		text_line(st, &st->held, "() {", true);
 	st->pending = false;
 }
 
@@ -618,7 +659,7 @@ trace_text_sink(void *arg, const struct trace_event *ev)
 
 	if (ev->rec.kind == TRACE_EXIT && st->pending && ev->rec.site == st->held.rec.site &&
 	    ev->rec.depth == st->held.rec.depth) {
-		text_line(st->f, &st->held, "();", true);
+		text_line(st, &st->held, "();", true);
 		st->pending = false;
 		return;
 	}
@@ -629,10 +670,10 @@ trace_text_sink(void *arg, const struct trace_event *ev)
 		st->pending = true;
 		break;
 	case TRACE_EXIT:
-		text_line(st->f, ev, "", false);
+		text_line(st, ev, "", false);
 		break;
 	case TRACE_NOTE:
-		text_line(st->f, ev, ":", true);
+		text_line(st, ev, ":", true);
 		break;
 	}
 }
@@ -640,12 +681,11 @@ trace_text_sink(void *arg, const struct trace_event *ev)
 struct trace_text_state *
 trace_text_open(FILE *f)
 {
-	static const struct trace_text_state zero;
-	struct trace_text_state *st = malloc(sizeof(*st));
+	struct trace_text_state *st = calloc(1, sizeof(*st));
 
 	if (st) {
-		*st = zero;
 		st->f = f;
+		st->shared = f == stdout || f == stderr;
 	}
 	return st;
 }
@@ -656,6 +696,7 @@ trace_text_close(struct trace_text_state *st)
 	if (!st)
 		return;
 	text_flush(st);
+	text_write_out(st);
 	free(st);
 }
 

@@ -65,6 +65,7 @@ struct trace_buf;
 /* One field of an event. */
 struct trace_field {
 	const char *name;		/* "ntu"; printed as name=value */
+	unsigned short namelen;		/* strlen(name) */
 	enum trace_field_type type;
 	unsigned short size;		/* bytes in the record's (packed) data */
 	unsigned short width;		/* TF_HEX: digits (0 = as needed) */
@@ -217,9 +218,20 @@ trace_buf_init(struct trace_buf *b, char *buf, size_t len)
 	if (len)
 		*buf = '\0';
 }
+static inline void
+trace_buf_putc(struct trace_buf *b, char c)
+{
+	if (b->p < b->end) {
+		*b->p++ = c;
+		*b->p = '\0';
+	}
+}
+void trace_buf_putn(struct trace_buf *b, const char *s, size_t n);
 void trace_buf_puts(struct trace_buf *b, const char *s);
-void trace_buf_putc(struct trace_buf *b, char c);
+void trace_buf_fill(struct trace_buf *b, char c, size_t n);
 void trace_buf_u64(struct trace_buf *b, unsigned long long v);
+/* ... right-aligned in @width columns of @pad (printf's %<width>llu). */
+void trace_buf_u64w(struct trace_buf *b, unsigned long long v, int width, char pad);
 void trace_buf_s64(struct trace_buf *b, long long v);
 void trace_buf_printf(struct trace_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

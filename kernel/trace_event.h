@@ -149,7 +149,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 
 /* Pass 2: each field's descriptor, each event's descriptor. */
 #define TP_F(n, type, ctype, w, bare, fmt)					\
-	{ #n, type, sizeof(ctype), w, bare, { fmt } },
+	{ #n, sizeof(#n) - 1, type, sizeof(ctype), w, bare, { fmt } },
 #define tp_u8(n)		TP_F(n, TF_UINT, u8, 0, false, NULL)
 #define tp_u16(n)		TP_F(n, TF_UINT, u16, 0, false, NULL)
 #define tp_u32(n)		TP_F(n, TF_UINT, u32, 0, false, NULL)
@@ -168,14 +168,14 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_mac0(n)		TP_F(n, TF_MAC0, u8[7], 0, false, NULL)
 #define tp_str(n)		TP_F(n, TF_STR, const char *, 0, false, NULL)
 #define tp_bare_str(n)		TP_F(n, TF_STR, const char *, 0, true, NULL)
-#define tp_enum(n, f)		{ #n, TF_ENUM, sizeof(u32), 0, false, { .name_of = f } },
-#define tp_enum8(n, f)		{ #n, TF_ENUM, sizeof(u8), 0, false, { .name_of = f } },
+#define tp_enum(n, f)		{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u32), 0, false, { .name_of = f } },
+#define tp_enum8(n, f)		{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u8), 0, false, { .name_of = f } },
 #define tp_skb(n)		TP_F(n, TF_SKB, u32, 0, false, NULL)
-#define tp_custom(n, ct, f)	{ #n, TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
+#define tp_custom(n, ct, f)	{ #n, sizeof(#n) - 1, TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
 
 #define TP_DEFINE_FIELDS(cname, ...)						\
 	static const struct trace_field tp_fields_##cname[] = {			\
-		{ NULL, TF_UINT, 0, 0, false, { NULL } }, __VA_ARGS__		\
+		{ NULL, 0, TF_UINT, 0, 0, false, { NULL } }, __VA_ARGS__	\
 	};
 #define TP_DEFINE_DESC(cname, name, ksrc, note, inl)				\
 	const struct trace_event_desc tp_ev_##name = {				\

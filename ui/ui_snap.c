@@ -1066,7 +1066,7 @@ ui_rec_console(struct ui_rec *r, const char *text)
  * one field is the text, kept in r->marks while the UI runs.
  */
 static const struct trace_field ui_mark_fields[] = {
-	{ .name = "what", .type = TF_STR, .size = sizeof(const char *), .bare = true },
+	{ .name = "what", .namelen = 4, .type = TF_STR, .size = sizeof(const char *), .bare = true },
 };
 const struct trace_event_desc ui_mark_console = {
 	.name = "ui_mark_console", .ksrc = "", .is_note = true,
