@@ -13,7 +13,9 @@
  * written to the descriptor: the kernel receives it on the TAP device.
  * A frame the kernel sends out of the TAP device is read from the
  * descriptor when the engine wakes up and leaves tap->port towards the
- * card, which DMAs it into the RX ring as any other frame.
+ * card, which DMAs it into the RX ring as any other frame.  Frames read
+ * together reach the card in the order read, back to back at the line
+ * rate (the link's busy_until, sim/wire.c).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -201,10 +203,28 @@ tap_port_rx(struct sim_port *port, const u8 *frame, unsigned int len)
 	tap->stats.tx_bytes += len;
 }
 
+/* The line has room again: look at the descriptor from the next wait on. */
+static void
+tap_resume(struct sim_event *ev)
+{
+	struct sim_tapdev *tap = container_of(ev, struct sim_tapdev, resume);
+
+	tap->wall.fd = tap->fd;
+}
+
 /*
  * The engine woke up because the kernel wrote frames: each leaves the
- * kernel's end of the cable now.  A bounded burst per wake-up keeps a
- * flood from starving the events that are due.
+ * kernel's end of the cable in the order read, and the link starts it
+ * when the previous one has finished (sim/wire.c), as a NIC on the
+ * kernel's side would.  A bounded burst per wake-up keeps a flood from
+ * starving the events that are due.
+ *
+ * Once TAP_RX_BACKLOG_NS of frames wait for the line, reading stops:
+ * the engine stops watching the descriptor until half of that has gone
+ * out, and what the kernel writes meanwhile waits in the TAP's own
+ * queue (txqueuelen frames; beyond it the kernel drops, as a sender
+ * faster than its link does).  Without the bound a flood would queue
+ * without limit, in memory and in virtual time.
  */
 static void
 tap_readable(void *arg)
@@ -212,8 +232,18 @@ tap_readable(void *arg)
 	struct sim_tapdev *tap = arg;
 
 	for (int i = 0; i < TAP_READ_BURST; i++) {
-		ssize_t n = read(tap->fd, tap->buf, sizeof(tap->buf));
+		ktime_t backlog = sim_link_backlog(&tap->port);
+		ssize_t n;
 
+		if (backlog > TAP_RX_BACKLOG_NS) {
+			tap->stats.rx_paused++;
+			tap->wall.fd = -1;
+			if (!sim_event_pending(&tap->resume))
+				sim_event_schedule(tap->eng, &tap->resume,
+						   tap->eng->now + backlog - TAP_RX_BACKLOG_NS / 2);
+			return;
+		}
+		n = read(tap->fd, tap->buf, sizeof(tap->buf));
 		if (n < 0) {
 			if (errno != EAGAIN && errno != EINTR)
 				tap->stats.rx_errors++;
@@ -284,6 +314,7 @@ tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 		return err;
 	}
 	tap->wall.fd = tap->fd;
+	sim_event_init(&tap->resume, "tap_resume", tap_resume);
 	tap->wall.readable = tap_readable;
 	tap->wall.arg = tap;
 	sim_engine_set_wall(&w->eng, &tap->wall);
