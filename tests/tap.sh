@@ -149,9 +149,8 @@ wait_carrier() {
 # allows it, Wireshark flags it), and that is not netstep's doing.
 tshark_clean() {
 	local n
-	# Test ports carry arbitrary bytes: decode them as data, not by heuristics.
+	# No -d overrides: the lab's ports (9000-9002) are plain payload to Wireshark.
 	n=$(tshark -r "$1" -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE -o udp.check_checksum:TRUE \
-		-d tcp.port==5000,data -d tcp.port==5001,data -d udp.port==5002,data \
 		-Y '_ws.malformed || (eth.src == 02:00:00:00:00:02 && (_ws.expert.severity >= 8388608 || ip.checksum.status == 0 || icmp.checksum.status == 0 || tcp.checksum.status == 0 || udp.checksum.status == 0))' \
 		2>/dev/null | wc -l)
 	if [ "$n" -eq 0 ] && [ -s "$1" ]; then ok "$2"; else bad "$2" "$n bad frame(s) in $1"; fi
@@ -306,7 +305,7 @@ SUM=$(sha256sum <"$OUT/random.bin" | cut -d' ' -f1)
 server_sum() {
 	local f
 	for _ in $(seq 100); do
-		for f in /tmp/"$LAB"-lab/tcp5001.*; do
+		for f in /tmp/"$LAB"-lab/tcp9000.*; do
 			[ -f "$f" ] && [ "$(stat -c %s "$f")" -ge "$1" ] && { sha256sum <"$f" | cut -d' ' -f1; return; }
 		done
 		sleep 0.1
@@ -316,7 +315,7 @@ server_sum() {
 tcp_run() {	# name loss
 	lab_up ${2:+--loss $2} || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
 	cap_start "$OUT/$1-tap.pcapng"
-	TMO=180 ns_tap -e "socket tcp; connect 3 10.0.1.2:5001; send 3 @$OUT/random.bin; close 3; sleep 2" \
+	TMO=180 ns_tap -e "socket tcp; connect 3 10.0.1.2:9000; send 3 @$OUT/random.bin; close 3; sleep 2" \
 		--trace "$OUT/$1.trace" >"$OUT/$1.out" 2>"$OUT/$1.err"
 	rc=$?
 	cap_stop
@@ -333,11 +332,11 @@ grep -q 'tcp_retransmit_skb' "$OUT/tcploss.trace" && ok "TCP with loss: retransm
 lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
 head -c 4000 /dev/urandom >"$OUT/dgram.bin"
 cap_start "$OUT/udp-tap.pcapng"
-ns_tap -e "socket udp; sendto 3 10.0.1.2:5002 @$OUT/dgram.bin; sleep 1" --pcapng "$OUT/udp.pcapng" \
+ns_tap -e "socket udp; sendto 3 10.0.1.2:9001 @$OUT/dgram.bin; sleep 1" --pcapng "$OUT/udp.pcapng" \
 	>"$OUT/udp.out" 2>"$OUT/udp.err"
 rc=$?
 cap_stop
-f=/tmp/$LAB-lab/udp5002
+f=/tmp/$LAB-lab/udp9001
 [ $rc -eq 0 ] && [ -f "$f" ] && cmp -s "$f" "$OUT/dgram.bin" &&
 	ok "UDP 4000 bytes: fragments reassembled by the kernel, datagram intact" ||
 	bad "UDP 4000 bytes" "rc=$rc size=$(stat -c %s "$f" 2>&1) $(head -2 "$OUT/udp.err")"
@@ -349,11 +348,11 @@ tshark_clean "$OUT/udp-tap.pcapng" "tshark on the TAP (UDP): clean"
 lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
 head -c 100000 /dev/urandom >"$OUT/in.bin"
 ISUM=$(sha256sum <"$OUT/in.bin" | cut -d' ' -f1)
-ns_tap -e 'listen 5000; sleep 8; recv 5000' >"$OUT/listen.out" 2>"$OUT/listen.err" &
+ns_tap -e 'listen 9002; sleep 8; recv 9002' >"$OUT/listen.out" 2>"$OUT/listen.err" &
 pid=$!
 BG_PIDS="$BG_PIDS $pid"
 wait_carrier && sleep 1 &&
-	kx timeout 15 socat -u "OPEN:$OUT/in.bin" TCP:10.0.0.2:5000 >"$OUT/listen.socat" 2>&1
+	kx timeout 15 socat -u "OPEN:$OUT/in.bin" TCP:10.0.0.2:9002 >"$OUT/listen.socat" 2>&1
 src=$?
 wait $pid
 rc=$?
