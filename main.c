@@ -222,6 +222,20 @@ struct outputs {
 	struct sim_pcapng *pcapng;
 };
 
+/*
+ * Wall-clock runs stamp frames with the real date, so netstep's capture
+ * lines up with one taken on the TAP itself (the simulated wire uses
+ * SIM_CAPTURE_EPOCH_NS, sim/pcap.h).
+ */
+static ktime_t
+wall_offset(const struct sim_world *w)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (ktime_t)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec - w->eng.now;
+}
+
 static int
 open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 {
@@ -248,6 +262,8 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcap, err);
 			return 1;
 		}
+		if (o->tap)
+			sim_pcap_set_time_offset(out->pcap, wall_offset(w));
 		sim_pcap_attach(out->pcap, igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
 	if (o->pcapng) {
@@ -258,15 +274,8 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcapng, err);
 			return 1;
 		}
-		if (o->tap) {
-			/* Wall-clock runs: stamp frames with the real date, so the
-			 * capture lines up with one taken on the TAP itself. */
-			struct timespec ts;
-
-			clock_gettime(CLOCK_REALTIME, &ts);
-			sim_pcapng_set_time_offset(out->pcapng, (ktime_t)ts.tv_sec * NSEC_PER_SEC +
-						   ts.tv_nsec - w->eng.now);
-		}
+		if (o->tap)
+			sim_pcapng_set_time_offset(out->pcapng, wall_offset(w));
 		sim_pcapng_attach(out->pcapng, &w->trace, w->host[SIM_STUDENT],
 				  igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}

@@ -18,6 +18,7 @@
  * byte-order magic tells readers which order that is.
  */
 #include "sim/pcapng.h"
+#include "sim/pcap.h"
 #include "layers/skbuff.h"
 
 #include <errno.h>
@@ -514,6 +515,7 @@ sim_pcapng_fopen(FILE *f, char *err, size_t errlen)
 		return NULL;
 	}
 	pc->f = f;
+	pc->offset = SIM_CAPTURE_EPOCH_NS;	/* see sim/pcap.h */
 	pc->fetch_slot = -1;
 	INIT_LIST_HEAD(&pc->queue);
 	pcapng_shb(pc);

@@ -284,7 +284,7 @@ for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" 
 		bad "bad '$cmd'" "rc=$rc err=$(cat "$OUT/badsock.err") out=$(head -c 100 "$OUT/badsock.out")"
 done
 
-# --- captures: clean in Wireshark's default profile -------------------------------
+# --- captures: clean in Wireshark's default profile, on a fixed date --------------
 # Every capture that `make demo`, the README's examples, `make run`'s UI
 # scenario and each lesson produce, in pcap and pcapng: no malformed
 # frame and no expert error, judged by tshark with its default profile
@@ -331,6 +331,14 @@ while read -r l; do
 		>/dev/null 2>&1
 	default_clean "lesson $l pcapng" "$CAPS/$l.pcapng"
 done < lessons/ORDER
+# The simulated wire's captures start on SIM_CAPTURE_EPOCH_NS (sim/pcap.h),
+# 2013-06-30 00:00:00 UTC, the day Linux 3.10 was released.
+t1=$(tsd "$CAPS/make demo.pcap" -c 1 -T fields -e frame.time_epoch)
+t2=$(tsd "$CAPS/make demo.pcapng" -c 1 -T fields -e frame.time_epoch)
+case "$t1 $t2" in
+1372550400.*" "1372550400.*) ok "captures start on 2013-06-30 00:00:00 UTC ($t1)" ;;
+*) bad "capture date" "first frames at '$t1' / '$t2', want 1372550400.x" ;;
+esac
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
