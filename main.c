@@ -421,6 +421,8 @@ main(int argc, char **argv)
 		rc = ui_run(&w, &con, o.script, &o.ui);
 	else if (!rc)
 		rc = console_run_script(&con, o.script);
+	if (tap && o.headless)
+		tap_drain(&w, tap, TAP_DRAIN_NS, stderr);	/* say what is abandoned */
 	fflush(stdout);
 	/* Teardown is traced too; stop listening before the writers close. */
 	trace_mute(&w.trace);

@@ -85,6 +85,17 @@ void tap_close(struct sim_tapdev *tap);
  */
 int tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 		     const struct tap_config *cfg);
+/*
+ * Drain on exit: the script has ended; let the world run (wall clock)
+ * until nothing is left to send or to hear acknowledged (ARP queues,
+ * qdiscs, TX rings, frames on the wire, TCP data and FINs not yet
+ * acknowledged) or @limit ns have passed.  Whatever is still left is
+ * said on @err, one line each.  Returns how many things were abandoned.
+ */
+#define TAP_DRAIN_NS		(5 * (ktime_t)NSEC_PER_SEC)	/* README: "drain on exit" */
+#define TAP_DRAIN_STEP_NS	(10 * (ktime_t)NSEC_PER_MSEC)	/* re-check this often */
+#define TAP_DRAIN_MAX_EVENTS	10000000ULL	/* per step: an event storm ends it */
+int tap_drain(struct sim_world *w, struct sim_tapdev *tap, ktime_t limit, FILE *err);
 /* Tear the world down, then close and free @tap. */
 void tap_world_destroy(struct sim_world *w, struct sim_tapdev *tap);
 

@@ -105,6 +105,19 @@ sim_link_backlog(const struct sim_port *port)
 	return link ? sim_port_tx_start(port) - link->eng->now : 0;
 }
 
+unsigned int
+sim_link_inflight(const struct sim_link *link, const struct sim_port *to)
+{
+	const struct sim_frame *fr;
+	unsigned int n = 0;
+
+	if (!link)
+		return 0;
+	list_for_each_entry(fr, &link->inflight, node)
+		n += fr->to == to;
+	return n;
+}
+
 void
 sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 {

@@ -74,6 +74,8 @@ void sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len);
 ktime_t sim_port_tx_time(const struct sim_port *port, unsigned int len);
 /* How long a frame handed to @port now waits for the line (0: free). */
 ktime_t sim_link_backlog(const struct sim_port *port);
+/* Frames on @link on their way to @to. */
+unsigned int sim_link_inflight(const struct sim_link *link, const struct sim_port *to);
 
 struct sim_link *sim_link_create(struct sim_engine *eng, struct sim_port *a,
 				 struct sim_port *b);
