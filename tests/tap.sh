@@ -229,13 +229,15 @@ fi
 lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
 cap_start "$OUT/ping-tap.pcapng" || bad "tshark capture on the TAP" "$(cat "$OUT/ping-tap.pcapng.err")"
 TAPMAC=$(ip -n "$LAB-kern" -br link show "$TAPN" | awk '{print $3}')
-ns_tap -e 'ping -c 3 10.0.0.1; ping -c 3 10.0.1.2; ip neigh; sleep 2' --pcapng "$OUT/ping.pcapng" \
+# The kernel's entry for netstep turns REACHABLE when netstep answers its
+# probe, 5 s (DELAY) after the kernel first used it: netstep stays that long.
+ns_tap -e 'ping -c 3 10.0.0.1; ping -c 3 10.0.1.2; ip neigh; sleep 4' --pcapng "$OUT/ping.pcapng" \
 	>"$OUT/ping.out" 2>"$OUT/ping.err" &
 pid=$!
 BG_PIDS="$BG_PIDS $pid"
 neigh=
 if wait_carrier; then
-	for _ in $(seq 80); do
+	for _ in $(seq 120); do
 		neigh=$(ip -n "$LAB-kern" neigh show 10.0.0.2 dev "$TAPN")
 		echo "$neigh" | grep -q 'REACHABLE' && break
 		sleep 0.1
