@@ -358,14 +358,15 @@ static void
 tap_left_neigh(const struct neighbour *n, void *arg)
 {
 	struct tap_left_ctx *c = arg;
-	struct in_addr a = { .s_addr = n->primary_key };
+	char a[INET_ADDRSTRLEN];
 
 	if (!n->arp_queue.qlen)
 		return;
 	c->n++;
 	if (c->out)
 		fprintf(c->out, "%s%u packet(s) waiting for ARP to resolve %s (%s)\n", c->prefix,
-			n->arp_queue.qlen, inet_ntoa(a), neigh_state_name(n->nud_state));
+			n->arp_queue.qlen, inet_ntop(AF_INET, &n->primary_key, a, sizeof(a)),
+			neigh_state_name(n->nud_state));
 }
 
 static int
@@ -373,9 +374,7 @@ tap_left_tcp(struct sock *sk, void *arg)
 {
 	struct tap_left_ctx *c = arg;
 	const struct tcp_sock *tp = tcp_sk(sk);
-	struct in_addr src = { .s_addr = inet_sk(sk)->inet_saddr };
-	struct in_addr dst = { .s_addr = sk->sk_daddr };
-	char s[INET_ADDRSTRLEN];
+	char src[INET_ADDRSTRLEN], dst[INET_ADDRSTRLEN];
 	u32 unacked;
 	bool delack;
 
@@ -388,9 +387,10 @@ tap_left_tcp(struct sock *sk, void *arg)
 		return 0;
 	c->n++;
 	if (c->out) {
-		inet_ntop(AF_INET, &src, s, sizeof(s));
+		inet_ntop(AF_INET, &inet_sk(sk)->inet_saddr, src, sizeof(src));
+		inet_ntop(AF_INET, &sk->sk_daddr, dst, sizeof(dst));
 		fprintf(c->out, "%stcp %s:%u -> %s:%u %s, %u byte(s) not acknowledged%s%s\n",
-			c->prefix, s, sk->sk_num, inet_ntoa(dst), ntohs(sk->sk_dport),
+			c->prefix, src, sk->sk_num, dst, ntohs(sk->sk_dport),
 			tcp_state_name[sk->sk_state], unacked,
 			sk->sk_state == TCP_FIN_WAIT1 || sk->sk_state == TCP_CLOSING ||
 			sk->sk_state == TCP_LAST_ACK ? " (FIN included)" : "",
