@@ -31,7 +31,8 @@
 # and watch the TAP live:
 #   sudo ip netns exec netstep-kern wireshark -k -i nstap0
 #
-# `down` kills only the listeners it started (by their recorded PIDs),
+# `down` kills only the listeners it started (by their recorded PIDs, and
+# the processes they forked for connections),
 # deletes both namespaces (which removes the TAP, the veth pair and the
 # nftables rules with them) and the recordings directory.
 set -u
@@ -159,19 +160,32 @@ lab_set() {
 	[ -z "$LOSS" ] || set_loss "$LOSS" || die "cannot set loss $LOSS"
 }
 
+# PID and what it forked, by PID (socat forks a child per connection,
+# which runs sh and cat): a connection whose peer vanished never ends, and
+# deleting the namespace would leave them running.
+with_children() {
+	local c
+	echo "$1"
+	command -v pgrep >/dev/null || return 0
+	for c in $(pgrep -P "$1"); do with_children "$c"; done
+}
+
 lab_down() {
+	local ours= pid
 	need_root
 	if [ -f "$DIR/pids" ]; then
 		while read -r pid; do
-			[ -n "$pid" ] && kill "$pid" 2>/dev/null
+			[ -n "$pid" ] && ours="$ours $(with_children "$pid" | tr '\n' ' ')"
 		done <"$DIR/pids"
-		# Bounded wait for them to go.
+		for pid in $ours; do kill "$pid" 2>/dev/null; done
+		# Bounded wait for them to go; then they are made to.
 		for _ in $(seq 20); do
 			alive=0
-			while read -r pid; do kill -0 "$pid" 2>/dev/null && alive=1; done <"$DIR/pids"
+			for pid in $ours; do kill -0 "$pid" 2>/dev/null && alive=1; done
 			[ $alive -eq 0 ] && break
 			sleep 0.1
 		done
+		for pid in $ours; do kill -9 "$pid" 2>/dev/null; done
 	fi
 	for ns in "$KNS" "$SNS"; do
 		ns_exists "$ns" || continue
