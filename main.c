@@ -311,6 +311,20 @@ struct outputs {
 	struct sim_pcapng *pcapng;
 };
 
+/*
+ * Wall-clock runs stamp frames with the real date, so netstep's capture
+ * lines up with one taken on the TAP itself (the simulated wire uses
+ * SIM_CAPTURE_EPOCH_NS, sim/pcap.h).
+ */
+static ktime_t
+wall_offset(const struct sim_world *w)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (ktime_t)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec - w->eng.now;
+}
+
 static int
 open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 {
@@ -337,6 +351,8 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcap, err);
 			return 1;
 		}
+		if (o->tap)
+			sim_pcap_set_time_offset(out->pcap, wall_offset(w));
 		sim_pcap_attach(out->pcap, sim_igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
 	if (o->pcapng) {
@@ -347,15 +363,8 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcapng, err);
 			return 1;
 		}
-		if (o->tap) {
-			/* Wall-clock runs: stamp frames with the real date, so the
-			 * capture lines up with one taken on the TAP itself. */
-			struct timespec ts;
-
-			clock_gettime(CLOCK_REALTIME, &ts);
-			sim_pcapng_set_time_offset(out->pcapng, (ktime_t)ts.tv_sec * NSEC_PER_SEC +
-						   ts.tv_nsec - w->eng.now);
-		}
+		if (o->tap)
+			sim_pcapng_set_time_offset(out->pcapng, wall_offset(w));
 		sim_pcapng_attach(out->pcapng, &w->trace, w->host[SIM_STUDENT],
 				  sim_igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
@@ -507,6 +516,8 @@ main(int argc, char **argv)
 		rc = ui_run(&w, &con, o.script, &o.ui);
 	else if (!rc)
 		rc = console_run_script(&con, o.script);
+	if (tap && o.headless)
+		tap_drain(&w, tap, TAP_DRAIN_NS, stderr);	/* say what is abandoned */
 	fflush(stdout);
 	/* Teardown is traced too; stop listening before the writers close. */
 	trace_mute(&w.trace);

@@ -4,7 +4,7 @@
  * No kernel counterpart: a measuring harness.  It builds the classroom
  * world of sim/topology.h exactly as `netstep --headless` does, runs a
  * bulk TCP transfer from the student's host to the server's sink
- * (port 5000) through the router, and prints one JSON object with
+ * (port 9000) through the router, and prints one JSON object with
  * what it measured.  Wall-clock time is read here, outside the model:
  * the simulation itself stays deterministic.
  *
@@ -196,7 +196,7 @@ bench_xfer(const struct xfer_opts *o)
 	/* One connection; with --seconds it carries BYTES again and again
 	 * until the time is up (a long session, sampled after each BYTES). */
 	if (console_run_line(&con, "socket tcp") ||
-	    console_run_line(&con, "connect 3 10.0.1.2:5000"))
+	    console_run_line(&con, "connect 3 10.0.1.2:9000"))
 		rc = 1;
 	while (!rc) {
 		if (xfer_send(&con, o->bytes, o->payload, o->psize)) {
@@ -210,7 +210,7 @@ bench_xfer(const struct xfer_opts *o)
 			break;
 	}
 	if (!rc && (console_run_line(&con, "close 3") ||
-		    console_run_line(&con, "on server recv 5000")))
+		    console_run_line(&con, "on server recv 9000")))
 		rc = 1;
 	if (rc)
 		fprintf(stderr, "bench_sim: transfer failed\n");

@@ -147,7 +147,7 @@ lab_bench() {
 	# recv_into NS ADDR-for-log: start a receiver, wait until it listens.
 	start_recv() {
 		rm -f "$OUT/ready"
-		ip netns exec "$srv" "$B/tcp_pair" recv 5001 "$OUT/ready" >"$OUT/recv.json" 2>>"$OUT/errors.log" &
+		ip netns exec "$srv" "$B/tcp_pair" recv 9000 "$OUT/ready" >"$OUT/recv.json" 2>>"$OUT/errors.log" &
 		rpid=$!
 		for _ in $(seq 50); do [ -f "$OUT/ready" ] && return 0; sleep 0.1; done
 		return 1
@@ -161,7 +161,7 @@ lab_bench() {
 		fi
 	}
 	note "3. TAP wire: netstep -> kernel listener (via the lab's kernel router), $REPS x $TAPBYTES bytes"
-	local script="socket tcp; connect 3 10.0.1.2:5001" left=$TAPBYTES n
+	local script="socket tcp; connect 3 10.0.1.2:9000" left=$TAPBYTES n
 	while [ "$left" -ge 16777216 ]; do
 		script="$script; send 3 @$PAYLOAD"
 		left=$((left - 16777216))
@@ -185,7 +185,7 @@ lab_bench() {
 	note "5. the kernel's own path: TCP over veth between two namespaces, $REPS x $VETHBYTES bytes"
 	for i in $(seq "$REPS"); do
 		start_recv || { skip veth "receiver did not start"; break; }
-		ip netns exec "$kns" "$B/tcp_pair" send 10.0.1.2 5001 "$VETHBYTES" 2>>"$OUT/errors.log"
+		ip netns exec "$kns" "$B/tcp_pair" send 10.0.1.2 9000 "$VETHBYTES" 2>>"$OUT/errors.log"
 		finish_recv veth
 	done
 	cleanup

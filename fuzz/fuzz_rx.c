@@ -6,7 +6,7 @@
  *
  * No kernel counterpart: this is the test bench.  Input format:
  *   byte 0      prologue: bit 0 a TCP listener on student:7000,
- *               bit 1 an established connection student -> server:5000
+ *               bit 1 an established connection student -> server:9000
  *               (with 3000 bytes sent), bit 2 a UDP socket bound on the
  *               student, bit 3 the frames go to the router's eth0 instead
  *   then records: 2-byte big-endian length, that many frame bytes, one
@@ -29,8 +29,8 @@
 
 static const char *const fuzz_prologue[] = {
 	"on student listen 7000",
-	"socket tcp; connect 10.0.1.2:5000; send 3 3000",
-	"socket udp; sendto 3 10.0.1.2:5001 100",
+	"socket tcp; connect 10.0.1.2:9000; send 3 3000",
+	"socket udp; sendto 3 10.0.1.2:9001 100",
 };
 
 static struct sim_port *

@@ -7,7 +7,8 @@
 #   LAB-kern: nstap0 10.0.0.1/24, forwarding on, eth1 10.0.1.1/24   (the router)
 #        |  veth (MTU settable: "fragmentation needed" comes from here)
 #   LAB-srv:  eth0 10.0.1.2/24, default via 10.0.1.1                (the server)
-#             listeners: TCP 5001 -> one file per connection, UDP 5002 -> one file
+#             listeners: TCP 9000 -> one file per connection, UDP 9001 -> one file
+#             (the ports of netstep's simulated server, so commands work unchanged)
 #
 # Usage (as root):
 #   lab/lab.sh up [--name LAB] [--tap NAME] [--user USER] [--mtu N] [--loss PCT] [--no-listen]
@@ -30,7 +31,8 @@
 # and watch the TAP live:
 #   sudo ip netns exec netstep-kern wireshark -k -i nstap0
 #
-# `down` kills only the listeners it started (by their recorded PIDs),
+# `down` kills only the listeners it started (by their recorded PIDs, and
+# the processes they forked for connections),
 # deletes both namespaces (which removes the TAP, the veth pair and the
 # nftables rules with them) and the recordings directory.
 #
@@ -107,17 +109,17 @@ start_listeners() {
 	command -v socat >/dev/null || die "socat is missing: sudo apt-get install -y socat"
 	mkdir -p "$DIR"
 	chmod 755 "$DIR"
-	# TCP 5001: each connection's bytes in their own file tcp5001.<pid>.
+	# TCP 9000: each connection's bytes in their own file tcp9000.<pid>.
 	# `ip netns exec` forks, so $! would not be the listener: each one
 	# writes its own PID, then becomes socat (exec keeps the PID).  A
 	# non-interactive shell already makes background jobs ignore SIGINT.
-	sx sh -c 'echo $$ >>"$1"; exec socat -u TCP-LISTEN:5001,reuseaddr,fork SYSTEM:"cat > $2/tcp5001.\$\$"' \
+	sx sh -c 'echo $$ >>"$1"; exec socat -u TCP-LISTEN:9000,reuseaddr,fork SYSTEM:"cat > $2/tcp9000.\$\$"' \
 		sh "$DIR/pids" "$DIR" </dev/null >/dev/null 2>"$DIR/socat-tcp.err" &
-	sx sh -c 'echo $$ >>"$1"; exec socat -u UDP-RECV:5002 OPEN:"$2/udp5002",creat,append' \
+	sx sh -c 'echo $$ >>"$1"; exec socat -u UDP-RECV:9001 OPEN:"$2/udp9001",creat,append' \
 		sh "$DIR/pids" "$DIR" </dev/null >/dev/null 2>"$DIR/socat-udp.err" &
 	# Bounded wait until both listen.
 	for _ in $(seq 50); do
-		sx ss -Hltn 'sport = :5001' | grep -q . && sx ss -Hlun 'sport = :5002' | grep -q . && return 0
+		sx ss -Hltn 'sport = :9000' | grep -q . && sx ss -Hlun 'sport = :9001' | grep -q . && return 0
 		sleep 0.1
 	done
 	echo "lab: warning: the listeners did not come up (see $DIR/socat-*.err)" >&2
@@ -168,19 +170,32 @@ lab_set() {
 	[ -z "$LOSS" ] || set_loss "$LOSS" || die "cannot set loss $LOSS"
 }
 
+# PID and what it forked, by PID (socat forks a child per connection,
+# which runs sh and cat): a connection whose peer vanished never ends, and
+# deleting the namespace would leave them running.
+with_children() {
+	local c
+	echo "$1"
+	command -v pgrep >/dev/null || return 0
+	for c in $(pgrep -P "$1"); do with_children "$c"; done
+}
+
 lab_down() {
+	local ours= pid
 	need_root
 	if [ -f "$DIR/pids" ]; then
 		while read -r pid; do
-			[ -n "$pid" ] && kill "$pid" 2>/dev/null
+			[ -n "$pid" ] && ours="$ours $(with_children "$pid" | tr '\n' ' ')"
 		done <"$DIR/pids"
-		# Bounded wait for them to go.
+		for pid in $ours; do kill "$pid" 2>/dev/null; done
+		# Bounded wait for them to go; then they are made to.
 		for _ in $(seq 20); do
 			alive=0
-			while read -r pid; do kill -0 "$pid" 2>/dev/null && alive=1; done <"$DIR/pids"
+			for pid in $ours; do kill -0 "$pid" 2>/dev/null && alive=1; done
 			[ $alive -eq 0 ] && break
 			sleep 0.1
 		done
+		for pid in $ours; do kill -9 "$pid" 2>/dev/null; done
 	fi
 	for ns in "$KNS" "$SNS"; do
 		ns_exists "$ns" || continue
@@ -210,7 +225,7 @@ lab_status() {
 	sx ss -Hltun 2>/dev/null
 	if [ -d "$DIR" ]; then
 		echo "== recordings in $DIR"
-		for f in "$DIR"/tcp5001.* "$DIR"/udp5002; do
+		for f in "$DIR"/tcp9000.* "$DIR"/udp9001; do
 			[ -f "$f" ] && echo "$(basename "$f"): $(stat -c %s "$f") bytes sha256 $(sha256sum <"$f" | cut -d' ' -f1)"
 		done
 	fi

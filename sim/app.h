@@ -2,13 +2,16 @@
  * sim/app.h - the server applications: byte sinks that prove delivery.
  *
  * No kernel counterpart: these are user-space programs (think
- * `nc -lk 5000 | sha256sum`).  A TCP sink listens, accepts every
+ * `nc -lk 9000 | sha256sum`).  A TCP sink listens, accepts every
  * connection and reads each to EOF; a UDP sink reads datagrams.  Both
  * count bytes and hash them (SHA-256 per connection and for everything),
  * so `recv PORT` and the tests can check what arrived.
  *
- * The server of the default topology runs a TCP sink on 5000 and a UDP
- * sink on 5001 from the start; `listen PORT [rcvbuf BYTES]` starts more.
+ * The server of the default topology runs a TCP sink on 9000 and a UDP
+ * sink on 9001 from the start; `listen PORT [rcvbuf BYTES]` starts more.
+ * NOTE: ports Wireshark's default profile shows as plain payload: 5000
+ * would be dissected as GSM IPA/RSL and 7000 as Gryphon, and the bytes
+ * of `send N` then show as "[Malformed Packet]" (README, "Sockets: ports, patterns...").
  */
 #ifndef NETSTEP_SIM_APP_H
 #define NETSTEP_SIM_APP_H
@@ -19,8 +22,8 @@
 
 struct net;
 
-#define SIM_APP_TCP_SINK_PORT	5000
-#define SIM_APP_UDP_SINK_PORT	5001
+#define SIM_APP_TCP_SINK_PORT	9000
+#define SIM_APP_UDP_SINK_PORT	9001
 #define SIM_APP_MAX_CONNS	64	/* per sink, the ones it remembers */
 #define SIM_APP_MAX		16	/* sinks per host */
 

@@ -81,7 +81,9 @@ int console_run_line(struct sim_console *c, const char *line);
  * A whole script.  It is first checked on a scratch world (parsed and
  * applied there, no time passes), so a bad command anywhere is reported
  * before anything runs: status 2, nothing applied.  Then it runs for
- * real, and the world runs until idle.  Returns the first non-zero
+ * real, and the world runs until idle (in wall-clock mode, the TAP
+ * wire, it returns after the last command: the caller drains with a
+ * time bound, sim/tap.h tap_drain).  Returns the first non-zero
  * status, or 0.
  */
 int console_run_script(struct sim_console *c, const char *script);

@@ -10,6 +10,7 @@
 struct sim_pcap {
 	pcap_t *dead;			/* a "dead" handle: no capture device */
 	pcap_dumper_t *dumper;		/* the open file */
+	ktime_t offset;			/* added to timestamps */
 	unsigned long frames;		/* frames written */
 };
 
@@ -37,7 +38,14 @@ sim_pcap_open(const char *path, char *err, size_t errlen)
 		free(pc);
 		return NULL;
 	}
+	pc->offset = SIM_CAPTURE_EPOCH_NS;
 	return pc;
+}
+
+void
+sim_pcap_set_time_offset(struct sim_pcap *pc, ktime_t offset_ns)
+{
+	pc->offset = offset_ns;
 }
 
 static void
@@ -49,6 +57,7 @@ sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
 
 	(void)port;
 	(void)dir;
+	ts += pc->offset;
 	h.ts.tv_sec = ts / NSEC_PER_SEC;
 	h.ts.tv_usec = ts % NSEC_PER_SEC;	/* nanoseconds: see open */
 	h.caplen = len;

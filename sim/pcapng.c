@@ -29,6 +29,7 @@
 #include "events/ip.h"
 #include "events/neigh.h"
 #include "layers/neighbour.h"
+#include "sim/pcap.h"
 #include "layers/skbuff.h"
 
 #include <errno.h>
@@ -582,6 +583,7 @@ sim_pcapng_fopen(FILE *f, char *err, size_t errlen)
 		return NULL;
 	}
 	pc->f = f;
+	pc->offset = SIM_CAPTURE_EPOCH_NS;	/* see sim/pcap.h */
 	pc->fetch_slot = -1;
 	INIT_LIST_HEAD(&pc->queue);
 	pcapng_shb(pc);

@@ -67,7 +67,8 @@ struct sim_pcapng *sim_pcapng_fopen(FILE *f, char *err, size_t errlen);
  */
 int sim_pcapng_attach(struct sim_pcapng *pc, struct trace *tr, struct net *net,
 		      struct sim_port *port);
-/* Added to virtual time in the timestamps (the TAP wire: wall-clock epoch). */
+/* Added to virtual time in the timestamps: SIM_CAPTURE_EPOCH_NS (sim/pcap.h)
+ * unless set; the TAP wire sets the wall-clock epoch. */
 void sim_pcapng_set_time_offset(struct sim_pcapng *pc, ktime_t offset_ns);
 unsigned long sim_pcapng_frames(const struct sim_pcapng *pc);
 /* Write what is still pending, unsubscribe, close.  0, or -EIO on a write error. */

@@ -8,12 +8,17 @@
  *
  *   student eth0 (igb, card model) --sim_link-- tap->port <-> fd <-> kernel
  *
+ * At the end of a headless script, tap_drain() lets the world run until
+ * nothing is left to send (the end of this file).
+ *
  * A frame the card puts on the wire crosses the link (serialisation and
  * propagation delay as on the simulated wire), reaches tap->port and is
  * written to the descriptor: the kernel receives it on the TAP device.
  * A frame the kernel sends out of the TAP device is read from the
  * descriptor when the engine wakes up and leaves tap->port towards the
- * card, which DMAs it into the RX ring as any other frame.
+ * card, which DMAs it into the RX ring as any other frame.  Frames read
+ * together reach the card in the order read, back to back at the line
+ * rate (the link's busy_until, sim/wire.c).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -26,7 +31,10 @@
 #include <unistd.h>
 
 #include "sim/tap.h"
+#include "layers/neighbour.h"
 #include "layers/route.h"
+#include "layers/sch_generic.h"
+#include "layers/tcp.h"
 #include "nic/igb.h"
 
 /*
@@ -201,10 +209,28 @@ tap_port_rx(struct sim_port *port, const u8 *frame, unsigned int len)
 	tap->stats.tx_bytes += len;
 }
 
+/* The line has room again: look at the descriptor from the next wait on. */
+static void
+tap_resume(struct sim_event *ev)
+{
+	struct sim_tapdev *tap = container_of(ev, struct sim_tapdev, resume);
+
+	tap->wall.fd = tap->fd;
+}
+
 /*
  * The engine woke up because the kernel wrote frames: each leaves the
- * kernel's end of the cable now.  A bounded burst per wake-up keeps a
- * flood from starving the events that are due.
+ * kernel's end of the cable in the order read, and the link starts it
+ * when the previous one has finished (sim/wire.c), as a NIC on the
+ * kernel's side would.  A bounded burst per wake-up keeps a flood from
+ * starving the events that are due.
+ *
+ * Once TAP_RX_BACKLOG_NS of frames wait for the line, reading stops:
+ * the engine stops watching the descriptor until half of that has gone
+ * out, and what the kernel writes meanwhile waits in the TAP's own
+ * queue (txqueuelen frames; beyond it the kernel drops, as a sender
+ * faster than its link does).  Without the bound a flood would queue
+ * without limit, in memory and in virtual time.
  */
 static void
 tap_readable(void *arg)
@@ -212,8 +238,18 @@ tap_readable(void *arg)
 	struct sim_tapdev *tap = arg;
 
 	for (int i = 0; i < TAP_READ_BURST; i++) {
-		ssize_t n = read(tap->fd, tap->buf, sizeof(tap->buf));
+		ktime_t backlog = sim_link_backlog(&tap->port);
+		ssize_t n;
 
+		if (backlog > TAP_RX_BACKLOG_NS) {
+			tap->stats.rx_paused++;
+			tap->wall.fd = -1;
+			if (!sim_event_pending(&tap->resume))
+				sim_event_schedule(tap->eng, &tap->resume,
+						   tap->eng->now + backlog - TAP_RX_BACKLOG_NS / 2);
+			return;
+		}
+		n = read(tap->fd, tap->buf, sizeof(tap->buf));
 		if (n < 0) {
 			if (errno != EAGAIN && errno != EINTR)
 				tap->stats.rx_errors++;
@@ -284,6 +320,7 @@ tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 		return err;
 	}
 	tap->wall.fd = tap->fd;
+	sim_event_init(&tap->resume, "tap_resume", tap_resume);
 	tap->wall.readable = tap_readable;
 	tap->wall.arg = tap;
 	sim_engine_set_wall(&w->eng, &tap->wall);
@@ -299,4 +336,141 @@ tap_world_destroy(struct sim_world *w, struct sim_tapdev *tap)
 		tap->link = NULL;
 		tap_close(tap);
 	}
+}
+
+/* ---- drain on exit ----------------------------------------------------------- */
+
+/*
+ * KERNEL: a real machine keeps sending after a process exits (qdiscs,
+ * rings, orphaned sockets finishing their FIN); netstep's world ends
+ * with the script, so before it does, tap_drain() runs it until nothing
+ * is left to send or to hear acknowledged, for at most a few seconds.
+ */
+
+/* What tap_left() counts, and where it says it (@out NULL: quietly). */
+struct tap_left_ctx {
+	FILE *out;
+	const char *prefix;
+	unsigned int n;
+};
+
+static void
+tap_left_neigh(const struct neighbour *n, void *arg)
+{
+	struct tap_left_ctx *c = arg;
+	char a[INET_ADDRSTRLEN];
+
+	if (!n->arp_queue.qlen)
+		return;
+	c->n++;
+	if (c->out)
+		fprintf(c->out, "%s%u packet(s) waiting for ARP to resolve %s (%s)\n", c->prefix,
+			n->arp_queue.qlen, inet_ntop(AF_INET, &n->primary_key, a, sizeof(a)),
+			sim_neigh_state_name(n->nud_state));
+}
+
+static int
+tap_left_tcp(struct sock *sk, void *arg)
+{
+	struct tap_left_ctx *c = arg;
+	const struct tcp_sock *tp = tcp_sk(sk);
+	char src[INET_ADDRSTRLEN], dst[INET_ADDRSTRLEN];
+	u32 unacked;
+	bool delack;
+
+	if (sk->sk_state == TCP_LISTEN)
+		return 0;
+	unacked = tp->write_seq - tp->snd_una;	/* data, and a FIN (one sequence) */
+	delack = inet_csk(sk)->icsk_ack.pending & ICSK_ACK_TIMER;
+	if (!unacked && !delack && sk->sk_state != TCP_SYN_SENT &&
+	    sk->sk_state != TCP_SYN_RECV)
+		return 0;
+	c->n++;
+	if (c->out) {
+		inet_ntop(AF_INET, &inet_sk(sk)->inet_saddr, src, sizeof(src));
+		inet_ntop(AF_INET, &sk->sk_daddr, dst, sizeof(dst));
+		fprintf(c->out, "%stcp %s:%u -> %s:%u %s, %u byte(s) not acknowledged%s%s\n",
+			c->prefix, src, sk->sk_num, dst, ntohs(sk->sk_dport),
+			tcp_state_name[sk->sk_state], unacked,
+			sk->sk_state == TCP_FIN_WAIT1 || sk->sk_state == TCP_CLOSING ||
+			sk->sk_state == TCP_LAST_ACK ? " (FIN included)" : "",
+			delack ? ", a delayed ACK not sent" : "");
+	}
+	return 0;
+}
+
+/* What the world still has to send: one line per item on @out; the count. */
+static unsigned int
+tap_left(struct sim_world *w, struct sim_tapdev *tap, FILE *out, const char *prefix)
+{
+	struct tap_left_ctx c = { .out = out, .prefix = prefix };
+	unsigned int frames;
+
+	for (int h = 0; h < SIM_NHOSTS; h++) {
+		struct net *net = w->host[h];
+
+		if (!net || !net->ndevs)
+			continue;	/* the TAP world's router and server: no NIC */
+		neigh_for_each(net, tap_left_neigh, &c);
+		for (int i = 0; i < net->ndevs; i++) {
+			struct net_device *dev = net->devs[i];
+			struct igb_adapter *adapter = netdev_priv(dev);
+			struct gnet_stats_basic_packed b;
+			struct gnet_stats_queue st;
+			unsigned int ring = 0;
+
+			if (dev->qdisc) {
+				sim_qdisc_dump_stats(dev->qdisc, &b, &st);
+				if (st.qlen) {
+					c.n++;
+					if (out)
+						fprintf(out, "%s%u packet(s) in the qdisc of %s\n",
+							prefix, st.qlen, dev->name);
+				}
+			}
+			for (int q = 0; q < adapter->num_tx_queues; q++) {
+				const struct igb_ring *r = adapter->tx_ring[q];
+
+				if (r)
+					ring += (u16)(r->next_to_use - r->next_to_clean + r->count) %
+						r->count;
+			}
+			if (ring) {
+				c.n++;
+				if (out)
+					fprintf(out, "%s%u descriptor(s) on the TX ring of %s\n",
+						prefix, ring, dev->name);
+			}
+		}
+		sim_tcp_for_each_sock(net, tap_left_tcp, &c);
+	}
+	/* Frames towards netstep need not arrive: TCP's ACKs are counted above. */
+	frames = sim_link_inflight(tap->link, &tap->port);
+	if (frames) {
+		c.n++;
+		if (out)
+			fprintf(out, "%s%u frame(s) on the wire to the kernel\n", prefix, frames);
+	}
+	return c.n;
+}
+
+int
+tap_drain(struct sim_world *w, struct sim_tapdev *tap, ktime_t limit, FILE *err)
+{
+	struct sim_engine *eng = &w->eng;
+	ktime_t start = sim_wall_now(eng), deadline = start + limit;
+	char prefix[64];
+
+	while (tap_left(w, tap, NULL, NULL)) {
+		ktime_t now = sim_wall_now(eng);
+		ktime_t step = now + TAP_DRAIN_STEP_NS;
+
+		if (now >= deadline)
+			break;
+		if (sim_run(eng, step < deadline ? step : deadline, TAP_DRAIN_MAX_EVENTS))
+			break;	/* an event storm: stop here, say what is left */
+	}
+	snprintf(prefix, sizeof(prefix), "netstep: abandoned after %.1f s of draining: ",
+		 (double)(sim_wall_now(eng) - start) / NSEC_PER_SEC);
+	return (int)tap_left(w, tap, err, prefix);
 }

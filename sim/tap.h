@@ -30,6 +30,9 @@
 #define TAP_DEFAULT_NAME	"nstap0"
 #define TAP_MAX_FRAME		65536	/* one read() of the descriptor */
 #define TAP_READ_BURST		64	/* frames read per wake-up */
+/* Wire time the kernel's frames may queue for the line before netstep
+ * stops reading the TAP (2 ms: about 160 full-size frames at 1 Gbit/s). */
+#define TAP_RX_BACKLOG_NS	((ktime_t)(2 * NSEC_PER_MSEC))
 
 /* Errors of tap_open() that the user can fix: exit status 2. */
 #define TAP_EPERM_HINT							\
@@ -42,6 +45,7 @@ struct tap_stats {
 	unsigned long tx_bytes;
 	unsigned long tx_errors;	/* write() refused (kernel side down, full) */
 	unsigned long rx_errors;	/* read() failed */
+	unsigned long rx_paused;	/* reading stopped: the line was full */
 };
 
 struct sim_tapdev {
@@ -51,7 +55,8 @@ struct sim_tapdev {
 	struct sim_port port;		/* the kernel's end of the cable */
 	struct sim_link *link;		/* student eth0 <-> port */
 	struct sim_engine *eng;		/* set by tap_world_create */
-	struct sim_wall wall;		/* the engine sleeps on fd */
+	struct sim_wall wall;		/* the engine sleeps on fd (-1: paused) */
+	struct sim_event resume;	/* watch fd again: the line has room */
 	struct tap_stats stats;
 	u8 buf[TAP_MAX_FRAME];		/* one frame read from the kernel */
 };
@@ -80,6 +85,17 @@ void tap_close(struct sim_tapdev *tap);
  */
 int tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 		     const struct tap_config *cfg);
+/*
+ * Drain on exit: the script has ended; let the world run (wall clock)
+ * until nothing is left to send or to hear acknowledged (ARP queues,
+ * qdiscs, TX rings, frames on the wire, TCP data and FINs not yet
+ * acknowledged) or @limit ns have passed.  Whatever is still left is
+ * said on @err, one line each.  Returns how many things were abandoned.
+ */
+#define TAP_DRAIN_NS		(5 * (ktime_t)NSEC_PER_SEC)	/* README: "drain on exit" */
+#define TAP_DRAIN_STEP_NS	(10 * (ktime_t)NSEC_PER_MSEC)	/* re-check this often */
+#define TAP_DRAIN_MAX_EVENTS	10000000ULL	/* per step: an event storm ends it */
+int tap_drain(struct sim_world *w, struct sim_tapdev *tap, ktime_t limit, FILE *err);
 /* Tear the world down, then close and free @tap. */
 void tap_world_destroy(struct sim_world *w, struct sim_tapdev *tap);
 

@@ -97,8 +97,8 @@ int sim_world_create(struct sim_world *w, u32 seed)
 		err = sim_fib_table_insert(w->host[SIM_SERVER], 0, 0, addr("10.0.1.1"), devs[3],
 					   0, 0);
 	w->host[SIM_ROUTER]->ip_forward = 1;
-	/* The server's documented programs: a TCP sink on 5000, a UDP sink
-	 * on 5001 (README, "Ports and patterns"). */
+	/* The server's documented programs: a TCP sink on 9000, a UDP sink
+	 * on 9001 (README, "Sockets: ports, patterns and blocking calls"). */
 	if (!err)
 		err = sim_app_tcp_sink(w->host[SIM_SERVER], SIM_APP_TCP_SINK_PORT, 0);
 	if (!err)

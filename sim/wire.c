@@ -7,9 +7,17 @@
  * leaves; the link decides when and whether it arrives.
  *
  * A frame in flight is copied into a small record queued on the link
- * with its own engine event.  Frames keep their order: a later frame
- * never arrives before an earlier one on the same link direction,
- * because arrival = departure + serialisation + a fixed delay.
+ * with its own engine event.  Each direction of the link is one line:
+ * a frame starts when the line is free (the previous frame of that
+ * direction has finished), so it arrives at
+ *
+ *   start = max(now, busy_until[side]),  arrival = start + serialisation + delay
+ *
+ * and frames keep their order.  A card paces itself (nic/sim_82576.c
+ * sends the next frame when the line is free), so for cards start is
+ * always now; the line matters for a port that hands over frames faster
+ * than the line carries them: the TAP wire (sim/tap.c), where a burst
+ * the kernel wrote is read at once.
  */
 #include "sim/wire.h"
 #include "layers/netdevice.h"
@@ -77,20 +85,57 @@ sim_frame_arrive(struct sim_event *ev)
 	free(fr);
 }
 
+/* When a frame handed to @port now starts on the line: 0 if unplugged. */
+static ktime_t
+sim_port_tx_start(const struct sim_port *port)
+{
+	const struct sim_link *link = port->link;
+
+	if (!link)
+		return 0;
+	return link->busy_until[port->side] > link->eng->now ?
+	       link->busy_until[port->side] : link->eng->now;
+}
+
+ktime_t
+sim_link_backlog(const struct sim_port *port)
+{
+	const struct sim_link *link = port->link;
+
+	return link ? sim_port_tx_start(port) - link->eng->now : 0;
+}
+
+unsigned int
+sim_link_inflight(const struct sim_link *link, const struct sim_port *to)
+{
+	const struct sim_frame *fr;
+	unsigned int n = 0;
+
+	if (!link)
+		return 0;
+	list_for_each_entry(fr, &link->inflight, node)
+		n += fr->to == to;
+	return n;
+}
+
 void
 sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 {
 	struct sim_link *link = port->link;
+	ktime_t start = sim_port_tx_start(port), done;
 	struct sim_frame *fr;
 
 	port->tx_frames++;
-	sim_port_tap(port, SIM_DIR_TX, frame, len, link ? link->eng->now : 0);
+	sim_port_tap(port, SIM_DIR_TX, frame, len, start);
 	if (!link)
 		return;		/* unplugged: the frame goes nowhere */
 	if (len > link->mtu + ETH_HLEN) {
 		link->stats.giants++;
 		return;
 	}
+	/* From here the frame occupies the line, even if the dice lose it. */
+	done = start + sim_port_tx_time(port, len);
+	link->busy_until[port->side] = done;
 	if (link->loss_ppm && sim_random(link->eng) % 1000000 < link->loss_ppm) {
 		link->stats.lost++;
 		return;
@@ -107,8 +152,7 @@ sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 	memcpy(fr->data, frame, len);
 	list_add_tail(&fr->node, &link->inflight);
 	sim_event_init(&fr->ev, "wire", sim_frame_arrive);
-	sim_event_schedule(link->eng, &fr->ev,
-			   link->eng->now + sim_port_tx_time(port, len) + link->delay);
+	sim_event_schedule(link->eng, &fr->ev, done + link->delay);
 }
 
 struct sim_link *

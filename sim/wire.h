@@ -6,7 +6,9 @@
  * serialisation rate, an MTU and an optional loss rate.  The card calls
  * sim_port_xmit() when its DMA fetch has a whole frame; the link hands
  * the bytes to the far port's rx() after the frame's serialisation time
- * plus the delay, unless the loss dice say otherwise.
+ * plus the delay, unless the loss dice say otherwise.  Each direction
+ * carries one frame at a time: a frame handed over while the line is
+ * still busy starts when the previous one has finished.
  *
  * Taps (the pcap writer, tests) wrap a port: they see every frame that
  * leaves it and every frame delivered to it, with the virtual time.
@@ -60,6 +62,7 @@ struct sim_link {
 	u32 loss_ppm;			/* frames lost per million */
 	struct sim_link_stats stats;
 	struct list_head inflight;	/* frames on the wire, in arrival order */
+	ktime_t busy_until[2];		/* per sending side: line busy until */
 };
 
 void sim_port_init(struct sim_port *port, const char *name,
@@ -69,6 +72,10 @@ int sim_port_add_tap(struct sim_port *port, const struct sim_tap *tap);
 void sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len);
 /* Time the frame occupies the link: what the card waits before the next. */
 ktime_t sim_port_tx_time(const struct sim_port *port, unsigned int len);
+/* How long a frame handed to @port now waits for the line (0: free). */
+ktime_t sim_link_backlog(const struct sim_port *port);
+/* Frames on @link on their way to @to. */
+unsigned int sim_link_inflight(const struct sim_link *link, const struct sim_port *to);
 
 struct sim_link *sim_link_create(struct sim_engine *eng, struct sim_port *a,
 				 struct sim_port *b);

@@ -354,9 +354,9 @@ START_TEST(test_expect_true_false)
 		{ "ring eth0 tx 0 next_to_use 3", 0, NULL },
 		{ "ring eth9 tx 0 count 256", 0, "no device eth9" },
 		{ "skb dataref 1", 0, "no current skb" },
-		{ "server 5000 bytes 0", 1, NULL },
-		{ "server 5001 datagrams 0", 1, NULL },
-		{ "server 6000 bytes 0", 0, NULL },
+		{ "server 9000 bytes 0", 1, NULL },
+		{ "server 9001 datagrams 0", 1, NULL },
+		{ "server 9002 bytes 0", 0, NULL },
 		{ "txq eth0 0 running", 1, NULL },
 		{ "txq eth0 0 stopped", 0, NULL },
 		{ "qdisc eth0 qlen 0", 1, NULL },
@@ -490,7 +490,7 @@ START_TEST(test_bad_command_and_busy_sim)
 	harness_expect_fail(HDR "$ frobnicate now\n" TRY,
 			    "t.lesson:5: bad command `frobnicate now`", false);
 	/* `sim` while a blocked call waits behind a break is refused, not run. */
-	harness_expect_fail(HDR "$ socket tcp\nbreak tcp_v4_connect\n$ connect 10.0.1.2:5000\n"
+	harness_expect_fail(HDR "$ socket tcp\nbreak tcp_v4_connect\n$ connect 10.0.1.2:9000\n"
 			    "$ sim link wan loss 5\n" TRY, "'continue' first", false);
 }
 END_TEST

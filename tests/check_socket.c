@@ -382,14 +382,14 @@ START_TEST(test_send_sleeps_for_write_space)
 	ck_assert_int_eq(sock->sk->sk_sndbuf, SOCK_MIN_SNDBUF);
 	ck_assert_int_eq(sys_sendto(st, 3, "x", 1, 0, NULL, 0), -EDESTADDRREQ);
 	fixture_recorder_forget(&rec);
-	ck_assert_int_eq(run("connect 3 10.0.1.2:5001; send 3 1400; send 3 1400; send 3 1400; "
-			     "sleep 1; on server recv 5001"), 0);
+	ck_assert_int_eq(run("connect 3 10.0.1.2:9001; send 3 1400; send 3 1400; send 3 1400; "
+			     "sleep 1; on server recv 9001"), 0);
 	ck_assert_str_eq(cap.errbuf, "");
 	/* The third send was refused once (-EAGAIN: two datagrams waiting
 	 * for ARP fill the buffer), slept, and was re-entered from
 	 * sys_sendto after the wake-up. */
 	ck_assert_int_eq(FX_COUNT(&rec, "student", sys_sendto), 4);
-	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 5001: 3 datagram(s), 4200 bytes"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 9001: 3 datagram(s), 4200 bytes"));
 }
 END_TEST
 
@@ -405,19 +405,19 @@ START_TEST(test_pattern_continues_across_sends)
 		sim_sha256_update(&c, &b, 1);
 	}
 	sim_sha256_hex(&c, hex);
-	ck_assert_int_eq(run("socket udp; connect 10.0.1.2:5001; send 3 100; send 3 500; "
-			     "on server recv 5001"), 0);
+	ck_assert_int_eq(run("socket udp; connect 10.0.1.2:9001; send 3 100; send 3 500; "
+			     "on server recv 9001"), 0);
 	/* recv returns once something arrived; let the rest come in. */
-	ck_assert_int_eq(run("sleep 1; on server recv 5001"), 0);
-	snprintf(want, sizeof(want), "udp 5001: 2 datagram(s), 600 bytes, sha256 %s\n", hex);
+	ck_assert_int_eq(run("sleep 1; on server recv 9001"), 0);
+	snprintf(want, sizeof(want), "udp 9001: 2 datagram(s), 600 bytes, sha256 %s\n", hex);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
 }
 END_TEST
 
 START_TEST(test_recv_with_nothing_ends_when_idle)
 {
-	ck_assert_int_eq(run("on server recv 5001"), 0);
-	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 5001: 0 datagram(s), 0 bytes, sha256 "
+	ck_assert_int_eq(run("on server recv 9001"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 9001: 0 datagram(s), 0 bytes, sha256 "
 				       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 	ck_assert_int_eq(sim_task_pending(w->host[SIM_SERVER]), 0);
 }
@@ -426,13 +426,13 @@ END_TEST
 START_TEST(test_teardown_frees_sleeping_tasks)
 {
 	struct net *srv = w->host[SIM_SERVER];
-	struct sim_app *app = sim_app_find(srv, IPPROTO_UDP, 5001);
+	struct sim_app *app = sim_app_find(srv, IPPROTO_UDP, 9001);
 	struct sim_console dry = con;
 
 	ck_assert_ptr_nonnull(app);
 	/* A recv left asleep (the dry-run path: no waiting) is freed with the world. */
 	dry.dry = true;
-	ck_assert_int_eq(console_run_line(&dry, "on server recv 5001") , 0);
+	ck_assert_int_eq(console_run_line(&dry, "on server recv 9001") , 0);
 	ck_assert_int_eq(sim_task_pending(srv), 0);	/* the real line waited it out */
 	{
 		struct sim_task *t = sim_task_create(srv, "left", rx_fn, NULL, NULL);
@@ -449,10 +449,10 @@ START_TEST(test_console_errors)
 {
 	static const char *const bad[] = {
 		"socket", "socket raw", "connect", "connect 3", "connect 3 10.0.1.2:99999",
-		"connect x 10.0.1.2:5000", "send 3", "send x 100", "send 3 1 2",
-		"send 3 @/nonexistent/file", "sendto 3 10.0.1.2 5", "sendto 3 10.0.1.2:5001",
-		"close", "close -1", "listen", "listen 70000", "listen 6000 rcvbuf",
-		"listen 6000 sndbuf 10", "recv", "recv 5000x", "ss -x", "ss foo",
+		"connect x 10.0.1.2:9000", "send 3", "send x 100", "send 3 1 2",
+		"send 3 @/nonexistent/file", "sendto 3 10.0.1.2 5", "sendto 3 10.0.1.2:9001",
+		"close", "close -1", "listen", "listen 70000", "listen 9002 rcvbuf",
+		"listen 9002 sndbuf 10", "recv", "recv 9000x", "ss -x", "ss foo",
 		"sim loss", "sim loss 5x", "sim delay 11s", "sim mtu lan", "sim mtu lan 20",
 	};
 
@@ -535,9 +535,9 @@ START_TEST(test_tcp_send_trace_order)
 		sim_sha256_update(&c, &b, 1);
 	}
 	sim_sha256_hex(&c, hex);
-	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:5000; send 3 3000; close 3; "
-			     "on server recv 5000"), 0);
-	snprintf(want, sizeof(want), "tcp 5000: 1 connection(s), 3000 bytes, sha256 %s\n", hex);
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:9000; send 3 3000; close 3; "
+			     "on server recv 9000"), 0);
+	snprintf(want, sizeof(want), "tcp 9000: 1 connection(s), 3000 bytes, sha256 %s\n", hex);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
 	ck_assert_int_ge(FX_COUNT(&rec, "student", sys_sendto), 1);
 	k = in_order(&rec, "student", order, ARRAY_SIZE(order));

@@ -332,11 +332,11 @@ static const struct tc_script tc_scripts[] = {
 	/* ping through the router */
 	{ "ping -c 2 10.0.1.2", 0 },
 	/* a TCP send with loss */
-	{ "socket tcp; connect 10.0.1.2:5000; sim link wan loss 5; send 3 200000; ss -tin; "
-	  "sim link wan loss 0; close 3; on server recv 5000", 0 },
+	{ "socket tcp; connect 10.0.1.2:9000; sim link wan loss 5; send 3 200000; ss -tin; "
+	  "sim link wan loss 0; close 3; on server recv 9000", 0 },
 	/* UDP with fragments, and a full ring */
-	{ "ethtool -G eth0 tx 80; ping -c 1 10.0.1.2; socket udp; sendto 3 10.0.1.2:5001 60000; "
-	  "sendto 3 10.0.1.2:5001 60000; on server recv 5001", 0 },
+	{ "ethtool -G eth0 tx 80; ping -c 1 10.0.1.2; socket udp; sendto 3 10.0.1.2:9001 60000; "
+	  "sendto 3 10.0.1.2:9001 60000; on server recv 9001", 0 },
 	/* an ARP that fails */
 	{ "ping -c 1 -W 4 10.0.0.99", 0 },
 	/* the tools */
@@ -352,18 +352,18 @@ static const struct tc_script tc_scripts[] = {
 	  "iptables -P FORWARD DROP; ping -c 1 -W 1 10.0.1.2; iptables -P FORWARD ACCEPT; "
 	  "iptables -F", 0 },
 	/* tbf: a rate, then a bucket smaller than a packet */
-	{ "socket tcp; connect 10.0.1.2:5000; "
+	{ "socket tcp; connect 10.0.1.2:9000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 3k latency 100ms; send 3 30000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 100 limit 100; "
 	  "ping -c 1 -s 200 -W 1 10.0.1.2; tc qdisc del dev eth0 root; close 3", 0 },
 	/* Nagle over a slow path */
-	{ "sim delay 10ms; socket tcp; connect 10.0.1.2:5000; send 3 100; send 3 100; "
+	{ "sim delay 10ms; socket tcp; connect 10.0.1.2:9000; send 3 100; send 3 100; "
 	  "send 3 100; close 3", 0 },
 	/* a byte fifo under tbf that overflows */
 	{ "ping -c 1 10.0.1.2; tc qdisc replace dev eth0 root tbf rate 1mbit burst 3k limit 3000; "
-	  "socket udp; sendto 3 10.0.1.2:5001 60000", 1 },
+	  "socket udp; sendto 3 10.0.1.2:9001 60000", 1 },
 	/* TCP learns the path MTU; later the route's exception expires */
-	{ "socket tcp; connect 10.0.1.2:5000; sim mtu wan 1400; send 3 20000; close 3; "
+	{ "socket tcp; connect 10.0.1.2:9000; sim mtu wan 1400; send 3 20000; close 3; "
 	  "ping -c 1 -s 1450 -M do 10.0.1.2; sleep 601; ping -c 1 10.0.1.2", 0 },
 	/* a multicast route on the link: the neighbour maps the group to a MAC */
 	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 0 },
@@ -371,12 +371,12 @@ static const struct tc_script tc_scripts[] = {
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
 	  "ping -c 1 -s 1350 -M do 10.0.1.2", 0 },
 	/* 41 fragments waiting for one ARP reply overflow the neighbour's queue */
-	{ "socket udp; sendto 3 10.0.1.2:5001 60000", 0 },
+	{ "socket udp; sendto 3 10.0.1.2:9001 60000", 0 },
 	/* a SYN into a black hole until the connect gives up */
-	{ "on server iptables -A INPUT -p tcp -j DROP; socket tcp; connect 10.0.1.2:5000", 1 },
+	{ "on server iptables -A INPUT -p tcp -j DROP; socket tcp; connect 10.0.1.2:9000", 1 },
 	/* a queueless device that cannot send */
 	{ "ethtool -G eth0 tx 80; tc qdisc replace dev eth0 root noqueue; ping -c 1 10.0.1.2; "
-	  "socket udp; sendto 3 10.0.1.2:5001 60000; sendto 3 10.0.1.2:5001 60000", 1 },
+	  "socket udp; sendto 3 10.0.1.2:9001 60000; sendto 3 10.0.1.2:9001 60000", 1 },
 	/* no route at the router; a gateway off every link */
 	{ "ping -c 1 -W 1 8.8.8.8; ip route add 192.168.0.0/16 via 8.8.8.8", 1 },
 	/* UDP errors: a closed port, the router's broadcast, a connected socket told off */
@@ -446,7 +446,7 @@ tc_frames_student(void)
 	tc_wire(SIM_STUDENT, f, n);
 	n = tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_UDP, "udp!", 4);
 	tc_wire(SIM_STUDENT, f, n);
-	n = tc_udp(l4, srv, me, 5001, 7, 10, true);
+	n = tc_udp(l4, srv, me, 9001, 7, 10, true);
 	tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_UDP, l4, n));
 
 	n = tc_icmp(l4, ICMP_ECHOREPLY, 0, 0x77770001, "data", 4);	/* nobody's id */
@@ -508,20 +508,20 @@ tc_frames_tcp(void)
 	int err, lfd;
 
 	tc_world_open(22);
-	tc_run("socket tcp; connect 10.0.1.2:5000; send 3 1000", 0);
+	tc_run("socket tcp; connect 10.0.1.2:9000; send 3 1000", 0);
 	sk = sockfd_lookup(tc_host(SIM_STUDENT), 3, &err)->sk;
 	tp = tcp_sk(sk);
 	port = sk->sk_num;
 	rcv_nxt = tp->rcv_nxt;
 	tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_TCP, l4,
-				      tc_tcp(l4, srv, me, 5000, port, rcv_nxt, tp->snd_una,
+				      tc_tcp(l4, srv, me, 9000, port, rcv_nxt, tp->snd_una,
 					     TCPHDR_ACK, tp->rx_opt.ts_recent - 1000, 0)));
 	tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_TCP, l4,
-				      tc_tcp(l4, srv, me, 5000, port, rcv_nxt + 0x40000000,
+				      tc_tcp(l4, srv, me, 9000, port, rcv_nxt + 0x40000000,
 					     tp->snd_una, TCPHDR_ACK, tp->rx_opt.ts_recent + 1, 0)));
 	/* host unreachable, about a segment far behind snd_una */
 	tc_put16(th8, port);
-	tc_put16(th8 + 2, 5000);
+	tc_put16(th8 + 2, 9000);
 	tc_put32(th8 + 4, tp->snd_una - 100000);
 	fixture_build_ip(f, tc_router_lan_mac, tc_host(SIM_STUDENT)->devs[0]->dev_addr, "10.0.0.2",
 			 "10.0.1.2", IPPROTO_TCP, th8, sizeof(th8));
@@ -533,7 +533,7 @@ tc_frames_tcp(void)
 	ck_assert_int_eq(sys_close(tc_host(SIM_STUDENT), 3), 0);
 	tc_wait(200);
 	tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_TCP, l4,
-				      tc_tcp(l4, srv, me, 5000, port, rcv_nxt + 0x40000000, 0,
+				      tc_tcp(l4, srv, me, 9000, port, rcv_nxt + 0x40000000, 0,
 					     TCPHDR_RST, 0, 0)));
 
 	/* a listener with backlog 1: two SYNs fill its queue; a third, 64 s

@@ -88,12 +88,12 @@ START_TEST(test_udp_4000_fragments_reassembled)
 	unsigned int offsets[3] = { 0 }, total = 0;
 	const struct sim_app *app;
 
-	ck_assert_int_eq(run("socket udp; sendto 3 10.0.1.2:5001 4000; on server recv 5001"), 0);
+	ck_assert_int_eq(run("socket udp; sendto 3 10.0.1.2:9001 4000; on server recv 9001"), 0);
 	ck_assert_str_eq(cap.errbuf, "");
 	pattern_sha(4000, hex);
-	snprintf(want, sizeof(want), "udp 5001: 1 datagram(s), 4000 bytes, sha256 %s\n", hex);
+	snprintf(want, sizeof(want), "udp 9001: 1 datagram(s), 4000 bytes, sha256 %s\n", hex);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
-	app = sim_app_find(w->host[SIM_SERVER], IPPROTO_UDP, 5001);
+	app = sim_app_find(w->host[SIM_SERVER], IPPROTO_UDP, 9001);
 	ck_assert_ptr_nonnull(app);
 	ck_assert_uint_eq(app->bytes, 4000);
 
@@ -132,7 +132,7 @@ START_TEST(test_udp_small_datagram_checksum_on_wire)
 	u8 pseudo[12];
 	unsigned int ulen;
 
-	ck_assert_int_eq(run("socket udp; sendto 3 10.0.1.2:5001 hello; on server recv 5001"), 0);
+	ck_assert_int_eq(run("socket udp; sendto 3 10.0.1.2:9001 hello; on server recv 9001"), 0);
 	for (int i = 0; i < ntapped && !ip; i++)
 		if (tapped[i].len >= 42 && tapped[i].data[23] == IPPROTO_UDP)
 			ip = tapped[i].data + 14;
@@ -140,9 +140,9 @@ START_TEST(test_udp_small_datagram_checksum_on_wire)
 	uh = ip + 20;
 	ulen = uh[4] << 8 | uh[5];
 	ck_assert_uint_eq(ulen, 13);
-	/* Golden: 10.0.0.2:32768 -> 10.0.1.2:5001 "hello" (first ephemeral port). */
+	/* Golden: 10.0.0.2:32768 -> 10.0.1.2:9001 "hello" (first ephemeral port). */
 	{
-		static const u8 golden[13] = { 0x80, 0x00, 0x13, 0x89, 0x00, 0x0d, 0x13, 0x75,
+		static const u8 golden[13] = { 0x80, 0x00, 0x23, 0x29, 0x00, 0x0d, 0x03, 0xd5,
 					       'h', 'e', 'l', 'l', 'o' };
 
 		ck_assert_mem_eq(uh, golden, sizeof(golden));
@@ -159,7 +159,7 @@ START_TEST(test_udp_small_datagram_checksum_on_wire)
 		memcpy(buf + 12, uh, ulen);
 		ck_assert_uint_eq(fixture_csum(buf, 12 + ulen, 0), 0);
 	}
-	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 5001: 1 datagram(s), 5 bytes"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 9001: 1 datagram(s), 5 bytes"));
 }
 END_TEST
 
@@ -196,7 +196,7 @@ START_TEST(test_udp_unconnected_errors)
 	sin.sin_addr.s_addr = htonl(0x0a000102);
 	ck_assert_int_eq(sys_sendto(st, fd, "x", 1, 0, (struct sockaddr *)&sin, sizeof(sin)),
 			 -EINVAL);
-	sin.sin_port = htons(5001);
+	sin.sin_port = htons(9001);
 	ck_assert_int_eq(sys_sendto(st, fd, big, 65508, 0, (struct sockaddr *)&sin, sizeof(sin)),
 			 -EMSGSIZE);
 	ck_assert_int_eq(sys_recvfrom(st, fd, big, 1, 0, NULL, NULL), -EAGAIN);

@@ -36,7 +36,7 @@ same_runs() {
 	ok "$name"
 }
 # arrived NAME BADNAME SUMMARY SHA FILE: the server's line "SUMMARY, sha256 SHA"
-# (SUMMARY like "tcp 5000: 1 connection(s), 3000 bytes") is in FILE.
+# (SUMMARY like "tcp 9000: 1 connection(s), 3000 bytes") is in FILE.
 arrived() {
 	local name=$1 badname=$2 what=$3 sha=$4 file=$5
 	grep -q "^$what, sha256 $sha\$" "$file" && ok "$name" ||
@@ -147,13 +147,11 @@ pattern_sha() {
 	LC_ALL=C awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%c", i % 251 }' |
 		sha256sum | cut -d' ' -f1
 }
-# tshark, as it reads a capture with every checksum checked.
-# (The pattern bytes look like GSM A-bis/IPA to a heuristic dissector: off.)
-# The test ports carry arbitrary bytes: decode them as data, or tshark's
-# heuristics read random payload as GSM IPA or X11 and call it malformed.
+# tshark, as it reads a capture with every checksum checked.  No -d
+# overrides: the ports netstep uses (9000-9002) are ones Wireshark's
+# default profile shows as plain payload (see "captures" below).
 ts() { tshark -r "$1" -o tcp.check_checksum:TRUE -o udp.check_checksum:TRUE \
-	-o ip.check_checksum:TRUE -d tcp.port==5000,data -d tcp.port==6000,data \
-	-d udp.port==5001,data -Y "$2" 2>/dev/null; }
+	-o ip.check_checksum:TRUE -Y "$2" 2>/dev/null; }
 # No malformed frame, no bad checksum, and no TCP analysis flag other than
 # those allowed by $3 (a display filter of excused flags, or "" for none).
 tshark_tcp_clean() {
@@ -179,11 +177,11 @@ case "$fd" in ''|*[!0-9]*) fd=3 ;; esac
 
 # 1. send() of 3000 bytes, the article's path in the trace.
 sha3000=$(pattern_sha 3000)
-TCP1="socket tcp; connect 10.0.1.2:5000; send $fd 3000; close $fd; on server recv 5000"
+TCP1="socket tcp; connect 10.0.1.2:9000; send $fd 3000; close $fd; on server recv 9000"
 exits_ok 60 "tcp 3000: exits 0 (no skb leak)" "$OUT/tcp" -e "$TCP1" --trace-json "$OUT/tcp.json" \
 	--trace "$OUT/tcp.trace" --pcap "$OUT/tcp.pcap"
 arrived "tcp 3000: server got exactly 3000 bytes, SHA-256 matches" "tcp 3000: delivery" \
-	"tcp 5000: 1 connection(s), 3000 bytes" "$sha3000" "$OUT/tcp.out"
+	"tcp 9000: 1 connection(s), 3000 bytes" "$sha3000" "$OUT/tcp.out"
 funcs "$OUT/tcp.json" student >"$OUT/tcp.funcs"
 in_order "$OUT/tcp.funcs" sys_sendto sock_sendmsg inet_sendmsg tcp_sendmsg tcp_write_xmit \
 	tcp_transmit_skb skb_clone ip_queue_xmit ip_local_out nf_hook ip_output ip_finish_output \
@@ -224,11 +222,11 @@ same_runs "tcp 3000: two runs give identical trace, pcap and output" "tcp 3000: 
 # 2. 1 MiB through 5% loss, then through 200 ms delay into a 4 KiB receiver.
 head -c 1048576 /dev/urandom >"$OUT/1m.bin"
 sha1m=$(sha256sum <"$OUT/1m.bin" | cut -d' ' -f1)
-LOSS="sim loss 5; socket tcp; connect 10.0.1.2:5000; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 5000"
+LOSS="sim loss 5; socket tcp; connect 10.0.1.2:9000; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 9000"
 exits_ok 300 "1 MiB through 5% loss: exits 0" "$OUT/loss" -e "$LOSS" --trace "$OUT/loss.trace" \
 	--pcap "$OUT/loss.pcap"
 arrived "1 MiB through 5% loss arrives intact (SHA-256)" "1 MiB through 5% loss" \
-	"tcp 5000: 1 connection(s), 1048576 bytes" "$sha1m" "$OUT/loss.out"
+	"tcp 9000: 1 connection(s), 1048576 bytes" "$sha1m" "$OUT/loss.out"
 grep -q 'tcp_retransmit_skb()' "$OUT/loss.trace" &&
 	ok "loss: tcp_retransmit_skb in the trace" || bad "loss: retransmissions in trace" "none"
 grep -q 'retrans:[0-9]*/[1-9]' "$OUT/loss.out" &&
@@ -244,11 +242,11 @@ same_runs "loss: two runs give identical pcap and output" "loss: deterministic" 
 
 # (A ping first fills the ARP caches: with them cold, the SYN-ACK takes
 # longer than the 1 s initial RTO and the SYN is, rightly, sent again.)
-WIN="sim delay 200; ping -c 1 10.0.1.2; on server listen 6000 rcvbuf 4096; socket tcp; connect 10.0.1.2:6000; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 6000"
+WIN="sim delay 200; ping -c 1 10.0.1.2; on server listen 9002 rcvbuf 4096; socket tcp; connect 10.0.1.2:9002; send $fd @$OUT/1m.bin; ss -tin; close $fd; on server recv 9002"
 exits_ok 300 "1 MiB, 200 ms delay, 4 KiB receiver: exits 0" "$OUT/win" -e "$WIN" \
 	--pcap "$OUT/win.pcap"
 arrived "1 MiB with 200 ms delay and a 4 KiB receiver arrives intact (SHA-256)" \
-	"1 MiB delay/window" "tcp 6000: 1 connection(s), 1048576 bytes" "$sha1m" "$OUT/win.out"
+	"1 MiB delay/window" "tcp 9002: 1 connection(s), 1048576 bytes" "$sha1m" "$OUT/win.out"
 n=$(ts "$OUT/win.pcap" 'ip.src == 10.0.1.2 && tcp.window_size > 0 && tcp.window_size <= 8192' | wc -l)
 [ "$n" -ge 1 ] && ok "window: the receiver advertises a small window" ||
 	bad "window: small advertised window" "$n segments"
@@ -259,11 +257,11 @@ tshark_tcp_clean "$OUT/win.pcap" "window pcap: clean, only window analysis flags
 sha4000=$(pattern_sha 4000)
 udp_fd=$(ns -e 'socket udp' 2>/dev/null | head -1)
 case "$udp_fd" in ''|*[!0-9]*) udp_fd=3 ;; esac
-UDP="socket udp; sendto $udp_fd 10.0.1.2:5001 4000; on server recv 5001"
+UDP="socket udp; sendto $udp_fd 10.0.1.2:9001 4000; on server recv 9001"
 exits_ok 60 "udp 4000: exits 0" "$OUT/udp" -e "$UDP" --trace "$OUT/udp.trace" \
 	--pcap "$OUT/udp.pcap"
 arrived "udp 4000: reassembled whole (SHA-256)" "udp 4000: delivery" \
-	"udp 5001: 1 datagram(s), 4000 bytes" "$sha4000" "$OUT/udp.out"
+	"udp 9001: 1 datagram(s), 4000 bytes" "$sha4000" "$OUT/udp.out"
 n=$(ts "$OUT/udp.pcap" 'ip.src == 10.0.0.2 && ip.proto == 17 && (ip.flags.mf == 1 || ip.frag_offset > 0)' | wc -l)
 m=$(ts "$OUT/udp.pcap" 'ip.src == 10.0.0.2 && udp.length == 4008' | wc -l)
 [ "$n" -eq 3 ] && [ "$m" -eq 1 ] && ok "udp 4000: 3 fragments on the wire, one datagram" ||
@@ -277,7 +275,7 @@ same_runs "udp 4000: two runs give identical trace and pcap" "udp: deterministic
 
 # Bad socket commands: one line, status 2, nothing run.
 for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" \
-	"listen 0" "listen 6000 rcvbuf -1" "recv 7777x" "ss -z" "sim loss 101" "sim delay x" \
+	"listen 0" "listen 9002 rcvbuf -1" "recv 7777x" "ss -z" "sim loss 101" "sim delay x" \
 	"sim mtu dmz 1400"; do
 	ns -e "ping -c 1 10.0.1.2; socket udp; $cmd" >"$OUT/badsock.out" 2>"$OUT/badsock.err"
 	rc=$?
@@ -285,6 +283,62 @@ for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" 
 		ok "bad '$cmd': exit 2, one line, nothing run" ||
 		bad "bad '$cmd'" "rc=$rc err=$(cat "$OUT/badsock.err") out=$(head -c 100 "$OUT/badsock.out")"
 done
+
+# --- captures: clean in Wireshark's default profile, on a fixed date --------------
+# Every capture that `make demo`, the README's examples, `make run`'s UI
+# scenario and each lesson produce, in pcap and pcapng: no malformed
+# frame and no expert error, judged by tshark with its default profile
+# (a scratch HOME: no personal preferences, no "decode as") and no -d
+# override.  The demo's script is read from the Makefile and the
+# README's from README.md, so changing either is tested.
+CAPS=$OUT/captures
+mkdir -p "$CAPS/home"
+tsd() { HOME="$CAPS/home" XDG_CONFIG_HOME="$CAPS/home/.config" tshark -r "$@" 2>/dev/null; }
+default_clean() {	# NAME FILE
+	local n m
+	n=$(tsd "$2" -Y '_ws.malformed || _ws.expert.severity >= 8388608' | wc -l)
+	m=$(tsd "$2" | wc -l)
+	if [ "$m" -gt 0 ] && [ "$n" -eq 0 ]; then ok "$1: $m frames, clean in tshark's default profile"
+	else bad "$1" "$n malformed/expert-error frame(s) of $m in $2"; fi
+}
+# capture NAME SCRIPT: run SCRIPT headless with --pcap and --pcapng, judge both.
+capture() {
+	local name=$1 script=$2
+	timeout 300 "$NETSTEP" --headless -e "$script" --pcap "$CAPS/$name.pcap" \
+		--pcapng "$CAPS/$name.pcapng" >"$CAPS/$name.out" 2>&1 ||
+		bad "$name: runs" "status $? ($(head -c 300 "$CAPS/$name.out"))"
+	default_clean "$name pcap" "$CAPS/$name.pcap"
+	default_clean "$name pcapng" "$CAPS/$name.pcapng"
+}
+demo=$(make -s -n demo 2>/dev/null | sed -n "s/^[[:space:]]*-e '\(.*\)'[[:space:]]*\$/\1/p" | head -1)
+[ -n "$demo" ] && capture "make demo" "$demo" || bad "make demo's script" "not found in make -n demo"
+# README: each `./netstep --headless -e '...'` (continued lines joined), TAP ones aside.
+n=0
+while IFS= read -r script; do
+	n=$((n + 1))
+	capture "README example $n" "$script"
+done < <(awk '/^```/ { inblock = !inblock; next }
+	inblock { line = line $0; if (sub(/\\$/, "", line)) next; print line; line = "" }' README.md |
+	grep '^\./netstep --headless' | grep -v -- '--wire tap' |
+	sed -n "s/.* -e '\([^']*\)'.*/\1/p")
+[ "$n" -ge 4 ] && ok "README: $n example scripts found" || bad "README examples" "only $n found"
+COLUMNS=100 LINES=30 timeout 120 "$NETSTEP" --keys "c" --dump-screen "$CAPS/ui.txt" \
+	--pcap "$CAPS/ui.pcap" >/dev/null 2>&1
+default_clean "make run (the UI's scenario) pcap" "$CAPS/ui.pcap"
+while read -r l; do
+	case "$l" in ''|'#'*) continue ;; esac
+	timeout 120 "$NETSTEP" --headless --lesson "lessons/$l" --check --pcapng "$CAPS/$l.pcapng" \
+		>/dev/null 2>&1
+	default_clean "lesson $l pcapng" "$CAPS/$l.pcapng"
+done < lessons/ORDER
+# The simulated wire's captures start on SIM_CAPTURE_EPOCH_NS (sim/pcap.h),
+# 2013-06-30 00:00:00 UTC, the day Linux 3.10 was released.
+t1=$(tsd "$CAPS/make demo.pcap" -c 1 -T fields -e frame.time_epoch)
+t2=$(tsd "$CAPS/make demo.pcapng" -c 1 -T fields -e frame.time_epoch)
+case "$t1 $t2" in
+1372550400.*" "1372550400.*) ok "captures start on 2013-06-30 00:00:00 UTC ($t1)" ;;
+*) bad "capture date" "first frames at '$t1' / '$t2', want 1372550400.x" ;;
+esac
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -49,7 +49,7 @@ mkdir -p "$OUT"
 chmod 755 "$OUT"
 cp "$NETSTEP" "$OUT/netstep" && chmod 755 "$OUT/netstep" || die "cannot copy $NETSTEP"
 part=$((MIB / 4))
-script="socket tcp; connect 3 10.0.1.2:5001"
+script="socket tcp; connect 3 10.0.1.2:9000"
 for i in 1 2 3 4; do
 	head -c $((part * 1048576)) /dev/urandom >"$OUT/part$i.bin"
 	script="$script; send 3 @$OUT/part$i.bin"
@@ -77,7 +77,7 @@ rss_of() {
 }
 received() {
 	local f
-	for f in /tmp/"$LAB"-lab/tcp5001.*; do [ -f "$f" ] && stat -c %s "$f" && return; done
+	for f in /tmp/"$LAB"-lab/tcp9000.*; do [ -f "$f" ] && stat -c %s "$f" && return; done
 	echo 0
 }
 
@@ -98,7 +98,7 @@ for _ in $(seq 100); do kill -0 "$NS_PID" 2>/dev/null || break; sleep 0.2; done
 wait 2>/dev/null
 NS_PID=
 secs=$(( $(date +%s) - start ))
-f=$(ls /tmp/"$LAB"-lab/tcp5001.* 2>/dev/null | head -1)
+f=$(ls /tmp/"$LAB"-lab/tcp9000.* 2>/dev/null | head -1)
 sum=$( [ -n "$f" ] && sha256sum <"$f" | cut -d' ' -f1)
 echo "soak: $MIB MiB, ${LOSS}% loss, ${secs} s; received $(received) bytes; RSS ${rss1:-?} KiB after 1 MiB, at most ${rss_max} KiB after that, ${rss_end:-?} KiB at the end"
 fail=0

@@ -184,9 +184,9 @@ verdict $? "lesson: --keys refused with --headless" "lesson --keys" "see $OUT/le
 #     Under tbf (rate 1mbit) a send of several segments waits: enqueue.
 ui qbyp 200x50 "b __dev_xmit_skb c s"
 ui qenq 200x50 ": tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
-: socket tcp ; : connect 10.0.1.2:5000 ; : send 3 8192 ; b tbf_enqueue c*8" -e "ip link"
+: socket tcp ; : connect 10.0.1.2:9000 ; : send 3 8192 ; b tbf_enqueue c*8" -e "ip link"
 ui qrun 200x50 ": tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
-: socket tcp ; : connect 10.0.1.2:5000 ; : send 3 8192 ; b sch_direct_xmit c*3 f" -e "ip link"
+: socket tcp ; : connect 10.0.1.2:9000 ; : send 3 8192 ; b sch_direct_xmit c*3 f" -e "ip link"
 has qbyp '^ __dev_xmit_skb note' && has qbyp 'eth0 txq 0: pfifo_fast \(root mq\)' &&
 	has qbyp 'bands: 0:0p/0b 1:0p/0b 2:0p/0b' && has qbyp 'last: path=bypass \(student\)' &&
 	has qbyp 'NET_TX +: +[0-9]+' && has qenq 'eth0 txq 0: tbf' &&

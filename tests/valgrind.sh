@@ -48,15 +48,15 @@ run ping 0 -e 'ping -c 3 10.0.1.2; ip neigh; route -n; tc -s qdisc; cat /proc/so
 run frag 0 -e 'ping -c 1 -s 4000 10.0.1.2; netstat -s' --pcap "$OUT/frag.pcap"
 run pmtu 0 -e 'sim link wan mtu 1400; ping -c 2 -M do -s 1460 10.0.1.2; ip route get 10.0.1.2'
 run badcmd 2 -e 'ip route add 10.9.0.0/16 via 10.0.0.1; ping -c 1 -Q 10.0.1.2'
-run tcp 0 -e 'socket tcp; connect 10.0.1.2:5000; send 3 3000; ss -tin; close 3; on server recv 5000' \
+run tcp 0 -e 'socket tcp; connect 10.0.1.2:9000; send 3 3000; ss -tin; close 3; on server recv 9000' \
 	--trace "$OUT/tcp.trace" --pcap "$OUT/tcp.pcap"
-run tcploss 0 -e "sim loss 5; socket tcp; connect 10.0.1.2:5000; send 3 @$OUT/1m.bin; close 3; on server recv 5000"
-run tcpwin 0 -e "sim delay 200; ping -c 1 10.0.1.2; on server listen 6000 rcvbuf 4096; socket tcp; connect 10.0.1.2:6000; send 3 @$OUT/1m.bin; close 3; on server recv 6000"
-run udp 0 -e 'socket udp; sendto 3 10.0.1.2:5001 4000; on server recv 5001; ss -uan'
+run tcploss 0 -e "sim loss 5; socket tcp; connect 10.0.1.2:9000; send 3 @$OUT/1m.bin; close 3; on server recv 9000"
+run tcpwin 0 -e "sim delay 200; ping -c 1 10.0.1.2; on server listen 9002 rcvbuf 4096; socket tcp; connect 10.0.1.2:9002; send 3 @$OUT/1m.bin; close 3; on server recv 9002"
+run udp 0 -e 'socket udp; sendto 3 10.0.1.2:9001 4000; on server recv 9001; ss -uan'
 run tools 0 -e 'iptables -A INPUT -p icmp -j DROP; iptables -L -v; ethtool -S eth0; ethtool -g eth0; tc qdisc replace dev eth0 root tbf rate 1mbit burst 10k latency 50ms; ping -c 2 10.0.1.2; ip link; cat /proc/interrupts'
 
 sha=$(sha256sum <"$OUT/1m.bin" | cut -d' ' -f1)
-grep -q "^tcp 5000: 1 connection(s), 1048576 bytes, sha256 $sha\$" "$OUT/tcploss.out" &&
+grep -q "^tcp 9000: 1 connection(s), 1048576 bytes, sha256 $sha\$" "$OUT/tcploss.out" &&
 	ok "tcploss: 1 MiB intact under valgrind" || bad "tcploss intact" "$(grep '^tcp' "$OUT/tcploss.out")"
 
 echo "$pass passed, $fail failed"

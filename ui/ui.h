@@ -23,7 +23,7 @@
 
 /* The ready scenario of `make run`: a TCP connection sends 4 KiB. */
 #define UI_DEFAULT_SCRIPT \
-	"socket tcp; connect 10.0.1.2:5000; send 3 4096; close 3"
+	"socket tcp; connect 10.0.1.2:9000; send 3 4096; close 3"
 
 struct ui_config {
 	const char *keys;		/* --keys: keys to apply first, or NULL */
