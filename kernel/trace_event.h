@@ -38,7 +38,7 @@
  * runs only when somebody listens, so it may do work (look up a name)
  * but must have no side effects.
  *
- * Field types (the name is the member of struct tp_<event>):
+ * Field types (the name is the member of tp_data_<event>):
  *	tp_u8(n) tp_u16(n) tp_u32(n) tp_u64(n)	unsigned, decimal
  *	tp_s8(n) tp_s16(n) tp_s32(n) tp_s64(n)	signed, decimal
  *	tp_x8(n) tp_x16(n) tp_x32(n) tp_x64(n)	hex, 0x...

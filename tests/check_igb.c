@@ -165,7 +165,7 @@ static bool
 card_took_frame(u32 tdh, u32 tdt)
 {
 	FX_FOR_EACH(&T.fx.rec, i, 0, NULL, sim_82576_tx_frame) {
-		const struct tp_sim_82576_tx_frame *e = FX_DATA(&T.fx.rec, i, sim_82576_tx_frame);
+		const tp_data_sim_82576_tx_frame *e = FX_DATA(&T.fx.rec, i, sim_82576_tx_frame);
 
 		if (e->queue == 0 && e->tdh == tdh && e->tdt == tdt)
 			return true;

@@ -113,7 +113,7 @@ count_xmit_path(const struct fixture *fx, const char *path, int qlen)
 	int n = 0;
 
 	FX_FOR_EACH(&fx->rec, i, 0, NULL, net_xmit_path) {
-		const struct tp_net_xmit_path *e = FX_DATA(&fx->rec, i, net_xmit_path);
+		const tp_data_net_xmit_path *e = FX_DATA(&fx->rec, i, net_xmit_path);
 
 		if (!strcmp(e->path, path) && (qlen < 0 || e->qlen == (u32)qlen))
 			n++;
@@ -128,7 +128,7 @@ count_pick_tx(const struct fixture *fx, int queue, const char *how)
 	int n = 0;
 
 	FX_FOR_EACH(&fx->rec, i, 0, NULL, netdev_pick_tx) {
-		const struct tp_netdev_pick_tx *e = FX_DATA(&fx->rec, i, netdev_pick_tx);
+		const tp_data_netdev_pick_tx *e = FX_DATA(&fx->rec, i, netdev_pick_tx);
 
 		if (!strcmp(e->how, how) && (queue < 0 || e->queue == queue))
 			n++;
