@@ -29,7 +29,10 @@
  *	#define trace_kfree_skb(...) TP_FUNC(kfree_skb, __VA_ARGS__)
  *
  * (DEFINE_NOTE_EVENT for a note).  A reader gets an event's fields with
- * TP_DATA(ev, kfree_skb), typed tp_data_kfree_skb.
+ * TP_DATA(ev, kfree_skb), typed tp_data_kfree_skb.  Unlike the kernel's,
+ * an event's TP_PROTO may differ from its class's: TP_ARGS then says what
+ * it hands the class, TP_ARGS(adapter->netdev) or a reason word that never
+ * changes (events/common.h holds the classes several subsystems share).
  *
  * TP_HOST names the host whose CPU runs the event, TP_SKB the skb it is
  * about (NULL for none).  TP_STRUCT lists the fields in print order;
