@@ -163,17 +163,17 @@ DEFINE_EVENT(igb_ring_setup, igb_setup_tx_resources, "drivers/net/ethernet/intel
 #define trace_igb_setup_tx_resources(...) TP_FUNC(igb_setup_tx_resources, __VA_ARGS__)
 
 /* igb_setup_tx_resources / igb_setup_rx_resources: no memory for the
- * ring called @which ("tx", "rx"). */
+ * ring, a TX or an RX one (@which). */
 TRACE_NOTE_EVENT(igb_ring_alloc_fail, "drivers/net/ethernet/intel/igb/igb_main.c",
-	TP_PROTO(const struct igb_ring *ring, const char *which),
+	TP_PROTO(const struct igb_ring *ring, enum sim_igb_ring_type which),
 	TP_HOST(dev_net(ring->netdev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(reason)
-		tp_str(ring)),
+		tp_enum8(ring, sim_igb_ring_type_name)),
 	TP_ASSIGN(
 		__entry->reason = "no_memory";
-		__entry->ring = which;))
+		__entry->ring = (u8)which;))
 #define trace_igb_ring_alloc_fail(...) TP_NOTE(igb_ring_alloc_fail, __VA_ARGS__)
 
 /* igb_setup_tx_resources / igb_setup_rx_resources: the ring is

@@ -99,21 +99,21 @@ TRACE_EVENT(dev_add_pack, "net/core/dev.c", TP_NOT_INLINE,
 		__entry->type = ntohs(pt->type);))
 #define trace_dev_add_pack(...) TP_FUNC(dev_add_pack, __VA_ARGS__)
 
-/* @how: "single" (one queue), "xps" or "hash", the way @queue_index was chosen. */
+/* @how: the way @queue_index was chosen (one queue, XPS or a hash). */
 TRACE_EVENT(netdev_pick_tx, "net/core/flow_dissector.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb, int queue_index,
-		 const char *how),
+		 enum sim_pick_tx_how how),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(dev)
 		tp_s32(queue)
-		tp_str(how)
+		tp_enum8(how, sim_pick_tx_how_name)
 		tp_u32(txqs)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;
 		__entry->queue = queue_index;
-		__entry->how = how;
+		__entry->how = (u8)how;
 		__entry->txqs = dev->real_num_tx_queues;))
 #define trace_netdev_pick_tx(...) TP_FUNC(netdev_pick_tx, __VA_ARGS__)
 
@@ -169,18 +169,18 @@ TRACE_EVENT(__dev_xmit_skb, "net/core/dev.c", TP_INLINE,
 		__entry->running = qdisc_is_running(q);))
 #define trace___dev_xmit_skb(...) TP_FUNC(__dev_xmit_skb, __VA_ARGS__)
 
-/* __dev_xmit_skb: the way the skb goes, "bypass" (an idle qdisc is
- * skipped) or "enqueue", and the qdisc length before it. */
+/* __dev_xmit_skb: the way the skb goes, bypass (an idle qdisc is
+ * skipped) or enqueue, and the qdisc length before it. */
 TRACE_NOTE_EVENT(net_xmit_path, "net/core/dev.c",
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, const struct Qdisc *q,
-		 const char *path),
+		 enum sim_xmit_path path),
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_str(path)
+		tp_enum8(path, sim_xmit_path_name)
 		tp_u32(qlen)),
 	TP_ASSIGN(
-		__entry->path = path;
+		__entry->path = (u8)path;
 		__entry->qlen = qdisc_qlen(q);))
 #define trace_net_xmit_path(...) TP_NOTE(net_xmit_path, __VA_ARGS__)
 
@@ -190,10 +190,10 @@ TRACE_NOTE_EVENT(net_xmit_path_drop, "net/core/dev.c",
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_str(path)
+		tp_enum8(path, sim_xmit_path_name)
 		tp_str(reason)),
 	TP_ASSIGN(
-		__entry->path = "drop";
+		__entry->path = SIM_XMIT_DROP;
 		__entry->reason = reason;))
 #define trace_net_xmit_path_drop(...) TP_NOTE(net_xmit_path_drop, __VA_ARGS__)
 

@@ -1575,14 +1575,15 @@ TRACE_EVENT(tcp_cong_avoid, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 		tp_u32(cwnd)
 		tp_u32(ssthresh)
 		tp_u32(in_flight)
-		tp_str(phase)),
+		tp_enum8(phase, sim_tcp_ca_phase_name)),
 	TP_ASSIGN(
 		const struct tcp_sock *tp = tcp_sk(sk);
 
 		__entry->cwnd = tp->snd_cwnd;
 		__entry->ssthresh = tp->snd_ssthresh;
 		__entry->in_flight = in_flight;
-		__entry->phase = tp->snd_cwnd <= tp->snd_ssthresh ? "slow_start" : "cong_avoid";))
+		__entry->phase = tp->snd_cwnd <= tp->snd_ssthresh ? SIM_TCP_SLOW_START :
+								     SIM_TCP_CONG_AVOID;))
 #define trace_tcp_cong_avoid(...) TP_FUNC(tcp_cong_avoid, __VA_ARGS__)
 
 #endif

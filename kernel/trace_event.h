@@ -53,6 +53,7 @@
  *	tp_bare_str(n)				a tp_str printed without "n="
  *	tp_enum(n, name_of) tp_enum8(n, name_of)	u32 / u8 printed by
  *						const char *name_of(u32) (NULL: decimal)
+ *	tp_bare_enum8(n, name_of)		a tp_enum8 printed without "n="
  *	tp_skb(n)				u32 skb id, "skb#N"
  *	tp_custom(n, ctype, print)		ctype printed by
  *						void print(struct trace_buf *, const void *)
@@ -138,6 +139,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #undef tp_bare_str
 #undef tp_enum
 #undef tp_enum8
+#undef tp_bare_enum8
 #undef tp_skb
 #undef tp_custom
 
@@ -173,6 +175,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_bare_str(n)		TP_F(n, TF_STR, const char *, 0, true, NULL)
 #define tp_enum(n, f)		{ #n, TF_ENUM, sizeof(u32), 0, false, { .name_of = f } },
 #define tp_enum8(n, f)		{ #n, TF_ENUM, sizeof(u8), 0, false, { .name_of = f } },
+#define tp_bare_enum8(n, f)	{ #n, TF_ENUM, sizeof(u8), 0, true, { .name_of = f } },
 #define tp_skb(n)		TP_F(n, TF_SKB, u32, 0, false, NULL)
 #define tp_custom(n, ct, f)	{ #n, TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
 
@@ -222,6 +225,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_bare_str(...)
 #define tp_enum(...)
 #define tp_enum8(...)
+#define tp_bare_enum8(...)
 #define tp_skb(...)
 #define tp_custom(...)
 #define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	&tp_ev_##name,
@@ -253,6 +257,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_bare_str(n)		const char *n;
 #define tp_enum(n, f)		u32 n;
 #define tp_enum8(n, f)		u8 n;
+#define tp_bare_enum8(n, f)	u8 n;
 #define tp_skb(n)		u32 n;
 #define tp_custom(n, ct, f)	ct n;
 

@@ -971,7 +971,7 @@ ui_track_paths(struct ui_rec *r, const struct trace_event *ev)
 
 	if (path || drop)
 		snprintf(r->last_qdisc, sizeof(r->last_qdisc), "path=%s (%s)",
-			 path ? path->path : drop->path, ev->host_name);
+			 sim_xmit_path_name(path ? path->path : drop->path), ev->host_name);
 	trace_buf_init(&b, v, sizeof(v));
 	if (change) {
 		const struct neigh_nud_pair pair = change->nud;
