@@ -579,7 +579,7 @@ TRACE_EVENT(fib_table_delete, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 #define trace_fib_table_delete(...) TP_FUNC(fib_table_delete, __VA_ARGS__)
 
 /* route -n and ip route: the rows of the main table. */
-DECLARE_EVENT_CLASS(fib_route_show,
+DECLARE_EVENT_CLASS(fib_main_rows,
 	TP_PROTO(struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -587,11 +587,11 @@ DECLARE_EVENT_CLASS(fib_route_show,
 		tp_u32(rows)),
 	TP_ASSIGN(
 		__entry->rows = fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes;))
-DEFINE_EVENT(fib_route_show, sim_fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+DEFINE_EVENT(fib_main_rows, sim_fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net), TP_ARGS(net))
 #define trace_sim_fib_route_show(...) TP_FUNC(sim_fib_route_show, __VA_ARGS__)
 
-DEFINE_EVENT(fib_route_show, sim_fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+DEFINE_EVENT(fib_main_rows, sim_fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net), TP_ARGS(net))
 #define trace_sim_fib_ip_route_show(...) TP_FUNC(sim_fib_ip_route_show, __VA_ARGS__)
 

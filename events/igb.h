@@ -236,7 +236,7 @@ TRACE_NOTE_EVENT(igb_rx_setup_fail, "drivers/net/ethernet/intel/igb/igb_main.c",
 #define trace_igb_rx_setup_fail(...) TP_NOTE(igb_rx_setup_fail, __VA_ARGS__)
 
 /* A TX or RX ring by its queue index. */
-DECLARE_EVENT_CLASS(igb_ring,
+DECLARE_EVENT_CLASS(igb_ring_index,
 	TP_PROTO(const struct igb_ring *ring),
 	TP_HOST(dev_net(ring->netdev)),
 	TP_SKB(NULL),
@@ -244,7 +244,7 @@ DECLARE_EVENT_CLASS(igb_ring,
 		tp_u8(ring)),
 	TP_ASSIGN(
 		__entry->ring = ring->queue_index;))
-DEFINE_EVENT(igb_ring, igb_free_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(igb_ring_index, igb_free_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
 	TP_PROTO(const struct igb_ring *tx_ring), TP_ARGS(tx_ring))
 #define trace_igb_free_tx_resources(...) TP_FUNC(igb_free_tx_resources, __VA_ARGS__)
@@ -254,7 +254,7 @@ DEFINE_EVENT(no_fields, igb_free_all_tx_resources, "drivers/net/ethernet/intel/i
 	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_free_all_tx_resources(...) TP_FUNC(igb_free_all_tx_resources, __VA_ARGS__)
 
-DEFINE_EVENT(igb_ring, igb_free_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(igb_ring_index, igb_free_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
 	TP_PROTO(const struct igb_ring *rx_ring), TP_ARGS(rx_ring))
 #define trace_igb_free_rx_resources(...) TP_FUNC(igb_free_rx_resources, __VA_ARGS__)

@@ -157,17 +157,18 @@ TRACE_NOTE_EVENT(tcp_abort_on_close, "net/ipv4/tcp.c",
 		__entry->reset = 1;))
 #define trace_tcp_abort_on_close(...) TP_NOTE(tcp_abort_on_close, __VA_ARGS__)
 
-/* A socket's TCP state as the function starts. */
+/* A socket's TCP state as the function starts; @skb: the segment it
+ * handles (NULL for none). */
 DECLARE_EVENT_CLASS(tcp_sock_state,
-	TP_PROTO(const struct sock *sk),
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
 	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
+	TP_SKB(skb),
 	TP_STRUCT(
 		tp_enum8(state, sim_tcp_state_name)),
 	TP_ASSIGN(
 		__entry->state = sk->sk_state;))
 DEFINE_EVENT(tcp_sock_state, tcp_disconnect, "net/ipv4/tcp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_disconnect(...) TP_FUNC(tcp_disconnect, __VA_ARGS__)
 
 TRACE_EVENT(inet_csk_listen_start, "net/ipv4/inet_connection_sock.c", TP_NOT_INLINE,
@@ -910,7 +911,7 @@ TRACE_EVENT(tcp_event_data_recv, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 #define trace_tcp_event_data_recv(...) TP_FUNC(tcp_event_data_recv, __VA_ARGS__)
 
 DEFINE_EVENT(tcp_sock_state, tcp_fin, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_fin(...) TP_FUNC(tcp_fin, __VA_ARGS__)
 
 /* The receive buffer is over sk_rcvbuf: the out-of-order queue is pruned
@@ -1024,7 +1025,7 @@ TRACE_EVENT(__tcp_ack_snd_check, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 #define trace___tcp_ack_snd_check(...) TP_FUNC(__tcp_ack_snd_check, __VA_ARGS__)
 
 DEFINE_EVENT(tcp_sock_state, tcp_reset, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_reset(...) TP_FUNC(tcp_reset, __VA_ARGS__)
 
 /* tcp_validate_incoming: PAWS rejects @skb, its timestamp is older than
@@ -1462,14 +1463,8 @@ TRACE_EVENT(tcp_check_req, "net/ipv4/tcp_minisocks.c", TP_NOT_INLINE,
 #define trace_tcp_check_req(...) TP_FUNC(tcp_check_req, __VA_ARGS__)
 
 /* state: the child's, before it processes @skb. */
-TRACE_EVENT(tcp_child_process, "net/ipv4/tcp_minisocks.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *child, const struct sk_buff *skb),
-	TP_HOST(sock_net(child)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_enum8(state, sim_tcp_state_name)),
-	TP_ASSIGN(
-		__entry->state = child->sk_state;))
+DEFINE_EVENT(tcp_sock_state, tcp_child_process, "net/ipv4/tcp_minisocks.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *child, const struct sk_buff *skb), TP_ARGS(child, skb))
 #define trace_tcp_child_process(...) TP_FUNC(tcp_child_process, __VA_ARGS__)
 
 /* ---- layers/tcp_timer.c ------------------------------------------------------ */
@@ -1561,7 +1556,7 @@ TRACE_EVENT(tcp_delack_timer, "net/ipv4/tcp_timer.c", TP_NOT_INLINE,
 #define trace_tcp_delack_timer(...) TP_FUNC(tcp_delack_timer, __VA_ARGS__)
 
 DEFINE_EVENT(tcp_sock_state, tcp_keepalive_timer, "net/ipv4/tcp_timer.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_keepalive_timer(...) TP_FUNC(tcp_keepalive_timer, __VA_ARGS__)
 
 /* ---- layers/tcp_cong.c ------------------------------------------------------- */
