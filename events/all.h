@@ -3,6 +3,7 @@
  * reads this list three times (structs, descriptors, the table).  A new
  * events/ header is added here and nowhere else.
  */
+#include "events/common.h"
 #include "events/irq.h"
 #include "events/sched.h"
 #include "events/skb.h"

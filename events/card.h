@@ -13,6 +13,12 @@
 #if !defined(NETSTEP_EVENTS_CARD_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_CARD_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM card
 
@@ -137,16 +143,9 @@ TRACE_NOTE_EVENT(card_tx_wire, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
 #define trace_card_tx_wire(...) TP_NOTE(card_tx_wire, __VA_ARGS__)
 
 /* sim_82576_rx_accept: a frame refused before the filter (rx_disabled, runt). */
-TRACE_NOTE_EVENT(card_rx_drop, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
+DEFINE_NOTE_EVENT(reason_len, card_rx_drop, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
 	TP_PROTO(const struct net *net, const char *reason, unsigned int len),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->reason = reason;
-		__entry->len = len;))
+	TP_ARGS(net, NULL, reason, len))
 #define trace_card_rx_drop(...) TP_NOTE(card_rx_drop, __VA_ARGS__)
 
 /* sim_82576_rx_accept: the address filter refused the frame. */
@@ -279,7 +278,8 @@ TRACE_EVENT(dma_map_single, "include/asm-generic/dma-mapping-common.h", TP_INLIN
 		__entry->iova = ALIGN(dev->next_iova, (dma_addr_t)SIM_DMA_ALIGN);))
 #define trace_dma_map_single(...) TP_FUNC(dma_map_single, __VA_ARGS__)
 
-TRACE_EVENT(dma_unmap_single, "include/asm-generic/dma-mapping-common.h", TP_INLINE,
+/* A mapping the driver hands back: its device, bus address and size. */
+DECLARE_EVENT_CLASS(dma_release,
 	TP_PROTO(const struct device *dev, dma_addr_t addr, size_t size),
 	TP_HOST(dev->net),
 	TP_SKB(NULL),
@@ -291,6 +291,8 @@ TRACE_EVENT(dma_unmap_single, "include/asm-generic/dma-mapping-common.h", TP_INL
 		__entry->dev = dev->name;
 		__entry->iova = addr;
 		__entry->size = size;))
+DEFINE_EVENT(dma_release, dma_unmap_single, "include/asm-generic/dma-mapping-common.h", TP_INLINE,
+	TP_PROTO(const struct device *dev, dma_addr_t addr, size_t size), TP_ARGS(dev, addr, size))
 #define trace_dma_unmap_single(...) TP_FUNC(dma_unmap_single, __VA_ARGS__)
 
 /* dma_unmap_single, dma_free_coherent: the driver handed back an address
@@ -319,18 +321,9 @@ TRACE_EVENT(dma_alloc_coherent, "arch/x86/include/asm/dma-mapping.h", TP_INLINE,
 		__entry->size = size;))
 #define trace_dma_alloc_coherent(...) TP_FUNC(dma_alloc_coherent, __VA_ARGS__)
 
-TRACE_EVENT(dma_free_coherent, "arch/x86/include/asm/dma-mapping.h", TP_INLINE,
+DEFINE_EVENT(dma_release, dma_free_coherent, "arch/x86/include/asm/dma-mapping.h", TP_INLINE,
 	TP_PROTO(const struct device *dev, dma_addr_t dma_handle, size_t size),
-	TP_HOST(dev->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_x64(iova)
-		tp_u64(size)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;
-		__entry->iova = dma_handle;
-		__entry->size = size;))
+	TP_ARGS(dev, dma_handle, size))
 #define trace_dma_free_coherent(...) TP_FUNC(dma_free_coherent, __VA_ARGS__)
 
 /* sim_dma_translate: the modelled IOMMU refused a card access (a "DMAR fault"). */

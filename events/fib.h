@@ -10,6 +10,13 @@
 #if !defined(NETSTEP_EVENTS_FIB_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_FIB_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#include "events/net.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM fib
 
@@ -72,24 +79,22 @@ sim_fib_seconds_print(struct trace_buf *b, const void *p)
 
 /* ---- layers/route.c ---------------------------------------------------------- */
 
-TRACE_EVENT(dst_hold, "include/net/dst.h", TP_INLINE,
-	TP_PROTO(struct net *net, const struct dst_entry *dst),
+/* A dst's reference count as the call leaves it. */
+DECLARE_EVENT_CLASS(dst_refcnt,
+	TP_PROTO(const struct net *net, int refcnt),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_s32(refcnt)),
 	TP_ASSIGN(
-		__entry->refcnt = dst->__refcnt + 1;))
+		__entry->refcnt = refcnt;))
+DEFINE_EVENT(dst_refcnt, dst_hold, "include/net/dst.h", TP_INLINE,
+	TP_PROTO(struct net *net, const struct dst_entry *dst), TP_ARGS(net, dst->__refcnt + 1))
 #define trace_dst_hold(...) TP_FUNC(dst_hold, __VA_ARGS__)
 
-TRACE_EVENT(dst_release, "net/core/dst.c", TP_NOT_INLINE,
+DEFINE_EVENT(dst_refcnt, dst_release, "net/core/dst.c", TP_NOT_INLINE,
 	TP_PROTO(struct net *net, const struct dst_entry *dst),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(refcnt)),
-	TP_ASSIGN(
-		__entry->refcnt = dst ? dst->__refcnt - 1 : 0;))
+	TP_ARGS(net, dst ? dst->__refcnt - 1 : 0))
 #define trace_dst_release(...) TP_FUNC(dst_release, __VA_ARGS__)
 
 TRACE_EVENT(dst_mtu, "include/net/dst.h", TP_INLINE,
@@ -106,24 +111,14 @@ TRACE_EVENT(dst_mtu, "include/net/dst.h", TP_INLINE,
 		__entry->dev_mtu = dev_mtu;))
 #define trace_dst_mtu(...) TP_FUNC(dst_mtu, __VA_ARGS__)
 
-TRACE_EVENT(ip_rt_bug, "net/ipv4/route.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, ip_rt_bug, "net/ipv4/route.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->host, skb))
 #define trace_ip_rt_bug(...) TP_FUNC(ip_rt_bug, __VA_ARGS__)
 
 /* Why a routing function stopped early or took an unusual path. */
-TRACE_NOTE_EVENT(fib_reason, "net/ipv4/route.c",
+DEFINE_NOTE_EVENT(reason, fib_reason, "net/ipv4/route.c",
 	TP_PROTO(struct net *net, const struct sk_buff *skb, const char *reason),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+	TP_ARGS(net, skb, reason))
 #define trace_fib_reason(...) TP_NOTE(fib_reason, __VA_ARGS__)
 
 TRACE_EVENT(rt_dst_alloc, "net/ipv4/route.c", TP_NOT_INLINE,
@@ -454,7 +449,8 @@ TRACE_EVENT(fib_validate_source, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 		__entry->in = dev->name;))
 #define trace_fib_validate_source(...) TP_FUNC(fib_validate_source, __VA_ARGS__)
 
-TRACE_EVENT(inet_rtm_newroute, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+/* ip route add and del: the table the request names. */
+DECLARE_EVENT_CLASS(inet_rtm_route,
 	TP_PROTO(struct net *net, const struct fib_config *cfg),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -462,16 +458,12 @@ TRACE_EVENT(inet_rtm_newroute, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 		tp_u32(table)),
 	TP_ASSIGN(
 		__entry->table = cfg->fc_table;))
+DEFINE_EVENT(inet_rtm_route, inet_rtm_newroute, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net, const struct fib_config *cfg), TP_ARGS(net, cfg))
 #define trace_inet_rtm_newroute(...) TP_FUNC(inet_rtm_newroute, __VA_ARGS__)
 
-TRACE_EVENT(inet_rtm_delroute, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
-	TP_PROTO(struct net *net, const struct fib_config *cfg),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u32(table)),
-	TP_ASSIGN(
-		__entry->table = cfg->fc_table;))
+DEFINE_EVENT(inet_rtm_route, inet_rtm_delroute, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net, const struct fib_config *cfg), TP_ARGS(net, cfg))
 #define trace_inet_rtm_delroute(...) TP_FUNC(inet_rtm_delroute, __VA_ARGS__)
 
 TRACE_EVENT(fib_magic, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
@@ -491,26 +483,12 @@ TRACE_EVENT(fib_magic, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 #define trace_fib_magic(...) TP_FUNC(fib_magic, __VA_ARGS__)
 
 /* A route could not be added: the reason and the error. */
-TRACE_NOTE_EVENT(fib_failed, "net/ipv4/fib_frontend.c",
-	TP_PROTO(struct net *net, const char *reason, int err),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_s32(err)),
-	TP_ASSIGN(
-		__entry->reason = reason;
-		__entry->err = err;))
+DEFINE_NOTE_EVENT(reason_err, fib_failed, "net/ipv4/fib_frontend.c",
+	TP_PROTO(struct net *net, const char *reason, int err), TP_ARGS(net, NULL, reason, err))
 #define trace_fib_failed(...) TP_NOTE(fib_failed, __VA_ARGS__)
 
-TRACE_EVENT(fib_del_ifaddr, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, fib_del_ifaddr, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_fib_del_ifaddr(...) TP_FUNC(fib_del_ifaddr, __VA_ARGS__)
 
 TRACE_EVENT(fib_add_ifaddr, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
@@ -536,13 +514,8 @@ TRACE_EVENT(ip_fib_init, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
 		__entry->tables = "local,main";))
 #define trace_ip_fib_init(...) TP_FUNC(ip_fib_init, __VA_ARGS__)
 
-TRACE_EVENT(ip_fib_net_exit, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
-	TP_PROTO(struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, ip_fib_net_exit, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net), TP_ARGS(net, NULL))
 #define trace_ip_fib_net_exit(...) TP_FUNC(ip_fib_net_exit, __VA_ARGS__)
 
 /* ---- layers/fib_trie.c ------------------------------------------------------ */
@@ -605,7 +578,8 @@ TRACE_EVENT(fib_table_delete, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 		__entry->dev = cfg->fc_dev ? cfg->fc_dev->name : "any";))
 #define trace_fib_table_delete(...) TP_FUNC(fib_table_delete, __VA_ARGS__)
 
-TRACE_EVENT(sim_fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+/* route -n and ip route: the rows of the main table. */
+DECLARE_EVENT_CLASS(fib_main_rows,
 	TP_PROTO(struct net *net),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -613,16 +587,12 @@ TRACE_EVENT(sim_fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
 		tp_u32(rows)),
 	TP_ASSIGN(
 		__entry->rows = fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes;))
+DEFINE_EVENT(fib_main_rows, sim_fib_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net), TP_ARGS(net))
 #define trace_sim_fib_route_show(...) TP_FUNC(sim_fib_route_show, __VA_ARGS__)
 
-TRACE_EVENT(sim_fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
-	TP_PROTO(struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u32(rows)),
-	TP_ASSIGN(
-		__entry->rows = fib_get_table(net, RT_TABLE_MAIN)->tb_nroutes;))
+DEFINE_EVENT(fib_main_rows, sim_fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net), TP_ARGS(net))
 #define trace_sim_fib_ip_route_show(...) TP_FUNC(sim_fib_ip_route_show, __VA_ARGS__)
 
 #endif

@@ -5,6 +5,12 @@
 #if !defined(NETSTEP_EVENTS_ICMP_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_ICMP_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM icmp
 
@@ -59,16 +65,9 @@ TRACE_EVENT(icmp_reply, "net/ipv4/icmp.c", TP_NOT_INLINE,
 #define trace_icmp_reply(...) TP_FUNC(icmp_reply, __VA_ARGS__)
 
 /* No route for an ICMP message (or a ping) to leave by: nothing is sent. */
-TRACE_NOTE_EVENT(icmp_no_route, "net/ipv4/icmp.c",
+DEFINE_NOTE_EVENT(reason_err, icmp_no_route, "net/ipv4/icmp.c",
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, const char *reason, int err),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_s32(err)),
-	TP_ASSIGN(
-		__entry->reason = reason;
-		__entry->err = err;))
+	TP_ARGS(net, skb, reason, err))
 #define trace_icmp_no_route(...) TP_NOTE(icmp_no_route, __VA_ARGS__)
 
 /* No 3.10 counterpart: the error goes round through loopback there. */
@@ -102,14 +101,9 @@ TRACE_EVENT(icmp_send, "net/ipv4/icmp.c", TP_NOT_INLINE,
 #define trace_icmp_send(...) TP_FUNC(icmp_send, __VA_ARGS__)
 
 /* icmp_send stays silent about this packet, and why (RFC 1122 3.2.2). */
-TRACE_NOTE_EVENT(icmp_send_suppressed, "net/ipv4/icmp.c",
+DEFINE_NOTE_EVENT(reason, icmp_send_suppressed, "net/ipv4/icmp.c",
 	TP_PROTO(const struct sk_buff *skb_in, const char *reason),
-	TP_HOST(skb_in->host),
-	TP_SKB(skb_in),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+	TP_ARGS(skb_in->host, skb_in, reason))
 #define trace_icmp_send_suppressed(...) TP_NOTE(icmp_send_suppressed, __VA_ARGS__)
 
 /* protocol: of the quoted packet, at skb->data. */
@@ -126,16 +120,9 @@ TRACE_EVENT(icmp_socket_deliver, "net/ipv4/icmp.c", TP_NOT_INLINE,
 #define trace_icmp_socket_deliver(...) TP_FUNC(icmp_socket_deliver, __VA_ARGS__)
 
 /* The quoted packet's protocol has no err_handler: nobody hears. */
-TRACE_NOTE_EVENT(icmp_no_err_handler, "net/ipv4/icmp.c",
+DEFINE_NOTE_EVENT(reason_protocol, icmp_no_err_handler, "net/ipv4/icmp.c",
 	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u8(protocol)),
-	TP_ASSIGN(
-		__entry->reason = "no_err_handler";
-		__entry->protocol = ((const struct iphdr *)skb->data)->protocol;))
+	TP_ARGS(skb->host, skb, "no_err_handler", ((const struct iphdr *)skb->data)->protocol))
 #define trace_icmp_no_err_handler(...) TP_NOTE(icmp_no_err_handler, __VA_ARGS__)
 
 TRACE_EVENT(icmp_unreach, "net/ipv4/icmp.c", TP_NOT_INLINE,
@@ -166,14 +153,8 @@ TRACE_NOTE_EVENT(icmp_pmtu_update, "net/ipv4/icmp.c",
 #define trace_icmp_pmtu_update(...) TP_NOTE(icmp_pmtu_update, __VA_ARGS__)
 
 /* An ICMP message dropped, or not delivered to any socket, and why. */
-TRACE_NOTE_EVENT(icmp_drop, "net/ipv4/icmp.c",
-	TP_PROTO(const struct sk_buff *skb, const char *reason),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+DEFINE_NOTE_EVENT(reason, icmp_drop, "net/ipv4/icmp.c",
+	TP_PROTO(const struct sk_buff *skb, const char *reason), TP_ARGS(skb->host, skb, reason))
 #define trace_icmp_drop(...) TP_NOTE(icmp_drop, __VA_ARGS__)
 
 /* len: the echo's data, after the ICMP header. */

@@ -7,6 +7,13 @@
 #if !defined(NETSTEP_EVENTS_IGB_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_IGB_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#include "events/net.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM igb
 
@@ -30,7 +37,8 @@ TRACE_EVENT(igb_alloc_q_vector, "drivers/net/ethernet/intel/igb/igb_main.c", TP_
 		__entry->rxr = rxr_idx;))
 #define trace_igb_alloc_q_vector(...) TP_FUNC(igb_alloc_q_vector, __VA_ARGS__)
 
-TRACE_EVENT(igb_free_q_vectors, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+/* The adapter's q_vectors (one per interrupt vector). */
+DECLARE_EVENT_CLASS(igb_q_vectors,
 	TP_PROTO(const struct igb_adapter *adapter),
 	TP_HOST(sim_igb_net(adapter)),
 	TP_SKB(NULL),
@@ -38,38 +46,34 @@ TRACE_EVENT(igb_free_q_vectors, "drivers/net/ethernet/intel/igb/igb_main.c", TP_
 		tp_u32(q_vectors)),
 	TP_ASSIGN(
 		__entry->q_vectors = adapter->num_q_vectors;))
+DEFINE_EVENT(igb_q_vectors, igb_free_q_vectors, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter))
 #define trace_igb_free_q_vectors(...) TP_FUNC(igb_free_q_vectors, __VA_ARGS__)
 
-TRACE_EVENT(igb_set_interrupt_capability, "drivers/net/ethernet/intel/igb/igb_main.c",
-	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
+/* A step taken for each of @queues queues: the TX queues, or the RX
+ * queues for igb_setup_all_rx_resources. */
+DECLARE_EVENT_CLASS(igb_queues,
+	TP_PROTO(const struct igb_adapter *adapter, int queues),
 	TP_HOST(sim_igb_net(adapter)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_s32(queues)),
 	TP_ASSIGN(
-		__entry->queues = adapter->num_tx_queues;))
+		__entry->queues = queues;))
+DEFINE_EVENT(igb_queues, igb_set_interrupt_capability, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_tx_queues))
 #define trace_igb_set_interrupt_capability(...) TP_FUNC(igb_set_interrupt_capability, __VA_ARGS__)
 
-TRACE_EVENT(igb_alloc_q_vectors, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u32(q_vectors)),
-	TP_ASSIGN(
-		__entry->q_vectors = adapter->num_q_vectors;))
+DEFINE_EVENT(igb_q_vectors, igb_alloc_q_vectors, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter))
 #define trace_igb_alloc_q_vectors(...) TP_FUNC(igb_alloc_q_vectors, __VA_ARGS__)
 
-TRACE_EVENT(igb_init_interrupt_scheme, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(igb_queues, igb_init_interrupt_scheme, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(queues)),
-	TP_ASSIGN(
-		__entry->queues = adapter->num_tx_queues;))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_tx_queues))
 #define trace_igb_init_interrupt_scheme(...) TP_FUNC(igb_init_interrupt_scheme, __VA_ARGS__)
 
 TRACE_EVENT(igb_sw_init, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
@@ -98,23 +102,13 @@ TRACE_EVENT(igb_rar_set, "drivers/net/ethernet/intel/igb/e1000_mac.c", TP_NOT_IN
 		memcpy(__entry->addr, addr, ETH_ALEN);))
 #define trace_igb_rar_set(...) TP_FUNC(igb_rar_set, __VA_ARGS__)
 
-TRACE_EVENT(igb_read_mac_addr, "drivers/net/ethernet/intel/igb/e1000_nvm.c", TP_NOT_INLINE,
-	TP_PROTO(const struct e1000_hw *hw),
-	TP_HOST(sim_igb_net(hw->back)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_read_mac_addr, "drivers/net/ethernet/intel/igb/e1000_nvm.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct e1000_hw *hw), TP_ARGS(sim_igb_net(hw->back), NULL))
 #define trace_igb_read_mac_addr(...) TP_FUNC(igb_read_mac_addr, __VA_ARGS__)
 
-TRACE_EVENT(igb_reset, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = adapter->netdev->name;))
+DEFINE_EVENT(netdev, igb_reset, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter->netdev))
 #define trace_igb_reset(...) TP_FUNC(igb_reset, __VA_ARGS__)
 
 TRACE_EVENT(igb_remove, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
@@ -149,35 +143,37 @@ TRACE_EVENT(igb_probe, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLIN
 
 /* ==== igb_main.c: ring memory ================================================ */
 
-TRACE_EVENT(igb_setup_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
-	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *tx_ring),
-	TP_HOST(dev_net(tx_ring->netdev)),
+/* A ring about to get its memory: @desc_size is a TX or an RX descriptor's. */
+DECLARE_EVENT_CLASS(igb_ring_setup,
+	TP_PROTO(const struct igb_ring *ring, size_t desc_size),
+	TP_HOST(dev_net(ring->netdev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u8(ring)
 		tp_u16(count)
 		tp_u32(size)),
 	TP_ASSIGN(
-		__entry->ring = tx_ring->queue_index;
-		__entry->count = tx_ring->count;
+		__entry->ring = ring->queue_index;
+		__entry->count = ring->count;
 		/* what the descriptors will take, rounded up to a page */
-		__entry->size = (u32)ALIGN(tx_ring->count * sizeof(union e1000_adv_tx_desc),
-					   4096);))
+		__entry->size = (u32)ALIGN(ring->count * desc_size, 4096);))
+DEFINE_EVENT(igb_ring_setup, igb_setup_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *tx_ring), TP_ARGS(tx_ring, sizeof(union e1000_adv_tx_desc)))
 #define trace_igb_setup_tx_resources(...) TP_FUNC(igb_setup_tx_resources, __VA_ARGS__)
 
 /* igb_setup_tx_resources / igb_setup_rx_resources: no memory for the
- * ring called @which ("tx", "rx"). */
+ * ring, a TX or an RX one (@which). */
 TRACE_NOTE_EVENT(igb_ring_alloc_fail, "drivers/net/ethernet/intel/igb/igb_main.c",
-	TP_PROTO(const struct igb_ring *ring, const char *which),
+	TP_PROTO(const struct igb_ring *ring, enum sim_igb_ring_type which),
 	TP_HOST(dev_net(ring->netdev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(reason)
-		tp_str(ring)),
+		tp_enum8(ring, sim_igb_ring_type_name)),
 	TP_ASSIGN(
 		__entry->reason = "no_memory";
-		__entry->ring = which;))
+		__entry->ring = (u8)which;))
 #define trace_igb_ring_alloc_fail(...) TP_NOTE(igb_ring_alloc_fail, __VA_ARGS__)
 
 /* igb_setup_tx_resources / igb_setup_rx_resources: the ring is
@@ -198,15 +194,9 @@ TRACE_NOTE_EVENT(igb_ring_allocated, "drivers/net/ethernet/intel/igb/igb_main.c"
 		__entry->size = ring->size;))
 #define trace_igb_ring_allocated(...) TP_NOTE(igb_ring_allocated, __VA_ARGS__)
 
-TRACE_EVENT(igb_setup_all_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(igb_queues, igb_setup_all_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(queues)),
-	TP_ASSIGN(
-		__entry->queues = adapter->num_tx_queues;))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_tx_queues))
 #define trace_igb_setup_all_tx_resources(...) TP_FUNC(igb_setup_all_tx_resources, __VA_ARGS__)
 
 /* igb_setup_all_tx_resources: TX queue @queue could not be set up. */
@@ -222,32 +212,14 @@ TRACE_NOTE_EVENT(igb_tx_setup_fail, "drivers/net/ethernet/intel/igb/igb_main.c",
 		__entry->tx_queue = queue;))
 #define trace_igb_tx_setup_fail(...) TP_NOTE(igb_tx_setup_fail, __VA_ARGS__)
 
-TRACE_EVENT(igb_setup_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(igb_ring_setup, igb_setup_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *rx_ring),
-	TP_HOST(dev_net(rx_ring->netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u8(ring)
-		tp_u16(count)
-		tp_u32(size)),
-	TP_ASSIGN(
-		__entry->ring = rx_ring->queue_index;
-		__entry->count = rx_ring->count;
-		/* what the descriptors will take, rounded up to a page */
-		__entry->size = (u32)ALIGN(rx_ring->count * sizeof(union e1000_adv_rx_desc),
-					   4096);))
+	TP_PROTO(const struct igb_ring *rx_ring), TP_ARGS(rx_ring, sizeof(union e1000_adv_rx_desc)))
 #define trace_igb_setup_rx_resources(...) TP_FUNC(igb_setup_rx_resources, __VA_ARGS__)
 
-TRACE_EVENT(igb_setup_all_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(igb_queues, igb_setup_all_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(queues)),
-	TP_ASSIGN(
-		__entry->queues = adapter->num_rx_queues;))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_rx_queues))
 #define trace_igb_setup_all_rx_resources(...) TP_FUNC(igb_setup_all_rx_resources, __VA_ARGS__)
 
 /* igb_setup_all_rx_resources: RX queue @queue could not be set up. */
@@ -263,46 +235,33 @@ TRACE_NOTE_EVENT(igb_rx_setup_fail, "drivers/net/ethernet/intel/igb/igb_main.c",
 		__entry->rx_queue = queue;))
 #define trace_igb_rx_setup_fail(...) TP_NOTE(igb_rx_setup_fail, __VA_ARGS__)
 
-TRACE_EVENT(igb_free_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
-	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *tx_ring),
-	TP_HOST(dev_net(tx_ring->netdev)),
+/* A TX or RX ring by its queue index. */
+DECLARE_EVENT_CLASS(igb_ring_index,
+	TP_PROTO(const struct igb_ring *ring),
+	TP_HOST(dev_net(ring->netdev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u8(ring)),
 	TP_ASSIGN(
-		__entry->ring = tx_ring->queue_index;))
+		__entry->ring = ring->queue_index;))
+DEFINE_EVENT(igb_ring_index, igb_free_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *tx_ring), TP_ARGS(tx_ring))
 #define trace_igb_free_tx_resources(...) TP_FUNC(igb_free_tx_resources, __VA_ARGS__)
 
-TRACE_EVENT(igb_free_all_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(no_fields, igb_free_all_tx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_free_all_tx_resources(...) TP_FUNC(igb_free_all_tx_resources, __VA_ARGS__)
 
-TRACE_EVENT(igb_free_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(igb_ring_index, igb_free_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *rx_ring),
-	TP_HOST(dev_net(rx_ring->netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u8(ring)),
-	TP_ASSIGN(
-		__entry->ring = rx_ring->queue_index;))
+	TP_PROTO(const struct igb_ring *rx_ring), TP_ARGS(rx_ring))
 #define trace_igb_free_rx_resources(...) TP_FUNC(igb_free_rx_resources, __VA_ARGS__)
 
-TRACE_EVENT(igb_free_all_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(no_fields, igb_free_all_rx_resources, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_free_all_rx_resources(...) TP_FUNC(igb_free_all_rx_resources, __VA_ARGS__)
 
 TRACE_EVENT(igb_unmap_and_free_tx_resource, "drivers/net/ethernet/intel/igb/igb_main.c",
@@ -322,82 +281,52 @@ TRACE_EVENT(igb_unmap_and_free_tx_resource, "drivers/net/ethernet/intel/igb/igb_
 /* The driver dropped @skb, for @reason: "ring_cleanup" (never sent),
  * "tx_dma_map_failed", "adapter_down", "empty_skb", "pad_failed",
  * "non_eop". */
-TRACE_NOTE_EVENT(igb_drop, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_NOTE_EVENT(reason, igb_drop, "drivers/net/ethernet/intel/igb/igb_main.c",
 	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb, const char *reason),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+	TP_ARGS(dev_net(dev), skb, reason))
 #define trace_igb_drop(...) TP_NOTE(igb_drop, __VA_ARGS__)
 
-TRACE_EVENT(igb_clean_tx_ring, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *tx_ring),
-	TP_HOST(dev_net(tx_ring->netdev)),
+/* A TX or RX ring emptied: its queue index and where its two indices stood. */
+DECLARE_EVENT_CLASS(igb_ring_clean,
+	TP_PROTO(const struct igb_ring *ring),
+	TP_HOST(dev_net(ring->netdev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u8(ring)
 		tp_u16(ntu)
 		tp_u16(ntc)),
 	TP_ASSIGN(
-		__entry->ring = tx_ring->queue_index;
-		__entry->ntu = tx_ring->next_to_use;
-		__entry->ntc = tx_ring->next_to_clean;))
+		__entry->ring = ring->queue_index;
+		__entry->ntu = ring->next_to_use;
+		__entry->ntc = ring->next_to_clean;))
+DEFINE_EVENT(igb_ring_clean, igb_clean_tx_ring, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *tx_ring), TP_ARGS(tx_ring))
 #define trace_igb_clean_tx_ring(...) TP_FUNC(igb_clean_tx_ring, __VA_ARGS__)
 
-TRACE_EVENT(igb_clean_rx_ring, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *rx_ring),
-	TP_HOST(dev_net(rx_ring->netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u8(ring)
-		tp_u16(ntu)
-		tp_u16(ntc)),
-	TP_ASSIGN(
-		__entry->ring = rx_ring->queue_index;
-		__entry->ntu = rx_ring->next_to_use;
-		__entry->ntc = rx_ring->next_to_clean;))
+DEFINE_EVENT(igb_ring_clean, igb_clean_rx_ring, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *rx_ring), TP_ARGS(rx_ring))
 #define trace_igb_clean_rx_ring(...) TP_FUNC(igb_clean_rx_ring, __VA_ARGS__)
 
-TRACE_EVENT(igb_clean_all_tx_rings, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(no_fields, igb_clean_all_tx_rings, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_clean_all_tx_rings(...) TP_FUNC(igb_clean_all_tx_rings, __VA_ARGS__)
 
-TRACE_EVENT(igb_clean_all_rx_rings, "drivers/net/ethernet/intel/igb/igb_main.c",
+DEFINE_EVENT(no_fields, igb_clean_all_rx_rings, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_clean_all_rx_rings(...) TP_FUNC(igb_clean_all_rx_rings, __VA_ARGS__)
 
 /* ==== igb_main.c: configure ================================================== */
 
-TRACE_EVENT(igb_setup_tctl, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_setup_tctl, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_setup_tctl(...) TP_FUNC(igb_setup_tctl, __VA_ARGS__)
 
-TRACE_EVENT(igb_setup_rctl, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_setup_rctl, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_setup_rctl(...) TP_FUNC(igb_setup_rctl, __VA_ARGS__)
 
 TRACE_EVENT(igb_rlpml_set, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
@@ -424,13 +353,9 @@ TRACE_EVENT(igb_configure_tx_ring, "drivers/net/ethernet/intel/igb/igb_main.c", 
 		__entry->tdlen = (u32)(ring->count * sizeof(union e1000_adv_tx_desc));))
 #define trace_igb_configure_tx_ring(...) TP_FUNC(igb_configure_tx_ring, __VA_ARGS__)
 
-TRACE_EVENT(igb_configure_tx, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_configure_tx, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_configure_tx(...) TP_FUNC(igb_configure_tx, __VA_ARGS__)
 
 TRACE_EVENT(igb_configure_rx_ring, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
@@ -449,13 +374,9 @@ TRACE_EVENT(igb_configure_rx_ring, "drivers/net/ethernet/intel/igb/igb_main.c", 
 		__entry->bufsz = adapter->rx_buffer_len;))
 #define trace_igb_configure_rx_ring(...) TP_FUNC(igb_configure_rx_ring, __VA_ARGS__)
 
-TRACE_EVENT(igb_configure_rx, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_configure_rx, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_configure_rx(...) TP_FUNC(igb_configure_rx, __VA_ARGS__)
 
 /* No 3.10 counterpart: 3.10 has igb_alloc_mapped_page. */
@@ -499,14 +420,8 @@ TRACE_NOTE_EVENT(igb_rx_tail_write, "drivers/net/ethernet/intel/igb/igb_main.c",
 		__entry->rdt = rdt;))
 #define trace_igb_rx_tail_write(...) TP_NOTE(igb_rx_tail_write, __VA_ARGS__)
 
-TRACE_EVENT(igb_configure, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = adapter->netdev->name;))
+DEFINE_EVENT(netdev, igb_configure, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter->netdev))
 #define trace_igb_configure(...) TP_FUNC(igb_configure, __VA_ARGS__)
 
 /* ==== igb_main.c: interrupts ================================================= */
@@ -595,51 +510,35 @@ TRACE_EVENT(igb_request_msix, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NO
 		__entry->vectors = adapter->num_q_vectors + NON_Q_VECTORS;))
 #define trace_igb_request_msix(...) TP_FUNC(igb_request_msix, __VA_ARGS__)
 
-TRACE_EVENT(igb_request_irq, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_request_irq, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_request_irq(...) TP_FUNC(igb_request_irq, __VA_ARGS__)
 
-TRACE_EVENT(igb_free_irq, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_free_irq, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_free_irq(...) TP_FUNC(igb_free_irq, __VA_ARGS__)
 
-TRACE_EVENT(igb_irq_disable, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, igb_irq_disable, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_irq_disable(...) TP_FUNC(igb_irq_disable, __VA_ARGS__)
 
-TRACE_EVENT(igb_irq_enable, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
+/* The interrupt causes (EIMS bits) about to be unmasked. */
+DECLARE_EVENT_CLASS(igb_eims,
+	TP_PROTO(const struct igb_adapter *adapter, u32 eims),
 	TP_HOST(sim_igb_net(adapter)),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_x32w(eims, 8)),
 	TP_ASSIGN(
-		__entry->eims = adapter->eims_enable_mask;))
+		__entry->eims = eims;))
+DEFINE_EVENT(igb_eims, igb_irq_enable, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->eims_enable_mask))
 #define trace_igb_irq_enable(...) TP_FUNC(igb_irq_enable, __VA_ARGS__)
 
-TRACE_EVENT(igb_ring_irq_enable, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+DEFINE_EVENT(igb_eims, igb_ring_irq_enable, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
 	TP_PROTO(const struct igb_q_vector *q_vector),
-	TP_HOST(sim_igb_net(q_vector->adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_x32w(eims, 8)),
-	TP_ASSIGN(
-		__entry->eims = q_vector->eims_value;))
+	TP_ARGS(q_vector->adapter, q_vector->eims_value))
 #define trace_igb_ring_irq_enable(...) TP_FUNC(igb_ring_irq_enable, __VA_ARGS__)
 
 /* ==== igb_main.c: open and close ============================================= */
@@ -658,54 +557,24 @@ TRACE_EVENT(__igb_open, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLI
 		__entry->rxqs = adapter->num_rx_queues;))
 #define trace___igb_open(...) TP_FUNC(__igb_open, __VA_ARGS__)
 
-TRACE_EVENT(igb_open, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+DEFINE_EVENT(netdev, igb_open, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace_igb_open(...) TP_FUNC(igb_open, __VA_ARGS__)
 
-TRACE_EVENT(igb_down, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = adapter->netdev->name;))
+DEFINE_EVENT(netdev, igb_down, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter->netdev))
 #define trace_igb_down(...) TP_FUNC(igb_down, __VA_ARGS__)
 
-TRACE_EVENT(igb_up, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = adapter->netdev->name;))
+DEFINE_EVENT(netdev, igb_up, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter->netdev))
 #define trace_igb_up(...) TP_FUNC(igb_up, __VA_ARGS__)
 
-TRACE_EVENT(__igb_close, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+DEFINE_EVENT(netdev, __igb_close, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace___igb_close(...) TP_FUNC(__igb_close, __VA_ARGS__)
 
-TRACE_EVENT(igb_close, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+DEFINE_EVENT(netdev, igb_close, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace_igb_close(...) TP_FUNC(igb_close, __VA_ARGS__)
 
 /* ==== igb_main.c: transmit =================================================== */
@@ -1037,56 +906,28 @@ TRACE_NOTE_EVENT(igb_mtu_invalid, "drivers/net/ethernet/intel/igb/igb_main.c",
 		__entry->mtu = mtu;))
 #define trace_igb_mtu_invalid(...) TP_NOTE(igb_mtu_invalid, __VA_ARGS__)
 
-TRACE_EVENT(igb_update_stats, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter),
-	TP_HOST(sim_igb_net(adapter)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = adapter->netdev->name;))
+DEFINE_EVENT(netdev, igb_update_stats, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter->netdev))
 #define trace_igb_update_stats(...) TP_FUNC(igb_update_stats, __VA_ARGS__)
 
 /* ==== igb_ethtool.c ========================================================== */
 
-TRACE_EVENT(igb_get_settings, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+DEFINE_EVENT(netdev, igb_get_settings, "drivers/net/ethernet/intel/igb/igb_ethtool.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace_igb_get_settings(...) TP_FUNC(igb_get_settings, __VA_ARGS__)
 
-TRACE_EVENT(igb_get_link, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+DEFINE_EVENT(netdev, igb_get_link, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace_igb_get_link(...) TP_FUNC(igb_get_link, __VA_ARGS__)
 
-TRACE_EVENT(igb_get_drvinfo, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+DEFINE_EVENT(netdev, igb_get_drvinfo, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace_igb_get_drvinfo(...) TP_FUNC(igb_get_drvinfo, __VA_ARGS__)
 
-TRACE_EVENT(igb_get_ringparam, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+DEFINE_EVENT(netdev, igb_get_ringparam, "drivers/net/ethernet/intel/igb/igb_ethtool.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace_igb_get_ringparam(...) TP_FUNC(igb_get_ringparam, __VA_ARGS__)
 
 TRACE_EVENT(igb_set_ringparam, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
@@ -1115,15 +956,9 @@ TRACE_EVENT(igb_get_sset_count, "drivers/net/ethernet/intel/igb/igb_ethtool.c", 
 		__entry->sset = sset;))
 #define trace_igb_get_sset_count(...) TP_FUNC(igb_get_sset_count, __VA_ARGS__)
 
-TRACE_EVENT(igb_get_ethtool_stats, "drivers/net/ethernet/intel/igb/igb_ethtool.c",
+DEFINE_EVENT(netdev, igb_get_ethtool_stats, "drivers/net/ethernet/intel/igb/igb_ethtool.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *netdev),
-	TP_HOST(dev_net(netdev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = netdev->name;))
+	TP_PROTO(const struct net_device *netdev), TP_ARGS(netdev))
 #define trace_igb_get_ethtool_stats(...) TP_FUNC(igb_get_ethtool_stats, __VA_ARGS__)
 
 TRACE_EVENT(igb_get_strings, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,

@@ -5,6 +5,12 @@
 #if !defined(NETSTEP_EVENTS_IP_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_IP_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM ip
 
@@ -61,9 +67,11 @@ TRACE_EVENT(ip_select_ident, "include/net/ip.h", TP_INLINE,
 		__entry->daddr = iph->daddr;))
 #define trace_ip_select_ident(...) TP_FUNC(ip_select_ident, __VA_ARGS__)
 
-TRACE_EVENT(__ip_local_out, "net/ipv4/ip_output.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
+/* An skb's length and the addresses it goes between (TCP's
+ * tcp_v4_send_check and tcp_v4_rcv print the same). */
+DECLARE_EVENT_CLASS(skb_len_addrs,
+	TP_PROTO(const struct net *net, const struct sk_buff *skb, __be32 saddr, __be32 daddr),
+	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(len)
@@ -71,11 +79,15 @@ TRACE_EVENT(__ip_local_out, "net/ipv4/ip_output.c", TP_NOT_INLINE,
 		tp_ip4(daddr)),
 	TP_ASSIGN(
 		__entry->len = skb->len;
-		__entry->saddr = ip_hdr(skb)->saddr;
-		__entry->daddr = ip_hdr(skb)->daddr;))
+		__entry->saddr = saddr;
+		__entry->daddr = daddr;))
+DEFINE_EVENT(skb_len_addrs, __ip_local_out, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_ARGS(skb->host, skb, ip_hdr(skb)->saddr, ip_hdr(skb)->daddr))
 #define trace___ip_local_out(...) TP_FUNC(__ip_local_out, __VA_ARGS__)
 
-TRACE_EVENT(ip_local_out, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+/* An skb and its length (UDP's udp_rcv prints the same). */
+DECLARE_EVENT_CLASS(skb_len,
 	TP_PROTO(const struct sk_buff *skb),
 	TP_HOST(skb->host),
 	TP_SKB(skb),
@@ -83,6 +95,8 @@ TRACE_EVENT(ip_local_out, "net/ipv4/ip_output.c", TP_NOT_INLINE,
 		tp_u32(len)),
 	TP_ASSIGN(
 		__entry->len = skb->len;))
+DEFINE_EVENT(skb_len, ip_local_out, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb))
 #define trace_ip_local_out(...) TP_FUNC(ip_local_out, __VA_ARGS__)
 
 /* cached_dst: the socket had a route cached (it may still be obsolete). */
@@ -101,16 +115,8 @@ TRACE_EVENT(ip_queue_xmit, "net/ipv4/ip_output.c", TP_NOT_INLINE,
 #define trace_ip_queue_xmit(...) TP_FUNC(ip_queue_xmit, __VA_ARGS__)
 
 /* A route lookup failed and the packet is dropped. */
-TRACE_NOTE_EVENT(ip_no_route, "net/ipv4/ip_output.c",
-	TP_PROTO(const struct sk_buff *skb, int err),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_s32(err)),
-	TP_ASSIGN(
-		__entry->reason = "no_route";
-		__entry->err = err;))
+DEFINE_NOTE_EVENT(reason_err, ip_no_route, "net/ipv4/ip_output.c",
+	TP_PROTO(const struct sk_buff *skb, int err), TP_ARGS(skb->host, skb, "no_route", err))
 #define trace_ip_no_route(...) TP_NOTE(ip_no_route, __VA_ARGS__)
 
 /* The IP header ip_queue_xmit built. */
@@ -130,28 +136,13 @@ TRACE_NOTE_EVENT(ip_xmit_header, "net/ipv4/ip_output.c",
 		__entry->saddr = ip_hdr(skb)->saddr;))
 #define trace_ip_xmit_header(...) TP_NOTE(ip_xmit_header, __VA_ARGS__)
 
-TRACE_EVENT(ip_build_and_send_pkt, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+DEFINE_EVENT(skb_len_addrs, ip_build_and_send_pkt, "net/ipv4/ip_output.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, __be32 saddr, __be32 daddr),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(len)
-		tp_ip4(saddr)
-		tp_ip4(daddr)),
-	TP_ASSIGN(
-		__entry->len = skb->len;
-		__entry->saddr = saddr;
-		__entry->daddr = daddr;))
+	TP_ARGS(skb->host, skb, saddr, daddr))
 #define trace_ip_build_and_send_pkt(...) TP_FUNC(ip_build_and_send_pkt, __VA_ARGS__)
 
-TRACE_EVENT(ip_send_skb, "net/ipv4/ip_output.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->len = skb->len;))
+DEFINE_EVENT(skb_len, ip_send_skb, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb))
 #define trace_ip_send_skb(...) TP_FUNC(ip_send_skb, __VA_ARGS__)
 
 /* len: the datagram with the IP header about to be pushed; mtu: the
@@ -229,14 +220,8 @@ TRACE_NOTE_EVENT(ip_headroom_realloc, "net/ipv4/ip_output.c",
 #define trace_ip_headroom_realloc(...) TP_NOTE(ip_headroom_realloc, __VA_ARGS__)
 
 /* A packet dropped (or, in ip_forward, about to be) and why. */
-TRACE_NOTE_EVENT(ip_drop, "net/ipv4/ip_output.c",
-	TP_PROTO(const struct sk_buff *skb, const char *reason),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+DEFINE_NOTE_EVENT(reason, ip_drop, "net/ipv4/ip_output.c",
+	TP_PROTO(const struct sk_buff *skb, const char *reason), TP_ARGS(skb->host, skb, reason))
 #define trace_ip_drop(...) TP_NOTE(ip_drop, __VA_ARGS__)
 
 TRACE_EVENT(ip_finish_output, "net/ipv4/ip_output.c", TP_NOT_INLINE,
@@ -350,16 +335,9 @@ TRACE_EVENT(ip_local_deliver_finish, "net/ipv4/ip_input.c", TP_NOT_INLINE,
 #define trace_ip_local_deliver_finish(...) TP_FUNC(ip_local_deliver_finish, __VA_ARGS__)
 
 /* No handler for the packet's protocol: dropped, ICMP protocol unreachable. */
-TRACE_NOTE_EVENT(ip_unknown_protocol, "net/ipv4/ip_input.c",
+DEFINE_NOTE_EVENT(reason_protocol, ip_unknown_protocol, "net/ipv4/ip_input.c",
 	TP_PROTO(const struct sk_buff *skb, u8 protocol),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u8(protocol)),
-	TP_ASSIGN(
-		__entry->reason = "unknown_protocol";
-		__entry->protocol = protocol;))
+	TP_ARGS(skb->host, skb, "unknown_protocol", protocol))
 #define trace_ip_unknown_protocol(...) TP_NOTE(ip_unknown_protocol, __VA_ARGS__)
 
 TRACE_EVENT(ip_local_deliver, "net/ipv4/ip_input.c", TP_NOT_INLINE,
@@ -404,20 +382,12 @@ TRACE_EVENT(ip_rcv, "net/ipv4/ip_input.c", TP_NOT_INLINE,
 
 /* 3.10's ip_init (ip_output.c) is called by inet_init (af_inet.c), whose
  * IPv4 part netstep's does: ip_rcv, reassembly, ICMP. */
-TRACE_EVENT(ip_init, "net/ipv4/ip_output.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, ip_init, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_ip_init(...) TP_FUNC(ip_init, __VA_ARGS__)
 
-TRACE_EVENT(sim_ip_exit, "net/ipv4/ip_input.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, sim_ip_exit, "net/ipv4/ip_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_sim_ip_exit(...) TP_FUNC(sim_ip_exit, __VA_ARGS__)
 
 /* ---- layers/ip_forward.c ----------------------------------------------------- */
@@ -690,21 +660,13 @@ TRACE_NOTE_EVENT(ip_reasm_done, "net/ipv4/ip_fragment.c",
 		__entry->len = skb->len;))
 #define trace_ip_reasm_done(...) TP_NOTE(ip_reasm_done, __VA_ARGS__)
 
-TRACE_EVENT(ipfrag_init, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, ipfrag_init, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_ipfrag_init(...) TP_FUNC(ipfrag_init, __VA_ARGS__)
 
 /* No 3.10 counterpart (the kernel's IPv4 is never torn down). */
-TRACE_EVENT(ipv4_frags_exit_net, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, ipv4_frags_exit_net, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_ipv4_frags_exit_net(...) TP_FUNC(ipv4_frags_exit_net, __VA_ARGS__)
 
 #endif

@@ -10,6 +10,13 @@
 #if !defined(NETSTEP_EVENTS_NEIGH_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_NEIGH_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#include "events/net.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM neigh
 
@@ -118,26 +125,33 @@ TRACE_EVENT(neigh_hash_grow, "net/core/neighbour.c", TP_NOT_INLINE,
 		__entry->new_buckets = 1U << new_shift;))
 #define trace_neigh_hash_grow(...) TP_FUNC(neigh_hash_grow, __VA_ARGS__)
 
-TRACE_EVENT(neigh_forced_gc, "net/core/neighbour.c", TP_NOT_INLINE,
-	TP_PROTO(const struct neigh_table *tbl),
-	TP_HOST(tbl->net),
+/* How many entries a table holds (0 for @tbl NULL). */
+DECLARE_EVENT_CLASS(neigh_entries,
+	TP_PROTO(struct net *net, const struct neigh_table *tbl),
+	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_s32(entries)),
 	TP_ASSIGN(
-		__entry->entries = tbl->entries;))
+		__entry->entries = tbl ? tbl->entries : 0;))
+DEFINE_EVENT(neigh_entries, neigh_forced_gc, "net/core/neighbour.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neigh_table *tbl), TP_ARGS(tbl->net, tbl))
 #define trace_neigh_forced_gc(...) TP_FUNC(neigh_forced_gc, __VA_ARGS__)
 
-TRACE_EVENT(neigh_alloc, "net/core/neighbour.c", TP_NOT_INLINE,
+/* A device (@dev NULL: all of them) and how many entries the table
+ * holds (@tbl NULL: none, and no host to record on). */
+DECLARE_EVENT_CLASS(neigh_dev_entries,
 	TP_PROTO(const struct neigh_table *tbl, const struct net_device *dev),
-	TP_HOST(tbl->net),
+	TP_HOST(tbl ? tbl->net : NULL),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)
 		tp_s32(entries)),
 	TP_ASSIGN(
-		__entry->dev = dev->name;
-		__entry->entries = tbl->entries;))
+		__entry->dev = dev ? dev->name : "all";
+		__entry->entries = tbl ? tbl->entries : 0;))
+DEFINE_EVENT(neigh_dev_entries, neigh_alloc, "net/core/neighbour.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neigh_table *tbl, const struct net_device *dev), TP_ARGS(tbl, dev))
 #define trace_neigh_alloc(...) TP_FUNC(neigh_alloc, __VA_ARGS__)
 
 /* neigh_alloc: the table is full and the forced GC freed nothing. */
@@ -155,7 +169,8 @@ TRACE_NOTE_EVENT(neigh_table_full, "net/core/neighbour.c",
 		__entry->gc_thresh3 = tbl->gc_thresh3;))
 #define trace_neigh_table_full(...) TP_NOTE(neigh_table_full, __VA_ARGS__)
 
-TRACE_EVENT(neigh_destroy, "net/core/neighbour.c", TP_NOT_INLINE,
+/* An entry, and the packets still waiting on it for an address. */
+DECLARE_EVENT_CLASS(neigh_arp_queue,
 	TP_PROTO(const struct neighbour *neigh),
 	TP_HOST(neigh->tbl->net),
 	TP_SKB(NULL),
@@ -165,6 +180,8 @@ TRACE_EVENT(neigh_destroy, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->ip = neigh->primary_key;
 		__entry->queued = skb_queue_len(&neigh->arp_queue);))
+DEFINE_EVENT(neigh_arp_queue, neigh_destroy, "net/core/neighbour.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neighbour *neigh), TP_ARGS(neigh))
 #define trace_neigh_destroy(...) TP_FUNC(neigh_destroy, __VA_ARGS__)
 
 /* neigh_destroy: the entry is still in the table (the kernel WARNs). */
@@ -180,16 +197,20 @@ TRACE_NOTE_EVENT(neigh_destroy_alive, "net/core/neighbour.c",
 		__entry->ip = neigh->primary_key;))
 #define trace_neigh_destroy_alive(...) TP_NOTE(neigh_destroy_alive, __VA_ARGS__)
 
-TRACE_EVENT(__ipv4_neigh_lookup_noref, "include/net/arp.h", TP_INLINE,
-	TP_PROTO(const struct net_device *dev, u32 key),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
+/* An IPv4 address on a device: the key of a neighbour entry. */
+DECLARE_EVENT_CLASS(neigh_ip_dev,
+	TP_PROTO(const struct net *net, const struct sk_buff *skb, __be32 ip,
+		 const struct net_device *dev),
+	TP_HOST(net),
+	TP_SKB(skb),
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)),
 	TP_ASSIGN(
-		__entry->ip = key;
+		__entry->ip = ip;
 		__entry->dev = dev->name;))
+DEFINE_EVENT(neigh_ip_dev, __ipv4_neigh_lookup_noref, "include/net/arp.h", TP_INLINE,
+	TP_PROTO(const struct net_device *dev, u32 key), TP_ARGS(dev_net(dev), NULL, key, dev))
 #define trace___ipv4_neigh_lookup_noref(...) TP_FUNC(__ipv4_neigh_lookup_noref, __VA_ARGS__)
 
 /* __ipv4_neigh_lookup_noref found the entry, in this state ... */
@@ -216,16 +237,9 @@ TRACE_NOTE_EVENT(neigh_lookup_miss, "net/core/neighbour.c",
 		__entry->hit = 0;))
 #define trace_neigh_lookup_miss(...) TP_NOTE(neigh_lookup_miss, __VA_ARGS__)
 
-TRACE_EVENT(neigh_lookup, "net/core/neighbour.c", TP_NOT_INLINE,
+DEFINE_EVENT(neigh_ip_dev, neigh_lookup, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neigh_table *tbl, __be32 key, const struct net_device *dev),
-	TP_HOST(tbl->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(ip)
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->ip = key;
-		__entry->dev = dev->name;))
+	TP_ARGS(tbl->net, NULL, key, dev))
 #define trace_neigh_lookup(...) TP_FUNC(neigh_lookup, __VA_ARGS__)
 
 TRACE_EVENT(__neigh_create, "net/core/neighbour.c", TP_NOT_INLINE,
@@ -282,16 +296,8 @@ TRACE_EVENT(neigh_event_ns, "net/core/neighbour.c", TP_NOT_INLINE,
 		tp_set_mac0(__entry->lladdr, lladdr);))
 #define trace_neigh_event_ns(...) TP_FUNC(neigh_event_ns, __VA_ARGS__)
 
-TRACE_EVENT(neigh_invalidate, "net/core/neighbour.c", TP_NOT_INLINE,
-	TP_PROTO(const struct neighbour *neigh),
-	TP_HOST(neigh->tbl->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(ip)
-		tp_u32(queued)),
-	TP_ASSIGN(
-		__entry->ip = neigh->primary_key;
-		__entry->queued = skb_queue_len(&neigh->arp_queue);))
+DEFINE_EVENT(neigh_arp_queue, neigh_invalidate, "net/core/neighbour.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neighbour *neigh), TP_ARGS(neigh))
 #define trace_neigh_invalidate(...) TP_FUNC(neigh_invalidate, __VA_ARGS__)
 
 TRACE_EVENT(neigh_probe, "net/core/neighbour.c", TP_NOT_INLINE,
@@ -308,10 +314,11 @@ TRACE_EVENT(neigh_probe, "net/core/neighbour.c", TP_NOT_INLINE,
 		__entry->probes = neigh->probes;))
 #define trace_neigh_probe(...) TP_FUNC(neigh_probe, __VA_ARGS__)
 
-TRACE_EVENT(neigh_timer_handler, "net/core/neighbour.c", TP_NOT_INLINE,
-	TP_PROTO(const struct neighbour *neigh),
-	TP_HOST(neigh->tbl->net),
-	TP_SKB(NULL),
+/* An entry, its state and the probes it has sent. */
+DECLARE_EVENT_CLASS(neigh_probes,
+	TP_PROTO(const struct net *net, const struct neighbour *neigh, const struct sk_buff *skb),
+	TP_HOST(net),
+	TP_SKB(skb),
 	TP_STRUCT(
 		tp_ip4(ip)
 		tp_str(dev)
@@ -322,6 +329,8 @@ TRACE_EVENT(neigh_timer_handler, "net/core/neighbour.c", TP_NOT_INLINE,
 		__entry->dev = neigh->dev->name;
 		__entry->nud = neigh->nud_state;
 		__entry->probes = neigh->probes;))
+DEFINE_EVENT(neigh_probes, neigh_timer_handler, "net/core/neighbour.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neighbour *neigh), TP_ARGS(neigh->tbl->net, neigh, NULL))
 #define trace_neigh_timer_handler(...) TP_FUNC(neigh_timer_handler, __VA_ARGS__)
 
 /* neigh_timer_handler: every probe of the round went unanswered. */
@@ -354,14 +363,9 @@ TRACE_EVENT(__neigh_event_send, "net/core/neighbour.c", TP_NOT_INLINE,
 #define trace___neigh_event_send(...) TP_FUNC(__neigh_event_send, __VA_ARGS__)
 
 /* A packet the neighbour layer drops, and why. */
-TRACE_NOTE_EVENT(neigh_drop, "net/core/neighbour.c",
+DEFINE_NOTE_EVENT(reason, neigh_drop, "net/core/neighbour.c",
 	TP_PROTO(struct net *net, const struct sk_buff *skb, const char *reason),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+	TP_ARGS(net, skb, reason))
 #define trace_neigh_drop(...) TP_NOTE(neigh_drop, __VA_ARGS__)
 
 /* __neigh_event_send: the oldest waiting packet (@skb) makes room on a
@@ -459,16 +463,9 @@ TRACE_NOTE_EVENT(neigh_lladdr_change, "net/core/neighbour.c",
 		memcpy(__entry->lladdr, neigh->ha, ETH_ALEN);))
 #define trace_neigh_lladdr_change(...) TP_NOTE(neigh_lladdr_change, __VA_ARGS__)
 
-TRACE_EVENT(neigh_hh_init, "net/core/neighbour.c", TP_NOT_INLINE,
+DEFINE_EVENT(neigh_ip_dev, neigh_hh_init, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neighbour *n, const struct net_device *dev),
-	TP_HOST(n->tbl->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(ip)
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->ip = n->primary_key;
-		__entry->dev = dev->name;))
+	TP_ARGS(n->tbl->net, NULL, n->primary_key, dev))
 #define trace_neigh_hh_init(...) TP_FUNC(neigh_hh_init, __VA_ARGS__)
 
 TRACE_EVENT(neigh_hh_output, "include/net/neighbour.h", TP_INLINE,
@@ -518,16 +515,9 @@ TRACE_EVENT(neigh_resolve_output, "net/core/neighbour.c", TP_NOT_INLINE,
 #define trace_neigh_resolve_output(...) TP_FUNC(neigh_resolve_output, __VA_ARGS__)
 
 /* A drop whose reason comes with an error code. */
-TRACE_NOTE_EVENT(neigh_drop_err, "net/core/neighbour.c",
+DEFINE_NOTE_EVENT(reason_err, neigh_drop_err, "net/core/neighbour.c",
 	TP_PROTO(struct net *net, const struct sk_buff *skb, const char *reason, int err),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_s32(err)),
-	TP_ASSIGN(
-		__entry->reason = reason;
-		__entry->err = err;))
+	TP_ARGS(net, skb, reason, err))
 #define trace_neigh_drop_err(...) TP_NOTE(neigh_drop_err, __VA_ARGS__)
 
 TRACE_EVENT(neigh_connected_output, "net/core/neighbour.c", TP_NOT_INLINE,
@@ -575,16 +565,8 @@ TRACE_NOTE_EVENT(neigh_removed, "net/core/neighbour.c",
 		__entry->removed = 1;))
 #define trace_neigh_removed(...) TP_NOTE(neigh_removed, __VA_ARGS__)
 
-TRACE_EVENT(neigh_ifdown, "net/core/neighbour.c", TP_NOT_INLINE,
-	TP_PROTO(const struct neigh_table *tbl, const struct net_device *dev),
-	TP_HOST(tbl ? tbl->net : NULL),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_s32(entries)),
-	TP_ASSIGN(
-		__entry->dev = dev ? dev->name : "all";
-		__entry->entries = tbl ? tbl->entries : 0;))
+DEFINE_EVENT(neigh_dev_entries, neigh_ifdown, "net/core/neighbour.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neigh_table *tbl, const struct net_device *dev), TP_ARGS(tbl, dev))
 #define trace_neigh_ifdown(...) TP_FUNC(neigh_ifdown, __VA_ARGS__)
 
 TRACE_EVENT(sim_neigh_flush, "net/core/neighbour.c", TP_NOT_INLINE,
@@ -607,14 +589,8 @@ TRACE_EVENT(neigh_table_init, "net/core/neighbour.c", TP_NOT_INLINE,
 		__entry->id = tmpl->id;))
 #define trace_neigh_table_init(...) TP_FUNC(neigh_table_init, __VA_ARGS__)
 
-TRACE_EVENT(neigh_table_clear, "net/core/neighbour.c", TP_NOT_INLINE,
-	TP_PROTO(struct net *net, const struct neigh_table *tbl),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(entries)),
-	TP_ASSIGN(
-		__entry->entries = tbl ? tbl->entries : 0;))
+DEFINE_EVENT(neigh_entries, neigh_table_clear, "net/core/neighbour.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net, const struct neigh_table *tbl), TP_ARGS(net, tbl))
 #define trace_neigh_table_clear(...) TP_FUNC(neigh_table_clear, __VA_ARGS__)
 
 /* neigh_table_clear: entries are still held, so the table is kept. */
@@ -632,56 +608,23 @@ TRACE_NOTE_EVENT(neigh_leakage, "net/core/neighbour.c",
 
 /* ---- layers/arp.c ------------------------------------------------------------ */
 
-TRACE_EVENT(arp_mc_map, "net/ipv4/arp.c", TP_NOT_INLINE,
-	TP_PROTO(__be32 addr, const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(ip)
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->ip = addr;
-		__entry->dev = dev->name;))
+DEFINE_EVENT(neigh_ip_dev, arp_mc_map, "net/ipv4/arp.c", TP_NOT_INLINE,
+	TP_PROTO(__be32 addr, const struct net_device *dev), TP_ARGS(dev_net(dev), NULL, addr, dev))
 #define trace_arp_mc_map(...) TP_FUNC(arp_mc_map, __VA_ARGS__)
 
-TRACE_EVENT(arp_constructor, "net/ipv4/arp.c", TP_NOT_INLINE,
+DEFINE_EVENT(neigh_ip_dev, arp_constructor, "net/ipv4/arp.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neighbour *neigh),
-	TP_HOST(dev_net(neigh->dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(ip)
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->ip = neigh->primary_key;
-		__entry->dev = neigh->dev->name;))
+	TP_ARGS(dev_net(neigh->dev), NULL, neigh->primary_key, neigh->dev))
 #define trace_arp_constructor(...) TP_FUNC(arp_constructor, __VA_ARGS__)
 
-TRACE_EVENT(arp_error_report, "net/ipv4/arp.c", TP_NOT_INLINE,
+DEFINE_EVENT(neigh_ip_dev, arp_error_report, "net/ipv4/arp.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neighbour *neigh, const struct sk_buff *skb),
-	TP_HOST(dev_net(neigh->dev)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_ip4(ip)
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->ip = neigh->primary_key;
-		__entry->dev = neigh->dev->name;))
+	TP_ARGS(dev_net(neigh->dev), skb, neigh->primary_key, neigh->dev))
 #define trace_arp_error_report(...) TP_FUNC(arp_error_report, __VA_ARGS__)
 
-TRACE_EVENT(arp_solicit, "net/ipv4/arp.c", TP_NOT_INLINE,
+DEFINE_EVENT(neigh_probes, arp_solicit, "net/ipv4/arp.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neighbour *neigh, const struct sk_buff *skb),
-	TP_HOST(dev_net(neigh->dev)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_ip4(ip)
-		tp_str(dev)
-		tp_enum8(nud, sim_neigh_nud_name)
-		tp_s32(probes)),
-	TP_ASSIGN(
-		__entry->ip = neigh->primary_key;
-		__entry->dev = neigh->dev->name;
-		__entry->nud = neigh->nud_state;
-		__entry->probes = neigh->probes;))
+	TP_ARGS(dev_net(neigh->dev), neigh, skb))
 #define trace_arp_solicit(...) TP_FUNC(arp_solicit, __VA_ARGS__)
 
 /* arp_solicit: the request goes to the cached MAC ("unicast", to
@@ -717,16 +660,8 @@ TRACE_EVENT(arp_create, "net/ipv4/arp.c", TP_NOT_INLINE,
 		tp_set_mac0(__entry->dst.mac, dest_hw);))
 #define trace_arp_create(...) TP_FUNC(arp_create, __VA_ARGS__)
 
-TRACE_EVENT(arp_xmit, "net/ipv4/arp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(dev_net(skb->dev)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->dev = skb->dev->name;
-		__entry->len = skb->len;))
+DEFINE_EVENT(netdev_skb_len, arp_xmit, "net/ipv4/arp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->dev, skb))
 #define trace_arp_xmit(...) TP_FUNC(arp_xmit, __VA_ARGS__)
 
 TRACE_EVENT(arp_send, "net/ipv4/arp.c", TP_NOT_INLINE,
@@ -819,14 +754,9 @@ TRACE_EVENT(arp_rcv, "net/ipv4/arp.c", TP_NOT_INLINE,
 #define trace_arp_rcv(...) TP_FUNC(arp_rcv, __VA_ARGS__)
 
 /* arp_rcv: a frame dropped before arp_process, and why. */
-TRACE_NOTE_EVENT(arp_drop, "net/ipv4/arp.c",
+DEFINE_NOTE_EVENT(reason, arp_drop, "net/ipv4/arp.c",
 	TP_PROTO(struct net *net, const struct sk_buff *skb, const char *reason),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+	TP_ARGS(net, skb, reason))
 #define trace_arp_drop(...) TP_NOTE(arp_drop, __VA_ARGS__)
 
 /* arp_rcv: shorter than an ARP packet for this device. */
@@ -859,32 +789,16 @@ TRACE_NOTE_EVENT(arp_bad_addr_len, "net/ipv4/arp.c",
 		__entry->pln = arp->ar_pln;))
 #define trace_arp_bad_addr_len(...) TP_NOTE(arp_bad_addr_len, __VA_ARGS__)
 
-TRACE_EVENT(arp_ifdown, "net/ipv4/arp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, arp_ifdown, "net/ipv4/arp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_arp_ifdown(...) TP_FUNC(arp_ifdown, __VA_ARGS__)
 
-TRACE_EVENT(arp_init, "net/ipv4/arp.c", TP_NOT_INLINE,
-	TP_PROTO(struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, arp_init, "net/ipv4/arp.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net), TP_ARGS(net, NULL))
 #define trace_arp_init(...) TP_FUNC(arp_init, __VA_ARGS__)
 
-TRACE_EVENT(sim_arp_exit, "net/ipv4/arp.c", TP_NOT_INLINE,
-	TP_PROTO(struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN(
-		(void)__entry;))
+DEFINE_EVENT(no_fields, sim_arp_exit, "net/ipv4/arp.c", TP_NOT_INLINE,
+	TP_PROTO(struct net *net), TP_ARGS(net, NULL))
 #define trace_sim_arp_exit(...) TP_FUNC(sim_arp_exit, __VA_ARGS__)
 
 #endif

@@ -5,6 +5,12 @@
 #if !defined(NETSTEP_EVENTS_NET_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_NET_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM net
 
@@ -46,7 +52,10 @@ TRACE_EVENT(register_netdev, "net/core/dev.c", TP_NOT_INLINE,
 		__entry->txqs = dev->num_tx_queues;))
 #define trace_register_netdev(...) TP_FUNC(register_netdev, __VA_ARGS__)
 
-TRACE_EVENT(free_netdev, "net/core/dev.c", TP_NOT_INLINE,
+/* An event about a device that prints only its name: dev=eth0.  Other
+ * subsystems' events use it too (qdisc, fib, neigh, igb), handing over
+ * the net_device behind their own object. */
+DECLARE_EVENT_CLASS(netdev,
 	TP_PROTO(const struct net_device *dev),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
@@ -54,26 +63,16 @@ TRACE_EVENT(free_netdev, "net/core/dev.c", TP_NOT_INLINE,
 		tp_str(dev)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, free_netdev, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_free_netdev(...) TP_FUNC(free_netdev, __VA_ARGS__)
 
-TRACE_EVENT(dev_open, "net/core/dev.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, dev_open, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_dev_open(...) TP_FUNC(dev_open, __VA_ARGS__)
 
-TRACE_EVENT(dev_close, "net/core/dev.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, dev_close, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_dev_close(...) TP_FUNC(dev_close, __VA_ARGS__)
 
 TRACE_EVENT(dev_set_mtu, "net/core/dev.c", TP_NOT_INLINE,
@@ -100,21 +99,21 @@ TRACE_EVENT(dev_add_pack, "net/core/dev.c", TP_NOT_INLINE,
 		__entry->type = ntohs(pt->type);))
 #define trace_dev_add_pack(...) TP_FUNC(dev_add_pack, __VA_ARGS__)
 
-/* @how: "single" (one queue), "xps" or "hash", the way @queue_index was chosen. */
+/* @how: the way @queue_index was chosen (one queue, XPS or a hash). */
 TRACE_EVENT(netdev_pick_tx, "net/core/flow_dissector.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb, int queue_index,
-		 const char *how),
+		 enum sim_pick_tx_how how),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(dev)
 		tp_s32(queue)
-		tp_str(how)
+		tp_enum8(how, sim_pick_tx_how_name)
 		tp_u32(txqs)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;
 		__entry->queue = queue_index;
-		__entry->how = how;
+		__entry->how = (u8)how;
 		__entry->txqs = dev->real_num_tx_queues;))
 #define trace_netdev_pick_tx(...) TP_FUNC(netdev_pick_tx, __VA_ARGS__)
 
@@ -170,18 +169,18 @@ TRACE_EVENT(__dev_xmit_skb, "net/core/dev.c", TP_INLINE,
 		__entry->running = qdisc_is_running(q);))
 #define trace___dev_xmit_skb(...) TP_FUNC(__dev_xmit_skb, __VA_ARGS__)
 
-/* __dev_xmit_skb: the way the skb goes, "bypass" (an idle qdisc is
- * skipped) or "enqueue", and the qdisc length before it. */
+/* __dev_xmit_skb: the way the skb goes, bypass (an idle qdisc is
+ * skipped) or enqueue, and the qdisc length before it. */
 TRACE_NOTE_EVENT(net_xmit_path, "net/core/dev.c",
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, const struct Qdisc *q,
-		 const char *path),
+		 enum sim_xmit_path path),
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_str(path)
+		tp_enum8(path, sim_xmit_path_name)
 		tp_u32(qlen)),
 	TP_ASSIGN(
-		__entry->path = path;
+		__entry->path = (u8)path;
 		__entry->qlen = qdisc_qlen(q);))
 #define trace_net_xmit_path(...) TP_NOTE(net_xmit_path, __VA_ARGS__)
 
@@ -191,10 +190,10 @@ TRACE_NOTE_EVENT(net_xmit_path_drop, "net/core/dev.c",
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
-		tp_str(path)
+		tp_enum8(path, sim_xmit_path_name)
 		tp_str(reason)),
 	TP_ASSIGN(
-		__entry->path = "drop";
+		__entry->path = SIM_XMIT_DROP;
 		__entry->reason = reason;))
 #define trace_net_xmit_path_drop(...) TP_NOTE(net_xmit_path_drop, __VA_ARGS__)
 
@@ -287,7 +286,8 @@ DEFINE_EVENT(netdev_queue_wake, netif_wake_subqueue, "include/linux/netdevice.h"
 	TP_PROTO(const struct netdev_queue *txq, bool was_stopped), TP_ARGS(txq, was_stopped))
 #define trace_netif_wake_subqueue(...) TP_FUNC(netif_wake_subqueue, __VA_ARGS__)
 
-TRACE_EVENT(netif_tx_start_all_queues, "include/linux/netdevice.h", TP_INLINE,
+/* A device and how many TX queues it has (mq makes a child qdisc for each). */
+DECLARE_EVENT_CLASS(netdev_txqs,
 	TP_PROTO(const struct net_device *dev),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
@@ -297,6 +297,8 @@ TRACE_EVENT(netif_tx_start_all_queues, "include/linux/netdevice.h", TP_INLINE,
 	TP_ASSIGN(
 		__entry->dev = dev->name;
 		__entry->txqs = dev->num_tx_queues;))
+DEFINE_EVENT(netdev_txqs, netif_tx_start_all_queues, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_netif_tx_start_all_queues(...) TP_FUNC(netif_tx_start_all_queues, __VA_ARGS__)
 
 TRACE_EVENT(dev_kfree_skb_irq, "net/core/dev.c", TP_NOT_INLINE,
@@ -319,7 +321,8 @@ TRACE_EVENT(dev_kfree_skb_any, "net/core/dev.c", TP_NOT_INLINE,
 		__entry->in_irq = skb->host->cpu.in_irq;))
 #define trace_dev_kfree_skb_any(...) TP_FUNC(dev_kfree_skb_any, __VA_ARGS__)
 
-TRACE_EVENT(netif_napi_add, "net/core/dev.c", TP_NOT_INLINE,
+/* A device's NAPI context and its weight (packets per poll). */
+DECLARE_EVENT_CLASS(netdev_weight,
 	TP_PROTO(const struct net_device *dev, int weight),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
@@ -329,38 +332,20 @@ TRACE_EVENT(netif_napi_add, "net/core/dev.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->dev = dev->name;
 		__entry->weight = weight;))
+DEFINE_EVENT(netdev_weight, netif_napi_add, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, int weight), TP_ARGS(dev, weight))
 #define trace_netif_napi_add(...) TP_FUNC(netif_napi_add, __VA_ARGS__)
 
-TRACE_EVENT(napi_enable, "include/linux/netdevice.h", TP_INLINE,
-	TP_PROTO(const struct napi_struct *n),
-	TP_HOST(dev_net(n->dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = n->dev->name;))
+DEFINE_EVENT(netdev, napi_enable, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct napi_struct *n), TP_ARGS(n->dev))
 #define trace_napi_enable(...) TP_FUNC(napi_enable, __VA_ARGS__)
 
-TRACE_EVENT(napi_disable, "include/linux/netdevice.h", TP_INLINE,
-	TP_PROTO(const struct napi_struct *n),
-	TP_HOST(dev_net(n->dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = n->dev->name;))
+DEFINE_EVENT(netdev, napi_disable, "include/linux/netdevice.h", TP_INLINE,
+	TP_PROTO(const struct napi_struct *n), TP_ARGS(n->dev))
 #define trace_napi_disable(...) TP_FUNC(napi_disable, __VA_ARGS__)
 
-TRACE_EVENT(____napi_schedule, "net/core/dev.c", TP_INLINE,
-	TP_PROTO(const struct napi_struct *n),
-	TP_HOST(dev_net(n->dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_s32(weight)),
-	TP_ASSIGN(
-		__entry->dev = n->dev->name;
-		__entry->weight = n->weight;))
+DEFINE_EVENT(netdev_weight, ____napi_schedule, "net/core/dev.c", TP_INLINE,
+	TP_PROTO(const struct napi_struct *n), TP_ARGS(n->dev, n->weight))
 #define trace_____napi_schedule(...) TP_FUNC(____napi_schedule, __VA_ARGS__)
 
 TRACE_EVENT(napi_schedule, "include/linux/netdevice.h", TP_INLINE,
@@ -375,14 +360,8 @@ TRACE_EVENT(napi_schedule, "include/linux/netdevice.h", TP_INLINE,
 		__entry->state = n->state;))
 #define trace_napi_schedule(...) TP_FUNC(napi_schedule, __VA_ARGS__)
 
-TRACE_EVENT(napi_complete, "net/core/dev.c", TP_NOT_INLINE,
-	TP_PROTO(const struct napi_struct *n),
-	TP_HOST(dev_net(n->dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = n->dev->name;))
+DEFINE_EVENT(netdev, napi_complete, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct napi_struct *n), TP_ARGS(n->dev))
 #define trace_napi_complete(...) TP_FUNC(napi_complete, __VA_ARGS__)
 
 TRACE_EVENT(net_rx_action, "net/core/dev.c", TP_NOT_INLINE,
@@ -450,16 +429,20 @@ TRACE_EVENT(netif_receive_skb, "net/core/dev.c", TP_NOT_INLINE,
 		__entry->proto = ntohs(skb->protocol);))
 #define trace_netif_receive_skb(...) TP_FUNC(netif_receive_skb, __VA_ARGS__)
 
-TRACE_EVENT(napi_gro_receive, "net/core/dev.c", TP_NOT_INLINE,
-	TP_PROTO(const struct napi_struct *napi, const struct sk_buff *skb),
-	TP_HOST(dev_net(napi->dev)),
+/* An skb on a device: the device's name and the skb's length. */
+DECLARE_EVENT_CLASS(netdev_skb_len,
+	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
+	TP_HOST(dev_net(dev)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_str(dev)
 		tp_u32(len)),
 	TP_ASSIGN(
-		__entry->dev = napi->dev->name;
+		__entry->dev = dev->name;
 		__entry->len = skb->len;))
+DEFINE_EVENT(netdev_skb_len, napi_gro_receive, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct napi_struct *napi, const struct sk_buff *skb),
+	TP_ARGS(napi->dev, skb))
 #define trace_napi_gro_receive(...) TP_FUNC(napi_gro_receive, __VA_ARGS__)
 
 TRACE_EVENT(net_dev_init, "net/core/dev.c", TP_NOT_INLINE,
@@ -504,45 +487,19 @@ TRACE_NOTE_EVENT(eth_no_daddr, "net/ethernet/eth.c",
 		__entry->ret = ret;))
 #define trace_eth_no_daddr(...) TP_NOTE(eth_no_daddr, __VA_ARGS__)
 
-TRACE_EVENT(eth_type_trans, "net/ethernet/eth.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;
-		__entry->len = skb->len;))
+DEFINE_EVENT(netdev_skb_len, eth_type_trans, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev), TP_ARGS(dev, skb))
 #define trace_eth_type_trans(...) TP_FUNC(eth_type_trans, __VA_ARGS__)
 
 /* eth_type_trans: a frame shorter than an Ethernet header. */
-TRACE_NOTE_EVENT(eth_runt, "net/ethernet/eth.c",
+DEFINE_NOTE_EVENT(reason_len, eth_runt, "net/ethernet/eth.c",
 	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->reason = "runt";
-		__entry->len = skb->len;))
+	TP_ARGS(dev_net(dev), skb, "runt", skb->len))
 #define trace_eth_runt(...) TP_NOTE(eth_runt, __VA_ARGS__)
 
-TRACE_EVENT(eth_header_cache, "net/ethernet/eth.c", TP_NOT_INLINE,
-	TP_PROTO(const struct neighbour *neigh),
-	TP_HOST(dev_net(neigh->dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_mac(lladdr)),
-	TP_ASSIGN(
-		__entry->dev = neigh->dev->name;
-		memcpy(__entry->lladdr, neigh->ha, ETH_ALEN);))
-#define trace_eth_header_cache(...) TP_FUNC(eth_header_cache, __VA_ARGS__)
-
-TRACE_EVENT(eth_header_cache_update, "net/ethernet/eth.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev, const unsigned char *haddr),
+/* A device and the link-layer address a cached header gets. */
+DECLARE_EVENT_CLASS(netdev_lladdr,
+	TP_PROTO(const struct net_device *dev, const unsigned char *lladdr),
 	TP_HOST(dev_net(dev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
@@ -550,7 +507,13 @@ TRACE_EVENT(eth_header_cache_update, "net/ethernet/eth.c", TP_NOT_INLINE,
 		tp_mac(lladdr)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;
-		memcpy(__entry->lladdr, haddr, ETH_ALEN);))
+		memcpy(__entry->lladdr, lladdr, ETH_ALEN);))
+DEFINE_EVENT(netdev_lladdr, eth_header_cache, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct neighbour *neigh), TP_ARGS(neigh->dev, neigh->ha))
+#define trace_eth_header_cache(...) TP_FUNC(eth_header_cache, __VA_ARGS__)
+
+DEFINE_EVENT(netdev_lladdr, eth_header_cache_update, "net/ethernet/eth.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, const unsigned char *haddr), TP_ARGS(dev, haddr))
 #define trace_eth_header_cache_update(...) TP_FUNC(eth_header_cache_update, __VA_ARGS__)
 
 /* dev->nd_net may still be NULL here; nothing is recorded then. */

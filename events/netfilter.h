@@ -80,7 +80,9 @@ TRACE_NOTE_EVENT(nf_iptables_drop, "net/netfilter/core.c",
  * in user space and replaces it whole, do_replace in ip_tables.c).
  * @chain is the caller's word; the table's own spelling is kept.
  */
-TRACE_EVENT(sim_iptc_insert_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+
+/* iptables -I and -D: the chain and the rule's number. */
+DECLARE_EVENT_CLASS(iptc_chain_rule,
 	TP_PROTO(const struct net *net, const char *chain, unsigned int rulenum),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -90,22 +92,20 @@ TRACE_EVENT(sim_iptc_insert_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLI
 	TP_ASSIGN(
 		__entry->chain = sim_ipt_chain_str(chain);
 		__entry->rule = rulenum;))
+DEFINE_EVENT(iptc_chain_rule, sim_iptc_insert_entry, "net/ipv4/netfilter/ip_tables.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const char *chain, unsigned int rulenum),
+	TP_ARGS(net, chain, rulenum))
 #define trace_sim_iptc_insert_entry(...) TP_FUNC(sim_iptc_insert_entry, __VA_ARGS__)
 
-TRACE_EVENT(sim_iptc_delete_num_entry, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+DEFINE_EVENT(iptc_chain_rule, sim_iptc_delete_num_entry, "net/ipv4/netfilter/ip_tables.c",
+	    TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const char *chain, unsigned int rulenum),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(chain)
-		tp_u32(rule)),
-	TP_ASSIGN(
-		__entry->chain = sim_ipt_chain_str(chain);
-		__entry->rule = rulenum;))
+	TP_ARGS(net, chain, rulenum))
 #define trace_sim_iptc_delete_num_entry(...) TP_FUNC(sim_iptc_delete_num_entry, __VA_ARGS__)
 
-/* @chain: NULL for all of them. */
-TRACE_EVENT(sim_iptc_flush_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+/* iptables -F and -Z: the chain, or "all" for @chain NULL. */
+DECLARE_EVENT_CLASS(iptc_chain,
 	TP_PROTO(const struct net *net, const char *chain),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -113,17 +113,12 @@ TRACE_EVENT(sim_iptc_flush_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INL
 		tp_str(chain)),
 	TP_ASSIGN(
 		__entry->chain = chain ? sim_ipt_chain_str(chain) : "all";))
+DEFINE_EVENT(iptc_chain, sim_iptc_flush_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const char *chain), TP_ARGS(net, chain))
 #define trace_sim_iptc_flush_entries(...) TP_FUNC(sim_iptc_flush_entries, __VA_ARGS__)
 
-/* @chain: NULL for all of them. */
-TRACE_EVENT(sim_iptc_zero_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, const char *chain),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(chain)),
-	TP_ASSIGN(
-		__entry->chain = chain ? sim_ipt_chain_str(chain) : "all";))
+DEFINE_EVENT(iptc_chain, sim_iptc_zero_entries, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const char *chain), TP_ARGS(net, chain))
 #define trace_sim_iptc_zero_entries(...) TP_FUNC(sim_iptc_zero_entries, __VA_ARGS__)
 
 TRACE_EVENT(sim_iptc_set_policy, "net/ipv4/netfilter/ip_tables.c", TP_NOT_INLINE,

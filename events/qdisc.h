@@ -5,6 +5,13 @@
 #if !defined(NETSTEP_EVENTS_QDISC_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_QDISC_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#include "events/net.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM qdisc
 
@@ -96,7 +103,8 @@ TRACE_EVENT(pfifo_fast_dequeue, "net/sched/sch_generic.c", TP_NOT_INLINE,
 		__entry->qlen = qdisc_qlen(qdisc);))
 #define trace_pfifo_fast_dequeue(...) TP_FUNC(pfifo_fast_dequeue, __VA_ARGS__)
 
-TRACE_EVENT(pfifo_fast_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
+/* A qdisc's own reset: the packets it throws away. */
+DECLARE_EVENT_CLASS(qdisc_len,
 	TP_PROTO(const struct Qdisc *qdisc),
 	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
@@ -104,6 +112,8 @@ TRACE_EVENT(pfifo_fast_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
 		tp_u32(qlen)),
 	TP_ASSIGN(
 		__entry->qlen = qdisc_qlen(qdisc);))
+DEFINE_EVENT(qdisc_len, pfifo_fast_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
+	TP_PROTO(const struct Qdisc *qdisc), TP_ARGS(qdisc))
 #define trace_pfifo_fast_reset(...) TP_FUNC(pfifo_fast_reset, __VA_ARGS__)
 
 TRACE_EVENT(pfifo_fast_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
@@ -120,14 +130,8 @@ TRACE_EVENT(pfifo_fast_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
 
 /* KERNEL: 3.10 has a static noqueue_qdisc and no init; 4.3's noqueue_init
  * does what this does. */
-TRACE_EVENT(sim_noqueue_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
-	TP_PROTO(const struct Qdisc *qdisc),
-	TP_HOST(sim_qdisc_net(qdisc)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = qdisc_dev(qdisc)->name;))
+DEFINE_EVENT(netdev, sim_noqueue_init, "net/sched/sch_generic.c", TP_NOT_INLINE,
+	TP_PROTO(const struct Qdisc *qdisc), TP_ARGS(qdisc_dev(qdisc)))
 #define trace_sim_noqueue_init(...) TP_FUNC(sim_noqueue_init, __VA_ARGS__)
 
 TRACE_EVENT(qdisc_create_dflt, "net/sched/sch_generic.c", TP_NOT_INLINE,
@@ -146,7 +150,8 @@ TRACE_EVENT(qdisc_create_dflt, "net/sched/sch_generic.c", TP_NOT_INLINE,
 		__entry->parent = parentid;))
 #define trace_qdisc_create_dflt(...) TP_FUNC(qdisc_create_dflt, __VA_ARGS__)
 
-TRACE_EVENT(qdisc_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
+/* A qdisc by its kind, and the packets it holds. */
+DECLARE_EVENT_CLASS(qdisc_id_len,
 	TP_PROTO(const struct Qdisc *qdisc),
 	TP_HOST(sim_qdisc_net(qdisc)),
 	TP_SKB(NULL),
@@ -156,6 +161,8 @@ TRACE_EVENT(qdisc_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->qdisc = qdisc->ops->id;
 		__entry->qlen = qdisc_qlen(qdisc);))
+DEFINE_EVENT(qdisc_id_len, qdisc_reset, "net/sched/sch_generic.c", TP_NOT_INLINE,
+	TP_PROTO(const struct Qdisc *qdisc), TP_ARGS(qdisc))
 #define trace_qdisc_reset(...) TP_FUNC(qdisc_reset, __VA_ARGS__)
 
 /* refcnt= before this call drops one. */
@@ -247,16 +254,8 @@ TRACE_NOTE_EVENT(qdisc_xmit_busy, "net/sched/sch_generic.c",
 		__entry->action = "requeue";))
 #define trace_qdisc_xmit_busy(...) TP_NOTE(qdisc_xmit_busy, __VA_ARGS__)
 
-TRACE_EVENT(qdisc_restart, "net/sched/sch_generic.c", TP_INLINE,
-	TP_PROTO(const struct Qdisc *q),
-	TP_HOST(sim_qdisc_net(q)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(qdisc)
-		tp_u32(qlen)),
-	TP_ASSIGN(
-		__entry->qdisc = q->ops->id;
-		__entry->qlen = qdisc_qlen(q);))
+DEFINE_EVENT(qdisc_id_len, qdisc_restart, "net/sched/sch_generic.c", TP_INLINE,
+	TP_PROTO(const struct Qdisc *q), TP_ARGS(q))
 #define trace_qdisc_restart(...) TP_FUNC(qdisc_restart, __VA_ARGS__)
 
 TRACE_EVENT(__qdisc_run, "net/sched/sch_generic.c", TP_NOT_INLINE,
@@ -315,34 +314,16 @@ TRACE_EVENT(attach_default_qdiscs, "net/sched/sch_generic.c", TP_NOT_INLINE,
 		__entry->tx_queue_len = dev->tx_queue_len;))
 #define trace_attach_default_qdiscs(...) TP_FUNC(attach_default_qdiscs, __VA_ARGS__)
 
-TRACE_EVENT(dev_activate, "net/sched/sch_generic.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, dev_activate, "net/sched/sch_generic.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_dev_activate(...) TP_FUNC(dev_activate, __VA_ARGS__)
 
-TRACE_EVENT(dev_deactivate, "net/sched/sch_generic.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, dev_deactivate, "net/sched/sch_generic.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_dev_deactivate(...) TP_FUNC(dev_deactivate, __VA_ARGS__)
 
-TRACE_EVENT(dev_shutdown, "net/sched/sch_generic.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, dev_shutdown, "net/sched/sch_generic.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_dev_shutdown(...) TP_FUNC(dev_shutdown, __VA_ARGS__)
 
 /* ---- layers/sch_api.c -------------------------------------------------------- */
@@ -419,14 +400,8 @@ TRACE_EVENT(sim_qdisc_root_modify, "net/sched/sch_api.c", TP_NOT_INLINE,
 #define trace_sim_qdisc_root_modify(...) TP_FUNC(sim_qdisc_root_modify, __VA_ARGS__)
 
 /* No kernel counterpart (tc_get_qdisc's RTM_DELQDISC at the root). */
-TRACE_EVENT(sim_qdisc_root_delete, "net/sched/sch_api.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net_device *dev),
-	TP_HOST(dev_net(dev)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)),
-	TP_ASSIGN(
-		__entry->dev = dev->name;))
+DEFINE_EVENT(netdev, sim_qdisc_root_delete, "net/sched/sch_api.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_sim_qdisc_root_delete(...) TP_FUNC(sim_qdisc_root_delete, __VA_ARGS__)
 
 /* ---- layers/sch_fifo.c ------------------------------------------------------- */
@@ -485,28 +460,12 @@ TRACE_EVENT(mq_destroy, "net/sched/sch_mq.c", TP_NOT_INLINE,
 		__entry->children_held = qdiscs != NULL;))
 #define trace_mq_destroy(...) TP_FUNC(mq_destroy, __VA_ARGS__)
 
-TRACE_EVENT(mq_init, "net/sched/sch_mq.c", TP_NOT_INLINE,
-	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(sim_qdisc_net(sch)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_u32(txqs)),
-	TP_ASSIGN(
-		__entry->dev = qdisc_dev(sch)->name;
-		__entry->txqs = qdisc_dev(sch)->num_tx_queues;))
+DEFINE_EVENT(netdev_txqs, mq_init, "net/sched/sch_mq.c", TP_NOT_INLINE,
+	TP_PROTO(const struct Qdisc *sch), TP_ARGS(qdisc_dev(sch)))
 #define trace_mq_init(...) TP_FUNC(mq_init, __VA_ARGS__)
 
-TRACE_EVENT(mq_attach, "net/sched/sch_mq.c", TP_NOT_INLINE,
-	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(sim_qdisc_net(sch)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(dev)
-		tp_u32(txqs)),
-	TP_ASSIGN(
-		__entry->dev = qdisc_dev(sch)->name;
-		__entry->txqs = qdisc_dev(sch)->num_tx_queues;))
+DEFINE_EVENT(netdev_txqs, mq_attach, "net/sched/sch_mq.c", TP_NOT_INLINE,
+	TP_PROTO(const struct Qdisc *sch), TP_ARGS(qdisc_dev(sch)))
 #define trace_mq_attach(...) TP_FUNC(mq_attach, __VA_ARGS__)
 
 /* ---- layers/sch_tbf.c -------------------------------------------------------- */
@@ -527,16 +486,9 @@ TRACE_EVENT(tbf_enqueue, "net/sched/sch_tbf.c", TP_NOT_INLINE,
 #define trace_tbf_enqueue(...) TP_FUNC(tbf_enqueue, __VA_ARGS__)
 
 /* tbf_enqueue: the packet is bigger than the bucket could ever hold. */
-TRACE_NOTE_EVENT(tbf_oversize_drop, "net/sched/sch_tbf.c",
+DEFINE_NOTE_EVENT(reason_len, tbf_oversize_drop, "net/sched/sch_tbf.c",
 	TP_PROTO(const struct Qdisc *sch, const struct sk_buff *skb),
-	TP_HOST(sim_qdisc_net(sch)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->reason = "bigger_than_burst";
-		__entry->len = qdisc_pkt_len(skb);))
+	TP_ARGS(sim_qdisc_net(sch), skb, "bigger_than_burst", qdisc_pkt_len(skb)))
 #define trace_tbf_oversize_drop(...) TP_NOTE(tbf_oversize_drop, __VA_ARGS__)
 
 /* @skb: the head packet (peeked), NULL if none; @tokens: the bucket, ns. */
@@ -584,14 +536,8 @@ TRACE_NOTE_EVENT(tbf_verdict_wait, "net/sched/sch_tbf.c",
 		__entry->overlimits = sch->qstats.overlimits + 1;))
 #define trace_tbf_verdict_wait(...) TP_NOTE(tbf_verdict_wait, __VA_ARGS__)
 
-TRACE_EVENT(tbf_reset, "net/sched/sch_tbf.c", TP_NOT_INLINE,
-	TP_PROTO(const struct Qdisc *sch),
-	TP_HOST(sim_qdisc_net(sch)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u32(qlen)),
-	TP_ASSIGN(
-		__entry->qlen = qdisc_qlen(sch);))
+DEFINE_EVENT(qdisc_len, tbf_reset, "net/sched/sch_tbf.c", TP_NOT_INLINE,
+	TP_PROTO(const struct Qdisc *sch), TP_ARGS(sch))
 #define trace_tbf_reset(...) TP_FUNC(tbf_reset, __VA_ARGS__)
 
 TRACE_EVENT(tbf_change, "net/sched/sch_tbf.c", TP_NOT_INLINE,

@@ -29,17 +29,17 @@ TRACE_EVENT(alloc_skb, "net/core/skbuff.c", TP_NOT_INLINE,
 /* skb_release_data: the last header let go of the data ("freed"), or
  * another still points at it ("kept"). */
 TRACE_NOTE_EVENT(skb_data_release, "net/core/skbuff.c",
-	TP_PROTO(const struct sk_buff *skb, unsigned int dataref, const char *what),
+	TP_PROTO(const struct sk_buff *skb, unsigned int dataref, enum sim_skb_data_fate what),
 	TP_HOST(skb->host),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(dataref)
 		tp_skb(data_of)
-		tp_bare_str(what)),
+		tp_bare_enum8(what, sim_skb_data_fate_name)),
 	TP_ASSIGN(
 		__entry->dataref = dataref;
 		__entry->data_of = skb->data_id;
-		__entry->what = what;))
+		__entry->what = (u8)what;))
 #define trace_skb_data_release(...) TP_NOTE(skb_data_release, __VA_ARGS__)
 
 /* kfree_skb (a drop) and consume_skb (done with it) print the same. */

@@ -5,6 +5,12 @@
 #if !defined(NETSTEP_EVENTS_SOCK_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_SOCK_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM sock
 
@@ -31,22 +37,21 @@ sim_socket_state_name(u32 state)
 
 /* ---- layers/socket.c ------------------------------------------------------ */
 
-TRACE_EVENT(sock_alloc, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, sock_alloc, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_sock_alloc(...) TP_FUNC(sock_alloc, __VA_ARGS__)
 
-TRACE_EVENT(sock_release, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct socket *sock),
-	TP_HOST(sock->net),
+/* A socket by its file descriptor: fd=3. */
+DECLARE_EVENT_CLASS(socket_fd,
+	TP_PROTO(const struct net *net, int fd),
+	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_s32(fd)),
 	TP_ASSIGN(
-		__entry->fd = sock->fd;))
+		__entry->fd = fd;))
+DEFINE_EVENT(socket_fd, sock_release, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock), TP_ARGS(sock->net, sock->fd))
 #define trace_sock_release(...) TP_FUNC(sock_release, __VA_ARGS__)
 
 TRACE_EVENT(sys_socket, "net/socket.c", TP_NOT_INLINE,
@@ -63,24 +68,12 @@ TRACE_EVENT(sys_socket, "net/socket.c", TP_NOT_INLINE,
 		__entry->protocol = protocol;))
 #define trace_sys_socket(...) TP_FUNC(sys_socket, __VA_ARGS__)
 
-TRACE_EVENT(sys_bind, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, int fd),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)),
-	TP_ASSIGN(
-		__entry->fd = fd;))
+DEFINE_EVENT(socket_fd, sys_bind, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd), TP_ARGS(net, fd))
 #define trace_sys_bind(...) TP_FUNC(sys_bind, __VA_ARGS__)
 
-TRACE_EVENT(sys_connect, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, int fd),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)),
-	TP_ASSIGN(
-		__entry->fd = fd;))
+DEFINE_EVENT(socket_fd, sys_connect, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd), TP_ARGS(net, fd))
 #define trace_sys_connect(...) TP_FUNC(sys_connect, __VA_ARGS__)
 
 TRACE_EVENT(sys_listen, "net/socket.c", TP_NOT_INLINE,
@@ -95,17 +88,12 @@ TRACE_EVENT(sys_listen, "net/socket.c", TP_NOT_INLINE,
 		__entry->backlog = backlog;))
 #define trace_sys_listen(...) TP_FUNC(sys_listen, __VA_ARGS__)
 
-TRACE_EVENT(sys_accept, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, int fd),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)),
-	TP_ASSIGN(
-		__entry->fd = fd;))
+DEFINE_EVENT(socket_fd, sys_accept, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd), TP_ARGS(net, fd))
 #define trace_sys_accept(...) TP_FUNC(sys_accept, __VA_ARGS__)
 
-TRACE_EVENT(__sock_sendmsg_nosec, "net/socket.c", TP_INLINE,
+/* A message handed to a socket's protocol, or asked of it: fd and size. */
+DECLARE_EVENT_CLASS(socket_msg,
 	TP_PROTO(const struct socket *sock, size_t size),
 	TP_HOST(sock->net),
 	TP_SKB(NULL),
@@ -115,18 +103,12 @@ TRACE_EVENT(__sock_sendmsg_nosec, "net/socket.c", TP_INLINE,
 	TP_ASSIGN(
 		__entry->fd = sock->fd;
 		__entry->size = size;))
+DEFINE_EVENT(socket_msg, __sock_sendmsg_nosec, "net/socket.c", TP_INLINE,
+	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
 #define trace___sock_sendmsg_nosec(...) TP_FUNC(__sock_sendmsg_nosec, __VA_ARGS__)
 
-TRACE_EVENT(__sock_sendmsg, "net/socket.c", TP_INLINE,
-	TP_PROTO(const struct socket *sock, size_t size),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_u64(size)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;
-		__entry->size = size;))
+DEFINE_EVENT(socket_msg, __sock_sendmsg, "net/socket.c", TP_INLINE,
+	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
 #define trace___sock_sendmsg(...) TP_FUNC(__sock_sendmsg, __VA_ARGS__)
 
 TRACE_EVENT(sock_sendmsg, "net/socket.c", TP_NOT_INLINE,
@@ -174,45 +156,17 @@ TRACE_EVENT(sys_send, "net/socket.c", TP_NOT_INLINE,
 		__entry->len = len;))
 #define trace_sys_send(...) TP_FUNC(sys_send, __VA_ARGS__)
 
-TRACE_EVENT(__sock_recvmsg_nosec, "net/socket.c", TP_INLINE,
-	TP_PROTO(const struct socket *sock, size_t size),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_u64(size)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;
-		__entry->size = size;))
+DEFINE_EVENT(socket_msg, __sock_recvmsg_nosec, "net/socket.c", TP_INLINE,
+	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
 #define trace___sock_recvmsg_nosec(...) TP_FUNC(__sock_recvmsg_nosec, __VA_ARGS__)
 
-TRACE_EVENT(__sock_recvmsg, "net/socket.c", TP_INLINE,
-	TP_PROTO(const struct socket *sock, size_t size),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_u64(size)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;
-		__entry->size = size;))
+DEFINE_EVENT(socket_msg, __sock_recvmsg, "net/socket.c", TP_INLINE,
+	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
 #define trace___sock_recvmsg(...) TP_FUNC(__sock_recvmsg, __VA_ARGS__)
 
-TRACE_EVENT(sock_recvmsg, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct socket *sock, size_t size, int flags),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_u64(size)
-		tp_x32(flags)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;
-		__entry->size = size;
-		__entry->flags = (u32)flags;))
-#define trace_sock_recvmsg(...) TP_FUNC(sock_recvmsg, __VA_ARGS__)
-
-TRACE_EVENT(sys_recvfrom, "net/socket.c", TP_NOT_INLINE,
+/* A receive call on a socket: its descriptor, the size asked for and the
+ * MSG_* flags. */
+DECLARE_EVENT_CLASS(socket_recv,
 	TP_PROTO(const struct net *net, int fd, size_t size, unsigned int flags),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -224,6 +178,14 @@ TRACE_EVENT(sys_recvfrom, "net/socket.c", TP_NOT_INLINE,
 		__entry->fd = fd;
 		__entry->size = size;
 		__entry->flags = flags;))
+DEFINE_EVENT(socket_recv, sock_recvmsg, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, size_t size, int flags),
+	TP_ARGS(sock->net, sock->fd, size, flags))
+#define trace_sock_recvmsg(...) TP_FUNC(sock_recvmsg, __VA_ARGS__)
+
+DEFINE_EVENT(socket_recv, sys_recvfrom, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, size_t size, unsigned int flags),
+	TP_ARGS(net, fd, size, flags))
 #define trace_sys_recvfrom(...) TP_FUNC(sys_recvfrom, __VA_ARGS__)
 
 TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
@@ -240,7 +202,8 @@ TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
 		__entry->optname = optname;))
 #define trace_sys_setsockopt(...) TP_FUNC(sys_setsockopt, __VA_ARGS__)
 
-TRACE_EVENT(sys_shutdown, "net/socket.c", TP_NOT_INLINE,
+/* shutdown(): the descriptor and @how (SHUT_RD, SHUT_WR, SHUT_RDWR). */
+DECLARE_EVENT_CLASS(socket_shutdown,
 	TP_PROTO(const struct net *net, int fd, int how),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -250,22 +213,19 @@ TRACE_EVENT(sys_shutdown, "net/socket.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->fd = fd;
 		__entry->how = how;))
+DEFINE_EVENT(socket_shutdown, sys_shutdown, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, int how), TP_ARGS(net, fd, how))
 #define trace_sys_shutdown(...) TP_FUNC(sys_shutdown, __VA_ARGS__)
 
 /* close(2) is not a socket call: 3.10 has it in fs/open.c. */
-TRACE_EVENT(sys_close, "fs/open.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, int fd),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)),
-	TP_ASSIGN(
-		__entry->fd = fd;))
+DEFINE_EVENT(socket_fd, sys_close, "fs/open.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd), TP_ARGS(net, fd))
 #define trace_sys_close(...) TP_FUNC(sys_close, __VA_ARGS__)
 
 /* ---- layers/sock.c -------------------------------------------------------- */
 
-TRACE_EVENT(sk_alloc, "net/core/sock.c", TP_NOT_INLINE,
+/* A socket's protocol (struct proto's name) and a size. */
+DECLARE_EVENT_CLASS(sock_proto_size,
 	TP_PROTO(const struct net *net, const struct proto *prot, size_t size),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -275,6 +235,9 @@ TRACE_EVENT(sk_alloc, "net/core/sock.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->proto = prot->name;
 		__entry->size = size;))
+DEFINE_EVENT(sock_proto_size, sk_alloc, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const struct proto *prot, size_t size),
+	TP_ARGS(net, prot, size))
 #define trace_sk_alloc(...) TP_FUNC(sk_alloc, __VA_ARGS__)
 
 TRACE_EVENT(sk_free, "net/core/sock.c", TP_NOT_INLINE,
@@ -293,7 +256,8 @@ TRACE_EVENT(sk_free, "net/core/sock.c", TP_NOT_INLINE,
 		__entry->rmem_alloc = sk->sk_rmem_alloc;))
 #define trace_sk_free(...) TP_FUNC(sk_free, __VA_ARGS__)
 
-TRACE_EVENT(sk_clone_lock, "net/core/sock.c", TP_NOT_INLINE,
+/* A sock by its local port (TCP's inet_unhash too). */
+DECLARE_EVENT_CLASS(sock_port,
 	TP_PROTO(const struct sock *sk),
 	TP_HOST(sock_net(sk)),
 	TP_SKB(NULL),
@@ -301,6 +265,8 @@ TRACE_EVENT(sk_clone_lock, "net/core/sock.c", TP_NOT_INLINE,
 		tp_u16(port)),
 	TP_ASSIGN(
 		__entry->port = sk->sk_num;))
+DEFINE_EVENT(sock_port, sk_clone_lock, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
 #define trace_sk_clone_lock(...) TP_FUNC(sk_clone_lock, __VA_ARGS__)
 
 TRACE_EVENT(sock_def_wakeup, "net/core/sock.c", TP_NOT_INLINE,
@@ -327,14 +293,17 @@ TRACE_EVENT(sock_def_readable, "net/core/sock.c", TP_NOT_INLINE,
 		__entry->rmem_alloc = sk->sk_rmem_alloc;))
 #define trace_sock_def_readable(...) TP_FUNC(sock_def_readable, __VA_ARGS__)
 
-TRACE_EVENT(sock_def_error_report, "net/core/sock.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
+/* The error a socket reports. */
+DECLARE_EVENT_CLASS(sock_err,
+	TP_PROTO(const struct net *net, int err),
+	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_s32(err)),
 	TP_ASSIGN(
-		__entry->err = sk->sk_err;))
+		__entry->err = err;))
+DEFINE_EVENT(sock_err, sock_def_error_report, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sock_net(sk), sk->sk_err))
 #define trace_sock_def_error_report(...) TP_FUNC(sock_def_error_report, __VA_ARGS__)
 
 TRACE_EVENT(sock_def_write_space, "net/core/sock.c", TP_NOT_INLINE,
@@ -371,14 +340,9 @@ TRACE_EVENT(sock_init_data, "net/core/sock.c", TP_NOT_INLINE,
 		__entry->type = sock ? sock->type : 0;))
 #define trace_sock_init_data(...) TP_FUNC(sock_init_data, __VA_ARGS__)
 
-TRACE_EVENT(sock_graft, "include/net/sock.h", TP_INLINE,
+DEFINE_EVENT(socket_fd, sock_graft, "include/net/sock.h", TP_INLINE,
 	TP_PROTO(const struct sock *sk, const struct socket *parent),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)),
-	TP_ASSIGN(
-		__entry->fd = parent->fd;))
+	TP_ARGS(sock_net(sk), parent->fd))
 #define trace_sock_graft(...) TP_FUNC(sock_graft, __VA_ARGS__)
 
 TRACE_EVENT(sock_orphan, "include/net/sock.h", TP_INLINE,
@@ -405,14 +369,9 @@ TRACE_EVENT(__sk_dst_check, "net/core/sock.c", TP_NOT_INLINE,
 
 /* __sk_dst_check: the cached route was deleted (route_gone);
  * sock_queue_rcv_skb: the receive buffer is full (rcvbuf_full). */
-TRACE_NOTE_EVENT(sock_drop, "net/core/sock.c",
+DEFINE_NOTE_EVENT(reason, sock_drop, "net/core/sock.c",
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const char *reason),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+	TP_ARGS(sock_net(sk), skb, reason))
 #define trace_sock_drop(...) TP_NOTE(sock_drop, __VA_ARGS__)
 
 TRACE_EVENT(sk_setup_caps, "net/core/sock.c", TP_NOT_INLINE,
@@ -425,56 +384,47 @@ TRACE_EVENT(sk_setup_caps, "net/core/sock.c", TP_NOT_INLINE,
 		__entry->dev = dst && dst->dev ? dst->dev->name : "-";))
 #define trace_sk_setup_caps(...) TP_FUNC(sk_setup_caps, __VA_ARGS__)
 
-/* sock_wfree, sock_rfree: the counts print as they will be after the
- * skb's truesize is given back. */
-TRACE_EVENT(sock_wfree, "net/core/sock.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(sock_net(skb->sk)),
+/* An skb's truesize charged to its socket's send side, or given back:
+ * @wmem_alloc is the socket's count once that is done. */
+DECLARE_EVENT_CLASS(sock_wmem,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, int wmem_alloc),
+	TP_HOST(sock_net(sk)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(truesize)
 		tp_s32(wmem_alloc)),
 	TP_ASSIGN(
 		__entry->truesize = skb->truesize;
-		__entry->wmem_alloc = skb->sk->sk_wmem_alloc - (int)skb->truesize;))
+		__entry->wmem_alloc = wmem_alloc;))
+DEFINE_EVENT(sock_wmem, sock_wfree, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_ARGS(skb->sk, skb, skb->sk->sk_wmem_alloc - (int)skb->truesize))
 #define trace_sock_wfree(...) TP_FUNC(sock_wfree, __VA_ARGS__)
 
-TRACE_EVENT(sock_rfree, "net/core/sock.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(sock_net(skb->sk)),
+/* The same on the receive side: @rmem_alloc once it is done. */
+DECLARE_EVENT_CLASS(sock_rmem,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, int rmem_alloc),
+	TP_HOST(sock_net(sk)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(truesize)
 		tp_s32(rmem_alloc)),
 	TP_ASSIGN(
 		__entry->truesize = skb->truesize;
-		__entry->rmem_alloc = skb->sk->sk_rmem_alloc - (int)skb->truesize;))
+		__entry->rmem_alloc = rmem_alloc;))
+DEFINE_EVENT(sock_rmem, sock_rfree, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb),
+	TP_ARGS(skb->sk, skb, skb->sk->sk_rmem_alloc - (int)skb->truesize))
 #define trace_sock_rfree(...) TP_FUNC(sock_rfree, __VA_ARGS__)
 
-/* skb_set_owner_w, skb_set_owner_r: ... and as they will be once the skb
- * is charged. */
-TRACE_EVENT(skb_set_owner_w, "include/net/sock.h", TP_INLINE,
+DEFINE_EVENT(sock_wmem, skb_set_owner_w, "include/net/sock.h", TP_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(truesize)
-		tp_s32(wmem_alloc)),
-	TP_ASSIGN(
-		__entry->truesize = skb->truesize;
-		__entry->wmem_alloc = sk->sk_wmem_alloc + (int)skb->truesize;))
+	TP_ARGS(sk, skb, sk->sk_wmem_alloc + (int)skb->truesize))
 #define trace_skb_set_owner_w(...) TP_FUNC(skb_set_owner_w, __VA_ARGS__)
 
-TRACE_EVENT(skb_set_owner_r, "include/net/sock.h", TP_INLINE,
+DEFINE_EVENT(sock_rmem, skb_set_owner_r, "include/net/sock.h", TP_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(truesize)
-		tp_s32(rmem_alloc)),
-	TP_ASSIGN(
-		__entry->truesize = skb->truesize;
-		__entry->rmem_alloc = sk->sk_rmem_alloc + (int)skb->truesize;))
+	TP_ARGS(sk, skb, sk->sk_rmem_alloc + (int)skb->truesize))
 #define trace_skb_set_owner_r(...) TP_FUNC(skb_set_owner_r, __VA_ARGS__)
 
 TRACE_EVENT(sock_queue_rcv_skb, "net/core/sock.c", TP_NOT_INLINE,
@@ -565,16 +515,9 @@ TRACE_EVENT(inet_sendmsg, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 		__entry->sport = sock->sk->sk_num;))
 #define trace_inet_sendmsg(...) TP_FUNC(inet_sendmsg, __VA_ARGS__)
 
-TRACE_EVENT(inet_recvmsg, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+DEFINE_EVENT(sock_proto_size, inet_recvmsg, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 	TP_PROTO(const struct socket *sock, size_t size),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(proto)
-		tp_u64(size)),
-	TP_ASSIGN(
-		__entry->proto = sock->sk->sk_prot->name;
-		__entry->size = size;))
+	TP_ARGS(sock->net, sock->sk->sk_prot, size))
 #define trace_inet_recvmsg(...) TP_FUNC(inet_recvmsg, __VA_ARGS__)
 
 TRACE_EVENT(inet_stream_connect, "net/ipv4/af_inet.c", TP_NOT_INLINE,
@@ -603,24 +546,12 @@ TRACE_NOTE_EVENT(sock_ss_change, "net/ipv4/af_inet.c",
 #define trace_sock_ss_change(...) TP_NOTE(sock_ss_change, __VA_ARGS__)
 
 /* inet_stream_connect: the connection closed before it was established. */
-TRACE_NOTE_EVENT(sock_connect_err, "net/ipv4/af_inet.c",
-	TP_PROTO(const struct socket *sock, int err),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(err)),
-	TP_ASSIGN(
-		__entry->err = err;))
+DEFINE_NOTE_EVENT(sock_err, sock_connect_err, "net/ipv4/af_inet.c",
+	TP_PROTO(const struct socket *sock, int err), TP_ARGS(sock->net, err))
 #define trace_sock_connect_err(...) TP_NOTE(sock_connect_err, __VA_ARGS__)
 
-TRACE_EVENT(inet_dgram_connect, "net/ipv4/af_inet.c", TP_NOT_INLINE,
-	TP_PROTO(const struct socket *sock),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;))
+DEFINE_EVENT(socket_fd, inet_dgram_connect, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock), TP_ARGS(sock->net, sock->fd))
 #define trace_inet_dgram_connect(...) TP_FUNC(inet_dgram_connect, __VA_ARGS__)
 
 TRACE_EVENT(inet_listen, "net/ipv4/af_inet.c", TP_NOT_INLINE,
@@ -649,33 +580,17 @@ TRACE_EVENT(inet_accept, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 		__entry->backlog = sock->sk->sk_ack_backlog;))
 #define trace_inet_accept(...) TP_FUNC(inet_accept, __VA_ARGS__)
 
-TRACE_EVENT(inet_shutdown, "net/ipv4/af_inet.c", TP_NOT_INLINE,
-	TP_PROTO(const struct socket *sock, int how),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_s32(how)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;
-		__entry->how = how;))
+DEFINE_EVENT(socket_shutdown, inet_shutdown, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, int how), TP_ARGS(sock->net, sock->fd, how))
 #define trace_inet_shutdown(...) TP_FUNC(inet_shutdown, __VA_ARGS__)
 
-TRACE_EVENT(inet_init, "net/ipv4/af_inet.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, inet_init, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_inet_init(...) TP_FUNC(inet_init, __VA_ARGS__)
 
 /* No 3.10 counterpart: the kernel's inet is never torn down. */
-TRACE_EVENT(sim_inet_exit, "net/ipv4/af_inet.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, sim_inet_exit, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_sim_inet_exit(...) TP_FUNC(sim_inet_exit, __VA_ARGS__)
 
 #endif

@@ -13,6 +13,14 @@
 #if !defined(NETSTEP_EVENTS_TCP_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_TCP_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#include "events/ip.h"
+#include "events/sock.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM tcp
 
@@ -71,12 +79,8 @@ sim_tcp_backlog_print(struct trace_buf *b, const void *p)
 
 /* ---- layers/tcp.c ------------------------------------------------------------ */
 
-TRACE_EVENT(tcp_init_sock, "net/ipv4/tcp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, tcp_init_sock, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sock_net(sk), NULL))
 #define trace_tcp_init_sock(...) TP_FUNC(tcp_init_sock, __VA_ARGS__)
 
 TRACE_EVENT(tcp_set_state, "net/ipv4/tcp.c", TP_NOT_INLINE,
@@ -93,7 +97,8 @@ TRACE_EVENT(tcp_set_state, "net/ipv4/tcp.c", TP_NOT_INLINE,
 		__entry->new = (u8)state;))
 #define trace_tcp_set_state(...) TP_FUNC(tcp_set_state, __VA_ARGS__)
 
-TRACE_EVENT(inet_csk_destroy_sock, "net/ipv4/inet_connection_sock.c", TP_NOT_INLINE,
+/* A socket going away: its port and its state. */
+DECLARE_EVENT_CLASS(tcp_sock_port_state,
 	TP_PROTO(const struct sock *sk),
 	TP_HOST(sock_net(sk)),
 	TP_SKB(NULL),
@@ -103,6 +108,9 @@ TRACE_EVENT(inet_csk_destroy_sock, "net/ipv4/inet_connection_sock.c", TP_NOT_INL
 	TP_ASSIGN(
 		__entry->port = sk->sk_num;
 		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sock_port_state, inet_csk_destroy_sock, "net/ipv4/inet_connection_sock.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
 #define trace_inet_csk_destroy_sock(...) TP_FUNC(inet_csk_destroy_sock, __VA_ARGS__)
 
 TRACE_EVENT(tcp_done, "net/ipv4/tcp.c", TP_NOT_INLINE,
@@ -131,16 +139,8 @@ TRACE_EVENT(tcp_shutdown, "net/ipv4/tcp.c", TP_NOT_INLINE,
 		__entry->state = sk->sk_state;))
 #define trace_tcp_shutdown(...) TP_FUNC(tcp_shutdown, __VA_ARGS__)
 
-TRACE_EVENT(tcp_close, "net/ipv4/tcp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u16(port)
-		tp_enum8(state, sim_tcp_state_name)),
-	TP_ASSIGN(
-		__entry->port = sk->sk_num;
-		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sock_port_state, tcp_close, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
 #define trace_tcp_close(...) TP_FUNC(tcp_close, __VA_ARGS__)
 
 /* tcp_close: the user never read @unread bytes, so the peer gets a RST
@@ -157,14 +157,18 @@ TRACE_NOTE_EVENT(tcp_abort_on_close, "net/ipv4/tcp.c",
 		__entry->reset = 1;))
 #define trace_tcp_abort_on_close(...) TP_NOTE(tcp_abort_on_close, __VA_ARGS__)
 
-TRACE_EVENT(tcp_disconnect, "net/ipv4/tcp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
+/* A socket's TCP state as the function starts; @skb: the segment it
+ * handles (NULL for none). */
+DECLARE_EVENT_CLASS(tcp_sock_state,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
 	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
+	TP_SKB(skb),
 	TP_STRUCT(
 		tp_enum8(state, sim_tcp_state_name)),
 	TP_ASSIGN(
 		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sock_state, tcp_disconnect, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_disconnect(...) TP_FUNC(tcp_disconnect, __VA_ARGS__)
 
 TRACE_EVENT(inet_csk_listen_start, "net/ipv4/inet_connection_sock.c", TP_NOT_INLINE,
@@ -345,16 +349,9 @@ TRACE_EVENT(tcp_recvmsg, "net/ipv4/tcp.c", TP_NOT_INLINE,
 /* ---- layers/tcp_output.c ----------------------------------------------------- */
 
 /* wmem_alloc: what the socket is still charged once this clone is gone. */
-TRACE_EVENT(tcp_wfree, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+DEFINE_EVENT(sock_wmem, tcp_wfree, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(truesize)
-		tp_s32(wmem_alloc)),
-	TP_ASSIGN(
-		__entry->truesize = skb->truesize;
-		__entry->wmem_alloc = sk->sk_wmem_alloc - (int)skb->truesize;))
+	TP_ARGS(sk, skb, sk->sk_wmem_alloc - (int)skb->truesize))
 #define trace_tcp_wfree(...) TP_FUNC(tcp_wfree, __VA_ARGS__)
 
 TRACE_EVENT(tcp_transmit_skb, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
@@ -648,14 +645,17 @@ TRACE_EVENT(tcp_send_delayed_ack, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
 		__entry->timeout = timeout;))
 #define trace_tcp_send_delayed_ack(...) TP_FUNC(tcp_send_delayed_ack, __VA_ARGS__)
 
-TRACE_EVENT(tcp_connect, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
+/* The initial sequence number of a connection. */
+DECLARE_EVENT_CLASS(tcp_initial_seq,
+	TP_PROTO(const struct net *net, u32 isn),
+	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_u32(isn)),
 	TP_ASSIGN(
-		__entry->isn = tcp_sk(sk)->write_seq;))
+		__entry->isn = isn;))
+DEFINE_EVENT(tcp_initial_seq, tcp_connect, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sock_net(sk), tcp_sk(sk)->write_seq))
 #define trace_tcp_connect(...) TP_FUNC(tcp_connect, __VA_ARGS__)
 
 /* tcp_connect: what tcp_connect_init chose for the SYN. */
@@ -887,14 +887,9 @@ TRACE_EVENT(tcp_ack, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 
 /* A segment TCP throws away, or an ACK it ignores, and why (old_ack,
  * ofo_duplicate, bad_checksum, listen_overflow ...). */
-TRACE_NOTE_EVENT(tcp_discard, "net/ipv4/tcp_input.c",
+DEFINE_NOTE_EVENT(reason, tcp_discard, "net/ipv4/tcp_input.c",
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, const char *reason),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = reason;))
+	TP_ARGS(net, skb, reason))
 #define trace_tcp_discard(...) TP_NOTE(tcp_discard, __VA_ARGS__)
 
 TRACE_EVENT(tcp_event_data_recv, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
@@ -915,14 +910,8 @@ TRACE_EVENT(tcp_event_data_recv, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 		__entry->rcv_mss = icsk->icsk_ack.rcv_mss;))
 #define trace_tcp_event_data_recv(...) TP_FUNC(tcp_event_data_recv, __VA_ARGS__)
 
-TRACE_EVENT(tcp_fin, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_enum8(state, sim_tcp_state_name)),
-	TP_ASSIGN(
-		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sock_state, tcp_fin, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_fin(...) TP_FUNC(tcp_fin, __VA_ARGS__)
 
 /* The receive buffer is over sk_rcvbuf: the out-of-order queue is pruned
@@ -1035,14 +1024,8 @@ TRACE_EVENT(__tcp_ack_snd_check, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 		__entry->ofo = skb_queue_len(&tp->out_of_order_queue);))
 #define trace___tcp_ack_snd_check(...) TP_FUNC(__tcp_ack_snd_check, __VA_ARGS__)
 
-TRACE_EVENT(tcp_reset, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_enum8(state, sim_tcp_state_name)),
-	TP_ASSIGN(
-		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sock_state, tcp_reset, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_reset(...) TP_FUNC(tcp_reset, __VA_ARGS__)
 
 /* tcp_validate_incoming: PAWS rejects @skb, its timestamp is older than
@@ -1159,37 +1142,18 @@ TRACE_EVENT(secure_tcp_sequence_number, "net/core/secure_seq.c", TP_NOT_INLINE,
 #define trace_secure_tcp_sequence_number(...) TP_FUNC(secure_tcp_sequence_number, __VA_ARGS__)
 
 /* secure_tcp_sequence_number: the initial sequence number chosen. */
-TRACE_NOTE_EVENT(tcp_isn, "net/core/secure_seq.c",
-	TP_PROTO(const struct net *net, u32 isn),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u32(isn)),
-	TP_ASSIGN(
-		__entry->isn = isn;))
+DEFINE_NOTE_EVENT(tcp_initial_seq, tcp_isn, "net/core/secure_seq.c",
+	TP_PROTO(const struct net *net, u32 isn), TP_ARGS(net, isn))
 #define trace_tcp_isn(...) TP_NOTE(tcp_isn, __VA_ARGS__)
 
-TRACE_EVENT(inet_csk_get_port, "net/ipv4/inet_connection_sock.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk, unsigned short snum),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u16(snum)),
-	TP_ASSIGN(
-		__entry->snum = snum;))
+DEFINE_EVENT(proto_get_port, inet_csk_get_port, "net/ipv4/inet_connection_sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, unsigned short snum), TP_ARGS(sk, snum))
 #define trace_inet_csk_get_port(...) TP_FUNC(inet_csk_get_port, __VA_ARGS__)
 
 /* inet_csk_get_port: another socket holds @port. */
-TRACE_NOTE_EVENT(tcp_bind_conflict, "net/ipv4/inet_connection_sock.c",
+DEFINE_NOTE_EVENT(reason_port, tcp_bind_conflict, "net/ipv4/inet_connection_sock.c",
 	TP_PROTO(const struct sock *sk, unsigned short port),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u16(port)),
-	TP_ASSIGN(
-		__entry->reason = "port_in_use";
-		__entry->port = port;))
+	TP_ARGS(sock_net(sk), NULL, "port_in_use", port))
 #define trace_tcp_bind_conflict(...) TP_NOTE(tcp_bind_conflict, __VA_ARGS__)
 
 TRACE_EVENT(inet_hash, "net/ipv4/inet_hashtables.c", TP_NOT_INLINE,
@@ -1204,51 +1168,23 @@ TRACE_EVENT(inet_hash, "net/ipv4/inet_hashtables.c", TP_NOT_INLINE,
 		__entry->port = sk->sk_num;))
 #define trace_inet_hash(...) TP_FUNC(inet_hash, __VA_ARGS__)
 
-TRACE_EVENT(inet_unhash, "net/ipv4/inet_hashtables.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u16(port)),
-	TP_ASSIGN(
-		__entry->port = sk->sk_num;))
+DEFINE_EVENT(sock_port, inet_unhash, "net/ipv4/inet_hashtables.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
 #define trace_inet_unhash(...) TP_FUNC(inet_unhash, __VA_ARGS__)
 
-TRACE_EVENT(tcp_v4_connect, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk, const struct sockaddr_in *usin),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(daddr)
-		tp_u16(dport)),
-	TP_ASSIGN(
-		__entry->daddr = usin->sin_addr.s_addr;
-		__entry->dport = ntohs(usin->sin_port);))
+DEFINE_EVENT(proto_connect, tcp_v4_connect, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sockaddr_in *usin), TP_ARGS(sk, usin))
 #define trace_tcp_v4_connect(...) TP_FUNC(tcp_v4_connect, __VA_ARGS__)
 
-TRACE_EVENT(tcp_v4_send_check, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+DEFINE_EVENT(skb_len_addrs, tcp_v4_send_check, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(len)
-		tp_ip4(saddr)
-		tp_ip4(daddr)),
-	TP_ASSIGN(
-		__entry->len = skb->len;
-		__entry->saddr = inet_sk(sk)->inet_saddr;
-		__entry->daddr = sk->sk_daddr;))
+	TP_ARGS(sock_net(sk), skb, inet_sk(sk)->inet_saddr, sk->sk_daddr))
 #define trace_tcp_v4_send_check(...) TP_FUNC(tcp_v4_send_check, __VA_ARGS__)
 
 /* tcp_v4_send_check: the checksum written into the header. */
-TRACE_NOTE_EVENT(tcp_v4_csum, "net/ipv4/tcp_ipv4.c",
+DEFINE_NOTE_EVENT(proto_csum, tcp_v4_csum, "net/ipv4/tcp_ipv4.c",
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_x32w(check, 4)),
-	TP_ASSIGN(
-		__entry->check = ntohs(tcp_hdr(skb)->check);))
+	TP_ARGS(sock_net(sk), skb, tcp_hdr(skb)->check))
 #define trace_tcp_v4_csum(...) TP_NOTE(tcp_v4_csum, __VA_ARGS__)
 
 /* rst: the offending segment is itself a RST (never answered). */
@@ -1368,18 +1304,9 @@ TRACE_EVENT(tcp_v4_do_rcv, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
 		__entry->len = skb->len;))
 #define trace_tcp_v4_do_rcv(...) TP_FUNC(tcp_v4_do_rcv, __VA_ARGS__)
 
-TRACE_EVENT(tcp_v4_rcv, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+DEFINE_EVENT(skb_len_addrs, tcp_v4_rcv, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const struct sk_buff *skb),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(len)
-		tp_ip4(saddr)
-		tp_ip4(daddr)),
-	TP_ASSIGN(
-		__entry->len = skb->len;
-		__entry->saddr = ip_hdr(skb)->saddr;
-		__entry->daddr = ip_hdr(skb)->daddr;))
+	TP_ARGS(net, skb, ip_hdr(skb)->saddr, ip_hdr(skb)->daddr))
 #define trace_tcp_v4_rcv(...) TP_FUNC(tcp_v4_rcv, __VA_ARGS__)
 
 /* tcp_v4_rcv: the socket @skb belongs to, and the segment as parsed. */
@@ -1400,16 +1327,9 @@ TRACE_NOTE_EVENT(tcp_v4_rcv_socket, "net/ipv4/tcp_ipv4.c",
 #define trace_tcp_v4_rcv_socket(...) TP_NOTE(tcp_v4_rcv_socket, __VA_ARGS__)
 
 /* tcp_v4_rcv: no socket for @skb; a RST answers it. */
-TRACE_NOTE_EVENT(tcp_no_socket, "net/ipv4/tcp_ipv4.c",
+DEFINE_NOTE_EVENT(reason_dport, tcp_no_socket, "net/ipv4/tcp_ipv4.c",
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, const struct tcphdr *th),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u16(dport)),
-	TP_ASSIGN(
-		__entry->reason = "no_socket";
-		__entry->dport = ntohs(th->dest);))
+	TP_ARGS(net, skb, "no_socket", ntohs(th->dest)))
 #define trace_tcp_no_socket(...) TP_NOTE(tcp_no_socket, __VA_ARGS__)
 
 TRACE_EVENT(tcp_v4_mtu_reduced, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
@@ -1425,18 +1345,9 @@ TRACE_EVENT(tcp_v4_mtu_reduced, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
 #define trace_tcp_v4_mtu_reduced(...) TP_FUNC(tcp_v4_mtu_reduced, __VA_ARGS__)
 
 /* info: the next hop's MTU for "fragmentation needed". */
-TRACE_EVENT(tcp_v4_err, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+DEFINE_EVENT(proto_err, tcp_v4_err, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, u32 info),
-	TP_HOST(net),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u8(type)
-		tp_u8(code)
-		tp_u32(info)),
-	TP_ASSIGN(
-		__entry->type = icmp_hdr(skb)->type;
-		__entry->code = icmp_hdr(skb)->code;
-		__entry->info = info;))
+	TP_ARGS(net, skb, info))
 #define trace_tcp_v4_err(...) TP_FUNC(tcp_v4_err, __VA_ARGS__)
 
 /* tcp_v4_err: the quoted segment (@seq) is not in flight: the ICMP error
@@ -1453,12 +1364,8 @@ TRACE_NOTE_EVENT(tcp_icmp_out_of_window, "net/ipv4/tcp_ipv4.c",
 		__entry->seq = seq;))
 #define trace_tcp_icmp_out_of_window(...) TP_NOTE(tcp_icmp_out_of_window, __VA_ARGS__)
 
-TRACE_EVENT(tcp_v4_init_sock, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, tcp_v4_init_sock, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sock_net(sk), NULL))
 #define trace_tcp_v4_init_sock(...) TP_FUNC(tcp_v4_init_sock, __VA_ARGS__)
 
 TRACE_EVENT(tcp_v4_destroy_sock, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
@@ -1476,21 +1383,13 @@ TRACE_EVENT(tcp_v4_destroy_sock, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
 #define trace_tcp_v4_destroy_sock(...) TP_FUNC(tcp_v4_destroy_sock, __VA_ARGS__)
 
 /* 3.10's tcp_init sets up the global tables once; netstep's is per host. */
-TRACE_EVENT(tcp_init, "net/ipv4/tcp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, tcp_init, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_tcp_init(...) TP_FUNC(tcp_init, __VA_ARGS__)
 
 /* No 3.10 counterpart: a host's TCP state is torn down. */
-TRACE_EVENT(sim_tcp_exit, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(),
-	TP_ASSIGN((void)__entry;))
+DEFINE_EVENT(no_fields, sim_tcp_exit, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_sim_tcp_exit(...) TP_FUNC(sim_tcp_exit, __VA_ARGS__)
 
 /* ---- layers/tcp_minisocks.c -------------------------------------------------- */
@@ -1564,14 +1463,8 @@ TRACE_EVENT(tcp_check_req, "net/ipv4/tcp_minisocks.c", TP_NOT_INLINE,
 #define trace_tcp_check_req(...) TP_FUNC(tcp_check_req, __VA_ARGS__)
 
 /* state: the child's, before it processes @skb. */
-TRACE_EVENT(tcp_child_process, "net/ipv4/tcp_minisocks.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *child, const struct sk_buff *skb),
-	TP_HOST(sock_net(child)),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_enum8(state, sim_tcp_state_name)),
-	TP_ASSIGN(
-		__entry->state = child->sk_state;))
+DEFINE_EVENT(tcp_sock_state, tcp_child_process, "net/ipv4/tcp_minisocks.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *child, const struct sk_buff *skb), TP_ARGS(child, skb))
 #define trace_tcp_child_process(...) TP_FUNC(tcp_child_process, __VA_ARGS__)
 
 /* ---- layers/tcp_timer.c ------------------------------------------------------ */
@@ -1662,14 +1555,8 @@ TRACE_EVENT(tcp_delack_timer, "net/ipv4/tcp_timer.c", TP_NOT_INLINE,
 		__entry->pingpong = inet_csk(sk)->icsk_ack.pingpong;))
 #define trace_tcp_delack_timer(...) TP_FUNC(tcp_delack_timer, __VA_ARGS__)
 
-TRACE_EVENT(tcp_keepalive_timer, "net/ipv4/tcp_timer.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_enum8(state, sim_tcp_state_name)),
-	TP_ASSIGN(
-		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sock_state, tcp_keepalive_timer, "net/ipv4/tcp_timer.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk, NULL))
 #define trace_tcp_keepalive_timer(...) TP_FUNC(tcp_keepalive_timer, __VA_ARGS__)
 
 /* ---- layers/tcp_cong.c ------------------------------------------------------- */
@@ -1683,14 +1570,15 @@ TRACE_EVENT(tcp_cong_avoid, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 		tp_u32(cwnd)
 		tp_u32(ssthresh)
 		tp_u32(in_flight)
-		tp_str(phase)),
+		tp_enum8(phase, sim_tcp_ca_phase_name)),
 	TP_ASSIGN(
 		const struct tcp_sock *tp = tcp_sk(sk);
 
 		__entry->cwnd = tp->snd_cwnd;
 		__entry->ssthresh = tp->snd_ssthresh;
 		__entry->in_flight = in_flight;
-		__entry->phase = tp->snd_cwnd <= tp->snd_ssthresh ? "slow_start" : "cong_avoid";))
+		__entry->phase = tp->snd_cwnd <= tp->snd_ssthresh ? SIM_TCP_SLOW_START :
+								     SIM_TCP_CONG_AVOID;))
 #define trace_tcp_cong_avoid(...) TP_FUNC(tcp_cong_avoid, __VA_ARGS__)
 
 #endif

@@ -5,6 +5,13 @@
 #if !defined(NETSTEP_EVENTS_UDP_H) || defined(TRACE_HEADER_MULTI_READ)
 #define NETSTEP_EVENTS_UDP_H
 
+/* Classes from other headers (kernel/trace_events.c's later passes read
+ * them through all.h, not again from here). */
+#ifndef TRACE_HEADER_MULTI_READ
+#include "events/common.h"
+#include "events/ip.h"
+#endif
+
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM udp
 
@@ -15,40 +22,17 @@
 
 #include <netinet/in.h>
 
-/* snum: the port asked for, 0 for any. */
-TRACE_EVENT(udp_v4_get_port, "net/ipv4/udp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk, unsigned short snum),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u16(snum)),
-	TP_ASSIGN(
-		__entry->snum = snum;))
+DEFINE_EVENT(proto_get_port, udp_v4_get_port, "net/ipv4/udp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, unsigned short snum), TP_ARGS(sk, snum))
 #define trace_udp_v4_get_port(...) TP_FUNC(udp_v4_get_port, __VA_ARGS__)
 
 /* bind() refused: another socket has the port on an overlapping address. */
-TRACE_NOTE_EVENT(udp_port_busy, "net/ipv4/udp.c",
-	TP_PROTO(const struct sock *sk, u16 port),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u16(port)),
-	TP_ASSIGN(
-		__entry->reason = "port_in_use";
-		__entry->port = port;))
+DEFINE_NOTE_EVENT(reason_port, udp_port_busy, "net/ipv4/udp.c",
+	TP_PROTO(const struct sock *sk, u16 port), TP_ARGS(sock_net(sk), NULL, "port_in_use", port))
 #define trace_udp_port_busy(...) TP_NOTE(udp_port_busy, __VA_ARGS__)
 
-TRACE_EVENT(ip4_datagram_connect, "net/ipv4/datagram.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk, const struct sockaddr_in *usin),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(daddr)
-		tp_u16(dport)),
-	TP_ASSIGN(
-		__entry->daddr = usin->sin_addr.s_addr;
-		__entry->dport = ntohs(usin->sin_port);))
+DEFINE_EVENT(proto_connect, ip4_datagram_connect, "net/ipv4/datagram.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sockaddr_in *usin), TP_ARGS(sk, usin))
 #define trace_ip4_datagram_connect(...) TP_FUNC(ip4_datagram_connect, __VA_ARGS__)
 
 TRACE_EVENT(udp_disconnect, "net/ipv4/udp.c", TP_NOT_INLINE,
@@ -77,14 +61,8 @@ TRACE_EVENT(udp_send_skb, "net/ipv4/udp.c", TP_NOT_INLINE,
 #define trace_udp_send_skb(...) TP_FUNC(udp_send_skb, __VA_ARGS__)
 
 /* The checksum udp_send_skb put in the header. */
-TRACE_NOTE_EVENT(udp_checksum, "net/ipv4/udp.c",
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_x32w(check, 4)),
-	TP_ASSIGN(
-		__entry->check = ntohs(udp_hdr(skb)->check);))
+DEFINE_NOTE_EVENT(proto_csum, udp_checksum, "net/ipv4/udp.c",
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->host, skb, udp_hdr(skb)->check))
 #define trace_udp_checksum(...) TP_NOTE(udp_checksum, __VA_ARGS__)
 
 /* sport: the bound port (0: not bound yet). */
@@ -104,16 +82,8 @@ TRACE_EVENT(udp_sendmsg, "net/ipv4/udp.c", TP_NOT_INLINE,
 
 /* An ICMP error that came back for an earlier datagram is returned instead
  * of sending. */
-TRACE_NOTE_EVENT(udp_pending_error, "net/ipv4/udp.c",
-	TP_PROTO(const struct sock *sk, int err),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_s32(err)),
-	TP_ASSIGN(
-		__entry->reason = "pending_error";
-		__entry->err = err;))
+DEFINE_NOTE_EVENT(reason_err, udp_pending_error, "net/ipv4/udp.c",
+	TP_PROTO(const struct sock *sk, int err), TP_ARGS(sock_net(sk), NULL, "pending_error", err))
 #define trace_udp_pending_error(...) TP_NOTE(udp_pending_error, __VA_ARGS__)
 
 /* The send buffer cannot take the datagram: -EAGAIN. */
@@ -173,14 +143,8 @@ TRACE_EVENT(udp_queue_rcv_skb, "net/ipv4/udp.c", TP_NOT_INLINE,
 		__entry->port = sk->sk_num;))
 #define trace_udp_queue_rcv_skb(...) TP_FUNC(udp_queue_rcv_skb, __VA_ARGS__)
 
-TRACE_EVENT(udp_rcv, "net/ipv4/udp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->len = skb->len;))
+DEFINE_EVENT(skb_len, udp_rcv, "net/ipv4/udp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb))
 #define trace_udp_rcv(...) TP_FUNC(udp_rcv, __VA_ARGS__)
 
 /* The header of a datagram udp_rcv accepted as long enough. */
@@ -211,67 +175,28 @@ TRACE_NOTE_EVENT(udp_bad_checksum, "net/ipv4/udp.c",
 #define trace_udp_bad_checksum(...) TP_NOTE(udp_bad_checksum, __VA_ARGS__)
 
 /* Nobody bound to the port: ICMP port unreachable. */
-TRACE_NOTE_EVENT(udp_no_socket, "net/ipv4/udp.c",
+DEFINE_NOTE_EVENT(reason_dport, udp_no_socket, "net/ipv4/udp.c",
 	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u16(dport)),
-	TP_ASSIGN(
-		__entry->reason = "no_socket";
-		__entry->dport = ntohs(udp_hdr(skb)->dest);))
+	TP_ARGS(skb->host, skb, "no_socket", ntohs(udp_hdr(skb)->dest)))
 #define trace_udp_no_socket(...) TP_NOTE(udp_no_socket, __VA_ARGS__)
 
 /* Shorter than its header, or than its own length field says. */
-TRACE_NOTE_EVENT(udp_short_packet, "net/ipv4/udp.c",
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u32(len)),
-	TP_ASSIGN(
-		__entry->reason = "short_packet";
-		__entry->len = skb->len;))
+DEFINE_NOTE_EVENT(reason_len, udp_short_packet, "net/ipv4/udp.c",
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->host, skb, "short_packet", skb->len))
 #define trace_udp_short_packet(...) TP_NOTE(udp_short_packet, __VA_ARGS__)
 
-TRACE_EVENT(udp_err, "net/ipv4/udp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb, u32 info),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u8(type)
-		tp_u8(code)
-		tp_u32(info)),
-	TP_ASSIGN(
-		__entry->type = icmp_hdr(skb)->type;
-		__entry->code = icmp_hdr(skb)->code;
-		__entry->info = info;))
+DEFINE_EVENT(proto_err, udp_err, "net/ipv4/udp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, u32 info), TP_ARGS(skb->host, skb, info))
 #define trace_udp_err(...) TP_FUNC(udp_err, __VA_ARGS__)
 
 /* The quoted datagram belongs to no socket: the error is ignored. */
-TRACE_NOTE_EVENT(udp_err_no_socket, "net/ipv4/udp.c",
-	TP_PROTO(const struct sk_buff *skb),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)),
-	TP_ASSIGN(
-		__entry->reason = "no_socket";))
+DEFINE_NOTE_EVENT(reason, udp_err_no_socket, "net/ipv4/udp.c",
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->host, skb, "no_socket"))
 #define trace_udp_err_no_socket(...) TP_NOTE(udp_err_no_socket, __VA_ARGS__)
 
 /* A soft error, or a socket that is not connected: nobody is told. */
-TRACE_NOTE_EVENT(udp_err_not_connected, "net/ipv4/udp.c",
-	TP_PROTO(const struct sk_buff *skb, int err),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_s32(err)),
-	TP_ASSIGN(
-		__entry->reason = "not_connected";
-		__entry->err = err;))
+DEFINE_NOTE_EVENT(reason_err, udp_err_not_connected, "net/ipv4/udp.c",
+	TP_PROTO(const struct sk_buff *skb, int err), TP_ARGS(skb->host, skb, "not_connected", err))
 #define trace_udp_err_not_connected(...) TP_NOTE(udp_err_not_connected, __VA_ARGS__)
 
 /* The error the connected socket reports on its next call. */

@@ -29,7 +29,10 @@
  *	#define trace_kfree_skb(...) TP_FUNC(kfree_skb, __VA_ARGS__)
  *
  * (DEFINE_NOTE_EVENT for a note).  A reader gets an event's fields with
- * TP_DATA(ev, kfree_skb), typed tp_data_kfree_skb.
+ * TP_DATA(ev, kfree_skb), typed tp_data_kfree_skb.  Unlike the kernel's,
+ * an event's TP_PROTO may differ from its class's: TP_ARGS then says what
+ * it hands the class, TP_ARGS(adapter->netdev) or a reason word that never
+ * changes (events/common.h holds the classes several subsystems share).
  *
  * TP_HOST names the host whose CPU runs the event, TP_SKB the skb it is
  * about (NULL for none).  TP_STRUCT lists the fields in print order;
@@ -38,7 +41,7 @@
  * runs only when somebody listens, so it may do work (look up a name)
  * but must have no side effects.
  *
- * Field types (the name is the member of struct tp_<event>):
+ * Field types (the name is the member of tp_data_<event>):
  *	tp_u8(n) tp_u16(n) tp_u32(n) tp_u64(n)	unsigned, decimal
  *	tp_s8(n) tp_s16(n) tp_s32(n) tp_s64(n)	signed, decimal
  *	tp_x8(n) tp_x16(n) tp_x32(n) tp_x64(n)	hex, 0x...
@@ -50,6 +53,7 @@
  *	tp_bare_str(n)				a tp_str printed without "n="
  *	tp_enum(n, name_of) tp_enum8(n, name_of)	u32 / u8 printed by
  *						const char *name_of(u32) (NULL: decimal)
+ *	tp_bare_enum8(n, name_of)		a tp_enum8 printed without "n="
  *	tp_skb(n)				u32 skb id, "skb#N"
  *	tp_custom(n, ctype, print)		ctype printed by
  *						void print(struct trace_buf *, const void *)
@@ -135,6 +139,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #undef tp_bare_str
 #undef tp_enum
 #undef tp_enum8
+#undef tp_bare_enum8
 #undef tp_skb
 #undef tp_custom
 
@@ -170,6 +175,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_bare_str(n)		TP_F(n, TF_STR, const char *, 0, true, NULL)
 #define tp_enum(n, f)		{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u32), 0, false, { .name_of = f } },
 #define tp_enum8(n, f)		{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u8), 0, false, { .name_of = f } },
+#define tp_bare_enum8(n, f)	{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u8), 0, true, { .name_of = f } },
 #define tp_skb(n)		TP_F(n, TF_SKB, u32, 0, false, NULL)
 #define tp_custom(n, ct, f)	{ #n, sizeof(#n) - 1, TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
 
@@ -219,6 +225,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_bare_str(...)
 #define tp_enum(...)
 #define tp_enum8(...)
+#define tp_bare_enum8(...)
 #define tp_skb(...)
 #define tp_custom(...)
 #define TRACE_EVENT(name, ksrc, inl, proto, host, skb, fields, assign)	&tp_ev_##name,
@@ -250,6 +257,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_bare_str(n)		const char *n;
 #define tp_enum(n, f)		u32 n;
 #define tp_enum8(n, f)		u8 n;
+#define tp_bare_enum8(n, f)	u8 n;
 #define tp_skb(n)		u32 n;
 #define tp_custom(n, ct, f)	ct n;
 

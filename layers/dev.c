@@ -289,6 +289,13 @@ get_xps_queue(const struct net_device *dev)
 	return dev->xps_queue;
 }
 
+/* how= in netdev_pick_tx's trace. */
+const char *
+sim_pick_tx_how_name(u32 how)
+{
+	return how == SIM_PICK_TX_XPS ? "xps" : how == SIM_PICK_TX_HASH ? "hash" : "single";
+}
+
 /**
  * netdev_pick_tx - choose the TX queue for @skb and record it in
  * skb->queue_mapping: queue 0 on a one-queue device, else the XPS map,
@@ -297,17 +304,17 @@ get_xps_queue(const struct net_device *dev)
 struct netdev_queue *
 netdev_pick_tx(struct net_device *dev, struct sk_buff *skb)
 {
-	const char *how = "single";
+	enum sim_pick_tx_how how = SIM_PICK_TX_SINGLE;
 	int queue_index = 0;
 
 	if (dev->real_num_tx_queues != 1) {
 		/* KERNEL: ndo_select_queue first (igb has none), then the
 		 * socket's cached sk_tx_queue (__netdev_pick_tx). */
 		queue_index = get_xps_queue(dev);
-		how = "xps";
+		how = SIM_PICK_TX_XPS;
 		if (queue_index < 0) {
 			queue_index = skb_tx_hash(dev, skb);
-			how = "hash";
+			how = SIM_PICK_TX_HASH;
 		}
 		if (queue_index >= (int)dev->real_num_tx_queues)
 			queue_index = 0;	/* dev_cap_txqueue */
@@ -352,6 +359,13 @@ dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_q
 	return rc;
 }
 
+/* path= in __dev_xmit_skb's notes. */
+const char *
+sim_xmit_path_name(u32 path)
+{
+	return path == SIM_XMIT_BYPASS ? "bypass" : path == SIM_XMIT_ENQUEUE ? "enqueue" : "drop";
+}
+
 /**
  * __dev_xmit_skb - the qdisc part of dev_queue_xmit
  * @skb: consumed
@@ -376,7 +390,7 @@ __dev_xmit_skb(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 		kfree_skb(skb);
 		rc = NET_XMIT_DROP;
 	} else if ((q->flags & TCQ_F_CAN_BYPASS) && !qdisc_qlen(q) && qdisc_run_begin(q)) {
-		trace_net_xmit_path(net, skb, q, "bypass");
+		trace_net_xmit_path(net, skb, q, SIM_XMIT_BYPASS);
 		qdisc_bstats_update(q, skb);
 		if (sch_direct_xmit(skb, q, dev, txq))
 			__qdisc_run(q);
@@ -384,7 +398,7 @@ __dev_xmit_skb(struct sk_buff *skb, struct Qdisc *q, struct net_device *dev,
 			qdisc_run_end(q);
 		rc = NET_XMIT_SUCCESS;
 	} else {
-		trace_net_xmit_path(net, skb, q, "enqueue");
+		trace_net_xmit_path(net, skb, q, SIM_XMIT_ENQUEUE);
 		/* The skb outlives this call: hold a real route reference. */
 		skb_dst_force(skb);
 		rc = q->enqueue(skb, q) & NET_XMIT_MASK;

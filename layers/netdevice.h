@@ -224,6 +224,22 @@ int dev_set_mtu(struct net_device *dev, int new_mtu);
 void dev_add_pack(struct net *net, struct packet_type *pt);
 int dev_queue_xmit(struct sk_buff *skb);
 struct netdev_queue *netdev_pick_tx(struct net_device *dev, struct sk_buff *skb);
+
+/* How netdev_pick_tx chose the queue (how= in its trace). */
+enum sim_pick_tx_how {
+	SIM_PICK_TX_SINGLE,		/* the device has one */
+	SIM_PICK_TX_XPS,		/* the XPS map of our CPU */
+	SIM_PICK_TX_HASH,		/* skb_tx_hash */
+};
+const char *sim_pick_tx_how_name(u32 how);
+/* The way __dev_xmit_skb sent an skb (path= of its net_xmit_path notes). */
+enum sim_xmit_path {
+	SIM_XMIT_BYPASS,		/* an idle qdisc skipped: straight to the driver */
+	SIM_XMIT_ENQUEUE,		/* through the qdisc */
+	SIM_XMIT_DROP,			/* none: the qdisc is deactivated */
+};
+const char *sim_xmit_path_name(u32 path);
+
 int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev,
 			struct netdev_queue *txq);
 int netif_receive_skb(struct sk_buff *skb);

@@ -155,6 +155,13 @@ netdev_alloc_skb(struct net_device *dev, unsigned int length)
 	return skb;
 }
 
+/* The word skb_data_release prints: "freed" or "kept". */
+const char *
+sim_skb_data_fate_name(u32 fate)
+{
+	return fate == SIM_SKB_DATA_KEPT ? "kept" : "freed";
+}
+
 /* Free the data buffer once no header points at it any more. */
 static void
 skb_release_data(struct sk_buff *skb)
@@ -165,12 +172,13 @@ skb_release_data(struct sk_buff *skb)
 	if (!skb->cloned || ((shinfo->dataref -= drop) & SKB_DATAREF_MASK) == 0) {
 		struct skb_ledger *l = sim_host_ledger(skb->host);
 
-		trace_skb_data_release(skb, 0, "freed");
+		trace_skb_data_release(skb, 0, SIM_SKB_DATA_FREED);
 		if (l)
 			l->data_freed++;
 		free(skb->head);
 	} else {
-		trace_skb_data_release(skb, shinfo->dataref & SKB_DATAREF_MASK, "kept");
+		trace_skb_data_release(skb, shinfo->dataref & SKB_DATAREF_MASK,
+				       SIM_SKB_DATA_KEPT);
 	}
 	skb->head = NULL;
 }

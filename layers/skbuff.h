@@ -129,6 +129,12 @@ void kfree_skb(struct sk_buff *skb);		/* a drop */
 void consume_skb(struct sk_buff *skb);		/* normal end of life */
 #define dev_kfree_skb(a)	consume_skb(a)
 void kfree_skb_list(struct sk_buff *segs);
+/* What skb_release_data did with the data (its skb_data_release note). */
+enum sim_skb_data_fate {
+	SIM_SKB_DATA_FREED,		/* the last header let go of it */
+	SIM_SKB_DATA_KEPT,		/* another header still points at it */
+};
+const char *sim_skb_data_fate_name(u32 fate);
 
 unsigned char *skb_put(struct sk_buff *skb, unsigned int len);
 unsigned char *skb_push(struct sk_buff *skb, unsigned int len);

@@ -643,6 +643,15 @@ void inet_csk_delete_keepalive_timer(struct sock *sk);
 
 /* tcp_cong.c */
 void tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight);
+
+/* Which of Reno's two phases tcp_cong_avoid finds (phase= in its trace):
+ * slow start while cwnd is at most ssthresh, then congestion avoidance. */
+enum sim_tcp_ca_phase {
+	SIM_TCP_SLOW_START,
+	SIM_TCP_CONG_AVOID,
+};
+const char *sim_tcp_ca_phase_name(u32 phase);
+
 bool tcp_is_cwnd_limited(const struct sock *sk, u32 in_flight);
 u32 tcp_reno_ssthresh(struct sock *sk);
 void tcp_slow_start(struct tcp_sock *tp);

@@ -103,6 +103,13 @@ const struct tcp_congestion_ops tcp_reno = {
 	.cong_avoid = tcp_reno_cong_avoid,
 };
 
+/* phase= in tcp_cong_avoid's trace. */
+const char *
+sim_tcp_ca_phase_name(u32 phase)
+{
+	return phase == SIM_TCP_SLOW_START ? "slow_start" : "cong_avoid";
+}
+
 /**
  * tcp_cong_avoid - an ACK acknowledged new data: let the algorithm grow
  * cwnd (include/net/tcp.h wraps icsk_ca_ops->cong_avoid)

@@ -328,6 +328,12 @@ int igb_setup_tx_resources(struct igb_ring *tx_ring);
 int igb_setup_rx_resources(struct igb_ring *rx_ring);
 void igb_free_tx_resources(struct igb_ring *tx_ring);
 void igb_free_rx_resources(struct igb_ring *rx_ring);
+/* A ring's kind (ring= when its memory cannot be had). */
+enum sim_igb_ring_type {
+	SIM_IGB_TX_RING,
+	SIM_IGB_RX_RING,
+};
+const char *sim_igb_ring_type_name(u32 type);
 /* KERNEL: 3.10 also fills a struct rtnl_link_stats64 here. */
 void igb_update_stats(struct igb_adapter *adapter);
 

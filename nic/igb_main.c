@@ -415,6 +415,13 @@ sim_igb_free_ring_memory(struct igb_ring *ring, void *buffer_info)
 	ring->desc = NULL;
 }
 
+/* ring= of igb_ring_alloc_fail: "tx" or "rx". */
+const char *
+sim_igb_ring_type_name(u32 type)
+{
+	return type == SIM_IGB_RX_RING ? "rx" : "tx";
+}
+
 /**
  * igb_setup_tx_resources - allocate the two halves of a TX ring
  * @tx_ring: ring with count set
@@ -429,7 +436,7 @@ igb_setup_tx_resources(struct igb_ring *tx_ring)
 	tx_ring->tx_buffer_info = sim_igb_alloc_ring_memory(tx_ring, sizeof(struct igb_tx_buffer),
 							    sizeof(union e1000_adv_tx_desc));
 	if (!tx_ring->tx_buffer_info) {
-		trace_igb_ring_alloc_fail(tx_ring, "tx");
+		trace_igb_ring_alloc_fail(tx_ring, SIM_IGB_TX_RING);
 		return -ENOMEM;
 	}
 	tx_ring->next_to_use = 0;
@@ -465,7 +472,7 @@ igb_setup_rx_resources(struct igb_ring *rx_ring)
 	rx_ring->rx_buffer_info = sim_igb_alloc_ring_memory(rx_ring, sizeof(struct igb_rx_buffer),
 							    sizeof(union e1000_adv_rx_desc));
 	if (!rx_ring->rx_buffer_info) {
-		trace_igb_ring_alloc_fail(rx_ring, "rx");
+		trace_igb_ring_alloc_fail(rx_ring, SIM_IGB_RX_RING);
 		return -ENOMEM;
 	}
 	rx_ring->next_to_alloc = 0;

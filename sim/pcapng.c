@@ -262,7 +262,7 @@ pcapng_find_slot(struct sim_pcapng *pc, int queue, unsigned int slot)
 
 /* ip_finish_output2: the route (and next hop) this skb leaves by. */
 static void
-pcapng_on_route(struct sim_pcapng *pc, u32 skb_id, const struct tp_ip_finish_output2 *e)
+pcapng_on_route(struct sim_pcapng *pc, u32 skb_id, const tp_data_ip_finish_output2 *e)
 {
 	struct pcapng_skbinfo *si = pcapng_skb(pc, skb_id, true);
 	struct sim_addr_str daddr = sim_ip_str(e->daddr), nexthop = sim_ip_str(e->nexthop);
@@ -326,16 +326,16 @@ pcapng_on_tx_map(struct sim_pcapng *pc, const struct trace_event *ev, unsigned i
 static void
 pcapng_on_tx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 {
-	const struct tp_ip_finish_output2 *route = TP_DATA(ev, ip_finish_output2);
-	const struct tp_dst_neigh_output *dst_neigh = TP_DATA(ev, dst_neigh_output);
-	const struct tp_neigh_resolve_output *resolve = TP_DATA(ev, neigh_resolve_output);
-	const struct tp_neigh_connected_output *connected = TP_DATA(ev, neigh_connected_output);
-	const struct tp_neigh_direct_output *direct = TP_DATA(ev, neigh_direct_output);
-	const struct tp_arp_solicit *solicit = TP_DATA(ev, arp_solicit);
-	const struct tp_igb_xmit_frame_ring *xmit = TP_DATA(ev, igb_xmit_frame_ring);
-	const struct tp_igb_tx_map *map = TP_DATA(ev, igb_tx_map);
-	const struct tp_sim_82576_tx_frame *frame = TP_DATA(ev, sim_82576_tx_frame);
-	const struct tp_card_tx_desc *desc = TP_DATA(ev, card_tx_desc);
+	const tp_data_ip_finish_output2 *route = TP_DATA(ev, ip_finish_output2);
+	const tp_data_dst_neigh_output *dst_neigh = TP_DATA(ev, dst_neigh_output);
+	const tp_data_neigh_resolve_output *resolve = TP_DATA(ev, neigh_resolve_output);
+	const tp_data_neigh_connected_output *connected = TP_DATA(ev, neigh_connected_output);
+	const tp_data_neigh_direct_output *direct = TP_DATA(ev, neigh_direct_output);
+	const tp_data_arp_solicit *solicit = TP_DATA(ev, arp_solicit);
+	const tp_data_igb_xmit_frame_ring *xmit = TP_DATA(ev, igb_xmit_frame_ring);
+	const tp_data_igb_tx_map *map = TP_DATA(ev, igb_tx_map);
+	const tp_data_sim_82576_tx_frame *frame = TP_DATA(ev, sim_82576_tx_frame);
+	const tp_data_card_tx_desc *desc = TP_DATA(ev, card_tx_desc);
 	u32 skb_id = ev->rec.skb_id;
 
 	if (route)
@@ -438,7 +438,7 @@ pcapng_rx_complete(struct pcapng_rec *r)
 static void
 pcapng_on_card_rx(struct sim_pcapng *pc, const struct trace_event *ev)
 {
-	const struct tp_card_rx_writeback *wb = TP_DATA(ev, card_rx_writeback);
+	const tp_data_card_rx_writeback *wb = TP_DATA(ev, card_rx_writeback);
 	struct pcapng_rec *r = pc->arriving;
 	char fields[96];
 
@@ -459,7 +459,7 @@ pcapng_on_card_rx(struct sim_pcapng *pc, const struct trace_event *ev)
 
 /* ip_route_input_noref: the row the packet matched, "10.0.0.0/24 dev eth0". */
 static void
-pcapng_on_input_route(struct pcapng_rec *r, const struct tp_ip_route_input_noref *e)
+pcapng_on_input_route(struct pcapng_rec *r, const tp_data_ip_route_input_noref *e)
 {
 	struct sim_fib_prefix matched = e->matched;
 	struct trace_buf b;
@@ -482,9 +482,9 @@ pcapng_rx_route_end(struct pcapng_rec *r, const char *how)
 static void
 pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 {
-	const struct tp_igb_fetch_rx_buffer *fetch = TP_DATA(ev, igb_fetch_rx_buffer);
-	const struct tp_ip_route_input_noref *input = TP_DATA(ev, ip_route_input_noref);
-	const struct tp_neigh_update *update = TP_DATA(ev, neigh_update);
+	const tp_data_igb_fetch_rx_buffer *fetch = TP_DATA(ev, igb_fetch_rx_buffer);
+	const tp_data_ip_route_input_noref *input = TP_DATA(ev, ip_route_input_noref);
+	const tp_data_neigh_update *update = TP_DATA(ev, neigh_update);
 	struct pcapng_rec *r = pc->rx_cur, *q;
 	bool ours = r && ev->rec.skb_id == r->skb_id;	/* about the frame going up */
 

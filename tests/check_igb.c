@@ -165,7 +165,7 @@ static bool
 card_took_frame(u32 tdh, u32 tdt)
 {
 	FX_FOR_EACH(&T.fx.rec, i, 0, NULL, sim_82576_tx_frame) {
-		const struct tp_sim_82576_tx_frame *e = FX_DATA(&T.fx.rec, i, sim_82576_tx_frame);
+		const tp_data_sim_82576_tx_frame *e = FX_DATA(&T.fx.rec, i, sim_82576_tx_frame);
 
 		if (e->queue == 0 && e->tdh == tdh && e->tdt == tdt)
 			return true;
@@ -813,7 +813,7 @@ START_TEST(test_open_without_ring_memory)
 	 * igb_setup_all_rx_resources gave up on queue 0 */
 	i = FX_FIND(&T.fx.rec, 0, "h0", igb_ring_alloc_fail);
 	ck_assert_int_ge(i, 0);
-	ck_assert_str_eq(FX_DATA(&T.fx.rec, i, igb_ring_alloc_fail)->ring, "rx");
+	ck_assert_uint_eq(FX_DATA(&T.fx.rec, i, igb_ring_alloc_fail)->ring, SIM_IGB_RX_RING);
 	i = FX_FIND(&T.fx.rec, 0, "h0", igb_rx_setup_fail);
 	ck_assert_int_ge(i, 0);
 	ck_assert_int_eq(FX_DATA(&T.fx.rec, i, igb_rx_setup_fail)->rx_queue, 0);
@@ -972,7 +972,7 @@ START_TEST(test_ethtool_resize_keeps_old_ring_without_memory)
 	ck_assert_str_eq(err, "Cannot set device ring parameters: Cannot allocate memory\n");
 	i = FX_FIND(&T.fx.rec, 0, "h0", igb_ring_alloc_fail);
 	ck_assert_int_ge(i, 0);
-	ck_assert_str_eq(FX_DATA(&T.fx.rec, i, igb_ring_alloc_fail)->ring, "tx");
+	ck_assert_uint_eq(FX_DATA(&T.fx.rec, i, igb_ring_alloc_fail)->ring, SIM_IGB_TX_RING);
 	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_free_tx_resources), 0);
 	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_down), 1);
 	ck_assert_int_eq(FX_COUNT(&T.fx.rec, "h0", igb_up), 1);

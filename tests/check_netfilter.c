@@ -123,7 +123,7 @@ START_TEST(test_drop_icmp_on_output)
 {
 	struct sk_buff *skb;
 	const struct ipt_entry *e;
-	const struct tp_nf_hook *ev;
+	const tp_data_nf_hook *ev;
 	int i;
 
 	ck_assert_int_eq(ipt(NULL, NULL, "-A", "OUTPUT", "-p", "icmp", "-d", "10.0.1.0/24",

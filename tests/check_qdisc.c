@@ -105,17 +105,17 @@ txq_qdisc(struct net_device *dev, unsigned int i)
 	return netdev_get_tx_queue(dev, i)->qdisc;
 }
 
-/* Skbs that __dev_xmit_skb sent @path ("bypass", "enqueue") with @qlen
+/* Skbs that __dev_xmit_skb sent @path (bypass, enqueue) with @qlen
  * packets queued before them (-1: any number). */
 static int
-count_xmit_path(const struct fixture *fx, const char *path, int qlen)
+count_xmit_path(const struct fixture *fx, enum sim_xmit_path path, int qlen)
 {
 	int n = 0;
 
 	FX_FOR_EACH(&fx->rec, i, 0, NULL, net_xmit_path) {
-		const struct tp_net_xmit_path *e = FX_DATA(&fx->rec, i, net_xmit_path);
+		const tp_data_net_xmit_path *e = FX_DATA(&fx->rec, i, net_xmit_path);
 
-		if (!strcmp(e->path, path) && (qlen < 0 || e->qlen == (u32)qlen))
+		if (e->path == path && (qlen < 0 || e->qlen == (u32)qlen))
 			n++;
 	}
 	return n;
@@ -123,14 +123,14 @@ count_xmit_path(const struct fixture *fx, const char *path, int qlen)
 
 /* Skbs for which netdev_pick_tx chose @queue (-1: any) the way @how. */
 static int
-count_pick_tx(const struct fixture *fx, int queue, const char *how)
+count_pick_tx(const struct fixture *fx, int queue, enum sim_pick_tx_how how)
 {
 	int n = 0;
 
 	FX_FOR_EACH(&fx->rec, i, 0, NULL, netdev_pick_tx) {
-		const struct tp_netdev_pick_tx *e = FX_DATA(&fx->rec, i, netdev_pick_tx);
+		const tp_data_netdev_pick_tx *e = FX_DATA(&fx->rec, i, netdev_pick_tx);
 
-		if (!strcmp(e->how, how) && (queue < 0 || e->queue == queue))
+		if (e->how == how && (queue < 0 || e->queue == queue))
 			n++;
 	}
 	return n;
@@ -251,7 +251,7 @@ START_TEST(test_bypass_when_empty)
 	/* Out at once, in the caller's context, without touching a band. */
 	ck_assert_int_eq(qt.fx.nframes, 1);
 	ck_assert_int_eq(qt.fx.frames[0].data[99], 0x11);
-	ck_assert_int_eq(count_xmit_path(&qt.fx, "bypass", -1), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, SIM_XMIT_BYPASS, -1), 1);
 	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, pfifo_fast_enqueue), 0);
 	ck_assert_int_eq(FX_COUNT(&qt.fx.rec, NULL, dev_hard_start_xmit), 1);
 	ck_assert_int_eq(qt.q->bstats.packets, 1);
@@ -272,9 +272,9 @@ START_TEST(test_stopped_queue_holds_then_wake_releases)
 
 	ck_assert_int_eq(xmit_marked(qt.dev, 3, NET_XMIT_SUCCESS), 3);
 	/* First: bypass tried, queue stopped -> requeued.  Then: qlen > 0, enqueue. */
-	ck_assert_int_eq(count_xmit_path(&qt.fx, "bypass", -1), 1);
-	ck_assert_int_eq(count_xmit_path(&qt.fx, "enqueue", 1), 1);
-	ck_assert_int_eq(count_xmit_path(&qt.fx, "enqueue", 2), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, SIM_XMIT_BYPASS, -1), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, SIM_XMIT_ENQUEUE, 1), 1);
+	ck_assert_int_eq(count_xmit_path(&qt.fx, SIM_XMIT_ENQUEUE, 2), 1);
 	ck_assert_int_eq(qt.t->nsent, 0);
 	ck_assert_int_eq(qdisc_qlen(qt.q), 3);
 	ck_assert_ptr_nonnull(qt.q->gso_skb);
@@ -594,7 +594,7 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	dev->xps_queue = 2;
 	dev_queue_xmit(mkskb(dev, 60, 0, 1));
 	ck_assert_int_eq(qt.t->queue[0], 2);
-	ck_assert_int_eq(count_pick_tx(&qt.fx, 2, "xps"), 1);
+	ck_assert_int_eq(count_pick_tx(&qt.fx, 2, SIM_PICK_TX_XPS), 1);
 	ck_assert_int_eq(netdev_get_tx_queue(dev, 2)->tx_packets, 1);
 	ck_assert_int_eq(txq_qdisc(dev, 2)->bstats.packets, 1);
 
@@ -609,7 +609,7 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	dev_queue_xmit(mkskb(dev, 60, 0, 4));
 	ck_assert_int_eq(qt.t->queue[1], hq);
 	ck_assert_int_eq(qt.t->queue[2], hq);
-	ck_assert_int_ge(count_pick_tx(&qt.fx, -1, "hash"), 3);
+	ck_assert_int_ge(count_pick_tx(&qt.fx, -1, SIM_PICK_TX_HASH), 3);
 	/* An XPS map beyond the real queues is ignored. */
 	dev->xps_queue = 7;
 	skb = mkskb(dev, 60, 0, 5);
@@ -619,7 +619,7 @@ START_TEST(test_xps_vs_hash_queue_choice)
 	skb = mkskb(one, 60, 0, 6);
 	ck_assert_int_eq(netdev_pick_tx(one, skb)->index, 0);
 	kfree_skb(skb);
-	ck_assert_int_eq(count_pick_tx(&qt.fx, 0, "single"), 1);
+	ck_assert_int_eq(count_pick_tx(&qt.fx, 0, SIM_PICK_TX_SINGLE), 1);
 	fixture_teardown(&qt.fx);
 }
 END_TEST

@@ -156,7 +156,7 @@ START_TEST(test_longest_prefix)
 	ck_assert_int_ge(FX_COUNT(&fx.rec, "h0", fib_table_lookup), 2);
 	matched = false;
 	FX_FOR_EACH(&fx.rec, i, 0, "h0", fib_table_lookup) {
-		const struct tp_fib_table_lookup *e = FX_DATA(&fx.rec, i, fib_table_lookup);
+		const tp_data_fib_table_lookup *e = FX_DATA(&fx.rec, i, fib_table_lookup);
 
 		if (e->daddr == fx_addr("8.8.4.4") && e->row == 0 && e->gw == fx_addr("10.0.0.1"))
 			matched = true;

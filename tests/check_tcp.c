@@ -57,7 +57,7 @@ static int
 tt_find_state(const struct tt *t, int from, const char *host, u8 old, u8 new)
 {
 	FX_FOR_EACH(&t->rec, i, from, host, tcp_set_state) {
-		const struct tp_tcp_set_state *e = FX_DATA(&t->rec, i, tcp_set_state);
+		const tp_data_tcp_set_state *e = FX_DATA(&t->rec, i, tcp_set_state);
 
 		if (e->old == old && e->new == new)
 			return i;
@@ -72,10 +72,10 @@ tt_find_release(const struct tt *t, int from, const char *host, u32 data_of, u32
 		bool kept)
 {
 	FX_FOR_EACH(&t->rec, i, from, host, skb_data_release) {
-		const struct tp_skb_data_release *e = FX_DATA(&t->rec, i, skb_data_release);
+		const tp_data_skb_data_release *e = FX_DATA(&t->rec, i, skb_data_release);
 
 		if (e->data_of == data_of && e->dataref == dataref &&
-		    !strcmp(e->what, kept ? "kept" : "freed"))
+		    e->what == (kept ? SIM_SKB_DATA_KEPT : SIM_SKB_DATA_FREED))
 			return i;
 	}
 	return -1;
@@ -83,10 +83,10 @@ tt_find_release(const struct tt *t, int from, const char *host, u32 data_of, u32
 
 /* The first tcp_cong_avoid on the student in @phase. */
 static int
-tt_find_phase(const struct tt *t, const char *phase)
+tt_find_phase(const struct tt *t, enum sim_tcp_ca_phase phase)
 {
 	FX_FOR_EACH(&t->rec, i, 0, "student", tcp_cong_avoid)
-		if (!strcmp(FX_DATA(&t->rec, i, tcp_cong_avoid)->phase, phase))
+		if (FX_DATA(&t->rec, i, tcp_cong_avoid)->phase == phase)
 			return i;
 	return -1;
 }
@@ -501,7 +501,7 @@ START_TEST(test_sendmsg_packing)
 	ck_assert_uint_eq(tcp_sk(cli)->write_seq - tcp_sk(cli)->snd_una, 4449);
 	copied = false;
 	FX_FOR_EACH(&t.rec, i, 0, "student", tcp_sendmsg_copy) {
-		const struct tp_tcp_sendmsg_copy *e = FX_DATA(&t.rec, i, tcp_sendmsg_copy);
+		const tp_data_tcp_sendmsg_copy *e = FX_DATA(&t.rec, i, tcp_sendmsg_copy);
 
 		if (e->copy == 1447 && e->size_goal == 1448 && e->availroom == 1447 && !e->new_skb)
 			copied = true;
@@ -827,7 +827,7 @@ START_TEST(test_clone_refcounts)
 	static u8 data[1448];
 	struct sk_buff *orig;
 	u32 orig_id, clone_id = 0;
-	const struct tp_skb_clone *clone;
+	const tp_data_skb_clone *clone;
 	int i_clone, i_drv, i_ack;
 
 	tt_open_pair(&t, 9, 7006, 0, &cli, &lsk, &child);
@@ -1014,7 +1014,7 @@ START_TEST(test_slow_start)
 	FX_FOR_EACH(&t.rec, i, 0, "student", tcp_transmit_skb) {
 		/* the tcp_write_xmit before it says how full the window was */
 		for (int j = i; j >= 0; j--) {
-			const struct tp_tcp_write_xmit *e = FX_DATA(&t.rec, j, tcp_write_xmit);
+			const tp_data_tcp_write_xmit *e = FX_DATA(&t.rec, j, tcp_write_xmit);
 
 			if (!e)
 				continue;
@@ -1028,7 +1028,7 @@ START_TEST(test_slow_start)
 	}
 	ck_assert_int_gt(seen, 10);
 	ck_assert_int_eq(bad, 0);
-	ck_assert_int_ge(tt_find_phase(&t, "slow_start"), 0);
+	ck_assert_int_ge(tt_find_phase(&t, SIM_TCP_SLOW_START), 0);
 	tt_close_pair(&t, cli, child, lsk);
 }
 END_TEST
@@ -1376,7 +1376,7 @@ START_TEST(test_congestion_avoidance)
 	tt_transfer(&t, cli, child, 100000, 20000, 0, NULL);
 	cwnd0 = tcp_sk(cli)->snd_cwnd;
 	ck_assert_uint_gt(cwnd0, 12);
-	ck_assert_int_ge(tt_find_phase(&t, "cong_avoid"), 0);
+	ck_assert_int_ge(tt_find_phase(&t, SIM_TCP_CONG_AVOID), 0);
 	tt_transfer(&t, cli, child, 20 * 1448 * 4, 20000, 0, NULL);
 	/* about 80 segments acked: a few more segments of cwnd at most */
 	ck_assert_uint_le(tcp_sk(cli)->snd_cwnd, cwnd0 + 6);

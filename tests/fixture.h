@@ -46,7 +46,7 @@ struct fixture_frame {
  *	ck_assert_uint_eq(FX_DATA(&fx.rec, i, nf_hook)->verdict, NF_DROP);
  *
  * FX_COUNT(r, host, name) expands to the descriptor &tp_ev_<name> and
- * FX_DATA to struct tp_<name> (include the events/ header that declares
+ * FX_DATA to tp_data_<name> (include the events/ header that declares
  * it), so an event or field that is renamed or removed does not compile.
  * The struct is packed: read its fields by value.  An event of a
  * function matches its "enter" record, a note its note.  Host NULL: any
@@ -112,7 +112,7 @@ const char *fixture_host(const struct fixture_recorder *r, int i);
 
 #define FX_COUNT(r, host, name)		fixture_count((r), (host), &tp_ev_##name)
 #define FX_FIND(r, from, host, name)	fixture_find((r), (from), (host), &tp_ev_##name)
-/* The fields of record @i as struct tp_<name> (NULL if it is another event). */
+/* The fields of record @i as tp_data_<name> (NULL if it is another event). */
 #define FX_DATA(r, i, name)		TP_REC_DATA(&(r)->ev[i], name)
 /* Each index @i of an event @name on @host, in order, from @from on. */
 #define FX_FOR_EACH(r, i, from, host, name)					\

@@ -264,10 +264,10 @@ ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 static bool
 ui_route_row(const struct trace_rec *ev, int *row)
 {
-	const struct tp_fib_table_lookup *tl = TP_REC_DATA(ev, fib_table_lookup);
-	const struct tp_fib_output_route *out = TP_REC_DATA(ev, fib_output_route);
-	const struct tp_ip_route_output_ports *ports = TP_REC_DATA(ev, ip_route_output_ports);
-	const struct tp_ip_route_input_noref *in = TP_REC_DATA(ev, ip_route_input_noref);
+	const tp_data_fib_table_lookup *tl = TP_REC_DATA(ev, fib_table_lookup);
+	const tp_data_fib_output_route *out = TP_REC_DATA(ev, fib_output_route);
+	const tp_data_ip_route_output_ports *ports = TP_REC_DATA(ev, ip_route_output_ports);
+	const tp_data_ip_route_input_noref *in = TP_REC_DATA(ev, ip_route_input_noref);
 
 	if (tl)
 		*row = tl->row;
@@ -920,8 +920,8 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 static void
 ui_track_qdisc(struct ui_rec *r, const struct trace_event *ev)
 {
-	const struct tp_netdev_pick_tx *pick = TP_DATA(ev, netdev_pick_tx);
-	const struct tp___qdisc_run *run = TP_DATA(ev, __qdisc_run);
+	const tp_data_netdev_pick_tx *pick = TP_DATA(ev, netdev_pick_tx);
+	const tp_data___qdisc_run *run = TP_DATA(ev, __qdisc_run);
 
 	if (pick) {
 		r->txq = pick->queue;
@@ -962,16 +962,16 @@ ui_nud(const struct trace_rec *ev)
 static void
 ui_track_paths(struct ui_rec *r, const struct trace_event *ev)
 {
-	const struct tp_net_xmit_path *path = TP_DATA(ev, net_xmit_path);
-	const struct tp_net_xmit_path_drop *drop = TP_DATA(ev, net_xmit_path_drop);
-	const struct tp_neigh_nud_change *change = TP_DATA(ev, neigh_nud_change);
+	const tp_data_net_xmit_path *path = TP_DATA(ev, net_xmit_path);
+	const tp_data_net_xmit_path_drop *drop = TP_DATA(ev, net_xmit_path_drop);
+	const tp_data_neigh_nud_change *change = TP_DATA(ev, neigh_nud_change);
 	int nud = ui_nud(&ev->rec);
 	char v[48];
 	struct trace_buf b;
 
 	if (path || drop)
 		snprintf(r->last_qdisc, sizeof(r->last_qdisc), "path=%s (%s)",
-			 path ? path->path : drop->path, ev->host_name);
+			 sim_xmit_path_name(path ? path->path : drop->path), ev->host_name);
 	trace_buf_init(&b, v, sizeof(v));
 	if (change) {
 		const struct neigh_nud_pair pair = change->nud;
