@@ -84,8 +84,8 @@ nstat_name(int i, char *buf, size_t len)
 /* The headers of the groups nstat and netstat -s print apart. */
 static const char *const snmp_origin_title[] = {
 	[SIM_SNMP_K310] = "kernel",
-	[SIM_SNMP_STAT] = "netstep: Linux 3.10 counters kept outside snmp.h "
-		      "(/proc/net/stat/arp_cache, /proc/net/stat/rt_cache)",
+	[SIM_SNMP_STAT] = ("netstep: Linux 3.10 counters kept outside snmp.h "
+			   "(/proc/net/stat/arp_cache, /proc/net/stat/rt_cache)"),
 	[SIM_SNMP_LATER] = "netstep: counters of later kernels, not in Linux 3.10",
 	[SIM_SNMP_NETSTEP] = "netstep: netstep's own counters, not in any kernel",
 };
