@@ -1,6 +1,7 @@
 /*
  * events/sched.h - notes of sim/task.c: a blocked system call woken, a
- * task finished.  No kernel counterpart for the tasks themselves (see
+ * task finished (with plain values: events/ does not look into sim/).
+ * No kernel counterpart for the tasks themselves (see
  * sim/task.h); the wake-ups stand where the kernel's wait queues
  * (kernel/sched/wait.c) would wake a sleeping process.
  * See kernel/trace_event.h for the syntax.
@@ -12,32 +13,31 @@
 #define TRACE_SYSTEM sched
 
 #include "kernel/trace_event.h"
-#include "sim/task.h"
 
 TRACE_NOTE_EVENT(sim_task_wakeup, "kernel/sched/wait.c",
-	TP_PROTO(const struct sim_task *t, const char *why),
-	TP_HOST(t->net),
+	TP_PROTO(const struct net *net, const char *comm, const char *why),
+	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(wake)
 		tp_str(task)),
 	TP_ASSIGN(
 		__entry->wake = why;
-		__entry->task = t->comm;))
+		__entry->task = comm;))
 #define trace_sim_task_wakeup(...) TP_NOTE(sim_task_wakeup, __VA_ARGS__)
 
 TRACE_NOTE_EVENT(sim_task_exit, "kernel/sched/wait.c",
-	TP_PROTO(const struct sim_task *t, int rc),
-	TP_HOST(t->net),
+	TP_PROTO(const struct net *net, const char *comm, int rc, unsigned long runs),
+	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(task)
 		tp_s32(exit)
 		tp_u64(runs)),
 	TP_ASSIGN(
-		__entry->task = t->comm;
+		__entry->task = comm;
 		__entry->exit = rc;
-		__entry->runs = t->runs;))
+		__entry->runs = runs;))
 #define trace_sim_task_exit(...) TP_NOTE(sim_task_exit, __VA_ARGS__)
 
 #endif

@@ -47,7 +47,7 @@
 #include "nic/e1000_regs.h"
 #include "events/card.h"
 #include "layers/net_namespace.h"
-#include "sim/wire.h"
+#include "nic/port.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -64,7 +64,7 @@ sim_task_wake(struct sim_task *t, const char *why)
 
 	if (sim_event_pending(&t->ev))
 		return;
-	trace_sim_task_wakeup(t, why);
+	trace_sim_task_wakeup(t->net, t->comm, why);
 	t->wakeups++;
 	sim_event_schedule(net->eng, &t->ev, net->eng->now);
 }
@@ -229,7 +229,7 @@ sim_task_free(struct sim_task *t)
 static void
 sim_task_finish(struct sim_task *t, int rc)
 {
-	trace_sim_task_exit(t, rc);
+	trace_sim_task_exit(t->net, t->comm, rc, t->runs);
 	if (t->done)
 		t->done(t, rc);
 	sim_task_free(t);

@@ -34,41 +34,11 @@ struct sim_frame {
 	u8 data[];			/* the frame, no FCS */
 };
 
-void
-sim_port_init(struct sim_port *port, const char *name,
-	      void (*rx)(struct sim_port *, const u8 *, unsigned int), void *owner)
+/* The link's tx_time: the serialisation time at its rate. */
+static ktime_t
+sim_link_tx_time(const struct sim_port *port, unsigned int len)
 {
-	memset(port, 0, sizeof(*port));
-	strncpy(port->name, name, sizeof(port->name) - 1);
-	port->rx = rx;
-	port->owner = owner;
-}
-
-int
-sim_port_add_tap(struct sim_port *port, const struct sim_tap *tap)
-{
-	if (port->ntaps == SIM_PORT_MAX_TAPS)
-		return -ENOSPC;
-	port->taps[port->ntaps++] = *tap;
-	return 0;
-}
-
-static void
-sim_port_tap(const struct sim_port *port, enum sim_dir dir, const u8 *frame,
-	     unsigned int len, ktime_t ts)
-{
-	for (int i = 0; i < port->ntaps; i++)
-		port->taps[i].frame(port->taps[i].arg, port, dir, frame, len, ts);
-}
-
-/* Serialisation time of @len bytes plus preamble, SFD, FCS and the gap. */
-ktime_t
-sim_port_tx_time(const struct sim_port *port, unsigned int len)
-{
-	u64 rate = port->link ? port->link->rate_bps : 1000000000ULL;
-	u64 bits = (u64)(len + ETH_FCS_LEN + 8 + 12) * 8;
-
-	return bits * NSEC_PER_SEC / rate;
+	return sim_line_time(len, port->link->rate_bps);
 }
 
 static void
@@ -118,8 +88,9 @@ sim_link_inflight(const struct sim_link *link, const struct sim_port *to)
 	return n;
 }
 
-void
-sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
+/* The link's xmit: tap and count, then carry the frame (or lose it). */
+static void
+sim_link_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 {
 	struct sim_link *link = port->link;
 	ktime_t start = sim_port_tx_start(port), done;
@@ -127,14 +98,12 @@ sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 
 	port->tx_frames++;
 	sim_port_tap(port, SIM_DIR_TX, frame, len, start);
-	if (!link)
-		return;		/* unplugged: the frame goes nowhere */
 	if (len > link->mtu + ETH_HLEN) {
 		link->stats.giants++;
 		return;
 	}
 	/* From here the frame occupies the line, even if the dice lose it. */
-	done = start + sim_port_tx_time(port, len);
+	done = start + sim_link_tx_time(port, len);
 	link->busy_until[port->side] = done;
 	if (link->loss_ppm && sim_random(link->eng) % 1000000 < link->loss_ppm) {
 		link->stats.lost++;
@@ -155,6 +124,11 @@ sim_port_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 	sim_event_schedule(link->eng, &fr->ev, done + link->delay);
 }
 
+static const struct sim_port_ops sim_link_ops = {
+	.xmit = sim_link_xmit,
+	.tx_time = sim_link_tx_time,
+};
+
 struct sim_link *
 sim_link_create(struct sim_engine *eng, struct sim_port *a,
 		struct sim_port *b)
@@ -170,8 +144,10 @@ sim_link_create(struct sim_engine *eng, struct sim_port *a,
 	link->delay = 500;	/* 100 m of copper is about 0.5 us */
 	link->mtu = 9000;	/* the NICs' MTU is what limits a frame */
 	INIT_LIST_HEAD(&link->inflight);
+	a->ops = &sim_link_ops;
 	a->link = link;
 	a->side = 0;
+	b->ops = &sim_link_ops;
 	b->link = link;
 	b->side = 1;
 	return link;
@@ -190,7 +166,9 @@ sim_link_destroy(struct sim_link *link)
 		free(fr);
 	}
 	for (int i = 0; i < 2; i++)
-		if (link->end[i] && link->end[i]->link == link)
+		if (link->end[i] && link->end[i]->link == link) {
+			link->end[i]->ops = NULL;
 			link->end[i]->link = NULL;
+		}
 	free(link);
 }
