@@ -595,4 +595,12 @@ DEFINE_EVENT(fib_main_rows, sim_fib_ip_route_show, "net/ipv4/fib_trie.c", TP_NOT
 	TP_PROTO(struct net *net), TP_ARGS(net))
 #define trace_sim_fib_ip_route_show(...) TP_FUNC(sim_fib_ip_route_show, __VA_ARGS__)
 
+/* fib_frontend.c's netdevice notifier and what it does on NETDEV_DOWN. */
+DEFINE_EVENT(netdev_cmd, fib_netdev_event, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, unsigned long cmd), TP_ARGS(dev, cmd))
+#define trace_fib_netdev_event(...) TP_FUNC(fib_netdev_event, __VA_ARGS__)
+DEFINE_EVENT(netdev, fib_disable_ip, "net/ipv4/fib_frontend.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
+#define trace_fib_disable_ip(...) TP_FUNC(fib_disable_ip, __VA_ARGS__)
+
 #endif

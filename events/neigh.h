@@ -407,16 +407,6 @@ TRACE_EVENT(neigh_event_send, "include/net/neighbour.h", TP_INLINE,
 		__entry->nud = neigh->nud_state;))
 #define trace_neigh_event_send(...) TP_FUNC(neigh_event_send, __VA_ARGS__)
 
-TRACE_EVENT(sim_neigh_confirm, "net/core/neighbour.c", TP_NOT_INLINE,
-	TP_PROTO(const struct neighbour *neigh),
-	TP_HOST(neigh->tbl->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(ip)),
-	TP_ASSIGN(
-		__entry->ip = neigh->primary_key;))
-#define trace_sim_neigh_confirm(...) TP_FUNC(sim_neigh_confirm, __VA_ARGS__)
-
 TRACE_EVENT(neigh_update, "net/core/neighbour.c", TP_NOT_INLINE,
 	TP_PROTO(const struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags),
 	TP_HOST(neigh->tbl->net),

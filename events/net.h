@@ -75,6 +75,30 @@ DEFINE_EVENT(netdev, dev_close, "net/core/dev.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
 #define trace_dev_close(...) TP_FUNC(dev_close, __VA_ARGS__)
 
+#ifndef NETSTEP_EVENTS_NET_HELPERS_NOTIFY
+#define NETSTEP_EVENTS_NET_HELPERS_NOTIFY
+/* The names of the netdevice events netstep sends. */
+static inline const char *
+sim_netdev_cmd_name(u32 cmd)
+{
+	return cmd == NETDEV_UP ? "NETDEV_UP" : cmd == NETDEV_DOWN ? "NETDEV_DOWN" : NULL;
+}
+#endif
+
+DECLARE_EVENT_CLASS(netdev_cmd,
+	TP_PROTO(const struct net_device *dev, unsigned long cmd),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_enum8(event, sim_netdev_cmd_name)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->event = (u8)cmd;))
+DEFINE_EVENT(netdev_cmd, call_netdevice_notifiers, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, unsigned long cmd), TP_ARGS(dev, cmd))
+#define trace_call_netdevice_notifiers(...) TP_FUNC(call_netdevice_notifiers, __VA_ARGS__)
+
 TRACE_EVENT(dev_set_mtu, "net/core/dev.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *dev, int new_mtu),
 	TP_HOST(dev_net(dev)),

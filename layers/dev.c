@@ -184,6 +184,40 @@ dev_close(struct net_device *dev)
 	if (ops && ops->ndo_stop)
 		ops->ndo_stop(dev);
 	dev->flags &= ~(IFF_UP | IFF_RUNNING);
+	call_netdevice_notifiers(NETDEV_DOWN, dev);
+}
+
+/**
+ * register_netdevice_notifier - hear about devices of @net going up/down
+ *
+ * Blocks are called in the order they registered.  0.
+ */
+int
+register_netdevice_notifier(struct net *net, struct notifier_block *nb)
+{
+	struct notifier_block **pp = &net->netdev_chain;
+
+	while (*pp)
+		pp = &(*pp)->next;
+	nb->next = NULL;
+	*pp = nb;
+	return 0;
+}
+
+/**
+ * call_netdevice_notifiers - tell every registered block that @dev did @val
+ *
+ * Returns the last block's answer (NOTIFY_DONE when nobody cares).
+ */
+int
+call_netdevice_notifiers(unsigned long val, struct net_device *dev)
+{
+	int ret = NOTIFY_DONE;
+
+	trace_call_netdevice_notifiers(dev, val);
+	for (struct notifier_block *nb = dev_net(dev)->netdev_chain; nb; nb = nb->next)
+		ret = nb->notifier_call(nb, val, dev);
+	return ret;
 }
 
 /**

@@ -25,11 +25,13 @@
  *
  * Left out: policy routing (ip rule) and tables other than local/main,
  * netlink itself (the tools fill a struct fib_config directly),
- * reverse-path filtering, secondary addresses, the NETDEV_UP/DOWN and
- * NETDEV_CHANGEADDR notifiers.  Each is marked KERNEL: where it would be.
+ * reverse-path filtering, secondary addresses, the NETDEV_UP and
+ * NETDEV_CHANGEADDR notifiers (NETDEV_DOWN is heard: fib_netdev_event).
+ * Each is marked KERNEL: where it would be.
  */
 #include "kernel/trace.h"
 #include "layers/fib_lookup.h"
+#include "layers/arp.h"
 #include "layers/route.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
@@ -246,6 +248,32 @@ fib_add_ifaddr(struct net_device *dev)
 /* Setup and teardown                                               */
 /* ---------------------------------------------------------------- */
 
+/*
+ * fib_disable_ip - @dev went down: forget what was learnt through it.
+ * KERNEL: the kernel also marks the routes through @dev dead
+ * (fib_sync_down_dev) and flushes them; netstep keeps its rows and
+ * skips those of a device that is down (fib_trie.c).
+ */
+static void
+fib_disable_ip(struct net_device *dev)
+{
+	trace_fib_disable_ip(dev);
+	arp_ifdown(dev);
+}
+
+/* fib_netdev_event - the fib's netdevice notifier. */
+static int
+fib_netdev_event(struct notifier_block *nb, unsigned long event, void *ptr)
+{
+	struct net_device *dev = ptr;
+
+	(void)nb;
+	trace_fib_netdev_event(dev, event);
+	if (event == NETDEV_DOWN)
+		fib_disable_ip(dev);
+	return NOTIFY_DONE;
+}
+
 /**
  * ip_fib_init - give @net its local and main tables (empty).
  * 0 or -ENOMEM.
@@ -258,6 +286,8 @@ ip_fib_init(struct net *net)
 	net->fib = calloc(2, sizeof(*net->fib));
 	if (!net->fib)
 		return -ENOMEM;
+	net->fib_netdev_notifier.notifier_call = fib_netdev_event;
+	register_netdevice_notifier(net, &net->fib_netdev_notifier);
 	net->fib[0].tb_id = RT_TABLE_LOCAL;
 	net->fib[1].tb_id = RT_TABLE_MAIN;
 	net->fib[0].tb_net = net;

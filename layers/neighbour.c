@@ -649,19 +649,6 @@ neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 	return 0;
 }
 
-/**
- * sim_neigh_confirm - an upper layer saw the neighbour answer (TCP progress)
- *
- * KERNEL: dst_confirm() sets dst->pending_confirm and dst_neigh_output
- * copies it here; netstep's dst_entry has no such flag, callers use this.
- */
-void
-sim_neigh_confirm(struct neighbour *neigh)
-{
-	trace_sim_neigh_confirm(neigh);
-	neigh->confirmed = sim_host_jiffies(neigh->tbl->net);
-}
-
 /* The MAC changed: patch the cached header too. */
 static void
 neigh_update_hhs(struct neighbour *neigh)

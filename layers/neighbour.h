@@ -197,8 +197,6 @@ struct neighbour *neigh_event_ns(struct neigh_table *tbl, const u8 *lladdr,
 int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags);
 int __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb);
 int neigh_event_send(struct neighbour *neigh, struct sk_buff *skb);
-/* Upper-layer proof of reachability (TCP ACK progress, dst_confirm). */
-void sim_neigh_confirm(struct neighbour *neigh);
 unsigned long neigh_rand_reach_time(struct net *net, unsigned long base);
 
 /* Output paths (include/net/dst.h, include/net/neighbour.h). */

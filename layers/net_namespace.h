@@ -45,7 +45,9 @@ struct net {
 	struct net_device *devs[HOST_MAX_DEVS];	/* eth0, eth1 ... */
 	int ndevs;			/* entries in devs[] */
 	struct list_head ptype_base;	/* dev_add_pack() handlers */
+	struct notifier_block *netdev_chain;	/* register_netdevice_notifier() (KERNEL: global) */
 	struct fib_table *fib;		/* routes, layers/fib_trie.c */
+	struct notifier_block fib_netdev_notifier;	/* the fib hears NETDEV_DOWN */
 	struct neigh_table *arp_tbl;	/* ARP cache, layers/neighbour.c */
 	struct nf_table *nf;		/* iptables rules, layers/netfilter.c */
 	struct ipq_table *ipfrag;	/* reassembly, layers/ip_fragment.c */

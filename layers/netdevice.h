@@ -220,6 +220,24 @@ int register_netdev(struct net_device *dev);
 void free_netdev(struct net_device *dev);
 int dev_open(struct net_device *dev);
 void dev_close(struct net_device *dev);
+
+/*
+ * Notifier chains, include/linux/notifier.h and netdevice.h: a layer
+ * that must hear about a device going down (the fib, and through it ARP)
+ * registers a block; dev_close() calls the chain with NETDEV_DOWN.
+ * KERNEL: the kernel's netdev_chain is one global chain and carries a
+ * dozen events; netstep keeps one chain per struct net and sends
+ * NETDEV_DOWN only.
+ */
+#define NETDEV_UP	0x0001
+#define NETDEV_DOWN	0x0002
+#define NOTIFY_DONE	0x0000
+struct notifier_block {
+	int (*notifier_call)(struct notifier_block *nb, unsigned long action, void *ptr);
+	struct notifier_block *next;	/* the chain, in registration order */
+};
+int register_netdevice_notifier(struct net *net, struct notifier_block *nb);
+int call_netdevice_notifiers(unsigned long val, struct net_device *dev);
 int dev_set_mtu(struct net_device *dev, int new_mtu);
 void dev_add_pack(struct net *net, struct packet_type *pt);
 int dev_queue_xmit(struct sk_buff *skb);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/fib.h"
 #include "events/net.h"
 #include "events/neigh.h"
 #include "layers/arp.h"
@@ -759,6 +760,29 @@ START_TEST(test_neigh_flush_frees_queued)
 }
 END_TEST
 
+/* dev_close tells the fib (NETDEV_DOWN), which tells ARP: the entries
+ * of the device, and the packets waiting on them, are gone, as in 3.10
+ * (fib_netdev_event -> fib_disable_ip -> arp_ifdown). */
+START_TEST(test_device_down_forgets_its_neighbours)
+{
+	for (int i = 0; i < 2; i++)
+		xmit_via("10.0.0.1", make_ip_skb("10.0.0.1", 100, (u8)i));
+	settle();
+	ck_assert_ptr_nonnull(entry("10.0.0.1"));
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 2);
+	fixture_forget(&fx);
+	dev_close(eth0);
+	ck_assert_ptr_null(entry("10.0.0.1"));
+	ck_assert_int_eq(h->arp_tbl->entries, 0);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 0);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, NULL, call_netdevice_notifiers), 1);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, NULL, fib_disable_ip), 1);
+	ck_assert_int_eq(FX_COUNT(&fx.rec, NULL, arp_ifdown), 1);
+	ck_assert_int_ge(FX_FIND(&fx.rec, 0, NULL, neigh_ifdown),
+			 FX_FIND(&fx.rec, 0, NULL, fib_netdev_event));
+}
+END_TEST
+
 START_TEST(test_table_full_is_counted)
 {
 	enum { MAX = 1024 };
@@ -826,6 +850,7 @@ neighbour_suite(void)
 		test_limited_broadcast_is_noarp,
 		test_neigh_show_golden,
 		test_neigh_flush_frees_queued,
+		test_device_down_forgets_its_neighbours,
 		test_table_full_is_counted,
 		NULL,
 	});

@@ -939,15 +939,12 @@ static const struct {
 	  "kernel)" },
 	{ &tp_ev_neigh_destroy_alive, "freeing an entry still in the hash: a reference-count "
 	  "bug (the kernel WARNs)" },
-	{ &tp_ev_sim_neigh_confirm, "nothing calls sim_neigh_confirm" },
 	{ &tp_ev_neigh_drop_err, "eth_header fails only without a MAC, which never happens "
 	  "(see eth_no_daddr)" },
 	{ &tp_ev_neigh_connected_output, "arp_generic_ops only: no netstep device lacks a "
 	  "header cache" },
 	{ &tp_ev_neigh_direct_output, "arp_direct_ops only: no netstep device lacks "
 	  "header_ops" },
-	{ &tp_ev_neigh_ifdown, "called only by arp_ifdown" },
-	{ &tp_ev_arp_ifdown, "nothing calls it: dev_close does not tell ARP (NETDEV_DOWN)" },
 	{ &tp_ev_neigh_leakage, "a host torn down while someone holds an entry: a leak" },
 	{ &tp_ev_ip_headroom_realloc, "every skb reaches ip_finish_output2 with the 16 bytes "
 	  "an Ethernet header needs; only a device with a longer header would want more" },
