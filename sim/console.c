@@ -524,12 +524,18 @@ int console_run_line(struct sim_console *c, const char *line)
 	return console_wait(c) ? 1 : rc;
 }
 
-/* Calls @fn for each command of @script; stops at the first non-zero. */
+/*
+ * Calls @fn for each command of @script.  A refusal (2) stops it; after
+ * a runtime failure (1: a ping without a reply, a refused connect) the
+ * next commands still run, as in a shell, so a script can look at what
+ * went wrong (ping; ip neigh).  Returns the first failure, or 0.
+ */
 static int console_foreach(struct sim_console *c, const char *script,
 			   int (*fn)(struct sim_console *, const char *))
 {
 	const char *p = script;
 	char line[CONSOLE_MAX_LINE];
+	int first = 0;
 
 	while (*p) {
 		size_t n = strcspn(p, ";\n");
@@ -543,13 +549,15 @@ static int console_foreach(struct sim_console *c, const char *script,
 		memcpy(line, p, n);
 		line[n] = '\0';
 		rc = fn(c, line);
-		if (rc)
+		if (rc == 2)
 			return rc;
+		if (!first)
+			first = rc;
 		p += n;
 		if (*p)
 			p++;
 	}
-	return 0;
+	return first;
 }
 
 /*

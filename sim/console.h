@@ -100,8 +100,9 @@ int console_check_script(struct sim_console *c, const char *script);
  * A whole script.  It is first checked on a scratch world (parsed and
  * applied there, no time passes), so a bad command anywhere is reported
  * before anything runs: status 2, nothing applied.  Then it runs for
- * real, and the world runs until idle.  Returns the first non-zero
- * status, or 0.
+ * real (a command that fails, as a ping nobody answers, does not stop
+ * the ones after it), and the world runs until idle.  Returns the first
+ * non-zero status, or 0.
  */
 int console_run_script(struct sim_console *c, const char *script);
 /*

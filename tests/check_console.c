@@ -46,6 +46,20 @@ START_TEST(test_ping_through_router)
 }
 END_TEST
 
+/* ping exits 1 when no reply came, as iputils does; a failure does not
+ * stop the script, so it can look at what went wrong. */
+START_TEST(test_ping_without_reply)
+{
+	ck_assert_int_eq(run("ping -c 1 -W 1 10.0.0.99; ip neigh"), 1);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "1 packets transmitted, 0 received"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "10.0.0.99 dev eth0"));
+	ck_assert_int_eq(run("ping -c 1 10.0.1.2"), 0);
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:5999; ping -c 1 10.0.1.2"), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "Connection refused"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "1 packets transmitted, 1 received"));
+}
+END_TEST
+
 START_TEST(test_unknown_command_applies_nothing)
 {
 	struct rtable *rt;
@@ -280,6 +294,7 @@ Suite *console_suite(void)
 
 	fixture_add_tcase(s, "core", setup, teardown, 20, (const TTest *const []){
 		test_ping_through_router,
+		test_ping_without_reply,
 		test_unknown_command_applies_nothing,
 		test_quotes_and_errors,
 		test_sleep_advances_time,
