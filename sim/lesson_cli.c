@@ -207,6 +207,7 @@ struct list_ctx {
 	const char *dir;
 	FILE *out, *err;
 	int want;			/* resolve: number wanted */
+	int count;			/* ... lessons in ORDER */
 	char found[600];
 };
 
@@ -246,34 +247,41 @@ find_numbered(void *arg, int num, const char *name)
 
 	if (num == c->want)
 		snprintf(c->found, sizeof(c->found), "%s/%s", c->dir, name);
+	c->count = num;
 	return 0;
 }
 
-/* FILE as given, or a number from ORDER, or a name in the folder. */
-static void
+/*
+ * FILE as given, or a number from ORDER, or a name in the folder.  0,
+ * or 2 after a message: a number the course does not have (it says how
+ * many lessons there are), or an ORDER that cannot be read.
+ */
+static int
 resolve_lesson(const char *dir, const char *arg, char *buf, size_t len)
 {
 	struct list_ctx c = { .dir = dir };
 	char *end;
 	long n = strtol(arg, &end, 10);
-	FILE *null = fopen("/dev/null", "w");
 
 	snprintf(buf, len, "%s", arg);
 	if (!access(arg, R_OK) || strchr(arg, '/'))
-		goto out;
-	if (!*end && n > 0 && null) {
+		return 0;
+	if (!*end && end != arg) {
 		c.want = n;
-		c.err = null;
-		if (!for_each_ordered(dir, null, find_numbered, &c) && c.found[0])
-			snprintf(buf, len, "%s", c.found);
-		goto out;
+		if (for_each_ordered(dir, stderr, find_numbered, &c))
+			return 2;
+		if (!c.found[0]) {
+			fprintf(stderr, "netstep: there is no lesson %ld: the course in %s has %d "
+				"(1 to %d; --list-lessons lists them)\n", n, dir, c.count, c.count);
+			return 2;
+		}
+		snprintf(buf, len, "%s", c.found);
+		return 0;
 	}
 	snprintf(buf, len, "%s/%s", dir, arg);
 	if (access(buf, R_OK))
 		snprintf(buf, len, "%s/%s.lesson", dir, arg);
-out:
-	if (null)
-		fclose(null);
+	return 0;
 }
 
 int
@@ -375,7 +383,8 @@ lesson_cli(int argc, char **argv, lesson_ui_fn ui)
 	}
 	if (list)
 		return lesson_list(dir, stdout, stderr);
-	resolve_lesson(dir, lesson, path, sizeof(path));
+	if (resolve_lesson(dir, lesson, path, sizeof(path)))
+		return 2;
 	if (!headless) {
 		if (ui)
 			return ui(path, seed, &uiopts);
