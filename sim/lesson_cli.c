@@ -69,16 +69,27 @@ open_files(const struct lesson_outputs *o, struct sim_world *w, struct lesson_fi
 	return 0;
 }
 
+/* 0, or 1 after naming each file that could not be written, once. */
 static int
-close_files(struct lesson_files *f)
+close_files(const struct lesson_outputs *o, struct lesson_files *f, FILE *err)
 {
-	int rc = 0;
+	int rc = 0, e;
 
 	trace_text_close(f->text);
-	if (f->trace && fclose(f->trace))
+	if (f->trace) {
+		e = ferror(f->trace) ? EIO : 0;
+		if (fclose(f->trace))
+			e = errno;
+		if (e) {
+			fprintf(err, "netstep: cannot write %s: %s\n", o->trace, strerror(e));
+			rc = 1;
+		}
+	}
+	e = -sim_pcapng_close(f->pcapng);
+	if (e) {
+		fprintf(err, "netstep: cannot write %s: %s\n", o->pcapng, strerror(e));
 		rc = 1;
-	if (sim_pcapng_close(f->pcapng))
-		rc = 1;
+	}
 	return rc;
 }
 
@@ -144,11 +155,12 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 		return rc;
 	if (!check)
 		print_header(l, out);
-	r = open_files(o, w, &files, err) ? NULL : lesson_run_create(l, w, check ? NULL : out);
-	if (!r) {
-		rc = 1;
+	rc = open_files(o, w, &files, err);	/* it names a file it cannot open */
+	r = rc ? NULL : lesson_run_create(l, w, check ? NULL : out);
+	if (!r && !rc)
 		fprintf(err, "netstep: cannot start the lesson\n");
-	}
+	if (!r)
+		rc = 1;
 	while (r && (s = lesson_next(l))) {
 		if (lesson_run_step(r, s)) {
 			fprintf(err, "%s\n", lesson_run_error(r));
@@ -166,10 +178,8 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 	lesson_run_destroy(r);
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
-	if (close_files(&files) && !rc) {
-		fprintf(err, "netstep: error writing an output file\n");
+	if (close_files(o, &files, err) && !rc)
 		rc = 1;
-	}
 	return lesson_close_world(l, w, rc, err);
 }
 

@@ -14,10 +14,11 @@
 
 struct sim_pcap;
 
-/* NULL on failure, with the reason in @err (PCAP_ERRBUF_SIZE bytes). */
+/* NULL on failure, with the reason in @err (PCAP_ERRBUF_SIZE bytes); "-" is stdout. */
 struct sim_pcap *sim_pcap_open(const char *path, char *err, size_t errlen);
 int sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port);
 unsigned long sim_pcap_frames(const struct sim_pcap *pc);
-void sim_pcap_close(struct sim_pcap *pc);
+/* Write what is buffered and close: 0, or -EIO if a write failed. */
+int sim_pcap_close(struct sim_pcap *pc);
 
 #endif
