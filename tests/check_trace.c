@@ -321,25 +321,8 @@ tc_ip(u8 *buf, int host, const u8 *smac, __be32 saddr, __be32 daddr, u8 proto,
 				l4len);
 }
 
-/* A console scenario: what it runs, and the status the script ends with. */
-struct tc_script {
-	const char *script;
-	int status;		/* 0, or the first failure, caused on purpose (a ping
-				 * nobody answers: 1) */
-};
-
-/* The reference scenarios first, then what they do not reach. */
-static const struct tc_script tc_scripts[] = {
-	/* ping through the router */
-	{ "ping -c 2 10.0.1.2", 0 },
-	/* a TCP send with loss */
-	{ "socket tcp; connect 10.0.1.2:5000; sim link wan loss 5; send 3 200000; ss -tin; "
-	  "sim link wan loss 0; close 3; on server recv 5000", 0 },
-	/* UDP with fragments, and a full ring */
-	{ "ethtool -G eth0 tx 80; ping -c 1 10.0.1.2; socket udp; sendto 3 10.0.1.2:5001 60000; "
-	  "sendto 3 10.0.1.2:5001 60000; on server recv 5001", 0 },
-	/* an ARP that fails */
-	{ "ping -c 1 -W 4 10.0.0.99", 1 },
+/* Console scenarios for what the reference ones (tests/fixture.h) do not reach. */
+static const struct fixture_script tc_scripts[] = {
 	/* the tools */
 	{ "ip route; ip neigh; ip link; ip addr; route -n; ip route get 10.0.1.2; "
 	  "ip route add 192.168.0.0/16 via 10.0.0.1; ip route del 192.168.0.0/16; "
@@ -390,7 +373,7 @@ static const struct tc_script tc_scripts[] = {
 
 /* The classroom world running console @sc (seed @seed). */
 static void
-tc_console(u32 seed, const struct tc_script *sc)
+tc_console(u32 seed, const struct fixture_script *sc)
 {
 	tc_world_open(seed);
 	tc_run(sc->script, sc->status);
@@ -1012,8 +995,10 @@ START_TEST(test_every_event_and_field)
 	tc_frames_student();
 	tc_frames_tcp();
 	tc_sockets();
+	for (size_t i = 0; i < fixture_nreference_scripts; i++)
+		tc_console(1 + i, &fixture_reference_scripts[i]);
 	for (size_t i = 0; i < ARRAY_SIZE(tc_scripts); i++)
-		tc_console(1 + i, &tc_scripts[i]);
+		tc_console(1 + fixture_nreference_scripts + i, &tc_scripts[i]);
 
 	ck_assert_msg(!cov.undeclared, "event %s is not in trace_events_all[]",
 		      cov.undeclared ? cov.undeclared->name : "");

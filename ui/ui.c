@@ -4,33 +4,47 @@
  *
  * No kernel counterpart.  The screen renders one recorded snapshot
  * (ui/ui_snap.h) at a time; the model is never read while drawing.
- * Keys follow gdb and htop:
+ * Keys follow gdb, less and htop:
  *
- *   s, space  step into: the next trace event
+ *   s, space, Right  step into: the next trace event
  *   n         step over: skip what the current function calls
  *   f         step out (gdb's finish): run to the current function's return
  *   c         continue to the next breakpoint (or until the world is idle)
  *   p, Left   step back through the history (read-only)
+ *   g N       go to step N (back in the history, or forward)
+ *   /TEXT     find TEXT in the history's events, older first (/ Enter
+ *             again), N newer: a function, skb#N, an address, a field
  *   b FUNC    set a breakpoint; b alone lists them; d N deletes one
- *   Tab       cycle the focused pane;  z  zoom it to the full screen
- *   :         console: any console command (ping, send, ip route add ...)
+ *   Tab       cycle the focused pane;  z  zoom it;  Up/Down/PgUp/PgDn scroll it
+ *   :         console: any console command (ping, send, ip route add ...);
+ *             Up/Down recall earlier lines, :help lists the commands
+ *   w FILE    FILE.pcapng: the student's frames so far, with comments;
+ *             FILE.txt or FILE.trace: the history as --trace writes it
  *   ?, F1     help;  q  quit
  *   l, Enter  lesson (--lesson FILE): the next step, or the answer
  *
- * Console commands start their work (a ping sends its first request,
- * a connect its SYN) and stepping advances it; commands of the queue
- * (the -e script) start one after another, when the previous one is
- * done, as in headless mode.  `sleep` and `sim ...` run through
- * sim/console.c, which lets time run until they are done.
+ * A `:` line is checked at once, whole (console_check_script): an
+ * unknown command or a bad argument is an error before anything of it
+ * runs.  Read-only commands (console_read_only: ip route, ss, nstat ...)
+ * print at once, with the trace muted so the history gains no steps.
+ * Console commands that start work start it when stepping reaches them
+ * (a ping sends its first request, a connect its SYN) and stepping
+ * advances it; commands of the queue (the -e script) start one after
+ * another, when the previous one is done, as in headless mode.  `sleep`
+ * and `sim ...` run through sim/console.c, which lets time run until
+ * they are done.
  *
  * Layouts: below 120x34 a compact one (call stack and skb on the left;
- * route, neighbours, rings on the right; qdisc, frame and console
- * through Tab + z); from 120x34 on, every pane at once.  Values that
- * changed in the last step are bold (and coloured); the row in use is
- * marked '>' and drawn reversed, so no meaning rests on colour alone
- * (NO_COLOR gives monochrome).  A function that Linux 3.10 declares
- * static inline is shown "[inline]", in the call stack and in the line
- * above the panes: a real function_graph trace has no entry for it.
+ * route, neighbours and rings on the right, where Tab to the qdisc,
+ * frame or console pane shows it instead of the rings); from 120x34 on,
+ * every pane at once.  Nothing is cut: a line too long for its pane
+ * gives up padding, then wraps, and a pane whose text does not fit says
+ * which rows show and scrolls.  Values that changed in the last step are
+ * bold (and coloured); the row in use is marked '>' and drawn reversed,
+ * so no meaning rests on colour alone (NO_COLOR gives monochrome).  A
+ * function that Linux 3.10 declares static inline is shown "[inline]",
+ * in the call stack and in the line above the panes: a real
+ * function_graph trace has no entry for it.
  *
  * `b FUNC` takes only a traced function (a declared event), as gdb
  * refuses a symbol it does not know: a breakpoint that can never hit
@@ -1422,15 +1436,15 @@ ui_draw_header(struct ui *u)
 	} else {
 		const char *ksrc = trace_rec_ksrc(&s->ev);
 		const char *why = ui_explain(&s->ev);
-		const char *mark = s->ev.kind == TRACE_NOTE ? "note" :
-				   trace_rec_inline(&s->ev) ? UI_INLINE_MARK : "";
+		const char *mark = s->ev.kind == TRACE_NOTE ? " note" :
+				   trace_rec_inline(&s->ev) ? " " UI_INLINE_MARK : "";
 		const char *arrow = s->ev.kind == TRACE_EXIT ? "<- " : "";
 
-		snprintf(ex, sizeof(ex), " %s%s %s (%s)%s%s", arrow, trace_rec_func(&s->ev), mark,
+		snprintf(ex, sizeof(ex), " %s%s%s (%s)%s%s", arrow, trace_rec_func(&s->ev), mark,
 			 ksrc && *ksrc ? ksrc : "netstep", why ? ": " : "", why ? why : "");
 		/* The kernel file is in the call stack too: it goes first. */
 		if ((int)strlen(ex) > rows * COLS)
-			snprintf(ex, sizeof(ex), " %s%s %s%s%s", arrow, trace_rec_func(&s->ev), mark,
+			snprintf(ex, sizeof(ex), " %s%s%s%s%s", arrow, trace_rec_func(&s->ev), mark,
 				 why ? ": " : "", why ? why : "");
 	}
 	attron(A_BOLD);
