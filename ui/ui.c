@@ -833,8 +833,8 @@ ui_write(struct ui *u, const char *path)
 	int err, k;
 
 	if (!pcapng && !text) {
-		snprintf(u->msg, sizeof(u->msg), "w: FILE.pcapng (the frames, with comments) or "
-			 "FILE.txt / FILE.trace (the trace), not '%.60s'", path);
+		snprintf(u->msg, sizeof(u->msg), "w: FILE.pcapng (frames) or FILE.txt (trace), "
+			 "not '%.60s'", path);
 		return;
 	}
 	if (pcapng && !u->cap) {
@@ -1147,10 +1147,11 @@ ui_draw_frame(struct ui_box b)
 
 /*
  * The rows a text takes in a box @w columns wide: nothing is cut.  A
- * line too long for the box first gives up its leading blanks (after a
- * '>' mark: the call stack's indentation), then the blanks that pad its
- * columns, then wraps at blanks, its rows after the first indented
- * @hang more than it (a word longer than the box is split).
+ * line too long for the box gives up its leading blanks (after a '>'
+ * mark: the call stack's indentation) and the blanks that pad its
+ * columns if that makes it fit; else it wraps at blanks, its rows after
+ * the first indented @hang more than it (a word longer than the box is
+ * split).
  */
 struct ui_rows {
 	const char *next;		/* the next line of the text */
@@ -1171,6 +1172,39 @@ ui_rows_init(struct ui_rows *r, const char *text, int w, int hang)
 	r->line = -1;
 }
 
+/*
+ * A line of @len bytes in r->buf, too long for the box: if giving up
+ * its leading blanks (all but one), then the blanks that pad its
+ * columns (to one each), makes it fit, give them up; else leave it to
+ * wrap as it is.  *@lead: its leading blanks after a '>' mark (@at).
+ */
+static void
+ui_rows_squeeze(struct ui_rows *r, size_t len, size_t at, size_t *lead)
+{
+	char tight[sizeof(r->buf)], *o = tight;
+	size_t keep = *lead > 1 ? 1 : *lead;
+	const char *i = r->buf + at + *lead;
+
+	memcpy(tight, r->buf, at);
+	o += at;
+	memset(o, ' ', keep);
+	o += keep;
+	if (len - (*lead - keep) <= (size_t)r->w) {
+		/* The indentation alone: the columns stay aligned. */
+		memmove(r->buf + at + keep, i, len - at - *lead + 1);
+		*lead = keep;
+		return;
+	}
+	for (; *i; i++)
+		if (*i != ' ' || i[1] != ' ')
+			*o++ = *i;
+	*o = '\0';
+	if (strlen(tight) > (size_t)r->w)
+		return;
+	memcpy(r->buf, tight, (size_t)(o - tight) + 1);
+	*lead = keep;
+}
+
 /* Take the next line of the text into r->buf. */
 static bool
 ui_rows_line(struct ui_rows *r)
@@ -1188,22 +1222,8 @@ ui_rows_line(struct ui_rows *r)
 	r->buf[len] = '\0';
 	at = r->buf[0] == '>';
 	lead = strspn(r->buf + at, " ");
-	if (len > (size_t)r->w && lead > 1) {
-		size_t over = len - (size_t)r->w, keep = lead > over + 1 ? lead - over : 1;
-
-		memmove(r->buf + at + keep, r->buf + at + lead, len - at - lead + 1);
-		len -= lead - keep;
-		lead = keep;
-	}
-	/* Still too long: the blanks that pad its columns go to one each. */
-	if (len > (size_t)r->w) {
-		char *o = r->buf + at + lead;
-
-		for (const char *i = o; *i; i++)
-			if (*i != ' ' || i[1] != ' ')
-				*o++ = *i;
-		*o = '\0';
-	}
+	if (len > (size_t)r->w)
+		ui_rows_squeeze(r, len, at, &lead);
 	r->indent = (int)(at + lead) + r->hang;
 	if (r->indent > r->w / 2)
 		r->indent = r->w / 2;
@@ -2113,9 +2133,12 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 		init_pair(UI_C_ROW, COLOR_BLACK, COLOR_CYAN);
 		init_pair(UI_C_BAR, COLOR_BLACK, COLOR_WHITE);
 	}
-	/* --keys first; then the terminal, unless there is none to read. */
-	while (!u->quit && ui_fed_left(u))
+	/* --keys first, each drawn as if typed (a pane's scroll is clamped to
+	 * what it shows when drawn); then the terminal, unless there is none. */
+	while (!u->quit && ui_fed_left(u)) {
 		ui_key(u, ui_getkey(u));
+		ui_render(u);
+	}
 	u->scripted = false;
 	if (dump) {
 		ui_render(u);
