@@ -85,7 +85,8 @@ usage(FILE *f)
 	      "  --seed N            seed of the deterministic random numbers (default 1)\n"
 	      "  --headless          run without the step-through UI\n"
 	      /* ui: ui/ui.h */
-	      "  --keys \"s n c ...\"  keys to apply to the UI first (b FUNC, : CMD ;, s*20)\n"
+	      "  --keys \"s n c ...\"  keys to apply to the UI first (b FUNC, g N, /TEXT, w FILE,\n"
+	      "                      : CMD ;, Tab, Right, PgUp, s*20): checked whole first\n"
 	      "  --dump-screen FILE  write the UI screen as text after --keys, then exit\n"
 	      /* lessons: sim/lesson.h */
 	      "  --lesson FILE|N     run a lesson (netstep-lessons(5)); with --headless as text\n"
