@@ -267,32 +267,46 @@ ui_help_commands(struct ui *u)
 	fputs("  b FUNC, d N, info: breakpoints;  help: this list\n", u->out);
 }
 
-/*
- * The UI's own words, gdb style (b FUNC, d N, info) and help: done at
- * once, wherever they stand.  false if @argv[0] is none of them.
- */
-static bool
-ui_word(struct ui *u, int argc, char **argv, bool run)
-{
-	static const char *const words[] = { "b", "break", "d", "delete", "info", "help" };
-	size_t i;
+/* The UI's own words at `:` or in the queue, gdb style, and help. */
+enum ui_word { UI_WORD_NONE, UI_WORD_BREAK, UI_WORD_DELETE, UI_WORD_INFO, UI_WORD_HELP };
 
-	for (i = 0; i < ARRAY_SIZE(words); i++)
-		if (!strcmp(argv[0], words[i]))
-			break;
-	if (i == ARRAY_SIZE(words) || !run)
-		return i < ARRAY_SIZE(words);
-	if (i < 2)
-		ui_add_bp(u, argc > 1 ? argv[1] : "");
-	else if (i < 4)
-		ui_del_bp(u, argc > 1 ? argv[1] : "");
-	else if (i == 4)
+static enum ui_word
+ui_word_of(const char *name)
+{
+	static const struct { const char *name; enum ui_word word; } words[] = {
+		{ "b", UI_WORD_BREAK }, { "break", UI_WORD_BREAK }, { "d", UI_WORD_DELETE },
+		{ "delete", UI_WORD_DELETE }, { "info", UI_WORD_INFO }, { "help", UI_WORD_HELP },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (!strcmp(name, words[i].name))
+			return words[i].word;
+	return UI_WORD_NONE;
+}
+
+/* Do a UI word (argv[0]) at once, wherever it stands. */
+static void
+ui_word_run(struct ui *u, enum ui_word word, int argc, char **argv)
+{
+	const char *arg = argc > 1 ? argv[1] : "";
+
+	switch (word) {
+	case UI_WORD_BREAK:
+		ui_add_bp(u, arg);
+		break;
+	case UI_WORD_DELETE:
+		ui_del_bp(u, arg);
+		break;
+	case UI_WORD_INFO:
 		ui_add_bp(u, "");
-	else
+		break;
+	case UI_WORD_HELP:
 		ui_help_commands(u);
-	if (i == 5)
 		u->focus = UI_PANE_CONSOLE;
-	return true;
+		break;
+	case UI_WORD_NONE:
+		break;
+	}
 }
 
 /* Start one console command on the student's host (or `on HOST ...`). */
@@ -313,7 +327,8 @@ ui_exec(struct ui *u, const char *line)
 		ui_collect_output(u);
 		return;
 	}
-	if (ui_word(u, argc, argv, true)) {
+	if (ui_word_of(argv[0]) != UI_WORD_NONE) {
+		ui_word_run(u, ui_word_of(argv[0]), argc, argv);
 		ui_collect_output(u);
 		return;
 	}
@@ -434,7 +449,7 @@ ui_resolve(struct ui *u, const char *cmd, size_t len, char (*buf)[CONSOLE_MAX_LI
 	if (argc <= 0)
 		return argc < 0 ? 2 : 0;
 	*argcp = argc;
-	*word = ui_word(u, argc, argv, false);
+	*word = ui_word_of(argv[0]) != UI_WORD_NONE;
 	if (*word)
 		return 0;
 	if (console_resolve(u->con, argc, argv, call))
@@ -470,7 +485,7 @@ ui_check_line(struct ui *u, const char *text, bool *unknown)
 			fprintf(ss, "%.*s;", (int)len, cmd);
 	}
 	fclose(ss);
-	if (!rc)
+	if (!rc && script && *script)
 		rc = console_check_script(u->con, script);
 	free(script);
 	return rc;
@@ -519,7 +534,7 @@ ui_command(struct ui *u, const char *text)
 
 		ui_resolve(u, cmd, len, &buf, argv, &argc, &call, &word, &ro);
 		if (word) {
-			ui_word(u, argc, argv, true);
+			ui_word_run(u, ui_word_of(argv[0]), argc, argv);
 			ui_collect_output(u);
 		} else if (ro) {
 			char line[CONSOLE_MAX_LINE];
@@ -860,6 +875,8 @@ ui_write(struct ui *u, const char *path)
 		snprintf(u->msg, sizeof(u->msg), "wrote %.120s: %lu frame%s of student:eth0, with "
 			 "comments", path, sim_pcapng_frames(u->cap),
 			 sim_pcapng_frames(u->cap) == 1 ? "" : "s");
+	else if (!u->rec.count)
+		snprintf(u->msg, sizeof(u->msg), "wrote %.120s: no step yet, only the header", path);
 	else
 		snprintf(u->msg, sizeof(u->msg), "wrote %.120s: the trace of steps %llu to %llu",
 			 path, (unsigned long long)u->rec.first + 1, (unsigned long long)u->rec.count);
