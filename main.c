@@ -85,7 +85,8 @@ usage(FILE *f)
 	      "  --seed N            seed of the deterministic random numbers (default 1)\n"
 	      "  --headless          run without the step-through UI\n"
 	      /* ui: ui/ui.h */
-	      "  --keys \"s n c ...\"  keys to apply to the UI first (b FUNC, : CMD ;, s*20)\n"
+	      "  --keys \"s n c ...\"  keys to apply to the UI first (b FUNC, g N, /TEXT, w FILE,\n"
+	      "                      : CMD ;, Tab, Right, PgUp, s*20): checked whole first\n"
 	      "  --dump-screen FILE  write the UI screen as text after --keys, then exit\n"
 	      /* lessons: sim/lesson.h */
 	      "  --lesson FILE|N     run a lesson (netstep-lessons(5)); with --headless as text\n"
@@ -371,19 +372,39 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 	return 0;
 }
 
+/* A file written to, closed: 0, or the errno of its first failed write. */
 static int
-close_outputs(struct outputs *out)
+close_written(FILE *f)
 {
-	int rc = 0;
+	int bad = ferror(f);
+
+	if (f == stdout)
+		return fflush(f) ? errno : bad ? EIO : 0;
+	if (fclose(f))
+		return errno;
+	return bad ? EIO : 0;
+}
+
+/* 0, or 1 after naming each output that could not be written, once. */
+static int
+close_outputs(const struct options *o, struct outputs *out)
+{
+	int err[4] = { 0 }, rc = 0;
+	const char *path[4] = { o->trace, o->trace_json, o->pcap, o->pcapng };
 
 	trace_text_close(out->text);
-	if (out->trace && out->trace != stdout && fclose(out->trace))
+	if (out->trace)
+		err[0] = close_written(out->trace);
+	if (out->json)
+		err[1] = close_written(out->json);
+	err[2] = -sim_pcap_close(out->pcap);
+	err[3] = -sim_pcapng_close(out->pcapng);
+	for (int i = 0; i < 4; i++) {
+		if (!err[i])
+			continue;
+		fprintf(stderr, "netstep: cannot write %s: %s\n", path[i], strerror(err[i]));
 		rc = 1;
-	if (out->json && out->json != stdout && fclose(out->json))
-		rc = 1;
-	sim_pcap_close(out->pcap);
-	if (sim_pcapng_close(out->pcapng))
-		rc = 1;
+	}
 	return rc;
 }
 
@@ -525,10 +546,8 @@ main(int argc, char **argv)
 		tap_world_destroy(&w, tap);
 	else
 		sim_world_destroy(&w);
-	if (close_outputs(&out) && !rc) {
-		fprintf(stderr, "netstep: error writing an output file\n");
+	if (close_outputs(&o, &out) && !rc)
 		rc = 1;
-	}
 	leaked = sim_skb_ledger_live(&w.ledger, stderr);
 	if (leaked) {
 		fprintf(stderr, "netstep: BUG: %lu skb(s) leaked\n", leaked);

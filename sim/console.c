@@ -11,33 +11,139 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- which forms only look ----------------------------------------------- */
+
+/* iproute2's matches(): @word is a non-empty prefix of @full. */
+static bool
+console_abbrev(const char *word, const char *full)
+{
+	size_t n = strlen(word);
+
+	return n && !strncmp(word, full, n);
+}
+
+static bool
+console_always_ro(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return true;
+}
+
+/* ip route|neigh|link|addr [show|list]: not add, del, flush, set, get. */
+static bool
+console_ip_ro(int argc, char **argv)
+{
+	static const char *const objs[] = { "address", "route", "neighbour", "neighbor", "link" };
+	bool known = false;
+
+	if (argc < 2)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(objs); i++)
+		known |= console_abbrev(argv[1], objs[i]);
+	return known && (argc == 2 || console_abbrev(argv[2], "show") ||
+			 console_abbrev(argv[2], "list"));
+}
+
+/* tc [-s] [-d] qdisc [show|list|lst]: not add, change, replace, delete. */
+static bool
+console_tc_ro(int argc, char **argv)
+{
+	int i = 1;
+
+	while (i < argc && argv[i][0] == '-')
+		i++;	/* -s, -d (a bad option is refused at once either way) */
+	if (i >= argc || !console_abbrev(argv[i], "qdisc"))
+		return false;
+	return ++i == argc || console_abbrev(argv[i], "show") || console_abbrev(argv[i], "list") ||
+	       console_abbrev(argv[i], "lst");
+}
+
+/* iptables -L with listing options only (-L -Z would zero the counters). */
+static bool
+console_iptables_ro(int argc, char **argv)
+{
+	static const char *const quiet[] = { "--list", "--numeric", "--verbose", "--exact",
+					     "--line-numbers" };
+	bool list = false;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool ok = false;
+
+		if (a[0] != '-')
+			continue;	/* a chain name, or the table after -t */
+		if (a[1] == '-') {
+			for (size_t k = 0; k < ARRAY_SIZE(quiet); k++)
+				ok |= !strcmp(a, quiet[k]);
+			if (!ok)
+				return false;
+			list |= !strcmp(a, "--list");
+			continue;
+		}
+		/* A cluster of short options: -nvL. */
+		for (const char *c = a + 1; *c; c++) {
+			if (!strchr("Lnvxt", *c))
+				return false;
+			list |= *c == 'L';
+		}
+	}
+	return list;
+}
+
+/* ethtool DEV, -i, -S, -g (not -G, which sets the ring sizes). */
+static bool
+console_ethtool_ro(int argc, char **argv)
+{
+	static const char *const looks[] = { "-i", "--driver", "-S", "--statistics", "-g",
+					     "--show-ring" };
+
+	if (argc < 2 || argv[1][0] != '-')
+		return argc == 2;
+	for (size_t k = 0; k < ARRAY_SIZE(looks); k++)
+		if (!strcmp(argv[1], looks[k]))
+			return true;
+	return false;
+}
+
 /*
  * The one command table: -e scripts, the UI's `:` prompt and lessons all
  * dispatch through it.  Tools do their own call and return; `sleep`
  * and `sim` are the console's own (a caller that watches breakpoints,
- * as lessons do, runs `sleep` itself).
+ * as lessons do, runs `sleep` itself).  The last column says which
+ * forms only look (console_read_only).
  */
 static const struct console_cmd console_cmds[] = {
-	{ "ping", CMD_TOOL, tool_ping, "ping [-c N] [-s SIZE] [-M do|dont|want] [-i SEC] [-W SEC] ADDR" },
-	{ "ip", CMD_TOOL, tool_ip, "ip route|neigh|link|addr ..." },
-	{ "route", CMD_TOOL, tool_route, "route -n" },
-	{ "tc", CMD_TOOL, tool_tc, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
-	{ "iptables", CMD_TOOL, tool_iptables, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
-	{ "ethtool", CMD_TOOL, tool_ethtool, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N" },
-	{ "cat", CMD_TOOL, tool_cat, "cat /proc/softirqs|/proc/interrupts" },
-	{ "nstat", CMD_TOOL, tool_nstat, "nstat [-az]" },
-	{ "netstat", CMD_TOOL, tool_netstat, "netstat -s" },
-	{ "socket", CMD_TOOL, tool_socket, "socket tcp|udp" },
-	{ "connect", CMD_TOOL, tool_connect, "connect [FD] ADDR:PORT" },
-	{ "send", CMD_TOOL, tool_send, "send FD N|\"text\"|@FILE" },
-	{ "sendto", CMD_TOOL, tool_sendto, "sendto FD ADDR:PORT N|\"text\"|@FILE" },
-	{ "close", CMD_TOOL, tool_close, "close FD" },
-	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]" },
-	{ "recv", CMD_TOOL, tool_recv, "recv PORT" },
-	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
-	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION" },
-	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
+	{ "ping", CMD_TOOL, tool_ping, "ping [-c N] [-s SIZE] [-M do|dont|want] [-i SEC] [-W SEC] ADDR",
+	  NULL },
+	{ "ip", CMD_TOOL, tool_ip, "ip route|neigh|link|addr ...", console_ip_ro },
+	{ "route", CMD_TOOL, tool_route, "route -n", console_always_ro },
+	{ "tc", CMD_TOOL, tool_tc, "tc [-s] qdisc [show|replace ...] [dev DEV]", console_tc_ro },
+	{ "iptables", CMD_TOOL, tool_iptables, "iptables -A|-I|-D|-F|-P|-L|-Z ...",
+	  console_iptables_ro },
+	{ "ethtool", CMD_TOOL, tool_ethtool, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N",
+	  console_ethtool_ro },
+	{ "cat", CMD_TOOL, tool_cat, "cat /proc/softirqs|/proc/interrupts", console_always_ro },
+	{ "nstat", CMD_TOOL, tool_nstat, "nstat [-az]", console_always_ro },
+	{ "netstat", CMD_TOOL, tool_netstat, "netstat -s", console_always_ro },
+	{ "socket", CMD_TOOL, tool_socket, "socket tcp|udp", NULL },
+	{ "connect", CMD_TOOL, tool_connect, "connect [FD] ADDR:PORT", NULL },
+	{ "send", CMD_TOOL, tool_send, "send FD N|\"text\"|@FILE", NULL },
+	{ "sendto", CMD_TOOL, tool_sendto, "sendto FD ADDR:PORT N|\"text\"|@FILE", NULL },
+	{ "close", CMD_TOOL, tool_close, "close FD", NULL },
+	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]", NULL },
+	{ "recv", CMD_TOOL, tool_recv, "recv PORT", NULL },
+	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]", console_always_ro },
+	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION", NULL },
+	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION", NULL },
 };
+
+/* See sim/console.h. */
+bool
+console_read_only(const struct console_call *call)
+{
+	return call->cmd->read_only && call->cmd->read_only(call->argc, call->argv);
+}
 
 const struct console_cmd *
 console_find(const char *name)
@@ -418,12 +524,18 @@ int console_run_line(struct sim_console *c, const char *line)
 	return console_wait(c) ? 1 : rc;
 }
 
-/* Calls @fn for each command of @script; stops at the first non-zero. */
+/*
+ * Calls @fn for each command of @script.  A refusal (2) stops it; after
+ * a runtime failure (1: a ping without a reply, a refused connect) the
+ * next commands still run, as in a shell, so a script can look at what
+ * went wrong (ping; ip neigh).  Returns the first failure, or 0.
+ */
 static int console_foreach(struct sim_console *c, const char *script,
 			   int (*fn)(struct sim_console *, const char *))
 {
 	const char *p = script;
 	char line[CONSOLE_MAX_LINE];
+	int first = 0;
 
 	while (*p) {
 		size_t n = strcspn(p, ";\n");
@@ -437,13 +549,15 @@ static int console_foreach(struct sim_console *c, const char *script,
 		memcpy(line, p, n);
 		line[n] = '\0';
 		rc = fn(c, line);
-		if (rc)
+		if (rc == 2)
 			return rc;
+		if (!first)
+			first = rc;
 		p += n;
 		if (*p)
 			p++;
 	}
-	return 0;
+	return first;
 }
 
 /*
@@ -479,8 +593,8 @@ static int console_check_line(struct sim_console *c, const char *line)
 	return rc == 2 ? 2 : 0;
 }
 
-/* Apply the script to a scratch copy of the world, with no time passing. */
-static int console_check(struct sim_console *c, const char *script)
+/* See sim/console.h: the script applied to a scratch copy of the world. */
+int console_check_script(struct sim_console *c, const char *script)
 {
 	struct sim_world *scratch = malloc(sizeof(*scratch));
 	struct sim_console sc;
@@ -505,7 +619,7 @@ static int console_check(struct sim_console *c, const char *script)
 
 int console_run_script(struct sim_console *c, const char *script)
 {
-	int rc = console_check(c, script);
+	int rc = console_check_script(c, script);
 
 	if (rc)
 		return rc;

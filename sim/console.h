@@ -52,6 +52,9 @@ struct console_cmd {
 	enum console_cmd_kind kind;
 	tool_fn fn;			/* CMD_TOOL */
 	const char *synopsis;		/* one line for :help */
+	/* Is this form of the command read-only (argv[0] is its name)?
+	 * NULL: no form is.  See console_read_only(). */
+	bool (*read_only)(int argc, char **argv);
 };
 /* The command called @name, or NULL. */
 const struct console_cmd *console_find(const char *name);
@@ -71,6 +74,16 @@ struct console_call {
  * world does not have, `sleep`/`sim` after `on HOST`).
  */
 int console_resolve(struct sim_console *c, int argc, char **argv, struct console_call *call);
+/*
+ * Does @call only look (ip route, ip neigh, ss, nstat, netstat -s,
+ * ethtool -S/-g/-i, tc -s qdisc, cat /proc/..., iptables -L ...)?  A
+ * read-only command schedules nothing, lets no time pass and changes
+ * nothing a later event could see, so the UI runs it at once without
+ * stepping and a lesson may run it while the world is stopped.  Forms
+ * not known to be read-only are not: asking wrongly costs a step, never
+ * a changed world.
+ */
+bool console_read_only(const struct console_call *call);
 /* The command's own call; `sleep` runs time, a tool returns at once. */
 int console_call(struct sim_console *c, const struct console_call *call);
 /* Does any host have a ping in flight or a command blocked in a call? */
@@ -78,13 +91,20 @@ bool console_busy(const struct sim_console *c);
 /* One command. Returns the tool's status: 0, 1 (runtime), 2 (bad command). */
 int console_run_line(struct sim_console *c, const char *line);
 /*
+ * Check @script on a scratch world (parsed and applied there, no time
+ * passes) without running it: 0, or 2 after the refusal's one-line
+ * message on c->err.  console_run_script starts with this.
+ */
+int console_check_script(struct sim_console *c, const char *script);
+/*
  * A whole script.  It is first checked on a scratch world (parsed and
  * applied there, no time passes), so a bad command anywhere is reported
  * before anything runs: status 2, nothing applied.  Then it runs for
- * real, and the world runs until idle (in wall-clock mode, the TAP
- * wire, it returns after the last command: the caller drains with a
- * time bound, sim/tap.h tap_drain).  Returns the first non-zero
- * status, or 0.
+ * real (a command that fails, as a ping nobody answers, does not stop
+ * the ones after it), and the world runs until idle (in wall-clock
+ * mode, the TAP wire, it returns after the last command: the caller
+ * drains with a time bound, sim/tap.h tap_drain).  Returns the first
+ * non-zero status, or 0.
  */
 int console_run_script(struct sim_console *c, const char *script);
 /*

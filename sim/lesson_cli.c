@@ -69,16 +69,27 @@ open_files(const struct lesson_outputs *o, struct sim_world *w, struct lesson_fi
 	return 0;
 }
 
+/* 0, or 1 after naming each file that could not be written, once. */
 static int
-close_files(struct lesson_files *f)
+close_files(const struct lesson_outputs *o, struct lesson_files *f, FILE *err)
 {
-	int rc = 0;
+	int rc = 0, e;
 
 	trace_text_close(f->text);
-	if (f->trace && fclose(f->trace))
+	if (f->trace) {
+		e = ferror(f->trace) ? EIO : 0;
+		if (fclose(f->trace))
+			e = errno;
+		if (e) {
+			fprintf(err, "netstep: cannot write %s: %s\n", o->trace, strerror(e));
+			rc = 1;
+		}
+	}
+	e = -sim_pcapng_close(f->pcapng);
+	if (e) {
+		fprintf(err, "netstep: cannot write %s: %s\n", o->pcapng, strerror(e));
 		rc = 1;
-	if (sim_pcapng_close(f->pcapng))
-		rc = 1;
+	}
 	return rc;
 }
 
@@ -144,11 +155,12 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 		return rc;
 	if (!check)
 		print_header(l, out);
-	r = open_files(o, w, &files, err) ? NULL : lesson_run_create(l, w, check ? NULL : out);
-	if (!r) {
-		rc = 1;
+	rc = open_files(o, w, &files, err);	/* it names a file it cannot open */
+	r = rc ? NULL : lesson_run_create(l, w, check ? NULL : out);
+	if (!r && !rc)
 		fprintf(err, "netstep: cannot start the lesson\n");
-	}
+	if (!r)
+		rc = 1;
 	while (r && (s = lesson_next(l))) {
 		if (lesson_run_step(r, s)) {
 			fprintf(err, "%s\n", lesson_run_error(r));
@@ -166,10 +178,8 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 	lesson_run_destroy(r);
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
-	if (close_files(&files) && !rc) {
-		fprintf(err, "netstep: error writing an output file\n");
+	if (close_files(o, &files, err) && !rc)
 		rc = 1;
-	}
 	return lesson_close_world(l, w, rc, err);
 }
 
@@ -207,6 +217,7 @@ struct list_ctx {
 	const char *dir;
 	FILE *out, *err;
 	int want;			/* resolve: number wanted */
+	int count;			/* ... lessons in ORDER */
 	char found[600];
 };
 
@@ -246,34 +257,41 @@ find_numbered(void *arg, int num, const char *name)
 
 	if (num == c->want)
 		snprintf(c->found, sizeof(c->found), "%s/%s", c->dir, name);
+	c->count = num;
 	return 0;
 }
 
-/* FILE as given, or a number from ORDER, or a name in the folder. */
-static void
+/*
+ * FILE as given, or a number from ORDER, or a name in the folder.  0,
+ * or 2 after a message: a number the course does not have (it says how
+ * many lessons there are), or an ORDER that cannot be read.
+ */
+static int
 resolve_lesson(const char *dir, const char *arg, char *buf, size_t len)
 {
 	struct list_ctx c = { .dir = dir };
 	char *end;
 	long n = strtol(arg, &end, 10);
-	FILE *null = fopen("/dev/null", "w");
 
 	snprintf(buf, len, "%s", arg);
 	if (!access(arg, R_OK) || strchr(arg, '/'))
-		goto out;
-	if (!*end && n > 0 && null) {
+		return 0;
+	if (!*end && end != arg) {
 		c.want = n;
-		c.err = null;
-		if (!for_each_ordered(dir, null, find_numbered, &c) && c.found[0])
-			snprintf(buf, len, "%s", c.found);
-		goto out;
+		if (for_each_ordered(dir, stderr, find_numbered, &c))
+			return 2;
+		if (!c.found[0]) {
+			fprintf(stderr, "netstep: there is no lesson %ld: the course in %s has %d "
+				"(1 to %d; --list-lessons lists them)\n", n, dir, c.count, c.count);
+			return 2;
+		}
+		snprintf(buf, len, "%s", c.found);
+		return 0;
 	}
 	snprintf(buf, len, "%s/%s", dir, arg);
 	if (access(buf, R_OK))
 		snprintf(buf, len, "%s/%s.lesson", dir, arg);
-out:
-	if (null)
-		fclose(null);
+	return 0;
 }
 
 int
@@ -375,7 +393,8 @@ lesson_cli(int argc, char **argv, lesson_ui_fn ui)
 	}
 	if (list)
 		return lesson_list(dir, stdout, stderr);
-	resolve_lesson(dir, lesson, path, sizeof(path));
+	if (resolve_lesson(dir, lesson, path, sizeof(path)))
+		return 2;
 	if (!headless) {
 		if (ui)
 			return ui(path, seed, &uiopts);

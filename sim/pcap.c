@@ -3,9 +3,11 @@
  */
 #include "sim/pcap.h"
 
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct sim_pcap {
 	pcap_t *dead;			/* a "dead" handle: no capture device */
@@ -31,9 +33,19 @@ sim_pcap_open(const char *path, char *err, size_t errlen)
 		free(pc);
 		return NULL;
 	}
-	pc->dumper = pcap_dump_open(pc->dead, path);
-	if (!pc->dumper) {
+	/* libpcap's own message names the path; the caller names it once. */
+	if (strcmp(path, "-")) {
+		FILE *f = fopen(path, "wb");
+
+		pc->dumper = f ? pcap_dump_fopen(pc->dead, f) : NULL;
+		snprintf(err, errlen, "%s", strerror(f ? EIO : errno));
+		if (f && !pc->dumper)
+			fclose(f);
+	} else {
+		pc->dumper = pcap_dump_open(pc->dead, path);
 		snprintf(err, errlen, "%s", pcap_geterr(pc->dead));
+	}
+	if (!pc->dumper) {
 		pcap_close(pc->dead);
 		free(pc);
 		return NULL;
@@ -80,12 +92,17 @@ sim_pcap_frames(const struct sim_pcap *pc)
 	return pc->frames;
 }
 
-void
+int
 sim_pcap_close(struct sim_pcap *pc)
 {
+	int rc = 0;
+
 	if (!pc)
-		return;
+		return 0;
+	if (pcap_dump_flush(pc->dumper) || ferror(pcap_dump_file(pc->dumper)))
+		rc = -EIO;
 	pcap_dump_close(pc->dumper);
 	pcap_close(pc->dead);
 	free(pc);
+	return rc;
 }

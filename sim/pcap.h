@@ -23,12 +23,13 @@ struct sim_pcap;
 /* 2013-06-30 00:00:00 UTC, the day Linux 3.10 was released. */
 #define SIM_CAPTURE_EPOCH_NS	(1372550400LL * NSEC_PER_SEC)
 
-/* NULL on failure, with the reason in @err (PCAP_ERRBUF_SIZE bytes). */
+/* NULL on failure, with the reason in @err (PCAP_ERRBUF_SIZE bytes); "-" is stdout. */
 struct sim_pcap *sim_pcap_open(const char *path, char *err, size_t errlen);
 int sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port);
 /* Added to virtual time in the timestamps (default SIM_CAPTURE_EPOCH_NS). */
 void sim_pcap_set_time_offset(struct sim_pcap *pc, ktime_t offset_ns);
 unsigned long sim_pcap_frames(const struct sim_pcap *pc);
-void sim_pcap_close(struct sim_pcap *pc);
+/* Write what is buffered and close: 0, or -EIO if a write failed. */
+int sim_pcap_close(struct sim_pcap *pc);
 
 #endif

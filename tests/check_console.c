@@ -46,6 +46,20 @@ START_TEST(test_ping_through_router)
 }
 END_TEST
 
+/* ping exits 1 when no reply came, as iputils does; a failure does not
+ * stop the script, so it can look at what went wrong. */
+START_TEST(test_ping_without_reply)
+{
+	ck_assert_int_eq(run("ping -c 1 -W 1 10.0.0.99; ip neigh"), 1);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "1 packets transmitted, 0 received"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "10.0.0.99 dev eth0"));
+	ck_assert_int_eq(run("ping -c 1 10.0.1.2"), 0);
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:5999; ping -c 1 10.0.1.2"), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "Connection refused"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "1 packets transmitted, 1 received"));
+}
+END_TEST
+
 START_TEST(test_unknown_command_applies_nothing)
 {
 	struct rtable *rt;
@@ -167,6 +181,83 @@ START_TEST(test_one_command_table)
 }
 END_TEST
 
+/* Resolve @line on the console (ck_assert: it resolves); @call's words live in @buf. */
+static void
+resolve(const char *line, char *buf, char **argv, struct console_call *call)
+{
+	int argc = console_split(line, buf, argv, CONSOLE_MAX_ARGS, NULL);
+
+	ck_assert_int_gt(argc, 0);
+	ck_assert_int_eq(console_resolve(&con, argc, argv, call), 0);
+}
+
+/* Call a read-only @line as the UI does (its own call, nothing run
+ * after it): it schedules nothing and lets no time pass.  Its output. */
+static char *
+look(const char *line)
+{
+	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1];
+	struct console_call call;
+	u64 scheduled = w->eng.next_seq;
+	ktime_t now = w->eng.now;
+	size_t from;
+
+	fixture_capture_flush(&cap);
+	from = cap.outlen;
+	resolve(line, buf, argv, &call);
+	ck_assert_msg(console_read_only(&call), "%s should be read-only", line);
+	ck_assert_int_eq(console_call(&con, &call), 0);
+	fixture_capture_flush(&cap);
+	ck_assert_msg(w->eng.now == now && w->eng.next_seq == scheduled,
+		      "%s: time ran or an event was scheduled", line);
+	ck_assert_msg(cap.errlen == 0, "%s: %s", line, cap.errbuf);
+	ck_assert_msg(cap.outlen > from, "%s printed nothing", line);
+	return strdup(cap.outbuf + from);
+}
+
+/*
+ * The table says which forms only look, and they do: after a ping has
+ * filled the tables, each read-only form schedules nothing, lets no
+ * time pass and prints the same thing when asked twice; the forms that
+ * change something are not read-only.
+ */
+START_TEST(test_read_only_forms)
+{
+	static const char *const looks[] = {
+		"ip route", "ip route show", "ip r", "ip neigh", "ip neigh show", "ip link",
+		"ip link show", "ip addr", "route -n", "ss", "ss -tan", "nstat", "nstat -az",
+		"netstat -s", "ethtool eth0", "ethtool -S eth0", "ethtool -g eth0",
+		"ethtool -i eth0", "tc qdisc", "tc -s qdisc", "tc -s qdisc show dev eth0",
+		"cat /proc/softirqs", "cat /proc/interrupts", "iptables -L", "iptables -nvL",
+		"iptables -L INPUT -n -v --line-numbers", "on router ip route",
+		"on server netstat -s",
+	};
+	static const char *const moves[] = {
+		"ping -c 1 10.0.1.2", "ip route add 10.9.0.0/16 dev eth0", "ip route get 10.0.1.2",
+		"ip neigh flush all", "ip link set eth0 down", "tc qdisc replace dev eth0 root pfifo",
+		"tc qdisc del dev eth0 root", "iptables -A OUTPUT -j DROP", "iptables -L -Z",
+		"iptables -F", "ethtool -G eth0 tx 128", "socket tcp", "connect 10.0.1.2:9000",
+		"send 3 10", "close 3", "listen 6000", "recv 6000", "sleep 1",
+		"sim link wan loss 5", "on router ip route add 10.9.0.0/16 dev eth0",
+	};
+	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1];
+	struct console_call call;
+
+	ck_assert_int_eq(run("ping -c 1 10.0.1.2"), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(looks); i++) {
+		char *first = look(looks[i]), *second = look(looks[i]);
+
+		ck_assert_msg(!strcmp(first, second), "%s: a second look differs", looks[i]);
+		free(first);
+		free(second);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(moves); i++) {
+		resolve(moves[i], buf, argv, &call);
+		ck_assert_msg(!console_read_only(&call), "%s is not read-only", moves[i]);
+	}
+}
+END_TEST
+
 /* nstat prints 3.10's snmp.h counters under #kernel and the rest apart. */
 START_TEST(test_nstat_groups)
 {
@@ -203,6 +294,7 @@ Suite *console_suite(void)
 
 	fixture_add_tcase(s, "core", setup, teardown, 20, (const TTest *const []){
 		test_ping_through_router,
+		test_ping_without_reply,
 		test_unknown_command_applies_nothing,
 		test_quotes_and_errors,
 		test_sleep_advances_time,
@@ -210,6 +302,7 @@ Suite *console_suite(void)
 		test_sim_link_and_on,
 		test_too_long,
 		test_one_command_table,
+		test_read_only_forms,
 		test_nstat_groups,
 		NULL,
 	});

@@ -321,24 +321,8 @@ tc_ip(u8 *buf, int host, const u8 *smac, __be32 saddr, __be32 daddr, u8 proto,
 				l4len);
 }
 
-/* A console scenario: what it runs, and the status the script ends with. */
-struct tc_script {
-	const char *script;
-	int status;		/* 0, or 1/2 of the command that ends it on purpose */
-};
-
-/* The reference scenarios first, then what they do not reach. */
-static const struct tc_script tc_scripts[] = {
-	/* ping through the router */
-	{ "ping -c 2 10.0.1.2", 0 },
-	/* a TCP send with loss */
-	{ "socket tcp; connect 10.0.1.2:9000; sim link wan loss 5; send 3 200000; ss -tin; "
-	  "sim link wan loss 0; close 3; on server recv 9000", 0 },
-	/* UDP with fragments, and a full ring */
-	{ "ethtool -G eth0 tx 80; ping -c 1 10.0.1.2; socket udp; sendto 3 10.0.1.2:9001 60000; "
-	  "sendto 3 10.0.1.2:9001 60000; on server recv 9001", 0 },
-	/* an ARP that fails */
-	{ "ping -c 1 -W 4 10.0.0.99", 0 },
+/* Console scenarios for what the reference ones (tests/fixture.h) do not reach. */
+static const struct fixture_script tc_scripts[] = {
 	/* the tools */
 	{ "ip route; ip neigh; ip link; ip addr; route -n; ip route get 10.0.1.2; "
 	  "ip route add 192.168.0.0/16 via 10.0.0.1; ip route del 192.168.0.0/16; "
@@ -350,12 +334,12 @@ static const struct tc_script tc_scripts[] = {
 	{ "iptables -A OUTPUT -d 10.0.1.2 -p icmp -j DROP; ping -c 1 -W 1 10.0.1.2; "
 	  "iptables -I OUTPUT 1 -p tcp -j ACCEPT; iptables -D OUTPUT 1; iptables -Z; "
 	  "iptables -P FORWARD DROP; ping -c 1 -W 1 10.0.1.2; iptables -P FORWARD ACCEPT; "
-	  "iptables -F", 0 },
+	  "iptables -F", 1 },
 	/* tbf: a rate, then a bucket smaller than a packet */
 	{ "socket tcp; connect 10.0.1.2:9000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 3k latency 100ms; send 3 30000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 100 limit 100; "
-	  "ping -c 1 -s 200 -W 1 10.0.1.2; tc qdisc del dev eth0 root; close 3", 0 },
+	  "ping -c 1 -s 200 -W 1 10.0.1.2; tc qdisc del dev eth0 root; close 3", 1 },
 	/* Nagle over a slow path */
 	{ "sim delay 10ms; socket tcp; connect 10.0.1.2:9000; send 3 100; send 3 100; "
 	  "send 3 100; close 3", 0 },
@@ -364,12 +348,12 @@ static const struct tc_script tc_scripts[] = {
 	  "socket udp; sendto 3 10.0.1.2:9001 60000", 1 },
 	/* TCP learns the path MTU; later the route's exception expires */
 	{ "socket tcp; connect 10.0.1.2:9000; sim mtu wan 1400; send 3 20000; close 3; "
-	  "ping -c 1 -s 1450 -M do 10.0.1.2; sleep 601; ping -c 1 10.0.1.2", 0 },
+	  "ping -c 1 -s 1450 -M do 10.0.1.2; sleep 601; ping -c 1 10.0.1.2", 1 },
 	/* a multicast route on the link: the neighbour maps the group to a MAC */
-	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 0 },
+	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 1 },
 	/* a route whose MTU is locked ignores "fragmentation needed" */
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
-	  "ping -c 1 -s 1350 -M do 10.0.1.2", 0 },
+	  "ping -c 1 -s 1350 -M do 10.0.1.2", 1 },
 	/* 41 fragments waiting for one ARP reply overflow the neighbour's queue */
 	{ "socket udp; sendto 3 10.0.1.2:9001 60000", 0 },
 	/* a SYN into a black hole until the connect gives up */
@@ -389,7 +373,7 @@ static const struct tc_script tc_scripts[] = {
 
 /* The classroom world running console @sc (seed @seed). */
 static void
-tc_console(u32 seed, const struct tc_script *sc)
+tc_console(u32 seed, const struct fixture_script *sc)
 {
 	tc_world_open(seed);
 	tc_run(sc->script, sc->status);
@@ -1008,8 +992,10 @@ START_TEST(test_every_event_and_field)
 	tc_frames_student();
 	tc_frames_tcp();
 	tc_sockets();
+	for (size_t i = 0; i < fixture_nreference_scripts; i++)
+		tc_console(1 + i, &fixture_reference_scripts[i]);
 	for (size_t i = 0; i < ARRAY_SIZE(tc_scripts); i++)
-		tc_console(1 + i, &tc_scripts[i]);
+		tc_console(1 + fixture_nreference_scripts + i, &tc_scripts[i]);
 
 	ck_assert_msg(!cov.undeclared, "event %s is not in trace_events_all[]",
 		      cov.undeclared ? cov.undeclared->name : "");

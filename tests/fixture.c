@@ -344,6 +344,21 @@ fixture_console_run(struct sim_console *con, struct fixture_capture *c, const ch
 	return rc;
 }
 
+/* See tests/fixture.h. */
+const struct fixture_script fixture_reference_scripts[] = {
+	/* ping through the router */
+	{ "ping -c 2 10.0.1.2", 0 },
+	/* a TCP send with loss */
+	{ "socket tcp; connect 10.0.1.2:9000; sim link wan loss 5; send 3 200000; ss -tin; "
+	  "sim link wan loss 0; close 3; on server recv 9000", 0 },
+	/* UDP with fragments, and a full ring */
+	{ "ethtool -G eth0 tx 80; ping -c 1 10.0.1.2; socket udp; sendto 3 10.0.1.2:9001 60000; "
+	  "sendto 3 10.0.1.2:9001 60000; on server recv 9001", 0 },
+	/* an ARP that fails */
+	{ "ping -c 1 -W 4 10.0.0.99", 1 },
+};
+const size_t fixture_nreference_scripts = ARRAY_SIZE(fixture_reference_scripts);
+
 /* ---- suites ----------------------------------------------------------------- */
 
 void

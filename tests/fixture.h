@@ -159,6 +159,20 @@ void fixture_world_close(struct sim_world *w, struct fixture_capture *c);
 int fixture_console_run(struct sim_console *con, struct fixture_capture *c, const char *script);
 
 /*
+ * The reference scenarios: ping through the router, a TCP send with
+ * loss, UDP with fragments and a full ring, an ARP that fails.  The
+ * trace's coverage test runs them first; every function they run has
+ * its line in the UI (tests/check_ui_explain.c).
+ */
+struct fixture_script {
+	const char *script;
+	int status;		/* 0, or the first failure, caused on purpose (a ping
+				 * nobody answers: 1) */
+};
+extern const struct fixture_script fixture_reference_scripts[];
+extern const size_t fixture_nreference_scripts;
+
+/*
  * Add to @s a test case named @name holding @tests (NULL-terminated), with
  * a checked fixture @setup/@teardown (none if both NULL) and a timeout of
  * @timeout seconds (check's default if 0).

@@ -339,6 +339,32 @@ case "$t1 $t2" in
 1372550400.*" "1372550400.*) ok "captures start on 2013-06-30 00:00:00 UTC ($t1)" ;;
 *) bad "capture date" "first frames at '$t1' / '$t2', want 1372550400.x" ;;
 esac
+# ping exits 1 when no reply came (as iputils does), and the script goes on.
+ns -e 'ping -c 1 -W 1 10.0.0.99; ip neigh' >"$OUT/noreply.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -q '1 packets transmitted, 0 received' "$OUT/noreply.out" &&
+	grep -q '^10\.0\.0\.99 dev eth0' "$OUT/noreply.out" &&
+	ok "ping without a reply: exit 1, the script goes on" ||
+	bad "ping without a reply" "rc=$rc, see $OUT/noreply.out"
+
+# An output that cannot be written (a missing folder, a full disk) is
+# named once, on one line; the status is 1.  Lessons and the UI alike.
+for opt in --trace --trace-json --pcap --pcapng --lesson-trace --lesson-pcapng --dump-screen; do
+	for path in /nonexistent/out.x /dev/full; do
+		case $opt in
+		--lesson-*) args=(--headless --lesson 1 "--${opt#--lesson-}" "$path") ;;
+		--dump-screen) args=(--keys s --dump-screen "$path") ;;
+		*) args=(--headless -e 'ping -c 1 10.0.1.2' "$opt" "$path") ;;
+		esac
+		COLUMNS=80 LINES=24 timeout 60 "$NETSTEP" "${args[@]}" >/dev/null 2>"$OUT/unwritable.err"
+		rc=$?
+		[ $rc -eq 1 ] && [ "$(wc -l <"$OUT/unwritable.err")" -eq 1 ] &&
+			[ "$(grep -o "$path" "$OUT/unwritable.err" | wc -l)" -eq 1 ] &&
+			grep -q "^netstep: cannot write $path: " "$OUT/unwritable.err" &&
+			ok "$opt $path: exit 1, the path named once" ||
+			bad "$opt $path" "rc=$rc: $(cat "$OUT/unwritable.err")"
+	done
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

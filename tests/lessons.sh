@@ -45,6 +45,20 @@ done < "$DIR/ORDER"
 lines=$("$NETSTEP" --list-lessons | wc -l)
 if [ "$lines" -eq "$n" ]; then ok "--list-lessons: $lines lessons"
 else bad "--list-lessons printed $lines lines for $n lessons"; fi
+# A number the course does not have says so, and how many there are,
+# in the UI and headless alike.
+for mode in --headless ""; do
+	m=$((n + 1))
+	# shellcheck disable=SC2086
+	timeout 20 "$NETSTEP" $mode --lesson "$m" >/dev/null 2>"$OUT/nolesson.err" </dev/null
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "^netstep: there is no lesson $m: the course in .* has $n " \
+		"$OUT/nolesson.err"; then
+		ok "--lesson $m ${mode:-(UI)}: $(cat "$OUT/nolesson.err")"
+	else
+		bad "--lesson $m ${mode:-(UI)}: exit $rc, $(cat "$OUT/nolesson.err")"
+	fi
+done
 
 # 3. A lesson whose expect cannot hold fails at that line, exit 1.
 first=$(grep -v '^#' "$DIR/ORDER" | grep . | head -n 1)

@@ -83,8 +83,9 @@ verdict $? "breakpoint stops at tcp_transmit_skb" "breakpoint" "see $OUT/bp.txt"
 
 # 6. step back shows the earlier state: the same panes as when it was recorded.
 ui back 200x50 "b igb_tx_map c f p*9"
-has back 'step 134/' && has back 'ntu=0 ntc=0' && has back 'history: [0-9]+ steps back' &&
-	diff <(sed '$d' "$OUT/ntu0.txt") <(sed '$d' "$OUT/back.txt") >"$OUT/back.diff"
+has back 'step 134 \(newest [0-9]+\)' && has back 'ntu=0 ntc=0' &&
+	has back 'history: [0-9]+ steps back' &&
+	diff <(sed '1d;$d' "$OUT/ntu0.txt") <(sed '1d;$d' "$OUT/back.txt") >"$OUT/back.diff"
 verdict $? "step back shows the earlier state" "step back" "see $OUT/back.txt $OUT/back.diff"
 
 # 7. the 80x24 layout: 24 lines of at most 80 columns, every compact pane there.
@@ -244,6 +245,181 @@ ui fwd 120x40 "b ip_forward c" -e "ping -c 1 10.0.1.2"
 has fwd '\|router:eth1 ' && has fwd '\|eth1 txq 0: pfifo_fast'
 verdict $? "ring pane: follows the router's output device (eth1)" \
 	"ring device" "see $OUT/fwd.txt"
+
+# --- typing and finding ---------------------------------------------------
+
+# 19. `:` checks a line at once: an unknown command is an error now, with
+#     the list of commands, and nothing of the line runs (not even its
+#     good first command); a bad argument is the tool's error at once.
+ui colon1 120x40 ": ip route add 10.9.0.0/16 via 10.0.0.1; pnig 10.0.1.2 ;"
+ui colon1b 120x40 ": ip route add 10.9.0.0/16 via 10.0.0.1; pnig 10.0.1.2 ; : ip route ; z"
+ui colon2 120x40 ": ping -c x 10.0.1.2 ;"
+ui colon3 120x40 ": help ; z"
+has colon1 "^ netstep: unknown command 'pnig' .*\(nothing ran\)" &&
+	has colon1b '\|  ping \[-c N\]' && has colon1b '\|  on student\|router\|server COMMAND' &&
+	has colon1 'netstep  ready' && has colon1b '\|\$ ip route +\|$' &&
+	! has colon1b '10\.9\.0\.0/16 via 10\.0\.0\.1 dev' &&
+	has colon2 "^ ping: .*'x'.*\(nothing ran\)" && has colon2 'queued: socket tcp; connect' &&
+	has colon3 '^\|commands \(on the student' && has colon3 '\|  sleep DURATION'
+verdict $? ": unknown command and bad argument refused at once, nothing runs" \
+	": check" "see $OUT/colon1.txt $OUT/colon2.txt $OUT/colon3.txt"
+
+# 20. read-only commands print at once, without a step; looking back,
+#     the console says the answer is the world now; a command that starts
+#     work is queued (s starts it, as before: test 9).
+ui ro0 120x40 ": ip route ; : ss -tan ; z"
+ui ro1 120x40 "b neigh_update c p*3 : ip neigh ; z"
+ui ro2 80x24 ": ethtool -g eth0 ; z"
+ui work 120x40 ": ping -c 1 10.0.1.2 ;"
+has ro0 'netstep  ready' && has ro0 '\$ ip route' && has ro0 'default via 10\.0\.0\.1 dev eth0' &&
+	has ro0 '\$ ss -tan' && has ro0 'State +Recv-Q +Send-Q' &&
+	has ro1 '\|10\.0\.0\.1 dev eth0 ' &&
+	has ro1 'that is the world now, at step [0-9]+; the panes show step [0-9]+' &&
+	has ro2 '\[Console\]' && has ro2 'Ring parameters for eth0' && has ro2 'netstep  ready' &&
+	has work 'queued: ping -c 1 10\.0\.1\.2 \(s starts it\)' && ! has work 'PING 10\.0\.1\.2'
+verdict $? "read-only commands print at once without a step; ping is queued" \
+	"read-only" "see $OUT/ro0.txt $OUT/ro1.txt $OUT/ro2.txt $OUT/work.txt"
+
+# 21. Up/Down recall earlier `:` lines: Up Up is the line before the
+#     last (ip route), Up Up Down the last (again ip route); the console
+#     zoomed shows each run.
+ui recall 120x40 ": ip route ; : nstat ; : <Up> <Up> ; : <Up> <Up> <Down> ; z"
+n=$(grep -c '\$ ip route' "$OUT/recall.txt")
+m=$(grep -c '\$ nstat' "$OUT/recall.txt")
+[ "$n" -eq 3 ] && [ "$m" -eq 1 ]
+verdict $? "Up/Down recall earlier lines" "recall" "ip route x$n nstat x$m, see $OUT/recall.txt"
+
+# 22. Right steps (Left back), g N goes to step N, with the counter
+#     reading "step N" and a total only when the run is over.
+ui right 120x40 "Right*3"
+ui left 120x40 "Right*3 Left"
+ui go 120x40 "g 50"
+ui goback 120x40 "g 50 g 20"
+ui goend 120x40 "g 99999"
+ui gobad 120x40 "g x"
+has right '^ netstep  step 3 ' && ! has right 'step 3/' &&
+	has left '^ netstep  step 2 \(newest [0-9]+\)' && has go '^ netstep  step 50 ' && has goback '^ netstep  step 20 \(newest [0-9]+\)' &&
+	has goend '^ netstep  step ([0-9]+)/\1  ' && has goend 'there are only [0-9]+ steps' &&
+	has gobad "g: a step number"
+verdict $? "Right/Left step, g N goes, the total only when known" \
+	"g N" "see $OUT/right.txt $OUT/left.txt $OUT/go.txt $OUT/goback.txt $OUT/goend.txt"
+
+# 23. /TEXT searches the history, older first (/ again: older, N: newer):
+#     a function, an skb id, an address.
+ui find1 120x40 "g 300 /ip_output"
+ui find2 120x40 "g 300 /ip_output /"
+ui find3 120x40 "g 300 /ip_output / N"
+ui find4 120x40 "g 300 /10.0.0.1"
+ui find5 120x40 "g 300 /nonesuch"
+# "match K of M": K of each, and M
+k1=$(grep -oE 'match [0-9]+ of' "$OUT/find1.txt" | grep -oE '[0-9]+')
+k2=$(grep -oE 'match [0-9]+ of' "$OUT/find2.txt" | grep -oE '[0-9]+')
+k3=$(grep -oE 'match [0-9]+ of' "$OUT/find3.txt" | grep -oE '[0-9]+')
+m=$(grep -oE 'of [0-9]+ \(' "$OUT/find1.txt" | grep -oE '[0-9]+')
+[ -n "$k1" ] && [ -n "$m" ] && [ "$m" -ge 3 ] && [ "$k2" -eq $((k1 - 1)) ] && [ "$k3" -eq "$k1" ] &&
+	sed -n 2p "$OUT/find1.txt" | grep -q 'ip_output' && has find4 '/10\.0\.0\.1: step [0-9]+, match' &&
+	has find5 'not in the history'
+verdict $? "/TEXT finds back and forth in the history" \
+	"search" "matches $k1 $k2 $k3 of $m, see $OUT/find1.txt $OUT/find2.txt $OUT/find3.txt"
+
+# 24. w FILE writes what happened so far: FILE.pcapng the student's frames
+#     with their comments (the same as --pcapng of the same run), FILE.txt
+#     the trace.
+rm -f "$OUT/w.pcapng" "$OUT/w.txt" "$OUT/wref.pcapng"
+ui wcap 120x40 "c w $OUT/w.pcapng w $OUT/w.txt" -e "ping -c 2 10.0.1.2"
+timeout 60 "$NETSTEP" --headless -e "ping -c 2 10.0.1.2" --pcapng "$OUT/wref.pcapng" >/dev/null 2>&1
+ui wbad 120x40 "w $OUT/w.doc"
+ui wnodir 120x40 "w /nonexistent/dir/w.txt"
+frames=$(tshark -r "$OUT/w.pcapng" -T fields -e frame.comment 2>/dev/null | grep -c '^[TR]X ')
+[ "$frames" -gt 5 ] && has wcap "wrote $OUT/w\.txt: the trace of steps 1 to [0-9]+" &&
+	head -1 "$OUT/w.txt" | grep -q '^# netstep trace' &&
+	grep -q '| *ping_sendmsg() {' "$OUT/w.txt" && grep -q 'sim_82576_tx_frame' "$OUT/w.txt" &&
+	[ "$(tshark -r "$OUT/w.pcapng" -T fields -e frame.comment 2>/dev/null | md5sum)" = \
+	  "$(tshark -r "$OUT/wref.pcapng" -T fields -e frame.comment 2>/dev/null | md5sum)" ] &&
+	has wbad "w: FILE\.pcapng \(frames\) or FILE\.txt \(trace\), not '.*w\.doc'" &&
+	has wnodir 'w: cannot write /nonexistent/dir/w\.txt: No such file or directory'
+verdict $? "w FILE: pcapng with comments (as --pcapng), text trace, errors" \
+	"w FILE" "$frames frames, see $OUT/wcap.txt $OUT/w.txt $OUT/wbad.txt $OUT/wnodir.txt"
+
+# 25. the console pane scrolls like the others: focused, PgUp goes back
+#     a page, Up one row, Down one row; the border says which rows show.
+ui scroll0 120x40 ": help ;"
+ui scroll1 120x40 ": help ; PgUp"
+ui scroll2 120x40 ": help ; PgUp Up*100 Down"
+pos() { grep -oE '[0-9]+-[0-9]+/[0-9]+ -\+\+-+\+$' "$OUT/$1.txt" | head -1 | cut -d' ' -f1; }
+p0=$(pos scroll0)
+p1=$(pos scroll1)
+p2=$(pos scroll2)
+[ -n "$p0" ] && [ "${p0%%-*}" -gt "${p1%%-*}" ] && [ "${p2%%-*}" = 2 ] &&
+	has scroll2 '^\| +\|\|  `on HOST`\):'
+verdict $? "console pane scrolls (PgUp/Up/Down when focused)" "console scroll" \
+	"rows $p0 / $p1 / $p2, see $OUT/scroll1.txt $OUT/scroll2.txt"
+
+# 26. --keys knows its keys: a letter the UI does not answer, a bad count.
+for keys in "s x" "s*0" "b*2 tcp_fin"; do
+	rm -f "$OUT/kx.txt"
+	COLUMNS=80 LINES=24 timeout 20 "$NETSTEP" --keys "$keys" --dump-screen "$OUT/kx.txt" \
+		>/dev/null 2>"$OUT/kx.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/kx.err")" -eq 1 ] && [ ! -s "$OUT/kx.txt" ] &&
+		ok "--keys '$keys' refused before anything runs" ||
+		bad "--keys '$keys'" "rc=$rc: $(cat "$OUT/kx.err")"
+done
+
+# --- layout and details ----------------------------------------------------
+
+# 27. At 120x40 no field is cut: the call stack shows its functions,
+#     file:line and every field of the event (as the trace prints them);
+#     the skb pane's lines, NET_TX/NET_RX and the queued line fit.
+ui wide 120x40 "b tcp_transmit_skb c w $OUT/wide.txt.trace"
+ui wide0 120x40 ""
+fields=$(grep -m1 'tcp_transmit_skb() {' "$OUT/wide.txt.trace" | sed 's/.*{  //')
+stack=$(cut -c2-37 "$OUT/wide.txt" | sed -n '3,30p' | tr -s ' ' | tr '\n' ' ')
+missing=
+for f in $fields; do
+	case " $stack " in *" $f "*) ;; *) missing="$missing $f" ;; esac
+done
+[ -n "$fields" ] && [ -z "$missing" ] &&
+	has wide '^\|  layers/tcp_output\.c:[0-9]+  \[student\]\|' &&
+	has wide '^\|  net/ipv4/tcp_output\.c +\|' && has wide '^\|>    tcp_transmit_skb +\|' &&
+	has wide '^\|live skbs: [0-9]+ \(RX rings included\) *\|' &&
+	has wide '^\|proto=0x[0-9a-f]{4} dev=[a-z0-9-]+ truesize=[0-9]+ *\|' &&
+	has wide '\|\|NET_TX +: +[0-9]+ +[0-9]+ +[0-9]+ *\|\|' &&
+	has wide '\|\|NET_RX +: +[0-9]+ +[0-9]+ +[0-9]+ *\|\|' &&
+	has wide0 '^ queued: socket tcp; connect 10\.0\.1\.2:[0-9]+; send 3 4096; close 3  \(s starts it\)$' &&
+	[ "$(wc -l <"$OUT/wide.txt")" -eq 40 ] && awk 'length > 120 { exit 1 }' "$OUT/wide.txt"
+verdict $? "120x40: nothing cut (stack fields, file:line, skb lines, NET_TX/NET_RX, queued)" \
+	"120x40 layout" "missing:$missing; see $OUT/wide.txt"
+
+# 28. At 80x24 the compact layout keeps the current function and the
+#     whole explanation in view, and Tab to a pane it has no room for
+#     shows that pane in place of the rings.
+ui comp 80x24 "b tcp_transmit_skb c"
+ui compq 80x24 "b tcp_transmit_skb c Tab*5"
+has comp '^\|>    tcp_transmit_skb +\|' && has comp 'original stays on the write queue' &&
+	has compq '\[Qdisc / softirqs\]' && has compq 'softirq +student' && ! has compq '\+- Rings' &&
+	[ "$(wc -l <"$OUT/compq.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/compq.txt"
+verdict $? "80x24: current function and its line in view; Tab shows a hidden pane" \
+	"80x24 compact" "see $OUT/comp.txt $OUT/compq.txt"
+
+# 29. The skb pane follows the skb of the current event: after
+#     `b tcp_transmit_skb c n n` the call stack is back on the SYN's skb
+#     (its return), and so is the skb pane (not the ARP request).
+ui follow 120x40 "b tcp_transmit_skb c n n"
+id=$(grep -oE '^\|  skb#[0-9]+ ' "$OUT/follow.txt" | head -1 | grep -oE '[0-9]+')
+[ -n "$id" ] && has follow '^ <- tcp_transmit_skb' && has follow "^\|skb#$id \(owns its data\)"
+verdict $? "skb pane follows the event's skb (skb#$id)" "skb follows" "see $OUT/follow.txt"
+
+# 30. In TAP mode the softirq table shows the hosts that exist (the
+#     student; the real kernel plays the others).  Needs CAP_NET_ADMIN.
+if COLUMNS=120 LINES=40 timeout 20 "$NETSTEP" --wire tap --tap uitap15 -e "ip neigh" \
+	--keys "s" --dump-screen "$OUT/tap.txt" 2>"$OUT/tap.err"; then
+	has tap '\|\|softirq +student *\|\|' && ! has tap 'router' &&
+		has tap '\|\|NET_RX +: +[0-9]+ *\|\|'
+	verdict $? "TAP: softirq table of the student only" "TAP softirqs" "see $OUT/tap.txt"
+else
+	echo "skip TAP softirqs: $(head -1 "$OUT/tap.err")"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -404,6 +404,10 @@ tool_ping_finish(struct ping_rts *rts)
 	fprintf(out, "\n");
 	fflush(out);
 	rts->status = rts->nreceived ? 0 : 1;
+	/* iputils exits 1 when no reply came: the console takes a finished
+	 * command's failure from the host, as for a blocked call (sim/task.h). */
+	if (rts->status && !sim_host(rts->net)->task_status)
+		sim_host(rts->net)->task_status = rts->status;
 }
 
 static void

@@ -4,33 +4,47 @@
  *
  * No kernel counterpart.  The screen renders one recorded snapshot
  * (ui/ui_snap.h) at a time; the model is never read while drawing.
- * Keys follow gdb and htop:
+ * Keys follow gdb, less and htop:
  *
- *   s, space  step into: the next trace event
+ *   s, space, Right  step into: the next trace event
  *   n         step over: skip what the current function calls
  *   f         step out (gdb's finish): run to the current function's return
  *   c         continue to the next breakpoint (or until the world is idle)
  *   p, Left   step back through the history (read-only)
+ *   g N       go to step N (back in the history, or forward)
+ *   /TEXT     find TEXT in the history's events, older first (/ Enter
+ *             again), N newer: a function, skb#N, an address, a field
  *   b FUNC    set a breakpoint; b alone lists them; d N deletes one
- *   Tab       cycle the focused pane;  z  zoom it to the full screen
- *   :         console: any console command (ping, send, ip route add ...)
+ *   Tab       cycle the focused pane;  z  zoom it;  Up/Down/PgUp/PgDn scroll it
+ *   :         console: any console command (ping, send, ip route add ...);
+ *             Up/Down recall earlier lines, :help lists the commands
+ *   w FILE    FILE.pcapng: the student's frames so far, with comments;
+ *             FILE.txt or FILE.trace: the history as --trace writes it
  *   ?, F1     help;  q  quit
  *   l, Enter  lesson (--lesson FILE): the next step, or the answer
  *
- * Console commands start their work (a ping sends its first request,
- * a connect its SYN) and stepping advances it; commands of the queue
- * (the -e script) start one after another, when the previous one is
- * done, as in headless mode.  `sleep` and `sim ...` run through
- * sim/console.c, which lets time run until they are done.
+ * A `:` line is checked at once, whole (console_check_script): an
+ * unknown command or a bad argument is an error before anything of it
+ * runs.  Read-only commands (console_read_only: ip route, ss, nstat ...)
+ * print at once, with the trace muted so the history gains no steps.
+ * Console commands that start work start it when stepping reaches them
+ * (a ping sends its first request, a connect its SYN) and stepping
+ * advances it; commands of the queue (the -e script) start one after
+ * another, when the previous one is done, as in headless mode.  `sleep`
+ * and `sim ...` run through sim/console.c, which lets time run until
+ * they are done.
  *
  * Layouts: below 120x34 a compact one (call stack and skb on the left;
- * route, neighbours, rings on the right; qdisc, frame and console
- * through Tab + z); from 120x34 on, every pane at once.  Values that
- * changed in the last step are bold (and coloured); the row in use is
- * marked '>' and drawn reversed, so no meaning rests on colour alone
- * (NO_COLOR gives monochrome).  A function that Linux 3.10 declares
- * static inline is shown "[inline]", in the call stack and in the line
- * above the panes: a real function_graph trace has no entry for it.
+ * route, neighbours and rings on the right, where Tab to the qdisc,
+ * frame or console pane shows it instead of the rings); from 120x34 on,
+ * every pane at once.  Nothing is cut: a line too long for its pane
+ * gives up padding, then wraps, and a pane whose text does not fit says
+ * which rows show and scrolls.  Values that changed in the last step are
+ * bold (and coloured); the row in use is marked '>' and drawn reversed,
+ * so no meaning rests on colour alone (NO_COLOR gives monochrome).  A
+ * function that Linux 3.10 declares static inline is shown "[inline]",
+ * in the call stack and in the line above the panes: a real
+ * function_graph trace has no entry for it.
  *
  * `b FUNC` takes only a traced function (a declared event), as gdb
  * refuses a symbol it does not know: a breakpoint that can never hit
@@ -41,10 +55,14 @@
 #include "ui/ui.h"
 #include "ui/ui_snap.h"
 #include "layers/ping.h"
+#include "nic/igb.h"
 #include "sim/lesson.h"
+#include "sim/pcapng.h"
 #include "sim/task.h"
 
+#include <ctype.h>
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -54,7 +72,15 @@
 #define UI_MAX_BPS	16
 #define UI_MAX_QUEUE	64
 #define UI_ADVANCE_MAX	2000000		/* engine events per step before giving up */
-#define UI_RUN_MAX	5000000		/* snapshots one c/n/f may walk */
+#define UI_RUN_MAX	5000000		/* snapshots one c/n/f/g may walk */
+#define UI_HIST_MAX	64		/* `:` lines that Up/Down recall */
+#define UI_SEARCH_MAX	128		/* bytes of a /TEXT */
+
+/* One key of --keys, @rep times (s*20). */
+struct ui_fed_key {
+	int key;
+	long rep;
+};
 
 struct ui {
 	struct sim_world *w;
@@ -68,10 +94,21 @@ struct ui {
 	const struct trace_event_desc *bps[UI_MAX_BPS];	/* breakpoints: traced functions */
 	int nbp;
 	int focus;			/* enum ui_pane */
+	int off[UI_NPANES];		/* per pane: rows scrolled back from its usual view */
 	bool zoom, help, quit, color;
 	char msg[256];			/* status line message */
 	FILE *out;			/* console output (a temporary file) */
 	long out_read;			/* bytes of it already shown */
+	/* keys: --keys first (prompts read their text from it too), then the terminal */
+	struct ui_fed_key *fed;
+	size_t nfed, ifed;
+	bool scripted;			/* --keys given: no terminal input after it */
+	char *hist[UI_HIST_MAX];	/* `:` lines typed, oldest first */
+	int nhist;
+	char search[UI_SEARCH_MAX];	/* the last /TEXT */
+	/* w FILE.pcapng: the student's NIC captured since the start, with comments */
+	FILE *cap_file;
+	struct sim_pcapng *cap;
 	/* --lesson: the lesson supplies steps, `l` runs them (NULL: none) */
 	struct lesson *les;
 	struct lesson_run *lrun;
@@ -221,6 +258,57 @@ ui_del_bp(struct ui *u, const char *arg)
 	u->nbp--;
 }
 
+/* The commands, into the console pane (:help, and after an unknown one). */
+static void
+ui_help_commands(struct ui *u)
+{
+	fputs("commands (on the student's host unless `on HOST`):\n", u->out);
+	console_help(u->out);
+	fputs("  b FUNC, d N, info: breakpoints;  help: this list\n", u->out);
+}
+
+/* The UI's own words at `:` or in the queue, gdb style, and help. */
+enum ui_word { UI_WORD_NONE, UI_WORD_BREAK, UI_WORD_DELETE, UI_WORD_INFO, UI_WORD_HELP };
+
+static enum ui_word
+ui_word_of(const char *name)
+{
+	static const struct { const char *name; enum ui_word word; } words[] = {
+		{ "b", UI_WORD_BREAK }, { "break", UI_WORD_BREAK }, { "d", UI_WORD_DELETE },
+		{ "delete", UI_WORD_DELETE }, { "info", UI_WORD_INFO }, { "help", UI_WORD_HELP },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (!strcmp(name, words[i].name))
+			return words[i].word;
+	return UI_WORD_NONE;
+}
+
+/* Do a UI word (argv[0]) at once, wherever it stands. */
+static void
+ui_word_run(struct ui *u, enum ui_word word, int argc, char **argv)
+{
+	const char *arg = argc > 1 ? argv[1] : "";
+
+	switch (word) {
+	case UI_WORD_BREAK:
+		ui_add_bp(u, arg);
+		break;
+	case UI_WORD_DELETE:
+		ui_del_bp(u, arg);
+		break;
+	case UI_WORD_INFO:
+		ui_add_bp(u, "");
+		break;
+	case UI_WORD_HELP:
+		ui_help_commands(u);
+		u->focus = UI_PANE_CONSOLE;
+		break;
+	case UI_WORD_NONE:
+		break;
+	}
+}
+
 /* Start one console command on the student's host (or `on HOST ...`). */
 static void
 ui_exec(struct ui *u, const char *line)
@@ -239,17 +327,9 @@ ui_exec(struct ui *u, const char *line)
 		ui_collect_output(u);
 		return;
 	}
-	/* The UI's own words, gdb style. */
-	if (!strcmp(argv[0], "b") || !strcmp(argv[0], "break")) {
-		ui_add_bp(u, argc > 1 ? argv[1] : "");
-		return;
-	}
-	if (!strcmp(argv[0], "d") || !strcmp(argv[0], "delete")) {
-		ui_del_bp(u, argc > 1 ? argv[1] : "");
-		return;
-	}
-	if (!strcmp(argv[0], "info")) {
-		ui_add_bp(u, "");
+	if (ui_word_of(argv[0]) != UI_WORD_NONE) {
+		ui_word_run(u, ui_word_of(argv[0]), argc, argv);
+		ui_collect_output(u);
 		return;
 	}
 	fprintf(u->out, "$ %s\n", line);
@@ -266,27 +346,208 @@ ui_exec(struct ui *u, const char *line)
 	ui_rec_mark(&u->rec, UI_MARK_CONSOLE, line);
 }
 
+/*
+ * The next command of a script at *@p (split at ';' and newlines, blanks
+ * trimmed: @len bytes from *@cmd, maybe 0); *@p moves past it.  false
+ * at the end.
+ */
+static bool
+ui_next_cmd(const char **p, const char **cmd, size_t *len)
+{
+	const char *s = *p, *e = *p + strcspn(*p, ";\n");
+
+	if (!**p)
+		return false;
+	*p = *e ? e + 1 : e;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*cmd = s;
+	*len = (size_t)(e - s);
+	return true;
+}
+
 /* Queue a script: commands split at ';' and newlines. */
 static void
 ui_queue(struct ui *u, const char *script)
 {
-	const char *p = script;
+	const char *cmd;
+	size_t len;
 
-	while (*p) {
-		size_t n = strcspn(p, ";\n");
-		char *cmd = strndup(p, n), *s = cmd, *e;
+	while (ui_next_cmd(&script, &cmd, &len)) {
+		char *copy = len && u->qlen < UI_MAX_QUEUE ? strndup(cmd, len) : NULL;
 
-		while (s && (*s == ' ' || *s == '\t'))
-			s++;
-		e = s ? s + strlen(s) : NULL;
-		while (e && e > s && (e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		if (s && *s && u->qlen < UI_MAX_QUEUE)
-			u->queue[u->qlen++] = strdup(s);
-		free(cmd);
-		p += n;
-		if (*p)
-			p++;
+		if (copy)
+			u->queue[u->qlen++] = copy;
+	}
+}
+
+/* ---- the `:` line -------------------------------------------------------- */
+
+/* Remember @line for Up/Down at the next `:` (not twice in a row). */
+static void
+ui_hist_add(struct ui *u, const char *line)
+{
+	char *copy;
+
+	if (!*line || (u->nhist && !strcmp(u->hist[u->nhist - 1], line)))
+		return;
+	copy = strdup(line);
+	if (!copy)
+		return;
+	if (u->nhist == UI_HIST_MAX) {
+		free(u->hist[0]);
+		memmove(u->hist, u->hist + 1, (UI_HIST_MAX - 1) * sizeof(u->hist[0]));
+		u->nhist--;
+	}
+	u->hist[u->nhist++] = copy;
+}
+
+/*
+ * Look at the world now: a read-only command (console_read_only), run
+ * at once with the trace muted, so the history gains no steps.
+ */
+static void
+ui_look(struct ui *u, const char *line, const struct console_call *call)
+{
+	u64 newest = u->rec.count ? u->rec.count - 1 : 0;
+
+	fprintf(u->out, "$ %s\n", line);
+	trace_mute(&u->w->trace);
+	console_call(u->con, call);
+	trace_unmute(&u->w->trace);
+	if (u->rec.count && u->cur < newest)
+		fprintf(u->out, "(that is the world now, at step %llu; the panes show step %llu)\n",
+			(unsigned long long)newest + 1, (unsigned long long)u->cur + 1);
+}
+
+/*
+ * Command @cmd (@len bytes) of a `:` line, split into @argv (*@argcp
+ * words, in @buf; 0 for an empty command) and resolved: 0, or 2 after a
+ * one-line error on the console's err.  *@word: a UI word; *@ro: a
+ * console command that only looks.
+ */
+static int
+ui_resolve(struct ui *u, const char *cmd, size_t len, char (*buf)[CONSOLE_MAX_LINE],
+	   char **argv, int *argcp, struct console_call *call, bool *word, bool *ro)
+{
+	char line[CONSOLE_MAX_LINE];
+	int argc;
+
+	*argcp = 0;
+	*word = *ro = false;
+	argv[0] = NULL;
+	if (len >= sizeof(line)) {
+		fprintf(u->con->err, "netstep: command too long (max %d bytes)\n",
+			CONSOLE_MAX_LINE - 1);
+		return 2;
+	}
+	memcpy(line, cmd, len);
+	line[len] = '\0';
+	argc = console_split(line, *buf, argv, CONSOLE_MAX_ARGS, u->con->err);
+	if (argc <= 0)
+		return argc < 0 ? 2 : 0;
+	*argcp = argc;
+	*word = ui_word_of(argv[0]) != UI_WORD_NONE;
+	if (*word)
+		return 0;
+	if (console_resolve(u->con, argc, argv, call))
+		return 2;
+	*ro = console_read_only(call);
+	return 0;
+}
+
+/*
+ * Check a `:` line before anything of it runs: every command resolves
+ * (else the list of commands follows the error), and the console's
+ * commands pass the dry run on a scratch world (console_check_script).
+ * 0 or 2; the errors go to the console's err.
+ */
+static int
+ui_check_line(struct ui *u, const char *text, bool *unknown)
+{
+	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1], *script = NULL;
+	size_t slen = 0, len;
+	FILE *ss = open_memstream(&script, &slen);
+	const char *p = text, *cmd;
+	struct console_call call;
+	bool word, ro;
+	int argc, rc = 0;
+
+	*unknown = false;
+	if (!ss)
+		return 2;
+	while (!rc && ui_next_cmd(&p, &cmd, &len)) {
+		rc = ui_resolve(u, cmd, len, &buf, argv, &argc, &call, &word, &ro);
+		*unknown = rc && argc;
+		if (!rc && argc && !word)
+			fprintf(ss, "%.*s;", (int)len, cmd);
+	}
+	fclose(ss);
+	if (!rc && script && *script)
+		rc = console_check_script(u->con, script);
+	free(script);
+	return rc;
+}
+
+/*
+ * A line typed at `:`, checked at once: an unknown command or a bad
+ * argument anywhere in it is an error now, with the list of commands,
+ * and nothing of it runs.  Otherwise the UI's words and the read-only
+ * commands before the first command that starts work print at once;
+ * from that command on, the line is queued and starts when stepping
+ * reaches it (a ping sends its first request, a send its first segment).
+ */
+static void
+ui_command(struct ui *u, const char *text)
+{
+	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1], *errs = NULL;
+	size_t elen = 0, len;
+	FILE *es = open_memstream(&errs, &elen), *err = u->con->err;
+	const char *p = text, *cmd;
+	struct console_call call;
+	bool unknown = false, word, ro;
+	int rc = 2;
+
+	ui_hist_add(u, text);
+	if (es) {
+		u->con->err = es;
+		rc = ui_check_line(u, text, &unknown);
+		u->con->err = err;
+		fclose(es);
+	}
+	if (rc) {
+		fprintf(u->out, "$ %s\n%s", text, errs ? errs : "");
+		if (unknown)
+			ui_help_commands(u);
+		ui_collect_output(u);
+		snprintf(u->msg, sizeof(u->msg), "%.*s (nothing ran)",
+			 errs ? (int)strcspn(errs, "\n") : 0, errs ? errs : "");
+		u->focus = UI_PANE_CONSOLE;
+		free(errs);
+		return;
+	}
+	free(errs);
+	while (ui_next_cmd(&p, &cmd, &len)) {
+		int argc;
+
+		ui_resolve(u, cmd, len, &buf, argv, &argc, &call, &word, &ro);
+		if (word) {
+			ui_word_run(u, ui_word_of(argv[0]), argc, argv);
+			ui_collect_output(u);
+		} else if (ro) {
+			char line[CONSOLE_MAX_LINE];
+
+			snprintf(line, sizeof(line), "%.*s", (int)len, cmd);
+			ui_look(u, line, &call);
+			ui_collect_output(u);
+			u->focus = UI_PANE_CONSOLE;
+		} else if (argc) {
+			ui_queue(u, cmd);
+			snprintf(u->msg, sizeof(u->msg), "queued: %.200s (s starts it)", cmd);
+			break;
+		}
 	}
 }
 
@@ -396,6 +657,229 @@ ui_walk(struct ui *u, enum ui_walk how)
 			return;
 	}
 	snprintf(u->msg, sizeof(u->msg), "stopped after %d steps", UI_RUN_MAX);
+}
+
+/* ---- going, finding, writing --------------------------------------------- */
+
+/* g N: step N of the history, or forward until it exists. */
+static void
+ui_goto(struct ui *u, const char *arg)
+{
+	char *end;
+	unsigned long long n = strtoull(arg, &end, 10);
+
+	if (!*arg || *end || !isdigit((unsigned char)*arg) || n < 1) {
+		snprintf(u->msg, sizeof(u->msg), "g: a step number (1, 2, ...), not '%.60s'", arg);
+		return;
+	}
+	if (n - 1 < u->rec.first) {
+		snprintf(u->msg, sizeof(u->msg), "step %llu is forgotten: the last %d steps are "
+			 "kept (from step %llu)", n, UI_HISTORY,
+			 (unsigned long long)u->rec.first + 1);
+		return;
+	}
+	for (long i = 0; n - 1 >= u->rec.count && i < UI_RUN_MAX; i++)
+		if (!ui_advance(u))
+			break;
+	if (n - 1 >= u->rec.count) {
+		u->cur = u->rec.count ? u->rec.count - 1 : 0;
+		snprintf(u->msg, sizeof(u->msg), "there are only %llu steps: nothing left to run",
+			 (unsigned long long)u->rec.count);
+		return;
+	}
+	u->cur = n - 1;
+}
+
+/* What /TEXT looks through: a step's event as the trace prints it. */
+static void
+ui_step_text(const struct ui *u, const struct ui_snap *s, char *buf, size_t n)
+{
+	struct trace_buf b;
+
+	trace_buf_init(&b, buf, n);
+	trace_buf_printf(&b, "%s%s %s:%d %s ", s->ev.kind == TRACE_EXIT ? "<- " : "",
+			 trace_rec_func(&s->ev), s->ev.site->file, s->ev.site->line,
+			 ui_rec_host_name(&u->rec, &s->ev));
+	if (s->ev.skb_id)
+		trace_buf_printf(&b, "skb#%u ", s->ev.skb_id);
+	trace_format_rec_fields(&s->ev, &b);
+}
+
+/* Does @hay contain @needle, case aside? */
+static bool
+ui_contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay; hay++) {
+		size_t i = 0;
+
+		while (i < n && hay[i] && tolower((unsigned char)hay[i]) ==
+		       tolower((unsigned char)needle[i]))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+static bool
+ui_step_matches(const struct ui *u, u64 abs, const char *text)
+{
+	char line[1024];
+
+	ui_step_text(u, ui_rec_get(&u->rec, abs), line, sizeof(line));
+	return ui_contains(line, text);
+}
+
+/*
+ * /TEXT: the nearest kept step whose event mentions TEXT (a function, an
+ * skb id, an address, any field), older first (@dir -1) or newer first
+ * (+1), wrapping around the history.  An empty TEXT repeats the last.
+ */
+static void
+ui_search(struct ui *u, const char *text, int dir)
+{
+	u64 span = u->rec.count - u->rec.first, pos = u->cur - u->rec.first;
+	u64 found = span, matches = 0, rank = 0;
+
+	if (*text)
+		snprintf(u->search, sizeof(u->search), "%s", text);
+	if (!u->search[0]) {
+		snprintf(u->msg, sizeof(u->msg), "/TEXT finds TEXT in the history (a function, "
+			 "skb#N, an address)");
+		return;
+	}
+	for (u64 k = 1; k <= span && found == span; k++) {
+		u64 j = dir < 0 ? (pos + span - k % span) % span : (pos + k) % span;
+
+		if (ui_step_matches(u, u->rec.first + j, u->search))
+			found = j;
+	}
+	if (found == span) {
+		snprintf(u->msg, sizeof(u->msg), "/%.100s: not in the history (the last %llu steps)",
+			 u->search, (unsigned long long)span);
+		return;
+	}
+	for (u64 j = 0; j < span; j++)
+		if (ui_step_matches(u, u->rec.first + j, u->search)) {
+			matches++;
+			rank += j <= found;
+		}
+	u->cur = u->rec.first + found;
+	snprintf(u->msg, sizeof(u->msg), "/%.100s: step %llu, match %llu of %llu%s (/ Enter: "
+		 "older, N: newer)", u->search, (unsigned long long)u->cur + 1,
+		 (unsigned long long)rank, (unsigned long long)matches,
+		 (dir < 0) == (found > pos) ? ", wrapped" : "");
+}
+
+/* Close @f, written to: 0, or the errno of the first failure. */
+static int
+ui_fclose(FILE *f)
+{
+	int bad = ferror(f);
+
+	if (fclose(f))
+		return errno;
+	return bad ? EIO : 0;
+}
+
+/* Copy the capture kept since the start into @f. */
+static int
+ui_copy_capture(struct ui *u, FILE *f)
+{
+	char buf[65536];
+	size_t n;
+	int rc = 0;
+
+	if (fflush(u->cap_file) || fseek(u->cap_file, 0, SEEK_SET))
+		return -EIO;
+	while ((n = fread(buf, 1, sizeof(buf), u->cap_file)) > 0)
+		if (fwrite(buf, 1, n, f) != n) {
+			rc = -EIO;
+			break;
+		}
+	if (ferror(u->cap_file))
+		rc = -EIO;
+	/* The writer goes on appending. */
+	fseek(u->cap_file, 0, SEEK_END);
+	return rc;
+}
+
+/* The kept history as --trace prints it (the same writer). */
+static void
+ui_write_trace(struct ui *u, FILE *f)
+{
+	struct trace_text_state *st;
+
+	trace_text_header(f);
+	if (u->rec.first)
+		fprintf(f, "# steps %llu to %llu: the UI keeps the last %d, older ones are gone\n",
+			(unsigned long long)u->rec.first + 1, (unsigned long long)u->rec.count,
+			UI_HISTORY);
+	st = trace_text_open(f);
+	for (u64 i = u->rec.first; st && i < u->rec.count; i++) {
+		const struct ui_snap *sn = ui_rec_get(&u->rec, i);
+		struct trace_event ev = {
+			.seq = sn->seq,
+			.host = trace_rec_host(&u->w->trace, &sn->ev),
+			.host_name = ui_rec_host_name(&u->rec, &sn->ev),
+			.rec = sn->ev,
+		};
+
+		trace_text_sink(st, &ev);
+	}
+	trace_text_close(st);
+}
+
+/*
+ * w FILE: what happened so far.  FILE.pcapng: every frame that crossed
+ * the student's NIC since the start, each with its comment (the
+ * --pcapng writer, kept running from the start); FILE.txt or
+ * FILE.trace: the kept history as --trace writes it.
+ */
+static void
+ui_write(struct ui *u, const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	bool pcapng = dot && !strcmp(dot, ".pcapng");
+	bool text = dot && (!strcmp(dot, ".txt") || !strcmp(dot, ".trace"));
+	FILE *f;
+	int err, k;
+
+	if (!pcapng && !text) {
+		snprintf(u->msg, sizeof(u->msg), "w: FILE.pcapng (frames) or FILE.txt (trace), "
+			 "not '%.60s'", path);
+		return;
+	}
+	if (pcapng && !u->cap) {
+		snprintf(u->msg, sizeof(u->msg), "w: no capture was kept (no temporary file)");
+		return;
+	}
+	f = fopen(path, "w");
+	if (!f) {
+		snprintf(u->msg, sizeof(u->msg), "w: cannot write %.120s: %s", path, strerror(errno));
+		return;
+	}
+	err = pcapng && ui_copy_capture(u, f) ? EIO : 0;
+	if (!pcapng)
+		ui_write_trace(u, f);
+	k = ui_fclose(f);
+	if (!err)
+		err = k;
+	if (err) {
+		snprintf(u->msg, sizeof(u->msg), "w: cannot write %.120s: %s", path, strerror(err));
+		return;
+	}
+	if (pcapng)
+		snprintf(u->msg, sizeof(u->msg), "wrote %.120s: %lu frame%s of student:eth0, with "
+			 "comments", path, sim_pcapng_frames(u->cap),
+			 sim_pcapng_frames(u->cap) == 1 ? "" : "s");
+	else if (!u->rec.count)
+		snprintf(u->msg, sizeof(u->msg), "wrote %.120s: no step yet, only the header", path);
+	else
+		snprintf(u->msg, sizeof(u->msg), "wrote %.120s: the trace of steps %llu to %llu",
+			 path, (unsigned long long)u->rec.first + 1, (unsigned long long)u->rec.count);
 }
 
 /* ---- the lesson (--lesson FILE) ----------------------------------------- */
@@ -638,23 +1122,28 @@ ui_line(const char *text, int i, char *out, size_t n)
 	return true;
 }
 
+/* The longest line of @text. */
 static int
-ui_nlines(const char *text)
+ui_text_width(const char *text)
 {
-	int n = 0;
-	char tmp[2];
+	int w = 0;
 
-	while (ui_line(text, n, tmp, sizeof(tmp)))
-		n++;
-	return n;
+	while (text && *text) {
+		int n = (int)strcspn(text, "\n");
+
+		w = n > w ? n : w;
+		text += n + (text[n] == '\n');
+	}
+	return w;
 }
 
+/* A pane's text at @width: the wide one where it fits, else the narrow one. */
 static const char *
 ui_pane_text(const struct ui_snap *s, int pane, int width)
 {
 	if (!s)
 		return NULL;
-	if (width < (pane == UI_PANE_FRAME ? 72 : 60) && s->narrow[pane])
+	if (s->narrow[pane] && ui_text_width(s->pane[pane]) > width)
 		return s->narrow[pane];
 	return s->pane[pane];
 }
@@ -673,13 +1162,166 @@ ui_draw_frame(struct ui_box b)
 	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
 }
 
+/*
+ * The rows a text takes in a box @w columns wide: nothing is cut.  A
+ * line too long for the box gives up its leading blanks (after a '>'
+ * mark: the call stack's indentation) and the blanks that pad its
+ * columns if that makes it fit; else it wraps at blanks, its rows after
+ * the first indented @hang more than it (a word longer than the box is
+ * split).
+ */
+struct ui_rows {
+	const char *next;		/* the next line of the text */
+	const char *rest;		/* what the current line has left, NULL: none */
+	int w, hang;
+	int line;			/* the current line: 0, 1, ... */
+	int indent;			/* of its continuation rows */
+	char buf[1024];			/* the current line, blanks given up */
+};
+
+static void
+ui_rows_init(struct ui_rows *r, const char *text, int w, int hang)
+{
+	r->next = text;
+	r->rest = NULL;
+	r->w = w < 1 ? 1 : w;
+	r->hang = hang;
+	r->line = -1;
+}
+
+/*
+ * A line of @len bytes in r->buf, too long for the box: if giving up
+ * its leading blanks (all but one), then the blanks that pad its
+ * columns (to one each), makes it fit, give them up; else leave it to
+ * wrap as it is.  *@lead: its leading blanks after a '>' mark (@at).
+ */
+static void
+ui_rows_squeeze(struct ui_rows *r, size_t len, size_t at, size_t *lead)
+{
+	char tight[sizeof(r->buf)], *o = tight;
+	size_t keep = *lead > 1 ? 1 : *lead;
+	const char *i = r->buf + at + *lead;
+
+	memcpy(tight, r->buf, at);
+	o += at;
+	memset(o, ' ', keep);
+	o += keep;
+	if (len - (*lead - keep) <= (size_t)r->w) {
+		/* The indentation alone: the columns stay aligned. */
+		memmove(r->buf + at + keep, i, len - at - *lead + 1);
+		*lead = keep;
+		return;
+	}
+	for (; *i; i++)
+		if (*i != ' ' || i[1] != ' ')
+			*o++ = *i;
+	*o = '\0';
+	if (strlen(tight) > (size_t)r->w)
+		return;
+	memcpy(r->buf, tight, (size_t)(o - tight) + 1);
+	*lead = keep;
+}
+
+/* Take the next line of the text into r->buf. */
+static bool
+ui_rows_line(struct ui_rows *r)
+{
+	const char *line = r->next;
+	size_t len, lead, at;
+
+	if (!line || !*line)
+		return false;
+	len = strcspn(line, "\n");
+	r->next = line + len + (line[len] == '\n');
+	if (len >= sizeof(r->buf))
+		len = sizeof(r->buf) - 1;
+	memcpy(r->buf, line, len);
+	r->buf[len] = '\0';
+	at = r->buf[0] == '>';
+	lead = strspn(r->buf + at, " ");
+	if (len > (size_t)r->w)
+		ui_rows_squeeze(r, len, at, &lead);
+	r->indent = (int)(at + lead) + r->hang;
+	if (r->indent > r->w / 2)
+		r->indent = r->w / 2;
+	r->rest = r->buf;
+	r->line++;
+	return true;
+}
+
+/* The next row into @out (n > w); *@x: its indent.  false at the end. */
+static bool
+ui_rows_next(struct ui_rows *r, char *out, size_t n, int *x)
+{
+	size_t len, take, room;
+
+	if (!r->rest && !ui_rows_line(r))
+		return false;
+	*x = r->rest == r->buf ? 0 : r->indent;
+	room = (size_t)(r->w - *x);
+	len = strlen(r->rest);
+	take = len;
+	if (len > room) {
+		take = room;
+		for (size_t k = room; k > 0; k--)
+			if (r->rest[k] == ' ') {
+				take = k;
+				break;
+			}
+	}
+	if (take >= n)
+		take = n - 1;
+	memcpy(out, r->rest, take);
+	out[take] = '\0';
+	r->rest += take;
+	while (*r->rest == ' ')
+		r->rest++;
+	if (!*r->rest)
+		r->rest = NULL;
+	return true;
+}
+
+/*
+ * The window onto @rows rows of a box @h high: its usual first row (the
+ * top, or for a text that grows at the bottom the end) moved back by
+ * the pane's scroll, which is clamped to what there is.
+ */
+static int
+ui_first_row(int *off, int rows, int h, bool bottom)
+{
+	int last = rows > h ? rows - h : 0, usual = bottom ? last : 0, first = usual - *off;
+
+	first = first < 0 ? 0 : first > last ? last : first;
+	*off = usual - first;
+	return first;
+}
+
+/* "3-20/31" on the bottom border when the text does not fit. */
+static void
+ui_draw_position(struct ui_box b, int first, int rows)
+{
+	char pos[48];
+	int h = b.h - 2, n;
+
+	if (rows <= h)
+		return;
+	n = snprintf(pos, sizeof(pos), " %d-%d/%d ", first + 1, first + h, rows);
+	if (n < b.w - 4)
+		mvaddstr(b.y + b.h - 1, b.x + b.w - 2 - n, pos);
+}
+
 static void
 ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 {
 	const struct ui_snap *s = ui_cur(u), *prev = NULL;
-	int inner_w = b.w - 2, inner_h = b.h - 2, first = 0, n;
+	int inner_w = b.w - 2, inner_h = b.h - 2, first, rows = 0, x, y = 0, li = -1;
+	/* The call stack and the console grow at the bottom: their end shows. */
+	bool bottom = pane == UI_PANE_STACK || pane == UI_PANE_CONSOLE;
+	attr_t a = A_NORMAL;
+	int pair = 0;
 	const char *text, *ptext;
-	char title[64], line[512], pline[512];
+	char title[64], row[1024], line[1024], pline[1024];
+	struct ui_rows r;
 
 	if (b.h < 3 || b.w < 10)
 		return;
@@ -687,8 +1329,12 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 		prev = ui_rec_get(&u->rec, u->before);
 	text = ui_pane_text(s, pane, inner_w);
 	ptext = ui_pane_text(prev, pane, inner_w);
-	if (pane == UI_PANE_CONSOLE && !text)
+	/* The console is the terminal: everything typed and printed so far. */
+	if (pane == UI_PANE_CONSOLE) {
 		text = u->rec.console_log;
+		ptext = NULL;
+		prev = NULL;
+	}
 	/* The frame. */
 	if (u->focus == pane)
 		attron(A_BOLD);
@@ -702,68 +1348,44 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 		attroff(A_BOLD);
 	if (!text)
 		return;
-	n = ui_nlines(text);
-	/* The call stack grows at the bottom: keep its end in view. */
-	if ((pane == UI_PANE_STACK || pane == UI_PANE_CONSOLE) && n > inner_h)
-		first = n - inner_h;
-	for (int i = 0; i < inner_h && ui_line(text, first + i, line, sizeof(line)); i++) {
-		attr_t a = A_NORMAL;
-		int pair = 0;
-		bool changed = prev && (!ui_line(ptext, first + i, pline, sizeof(pline)) ||
-					strcmp(line, pline));
-
-		if (line[0] == '>') {
-			a |= A_REVERSE;
-			pair = u->color ? UI_C_ROW : 0;
-		} else if (changed) {
-			a |= A_BOLD;
-			pair = u->color ? UI_C_CHANGED : 0;
+	ui_rows_init(&r, text, inner_w, 2);
+	while (ui_rows_next(&r, row, sizeof(row), &x))
+		rows++;
+	first = ui_first_row(&u->off[pane], rows, inner_h, bottom);
+	ui_draw_position(b, first, rows);
+	ui_rows_init(&r, text, inner_w, 2);
+	for (int i = 0; y < inner_h && ui_rows_next(&r, row, sizeof(row), &x); i++) {
+		if (r.line != li) {
+			/* A new line: reversed if in use, bold if changed in the last step. */
+			li = r.line;
+			a = A_NORMAL;
+			pair = 0;
+			if (!ui_line(text, li, line, sizeof(line)))
+				line[0] = '\0';
+			if (line[0] == '>') {
+				a = A_REVERSE;
+				pair = u->color ? UI_C_ROW : 0;
+			} else if (prev && (!ui_line(ptext, li, pline, sizeof(pline)) ||
+					    strcmp(line, pline))) {
+				a = A_BOLD;
+				pair = u->color ? UI_C_CHANGED : 0;
+			}
 		}
+		if (i < first)
+			continue;
 		attron(a | COLOR_PAIR(pair));
-		mvaddnstr(b.y + 1 + i, b.x + 1, line, inner_w);
+		mvaddnstr(b.y + 1 + y++, b.x + 1 + x, row, inner_w - x);
 		attroff(a | COLOR_PAIR(pair));
 	}
-}
-
-/* Next line of @text (from *@p) wrapped at @w columns into @out; false at the end. */
-static bool
-ui_wrap_next(const char **p, int w, char *out, size_t n)
-{
-	const char *t = *p;
-	size_t len, take, skip = 0;
-
-	if (!t || !*t)
-		return false;
-	if (w < 1)
-		w = 1;
-	if ((size_t)w >= n)
-		w = (int)n - 1;
-	len = strcspn(t, "\n");
-	take = len;
-	if (len > (size_t)w) {
-		take = (size_t)w;
-		for (size_t k = (size_t)w; k > 0; k--)
-			if (t[k] == ' ') {
-				take = k;
-				skip = 1;
-				break;
-			}
-	} else if (t[len] == '\n') {
-		skip = 1;
-	}
-	memcpy(out, t, take);
-	out[take] = '\0';
-	*p = t + take + skip;
-	return true;
 }
 
 /* The lesson pane: title, then the newest lines of the lesson's log. */
 static void
 ui_draw_lesson(struct ui *u, struct ui_box b)
 {
-	int inner_w = b.w - 2, inner_h = b.h - 2, n = 0, skip, y = 0;
-	const char *p = u->les_log;
-	char line[512], title[160];
+	int inner_w = b.w - 2, inner_h = b.h - 2, n = 0, skip, y = 0, x;
+	char line[1024], title[160];
+	struct ui_rows r;
 
 	if (b.h < 3 || b.w < 10)
 		return;
@@ -772,71 +1394,117 @@ ui_draw_lesson(struct ui *u, struct ui_box b)
 	attron(A_BOLD);
 	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
 	attroff(A_BOLD);
-	while (ui_wrap_next(&p, inner_w, line, sizeof(line)))
+	ui_rows_init(&r, u->les_log, inner_w, 0);
+	while (ui_rows_next(&r, line, sizeof(line), &x))
 		n++;
 	/* Newest at the bottom, as in the console pane. */
 	skip = n > inner_h ? n - inner_h : 0;
-	p = u->les_log;
-	for (int i = 0; ui_wrap_next(&p, inner_w, line, sizeof(line)); i++) {
+	ui_rows_init(&r, u->les_log, inner_w, 0);
+	for (int i = 0; ui_rows_next(&r, line, sizeof(line), &x); i++) {
 		bool hot = !strncmp(line, "FAIL", 4) || !strncmp(line, "-> ", 3);
 
 		if (i < skip)
 			continue;
 		if (hot)
 			attron(A_BOLD);
-		mvaddnstr(b.y + 1 + y++, b.x + 1, line, inner_w);
+		mvaddnstr(b.y + 1 + y++, b.x + 1 + x, line, inner_w - x);
 		if (hot)
 			attroff(A_BOLD);
 	}
 }
 
+/* Is the whole run known: nothing queued, nothing running, no event left? */
+static bool
+ui_total_known(struct ui *u)
+{
+	return !u->qlen && !ui_world_busy(u) && !u->w->eng.heap_len;
+}
+
+/* Rows under the top bar for the current function's line: two on a narrow screen. */
+static int
+ui_header_rows(void)
+{
+	return COLS < 120 ? 2 : 1;
+}
+
+/*
+ * The top bar (step, time, host, frames on the wire) and, under it, the
+ * current function and its one-line explanation, or before the first
+ * step what is queued.  The step counter gives the total only when it is
+ * known (the run is over); looking back, it says how far.
+ */
 static void
 ui_draw_header(struct ui *u)
 {
 	const struct ui_snap *s = ui_cur(u);
-	char top[512], ex[512];
+	char top[512], ex[1024], row[1024];
+	int rows = ui_header_rows(), x, y = 1;
+	struct ui_rows r;
 
-	if (s)
-		snprintf(top, sizeof(top), " netstep  step %llu/%llu  t=%lld.%06llds  %s  wire:%lu",
-			 (unsigned long long)u->cur + 1, (unsigned long long)u->rec.count,
-			 (long long)(s->ev.ts / 1000000000), (long long)(s->ev.ts % 1000000000 / 1000),
-			 ui_rec_host_name(&u->rec, &s->ev), s->wire_frames);
-	else
+	if (s) {
+		u64 newest = u->rec.count - 1;
+		char of[48] = "";
+
+		if (ui_total_known(u))
+			snprintf(of, sizeof(of), "/%llu", (unsigned long long)newest + 1);
+		else if (u->cur < newest)
+			snprintf(of, sizeof(of), " (newest %llu)", (unsigned long long)newest + 1);
+		snprintf(top, sizeof(top), " netstep  step %llu%s  t=%lld.%06llds  %s  wire:%lu",
+			 (unsigned long long)u->cur + 1, of, (long long)(s->ev.ts / 1000000000),
+			 (long long)(s->ev.ts % 1000000000 / 1000), ui_rec_host_name(&u->rec, &s->ev),
+			 s->wire_frames);
+	} else {
 		snprintf(top, sizeof(top), " netstep  ready: press s to step, ? for help");
+	}
 	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
 	mvhline(0, 0, ' ', COLS);
 	mvaddnstr(0, 0, top, COLS);
 	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
 	if (!s) {
-		snprintf(ex, sizeof(ex), " queued: %s%s", u->qlen ? u->queue[0] : "(nothing)",
-			 u->qlen > 1 ? " ..." : "");
+		int k = snprintf(ex, sizeof(ex), " queued:");
+
+		for (int i = 0; i < u->qlen && k > 0 && (size_t)k < sizeof(ex); i++)
+			k += snprintf(ex + k, sizeof(ex) - (size_t)k, "%s %s", i ? ";" : "",
+				      u->queue[i]);
+		if (!u->qlen)
+			snprintf(ex, sizeof(ex), " queued: nothing (: starts a command)");
+		else if (k > 0 && (size_t)k < sizeof(ex))
+			snprintf(ex + k, sizeof(ex) - (size_t)k, "  (s starts it)");
 	} else {
 		const char *ksrc = trace_rec_ksrc(&s->ev);
 		const char *why = ui_explain(&s->ev);
+		const char *mark = s->ev.kind == TRACE_NOTE ? " note" :
+				   trace_rec_inline(&s->ev) ? " " UI_INLINE_MARK : "";
+		const char *arrow = s->ev.kind == TRACE_EXIT ? "<- " : "";
 
-		snprintf(ex, sizeof(ex), " %s%s %s (%s)%s%s", s->ev.kind == TRACE_EXIT ? "<- " : "",
-			 trace_rec_func(&s->ev), s->ev.kind == TRACE_NOTE ? "note" :
-			 trace_rec_inline(&s->ev) ? UI_INLINE_MARK : "", ksrc && *ksrc ? ksrc :
-			 "netstep", why ? ": " : "", why ? why : "");
+		snprintf(ex, sizeof(ex), " %s%s%s (%s)%s%s", arrow, trace_rec_func(&s->ev), mark,
+			 ksrc && *ksrc ? ksrc : "netstep", why ? ": " : "", why ? why : "");
+		/* The kernel file is in the call stack too: it goes first. */
+		if ((int)strlen(ex) > rows * COLS)
+			snprintf(ex, sizeof(ex), " %s%s%s%s%s", arrow, trace_rec_func(&s->ev), mark,
+				 why ? ": " : "", why ? why : "");
 	}
 	attron(A_BOLD);
-	mvaddnstr(1, 0, ex, COLS);
+	ui_rows_init(&r, ex, COLS, 3);
+	while (y <= rows && ui_rows_next(&r, row, sizeof(row), &x))
+		mvaddnstr(y++, x, row, COLS - x);
 	attroff(A_BOLD);
 }
 
 static void
 ui_draw_footer(struct ui *u)
 {
-	const char *keys = COLS >= 100 ?
-		" s step  n next  f finish  c cont  p back  b break  Tab pane  z zoom  : cmd  ? help  q quit" :
-		" s n f c p b Tab z : ? q";
+	const char *keys = COLS >= 120 ?
+		" s step  n next  f finish  c cont  p back  g go  / find  b break  w write"
+		"  Tab pane  z zoom  : cmd  ? help  q quit" :
+		" s n f c p g / b w Tab z : ? q";
 	char line[512];
 
 	if (u->les)
-		keys = COLS >= 100 ?
-			" l lesson  s step  n next  f finish  c cont  p back  b break  Tab pane  z zoom"
-			"  : cmd  ? help  q quit" :
-			" l s n f c p b Tab z : ? q";
+		keys = COLS >= 120 ?
+			" l lesson  s step  n next  f finish  c cont  p back  g go  / find  b break"
+			"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
+			" l s n f c p g / b w Tab z : ? q";
 	if (u->msg[0])
 		snprintf(line, sizeof(line), " %s", u->msg);
 	else
@@ -851,25 +1519,28 @@ static void
 ui_draw_help(void)
 {
 	static const char *const lines[] = {
-		"netstep step-through UI",
-		"",
-		"s, space  step into (next trace event)",
-		"n         step over the calls of this function",
-		"f         step out: run until this function returns",
-		"c         continue to the next breakpoint",
-		"p, Left   step back through history (read-only)",
-		"b FUNC    breakpoint on a kernel function",
-		"b         list breakpoints;  d N  delete one",
-		"Tab       next pane;  z  zoom the pane",
-		":         console command (ping, send, ip, tc ...)",
-		"?, F1     this help;  q  quit",
-		"l, Enter  lesson: next step / show the answer",
-		"",
+		"s, space, Right  step into (the next trace event)",
+		"n        step over the calls of this function",
+		"f        step out: run until this function returns",
+		"c        continue to the next breakpoint",
+		"p, Left  step back through the history (read-only)",
+		"g N      go to step N",
+		"/TEXT    find TEXT in the history (a function, skb#N,",
+		"         an address), older first; / again, N newer",
+		"b FUNC   breakpoint on a kernel function;",
+		"         b alone lists them, d N deletes one",
+		"Tab      next pane;  z  zoom it",
+		"Up/Down, PgUp/PgDn  scroll the focused pane",
+		":        console command (ping, send, ip, tc ...);",
+		"         Up/Down recall earlier ones, :help lists all",
+		"w FILE   write FILE.pcapng (frames) or FILE.txt (trace)",
+		"?, F1    this help;  q  quit",
+		"l, Enter lesson: next step / show the answer",
 		"'>' marks the current function / row in use;",
 		UI_INLINE_MARK ": static inline in 3.10, absent from ftrace;",
 		"bold: changed in the last step.  Any key closes.",
 	};
-	int h = (int)ARRAY_SIZE(lines) + 2, w = 56;
+	int h = (int)ARRAY_SIZE(lines) + 2, w = 60;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 
 	if (y < 0)
@@ -885,16 +1556,77 @@ ui_draw_help(void)
 	for (size_t i = 0; i < ARRAY_SIZE(lines); i++)
 		mvaddnstr(y + 1 + (int)i, x + 2, lines[i], COLS - x - 2);
 	attron(A_BOLD);
-	mvaddnstr(y, x, "+------------------------- help -------------------------+", COLS - x);
-	mvaddnstr(y + h - 1, x, "+--------------------------------------------------------+",
+	mvaddnstr(y, x, "+--------------------------- help ---------------------------+",
+		  COLS - x);
+	mvaddnstr(y + h - 1, x, "+----------------------------------------------------------+",
 		  COLS - x);
 	attroff(A_BOLD);
+}
+
+/* Panes only the large layout shows; the compact one shows the focused one in the Rings box. */
+static bool
+ui_pane_hidden_when_compact(int pane)
+{
+	return pane == UI_PANE_QDISC || pane == UI_PANE_FRAME || pane == UI_PANE_CONSOLE;
+}
+
+/*
+ * The panes in the box (@top, @avail rows, all columns).  Compact, below
+ * 120x34: call stack and skb on the left; route, neighbours and rings on
+ * the right (Tab to the qdisc, frame or console pane shows it in place of
+ * the rings).  Large: three columns, every pane, sized for what each
+ * shows at 120x40 without cutting a field: the call stack's functions,
+ * file:line and fields, the skb pane's lines, the qdisc pane with its
+ * NET_TX/NET_RX rows, a TX ring window; what does not fit scrolls.
+ */
+static void
+ui_layout(struct ui *u, int top, int avail)
+{
+	if (u->zoom) {
+		ui_draw_pane(u, u->focus, (struct ui_box){ top, 0, avail, COLS });
+	} else if (COLS < 120 || LINES < 34) {
+		int lw = COLS * 48 / 100, rw = COLS - lw;
+		int h1 = avail * 45 / 100, r1 = avail * 30 / 100, r2 = avail * 30 / 100;
+		int last = ui_pane_hidden_when_compact(u->focus) ? u->focus : UI_PANE_RING;
+
+		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, h1, lw });
+		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + h1, 0, avail - h1, lw });
+		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, lw, r1, rw });
+		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + r1, lw, r2, rw });
+		ui_draw_pane(u, last, (struct ui_box){ top + r1 + r2, lw, avail - r1 - r2, rw });
+	} else {
+		/* 38 + 40 + 42 columns at 120 (a narrow route table and a ring slot
+		 * fit); wider screens give the middle one most (at 200 columns
+		 * the route and neighbour tables show their wide forms). */
+		int w1 = COLS * 30 / 100 > 38 ? COLS * 30 / 100 : 38;
+		int w2 = COLS * 37 / 100 > 40 ? COLS * 37 / 100 : 40;
+		int w3;
+
+		if (w2 > COLS - w1 - 42)
+			w2 = COLS - w1 - 42;
+		w3 = COLS - w1 - w2;
+		int skb = avail * 45 / 100 < 17 ? avail * 45 / 100 : 17;
+		int route = avail * 30 / 100, neigh = avail * 22 / 100;
+		int qdisc = avail - route - neigh > 14 ? 10 : (avail - route - neigh) / 2;
+		int rings = avail * 62 / 100;
+
+		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, avail - skb, w1 });
+		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + avail - skb, 0, skb, w1 });
+		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, w1, route, w2 });
+		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + route, w1, neigh, w2 });
+		ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top + route + neigh, w1, qdisc, w2 });
+		ui_draw_pane(u, UI_PANE_CONSOLE, (struct ui_box){ top + route + neigh + qdisc, w1,
+								  avail - route - neigh - qdisc, w2 });
+		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top, w1 + w2, rings, w3 });
+		ui_draw_pane(u, UI_PANE_FRAME, (struct ui_box){ top + rings, w1 + w2, avail - rings,
+								w3 });
+	}
 }
 
 static void
 ui_render(struct ui *u)
 {
-	int top = 2, avail = LINES - 3;
+	int top = 1 + ui_header_rows(), avail = LINES - 2 - ui_header_rows();
 
 	erase();
 	if (LINES < 10 || COLS < 40) {
@@ -911,54 +1643,21 @@ ui_render(struct ui *u)
 		avail -= lh;
 		ui_draw_lesson(u, (struct ui_box){ top + avail, 0, lh, COLS });
 	}
-	if (u->zoom) {
-		ui_draw_pane(u, u->focus, (struct ui_box){ top, 0, avail, COLS });
-	} else if (COLS < 120 || LINES < 34) {
-		/* Compact: two columns. */
-		int lw = COLS * 48 / 100, rw = COLS - lw;
-		int h1 = avail * 45 / 100, r1 = avail * 30 / 100, r2 = avail * 30 / 100;
-
-		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, h1, lw });
-		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + h1, 0, avail - h1, lw });
-		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, lw, r1, rw });
-		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + r1, lw, r2, rw });
-		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top + r1 + r2, lw,
-							       avail - r1 - r2, rw });
-	} else {
-		/* Large: three columns, every pane. */
-		int w1 = COLS * 28 / 100, w2 = COLS * 38 / 100, w3 = COLS - w1 - w2;
-		int s1 = avail * 58 / 100;
-		int a = avail * 26 / 100, bq = avail * 30 / 100, c = avail * 20 / 100;
-		int g = avail * 42 / 100;
-
-		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, s1, w1 });
-		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + s1, 0, avail - s1, w1 });
-		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, w1, a, w2 });
-		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + a, w1, bq, w2 });
-		ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top + a + bq, w1, c, w2 });
-		ui_draw_pane(u, UI_PANE_CONSOLE, (struct ui_box){ top + a + bq + c, w1,
-								  avail - a - bq - c, w2 });
-		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top, w1 + w2, g, w3 });
-		ui_draw_pane(u, UI_PANE_FRAME, (struct ui_box){ top + g, w1 + w2, avail - g, w3 });
-	}
+	ui_layout(u, top, avail);
 	if (u->help)
 		ui_draw_help();
 	refresh();
 }
 
+/* The screen as plain text into @f (closed here); 0, or 1 naming @path. */
 static int
-ui_dump_screen(const char *path)
+ui_dump_screen(FILE *f, const char *path)
 {
-	FILE *f = fopen(path, "w");
 	char line[1024];
+	int err;
 
-	if (!f) {
-		perror(path);
-		return 1;
-	}
 	for (int y = 0; y < LINES; y++) {
 		int n = COLS < (int)sizeof(line) - 1 ? COLS : (int)sizeof(line) - 1;
-
 		chtype cells[1024];
 
 		/* Line-drawing characters come back as their ACS letters. */
@@ -981,42 +1680,92 @@ ui_dump_screen(const char *path)
 			line[k - 1] = '\0';
 		fprintf(f, "%s\n", line);
 	}
-	return fclose(f) ? 1 : 0;
+	err = ui_fclose(f);
+	if (err)
+		fprintf(stderr, "netstep: cannot write %s: %s\n", path, strerror(err));
+	return err ? 1 : 0;
 }
 
 /* ---- keys --------------------------------------------------------------- */
 
-/* One key.  @arg: the text a b/d/: key takes (scripted), or NULL to prompt. */
-static void
-ui_key(struct ui *u, int ch, const char *arg);
+/*
+ * Keys by name, for --keys ("Tab", "s*20") and inside a typed line
+ * ("<Up>" recalls the last `:` line).  Only keys the UI answers.
+ */
+static const struct { const char *name; int key; } ui_named_keys[] = {
+	{ "Tab", '\t' }, { "BTab", KEY_BTAB }, { "Left", KEY_LEFT }, { "Right", KEY_RIGHT },
+	{ "Up", KEY_UP }, { "Down", KEY_DOWN }, { "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE },
+	{ "Space", ' ' }, { "F1", KEY_F(1) }, { "Resize", KEY_RESIZE }, { "Enter", '\n' },
+	{ "Esc", 27 }, { "Backspace", KEY_BACKSPACE },
+};
+/* Keys that are one letter; b d g w take a word, : a line, / a text. */
+static const char ui_letter_keys[] = "snfcpgNbdw/:zql?";
 
-/* Read a line at the bottom of the screen; false on Esc. */
+/* Keys of --keys not read yet? */
 static bool
-ui_prompt(struct ui *u, const char *label, char *buf, size_t n)
+ui_fed_left(struct ui *u)
 {
+	while (u->ifed < u->nfed && u->fed[u->ifed].rep <= 0)
+		u->ifed++;
+	return u->ifed < u->nfed;
+}
+
+/* The next key: from --keys while it lasts, then the terminal (ERR: none). */
+static int
+ui_getkey(struct ui *u)
+{
+	if (ui_fed_left(u)) {
+		u->fed[u->ifed].rep--;
+		return u->fed[u->ifed].key;
+	}
+	return u->scripted ? ERR : getch();
+}
+
+/*
+ * Read a line at the bottom of the screen; false on Esc (or when --keys
+ * ends inside it).  With @recall, Up and Down walk the `:` lines typed
+ * before.
+ */
+static bool
+ui_prompt(struct ui *u, const char *label, char *buf, size_t n, bool recall)
+{
+	char typed[CONSOLE_MAX_LINE] = "";	/* the new line, while an old one shows */
+	int h = u->nhist;			/* u->nhist: the new line */
 	size_t len = 0;
 
 	buf[0] = '\0';
 	curs_set(1);
 	for (;;) {
-		int ch;
+		int ch, lw = (int)strlen(label), room = COLS - lw - 1;
 
 		attron(A_REVERSE);
 		mvhline(LINES - 1, 0, ' ', COLS);
-		mvprintw(LINES - 1, 0, "%s%s", label, buf);
+		mvaddnstr(LINES - 1, 0, label, COLS);
+		/* A line longer than the screen shows its end. */
+		if (room > 0)
+			mvaddnstr(LINES - 1, lw, (int)len > room ? buf + len - (size_t)room : buf,
+				  room);
 		attroff(A_REVERSE);
 		refresh();
-		ch = getch();
+		ch = ui_getkey(u);
 		if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
 			break;
-		if (ch == 27) {
+		if (ch == 27 || ch == ERR) {
 			curs_set(0);
 			u->msg[0] = '\0';
 			return false;
 		}
-		if ((ch == KEY_BACKSPACE || ch == 127 || ch == 8) && len)
+		if (recall && (ch == KEY_UP || ch == KEY_DOWN)) {
+			if (ch == KEY_UP ? h == 0 : h == u->nhist)
+				continue;
+			if (h == u->nhist)
+				snprintf(typed, sizeof(typed), "%s", buf);
+			h += ch == KEY_UP ? -1 : 1;
+			snprintf(buf, n, "%s", h == u->nhist ? typed : u->hist[h]);
+			len = strlen(buf);
+		} else if ((ch == KEY_BACKSPACE || ch == 127 || ch == 8) && len) {
 			buf[--len] = '\0';
-		else if (ch >= 32 && ch < 127 && len + 1 < n) {
+		} else if (ch >= 32 && ch < 127 && len + 1 < n) {
 			buf[len++] = (char)ch;
 			buf[len] = '\0';
 		}
@@ -1025,8 +1774,22 @@ ui_prompt(struct ui *u, const char *label, char *buf, size_t n)
 	return true;
 }
 
+/* Scroll the focused pane: Up/Down a row, PgUp/PgDn a page (clamped as drawn). */
 static void
-ui_key(struct ui *u, int ch, const char *arg)
+ui_scroll(struct ui *u, int ch)
+{
+	int page = LINES / 2 > 1 ? LINES / 2 : 1;
+
+	switch (ch) {
+	case KEY_UP: u->off[u->focus]++; break;
+	case KEY_DOWN: u->off[u->focus]--; break;
+	case KEY_PPAGE: u->off[u->focus] += page; break;
+	case KEY_NPAGE: u->off[u->focus] -= page; break;
+	}
+}
+
+static void
+ui_key(struct ui *u, int ch)
 {
 	char buf[CONSOLE_MAX_LINE];
 
@@ -1035,12 +1798,12 @@ ui_key(struct ui *u, int ch, const char *arg)
 		return;
 	}
 	u->msg[0] = '\0';
-	if ((ch > 0 && ch < 256 && strchr("snfcp ", ch)) || ch == KEY_LEFT) {
+	if ((ch > 0 && ch < 256 && strchr("snfcpgN/ ", ch)) || ch == KEY_LEFT || ch == KEY_RIGHT) {
 		u->before = u->cur;
 		u->has_before = u->rec.count > 0;
 	}
 	switch (ch) {
-	case 's': case ' ':
+	case 's': case ' ': case KEY_RIGHT:
 		ui_step(u);
 		break;
 	case 'n':
@@ -1055,28 +1818,41 @@ ui_key(struct ui *u, int ch, const char *arg)
 	case 'p': case KEY_LEFT:
 		ui_back(u);
 		break;
+	case 'g':
+		if (ui_prompt(u, "go to step: ", buf, sizeof(buf), false))
+			ui_goto(u, buf);
+		break;
+	case '/':
+		if (ui_prompt(u, "find (older first): /", buf, sizeof(buf), false))
+			ui_search(u, buf, -1);
+		break;
+	case 'N':
+		ui_search(u, "", 1);
+		break;
+	case 'w':
+		if (ui_prompt(u, "write FILE.pcapng (frames) or FILE.txt (trace): ", buf,
+			      sizeof(buf), false))
+			ui_write(u, buf);
+		break;
 	case 'b':
-		if (arg)
-			ui_add_bp(u, arg);
-		else if (ui_prompt(u, "break at (empty: list): ", buf, sizeof(buf)))
+		if (ui_prompt(u, "break at (empty: list): ", buf, sizeof(buf), false))
 			ui_add_bp(u, buf);
 		break;
 	case 'd':
-		if (arg)
-			ui_del_bp(u, arg);
-		else if (ui_prompt(u, "delete breakpoint number: ", buf, sizeof(buf)))
+		if (ui_prompt(u, "delete breakpoint number: ", buf, sizeof(buf), false))
 			ui_del_bp(u, buf);
 		break;
 	case ':':
-		if (arg || ui_prompt(u, ":", buf, sizeof(buf))) {
-			ui_queue(u, arg ? arg : buf);
-			snprintf(u->msg, sizeof(u->msg), "queued: %.200s (step to run it)",
-				 arg ? arg : buf);
-		}
+		if (ui_prompt(u, ":", buf, sizeof(buf), true) && buf[0])
+			ui_command(u, buf);
+		break;
+	case KEY_UP: case KEY_DOWN: case KEY_PPAGE: case KEY_NPAGE:
+		ui_scroll(u, ch);
 		break;
 	case '\t':
 		u->focus = (u->focus + 1) % UI_NPANES;
-		snprintf(u->msg, sizeof(u->msg), "pane: %s (z zooms)", ui_pane_names[u->focus]);
+		snprintf(u->msg, sizeof(u->msg), "pane: %s (z zooms, Up/Down/PgUp/PgDn scroll)",
+			 ui_pane_names[u->focus]);
 		break;
 	case KEY_BTAB:
 		u->focus = (u->focus + UI_NPANES - 1) % UI_NPANES;
@@ -1093,68 +1869,132 @@ ui_key(struct ui *u, int ch, const char *arg)
 	case 'l': case '\n': case '\r': case KEY_ENTER:
 		ui_les_next(u);
 		break;
-	case KEY_RESIZE:
-		break;
-	default:
+	default:	/* KEY_RESIZE redraws; anything else does nothing */
 		break;
 	}
 }
 
-/* Scripted keys: "s s n b tcp_transmit_skb c : ping -c 1 10.0.1.2 ; q". */
+/* Append @rep x @key to u->fed; false without memory. */
+static bool
+ui_feed(struct ui *u, int key, long rep)
+{
+	struct ui_fed_key *v = realloc(u->fed, (u->nfed + 1) * sizeof(*v));
+
+	if (!v)
+		return false;
+	u->fed = v;
+	u->fed[u->nfed++] = (struct ui_fed_key){ key, rep };
+	return true;
+}
+
+/* A key by name ("Tab") or as one known letter; -1 if neither. */
 static int
-ui_run_keys(struct ui *u, const char *keys)
+ui_key_named(const char *t)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(ui_named_keys); i++)
+		if (!strcmp(t, ui_named_keys[i].name))
+			return ui_named_keys[i].key;
+	if (t[0] && !t[1] && strchr(ui_letter_keys, t[0]))
+		return (unsigned char)t[0];
+	return -1;
+}
+
+/* Type @word into a prompt: its letters, or the key a "<Name>" names. */
+static bool
+ui_feed_word(struct ui *u, const char *word);
+
+/*
+ * --keys: "s s n b tcp_transmit_skb c : ping -c 1 10.0.1.2 ; /skb#3 q".
+ * The whole string is checked before any key runs: a word that is no
+ * key is refused (2), as is KEY*N on a key that takes text.  The text
+ * of b, d, g and w is the next word; of `:` the words up to ';' (where
+ * "<Up>" is the Up key, recalling an earlier line); of / the rest of
+ * its word ("/" alone repeats the last search).
+ */
+static int
+ui_parse_keys(struct ui *u, const char *keys)
 {
 	char *copy = strdup(keys), *save = NULL, *t;
-	static const struct { const char *name; int key; } named[] = {
-		{ "Tab", '\t' }, { "Left", KEY_LEFT }, { "Space", ' ' }, { "F1", KEY_F(1) },
-		{ "Resize", KEY_RESIZE }, { "Enter", '\n' },
-	};
+	int rc = 0;
 
-	if (!copy)
-		return 1;
-	for (t = strtok_r(copy, " ", &save); t && !u->quit; t = strtok_r(NULL, " ", &save)) {
-		int rep = 1, key = -1;
-		char *star = strchr(t, '*');
+	for (t = copy ? strtok_r(copy, " ", &save) : NULL; t && !rc;
+	     t = strtok_r(NULL, " ", &save)) {
+		char *star = strchr(t, '*'), *end = NULL;
+		long rep = 1;
+		int key;
 
 		if (star && star != t && star[1]) {
-			rep = atoi(star + 1);
+			rep = strtol(star + 1, &end, 10);
 			*star = '\0';
 		}
-		for (size_t i = 0; i < ARRAY_SIZE(named); i++)
-			if (!strcmp(t, named[i].name))
-				key = named[i].key;
-		if (key < 0 && strlen(t) == 1)
-			key = (unsigned char)t[0];
-		if (key == 'b' || key == 'd') {
-			char *a = strtok_r(NULL, " ", &save);
-
-			ui_key(u, key, a ? a : "");
-			continue;
-		}
-		if (key == ':') {
-			char cmd[CONSOLE_MAX_LINE] = "", *a;
-
-			while ((a = strtok_r(NULL, " ", &save)) && strcmp(a, ";")) {
-				if (strlen(cmd) + strlen(a) + 2 >= sizeof(cmd))
-					break;
-				if (cmd[0])
-					strcat(cmd, " ");
-				strcat(cmd, a);
-			}
-			ui_key(u, ':', cmd);
-			continue;
+		key = t[0] == '/' ? '/' : ui_key_named(t);
+		if (end && (*end || rep < 1 || rep > 1000000)) {
+			fprintf(stderr, "netstep: --keys: '%s*%s': KEY*N repeats 1 to 1000000 times\n",
+				t, star + 1);
+			rc = 2;
+			break;
 		}
 		if (key < 0) {
-			ui_restore_terminal();
-			fprintf(stderr, "netstep: --keys: unknown key '%s'\n", t);
-			free(copy);
-			return 2;
+			fprintf(stderr, "netstep: --keys: unknown key '%s' (one letter of \"%s\", "
+				"or Tab BTab Left Right Up Down PgUp PgDn Space Enter Esc F1; "
+				"KEY*N repeats)\n", t, ui_letter_keys);
+			rc = 2;
+			break;
 		}
-		for (int i = 0; i < rep && i < 1000000 && !u->quit; i++)
-			ui_key(u, key, NULL);
+		if (rep > 1 && key < 128 && strchr("bdgw:/", key)) {
+			fprintf(stderr, "netstep: --keys: '%s*%ld': a key that takes text does not "
+				"repeat\n", t, rep);
+			rc = 2;
+			break;
+		}
+		if (!ui_feed(u, key, rep)) {
+			rc = 1;
+			break;
+		}
+		if (key == '/' || (key < 128 && strchr("bdgw", key))) {
+			const char *text = key == '/' ? t + 1 : strtok_r(NULL, " ", &save);
+
+			if (!ui_feed_word(u, text ? text : "") || !ui_feed(u, '\n', 1))
+				rc = 1;
+		} else if (key == ':') {
+			bool first = true;
+
+			while (!rc && (t = strtok_r(NULL, " ", &save)) && strcmp(t, ";")) {
+				if ((!first && t[0] != '<' && !ui_feed(u, ' ', 1)) ||
+				    !ui_feed_word(u, t))
+					rc = 1;
+				first = false;
+			}
+			if (!rc && !ui_feed(u, '\n', 1))
+				rc = 1;
+		}
 	}
 	free(copy);
-	return 0;
+	if (!copy && !rc)
+		rc = 1;
+	if (rc == 1)
+		fprintf(stderr, "netstep: --keys: out of memory\n");
+	return rc;
+}
+
+static bool
+ui_feed_word(struct ui *u, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (n > 2 && word[0] == '<' && word[n - 1] == '>') {
+		char name[16];
+		int key;
+
+		snprintf(name, sizeof(name), "%.*s", (int)(n - 2), word + 1);
+		key = ui_key_named(name);
+		if (key >= 0 && (key >= 128 || !strchr(ui_letter_keys, key)))
+			return ui_feed(u, key, 1);
+	}
+	for (; *word; word++)
+		if (!ui_feed(u, (unsigned char)*word, 1))
+			return false;
+	return true;
 }
 
 /* ---- setup and the main loop ------------------------------------------- */
@@ -1182,6 +2022,47 @@ ui_open_screen(bool offscreen, FILE **devnull)
 	return scr;
 }
 
+/* Everything ui_main made, in the reverse order. */
+static void
+ui_free(struct ui *u)
+{
+	for (int i = 0; i < u->qlen; i++)
+		free(u->queue[i]);
+	for (int i = 0; i < u->nhist; i++)
+		free(u->hist[i]);
+	free(u->fed);
+	lesson_run_destroy(u->lrun);
+	free(u->les_log);
+	sim_pcapng_close(u->cap);
+	if (u->cap_file)
+		fclose(u->cap_file);
+	ui_rec_exit(&u->rec);
+	/* Tasks still asleep may print at teardown: keep u->out open. */
+	u->con->out = stdout;
+	u->con->err = stderr;
+	free(u);
+}
+
+/*
+ * w FILE.pcapng writes what the student's NIC saw since the start: the
+ * --pcapng writer runs from the start into a temporary file (without
+ * one, `w` says so).
+ */
+static void
+ui_open_capture(struct ui *u)
+{
+	struct net *st = u->w->host[SIM_STUDENT];
+	struct sim_port *port = st && st->ndevs ? sim_igb_port(st->devs[0]) : NULL;
+	char err[256];
+
+	u->cap_file = port ? tmpfile() : NULL;
+	u->cap = u->cap_file ? sim_pcapng_fopen(u->cap_file, err, sizeof(err)) : NULL;
+	if (u->cap && sim_pcapng_attach(u->cap, &u->w->trace, st, port)) {
+		sim_pcapng_close(u->cap);
+		u->cap = NULL;
+	}
+}
+
 /* The UI on @w; with @les (already validated) the lesson supplies the steps. */
 static int
 ui_main(struct sim_world *w, struct sim_console *con, const char *script,
@@ -1190,7 +2071,7 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 	struct ui *u = calloc(1, sizeof(*u));
 	bool offscreen = cfg->dump || !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO);
 	const char *nc = getenv("NO_COLOR");
-	FILE *devnull;
+	FILE *devnull, *dump = NULL;
 	SCREEN *scr;
 	int rc = 0;
 
@@ -1206,15 +2087,30 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 		con->out = u->out;	/* `sleep` and `sim` print through the console */
 		con->err = u->out;
 	}
+	u->scripted = cfg->keys != NULL;
+	rc = cfg->keys ? ui_parse_keys(u, cfg->keys) : 0;
+	if (!rc && cfg->dump) {
+		/* Refused now, not after the keys ran. */
+		dump = fopen(cfg->dump, "w");
+		if (!dump) {
+			fprintf(stderr, "netstep: cannot write %s: %s\n", cfg->dump, strerror(errno));
+			rc = 1;
+		}
+	}
+	if (rc) {
+		ui_free(u);
+		return rc;
+	}
+	ui_open_capture(u);
 	ui_queue(u, script ? script : UI_DEFAULT_SCRIPT);
 	if (les) {
 		u->les = les;
 		u->lrun = lesson_run_create(les, w, u->out);
 		if (!u->out || !u->lrun) {
 			fprintf(stderr, "netstep: cannot start the lesson\n");
-			lesson_run_destroy(u->lrun);
-			ui_rec_exit(&u->rec);
-			free(u);
+			if (dump)
+				fclose(dump);
+			ui_free(u);
 			return 1;
 		}
 		ui_les_log(u, "%s", les->summary ? les->summary : "");
@@ -1231,10 +2127,9 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 	if (!scr) {
 		fprintf(stderr, "netstep: cannot open the terminal (TERM=%s)\n",
 			getenv("TERM") ? getenv("TERM") : "");
-		lesson_run_destroy(u->lrun);
-		free(u->les_log);
-		ui_rec_exit(&u->rec);
-		free(u);
+		if (dump)
+			fclose(dump);
+		ui_free(u);
 		return 1;
 	}
 	ui_curses_active = 1;
@@ -1255,15 +2150,20 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 		init_pair(UI_C_ROW, COLOR_BLACK, COLOR_CYAN);
 		init_pair(UI_C_BAR, COLOR_BLACK, COLOR_WHITE);
 	}
-	if (cfg->keys)
-		rc = ui_run_keys(u, cfg->keys);
-	if (!rc && cfg->dump) {
+	/* --keys first, each drawn as if typed (a pane's scroll is clamped to
+	 * what it shows when drawn); then the terminal, unless there is none. */
+	while (!u->quit && ui_fed_left(u)) {
+		ui_key(u, ui_getkey(u));
 		ui_render(u);
-		rc = ui_dump_screen(cfg->dump);
-	} else if (!rc && !offscreen) {
+	}
+	u->scripted = false;
+	if (dump) {
+		ui_render(u);
+		rc = ui_dump_screen(dump, cfg->dump);
+	} else if (!offscreen) {
 		while (!u->quit) {
 			ui_render(u);
-			ui_key(u, getch(), NULL);
+			ui_key(u, ui_getkey(u));
 		}
 	}
 	ui_restore_terminal();
@@ -1274,15 +2174,7 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGSEGV, SIG_DFL);
 	signal(SIGABRT, SIG_DFL);
-	for (int i = 0; i < u->qlen; i++)
-		free(u->queue[i]);
-	lesson_run_destroy(u->lrun);
-	free(u->les_log);
-	ui_rec_exit(&u->rec);
-	/* Tasks still asleep may print at teardown: keep u->out open. */
-	con->out = stdout;
-	con->err = stderr;
-	free(u);
+	ui_free(u);
 	return rc;
 }
 

@@ -1,142 +1,566 @@
 /*
- * ui/ui_explain.c - one line about each main kernel function, shown
- * under the current function in the UI.
+ * ui/ui_explain.c - one line about each kernel function, shown under the
+ * current function in the UI.
  *
  * No kernel counterpart: this is netstep's own commentary, in its own
  * words, on what the function does to the packet at this point of the
  * path (the seed article's story: socket -> TCP -> IP -> neighbour ->
- * qdisc -> driver -> card -> wire, and back up on the far side).
- * Functions missing from the table get no line.
+ * qdisc -> driver -> card -> wire, and back up on the far side).  Every
+ * function the reference scenarios and the lessons run has its line
+ * (tests/check_ui_explain.c checks); others get none.
+ *
+ * A line never contradicts its event: where what the function does
+ * depends on the event (tcp_transmit_skb sends a clone only when
+ * clone_it says so), the line is chosen from the event's typed fields.
+ * An exit record carries no fields, so its line holds either way.
  *
  * Keyed by the event's declaration (events/), so a function renamed
  * there breaks the build here instead of losing its line.
  */
 #include "ui/ui_snap.h"
 #include "events/all.h"
+#include "layers/neighbour.h"
+#include "layers/netdevice.h"
+#include "nic/igb.h"
 
 struct ui_explain_row {
 	const struct trace_event_desc *ev;
-	const char *text;
+	const char *text;		/* the line, or NULL: */
+	const char *(*by_fields)(const struct trace_rec *ev);	/* ... chosen by the fields */
 };
+
+static const char *
+ui_explain_tcp_transmit_skb(const struct trace_rec *ev)
+{
+	const tp_data_tcp_transmit_skb *d = TP_REC_DATA(ev, tcp_transmit_skb);
+
+	if (!d)
+		return "sends the segment to IP: a clone when the original must stay queued for "
+		       "retransmission";
+	if (!d->clone_it)
+		return "sends this skb itself (clone_it=0): nothing stays queued for retransmission";
+	return "sends a clone (clone_it=1): the original stays on the write queue for "
+	       "retransmission";
+}
+
+static const char *
+ui_explain_tcp_ack(const struct trace_rec *ev)
+{
+	const tp_data_tcp_ack *d = TP_REC_DATA(ev, tcp_ack);
+	u32 ack, una;
+
+	if (!d)
+		return "an ACK was processed: acknowledged data freed, cwnd and the RTO updated";
+	ack = d->ack;
+	una = d->snd_una;
+	if ((s32)(ack - una) > 0)
+		return "acknowledges new data: frees it from the write queue, may grow cwnd";
+	if (ack == una)
+		return "acknowledges nothing new: a duplicate ACK (three start a fast retransmit) "
+		       "or a window update";
+	return "an old ACK (below snd_una): nothing to free";
+}
+
+static const char *
+ui_explain_dst_neigh_output(const struct trace_rec *ev)
+{
+	const tp_data_dst_neigh_output *d = TP_REC_DATA(ev, dst_neigh_output);
+
+	if (!d)
+		return "the next hop's entry sends the skb: the cached header, or resolve first";
+	if ((d->nud & NUD_CONNECTED) && d->hh_len)
+		return "the entry is confirmed and caches the Ethernet header: copy it "
+		       "(neigh_hh_output)";
+	return "no confirmed entry with a cached header: the entry's output resolves first "
+	       "(neigh_resolve_output)";
+}
+
+static const char *
+ui_explain___neigh_event_send(const struct trace_rec *ev)
+{
+	const tp_data___neigh_event_send *d = TP_REC_DATA(ev, __neigh_event_send);
+	u8 nud;
+
+	if (!d)
+		return "the entry is usable, or resolution is started and the skb waits";
+	nud = d->nud;
+	if (nud & (NUD_CONNECTED | NUD_DELAY | NUD_PROBE))
+		return "the entry can be used as it is: nothing to resolve";
+	if (nud & NUD_STALE)
+		return "the entry is STALE: use it, go DELAY and confirm it soon";
+	if (nud & NUD_INCOMPLETE)
+		return "resolution is under way: the skb waits in arp_queue for the reply";
+	return "starts resolution: the entry goes INCOMPLETE, the skb waits in arp_queue";
+}
+
+static const char *
+ui_explain_neigh_update(const struct trace_rec *ev)
+{
+	const tp_data_neigh_update *d = TP_REC_DATA(ev, neigh_update);
+	u8 nud;
+
+	if (!d)
+		return "the entry took its new state (and MAC)";
+	nud = d->new;
+	if (nud & NUD_VALID)
+		return "new state or MAC from ARP: packets waiting on the entry now leave";
+	if (nud & NUD_FAILED)
+		return "the entry fails: packets waiting on it are dropped";
+	return "the entry changes state";
+}
+
+/* kfree_skb and consume_skb: only the last reference frees. */
+static const char *
+ui_explain_skb_put_ref(const struct trace_rec *ev)
+{
+	const tp_data_kfree_skb *drop = TP_REC_DATA(ev, kfree_skb);
+	const tp_data_consume_skb *done = TP_REC_DATA(ev, consume_skb);
+	s32 users = drop ? drop->users : done ? done->users : 0;
+
+	if (users > 1)
+		return "drops one reference: the skb lives on for its other users";
+	if (drop)
+		return "frees the skb as a drop (consume_skb is the normal end; drop monitors "
+		       "watch kfree_skb)";
+	if (done)
+		return "frees the skb after normal use (not a drop)";
+	return "drops a reference to the skb; the last one frees it";
+}
+
+static const char *
+ui_explain_igb_xmit_frame_ring(const struct trace_rec *ev)
+{
+	const tp_data_igb_xmit_frame_ring *d = TP_REC_DATA(ev, igb_xmit_frame_ring);
+	u32 len;
+
+	if (!d)
+		return "the skb is on the ring (NETDEV_TX_OK), or the ring was full (BUSY)";
+	len = d->len;
+	/* The driver's own test: the skb's descriptors and 3 more must be free. */
+	if (d->unused < TXD_USE_COUNT(len) + 3)
+		return "too few free descriptors: the queue stops, NETDEV_TX_BUSY, the qdisc "
+		       "keeps the skb";
+	return "reserves descriptors, maps the skb, writes the tail register";
+}
+
+static const char *
+ui_explain_napi_schedule(const struct trace_rec *ev)
+{
+	const tp_data_napi_schedule *d = TP_REC_DATA(ev, napi_schedule);
+	u64 state;
+
+	if (!d)
+		return "NAPI is scheduled: NET_RX will poll the device";
+	state = d->state;
+	if (state & (1UL << NAPI_STATE_SCHED))
+		return "NAPI is already scheduled: the coming poll will see this work too";
+	if (state & (1UL << NAPI_STATE_DISABLE))
+		return "NAPI is disabled (the device is going down): no poll";
+	return "puts the device on the poll list and raises NET_RX";
+}
+
+static const char *
+ui_explain_arp_process(const struct trace_rec *ev)
+{
+	const tp_data_arp_process *d = TP_REC_DATA(ev, arp_process);
+
+	if (d && d->op == ARPOP_REQUEST)
+		return "an ARP request: answer it if it asks for our address; learn the sender's MAC";
+	if (d && d->op == ARPOP_REPLY)
+		return "an ARP reply: the sender's MAC goes into its neighbour entry";
+	return "an ARP packet for this host: answer requests for our address, learn MACs";
+}
 
 static const struct ui_explain_row ui_explain_table[] = {
-	{ &tp_ev_sys_socket, "socket(2): makes a struct socket and its sock, returns a descriptor" },
-	{ &tp_ev_sys_connect, "connect(2): the process asks the protocol to reach a peer" },
-	{ &tp_ev_sys_sendto, "send(2): copies user bytes into the socket's send path" },
-	{ &tp_ev_sys_close, "close(2): drops the descriptor; TCP then sends its FIN" },
-	{ &tp_ev_inet_stream_connect, "starts the TCP handshake and sleeps until it finishes" },
-	{ &tp_ev_tcp_v4_connect, "picks a route and a source port, then sends the SYN" },
-	{ &tp_ev_tcp_connect, "builds the SYN, queues it for retransmission, sends a clone" },
-	{ &tp_ev_tcp_sendmsg, "cuts the user's bytes into MSS-sized skbs on the write queue" },
-	{ &tp_ev_sk_stream_alloc_skb, "allocates an skb with headroom reserved for every header below" },
-	{ &tp_ev_skb_entail, "appends the new skb to the socket's write queue" },
-	{ &tp_ev_tcp_push, "asks TCP to send what the window allows now" },
-	{ &tp_ev___tcp_push_pending_frames, "sends queued segments while cwnd and the window allow" },
-	{ &tp_ev_tcp_write_xmit, "walks the write queue and transmits each segment that fits" },
-	{ &tp_ev_tcp_transmit_skb, "clones the skb: the original stays on the write queue for retransmission" },
-	{ &tp_ev_skb_clone, "a second header for the same data: dataref counts both" },
-	{ &tp_ev_tcp_v4_send_check, "prepares the TCP checksum over the pseudo-header" },
-	{ &tp_ev_ip_queue_xmit, "routes the segment (or reuses the socket's cached dst), pushes the IP header" },
-	{ &tp_ev_ip_route_output_ports, "route lookup for this flow: the matched row decides gateway and device" },
-	{ &tp_ev_ip_route_output_key, "looks up the output route and builds an rtable (dst)" },
-	{ &tp_ev_fib_lookup, "searches the local table, then the main table" },
-	{ &tp_ev_fib_table_lookup, "longest-prefix match over the table's rows" },
-	{ &tp_ev___sk_dst_check, "is the route cached on the socket still valid?" },
-	{ &tp_ev_ip_local_out, "sets the IP length and checksum, runs the OUTPUT netfilter hook" },
-	{ &tp_ev___ip_local_out, "fills tot_len and computes the IP header checksum" },
-	{ &tp_ev_nf_hook, "netfilter: the iptables rules of this hook decide ACCEPT or DROP" },
-	{ &tp_ev_ipt_do_table, "walks the chain's rules in order until one matches" },
-	{ &tp_ev_ip_output, "the POSTROUTING hook, then fragmentation if needed" },
-	{ &tp_ev_ip_finish_output, "fragments when the packet exceeds the route MTU" },
-	{ &tp_ev_ip_finish_output2, "finds the next hop's neighbour entry and hands the skb to it" },
-	{ &tp_ev_dst_neigh_output, "REACHABLE: copy the cached header; else resolve first" },
-	{ &tp_ev_neigh_hh_output, "copies the cached Ethernet header in front of the IP header" },
-	{ &tp_ev_neigh_resolve_output, "needs the next hop's MAC: send now or queue behind an ARP request" },
-	{ &tp_ev___neigh_event_send, "starts resolution: the entry goes INCOMPLETE, the skb waits" },
-	{ &tp_ev_neigh_event_send, "is the entry usable? if not, start or continue resolution" },
-	{ &tp_ev___neigh_create, "a new neighbour entry for the next hop, state NONE" },
-	{ &tp_ev_neigh_probe, "sends one ARP solicitation for the entry" },
-	{ &tp_ev_arp_solicit, "builds the 'who has' request for the next hop" },
-	{ &tp_ev_arp_send, "creates and transmits one ARP packet" },
-	{ &tp_ev_arp_create, "allocates the ARP skb and fills the Ethernet and ARP headers" },
-	{ &tp_ev_arp_xmit, "hands the ARP packet to the device layer" },
-	{ &tp_ev_arp_rcv, "an ARP packet arrived: sanity checks, then arp_process" },
-	{ &tp_ev_arp_process, "answers requests for our address, learns the sender's MAC" },
-	{ &tp_ev_neigh_update, "new link-layer address or state: queued packets now leave" },
-	{ &tp_ev_neigh_timer_handler, "a neighbour timer fired: retry, go STALE or FAILED" },
-	{ &tp_ev_eth_header, "pushes the 14-byte Ethernet header: destination, source, type" },
-	{ &tp_ev_dev_queue_xmit, "picks a TX queue and hands the skb to its qdisc" },
-	{ &tp_ev_netdev_pick_tx, "chooses which TX queue (ring) the skb will use" },
-	{ &tp_ev___dev_xmit_skb, "an idle pfifo_fast is bypassed; otherwise enqueue and run the qdisc" },
-	{ &tp_ev_sch_direct_xmit, "hands one skb from the qdisc to the driver" },
-	{ &tp_ev_dev_hard_start_xmit, "calls the driver's ndo_start_xmit" },
-	{ &tp_ev_igb_xmit_frame, "the driver's entry: pick the ring for this skb" },
-	{ &tp_ev_igb_xmit_frame_ring, "reserves descriptors, maps the skb, writes the tail register" },
-	{ &tp_ev_igb_tx_map, "maps the data for DMA, fills a descriptor, advances next_to_use" },
-	{ &tp_ev_dma_map_single, "gives the card a bus address for the skb's data" },
-	{ &tp_ev_dma_unmap_single, "the card is done with the buffer: take it back" },
-	{ &tp_ev_sim_82576_wr32, "the driver writes a card register (here: TDT, the tail)" },
-	{ &tp_ev_sim_82576_tx_frame, "the card's DMA fetches the descriptor and data: the frame hits the wire" },
-	{ &tp_ev_sim_82576_msix_event, "the card raises an MSI-X interrupt" },
-	{ &tp_ev_sim_82576_receive, "a frame arrives at the card and is written into an RX buffer" },
-	{ &tp_ev_igb_msix_ring, "hard IRQ: schedule NAPI and return fast" },
-	{ &tp_ev_napi_schedule, "puts the device on the poll list and raises NET_RX" },
-	{ &tp_ev_net_rx_action, "NET_RX softirq: polls each NAPI context within a budget" },
-	{ &tp_ev_igb_poll, "NAPI poll: clean the TX ring, then receive from the RX ring" },
-	{ &tp_ev_igb_clean_tx_irq, "frees skbs whose descriptors have DD set, advances next_to_clean" },
-	{ &tp_ev_igb_clean_rx_irq, "takes received frames off the RX ring and passes them up" },
-	{ &tp_ev_igb_alloc_rx_buffers, "refills RX slots with fresh buffers and bumps RDT" },
-	{ &tp_ev_napi_gro_receive, "GRO entry point: here passed straight up" },
-	{ &tp_ev_netif_receive_skb, "hands the skb to the protocol handler for its type" },
-	{ &tp_ev___netif_receive_skb_core, "finds the packet_type for the EtherType: IP or ARP" },
-	{ &tp_ev_eth_type_trans, "reads the Ethernet header, sets protocol and pkt_type, pulls it" },
-	{ &tp_ev_ip_rcv, "checks the IP header, runs PREROUTING" },
-	{ &tp_ev_ip_rcv_finish, "routes the incoming packet: deliver locally or forward" },
-	{ &tp_ev_ip_route_input_noref, "input route lookup: is it for us or for another host?" },
-	{ &tp_ev_ip_forward, "router: decrement TTL, check MTU, send on" },
-	{ &tp_ev_ip_forward_finish, "the forwarded packet goes down the output path" },
-	{ &tp_ev_ip_local_deliver, "the packet is for this host: reassemble, then INPUT hook" },
-	{ &tp_ev_ip_local_deliver_finish, "hands the payload to TCP, UDP or ICMP" },
-	{ &tp_ev_tcp_v4_rcv, "finds the socket for the segment and processes it" },
-	{ &tp_ev_tcp_v4_do_rcv, "per-socket processing: established fast path or state machine" },
-	{ &tp_ev_tcp_rcv_state_process, "the TCP state machine for every state but ESTABLISHED" },
-	{ &tp_ev_tcp_rcv_established, "ESTABLISHED: data and ACKs" },
-	{ &tp_ev_tcp_ack, "an ACK arrived: free acknowledged data, grow cwnd" },
-	{ &tp_ev_tcp_clean_rtx_queue, "acknowledged originals leave the write queue: dataref drops" },
-	{ &tp_ev_tcp_data_queue, "in-order data goes onto the receive queue" },
-	{ &tp_ev_tcp_send_ack, "builds and sends a pure ACK" },
-	{ &tp_ev_tcp_send_fin, "queues a FIN after the last data" },
-	{ &tp_ev_tcp_set_state, "the connection changes state" },
-	{ &tp_ev_alloc_skb, "allocates an sk_buff header and its data buffer" },
-	{ &tp_ev_kfree_skb, "drops an skb reference (a drop: counted)" },
-	{ &tp_ev_consume_skb, "frees an skb after normal use" },
-	{ &tp_ev_dev_kfree_skb_any, "frees a transmitted skb from any context" },
-	{ &tp_ev_raise_softirq, "marks a softirq pending on this CPU" },
-	{ &ui_mark_console, "a console command was started; step to watch it run" },
-	{ &ui_mark_lesson, "a lesson step ran to here; p steps back through what it did" },
+	/* system calls and the socket layer */
+	{ &tp_ev_sys_socket, "socket(2): makes a struct socket and its sock, returns a descriptor", NULL },
+	{ &tp_ev_sys_connect, "connect(2): the process asks the protocol to reach a peer", NULL },
+	{ &tp_ev_sys_sendto, "send(2): copies user bytes into the socket's send path", NULL },
+	{ &tp_ev_sys_recvfrom, "recv(2): takes what the socket has received, or sleeps until it has some", NULL },
+	{ &tp_ev_sys_accept, "accept(2): takes a finished connection off the listener's queue", NULL },
+	{ &tp_ev_sys_close, "close(2): drops the descriptor; the protocol closes the socket (TCP: its FIN)", NULL },
+	{ &tp_ev_sock_alloc, "a struct socket with its inode: what the descriptor points at", NULL },
+	{ &tp_ev_sock_release, "the last close: the protocol releases the socket, then the struct goes", NULL },
+	{ &tp_ev_sock_sendmsg, "sets up the send's I/O block and calls __sock_sendmsg", NULL },
+	{ &tp_ev___sock_sendmsg, "the security hook, then __sock_sendmsg_nosec", NULL },
+	{ &tp_ev___sock_sendmsg_nosec, "calls the family's sendmsg (sock->ops->sendmsg: inet_sendmsg)", NULL },
+	{ &tp_ev_sock_recvmsg, "sets up the receive's I/O block and calls __sock_recvmsg", NULL },
+	{ &tp_ev___sock_recvmsg, "the security hook, then __sock_recvmsg_nosec", NULL },
+	{ &tp_ev___sock_recvmsg_nosec, "calls the family's recvmsg (sock->ops->recvmsg: inet_recvmsg)", NULL },
+	{ &tp_ev_inet_create, "socket(AF_INET): picks TCP or UDP, allocates the sock and initialises it", NULL },
+	{ &tp_ev_inet_sendmsg, "binds a port if the socket has none, then calls the protocol's sendmsg", NULL },
+	{ &tp_ev_inet_recvmsg, "calls the protocol's recvmsg (tcp_recvmsg, udp_recvmsg)", NULL },
+	{ &tp_ev_inet_autobind, "the socket sends before any bind: it gets a free local port now", NULL },
+	{ &tp_ev_inet_accept, "accept on an AF_INET socket: the connection's sock gets the new socket", NULL },
+	{ &tp_ev_inet_release, "close on an AF_INET socket: the protocol's close (tcp_close, udp's)", NULL },
+	{ &tp_ev_inet_stream_connect, "starts the TCP handshake and sleeps until it finishes", NULL },
+	{ &tp_ev_sk_alloc, "allocates the protocol's sock (struct tcp_sock, udp_sock ...)", NULL },
+	{ &tp_ev_sk_free, "the last reference to the sock is gone: it is freed", NULL },
+	{ &tp_ev_sk_clone_lock, "a copy of the listener's sock for a new connection", NULL },
+	{ &tp_ev_sk_setup_caps, "caches the route on the socket (the socket holds a reference)", NULL },
+	{ &tp_ev_sock_init_data, "default buffers, timeouts and wake-up callbacks of a new sock", NULL },
+	{ &tp_ev_sock_graft, "joins the sock to its struct socket (accept)", NULL },
+	{ &tp_ev_sock_orphan, "the process has let go: the sock lives on alone until TCP is done", NULL },
+	{ &tp_ev_sock_def_readable, "data arrived: wake a process sleeping in recv", NULL },
+	{ &tp_ev_sock_def_wakeup, "the socket's state changed: wake whoever waits for it (connect)", NULL },
+	{ &tp_ev_sock_def_write_space, "send buffer space freed: wake a sender sleeping in send", NULL },
+	{ &tp_ev_sk_stream_write_space, "TCP freed enough send buffer: wake a sender sleeping in send", NULL },
+	{ &tp_ev_sock_queue_rcv_skb, "puts a datagram on the socket's receive queue, charged to its buffer", NULL },
+	{ &tp_ev_skb_set_owner_r, "charges the skb's truesize to the socket's receive buffer", NULL },
+	{ &tp_ev_skb_set_owner_w, "charges the skb's truesize to the socket's send buffer (sk_wmem_alloc)", NULL },
+	{ &tp_ev_sock_rfree, "the skb leaves the receive queue: its truesize is given back", NULL },
+	{ &tp_ev_sock_wfree, "a sent skb is freed: its truesize goes back to the send buffer", NULL },
+	{ &tp_ev_skb_add_data_nocache, "copies the user's bytes into the skb's tailroom", NULL },
+	{ &tp_ev_inet_csk_get_port, "finds a free local port, or checks the one asked for", NULL },
+	{ &tp_ev_inet_hash, "puts a listening or connected sock in the table packets are matched in", NULL },
+	{ &tp_ev_inet_unhash, "takes the sock out of the lookup table: no more packets find it", NULL },
+	{ &tp_ev_inet_csk_accept, "takes the oldest finished connection from the accept queue", NULL },
+	{ &tp_ev_inet_csk_listen_stop, "the listener closes: connections not yet accepted are reset and freed", NULL },
+	{ &tp_ev_inet_csk_destroy_sock, "the connection is over: timers stopped, the sock released", NULL },
+
+	/* TCP: connect, send, receive */
+	{ &tp_ev_tcp_v4_init_sock, "TCP's defaults for a new socket, with IPv4's operations", NULL },
+	{ &tp_ev_tcp_init_sock, "initial RTO, cwnd, MSS and the queues of a new TCP socket", NULL },
+	{ &tp_ev_tcp_v4_connect, "picks a route and a source port, then sends the SYN", NULL },
+	{ &tp_ev_secure_tcp_sequence_number, "the initial sequence number: a keyed hash of the ports and addresses", NULL },
+	{ &tp_ev_tcp_connect, "builds the SYN, queues it for retransmission, sends a clone", NULL },
+	{ &tp_ev_tcp_rcv_synsent_state_process, "SYN_SENT: the SYN-ACK completes the handshake, TCP answers with an ACK", NULL },
+	{ &tp_ev_sim_tcp_init_transfer, "the handshake is over: RTO from its round trip, initial cwnd, buffers", NULL },
+	{ &tp_ev_tcp_sync_mss, "the MSS for the path MTU: what one segment may carry", NULL },
+	{ &tp_ev_tcp_sendmsg, "cuts the user's bytes into MSS-sized skbs on the write queue", NULL },
+	{ &tp_ev_sk_stream_alloc_skb, "allocates an skb with headroom reserved for every header below", NULL },
+	{ &tp_ev_skb_entail, "appends the new skb to the socket's write queue", NULL },
+	{ &tp_ev_tcp_push, "asks TCP to send what the window allows now", NULL },
+	{ &tp_ev_tcp_push_one, "sends the one segment at the head of the write queue if it may go", NULL },
+	{ &tp_ev___tcp_push_pending_frames, "sends queued segments while cwnd and the window allow", NULL },
+	{ &tp_ev_tcp_write_xmit, "walks the write queue and transmits each segment that fits", NULL },
+	{ &tp_ev_tcp_transmit_skb, NULL, ui_explain_tcp_transmit_skb },
+	{ &tp_ev_tcp_xmit_still_cloned, "the last transmission still holds the data (in the ring): a private copy goes down, not a second clone", NULL },
+	{ &tp_ev_tcp_event_new_data_sent, "new data left: snd_nxt moves on, packets_out grows, the RTO timer runs", NULL },
+	{ &tp_ev_tcp_wfree, "a sent clone is freed: its truesize goes back to the socket's send buffer", NULL },
+	{ &tp_ev_tcp_v4_send_check, "prepares the TCP checksum over the pseudo-header", NULL },
+	{ &tp_ev_tcp_v4_rcv, "finds the socket for the segment and processes it", NULL },
+	{ &tp_ev_tcp_v4_do_rcv, "per-socket processing: established fast path or state machine", NULL },
+	{ &tp_ev_tcp_rcv_state_process, "the TCP state machine for every state but ESTABLISHED", NULL },
+	{ &tp_ev_tcp_rcv_established, "ESTABLISHED: data and ACKs", NULL },
+	{ &tp_ev_tcp_ack, NULL, ui_explain_tcp_ack },
+	{ &tp_ev_tcp_clean_rtx_queue, "acknowledged originals leave the write queue: dataref drops", NULL },
+	{ &tp_ev_tcp_rtt_estimator, "a round-trip sample updates srtt and rttvar, and so the RTO", NULL },
+	{ &tp_ev_tcp_cong_avoid, "new data acknowledged: Reno grows cwnd if it was the limit (+1 per ACK in slow start, ~+1 per RTT after)", NULL },
+	{ &tp_ev_tcp_fastretrans_alert, "duplicate ACKs or a loss: recovery decides what to retransmit", NULL },
+	{ &tp_ev_tcp_enter_loss, "the RTO fired: cwnd falls to one segment, everything unacked is lost", NULL },
+	{ &tp_ev_tcp_retransmit_timer, "no ACK within the RTO: retransmit the first unacked segment, double the RTO", NULL },
+	{ &tp_ev_tcp_xmit_retransmit_queue, "in recovery: retransmits the segments marked lost, as cwnd allows", NULL },
+	{ &tp_ev_tcp_retransmit_skb, "sends a segment of the write queue again; the original stays queued until it is acknowledged", NULL },
+	{ &tp_ev_tcp_write_timer, "a TCP timer fired: the retransmit or the window probe", NULL },
+	{ &tp_ev_tcp_keepalive_timer, "the keepalive timer: probes an idle connection, or ends a FIN_WAIT2 that waited too long", NULL },
+	{ &tp_ev_tcp_data_queue, "in-order data goes onto the receive queue", NULL },
+	{ &tp_ev_tcp_data_queue_ofo, "data after a gap: kept in the out-of-order queue until the gap fills", NULL },
+	{ &tp_ev_tcp_ofo_queue, "the gap is filled: out-of-order segments move to the receive queue", NULL },
+	{ &tp_ev_tcp_event_data_recv, "data arrived: the receiver's ACK pacing and window estimate learn from it", NULL },
+	{ &tp_ev___tcp_ack_snd_check, "should an ACK go now (two segments, or out of order) or later?", NULL },
+	{ &tp_ev_tcp_send_delayed_ack, "the ACK waits a little: more data may come to share it", NULL },
+	{ &tp_ev_tcp_send_ack, "builds and sends a pure ACK", NULL },
+	{ &tp_ev_tcp_recvmsg, "copies received data to the user and frees what was read", NULL },
+	{ &tp_ev_tcp_cleanup_rbuf, "after a read: send a window update if the window grew enough", NULL },
+	{ &tp_ev_tcp_fin, "the peer's FIN: no more data will come; the state moves on", NULL },
+	{ &tp_ev_tcp_close, "close: the FIN goes after the queued data (or a reset if data was unread)", NULL },
+	{ &tp_ev_tcp_send_fin, "queues a FIN after the last data", NULL },
+	{ &tp_ev_tcp_set_state, "the connection changes state", NULL },
+	{ &tp_ev_tcp_time_wait, "enters TIME_WAIT (2 MSL: a late FIN gets its ACK again), or an orphan waits in FIN_WAIT2", NULL },
+	{ &tp_ev_tcp_done, "the connection is closed for good: the socket is told, its timers stop", NULL },
+	{ &tp_ev_tcp_v4_destroy_sock, "frees TCP's queues and port of a socket that is going away", NULL },
+
+	/* TCP: the passive side (a listener) */
+	{ &tp_ev_tcp_v4_conn_request, "a SYN for a listener: a request sock, and a SYN-ACK back", NULL },
+	{ &tp_ev_tcp_v4_send_synack, "routes and sends the SYN-ACK for a connection request", NULL },
+	{ &tp_ev_tcp_make_synack, "builds the SYN-ACK segment with its MSS and window", NULL },
+	{ &tp_ev_tcp_v4_hnd_req, "a segment for a listener: does it belong to a pending request?", NULL },
+	{ &tp_ev_tcp_check_req, "the ACK that ends a handshake: the request becomes a connection", NULL },
+	{ &tp_ev_tcp_v4_syn_recv_sock, "makes the connection's own sock from the request, with its route", NULL },
+	{ &tp_ev_tcp_create_openreq_child, "the new sock takes sequence numbers and window from the request", NULL },
+	{ &tp_ev_tcp_child_process, "hands the new connection's first segment to it and wakes the listener", NULL },
+
+	/* UDP and ICMP */
+	{ &tp_ev_udp_sendmsg, "builds one datagram: route, source port, UDP header; big ones go out as fragments", NULL },
+	{ &tp_ev_udp_send_skb, "fills the UDP header and checksum, then sends the datagram", NULL },
+	{ &tp_ev_udp_v4_get_port, "binds the UDP socket to a free local port", NULL },
+	{ &tp_ev_udp_rcv, "a UDP datagram for this host: check it, find the socket", NULL },
+	{ &tp_ev___udp4_lib_lookup, "finds the socket bound to the datagram's port and address", NULL },
+	{ &tp_ev_udp_queue_rcv_skb, "queues the datagram on the socket, or drops it if the buffer is full", NULL },
+	{ &tp_ev_udp_recvmsg, "copies one datagram to the user", NULL },
+	{ &tp_ev_udp_lib_close, "close on a UDP socket: its port is free again", NULL },
+	{ &tp_ev_icmp_rcv, "an ICMP message for this host: check it, hand it to its type's handler", NULL },
+	{ &tp_ev_icmp_echo, "an echo request: answer it with an echo reply", NULL },
+	{ &tp_ev_icmp_reply, "routes the answer back to the sender and sends it", NULL },
+	{ &tp_ev_icmp_push_reply, "puts the ICMP header and data together and sends the packet", NULL },
+	{ &tp_ev_icmp_send, "sends an ICMP error about a packet (unreachable, time exceeded ...)", NULL },
+	{ &tp_ev_icmp_out_count, "counts an outgoing ICMP message, in total and by type", NULL },
+	{ &tp_ev_icmp_unreach, "an ICMP error (unreachable, fragmentation needed, time exceeded): tell the sender's protocol", NULL },
+	{ &tp_ev_icmp_socket_deliver, "gives an ICMP error to the protocol of the packet it quotes", NULL },
+	{ &tp_ev_sim_icmp_deliver_local, "an error this host makes about its own packet is delivered to itself", NULL },
+	{ &tp_ev_ping_init_sock, "the ICMP echo socket ping uses (SOCK_DGRAM, IPPROTO_ICMP)", NULL },
+	{ &tp_ev_ping_sendmsg, "ping's request: an ICMP echo with its id and sequence, routed and sent", NULL },
+	{ &tp_ev_ping_rcv, "an echo reply: queued on the ping socket with the matching id", NULL },
+	{ &tp_ev_ping_close, "closes the ICMP echo socket (netstep: when the host goes away)", NULL },
+	{ &tp_ev_ping_err, "an ICMP error quoting our echo request: queued for ping to report", NULL },
+
+	/* IP: output */
+	{ &tp_ev_ip_queue_xmit, "routes the segment (or reuses the socket's cached dst), pushes the IP header", NULL },
+	{ &tp_ev_ip_build_and_send_pkt, "pushes an IP header on a packet with its route and sends it (a SYN-ACK)", NULL },
+	{ &tp_ev_ip_push_pending_frames, "the datagram is complete: build its IP packet(s) and send", NULL },
+	{ &tp_ev___ip_make_skb, "joins the pieces of a datagram into one skb with its IP header", NULL },
+	{ &tp_ev_ip_send_skb, "sends a finished IP packet (ip_local_out) and counts a failure", NULL },
+	{ &tp_ev_ip_select_ident, "the IP id of the packet: what its fragments will share", NULL },
+	{ &tp_ev_ip_local_out, "sets the IP length and checksum, runs the OUTPUT netfilter hook", NULL },
+	{ &tp_ev___ip_local_out, "fills tot_len and computes the IP header checksum", NULL },
+	{ &tp_ev_nf_hook, "netfilter: the iptables rules of this hook decide ACCEPT or DROP", NULL },
+	{ &tp_ev_ipt_do_table, "walks the chain's rules in order until one matches", NULL },
+	{ &tp_ev_ip_output, "the POSTROUTING hook, then fragmentation if needed", NULL },
+	{ &tp_ev_ip_finish_output, "fragments when the packet exceeds the route MTU", NULL },
+	{ &tp_ev_ip_fragment, "cuts the packet into fragments that fit the MTU, each with its own IP header", NULL },
+	{ &tp_ev_ip_copy_metadata, "a fragment inherits the original's route, device and priority", NULL },
+	{ &tp_ev_ip_finish_output2, "finds the next hop's neighbour entry and hands the skb to it", NULL },
+
+	/* IP: input, forwarding, reassembly */
+	{ &tp_ev_ip_rcv, "checks the IP header, runs PREROUTING", NULL },
+	{ &tp_ev_ip_rcv_finish, "routes the incoming packet: deliver locally or forward", NULL },
+	{ &tp_ev_ip_route_input_noref, "input route lookup: is it for us or for another host?", NULL },
+	{ &tp_ev_ip_route_input_slow, "no cached input route: look the destination up in the tables", NULL },
+	{ &tp_ev_fib_validate_source, "is the source address plausible on the device it came in on?", NULL },
+	{ &tp_ev_ip_mkroute_input, "builds the input route of a packet to forward: out device, next hop", NULL },
+	{ &tp_ev_ip_forward, "router: checks TTL and MTU; sends on, or answers with an ICMP error", NULL },
+	{ &tp_ev_ip_forward_finish, "the forwarded packet goes down the output path", NULL },
+	{ &tp_ev_ip_local_deliver, "the packet is for this host: reassemble, then INPUT hook", NULL },
+	{ &tp_ev_ip_local_deliver_finish, "hands the payload to TCP, UDP or ICMP", NULL },
+	{ &tp_ev_ip_defrag, "a fragment: add it to its datagram's queue; whole, the datagram goes up", NULL },
+	{ &tp_ev_ip_find, "finds (or starts) the reassembly queue of the fragment's datagram", NULL },
+	{ &tp_ev_ip_frag_queue, "puts the fragment in place by offset and checks for gaps", NULL },
+	{ &tp_ev_ip_frag_reasm, "every fragment is there: join them into one packet", NULL },
+	{ &tp_ev_ipq_kill, "the reassembly queue is done with (complete, or timed out)", NULL },
+	{ &tp_ev_inet_frag_destroy, "frees a reassembly queue and the fragments still in it", NULL },
+
+	/* routes */
+	{ &tp_ev_ip_route_output_ports, "route lookup for this flow: the matched row decides gateway and device", NULL },
+	{ &tp_ev_ip_route_output_key, "looks up the output route and builds an rtable (dst)", NULL },
+	{ &tp_ev___mkroute_output, "makes the output route (rtable) from the table's answer, or reuses a cached one", NULL },
+	{ &tp_ev_rt_dst_alloc, "allocates an rtable: the dst a packet carries to the output path", NULL },
+	{ &tp_ev_rt_cache_route, "keeps the rtable on the next hop for the following packets", NULL },
+	{ &tp_ev_fib_lookup, "searches the local table, then the main table", NULL },
+	{ &tp_ev_fib_table_lookup, "longest-prefix match over the table's rows", NULL },
+	{ &tp_ev_inet_addr_type, "what kind of address is it here: local, broadcast, unicast ...", NULL },
+	{ &tp_ev_inet_select_addr, "picks this host's source address for the outgoing device", NULL },
+	{ &tp_ev___sk_dst_check, "is the route cached on the socket still valid?", NULL },
+	{ &tp_ev_dst_hold, "takes a reference on the route", NULL },
+	{ &tp_ev_dst_release, "drops a reference on the route; the last one frees it", NULL },
+	{ &tp_ev_dst_mtu, "the MTU of the route: the path MTU if one was learned, else the device's", NULL },
+	{ &tp_ev_find_exception, "is there a learned path MTU (an exception) for this destination?", NULL },
+	{ &tp_ev_ipv4_update_pmtu, "fragmentation needed: lower the path MTU towards that destination", NULL },
+	{ &tp_ev___ip_rt_update_pmtu, "records the smaller path MTU on the route, unless its MTU is locked", NULL },
+	{ &tp_ev_update_or_create_fnhe, "remembers the path MTU for the destination until it expires", NULL },
+	{ &tp_ev_sim_fib_ip_route_get, "ip route get: the route a packet to that address would take", NULL },
+	{ &tp_ev_sim_fib_route_show, "route -n: the main table, row by row", NULL },
+
+	/* neighbours and ARP */
+	{ &tp_ev_dst_neigh_output, NULL, ui_explain_dst_neigh_output },
+	{ &tp_ev_neigh_hh_output, "copies the cached Ethernet header in front of the IP header", NULL },
+	{ &tp_ev_neigh_resolve_output, "needs the next hop's MAC: send now or queue behind an ARP request", NULL },
+	{ &tp_ev___neigh_event_send, NULL, ui_explain___neigh_event_send },
+	{ &tp_ev_neigh_event_send, "is the entry usable? if not, start or continue resolution", NULL },
+	{ &tp_ev___ipv4_neigh_lookup_noref, "looks for the next hop's entry in the ARP table", NULL },
+	{ &tp_ev___neigh_lookup, "finds the entry for an address, or creates one", NULL },
+	{ &tp_ev_neigh_lookup, "finds the entry for an address in the table", NULL },
+	{ &tp_ev___neigh_create, "a new neighbour entry for the next hop, state NONE", NULL },
+	{ &tp_ev_neigh_alloc, "allocates a neighbour entry with its timer and queue", NULL },
+	{ &tp_ev_arp_constructor, "ARP's setup of a new entry: how it resolves and what it sends with", NULL },
+	{ &tp_ev_neigh_hh_init, "caches the Ethernet header for this next hop", NULL },
+	{ &tp_ev_eth_header_cache, "builds the cached Ethernet header from the entry's MAC", NULL },
+	{ &tp_ev_neigh_probe, "sends one ARP solicitation for the entry", NULL },
+	{ &tp_ev_arp_solicit, "builds the 'who has' request for the next hop", NULL },
+	{ &tp_ev_arp_send, "creates and transmits one ARP packet", NULL },
+	{ &tp_ev_arp_create, "allocates the ARP skb and fills the Ethernet and ARP headers", NULL },
+	{ &tp_ev_arp_xmit, "hands the ARP packet to the device layer", NULL },
+	{ &tp_ev_arp_rcv, "an ARP packet arrived: sanity checks, then arp_process", NULL },
+	{ &tp_ev_arp_process, NULL, ui_explain_arp_process },
+	{ &tp_ev_neigh_event_ns, "an ARP request names us: create or update the sender's entry", NULL },
+	{ &tp_ev_neigh_update, NULL, ui_explain_neigh_update },
+	{ &tp_ev_neigh_timer_handler, "a neighbour timer fired: retry, go STALE or FAILED", NULL },
+	{ &tp_ev_neigh_invalidate, "resolution failed: the packets waiting on the entry are dropped", NULL },
+	{ &tp_ev_arp_error_report, "a packet could not be resolved: its sender hears 'host unreachable'", NULL },
+
+	/* the device layer and qdiscs */
+	{ &tp_ev_eth_header, "pushes the 14-byte Ethernet header: destination, source, type", NULL },
+	{ &tp_ev_dev_queue_xmit, "picks a TX queue and hands the skb to its qdisc", NULL },
+	{ &tp_ev_netdev_pick_tx, "chooses which TX queue (ring) the skb will use", NULL },
+	{ &tp_ev___dev_xmit_skb, "an idle pfifo_fast is bypassed; otherwise enqueue and run the qdisc", NULL },
+	{ &tp_ev___qdisc_run, "runs the qdisc: sends packets until it is empty or the quota (64) is used", NULL },
+	{ &tp_ev_qdisc_restart, "takes one packet from the qdisc and tries the driver", NULL },
+	{ &tp_ev_dequeue_skb, "the next packet: a requeued one first, else the qdisc's dequeue", NULL },
+	{ &tp_ev_sch_direct_xmit, "hands one skb from the qdisc to the driver", NULL },
+	{ &tp_ev_dev_requeue_skb, "the driver is busy: the packet goes back to wait at the head", NULL },
+	{ &tp_ev___netif_schedule, "the qdisc has more to send: NET_TX will run it later", NULL },
+	{ &tp_ev___netif_reschedule, "puts the qdisc on this CPU's output list and raises NET_TX", NULL },
+	{ &tp_ev_net_tx_action, "NET_TX softirq: frees completed skbs, runs the qdiscs that were scheduled", NULL },
+	{ &tp_ev_pfifo_fast_enqueue, "queues the packet in one of three bands by its priority", NULL },
+	{ &tp_ev_pfifo_fast_dequeue, "takes the next packet from the highest band that has one", NULL },
+	{ &tp_ev_pfifo_fast_reset, "empties the three bands (the device goes down)", NULL },
+	{ &tp_ev_bfifo_enqueue, "queues the packet if the byte limit allows, else drops it", NULL },
+	{ &tp_ev_qdisc_dequeue_head, "takes the packet at the head of the queue", NULL },
+	{ &tp_ev_qdisc_drop, "the queue is full: the packet is dropped and counted", NULL },
+	{ &tp_ev_qdisc_reset, "empties the qdisc", NULL },
+	{ &tp_ev_tbf_enqueue, "queues the packet for the token bucket (dropped if over the limit)", NULL },
+	{ &tp_ev_tbf_dequeue, "sends the head packet if the bucket has tokens for it, else waits", NULL },
+	{ &tp_ev_tbf_init, "a token bucket: rate, burst and limit from tc", NULL },
+	{ &tp_ev_tbf_change, "sets the bucket's rate, burst and queue limit", NULL },
+	{ &tp_ev_qdisc_watchdog_schedule_ns, "no tokens for the next packet: wake the qdisc when there are", NULL },
+	{ &tp_ev_qdisc_watchdog, "the bucket has refilled: schedule the qdisc to send again", NULL },
+	{ &tp_ev_qdisc_create, "tc qdisc add|replace: a new qdisc of the kind asked for", NULL },
+	{ &tp_ev_qdisc_create_dflt, "a default qdisc (pfifo_fast for each TX queue)", NULL },
+	{ &tp_ev_sim_qdisc_root_modify, "tc: replace the root qdisc, change it in place, or refuse", NULL },
+	{ &tp_ev_qdisc_graft, "attaches the new qdisc to the device, the old one goes", NULL },
+	{ &tp_ev_dev_graft_qdisc, "the TX queue takes the new qdisc (it starts when the device is up)", NULL },
+	{ &tp_ev_qdisc_destroy, "frees a qdisc and the packets still in it", NULL },
+	{ &tp_ev_mq_destroy, "mq goes: the per-queue qdiscs under it go too", NULL },
+	{ &tp_ev_dev_activate, "the device is up: its TX queues get their qdiscs (or the defaults)", NULL },
+	{ &tp_ev_dev_deactivate, "the device goes down: qdiscs swapped for noop, queued packets freed", NULL },
+	{ &tp_ev_dev_open, "ip link set up: the driver's ndo_open, then the qdiscs start", NULL },
+	{ &tp_ev_dev_close, "ip link set down: stop the queues, the driver's ndo_stop", NULL },
+	{ &tp_ev_call_netdevice_notifiers, "tells every layer that registered a notifier "
+	  "what happened to the device (here: it went down)", NULL },
+	{ &tp_ev_fib_netdev_event, "the routing code hears about a device going down", NULL },
+	{ &tp_ev_fib_disable_ip, "a device went down: what was learnt through it goes, "
+	  "its ARP entries first", NULL },
+	{ &tp_ev_arp_ifdown, "the device went down: drop its ARP entries and the packets "
+	  "waiting on them", NULL },
+	{ &tp_ev_neigh_ifdown, "forgets every neighbour of the device (timers stopped, "
+	  "queued packets freed)", NULL },
+	{ &tp_ev_dev_set_mtu, "ip link set mtu: the driver checks the new MTU and applies it", NULL },
+	{ &tp_ev_dev_hard_start_xmit, "calls the driver's ndo_start_xmit", NULL },
+	{ &tp_ev_netif_tx_start_all_queues, "the device may transmit: every TX queue starts", NULL },
+	{ &tp_ev_netif_wake_subqueue, "descriptors were freed: a stopped TX queue starts again", NULL },
+
+	/* the igb driver: transmit */
+	{ &tp_ev_igb_xmit_frame, "the driver's entry: pick the ring for this skb", NULL },
+	{ &tp_ev_igb_xmit_frame_ring, NULL, ui_explain_igb_xmit_frame_ring },
+	{ &tp_ev___igb_maybe_stop_tx, "too few free descriptors: stop the TX queue until cleanup frees some", NULL },
+	{ &tp_ev_igb_tx_cmd_type, "the descriptor's command bits: end of packet, report status, add the CRC", NULL },
+	{ &tp_ev_igb_tx_olinfo_status, "the descriptor's payload length for the card", NULL },
+	{ &tp_ev_igb_tx_map, "maps the data for DMA, fills a descriptor, advances next_to_use", NULL },
+	{ &tp_ev_dma_map_single, "gives the card a bus address for the skb's data", NULL },
+	{ &tp_ev_dma_unmap_single, "the card is done with the buffer: take it back", NULL },
+	{ &tp_ev_sim_82576_wr32, "the driver writes the TX tail (TDT): the card may fetch descriptors up to it", NULL },
+	{ &tp_ev_sim_82576_tx_frame, "the card's DMA fetches the descriptor and data: the frame hits the wire", NULL },
+	{ &tp_ev_igb_clean_tx_irq, "frees skbs whose descriptors have DD set, advances next_to_clean", NULL },
+
+	/* the igb driver: interrupts and receive */
+	{ &tp_ev_sim_82576_msix_event, "the card raises an MSI-X interrupt", NULL },
+	{ &tp_ev_sim_82576_receive, "a frame arrives at the card and is written into an RX buffer", NULL },
+	{ &tp_ev_igb_msix_ring, "hard IRQ: schedule NAPI and return fast", NULL },
+	{ &tp_ev_napi_schedule, NULL, ui_explain_napi_schedule },
+	{ &tp_ev_____napi_schedule, "adds the NAPI context to this CPU's poll list, raises NET_RX", NULL },
+	{ &tp_ev_net_rx_action, "NET_RX softirq: polls each NAPI context within a budget", NULL },
+	{ &tp_ev_igb_poll, "NAPI poll: clean the TX ring, then receive from the RX ring", NULL },
+	{ &tp_ev_napi_complete, "the poll finished under budget: leave the poll list", NULL },
+	{ &tp_ev_igb_ring_irq_enable, "the poll is done: unmask this ring's interrupt again", NULL },
+	{ &tp_ev_igb_write_itr, "sets the interrupt throttle: how often this vector may fire", NULL },
+	{ &tp_ev_igb_clean_rx_irq, "takes received frames off the RX ring and passes them up", NULL },
+	{ &tp_ev_igb_fetch_rx_buffer, "takes the skb of the RX slot the card filled, unmaps its buffer", NULL },
+	{ &tp_ev_igb_is_non_eop, "was this the frame's last descriptor? moves next_to_clean on", NULL },
+	{ &tp_ev_igb_cleanup_headers, "drops a frame the card marked bad, pads one that is too short", NULL },
+	{ &tp_ev_igb_alloc_rx_buffers, "refills RX slots with fresh buffers and bumps RDT", NULL },
+	{ &tp_ev_sim_igb_alloc_mapped_skb, "a receive buffer for one RX slot, mapped for the card to write", NULL },
+	{ &tp_ev_napi_gro_receive, "GRO entry point: here passed straight up", NULL },
+	{ &tp_ev_netif_receive_skb, "hands the skb to the protocol handler for its type", NULL },
+	{ &tp_ev___netif_receive_skb_core, "finds the packet_type for the EtherType: IP or ARP", NULL },
+	{ &tp_ev_eth_type_trans, "reads the Ethernet header, sets protocol and pkt_type, pulls it", NULL },
+
+	/* the igb driver: bringing the card up and down */
+	{ &tp_ev_igb_open, "ndo_open: the card comes up (see __igb_open)", NULL },
+	{ &tp_ev___igb_open, "allocates the rings, programs the card, requests the IRQs, starts the queues", NULL },
+	{ &tp_ev_igb_close, "ndo_stop: the card goes down (see __igb_close)", NULL },
+	{ &tp_ev___igb_close, "stops the card, frees the IRQs and every ring", NULL },
+	{ &tp_ev_igb_up, "NAPI and interrupts on, the TX queues started: the link is usable", NULL },
+	{ &tp_ev_igb_down, "stops receive and transmit, NAPI and interrupts; cleans the rings", NULL },
+	{ &tp_ev_igb_reset, "resets the card and programs its receive address", NULL },
+	{ &tp_ev_sim_82576_reset, "the card resets: every register back to its default", NULL },
+	{ &tp_ev_igb_configure, "programs the card: receive filters, the TX and RX rings, buffers", NULL },
+	{ &tp_ev_igb_configure_tx, "tells the card where each TX ring lives", NULL },
+	{ &tp_ev_igb_configure_tx_ring, "writes one TX ring's base (TDBAL/H), length (TDLEN), head and tail", NULL },
+	{ &tp_ev_igb_configure_rx, "tells the card where each RX ring lives", NULL },
+	{ &tp_ev_igb_configure_rx_ring, "writes one RX ring's base, length, buffer size, head and tail", NULL },
+	{ &tp_ev_igb_setup_tctl, "transmit control: enable transmit, pad short frames", NULL },
+	{ &tp_ev_igb_setup_rctl, "receive control: what frames the card accepts, the buffer size", NULL },
+	{ &tp_ev_igb_rlpml_set, "the longest frame the card accepts (from the MTU)", NULL },
+	{ &tp_ev_igb_rar_set, "writes the card's MAC address into a receive address register", NULL },
+	{ &tp_ev_igb_setup_all_tx_resources, "a TX ring (descriptors and buffer info) for every queue", NULL },
+	{ &tp_ev_igb_setup_tx_resources, "allocates one TX ring: its descriptors in DMA memory", NULL },
+	{ &tp_ev_igb_setup_all_rx_resources, "an RX ring for every queue", NULL },
+	{ &tp_ev_igb_setup_rx_resources, "allocates one RX ring: its descriptors in DMA memory", NULL },
+	{ &tp_ev_dma_alloc_coherent, "memory both the CPU and the card see: a descriptor ring", NULL },
+	{ &tp_ev_dma_free_coherent, "gives a descriptor ring's DMA memory back", NULL },
+	{ &tp_ev_igb_free_all_tx_resources, "frees every TX ring", NULL },
+	{ &tp_ev_igb_free_tx_resources, "frees one TX ring's descriptors and buffer info", NULL },
+	{ &tp_ev_igb_free_all_rx_resources, "frees every RX ring", NULL },
+	{ &tp_ev_igb_free_rx_resources, "frees one RX ring's descriptors and buffer info", NULL },
+	{ &tp_ev_igb_clean_all_tx_rings, "frees the skbs still on every TX ring", NULL },
+	{ &tp_ev_igb_clean_tx_ring, "frees the skbs still on one TX ring and resets its indices", NULL },
+	{ &tp_ev_igb_clean_all_rx_rings, "frees the buffers of every RX ring", NULL },
+	{ &tp_ev_igb_clean_rx_ring, "frees one RX ring's buffers and resets its indices", NULL },
+	{ &tp_ev_igb_request_irq, "asks for the card's interrupts: MSI-X, one vector per queue pair", NULL },
+	{ &tp_ev_igb_request_msix, "requests each MSI-X vector with its handler", NULL },
+	{ &tp_ev_igb_free_irq, "gives the MSI-X vectors back", NULL },
+	{ &tp_ev_igb_configure_msix, "tells the card which vector each queue raises", NULL },
+	{ &tp_ev_igb_assign_vector, "maps a vector to its RX and TX queues", NULL },
+	{ &tp_ev_igb_write_ivar, "writes one entry of the card's interrupt vector table (IVAR)", NULL },
+	{ &tp_ev_igb_irq_enable, "unmasks the card's interrupts", NULL },
+	{ &tp_ev_igb_irq_disable, "masks the card's interrupts", NULL },
+	{ &tp_ev_napi_enable, "the NAPI context may be scheduled again", NULL },
+	{ &tp_ev_napi_disable, "waits for a running poll and keeps NAPI from being scheduled", NULL },
+	{ &tp_ev_igb_change_mtu, "a new MTU: check it, and reset the card for the new frame size", NULL },
+	{ &tp_ev_igb_get_ringparam, "ethtool -g: the ring sizes, now and at most", NULL },
+	{ &tp_ev_igb_set_ringparam, "ethtool -G: new ring sizes (the card is brought down and up)", NULL },
+	{ &tp_ev_igb_update_stats, "reads the card's statistics registers into the driver's counters", NULL },
+
+	/* skbs, softirqs, netfilter tables */
+	{ &tp_ev_alloc_skb, "allocates an sk_buff header and its data buffer", NULL },
+	{ &tp_ev_skb_clone, "a second header for the same data: dataref counts both", NULL },
+	{ &tp_ev_kfree_skb, NULL, ui_explain_skb_put_ref },
+	{ &tp_ev_consume_skb, NULL, ui_explain_skb_put_ref },
+	{ &tp_ev_dev_kfree_skb_any, "frees a transmitted skb from any context", NULL },
+	{ &tp_ev_raise_softirq, "marks a softirq pending on this CPU", NULL },
+	{ &tp_ev_sim_iptc_insert_entry, "iptables -A/-I: the rule goes into the chain at its place", NULL },
+	{ &tp_ev_sim_iptc_flush_entries, "iptables -F: the chain's rules go", NULL },
+
+	/* the UI's own marks */
+	{ &ui_mark_console, "a console command was started; step to watch it run", NULL },
+	{ &ui_mark_lesson, "a lesson step ran to here; p steps back through what it did", NULL },
 };
 
-/* The line for @ev itself, or NULL. */
-static const char *
-ui_explain_desc(const struct trace_event_desc *ev)
+/* The row for @ev's declaration, or NULL. */
+static const struct ui_explain_row *
+ui_explain_row(const struct trace_event_desc *ev)
 {
 	for (size_t i = 0; ev && i < ARRAY_SIZE(ui_explain_table); i++)
 		if (ui_explain_table[i].ev == ev)
-			return ui_explain_table[i].text;
+			return &ui_explain_table[i];
 	return NULL;
 }
 
 /*
- * A note is explained by the function it sits in, when that is traced:
- * a note's site knows that function only by its C name (__func__), so
- * its declaration is found by that name.
+ * A note is explained by the function it sits in, when it has no line
+ * of its own: a note's site knows that function only by its C name
+ * (__func__), so its declaration is found by that name.  (The note's
+ * fields are not the function's: a line chosen by fields gets none,
+ * and says what holds either way.)
  */
 const char *
 ui_explain(const struct trace_rec *ev)
 {
-	const char *text = ui_explain_desc(trace_rec_desc(ev));
+	const struct ui_explain_row *row = ui_explain_row(trace_rec_desc(ev));
 
-	if (!text && ev->kind == TRACE_NOTE && ev->site)
-		text = ui_explain_desc(trace_event_find(ev->site->func, false));
-	return text;
+	if (!row && ev->kind == TRACE_NOTE && ev->site)
+		row = ui_explain_row(trace_event_find(ev->site->func, false));
+	if (!row)
+		return NULL;
+	return row->text ? row->text : row->by_fields(ev);
 }

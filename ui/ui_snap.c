@@ -154,8 +154,10 @@ ui_build_stack(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 	fprintf(b.f, "  %s:%d  [%s]\n", rec->site->file, rec->site->line, ev->host_name);
 	if (rec->skb_id)
 		fprintf(b.f, "  skb#%u\n", rec->skb_id);
+	/* One line: the UI wraps it at the pane's width. */
 	ui_format_fields(rec, fields, sizeof(fields));
-	ui_wrap_fields(b.f, "  ", fields, 38);
+	if (fields[0])
+		fprintf(b.f, "  %s\n", fields);
 	s->pane[UI_PANE_STACK] = ui_buf_close(&b);
 }
 
@@ -196,19 +198,20 @@ ui_skb_bar(FILE *f, const struct sk_buff *skb)
 static void
 ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 {
-	struct sk_buff *skb = ui_find_skb(r, r->focus_skb, 0), *o;
+	struct sk_buff *skb = r->focus_skb ? ui_find_skb(r, r->focus_skb, 0) : NULL, *o;
 	unsigned long live = r->w->ledger.allocated - r->w->ledger.freed;
 	struct ui_buf b;
 
-	if (!skb && r->focus_skb) {
-		/* The skb we followed is gone: follow one sharing its data. */
-		skb = ui_find_skb(r, 0, r->focus_data);
-		if (skb)
-			r->focus_skb = skb->id;
-	}
+	u32 gone = skb ? 0 : r->focus_skb;
+
 	ui_buf_open(r, &b, 0);
+	if (gone) {
+		/* The event's skb is freed: show one that shared its data. */
+		skb = ui_find_skb(r, 0, r->focus_data);
+		fprintf(b.f, "skb#%u is freed%s\n", gone, skb ? "; its data lives on in:" : "");
+	}
 	if (!skb) {
-		fprintf(b.f, "no skb in focus\nlive skbs: %lu\n", live);
+		fprintf(b.f, "%slive skbs: %lu\n", gone ? "" : "no skb in focus\n", live);
 		s->pane[UI_PANE_SKB] = ui_buf_close(&b);
 		return;
 	}
@@ -625,7 +628,7 @@ ui_build_rx_slots(FILE *f, struct igb_ring *rx, unsigned int rdh, unsigned int r
 
 	if (!cnt || !rx->desc || !rx->rx_buffer_info)
 		return;
-	fprintf(f, " slot mark dma         DD  (C=ntc H=RDH T=RDT)\n");
+	fprintf(f, " slot mark dma         DD\n");
 	for (unsigned int k = 0; k < 4; k++) {
 		unsigned int i = (rx->next_to_clean + cnt - 1 + k) % cnt;
 		union e1000_adv_rx_desc *d = IGB_RX_DESC(rx, i);
@@ -642,6 +645,7 @@ ui_build_rx_slots(FILE *f, struct igb_ring *rx, unsigned int rdh, unsigned int r
 			(unsigned long long)rx->rx_buffer_info[i].dma,
 			igb_test_staterr(d, E1000_RXD_STAT_DD) ? "DD" : "-");
 	}
+	fprintf(f, " C=next_to_clean H=RDH (card)\n T=RDT (tail)\n");
 }
 
 static void
@@ -731,15 +735,17 @@ ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 	else
 		fprintf(b.f, "  quota left=%d%s (%s)\n", r->quota,
 			ui_inside(r, running) ? "" : " at end", r->quota_host);
+	/* The hosts on this wire: on a TAP the router and the server are the
+	 * real kernel (their slots hold hosts without a NIC). */
 	fprintf(b.f, "softirq     ");
 	for (int i = 0; i < SIM_NHOSTS; i++)
-		if (r->w->host[i])
+		if (r->w->host[i] && r->w->host[i]->ndevs)
 			fprintf(b.f, " %7.7s", r->w->host[i]->name);
 	fputc('\n', b.f);
 	for (int nr = NET_TX_SOFTIRQ; nr <= NET_RX_SOFTIRQ; nr++) {
 		fprintf(b.f, "%-11s:", softirq_to_name[nr]);
 		for (int i = 0; i < SIM_NHOSTS; i++)
-			if (r->w->host[i])
+			if (r->w->host[i] && r->w->host[i]->ndevs)
 				fprintf(b.f, " %7u", r->w->host[i]->cpu.softirq_count[nr]);
 		fputc('\n', b.f);
 	}
@@ -902,11 +908,9 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 	ui_build_ring(r, ev, s);
 	ui_build_qdisc(r, s);
 	ui_build_frame(r, s);
-	{
-		size_t keep = r->console_len > 3000 ? r->console_len - 3000 : 0;
-
-		s->pane[UI_PANE_CONSOLE] = strdup(r->console_log ? r->console_log + keep : "");
-	}
+	/* NOTE: no console text: the console pane is the terminal, drawn from
+	 * r->console_log as it is now (a command that only looks prints at
+	 * once, between steps). */
 	r->count++;
 	if (r->count > UI_HISTORY)
 		r->first = r->count - UI_HISTORY;
@@ -1002,7 +1006,9 @@ ui_rec_trace(void *arg, const struct trace_event *ev)
 		else
 			r->overflow++;
 	}
-	if (ev->rec.skb_id && ev->rec.kind != TRACE_EXIT && ui_find_skb(r, ev->rec.skb_id, 0))
+	/* The skb pane shows the skb of the current event (of its function's
+	 * entry, at an exit), else the last one an event had. */
+	if (ev->rec.skb_id)
 		r->focus_skb = ev->rec.skb_id;
 	if (ui_route_row(&ev->rec, &row)) {
 		r->last_route = ev->rec;

@@ -117,7 +117,7 @@ void ui_rec_exit(struct ui_rec *r);
 void ui_rec_trace(void *arg, const struct trace_event *ev);
 /* Snapshot @abs (absolute index), NULL if dropped from history or not yet. */
 const struct ui_snap *ui_rec_get(const struct ui_rec *r, u64 abs);
-/* Append console output (shown in the console pane from the next snapshot). */
+/* Append console output: the console pane draws it as it is now, the terminal. */
 void ui_rec_console(struct ui_rec *r, const char *text);
 /*
  * Record a snapshot now without a trace event: a note of the UI's own
