@@ -20,7 +20,7 @@
  * at once: no process ever holds the socket lock), early demux, MD5,
  * SYN cookies, the TIME_WAIT mini socket (the full socket stays in
  * TIME_WAIT), request sockets' own hash (the listener's syn queue is a
- * list), ICMP errors for request sockets.
+ * list).
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
@@ -691,12 +691,12 @@ discard_it:
 }
 
 /*
- * inet_csk_update_pmtu - the socket's route must carry the smaller path
- * MTU.  KERNEL: 3.10 calls dst->ops->update_pmtu on the socket's own
- * route, which marks it obsolete (DST_OBSOLETE_KILL) once a nexthop
- * exception holds the new MTU; netstep's icmp_unreach already created the
- * exception (ipv4_update_pmtu), so the stale cached route is dropped here
- * and looked up again.
+ * inet_csk_update_pmtu - the route to @sk's peer learns the smaller path
+ * MTU (a nexthop exception, __ip_rt_update_pmtu: clamped at 552, ignored
+ * above the device MTU or on a locked route), and the socket's cached
+ * route is replaced by one that carries it.  KERNEL: 3.10 calls
+ * dst->ops->update_pmtu on the socket's own route, which marks it
+ * obsolete (DST_OBSOLETE_KILL) and looks it up again.
  */
 static struct dst_entry *
 inet_csk_update_pmtu(struct sock *sk, u32 mtu)
@@ -705,6 +705,7 @@ inet_csk_update_pmtu(struct sock *sk, u32 mtu)
 	struct dst_entry *dst = __sk_dst_check(sk, 0);
 	struct rtable *rt;
 
+	ipv4_update_pmtu(sock_net(sk), sk->sk_daddr, mtu);
 	if (dst && dst_mtu(dst) <= mtu)
 		return dst;
 	sk_dst_reset(sk);
@@ -719,10 +720,14 @@ inet_csk_update_pmtu(struct sock *sk, u32 mtu)
 
 /**
  * tcp_v4_mtu_reduced - an ICMP "fragmentation needed" for our flow
- * @mtu: the next hop's MTU
+ * @mtu: the next hop's MTU as the ICMP gave it (tp->mtu_info in 3.10)
  *
- * If the MSS was computed for a larger path MTU, lower it and resend at
- * once what no longer fits (tcp_simple_retransmit).
+ * The route learns the path MTU; if the MSS was computed for a larger
+ * one, lower it and resend at once what no longer fits
+ * (tcp_simple_retransmit).  An MTU below what the route accepts
+ * (552, ip_rt_min_pmtu) leaves segments that still will not fit: that
+ * is remembered as a soft error (EMSGSIZE), reported if the connection
+ * times out.
  */
 void
 tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
@@ -732,11 +737,11 @@ tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	trace_tcp_v4_mtu_reduced(sk, mtu);
 	if (sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_CLOSE)
 		return;
-	if (mtu < IP_RT_MIN_PMTU)
-		mtu = IP_RT_MIN_PMTU;
 	dst = inet_csk_update_pmtu(sk, mtu);
 	if (!dst)
 		return;
+	if (mtu < dst_mtu(dst) && ip_dont_fragment(sk))
+		sk->sk_err_soft = EMSGSIZE;
 	mtu = dst_mtu(dst);
 	if (inet_sk(sk)->pmtudisc != IP_PMTUDISC_DONT && inet_csk(sk)->icsk_pmtu_cookie > mtu) {
 		tcp_sync_mss(sk, mtu);
@@ -744,10 +749,46 @@ tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	}
 }
 
+/*
+ * An ICMP error about a handshake still in the listener's SYN queue: if
+ * it quotes our SYN-ACK exactly (its ISN), the request is forgotten
+ * silently (accept() must not see network errors); anything else is
+ * out of window.
+ */
+static void
+sim_tcp_v4_err_request(struct sock *sk, struct sk_buff *skb, const struct iphdr *iph,
+		       const struct tcphdr *th, u32 seq)
+{
+	struct net *net = sock_net(sk);
+	struct request_sock *req = sim_tcp_v4_search_req(sk, iph->daddr, th->dest, iph->saddr);
+
+	if (!req)
+		return;
+	if (seq != req->snt_isn) {
+		trace_tcp_icmp_out_of_window(net, skb, seq);
+		NET_INC_STATS(net, LINUX_MIB_OUTOFWINDOWICMPS);
+		return;
+	}
+	inet_csk_reqsk_queue_drop(sk, req);
+	NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
+}
+
 /**
  * tcp_v4_err - an ICMP error quoting one of our segments
- * @skb: the ICMP message, skb->data at the quoted IP header; not consumed
+ * @skb: the ICMP message, skb->data at the quoted IP header (and at
+ *       least 8 bytes after it, icmp_unreach checked); not consumed
  * @info: the MTU for "fragmentation needed"
+ *
+ * In 3.10's order: the quoted segment must belong to a socket
+ * (IcmpInErrors if none; TIME_WAIT and CLOSE ignore it), and, but on a
+ * listener, its sequence number must be in flight, snd_una..snd_nxt
+ * (OutOfWindowIcmps otherwise) [RFC 5927 4.1].  Only then does
+ * "fragmentation needed" lower the path MTU, a connection being set up
+ * die of a hard error, an established one keep it as a soft error.
+ * KERNEL: no IP_MINTTL check, no redirects, no IP_RECVERR (errors on an
+ * established connection are always soft), no socket owned by a user
+ * (no deferral); the RTO backoff revert of RFC 6069 (a net or host
+ * unreachable quoting snd_una) is not modelled.
  */
 void
 tcp_v4_err(struct sk_buff *skb, u32 info)
@@ -758,38 +799,68 @@ tcp_v4_err(struct sk_buff *skb, u32 info)
 	const struct tcphdr *th;
 	struct sock *sk;
 	u32 seq;
+	int err;
 
 	trace_tcp_v4_err(net, skb, info);
-	if (skb->len < iph->ihl * 4U + 8 || !net->tcp_hashinfo)
-		return;
-	th = (const struct tcphdr *)(skb->data + iph->ihl * 4);
-	sk = __inet_lookup(net, iph->daddr, th->dest, iph->saddr, th->source);
-	if (!sk || sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_TIME_WAIT) {
+	if (skb->len < iph->ihl * 4U + 8 || !net->tcp_hashinfo) {
 		ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
 		return;
 	}
+	th = (const struct tcphdr *)(skb->data + iph->ihl * 4);
+	sk = __inet_lookup(net, iph->daddr, th->dest, iph->saddr, th->source);
+	if (!sk) {
+		ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
+		return;
+	}
+	if (sk->sk_state == TCP_TIME_WAIT || sk->sk_state == TCP_CLOSE)
+		return;
 	seq = ntohl(th->seq);
-	/* The quote must be of a segment in flight (in SYN_SENT: the SYN);
-	 * anything else is forged or stale [RFC 5927]. */
-	if (!between(seq, tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt)) {
+	if (sk->sk_state != TCP_LISTEN &&
+	    !between(seq, tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt)) {
 		trace_tcp_icmp_out_of_window(net, skb, seq);
 		NET_INC_STATS(net, LINUX_MIB_OUTOFWINDOWICMPS);
 		return;
 	}
-	sock_hold(sk);
-	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED) {
-		tcp_v4_mtu_reduced(sk, info);
-	} else if (icmph->type == ICMP_DEST_UNREACH && icmph->code <= NR_ICMP_UNREACH) {
-		int err = icmp_err_convert[icmph->code].error;
 
-		if (sk->sk_state == TCP_SYN_SENT || sk->sk_state == TCP_SYN_RECV) {
-			/* A hard error while connecting ends the attempt. */
-			sk->sk_err = err;
-			sk->sk_error_report(sk);
-			tcp_done(sk);
-		} else {
-			sk->sk_err_soft = err;
+	switch (icmph->type) {
+	case ICMP_PARAMETERPROB:
+		err = EPROTO;
+		break;
+	case ICMP_DEST_UNREACH:
+		if (icmph->code > NR_ICMP_UNREACH)
+			return;
+		if (icmph->code == ICMP_FRAG_NEEDED) {
+			/* A listener's SYN-ACKs are small: nothing to learn. */
+			if (sk->sk_state != TCP_LISTEN)
+				tcp_v4_mtu_reduced(sk, info);
+			return;
 		}
+		err = icmp_err_convert[icmph->code].error;
+		break;
+	case ICMP_TIME_EXCEEDED:
+		err = EHOSTUNREACH;
+		break;
+	default:		/* source quench and the rest: ignored */
+		return;
+	}
+
+	sock_hold(sk);
+	switch (sk->sk_state) {
+	case TCP_LISTEN:
+		sim_tcp_v4_err_request(sk, skb, iph, th, seq);
+		break;
+	case TCP_SYN_SENT:
+	case TCP_SYN_RECV:
+		/* A hard error while connecting ends the attempt. */
+		sk->sk_err = err;
+		sk->sk_error_report(sk);
+		tcp_done(sk);
+		break;
+	default:
+		/* Connected: keep trying; the error is told if we time out
+		 * [RFC 1122 4.2.3.9]. */
+		sk->sk_err_soft = err;
+		break;
 	}
 	sock_put(sk);
 }

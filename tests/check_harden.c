@@ -21,6 +21,7 @@
 #include "nic/igb.h"
 #include "sim/lesson.h"
 #include "tests/fixture.h"
+#include "layers/route.h"
 
 struct hx {
 	struct sim_world w;
@@ -343,6 +344,121 @@ hx_establish(struct hx *h, const char *listen)
 	return isn + 1;
 }
 
+/*
+ * An ICMP error from the router to the student, quoting a segment the
+ * student would have sent: 10.0.0.2:@sport -> @qdaddr:@dport, sequence
+ * @seq, protocol @proto; @mtu in the "next-hop MTU" field.
+ */
+static unsigned int
+hx_icmp(u8 *f, u8 type, u8 code, u16 mtu, u8 proto, const u8 qdaddr[4], u16 sport, u16 dport,
+	u32 seq)
+{
+	unsigned int off = hx_ip(f, 1, 8 + 28, 3, 0);
+	u8 *ic = f + off, *q = ic + 8;
+
+	memcpy(f + 26, (const u8[]){ 10, 0, 0, 1 }, 4);	/* from the router */
+	hx_ip_reseal(f);
+	memset(ic, 0, 8 + 28);
+	ic[0] = type;
+	ic[1] = code;
+	hx_put16(ic + 6, mtu);
+	q[0] = 0x45;
+	hx_put16(q + 2, 1500);
+	q[8] = 64;
+	q[9] = proto;
+	memcpy(q + 12, hx_student_ip, 4);
+	memcpy(q + 16, qdaddr, 4);
+	hx_put16(q + 10, fixture_csum(q, 20, 0));
+	hx_put16(q + 20, sport);
+	hx_put16(q + 22, dport);
+	hx_put32(q + 24, seq);
+	hx_put16(ic + 2, fixture_csum(ic, 8 + 28, 0));
+	return off + 8 + 28;
+}
+
+/* The path MTU the student's output route to @addr carries now. */
+static unsigned int
+hx_pmtu(struct hx *h, const char *addr)
+{
+	struct flowi4 fl4 = { .daddr = fx_addr(addr) };
+	struct rtable *rt = ip_route_output_key(h->w.host[SIM_STUDENT], &fl4);
+
+	ck_assert(!IS_ERR(rt));
+	return dst_mtu(&rt->dst);
+}
+
+/* A blind "fragmentation needed" (MTU 68, or 0) about connections that do
+ * not exist, to the router and to an off-link server, lowers no path MTU
+ * and is counted (IcmpInErrors), as 3.10's tcp_v4_err and udp_err do. */
+START_TEST(test_icmp_blind_frag_needed)
+{
+	static const u8 gw[4] = { 10, 0, 0, 1 };
+	struct hx h;
+	u8 f[128];
+
+	hx_setup(&h);
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 40000, 9000, 12345));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, gw, 40001, 9000, 12345));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 0, 6, hx_server_ip, 40002, 9000, 1));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 17, hx_server_ip, 40003, 9001, 0));
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.2"), 1500);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.0.1"), 1500);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.99"), 1500);
+	ck_assert_uint_eq(hx_mib(&h, ICMP_MIB_INERRORS), 4);
+	hx_teardown(&h);
+}
+END_TEST
+
+/* On a live connection: a quote outside snd_una..snd_nxt is dropped
+ * (OutOfWindowIcmps), MTU untouched; one inside lowers the path MTU, to
+ * 552 for a claimed 68 (ip_rt_min_pmtu), for that destination only. */
+START_TEST(test_icmp_frag_needed_in_window)
+{
+	struct hx h;
+	u8 f[128];
+	u32 snd;
+
+	hx_setup(&h);
+	snd = hx_establish(&h, "listen 7000");
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 7000, 5000, snd - 70000));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 7000, 5000, snd + 1));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_OUTOFWINDOWICMPS), 2);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.2"), 1500);
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 7000, 5000, snd));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_OUTOFWINDOWICMPS), 2);
+	ck_assert_uint_eq(hx_mib(&h, ICMP_MIB_INERRORS), 0);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.2"), 552);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.3"), 1500);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.0.1"), 1500);
+	hx_teardown(&h);
+}
+END_TEST
+
+/* A listener's pending request: an error quoting our SYN-ACK (its ISN)
+ * forgets it (ListenDrops); any other sequence is out of window. */
+START_TEST(test_icmp_request_sock)
+{
+	struct hx h;
+	u8 f[128];
+	u32 isn;
+
+	hx_setup(&h);
+	ck_assert_int_eq(console_run_script(&h.con, "listen 7000; sim link wan loss 100"), 0);
+	hx_inject(&h, f, hx_tcp(f, 7000, 1000, 0, 0x02, 0));
+	ck_assert_uint_eq(h.tx[47], 0x12);
+	isn = (u32)h.tx[38] << 24 | (u32)h.tx[39] << 16 | (u32)h.tx[40] << 8 | h.tx[41];
+	hx_inject(&h, f, hx_icmp(f, 3, 1, 0, 6, hx_server_ip, 7000, 5000, isn + 7));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_OUTOFWINDOWICMPS), 1);
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_LISTENDROPS), 0);
+	hx_inject(&h, f, hx_icmp(f, 3, 1, 0, 6, hx_server_ip, 7000, 5000, isn));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_LISTENDROPS), 1);
+	/* The request is gone: the handshake's ACK now finds only the listener. */
+	hx_inject(&h, f, hx_tcp(f, 7000, 1001, isn + 1, 0x10, 0));
+	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_PASSIVEOPENS), 0);
+	hx_teardown(&h);
+}
+END_TEST
+
 START_TEST(test_tcp_out_of_window)
 {
 	struct hx h;
@@ -555,6 +671,9 @@ harden_suite(void)
 		test_tcp_bad_doff,
 		test_tcp_out_of_window,
 		test_tcp_rst_syn_challenge,
+		test_icmp_blind_frag_needed,
+		test_icmp_frag_needed_in_window,
+		test_icmp_request_sock,
 		test_netstat_s,
 		test_lesson_unknown_softirq,
 		NULL,
