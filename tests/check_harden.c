@@ -620,6 +620,63 @@ START_TEST(test_flood_ofo_queue)
 }
 END_TEST
 
+/*
+ * A spoofed SYN flood at the student's sink (listen 7000, backlog 128:
+ * a SYN queue of 256): 600 SYNs from 600 addresses that never answer
+ * fill the queue, and the server's connect made during the flood still
+ * completes and delivers its data intact, through a SYN cookie.
+ */
+START_TEST(test_flood_syn_cookies)
+{
+	struct hx h;
+	u8 f[128];
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(out);
+	hx_setup(&h);
+	console_init(&h.con, &h.w, out, out);
+	ck_assert_int_eq(console_run_script(&h.con, "listen 7000"), 0);
+	for (int i = 0; i < 600; i++) {
+		unsigned int n = hx_tcp(f, 7000, 1000u * (u32)i, 0, 0x02, 0);
+
+		f[26] = 172;			/* source 172.16.x.y, port 2000 + i */
+		f[27] = 16;
+		f[28] = (u8)(i >> 8);
+		f[29] = (u8)i;
+		hx_put16(f + 34, 2000 + i);
+		hx_ip_reseal(f);
+		hx_put16(f + 50, 0);		/* the TCP checksum again */
+		{
+			u8 pseudo[12] = { 172, 16, (u8)(i >> 8), (u8)i, 10, 0, 0, 2, 0, 6, 0, 20 };
+			u32 sum = 0;
+
+			for (int k = 0; k < 12; k += 2)
+				sum += (u32)(pseudo[k] << 8 | pseudo[k + 1]);
+			hx_put16(f + 50, fixture_csum(f + 34, 20, sum));
+		}
+		h.port->rx(h.port, f, n);
+		if (i % 50 == 49)
+			sim_run(&h.w.eng, h.w.eng.now + 1000000, 1000000);
+	}
+	ck_assert_uint_ge(hx_mib(&h, LINUX_MIB_SYNCOOKIESSENT), 300);
+	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_INERRS), 0);
+	/* The server's own sinks hold fds 3 and 4: its new socket is 5. */
+	ck_assert_int_eq(console_run_script(&h.con, "on server socket tcp; "
+					    "on server connect 5 10.0.0.2:7000; on server send 5 30000; "
+					    "on server close 5; recv 7000"), 0);
+	fflush(out);
+	ck_assert_ptr_nonnull(strstr(text, "tcp 7000: 1 connection(s), 30000 bytes, sha256 "
+				     "88eb1744b78ff775e32e90ae626b4017a2a0c49c84a1a08ff2275d0291658c8f"));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_SYNCOOKIESRECV), 1);
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_SYNCOOKIESFAILED), 0);
+	hx_teardown(&h);
+	fclose(out);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_flood_qdisc)
 {
 	struct hx h;
@@ -684,6 +741,7 @@ harden_suite(void)
 		test_flood_unresolved_neighbour,
 		test_flood_ofo_queue,
 		test_flood_qdisc,
+		test_flood_syn_cookies,
 		NULL,
 	});
 	return s;
