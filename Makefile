@@ -13,7 +13,7 @@
 CC       ?= cc
 PKGS     := ncurses libpcap check
 DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
-	    iproute2 nftables socat iputils-ping procps util-linux man-db
+	    iproute2 nftables socat iputils-ping procps util-linux man-db python3
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifneq ($(PKG_OK),yes)
@@ -100,6 +100,7 @@ check: netstep tests/check_netstep
 	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
 	bash tests/tap.sh ./netstep
+	bash tests/attack.sh ./netstep
 	bash tests/ui.sh ./netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
@@ -125,6 +126,7 @@ clean:
 	rm -rf tests/out-lessons	# lessons
 	rm -rf tests/out-lessons-facts tests/out-lessons-try	# lessons: facts, tries
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
+	rm -rf tests/out-attack	# attack.sh
 	rm -rf config.h config.h.tmp tests/out-install	# install
 
 .PHONY: all run demo check clean lab-up lab-down lab-status
