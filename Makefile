@@ -13,7 +13,7 @@
 CC       ?= cc
 PKGS     := ncurses libpcap check
 DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
-	    iproute2 nftables socat iputils-ping procps util-linux man-db
+	    iproute2 nftables socat iputils-ping procps util-linux man-db python3
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifneq ($(PKG_OK),yes)
@@ -28,7 +28,7 @@ CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 LIBS     := $(shell pkg-config --libs libpcap ncurses 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
-KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o
+KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o kernel/sha1.o
 LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \
@@ -39,7 +39,7 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
 LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o
 LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ipv4.o \
-	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o
+	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
@@ -101,6 +101,7 @@ check: netstep tests/check_netstep
 	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
 	bash tests/tap.sh ./netstep
+	bash tests/attack.sh ./netstep
 	bash tests/ui.sh ./netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
@@ -126,6 +127,7 @@ clean:
 	rm -rf tests/out-lessons	# lessons
 	rm -rf tests/out-lessons-facts tests/out-lessons-try	# lessons: facts, tries
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
+	rm -rf tests/out-attack	# attack.sh
 	rm -rf config.h config.h.tmp tests/out-install	# install
 
 .PHONY: all run demo check clean lab-up lab-down lab-status

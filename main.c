@@ -14,10 +14,10 @@
  *
  * With --wire tap the world is the student's host alone, its NIC
  * plugged into a TAP device whose other side is the real Linux kernel
- * (sim/tap.h).  Opening the TAP needs CAP_NET_ADMIN; started through
- * sudo, netstep opens it and then becomes the invoking user again
- * (SUDO_UID/SUDO_GID), before any file is written, so the files it
- * writes belong to that user.
+ * (sim/tap.h).  Opening the TAP needs CAP_NET_ADMIN.  Started through
+ * sudo, netstep works as the invoking user (SUDO_UID/SUDO_GID) in every
+ * mode: it becomes that user before it opens any file a user names, and
+ * takes root back only for the one open of the TAP (drop_privileges).
  *
  * Exit status: 0 success, 1 runtime failure (or a leak), 2 bad usage or
  * a bad command (nothing run).  man/netstep.1 is the manual page; keep
@@ -409,12 +409,6 @@ close_outputs(const struct options *o, struct outputs *out)
 }
 
 /*
- * After the TAP is open, give up what opening it needed.  Started through
- * sudo: become the invoking user (groups, gid, then uid), and check that
- * root cannot be regained.  Started with file capabilities (setcap):
- * drop them all.  Plain root stays root.  0, or 1 with a message.
- */
-/*
  * capset(2)'s arguments, from <linux/capability.h> (which cannot be
  * included beside kernel/types.h: both define __le64).  Kernel ABI.
  */
@@ -429,24 +423,58 @@ struct sim_cap_data {
 	u32 inheritable;
 };
 
+/*
+ * Privileges.  Started through sudo (real uid 0, SUDO_UID and SUDO_GID
+ * set), netstep works as the user who typed the command: every file a
+ * user names (-e's @FILE, --lesson, --lessons-dir, every output) is
+ * opened with that user's rights, never root's.  Only opening the TAP
+ * needs root (CAP_NET_ADMIN).  So:
+ *  - a command line that cannot be --wire tap (no argument starting
+ *    with "--w") becomes the user for good before anything else;
+ *  - one that may be: only the effective ids become the user's
+ *    (suspend_privileges), so the lesson and option code that runs
+ *    next opens files as the user; create_world takes root back for
+ *    the one open of the TAP, then drops it for good (drop_privileges).
+ * Plain root (no SUDO_UID) stays root; a setcap'ed binary run by a user
+ * drops its capabilities the same way.  0, or 1 with a message.
+ */
+static int
+sudo_ids(uid_t *uid, gid_t *gid)
+{
+	const char *su = getenv("SUDO_UID"), *sg = getenv("SUDO_GID");
+	char *e1, *e2;
+	unsigned long u, g;
+
+	if (getuid() != 0 || !su || !sg)
+		return 0;
+	u = strtoul(su, &e1, 10);
+	g = strtoul(sg, &e2, 10);
+	if (*e1 || *e2 || !*su || !*sg || u > 0xfffffffeUL || g > 0xfffffffeUL) {
+		fprintf(stderr, "netstep: invalid SUDO_UID/SUDO_GID '%s'/'%s'\n", su, sg);
+		return -1;
+	}
+	*uid = (uid_t)u;
+	*gid = (gid_t)g;
+	return 1;
+}
+
 static int
 drop_privileges(void)
 {
-	const char *su = getenv("SUDO_UID"), *sg = getenv("SUDO_GID");
 	struct sim_cap_header hdr = { .version = SIM_CAP_VERSION_3 };
 	struct sim_cap_data none[2];
+	uid_t uid;
+	gid_t gid;
+	int s = sudo_ids(&uid, &gid);
 
-	if (geteuid() == 0 && su && sg) {
-		char *e1, *e2;
-		unsigned long uid = strtoul(su, &e1, 10), gid = strtoul(sg, &e2, 10);
-
-		if (*e1 || *e2 || !*su || !*sg) {
-			fprintf(stderr, "netstep: invalid SUDO_UID/SUDO_GID '%s'/'%s'\n", su, sg);
-			return 1;
-		}
-		if (setgroups(0, NULL) || setgid((gid_t)gid) || setuid((uid_t)uid)) {
-			fprintf(stderr, "netstep: cannot drop to uid %lu gid %lu: %s\n", uid, gid,
-				strerror(errno));
+	if (s < 0)
+		return 1;
+	if (s) {
+		/* From suspend_privileges: root again first, to change all ids. */
+		if ((geteuid() != 0 && seteuid(0)) || setgroups(0, NULL) || setgid(gid) ||
+		    setuid(uid)) {
+			fprintf(stderr, "netstep: cannot drop to uid %lu gid %lu: %s\n",
+				(unsigned long)uid, (unsigned long)gid, strerror(errno));
 			return 1;
 		}
 		if (uid != 0 && setuid(0) == 0) {
@@ -461,6 +489,42 @@ drop_privileges(void)
 	return 0;
 }
 
+/* The effective ids become the user's; the saved uid stays 0. */
+static int
+suspend_privileges(void)
+{
+	uid_t uid;
+	gid_t gid;
+	int s = sudo_ids(&uid, &gid);
+
+	if (s <= 0)
+		return -s;
+	if (setgroups(0, NULL) || setegid(gid) || seteuid(uid)) {
+		fprintf(stderr, "netstep: cannot act as uid %lu gid %lu: %s\n",
+			(unsigned long)uid, (unsigned long)gid, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/* Root again, for tap_open (after suspend_privileges; else a no-op). */
+static void
+resume_privileges(void)
+{
+	if (getuid() == 0 && geteuid() != 0 && seteuid(0))
+		fprintf(stderr, "netstep: cannot take root back: %s\n", strerror(errno));
+}
+
+/* May this command line mean --wire tap (as --wire, --wire=, --wi ...)? */
+static bool
+may_want_tap(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strncmp(argv[i], "--w", 3))
+			return true;
+	return false;
+}
+
 /* The world of --wire: the simulated classroom, or the student's host on a TAP. */
 static int
 create_world(const struct options *o, struct sim_world *w, struct sim_tapdev **tapp)
@@ -471,12 +535,15 @@ create_world(const struct options *o, struct sim_world *w, struct sim_tapdev **t
 
 	*tapp = NULL;
 	if (!o->tap) {
+		if (drop_privileges())
+			return 1;
 		if (sim_world_create(w, o->seed)) {
 			fprintf(stderr, "netstep: cannot build the simulated network\n");
 			return 1;
 		}
 		return 0;
 	}
+	resume_privileges();
 	*tapp = tap_open(o->tap_name, err, sizeof(err), &perm);
 	if (!*tapp) {
 		if (perm) {
@@ -518,6 +585,10 @@ main(int argc, char **argv)
 	case 'V': print_version(); return 0;
 	case 'E': print_events(); return 0;
 	}
+	/* Before any file a user names is opened (see drop_privileges). */
+	rc = may_want_tap(argc, argv) ? suspend_privileges() : drop_privileges();
+	if (rc)
+		return rc;
 	rc = lesson_cli(argc, argv, ui_lesson);	/* --lesson, --list-lessons */
 	if (rc >= 0)
 		return rc;

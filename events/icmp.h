@@ -139,19 +139,6 @@ TRACE_EVENT(icmp_unreach, "net/ipv4/icmp.c", TP_NOT_INLINE,
 		__entry->len = skb->len;))
 #define trace_icmp_unreach(...) TP_FUNC(icmp_unreach, __VA_ARGS__)
 
-/* "Fragmentation needed": the route to the quoted destination learns the MTU. */
-TRACE_NOTE_EVENT(icmp_pmtu_update, "net/ipv4/icmp.c",
-	TP_PROTO(const struct sk_buff *skb, u32 mtu),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_u32(pmtu)
-		tp_ip4(daddr)),
-	TP_ASSIGN(
-		__entry->pmtu = mtu;
-		__entry->daddr = ((const struct iphdr *)skb->data)->daddr;))
-#define trace_icmp_pmtu_update(...) TP_NOTE(icmp_pmtu_update, __VA_ARGS__)
-
 /* An ICMP message dropped, or not delivered to any socket, and why. */
 DEFINE_NOTE_EVENT(reason, icmp_drop, "net/ipv4/icmp.c",
 	TP_PROTO(const struct sk_buff *skb, const char *reason), TP_ARGS(skb->host, skb, reason))

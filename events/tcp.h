@@ -1581,4 +1581,76 @@ TRACE_EVENT(tcp_cong_avoid, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 								     SIM_TCP_CONG_AVOID;))
 #define trace_tcp_cong_avoid(...) TP_FUNC(tcp_cong_avoid, __VA_ARGS__)
 
+/* ---- SYN cookies: layers/syncookies.c, tcp_v4_conn_request's overflow ---- */
+
+/* The SYN queue of the listener on @dport is full (qlen requests). */
+TRACE_EVENT(tcp_syn_flood_action, "net/ipv4/tcp_ipv4.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u16(dport)
+		tp_s32(qlen)),
+	TP_ASSIGN(
+		__entry->dport = ntohs(tcp_hdr(skb)->dest);
+		__entry->qlen = inet_csk(sk)->icsk_accept_queue.qlen;))
+#define trace_tcp_syn_flood_action(...) TP_FUNC(tcp_syn_flood_action, __VA_ARGS__)
+
+/* tcp_syn_flood_action, once per listener: the kernel's log line
+ * "TCP: Possible SYN flooding on port N. Sending cookies.  Check SNMP
+ * counters." (or "Dropping request" without cookies). */
+TRACE_NOTE_EVENT(tcp_syn_flood_warning, "net/ipv4/tcp_ipv4.c",
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const char *action),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u16(port)
+		tp_str(action)),
+	TP_ASSIGN(
+		__entry->port = ntohs(tcp_hdr(skb)->dest);
+		__entry->action = action;))
+#define trace_tcp_syn_flood_warning(...) TP_NOTE(tcp_syn_flood_warning, __VA_ARGS__)
+
+/* mss: the peer's, before it is rounded down to the table's. */
+TRACE_EVENT(cookie_v4_init_sequence, "net/ipv4/syncookies.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, u16 mss),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_ip4(saddr)
+		tp_u16(sport)
+		tp_u16(mss)),
+	TP_ASSIGN(
+		__entry->saddr = ip_hdr(skb)->saddr;
+		__entry->sport = ntohs(tcp_hdr(skb)->source);
+		__entry->mss = mss;))
+#define trace_cookie_v4_init_sequence(...) TP_FUNC(cookie_v4_init_sequence, __VA_ARGS__)
+
+/* cookie_v4_init_sequence: the cookie, the SYN-ACK's sequence number. */
+DEFINE_NOTE_EVENT(tcp_initial_seq, tcp_syncookie_isn, "net/ipv4/syncookies.c",
+	TP_PROTO(const struct net *net, u32 isn), TP_ARGS(net, isn))
+#define trace_tcp_syncookie_isn(...) TP_NOTE(tcp_syncookie_isn, __VA_ARGS__)
+
+/* cookie: the ACK's acknowledgment number - 1, our cookie if it is one. */
+TRACE_EVENT(cookie_v4_check, "net/ipv4/syncookies.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_ip4(saddr)
+		tp_u16(sport)
+		tp_u32(cookie)),
+	TP_ASSIGN(
+		__entry->saddr = ip_hdr(skb)->saddr;
+		__entry->sport = ntohs(tcp_hdr(skb)->source);
+		__entry->cookie = ntohl(tcp_hdr(skb)->ack_seq) - 1;))
+#define trace_cookie_v4_check(...) TP_FUNC(cookie_v4_check, __VA_ARGS__)
+
+/* cookie_v4_check: why the ACK makes no connection ("no_recent_overflow",
+ * "bad_cookie", "bad_options"). */
+DEFINE_NOTE_EVENT(reason, tcp_syncookie_reject, "net/ipv4/syncookies.c",
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const char *reason),
+	TP_ARGS(sock_net(sk), skb, reason))
+#define trace_tcp_syncookie_reject(...) TP_NOTE(tcp_syncookie_reject, __VA_ARGS__)
+
 #endif

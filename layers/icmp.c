@@ -326,9 +326,12 @@ icmp_socket_deliver(struct sk_buff *skb, u32 info)
  * problem, source quench
  * @skb: skb->data at the quoted IP header; not consumed
  *
- * "Fragmentation needed" carries the next hop's MTU: the route to the
- * quoted destination learns it (ipv4_update_pmtu), so the next packets
- * are sized for the path.  Then the quoted packet's protocol hears of it.
+ * "Fragmentation needed" carries the next hop's MTU (@info for the
+ * handler); a router before RFC 1191 leaves it 0.  Nothing is believed
+ * here: the quoted packet's protocol checks that the quote is of a
+ * packet it has in flight, and only then lowers the path MTU
+ * (tcp_v4_err -> tcp_v4_mtu_reduced, udp_err, ping_err).  So a forged
+ * error about a connection that does not exist changes nothing.
  */
 static void
 icmp_unreach(struct sk_buff *skb)
@@ -346,13 +349,11 @@ icmp_unreach(struct sk_buff *skb)
 		goto out_err;
 
 	if (icmph->type == ICMP_DEST_UNREACH) {
+		/* KERNEL: with net.ipv4.ip_no_pmtu_disc set the MTU is not read. */
+		if (icmph->code == ICMP_FRAG_NEEDED)
+			info = ntohs(icmph->un.frag.mtu);
 		if (icmph->code > NR_ICMP_UNREACH)
 			return;
-		if (icmph->code == ICMP_FRAG_NEEDED) {
-			info = ntohs(icmph->un.frag.mtu);
-			if (!info)
-				return;	/* pre-RFC 1191 router: no MTU given */
-		}
 	} else if (icmph->type == ICMP_PARAMETERPROB) {
 		info = ntohl(icmph->un.gateway) >> 24;
 	}
@@ -360,14 +361,6 @@ icmp_unreach(struct sk_buff *skb)
 	/* The quoted header and 8 bytes of its payload (ports, echo id). */
 	if (skb->len < iph->ihl * 4U + 8)
 		return;
-
-	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED &&
-	    !(IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR)) {
-		/* KERNEL: 3.10 leaves this to each err_handler
-		 * (ipv4_sk_update_pmtu, tcp_v4_mtu_reduced). */
-		trace_icmp_pmtu_update(skb, info);
-		ipv4_update_pmtu(net, iph->daddr, info);
-	}
 	icmp_socket_deliver(skb, info);
 	return;
 

@@ -123,17 +123,6 @@ ip_local_out(struct sk_buff *skb)
 	return err;
 }
 
-/*
- * ip_dont_fragment (include/net/ip.h): DF for "do", and for "want"
- * unless the route's MTU metric is locked.  KERNEL: netstep's rtable
- * does not expose the lock, so "want" always sets DF.
- */
-static bool
-ip_dont_fragment(const struct sock *sk)
-{
-	return inet_sk(sk)->pmtudisc == IP_PMTUDISC_DO || inet_sk(sk)->pmtudisc == IP_PMTUDISC_WANT;
-}
-
 /* ip_select_ttl: the socket's IP_TTL, else the default. */
 static u8
 ip_select_ttl(const struct inet_sock *inet)

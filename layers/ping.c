@@ -185,8 +185,9 @@ ping_rcv(struct sk_buff *skb)
  * that set DF; a report of our own stack refusing to fragment (icmp_send
  * marks it) is a local error, as ip_local_error() makes it.
  *
- * KERNEL: 3.10 also updates the route's PMTU here (ipv4_sk_update_pmtu);
- * netstep's icmp_unreach does that for every protocol.
+ * "Fragmentation needed" quoting one of our echoes lowers the path MTU
+ * first (ipv4_sk_update_pmtu in 3.10), unless it is our own stack's
+ * report (the route already knows).
  */
 void
 ping_err(struct sk_buff *skb, u32 info)
@@ -215,6 +216,8 @@ ping_err(struct sk_buff *skb, u32 info)
 		break;
 	case ICMP_DEST_UNREACH:
 		if (code == ICMP_FRAG_NEEDED) {
+			if (!local)
+				ipv4_update_pmtu(net, iph->daddr, info);
 			if (ps->pmtudisc == IP_PMTUDISC_DONT)
 				return;
 			err = EMSGSIZE;

@@ -554,8 +554,9 @@ update_or_create_fnhe(struct net *net, struct fib_alias *fa, __be32 daddr, u32 p
 
 /**
  * __ip_rt_update_pmtu - lower the path MTU towards @daddr to @mtu,
- * unless the route's MTU is locked or @mtu is no smaller than the
- * device MTU; never below IP_RT_MIN_PMTU (552).
+ * unless the route's MTU is locked or @mtu is above the device MTU;
+ * never below IP_RT_MIN_PMTU (552, ip_rt_min_pmtu), so an ICMP claiming
+ * 68 bytes (or 0, from a router before RFC 1191) gives 552.
  */
 static void
 __ip_rt_update_pmtu(struct net *net, struct fib_alias *fa, __be32 daddr, u32 mtu)
@@ -567,18 +568,23 @@ __ip_rt_update_pmtu(struct net *net, struct fib_alias *fa, __be32 daddr, u32 mtu
 		trace_fib_reason(net, NULL, "mtu_locked");
 		return;
 	}
-	if (mtu < IP_RT_MIN_PMTU)
-		mtu = IP_RT_MIN_PMTU;
-	if (mtu >= dev->mtu) {
-		trace_fib_reason(net, NULL, "not_below_device_mtu");
+	if (dev->mtu < mtu) {
+		trace_fib_reason(net, NULL, "above_device_mtu");
 		return;
 	}
+	if (mtu < IP_RT_MIN_PMTU)
+		mtu = IP_RT_MIN_PMTU;
 	update_or_create_fnhe(net, fa, daddr, mtu, sim_host_jiffies(net) + IP_RT_MTU_EXPIRES);
 }
 
 /**
  * ipv4_update_pmtu - an ICMP "fragmentation needed" said packets to
  * @daddr must be at most @mtu bytes: record a nexthop exception.
+ * Called by the protocol the ICMP quoted once it found the socket the
+ * quote belongs to (tcp_v4_mtu_reduced, udp_err, ping_err), never for
+ * an error nobody can vouch for.  KERNEL: 3.10's takes the ICMP and
+ * builds the flow from the quoted header (ipv4_sk_update_pmtu for a
+ * socket); the destination is what netstep's exceptions need.
  */
 void
 ipv4_update_pmtu(struct net *net, __be32 daddr, u32 mtu)

@@ -254,6 +254,17 @@ void sk_stream_write_space(struct sock *sk);
 /* ip_output.c: the socket's way into IP (3.10 signature). */
 int ip_queue_xmit(struct sk_buff *skb, struct flowi4 *fl);
 
+/*
+ * ip_dont_fragment (include/net/ip.h): DF for "do", and for "want"
+ * unless the route's MTU metric is locked.  KERNEL: netstep's rtable
+ * does not expose the lock, so "want" always sets DF.
+ */
+static inline bool
+ip_dont_fragment(const struct sock *sk)
+{
+	return inet_sk(sk)->pmtudisc == IP_PMTUDISC_DO || inet_sk(sk)->pmtudisc == IP_PMTUDISC_WANT;
+}
+
 
 /*
  * layers/socket.c: the system calls of the host's one "process".

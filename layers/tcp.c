@@ -298,6 +298,25 @@ tcp_disconnect(struct sock *sk, int flags)
 	return 0;
 }
 
+/*
+ * reqsk_queue_alloc's sizing: a listener's SYN queue holds backlog
+ * requests (at least 8, at most sysctl_max_syn_backlog), rounded up to
+ * a power of two above that: 16 for listen(fd, 8), 256 for 128.
+ * KERNEL: 3.10 also sizes a hash table of requests by it.
+ */
+static u8
+reqsk_queue_max_qlen_log(struct net *net, int backlog)
+{
+	u32 nr = (u32)(backlog > 0 ? backlog : 0);
+	u8 log = 3;
+
+	nr = min_t(u32, nr, (u32)net->tcp_hashinfo->sysctl_max_syn_backlog);
+	nr = max_t(u32, nr, 8);
+	while ((1U << log) < nr + 1)	/* roundup_pow_of_two(nr + 1) */
+		log++;
+	return log;
+}
+
 /**
  * inet_csk_listen_start - listen(): accept SYNs on the bound port
  * (the socket gets one if it has none).  0 or -EADDRINUSE.
@@ -311,6 +330,8 @@ inet_csk_listen_start(struct sock *sk, int backlog)
 	sk->sk_max_ack_backlog = backlog > 0 ? backlog : 0;
 	sk->sk_ack_backlog = 0;
 	icsk->icsk_accept_queue.qlen = 0;
+	icsk->icsk_accept_queue.max_qlen_log = reqsk_queue_max_qlen_log(sock_net(sk), backlog);
+	icsk->icsk_accept_queue.synflood_warned = 0;
 	sk->sk_state = TCP_LISTEN;
 	if (sk->sk_prot->get_port(sk, sk->sk_num)) {
 		sk->sk_state = TCP_CLOSE;

@@ -29,6 +29,7 @@
 
 #include "kernel/types.h"
 #include "kernel/engine.h"
+#include "kernel/cryptohash.h"
 #include "layers/skbuff.h"
 #include "layers/sock.h"
 #include "layers/ip.h"
@@ -292,6 +293,7 @@ struct request_sock {
 	u16 mss;			/* peer's MSS option */
 	u8 snd_wscale:4, rcv_wscale:4;
 	u8 tstamp_ok:1, sack_ok:1, wscale_ok:1;
+	u8 cookie_ts:1;			/* SYN cookie: options kept in our TSval */
 	u8 num_retrans;			/* SYN-ACKs resent */
 };
 
@@ -299,8 +301,12 @@ struct request_sock {
 struct request_sock_queue {
 	struct list_head syn_queue;	/* request_socks (SYN_RECV) */
 	int qlen;			/* entries on syn_queue */
+	u8 max_qlen_log;		/* full at 1 << max_qlen_log requests */
+	u8 synflood_warned;		/* "Possible SYN flooding" said once */
 	struct list_head rskq_accept;	/* established children, oldest first */
 };
+/* KERNEL: 3.10 keeps qlen, max_qlen_log and synflood_warned in struct
+ * listen_sock (queue->listen_opt), with the request hash table. */
 
 /* include/net/inet_connection_sock.h */
 struct inet_connection_sock {
@@ -410,6 +416,10 @@ struct inet_hashinfo {
 	int sysctl_tcp_timestamps;	/* 1 */
 	int sysctl_tcp_window_scaling;	/* 1 */
 	int sysctl_tcp_sack;		/* 1 */
+	int sysctl_tcp_syncookies;	/* 1: SYN cookies when a SYN queue overflows */
+	int sysctl_max_syn_backlog;	/* 128: caps a listener's SYN queue */
+	u32 syncookie_secret[2][16 - 4 + SHA_DIGEST_WORDS];	/* drawn at first use */
+	bool syncookie_secret_set;
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
 	int nsocks;			/* live TCP sockets (leak check) */
@@ -623,8 +633,14 @@ u32 secure_tcp_sequence_number(struct net *net, __be32 saddr, __be32 daddr,
 void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu);
 struct inet_hashinfo *sim_tcp_hashinfo(struct net *net);
 
+/* syncookies.c */
+u32 cookie_v4_init_sequence(struct sock *sk, struct sk_buff *skb, u16 *mssp);
+u32 cookie_init_timestamp(struct sock *sk, const struct request_sock *req);
+struct sock *cookie_v4_check(struct sock *sk, struct sk_buff *skb);
+
 /* tcp_minisocks.c */
 struct sock *tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req);
+void inet_csk_reqsk_queue_add(struct sock *sk, struct request_sock *req, struct sock *child);
 struct sock *tcp_create_openreq_child(struct sock *sk, struct request_sock *req,
 				      struct sk_buff *skb);
 void tcp_time_wait(struct sock *sk, int state, int timeo);

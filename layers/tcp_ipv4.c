@@ -10,6 +10,7 @@
  *   ip_local_deliver_finish -> tcp_v4_rcv (checksum, lookup)
  *     -> tcp_v4_do_rcv -> tcp_rcv_established (layers/tcp_input.c)
  *                      -> listener: tcp_check_req / tcp_v4_conn_request
+ *                         (queue full: SYN cookies, layers/syncookies.c)
  *                      -> tcp_rcv_state_process (the other states)
  *     -> no socket: tcp_v4_send_reset
  *   icmp_unreach -> tcp_v4_err -> tcp_v4_mtu_reduced (PMTU)
@@ -18,9 +19,8 @@
  *
  * Left out: the prequeue and the socket backlog (a segment is processed
  * at once: no process ever holds the socket lock), early demux, MD5,
- * SYN cookies, the TIME_WAIT mini socket (the full socket stays in
- * TIME_WAIT), request sockets' own hash (the listener's syn queue is a
- * list), ICMP errors for request sockets.
+ * the TIME_WAIT mini socket (the full socket stays in TIME_WAIT),
+ * request sockets' own hash (the listener's syn queue is a list).
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
@@ -431,14 +431,56 @@ inet_csk_reqsk_queue_prune(struct sock *sk)
 	}
 }
 
+/* inet_csk_reqsk_queue_is_full: 1 << max_qlen_log requests pending. */
+static inline bool
+inet_csk_reqsk_queue_is_full(const struct sock *sk)
+{
+	const struct request_sock_queue *q = &inet_csk(sk)->icsk_accept_queue;
+
+	return q->qlen >> q->max_qlen_log;
+}
+
+/* sk_acceptq_is_full: more children waiting for accept() than the backlog. */
+static inline bool
+sk_acceptq_is_full(const struct sock *sk)
+{
+	return sk->sk_ack_backlog > sk->sk_max_ack_backlog;
+}
+
+/**
+ * tcp_syn_flood_action - a SYN found listener @sk's SYN queue full: send
+ * a cookie (tcp_syncookies, the default) or drop the SYN.  Says so once
+ * per listener, as the kernel's log line "Possible SYN flooding on port
+ * N. Sending cookies." (a note in the trace).  Returns true for a cookie.
+ */
+static bool
+tcp_syn_flood_action(struct sock *sk, const struct sk_buff *skb)
+{
+	struct net *net = sock_net(sk);
+	struct request_sock_queue *q = &inet_csk(sk)->icsk_accept_queue;
+	bool want_cookie = net->tcp_hashinfo->sysctl_tcp_syncookies != 0;
+
+	trace_tcp_syn_flood_action(sk, skb);
+	NET_INC_STATS(net, want_cookie ? LINUX_MIB_TCPREQQFULLDOCOOKIES : LINUX_MIB_TCPREQQFULLDROP);
+	if (!q->synflood_warned) {
+		q->synflood_warned = 1;
+		trace_tcp_syn_flood_warning(sk, skb, want_cookie ? "Sending cookies" :
+								   "Dropping request");
+	}
+	return want_cookie;
+}
+
 /**
  * tcp_v4_conn_request - a SYN reached listener @sk: remember it as a
  * request_sock (SYN_RECV) and answer with a SYN-ACK
  *
- * Returns 0 (the caller frees @skb) or -1 (the caller sends a RST).
- * KERNEL: SYN cookies when the queue overflows, the SYN-ACK
- * retransmission timer of the listener (a lost SYN-ACK is resent when
- * the client's SYN is retransmitted, tcp_check_req).
+ * When the SYN queue is full (a flood of SYNs whose handshakes never
+ * complete), the SYN-ACK carries a SYN cookie instead and nothing is
+ * kept (layers/syncookies.c); every SYN not queued counts ListenDrops,
+ * cookies included, as in 3.10.  Returns 0 (the caller frees @skb).
+ * KERNEL: no SYN-ACK retransmission timer on the listener (a lost
+ * SYN-ACK is resent when the client's SYN is retransmitted,
+ * tcp_check_req); every request counts as young.
  */
 int
 tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
@@ -449,6 +491,7 @@ tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 	struct tcp_options_received tmp_opt;
 	const struct tcphdr *th = tcp_hdr(skb);
 	struct request_sock *req;
+	bool want_cookie = false;
 	unsigned int mtu;
 	struct flowi4 fl4;
 	struct rtable *rt;
@@ -458,25 +501,35 @@ tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 	if (skb_rtable(skb) && skb_rtable(skb)->rt_type != RTN_LOCAL) {
 		/* A SYN to a broadcast address opens nothing [RFC 1122 4.2.3.10]. */
 		trace_tcp_discard(net, skb, "not_unicast");
-		NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
-		return 0;
+		goto drop;
 	}
-	if (icsk->icsk_accept_queue.qlen >= (int)sk->sk_max_ack_backlog + 1)
+	if (inet_csk_reqsk_queue_is_full(sk))
 		inet_csk_reqsk_queue_prune(sk);
-	if (icsk->icsk_accept_queue.qlen >= (int)sk->sk_max_ack_backlog + 1 ||
-	    sk->sk_ack_backlog >= sk->sk_max_ack_backlog + 1) {
+	if (inet_csk_reqsk_queue_is_full(sk)) {
+		want_cookie = tcp_syn_flood_action(sk, skb);
+		if (!want_cookie)
+			goto drop;
+	}
+	/* Children wait for accept() already: keep no more half-open ones. */
+	if (sk_acceptq_is_full(sk) && icsk->icsk_accept_queue.qlen > 1) {
 		trace_tcp_discard(net, skb, "listen_overflow");
-		NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
-		return 0;
+		NET_INC_STATS(net, LINUX_MIB_LISTENOVERFLOWS);
+		goto drop;
 	}
 
 	memset(&tmp_opt, 0, sizeof(tmp_opt));
 	tmp_opt.mss_clamp = TCP_MSS_DEFAULT;
 	tcp_parse_options(skb, &tmp_opt, 0);
+	if (want_cookie && !tmp_opt.saw_tstamp) {
+		/* Only a timestamp can carry window scale and SACK back. */
+		tmp_opt.sack_ok = tmp_opt.wscale_ok = 0;
+		tmp_opt.snd_wscale = 0;
+	}
 
 	req = calloc(1, sizeof(*req));
 	if (!req)
-		return 0;
+		goto drop;
+	INIT_LIST_HEAD(&req->node);
 	req->loc_addr = ip_hdr(skb)->daddr;
 	req->rmt_addr = ip_hdr(skb)->saddr;
 	req->loc_port = th->dest;
@@ -488,16 +541,19 @@ tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 	req->sack_ok = tmp_opt.sack_ok && h->sysctl_tcp_sack;
 	req->wscale_ok = tmp_opt.wscale_ok && h->sysctl_tcp_window_scaling;
 	req->snd_wscale = req->wscale_ok ? tmp_opt.snd_wscale : 0;
-	req->snt_isn = secure_tcp_sequence_number(net, req->loc_addr, req->rmt_addr,
-						  req->loc_port, req->rmt_port);
+	if (want_cookie) {
+		req->snt_isn = cookie_v4_init_sequence(sk, skb, &req->mss);
+		req->cookie_ts = req->tstamp_ok;
+	} else {
+		req->snt_isn = secure_tcp_sequence_number(net, req->loc_addr, req->rmt_addr,
+							  req->loc_port, req->rmt_port);
+	}
 
 	/* tcp_openreq_init_rwin: the window we offer, from our buffer. */
 	rt = ip_route_output_ports(net, &fl4, sk, req->rmt_addr, req->loc_addr, req->rmt_port,
 				   req->loc_port, IPPROTO_TCP, inet_sk(sk)->tos, 0);
-	if (IS_ERR(rt)) {
-		free(req);
-		return 0;
-	}
+	if (IS_ERR(rt))
+		goto drop_and_free;
 	mtu = dst_mtu(&rt->dst);
 	req->window_clamp = tcp_sk(sk)->window_clamp;
 	if ((sk->sk_userlocks & SOCK_RCVBUF_LOCK) &&
@@ -509,13 +565,18 @@ tcp_v4_conn_request(struct sock *sk, struct sk_buff *skb)
 				  0);
 	req->rcv_wscale = rcv_wscale;
 
-	if (tcp_v4_send_synack(sk, req)) {
-		free(req);
-		return 0;
-	}
+	/* A cookie's SYN-ACK is all there is: the request is not kept. */
+	if (tcp_v4_send_synack(sk, req) || want_cookie)
+		goto drop_and_free;
 	req->snt_synack = tcp_time_stamp(sk);
 	list_add_tail(&req->node, &icsk->icsk_accept_queue.syn_queue);
 	icsk->icsk_accept_queue.qlen++;
+	return 0;
+
+drop_and_free:
+	free(req);
+drop:
+	NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
 	return 0;
 }
 
@@ -538,8 +599,9 @@ tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *
 
 	trace_tcp_v4_syn_recv_sock(sk, skb, req);
 	(void)dst;
-	if (sk->sk_ack_backlog > sk->sk_max_ack_backlog) {
+	if (sk_acceptq_is_full(sk)) {
 		NET_INC_STATS(net, LINUX_MIB_LISTENOVERFLOWS);
+		NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
 		return NULL;
 	}
 	newsk = tcp_create_openreq_child(sk, req, skb);
@@ -582,6 +644,9 @@ tcp_v4_hnd_req(struct sock *sk, struct sk_buff *skb)
 	req = sim_tcp_v4_search_req(sk, iph->saddr, th->source, iph->daddr);
 	if (req)
 		return tcp_check_req(sk, skb, req);
+	/* No request: maybe the ACK of a SYN-ACK that carried a cookie. */
+	if (!th->syn)
+		return cookie_v4_check(sk, skb);
 	return sk;
 }
 
@@ -691,12 +756,12 @@ discard_it:
 }
 
 /*
- * inet_csk_update_pmtu - the socket's route must carry the smaller path
- * MTU.  KERNEL: 3.10 calls dst->ops->update_pmtu on the socket's own
- * route, which marks it obsolete (DST_OBSOLETE_KILL) once a nexthop
- * exception holds the new MTU; netstep's icmp_unreach already created the
- * exception (ipv4_update_pmtu), so the stale cached route is dropped here
- * and looked up again.
+ * inet_csk_update_pmtu - the route to @sk's peer learns the smaller path
+ * MTU (a nexthop exception, __ip_rt_update_pmtu: clamped at 552, ignored
+ * above the device MTU or on a locked route), and the socket's cached
+ * route is replaced by one that carries it.  KERNEL: 3.10 calls
+ * dst->ops->update_pmtu on the socket's own route, which marks it
+ * obsolete (DST_OBSOLETE_KILL) and looks it up again.
  */
 static struct dst_entry *
 inet_csk_update_pmtu(struct sock *sk, u32 mtu)
@@ -705,6 +770,7 @@ inet_csk_update_pmtu(struct sock *sk, u32 mtu)
 	struct dst_entry *dst = __sk_dst_check(sk, 0);
 	struct rtable *rt;
 
+	ipv4_update_pmtu(sock_net(sk), sk->sk_daddr, mtu);
 	if (dst && dst_mtu(dst) <= mtu)
 		return dst;
 	sk_dst_reset(sk);
@@ -719,10 +785,14 @@ inet_csk_update_pmtu(struct sock *sk, u32 mtu)
 
 /**
  * tcp_v4_mtu_reduced - an ICMP "fragmentation needed" for our flow
- * @mtu: the next hop's MTU
+ * @mtu: the next hop's MTU as the ICMP gave it (tp->mtu_info in 3.10)
  *
- * If the MSS was computed for a larger path MTU, lower it and resend at
- * once what no longer fits (tcp_simple_retransmit).
+ * The route learns the path MTU; if the MSS was computed for a larger
+ * one, lower it and resend at once what no longer fits
+ * (tcp_simple_retransmit).  An MTU below what the route accepts
+ * (552, ip_rt_min_pmtu) leaves segments that still will not fit: that
+ * is remembered as a soft error (EMSGSIZE), reported if the connection
+ * times out.
  */
 void
 tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
@@ -732,11 +802,11 @@ tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	trace_tcp_v4_mtu_reduced(sk, mtu);
 	if (sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_CLOSE)
 		return;
-	if (mtu < IP_RT_MIN_PMTU)
-		mtu = IP_RT_MIN_PMTU;
 	dst = inet_csk_update_pmtu(sk, mtu);
 	if (!dst)
 		return;
+	if (mtu < dst_mtu(dst) && ip_dont_fragment(sk))
+		sk->sk_err_soft = EMSGSIZE;
 	mtu = dst_mtu(dst);
 	if (inet_sk(sk)->pmtudisc != IP_PMTUDISC_DONT && inet_csk(sk)->icsk_pmtu_cookie > mtu) {
 		tcp_sync_mss(sk, mtu);
@@ -744,10 +814,46 @@ tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	}
 }
 
+/*
+ * An ICMP error about a handshake still in the listener's SYN queue: if
+ * it quotes our SYN-ACK exactly (its ISN), the request is forgotten
+ * silently (accept() must not see network errors); anything else is
+ * out of window.
+ */
+static void
+sim_tcp_v4_err_request(struct sock *sk, struct sk_buff *skb, const struct iphdr *iph,
+		       const struct tcphdr *th, u32 seq)
+{
+	struct net *net = sock_net(sk);
+	struct request_sock *req = sim_tcp_v4_search_req(sk, iph->daddr, th->dest, iph->saddr);
+
+	if (!req)
+		return;
+	if (seq != req->snt_isn) {
+		trace_tcp_icmp_out_of_window(net, skb, seq);
+		NET_INC_STATS(net, LINUX_MIB_OUTOFWINDOWICMPS);
+		return;
+	}
+	inet_csk_reqsk_queue_drop(sk, req);
+	NET_INC_STATS(net, LINUX_MIB_LISTENDROPS);
+}
+
 /**
  * tcp_v4_err - an ICMP error quoting one of our segments
- * @skb: the ICMP message, skb->data at the quoted IP header; not consumed
+ * @skb: the ICMP message, skb->data at the quoted IP header (and at
+ *       least 8 bytes after it, icmp_unreach checked); not consumed
  * @info: the MTU for "fragmentation needed"
+ *
+ * In 3.10's order: the quoted segment must belong to a socket
+ * (IcmpInErrors if none; TIME_WAIT and CLOSE ignore it), and, but on a
+ * listener, its sequence number must be in flight, snd_una..snd_nxt
+ * (OutOfWindowIcmps otherwise) [RFC 5927 4.1].  Only then does
+ * "fragmentation needed" lower the path MTU, a connection being set up
+ * die of a hard error, an established one keep it as a soft error.
+ * KERNEL: no IP_MINTTL check, no redirects, no IP_RECVERR (errors on an
+ * established connection are always soft), no socket owned by a user
+ * (no deferral); the RTO backoff revert of RFC 6069 (a net or host
+ * unreachable quoting snd_una) is not modelled.
  */
 void
 tcp_v4_err(struct sk_buff *skb, u32 info)
@@ -758,38 +864,68 @@ tcp_v4_err(struct sk_buff *skb, u32 info)
 	const struct tcphdr *th;
 	struct sock *sk;
 	u32 seq;
+	int err;
 
 	trace_tcp_v4_err(net, skb, info);
-	if (skb->len < iph->ihl * 4U + 8 || !net->tcp_hashinfo)
-		return;
-	th = (const struct tcphdr *)(skb->data + iph->ihl * 4);
-	sk = __inet_lookup(net, iph->daddr, th->dest, iph->saddr, th->source);
-	if (!sk || sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_TIME_WAIT) {
+	if (skb->len < iph->ihl * 4U + 8 || !net->tcp_hashinfo) {
 		ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
 		return;
 	}
+	th = (const struct tcphdr *)(skb->data + iph->ihl * 4);
+	sk = __inet_lookup(net, iph->daddr, th->dest, iph->saddr, th->source);
+	if (!sk) {
+		ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
+		return;
+	}
+	if (sk->sk_state == TCP_TIME_WAIT || sk->sk_state == TCP_CLOSE)
+		return;
 	seq = ntohl(th->seq);
-	/* The quote must be of a segment in flight (in SYN_SENT: the SYN);
-	 * anything else is forged or stale [RFC 5927]. */
-	if (!between(seq, tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt)) {
+	if (sk->sk_state != TCP_LISTEN &&
+	    !between(seq, tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt)) {
 		trace_tcp_icmp_out_of_window(net, skb, seq);
 		NET_INC_STATS(net, LINUX_MIB_OUTOFWINDOWICMPS);
 		return;
 	}
-	sock_hold(sk);
-	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED) {
-		tcp_v4_mtu_reduced(sk, info);
-	} else if (icmph->type == ICMP_DEST_UNREACH && icmph->code <= NR_ICMP_UNREACH) {
-		int err = icmp_err_convert[icmph->code].error;
 
-		if (sk->sk_state == TCP_SYN_SENT || sk->sk_state == TCP_SYN_RECV) {
-			/* A hard error while connecting ends the attempt. */
-			sk->sk_err = err;
-			sk->sk_error_report(sk);
-			tcp_done(sk);
-		} else {
-			sk->sk_err_soft = err;
+	switch (icmph->type) {
+	case ICMP_PARAMETERPROB:
+		err = EPROTO;
+		break;
+	case ICMP_DEST_UNREACH:
+		if (icmph->code > NR_ICMP_UNREACH)
+			return;
+		if (icmph->code == ICMP_FRAG_NEEDED) {
+			/* A listener's SYN-ACKs are small: nothing to learn. */
+			if (sk->sk_state != TCP_LISTEN)
+				tcp_v4_mtu_reduced(sk, info);
+			return;
 		}
+		err = icmp_err_convert[icmph->code].error;
+		break;
+	case ICMP_TIME_EXCEEDED:
+		err = EHOSTUNREACH;
+		break;
+	default:		/* source quench and the rest: ignored */
+		return;
+	}
+
+	sock_hold(sk);
+	switch (sk->sk_state) {
+	case TCP_LISTEN:
+		sim_tcp_v4_err_request(sk, skb, iph, th, seq);
+		break;
+	case TCP_SYN_SENT:
+	case TCP_SYN_RECV:
+		/* A hard error while connecting ends the attempt. */
+		sk->sk_err = err;
+		sk->sk_error_report(sk);
+		tcp_done(sk);
+		break;
+	default:
+		/* Connected: keep trying; the error is told if we time out
+		 * [RFC 1122 4.2.3.9]. */
+		sk->sk_err_soft = err;
+		break;
 	}
 	sock_put(sk);
 }
@@ -850,6 +986,9 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_timestamps = 1;
 	h->sysctl_tcp_window_scaling = 1;
 	h->sysctl_tcp_sack = 1;
+	h->sysctl_tcp_syncookies = 1;
+	/* tcp_init: max(128, ehash size / 256); a small machine's 128. */
+	h->sysctl_max_syn_backlog = 128;
 	/* tcp_init: tcp_rmem/tcp_wmem defaults of a machine with memory to spare. */
 	h->sysctl_tcp_rmem[0] = 4096;
 	h->sysctl_tcp_rmem[1] = 87380;

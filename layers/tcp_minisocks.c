@@ -138,8 +138,9 @@ tcp_create_openreq_child(struct sock *sk, struct request_sock *req, struct sk_bu
 	}
 	newtp->total_retrans = req->num_retrans;
 	newicsk->icsk_ack.lrcvtime = now;
-	/* tcp_synack_rtt_meas: the SYN-ACK's round trip is the first sample. */
-	if (!req->num_retrans) {
+	/* tcp_synack_rtt_meas: the SYN-ACK's round trip is the first sample
+	 * (a cookie's request knows when only from the echoed timestamp). */
+	if (!req->num_retrans && req->snt_synack) {
 		tcp_rtt_estimator(newsk, now - req->snt_synack);
 		tcp_set_rto(newsk);
 	}
@@ -170,7 +171,6 @@ tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req)
 {
 	const struct tcphdr *th = tcp_hdr(skb);
 	u8 flg = TCP_SKB_CB(skb)->tcp_flags & (TCPHDR_SYN | TCPHDR_ACK | TCPHDR_RST);
-	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct sock *child;
 
 	trace_tcp_check_req(sk, skb, req);
@@ -204,12 +204,25 @@ tcp_check_req(struct sock *sk, struct sk_buff *skb, struct request_sock *req)
 		trace_tcp_discard(sock_net(sk), skb, "listen_overflow");
 		return NULL;
 	}
+	inet_csk_reqsk_queue_add(sk, req, child);
 	inet_csk_reqsk_queue_drop(sk, req);
-	/* inet_csk_reqsk_queue_add: on the accept queue from now on. */
-	list_add_tail(&inet_csk(child)->icsk_accept_node, &icsk->icsk_accept_queue.rskq_accept);
+	return child;
+}
+
+/**
+ * inet_csk_reqsk_queue_add - @child, made from @req, waits on listener
+ * @sk's accept queue from now on.  KERNEL: the kernel queues @req, which
+ * points at the child; netstep queues the child itself (and the caller
+ * frees @req).
+ */
+void
+inet_csk_reqsk_queue_add(struct sock *sk, struct request_sock *req, struct sock *child)
+{
+	(void)req;
+	list_add_tail(&inet_csk(child)->icsk_accept_node,
+		      &inet_csk(sk)->icsk_accept_queue.rskq_accept);
 	inet_csk(child)->icsk_listener = sk;
 	sk->sk_ack_backlog++;
-	return child;
 }
 
 /**

@@ -1072,7 +1072,8 @@ tcp_make_synack(struct sock *sk, struct dst_entry *dst, struct request_sock *req
 	unsigned int tcp_header_size, mss;
 	struct sk_buff *skb;
 	struct tcphdr *th;
-	u32 now = tcp_time_stamp(sk);
+	/* A cookie keeps the SYN's options in our timestamp. */
+	u32 now = req->cookie_ts ? cookie_init_timestamp(sk, req) : tcp_time_stamp(sk);
 
 	mss = dst_mtu(dst) - 40;
 	if (tcp_sk(sk)->rx_opt.user_mss && tcp_sk(sk)->rx_opt.user_mss < mss)

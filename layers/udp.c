@@ -520,8 +520,12 @@ short_packet:
  * @info: the MTU for "fragmentation needed"
  *
  * A connected socket learns the error (sk_err, sk_error_report): a port
- * unreachable becomes ECONNREFUSED on its next call.  KERNEL: with
- * IP_RECVERR an unconnected socket would get it on its error queue.
+ * unreachable becomes ECONNREFUSED on its next call.  An error quoting
+ * a datagram of no socket is counted (IcmpInErrors) and ignored; one
+ * quoting a socket's datagram with "fragmentation needed" lowers the
+ * path MTU first (a report of our own stack refusing to fragment says
+ * what the route already knows).  KERNEL: with IP_RECVERR an
+ * unconnected socket would get it on its error queue.
  */
 void
 udp_err(struct sk_buff *skb, u32 info)
@@ -531,7 +535,7 @@ udp_err(struct sk_buff *skb, u32 info)
 	struct net *net = skb->host;
 	const struct udphdr *uh;
 	struct sock *sk;
-	int err = 0, harderr = 0;
+	int err = EHOSTUNREACH, harderr = 0;
 
 	trace_udp_err(skb, info);
 	if (skb->len < (unsigned int)iph->ihl * 4 + sizeof(*uh))
@@ -541,16 +545,24 @@ udp_err(struct sk_buff *skb, u32 info)
 	sk = __udp4_lib_lookup(net, iph->daddr, uh->dest, iph->saddr, uh->source);
 	if (!sk) {
 		trace_udp_err_no_socket(skb);
+		ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
 		return;
 	}
 	switch (icmph->type) {
+	case ICMP_SOURCE_QUENCH:
+		return;
+	case ICMP_PARAMETERPROB:
+		err = EPROTO;
+		harderr = 1;
+		break;
 	case ICMP_DEST_UNREACH:
 		if (icmph->code == ICMP_FRAG_NEEDED) {
-			if (inet_sk(sk)->pmtudisc != IP_PMTUDISC_DONT) {
-				err = EMSGSIZE;
-				harderr = 1;
+			if (!(IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR))
 				ipv4_update_pmtu(net, iph->daddr, info);
-			}
+			if (inet_sk(sk)->pmtudisc == IP_PMTUDISC_DONT)
+				return;
+			err = EMSGSIZE;
+			harderr = 1;
 			break;
 		}
 		if (icmph->code <= NR_ICMP_UNREACH) {
@@ -558,11 +570,8 @@ udp_err(struct sk_buff *skb, u32 info)
 			err = icmp_err_convert[icmph->code].error;
 		}
 		break;
-	case ICMP_TIME_EXCEEDED:
-		err = EHOSTUNREACH;
+	default:		/* time exceeded and the rest */
 		break;
-	default:
-		return;
 	}
 	if (!harderr || sk->sk_state != TCP_ESTABLISHED) {
 		trace_udp_err_not_connected(skb, err);

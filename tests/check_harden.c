@@ -21,6 +21,7 @@
 #include "nic/igb.h"
 #include "sim/lesson.h"
 #include "tests/fixture.h"
+#include "layers/route.h"
 
 struct hx {
 	struct sim_world w;
@@ -343,6 +344,121 @@ hx_establish(struct hx *h, const char *listen)
 	return isn + 1;
 }
 
+/*
+ * An ICMP error from the router to the student, quoting a segment the
+ * student would have sent: 10.0.0.2:@sport -> @qdaddr:@dport, sequence
+ * @seq, protocol @proto; @mtu in the "next-hop MTU" field.
+ */
+static unsigned int
+hx_icmp(u8 *f, u8 type, u8 code, u16 mtu, u8 proto, const u8 qdaddr[4], u16 sport, u16 dport,
+	u32 seq)
+{
+	unsigned int off = hx_ip(f, 1, 8 + 28, 3, 0);
+	u8 *ic = f + off, *q = ic + 8;
+
+	memcpy(f + 26, (const u8[]){ 10, 0, 0, 1 }, 4);	/* from the router */
+	hx_ip_reseal(f);
+	memset(ic, 0, 8 + 28);
+	ic[0] = type;
+	ic[1] = code;
+	hx_put16(ic + 6, mtu);
+	q[0] = 0x45;
+	hx_put16(q + 2, 1500);
+	q[8] = 64;
+	q[9] = proto;
+	memcpy(q + 12, hx_student_ip, 4);
+	memcpy(q + 16, qdaddr, 4);
+	hx_put16(q + 10, fixture_csum(q, 20, 0));
+	hx_put16(q + 20, sport);
+	hx_put16(q + 22, dport);
+	hx_put32(q + 24, seq);
+	hx_put16(ic + 2, fixture_csum(ic, 8 + 28, 0));
+	return off + 8 + 28;
+}
+
+/* The path MTU the student's output route to @addr carries now. */
+static unsigned int
+hx_pmtu(struct hx *h, const char *addr)
+{
+	struct flowi4 fl4 = { .daddr = fx_addr(addr) };
+	struct rtable *rt = ip_route_output_key(h->w.host[SIM_STUDENT], &fl4);
+
+	ck_assert(!IS_ERR(rt));
+	return dst_mtu(&rt->dst);
+}
+
+/* A blind "fragmentation needed" (MTU 68, or 0) about connections that do
+ * not exist, to the router and to an off-link server, lowers no path MTU
+ * and is counted (IcmpInErrors), as 3.10's tcp_v4_err and udp_err do. */
+START_TEST(test_icmp_blind_frag_needed)
+{
+	static const u8 gw[4] = { 10, 0, 0, 1 };
+	struct hx h;
+	u8 f[128];
+
+	hx_setup(&h);
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 40000, 9000, 12345));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, gw, 40001, 9000, 12345));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 0, 6, hx_server_ip, 40002, 9000, 1));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 17, hx_server_ip, 40003, 9001, 0));
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.2"), 1500);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.0.1"), 1500);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.99"), 1500);
+	ck_assert_uint_eq(hx_mib(&h, ICMP_MIB_INERRORS), 4);
+	hx_teardown(&h);
+}
+END_TEST
+
+/* On a live connection: a quote outside snd_una..snd_nxt is dropped
+ * (OutOfWindowIcmps), MTU untouched; one inside lowers the path MTU, to
+ * 552 for a claimed 68 (ip_rt_min_pmtu), for that destination only. */
+START_TEST(test_icmp_frag_needed_in_window)
+{
+	struct hx h;
+	u8 f[128];
+	u32 snd;
+
+	hx_setup(&h);
+	snd = hx_establish(&h, "listen 7000");
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 7000, 5000, snd - 70000));
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 7000, 5000, snd + 1));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_OUTOFWINDOWICMPS), 2);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.2"), 1500);
+	hx_inject(&h, f, hx_icmp(f, 3, 4, 68, 6, hx_server_ip, 7000, 5000, snd));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_OUTOFWINDOWICMPS), 2);
+	ck_assert_uint_eq(hx_mib(&h, ICMP_MIB_INERRORS), 0);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.2"), 552);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.1.3"), 1500);
+	ck_assert_uint_eq(hx_pmtu(&h, "10.0.0.1"), 1500);
+	hx_teardown(&h);
+}
+END_TEST
+
+/* A listener's pending request: an error quoting our SYN-ACK (its ISN)
+ * forgets it (ListenDrops); any other sequence is out of window. */
+START_TEST(test_icmp_request_sock)
+{
+	struct hx h;
+	u8 f[128];
+	u32 isn;
+
+	hx_setup(&h);
+	ck_assert_int_eq(console_run_script(&h.con, "listen 7000; sim link wan loss 100"), 0);
+	hx_inject(&h, f, hx_tcp(f, 7000, 1000, 0, 0x02, 0));
+	ck_assert_uint_eq(h.tx[47], 0x12);
+	isn = (u32)h.tx[38] << 24 | (u32)h.tx[39] << 16 | (u32)h.tx[40] << 8 | h.tx[41];
+	hx_inject(&h, f, hx_icmp(f, 3, 1, 0, 6, hx_server_ip, 7000, 5000, isn + 7));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_OUTOFWINDOWICMPS), 1);
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_LISTENDROPS), 0);
+	hx_inject(&h, f, hx_icmp(f, 3, 1, 0, 6, hx_server_ip, 7000, 5000, isn));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_LISTENDROPS), 1);
+	/* The request is gone: the handshake's ACK now finds only the listener. */
+	hx_inject(&h, f, hx_tcp(f, 7000, 1001, isn + 1, 0x10, 0));
+	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_PASSIVEOPENS), 0);
+	hx_teardown(&h);
+}
+END_TEST
+
 START_TEST(test_tcp_out_of_window)
 {
 	struct hx h;
@@ -504,6 +620,63 @@ START_TEST(test_flood_ofo_queue)
 }
 END_TEST
 
+/*
+ * A spoofed SYN flood at the student's sink (listen 7000, backlog 128:
+ * a SYN queue of 256): 600 SYNs from 600 addresses that never answer
+ * fill the queue, and the server's connect made during the flood still
+ * completes and delivers its data intact, through a SYN cookie.
+ */
+START_TEST(test_flood_syn_cookies)
+{
+	struct hx h;
+	u8 f[128];
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(out);
+	hx_setup(&h);
+	console_init(&h.con, &h.w, out, out);
+	ck_assert_int_eq(console_run_script(&h.con, "listen 7000"), 0);
+	for (int i = 0; i < 600; i++) {
+		unsigned int n = hx_tcp(f, 7000, 1000u * (u32)i, 0, 0x02, 0);
+
+		f[26] = 172;			/* source 172.16.x.y, port 2000 + i */
+		f[27] = 16;
+		f[28] = (u8)(i >> 8);
+		f[29] = (u8)i;
+		hx_put16(f + 34, 2000 + i);
+		hx_ip_reseal(f);
+		hx_put16(f + 50, 0);		/* the TCP checksum again */
+		{
+			u8 pseudo[12] = { 172, 16, (u8)(i >> 8), (u8)i, 10, 0, 0, 2, 0, 6, 0, 20 };
+			u32 sum = 0;
+
+			for (int k = 0; k < 12; k += 2)
+				sum += (u32)(pseudo[k] << 8 | pseudo[k + 1]);
+			hx_put16(f + 50, fixture_csum(f + 34, 20, sum));
+		}
+		h.port->rx(h.port, f, n);
+		if (i % 50 == 49)
+			sim_run(&h.w.eng, h.w.eng.now + 1000000, 1000000);
+	}
+	ck_assert_uint_ge(hx_mib(&h, LINUX_MIB_SYNCOOKIESSENT), 300);
+	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_INERRS), 0);
+	/* The server's own sinks hold fds 3 and 4: its new socket is 5. */
+	ck_assert_int_eq(console_run_script(&h.con, "on server socket tcp; "
+					    "on server connect 5 10.0.0.2:7000; on server send 5 30000; "
+					    "on server close 5; recv 7000"), 0);
+	fflush(out);
+	ck_assert_ptr_nonnull(strstr(text, "tcp 7000: 1 connection(s), 30000 bytes, sha256 "
+				     "88eb1744b78ff775e32e90ae626b4017a2a0c49c84a1a08ff2275d0291658c8f"));
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_SYNCOOKIESRECV), 1);
+	ck_assert_uint_eq(hx_mib(&h, LINUX_MIB_SYNCOOKIESFAILED), 0);
+	hx_teardown(&h);
+	fclose(out);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_flood_qdisc)
 {
 	struct hx h;
@@ -555,6 +728,9 @@ harden_suite(void)
 		test_tcp_bad_doff,
 		test_tcp_out_of_window,
 		test_tcp_rst_syn_challenge,
+		test_icmp_blind_frag_needed,
+		test_icmp_frag_needed_in_window,
+		test_icmp_request_sock,
 		test_netstat_s,
 		test_lesson_unknown_softirq,
 		NULL,
@@ -565,6 +741,7 @@ harden_suite(void)
 		test_flood_unresolved_neighbour,
 		test_flood_ofo_queue,
 		test_flood_qdisc,
+		test_flood_syn_cookies,
 		NULL,
 	});
 	return s;

@@ -431,10 +431,15 @@ START_TEST(test_pmtu_exception)
 	ck_assert_ptr_eq(lookup(h, "10.0.1.3", NULL), plain);
 	ck_assert_uint_eq(dst_mtu(&plain->dst), 1500);
 
-	/* Clamped at 552; ignored at or above the device MTU. */
+	/* Clamped at 552 (68, the least an IPv4 link may have, and 0, from
+	 * a router before RFC 1191, too); ignored above the device MTU. */
 	ipv4_update_pmtu(h, fx_addr("10.0.1.5"), 300);
 	ck_assert_uint_eq(dst_mtu(&lookup(h, "10.0.1.5", NULL)->dst), IP_RT_MIN_PMTU);
-	ipv4_update_pmtu(h, fx_addr("10.0.1.6"), 1500);
+	ipv4_update_pmtu(h, fx_addr("10.0.1.7"), 68);
+	ck_assert_uint_eq(dst_mtu(&lookup(h, "10.0.1.7", NULL)->dst), IP_RT_MIN_PMTU);
+	ipv4_update_pmtu(h, fx_addr("10.0.1.8"), 0);
+	ck_assert_uint_eq(dst_mtu(&lookup(h, "10.0.1.8", NULL)->dst), IP_RT_MIN_PMTU);
+	ipv4_update_pmtu(h, fx_addr("10.0.1.6"), 1501);
 	ck_assert_ptr_eq(lookup(h, "10.0.1.6", NULL), plain);
 
 	advance(1000);

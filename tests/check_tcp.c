@@ -12,6 +12,7 @@
  * happened.
  */
 #include <check.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,6 +309,25 @@ tt_inject_tcp(struct net *net, const char *saddr, const char *daddr, u16 sport, 
 	th->check = csum_tcpudp_magic(iph->saddr, iph->daddr, tcplen, IPPROTO_TCP,
 				      csum_partial(th, tcplen, 0));
 	fixture_inject(dev, frame, ETH_HLEN + sizeof(*iph) + tcplen);
+}
+
+/* Run `iptables ARGS...` (NULL-terminated) on @net; it must succeed. */
+static void
+tt_iptables(struct net *net, ...)
+{
+	char *argv[16] = { "iptables" };
+	FILE *null = fopen("/dev/null", "w");
+	int argc = 1;
+	va_list ap;
+
+	va_start(ap, net);
+	while (argc < 15 && (argv[argc] = va_arg(ap, char *)) != NULL)
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	ck_assert_ptr_nonnull(null);
+	ck_assert_int_eq(tool_iptables(net, argc, argv, null, null), 0);
+	fclose(null);
 }
 
 /* ---------------------------------------------------------------- */
@@ -910,18 +930,12 @@ START_TEST(test_syn_rto_backoff)
 	ktime_t when[4];
 	int n = 0;
 
-	struct sock *lsk, *first;
-
 	tt_setup(&t, 11);
-	/* A listener whose accept queue (backlog 0) is full drops SYNs
-	 * silently: a black hole that still has a route and an ARP entry. */
-	lsk = tt_socket(t.srv);
-	lsk->sk_num = 7008;
-	ck_assert_int_eq(inet_csk_listen_start(lsk, 0), 0);
-	first = tt_connect(t.cli, "10.0.1.2", 7008);
-	tt_run_for(&t, 50);
-	ck_assert_int_eq(first->sk_state, TCP_ESTABLISHED);
-	ck_assert_uint_eq(lsk->sk_ack_backlog, 1);
+	/* The server's firewall drops SYNs to port 7008 silently: a black
+	 * hole that still has a route and an ARP entry.  (A full accept
+	 * queue is none in 3.10: a SYN is still answered while fewer than
+	 * two requests wait.) */
+	tt_iptables(t.srv, "-A", "INPUT", "-p", "tcp", "--dport", "7008", "-j", "DROP", NULL);
 	fixture_recorder_forget(&t.rec);
 	cli = tt_connect(t.cli, "10.0.1.2", 7008);
 	{
@@ -938,7 +952,7 @@ START_TEST(test_syn_rto_backoff)
 		when[n++] = t.rec.ev[i].ts;
 	}
 	ck_assert_int_eq(n, 4);
-	ck_assert_uint_ge(t.srv->mib[LINUX_MIB_LISTENDROPS], 4);
+	ck_assert_uint_ge(t.srv->mib[SIM_MIB_NFDROPS], 4);
 	ck_assert_uint_eq((when[0] - t.rec.ev[0].ts) / NSEC_PER_MSEC, 1000);
 	ck_assert_uint_eq((when[1] - when[0]) / NSEC_PER_MSEC, 2000);
 	ck_assert_uint_eq((when[2] - when[1]) / NSEC_PER_MSEC, 4000);
@@ -950,8 +964,6 @@ START_TEST(test_syn_rto_backoff)
 	ck_assert_int_eq(cli->sk_state, TCP_CLOSE);
 	ck_assert_int_eq(cli->sk_err, ETIMEDOUT);
 	tcp_close(cli, 0);
-	tcp_close(first, 0);
-	tcp_close(lsk, 0);
 	tt_teardown(&t);
 }
 END_TEST
@@ -1601,8 +1613,30 @@ START_TEST(test_syn_to_broadcast_ignored)
 }
 END_TEST
 
-/* SYNs from an address that never answers fill the request queue; after
- * the kernel's SYN-ACK lifetime (63 s) they give way to new ones. */
+/* The router drops what the server sends to 10.0.0.9 (iptables FORWARD):
+ * a peer that never answers and never makes an ICMP error come back. */
+static void
+tt_silent_peer(struct tt *t)
+{
+	tt_iptables(t->w.host[SIM_ROUTER], "-A", "FORWARD", "-d", "10.0.0.9", "-j", "DROP", NULL);
+}
+
+/* Fill @lsk's SYN queue (16 requests for listen(fd, 8), reqsk_queue_alloc's
+ * sizing) with SYNs from 10.0.0.9, a peer that never answers. */
+static void
+tt_fill_syn_queue(struct tt *t, struct sock *lsk)
+{
+	tt_silent_peer(t);
+	for (u16 i = 0; i < 16; i++)
+		tt_inject_tcp(t->srv, "10.0.0.9", "10.0.1.2", 41000 + i, lsk->sk_num, 9000 * i, 0,
+			      TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(inet_csk(lsk)->icsk_accept_queue.qlen, 16);
+}
+
+/* SYNs from an address that never answers fill the request queue; the
+ * next one gets a SYN cookie and is not queued (ListenDrops counts it,
+ * as 3.10 does); after the kernel's SYN-ACK lifetime (63 s) the dead
+ * requests give way to new ones. */
 START_TEST(test_syn_queue_prunes_dead_requests)
 {
 	struct tt t;
@@ -1613,21 +1647,141 @@ START_TEST(test_syn_queue_prunes_dead_requests)
 	tt_setup(&t, 27);
 	lsk = tt_listen(t.srv, 7027, 0);
 	icsk = inet_csk(lsk);
-	for (u16 i = 0; i < 9; i++)
-		tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41000 + i, 7027, 9000 * i, 0,
-			      TCPHDR_SYN, NULL, 0, 0);
-	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 9);
+	tt_fill_syn_queue(&t, lsk);
 	drops = t.srv->mib[LINUX_MIB_LISTENDROPS];
-	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41100, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
-	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 9);
+	tt_inject_tcp(t.srv, "10.0.0.9", "10.0.1.2", 41100, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 16);
 	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_LISTENDROPS], drops + 1);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_TCPREQQFULLDOCOOKIES], 1);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESSENT], 1);
 	tt_run_for(&t, 30000);
-	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41101, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
-	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 9);	/* still young */
+	tt_inject_tcp(t.srv, "10.0.0.9", "10.0.1.2", 41101, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 16);	/* still young */
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESSENT], 2);
 	tt_run_for(&t, 34000);
-	tt_inject_tcp(t.srv, "10.0.1.9", "10.0.1.2", 41102, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
+	tt_inject_tcp(t.srv, "10.0.0.9", "10.0.1.2", 41102, 7027, 1, 0, TCPHDR_SYN, NULL, 0, 0);
 	ck_assert_int_eq(icsk->icsk_accept_queue.qlen, 1);
 	ck_assert_int_ge(FX_FIND(&t.rec, 0, "server", tcp_request_timeout), 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/* With net.ipv4.tcp_syncookies = 0 a full SYN queue drops the SYN. */
+START_TEST(test_syn_queue_full_no_cookies)
+{
+	struct tt t;
+	struct sock *lsk, *cli;
+
+	tt_setup(&t, 28);
+	t.srv->tcp_hashinfo->sysctl_tcp_syncookies = 0;
+	lsk = tt_listen(t.srv, 7028, 0);
+	tt_fill_syn_queue(&t, lsk);
+	cli = tt_connect(t.cli, "10.0.1.2", 7028);
+	tt_run_for(&t, 2500);
+	ck_assert_int_eq(cli->sk_state, TCP_SYN_SENT);	/* its SYN was dropped, twice */
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_TCPREQQFULLDROP], 2);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESSENT], 0);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "server", tcp_syn_flood_warning), 1);
+	tcp_close(cli, 0);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/*
+ * While the SYN queue is full, connections still open, through SYN
+ * cookies: the cookie carries the client's MSS rounded down to msstab
+ * (1460 stays, 1400 becomes 1024, 536 stays, 100 becomes 64), the
+ * timestamp carries window scale and SACK, and data flows.  Nothing is
+ * queued for them; the flood warning is said once.
+ */
+START_TEST(test_syn_cookie_connects)
+{
+	static const u16 mss_in[] = { 0, 1400, 536, 100 }, mss_out[] = { 1460, 1024, 536, 64 };
+	struct tt t;
+	struct sock *lsk, *cli, *child;
+	int err;
+
+	tt_setup(&t, 29);
+	lsk = tt_listen(t.srv, 7029, 0);
+	tt_fill_syn_queue(&t, lsk);
+	for (unsigned int k = 0; k < ARRAY_SIZE(mss_in); k++) {
+		cli = tt_socket(t.cli);
+		tcp_sk(cli)->rx_opt.user_mss = mss_in[k];
+		{
+			struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(7029),
+						   .sin_addr.s_addr = fx_addr("10.0.1.2") };
+
+			ck_assert_int_eq(tcp_v4_connect(cli, (struct sockaddr *)&sin, sizeof(sin)), 0);
+		}
+		tt_run_for(&t, 50);
+		ck_assert_int_eq(cli->sk_state, TCP_ESTABLISHED);
+		ck_assert_int_eq(inet_csk(lsk)->icsk_accept_queue.qlen, 16);
+		child = inet_csk_accept(lsk, 0, &err);
+		ck_assert_ptr_nonnull(child);
+		ck_assert_int_eq(child->sk_state, TCP_ESTABLISHED);
+		ck_assert_uint_eq(tcp_sk(child)->rx_opt.mss_clamp, mss_out[k]);
+		ck_assert_uint_eq(tcp_sk(child)->rx_opt.tstamp_ok, 1);
+		ck_assert_uint_eq(tcp_sk(child)->rx_opt.sack_ok, 1);
+		ck_assert_uint_eq(tcp_sk(child)->rx_opt.wscale_ok, 1);
+		ck_assert_uint_eq(tcp_sk(child)->rx_opt.snd_wscale, tcp_sk(cli)->rx_opt.rcv_wscale);
+		ck_assert_uint_eq(tcp_sk(cli)->rx_opt.snd_wscale, tcp_sk(child)->rx_opt.rcv_wscale);
+		tt_transfer(&t, cli, child, 20000, 5000, 0, NULL);
+		tcp_close(cli, 0);
+		tcp_close(child, 0);
+		tt_run_for(&t, 100);
+	}
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESSENT], 4);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESRECV], 4);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESFAILED], 0);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "server", tcp_syn_flood_warning), 1);
+	tcp_close(lsk, 0);
+	tt_teardown(&t);
+}
+END_TEST
+
+/*
+ * An ACK whose acknowledgment is no cookie of ours (forged, or of another
+ * 4-tuple) makes no connection: SyncookiesFailed, and the listener
+ * answers it with a RST whose sequence is the ACK's acknowledgment, as
+ * 3.10's tcp_rcv_state_process does in LISTEN.  So does an ACK when no
+ * cookie went out in the last 3 s.
+ */
+START_TEST(test_syn_cookie_forged_ack)
+{
+	struct tt t;
+	struct sock *lsk;
+	static struct tt_cap cap;
+	struct sim_tap tap = { .frame = tt_cap_frame, .arg = &cap };
+	const u8 *th;
+	int i;
+
+	memset(&cap, 0, sizeof(cap));
+	tt_setup(&t, 30);
+	/* Both ends of the WAN: what the server sends is TX at one of them. */
+	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_WAN]->end[0], &tap), 0);
+	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_WAN]->end[1], &tap), 0);
+	lsk = tt_listen(t.srv, 7030, 0);
+	tt_inject_tcp(t.srv, "10.0.0.9", "10.0.1.2", 42000, 7030, 5000, 777777, TCPHDR_ACK, NULL,
+		      0, 0);
+	tt_run_for(&t, 10);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESFAILED], 1);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "server", tcp_syncookie_reject), 0);
+	tt_fill_syn_queue(&t, lsk);
+	tt_inject_tcp(t.srv, "10.0.0.9", "10.0.1.2", 42001, 7030, 5000, 0, TCPHDR_SYN, NULL, 0, 0);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESSENT], 1);
+	cap.n = 0;
+	tt_inject_tcp(t.srv, "10.0.0.9", "10.0.1.2", 42001, 7030, 5001, 123456789, TCPHDR_ACK,
+		      NULL, 0, 0);
+	tt_run_for(&t, 10);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESFAILED], 2);
+	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_SYNCOOKIESRECV], 0);
+	ck_assert_uint_eq(t.srv->mib[TCP_MIB_PASSIVEOPENS], 0);
+	i = tt_cap_find_tcp(&cap, 0, TCPHDR_RST);
+	ck_assert_int_ge(i, 0);
+	th = cap.data[i] + 14 + 20;
+	ck_assert_uint_eq((u32)th[4] << 24 | (u32)th[5] << 16 | (u32)th[6] << 8 | th[7], 123456789);
 	tcp_close(lsk, 0);
 	tt_teardown(&t);
 }
@@ -1704,6 +1858,9 @@ tcp_suite(void)
 		test_icmp_err_syn_sent_checks_seq,
 		test_syn_to_broadcast_ignored,
 		test_syn_queue_prunes_dead_requests,
+		test_syn_queue_full_no_cookies,
+		test_syn_cookie_connects,
+		test_syn_cookie_forged_ack,
 		test_rto_local_drop_no_backoff,
 		NULL,
 	});

@@ -476,7 +476,7 @@ tc_frames_student(void)
  * (PAWS), a sequence far outside the window, an ICMP error about data it
  * never sent; after its close, a RST outside the TIME-WAIT window.  A
  * listener's queue filled by SYNs from an address that never answers,
- * until a later SYN finds the requests timed out.
+ * then SYN cookies, until a later SYN finds the requests timed out.
  */
 static void
 tc_frames_tcp(void)
@@ -520,19 +520,28 @@ tc_frames_tcp(void)
 				      tc_tcp(l4, srv, me, 9000, port, rcv_nxt + 0x40000000, 0,
 					     TCPHDR_RST, 0, 0)));
 
-	/* a listener with backlog 1: two SYNs fill its queue; a third, 64 s
-	 * later, finds their requests dead */
+	/* a listener with backlog 1: sixteen SYNs fill its SYN queue; the
+	 * seventeenth gets a SYN cookie (the flood warning, once), an ACK
+	 * with a wrong cookie is refused; an eighteenth, 64 s later, finds
+	 * the requests dead (the router drops the SYN-ACKs: no ICMP error
+	 * comes back to drop the requests sooner) */
+	tc_run("on router iptables -A FORWARD -d 10.0.1.9 -j DROP", 0);
 	lfd = sys_socket(tc_host(SIM_STUDENT), AF_INET, SOCK_STREAM, 0);
 	ck_assert_int_eq(sys_bind(tc_host(SIM_STUDENT), lfd, (struct sockaddr *)&any,
 				  sizeof(any)), 0);
 	ck_assert_int_eq(sys_listen(tc_host(SIM_STUDENT), lfd, 1), 0);
-	for (u16 i = 0; i < 3; i++) {
-		if (i == 2)
+	for (u16 i = 0; i < 18; i++) {
+		if (i == 17)
 			tc_wait(64000);
 		tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, ghost, me,
 					      IPPROTO_TCP, l4,
 					      tc_tcp(l4, ghost, me, 41000 + i, 7002, 1000, 0,
 						     TCPHDR_SYN, 0, 0)));
+		if (i == 16)
+			tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, ghost, me,
+						      IPPROTO_TCP, l4,
+						      tc_tcp(l4, ghost, me, 41000 + i, 7002, 1001,
+							     12345, TCPHDR_ACK, 0, 0)));
 	}
 	tc_world_close();
 }

@@ -108,6 +108,66 @@ cp "$NETSTEP" "$RUN/netstep" || { bad "copy netstep" "$NETSTEP"; finish; }
 chmod 755 "$RUN/netstep"
 NETSTEP=$RUN/netstep
 
+# ---- privileges in every mode: started through sudo, netstep is the user --------------------
+# No TAP and no namespace needed: these runs use the simulated wire.  As
+# root with SUDO_UID/SUDO_GID set, every file a user names is opened with
+# the user's rights (65534 here), before anything else; without them,
+# root stays root.  "--wire sim" takes the other path of main.c (a line
+# that may mean --wire tap keeps root's saved uid until the world is made).
+PRIV=$RUN/priv			# root's, 0755: what 65534 may read but not write
+mkdir -p "$PRIV"
+echo "root's secret" >"$PRIV/secret"
+chmod 600 "$PRIV/secret"
+as_user() { env SUDO_UID=65534 SUDO_GID=65534 timeout 30 "$NETSTEP" "$@"; }
+for wire in "" "--wire sim"; do
+	# shellcheck disable=SC2086
+	as_user --headless $wire -e "socket udp; sendto 3 10.0.1.2:9001 @$PRIV/secret; on server recv 9001" \
+		>"$OUT/priv-file.out" 2>"$OUT/priv-file.err"
+	rc=$?
+	[ $rc -ne 0 ] && grep -q 'Permission denied' "$OUT/priv-file.err" && ! grep -q 'udp 9001: 1' "$OUT/priv-file.out" &&
+		ok "sudo${wire:+ $wire}: sendto @FILE of a 0600 root file is refused (rc=$rc)" ||
+		bad "sudo${wire:+ $wire}: sendto @root-file" "rc=$rc $(cat "$OUT/priv-file.out" "$OUT/priv-file.err")"
+	for opt in --pcap --pcapng --trace --trace-json; do
+		f=$PRIV/out$opt
+		echo "root's file" >"$f"
+		chmod 644 "$f"
+		before=$(sha256sum <"$f")
+		# shellcheck disable=SC2086
+		as_user --headless $wire -e 'ping -c 1 10.0.1.2' "$opt" "$f" >"$OUT/priv-out.out" 2>"$OUT/priv-out.err"
+		rc=$?
+		[ $rc -eq 1 ] && [ "$(sha256sum <"$f")" = "$before" ] && grep -q 'Permission denied' "$OUT/priv-out.err" &&
+			ok "sudo${wire:+ $wire}: $opt over a root-owned file fails, the file untouched" ||
+			bad "sudo${wire:+ $wire}: $opt over a root file" "rc=$rc $(head -2 "$OUT/priv-out.err")"
+	done
+done
+cp "$TESTS/../lessons/01-"*.lesson "$PRIV/root.lesson" && chmod 600 "$PRIV/root.lesson"
+as_user --headless --lesson "$PRIV/root.lesson" --check >"$OUT/priv-lesson.out" 2>&1
+rc=$?
+[ $rc -eq 2 ] && grep -q 'Permission denied' "$OUT/priv-lesson.out" &&
+	ok "sudo: --lesson of a 0600 root file is refused" || bad "sudo: --lesson root file" "rc=$rc $(cat "$OUT/priv-lesson.out")"
+mkdir -p "$PRIV/course" && cp "$TESTS/../lessons/ORDER" "$TESTS/../lessons/"*.lesson "$PRIV/course/" && chmod 700 "$PRIV/course"
+as_user --list-lessons --lessons-dir "$PRIV/course" >"$OUT/priv-dir.out" 2>&1
+rc=$?
+[ $rc -eq 2 ] && grep -q 'Permission denied' "$OUT/priv-dir.out" &&
+	ok "sudo: --lessons-dir of a 0700 root folder is refused" || bad "sudo: --lessons-dir" "rc=$rc $(head -2 "$OUT/priv-dir.out")"
+USERD=$RUN/userdir
+mkdir -p "$USERD" && chown 65534:65534 "$USERD"
+as_user --headless -e 'ping -c 1 10.0.1.2' --pcap "$USERD/u.pcap" --trace "$USERD/u.trace" >/dev/null 2>"$OUT/priv-own.err"
+rc=$?
+[ $rc -eq 0 ] && [ "$(stat -c %u:%g "$USERD/u.pcap" "$USERD/u.trace" | sort -u)" = "65534:65534" ] &&
+	ok "sudo, simulated wire: the files written belong to the invoking user" ||
+	bad "sudo: file owner" "rc=$rc $(stat -c %u:%g "$USERD/u.pcap" 2>&1) $(head -2 "$OUT/priv-own.err")"
+# Root without sudo's variables is root, as before.
+env -u SUDO_UID -u SUDO_GID timeout 30 "$NETSTEP" --headless --pcap "$PRIV/out--pcap" \
+	-e "socket udp; sendto 3 10.0.1.2:9001 @$PRIV/secret; on server recv 9001" >"$OUT/priv-root.out" 2>&1
+rc=$?
+env -u SUDO_UID -u SUDO_GID timeout 30 "$NETSTEP" --headless --lesson "$PRIV/root.lesson" --check >>"$OUT/priv-root.out" 2>&1
+rc2=$?
+[ $rc -eq 0 ] && [ $rc2 -eq 0 ] && grep -q 'udp 9001: 1 datagram(s), 14 bytes' "$OUT/priv-root.out" &&
+	[ "$(stat -c %s "$PRIV/out--pcap")" -gt 100 ] &&
+	ok "plain root (no SUDO_UID): reads and writes root's files as before" ||
+	bad "plain root" "rc=$rc/$rc2 $(head -3 "$OUT/priv-root.out")"
+
 # ---- one lab per test, always deleted ------------------------------------------------
 LAB=
 BG_PIDS=
