@@ -11,8 +11,8 @@
 # Debian packages to install.
 
 CC       ?= cc
-PKGS     := ncurses libpcap check
-DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
+PKGS     := ncurses libpcap check libcrypto
+DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check libssl-dev tshark \
 	    iproute2 nftables socat iputils-ping procps util-linux man-db python3
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
@@ -25,10 +25,10 @@ endif
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -I.
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
-LIBS     := $(shell pkg-config --libs libpcap ncurses 2>/dev/null)
+LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
-KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o kernel/sha1.o
+KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o
 LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \

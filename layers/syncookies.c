@@ -39,6 +39,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+#include <openssl/sha.h>
+
 static const char KSRC[] = "net/ipv4/syncookies.c";
 
 /* Timestamps: the low TSBITS bits carry the SYN's options. */
@@ -92,25 +95,28 @@ sim_syncookie_secret(struct net *net, int c)
 }
 
 /*
- * cookie_hash - one SHA-1 block over (saddr, daddr, ports, count) and
- * twelve words of key @c; the other five words of the key are the
- * starting digest.  Returns the digest's second word.  Addresses and
- * ports are hashed as they sit in the header (network order).
+ * cookie_hash - a keyed SHA-1 over (saddr, daddr, ports, count) and key
+ * @c.  Returns a word of the digest.  Addresses and ports are hashed as
+ * they sit in the header (network order).
+ * KERNEL: 3.10 folds one unpadded 64-byte block into a digest seeded
+ * with five key words (lib/sha1.c's sha_transform); netstep hashes the
+ * same words (key included) with libcrypto's SHA-1.  The cookie's
+ * layout, which is what a student can see, is 3.10's.
  */
 static u32
 cookie_hash(struct net *net, __be32 saddr, __be32 daddr, __be16 sport, __be16 dport,
 	    u32 count, int c)
 {
 	const u32 *secret = sim_syncookie_secret(net, c);
-	u32 block[16], digest[SHA_DIGEST_WORDS], ws[SHA_WORKSPACE_WORDS];
+	u32 block[4 + SIM_SYNCOOKIE_SECRET_WORDS], digest[SHA_DIGEST_LENGTH / 4];
 
 	block[0] = (u32)saddr;
 	block[1] = (u32)daddr;
 	block[2] = ((u32)sport << 16) + (u32)dport;
 	block[3] = count;
-	memcpy(block + 4, secret, 12 * sizeof(u32));
-	memcpy(digest, secret + 12, sizeof(digest));
-	sha_transform(digest, (const u8 *)block, ws);
+	memcpy(block + 4, secret, SIM_SYNCOOKIE_SECRET_WORDS * sizeof(u32));
+	if (!EVP_Digest(block, sizeof(block), (unsigned char *)digest, NULL, EVP_sha1(), NULL))
+		return 0;	/* no libcrypto: every cookie fails its check */
 	return digest[1];
 }
 

@@ -29,7 +29,6 @@
 
 #include "kernel/types.h"
 #include "kernel/engine.h"
-#include "kernel/cryptohash.h"
 #include "layers/skbuff.h"
 #include "layers/sock.h"
 #include "layers/ip.h"
@@ -407,6 +406,9 @@ static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
  * has a handful of sockets, and walking them in insertion order keeps
  * `ss` deterministic.
  */
+/* Key words per SYN-cookie secret (3.10: 12 hashed + 5 as the digest seed). */
+#define SIM_SYNCOOKIE_SECRET_WORDS	17
+
 struct inet_hashinfo {
 	struct list_head listening_hash;	/* TCP_LISTEN sockets */
 	struct list_head ehash;		/* every other hashed socket */
@@ -418,7 +420,7 @@ struct inet_hashinfo {
 	int sysctl_tcp_sack;		/* 1 */
 	int sysctl_tcp_syncookies;	/* 1: SYN cookies when a SYN queue overflows */
 	int sysctl_max_syn_backlog;	/* 128: caps a listener's SYN queue */
-	u32 syncookie_secret[2][16 - 4 + SHA_DIGEST_WORDS];	/* drawn at first use */
+	u32 syncookie_secret[2][SIM_SYNCOOKIE_SECRET_WORDS];	/* drawn at first use */
 	bool syncookie_secret_set;
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */

@@ -2,7 +2,6 @@
  * tests/check_engine.c - the virtual clock, timers, IRQs and softirqs.
  */
 #include "tests/fixture.h"
-#include "kernel/cryptohash.h"
 
 #include <check.h>
 
@@ -236,23 +235,6 @@ START_TEST(test_random_deterministic)
 }
 END_TEST
 
-/* kernel/sha1.c: one padded block of "abc" from SHA-1's start gives the
- * digest FIPS 180-4's example gives [FIPS 180-4, appendix example]. */
-START_TEST(test_sha_transform)
-{
-	static const u32 want[SHA_DIGEST_WORDS] = { 0xa9993e36, 0x4706816a, 0xba3e2571,
-						    0x7850c26c, 0x9cd0d89d };
-	u8 block[SHA_MESSAGE_BYTES] = { 'a', 'b', 'c', 0x80 };
-	u32 digest[SHA_DIGEST_WORDS], ws[SHA_WORKSPACE_WORDS];
-
-	block[63] = 24;		/* the message length in bits */
-	sha_init(digest);
-	sha_transform(digest, block, ws);
-	for (int i = 0; i < SHA_DIGEST_WORDS; i++)
-		ck_assert_uint_eq(digest[i], want[i]);
-}
-END_TEST
-
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -266,7 +248,6 @@ Suite *engine_suite(void)
 		test_trace_mute,
 		test_recorder_overflow_counted,
 		test_random_deterministic,
-		test_sha_transform,
 		NULL,
 	});
 	return s;
