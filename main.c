@@ -236,8 +236,6 @@ parse_options(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof(*o));
 	o->seed = 1;
 	while ((ch = getopt_long(argc, argv, ":e:h", longopts, NULL)) != -1) {
-		char *end;
-
 		switch (ch) {
 		case 'H': o->headless = true; break;
 		case 'e': o->script = optarg; break;
@@ -258,8 +256,7 @@ parse_options(int argc, char **argv, struct options *o)
 			o->tap = !strcmp(optarg, "tap");
 			break;
 		case 's':
-			o->seed = strtoul(optarg, &end, 0);
-			if (*end || !*optarg) {
+			if (sim_parse_seed(optarg, &o->seed)) {
 				fprintf(stderr, "netstep: invalid --seed '%s'\n", optarg);
 				return 2;
 			}

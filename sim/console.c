@@ -112,7 +112,8 @@ int console_parse_duration(const char *s, ktime_t *ns)
 	double v = strtod(s, &end);
 	double scale = NSEC_PER_SEC;
 
-	if (end == s || v < 0 || v > 86400.0 * 365)
+	/* NOTE: !(v >= 0) also refuses NaN, which every comparison fails. */
+	if (end == s || !(v >= 0) || v > 86400.0 * 365)
 		return -EINVAL;
 	if (!strcmp(end, "ms"))
 		scale = NSEC_PER_MSEC;
@@ -190,8 +191,8 @@ console_sim_value(struct sim_console *c, enum sim_setting what, const char *arg,
 	case SIM_SET_LOSS: {
 		double pct = strtod(arg, &end);
 
-		if (end == arg || (*end && strcmp(end, "%")) || pct < 0 || pct > 100)
-			break;
+		if (end == arg || (*end && strcmp(end, "%")) || !(pct >= 0 && pct <= 100))
+			break;	/* (NaN fails every comparison) */
 		*val = (u64)(pct * 10000.0 + 0.5);	/* per million */
 		return 0;
 	}

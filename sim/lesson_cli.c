@@ -315,10 +315,7 @@ lesson_cli(int argc, char **argv, lesson_ui_fn ui)
 			else if (argv[i][2] == 'l')
 				dir = argv[++i];
 			else {
-				char *end;
-
-				seed = strtoul(argv[++i], &end, 0);
-				if (*end || !*argv[i]) {
+				if (sim_parse_seed(argv[++i], &seed)) {
 					fprintf(stderr, "netstep: invalid --seed '%s'\n", argv[i]);
 					return 2;
 				}

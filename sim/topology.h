@@ -49,3 +49,5 @@ struct net *sim_world_host(struct sim_world *w, const char *name);
 int sim_link_set_mtu(struct sim_world *w, int link, unsigned int mtu);
 
 #endif
+/* --seed N: 0 to 4294967295 (decimal, or 0x... hex).  0 or -EINVAL. */
+int sim_parse_seed(const char *s, u32 *seed);

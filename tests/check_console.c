@@ -4,6 +4,7 @@
  */
 #include "sim/console.h"
 #include "layers/route.h"
+#include "layers/sch_generic.h"
 #include "tests/fixture.h"
 
 #include <check.h>
@@ -197,7 +198,58 @@ START_TEST(test_nstat_groups)
 }
 END_TEST
 
-Suite *console_suite(void)
+/*
+ * NaN, infinities and numbers out of range are refused wherever a number
+ * is read, with one line naming the value (issue 17).  Under `make
+ * sanitize` (-fsanitize=float-cast-overflow) an accepted one aborts.
+ */
+START_TEST(test_bad_numbers)
+{
+	static const char *const tbf = "tc qdisc replace dev eth0 root tbf ";
+	static const struct { const char *cmd, *word; } bad[] = {
+		{ "sleep nan", "nan" }, { "sleep -nan", "-nan" }, { "sleep inf", "inf" },
+		{ "sleep 1e400", "1e400" }, { "sim loss nan", "nan" }, { "sim loss inf%", "inf%" },
+		{ "sim delay nan", "nan" }, { "sim link lan delay inf", "inf" },
+		{ "sim mtu lan 1e99999", "1e99999" },
+		{ "rate 1e17tbit burst 10k latency 50ms", "1e17tbit" },
+		{ "rate 1bit burst 10k latency 50ms", "1bit" },
+		{ "rate nanbit burst 10k latency 50ms", "nanbit" },
+		{ "rate 34359738368bit burst 10k latency 50ms", "34359738368bit" },
+		{ "rate 1mbit burst nan latency 50ms", "nan" },
+		{ "rate 1mbit burst 0 latency 50ms", "\"0\"" },
+		{ "rate 1mbit burst 10k latency inf", "inf" },
+		{ "rate 8bit burst 4000mb latency 1ms", "4000mb" },
+		{ "ping -i nan 10.0.1.2", "nan" }, { "ping -W inf 10.0.1.2", "inf" },
+		{ "ping -c 1e3 10.0.1.2", "1e3" },
+		{ "ping -s 99999999999999999999 10.0.1.2", "99999999999999999999" },
+		{ "ethtool -G eth0 tx 1e3", "1e3" },
+		{ "ethtool -G eth0 tx 99999999999999999999", "99999999999999999999" },
+		{ "ip link set eth0 mtu nan", "nan" },
+		{ "send 3 99999999999999999999", "99999999999999999999" },
+	};
+	ktime_t t0 = w->eng.now;
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		size_t at = cap.errlen;
+		char cmd[128];
+
+		snprintf(cmd, sizeof(cmd), "%s%s", !strncmp(bad[i].cmd, "rate", 4) ? tbf : "",
+			 bad[i].cmd);
+		ck_assert_msg(run(cmd) == 2, "'%s' not refused", cmd);
+		ck_assert_msg(lines(cap.errbuf + at) == 1 && strstr(cap.errbuf + at, bad[i].word),
+			      "'%s': %s", cmd, cap.errbuf + at);
+	}
+	ck_assert_uint_eq(w->eng.now, t0);
+	ck_assert_uint_eq(w->link[SIM_LAN]->loss_ppm, 0);
+	ck_assert_str_eq(w->host[SIM_STUDENT]->devs[0]->qdisc->ops->id, "mq");
+	/* In range, yet limit / rate passes 32 bits of microseconds: shown whole. */
+	ck_assert_int_eq(run("tc qdisc replace dev eth0 root tbf rate 8bit burst 200b limit 4000mb; "
+			     "tc qdisc show dev eth0"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "rate 8bit burst 200b lat 4194303800.0s"));
+}
+END_TEST
+
+ Suite *console_suite(void)
 {
 	Suite *s = suite_create("console");
 
@@ -211,6 +263,7 @@ Suite *console_suite(void)
 		test_too_long,
 		test_one_command_table,
 		test_nstat_groups,
+		test_bad_numbers,
 		NULL,
 	});
 	return s;

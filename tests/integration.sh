@@ -284,6 +284,28 @@ for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" 
 		bad "bad '$cmd'" "rc=$rc err=$(cat "$OUT/badsock.err") out=$(head -c 100 "$OUT/badsock.out")"
 done
 
+# --- issue 17: no silent data loss, numbers, outputs, -e --------------------------
+# NaN, infinities and out-of-range numbers: exit 2, one line naming the
+# value, nothing run (and no float-cast-overflow under `make sanitize`).
+TBF="tc qdisc replace dev eth0 root tbf"
+for c in "sleep nan|nan" "sleep inf|inf" "sim loss nan|nan" "sim delay nan|nan" \
+	"$TBF rate 1e17tbit burst 10k latency 50ms|1e17tbit" "$TBF rate 1bit burst 10k latency 50ms|1bit" \
+	"$TBF rate 1mbit burst 10k latency inf|inf" "ping -i nan 10.0.1.2|nan" "ping -W inf 10.0.1.2|inf"; do
+	cmd=${c%|*} word=${c##*|}
+	ns -e "ping -c 1 10.0.1.2; $cmd" >"$OUT/num.out" 2>"$OUT/num.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/num.err")" -eq 1 ] && grep -qF "$word" "$OUT/num.err" &&
+		[ ! -s "$OUT/num.out" ] && ok "'$cmd': exit 2, one line naming '$word'" ||
+		bad "'$cmd'" "rc=$rc err=$(cat "$OUT/num.err") out=$(head -c 100 "$OUT/num.out")"
+done
+for args in "--seed -1" "--seed 4294967296"; do
+	# shellcheck disable=SC2086
+	timeout 10 "$NETSTEP" $args --headless -e 'sleep 0' >/dev/null 2>"$OUT/usage.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/usage.err")" -eq 1 ] && grep -qF -- "${args#--seed }" "$OUT/usage.err" &&
+		ok "usage error '$args' exits 2 naming the value" || bad "usage error '$args'" "rc=$rc $(cat "$OUT/usage.err")"
+done
+
 # --- captures: clean in Wireshark's default profile, on a fixed date --------------
 # Every capture that `make demo`, the README's examples, `make run`'s UI
 # scenario and each lesson produce, in pcap and pcapng: no malformed
