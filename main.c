@@ -226,7 +226,45 @@ parse_tap_options(struct options *o)
 	return 0;
 }
 
-/* 0 to go on, -1 to exit 0 (help), 2 on bad usage. */
+/*
+ * -e given again appends, as sed's -e does: the scripts run in order, as
+ * one script (checked whole before anything runs).  The joined text
+ * lives until exit.
+ */
+static char *joined_script;
+
+static void
+free_joined_script(void)
+{
+	free(joined_script);
+}
+
+static int
+add_script(struct options *o, const char *script)
+{
+	size_t n;
+	char *j;
+
+	if (!o->script) {
+		o->script = script;
+		return 0;
+	}
+	n = strlen(o->script) + 1 + strlen(script) + 1;
+	j = malloc(n);
+	if (!j) {
+		fprintf(stderr, "netstep: out of memory for -e\n");
+		return 1;
+	}
+	snprintf(j, n, "%s\n%s", o->script, script);
+	if (!joined_script)
+		atexit(free_joined_script);
+	free(joined_script);
+	joined_script = j;
+	o->script = j;
+	return 0;
+}
+
+/* 0 to go on, -1 to exit 0 (help), 2 on bad usage (1: out of memory). */
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
@@ -238,7 +276,10 @@ parse_options(int argc, char **argv, struct options *o)
 	while ((ch = getopt_long(argc, argv, ":e:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'H': o->headless = true; break;
-		case 'e': o->script = optarg; break;
+		case 'e':
+			if (add_script(o, optarg))
+				return 1;
+			break;
 		case 't': o->trace = optarg; break;
 		case 'j': o->trace_json = optarg; break;
 		case 'p': o->pcap = optarg; break;

@@ -306,6 +306,23 @@ for args in "--seed -1" "--seed 4294967296"; do
 		ok "usage error '$args' exits 2 naming the value" || bad "usage error '$args'" "rc=$rc $(cat "$OUT/usage.err")"
 done
 
+# A second -e adds to the script, which is checked whole.
+ns -e 'socket udp' -e 'socket tcp' >"$OUT/twoe.out" 2>"$OUT/twoe.err"
+rc=$?
+[ $rc -eq 0 ] && [ "$(tr '\n' ' ' <"$OUT/twoe.out")" = "3 4 " ] && ok "two -e: both run, in order" ||
+	bad "two -e" "rc=$rc $(cat "$OUT/twoe.out" "$OUT/twoe.err")"
+ns -e 'socket udp' -e 'frobnicate' >"$OUT/twoe.out" 2>"$OUT/twoe.err"
+rc=$?
+[ $rc -eq 2 ] && [ ! -s "$OUT/twoe.out" ] && grep -q frobnicate "$OUT/twoe.err" &&
+	ok "two -e: a bad command in the second stops the first too (checked whole)" ||
+	bad "two -e, bad second" "rc=$rc $(cat "$OUT/twoe.out" "$OUT/twoe.err")"
+# A bad byte in a ping argument is blamed on that argument.
+ns -e "$(printf 'ping -c 1 \377 10.0.1.2')" >/dev/null 2>"$OUT/ping8.err"
+rc=$?
+[ $rc -eq 2 ] && grep -q "$(printf '^ping: \377: ')" "$OUT/ping8.err" && ! grep -q 10.0.1.2 "$OUT/ping8.err" &&
+	ok "ping: the argument with the bad byte is named, not the next" ||
+	bad "ping bad byte" "rc=$rc $(cat -v "$OUT/ping8.err")"
+
 # --- captures: clean in Wireshark's default profile, on a fixed date --------------
 # Every capture that `make demo`, the README's examples, `make run`'s UI
 # scenario and each lesson produce, in pcap and pcapng: no malformed
