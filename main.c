@@ -409,19 +409,28 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 	return 0;
 }
 
+/* One line naming @path when its writer failed with @err (an errno): 1. */
 static int
-close_outputs(struct outputs *out)
+output_failed(const char *path, int err)
 {
-	int rc = 0;
+	if (!err)
+		return 0;
+	fprintf(stderr, "netstep: cannot write %s: %s\n",
+		strcmp(path, "-") ? path : "to standard output", strerror(err));
+	return 1;
+}
 
-	trace_text_close(out->text);
-	if (out->trace && out->trace != stdout && fclose(out->trace))
-		rc = 1;
-	if (out->json && out->json != stdout && fclose(out->json))
-		rc = 1;
-	sim_pcap_close(out->pcap);
-	if (sim_pcapng_close(out->pcapng))
-		rc = 1;
+/* Every writer checks its writes and its close: 0, or 1 after a line each. */
+static int
+close_outputs(const struct options *o, struct outputs *out)
+{
+	int text = trace_text_close(out->text);
+	int file = trace_file_close(out->trace);
+	int rc = output_failed(o->trace, text ? text : file);
+
+	rc |= output_failed(o->trace_json, trace_file_close(out->json));
+	rc |= output_failed(o->pcap, sim_pcap_close(out->pcap));
+	rc |= output_failed(o->pcapng, -sim_pcapng_close(out->pcapng));
 	return rc;
 }
 
@@ -563,10 +572,8 @@ main(int argc, char **argv)
 		tap_world_destroy(&w, tap);
 	else
 		sim_world_destroy(&w);
-	if (close_outputs(&out) && !rc) {
-		fprintf(stderr, "netstep: error writing an output file\n");
+	if (close_outputs(&o, &out) && !rc)
 		rc = 1;
-	}
 	leaked = sim_skb_ledger_live(&w.ledger, stderr);
 	if (leaked) {
 		fprintf(stderr, "netstep: BUG: %lu skb(s) leaked\n", leaked);

@@ -69,16 +69,20 @@ open_files(const struct lesson_outputs *o, struct sim_world *w, struct lesson_fi
 	return 0;
 }
 
+/* Each file's writes and close checked: 0, or 1 after a line naming it. */
 static int
-close_files(struct lesson_files *f)
+close_files(struct lesson_files *f, const struct lesson_outputs *o, FILE *err)
 {
+	int text = trace_text_close(f->text), file = trace_file_close(f->trace);
+	int e[2] = { text ? text : file, -sim_pcapng_close(f->pcapng) };
+	const char *path[2] = { o ? o->trace : NULL, o ? o->pcapng : NULL };
 	int rc = 0;
 
-	trace_text_close(f->text);
-	if (f->trace && fclose(f->trace))
-		rc = 1;
-	if (sim_pcapng_close(f->pcapng))
-		rc = 1;
+	for (int i = 0; i < 2; i++) {
+		if (e[i])
+			fprintf(err, "netstep: cannot write %s: %s\n", path[i], strerror(e[i]));
+		rc |= e[i] != 0;
+	}
 	return rc;
 }
 
@@ -166,10 +170,8 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 	lesson_run_destroy(r);
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
-	if (close_files(&files) && !rc) {
-		fprintf(err, "netstep: error writing an output file\n");
+	if (close_files(&files, o, err) && !rc)
 		rc = 1;
-	}
 	return lesson_close_world(l, w, rc, err);
 }
 

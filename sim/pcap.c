@@ -3,9 +3,11 @@
  */
 #include "sim/pcap.h"
 
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 struct sim_pcap {
 	pcap_t *dead;			/* a "dead" handle: no capture device */
@@ -80,12 +82,27 @@ sim_pcap_frames(const struct sim_pcap *pc)
 	return pc->frames;
 }
 
-void
+int
 sim_pcap_close(struct sim_pcap *pc)
 {
+	FILE *f;
+	int fd, err = 0;
+
 	if (!pc)
-		return;
+		return 0;
+	/* pcap_dump() and pcap_dump_close() report nothing: the stream's
+	 * error flag keeps a failed write, a flush now gives its errno, and
+	 * a copy of the descriptor outlives pcap_dump_close()'s fclose() so
+	 * that close(2) can say how the end went. */
+	f = pcap_dump_file(pc->dumper);
+	fd = f == stdout ? -1 : dup(fileno(f));
+	errno = 0;
+	if (pcap_dump_flush(pc->dumper) || ferror(f))
+		err = errno ? errno : EIO;
 	pcap_dump_close(pc->dumper);
+	if (fd >= 0 && close(fd) && !err)
+		err = errno;
 	pcap_close(pc->dead);
 	free(pc);
+	return err;
 }

@@ -306,6 +306,24 @@ for args in "--seed -1" "--seed 4294967296"; do
 		ok "usage error '$args' exits 2 naming the value" || bad "usage error '$args'" "rc=$rc $(cat "$OUT/usage.err")"
 done
 
+# Every output checks its writes and its close: a full disk is exit 1 and
+# one line naming the file.
+for o in --pcap --pcapng --trace --trace-json; do
+	ns -e 'ping -c 1 10.0.1.2' "$o" /dev/full >/dev/null 2>"$OUT/full.err"
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(wc -l <"$OUT/full.err")" -eq 1 ] &&
+		grep -q '^netstep: cannot write /dev/full: No space left on device$' "$OUT/full.err" &&
+		ok "$o /dev/full: exit 1, one line naming it" || bad "$o /dev/full" "rc=$rc $(cat "$OUT/full.err")"
+done
+for o in --trace --pcapng; do
+	timeout 60 "$NETSTEP" --headless --lesson 1 --check "$o" /dev/full >/dev/null 2>"$OUT/full.err"
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(wc -l <"$OUT/full.err")" -eq 1 ] &&
+		grep -q '^netstep: cannot write /dev/full: No space left on device$' "$OUT/full.err" &&
+		ok "--lesson 1 $o /dev/full: exit 1, one line naming it" ||
+		bad "--lesson $o /dev/full" "rc=$rc $(cat "$OUT/full.err")"
+done
+
 # A second -e adds to the script, which is checked whole.
 ns -e 'socket udp' -e 'socket tcp' >"$OUT/twoe.out" 2>"$OUT/twoe.err"
 rc=$?
