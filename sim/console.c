@@ -32,6 +32,7 @@ static const struct console_cmd console_cmds[] = {
 	{ "send", CMD_TOOL, tool_send, "send FD N|\"text\"|@FILE" },
 	{ "sendto", CMD_TOOL, tool_sendto, "sendto FD ADDR:PORT N|\"text\"|@FILE" },
 	{ "close", CMD_TOOL, tool_close, "close FD" },
+	{ "ulimit", CMD_TOOL, tool_ulimit, "ulimit -n" },
 	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]" },
 	{ "recv", CMD_TOOL, tool_recv, "recv PORT" },
 	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },

@@ -143,7 +143,8 @@ START_TEST(test_one_command_table)
 {
 	static const char *const names[] = { "ping", "ip", "route", "tc", "iptables", "ethtool",
 					     "cat", "nstat", "netstat", "socket", "connect", "send",
-					     "sendto", "close", "listen", "recv", "ss", "sleep", "sim" };
+					     "sendto", "close", "ulimit", "listen", "recv", "ss", "sleep",
+					     "sim" };
 	char *argv[4];
 	struct console_call call;
 

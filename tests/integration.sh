@@ -285,6 +285,28 @@ for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" 
 done
 
 # --- issue 17: no silent data loss, numbers, outputs, -e --------------------------
+# A sink whose accept() met a full descriptor table (EMFILE) takes the
+# connection once a descriptor is closed: 61 connections held open (the
+# server has 59 free descriptors), closed, then a new one sends 3000 bytes.
+S=
+for i in $(seq 61); do S="$S socket tcp; connect 10.0.1.2:9000;"; done
+for i in $(seq 3 63); do S="$S close $i;"; done
+S="$S socket tcp; connect 10.0.1.2:9000; send 3 3000; close 3; on server recv 9000; ulimit -n"
+exits_ok 120 "EMFILE: exits 0" "$OUT/emfile" -e "$S"
+arrived "EMFILE: the sink took the queued connections later, 3000 bytes reported" "EMFILE: delivery" \
+	"tcp 9000: 62 connection(s), 3000 bytes" "$sha3000" "$OUT/emfile.out"
+n=$(grep -c '^  accept: Too many open files (64 descriptors, ulimit -n)' "$OUT/emfile.out")
+[ "$n" -eq 1 ] && [ "$(tail -1 "$OUT/emfile.out")" = 64 ] &&
+	ok "EMFILE: recv says it once; ulimit -n prints 64" ||
+	bad "EMFILE: said once, ulimit -n" "$n line(s); last: $(tail -1 "$OUT/emfile.out")"
+# recv waits for every connection it counts, not only the 64 it lists.
+S=
+for i in $(seq 64); do S="$S socket tcp; connect 10.0.1.2:9000; close 3;"; done
+S="$S socket tcp; connect 10.0.1.2:9000; send 3 5000000; close 3; on server recv 9000"
+exits_ok 300 "65 connections: exits 0" "$OUT/many" -e "$S"
+arrived "recv waits for the 65th connection: 5000000 bytes reported whole" "65th connection" \
+	"tcp 9000: 65 connection(s), 5000000 bytes" "$(pattern_sha 5000000)" "$OUT/many.out"
+
 # NaN, infinities and out-of-range numbers: exit 2, one line naming the
 # value, nothing run (and no float-cast-overflow under `make sanitize`).
 TBF="tc qdisc replace dev eth0 root tbf"

@@ -10,6 +10,7 @@
  *   send FD N|TEXT|@FILE         send() N bytes of the pattern, the text, or a file
  *   sendto FD ADDR:PORT N|TEXT|@FILE   sendto() one datagram (or stream data)
  *   close FD                     close()
+ *   ulimit -n                    the descriptor limit (sys_accept: EMFILE beyond it)
  *   listen PORT [rcvbuf BYTES]   start a TCP sink (sim/app.c) on this host
  *   recv PORT                    wait until the sink on PORT settles, print what it got
  *   ss [-t] [-u] [-a] [-l] [-i] [-n]   iproute2's ss (3.x layout)
@@ -467,6 +468,24 @@ tool_close(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		fprintf(err, "close: %s\n", strerror(-rc));
 		return 1;
 	}
+	sim_app_fd_freed(net);
+	return 0;
+}
+
+/*
+ * ulimit -n: the shell builtin's answer, the size of the host's
+ * descriptor table (RLIMIT_NOFILE; 0, 1 and 2 are stdin, stdout and
+ * stderr).  Read-only: the table has SIM_NR_OPEN slots.
+ */
+int
+tool_ulimit(struct net *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	(void)net;
+	if (argc != 2 || strcmp(argv[1], "-n")) {
+		fprintf(err, "ulimit: usage: ulimit -n (open files; netstep shows only this limit)\n");
+		return 2;
+	}
+	fprintf(out, "%d\n", SIM_NR_OPEN);
 	return 0;
 }
 
