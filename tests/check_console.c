@@ -227,6 +227,7 @@ START_TEST(test_bad_numbers)
 		{ "ethtool -G eth0 tx 99999999999999999999", "99999999999999999999" },
 		{ "ip link set eth0 mtu nan", "nan" },
 		{ "send 3 99999999999999999999", "99999999999999999999" },
+		{ "recv 9000 timeout nan", "nan" },
 	};
 	ktime_t t0 = w->eng.now;
 

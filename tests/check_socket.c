@@ -527,6 +527,29 @@ START_TEST(test_accept_emfile_leaves_connection_queued)
 }
 END_TEST
 
+/* recv's timeout: nothing arrives for that long, status 1, one line (issue 17). */
+START_TEST(test_recv_timeout)
+{
+	ktime_t t0 = w->eng.now;
+
+	ck_assert_int_eq(run("on server listen 9002; on server recv 9002 timeout 3"), 1);
+	ck_assert_str_eq(cap.errbuf, "recv: port 9002: timed out, nothing arrived for 3 s "
+			 "(nothing at all)\n");
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9002: 0 connection(s), 0 bytes"));
+	ck_assert_int_ge(w->eng.now - t0, 3 * NSEC_PER_SEC);
+	ck_assert_int_lt(w->eng.now - t0, 4 * NSEC_PER_SEC);
+	/* Activity moves the deadline: a transfer that takes longer than the
+	 * timeout, with no gap that long, succeeds. */
+	ck_assert_int_eq(run("sim delay 200; socket tcp; connect 10.0.1.2:9002; send 3 300000; "
+			     "close 3; on server recv 9002 timeout 1"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9002: 1 connection(s), 300000 bytes"));
+	ck_assert_int_eq(run("on server recv 9002 timeout 0"), 2);
+	ck_assert_int_eq(run("on server recv 9002 timeout nan"), 2);
+	ck_assert_int_eq(run("on server recv 9002 wait 3"), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "recv: unknown option 'wait' (timeout)\n"));
+}
+END_TEST
+
 START_TEST(test_tcp_connect_refused_and_unconnected_send)
 {
 	struct net *st = w->host[SIM_STUDENT];
@@ -609,6 +632,7 @@ socket_suite(void)
 		test_teardown_frees_sleeping_tasks,
 		test_console_errors,
 		test_accept_emfile_leaves_connection_queued,
+		test_recv_timeout,
 		test_tcp_connect_refused_and_unconnected_send,
 		test_tcp_send_trace_order,
 		NULL,

@@ -312,7 +312,8 @@ arrived "recv waits for the 65th connection: 5000000 bytes reported whole" "65th
 TBF="tc qdisc replace dev eth0 root tbf"
 for c in "sleep nan|nan" "sleep inf|inf" "sim loss nan|nan" "sim delay nan|nan" \
 	"$TBF rate 1e17tbit burst 10k latency 50ms|1e17tbit" "$TBF rate 1bit burst 10k latency 50ms|1bit" \
-	"$TBF rate 1mbit burst 10k latency inf|inf" "ping -i nan 10.0.1.2|nan" "ping -W inf 10.0.1.2|inf"; do
+	"$TBF rate 1mbit burst 10k latency inf|inf" "ping -i nan 10.0.1.2|nan" "ping -W inf 10.0.1.2|inf" \
+	"recv 9000 timeout nan|nan"; do
 	cmd=${c%|*} word=${c##*|}
 	ns -e "ping -c 1 10.0.1.2; $cmd" >"$OUT/num.out" 2>"$OUT/num.err"
 	rc=$?

@@ -12,7 +12,7 @@
  *   close FD                     close()
  *   ulimit -n                    the descriptor limit (sys_accept: EMFILE beyond it)
  *   listen PORT [rcvbuf BYTES]   start a TCP sink (sim/app.c) on this host
- *   recv PORT                    wait until the sink on PORT settles, print what it got
+ *   recv PORT [timeout SECONDS]  wait until the sink on PORT settles, print what it got
  *   ss [-t] [-u] [-a] [-l] [-i] [-n]   iproute2's ss (3.x layout)
  *
  * The pattern of `send FD N`: byte k of the connection's stream (k
@@ -32,6 +32,7 @@
 #include "layers/ip.h"
 #include "layers/neighbour.h"
 #include "sim/app.h"
+#include "sim/console.h"
 #include "sim/host.h"
 #include "sim/task.h"
 
@@ -526,39 +527,114 @@ tool_listen(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	return 0;
 }
 
+/*
+ * recv's bound: like SO_RCVTIMEO on the sink's sockets, the wait fails
+ * once nothing has arrived (no connection, byte or EOF) for this long.
+ * On the simulated wire a world with nothing left to happen ends the
+ * wait instead (virtual time: nothing can come), unless a timeout is
+ * given; on the TAP wire the real kernel may still send, so there is
+ * always one (README, man page).
+ */
+#define SIM_RECV_TAP_TIMEOUT	(30 * (ktime_t)NSEC_PER_SEC)
+
+struct sim_recv_req {
+	struct sim_app *app;
+	ktime_t timeo;			/* fail after this long with nothing new; 0: never */
+	ktime_t start;			/* when recv began */
+	struct sim_event timer;		/* at the deadline */
+	bool timed_out;
+};
+
+static ktime_t
+sim_recv_deadline(const struct sim_recv_req *q)
+{
+	return (q->app->last_rx > q->start ? q->app->last_rx : q->start) + q->timeo;
+}
+
+/* The deadline came: unless something arrived since, wake recv to fail. */
+static void
+sim_recv_timer(struct sim_event *ev)
+{
+	struct sim_recv_req *q = container_of(ev, struct sim_recv_req, timer);
+	struct net *net = q->app->net;
+
+	if (net->eng->now < sim_recv_deadline(q)) {
+		sim_event_schedule(net->eng, &q->timer, sim_recv_deadline(q));
+		return;
+	}
+	q->timed_out = true;
+	sim_task_wake_chan(net, q->app);
+}
+
 /* The recv task: sleep on the sink until it has settled. */
 static int
 sim_recv_fn(struct sim_task *t)
 {
-	struct sim_app *app = t->priv;
+	struct sim_recv_req *q = t->priv;
 
-	if (sim_app_settled(app))
+	if (sim_app_settled(q->app))
 		return 0;
-	sim_task_wait_chan(t, app);
+	if (q->timed_out)
+		return -ETIMEDOUT;
+	sim_task_wait_chan(t, q->app);
 	return -EAGAIN;
 }
 
 static void
 sim_recv_done(struct sim_task *t, int rc)
 {
-	(void)rc;	/* -ETIMEDOUT: the world went idle first; report what is there */
-	sim_app_report(t->priv, t->out);
+	struct sim_recv_req *q = t->priv;
+
+	/* Without the timer's word, -ETIMEDOUT means the simulated world
+	 * went idle first: report what is there. */
+	sim_app_report(q->app, t->out);
+	if (rc && q->timed_out) {
+		fprintf(t->err, "recv: port %u: timed out, nothing arrived for %g s (", q->app->port,
+			(double)q->timeo / NSEC_PER_SEC);
+		if (q->app->nconns)
+			fprintf(t->err, "%d connection(s) not at EOF)\n", q->app->open);
+		else
+			fprintf(t->err, "nothing at all)\n");
+		if (!sim_host(t->net)->task_status)
+			sim_host(t->net)->task_status = 1;
+	}
 }
 
-/* recv PORT */
+static void
+sim_recv_free(struct sim_task *t)
+{
+	struct sim_recv_req *q = t->priv;
+
+	sim_event_cancel(t->net->eng, &q->timer);
+	free(q);
+}
+
+/* recv PORT [timeout DURATION] */
 int
 tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
+	struct sim_recv_req *q;
 	struct sim_app *app;
 	struct sim_task *t;
+	ktime_t timeo = net->eng->wall ? SIM_RECV_TAP_TIMEOUT : 0;
 	u16 port;
 
-	if (argc != 2) {
-		fprintf(err, "recv: usage: recv PORT\n");
+	if (argc != 2 && argc != 4) {
+		fprintf(err, "recv: usage: recv PORT [timeout SECONDS]\n");
 		return 2;
 	}
 	if (sim_parse_port("recv", argv[1], &port, err))
 		return 2;
+	if (argc == 4) {
+		if (strcmp(argv[2], "timeout")) {
+			fprintf(err, "recv: unknown option '%s' (timeout)\n", argv[2]);
+			return 2;
+		}
+		if (console_parse_duration(argv[3], &timeo) || !timeo) {
+			fprintf(err, "recv: invalid timeout '%s' (like 10, 2.5s, 500ms)\n", argv[3]);
+			return 2;
+		}
+	}
 	app = sim_app_find(net, IPPROTO_TCP, port);
 	if (!app)
 		app = sim_app_find(net, IPPROTO_UDP, port);
@@ -566,15 +642,23 @@ tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		fprintf(err, "recv: no sink listens on port %u of %s\n", port, net->name);
 		return 1;
 	}
-	t = sim_task_create(net, "recv", sim_recv_fn, app, NULL);
+	q = calloc(1, sizeof(*q));
+	t = q ? sim_task_create(net, "recv", sim_recv_fn, q, sim_recv_free) : NULL;
 	if (!t) {
+		free(q);
 		fprintf(err, "recv: too many blocked commands\n");
 		return 1;
 	}
+	q->app = app;
+	q->timeo = timeo;
+	q->start = net->eng->now;
+	sim_event_init(&q->timer, "recv_timeout", sim_recv_timer);
+	if (timeo)
+		sim_event_schedule(net->eng, &q->timer, q->start + timeo);
 	t->out = out;
 	t->err = err;
 	t->done = sim_recv_done;
-	sim_task_start(t);
+	sim_task_start(t);	/* settled already: done and freed at once */
 	return 0;
 }
 
