@@ -335,6 +335,7 @@ int console_call(struct sim_console *c, const struct console_call *call)
 	case CMD_TOOL:
 		break;
 	}
+	sim_host(call->net)->dry = c->dry;
 	return call->cmd->fn(call->net, call->argc, call->argv, c->out, c->err);
 }
 

@@ -10,6 +10,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct sim_world *w;
 static struct sim_console con;
@@ -251,7 +252,78 @@ START_TEST(test_bad_numbers)
 }
 END_TEST
 
- Suite *console_suite(void)
+/* The peak resident set of this process (VmHWM), KiB. */
+static long peak_rss_kib(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[128];
+	long kib = -1;
+
+	ck_assert_ptr_nonnull(f);
+	while (kib < 0 && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kib) != 1)
+			kib = -1;
+	fclose(f);
+	ck_assert_int_ge(kib, 0);
+	return kib;
+}
+
+/*
+ * Checking a script holds no payload (issue 17): 20 sends of 64 MiB on a
+ * connecting socket, then a bad command, peaked at 1.3 GB when the check
+ * made every send's bytes.  Bound: half of one payload.
+ */
+START_TEST(test_check_holds_no_payload)
+{
+	char script[1024] = "socket tcp; connect 10.0.1.2:9000";
+	long before, after;
+
+	for (int i = 0; i < 20; i++)
+		strcat(script, "; send 3 67108864");
+	strcat(script, "; frobnicate");
+	before = peak_rss_kib();
+	ck_assert_int_eq(run(script), 2);
+	after = peak_rss_kib();
+	ck_assert_msg(after - before < 32 * 1024, "peak RSS grew by %ld KiB", after - before);
+	ck_assert_int_eq(lines(cap.errbuf), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "frobnicate"));
+	ck_assert_str_eq(cap.outbuf, "");
+}
+END_TEST
+
+/*
+ * A file of exactly the limit is accepted like a count of it; one byte
+ * more is refused in the same words (issue 17).
+ */
+START_TEST(test_send_limit_file_and_count)
+{
+	char path[] = "/tmp/netstep-limit-XXXXXX";
+	int fd = mkstemp(path);
+	const char *tail;
+	char script[128];
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 64 << 20), 0);
+	snprintf(script, sizeof(script), "socket tcp; send 3 @%s; frobnicate", path);
+	ck_assert_int_eq(run(script), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "frobnicate"));
+	ck_assert_int_eq(ftruncate(fd, (64 << 20) + 1), 0);
+	snprintf(script, sizeof(script), "socket tcp; send 3 @%s", path);
+	ck_assert_int_eq(run(script), 2);
+	ck_assert_int_eq(run("socket tcp; send 3 67108864; frobnicate"), 2);
+	ck_assert_int_eq(run("socket tcp; send 3 67108865"), 2);
+	close(fd);
+	unlink(path);
+	ck_assert_int_eq(lines(cap.errbuf), 4);
+	tail = "' is more than 67108864 bytes, the most one send carries\n";
+	snprintf(script, sizeof(script), "send: '@%s%s", path, tail);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, script));
+	snprintf(script, sizeof(script), "send: '67108865%s", tail);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, script));
+}
+END_TEST
+
+Suite *console_suite(void)
 {
 	Suite *s = suite_create("console");
 
@@ -266,6 +338,8 @@ END_TEST
 		test_one_command_table,
 		test_nstat_groups,
 		test_bad_numbers,
+		test_check_holds_no_payload,
+		test_send_limit_file_and_count,
 		NULL,
 	});
 	return s;

@@ -40,8 +40,11 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define SIM_SEND_MAX	(64u << 20)	/* bytes one send command may carry */
 #define SIM_PATTERN_MOD	251		/* byte k of a stream is k % 251 */
@@ -132,41 +135,99 @@ sim_all_digits(const char *s)
 	return true;
 }
 
-/* @FILE: the whole file, at most SIM_SEND_MAX bytes. */
+/*
+ * The one refusal of a payload over SIM_SEND_MAX, in the same words for
+ * a count and for a file.
+ */
 static int
-sim_read_file(const char *cmd, const char *path, struct sim_send_req *r, FILE *err)
+sim_payload_too_big(const char *cmd, const char *what, FILE *err)
 {
-	FILE *f = fopen(path, "rb");
+	fprintf(err, "%s: '%s' is more than %u bytes, the most one %s carries\n", cmd, what,
+		SIM_SEND_MAX, cmd);
+	return -1;
+}
+
+/*
+ * @FILE, checked without reading it: it opens for reading and, if it is
+ * a regular file, is no larger than SIM_SEND_MAX.  (O_NONBLOCK: a FIFO
+ * with no writer must not hang the check.)
+ */
+static int
+sim_check_file(const char *cmd, const char *word, FILE *err)
+{
+	int fd = open(word + 1, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	int rc = 0;
+
+	if (fd < 0 || fstat(fd, &st) || S_ISDIR(st.st_mode)) {
+		fprintf(err, "%s: cannot read '%s': %s\n", cmd, word,
+			strerror(fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : errno));
+		rc = -1;
+	} else if (S_ISREG(st.st_mode) && st.st_size > (off_t)SIM_SEND_MAX) {
+		rc = sim_payload_too_big(cmd, word, err);
+	}
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+/*
+ * N | TEXT | @FILE, checked: the count in range, the file readable and
+ * small enough.  Nothing is read or allocated here: a script being
+ * checked may name many large payloads (sim/host.h, dry).
+ */
+static int
+sim_check_payload(const char *cmd, const char *s, FILE *err)
+{
+	if (s[0] == '@')
+		return sim_check_file(cmd, s, err);
+	if (sim_all_digits(s)) {
+		errno = 0;
+		if (strtoul(s, NULL, 10) > SIM_SEND_MAX || errno)
+			return sim_payload_too_big(cmd, s, err);
+	}
+	return 0;
+}
+
+/*
+ * @FILE, read when the command runs: the whole file, at most
+ * SIM_SEND_MAX bytes (it may have grown since the check, or be a pipe or
+ * a device whose size only reading tells).
+ */
+static int
+sim_read_file(const char *cmd, const char *word, struct sim_send_req *r, FILE *err)
+{
+	FILE *f = fopen(word + 1, "rb");
+	struct stat st;
 	size_t cap = 65536;
 
 	if (!f) {
-		fprintf(err, "%s: cannot read '@%s': %s\n", cmd, path, strerror(errno));
+		fprintf(err, "%s: cannot read '%s': %s\n", cmd, word, strerror(errno));
 		return -1;
 	}
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size < (off_t)SIM_SEND_MAX)
+		cap = (size_t)st.st_size + 1;	/* one more: to see the end */
 	r->buf = malloc(cap);
 	r->len = 0;
-	while (r->buf) {
-		size_t n = fread(r->buf + r->len, 1, cap - r->len, f);
+	while (r->buf && !feof(f) && !ferror(f)) {
+		if (r->len == cap) {
+			size_t ncap = cap > SIM_SEND_MAX / 2 ? SIM_SEND_MAX + 1 : cap * 2;
+			u8 *nb;
 
-		r->len += n;
-		if (r->len < cap)
-			break;
-		if (cap >= SIM_SEND_MAX) {
-			fprintf(err, "%s: file '@%s' is larger than %u bytes\n", cmd, path,
-				SIM_SEND_MAX);
-			goto fail;
-		}
-		cap *= 2;
-		{
-			u8 *nb = realloc(r->buf, cap);
-
+			if (cap > SIM_SEND_MAX) {
+				sim_payload_too_big(cmd, word, err);
+				goto fail;
+			}
+			nb = realloc(r->buf, ncap);
 			if (!nb)
 				goto fail;
 			r->buf = nb;
+			cap = ncap;
 		}
+		r->len += fread(r->buf + r->len, 1, cap - r->len, f);
 	}
 	if (!r->buf || ferror(f)) {
-		fprintf(err, "%s: cannot read '@%s'\n", cmd, path);
+		fprintf(err, "%s: cannot read '%s'%s\n", cmd, word, r->buf ? "" : ": out of memory");
 		goto fail;
 	}
 	fclose(f);
@@ -178,36 +239,25 @@ fail:
 	return -1;
 }
 
-/* N | TEXT | @FILE */
+/* The bytes of a checked payload; the pattern is filled in later. */
 static int
-sim_parse_payload(const char *cmd, const char *s, struct sim_send_req *r, FILE *err)
+sim_make_payload(const char *cmd, const char *s, struct sim_send_req *r, FILE *err)
 {
 	if (s[0] == '@')
-		return sim_read_file(cmd, s + 1, r, err);
+		return sim_read_file(cmd, s, r, err);
 	if (sim_all_digits(s)) {
-		char *end;
-		unsigned long n = strtoul(s, &end, 10);
-
-		if (*end || n > SIM_SEND_MAX) {
-			fprintf(err, "%s: invalid byte count '%s' (0..%u)\n", cmd, s, SIM_SEND_MAX);
-			return -1;
-		}
-		r->len = n;
+		r->len = strtoul(s, NULL, 10);
 		r->pattern = true;
-		r->buf = malloc(n ? n : 1);
-		if (!r->buf) {
-			fprintf(err, "%s: out of memory for '%s' bytes\n", cmd, s);
-			return -1;
-		}
-		return 0;
+	} else {
+		r->len = strlen(s);
 	}
-	r->len = strlen(s);
-	r->buf = malloc(r->len + 1);
+	r->buf = malloc(r->len ? r->len : 1);
 	if (!r->buf) {
-		fprintf(err, "%s: out of memory\n", cmd);
+		fprintf(err, "%s: out of memory for %zu bytes\n", cmd, r->len);
 		return -1;
 	}
-	memcpy(r->buf, s, r->len);
+	if (!r->pattern)
+		memcpy(r->buf, s, r->len);
 	return 0;
 }
 
@@ -292,10 +342,15 @@ static int
 sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_in *addr,
 		const char *payload, FILE *out, FILE *err)
 {
-	struct sim_send_req *r = calloc(1, sizeof(*r));
+	struct sim_send_req *r;
 	struct sim_task *t;
 	int e;
 
+	if (sim_check_payload(cmd, payload, err))
+		return 2;
+	if (sim_host(net)->dry)
+		return 0;	/* checked: the bytes are for the run */
+	r = calloc(1, sizeof(*r));
 	if (!r) {
 		fprintf(err, "%s: out of memory\n", cmd);
 		return 1;
@@ -307,9 +362,9 @@ sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_
 		r->has_addr = true;
 		r->addr = *addr;
 	}
-	if (sim_parse_payload(cmd, payload, r, err)) {
+	if (sim_make_payload(cmd, payload, r, err)) {
 		free(r);
-		return 2;
+		return 1;	/* checked, yet not readable now: a runtime failure */
 	}
 	/* NOTE: a descriptor that is not open is sys_sendto's to refuse
 	 * (EBADF from sockfd_lookup_light), so that the trace shows it. */
