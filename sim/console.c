@@ -5,6 +5,7 @@
 #include "sim/console.h"
 #include "layers/ping.h"
 #include "sim/task.h"
+#include "sim/tap.h"
 #include "tools/tools.h"
 
 #include <ctype.h>
@@ -482,6 +483,18 @@ static int console_check_line(struct sim_console *c, const char *line)
 	return rc == 2 ? 2 : 0;
 }
 
+/*
+ * A scratch world of the same kind as @w: the classroom, or, on the TAP
+ * wire, the student's host alone (so `on router ...` and `sim link wan`
+ * are refused there before anything reaches the real wire).
+ */
+static int console_scratch_create(struct sim_world *scratch, const struct sim_world *w)
+{
+	if (w->tap)
+		return tap_world_create_scratch(scratch, w->eng.rng, w->tap);
+	return sim_world_create(scratch, w->eng.rng);
+}
+
 /* Apply the script to a scratch copy of the world, with no time passing. */
 static int console_check(struct sim_console *c, const char *script)
 {
@@ -490,7 +503,7 @@ static int console_check(struct sim_console *c, const char *script)
 	FILE *sink = fopen("/dev/null", "w");
 	int rc;
 
-	if (!scratch || !sink || sim_world_create(scratch, c->w->eng.rng)) {
+	if (!scratch || !sink || console_scratch_create(scratch, c->w)) {
 		fprintf(c->err, "netstep: cannot build a scratch world to check the script\n");
 		free(scratch);
 		if (sink)
@@ -500,7 +513,10 @@ static int console_check(struct sim_console *c, const char *script)
 	console_init(&sc, scratch, sink, c->err);
 	sc.dry = true;
 	rc = console_foreach(&sc, script, console_check_line);
-	sim_world_destroy(scratch);
+	if (scratch->tap)
+		tap_world_destroy(scratch, scratch->tap);
+	else
+		sim_world_destroy(scratch);
 	free(scratch);
 	fclose(sink);
 	return rc;

@@ -5,6 +5,8 @@
 #include "sim/console.h"
 #include "layers/route.h"
 #include "layers/sch_generic.h"
+#include "nic/igb.h"
+#include "sim/tap.h"
 #include "tests/fixture.h"
 
 #include <check.h>
@@ -323,6 +325,51 @@ START_TEST(test_send_limit_file_and_count)
 }
 END_TEST
 
+/*
+ * On the TAP wire a script is checked on a TAP world (issue 17): the
+ * router and server are the real kernel, so `on router ...` is refused
+ * before anything runs and the ping before it never leaves.  Built on a
+ * stub TAP: no privilege needed.
+ */
+START_TEST(test_tap_world_check)
+{
+	struct sim_tapdev *like = calloc(1, sizeof(*like));
+	struct sim_world *tw = malloc(sizeof(*tw));
+	struct sim_console tc;
+	struct sim_port *nic;
+
+	ck_assert(like && tw);
+	like->fd = -1;
+	strcpy(like->name, "nstest0");
+	ck_assert_int_eq(tap_parse_cidr("10.0.0.2/24", &like->cfg.addr, &like->cfg.prefixlen), 0);
+	ck_assert_int_eq(tap_parse_addr("10.0.0.1", &like->cfg.gw), 0);
+	ck_assert_int_eq(tap_world_create_scratch(tw, 1, like), 0);
+	free(like);
+	nic = sim_igb_port(tw->host[SIM_STUDENT]->devs[0]);
+	console_init(&tc, tw, cap.out, cap.err);
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 10.0.0.1; on router ip neigh"), 2);
+	ck_assert_int_eq(lines(cap.errbuf), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "host 'router' is not on this wire"));
+	ck_assert_uint_eq(nic->tx_frames, 0);
+	ck_assert_str_eq(cap.outbuf, "");
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 10.0.0.1; on server"), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "on: usage: on student|router|server COMMAND"));
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 10.0.0.1; sim link wan loss 5"),
+			 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "sim: no link 'wan' on this wire"));
+	ck_assert_uint_eq(nic->tx_frames, 0);
+	/* A good script runs: its ARP request leaves for the stub (lost there). */
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 -W 1 10.0.0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "1 packets transmitted, 0 received"));
+	ck_assert_uint_ge(nic->tx_frames, 1);
+	ck_assert_uint_eq(tw->tap->stats.tx_frames, 0);
+	ck_assert_uint_ge(tw->tap->stats.tx_errors, 1);
+	tap_world_destroy(tw, tw->tap);
+	ck_assert_uint_eq(sim_skb_ledger_live(&tw->ledger, stderr), 0);
+	free(tw);
+}
+END_TEST
+
 Suite *console_suite(void)
 {
 	Suite *s = suite_create("console");
@@ -340,6 +387,7 @@ Suite *console_suite(void)
 		test_bad_numbers,
 		test_check_holds_no_payload,
 		test_send_limit_file_and_count,
+		test_tap_world_check,
 		NULL,
 	});
 	return s;

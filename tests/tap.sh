@@ -489,6 +489,24 @@ dropped=$(ip -n "$LAB-kern" -s link show "$TAPN" | awk '/TX:/ { getline; print $
 	ok "kernel flood: netstep read $rx frames at its line rate, peak RSS $base -> $hwm KiB (the TAP dropped $dropped)" ||
 	bad "kernel flood" "rc=$rc peak RSS '$base' -> '$hwm' KiB rx_packets '$rx' TAP dropped '$dropped' $(head -2 "$OUT/flood.err")"
 
+# ---- issue 17: the script is checked against the TAP world --------------------------------
+# The router is the real kernel here: `on router ...` is refused before
+# anything runs, so the ping before it never reaches the wire.
+# (Counted by the kernel: the TAP's RX packets are the frames netstep wrote.)
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+tap_rx() { ip -n "$LAB-kern" -s link show "$TAPN" | awk '/RX:/ { getline; print $2 }'; }
+rx0=$(tap_rx)
+ns_tap -e 'ping -c 1 10.0.0.1; on router ip neigh' --pcapng "$OUT/check.pcapng" \
+	>"$OUT/check.out" 2>"$OUT/check.err"
+rc=$?
+n=$(($(tap_rx) - rx0))
+m=$(tshark -r "$OUT/check.pcapng" 2>/dev/null | grep -c .)
+[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/check.err")" -eq 1 ] &&
+	grep -q "host 'router' is not on this wire" "$OUT/check.err" && [ ! -s "$OUT/check.out" ] &&
+	[ "$n" -eq 0 ] && [ "$m" -eq 0 ] &&
+	ok "a bad TAP script: exit 2, one line, no frame from netstep (kernel RX +$n)" ||
+	bad "TAP script check" "rc=$rc kernel RX +$n, $m frame(s) in netstep's capture; $(head -2 "$OUT/check.err") $(head -2 "$OUT/check.out")"
+
 # ---- issue 17: recv waits on the TAP ------------------------------------------------------
 # The kernel sends 3 MB to netstep's `listen` and pauses half way.
 # recv waits through a 3 s pause (its default: 30 s of silence); with
