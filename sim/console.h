@@ -78,9 +78,11 @@ bool console_busy(const struct sim_console *c);
 /* One command. Returns the tool's status: 0, 1 (runtime), 2 (bad command). */
 int console_run_line(struct sim_console *c, const char *line);
 /*
- * A whole script.  It is first checked on a scratch world (parsed and
- * applied there, no time passes), so a bad command anywhere is reported
- * before anything runs: status 2, nothing applied.  Then it runs for
+ * A whole script.  It is first checked on a scratch world of the same
+ * kind as c->w (the classroom, or a TAP world: sim/tap.h) where it is
+ * parsed and applied with no time passing and no payload made (host->dry),
+ * so a bad command anywhere is reported before anything runs: status 2,
+ * nothing applied.  Then it runs for
  * real, and the world runs until idle (in wall-clock mode, the TAP
  * wire, it returns after the last command: the caller drains with a
  * time bound, sim/tap.h tap_drain).  Returns the first non-zero
