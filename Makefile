@@ -135,7 +135,7 @@ clean:
 
 # --- harden: sanitizers, valgrind, fuzzing (issue 7) -------------------------
 # `make sanitize` builds everything again under build/asan/ with ASan+UBSan
-# (no suppressions, first error aborts) and runs the Check suites, the
+# (float casts included; no suppressions, first error aborts) and runs the Check suites, the
 # fuzz regressions, tests/integration.sh, ui.sh and lessons.sh with it
 # (tests/tap.sh, which needs root and the lab, is left to `make check`).
 # `make valgrind` runs the integration scenarios under memcheck.
@@ -143,7 +143,10 @@ clean:
 # FUZZ_SECONDS.  None of them touches the normal build's objects.
 SAN_DIR    := build/asan
 FUZZERS    := fuzz_rx fuzz_console fuzz_lesson
-SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# float-cast-overflow: gcc's -fsanitize=undefined leaves it out (clang's has
+# it); a NaN or a huge number cast to an integer is what it catches.
+SAN_FLAGS  := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
+	      -fno-omit-frame-pointer
 SAN_CFLAGS := -O1 -g -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wno-format-truncation -MMD -MP -I. $(SAN_FLAGS)
 SAN_LIB    := $(SAN_DIR)/libnetstep.a
 SAN_ENV    := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
@@ -185,7 +188,8 @@ valgrind: netstep
 # libFuzzer harnesses (fuzz/*.c), built with clang under build/fuzz/.
 FUZZ_CC      := clang
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_FLAGS   := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
+		-fno-omit-frame-pointer
 FUZZ_CFLAGS  := -O1 -g -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -I. $(FUZZ_FLAGS)
 FUZZ_DIR     := build/fuzz
 FUZZ_LIB     := $(FUZZ_DIR)/libnetstep.a

@@ -70,8 +70,9 @@ usage(FILE *f)
 	      "               [--wire sim|tap] [--tap NAME] [--addr CIDR] [--gw ADDR]\n"
 	      "  -e, --exec SCRIPT   console commands to run on the student's host\n"
 	      "                      (ping, ip, route, tc, iptables, ethtool, cat, nstat,\n"
-	      "                       netstat, socket, connect, send, sendto, close, listen,\n"
-	      "                       recv, ss, sleep, sim, on HOST ...: see netstep(1))\n"
+	      "                       netstat, socket, connect, send, sendto, close, ulimit,\n"
+	      "                       listen, recv, ss, sleep, sim, on HOST ...: see\n"
+	      "                       netstep(1)); a second -e adds to the same script\n"
 	      "  --trace FILE        function-graph text trace ('-' for stdout)\n"
 	      "  --trace-json FILE   one JSON object per trace event\n"
 	      "  --pcap FILE         every frame crossing the student's NIC\n"
@@ -227,7 +228,45 @@ parse_tap_options(struct options *o)
 	return 0;
 }
 
-/* 0 to go on, -1 to exit 0 (help), 2 on bad usage. */
+/*
+ * -e given again appends, as sed's -e does: the scripts run in order, as
+ * one script (checked whole before anything runs).  The joined text
+ * lives until exit.
+ */
+static char *joined_script;
+
+static void
+free_joined_script(void)
+{
+	free(joined_script);
+}
+
+static int
+add_script(struct options *o, const char *script)
+{
+	size_t n;
+	char *j;
+
+	if (!o->script) {
+		o->script = script;
+		return 0;
+	}
+	n = strlen(o->script) + 1 + strlen(script) + 1;
+	j = malloc(n);
+	if (!j) {
+		fprintf(stderr, "netstep: out of memory for -e\n");
+		return 1;
+	}
+	snprintf(j, n, "%s\n%s", o->script, script);
+	if (!joined_script)
+		atexit(free_joined_script);
+	free(joined_script);
+	joined_script = j;
+	o->script = j;
+	return 0;
+}
+
+/* 0 to go on, -1 to exit 0 (help), 2 on bad usage (1: out of memory). */
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
@@ -237,11 +276,12 @@ parse_options(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof(*o));
 	o->seed = 1;
 	while ((ch = getopt_long(argc, argv, ":e:h", longopts, NULL)) != -1) {
-		char *end;
-
 		switch (ch) {
 		case 'H': o->headless = true; break;
-		case 'e': o->script = optarg; break;
+		case 'e':
+			if (add_script(o, optarg))
+				return 1;
+			break;
 		case 't': o->trace = optarg; break;
 		case 'j': o->trace_json = optarg; break;
 		case 'p': o->pcap = optarg; break;
@@ -259,8 +299,7 @@ parse_options(int argc, char **argv, struct options *o)
 			o->tap = !strcmp(optarg, "tap");
 			break;
 		case 's':
-			o->seed = strtoul(optarg, &end, 0);
-			if (*end || !*optarg) {
+			if (sim_parse_seed(optarg, &o->seed)) {
 				fprintf(stderr, "netstep: invalid --seed '%s'\n", optarg);
 				return 2;
 			}
@@ -372,39 +411,28 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 	return 0;
 }
 
-/* A file written to, closed: 0, or the errno of its first failed write. */
+/* One line naming @path when its writer failed with @err (an errno): 1. */
 static int
-close_written(FILE *f)
+output_failed(const char *path, int err)
 {
-	int bad = ferror(f);
-
-	if (f == stdout)
-		return fflush(f) ? errno : bad ? EIO : 0;
-	if (fclose(f))
-		return errno;
-	return bad ? EIO : 0;
+	if (!err)
+		return 0;
+	fprintf(stderr, "netstep: cannot write %s: %s\n",
+		strcmp(path, "-") ? path : "to standard output", strerror(err));
+	return 1;
 }
 
-/* 0, or 1 after naming each output that could not be written, once. */
+/* Every writer checks its writes and its close: 0, or 1 after a line each. */
 static int
 close_outputs(const struct options *o, struct outputs *out)
 {
-	int err[4] = { 0 }, rc = 0;
-	const char *path[4] = { o->trace, o->trace_json, o->pcap, o->pcapng };
+	int text = trace_text_close(out->text);
+	int file = trace_file_close(out->trace);
+	int rc = output_failed(o->trace, text ? text : file);
 
-	trace_text_close(out->text);
-	if (out->trace)
-		err[0] = close_written(out->trace);
-	if (out->json)
-		err[1] = close_written(out->json);
-	err[2] = -sim_pcap_close(out->pcap);
-	err[3] = -sim_pcapng_close(out->pcapng);
-	for (int i = 0; i < 4; i++) {
-		if (!err[i])
-			continue;
-		fprintf(stderr, "netstep: cannot write %s: %s\n", path[i], strerror(err[i]));
-		rc = 1;
-	}
+	rc |= output_failed(o->trace_json, trace_file_close(out->json));
+	rc |= output_failed(o->pcap, sim_pcap_close(out->pcap));
+	rc |= output_failed(o->pcapng, -sim_pcapng_close(out->pcapng));
 	return rc;
 }
 

@@ -14,6 +14,7 @@
 #include "layers/net_namespace.h"
 #include "layers/neighbour.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <string.h>
@@ -545,6 +546,7 @@ struct trace_text_state {
 	 * stream the console's output shares (--trace -): there each line
 	 * goes out at once, so the two stay in order. */
 	bool shared;
+	int err;			/* errno of the first failed write */
 	size_t out_len;
 	char out[1 << 16];
 };
@@ -554,7 +556,8 @@ struct trace_text_state {
 static void
 text_write_out(struct trace_text_state *st)
 {
-	fwrite(st->out, 1, st->out_len, st->f);
+	if (st->out_len && fwrite(st->out, 1, st->out_len, st->f) != st->out_len && !st->err)
+		st->err = errno ? errno : EIO;
 	st->out_len = 0;
 }
 
@@ -690,14 +693,34 @@ trace_text_open(FILE *f)
 	return st;
 }
 
-void
+int
 trace_text_close(struct trace_text_state *st)
 {
+	int err;
+
 	if (!st)
-		return;
+		return 0;
 	text_flush(st);
 	text_write_out(st);
+	err = st->err;
 	free(st);
+	return err;
+}
+
+int
+trace_file_close(FILE *f)
+{
+	int err = 0;
+
+	if (!f)
+		return 0;
+	errno = 0;
+	if (fflush(f) || ferror(f))
+		err = errno ? errno : EIO;
+	errno = 0;
+	if (f != stdout && fclose(f) && !err)
+		err = errno ? errno : EIO;
+	return err;
 }
 
 /* ---- --trace-json: one object per line ------------------------------------ */

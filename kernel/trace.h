@@ -288,7 +288,14 @@ void trace_suggest_str(const struct trace_suggest *s, char *buf, size_t len);
 /* Writers for --trace (function_graph-like text) and --trace-json. */
 struct trace_text_state;
 struct trace_text_state *trace_text_open(FILE *f);	/* arg for trace_text_sink */
-void trace_text_close(struct trace_text_state *st);	/* flushes, frees */
+/* Writes what it holds, frees; 0, or the errno of its first failed write. */
+int trace_text_close(struct trace_text_state *st);
+/*
+ * Flush and close a writer's file (stdout is only flushed): 0, or the
+ * errno of the failure, counting a write that failed earlier (ferror;
+ * EIO when its errno is gone).
+ */
+int trace_file_close(FILE *f);
 void trace_text_sink(void *state, const struct trace_event *ev);
 void trace_json_sink(void *file, const struct trace_event *ev);
 void trace_text_header(FILE *f);

@@ -100,19 +100,29 @@ sim_files_exit(struct net *net)
 	net->files = NULL;
 }
 
-/* get_unused_fd_flags + fd_install: the lowest free descriptor. */
+/*
+ * get_unused_fd_flags - the lowest free descriptor, or -EMFILE when all
+ * SIM_NR_OPEN are in use (RLIMIT_NOFILE, `ulimit -n`).  KERNEL: the
+ * kernel marks the slot taken here (put_unused_fd gives it back); with
+ * one process and no sleeping in between, netstep's slot stays free
+ * until fd_install fills it.
+ */
 static int
-sim_fd_install(struct net *net, struct socket *sock)
+get_unused_fd_flags(struct net *net)
 {
-	for (int fd = SIM_FD_FIRST; fd < SIM_NR_OPEN; fd++) {
-		if (!net->files->fd[fd]) {
-			net->files->fd[fd] = sock;
-			net->files->pattern_off[fd] = 0;
-			sock->fd = fd;
+	for (int fd = SIM_FD_FIRST; fd < SIM_NR_OPEN; fd++)
+		if (!net->files->fd[fd])
 			return fd;
-		}
-	}
 	return -EMFILE;
+}
+
+/* fd_install - @fd now stands for @sock. */
+static void
+fd_install(struct net *net, int fd, struct socket *sock)
+{
+	net->files->fd[fd] = sock;
+	net->files->pattern_off[fd] = 0;
+	sock->fd = fd;
 }
 
 /* sock_alloc - a new BSD socket, not yet joined to a protocol. */
@@ -186,11 +196,12 @@ sys_socket(struct net *net, int family, int type, int protocol)
 		sock_release(sock);
 		return err;
 	}
-	fd = sim_fd_install(net, sock);
+	fd = get_unused_fd_flags(net);	/* sock_map_fd */
 	if (fd < 0) {
 		sock_release(sock);
 		return fd;
 	}
+	fd_install(net, fd, sock);
 	net->files->last_socket = fd;
 	return fd;
 }
@@ -251,6 +262,10 @@ sys_listen(struct net *net, int fd, int backlog)
  * sys_accept - accept(fd, addr, addrlen): the next connection as a new
  * descriptor, or -EAGAIN when none is ready (where the kernel sleeps in
  * inet_csk_wait_for_connect).
+ *
+ * As 3.10's accept4, the descriptor is found before the connection is
+ * taken off the listener's queue: with the table full the call fails
+ * with -EMFILE and the connection waits in the queue for a later accept.
  */
 int
 sys_accept(struct net *net, int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen)
@@ -267,17 +282,14 @@ sys_accept(struct net *net, int fd, struct sockaddr *upeer_sockaddr, int *upeer_
 		return -ENFILE;
 	newsock->type = sock->type;
 	newsock->ops = sock->ops;
-	err = sock->ops->accept(sock, newsock, 0);
+	newfd = get_unused_fd_flags(net);
+	err = newfd < 0 ? newfd : sock->ops->accept(sock, newsock, 0);
 	if (err < 0) {
 		newsock->ops = NULL;	/* no sock joined: nothing to release */
 		sock_release(newsock);
 		return err;
 	}
-	newfd = sim_fd_install(net, newsock);
-	if (newfd < 0) {
-		sock_release(newsock);
-		return newfd;
-	}
+	fd_install(net, newfd, newsock);
 	if (upeer_sockaddr && upeer_addrlen && *upeer_addrlen >= (int)sizeof(struct sockaddr_in)) {
 		struct sockaddr_in *sin = (struct sockaddr_in *)upeer_sockaddr;
 

@@ -10,7 +10,11 @@
  *
  *   tcp-sink: accept() in a loop; each connection gets a reader task
  *             that calls recvfrom() until it returns 0 (the peer's FIN),
- *             then close().
+ *             then close().  When accept() fails with EMFILE (the host's
+ *             SIM_NR_OPEN descriptors are all in use: `ulimit -n`), the
+ *             connection stays in the listener's queue and the sink waits
+ *             until a descriptor is closed, then accepts again, as a
+ *             server's accept loop would; `recv` says it happened.
  *   udp-sink: recvfrom() in a loop, one datagram per call.
  *
  * Every byte read goes into the connection's SHA-256 and the sink's.
@@ -21,9 +25,11 @@
 #include "sim/task.h"
 #include "sim/host.h"
 #include "layers/sock.h"
+#include "layers/tcp.h"
 #include "layers/ip.h"
 #include "layers/neighbour.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +73,7 @@ sim_app_find(struct net *net, int proto, u16 port)
 static void
 sim_app_account(struct sim_app *app, int conn, const u8 *buf, int n)
 {
+	app->last_rx = app->net->eng->now;
 	app->bytes += n;
 	sim_sha256_update(&app->sha, buf, n);
 	if (conn >= 0) {
@@ -126,8 +133,18 @@ sim_app_tcp_read(struct sim_task *t)
 		app->conns[r->conn].eof = true;
 		app->conns[r->conn].error = n < 0 ? n : 0;
 	}
+	app->open--;
+	app->last_rx = net->eng->now;
+	sim_app_fd_freed(net);
 	sim_task_wake_chan(net, app);
 	return n < 0 ? n : 0;
+}
+
+void
+sim_app_fd_freed(struct net *net)
+{
+	/* The wait channel of an accept() that failed with EMFILE. */
+	sim_task_wake_chan(net, net->files);
 }
 
 static void
@@ -160,6 +177,13 @@ sim_app_tcp_accept(struct sim_task *t)
 			sim_task_sleep_on(t, sock->sk, SIM_WAKE_READ | SIM_WAKE_STATE);
 			return -EAGAIN;
 		}
+		if (fd == -EMFILE) {
+			/* The connection is still queued: try again once a
+			 * descriptor is closed (sim_app_fd_freed). */
+			app->emfile++;
+			sim_task_wait_chan(t, net->files);
+			return -EAGAIN;
+		}
 		if (fd < 0)
 			return fd;
 		r = calloc(1, sizeof(*r));
@@ -174,6 +198,8 @@ sim_app_tcp_accept(struct sim_task *t)
 		r->app = app;
 		r->fd = fd;
 		r->conn = sim_app_new_conn(app, fd, &peer);
+		app->open++;
+		app->last_rx = net->eng->now;
 		sim_task_start(rt);
 		sim_task_wake_chan(net, app);
 	}
@@ -296,17 +322,29 @@ sim_app_udp_sink(struct net *net, u16 port)
 	return sim_app_start(net, IPPROTO_UDP, port, 0);
 }
 
+/*
+ * Connections the TCP sink has not accepted yet: established ones in the
+ * listener's accept queue and half-open ones (SYN_RECV: their handshake,
+ * data and FIN may still be in flight) in its SYN queue.
+ */
+static int
+sim_app_queued(const struct sim_app *app)
+{
+	int err;
+	struct socket *sock;
+
+	if (app->proto != IPPROTO_TCP)
+		return 0;
+	sock = sockfd_lookup(app->net, app->fd, &err);
+	if (!sock || !sock->sk)
+		return 0;
+	return sock->sk->sk_ack_backlog + inet_csk(sock->sk)->icsk_accept_queue.qlen;
+}
+
 bool
 sim_app_settled(const struct sim_app *app)
 {
-	int n = app->nconns < SIM_APP_MAX_CONNS ? app->nconns : SIM_APP_MAX_CONNS;
-
-	if (!app->nconns)
-		return false;
-	for (int i = 0; i < n; i++)
-		if (!app->conns[i].eof)
-			return false;
-	return true;
+	return app->nconns && !app->open && !sim_app_queued(app);
 }
 
 void
@@ -329,4 +367,10 @@ sim_app_report(const struct sim_app *app, FILE *out)
 			app->proto == IPPROTO_UDP ? "" : c->eof ? (c->error ? " (reset)" : " (closed)")
 								 : " (open)", hex);
 	}
+	if (app->nconns > n)
+		fprintf(out, "  ... and %d more (the first %d are listed)\n", app->nconns - n, n);
+	if (app->emfile)
+		fprintf(out, "  accept: %s (%d descriptors, ulimit -n): the connections waited in the "
+			"queue until one was closed (%lu time(s))\n",
+			strerror(EMFILE), SIM_NR_OPEN, app->emfile);
 }

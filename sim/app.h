@@ -45,6 +45,9 @@ struct sim_app {
 	int fd;				/* listening / bound socket */
 	int rcvbuf;			/* SO_RCVBUF for accepted sockets, 0 = default */
 	int nconns;			/* connections accepted, datagrams read */
+	int open;			/* accepted connections not yet at EOF */
+	unsigned long emfile;		/* accept() failed: descriptor table full */
+	ktime_t last_rx;		/* virtual time of the last accept, read or EOF */
 	struct sim_app_conn conns[SIM_APP_MAX_CONNS];	/* the first ones */
 	u64 bytes;			/* all bytes received */
 	struct sim_sha256 sha;		/* of everything, in arrival order */
@@ -63,7 +66,17 @@ int sim_app_udp_sink(struct net *net, u16 port);
 struct sim_app *sim_app_find(struct net *net, int proto, u16 port);
 /* The sink's report line, as `recv PORT` prints it. */
 void sim_app_report(const struct sim_app *app, FILE *out);
-/* true once the sink has something and every connection reached EOF. */
+/*
+ * true once the sink has something and every connection reached EOF:
+ * every one it accepted (not only those it remembers) and none still
+ * waiting in the listener's queue.
+ */
 bool sim_app_settled(const struct sim_app *app);
+/*
+ * A descriptor of @net was closed: a TCP sink whose accept() failed with
+ * EMFILE (every descriptor in use) tries again, as a server's accept loop
+ * does on its next turn.
+ */
+void sim_app_fd_freed(struct net *net);
 
 #endif

@@ -5,6 +5,7 @@
 #include "sim/console.h"
 #include "layers/ping.h"
 #include "sim/task.h"
+#include "sim/tap.h"
 #include "tools/tools.h"
 
 #include <ctype.h>
@@ -131,6 +132,7 @@ static const struct console_cmd console_cmds[] = {
 	{ "send", CMD_TOOL, tool_send, "send FD N|\"text\"|@FILE", NULL },
 	{ "sendto", CMD_TOOL, tool_sendto, "sendto FD ADDR:PORT N|\"text\"|@FILE", NULL },
 	{ "close", CMD_TOOL, tool_close, "close FD", NULL },
+	{ "ulimit", CMD_TOOL, tool_ulimit, "ulimit -n", console_always_ro },
 	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]", NULL },
 	{ "recv", CMD_TOOL, tool_recv, "recv PORT", NULL },
 	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]", console_always_ro },
@@ -218,7 +220,8 @@ int console_parse_duration(const char *s, ktime_t *ns)
 	double v = strtod(s, &end);
 	double scale = NSEC_PER_SEC;
 
-	if (end == s || v < 0 || v > 86400.0 * 365)
+	/* NOTE: !(v >= 0) also refuses NaN, which every comparison fails. */
+	if (end == s || !(v >= 0) || v > 86400.0 * 365)
 		return -EINVAL;
 	if (!strcmp(end, "ms"))
 		scale = NSEC_PER_MSEC;
@@ -296,8 +299,8 @@ console_sim_value(struct sim_console *c, enum sim_setting what, const char *arg,
 	case SIM_SET_LOSS: {
 		double pct = strtod(arg, &end);
 
-		if (end == arg || (*end && strcmp(end, "%")) || pct < 0 || pct > 100)
-			break;
+		if (end == arg || (*end && strcmp(end, "%")) || !(pct >= 0 && pct <= 100))
+			break;	/* (NaN fails every comparison) */
 		*val = (u64)(pct * 10000.0 + 0.5);	/* per million */
 		return 0;
 	}
@@ -439,6 +442,7 @@ int console_call(struct sim_console *c, const struct console_call *call)
 	case CMD_TOOL:
 		break;
 	}
+	sim_host(call->net)->dry = c->dry;
 	return call->cmd->fn(call->net, call->argc, call->argv, c->out, c->err);
 }
 
@@ -593,6 +597,18 @@ static int console_check_line(struct sim_console *c, const char *line)
 	return rc == 2 ? 2 : 0;
 }
 
+/*
+ * A scratch world of the same kind as @w: the classroom, or, on the TAP
+ * wire, the student's host alone (so `on router ...` and `sim link wan`
+ * are refused there before anything reaches the real wire).
+ */
+static int console_scratch_create(struct sim_world *scratch, const struct sim_world *w)
+{
+	if (w->tap)
+		return tap_world_create_scratch(scratch, w->eng.rng, w->tap);
+	return sim_world_create(scratch, w->eng.rng);
+}
+
 /* See sim/console.h: the script applied to a scratch copy of the world. */
 int console_check_script(struct sim_console *c, const char *script)
 {
@@ -601,7 +617,7 @@ int console_check_script(struct sim_console *c, const char *script)
 	FILE *sink = fopen("/dev/null", "w");
 	int rc;
 
-	if (!scratch || !sink || sim_world_create(scratch, c->w->eng.rng)) {
+	if (!scratch || !sink || console_scratch_create(scratch, c->w)) {
 		fprintf(c->err, "netstep: cannot build a scratch world to check the script\n");
 		free(scratch);
 		if (sink)
@@ -611,7 +627,10 @@ int console_check_script(struct sim_console *c, const char *script)
 	console_init(&sc, scratch, sink, c->err);
 	sc.dry = true;
 	rc = console_foreach(&sc, script, console_check_line);
-	sim_world_destroy(scratch);
+	if (scratch->tap)
+		tap_world_destroy(scratch, scratch->tap);
+	else
+		sim_world_destroy(scratch);
 	free(scratch);
 	fclose(sink);
 	return rc;

@@ -91,20 +91,21 @@ bool console_busy(const struct sim_console *c);
 /* One command. Returns the tool's status: 0, 1 (runtime), 2 (bad command). */
 int console_run_line(struct sim_console *c, const char *line);
 /*
- * Check @script on a scratch world (parsed and applied there, no time
- * passes) without running it: 0, or 2 after the refusal's one-line
- * message on c->err.  console_run_script starts with this.
+ * Check @script on a scratch world of the same kind as c->w (the
+ * classroom, or a TAP world: sim/tap.h), where it is parsed and applied
+ * with no time passing and no payload made (host->dry), without running
+ * it: 0, or 2 after the refusal's one-line message on c->err.
+ * console_run_script starts with this.
  */
 int console_check_script(struct sim_console *c, const char *script);
 /*
- * A whole script.  It is first checked on a scratch world (parsed and
- * applied there, no time passes), so a bad command anywhere is reported
- * before anything runs: status 2, nothing applied.  Then it runs for
- * real (a command that fails, as a ping nobody answers, does not stop
- * the ones after it), and the world runs until idle (in wall-clock
- * mode, the TAP wire, it returns after the last command: the caller
- * drains with a time bound, sim/tap.h tap_drain).  Returns the first
- * non-zero status, or 0.
+ * A whole script.  It is first checked (console_check_script), so a bad
+ * command anywhere is reported before anything runs: status 2, nothing
+ * applied.  Then it runs for real (a command that fails, as a ping
+ * nobody answers, does not stop the ones after it), and the world runs
+ * until idle (in wall-clock mode, the TAP wire, it returns after the
+ * last command: the caller drains with a time bound, sim/tap.h
+ * tap_drain).  Returns the first non-zero status, or 0.
  */
 int console_run_script(struct sim_console *c, const char *script);
 /*

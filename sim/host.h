@@ -20,6 +20,9 @@ struct host {
 	int task_status;		/* first failure of a finished console task */
 	unsigned long task_next_id;	/* ids for tasks (sk_user_data holds one) */
 	struct sim_apps *apps;		/* the byte sinks, sim/app.c */
+	bool dry;			/* a script is being checked on it: tools
+					 * check their arguments and allocate no
+					 * payload (sim/console.c, console_call) */
 };
 
 static inline struct host *sim_host(const struct net *net)

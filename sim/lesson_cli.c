@@ -69,26 +69,19 @@ open_files(const struct lesson_outputs *o, struct sim_world *w, struct lesson_fi
 	return 0;
 }
 
-/* 0, or 1 after naming each file that could not be written, once. */
+/* Each file's writes and close checked: 0, or 1 after a line naming it. */
 static int
-close_files(const struct lesson_outputs *o, struct lesson_files *f, FILE *err)
+close_files(struct lesson_files *f, const struct lesson_outputs *o, FILE *err)
 {
-	int rc = 0, e;
+	int text = trace_text_close(f->text), file = trace_file_close(f->trace);
+	int e[2] = { text ? text : file, -sim_pcapng_close(f->pcapng) };
+	const char *path[2] = { o ? o->trace : NULL, o ? o->pcapng : NULL };
+	int rc = 0;
 
-	trace_text_close(f->text);
-	if (f->trace) {
-		e = ferror(f->trace) ? EIO : 0;
-		if (fclose(f->trace))
-			e = errno;
-		if (e) {
-			fprintf(err, "netstep: cannot write %s: %s\n", o->trace, strerror(e));
-			rc = 1;
-		}
-	}
-	e = -sim_pcapng_close(f->pcapng);
-	if (e) {
-		fprintf(err, "netstep: cannot write %s: %s\n", o->pcapng, strerror(e));
-		rc = 1;
+	for (int i = 0; i < 2; i++) {
+		if (e[i])
+			fprintf(err, "netstep: cannot write %s: %s\n", path[i], strerror(e[i]));
+		rc |= e[i] != 0;
 	}
 	return rc;
 }
@@ -178,7 +171,7 @@ lesson_run_file(const char *path, u32 seed, bool check, const struct lesson_outp
 	lesson_run_destroy(r);
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
-	if (close_files(o, &files, err) && !rc)
+	if (close_files(&files, o, err) && !rc)
 		rc = 1;
 	return lesson_close_world(l, w, rc, err);
 }
@@ -333,10 +326,7 @@ lesson_cli(int argc, char **argv, lesson_ui_fn ui)
 			else if (argv[i][2] == 'l')
 				dir = argv[++i];
 			else {
-				char *end;
-
-				seed = strtoul(argv[++i], &end, 0);
-				if (*end || !*argv[i]) {
+				if (sim_parse_seed(argv[++i], &seed)) {
 					fprintf(stderr, "netstep: invalid --seed '%s'\n", argv[i]);
 					return 2;
 				}

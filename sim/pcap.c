@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct sim_pcap {
 	pcap_t *dead;			/* a "dead" handle: no capture device */
@@ -95,14 +96,24 @@ sim_pcap_frames(const struct sim_pcap *pc)
 int
 sim_pcap_close(struct sim_pcap *pc)
 {
-	int rc = 0;
+	FILE *f;
+	int fd, err = 0;
 
 	if (!pc)
 		return 0;
-	if (pcap_dump_flush(pc->dumper) || ferror(pcap_dump_file(pc->dumper)))
-		rc = -EIO;
+	/* pcap_dump() and pcap_dump_close() report nothing: the stream's
+	 * error flag keeps a failed write, a flush now gives its errno, and
+	 * a copy of the descriptor outlives pcap_dump_close()'s fclose() so
+	 * that close(2) can say how the end went. */
+	f = pcap_dump_file(pc->dumper);
+	fd = f == stdout ? -1 : dup(fileno(f));
+	errno = 0;
+	if (pcap_dump_flush(pc->dumper) || ferror(f))
+		err = errno ? errno : EIO;
 	pcap_dump_close(pc->dumper);
+	if (fd >= 0 && close(fd) && !err)
+		err = errno;
 	pcap_close(pc->dead);
 	free(pc);
-	return rc;
+	return err;
 }

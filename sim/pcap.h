@@ -29,7 +29,8 @@ int sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port);
 /* Added to virtual time in the timestamps (default SIM_CAPTURE_EPOCH_NS). */
 void sim_pcap_set_time_offset(struct sim_pcap *pc, ktime_t offset_ns);
 unsigned long sim_pcap_frames(const struct sim_pcap *pc);
-/* Write what is buffered and close: 0, or -EIO if a write failed. */
+/* Flush, close, free: 0, or the errno of the first write (or the close)
+ * that failed. */
 int sim_pcap_close(struct sim_pcap *pc);
 
 #endif

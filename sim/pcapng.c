@@ -75,7 +75,7 @@ struct pcapng_rec {
 struct sim_pcapng {
 	FILE *f;
 	bool own;			/* fclose at the end */
-	bool failed;			/* a write failed: stop writing */
+	int failed;			/* errno of the first failed write: stop writing */
 	ktime_t offset;			/* added to timestamps */
 	unsigned long frames;		/* EPBs written */
 	unsigned long pending;		/* records on the queue */
@@ -103,7 +103,7 @@ static void
 pcapng_write(struct sim_pcapng *pc, const void *p, size_t n)
 {
 	if (!pc->failed && n && fwrite(p, 1, n, pc->f) != n)
-		pc->failed = true;
+		pc->failed = errno ? errno : EIO;
 }
 
 static void
@@ -230,7 +230,7 @@ pcapng_flush(struct sim_pcapng *pc, bool all)
 		wrote = true;
 	}
 	if (wrote && !pc->failed && fflush(pc->f))
-		pc->failed = true;
+		pc->failed = errno ? errno : EIO;
 }
 
 /* ---- reading the trace: transmit ------------------------------------------- */
@@ -552,7 +552,7 @@ pcapng_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
 
 	(void)port;
 	if (!r) {
-		pc->failed = true;
+		pc->failed = ENOMEM;
 		return;
 	}
 	r->dir = dir;
@@ -656,11 +656,11 @@ sim_pcapng_close(struct sim_pcapng *pc)
 	pcapng_flush(pc, true);
 	if (pc->tr)
 		trace_remove_sink(pc->tr, pc);
-	if (fflush(pc->f))
-		pc->failed = true;
-	if (pc->own && fclose(pc->f))
-		pc->failed = true;
-	rc = pc->failed ? -EIO : 0;
+	if (fflush(pc->f) && !pc->failed)
+		pc->failed = errno ? errno : EIO;
+	if (pc->own && fclose(pc->f) && !pc->failed)
+		pc->failed = errno ? errno : EIO;
+	rc = -pc->failed;
 	free(pc);
 	return rc;
 }

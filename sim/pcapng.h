@@ -71,7 +71,8 @@ int sim_pcapng_attach(struct sim_pcapng *pc, struct trace *tr, struct net *net,
  * unless set; the TAP wire sets the wall-clock epoch. */
 void sim_pcapng_set_time_offset(struct sim_pcapng *pc, ktime_t offset_ns);
 unsigned long sim_pcapng_frames(const struct sim_pcapng *pc);
-/* Write what is still pending, unsubscribe, close.  0, or -EIO on a write error. */
+/* Write what is still pending, unsubscribe, close.  0, or -errno of the
+ * first write (or the close) that failed. */
 int sim_pcapng_close(struct sim_pcapng *pc);
 
 #endif

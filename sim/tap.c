@@ -290,13 +290,16 @@ tap_world_student(struct sim_world *w, struct sim_tapdev *tap, const struct tap_
 	return err;
 }
 
-int
-tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
-		 const struct tap_config *cfg)
+/* The TAP world's hosts around @tap, in virtual time. */
+static int
+tap_world_build(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
+		const struct tap_config *cfg)
 {
 	int err;
 
 	sim_world_init_engine(w, seed);
+	w->tap = tap;
+	tap->cfg = *cfg;
 	tap->eng = &w->eng;
 	/*
 	 * NOTE: the router and the server are the real kernel here.  Their
@@ -317,14 +320,40 @@ tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 	if (err) {
 		tap_world_destroy(w, NULL);
 		tap->link = NULL;
-		return err;
 	}
+	return err;
+}
+
+int
+tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
+		 const struct tap_config *cfg)
+{
+	int err = tap_world_build(w, seed, tap, cfg);
+
+	if (err)
+		return err;
 	tap->wall.fd = tap->fd;
 	sim_event_init(&tap->resume, "tap_resume", tap_resume);
 	tap->wall.readable = tap_readable;
 	tap->wall.arg = tap;
 	sim_engine_set_wall(&w->eng, &tap->wall);
 	return 0;
+}
+
+int
+tap_world_create_scratch(struct sim_world *w, u32 seed, const struct sim_tapdev *like)
+{
+	struct sim_tapdev *stub = calloc(1, sizeof(*stub));
+	int err;
+
+	if (!stub)
+		return -ENOMEM;
+	stub->fd = -1;		/* never read, never written */
+	memcpy(stub->name, like->name, sizeof(stub->name));
+	err = tap_world_build(w, seed, stub, &like->cfg);
+	if (err)
+		free(stub);
+	return err;
 }
 
 void

@@ -48,6 +48,13 @@ struct tap_stats {
 	unsigned long rx_paused;	/* reading stopped: the line was full */
 };
 
+/* Addresses of the student's host in the TAP world. */
+struct tap_config {
+	__be32 addr;			/* 10.0.0.2 */
+	int prefixlen;			/* 24 */
+	__be32 gw;			/* 10.0.0.1; 0: no default route */
+};
+
 struct sim_tapdev {
 	int fd;				/* /dev/net/tun, attached to the device */
 	char name[16];			/* IFNAMSIZ */
@@ -55,17 +62,11 @@ struct sim_tapdev {
 	struct sim_port port;		/* the kernel's end of the cable */
 	struct sim_link *link;		/* student eth0 <-> port */
 	struct sim_engine *eng;		/* set by tap_world_create */
+	struct tap_config cfg;		/* the addresses the world was built with */
 	struct sim_wall wall;		/* the engine sleeps on fd (-1: paused) */
 	struct sim_event resume;	/* watch fd again: the line has room */
 	struct tap_stats stats;
 	u8 buf[TAP_MAX_FRAME];		/* one frame read from the kernel */
-};
-
-/* Addresses of the student's host in the TAP world. */
-struct tap_config {
-	__be32 addr;			/* 10.0.0.2 */
-	int prefixlen;			/* 24 */
-	__be32 gw;			/* 10.0.0.1; 0: no default route */
 };
 
 /*
@@ -96,6 +97,14 @@ int tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 #define TAP_DRAIN_STEP_NS	(10 * (ktime_t)NSEC_PER_MSEC)	/* re-check this often */
 #define TAP_DRAIN_MAX_EVENTS	10000000ULL	/* per step: an event storm ends it */
 int tap_drain(struct sim_world *w, struct sim_tapdev *tap, ktime_t limit, FILE *err);
+/*
+ * A world shaped like the TAP world of @like, to check a script on
+ * before it runs there (sim/console.c): the student's host alone, with
+ * the same addresses, its NIC plugged into a stub TAP that is never
+ * read or written; no wall clock.  0 or -Exxx.  w->tap is the stub:
+ * tap_world_destroy(w, w->tap) frees both.
+ */
+int tap_world_create_scratch(struct sim_world *w, u32 seed, const struct sim_tapdev *like);
 /* Tear the world down, then close and free @tap. */
 void tap_world_destroy(struct sim_world *w, struct sim_tapdev *tap);
 

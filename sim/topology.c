@@ -6,6 +6,9 @@
 #include "nic/igb.h"
 #include "sim/app.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const sim_host_names[SIM_NHOSTS] = { "student", "router", "server" };
@@ -130,6 +133,22 @@ struct net *sim_world_host(struct sim_world *w, const char *name)
 		if (w->host[i] && !strcmp(w->host[i]->name, name))
 			return w->host[i];
 	return NULL;
+}
+
+int sim_parse_seed(const char *s, u32 *seed)
+{
+	unsigned long long v;
+	char *end;
+
+	/* strtoull would take "-1" as 2^64 - 1. */
+	if (!isdigit((unsigned char)*s))
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno || *end || v > 0xFFFFFFFFULL)
+		return -EINVAL;
+	*seed = (u32)v;
+	return 0;
 }
 
 static struct net_device *sim_port_dev(struct sim_world *w, const struct sim_port *port)

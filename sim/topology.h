@@ -21,6 +21,8 @@
 #include "sim/host.h"
 #include "sim/wire.h"
 
+struct sim_tapdev;
+
 enum { SIM_STUDENT, SIM_ROUTER, SIM_SERVER, SIM_NHOSTS };
 enum { SIM_LAN, SIM_WAN, SIM_NLINKS };
 
@@ -30,6 +32,8 @@ struct sim_world {
 	struct trace trace;		/* the event stream */
 	struct net *host[SIM_NHOSTS];	/* student, router, server */
 	struct sim_link *link[SIM_NLINKS];	/* lan, wan */
+	struct sim_tapdev *tap;		/* the TAP wire's device (sim/tap.h); NULL
+					 * on the simulated wire */
 };
 
 extern const char *const sim_host_names[SIM_NHOSTS];
@@ -45,6 +49,8 @@ void sim_world_init_engine(struct sim_world *w, u32 seed);
 int sim_world_create(struct sim_world *w, u32 seed);
 void sim_world_destroy(struct sim_world *w);
 struct net *sim_world_host(struct sim_world *w, const char *name);
+/* --seed N: 0 to 4294967295 (decimal, or 0x... hex).  0 or -EINVAL. */
+int sim_parse_seed(const char *s, u32 *seed);
 /* Set a link's MTU on the link and on both NICs on it. */
 int sim_link_set_mtu(struct sim_world *w, int link, unsigned int mtu);
 

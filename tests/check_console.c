@@ -4,11 +4,15 @@
  */
 #include "sim/console.h"
 #include "layers/route.h"
+#include "layers/sch_generic.h"
+#include "nic/igb.h"
+#include "sim/tap.h"
 #include "tests/fixture.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct sim_world *w;
 static struct sim_console con;
@@ -156,7 +160,8 @@ START_TEST(test_one_command_table)
 {
 	static const char *const names[] = { "ping", "ip", "route", "tc", "iptables", "ethtool",
 					     "cat", "nstat", "netstat", "socket", "connect", "send",
-					     "sendto", "close", "listen", "recv", "ss", "sleep", "sim" };
+					     "sendto", "close", "ulimit", "listen", "recv", "ss", "sleep",
+					     "sim" };
 	char *argv[4];
 	struct console_call call;
 
@@ -288,6 +293,175 @@ START_TEST(test_nstat_groups)
 }
 END_TEST
 
+/*
+ * NaN, infinities and numbers out of range are refused wherever a number
+ * is read, with one line naming the value (issue 17).  Under `make
+ * sanitize` (-fsanitize=float-cast-overflow) an accepted one aborts.
+ */
+START_TEST(test_bad_numbers)
+{
+	static const char *const tbf = "tc qdisc replace dev eth0 root tbf ";
+	static const struct { const char *cmd, *word; } bad[] = {
+		{ "sleep nan", "nan" }, { "sleep -nan", "-nan" }, { "sleep inf", "inf" },
+		{ "sleep 1e400", "1e400" }, { "sim loss nan", "nan" }, { "sim loss inf%", "inf%" },
+		{ "sim delay nan", "nan" }, { "sim link lan delay inf", "inf" },
+		{ "sim mtu lan 1e99999", "1e99999" },
+		{ "rate 1e17tbit burst 10k latency 50ms", "1e17tbit" },
+		{ "rate 1bit burst 10k latency 50ms", "1bit" },
+		{ "rate nanbit burst 10k latency 50ms", "nanbit" },
+		{ "rate 34359738368bit burst 10k latency 50ms", "34359738368bit" },
+		{ "rate 1mbit burst nan latency 50ms", "nan" },
+		{ "rate 1mbit burst 0 latency 50ms", "\"0\"" },
+		{ "rate 1mbit burst 10k latency inf", "inf" },
+		{ "rate 8bit burst 4000mb latency 1ms", "4000mb" },
+		{ "ping -i nan 10.0.1.2", "nan" }, { "ping -W inf 10.0.1.2", "inf" },
+		{ "ping -c 1e3 10.0.1.2", "1e3" },
+		{ "ping -s 99999999999999999999 10.0.1.2", "99999999999999999999" },
+		{ "ethtool -G eth0 tx 1e3", "1e3" },
+		{ "ethtool -G eth0 tx 99999999999999999999", "99999999999999999999" },
+		{ "ip link set eth0 mtu nan", "nan" },
+		{ "send 3 99999999999999999999", "99999999999999999999" },
+		{ "recv 9000 timeout nan", "nan" },
+	};
+	ktime_t t0 = w->eng.now;
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		size_t at = cap.errlen;
+		char cmd[128];
+
+		snprintf(cmd, sizeof(cmd), "%s%s", !strncmp(bad[i].cmd, "rate", 4) ? tbf : "",
+			 bad[i].cmd);
+		ck_assert_msg(run(cmd) == 2, "'%s' not refused", cmd);
+		ck_assert_msg(lines(cap.errbuf + at) == 1 && strstr(cap.errbuf + at, bad[i].word),
+			      "'%s': %s", cmd, cap.errbuf + at);
+	}
+	ck_assert_uint_eq(w->eng.now, t0);
+	ck_assert_uint_eq(w->link[SIM_LAN]->loss_ppm, 0);
+	ck_assert_str_eq(w->host[SIM_STUDENT]->devs[0]->qdisc->ops->id, "mq");
+	/* In range, yet limit / rate passes 32 bits of microseconds: shown whole. */
+	ck_assert_int_eq(run("tc qdisc replace dev eth0 root tbf rate 8bit burst 200b limit 4000mb; "
+			     "tc qdisc show dev eth0"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "rate 8bit burst 200b lat 4194303800.0s"));
+}
+END_TEST
+
+/* The peak resident set of this process (VmHWM), KiB. */
+static long peak_rss_kib(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[128];
+	long kib = -1;
+
+	ck_assert_ptr_nonnull(f);
+	while (kib < 0 && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kib) != 1)
+			kib = -1;
+	fclose(f);
+	ck_assert_int_ge(kib, 0);
+	return kib;
+}
+
+/*
+ * Checking a script holds no payload (issue 17): 20 sends of 64 MiB on a
+ * connecting socket, then a bad command, peaked at 1.3 GB when the check
+ * made every send's bytes.  Bound: half of one payload.
+ */
+START_TEST(test_check_holds_no_payload)
+{
+	char script[1024] = "socket tcp; connect 10.0.1.2:9000";
+	long before, after;
+
+	for (int i = 0; i < 20; i++)
+		strcat(script, "; send 3 67108864");
+	strcat(script, "; frobnicate");
+	before = peak_rss_kib();
+	ck_assert_int_eq(run(script), 2);
+	after = peak_rss_kib();
+	ck_assert_msg(after - before < 32 * 1024, "peak RSS grew by %ld KiB", after - before);
+	ck_assert_int_eq(lines(cap.errbuf), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "frobnicate"));
+	ck_assert_str_eq(cap.outbuf, "");
+}
+END_TEST
+
+/*
+ * A file of exactly the limit is accepted like a count of it; one byte
+ * more is refused in the same words (issue 17).
+ */
+START_TEST(test_send_limit_file_and_count)
+{
+	char path[] = "/tmp/netstep-limit-XXXXXX";
+	int fd = mkstemp(path);
+	const char *tail;
+	char script[128];
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 64 << 20), 0);
+	snprintf(script, sizeof(script), "socket tcp; send 3 @%s; frobnicate", path);
+	ck_assert_int_eq(run(script), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "frobnicate"));
+	ck_assert_int_eq(ftruncate(fd, (64 << 20) + 1), 0);
+	snprintf(script, sizeof(script), "socket tcp; send 3 @%s", path);
+	ck_assert_int_eq(run(script), 2);
+	ck_assert_int_eq(run("socket tcp; send 3 67108864; frobnicate"), 2);
+	ck_assert_int_eq(run("socket tcp; send 3 67108865"), 2);
+	close(fd);
+	unlink(path);
+	ck_assert_int_eq(lines(cap.errbuf), 4);
+	tail = "' is more than 67108864 bytes, the most one send carries\n";
+	snprintf(script, sizeof(script), "send: '@%s%s", path, tail);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, script));
+	snprintf(script, sizeof(script), "send: '67108865%s", tail);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, script));
+}
+END_TEST
+
+/*
+ * On the TAP wire a script is checked on a TAP world (issue 17): the
+ * router and server are the real kernel, so `on router ...` is refused
+ * before anything runs and the ping before it never leaves.  Built on a
+ * stub TAP: no privilege needed.
+ */
+START_TEST(test_tap_world_check)
+{
+	struct sim_tapdev *like = calloc(1, sizeof(*like));
+	struct sim_world *tw = malloc(sizeof(*tw));
+	struct sim_console tc;
+	struct sim_port *nic;
+
+	ck_assert(like && tw);
+	like->fd = -1;
+	strcpy(like->name, "nstest0");
+	ck_assert_int_eq(tap_parse_cidr("10.0.0.2/24", &like->cfg.addr, &like->cfg.prefixlen), 0);
+	ck_assert_int_eq(tap_parse_addr("10.0.0.1", &like->cfg.gw), 0);
+	ck_assert_int_eq(tap_world_create_scratch(tw, 1, like), 0);
+	free(like);
+	nic = sim_igb_port(tw->host[SIM_STUDENT]->devs[0]);
+	console_init(&tc, tw, cap.out, cap.err);
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 10.0.0.1; on router ip neigh"), 2);
+	ck_assert_int_eq(lines(cap.errbuf), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "host 'router' is not on this wire"));
+	ck_assert_uint_eq(nic->tx_frames, 0);
+	ck_assert_str_eq(cap.outbuf, "");
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 10.0.0.1; on server"), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "on: usage: on student|router|server COMMAND"));
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 10.0.0.1; sim link wan loss 5"),
+			 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "sim: no link 'wan' on this wire"));
+	ck_assert_uint_eq(nic->tx_frames, 0);
+	/* A good script runs: its ARP request leaves for the stub (lost
+	 * there), and ping, with no reply, exits 1 as iputils does. */
+	ck_assert_int_eq(fixture_console_run(&tc, &cap, "ping -c 1 -W 1 10.0.0.1"), 1);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "1 packets transmitted, 0 received"));
+	ck_assert_uint_ge(nic->tx_frames, 1);
+	ck_assert_uint_eq(tw->tap->stats.tx_frames, 0);
+	ck_assert_uint_ge(tw->tap->stats.tx_errors, 1);
+	tap_world_destroy(tw, tw->tap);
+	ck_assert_uint_eq(sim_skb_ledger_live(&tw->ledger, stderr), 0);
+	free(tw);
+}
+END_TEST
+
 Suite *console_suite(void)
 {
 	Suite *s = suite_create("console");
@@ -304,6 +478,10 @@ Suite *console_suite(void)
 		test_one_command_table,
 		test_read_only_forms,
 		test_nstat_groups,
+		test_bad_numbers,
+		test_check_holds_no_payload,
+		test_send_limit_file_and_count,
+		test_tap_world_check,
 		NULL,
 	});
 	return s;

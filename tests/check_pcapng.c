@@ -292,7 +292,7 @@ START_TEST(test_write_error)
 	setvbuf(f, NULL, _IONBF, 0);
 	pc = sim_pcapng_fopen(f, err, sizeof(err));
 	ck_assert_ptr_nonnull(pc);
-	ck_assert_int_eq(sim_pcapng_close(pc), -EIO);
+	ck_assert_int_lt(sim_pcapng_close(pc), 0);
 	fclose(f);
 }
 END_TEST

@@ -490,6 +490,66 @@ START_TEST(test_console_errors)
 }
 END_TEST
 
+/*
+ * accept() with every descriptor in use (issue 17): EMFILE before the
+ * connection leaves the listener's queue, as 3.10's accept4 (the fd
+ * first), and the sink takes it once a descriptor is closed.
+ */
+START_TEST(test_accept_emfile_leaves_connection_queued)
+{
+	struct net *srv = w->host[SIM_SERVER];
+	struct sim_app *app = sim_app_find(srv, IPPROTO_TCP, 9000);
+	struct socket *lsock;
+	int e, fd, n = 0;
+
+	ck_assert_ptr_nonnull(app);
+	lsock = sockfd_lookup(srv, app->fd, &e);
+	ck_assert_ptr_nonnull(lsock);
+	while ((fd = sys_socket(srv, AF_INET, SOCK_DGRAM, 0)) >= 0)
+		n++;
+	ck_assert_int_eq(fd, -EMFILE);
+	ck_assert_int_eq(n, SIM_NR_OPEN - SIM_FD_FIRST - 2);	/* the sinks hold 3 and 4 */
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:9000; send 3 3000; close 3"), 0);
+	/* The sink's accept failed; the connection is still queued, not reset. */
+	ck_assert_uint_ge(app->emfile, 1);
+	ck_assert_int_eq(app->nconns, 0);
+	ck_assert_uint_eq(lsock->sk->sk_ack_backlog, 1);
+	ck_assert_int_eq(sys_accept(srv, app->fd, NULL, NULL), -EMFILE);
+	ck_assert_uint_eq(lsock->sk->sk_ack_backlog, 1);
+	/* A descriptor closed on the server: the sink accepts and reads it all. */
+	ck_assert_int_eq(run("on server close 40; on server recv 9000"), 0);
+	ck_assert_uint_eq(lsock->sk->sk_ack_backlog, 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9000: 1 connection(s), 3000 bytes"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "  accept: Too many open files"));
+	ck_assert_int_eq(lines(strstr(cap.outbuf, "tcp 9000:")), 3);	/* said once */
+	ck_assert_int_eq(run("on server ulimit -n"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "\n64\n"));
+}
+END_TEST
+
+/* recv's timeout: nothing arrives for that long, status 1, one line (issue 17). */
+START_TEST(test_recv_timeout)
+{
+	ktime_t t0 = w->eng.now;
+
+	ck_assert_int_eq(run("on server listen 9002; on server recv 9002 timeout 3"), 1);
+	ck_assert_str_eq(cap.errbuf, "recv: port 9002: timed out, nothing arrived for 3 s "
+			 "(nothing at all)\n");
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9002: 0 connection(s), 0 bytes"));
+	ck_assert_int_ge(w->eng.now - t0, 3 * NSEC_PER_SEC);
+	ck_assert_int_lt(w->eng.now - t0, 4 * NSEC_PER_SEC);
+	/* Activity moves the deadline: a transfer that takes longer than the
+	 * timeout, with no gap that long, succeeds. */
+	ck_assert_int_eq(run("sim delay 200; socket tcp; connect 10.0.1.2:9002; send 3 300000; "
+			     "close 3; on server recv 9002 timeout 1"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9002: 1 connection(s), 300000 bytes"));
+	ck_assert_int_eq(run("on server recv 9002 timeout 0"), 2);
+	ck_assert_int_eq(run("on server recv 9002 timeout nan"), 2);
+	ck_assert_int_eq(run("on server recv 9002 wait 3"), 2);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "recv: unknown option 'wait' (timeout)\n"));
+}
+END_TEST
+
 START_TEST(test_tcp_connect_refused_and_unconnected_send)
 {
 	struct net *st = w->host[SIM_STUDENT];
@@ -571,6 +631,8 @@ socket_suite(void)
 		test_recv_with_nothing_ends_when_idle,
 		test_teardown_frees_sleeping_tasks,
 		test_console_errors,
+		test_accept_emfile_leaves_connection_queued,
+		test_recv_timeout,
 		test_tcp_connect_refused_and_unconnected_send,
 		test_tcp_send_trace_order,
 		NULL,

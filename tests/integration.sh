@@ -284,6 +284,86 @@ for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" 
 		bad "bad '$cmd'" "rc=$rc err=$(cat "$OUT/badsock.err") out=$(head -c 100 "$OUT/badsock.out")"
 done
 
+# --- issue 17: no silent data loss, numbers, outputs, -e --------------------------
+# A sink whose accept() met a full descriptor table (EMFILE) takes the
+# connection once a descriptor is closed: 61 connections held open (the
+# server has 59 free descriptors), closed, then a new one sends 3000 bytes.
+S=
+for i in $(seq 61); do S="$S socket tcp; connect 10.0.1.2:9000;"; done
+for i in $(seq 3 63); do S="$S close $i;"; done
+S="$S socket tcp; connect 10.0.1.2:9000; send 3 3000; close 3; on server recv 9000; ulimit -n"
+exits_ok 120 "EMFILE: exits 0" "$OUT/emfile" -e "$S"
+arrived "EMFILE: the sink took the queued connections later, 3000 bytes reported" "EMFILE: delivery" \
+	"tcp 9000: 62 connection(s), 3000 bytes" "$sha3000" "$OUT/emfile.out"
+n=$(grep -c '^  accept: Too many open files (64 descriptors, ulimit -n)' "$OUT/emfile.out")
+[ "$n" -eq 1 ] && [ "$(tail -1 "$OUT/emfile.out")" = 64 ] &&
+	ok "EMFILE: recv says it once; ulimit -n prints 64" ||
+	bad "EMFILE: said once, ulimit -n" "$n line(s); last: $(tail -1 "$OUT/emfile.out")"
+# recv waits for every connection it counts, not only the 64 it lists.
+S=
+for i in $(seq 64); do S="$S socket tcp; connect 10.0.1.2:9000; close 3;"; done
+S="$S socket tcp; connect 10.0.1.2:9000; send 3 5000000; close 3; on server recv 9000"
+exits_ok 300 "65 connections: exits 0" "$OUT/many" -e "$S"
+arrived "recv waits for the 65th connection: 5000000 bytes reported whole" "65th connection" \
+	"tcp 9000: 65 connection(s), 5000000 bytes" "$(pattern_sha 5000000)" "$OUT/many.out"
+
+# NaN, infinities and out-of-range numbers: exit 2, one line naming the
+# value, nothing run (and no float-cast-overflow under `make sanitize`).
+TBF="tc qdisc replace dev eth0 root tbf"
+for c in "sleep nan|nan" "sleep inf|inf" "sim loss nan|nan" "sim delay nan|nan" \
+	"$TBF rate 1e17tbit burst 10k latency 50ms|1e17tbit" "$TBF rate 1bit burst 10k latency 50ms|1bit" \
+	"$TBF rate 1mbit burst 10k latency inf|inf" "ping -i nan 10.0.1.2|nan" "ping -W inf 10.0.1.2|inf" \
+	"recv 9000 timeout nan|nan"; do
+	cmd=${c%|*} word=${c##*|}
+	ns -e "ping -c 1 10.0.1.2; $cmd" >"$OUT/num.out" 2>"$OUT/num.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/num.err")" -eq 1 ] && grep -qF "$word" "$OUT/num.err" &&
+		[ ! -s "$OUT/num.out" ] && ok "'$cmd': exit 2, one line naming '$word'" ||
+		bad "'$cmd'" "rc=$rc err=$(cat "$OUT/num.err") out=$(head -c 100 "$OUT/num.out")"
+done
+for args in "--seed -1" "--seed 4294967296"; do
+	# shellcheck disable=SC2086
+	timeout 10 "$NETSTEP" $args --headless -e 'sleep 0' >/dev/null 2>"$OUT/usage.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/usage.err")" -eq 1 ] && grep -qF -- "${args#--seed }" "$OUT/usage.err" &&
+		ok "usage error '$args' exits 2 naming the value" || bad "usage error '$args'" "rc=$rc $(cat "$OUT/usage.err")"
+done
+
+# Every output checks its writes and its close: a full disk is exit 1 and
+# one line naming the file.
+for o in --pcap --pcapng --trace --trace-json; do
+	ns -e 'ping -c 1 10.0.1.2' "$o" /dev/full >/dev/null 2>"$OUT/full.err"
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(wc -l <"$OUT/full.err")" -eq 1 ] &&
+		grep -q '^netstep: cannot write /dev/full: No space left on device$' "$OUT/full.err" &&
+		ok "$o /dev/full: exit 1, one line naming it" || bad "$o /dev/full" "rc=$rc $(cat "$OUT/full.err")"
+done
+for o in --trace --pcapng; do
+	timeout 60 "$NETSTEP" --headless --lesson 1 --check "$o" /dev/full >/dev/null 2>"$OUT/full.err"
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(wc -l <"$OUT/full.err")" -eq 1 ] &&
+		grep -q '^netstep: cannot write /dev/full: No space left on device$' "$OUT/full.err" &&
+		ok "--lesson 1 $o /dev/full: exit 1, one line naming it" ||
+		bad "--lesson $o /dev/full" "rc=$rc $(cat "$OUT/full.err")"
+done
+
+# A second -e adds to the script, which is checked whole.
+ns -e 'socket udp' -e 'socket tcp' >"$OUT/twoe.out" 2>"$OUT/twoe.err"
+rc=$?
+[ $rc -eq 0 ] && [ "$(tr '\n' ' ' <"$OUT/twoe.out")" = "3 4 " ] && ok "two -e: both run, in order" ||
+	bad "two -e" "rc=$rc $(cat "$OUT/twoe.out" "$OUT/twoe.err")"
+ns -e 'socket udp' -e 'frobnicate' >"$OUT/twoe.out" 2>"$OUT/twoe.err"
+rc=$?
+[ $rc -eq 2 ] && [ ! -s "$OUT/twoe.out" ] && grep -q frobnicate "$OUT/twoe.err" &&
+	ok "two -e: a bad command in the second stops the first too (checked whole)" ||
+	bad "two -e, bad second" "rc=$rc $(cat "$OUT/twoe.out" "$OUT/twoe.err")"
+# A bad byte in a ping argument is blamed on that argument.
+ns -e "$(printf 'ping -c 1 \377 10.0.1.2')" >/dev/null 2>"$OUT/ping8.err"
+rc=$?
+[ $rc -eq 2 ] && grep -q "$(printf '^ping: \377: ')" "$OUT/ping8.err" && ! grep -q 10.0.1.2 "$OUT/ping8.err" &&
+	ok "ping: the argument with the bad byte is named, not the next" ||
+	bad "ping bad byte" "rc=$rc $(cat -v "$OUT/ping8.err")"
+
 # --- captures: clean in Wireshark's default profile, on a fixed date --------------
 # Every capture that `make demo`, the README's examples, `make run`'s UI
 # scenario and each lesson produce, in pcap and pcapng: no malformed

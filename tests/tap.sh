@@ -549,4 +549,104 @@ dropped=$(ip -n "$LAB-kern" -s link show "$TAPN" | awk '/TX:/ { getline; print $
 	ok "kernel flood: netstep read $rx frames at its line rate, peak RSS $base -> $hwm KiB (the TAP dropped $dropped)" ||
 	bad "kernel flood" "rc=$rc peak RSS '$base' -> '$hwm' KiB rx_packets '$rx' TAP dropped '$dropped' $(head -2 "$OUT/flood.err")"
 
+# ---- issue 17: the script is checked against the TAP world --------------------------------
+# The router is the real kernel here: `on router ...` is refused before
+# anything runs, so the ping before it never reaches the wire.
+# (Counted by the kernel: the TAP's RX packets are the frames netstep wrote.)
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+tap_rx() { ip -n "$LAB-kern" -s link show "$TAPN" | awk '/RX:/ { getline; print $2 }'; }
+rx0=$(tap_rx)
+ns_tap -e 'ping -c 1 10.0.0.1; on router ip neigh' --pcapng "$OUT/check.pcapng" \
+	>"$OUT/check.out" 2>"$OUT/check.err"
+rc=$?
+n=$(($(tap_rx) - rx0))
+m=$(tshark -r "$OUT/check.pcapng" 2>/dev/null | grep -c .)
+[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/check.err")" -eq 1 ] &&
+	grep -q "host 'router' is not on this wire" "$OUT/check.err" && [ ! -s "$OUT/check.out" ] &&
+	[ "$n" -eq 0 ] && [ "$m" -eq 0 ] &&
+	ok "a bad TAP script: exit 2, one line, no frame from netstep (kernel RX +$n)" ||
+	bad "TAP script check" "rc=$rc kernel RX +$n, $m frame(s) in netstep's capture; $(head -2 "$OUT/check.err") $(head -2 "$OUT/check.out")"
+
+# ---- issue 17: recv waits on the TAP ------------------------------------------------------
+# The kernel sends 3 MB to netstep's `listen` and pauses half way.
+# recv waits through a 3 s pause (its default: 30 s of silence); with
+# `timeout 2` a 5 s pause is a timeout: exit 1 and a line, not a silent
+# half.  A recv that nobody feeds fails after its timeout.
+pattern 3000000 >"$RUN/3m.bin"
+SUM3=$(sha256sum <"$RUN/3m.bin" | cut -d' ' -f1)
+# The kernel's side, in the background: half the file, a pause of $2
+# seconds, the rest (its PID, for the end: it becomes the tail that writes
+# the rest).
+paused_send() {
+	rm -f "$OUT/$1.peer.pid"
+	kx timeout 30 bash -c 'echo $$ >"$2"; exec 3<>/dev/tcp/10.0.0.2/9002 || exit 1
+		head -c 1500000 "$1" >&3 && sleep "$3" && exec tail -c +1500001 "$1" >&3' \
+		bash "$RUN/3m.bin" "$OUT/$1.peer.pid" "$2" >"$OUT/$1.peer" 2>&1 &
+	PEER=$!
+	PEER_PID=$(ns_bg_pid "$OUT/$1.peer.pid") && BG_PIDS="$BG_PIDS $PEER_PID"
+}
+for t in "pause|3|" "pausetmo|5| timeout 2"; do
+	name=${t%%|*} opt=${t##*|} pause=${t#*|}
+	pause=${pause%|*}
+	lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+	TMO=60 ns_tap -e "listen 9002; sleep 1; recv 9002$opt" >"$OUT/$name.out" 2>"$OUT/$name.err" &
+	pid=$!
+	BG_PIDS="$BG_PIDS $pid"
+	PEER=
+	wait_carrier && sleep 1 && paused_send "$name" "$pause"
+	wait $pid
+	rc=$?
+	# With netstep gone the rest of the file has nowhere to go: end the peer.
+	[ -n "$opt" ] && [ -n "$PEER_PID" ] && kill "$PEER_PID" 2>/dev/null
+	src=1
+	[ -n "$PEER" ] && { wait "$PEER"; src=$?; }
+	got=$(grep '^tcp 9002' "$OUT/$name.out")
+	if [ -z "$opt" ]; then
+		[ $src -eq 0 ] && [ $rc -eq 0 ] &&
+			[ "$got" = "tcp 9002: 1 connection(s), 3000000 bytes, sha256 $SUM3" ] &&
+			ok "recv on the TAP waits through a 3 s pause: 3000000 bytes, SHA-256 matches" ||
+			bad "recv through a pause" "peer=$src rc=$rc '$got' $(head -2 "$OUT/$name.err")"
+	else
+		[ $rc -eq 1 ] && grep -q '^recv: port 9002: timed out, nothing arrived for 2 s (1 connection(s) not at EOF)$' "$OUT/$name.err" &&
+			[ -n "$got" ] && [ "$got" = "${got/3000000 bytes/}" ] &&
+			ok "recv timeout 2 with a 5 s pause: exit 1, says so (${got%%, sha256*})" ||
+			bad "recv timeout 2" "rc=$rc '$got' $(head -2 "$OUT/$name.err")"
+	fi
+done
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+t0=$(date +%s%N)
+ns_tap -e 'listen 9002; recv 9002 timeout 2' >"$OUT/nofeed.out" 2>"$OUT/nofeed.err"
+rc=$?
+ms=$((($(date +%s%N) - t0) / 1000000))
+[ $rc -eq 1 ] && [ "$ms" -ge 2000 ] && [ "$ms" -le 12000 ] &&
+	grep -q '^recv: port 9002: timed out, nothing arrived for 2 s (nothing at all)$' "$OUT/nofeed.err" &&
+	ok "recv nobody feeds: exit 1 after its timeout (${ms} ms)" ||
+	bad "recv nobody feeds" "rc=$rc ${ms} ms $(head -2 "$OUT/nofeed.err")"
+
+# ---- issue 17: the kernel fills netstep's descriptor table ----------------------------------
+# 61 connections held open to a netstep listener (its host has 60 free
+# descriptors: accept() fails with EMFILE for the last), closed, then a new
+# one carries 3 MiB.  The sink takes the queued connection once a
+# descriptor is free and the 3 MiB transfer completes.
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+pattern 3145728 >"$RUN/3mib.bin"
+SUMF=$(sha256sum <"$RUN/3mib.bin" | cut -d' ' -f1)
+TMO=90 ns_tap -e 'listen 9002; sleep 10; recv 9002 timeout 20' >"$OUT/fill.out" 2>"$OUT/fill.err" &
+pid=$!
+BG_PIDS="$BG_PIDS $pid"
+wait_carrier && sleep 1 && kx timeout 40 bash -c 'fds=
+	for i in $(seq 61); do exec {fd}<>/dev/tcp/10.0.0.2/9002 || exit 1; fds="$fds $fd"; done
+	sleep 2
+	for fd in $fds; do exec {fd}>&-; done
+	sleep 1
+	exec socat -u "OPEN:$1" TCP:10.0.0.2:9002' bash "$RUN/3mib.bin" >"$OUT/fill.peer" 2>&1
+src=$?
+wait $pid
+rc=$?
+got=$(grep '^tcp 9002' "$OUT/fill.out")
+[ $src -eq 0 ] && [ $rc -eq 0 ] && [ "$got" = "tcp 9002: 62 connection(s), 3145728 bytes, sha256 $SUMF" ] &&
+	grep -q '^  accept: Too many open files' "$OUT/fill.out" &&
+	ok "61 connections from the kernel fill the table, then 3 MiB arrive whole (EMFILE said)" ||
+	bad "kernel fills the fd table" "peer=$src rc=$rc '$got' $(head -2 "$OUT/fill.err") $(head -2 "$OUT/fill.peer")"
+
 finish

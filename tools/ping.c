@@ -35,6 +35,7 @@
 #include "layers/route.h"
 #include "sim/host.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -524,6 +525,7 @@ struct ping_args {
 	long linger;			/* ms */
 	int pmtudisc;			/* -1: leave the socket's default */
 	const char *target;
+	struct in_addr addr;		/* the target, parsed */
 };
 
 /* Parse argv into @a; prints the one error line and returns 2 if bad. */
@@ -545,12 +547,21 @@ tool_ping_parse_args(int argc, char **argv, struct ping_args *a, FILE *err)
 		if (arg[0] != '-' || arg[1] == '\0') {
 			if (a->target)
 				return tool_ping_bad_arg(err, arg);
+			/* Judged here, so a word that is no address is blamed,
+			 * not the address that follows it. */
+			if (inet_pton(AF_INET, arg, &a->addr) != 1) {
+				fprintf(err, "ping: %s: Name or service not known\n", arg);
+				return 2;
+			}
 			a->target = arg;
 			continue;
 		}
 		opt = arg[1];
-		if (!strchr("csMiW", opt)) {
-			fprintf(err, "ping: invalid option -- '%c'\n", opt);
+		if (!isprint((unsigned char)opt) || !strchr("csMiW", opt)) {
+			if (isprint((unsigned char)opt))
+				fprintf(err, "ping: invalid option -- '%c'\n", opt);
+			else
+				fprintf(err, "ping: invalid option in '%s'\n", arg);
 			return 2;
 		}
 		if (arg[2]) {
@@ -617,10 +628,7 @@ tool_ping(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	ret = tool_ping_parse_args(argc, argv, &a, err);
 	if (ret)
 		return ret;
-	if (inet_pton(AF_INET, a.target, &in) != 1) {
-		fprintf(err, "ping: %s: Name or service not known\n", a.target);
-		return 2;
-	}
+	in = a.addr;
 
 	/* iputils connects a UDP probe socket to find its source address;
 	 * with no route that fails before anything is sent. */

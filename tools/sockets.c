@@ -10,8 +10,9 @@
  *   send FD N|TEXT|@FILE         send() N bytes of the pattern, the text, or a file
  *   sendto FD ADDR:PORT N|TEXT|@FILE   sendto() one datagram (or stream data)
  *   close FD                     close()
+ *   ulimit -n                    the descriptor limit (sys_accept: EMFILE beyond it)
  *   listen PORT [rcvbuf BYTES]   start a TCP sink (sim/app.c) on this host
- *   recv PORT                    wait until the sink on PORT settles, print what it got
+ *   recv PORT [timeout SECONDS]  wait until the sink on PORT settles, print what it got
  *   ss [-t] [-u] [-a] [-l] [-i] [-n]   iproute2's ss (3.x layout)
  *
  * The pattern of `send FD N`: byte k of the connection's stream (k
@@ -31,6 +32,7 @@
 #include "layers/ip.h"
 #include "layers/neighbour.h"
 #include "sim/app.h"
+#include "sim/console.h"
 #include "sim/host.h"
 #include "sim/task.h"
 
@@ -38,8 +40,11 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define SIM_SEND_MAX	(64u << 20)	/* bytes one send command may carry */
 #define SIM_PATTERN_MOD	251		/* byte k of a stream is k % 251 */
@@ -130,41 +135,99 @@ sim_all_digits(const char *s)
 	return true;
 }
 
-/* @FILE: the whole file, at most SIM_SEND_MAX bytes. */
+/*
+ * The one refusal of a payload over SIM_SEND_MAX, in the same words for
+ * a count and for a file.
+ */
 static int
-sim_read_file(const char *cmd, const char *path, struct sim_send_req *r, FILE *err)
+sim_payload_too_big(const char *cmd, const char *what, FILE *err)
 {
-	FILE *f = fopen(path, "rb");
+	fprintf(err, "%s: '%s' is more than %u bytes, the most one %s carries\n", cmd, what,
+		SIM_SEND_MAX, cmd);
+	return -1;
+}
+
+/*
+ * @FILE, checked without reading it: it opens for reading and, if it is
+ * a regular file, is no larger than SIM_SEND_MAX.  (O_NONBLOCK: a FIFO
+ * with no writer must not hang the check.)
+ */
+static int
+sim_check_file(const char *cmd, const char *word, FILE *err)
+{
+	int fd = open(word + 1, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	int rc = 0;
+
+	if (fd < 0 || fstat(fd, &st) || S_ISDIR(st.st_mode)) {
+		fprintf(err, "%s: cannot read '%s': %s\n", cmd, word,
+			strerror(fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : errno));
+		rc = -1;
+	} else if (S_ISREG(st.st_mode) && st.st_size > (off_t)SIM_SEND_MAX) {
+		rc = sim_payload_too_big(cmd, word, err);
+	}
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+/*
+ * N | TEXT | @FILE, checked: the count in range, the file readable and
+ * small enough.  Nothing is read or allocated here: a script being
+ * checked may name many large payloads (sim/host.h, dry).
+ */
+static int
+sim_check_payload(const char *cmd, const char *s, FILE *err)
+{
+	if (s[0] == '@')
+		return sim_check_file(cmd, s, err);
+	if (sim_all_digits(s)) {
+		errno = 0;
+		if (strtoul(s, NULL, 10) > SIM_SEND_MAX || errno)
+			return sim_payload_too_big(cmd, s, err);
+	}
+	return 0;
+}
+
+/*
+ * @FILE, read when the command runs: the whole file, at most
+ * SIM_SEND_MAX bytes (it may have grown since the check, or be a pipe or
+ * a device whose size only reading tells).
+ */
+static int
+sim_read_file(const char *cmd, const char *word, struct sim_send_req *r, FILE *err)
+{
+	FILE *f = fopen(word + 1, "rb");
+	struct stat st;
 	size_t cap = 65536;
 
 	if (!f) {
-		fprintf(err, "%s: cannot read '@%s': %s\n", cmd, path, strerror(errno));
+		fprintf(err, "%s: cannot read '%s': %s\n", cmd, word, strerror(errno));
 		return -1;
 	}
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size < (off_t)SIM_SEND_MAX)
+		cap = (size_t)st.st_size + 1;	/* one more: to see the end */
 	r->buf = malloc(cap);
 	r->len = 0;
-	while (r->buf) {
-		size_t n = fread(r->buf + r->len, 1, cap - r->len, f);
+	while (r->buf && !feof(f) && !ferror(f)) {
+		if (r->len == cap) {
+			size_t ncap = cap > SIM_SEND_MAX / 2 ? SIM_SEND_MAX + 1 : cap * 2;
+			u8 *nb;
 
-		r->len += n;
-		if (r->len < cap)
-			break;
-		if (cap >= SIM_SEND_MAX) {
-			fprintf(err, "%s: file '@%s' is larger than %u bytes\n", cmd, path,
-				SIM_SEND_MAX);
-			goto fail;
-		}
-		cap *= 2;
-		{
-			u8 *nb = realloc(r->buf, cap);
-
+			if (cap > SIM_SEND_MAX) {
+				sim_payload_too_big(cmd, word, err);
+				goto fail;
+			}
+			nb = realloc(r->buf, ncap);
 			if (!nb)
 				goto fail;
 			r->buf = nb;
+			cap = ncap;
 		}
+		r->len += fread(r->buf + r->len, 1, cap - r->len, f);
 	}
 	if (!r->buf || ferror(f)) {
-		fprintf(err, "%s: cannot read '@%s'\n", cmd, path);
+		fprintf(err, "%s: cannot read '%s'%s\n", cmd, word, r->buf ? "" : ": out of memory");
 		goto fail;
 	}
 	fclose(f);
@@ -176,36 +239,25 @@ fail:
 	return -1;
 }
 
-/* N | TEXT | @FILE */
+/* The bytes of a checked payload; the pattern is filled in later. */
 static int
-sim_parse_payload(const char *cmd, const char *s, struct sim_send_req *r, FILE *err)
+sim_make_payload(const char *cmd, const char *s, struct sim_send_req *r, FILE *err)
 {
 	if (s[0] == '@')
-		return sim_read_file(cmd, s + 1, r, err);
+		return sim_read_file(cmd, s, r, err);
 	if (sim_all_digits(s)) {
-		char *end;
-		unsigned long n = strtoul(s, &end, 10);
-
-		if (*end || n > SIM_SEND_MAX) {
-			fprintf(err, "%s: invalid byte count '%s' (0..%u)\n", cmd, s, SIM_SEND_MAX);
-			return -1;
-		}
-		r->len = n;
+		r->len = strtoul(s, NULL, 10);
 		r->pattern = true;
-		r->buf = malloc(n ? n : 1);
-		if (!r->buf) {
-			fprintf(err, "%s: out of memory for '%s' bytes\n", cmd, s);
-			return -1;
-		}
-		return 0;
+	} else {
+		r->len = strlen(s);
 	}
-	r->len = strlen(s);
-	r->buf = malloc(r->len + 1);
+	r->buf = malloc(r->len ? r->len : 1);
 	if (!r->buf) {
-		fprintf(err, "%s: out of memory\n", cmd);
+		fprintf(err, "%s: out of memory for %zu bytes\n", cmd, r->len);
 		return -1;
 	}
-	memcpy(r->buf, s, r->len);
+	if (!r->pattern)
+		memcpy(r->buf, s, r->len);
 	return 0;
 }
 
@@ -290,10 +342,15 @@ static int
 sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_in *addr,
 		const char *payload, FILE *out, FILE *err)
 {
-	struct sim_send_req *r = calloc(1, sizeof(*r));
+	struct sim_send_req *r;
 	struct sim_task *t;
 	int e;
 
+	if (sim_check_payload(cmd, payload, err))
+		return 2;
+	if (sim_host(net)->dry)
+		return 0;	/* checked: the bytes are for the run */
+	r = calloc(1, sizeof(*r));
 	if (!r) {
 		fprintf(err, "%s: out of memory\n", cmd);
 		return 1;
@@ -305,9 +362,9 @@ sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_
 		r->has_addr = true;
 		r->addr = *addr;
 	}
-	if (sim_parse_payload(cmd, payload, r, err)) {
+	if (sim_make_payload(cmd, payload, r, err)) {
 		free(r);
-		return 2;
+		return 1;	/* checked, yet not readable now: a runtime failure */
 	}
 	/* NOTE: a descriptor that is not open is sys_sendto's to refuse
 	 * (EBADF from sockfd_lookup_light), so that the trace shows it. */
@@ -467,6 +524,24 @@ tool_close(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		fprintf(err, "close: %s\n", strerror(-rc));
 		return 1;
 	}
+	sim_app_fd_freed(net);
+	return 0;
+}
+
+/*
+ * ulimit -n: the shell builtin's answer, the size of the host's
+ * descriptor table (RLIMIT_NOFILE; 0, 1 and 2 are stdin, stdout and
+ * stderr).  Read-only: the table has SIM_NR_OPEN slots.
+ */
+int
+tool_ulimit(struct net *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	(void)net;
+	if (argc != 2 || strcmp(argv[1], "-n")) {
+		fprintf(err, "ulimit: usage: ulimit -n (open files; netstep shows only this limit)\n");
+		return 2;
+	}
+	fprintf(out, "%d\n", SIM_NR_OPEN);
 	return 0;
 }
 
@@ -507,39 +582,114 @@ tool_listen(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	return 0;
 }
 
+/*
+ * recv's bound: like SO_RCVTIMEO on the sink's sockets, the wait fails
+ * once nothing has arrived (no connection, byte or EOF) for this long.
+ * On the simulated wire a world with nothing left to happen ends the
+ * wait instead (virtual time: nothing can come), unless a timeout is
+ * given; on the TAP wire the real kernel may still send, so there is
+ * always one (README, man page).
+ */
+#define SIM_RECV_TAP_TIMEOUT	(30 * (ktime_t)NSEC_PER_SEC)
+
+struct sim_recv_req {
+	struct sim_app *app;
+	ktime_t timeo;			/* fail after this long with nothing new; 0: never */
+	ktime_t start;			/* when recv began */
+	struct sim_event timer;		/* at the deadline */
+	bool timed_out;
+};
+
+static ktime_t
+sim_recv_deadline(const struct sim_recv_req *q)
+{
+	return (q->app->last_rx > q->start ? q->app->last_rx : q->start) + q->timeo;
+}
+
+/* The deadline came: unless something arrived since, wake recv to fail. */
+static void
+sim_recv_timer(struct sim_event *ev)
+{
+	struct sim_recv_req *q = container_of(ev, struct sim_recv_req, timer);
+	struct net *net = q->app->net;
+
+	if (net->eng->now < sim_recv_deadline(q)) {
+		sim_event_schedule(net->eng, &q->timer, sim_recv_deadline(q));
+		return;
+	}
+	q->timed_out = true;
+	sim_task_wake_chan(net, q->app);
+}
+
 /* The recv task: sleep on the sink until it has settled. */
 static int
 sim_recv_fn(struct sim_task *t)
 {
-	struct sim_app *app = t->priv;
+	struct sim_recv_req *q = t->priv;
 
-	if (sim_app_settled(app))
+	if (sim_app_settled(q->app))
 		return 0;
-	sim_task_wait_chan(t, app);
+	if (q->timed_out)
+		return -ETIMEDOUT;
+	sim_task_wait_chan(t, q->app);
 	return -EAGAIN;
 }
 
 static void
 sim_recv_done(struct sim_task *t, int rc)
 {
-	(void)rc;	/* -ETIMEDOUT: the world went idle first; report what is there */
-	sim_app_report(t->priv, t->out);
+	struct sim_recv_req *q = t->priv;
+
+	/* Without the timer's word, -ETIMEDOUT means the simulated world
+	 * went idle first: report what is there. */
+	sim_app_report(q->app, t->out);
+	if (rc && q->timed_out) {
+		fprintf(t->err, "recv: port %u: timed out, nothing arrived for %g s (", q->app->port,
+			(double)q->timeo / NSEC_PER_SEC);
+		if (q->app->nconns)
+			fprintf(t->err, "%d connection(s) not at EOF)\n", q->app->open);
+		else
+			fprintf(t->err, "nothing at all)\n");
+		if (!sim_host(t->net)->task_status)
+			sim_host(t->net)->task_status = 1;
+	}
 }
 
-/* recv PORT */
+static void
+sim_recv_free(struct sim_task *t)
+{
+	struct sim_recv_req *q = t->priv;
+
+	sim_event_cancel(t->net->eng, &q->timer);
+	free(q);
+}
+
+/* recv PORT [timeout DURATION] */
 int
 tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
+	struct sim_recv_req *q;
 	struct sim_app *app;
 	struct sim_task *t;
+	ktime_t timeo = net->eng->wall ? SIM_RECV_TAP_TIMEOUT : 0;
 	u16 port;
 
-	if (argc != 2) {
-		fprintf(err, "recv: usage: recv PORT\n");
+	if (argc != 2 && argc != 4) {
+		fprintf(err, "recv: usage: recv PORT [timeout SECONDS]\n");
 		return 2;
 	}
 	if (sim_parse_port("recv", argv[1], &port, err))
 		return 2;
+	if (argc == 4) {
+		if (strcmp(argv[2], "timeout")) {
+			fprintf(err, "recv: unknown option '%s' (timeout)\n", argv[2]);
+			return 2;
+		}
+		if (console_parse_duration(argv[3], &timeo) || !timeo) {
+			fprintf(err, "recv: invalid timeout '%s' (like 10, 2.5s, 500ms)\n", argv[3]);
+			return 2;
+		}
+	}
 	app = sim_app_find(net, IPPROTO_TCP, port);
 	if (!app)
 		app = sim_app_find(net, IPPROTO_UDP, port);
@@ -547,15 +697,23 @@ tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		fprintf(err, "recv: no sink listens on port %u of %s\n", port, net->name);
 		return 1;
 	}
-	t = sim_task_create(net, "recv", sim_recv_fn, app, NULL);
+	q = calloc(1, sizeof(*q));
+	t = q ? sim_task_create(net, "recv", sim_recv_fn, q, sim_recv_free) : NULL;
 	if (!t) {
+		free(q);
 		fprintf(err, "recv: too many blocked commands\n");
 		return 1;
 	}
+	q->app = app;
+	q->timeo = timeo;
+	q->start = net->eng->now;
+	sim_event_init(&q->timer, "recv_timeout", sim_recv_timer);
+	if (timeo)
+		sim_event_schedule(net->eng, &q->timer, q->start + timeo);
 	t->out = out;
 	t->err = err;
 	t->done = sim_recv_done;
-	sim_task_start(t);
+	sim_task_start(t);	/* settled already: done and freed at once */
 	return 0;
 }
 

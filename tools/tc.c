@@ -135,16 +135,22 @@ tc_get_u32(u32 *val, const char *str, const struct tc_unit *units, size_t nunits
 	return 0;
 }
 
-/* get_rate64: "1mbit" -> 125000 bytes/s.  -1 on junk. */
+/*
+ * get_rate: "1mbit" -> 125000 bytes/s.  -1 on junk, and on a rate 3.10's
+ * tbf cannot hold: its tc_tbf_qopt.rate is a u32 of bytes per second
+ * (TCA_TBF_RATE64 came in 3.13), so 1 to 4294967295 bytes/s.
+ */
 static int
-tc_get_rate(u64 *rate, const char *str)
+tc_get_rate(u32 *rate, const char *str)
 {
-	double bps, scale;
+	double bps, scale, bytes;
 
-	if (tc_get_number(&bps, &scale, str, tc_rate_units, ARRAY_SIZE(tc_rate_units)) ||
-	    bps > 1e18)
+	if (tc_get_number(&bps, &scale, str, tc_rate_units, ARRAY_SIZE(tc_rate_units)))
 		return -1;
-	*rate = (u64)(bps * scale / 8);
+	bytes = bps * scale / 8;
+	if (!(bytes >= 1 && bytes <= 4294967295.0))
+		return -1;
+	*rate = (u32)bytes;
 	return 0;
 }
 
@@ -197,16 +203,24 @@ tc_core_tick2time(u32 tick)
 	return (u32)(tick / TC_TICK_IN_USEC);
 }
 
-/* tc_calc_xmittime: ticks needed to send @size bytes at @rate bytes/s. */
-static u32
-tc_calc_xmittime(u64 rate, u32 size)
+/*
+ * tc_calc_xmittime: ticks needed to send @size bytes at @rate bytes/s,
+ * in *@ticks; -1 when that does not fit the u32 the kernel takes.
+ */
+static int
+tc_calc_xmittime(u32 rate, u32 size, u32 *ticks)
 {
-	return tc_core_time2tick((u32)(TIME_UNITS_PER_SEC * ((double)size / (double)rate)));
+	double time = TIME_UNITS_PER_SEC * ((double)size / (double)rate);
+
+	if (time > 4294967295.0 || (u32)time * TC_TICK_IN_USEC > 4294967295.0)
+		return -1;
+	*ticks = tc_core_time2tick((u32)time);
+	return 0;
 }
 
 /* tc_calc_xmitsize: bytes sent at @rate during @ticks. */
 static u32
-tc_calc_xmitsize(u64 rate, u32 ticks)
+tc_calc_xmitsize(u32 rate, u32 ticks)
 {
 	return (u32)(((double)rate * tc_core_tick2time(ticks)) / TIME_UNITS_PER_SEC);
 }
@@ -246,18 +260,19 @@ tc_sprint_size(char *buf, size_t len, u32 sz)
 		snprintf(buf, len, "%ub", sz);
 }
 
-/* print_time: microseconds -> "1.2s", "50.0ms", "800us". */
+/*
+ * print_time: microseconds -> "1.2s", "50.0ms", "800us".  A double: a
+ * tbf's latency (limit / rate) can pass what 32 bits hold.
+ */
 static void
-tc_sprint_time(char *buf, size_t len, u32 time)
+tc_sprint_time(char *buf, size_t len, double tmp)
 {
-	double tmp = time;
-
 	if (tmp >= TIME_UNITS_PER_SEC)
 		snprintf(buf, len, "%.1fs", tmp / TIME_UNITS_PER_SEC);
 	else if (tmp >= TIME_UNITS_PER_SEC / 1000)
 		snprintf(buf, len, "%.1fms", tmp / (TIME_UNITS_PER_SEC / 1000));
 	else
-		snprintf(buf, len, "%uus", time);
+		snprintf(buf, len, "%uus", (unsigned int)tmp);
 }
 
 /* ---- tc qdisc show ----------------------------------------------------------- */
@@ -298,7 +313,7 @@ tc_print_tbf(FILE *out, const struct tc_tbf_qopt *o, const struct tc_opts *opts)
 	latency = TIME_UNITS_PER_SEC * (o->limit / (double)o->rate) -
 		  tc_core_tick2time(o->buffer);
 	if (latency >= 0.0) {
-		tc_sprint_time(b1, sizeof(b1), (u32)latency);
+		tc_sprint_time(b1, sizeof(b1), latency);
 		fprintf(out, "lat %s ", b1);
 	} else {
 		tc_sprint_size(b1, sizeof(b1), o->limit);
@@ -422,9 +437,9 @@ enum tc_cmd { TC_ADD, TC_CHANGE, TC_REPLACE, TC_DELETE };
 static int
 tc_parse_tbf(int argc, char **argv, struct tc_tbf_qopt *qopt, FILE *err)
 {
-	u64 rate = 0;
-	u32 buffer = 0, limit = 0, latency = 0;
-	bool have_limit = false, have_latency = false;
+	u32 rate = 0, buffer = 0, limit = 0, latency = 0;
+	bool have_limit = false, have_latency = false, have_rate = false;
+	const char *burst = NULL;	/* the burst as typed */
 
 	for (int i = 0; i < argc; i++) {
 		const char *word = argv[i];
@@ -464,32 +479,35 @@ tc_parse_tbf(int argc, char **argv, struct tc_tbf_qopt *qopt, FILE *err)
 			have_limit = is_limit;
 			have_latency = !is_limit;
 		} else if (strcmp(word, "rate")) {
-			if (buffer) {
+			if (burst) {
 				fprintf(err, "tc: tbf: duplicate \"buffer/burst/maxburst\" specification \"%s\"\n",
 					word);
 				return 2;
 			}
-			if (tc_get_size_and_cell(&buffer, argv[i])) {
+			if (tc_get_size_and_cell(&buffer, argv[i]) || !buffer) {
 				fprintf(err, "tc: Illegal \"%s\" \"%s\"\n", word, argv[i]);
 				return 2;
 			}
+			burst = argv[i];
 		} else {
-			if (rate) {
+			if (have_rate) {
 				fprintf(err, "tc: tbf: duplicate \"rate\" specification \"%s\"\n", argv[i]);
 				return 2;
 			}
 			if (tc_get_rate(&rate, argv[i])) {
-				fprintf(err, "tc: Illegal \"rate\" \"%s\"\n", argv[i]);
+				fprintf(err, "tc: Illegal \"rate\" \"%s\" (8bit to 34359738360bit: "
+					"a u32 of bytes/s in 3.10)\n", argv[i]);
 				return 2;
 			}
+			have_rate = true;
 		}
 	}
 	/* Each missing parameter is one error; report the first. */
-	if (!rate) {
+	if (!have_rate) {
 		fprintf(err, "tc: tbf: the \"rate\" parameter is mandatory.\n");
 		return 2;
 	}
-	if (!buffer) {
+	if (!burst) {
 		fprintf(err, "tc: tbf: the \"burst\" parameter is mandatory.\n");
 		return 2;
 	}
@@ -498,16 +516,19 @@ tc_parse_tbf(int argc, char **argv, struct tc_tbf_qopt *qopt, FILE *err)
 		return 2;
 	}
 	memset(qopt, 0, sizeof(*qopt));
-	qopt->rate = rate >= (1ULL << 32) ? ~0U : (u32)rate;
+	qopt->rate = rate;
 	if (!limit) {
 		double lim = qopt->rate * (double)latency / TIME_UNITS_PER_SEC + buffer;
 
 		limit = lim > 4294967295.0 ? ~0U : (u32)lim;
 	}
 	qopt->limit = limit;
-	qopt->buffer = tc_calc_xmittime(qopt->rate, buffer);
+	if (tc_calc_xmittime(qopt->rate, buffer, &qopt->buffer)) {
+		fprintf(err, "tc: Illegal \"burst\" \"%s\" (too large for the rate)\n", burst);
+		return 2;
+	}
 	if (!qopt->buffer) {
-		fprintf(err, "tc: Illegal \"burst\" \"%u\" (too small for the rate)\n", buffer);
+		fprintf(err, "tc: Illegal \"burst\" \"%s\" (too small for the rate)\n", burst);
 		return 2;
 	}
 	return 0;

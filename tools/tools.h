@@ -50,6 +50,7 @@ int tool_connect(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_send(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_sendto(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_close(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_ulimit(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_listen(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err);
