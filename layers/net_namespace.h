@@ -45,6 +45,7 @@ struct net {
 	struct net_device *devs[HOST_MAX_DEVS];	/* eth0, eth1 ... */
 	int ndevs;			/* entries in devs[] */
 	struct list_head ptype_base;	/* dev_add_pack() handlers */
+	struct list_head ptype_all;	/* dev_add_pack(ETH_P_ALL): the taps (KERNEL: global) */
 	struct fib_table *fib;		/* routes, layers/fib_trie.c */
 	struct neigh_table *arp_tbl;	/* ARP cache, layers/neighbour.c */
 	struct nf_table *nf;		/* iptables rules, layers/netfilter.c */

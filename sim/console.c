@@ -35,6 +35,7 @@ static const struct console_cmd console_cmds[] = {
 	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]" },
 	{ "recv", CMD_TOOL, tool_recv, "recv PORT" },
 	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
+	{ "tcpdump", CMD_TOOL, tool_tcpdump, "tcpdump [-i DEV] [-n] [-c N] [-w FILE]" },
 	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION" },
 	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
 };
@@ -333,6 +334,10 @@ int console_call(struct sim_console *c, const struct console_call *call)
 	case CMD_TOOL:
 		break;
 	}
+	/* A dry run must not start what would outlive it: tcpdump's capture
+	 * and the file it opens.  Its words are checked all the same. */
+	if (c->dry && call->cmd->fn == tool_tcpdump)
+		return tool_tcpdump_check(call->net, call->argc, call->argv, c->out, c->err);
 	return call->cmd->fn(call->net, call->argc, call->argv, c->out, c->err);
 }
 

@@ -20,6 +20,7 @@ struct host {
 	int task_status;		/* first failure of a finished console task */
 	unsigned long task_next_id;	/* ids for tasks (sk_user_data holds one) */
 	struct sim_apps *apps;		/* the byte sinks, sim/app.c */
+	struct list_head packet_socks;	/* open packet sockets (tcpdump), sim/af_packet.c */
 };
 
 static inline struct host *sim_host(const struct net *net)
