@@ -12,7 +12,7 @@
 
 CC       ?= cc
 PKGS     := ncurses libpcap check
-DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark \
+DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check tshark tcpdump \
 	    iproute2 nftables socat iputils-ping procps util-linux man-db
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
@@ -66,6 +66,7 @@ TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
+TEST_OBJS   += tests/check_tcpdump.o
 
 all: netstep
 
