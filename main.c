@@ -71,7 +71,7 @@ usage(FILE *f)
 	      "  -e, --exec SCRIPT   console commands to run on the student's host\n"
 	      "                      (ping, ip, route, tc, iptables, ethtool, cat, nstat,\n"
 	      "                       netstat, socket, connect, send, sendto, close, listen,\n"
-	      "                       recv, ss, sleep, sim, on HOST ...: see netstep(1))\n"
+	      "                       recv, ss, tcpdump, sleep, sim, on HOST ...: see netstep(1))\n"
 	      "  --trace FILE        function-graph text trace ('-' for stdout)\n"
 	      "  --trace-json FILE   one JSON object per trace event\n"
 	      "  --pcap FILE         every frame crossing the student's NIC\n"
