@@ -398,12 +398,34 @@ START_TEST(test_relative_seq_restarts_on_syn)
 	tool_tcpdump_format(&pr, 0, syn_ack, n, line, sizeof(line));
 	tool_tcpdump_format(&pr, 0, data, 1514, line, sizeof(line));
 	ck_assert_ptr_nonnull(strstr(line, "seq 1:1449, ack 1,"));
-	/* A cut-short frame never reads past its end. */
-	for (unsigned int len = 0; len < 66; len++)
-		tool_tcpdump_format(&pr, 0, data, len, line, sizeof(line));
+	tool_tcpdump_format(&pr, 0, data, 65, line, sizeof(line));
 	ck_assert_str_eq(line, "00:00:00.000000 IP truncated-ip - 1449 bytes missing! "
 		       "10.0.0.2.32768 > 10.0.1.2.9000: Flags [.], seq 1:1449, ack 1, win 115, "
 		       "options [nop,nop,TS [|tcp]>");
+}
+END_TEST
+
+/* Every golden frame cut at every length, in a buffer of exactly that
+ * size (so that a sanitizer sees a read past the end): a line each. */
+START_TEST(test_cut_short_frames)
+{
+	static struct tool_tcpdump_printer pr;
+	char line[TOOL_TCPDUMP_LINE];
+	u8 frame[1600];
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(tt_golden); i++) {
+		memset(frame, 0, sizeof(frame));
+		tt_unhex(tt_golden[i].hex, frame);
+		for (unsigned int len = 0; len <= tt_golden[i].len && len <= 128; len++) {
+			u8 *cut = malloc(len ? len : 1);
+
+			ck_assert_ptr_nonnull(cut);
+			memcpy(cut, frame, len);
+			tool_tcpdump_format(&pr, 0, cut, len, line, sizeof(line));
+			free(cut);
+			ck_assert_uint_gt(strlen(line), 16);
+		}
+	}
 }
 END_TEST
 
@@ -670,6 +692,7 @@ tcpdump_suite(void)
 	fixture_add_tcase(s, "lines", NULL, NULL, 0, (const TTest *const []){
 		test_golden_lines,
 		test_relative_seq_restarts_on_syn,
+		test_cut_short_frames,
 		NULL,
 	});
 	fixture_add_tcase(s, "command", tc_setup, tc_teardown, 20, (const TTest *const []){
