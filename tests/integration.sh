@@ -273,15 +273,20 @@ ns -e "$UDP" --trace "$OUT/udp2.trace" --pcap "$OUT/udp2.pcap" >"$OUT/udp2.out" 
 same_runs "udp 4000: two runs give identical trace and pcap" "udp: deterministic" \
 	"$OUT/udp" "$OUT/udp2" trace pcap
 
-# Bad socket commands: one line, status 2, nothing run.
+# refused BASE CMD: a script ending with the bad CMD: status 2, one line, nothing run.
+refused() {
+	local base=$1 cmd=$2 rc
+	ns -e "ping -c 1 10.0.1.2; socket udp; $cmd" >"$base.out" 2>"$base.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$base.err")" -eq 1 ] && [ ! -s "$base.out" ] &&
+		ok "bad '$cmd': exit 2, one line, nothing run" ||
+		bad "bad '$cmd'" "rc=$rc err=$(cat "$base.err") out=$(head -c 100 "$base.out")"
+}
+# Bad socket commands.
 for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" \
 	"listen 0" "listen 9002 rcvbuf -1" "recv 7777x" "ss -z" "sim loss 101" "sim delay x" \
 	"sim mtu dmz 1400"; do
-	ns -e "ping -c 1 10.0.1.2; socket udp; $cmd" >"$OUT/badsock.out" 2>"$OUT/badsock.err"
-	rc=$?
-	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/badsock.err")" -eq 1 ] && [ ! -s "$OUT/badsock.out" ] &&
-		ok "bad '$cmd': exit 2, one line, nothing run" ||
-		bad "bad '$cmd'" "rc=$rc err=$(cat "$OUT/badsock.err") out=$(head -c 100 "$OUT/badsock.out")"
+	refused "$OUT/badsock" "$cmd"
 done
 
 # --- captures: clean in Wireshark's default profile, on a fixed date --------------
@@ -407,11 +412,7 @@ same_runs "tcpdump: two runs give identical lines, -w file and wire" "tcpdump: d
 	"$TD/run" "$TD/run2" out
 cmp -s "$TD/wire.pcap" "$TD/wire2.pcap" || bad "tcpdump: deterministic wire" "wire.pcap differs"
 for cmd in "tcpdump -i eth7" "tcpdump -c 0" "tcpdump -X" "tcpdump port 9000" "on router tcpdump -w -"; do
-	ns -e "ping -c 1 10.0.1.2; $cmd" >"$TD/bad.out" 2>"$TD/bad.err"
-	rc=$?
-	[ $rc -eq 2 ] && [ "$(wc -l <"$TD/bad.err")" -eq 1 ] && [ ! -s "$TD/bad.out" ] &&
-		ok "bad '$cmd': exit 2, one line, nothing run" ||
-		bad "bad '$cmd'" "rc=$rc err=$(cat "$TD/bad.err") out=$(head -c 100 "$TD/bad.out")"
+	refused "$TD/bad" "$cmd"
 done
 
 echo "$pass passed, $fail failed"

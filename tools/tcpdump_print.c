@@ -312,21 +312,36 @@ td_icmp(struct td_line *l, const u8 *p, unsigned int plen, const u8 *end)
 
 /* ---- UDP ------------------------------------------------------------------ */
 
+/*
+ * "10.0.0.2.32768 > 10.0.1.2.9000: ", the start of a UDP or TCP line,
+ * and the two ports.  false if they are cut off: the line then ends with
+ * @cut after the addresses (tcpdump's UDP and TCP end it differently).
+ */
+static bool
+td_ports(struct td_line *l, const u8 *p, const u8 *ip, const u8 *end, const char *cut,
+	 u16 *sport, u16 *dport)
+{
+	struct sim_addr_str src = sim_ip_str(td_addr(ip + 12)), dst = sim_ip_str(td_addr(ip + 16));
+
+	if (!td_have(p, 4, end)) {
+		td_put(l, "%s > %s:%s", src.s, dst.s, cut);
+		return false;
+	}
+	*sport = td_be16(p);
+	*dport = td_be16(p + 2);
+	td_put(l, "%s.%u > %s.%u: ", src.s, *sport, dst.s, *dport);
+	return true;
+}
+
 static void
 td_udp(struct td_line *l, const u8 *p, unsigned int length, const u8 *ip, const u8 *end,
        bool fragmented)
 {
-	struct sim_addr_str src = sim_ip_str(td_addr(ip + 12)), dst = sim_ip_str(td_addr(ip + 16));
 	unsigned int ulen;
 	u16 sport, dport;
 
-	if (!td_have(p, 4, end)) {
-		td_put(l, "%s > %s:  [|udp]", src.s, dst.s);
+	if (!td_ports(l, p, ip, end, "  [|udp]", &sport, &dport))
 		return;
-	}
-	sport = td_be16(p);
-	dport = td_be16(p + 2);
-	td_put(l, "%s.%u > %s.%u: ", src.s, sport, dst.s, dport);
 	if (length < 8) {
 		td_put(l, "truncated-udp %u", length);
 		return;
@@ -468,20 +483,14 @@ td_tcp(struct tool_tcpdump_printer *pr, struct td_line *l, const u8 *p, unsigned
        const u8 *ip, const u8 *end)
 {
 	static const char flagc[] = "FSRP.UEW";
-	struct sim_addr_str src = sim_ip_str(td_addr(ip + 12)), dst = sim_ip_str(td_addr(ip + 16));
 	u32 seq, ack, thseq = 0, thack = 0;
 	unsigned int hlen;
 	u16 sport, dport;
 	bool rev = false;
 	u8 flags;
 
-	if (!td_have(p, 4, end)) {
-		td_put(l, "%s > %s: [|tcp]", src.s, dst.s);
+	if (!td_ports(l, p, ip, end, " [|tcp]", &sport, &dport))
 		return;
-	}
-	sport = td_be16(p);
-	dport = td_be16(p + 2);
-	td_put(l, "%s.%u > %s.%u: ", src.s, sport, dst.s, dport);
 	if (!td_have(p, 20, end)) {
 		td_put(l, " [|tcp]");
 		return;
