@@ -49,6 +49,7 @@ sim_packet_open(struct net *net, struct net_device *dev, const struct sim_packet
 	po = calloc(1, sizeof(*po));
 	if (!po)
 		return -ENOMEM;
+	po->net = net;
 	po->ops = ops;
 	po->arg = arg;
 	po->prot_hook.type = htons(ETH_P_ALL);
@@ -63,7 +64,7 @@ sim_packet_open(struct net *net, struct net_device *dev, const struct sim_packet
 void
 sim_packet_close(struct sim_packet_sock *po)
 {
-	dev_remove_pack(dev_net(po->prot_hook.dev), &po->prot_hook);	/* packet_release */
+	dev_remove_pack(po->net, &po->prot_hook);	/* packet_release */
 	list_del_init(&po->list);
 	free(po);
 }

@@ -39,6 +39,7 @@ struct sim_packet_ops {
 };
 
 struct sim_packet_sock {
+	struct net *net;		/* the host it is open on */
 	struct packet_type prot_hook;	/* on ptype_all while open */
 	struct list_head list;		/* on the host's packet_socks */
 	const struct sim_packet_ops *ops;
@@ -47,8 +48,9 @@ struct sim_packet_sock {
 };
 
 /*
- * Open a packet socket on @dev of @net and start delivering: 0, or
- * -EMFILE when the host has SIM_PACKET_MAX_SOCKS open, -ENOMEM.
+ * Open a packet socket on @dev of @net (NULL: every device, as an
+ * unbound packet socket) and start delivering: 0, or -EMFILE when the
+ * host has SIM_PACKET_MAX_SOCKS open, -ENOMEM.
  */
 int sim_packet_open(struct net *net, struct net_device *dev, const struct sim_packet_ops *ops,
 		    void *arg, struct sim_packet_sock **sockp);
