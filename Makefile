@@ -12,7 +12,7 @@
 
 CC       ?= cc
 PKGS     := ncurses libpcap check libcrypto
-DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check libssl-dev tshark \
+DEB_PKGS := build-essential pkg-config libncurses-dev libpcap-dev check libssl-dev tshark tcpdump \
 	    iproute2 nftables socat iputils-ping procps util-linux man-db python3
 
 PKG_OK   := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
@@ -46,9 +46,11 @@ SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
 SIM_OBJS    += sim/datadir.o
+SIM_OBJS    += sim/af_packet.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o
+TOOL_OBJS   += tools/tcpdump.o tools/tcpdump_print.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 # ui: the step-through UI (issue 5); only ui/ includes curses
 UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o
@@ -65,6 +67,7 @@ TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
 TEST_OBJS   += tests/check_ui_explain.o
+TEST_OBJS   += tests/check_tcpdump.o
 
 all: netstep
 

@@ -23,6 +23,7 @@
  * a bad command (nothing run).  man/netstep.1 is the manual page; keep
  * it in step with usage() (tests/install.sh checks every option).
  */
+#include "sim/af_packet.h"
 #include "sim/console.h"
 #include "sim/pcap.h"
 #include "sim/pcapng.h"
@@ -40,7 +41,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 /* The kernel netstep's names and call order follow. */
@@ -71,7 +71,7 @@ usage(FILE *f)
 	      "  -e, --exec SCRIPT   console commands to run on the student's host\n"
 	      "                      (ping, ip, route, tc, iptables, ethtool, cat, nstat,\n"
 	      "                       netstat, socket, connect, send, sendto, close, ulimit,\n"
-	      "                       listen, recv, ss, sleep, sim, on HOST ...: see\n"
+	      "                       listen, recv, ss, tcpdump, sleep, sim, on HOST ...: see\n"
 	      "                       netstep(1)); a second -e adds to the same script\n"
 	      "  --trace FILE        function-graph text trace ('-' for stdout)\n"
 	      "  --trace-json FILE   one JSON object per trace event\n"
@@ -351,20 +351,6 @@ struct outputs {
 	struct sim_pcapng *pcapng;
 };
 
-/*
- * Wall-clock runs stamp frames with the real date, so netstep's capture
- * lines up with one taken on the TAP itself (the simulated wire uses
- * SIM_CAPTURE_EPOCH_NS, sim/pcap.h).
- */
-static ktime_t
-wall_offset(const struct sim_world *w)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (ktime_t)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec - w->eng.now;
-}
-
 static int
 open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 {
@@ -391,8 +377,8 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcap, err);
 			return 1;
 		}
-		if (o->tap)
-			sim_pcap_set_time_offset(out->pcap, wall_offset(w));
+		/* the TAP wire's frames carry the real date (sim/pcap.h) */
+		sim_pcap_set_time_offset(out->pcap, sim_capture_time_offset(&w->eng));
 		sim_pcap_attach(out->pcap, sim_igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
 	if (o->pcapng) {
@@ -403,8 +389,7 @@ open_outputs(const struct options *o, struct sim_world *w, struct outputs *out)
 			fprintf(stderr, "netstep: cannot write %s: %s\n", o->pcapng, err);
 			return 1;
 		}
-		if (o->tap)
-			sim_pcapng_set_time_offset(out->pcapng, wall_offset(w));
+		sim_pcapng_set_time_offset(out->pcapng, sim_capture_time_offset(&w->eng));
 		sim_pcapng_attach(out->pcapng, &w->trace, w->host[SIM_STUDENT],
 				  sim_igb_port(w->host[SIM_STUDENT]->devs[0]));
 	}
@@ -638,6 +623,11 @@ main(int argc, char **argv)
 		rc = console_run_script(&con, o.script);
 	if (tap && o.headless)
 		tap_drain(&w, tap, TAP_DRAIN_NS, stderr);	/* say what is abandoned */
+	/* Captures still running end with the run: a -w file that could not
+	 * be written is a failure of the run. */
+	for (int i = 0; i < SIM_NHOSTS; i++)
+		if (w.host[i] && sim_packet_exit(w.host[i]) && !rc)
+			rc = 1;
 	fflush(stdout);
 	/* Teardown is traced too; stop listening before the writers close. */
 	trace_mute(&w.trace);

@@ -1,5 +1,6 @@
 /*
- * events/net.h - tracepoints of layers/dev.c and layers/eth.c (net/core/dev.c, net/ethernet/eth.c).
+ * events/net.h - tracepoints of layers/dev.c and layers/eth.c (net/core/dev.c, net/ethernet/eth.c),
+ * and of the taps' reader, sim/af_packet.c (in place of net/packet/af_packet.c).
  * See kernel/trace_event.h for the syntax.
  */
 #if !defined(NETSTEP_EVENTS_NET_H) || defined(TRACE_HEADER_MULTI_READ)
@@ -113,7 +114,8 @@ TRACE_EVENT(dev_set_mtu, "net/core/dev.c", TP_NOT_INLINE,
 		__entry->new = new_mtu;))
 #define trace_dev_set_mtu(...) TP_FUNC(dev_set_mtu, __VA_ARGS__)
 
-TRACE_EVENT(dev_add_pack, "net/core/dev.c", TP_NOT_INLINE,
+/* A handler or a tap (type 0x0003, ETH_P_ALL) registered or removed. */
+DECLARE_EVENT_CLASS(dev_pack,
 	TP_PROTO(const struct net *net, const struct packet_type *pt),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -121,7 +123,48 @@ TRACE_EVENT(dev_add_pack, "net/core/dev.c", TP_NOT_INLINE,
 		tp_x32w(type, 4)),
 	TP_ASSIGN(
 		__entry->type = ntohs(pt->type);))
+DEFINE_EVENT(dev_pack, dev_add_pack, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const struct packet_type *pt), TP_ARGS(net, pt))
 #define trace_dev_add_pack(...) TP_FUNC(dev_add_pack, __VA_ARGS__)
+DEFINE_EVENT(dev_pack, dev_remove_pack, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const struct packet_type *pt), TP_ARGS(net, pt))
+#define trace_dev_remove_pack(...) TP_FUNC(dev_remove_pack, __VA_ARGS__)
+
+/* @users: the skb's references before the handler gets its own; @type:
+ * the handler's, 0x0003 for a tap. */
+TRACE_EVENT(deliver_skb, "net/core/dev.c", TP_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct packet_type *pt_prev,
+		 const struct net_device *orig_dev),
+	TP_HOST(dev_net(orig_dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_x32w(type, 4)
+		tp_s32(users)),
+	TP_ASSIGN(
+		__entry->dev = orig_dev->name;
+		__entry->type = ntohs(pt_prev->type);
+		__entry->users = skb->users;))
+#define trace_deliver_skb(...) TP_FUNC(deliver_skb, __VA_ARGS__)
+
+/* @taps: how many taps see @dev (they share one clone). */
+TRACE_EVENT(dev_queue_xmit_nit, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(len)
+		tp_u32(taps)),
+	TP_ASSIGN(
+		const struct packet_type *pt;
+
+		__entry->dev = dev->name;
+		__entry->len = skb->len;
+		__entry->taps = 0;
+		list_for_each_entry(pt, &dev_net(dev)->ptype_all, list)
+			__entry->taps += !pt->dev || pt->dev == dev;))
+#define trace_dev_queue_xmit_nit(...) TP_FUNC(dev_queue_xmit_nit, __VA_ARGS__)
 
 /* @how: the way @queue_index was chosen (one queue, XPS or a hash). */
 TRACE_EVENT(netdev_pick_tx, "net/core/flow_dissector.c", TP_NOT_INLINE,
@@ -478,6 +521,24 @@ TRACE_EVENT(net_dev_init, "net/core/dev.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->host = net->name;))
 #define trace_net_dev_init(...) TP_FUNC(net_dev_init, __VA_ARGS__)
+
+/* ---- sim/af_packet.c: the taps' reader ---------------------------------------- */
+
+/* The frame a packet socket copies for tcpdump (@len from the Ethernet
+ * header on), which way it went (pkt_type 4: PACKET_OUTGOING). */
+TRACE_EVENT(sim_packet_rcv, "net/packet/af_packet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev, unsigned int len),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(len)
+		tp_u8(pkt_type)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->len = len;
+		__entry->pkt_type = skb->pkt_type;))
+#define trace_sim_packet_rcv(...) TP_FUNC(sim_packet_rcv, __VA_ARGS__)
 
 /* ---- layers/eth.c ---------------------------------------------------------- */
 

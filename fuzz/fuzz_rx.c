@@ -8,7 +8,8 @@
  *   byte 0      prologue: bit 0 a TCP listener on student:7000,
  *               bit 1 an established connection student -> server:9000
  *               (with 3000 bytes sent), bit 2 a UDP socket bound on the
- *               student, bit 3 the frames go to the router's eth0 instead
+ *               student, bit 3 the frames go to the router's eth0 instead,
+ *               bit 4 tcpdump prints every frame both hosts' eth0 see
  *   then records: 2-byte big-endian length, that many frame bytes, one
  *               byte of virtual time to let pass (in ms) before the next.
  * After the last frame the world runs until idle, is torn down, and any
@@ -65,6 +66,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < sizeof(fuzz_prologue) / sizeof(fuzz_prologue[0]); i++)
 		if (flags & (1u << i))
 			console_run_script(&con, fuzz_prologue[i]);
+	if (flags & 16)
+		console_run_script(&con, "tcpdump -i eth0; on router tcpdump -i eth0");
 	port = fuzz_port(&w, (flags & 8) ? SIM_ROUTER : SIM_STUDENT);
 	while (port && off + 2 <= size && nframes++ < FUZZ_MAX_FRAMES) {
 		size_t len = ((size_t)data[off] << 8) | data[off + 1];

@@ -85,6 +85,12 @@ seeds = {
                           eth(ip(6, tcp(40000, 7000, 1001, 1, 0x10)))], flags=1),
     'tcp-rst-closed': rec([eth(ip(6, tcp(40000, 7001, 1000, 0, 0x04)))]),
     'tcp-badoff': rec([eth(ip(6, tcp(40000, 7000, 1000, 0, 0x02)[:12] + b'\xf0' + tcp(40000, 7000, 1000, 0, 0x02)[13:]))], flags=1),
+    # tcpdump (flag 16) printing a mix: ARP, ICMP error, TCP with SACK, UDP cut short, IPv6
+    'tcpdump-mix': rec([eth(arp(2, ROUTER, R_IP, STUDENT, S_IP), 0x0806),
+                        eth(ip(1, icmp(3, 3, b'\0' * 4, ip(17, udp(5001, 33434, b'q' * 8, S_IP, SRV_IP), S_IP, SRV_IP)))),
+                        eth(ip(6, tcp(9000, 32768, 5, 7, 0x10, bytes([1, 1, 5, 10]) + b'\0\0\0\x09\0\0\0\x10'))),
+                        eth(ip(17, udp(4000, 9001, b'u' * 20))[:30]),
+                        eth(b'\x60' + b'\0' * 47, 0x86dd)], flags=16 | 2),
 }
 # Fragments: in order, reversed, overlapping, oversized (65535+).
 pl = udp(4000, 5001, b'F' * 2000)

@@ -511,8 +511,7 @@ sim_arp_exit(struct net *net)
 	trace_sim_arp_exit(net);
 	if (!net->arp_tbl)
 		return;
-	/* KERNEL: dev_remove_pack(); netstep has none, so unlink by hand. */
 	if (net->arp_tbl->ptype.list.next)
-		list_del_init(&net->arp_tbl->ptype.list);
+		dev_remove_pack(net, &net->arp_tbl->ptype);
 	neigh_table_clear(net);
 }

@@ -23,10 +23,18 @@
  * netif_receive_skb, which finds the packet_type for skb->protocol
  * (ip_rcv, arp_rcv).
  *
+ * Taps: a packet_type for ETH_P_ALL (tcpdump's packet socket,
+ * sim/af_packet.c) sits on ptype_all.  dev_hard_start_xmit gives it a
+ * clone of each frame it hands the driver (dev_queue_xmit_nit), and
+ * __netif_receive_skb_core gives it each received frame, with one more
+ * reference, before the protocol handler (deliver_skb).  So tcpdump on
+ * a host sees what the stack gives the driver and what the driver gives
+ * the stack, not the wire: once the card segments (TSO), the two differ.
+ *
  * Left out: GSO/checksum help in dev_hard_start_xmit, GRO, RPS/RFS,
- * AF_PACKET taps (ptype_all), rx_handler (bridge, macvlan), VLAN,
- * netpoll, notifier chains, the xmit recursion counter, carrier state
- * (a device that is up has carrier), unregister_netdevice.
+ * rx_handler (bridge, macvlan), VLAN, netpoll, notifier chains, the xmit
+ * recursion counter, carrier state (a device that is up has carrier),
+ * unregister_netdevice.
  */
 #include "layers/netdevice.h"
 #include "layers/sch_generic.h"
@@ -258,13 +266,40 @@ dev_get_by_name(struct net *net, const char *name)
 	return NULL;
 }
 
-/* dev_add_pack - register a protocol handler (ip_rcv, arp_rcv). */
+/* ptype_head - the list @pt belongs on: the taps', or the handlers'. */
+static struct list_head *
+ptype_head(struct net *net, const struct packet_type *pt)
+{
+	if (pt->type == htons(ETH_P_ALL))
+		return &net->ptype_all;
+	/* KERNEL: hashed into ptype_base[ntohs(type) & 15]; one list here. */
+	return &net->ptype_base;
+}
+
+/*
+ * dev_add_pack - register a protocol handler (ip_rcv, arp_rcv) or a tap
+ * (type ETH_P_ALL).  KERNEL: list_add_rcu puts the newest first; netstep
+ * appends, so handlers run in the order they were registered.
+ */
 void
 dev_add_pack(struct net *net, struct packet_type *pt)
 {
 	trace_dev_add_pack(net, pt);
-	/* KERNEL: hashed into ptype_base[ntohs(type) & 15]; one list here. */
-	list_add_tail(&pt->list, &net->ptype_base);
+	list_add_tail(&pt->list, ptype_head(net, pt));
+}
+
+/*
+ * dev_remove_pack - unregister @pt: a tap whose packet socket closes, a
+ * handler whose host goes away.  KERNEL: __dev_remove_pack first looks
+ * for @pt on its list (and warns if it is not there), then
+ * synchronize_net() waits until no CPU is still inside @pt->func; with
+ * one thread nobody is, and callers free @pt at once.
+ */
+void
+dev_remove_pack(struct net *net, struct packet_type *pt)
+{
+	trace_dev_remove_pack(net, pt);
+	list_del_init(&pt->list);
 }
 
 /* ---- TX queue selection (net/core/flow_dissector.c) ------------------------ */
@@ -360,6 +395,62 @@ netdev_pick_tx(struct net_device *dev, struct sk_buff *skb)
 	return netdev_get_tx_queue(dev, queue_index);
 }
 
+/* ---- taps: what tcpdump sees ------------------------------------------------- */
+
+/*
+ * deliver_skb - hand @skb to @pt_prev and keep it: the handler gets a
+ * reference of its own (users + 1) and consumes that one.  The caller
+ * still owns its reference, for the next handler.
+ */
+static inline int
+deliver_skb(struct sk_buff *skb, struct packet_type *pt_prev, struct net_device *orig_dev)
+{
+	trace_deliver_skb(skb, pt_prev, orig_dev);
+	/* KERNEL: skb_orphan_frags first (zero-copy pages); no frags here. */
+	skb_get(skb);
+	return pt_prev->func(skb, skb->dev, pt_prev, orig_dev);
+}
+
+/*
+ * dev_queue_xmit_nit - give every tap on @dev a copy of @skb, which is
+ * about to go to the driver.  One clone serves all the taps: the last
+ * one gets it, each one before it an extra reference (deliver_skb).
+ * The clone's MAC header is where its data starts, and it is marked
+ * PACKET_OUTGOING so a reader knows which way it went.  @skb itself is
+ * untouched and stays the caller's.
+ */
+static void
+dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct net *net = dev_net(dev);
+	struct packet_type *ptype, *pt_prev = NULL;
+	struct sk_buff *skb2 = NULL;
+
+	trace_dev_queue_xmit_nit(skb, dev);
+	list_for_each_entry(ptype, &net->ptype_all, list) {
+		/* KERNEL: skb_loop_sk also skips the packet socket that sent
+		 * @skb; netstep's taps never send. */
+		if (ptype->dev && ptype->dev != dev)
+			continue;
+		if (pt_prev) {
+			deliver_skb(skb2, pt_prev, skb->dev);
+			pt_prev = ptype;
+			continue;
+		}
+		skb2 = skb_clone(skb);
+		if (!skb2)
+			break;
+		/* KERNEL: net_timestamp_set, a repair of the network header
+		 * of a protocol that did not set it (every netstep protocol
+		 * does), and transport_header = network_header also go here. */
+		skb_reset_mac_header(skb2);
+		skb2->pkt_type = PACKET_OUTGOING;
+		pt_prev = ptype;
+	}
+	if (pt_prev)
+		pt_prev->func(skb2, skb->dev, pt_prev, skb->dev);
+}
+
 /* ---- transmit ------------------------------------------------------------------ */
 
 /**
@@ -380,8 +471,11 @@ dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_q
 	/* IFF_XMIT_DST_RELEASE: the driver has no use for the route. */
 	skb_dst_drop(skb);
 	/* KERNEL: netif_needs_gso -> dev_gso_segment (software GSO), VLAN tag
-	 * insertion, skb_checksum_help for CHECKSUM_PARTIAL without offload,
-	 * dev_queue_xmit_nit (tcpdump taps): no GSO, offload or taps here. */
+	 * insertion, skb_checksum_help for CHECKSUM_PARTIAL without offload:
+	 * no GSO or offload here yet.  The taps see the skb as the driver
+	 * gets it: after software GSO, before the card's TSO. */
+	if (!list_empty(&dev_net(dev)->ptype_all))
+		dev_queue_xmit_nit(skb, dev);
 	rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
 	/* The net_dev_xmit event: @skb may be freed already, so no pointer. */
 	trace_net_dev_xmit(dev, txq, id, len, rc);
@@ -785,9 +879,11 @@ net_rx_action(struct sim_cpu *cpu)
 }
 
 /*
- * __netif_receive_skb_core - hand @skb to every packet_type registered
- * for skb->protocol; an unknown protocol is dropped and counted.
- * Consumes @skb.
+ * __netif_receive_skb_core - hand @skb to every tap, then to every
+ * packet_type registered for skb->protocol; the last taker gets the
+ * caller's reference, each one before it a reference of its own
+ * (deliver_skb).  Nobody took it: an unknown protocol, dropped and
+ * counted.  Consumes @skb.
  */
 static int
 __netif_receive_skb_core(struct sk_buff *skb)
@@ -804,14 +900,24 @@ __netif_receive_skb_core(struct sk_buff *skb)
 	if (skb->mac_header != SKB_HEADER_UNSET)
 		skb->mac_len = skb->network_header - skb->mac_header;
 	net->sd.processed++;
-	/* KERNEL: ptype_all taps, VLAN untagging and rx_handler come here. */
+	list_for_each_entry(ptype, &net->ptype_all, list) {
+		if (ptype->dev && ptype->dev != skb->dev)
+			continue;
+		if (pt_prev)
+			deliver_skb(skb, pt_prev, orig_dev);
+		pt_prev = ptype;
+	}
+	/* KERNEL: VLAN untagging and rx_handler come here. */
 	list_for_each_entry(ptype, &net->ptype_base, list) {
 		if (ptype->type != type)
 			continue;
-		if (pt_prev)		/* deliver_skb: one more reference each */
-			pt_prev->func(skb_get(skb), skb->dev, pt_prev, orig_dev);
+		if (pt_prev)
+			deliver_skb(skb, pt_prev, orig_dev);
 		pt_prev = ptype;
 	}
+	/* As in 3.10: when a tap was the only taker (an EtherType nobody
+	 * handles, seen by tcpdump), the frame counts as delivered, not as
+	 * dropped. */
 	if (pt_prev)
 		return pt_prev->func(skb, skb->dev, pt_prev, orig_dev);
 
@@ -865,7 +971,7 @@ napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
 
 /**
  * net_dev_init - the device layer's per-host state: softnet_data, the
- * protocol list, and the two network softirqs.
+ * protocol and tap lists, and the two network softirqs.
  */
 void
 net_dev_init(struct net *net)
@@ -879,6 +985,7 @@ net_dev_init(struct net *net)
 	INIT_LIST_HEAD(&sd->poll_list);
 	sd->completion_queue = NULL;
 	INIT_LIST_HEAD(&net->ptype_base);
+	INIT_LIST_HEAD(&net->ptype_all);
 	open_softirq(&net->cpu, NET_TX_SOFTIRQ, net_tx_action);
 	open_softirq(&net->cpu, NET_RX_SOFTIRQ, net_rx_action);
 }

@@ -245,7 +245,7 @@ sim_ip_exit(struct net *net)
 	ipv4_frags_exit_net(net);
 	list_for_each_entry_safe(pt, tmp, &net->ptype_base, list) {
 		if (pt->func == ip_rcv) {
-			list_del_init(&pt->list);
+			dev_remove_pack(net, pt);
 			free(pt);
 		}
 	}

@@ -46,6 +46,7 @@ struct net {
 	int ndevs;			/* entries in devs[] */
 	struct list_head ptype_base;	/* dev_add_pack() handlers */
 	struct notifier_block *netdev_chain;	/* register_netdevice_notifier() (KERNEL: global) */
+	struct list_head ptype_all;	/* dev_add_pack(ETH_P_ALL): the taps (KERNEL: global) */
 	struct fib_table *fib;		/* routes, layers/fib_trie.c */
 	struct notifier_block fib_netdev_notifier;	/* the fib hears NETDEV_DOWN */
 	struct neigh_table *arp_tbl;	/* ARP cache, layers/neighbour.c */

@@ -26,6 +26,7 @@ struct ethtool_ops;
 #define ETH_DATA_LEN	1500
 #define ETH_FRAME_LEN	1514
 #define ETH_FCS_LEN	4
+#define ETH_P_ALL	0x0003	/* every protocol: a tap (tcpdump's packet socket) */
 #define ETH_P_IP	0x0800
 #define ETH_P_ARP	0x0806
 #define ETH_P_IPV6	0x86DD
@@ -205,12 +206,19 @@ struct softnet_data {
 	unsigned int cpu_collision;
 };
 
-/* Protocol handlers, include/linux/netdevice.h (dev_add_pack). */
+/*
+ * Protocol handlers and taps, include/linux/netdevice.h (dev_add_pack).
+ * A handler (ip_rcv, arp_rcv) takes one EtherType; a tap takes
+ * htons(ETH_P_ALL): every frame leaving or arriving, tcpdump's view.
+ */
 struct packet_type {
-	__be16 type;			/* htons(ETH_P_IP) */
+	__be16 type;			/* htons(ETH_P_IP), or htons(ETH_P_ALL) for a tap */
+	struct net_device *dev;		/* only this device's frames; NULL: every device */
 	int (*func)(struct sk_buff *skb, struct net_device *dev,
 		    struct packet_type *pt, struct net_device *orig_dev);
-	struct list_head list;		/* on the host's ptype list */
+	struct list_head list;		/* on the host's ptype_base or ptype_all */
+	/* KERNEL: af_packet_priv and id_match (a packet socket never gets
+	 * back what it sent itself) left out: netstep's taps only read. */
 };
 
 /* layers/dev.c */
@@ -240,6 +248,7 @@ int register_netdevice_notifier(struct net *net, struct notifier_block *nb);
 int call_netdevice_notifiers(unsigned long val, struct net_device *dev);
 int dev_set_mtu(struct net_device *dev, int new_mtu);
 void dev_add_pack(struct net *net, struct packet_type *pt);
+void dev_remove_pack(struct net *net, struct packet_type *pt);
 int dev_queue_xmit(struct sk_buff *skb);
 struct netdev_queue *netdev_pick_tx(struct net_device *dev, struct sk_buff *skb);
 

@@ -136,6 +136,7 @@ static const struct console_cmd console_cmds[] = {
 	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]", NULL },
 	{ "recv", CMD_TOOL, tool_recv, "recv PORT", NULL },
 	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]", console_always_ro },
+	{ "tcpdump", CMD_TOOL, tool_tcpdump, "tcpdump [-i DEV] [-n] [-c N] [-w FILE]", NULL },
 	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION", NULL },
 	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION", NULL },
 };
@@ -443,6 +444,10 @@ int console_call(struct sim_console *c, const struct console_call *call)
 		break;
 	}
 	sim_host(call->net)->dry = c->dry;
+	/* A dry run must not start what would outlive it: tcpdump's capture
+	 * and the file it opens.  Its words are checked all the same. */
+	if (c->dry && call->cmd->fn == tool_tcpdump)
+		return tool_tcpdump_check(call->net, call->argc, call->argv, c->out, c->err);
 	return call->cmd->fn(call->net, call->argc, call->argv, c->out, c->err);
 }
 

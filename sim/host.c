@@ -12,6 +12,7 @@
 #include "layers/netfilter.h"
 #include "layers/route.h"
 #include "layers/sock.h"
+#include "sim/af_packet.h"
 #include "sim/app.h"
 #include "sim/task.h"
 
@@ -26,6 +27,7 @@ struct net *host_create(struct sim_engine *eng, const char *name)
 	if (!host)
 		return NULL;
 	net = &host->net;
+	INIT_LIST_HEAD(&host->packet_socks);
 	strncpy(net->name, name, sizeof(net->name) - 1);
 	net->eng = eng;
 	if (sim_engine_add_cpu(eng, &net->cpu, net)) {
@@ -58,9 +60,12 @@ void host_destroy(struct net *net)
 
 	if (!net)
 		return;
-	/* The process first: its blocked calls, then its files (close() of
-	 * every socket).  The protocols free their sockets once the devices
-	 * and queues have given back the skbs that point at them. */
+	/* The captures first, so that a run's capture ends with its last
+	 * event and not with the teardown's.  Then the process: its blocked
+	 * calls, then its files (close() of every socket).  The protocols
+	 * free their sockets once the devices and queues have given back
+	 * the skbs that point at them. */
+	sim_packet_exit(net);
 	sim_tasks_exit(net);
 	sim_apps_exit(net);
 	sim_files_exit(net);

@@ -23,6 +23,7 @@ struct host {
 	bool dry;			/* a script is being checked on it: tools
 					 * check their arguments and allocate no
 					 * payload (sim/console.c, console_call) */
+	struct list_head packet_socks;	/* open packet sockets (tcpdump), sim/af_packet.c */
 };
 
 static inline struct host *sim_host(const struct net *net)

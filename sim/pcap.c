@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 
 struct sim_pcap {
 	pcap_t *dead;			/* a "dead" handle: no capture device */
@@ -16,6 +17,17 @@ struct sim_pcap {
 	ktime_t offset;			/* added to timestamps */
 	unsigned long frames;		/* frames written */
 };
+
+ktime_t
+sim_capture_time_offset(const struct sim_engine *eng)
+{
+	struct timespec ts;
+
+	if (!eng->wall)
+		return SIM_CAPTURE_EPOCH_NS;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (ktime_t)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec - sim_wall_now(eng);
+}
 
 struct sim_pcap *
 sim_pcap_open(const char *path, char *err, size_t errlen)
@@ -61,15 +73,11 @@ sim_pcap_set_time_offset(struct sim_pcap *pc, ktime_t offset_ns)
 	pc->offset = offset_ns;
 }
 
-static void
-sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
-	       const u8 *frame, unsigned int len, ktime_t ts)
+void
+sim_pcap_write(struct sim_pcap *pc, const u8 *frame, unsigned int len, ktime_t ts)
 {
-	struct sim_pcap *pc = arg;
 	struct pcap_pkthdr h;
 
-	(void)port;
-	(void)dir;
 	ts += pc->offset;
 	h.ts.tv_sec = ts / NSEC_PER_SEC;
 	h.ts.tv_usec = ts % NSEC_PER_SEC;	/* nanoseconds: see open */
@@ -77,6 +85,15 @@ sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
 	h.len = len;
 	pcap_dump((u_char *)pc->dumper, &h, frame);
 	pc->frames++;
+}
+
+static void
+sim_pcap_frame(void *arg, const struct sim_port *port, enum sim_dir dir,
+	       const u8 *frame, unsigned int len, ktime_t ts)
+{
+	(void)port;
+	(void)dir;
+	sim_pcap_write(arg, frame, len, ts);
 }
 
 int

@@ -23,11 +23,21 @@ struct sim_pcap;
 /* 2013-06-30 00:00:00 UTC, the day Linux 3.10 was released. */
 #define SIM_CAPTURE_EPOCH_NS	(1372550400LL * NSEC_PER_SEC)
 
+/*
+ * What a capture adds to virtual time to date a frame: on the simulated
+ * wire SIM_CAPTURE_EPOCH_NS, on the TAP wire (wall-clock mode) the real
+ * date now less the virtual time now.
+ */
+ktime_t sim_capture_time_offset(const struct sim_engine *eng);
+
 /* NULL on failure, with the reason in @err (PCAP_ERRBUF_SIZE bytes); "-" is stdout. */
 struct sim_pcap *sim_pcap_open(const char *path, char *err, size_t errlen);
 int sim_pcap_attach(struct sim_pcap *pc, struct sim_port *port);
 /* Added to virtual time in the timestamps (default SIM_CAPTURE_EPOCH_NS). */
 void sim_pcap_set_time_offset(struct sim_pcap *pc, ktime_t offset_ns);
+/* Write one frame seen at virtual time @ts (what an attached port does;
+ * tcpdump -w writes the frames of its packet socket this way). */
+void sim_pcap_write(struct sim_pcap *pc, const u8 *frame, unsigned int len, ktime_t ts);
 unsigned long sim_pcap_frames(const struct sim_pcap *pc);
 /* Flush, close, free: 0, or the errno of the first write (or the close)
  * that failed. */

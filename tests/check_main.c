@@ -24,6 +24,7 @@ Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
 Suite *ui_explain_suite(void);
+Suite *tcpdump_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -43,6 +44,7 @@ static Suite *(*const suites[])(void) = {
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */
 	ui_explain_suite,	/* the UI's line for every function run */
+	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
 };
 
 int main(void)

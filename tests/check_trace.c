@@ -369,6 +369,10 @@ static const struct fixture_script tc_scripts[] = {
 	  "send 3 10", 1 },
 	/* TCP refused */
 	{ "socket tcp; connect 10.0.1.2:5999", 1 },
+	/* tcpdump: two taps on one device share a clone on the way out and
+	 * the received skb on the way in; the first stops after 3 frames */
+	{ "tcpdump -i eth0 -c 3; tcpdump -n -i eth0; on router tcpdump -i eth1; "
+	  "ping -c 1 10.0.1.2", 0 },
 };
 
 /* The classroom world running console @sc (seed @seed). */

@@ -273,15 +273,20 @@ ns -e "$UDP" --trace "$OUT/udp2.trace" --pcap "$OUT/udp2.pcap" >"$OUT/udp2.out" 
 same_runs "udp 4000: two runs give identical trace and pcap" "udp: deterministic" \
 	"$OUT/udp" "$OUT/udp2" trace pcap
 
-# Bad socket commands: one line, status 2, nothing run.
+# refused BASE CMD: a script ending with the bad CMD: status 2, one line, nothing run.
+refused() {
+	local base=$1 cmd=$2 rc
+	ns -e "ping -c 1 10.0.1.2; socket udp; $cmd" >"$base.out" 2>"$base.err"
+	rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$base.err")" -eq 1 ] && [ ! -s "$base.out" ] &&
+		ok "bad '$cmd': exit 2, one line, nothing run" ||
+		bad "bad '$cmd'" "rc=$rc err=$(cat "$base.err") out=$(head -c 100 "$base.out")"
+}
+# Bad socket commands.
 for cmd in "socket sctp" "connect 3 10.0.1.2" "send x 5" "sendto 3 nowhere:1 5" \
 	"listen 0" "listen 9002 rcvbuf -1" "recv 7777x" "ss -z" "sim loss 101" "sim delay x" \
 	"sim mtu dmz 1400"; do
-	ns -e "ping -c 1 10.0.1.2; socket udp; $cmd" >"$OUT/badsock.out" 2>"$OUT/badsock.err"
-	rc=$?
-	[ $rc -eq 2 ] && [ "$(wc -l <"$OUT/badsock.err")" -eq 1 ] && [ ! -s "$OUT/badsock.out" ] &&
-		ok "bad '$cmd': exit 2, one line, nothing run" ||
-		bad "bad '$cmd'" "rc=$rc err=$(cat "$OUT/badsock.err") out=$(head -c 100 "$OUT/badsock.out")"
+	refused "$OUT/badsock" "$cmd"
 done
 
 # --- issue 17: no silent data loss, numbers, outputs, -e --------------------------
@@ -338,6 +343,12 @@ for o in --pcap --pcapng --trace --trace-json; do
 		grep -q '^netstep: cannot write /dev/full: No space left on device$' "$OUT/full.err" &&
 		ok "$o /dev/full: exit 1, one line naming it" || bad "$o /dev/full" "rc=$rc $(cat "$OUT/full.err")"
 done
+# A capture that cannot write its -w file fails the run too.
+ns -e 'tcpdump -w /dev/full; ping -c 1 10.0.1.2' >/dev/null 2>"$OUT/full.err"
+rc=$?
+[ $rc -eq 1 ] && grep -q '^tcpdump: /dev/full: No space left on device$' "$OUT/full.err" &&
+	ok "tcpdump -w /dev/full: exit 1, one line naming it" ||
+	bad "tcpdump -w /dev/full" "rc=$rc $(cat "$OUT/full.err")"
 for o in --trace --pcapng; do
 	timeout 60 "$NETSTEP" --headless --lesson 1 --check "$o" /dev/full >/dev/null 2>"$OUT/full.err"
 	rc=$?
@@ -381,14 +392,22 @@ default_clean() {	# NAME FILE
 	if [ "$m" -gt 0 ] && [ "$n" -eq 0 ]; then ok "$1: $m frames, clean in tshark's default profile"
 	else bad "$1" "$n malformed/expert-error frame(s) of $m in $2"; fi
 }
-# capture NAME SCRIPT: run SCRIPT headless with --pcap and --pcapng, judge both.
+# capture NAME SCRIPT: run SCRIPT headless with --pcap and --pcapng, judge both,
+# and every file a `tcpdump -w FILE` in SCRIPT wrote (it runs in a folder of
+# its own, so that such files land there).
+NETSTEP_ABS=$(cd "$(dirname "$NETSTEP")" && pwd)/$(basename "$NETSTEP")
 capture() {
-	local name=$1 script=$2
-	timeout 300 "$NETSTEP" --headless -e "$script" --pcap "$CAPS/$name.pcap" \
-		--pcapng "$CAPS/$name.pcapng" >"$CAPS/$name.out" 2>&1 ||
+	local name=$1 script=$2 f caps
+	mkdir -p "$CAPS/$name.d"
+	caps=$(cd "$CAPS" && pwd)
+	(cd "$caps/$name.d" && timeout 300 "$NETSTEP_ABS" --headless -e "$script" \
+		--pcap "$caps/$name.pcap" --pcapng "$caps/$name.pcapng") >"$CAPS/$name.out" 2>&1 ||
 		bad "$name: runs" "status $? ($(head -c 300 "$CAPS/$name.out"))"
 	default_clean "$name pcap" "$CAPS/$name.pcap"
 	default_clean "$name pcapng" "$CAPS/$name.pcapng"
+	for f in $(printf '%s\n' "$script" | grep -o -- '-w [^ ;]*' | cut -c4-); do
+		default_clean "$name: tcpdump -w $f" "$CAPS/$name.d/$f"
+	done
 }
 demo=$(make -s -n demo 2>/dev/null | sed -n "s/^[[:space:]]*-e '\(.*\)'[[:space:]]*\$/\1/p" | head -1)
 [ -n "$demo" ] && capture "make demo" "$demo" || bad "make demo's script" "not found in make -n demo"
@@ -444,6 +463,68 @@ for opt in --trace --trace-json --pcap --pcapng --lesson-trace --lesson-pcapng -
 			ok "$opt $path: exit 1, the path named once" ||
 			bad "$opt $path" "rc=$rc: $(cat "$OUT/unwritable.err")"
 	done
+done
+
+# --- tcpdump on a host: the kernel's packet taps, not the wire --------------------
+# tcpdump -w on the student's eth0 and on the router's eth1, printed lines
+# on the student, the wire's --pcap beside them: the same frames (the
+# card pads short ones on the wire), clean in tshark's default profile.
+TD=$OUT/tcpdump
+mkdir -p "$TD"
+TDS="tcpdump -i eth0 -w $TD/host.pcap; on router tcpdump -i eth1 -w $TD/router.pcap; tcpdump -n -i eth0; ping -c 2 10.0.1.2; socket tcp; connect 10.0.1.2:9000; send $fd 5000; close $fd; socket udp; sendto $fd 10.0.1.2:9001 100; on server recv 9000"
+exits_ok 60 "tcpdump: exits 0 (no skb leak)" "$TD/run" -e "$TDS" --pcap "$TD/wire.pcap"
+default_clean "tcpdump -w on the student's eth0" "$TD/host.pcap"
+default_clean "tcpdump -w on the router's eth1" "$TD/router.pcap"
+# What tshark sees of each frame, one line each, for one direction (from
+# the student's MAC or to it): addresses, IP id and length, TCP numbers
+# and flags, UDP and ARP; not the frame length (padding).
+td_fields() {	# FILE FILTER
+	tsd "$1" -Y "$2" -T fields -e eth.src -e eth.dst -e eth.type -e ip.src -e ip.dst -e ip.id \
+		-e ip.len -e tcp.seq_raw -e tcp.ack_raw -e tcp.flags -e tcp.len -e udp.length \
+		-e icmp.type -e icmp.seq -e arp.opcode -e arp.src.proto_ipv4 -e arp.dst.proto_ipv4
+}
+for d in "eth.src == 02:00:00:00:00:02" "eth.src != 02:00:00:00:00:02"; do
+	td_fields "$TD/host.pcap" "$d" >"$TD/host.fields"
+	td_fields "$TD/wire.pcap" "$d" >"$TD/wire.fields"
+	n=$(wc -l <"$TD/host.fields")
+	[ "$n" -ge 6 ] && cmp -s "$TD/host.fields" "$TD/wire.fields" &&
+		ok "tcpdump -w and the wire: the same $n frames ($d)" ||
+		bad "tcpdump -w vs the wire ($d)" "$(diff "$TD/host.fields" "$TD/wire.fields" | head -4)"
+done
+# The wire carries the ARP request padded to 60 bytes; the tap saw the 42 the stack built.
+n=$(tsd "$TD/host.pcap" -Y 'arp.opcode == 1 && frame.len == 42' | wc -l)
+m=$(tsd "$TD/wire.pcap" -Y 'arp.opcode == 1 && frame.len == 60 && eth.src == 02:00:00:00:00:02' | wc -l)
+[ "$n" -eq 1 ] && [ "$m" -eq 1 ] && ok "tcpdump: ARP request of 42 bytes on the host, 60 on the wire" ||
+	bad "tcpdump: ARP request sizes" "host 42-byte: $n, wire 60-byte: $m"
+# Printed lines: one per frame of the -w file, as tcpdump itself prints
+# that file (tcpdump 4.99, `-n`, UTC).
+grep -E '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} ' "$TD/run.out" >"$TD/lines.netstep"
+n=$(wc -l <"$TD/lines.netstep")
+m=$(tsd "$TD/host.pcap" | wc -l)
+[ "$n" -eq "$m" ] && grep -q '^00:00:00.000000 ARP, Request who-has 10.0.0.1 tell 10.0.0.2, length 28$' \
+	"$TD/lines.netstep" && grep -q 'IP 10.0.0.2.32768 > 10.0.1.2.9000: Flags \[.\], seq 1:1449, ack 1, win 115, options \[nop,nop,TS val [0-9]* ecr [0-9]*\], length 1448$' "$TD/lines.netstep" &&
+	ok "tcpdump prints one line per frame ($n)" || bad "tcpdump lines" "$n lines, $m frames"
+if command -v tcpdump >/dev/null; then
+	TZ=UTC tcpdump -n -r "$TD/host.pcap" 2>/dev/null >"$TD/lines.tcpdump"
+	cmp -s "$TD/lines.netstep" "$TD/lines.tcpdump" &&
+		ok "tcpdump: netstep's lines are the real tcpdump's for the same frames" ||
+		bad "tcpdump lines vs tcpdump -r" "$(diff "$TD/lines.netstep" "$TD/lines.tcpdump" | head -4)"
+else
+	bad "tcpdump -r" "tcpdump is missing: sudo apt-get install -y tcpdump"
+fi
+# -c N: N lines, then tcpdump's statistics, and the run goes on.
+ns -e 'tcpdump -c 3; ping -c 2 10.0.1.2' >"$TD/c3.out" 2>"$TD/c3.err"
+n=$(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.' "$TD/c3.out")
+[ "$n" -eq 3 ] && grep -q '^3 packets captured$' "$TD/c3.err" &&
+	grep -q '^2 packets transmitted, 2 received' "$TD/c3.out" &&
+	ok "tcpdump -c 3: three lines, its statistics, the ping goes on" ||
+	bad "tcpdump -c 3" "$n lines; $(tr '\n' '|' <"$TD/c3.err")"
+ns -e "$TDS" --pcap "$TD/wire2.pcap" >"$TD/run2.out" 2>"$TD/run2.err"
+same_runs "tcpdump: two runs give identical lines, -w file and wire" "tcpdump: deterministic" \
+	"$TD/run" "$TD/run2" out
+cmp -s "$TD/wire.pcap" "$TD/wire2.pcap" || bad "tcpdump: deterministic wire" "wire.pcap differs"
+for cmd in "tcpdump -i eth7" "tcpdump -c 0" "tcpdump -X" "tcpdump port 9000" "on router tcpdump -w -"; do
+	refused "$TD/bad" "$cmd"
 done
 
 echo "$pass passed, $fail failed"

@@ -648,5 +648,31 @@ got=$(grep '^tcp 9002' "$OUT/fill.out")
 	grep -q '^  accept: Too many open files' "$OUT/fill.out" &&
 	ok "61 connections from the kernel fill the table, then 3 MiB arrive whole (EMFILE said)" ||
 	bad "kernel fills the fd table" "peer=$src rc=$rc '$got' $(head -2 "$OUT/fill.err") $(head -2 "$OUT/fill.peer")"
+# ---- tcpdump on the TAP wire: the host's taps, dated by the wall clock --------------------
+# netstep's tcpdump -w on its eth0 and its --pcap of the wire hold the
+# same frames in each direction (the kernel's IPv6 included), clean in
+# tshark, stamped with today's date; the printed lines too.
+lab_up || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+t0=$(date +%s)
+ns_tap -e "tcpdump -w $OUT/td-host.pcap; tcpdump -c 4; ping -c 2 10.0.0.1; ping -c 1 10.0.1.2" \
+	--pcap "$OUT/td-wire.pcap" >"$OUT/td.out" 2>"$OUT/td.err"
+rc=$?
+tshark_clean "$OUT/td-host.pcap" "tcpdump -w on the TAP wire: clean in tshark"
+td_fields() {	# FILE FILTER
+	tshark -r "$1" -Y "$2" -T fields -e eth.src -e eth.dst -e eth.type -e ip.src -e ip.dst \
+		-e ip.id -e ip.len -e icmp.type -e icmp.seq -e arp.opcode -e ipv6.dst 2>/dev/null
+}
+same=0
+for d in "eth.src == 02:00:00:00:00:02" "eth.src != 02:00:00:00:00:02"; do
+	td_fields "$OUT/td-host.pcap" "$d" >"$OUT/td-host.fields"
+	td_fields "$OUT/td-wire.pcap" "$d" >"$OUT/td-wire.fields"
+	[ -s "$OUT/td-host.fields" ] && cmp -s "$OUT/td-host.fields" "$OUT/td-wire.fields" && same=$((same + 1))
+done
+t=$(tshark -r "$OUT/td-host.pcap" -c 1 -T fields -e frame.time_epoch 2>/dev/null | cut -d. -f1)
+n=$(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} ' "$OUT/td.out")
+[ $rc -eq 0 ] && [ $same -eq 2 ] && [ "${t:-0}" -ge "$t0" ] && [ "${t:-0}" -le $((t0 + 60)) ] &&
+	[ "$n" -eq 4 ] && grep -q '^4 packets captured$' "$OUT/td.err" &&
+	ok "tcpdump on the TAP wire: the same frames as the wire, dated now, 4 lines with -c 4" ||
+	bad "tcpdump on the TAP wire" "rc=$rc directions alike: $same of 2, first frame at '$t' (start $t0), $n lines; $(head -3 "$OUT/td.err")"
 
 finish

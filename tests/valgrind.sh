@@ -53,6 +53,8 @@ run tcp 0 -e 'socket tcp; connect 10.0.1.2:9000; send 3 3000; ss -tin; close 3; 
 run tcploss 0 -e "sim loss 5; socket tcp; connect 10.0.1.2:9000; send 3 @$OUT/1m.bin; close 3; on server recv 9000"
 run tcpwin 0 -e "sim delay 200; ping -c 1 10.0.1.2; on server listen 9002 rcvbuf 4096; socket tcp; connect 10.0.1.2:9002; send 3 @$OUT/1m.bin; close 3; on server recv 9002"
 run udp 0 -e 'socket udp; sendto 3 10.0.1.2:9001 4000; on server recv 9001; ss -uan'
+# tcpdump: three taps, one stopping at -c, one writing a file, the others closed by the end of the run
+run tcpdump 0 -e "tcpdump -i eth0 -w $OUT/host.pcap; tcpdump -c 5; on router tcpdump -i eth1; ping -c 2 10.0.1.2; socket tcp; connect 10.0.1.2:9000; send 3 5000; close 3"
 run tools 0 -e 'iptables -A INPUT -p icmp -j DROP; iptables -L -v; ethtool -S eth0; ethtool -g eth0; tc qdisc replace dev eth0 root tbf rate 1mbit burst 10k latency 50ms; ping -c 2 10.0.1.2; ip link; cat /proc/interrupts'
 
 sha=$(sha256sum <"$OUT/1m.bin" | cut -d' ' -f1)

@@ -55,4 +55,10 @@ int tool_listen(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
+/* tools/tcpdump.c: tcpdump [-i DEV] [-n] [-c N] [-w FILE].  Starts a
+ * capture that runs alongside the commands after it; tool_tcpdump_check
+ * only checks the words (a script's dry run). */
+int tool_tcpdump(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+int tool_tcpdump_check(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+
 #endif
