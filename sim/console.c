@@ -23,7 +23,7 @@ static const struct console_cmd console_cmds[] = {
 	{ "route", CMD_TOOL, tool_route, "route -n" },
 	{ "tc", CMD_TOOL, tool_tc, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
 	{ "iptables", CMD_TOOL, tool_iptables, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
-	{ "ethtool", CMD_TOOL, tool_ethtool, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N" },
+	{ "ethtool", CMD_TOOL, tool_ethtool, "ethtool [-S|-g|-i|-k] DEV, -G DEV tx N, -K DEV FEATURE on|off" },
 	{ "cat", CMD_TOOL, tool_cat, "cat /proc/softirqs|/proc/interrupts" },
 	{ "nstat", CMD_TOOL, tool_nstat, "nstat [-az]" },
 	{ "netstat", CMD_TOOL, tool_netstat, "netstat -s" },
