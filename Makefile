@@ -28,8 +28,9 @@ CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
-KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o
-LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
+KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
+	       kernel/page_alloc.o
+LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \
 	       layers/route.o layers/fib_frontend.o layers/fib_trie.o \
@@ -37,7 +38,7 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/eth.o \
 	       layers/neighbour.o layers/arp.o \
 	       layers/ip_output.o layers/ip_input.o layers/ip_forward.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
-LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o
+LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o
 LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ipv4.o \
 	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
@@ -49,7 +50,7 @@ SIM_OBJS    += sim/datadir.o
 SIM_OBJS    += sim/af_packet.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
-TOOL_OBJS   += tools/sockets.o
+TOOL_OBJS   += tools/sockets.o tools/ethtool_features.o
 TOOL_OBJS   += tools/tcpdump.o tools/tcpdump_print.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 # ui: the step-through UI (issue 5); only ui/ includes curses
@@ -61,7 +62,7 @@ TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 	       tests/check_neighbour.o tests/check_qdisc.o tests/check_ip.o \
 	       tests/check_igb.o tests/check_console.o
 TEST_OBJS   += tests/check_socket.o tests/check_udp.o
-TEST_OBJS   += tests/check_tcp.o
+TEST_OBJS   += tests/check_tcp.o tests/check_offload.o
 TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o

@@ -593,4 +593,35 @@ DEFINE_EVENT(no_fields, sim_inet_exit, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_sim_inet_exit(...) TP_FUNC(sim_inet_exit, __VA_ARGS__)
 
+/* sk_setup_caps: what the socket may build (NETIF_F_* of its route). */
+TRACE_NOTE_EVENT(sk_route_caps, "net/core/sock.c",
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_custom(caps, netdev_features_t, sim_netdev_features_print)
+		tp_u8(can_gso)
+		tp_u32(gso_max_size)),
+	TP_ASSIGN(
+		__entry->caps = sk->sk_route_caps;
+		__entry->can_gso = sk_can_gso(sk);
+		__entry->gso_max_size = sk->sk_gso_max_size;))
+#define trace_sk_route_caps(...) TP_NOTE(sk_route_caps, __VA_ARGS__)
+
+TRACE_EVENT(sk_page_frag_refill, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct page_frag *pfrag),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(page)
+		tp_u32(offset)
+		tp_u32(size)
+		tp_s32(count)),
+	TP_ASSIGN(
+		__entry->page = pfrag->page ? pfrag->page->id : 0;
+		__entry->offset = pfrag->offset;
+		__entry->size = pfrag->size;
+		__entry->count = pfrag->page ? page_count(pfrag->page) : 0;))
+#define trace_sk_page_frag_refill(...) TP_FUNC(sk_page_frag_refill, __VA_ARGS__)
+
 #endif

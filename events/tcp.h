@@ -364,14 +364,16 @@ TRACE_EVENT(tcp_transmit_skb, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
 		tp_u32(ack)
 		tp_custom(flags, u8, sim_tcp_flags_print)
 		tp_u32(len)
-		tp_s32(clone_it)),
+		tp_s32(clone_it)
+		tp_u16(segs)),
 	TP_ASSIGN(
 		__entry->seq = TCP_SKB_CB(skb)->seq;
 		__entry->end_seq = TCP_SKB_CB(skb)->end_seq;
 		__entry->ack = tcp_sk(sk)->rcv_nxt;
 		__entry->flags = TCP_SKB_CB(skb)->tcp_flags;
 		__entry->len = skb->len;
-		__entry->clone_it = clone_it;))
+		__entry->clone_it = clone_it;
+		__entry->segs = tcp_skb_pcount(skb);))
 #define trace_tcp_transmit_skb(...) TP_FUNC(tcp_transmit_skb, __VA_ARGS__)
 
 /* tcp_transmit_skb: the last transmission of @skb still holds its data
@@ -1652,5 +1654,191 @@ DEFINE_NOTE_EVENT(reason, tcp_syncookie_reject, "net/ipv4/syncookies.c",
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const char *reason),
 	TP_ARGS(sock_net(sk), skb, reason))
 #define trace_tcp_syncookie_reject(...) TP_NOTE(tcp_syncookie_reject, __VA_ARGS__)
+
+
+/* ---- GSO skbs on the write queue (layers/tcp.c, tcp_output.c, tcp_input.c) ---- */
+
+TRACE_EVENT(tcp_xmit_size_goal, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u32 mss_now, int large_allowed),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(mss_now)
+		tp_u8(can_gso)
+		tp_u32(pacing_rate)
+		tp_u32(max_window)),
+	TP_ASSIGN(
+		__entry->mss_now = mss_now;
+		__entry->can_gso = large_allowed && sk_can_gso(sk);
+		__entry->pacing_rate = sk->sk_pacing_rate;
+		__entry->max_window = tcp_sk(sk)->max_window;))
+#define trace_tcp_xmit_size_goal(...) TP_FUNC(tcp_xmit_size_goal, __VA_ARGS__)
+
+/* tcp_xmit_size_goal: how much one skb of tcp_sendmsg should hold. */
+TRACE_NOTE_EVENT(tcp_size_goal, "net/ipv4/tcp.c",
+	TP_PROTO(const struct sock *sk, u32 size_goal),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(size_goal)
+		tp_u16(segs)),
+	TP_ASSIGN(
+		__entry->size_goal = size_goal;
+		__entry->segs = tcp_sk(sk)->xmit_size_goal_segs;))
+#define trace_tcp_size_goal(...) TP_NOTE(tcp_size_goal, __VA_ARGS__)
+
+/* KERNEL: static inline in include/net/sock.h. */
+TRACE_EVENT(skb_copy_to_page_nocache, "include/net/sock.h", TP_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const struct page_frag *pfrag,
+		 int copy, bool merge),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(page)
+		tp_u32(offset)
+		tp_s32(copy)
+		tp_u8(merge)
+		tp_u8(nr_frags)),
+	TP_ASSIGN(
+		__entry->page = pfrag->page->id;
+		__entry->offset = pfrag->offset;
+		__entry->copy = copy;
+		__entry->merge = merge;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;))
+#define trace_skb_copy_to_page_nocache(...) TP_FUNC(skb_copy_to_page_nocache, __VA_ARGS__)
+
+TRACE_EVENT(tcp_set_skb_tso_segs, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, unsigned int mss_now),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(mss)
+		tp_u8(can_gso)
+		tp_enum8(summed, sim_skb_summed_name)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->mss = mss_now;
+		__entry->can_gso = sk_can_gso(sk);
+		__entry->summed = skb->ip_summed;))
+#define trace_tcp_set_skb_tso_segs(...) TP_FUNC(tcp_set_skb_tso_segs, __VA_ARGS__)
+
+TRACE_EVENT(tcp_mss_split_point, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, unsigned int mss_now,
+		 unsigned int max_segs),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(mss)
+		tp_u32(max_segs)
+		tp_u32(window)
+		tp_u8(tail)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->mss = mss_now;
+		__entry->max_segs = max_segs;
+		__entry->window = tcp_wnd_end(tcp_sk(sk)) - TCP_SKB_CB(skb)->seq;
+		__entry->tail = skb == tcp_write_queue_tail(sk);))
+#define trace_tcp_mss_split_point(...) TP_FUNC(tcp_mss_split_point, __VA_ARGS__)
+
+TRACE_EVENT(tso_fragment, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, unsigned int len,
+		 unsigned int mss_now),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(keep)
+		tp_u32(mss)
+		tp_u32(data_len)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->keep = len;
+		__entry->mss = mss_now;
+		__entry->data_len = skb->data_len;))
+#define trace_tso_fragment(...) TP_FUNC(tso_fragment, __VA_ARGS__)
+
+TRACE_EVENT(tcp_tso_should_defer, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u16(segs)
+		tp_u32(goal)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->segs = tcp_skb_pcount(skb);
+		__entry->goal = tcp_sk(sk)->xmit_size_goal_segs * tcp_sk(sk)->mss_cache;))
+#define trace_tcp_tso_should_defer(...) TP_FUNC(tcp_tso_should_defer, __VA_ARGS__)
+
+/* tcp_tso_should_defer: what the windows allow now. */
+TRACE_NOTE_EVENT(tcp_tso_defer_limits, "net/ipv4/tcp_output.c",
+	TP_PROTO(const struct sock *sk, u32 send_win, u32 cong_win),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(send_win)
+		tp_u32(cong_win)),
+	TP_ASSIGN(
+		__entry->send_win = send_win;
+		__entry->cong_win = cong_win;))
+#define trace_tcp_tso_defer_limits(...) TP_NOTE(tcp_tso_defer_limits, __VA_ARGS__)
+
+/* tcp_tso_should_defer: "defer", or why it sends now. */
+TRACE_NOTE_EVENT(tcp_tso_defer, "net/ipv4/tcp_output.c",
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const char *why),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(decision)
+		tp_u32(deferred)),
+	TP_ASSIGN(
+		__entry->decision = why;
+		__entry->deferred = tcp_sk(sk)->tso_deferred;))
+#define trace_tcp_tso_defer(...) TP_NOTE(tcp_tso_defer, __VA_ARGS__)
+
+TRACE_EVENT(tcp_trim_head, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, u32 len),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(trim)
+		tp_u32(len)
+		tp_u8(cloned)),
+	TP_ASSIGN(
+		__entry->trim = len;
+		__entry->len = skb->len;
+		__entry->cloned = skb_cloned(skb);))
+#define trace_tcp_trim_head(...) TP_FUNC(tcp_trim_head, __VA_ARGS__)
+
+TRACE_EVENT(tcp_tso_acked, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(acked)
+		tp_u16(segs)),
+	TP_ASSIGN(
+		__entry->acked = tcp_sk(sk)->snd_una - TCP_SKB_CB(skb)->seq;
+		__entry->segs = tcp_skb_pcount(skb);))
+#define trace_tcp_tso_acked(...) TP_FUNC(tcp_tso_acked, __VA_ARGS__)
+
+TRACE_EVENT(tcp_update_pacing_rate, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(mss)
+		tp_u32(cwnd)
+		tp_u32(packets_out)
+		tp_u32(srtt)),
+	TP_ASSIGN(
+		__entry->mss = tcp_sk(sk)->mss_cache;
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->packets_out = tcp_sk(sk)->packets_out;
+		__entry->srtt = tcp_sk(sk)->srtt;))
+#define trace_tcp_update_pacing_rate(...) TP_FUNC(tcp_update_pacing_rate, __VA_ARGS__)
 
 #endif

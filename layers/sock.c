@@ -207,6 +207,7 @@ sock_init_data(struct socket *sock, struct sock *sk)
 							  : sock_def_write_space;
 	sk->sk_error_report = sock_def_error_report;
 	sk->sk_destruct = NULL;
+	sk->sk_pacing_rate = ~0U;	/* unlimited until TCP has an RTT */
 }
 
 /** sock_graft - attach an accepted sock to its new BSD socket. */
@@ -253,21 +254,93 @@ __sk_dst_check(struct sock *sk, u32 cookie)
 
 /**
  * sk_setup_caps - cache @dst on the socket (the socket takes a
- * reference) and learn the device's offload features from it.
+ * reference) and learn from it what its device can do (sk_route_caps)
  *
- * KERNEL: sets sk_route_caps (GSO, checksum offload) from dev->features;
- * netstep's TCP segments and checksums in software, so no caps are kept.
+ * A device with software GSO lets the socket build GSO skbs of any type
+ * the stack can segment itself (NETIF_F_GSO_SOFTWARE); a socket that can
+ * build its type is then promised scatter-gather and checksumming
+ * (NETIF_F_SG | NETIF_F_HW_CSUM): if the device has neither, the
+ * segmentation in dev_hard_start_xmit copies and sums.
  */
 void
 sk_setup_caps(struct sock *sk, struct dst_entry *dst)
 {
 	trace_sk_setup_caps(sk, dst);
-	if (sk->sk_dst_cache == dst)
+	if (sk->sk_dst_cache != dst) {
+		sk_dst_reset(sk);
+		if (dst)
+			dst_hold(dst);
+		sk->sk_dst_cache = dst;
+	}
+	if (!dst)
 		return;
-	sk_dst_reset(sk);
-	if (dst)
-		dst_hold(dst);
-	sk->sk_dst_cache = dst;
+	sk->sk_route_caps = dst->dev->features;
+	if (sk->sk_route_caps & NETIF_F_GSO)
+		sk->sk_route_caps |= NETIF_F_GSO_SOFTWARE;
+	/* KERNEL: minus sk_route_nocaps (MD5 signed sockets: no GSO); and a
+	 * route with extra headers (IPsec, dst->header_len) gets no GSO. */
+	if (sk_can_gso(sk)) {
+		sk->sk_route_caps |= NETIF_F_SG | NETIF_F_HW_CSUM;
+		sk->sk_gso_max_size = dst->dev->gso_max_size;
+		sk->sk_gso_max_segs = dst->dev->gso_max_segs;
+	}
+	trace_sk_route_caps(sk);
+}
+
+/* The task's page frag (see layers/sock.h). */
+struct page_frag *
+sk_page_frag(struct sock *sk)
+{
+	return &sock_net(sk)->task_frag;
+}
+
+/* SKB_FRAG_PAGE_ORDER: get_order(32768), eight 4 KiB pages. */
+#define SKB_FRAG_PAGE_ORDER	3
+
+/**
+ * sk_page_frag_refill - make sure @pfrag has room for at least a byte
+ *
+ * A page only @pfrag holds is reused from its start; a page with room
+ * left is kept; else it is let go (the skbs pointing into it keep it
+ * alive) and a new 32 KiB one is taken (a 4 KiB page if that fails).
+ * false when memory ran out.
+ */
+bool
+sk_page_frag_refill(struct sock *sk, struct page_frag *pfrag)
+{
+	int order;
+
+	trace_sk_page_frag_refill(sk, pfrag);
+	if (pfrag->page) {
+		if (page_count(pfrag->page) == 1) {
+			pfrag->offset = 0;
+			return true;
+		}
+		if (pfrag->offset < pfrag->size)
+			return true;
+		put_page(pfrag->page);
+	}
+	/* KERNEL: only for users that can wait (sk_allocation & __GFP_WAIT),
+	 * which every sender here is. */
+	for (order = SKB_FRAG_PAGE_ORDER; order >= 0; order--) {
+		pfrag->page = alloc_pages(sock_net(sk), order);
+		if (likely(pfrag->page)) {
+			pfrag->offset = 0;
+			pfrag->size = PAGE_SIZE << order;
+			return true;
+		}
+	}
+	/* KERNEL: sk_enter_memory_pressure, sk_stream_moderate_sndbuf */
+	return false;
+}
+
+/* The host's process exits (do_exit): its page frag lets go of its page. */
+void
+sim_task_frag_release(struct net *net)
+{
+	if (net->task_frag.page)
+		put_page(net->task_frag.page);
+	net->task_frag.page = NULL;
 }
 
 /** sk_dst_reset - forget the cached route (drops the socket's reference). */

@@ -175,6 +175,11 @@ struct sock {
 
 	/* routing */
 	struct dst_entry *sk_dst_cache;	/* the cached route (__sk_dst_check) */
+	netdev_features_t sk_route_caps;	/* its device's features (sk_setup_caps) */
+	int sk_gso_type;		/* SKB_GSO_TCPV4 for TCP, 0: no GSO */
+	unsigned int sk_gso_max_size;	/* largest GSO skb the device takes */
+	u16 sk_gso_max_segs;		/* ... and most segments in one */
+	u32 sk_pacing_rate;		/* bytes/s, TCP: 2 x cwnd x mss / srtt */
 	int sk_tx_queue_mapping;	/* cached TX queue, -1 = none */
 	u32 sk_priority;		/* SO_PRIORITY -> skb->priority */
 	u32 sk_mark;
@@ -233,6 +238,20 @@ struct sock *sk_alloc(struct net *net, int family, const struct proto *prot);
 void sock_init_data(struct socket *sock, struct sock *sk);
 struct dst_entry *__sk_dst_check(struct sock *sk, u32 cookie);
 void sk_setup_caps(struct sock *sk, struct dst_entry *dst);
+/* May this socket build GSO skbs of its type over its route? */
+static inline bool sk_can_gso(const struct sock *sk)
+{
+	return net_gso_ok(sk->sk_route_caps, sk->sk_gso_type);
+}
+/*
+ * sk_page_frag - the page frag a sender fills: the task's
+ * (current->task_frag) for sockets whose allocations may sleep, which
+ * every socket here is (a process's send).  KERNEL: sk->sk_frag for
+ * the others; netstep's one process per host keeps its task_frag in the
+ * host (struct net).
+ */
+struct page_frag *sk_page_frag(struct sock *sk);
+bool sk_page_frag_refill(struct sock *sk, struct page_frag *pfrag);
 void sk_dst_reset(struct sock *sk);
 static inline struct dst_entry *__sk_dst_get(const struct sock *sk)
 {
@@ -301,10 +320,13 @@ struct socket *sockfd_lookup(struct net *net, int fd, int *err);
 void sock_release(struct socket *sock);
 int sim_files_init(struct net *net);
 void sim_files_exit(struct net *net);	/* closes every open fd */
+void sim_task_frag_release(struct net *net);	/* layers/sock.c, at process exit */
 
 /* Copy @len bytes out of the msghdr's iovecs, advancing them
  * (memcpy_fromiovec, net/core/iovec.c).  0 or -EFAULT. */
 int memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len);
+/* ... from @offset on, leaving them as they are (memcpy_fromiovecend). */
+int memcpy_fromiovecend(unsigned char *kdata, const struct iovec *iov, int offset, int len);
 /* ... and into them (memcpy_toiovec). */
 int memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len);
 

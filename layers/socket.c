@@ -69,6 +69,29 @@ memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len)
 	return sim_iovec_copy(iov, kdata, len, false);
 }
 
+/* memcpy_fromiovecend - copy @len bytes from @offset bytes into the
+ * iovecs, which stay as they are.  0 or -EFAULT. */
+int
+memcpy_fromiovecend(unsigned char *kdata, const struct iovec *iov, int offset, int len)
+{
+	for (; len > 0; iov++) {
+		int copy;
+
+		if (offset >= (int)iov->iov_len) {
+			offset -= iov->iov_len;
+			continue;
+		}
+		copy = min_t(int, len, (int)iov->iov_len - offset);
+		if (!iov->iov_base)
+			return -EFAULT;
+		memcpy(kdata, (const u8 *)iov->iov_base + offset, copy);
+		offset = 0;
+		kdata += copy;
+		len -= copy;
+	}
+	return 0;
+}
+
 /* memcpy_toiovec - copy @len bytes into the iovecs, consuming them. */
 int
 memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len)

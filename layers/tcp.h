@@ -17,9 +17,11 @@
  *	struct sock } } ... }
  * so tcp_sk(sk), inet_csk(sk) and inet_sk(sk) are casts of one pointer.
  *
- * KERNEL: no TSO/GSO (every skb holds at most one MSS), no page frags
- * (the linear area is one MSS, as select_size gives without SG), no
- * MD5, no fast open, no ECN, no urgent data, no header prediction fast
+ * With a route that can GSO (sk_can_gso) an skb holds up to a size goal
+ * of several MSS (tcp_xmit_size_goal), mostly in page frags, and stands
+ * for tcp_skb_pcount() segments everywhere segments are counted.
+ *
+ * KERNEL: no MD5, no fast open, no ECN, no urgent data, no header prediction fast
  * path, no TCP small queues throttling, no metrics cache, no cubic (Reno),
  * no inet_timewait_sock (TIME_WAIT keeps the full socket), no SACK-based
  * recovery (SACK blocks are parsed and tolerated; loss recovery is NewReno).
@@ -382,6 +384,8 @@ struct tcp_sock {
 	u32 retrans_stamp;	/* jiffies of the first retransmission */
 	u32 total_retrans;	/* retransmitted segments, lifetime */
 	u32 rcv_space;		/* netstep: rcv window space, for ss */
+	u16 xmit_size_goal_segs;	/* size goal of the last send, in MSS */
+	u32 tso_deferred;	/* jiffies << 1 | 1 while TSO defers */
 	struct sk_buff_head out_of_order_queue;	/* segments past a hole */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* blocks we report */
 	struct tcp_options_received rx_opt;
@@ -422,6 +426,8 @@ struct inet_hashinfo {
 	int sysctl_max_syn_backlog;	/* 128: caps a listener's SYN queue */
 	u32 syncookie_secret[2][SIM_SYNCOOKIE_SECRET_WORDS];	/* drawn at first use */
 	bool syncookie_secret_set;
+	int sysctl_tcp_tso_win_divisor;	/* 3: defer TSO until 1/3 of a window fits */
+	int sysctl_tcp_min_tso_segs;	/* 2: the smallest size goal, in MSS */
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
 	int nsocks;			/* live TCP sockets (leak check) */
@@ -511,10 +517,28 @@ static inline void tcp_advance_send_head(struct sock *sk, const struct sk_buff *
 {
 	sk->sk_send_head = tcp_write_queue_next(sk, skb);
 }
+/* How many segments @skb stands for (1, or gso_segs of a GSO skb). */
 static inline int tcp_skb_pcount(const struct sk_buff *skb)
 {
-	(void)skb;
-	return 1;	/* KERNEL: gso_segs for TSO skbs */
+	return skb_shinfo(skb)->gso_segs;
+}
+/* The MSS @skb was cut for (valid when tcp_skb_pcount > 1). */
+static inline int tcp_skb_mss(const struct sk_buff *skb)
+{
+	return skb_shinfo(skb)->gso_size;
+}
+/*
+ * tcp_bound_to_half_wnd - no segment (nor GSO skb) bigger than half the
+ * largest window the peer offered, so that there are always two in
+ * flight; with tiny windows (under 512 bytes) the whole window.
+ */
+static inline int tcp_bound_to_half_wnd(const struct tcp_sock *tp, int pktsize)
+{
+	int cutoff = tp->max_window >= 512 ? (int)(tp->max_window >> 1) : (int)tp->max_window;
+
+	if (cutoff && pktsize > cutoff)
+		return max_t(int, cutoff, 68 - tp->tcp_header_len);
+	return pktsize;
 }
 static inline int tcp_win_from_space(int space)
 {
@@ -557,6 +581,7 @@ struct sock *inet_csk_accept(struct sock *sk, int flags, int *err);
 void inet_csk_listen_stop(struct sock *sk);
 void tcp_push(struct sock *sk, int flags, int mss_now, int nonagle);
 int tcp_send_mss(struct sock *sk, int *size_goal, int flags);
+unsigned int tcp_xmit_size_goal(struct sock *sk, u32 mss_now, int large_allowed);
 
 /* tcp_output.c */
 int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it);
@@ -588,6 +613,9 @@ bool tcp_snd_wnd_test(const struct tcp_sock *tp, const struct sk_buff *skb,
 		      unsigned int cur_mss);
 void tcp_wfree(struct sk_buff *skb);
 int tcp_fragment(struct sock *sk, struct sk_buff *skb, u32 len, unsigned int mss_now);
+int tcp_trim_head(struct sock *sk, struct sk_buff *skb, u32 len);
+void tcp_set_skb_tso_segs(const struct sock *sk, struct sk_buff *skb, unsigned int mss_now);
+bool tcp_tso_should_defer(struct sock *sk, struct sk_buff *skb);
 void tcp_check_probe_timer(struct sock *sk);
 void tcp_options_write(u8 *ptr, const struct tcp_out_options *opts);
 void tcp_simple_retransmit(struct sock *sk);

@@ -97,7 +97,7 @@ static bool
 console_ethtool_ro(int argc, char **argv)
 {
 	static const char *const looks[] = { "-i", "--driver", "-S", "--statistics", "-g",
-					     "--show-ring" };
+					     "--show-ring", "-k", "--show-features", "--show-offload" };
 
 	if (argc < 2 || argv[1][0] != '-')
 		return argc == 2;
@@ -122,8 +122,8 @@ static const struct console_cmd console_cmds[] = {
 	{ "tc", CMD_TOOL, tool_tc, "tc [-s] qdisc [show|replace ...] [dev DEV]", console_tc_ro },
 	{ "iptables", CMD_TOOL, tool_iptables, "iptables -A|-I|-D|-F|-P|-L|-Z ...",
 	  console_iptables_ro },
-	{ "ethtool", CMD_TOOL, tool_ethtool, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N",
-	  console_ethtool_ro },
+	{ "ethtool", CMD_TOOL, tool_ethtool,
+	  "ethtool [-S|-g|-i|-k] DEV, -G DEV tx N, -K DEV FEATURE on|off", console_ethtool_ro },
 	{ "cat", CMD_TOOL, tool_cat, "cat /proc/softirqs|/proc/interrupts", console_always_ro },
 	{ "nstat", CMD_TOOL, tool_nstat, "nstat [-az]", console_always_ro },
 	{ "netstat", CMD_TOOL, tool_netstat, "netstat -s", console_always_ro },
