@@ -326,6 +326,76 @@ TRACE_EVENT(tcp_cleanup_rbuf, "net/ipv4/tcp.c", TP_NOT_INLINE,
 		__entry->rcv_wnd_now = tcp_receive_window(tcp_sk(sk));))
 #define trace_tcp_cleanup_rbuf(...) TP_FUNC(tcp_cleanup_rbuf, __VA_ARGS__)
 
+/* tcp_setsockopt / tcp_getsockopt: SOL_TCP is handled, other levels are IP's. */
+DECLARE_EVENT_CLASS(tcp_sockopt,
+	TP_PROTO(const struct sock *sk, int level, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(level)
+		tp_s32(optname)
+		tp_enum8(state, sim_tcp_state_name)),
+	TP_ASSIGN(
+		__entry->level = level;
+		__entry->optname = optname;
+		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sockopt, tcp_setsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_tcp_setsockopt(...) TP_FUNC(tcp_setsockopt, __VA_ARGS__)
+DEFINE_EVENT(tcp_sockopt, tcp_getsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_tcp_getsockopt(...) TP_FUNC(tcp_getsockopt, __VA_ARGS__)
+
+TRACE_EVENT(do_tcp_setsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int optname, int val),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(optname)
+		tp_s32(val)
+		tp_u8(nonagle)),
+	TP_ASSIGN(
+		__entry->optname = optname;
+		__entry->val = val;
+		__entry->nonagle = tcp_sk(sk)->nonagle;))
+#define trace_do_tcp_setsockopt(...) TP_FUNC(do_tcp_setsockopt, __VA_ARGS__)
+
+TRACE_EVENT(do_tcp_getsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(optname)),
+	TP_ASSIGN(
+		__entry->optname = optname;))
+#define trace_do_tcp_getsockopt(...) TP_FUNC(do_tcp_getsockopt, __VA_ARGS__)
+
+TRACE_EVENT(tcp_ioctl, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int cmd),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_x32(cmd)
+		tp_u32(rcv_nxt)
+		tp_u32(copied_seq)),
+	TP_ASSIGN(
+		__entry->cmd = cmd;
+		__entry->rcv_nxt = tcp_sk(sk)->rcv_nxt;
+		__entry->copied_seq = tcp_sk(sk)->copied_seq;))
+#define trace_tcp_ioctl(...) TP_FUNC(tcp_ioctl, __VA_ARGS__)
+
+TRACE_EVENT(tcp_poll, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_enum8(state, sim_tcp_state_name)
+		tp_u8(shutdown)),
+	TP_ASSIGN(
+		__entry->state = sk->sk_state;
+		__entry->shutdown = sk->sk_shutdown;))
+#define trace_tcp_poll(...) TP_FUNC(tcp_poll, __VA_ARGS__)
+
 TRACE_EVENT(tcp_recvmsg, "net/ipv4/tcp.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, size_t len),
 	TP_HOST(sock_net(sk)),

@@ -173,6 +173,16 @@ static inline u8 tcp_flag_byte(const struct tcphdr *th)
 #define TCPHDR_ECE	0x40
 #define TCPHDR_CWR	0x80
 
+/* Socket options, include/uapi/linux/tcp.h (SOL_TCP is IPPROTO_TCP). */
+#ifndef SOL_TCP
+#define SOL_TCP			6
+#endif
+#define TCP_NODELAY		1	/* no Nagle: send small segments at once */
+#define TCP_MAXSEG		2	/* user_mss */
+#define TCP_CORK		3	/* hold partial segments until uncorked */
+#define TCP_INFO		11	/* struct tcp_info */
+#define MAX_TCP_WINDOW		32767U
+
 /* tp->nonagle */
 #define TCP_NAGLE_OFF	1	/* TCP_NODELAY */
 #define TCP_NAGLE_CORK	2	/* TCP_CORK */
@@ -528,6 +538,10 @@ int sim_tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg)
 int inet_csk_listen_start(struct sock *sk, int backlog);
 
 /* tcp.c */
+int tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen);
+int tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen);
+int tcp_ioctl(struct sock *sk, int cmd, unsigned long arg);
+unsigned int tcp_poll(struct socket *sock);
 int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size);
 int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int flags,
 		int *addr_len);
@@ -552,6 +566,12 @@ bool tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push
 void tcp_push_one(struct sock *sk, unsigned int mss_now);
 void __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle);
 unsigned int tcp_current_mss(struct sock *sk);
+/* include/net/tcp.h: push what is queued with the socket's own Nagle mode. */
+static inline void tcp_push_pending_frames(struct sock *sk)
+{
+	if (tcp_send_head(sk))
+		__tcp_push_pending_frames(sk, tcp_current_mss(sk), tcp_sk(sk)->nonagle);
+}
 unsigned int tcp_sync_mss(struct sock *sk, u32 pmtu);
 void tcp_initialize_rcv_mss(struct sock *sk);
 int tcp_mtu_to_mss(struct sock *sk, int pmtu);
