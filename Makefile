@@ -49,6 +49,7 @@ SIM_OBJS    += sim/datadir.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o
+TOOL_OBJS   += tools/sysctl.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 # ui: the step-through UI (issue 5); only ui/ includes curses
 UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o

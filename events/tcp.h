@@ -1763,4 +1763,15 @@ TRACE_EVENT(tcp_cong_avoid, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 		__entry->phase = tp->snd_cwnd <= tp->snd_ssthresh ? "slow_start" : "cong_avoid";))
 #define trace_tcp_cong_avoid(...) TP_FUNC(tcp_cong_avoid, __VA_ARGS__)
 
+TRACE_EVENT(tcp_set_default_congestion_control, "net/ipv4/tcp_cong.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(was)),
+	TP_ASSIGN(
+		__entry->was = tcp_get_default_congestion_control(net);))
+#define trace_tcp_set_default_congestion_control(...) \
+	TP_FUNC(tcp_set_default_congestion_control, __VA_ARGS__)
+
 #endif

@@ -422,6 +422,8 @@ struct inet_hashinfo {
 	int sysctl_tcp_sack;		/* 1 */
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
+	/* sysctl net.ipv4.tcp_congestion_control; NULL: the first built in */
+	const struct tcp_congestion_ops *tcp_ca_default;
 	int nsocks;			/* live TCP sockets (leak check) */
 };
 
@@ -668,5 +670,8 @@ u32 tcp_reno_ssthresh(struct sock *sk);
 void tcp_slow_start(struct tcp_sock *tp);
 void tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w);
 void tcp_init_congestion_control(struct sock *sk);
+int tcp_set_default_congestion_control(struct net *net, const char *name);
+const char *tcp_get_default_congestion_control(const struct net *net);
+void tcp_get_available_congestion_control(char *buf, size_t maxlen);
 
 #endif

@@ -35,6 +35,7 @@ static const struct console_cmd console_cmds[] = {
 	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]" },
 	{ "recv", CMD_TOOL, tool_recv, "recv PORT" },
 	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
+	{ "sysctl", CMD_TOOL, tool_sysctl, "sysctl [-w] [-q] [-n] NAME[=VALUE] ..., sysctl -a" },
 	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION" },
 	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
 };

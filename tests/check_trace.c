@@ -368,6 +368,8 @@ static const struct tc_script tc_scripts[] = {
 	  "ping -c 1 -s 1450 -M do 10.0.1.2; sleep 601; ping -c 1 10.0.1.2", 0 },
 	/* a multicast route on the link: the neighbour maps the group to a MAC */
 	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 0 },
+	/* the settings sysctl reads and writes */
+	{ "sysctl -q net.ipv4.tcp_congestion_control=reno; sysctl -a", 0 },
 	/* a route whose MTU is locked ignores "fragmentation needed" */
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
 	  "ping -c 1 -s 1350 -M do 10.0.1.2", 0 },

@@ -54,4 +54,8 @@ int tool_listen(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_recv(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
+/* tools/sysctl.c: sysctl [-w] [-q] [-n] NAME[=VALUE] ..., sysctl -a.  The
+ * table of every setting a host has is there. */
+int tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+
 #endif
