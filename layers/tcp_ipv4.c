@@ -562,7 +562,7 @@ tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *
 		return NULL;
 	}
 	sk_setup_caps(newsk, &rt->dst);
-	newtp->advmss = dst_mtu(&rt->dst) - 40;
+	newtp->advmss = dst_metric_advmss(&rt->dst);
 	tcp_sync_mss(newsk, dst_mtu(&rt->dst));
 	if (newtp->rx_opt.user_mss && newtp->rx_opt.user_mss < newtp->advmss)
 		newtp->advmss = newtp->rx_opt.user_mss;
