@@ -967,6 +967,44 @@ TRACE_NOTE_EVENT(tcp_discard, "net/ipv4/tcp_input.c",
 		__entry->reason = reason;))
 #define trace_tcp_discard(...) TP_NOTE(tcp_discard, __VA_ARGS__)
 
+TRACE_EVENT(tcp_rcv_rtt_update, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct tcp_sock *tp, u32 sample, int win_dep),
+	TP_HOST(sock_net(&tp->inet_conn.icsk_inet.sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(sample)
+		tp_u8(win_dep)
+		tp_u32(rcv_rtt)),
+	TP_ASSIGN(
+		__entry->sample = sample;
+		__entry->win_dep = win_dep;
+		__entry->rcv_rtt = tp->rcv_rtt_est.rtt;))
+#define trace_tcp_rcv_rtt_update(...) TP_FUNC(tcp_rcv_rtt_update, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_measure, "net/ipv4/tcp_input.c", TP_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(rcv_nxt)
+		tp_u32(est_seq)),
+	TP_ASSIGN(
+		__entry->rcv_nxt = tcp_sk(sk)->rcv_nxt;
+		__entry->est_seq = tcp_sk(sk)->rcv_rtt_est.seq;))
+#define trace_tcp_rcv_rtt_measure(...) TP_FUNC(tcp_rcv_rtt_measure, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_measure_ts, "net/ipv4/tcp_input.c", TP_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(tsecr)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->tsecr = tcp_sk(sk)->rx_opt.rcv_tsecr;
+		__entry->len = TCP_SKB_CB(skb)->end_seq - TCP_SKB_CB(skb)->seq;))
+#define trace_tcp_rcv_rtt_measure_ts(...) TP_FUNC(tcp_rcv_rtt_measure_ts, __VA_ARGS__)
+
 TRACE_EVENT(tcp_event_data_recv, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
 	TP_HOST(sock_net(sk)),

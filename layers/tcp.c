@@ -962,6 +962,7 @@ tcp_get_info(const struct sock *sk, struct tcp_info *info)
 	info->tcpi_snd_cwnd = tp->snd_cwnd;
 	info->tcpi_advmss = tp->advmss;
 	info->tcpi_reordering = TCP_FASTRETRANS_THRESH;
+	info->tcpi_rcv_rtt = (tp->rcv_rtt_est.rtt * 1000) >> 3;	/* jiffies << 3 to us */
 	info->tcpi_rcv_space = tp->rcv_space;
 	info->tcpi_total_retrans = tp->total_retrans;
 }

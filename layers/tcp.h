@@ -387,6 +387,11 @@ struct tcp_sock {
 	u32 retrans_stamp;	/* jiffies of the first retransmission */
 	u32 total_retrans;	/* retransmitted segments, lifetime */
 	u32 rcv_space;		/* netstep: rcv window space, for ss */
+	struct {
+		u32 rtt;	/* receiver's RTT estimate << 3, jiffies */
+		u32 seq;	/* a measurement ends when rcv_nxt passes this */
+		u32 time;	/* tcp_time_stamp when it began */
+	} rcv_rtt_est;		/* the RTT seen from the receiving side (tcpi_rcv_rtt) */
 	struct sk_buff_head out_of_order_queue;	/* segments past a hole */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* blocks we report */
 	struct tcp_options_received rx_opt;
