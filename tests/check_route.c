@@ -442,7 +442,10 @@ START_TEST(test_route_change_replace)
 	ck_assert_uint_eq(dst_metric_advmss(&lookup(h, "10.5.1.1", NULL)->dst), 1000);
 	ck_assert_uint_eq(gw_of(h, "10.5.1.1"), fx_addr("10.0.0.3"));
 	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "replace",
-				  "10.7.0.0/16", "via", "10.0.0.1", NULL), 0);
+				  "10.7.0.0/16", "via", "10.0.0.1", "mtu", "1200", NULL), 0);
+	/* A route's mtu lowers what is sent, not the MSS advertised (the device's). */
+	ck_assert_uint_eq(dst_mtu(&lookup(h, "10.7.1.1", NULL)->dst), 1200);
+	ck_assert_uint_eq(dst_metric_advmss(&lookup(h, "10.7.1.1", NULL)->dst), 1460);
 	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "add", "10.5.0.0/16",
 				  "via", "10.0.0.1", NULL), 1);
 	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "change", "10.5.0.0/16",
@@ -452,7 +455,7 @@ START_TEST(test_route_change_replace)
 	sim_fib_ip_route_show(h, out.f);
 	ck_assert_ptr_nonnull(strstr(cap_text(&out), "10.5.0.0/16 via 10.0.0.3 dev eth0  "
 				     "mtu lock 1200 advmss 1000\n"));
-	ck_assert_ptr_nonnull(strstr(out.buf, "10.7.0.0/16 via 10.0.0.1 dev eth0 \n"));
+	ck_assert_ptr_nonnull(strstr(out.buf, "10.7.0.0/16 via 10.0.0.1 dev eth0  mtu 1200\n"));
 	cap_close(&out);
 	cap_close(&err);
 	fixture_teardown(&fx);
