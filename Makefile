@@ -46,6 +46,9 @@ SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
 SIM_OBJS    += sim/datadir.o
+SIM_OBJS    += sim/packetdrill_lex.o sim/packetdrill_parse.o sim/packetdrill_code.o sim/packetdrill_packet.o \
+	       sim/packetdrill_calls.o sim/packetdrill_syscall.o sim/packetdrill_run.o \
+	       sim/packetdrill_cli.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o
@@ -65,6 +68,7 @@ TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
+TEST_OBJS   += tests/check_packetdrill.o
 
 all: netstep
 
@@ -140,7 +144,7 @@ clean:
 # `make fuzz` runs each libFuzzer harness for
 # FUZZ_SECONDS.  None of them touches the normal build's objects.
 SAN_DIR    := build/asan
-FUZZERS    := fuzz_rx fuzz_console fuzz_lesson
+FUZZERS    := fuzz_rx fuzz_console fuzz_lesson fuzz_packetdrill
 SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_CFLAGS := -O1 -g -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wno-format-truncation -MMD -MP -I. $(SAN_FLAGS)
 SAN_LIB    := $(SAN_DIR)/libnetstep.a

@@ -23,6 +23,7 @@ Suite *tcp_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
+Suite *packetdrill_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -41,6 +42,7 @@ static Suite *(*const suites[])(void) = {
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */
+	packetdrill_suite,	/* sim/packetdrill*.c: parser, evaluator, runner */
 };
 
 int main(void)
