@@ -109,6 +109,7 @@ check: netstep tests/check_netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
 	bash tests/lessons-try.sh ./netstep
+	bash tests/packetdrill.sh ./netstep
 	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
@@ -131,6 +132,7 @@ clean:
 	rm -rf tests/out-lessons-facts tests/out-lessons-try	# lessons: facts, tries
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
 	rm -rf config.h config.h.tmp tests/out-install	# install
+	rm -rf tests/out-packetdrill	# packetdrill
 
 .PHONY: all run demo check clean lab-up lab-down lab-status
 -include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d
