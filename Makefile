@@ -140,9 +140,11 @@ clean:
 # --- harden: sanitizers, valgrind, fuzzing (issue 7) -------------------------
 # `make sanitize` builds everything again under build/asan/ with ASan+UBSan
 # (no suppressions, first error aborts) and runs the Check suites, the
-# fuzz regressions, tests/integration.sh, ui.sh and lessons.sh with it
-# (tests/tap.sh, which needs root and the lab, is left to `make check`).
-# `make valgrind` runs the integration scenarios under memcheck.
+# fuzz regressions, tests/integration.sh, ui.sh, lessons.sh and
+# packetdrill.sh with it (tests/tap.sh, which needs root and the lab, is
+# left to `make check`).
+# `make valgrind` runs the integration scenarios and a few packetdrill
+# scripts under memcheck.
 # `make fuzz` runs each libFuzzer harness for
 # FUZZ_SECONDS.  None of them touches the normal build's objects.
 SAN_DIR    := build/asan
@@ -180,6 +182,7 @@ sanitize: $(SAN_DIR)/netstep $(SAN_DIR)/check_netstep $(addprefix $(SAN_DIR)/rep
 	$(SAN_ENV) bash tests/integration.sh ./$(SAN_DIR)/netstep
 	$(SAN_ENV) bash tests/ui.sh ./$(SAN_DIR)/netstep
 	$(SAN_ENV) bash tests/lessons.sh ./$(SAN_DIR)/netstep
+	$(SAN_ENV) bash tests/packetdrill.sh ./$(SAN_DIR)/netstep
 
 VALGRIND := valgrind -q --tool=memcheck --leak-check=full --show-leak-kinds=all \
 	    --errors-for-leak-kinds=all --error-exitcode=1
