@@ -338,7 +338,8 @@ TRACE_EVENT(sys_ioctl, "fs/ioctl.c", TP_NOT_INLINE,
 		__entry->cmd = cmd;))
 #define trace_sys_ioctl(...) TP_FUNC(sys_ioctl, __VA_ARGS__)
 
-TRACE_EVENT(sock_ioctl, "net/socket.c", TP_NOT_INLINE,
+/* An ioctl on its way down: the socket file's, then the family's. */
+DECLARE_EVENT_CLASS(socket_ioctl,
 	TP_PROTO(const struct socket *sock, unsigned int cmd),
 	TP_HOST(sock->net),
 	TP_SKB(NULL),
@@ -348,6 +349,8 @@ TRACE_EVENT(sock_ioctl, "net/socket.c", TP_NOT_INLINE,
 	TP_ASSIGN(
 		__entry->fd = sock->fd;
 		__entry->cmd = cmd;))
+DEFINE_EVENT(socket_ioctl, sock_ioctl, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, unsigned int cmd), TP_ARGS(sock, cmd))
 #define trace_sock_ioctl(...) TP_FUNC(sock_ioctl, __VA_ARGS__)
 
 TRACE_EVENT(sys_poll, "fs/select.c", TP_NOT_INLINE,
@@ -798,16 +801,8 @@ TRACE_EVENT(inet_shutdown, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 		__entry->how = how;))
 #define trace_inet_shutdown(...) TP_FUNC(inet_shutdown, __VA_ARGS__)
 
-TRACE_EVENT(inet_ioctl, "net/ipv4/af_inet.c", TP_NOT_INLINE,
-	TP_PROTO(const struct socket *sock, unsigned int cmd),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_x32(cmd)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;
-		__entry->cmd = cmd;))
+DEFINE_EVENT(socket_ioctl, inet_ioctl, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, unsigned int cmd), TP_ARGS(sock, cmd))
 #define trace_inet_ioctl(...) TP_FUNC(inet_ioctl, __VA_ARGS__)
 
 TRACE_EVENT(inet_init, "net/ipv4/af_inet.c", TP_NOT_INLINE,
