@@ -48,10 +48,14 @@ SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
 SIM_OBJS    += sim/datadir.o
 SIM_OBJS    += sim/af_packet.o
+SIM_OBJS    += sim/packetdrill_lex.o sim/packetdrill_parse.o sim/packetdrill_code.o sim/packetdrill_packet.o \
+	       sim/packetdrill_calls.o sim/packetdrill_syscall.o sim/packetdrill_run.o \
+	       sim/packetdrill_cli.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o tools/ethtool_features.o
 TOOL_OBJS   += tools/tcpdump.o tools/tcpdump_print.o
+TOOL_OBJS   += tools/sysctl.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 # ui: the step-through UI (issue 5); only ui/ includes curses
 UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o
@@ -69,6 +73,7 @@ TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
 TEST_OBJS   += tests/check_ui_explain.o
 TEST_OBJS   += tests/check_tcpdump.o
+TEST_OBJS   += tests/check_packetdrill.o
 
 all: netstep
 
@@ -110,6 +115,7 @@ check: netstep tests/check_netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
 	bash tests/lessons-try.sh ./netstep
+	bash tests/packetdrill.sh ./netstep
 	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
@@ -133,6 +139,7 @@ clean:
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
 	rm -rf tests/out-attack	# attack.sh
 	rm -rf config.h config.h.tmp tests/out-install	# install
+	rm -rf tests/out-packetdrill	# packetdrill
 
 .PHONY: all run demo check clean lab-up lab-down lab-status
 -include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d
@@ -140,13 +147,14 @@ clean:
 # --- harden: sanitizers, valgrind, fuzzing (issue 7) -------------------------
 # `make sanitize` builds everything again under build/asan/ with ASan+UBSan
 # (float casts included; no suppressions, first error aborts) and runs the Check suites, the
-# fuzz regressions, tests/integration.sh, ui.sh and lessons.sh with it
+# fuzz regressions, tests/integration.sh, ui.sh, lessons.sh and packetdrill.sh with it
 # (tests/tap.sh, which needs root and the lab, is left to `make check`).
-# `make valgrind` runs the integration scenarios under memcheck.
+# `make valgrind` runs the integration scenarios and a few packetdrill
+# scripts under memcheck.
 # `make fuzz` runs each libFuzzer harness for
 # FUZZ_SECONDS.  None of them touches the normal build's objects.
 SAN_DIR    := build/asan
-FUZZERS    := fuzz_rx fuzz_console fuzz_lesson
+FUZZERS    := fuzz_rx fuzz_console fuzz_lesson fuzz_packetdrill
 # float-cast-overflow: gcc's -fsanitize=undefined leaves it out (clang's has
 # it); a NaN or a huge number cast to an integer is what it catches.
 SAN_FLAGS  := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
@@ -183,6 +191,7 @@ sanitize: $(SAN_DIR)/netstep $(SAN_DIR)/check_netstep $(addprefix $(SAN_DIR)/rep
 	$(SAN_ENV) bash tests/integration.sh ./$(SAN_DIR)/netstep
 	$(SAN_ENV) bash tests/ui.sh ./$(SAN_DIR)/netstep
 	$(SAN_ENV) bash tests/lessons.sh ./$(SAN_DIR)/netstep
+	$(SAN_ENV) bash tests/packetdrill.sh ./$(SAN_DIR)/netstep
 
 VALGRIND := valgrind -q --tool=memcheck --leak-check=full --show-leak-kinds=all \
 	    --errors-for-leak-kinds=all --error-exitcode=1

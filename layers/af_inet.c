@@ -21,8 +21,9 @@
  * Left out: raw sockets and IPPROTO_ICMP datagram sockets (the ping
  * socket is layers/ping.c), inet_protosw registration (a switch does),
  * capabilities (ports below 1024 are free for all), RPS flow recording,
- * ioctls, getname/poll, and sleeping: where inet_stream_connect and
- * inet_accept would sleep they return, and sim/task.c calls again.
+ * ioctls other than the protocol's, getname, and sleeping: where
+ * inet_stream_connect and inet_accept would sleep they return, and
+ * sim/task.c calls again.
  */
 #include "layers/sock.h"
 #include "layers/udp.h"
@@ -61,16 +62,6 @@ sim_inet_next_port(struct net *net, bool (*in_use)(struct net *, u16, void *), v
 			return port;
 	}
 	return 0;
-}
-
-/* sock_error - take the pending error off the socket (reported once). */
-static int
-sock_error(struct sock *sk)
-{
-	int err = sk->sk_err;
-
-	sk->sk_err = 0;
-	return -err;
 }
 
 /**
@@ -390,6 +381,23 @@ inet_shutdown(struct socket *sock, int how)
 	return err;
 }
 
+/**
+ * inet_ioctl - proto_ops.ioctl of AF_INET sockets: the protocol's ioctl
+ * (tcp_ioctl), -ENOIOCTLCMD when it has none.  KERNEL: 3.10 answers
+ * SIOCGSTAMP, the routing ioctls (SIOCADDRT) and the interface ones
+ * (SIOCGIFADDR ...) here; not modelled.
+ */
+int
+inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
+{
+	struct sock *sk = sock->sk;
+
+	trace_inet_ioctl(sock, cmd);
+	if (sk->sk_prot->ioctl)
+		return sk->sk_prot->ioctl(sk, cmd, arg);
+	return -ENOIOCTLCMD;
+}
+
 const struct proto_ops inet_stream_ops = {
 	.family = AF_INET,
 	.release = inet_release,
@@ -400,6 +408,10 @@ const struct proto_ops inet_stream_ops = {
 	.shutdown = inet_shutdown,
 	.sendmsg = inet_sendmsg,
 	.recvmsg = inet_recvmsg,
+	.setsockopt = sock_common_setsockopt,
+	.getsockopt = sock_common_getsockopt,
+	.ioctl = inet_ioctl,
+	.poll = tcp_poll,
 };
 
 const struct proto_ops inet_dgram_ops = {
@@ -412,6 +424,10 @@ const struct proto_ops inet_dgram_ops = {
 	.shutdown = inet_shutdown,
 	.sendmsg = inet_sendmsg,
 	.recvmsg = inet_recvmsg,
+	.setsockopt = sock_common_setsockopt,
+	.getsockopt = sock_common_getsockopt,
+	.ioctl = inet_ioctl,
+	.poll = NULL,		/* KERNEL: udp_poll (datagram_poll) not modelled */
 };
 
 /* ---- GSO: IPv4's offload callbacks ------------------------------------------- */

@@ -175,6 +175,16 @@ static inline u8 tcp_flag_byte(const struct tcphdr *th)
 #define TCPHDR_ECE	0x40
 #define TCPHDR_CWR	0x80
 
+/* Socket options, include/uapi/linux/tcp.h (SOL_TCP is IPPROTO_TCP). */
+#ifndef SOL_TCP
+#define SOL_TCP			6
+#endif
+#define TCP_NODELAY		1	/* no Nagle: send small segments at once */
+#define TCP_MAXSEG		2	/* user_mss */
+#define TCP_CORK		3	/* hold partial segments until uncorked */
+#define TCP_INFO		11	/* struct tcp_info */
+#define MAX_TCP_WINDOW		32767U
+
 /* tp->nonagle */
 #define TCP_NAGLE_OFF	1	/* TCP_NODELAY */
 #define TCP_NAGLE_CORK	2	/* TCP_CORK */
@@ -386,6 +396,11 @@ struct tcp_sock {
 	u32 rcv_space;		/* netstep: rcv window space, for ss */
 	u16 xmit_size_goal_segs;	/* size goal of the last send, in MSS */
 	u32 tso_deferred;	/* jiffies << 1 | 1 while TSO defers */
+	struct {
+		u32 rtt;	/* receiver's RTT estimate << 3, jiffies */
+		u32 seq;	/* a measurement ends when rcv_nxt passes this */
+		u32 time;	/* tcp_time_stamp when it began */
+	} rcv_rtt_est;		/* the RTT seen from the receiving side (tcpi_rcv_rtt) */
 	struct sk_buff_head out_of_order_queue;	/* segments past a hole */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* blocks we report */
 	struct tcp_options_received rx_opt;
@@ -430,6 +445,8 @@ struct inet_hashinfo {
 	int sysctl_tcp_min_tso_segs;	/* 2: the smallest size goal, in MSS */
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
+	/* sysctl net.ipv4.tcp_congestion_control; NULL: the first built in */
+	const struct tcp_congestion_ops *tcp_ca_default;
 	int nsocks;			/* live TCP sockets (leak check) */
 };
 
@@ -564,6 +581,10 @@ int sim_tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg)
 int inet_csk_listen_start(struct sock *sk, int backlog);
 
 /* tcp.c */
+int tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen);
+int tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen);
+int tcp_ioctl(struct sock *sk, int cmd, unsigned long arg);
+unsigned int tcp_poll(struct socket *sock);
 int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size);
 int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int flags,
 		int *addr_len);
@@ -589,6 +610,12 @@ bool tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push
 void tcp_push_one(struct sock *sk, unsigned int mss_now);
 void __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle);
 unsigned int tcp_current_mss(struct sock *sk);
+/* include/net/tcp.h: push what is queued with the socket's own Nagle mode. */
+static inline void tcp_push_pending_frames(struct sock *sk)
+{
+	if (tcp_send_head(sk))
+		__tcp_push_pending_frames(sk, tcp_current_mss(sk), tcp_sk(sk)->nonagle);
+}
 unsigned int tcp_sync_mss(struct sock *sk, u32 pmtu);
 void tcp_initialize_rcv_mss(struct sock *sk);
 int tcp_mtu_to_mss(struct sock *sk, int pmtu);
@@ -703,5 +730,8 @@ u32 tcp_reno_ssthresh(struct sock *sk);
 void tcp_slow_start(struct tcp_sock *tp);
 void tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w);
 void tcp_init_congestion_control(struct sock *sk);
+int tcp_set_default_congestion_control(struct net *net, const char *name);
+const char *tcp_get_default_congestion_control(const struct net *net);
+void tcp_get_available_congestion_control(char *buf, size_t maxlen);
 
 #endif

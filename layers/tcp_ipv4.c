@@ -641,7 +641,7 @@ tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *
 	}
 	newsk->sk_gso_type = SKB_GSO_TCPV4;
 	sk_setup_caps(newsk, &rt->dst);
-	newtp->advmss = dst_mtu(&rt->dst) - 40;
+	newtp->advmss = dst_metric_advmss(&rt->dst);
 	tcp_sync_mss(newsk, dst_mtu(&rt->dst));
 	if (newtp->rx_opt.user_mss && newtp->rx_opt.user_mss < newtp->advmss)
 		newtp->advmss = newtp->rx_opt.user_mss;
@@ -1099,6 +1099,9 @@ const struct proto tcp_prot = {
 	.sendmsg = tcp_sendmsg,
 	.recvmsg = tcp_recvmsg,
 	.backlog_rcv = tcp_v4_do_rcv,
+	.setsockopt = tcp_setsockopt,
+	.getsockopt = tcp_getsockopt,
+	.ioctl = tcp_ioctl,
 	.hash = inet_hash,
 	.unhash = inet_unhash,
 	.get_port = inet_csk_get_port,

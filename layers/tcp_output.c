@@ -1274,7 +1274,7 @@ tcp_connect_init(struct sock *sk)
 	tp->tcp_header_len = sizeof(struct tcphdr) +
 			     (h->sysctl_tcp_timestamps ? TCPOLEN_TSTAMP_ALIGNED : 0);
 	tcp_sync_mss(sk, mtu);
-	tp->advmss = mtu - 40;	/* dst_metric_advmss: MTU 1500 -> 1460 */
+	tp->advmss = dst ? dst_metric_advmss(dst) : mtu - 40;	/* MTU 1500 -> 1460 */
 	if (tp->rx_opt.user_mss && tp->rx_opt.user_mss < tp->advmss)
 		tp->advmss = tp->rx_opt.user_mss;
 	tcp_initialize_rcv_mss(sk);
@@ -1357,7 +1357,7 @@ tcp_make_synack(struct sock *sk, struct dst_entry *dst, struct request_sock *req
 	/* A cookie keeps the SYN's options in our timestamp. */
 	u32 now = req->cookie_ts ? cookie_init_timestamp(sk, req) : tcp_time_stamp(sk);
 
-	mss = dst_mtu(dst) - 40;
+	mss = dst_metric_advmss(dst);
 	if (tcp_sk(sk)->rx_opt.user_mss && tcp_sk(sk)->rx_opt.user_mss < mss)
 		mss = tcp_sk(sk)->rx_opt.user_mss;
 	trace_tcp_make_synack(sk, req, mss);

@@ -107,6 +107,16 @@ console_ethtool_ro(int argc, char **argv)
 	return false;
 }
 
+/* sysctl reads unless it is told to write (-w, or NAME=VALUE). */
+static bool
+console_sysctl_ro(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-w") || strchr(argv[i], '='))
+			return false;
+	return true;
+}
+
 /*
  * The one command table: -e scripts, the UI's `:` prompt and lessons all
  * dispatch through it.  Tools do their own call and return; `sleep`
@@ -137,6 +147,8 @@ static const struct console_cmd console_cmds[] = {
 	{ "recv", CMD_TOOL, tool_recv, "recv PORT", NULL },
 	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]", console_always_ro },
 	{ "tcpdump", CMD_TOOL, tool_tcpdump, "tcpdump [-i DEV] [-n] [-c N] [-w FILE]", NULL },
+	{ "sysctl", CMD_TOOL, tool_sysctl, "sysctl [-w] [-q] [-n] NAME[=VALUE] ..., sysctl -a",
+	  console_sysctl_ro },
 	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION", NULL },
 	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION", NULL },
 };

@@ -26,6 +26,7 @@ Suite *harden_suite(void);
 Suite *trace_suite(void);
 Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
+Suite *packetdrill_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -47,6 +48,7 @@ static Suite *(*const suites[])(void) = {
 	trace_suite,	/* every declared event and field, emitted */
 	ui_explain_suite,	/* the UI's line for every function run */
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
+	packetdrill_suite,	/* sim/packetdrill*.c: parser, evaluator, runner */
 };
 
 int main(void)

@@ -22,6 +22,7 @@
  * with the reason.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -351,6 +352,8 @@ static const struct fixture_script tc_scripts[] = {
 	  "ping -c 1 -s 1450 -M do 10.0.1.2; sleep 601; ping -c 1 10.0.1.2", 1 },
 	/* a multicast route on the link: the neighbour maps the group to a MAC */
 	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 1 },
+	/* the settings sysctl reads and writes */
+	{ "sysctl -q net.ipv4.tcp_congestion_control=reno; sysctl -a", 0 },
 	/* a route whose MTU is locked ignores "fragmentation needed" */
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
 	  "ping -c 1 -s 1350 -M do 10.0.1.2", 1 },
@@ -1041,6 +1044,46 @@ tc_gap(unsigned int i, char *line, size_t len)
 	return true;
 }
 
+/*
+ * The calls a program makes that the console does not: fcntl, TCP's
+ * socket options, getsockopt (TCP_INFO too), write and read, the
+ * SIOCINQ ioctl, poll.
+ */
+static void
+tc_socket_calls(void)
+{
+	struct net *st, *srv;
+	struct pollfd pfd = { .events = POLLIN };
+	struct tcp_info info;
+	char buf[100];
+	int lfd, sfd, cfd, v = 1, len = sizeof(v), inq = -1;
+
+	tc_world_open(31);
+	st = tc_host(SIM_STUDENT);
+	srv = tc_host(SIM_SERVER);
+	cfd = tc_accept_from_server(8192, &lfd, &sfd);
+	ck_assert_int_eq(sys_fcntl(st, cfd, F_SETFL, O_NONBLOCK), 0);
+	ck_assert_int_eq(sys_fcntl(st, cfd, F_GETFL, 0), O_RDWR | O_NONBLOCK);
+	ck_assert_int_eq(sys_setsockopt(st, cfd, SOL_TCP, TCP_NODELAY, &v, sizeof(v)), 0);
+	ck_assert_int_eq(sys_getsockopt(st, cfd, SOL_SOCKET, SO_ERROR, &v, &len), 0);
+	len = sizeof(info);
+	ck_assert_int_eq(sys_getsockopt(st, cfd, SOL_TCP, TCP_INFO, &info, &len), 0);
+	ck_assert_int_eq(info.tcpi_state, TCP_ESTABLISHED);
+	ck_assert_int_eq(sys_write(srv, sfd, "hello", 5), 5);
+	tc_wait(100);
+	ck_assert_int_eq(sys_ioctl(st, cfd, SIOCINQ, (unsigned long)&inq), 0);
+	ck_assert_int_eq(inq, 5);
+	pfd.fd = cfd;
+	ck_assert_int_eq(sys_poll(st, &pfd, 1, 0), 1);
+	ck_assert_int_eq(pfd.revents, POLLIN);
+	ck_assert_int_eq(sys_read(st, cfd, buf, sizeof(buf)), 5);
+	ck_assert_int_eq(sys_close(st, cfd), 0);
+	ck_assert_int_eq(sys_close(st, lfd), 0);
+	ck_assert_int_eq(sys_close(srv, sfd), 0);
+	tc_wait(100);
+	tc_world_close();
+}
+
 /* ---- the test ------------------------------------------------------------------- */
 
 START_TEST(test_every_event_and_field)
@@ -1059,6 +1102,7 @@ START_TEST(test_every_event_and_field)
 	for (size_t i = 0; i < fixture_nreference_scripts; i++)
 		tc_console(1 + i, &fixture_reference_scripts[i]);
 	tc_skbuff();
+	tc_socket_calls();
 	for (size_t i = 0; i < ARRAY_SIZE(tc_scripts); i++)
 		tc_console(1 + fixture_nreference_scripts + i, &tc_scripts[i]);
 

@@ -83,7 +83,7 @@ verdict $? "breakpoint stops at tcp_transmit_skb" "breakpoint" "see $OUT/bp.txt"
 
 # 6. step back shows the earlier state: the same panes as when it was recorded.
 ui back 200x50 "b igb_tx_map c f p*9"
-has back 'step 136 \(newest [0-9]+\)' && has back 'ntu=0 ntc=0' &&
+has back 'step 138 \(newest [0-9]+\)' && has back 'ntu=0 ntc=0' &&
 	has back 'history: [0-9]+ steps back' &&
 	diff <(sed '1d;$d' "$OUT/ntu0.txt") <(sed '1d;$d' "$OUT/back.txt") >"$OUT/back.diff"
 verdict $? "step back shows the earlier state" "step back" "see $OUT/back.txt $OUT/back.diff"

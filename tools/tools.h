@@ -60,5 +60,8 @@ int tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err);
  * only checks the words (a script's dry run). */
 int tool_tcpdump(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_tcpdump_check(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+/* tools/sysctl.c: sysctl [-w] [-q] [-n] NAME[=VALUE] ..., sysctl -a.  The
+ * table of every setting a host has is there. */
+int tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 #endif
