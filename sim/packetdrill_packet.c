@@ -98,7 +98,7 @@ pd_opts_walk(struct pd_packet *p, u32 sack_add)
 		if (kind == TCPOPT_TIMESTAMP && len == TCPOLEN_TIMESTAMP)
 			ts = i;
 		if (kind == TCPOPT_SACK)
-			for (int b = i + 2; b + 8 <= i + len; b += 4)
+			for (int b = i + 2; b + 4 <= i + len; b += 4)
 				put32(p->opts + b, get32(p->opts + b) + sack_add);
 		i += len;
 	}
