@@ -143,6 +143,23 @@ TRACE_EVENT(skb_split, "net/core/skbuff.c", TP_NOT_INLINE,
 		__entry->headlen = skb_headlen(skb);))
 #define trace_skb_split(...) TP_FUNC(skb_split, __VA_ARGS__)
 
+/* skb_shift: @shiftlen bytes of @skb's frags go to the end of @tgt's. */
+TRACE_EVENT(skb_shift, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *tgt, const struct sk_buff *skb, int shiftlen),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_skb(to)
+		tp_s32(len)
+		tp_u8(nr_frags)
+		tp_u8(to_frags)),
+	TP_ASSIGN(
+		__entry->to = tgt->id;
+		__entry->len = shiftlen;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;
+		__entry->to_frags = skb_shinfo(tgt)->nr_frags;))
+#define trace_skb_shift(...) TP_FUNC(skb_shift, __VA_ARGS__)
+
 /* skb_segment: @sg: the segments share the frags; @csum: the device sums. */
 TRACE_EVENT(skb_segment, "net/core/skbuff.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, unsigned int mss, bool sg, bool csum),

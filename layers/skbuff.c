@@ -780,6 +780,100 @@ skb_split(struct sk_buff *skb, struct sk_buff *skb1, const u32 len)
 	sh1->nr_frags = k;
 }
 
+/* skb_prepare_for_shift: frags about to move must be @skb's own. */
+static int
+skb_prepare_for_shift(struct sk_buff *skb)
+{
+	return skb_cloned(skb) && pskb_expand_head(skb, 0, 0);
+}
+
+/**
+ * skb_shift - move the first @shiftlen bytes of @skb's page frags to the
+ * end of @tgt's (TCP: SACKed data joining the SACKed skb before it)
+ *
+ * @skb must hold page data only (no linear part).  A frag that continues
+ * @tgt's last one on the same page just makes it longer; others move
+ * whole (their page reference with them), and a frag cut in two is
+ * shared, one reference each.  All or nothing: returns @shiftlen, or 0
+ * if @tgt would need more than MAX_SKB_FRAGS frags (nothing moved).  The
+ * caller frees @skb if it is left empty.
+ */
+int
+skb_shift(struct sk_buff *tgt, struct sk_buff *skb, int shiftlen)
+{
+	int todo = shiftlen, from = 0, to, merge = -1;
+	skb_frag_t *fragfrom, *fragto;
+
+	trace_skb_shift(tgt, skb, shiftlen);
+	to = skb_shinfo(tgt)->nr_frags;
+	fragfrom = &skb_shinfo(skb)->frags[0];
+	if (to && skb_can_coalesce(tgt, to, skb_frag_page(fragfrom), fragfrom->page_offset)) {
+		merge = to - 1;
+		todo -= skb_frag_size(fragfrom);
+		if (todo < 0) {
+			/* Less than that first frag moves: sizes change only. */
+			if (skb_prepare_for_shift(skb) || skb_prepare_for_shift(tgt))
+				return 0;
+			fragfrom = &skb_shinfo(skb)->frags[0];
+			skb_frag_size_add(&skb_shinfo(tgt)->frags[merge], shiftlen);
+			skb_frag_size_sub(fragfrom, shiftlen);
+			fragfrom->page_offset += shiftlen;
+			goto done;
+		}
+		from++;
+	}
+	/* Everything would move, but cannot fit: do not even start. */
+	if (shiftlen == (int)skb->len &&
+	    skb_shinfo(skb)->nr_frags - from > (int)MAX_SKB_FRAGS - to)
+		return 0;
+	if (skb_prepare_for_shift(skb) || skb_prepare_for_shift(tgt))
+		return 0;
+	/* Copy the frag descriptors over; nr_frags of @tgt says nothing yet. */
+	while (todo > 0 && from < skb_shinfo(skb)->nr_frags) {
+		if (to == MAX_SKB_FRAGS)
+			return 0;
+		fragfrom = &skb_shinfo(skb)->frags[from];
+		fragto = &skb_shinfo(tgt)->frags[to];
+		if (todo >= (int)skb_frag_size(fragfrom)) {
+			*fragto = *fragfrom;
+			todo -= skb_frag_size(fragfrom);
+			from++;
+			to++;
+		} else {
+			__skb_frag_ref(fragfrom);
+			*fragto = *fragfrom;
+			skb_frag_size_set(fragto, todo);
+			fragfrom->page_offset += todo;
+			skb_frag_size_sub(fragfrom, todo);
+			todo = 0;
+			to++;
+			break;
+		}
+	}
+	/* Commit: @tgt owns them, the merged frag grows, @skb keeps the rest. */
+	skb_shinfo(tgt)->nr_frags = to;
+	if (merge >= 0) {
+		fragfrom = &skb_shinfo(skb)->frags[0];
+		skb_frag_size_add(&skb_shinfo(tgt)->frags[merge], skb_frag_size(fragfrom));
+		__skb_frag_unref(fragfrom);
+	}
+	to = 0;
+	while (from < skb_shinfo(skb)->nr_frags)
+		skb_shinfo(skb)->frags[to++] = skb_shinfo(skb)->frags[from++];
+	skb_shinfo(skb)->nr_frags = to;
+done:
+	/* Sums are the device's (or software GSO's) to make again. */
+	tgt->ip_summed = CHECKSUM_PARTIAL;
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->len -= shiftlen;
+	skb->data_len -= shiftlen;
+	skb->truesize -= shiftlen;
+	tgt->len += shiftlen;
+	tgt->data_len += shiftlen;
+	tgt->truesize += shiftlen;
+	return shiftlen;
+}
+
 /*
  * sim_csum_run - add one run to the sum: the first run starts the sum
  * (csum_partial from @csum), each further one is summed alone and added

@@ -208,6 +208,7 @@ int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
 void sim_skb_frags_eat(struct sk_buff *skb, int eat);
 unsigned char *__pskb_pull_tail(struct sk_buff *skb, int delta);
 void skb_split(struct sk_buff *skb, struct sk_buff *skb1, const u32 len);
+int skb_shift(struct sk_buff *tgt, struct sk_buff *skb, int shiftlen);
 struct sk_buff *skb_segment(struct sk_buff *skb, netdev_features_t features);
 __wsum skb_checksum(const struct sk_buff *skb, int offset, int len, __wsum csum);
 __wsum skb_copy_and_csum_bits(const struct sk_buff *skb, int offset, u8 *to, int len,

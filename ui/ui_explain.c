@@ -494,6 +494,7 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_put_page, "drops a reference to a page; the last one frees it", NULL },
 	{ &tp_ev_skb_split, "moves the bytes after a point into a new skb (its frags go along)",
 	  NULL },
+	{ &tp_ev_skb_shift, "moves page frags from one skb to the end of another: no bytes copied", NULL },
 	/* packet taps (tcpdump on the host) */
 	{ &tp_ev_dev_queue_xmit_nit, "a clone of the frame for every tap (tcpdump) before the "
 	  "driver gets it", NULL },
