@@ -39,8 +39,9 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o \
 	       layers/ip_output.o layers/ip_input.o layers/ip_forward.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
 LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o
-LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ipv4.o \
-	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
+LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_input_sack.o \
+	       layers/tcp_input_recovery.o layers/tcp_ipv4.o layers/tcp_minisocks.o layers/tcp_timer.o \
+	       layers/tcp_cong.o layers/syncookies.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o

@@ -75,6 +75,30 @@ sim_tcp_backlog_print(struct trace_buf *b, const void *p)
 	trace_buf_u64(b, bl.max);
 }
 
+/* A write-queue skb's scoreboard marks (u8 TCPCB_*) as "S|R|L|E", or "none". */
+static inline void
+sim_tcp_sacked_print(struct trace_buf *b, const void *p)
+{
+	static const struct {
+		u8 bit;
+		const char *name;
+	} marks[] = { { TCPCB_SACKED_ACKED, "S" }, { TCPCB_SACKED_RETRANS, "R" },
+		      { TCPCB_LOST, "L" }, { TCPCB_EVER_RETRANS, "E" } };
+	u8 sacked = *(const u8 *)p;
+	bool any = false;
+
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
+		if (!(sacked & marks[i].bit))
+			continue;
+		if (any)
+			trace_buf_putc(b, '|');
+		trace_buf_puts(b, marks[i].name);
+		any = true;
+	}
+	if (!any)
+		trace_buf_puts(b, "none");
+}
+
 #endif /* NETSTEP_EVENTS_TCP_HELPERS */
 
 /* ---- layers/tcp.c ------------------------------------------------------------ */
@@ -621,7 +645,8 @@ TRACE_EVENT(tcp_push_one, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
 		__entry->mss = mss_now;))
 #define trace_tcp_push_one(...) TP_FUNC(tcp_push_one, __VA_ARGS__)
 
-TRACE_EVENT(tcp_retransmit_skb, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+/* A retransmission of @skb (with its marks before it goes). */
+DECLARE_EVENT_CLASS(tcp_retransmit,
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
 	TP_HOST(sock_net(sk)),
 	TP_SKB(skb),
@@ -630,14 +655,21 @@ TRACE_EVENT(tcp_retransmit_skb, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
 		tp_u32(end_seq)
 		tp_u32(len)
 		tp_u32(snd_una)
-		tp_u32(retrans_out)),
+		tp_u32(retrans_out)
+		tp_custom(sacked, u8, sim_tcp_sacked_print)),
 	TP_ASSIGN(
 		__entry->seq = TCP_SKB_CB(skb)->seq;
 		__entry->end_seq = TCP_SKB_CB(skb)->end_seq;
 		__entry->len = skb->len;
 		__entry->snd_una = tcp_sk(sk)->snd_una;
-		__entry->retrans_out = tcp_sk(sk)->retrans_out;))
+		__entry->retrans_out = tcp_sk(sk)->retrans_out;
+		__entry->sacked = TCP_SKB_CB(skb)->sacked;))
+DEFINE_EVENT(tcp_retransmit, tcp_retransmit_skb, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb), TP_ARGS(sk, skb))
 #define trace_tcp_retransmit_skb(...) TP_FUNC(tcp_retransmit_skb, __VA_ARGS__)
+DEFINE_EVENT(tcp_retransmit, __tcp_retransmit_skb, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb), TP_ARGS(sk, skb))
+#define trace___tcp_retransmit_skb(...) TP_FUNC(__tcp_retransmit_skb, __VA_ARGS__)
 
 TRACE_EVENT(tcp_xmit_retransmit_queue, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk),
@@ -868,74 +900,55 @@ TRACE_NOTE_EVENT(tcp_snd_wnd_update, "net/ipv4/tcp_input.c",
 		__entry->old = tcp_sk(sk)->snd_wnd;))
 #define trace_tcp_snd_wnd_update(...) TP_NOTE(tcp_snd_wnd_update, __VA_ARGS__)
 
-/* ca_state: the TCP_CA_* number; dupacks: sacked_out (Reno). */
+/* The scoreboard as a dubious ACK leaves it, before the state machine
+ * runs: ca_state, the S/L/R counts, FACK's count. */
 TRACE_EVENT(tcp_fastretrans_alert, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk, int pkts_acked, bool is_dupack),
+	TP_PROTO(const struct sock *sk, int pkts_acked, bool is_dupack, int flag),
 	TP_HOST(sock_net(sk)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_u8(ca_state)
-		tp_u32(dupacks)
+		tp_enum8(ca_state, sim_tcp_ca_state_name)
 		tp_u8(is_dupack)
 		tp_s32(acked)
+		tp_x16(flag)
+		tp_u32(sacked_out)
+		tp_u32(lost_out)
+		tp_u32(retrans_out)
+		tp_u32(fackets_out)
 		tp_u32(high_seq)),
 	TP_ASSIGN(
+		const struct tcp_sock *tp = tcp_sk(sk);
+
 		__entry->ca_state = inet_csk(sk)->icsk_ca_state;
-		__entry->dupacks = tcp_sk(sk)->sacked_out;
 		__entry->is_dupack = is_dupack;
 		__entry->acked = pkts_acked;
-		__entry->high_seq = tcp_sk(sk)->high_seq;))
+		__entry->flag = (u16)flag;
+		__entry->sacked_out = tp->sacked_out;
+		__entry->lost_out = tp->lost_out;
+		__entry->retrans_out = tp->retrans_out;
+		__entry->fackets_out = tp->fackets_out;
+		__entry->high_seq = tp->high_seq;))
 #define trace_tcp_fastretrans_alert(...) TP_FUNC(tcp_fastretrans_alert, __VA_ARGS__)
 
-/* tcp_fastretrans_alert: recovery or loss is over (from: the TCP_CA_*
- * state it leaves). */
-TRACE_NOTE_EVENT(tcp_ca_to_open, "net/ipv4/tcp_input.c",
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(ca_state)
-		tp_u8(from)
-		tp_u32(cwnd)
-		tp_u32(ssthresh)),
-	TP_ASSIGN(
-		__entry->ca_state = "Open";
-		__entry->from = inet_csk(sk)->icsk_ca_state;
-		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
-		__entry->ssthresh = tcp_sk(sk)->snd_ssthresh;))
-#define trace_tcp_ca_to_open(...) TP_NOTE(tcp_ca_to_open, __VA_ARGS__)
-
-/* tcp_fastretrans_alert: the third duplicate ACK starts fast recovery. */
-TRACE_NOTE_EVENT(tcp_ca_to_recovery, "net/ipv4/tcp_input.c",
-	TP_PROTO(const struct sock *sk),
-	TP_HOST(sock_net(sk)),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(ca_state)
-		tp_u32(cwnd)
-		tp_u32(ssthresh)
-		tp_u32(high_seq)),
-	TP_ASSIGN(
-		__entry->ca_state = "Recovery";
-		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
-		__entry->ssthresh = tcp_sk(sk)->snd_ssthresh;
-		__entry->high_seq = tcp_sk(sk)->high_seq;))
-#define trace_tcp_ca_to_recovery(...) TP_NOTE(tcp_ca_to_recovery, __VA_ARGS__)
-
+/* @how: 1 forgets the SACK marks too (reneging). */
 TRACE_EVENT(tcp_enter_loss, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sock *sk),
+	TP_PROTO(const struct sock *sk, int how),
 	TP_HOST(sock_net(sk)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_u8(ca_state)
+		tp_enum8(ca_state, sim_tcp_ca_state_name)
+		tp_u8(how)
 		tp_u32(cwnd)
 		tp_u32(ssthresh)
-		tp_u32(packets_out)),
+		tp_u32(packets_out)
+		tp_u32(sacked_out)),
 	TP_ASSIGN(
 		__entry->ca_state = inet_csk(sk)->icsk_ca_state;
+		__entry->how = (u8)how;
 		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
 		__entry->ssthresh = tcp_sk(sk)->snd_ssthresh;
-		__entry->packets_out = tcp_sk(sk)->packets_out;))
+		__entry->packets_out = tcp_sk(sk)->packets_out;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;))
 #define trace_tcp_enter_loss(...) TP_FUNC(tcp_enter_loss, __VA_ARGS__)
 
 /* win: the raw window field of the segment (not yet scaled). */
@@ -947,13 +960,13 @@ TRACE_EVENT(tcp_ack, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 		tp_u32(ack)
 		tp_u32(snd_una)
 		tp_u32(snd_nxt)
-		tp_u32(dupacks)
+		tp_u32(sacked_out)
 		tp_u16(win)),
 	TP_ASSIGN(
 		__entry->ack = TCP_SKB_CB(skb)->ack_seq;
 		__entry->snd_una = tcp_sk(sk)->snd_una;
 		__entry->snd_nxt = tcp_sk(sk)->snd_nxt;
-		__entry->dupacks = tcp_sk(sk)->sacked_out;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;
 		__entry->win = ntohs(tcp_hdr(skb)->window);))
 #define trace_tcp_ack(...) TP_FUNC(tcp_ack, __VA_ARGS__)
 
@@ -1958,5 +1971,506 @@ TRACE_EVENT(tcp_set_default_congestion_control, "net/ipv4/tcp_cong.c", TP_NOT_IN
 		__entry->was = tcp_get_default_congestion_control(net);))
 #define trace_tcp_set_default_congestion_control(...) \
 	TP_FUNC(tcp_set_default_congestion_control, __VA_ARGS__)
+
+
+/* ---- loss recovery: layers/tcp_input_sack.c, tcp_input_recovery.c ---------- */
+
+/* @ack_skb's SACK option: @num blocks, the first [start, end) as sent. */
+TRACE_EVENT(tcp_sacktag_write_queue, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *ack_skb, int num),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(ack_skb),
+	TP_STRUCT(
+		tp_u8(blocks)
+		tp_u32(start)
+		tp_u32(end)
+		tp_u32(ack)
+		tp_u32(sacked_out)
+		tp_u32(fackets_out)),
+	TP_ASSIGN(
+		const u8 *p = skb_transport_header(ack_skb) + TCP_SKB_CB(ack_skb)->sacked + 2;
+
+		__entry->blocks = (u8)num;
+		__entry->start = (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
+		__entry->end = (u32)p[4] << 24 | (u32)p[5] << 16 | (u32)p[6] << 8 | p[7];
+		__entry->ack = TCP_SKB_CB(ack_skb)->ack_seq;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;
+		__entry->fackets_out = tcp_sk(sk)->fackets_out;))
+#define trace_tcp_sacktag_write_queue(...) TP_FUNC(tcp_sacktag_write_queue, __VA_ARGS__)
+
+/* tcp_sacktag_write_queue: the scoreboard after the blocks (flag: FLAG_*). */
+TRACE_NOTE_EVENT(tcp_sacktag_done, "net/ipv4/tcp_input.c",
+	TP_PROTO(const struct sock *sk, int flag),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_x16(flag)
+		tp_u32(sacked_out)
+		tp_u32(lost_out)
+		tp_u32(fackets_out)
+		tp_u8(reordering)),
+	TP_ASSIGN(
+		__entry->flag = (u16)flag;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;
+		__entry->lost_out = tcp_sk(sk)->lost_out;
+		__entry->fackets_out = tcp_sk(sk)->fackets_out;
+		__entry->reordering = tcp_sk(sk)->reordering;))
+#define trace_tcp_sacktag_done(...) TP_NOTE(tcp_sacktag_done, __VA_ARGS__)
+
+/* tcp_check_dsack: the first block reports data received twice. */
+TRACE_NOTE_EVENT(tcp_dsack_recv, "net/ipv4/tcp_input.c",
+	TP_PROTO(const struct sock *sk, u32 start, u32 end),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(start)
+		tp_u32(end)
+		tp_u32(undo_marker)
+		tp_s32(undo_retrans)),
+	TP_ASSIGN(
+		__entry->start = start;
+		__entry->end = end;
+		__entry->undo_marker = tcp_sk(sk)->undo_marker;
+		__entry->undo_retrans = tcp_sk(sk)->undo_retrans;))
+#define trace_tcp_dsack_recv(...) TP_NOTE(tcp_dsack_recv, __VA_ARGS__)
+
+/* [start, end): @pcount segments now SACKed; sacked: their marks before. */
+TRACE_EVENT(tcp_sacktag_one, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u8 sacked, u32 start, u32 end, bool dup_sack, int pcount),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_custom(sacked, u8, sim_tcp_sacked_print)
+		tp_u32(start)
+		tp_u32(end)
+		tp_u8(dsack)
+		tp_s32(pcount)),
+	TP_ASSIGN(
+		__entry->sacked = sacked;
+		__entry->start = start;
+		__entry->end = end;
+		__entry->dsack = dup_sack;
+		__entry->pcount = pcount;))
+#define trace_tcp_sacktag_one(...) TP_FUNC(tcp_sacktag_one, __VA_ARGS__)
+
+/* The first @shifted bytes of @skb went to @prev, the SACKed skb before it. */
+TRACE_EVENT(tcp_shifted_skb, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const struct sk_buff *prev,
+		 int shifted, unsigned int pcount),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_skb(to)
+		tp_u32(seq)
+		tp_s32(shifted)
+		tp_u32(pcount)),
+	TP_ASSIGN(
+		__entry->to = prev->id;
+		__entry->seq = TCP_SKB_CB(skb)->seq;
+		__entry->shifted = shifted;
+		__entry->pcount = pcount;))
+#define trace_tcp_shifted_skb(...) TP_FUNC(tcp_shifted_skb, __VA_ARGS__)
+
+/* @metric: how far a segment was displaced; reordering: the old value. */
+TRACE_EVENT(tcp_update_reordering, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int metric, int ts),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(metric)
+		tp_u8(ts)
+		tp_u8(reordering)),
+	TP_ASSIGN(
+		__entry->metric = metric;
+		__entry->ts = (u8)ts;
+		__entry->reordering = tcp_sk(sk)->reordering;))
+#define trace_tcp_update_reordering(...) TP_FUNC(tcp_update_reordering, __VA_ARGS__)
+
+TRACE_EVENT(tcp_mark_lost_retrans, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u32 received_upto),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(received_upto)
+		tp_u32(lost_retrans_low)
+		tp_u32(retrans_out)),
+	TP_ASSIGN(
+		__entry->received_upto = received_upto;
+		__entry->lost_retrans_low = tcp_sk(sk)->lost_retrans_low;
+		__entry->retrans_out = tcp_sk(sk)->retrans_out;))
+#define trace_tcp_mark_lost_retrans(...) TP_FUNC(tcp_mark_lost_retrans, __VA_ARGS__)
+
+/* The congestion state changes from @old to @new (include/net/tcp.h). */
+TRACE_EVENT(tcp_set_ca_state, "include/net/tcp.h", TP_INLINE,
+	TP_PROTO(const struct sock *sk, u8 ca_state),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_enum8(old, sim_tcp_ca_state_name)
+		tp_enum8(new, sim_tcp_ca_state_name)
+		tp_u32(cwnd)
+		tp_u32(ssthresh)
+		tp_u32(snd_una)),
+	TP_ASSIGN(
+		__entry->old = inet_csk(sk)->icsk_ca_state;
+		__entry->new = ca_state;
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->ssthresh = tcp_sk(sk)->snd_ssthresh;
+		__entry->snd_una = tcp_sk(sk)->snd_una;))
+#define trace_tcp_set_ca_state(...) TP_FUNC(tcp_set_ca_state, __VA_ARGS__)
+
+/* What decides between Disorder and Recovery: fack: FACK's count (or
+ * Reno's duplicate ACKs + 1) against reordering. */
+TRACE_EVENT(tcp_time_to_recover, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u32 dupacks),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(lost_out)
+		tp_u32(dupacks)
+		tp_u8(reordering)
+		tp_u32(sacked_out)
+		tp_u32(packets_out)),
+	TP_ASSIGN(
+		__entry->lost_out = tcp_sk(sk)->lost_out;
+		__entry->dupacks = dupacks;
+		__entry->reordering = tcp_sk(sk)->reordering;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;
+		__entry->packets_out = tcp_sk(sk)->packets_out;))
+#define trace_tcp_time_to_recover(...) TP_FUNC(tcp_time_to_recover, __VA_ARGS__)
+
+/* @packets: segments to pass (FACK, Reno) or SACKed ones to see (RFC 3517). */
+TRACE_EVENT(tcp_mark_head_lost, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int packets, int mark_head),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(packets)
+		tp_u8(mark_head)
+		tp_u32(lost_out)),
+	TP_ASSIGN(
+		__entry->packets = packets;
+		__entry->mark_head = (u8)mark_head;
+		__entry->lost_out = tcp_sk(sk)->lost_out;))
+#define trace_tcp_mark_head_lost(...) TP_FUNC(tcp_mark_head_lost, __VA_ARGS__)
+
+TRACE_EVENT(tcp_update_scoreboard, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int fast_rexmit),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(fast_rexmit)
+		tp_u8(fack)
+		tp_u32(fackets_out)
+		tp_u32(sacked_out)
+		tp_u8(reordering)),
+	TP_ASSIGN(
+		__entry->fast_rexmit = (u8)fast_rexmit;
+		__entry->fack = tcp_is_fack(tcp_sk(sk));
+		__entry->fackets_out = tcp_sk(sk)->fackets_out;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;
+		__entry->reordering = tcp_sk(sk)->reordering;))
+#define trace_tcp_update_scoreboard(...) TP_FUNC(tcp_update_scoreboard, __VA_ARGS__)
+
+TRACE_EVENT(tcp_enter_recovery, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(sack)
+		tp_u32(cwnd)
+		tp_u32(ssthresh)
+		tp_u32(snd_una)
+		tp_u32(retrans_out)),
+	TP_ASSIGN(
+		__entry->sack = tcp_is_sack(tcp_sk(sk));
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->ssthresh = tcp_sk(sk)->snd_ssthresh;
+		__entry->snd_una = tcp_sk(sk)->snd_una;
+		__entry->retrans_out = tcp_sk(sk)->retrans_out;))
+#define trace_tcp_enter_recovery(...) TP_FUNC(tcp_enter_recovery, __VA_ARGS__)
+
+/* PRR starts: cwnd (prior_cwnd from here on), high_seq = snd_nxt. */
+TRACE_EVENT(tcp_init_cwnd_reduction, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, bool set_ssthresh),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(set_ssthresh)
+		tp_u32(cwnd)
+		tp_u32(ssthresh)
+		tp_u32(snd_nxt)),
+	TP_ASSIGN(
+		__entry->set_ssthresh = set_ssthresh;
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->ssthresh = tcp_sk(sk)->snd_ssthresh;
+		__entry->snd_nxt = tcp_sk(sk)->snd_nxt;))
+#define trace_tcp_init_cwnd_reduction(...) TP_FUNC(tcp_init_cwnd_reduction, __VA_ARGS__)
+
+/* PRR on one ACK: @newly segments delivered (acked or SACKed); the
+ * counters before it counts. */
+TRACE_EVENT(tcp_cwnd_reduction, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int newly, int fast_rexmit),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(newly)
+		tp_u8(fast_rexmit)
+		tp_u32(in_flight)
+		tp_u32(ssthresh)
+		tp_u32(prior_cwnd)
+		tp_u32(prr_delivered)
+		tp_u32(prr_out)),
+	TP_ASSIGN(
+		const struct tcp_sock *tp = tcp_sk(sk);
+
+		__entry->newly = newly;
+		__entry->fast_rexmit = (u8)fast_rexmit;
+		__entry->in_flight = tcp_packets_in_flight(tp);
+		__entry->ssthresh = tp->snd_ssthresh;
+		__entry->prior_cwnd = tp->prior_cwnd;
+		__entry->prr_delivered = tp->prr_delivered;
+		__entry->prr_out = tp->prr_out;))
+#define trace_tcp_cwnd_reduction(...) TP_FUNC(tcp_cwnd_reduction, __VA_ARGS__)
+
+/* tcp_cwnd_reduction: PRR lets @sndcnt segments go: cwnd = in_flight + sndcnt. */
+TRACE_NOTE_EVENT(tcp_prr_sndcnt, "net/ipv4/tcp_input.c",
+	TP_PROTO(const struct sock *sk, int sndcnt),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(sndcnt)
+		tp_u32(cwnd)
+		tp_u32(prr_delivered)
+		tp_u32(prr_out)),
+	TP_ASSIGN(
+		__entry->sndcnt = sndcnt;
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->prr_delivered = tcp_sk(sk)->prr_delivered;
+		__entry->prr_out = tcp_sk(sk)->prr_out;))
+#define trace_tcp_prr_sndcnt(...) TP_NOTE(tcp_prr_sndcnt, __VA_ARGS__)
+
+TRACE_EVENT(tcp_end_cwnd_reduction, "net/ipv4/tcp_input.c", TP_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_enum8(ca_state, sim_tcp_ca_state_name)
+		tp_u32(cwnd)
+		tp_u32(ssthresh)
+		tp_u32(undo_marker)),
+	TP_ASSIGN(
+		__entry->ca_state = inet_csk(sk)->icsk_ca_state;
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->ssthresh = tcp_sk(sk)->snd_ssthresh;
+		__entry->undo_marker = tcp_sk(sk)->undo_marker;))
+#define trace_tcp_end_cwnd_reduction(...) TP_FUNC(tcp_end_cwnd_reduction, __VA_ARGS__)
+
+TRACE_EVENT(tcp_enter_cwr, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int set_ssthresh),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(set_ssthresh)
+		tp_enum8(ca_state, sim_tcp_ca_state_name)
+		tp_u32(cwnd)),
+	TP_ASSIGN(
+		__entry->set_ssthresh = (u8)set_ssthresh;
+		__entry->ca_state = inet_csk(sk)->icsk_ca_state;
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;))
+#define trace_tcp_enter_cwr(...) TP_FUNC(tcp_enter_cwr, __VA_ARGS__)
+
+/* An undo: what it can go on (undo_marker, the retransmissions not yet
+ * shown unneeded, the first one's time) and the window it may restore. */
+DECLARE_EVENT_CLASS(tcp_undo,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_enum8(ca_state, sim_tcp_ca_state_name)
+		tp_u32(undo_marker)
+		tp_s32(undo_retrans)
+		tp_u32(retrans_stamp)
+		tp_u32(cwnd)
+		tp_u32(ssthresh)
+		tp_u32(prior_ssthresh)),
+	TP_ASSIGN(
+		const struct tcp_sock *tp = tcp_sk(sk);
+
+		__entry->ca_state = inet_csk(sk)->icsk_ca_state;
+		__entry->undo_marker = tp->undo_marker;
+		__entry->undo_retrans = tp->undo_retrans;
+		__entry->retrans_stamp = tp->retrans_stamp;
+		__entry->cwnd = tp->snd_cwnd;
+		__entry->ssthresh = tp->snd_ssthresh;
+		__entry->prior_ssthresh = tp->prior_ssthresh;))
+DEFINE_EVENT(tcp_undo, tcp_try_undo_recovery, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_tcp_try_undo_recovery(...) TP_FUNC(tcp_try_undo_recovery, __VA_ARGS__)
+DEFINE_EVENT(tcp_undo, tcp_try_undo_dsack, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_tcp_try_undo_dsack(...) TP_FUNC(tcp_try_undo_dsack, __VA_ARGS__)
+DEFINE_EVENT(tcp_undo, tcp_try_undo_partial, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_tcp_try_undo_partial(...) TP_FUNC(tcp_try_undo_partial, __VA_ARGS__)
+DEFINE_EVENT(tcp_undo, tcp_try_undo_loss, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_tcp_try_undo_loss(...) TP_FUNC(tcp_try_undo_loss, __VA_ARGS__)
+DEFINE_EVENT(tcp_undo, tcp_undo_cwr, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_tcp_undo_cwr(...) TP_FUNC(tcp_undo_cwr, __VA_ARGS__)
+
+/* An ACK in Loss; frto: F-RTO still watches the episode. */
+TRACE_EVENT(tcp_process_loss, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int flag, bool is_dupack),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(frto)
+		tp_u8(is_dupack)
+		tp_x16(flag)
+		tp_u32(snd_una)
+		tp_u32(high_seq)
+		tp_u32(snd_nxt)),
+	TP_ASSIGN(
+		__entry->frto = tcp_sk(sk)->frto;
+		__entry->is_dupack = is_dupack;
+		__entry->flag = (u16)flag;
+		__entry->snd_una = tcp_sk(sk)->snd_una;
+		__entry->high_seq = tcp_sk(sk)->high_seq;
+		__entry->snd_nxt = tcp_sk(sk)->snd_nxt;))
+#define trace_tcp_process_loss(...) TP_FUNC(tcp_process_loss, __VA_ARGS__)
+
+/* tcp_fastretrans_alert: snd_una reached data the peer had SACKed. */
+TRACE_NOTE_EVENT(tcp_sack_reneging, "net/ipv4/tcp_input.c",
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(tcp_write_queue_head(sk)),
+	TP_STRUCT(
+		tp_u32(snd_una)
+		tp_u32(sacked_out)),
+	TP_ASSIGN(
+		__entry->snd_una = tcp_sk(sk)->snd_una;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;))
+#define trace_tcp_sack_reneging(...) TP_NOTE(tcp_sack_reneging, __VA_ARGS__)
+
+/* Early retransmit waits srtt/4 (srtt in jiffies << 3 here). */
+DECLARE_EVENT_CLASS(tcp_early_retrans,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(do_early_retrans)
+		tp_u32(srtt)
+		tp_u32(packets_out)
+		tp_u32(sacked_out)),
+	TP_ASSIGN(
+		__entry->do_early_retrans = tcp_sk(sk)->do_early_retrans;
+		__entry->srtt = tcp_sk(sk)->srtt;
+		__entry->packets_out = tcp_sk(sk)->packets_out;
+		__entry->sacked_out = tcp_sk(sk)->sacked_out;))
+DEFINE_EVENT(tcp_early_retrans, tcp_pause_early_retransmit, "net/ipv4/tcp_input.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_tcp_pause_early_retransmit(...) TP_FUNC(tcp_pause_early_retransmit, __VA_ARGS__)
+DEFINE_EVENT(tcp_early_retrans, tcp_resume_early_retransmit, "net/ipv4/tcp_input.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_tcp_resume_early_retransmit(...) TP_FUNC(tcp_resume_early_retransmit, __VA_ARGS__)
+
+TRACE_EVENT(tcp_schedule_loss_probe, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_enum8(ca_state, sim_tcp_ca_state_name)
+		tp_u32(packets_out)
+		tp_u32(in_flight)
+		tp_u32(cwnd)
+		tp_u32(srtt)),
+	TP_ASSIGN(
+		__entry->ca_state = inet_csk(sk)->icsk_ca_state;
+		__entry->packets_out = tcp_sk(sk)->packets_out;
+		__entry->in_flight = tcp_packets_in_flight(tcp_sk(sk));
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->srtt = tcp_sk(sk)->srtt >> 3;))
+#define trace_tcp_schedule_loss_probe(...) TP_FUNC(tcp_schedule_loss_probe, __VA_ARGS__)
+
+/* tcp_schedule_loss_probe: the probe timer runs @timeout jiffies (the
+ * RTO, instead, would fire in @rto_delta). */
+TRACE_NOTE_EVENT(tcp_loss_probe_armed, "net/ipv4/tcp_output.c",
+	TP_PROTO(const struct sock *sk, u32 timeout, s32 rto_delta),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(timeout)
+		tp_s32(rto_delta)),
+	TP_ASSIGN(
+		(void)sk;
+		__entry->timeout = timeout;
+		__entry->rto_delta = rto_delta;))
+#define trace_tcp_loss_probe_armed(...) TP_NOTE(tcp_loss_probe_armed, __VA_ARGS__)
+
+/* The probe timer fired: new data if there is any, else the last segment. */
+TRACE_EVENT(tcp_send_loss_probe, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(tcp_send_head(sk) ? tcp_send_head(sk) : tcp_write_queue_tail(sk)),
+	TP_STRUCT(
+		tp_u8(new_data)
+		tp_u32(tlp_high_seq)
+		tp_u32(packets_out)
+		tp_u32(snd_nxt)),
+	TP_ASSIGN(
+		__entry->new_data = tcp_send_head(sk) != NULL;
+		__entry->tlp_high_seq = tcp_sk(sk)->tlp_high_seq;
+		__entry->packets_out = tcp_sk(sk)->packets_out;
+		__entry->snd_nxt = tcp_sk(sk)->snd_nxt;))
+#define trace_tcp_send_loss_probe(...) TP_FUNC(tcp_send_loss_probe, __VA_ARGS__)
+
+/* An ACK while a probe's retransmission is out (tlp_high_seq). */
+TRACE_EVENT(tcp_process_tlp_ack, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u32 ack, int flag),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(ack)
+		tp_u32(tlp_high_seq)
+		tp_x16(flag)),
+	TP_ASSIGN(
+		__entry->ack = ack;
+		__entry->tlp_high_seq = tcp_sk(sk)->tlp_high_seq;
+		__entry->flag = (u16)flag;))
+#define trace_tcp_process_tlp_ack(...) TP_FUNC(tcp_process_tlp_ack, __VA_ARGS__)
+
+/* The receiver owes a D-SACK for [seq, end_seq) (old: below rcv_nxt). */
+TRACE_EVENT(tcp_dsack_set, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u32 seq, u32 end_seq),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(seq)
+		tp_u32(end_seq)
+		tp_u8(old)),
+	TP_ASSIGN(
+		__entry->seq = seq;
+		__entry->end_seq = end_seq;
+		__entry->old = before(seq, tcp_sk(sk)->rcv_nxt);))
+#define trace_tcp_dsack_set(...) TP_FUNC(tcp_dsack_set, __VA_ARGS__)
+
+/* Out-of-order [seq, end_seq): the receiver's SACK blocks (num: before). */
+TRACE_EVENT(tcp_sack_new_ofo_skb, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u32 seq, u32 end_seq),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(seq)
+		tp_u32(end_seq)
+		tp_u8(num)),
+	TP_ASSIGN(
+		__entry->seq = seq;
+		__entry->end_seq = end_seq;
+		__entry->num = tcp_sk(sk)->rx_opt.num_sacks;))
+#define trace_tcp_sack_new_ofo_skb(...) TP_FUNC(tcp_sack_new_ofo_skb, __VA_ARGS__)
 
 #endif

@@ -86,6 +86,11 @@ tcp_init_sock(struct sock *sk)
 	tp->snd_cwnd = TCP_INIT_CWND;
 	tp->snd_ssthresh = TCP_INFINITE_SSTHRESH;
 	tp->snd_cwnd_clamp = ~0U;
+	tp->undo_retrans = -1;
+	if (h) {
+		tp->reordering = h->sysctl_tcp_reordering;
+		tcp_enable_early_retrans(tp, h);
+	}
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->rx_opt.mss_clamp = TCP_MSS_DEFAULT;
 	icsk->icsk_ca_ops = &tcp_reno;
@@ -305,10 +310,12 @@ tcp_disconnect(struct sock *sk, int flags)
 	icsk->icsk_backoff = 0;
 	tp->snd_cwnd = 2;
 	icsk->icsk_probes_out = 0;
-	tp->packets_out = tp->retrans_out = tp->sacked_out = tp->lost_out = 0;
+	tp->packets_out = 0;
 	tp->snd_ssthresh = TCP_INFINITE_SSTHRESH;
 	tp->snd_cwnd_cnt = 0;
-	icsk->icsk_ca_state = TCP_CA_Open;
+	tp->frto = 0;
+	tcp_set_ca_state(sk, TCP_CA_Open);
+	tcp_clear_retrans(tp);
 	sk_dst_reset(sk);
 	sk->sk_daddr = 0;
 	sk->sk_dport = 0;
@@ -1193,6 +1200,7 @@ tcp_get_info(const struct sock *sk, struct tcp_info *info)
 	info->tcpi_sacked = tp->sacked_out;
 	info->tcpi_lost = tp->lost_out;
 	info->tcpi_retrans = tp->retrans_out;
+	info->tcpi_fackets = tp->fackets_out;
 	info->tcpi_last_data_sent = now - tp->lsndtime;
 	info->tcpi_last_data_recv = now - icsk->icsk_ack.lrcvtime;
 	info->tcpi_last_ack_recv = now - tp->rcv_tstamp;
@@ -1203,7 +1211,7 @@ tcp_get_info(const struct sock *sk, struct tcp_info *info)
 	info->tcpi_snd_ssthresh = tp->snd_ssthresh;
 	info->tcpi_snd_cwnd = tp->snd_cwnd;
 	info->tcpi_advmss = tp->advmss;
-	info->tcpi_reordering = TCP_FASTRETRANS_THRESH;
+	info->tcpi_reordering = tp->reordering;
 	info->tcpi_rcv_rtt = (tp->rcv_rtt_est.rtt * 1000) >> 3;	/* jiffies << 3 to us */
 	info->tcpi_rcv_space = tp->rcv_space;
 	info->tcpi_total_retrans = tp->total_retrans;

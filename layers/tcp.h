@@ -23,8 +23,10 @@
  *
  * KERNEL: no MD5, no fast open, no ECN, no urgent data, no header prediction fast
  * path, no TCP small queues throttling, no metrics cache, no cubic (Reno),
- * no inet_timewait_sock (TIME_WAIT keeps the full socket), no SACK-based
- * recovery (SACK blocks are parsed and tolerated; loss recovery is NewReno).
+ * no inet_timewait_sock (TIME_WAIT keeps the full socket).  Loss recovery
+ * is 3.10's: the SACK scoreboard with FACK, PRR, early retransmit, tail
+ * loss probes, undo and F-RTO (layers/tcp_input_sack.c,
+ * layers/tcp_input_recovery.c), NewReno when SACK is off.
  */
 #ifndef NETSTEP_LAYERS_TCP_H
 #define NETSTEP_LAYERS_TCP_H
@@ -143,7 +145,8 @@ static inline u8 tcp_flag_byte(const struct tcphdr *th)
 #define TCP_DEFAULT_INIT_RCVWND	10
 #define TCP_INFINITE_SSTHRESH	0x7fffffff
 #define TCP_MAX_WSCALE		14
-#define TCP_FASTRETRANS_THRESH	3	/* sysctl_tcp_reordering */
+#define TCP_FASTRETRANS_THRESH	3	/* sysctl_tcp_reordering's default */
+#define TCP_MAX_REORDERING	127	/* tp->reordering never grows past it */
 
 /* Option kinds and lengths, include/net/tcp.h */
 #define TCPOPT_NOP		1
@@ -196,6 +199,7 @@ static inline u8 tcp_flag_byte(const struct tcphdr *th)
 #define TCPCB_LOST		0x04
 #define TCPCB_TAGBITS		0x07
 #define TCPCB_EVER_RETRANS	0x80	/* ever retransmitted: no RTT sample (Karn) */
+#define TCPCB_RETRANS		(TCPCB_SACKED_RETRANS | TCPCB_EVER_RETRANS)
 
 /*
  * include/net/tcp.h: what TCP keeps in skb->cb.  The IP control block
@@ -210,8 +214,10 @@ struct tcp_skb_cb {
 	u32 end_seq;		/* seq + FIN + SYN + data length */
 	u32 when;		/* jiffies when (re)sent: RTT sample, RTO */
 	u8 tcp_flags;		/* TCPHDR_* */
-	u8 sacked;		/* TCPCB_* state for retransmission */
-	u32 ack_seq;		/* received: the segment's ack_seq */
+	u8 sacked;		/* sent: TCPCB_* scoreboard marks; received: the
+				 * offset of the SACK option in the header, 0 = none */
+	u32 ack_seq;		/* received: the segment's ack_seq; retransmitted:
+				 * snd_nxt at the retransmission (tcp_mark_lost_retrans) */
 };
 #define TCP_SKB_CB(skb)	((struct tcp_skb_cb *)&((skb)->cb[0]))
 
@@ -240,15 +246,21 @@ struct tcp_options_received {
 	u32 rcv_tsecr;		/* TSecr of the segment being processed */
 	u16 saw_tstamp:1,	/* this segment carried a timestamp */
 	    tstamp_ok:1,	/* timestamps negotiated */
-	    sack_ok:1,		/* SACK negotiated */
+	    dsack:1,		/* a D-SACK block is owed (duplicate_sack) */
 	    wscale_ok:1,	/* window scaling negotiated */
+	    sack_ok:4,		/* TCP_SACK_SEEN: SACK negotiated, | TCP_FACK_ENABLED,
+				 * | TCP_DSACK_SEEN (the peer sends D-SACKs) */
 	    snd_wscale:4,	/* peer's shift: scales what it advertises */
 	    rcv_wscale:4;	/* our shift: scales what we advertise */
 	u8 num_sacks;		/* SACK blocks we send */
-	u8 saw_sack;		/* netstep: blocks in the segment being processed */
 	u16 user_mss;		/* TCP_MAXSEG, 0 = none */
 	u16 mss_clamp;		/* peer's MSS option */
 };
+
+/* rx_opt.sack_ok bits (include/linux/tcp.h) */
+#define TCP_SACK_SEEN		(1 << 0)
+#define TCP_FACK_ENABLED	(1 << 1)	/* FACK: all unSACKed below the highest SACK are lost */
+#define TCP_DSACK_SEEN		(1 << 2)
 
 /* include/net/tcp.h: what tcp_syn_options / tcp_established_options decide. */
 struct tcp_out_options {
@@ -273,6 +285,8 @@ enum inet_csk_ack_state_t {
 #define ICSK_TIME_RETRANS	1
 #define ICSK_TIME_DACK		2
 #define ICSK_TIME_PROBE0	3
+#define ICSK_TIME_EARLY_RETRANS	4	/* the delayed early retransmit (RTT/4) */
+#define ICSK_TIME_LOSS_PROBE	5	/* tail loss probe (about 2 RTT) */
 
 /* include/net/tcp.h: congestion-avoidance states. */
 enum tcp_ca_state {
@@ -283,10 +297,17 @@ enum tcp_ca_state {
 	TCP_CA_Loss = 4
 };
 
+#define TCPF_CA_CWR		(1 << TCP_CA_CWR)
+#define TCPF_CA_Recovery	(1 << TCP_CA_Recovery)
+
 struct tcp_congestion_ops {
 	const char *name;			/* "reno" */
 	u32 (*ssthresh)(struct sock *sk);	/* new ssthresh after loss */
 	void (*cong_avoid)(struct sock *sk, u32 ack, u32 in_flight);
+	/* optional: told of each icsk_ca_state change (tcp_set_ca_state) */
+	void (*set_state)(struct sock *sk, u8 new_state);
+	/* optional: the cwnd an undo restores (NULL: max(cwnd, 2 * ssthresh)) */
+	u32 (*undo_cwnd)(struct sock *sk);
 };
 extern const struct tcp_congestion_ops tcp_reno;
 
@@ -382,16 +403,31 @@ struct tcp_sock {
 	u32 rttvar;		/* smoothed mdev_max */
 	u32 rtt_seq;		/* snd_nxt when rttvar was last updated */
 	u32 packets_out;	/* segments sent, not acked */
-	u32 retrans_out;	/* retransmitted, not acked */
-	u32 sacked_out;		/* Reno: duplicate ACKs seen */
-	u32 lost_out;		/* marked lost */
+	u32 retrans_out;	/* retransmitted, not acked (the R marks) */
+	u32 sacked_out;		/* SACKed (the S marks); Reno: duplicate ACKs seen */
+	u32 lost_out;		/* marked lost (the L marks) */
+	u32 fackets_out;	/* FACK: segments up to the highest SACKed one */
+	u8 reordering;		/* how far a segment may be displaced and not be lost */
+	u8 frto:1,		/* F-RTO [RFC 5682] watches this Loss episode */
+	   do_early_retrans:1;	/* early retransmit [RFC 5827] allowed */
 	u32 snd_ssthresh;	/* slow-start threshold */
 	u32 snd_cwnd;		/* congestion window, segments */
 	u32 snd_cwnd_cnt;	/* ACKed segments towards the next +1 (CA) */
 	u32 snd_cwnd_clamp;
-	u32 prior_ssthresh;
+	u32 prior_cwnd;		/* cwnd when the reduction (PRR) began */
+	u32 prr_delivered;	/* PRR: segments delivered since it began */
+	u32 prr_out;		/* PRR: segments sent since it began */
+	u32 prior_ssthresh;	/* ssthresh before the reduction, for undo (0: none) */
 	u32 high_seq;		/* snd_nxt when recovery/loss began */
+	u32 tlp_high_seq;	/* snd_nxt at a loss probe's retransmission (0: none) */
 	u32 retrans_stamp;	/* jiffies of the first retransmission */
+	u32 undo_marker;	/* snd_una when the undoable episode began (0: no undo) */
+	int undo_retrans;	/* retransmissions not yet shown spurious (-1: none) */
+	u32 retransmit_high;	/* L marks may be set up to here */
+	u32 lost_retrans_low;	/* lowest snd_nxt of a retransmission in flight */
+	struct sk_buff *highest_sack;	/* skb after the highest SACKed one
+					 * (NULL: snd_nxt); valid while sacked_out */
+	struct tcp_sack_block recv_sack_cache[TCP_NUM_SACKS];	/* blocks of the last ACK */
 	u32 total_retrans;	/* retransmitted segments, lifetime */
 	u32 rcv_space;		/* netstep: rcv window space, for ss */
 	u16 xmit_size_goal_segs;	/* size goal of the last send, in MSS */
@@ -402,11 +438,13 @@ struct tcp_sock {
 		u32 time;	/* tcp_time_stamp when it began */
 	} rcv_rtt_est;		/* the RTT seen from the receiving side (tcpi_rcv_rtt) */
 	struct sk_buff_head out_of_order_queue;	/* segments past a hole */
+	struct tcp_sack_block duplicate_sack[1];	/* the D-SACK block we report */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* blocks we report */
 	struct tcp_options_received rx_opt;
 	u32 sim_rtt_when;	/* netstep: RTT probe bookkeeping */
-	/* KERNEL: ucopy/prequeue, urgent data, fastopen, md5, tsq, tlp,
-	 * frto, undo, prr, sack tags and hints omitted. */
+	/* KERNEL: ucopy/prequeue, urgent data, fastopen, md5, tsq and the
+	 * write-queue hints (lost_skb_hint, retransmit_skb_hint,
+	 * scoreboard_skb_hint: the walks start at the head) omitted. */
 };
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
@@ -445,6 +483,11 @@ struct inet_hashinfo {
 	int sysctl_tcp_min_tso_segs;	/* 2: the smallest size goal, in MSS */
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
+	int sysctl_tcp_fack;		/* 1: FACK on SACK connections */
+	int sysctl_tcp_dsack;		/* 1: send D-SACK blocks */
+	int sysctl_tcp_reordering;	/* 3: a new socket's reordering */
+	int sysctl_tcp_frto;		/* 2: F-RTO on (3.10: any non-zero value) */
+	int sysctl_tcp_early_retrans;	/* 3: early retransmit delayed, and TLP */
 	/* sysctl net.ipv4.tcp_congestion_control; NULL: the first built in */
 	const struct tcp_congestion_ops *tcp_ca_default;
 	int nsocks;			/* live TCP sockets (leak check) */
@@ -458,10 +501,68 @@ struct inet_hashinfo {
 #define SIM_PORT_RANGE_LO	32768
 #define SIM_PORT_RANGE_HI	61000
 
-/* Ideal sending window, include/net/tcp.h */
+/*
+ * How the connection uses SACK (include/net/tcp.h): negotiated or not
+ * (Reno: duplicate ACKs are counted in sacked_out instead), and FACK on
+ * top, on until reordering is seen.
+ */
+static inline bool tcp_is_sack(const struct tcp_sock *tp)
+{
+	return tp->rx_opt.sack_ok != 0;
+}
+static inline bool tcp_is_reno(const struct tcp_sock *tp)
+{
+	return !tcp_is_sack(tp);
+}
+static inline bool tcp_is_fack(const struct tcp_sock *tp)
+{
+	return tp->rx_opt.sack_ok & TCP_FACK_ENABLED;
+}
+static inline void tcp_enable_fack(struct tcp_sock *tp)
+{
+	tp->rx_opt.sack_ok |= TCP_FACK_ENABLED;
+}
+/* Segments that left the network without being acknowledged yet. */
+static inline u32 tcp_left_out(const struct tcp_sock *tp)
+{
+	return tp->sacked_out + tp->lost_out;
+}
+/* Ideal sending window, include/net/tcp.h: sent - left + resent. */
 static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
 {
-	return tp->packets_out - (tp->sacked_out + tp->lost_out) + tp->retrans_out;
+	return tp->packets_out - tcp_left_out(tp) + tp->retrans_out;
+}
+/* CWR and Recovery reduce cwnd (PRR): it must not grow meanwhile. */
+static inline bool tcp_in_cwnd_reduction(const struct sock *sk)
+{
+	return (TCPF_CA_CWR | TCPF_CA_Recovery) & (1 << inet_csk(sk)->icsk_ca_state);
+}
+/* The ssthresh to remember for an undo: 3/4 of cwnd if that is more,
+ * unless a reduction is already under way. */
+static inline u32 tcp_current_ssthresh(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tcp_in_cwnd_reduction(sk))
+		return tp->snd_ssthresh;
+	return max_t(u32, tp->snd_ssthresh, (tp->snd_cwnd >> 1) + (tp->snd_cwnd >> 2));
+}
+/* The burst a dubious ACK may let out (tcp_moderate_cwnd). */
+static inline u32 tcp_max_burst(const struct tcp_sock *tp)
+{
+	return tp->reordering;
+}
+/* tcp_enable_early_retrans: [RFC 5827] only with the default reordering. */
+/* KERNEL: the thin-stream dupack rule (sysctl_tcp_thin_dupack, off by
+ * default, which ER also requires off) is not modelled. */
+static inline void tcp_enable_early_retrans(struct tcp_sock *tp, const struct inet_hashinfo *h)
+{
+	tp->do_early_retrans = h->sysctl_tcp_early_retrans && h->sysctl_tcp_early_retrans < 4 &&
+			       h->sysctl_tcp_reordering == 3;
+}
+static inline void tcp_disable_early_retrans(struct tcp_sock *tp)
+{
+	tp->do_early_retrans = 0;
 }
 static inline u32 tcp_wnd_end(const struct tcp_sock *tp)
 {
@@ -543,6 +644,49 @@ static inline int tcp_skb_pcount(const struct sk_buff *skb)
 static inline int tcp_skb_mss(const struct sk_buff *skb)
 {
 	return skb_shinfo(skb)->gso_size;
+}
+/* What one segment of @skb carries (tcp_input.c's tcp_skb_seglen). */
+static inline int tcp_skb_seglen(const struct sk_buff *skb)
+{
+	return tcp_skb_pcount(skb) == 1 ? (int)skb->len : tcp_skb_mss(skb);
+}
+static inline struct sk_buff *tcp_write_queue_prev(const struct sock *sk,
+						   const struct sk_buff *skb)
+{
+	(void)sk;
+	return skb->prev;
+}
+/*
+ * The SACK scoreboard's high-water mark: highest_sack is the skb just
+ * after the highest SACKed one (NULL: nothing after it), meaningful
+ * only while something is SACKed.
+ */
+static inline u32 tcp_highest_sack_seq(struct tcp_sock *tp)
+{
+	if (!tp->sacked_out)
+		return tp->snd_una;
+	if (!tp->highest_sack)
+		return tp->snd_nxt;
+	return TCP_SKB_CB(tp->highest_sack)->seq;
+}
+static inline void tcp_advance_highest_sack(struct sock *sk, struct sk_buff *skb)
+{
+	tcp_sk(sk)->highest_sack = tcp_write_queue_next(sk, skb);
+}
+static inline struct sk_buff *tcp_highest_sack(struct sock *sk)
+{
+	return tcp_sk(sk)->highest_sack;
+}
+static inline void tcp_highest_sack_reset(struct sock *sk)
+{
+	tcp_sk(sk)->highest_sack = tcp_write_queue_head(sk);
+}
+/* How far in the future the RTO of the head (sent at its `when`) is. */
+static inline s32 tcp_rto_delta(const struct sock *sk)
+{
+	const struct sk_buff *skb = tcp_write_queue_head(sk);
+
+	return (s32)(TCP_SKB_CB(skb)->when + inet_csk(sk)->icsk_rto - tcp_time_stamp(sk));
 }
 /*
  * tcp_bound_to_half_wnd - no segment (nor GSO skb) bigger than half the
@@ -627,8 +771,12 @@ void tcp_send_ack(struct sock *sk);
 void tcp_send_delayed_ack(struct sock *sk);
 void tcp_send_fin(struct sock *sk);
 void tcp_send_active_reset(struct sock *sk);
+int __tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb);
 int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb);
 void tcp_xmit_retransmit_queue(struct sock *sk);
+bool tcp_may_send_now(struct sock *sk);
+bool tcp_schedule_loss_probe(struct sock *sk);
+void tcp_send_loss_probe(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);
 int tcp_write_wakeup(struct sock *sk);
 struct sk_buff *tcp_make_synack(struct sock *sk, struct dst_entry *dst,
@@ -645,7 +793,6 @@ void tcp_set_skb_tso_segs(const struct sock *sk, struct sk_buff *skb, unsigned i
 bool tcp_tso_should_defer(struct sock *sk, struct sk_buff *skb);
 void tcp_check_probe_timer(struct sock *sk);
 void tcp_options_write(u8 *ptr, const struct tcp_out_options *opts);
-void tcp_simple_retransmit(struct sock *sk);
 void tcp_mark_push(struct tcp_sock *tp, struct sk_buff *skb);
 
 /* tcp_input.c */
@@ -658,7 +805,6 @@ void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *o
 void tcp_rtt_estimator(struct sock *sk, u32 mrtt);
 void tcp_set_rto(struct sock *sk);
 void sim_tcp_init_transfer(struct sock *sk);
-void tcp_enter_loss(struct sock *sk);
 void tcp_rearm_rto(struct sock *sk);
 void tcp_enter_quickack_mode(struct sock *sk);
 void tcp_init_buffer_space(struct sock *sk);
@@ -704,6 +850,15 @@ void tcp_time_wait(struct sock *sk, int state, int timeo);
 int tcp_child_process(struct sock *parent, struct sock *child, struct sk_buff *skb);
 void inet_csk_reqsk_queue_drop(struct sock *sk, struct request_sock *req);
 void tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th);
+
+/* tcp_input_recovery.c (3.10: tcp_input.c) */
+void tcp_enter_loss(struct sock *sk, int how);
+void tcp_enter_cwr(struct sock *sk, const int set_ssthresh);
+void tcp_resume_early_retransmit(struct sock *sk);
+void tcp_clear_retrans(struct tcp_sock *tp);
+void tcp_simple_retransmit(struct sock *sk);
+void tcp_set_ca_state(struct sock *sk, const u8 ca_state);
+const char *sim_tcp_ca_state_name(u32 state);
 
 /* tcp_timer.c */
 void tcp_init_xmit_timers(struct sock *sk);

@@ -1,50 +1,42 @@
 /*
  * layers/tcp_input.c - TCP receive: ACKs (which free the write queue),
- * data (in order to the receive queue, out of order to a side queue),
- * the state machine, RTT estimation, loss detection and recovery.
+ * data (in order to the receive queue, out of order to a side queue,
+ * with the SACK and D-SACK blocks our ACKs report), the state machine,
+ * RTT estimation.
  *
  * Mirrors net/ipv4/tcp_input.c (Linux 3.10.108):
  *
  *   tcp_rcv_established (ESTABLISHED) / tcp_rcv_state_process (others)
  *     -> tcp_validate_incoming (PAWS, sequence window, RST, SYN)
- *     -> tcp_ack -> tcp_ack_update_window, tcp_clean_rtx_queue (frees
- *        the acked originals: the last reference to their data, dataref
- *        1 -> 0), RTT sample, tcp_cong_avoid or tcp_fastretrans_alert
+ *     -> tcp_ack -> tcp_ack_update_window, tcp_sacktag_write_queue (the
+ *        peer's SACK blocks), tcp_clean_rtx_queue (frees the acked
+ *        originals: the last reference to their data, dataref 1 -> 0),
+ *        RTT sample, the RTO or loss-probe timer, tcp_cong_avoid or
+ *        tcp_fastretrans_alert
  *     -> tcp_data_queue -> sk_receive_queue / tcp_data_queue_ofo,
  *        tcp_ofo_queue, tcp_fin
  *     -> tcp_data_snd_check (send what the ACK allows),
  *        __tcp_ack_snd_check (ACK now or delay it)
  *
+ * The SACK scoreboard and loss recovery, the rest of 3.10's file, are in
+ * layers/tcp_input_sack.c and layers/tcp_input_recovery.c.
+ *
  * Read before: layers/tcp_ipv4.c (tcp_v4_rcv).  Read after:
+ * layers/tcp_input_sack.c, layers/tcp_input_recovery.c,
  * layers/tcp_timer.c, layers/tcp_cong.c.
  *
  * Left out: header prediction (every segment takes the slow path, which
- * computes the same result), SACK scoreboard and FACK (SACK blocks are
- * parsed and ignored: recovery is NewReno on duplicate ACKs), D-SACK,
- * F-RTO, undo of spurious retransmissions, PRR (cwnd is set to ssthresh
- * on entering recovery), ECN, urgent data, receive-buffer autotuning,
- * queue collapsing under memory pressure, simultaneous open.
+ * computes the same result), ECN, urgent data, receive-buffer autotuning,
+ * queue collapsing under memory pressure and coalescing of received
+ * segments (tcp_try_coalesce), simultaneous open.
  */
-#include "layers/tcp.h"
+#include "layers/tcp_input_priv.h"
 #include "layers/route.h"
 #include "events/tcp.h"
 
 #include <string.h>
 
 static const char KSRC[] = "net/ipv4/tcp_input.c";
-
-#define FLAG_DATA		0x01	/* incoming frame contained data */
-#define FLAG_WIN_UPDATE		0x02	/* incoming ACK was a window update */
-#define FLAG_DATA_ACKED		0x04	/* this ACK acknowledged new data */
-#define FLAG_RETRANS_DATA_ACKED	0x08	/* ... some of which was retransmitted */
-#define FLAG_SYN_ACKED		0x10	/* this ACK acknowledged our SYN */
-#define FLAG_DATA_SACKED	0x20
-#define FLAG_ECE		0x40
-#define FLAG_SLOWPATH		0x100
-#define FLAG_SND_UNA_ADVANCED	0x400
-#define FLAG_ACKED		(FLAG_DATA_ACKED | FLAG_SYN_ACKED)
-#define FLAG_NOT_DUP		(FLAG_DATA | FLAG_WIN_UPDATE | FLAG_ACKED)
-#define FLAG_CA_ALERT		(FLAG_DATA_SACKED | FLAG_ECE)
 
 #define TCP_PAWS_WINDOW		1
 #define TCP_PAWS_24DAYS		(60 * 60 * 24 * 24)
@@ -68,7 +60,6 @@ tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *opt_rx
 	int length = th->doff * 4 - (int)sizeof(struct tcphdr);
 
 	opt_rx->saw_tstamp = 0;
-	opt_rx->saw_sack = 0;
 	while (length > 0) {
 		int opcode = *ptr++;
 		int opsize;
@@ -117,10 +108,10 @@ tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *opt_rx
 				opt_rx->sack_ok = 1;
 			break;
 		case TCPOPT_SACK:
-			/* Tolerated: counted, not used (no SACK scoreboard). */
+			/* Where the blocks are: tcp_sacktag_write_queue reads them. */
 			if (opsize >= TCPOLEN_SACK_BASE + TCPOLEN_SACK_PERBLOCK &&
 			    !((opsize - TCPOLEN_SACK_BASE) % TCPOLEN_SACK_PERBLOCK) && opt_rx->sack_ok)
-				opt_rx->saw_sack = (opsize - TCPOLEN_SACK_BASE) / TCPOLEN_SACK_PERBLOCK;
+				TCP_SKB_CB(skb)->sacked = (u8)((ptr - 2) - (const u8 *)th);
 			break;
 		}
 		ptr += opsize - 2;
@@ -244,59 +235,41 @@ tcp_ack_update_rtt(struct sock *sk, int flag, s32 seq_rtt)
 		tcp_valid_rtt_meas(sk, (u32)seq_rtt);
 }
 
-/* tcp_rearm_rto: restart the retransmission timer (or stop it). */
+/**
+ * tcp_rearm_rto - restart the retransmission timer at the RTO (RFC 6298
+ * 5.3), or stop it when nothing is in flight
+ *
+ * If the timer was the early-retransmit or loss-probe one, the RTO it
+ * stands in for keeps its deadline: the head's send time + RTO.
+ */
 void
 tcp_rearm_rto(struct sock *sk)
 {
-	if (!tcp_sk(sk)->packets_out)
+	const struct inet_connection_sock *icsk = inet_csk(sk);
+	u32 rto = icsk->icsk_rto;
+
+	if (!tcp_sk(sk)->packets_out) {
 		inet_csk_clear_xmit_timer(sk, ICSK_TIME_RETRANS);
-	else
-		inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto,
-					  TCP_RTO_MAX);
-}
-
-/* Reno: duplicate ACKs counted in sacked_out, never more than fit. */
-static void
-tcp_limit_reno_sacked(struct tcp_sock *tp)
-{
-	u32 holes = max_t(u32, tp->lost_out, 1U);
-
-	holes = min_t(u32, holes, tp->packets_out);
-	if (tp->sacked_out + holes > tp->packets_out)
-		tp->sacked_out = tp->packets_out - holes;
-}
-
-static void
-tcp_add_reno_sack(struct sock *sk)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-
-	tp->sacked_out++;
-	tcp_limit_reno_sacked(tp);
-}
-
-static void
-tcp_remove_reno_sacks(struct sock *sk, int acked)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-
-	if (acked > 0) {
-		if ((u32)acked - 1 >= tp->sacked_out)
-			tp->sacked_out = 0;
-		else
-			tp->sacked_out -= acked - 1;
+		return;
 	}
-	tcp_limit_reno_sacked(tp);
+	if (icsk->icsk_pending == ICSK_TIME_EARLY_RETRANS ||
+	    icsk->icsk_pending == ICSK_TIME_LOSS_PROBE) {
+		/* Not positive if that RTO is overdue already. */
+		s32 delta = tcp_rto_delta(sk);
+
+		rto = max_t(int, delta, 1);
+	}
+	inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, rto, TCP_RTO_MAX);
 }
 
-/**
- * tcp_clean_rtx_queue - free the skbs this ACK fully acknowledged
- *
- * They are the originals kept on sk_write_queue since their first
- * transmission; their clones were freed by the driver long ago, so this
- * drops the last reference to the data (dataref 1 -> 0).  Returns
- * FLAG_* bits.
- */
+/* tcp_set_xmit_timer: the loss probe if it applies, else the RTO. */
+static void
+tcp_set_xmit_timer(struct sock *sk)
+{
+	if (!tcp_schedule_loss_probe(sk))
+		tcp_rearm_rto(sk);
+}
+
 /*
  * tcp_tso_acked - the ACK covers only the first segments of a GSO skb:
  * trim them off (tcp_trim_head).  Returns how many segments that was
@@ -314,13 +287,25 @@ tcp_tso_acked(struct sock *sk, struct sk_buff *skb)
 	return packets_acked - tcp_skb_pcount(skb);
 }
 
+/**
+ * tcp_clean_rtx_queue - free the skbs this ACK fully acknowledged
+ *
+ * They are the originals kept on sk_write_queue since their first
+ * transmission; their clones were freed by the driver long ago, so this
+ * drops the last reference to the data (dataref 1 -> 0).  Their marks
+ * leave the S/L/R counts.  An original acknowledged that was never
+ * retransmitted and never SACKed, below segments that were, arrived out
+ * of order: reordering.  Returns FLAG_* bits.
+ */
 static int
-tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
+tcp_clean_rtx_queue(struct sock *sk, u32 prior_fackets, u32 prior_snd_una)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 now = tcp_time_stamp(sk);
+	u32 reord = tp->packets_out;
 	s32 seq_rtt = -1;
-	int flag = 0, pkts_acked = 0;
+	int flag = 0;
+	u32 pkts_acked = 0;
 	struct sk_buff *skb;
 
 	trace_tcp_clean_rtx_queue(sk, prior_snd_una);
@@ -341,14 +326,22 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 		} else {
 			acked_pcount = tcp_skb_pcount(skb);
 		}
-		if (sacked & (TCPCB_SACKED_RETRANS | TCPCB_EVER_RETRANS)) {
+		if (sacked & TCPCB_RETRANS) {
 			if (sacked & TCPCB_SACKED_RETRANS)
 				tp->retrans_out -= acked_pcount;
 			flag |= FLAG_RETRANS_DATA_ACKED;
 			seq_rtt = -1;
-		} else if (seq_rtt < 0) {
-			seq_rtt = (s32)(now - scb->when);
+		} else {
+			if (seq_rtt < 0)
+				seq_rtt = (s32)(now - scb->when);
+			if (!(sacked & TCPCB_SACKED_ACKED)) {
+				reord = min_t(u32, pkts_acked, reord);
+				if (!after(scb->end_seq, tp->high_seq))
+					flag |= FLAG_ORIG_SACK_ACKED;
+			}
 		}
+		if (sacked & TCPCB_SACKED_ACKED)
+			tp->sacked_out -= acked_pcount;
 		if (sacked & TCPCB_LOST)
 			tp->lost_out -= acked_pcount;
 		tp->packets_out -= acked_pcount;
@@ -367,13 +360,24 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 		sk->sk_wmem_queued -= skb->truesize;
 		consume_skb(skb);
 	}
+	/* What snd_una reached was SACKed: the peer dropped data it had. */
+	if (skb && (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_ACKED))
+		flag |= FLAG_SACK_RENEGING;
 	if (flag & FLAG_ACKED) {
 		tcp_ack_update_rtt(sk, flag, seq_rtt);
-		tcp_rearm_rto(sk);
-		tcp_remove_reno_sacks(sk, pkts_acked);
+		flag |= FLAG_SET_XMIT_TIMER;
+		if (tcp_is_reno(tp)) {
+			tcp_remove_reno_sacks(sk, pkts_acked);
+		} else if (reord < prior_fackets) {
+			/* A hole filled by a never-retransmitted original. */
+			tcp_update_reordering(sk, tp->fackets_out - reord, 0);
+		}
+		tp->fackets_out -= min_t(u32, pkts_acked, tp->fackets_out);
 	}
-	if (!tp->packets_out)
-		tp->retrans_stamp = 0;
+	/* Every mark left with its skb (3.10 says "Leak" if one did not:
+	 * FASTRETRANS_DEBUG is 1). */
+	if (!tp->packets_out && tcp_is_sack(tp))
+		tp->lost_out = tp->sacked_out = tp->retrans_out = 0;
 	return flag;
 }
 
@@ -424,159 +428,23 @@ tcp_ack_probe(struct sock *sk)
 	}
 }
 
-/* tcp_mark_head_lost (Reno, one packet, the head): the first unacked
- * segment is lost; a GSO skb is cut so that only its first segment is. */
-static void
-tcp_mark_head_lost(struct sock *sk)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *skb = tcp_write_queue_head(sk);
-
-	if (!skb || skb == tcp_send_head(sk))
-		return;
-	if (tcp_skb_pcount(skb) > 1 &&
-	    tcp_fragment(sk, skb, tcp_skb_mss(skb), tcp_skb_mss(skb)) < 0)
-		return;
-	if (!(TCP_SKB_CB(skb)->sacked & (TCPCB_LOST | TCPCB_SACKED_ACKED))) {
-		TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
-		tp->lost_out += tcp_skb_pcount(skb);
-	}
-}
-
-/* Retransmit the (lost) head now, whatever cwnd says: fast retransmit. */
-static void
-sim_tcp_retransmit_head(struct sock *sk)
-{
-	struct sk_buff *skb = tcp_write_queue_head(sk);
-
-	if (!skb || skb == tcp_send_head(sk))
-		return;
-	if (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS)
-		return;
-	if (!tcp_retransmit_skb(sk, skb)) {
-		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPFASTRETRANS);
-		inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto,
-					  TCP_RTO_MAX);
-	}
-}
-
-/**
- * tcp_fastretrans_alert - what a dubious ACK (duplicate, or during
- * recovery) means for the congestion state
- *
- * Open/Disorder: count duplicate ACKs; the third starts fast recovery:
- * ssthresh = cwnd/2, the head is retransmitted at once [RFC 5681 3.2].
- * Recovery: partial ACKs retransmit the next hole (NewReno, RFC 6582);
- * an ACK beyond high_seq ends recovery with cwnd = ssthresh.
- * Loss (after an RTO): retransmit what is marked lost as cwnd allows.
- */
-static void
-tcp_fastretrans_alert(struct sock *sk, int pkts_acked, bool is_dupack, int flag)
-{
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct net *net = sock_net(sk);
-
-	trace_tcp_fastretrans_alert(sk, pkts_acked, is_dupack);
-	if (!tp->packets_out && tp->sacked_out)
-		tp->sacked_out = 0;
-
-	/* E. Leaving Recovery / Loss once everything up to high_seq is acked. */
-	if (icsk->icsk_ca_state >= TCP_CA_CWR && !before(tp->snd_una, tp->high_seq)) {
-		if (icsk->icsk_ca_state == TCP_CA_Recovery) {
-			tp->snd_cwnd = min_t(u32, tp->snd_cwnd, tp->snd_ssthresh);
-			tp->snd_cwnd = max_t(u32, tp->snd_cwnd, 2U);
-		}
-		trace_tcp_ca_to_open(sk);
-		icsk->icsk_retransmits = 0;
-		icsk->icsk_ca_state = TCP_CA_Open;
-		tp->sacked_out = 0;
-	}
-
-	/* F. Process the state. */
-	switch (icsk->icsk_ca_state) {
-	case TCP_CA_Recovery:
-		if (!(flag & FLAG_SND_UNA_ADVANCED)) {
-			if (is_dupack)
-				tcp_add_reno_sack(sk);
-		} else {
-			/* NewReno partial ACK: the next segment is lost too. */
-			tcp_mark_head_lost(sk);
-			sim_tcp_retransmit_head(sk);
-		}
-		break;
-	case TCP_CA_Loss:
-		if (flag & FLAG_DATA_ACKED)
-			icsk->icsk_retransmits = 0;
-		if (flag & FLAG_SND_UNA_ADVANCED)
-			tp->sacked_out = 0;
-		tcp_xmit_retransmit_queue(sk);
-		return;
-	default:
-		if (flag & FLAG_SND_UNA_ADVANCED)
-			tp->sacked_out = 0;
-		if (is_dupack)
-			tcp_add_reno_sack(sk);
-		/* tcp_time_to_recover: three duplicate ACKs (reordering 3). */
-		if (!tp->lost_out && tp->sacked_out + 1 <= TCP_FASTRETRANS_THRESH) {
-			icsk->icsk_ca_state = tp->sacked_out ? TCP_CA_Disorder : TCP_CA_Open;
-			return;
-		}
-		tp->high_seq = tp->snd_nxt;
-		tp->prior_ssthresh = tp->snd_ssthresh;
-		tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(sk);
-		icsk->icsk_ca_state = TCP_CA_Recovery;
-		NET_INC_STATS(net, LINUX_MIB_TCPRENORECOVERY);
-		trace_tcp_ca_to_recovery(sk);
-		/* KERNEL: PRR paces the reduction; netstep halves at once. */
-		tp->snd_cwnd = tp->snd_ssthresh;
-		tp->snd_cwnd_cnt = 0;
-		tcp_mark_head_lost(sk);
-		sim_tcp_retransmit_head(sk);
-		break;
-	}
-}
-
-/**
- * tcp_enter_loss - the retransmission timer fired: everything in flight
- * is presumed lost; cwnd 1, ssthresh halved (once per episode)
- */
-void
-tcp_enter_loss(struct sock *sk)
-{
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *skb;
-
-	trace_tcp_enter_loss(sk);
-	if (icsk->icsk_ca_state <= TCP_CA_Disorder || tp->snd_una == tp->high_seq ||
-	    (icsk->icsk_ca_state == TCP_CA_Loss && !icsk->icsk_retransmits)) {
-		tp->prior_ssthresh = tp->snd_ssthresh;
-		tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(sk);
-	}
-	tp->snd_cwnd = 1;
-	tp->snd_cwnd_cnt = 0;
-	tp->retrans_out = 0;
-	tp->lost_out = 0;
-	tp->sacked_out = 0;
-	skb_queue_walk(&sk->sk_write_queue, skb) {
-		if (skb == tcp_send_head(sk))
-			break;
-		TCP_SKB_CB(skb)->sacked &= ~(TCPCB_SACKED_RETRANS | TCPCB_LOST);
-		TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
-		tp->lost_out += tcp_skb_pcount(skb);
-	}
-	icsk->icsk_ca_state = TCP_CA_Loss;
-	tp->high_seq = tp->snd_nxt;
-}
-
-/* tcp_may_raise_cwnd: not while a reduction is in progress. */
+/* tcp_ack_is_dubious: a duplicate, a SACK, or anything outside Open
+ * goes to the state machine (tcp_fastretrans_alert). */
 static bool
-tcp_may_raise_cwnd(const struct sock *sk)
+tcp_ack_is_dubious(const struct sock *sk, const int flag)
 {
-	u8 state = inet_csk(sk)->icsk_ca_state;
+	return !(flag & FLAG_NOT_DUP) || (flag & FLAG_CA_ALERT) ||
+	       inet_csk(sk)->icsk_ca_state != TCP_CA_Open;
+}
 
-	return state != TCP_CA_Recovery && state != TCP_CA_CWR;
+/* tcp_may_raise_cwnd: not while PRR reduces it (CWR, Recovery). */
+static bool
+tcp_may_raise_cwnd(const struct sock *sk, const int flag)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	return (!(flag & FLAG_ECE) || tp->snd_cwnd < tp->snd_ssthresh) &&
+	       !tcp_in_cwnd_reduction(sk);
 }
 
 /* tcp_new_space: the ACK freed send buffer: grow it and wake the writer. */
@@ -590,7 +458,7 @@ tcp_new_space(struct sock *sk)
 	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK) && tcp_packets_in_flight(tp) < tp->snd_cwnd) {
 		int sndmem = SIM_SKB_TRUESIZE(max_t(u32, tp->mss_cache, tp->advmss) +
 					      MAX_TCP_HEADER);
-		int demanded = max_t(u32, tp->snd_cwnd, TCP_FASTRETRANS_THRESH) + 1;
+		int demanded = max_t(u32, tp->snd_cwnd, tp->reordering + 1U);
 
 		sndmem *= 2 * demanded;
 		if (sndmem > sk->sk_sndbuf)
@@ -624,7 +492,7 @@ tcp_update_pacing_rate(struct sock *sk)
  * tcp_ack - process the acknowledgment in @skb
  *
  * Returns 1 if it was processed (new or duplicate), 0 for an old ACK
- * (ignored), -1 for an ACK of data never sent.
+ * (ignored but for its SACK blocks), -1 for an ACK of data never sent.
  */
 static int
 tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
@@ -634,14 +502,18 @@ tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	u32 prior_snd_una = tp->snd_una;
 	u32 ack_seq = TCP_SKB_CB(skb)->seq;
 	u32 ack = TCP_SKB_CB(skb)->ack_seq;
-	u32 prior_in_flight, prior_packets = tp->packets_out;
+	bool is_dupack = false;
+	u32 prior_in_flight, prior_fackets;
 	u32 prior_rtt = tp->srtt, prior_cwnd = tp->snd_cwnd;
-	bool is_dupack;
+	int prior_packets = tp->packets_out;
+	int prior_sacked = tp->sacked_out;
+	int pkts_acked = 0;
+	int previous_packets_out;
 
 	trace_tcp_ack(sk, skb);
 	if (before(ack, prior_snd_una)) {
 		trace_tcp_discard(sock_net(sk), skb, "old_ack");
-		return 0;
+		goto old_ack;
 	}
 	if (after(ack, tp->snd_nxt)) {
 		trace_tcp_discard(sock_net(sk), skb, "ack_of_unsent_data");
@@ -649,25 +521,32 @@ tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	}
 	if (after(ack, prior_snd_una))
 		flag |= FLAG_SND_UNA_ADVANCED;
+	prior_fackets = tp->fackets_out;
 	prior_in_flight = tcp_packets_in_flight(tp);
-	flag |= tcp_ack_update_window(sk, skb, ack, ack_seq);
 	if (TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq)
 		flag |= FLAG_DATA;
 	else
 		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPPUREACKS);
+	flag |= tcp_ack_update_window(sk, skb, ack, ack_seq);
+	if (TCP_SKB_CB(skb)->sacked)
+		flag |= tcp_sacktag_write_queue(sk, skb, prior_snd_una);
 	icsk->icsk_probes_out = 0;
 	tp->rcv_tstamp = tcp_time_stamp(sk);
 	if (!prior_packets)
 		goto no_queue;
 
-	flag |= tcp_clean_rtx_queue(sk, prior_snd_una);
-	is_dupack = !(flag & (FLAG_SND_UNA_ADVANCED | FLAG_NOT_DUP));
-	if (!(flag & FLAG_NOT_DUP) || (flag & FLAG_CA_ALERT) ||
-	    icsk->icsk_ca_state != TCP_CA_Open) {
-		/* tcp_ack_is_dubious */
-		if ((flag & FLAG_DATA_ACKED) && tcp_may_raise_cwnd(sk))
+	previous_packets_out = tp->packets_out;
+	flag |= tcp_clean_rtx_queue(sk, prior_fackets, prior_snd_una);
+	pkts_acked = previous_packets_out - tp->packets_out;
+	if (tp->tlp_high_seq)
+		tcp_process_tlp_ack(sk, ack, flag);
+	if (flag & FLAG_SET_XMIT_TIMER)
+		tcp_set_xmit_timer(sk);
+	if (tcp_ack_is_dubious(sk, flag)) {
+		if ((flag & FLAG_DATA_ACKED) && tcp_may_raise_cwnd(sk, flag))
 			tcp_cong_avoid(sk, ack, prior_in_flight);
-		tcp_fastretrans_alert(sk, prior_packets - tp->packets_out, is_dupack, flag);
+		is_dupack = !(flag & (FLAG_SND_UNA_ADVANCED | FLAG_NOT_DUP));
+		tcp_fastretrans_alert(sk, pkts_acked, prior_sacked, prior_packets, is_dupack, flag);
 	} else if (flag & FLAG_DATA_ACKED) {
 		tcp_cong_avoid(sk, ack, prior_in_flight);
 	}
@@ -678,10 +557,23 @@ tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	return 1;
 
 no_queue:
+	/* A D-SACK may still undo a reduction. */
+	if (flag & FLAG_DSACKING_ACK)
+		tcp_fastretrans_alert(sk, pkts_acked, prior_sacked, prior_packets, is_dupack, flag);
 	/* Nothing in flight: maybe the answer to a zero-window probe. */
 	if (tcp_send_head(sk))
 		tcp_ack_probe(sk);
+	if (tp->tlp_high_seq)
+		tcp_process_tlp_ack(sk, ack, flag);
 	return 1;
+
+old_ack:
+	/* Its SACK blocks still count, a D-SACK may undo. */
+	if (TCP_SKB_CB(skb)->sacked) {
+		flag |= tcp_sacktag_write_queue(sk, skb, prior_snd_una);
+		tcp_fastretrans_alert(sk, pkts_acked, prior_sacked, prior_packets, is_dupack, flag);
+	}
+	return 0;
 }
 
 /* tcp_incr_quickack: ACK the next segments at once (slow start of the peer). */
@@ -847,39 +739,140 @@ tcp_event_data_recv(struct sock *sk, struct sk_buff *skb)
 	tcp_grow_window(sk, skb);
 }
 
-/* The SACK blocks we report: the out-of-order islands, the one that just
- * grew first [RFC 2018 4]. */
+/* tcp_sack_extend: grow @sp to cover [seq, end_seq) if they touch. */
+static bool
+tcp_sack_extend(struct tcp_sack_block *sp, u32 seq, u32 end_seq)
+{
+	if (!after(seq, sp->end_seq) && !after(sp->start_seq, end_seq)) {
+		if (before(seq, sp->start_seq))
+			sp->start_seq = seq;
+		if (after(end_seq, sp->end_seq))
+			sp->end_seq = end_seq;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * tcp_dsack_set - [seq, end_seq) arrived twice: the next ACK reports it
+ * in a D-SACK block, ahead of the SACK blocks [RFC 2883]
+ * (TCPDSACKOldSent below rcv_nxt, TCPDSACKOfoSent above)
+ */
 static void
-sim_tcp_sack_rebuild(struct sock *sk, u32 latest_seq)
+tcp_dsack_set(struct sock *sk, u32 seq, u32 end_seq)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct tcp_sack_block blocks[16];
-	int n = 0, first = -1;
-	struct sk_buff *skb;
 
-	skb_queue_walk(&tp->out_of_order_queue, skb) {
-		u32 s = TCP_SKB_CB(skb)->seq, e = TCP_SKB_CB(skb)->end_seq;
+	trace_tcp_dsack_set(sk, seq, end_seq);
+	if (!tcp_is_sack(tp) || !sock_net(sk)->tcp_hashinfo->sysctl_tcp_dsack)
+		return;
+	NET_INC_STATS(sock_net(sk), before(seq, tp->rcv_nxt) ? LINUX_MIB_TCPDSACKOLDSENT :
+							       LINUX_MIB_TCPDSACKOFOSENT);
+	tp->rx_opt.dsack = 1;
+	tp->duplicate_sack[0].start_seq = seq;
+	tp->duplicate_sack[0].end_seq = end_seq;
+}
 
-		if (n && !after(s, blocks[n - 1].end_seq)) {
-			if (after(e, blocks[n - 1].end_seq))
-				blocks[n - 1].end_seq = e;
-		} else if (n < (int)ARRAY_SIZE(blocks)) {
-			blocks[n].start_seq = s;
-			blocks[n].end_seq = e;
-			n++;
+/* tcp_dsack_extend: add to the D-SACK block owed, or start one. */
+static void
+tcp_dsack_extend(struct sock *sk, u32 seq, u32 end_seq)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!tp->rx_opt.dsack)
+		tcp_dsack_set(sk, seq, end_seq);
+	else
+		tcp_sack_extend(tp->duplicate_sack, seq, end_seq);
+}
+
+/* tcp_sack_maybe_coalesce: the first block grew: merge the ones it
+ * reaches into it. */
+static void
+tcp_sack_maybe_coalesce(struct tcp_sock *tp)
+{
+	struct tcp_sack_block *sp = &tp->selective_acks[0];
+	int this_sack = 1;
+
+	while (this_sack < tp->rx_opt.num_sacks) {
+		if (tcp_sack_extend(sp, tp->selective_acks[this_sack].start_seq,
+				    tp->selective_acks[this_sack].end_seq)) {
+			tp->rx_opt.num_sacks--;
+			for (int i = this_sack; i < tp->rx_opt.num_sacks; i++)
+				tp->selective_acks[i] = tp->selective_acks[i + 1];
+			continue;
+		}
+		this_sack++;
+	}
+}
+
+/**
+ * tcp_sack_new_ofo_skb - out-of-order [seq, end_seq) arrived: the block
+ * it extends, or a new one, becomes the first we report (the most
+ * recent first [RFC 2018 4]); beyond four, the oldest is forgotten
+ */
+static void
+tcp_sack_new_ofo_skb(struct sock *sk, u32 seq, u32 end_seq)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_sack_block *sp = tp->selective_acks;
+	int cur_sacks = tp->rx_opt.num_sacks;
+	int this_sack;
+
+	trace_tcp_sack_new_ofo_skb(sk, seq, end_seq);
+	for (this_sack = 0; this_sack < cur_sacks; this_sack++) {
+		if (tcp_sack_extend(&sp[this_sack], seq, end_seq)) {
+			/* To the front, the others move down one. */
+			for (; this_sack > 0; this_sack--) {
+				struct tcp_sack_block t = sp[this_sack];
+
+				sp[this_sack] = sp[this_sack - 1];
+				sp[this_sack - 1] = t;
+			}
+			if (cur_sacks > 1)
+				tcp_sack_maybe_coalesce(tp);
+			return;
 		}
 	}
-	for (int i = 0; i < n; i++)
-		if (!before(latest_seq, blocks[i].start_seq) && before(latest_seq, blocks[i].end_seq))
-			first = i;
-	tp->rx_opt.num_sacks = 0;
-	if (!tp->rx_opt.sack_ok)
+	if (this_sack >= TCP_NUM_SACKS) {
+		this_sack--;
+		tp->rx_opt.num_sacks--;
+	}
+	for (; this_sack > 0; this_sack--)
+		sp[this_sack] = sp[this_sack - 1];
+	sp[0].start_seq = seq;
+	sp[0].end_seq = end_seq;
+	tp->rx_opt.num_sacks++;
+}
+
+/* tcp_sack_remove: rcv_nxt moved on: blocks it now covers go. */
+static void
+tcp_sack_remove(struct tcp_sock *tp)
+{
+	int num_sacks = tp->rx_opt.num_sacks;
+	int this_sack = 0;
+
+	if (skb_queue_empty(&tp->out_of_order_queue)) {
+		tp->rx_opt.num_sacks = 0;
 		return;
-	if (first >= 0)
-		tp->selective_acks[tp->rx_opt.num_sacks++] = blocks[first];
-	for (int i = 0; i < n && tp->rx_opt.num_sacks < TCP_NUM_SACKS; i++)
-		if (i != first)
-			tp->selective_acks[tp->rx_opt.num_sacks++] = blocks[i];
+	}
+	while (this_sack < num_sacks) {
+		if (!before(tp->rcv_nxt, tp->selective_acks[this_sack].start_seq)) {
+			for (int i = this_sack + 1; i < num_sacks; i++)
+				tp->selective_acks[i - 1] = tp->selective_acks[i];
+			num_sacks--;
+			continue;
+		}
+		this_sack++;
+	}
+	tp->rx_opt.num_sacks = num_sacks;
+}
+
+/* tcp_sack_reset: nothing to report (the queue behind the blocks went). */
+static void
+tcp_sack_reset(struct tcp_options_received *rx_opt)
+{
+	rx_opt->dsack = 0;
+	rx_opt->num_sacks = 0;
 }
 
 /**
@@ -916,7 +909,8 @@ tcp_fin(struct sock *sk)
 		break;
 	}
 	__skb_queue_purge(&tp->out_of_order_queue);
-	tp->rx_opt.num_sacks = 0;
+	if (tcp_is_sack(tp))
+		tcp_sack_reset(&tp->rx_opt);
 	if (!sim_sock_flag_dead(sk)) {
 		sk->sk_state_change(sk);
 		/* NOTE: a reader sleeping in recv() is woken too (EOF). */
@@ -936,7 +930,8 @@ tcp_try_rmem_schedule(struct sock *sk, const struct sk_buff *skb)
 	if (!skb_queue_empty(&tp->out_of_order_queue)) {
 		trace_tcp_rmem_limit(sk, NULL, "prune_ofo");
 		__skb_queue_purge(&tp->out_of_order_queue);
-		tp->rx_opt.num_sacks = 0;
+		if (tp->rx_opt.sack_ok)
+			tcp_sack_reset(&tp->rx_opt);
 	}
 	return sk->sk_rmem_alloc <= sk->sk_rcvbuf;
 }
@@ -949,12 +944,21 @@ static void
 tcp_ofo_queue(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
+	u32 dsack_high = tp->rcv_nxt;
 	struct sk_buff *skb;
 
 	trace_tcp_ofo_queue(sk);
 	while ((skb = skb_peek(&tp->out_of_order_queue)) != NULL) {
 		if (after(TCP_SKB_CB(skb)->seq, tp->rcv_nxt))
 			break;
+		/* Its head was received already: that part is a duplicate. */
+		if (before(TCP_SKB_CB(skb)->seq, dsack_high)) {
+			u32 dsack = dsack_high;
+
+			if (before(TCP_SKB_CB(skb)->end_seq, dsack_high))
+				dsack_high = TCP_SKB_CB(skb)->end_seq;
+			tcp_dsack_extend(sk, TCP_SKB_CB(skb)->seq, dsack);
+		}
 		__skb_unlink(skb, &tp->out_of_order_queue);
 		if (!after(TCP_SKB_CB(skb)->end_seq, tp->rcv_nxt)) {
 			trace_tcp_discard(sock_net(sk), skb, "ofo_duplicate");
@@ -982,7 +986,10 @@ sim_tcp_ofo_prev(struct tcp_sock *tp, struct sk_buff *skb)
  * tcp_data_queue_ofo - a segment beyond a hole: keep it, sorted, until
  * the hole is filled; drop it if the receive buffer is full (the bound)
  *
- * Consumes @skb (queued, or freed as a duplicate or for lack of room).
+ * What it duplicates (all of it, or the part overlapping a queued
+ * segment) is owed a D-SACK; segments it covers whole go.  Its range
+ * goes into the SACK blocks (tcp_sack_new_ofo_skb).  Consumes @skb
+ * (queued, or freed as a duplicate or for lack of room).
  */
 static void
 tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
@@ -990,7 +997,7 @@ tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct net *net = sock_net(sk);
 	u32 seq = TCP_SKB_CB(skb)->seq, end_seq = TCP_SKB_CB(skb)->end_seq;
-	struct sk_buff *skb1, *next;
+	struct sk_buff *skb1;
 
 	trace_tcp_data_queue_ofo(sk, skb);
 	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
@@ -1001,41 +1008,72 @@ tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	}
 	inet_csk(sk)->icsk_ack.pending |= ICSK_ACK_SCHED;
 	NET_INC_STATS(net, LINUX_MIB_TCPOFOQUEUE);
-
-	/* Find the last skb starting at or before seq. */
+	skb_dst_drop(skb);
 	skb1 = skb_peek_tail(&tp->out_of_order_queue);
+	if (!skb1) {
+		/* The first island: one SACK block. */
+		if (tcp_is_sack(tp)) {
+			tp->rx_opt.num_sacks = 1;
+			tp->selective_acks[0].start_seq = seq;
+			tp->selective_acks[0].end_seq = end_seq;
+		}
+		__skb_queue_head(&tp->out_of_order_queue, skb);
+		goto end;
+	}
+	if (seq == TCP_SKB_CB(skb1)->end_seq) {
+		/* The common case: in order after the last island.
+		 * KERNEL: 3.10 appends it to that skb (tcp_try_coalesce). */
+		__skb_queue_after(&tp->out_of_order_queue, skb1, skb);
+		if (!tp->rx_opt.num_sacks || tp->selective_acks[0].end_seq != seq)
+			goto add_sack;
+		tp->selective_acks[0].end_seq = end_seq;
+		goto end;
+	}
+	/* The last skb starting at or before seq. */
 	while (skb1 && after(TCP_SKB_CB(skb1)->seq, seq))
 		skb1 = sim_tcp_ofo_prev(tp, skb1);
-	if (skb1 && !after(end_seq, TCP_SKB_CB(skb1)->end_seq)) {
-		/* All its bits are already queued. */
-		trace_tcp_discard(net, skb, "ofo_duplicate");
-		NET_INC_STATS(net, LINUX_MIB_TCPOFODROP);
-		kfree_skb(skb);
-		return;
+	if (skb1 && before(seq, TCP_SKB_CB(skb1)->end_seq)) {
+		if (!after(end_seq, TCP_SKB_CB(skb1)->end_seq)) {
+			/* All its bits are queued already. */
+			trace_tcp_discard(net, skb, "ofo_duplicate");
+			NET_INC_STATS(net, LINUX_MIB_TCPOFOMERGE);
+			kfree_skb(skb);
+			tcp_dsack_set(sk, seq, end_seq);
+			skb = NULL;
+			goto add_sack;
+		}
+		if (after(seq, TCP_SKB_CB(skb1)->seq)) {
+			tcp_dsack_set(sk, seq, TCP_SKB_CB(skb1)->end_seq);
+		} else {
+			/* Same start, longer: it goes before the old one,
+			 * which the loop below removes. */
+			skb1 = sim_tcp_ofo_prev(tp, skb1);
+		}
 	}
-	if (skb1 && TCP_SKB_CB(skb1)->seq == seq) {
-		/* Same start, longer: the new one takes the old one's place. */
-		next = skb1;
-		skb1 = sim_tcp_ofo_prev(tp, skb1);
-		__skb_unlink(next, &tp->out_of_order_queue);
-		kfree_skb(next);
-	}
-	skb_dst_drop(skb);
-	skb_set_owner_r(skb, sk);
-	if (skb1) {
+	if (skb1)
 		__skb_queue_after(&tp->out_of_order_queue, skb1, skb);
-	} else {
+	else
 		__skb_queue_head(&tp->out_of_order_queue, skb);
-	}
-	/* Segments wholly covered by the new one go. */
+	/* Segments the new one covers go; one it overlaps stays. */
 	while (skb->next != (struct sk_buff *)&tp->out_of_order_queue) {
-		next = skb->next;
-		if (after(TCP_SKB_CB(next)->end_seq, end_seq))
+		skb1 = skb->next;
+		if (!after(end_seq, TCP_SKB_CB(skb1)->seq))
 			break;
-		__skb_unlink(next, &tp->out_of_order_queue);
-		kfree_skb(next);
+		if (before(end_seq, TCP_SKB_CB(skb1)->end_seq)) {
+			tcp_dsack_extend(sk, TCP_SKB_CB(skb1)->seq, end_seq);
+			break;
+		}
+		__skb_unlink(skb1, &tp->out_of_order_queue);
+		tcp_dsack_extend(sk, TCP_SKB_CB(skb1)->seq, TCP_SKB_CB(skb1)->end_seq);
+		NET_INC_STATS(net, LINUX_MIB_TCPOFOMERGE);
+		kfree_skb(skb1);
 	}
-	sim_tcp_sack_rebuild(sk, seq);
+add_sack:
+	if (tcp_is_sack(tp))
+		tcp_sack_new_ofo_skb(sk, seq, end_seq);
+end:
+	if (skb)
+		skb_set_owner_r(skb, sk);
 }
 
 /**
@@ -1043,9 +1081,9 @@ tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
  *
  * In order: to sk_receive_queue (rcv_nxt advances, the reader is woken),
  * then whatever the out-of-order queue can now deliver.  Already
- * received: ACK at once (the peer retransmitted; our ACK was lost).
- * Beyond a hole: out-of-order queue, and an immediate duplicate ACK.
- * Consumes @skb.
+ * received: ACK at once with a D-SACK (the peer retransmitted; our ACK
+ * was lost or late).  Beyond a hole: out-of-order queue, and an immediate
+ * duplicate ACK.  Consumes @skb.
  */
 static void
 tcp_data_queue(struct sock *sk, struct sk_buff *skb)
@@ -1061,10 +1099,12 @@ tcp_data_queue(struct sock *sk, struct sk_buff *skb)
 	}
 	trace_tcp_data_queue(sk, skb);
 	skb_pull(skb, th->doff * 4);
+	tp->rx_opt.dsack = 0;
 
-	if (seq == tp->rcv_nxt || (before(seq, tp->rcv_nxt) && after(end_seq, tp->rcv_nxt))) {
+	if (seq == tp->rcv_nxt) {
 		if (tcp_receive_window(tp) == 0)
 			goto out_of_window;
+queue_and_out:
 		if (!tcp_try_rmem_schedule(sk, skb)) {
 			trace_tcp_rmem_limit(sk, skb, "rcvbuf_full");
 			NET_INC_STATS(net, LINUX_MIB_TCPRCVQDROP);
@@ -1083,21 +1123,30 @@ tcp_data_queue(struct sock *sk, struct sk_buff *skb)
 			/* The hole is filled: ACK at once [RFC 5681 4.2]. */
 			if (skb_queue_empty(&tp->out_of_order_queue))
 				inet_csk(sk)->icsk_ack.pingpong = 0;
-			sim_tcp_sack_rebuild(sk, tp->rcv_nxt);
 		}
+		if (tp->rx_opt.num_sacks)
+			tcp_sack_remove(tp);
 		if (!sim_sock_flag_dead(sk))
 			sk->sk_data_ready(sk, 0);
 		return;
 	}
 	if (!after(end_seq, tp->rcv_nxt)) {
-		/* A retransmit of what we have: ACK now. */
+		/* A retransmit of what we have: ACK now, with a D-SACK. */
 		trace_tcp_discard(net, skb, "duplicate_data");
-		NET_INC_STATS(net, LINUX_MIB_TCPDSACKOLDSENT);
+		NET_INC_STATS(net, LINUX_MIB_DELAYEDACKLOST);
+		tcp_dsack_set(sk, seq, end_seq);
 		goto out_of_window;
 	}
 	if (!before(seq, tp->rcv_nxt + tcp_receive_window(tp)))
 		goto out_of_window;
 	tcp_enter_quickack_mode(sk);
+	if (before(seq, tp->rcv_nxt)) {
+		/* Partly new: the old head is reported, the rest queued. */
+		tcp_dsack_set(sk, seq, tp->rcv_nxt);
+		if (!tcp_receive_window(tp))
+			goto out_of_window;
+		goto queue_and_out;
+	}
 	tcp_data_queue_ofo(sk, skb);
 	return;
 
@@ -1150,15 +1199,25 @@ tcp_ack_snd_check(struct sock *sk)
 	__tcp_ack_snd_check(sk, 1);
 }
 
-/* tcp_send_dupack: an unacceptable segment still gets our ACK. */
+/* tcp_send_dupack: an unacceptable segment still gets our ACK; old data
+ * in it gets a D-SACK. */
 static void
 tcp_send_dupack(struct sock *sk, const struct sk_buff *skb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
 	if (TCP_SKB_CB(skb)->end_seq != TCP_SKB_CB(skb)->seq &&
-	    before(TCP_SKB_CB(skb)->seq, tp->rcv_nxt))
+	    before(TCP_SKB_CB(skb)->seq, tp->rcv_nxt)) {
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_DELAYEDACKLOST);
 		tcp_enter_quickack_mode(sk);
+		if (tcp_is_sack(tp) && sock_net(sk)->tcp_hashinfo->sysctl_tcp_dsack) {
+			u32 end_seq = TCP_SKB_CB(skb)->end_seq;
+
+			if (after(end_seq, tp->rcv_nxt))
+				end_seq = tp->rcv_nxt;
+			tcp_dsack_set(sk, TCP_SKB_CB(skb)->seq, end_seq);
+		}
+	}
 	tcp_send_ack(sk);
 }
 
@@ -1376,6 +1435,8 @@ tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb, const struct
 		}
 		if (!net->tcp_hashinfo->sysctl_tcp_sack)
 			tp->rx_opt.sack_ok = 0;
+		if (tcp_is_sack(tp) && net->tcp_hashinfo->sysctl_tcp_fack)
+			tcp_enable_fack(tp);
 		tcp_sync_mss(sk, inet_csk(sk)->icsk_pmtu_cookie);
 		tcp_initialize_rcv_mss(sk);
 		tp->copied_seq = tp->rcv_nxt;

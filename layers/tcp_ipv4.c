@@ -1015,6 +1015,12 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_wmem[0] = 4096;
 	h->sysctl_tcp_wmem[1] = 16384;
 	h->sysctl_tcp_wmem[2] = 4194304;
+	/* Loss recovery (net/ipv4/tcp_input.c's defaults). */
+	h->sysctl_tcp_fack = 1;
+	h->sysctl_tcp_dsack = 1;
+	h->sysctl_tcp_reordering = TCP_FASTRETRANS_THRESH;
+	h->sysctl_tcp_frto = 2;
+	h->sysctl_tcp_early_retrans = 3;
 	net->tcp_hashinfo = h;
 	return 0;
 }

@@ -121,6 +121,8 @@ tcp_create_openreq_child(struct sock *sk, struct request_sock *req, struct sk_bu
 	newtp->snd_wl1 = req->rcv_isn;
 	newtp->rx_opt.tstamp_ok = req->tstamp_ok;
 	newtp->rx_opt.sack_ok = req->sack_ok;
+	if (newtp->rx_opt.sack_ok && sock_net(sk)->tcp_hashinfo->sysctl_tcp_fack)
+		tcp_enable_fack(newtp);
 	newtp->rx_opt.wscale_ok = req->wscale_ok;
 	newtp->rx_opt.snd_wscale = req->wscale_ok ? req->snd_wscale : 0;
 	newtp->rx_opt.rcv_wscale = req->wscale_ok ? req->rcv_wscale : 0;

@@ -16,7 +16,9 @@
  *
  * and the segments TCP makes on its own: SYN (tcp_connect), SYN-ACK
  * (tcp_make_synack), ACK (tcp_send_ack, tcp_send_delayed_ack), FIN, RST,
- * retransmissions and zero-window probes.
+ * retransmissions (tcp_xmit_retransmit_queue: the L skbs, and forward
+ * retransmissions in SACK recovery), tail loss probes
+ * (tcp_schedule_loss_probe, tcp_send_loss_probe) and zero-window probes.
  *
  * Read before: layers/tcp.c.  Read after: layers/ip_output.c
  * (ip_queue_xmit) and, for the ACK that frees the original,
@@ -30,9 +32,11 @@
  * (tcp_mss_split_point).  The counters (packets_out, lost_out ...) count
  * segments, tcp_skb_pcount() per skb.
  *
- * Left out: MTU probing, TCP small queues, tail loss probes, PRR, ECN,
- * MD5, fast open, cwnd validation after idle (tcp_cwnd_restart /
- * tcp_cwnd_validate).
+ * Left out: MTU probing, TCP small queues, ECN, MD5, fast open, cwnd
+ * validation after idle (tcp_cwnd_restart / tcp_cwnd_validate), and the
+ * joining of small skbs for a retransmission (tcp_retrans_try_collapse)
+ * or the dropping of a FIN's data from one (the Solaris workaround of
+ * __tcp_retransmit_skb).
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
@@ -212,7 +216,7 @@ static unsigned int
 tcp_established_options(struct sock *sk, struct sk_buff *skb, struct tcp_out_options *opts)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	unsigned int size = 0;
+	unsigned int size = 0, eff_sacks;
 
 	opts->options = 0;
 	opts->num_sack_blocks = 0;
@@ -222,16 +226,23 @@ tcp_established_options(struct sock *sk, struct sk_buff *skb, struct tcp_out_opt
 		opts->tsecr = tp->rx_opt.ts_recent;
 		size += TCPOLEN_TSTAMP_ALIGNED;
 	}
-	if (tp->rx_opt.sack_ok && tp->rx_opt.num_sacks) {
+	/* The D-SACK block first, then the SACK blocks, as many as fit. */
+	eff_sacks = tp->rx_opt.num_sacks + tp->rx_opt.dsack;
+	if (eff_sacks) {
 		unsigned int remaining = MAX_TCP_OPTION_SPACE - size;
 		unsigned int n = (remaining - TCPOLEN_SACK_BASE_ALIGNED) / TCPOLEN_SACK_PERBLOCK;
 
-		if (n > tp->rx_opt.num_sacks)
-			n = tp->rx_opt.num_sacks;
+		if (n > eff_sacks)
+			n = eff_sacks;
 		opts->num_sack_blocks = n;
 		for (unsigned int i = 0; i < n; i++) {
-			opts->sack[i][0] = tp->selective_acks[i].start_seq;
-			opts->sack[i][1] = tp->selective_acks[i].end_seq;
+			const struct tcp_sack_block *sp =
+				tp->rx_opt.dsack ? (i ? &tp->selective_acks[i - 1] :
+							&tp->duplicate_sack[0]) :
+						   &tp->selective_acks[i];
+
+			opts->sack[i][0] = sp->start_seq;
+			opts->sack[i][1] = sp->end_seq;
 		}
 		size += TCPOLEN_SACK_BASE_ALIGNED + n * TCPOLEN_SACK_PERBLOCK;
 	}
@@ -432,6 +443,9 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 	th->check = 0;
 	th->urg_ptr = 0;
 	tcp_options_write((u8 *)(th + 1), &opts);
+	/* NOTE: 3.10 does this in tcp_options_write: a D-SACK goes once. */
+	if (opts.num_sack_blocks)
+		tp->rx_opt.dsack = 0;
 	tcp_v4_send_check(sk, skb);
 
 	if (tcb->tcp_flags & TCPHDR_ACK)
@@ -446,7 +460,8 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 	err = ip_queue_xmit(skb, &inet->cork.fl);
 	if (err <= 0)
 		return err;
-	/* KERNEL: tcp_enter_cwr on local congestion. */
+	/* Our own qdisc dropped it (or is congested): reduce cwnd (CWR). */
+	tcp_enter_cwr(sk, 1);
 	return err == NET_XMIT_CN ? 0 : -ENOBUFS;
 }
 
@@ -471,11 +486,23 @@ tcp_set_skb_tso_segs(const struct sock *sk, struct sk_buff *skb, unsigned int ms
 	}
 }
 
+/* tcp_adjust_fackets_out: @skb, below the highest SACK, is counted in
+ * fackets_out: it follows a change of its segment count. */
+static void
+tcp_adjust_fackets_out(struct sock *sk, const struct sk_buff *skb, int decr)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!tp->sacked_out || tcp_is_reno(tp))
+		return;
+	if (after(tcp_highest_sack_seq(tp), TCP_SKB_CB(skb)->seq))
+		tp->fackets_out -= decr;
+}
+
 /*
  * tcp_adjust_pcount - a sent skb now stands for @decr segments fewer
  * (more, if negative): every counter it is in follows.
- * KERNEL: netstep's recovery is Reno's, so sacked_out counts duplicate
- * ACKs; fackets_out and the lost-skb hint do not exist here.
+ * KERNEL: the lost-skb hint's count (lost_cnt_hint) does not exist here.
  */
 static void
 tcp_adjust_pcount(struct sock *sk, const struct sk_buff *skb, int decr)
@@ -491,8 +518,9 @@ tcp_adjust_pcount(struct sock *sk, const struct sk_buff *skb, int decr)
 	if (sacked & TCPCB_LOST)
 		tp->lost_out -= decr;
 	/* Reno: fewer segments in flight, fewer duplicate ACKs to expect. */
-	if (decr > 0)
+	if (tcp_is_reno(tp) && decr > 0)
 		tp->sacked_out -= min_t(u32, tp->sacked_out, decr);
+	tcp_adjust_fackets_out(sk, skb, decr);
 }
 
 /*
@@ -706,6 +734,7 @@ tcp_minshall_update(struct tcp_sock *tp, unsigned int mss_now, const struct sk_b
 static void
 tcp_event_new_data_sent(struct sock *sk, const struct sk_buff *skb)
 {
+	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
 	unsigned int prior_packets = tp->packets_out;
 
@@ -713,7 +742,10 @@ tcp_event_new_data_sent(struct sock *sk, const struct sk_buff *skb)
 	tcp_advance_send_head(sk, skb);
 	tp->snd_nxt = TCP_SKB_CB(skb)->end_seq;
 	tp->packets_out += tcp_skb_pcount(skb);
-	if (!prior_packets)
+	/* New data in flight: the early-retransmit or probe timer gives
+	 * way to the RTO again (tcp_write_xmit may arm a probe anew). */
+	if (!prior_packets || icsk->icsk_pending == ICSK_TIME_EARLY_RETRANS ||
+	    icsk->icsk_pending == ICSK_TIME_LOSS_PROBE)
 		tcp_rearm_rto(sk);
 }
 
@@ -732,6 +764,35 @@ tcp_init_tso_segs(const struct sock *sk, struct sk_buff *skb, unsigned int mss_n
 		tso_segs = tcp_skb_pcount(skb);
 	}
 	return tso_segs;
+}
+
+/* tcp_snd_test: may @skb go now (Nagle, cwnd, the peer's window)?  The
+ * segments cwnd allows, 0 if not. */
+static unsigned int
+tcp_snd_test(const struct sock *sk, struct sk_buff *skb, unsigned int cur_mss, int nonagle)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int cwnd_quota;
+
+	tcp_init_tso_segs(sk, skb, cur_mss);
+	if (!tcp_nagle_test(tp, skb, cur_mss, nonagle))
+		return 0;
+	cwnd_quota = tcp_cwnd_test(tp, skb);
+	if (cwnd_quota && !tcp_snd_wnd_test(tp, skb, cur_mss))
+		cwnd_quota = 0;
+	return cwnd_quota;
+}
+
+/* tcp_may_send_now: could new data go out right now?  (Loss recovery
+ * asks before it retransmits what might only be reordered.) */
+bool
+tcp_may_send_now(struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb = tcp_send_head(sk);
+
+	return skb && tcp_snd_test(sk, skb, tcp_current_mss(sk),
+				   tcp_skb_is_last(sk, skb) ? tp->nonagle : TCP_NAGLE_PUSH);
 }
 
 /*
@@ -857,12 +918,15 @@ send_now:
  * tcp_write_xmit - send queued skbs from sk_send_head while the
  * congestion window, the peer's window and Nagle (for a GSO skb,
  * tcp_tso_should_defer) allow
- * @push_one: send at most one (tcp_push_one)
+ * @push_one: send at most one (tcp_push_one); 2: a loss probe, which
+ *	goes even if cwnd is full
  *
  * A GSO skb goes out as far as the windows allow (tcp_mss_split_point);
- * tso_fragment cuts off the rest, which stays the send head.
- * Returns true when nothing is in flight but data waits (the peer's
- * window is closed): the caller arms the zero-window probe timer.
+ * tso_fragment cuts off the rest, which stays the send head.  What went
+ * out in CWR or Recovery counts for PRR (prr_out); then a tail loss
+ * probe is scheduled (not after a probe).  Returns true when nothing
+ * is in flight but data waits (the peer's window is closed): the caller
+ * arms the zero-window probe timer; for a probe, true if nothing went.
  */
 bool
 tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
@@ -880,7 +944,9 @@ tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
 		cwnd_quota = tcp_cwnd_test(tp, skb);
 		if (!cwnd_quota) {
 			trace_tcp_cwnd_limited(sk, skb);
-			break;
+			if (push_one != 2)
+				break;
+			cwnd_quota = 1;	/* the probe goes anyway */
 		}
 		if (!tcp_snd_wnd_test(tp, skb, mss_now)) {
 			trace_tcp_rwnd_limited(sk, skb);
@@ -912,9 +978,103 @@ tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
 		if (push_one)
 			break;
 	}
-	if (sent_pkts)
+	if (sent_pkts) {
+		if (tcp_in_cwnd_reduction(sk))
+			tp->prr_out += sent_pkts;
+		/* One probe per tail loss episode. */
+		if (push_one != 2)
+			tcp_schedule_loss_probe(sk);
 		return false;
-	return !tp->packets_out && tcp_send_head(sk);
+	}
+	return push_one == 2 || (!tp->packets_out && tcp_send_head(sk));
+}
+
+/**
+ * tcp_schedule_loss_probe - arm the tail loss probe timer instead of
+ * the RTO [draft-dukkipati-tcpm-tcp-loss-probe]: with SACK, in Open,
+ * when nothing more can be sent (cwnd full, or no more data), in 2 RTTs
+ *
+ * With a single segment out, 1.5 RTT + 200 ms (the peer may delay its
+ * ACK of a lone segment, TCP_DELACK_MAX); at least 10 ms, and never
+ * after the RTO would fire.  tcp_early_retrans 3 enables it (the
+ * default; 4 = probes without early retransmit).  Returns true if armed.
+ */
+bool
+tcp_schedule_loss_probe(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 rtt = tp->srtt >> 3;
+	u32 timeout;
+	s32 rto_delta;
+
+	trace_tcp_schedule_loss_probe(sk);
+	if (sk->sk_state == TCP_SYN_RECV)
+		return false;
+	if (sock_net(sk)->tcp_hashinfo->sysctl_tcp_early_retrans < 3 || !rtt || !tp->packets_out ||
+	    !tcp_is_sack(tp) || inet_csk(sk)->icsk_ca_state != TCP_CA_Open)
+		return false;
+	/* cwnd has room and data waits: not a tail. */
+	if (tp->snd_cwnd > tcp_packets_in_flight(tp) && tcp_send_head(sk))
+		return false;
+	timeout = rtt << 1;
+	if (tp->packets_out == 1)
+		timeout = max_t(u32, timeout, rtt + (rtt >> 1) + TCP_DELACK_MAX);
+	timeout = max_t(u32, timeout, 10 * HZ / 1000);	/* 10 ms */
+	rto_delta = tcp_rto_delta(sk);
+	if (rto_delta > 0)
+		timeout = min_t(u32, timeout, (u32)rto_delta);
+	trace_tcp_loss_probe_armed(sk, timeout, rto_delta);
+	inet_csk_reset_xmit_timer(sk, ICSK_TIME_LOSS_PROBE, timeout, TCP_RTO_MAX);
+	return true;
+}
+
+/**
+ * tcp_send_loss_probe - the probe timer fired: send one new segment if
+ * there is one (whatever cwnd says), else retransmit the last segment
+ * (its last MSS), so the ACK it draws shows a tail loss to SACK
+ * recovery instead of waiting for the RTO (TCPLossProbes)
+ *
+ * tlp_high_seq remembers snd_nxt for tcp_process_tlp_ack; at most one
+ * probe retransmission is out.  The RTO is armed again in any case.
+ */
+void
+tcp_send_loss_probe(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int mss = tcp_current_mss(sk);
+	struct sk_buff *skb;
+	int pcount, err = -1;
+
+	trace_tcp_send_loss_probe(sk);
+	if (tcp_send_head(sk)) {
+		err = tcp_write_xmit(sk, mss, TCP_NAGLE_OFF, 2);
+		goto rearm_timer;
+	}
+	if (tp->tlp_high_seq)
+		goto rearm_timer;
+	skb = tcp_write_queue_tail(sk);
+	if (!skb)
+		goto rearm_timer;
+	pcount = tcp_skb_pcount(skb);
+	if (!pcount)
+		goto rearm_timer;
+	/* Of a GSO skb, only the last segment. */
+	if (pcount > 1 && skb->len > (unsigned int)((pcount - 1) * mss)) {
+		if (tcp_fragment(sk, skb, (pcount - 1) * mss, mss))
+			goto rearm_timer;
+		skb = tcp_write_queue_tail(sk);
+	}
+	if (!skb || !tcp_skb_pcount(skb))
+		goto rearm_timer;
+	/* Not tcp_retransmit_skb: a probe is neither R-marked nor counted
+	 * in retrans_out, RetransSegs or the undo. */
+	err = __tcp_retransmit_skb(sk, skb);
+	if (!err)
+		tp->tlp_high_seq = tp->snd_nxt;
+rearm_timer:
+	inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto, TCP_RTO_MAX);
+	if (!err)
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPLOSSPROBES);
 }
 
 /* tcp_check_probe_timer: nothing in flight, data waiting: start probing. */
@@ -995,20 +1155,25 @@ tcp_trim_head(struct sock *sk, struct sk_buff *skb, u32 len)
 }
 
 /**
- * tcp_retransmit_skb - send @skb (already sent once) again
+ * __tcp_retransmit_skb - send @skb (already sent once) again
  *
  * Trimmed to what is still unacknowledged, cut to the current MSS, then
- * cloned and sent like new data.  Returns 0 or -Exxx.
+ * cloned and sent like new data.  The bookkeeping (marks, counters) is
+ * the caller's: tcp_retransmit_skb, or a loss probe.  Returns 0 or -Exxx
+ * (-EAGAIN: clones of this socket's data already fill a fair share of
+ * the send buffer, or @skb is beyond a window the peer shrank).
  */
 int
-tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
+__tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct net *net = sock_net(sk);
 	unsigned int cur_mss;
-	int err;
 
-	trace_tcp_retransmit_skb(sk, skb);
+	trace___tcp_retransmit_skb(sk, skb);
+	/* Not more in flight below us than queued (+1/4 for overheads). */
+	if (sk->sk_wmem_alloc >
+	    min_t(int, sk->sk_wmem_queued + (sk->sk_wmem_queued >> 2), sk->sk_sndbuf))
+		return -EAGAIN;
 	if (before(TCP_SKB_CB(skb)->seq, tp->snd_una) && !(TCP_SKB_CB(skb)->tcp_flags & TCPHDR_SYN)) {
 		if (!after(TCP_SKB_CB(skb)->end_seq, tp->snd_una))
 			return -EINVAL;
@@ -1016,7 +1181,8 @@ tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 			return -ENOMEM;
 	}
 	cur_mss = tcp_current_mss(sk);
-	/* Not beyond the peer's window, unless it is the first unacked one. */
+	/* Not beyond the peer's window, unless it is the first unacked one
+	 * (then it probes a window shrunk to zero). */
 	if (!before(TCP_SKB_CB(skb)->seq, tcp_wnd_end(tp)) && TCP_SKB_CB(skb)->seq != tp->snd_una)
 		return -EAGAIN;
 	/* A retransmission is one MSS. */
@@ -1029,98 +1195,131 @@ tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 		tcp_init_tso_segs(sk, skb, cur_mss);
 		tcp_adjust_pcount(sk, skb, oldpcount - tcp_skb_pcount(skb));
 	}
-
+	/* KERNEL: 3.10 would now join small skbs that follow into this one
+	 * (tcp_retrans_try_collapse) and drop the data of a FIN whose data
+	 * is acknowledged; netstep resends the skb as it is. */
 	TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
-	err = tcp_transmit_skb(sk, skb, 1);
-	if (err) {
-		NET_INC_STATS(net, LINUX_MIB_TCPRETRANSFAIL);
-		return err;
-	}
-	NET_INC_STATS(net, TCP_MIB_RETRANSSEGS);
-	tp->total_retrans++;
-	if (!(TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS))
-		tp->retrans_out += tcp_skb_pcount(skb);
-	TCP_SKB_CB(skb)->sacked |= TCPCB_SACKED_RETRANS | TCPCB_EVER_RETRANS;
-	if (!tp->retrans_stamp)
-		tp->retrans_stamp = TCP_SKB_CB(skb)->when;
-	return 0;
+	return tcp_transmit_skb(sk, skb, 1);
 }
 
 /**
- * tcp_xmit_retransmit_queue - resend the segments marked lost, oldest
- * first, as far as the congestion window allows
+ * tcp_retransmit_skb - retransmit @skb and keep the score: R (and the
+ * Karn mark E), retrans_out, RetransSegs, the first retransmission's
+ * time (retrans_stamp, for undo and for giving up), snd_nxt at this
+ * moment (ack_seq: tcp_mark_lost_retrans), and one more retransmission
+ * a D-SACK may show unneeded (undo_retrans, even if it failed)
+ */
+int
+tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int err;
+
+	trace_tcp_retransmit_skb(sk, skb);
+	err = __tcp_retransmit_skb(sk, skb);
+	if (!err) {
+		NET_INC_STATS(sock_net(sk), TCP_MIB_RETRANSSEGS);
+		tp->total_retrans++;
+		if (!tp->retrans_out)
+			tp->lost_retrans_low = tp->snd_nxt;
+		TCP_SKB_CB(skb)->sacked |= TCPCB_RETRANS;
+		tp->retrans_out += tcp_skb_pcount(skb);
+		if (!tp->retrans_stamp)
+			tp->retrans_stamp = TCP_SKB_CB(skb)->when;
+		TCP_SKB_CB(skb)->ack_seq = tp->snd_nxt;
+	}
+	if (tp->undo_retrans < 0)
+		tp->undo_retrans = 0;
+	tp->undo_retrans += tcp_skb_pcount(skb);
+	return err;
+}
+
+/*
+ * tcp_can_forward_retransmit - in SACK recovery with no new data to
+ * send, retransmit the holes not marked lost too [RFC 3517 NextSeg()
+ * rule 3]: forward retransmissions.
+ */
+static bool
+tcp_can_forward_retransmit(struct sock *sk)
+{
+	if (inet_csk(sk)->icsk_ca_state != TCP_CA_Recovery)
+		return false;
+	if (tcp_is_reno(tcp_sk(sk)))
+		return false;
+	return !tcp_may_send_now(sk);
+}
+
+/**
+ * tcp_xmit_retransmit_queue - resend the L skbs, oldest first, while
+ * cwnd allows (each counts one segment in flight once resent); then, in
+ * SACK recovery with nothing new to send, the holes below the highest
+ * SACK (TCPForwardRetrans).  S and R skbs are skipped.  TCPFastRetrans
+ * outside Loss, TCPSlowStartRetrans in it; what goes counts for PRR.
+ *
+ * retransmit_high is how far L marks may reach: the walk turns to
+ * forward retransmissions there.
+ * KERNEL: without retransmit_skb_hint the walk starts at the head.
  */
 void
 tcp_xmit_retransmit_queue(struct sock *sk)
 {
+	const struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct sk_buff *skb;
+	struct sk_buff *skb, *hole = NULL;
+	u32 last_lost = tp->snd_una;
+	int mib, fwd_rexmitting = 0;
 
 	trace_tcp_xmit_retransmit_queue(sk);
 	if (!tp->packets_out)
 		return;
-	skb_queue_walk(&sk->sk_write_queue, skb) {
+	if (!tp->lost_out)
+		tp->retransmit_high = tp->snd_una;
+	for (skb = tcp_write_queue_head(sk); skb && skb != (struct sk_buff *)&sk->sk_write_queue;
+	     skb = skb->next) {
 		u8 sacked = TCP_SKB_CB(skb)->sacked;
 
 		if (skb == tcp_send_head(sk))
 			break;
 		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd)
-			break;
-		if (sacked & TCPCB_SACKED_RETRANS)
+			return;
+		if (fwd_rexmitting) {
+begin_fwd:
+			if (!before(TCP_SKB_CB(skb)->seq, tcp_highest_sack_seq(tp)))
+				break;
+			mib = LINUX_MIB_TCPFORWARDRETRANS;
+		} else if (!before(TCP_SKB_CB(skb)->seq, tp->retransmit_high)) {
+			tp->retransmit_high = last_lost;
+			if (!tcp_can_forward_retransmit(sk))
+				break;
+			/* Back to the first hole that was passed. */
+			if (hole) {
+				skb = hole;
+				hole = NULL;
+			}
+			fwd_rexmitting = 1;
+			goto begin_fwd;
+		} else if (!(sacked & TCPCB_LOST)) {
+			if (!hole && !(sacked & (TCPCB_SACKED_RETRANS | TCPCB_SACKED_ACKED)))
+				hole = skb;
 			continue;
-		if (!(sacked & TCPCB_LOST))
+		} else {
+			last_lost = TCP_SKB_CB(skb)->end_seq;
+			mib = icsk->icsk_ca_state != TCP_CA_Loss ? LINUX_MIB_TCPFASTRETRANS :
+								   LINUX_MIB_TCPSLOWSTARTRETRANS;
+		}
+		if (sacked & (TCPCB_SACKED_ACKED | TCPCB_SACKED_RETRANS))
 			continue;
-		if (tcp_retransmit_skb(sk, skb))
-			break;
-		NET_INC_STATS(sock_net(sk), icsk->icsk_ca_state == TCP_CA_Loss ?
-				LINUX_MIB_TCPSLOWSTARTRETRANS : LINUX_MIB_TCPFASTRETRANS);
+		if (tcp_retransmit_skb(sk, skb)) {
+			NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPRETRANSFAIL);
+			return;
+		}
+		NET_INC_STATS(sock_net(sk), mib);
+		if (tcp_in_cwnd_reduction(sk))
+			tp->prr_out += tcp_skb_pcount(skb);
 		if (skb == tcp_write_queue_head(sk))
 			inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, icsk->icsk_rto,
 						  TCP_RTO_MAX);
 	}
-}
-
-/**
- * tcp_simple_retransmit - the MSS shrank (PMTU): every sent segment that
- * no longer fits is lost; resend them now, cut to the new MSS
- */
-void
-tcp_simple_retransmit(struct sock *sk)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	unsigned int mss = tcp_current_mss(sk);
-	u32 prior_lost = tp->lost_out;
-	struct sk_buff *skb;
-
-	trace_tcp_simple_retransmit(sk, mss);
-	skb_queue_walk(&sk->sk_write_queue, skb) {
-		/* tcp_skb_seglen: what one of its segments carries */
-		unsigned int seglen = tcp_skb_pcount(skb) == 1 ? skb->len : (unsigned int)tcp_skb_mss(skb);
-
-		if (skb == tcp_send_head(sk))
-			break;
-		if (seglen <= mss)
-			continue;
-		if (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS) {
-			TCP_SKB_CB(skb)->sacked &= ~TCPCB_SACKED_RETRANS;
-			tp->retrans_out -= tcp_skb_pcount(skb);
-		}
-		if (!(TCP_SKB_CB(skb)->sacked & TCPCB_LOST)) {
-			TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
-			tp->lost_out += tcp_skb_pcount(skb);
-		}
-	}
-	if (prior_lost == tp->lost_out)
-		return;
-	if (icsk->icsk_ca_state != TCP_CA_Loss) {
-		tp->high_seq = tp->snd_nxt;
-		tp->snd_ssthresh = max_t(u32, tp->snd_ssthresh, (tp->snd_cwnd >> 1) + (tp->snd_cwnd >> 2));
-		tp->prior_ssthresh = 0;
-		icsk->icsk_ca_state = TCP_CA_Loss;
-	}
-	tcp_xmit_retransmit_queue(sk);
 }
 
 /**

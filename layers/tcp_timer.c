@@ -1,7 +1,7 @@
 /*
  * layers/tcp_timer.c - TCP's timers: retransmission (with exponential
- * backoff), zero-window probe, delayed ACK, and the FIN_WAIT2 / TIME_WAIT
- * timer.
+ * backoff), early retransmit and tail loss probe (which share its timer),
+ * zero-window probe, delayed ACK, and the FIN_WAIT2 / TIME_WAIT timer.
  *
  * Mirrors net/ipv4/tcp_timer.c and the timer helpers of
  * include/net/inet_connection_sock.h (Linux 3.10.108).  The retransmit
@@ -12,11 +12,16 @@
  *
  * Read before: layers/tcp_output.c.  Read after: layers/tcp_cong.c.
  *
+ * One timer, icsk_retransmit_timer, serves four purposes, as
+ * icsk_pending says: ICSK_TIME_RETRANS (the RTO), ICSK_TIME_EARLY_RETRANS
+ * (the delayed early retransmit), ICSK_TIME_LOSS_PROBE (the tail loss
+ * probe) and ICSK_TIME_PROBE0 (the zero-window probe).
+ *
  * Left out: keepalive probes, the time-based give-up test of
  * retransmits_timed_out (netstep counts retransmissions: 6 for a SYN,
- * 15 otherwise), tail loss probes, the ICSK_TIME_EARLY_RETRANS timer,
- * the timer's socket reference (tcp_clear_xmit_timers stops all timers
- * before a socket is freed).
+ * 15 otherwise), linear timeouts for thin streams, the timer's socket
+ * reference (tcp_clear_xmit_timers stops all timers before a socket is
+ * freed).
  */
 #include "layers/tcp.h"
 #include "events/tcp.h"
@@ -35,7 +40,8 @@ inet_csk_reset_xmit_timer(struct sock *sk, int what, unsigned long when, unsigne
 
 	if (when > max_when)
 		when = max_when;
-	if (what == ICSK_TIME_RETRANS || what == ICSK_TIME_PROBE0) {
+	if (what == ICSK_TIME_RETRANS || what == ICSK_TIME_PROBE0 ||
+	    what == ICSK_TIME_EARLY_RETRANS || what == ICSK_TIME_LOSS_PROBE) {
 		icsk->icsk_pending = what;
 		icsk->icsk_timeout = now + when;
 		mod_timer(&icsk->icsk_retransmit_timer, icsk->icsk_timeout);
@@ -91,12 +97,36 @@ tcp_write_timeout(struct sock *sk)
 	return 0;
 }
 
+/* Which counter the first timeout of an episode goes to: what it ends. */
+static int
+tcp_timeout_mib(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	switch (inet_csk(sk)->icsk_ca_state) {
+	case TCP_CA_Recovery:
+		return tcp_is_sack(tp) ? LINUX_MIB_TCPSACKRECOVERYFAIL :
+					 LINUX_MIB_TCPRENORECOVERYFAIL;
+	case TCP_CA_Loss:
+		return LINUX_MIB_TCPLOSSFAILURES;
+	case TCP_CA_Disorder:
+		break;
+	default:
+		if (!tp->sacked_out)
+			return LINUX_MIB_TCPTIMEOUTS;
+	}
+	return tcp_is_sack(tp) ? LINUX_MIB_TCPSACKFAILURES : LINUX_MIB_TCPRENOFAILURES;
+}
+
 /**
  * tcp_retransmit_timer - the RTO expired with data unacknowledged
  *
  * Everything in flight is presumed lost (tcp_enter_loss: cwnd 1), the
  * first unacknowledged segment is resent, and the RTO doubles
- * (exponential backoff [RFC 6298 5.5]).
+ * (exponential backoff [RFC 6298 5.5]).  The first timeout of an
+ * episode is counted by the state it ends: TCPTimeouts from Open, or a
+ * failed recovery (TCPSackRecoveryFail, TCPSackFailures,
+ * TCPLossFailures, and the Reno ones); the backed-off ones are not.
  */
 static void
 tcp_retransmit_timer(struct sock *sk)
@@ -108,6 +138,7 @@ tcp_retransmit_timer(struct sock *sk)
 	trace_tcp_retransmit_timer(sk, head);
 	if (!tp->packets_out || !head)
 		return;
+	tp->tlp_high_seq = 0;
 	if (!tp->snd_wnd && !sim_sock_flag_dead(sk) &&
 	    !((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV)))) {
 		/* The peer shrank its window to 0: keep probing, never time out
@@ -116,17 +147,20 @@ tcp_retransmit_timer(struct sock *sk)
 			tcp_write_err(sk);
 			return;
 		}
-		tcp_enter_loss(sk);
+		tcp_enter_loss(sk, 0);
 		tcp_retransmit_skb(sk, head);
 		goto out_reset_timer;
 	}
 	if (tcp_write_timeout(sk))
 		return;
-	NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPTIMEOUTS);
-	tcp_enter_loss(sk);
+	if (icsk->icsk_retransmits == 0)
+		NET_INC_STATS(sock_net(sk), tcp_timeout_mib(sk));
+	tcp_enter_loss(sk, 0);
 	if (tcp_retransmit_skb(sk, tcp_write_queue_head(sk)) == -ENOBUFS) {
 		/* Local resource shortage (our qdisc dropped it; 3.10 sees
 		 * NET_XMIT_DROP, > 0, here): retry soon, no backoff. */
+		if (!icsk->icsk_retransmits)
+			icsk->icsk_retransmits = 1;
 		inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS,
 					  min_t(u32, icsk->icsk_rto, TCP_RESOURCE_PROBE_INTERVAL),
 					  TCP_RTO_MAX);
@@ -177,11 +211,22 @@ tcp_write_timer(unsigned long data)
 	}
 	sock_hold(sk);
 	event = icsk->icsk_pending;
-	icsk->icsk_pending = 0;
-	if (event == ICSK_TIME_RETRANS)
+	switch (event) {
+	case ICSK_TIME_EARLY_RETRANS:
+		tcp_resume_early_retransmit(sk);
+		break;
+	case ICSK_TIME_LOSS_PROBE:
+		tcp_send_loss_probe(sk);
+		break;
+	case ICSK_TIME_RETRANS:
+		icsk->icsk_pending = 0;
 		tcp_retransmit_timer(sk);
-	else if (event == ICSK_TIME_PROBE0)
+		break;
+	case ICSK_TIME_PROBE0:
+		icsk->icsk_pending = 0;
 		tcp_probe_timer(sk);
+		break;
+	}
 	sock_put(sk);
 }
 

@@ -1133,8 +1133,8 @@ START_TEST(test_slow_start)
 }
 END_TEST
 
-/* 5% loss each way: fast retransmit, recovery, out-of-order queue; 1 MiB
- * arrives complete and in order. */
+/* 5% loss each way: fast retransmit, SACK recovery, out-of-order queue;
+ * 1 MiB arrives complete and in order. */
 START_TEST(test_loss_5_percent)
 {
 	struct tt t;
@@ -1150,7 +1150,8 @@ START_TEST(test_loss_5_percent)
 	tcp_diag_get_info(cli, &rq, &wq, &info);
 	ck_assert_uint_gt(info.tcpi_total_retrans, 0);
 	ck_assert_uint_gt(t.cli->mib[LINUX_MIB_TCPFASTRETRANS], 0);
-	ck_assert_uint_gt(t.cli->mib[LINUX_MIB_TCPRENORECOVERY], 0);
+	ck_assert_uint_gt(t.cli->mib[LINUX_MIB_TCPSACKRECOVERY], 0);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPRENORECOVERY], 0);
 	ck_assert_uint_gt(t.srv->mib[LINUX_MIB_TCPOFOQUEUE], 0);
 	ck_assert_uint_lt(tcp_sk(cli)->snd_ssthresh, TCP_INFINITE_SSTHRESH);
 	ck_assert_uint_eq(t.cli->mib[TCP_MIB_RETRANSSEGS], tcp_sk(cli)->total_retrans);
@@ -1264,6 +1265,9 @@ START_TEST(test_delayed_ack)
 	memset(&tt_drain, 0, sizeof(tt_drain));
 	child->sk_data_ready = tt_drain_ready;
 	t.w.link[SIM_WAN]->delay = 10 * NSEC_PER_MSEC;
+	/* No tail loss probe: srtt is the handshake's (under 1 ms), so its
+	 * timer (10 ms) would fire before the first ACKs of the 20 ms path. */
+	t.cli->tcp_hashinfo->sysctl_tcp_early_retrans = 0;
 
 	/* The first segments of the connection: each is ACKed at once. */
 	quick = inet_csk(child)->icsk_ack.quick;
@@ -1406,8 +1410,9 @@ END_TEST
 
 
 /* One segment lost on the wire: the next four wait in the out-of-order
- * queue (SACK blocks on the duplicate ACKs), the third duplicate ACK
- * triggers a fast retransmit, ssthresh halves, no RTO. */
+ * queue (SACK blocks on the duplicate ACKs); with the third, FACK counts
+ * four segments out (more than reordering): a fast retransmit, ssthresh
+ * is half of the (moderated) cwnd, no RTO. */
 START_TEST(test_ooo_fast_retransmit)
 {
 	struct tt t;
@@ -1432,10 +1437,12 @@ START_TEST(test_ooo_fast_retransmit)
 
 	ck_assert_uint_eq(t.srv->mib[LINUX_MIB_TCPOFOQUEUE], 4);
 	ck_assert_int_ge(FX_FIND(&t.rec, 0, "server", tcp_ofo_queue), 0);
-	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPRENORECOVERY], 1);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPSACKRECOVERY], 1);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPFASTRETRANS], 1);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], 0);
-	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, TCP_INIT_CWND / 2);
+	/* In Disorder each SACK moderated cwnd to in_flight + reordering:
+	 * 3 + 3 before the third, whose recovery halves that. */
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 3);
 	ck_assert_uint_eq(tcp_sk(cli)->packets_out, 0);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Open);
 	ck_assert_uint_eq(tcp_sk(child)->rx_opt.num_sacks, 0);
@@ -1811,7 +1818,7 @@ START_TEST(test_syn_cookie_connects)
 		ck_assert_int_eq(child->sk_state, TCP_ESTABLISHED);
 		ck_assert_uint_eq(tcp_sk(child)->rx_opt.mss_clamp, mss_out[k]);
 		ck_assert_uint_eq(tcp_sk(child)->rx_opt.tstamp_ok, 1);
-		ck_assert_uint_eq(tcp_sk(child)->rx_opt.sack_ok, 1);
+		ck_assert_uint_eq(tcp_sk(child)->rx_opt.sack_ok, TCP_SACK_SEEN | TCP_FACK_ENABLED);
 		ck_assert_uint_eq(tcp_sk(child)->rx_opt.wscale_ok, 1);
 		ck_assert_uint_eq(tcp_sk(child)->rx_opt.snd_wscale, tcp_sk(cli)->rx_opt.rcv_wscale);
 		ck_assert_uint_eq(tcp_sk(cli)->rx_opt.snd_wscale, tcp_sk(child)->rx_opt.rcv_wscale);
@@ -1875,9 +1882,12 @@ START_TEST(test_syn_cookie_forged_ack)
 }
 END_TEST
 
-/* The RTO fires but the retransmission is dropped by our own qdisc (a
- * local shortage, NET_XMIT_DROP): no backoff, a retry within 500 ms
- * (TCP_RESOURCE_PROBE_INTERVAL), as tcp_retransmit_timer does. */
+/* The tail loss probe, then the RTO fire, but the retransmissions are
+ * dropped by our own qdisc (a local shortage, NET_XMIT_DROP): the probe's
+ * drop puts the socket in CWR (tcp_enter_cwr), the RTO's retries within
+ * 500 ms (TCP_RESOURCE_PROBE_INTERVAL) without a backoff, and counts one
+ * retransmission tried (icsk_retransmits 1), as tcp_retransmit_timer
+ * does. */
 START_TEST(test_rto_local_drop_no_backoff)
 {
 	struct tt t;
@@ -1897,11 +1907,15 @@ START_TEST(test_rto_local_drop_no_backoff)
 	tt_run_for(&t, 5);
 	ck_assert_int_eq(tool_tc(t.cli, 13, tc, null, null), 0);
 	fired = t.cli->mib[LINUX_MIB_TCPTIMEOUTS];
+	/* The probe: in the RTO's place, it finds the qdisc full. */
+	tt_run_for(&t, icsk->icsk_rto);
+	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPLOSSPROBES], 0);
+	ck_assert_uint_eq(icsk->icsk_ca_state, TCP_CA_CWR);
+	ck_assert_uint_eq(icsk->icsk_pending, ICSK_TIME_RETRANS);
 	tt_run_for(&t, icsk->icsk_rto + 5);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], fired + 1);
-	ck_assert_uint_ge(t.cli->mib[LINUX_MIB_TCPRETRANSFAIL], 1);
 	ck_assert_uint_eq(icsk->icsk_backoff, 0);
-	ck_assert_uint_eq(icsk->icsk_retransmits, 0);
+	ck_assert_uint_eq(icsk->icsk_retransmits, 1);
 	ck_assert(time_before_eq(icsk->icsk_timeout,
 				 sim_host_jiffies(t.cli) + TCP_RESOURCE_PROBE_INTERVAL));
 	fclose(null);

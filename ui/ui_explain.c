@@ -56,9 +56,30 @@ ui_explain_tcp_ack(const struct trace_rec *ev)
 	if ((s32)(ack - una) > 0)
 		return "acknowledges new data: frees it from the write queue, may grow cwnd";
 	if (ack == una)
-		return "acknowledges nothing new: a duplicate ACK (three start a fast retransmit) "
-		       "or a window update";
+		return "acknowledges nothing new: a duplicate ACK (its SACK blocks, or three of them, "
+		       "start a fast retransmit) or a window update";
 	return "an old ACK (below snd_una): nothing to free";
+}
+
+static const char *
+ui_explain_tcp_set_ca_state(const struct trace_rec *ev)
+{
+	const tp_data_tcp_set_ca_state *d = TP_REC_DATA(ev, tcp_set_ca_state);
+
+	if (!d)
+		return "the congestion state changes (Open, Disorder, CWR, Recovery, Loss)";
+	switch (d->new) {
+	case TCP_CA_Open:
+		return "back to Open: nothing is missing any more";
+	case TCP_CA_Disorder:
+		return "Disorder: SACKs or duplicate ACKs, not yet taken for a loss";
+	case TCP_CA_CWR:
+		return "CWR: cwnd is reduced for congestion that lost nothing";
+	case TCP_CA_Recovery:
+		return "Recovery: a loss is proven, fast retransmit with a reduced cwnd";
+	default:
+		return "Loss: after an RTO every unSACKed segment counts as lost, cwnd 1";
+	}
 }
 
 static const char *
@@ -275,6 +296,35 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_tcp_enter_loss, "the RTO fired: cwnd falls to one segment, everything unacked is lost", NULL },
 	{ &tp_ev_tcp_retransmit_timer, "no ACK within the RTO: retransmit the first unacked segment, double the RTO", NULL },
 	{ &tp_ev_tcp_xmit_retransmit_queue, "in recovery: retransmits the segments marked lost, as cwnd allows", NULL },
+	/* TCP loss recovery: the SACK scoreboard, the state machine, PRR, TLP, undo */
+	{ &tp_ev_tcp_sacktag_write_queue, "the ACK's SACK blocks mark what the receiver has (S) on the write queue", NULL },
+	{ &tp_ev_tcp_sacktag_one, "one more stretch SACKed: counted in sacked_out; a lost one whose retransmission arrived is no longer lost", NULL },
+	{ &tp_ev_tcp_shifted_skb, "the newly SACKed segments join the SACKed skb before them: fewer skbs to walk", NULL },
+	{ &tp_ev_tcp_update_reordering, "an original filled a hole late: the path reorders, so more SACKs are needed before a loss is called", NULL },
+	{ &tp_ev_tcp_mark_lost_retrans, "was a retransmission overtaken by data sent after it? then it was lost as well", NULL },
+	{ &tp_ev_tcp_set_ca_state, NULL, ui_explain_tcp_set_ca_state },
+	{ &tp_ev_tcp_time_to_recover, "loss or reordering? enough SACKed beyond the hole (FACK: more than 3 segments), or early retransmit", NULL },
+	{ &tp_ev_tcp_enter_recovery, "fast recovery starts: ssthresh from the congestion module, what is resent now may be undone later", NULL },
+	{ &tp_ev_tcp_update_scoreboard, "marks the holes lost: with FACK all unSACKed ones below the highest SACK, minus reordering", NULL },
+	{ &tp_ev_tcp_mark_head_lost, "walks the write queue from its head, marking segments lost (L)", NULL },
+	{ &tp_ev_tcp_init_cwnd_reduction, "PRR starts: remembers cwnd (prior_cwnd) and counts what is delivered and sent from here", NULL },
+	{ &tp_ev_tcp_cwnd_reduction, "proportional rate reduction: cwnd = in flight + what PRR lets go for the segments just delivered", NULL },
+	{ &tp_ev_tcp_end_cwnd_reduction, "the reduction is over: cwnd = ssthresh", NULL },
+	{ &tp_ev_tcp_enter_cwr, "our own queue dropped a segment: reduce cwnd (CWR) without a loss to repair", NULL },
+	{ &tp_ev_tcp_try_undo_recovery, "recovery is over: were all its retransmissions unneeded (D-SACKs, timestamps)? then undo it", NULL },
+	{ &tp_ev_tcp_try_undo_dsack, "have D-SACKs shown every retransmission unneeded? then restore cwnd and ssthresh", NULL },
+	{ &tp_ev_tcp_try_undo_partial, "a partial ACK: if it acknowledges originals, the hole was reordering: undo cwnd", NULL },
+	{ &tp_ev_tcp_try_undo_loss, "after an RTO: if the originals arrived (F-RTO, timestamps), the timeout was spurious: undo", NULL },
+	{ &tp_ev_tcp_undo_cwr, "restores the window from before the reduction", NULL },
+	{ &tp_ev_tcp_process_loss, "an ACK after an RTO: F-RTO sends new data first to tell a spurious timeout from a real one", NULL },
+	{ &tp_ev_tcp_pause_early_retransmit, "a short flight: early retransmit waits a quarter RTT before calling the hole a loss", NULL },
+	{ &tp_ev_tcp_resume_early_retransmit, "the early-retransmit delay is over: recovery and retransmission now", NULL },
+	{ &tp_ev_tcp_schedule_loss_probe, "at the tail of a flight: a loss probe in 2 RTTs instead of waiting for the RTO", NULL },
+	{ &tp_ev_tcp_send_loss_probe, "the probe timer fired: send new data, or the last segment again, to draw an ACK with SACKs", NULL },
+	{ &tp_ev_tcp_process_tlp_ack, "did the probe repair a loss (reduce cwnd once) or was it a duplicate (do nothing)?", NULL },
+	{ &tp_ev___tcp_retransmit_skb, "trims and cuts the segment to the MSS and sends a clone of it again", NULL },
+	{ &tp_ev_tcp_dsack_set, "this data arrived twice: the next ACK reports it in a D-SACK block", NULL },
+	{ &tp_ev_tcp_sack_new_ofo_skb, "data past a hole: the SACK block it extends (or a new one) goes first in our ACKs", NULL },
 	{ &tp_ev_tcp_retransmit_skb, "sends a segment of the write queue again; the original stays queued until it is acknowledged", NULL },
 	{ &tp_ev_tcp_write_timer, "a TCP timer fired: the retransmit or the window probe", NULL },
 	{ &tp_ev_tcp_keepalive_timer, "the keepalive timer: probes an idle connection, or ends a FIN_WAIT2 that waited too long", NULL },
