@@ -84,6 +84,52 @@ sysctl_tcp_wmem(struct net *net)
 	return net->tcp_hashinfo->sysctl_tcp_wmem;
 }
 
+static int *
+sysctl_tcp_dsack(struct net *net)
+{
+	return &net->tcp_hashinfo->sysctl_tcp_dsack;
+}
+
+static int *
+sysctl_tcp_fack(struct net *net)
+{
+	return &net->tcp_hashinfo->sysctl_tcp_fack;
+}
+
+static int *
+sysctl_tcp_frto(struct net *net)
+{
+	return &net->tcp_hashinfo->sysctl_tcp_frto;
+}
+
+static int *
+sysctl_tcp_reordering(struct net *net)
+{
+	return &net->tcp_hashinfo->sysctl_tcp_reordering;
+}
+
+static int sysctl_parse_ints(const char *value, int *v, int n, int min);
+
+/* tcp_early_retrans: 0..4 (proc_dointvec_minmax with extra2 = 4). */
+static void
+sysctl_get_early_retrans(struct net *net, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d", net->tcp_hashinfo->sysctl_tcp_early_retrans);
+}
+
+static int
+sysctl_set_early_retrans(struct net *net, const char *value)
+{
+	int v, err = sysctl_parse_ints(value, &v, 1, 0);
+
+	if (err)
+		return err;
+	if (v > 4)
+		return -EINVAL;
+	net->tcp_hashinfo->sysctl_tcp_early_retrans = v;
+	return 0;
+}
+
 static void
 sysctl_get_cong(struct net *net, char *buf, size_t len)
 {
@@ -110,6 +156,12 @@ static const struct sim_sysctl sim_sysctls[] = {
 	  sysctl_get_cong_avail, NULL },
 	{ "net.ipv4.tcp_congestion_control", SYSCTL_STRING, 0, NULL, sysctl_get_cong,
 	  sysctl_set_cong },
+	{ "net.ipv4.tcp_dsack", SYSCTL_INT, INT_MIN, sysctl_tcp_dsack, NULL, NULL },
+	{ "net.ipv4.tcp_early_retrans", SYSCTL_STRING, 0, NULL, sysctl_get_early_retrans,
+	  sysctl_set_early_retrans },
+	{ "net.ipv4.tcp_fack", SYSCTL_INT, INT_MIN, sysctl_tcp_fack, NULL, NULL },
+	{ "net.ipv4.tcp_frto", SYSCTL_INT, INT_MIN, sysctl_tcp_frto, NULL, NULL },
+	{ "net.ipv4.tcp_reordering", SYSCTL_INT, INT_MIN, sysctl_tcp_reordering, NULL, NULL },
 	{ "net.ipv4.tcp_rmem", SYSCTL_INT3, 1, sysctl_tcp_rmem, NULL, NULL },
 	{ "net.ipv4.tcp_sack", SYSCTL_INT, INT_MIN, sysctl_tcp_sack, NULL, NULL },
 	{ "net.ipv4.tcp_timestamps", SYSCTL_INT, INT_MIN, sysctl_tcp_timestamps, NULL, NULL },
