@@ -247,7 +247,7 @@ START_TEST(test_parse_errors)
 		{ SOCK "+0 %{ print(1) }%\n", 2, "unsupported Python 'print'" },
 		{ SOCK "+0 %{\n\nassert tcpi_nope == 1\n}%\n", 4, "tcpi_nope: not a field" },
 		{ SOCK "+0 %{ }%\n", 2, "empty %{ }% block" },
-		{ SOCK "+0 %{ assert tcpi_fackets == 0 }%\n", 2, "no FACK" },
+		{ SOCK "+0 %{ assert tcpi_pacing_rate == 0 }%\n", 2, "tcpi_pacing_rate: not a field" },
 		{ SOCK "+0 %{ assert (tcpi_rto > 1\n}%\n", 3, "expected ')'" },
 		{ SOCK "+0 %{ assert 1.5 > 1 }%\n", 2, "integers up to 2**53 only" },
 		{ SOCK "+0 %{ assert tcpi_rto = 1 }%\n", 2, "unsupported Python '='" },

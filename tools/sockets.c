@@ -816,6 +816,10 @@ ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info)
 		fprintf(c->out, " lost:%u", info->tcpi_lost);
 	if (info->tcpi_sacked && info->tcpi_state != TCP_LISTEN)
 		fprintf(c->out, " sacked:%u", info->tcpi_sacked);
+	if (info->tcpi_fackets)
+		fprintf(c->out, " fackets:%u", info->tcpi_fackets);
+	if (info->tcpi_reordering != 3)
+		fprintf(c->out, " reordering:%u", info->tcpi_reordering);
 	if (info->tcpi_rcv_rtt)
 		fprintf(c->out, " rcv_rtt:%g", (double)info->tcpi_rcv_rtt / 1000);
 	if (info->tcpi_rcv_space)
