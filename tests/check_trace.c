@@ -44,6 +44,7 @@
 #include "nic/igb.h"
 #include "nic/sim_82576.h"
 #include "sim/console.h"
+#include "sim/packetdrill.h"
 #include "sim/topology.h"
 #include "tools/tools.h"
 
@@ -1084,6 +1085,45 @@ tc_socket_calls(void)
 	tc_world_close();
 }
 
+/*
+ * Loss recovery in situations random loss seldom makes: packetdrill
+ * scripts of tests/packetdrill/ (early retransmit, loss probes, undo,
+ * F-RTO, reneging, reordering, a lost retransmission, NewReno's partial
+ * ACK, the receiver's D-SACKs), each on its runner's world.
+ */
+static const char *const tc_pd_scripts[] = {
+	"early-retransmit", "tlp-recovery", "tlp-spurious", "reordering", "sack-reneging",
+	"undo-partial", "frto", "lost-retransmit", "reno-partial-ack", "dsack-send",
+};
+
+static void
+tc_packetdrill(const char *name)
+{
+	char path[128], err[PD_ERR_MAX];
+	struct pd_script *s;
+	struct pd_config c;
+	struct pd_run *r;
+	FILE *null = fopen("/dev/null", "w");
+
+	ck_assert_ptr_nonnull(null);
+	snprintf(path, sizeof(path), "tests/packetdrill/%s.pkt", name);
+	s = pd_load(path, err, sizeof(err));
+	ck_assert_msg(s, "%s", err);
+	pd_config_default(&c);
+	ck_assert_int_eq(pd_script_options(s, &c, err, sizeof(err)), 0);
+	r = pd_run_create(s, &c, 1, null);
+	ck_assert_ptr_nonnull(r);
+	tc_watch(&pd_run_world(r)->trace);
+	pd_run_start(r);
+	while (pd_run_next(r) == PD_RUNNING)
+		;
+	ck_assert_msg(pd_run_status(r) == PD_PASSED, "%s: %s", name, pd_run_error(r));
+	ck_assert_uint_eq(pd_run_leaked(r), 0);
+	pd_run_destroy(r);
+	pd_free(s);
+	fclose(null);
+}
+
 /* ---- the test ------------------------------------------------------------------- */
 
 START_TEST(test_every_event_and_field)
@@ -1105,6 +1145,8 @@ START_TEST(test_every_event_and_field)
 	tc_socket_calls();
 	for (size_t i = 0; i < ARRAY_SIZE(tc_scripts); i++)
 		tc_console(1 + fixture_nreference_scripts + i, &tc_scripts[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(tc_pd_scripts); i++)
+		tc_packetdrill(tc_pd_scripts[i]);
 
 	ck_assert_msg(!cov.undeclared, "event %s is not in trace_events_all[]",
 		      cov.undeclared ? cov.undeclared->name : "");

@@ -113,6 +113,67 @@ wrong rto-backoff wrong-rto-time 's/^+.3 > P. 1:1001(1000) ack 1/+.2 > P. 1:1001
 	'timing error: expected outbound packet at 0.300003 sec but happened at 0.400000 sec'
 wrong rto-backoff wrong-backoff 's/^+.6 > P. 1:1001(1000) ack 1/+.3 > P. 1:1001(1000) ack 1/' \
 	'timing error: expected outbound packet at 1.000000 sec but happened at 1.300000 sec'
+# Loss recovery as 3.10 does it, each a copy made wrong where it matters.
+wrong sack-fast-retransmit wrong-prr-cwnd 's/tcpi_snd_ssthresh == 5 and tcpi_snd_cwnd == 7$/tcpi_snd_ssthresh == 5 and tcpi_snd_cwnd == 10/' \
+	'(tcpi_snd_ssthresh = 5, tcpi_snd_cwnd = 7)'
+# (no fast retransmit after two SACKs: what comes is the loss probe, at 2 RTT)
+wrong sack-fast-retransmit wrong-fast-rexmit-early '33s/^+0  < . 1:1(0) ack 1 win 257 <sack 1001:3001,nop,nop>$/&\n+0  > . 1:1001(1000) ack 1/' \
+	'actual packet:  0.300000 P. 9001:10001(1000) ack 1' 34
+wrong reno-fast-retransmit wrong-reno-hold 's/tcpi_ca_state == TCP_CA_Recovery and tcpi_snd_cwnd == 3/tcpi_ca_state == TCP_CA_Open and tcpi_snd_cwnd == 3/' \
+	'(tcpi_ca_state = 3, tcpi_snd_cwnd = 3, tcpi_unacked = 0)'
+wrong prr wrong-prr-sndcnt 's/^+0  %{ assert tcpi_snd_cwnd == 8 and tcpi_unacked == 12 }%/+0  %{ assert tcpi_snd_cwnd == 9 and tcpi_unacked == 12 }%/' \
+	'(tcpi_snd_cwnd = 8, tcpi_unacked = 12)'
+wrong early-retransmit wrong-er-delay 's/^+.025 > . 1:1001(1000) ack 1/+.01 > . 1:1001(1000) ack 1/' \
+	'timing error: expected outbound packet at 0.210004 sec but happened at 0.225000 sec'
+wrong rto-sack wrong-rto-sack-all 's/^+0  > P. 2001:3001(1000) ack 1/+0  > P. 1001:2001(1000) ack 1/' \
+	'live packet field tcp_seq: expected: 1001 (0x3e9) vs actual: 2001 (0x7d1)'
+wrong tlp wrong-tlp-time 's/^+.2 > P. 9001:10001(1000) ack 1/+.3 > P. 9001:10001(1000) ack 1/' \
+	'timing error: expected outbound packet at 0.500004 sec but happened at 0.400000 sec'
+wrong tlp-recovery wrong-tlp-no-cwr 's/tcpi_snd_ssthresh == 5 and tcpi_snd_cwnd == 5/tcpi_snd_ssthresh > 1000 and tcpi_snd_cwnd == 11/' \
+	'(tcpi_ca_state = 0, tcpi_snd_ssthresh = 5, tcpi_snd_cwnd = 5)'
+wrong undo-dsack wrong-dsack-no-undo 's/tcpi_snd_cwnd == 10 and tcpi_snd_ssthresh > 1000/tcpi_snd_cwnd == 5 and tcpi_snd_ssthresh == 5/' \
+	'(tcpi_ca_state = 0, tcpi_snd_cwnd = 10, tcpi_snd_ssthresh = 2147483647)'
+wrong undo-timestamp wrong-eifel-ecr 's/ack 989 win 257 <nop,nop,TS val 900 ecr 200>/ack 989 win 257 <nop,nop,TS val 900 ecr 800>/' \
+	'(tcpi_ca_state = 0, tcpi_snd_cwnd = 2, tcpi_snd_ssthresh = 5)' 27
+wrong frto wrong-frto-retransmits 's/^+0  > . 11001:12001(1000) ack 1/+0  > . 1001:2001(1000) ack 1/' \
+	'live packet field tcp_seq: expected: 1001 (0x3e9) vs actual: 11001 (0x2af9)'
+wrong sack-reneging wrong-reneging-keeps-sack 's/assert tcpi_sacked == 0 and tcpi_lost == 8/assert tcpi_sacked == 1 and tcpi_lost == 7/' \
+	'(tcpi_sacked = 0, tcpi_lost = 8)'
+wrong reordering wrong-reordering 's/assert tcpi_reordering == 5 and tcpi_lost == 1/assert tcpi_reordering == 3 and tcpi_lost == 1/' \
+	'(tcpi_reordering = 5, tcpi_lost = 1, tcpi_sacked = 5)'
+wrong lost-retransmit wrong-lost-retransmit 's/<sack 1001:13001,nop,nop>/<sack 1001:12001,nop,nop>/' \
+	'timing error: expected outbound packet at 0.210013 sec but happened at 0.500000 sec' 41
+wrong dsack-send wrong-no-dsack 's/^+0  > . 1:1(0) ack 1001 <nop,nop,sack 1:1001>/+0  > . 1:1(0) ack 1001/' \
+	'live packet field ipv4_total_length: expected: 40 (0x28) vs actual: 52 (0x34)'
+wrong fack-off wrong-fack-on 's/tcp_fack=0/tcp_fack=1/' \
+	'(tcpi_ca_state = 3, tcpi_fackets = 6)' 28
+
+# ... and what each says it counts, in nstat's words.
+counted() {
+	local name=$1 want=$2
+	if grep -qE "^$want +1 " "$OUT/$name.out"; then ok "$name: $want 1"
+	else bad "$name: no '$want 1' in its nstat"; sed 's/^/     /' "$OUT/$name.out"; fi
+}
+counted sack-fast-retransmit TcpExtTCPSackRecovery
+counted reno-fast-retransmit TcpExtTCPRenoRecovery
+counted rto-sack TcpExtTCPSackFailures
+counted tlp TcpExtTCPLossProbes
+counted tlp-recovery TcpExtTCPLossProbeRecovery
+counted tlp-spurious TcpExtTCPDSACKRecv
+counted undo-dsack TcpExtTCPDSACKUndo
+counted undo-recovery TcpExtTCPFullUndo
+counted undo-partial TcpExtTCPPartialUndo
+counted undo-partial TcpExtTCPTSReorder
+counted undo-timestamp TcpExtTCPLossUndo
+counted frto TcpExtTCPSpuriousRTOs
+counted sack-reneging TcpExtTCPSACKReneging
+counted reordering TcpExtTCPFACKReorder
+counted lost-retransmit TcpExtTCPLostRetransmit
+counted dsack-send TcpExtTCPDSACKOldSent
+counted dsack-send TcpExtTCPDSACKOfoSent
+if grep -q 'TcpExtTCPTimeouts' "$OUT/rto-sack.out"; then
+	bad "rto-sack: a timeout after SACKs counted as TCPTimeouts"
+else ok "rto-sack: not counted as TCPTimeouts"; fi
 
 # 3. The tolerance is what --tolerance_usecs says: the delayed ACK comes
 # at 40 ms; expected at 39 ms it passes within 4000 us, fails within 100.
@@ -172,8 +233,10 @@ broken() {
 
 # 6. What netstep cannot run is refused before anything runs.
 S='0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n'
-broken "$S+0 \`sysctl -q net.ipv4.tcp_early_retrans=3\`\n" 2 \
-	'sysctl: cannot stat /proc/sys/net/ipv4/tcp_early_retrans: No such file or directory'
+broken "$S+0 \`sysctl -q net.ipv4.tcp_thin_dupack=1\`\n" 2 \
+	'sysctl: cannot stat /proc/sys/net/ipv4/tcp_thin_dupack: No such file or directory'
+broken "$S+0 \`sysctl -q net.ipv4.tcp_early_retrans=5\`\n" 2 \
+	'sysctl: setting key "net.ipv4.tcp_early_retrans": Invalid argument'
 broken "$S+0 \`../common/defaults.sh\`\n" 2 "unknown command '../common/defaults.sh'"
 broken "$S+0 \`ip route change 192.0.2.1 via 192.168.0.2 dev tun0 advmss x\`\n" 2 \
 	'ip: invalid advmss "x"'
