@@ -20,6 +20,7 @@ Suite *pcapng_suite(void);
 Suite *socket_suite(void);
 Suite *udp_suite(void);
 Suite *tcp_suite(void);
+Suite *tcp_recovery_suite(void);
 Suite *offload_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
@@ -42,6 +43,7 @@ static Suite *(*const suites[])(void) = {
 	socket_suite,
 	udp_suite,
 	tcp_suite,
+	tcp_recovery_suite,	/* SACK scoreboard, PRR, probes, undo */
 	offload_suite,	/* features, GSO in software, UDP fragments */
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
