@@ -188,7 +188,8 @@ DEFINE_EVENT(socket_recv, sys_recvfrom, "net/socket.c", TP_NOT_INLINE,
 	TP_ARGS(net, fd, size, flags))
 #define trace_sys_recvfrom(...) TP_FUNC(sys_recvfrom, __VA_ARGS__)
 
-TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
+/* setsockopt() and getsockopt(): the descriptor, the level and the option. */
+DECLARE_EVENT_CLASS(socket_sockopt,
 	TP_PROTO(const struct net *net, int fd, int level, int optname),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -200,7 +201,14 @@ TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
 		__entry->fd = fd;
 		__entry->level = level;
 		__entry->optname = optname;))
+DEFINE_EVENT(socket_sockopt, sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, int level, int optname),
+	TP_ARGS(net, fd, level, optname))
 #define trace_sys_setsockopt(...) TP_FUNC(sys_setsockopt, __VA_ARGS__)
+DEFINE_EVENT(socket_sockopt, sys_getsockopt, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, int level, int optname),
+	TP_ARGS(net, fd, level, optname))
+#define trace_sys_getsockopt(...) TP_FUNC(sys_getsockopt, __VA_ARGS__)
 
 /* shutdown(): the descriptor and @how (SHUT_RD, SHUT_WR, SHUT_RDWR). */
 DECLARE_EVENT_CLASS(socket_shutdown,
@@ -221,20 +229,6 @@ DEFINE_EVENT(socket_shutdown, sys_shutdown, "net/socket.c", TP_NOT_INLINE,
 DEFINE_EVENT(socket_fd, sys_close, "fs/open.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, int fd), TP_ARGS(net, fd))
 #define trace_sys_close(...) TP_FUNC(sys_close, __VA_ARGS__)
-
-TRACE_EVENT(sys_getsockopt, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, int fd, int level, int optname),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_s32(level)
-		tp_s32(optname)),
-	TP_ASSIGN(
-		__entry->fd = fd;
-		__entry->level = level;
-		__entry->optname = optname;))
-#define trace_sys_getsockopt(...) TP_FUNC(sys_getsockopt, __VA_ARGS__)
 
 /* read(2) and write(2): fs/read_write.c, on to the socket file's ops. */
 DECLARE_EVENT_CLASS(sys_rw,
