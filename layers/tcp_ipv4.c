@@ -1016,6 +1016,8 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_wmem[1] = 16384;
 	h->sysctl_tcp_wmem[2] = 4194304;
 	net->tcp_hashinfo = h;
+	/* Reno, always built in; the first on the list is the default. */
+	tcp_register_congestion_control(net, &tcp_reno);
 	return 0;
 }
 

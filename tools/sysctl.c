@@ -99,8 +99,7 @@ sysctl_set_cong(struct net *net, const char *value)
 static void
 sysctl_get_cong_avail(struct net *net, char *buf, size_t len)
 {
-	(void)net;
-	tcp_get_available_congestion_control(buf, len);
+	tcp_get_available_congestion_control(net, buf, len);
 }
 
 /* Every setting a netstep host has, sorted as `sysctl -a` prints them. */
