@@ -44,17 +44,26 @@ static const char KSRC[] = "net/ipv4/tcp_cong.c";
  * tcp_is_cwnd_limited - was the sender using (nearly) all of cwnd?
  * @in_flight: segments in flight before this ACK
  *
- * RFC 2861: only a window that was used may grow.
+ * RFC 2861: only a window that was used may grow.  "Nearly": with GSO,
+ * TSO deferral (tcp_tso_should_defer) holds back less than a third of
+ * cwnd on purpose, so that much unused still counts as full; otherwise
+ * three segments do.
  */
 bool
 tcp_is_cwnd_limited(const struct sock *sk, u32 in_flight)
 {
 	const struct tcp_sock *tp = tcp_sk(sk);
+	const struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
+	u32 left;
 
 	trace_tcp_is_cwnd_limited(sk, in_flight);
 	if (in_flight >= tp->snd_cwnd)
 		return true;
-	return tp->snd_cwnd - in_flight <= SIM_TCP_CWND_SLACK;
+	left = tp->snd_cwnd - in_flight;
+	if (sk_can_gso(sk) && left * (u32)h->sysctl_tcp_tso_win_divisor < tp->snd_cwnd &&
+	    left * tp->mss_cache < sk->sk_gso_max_size && left < sk->sk_gso_max_segs)
+		return true;
+	return left <= SIM_TCP_CWND_SLACK;
 }
 
 /**
