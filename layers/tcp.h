@@ -307,6 +307,7 @@ struct tcp_congestion_ops {
 #define SIM_TCP_CA_MAX		4	/* algorithms a host can have registered */
 extern const struct tcp_congestion_ops tcp_reno;
 extern const struct tcp_congestion_ops tcp_init_congestion_ops;
+extern const struct tcp_congestion_ops cubictcp;
 
 /* include/net/request_sock.h: a connection in SYN_RECV, before the child. */
 struct request_sock {
@@ -771,5 +772,8 @@ void tcp_init_congestion_control(struct sock *sk);
 int tcp_set_default_congestion_control(struct net *net, const char *name);
 const char *tcp_get_default_congestion_control(const struct net *net);
 void tcp_get_available_congestion_control(const struct net *net, char *buf, size_t maxlen);
+
+/* tcp_cubic.c */
+int cubictcp_register(struct net *net);
 
 #endif

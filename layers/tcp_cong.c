@@ -6,24 +6,27 @@
  *
  * Mirrors net/ipv4/tcp_cong.c (Linux 3.10.108): the pluggable
  * interface (struct tcp_congestion_ops in layers/tcp.h) and Reno, the
- * algorithm that is always built in:
+ * algorithm that is always built in and that every other one falls back
+ * to:
  *   slow start: below ssthresh, cwnd grows by one per ACKed segment (so
  *     it doubles every round trip) [RFC 5681 3.1];
  *   congestion avoidance: above it, by one per window of ACKs;
  *   loss: ssthresh = cwnd / 2 (tcp_reno_ssthresh).
  * Growth only happens while the sender is actually cwnd-limited
  * (tcp_is_cwnd_limited), so an idle or window-limited connection does not
- * inflate cwnd.
+ * inflate cwnd.  CUBIC, 3.10's default, is layers/tcp_cubic.c; it uses
+ * tcp_slow_start and tcp_cong_avoid_ai from here.
  *
- * Each host has its own list: tcp_init registers Reno.  sysctl
- * net.ipv4.tcp_congestion_control moves another to the head; a
- * connection takes the head when it is established
- * (tcp_init_congestion_control) and keeps it.
+ * Each host has its own list: tcp_init registers Reno, then CUBIC
+ * (cubictcp_register, 3.10's module_init), then makes CUBIC the default
+ * as CONFIG_DEFAULT_TCP_CONG does.  sysctl net.ipv4.tcp_congestion_control
+ * moves another to the head; a connection takes the head when it is
+ * established (tcp_init_congestion_control) and keeps it.
  *
  * Read before: layers/tcp_input.c (tcp_ack calls tcp_cong_avoid).
+ * Read after: layers/tcp_cubic.c.
  *
- * KERNEL: 3.10 defaults to CUBIC (CONFIG_DEFAULT_TCP_CONG), which is
- * not here yet.  No modules (request_module for an unknown name), no
+ * KERNEL: no modules (request_module for an unknown name), no
  * per-socket choice (setsockopt TCP_CONGESTION, tcp_set_congestion_control,
  * tcp_allowed_congestion_control), no limited slow start
  * (sysctl_tcp_max_ssthresh is 0, its default).
@@ -91,7 +94,7 @@ tcp_slow_start(struct tcp_sock *tp)
 
 /**
  * tcp_cong_avoid_ai - additive increase: one segment more after @w ACKs
- * (Reno: @w = cwnd, one per round trip)
+ * (Reno: @w = cwnd, one per round trip; CUBIC: its own count, ca->cnt)
  */
 void
 tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w)
@@ -116,7 +119,7 @@ tcp_reno_cong_avoid(struct sock *sk, u32 ack, u32 in_flight)
 	struct tcp_sock *tp = tcp_sk(sk);
 
 	trace_tcp_reno_cong_avoid(sk);
-	(void)ack;	/* Reno has no use for it */
+	(void)ack;	/* Reno has no use for it (CUBIC's HyStart has) */
 	if (!tcp_is_cwnd_limited(sk, in_flight))
 		return;
 	if (tp->snd_cwnd <= tp->snd_ssthresh)

@@ -1016,8 +1016,11 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_wmem[1] = 16384;
 	h->sysctl_tcp_wmem[2] = 4194304;
 	net->tcp_hashinfo = h;
-	/* Reno, always built in; the first on the list is the default. */
+	/* Reno always; CUBIC as its module_init does; then the default, as
+	 * the late_initcall tcp_congestion_default sets CONFIG_DEFAULT_TCP_CONG. */
 	tcp_register_congestion_control(net, &tcp_reno);
+	cubictcp_register(net);
+	tcp_set_default_congestion_control(net, "cubic");
 	return 0;
 }
 
