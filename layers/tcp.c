@@ -259,7 +259,7 @@ adjudge_to_death:
 	sock_orphan(sk);
 	inet_csk(sk)->sim_sock_dead = 1;
 	if (state == TCP_FIN_WAIT2)
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 	if (sk->sk_state == TCP_CLOSE)
 		inet_csk_destroy_sock(sk);
 	sock_put(sk);

@@ -36,6 +36,8 @@
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
 
+#include <limits.h>
+
 
 struct net;
 
@@ -480,6 +482,8 @@ struct inet_hashinfo {
 	int sysctl_tcp_min_tso_segs;	/* 2: the smallest size goal, in MSS */
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
+	int sysctl_tcp_fin_timeout;	/* 60: s an orphan waits in FIN_WAIT2
+					 * (3.10 keeps jiffies; the file shows s) */
 	/* tcp_cong.c's list: what tcp_register_congestion_control added,
 	 * the default (sysctl net.ipv4.tcp_congestion_control) first */
 	const struct tcp_congestion_ops *tcp_cong_list[SIM_TCP_CA_MAX];
@@ -513,6 +517,20 @@ static inline u32 tcp_receive_window(const struct tcp_sock *tp)
 static inline bool tcp_in_initial_slowstart(const struct tcp_sock *tp)
 {
 	return tp->snd_ssthresh >= TCP_INFINITE_SSTHRESH;
+}
+/*
+ * tcp_fin_time - how long (jiffies) an orphan may wait in FIN_WAIT2 for
+ * the peer's FIN: sysctl tcp_fin_timeout, but at least 3.5 RTOs (time
+ * for two retransmissions of it).  KERNEL: no TCP_LINGER2 (tp->linger2);
+ * a timeout too long for an int of jiffies is cut to INT_MAX.
+ */
+static inline int tcp_fin_time(const struct sock *sk)
+{
+	u64 fin_timeout = (u64)sock_net(sk)->tcp_hashinfo->sysctl_tcp_fin_timeout * HZ;
+	u64 rto = inet_csk(sk)->icsk_rto;
+
+	fin_timeout = max_t(u64, fin_timeout, (rto << 2) - (rto >> 1));
+	return (int)min_t(u64, fin_timeout, INT_MAX);
 }
 /*
  * tcp_time_stamp: TCP's clock (TSval, RTT samples), in jiffies.

@@ -1412,7 +1412,7 @@ static void
 sim_tcp_orphan_fin_wait2(struct sock *sk)
 {
 	if (sim_sock_flag_dead(sk))
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 }
 
 /**
