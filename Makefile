@@ -41,6 +41,7 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o \
 LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o
 LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ipv4.o \
 	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
+LAYER_OBJS  += layers/tcp_cubic.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
@@ -74,6 +75,7 @@ TEST_OBJS   += tests/check_trace.o
 TEST_OBJS   += tests/check_ui_explain.o
 TEST_OBJS   += tests/check_tcpdump.o
 TEST_OBJS   += tests/check_packetdrill.o
+TEST_OBJS   += tests/check_tcp_cubic.o
 
 all: netstep
 

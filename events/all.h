@@ -19,5 +19,6 @@
 #include "events/udp.h"
 #include "events/sock.h"
 #include "events/tcp.h"
+#include "events/tcp_cong.h"
 #include "events/igb.h"
 #include "events/card.h"

@@ -370,8 +370,14 @@ inet_shutdown(struct socket *sock, int how)
 			sk->sk_prot->shutdown(sk, how);
 		break;
 	case TCP_LISTEN:
+		/* A listener stops listening only when its receive side is
+		 * shut; SHUT_WR leaves it be. */
+		if (!(how & RCV_SHUTDOWN))
+			break;
+		/* fall through */
 	case TCP_SYN_SENT:
-		/* KERNEL: a listener or connecting socket is disconnected. */
+		/* 3.10's stand-in for a close() another thread cannot make:
+		 * the socket is disconnected. */
 		if (sk->sk_prot->disconnect)
 			err = sk->sk_prot->disconnect(sk, O_NONBLOCK);
 		sock->state = err ? SS_DISCONNECTING : SS_UNCONNECTED;

@@ -88,7 +88,7 @@ tcp_init_sock(struct sock *sk)
 	tp->snd_cwnd_clamp = ~0U;
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->rx_opt.mss_clamp = TCP_MSS_DEFAULT;
-	icsk->icsk_ca_ops = &tcp_reno;
+	icsk->icsk_ca_ops = &tcp_init_congestion_ops;
 	sk->sk_type = SOCK_STREAM;
 	sk->sk_protocol = IPPROTO_TCP;
 	sk->sk_state = TCP_CLOSE;
@@ -259,7 +259,7 @@ adjudge_to_death:
 	sock_orphan(sk);
 	inet_csk(sk)->sim_sock_dead = 1;
 	if (state == TCP_FIN_WAIT2)
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 	if (sk->sk_state == TCP_CLOSE)
 		inet_csk_destroy_sock(sk);
 	sock_put(sk);
@@ -308,7 +308,7 @@ tcp_disconnect(struct sock *sk, int flags)
 	tp->packets_out = tp->retrans_out = tp->sacked_out = tp->lost_out = 0;
 	tp->snd_ssthresh = TCP_INFINITE_SSTHRESH;
 	tp->snd_cwnd_cnt = 0;
-	icsk->icsk_ca_state = TCP_CA_Open;
+	tcp_set_ca_state(sk, TCP_CA_Open);
 	sk_dst_reset(sk);
 	sk->sk_daddr = 0;
 	sk->sk_dport = 0;

@@ -319,7 +319,7 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 now = tcp_time_stamp(sk);
-	s32 seq_rtt = -1;
+	s32 seq_rtt = -1, ca_seq_rtt = -1;
 	int flag = 0, pkts_acked = 0;
 	struct sk_buff *skb;
 
@@ -345,9 +345,12 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 			if (sacked & TCPCB_SACKED_RETRANS)
 				tp->retrans_out -= acked_pcount;
 			flag |= FLAG_RETRANS_DATA_ACKED;
-			seq_rtt = -1;
-		} else if (seq_rtt < 0) {
-			seq_rtt = (s32)(now - scb->when);
+			seq_rtt = ca_seq_rtt = -1;
+		} else {
+			/* seq_rtt: the oldest segment's (RTO); ca_seq_rtt: the newest's */
+			ca_seq_rtt = (s32)(now - scb->when);
+			if (seq_rtt < 0)
+				seq_rtt = ca_seq_rtt;
 		}
 		if (sacked & TCPCB_LOST)
 			tp->lost_out -= acked_pcount;
@@ -368,9 +371,17 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 		consume_skb(skb);
 	}
 	if (flag & FLAG_ACKED) {
+		const struct tcp_congestion_ops *ca_ops = inet_csk(sk)->icsk_ca_ops;
+
 		tcp_ack_update_rtt(sk, flag, seq_rtt);
 		tcp_rearm_rto(sk);
 		tcp_remove_reno_sacks(sk, pkts_acked);
+		/* The algorithm's count and RTT (us): none if a retransmission
+		 * was acknowledged, the sample being ambiguous. */
+		if (ca_ops->pkts_acked)
+			ca_ops->pkts_acked(sk, (u32)pkts_acked,
+					   flag & FLAG_RETRANS_DATA_ACKED || ca_seq_rtt < 0 ?
+					   -1 : ca_seq_rtt * (s32)(USEC_PER_MSEC));
 	}
 	if (!tp->packets_out)
 		tp->retrans_stamp = 0;
@@ -1401,7 +1412,7 @@ static void
 sim_tcp_orphan_fin_wait2(struct sock *sk)
 {
 	if (sim_sock_flag_dead(sk))
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 }
 
 /**

@@ -1015,7 +1015,13 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_wmem[0] = 4096;
 	h->sysctl_tcp_wmem[1] = 16384;
 	h->sysctl_tcp_wmem[2] = 4194304;
+	h->sysctl_tcp_fin_timeout = TCP_FIN_TIMEOUT / HZ;
 	net->tcp_hashinfo = h;
+	/* Reno always; CUBIC as its module_init does; then the default, as
+	 * the late_initcall tcp_congestion_default sets CONFIG_DEFAULT_TCP_CONG. */
+	tcp_register_congestion_control(net, &tcp_reno);
+	cubictcp_register(net);
+	tcp_set_default_congestion_control(net, "cubic");
 	return 0;
 }
 

@@ -1118,7 +1118,7 @@ tcp_simple_retransmit(struct sock *sk)
 		tp->high_seq = tp->snd_nxt;
 		tp->snd_ssthresh = max_t(u32, tp->snd_ssthresh, (tp->snd_cwnd >> 1) + (tp->snd_cwnd >> 2));
 		tp->prior_ssthresh = 0;
-		icsk->icsk_ca_state = TCP_CA_Loss;
+		tcp_set_ca_state(sk, TCP_CA_Loss);
 	}
 	tcp_xmit_retransmit_queue(sk);
 }

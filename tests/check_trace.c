@@ -35,6 +35,7 @@
 #include "events/ip.h"
 #include "events/neigh.h"
 #include "events/net.h"
+#include "events/tcp_cong.h"
 #include "layers/arp.h"
 #include "layers/ip.h"
 #include "layers/neighbour.h"
@@ -354,6 +355,13 @@ static const struct fixture_script tc_scripts[] = {
 	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 1 },
 	/* the settings sysctl reads and writes */
 	{ "sysctl -q net.ipv4.tcp_congestion_control=reno; sysctl -a", 0 },
+	/* Reno chosen by sysctl grows and cuts cwnd; CUBIC meets an RTO */
+	{ "sysctl -w net.ipv4.tcp_congestion_control=reno; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 5; send 3 100000; sim link wan loss 0; close 3; "
+	  "sysctl -w net.ipv4.tcp_congestion_control=cubic; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 100; send 3 1000; sleep 1s; sim link wan loss 0; close 3", 0 },
+	/* CUBIC's HyStart ends slow start on an ACK train of over 1 ms */
+	{ "socket tcp; connect 10.0.1.2:9000; send 3 300000; close 3", 0 },
 	/* a route whose MTU is locked ignores "fragmentation needed" */
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
 	  "ping -c 1 -s 1350 -M do 10.0.1.2", 1 },
@@ -1001,6 +1009,8 @@ static const struct {
 	  "an Ethernet header needs; only a device with a longer header would want more" },
 	{ &tp_ev_igb_mtu_invalid, "dev_set_mtu refuses above 9000 before igb_change_mtu, whose "
 	  "limit is 9216" },
+	{ &tp_ev_bictcp_undo_cwnd, "only the undo of a false loss (tcp_undo_cwnd, DSACK and "
+	  "timestamps) calls it, and netstep's recovery has no undo yet" },
 };
 
 /* Is event @i in tc_unreachable? */

@@ -113,6 +113,66 @@ wrong rto-backoff wrong-rto-time 's/^+.3 > P. 1:1001(1000) ack 1/+.2 > P. 1:1001
 wrong rto-backoff wrong-backoff 's/^+.6 > P. 1:1001(1000) ack 1/+.3 > P. 1:1001(1000) ack 1/' \
 	'timing error: expected outbound packet at 0.700000 sec but happened at 1.000000 sec'
 
+# ... and in the scripts of congestion control, timers, resets and closes:
+# each number or behaviour the script is about, changed.
+wrong iw10 wrong-iw11 's/> . 1:14481(14480) ack 1/> . 1:15929(15928) ack 1/' \
+	'live packet field tcp_seq: expected: 14481 (0x3891) vs actual: 1 (0x1)'
+wrong slow-start wrong-ss-per-segment 's/tcpi_snd_cwnd == 30 and/tcpi_snd_cwnd == 40 and/' \
+	'(tcpi_snd_cwnd = 30, tcpi_unacked = 30'
+wrong cubic-hystart-ca wrong-hystart-ssthresh \
+	's/tcpi_snd_cwnd == 24 and tcpi_snd_ssthresh == 24 }%/tcpi_snd_cwnd == 24 and tcpi_snd_ssthresh == 25 }%/' \
+	'(tcpi_snd_cwnd = 24, tcpi_snd_ssthresh = 24)'
+# (ACKs 3 ms apart are no train: slow start goes on)
+wrong cubic-hystart-ca wrong-train-3ms 's/^+.002 < /+.003 < /' \
+	'(tcpi_snd_cwnd = 24, tcpi_snd_ssthresh = 2147483647)' 48
+wrong cubic-hystart-ca wrong-cubic-step 's/^+0  %{ assert tcpi_snd_cwnd == 26 }%$/+0  %{ assert tcpi_snd_cwnd == 27 }%/' \
+	'(tcpi_snd_cwnd = 26)'
+# (24 ms is 192 in ms << 3: not above 160 + 32)
+wrong hystart-delay wrong-delay-24ms 's/^+.025  < . 1:1(0) ack 11001 win 1000/+.024  < . 1:1(0) ack 11001 win 1000/' \
+	'(tcpi_snd_cwnd = 30, tcpi_snd_ssthresh = 2147483647)' 48
+wrong reno-ca-sysctl wrong-reno-ssthresh \
+	's/tcpi_snd_cwnd == 1 and tcpi_snd_ssthresh == 5/tcpi_snd_cwnd == 1 and tcpi_snd_ssthresh == 7/' \
+	'(tcpi_snd_cwnd = 1, tcpi_snd_ssthresh = 5, tcpi_ca_state = 4)'
+wrong reno-ca-sysctl wrong-reno-ai 's/tcpi_snd_cwnd == 7 and tcpi_unacked == 7/tcpi_snd_cwnd == 8 and tcpi_unacked == 7/' \
+	'(tcpi_snd_cwnd = 7, tcpi_unacked = 7)'
+wrong rto-cubic-ssthresh wrong-cubic-beta \
+	's/tcpi_snd_cwnd == 1 and tcpi_snd_ssthresh == 7/tcpi_snd_cwnd == 1 and tcpi_snd_ssthresh == 5/' \
+	'(tcpi_snd_cwnd = 1, tcpi_snd_ssthresh = 7, tcpi_ca_state = 4)'
+wrong quickack-delack wrong-quickacks 's/^+.04 > . 1:1(0) ack 1401/+0  > . 1:1(0) ack 1401/' \
+	'timing error: expected outbound packet at 1.500031 sec but happened at 1.540000 sec'
+wrong quickack-delack wrong-ato 's/tcpi_ato == 280\*1000/tcpi_ato == 200*1000/' '(tcpi_ato = 280000)'
+wrong zero-window-probe wrong-probe-backoff 's/^+.6 > . 3000:3000(0) ack 1/+.3 > . 3000:3000(0) ack 1/' \
+	'timing error: expected outbound packet at 0.800001 sec but happened at 1.100000 sec'
+wrong time-wait wrong-tw-restart 's/^+11 < . 52:52(0) ack 102 win 257/+9 < . 52:52(0) ack 102 win 257/' \
+	'Timed out waiting for packet' 37
+wrong fin-wait2-timeout wrong-fw2-early 's/^+11 < . 1:1(0) ack 2 win 257/+1 < . 1:1(0) ack 2 win 257/' \
+	'Timed out waiting for packet' 25
+wrong handshake-passive-bare wrong-bare-wscale \
+	's/> S. 0:0(0) ack 1 win 14600 <mss 1460>/> S. 0:0(0) ack 1 win 14600 <mss 1460,nop,wscale 7>/' \
+	'live packet field ipv4_total_length: expected: 48 (0x30) vs actual: 44 (0x2c)'
+wrong handshake-wscale-max wrong-wscale-15 's/tcpi_snd_wscale == 14/tcpi_snd_wscale == 15/' '(tcpi_snd_wscale = 14,'
+wrong nagle-minshall wrong-classic-nagle 's/^+0  > . 501:2501(2000) ack 1/+0  > P. 501:3001(2500) ack 1/' \
+	'live packet field tcp_seq: expected: 2501 (0x9c5) vs actual: 1 (0x1)'
+wrong cork-probe-timer wrong-cork-200ms 's/^+.3 > P. 2001:2501(500) ack 1/+.2 > P. 2001:2501(500) ack 1/' \
+	'timing error: expected outbound packet at 0.400004 sec but happened at 0.500000 sec'
+wrong rst-established-read wrong-rst-data-lost \
+	's/^+0  read(4, ..., 1000) = 100$/+0  read(4, ..., 1000) = -1 ECONNRESET (Connection reset by peer)/' \
+	'runtime error in read call: Expected result -1 but got 100'
+wrong rst-close-wait wrong-close-wait-econnreset 's/= -1 EPIPE (Broken pipe)/= -1 ECONNRESET (Connection reset by peer)/' \
+	'Expected errno 104 (Connection reset by peer) but got 32 (Broken pipe)'
+wrong listen-backlog wrong-backlog-3 \
+	'0,/accept(3, ..., ...) = -1 EAGAIN (Resource temporarily unavailable)/s//accept(3, ..., ...) = 6/' \
+	'runtime error in accept call: Expected result 6 but got -1 with errno 11'
+wrong shutdown-rd wrong-shut-rd-discards '/^+.1 < P. 101:201/,/read/s/= 100$/= 0/' \
+	'runtime error in read call: Expected result 0 but got 100'
+wrong shutdown-listen wrong-shut-wr-listener \
+	's/getsockopt(3, SOL_SOCKET, SO_ACCEPTCONN, \[1\], \[4\]) = 0/getsockopt(3, SOL_SOCKET, SO_ACCEPTCONN, [0], [4]) = 0/' \
+	'Bad getsockopt optval: expected: 0 actual: 1'
+wrong linger-zero-unsent wrong-linger-seq 's/> R. 10001:10001(0) ack 1/> R. 20001:20001(0) ack 1/' \
+	'live packet field tcp_seq: expected: 20001 (0x4e21) vs actual: 10001 (0x2711)'
+wrong close-unread-rst wrong-unread-fin 's/> R. 301:301(0) ack 201/> F. 301:301(0) ack 201/' \
+	'live packet field tcp_fin: expected: 1 (0x1) vs actual: 0 (0x0)'
+
 # 3. The tolerance is what --tolerance_usecs says: the delayed ACK comes
 # at 40 ms; expected at 39 ms it passes within 4000 us, fails within 100.
 sed 's/^+.04 > . 1:1(0) ack 102/+.039 > . 1:1(0) ack 102/' "$DIR/close-passive.pkt" >"$OUT/tol.pkt"

@@ -84,6 +84,12 @@ sysctl_tcp_wmem(struct net *net)
 	return net->tcp_hashinfo->sysctl_tcp_wmem;
 }
 
+static int *
+sysctl_tcp_fin_timeout(struct net *net)
+{
+	return &net->tcp_hashinfo->sysctl_tcp_fin_timeout;
+}
+
 static void
 sysctl_get_cong(struct net *net, char *buf, size_t len)
 {
@@ -99,8 +105,7 @@ sysctl_set_cong(struct net *net, const char *value)
 static void
 sysctl_get_cong_avail(struct net *net, char *buf, size_t len)
 {
-	(void)net;
-	tcp_get_available_congestion_control(buf, len);
+	tcp_get_available_congestion_control(net, buf, len);
 }
 
 /* Every setting a netstep host has, sorted as `sysctl -a` prints them. */
@@ -110,6 +115,8 @@ static const struct sim_sysctl sim_sysctls[] = {
 	  sysctl_get_cong_avail, NULL },
 	{ "net.ipv4.tcp_congestion_control", SYSCTL_STRING, 0, NULL, sysctl_get_cong,
 	  sysctl_set_cong },
+	/* KERNEL: proc_dointvec_jiffies takes a negative time too; netstep does not */
+	{ "net.ipv4.tcp_fin_timeout", SYSCTL_INT, 0, sysctl_tcp_fin_timeout, NULL, NULL },
 	{ "net.ipv4.tcp_rmem", SYSCTL_INT3, 1, sysctl_tcp_rmem, NULL, NULL },
 	{ "net.ipv4.tcp_sack", SYSCTL_INT, INT_MIN, sysctl_tcp_sack, NULL, NULL },
 	{ "net.ipv4.tcp_timestamps", SYSCTL_INT, INT_MIN, sysctl_tcp_timestamps, NULL, NULL },

@@ -44,6 +44,18 @@ ui_explain_tcp_transmit_skb(const struct trace_rec *ev)
 }
 
 static const char *
+ui_explain_bictcp_state(const struct trace_rec *ev)
+{
+	const tp_data_bictcp_state *d = TP_REC_DATA(ev, bictcp_state);
+
+	if (!d)
+		return "the recovery state changes: on an RTO (Loss) CUBIC starts over";
+	if (d->new_state == TCP_CA_Loss)
+		return "an RTO (Loss): CUBIC forgets W_max and its minimum RTT and starts over";
+	return "the recovery state changes; CUBIC acts only on an RTO (Loss)";
+}
+
+static const char *
 ui_explain_tcp_ack(const struct trace_rec *ev)
 {
 	const tp_data_tcp_ack *d = TP_REC_DATA(ev, tcp_ack);
@@ -270,7 +282,25 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_tcp_rcv_rtt_measure, "without timestamps, the receiver times one window's worth of data to estimate the RTT", NULL },
 	{ &tp_ev_tcp_rcv_rtt_measure_ts, "with timestamps, a full segment's echoed stamp gives the receiver an RTT sample", NULL },
 	{ &tp_ev_tcp_rcv_rtt_update, "the receiver's RTT estimate moves toward the sample; it paces receive-buffer growth", NULL },
-	{ &tp_ev_tcp_cong_avoid, "new data acknowledged: Reno grows cwnd if it was the limit (+1 per ACK in slow start, ~+1 per RTT after)", NULL },
+	{ &tp_ev_tcp_cong_avoid, "new data acknowledged: the congestion control (CUBIC, or Reno) grows cwnd if it was the limit", NULL },
+	/* congestion control: layers/tcp_cong.c, layers/tcp_cubic.c */
+	{ &tp_ev_tcp_is_cwnd_limited, "was cwnd the limit (all or nearly all of it in flight)? Only a window in use may grow", NULL },
+	{ &tp_ev_tcp_slow_start, "slow start: cwnd + 1 per ACK, so it doubles every round trip", NULL },
+	{ &tp_ev_tcp_cong_avoid_ai, "congestion avoidance: cwnd + 1 once w ACKs have been counted", NULL },
+	{ &tp_ev_tcp_reno_cong_avoid, "Reno: slow start below ssthresh, then one segment more per round trip", NULL },
+	{ &tp_ev_tcp_reno_ssthresh, "Reno after a loss: ssthresh is half of cwnd", NULL },
+	{ &tp_ev_tcp_register_congestion_control, "adds an algorithm to the host's list (tcp_available_congestion_control)", NULL },
+	{ &tp_ev_tcp_init_congestion_control, "the connection is established: it takes the host's default congestion control (sysctl tcp_congestion_control)", NULL },
+	{ &tp_ev_cubictcp_register, "CUBIC's module init: it registers itself with the host", NULL },
+	{ &tp_ev_bictcp_init, "CUBIC starts clean, with a first HyStart round", NULL },
+	{ &tp_ev_bictcp_hystart_reset, "HyStart: a new round begins; it ends when what is sent so far is acknowledged", NULL },
+	{ &tp_ev_bictcp_cong_avoid, "CUBIC: slow start below ssthresh (HyStart watching), then the cubic curve sets the pace", NULL },
+	{ &tp_ev_bictcp_update, "where the cubic curve puts cwnd one RTT from now: cnt is the ACKs per extra segment", NULL },
+	{ &tp_ev_bictcp_recalc_ssthresh, "a loss: CUBIC remembers cwnd as W_max and sets ssthresh to 717/1024 (0.7) of it", NULL },
+	{ &tp_ev_bictcp_undo_cwnd, "the loss was not one: cwnd goes back to what it was before it", NULL },
+	{ &tp_ev_bictcp_state, NULL, ui_explain_bictcp_state },
+	{ &tp_ev_bictcp_acked, "an ACK's segment count and RTT: CUBIC keeps packets per ACK and the minimum RTT, and feeds HyStart", NULL },
+	{ &tp_ev_hystart_update, "HyStart: does this round show an ACK train or a rising RTT? Then slow start ends here", NULL },
 	{ &tp_ev_tcp_fastretrans_alert, "duplicate ACKs or a loss: recovery decides what to retransmit", NULL },
 	{ &tp_ev_tcp_enter_loss, "the RTO fired: cwnd falls to one segment, everything unacked is lost", NULL },
 	{ &tp_ev_tcp_retransmit_timer, "no ACK within the RTO: retransmit the first unacked segment, double the RTO", NULL },
