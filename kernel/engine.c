@@ -307,6 +307,17 @@ sim_wall_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 bool
 sim_run_one(struct sim_engine *eng)
 {
+	/*
+	 * What a process raised and did not run (the SYN a connect sent to
+	 * lo sits on the backlog) runs before the clock moves on: in 3.10 it
+	 * ran at the local_bh_enable that ended the send.
+	 */
+	for (int i = 0; i < eng->ncpus; i++) {
+		if (eng->cpus[i]->softirq_pending) {
+			sim_run_all_softirqs(eng);
+			return true;
+		}
+	}
 	if (eng->wall)
 		return sim_wall_run_one(eng);
 	return sim_fire_next(eng);
