@@ -389,6 +389,22 @@ do_softirq(struct sim_cpu *cpu)
 	cpu->in_softirq--;
 }
 
+/*
+ * local_bh_enable - the end of a section that ran with softirqs off: in
+ * process context the softirqs raised meanwhile (NET_RX for a packet
+ * sent to lo) run now, before the caller carries on; in a softirq or an
+ * interrupt they run on its way out, as before.  3.10 gets here from the
+ * rcu_read_unlock_bh() that ends dev_queue_xmit; netstep from the end of
+ * sock_sendmsg (layers/socket.c says why).
+ * NOTE: no tracepoint: what it runs shows.
+ */
+void
+local_bh_enable(struct sim_cpu *cpu)
+{
+	if (!cpu->in_irq && !cpu->in_softirq && cpu->softirq_pending)
+		do_softirq(cpu);
+}
+
 /* ---- hard interrupts ------------------------------------------------------ */
 
 int

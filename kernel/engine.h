@@ -170,6 +170,7 @@ static inline bool sim_next_event_time(const struct sim_engine *eng, ktime_t *wh
 void open_softirq(struct sim_cpu *cpu, int nr, void (*action)(struct sim_cpu *cpu));
 void raise_softirq(struct sim_cpu *cpu, unsigned int nr);
 void do_softirq(struct sim_cpu *cpu);
+void local_bh_enable(struct sim_cpu *cpu);	/* run what a process raised */
 
 /* Hard interrupts, kernel/irq/ */
 int request_irq(struct sim_cpu *cpu, unsigned int irq, irq_handler_t handler,
