@@ -75,6 +75,7 @@ TEST_OBJS   += tests/check_trace.o
 TEST_OBJS   += tests/check_ui_explain.o
 TEST_OBJS   += tests/check_tcpdump.o
 TEST_OBJS   += tests/check_packetdrill.o
+TEST_OBJS   += tests/check_loopback.o
 
 all: netstep
 

@@ -27,6 +27,7 @@ Suite *trace_suite(void);
 Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
 Suite *packetdrill_suite(void);
+Suite *loopback_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -49,6 +50,7 @@ static Suite *(*const suites[])(void) = {
 	ui_explain_suite,	/* the UI's line for every function run */
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
 	packetdrill_suite,	/* sim/packetdrill*.c: parser, evaluator, runner */
+	loopback_suite,	/* lo, the backlog, local routes, raw sockets */
 };
 
 int main(void)
