@@ -334,7 +334,14 @@ ip_route_output_key(struct net *net, struct flowi4 *fl4)
 			fl4->saddr = inet_select_addr(rt->dst.dev, fl4->daddr);
 		return rt;
 	}
-	/* KERNEL: daddr 0.0.0.0 means "this host" and goes to lo. */
+	/* 0.0.0.0 is "this host": the source, or 127.0.0.1 (and from it).
+	 * KERNEL: 3.10 makes the local route through lo without a lookup;
+	 * netstep looks the address up, which finds the same local row. */
+	if (!fl4->daddr) {
+		if (!fl4->saddr)
+			fl4->saddr = htonl(INADDR_LOOPBACK);
+		fl4->daddr = fl4->saddr;
+	}
 	fa = fib_lookup(net, fl4->daddr, fl4->flowi4_oif);
 	if (!fa) {
 		IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);

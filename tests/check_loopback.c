@@ -174,6 +174,26 @@ START_TEST(test_own_addresses_route_through_lo)
 }
 END_TEST
 
+/* 0.0.0.0 is this host: 127.0.0.1, or the source the caller gave. */
+START_TEST(test_zero_address_is_this_host)
+{
+	struct flowi4 fl4 = { .daddr = 0 };
+	struct rtable *rt = ip_route_output_key(h0, &fl4);
+
+	ck_assert(!IS_ERR(rt));
+	ck_assert_ptr_eq(rt->dst.dev, h0->loopback_dev);
+	ck_assert_uint_eq(fl4.daddr, htonl(INADDR_LOOPBACK));
+	ck_assert_uint_eq(fl4.saddr, htonl(INADDR_LOOPBACK));
+	memset(&fl4, 0, sizeof(fl4));
+	fl4.saddr = fx_addr("10.0.0.2");
+	rt = ip_route_output_key(h0, &fl4);
+	ck_assert(!IS_ERR(rt));
+	ck_assert_uint_eq(rt->rt_type, RTN_LOCAL);
+	ck_assert_ptr_eq(rt->dst.dev, h0->loopback_dev);
+	ck_assert_uint_eq(fl4.daddr, fx_addr("10.0.0.2"));
+}
+END_TEST
+
 /* ---- the loop: loopback_xmit -> netif_rx -> process_backlog ------------- */
 
 /*
@@ -577,6 +597,7 @@ loopback_suite(void)
 		test_lo_is_registered_first,
 		test_local_table,
 		test_own_addresses_route_through_lo,
+		test_zero_address_is_this_host,
 		test_udp_to_loopback_turns_round,
 		test_backlog_holds_its_route,
 		test_backlog_overflow,
