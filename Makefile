@@ -30,7 +30,7 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
 	       kernel/page_alloc.o
-LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o \
+LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o layers/loopback.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \
 	       layers/route.o layers/fib_frontend.o layers/fib_trie.o \
@@ -38,7 +38,8 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o \
 	       layers/neighbour.o layers/arp.o \
 	       layers/ip_output.o layers/ip_input.o layers/ip_forward.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
-LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o
+LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o \
+	       layers/raw.o layers/ip_sockglue.o
 LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ipv4.o \
 	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
 LAYER_OBJS  += layers/tcp_cubic.o
@@ -76,6 +77,7 @@ TEST_OBJS   += tests/check_ui_explain.o
 TEST_OBJS   += tests/check_tcpdump.o
 TEST_OBJS   += tests/check_packetdrill.o
 TEST_OBJS   += tests/check_tcp_cubic.o
+TEST_OBJS   += tests/check_loopback.o
 
 all: netstep
 

@@ -483,6 +483,15 @@ static inline void skb_dst_set_noref(struct sk_buff *skb, struct dst_entry *dst)
 	skb->_skb_refdst = (unsigned long)dst | SKB_DST_NOREF;
 }
 void skb_dst_set(struct sk_buff *skb, struct dst_entry *dst);	/* owns a ref */
+/* skb_orphan: the skb leaves its socket (the destructor gives the
+ * charge back) and belongs to nobody. */
+static inline void skb_orphan(struct sk_buff *skb)
+{
+	if (skb->destructor)
+		skb->destructor(skb);
+	skb->destructor = NULL;
+	skb->sk = NULL;
+}
 void skb_dst_force(struct sk_buff *skb);	/* turn noref into a ref */
 void skb_dst_drop(struct sk_buff *skb);
 

@@ -1008,8 +1008,8 @@ do_tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, i
 
 /**
  * tcp_setsockopt - tcp_prot.setsockopt: SOL_TCP here, anything else is
- * IP's.  KERNEL: ip_setsockopt (IP_TOS, IP_MTU_DISCOVER ...) is not
- * modelled: -ENOPROTOOPT.
+ * IP's.  KERNEL: not handed on to ip_setsockopt (IP_TOS,
+ * IP_MTU_DISCOVER ...; netstep's serves raw sockets): -ENOPROTOOPT.
  */
 int
 tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen)

@@ -3,7 +3,6 @@
  * sim/console.h.
  */
 #include "sim/console.h"
-#include "layers/ping.h"
 #include "sim/task.h"
 #include "sim/tap.h"
 #include "tools/tools.h"

@@ -13,6 +13,7 @@
 #include "layers/net_namespace.h"
 
 struct sim_apps;
+struct ping_rts;
 
 struct host {
 	struct net net;			/* the kernel's state (must stay first) */
@@ -24,6 +25,8 @@ struct host {
 					 * check their arguments and allocate no
 					 * payload (sim/console.c, console_call) */
 	struct list_head packet_socks;	/* open packet sockets (tcpdump), sim/af_packet.c */
+	struct ping_rts *ping;		/* the ping program running, tools/ping.c */
+	int ping_status;		/* exit status of the last one (2: none yet) */
 };
 
 static inline struct host *sim_host(const struct net *net)

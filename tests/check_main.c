@@ -28,6 +28,7 @@ Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
 Suite *packetdrill_suite(void);
 Suite *tcp_cubic_suite(void);
+Suite *loopback_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -51,6 +52,7 @@ static Suite *(*const suites[])(void) = {
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
 	packetdrill_suite,	/* sim/packetdrill*.c: parser, evaluator, runner */
 	tcp_cubic_suite,	/* congestion control: CUBIC, HyStart, the host's list */
+	loopback_suite,	/* lo, the backlog, local routes, raw sockets */
 };
 
 int main(void)

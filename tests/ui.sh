@@ -336,7 +336,7 @@ ui wnodir 120x40 "w /nonexistent/dir/w.txt"
 frames=$(tshark -r "$OUT/w.pcapng" -T fields -e frame.comment 2>/dev/null | grep -c '^[TR]X ')
 [ "$frames" -gt 5 ] && has wcap "wrote $OUT/w\.txt: the trace of steps 1 to [0-9]+" &&
 	head -1 "$OUT/w.txt" | grep -q '^# netstep trace' &&
-	grep -q '| *ping_sendmsg() {' "$OUT/w.txt" && grep -q 'sim_82576_tx_frame' "$OUT/w.txt" &&
+	grep -q '| *raw_sendmsg() {' "$OUT/w.txt" && grep -q 'sim_82576_tx_frame' "$OUT/w.txt" &&
 	[ "$(tshark -r "$OUT/w.pcapng" -T fields -e frame.comment 2>/dev/null | md5sum)" = \
 	  "$(tshark -r "$OUT/wref.pcapng" -T fields -e frame.comment 2>/dev/null | md5sum)" ] &&
 	has wbad "w: FILE\.pcapng \(frames\) or FILE\.txt \(trace\), not '.*w\.doc'" &&

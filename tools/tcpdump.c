@@ -24,9 +24,12 @@
  * the card segments (TSO), a tap sees the large packets, the wire the
  * MTU-sized frames.  --pcap (sim/pcap.h) is the wire.
  *
+ * On lo each packet shows once, as it comes back in (libpcap drops the
+ * copy going out).
+ *
  * Differences from the real tool: no filter expression and none of the
  * other options; without -i the host's first device (tcpdump takes the
- * first one that is up); numbers only (-n is accepted: it is the only
+ * first one that is up and not lo); numbers only (-n is accepted: it is the only
  * mode); times in UTC, from the capture epoch of --pcap (sim/pcap.h);
  * -w writes nanosecond timestamps and a snapshot length of 65535, as
  * --pcap does; "-w -" is refused (the console prints on stdout).
@@ -190,7 +193,11 @@ tcpdump_frame(void *arg, const u8 *frame, unsigned int len, ktime_t ts, bool out
 {
 	struct tcpdump *t = arg;
 
-	(void)outgoing;		/* NOTE: tcpdump -n shows no direction either */
+	/* libpcap on lo skips what the socket sees leaving: lo hands the
+	 * same frame back in, and it would show twice (pcap-linux.c).
+	 * NOTE: otherwise tcpdump -n shows no direction either. */
+	if (outgoing && (t->po->prot_hook.dev->flags & IFF_LOOPBACK))
+		return;
 	if (t->count && t->captured >= t->count)
 		return;		/* exiting: the socket still delivers until closed */
 	t->captured++;

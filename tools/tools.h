@@ -11,6 +11,7 @@
 #ifndef NETSTEP_TOOLS_TOOLS_H
 #define NETSTEP_TOOLS_TOOLS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct net;
@@ -21,6 +22,10 @@ typedef int (*tool_fn)(struct net *net, int argc, char **argv, FILE *out, FILE *
  * [-i SECONDS] [-W SECONDS] ADDR.  Starts the pings as engine events and
  * returns; ping_result() gives iputils' exit status once it finished. */
 int tool_ping(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+/* Is a ping run on @net still waiting for replies or its timeout?  The
+ * console runs the engine while it is. */
+bool ping_running(struct net *net);
+/* Exit status of the last run: 0 replies, 1 none, 2 no run. */
 int ping_result(struct net *net);
 
 /* tools/iproute.c (route helper): ip route|link|neigh|addr ..., and

@@ -54,11 +54,11 @@
  */
 #include "ui/ui.h"
 #include "ui/ui_snap.h"
-#include "layers/ping.h"
 #include "nic/igb.h"
 #include "sim/lesson.h"
 #include "sim/pcapng.h"
 #include "sim/task.h"
+#include "tools/tools.h"
 
 #include <ctype.h>
 #include <curses.h>
