@@ -17,26 +17,35 @@
  * and `sim` are the console's own (a caller that watches breakpoints,
  * as lessons do, runs `sleep` itself).
  */
+/* Tools that only ever print. */
+static bool
+console_always(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return true;
+}
+
 static const struct console_cmd console_cmds[] = {
-	{ "ping", CMD_TOOL, tool_ping, "ping [-c N] [-s SIZE] [-M do|dont|want] [-i SEC] [-W SEC] ADDR" },
-	{ "ip", CMD_TOOL, tool_ip, "ip route|neigh|link|addr ..." },
-	{ "route", CMD_TOOL, tool_route, "route -n" },
-	{ "tc", CMD_TOOL, tool_tc, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
-	{ "iptables", CMD_TOOL, tool_iptables, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
-	{ "ethtool", CMD_TOOL, tool_ethtool, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N" },
-	{ "cat", CMD_TOOL, tool_cat, "cat /proc/softirqs|/proc/interrupts" },
-	{ "nstat", CMD_TOOL, tool_nstat, "nstat [-az]" },
-	{ "netstat", CMD_TOOL, tool_netstat, "netstat -s" },
-	{ "socket", CMD_TOOL, tool_socket, "socket tcp|udp" },
-	{ "connect", CMD_TOOL, tool_connect, "connect [FD] ADDR:PORT" },
-	{ "send", CMD_TOOL, tool_send, "send FD N|\"text\"|@FILE" },
-	{ "sendto", CMD_TOOL, tool_sendto, "sendto FD ADDR:PORT N|\"text\"|@FILE" },
-	{ "close", CMD_TOOL, tool_close, "close FD" },
-	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]" },
-	{ "recv", CMD_TOOL, tool_recv, "recv PORT" },
-	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
-	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION" },
-	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
+	{ "ping", CMD_TOOL, tool_ping, NULL, "ping [-c N] [-s SIZE] [-M do|dont|want] [-i SEC] [-W SEC] ADDR" },
+	{ "ip", CMD_TOOL, tool_ip, tool_ip_read_only, "ip route|neigh|link|addr ..." },
+	{ "route", CMD_TOOL, tool_route, console_always, "route -n" },
+	{ "tc", CMD_TOOL, tool_tc, tool_tc_read_only, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
+	{ "iptables", CMD_TOOL, tool_iptables, tool_iptables_read_only, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
+	{ "ethtool", CMD_TOOL, tool_ethtool, tool_ethtool_read_only, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N" },
+	{ "cat", CMD_TOOL, tool_cat, console_always, "cat /proc/softirqs|/proc/interrupts" },
+	{ "nstat", CMD_TOOL, tool_nstat, console_always, "nstat [-az]" },
+	{ "netstat", CMD_TOOL, tool_netstat, console_always, "netstat -s" },
+	{ "socket", CMD_TOOL, tool_socket, NULL, "socket tcp|udp" },
+	{ "connect", CMD_TOOL, tool_connect, NULL, "connect [FD] ADDR:PORT" },
+	{ "send", CMD_TOOL, tool_send, NULL, "send FD N|\"text\"|@FILE" },
+	{ "sendto", CMD_TOOL, tool_sendto, NULL, "sendto FD ADDR:PORT N|\"text\"|@FILE" },
+	{ "close", CMD_TOOL, tool_close, NULL, "close FD" },
+	{ "listen", CMD_TOOL, tool_listen, NULL, "listen PORT [rcvbuf BYTES]" },
+	{ "recv", CMD_TOOL, tool_recv, NULL, "recv PORT" },
+	{ "ss", CMD_TOOL, tool_ss, console_always, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
+	{ "sleep", CMD_SLEEP, NULL, NULL, "sleep DURATION" },
+	{ "sim", CMD_SIM, NULL, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
 };
 
 const struct console_cmd *
@@ -320,6 +329,12 @@ int console_resolve(struct sim_console *c, int argc, char **argv, struct console
 		return 2;
 	}
 	return 0;
+}
+
+/* See sim/console.h. */
+bool console_read_only(const struct console_call *call)
+{
+	return call->cmd->read_only && call->cmd->read_only(call->argc, call->argv);
 }
 
 /* See sim/console.h. */

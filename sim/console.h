@@ -51,6 +51,8 @@ struct console_cmd {
 	const char *name;		/* the first word */
 	enum console_cmd_kind kind;
 	tool_fn fn;			/* CMD_TOOL */
+	tool_ro_fn read_only;		/* which of its forms change nothing
+					 * (NULL: none; see console_read_only) */
 	const char *synopsis;		/* one line for :help */
 };
 /* The command called @name, or NULL. */
@@ -71,6 +73,12 @@ struct console_call {
  * world does not have, `sleep`/`sim` after `on HOST`).
  */
 int console_resolve(struct sim_console *c, int argc, char **argv, struct console_call *call);
+/*
+ * Does @call change nothing in the world (`ip neigh`, `ss`, `tc -s
+ * qdisc`, `cat /proc/...`, `iptables -L` ...)?  Such a command can run
+ * at any instant, even inside a stopped function, and print at once.
+ */
+bool console_read_only(const struct console_call *call);
 /* The command's own call; `sleep` runs time, a tool returns at once. */
 int console_call(struct sim_console *c, const struct console_call *call);
 /* Does any host have a ping in flight or a command blocked in a call? */

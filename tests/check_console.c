@@ -167,6 +167,36 @@ START_TEST(test_one_command_table)
 }
 END_TEST
 
+/* The table says which forms only print: a lesson runs those at a break. */
+START_TEST(test_read_only_forms)
+{
+	static const struct { const char *line; bool ro; } forms[] = {
+		{ "ip route", true }, { "ip r show", true }, { "ip route get 10.0.1.2", false },
+		{ "ip route add 10.9.0.0/16 via 10.0.0.1", false }, { "ip neigh", true },
+		{ "ip neigh flush all", false }, { "ip link", true }, { "ip link set eth0 mtu 1400", false },
+		{ "ip addr", true }, { "route -n", true }, { "ss -tin", true }, { "nstat -az", true },
+		{ "netstat -s", true }, { "cat /proc/softirqs", true }, { "tc -s qdisc", true },
+		{ "tc qdisc show dev eth0", true },
+		{ "tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms", false },
+		{ "ethtool -S eth0", true }, { "ethtool -g eth0", true }, { "ethtool eth0", true },
+		{ "ethtool -G eth0 tx 80", false }, { "iptables -L -v -n", true },
+		{ "iptables -L -Z", false }, { "iptables -F", false },
+		{ "on router ip neigh", true }, { "ping -c 1 10.0.1.2", false },
+		{ "send 3 100", false }, { "sleep 1", false }, { "sim loss 5", false },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(forms); i++) {
+		char buf[128], *argv[CONSOLE_MAX_ARGS + 1];
+		struct console_call call;
+		int argc = console_split(forms[i].line, buf, argv, CONSOLE_MAX_ARGS, NULL);
+
+		ck_assert_int_eq(console_resolve(&con, argc, argv, &call), 0);
+		ck_assert_msg(console_read_only(&call) == forms[i].ro, "%s: read-only should be %d",
+			      forms[i].line, forms[i].ro);
+	}
+}
+END_TEST
+
 /* nstat prints 3.10's snmp.h counters under #kernel and the rest apart. */
 START_TEST(test_nstat_groups)
 {
@@ -210,6 +240,7 @@ Suite *console_suite(void)
 		test_sim_link_and_on,
 		test_too_long,
 		test_one_command_table,
+		test_read_only_forms,
 		test_nstat_groups,
 		NULL,
 	});
