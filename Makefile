@@ -45,7 +45,7 @@ SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
-SIM_OBJS    += sim/datadir.o
+SIM_OBJS    += sim/datadir.o sim/journal.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o

@@ -140,24 +140,26 @@ verdict $? "--keys refuses an unknown key" "--keys" "see $OUT/bad.err"
 
 # 12. a lesson in the UI (--lesson FILE, `l` goes on): the lesson pane shows
 #     lesson 1's narration before anything runs; a `break` in the lesson
-#     stops the UI at its function; each `expect` shows its result; a
-#     question's answer appears only after its key; the exercise ends it.
+#     stops the UI at its moment (the entry of __igb_open, then its
+#     return); each `expect` shows its result; a question's answer
+#     appears only after its key; the exercise ends it.
 ui les0 200x50 "" --lesson 1
 ui les1 200x50 "l" --lesson 1
-ui les2 200x50 "l l" --lesson 1
-ui les3 200x50 "l*3" --lesson 1
-ui les4 200x50 "l*4" --lesson 1
-ui les7 80x24 "l*7" --lesson 1
+ui les2 200x50 "l l l" --lesson 1
+ui les3 200x50 "l*4" --lesson 1
+ui les4 200x50 "l*5" --lesson 1
+ui les7 80x24 "l*8" --lesson 1
 has les0 'Lesson: The NIC comes up' && has les0 'Before a single packet can leave, the card' &&
 	has les0 'netstep  ready' && has les0 'kernel: +drivers/net/ethernet/intel/igb/igb_main\.c'
 verdict $? "lesson: the lesson pane shows lesson 1's narration" "lesson pane" "see $OUT/les0.txt"
 has les1 '^ __igb_open ' && has les1 '^\|> +__igb_open' &&
-	has les1 '-> stopped in __igb_open on student' && has les1 'The world stopped inside'
+	has les1 '-> stopped at the entry of __igb_open on student' &&
+	has les1 'The world stopped at the entry of __igb_open'
 verdict $? "lesson: a break stops the UI at its function" "lesson break" "see $OUT/les1.txt"
 sed 's/^expect ring eth0 tx 0 count 256$/expect ring eth0 tx 0 count 64/' \
 	"$(dirname "$(readlink -f "$0")")/../lessons/01-nic-up.lesson" >"$OUT/broken.lesson"
 line=$(grep -n 'count 64$' "$OUT/broken.lesson" | cut -d: -f1)
-ui lesfail 200x50 "l l" --lesson "$OUT/broken.lesson"
+ui lesfail 200x50 "l l l" --lesson "$OUT/broken.lesson"
 has les2 '^\|ok   expect ring eth0 tx 0 count 256' &&
 	has les2 '^\|ok   expect ring eth0 tx 0 next_to_clean 0' &&
 	has lesfail "FAIL .*broken\.lesson:$line: expect ring eth0 tx 0 count 64: failed" &&
@@ -169,7 +171,7 @@ has les3 'Question: A DMA descriptor and a file descriptor' && ! has les3 'Answe
 verdict $? "lesson: a question's answer appears only after its key" \
 	"lesson question" "see $OUT/les3.txt $OUT/les4.txt"
 has les7 'next_to_use is 1\.' &&
-	has les7 'end of the lesson: 16 check\(s\) passed, 0 failed' &&
+	has les7 'end of the lesson: 17 check\(s\) passed, 0 failed' &&
 	[ "$(wc -l <"$OUT/les7.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/les7.txt"
 verdict $? "lesson: ends with the exercise and the checks at 80x24" "lesson end" "see $OUT/les7.txt"
 COLUMNS=80 LINES=24 timeout 20 "$NETSTEP" --headless --lesson 1 --keys "l" \

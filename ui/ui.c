@@ -470,7 +470,7 @@ ui_les_breaks(struct ui *u, const struct lesson_step *s)
 	u->nbp = k;
 }
 
-/* Show the snapshot where the lesson stopped (the enter event), else the newest. */
+/* Show the snapshot of the lesson's stop (its very record), else the newest. */
 static void
 ui_les_show(struct ui *u, const struct lesson_stop *stop)
 {
@@ -482,7 +482,8 @@ ui_les_show(struct ui *u, const struct lesson_stop *stop)
 
 		/* Only an event the trace numbered has its own seq (a mark
 		 * repeats the last one, as a note). */
-		if (sn->seq == stop->seq && sn->ev.kind == TRACE_ENTER) {
+		if (sn->seq == stop->seq && sn->ev.site == stop->rec.site &&
+		    sn->ev.kind == stop->rec.kind) {
 			u->cur = i;
 			return;
 		}
@@ -493,9 +494,7 @@ ui_les_show(struct ui *u, const struct lesson_stop *stop)
 static bool
 ui_les_step(struct ui *u, const struct lesson_step *s)
 {
-	const struct lesson_stop *stop = lesson_run_stop(u->lrun);
-	bool was = stop->valid;
-	u64 seq = stop->seq;
+	const struct lesson_stop *stop;
 	int rc = 0;
 
 	switch (s->kind) {
@@ -541,12 +540,16 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 		ui_collect_output(u);
 		ui_rec_mark(&u->rec, UI_MARK_LESSON, s->kind == LESSON_RUN ? s->text :
 			    s->kind == LESSON_CONTINUE ? "continue" : "step until");
-		if (!rc && stop->valid && (!was || stop->seq != seq)) {
+		stop = lesson_run_step_stop(u->lrun, s);
+		if (!rc && stop) {
+			char moment[160];
+
+			lesson_stop_moment(stop, moment, sizeof(moment));
 			ui_les_show(u, stop);
-			ui_les_log(u, "-> stopped in %s on %s (skb#%u)", stop->func,
+			ui_les_log(u, "-> stopped at %s on %s (skb#%u)", moment,
 				   stop->host >= 0 ? sim_host_names[stop->host] : "?", stop->skb_id);
-			snprintf(u->msg, sizeof(u->msg), "lesson: stopped in %s (s n f c p look "
-				 "around, l goes on)", stop->func);
+			snprintf(u->msg, sizeof(u->msg), "lesson: stopped at %s (s n f c p look "
+				 "around, l goes on)", moment);
 			return true;
 		}
 		ui_les_show(u, NULL);
