@@ -214,7 +214,7 @@ redo(const struct sim_jentry *e, struct sim_world *w, struct sim_console *con)
 long long
 sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 		   bool (*at)(void *arg, u64 jpos),
-		   void (*mark)(void *arg, const char *line), void *arg)
+		   void (*mark)(void *arg, enum sim_jowner owner, const char *line), void *arg)
 {
 	struct sim_console con;
 	FILE *devnull = fopen("/dev/null", "w");
@@ -238,7 +238,7 @@ sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 				return -1;
 			}
 			if (e->op == SIM_JOP_MARK && mark)
-				mark(arg, e->line);
+				mark(arg, e->owner, e->line);
 		}
 	}
 out:

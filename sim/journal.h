@@ -96,12 +96,13 @@ void sim_journal_truncate(struct sim_journal *j, u64 jpos);
 /*
  * Make calls [0, @upto) of @j again on @w, a fresh world built as the
  * journaled one was.  Before each call, @at(@arg, jpos) may stop the
- * replay (return false); a MARK calls @mark(@arg, line).  Either hook
+ * replay (return false); a MARK calls @mark(@arg, its owner, line).  Either hook
  * may be NULL.  Returns the jpos reached, or -1 for a broken journal
  * or a command that no longer resolves (the worlds differ).
  */
 long long sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 			     bool (*at)(void *arg, u64 jpos),
-			     void (*mark)(void *arg, const char *line), void *arg);
+			     void (*mark)(void *arg, enum sim_jowner owner, const char *line),
+			     void *arg);
 
 #endif

@@ -148,7 +148,7 @@ ui les1 200x50 "l" --lesson 1
 ui les2 200x50 "l l l" --lesson 1
 ui les3 200x50 "l*4" --lesson 1
 ui les4 200x50 "l*5" --lesson 1
-ui les7 80x24 "l*8" --lesson 1
+ui les7 80x24 "l*40" --lesson 1
 has les0 'Lesson: The NIC comes up' && has les0 'Before a single packet can leave, the card' &&
 	has les0 'netstep  ready' && has les0 'kernel: +drivers/net/ethernet/intel/igb/igb_main\.c'
 verdict $? "lesson: the lesson pane shows lesson 1's narration" "lesson pane" "see $OUT/les0.txt"

@@ -45,24 +45,40 @@
 #include "sim/task.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define UI_MAX_BPS	16
 #define UI_MAX_QUEUE	64
 #define UI_ADVANCE_MAX	2000000		/* engine events per step before giving up */
-#define UI_RUN_MAX	5000000		/* snapshots one c/n/f may walk */
+#define UI_RUN_MAX	500000000ULL	/* steps one c/n/f may run */
+#define UI_POLL_EVERY	4096		/* steps between two looks at the keyboard */
+
+enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT };
 
 struct ui {
 	struct sim_world *w;
 	struct sim_console *con;
 	struct ui_rec rec;
-	u64 cur;			/* snapshot shown (absolute index) */
-	u64 before;			/* snapshot shown before the last key */
+	struct sim_journal journal;	/* every change to w (unused on the TAP wire) */
+	u32 seed;			/* w was built with it: a replay builds the same */
+	bool live;			/* a person at a terminal: poll the keyboard */
+	u64 cur;			/* step shown (absolute index) */
+	bool started;			/* a step exists: else the world before the first */
+	u64 before;			/* step shown before the last key */
 	bool has_before;		/* ... if there was one: "changed" is against it */
+	/* the walk c, n or f makes (ui_walk_stop, inside the trace sink) */
+	enum ui_walk how;
+	int level, target;		/* ... from this stack level */
+	u64 walked;			/* ... steps so far */
+	int hit_bp;			/* ... stopped at this breakpoint (1-based), 0 */
+	bool hit_key;			/* ... a key stopped it */
+	struct timespec drawn;		/* ... when "running..." was last drawn */
 	char *queue[UI_MAX_QUEUE];	/* console commands not started yet */
 	int qlen;
 	const struct trace_event_desc *bps[UI_MAX_BPS];	/* breakpoints: traced functions */
@@ -77,10 +93,17 @@ struct ui {
 	struct lesson_run *lrun;
 	char *les_log;			/* the lesson pane's text, newest last */
 	size_t les_len;
+	size_t les_mark;		/* where the text of the current stop begins */
+	int les_scroll;			/* lines scrolled from where the pane would start */
+	int les_rows;			/* ... its text rows, as last drawn */
 	const struct lesson_step *les_answer;	/* question/try waiting for its key */
 	int les_failed;			/* expects that failed */
 	bool les_done;
+	bool moved;			/* the student moved the world since the lesson did */
 };
+
+/* The lesson pane is the pane after the last of ui_pane (Tab reaches it). */
+#define UI_PANE_LESSON	UI_NPANES
 
 /*
  * NOTE: the one piece of file-scope state in netstep: a signal handler
@@ -221,12 +244,23 @@ ui_del_bp(struct ui *u, const char *arg)
 	u->nbp--;
 }
 
+/* Let virtual time run to @until, event by event (a walk may stop it). */
+static int
+ui_sleep(struct ui *u, ktime_t until)
+{
+	for (long budget = UI_ADVANCE_MAX; budget > 0 && !u->rec.stopped; budget--)
+		if (sim_journal_run(u->rec.j, u->w, until) != -EAGAIN)
+			return 0;
+	return 1;
+}
+
 /* Start one console command on the student's host (or `on HOST ...`). */
 static void
 ui_exec(struct ui *u, const char *line)
 {
 	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1];
 	struct console_call call;
+	ktime_t d;
 	int argc, rc;
 
 	if (strlen(line) >= sizeof(buf)) {
@@ -254,12 +288,18 @@ ui_exec(struct ui *u, const char *line)
 	}
 	fprintf(u->out, "$ %s\n", line);
 	ui_collect_output(u);
+	if (u->rec.j)
+		u->rec.j->owner = SIM_JOWN_STUDENT;
 	if (console_resolve(u->con, argc, argv, &call))
 		rc = 2;
-	else if (call.cmd->kind == CMD_TOOL)
-		rc = console_call(u->con, &call);	/* its own call; stepping carries it on */
+	else if (call.cmd->kind != CMD_SLEEP)
+		rc = sim_journal_call(u->rec.j, u->con, &call, line);	/* stepping carries it on */
+	else if (call.argc != 2 || console_parse_duration(call.argv[1], &d))
+		rc = console_call(u->con, &call);	/* it says what is wrong */
 	else
-		rc = console_run_line(u->con, line);	/* sleep, sim: to completion at once */
+		rc = ui_sleep(u, u->w->eng.now + d);	/* time runs at once */
+	if (rc != 2 && !console_read_only(&call))
+		u->moved = true;
 	ui_collect_output(u);
 	if (rc == 2)
 		snprintf(u->msg, sizeof(u->msg), "bad command (see the console pane): %.200s", line);
@@ -290,13 +330,15 @@ ui_queue(struct ui *u, const char *script)
 	}
 }
 
-/* Make at least one new snapshot: start a queued command or fire events. */
+/* Make at least one new step: start a queued command or fire events. */
 static bool
 ui_advance(struct ui *u)
 {
 	u64 before = u->rec.count;
 
-	for (long budget = UI_ADVANCE_MAX; budget > 0; budget--) {
+	if (u->rec.j)
+		u->rec.j->owner = SIM_JOWN_STUDENT;
+	for (long budget = UI_ADVANCE_MAX; budget > 0 && !u->rec.stopped; budget--) {
 		if (u->rec.count > before)
 			break;
 		if (u->qlen && !ui_world_busy(u)) {
@@ -308,56 +350,122 @@ ui_advance(struct ui *u)
 			free(cmd);
 			continue;
 		}
-		if (!sim_run_one(&u->w->eng)) {
+		u->moved = true;
+		if (!sim_journal_one(u->rec.j, u->w)) {
 			if (!ui_world_busy(u))
 				break;
 			/* Asleep on an idle world (a recv nobody answers). */
-			for (int i = 0; i < SIM_NHOSTS; i++)
-				if (u->w->host[i])
-					sim_task_abort_all(u->w->host[i]);
+			sim_journal_abort(u->rec.j, u->w);
 		}
 	}
 	ui_collect_output(u);
 	return u->rec.count > before;
 }
 
-static const struct ui_snap *
-ui_cur(const struct ui *u)
+/* What a replay builds: a world like the one the UI started with. */
+static int
+ui_build_world(struct sim_world *w, void *arg)
 {
-	return u->rec.count ? ui_rec_get(&u->rec, u->cur) : NULL;
+	const struct ui *u = arg;
+
+	return sim_world_create(w, u->seed);
+}
+
+/*
+ * Make sure step @abs has its panes: a step `c` ran through has only
+ * its record, so replay the journal to rebuild them.  false (and why on
+ * the status line) when that cannot be done.
+ */
+static bool
+ui_show(struct ui *u, u64 abs)
+{
+	int rc;
+
+	if (ui_rec_get(&u->rec, abs))
+		return true;
+	if (!u->rec.j) {
+		snprintf(u->msg, sizeof(u->msg), "on the TAP wire step back reaches the last %d "
+			 "steps (no replay: the real kernel is not deterministic)", UI_SNAPS);
+		return false;
+	}
+	rc = ui_rec_replay(&u->rec, abs, ui_build_world, u);
+	if (rc == -EIO)
+		snprintf(u->msg, sizeof(u->msg), "BUG: replaying did not give the same events; "
+			 "this step cannot be shown");
+	else if (rc)
+		snprintf(u->msg, sizeof(u->msg), "step %llu is no longer in the history",
+			 (unsigned long long)abs + 1);
+	return !rc && ui_rec_get(&u->rec, abs);
+}
+
+/* The panes shown: the current step's, or the world before the first. */
+static const struct ui_snap *
+ui_cur(struct ui *u)
+{
+	if (!u->started)
+		return ui_rec_initial(&u->rec);
+	return ui_rec_get(&u->rec, u->cur);
+}
+
+/* The step shown (NULL before the first). */
+static const struct ui_step *
+ui_cur_step(const struct ui *u)
+{
+	return u->started ? ui_rec_step(&u->rec, u->cur) : NULL;
+}
+
+/* Show step @abs, which has its panes. */
+static void
+ui_goto(struct ui *u, u64 abs)
+{
+	u->cur = abs;
+	u->started = true;
 }
 
 /* One step forward.  false when nothing is left to run. */
 static bool
 ui_step(struct ui *u)
 {
-	u64 next = u->rec.count ? u->cur + 1 : 0;
+	u64 next = u->started ? u->cur + 1 : u->rec.first;
 
 	if (next < u->rec.first)
 		next = u->rec.first;
-	if (next >= u->rec.count && !ui_advance(u)) {
-		snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a command)");
-		return false;
+	if (next >= u->rec.count) {
+		u->rec.mode = UI_REC_ALL;
+		if (!ui_advance(u)) {
+			snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a "
+				 "command)");
+			return false;
+		}
+		next = u->rec.count - 1 > next ? next : u->rec.count - 1;
 	}
-	u->cur = next < u->rec.first ? u->rec.first : next;
+	if (!ui_show(u, next))
+		return false;
+	ui_goto(u, next);
 	return true;
 }
 
 static void
 ui_back(struct ui *u)
 {
-	if (!u->rec.count || u->cur <= u->rec.first) {
-		snprintf(u->msg, sizeof(u->msg), "start of history (the last %d steps are kept)",
-			 UI_HISTORY);
+	bool had;
+
+	if (!u->started || u->cur <= u->rec.first) {
+		snprintf(u->msg, sizeof(u->msg), "start of history (the last %u steps are kept)",
+			 UI_STEPS);
 		return;
 	}
+	had = ui_rec_get(&u->rec, u->cur - 1) != NULL;
+	if (!ui_show(u, u->cur - 1))
+		return;
 	u->cur--;
-	snprintf(u->msg, sizeof(u->msg), "history: %llu steps back (read-only)",
-		 (unsigned long long)(u->rec.count - 1 - u->cur));
+	snprintf(u->msg, sizeof(u->msg), "history: %llu steps back (read-only)%s",
+		 (unsigned long long)(u->rec.count - 1 - u->cur),
+		 had ? "" : "; its panes rebuilt by replaying the run");
 }
 
 static int
-ui_bp_hit(const struct ui *u, const struct ui_snap *s)
+ui_bp_hit(const struct ui *u, const struct ui_step *s)
 {
 	if (!s || s->ev.kind != TRACE_ENTER)
 		return 0;
@@ -367,35 +475,114 @@ ui_bp_hit(const struct ui *u, const struct ui_snap *s)
 	return 0;
 }
 
-enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT };
+/* Does the walk end at @st? */
+static bool
+ui_walk_ends(struct ui *u, const struct ui_step *st)
+{
+	u->hit_bp = ui_bp_hit(u, st);
+	if (u->hit_bp)
+		return true;
+	if (u->how == UI_WALK_OVER && st->level <= u->level)
+		return true;
+	return u->how == UI_WALK_OUT && st->ev.kind == TRACE_EXIT && st->level <= u->target;
+}
 
-/* n, f and c: step until the condition holds, a breakpoint hits or idle. */
+static void ui_draw_running(struct ui *u, const struct ui_step *st);
+
+/* A key pressed while the world runs?  ('q' also quits.) */
+static bool
+ui_key_waiting(struct ui *u)
+{
+	int ch;
+
+	if (!u->live)
+		return false;
+	nodelay(stdscr, TRUE);
+	ch = getch();
+	nodelay(stdscr, FALSE);
+	if (ch == ERR)
+		return false;
+	if (ch == 'q')
+		u->quit = true;
+	return true;
+}
+
+/* The recorder asks at every step of a run (inside the trace sink): stop here? */
+static bool
+ui_walk_stop(void *arg, const struct ui_step *st)
+{
+	struct ui *u = arg;
+
+	if (ui_walk_ends(u, st))
+		return true;
+	if (++u->walked % UI_POLL_EVERY)
+		return false;
+	ui_draw_running(u, st);
+	if (ui_key_waiting(u)) {
+		u->hit_key = true;
+		return true;
+	}
+	return u->walked >= UI_RUN_MAX;
+}
+
+/*
+ * n, f and c: step until the condition holds, a breakpoint hits, a key
+ * is pressed or the world is idle.  Through the history first; then the
+ * world runs with only its records kept, and the recorder takes the
+ * panes once, at the step where it stops.
+ */
 static void
 ui_walk(struct ui *u, enum ui_walk how)
 {
-	const struct ui_snap *s = ui_cur(u);
-	int level = s ? s->level : 0;
-	int target = s && s->ev.kind == TRACE_EXIT ? level - 1 : level;
+	const struct ui_step *st = ui_cur_step(u);
+	bool idle = false;
+	u64 i;
 
+	u->how = how;
+	u->level = st ? st->level : 0;
+	u->target = st && st->ev.kind == TRACE_EXIT ? u->level - 1 : u->level;
+	u->hit_bp = 0;
+	u->hit_key = false;
+	u->walked = 0;
 	u->msg[0] = '\0';
-	for (long i = 0; i < UI_RUN_MAX; i++) {
-		int bp;
-
-		if (!ui_step(u))
-			return;
-		s = ui_cur(u);
-		bp = ui_bp_hit(u, s);
-		if (bp) {
-			snprintf(u->msg, sizeof(u->msg), "Breakpoint %d, %s () at %s:%d", bp,
-				 trace_rec_func(&s->ev), s->ev.site->file, s->ev.site->line);
-			return;
-		}
-		if (how == UI_WALK_OVER && s->level <= level)
-			return;
-		if (how == UI_WALK_OUT && s->ev.kind == TRACE_EXIT && s->level <= target)
+	for (i = u->started ? u->cur + 1 : u->rec.first; i < u->rec.count; i++)
+		if (ui_walk_ends(u, ui_rec_step(&u->rec, i)))
+			break;
+	if (i >= u->rec.count) {
+		u->rec.mode = u->rec.j ? UI_REC_RUN : UI_REC_ALL;
+		u->rec.stop = ui_walk_stop;
+		u->rec.stop_arg = u;
+		u->rec.stopped = false;
+		clock_gettime(CLOCK_MONOTONIC, &u->drawn);
+		u->drawn.tv_sec -= 1;
+		ui_draw_running(u, NULL);
+		while (!u->rec.stopped && !u->quit && ui_advance(u))
+			;
+		u->rec.stop = NULL;
+		u->rec.tail = 0;
+		idle = !u->rec.stopped;
+		if (idle && u->rec.count)
+			ui_rec_stop_here(&u->rec);	/* the panes as it ended */
+		u->rec.stopped = false;
+		u->rec.mode = UI_REC_ALL;
+		i = u->rec.count ? u->rec.stopped_at : 0;
+		if (!u->rec.count)
 			return;
 	}
-	snprintf(u->msg, sizeof(u->msg), "stopped after %d steps", UI_RUN_MAX);
+	if (!ui_show(u, i))
+		return;
+	ui_goto(u, i);
+	st = ui_cur_step(u);
+	if (u->hit_bp)
+		snprintf(u->msg, sizeof(u->msg), "Breakpoint %d, %s () at %s:%d", u->hit_bp,
+			 trace_rec_func(&st->ev), st->ev.site->file, st->ev.site->line);
+	else if (u->hit_key)
+		snprintf(u->msg, sizeof(u->msg), "stopped by a key, %llu steps on",
+			 (unsigned long long)u->walked);
+	else if (u->walked >= UI_RUN_MAX)
+		snprintf(u->msg, sizeof(u->msg), "stopped after %llu steps", UI_RUN_MAX);
+	else if (idle)
+		snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a command)");
 }
 
 /* ---- the lesson (--lesson FILE) ----------------------------------------- */
@@ -448,12 +635,15 @@ ui_les_narrate(struct ui *u)
 		ui_les_log(u, "%s\n", lesson_next(l)->text);
 }
 
-/* Mirror the lesson's breaks in the UI's list, so `c` stops there too
- * (a name the declarations lack is the lesson runner's error to report). */
+/*
+ * Mirror the lesson's breaks at a function's entry in the UI's list, so
+ * `c` stops there too (the UI's breakpoints are entries; a name the
+ * declarations lack is the lesson runner's error to report).
+ */
 static void
 ui_les_breaks(struct ui *u, const struct lesson_step *s)
 {
-	const struct trace_event_desc *fn = s->func[0] ? trace_event_find(s->func, false) : NULL;
+	const struct trace_event_desc *fn = s->ev && s->at == LESSON_AT_ENTRY ? s->ev : NULL;
 	int k = 0;
 
 	if (s->kind == LESSON_BREAK) {
@@ -465,29 +655,91 @@ ui_les_breaks(struct ui *u, const struct lesson_step *s)
 		return;
 	}
 	for (int i = 0; i < u->nbp; i++)
-		if (s->func[0] && u->bps[i] != fn)
+		if (s->ev && u->bps[i] != fn)
 			u->bps[k++] = u->bps[i];
 	u->nbp = k;
 }
 
-/* Show the snapshot of the lesson's stop (its very record), else the newest. */
+/* The runner stops at a moment, inside the trace sink: take the panes there. */
+static void
+ui_les_stop_hook(void *arg, const struct lesson_stop *stop)
+{
+	struct ui *u = arg;
+
+	(void)stop;
+	ui_rec_stop_here(&u->rec);
+}
+
+/* Show the lesson's stop (its very record), else the newest step. */
 static void
 ui_les_show(struct ui *u, const struct lesson_stop *stop)
 {
+	u64 at;
+
 	if (!u->rec.count)
 		return;
-	u->cur = u->rec.count - 1;
+	at = u->rec.count - 1;
 	for (u64 i = u->rec.count; stop && i-- > u->rec.first;) {
-		const struct ui_snap *sn = ui_rec_get(&u->rec, i);
+		const struct ui_step *st = ui_rec_step(&u->rec, i);
 
 		/* Only an event the trace numbered has its own seq (a mark
 		 * repeats the last one, as a note). */
-		if (sn->seq == stop->seq && sn->ev.site == stop->rec.site &&
-		    sn->ev.kind == stop->rec.kind) {
-			u->cur = i;
-			return;
+		if (st->seq == stop->seq && st->ev.site == stop->rec.site &&
+		    st->ev.kind == stop->rec.kind) {
+			at = i;
+			break;
 		}
+		if (st->seq < stop->seq)
+			break;
 	}
+	if (ui_show(u, at))
+		ui_goto(u, at);
+}
+
+/*
+ * The student moved the world (s, n, f, c, `:`) since the lesson last
+ * did: build the world again and replay the lesson's own changes to it
+ * (sim/journal.h: the runs are deterministic), so the lesson goes on
+ * from its own position.  false, with why, when that fails.
+ */
+static bool
+ui_les_return(struct ui *u)
+{
+	struct sim_world *w = calloc(1, sizeof(*w)), *old = u->w;
+	u64 jpos = sim_journal_end_of(&u->journal, SIM_JOWN_LESSON);
+	u64 steps = u->rec.count;
+	unsigned long leaked;
+
+	int rc;
+
+	if (!w || ui_build_world(w, u)) {
+		free(w);
+		snprintf(u->msg, sizeof(u->msg), "cannot rebuild the world (out of memory)");
+		return false;
+	}
+	/* On the new world from here, whatever the replay says. */
+	rc = ui_rec_rebuild(&u->rec, w, jpos);
+	if (lesson_run_rebind(u->lrun, w))
+		rc = -ENOSPC;
+	console_init(u->con, w, u->out, u->out);
+	u->w = w;
+	for (int i = 0; i < u->qlen; i++)
+		free(u->queue[i]);
+	u->qlen = 0;
+	trace_mute(&old->trace);
+	sim_world_destroy(old);
+	leaked = sim_skb_ledger_live(&old->ledger, u->out);
+	free(old);
+	u->moved = false;
+	ui_goto(u, u->rec.count - 1);
+	if (rc)
+		snprintf(u->msg, sizeof(u->msg), "BUG: replaying the lesson did not give the same "
+			 "events (%s)", strerror(-rc));
+	else
+		snprintf(u->msg, sizeof(u->msg), "lesson: back at its own position (your %llu "
+			 "steps replayed away)%s", (unsigned long long)(steps - u->rec.count),
+			 leaked ? "; BUG: the old world leaked skbs (console pane)" : "");
+	return true;
 }
 
 /* Run one step.  true: wait for the student's key. */
@@ -525,18 +777,34 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 	case LESSON_DELETE:
 		rc = lesson_run_step(u->lrun, s);
 		ui_les_breaks(u, s);
-		ui_les_log(u, "%s %s", s->kind == LESSON_BREAK ? "break" : "delete",
-			   s->func[0] ? s->func : "(all)");
+		ui_les_log(u, "%s %s%s%s%s", s->kind == LESSON_BREAK ? "break" : "delete",
+			   s->func[0] ? s->func : "(all)", s->at == LESSON_AT_RETURN ? " return" : "",
+			   s->at == LESSON_AT_NOTE ? " in " : "", s->at == LESSON_AT_NOTE ? s->in : "");
 		break;
 	case LESSON_RUN:
 	case LESSON_STEP_UNTIL:
 	case LESSON_CONTINUE:
+		if (s->kind == LESSON_RUN && lesson_run_step_moment(u->lrun, s)) {
+			/* A read-only command the runner ran at the stop: the panes stay. */
+			ui_les_log(u, "$ %s", s->text);
+			rc = lesson_run_step(u->lrun, s);
+			ui_collect_output(u);
+			break;
+		}
 		if (s->kind == LESSON_RUN)
 			ui_les_log(u, "$ %s", s->text);
 		else
-			ui_les_log(u, "%s%s", s->kind == LESSON_CONTINUE ? "continue" : "step until ",
-				   s->kind == LESSON_CONTINUE ? "" : s->func);
+			ui_les_log(u, "%s%s%s%s%s", s->kind == LESSON_CONTINUE ? "continue" :
+				   "step until ", s->kind == LESSON_CONTINUE ? "" : s->func,
+				   s->at == LESSON_AT_RETURN ? " return" : "",
+				   s->at == LESSON_AT_NOTE ? " in " : "",
+				   s->at == LESSON_AT_NOTE ? s->in : "");
+		/* Records only while it runs; the hook takes the panes at a stop. */
+		u->rec.mode = u->rec.j ? UI_REC_RUN : UI_REC_ALL;
 		rc = lesson_run_step(u->lrun, s);
+		u->rec.mode = UI_REC_ALL;
+		u->rec.tail = 0;
+		u->rec.stopped = false;
 		ui_collect_output(u);
 		ui_rec_mark(&u->rec, UI_MARK_LESSON, s->kind == LESSON_RUN ? s->text :
 			    s->kind == LESSON_CONTINUE ? "continue" : "step until");
@@ -563,6 +831,27 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 	return false;
 }
 
+/*
+ * At a stop: what the lesson says about it was evaluated at its moment
+ * (sim/lesson_run.c), so show it all now, up to a pause, a question, a
+ * failed check or a step that runs the world.
+ */
+static void
+ui_les_at_stop(struct ui *u, const struct lesson_stop *stop)
+{
+	struct lesson *l = u->les;
+
+	while (l->cursor < l->nsteps) {
+		const struct lesson_step *t = &l->steps[l->cursor];
+
+		if (t->kind == LESSON_CONTINUE || t->kind == LESSON_STEP_UNTIL ||
+		    (t->kind != LESSON_NARRATE && lesson_run_step_moment(u->lrun, t) != stop))
+			return;
+		if (ui_les_step(u, lesson_next(l)))
+			return;
+	}
+}
+
 /* `l`: the answer waiting for its key, or the steps up to the next stop. */
 static void
 ui_les_next(struct ui *u)
@@ -573,6 +862,9 @@ ui_les_next(struct ui *u)
 		snprintf(u->msg, sizeof(u->msg), "no lesson (netstep --lesson FILE)");
 		return;
 	}
+	/* Whatever it shows next starts here: the pane keeps it in view. */
+	u->les_mark = u->les_len;
+	u->les_scroll = 0;
 	if (u->les_answer) {
 		ui_les_log(u, "Answer: %s\n", u->les_answer->answer);
 		u->les_answer = NULL;
@@ -585,20 +877,24 @@ ui_les_next(struct ui *u)
 		snprintf(u->msg, sizeof(u->msg), "the lesson is over: q quits");
 		return;
 	}
+	if (u->moved && !ui_les_return(u))
+		return;
 	u->before = u->cur;
-	u->has_before = u->rec.count > 0;
+	u->has_before = u->started;
 	while ((s = lesson_next(u->les)) && !ui_les_step(u, s))
 		;
-	if (s) {
-		if (!u->les_answer)	/* else after the answer */
-			ui_les_narrate(u);
+	/* What comes after a pause or a question waits for the next key. */
+	if (s && lesson_run_step_stop(u->lrun, s))
+		ui_les_at_stop(u, lesson_run_step_stop(u->lrun, s));
+	if (s)
 		return;
-	}
 	/* The end: let the world settle, as the headless run does. */
+	u->rec.mode = u->rec.j ? UI_REC_RUN : UI_REC_ALL;
 	if (lesson_run_finish(u->lrun)) {
 		ui_les_log(u, "error: %s", lesson_run_error(u->lrun));
 		u->les_failed++;
 	}
+	u->rec.mode = UI_REC_ALL;
 	ui_collect_output(u);
 	ui_rec_mark(&u->rec, UI_MARK_LESSON, "end of the lesson");
 	ui_les_show(u, NULL);
@@ -686,7 +982,7 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 
 	if (b.h < 3 || b.w < 10)
 		return;
-	if (s && u->has_before && u->before != u->cur)
+	if (s && u->started && u->has_before && u->before != u->cur)
 		prev = ui_rec_get(&u->rec, u->before);
 	text = ui_pane_text(s, pane, inner_w);
 	ptext = ui_pane_text(prev, pane, inner_w);
@@ -760,30 +1056,66 @@ ui_wrap_next(const char **p, int w, char *out, size_t n)
 	return true;
 }
 
-/* The lesson pane: title, then the newest lines of the lesson's log. */
+/* Lines of the lesson's text wrapped at @w; *@from: the line where the
+ * current stop's text (from u->les_mark) begins. */
+static int
+ui_les_lines(const struct ui *u, int w, int *from)
+{
+	const char *p = u->les_log;
+	char line[512];
+	int n = 0;
+
+	*from = -1;
+	while (p && *p) {
+		if (*from < 0 && (size_t)(p - u->les_log) >= u->les_mark)
+			*from = n;
+		if (!ui_wrap_next(&p, w, line, sizeof(line)))
+			break;
+		n++;
+	}
+	if (*from < 0)
+		*from = n;
+	return n;
+}
+
+/*
+ * The lesson pane: everything the lesson said, wrapped.  Unless the
+ * student scrolls (Up/Down/PgUp/PgDn once it has the focus), it shows
+ * the newest lines, but never starts below the beginning of what the
+ * last `l` brought: that is always in view from its first line.
+ */
 static void
 ui_draw_lesson(struct ui *u, struct ui_box b)
 {
-	int inner_w = b.w - 2, inner_h = b.h - 2, n = 0, skip, y = 0;
+	int inner_w = b.w - 2, inner_h = b.h - 2, from, n, top, max;
 	const char *p = u->les_log;
-	char line[512], title[160];
+	char line[512], title[192];
+	bool focus = u->focus == UI_PANE_LESSON;
 
 	if (b.h < 3 || b.w < 10)
 		return;
+	u->les_rows = inner_h;
+	n = ui_les_lines(u, inner_w, &from);
+	max = n > inner_h ? n - inner_h : 0;
+	top = (n - from > inner_h ? from : max) + u->les_scroll;
+	top = top < 0 ? 0 : top > max ? max : top;
+	u->les_scroll = top - (n - from > inner_h ? from : max);
+	if (focus)
+		attron(A_BOLD);
 	ui_draw_frame(b);
-	snprintf(title, sizeof(title), " Lesson: %s (l: next) ", u->les->title ? u->les->title : "");
-	attron(A_BOLD);
+	snprintf(title, sizeof(title), focus ? "[Lesson: %s (l: next)]" : " Lesson: %s (l: next) ",
+		 u->les->title ? u->les->title : "");
 	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
-	attroff(A_BOLD);
-	while (ui_wrap_next(&p, inner_w, line, sizeof(line)))
-		n++;
-	/* Newest at the bottom, as in the console pane. */
-	skip = n > inner_h ? n - inner_h : 0;
-	p = u->les_log;
-	for (int i = 0; ui_wrap_next(&p, inner_w, line, sizeof(line)); i++) {
+	if (focus)
+		attroff(A_BOLD);
+	if (top > 0)
+		mvaddnstr(b.y, b.x + b.w - 12, " more: Up ", 10);
+	if (top < max)
+		mvaddnstr(b.y + b.h - 1, b.x + b.w - 14, " more: Down ", 12);
+	for (int i = 0, y = 0; y < inner_h && ui_wrap_next(&p, inner_w, line, sizeof(line)); i++) {
 		bool hot = !strncmp(line, "FAIL", 4) || !strncmp(line, "-> ", 3);
 
-		if (i < skip)
+		if (i < top)
 			continue;
 		if (hot)
 			attron(A_BOLD);
@@ -793,10 +1125,21 @@ ui_draw_lesson(struct ui *u, struct ui_box b)
 	}
 }
 
+/* Rows for the lesson pane: what the last `l` brought, within a quarter
+ * and a half of the screen (more is reached by scrolling, or z). */
+static int
+ui_les_height(const struct ui *u, int avail)
+{
+	int from, need = ui_les_lines(u, COLS - 2, &from) - from + 3;
+	int lo = avail / 4 < 5 ? 5 : avail / 4, hi = avail / 2;
+
+	return need < lo ? lo : need > hi ? hi : need;
+}
+
 static void
 ui_draw_header(struct ui *u)
 {
-	const struct ui_snap *s = ui_cur(u);
+	const struct ui_snap *s = u->started ? ui_cur(u) : NULL;
 	char top[512], ex[512];
 
 	if (s)
@@ -805,14 +1148,24 @@ ui_draw_header(struct ui *u)
 			 (long long)(s->ev.ts / 1000000000), (long long)(s->ev.ts % 1000000000 / 1000),
 			 ui_rec_host_name(&u->rec, &s->ev), s->wire_frames);
 	else
-		snprintf(top, sizeof(top), " netstep  ready: press s to step, ? for help");
+		snprintf(top, sizeof(top), " netstep  ready: the world before the first step, "
+			 "? for help");
 	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
 	mvhline(0, 0, ' ', COLS);
 	mvaddnstr(0, 0, top, COLS);
 	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
-	if (!s) {
-		snprintf(ex, sizeof(ex), " queued: %s%s", u->qlen ? u->queue[0] : "(nothing)",
-			 u->qlen > 1 ? " ..." : "");
+	if (!s && u->les) {
+		snprintf(ex, sizeof(ex), " lesson %s: nothing has run yet; l runs its first steps",
+			 u->les->title ? u->les->title : "");
+	} else if (!s) {
+		/* The first screen: the key that starts it, and what will run. */
+		int k = snprintf(ex, sizeof(ex), " %s", u->qlen ?
+				 "s steps into it, c runs it, : adds a command; queued:" :
+				 "nothing queued (: starts a command)");
+
+		for (int i = 0; i < u->qlen && k > 0 && (size_t)k < sizeof(ex); i++)
+			k += snprintf(ex + k, sizeof(ex) - (size_t)k, " %s%s", u->queue[i],
+				      i + 1 < u->qlen ? ";" : "");
 	} else {
 		const char *ksrc = trace_rec_ksrc(&s->ev);
 		const char *why = ui_explain(&s->ev);
@@ -825,6 +1178,32 @@ ui_draw_header(struct ui *u)
 	attron(A_BOLD);
 	mvaddnstr(1, 0, ex, COLS);
 	attroff(A_BOLD);
+}
+
+/*
+ * While c, n or f let the world run: say so on the status line, with
+ * how far it got (at most every 100 ms, from inside the trace sink).
+ */
+static void
+ui_draw_running(struct ui *u, const struct ui_step *st)
+{
+	struct timespec now;
+	char line[160];
+
+	if (!u->live)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((now.tv_sec - u->drawn.tv_sec) * 1000 + (now.tv_nsec - u->drawn.tv_nsec) / 1000000 < 100)
+		return;
+	u->drawn = now;
+	snprintf(line, sizeof(line), " running... any key stops (q quits)   %llu steps  t=%lld.%06llds",
+		 (unsigned long long)u->walked, st ? (long long)(st->ev.ts / 1000000000) : 0LL,
+		 st ? (long long)(st->ev.ts % 1000000000 / 1000) : 0LL);
+	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+	mvhline(LINES - 1, 0, ' ', COLS);
+	mvaddnstr(LINES - 1, 0, line, COLS);
+	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+	refresh();
 }
 
 static void
@@ -907,26 +1286,47 @@ ui_render(struct ui *u)
 	}
 	ui_draw_header(u);
 	ui_draw_footer(u);
-	if (u->les) {
+	if (u->zoom && u->focus == UI_PANE_LESSON) {
+		ui_draw_lesson(u, (struct ui_box){ top, 0, avail, COLS });
+	} else if (u->les) {
 		/* The lesson pane across the bottom; the panes share the rest. */
-		int lh = avail * 30 / 100 < 6 ? 6 : avail * 30 / 100;
+		int lh = ui_les_height(u, avail);
 
 		avail -= lh;
 		ui_draw_lesson(u, (struct ui_box){ top + avail, 0, lh, COLS });
 	}
-	if (u->zoom) {
+	if (u->zoom && u->focus == UI_PANE_LESSON) {
+		/* drawn above */
+	} else if (u->zoom) {
 		ui_draw_pane(u, u->focus, (struct ui_box){ top, 0, avail, COLS });
 	} else if (COLS < 120 || LINES < 34) {
-		/* Compact: two columns. */
+		/* Compact: two columns.  Before the first step the call stack and
+		 * the skb are empty: the qdisc and softirqs take their place. */
 		int lw = COLS * 48 / 100, rw = COLS - lw;
 		int h1 = avail * 45 / 100, r1 = avail * 30 / 100, r2 = avail * 30 / 100;
 
-		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, h1, lw });
-		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + h1, 0, avail - h1, lw });
+		if (u->started) {
+			ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, h1, lw });
+			ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + h1, 0, avail - h1, lw });
+		} else {
+			ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top, 0, avail, lw });
+		}
 		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, lw, r1, rw });
 		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + r1, lw, r2, rw });
 		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top + r1 + r2, lw,
 							       avail - r1 - r2, rw });
+	} else if (!u->started) {
+		/* Large, before the first step: nothing for the call stack and
+		 * the skb to show; the host's tables and the rings get the room. */
+		int w1 = COLS * 38 / 100, w2 = COLS * 34 / 100, w3 = COLS - w1 - w2;
+		int q = avail * 30 / 100, rt = avail * 25 / 100, g = avail / 2;
+
+		ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top, 0, q, w1 });
+		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top + q, 0, rt, w1 });
+		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + q + rt, 0, avail - q - rt, w1 });
+		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top, w1, avail, w2 });
+		ui_draw_pane(u, UI_PANE_FRAME, (struct ui_box){ top, w1 + w2, g, w3 });
+		ui_draw_pane(u, UI_PANE_CONSOLE, (struct ui_box){ top + g, w1 + w2, avail - g, w3 });
 	} else {
 		/* Large: three columns, every pane. */
 		int w1 = COLS * 28 / 100, w2 = COLS * 38 / 100, w3 = COLS - w1 - w2;
@@ -1040,7 +1440,7 @@ ui_key(struct ui *u, int ch, const char *arg)
 	u->msg[0] = '\0';
 	if ((ch > 0 && ch < 256 && strchr("snfcp ", ch)) || ch == KEY_LEFT) {
 		u->before = u->cur;
-		u->has_before = u->rec.count > 0;
+		u->has_before = u->started;
 	}
 	switch (ch) {
 	case 's': case ' ':
@@ -1078,11 +1478,23 @@ ui_key(struct ui *u, int ch, const char *arg)
 		}
 		break;
 	case '\t':
-		u->focus = (u->focus + 1) % UI_NPANES;
-		snprintf(u->msg, sizeof(u->msg), "pane: %s (z zooms)", ui_pane_names[u->focus]);
+	case KEY_BTAB: {
+		/* The lesson pane is one more stop of the cycle. */
+		int n = UI_NPANES + (u->les ? 1 : 0);
+
+		u->focus = (u->focus + (ch == '\t' ? 1 : n - 1)) % n;
+		snprintf(u->msg, sizeof(u->msg), "pane: %s (z zooms%s)", u->focus == UI_PANE_LESSON ?
+			 "Lesson" : ui_pane_names[u->focus], u->focus == UI_PANE_LESSON ?
+			 ", Up/Down/PgUp/PgDn scroll" : "");
 		break;
-	case KEY_BTAB:
-		u->focus = (u->focus + UI_NPANES - 1) % UI_NPANES;
+	}
+	case KEY_UP: case KEY_DOWN: case KEY_PPAGE: case KEY_NPAGE:
+		if (u->focus == UI_PANE_LESSON) {
+			int page = u->les_rows > 2 ? u->les_rows - 1 : 1;
+
+			u->les_scroll += ch == KEY_UP ? -1 : ch == KEY_DOWN ? 1 :
+					 ch == KEY_PPAGE ? -page : page;
+		}
 		break;
 	case 'z':
 		u->zoom = !u->zoom;
@@ -1110,7 +1522,8 @@ ui_run_keys(struct ui *u, const char *keys)
 	char *copy = strdup(keys), *save = NULL, *t;
 	static const struct { const char *name; int key; } named[] = {
 		{ "Tab", '\t' }, { "Left", KEY_LEFT }, { "Space", ' ' }, { "F1", KEY_F(1) },
-		{ "Resize", KEY_RESIZE }, { "Enter", '\n' },
+		{ "Resize", KEY_RESIZE }, { "Enter", '\n' }, { "Up", KEY_UP }, { "Down", KEY_DOWN },
+		{ "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE },
 	};
 
 	if (!copy)
@@ -1187,22 +1600,28 @@ ui_open_screen(bool offscreen, FILE **devnull)
 
 /* The UI on @w; with @les (already validated) the lesson supplies the steps. */
 static int
-ui_main(struct sim_world *w, struct sim_console *con, const char *script,
+ui_main(struct sim_world **wp, struct sim_console *con, const char *script,
 	const struct ui_config *cfg, struct lesson *les)
 {
 	struct ui *u = calloc(1, sizeof(*u));
 	bool offscreen = cfg->dump || !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO);
 	const char *nc = getenv("NO_COLOR");
+	struct sim_world *w = *wp;
 	FILE *devnull;
 	SCREEN *scr;
 	int rc = 0;
 
-	if (!u || ui_rec_init(&u->rec, w)) {
+	if (u)
+		sim_journal_init(&u->journal);
+	/* The TAP wire is not deterministic: no journal, nothing to replay. */
+	if (!u || ui_rec_init(&u->rec, w, cfg->tap ? NULL : &u->journal)) {
 		fprintf(stderr, "netstep: cannot start the UI (out of memory)\n");
 		free(u);
 		return 1;
 	}
 	u->w = w;
+	u->seed = cfg->seed;
+	u->live = !offscreen;
 	u->con = con;
 	u->out = tmpfile();
 	if (u->out) {
@@ -1217,9 +1636,12 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 			fprintf(stderr, "netstep: cannot start the lesson\n");
 			lesson_run_destroy(u->lrun);
 			ui_rec_exit(&u->rec);
+			sim_journal_free(&u->journal);
 			free(u);
 			return 1;
 		}
+		lesson_run_set_journal(u->lrun, u->rec.j);
+		lesson_run_set_stop_hook(u->lrun, ui_les_stop_hook, u);
 		ui_les_log(u, "%s", les->summary ? les->summary : "");
 		for (int i = 0; i < les->nkernel; i++)
 			ui_les_log(u, "  kernel:  %s", les->kernel[i]);
@@ -1237,6 +1659,7 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 		lesson_run_destroy(u->lrun);
 		free(u->les_log);
 		ui_rec_exit(&u->rec);
+		sim_journal_free(&u->journal);
 		free(u);
 		return 1;
 	}
@@ -1282,9 +1705,11 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 	lesson_run_destroy(u->lrun);
 	free(u->les_log);
 	ui_rec_exit(&u->rec);
+	sim_journal_free(&u->journal);
 	/* Tasks still asleep may print at teardown: keep u->out open. */
 	con->out = stdout;
 	con->err = stderr;
+	*wp = u->w;	/* a lesson may have gone on in a rebuilt world */
 	free(u);
 	return rc;
 }
@@ -1293,13 +1718,13 @@ int
 ui_run(struct sim_world *w, struct sim_console *con, const char *script,
        const struct ui_config *cfg)
 {
-	return ui_main(w, con, script, cfg, NULL);
+	return ui_main(&w, con, script, cfg, NULL);
 }
 
 int
 ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
 {
-	struct ui_config cfg = { opts ? opts->keys : NULL, opts ? opts->dump : NULL };
+	struct ui_config cfg = { opts ? opts->keys : NULL, opts ? opts->dump : NULL, seed, false };
 	struct lesson *l;
 	struct sim_world *w;
 	struct sim_console con;
@@ -1309,7 +1734,7 @@ ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
 	if (rc)
 		return rc;
 	console_init(&con, w, stdout, stderr);
-	rc = ui_main(w, &con, "", &cfg, l);
+	rc = ui_main(&w, &con, "", &cfg, l);
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
 	return lesson_close_world(l, w, rc, stderr);
