@@ -73,7 +73,7 @@ ui_buf_open(struct ui_rec *r, struct ui_buf *b, int slot)
 
 /* A copy of what was written since ui_buf_open. */
 static char *
-ui_buf_close(struct ui_buf *b)
+ui_buf_copy(struct ui_buf *b)
 {
 	long n;
 
@@ -83,6 +83,49 @@ ui_buf_close(struct ui_buf *b)
 	fflush(b->f);
 	return strndup(*b->text ? *b->text : "", n > 0 ? (size_t)n : 0);
 }
+
+/*
+ * Pane @idx of @s (ui_pane, or UI_NPANES + ui_pane for the narrow
+ * form) is @n bytes of @text.  NOTE: a snapshot's panes share one
+ * buffer that its cache slot keeps from one snapshot to the next: a
+ * malloc and a free per pane per step cost more than the formatting
+ * once the heap holds large rings.
+ */
+static void
+ui_keep(struct ui_snap *s, int idx, const char *text, size_t n)
+{
+	size_t need = s->len + n + 1;
+
+	if (need > s->cap) {
+		size_t cap = need > 2 * s->cap ? need : 2 * s->cap;
+		char *v = realloc(s->text, cap);
+
+		if (!v)
+			return;		/* the pane stays empty */
+		s->text = v;
+		s->cap = cap;
+	}
+	memcpy(s->text + s->len, text, n);
+	s->text[s->len + n] = '\0';
+	s->at[idx] = s->len + 1;
+	s->len = need;
+}
+
+/* What was written since ui_buf_open, as pane @idx of @s. */
+static void
+ui_buf_keep(struct ui_buf *b, struct ui_snap *s, int idx)
+{
+	long n;
+
+	if (!b->f)
+		return;
+	n = ftell(b->f);
+	fflush(b->f);
+	ui_keep(s, idx, *b->text ? *b->text : "", n > 0 ? (size_t)n : 0);
+}
+
+#define UI_WIDE(pane)	(pane)
+#define UI_NARROW(pane)	(UI_NPANES + (pane))
 
 /* Word-wrap key=value fields at @width columns, each line indented. */
 static void
@@ -159,7 +202,7 @@ ui_build_stack(struct ui_rec *r, const struct trace_rec *rec, struct ui_snap *s)
 		fprintf(b.f, "  skb#%u\n", rec->skb_id);
 	ui_format_fields(rec, fields, sizeof(fields));
 	ui_wrap_fields(b.f, "  ", fields, 38);
-	s->pane[UI_PANE_STACK] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_STACK));
 }
 
 /* ---- the skb ------------------------------------------------------------ */
@@ -275,7 +318,7 @@ ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 		ui_skb_block(b.f, skb);
 		fprintf(b.f, "live skbs: %lu (RX rings included)\n", live);
 	}
-	s->pane[UI_PANE_SKB] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_SKB));
 }
 
 /* ---- the route table ---------------------------------------------------- */
@@ -377,8 +420,8 @@ ui_build_route(struct ui_rec *r, const struct trace_rec *rec, struct ui_snap *s)
 		fprintf(narrow.f, "\nlast lookup:\n");
 		ui_wrap_fields(narrow.f, "  ", text, 36);
 	}
-	s->pane[UI_PANE_ROUTE] = ui_buf_close(&wide);
-	s->narrow[UI_PANE_ROUTE] = ui_buf_close(&narrow);
+	ui_buf_keep(&wide, s, UI_WIDE(UI_PANE_ROUTE));
+	ui_buf_keep(&narrow, s, UI_NARROW(UI_PANE_ROUTE));
 }
 
 /* ---- the neighbour table ------------------------------------------------ */
@@ -477,8 +520,8 @@ ui_build_neigh(struct ui_rec *r, const struct trace_rec *rec, struct ui_snap *s)
 		fprintf(wide.f, "last: %s\n", r->t.last_neigh);
 		fprintf(narrow.f, "last: %s\n", r->t.last_neigh);
 	}
-	s->pane[UI_PANE_NEIGH] = ui_buf_close(&wide);
-	s->narrow[UI_PANE_NEIGH] = ui_buf_close(&narrow);
+	ui_buf_keep(&wide, s, UI_WIDE(UI_PANE_NEIGH));
+	ui_buf_keep(&narrow, s, UI_NARROW(UI_PANE_NEIGH));
 }
 
 /* ---- the rings ---------------------------------------------------------- */
@@ -711,7 +754,7 @@ ui_build_ring(struct ui_rec *r, struct ui_snap *s)
 	ui_buf_open(r, &b, 0);
 	if (!ad || !ad->num_tx_queues || !ad->tx_ring[0]) {
 		fprintf(b.f, "no igb ring here\n");
-		s->pane[UI_PANE_RING] = ui_buf_close(&b);
+		ui_buf_keep(&b, s, UI_WIDE(UI_PANE_RING));
 		return;
 	}
 	fprintf(b.f, "%s:%s\n", ui_host(r, r->t.last_host)->name, dev->name);
@@ -728,7 +771,7 @@ ui_build_ring(struct ui_rec *r, struct ui_snap *s)
 			ui_build_rx_slots(b.f, rx, sim_82576_peek(hw, E1000_RDH(rx->reg_idx)),
 					  sim_82576_peek(hw, E1000_RDT(rx->reg_idx)));
 	}
-	s->pane[UI_PANE_RING] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_RING));
 }
 
 /* ---- qdisc and softirqs ------------------------------------------------- */
@@ -800,7 +843,7 @@ ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 				fprintf(b.f, " %7u", r->w->host[i]->cpu.softirq_count[nr]);
 		fputc('\n', b.f);
 	}
-	s->pane[UI_PANE_QDISC] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_QDISC));
 }
 
 /* ---- the frame ---------------------------------------------------------- */
@@ -916,39 +959,42 @@ ui_build_frame(struct ui_rec *r, struct ui_snap *s)
 			ui_hex(wide.f, fr->bytes, shown, 16);
 			ui_hex(narrow.f, fr->bytes, shown < 128 ? shown : 128, 8);
 		}
-		r->frame_text[0] = ui_buf_close(&wide);
-		r->frame_text[1] = ui_buf_close(&narrow);
+		r->frame_text[0] = ui_buf_copy(&wide);
+		r->frame_text[1] = ui_buf_copy(&narrow);
 		r->frame_text_no = fr->no;
 	}
-	s->pane[UI_PANE_FRAME] = strdup(r->frame_text[0] ? r->frame_text[0] : "");
-	s->narrow[UI_PANE_FRAME] = strdup(r->frame_text[1] ? r->frame_text[1] : "");
+	for (int i = 0; i < 2 && r->frame_text[i]; i++)
+		ui_keep(s, i ? UI_NARROW(UI_PANE_FRAME) : UI_WIDE(UI_PANE_FRAME), r->frame_text[i],
+			strlen(r->frame_text[i]));
 }
 
 /* ---- recording ---------------------------------------------------------- */
 
+/* Forget @s's panes (its buffer stays for the next snapshot of the slot). */
 static void
 ui_snap_free(struct ui_snap *s)
 {
-	for (int i = 0; i < UI_NPANES; i++) {
-		free(s->pane[i]);
-		free(s->narrow[i]);
+	for (int i = 0; i < UI_NPANES; i++)
 		s->pane[i] = s->narrow[i] = NULL;
-	}
+	memset(s->at, 0, sizeof(s->at));
+	s->len = 0;
 	s->valid = false;
 }
 
 /* The console pane at a step: the output written until then (the last 3000 bytes). */
-static char *
-ui_console_text(const struct ui_rec *r, u64 con)
+static void
+ui_console_text(const struct ui_rec *r, u64 con, struct ui_snap *s)
 {
 	u64 behind = r->console_total - con;
 	size_t end, keep;
 
-	if (!r->console_log || behind >= r->console_len)
-		return strdup("");
+	if (!r->console_log || behind >= r->console_len) {
+		ui_keep(s, UI_WIDE(UI_PANE_CONSOLE), "", 0);
+		return;
+	}
 	end = r->console_len - (size_t)behind;
 	keep = end > 3000 ? end - 3000 : 0;
-	return strndup(r->console_log + keep, end - keep);
+	ui_keep(s, UI_WIDE(UI_PANE_CONSOLE), r->console_log + keep, end - keep);
 }
 
 /*
@@ -976,7 +1022,9 @@ ui_snap_build(struct ui_rec *r, const struct ui_step *st, u64 abs, struct ui_sna
 		s->ev = *rec;
 		ui_build_stack(r, rec, s);
 	} else {
-		s->pane[UI_PANE_STACK] = strdup("  nothing has run yet\n");
+		static const char none[] = "  nothing has run yet\n";
+
+		ui_keep(s, UI_WIDE(UI_PANE_STACK), none, sizeof(none) - 1);
 	}
 	ui_build_skb(r, s);
 	ui_build_route(r, rec, s);
@@ -985,8 +1033,11 @@ ui_snap_build(struct ui_rec *r, const struct ui_step *st, u64 abs, struct ui_sna
 	ui_build_qdisc(r, s);
 	ui_build_frame(r, s);
 	/* A replay prints nothing: its console is the UI's. */
-	s->pane[UI_PANE_CONSOLE] = ui_console_text(r->into ? r->into : r,
-						   st ? st->con : r->console_total);
+	ui_console_text(r->into ? r->into : r, st ? st->con : r->console_total, s);
+	for (int i = 0; i < UI_NPANES; i++) {
+		s->pane[i] = s->at[UI_WIDE(i)] ? s->text + s->at[UI_WIDE(i)] - 1 : NULL;
+		s->narrow[i] = s->at[UI_NARROW(i)] ? s->text + s->at[UI_NARROW(i)] - 1 : NULL;
+	}
 	s->valid = true;
 }
 
@@ -1630,8 +1681,8 @@ ui_rec_exit(struct ui_rec *r)
 	if (r->j && r->j->arg == r)
 		r->j->before = NULL;
 	for (int i = 0; r->snaps && i < UI_SNAPS; i++)
-		ui_snap_free(&r->snaps[i]);
-	ui_snap_free(&r->initial);
+		free(r->snaps[i].text);
+	free(r->initial.text);
 	free(r->snaps);
 	free(r->steps);
 	free(r->ckpt);

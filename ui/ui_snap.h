@@ -91,8 +91,12 @@ struct ui_snap {
 	int level;			/* stack entries incl. the current one */
 	unsigned long wire_frames;	/* frames that left any port so far */
 	unsigned long student_tx;	/* frames that left the student's port */
-	char *pane[UI_NPANES];		/* text, lines split by '\n' */
+	char *pane[UI_NPANES];		/* text, lines split by '\n' (in text) */
 	char *narrow[UI_NPANES];	/* same for panes under 60 columns, or NULL */
+	char *text;			/* every pane's text, one buffer kept from one
+					 * snapshot of this cache slot to the next */
+	size_t len, cap;		/* ... used, allocated */
+	size_t at[2 * UI_NPANES];	/* ... where each pane begins, +1 (0: none) */
 };
 _Static_assert(sizeof(((struct ui_snap *)0)->ev) <= 64, "a step keeps its event in 64 bytes");
 
