@@ -82,6 +82,10 @@ tests/%.o: tests/%.c
 tests/check_netstep: $(TEST_OBJS) libnetstep.a
 	$(CC) $(CFLAGS) -o $@ $(TEST_OBJS) libnetstep.a $(LIBS) $(CHECK_LIBS)
 
+# What a lesson checks against what the UI's panes show (tests/lessons-panes.sh).
+tests/lesson_panes: tests/lesson_panes.o libnetstep.a
+	$(CC) $(CFLAGS) -o $@ tests/lesson_panes.o libnetstep.a $(LIBS)
+
 # The demo: a ping from the student's host through the router to the
 # server, traced and captured.  (The step-through UI replaces this later.)
 # ui: the step-through UI on the simulated wire, a TCP connection sending
@@ -95,7 +99,7 @@ demo: netstep
 		-e 'ping -c 3 10.0.1.2; ip neigh; route -n; tc -s qdisc show dev eth0; cat /proc/softirqs'
 	@echo "netstep: call graph in netstep.trace, frames in netstep.pcap (open it in Wireshark)"
 
-check: netstep tests/check_netstep
+check: netstep tests/check_netstep tests/lesson_panes
 	./tests/check_netstep
 	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
@@ -104,6 +108,7 @@ check: netstep tests/check_netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
 	bash tests/lessons-try.sh ./netstep
+	bash tests/lessons-panes.sh ./tests/lesson_panes
 	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
@@ -119,7 +124,8 @@ lab-status:
 	$(SUDO) bash lab/lab.sh status $(LAB_ARGS)
 
 clean:
-	rm -f netstep libnetstep.a tests/check_netstep main.o main.d \
+	rm -f netstep libnetstep.a tests/check_netstep tests/lesson_panes tests/lesson_panes.[od] \
+	      main.o main.d \
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
 	rm -rf tests/out tests/out-tap tests/out-ui
 	rm -rf tests/out-lessons	# lessons

@@ -34,7 +34,7 @@ sim_journal_free(struct sim_journal *j)
  * rather than making a different world.
  */
 static void
-jot(struct sim_journal *j, enum sim_jop op, ktime_t until, int host, const char *line)
+jot(struct sim_journal *j, enum sim_jop op, ktime_t until, int host, const char *line, u32 skb)
 {
 	struct sim_jentry *last = j->n ? &j->e[j->n - 1] : NULL;
 
@@ -66,6 +66,7 @@ jot(struct sim_journal *j, enum sim_jop op, ktime_t until, int host, const char 
 	last->count = 1;
 	last->until = until;
 	last->host = host;
+	last->skb = skb;
 	if (line) {
 		last->line = strdup(line);
 		if (!last->line) {
@@ -94,7 +95,7 @@ sim_journal_call(struct sim_journal *j, struct sim_console *con,
 	before(j);
 	rc = console_call(con, call);
 	if (j)
-		jot(j, SIM_JOP_CALL, 0, 0, line);
+		jot(j, SIM_JOP_CALL, 0, 0, line, 0);
 	return rc;
 }
 
@@ -106,7 +107,7 @@ sim_journal_run(struct sim_journal *j, struct sim_world *w, ktime_t until)
 	before(j);
 	rc = sim_run(&w->eng, until, 1);
 	if (j)
-		jot(j, SIM_JOP_RUN, until, 0, NULL);
+		jot(j, SIM_JOP_RUN, until, 0, NULL, 0);
 	return rc;
 }
 
@@ -118,7 +119,7 @@ sim_journal_one(struct sim_journal *j, struct sim_world *w)
 	before(j);
 	fired = sim_run_one(&w->eng);
 	if (j)
-		jot(j, SIM_JOP_ONE, 0, 0, NULL);
+		jot(j, SIM_JOP_ONE, 0, 0, NULL, 0);
 	return fired;
 }
 
@@ -130,7 +131,7 @@ sim_journal_abort(struct sim_journal *j, struct sim_world *w)
 		if (w->host[i])
 			sim_task_abort_all(w->host[i]);
 	if (j)
-		jot(j, SIM_JOP_ABORT, 0, 0, NULL);
+		jot(j, SIM_JOP_ABORT, 0, 0, NULL, 0);
 }
 
 int
@@ -141,17 +142,17 @@ sim_journal_status(struct sim_journal *j, struct sim_world *w, int host)
 	before(j);
 	st = w->host[host] ? sim_task_take_status(w->host[host]) : 0;
 	if (j)
-		jot(j, SIM_JOP_STATUS, 0, host, NULL);
+		jot(j, SIM_JOP_STATUS, 0, host, NULL, 0);
 	return st;
 }
 
 void
-sim_journal_mark(struct sim_journal *j, const char *text)
+sim_journal_mark(struct sim_journal *j, const char *text, u32 skb)
 {
 	if (!j)
 		return;
 	before(j);
-	jot(j, SIM_JOP_MARK, 0, 0, text);
+	jot(j, SIM_JOP_MARK, 0, 0, text, skb);
 }
 
 u64
@@ -214,7 +215,7 @@ redo(const struct sim_jentry *e, struct sim_world *w, struct sim_console *con)
 long long
 sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 		   bool (*at)(void *arg, u64 jpos),
-		   void (*mark)(void *arg, enum sim_jowner owner, const char *line), void *arg)
+		   void (*mark)(void *arg, const struct sim_jentry *e), void *arg)
 {
 	struct sim_console con;
 	FILE *devnull = fopen("/dev/null", "w");
@@ -238,7 +239,7 @@ sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 				return -1;
 			}
 			if (e->op == SIM_JOP_MARK && mark)
-				mark(arg, e->owner, e->line);
+				mark(arg, e);
 		}
 	}
 out:

@@ -58,6 +58,7 @@ struct sim_jentry {
 	u64 count;			/* calls in a row (RUN, ONE; else 1) */
 	ktime_t until;			/* RUN */
 	int host;			/* STATUS: SIM_* */
+	u32 skb;			/* MARK: the skb it shows (0: none) */
 	char *line;			/* CALL, MARK */
 };
 
@@ -86,7 +87,8 @@ int sim_journal_run(struct sim_journal *j, struct sim_world *w, ktime_t until);
 bool sim_journal_one(struct sim_journal *j, struct sim_world *w);
 void sim_journal_abort(struct sim_journal *j, struct sim_world *w);
 int sim_journal_status(struct sim_journal *j, struct sim_world *w, int host);
-void sim_journal_mark(struct sim_journal *j, const char *text);
+/* A note with no effect on the world (a replay gives it back): @text, @skb. */
+void sim_journal_mark(struct sim_journal *j, const char *text, u32 skb);
 
 /* jpos just after the last call @owner made (0: none). */
 u64 sim_journal_end_of(const struct sim_journal *j, enum sim_jowner owner);
@@ -96,13 +98,12 @@ void sim_journal_truncate(struct sim_journal *j, u64 jpos);
 /*
  * Make calls [0, @upto) of @j again on @w, a fresh world built as the
  * journaled one was.  Before each call, @at(@arg, jpos) may stop the
- * replay (return false); a MARK calls @mark(@arg, its owner, line).  Either hook
+ * replay (return false); a MARK calls @mark(@arg, the entry).  Either hook
  * may be NULL.  Returns the jpos reached, or -1 for a broken journal
  * or a command that no longer resolves (the worlds differ).
  */
 long long sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 			     bool (*at)(void *arg, u64 jpos),
-			     void (*mark)(void *arg, enum sim_jowner owner, const char *line),
-			     void *arg);
+			     void (*mark)(void *arg, const struct sim_jentry *e), void *arg);
 
 #endif

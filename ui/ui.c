@@ -303,7 +303,7 @@ ui_exec(struct ui *u, const char *line)
 	ui_collect_output(u);
 	if (rc == 2)
 		snprintf(u->msg, sizeof(u->msg), "bad command (see the console pane): %.200s", line);
-	ui_rec_mark(&u->rec, UI_MARK_CONSOLE, line);
+	ui_rec_mark(&u->rec, UI_MARK_CONSOLE, line, 0);
 }
 
 /* Queue a script: commands split at ';' and newlines. */
@@ -562,7 +562,7 @@ ui_walk(struct ui *u, enum ui_walk how)
 		u->rec.tail = 0;
 		idle = !u->rec.stopped;
 		if (idle && u->rec.count)
-			ui_rec_stop_here(&u->rec);	/* the panes as it ended */
+			ui_rec_stop_here(&u->rec, 0);	/* the panes as it ended */
 		u->rec.stopped = false;
 		u->rec.mode = UI_REC_ALL;
 		i = u->rec.count ? u->rec.stopped_at : 0;
@@ -667,7 +667,7 @@ ui_les_stop_hook(void *arg, const struct lesson_stop *stop)
 	struct ui *u = arg;
 
 	(void)stop;
-	ui_rec_stop_here(&u->rec);
+	ui_rec_stop_here(&u->rec, lesson_run_skb(u->lrun));
 }
 
 /* Show the lesson's stop (its very record), else the newest step. */
@@ -807,7 +807,8 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 		u->rec.stopped = false;
 		ui_collect_output(u);
 		ui_rec_mark(&u->rec, UI_MARK_LESSON, s->kind == LESSON_RUN ? s->text :
-			    s->kind == LESSON_CONTINUE ? "continue" : "step until");
+			    s->kind == LESSON_CONTINUE ? "continue" : "step until",
+			    lesson_run_skb(u->lrun));
 		stop = lesson_run_step_stop(u->lrun, s);
 		if (!rc && stop) {
 			char moment[160];
@@ -896,7 +897,7 @@ ui_les_next(struct ui *u)
 	}
 	u->rec.mode = UI_REC_ALL;
 	ui_collect_output(u);
-	ui_rec_mark(&u->rec, UI_MARK_LESSON, "end of the lesson");
+	ui_rec_mark(&u->rec, UI_MARK_LESSON, "end of the lesson", lesson_run_skb(u->lrun));
 	ui_les_show(u, NULL);
 	u->les_done = true;
 	ui_les_log(u, "== end of the lesson: %d check(s) passed, %d failed ==",

@@ -294,21 +294,22 @@ static void
 ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 {
 	const struct ui_track *t = &r->t;
-	const struct sk_buff *skb = ui_skb_alive(r, &t->focus);
+	const struct ui_skbref *focus = r->show.id ? &r->show : &t->focus;
+	const struct sk_buff *skb = ui_skb_alive(r, focus);
 	unsigned long live = r->w->ledger.allocated - r->w->ledger.freed;
 	struct ui_buf b;
 
 	ui_buf_open(r, &b, 0);
-	if (!skb && t->focus.id) {
+	if (!skb && focus->id) {
 		/* The skb we follow is gone: say so, and show one still on its data. */
-		fprintf(b.f, "skb#%u: freed\n", t->focus.id);
-		for (int i = 0; i < t->nshare && !skb; i++)
+		fprintf(b.f, "skb#%u: freed\n", focus->id);
+		for (int i = 0; i < t->nshare && !skb && focus == &t->focus; i++)
 			skb = ui_skb_alive(r, &t->share[i]);
 		if (skb && skb->head)
 			fprintf(b.f, "its data lives on in:\n");
 	}
 	if (!skb) {
-		if (!t->focus.id)
+		if (!focus->id)
 			fprintf(b.f, "no skb in focus\n");
 		fprintf(b.f, "live skbs: %lu\n", live);
 	} else if (!skb->head) {
@@ -1244,14 +1245,32 @@ ui_rec_trace(void *arg, const struct trace_event *ev)
 	ui_record(r, ev);
 }
 
+/* The skb pane of the next snapshot shows @skb_id (0: the tracker's). */
+static void
+ui_show_skb(struct ui_rec *r, u32 skb_id)
+{
+	struct sk_buff *skb;
+
+	r->show = (struct ui_skbref){ NULL, 0 };
+	if (!skb_id || skb_id == r->t.focus.id)
+		return;
+	/* Once per stop or mark, not per step: the walk may cost what it costs. */
+	r->show.id = skb_id;
+	list_for_each_entry(skb, &r->w->ledger.live, ledger_node)
+		if (skb->id == skb_id)
+			r->show.skb = skb;
+}
+
 void
-ui_rec_stop_here(struct ui_rec *r)
+ui_rec_stop_here(struct ui_rec *r, u32 skb_id)
 {
 	const struct ui_step *st = r->count ? ui_rec_step(r, r->count - 1) : NULL;
 
 	if (!st || r->into || r->rewrite)
 		return;
+	ui_show_skb(r, skb_id);
 	ui_snap_now(r, st, r->count - 1);
+	r->show = (struct ui_skbref){ NULL, 0 };
 	r->stopped = true;
 	r->stopped_at = r->count - 1;
 	r->tail = UI_SNAPS / 2;
@@ -1342,7 +1361,7 @@ ui_mark_text(struct ui_rec *r, const char *what)
 
 /* The mark itself: a step like any other, always snapshotted (a replay: if wanted). */
 static void
-ui_mark_step(struct ui_rec *r, enum ui_mark mark, const char *what)
+ui_mark_step(struct ui_rec *r, enum ui_mark mark, const char *what, u32 skb_id)
 {
 	struct trace_event ev;
 	const char *text = ui_mark_text(r, what);
@@ -1358,21 +1377,23 @@ ui_mark_step(struct ui_rec *r, enum ui_mark mark, const char *what)
 	ev.rec.host = ev.host ? trace_host_index(&r->w->trace, ev.host) : 0xff;
 	memcpy(ev.rec.data, &text, sizeof(text));
 	r->mode = UI_REC_ALL;
+	ui_show_skb(r, skb_id);
 	ui_rec_trace(r, &ev);
+	r->show = (struct ui_skbref){ NULL, 0 };
 	r->mode = mode;
 }
 
 void
-ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what)
+ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what, u32 skb_id)
 {
 	if (r->j) {
 		enum sim_jowner owner = r->j->owner;
 
 		r->j->owner = mark == UI_MARK_LESSON ? SIM_JOWN_LESSON : SIM_JOWN_STUDENT;
-		sim_journal_mark(r->j, what);
+		sim_journal_mark(r->j, what, skb_id);
 		r->j->owner = owner;
 	}
-	ui_mark_step(r, mark, what);
+	ui_mark_step(r, mark, what, skb_id);
 }
 
 const char *
@@ -1551,13 +1572,13 @@ ui_replay_at(void *arg, u64 jpos)
 }
 
 static void
-ui_replay_mark(void *arg, enum sim_jowner owner, const char *line)
+ui_replay_mark(void *arg, const struct sim_jentry *e)
 {
 	struct ui_replay *x = arg;
 
 	if (x->on)
-		ui_mark_step(x->rr, owner == SIM_JOWN_LESSON ? UI_MARK_LESSON : UI_MARK_CONSOLE,
-			     line);
+		ui_mark_step(x->rr, e->owner == SIM_JOWN_LESSON ? UI_MARK_LESSON : UI_MARK_CONSOLE,
+			     e->line, e->skb);
 }
 
 int

@@ -183,6 +183,8 @@ struct ui_rec {
 	bool stopped;			/* a run stopped (at abs stopped_at) */
 	u64 stopped_at;
 	long tail;			/* snapshots still to take after a stop */
+	struct ui_skbref show;		/* the skb pane's skb in the snapshot being
+					 * taken, if not the tracker's (a lesson's stop) */
 	/* a replay (ui_rec_replay) writes into another recorder's cache */
 	struct ui_rec *into;		/* NULL: this is the UI's own */
 	u64 want_lo, want_hi;		/* ... the steps it wants */
@@ -215,9 +217,13 @@ const struct ui_step *ui_rec_step(const struct ui_rec *r, u64 abs);
 const struct ui_snap *ui_rec_get(const struct ui_rec *r, u64 abs);
 /* The world before the first step (route table, neighbours, rings ...). */
 const struct ui_snap *ui_rec_initial(struct ui_rec *r);
-/* Snapshot the newest step now, at the moment it shows (a lesson's stop:
- * called inside the trace sink), and the rest of this engine event. */
-void ui_rec_stop_here(struct ui_rec *r);
+/*
+ * Snapshot the newest step now, at the moment it shows (a lesson's stop:
+ * called inside the trace sink), and the rest of this engine event.
+ * @skb_id (0: none) is the skb the skb pane shows there: the lesson's
+ * current skb, which a stop on a function without one keeps.
+ */
+void ui_rec_stop_here(struct ui_rec *r, u32 skb_id);
 /*
  * Rebuild the snapshots around step @abs (about UI_SNAPS of them) by
  * replaying the journal on a fresh world built by @build.  0, or
@@ -239,11 +245,12 @@ void ui_rec_console(struct ui_rec *r, const char *text);
 /*
  * Record a step now without a trace event: a note of the UI's own (not
  * a declared event, and no other sink hears it) that says @what, under
- * the name "(console)" after a command, "(lesson)" after a lesson step.
- * It is written in the journal, so a replay makes it again.
+ * the name "(console)" after a command, "(lesson)" after a lesson step;
+ * its skb pane shows @skb_id (0: the current event's, as any step).  It
+ * is written in the journal, so a replay makes it again.
  */
 enum ui_mark { UI_MARK_CONSOLE, UI_MARK_LESSON };
-void ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what);
+void ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what, u32 skb_id);
 extern const struct trace_event_desc ui_mark_console, ui_mark_lesson;
 
 /* The name of @ev's host, "-" for none. */
