@@ -247,5 +247,122 @@ has fwd '\|router:eth1 ' && has fwd '\|eth1 txq 0: pfifo_fast'
 verdict $? "ring pane: follows the router's output device (eth1)" \
 	"ring device" "see $OUT/fwd.txt"
 
+# 19. a lesson stops at a moment and the panes show that moment: lesson 4
+#     at the return of tcp_transmit_skb (the call stack returning, the skb
+#     pane's dataref=2 beside `ok expect skb dataref 2`), at the
+#     tcp_cwnd_limited note (in_flight=10 beside packets_out 10); lesson 12
+#     at the return of tcp_retransmit_skb (dataref=2 beside its check).
+ui mom1 200x50 "l*2" --lesson 4
+ui mom1b 200x50 "l*3" --lesson 4
+ui mom2 200x50 "l*7" --lesson 4
+ui mom3 200x50 "l*2" --lesson 12
+ui mom3b 200x50 "l*4" --lesson 12
+has mom1 '-> stopped at the return of tcp_transmit_skb on student' &&
+	has mom1 '^\|> +tcp_transmit_skb  <- returns' && has mom1 'cloned=1 dataref=2' &&
+	has mom1b 'cloned=1 dataref=2' && has mom1b '^\|ok   expect skb dataref 2' &&
+	has mom2 '-> stopped at the note tcp_cwnd_limited in tcp_write_xmit' &&
+	has mom2 '^\|  reason=cwnd_limited cwnd=10 +\|' && has mom2 '^\|  in_flight=10 +\|' &&
+	has mom2 '^\|ok   expect sock 3 packets_out 10' &&
+	has mom3 '-> stopped at the return of tcp_retransmit_skb' && has mom3 'cloned=1 dataref=2' &&
+	has mom3b 'cloned=1 dataref=2' && has mom3b '^\|ok   expect skb dataref 2'
+verdict $? "lesson stops: the panes show the moment the checks were evaluated at" \
+	"lesson moment" "see $OUT/mom1.txt $OUT/mom1b.txt $OUT/mom2.txt $OUT/mom3.txt $OUT/mom3b.txt"
+
+# 20. looking around never breaks a lesson: s, c and a : command move the
+#     world on; the next l builds it again, replays the lesson's own steps,
+#     says so, and every later check passes.
+look="l*2 s*40 c : ping -c 1 10.0.1.2 ; s*3"
+ui look1 200x50 "$look l" --lesson 4
+ui look2 200x50 "$look l*40" --lesson 4
+has look1 '^ lesson: back at its own position \(world rebuilt\)' &&
+	has look1 "-> back at the lesson's own position: the world was built again" &&
+	has look2 'end of the lesson: 19 check\(s\) passed, 0 failed' && ! has look2 'FAIL'
+verdict $? "lesson: l after looking around goes on from the lesson's own position" \
+	"lesson look around" "see $OUT/look1.txt $OUT/look2.txt"
+
+# 21. c records only the events; p back into what it ran rebuilds the
+#     panes by replaying the run, and they are the panes of the first time
+#     (3000 steps back and forth give the stop's screen again).
+xfer="socket tcp; connect 10.0.1.2:5000; send 3 1048576; close 3"
+ui rep0 200x50 "b tcp_fin c" -e "$xfer"
+ui rep1 200x50 "b tcp_fin c p" -e "$xfer"
+ui rep2 200x50 "b tcp_fin c p*3000 s*3000" -e "$xfer"
+has rep0 'Breakpoint 1, tcp_fin' && has rep1 'its panes rebuilt by replaying the run' &&
+	diff <(sed '$d' "$OUT/rep0.txt") <(sed '$d' "$OUT/rep2.txt") >"$OUT/rep.diff"
+verdict $? "p after c: the panes rebuilt by replay are the panes of the first time" \
+	"replay" "see $OUT/rep1.txt $OUT/rep.diff"
+
+# 22. while the world runs the status line says so, any key stops it at
+#     the next event, and q quits (a terminal in tmux; each wait is
+#     bounded and polls the screen).
+tmx() { tmux -L "netstep-ui-$$" "$@"; }
+# wait_for TEXT: until the pane shows TEXT (at most 20 s)
+wait_for() {
+	for _ in $(seq 200); do
+		tmx capture-pane -p -t ui >"$OUT/tmux.txt" 2>/dev/null || return 1
+		grep -q -- "$1" "$OUT/tmux.txt" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+big="socket tcp; connect 10.0.1.2:5000; send 3 67108864; send 3 67108864; send 3 67108864"
+big="$big; send 3 67108864; close 3"
+tmx new-session -d -s ui -x 120 -y 40 "TERM=xterm '$NETSTEP' -e '$big'" &&
+	wait_for 'ready: the world before the first step' && tmx send-keys -t ui b &&
+	wait_for 'break at' && tmx send-keys -t ui tcp_fin Enter && tmx send-keys -t ui c &&
+	wait_for 'running\.\.\. any key stops (q quits)' && tmx send-keys -t ui x &&
+	wait_for 'stopped by a key, [0-9]* steps on' && cp "$OUT/tmux.txt" "$OUT/tmux-stop.txt" &&
+	tmx send-keys -t ui c && wait_for 'running\.\.\. any key stops' && tmx send-keys -t ui q
+rc=$?
+for _ in $(seq 100); do tmx has-session -t ui 2>/dev/null || break; sleep 0.1; done
+! tmx has-session -t ui 2>/dev/null && [ "$rc" -eq 0 ]
+verdict $? "running: the status line says so, a key stops it, q quits" \
+	"running" "see $OUT/tmux.txt"
+tmx kill-server 2>/dev/null
+
+# 23. the first screen: the world before the first step (route table,
+#     neighbours, rings with their indices, the qdisc, NET_TX/NET_RX) and
+#     what is queued, with the key that starts it.
+ui first0 80x24 ""
+ui first1 120x40 ""
+for f in first0 first1; do
+	has $f 'ready: the world before the first step' && has $f 's steps into it, c runs it' &&
+		has $f 'queued: socket tcp; connect 10\.0\.' && has $f '0\.0\.0\.0/0 +10\.0\.0\.1' &&
+		has $f 'Neighbours \(ARP\): student' && has $f 'ntu=0 ntc=0 TDH=0 TDT=0' &&
+		has $f 'pfifo_fast' && has $f 'NET_TX +: +0 +0 +0' && has $f 'NET_RX +: +0 +0 +0' || break
+done
+verdict $? "first screen: the host's tables, rings, qdisc, softirqs and what is queued" \
+	"first screen" "see $OUT/first0.txt $OUT/first1.txt"
+
+# 24. the lesson pane is a pane: Tab reaches it, PgUp scrolls back through
+#     everything the lesson said, z zooms it; at 80x24 what one l brings
+#     is reached with PgDn.
+ui lp0 120x40 "l*2 Tab*8" --lesson 4
+ui lp1 120x40 "l*2 Tab*8 PgUp*9" --lesson 4
+ui lp2 120x40 "l*2 Tab*8 z" --lesson 4
+ui lp3 80x24 "l*2" --lesson 4
+ui lp4 80x24 "l*2 Tab*8 PgDn*9" --lesson 4
+has lp0 '^\+-\[Lesson: tcp_write_xmit\(\) and the clone' &&
+	has lp1 '  kernel:  net/ipv4/tcp_output\.c' && has lp1 'more: Down' &&
+	has lp2 '^\+-\[Lesson:' && ! has lp2 'Call stack' && has lp2 '^\|ok   expect sock 3 cwnd 10' &&
+	has lp3 'more: Down' && ! has lp4 'more: Down' && has lp4 '\[pause\] tcp_transmit_skb\(\)'
+verdict $? "lesson pane: Tab focuses it, PgUp/PgDn scroll it, z zooms it" \
+	"lesson pane keys" "see $OUT/lp0.txt $OUT/lp1.txt $OUT/lp2.txt $OUT/lp3.txt $OUT/lp4.txt"
+
+# 25. at 120x40 everything one l brings is in view without scrolling, for
+#     every l of every lesson (a long stop is split with pause).
+long=""
+while read -r name; do
+	case "$name" in ''|'#'*) continue ;; esac
+	for k in $(seq 60); do
+		ui fit 120x40 "l*$k" --lesson "$(dirname "$(readlink -f "$0")")/../lessons/$name"
+		has fit 'more: Down' && long="$long $name:l*$k"
+		has fit 'lesson over|the lesson is over' && break
+	done
+done < "$(dirname "$(readlink -f "$0")")/../lessons/ORDER"
+[ -z "$long" ]
+verdict $? "lesson pane: each l's text fits at 120x40, in all lessons" \
+	"lesson pane fits" "scrolling needed at:$long"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -95,7 +95,6 @@ struct ui {
 	size_t les_len;
 	size_t les_mark;		/* where the text of the current stop begins */
 	int les_scroll;			/* lines scrolled from where the pane would start */
-	int les_rows;			/* ... its text rows, as last drawn */
 	const struct lesson_step *les_answer;	/* question/try waiting for its key */
 	int les_failed;			/* expects that failed */
 	bool les_done;
@@ -733,12 +732,13 @@ ui_les_return(struct ui *u)
 	u->moved = false;
 	ui_goto(u, u->rec.count - 1);
 	if (rc)
-		snprintf(u->msg, sizeof(u->msg), "BUG: replaying the lesson did not give the same "
-			 "events (%s)", strerror(-rc));
+		ui_les_log(u, "-> BUG: replaying the lesson did not give the same events (%s)",
+			   strerror(-rc));
 	else
-		snprintf(u->msg, sizeof(u->msg), "lesson: back at its own position (your %llu "
-			 "steps replayed away)%s", (unsigned long long)(steps - u->rec.count),
-			 leaked ? "; BUG: the old world leaked skbs (console pane)" : "");
+		ui_les_log(u, "-> back at the lesson's own position: the world was built again "
+			   "and the lesson's steps replayed (your %llu steps are gone)%s",
+			   (unsigned long long)(steps - u->rec.count),
+			   leaked ? "; BUG: the old world leaked skbs (console pane)" : "");
 	return true;
 }
 
@@ -858,6 +858,7 @@ static void
 ui_les_next(struct ui *u)
 {
 	const struct lesson_step *s = NULL;
+	bool returned;
 
 	if (!u->les) {
 		snprintf(u->msg, sizeof(u->msg), "no lesson (netstep --lesson FILE)");
@@ -878,6 +879,7 @@ ui_les_next(struct ui *u)
 		snprintf(u->msg, sizeof(u->msg), "the lesson is over: q quits");
 		return;
 	}
+	returned = u->moved;
 	if (u->moved && !ui_les_return(u))
 		return;
 	u->before = u->cur;
@@ -887,6 +889,13 @@ ui_les_next(struct ui *u)
 	/* What comes after a pause or a question waits for the next key. */
 	if (s && lesson_run_step_stop(u->lrun, s))
 		ui_les_at_stop(u, lesson_run_step_stop(u->lrun, s));
+	if (returned) {
+		char was[sizeof(u->msg)];
+
+		snprintf(was, sizeof(was), "%s", u->msg);
+		snprintf(u->msg, sizeof(u->msg), "lesson: back at its own position (world rebuilt); "
+			 "%.180s", was);
+	}
 	if (s)
 		return;
 	/* The end: let the world settle, as the headless run does. */
@@ -1095,7 +1104,6 @@ ui_draw_lesson(struct ui *u, struct ui_box b)
 
 	if (b.h < 3 || b.w < 10)
 		return;
-	u->les_rows = inner_h;
 	n = ui_les_lines(u, inner_w, &from);
 	max = n > inner_h ? n - inner_h : 0;
 	top = (n - from > inner_h ? from : max) + u->les_scroll;
@@ -1491,7 +1499,9 @@ ui_key(struct ui *u, int ch, const char *arg)
 	}
 	case KEY_UP: case KEY_DOWN: case KEY_PPAGE: case KEY_NPAGE:
 		if (u->focus == UI_PANE_LESSON) {
-			int page = u->les_rows > 2 ? u->les_rows - 1 : 1;
+			/* A page: the lesson pane's text rows in this layout, less one. */
+			int rows = (u->zoom ? LINES - 3 : ui_les_height(u, LINES - 3)) - 2;
+			int page = rows > 2 ? rows - 1 : 1;
 
 			u->les_scroll += ch == KEY_UP ? -1 : ch == KEY_DOWN ? 1 :
 					 ch == KEY_PPAGE ? -page : page;
