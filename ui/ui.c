@@ -9,23 +9,29 @@
  *   s, space  step into: the next trace event
  *   n         step over: skip what the current function calls
  *   f         step out (gdb's finish): run to the current function's return
- *   c         continue to the next breakpoint (or until the world is idle)
+ *   c         continue to the next breakpoint (or until the world is idle);
+ *             while the world runs, any key stops it and q quits
  *   p, Left   step back through the history (read-only)
  *   b FUNC    set a breakpoint; b alone lists them; d N deletes one
  *   Tab       cycle the focused pane;  z  zoom it to the full screen
  *   :         console: any console command (ping, send, ip route add ...)
  *   ?, F1     help;  q  quit
  *   l, Enter  lesson (--lesson FILE): the next step, or the answer
+ *   Up, Down, PgUp, PgDn  scroll the lesson pane (Tab gives it the focus)
  *
  * Console commands start their work (a ping sends its first request,
  * a connect its SYN) and stepping advances it; commands of the queue
  * (the -e script) start one after another, when the previous one is
- * done, as in headless mode.  `sleep` and `sim ...` run through
- * sim/console.c, which lets time run until they are done.
+ * done, as in headless mode.  `sleep` lets time run at once, `sim ...`
+ * changes the wire at once.  Every change the UI makes to the world
+ * goes through sim/journal.h, so that the recorder can replay it.
  *
  * Layouts: below 120x34 a compact one (call stack and skb on the left;
  * route, neighbours, rings on the right; qdisc, frame and console
- * through Tab + z); from 120x34 on, every pane at once.  Values that
+ * through Tab + z); from 120x34 on, every pane at once.  Before the
+ * first step, the qdisc and softirqs take the empty call stack's and
+ * skb's place.  A lesson adds its pane across the bottom, as tall as
+ * what the last `l` brought (a quarter to half the screen).  Values that
  * changed in the last step are bold (and coloured); the row in use is
  * marked '>' and drawn reversed, so no meaning rests on colour alone
  * (NO_COLOR gives monochrome).  A function that Linux 3.10 declares
@@ -1248,6 +1254,7 @@ ui_draw_help(void)
 		"n         step over the calls of this function",
 		"f         step out: run until this function returns",
 		"c         continue to the next breakpoint",
+		"          (while it runs, any key stops it)",
 		"p, Left   step back through history (read-only)",
 		"b FUNC    breakpoint on a kernel function",
 		"b         list breakpoints;  d N  delete one",
@@ -1255,6 +1262,7 @@ ui_draw_help(void)
 		":         console command (ping, send, ip, tc ...)",
 		"?, F1     this help;  q  quit",
 		"l, Enter  lesson: next step / show the answer",
+		"Up/Down, PgUp/PgDn  scroll the lesson pane (Tab)",
 		"",
 		"'>' marks the current function / row in use;",
 		UI_INLINE_MARK ": static inline in 3.10, absent from ftrace;",
