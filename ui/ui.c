@@ -1018,9 +1018,16 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 	if (!text)
 		return;
 	n = ui_nlines(text);
-	/* The call stack grows at the bottom: keep its end in view. */
+	/* The call stack grows at the bottom: keep its end in view, but never
+	 * lose the current function (its '>' line) off the top. */
 	if ((pane == UI_PANE_STACK || pane == UI_PANE_CONSOLE) && n > inner_h)
 		first = n - inner_h;
+	for (int i = first - 1; pane == UI_PANE_STACK && i >= 0; i--) {
+		if (ui_line(text, i, line, sizeof(line)) && line[0] == '>') {
+			first = i;
+			break;
+		}
+	}
 	for (int i = 0; i < inner_h && ui_line(text, first + i, line, sizeof(line)); i++) {
 		attr_t a = A_NORMAL;
 		int pair = 0;
@@ -1141,12 +1148,14 @@ ui_draw_lesson(struct ui *u, struct ui_box b)
 }
 
 /* Rows for the lesson pane: what the last `l` brought, within a quarter
- * and a half of the screen (more is reached by scrolling, or z). */
+ * and a half of the screen, 40% in the compact layout, whose panes are
+ * short already (more is reached by scrolling, or z). */
 static int
 ui_les_height(const struct ui *u, int avail)
 {
 	int from, need = ui_les_lines(u, COLS - 2, &from) - from + 3;
-	int lo = avail / 4 < 5 ? 5 : avail / 4, hi = avail / 2;
+	int lo = avail / 4 < 5 ? 5 : avail / 4;
+	int hi = COLS < 120 || LINES < 34 ? avail * 40 / 100 : avail / 2;
 
 	return need < lo ? lo : need > hi ? hi : need;
 }
