@@ -3,6 +3,7 @@
  * word splitting, errors, the check-before-run rule, sim and on.
  */
 #include "sim/console.h"
+#include "sim/journal.h"
 #include "layers/route.h"
 #include "tests/fixture.h"
 
@@ -197,6 +198,95 @@ START_TEST(test_read_only_forms)
 }
 END_TEST
 
+/* A sink that only counts: with it the first world runs traced. */
+static void
+count_events(void *arg, const struct trace_event *ev)
+{
+	(void)ev;
+	++*(unsigned long *)arg;
+}
+
+/* A journaled call by its line (resolved on @c). */
+static int
+journal_line(struct sim_journal *j, struct sim_console *c, const char *line)
+{
+	char buf[128], *argv[CONSOLE_MAX_ARGS + 1];
+	struct console_call call;
+	int argc = console_split(line, buf, argv, CONSOLE_MAX_ARGS, NULL);
+
+	ck_assert_int_eq(console_resolve(c, argc, argv, &call), 0);
+	return sim_journal_call(j, c, &call, line);
+}
+
+/* What a world is, as far as a replay must get it the same. */
+static void
+world_same(const struct sim_world *a, const struct sim_world *b)
+{
+	ck_assert_uint_eq(a->eng.now, b->eng.now);
+	ck_assert_uint_eq(a->eng.events_run, b->eng.events_run);
+	ck_assert_uint_eq(a->ledger.allocated, b->ledger.allocated);
+	ck_assert_uint_eq(a->ledger.freed, b->ledger.freed);
+	for (int h = 0; h < SIM_NHOSTS; h++)
+		for (int i = 0; i < SNMP_MIB_MAX; i++)
+			ck_assert_msg(a->host[h]->mib[i] == b->host[h]->mib[i], "%s %s: %lu, replayed %lu",
+				      a->host[h]->name, sim_snmp_counter_name[i], a->host[h]->mib[i],
+				      b->host[h]->mib[i]);
+}
+
+/*
+ * The journal: the calls that changed a world, made again on a fresh
+ * one (traced or muted, it does not matter), give the same world; runs
+ * of one call are one entry; a prefix of it is another world's past.
+ */
+START_TEST(test_journal_replays)
+{
+	struct sim_journal j;
+	struct sim_world *again = malloc(sizeof(*again));
+	unsigned long events = 0;
+	u64 half;
+
+	ck_assert_ptr_nonnull(again);
+	ck_assert_int_eq(trace_add_sink(&w->trace, count_events, &events), 0);
+	sim_journal_init(&j);
+	j.owner = SIM_JOWN_LESSON;
+	ck_assert_int_eq(journal_line(&j, &con, "socket tcp"), 0);
+	ck_assert_int_eq(journal_line(&j, &con, "connect 10.0.1.2:5000"), 0);
+	for (int i = 0; i < 3000 && console_busy(&con); i++)
+		sim_journal_run(&j, w, 0);
+	half = j.pos;
+	j.owner = SIM_JOWN_STUDENT;
+	ck_assert_int_eq(journal_line(&j, &con, "send 3 100000"), 0);
+	sim_journal_mark(&j, "a note", 7);
+	while (sim_journal_one(&j, w))
+		;
+	sim_journal_abort(&j, w);
+	for (int h = 0; h < SIM_NHOSTS; h++)
+		sim_journal_status(&j, w, h);
+	trace_remove_sink(&w->trace, &events);
+	ck_assert(!j.broken);
+	ck_assert_uint_gt(events, 10000);
+	/* A thousand calls, a handful of entries. */
+	ck_assert_uint_gt(j.pos, 1000);
+	ck_assert_uint_lt(j.n, 40);
+	ck_assert_uint_eq(sim_journal_end_of(&j, SIM_JOWN_LESSON), half);
+	/* Traced the first time, muted now: the same world. */
+	ck_assert_int_eq(sim_world_create(again, 7), 0);
+	ck_assert_int_eq(sim_journal_replay(&j, again, j.pos, NULL, NULL, NULL), (long long)j.pos);
+	world_same(w, again);
+	sim_world_destroy(again);
+	/* A prefix, as far as the lesson's own calls went. */
+	ck_assert_int_eq(sim_world_create(again, 7), 0);
+	ck_assert_int_eq(sim_journal_replay(&j, again, half, NULL, NULL, NULL), (long long)half);
+	ck_assert_uint_lt(again->eng.events_run, w->eng.events_run);
+	sim_journal_truncate(&j, half);
+	ck_assert_uint_eq(j.pos, half);
+	ck_assert_uint_eq(sim_journal_end_of(&j, SIM_JOWN_STUDENT), 0);
+	sim_world_destroy(again);
+	free(again);
+	sim_journal_free(&j);
+}
+END_TEST
+
 /* nstat prints 3.10's snmp.h counters under #kernel and the rest apart. */
 START_TEST(test_nstat_groups)
 {
@@ -241,6 +331,7 @@ Suite *console_suite(void)
 		test_too_long,
 		test_one_command_table,
 		test_read_only_forms,
+		test_journal_replays,
 		test_nstat_groups,
 		NULL,
 	});
