@@ -866,9 +866,11 @@ lesson_run_step(struct lesson_run *r, const struct lesson_step *s)
 	r->running = false;
 	if (s->kind != LESSON_RUN && s->kind != LESSON_CONTINUE && s->kind != LESSON_STEP_UNTIL)
 		return rc;
+	/* The next command runs past this stop's moment (a run that did
+	 * not stop leaves none behind). */
+	r->past_stop = k->stopped;
 	if (k->stopped) {
 		r->shown = i;
-		r->past_stop = true;
 		if (r->out)
 			show_stop(r, s, &k->stop_at);
 	}
