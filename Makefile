@@ -64,6 +64,7 @@ TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
+TEST_OBJS   += tests/check_ui_snap.o
 
 all: netstep
 

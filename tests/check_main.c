@@ -23,6 +23,7 @@ Suite *tcp_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
+Suite *ui_snap_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -41,6 +42,7 @@ static Suite *(*const suites[])(void) = {
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */
+	ui_snap_suite,	/* the UI's recorder: stops, replay */
 };
 
 int main(void)

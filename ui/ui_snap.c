@@ -1190,6 +1190,7 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 		.level = r->t.nstack + r->t.overflow, .wire_frames = r->t.wire_frames,
 	};
 	u64 abs = r->count++;
+	bool snap;
 
 	if (r->into) {
 		/* A replay: check against the history, snapshot the steps wanted. */
@@ -1219,18 +1220,19 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 	r->steps[abs % UI_STEPS] = st;
 	if (r->count > UI_STEPS)
 		r->first = r->count - UI_STEPS;
-	if (r->mode == UI_REC_ALL || r->tail > 0) {
-		if (r->tail > 0)
-			r->tail--;
-		ui_snap_now(r, &st, abs);
-		return;
-	}
+	snap = r->mode == UI_REC_ALL || r->tail > 0;
+	if (r->tail > 0)
+		r->tail--;
+	/* A run asks at every step, whether the panes are taken or not (the
+	 * TAP wire takes them at every step: it cannot replay). */
 	if (r->stop && !r->stopped && r->stop(r->stop_arg, &st)) {
 		r->stopped = true;
 		r->stopped_at = abs;
 		r->tail = UI_SNAPS / 2;
-		ui_snap_now(r, &st, abs);
+		snap = true;
 	}
+	if (snap)
+		ui_snap_now(r, &st, abs);
 }
 
 void
