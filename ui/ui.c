@@ -103,6 +103,7 @@ struct ui {
 	int les_scroll;			/* lines scrolled from where the pane would start */
 	const struct lesson_step *les_answer;	/* question/try waiting for its key */
 	int les_failed;			/* expects that failed */
+	bool les_stopped;		/* the last step that ran the world stopped it */
 	bool les_done;
 	bool moved;			/* the student moved the world since the lesson did */
 };
@@ -798,7 +799,8 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 			break;
 		}
 		if (s->kind == LESSON_RUN)
-			ui_les_log(u, "$ %s", s->text);
+			ui_les_log(u, "$ %s%s", s->text, u->les_stopped ? "   (runs now: the engine "
+				   "event of the stop ran to its end first)" : "");
 		else
 			ui_les_log(u, "%s%s%s%s%s", s->kind == LESSON_CONTINUE ? "continue" :
 				   "step until ", s->kind == LESSON_CONTINUE ? "" : s->func,
@@ -816,6 +818,7 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 			    s->kind == LESSON_CONTINUE ? "continue" : "step until",
 			    lesson_run_skb(u->lrun));
 		stop = lesson_run_step_stop(u->lrun, s);
+		u->les_stopped = !rc && stop;
 		if (!rc && stop) {
 			char moment[160];
 
