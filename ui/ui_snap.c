@@ -1622,7 +1622,6 @@ ui_rec_replay(struct ui_rec *r, u64 abs, int (*build)(struct sim_world *w, void 
 		rr->want_lo = lo;
 		rr->want_hi = hi;
 		rr->mode = UI_REC_RUN;
-		/* The console text comes from the UI's own log. */
 		x.rr = rr;
 		x.stop = hi + 1;
 		trace_mute(&w->trace);
