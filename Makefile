@@ -45,7 +45,7 @@ SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
-SIM_OBJS    += sim/datadir.o
+SIM_OBJS    += sim/datadir.o sim/journal.o
 SIM_OBJS    += sim/af_packet.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
@@ -68,6 +68,7 @@ TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
 TEST_OBJS   += tests/check_ui_explain.o
 TEST_OBJS   += tests/check_tcpdump.o
+TEST_OBJS   += tests/check_ui_snap.o
 
 all: netstep
 
@@ -86,6 +87,10 @@ tests/%.o: tests/%.c
 tests/check_netstep: $(TEST_OBJS) libnetstep.a
 	$(CC) $(CFLAGS) -o $@ $(TEST_OBJS) libnetstep.a $(LIBS) $(CHECK_LIBS)
 
+# What a lesson checks against what the UI's panes show (tests/lessons-panes.sh).
+tests/lesson_panes: tests/lesson_panes.o libnetstep.a
+	$(CC) $(CFLAGS) -o $@ tests/lesson_panes.o libnetstep.a $(LIBS)
+
 # The demo: a ping from the student's host through the router to the
 # server, traced and captured.  (The step-through UI replaces this later.)
 # ui: the step-through UI on the simulated wire, a TCP connection sending
@@ -99,7 +104,7 @@ demo: netstep
 		-e 'ping -c 3 10.0.1.2; ip neigh; route -n; tc -s qdisc show dev eth0; cat /proc/softirqs'
 	@echo "netstep: call graph in netstep.trace, frames in netstep.pcap (open it in Wireshark)"
 
-check: netstep tests/check_netstep
+check: netstep tests/check_netstep tests/lesson_panes
 	./tests/check_netstep
 	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
@@ -109,6 +114,7 @@ check: netstep tests/check_netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
 	bash tests/lessons-try.sh ./netstep
+	bash tests/lessons-panes.sh ./tests/lesson_panes
 	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
@@ -124,7 +130,8 @@ lab-status:
 	$(SUDO) bash lab/lab.sh status $(LAB_ARGS)
 
 clean:
-	rm -f netstep libnetstep.a tests/check_netstep main.o main.d \
+	rm -f netstep libnetstep.a tests/check_netstep tests/lesson_panes tests/lesson_panes.[od] \
+	      main.o main.d \
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
 	rm -rf tests/out tests/out-tap tests/out-ui
 	rm -rf tests/out-lessons	# lessons

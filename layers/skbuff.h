@@ -19,7 +19,10 @@
  * netstep additions (not in the kernel): every skb has a stable id
  * (skb#7) and a made-up display address derived from it, so traces are
  * identical run after run, and every live skb sits on its host's
- * engine ledger, so a test can fail on any leak.
+ * engine ledger, so a test can fail on any leak.  The ledger also
+ * answers "is this header still alive?" at once, and each data buffer
+ * lists the headers that share it, so a reader (the UI) never walks
+ * every live skb: with 4096-slot RX rings there are tens of thousands.
  *
  * KERNEL: linear skbs only (no page frags, data_len is always 0), no
  * fclone slab pairs (skb_clone allocates a new header; the fclone flag
@@ -42,6 +45,7 @@ struct skb_shared_info {
 	u16 gso_size;			/* 0: no GSO */
 	u16 gso_segs;
 	int dataref;			/* headers sharing this data */
+	struct list_head sim_sharers;	/* netstep: those headers (skb->sim_share) */
 	/* KERNEL: frags[], frag_list, hwtstamps, destructor_arg left out. */
 };
 
@@ -93,6 +97,8 @@ struct sk_buff {
 	u32 data_id;			/* id of the skb that allocated the data */
 	struct net *host;		/* whose ledger holds it */
 	struct list_head ledger_node;	/* on the engine ledger */
+	struct sk_buff *ledger_hnext;	/* next in its ledger hash bucket */
+	struct list_head sim_share;	/* on shinfo->sim_sharers while it has data */
 	/* KERNEL: tstamp, mark, hash, vlan, nf state, secmark, inner_* omitted. */
 };
 
@@ -106,9 +112,15 @@ struct skb_ledger {
 	unsigned long data_allocated;	/* data buffers ever allocated */
 	unsigned long data_freed;	/* data buffers freed */
 	u32 next_id;			/* id for the next skb */
+	struct sk_buff **hash;		/* the live headers by address; allocated
+					 * with the first, freed with the last */
+	unsigned int hash_size;		/* buckets, a power of two */
 };
 
 void sim_skb_ledger_init(struct skb_ledger *l);
+/* Is @skb a live header of @l?  @skb may point at freed memory: it is
+ * only compared, never read. */
+bool sim_skb_ledger_holds(const struct skb_ledger *l, const struct sk_buff *skb);
 /* Number of skbs still alive; prints each to @f (if not NULL). */
 unsigned long sim_skb_ledger_live(const struct skb_ledger *l, void *f);
 /* Display address: a fake kernel pointer derived from the id. */

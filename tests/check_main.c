@@ -25,6 +25,7 @@ Suite *harden_suite(void);
 Suite *trace_suite(void);
 Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
+Suite *ui_snap_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -45,6 +46,7 @@ static Suite *(*const suites[])(void) = {
 	trace_suite,	/* every declared event and field, emitted */
 	ui_explain_suite,	/* the UI's line for every function run */
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
+	ui_snap_suite,	/* the UI's recorder: stops, replay */
 };
 
 int main(void)

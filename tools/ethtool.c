@@ -288,6 +288,21 @@ ethtool_sring(struct net_device *dev, const struct ethtool_args *a, FILE *err)
 	return 0;
 }
 
+/* See tools/tools.h: everything but -G, as ethtool_parse reads the line. */
+bool
+tool_ethtool_read_only(int argc, char **argv)
+{
+	FILE *devnull = fopen("/dev/null", "w");
+	struct ethtool_args a;
+	int ret;
+
+	if (!devnull)
+		return false;
+	ret = ethtool_parse(argc, argv, &a, devnull);
+	fclose(devnull);
+	return ret || a.mode != ETHTOOL_SRING;
+}
+
 int
 tool_ethtool(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {

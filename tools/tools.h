@@ -11,11 +11,25 @@
 #ifndef NETSTEP_TOOLS_TOOLS_H
 #define NETSTEP_TOOLS_TOOLS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct net;
 
 typedef int (*tool_fn)(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+
+/*
+ * Can this command line (argv[0] is the tool) change nothing in the
+ * world, whatever the world is?  `ip route show` can't, `ip route add`
+ * can.  A line the tool refuses changes nothing either.  The console's
+ * table (sim/console.c) says which tool asks which; a lesson stopped
+ * at a break runs these at that very moment (sim/lesson_run.c).
+ */
+typedef bool (*tool_ro_fn)(int argc, char **argv);
+bool tool_ip_read_only(int argc, char **argv);
+bool tool_iptables_read_only(int argc, char **argv);
+bool tool_ethtool_read_only(int argc, char **argv);
+bool tool_tc_read_only(int argc, char **argv);
 
 /* tools/ping.c (ip helper): ping [-c N] [-s SIZE] [-M do|dont|want]
  * [-i SECONDS] [-W SECONDS] ADDR.  Starts the pings as engine events and
