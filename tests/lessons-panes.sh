@@ -7,8 +7,16 @@
 # that pane.  Also: the lessons name only panes the UI has.  Run by
 # `make check`; tests/lesson_panes.c says how.
 #   bash tests/lessons-panes.sh ./tests/lesson_panes
+# (given ./netstep, as the other test scripts are, it uses the
+# tests/lesson_panes built beside it: `make tests/lesson_panes`).
 set -u
 PANES=${1:-./tests/lesson_panes}
+[ "$(basename "$PANES")" = netstep ] && PANES=$(dirname "$PANES")/tests/lesson_panes
+if [ ! -x "$PANES" ]; then
+	echo "FAIL $PANES: not built (make tests/lesson_panes)" >&2
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 DIR=lessons
 passed=0
 failed=0
