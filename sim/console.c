@@ -84,6 +84,7 @@ void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *e
 	c->out = out;
 	c->err = err;
 	c->dry = false;
+	c->replay = false;
 }
 
 /* See sim/console.h. */
@@ -356,6 +357,7 @@ int console_call(struct sim_console *c, const struct console_call *call)
 		break;
 	}
 	sim_host(call->net)->dry = c->dry;
+	sim_host(call->net)->replay = c->replay;
 	/* A dry run must not start what would outlive it: tcpdump's capture
 	 * and the file it opens.  Its words are checked all the same. */
 	if (c->dry && call->cmd->fn == tool_tcpdump)

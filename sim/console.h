@@ -37,6 +37,8 @@ struct sim_console {
 	FILE *out;			/* tool output */
 	FILE *err;			/* one-line errors */
 	bool dry;			/* checking a script: no time passes */
+	bool replay;			/* making a journal's calls again (sim/journal.h):
+					 * the files they write are left alone */
 };
 
 void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *err);

@@ -23,6 +23,9 @@ struct host {
 	bool dry;			/* a script is being checked on it: tools
 					 * check their arguments and allocate no
 					 * payload (sim/console.c, console_call) */
+	bool replay;			/* a journal's calls made again on it
+					 * (sim/journal.c): a file a tool writes was
+					 * written the first time; now /dev/null is */
 	struct list_head packet_socks;	/* open packet sockets (tcpdump), sim/af_packet.c */
 };
 

@@ -226,8 +226,10 @@ sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 			fclose(devnull);
 		return -1;
 	}
-	/* What the commands print was shown the first time. */
+	/* What the commands print was shown the first time, and what they
+	 * write (tcpdump -w) is in its file: a second writer would clobber it. */
 	console_init(&con, w, devnull, devnull);
+	con.replay = true;
 	for (size_t i = 0; i < j->n && pos < upto; i++) {
 		const struct sim_jentry *e = &j->e[i];
 

@@ -99,8 +99,10 @@ void sim_journal_truncate(struct sim_journal *j, u64 jpos);
  * Make calls [0, @upto) of @j again on @w, a fresh world built as the
  * journaled one was.  Before each call, @at(@arg, jpos) may stop the
  * replay (return false); a MARK calls @mark(@arg, the entry).  Either hook
- * may be NULL.  Returns the jpos reached, or -1 for a broken journal
- * or a command that no longer resolves (the worlds differ).
+ * may be NULL.  The commands print nothing and write no file (a
+ * `tcpdump -w FILE` captures into /dev/null: FILE has it from the first
+ * time).  Returns the jpos reached, or -1 for a broken journal or a
+ * command that no longer resolves (the worlds differ).
  */
 long long sim_journal_replay(const struct sim_journal *j, struct sim_world *w, u64 upto,
 			     bool (*at)(void *arg, u64 jpos),

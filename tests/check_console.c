@@ -357,6 +357,77 @@ START_TEST(test_journal_replays)
 }
 END_TEST
 
+/* A file's bytes ("" if it cannot be read), for comparing. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+
+	*len = 0;
+	if (f) {
+		FILE *m = open_memstream(&buf, len);
+		int c;
+
+		while (m && (c = fgetc(f)) != EOF)
+			fputc(c, m);
+		if (m)
+			fclose(m);
+		fclose(f);
+	}
+	return buf ? buf : strdup("");
+}
+
+/*
+ * A replay writes no file: `tcpdump -w FILE` made again on a fresh world
+ * (to show a step, up to any point) captures into nothing, and FILE keeps
+ * what the first run wrote.
+ */
+START_TEST(test_journal_replay_writes_no_file)
+{
+	char path[] = "/tmp/netstep-journal-XXXXXX", line[64];
+	struct sim_world *first = malloc(sizeof(*first)), *again = malloc(sizeof(*again));
+	struct sim_console c;
+	struct sim_journal j;
+	size_t before, after;
+	char *a, *b;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert(first && again);
+	ck_assert_int_eq(sim_world_create(first, 7), 0);
+	console_init(&c, first, cap.out, cap.err);
+	sim_journal_init(&j);
+	snprintf(line, sizeof(line), "tcpdump -w %s", path);
+	ck_assert_int_eq(journal_line(&j, &c, line), 0);
+	ck_assert_int_eq(journal_line(&j, &c, "ping -c 3 10.0.1.2"), 0);
+	while (sim_journal_one(&j, first))
+		;
+	trace_mute(&first->trace);
+	sim_world_destroy(first);	/* tcpdump's file closed */
+	a = slurp(path, &before);
+	ck_assert_uint_gt(before, 24 + 4 * 16);
+	/* Half way, and to the end. */
+	for (int k = 1; k <= 2; k++) {
+		ck_assert_int_eq(sim_world_create(again, 7), 0);
+		ck_assert_int_eq(sim_journal_replay(&j, again, j.pos * k / 2, NULL, NULL, NULL),
+				 (long long)(j.pos * k / 2));
+		trace_mute(&again->trace);
+		sim_world_destroy(again);
+		b = slurp(path, &after);
+		ck_assert_msg(after == before && !memcmp(a, b, before),
+			      "replay %d/2 changed %s: %zu bytes, were %zu", k, path, after, before);
+		free(b);
+	}
+	free(a);
+	unlink(path);
+	sim_journal_free(&j);
+	free(first);
+	free(again);
+}
+END_TEST
+
 /* nstat prints 3.10's snmp.h counters under #kernel and the rest apart. */
 START_TEST(test_nstat_groups)
 {
@@ -572,6 +643,7 @@ Suite *console_suite(void)
 		test_one_command_table,
 		test_read_only_forms,
 		test_journal_replays,
+		test_journal_replay_writes_no_file,
 		test_nstat_groups,
 		test_bad_numbers,
 		test_check_holds_no_payload,
