@@ -353,7 +353,7 @@ p0=$(pos scroll0)
 p1=$(pos scroll1)
 p2=$(pos scroll2)
 [ -n "$p0" ] && [ "${p0%%-*}" -gt "${p1%%-*}" ] && [ "${p2%%-*}" = 2 ] &&
-	has scroll2 '^\| +\|\|  `on HOST`\):'
+	has scroll2 '\|  `on HOST`\): +\|'
 verdict $? "console pane scrolls (PgUp/Up/Down when focused)" "console scroll" \
 	"rows $p0 / $p1 / $p2, see $OUT/scroll1.txt $OUT/scroll2.txt"
 

@@ -1881,8 +1881,7 @@ ui_draw_header(struct ui *u)
 	mvaddnstr(0, 0, top, COLS);
 	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
 	if (!s && u->les) {
-		snprintf(ex, sizeof(ex), " lesson %s: nothing has run yet; l runs its first steps",
-			 u->les->title ? u->les->title : "");
+		snprintf(ex, sizeof(ex), " lesson: nothing has run yet; l runs its first steps");
 	} else if (!s && !u->qlen) {
 		snprintf(ex, sizeof(ex), " queued: nothing (: starts a command)");
 	} else if (!s) {
@@ -2020,6 +2019,16 @@ ui_pane_hidden_when_compact(int pane)
 	return pane == UI_PANE_QDISC || pane == UI_PANE_FRAME || pane == UI_PANE_CONSOLE;
 }
 
+/* Rows @pane's text takes in a box @w wide, with its border. */
+static int
+ui_pane_rows(struct ui *u, int pane, int w)
+{
+	const char *text = ui_pane_text(ui_cur(u), pane, w - 2);
+	int mark, cur;
+
+	return text ? ui_count_rows(text, w - 2, 2, -1, &mark, &cur) + 2 : 3;
+}
+
 /*
  * The panes in the box (@top, @avail rows, all columns).  Compact, below
  * 120x34: call stack and skb on the left; route, neighbours and rings on
@@ -2053,10 +2062,12 @@ ui_layout(struct ui *u, int top, int avail)
 		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + r1, lw, r2, rw });
 		ui_draw_pane(u, last, (struct ui_box){ top + r1 + r2, lw, avail - r1 - r2, rw });
 	} else if (!u->started) {
-		/* A ring slot needs 42 columns, as below. */
-		int w1 = COLS * 36 / 100, w2 = COLS * 34 / 100 > 42 ? COLS * 34 / 100 : 42;
+		/* A ring slot needs 42 columns, as below; the qdisc pane 50 (its
+		 * counters on one line) and 9 rows (with NET_TX/NET_RX). */
+		int w1 = COLS * 36 / 100 > 50 ? COLS * 36 / 100 : 50;
+		int w2 = COLS * 34 / 100 > 42 ? COLS * 34 / 100 : 42;
 		int w3 = COLS - w1 - w2;
-		int q = avail * 30 / 100, rt = avail * 25 / 100, g = avail / 2;
+		int q = avail > 27 ? avail * 30 / 100 : 9, rt = (avail - q) / 2, g = avail / 2;
 
 		ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top, 0, q, w1 });
 		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top + q, 0, rt, w1 });
@@ -2075,10 +2086,25 @@ ui_layout(struct ui *u, int top, int avail)
 		if (w2 > COLS - w1 - 42)
 			w2 = COLS - w1 - 42;
 		w3 = COLS - w1 - w2;
-		skb = avail * 45 / 100 < 17 ? avail * 45 / 100 : 17;
+		/* The skb pane's whole text (17 rows at most) where that leaves
+		 * the call stack 9 rows (its current function stays in view:
+		 * ui_draw_pane); the qdisc pane's (NET_TX/NET_RX last) before
+		 * the console's, which scrolls (3 rows at least).  A lesson's
+		 * pane leaves them less room. */
+		skb = ui_pane_rows(u, UI_PANE_SKB, w1);
+		skb = skb < 17 ? skb : 17;
+		skb = skb < avail - 9 ? skb : avail - 9 > 5 ? avail - 9 : 5;
 		route = avail * 30 / 100;
 		neigh = avail * 22 / 100;
-		qdisc = avail - route - neigh > 14 ? 10 : (avail - route - neigh) / 2;
+		qdisc = ui_pane_rows(u, UI_PANE_QDISC, w2);
+		if (qdisc > avail - route - neigh - 3) {
+			/* Short of rows: the route table gives up those it leaves empty. */
+			int slack = route - ui_pane_rows(u, UI_PANE_ROUTE, w2);
+			int need = qdisc - (avail - route - neigh - 3);
+
+			route -= slack < 0 ? 0 : slack < need ? slack : need;
+		}
+		qdisc = qdisc < avail - route - neigh - 3 ? qdisc : avail - route - neigh - 3;
 		rings = avail * 62 / 100;
 		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, avail - skb, w1 });
 		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + avail - skb, 0, skb, w1 });
