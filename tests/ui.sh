@@ -553,5 +553,19 @@ done < "$(dirname "$(readlink -f "$0")")/../lessons/ORDER"
 verdict $? "lesson pane: each l's text fits at 120x40, in all lessons" \
 	"lesson pane fits" "scrolling needed at:$long"
 
+# 38. with the lesson pane at 120x40, what the lesson points at is on
+#     screen: the whole skb pane (lesson 4's "the skb pane lists both
+#     headers") and the qdisc pane down to NET_RX; the footer's keys are
+#     never cut (words where they fit, else letters).
+ui lay 120x40 "l*3" --lesson 4
+ui foot120 120x40 "z z" --lesson 4
+ui foot124 124x40 "z z" --lesson 4
+has lay '^\|  skb#[0-9]+ clone users=1 cloned=1 +\|' && has lay '^\|live skbs: [0-9]+ ' &&
+	has lay '\|NET_RX +: +[0-9]+ +[0-9]+ +[0-9]+ +\|' &&
+	tail -1 "$OUT/foot120.txt" | grep -qx ' l s n f c p g / b w Tab z : ? q' &&
+	tail -1 "$OUT/foot124.txt" | grep -q ' ? help  q quit$'
+verdict $? "lesson at 120x40: the skb pane whole, the qdisc pane to NET_RX, the keys uncut" \
+	"lesson layout" "see $OUT/lay.txt $OUT/foot120.txt $OUT/foot124.txt"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

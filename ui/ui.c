@@ -1942,17 +1942,16 @@ ui_draw_running(struct ui *u, const struct ui_step *st)
 static void
 ui_draw_footer(struct ui *u)
 {
-	const char *keys = COLS >= 120 ?
+	/* The words where they fit (with a lesson, from 124 columns), else the letters. */
+	const char *words = u->les ?
+		" l lesson  s step  n next  f finish  c cont  p back  g go  / find  b break"
+		"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
 		" s step  n next  f finish  c cont  p back  g go  / find  b break  w write"
-		"  Tab pane  z zoom  : cmd  ? help  q quit" :
-		" s n f c p g / b w Tab z : ? q";
+		"  Tab pane  z zoom  : cmd  ? help  q quit";
+	const char *keys = (int)strlen(words) <= COLS ? words : u->les ?
+		" l s n f c p g / b w Tab z : ? q" : " s n f c p g / b w Tab z : ? q";
 	char line[512];
 
-	if (u->les)
-		keys = COLS >= 120 ?
-			" l lesson  s step  n next  f finish  c cont  p back  g go  / find  b break"
-			"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
-			" l s n f c p g / b w Tab z : ? q";
 	if (u->msg[0])
 		snprintf(line, sizeof(line), " %s", u->msg);
 	else
