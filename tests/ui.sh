@@ -456,7 +456,7 @@ verdict $? "lesson stops: the panes show the moment the checks were evaluated at
 look="l*2 s*40 c : ping -c 1 10.0.1.2 ; s*3"
 ui look1 200x50 "$look l" --lesson 4
 ui look2 200x50 "$look l*40" --lesson 4
-has look1 '^ lesson: back at its own position \(world rebuilt\)' &&
+has look1 '^ lesson: back at its own position \(world rebuilt\)' && has look1 '^ <- tcp_transmit_skb' &&
 	has look1 "-> back at the lesson's own position: the world was built again" &&
 	has look2 'end of the lesson: 19 check\(s\) passed, 0 failed' && ! has look2 'FAIL'
 verdict $? "lesson: l after looking around goes on from the lesson's own position" \

@@ -1261,7 +1261,9 @@ ui_les_return(struct ui *u)
 	leaked = sim_skb_ledger_live(&old->ledger, u->out);
 	free(old);
 	u->moved = false;
-	ui_set_cur(u, u->rec.count - 1);
+	/* At a stop, its moment again: what the lesson says next was
+	 * evaluated there (the same step of the same history). */
+	ui_les_show(u, u->les_stopped ? lesson_run_stop(u->lrun) : NULL);
 	if (rc)
 		ui_les_log(u, "-> BUG: replaying the lesson did not give the same events (%s)",
 			   strerror(-rc));
