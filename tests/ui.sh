@@ -396,13 +396,18 @@ verdict $? "120x40: nothing cut (stack fields, file:line, skb lines, NET_TX/NET_
 # 28. At 80x24 the compact layout keeps the current function and the
 #     whole explanation in view, and Tab to a pane it has no room for
 #     shows that pane in place of the rings.
+#     A line too long for its pane, its first word too, is split, never
+#     broken in its indentation into a row of blanks.
 ui comp 80x24 "b tcp_transmit_skb c"
 ui compq 80x24 "b tcp_transmit_skb c Tab*5"
+ui compw 80x24 "b skb_clone c d 1 b igb_tx_map c*3 f"
 has comp '^\|>    tcp_transmit_skb +\|' && has comp 'original stays on the write queue' &&
 	has compq '\[Qdisc / softirqs\]' && has compq 'softirq +student' && ! has compq '\+- Rings' &&
-	[ "$(wc -l <"$OUT/compq.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/compq.txt"
+	[ "$(wc -l <"$OUT/compq.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/compq.txt" &&
+	grep -A1 '^|> igb_tx_map  <- returns' "$OUT/compw.txt" | tail -1 |
+	grep -q '^|  drivers/net/ethernet/intel/igb/i'
 verdict $? "80x24: current function and its line in view; Tab shows a hidden pane" \
-	"80x24 compact" "see $OUT/comp.txt $OUT/compq.txt"
+	"80x24 compact" "see $OUT/comp.txt $OUT/compq.txt $OUT/compw.txt"
 
 # 29. The skb pane follows the skb of the current event: after
 #     `b tcp_transmit_skb c n n` the call stack is back on the SYN's skb

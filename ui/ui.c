@@ -1613,7 +1613,7 @@ ui_rows_line(struct ui_rows *r)
 static bool
 ui_rows_next(struct ui_rows *r, char *out, size_t n, int *x)
 {
-	size_t len, take, room;
+	size_t len, take, room, lead;
 
 	if (!r->rest && !ui_rows_line(r))
 		return false;
@@ -1621,9 +1621,12 @@ ui_rows_next(struct ui_rows *r, char *out, size_t n, int *x)
 	room = (size_t)(r->w - *x);
 	len = strlen(r->rest);
 	take = len;
+	/* A blank of the line's indentation is no place to break: a row of
+	 * blanks would stand before the word, which is split anyway. */
+	lead = strspn(r->rest, " ");
 	if (len > room) {
 		take = room;
-		for (size_t k = room; k > 0; k--)
+		for (size_t k = room; k > lead; k--)
 			if (r->rest[k] == ' ') {
 				take = k;
 				break;
