@@ -261,7 +261,8 @@ TRACE_EVENT(sim_82576_wr32, "hw: Intel 82576 NIC (datasheet, QEMU igb)", TP_NOT_
 
 /* ---- nic/dma.c ------------------------------------------------------------ */
 
-TRACE_EVENT(dma_map_single, "include/asm-generic/dma-mapping-common.h", TP_INLINE,
+/* dma_map_single, dma_map_page: a streaming mapping is asked for. */
+DECLARE_EVENT_CLASS(dma_map,
 	TP_PROTO(const struct device *dev, size_t size, enum dma_data_direction dir),
 	TP_HOST(dev->net),
 	TP_SKB(NULL),
@@ -276,7 +277,14 @@ TRACE_EVENT(dma_map_single, "include/asm-generic/dma-mapping-common.h", TP_INLIN
 		__entry->dir = (u8)dir;
 		/* the address the mapping is about to get */
 		__entry->iova = ALIGN(dev->next_iova, (dma_addr_t)SIM_DMA_ALIGN);))
+DEFINE_EVENT(dma_map, dma_map_single, "include/asm-generic/dma-mapping-common.h", TP_INLINE,
+	TP_PROTO(const struct device *dev, size_t size, enum dma_data_direction dir),
+	TP_ARGS(dev, size, dir))
 #define trace_dma_map_single(...) TP_FUNC(dma_map_single, __VA_ARGS__)
+DEFINE_EVENT(dma_map, dma_map_page, "include/asm-generic/dma-mapping-common.h", TP_INLINE,
+	TP_PROTO(const struct device *dev, size_t size, enum dma_data_direction dir),
+	TP_ARGS(dev, size, dir))
+#define trace_dma_map_page(...) TP_FUNC(dma_map_page, __VA_ARGS__)
 
 /* A mapping the driver hands back: its device, bus address and size. */
 DECLARE_EVENT_CLASS(dma_release,
@@ -294,6 +302,10 @@ DECLARE_EVENT_CLASS(dma_release,
 DEFINE_EVENT(dma_release, dma_unmap_single, "include/asm-generic/dma-mapping-common.h", TP_INLINE,
 	TP_PROTO(const struct device *dev, dma_addr_t addr, size_t size), TP_ARGS(dev, addr, size))
 #define trace_dma_unmap_single(...) TP_FUNC(dma_unmap_single, __VA_ARGS__)
+DEFINE_EVENT(dma_release, dma_unmap_page, "include/asm-generic/dma-mapping-common.h", TP_INLINE,
+	TP_PROTO(const struct device *dev, dma_addr_t addr, size_t size),
+	TP_ARGS(dev, addr, size))
+#define trace_dma_unmap_page(...) TP_FUNC(dma_unmap_page, __VA_ARGS__)
 
 /* dma_unmap_single, dma_free_coherent: the driver handed back an address
  * that is not a mapping of that kind (bad_unmap, bad_free); ignored. */

@@ -615,11 +615,12 @@ TRACE_EVENT(igb_tx_map, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLI
 		__entry->len = first->skb->len;))
 #define trace_igb_tx_map(...) TP_FUNC(igb_tx_map, __VA_ARGS__)
 
-/* igb_tx_map: the last data descriptor of @first's skb is written, at
- * slot @i; olinfo_status is the first descriptor's (next_to_use). */
+/* igb_tx_map: a data descriptor of @first's skb is written, at slot @i
+ * (@size bytes; EOP in cmd_type_len on the last); olinfo_status is the
+ * first descriptor's (next_to_use). */
 TRACE_NOTE_EVENT(igb_tx_desc_write, "drivers/net/ethernet/intel/igb/igb_main.c",
 	TP_PROTO(const struct igb_ring *tx_ring, const struct igb_tx_buffer *first, u16 i,
-		 unsigned int size, u32 cmd_type),
+		 unsigned int size),
 	TP_HOST(dev_net(tx_ring->netdev)),
 	TP_SKB(first->skb),
 	TP_STRUCT(
@@ -630,9 +631,9 @@ TRACE_NOTE_EVENT(igb_tx_desc_write, "drivers/net/ethernet/intel/igb/igb_main.c",
 		tp_x32w(olinfo_status, 8)),
 	TP_ASSIGN(
 		__entry->slot = i;
-		__entry->dma = first->dma;
+		__entry->dma = le64_to_cpu(IGB_TX_DESC(tx_ring, i)->read.buffer_addr);
 		__entry->len = size;
-		__entry->cmd_type_len = cmd_type;
+		__entry->cmd_type_len = le32_to_cpu(IGB_TX_DESC(tx_ring, i)->read.cmd_type_len);
 		__entry->olinfo_status = le32_to_cpu(
 			IGB_TX_DESC(tx_ring, tx_ring->next_to_use)->read.olinfo_status);))
 #define trace_igb_tx_desc_write(...) TP_NOTE(igb_tx_desc_write, __VA_ARGS__)

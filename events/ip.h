@@ -147,18 +147,25 @@ DEFINE_EVENT(skb_len, ip_send_skb, "net/ipv4/ip_output.c", TP_NOT_INLINE,
 
 /* len: the datagram with the IP header about to be pushed; mtu: the
  * route's (the caller passes dst_mtu(), itself traced, so it shows first). */
+/* len: the whole datagram, IP header included; pieces: the skbs queued. */
 TRACE_EVENT(__ip_make_skb, "net/ipv4/ip_output.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb, int pmtudisc, unsigned int mtu),
+	TP_PROTO(const struct sk_buff *skb, int pmtudisc, unsigned int mtu, u32 pieces),
 	TP_HOST(skb->host),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(len)
 		tp_u8(pmtudisc)
-		tp_u32(mtu)),
+		tp_u32(mtu)
+		tp_u32(pieces)),
 	TP_ASSIGN(
-		__entry->len = skb->len + (unsigned int)sizeof(struct iphdr);
+		const struct sk_buff *p = skb;
+
+		__entry->len = 0;
+		for (u32 i = 0; i < pieces; i++, p = p->next)
+			__entry->len += p->len - (i ? (unsigned int)sizeof(struct iphdr) : 0);
 		__entry->pmtudisc = (u8)pmtudisc;
-		__entry->mtu = mtu;))
+		__entry->mtu = mtu;
+		__entry->pieces = pieces;))
 #define trace___ip_make_skb(...) TP_FUNC(__ip_make_skb, __VA_ARGS__)
 
 /* The IP header __ip_make_skb built. */
@@ -668,5 +675,45 @@ DEFINE_EVENT(no_fields, ipfrag_init, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
 DEFINE_EVENT(no_fields, ipv4_frags_exit_net, "net/ipv4/ip_fragment.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
 #define trace_ipv4_frags_exit_net(...) TP_FUNC(ipv4_frags_exit_net, __VA_ARGS__)
+
+TRACE_EVENT(ip_make_skb, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int length),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(length)
+		tp_u8(pmtudisc)),
+	TP_ASSIGN(
+		__entry->length = length;
+		__entry->pmtudisc = inet_sk(sk)->pmtudisc;))
+#define trace_ip_make_skb(...) TP_FUNC(ip_make_skb, __VA_ARGS__)
+
+TRACE_EVENT(__ip_append_data, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct flowi4 *fl4, int length, unsigned int mtu),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_ip4(daddr)
+		tp_s32(length)
+		tp_u32(mtu)),
+	TP_ASSIGN(
+		__entry->daddr = fl4->daddr;
+		__entry->length = length;
+		__entry->mtu = mtu;))
+#define trace___ip_append_data(...) TP_FUNC(__ip_append_data, __VA_ARGS__)
+
+/* ip_fragment: "fast" (the frag_list is already cut right: only headers
+ * are added) or "slow" (copying), and why not fast. */
+TRACE_NOTE_EVENT(ip_frag_path, "net/ipv4/ip_output.c",
+	TP_PROTO(const struct sk_buff *skb, const char *path, const char *why),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(path)
+		tp_str(why)),
+	TP_ASSIGN(
+		__entry->path = path;
+		__entry->why = why;))
+#define trace_ip_frag_path(...) TP_NOTE(ip_frag_path, __VA_ARGS__)
 
 #endif

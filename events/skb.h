@@ -76,16 +76,90 @@ TRACE_EVENT(skb_clone, "net/core/skbuff.c", TP_NOT_INLINE,
 		__entry->shared_data = skb->data_id;))
 #define trace_skb_clone(...) TP_FUNC(skb_clone, __VA_ARGS__)
 
-TRACE_EVENT(skb_copy, "net/core/skbuff.c", TP_NOT_INLINE,
+/* pskb_copy: a private head for @n, the frags of @skb shared. */
+TRACE_EVENT(pskb_copy, "net/core/skbuff.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct sk_buff *n),
 	TP_HOST(skb->host),
 	TP_SKB(n),
 	TP_STRUCT(
 		tp_skb(from)
-		tp_u32(len)),
+		tp_u32(len)
+		tp_u32(headlen)
+		tp_u8(nr_frags)),
 	TP_ASSIGN(
 		__entry->from = skb->id;
-		__entry->len = skb->len;))
-#define trace_skb_copy(...) TP_FUNC(skb_copy, __VA_ARGS__)
+		__entry->len = skb->len;
+		__entry->headlen = skb_headlen(skb);
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;))
+#define trace_pskb_copy(...) TP_FUNC(pskb_copy, __VA_ARGS__)
+
+TRACE_EVENT(pskb_expand_head, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, int nhead, int ntail),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(nhead)
+		tp_s32(ntail)
+		tp_u8(cloned)
+		tp_s32(dataref)),
+	TP_ASSIGN(
+		__entry->nhead = nhead;
+		__entry->ntail = ntail;
+		__entry->cloned = skb_cloned(skb);
+		__entry->dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;))
+#define trace_pskb_expand_head(...) TP_FUNC(pskb_expand_head, __VA_ARGS__)
+
+TRACE_EVENT(__pskb_pull_tail, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, int delta),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(delta)
+		tp_u32(headlen)
+		tp_u32(data_len)
+		tp_u8(nr_frags)
+		tp_u8(frag_list)),
+	TP_ASSIGN(
+		__entry->delta = delta;
+		__entry->headlen = skb_headlen(skb);
+		__entry->data_len = skb->data_len;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;
+		__entry->frag_list = skb_has_frag_list(skb);))
+#define trace___pskb_pull_tail(...) TP_FUNC(__pskb_pull_tail, __VA_ARGS__)
+
+TRACE_EVENT(skb_split, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct sk_buff *skb1, u32 len),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_skb(rest_to)
+		tp_u32(len)
+		tp_u32(from_len)
+		tp_u32(headlen)),
+	TP_ASSIGN(
+		__entry->rest_to = skb1->id;
+		__entry->len = len;
+		__entry->from_len = skb->len;
+		__entry->headlen = skb_headlen(skb);))
+#define trace_skb_split(...) TP_FUNC(skb_split, __VA_ARGS__)
+
+/* skb_segment: @sg: the segments share the frags; @csum: the device sums. */
+TRACE_EVENT(skb_segment, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, unsigned int mss, bool sg, bool csum),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(mss)
+		tp_u8(nr_frags)
+		tp_u8(sg)
+		tp_u8(hw_csum)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->mss = mss;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;
+		__entry->sg = sg;
+		__entry->hw_csum = csum;))
+#define trace_skb_segment(...) TP_FUNC(skb_segment, __VA_ARGS__)
 
 #endif

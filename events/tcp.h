@@ -330,6 +330,76 @@ TRACE_EVENT(tcp_cleanup_rbuf, "net/ipv4/tcp.c", TP_NOT_INLINE,
 		__entry->rcv_wnd_now = tcp_receive_window(tcp_sk(sk));))
 #define trace_tcp_cleanup_rbuf(...) TP_FUNC(tcp_cleanup_rbuf, __VA_ARGS__)
 
+/* tcp_setsockopt / tcp_getsockopt: SOL_TCP is handled, other levels are IP's. */
+DECLARE_EVENT_CLASS(tcp_sockopt,
+	TP_PROTO(const struct sock *sk, int level, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(level)
+		tp_s32(optname)
+		tp_enum8(state, sim_tcp_state_name)),
+	TP_ASSIGN(
+		__entry->level = level;
+		__entry->optname = optname;
+		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sockopt, tcp_setsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_tcp_setsockopt(...) TP_FUNC(tcp_setsockopt, __VA_ARGS__)
+DEFINE_EVENT(tcp_sockopt, tcp_getsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_tcp_getsockopt(...) TP_FUNC(tcp_getsockopt, __VA_ARGS__)
+
+TRACE_EVENT(do_tcp_setsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int optname, int val),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(optname)
+		tp_s32(val)
+		tp_u8(nonagle)),
+	TP_ASSIGN(
+		__entry->optname = optname;
+		__entry->val = val;
+		__entry->nonagle = tcp_sk(sk)->nonagle;))
+#define trace_do_tcp_setsockopt(...) TP_FUNC(do_tcp_setsockopt, __VA_ARGS__)
+
+TRACE_EVENT(do_tcp_getsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(optname)),
+	TP_ASSIGN(
+		__entry->optname = optname;))
+#define trace_do_tcp_getsockopt(...) TP_FUNC(do_tcp_getsockopt, __VA_ARGS__)
+
+TRACE_EVENT(tcp_ioctl, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int cmd),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_x32(cmd)
+		tp_u32(rcv_nxt)
+		tp_u32(copied_seq)),
+	TP_ASSIGN(
+		__entry->cmd = cmd;
+		__entry->rcv_nxt = tcp_sk(sk)->rcv_nxt;
+		__entry->copied_seq = tcp_sk(sk)->copied_seq;))
+#define trace_tcp_ioctl(...) TP_FUNC(tcp_ioctl, __VA_ARGS__)
+
+TRACE_EVENT(tcp_poll, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_enum8(state, sim_tcp_state_name)
+		tp_u8(shutdown)),
+	TP_ASSIGN(
+		__entry->state = sk->sk_state;
+		__entry->shutdown = sk->sk_shutdown;))
+#define trace_tcp_poll(...) TP_FUNC(tcp_poll, __VA_ARGS__)
+
 TRACE_EVENT(tcp_recvmsg, "net/ipv4/tcp.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, size_t len),
 	TP_HOST(sock_net(sk)),
@@ -364,14 +434,16 @@ TRACE_EVENT(tcp_transmit_skb, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
 		tp_u32(ack)
 		tp_custom(flags, u8, sim_tcp_flags_print)
 		tp_u32(len)
-		tp_s32(clone_it)),
+		tp_s32(clone_it)
+		tp_u16(segs)),
 	TP_ASSIGN(
 		__entry->seq = TCP_SKB_CB(skb)->seq;
 		__entry->end_seq = TCP_SKB_CB(skb)->end_seq;
 		__entry->ack = tcp_sk(sk)->rcv_nxt;
 		__entry->flags = TCP_SKB_CB(skb)->tcp_flags;
 		__entry->len = skb->len;
-		__entry->clone_it = clone_it;))
+		__entry->clone_it = clone_it;
+		__entry->segs = tcp_skb_pcount(skb);))
 #define trace_tcp_transmit_skb(...) TP_FUNC(tcp_transmit_skb, __VA_ARGS__)
 
 /* tcp_transmit_skb: the last transmission of @skb still holds its data
@@ -891,6 +963,44 @@ DEFINE_NOTE_EVENT(reason, tcp_discard, "net/ipv4/tcp_input.c",
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, const char *reason),
 	TP_ARGS(net, skb, reason))
 #define trace_tcp_discard(...) TP_NOTE(tcp_discard, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_update, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct tcp_sock *tp, u32 sample, int win_dep),
+	TP_HOST(sock_net(&tp->inet_conn.icsk_inet.sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(sample)
+		tp_u8(win_dep)
+		tp_u32(rcv_rtt)),
+	TP_ASSIGN(
+		__entry->sample = sample;
+		__entry->win_dep = win_dep;
+		__entry->rcv_rtt = tp->rcv_rtt_est.rtt;))
+#define trace_tcp_rcv_rtt_update(...) TP_FUNC(tcp_rcv_rtt_update, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_measure, "net/ipv4/tcp_input.c", TP_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(rcv_nxt)
+		tp_u32(est_seq)),
+	TP_ASSIGN(
+		__entry->rcv_nxt = tcp_sk(sk)->rcv_nxt;
+		__entry->est_seq = tcp_sk(sk)->rcv_rtt_est.seq;))
+#define trace_tcp_rcv_rtt_measure(...) TP_FUNC(tcp_rcv_rtt_measure, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_measure_ts, "net/ipv4/tcp_input.c", TP_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(tsecr)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->tsecr = tcp_sk(sk)->rx_opt.rcv_tsecr;
+		__entry->len = TCP_SKB_CB(skb)->end_seq - TCP_SKB_CB(skb)->seq;))
+#define trace_tcp_rcv_rtt_measure_ts(...) TP_FUNC(tcp_rcv_rtt_measure_ts, __VA_ARGS__)
 
 TRACE_EVENT(tcp_event_data_recv, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
@@ -1652,5 +1762,201 @@ DEFINE_NOTE_EVENT(reason, tcp_syncookie_reject, "net/ipv4/syncookies.c",
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const char *reason),
 	TP_ARGS(sock_net(sk), skb, reason))
 #define trace_tcp_syncookie_reject(...) TP_NOTE(tcp_syncookie_reject, __VA_ARGS__)
+
+
+/* ---- GSO skbs on the write queue (layers/tcp.c, tcp_output.c, tcp_input.c) ---- */
+
+TRACE_EVENT(tcp_xmit_size_goal, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, u32 mss_now, int large_allowed),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(mss_now)
+		tp_u8(can_gso)
+		tp_u32(pacing_rate)
+		tp_u32(max_window)),
+	TP_ASSIGN(
+		__entry->mss_now = mss_now;
+		__entry->can_gso = large_allowed && sk_can_gso(sk);
+		__entry->pacing_rate = sk->sk_pacing_rate;
+		__entry->max_window = tcp_sk(sk)->max_window;))
+#define trace_tcp_xmit_size_goal(...) TP_FUNC(tcp_xmit_size_goal, __VA_ARGS__)
+
+/* tcp_xmit_size_goal: how much one skb of tcp_sendmsg should hold. */
+TRACE_NOTE_EVENT(tcp_size_goal, "net/ipv4/tcp.c",
+	TP_PROTO(const struct sock *sk, u32 size_goal),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(size_goal)
+		tp_u16(segs)),
+	TP_ASSIGN(
+		__entry->size_goal = size_goal;
+		__entry->segs = tcp_sk(sk)->xmit_size_goal_segs;))
+#define trace_tcp_size_goal(...) TP_NOTE(tcp_size_goal, __VA_ARGS__)
+
+/* KERNEL: static inline in include/net/sock.h. */
+TRACE_EVENT(skb_copy_to_page_nocache, "include/net/sock.h", TP_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const struct page_frag *pfrag,
+		 int copy, bool merge),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(page)
+		tp_u32(offset)
+		tp_s32(copy)
+		tp_u8(merge)
+		tp_u8(nr_frags)),
+	TP_ASSIGN(
+		__entry->page = pfrag->page->id;
+		__entry->offset = pfrag->offset;
+		__entry->copy = copy;
+		__entry->merge = merge;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;))
+#define trace_skb_copy_to_page_nocache(...) TP_FUNC(skb_copy_to_page_nocache, __VA_ARGS__)
+
+TRACE_EVENT(tcp_set_skb_tso_segs, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, unsigned int mss_now),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(mss)
+		tp_u8(can_gso)
+		tp_enum8(summed, sim_skb_summed_name)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->mss = mss_now;
+		__entry->can_gso = sk_can_gso(sk);
+		__entry->summed = skb->ip_summed;))
+#define trace_tcp_set_skb_tso_segs(...) TP_FUNC(tcp_set_skb_tso_segs, __VA_ARGS__)
+
+TRACE_EVENT(tcp_mss_split_point, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, unsigned int mss_now,
+		 unsigned int max_segs),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(mss)
+		tp_u32(max_segs)
+		tp_u32(window)
+		tp_u8(tail)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->mss = mss_now;
+		__entry->max_segs = max_segs;
+		__entry->window = tcp_wnd_end(tcp_sk(sk)) - TCP_SKB_CB(skb)->seq;
+		__entry->tail = skb == tcp_write_queue_tail(sk);))
+#define trace_tcp_mss_split_point(...) TP_FUNC(tcp_mss_split_point, __VA_ARGS__)
+
+TRACE_EVENT(tso_fragment, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, unsigned int len,
+		 unsigned int mss_now),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(keep)
+		tp_u32(mss)
+		tp_u32(data_len)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->keep = len;
+		__entry->mss = mss_now;
+		__entry->data_len = skb->data_len;))
+#define trace_tso_fragment(...) TP_FUNC(tso_fragment, __VA_ARGS__)
+
+TRACE_EVENT(tcp_tso_should_defer, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u16(segs)
+		tp_u32(goal)),
+	TP_ASSIGN(
+		__entry->len = skb->len;
+		__entry->segs = tcp_skb_pcount(skb);
+		__entry->goal = tcp_sk(sk)->xmit_size_goal_segs * tcp_sk(sk)->mss_cache;))
+#define trace_tcp_tso_should_defer(...) TP_FUNC(tcp_tso_should_defer, __VA_ARGS__)
+
+/* tcp_tso_should_defer: what the windows allow now. */
+TRACE_NOTE_EVENT(tcp_tso_defer_limits, "net/ipv4/tcp_output.c",
+	TP_PROTO(const struct sock *sk, u32 send_win, u32 cong_win),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(send_win)
+		tp_u32(cong_win)),
+	TP_ASSIGN(
+		__entry->send_win = send_win;
+		__entry->cong_win = cong_win;))
+#define trace_tcp_tso_defer_limits(...) TP_NOTE(tcp_tso_defer_limits, __VA_ARGS__)
+
+/* tcp_tso_should_defer: "defer", or why it sends now. */
+TRACE_NOTE_EVENT(tcp_tso_defer, "net/ipv4/tcp_output.c",
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, const char *why),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(decision)
+		tp_u32(deferred)),
+	TP_ASSIGN(
+		__entry->decision = why;
+		__entry->deferred = tcp_sk(sk)->tso_deferred;))
+#define trace_tcp_tso_defer(...) TP_NOTE(tcp_tso_defer, __VA_ARGS__)
+
+TRACE_EVENT(tcp_trim_head, "net/ipv4/tcp_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb, u32 len),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(trim)
+		tp_u32(len)
+		tp_u8(cloned)),
+	TP_ASSIGN(
+		__entry->trim = len;
+		__entry->len = skb->len;
+		__entry->cloned = skb_cloned(skb);))
+#define trace_tcp_trim_head(...) TP_FUNC(tcp_trim_head, __VA_ARGS__)
+
+TRACE_EVENT(tcp_tso_acked, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(acked)
+		tp_u16(segs)),
+	TP_ASSIGN(
+		__entry->acked = tcp_sk(sk)->snd_una - TCP_SKB_CB(skb)->seq;
+		__entry->segs = tcp_skb_pcount(skb);))
+#define trace_tcp_tso_acked(...) TP_FUNC(tcp_tso_acked, __VA_ARGS__)
+
+TRACE_EVENT(tcp_update_pacing_rate, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(mss)
+		tp_u32(cwnd)
+		tp_u32(packets_out)
+		tp_u32(srtt)),
+	TP_ASSIGN(
+		__entry->mss = tcp_sk(sk)->mss_cache;
+		__entry->cwnd = tcp_sk(sk)->snd_cwnd;
+		__entry->packets_out = tcp_sk(sk)->packets_out;
+		__entry->srtt = tcp_sk(sk)->srtt;))
+#define trace_tcp_update_pacing_rate(...) TP_FUNC(tcp_update_pacing_rate, __VA_ARGS__)
+TRACE_EVENT(tcp_set_default_congestion_control, "net/ipv4/tcp_cong.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(was)),
+	TP_ASSIGN(
+		__entry->was = tcp_get_default_congestion_control(net);))
+#define trace_tcp_set_default_congestion_control(...) \
+	TP_FUNC(tcp_set_default_congestion_control, __VA_ARGS__)
 
 #endif

@@ -154,6 +154,14 @@ static inline bool sim_event_pending(const struct sim_event *ev)
 int sim_run(struct sim_engine *eng, ktime_t until, u64 max_events);
 /* Fire exactly one event (the UI steps with this).  false if idle. */
 bool sim_run_one(struct sim_engine *eng);
+/* When the next event is due; false if none is scheduled. */
+static inline bool sim_next_event_time(const struct sim_engine *eng, ktime_t *when)
+{
+	if (!eng->heap_len)
+		return false;
+	*when = eng->heap[0]->when;
+	return true;
+}
 
 /* Softirqs, kernel/softirq.c */
 void open_softirq(struct sim_cpu *cpu, int nr, void (*action)(struct sim_cpu *cpu));

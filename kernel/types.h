@@ -75,6 +75,13 @@ static inline bool IS_ERR(const void *ptr)
 #define cpu_to_le32(v)	((__le32)__builtin_bswap32(v))
 #define cpu_to_le64(v)	((__le64)__builtin_bswap64(v))
 #endif
+/* htons() for a constant, usable in a static initializer
+ * (include/uapi/linux/byteorder: __constant_htons). */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define __constant_htons(x)	((__be16)((((x) & 0xff) << 8) | (((x) >> 8) & 0xff)))
+#else
+#define __constant_htons(x)	((__be16)(x))
+#endif
 #define le16_to_cpu(v)	cpu_to_le16(v)
 #define le32_to_cpu(v)	cpu_to_le32(v)
 #define le64_to_cpu(v)	cpu_to_le64(v)

@@ -10,7 +10,10 @@
  * binds a datagram socket to a port if it has none and hands over to
  * the protocol: sk->sk_prot->sendmsg (tcp_sendmsg or udp_sendmsg).
  * inet_init() registers TCP and UDP with IP (inet_add_protocol), so
- * ip_local_deliver finds tcp_v4_rcv and udp_rcv.
+ * ip_local_deliver finds tcp_v4_rcv and udp_rcv.  IPv4's part of GSO is
+ * here too: inet_gso_segment, reached from layers/gso.c through
+ * ip_packet_offload, hands a GSO skb to TCP's offload (tcp_tso_segment)
+ * and then fixes each segment's IP header.
  *
  * Read before: layers/socket.c.  Read after: layers/tcp.c (tcp_sendmsg),
  * layers/udp.c.
@@ -18,8 +21,9 @@
  * Left out: raw sockets and IPPROTO_ICMP datagram sockets (the ping
  * socket is layers/ping.c), inet_protosw registration (a switch does),
  * capabilities (ports below 1024 are free for all), RPS flow recording,
- * ioctls, getname/poll, and sleeping: where inet_stream_connect and
- * inet_accept would sleep they return, and sim/task.c calls again.
+ * ioctls other than the protocol's, getname, and sleeping: where
+ * inet_stream_connect and inet_accept would sleep they return, and
+ * sim/task.c calls again.
  */
 #include "layers/sock.h"
 #include "layers/udp.h"
@@ -27,6 +31,7 @@
 #include "layers/route.h"
 #include "layers/net_namespace.h"
 #include "events/sock.h"
+#include "events/offload.h"
 
 #include "layers/tcp.h"
 
@@ -57,16 +62,6 @@ sim_inet_next_port(struct net *net, bool (*in_use)(struct net *, u16, void *), v
 			return port;
 	}
 	return 0;
-}
-
-/* sock_error - take the pending error off the socket (reported once). */
-static int
-sock_error(struct sock *sk)
-{
-	int err = sk->sk_err;
-
-	sk->sk_err = 0;
-	return -err;
 }
 
 /**
@@ -386,6 +381,23 @@ inet_shutdown(struct socket *sock, int how)
 	return err;
 }
 
+/**
+ * inet_ioctl - proto_ops.ioctl of AF_INET sockets: the protocol's ioctl
+ * (tcp_ioctl), -ENOIOCTLCMD when it has none.  KERNEL: 3.10 answers
+ * SIOCGSTAMP, the routing ioctls (SIOCADDRT) and the interface ones
+ * (SIOCGIFADDR ...) here; not modelled.
+ */
+int
+inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
+{
+	struct sock *sk = sock->sk;
+
+	trace_inet_ioctl(sock, cmd);
+	if (sk->sk_prot->ioctl)
+		return sk->sk_prot->ioctl(sk, cmd, arg);
+	return -ENOIOCTLCMD;
+}
+
 const struct proto_ops inet_stream_ops = {
 	.family = AF_INET,
 	.release = inet_release,
@@ -396,6 +408,10 @@ const struct proto_ops inet_stream_ops = {
 	.shutdown = inet_shutdown,
 	.sendmsg = inet_sendmsg,
 	.recvmsg = inet_recvmsg,
+	.setsockopt = sock_common_setsockopt,
+	.getsockopt = sock_common_getsockopt,
+	.ioctl = inet_ioctl,
+	.poll = tcp_poll,
 };
 
 const struct proto_ops inet_dgram_ops = {
@@ -408,7 +424,85 @@ const struct proto_ops inet_dgram_ops = {
 	.shutdown = inet_shutdown,
 	.sendmsg = inet_sendmsg,
 	.recvmsg = inet_recvmsg,
+	.setsockopt = sock_common_setsockopt,
+	.getsockopt = sock_common_getsockopt,
+	.ioctl = inet_ioctl,
+	.poll = NULL,		/* KERNEL: udp_poll (datagram_poll) not modelled */
 };
+
+/* ---- GSO: IPv4's offload callbacks ------------------------------------------- */
+
+static const struct net_offload tcp_offload = {
+	.callbacks = {
+		.gso_segment = tcp_tso_segment,
+	},
+};
+
+/* KERNEL: inet_offloads[] is filled at boot (inet_add_offload); only
+ * TCP segments in software here (no UFO, no tunnels). */
+static const struct net_offload *const inet_offloads[256] = {
+	[IPPROTO_TCP] = &tcp_offload,
+};
+
+/**
+ * inet_gso_segment - IPv4's gso_segment: skip the IP header, let the
+ * transport protocol cut the payload, then give each segment its own IP
+ * header: the next ID (the first keeps the original's), its total
+ * length, a fresh checksum
+ * @skb: skb->data at the IP header; not consumed
+ *
+ * Returns the segments or an ERR_PTR (-EINVAL for a bad header or GSO
+ * type, -EPROTONOSUPPORT for a protocol that cannot segment).
+ */
+static struct sk_buff *
+inet_gso_segment(struct sk_buff *skb, netdev_features_t features)
+{
+	struct sk_buff *segs = ERR_PTR(-EINVAL);
+	const struct net_offload *ops;
+	struct iphdr *iph;
+	int proto, id;
+	unsigned int ihl;
+
+	trace_inet_gso_segment(skb);
+	if (unlikely(skb_shinfo(skb)->gso_type & ~(SKB_GSO_TCPV4 | SKB_GSO_UDP | SKB_GSO_DODGY |
+						    SKB_GSO_TCP_ECN | SKB_GSO_TCPV6)))
+		return segs;
+	if (unlikely(!pskb_may_pull(skb, sizeof(*iph))))
+		return segs;
+	iph = ip_hdr(skb);
+	ihl = iph->ihl * 4;
+	if (ihl < sizeof(*iph) || unlikely(!pskb_may_pull(skb, ihl)))
+		return segs;
+	skb_pull(skb, ihl);
+	skb_reset_transport_header(skb);
+	iph = ip_hdr(skb);
+	id = ntohs(iph->id);
+	proto = iph->protocol;
+	segs = ERR_PTR(-EPROTONOSUPPORT);
+	ops = inet_offloads[proto];
+	if (likely(ops && ops->callbacks.gso_segment))
+		segs = ops->callbacks.gso_segment(skb, features);
+	if (!segs || IS_ERR(segs))
+		return segs;
+	/* KERNEL: a UDP (UFO) GSO skb would be cut into IP fragments here,
+	 * every one with the same ID; netstep has no UFO. */
+	for (skb = segs; skb; skb = skb->next) {
+		iph = ip_hdr(skb);
+		iph->id = htons(id++);
+		iph->tot_len = htons(skb->len - skb->mac_len);
+		ip_send_check(iph);
+	}
+	return segs;
+}
+
+const struct packet_offload ip_packet_offload = {
+	.type = __constant_htons(ETH_P_IP),
+	.callbacks = {
+		.gso_segment = inet_gso_segment,
+	},
+};
+
+/* ---- boot ---------------------------------------------------------------------- */
 
 static const struct net_protocol tcp_protocol = {
 	.handler = tcp_v4_rcv,

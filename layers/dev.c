@@ -23,24 +23,35 @@
  * netif_receive_skb, which finds the packet_type for skb->protocol
  * (ip_rcv, arp_rcv).
  *
+ * Features (layers/netdev_features.h): what the driver offers
+ * (hw_features) and what the user wants (ethtool -K) pass the rules of
+ * netdev_fix_features before they become dev->features.  When the
+ * device cannot do what an skb needs, dev_hard_start_xmit does it in
+ * software first: a GSO skb is cut into segments (dev_gso_segment ->
+ * skb_gso_segment, layers/gso.c), frags are copied into the linear part
+ * for a device without scatter-gather, and a checksum left to the
+ * device (CHECKSUM_PARTIAL) is computed by skb_checksum_help.
+ *
  * Taps: a packet_type for ETH_P_ALL (tcpdump's packet socket,
  * sim/af_packet.c) sits on ptype_all.  dev_hard_start_xmit gives it a
- * clone of each frame it hands the driver (dev_queue_xmit_nit), and
- * __netif_receive_skb_core gives it each received frame, with one more
- * reference, before the protocol handler (deliver_skb).  So tcpdump on
- * a host sees what the stack gives the driver and what the driver gives
- * the stack, not the wire: once the card segments (TSO), the two differ.
+ * clone of each frame it hands the driver (dev_queue_xmit_nit: after
+ * software GSO, each segment), and __netif_receive_skb_core gives it
+ * each received frame, with one more reference, before the protocol
+ * handler (deliver_skb).  So tcpdump on a host sees what the stack gives
+ * the driver and what the driver gives the stack, not the wire: once the
+ * card segments (TSO), the two differ.
  *
- * Left out: GSO/checksum help in dev_hard_start_xmit, GRO, RPS/RFS,
- * rx_handler (bridge, macvlan), VLAN, netpoll, notifier chains, the xmit
- * recursion counter, carrier state (a device that is up has carrier),
- * unregister_netdevice.
+ * Left out: GRO, RPS/RFS, rx_handler
+ * (bridge, macvlan), VLAN, netpoll, notifier chains other than NETDEV_DOWN (no
+ * NETDEV_FEAT_CHANGE), the xmit recursion counter, carrier state (a
+ * device that is up has carrier), unregister_netdevice.
  */
 #include "layers/netdevice.h"
 #include "layers/sch_generic.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
 #include "events/net.h"
+#include "events/offload.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +98,8 @@ alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
 	dev->nd_net = net;
 	dev->priv = (char *)dev + ALIGN(sizeof(struct net_device), 32);
 	dev->xps_queue = -1;		/* no XPS map configured */
+	dev->gso_max_size = GSO_MAX_SIZE;
+	dev->gso_max_segs = GSO_MAX_SEGS;
 	snprintf(dev->name, sizeof(dev->name), "%s", name);
 	ether_setup(dev);
 	return dev;
@@ -96,8 +109,10 @@ alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
  * register_netdev - give @dev an ifindex, list it in its host and attach
  * the default qdiscs (pfifo_fast, or mq + pfifo_fast per queue).
  *
- * 0, -EEXIST (name taken) or -ENOSPC (host full).  The device stays down
- * until dev_open.
+ * The features the driver set become the user's wish, GSO and GRO are
+ * added (software, any device can), and the rules are applied
+ * (__netdev_update_features).  0, -EEXIST (name taken) or -ENOSPC (host
+ * full).  The device stays down until dev_open.
  */
 int
 register_netdev(struct net_device *dev)
@@ -112,8 +127,141 @@ register_netdev(struct net_device *dev)
 	/* KERNEL: dev_new_index; 1 is lo on Linux, netstep hosts have no lo. */
 	dev->ifindex = net->ndevs + 1;
 	net->devs[net->ndevs++] = dev;
+	dev->hw_features |= NETIF_F_SOFT_FEATURES;
+	dev->features |= NETIF_F_SOFT_FEATURES;
+	dev->wanted_features = dev->features & dev->hw_features;
+	/* Copying without caching only pays when the card sums the data. */
+	if (!(dev->flags & IFF_LOOPBACK)) {
+		dev->hw_features |= NETIF_F_NOCACHE_COPY;
+		if (dev->features & NETIF_F_ALL_CSUM) {
+			dev->wanted_features |= NETIF_F_NOCACHE_COPY;
+			dev->features |= NETIF_F_NOCACHE_COPY;
+		}
+	}
+	__netdev_update_features(dev);
 	dev_init_scheduler(dev);
 	return 0;
+}
+
+/* ---- features ---------------------------------------------------------------- */
+
+void
+sim_netdev_features_print(struct trace_buf *b, const void *p)
+{
+	static const char *const name[NETDEV_FEATURE_COUNT] = {
+		"SG", "IP_CSUM", "", "HW_CSUM", "IPV6_CSUM", "HIGHDMA", "FRAGLIST",
+		"HW_VLAN_CTAG_TX", "HW_VLAN_CTAG_RX", "HW_VLAN_CTAG_FILTER",
+		"VLAN_CHALLENGED", "GSO", "LLTX", "NETNS_LOCAL", "GRO", "LRO",
+		"TSO", "UFO", "GSO_ROBUST", "TSO_ECN", "TSO6", "FSO", "GSO_GRE",
+		"GSO_UDP_TUNNEL", "FCOE_CRC", "SCTP_CSUM", "FCOE_MTU", "NTUPLE",
+		"RXHASH", "RXCSUM", "NOCACHE_COPY", "LOOPBACK", "RXFCS", "RXALL",
+		"HW_VLAN_STAG_TX", "HW_VLAN_STAG_RX", "HW_VLAN_STAG_FILTER",
+	};
+	netdev_features_t f;
+	bool first = true;
+
+	memcpy(&f, p, sizeof(f));
+	for (int i = 0; i < NETDEV_FEATURE_COUNT; i++) {
+		if (!(f & __NETIF_F_BIT(i)))
+			continue;
+		if (!first)
+			trace_buf_putc(b, '|');
+		trace_buf_puts(b, name[i]);
+		first = false;
+	}
+	if (first)
+		trace_buf_putc(b, '-');
+}
+
+/* netdev_dbg / netdev_warn of netdev_fix_features: the kernel's words. */
+static netdev_features_t
+sim_feature_drop(struct net_device *dev, netdev_features_t features,
+		 netdev_features_t drop, const char *msg)
+{
+	trace_netdev_feature_dropped(dev, features & drop, msg);
+	return features & ~drop;
+}
+
+/*
+ * netdev_fix_features - the rules every device's features obey:
+ * checksums either generic or per protocol, TSO only with scatter-gather
+ * and checksumming (the device must sum each segment it cuts), software
+ * GSO only with scatter-gather (its segments share the frags).
+ * Returns @features with what breaks a rule removed; each removal is
+ * noted with the kernel's message.
+ */
+static netdev_features_t
+netdev_fix_features(struct net_device *dev, netdev_features_t features)
+{
+	trace_netdev_fix_features(dev, features);
+	if ((features & NETIF_F_HW_CSUM) && (features & (NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM)))
+		features = sim_feature_drop(dev, features, NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM,
+					    "mixed HW and IP checksum settings.");
+	if ((features & NETIF_F_ALL_TSO) && !(features & NETIF_F_SG))
+		features = sim_feature_drop(dev, features, NETIF_F_ALL_TSO,
+					    "Dropping TSO features since no SG feature.");
+	if ((features & NETIF_F_TSO) && !(features & NETIF_F_HW_CSUM) &&
+	    !(features & NETIF_F_IP_CSUM))
+		features = sim_feature_drop(dev, features, NETIF_F_TSO | NETIF_F_TSO_ECN,
+					    "Dropping TSO features since no CSUM feature.");
+	if ((features & NETIF_F_TSO6) && !(features & NETIF_F_HW_CSUM) &&
+	    !(features & NETIF_F_IPV6_CSUM))
+		features = sim_feature_drop(dev, features, NETIF_F_TSO6,
+					    "Dropping TSO6 features since no CSUM feature.");
+	/* TSO_ECN is a property of TSO: alone it means nothing. */
+	if ((features & NETIF_F_ALL_TSO) == NETIF_F_TSO_ECN)
+		features &= ~NETIF_F_TSO_ECN;
+	if ((features & NETIF_F_GSO) && !(features & NETIF_F_SG))
+		features = sim_feature_drop(dev, features, NETIF_F_GSO,
+					    "Dropping NETIF_F_GSO since no SG feature.");
+	if ((features & NETIF_F_UFO) &&
+	    !((features & NETIF_F_GEN_CSUM) ||
+	      (features & (NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM)) ==
+		      (NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM)))
+		features = sim_feature_drop(dev, features, NETIF_F_UFO,
+					    "Dropping NETIF_F_UFO since no checksum offload features.");
+	if ((features & NETIF_F_UFO) && !(features & NETIF_F_SG))
+		features = sim_feature_drop(dev, features, NETIF_F_UFO,
+					    "Dropping NETIF_F_UFO since no NETIF_F_SG feature.");
+	return features;
+}
+
+/**
+ * __netdev_update_features - recompute dev->features from the wish
+ * (netdev_get_wanted_features), the driver's rules (ndo_fix_features)
+ * and the core's (netdev_fix_features); the driver applies the result
+ * (ndo_set_features).  Returns 0 (nothing changed), 1 (changed) or -1
+ * (the driver refused: dev->features stays).
+ */
+int
+__netdev_update_features(struct net_device *dev)
+{
+	const struct net_device_ops *ops = dev->netdev_ops;
+	netdev_features_t features = netdev_get_wanted_features(dev);
+	int err = 0;
+
+	trace___netdev_update_features(dev, features);
+	if (ops && ops->ndo_fix_features)
+		features = ops->ndo_fix_features(dev, features);
+	features = netdev_fix_features(dev, features);
+	if (dev->features == features)
+		return 0;
+	trace_netdev_features_changed(dev, features);
+	if (ops && ops->ndo_set_features)
+		err = ops->ndo_set_features(dev, features);
+	if (unlikely(err < 0))
+		return -1;
+	if (!err)
+		dev->features = features;
+	return 1;
+}
+
+/* netdev_update_features - the same, for a caller that only needs it done.
+ * KERNEL: also tells the notifier chain (NETDEV_FEAT_CHANGE). */
+void
+netdev_update_features(struct net_device *dev)
+{
+	__netdev_update_features(dev);
 }
 
 /* netif_napi_del for every NAPI context of @dev still on the poll list. */
@@ -453,37 +601,231 @@ dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 
 /* ---- transmit ------------------------------------------------------------------ */
 
+/*
+ * netif_skb_features - what @skb's device can do for this skb: its
+ * features, without segmentation if the skb has more segments than the
+ * device takes, and without checksumming if it cannot sum this protocol
+ * (harmonize_features).
+ * KERNEL: netif_skb_dev_features in 3.10.108; VLAN-tagged skbs would
+ * narrow it to dev->vlan_features.
+ */
+netdev_features_t
+netif_skb_features(struct sk_buff *skb)
+{
+	const struct net_device *dev = skb->dev;
+	netdev_features_t features = dev->features;
+
+	if (skb_shinfo(skb)->gso_segs > dev->gso_max_segs)
+		features &= ~NETIF_F_GSO_MASK;
+	if (skb->ip_summed != CHECKSUM_NONE && !can_checksum_protocol(features, skb->protocol))
+		features &= ~NETIF_F_ALL_CSUM;
+	trace_netif_skb_features(skb, features);
+	return features;
+}
+
+/* The skb is freed while segments are still attached: free them, then
+ * run the destructor the skb had before GSO. */
+struct dev_gso_cb {
+	void (*destructor)(struct sk_buff *skb);
+};
+#define DEV_GSO_CB(skb) ((struct dev_gso_cb *)(skb)->cb)
+
+static void
+dev_gso_skb_destructor(struct sk_buff *skb)
+{
+	struct dev_gso_cb *cb;
+
+	do {
+		struct sk_buff *nskb = skb->next;
+
+		skb->next = nskb->next;
+		nskb->next = NULL;
+		kfree_skb(nskb);
+	} while (skb->next);
+	cb = DEV_GSO_CB(skb);
+	if (cb->destructor)
+		cb->destructor(skb);
+}
+
 /**
- * dev_hard_start_xmit - give one skb to the driver's ndo_start_xmit
- * @skb: consumed by the driver on NETDEV_TX_OK; on NETDEV_TX_BUSY it
- *	 still belongs to the caller (which requeues it)
+ * dev_gso_segment - GSO in software: cut @skb into the segments the
+ * device would have cut, and hang them on skb->next
+ *
+ * The skb itself stays (it is freed when the last segment went to the
+ * driver); its destructor moves into the GSO control block.  0 or a
+ * negative errno.
+ */
+static int
+dev_gso_segment(struct sk_buff *skb, netdev_features_t features)
+{
+	struct sk_buff *segs;
+
+	trace_dev_gso_segment(skb, features);
+	segs = skb_gso_segment(skb, features);
+	if (!segs)
+		return 0;
+	if (IS_ERR(segs))
+		return PTR_ERR(segs);
+	skb->next = segs;
+	DEV_GSO_CB(skb)->destructor = skb->destructor;
+	skb->destructor = dev_gso_skb_destructor;
+	return 0;
+}
+
+/* A frag_list without NETIF_F_FRAGLIST, or frags without NETIF_F_SG:
+ * the device cannot gather the skb, it must be made linear. */
+static bool
+skb_needs_linearize(const struct sk_buff *skb, netdev_features_t features)
+{
+	return skb_is_nonlinear(skb) &&
+	       ((skb_has_frag_list(skb) && !(features & NETIF_F_FRAGLIST)) ||
+		(skb_shinfo(skb)->nr_frags && !(features & NETIF_F_SG)));
+}
+
+/**
+ * skb_checksum_help - compute in software the checksum a CHECKSUM_PARTIAL
+ * skb left to the device: sum from csum_start to the end, fold, store
+ * at csum_offset
+ *
+ * A clone writes the sum in its own copy of the head unless the header
+ * area is its own to write (skb_clone_writable).  0, or -EINVAL (a GSO
+ * skb, or offsets outside the linear part) / -ENOMEM; the skb stays the
+ * caller's.
+ */
+int
+skb_checksum_help(struct sk_buff *skb)
+{
+	__wsum csum;
+	int offset;
+
+	trace_skb_checksum_help(skb);
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		goto out_set_summed;
+	if (unlikely(skb_shinfo(skb)->gso_size))
+		return -EINVAL;		/* skb_warn_bad_offload */
+	offset = skb_checksum_start_offset(skb);
+	if (unlikely(offset < 0 || offset + skb->csum_offset + sizeof(__sum16) >
+				   skb_headlen(skb)))
+		return -EINVAL;		/* KERNEL: BUG_ON */
+	csum = skb_checksum(skb, offset, skb->len - offset, 0);
+	offset += skb->csum_offset;
+	if (skb_cloned(skb) && !skb_clone_writable(skb, offset + sizeof(__sum16)) &&
+	    pskb_expand_head(skb, 0, 0))
+		return -ENOMEM;
+	/* A sum of 0 goes out as all ones (the same in one's complement). */
+	*(__sum16 *)(skb->data + offset) = csum_fold(csum) ?: (__sum16)0xffff;
+out_set_summed:
+	skb->ip_summed = CHECKSUM_NONE;
+	return 0;
+}
+
+/*
+ * sim_xmit_one - hand one skb, or one segment of a GSO skb, of @len
+ * bytes to the driver's ndo_start_xmit.  Returns the driver's
+ * netdev_tx_t; @skb is the driver's on NETDEV_TX_OK, still the caller's
+ * on NETDEV_TX_BUSY.  The caller traces the answer (net_dev_xmit).
+ * NOTE: written out twice in 3.10's dev_hard_start_xmit; later kernels
+ * (3.18) made it xmit_one.
+ */
+static int
+sim_xmit_one(struct sk_buff *skb, struct net_device *dev, struct netdev_queue *txq,
+	     unsigned int len)
+{
+	int rc;
+
+	/* The taps see the skb as the driver gets it: after software GSO,
+	 * before the card's TSO. */
+	if (!list_empty(&dev_net(dev)->ptype_all))
+		dev_queue_xmit_nit(skb, dev);
+	rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
+	if (rc == NETDEV_TX_OK) {
+		txq->tx_packets++;
+		txq->tx_bytes += len;
+		txq->trans_start = sim_host_jiffies(dev_net(dev));	/* txq_trans_update */
+	}
+	return rc;
+}
+
+/**
+ * dev_hard_start_xmit - give one skb to the driver's ndo_start_xmit,
+ * doing first in software what the device cannot (see netif_skb_features):
+ * GSO, linearizing, the checksum
+ * @skb: consumed on NETDEV_TX_OK (also when it is dropped here); on
+ *	 NETDEV_TX_BUSY it still belongs to the caller (which requeues it),
+ *	 and if it is a GSO skb its segments not yet sent hang on skb->next
  *
  * Returns the driver's netdev_tx_t.
  */
 int
 dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_queue *txq)
 {
-	unsigned int len = skb->len;
-	u32 id = skb->id;
-	int rc;
+	netdev_features_t features;
+	int rc = NETDEV_TX_OK;
+	unsigned int len;
+	u32 id;
 
 	trace_dev_hard_start_xmit(skb, dev, txq);
+	if (skb->next)		/* segments a busy driver left: go on */
+		goto gso;
 	/* IFF_XMIT_DST_RELEASE: the driver has no use for the route. */
 	skb_dst_drop(skb);
-	/* KERNEL: netif_needs_gso -> dev_gso_segment (software GSO), VLAN tag
-	 * insertion, skb_checksum_help for CHECKSUM_PARTIAL without offload:
-	 * no GSO or offload here yet.  The taps see the skb as the driver
-	 * gets it: after software GSO, before the card's TSO. */
-	if (!list_empty(&dev_net(dev)->ptype_all))
-		dev_queue_xmit_nit(skb, dev);
-	rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
+	features = netif_skb_features(skb);
+	/* KERNEL: VLAN tag insertion comes here. */
+	if (netif_needs_gso(skb, features)) {
+		if (unlikely(dev_gso_segment(skb, features)))
+			goto out_kfree_skb;
+		if (skb->next)
+			goto gso;
+	} else {
+		if (skb_needs_linearize(skb, features) && __skb_linearize(skb))
+			goto out_kfree_skb;
+		/* The device does not sum this protocol: sum it here. */
+		if (skb->ip_summed == CHECKSUM_PARTIAL) {
+			skb_set_transport_header(skb, skb_checksum_start_offset(skb));
+			if (!(features & NETIF_F_ALL_CSUM) && skb_checksum_help(skb))
+				goto out_kfree_skb;
+		}
+	}
+	len = skb->len;
+	id = skb->id;
+	rc = sim_xmit_one(skb, dev, txq, len);
 	/* The net_dev_xmit event: @skb may be freed already, so no pointer. */
 	trace_net_dev_xmit(dev, txq, id, len, rc);
-	if (rc == NETDEV_TX_OK) {
-		txq->tx_packets++;
-		txq->tx_bytes += len;
-		txq->trans_start = sim_host_jiffies(dev_net(dev));	/* txq_trans_update */
+	return rc;
+
+gso:
+	do {
+		struct sk_buff *nskb = skb->next;
+
+		skb->next = nskb->next;
+		nskb->next = NULL;
+		len = nskb->len;
+		id = nskb->id;
+		rc = sim_xmit_one(nskb, dev, txq, len);
+		trace_net_dev_xmit(dev, txq, id, len, rc);
+		if (unlikely(rc != NETDEV_TX_OK)) {
+			if (rc & ~NETDEV_TX_MASK)
+				goto out_kfree_gso_skb;
+			/* Busy: the segment goes back in front of the rest. */
+			nskb->next = skb->next;
+			skb->next = nskb;
+			return rc;
+		}
+		if (unlikely(netif_xmit_stopped(txq) && skb->next))
+			return NETDEV_TX_BUSY;
+	} while (skb->next);
+
+out_kfree_gso_skb:
+	if (likely(!skb->next)) {
+		/* Every segment went: the GSO skb itself has done its job. */
+		skb->destructor = DEV_GSO_CB(skb)->destructor;
+		consume_skb(skb);
+		return rc;
 	}
+out_kfree_skb:
+	trace_net_xmit_drop(dev_net(dev), skb, "offload_failed", dev);
+	dev->stats.tx_dropped++;	/* NOTE: 3.10 frees it uncounted */
+	kfree_skb(skb);
 	return rc;
 }
 

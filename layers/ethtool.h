@@ -9,14 +9,19 @@
  * tools/ethtool.c calls through it, as net/core/ethtool.c does for the
  * SIOCETHTOOL ioctl.
  *
- * KERNEL: only the operations `ethtool DEV`, `-S`, `-g` and `-G` need;
- * no ioctl, no ethtool_cmd speed/advertising bitmaps beyond a summary,
- * no coalescing, pause, features, register or EEPROM dumps.
+ * The device's features (`ethtool -k` / `-K`) are the core's, not the
+ * driver's: layers/ethtool.c answers them from dev->features and its
+ * sibling sets, as net/core/ethtool.c does.
+ *
+ * KERNEL: only the operations `ethtool DEV`, `-S`, `-g`, `-G`, `-k` and
+ * `-K` need; no ioctl, no ethtool_cmd speed/advertising bitmaps beyond
+ * a summary, no coalescing, pause, register or EEPROM dumps.
  */
 #ifndef NETSTEP_LAYERS_ETHTOOL_H
 #define NETSTEP_LAYERS_ETHTOOL_H
 
 #include "kernel/types.h"
+#include "layers/netdev_features.h"
 
 struct net_device;
 
@@ -27,6 +32,8 @@ enum ethtool_stringset {
 	ETH_SS_TEST = 0,
 	ETH_SS_STATS,
 	ETH_SS_PRIV_FLAGS,
+	ETH_SS_NTUPLE_FILTERS,
+	ETH_SS_FEATURES,	/* the core's feature names (netdev_features_strings) */
 };
 
 /* ethtool_cmd.duplex / port / autoneg */
@@ -79,6 +86,59 @@ struct ethtool_stats {
 	u32 cmd;
 	u32 n_stats;
 };
+
+/* ---- features: ETHTOOL_GFEATURES / ETHTOOL_SFEATURES ---- */
+
+/* The legacy one-feature commands (include/uapi/linux/ethtool.h). */
+#define ETHTOOL_GRXCSUM		0x00000014
+#define ETHTOOL_GTXCSUM		0x00000016
+#define ETHTOOL_GSG		0x00000018
+#define ETHTOOL_GTSO		0x0000001e
+#define ETHTOOL_GUFO		0x00000021
+#define ETHTOOL_GGSO		0x00000023
+#define ETHTOOL_GGRO		0x0000002b
+
+/* ETHTOOL_GFLAGS bits */
+#define ETH_FLAG_TXVLAN		(1 << 7)
+#define ETH_FLAG_RXVLAN		(1 << 8)
+#define ETH_FLAG_LRO		(1 << 15)
+#define ETH_FLAG_NTUPLE		(1 << 27)
+#define ETH_FLAG_RXHASH		(1 << 28)
+
+#define ETHTOOL_DEV_FEATURE_WORDS	((NETDEV_FEATURE_COUNT + 31) / 32)
+
+/* One 32-bit word of each feature set, for `ethtool -k`. */
+struct ethtool_get_features_block {
+	u32 available;		/* hw_features: may be changed */
+	u32 requested;		/* wanted_features */
+	u32 active;		/* features */
+	u32 never_changed;	/* NETIF_F_NEVER_CHANGE */
+};
+struct ethtool_gfeatures {
+	u32 cmd;
+	u32 size;		/* words: ETHTOOL_DEV_FEATURE_WORDS */
+	struct ethtool_get_features_block features[ETHTOOL_DEV_FEATURE_WORDS];
+};
+/* One 32-bit word of a change, for `ethtool -K`. */
+struct ethtool_set_features_block {
+	u32 valid;		/* the bits to change */
+	u32 requested;		/* ... and their new values */
+};
+struct ethtool_sfeatures {
+	u32 cmd;
+	u32 size;
+	struct ethtool_set_features_block features[ETHTOOL_DEV_FEATURE_WORDS];
+};
+/* What ethtool_set_features answers besides 0 / -EINVAL. */
+#define ETHTOOL_F_UNSUPPORTED	(1 << 0)	/* asked to change a fixed feature */
+#define ETHTOOL_F_WISH		(1 << 1)	/* the rules kept the wish from coming true */
+
+/* layers/ethtool.c */
+extern const char netdev_features_strings[NETDEV_FEATURE_COUNT][ETH_GSTRING_LEN];
+int ethtool_get_features(struct net_device *dev, struct ethtool_gfeatures *cmd);
+int ethtool_set_features(struct net_device *dev, const struct ethtool_sfeatures *cmd);
+int ethtool_get_one_feature(struct net_device *dev, u32 ethcmd);	/* 0/1 */
+u32 __ethtool_get_flags(struct net_device *dev);			/* ETH_FLAG_* */
 
 struct ethtool_ops {
 	int (*get_settings)(struct net_device *dev, struct ethtool_cmd *cmd);

@@ -90,7 +90,8 @@ icmp_out_count(struct net *net, u8 type)
 	}
 }
 
-/* Build the ICMP message of @param in a new skb with @headroom (icmp_glue_bits). */
+/* Build the ICMP message of @param in a new skb with @headroom
+ * (icmp_glue_bits: the quoted bytes may be anywhere in param->skb). */
 static struct sk_buff *
 sim_icmp_build(struct net *net, const struct icmp_bxm *param, unsigned int headroom)
 {
@@ -102,7 +103,11 @@ sim_icmp_build(struct net *net, const struct icmp_bxm *param, unsigned int headr
 	skb_reserve(skb, headroom);
 	icmph = (struct icmphdr *)skb_put(skb, sizeof(*icmph));
 	*icmph = param->icmph;
-	memcpy(skb_put(skb, param->data_len), param->data, param->data_len);
+	if (skb_copy_bits(param->skb, param->offset, skb_put(skb, param->data_len),
+			  param->data_len)) {
+		kfree_skb(skb);
+		return NULL;
+	}
 	skb_reset_transport_header(skb);
 	icmph->checksum = 0;
 	icmph->checksum = csum_fold(csum_partial(skb->data, skb->len, 0));
@@ -191,7 +196,7 @@ sim_icmp_deliver_local(struct icmp_bxm *param, struct sk_buff *skb_in, __be32 da
 	fl4.saddr = daddr;
 	fl4.flowi4_tos = tos;
 	fl4.flowi4_proto = IPPROTO_ICMP;
-	skb = __ip_make_skb(skb, &fl4, rt, IP_PMTUDISC_DONT);
+	skb = sim_ip_make_skb_one(skb, &fl4, rt, IP_PMTUDISC_DONT);
 	ip_send_check(ip_hdr(skb));
 	skb_dst_drop(skb);		/* the sender's route, not one for this */
 	icmp_out_count(net, param->icmph.type);
@@ -270,7 +275,9 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	param.icmph.type = type;
 	param.icmph.code = code;
 	param.icmph.un.gateway = info;
-	param.data = nh;
+	/* The quote: from the IP header on, wherever its bytes are. */
+	param.skb = skb_in;
+	param.offset = nh - skb_in->data;
 	tos = icmp_pointers[type].error ?
 		(iph->tos & IPTOS_TOS_MASK) | IPTOS_PREC_INTERNETCONTROL : iph->tos;
 
@@ -278,7 +285,7 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	if (!(IPCB(skb_in)->flags & IPSKB_FORWARDED) &&
 	    inet_addr_type(net, iph->saddr) == RTN_LOCAL) {
 		room = ICMP_ERROR_MAX_LEN - sizeof(struct iphdr) - sizeof(struct icmphdr);
-		param.data_len = min_t(unsigned int, tail - nh, room);
+		param.data_len = min_t(unsigned int, skb_in->len - param.offset, room);
 		sim_icmp_deliver_local(&param, skb_in, iph->saddr, tos);
 		return;
 	}
@@ -297,7 +304,7 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	}
 	room = min_t(unsigned int, dst_mtu(&rt->dst), ICMP_ERROR_MAX_LEN);
 	room -= sizeof(struct iphdr) + sizeof(struct icmphdr);
-	param.data_len = min_t(unsigned int, tail - nh, room);
+	param.data_len = min_t(unsigned int, skb_in->len - param.offset, room);
 	/* KERNEL: icmpv4_xrlim_allow would rate-limit errors per peer here. */
 	icmp_push_reply(&param, &fl4, rt);
 }
@@ -383,7 +390,8 @@ icmp_echo(struct sk_buff *skb)
 	memset(&param, 0, sizeof(param));
 	param.icmph = *icmp_hdr(skb);
 	param.icmph.type = ICMP_ECHOREPLY;
-	param.data = skb->data;
+	param.skb = skb;
+	param.offset = 0;
 	param.data_len = skb->len;
 	icmp_reply(&param, skb);
 }

@@ -12,6 +12,7 @@
 
 #include "kernel/types.h"
 #include "layers/skbuff.h"
+#include "layers/netdevice.h"
 
 struct net;
 struct flowi4;
@@ -186,10 +187,10 @@ static inline struct icmphdr *icmp_hdr(const struct sk_buff *skb)
  * net/ipv4/icmp.c; here so that events/icmp.h can read it). */
 struct icmp_bxm {
 	struct icmphdr icmph;		/* type, code, echo id/seq or info */
-	const u8 *data;			/* what follows the header */
+	const struct sk_buff *skb;	/* what follows the header is in it ... */
+	int offset;			/* ... from here (from skb->data) on */
 	unsigned int data_len;		/* its length */
-	/* KERNEL: the kernel keeps skb + offset and copies with
-	 * skb_copy_and_csum_bits; timestamps and echoed IP options too. */
+	/* KERNEL: timestamps and echoed IP options left out. */
 };
 
 struct udphdr {
@@ -207,6 +208,15 @@ struct net_protocol {
 int inet_add_protocol(struct net *net, const struct net_protocol *prot,
 		      unsigned char protocol);
 
+/* include/net/protocol.h: how a transport protocol cuts a GSO skb. */
+struct net_offload {
+	struct offload_callbacks callbacks;	/* layers/netdevice.h */
+};
+/* layers/af_inet.c: IPv4's offload (inet_gso_segment), for layers/gso.c. */
+extern const struct packet_offload ip_packet_offload;
+/* layers/tcp.c */
+struct sk_buff *tcp_tso_segment(struct sk_buff *skb, netdev_features_t features);
+
 /* ip_output.c */
 int ip_local_out(struct sk_buff *skb);
 int __ip_local_out(struct sk_buff *skb);
@@ -214,19 +224,36 @@ int ip_output(struct sk_buff *skb);
 int ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *));
 void ip_send_check(struct iphdr *iph);
 /*
- * What a datagram socket's send ends with (ICMP replies and errors, the
- * ping socket).  KERNEL: ip_append_data() queues the data on the socket
- * (sk_write_queue, the cork) and ip_push_pending_frames(sk, fl4) /
- * __ip_make_skb() turn that queue into one skb; netstep's callers build
- * the one skb themselves (transport header in place, headroom for the IP
- * and link headers) and pass the route and the socket's IP_MTU_DISCOVER
- * mode.  __ip_make_skb pushes the IP header and attaches @rt without a
- * reference (the route row owns its rtable; a queue that keeps the skb
- * takes one with skb_dst_force); ip_push_pending_frames also sends
- * (consumes @skb, 0 or -Exxx).
+ * What a datagram socket's send ends with.  UDP queues its datagram as
+ * MTU-sized pieces (ip_make_skb: __ip_append_data, then __ip_make_skb,
+ * which chains them on the first one's frag_list and writes the IP
+ * header).  ICMP replies and errors and the ping socket build one skb
+ * themselves, transport header in place and room for the IP and link
+ * headers before it (sim_ip_make_skb_one; KERNEL: ip_append_data too).
+ * The route is attached without a reference (the route row owns its
+ * rtable; a queue that keeps the skb takes one with skb_dst_force);
+ * ip_push_pending_frames also sends (consumes @skb, 0 or -Exxx).
  */
-struct sk_buff *__ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
+struct sock;
+/* include/net/inet_sock.h: the datagram being built. */
+struct inet_cork {
+	unsigned int fragsize;		/* the MTU its pieces are cut for */
+	int length;			/* bytes queued so far */
+	struct rtable *rt;		/* its route (KERNEL: cork->dst, a reference) */
+};
+typedef int (*sim_getfrag_t)(void *from, char *to, int offset, int len, int odd,
+			     struct sk_buff *skb);
+int ip_generic_getfrag(void *from, char *to, int offset, int len, int odd, struct sk_buff *skb);
+int __ip_append_data(struct sock *sk, struct flowi4 *fl4, struct sk_buff_head *queue,
+		     struct inet_cork *cork, sim_getfrag_t getfrag, void *from, int length,
+		     int transhdrlen, unsigned int flags);
+struct sk_buff *__ip_make_skb(struct sk_buff_head *queue, struct flowi4 *fl4, struct rtable *rt,
 			      int pmtudisc);
+struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4, sim_getfrag_t getfrag,
+			    void *from, int length, int transhdrlen, struct rtable *rt,
+			    unsigned int flags);
+struct sk_buff *sim_ip_make_skb_one(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
+				    int pmtudisc);
 int ip_push_pending_frames(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
 			   int pmtudisc);
 /* ip_local_out() plus the NET_XMIT_* to errno mapping; consumes @skb. */

@@ -173,7 +173,8 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 
 	IP_INC_STATS(net, IPSTATS_MIB_INPKTS);
 	/* KERNEL: skb_share_check, and pskb_may_pull would linearise a paged
-	 * skb; netstep skbs are always linear, so a length check is enough. */
+	 * skb; netstep's received skbs are linear (igb copies each frame into
+	 * one buffer), so a length check is enough. */
 	if (skb->len < sizeof(struct iphdr))
 		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INHDRERRORS, "truncated_header");
 

@@ -20,10 +20,13 @@
  * the socket's inet_id) and, for SYN-ACKs and RSTs that belong to no
  * connected socket, ip_build_and_send_pkt.
  *
- * Left out: IP options,
- * GSO (no skb is ever GSO here, so the MTU check always applies), the
- * fragmentation fast path over a frag_list, xfrm, multicast and
- * broadcast output.
+ * A GSO skb skips the MTU check (its segments will fit: dev_hard_start_xmit
+ * or the card cuts it).  UDP builds its datagrams here too, as pieces
+ * that each fit the MTU (ip_make_skb -> __ip_append_data, __ip_make_skb),
+ * so that ip_fragment only has to add their headers (its fast path).
+ *
+ * Left out: IP options, corking (UDP_CORK, MSG_MORE), UFO, xfrm,
+ * multicast and broadcast output.
  */
 #include "layers/ip.h"
 #include "layers/route.h"
@@ -131,18 +134,21 @@ ip_select_ttl(const struct inet_sock *inet)
 }
 
 /*
- * ip_select_ident_more: a connected socket's DF packets take their ID
- * from inet_id (it counts per connection); a DF packet of an
- * unconnected socket gets 0; others the host's counter.
+ * ip_select_ident_segs: a connected socket's DF packets take their ID
+ * from inet_id (it counts per connection: @segs for a GSO skb, whose
+ * segments get consecutive IDs); a DF packet of an unconnected socket
+ * gets 0; others the host's counter.
  */
 static void
-sim_ip_select_ident_sk(struct net *net, struct iphdr *iph, struct sock *sk)
+sim_ip_select_ident_sk(struct net *net, struct iphdr *iph, struct sock *sk, int segs)
 {
 	if (iph->frag_off & htons(IP_DF)) {
-		if (sk && sk->sk_daddr)
-			iph->id = htons(inet_sk(sk)->inet_id++);
-		else
+		if (sk && sk->sk_daddr) {
+			iph->id = htons(inet_sk(sk)->inet_id);
+			inet_sk(sk)->inet_id += segs;
+		} else {
 			iph->id = 0;
+		}
 	} else {
 		iph->id = ip_select_ident(net, iph);
 	}
@@ -196,7 +202,7 @@ ip_queue_xmit(struct sk_buff *skb, struct flowi4 *fl)
 	iph->check = 0;
 	iph->saddr = fl4->saddr;
 	iph->daddr = fl4->daddr;
-	sim_ip_select_ident_sk(net, iph, sk);
+	sim_ip_select_ident_sk(net, iph, sk, skb_shinfo(skb)->gso_segs ?: 1);
 	skb->priority = sk->sk_priority;
 	IPCB(skb)->flags = 0;
 	IPCB(skb)->pmtudisc = inet->pmtudisc;
@@ -232,7 +238,7 @@ ip_build_and_send_pkt(struct sk_buff *skb, struct sock *sk, __be32 saddr, __be32
 	iph->check = 0;
 	iph->saddr = saddr;
 	iph->daddr = daddr;
-	sim_ip_select_ident_sk(net, iph, sk);
+	sim_ip_select_ident_sk(net, iph, sk, 1);
 	if (sk)
 		skb->priority = sk->sk_priority;
 	IPCB(skb)->flags = 0;
@@ -265,33 +271,53 @@ ip_send_skb(struct sk_buff *skb)
 }
 
 /**
- * __ip_make_skb - put the IP header in front of a datagram
- * @skb: transport header at skb->data, at least 20 bytes of headroom
+ * __ip_make_skb - turn the queued pieces of a datagram into one skb and
+ * give it its IP header
+ * @queue: the skbs __ip_append_data queued (data at the room left for
+ *	the IP header, network and transport headers set); emptied
  * @fl4: the flow the route was looked up for (addresses, tos, protocol)
  * @rt: the route; attached without a reference
  * @pmtudisc: the sender's IP_MTU_DISCOVER mode
  *
+ * The first skb carries the others on its frag_list (each pulled to its
+ * payload: ip_fragment gives them their headers again), so a datagram
+ * bigger than the MTU is already cut where ip_fragment will cut it.
  * The DF rule of 3.10: "do" always sets DF and forbids local
  * fragmentation; "want" sets DF only while the datagram fits the path
  * MTU, and a bigger one is fragmented here without DF; "dont" never sets
- * DF.  Returns @skb (now starting at the IP header).
+ * DF.  Returns the skb (at its IP header), or NULL for an empty queue.
  *
- * KERNEL: builds one skb out of the socket's queued pieces and gives it
- * the cork's route reference (skb_dst_set); TTL comes from the socket or
- * the route (ip_select_ttl), netstep always uses IPDEFTTL.
+ * KERNEL: gives the skb the cork's route reference (skb_dst_set); TTL
+ * comes from the socket or the route (ip_select_ttl), netstep always
+ * uses IPDEFTTL.
  */
 struct sk_buff *
-__ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pmtudisc)
+__ip_make_skb(struct sk_buff_head *queue, struct flowi4 *fl4, struct rtable *rt, int pmtudisc)
 {
-	struct net *net = skb->host;
+	struct sk_buff *skb = skb_peek(queue), *tmp_skb, **tail_skb;
 	struct iphdr *iph;
 	__be16 df = 0;
 
-	trace___ip_make_skb(skb, pmtudisc, dst_mtu(&rt->dst));
+	if (!skb)
+		return NULL;
+	trace___ip_make_skb(skb, pmtudisc, dst_mtu(&rt->dst), skb_queue_len(queue));
+	__skb_unlink(skb, queue);
+	tail_skb = &skb_shinfo(skb)->frag_list;
+	while ((tmp_skb = __skb_dequeue(queue)) != NULL) {
+		skb_pull(tmp_skb, skb_network_header_len(skb));
+		*tail_skb = tmp_skb;
+		tail_skb = &tmp_skb->next;
+		skb->len += tmp_skb->len;
+		skb->data_len += tmp_skb->len;
+		skb->truesize += tmp_skb->truesize;
+		/* The first skb is charged for all of them now. */
+		if (tmp_skb->sk)
+			sock_put(tmp_skb->sk);	/* NOTE: the reference sock_wfree would drop */
+		tmp_skb->destructor = NULL;
+		tmp_skb->sk = NULL;
+	}
 	if (!fl4->saddr)
 		fl4->saddr = inet_select_addr(rt->dst.dev, fl4->daddr);
-	skb_push(skb, sizeof(*iph));
-	skb_reset_network_header(skb);
 	iph = ip_hdr(skb);
 
 	skb->local_df = pmtudisc < IP_PMTUDISC_DO;
@@ -309,7 +335,7 @@ __ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pm
 	iph->check = 0;
 	iph->saddr = fl4->saddr;
 	iph->daddr = fl4->daddr;
-	iph->id = ip_select_ident(net, iph);
+	iph->id = ip_select_ident(skb->host, iph);
 
 	memset(IPCB(skb), 0, sizeof(struct inet_skb_parm));
 	IPCB(skb)->pmtudisc = pmtudisc;
@@ -319,18 +345,246 @@ __ip_make_skb(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pm
 }
 
 /**
+ * sim_ip_make_skb_one - __ip_make_skb for a datagram built as one skb,
+ * transport header at skb->data and room for the IP header before it
+ * (netstep's ping and ICMP; KERNEL: they use ip_append_data too)
+ */
+struct sk_buff *
+sim_ip_make_skb_one(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pmtudisc)
+{
+	struct sk_buff_head queue;
+
+	skb_push(skb, sizeof(struct iphdr));
+	skb_reset_network_header(skb);
+	skb_queue_head_init(&queue);
+	__skb_queue_tail(&queue, skb);
+	return __ip_make_skb(&queue, fl4, rt, pmtudisc);
+}
+
+/**
  * ip_push_pending_frames - build the IP header and send the datagram
  *
- * See __ip_make_skb for the arguments.  Consumes @skb; returns 0 or a
- * negative errno (-EMSGSIZE when "do" forbids fragmenting it).
+ * See sim_ip_make_skb_one for the arguments.  Consumes @skb; returns 0 or
+ * a negative errno (-EMSGSIZE when "do" forbids fragmenting it).
  */
 int
 ip_push_pending_frames(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
 		       int pmtudisc)
 {
 	trace_ip_push_pending_frames(skb, fl4);
-	skb = __ip_make_skb(skb, fl4, rt, pmtudisc);
+	skb = sim_ip_make_skb_one(skb, fl4, rt, pmtudisc);
 	return ip_send_skb(skb);
+}
+
+/**
+ * ip_generic_getfrag - the getfrag of UDP: copy @len bytes of the user's
+ * data, from @offset on, to @to
+ * KERNEL: for CHECKSUM_NONE it also sums them into skb->csum (at @odd);
+ * netstep's udp_send_skb sums the datagram when it is complete.
+ */
+int
+ip_generic_getfrag(void *from, char *to, int offset, int len, int odd, struct sk_buff *skb)
+{
+	(void)odd;
+	(void)skb;
+	return memcpy_fromiovecend((unsigned char *)to, from, offset, len);
+}
+
+/*
+ * sim_ip_append_page - the tail of __ip_append_data for a device with
+ * scatter-gather: @copy more bytes go to the task's page frag and hang on
+ * @skb as a frag (or grow its last one).  0 or -Exxx.
+ * NOTE: inline in 3.10's __ip_append_data.
+ */
+static int
+sim_ip_append_page(struct sock *sk, struct sk_buff *skb, sim_getfrag_t getfrag, void *from,
+		   int offset, int *copy)
+{
+	struct page_frag *pfrag = sk_page_frag(sk);
+	int i = skb_shinfo(skb)->nr_frags;
+
+	if (!sk_page_frag_refill(sk, pfrag))
+		return -ENOMEM;
+	if (!skb_can_coalesce(skb, i, pfrag->page, pfrag->offset)) {
+		if (i == MAX_SKB_FRAGS)
+			return -EMSGSIZE;
+		__skb_fill_page_desc(skb, i, pfrag->page, pfrag->offset, 0);
+		skb_shinfo(skb)->nr_frags = ++i;
+		get_page(pfrag->page);
+	}
+	*copy = min_t(int, *copy, pfrag->size - pfrag->offset);
+	if (getfrag(from, (char *)page_address(pfrag->page) + pfrag->offset, offset, *copy,
+		    skb->len, skb) < 0)
+		return -EFAULT;
+	pfrag->offset += *copy;
+	skb_frag_size_add(&skb_shinfo(skb)->frags[i - 1], *copy);
+	skb->len += *copy;
+	skb->data_len += *copy;
+	skb->truesize += *copy;
+	sk->sk_wmem_alloc += *copy;
+	return 0;
+}
+
+/*
+ * sim_ip_append_alloc - the first half of __ip_append_data's loop: a new
+ * skb for the next piece, @datalen bytes after the IP header's room
+ * (the first also holds the @transhdrlen bytes of the transport header,
+ * left for the caller).  NULL with *err set on failure.
+ * NOTE: inline in 3.10's __ip_append_data.
+ */
+static struct sk_buff *
+sim_ip_append_alloc(struct sock *sk, struct rtable *rt, unsigned int datalen,
+		    int transhdrlen, int csummode, int *err)
+{
+	unsigned int fragheaderlen = sizeof(struct iphdr);
+	unsigned int hh_len = LL_RESERVED_SPACE(rt->dst.dev);
+	unsigned int fraglen = datalen + fragheaderlen;
+	struct sk_buff *skb = NULL;
+
+	/* sock_alloc_send_skb for the first piece (KERNEL: it sleeps while
+	 * the send buffer is full), sock_wmalloc for the others. */
+	if (transhdrlen ? sk->sk_wmem_alloc < sk->sk_sndbuf
+			: sk->sk_wmem_alloc <= 2 * sk->sk_sndbuf)
+		skb = alloc_skb(sock_net(sk), fraglen + hh_len + 15);
+	if (!skb) {
+		*err = transhdrlen ? -EAGAIN : -ENOBUFS;
+		return NULL;
+	}
+	skb_set_owner_w(skb, sk);
+	skb->ip_summed = csummode;
+	skb->csum = 0;
+	skb_reserve(skb, hh_len);
+	skb_put(skb, fraglen);
+	skb_set_network_header(skb, 0);
+	skb->transport_header = skb->network_header + fragheaderlen;
+	return skb;
+}
+
+/**
+ * __ip_append_data - queue the @length bytes of a datagram (transport
+ * header first: @transhdrlen bytes the caller fills later) as skbs that
+ * each fit the MTU
+ * @cork: the MTU the pieces are cut for (cork->fragsize) and what is
+ *	queued already
+ * @getfrag: copies the user's data (ip_generic_getfrag)
+ *
+ * Every piece but the last holds a multiple of 8 bytes of payload, as
+ * ip_fragment would cut them, so that it only has to add the headers
+ * (its fast path).  A few bytes that do not fill a piece but fit the MTU
+ * are appended to the last one: into its tail room, or with
+ * scatter-gather as a page frag.  A datagram too big for "do" is
+ * refused before anything is queued.  Returns 0 or -Exxx (what was
+ * queued stays for the caller to free).
+ *
+ * KERNEL: no corking (UDP_CORK, MSG_MORE): each datagram is queued whole
+ * in one call, so no piece is ever split across calls (fraggap); no UFO,
+ * no IP options or extension headers.
+ */
+int
+__ip_append_data(struct sock *sk, struct flowi4 *fl4, struct sk_buff_head *queue,
+		 struct inet_cork *cork, sim_getfrag_t getfrag, void *from, int length,
+		 int transhdrlen, unsigned int flags)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	struct rtable *rt = cork->rt;
+	struct sk_buff *skb = skb_peek_tail(queue);
+	unsigned int mtu = cork->fragsize;
+	unsigned int fragheaderlen = sizeof(struct iphdr);
+	unsigned int maxfraglen = ((mtu - fragheaderlen) & ~7) + fragheaderlen;
+	unsigned int maxnonfragsize = inet->pmtudisc >= IP_PMTUDISC_DO ? mtu : 0xFFFF;
+	int csummode = CHECKSUM_NONE, offset = 0, copy, err;
+
+	trace___ip_append_data(sk, fl4, length, mtu);
+	(void)flags;
+	if (cork->length + length > (int)(maxnonfragsize - fragheaderlen)) {
+		/* KERNEL: ip_local_error queues the error for IP_RECVERR. */
+		return -EMSGSIZE;
+	}
+	/* A datagram that fits: the device may sum it. */
+	if (transhdrlen && length + fragheaderlen <= mtu &&
+	    (rt->dst.dev->features & NETIF_F_V4_CSUM))
+		csummode = CHECKSUM_PARTIAL;
+	cork->length += length;
+	while (length > 0) {
+		copy = skb ? (int)(mtu - skb->len) : 0;
+		if (skb && copy < length)
+			copy = maxfraglen - skb->len;
+		if (copy <= 0) {
+			unsigned int datalen = length;
+
+			if (datalen > mtu - fragheaderlen)
+				datalen = maxfraglen - fragheaderlen;
+			skb = sim_ip_append_alloc(sk, rt, datalen, transhdrlen, csummode, &err);
+			if (!skb)
+				goto error;
+			copy = datalen - transhdrlen;
+			if (copy > 0 &&
+			    getfrag(from, (char *)skb_transport_header(skb) + transhdrlen, offset,
+				    copy, 0, skb) < 0) {
+				kfree_skb(skb);
+				err = -EFAULT;
+				goto error;
+			}
+			offset += copy;
+			length -= datalen;
+			transhdrlen = 0;
+			csummode = CHECKSUM_NONE;
+			__skb_queue_tail(queue, skb);
+			continue;
+		}
+		if (copy > length)
+			copy = length;
+		if (!(rt->dst.dev->features & NETIF_F_SG)) {
+			unsigned int off = skb->len;
+
+			if (getfrag(from, (char *)skb_put(skb, copy), offset, copy, off, skb) < 0) {
+				skb_trim(skb, off);
+				err = -EFAULT;
+				goto error;
+			}
+		} else {
+			err = sim_ip_append_page(sk, skb, getfrag, from, offset, &copy);
+			if (err)
+				goto error;
+		}
+		offset += copy;
+		length -= copy;
+	}
+	return 0;
+
+error:
+	cork->length -= length;
+	IP_INC_STATS(sock_net(sk), IPSTATS_MIB_OUTDISCARDS);
+	return err;
+}
+
+/**
+ * ip_make_skb - a whole datagram at once, uncorked (udp_sendmsg):
+ * __ip_append_data into a queue of its own, then __ip_make_skb
+ * @rt: the route (the cork's; netstep keeps no reference)
+ *
+ * Returns the skb (IP header at skb->data, transport header to fill),
+ * or ERR_PTR(-Exxx) with nothing left queued.
+ */
+struct sk_buff *
+ip_make_skb(struct sock *sk, struct flowi4 *fl4, sim_getfrag_t getfrag, void *from, int length,
+	    int transhdrlen, struct rtable *rt, unsigned int flags)
+{
+	struct inet_cork cork = { .rt = rt };
+	struct sk_buff_head queue;
+	int err;
+
+	trace_ip_make_skb(sk, length);
+	skb_queue_head_init(&queue);
+	/* ip_setup_cork: the MTU the pieces are cut for */
+	cork.fragsize = inet_sk(sk)->pmtudisc == IP_PMTUDISC_PROBE ? rt->dst.dev->mtu
+								   : dst_mtu(&rt->dst);
+	err = __ip_append_data(sk, fl4, &queue, &cork, getfrag, from, length, transhdrlen, flags);
+	if (err) {
+		__skb_queue_purge(&queue);	/* __ip_flush_pending_frames */
+		return ERR_PTR(err);
+	}
+	return __ip_make_skb(&queue, fl4, rt, inet_sk(sk)->pmtudisc);
 }
 
 /**
@@ -424,9 +678,8 @@ ip_skb_dst_mtu(const struct sk_buff *skb)
 /**
  * ip_finish_output - fragment if the packet is bigger than the MTU
  *
- * Consumes @skb.
- * KERNEL: GSO packets skip this check (the NIC or dev_hard_start_xmit
- * cuts them); netstep builds no GSO packets.
+ * A GSO packet is not: its segments will each fit (the NIC, or
+ * dev_hard_start_xmit in software, cuts it).  Consumes @skb.
  */
 static int
 ip_finish_output(struct sk_buff *skb)
@@ -434,7 +687,7 @@ ip_finish_output(struct sk_buff *skb)
 	unsigned int mtu = ip_skb_dst_mtu(skb);
 
 	trace_ip_finish_output(skb, mtu);
-	if (skb->len > mtu)
+	if (skb->len > mtu && !skb_is_gso(skb))
 		return ip_fragment(skb, ip_finish_output2);
 	return ip_finish_output2(skb);
 }
@@ -483,6 +736,99 @@ ip_copy_metadata(struct sk_buff *to, const struct sk_buff *from)
 	/* KERNEL: also tc_index, nf state, mark, secmark, skb_iif. */
 }
 
+/*
+ * sim_ip_fragment_fast - ip_fragment's fast path: the datagram came with
+ * its pieces on the frag_list, each already cut to size (ip_append_data):
+ * the first one keeps the skb (shortened to its own data), each other
+ * gets a copy of the header with its offset, MF, length and checksum,
+ * and its own charge to the socket.  false (nothing changed) if the
+ * geometry is not right; else true, with the result in *err.
+ * NOTE: inline in 3.10's ip_fragment.
+ */
+static bool
+sim_ip_fragment_fast(struct sk_buff *skb, unsigned int mtu, int (*output)(struct sk_buff *),
+		     int *err)
+{
+	struct net *net = dev_net(skb_rtable(skb)->dst.dev);
+	struct iphdr *iph = ip_hdr(skb);
+	unsigned int hlen = iph->ihl * 4;
+	unsigned int first_len = skb_pagelen(skb);
+	struct sk_buff *frag, *frag2;
+	int offset = 0;
+
+	if (first_len - hlen > mtu || ((first_len - hlen) & 7) || ip_is_fragment(iph) ||
+	    skb_cloned(skb)) {
+		trace_ip_frag_path(skb, "slow", "first_piece");
+		return false;
+	}
+	skb_walk_frags(skb, frag) {
+		if (frag->len > mtu || ((frag->len & 7) && frag->next) ||
+		    skb_headroom(frag) < hlen || skb_shared(frag))
+			goto slow_path_clean;
+		if (skb->sk) {
+			frag->sk = skb->sk;
+			frag->destructor = sock_wfree;
+			sock_hold(skb->sk);	/* NOTE: each charged skb holds the sock */
+		}
+		skb->truesize -= frag->truesize;
+	}
+	trace_ip_frag_path(skb, "fast", "frag_list");
+	frag = skb_shinfo(skb)->frag_list;
+	skb_shinfo(skb)->frag_list = NULL;
+	skb->data_len = first_len - skb_headlen(skb);
+	skb->len = first_len;
+	iph->tot_len = htons(first_len);
+	iph->frag_off = htons(IP_MF);
+	ip_send_check(iph);
+	for (;;) {
+		/* The next piece's header, before this one goes down. */
+		if (frag) {
+			frag->ip_summed = CHECKSUM_NONE;
+			skb_reset_transport_header(frag);
+			skb_push(frag, hlen);
+			skb_reset_network_header(frag);
+			memcpy(skb_network_header(frag), iph, hlen);
+			iph = ip_hdr(frag);
+			iph->tot_len = htons(frag->len);
+			ip_copy_metadata(frag, skb);
+			offset += skb->len - hlen;
+			iph->frag_off = htons(offset >> 3);
+			if (frag->next)
+				iph->frag_off |= htons(IP_MF);
+			ip_send_check(iph);
+		}
+		trace_ip_frag_created(skb);
+		*err = output(skb);
+		if (!*err)
+			IP_INC_STATS(net, IPSTATS_MIB_FRAGCREATES);
+		if (*err || !frag)
+			break;
+		skb = frag;
+		frag = skb->next;
+		skb->next = NULL;
+	}
+	if (!*err) {
+		IP_INC_STATS(net, IPSTATS_MIB_FRAGOKS);
+		return true;
+	}
+	kfree_skb_list(frag);
+	IP_INC_STATS(net, IPSTATS_MIB_FRAGFAILS);
+	return true;
+
+slow_path_clean:
+	trace_ip_frag_path(skb, "slow", "piece_geometry");
+	skb_walk_frags(skb, frag2) {
+		if (frag2 == frag)
+			break;
+		if (frag2->sk)
+			sock_put(frag2->sk);
+		frag2->sk = NULL;
+		frag2->destructor = NULL;
+		skb->truesize += frag2->truesize;
+	}
+	return false;
+}
+
 /**
  * ip_fragment - cut a datagram into pieces that fit the route's MTU
  * @skb: the datagram, IP header at skb->data
@@ -492,15 +838,16 @@ ip_copy_metadata(struct sk_buff *to, const struct sk_buff *from)
  * units), total length and checksum; all but the last carry MF, and so
  * does the last if the datagram was itself a non-last fragment (a router
  * refragmenting).  Every piece but the last holds a multiple of 8 bytes.
+ * A datagram a local socket built as a frag_list of such pieces only
+ * needs the headers (the fast path); any other is copied piece by piece
+ * (the slow path: forwarded packets, a frag_list cut for another MTU).
  *
  * DF set, and the sender did not allow local fragmentation: nothing is
  * sent, the sender hears ICMP "fragmentation needed" with the MTU, and
  * -EMSGSIZE is returned.  Consumes @skb in every case.
  *
- * KERNEL: when the socket already built the datagram as a frag_list of
- * MTU-sized pieces (ip_append_data), the fast path only adds a header to
- * each; netstep always copies (the slow path).  IP options not marked
- * "copied" are not blanked in later fragments (ip_options_fragment).
+ * KERNEL: IP options not marked "copied" are not blanked in later
+ * fragments (ip_options_fragment).
  */
 int
 ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
@@ -533,6 +880,15 @@ ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
 	}
 
 	mtu -= hlen;			/* payload room per fragment */
+	if (!skb_has_frag_list(skb))
+		trace_ip_frag_path(skb, "slow", "no_frag_list");
+	else if (sim_ip_fragment_fast(skb, mtu, output, &err))
+		return err;
+	/* The slow path: sum what the device was to sum, then copy. */
+	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb)) {
+		err = -EINVAL;
+		goto fail;
+	}
 	left = skb->len - hlen;
 	ptr = hlen;
 	offset = (ntohs(iph->frag_off) & IP_OFFSET) << 3;
@@ -560,7 +916,12 @@ ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
 		skb2->transport_header = skb2->network_header + hlen;
 
 		memcpy(skb_network_header(skb2), skb_network_header(skb), hlen);
-		memcpy(skb_network_header(skb2) + hlen, skb_network_header(skb) + ptr, len);
+		/* The data may be in frags or on the frag_list. */
+		err = skb_copy_bits(skb, ptr, skb_transport_header(skb2), len);
+		if (err) {
+			kfree_skb(skb2);
+			goto fail;
+		}
 		left -= len;
 
 		iph2 = ip_hdr(skb2);

@@ -22,6 +22,7 @@
 #define NETSTEP_LAYERS_NET_NAMESPACE_H
 
 #include "kernel/engine.h"
+#include "kernel/mm.h"
 #include "kernel/snmp.h"
 #include "layers/netdevice.h"
 
@@ -58,6 +59,7 @@ struct net {
 	u16 ip_id;			/* next IP ID for unconnected sends */
 	unsigned long mib[SNMP_MIB_MAX];	/* netstat -s counters */
 	struct sim_fdtable *files;	/* fd -> socket, layers/socket.c (KERNEL: current->files) */
+	struct page_frag task_frag;	/* the page senders fill (KERNEL: current->task_frag) */
 	struct inet_hashinfo *tcp_hashinfo;	/* TCP lookup tables, layers/tcp_ipv4.c */
 	struct udp_table *udp_table;	/* bound UDP sockets, layers/udp.c */
 	u16 ip_local_port_next;		/* next ephemeral port, layers/af_inet.c */

@@ -13,6 +13,7 @@
 
 #include "kernel/types.h"
 #include "layers/skbuff.h"
+#include "layers/netdev_features.h"
 
 struct net;
 struct Qdisc;
@@ -39,6 +40,8 @@ struct ethtool_ops;
 #define IFF_LOOPBACK	0x8
 #define IFF_NOARP	0x80
 #define IFF_RUNNING	0x40
+
+#define NETDEV_TX_MASK	0xf0	/* driver codes; below them: NET_XMIT_* */
 
 typedef enum netdev_tx {
 	NETDEV_TX_OK = 0x00,		/* driver took care of the skb */
@@ -92,6 +95,11 @@ struct net_device_ops {
 	int (*ndo_stop)(struct net_device *dev);
 	netdev_tx_t (*ndo_start_xmit)(struct sk_buff *skb, struct net_device *dev);
 	int (*ndo_change_mtu)(struct net_device *dev, int new_mtu);
+	/* The driver's own feature rules (may be NULL), before the core's. */
+	netdev_features_t (*ndo_fix_features)(struct net_device *dev,
+					      netdev_features_t features);
+	/* Apply @features to the hardware (NULL: nothing to do there). */
+	int (*ndo_set_features)(struct net_device *dev, netdev_features_t features);
 	/* KERNEL: ndo_select_queue, ndo_set_rx_mode, ndo_get_stats64 ... omitted. */
 };
 
@@ -132,6 +140,11 @@ struct net_device {
 	int ifindex;			/* 1, 2, ... within the host */
 	unsigned int flags;		/* IFF_UP ... */
 	unsigned int mtu;		/* 1500 */
+	netdev_features_t features;	/* what is on (layers/netdev_features.h) */
+	netdev_features_t hw_features;	/* what ethtool -K may switch */
+	netdev_features_t wanted_features;	/* what the user asked for */
+	unsigned int gso_max_size;	/* largest GSO packet it takes: 65536 */
+	u16 gso_max_segs;		/* most segments in one: 65535 */
 	unsigned short type;		/* ARPHRD_ETHER */
 	unsigned short hard_header_len;	/* ETH_HLEN */
 	unsigned char addr_len;		/* ETH_ALEN */
@@ -150,7 +163,8 @@ struct net_device {
 	struct net_device_stats stats;	/* ip -s link */
 	struct in_ifaddr ifa;		/* its IPv4 address (one) */
 	void *priv;			/* driver private, netdev_priv() */
-	/* KERNEL: features, ethtool_ops, rx_handler, in_device list ... omitted. */
+	/* KERNEL: vlan_features, hw_enc_features, rx_handler, in_device
+	 * list ... omitted. */
 };
 
 static inline struct net *dev_net(const struct net_device *dev) { return dev->nd_net; }
@@ -161,6 +175,46 @@ static inline struct netdev_queue *netdev_get_tx_queue(const struct net_device *
 	return &dev->_tx[index];
 }
 static inline bool netif_running(const struct net_device *dev) { return dev->flags & IFF_UP; }
+
+#define GSO_MAX_SIZE	65536
+#define GSO_MAX_SEGS	65535
+
+/* What the user's wish becomes before the rules: the features the user
+ * cannot change, and the wanted ones among those that can. */
+static inline netdev_features_t netdev_get_wanted_features(const struct net_device *dev)
+{
+	return (dev->features & ~dev->hw_features) | dev->wanted_features;
+}
+void netdev_update_features(struct net_device *dev);	/* layers/dev.c */
+int __netdev_update_features(struct net_device *dev);
+netdev_features_t netif_skb_features(struct sk_buff *skb);
+
+/* Does the device take this GSO skb as it is (its type, no frag_list
+ * unless FRAGLIST)? */
+static inline bool skb_gso_ok(const struct sk_buff *skb, netdev_features_t features)
+{
+	return net_gso_ok(features, skb_shinfo(skb)->gso_type) &&
+	       (!skb_has_frag_list(skb) || (features & NETIF_F_FRAGLIST));
+}
+/* Must the stack segment @skb itself before the driver sees it? */
+static inline bool netif_needs_gso(const struct sk_buff *skb, netdev_features_t features)
+{
+	return skb_is_gso(skb) &&
+	       (!skb_gso_ok(skb, features) ||
+		unlikely(skb->ip_summed != CHECKSUM_PARTIAL &&
+			 skb->ip_summed != CHECKSUM_UNNECESSARY));
+}
+/* layers/gso.c: software segmentation (skb_gso_segment and the protocol
+ * callbacks it walks down: inet_gso_segment, tcp_tso_segment). */
+struct sk_buff *skb_mac_gso_segment(struct sk_buff *skb, netdev_features_t features);
+struct sk_buff *__skb_gso_segment(struct sk_buff *skb, netdev_features_t features,
+				  bool tx_path);
+static inline struct sk_buff *skb_gso_segment(struct sk_buff *skb,
+					      netdev_features_t features)
+{
+	return __skb_gso_segment(skb, features, true);
+}
+int skb_checksum_help(struct sk_buff *skb);	/* layers/dev.c */
 
 /* Queue stop/wake, include/linux/netdevice.h */
 static inline void netif_tx_start_queue(struct netdev_queue *txq)
@@ -174,6 +228,11 @@ static inline void netif_tx_stop_queue(struct netdev_queue *txq)
 static inline bool netif_tx_queue_stopped(const struct netdev_queue *txq)
 {
 	return txq->state & (1UL << __QUEUE_STATE_DRV_XOFF);
+}
+static inline bool netif_xmit_stopped(const struct netdev_queue *txq)
+{
+	return txq->state & ((1UL << __QUEUE_STATE_DRV_XOFF) |
+			     (1UL << __QUEUE_STATE_STACK_XOFF));
 }
 static inline bool netif_xmit_frozen_or_stopped(const struct netdev_queue *txq)
 {
@@ -205,6 +264,27 @@ struct softnet_data {
 	unsigned int time_squeeze;
 	unsigned int cpu_collision;
 };
+
+/* How a protocol cuts a GSO skb in software (skb_gso_segment).
+ * KERNEL: gso_send_check (the header check for packets from untrusted
+ * sources) and the GRO callbacks are left out. */
+struct offload_callbacks {
+	struct sk_buff *(*gso_segment)(struct sk_buff *skb, netdev_features_t features);
+};
+/* ... for an Ethernet type (ip_packet_offload, layers/af_inet.c). */
+struct packet_offload {
+	__be16 type;			/* htons(ETH_P_IP) */
+	struct offload_callbacks callbacks;
+};
+
+/* can_checksum_protocol: may a device with @features finish the
+ * checksum of a @protocol packet (CHECKSUM_PARTIAL)? */
+static inline bool can_checksum_protocol(netdev_features_t features, __be16 protocol)
+{
+	return (features & NETIF_F_GEN_CSUM) ||
+	       ((features & NETIF_F_V4_CSUM) && protocol == htons(ETH_P_IP)) ||
+	       ((features & NETIF_F_V6_CSUM) && protocol == htons(ETH_P_IPV6));
+}
 
 /*
  * Protocol handlers and taps, include/linux/netdevice.h (dev_add_pack).

@@ -82,7 +82,10 @@ struct sim_ipt_pkt {
 /* ---------------------------------------------------------------- */
 
 /* Read the IP header and, for tcp/udp first fragments, the ports.
- * Never trusts the packet: every offset is checked against the tail. */
+ * Never trusts the packet: every offset is checked against the tail.
+ * The IP header is linear (the stack made it so); the ports need not be
+ * (a GSO skb's or a datagram's payload may be in frags): they are read
+ * with skb_header_pointer, as xt_tcpudp does. */
 static void
 sim_ipt_parse(const struct sk_buff *skb, struct sim_ipt_pkt *p)
 {
@@ -106,10 +109,13 @@ sim_ipt_parse(const struct sk_buff *skb, struct sim_ipt_pkt *p)
 	p->daddr = iph->daddr;
 	p->proto = iph->protocol;
 	if ((p->proto == IPPROTO_TCP || p->proto == IPPROTO_UDP) &&
-	    !(ntohs(iph->frag_off) & IP_OFFSET) && (size_t)(tail - nh) >= ihl + 4) {
-		__be16 ports[2];
+	    !(ntohs(iph->frag_off) & IP_OFFSET)) {
+		__be16 buf[2];
+		const __be16 *ports = skb_header_pointer(skb, (int)(nh + ihl - skb->data),
+							 sizeof(buf), buf);
 
-		memcpy(ports, nh + ihl, sizeof(ports));
+		if (!ports)
+			return;
 		p->ports_ok = true;
 		p->sport = ntohs(ports[0]);
 		p->dport = ntohs(ports[1]);

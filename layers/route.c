@@ -111,6 +111,33 @@ dst_mtu(const struct dst_entry *dst)
 	return dev_mtu;
 }
 
+/* net/ipv4/route.c: the smallest MSS a route's default may give. */
+#define SIM_IP_RT_MIN_ADVMSS	256
+
+/**
+ * dst_metric_advmss - the MSS TCP advertises for @dst: the route's
+ * `advmss` metric if set, else ipv4_default_advmss: the device MTU less
+ * 40 bytes of IP and TCP headers, at least ip_rt_min_advmss (256), at
+ * most 65535 - 40.  NOTE: the device's MTU, not dst_mtu: a route's `mtu`
+ * or a learned path MTU lowers what we send (tcp_sync_mss), not what we
+ * advertise.
+ */
+unsigned int
+dst_metric_advmss(const struct dst_entry *dst)
+{
+	const struct rtable *rt = (const struct rtable *)dst;
+	unsigned int advmss = rt->fa ? rt->fa->fa_info.fib_advmss : 0;
+
+	trace_dst_metric_advmss(sim_dst_net(dst), rt, advmss);
+	if (!advmss) {
+		advmss = max_t(unsigned int, (dst->dev ? dst->dev->mtu : ETH_DATA_LEN) - 40,
+			       SIM_IP_RT_MIN_ADVMSS);
+		if (advmss > 65535 - 40)
+			advmss = 65535 - 40;
+	}
+	return advmss;
+}
+
 /**
  * ip_rt_bug - dst.input of an output route: never called.
  * Consumes @skb.

@@ -135,10 +135,28 @@ static inline u32 qdisc_qlen(const struct Qdisc *q)
 	return q->q.qlen;
 }
 
-/* KERNEL: qdisc_pkt_len_init adds GSO header bytes; linear skbs only here. */
+/*
+ * qdisc_pkt_len - the bytes @skb will put on the wire: its length, and
+ * for a GSO skb the headers each further segment repeats (MAC, IP and
+ * TCP, or 8 for UDP).  What tbf measures against its bucket and what
+ * `tc -s qdisc` counts as sent.
+ * KERNEL: 3.10 works it out once in qdisc_pkt_len_init (__dev_xmit_skb)
+ * and keeps it in qdisc_skb_cb(skb)->pkt_len; netstep works it out when
+ * asked (a queued skb does not change).
+ */
 static inline unsigned int qdisc_pkt_len(const struct sk_buff *skb)
 {
-	return skb->len;
+	const struct skb_shared_info *shinfo = skb_shinfo(skb);
+	unsigned int hdr_len;
+
+	if (!shinfo->gso_size)
+		return skb->len;
+	hdr_len = skb->transport_header - skb->mac_header;
+	if (shinfo->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6))
+		hdr_len += (skb_transport_header(skb)[12] >> 4) * 4;	/* tcp_hdrlen */
+	else
+		hdr_len += 8;	/* sizeof(struct udphdr) */
+	return skb->len + (shinfo->gso_segs - 1) * hdr_len;
 }
 
 static inline bool qdisc_is_running(const struct Qdisc *q)
@@ -175,10 +193,11 @@ static inline void qdisc_unthrottled(struct Qdisc *q)
 	q->state &= ~(1UL << __QDISC_STATE_THROTTLED);
 }
 
+/* `tc -s` counts what goes on the wire: a GSO skb as its segments. */
 static inline void qdisc_bstats_update(struct Qdisc *sch, const struct sk_buff *skb)
 {
 	sch->bstats.bytes += qdisc_pkt_len(skb);
-	sch->bstats.packets++;
+	sch->bstats.packets += skb_is_gso(skb) ? skb_shinfo(skb)->gso_segs : 1;
 }
 
 /* The FIFO helpers pfifo_fast (sch_generic.c) and bfifo (sch_fifo.c) share. */

@@ -1,17 +1,20 @@
 /*
- * layers/skbuff.c - allocating, cloning and freeing socket buffers.
+ * layers/skbuff.c - allocating, cloning, copying and freeing socket
+ * buffers, and walking data that is not all linear.
  *
  * Mirrors net/core/skbuff.c and the inline helpers of
  * include/linux/skbuff.h (Linux 3.10).  Read layers/skbuff.h first for
- * the buffer layout and the two reference counts; read the layer that
- * interests you next (layers/ip_output.c for the path down).
+ * the buffer layout, the page frags and frag_list, and the two reference
+ * counts; read the layer that interests you next (layers/ip_output.c for
+ * the path down, layers/dev.c for GSO, which calls skb_segment here).
  *
  * What netstep adds: each skb gets a stable id and sits on the engine's
  * ledger until it is freed, so every test can end with "no skb leaked",
  * and traces name skbs the same way in every run.
  *
- * Left out: fclone slab pairs, page frags and frag_list, truesize
- * charging against sockets, skb_shared_info destructor_arg.
+ * Left out: fclone slab pairs, truesize charging against sockets,
+ * skb_shared_info destructor_arg (zero-copy), skb_segment over a
+ * frag_list (only GRO builds such GSO packets).
  */
 #include "layers/skbuff.h"
 #include "layers/netdevice.h"
@@ -37,13 +40,16 @@ sim_skb_ledger_init(struct skb_ledger *l)
 {
 	memset(l, 0, sizeof(*l));
 	INIT_LIST_HEAD(&l->live);
+	INIT_LIST_HEAD(&l->pages);
 	l->next_id = 1;
+	l->next_page_id = 1;
 }
 
 unsigned long
 sim_skb_ledger_live(const struct skb_ledger *l, void *f)
 {
 	const struct sk_buff *skb;
+	const struct page *page;
 	unsigned long n = 0;
 
 	list_for_each_entry(skb, &l->live, ledger_node) {
@@ -51,6 +57,13 @@ sim_skb_ledger_live(const struct skb_ledger *l, void *f)
 			fprintf(f, "leaked skb#%u (host %s, len %u, users %d, dataref %d)\n",
 				skb->id, skb->host ? skb->host->name : "?", skb->len,
 				skb->users, skb_shinfo(skb)->dataref & SKB_DATAREF_MASK);
+		n++;
+	}
+	list_for_each_entry(page, &l->pages, ledger_node) {
+		if (f)
+			fprintf(f, "leaked page#%u (host %s, order %u, count %d)\n", page->id,
+				page->host ? page->host->name : "?", page->order,
+				page_count(page));
 		n++;
 	}
 	return n;
@@ -167,6 +180,14 @@ sim_skb_ledger_del(struct sk_buff *skb)
 	}
 }
 
+/* netstep: @skb is the one header on its (new) data buffer's list. */
+static void
+sim_skb_sharers_init(struct sk_buff *skb)
+{
+	INIT_LIST_HEAD(&skb_shinfo(skb)->sim_sharers);
+	list_add_tail(&skb->sim_share, &skb_shinfo(skb)->sim_sharers);
+}
+
 /**
  * alloc_skb - allocate a network buffer
  * @net: the host that will own it (stands in for the GFP mask)
@@ -206,8 +227,7 @@ alloc_skb(struct net *net, unsigned int size)
 	shinfo = skb_shinfo(skb);
 	memset(shinfo, 0, sizeof(*shinfo));
 	shinfo->dataref = 1;
-	INIT_LIST_HEAD(&shinfo->sim_sharers);
-	list_add_tail(&skb->sim_share, &shinfo->sim_sharers);
+	sim_skb_sharers_init(skb);
 	if (sim_host_ledger(net))
 		sim_host_ledger(net)->data_allocated++;
 	return skb;
@@ -238,7 +258,11 @@ sim_skb_data_fate_name(u32 fate)
 	return fate == SIM_SKB_DATA_KEPT ? "kept" : "freed";
 }
 
-/* Free the data buffer once no header points at it any more. */
+/*
+ * Let go of the data buffer: it is freed once no header points at it any
+ * more, and with it the shared info's page references and frag_list.
+ * The caller forgets skb->head.
+ */
 static void
 skb_release_data(struct sk_buff *skb)
 {
@@ -249,6 +273,10 @@ skb_release_data(struct sk_buff *skb)
 		struct skb_ledger *l = sim_host_ledger(skb->host);
 
 		trace_skb_data_release(skb, 0, SIM_SKB_DATA_FREED);
+		for (int i = 0; i < shinfo->nr_frags; i++)
+			skb_frag_unref(skb, i);
+		/* skb_drop_fraglist */
+		kfree_skb_list(shinfo->frag_list);
 		if (l)
 			l->data_freed++;
 		free(skb->head);
@@ -256,7 +284,6 @@ skb_release_data(struct sk_buff *skb)
 		trace_skb_data_release(skb, shinfo->dataref & SKB_DATAREF_MASK,
 				       SIM_SKB_DATA_KEPT);
 	}
-	skb->head = NULL;
 }
 
 static void
@@ -267,6 +294,7 @@ __kfree_skb(struct sk_buff *skb)
 		skb->destructor(skb);
 	list_del_init(&skb->sim_share);
 	skb_release_data(skb);
+	skb->head = NULL;
 	sim_skb_ledger_del(skb);
 	free(skb);
 }
@@ -345,6 +373,8 @@ skb_clone(struct sk_buff *skb)
 	n->sk = NULL;
 	n->destructor = NULL;
 	n->users = 1;
+	/* The headroom the original promised to keep off is the clone's. */
+	n->hdr_len = skb->nohdr ? skb_headroom(skb) : skb->hdr_len;
 	n->nohdr = 0;
 	n->cloned = 1;
 	n->fclone = skb->fclone == SKB_FCLONE_ORIG ? SKB_FCLONE_CLONE : SKB_FCLONE_UNAVAILABLE;
@@ -363,10 +393,10 @@ skb_clone(struct sk_buff *skb)
  * __copy_skb_header - copy the metadata of @old into @new
  *
  * The fields every copy of a packet keeps: device, protocol, priority,
- * pkt_type, local_df and the control block.  Shared by skb_copy,
- * ip_copy_metadata and sim_skb_realloc_headroom; each caller copies
- * its own extras (checksum state, header offsets) and decides how the
- * route moves.  Neither skb changes owner.
+ * pkt_type, local_df and the control block.  Shared by pskb_copy,
+ * skb_segment, ip_copy_metadata and sim_skb_realloc_headroom; each
+ * caller copies its own extras (checksum state, header offsets) and
+ * decides how the route moves.  Neither skb changes owner.
  * KERNEL: 3.10's __copy_skb_header also copies the header offsets, the
  * route, tstamp, mark, queue_mapping and more; ip_copy_metadata there
  * copies its few fields by hand.
@@ -383,39 +413,6 @@ __copy_skb_header(struct sk_buff *new, const struct sk_buff *old)
 	memcpy(new->cb, old->cb, sizeof(new->cb));
 }
 
-/**
- * skb_copy - a private copy of header and data
- *
- * Used where the data must be changed but is shared.  Returns a new skb
- * owned by the caller, or NULL.
- */
-struct sk_buff *
-skb_copy(const struct sk_buff *skb)
-{
-	unsigned int headroom = skb_headroom(skb);
-	struct sk_buff *n = alloc_skb(skb->host, skb->end);
-
-	if (!n)
-		return NULL;
-	trace_skb_copy(skb, n);
-	skb_reserve(n, headroom);
-	skb_put(n, skb->len);
-	memcpy(n->head, skb->head, headroom + skb->len);
-	n->sk = NULL;
-	__copy_skb_header(n, skb);
-	n->ip_summed = skb->ip_summed;
-	n->queue_mapping = skb->queue_mapping;
-	n->mac_len = skb->mac_len;
-	n->mac_header = skb->mac_header;
-	n->network_header = skb->network_header;
-	n->transport_header = skb->transport_header;
-	if (skb_dst(skb)) {
-		dst_hold(skb_dst(skb));
-		skb_dst_set(n, skb_dst(skb));
-	}
-	return n;
-}
-
 /*
  * The pointer primitives.  The kernel panics on overflow
  * (skb_over_panic); so does netstep, because an overflow is a bug in
@@ -428,6 +425,133 @@ skb_panic(const struct sk_buff *skb, unsigned int len, const char *msg)
 		msg, skb->id, skb->len, len, (void *)skb->head,
 		(long)(skb->data - skb->head), skb->tail, skb->end);
 	abort();
+}
+
+/* What pskb_copy keeps of @old besides the data: the metadata, checksum
+ * state, queue, header offsets (same headroom), GSO state and a
+ * reference of its own on the route (copy_skb_header). */
+static void
+sim_copy_skb_header(struct sk_buff *n, const struct sk_buff *old)
+{
+	n->sk = NULL;
+	__copy_skb_header(n, old);
+	n->ip_summed = old->ip_summed;
+	n->csum = old->csum;
+	n->queue_mapping = old->queue_mapping;
+	n->mac_len = old->mac_len;
+	n->mac_header = old->mac_header;
+	n->network_header = old->network_header;
+	n->transport_header = old->transport_header;
+	skb_shinfo(n)->gso_size = skb_shinfo(old)->gso_size;
+	skb_shinfo(n)->gso_segs = skb_shinfo(old)->gso_segs;
+	skb_shinfo(n)->gso_type = skb_shinfo(old)->gso_type;
+	if (skb_dst(old)) {
+		dst_hold(skb_dst(old));
+		skb_dst_set(n, skb_dst(old));
+	}
+}
+
+/**
+ * pskb_copy - a private copy of the linear part; the frags are shared
+ * (one more page reference each), the frag_list too (one more user each)
+ *
+ * What TCP sends when the last transmission of an skb still sits in a
+ * driver ring: the header it pushes must not land in the shared head.
+ * Returns a new skb owned by the caller, or NULL.
+ */
+struct sk_buff *
+pskb_copy(struct sk_buff *skb)
+{
+	unsigned int headroom = skb_headroom(skb);
+	struct sk_buff *n = alloc_skb(skb->host, headroom + skb_headlen(skb));
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
+	struct sk_buff *list;
+
+	if (!n)
+		return NULL;
+	trace_pskb_copy(skb, n);
+	skb_reserve(n, headroom);
+	memcpy(skb_put(n, skb_headlen(skb)), skb->data, skb_headlen(skb));
+	n->truesize += skb->data_len;
+	n->data_len = skb->data_len;
+	n->len = skb->len;
+	for (int i = 0; i < shinfo->nr_frags; i++) {
+		skb_shinfo(n)->frags[i] = shinfo->frags[i];
+		skb_frag_ref(skb, i);
+	}
+	skb_shinfo(n)->nr_frags = shinfo->nr_frags;
+	/* skb_clone_fraglist */
+	skb_shinfo(n)->frag_list = shinfo->frag_list;
+	skb_walk_frags(skb, list)
+		skb_get(list);
+	sim_copy_skb_header(n, skb);
+	return n;
+}
+
+/**
+ * pskb_expand_head - give @skb a head of its own, @nhead bytes more
+ * headroom and @ntail more tailroom
+ *
+ * The linear part (and headroom) is copied; the frags and frag_list stay
+ * shared: if the old head was shared (a clone), they gain a reference,
+ * since the old head keeps its own.  Afterwards the skb is not cloned.
+ * Returns 0 or -ENOMEM (@skb unchanged).
+ */
+int
+pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
+{
+	struct skb_ledger *l = sim_host_ledger(skb->host);
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
+	unsigned int size = SKB_DATA_ALIGN(nhead + skb->end + ntail);
+	struct sk_buff *list;
+	unsigned char *data;
+	long off;
+
+	trace_pskb_expand_head(skb, nhead, ntail);
+	if (nhead < 0 || ntail < 0 || skb_shared(skb))
+		skb_panic(skb, nhead, "pskb_expand_head");
+	data = malloc(size + sizeof(struct skb_shared_info));
+	if (!data)
+		return -ENOMEM;
+	/* netstep: the old head's other headers keep its list; @skb starts
+	 * the new head's (the copied list head points into the old one). */
+	list_del_init(&skb->sim_share);
+	memcpy(data + nhead, skb->head, skb->tail);
+	memcpy(data + size, shinfo, sizeof(*shinfo));
+	if (skb_cloned(skb)) {
+		for (int i = 0; i < shinfo->nr_frags; i++)
+			skb_frag_ref(skb, i);
+		skb_walk_frags(skb, list)
+			skb_get(list);
+		skb_release_data(skb);
+	} else {
+		/* skb_free_head: the references move with the shared info. */
+		if (l)
+			l->data_freed++;
+		free(skb->head);
+	}
+	if (l)
+		l->data_allocated++;
+	off = nhead;
+	skb->data = data + (skb->data - skb->head) + off;
+	skb->head = data;
+	skb->end = size;
+	skb->tail += off;
+	if (skb->transport_header != SKB_HEADER_UNSET)
+		skb->transport_header += off;
+	if (skb->network_header != SKB_HEADER_UNSET)
+		skb->network_header += off;
+	if (skb->mac_header != SKB_HEADER_UNSET)
+		skb->mac_header += off;
+	if (skb->ip_summed == CHECKSUM_PARTIAL)
+		skb->csum_start += nhead;
+	skb->cloned = 0;
+	skb->hdr_len = 0;
+	skb->nohdr = 0;
+	skb->data_id = skb->id;
+	skb_shinfo(skb)->dataref = 1;
+	sim_skb_sharers_init(skb);
+	return 0;
 }
 
 unsigned char *
@@ -493,13 +617,423 @@ skb_pad(struct sk_buff *skb, int pad)
 	return 0;
 }
 
+/*
+ * sim_skb_walk - call @visit on each run of contiguous bytes among the
+ * @len bytes of @skb from @offset, in order: the linear part (a negative
+ * @offset reaches into the headroom), the frags, then the frag_list
+ * members; @pos is where the run starts counted from @offset, plus
+ * @base.  -EFAULT if the skb does not hold them all.
+ * KERNEL: 3.10's skb_copy_bits and skb_checksum each write this walk out
+ * (3.16 shares one, __skb_checksum); netstep writes it once.
+ */
+static int
+sim_skb_walk(const struct sk_buff *skb, int offset, int len, int base,
+	     void (*visit)(const u8 *from, int len, int pos, void *arg), void *arg)
+{
+	int start = skb_headlen(skb), pos = base;
+	struct sk_buff *frag_iter;
+	int copy;
+
+	if (len < 0 || offset < -(int)skb_headroom(skb) || offset > (int)skb->len - len)
+		return -EFAULT;
+	if ((copy = start - offset) > 0) {
+		if (copy > len)
+			copy = len;
+		visit(skb->data + offset, copy, pos, arg);
+		if ((len -= copy) == 0)
+			return 0;
+		offset += copy;
+		pos += copy;
+	}
+	for (int i = 0; i < skb_shinfo(skb)->nr_frags; i++) {
+		const skb_frag_t *f = &skb_shinfo(skb)->frags[i];
+		int end = start + (int)skb_frag_size(f);
+
+		if ((copy = end - offset) > 0) {
+			if (copy > len)
+				copy = len;
+			visit((u8 *)skb_frag_address(f) + (offset - start), copy, pos, arg);
+			if ((len -= copy) == 0)
+				return 0;
+			offset += copy;
+			pos += copy;
+		}
+		start = end;
+	}
+	skb_walk_frags(skb, frag_iter) {
+		int end = start + (int)frag_iter->len;
+
+		if ((copy = end - offset) > 0) {
+			if (copy > len)
+				copy = len;
+			if (sim_skb_walk(frag_iter, offset - start, copy, pos, visit, arg))
+				return -EFAULT;
+			if ((len -= copy) == 0)
+				return 0;
+			offset += copy;
+			pos += copy;
+		}
+		start = end;
+	}
+	return len ? -EFAULT : 0;
+}
+
+static void
+sim_copy_run(const u8 *from, int len, int pos, void *to)
+{
+	memcpy((u8 *)to + pos, from, len);
+}
+
+/**
+ * skb_copy_bits - copy @len bytes of the packet from @offset to @to
+ *
+ * The bytes may be in the linear part (a negative @offset reaches into
+ * the headroom), the frags or the frag_list: how every reader that
+ * cannot count on linear data gets at them.  0, or -EFAULT if the skb
+ * does not hold them.
+ */
 int
 skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 {
-	if (offset < 0 || len < 0 || (unsigned int)(offset + len) > skb->len)
-		return -EFAULT;
-	memcpy(to, skb->data + offset, len);
-	return 0;
+	return sim_skb_walk(skb, offset, len, 0, sim_copy_run, to);
+}
+
+/*
+ * sim_pull_fraglist - the tail of __pskb_pull_tail: @eat bytes beyond the
+ * frags were copied from the frag_list; drop the members eaten whole and
+ * pull the first one eaten in part (a private clone of it if it is
+ * shared).  false if memory ran out (nothing changed).
+ * NOTE: inline in 3.10's __pskb_pull_tail; apart here to keep that one
+ * readable.
+ */
+static bool
+sim_pull_fraglist(struct sk_buff *skb, int eat)
+{
+	struct sk_buff *list = skb_shinfo(skb)->frag_list;
+	struct sk_buff *clone = NULL, *insp = NULL;
+
+	while (eat) {
+		if ((int)list->len <= eat) {
+			eat -= list->len;		/* eaten as whole */
+			list = list->next;
+			insp = list;
+			continue;
+		}
+		if (skb_shared(list)) {			/* eaten partly, fork it */
+			clone = skb_clone(list);
+			if (!clone)
+				return false;
+			insp = list->next;
+			list = clone;
+		} else {
+			insp = list;
+		}
+		if (!pskb_may_pull(list, eat) || !skb_pull(list, eat)) {
+			kfree_skb(clone);
+			return false;
+		}
+		break;
+	}
+	while ((list = skb_shinfo(skb)->frag_list) != insp) {
+		skb_shinfo(skb)->frag_list = list->next;
+		list->next = NULL;
+		kfree_skb(list);
+	}
+	if (clone) {
+		clone->next = list;
+		skb_shinfo(skb)->frag_list = clone;
+	}
+	return true;
+}
+
+/*
+ * sim_skb_frags_eat - drop the first @eat bytes of @skb's page frags:
+ * frags wholly eaten let go of their page, the first one left starts
+ * later.  skb->len and data_len are the caller's to fix.
+ * KERNEL: __pskb_pull_tail and tcp_output.c's __pskb_trim_head each
+ * open-code this loop.
+ */
+void
+sim_skb_frags_eat(struct sk_buff *skb, int eat)
+{
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
+	int k = 0;
+
+	for (int i = 0; i < shinfo->nr_frags; i++) {
+		int size = skb_frag_size(&shinfo->frags[i]);
+
+		if (size <= eat) {
+			skb_frag_unref(skb, i);
+			eat -= size;
+			continue;
+		}
+		shinfo->frags[k] = shinfo->frags[i];
+		if (eat) {
+			shinfo->frags[k].page_offset += eat;
+			skb_frag_size_sub(&shinfo->frags[k], eat);
+			eat = 0;
+		}
+		k++;
+	}
+	shinfo->nr_frags = k;
+}
+
+/**
+ * __pskb_pull_tail - move @delta bytes from the frags (then the
+ * frag_list) into the linear part, after the tail
+ *
+ * Reallocates the head if it is too small or shared.  Frags emptied by
+ * the pull drop their page reference.  Returns the new tail, or NULL
+ * when memory ran out.  pskb_may_pull() and skb_linearize() use it.
+ */
+unsigned char *
+__pskb_pull_tail(struct sk_buff *skb, int delta)
+{
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
+	int eat = (int)(skb->tail + delta) - (int)skb->end;
+
+	trace___pskb_pull_tail(skb, delta);
+	if (eat > 0 || skb_cloned(skb)) {
+		if (pskb_expand_head(skb, 0, eat > 0 ? eat + 128 : 0))
+			return NULL;
+		shinfo = skb_shinfo(skb);
+	}
+	if (skb_copy_bits(skb, skb_headlen(skb), skb_tail_pointer(skb), delta))
+		skb_panic(skb, delta, "__pskb_pull_tail");
+	if (skb_has_frag_list(skb)) {
+		eat = delta;
+		for (int i = 0; i < shinfo->nr_frags && eat > 0; i++)
+			eat -= (int)skb_frag_size(&shinfo->frags[i]);
+		if (eat > 0 && !sim_pull_fraglist(skb, eat))
+			return NULL;
+	}
+	sim_skb_frags_eat(skb, delta);
+	skb->tail += delta;
+	skb->data_len -= delta;
+	return skb_tail_pointer(skb);
+}
+
+/**
+ * skb_split - move everything after the first @len bytes of @skb to
+ * @skb1, a fresh skb (its linear room must hold what is cut from the
+ * linear part)
+ *
+ * A frag cut in two is shared by both, each holding a page reference.
+ * tcp_fragment and tso_fragment use it to cut a write-queue skb.
+ */
+void
+skb_split(struct sk_buff *skb, struct sk_buff *skb1, const u32 len)
+{
+	struct skb_shared_info *sh = skb_shinfo(skb), *sh1 = skb_shinfo(skb1);
+	int pos = skb_headlen(skb);
+	int nfrags = sh->nr_frags, k = 0;
+
+	trace_skb_split(skb, skb1, len);
+	if ((int)len < pos) {
+		/* skb_split_inside_header: the cut is in the linear part. */
+		memcpy(skb_put(skb1, pos - len), skb->data + len, pos - len);
+		for (int i = 0; i < nfrags; i++)
+			sh1->frags[i] = sh->frags[i];
+		sh1->nr_frags = nfrags;
+		sh->nr_frags = 0;
+		skb1->data_len = skb->data_len;
+		skb1->len += skb1->data_len;
+		skb->data_len = 0;
+		skb->len = len;
+		skb->tail = (skb->data - skb->head) + len;
+		return;
+	}
+	/* skb_split_no_header: the cut is in the frags. */
+	sh->nr_frags = 0;
+	skb1->len = skb1->data_len = skb->len - len;
+	skb->len = len;
+	skb->data_len = len - pos;
+	for (int i = 0; i < nfrags; i++) {
+		int size = skb_frag_size(&sh->frags[i]);
+
+		if (pos + size > (int)len) {
+			sh1->frags[k] = sh->frags[i];
+			if (pos < (int)len) {
+				skb_frag_ref(skb, i);
+				sh1->frags[0].page_offset += len - pos;
+				skb_frag_size_sub(&sh1->frags[0], len - pos);
+				skb_frag_size_set(&sh->frags[i], len - pos);
+				sh->nr_frags++;
+			}
+			k++;
+		} else {
+			sh->nr_frags++;
+		}
+		pos += size;
+	}
+	sh1->nr_frags = k;
+}
+
+/*
+ * sim_csum_run - add one run to the sum: the first run starts the sum
+ * (csum_partial from @csum), each further one is summed alone and added
+ * at its byte position (csum_block_add swaps an odd-placed run).
+ */
+static void
+sim_csum_run(const u8 *from, int len, int pos, void *arg)
+{
+	__wsum *csum = arg;
+
+	if (!pos)
+		*csum = csum_partial(from, len, *csum);
+	else
+		*csum = csum_block_add(*csum, csum_partial(from, len, 0), pos);
+}
+
+/**
+ * skb_checksum - the partial sum (csum_partial) of @len bytes from
+ * @offset, wherever they are, starting from @csum
+ */
+__wsum
+skb_checksum(const struct sk_buff *skb, int offset, int len, __wsum csum)
+{
+	if (sim_skb_walk(skb, offset, len, 0, sim_csum_run, &csum))
+		skb_panic(skb, len, "skb_checksum");
+	return csum;
+}
+
+/**
+ * skb_copy_and_csum_bits - skb_copy_bits to @to, and the sum of what was
+ * copied added to @csum
+ * NOTE: the kernel sums while it copies; netstep copies, then sums the
+ * (now linear) copy: the same sum.
+ */
+__wsum
+skb_copy_and_csum_bits(const struct sk_buff *skb, int offset, u8 *to, int len, __wsum csum)
+{
+	if (skb_copy_bits(skb, offset, to, len))
+		skb_panic(skb, len, "skb_copy_and_csum_bits");
+	return csum_partial(to, len, csum);
+}
+
+/*
+ * sim_segment_one - the skb_segment of one segment: @len bytes of
+ * payload from @offset, after a copy of the @doffset bytes of headers.
+ * Without SG everything is copied into the new skb's linear part and
+ * summed on the way; with SG the bytes still linear in @skb are copied
+ * and the rest are references to @skb's frags (from frag *@i, whose
+ * start is at *@pos).  Without checksum offload the payload is summed
+ * here (CHECKSUM_NONE, the sum in nskb->csum).  NULL on -ENOMEM.
+ * NOTE: the body of 3.10's loop in skb_segment, apart to keep it readable.
+ */
+static struct sk_buff *
+sim_segment_one(struct sk_buff *skb, unsigned int offset, unsigned int len,
+		unsigned int doffset, unsigned int headroom, bool sg, bool csum, int *i,
+		int *pos)
+{
+	struct skb_shared_info *sh = skb_shinfo(skb);
+	int hsize = (int)skb_headlen(skb) - (int)offset;
+	struct sk_buff *nskb;
+	skb_frag_t *frag;
+
+	if (hsize < 0)
+		hsize = 0;
+	if (hsize > (int)len || !sg)
+		hsize = len;
+	nskb = alloc_skb(skb->host, hsize + doffset + headroom);
+	if (!nskb)
+		return NULL;
+	skb_reserve(nskb, headroom);
+	skb_put(nskb, doffset);
+	__copy_skb_header(nskb, skb);
+	nskb->ip_summed = skb->ip_summed;
+	nskb->csum = skb->csum;
+	nskb->queue_mapping = skb->queue_mapping;
+	if (nskb->ip_summed == CHECKSUM_PARTIAL)
+		nskb->csum_start += skb_headroom(nskb) - headroom;
+	skb_reset_mac_header(nskb);
+	skb_set_network_header(nskb, skb->mac_len);
+	nskb->transport_header = nskb->network_header + skb_network_header_len(skb);
+	skb_reset_mac_len(nskb);
+	memcpy(nskb->data, skb->data, doffset);
+	if (!sg) {
+		nskb->ip_summed = CHECKSUM_NONE;
+		nskb->csum = skb_copy_and_csum_bits(skb, offset, skb_put(nskb, len), len, 0);
+		return nskb;
+	}
+	memcpy(skb_put(nskb, hsize), skb->data + offset, hsize);
+	frag = skb_shinfo(nskb)->frags;
+	while (*pos < (int)(offset + len) && *i < sh->nr_frags) {
+		int size;
+
+		*frag = sh->frags[*i];
+		__skb_frag_ref(frag);
+		size = skb_frag_size(frag);
+		if (*pos < (int)offset) {
+			frag->page_offset += offset - *pos;
+			skb_frag_size_sub(frag, offset - *pos);
+		}
+		skb_shinfo(nskb)->nr_frags++;
+		if (*pos + size > (int)(offset + len)) {
+			skb_frag_size_sub(frag, *pos + size - (offset + len));
+			break;
+		}
+		(*i)++;
+		*pos += size;
+		frag++;
+	}
+	nskb->data_len = len - hsize;
+	nskb->len += nskb->data_len;
+	nskb->truesize += nskb->data_len;
+	if (!csum) {
+		nskb->csum = skb_checksum(nskb, doffset, nskb->len - doffset, 0);
+		nskb->ip_summed = CHECKSUM_NONE;
+	}
+	return nskb;
+}
+
+/**
+ * skb_segment - cut a GSO skb into gso_size pieces, each a packet of its
+ * own with a copy of the headers (which the protocol's gso_segment then
+ * fixes up: sequence numbers, IP IDs, lengths, checksums)
+ * @skb: data at the payload, mac_header/mac_len and the other header
+ *	offsets set (skb_mac_gso_segment); not consumed
+ * @features: the device's; with NETIF_F_SG the segments share @skb's
+ *	frags (a page reference each), else they are linear copies
+ *
+ * Returns the segments linked through ->next, or ERR_PTR(-ENOMEM /
+ * -EINVAL).
+ */
+struct sk_buff *
+skb_segment(struct sk_buff *skb, netdev_features_t features)
+{
+	struct sk_buff *segs = NULL, *tail = NULL;
+	unsigned int mss = skb_shinfo(skb)->gso_size;
+	unsigned int doffset = skb->data - skb_mac_header(skb);
+	unsigned int offset = doffset, headroom, len;
+	bool sg = features & NETIF_F_SG;
+	bool csum = can_checksum_protocol(features, skb->protocol);
+	int i = 0, pos;
+
+	trace_skb_segment(skb, mss, sg, csum);
+	if (unlikely(!skb->protocol || skb_has_frag_list(skb)))
+		return ERR_PTR(-EINVAL);
+	skb_push(skb, doffset);
+	headroom = skb_headroom(skb);
+	pos = skb_headlen(skb);
+	do {
+		struct sk_buff *nskb;
+
+		len = skb->len - offset;
+		if (len > mss)
+			len = mss;
+		nskb = sim_segment_one(skb, offset, len, doffset, headroom, sg, csum, &i, &pos);
+		if (!nskb) {
+			kfree_skb_list(segs);
+			return ERR_PTR(-ENOMEM);
+		}
+		if (segs)
+			tail->next = nskb;
+		else
+			segs = nskb;
+		tail = nskb;
+	} while ((offset += len) < skb->len);
+	return segs;
 }
 
 /* ---- dst references -------------------------------------------------- */

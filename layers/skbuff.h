@@ -10,11 +10,22 @@
  * skb_put() appends at the tail, skb_push() prepends a header (TCP, IP,
  * Ethernet in turn), skb_pull() strips one on receive.
  *
+ * The data need not all be there: skb->len counts every byte of the
+ * packet, skb_headlen() only the linear part between data and tail.
+ * The other skb->data_len bytes follow, in order, in the page frags of
+ * skb_shared_info (skb_frag_t: a page, an offset and a size; TCP's
+ * payload with scatter-gather) and then in the skbs of its frag_list
+ * (the MTU-sized pieces ip_append_data chains for ip_fragment).  Code
+ * that reads bytes it cannot be sure are linear uses skb_copy_bits(),
+ * skb_header_pointer() or pskb_may_pull() / skb_linearize().
+ *
  * Two reference counts, as in the kernel:
  *  - skb->users counts references to this sk_buff header;
  *  - skb_shinfo(skb)->dataref counts sk_buff headers sharing the data
- *    buffer.  skb_clone() makes a second header over the same data
- *    (dataref 2); the data is freed when the last header goes.
+ *    buffer, and with it the shared info: its frags and frag_list.
+ *    skb_clone() makes a second header over the same data (dataref 2);
+ *    the data is freed when the last header goes, and only then are the
+ *    frags' page references dropped and the frag_list freed.
  *
  * netstep additions (not in the kernel): every skb has a stable id
  * (skb#7) and a made-up display address derived from it, so traces are
@@ -24,29 +35,57 @@
  * lists the headers that share it, so a reader (the UI) never walks
  * every live skb: with 4096-slot RX rings there are tens of thousands.
  *
- * KERNEL: linear skbs only (no page frags, data_len is always 0), no
- * fclone slab pairs (skb_clone allocates a new header; the fclone flag
- * is kept for display), no truesize accounting against socket memory.
+ * KERNEL: no fclone slab pairs (skb_clone allocates a new header; the
+ * fclone flag is kept for display), no truesize accounting against
+ * socket memory, no SKBTX_SHARED_FRAG (no sendpage or splice: every
+ * frag is the stack's own copy).
  */
 #ifndef NETSTEP_LAYERS_SKBUFF_H
 #define NETSTEP_LAYERS_SKBUFF_H
 
 #include "kernel/types.h"
+#include "kernel/mm.h"
+#include "layers/netdev_features.h"
 
 struct net;
 struct sock;
 struct net_device;
 struct dst_entry;
 
+/* One piece of paged data: @size bytes at @page_offset in @page.p,
+ * which it holds a reference on. */
+typedef struct skb_frag_struct skb_frag_t;
+struct skb_frag_struct {
+	struct {
+		struct page *p;
+	} page;
+	u32 page_offset;
+	u32 size;
+};
+
+/* 64 KiB of data in 4 KiB pages, plus one for an unaligned start. */
+#define MAX_SKB_FRAGS	(65536 / PAGE_SIZE + 1)
+
 /* Lives at skb->end, shared by every clone. */
 struct skb_shared_info {
-	u8 nr_frags;			/* always 0: linear data only */
-	u8 tx_flags;			/* SKBTX_*, unused */
-	u16 gso_size;			/* 0: no GSO */
-	u16 gso_segs;
+	u8 nr_frags;			/* frags[] in use */
+	u16 gso_size;			/* payload per segment, 0: not GSO */
+	u16 gso_segs;			/* segments it stands for (0: to compute) */
+	u16 gso_type;			/* SKB_GSO_TCPV4 ... */
+	struct sk_buff *frag_list;	/* more data, in whole skbs */
 	int dataref;			/* headers sharing this data */
+	skb_frag_t frags[MAX_SKB_FRAGS];	/* the paged data, in order */
 	struct list_head sim_sharers;	/* netstep: those headers (skb->sim_share) */
-	/* KERNEL: frags[], frag_list, hwtstamps, destructor_arg left out. */
+	/* KERNEL: tx_flags, hwtstamps, ip6_frag_id, destructor_arg left out. */
+};
+
+/* skb_shinfo(skb)->gso_type: which segmentation the skb asks for. */
+enum {
+	SKB_GSO_TCPV4 = 1 << 0,
+	SKB_GSO_UDP = 1 << 1,
+	SKB_GSO_DODGY = 1 << 2,		/* from an untrusted source */
+	SKB_GSO_TCP_ECN = 1 << 3,
+	SKB_GSO_TCPV6 = 1 << 4,
 };
 
 #define SKB_DATAREF_SHIFT 16
@@ -54,6 +93,15 @@ struct skb_shared_info {
 
 enum { SKB_FCLONE_UNAVAILABLE, SKB_FCLONE_ORIG, SKB_FCLONE_CLONE };
 enum { CHECKSUM_NONE, CHECKSUM_UNNECESSARY, CHECKSUM_COMPLETE, CHECKSUM_PARTIAL };
+/* "CHECKSUM_PARTIAL" ...: how the trace names skb->ip_summed. */
+static inline const char *
+sim_skb_summed_name(u32 v)
+{
+	static const char *const n[] = { "CHECKSUM_NONE", "CHECKSUM_UNNECESSARY",
+					 "CHECKSUM_COMPLETE", "CHECKSUM_PARTIAL" };
+
+	return v < 4 ? n[v] : NULL;
+}
 /* skb->pkt_type, include/uapi/linux/if_packet.h */
 enum { PACKET_HOST, PACKET_BROADCAST, PACKET_MULTICAST, PACKET_OTHERHOST, PACKET_OUTGOING };
 
@@ -67,9 +115,17 @@ struct sk_buff {
 	struct net_device *dev;		/* in: arrived on; out: leaves by */
 	char cb[48] __attribute__((aligned(8)));	/* per-layer scratch */
 	unsigned long _skb_refdst;	/* dst pointer, bit 0 = no ref held */
-	unsigned int len;		/* bytes from data to tail */
-	unsigned int data_len;		/* paged bytes: always 0 here */
+	unsigned int len;		/* bytes of the packet, linear and paged */
+	unsigned int data_len;		/* of which in frags and frag_list */
 	u16 mac_len;			/* Ethernet header length */
+	u16 hdr_len;			/* clone: headroom it may write (nohdr) */
+	union {
+		__wsum csum;		/* CHECKSUM_NONE/COMPLETE: sum of the data */
+		struct {
+			u16 csum_start;	/* CHECKSUM_PARTIAL: sum from head + this */
+			u16 csum_offset;	/* ... stored this far after it */
+		};
+	};
 	u32 priority;			/* selects the pfifo_fast band */
 	u8 cloned:1;			/* data is (or was) shared */
 	u8 nohdr:1;			/* payload-only reference */
@@ -104,7 +160,8 @@ struct sk_buff {
 
 #define SKB_HEADER_UNSET 0xFFFF
 
-/* Every live skb in a world; a test fails if it is not empty at the end. */
+/* Every live skb and page in a world; a test fails if it is not empty
+ * at the end. */
 struct skb_ledger {
 	struct list_head live;		/* all allocated sk_buff headers */
 	unsigned long allocated;	/* headers ever allocated */
@@ -115,13 +172,17 @@ struct skb_ledger {
 	struct sk_buff **hash;		/* the live headers by address; allocated
 					 * with the first, freed with the last */
 	unsigned int hash_size;		/* buckets, a power of two */
+	struct list_head pages;		/* every live struct page (kernel/mm.h) */
+	unsigned long pages_allocated;	/* pages ever allocated */
+	unsigned long pages_freed;	/* pages freed */
+	u32 next_page_id;		/* id for the next page */
 };
 
 void sim_skb_ledger_init(struct skb_ledger *l);
 /* Is @skb a live header of @l?  @skb may point at freed memory: it is
  * only compared, never read. */
 bool sim_skb_ledger_holds(const struct skb_ledger *l, const struct sk_buff *skb);
-/* Number of skbs still alive; prints each to @f (if not NULL). */
+/* Number of skbs and pages still alive; prints each to @f (if not NULL). */
 unsigned long sim_skb_ledger_live(const struct skb_ledger *l, void *f);
 /* Display address: a fake kernel pointer derived from the id. */
 unsigned long sim_skb_display_addr(const struct sk_buff *skb);
@@ -132,7 +193,8 @@ unsigned long sim_skb_display_addr(const struct sk_buff *skb);
 struct sk_buff *alloc_skb(struct net *net, unsigned int size);
 struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length);
 struct sk_buff *skb_clone(struct sk_buff *skb);
-struct sk_buff *skb_copy(const struct sk_buff *skb);
+struct sk_buff *pskb_copy(struct sk_buff *skb);	/* own head, frags shared */
+int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail);
 /* The metadata a copy inherits (device, protocol, priority, pkt_type,
  * local_df, cb); no data, offsets or route.  See layers/skbuff.c. */
 void __copy_skb_header(struct sk_buff *new, const struct sk_buff *old);
@@ -155,6 +217,13 @@ void skb_reserve(struct sk_buff *skb, int len);
 void skb_trim(struct sk_buff *skb, unsigned int len);
 int skb_pad(struct sk_buff *skb, int pad);
 int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+void sim_skb_frags_eat(struct sk_buff *skb, int eat);
+unsigned char *__pskb_pull_tail(struct sk_buff *skb, int delta);
+void skb_split(struct sk_buff *skb, struct sk_buff *skb1, const u32 len);
+struct sk_buff *skb_segment(struct sk_buff *skb, netdev_features_t features);
+__wsum skb_checksum(const struct sk_buff *skb, int offset, int len, __wsum csum);
+__wsum skb_copy_and_csum_bits(const struct sk_buff *skb, int offset, u8 *to, int len,
+			      __wsum csum);
 
 static inline struct skb_shared_info *skb_shinfo(const struct sk_buff *skb)
 {
@@ -186,9 +255,161 @@ static inline unsigned int skb_headlen(const struct sk_buff *skb)
 {
 	return skb->len - skb->data_len;
 }
+static inline bool skb_is_nonlinear(const struct sk_buff *skb)
+{
+	return skb->data_len;
+}
 static inline bool skb_cloned(const struct sk_buff *skb)
 {
 	return skb->cloned && (skb_shinfo(skb)->dataref & SKB_DATAREF_MASK) != 1;
+}
+/* Is the header part shared with a header that did not promise to keep
+ * off it (skb_header_release)? */
+static inline bool skb_header_cloned(const struct sk_buff *skb)
+{
+	int dataref;
+
+	if (!skb->cloned)
+		return false;
+	dataref = skb_shinfo(skb)->dataref;
+	dataref = (dataref & SKB_DATAREF_MASK) - (dataref >> SKB_DATAREF_SHIFT);
+	return dataref != 1;
+}
+/* May this clone write the first @len bytes of headroom + data without a
+ * private copy?  Only the headroom the original left it (hdr_len). */
+static inline bool skb_clone_writable(const struct sk_buff *skb, unsigned int len)
+{
+	return !skb_header_cloned(skb) && skb_headroom(skb) + len <= skb->hdr_len;
+}
+/* A private copy of the head if it is shared (the frags stay shared). */
+static inline int skb_unclone(struct sk_buff *skb)
+{
+	return skb_cloned(skb) ? pskb_expand_head(skb, 0, 0) : 0;
+}
+
+/* ---- page frags, include/linux/skbuff.h ---- */
+
+static inline struct page *skb_frag_page(const skb_frag_t *frag)
+{
+	return frag->page.p;
+}
+static inline unsigned int skb_frag_size(const skb_frag_t *frag)
+{
+	return frag->size;
+}
+static inline void skb_frag_size_set(skb_frag_t *frag, unsigned int size)
+{
+	frag->size = size;
+}
+static inline void skb_frag_size_add(skb_frag_t *frag, int delta)
+{
+	frag->size += delta;
+}
+static inline void skb_frag_size_sub(skb_frag_t *frag, int delta)
+{
+	frag->size -= delta;
+}
+static inline void *skb_frag_address(const skb_frag_t *frag)
+{
+	return (u8 *)page_address(skb_frag_page(frag)) + frag->page_offset;
+}
+static inline void __skb_frag_ref(skb_frag_t *frag)
+{
+	get_page(skb_frag_page(frag));
+}
+static inline void skb_frag_ref(struct sk_buff *skb, int f)
+{
+	__skb_frag_ref(&skb_shinfo(skb)->frags[f]);
+}
+static inline void __skb_frag_unref(skb_frag_t *frag)
+{
+	put_page(skb_frag_page(frag));
+}
+static inline void skb_frag_unref(struct sk_buff *skb, int f)
+{
+	__skb_frag_unref(&skb_shinfo(skb)->frags[f]);
+}
+/* Point frag @i at @size bytes of @page (whose reference the caller gives). */
+static inline void __skb_fill_page_desc(struct sk_buff *skb, int i, struct page *page,
+					int off, int size)
+{
+	skb_frag_t *frag = &skb_shinfo(skb)->frags[i];
+
+	frag->page.p = page;
+	frag->page_offset = off;
+	skb_frag_size_set(frag, size);
+}
+static inline void skb_fill_page_desc(struct sk_buff *skb, int i, struct page *page,
+				      int off, int size)
+{
+	__skb_fill_page_desc(skb, i, page, off, size);
+	skb_shinfo(skb)->nr_frags = i + 1;
+}
+/* Do @page at @off continue the last of @i frags, so it can just grow? */
+static inline bool skb_can_coalesce(struct sk_buff *skb, int i, const struct page *page,
+				    int off)
+{
+	if (i) {
+		const skb_frag_t *frag = &skb_shinfo(skb)->frags[i - 1];
+
+		return page == skb_frag_page(frag) &&
+		       off == (int)(frag->page_offset + skb_frag_size(frag));
+	}
+	return false;
+}
+/* The linear part and the frags: all but the frag_list. */
+static inline unsigned int skb_pagelen(const struct sk_buff *skb)
+{
+	unsigned int len = 0;
+
+	for (int i = skb_shinfo(skb)->nr_frags - 1; i >= 0; i--)
+		len += skb_frag_size(&skb_shinfo(skb)->frags[i]);
+	return len + skb_headlen(skb);
+}
+static inline bool skb_has_frag_list(const struct sk_buff *skb)
+{
+	return skb_shinfo(skb)->frag_list != NULL;
+}
+#define skb_walk_frags(skb, iter)					\
+	for (iter = skb_shinfo(skb)->frag_list; iter; iter = iter->next)
+static inline bool skb_is_gso(const struct sk_buff *skb)
+{
+	return skb_shinfo(skb)->gso_size;
+}
+
+/* Make the first @len bytes linear (pulling from frags and frag_list);
+ * false if the skb is shorter or memory ran out. */
+static inline bool pskb_may_pull(struct sk_buff *skb, unsigned int len)
+{
+	if (likely(len <= skb_headlen(skb)))
+		return true;
+	if (unlikely(len > skb->len))
+		return false;
+	return __pskb_pull_tail(skb, len - skb_headlen(skb)) != NULL;
+}
+/* Every byte linear: 0 or -ENOMEM. */
+static inline int __skb_linearize(struct sk_buff *skb)
+{
+	return __pskb_pull_tail(skb, skb->data_len) ? 0 : -ENOMEM;
+}
+static inline int skb_linearize(struct sk_buff *skb)
+{
+	return skb_is_nonlinear(skb) ? __skb_linearize(skb) : 0;
+}
+/*
+ * skb_header_pointer - @len bytes at @offset from skb->data: a pointer
+ * into the skb when they are linear, else a copy in @buffer; NULL if the
+ * skb is shorter.  How a reader looks at headers it cannot be sure are
+ * linear.
+ */
+static inline void *skb_header_pointer(const struct sk_buff *skb, int offset, int len,
+				       void *buffer)
+{
+	if (offset >= 0 && len >= 0 && (unsigned int)(offset + len) <= skb_headlen(skb))
+		return skb->data + offset;
+	if (skb_copy_bits(skb, offset, buffer, len) < 0)
+		return NULL;
+	return buffer;
 }
 static inline bool skb_shared(const struct sk_buff *skb)
 {
@@ -228,6 +449,31 @@ static inline void skb_reset_mac_header(struct sk_buff *skb)
 static inline void skb_set_transport_header(struct sk_buff *skb, int offset)
 {
 	skb->transport_header = skb->data - skb->head + offset;
+}
+static inline void skb_set_network_header(struct sk_buff *skb, int offset)
+{
+	skb->network_header = skb->data - skb->head + offset;
+}
+static inline void skb_reset_tail_pointer(struct sk_buff *skb)
+{
+	skb->tail = skb->data - skb->head;
+}
+static inline void skb_reset_mac_len(struct sk_buff *skb)
+{
+	skb->mac_len = skb->network_header - skb->mac_header;
+}
+static inline unsigned int skb_network_header_len(const struct sk_buff *skb)
+{
+	return skb->transport_header - skb->network_header;
+}
+/* CHECKSUM_PARTIAL: where the sum starts, counted from skb->data. */
+static inline int skb_checksum_start_offset(const struct sk_buff *skb)
+{
+	return skb->csum_start - skb_headroom(skb);
+}
+static inline int skb_transport_offset(const struct sk_buff *skb)
+{
+	return skb_transport_header(skb) - skb->data;
 }
 static inline int skb_network_offset(const struct sk_buff *skb)
 {
@@ -290,6 +536,38 @@ __sum16 csum_fold(__wsum sum);
 __sum16 ip_fast_csum(const void *iph, unsigned int ihl);
 __wsum csum_tcpudp_nofold(__be32 saddr, __be32 daddr, unsigned short len,
 			  unsigned short proto, __wsum sum);
+/* One's complement addition of two partial sums (include/net/checksum.h). */
+static inline __wsum csum_add(__wsum csum, __wsum addend)
+{
+	u32 res = csum + addend;
+
+	return res + (res < addend);
+}
+static inline __wsum csum_sub(__wsum csum, __wsum addend)
+{
+	return csum_add(csum, ~addend);
+}
+/*
+ * The sum of a block that starts at byte @offset of what @csum covers:
+ * a block at an odd offset has its bytes in the other halves of the
+ * 16-bit words, so its own sum is byte-swapped first.
+ */
+static inline __wsum csum_block_add(__wsum csum, __wsum csum2, int offset)
+{
+	u32 sum = csum2;
+
+	if (offset & 1)
+		sum = ((sum & 0xFF00FF) << 8) + ((sum >> 8) & 0xFF00FF);
+	return csum_add(csum, sum);
+}
+static inline __wsum csum_block_sub(__wsum csum, __wsum csum2, int offset)
+{
+	u32 sum = csum2;
+
+	if (offset & 1)
+		sum = ((sum & 0xFF00FF) << 8) + ((sum >> 8) & 0xFF00FF);
+	return csum_sub(csum, sum);
+}
 static inline __sum16 csum_tcpudp_magic(__be32 saddr, __be32 daddr, unsigned short len,
 					unsigned short proto, __wsum sum)
 {

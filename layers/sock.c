@@ -16,7 +16,8 @@
  *
  * Left out: the socket lock and backlog, memory accounting against
  * protocol-wide limits (sk_forward_alloc stays 0), socket filters,
- * timestamps, SO_* options other than SO_SNDBUF/SO_RCVBUF.  The default
+ * timestamps, SO_* options other than SO_SNDBUF, SO_RCVBUF, SO_REUSEADDR,
+ * SO_LINGER (getsockopt also SO_TYPE, SO_ERROR, SO_ACCEPTCONN).  The default
  * wake-ups wake nobody: sim/task.c hooks the callbacks of a socket a
  * task sleeps on, as a process on sk->sk_wq would be woken.
  */
@@ -207,6 +208,7 @@ sock_init_data(struct socket *sock, struct sock *sk)
 							  : sock_def_write_space;
 	sk->sk_error_report = sock_def_error_report;
 	sk->sk_destruct = NULL;
+	sk->sk_pacing_rate = ~0U;	/* unlimited until TCP has an RTT */
 }
 
 /** sock_graft - attach an accepted sock to its new BSD socket. */
@@ -253,21 +255,93 @@ __sk_dst_check(struct sock *sk, u32 cookie)
 
 /**
  * sk_setup_caps - cache @dst on the socket (the socket takes a
- * reference) and learn the device's offload features from it.
+ * reference) and learn from it what its device can do (sk_route_caps)
  *
- * KERNEL: sets sk_route_caps (GSO, checksum offload) from dev->features;
- * netstep's TCP segments and checksums in software, so no caps are kept.
+ * A device with software GSO lets the socket build GSO skbs of any type
+ * the stack can segment itself (NETIF_F_GSO_SOFTWARE); a socket that can
+ * build its type is then promised scatter-gather and checksumming
+ * (NETIF_F_SG | NETIF_F_HW_CSUM): if the device has neither, the
+ * segmentation in dev_hard_start_xmit copies and sums.
  */
 void
 sk_setup_caps(struct sock *sk, struct dst_entry *dst)
 {
 	trace_sk_setup_caps(sk, dst);
-	if (sk->sk_dst_cache == dst)
+	if (sk->sk_dst_cache != dst) {
+		sk_dst_reset(sk);
+		if (dst)
+			dst_hold(dst);
+		sk->sk_dst_cache = dst;
+	}
+	if (!dst)
 		return;
-	sk_dst_reset(sk);
-	if (dst)
-		dst_hold(dst);
-	sk->sk_dst_cache = dst;
+	sk->sk_route_caps = dst->dev->features;
+	if (sk->sk_route_caps & NETIF_F_GSO)
+		sk->sk_route_caps |= NETIF_F_GSO_SOFTWARE;
+	/* KERNEL: minus sk_route_nocaps (MD5 signed sockets: no GSO); and a
+	 * route with extra headers (IPsec, dst->header_len) gets no GSO. */
+	if (sk_can_gso(sk)) {
+		sk->sk_route_caps |= NETIF_F_SG | NETIF_F_HW_CSUM;
+		sk->sk_gso_max_size = dst->dev->gso_max_size;
+		sk->sk_gso_max_segs = dst->dev->gso_max_segs;
+	}
+	trace_sk_route_caps(sk);
+}
+
+/* The task's page frag (see layers/sock.h). */
+struct page_frag *
+sk_page_frag(struct sock *sk)
+{
+	return &sock_net(sk)->task_frag;
+}
+
+/* SKB_FRAG_PAGE_ORDER: get_order(32768), eight 4 KiB pages. */
+#define SKB_FRAG_PAGE_ORDER	3
+
+/**
+ * sk_page_frag_refill - make sure @pfrag has room for at least a byte
+ *
+ * A page only @pfrag holds is reused from its start; a page with room
+ * left is kept; else it is let go (the skbs pointing into it keep it
+ * alive) and a new 32 KiB one is taken (a 4 KiB page if that fails).
+ * false when memory ran out.
+ */
+bool
+sk_page_frag_refill(struct sock *sk, struct page_frag *pfrag)
+{
+	int order;
+
+	trace_sk_page_frag_refill(sk, pfrag);
+	if (pfrag->page) {
+		if (page_count(pfrag->page) == 1) {
+			pfrag->offset = 0;
+			return true;
+		}
+		if (pfrag->offset < pfrag->size)
+			return true;
+		put_page(pfrag->page);
+	}
+	/* KERNEL: only for users that can wait (sk_allocation & __GFP_WAIT),
+	 * which every sender here is. */
+	for (order = SKB_FRAG_PAGE_ORDER; order >= 0; order--) {
+		pfrag->page = alloc_pages(sock_net(sk), order);
+		if (likely(pfrag->page)) {
+			pfrag->offset = 0;
+			pfrag->size = PAGE_SIZE << order;
+			return true;
+		}
+	}
+	/* KERNEL: sk_enter_memory_pressure, sk_stream_moderate_sndbuf */
+	return false;
+}
+
+/* The host's process exits (do_exit): its page frag lets go of its page. */
+void
+sim_task_frag_release(struct net *net)
+{
+	if (net->task_frag.page)
+		put_page(net->task_frag.page);
+	net->task_frag.page = NULL;
 }
 
 /** sk_dst_reset - forget the cached route (drops the socket's reference). */
@@ -369,39 +443,147 @@ sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 }
 
 /**
- * sock_setsockopt - SOL_SOCKET options: SO_SNDBUF and SO_RCVBUF
+ * sock_setsockopt - SOL_SOCKET options: SO_SNDBUF, SO_RCVBUF,
+ * SO_REUSEADDR, SO_LINGER
  *
- * As the kernel does, the value is doubled (the other half pays for
- * struct sk_buff overhead), capped by net.core.[rw]mem_max, raised to
- * the minimum, and locks the buffer against TCP's autotuning.
+ * As the kernel does, a buffer size is capped by net.core.[rw]mem_max,
+ * doubled (the other half pays for struct sk_buff overhead), raised to
+ * the minimum, and locks the buffer against TCP's autotuning.  Returns
+ * 0, -EINVAL (optval too short) or -ENOPROTOOPT (an option netstep does
+ * not keep, and the read-only SO_TYPE / SO_ERROR).
  */
 int
 sock_setsockopt(struct socket *sock, int level, int optname, const void *optval, int optlen)
 {
 	struct sock *sk = sock->sk;
+	struct linger ling;
 	int val;
 
-	if (level != SOL_SOCKET)
-		return -ENOPROTOOPT;
+	(void)level;
 	if (optlen < (int)sizeof(int) || !optval)
 		return -EINVAL;
 	memcpy(&val, optval, sizeof(val));
 	trace_sock_setsockopt(sk, optname, val);
-	if (val < 0)
-		val = 0;
-	if (val > SIM_RMEM_DEFAULT)
-		val = SIM_RMEM_DEFAULT;	/* net.core.rmem_max = wmem_max = 212992 */
 	switch (optname) {
+	case SO_REUSEADDR:
+		/* KERNEL: stored and reported; the bind check of
+		 * inet_csk_get_port does not consult it (TIME_WAIT still
+		 * holds its port). */
+		sk->sk_reuse = val ? SK_CAN_REUSE : SK_NO_REUSE;
+		return 0;
 	case SO_SNDBUF:
+		/* min_t(u32, ...): a negative size is a huge one. */
+		val = min_t(u32, (u32)val, SIM_WMEM_DEFAULT);	/* net.core.wmem_max */
 		sk->sk_userlocks |= SOCK_SNDBUF_LOCK;
-		sk->sk_sndbuf = val * 2 > SOCK_MIN_SNDBUF ? val * 2 : SOCK_MIN_SNDBUF;
+		sk->sk_sndbuf = max_t(u32, (u32)val * 2, SOCK_MIN_SNDBUF);
 		sk->sk_write_space(sk);
 		return 0;
 	case SO_RCVBUF:
+		val = min_t(u32, (u32)val, SIM_RMEM_DEFAULT);	/* net.core.rmem_max */
 		sk->sk_userlocks |= SOCK_RCVBUF_LOCK;
-		sk->sk_rcvbuf = val * 2 > SOCK_MIN_RCVBUF ? val * 2 : SOCK_MIN_RCVBUF;
+		sk->sk_rcvbuf = max_t(u32, (u32)val * 2, SOCK_MIN_RCVBUF);
+		return 0;
+	case SO_LINGER:
+		if (optlen < (int)sizeof(ling))
+			return -EINVAL;		/* 1003.1g */
+		memcpy(&ling, optval, sizeof(ling));
+		if (!ling.l_onoff) {
+			sock_reset_flag(sk, SOCK_LINGER);
+		} else {
+			sk->sk_lingertime = (unsigned int)ling.l_linger * HZ;
+			sock_set_flag(sk, SOCK_LINGER);
+		}
 		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
+}
+
+/**
+ * sock_getsockopt - getsockopt(SOL_SOCKET, ...): copy the option's value
+ * into @optval, at most *@optlen bytes; *@optlen becomes what was copied.
+ * SO_ERROR takes the pending error off the socket, as a read does.
+ * Returns 0, -EINVAL or -ENOPROTOOPT.
+ */
+int
+sock_getsockopt(struct socket *sock, int level, int optname, void *optval, int *optlen)
+{
+	struct sock *sk = sock->sk;
+	union {
+		int val;
+		struct linger ling;
+	} v;
+	int lv = sizeof(int), len = *optlen;
+
+	(void)level;
+	trace_sock_getsockopt(sk, optname);
+	if (len < 0)
+		return -EINVAL;
+	memset(&v, 0, sizeof(v));
+	switch (optname) {
+	case SO_SNDBUF:
+		v.val = sk->sk_sndbuf;
+		break;
+	case SO_RCVBUF:
+		v.val = sk->sk_rcvbuf;
+		break;
+	case SO_REUSEADDR:
+		v.val = sk->sk_reuse;
+		break;
+	case SO_TYPE:
+		v.val = sk->sk_type;
+		break;
+	case SO_ERROR:
+		v.val = -sock_error(sk);
+		if (v.val == 0) {
+			v.val = sk->sk_err_soft;
+			sk->sk_err_soft = 0;
+		}
+		break;
+	case SO_LINGER:
+		lv = sizeof(v.ling);
+		v.ling.l_onoff = sock_flag(sk, SOCK_LINGER);
+		v.ling.l_linger = sk->sk_lingertime / HZ;
+		break;
+	case SO_ACCEPTCONN:
+		v.val = sk->sk_state == TCP_LISTEN;
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+	if (len > lv)
+		len = lv;
+	memcpy(optval, &v, len);
+	*optlen = len;
+	return 0;
+}
+
+/**
+ * sock_common_setsockopt - proto_ops.setsockopt of AF_INET sockets: hand
+ * a level other than SOL_SOCKET to the protocol (tcp_setsockopt).
+ * -ENOPROTOOPT when the protocol has no options (KERNEL: udp_setsockopt
+ * and ip_setsockopt are not modelled).
+ */
+int
+sock_common_setsockopt(struct socket *sock, int level, int optname, const void *optval,
+		       int optlen)
+{
+	struct sock *sk = sock->sk;
+
+	trace_sock_common_setsockopt(sk, level, optname);
+	if (!sk->sk_prot->setsockopt)
+		return -ENOPROTOOPT;
+	return sk->sk_prot->setsockopt(sk, level, optname, optval, optlen);
+}
+
+/** sock_common_getsockopt - the same for getsockopt. */
+int
+sock_common_getsockopt(struct socket *sock, int level, int optname, void *optval, int *optlen)
+{
+	struct sock *sk = sock->sk;
+
+	trace_sock_common_getsockopt(sk, level, optname);
+	if (!sk->sk_prot->getsockopt)
+		return -ENOPROTOOPT;
+	return sk->sk_prot->getsockopt(sk, level, optname, optval, optlen);
 }

@@ -31,6 +31,10 @@
 #include "layers/skbuff.h"
 #include "layers/route.h"
 
+#include <poll.h>
+#ifndef POLLRDHUP
+#define POLLRDHUP	0x2000		/* the peer shut its side (glibc: _GNU_SOURCE only) */
+#endif
 #include <sys/uio.h>
 
 /* NOTE: kernel/types.h has no s16; C11 allows this typedef to repeat. */
@@ -58,6 +62,17 @@ struct socket;
 #ifndef MSG_PEEK
 #define MSG_PEEK	0x2
 #endif
+
+/* include/linux/net.h: the low bits of socket()'s type; the rest are flags. */
+#define SOCK_TYPE_MASK	0xf
+/* ioctl commands, include/uapi/asm-generic/ioctls.h and linux/sockios.h
+ * (x86 values), and the kernel-internal "not mine" code. */
+#ifndef FIONBIO
+#define FIONBIO		0x5421
+#endif
+#define SIOCINQ		0x541B		/* FIONREAD: bytes readable */
+#define SIOCOUTQ	0x5411		/* TIOCOUTQ: bytes not yet acked */
+#define ENOIOCTLCMD	515		/* include/linux/errno.h, never seen by user space */
 
 #define SHUTDOWN_MASK	3
 #define RCV_SHUTDOWN	1
@@ -108,6 +123,12 @@ struct proto_ops {
 	int (*shutdown)(struct socket *sock, int flags);
 	int (*sendmsg)(struct socket *sock, struct msghdr *m, size_t total_len);
 	int (*recvmsg)(struct socket *sock, struct msghdr *m, size_t total_len, int flags);
+	int (*setsockopt)(struct socket *sock, int level, int optname, const void *optval,
+			  int optlen);
+	int (*getsockopt)(struct socket *sock, int level, int optname, void *optval,
+			  int *optlen);
+	int (*ioctl)(struct socket *sock, unsigned int cmd, unsigned long arg);
+	unsigned int (*poll)(struct socket *sock);	/* KERNEL: (file, sock, poll_table) */
 };
 
 /* include/net/sock.h: a transport protocol as the socket layer sees it. */
@@ -124,6 +145,10 @@ struct proto {
 	int (*recvmsg)(struct sock *sk, struct msghdr *msg, size_t len, int noblock,
 		       int flags, int *addr_len);
 	int (*backlog_rcv)(struct sock *sk, struct sk_buff *skb);
+	int (*setsockopt)(struct sock *sk, int level, int optname, const void *optval,
+			  int optlen);
+	int (*getsockopt)(struct sock *sk, int level, int optname, void *optval, int *optlen);
+	int (*ioctl)(struct sock *sk, int cmd, unsigned long arg);
 	void (*hash)(struct sock *sk);
 	void (*unhash)(struct sock *sk);
 	int (*get_port)(struct sock *sk, unsigned short snum);
@@ -175,6 +200,11 @@ struct sock {
 
 	/* routing */
 	struct dst_entry *sk_dst_cache;	/* the cached route (__sk_dst_check) */
+	netdev_features_t sk_route_caps;	/* its device's features (sk_setup_caps) */
+	int sk_gso_type;		/* SKB_GSO_TCPV4 for TCP, 0: no GSO */
+	unsigned int sk_gso_max_size;	/* largest GSO skb the device takes */
+	u16 sk_gso_max_segs;		/* ... and most segments in one */
+	u32 sk_pacing_rate;		/* bytes/s, TCP: 2 x cwnd x mss / srtt */
 	int sk_tx_queue_mapping;	/* cached TX queue, -1 = none */
 	u32 sk_priority;		/* SO_PRIORITY -> skb->priority */
 	u32 sk_mark;
@@ -190,6 +220,9 @@ struct sock {
 	long sk_sndtimeo;
 	long sk_rcvtimeo;
 	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK: set by the user */
+	u8 sk_reuse;			/* SO_REUSEADDR: SK_CAN_REUSE or SK_NO_REUSE */
+	unsigned long sk_flags;		/* 1 << SOCK_LINGER ...: sock_flag() */
+	unsigned long sk_lingertime;	/* SO_LINGER timeout, jiffies */
 
 	struct socket *sk_socket;	/* the BSD side, NULL once orphaned */
 	const struct proto *sk_prot;	/* tcp_prot, udp_prot */
@@ -224,8 +257,37 @@ static inline struct inet_sock *inet_sk(const struct sock *sk)
 	return (struct inet_sock *)sk;
 }
 static inline struct net *sock_net(const struct sock *sk) { return sk->sk_net; }
+
+/* include/net/sock.h: the bits of sk->sk_flags netstep keeps.  KERNEL:
+ * SOCK_DEAD is icsk->sim_sock_dead here, SOCK_DONE is read as
+ * RCV_SHUTDOWN (tcp_fin sets both), the other flags are left out. */
+enum sock_flags {
+	SOCK_LINGER,			/* SO_LINGER is on: close() waits, or resets if 0 */
+};
+#define SK_NO_REUSE	0
+#define SK_CAN_REUSE	1
+static inline bool sock_flag(const struct sock *sk, enum sock_flags flag)
+{
+	return sk->sk_flags & (1UL << flag);
+}
+static inline void sock_set_flag(struct sock *sk, enum sock_flags flag)
+{
+	sk->sk_flags |= 1UL << flag;
+}
+static inline void sock_reset_flag(struct sock *sk, enum sock_flags flag)
+{
+	sk->sk_flags &= ~(1UL << flag);
+}
 static inline void sock_hold(struct sock *sk) { sk->sk_refcnt++; }
 void sock_put(struct sock *sk);		/* frees at 0: layers/sock.c */
+/* sock_error - take the pending error off the socket (reported once): -err. */
+static inline int sock_error(struct sock *sk)
+{
+	int err = sk->sk_err;
+
+	sk->sk_err = 0;
+	return -err;
+}
 void sk_free(struct sock *sk);
 
 /* include/net/sock.h helpers used by TCP and UDP */
@@ -233,6 +295,20 @@ struct sock *sk_alloc(struct net *net, int family, const struct proto *prot);
 void sock_init_data(struct socket *sock, struct sock *sk);
 struct dst_entry *__sk_dst_check(struct sock *sk, u32 cookie);
 void sk_setup_caps(struct sock *sk, struct dst_entry *dst);
+/* May this socket build GSO skbs of its type over its route? */
+static inline bool sk_can_gso(const struct sock *sk)
+{
+	return net_gso_ok(sk->sk_route_caps, sk->sk_gso_type);
+}
+/*
+ * sk_page_frag - the page frag a sender fills: the task's
+ * (current->task_frag) for sockets whose allocations may sleep, which
+ * every socket here is (a process's send).  KERNEL: sk->sk_frag for
+ * the others; netstep's one process per host keeps its task_frag in the
+ * host (struct net).
+ */
+struct page_frag *sk_page_frag(struct sock *sk);
+bool sk_page_frag_refill(struct sock *sk, struct page_frag *pfrag);
 void sk_dst_reset(struct sock *sk);
 static inline struct dst_entry *__sk_dst_get(const struct sock *sk)
 {
@@ -279,6 +355,7 @@ ip_dont_fragment(const struct sock *sk)
 /* include/linux/fdtable.h, trimmed: fd -> struct socket. */
 struct sim_fdtable {
 	struct socket *fd[SIM_NR_OPEN];	/* NULL = free slot */
+	unsigned int f_flags[SIM_NR_OPEN];	/* O_RDWR | O_NONBLOCK ... (KERNEL: file->f_flags) */
 	u64 pattern_off[SIM_NR_OPEN];	/* netstep: bytes of the `send N` pattern sent */
 	int last_socket;		/* netstep: fd the last socket() returned */
 };
@@ -295,16 +372,36 @@ int sys_recvfrom(struct net *net, int fd, void *ubuf, size_t size, unsigned int 
 		 struct sockaddr *addr, int *addr_len);
 int sys_shutdown(struct net *net, int fd, int how);
 int sys_close(struct net *net, int fd);
+int sys_getsockopt(struct net *net, int fd, int level, int optname, void *optval,
+		   int *optlen);
+/* read(2) and write(2) on a socket (fs/read_write.c, through the VFS to
+ * sock_aio_read / sock_aio_write). */
+long sys_read(struct net *net, int fd, void *buf, size_t count);
+long sys_write(struct net *net, int fd, const void *buf, size_t count);
+/* fcntl(2), F_GETFL and F_SETFL only (fs/fcntl.c): the flags or 0, or -Exxx. */
+long sys_fcntl(struct net *net, int fd, unsigned int cmd, unsigned long arg);
+/* ioctl(2) on a socket (fs/ioctl.c -> sock_ioctl): SIOCINQ, SIOCOUTQ. */
+long sys_ioctl(struct net *net, int fd, unsigned int cmd, unsigned long arg);
+/*
+ * poll(2) (fs/select.c): fill each revents, return how many are ready.
+ * KERNEL: do_sys_poll sleeps until one is ready or @timeout_msecs runs
+ * out; netstep's protocols never sleep, so this is one pass of do_poll
+ * and the caller waits (sim/task.h) and calls again.
+ */
+int sys_poll(struct net *net, struct pollfd *ufds, unsigned int nfds, long timeout_msecs);
 int sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size);
 int sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags);
 struct socket *sockfd_lookup(struct net *net, int fd, int *err);
 void sock_release(struct socket *sock);
 int sim_files_init(struct net *net);
 void sim_files_exit(struct net *net);	/* closes every open fd */
+void sim_task_frag_release(struct net *net);	/* layers/sock.c, at process exit */
 
 /* Copy @len bytes out of the msghdr's iovecs, advancing them
  * (memcpy_fromiovec, net/core/iovec.c).  0 or -EFAULT. */
 int memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len);
+/* ... from @offset on, leaving them as they are (memcpy_fromiovecend). */
+int memcpy_fromiovecend(unsigned char *kdata, const struct iovec *iov, int offset, int len);
 /* ... and into them (memcpy_toiovec). */
 int memcpy_toiovec(struct iovec *iov, const unsigned char *kdata, int len);
 
@@ -361,11 +458,21 @@ static inline int sk_stream_min_wspace(const struct sock *sk)
 #define SOCK_MIN_RCVBUF		2304
 #define SIM_WMEM_DEFAULT	212992	/* sysctl net.core.wmem_default (SK_WMEM_MAX) */
 #define SIM_RMEM_DEFAULT	212992	/* sysctl net.core.rmem_default */
-/* SO_SNDBUF / SO_RCVBUF (net/core/sock.c sock_setsockopt): 0 or -Exxx. */
+/* SOL_SOCKET options (net/core/sock.c sock_setsockopt): SO_SNDBUF, SO_RCVBUF,
+ * SO_REUSEADDR, SO_LINGER.  0 or -Exxx. */
 int sock_setsockopt(struct socket *sock, int level, int optname, const void *optval,
 		    int optlen);
 int sys_setsockopt(struct net *net, int fd, int level, int optname, const void *optval,
 		   int optlen);
+/* SOL_SOCKET getsockopt: SO_SNDBUF, SO_RCVBUF, SO_REUSEADDR, SO_TYPE,
+ * SO_ERROR, SO_LINGER.  0 or -Exxx; *@optlen is the bytes written. */
+int sock_getsockopt(struct socket *sock, int level, int optname, void *optval, int *optlen);
+/* proto_ops.setsockopt/getsockopt of every AF_INET socket: the protocol's. */
+int sock_common_setsockopt(struct socket *sock, int level, int optname, const void *optval,
+			   int optlen);
+int sock_common_getsockopt(struct socket *sock, int level, int optname, void *optval,
+			   int *optlen);
+int inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg);
 int sys_bind(struct net *net, int fd, struct sockaddr *umyaddr, int addrlen);
 int inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len);
 int sys_getsockname(struct net *net, int fd, struct sockaddr_in *addr);	/* the BSD socket goes away */

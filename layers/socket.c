@@ -28,6 +28,7 @@
 #include "layers/net_namespace.h"
 #include "events/sock.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,29 @@ int
 memcpy_fromiovec(unsigned char *kdata, struct iovec *iov, int len)
 {
 	return sim_iovec_copy(iov, kdata, len, false);
+}
+
+/* memcpy_fromiovecend - copy @len bytes from @offset bytes into the
+ * iovecs, which stay as they are.  0 or -EFAULT. */
+int
+memcpy_fromiovecend(unsigned char *kdata, const struct iovec *iov, int offset, int len)
+{
+	for (; len > 0; iov++) {
+		int copy;
+
+		if (offset >= (int)iov->iov_len) {
+			offset -= iov->iov_len;
+			continue;
+		}
+		copy = min_t(int, len, (int)iov->iov_len - offset);
+		if (!iov->iov_base)
+			return -EFAULT;
+		memcpy(kdata, (const u8 *)iov->iov_base + offset, copy);
+		offset = 0;
+		kdata += copy;
+		len -= copy;
+	}
+	return 0;
 }
 
 /* memcpy_toiovec - copy @len bytes into the iovecs, consuming them. */
@@ -121,6 +145,7 @@ static void
 fd_install(struct net *net, int fd, struct socket *sock)
 {
 	net->files->fd[fd] = sock;
+	net->files->f_flags[fd] = O_RDWR;	/* sock_alloc_file */
 	net->files->pattern_off[fd] = 0;
 	sock->fd = fd;
 }
@@ -173,16 +198,22 @@ sockfd_lookup(struct net *net, int fd, int *err)
 /**
  * sys_socket - socket(family, type, protocol)
  *
- * Returns the new descriptor or -EAFNOSUPPORT / -ESOCKTNOSUPPORT /
+ * @type may carry SOCK_NONBLOCK (the new descriptor is O_NONBLOCK) and
+ * SOCK_CLOEXEC (nothing to do: netstep never execs).  Returns the new
+ * descriptor or -EINVAL / -EAFNOSUPPORT / -ESOCKTNOSUPPORT /
  * -EPROTONOSUPPORT / -EMFILE / -ENOMEM.
  */
 int
 sys_socket(struct net *net, int family, int type, int protocol)
 {
+	int flags = type & ~SOCK_TYPE_MASK;
 	struct socket *sock;
 	int fd, err;
 
 	trace_sys_socket(net, family, type, protocol);
+	if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK))
+		return -EINVAL;
+	type &= SOCK_TYPE_MASK;
 	if (family != AF_INET)
 		return -EAFNOSUPPORT;
 	if (type != SOCK_STREAM && type != SOCK_DGRAM)
@@ -202,6 +233,8 @@ sys_socket(struct net *net, int family, int type, int protocol)
 		return fd;
 	}
 	fd_install(net, fd, sock);
+	if (flags & SOCK_NONBLOCK)
+		net->files->f_flags[fd] |= O_NONBLOCK;
 	net->files->last_socket = fd;
 	return fd;
 }
@@ -455,7 +488,11 @@ sys_recvfrom(struct net *net, int fd, void *ubuf, size_t size, unsigned int flag
 	return err;
 }
 
-/** sys_setsockopt - setsockopt(fd, level, optname, optval, optlen). */
+/**
+ * sys_setsockopt - setsockopt(fd, level, optname, optval, optlen):
+ * SOL_SOCKET options go to sock_setsockopt, the others to the socket
+ * type's setsockopt (sock_common_setsockopt -> tcp_setsockopt).
+ */
 int
 sys_setsockopt(struct net *net, int fd, int level, int optname, const void *optval,
 	       int optlen)
@@ -464,10 +501,40 @@ sys_setsockopt(struct net *net, int fd, int level, int optname, const void *optv
 	int err;
 
 	trace_sys_setsockopt(net, fd, level, optname);
+	if (optlen < 0)
+		return -EINVAL;
 	sock = sockfd_lookup(net, fd, &err);
 	if (!sock)
 		return err;
-	return sock_setsockopt(sock, level, optname, optval, optlen);
+	if (level == SOL_SOCKET)
+		return sock_setsockopt(sock, level, optname, optval, optlen);
+	if (!sock->ops->setsockopt)
+		return -EOPNOTSUPP;
+	return sock->ops->setsockopt(sock, level, optname, optval, optlen);
+}
+
+/**
+ * sys_getsockopt - getsockopt(fd, level, optname, optval, optlen): the
+ * same split; *@optlen is the buffer's size on entry, what was written
+ * on return.
+ */
+int
+sys_getsockopt(struct net *net, int fd, int level, int optname, void *optval, int *optlen)
+{
+	struct socket *sock;
+	int err;
+
+	trace_sys_getsockopt(net, fd, level, optname);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	if (!optval || !optlen)
+		return -EFAULT;
+	if (level == SOL_SOCKET)
+		return sock_getsockopt(sock, level, optname, optval, optlen);
+	if (!sock->ops->getsockopt)
+		return -EOPNOTSUPP;
+	return sock->ops->getsockopt(sock, level, optname, optval, optlen);
 }
 
 /** sys_getsockname - the local address and port of @fd. */
@@ -522,4 +589,189 @@ sys_close(struct net *net, int fd)
 		net->files->last_socket = -1;
 	sock_release(sock);
 	return 0;
+}
+
+/*
+ * sock_aio_read / sock_aio_write - read(2) and write(2) reach a socket
+ * here (through vfs_read -> do_sync_read, vfs_write -> do_sync_write):
+ * one iovec, and MSG_DONTWAIT when the file is O_NONBLOCK.  KERNEL: the
+ * kiocb and do_sock_read / do_sock_write are folded in.
+ */
+static long
+sock_aio_read(struct socket *sock, unsigned int f_flags, void *buf, size_t size)
+{
+	struct msghdr msg;
+	struct iovec iov = { .iov_base = buf, .iov_len = size };
+
+	trace_sock_aio_read(sock, size);
+	if (!size)		/* Match SYS5 behaviour */
+		return 0;
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_flags = (f_flags & O_NONBLOCK) ? MSG_DONTWAIT : 0;
+	return sock_recvmsg(sock, &msg, size, msg.msg_flags);
+}
+
+static long
+sock_aio_write(struct socket *sock, unsigned int f_flags, const void *buf, size_t size)
+{
+	struct msghdr msg;
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = size };
+
+	trace_sock_aio_write(sock, size);
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_flags = (f_flags & O_NONBLOCK) ? MSG_DONTWAIT : 0;
+	return sock_sendmsg(sock, &msg, size);
+}
+
+/** sys_read - read(fd, buf, count) on a socket: bytes, 0 at EOF, or -Exxx. */
+long
+sys_read(struct net *net, int fd, void *buf, size_t count)
+{
+	struct socket *sock;
+	int err;
+
+	trace_sys_read(net, fd, count);
+	if (count > INT_MAX)
+		count = INT_MAX;
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	return sock_aio_read(sock, net->files->f_flags[fd], buf, count);
+}
+
+/** sys_write - write(fd, buf, count) on a socket: bytes taken or -Exxx. */
+long
+sys_write(struct net *net, int fd, const void *buf, size_t count)
+{
+	struct socket *sock;
+	int err;
+
+	trace_sys_write(net, fd, count);
+	if (count > INT_MAX)
+		count = INT_MAX;
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	return sock_aio_write(sock, net->files->f_flags[fd], buf, count);
+}
+
+/* The file status flags F_SETFL may change (fs/fcntl.c SETFL_MASK).
+ * KERNEL: O_DIRECT, O_NOATIME and O_ASYNC are left out. */
+#define SIM_SETFL_MASK	(O_APPEND | O_NONBLOCK)
+
+/**
+ * sys_fcntl - fcntl(fd, cmd, arg): F_GETFL returns the file status
+ * flags (O_RDWR for a socket, plus O_NONBLOCK ...), F_SETFL changes the
+ * ones in SETFL_MASK.  Other commands: -EINVAL (KERNEL: F_DUPFD,
+ * F_GETFD/F_SETFD, locks, F_SETOWN ... are not modelled).
+ */
+long
+sys_fcntl(struct net *net, int fd, unsigned int cmd, unsigned long arg)
+{
+	struct socket *sock;
+	unsigned int *f_flags;
+	int err;
+
+	trace_sys_fcntl(net, fd, cmd, arg);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	f_flags = &net->files->f_flags[fd];
+	switch (cmd) {
+	case F_GETFL:
+		return *f_flags;
+	case F_SETFL:		/* setfl() */
+		*f_flags = (*f_flags & ~SIM_SETFL_MASK) | ((unsigned int)arg & SIM_SETFL_MASK);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/*
+ * sock_ioctl - the socket file's unlocked_ioctl: the socket type's
+ * ioctl (inet_ioctl).  A command nobody knows is -ENOTTY.  KERNEL:
+ * sock_do_ioctl would offer it to dev_ioctl (SIOCGIFADDR ...) first.
+ */
+static long
+sock_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
+{
+	long err = -ENOIOCTLCMD;
+
+	trace_sock_ioctl(sock, cmd);
+	if (sock->ops->ioctl)
+		err = sock->ops->ioctl(sock, cmd, arg);
+	return err == -ENOIOCTLCMD ? -ENOTTY : err;
+}
+
+/**
+ * sys_ioctl - ioctl(fd, cmd, arg): FIONBIO is the VFS's own (it sets or
+ * clears O_NONBLOCK from the int at @arg); the rest goes to the socket
+ * (SIOCINQ, SIOCOUTQ: the int at @arg is filled).  0 or -Exxx.
+ */
+long
+sys_ioctl(struct net *net, int fd, unsigned int cmd, unsigned long arg)
+{
+	struct socket *sock;
+	int err;
+
+	trace_sys_ioctl(net, fd, cmd);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	if (cmd == FIONBIO) {	/* do_vfs_ioctl -> ioctl_fionbio */
+		int on;
+
+		if (!arg)
+			return -EFAULT;
+		memcpy(&on, (const void *)arg, sizeof(on));
+		if (on)
+			net->files->f_flags[fd] |= O_NONBLOCK;
+		else
+			net->files->f_flags[fd] &= ~O_NONBLOCK;
+		return 0;
+	}
+	return sock_ioctl(sock, cmd, arg);
+}
+
+/* sock_poll - the socket file's poll: what the socket type reports. */
+static unsigned int
+sock_poll(struct socket *sock)
+{
+	trace_sock_poll(sock);
+	/* KERNEL: sock_no_poll (0) for a type without poll: UDP's
+	 * datagram_poll is not modelled. */
+	return sock->ops->poll ? sock->ops->poll(sock) : 0;
+}
+
+/** sys_poll - see layers/sock.h: one pass over @ufds, no sleeping. */
+int
+sys_poll(struct net *net, struct pollfd *ufds, unsigned int nfds, long timeout_msecs)
+{
+	int count = 0;
+
+	trace_sys_poll(net, nfds, timeout_msecs);
+	if (nfds > SIM_NR_OPEN)
+		return -EINVAL;		/* RLIMIT_NOFILE */
+	for (unsigned int i = 0; i < nfds; i++) {
+		struct pollfd *p = &ufds[i];
+		struct socket *sock;
+		int err;
+
+		p->revents = 0;
+		if (p->fd < 0)
+			continue;
+		sock = sockfd_lookup(net, p->fd, &err);
+		if (!sock)
+			p->revents = POLLNVAL;
+		else		/* POLLERR and POLLHUP are reported unasked */
+			p->revents = sock_poll(sock) & (p->events | POLLERR | POLLHUP);
+		if (p->revents)
+			count++;
+	}
+	return count;
 }

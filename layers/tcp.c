@@ -7,27 +7,37 @@
  * article's section 4 happens:
  *
  *   inet_sendmsg -> tcp_sendmsg: take the tail skb of sk_write_queue
- *     (tcp_write_queue_tail); while skb_availroom() allows, append the
- *     user's bytes to it (skb_add_data_nocache = skb_put + copy); when it
- *     is full, sk_stream_alloc_skb + skb_entail a new one.  A full skb is
- *     pushed at once if forced_push() (more than half the peer's largest
- *     window queued since the last PSH) or if it is the first unsent skb
- *     (tcp_push_one); whatever is left is pushed at the end (tcp_push ->
- *     __tcp_push_pending_frames, where Nagle may hold a small tail back).
+ *     (tcp_write_queue_tail) while it holds less than the size goal;
+ *     append the user's bytes to its linear part while skb_availroom()
+ *     allows (skb_add_data_nocache = skb_put + copy), then, if the route's
+ *     device does scatter-gather, to page frags (the task's page_frag,
+ *     sk_page_frag_refill, skb_copy_to_page_nocache, skb_fill_page_desc);
+ *     when it is full, sk_stream_alloc_skb + skb_entail a new one.  A
+ *     full skb is pushed at once if forced_push() (more than half the
+ *     peer's largest window queued since the last PSH) or if it is the
+ *     first unsent skb (tcp_push_one); whatever is left is pushed at the
+ *     end (tcp_push -> __tcp_push_pending_frames, where Nagle may hold a
+ *     small tail back).
+ *
+ * The size goal (tcp_xmit_size_goal) is one MSS, or, when the route can
+ * GSO, a multiple of it: the pacing rate's worth of a millisecond (at
+ * least two MSS), within the 64 KiB of a GSO packet and half the peer's
+ * largest window.  Each skb then becomes one GSO skb in tcp_write_xmit.
  *
  * Read before: layers/sock.h, layers/af_inet.c (inet_sendmsg).  Read
  * after: layers/tcp_output.c (tcp_write_xmit, tcp_transmit_skb).
  *
  * Left out: blocking (sk_stream_wait_memory / sk_stream_wait_connect:
  * netstep's process model re-enters the system call when the socket
- * wakes it), page frags and zero-copy (no SG: the linear area of each skb
- * is one MSS, as select_size gives without SG), urgent data, MSG_FASTOPEN,
+ * wakes it), sendpage and zero-copy, urgent data, MSG_FASTOPEN,
  * TCP_REPAIR, the prequeue / ucopy path of tcp_recvmsg, receive buffer
- * autotuning (tcp_rcv_space_adjust), socket options.
+ * autotuning (tcp_rcv_space_adjust), socket options other than
+ * TCP_NODELAY, TCP_CORK, TCP_MAXSEG and TCP_INFO.
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
 #include "events/tcp.h"
+#include "events/offload.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -208,7 +218,7 @@ tcp_close(struct sock *sk, long timeout)
 	u32 data_was_unread = 0;
 	int state;
 
-	(void)timeout;
+	(void)timeout;		/* the SO_LINGER time: see sk_stream_wait_close below */
 	trace_tcp_close(sk);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	if (sk->sk_state == TCP_LISTEN) {
@@ -231,9 +241,17 @@ tcp_close(struct sock *sk, long timeout)
 		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONCLOSE);
 		tcp_set_state(sk, TCP_CLOSE);
 		tcp_send_active_reset(sk);
+	} else if (sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime) {
+		/* SO_LINGER with a zero timeout: abort, the peer gets a RST
+		 * (checked after unread data, as the kernel does). */
+		sk->sk_prot->disconnect(sk, 0);
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONDATA);
 	} else if (tcp_close_state(sk)) {
 		tcp_send_fin(sk);
 	}
+	/* KERNEL: sk_stream_wait_close(sk, timeout) would keep close()
+	 * waiting here, up to the SO_LINGER time, for the FIN to be
+	 * acknowledged; netstep's close() returns at once. */
 
 adjudge_to_death:
 	state = sk->sk_state;
@@ -470,25 +488,106 @@ sk_stream_alloc_skb(struct sock *sk, int size)
 	return skb;
 }
 
-/* select_size: the linear area of a new skb; one MSS without SG (kernel-facts 3.1). */
+/*
+ * SKB_WITH_OVERHEAD(2048 - MAX_TCP_HEADER): what a 2 KiB allocation
+ * leaves for data after the TCP headroom and struct skb_shared_info (320
+ * bytes on x86_64 in 3.10, as netstep's).
+ */
+#define SIM_TCP_GSO_HEADLEN	(2048 - MAX_TCP_HEADER - \
+				 (int)ALIGN(sizeof(struct skb_shared_info), 64u))
+/* SKB_MAX_HEAD(MAX_TCP_HEADER): the linear room in one page. */
+#define SIM_TCP_PAGE_HEADLEN	((int)PAGE_SIZE - MAX_TCP_HEADER - \
+				 (int)ALIGN(sizeof(struct skb_shared_info), 64u))
+
+/*
+ * select_size - the linear area of a new skb: one MSS without SG; with
+ * SG and GSO a small head (1568 bytes) and the rest in page frags; with
+ * SG alone, what fits in one page if the MSS does not.
+ */
 static int
-select_size(const struct sock *sk)
+select_size(const struct sock *sk, bool sg)
 {
-	return tcp_sk(sk)->mss_cache;
+	int tmp = tcp_sk(sk)->mss_cache;
+
+	if (sg) {
+		if (sk_can_gso(sk)) {
+			tmp = SIM_TCP_GSO_HEADLEN;
+		} else if (tmp >= SIM_TCP_PAGE_HEADLEN &&
+			   tmp <= SIM_TCP_PAGE_HEADLEN + (int)(MAX_SKB_FRAGS - 1) * (int)PAGE_SIZE) {
+			tmp = SIM_TCP_PAGE_HEADLEN;
+		}
+	}
+	return tmp;
 }
 
 /**
- * tcp_send_mss - the MSS to use now, and how much one skb should hold
- * KERNEL: size_goal is a multiple of the MSS with GSO; here it is one MSS.
+ * tcp_xmit_size_goal - how much one skb of tcp_sendmsg should hold
+ * @large_allowed: 0 for urgent data (one MSS)
+ *
+ * One MSS, unless the route can GSO: then a millisecond of the pacing
+ * rate (2 x cwnd x MSS / srtt, see tcp_update_pacing_rate), at least
+ * tcp_min_tso_segs (2) MSS, at most a GSO packet (gso_max_size minus
+ * one, minus the headers) and half the peer's largest window, rounded
+ * down to whole MSS (xmit_size_goal_segs, kept while it still fits).
  */
+unsigned int
+tcp_xmit_size_goal(struct sock *sk, u32 mss_now, int large_allowed)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 xmit_size_goal = mss_now, old_size_goal;
+
+	trace_tcp_xmit_size_goal(sk, mss_now, large_allowed);
+	if (large_allowed && sk_can_gso(sk)) {
+		int min_segs = sock_net(sk)->tcp_hashinfo->sysctl_tcp_min_tso_segs;
+		/* net_header_len (IPv4: 20) + no extension headers + TCP's */
+		u32 hlen = sizeof(struct iphdr) + tp->tcp_header_len;
+		u32 gso_size = sk->sk_pacing_rate / (2 * 1000);	/* a ms of the rate */
+
+		gso_size = max_t(u32, gso_size, min_segs * mss_now);
+		xmit_size_goal = min_t(u32, gso_size, sk->sk_gso_max_size - 1 - hlen);
+		xmit_size_goal = tcp_bound_to_half_wnd(tp, xmit_size_goal);
+		/* Avoid the divide while the old goal still fits. */
+		old_size_goal = tp->xmit_size_goal_segs * mss_now;
+		if (likely(old_size_goal <= xmit_size_goal &&
+			   old_size_goal + mss_now > xmit_size_goal)) {
+			xmit_size_goal = old_size_goal;
+		} else {
+			tp->xmit_size_goal_segs = min_t(u16, xmit_size_goal / mss_now,
+							sk->sk_gso_max_segs);
+			xmit_size_goal = tp->xmit_size_goal_segs * mss_now;
+		}
+	}
+	xmit_size_goal = max_t(u32, xmit_size_goal, mss_now);
+	trace_tcp_size_goal(sk, xmit_size_goal);
+	return xmit_size_goal;
+}
+
+/* tcp_send_mss - the MSS to use now, and (@size_goal) how much one skb
+ * should hold. */
 int
 tcp_send_mss(struct sock *sk, int *size_goal, int flags)
 {
 	int mss_now = tcp_current_mss(sk);
 
-	(void)flags;
-	*size_goal = mss_now;
+	*size_goal = tcp_xmit_size_goal(sk, mss_now, !(flags & MSG_OOB));
 	return mss_now;
+}
+
+/*
+ * skb_copy_to_page_nocache (include/net/sock.h): copy @copy bytes of the
+ * user's into @pfrag's page at its offset; they count as @skb's (len,
+ * data_len, truesize) and as the socket's queued memory.
+ */
+static void
+skb_copy_to_page_nocache(struct sock *sk, const u8 *from, struct sk_buff *skb,
+			 struct page_frag *pfrag, int copy, bool merge)
+{
+	trace_skb_copy_to_page_nocache(sk, skb, pfrag, copy, merge);
+	memcpy((u8 *)page_address(pfrag->page) + pfrag->offset, from, copy);
+	skb->len += copy;
+	skb->data_len += copy;
+	skb->truesize += copy;
+	sk->sk_wmem_queued += copy;
 }
 
 /* skb_add_data_nocache (include/net/sock.h): skb_put + copy from the user. */
@@ -531,6 +630,7 @@ tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 	struct tcp_sock *tp = tcp_sk(sk);
 	int mss_now, size_goal, copied = 0, err = -EPIPE;
 	int flags = msg->msg_flags;
+	bool sg;
 
 	trace_tcp_sendmsg(sk, size);
 	if (!((1 << sk->sk_state) & ((1 << TCP_ESTABLISHED) | (1 << TCP_CLOSE_WAIT)))) {
@@ -544,6 +644,7 @@ tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 	mss_now = tcp_send_mss(sk, &size_goal, flags);
 	if (sk->sk_err || (sk->sk_shutdown & SEND_SHUTDOWN))
 		goto do_error;
+	sg = sk->sk_route_caps & NETIF_F_SG;
 
 	for (size_t seg = 0; seg < msg->msg_iovlen; seg++) {
 		const u8 *from = msg->msg_iov[seg].iov_base;
@@ -553,15 +654,22 @@ tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 			struct sk_buff *skb = tcp_write_queue_tail(sk);
 			int copy = 0, max = size_goal, new_skb = 0;
 
-			if (tcp_send_head(sk))
+			if (tcp_send_head(sk)) {
+				/* Summed in software: one MSS per skb. */
+				if (skb->ip_summed == CHECKSUM_NONE)
+					max = mss_now;
 				copy = max - (int)skb->len;
+			}
 			if (copy <= 0) {
 new_segment:
 				if (!sk_stream_memory_free(sk))
 					goto wait_for_sndbuf;
-				skb = sk_stream_alloc_skb(sk, select_size(sk));
+				skb = sk_stream_alloc_skb(sk, select_size(sk, sg));
 				if (!skb)
 					goto wait_for_memory;
+				/* The device (or GSO) will sum it. */
+				if (sk->sk_route_caps & NETIF_F_ALL_CSUM)
+					skb->ip_summed = CHECKSUM_PARTIAL;
 				skb_entail(sk, skb);
 				copy = size_goal;
 				max = size_goal;
@@ -569,19 +677,42 @@ new_segment:
 			}
 			if ((size_t)copy > seglen)
 				copy = (int)seglen;
-			if (skb_availroom(skb) <= 0) {
-				/* KERNEL: with SG the bytes would go to a page frag. */
-				tcp_mark_push(tp, skb);
-				goto new_segment;
-			}
-			copy = min_t(int, copy, skb_availroom(skb));
 			trace_tcp_sendmsg_copy(sk, skb, copy, size_goal, new_skb);
-			skb_add_data_nocache(sk, skb, from, copy);
+			if (skb_availroom(skb) > 0) {
+				copy = min_t(int, copy, skb_availroom(skb));
+				skb_add_data_nocache(sk, skb, from, copy);
+			} else {
+				int i = skb_shinfo(skb)->nr_frags;
+				struct page_frag *pfrag = sk_page_frag(sk);
+				bool merge = true;
+
+				if (!sk_page_frag_refill(sk, pfrag))
+					goto wait_for_memory;
+				if (!skb_can_coalesce(skb, i, pfrag->page, pfrag->offset)) {
+					/* No room for a frag (or no SG): next skb. */
+					if (i == MAX_SKB_FRAGS || !sg) {
+						tcp_mark_push(tp, skb);
+						goto new_segment;
+					}
+					merge = false;
+				}
+				copy = min_t(int, copy, pfrag->size - pfrag->offset);
+				/* KERNEL: sk_wmem_schedule (protocol memory limits) */
+				skb_copy_to_page_nocache(sk, from, skb, pfrag, copy, merge);
+				if (merge) {
+					skb_frag_size_add(&skb_shinfo(skb)->frags[i - 1], copy);
+				} else {
+					skb_fill_page_desc(skb, i, pfrag->page, pfrag->offset, copy);
+					get_page(pfrag->page);
+				}
+				pfrag->offset += copy;
+			}
 
 			if (!copied)
 				TCP_SKB_CB(skb)->tcp_flags &= ~TCPHDR_PSH;
 			tp->write_seq += copy;
 			TCP_SKB_CB(skb)->end_seq += copy;
+			skb_shinfo(skb)->gso_segs = 0;	/* to be counted again */
 			from += copy;
 			copied += copy;
 			seglen -= copy;
@@ -624,6 +755,105 @@ do_error:
 		sk->sk_err = 0;
 	}
 	return err;
+}
+
+/*
+ * The pseudo-header sum a segment's header carries (CHECKSUM_PARTIAL)
+ * covers its own TCP length: take @oldlen (the complement of the whole
+ * length) out of @check, and put @newlen in.  The kernel adds the two
+ * as one 32-bit word (delta = htonl(oldlen + newlen)); netstep's sums
+ * count in network byte order, so the same arithmetic reads this way.
+ */
+static __sum16
+sim_tso_check(__sum16 check, u16 oldlen, u32 newlen)
+{
+	return (__sum16)~csum_fold((__wsum)ntohs(check) + oldlen + newlen);
+}
+
+/**
+ * tcp_tso_segment - TCP's gso_segment: cut a GSO skb into MSS-sized
+ * segments (skb_segment) and fix each one's TCP header: the sequence
+ * number advanced by the MSS each time, FIN and PSH only on the last,
+ * CWR only on the first, the checksum for the segment's own length
+ * (the pseudo-header sum if the device still sums, else the full sum)
+ * @skb: skb->data at the TCP header (inet_gso_segment pulled the IP
+ *	header); not consumed
+ *
+ * The segments take over @skb's charge to the socket (tcp_wfree, its
+ * truesize), the last one from @skb itself, so the socket's write
+ * memory is given back only when the driver frees the last segment.
+ * Returns the segments or an ERR_PTR.
+ */
+struct sk_buff *
+tcp_tso_segment(struct sk_buff *skb, netdev_features_t features)
+{
+	struct sk_buff *segs = ERR_PTR(-EINVAL), *gso_skb = skb;
+	unsigned int sum_truesize = 0, thlen, seq, mss;
+	bool ooo_okay, copy_destructor;
+	struct tcphdr *th;
+	__sum16 newcheck;
+	u16 oldlen;
+
+	trace_tcp_tso_segment(skb);
+	if (!pskb_may_pull(skb, sizeof(*th)))
+		return segs;
+	th = tcp_hdr(skb);
+	thlen = th->doff * 4;
+	if (thlen < sizeof(*th) || !pskb_may_pull(skb, thlen))
+		return segs;
+	oldlen = (u16)~skb->len;
+	skb_pull(skb, thlen);
+	mss = skb_shinfo(skb)->gso_size;
+	if (unlikely(skb->len <= mss))
+		return segs;
+	/* KERNEL: a GSO skb from an untrusted source (SKB_GSO_DODGY) that
+	 * the device can take would only have gso_segs checked here. */
+	copy_destructor = gso_skb->destructor == tcp_wfree;
+	ooo_okay = gso_skb->ooo_okay;
+	skb->ooo_okay = 0;	/* only the first segment may change queue */
+	segs = skb_segment(skb, features);
+	if (IS_ERR(segs))
+		return segs;
+	segs->ooo_okay = ooo_okay;
+
+	skb = segs;
+	th = tcp_hdr(skb);
+	seq = ntohl(th->seq);
+	newcheck = sim_tso_check(th->check, oldlen, thlen + mss);
+	do {
+		th->fin = th->psh = 0;
+		th->check = newcheck;
+		if (skb->ip_summed != CHECKSUM_PARTIAL)
+			th->check = csum_fold(csum_partial(skb_transport_header(skb), thlen,
+							   skb->csum));
+		seq += mss;
+		if (copy_destructor) {
+			skb->destructor = gso_skb->destructor;
+			skb->sk = gso_skb->sk;
+			sock_hold(skb->sk);	/* NOTE: each charged skb holds the sock */
+			sum_truesize += skb->truesize;
+		}
+		skb = skb->next;
+		th = tcp_hdr(skb);
+		th->seq = htonl(seq);
+		th->cwr = 0;
+	} while (skb->next);
+
+	/* The last segment takes @skb's own charge and sock reference, so the
+	 * socket hears of it when the last segment is freed (TSQ). */
+	if (copy_destructor) {
+		skb->sk = gso_skb->sk;
+		skb->destructor = gso_skb->destructor;
+		gso_skb->sk = NULL;
+		gso_skb->destructor = NULL;
+		sum_truesize += skb->truesize;
+		skb->sk->sk_wmem_alloc += sum_truesize - gso_skb->truesize;
+	}
+	th->check = sim_tso_check(th->check, oldlen,
+				  skb->tail - skb->transport_header + skb->data_len);
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		th->check = csum_fold(csum_partial(skb_transport_header(skb), thlen, skb->csum));
+	return segs;
 }
 
 /**
@@ -725,6 +955,211 @@ tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int f
 }
 
 /**
+ * do_tcp_setsockopt - setsockopt(SOL_TCP, ...): TCP_NODELAY, TCP_CORK,
+ * TCP_MAXSEG
+ *
+ * TCP_NODELAY pushes what is queued at once, even past TCP_CORK;
+ * clearing TCP_CORK pushes what the cork held.  TCP_MAXSEG is the
+ * user_mss that caps the MSS we advertise and send with.  Returns 0,
+ * -EINVAL or -ENOPROTOOPT.
+ */
+static int
+do_tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int val;
+
+	(void)level;
+	if (optlen < (int)sizeof(int) || !optval)
+		return -EINVAL;
+	memcpy(&val, optval, sizeof(val));
+	trace_do_tcp_setsockopt(sk, optname, val);
+	switch (optname) {
+	case TCP_MAXSEG:
+		/* Larger than the route's MTU allows takes no effect later. */
+		if (val < TCP_MIN_MSS || val > (int)MAX_TCP_WINDOW)
+			return -EINVAL;
+		tp->rx_opt.user_mss = val;
+		return 0;
+	case TCP_NODELAY:
+		if (val) {
+			tp->nonagle |= TCP_NAGLE_OFF | TCP_NAGLE_PUSH;
+			tcp_push_pending_frames(sk);
+		} else {
+			tp->nonagle &= ~TCP_NAGLE_OFF;
+		}
+		return 0;
+	case TCP_CORK:
+		if (val) {
+			tp->nonagle |= TCP_NAGLE_CORK;
+		} else {
+			tp->nonagle &= ~TCP_NAGLE_CORK;
+			if (tp->nonagle & TCP_NAGLE_OFF)
+				tp->nonagle |= TCP_NAGLE_PUSH;
+			tcp_push_pending_frames(sk);
+		}
+		return 0;
+	default:
+		/* KERNEL: keepalive, TCP_CONGESTION, TCP_LINGER2, TCP_QUICKACK,
+		 * TCP_WINDOW_CLAMP ... are not modelled. */
+		return -ENOPROTOOPT;
+	}
+}
+
+/**
+ * tcp_setsockopt - tcp_prot.setsockopt: SOL_TCP here, anything else is
+ * IP's.  KERNEL: ip_setsockopt (IP_TOS, IP_MTU_DISCOVER ...) is not
+ * modelled: -ENOPROTOOPT.
+ */
+int
+tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen)
+{
+	trace_tcp_setsockopt(sk, level, optname);
+	if (level != SOL_TCP)
+		return -ENOPROTOOPT;
+	return do_tcp_setsockopt(sk, level, optname, optval, optlen);
+}
+
+/**
+ * do_tcp_getsockopt - getsockopt(SOL_TCP, ...): TCP_MAXSEG (the current
+ * MSS, or before a connection the user's), TCP_NODELAY, TCP_CORK, and
+ * TCP_INFO (struct tcp_info, as much as *@optlen holds).
+ */
+static int
+do_tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int val, len = *optlen;
+
+	(void)level;
+	trace_do_tcp_getsockopt(sk, optname);
+	if (len < 0)
+		return -EINVAL;
+	switch (optname) {
+	case TCP_MAXSEG:
+		val = tp->mss_cache;
+		if (!val && ((1 << sk->sk_state) & ((1 << TCP_CLOSE) | (1 << TCP_LISTEN))))
+			val = tp->rx_opt.user_mss;
+		break;
+	case TCP_NODELAY:
+		val = !!(tp->nonagle & TCP_NAGLE_OFF);
+		break;
+	case TCP_CORK:
+		val = !!(tp->nonagle & TCP_NAGLE_CORK);
+		break;
+	case TCP_INFO: {
+		struct tcp_info info;
+
+		tcp_get_info(sk, &info);
+		len = min_t(unsigned int, len, sizeof(info));
+		memcpy(optval, &info, len);
+		*optlen = len;
+		return 0;
+	}
+	default:
+		return -ENOPROTOOPT;
+	}
+	len = min_t(unsigned int, len, sizeof(int));
+	memcpy(optval, &val, len);
+	*optlen = len;
+	return 0;
+}
+
+/** tcp_getsockopt - tcp_prot.getsockopt: SOL_TCP, or -ENOPROTOOPT (IP's). */
+int
+tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen)
+{
+	trace_tcp_getsockopt(sk, level, optname);
+	if (level != SOL_TCP)
+		return -ENOPROTOOPT;
+	return do_tcp_getsockopt(sk, level, optname, optval, optlen);
+}
+
+/**
+ * tcp_ioctl - tcp_prot.ioctl: SIOCINQ (bytes the reader can take now,
+ * the FIN not counted) and SIOCOUTQ (bytes sent or queued, not yet
+ * acknowledged), written to the int at @arg.  -EINVAL on a listener,
+ * -ENOIOCTLCMD for anything else.
+ */
+int
+tcp_ioctl(struct sock *sk, int cmd, unsigned long arg)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int answ;
+
+	trace_tcp_ioctl(sk, cmd);
+	switch (cmd) {
+	case SIOCINQ:
+		if (sk->sk_state == TCP_LISTEN)
+			return -EINVAL;
+		if ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV))) {
+			answ = 0;
+		} else {
+			/* KERNEL: no urgent data here, so no urg_seq case. */
+			answ = tp->rcv_nxt - tp->copied_seq;
+			/* The FIN takes a sequence number, not a byte.  NOTE:
+			 * 3.10 asks SOCK_DONE, which tcp_fin sets with this. */
+			if (answ && (sk->sk_shutdown & RCV_SHUTDOWN))
+				answ--;
+		}
+		break;
+	case SIOCOUTQ:
+		if (sk->sk_state == TCP_LISTEN)
+			return -EINVAL;
+		if ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV)))
+			answ = 0;
+		else
+			answ = tp->write_seq - tp->snd_una;
+		break;
+	default:
+		return -ENOIOCTLCMD;
+	}
+	if (!arg)
+		return -EFAULT;
+	memcpy((void *)arg, &answ, sizeof(answ));	/* put_user */
+	return 0;
+}
+
+/**
+ * tcp_poll - what poll(2) reports for a TCP socket: POLLIN when the
+ * reader has bytes (or the peer's FIN), POLLOUT when a third of the send
+ * buffer is free, POLLHUP when both directions are shut or the socket is
+ * closed, POLLERR with a pending error; a listener is readable when a
+ * connection waits in the accept queue (inet_csk_listen_poll).
+ */
+unsigned int
+tcp_poll(struct socket *sock)
+{
+	struct sock *sk = sock->sk;
+	const struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int mask = 0;
+
+	trace_tcp_poll(sk);
+	if (sk->sk_state == TCP_LISTEN)
+		return list_empty(&inet_csk(sk)->icsk_accept_queue.rskq_accept) ? 0 :
+		       POLLIN | POLLRDNORM;
+	if (sk->sk_shutdown == SHUTDOWN_MASK || sk->sk_state == TCP_CLOSE)
+		mask |= POLLHUP;
+	if (sk->sk_shutdown & RCV_SHUTDOWN)
+		mask |= POLLIN | POLLRDNORM | POLLRDHUP;
+	if (sk->sk_state != TCP_SYN_SENT && sk->sk_state != TCP_SYN_RECV) {
+		/* sock_rcvlowat: SO_RCVLOWAT is 1. */
+		if (tp->rcv_nxt - tp->copied_seq >= 1)
+			mask |= POLLIN | POLLRDNORM;
+		if (!(sk->sk_shutdown & SEND_SHUTDOWN)) {
+			if (sk_stream_wspace(sk) >= sk_stream_min_wspace(sk))
+				mask |= POLLOUT | POLLWRNORM;
+			/* KERNEL: else SOCK_NOSPACE is set for the SIGIO later. */
+		} else {
+			mask |= POLLOUT | POLLWRNORM;
+		}
+	}
+	if (sk->sk_err)
+		mask |= POLLERR;
+	return mask;
+}
+
+/**
  * tcp_get_info - fill struct tcp_info (getsockopt TCP_INFO, ss -i)
  */
 void
@@ -769,6 +1204,7 @@ tcp_get_info(const struct sock *sk, struct tcp_info *info)
 	info->tcpi_snd_cwnd = tp->snd_cwnd;
 	info->tcpi_advmss = tp->advmss;
 	info->tcpi_reordering = TCP_FASTRETRANS_THRESH;
+	info->tcpi_rcv_rtt = (tp->rcv_rtt_est.rtt * 1000) >> 3;	/* jiffies << 3 to us */
 	info->tcpi_rcv_space = tp->rcv_space;
 	info->tcpi_total_retrans = tp->total_retrans;
 }

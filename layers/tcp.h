@@ -17,9 +17,11 @@
  *	struct sock } } ... }
  * so tcp_sk(sk), inet_csk(sk) and inet_sk(sk) are casts of one pointer.
  *
- * KERNEL: no TSO/GSO (every skb holds at most one MSS), no page frags
- * (the linear area is one MSS, as select_size gives without SG), no
- * MD5, no fast open, no ECN, no urgent data, no header prediction fast
+ * With a route that can GSO (sk_can_gso) an skb holds up to a size goal
+ * of several MSS (tcp_xmit_size_goal), mostly in page frags, and stands
+ * for tcp_skb_pcount() segments everywhere segments are counted.
+ *
+ * KERNEL: no MD5, no fast open, no ECN, no urgent data, no header prediction fast
  * path, no TCP small queues throttling, no metrics cache, no cubic (Reno),
  * no inet_timewait_sock (TIME_WAIT keeps the full socket), no SACK-based
  * recovery (SACK blocks are parsed and tolerated; loss recovery is NewReno).
@@ -172,6 +174,16 @@ static inline u8 tcp_flag_byte(const struct tcphdr *th)
 #define TCPHDR_URG	0x20
 #define TCPHDR_ECE	0x40
 #define TCPHDR_CWR	0x80
+
+/* Socket options, include/uapi/linux/tcp.h (SOL_TCP is IPPROTO_TCP). */
+#ifndef SOL_TCP
+#define SOL_TCP			6
+#endif
+#define TCP_NODELAY		1	/* no Nagle: send small segments at once */
+#define TCP_MAXSEG		2	/* user_mss */
+#define TCP_CORK		3	/* hold partial segments until uncorked */
+#define TCP_INFO		11	/* struct tcp_info */
+#define MAX_TCP_WINDOW		32767U
 
 /* tp->nonagle */
 #define TCP_NAGLE_OFF	1	/* TCP_NODELAY */
@@ -382,6 +394,13 @@ struct tcp_sock {
 	u32 retrans_stamp;	/* jiffies of the first retransmission */
 	u32 total_retrans;	/* retransmitted segments, lifetime */
 	u32 rcv_space;		/* netstep: rcv window space, for ss */
+	u16 xmit_size_goal_segs;	/* size goal of the last send, in MSS */
+	u32 tso_deferred;	/* jiffies << 1 | 1 while TSO defers */
+	struct {
+		u32 rtt;	/* receiver's RTT estimate << 3, jiffies */
+		u32 seq;	/* a measurement ends when rcv_nxt passes this */
+		u32 time;	/* tcp_time_stamp when it began */
+	} rcv_rtt_est;		/* the RTT seen from the receiving side (tcpi_rcv_rtt) */
 	struct sk_buff_head out_of_order_queue;	/* segments past a hole */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* blocks we report */
 	struct tcp_options_received rx_opt;
@@ -422,8 +441,12 @@ struct inet_hashinfo {
 	int sysctl_max_syn_backlog;	/* 128: caps a listener's SYN queue */
 	u32 syncookie_secret[2][SIM_SYNCOOKIE_SECRET_WORDS];	/* drawn at first use */
 	bool syncookie_secret_set;
+	int sysctl_tcp_tso_win_divisor;	/* 3: defer TSO until 1/3 of a window fits */
+	int sysctl_tcp_min_tso_segs;	/* 2: the smallest size goal, in MSS */
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
+	/* sysctl net.ipv4.tcp_congestion_control; NULL: the first built in */
+	const struct tcp_congestion_ops *tcp_ca_default;
 	int nsocks;			/* live TCP sockets (leak check) */
 };
 
@@ -511,10 +534,28 @@ static inline void tcp_advance_send_head(struct sock *sk, const struct sk_buff *
 {
 	sk->sk_send_head = tcp_write_queue_next(sk, skb);
 }
+/* How many segments @skb stands for (1, or gso_segs of a GSO skb). */
 static inline int tcp_skb_pcount(const struct sk_buff *skb)
 {
-	(void)skb;
-	return 1;	/* KERNEL: gso_segs for TSO skbs */
+	return skb_shinfo(skb)->gso_segs;
+}
+/* The MSS @skb was cut for (valid when tcp_skb_pcount > 1). */
+static inline int tcp_skb_mss(const struct sk_buff *skb)
+{
+	return skb_shinfo(skb)->gso_size;
+}
+/*
+ * tcp_bound_to_half_wnd - no segment (nor GSO skb) bigger than half the
+ * largest window the peer offered, so that there are always two in
+ * flight; with tiny windows (under 512 bytes) the whole window.
+ */
+static inline int tcp_bound_to_half_wnd(const struct tcp_sock *tp, int pktsize)
+{
+	int cutoff = tp->max_window >= 512 ? (int)(tp->max_window >> 1) : (int)tp->max_window;
+
+	if (cutoff && pktsize > cutoff)
+		return max_t(int, cutoff, 68 - tp->tcp_header_len);
+	return pktsize;
 }
 static inline int tcp_win_from_space(int space)
 {
@@ -540,6 +581,10 @@ int sim_tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg)
 int inet_csk_listen_start(struct sock *sk, int backlog);
 
 /* tcp.c */
+int tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen);
+int tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen);
+int tcp_ioctl(struct sock *sk, int cmd, unsigned long arg);
+unsigned int tcp_poll(struct socket *sock);
 int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size);
 int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int flags,
 		int *addr_len);
@@ -557,6 +602,7 @@ struct sock *inet_csk_accept(struct sock *sk, int flags, int *err);
 void inet_csk_listen_stop(struct sock *sk);
 void tcp_push(struct sock *sk, int flags, int mss_now, int nonagle);
 int tcp_send_mss(struct sock *sk, int *size_goal, int flags);
+unsigned int tcp_xmit_size_goal(struct sock *sk, u32 mss_now, int large_allowed);
 
 /* tcp_output.c */
 int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it);
@@ -564,6 +610,12 @@ bool tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push
 void tcp_push_one(struct sock *sk, unsigned int mss_now);
 void __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle);
 unsigned int tcp_current_mss(struct sock *sk);
+/* include/net/tcp.h: push what is queued with the socket's own Nagle mode. */
+static inline void tcp_push_pending_frames(struct sock *sk)
+{
+	if (tcp_send_head(sk))
+		__tcp_push_pending_frames(sk, tcp_current_mss(sk), tcp_sk(sk)->nonagle);
+}
 unsigned int tcp_sync_mss(struct sock *sk, u32 pmtu);
 void tcp_initialize_rcv_mss(struct sock *sk);
 int tcp_mtu_to_mss(struct sock *sk, int pmtu);
@@ -588,6 +640,9 @@ bool tcp_snd_wnd_test(const struct tcp_sock *tp, const struct sk_buff *skb,
 		      unsigned int cur_mss);
 void tcp_wfree(struct sk_buff *skb);
 int tcp_fragment(struct sock *sk, struct sk_buff *skb, u32 len, unsigned int mss_now);
+int tcp_trim_head(struct sock *sk, struct sk_buff *skb, u32 len);
+void tcp_set_skb_tso_segs(const struct sock *sk, struct sk_buff *skb, unsigned int mss_now);
+bool tcp_tso_should_defer(struct sock *sk, struct sk_buff *skb);
 void tcp_check_probe_timer(struct sock *sk);
 void tcp_options_write(u8 *ptr, const struct tcp_out_options *opts);
 void tcp_simple_retransmit(struct sock *sk);
@@ -675,5 +730,8 @@ u32 tcp_reno_ssthresh(struct sock *sk);
 void tcp_slow_start(struct tcp_sock *tp);
 void tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w);
 void tcp_init_congestion_control(struct sock *sk);
+int tcp_set_default_congestion_control(struct net *net, const char *name);
+const char *tcp_get_default_congestion_control(const struct net *net);
+void tcp_get_available_congestion_control(char *buf, size_t maxlen);
 
 #endif

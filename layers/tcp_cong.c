@@ -16,12 +16,16 @@
  *
  * Read before: layers/tcp_input.c (tcp_ack calls tcp_cong_avoid).
  *
- * KERNEL: 3.10 defaults to CUBIC (CONFIG_DEFAULT_TCP_CONG); netstep uses
- * Reno, the reference algorithm every other module falls back to.  No
- * module registry, no limited slow start (sysctl_tcp_max_ssthresh is 0).
+ * KERNEL: 3.10 defaults to CUBIC (CONFIG_DEFAULT_TCP_CONG); netstep has
+ * only Reno, the reference algorithm every other module falls back to,
+ * in a fixed list (sysctl net.ipv4.tcp_congestion_control picks from it).
+ * No module loading, no limited slow start (sysctl_tcp_max_ssthresh is 0).
  */
 #include "layers/tcp.h"
 #include "events/tcp.h"
+
+#include <stdio.h>
+#include <string.h>
 
 static const char KSRC[] = "net/ipv4/tcp_cong.c";
 
@@ -121,9 +125,69 @@ tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight)
 	inet_csk(sk)->icsk_ca_ops->cong_avoid(sk, ack, in_flight);
 }
 
-/* tcp_init_congestion_control: the socket's algorithm (always Reno). */
+/*
+ * The algorithms built in (3.10 keeps a list modules register on; its
+ * head is the default).  KERNEL: CUBIC and the modules are not here yet.
+ */
+static const struct tcp_congestion_ops *const tcp_cong_list[] = {
+	&tcp_reno,
+};
+
+/* The host's default: h->tcp_ca_default, NULL meaning the list's first. */
+static const struct tcp_congestion_ops *
+sim_tcp_ca_default(const struct net *net)
+{
+	const struct inet_hashinfo *h = net->tcp_hashinfo;
+
+	return h && h->tcp_ca_default ? h->tcp_ca_default : tcp_cong_list[0];
+}
+
+/**
+ * tcp_set_default_congestion_control - sysctl
+ * net.ipv4.tcp_congestion_control=NAME: new sockets use @name.
+ * 0, or -ENOENT when no such algorithm is built in.
+ */
+int
+tcp_set_default_congestion_control(struct net *net, const char *name)
+{
+	trace_tcp_set_default_congestion_control(net);
+	for (size_t i = 0; i < ARRAY_SIZE(tcp_cong_list); i++) {
+		if (!strcmp(tcp_cong_list[i]->name, name)) {
+			net->tcp_hashinfo->tcp_ca_default = tcp_cong_list[i];
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+/* tcp_get_default_congestion_control - the default's name. */
+const char *
+tcp_get_default_congestion_control(const struct net *net)
+{
+	return sim_tcp_ca_default(net)->name;
+}
+
+/*
+ * tcp_get_available_congestion_control - the names built in, separated
+ * by spaces, into @buf (sysctl net.ipv4.tcp_available_congestion_control).
+ */
+void
+tcp_get_available_congestion_control(char *buf, size_t maxlen)
+{
+	size_t offs = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(tcp_cong_list) && offs < maxlen; i++)
+		offs += snprintf(buf + offs, maxlen - offs, "%s%s", offs == 0 ? "" : " ",
+				 tcp_cong_list[i]->name);
+}
+
+/**
+ * tcp_init_congestion_control - the connection is established: it takes
+ * the host's default algorithm (3.10: the first of tcp_cong_list).
+ */
 void
 tcp_init_congestion_control(struct sock *sk)
 {
-	inet_csk(sk)->icsk_ca_ops = &tcp_reno;
+	inet_csk(sk)->icsk_ca_ops = sim_tcp_ca_default(sock_net(sk));
 }

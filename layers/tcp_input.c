@@ -297,6 +297,23 @@ tcp_remove_reno_sacks(struct sock *sk, int acked)
  * drops the last reference to the data (dataref 1 -> 0).  Returns
  * FLAG_* bits.
  */
+/*
+ * tcp_tso_acked - the ACK covers only the first segments of a GSO skb:
+ * trim them off (tcp_trim_head).  Returns how many segments that was
+ * (0: none, or no memory to trim).
+ */
+static u32
+tcp_tso_acked(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 packets_acked = tcp_skb_pcount(skb);
+
+	trace_tcp_tso_acked(sk, skb);
+	if (tcp_trim_head(sk, skb, tp->snd_una - TCP_SKB_CB(skb)->seq))
+		return 0;
+	return packets_acked - tcp_skb_pcount(skb);
+}
+
 static int
 tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 {
@@ -310,27 +327,40 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 	while ((skb = tcp_write_queue_head(sk)) != NULL && skb != tcp_send_head(sk)) {
 		struct tcp_skb_cb *scb = TCP_SKB_CB(skb);
 		u8 sacked = scb->sacked;
+		u32 acked_pcount;
+		bool fully_acked = true;
 
-		if (after(scb->end_seq, tp->snd_una))
-			break;	/* KERNEL: tcp_tso_acked trims partly acked TSO skbs */
+		if (after(scb->end_seq, tp->snd_una)) {
+			/* Partly acked: only a GSO skb has whole segments to drop. */
+			if (tcp_skb_pcount(skb) == 1 || !after(tp->snd_una, scb->seq))
+				break;
+			acked_pcount = tcp_tso_acked(sk, skb);
+			if (!acked_pcount)
+				break;
+			fully_acked = false;
+		} else {
+			acked_pcount = tcp_skb_pcount(skb);
+		}
 		if (sacked & (TCPCB_SACKED_RETRANS | TCPCB_EVER_RETRANS)) {
 			if (sacked & TCPCB_SACKED_RETRANS)
-				tp->retrans_out--;
+				tp->retrans_out -= acked_pcount;
 			flag |= FLAG_RETRANS_DATA_ACKED;
 			seq_rtt = -1;
 		} else if (seq_rtt < 0) {
 			seq_rtt = (s32)(now - scb->when);
 		}
 		if (sacked & TCPCB_LOST)
-			tp->lost_out--;
-		tp->packets_out -= tcp_skb_pcount(skb);
-		pkts_acked++;
+			tp->lost_out -= acked_pcount;
+		tp->packets_out -= acked_pcount;
+		pkts_acked += acked_pcount;
 		if (!(scb->tcp_flags & TCPHDR_SYN)) {
 			flag |= FLAG_DATA_ACKED;
 		} else {
 			flag |= FLAG_SYN_ACKED;
 			tp->retrans_stamp = 0;
 		}
+		if (!fully_acked)
+			break;
 		trace_tcp_rtx_skb_freed(sk, skb);
 		/* tcp_unlink_write_queue + sk_wmem_free_skb */
 		__skb_unlink(skb, &sk->sk_write_queue);
@@ -394,7 +424,8 @@ tcp_ack_probe(struct sock *sk)
 	}
 }
 
-/* tcp_mark_head_lost (Reno): the first unacked segment is lost. */
+/* tcp_mark_head_lost (Reno, one packet, the head): the first unacked
+ * segment is lost; a GSO skb is cut so that only its first segment is. */
 static void
 tcp_mark_head_lost(struct sock *sk)
 {
@@ -403,9 +434,12 @@ tcp_mark_head_lost(struct sock *sk)
 
 	if (!skb || skb == tcp_send_head(sk))
 		return;
+	if (tcp_skb_pcount(skb) > 1 &&
+	    tcp_fragment(sk, skb, tcp_skb_mss(skb), tcp_skb_mss(skb)) < 0)
+		return;
 	if (!(TCP_SKB_CB(skb)->sacked & (TCPCB_LOST | TCPCB_SACKED_ACKED))) {
 		TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
-		tp->lost_out++;
+		tp->lost_out += tcp_skb_pcount(skb);
 	}
 }
 
@@ -566,6 +600,26 @@ tcp_new_space(struct sock *sk)
 		sk->sk_write_space(sk);
 }
 
+/*
+ * tcp_update_pacing_rate - twice the current rate, cwnd (or what is in
+ * flight, if more) MSS per smoothed RTT: what tcp_xmit_size_goal sizes
+ * GSO skbs by (a millisecond of it).  An RTT under 1.25 ms (srtt <= 10,
+ * in 1/8 jiffies) counts as 125 us.
+ * NOTE: 3.10.108 has it (backported TSO autosizing); TCP does not pace.
+ */
+static void
+tcp_update_pacing_rate(struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	u64 rate = (u64)tp->mss_cache * 2 * (HZ << 3);
+
+	trace_tcp_update_pacing_rate(sk);
+	rate *= max_t(u32, tp->snd_cwnd, tp->packets_out);
+	if (tp->srtt > 8 + 2)
+		rate /= tp->srtt;
+	sk->sk_pacing_rate = (u32)min_t(u64, rate, ~0U);
+}
+
 /**
  * tcp_ack - process the acknowledgment in @skb
  *
@@ -581,6 +635,7 @@ tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	u32 ack_seq = TCP_SKB_CB(skb)->seq;
 	u32 ack = TCP_SKB_CB(skb)->ack_seq;
 	u32 prior_in_flight, prior_packets = tp->packets_out;
+	u32 prior_rtt = tp->srtt, prior_cwnd = tp->snd_cwnd;
 	bool is_dupack;
 
 	trace_tcp_ack(sk, skb);
@@ -618,6 +673,8 @@ tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	}
 	if (flag & FLAG_ACKED)
 		tcp_new_space(sk);
+	if (tp->srtt != prior_rtt || tp->snd_cwnd != prior_cwnd)
+		tcp_update_pacing_rate(sk);
 	return 1;
 
 no_queue:
@@ -693,6 +750,68 @@ tcp_grow_window(struct sock *sk, const struct sk_buff *skb)
 	}
 }
 
+/*
+ * tcp_rcv_rtt_update - fold @sample (jiffies) into the receiver's RTT
+ * estimate.  From timestamps (@win_dep 0) it is smoothed by 1/8; from
+ * one window's worth of data (@win_dep 1) only a smaller value is taken,
+ * since a sender with nothing to send makes such samples too long.
+ */
+static void
+tcp_rcv_rtt_update(struct tcp_sock *tp, u32 sample, int win_dep)
+{
+	u32 new_sample = tp->rcv_rtt_est.rtt;
+	long m = sample ? sample : 1;
+
+	trace_tcp_rcv_rtt_update(tp, sample, win_dep);
+	if (new_sample != 0) {
+		if (!win_dep) {
+			m -= (new_sample >> 3);
+			new_sample += m;
+		} else {
+			m <<= 3;
+			if (m < new_sample)
+				new_sample = m;
+		}
+	} else {
+		new_sample = m << 3;	/* the first measurement */
+	}
+	tp->rcv_rtt_est.rtt = new_sample;
+}
+
+/*
+ * tcp_rcv_rtt_measure - without timestamps: the time one receive window
+ * of data takes to arrive is about one RTT.
+ */
+static void
+tcp_rcv_rtt_measure(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	trace_tcp_rcv_rtt_measure(sk);
+	if (tp->rcv_rtt_est.time != 0) {
+		if (before(tp->rcv_nxt, tp->rcv_rtt_est.seq))
+			return;
+		tcp_rcv_rtt_update(tp, tcp_time_stamp(sk) - tp->rcv_rtt_est.time, 1);
+	}
+	tp->rcv_rtt_est.seq = tp->rcv_nxt + tp->rcv_wnd;
+	tp->rcv_rtt_est.time = tcp_time_stamp(sk);
+}
+
+/*
+ * tcp_rcv_rtt_measure_ts - with timestamps: a full-sized segment echoing
+ * our TSval gives a sample.
+ */
+static void
+tcp_rcv_rtt_measure_ts(struct sock *sk, const struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	trace_tcp_rcv_rtt_measure_ts(sk, skb);
+	if (tp->rx_opt.rcv_tsecr &&
+	    TCP_SKB_CB(skb)->end_seq - TCP_SKB_CB(skb)->seq >= inet_csk(sk)->icsk_ack.rcv_mss)
+		tcp_rcv_rtt_update(tp, tcp_time_stamp(sk) - tp->rx_opt.rcv_tsecr, 0);
+}
+
 /**
  * tcp_event_data_recv - in-order data arrived: an ACK is owed; adjust the
  * delayed-ACK timeout (ato) to the peer's pace; grow the window
@@ -706,6 +825,7 @@ tcp_event_data_recv(struct sock *sk, struct sk_buff *skb)
 	trace_tcp_event_data_recv(sk, skb);
 	icsk->icsk_ack.pending |= ICSK_ACK_SCHED;
 	tcp_measure_rcv_mss(sk, skb);
+	tcp_rcv_rtt_measure(sk);
 	if (!icsk->icsk_ack.ato) {
 		/* The first data: ACK quickly so the peer's slow start runs. */
 		tcp_incr_quickack(sk);
@@ -1141,6 +1261,7 @@ tcp_rcv_established(struct sock *sk, struct sk_buff *skb, const struct tcphdr *t
 		kfree_skb(skb);
 		return 0;
 	}
+	tcp_rcv_rtt_measure_ts(sk, skb);
 	tcp_data_queue(sk, skb);
 	tcp_data_snd_check(sk);
 	tcp_ack_snd_check(sk);
@@ -1347,6 +1468,7 @@ tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr 
 		if (tp->rx_opt.tstamp_ok)
 			tp->advmss -= TCPOLEN_TSTAMP_ALIGNED;
 		sim_tcp_init_transfer(sk);
+		tcp_update_pacing_rate(sk);
 		tcp_initialize_rcv_mss(sk);
 		break;
 	case TCP_FIN_WAIT1:

@@ -247,6 +247,7 @@ tcp_v4_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 	fl4->fl4_sport = inet->inet_sport;
 	fl4->fl4_dport = sk->sk_dport;
 	fl4->saddr = inet->inet_saddr;
+	sk->sk_gso_type = SKB_GSO_TCPV4;
 	sk_setup_caps(sk, &rt->dst);
 
 	if (!tp->write_seq)
@@ -267,23 +268,41 @@ failure:
 	return err;
 }
 
+/*
+ * __tcp_v4_send_check - the TCP checksum, or the device's part of it:
+ * for CHECKSUM_PARTIAL only the pseudo-header sum goes into th->check,
+ * and csum_start / csum_offset say where the rest is summed and stored
+ * (by the card, or by skb_checksum_help / GSO in software when it
+ * cannot); otherwise the whole sum over pseudo-header, header and data.
+ * KERNEL: for CHECKSUM_NONE the kernel adds skb->csum, the data's sum
+ * taken while copying it from the user; netstep sums the data here.
+ */
+static void
+__tcp_v4_send_check(struct sk_buff *skb, __be32 saddr, __be32 daddr)
+{
+	struct tcphdr *th = tcp_hdr(skb);
+
+	if (skb->ip_summed == CHECKSUM_PARTIAL) {
+		th->check = (__sum16)~csum_tcpudp_magic(saddr, daddr, skb->len, IPPROTO_TCP, 0);
+		skb->csum_start = skb_transport_header(skb) - skb->head;
+		skb->csum_offset = offsetof(struct tcphdr, check);
+	} else {
+		th->check = 0;
+		th->check = csum_tcpudp_magic(saddr, daddr, skb->len, IPPROTO_TCP,
+					      skb_checksum(skb, skb_transport_offset(skb),
+							   skb->len, 0));
+	}
+}
+
 /**
- * tcp_v4_send_check - the TCP checksum over pseudo-header, header and data
- *
- * KERNEL: with checksum offload the kernel stores only the pseudo-header
- * sum (CHECKSUM_PARTIAL) and the NIC finishes it; netstep's igb has no
- * offload, so the full sum is computed here, as __tcp_v4_send_check does
- * for CHECKSUM_NONE.
+ * tcp_v4_send_check - icsk_af_ops->send_check: the checksum of a
+ * segment of @sk (see __tcp_v4_send_check)
  */
 void
 tcp_v4_send_check(struct sock *sk, struct sk_buff *skb)
 {
-	struct tcphdr *th = tcp_hdr(skb);
-
 	trace_tcp_v4_send_check(sk, skb);
-	th->check = 0;
-	th->check = csum_tcpudp_magic(inet_sk(sk)->inet_saddr, sk->sk_daddr, skb->len,
-				      IPPROTO_TCP, csum_partial(th, skb->len, 0));
+	__tcp_v4_send_check(skb, inet_sk(sk)->inet_saddr, sk->sk_daddr);
 	trace_tcp_v4_csum(sk, skb);
 }
 
@@ -375,7 +394,6 @@ tcp_v4_send_synack(struct sock *sk, struct request_sock *req)
 	struct flowi4 fl4;
 	struct rtable *rt;
 	struct sk_buff *skb;
-	struct tcphdr *th;
 
 	trace_tcp_v4_send_synack(sk, req);
 	rt = ip_route_output_ports(net, &fl4, sk, req->rmt_addr, req->loc_addr, req->rmt_port,
@@ -385,9 +403,7 @@ tcp_v4_send_synack(struct sock *sk, struct request_sock *req)
 	skb = tcp_make_synack(sk, &rt->dst, req);
 	if (!skb)
 		return -ENOMEM;
-	th = tcp_hdr(skb);
-	th->check = csum_tcpudp_magic(req->loc_addr, req->rmt_addr, skb->len, IPPROTO_TCP,
-				      csum_partial(th, skb->len, 0));
+	__tcp_v4_send_check(skb, req->loc_addr, req->rmt_addr);
 	skb_dst_set_noref(skb, &rt->dst);
 	NET_INC_STATS(net, TCP_MIB_OUTSEGS);
 	return ip_build_and_send_pkt(skb, sk, req->loc_addr, req->rmt_addr);
@@ -623,8 +639,9 @@ tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *
 		inet_csk_destroy_sock(newsk);
 		return NULL;
 	}
+	newsk->sk_gso_type = SKB_GSO_TCPV4;
 	sk_setup_caps(newsk, &rt->dst);
-	newtp->advmss = dst_mtu(&rt->dst) - 40;
+	newtp->advmss = dst_metric_advmss(&rt->dst);
 	tcp_sync_mss(newsk, dst_mtu(&rt->dst));
 	if (newtp->rx_opt.user_mss && newtp->rx_opt.user_mss < newtp->advmss)
 		newtp->advmss = newtp->rx_opt.user_mss;
@@ -989,6 +1006,8 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_syncookies = 1;
 	/* tcp_init: max(128, ehash size / 256); a small machine's 128. */
 	h->sysctl_max_syn_backlog = 128;
+	h->sysctl_tcp_tso_win_divisor = 3;
+	h->sysctl_tcp_min_tso_segs = 2;
 	/* tcp_init: tcp_rmem/tcp_wmem defaults of a machine with memory to spare. */
 	h->sysctl_tcp_rmem[0] = 4096;
 	h->sysctl_tcp_rmem[1] = 87380;
@@ -1080,6 +1099,9 @@ const struct proto tcp_prot = {
 	.sendmsg = tcp_sendmsg,
 	.recvmsg = tcp_recvmsg,
 	.backlog_rcv = tcp_v4_do_rcv,
+	.setsockopt = tcp_setsockopt,
+	.getsockopt = tcp_getsockopt,
+	.ioctl = tcp_ioctl,
 	.hash = inet_hash,
 	.unhash = inet_unhash,
 	.get_port = inet_csk_get_port,

@@ -22,9 +22,17 @@
  * (ip_queue_xmit) and, for the ACK that frees the original,
  * layers/tcp_input.c (tcp_clean_rtx_queue).
  *
- * Left out: TSO/GSO (tso_fragment, tcp_tso_should_defer), MTU probing,
- * TCP small queues, tail loss probes, PRR, ECN, MD5, fast open, cwnd
- * validation after idle (tcp_cwnd_restart / tcp_cwnd_validate).
+ * With a route that can GSO, one skb on the write queue holds several
+ * MSS of data and goes down as one GSO skb: tcp_init_tso_segs gives it
+ * gso_segs / gso_size (tcp_set_skb_tso_segs), tcp_tso_should_defer may
+ * wait for more of the window to open rather than send a small one, and
+ * tso_fragment cuts off what the windows do not allow yet
+ * (tcp_mss_split_point).  The counters (packets_out, lost_out ...) count
+ * segments, tcp_skb_pcount() per skb.
+ *
+ * Left out: MTU probing, TCP small queues, tail loss probes, PRR, ECN,
+ * MD5, fast open, cwnd validation after idle (tcp_cwnd_restart /
+ * tcp_cwnd_validate).
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
@@ -65,6 +73,12 @@ tcp_acceptable_seq(const struct sock *sk)
 static void
 tcp_init_nondata_skb(struct sk_buff *skb, u32 seq, u8 flags)
 {
+	/* Only a header to sum: left to the device (or skb_checksum_help). */
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum = 0;
+	skb_shinfo(skb)->gso_segs = 1;
+	skb_shinfo(skb)->gso_size = 0;
+	skb_shinfo(skb)->gso_type = 0;
 	TCP_SKB_CB(skb)->tcp_flags = flags;
 	TCP_SKB_CB(skb)->sacked = 0;
 	TCP_SKB_CB(skb)->seq = seq;
@@ -334,14 +348,15 @@ tcp_event_data_sent(struct tcp_sock *tp, struct sock *sk)
 		icsk->icsk_ack.pingpong = 1;
 }
 
-/* tcp_event_ack_sent: an ACK went out; no delayed ACK is owed any more. */
+/* tcp_event_ack_sent: @pkts segments carried an ACK; no delayed ACK is
+ * owed any more, and that many quick ACKs were used. */
 static void
-tcp_event_ack_sent(struct sock *sk)
+tcp_event_ack_sent(struct sock *sk, unsigned int pkts)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 
-	if (icsk->icsk_ack.quick)
-		icsk->icsk_ack.quick--;
+	/* tcp_dec_quickack_mode */
+	icsk->icsk_ack.quick -= min_t(unsigned int, pkts, icsk->icsk_ack.quick);
 	inet_csk_clear_xmit_timer(sk, ICSK_TIME_DACK);
 }
 
@@ -373,10 +388,11 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 		struct sk_buff *orig = skb;
 
 		if (skb_cloned(skb)) {
-			/* Still in the driver ring: copy, as 3.10 does (pskb_copy). */
+			/* Still in the driver ring: a head of its own, the
+			 * frags shared (pskb_copy). */
 			trace_tcp_xmit_still_cloned(sk, skb);
 			NET_INC_STATS(net, LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES);
-			skb = skb_copy(skb);
+			skb = pskb_copy(skb);
 		} else {
 			skb = skb_clone(skb);
 		}
@@ -419,10 +435,13 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 	tcp_v4_send_check(sk, skb);
 
 	if (tcb->tcp_flags & TCPHDR_ACK)
-		tcp_event_ack_sent(sk);
+		tcp_event_ack_sent(sk, tcp_skb_pcount(skb));
 	if (skb->len != tcp_header_size)
 		tcp_event_data_sent(tp, sk);
-	NET_INC_STATS(net, TCP_MIB_OUTSEGS);
+	/* New data or a bare control segment: every segment it becomes.
+	 * (Retransmissions count in RetransSegs.) */
+	if (after(tcb->end_seq, tp->snd_nxt) || tcb->seq == tcb->end_seq)
+		SIM_NET_ADD_STATS(net, TCP_MIB_OUTSEGS, tcp_skb_pcount(skb));
 
 	err = ip_queue_xmit(skb, &inet->cork.fl);
 	if (err <= 0)
@@ -432,50 +451,126 @@ tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it)
 }
 
 /**
+ * tcp_set_skb_tso_segs - how many segments @skb stands for at @mss_now:
+ * one (gso_size 0, not GSO) if it fits one MSS, the route cannot GSO or
+ * the data is not checksummed by the device; else DIV_ROUND_UP(len, mss)
+ * with gso_size = mss and the socket's GSO type.
+ */
+void
+tcp_set_skb_tso_segs(const struct sock *sk, struct sk_buff *skb, unsigned int mss_now)
+{
+	trace_tcp_set_skb_tso_segs(sk, skb, mss_now);
+	if (skb->len <= mss_now || !sk_can_gso(sk) || skb->ip_summed == CHECKSUM_NONE) {
+		skb_shinfo(skb)->gso_segs = 1;
+		skb_shinfo(skb)->gso_size = 0;
+		skb_shinfo(skb)->gso_type = 0;
+	} else {
+		skb_shinfo(skb)->gso_segs = DIV_ROUND_UP(skb->len, mss_now);
+		skb_shinfo(skb)->gso_size = mss_now;
+		skb_shinfo(skb)->gso_type = sk->sk_gso_type;
+	}
+}
+
+/*
+ * tcp_adjust_pcount - a sent skb now stands for @decr segments fewer
+ * (more, if negative): every counter it is in follows.
+ * KERNEL: netstep's recovery is Reno's, so sacked_out counts duplicate
+ * ACKs; fackets_out and the lost-skb hint do not exist here.
+ */
+static void
+tcp_adjust_pcount(struct sock *sk, const struct sk_buff *skb, int decr)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u8 sacked = TCP_SKB_CB(skb)->sacked;
+
+	tp->packets_out -= decr;
+	if (sacked & TCPCB_SACKED_ACKED)
+		tp->sacked_out -= decr;
+	if (sacked & TCPCB_SACKED_RETRANS)
+		tp->retrans_out -= decr;
+	if (sacked & TCPCB_LOST)
+		tp->lost_out -= decr;
+	/* Reno: fewer segments in flight, fewer duplicate ACKs to expect. */
+	if (decr > 0)
+		tp->sacked_out -= min_t(u32, tp->sacked_out, decr);
+}
+
+/*
+ * sim_tcp_split_seq - @buff takes over the bytes of @skb after @len: the
+ * sequence numbers, the truesize of the @nlen bytes of frags it gets, and
+ * PSH and FIN (they belong to the second part).
+ * NOTE: tcp_fragment and tso_fragment each write this out in 3.10.
+ */
+static void
+sim_tcp_split_seq(struct sock *sk, struct sk_buff *skb, struct sk_buff *buff, u32 len, int nlen)
+{
+	u8 flags = TCP_SKB_CB(skb)->tcp_flags;
+
+	sk->sk_wmem_queued += buff->truesize;
+	buff->truesize += nlen;
+	skb->truesize -= nlen;
+	TCP_SKB_CB(buff)->seq = TCP_SKB_CB(skb)->seq + len;
+	TCP_SKB_CB(buff)->end_seq = TCP_SKB_CB(skb)->end_seq;
+	TCP_SKB_CB(skb)->end_seq = TCP_SKB_CB(buff)->seq;
+	TCP_SKB_CB(skb)->tcp_flags = flags & ~(TCPHDR_FIN | TCPHDR_PSH);
+	TCP_SKB_CB(buff)->tcp_flags = flags;
+}
+
+/**
  * tcp_fragment - split @skb (on the write queue) so it holds @len bytes;
  * the rest moves to a new skb right after it
  *
- * Needed when the MSS shrank (path MTU) or the peer's window cuts a
- * segment.  Returns 0 or -ENOMEM.
- * KERNEL: works on paged skbs and adjusts GSO segment counts.
+ * Needed when the MSS shrank (path MTU), the peer's window cuts a
+ * segment, a retransmission must be one MSS, or a lost segment is cut
+ * out of a multi-segment skb.  A linear skb summed in software is
+ * copied; otherwise the data moves by skb_split (frags are shared, not
+ * copied).  Both get their segment counts again, and the counters
+ * follow if the skb was sent already.  Returns 0 or -ENOMEM.
  */
 int
 tcp_fragment(struct sock *sk, struct sk_buff *skb, u32 len, unsigned int mss_now)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct sk_buff *buff;
-	u32 nsize = skb->len - len;
-	u8 flags;
+	int nsize, nlen, old_factor;
 
 	trace_tcp_fragment(sk, skb, len, mss_now);
 	if (len >= skb->len)
 		return 0;
+	nsize = (int)skb_headlen(skb) - (int)len;
+	if (nsize < 0)
+		nsize = 0;
+	/* The frags are about to be changed: not under a clone's feet. */
+	if (skb_cloned(skb) && skb_is_nonlinear(skb) && pskb_expand_head(skb, 0, 0))
+		return -ENOMEM;
 	buff = sk_stream_alloc_skb(sk, nsize);
 	if (!buff)
 		return -ENOMEM;
-	memcpy(skb_put(buff, nsize), skb->data + len, nsize);
-	skb_trim(skb, len);
-	sk->sk_wmem_queued += buff->truesize;
-
-	TCP_SKB_CB(buff)->seq = TCP_SKB_CB(skb)->seq + len;
-	TCP_SKB_CB(buff)->end_seq = TCP_SKB_CB(skb)->end_seq;
-	TCP_SKB_CB(skb)->end_seq = TCP_SKB_CB(buff)->seq;
-	flags = TCP_SKB_CB(skb)->tcp_flags;
-	TCP_SKB_CB(skb)->tcp_flags = flags & ~(TCPHDR_FIN | TCPHDR_PSH);
-	TCP_SKB_CB(buff)->tcp_flags = flags;
+	nlen = skb->len - len - nsize;
+	sim_tcp_split_seq(sk, skb, buff, len, nlen);
 	TCP_SKB_CB(buff)->sacked = TCP_SKB_CB(skb)->sacked;
+	if (!skb_shinfo(skb)->nr_frags && skb->ip_summed != CHECKSUM_PARTIAL) {
+		memcpy(skb_put(buff, nsize), skb->data + len, nsize);
+		skb_trim(skb, len);
+	} else {
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb_split(skb, buff, len);
+	}
+	buff->ip_summed = skb->ip_summed;
 	TCP_SKB_CB(buff)->when = TCP_SKB_CB(skb)->when;
+
+	old_factor = tcp_skb_pcount(skb);
+	tcp_set_skb_tso_segs(sk, skb, mss_now);
+	tcp_set_skb_tso_segs(sk, buff, mss_now);
+	/* Already sent: the counters hold old_factor segments for it. */
+	if (!before(tp->snd_nxt, TCP_SKB_CB(buff)->end_seq)) {
+		int diff = old_factor - tcp_skb_pcount(skb) - tcp_skb_pcount(buff);
+
+		if (diff)
+			tcp_adjust_pcount(sk, skb, diff);
+	}
 	skb_header_release(buff);
 	__skb_queue_after(&sk->sk_write_queue, skb, buff);
-
-	/* Counters follow the pieces if the skb was already sent. */
-	if (!before(tp->snd_nxt, TCP_SKB_CB(buff)->end_seq) && skb != tcp_send_head(sk)) {
-		tp->packets_out++;
-		if (TCP_SKB_CB(buff)->sacked & TCPCB_LOST)
-			tp->lost_out++;
-		if (TCP_SKB_CB(buff)->sacked & TCPCB_SACKED_RETRANS)
-			tp->retrans_out++;
-	}
 	return 0;
 }
 
@@ -491,18 +586,6 @@ tcp_mtu_to_mss(struct sock *sk, int pmtu)
 	if (mss_now < 48)
 		mss_now = 48;
 	return mss_now - (tp->tcp_header_len - (int)sizeof(struct tcphdr));
-}
-
-/* tcp_bound_to_half_wnd: never a segment bigger than half the peer's max window. */
-static int
-tcp_bound_to_half_wnd(const struct tcp_sock *tp, int pktsize)
-{
-	int cutoff = tp->max_window > TCP_MSS_DEFAULT ? (int)tp->max_window / 2
-						       : (int)tp->max_window;
-
-	if (cutoff && pktsize > cutoff)
-		return max_t(int, cutoff, 68 - tp->tcp_header_len);
-	return pktsize;
 }
 
 /**
@@ -634,11 +717,150 @@ tcp_event_new_data_sent(struct sock *sk, const struct sk_buff *skb)
 		tcp_rearm_rto(sk);
 }
 
+/*
+ * tcp_init_tso_segs - the segment count of @skb, set the first time it
+ * is considered for sending (tcp_sendmsg leaves 0) and again if the MSS
+ * changed since.
+ */
+static int
+tcp_init_tso_segs(const struct sock *sk, struct sk_buff *skb, unsigned int mss_now)
+{
+	int tso_segs = tcp_skb_pcount(skb);
+
+	if (!tso_segs || (tso_segs > 1 && tcp_skb_mss(skb) != (int)mss_now)) {
+		tcp_set_skb_tso_segs(sk, skb, mss_now);
+		tso_segs = tcp_skb_pcount(skb);
+	}
+	return tso_segs;
+}
+
+/*
+ * tcp_mss_split_point - how much of a GSO skb may go now: @max_segs
+ * MSS (what cwnd allows), cut down to the peer's window; the last skb of
+ * the queue, if the window is the limit, to whole MSS only (the rest
+ * waits for Nagle's chance to grow).
+ */
+static unsigned int
+tcp_mss_split_point(const struct sock *sk, const struct sk_buff *skb, unsigned int mss_now,
+		    unsigned int max_segs)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	u32 needed, window, max_len;
+
+	trace_tcp_mss_split_point(sk, skb, mss_now, max_segs);
+	window = tcp_wnd_end(tp) - TCP_SKB_CB(skb)->seq;
+	max_len = mss_now * max_segs;
+	if (likely(max_len <= window && skb != tcp_write_queue_tail(sk)))
+		return max_len;
+	needed = min_t(u32, skb->len, window);
+	if (max_len <= needed)
+		return max_len;
+	return needed - needed % mss_now;
+}
+
+/**
+ * tso_fragment - cut an unsent GSO skb after @len bytes (a multiple of
+ * the MSS) for tcp_write_xmit; the rest waits in a new skb after it
+ *
+ * Like tcp_fragment, but the skb was never sent (no counters to fix) and
+ * its data is all in frags (else it is tcp_fragment's job): the frags
+ * are split, nothing is copied.  Returns 0 or -ENOMEM.
+ */
+static int
+tso_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len, unsigned int mss_now)
+{
+	struct sk_buff *buff;
+
+	trace_tso_fragment(sk, skb, len, mss_now);
+	if (skb->len != skb->data_len)
+		return tcp_fragment(sk, skb, len, mss_now);
+	buff = sk_stream_alloc_skb(sk, 0);
+	if (unlikely(!buff))
+		return -ENOMEM;
+	sim_tcp_split_seq(sk, skb, buff, len, skb->len - len);
+	TCP_SKB_CB(buff)->sacked = 0;	/* never sent: no SACK state */
+	buff->ip_summed = skb->ip_summed = CHECKSUM_PARTIAL;
+	skb_split(skb, buff, len);
+	tcp_set_skb_tso_segs(sk, skb, mss_now);
+	tcp_set_skb_tso_segs(sk, buff, mss_now);
+	skb_header_release(buff);
+	__skb_queue_after(&sk->sk_write_queue, skb, buff);
+	return 0;
+}
+
+/**
+ * tcp_tso_should_defer - a "Nagle for TSO": hold a GSO skb back when
+ * only part of it may go now, hoping an ACK opens the windows so it goes
+ * out whole (fewer, bigger GSO skbs)
+ *
+ * Never for a FIN, outside the Open state, or for more than two ticks in
+ * a row.  Sends now if the windows allow a full-sized GSO skb, or all of
+ * a skb that will not grow, or at least 1/tcp_tso_win_divisor (3) of the
+ * smaller window.  true: defer.
+ */
+bool
+tcp_tso_should_defer(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	const struct inet_connection_sock *icsk = inet_csk(sk);
+	int win_divisor = sock_net(sk)->tcp_hashinfo->sysctl_tcp_tso_win_divisor;
+	u32 jiffies = (u32)sim_host_jiffies(sock_net(sk));
+	u32 send_win, cong_win, limit, in_flight, chunk;
+	const char *why;
+
+	trace_tcp_tso_should_defer(sk, skb);
+	if (TCP_SKB_CB(skb)->tcp_flags & TCPHDR_FIN) {
+		why = "fin";
+		goto send_now;
+	}
+	if (icsk->icsk_ca_state != TCP_CA_Open) {
+		why = "not_open";
+		goto send_now;
+	}
+	/* Defer for less than two clock ticks. */
+	if (tp->tso_deferred && ((jiffies << 1) >> 1) - (tp->tso_deferred >> 1) > 1) {
+		why = "deferred_2_ticks";
+		goto send_now;
+	}
+	in_flight = tcp_packets_in_flight(tp);
+	send_win = tcp_wnd_end(tp) - TCP_SKB_CB(skb)->seq;
+	cong_win = (tp->snd_cwnd - in_flight) * tp->mss_cache;
+	limit = min_t(u32, send_win, cong_win);
+	trace_tcp_tso_defer_limits(sk, send_win, cong_win);
+	if (limit >= min_t(unsigned int, sk->sk_gso_max_size,
+			   tp->xmit_size_goal_segs * tp->mss_cache)) {
+		why = "full_size_fits";
+		goto send_now;
+	}
+	if (skb != tcp_write_queue_tail(sk) && limit >= skb->len) {
+		why = "middle_fits";
+		goto send_now;
+	}
+	/* KERNEL: with tcp_tso_win_divisor 0, "more than three MSS fit". */
+	chunk = min_t(u32, tp->snd_wnd, tp->snd_cwnd * tp->mss_cache) / win_divisor;
+	if (limit >= chunk) {
+		why = "window_fraction";
+		goto send_now;
+	}
+	if (!tp->tso_deferred)
+		tp->tso_deferred = 1 | (jiffies << 1);
+	trace_tcp_tso_defer(sk, skb, "defer");
+	return true;
+
+send_now:
+	tp->tso_deferred = 0;
+	trace_tcp_tso_defer(sk, skb, why);
+	return false;
+}
+
 /**
  * tcp_write_xmit - send queued skbs from sk_send_head while the
- * congestion window, the peer's window and Nagle allow
+ * congestion window, the peer's window and Nagle (for a GSO skb,
+ * tcp_tso_should_defer) allow
  * @push_one: send at most one (tcp_push_one)
  *
+ * A GSO skb goes out as far as the windows allow (tcp_mss_split_point);
+ * tso_fragment cuts off the rest, which stays the send head.
  * Returns true when nothing is in flight but data waits (the peer's
  * window is closed): the caller arms the zero-window probe timer.
  */
@@ -651,7 +873,12 @@ tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
 
 	trace_tcp_write_xmit(sk, mss_now, push_one);
 	while ((skb = tcp_send_head(sk)) != NULL) {
-		if (!tcp_cwnd_test(tp, skb)) {
+		unsigned int limit, tso_segs;
+		u32 cwnd_quota;
+
+		tso_segs = tcp_init_tso_segs(sk, skb, mss_now);
+		cwnd_quota = tcp_cwnd_test(tp, skb);
+		if (!cwnd_quota) {
 			trace_tcp_cwnd_limited(sk, skb);
 			break;
 		}
@@ -659,19 +886,29 @@ tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push_one)
 			trace_tcp_rwnd_limited(sk, skb);
 			break;
 		}
-		if (!tcp_nagle_test(tp, skb, mss_now,
-				    tcp_skb_is_last(sk, skb) ? nonagle : TCP_NAGLE_PUSH)) {
-			trace_tcp_nagle_hold(sk, skb, mss_now);
+		if (tso_segs == 1 || !sk->sk_gso_max_segs) {
+			if (!tcp_nagle_test(tp, skb, mss_now,
+					    tcp_skb_is_last(sk, skb) ? nonagle : TCP_NAGLE_PUSH)) {
+				trace_tcp_nagle_hold(sk, skb, mss_now);
+				break;
+			}
+		} else if (!push_one && tcp_tso_should_defer(sk, skb)) {
 			break;
 		}
-		if (skb->len > mss_now && tcp_fragment(sk, skb, mss_now, mss_now))
+		/* KERNEL: TCP small queues (sk_wmem_alloc over 128 KiB) stop here. */
+		limit = mss_now;
+		if (tso_segs > 1 && sk->sk_gso_max_segs)
+			limit = tcp_mss_split_point(sk, skb, mss_now,
+						    min_t(unsigned int, cwnd_quota,
+							  sk->sk_gso_max_segs));
+		if (skb->len > limit && unlikely(tso_fragment(sk, skb, limit, mss_now)))
 			break;
 		TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
 		if (tcp_transmit_skb(sk, skb, 1))
 			break;
 		tcp_event_new_data_sent(sk, skb);
 		tcp_minshall_update(tp, mss_now, skb);
-		sent_pkts++;
+		sent_pkts += tcp_skb_pcount(skb);
 		if (push_one)
 			break;
 	}
@@ -715,15 +952,46 @@ tcp_push_one(struct sock *sk, unsigned int mss_now)
 	tcp_write_xmit(sk, mss_now, TCP_NAGLE_PUSH, 1);
 }
 
-/* tcp_trim_head: the peer acked the first @len bytes of a sent skb. */
+/* __pskb_trim_head: drop the first @len bytes, linear ones first, then
+ * whole or part frags (a frag let go drops its page reference). */
 static void
+__pskb_trim_head(struct sk_buff *skb, int len)
+{
+	int eat = min_t(int, len, (int)skb_headlen(skb));
+
+	if (eat) {
+		skb_pull(skb, eat);
+		len -= eat;
+		if (!len)
+			return;
+	}
+	sim_skb_frags_eat(skb, len);
+	skb_reset_tail_pointer(skb);
+	skb->data_len -= len;
+	skb->len = skb->data_len;
+}
+
+/**
+ * tcp_trim_head - the peer acknowledged the first @len bytes of a sent
+ * skb: drop them (from a private head, if a clone of the skb is still in
+ * a driver ring) and recount its segments
+ *
+ * Returns 0 or -ENOMEM (nothing changed).
+ */
+int
 tcp_trim_head(struct sock *sk, struct sk_buff *skb, u32 len)
 {
-	if (len > skb->len)
-		len = skb->len;
-	skb_pull(skb, len);
+	trace_tcp_trim_head(sk, skb, len);
+	if (skb_unclone(skb))
+		return -ENOMEM;
+	__pskb_trim_head(skb, len);
 	TCP_SKB_CB(skb)->seq += len;
-	(void)sk;
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->truesize -= len;
+	sk->sk_wmem_queued -= len;
+	if (tcp_skb_pcount(skb) > 1)
+		tcp_set_skb_tso_segs(sk, skb, tcp_skb_mss(skb));
+	return 0;
 }
 
 /**
@@ -744,14 +1012,23 @@ tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 	if (before(TCP_SKB_CB(skb)->seq, tp->snd_una) && !(TCP_SKB_CB(skb)->tcp_flags & TCPHDR_SYN)) {
 		if (!after(TCP_SKB_CB(skb)->end_seq, tp->snd_una))
 			return -EINVAL;
-		tcp_trim_head(sk, skb, tp->snd_una - TCP_SKB_CB(skb)->seq);
+		if (tcp_trim_head(sk, skb, tp->snd_una - TCP_SKB_CB(skb)->seq))
+			return -ENOMEM;
 	}
 	cur_mss = tcp_current_mss(sk);
 	/* Not beyond the peer's window, unless it is the first unacked one. */
 	if (!before(TCP_SKB_CB(skb)->seq, tcp_wnd_end(tp)) && TCP_SKB_CB(skb)->seq != tp->snd_una)
 		return -EAGAIN;
-	if (skb->len > cur_mss && tcp_fragment(sk, skb, cur_mss, cur_mss))
-		return -ENOMEM;
+	/* A retransmission is one MSS. */
+	if (skb->len > cur_mss) {
+		if (tcp_fragment(sk, skb, cur_mss, cur_mss))
+			return -ENOMEM;
+	} else if (tcp_skb_pcount(skb) > 1) {
+		int oldpcount = tcp_skb_pcount(skb);
+
+		tcp_init_tso_segs(sk, skb, cur_mss);
+		tcp_adjust_pcount(sk, skb, oldpcount - tcp_skb_pcount(skb));
+	}
 
 	TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
 	err = tcp_transmit_skb(sk, skb, 1);
@@ -819,17 +1096,20 @@ tcp_simple_retransmit(struct sock *sk)
 
 	trace_tcp_simple_retransmit(sk, mss);
 	skb_queue_walk(&sk->sk_write_queue, skb) {
+		/* tcp_skb_seglen: what one of its segments carries */
+		unsigned int seglen = tcp_skb_pcount(skb) == 1 ? skb->len : (unsigned int)tcp_skb_mss(skb);
+
 		if (skb == tcp_send_head(sk))
 			break;
-		if (skb->len <= mss)
+		if (seglen <= mss)
 			continue;
 		if (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS) {
 			TCP_SKB_CB(skb)->sacked &= ~TCPCB_SACKED_RETRANS;
-			tp->retrans_out--;
+			tp->retrans_out -= tcp_skb_pcount(skb);
 		}
 		if (!(TCP_SKB_CB(skb)->sacked & TCPCB_LOST)) {
 			TCP_SKB_CB(skb)->sacked |= TCPCB_LOST;
-			tp->lost_out++;
+			tp->lost_out += tcp_skb_pcount(skb);
 		}
 	}
 	if (prior_lost == tp->lost_out)
@@ -994,7 +1274,7 @@ tcp_connect_init(struct sock *sk)
 	tp->tcp_header_len = sizeof(struct tcphdr) +
 			     (h->sysctl_tcp_timestamps ? TCPOLEN_TSTAMP_ALIGNED : 0);
 	tcp_sync_mss(sk, mtu);
-	tp->advmss = mtu - 40;	/* dst_metric_advmss: MTU 1500 -> 1460 */
+	tp->advmss = dst ? dst_metric_advmss(dst) : mtu - 40;	/* MTU 1500 -> 1460 */
 	if (tp->rx_opt.user_mss && tp->rx_opt.user_mss < tp->advmss)
 		tp->advmss = tp->rx_opt.user_mss;
 	tcp_initialize_rcv_mss(sk);
@@ -1049,11 +1329,13 @@ tcp_connect(struct sock *sk)
 	__skb_queue_tail(&sk->sk_write_queue, buff);
 	sk->sk_wmem_queued += buff->truesize;
 	tp->packets_out += tcp_skb_pcount(buff);
-	tp->snd_nxt = tp->write_seq;
-	tp->pushed_seq = tp->write_seq;
 	err = tcp_transmit_skb(sk, buff, 1);
 	if (err == -ECONNREFUSED)
 		return err;
+	/* snd_nxt moves only now, so that tcp_transmit_skb counts the SYN
+	 * in OutSegs (new data: past snd_nxt). */
+	tp->snd_nxt = tp->write_seq;
+	tp->pushed_seq = tp->write_seq;
 	NET_INC_STATS(sock_net(sk), TCP_MIB_ACTIVEOPENS);
 	inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto, TCP_RTO_MAX);
 	return 0;
@@ -1075,7 +1357,7 @@ tcp_make_synack(struct sock *sk, struct dst_entry *dst, struct request_sock *req
 	/* A cookie keeps the SYN's options in our timestamp. */
 	u32 now = req->cookie_ts ? cookie_init_timestamp(sk, req) : tcp_time_stamp(sk);
 
-	mss = dst_mtu(dst) - 40;
+	mss = dst_metric_advmss(dst);
 	if (tcp_sk(sk)->rx_opt.user_mss && tcp_sk(sk)->rx_opt.user_mss < mss)
 		mss = tcp_sk(sk)->rx_opt.user_mss;
 	trace_tcp_make_synack(sk, req, mss);
@@ -1134,10 +1416,13 @@ tcp_write_wakeup(struct sock *sk)
 		u32 seg_size = tcp_wnd_end(tp) - TCP_SKB_CB(skb)->seq;
 		int err;
 
-		if (seg_size > mss)
-			seg_size = mss;
-		if (seg_size < skb->len && tcp_fragment(sk, skb, seg_size, mss))
-			return -1;
+		if (seg_size < TCP_SKB_CB(skb)->end_seq - TCP_SKB_CB(skb)->seq || skb->len > mss) {
+			seg_size = min_t(u32, seg_size, mss);
+			if (tcp_fragment(sk, skb, seg_size, mss))
+				return -1;
+		} else if (!tcp_skb_pcount(skb)) {
+			tcp_set_skb_tso_segs(sk, skb, mss);
+		}
 		TCP_SKB_CB(skb)->tcp_flags |= TCPHDR_PSH;
 		TCP_SKB_CB(skb)->when = tcp_time_stamp(sk);
 		err = tcp_transmit_skb(sk, skb, 1);

@@ -5,10 +5,12 @@
  * (Linux 3.10).  Sending (sendto on a UDP socket):
  *
  *   inet_sendmsg -> udp_sendmsg: route (the socket's cached one when
- *     connected), one skb holding the UDP header and all the payload
- *     (ip_make_skb; here __ip_make_skb), udp_send_skb fills the header
- *     and checksum, ip_send_skb -> ip_local_out -> ... ip_finish_output,
- *     which hands a datagram bigger than the MTU to ip_fragment.
+ *     connected), ip_make_skb: the UDP header and the payload as skbs
+ *     that each fit the MTU (__ip_append_data), chained on the first
+ *     one's frag_list (__ip_make_skb); udp_send_skb fills the header and
+ *     checksum, ip_send_skb -> ip_local_out -> ... ip_finish_output,
+ *     which hands a datagram bigger than the MTU to ip_fragment: the
+ *     pieces are already cut, it only adds their headers (fast path).
  *
  * Receiving: ip_local_deliver (after ip_defrag put the fragments back
  * together) -> udp_rcv: length and checksum checks, __udp4_lib_lookup
@@ -196,25 +198,33 @@ sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len
 
 /**
  * udp_send_skb - fill in the UDP header and checksum, then send
- * @skb: IP header at skb->data (from __ip_make_skb), UDP header after it
+ * @skb: IP header at skb->data (from __ip_make_skb), UDP header after it;
+ *	the rest of the datagram may be on its frag_list
  *
  * Consumes @skb.  Returns 0 or -Exxx (counted in UDP_MIB_SNDBUFERRORS).
- * KERNEL: with checksum offload the device finishes the sum
- * (CHECKSUM_PARTIAL); netstep sums in software.
+ * KERNEL: the kernel adds up the sums getfrag took of each piece while
+ * copying (udp_csum); netstep sums the whole datagram here.  A device
+ * that sums (CHECKSUM_PARTIAL, udp4_hwcsum) does not come before part B
+ * of issue 13.
  */
 static int
 udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
 {
 	struct net *net = skb->host;
 	struct udphdr *uh = udp_hdr(skb);
-	unsigned int len = skb->len - (unsigned int)(skb_transport_header(skb) - skb->data);
+	int offset = skb_transport_offset(skb);
+	unsigned int len = skb->len - offset;
 	int err;
 
 	trace_udp_send_skb(skb, fl4, len);
 	uh->source = fl4->fl4_sport;
 	uh->dest = fl4->fl4_dport;
 	uh->len = htons(len);
-	sim_udp_set_csum(uh, fl4->saddr, fl4->daddr, len);
+	uh->check = 0;
+	uh->check = csum_tcpudp_magic(fl4->saddr, fl4->daddr, len, IPPROTO_UDP,
+				      skb_checksum(skb, offset, len, 0));
+	if (uh->check == 0)
+		uh->check = CSUM_MANGLED_0;
 	trace_udp_checksum(skb);
 	err = ip_send_skb(skb);
 	if (err) {
@@ -267,7 +277,6 @@ udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	struct flowi4 fl4;
 	__be32 daddr;
 	__be16 dport;
-	unsigned int hh_len;
 	int connected, err;
 
 	trace_udp_sendmsg(sk, len);
@@ -309,27 +318,17 @@ udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 		trace_udp_pending_error(sk, err);
 		return err;
 	}
-	/* ip_make_skb, uncorked: one skb, room for every header below. */
-	hh_len = LL_RESERVED_SPACE(rt->dst.dev);
-	skb = alloc_skb(net, hh_len + sizeof(struct iphdr) + sizeof(struct udphdr) + len);
-	if (!skb)
-		return -ENOBUFS;
-	if (sk->sk_wmem_alloc + (int)skb->truesize > sk->sk_sndbuf) {
-		trace_udp_sndbuf_full(sk, skb);
-		kfree_skb(skb);
-		return -EAGAIN;	/* KERNEL: sock_alloc_send_skb sleeps */
-	}
-	skb_set_owner_w(skb, sk);
-	skb_reserve(skb, hh_len + sizeof(struct iphdr));
-	skb_reset_transport_header(skb);
-	skb_put(skb, sizeof(struct udphdr));
-	err = memcpy_fromiovec(skb_put(skb, len), msg->msg_iov, len);
-	if (err) {
-		kfree_skb(skb);
+	/* ip_make_skb, uncorked: the whole datagram, in MTU-sized pieces. */
+	skb = ip_make_skb(sk, &fl4, ip_generic_getfrag, msg->msg_iov,
+			  len + sizeof(struct udphdr), sizeof(struct udphdr), rt, msg->msg_flags);
+	if (IS_ERR(skb)) {
+		err = PTR_ERR(skb);
+		/* KERNEL: sock_alloc_send_skb sleeps while the buffer is full. */
+		if (err == -EAGAIN)
+			trace_udp_sndbuf_full(sk, NULL);
 		return err;
 	}
 	skb->priority = sk->sk_priority;
-	skb = __ip_make_skb(skb, &fl4, rt, inet->pmtudisc);
 	err = udp_send_skb(skb, &fl4);
 	return err ? err : (int)len;
 }

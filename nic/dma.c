@@ -164,27 +164,66 @@ dma_map_single(struct device *dev, void *cpu_addr, size_t size,
 	return sim_dma_insert(dev, cpu_addr, size, dir, false);
 }
 
+/*
+ * sim_dma_unmap - drop the streaming mapping at @addr.  Unmapping an
+ * unknown address is a driver bug: noted, ignored.
+ * NOTE: what dma_unmap_single and dma_unmap_page have in common (in 3.10
+ * the dma_map_ops' unmap_page serves both).
+ */
+static void
+sim_dma_unmap(struct device *dev, dma_addr_t addr)
+{
+	int idx = sim_dma_find(dev, addr);
+
+	if (idx < 0 || dev->maps[idx].iova != addr || dev->maps[idx].coherent) {
+		trace_dma_bad_iova(dev, "bad_unmap", addr);
+		return;
+	}
+	sim_dma_remove(dev, idx);
+}
+
 /**
  * dma_unmap_single - take a streaming mapping away from the card
  * @addr: what dma_map_single() returned; @size and @dir as mapped
  *
  * After this the card can no longer reach the memory; the caller may
- * free it.  Unmapping an unknown address is a driver bug: noted, ignored.
+ * free it.
  */
 void
 dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		 enum dma_data_direction dir)
 {
-	int idx;
-
 	trace_dma_unmap_single(dev, addr, size);
-	idx = sim_dma_find(dev, addr);
-	if (idx < 0 || dev->maps[idx].iova != addr || dev->maps[idx].coherent) {
-		trace_dma_bad_iova(dev, "bad_unmap", addr);
-		return;
-	}
 	(void)dir;
-	sim_dma_remove(dev, idx);
+	sim_dma_unmap(dev, addr);
+}
+
+/**
+ * dma_map_page - dma_map_single for @size bytes at @offset in @page (a
+ * page frag of an skb; skb_frag_dma_map calls it)
+ *
+ * Returns the bus address or DMA_MAPPING_ERROR.
+ * KERNEL: 3.10 pages may sit outside the kernel's address map (highmem);
+ * netstep's never do, so the page is mapped by its address.
+ */
+dma_addr_t
+dma_map_page(struct device *dev, struct page *page, size_t offset, size_t size,
+	     enum dma_data_direction dir)
+{
+	trace_dma_map_page(dev, size, dir);
+	return sim_dma_insert(dev, (u8 *)page_address(page) + offset, size, dir, false);
+}
+
+/**
+ * dma_unmap_page - take back what dma_map_page() mapped
+ */
+void
+dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+	       enum dma_data_direction dir)
+{
+	trace_dma_unmap_page(dev, addr, size);
+	(void)dir;
+	sim_dma_unmap(dev, addr);
 }
 
 /**

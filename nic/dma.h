@@ -2,7 +2,8 @@
  * nic/dma.h - DMA mappings: how a driver tells a card where memory is.
  *
  * Mirrors the driver-facing half of include/linux/dma-mapping.h (Linux
- * 3.10): dma_map_single(), dma_unmap_single(), dma_mapping_error(),
+ * 3.10): dma_map_single(), dma_unmap_single(), dma_map_page(),
+ * dma_unmap_page(), skb_frag_dma_map(), dma_mapping_error(),
  * dma_alloc_coherent() and dma_free_coherent().  Read it before
  * nic/igb_main.c (the driver maps every skb it hands to the card) and
  * nic/sim_82576.c (the card reads and writes memory only through the
@@ -31,6 +32,8 @@
 #define NETSTEP_NIC_DMA_H
 
 #include "kernel/types.h"
+#include "kernel/mm.h"
+#include "layers/skbuff.h"
 
 struct net;
 
@@ -95,6 +98,19 @@ dma_addr_t dma_map_single(struct device *dev, void *cpu_addr, size_t size,
 			  enum dma_data_direction dir);
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir);
+dma_addr_t dma_map_page(struct device *dev, struct page *page, size_t offset, size_t size,
+			enum dma_data_direction dir);
+void dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+		    enum dma_data_direction dir);
+/* skb_frag_dma_map (include/linux/skbuff.h): map @size bytes of a frag
+ * from @offset on.  NOTE: here, not in layers/skbuff.h, which knows
+ * nothing of DMA. */
+static inline dma_addr_t skb_frag_dma_map(struct device *dev, const skb_frag_t *frag,
+					  size_t offset, size_t size,
+					  enum dma_data_direction dir)
+{
+	return dma_map_page(dev, skb_frag_page(frag), frag->page_offset + offset, size, dir);
+}
 static inline int dma_mapping_error(struct device *dev, dma_addr_t addr)
 {
 	(void)dev;

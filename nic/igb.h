@@ -71,9 +71,7 @@ struct sim_82576;
 #define IGB_MAX_TXD_PWR		15
 #define IGB_MAX_DATA_PER_TXD	(1 << IGB_MAX_TXD_PWR)	/* 32768 */
 #define TXD_USE_COUNT(S)	DIV_ROUND_UP((S), IGB_MAX_DATA_PER_TXD)
-/* KERNEL: MAX_SKB_FRAGS is 65536/PAGE_SIZE + 1 = 17 with 4 KiB pages. */
-#define IGB_MAX_SKB_FRAGS	17
-#define DESC_NEEDED		(IGB_MAX_SKB_FRAGS + 4)	/* 21 */
+#define DESC_NEEDED		(MAX_SKB_FRAGS + 4)	/* 21 */
 #define TX_WAKE_THRESHOLD	(DESC_NEEDED * 2)	/* 42 */
 #define IGB_TXD_DCMD		(E1000_ADVTXD_DCMD_EOP | E1000_ADVTXD_DCMD_RS)
 
@@ -95,9 +93,11 @@ struct igb_tx_buffer {
 	unsigned long time_stamp;	/* jiffies at map, for hang detection */
 	struct sk_buff *skb;		/* freed when the card reports DD */
 	unsigned int bytecount;		/* bytes on the wire, for stats */
-	u16 gso_segs;			/* packets it stands for (1) */
+	u16 gso_segs;			/* packets it stands for (1: no TSO yet) */
 	__be16 protocol;		/* skb->protocol */
-	dma_addr_t dma;			/* to unmap (DEFINE_DMA_UNMAP_ADDR) */
+	dma_addr_t dma;			/* to unmap (DEFINE_DMA_UNMAP_ADDR): the
+					 * linear part in the first slot, a
+					 * page frag in the others */
 	u32 len;			/* mapped length; 0 = nothing mapped */
 	u32 tx_flags;			/* IGB_TX_FLAGS_*, none used */
 };

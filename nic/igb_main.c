@@ -24,8 +24,11 @@
  * The driver never hands the card a pointer: it writes registers through
  * wr32()/rd32() and DMA addresses into descriptors.
  *
+ * Scatter-gather: igb_tx_map gives the linear part and each page frag a
+ * data descriptor of its own; the card gathers them into one frame.
+ *
  * KERNEL (left out): checksum offload, TSO and VLAN (so no context
- * descriptors: one descriptor per linear skb), page frags, BQL
+ * descriptors: the stack sums and segments in software), BQL
  * (netdev_tx_sent_queue), the watchdog task (link, hang detection, the
  * 2-second stats refresh), dynamic ITR, legacy/MSI interrupts, RSS, SR-IOV,
  * PTP, DCA, power management, PCI error recovery, multicast filters.
@@ -333,6 +336,17 @@ igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_que
 	hw->back = adapter;
 	netdev->netdev_ops = &igb_netdev_ops;
 	igb_set_ethtool_ops(netdev);
+	/*
+	 * KERNEL: 3.10 turns on SG | IP_CSUM | IPV6_CSUM | TSO | TSO6 |
+	 * RXHASH | RXCSUM and the VLAN offloads.  netstep's card does not
+	 * checksum or segment yet, so only scatter-gather is offered: the
+	 * state of a 3.10 igb after `ethtool -K eth0 tx off` (which drops
+	 * TSO too), where the stack segments (GSO) and checksums in
+	 * software.  HIGHDMA: a 64-bit DMA mask.
+	 */
+	netdev->features |= NETIF_F_SG;
+	netdev->hw_features |= netdev->features;
+	netdev->features |= NETIF_F_HIGHDMA;
 	netdev->destructor = igb_remove;
 
 	/* The card goes into slot 0000:0N:00.0; its BAR0 is our hw_addr. */
@@ -558,8 +572,8 @@ igb_unmap_and_free_tx_resource(struct igb_ring *ring, struct igb_tx_buffer *tx_b
 		dev_kfree_skb_any(tx_buffer->skb);
 		if (tx_buffer->len)
 			dma_unmap_single(ring->dev, tx_buffer->dma, tx_buffer->len, DMA_TO_DEVICE);
-	} else if (tx_buffer->len) {
-		dma_unmap_single(ring->dev, tx_buffer->dma, tx_buffer->len, DMA_TO_DEVICE);
+	} else if (tx_buffer->len) {	/* a page frag */
+		dma_unmap_page(ring->dev, tx_buffer->dma, tx_buffer->len, DMA_TO_DEVICE);
 	}
 	tx_buffer->next_to_watch = NULL;
 	tx_buffer->skb = NULL;
@@ -1213,13 +1227,34 @@ igb_tx_olinfo_status(struct igb_ring *tx_ring, union e1000_adv_tx_desc *tx_desc,
 	tx_desc->read.olinfo_status = cpu_to_le32(olinfo_status);
 }
 
+/*
+ * sim_igb_next_tx_desc - step *@i to the next slot of the ring (the last
+ * wraps to 0) and return its descriptor, olinfo_status cleared.
+ * NOTE: 3.10's igb_tx_map writes this step out twice, for a buffer over
+ * 32 KiB and for the next frag.
+ */
+static union e1000_adv_tx_desc *
+sim_igb_next_tx_desc(struct igb_ring *tx_ring, u16 *i)
+{
+	union e1000_adv_tx_desc *tx_desc;
+
+	if (++*i == tx_ring->count)
+		*i = 0;
+	tx_desc = IGB_TX_DESC(tx_ring, *i);
+	tx_desc->read.olinfo_status = 0;
+	return tx_desc;
+}
+
 /**
  * igb_tx_map - map @first's skb for DMA and write its descriptor(s)
  *
- * One data descriptor per 32 KiB of linear data; the last gets EOP|RS.
+ * The linear part first, then each page frag, one data descriptor per
+ * buffer (and per 32 KiB of one); the last gets EOP|RS.  Each slot past
+ * the first records its frag's mapping, to be unmapped at completion.
  * Then next_to_watch (the EOP descriptor), next_to_use, and the tail
  * write that hands the slots to the card.  The skb stays with the ring
- * until igb_clean_tx_irq; on a mapping failure it is freed here.
+ * until igb_clean_tx_irq; on a mapping failure it is freed here and
+ * every buffer already mapped is unmapped.
  */
 static void
 igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_len)
@@ -1227,40 +1262,48 @@ igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_l
 	struct igb_adapter *adapter = sim_igb_ring_adapter(tx_ring);
 	struct e1000_hw *hw = &adapter->hw;
 	struct sk_buff *skb = first->skb;
+	struct igb_tx_buffer *tx_buffer = first;
 	union e1000_adv_tx_desc *tx_desc;
+	const skb_frag_t *frag = skb_shinfo(skb)->frags;
 	u32 tx_flags = first->tx_flags;
 	u32 cmd_type = igb_tx_cmd_type(skb, tx_flags);
 	u16 i = tx_ring->next_to_use;
-	unsigned int size;
+	unsigned int size, data_len;
 	dma_addr_t dma;
 
 	trace_igb_tx_map(tx_ring, first, i);
 	tx_desc = IGB_TX_DESC(tx_ring, i);
 	igb_tx_olinfo_status(tx_ring, tx_desc, tx_flags, skb->len - hdr_len);
 	size = skb_headlen(skb);
+	data_len = skb->data_len;
 	dma = dma_map_single(tx_ring->dev, skb->data, size, DMA_TO_DEVICE);
-	if (dma_mapping_error(tx_ring->dev, dma))
-		goto dma_error;
-	first->len = size;	/* dma_unmap_len_set */
-	first->dma = dma;	/* dma_unmap_addr_set */
-	tx_desc->read.buffer_addr = cpu_to_le64(dma);
-	while (unlikely(size > IGB_MAX_DATA_PER_TXD)) {
-		tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type | IGB_MAX_DATA_PER_TXD);
-		i++;
-		tx_desc++;
-		if (i == tx_ring->count) {
-			tx_desc = IGB_TX_DESC(tx_ring, 0);
-			i = 0;
-		}
-		tx_desc->read.olinfo_status = 0;
-		dma += IGB_MAX_DATA_PER_TXD;
-		size -= IGB_MAX_DATA_PER_TXD;
+	for (;; frag++) {
+		if (dma_mapping_error(tx_ring->dev, dma))
+			goto dma_error;
+		tx_buffer->len = size;	/* dma_unmap_len_set */
+		tx_buffer->dma = dma;	/* dma_unmap_addr_set */
 		tx_desc->read.buffer_addr = cpu_to_le64(dma);
+		while (unlikely(size > IGB_MAX_DATA_PER_TXD)) {
+			tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type | IGB_MAX_DATA_PER_TXD);
+			tx_desc = sim_igb_next_tx_desc(tx_ring, &i);
+			dma += IGB_MAX_DATA_PER_TXD;
+			size -= IGB_MAX_DATA_PER_TXD;
+			tx_desc->read.buffer_addr = cpu_to_le64(dma);
+		}
+		if (likely(!data_len))
+			break;
+		/* Not the last buffer: a descriptor without EOP, then the next frag. */
+		tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type | size);
+		trace_igb_tx_desc_write(tx_ring, first, i, size);
+		tx_desc = sim_igb_next_tx_desc(tx_ring, &i);
+		size = skb_frag_size(frag);
+		data_len -= size;
+		dma = skb_frag_dma_map(tx_ring->dev, frag, 0, size, DMA_TO_DEVICE);
+		tx_buffer = &tx_ring->tx_buffer_info[i];
 	}
-	/* KERNEL: here the loop would go on with skb_shinfo(skb)->frags[] */
 	cmd_type |= size | IGB_TXD_DCMD;	/* EOP | RS: only on the last */
 	tx_desc->read.cmd_type_len = cpu_to_le32(cmd_type);
-	trace_igb_tx_desc_write(tx_ring, first, i, size, cmd_type);
+	trace_igb_tx_desc_write(tx_ring, first, i, size);
 	/* KERNEL: netdev_tx_sent_queue (BQL) */
 	first->time_stamp = sim_host_jiffies(sim_igb_net(adapter));
 	/* KERNEL: wmb() - the descriptor is complete before the card or
@@ -1278,7 +1321,17 @@ dma_error:
 	trace_igb_drop(tx_ring->netdev, skb, "tx_dma_map_failed");
 	adapter->tx_dma_failed++;
 	tx_ring->netdev->stats.tx_dropped++;
-	/* nothing was written to the ring yet: only the skb to give back */
+	/* Unmap the frags mapped so far, back to the first slot; nothing
+	 * was handed to the card (the tail did not move). */
+	while (tx_buffer != first) {
+		igb_unmap_and_free_tx_resource(tx_ring, tx_buffer);
+		if (i == 0)
+			i = tx_ring->count;
+		i--;
+		tx_buffer = &tx_ring->tx_buffer_info[i];
+	}
+	if (first->len)
+		dma_unmap_single(tx_ring->dev, first->dma, first->len, DMA_TO_DEVICE);
 	first->len = 0;
 	dev_kfree_skb_any(first->skb);
 	first->skb = NULL;
@@ -1331,7 +1384,9 @@ igb_xmit_frame_ring(struct sk_buff *skb, struct igb_ring *tx_ring)
 	u8 hdr_len = 0;
 
 	trace_igb_xmit_frame_ring(skb, tx_ring);
-	/* KERNEL: + TXD_USE_COUNT of each page frag */
+	/* One descriptor per frag: a page frag (32 KiB at most,
+	 * NETDEV_FRAG_PAGE_MAX_SIZE) never needs two. */
+	count += skb_shinfo(skb)->nr_frags;
 	if (igb_maybe_stop_tx(tx_ring, count + 3)) {
 		/* this is a hard error */
 		trace_igb_tx_busy(tx_ring, skb);
@@ -1456,9 +1511,9 @@ igb_clean_tx_irq(struct igb_q_vector *q_vector)
 				tx_buffer = tx_ring->tx_buffer_info;
 				tx_desc = IGB_TX_DESC(tx_ring, 0);
 			}
-			if (tx_buffer->len) {	/* a page frag: never here */
-				dma_unmap_single(tx_ring->dev, tx_buffer->dma, tx_buffer->len,
-						 DMA_TO_DEVICE);
+			if (tx_buffer->len) {	/* a page frag */
+				dma_unmap_page(tx_ring->dev, tx_buffer->dma, tx_buffer->len,
+					       DMA_TO_DEVICE);
 				tx_buffer->len = 0;
 			}
 		}

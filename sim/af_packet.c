@@ -22,11 +22,31 @@ sim_packet_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *
 {
 	struct sim_packet_sock *po = container_of(pt, struct sim_packet_sock, prot_hook);
 	const u8 *frame = skb_mac_header(skb);
-	unsigned int len = skb->len + (unsigned int)(skb->data - frame);
+	unsigned int hdr = (unsigned int)(skb->data - frame), len = skb->len + hdr;
 
 	trace_sim_packet_rcv(skb, dev, len);
 	(void)orig_dev;
 	po->packets++;
+	if (skb_is_nonlinear(skb)) {
+		/* A GSO segment keeps its payload in page frags: the reader
+		 * gets one run of bytes, as tpacket_rcv copies it. */
+		if (len > po->copy_cap) {
+			u8 *n = realloc(po->copy, len);
+
+			if (!n) {
+				consume_skb(skb);
+				return NET_RX_DROP;
+			}
+			po->copy = n;
+			po->copy_cap = len;
+		}
+		memcpy(po->copy, frame, hdr);
+		if (skb_copy_bits(skb, 0, po->copy + hdr, skb->len)) {
+			consume_skb(skb);
+			return NET_RX_DROP;
+		}
+		frame = po->copy;
+	}
 	/* The reader may close @po from here: nothing touches it after. */
 	po->ops->frame(po->arg, frame, len, sim_host_now(dev_net(dev)),
 		       skb->pkt_type == PACKET_OUTGOING);
@@ -66,6 +86,7 @@ sim_packet_close(struct sim_packet_sock *po)
 {
 	dev_remove_pack(po->net, &po->prot_hook);	/* packet_release */
 	list_del_init(&po->list);
+	free(po->copy);
 	free(po);
 }
 

@@ -45,6 +45,8 @@ struct sim_packet_sock {
 	const struct sim_packet_ops *ops;
 	void *arg;			/* handed back to ops */
 	unsigned long packets;		/* frames delivered (tp_packets) */
+	u8 *copy;			/* a nonlinear frame, made one run of bytes */
+	unsigned int copy_cap;		/* ... its size */
 };
 
 /*

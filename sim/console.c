@@ -35,7 +35,8 @@ static const struct console_cmd console_cmds[] = {
 	{ "route", CMD_TOOL, tool_route, console_always, "route -n" },
 	{ "tc", CMD_TOOL, tool_tc, tool_tc_read_only, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
 	{ "iptables", CMD_TOOL, tool_iptables, tool_iptables_read_only, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
-	{ "ethtool", CMD_TOOL, tool_ethtool, tool_ethtool_read_only, "ethtool [-S|-g|-i] DEV, ethtool -G DEV tx N" },
+	{ "ethtool", CMD_TOOL, tool_ethtool, tool_ethtool_read_only,
+	  "ethtool [-S|-g|-i|-k] DEV, -G DEV tx N, -K DEV FEATURE on|off" },
 	{ "cat", CMD_TOOL, tool_cat, console_always, "cat /proc/softirqs|/proc/interrupts" },
 	{ "nstat", CMD_TOOL, tool_nstat, console_always, "nstat [-az]" },
 	{ "netstat", CMD_TOOL, tool_netstat, console_always, "netstat -s" },
@@ -49,6 +50,8 @@ static const struct console_cmd console_cmds[] = {
 	{ "recv", CMD_TOOL, tool_recv, NULL, "recv PORT" },
 	{ "ss", CMD_TOOL, tool_ss, console_always, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
 	{ "tcpdump", CMD_TOOL, tool_tcpdump, NULL, "tcpdump [-i DEV] [-n] [-c N] [-w FILE]" },
+	{ "sysctl", CMD_TOOL, tool_sysctl, tool_sysctl_read_only,
+	  "sysctl [-w] [-q] [-n] NAME[=VALUE] ..., sysctl -a" },
 	{ "sleep", CMD_SLEEP, NULL, NULL, "sleep DURATION" },
 	{ "sim", CMD_SIM, NULL, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
 };

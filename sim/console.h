@@ -12,7 +12,7 @@
  *
  * Commands: the tools of tools/tools.h (ping, ip, route, tc, iptables,
  * ethtool, cat, nstat; socket, connect, send, sendto, close, listen,
- * recv, ss; tcpdump) plus the console's own:
+ * recv, ss; tcpdump, sysctl) plus the console's own:
  *   sleep DURATION                      let virtual time run (1, 1.5s, 200ms)
  *   sim link lan|wan mtu N|loss PCT|delay DURATION   change one simulated link
  *   sim mtu lan|wan N, sim loss PCT, sim delay MS    the same, short (loss and

@@ -69,6 +69,7 @@ void host_destroy(struct net *net)
 	sim_tasks_exit(net);
 	sim_apps_exit(net);
 	sim_files_exit(net);
+	sim_task_frag_release(net);
 	for (int i = 0; i < net->ndevs; i++)
 		if (netif_running(net->devs[i]))
 			dev_close(net->devs[i]);

@@ -28,6 +28,7 @@
 #include "events/igb.h"
 #include "events/ip.h"
 #include "events/neigh.h"
+#include "events/net.h"
 #include "layers/neighbour.h"
 #include "sim/pcap.h"
 #include "layers/skbuff.h"
@@ -53,6 +54,7 @@ struct pcapng_slot {
 	u32 skb_id;
 	u32 data_id;			/* skb that allocated the data */
 	bool clone;			/* data shared with another skb */
+	u32 gso_of;			/* GSO skb it is a segment of, 0: none */
 	struct pcapng_skbinfo info;	/* route and neighbour, copied */
 };
 
@@ -87,6 +89,7 @@ struct sim_pcapng {
 	unsigned int next_skb;
 	struct pcapng_slot slots[PCAPNG_SLOTS];
 	unsigned int next_slot;
+	u32 hard_xmit_skb;		/* skb of the last dev_hard_start_xmit */
 	int xmit_queue;			/* ring of the last igb_xmit_frame_ring */
 	u32 xmit_skb;			/* ... and its skb */
 	__be32 arp_for;			/* target of the last arp_solicit, 0: none */
@@ -311,7 +314,16 @@ pcapng_on_tx_map(struct sim_pcapng *pc, const struct trace_event *ev, unsigned i
 		s->data_id = ev->skb->data_id;
 		s->clone = skb_cloned(ev->skb);
 	}
-	if (si) {
+	if (!si && pc->hard_xmit_skb != skb_id) {
+		/* A segment dev_hard_start_xmit cut from a GSO skb: it leaves by
+		 * the GSO skb's route (kept for the segments still to come). */
+		const struct pcapng_skbinfo *gso = pcapng_skb(pc, pc->hard_xmit_skb, false);
+
+		if (gso) {
+			s->info = *gso;
+			s->gso_of = pc->hard_xmit_skb;
+		}
+	} else if (si) {
 		s->info = *si;
 		si->id = 0;	/* the skb's trip down is over */
 	} else if (pc->arp_for) {
@@ -332,6 +344,7 @@ pcapng_on_tx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 	const tp_data_neigh_connected_output *connected = TP_DATA(ev, neigh_connected_output);
 	const tp_data_neigh_direct_output *direct = TP_DATA(ev, neigh_direct_output);
 	const tp_data_arp_solicit *solicit = TP_DATA(ev, arp_solicit);
+	const tp_data_dev_hard_start_xmit *hard = TP_DATA(ev, dev_hard_start_xmit);
 	const tp_data_igb_xmit_frame_ring *xmit = TP_DATA(ev, igb_xmit_frame_ring);
 	const tp_data_igb_tx_map *map = TP_DATA(ev, igb_tx_map);
 	const tp_data_sim_82576_tx_frame *frame = TP_DATA(ev, sim_82576_tx_frame);
@@ -350,6 +363,8 @@ pcapng_on_tx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 		pcapng_on_neigh(pc, skb_id, direct->ip, -1);
 	if (solicit)		/* the next frame mapped without a route is its request */
 		pc->arp_for = solicit->ip;
+	if (hard)
+		pc->hard_xmit_skb = skb_id;
 	if (xmit) {
 		pc->xmit_queue = xmit->ring;
 		pc->xmit_skb = skb_id;
@@ -370,7 +385,7 @@ pcapng_tx_comment(struct sim_pcapng *pc, struct pcapng_rec *r)
 {
 	struct pcapng_slot *s = pc->fetch_slot >= 0 ?
 		pcapng_find_slot(pc, pc->fetch_queue, (unsigned int)pc->fetch_slot) : NULL;
-	char clone[40];
+	char clone[40], gso[40] = "";
 
 	if (!s) {
 		snprintf(r->comment, sizeof(r->comment), "TX (no igb_tx_map seen for this frame)");
@@ -382,9 +397,11 @@ pcapng_tx_comment(struct sim_pcapng *pc, struct pcapng_rec *r)
 		snprintf(clone, sizeof(clone), "clone=yes(data of skb#%u)", s->data_id);
 	else
 		snprintf(clone, sizeof(clone), "clone=yes");
+	if (s->gso_of)
+		snprintf(gso, sizeof(gso), " gso=segment of skb#%u", s->gso_of);
 	snprintf(r->comment, sizeof(r->comment),
-		 "TX skb#%u %s queue=%d slot=%u len=%u | route %s | neigh %s",
-		 s->skb_id, clone, s->queue, s->slot, r->len,
+		 "TX skb#%u %s%s queue=%d slot=%u len=%u | route %s | neigh %s",
+		 s->skb_id, clone, gso, s->queue, s->slot, r->len,
 		 s->info.route[0] ? s->info.route : "none (not IP)",
 		 s->info.neigh[0] ? s->info.neigh : "none");
 	s->used = false;

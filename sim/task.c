@@ -193,6 +193,12 @@ sim_task_wait_chan(struct sim_task *t, const void *chan)
 }
 
 void
+sim_task_wake_up(struct sim_task *t)
+{
+	sim_task_wake(t, "timeout");
+}
+
+void
 sim_task_wake_chan(struct net *net, const void *chan)
 {
 	struct sim_task *t;

@@ -238,7 +238,11 @@ START_TEST(test_read_only_forms)
 		"tc -s qdisc show dev eth0", "tc qdisc show dev eth0", "cat /proc/softirqs",
 		"cat /proc/interrupts", "iptables -L", "iptables -nvL", "iptables -L -v -n",
 		"iptables -L INPUT -n -v --line-numbers", "ulimit -n", "on router ip route",
-		"on router ip neigh", "on server netstat -s",
+		"on router ip neigh", "on server netstat -s", "ethtool -k eth0",
+		"ethtool --show-features eth0", "ethtool --show-offload eth0",
+		"sysctl net.ipv4.tcp_sack", "sysctl -n net/ipv4/tcp_rmem", "sysctl -a",
+		"sysctl -a -n", "sysctl net.ipv4.ip_forward net.ipv4.tcp_congestion_control",
+		"on router sysctl net.ipv4.ip_forward",
 	};
 	static const char *const moves[] = {
 		"ping -c 1 10.0.1.2", "ip route add 10.9.0.0/16 dev eth0", "ip route get 10.0.1.2",
@@ -249,6 +253,13 @@ START_TEST(test_read_only_forms)
 		"iptables -F", "ethtool -G eth0 tx 128", "socket tcp", "connect 10.0.1.2:9000",
 		"send 3 10", "close 3", "listen 6000", "recv 6000", "tcpdump -c 1", "sleep 1",
 		"sim link wan loss 5", "sim loss 5", "on router ip route add 10.9.0.0/16 dev eth0",
+		"ethtool -K eth0 tso off", "ethtool --features eth0 sg off gso off",
+		"ethtool --offload eth0 tx off", "sysctl -w net.ipv4.tcp_sack=0",
+		"sysctl net.ipv4.tcp_sack=0", "sysctl -q net.ipv4.tcp_rmem=4096 87380 6291456",
+		"sysctl net.ipv4.tcp_sack net.ipv4.tcp_timestamps=0",
+		"ip route change 10.0.1.0/24 via 10.0.0.1 advmss 1000",
+		"ip route replace 10.9.0.0/16 via 10.0.0.1", "ip r chan 10.0.1.0/24 via 10.0.0.1",
+		"on router sysctl -w net.ipv4.ip_forward=0",
 	};
 	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1];
 	struct console_call call;

@@ -20,12 +20,14 @@ Suite *pcapng_suite(void);
 Suite *socket_suite(void);
 Suite *udp_suite(void);
 Suite *tcp_suite(void);
+Suite *offload_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
 Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
 Suite *ui_snap_suite(void);
+Suite *packetdrill_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -41,12 +43,14 @@ static Suite *(*const suites[])(void) = {
 	socket_suite,
 	udp_suite,
 	tcp_suite,
+	offload_suite,	/* features, GSO in software, UDP fragments */
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */
 	ui_explain_suite,	/* the UI's line for every function run */
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
 	ui_snap_suite,	/* the UI's recorder: stops, replay */
+	packetdrill_suite,	/* sim/packetdrill*.c: parser, evaluator, runner */
 };
 
 int main(void)

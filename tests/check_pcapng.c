@@ -280,6 +280,33 @@ START_TEST(test_drop_comments)
 }
 END_TEST
 
+/*
+ * A GSO skb is cut into segments below the route (dev_hard_start_xmit):
+ * each segment's frame names the GSO skb it came from and still shows
+ * that skb's route and neighbour.
+ */
+START_TEST(test_gso_segment_comments)
+{
+	struct parsed *ps = malloc(sizeof(*ps));
+	unsigned long frames;
+	int segs = 0;
+
+	capture_script("socket tcp; connect 10.0.1.2:9000; send 3 8000", 0, ps, &frames);
+	ck_assert_int_eq(ps->epb, (int)frames);
+	for (int i = 0; i < ps->epb && i < MAX_FRAMES; i++) {
+		if (strncmp(ps->comment[i], "TX skb#", 7) || ps->caplen[i] != 1514)
+			continue;
+		ck_assert_msg(strstr(ps->comment[i], "| route 10.0.1.2 via 10.0.0.1 dev eth0 | "
+				     "neigh 10.0.0.1 REACHABLE"), "frame %d: %s", i, ps->comment[i]);
+		if (strstr(ps->comment[i], " gso=segment of skb#"))
+			segs++;
+	}
+	/* 8000 bytes: 5 full segments, at least 2 of them in one GSO skb */
+	ck_assert_int_ge(segs, 2);
+	free(ps);
+}
+END_TEST
+
 /* A write that fails is reported by close, not ignored. */
 START_TEST(test_write_error)
 {
@@ -402,6 +429,7 @@ pcapng_suite(void)
 		test_interface_block,
 		test_comments_from_trace,
 		test_drop_comments,
+		test_gso_segment_comments,
 		test_write_error,
 		NULL,
 	});

@@ -1,8 +1,11 @@
 /*
  * tests/check_skbuff.c - skb pointers, clones and their reference
- * counts, the ledger, queues and checksums.
+ * counts, the ledger, queues and checksums; nonlinear skbs: page frags
+ * and their page references, frag_list, copies, pulls, splits, sums and
+ * segmentation.
  */
 #include "tests/fixture.h"
+#include "layers/ip.h"
 
 #include <check.h>
 #include <string.h>
@@ -197,6 +200,308 @@ START_TEST(test_checksums)
 }
 END_TEST
 
+/* ---- nonlinear skbs ----------------------------------------------------------- */
+
+/* Byte k of the test data: k % 251 (the pattern of `send N`). */
+static u8
+pat(unsigned int k)
+{
+	return (u8)(k % 251);
+}
+
+/*
+ * An skb of @head linear bytes (after 64 of headroom) and @nfrags frags
+ * of @fsize bytes each, in a page of its own each, the pattern running
+ * on across them.  Each page ends with one reference, the frag's.
+ */
+static struct sk_buff *
+frag_skb(unsigned int head, int nfrags, unsigned int fsize)
+{
+	struct sk_buff *skb = alloc_skb(fx.host[0], 64 + head);
+	unsigned int k = 0;
+
+	ck_assert_ptr_nonnull(skb);
+	skb_reserve(skb, 64);
+	for (u8 *p = skb_put(skb, head); k < head; k++)
+		p[k] = pat(k);
+	for (int i = 0; i < nfrags; i++) {
+		struct page *page = alloc_pages(fx.host[0], 0);
+		u8 *v = page_address(page);
+
+		ck_assert_ptr_nonnull(page);
+		/* an odd offset in the page, so sums meet odd boundaries */
+		for (unsigned int j = 0; j < fsize; j++)
+			v[1 + j] = pat(k++);
+		skb_fill_page_desc(skb, i, page, 1, fsize);
+		skb->len += fsize;
+		skb->data_len += fsize;
+		skb->truesize += fsize;
+	}
+	return skb;
+}
+
+/* Do @len bytes of @skb from @off on follow the pattern from @k on? */
+static void
+assert_pattern(const struct sk_buff *skb, int off, unsigned int len, unsigned int k)
+{
+	static u8 buf[70000];
+
+	ck_assert_uint_le(len, sizeof(buf));
+	ck_assert_int_eq(skb_copy_bits(skb, off, buf, len), 0);
+	for (unsigned int i = 0; i < len; i++)
+		ck_assert_msg(buf[i] == pat(k + i), "byte %u is %u, not %u", i, buf[i], pat(k + i));
+}
+
+START_TEST(test_frags_clone_and_pages)
+{
+	struct sk_buff *skb = frag_skb(100, 3, 1000), *clone;
+	struct page *p0 = skb_frag_page(&skb_shinfo(skb)->frags[0]);
+	unsigned long pages_freed = fx.ledger.pages_freed;
+	u8 byte;
+
+	ck_assert_uint_eq(skb->len, 3100);
+	ck_assert_uint_eq(skb_headlen(skb), 100);
+	ck_assert(skb_is_nonlinear(skb));
+	ck_assert_uint_eq(skb_pagelen(skb), 3100);
+	ck_assert_int_eq(skb_tailroom(skb), 0);		/* nonlinear: no appending */
+	assert_pattern(skb, 0, 3100, 0);
+	/* A read across the linear part and two frags, and past the end. */
+	assert_pattern(skb, 90, 1020, 90);
+	ck_assert_int_eq(skb_copy_bits(skb, 3099, &byte, 2), -EFAULT);
+	ck_assert_int_eq(page_count(p0), 1);
+
+	/* The clone shares the frags: no page reference more, dataref 2. */
+	clone = skb_clone(skb);
+	ck_assert_uint_eq(skb_shinfo(clone)->nr_frags, 3);
+	ck_assert_int_eq(page_count(p0), 1);
+	ck_assert_int_eq(skb_shinfo(skb)->dataref, 2);
+	assert_pattern(clone, 0, 3100, 0);
+	kfree_skb(skb);
+	ck_assert_int_eq(page_count(p0), 1);		/* the data lives on */
+	ck_assert_uint_eq(fx.ledger.pages_freed, pages_freed);
+	kfree_skb(clone);				/* the last header: pages go */
+	ck_assert_uint_eq(fx.ledger.pages_freed, pages_freed + 3);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 0);
+}
+END_TEST
+
+START_TEST(test_page_leak_reported)
+{
+	struct page *page = alloc_pages(fx.host[0], 3);
+
+	ck_assert_ptr_nonnull(page);
+	ck_assert_int_eq(page_count(page), 1);
+	get_page(page);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 1);
+	put_page(page);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 1);	/* one ref left */
+	put_page(page);
+	ck_assert_uint_eq(sim_skb_ledger_live(&fx.ledger, NULL), 0);
+	ck_assert_uint_eq(fx.ledger.pages_allocated, fx.ledger.pages_freed);
+}
+END_TEST
+
+START_TEST(test_pskb_copy_and_expand_head)
+{
+	struct sk_buff *skb = frag_skb(200, 2, 500), *copy, *clone;
+	struct page *p1 = skb_frag_page(&skb_shinfo(skb)->frags[1]);
+	u8 *old_head = skb->head;
+	u32 ids[4];
+
+	/* pskb_copy: a head of its own, the frags shared (a ref each). */
+	copy = pskb_copy(skb);
+	ck_assert_ptr_nonnull(copy);
+	ck_assert_ptr_ne(copy->head, skb->head);
+	ck_assert_uint_eq(copy->len, 1200);
+	ck_assert_int_eq(page_count(p1), 2);
+	assert_pattern(copy, 0, 1200, 0);
+	ck_assert_int_eq(skb_shinfo(copy)->dataref, 1);
+	kfree_skb(copy);
+	ck_assert_int_eq(page_count(p1), 1);
+
+	/* pskb_expand_head on a cloned skb: its own head; the frags get one
+	 * more reference, since the old head keeps its own. */
+	clone = skb_clone(skb);
+	ck_assert_int_eq(pskb_expand_head(skb, 32, 0), 0);
+	ck_assert_ptr_ne(skb->head, old_head);
+	ck_assert_uint_eq(skb_headroom(skb), 64 + 32);
+	ck_assert(!skb_cloned(skb));
+	ck_assert_int_eq(skb_shinfo(skb)->dataref, 1);
+	ck_assert_int_eq(skb_shinfo(clone)->dataref, 1);
+	ck_assert_int_eq(page_count(p1), 2);
+	assert_pattern(skb, 0, 1200, 0);
+	assert_pattern(clone, 0, 1200, 0);
+	/* Each head lists its one header now (the UI's skb pane reads it). */
+	ck_assert_int_eq(sharers(skb, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], skb->id);
+	ck_assert_int_eq(sharers(clone, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], clone->id);
+	kfree_skb(clone);
+	ck_assert_int_eq(page_count(p1), 1);
+	/* Not cloned: the head moves, its list with it. */
+	ck_assert_int_eq(pskb_expand_head(skb, 0, 64), 0);
+	ck_assert_int_eq(sharers(skb, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], skb->id);
+	clone = skb_clone(skb);
+	ck_assert_int_eq(sharers(skb, ids, 4), 2);
+	kfree_skb(clone);
+	kfree_skb(skb);
+}
+END_TEST
+
+START_TEST(test_pull_tail_and_linearize)
+{
+	struct sk_buff *skb = frag_skb(10, 3, 100);
+	struct sk_buff *fl = alloc_skb(fx.host[0], 400), *m1, *m2;
+	struct page *p0 = skb_frag_page(&skb_shinfo(skb)->frags[0]);
+
+	/* Pull 150 bytes: frag 0 (100) is gone, frag 1 keeps 50. */
+	get_page(p0);		/* watch the page outlive its frag */
+	ck_assert(pskb_may_pull(skb, 160));
+	ck_assert_uint_eq(skb_headlen(skb), 160);
+	ck_assert_uint_eq(skb_shinfo(skb)->nr_frags, 2);
+	ck_assert_uint_eq(skb_frag_size(&skb_shinfo(skb)->frags[0]), 50);
+	ck_assert_int_eq(page_count(p0), 1);
+	put_page(p0);
+	assert_pattern(skb, 0, 310, 0);
+	ck_assert(!pskb_may_pull(skb, 311));
+	ck_assert_int_eq(skb_linearize(skb), 0);
+	ck_assert(!skb_is_nonlinear(skb));
+	ck_assert_uint_eq(skb_shinfo(skb)->nr_frags, 0);
+	assert_pattern(skb, 0, 310, 0);
+	kfree_skb(skb);
+
+	/* A frag_list: 100 linear bytes, then members of 150 and 150. */
+	skb_reserve(fl, 64);
+	for (unsigned int k = 0; k < 100; k++)
+		*skb_put(fl, 1) = pat(k);
+	m1 = alloc_skb(fx.host[0], 200);
+	m2 = alloc_skb(fx.host[0], 200);
+	for (unsigned int k = 0; k < 150; k++) {
+		*skb_put(m1, 1) = pat(100 + k);
+		*skb_put(m2, 1) = pat(250 + k);
+	}
+	skb_shinfo(fl)->frag_list = m1;
+	m1->next = m2;
+	fl->len += 300;
+	fl->data_len += 300;
+	ck_assert(skb_has_frag_list(fl));
+	assert_pattern(fl, 0, 400, 0);
+	{
+		static u8 flat[400];
+
+		ck_assert_int_eq(skb_copy_bits(fl, 0, flat, 400), 0);
+		ck_assert_uint_eq(csum_fold(skb_checksum(fl, 0, 400, 0)),
+				  csum_fold(csum_partial(flat, 400, 0)));
+	}
+	/* Eat m1 whole and 20 bytes of m2. */
+	ck_assert_ptr_nonnull(__pskb_pull_tail(fl, 170));
+	ck_assert_uint_eq(skb_headlen(fl), 270);
+	ck_assert_ptr_eq(skb_shinfo(fl)->frag_list, m2);
+	ck_assert_uint_eq(m2->len, 130);
+	assert_pattern(fl, 0, 400, 0);
+	kfree_skb(fl);
+}
+END_TEST
+
+START_TEST(test_skb_split)
+{
+	struct sk_buff *a = frag_skb(300, 2, 1000), *b, *c;
+	struct page *p0 = skb_frag_page(&skb_shinfo(a)->frags[0]);
+	struct page *p1 = skb_frag_page(&skb_shinfo(a)->frags[1]);
+
+	/* Inside the frags: frag 0 is cut in two, each half a reference. */
+	b = alloc_skb(fx.host[0], 64);
+	skb_split(a, b, 800);
+	ck_assert_uint_eq(a->len, 800);
+	ck_assert_uint_eq(a->data_len, 500);
+	ck_assert_uint_eq(b->len, 1500);
+	ck_assert_uint_eq(skb_headlen(b), 0);
+	ck_assert_uint_eq(skb_shinfo(b)->nr_frags, 2);
+	ck_assert_int_eq(page_count(p0), 2);
+	ck_assert_int_eq(page_count(p1), 1);
+	assert_pattern(a, 0, 800, 0);
+	assert_pattern(b, 0, 1500, 800);
+
+	/* Inside the linear part: the rest of it is copied, the frags move. */
+	c = alloc_skb(fx.host[0], 400);
+	skb_split(a, c, 100);
+	ck_assert_uint_eq(a->len, 100);
+	ck_assert(!skb_is_nonlinear(a));
+	ck_assert_uint_eq(skb_headlen(c), 200);
+	ck_assert_uint_eq(c->len, 700);
+	assert_pattern(c, 0, 700, 100);
+	kfree_skb(a);
+	kfree_skb(b);
+	ck_assert_int_eq(page_count(p0), 1);
+	kfree_skb(c);
+}
+END_TEST
+
+START_TEST(test_checksum_over_frags)
+{
+	/* Odd lengths everywhere: linear 33, frags of 77: the blocks meet at
+	 * odd offsets, where csum_block_add swaps a block's sum. */
+	struct sk_buff *skb = frag_skb(33, 4, 77);
+	static u8 flat[400];
+	unsigned int len = 33 + 4 * 77;
+
+	ck_assert_int_eq(skb_copy_bits(skb, 0, flat, len), 0);
+	ck_assert_uint_eq(csum_fold(skb_checksum(skb, 0, len, 0)),
+			  csum_fold(csum_partial(flat, len, 0)));
+	ck_assert_uint_eq(csum_fold(skb_checksum(skb, 7, len - 7, 0)),
+			  csum_fold(csum_partial(flat + 7, len - 7, 0)));
+	ck_assert_uint_eq(csum_fold(skb_checksum(skb, 50, 101, 0)),
+			  csum_fold(csum_partial(flat + 50, 101, 0)));
+	kfree_skb(skb);
+}
+END_TEST
+
+/*
+ * skb_segment: a GSO skb (Ethernet + IP + TCP headers linear, then 100
+ * bytes of payload, then two frags) cut at an MSS of 500.
+ */
+START_TEST(test_skb_segment)
+{
+	for (int sg = 0; sg <= 1; sg++) {
+		struct sk_buff *skb = frag_skb(14 + 20 + 20 + 100, 2, 700), *segs, *s;
+		struct page *p0 = skb_frag_page(&skb_shinfo(skb)->frags[0]);
+		unsigned int hdr = 54, k = hdr, n = 0;
+
+		skb->protocol = htons(ETH_P_IP);
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb_reset_mac_header(skb);
+		skb->mac_len = 14;
+		skb->network_header = skb->mac_header + 14;
+		skb->transport_header = skb->network_header + 20;
+		skb_shinfo(skb)->gso_size = 500;
+		skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+		skb_pull(skb, hdr);	/* at the payload, as tcp_tso_segment leaves it */
+		segs = skb_segment(skb, sg ? NETIF_F_SG : 0);
+		ck_assert(!IS_ERR(segs));
+		for (s = segs; s; s = s->next, n++) {
+			unsigned int plen = s->next ? 500 : 1500 - 2 * 500;
+
+			ck_assert_uint_eq(s->len, hdr + plen);
+			ck_assert_uint_eq(s->mac_len, 14);
+			/* the headers were copied: the pattern's first bytes */
+			assert_pattern(s, 0, hdr, 0);
+			assert_pattern(s, hdr, plen, k);
+			ck_assert_int_eq(s->ip_summed, CHECKSUM_NONE);	/* no device sum */
+			ck_assert_uint_eq(s->csum, skb_checksum(s, hdr, plen, 0));
+			ck_assert_int_eq(skb_is_nonlinear(s), sg);
+			k += plen;
+		}
+		ck_assert_uint_eq(n, 3);
+		/* With SG the segments hold references on the pages. */
+		ck_assert_int_eq(page_count(p0), sg ? 3 : 1);
+		kfree_skb_list(segs);
+		ck_assert_int_eq(page_count(p0), 1);
+		kfree_skb(skb);
+	}
+}
+END_TEST
+
 Suite *skbuff_suite(void)
 {
 	Suite *s = suite_create("skbuff");
@@ -209,6 +514,13 @@ Suite *skbuff_suite(void)
 		test_users_and_leak_report,
 		test_queue,
 		test_checksums,
+		test_frags_clone_and_pages,
+		test_page_leak_reported,
+		test_pskb_copy_and_expand_head,
+		test_pull_tail_and_linearize,
+		test_skb_split,
+		test_checksum_over_frags,
+		test_skb_segment,
 		NULL,
 	});
 	return s;

@@ -373,8 +373,10 @@ START_TEST(test_send_sleeps_for_write_space)
 	int small = 1, e;
 	struct socket *sock;
 
-	/* SO_SNDBUF is raised to its minimum (4608): two 1400-byte
-	 * datagrams fit while in flight, a third must wait for one to be
+	/* SO_SNDBUF is raised to its minimum (4608).  3.10's
+	 * sock_alloc_send_skb allocates while sk_wmem_alloc < sk_sndbuf: a
+	 * 1400-byte datagram costs 2048 bytes (truesize), so two in flight
+	 * leave room for a third, and a fourth must wait for one to be
 	 * freed by the driver (sock_wfree -> sk_write_space). */
 	ck_assert_int_eq(run("socket udp"), 0);
 	sock = sockfd_lookup(st, 3, &e);
@@ -383,13 +385,15 @@ START_TEST(test_send_sleeps_for_write_space)
 	ck_assert_int_eq(sys_sendto(st, 3, "x", 1, 0, NULL, 0), -EDESTADDRREQ);
 	fixture_recorder_forget(&rec);
 	ck_assert_int_eq(run("connect 3 10.0.1.2:9001; send 3 1400; send 3 1400; send 3 1400; "
-			     "sleep 1; on server recv 9001"), 0);
+			     "send 3 1400; sleep 1; on server recv 9001"), 0);
 	ck_assert_str_eq(cap.errbuf, "");
-	/* The third send was refused once (-EAGAIN: two datagrams waiting
-	 * for ARP fill the buffer), slept, and was re-entered from
+	/* The fourth send was refused once (-EAGAIN: three datagrams
+	 * waiting for ARP fill the buffer), slept, and was re-entered from
 	 * sys_sendto after the wake-up. */
-	ck_assert_int_eq(FX_COUNT(&rec, "student", sys_sendto), 4);
-	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 9001: 3 datagram(s), 4200 bytes"));
+	ck_assert_int_eq(sock->sk->sk_wmem_alloc, 0);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", sys_sendto), 5);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", udp_sndbuf_full), 1);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 9001: 4 datagram(s), 5600 bytes"));
 }
 END_TEST
 

@@ -18,6 +18,7 @@
 
 #include "tests/fixture.h"
 #include "events/igb.h"
+#include "events/offload.h"
 #include "events/skb.h"
 #include "events/tcp.h"
 #include "sim/topology.h"
@@ -161,6 +162,18 @@ static u8
 tt_pattern(u64 k)
 {
 	return (u8)(k % 251);
+}
+
+/* `ethtool -K eth0 gso off` on @net: the student's sockets built from
+ * now on pack one MSS per skb (the world before GSO). */
+static void
+tt_gso_off(struct net *net)
+{
+	struct net_device *dev = dev_get_by_name(net, "eth0");
+
+	dev->wanted_features &= ~NETIF_F_GSO;
+	netdev_update_features(dev);
+	ck_assert(!(dev->features & NETIF_F_GSO));
 }
 
 /* Established pair: client socket and the accepted child. */
@@ -478,7 +491,8 @@ START_TEST(test_rst_to_closed_port)
 }
 END_TEST
 
-/* The peer's window shut: sendmsg only queues, so packing is visible. */
+/* The peer's window shut: sendmsg only queues, so packing is visible.
+ * GSO off: one MSS per skb, all of it in the linear part. */
 START_TEST(test_sendmsg_packing)
 {
 	struct tt t;
@@ -488,7 +502,9 @@ START_TEST(test_sendmsg_packing)
 	int allocs;
 	bool copied;
 
-	tt_open_pair(&t, 5, 7003, 0, &cli, &lsk, &child);
+	tt_setup(&t, 5);
+	tt_gso_off(t.cli);
+	tt_pair(&t, 7003, 0, &cli, &lsk, &child);
 	tcp_sk(cli)->snd_wnd = 0;
 	allocs = FX_COUNT(&t.rec, "student", sk_stream_alloc_skb);
 
@@ -540,6 +556,75 @@ START_TEST(test_sendmsg_packing)
 }
 END_TEST
 
+/*
+ * The default: the route can GSO (sk_route_caps has SG | HW_CSUM), so an
+ * skb has a small linear part (1568 bytes) and then page frags up to the
+ * size goal (5 MSS while the peer's largest window is 14480).
+ */
+START_TEST(test_sendmsg_packing_gso)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	static u8 data[16384];
+	struct page_frag *pfrag;
+	struct sk_buff *a, *b;
+	int allocs, goal;
+
+	tt_open_pair(&t, 5, 7011, 0, &cli, &lsk, &child);
+	ck_assert(sk_can_gso(cli));
+	ck_assert(cli->sk_route_caps & NETIF_F_SG);
+	tcp_sk(cli)->snd_wnd = 0;
+	allocs = FX_COUNT(&t.rec, "student", sk_stream_alloc_skb);
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = tt_pattern(i);
+
+	ck_assert_int_eq(tt_send(cli, data, 1000), 1000);
+	a = tcp_write_queue_tail(cli);
+	goal = tcp_sk(cli)->xmit_size_goal_segs * tcp_sk(cli)->mss_cache;
+	ck_assert_int_eq(goal, 7240);
+	ck_assert_int_eq(skb_availroom(a), 568);		/* 1568 - 1000 */
+	ck_assert_int_eq(a->ip_summed, CHECKSUM_PARTIAL);
+	/* The linear part full: the next bytes go to a page frag, the same
+	 * skb; the following ones grow that frag (skb_can_coalesce). */
+	ck_assert_int_eq(tt_send(cli, data + 1000, 1000), 1000);
+	ck_assert_ptr_eq(tcp_write_queue_tail(cli), a);
+	ck_assert_uint_eq(skb_headlen(a), 1568);
+	ck_assert_uint_eq(a->data_len, 432);
+	ck_assert_uint_eq(skb_shinfo(a)->nr_frags, 1);
+	ck_assert_int_eq(tt_send(cli, data + 2000, 3000), 3000);
+	ck_assert_uint_eq(skb_shinfo(a)->nr_frags, 1);
+	ck_assert_uint_eq(a->len, 5000);
+	/* The task's page frag: 32 KiB, held by it and by the frag. */
+	pfrag = sk_page_frag(cli);
+	ck_assert_ptr_eq(skb_frag_page(&skb_shinfo(a)->frags[0]), pfrag->page);
+	ck_assert_uint_eq(pfrag->size, 32768);
+	ck_assert_uint_eq(pfrag->offset, 3432);
+	ck_assert_int_eq(page_count(pfrag->page), 2);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", sk_stream_alloc_skb), allocs + 1);
+	/* Up to the size goal, then a new skb. */
+	ck_assert_int_eq(tt_send(cli, data + 5000, 3000), 3000);
+	ck_assert_uint_eq(a->len, (unsigned int)goal);
+	b = tcp_write_queue_tail(cli);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_uint_eq(b->len, 8000 - goal);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", sk_stream_alloc_skb), allocs + 2);
+	ck_assert_uint_eq(TCP_SKB_CB(b)->seq, TCP_SKB_CB(a)->end_seq);
+
+	/* Reopen the window: it goes as GSO skbs and arrives in order. */
+	tcp_sk(cli)->snd_wnd = 65535;
+	__tcp_push_pending_frames(cli, tcp_current_mss(cli), 0);
+	ck_assert_int_ge(FX_COUNT(&t.rec, "student", dev_gso_segment), 1);
+	tt_run_for(&t, 500);
+	ck_assert_int_eq(tt_recv(child, data + 8192, 8000), 8000);
+	ck_assert_int_eq(memcmp(data, data + 8192, 8000), 0);
+	ck_assert_uint_eq(skb_queue_len(&cli->sk_write_queue), 0);
+	ck_assert_int_eq(cli->sk_wmem_queued, 0);
+	/* The skbs are gone; the task's frag still holds its page. */
+	ck_assert_int_eq(page_count(pfrag->page), 1);
+	tt_close_pair(&t, cli, child, lsk);
+}
+END_TEST
+
 START_TEST(test_forced_push_and_push_one)
 {
 	struct tt t;
@@ -548,7 +633,9 @@ START_TEST(test_forced_push_and_push_one)
 	struct sk_buff *first;
 	int before_push_one, before_pending;
 
-	tt_open_pair(&t, 6, 7004, 0, &cli, &lsk, &child);
+	tt_setup(&t, 6);
+	tt_gso_off(t.cli);	/* a "full" skb is one MSS */
+	tt_pair(&t, 7004, 0, &cli, &lsk, &child);
 
 	/* A full send head goes at once through tcp_push_one. */
 	before_push_one = FX_COUNT(&t.rec, "student", tcp_push_one);
@@ -900,7 +987,8 @@ START_TEST(test_clone_refcounts)
 }
 END_TEST
 
-/* A retransmission while the first clone is still in the ring: a copy. */
+/* A retransmission while the first clone is still in the ring: a copy
+ * of the head (pskb_copy; with frags they would be shared). */
 START_TEST(test_retransmit_while_cloned_copies)
 {
 	struct tt t;
@@ -914,7 +1002,7 @@ START_TEST(test_retransmit_while_cloned_copies)
 	ck_assert(skb_cloned(orig));
 	ck_assert_int_eq(tcp_retransmit_skb(cli, orig), 0);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPSPURIOUS_RTX_HOSTQUEUES], 1);
-	ck_assert_int_ge(FX_FIND(&t.rec, 0, "student", skb_copy), 0);
+	ck_assert_int_ge(FX_FIND(&t.rec, 0, "student", pskb_copy), 0);
 	ck_assert_int_eq(skb_shinfo(orig)->dataref & SKB_DATAREF_MASK, 2);	/* not 3 */
 	tt_run_for(&t, 500);
 	ck_assert_uint_eq(tcp_sk(child)->rcv_nxt - tcp_sk(child)->copied_seq, 1000);
@@ -1833,6 +1921,7 @@ tcp_suite(void)
 		test_simultaneous_close_closing,
 		test_rst_to_closed_port,
 		test_sendmsg_packing,
+		test_sendmsg_packing_gso,
 		test_forced_push_and_push_one,
 		test_nagle,
 		test_cwnd_and_snd_wnd_tests,

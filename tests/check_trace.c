@@ -22,6 +22,7 @@
  * with the reason.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -351,6 +352,8 @@ static const struct fixture_script tc_scripts[] = {
 	  "ping -c 1 -s 1450 -M do 10.0.1.2; sleep 601; ping -c 1 10.0.1.2", 1 },
 	/* a multicast route on the link: the neighbour maps the group to a MAC */
 	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 1 },
+	/* the settings sysctl reads and writes */
+	{ "sysctl -q net.ipv4.tcp_congestion_control=reno; sysctl -a", 0 },
 	/* a route whose MTU is locked ignores "fragmentation needed" */
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
 	  "ping -c 1 -s 1350 -M do 10.0.1.2", 1 },
@@ -373,6 +376,18 @@ static const struct fixture_script tc_scripts[] = {
 	 * the received skb on the way in; the first stops after 3 frames */
 	{ "tcpdump -i eth0 -c 3; tcpdump -n -i eth0; on router tcpdump -i eth1; "
 	  "ping -c 1 10.0.1.2", 0 },
+	/* features: what eth0 can do, changed, refused; without GSO a loss
+	 * retransmits while the first copy is still in the ring */
+	{ "ethtool -k eth0; ethtool -K eth0 sg off; ethtool -K eth0 sg on; "
+	  "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; sim link wan loss 5; "
+	  "send 3 200000; sim link wan loss 0; close 3; on server recv 9000", 0 },
+	{ "ethtool -K eth0 tso on", 1 },
+	/* tbf without GSO: a retransmission while the first copy waits in
+	 * the qdisc, and a duplicate arrives */
+	{ "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; "
+	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 3k latency 100ms; send 3 30000; "
+	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 100 limit 100; "
+	  "ping -c 1 -s 200 -W 1 10.0.1.2; tc qdisc del dev eth0 root; close 3", 1 },
 };
 
 /* The classroom world running console @sc (seed @seed). */
@@ -649,13 +664,52 @@ tc_sockets(void)
 	tc_wait(100);
 	ck_assert_int_eq(sys_close(srv, sfd), 0);
 	ck_assert_int_eq(sys_close(st, fd), 0);
-	/* a small send buffer, three datagrams waiting for ARP */
+	/* a small send buffer, four datagrams waiting for ARP (three fit) */
 	fd = sys_socket(st, AF_INET, SOCK_DGRAM, 0);
 	ck_assert_int_eq(sys_setsockopt(st, fd, SOL_SOCKET, SO_SNDBUF, &small, sizeof(small)), 0);
 	to.sin_addr.s_addr = fx_addr("10.0.0.77");
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		sys_sendto(st, fd, buf, 1400, MSG_DONTWAIT, (struct sockaddr *)&to, sizeof(to));
 	ck_assert_int_eq(sys_close(st, fd), 0);
+	tc_world_close();
+}
+
+/* ---- nonlinear skbs, handled directly ------------------------------------------ */
+
+/*
+ * What no console command makes happen on its own: the head of a cloned
+ * skb with frags made private (pskb_expand_head), and bytes pulled into
+ * the linear part from the frags and from a frag_list (__pskb_pull_tail),
+ * on the student.
+ */
+static void
+tc_skbuff(void)
+{
+	struct net *st;
+	struct sk_buff *skb, *clone, *m;
+	struct page *page;
+
+	tc_world_open(30);
+	st = tc_host(SIM_STUDENT);
+	skb = alloc_skb(st, 256);
+	page = alloc_pages(st, 0);
+	skb_reserve(skb, 64);
+	memset(skb_put(skb, 100), 1, 100);
+	memset(page_address(page), 2, 1000);
+	skb_fill_page_desc(skb, 0, page, 0, 1000);
+	skb->len += 1000;
+	skb->data_len += 1000;
+	m = alloc_skb(st, 200);
+	memset(skb_put(m, 200), 3, 200);
+	skb_shinfo(skb)->frag_list = m;
+	skb->len += 200;
+	skb->data_len += 200;
+	clone = skb_clone(skb);
+	ck_assert_int_eq(pskb_expand_head(skb, 0, 0), 0);
+	ck_assert_int_eq(skb_linearize(skb), 0);
+	ck_assert_uint_eq(skb_headlen(skb), 1300);
+	kfree_skb(skb);
+	kfree_skb(clone);
 	tc_world_close();
 }
 
@@ -990,6 +1044,46 @@ tc_gap(unsigned int i, char *line, size_t len)
 	return true;
 }
 
+/*
+ * The calls a program makes that the console does not: fcntl, TCP's
+ * socket options, getsockopt (TCP_INFO too), write and read, the
+ * SIOCINQ ioctl, poll.
+ */
+static void
+tc_socket_calls(void)
+{
+	struct net *st, *srv;
+	struct pollfd pfd = { .events = POLLIN };
+	struct tcp_info info;
+	char buf[100];
+	int lfd, sfd, cfd, v = 1, len = sizeof(v), inq = -1;
+
+	tc_world_open(31);
+	st = tc_host(SIM_STUDENT);
+	srv = tc_host(SIM_SERVER);
+	cfd = tc_accept_from_server(8192, &lfd, &sfd);
+	ck_assert_int_eq(sys_fcntl(st, cfd, F_SETFL, O_NONBLOCK), 0);
+	ck_assert_int_eq(sys_fcntl(st, cfd, F_GETFL, 0), O_RDWR | O_NONBLOCK);
+	ck_assert_int_eq(sys_setsockopt(st, cfd, SOL_TCP, TCP_NODELAY, &v, sizeof(v)), 0);
+	ck_assert_int_eq(sys_getsockopt(st, cfd, SOL_SOCKET, SO_ERROR, &v, &len), 0);
+	len = sizeof(info);
+	ck_assert_int_eq(sys_getsockopt(st, cfd, SOL_TCP, TCP_INFO, &info, &len), 0);
+	ck_assert_int_eq(info.tcpi_state, TCP_ESTABLISHED);
+	ck_assert_int_eq(sys_write(srv, sfd, "hello", 5), 5);
+	tc_wait(100);
+	ck_assert_int_eq(sys_ioctl(st, cfd, SIOCINQ, (unsigned long)&inq), 0);
+	ck_assert_int_eq(inq, 5);
+	pfd.fd = cfd;
+	ck_assert_int_eq(sys_poll(st, &pfd, 1, 0), 1);
+	ck_assert_int_eq(pfd.revents, POLLIN);
+	ck_assert_int_eq(sys_read(st, cfd, buf, sizeof(buf)), 5);
+	ck_assert_int_eq(sys_close(st, cfd), 0);
+	ck_assert_int_eq(sys_close(st, lfd), 0);
+	ck_assert_int_eq(sys_close(srv, sfd), 0);
+	tc_wait(100);
+	tc_world_close();
+}
+
 /* ---- the test ------------------------------------------------------------------- */
 
 START_TEST(test_every_event_and_field)
@@ -1007,6 +1101,8 @@ START_TEST(test_every_event_and_field)
 	tc_sockets();
 	for (size_t i = 0; i < fixture_nreference_scripts; i++)
 		tc_console(1 + i, &fixture_reference_scripts[i]);
+	tc_skbuff();
+	tc_socket_calls();
 	for (size_t i = 0; i < ARRAY_SIZE(tc_scripts); i++)
 		tc_console(1 + fixture_nreference_scripts + i, &tc_scripts[i]);
 

@@ -190,8 +190,10 @@ in_order "$OUT/tcp.funcs" sys_sendto sock_sendmsg inet_sendmsg tcp_sendmsg tcp_w
 	ok "trace: sys_sendto ... tcp_transmit_skb ... igb_tx_map, igb_clean_tx_irq, tcp_clean_rtx_queue" ||
 	bad "trace: send() path" "see $OUT/tcp.funcs"
 # The first data segment: skb_clone makes the clone (dataref 2) that goes
-# down the stack; igb_clean_tx_irq frees the clone, and later, on the ACK,
-# tcp_clean_rtx_queue frees the original (and with it the data).
+# down the stack; it is freed when it has been sent (by igb_clean_tx_irq,
+# or, a GSO skb cut in software, by dev_hard_start_xmit once its segments
+# went to the driver), and later, on the ACK, tcp_clean_rtx_queue frees
+# the original (and with it the data).
 grep '"host":"student"' "$OUT/tcp.json" | awk '
 	function field(l, k) {
 		if (!match(l, "\"" k "\":\"[^\"]*\"")) return ""
@@ -201,12 +203,12 @@ grep '"host":"student"' "$OUT/tcp.json" | awk '
 	/"kind":"enter"/ && /"func":"tcp_sendmsg"/ { sending = 1 }
 	sending && !clone && /"kind":"enter"/ && /"func":"skb_clone"/ {
 		clone = field($0, "clone"); orig = field($0, "orig") }
-	clone && /"kind":"note"/ && /"func":"igb_clean_tx_irq"/ && field($0, "freed") == clone {
-		clone_freed = NR }
+	clone && !clone_freed && /"kind":"enter"/ && /"func":"consume_skb"/ &&
+		$0 ~ "\"skb\":" clone "," { clone_freed = NR }
 	clone_freed && /"kind":"note"/ && /"func":"tcp_clean_rtx_queue"/ &&
 		field($0, "freed") == orig { orig_freed = NR }
 	END { exit !(clone != "" && clone_freed && orig_freed > clone_freed) }' &&
-	ok "trace: clone freed by igb_clean_tx_irq, original later by tcp_clean_rtx_queue" ||
+	ok "trace: the clone freed once sent, the original later by tcp_clean_rtx_queue" ||
 	bad "trace: clone/original frees" "see $OUT/tcp.trace"
 tshark_tcp_clean "$OUT/tcp.pcap" "tcp 3000 pcap: clean, no TCP analysis flags" \
 	'tcp.analysis.window_update'
@@ -218,6 +220,29 @@ ns -e "$TCP1" --trace-json "$OUT/tcp2.json" --trace "$OUT/tcp2.trace" --pcap "$O
 	>"$OUT/tcp2.out" 2>&1
 same_runs "tcp 3000: two runs give identical trace, pcap and output" "tcp 3000: deterministic" \
 	"$OUT/tcp" "$OUT/tcp2" trace json pcap out
+
+# 1b. 30000 bytes, GSO in software (the default), then the world before GSO
+#     (gso off, sg off): the same 21 frames on the wire, each at most 1514
+#     bytes with good checksums; by default from fewer tcp_transmit_skb
+#     calls (GSO skbs), without GSO from one call per frame.
+sha30000=$(pattern_sha 30000)
+for world in "" "ethtool -K eth0 gso off; " "ethtool -K eth0 sg off; "; do
+	name="tcp 30000${world:+ (${world%; })}"
+	ns -e "${world}socket tcp; connect 10.0.1.2:9000; send $fd 30000; close $fd; sleep 1; on server recv 9000" \
+		--trace-json "$OUT/gso.json" --pcap "$OUT/gso.pcap" >"$OUT/gso.out" 2>&1
+	arrived "$name: delivered, SHA-256 matches" "$name: delivery" \
+		"tcp 9000: 1 connection(s), 30000 bytes" "$sha30000" "$OUT/gso.out"
+	tshark_tcp_clean "$OUT/gso.pcap" "$name: pcap clean, checksums good" 'tcp.analysis.window_update'
+	frames=$(ts "$OUT/gso.pcap" 'ip.src == 10.0.0.2 && tcp.len > 0' | wc -l)
+	big=$(ts "$OUT/gso.pcap" 'frame.len > 1514' | wc -l)
+	calls=$(grep '"host":"student"' "$OUT/gso.json" | grep '"kind":"enter"' |
+		grep '"func":"tcp_transmit_skb"' | grep -vc '"len":"0"')
+	if [ -z "$world" ]; then want=$([ "$calls" -lt "$frames" ] && echo yes)
+	else want=$([ "$calls" -eq "$frames" ] && echo yes); fi
+	[ "$frames" -eq 21 ] && [ "$big" -eq 0 ] && [ "$want" = yes ] &&
+		ok "$name: 21 frames of at most 1514 bytes from $calls tcp_transmit_skb call(s)" ||
+		bad "$name: frames" "$frames data frames, $big over 1514, $calls tcp_transmit_skb"
+done
 
 # 2. 1 MiB through 5% loss, then through 200 ms delay into a 4 KiB receiver.
 # A fixed payload (bytes that look like nothing to Wireshark's heuristic

@@ -49,6 +49,19 @@ has clone 'skb#[0-9]+ \(clone: data of skb#[0-9]+\)' && has clone 'dataref=2' &&
 verdict $? "skb pane: dataref 2 after skb_clone, 1 after the clone is freed" \
 	"skb dataref" "see $OUT/clone.txt $OUT/unclone.txt"
 
+# 1b. skb pane beyond the linear part: a GSO skb's page frags and its
+#     gso_size/gso_segs where software GSO cuts it (eth0 has no TSO), a
+#     UDP datagram's frag_list where ip_fragment takes it apart.
+ui gso 200x50 "b dev_gso_segment c" -e "socket tcp; connect 10.0.1.2:9000; send 3 60000"
+ui fraglist 200x50 "b ip_fragment c" -e "socket udp; sendto 3 10.0.1.2:9001 4000"
+has gso 'Breakpoint 1, dev_gso_segment' && has gso 'linear=[0-9]+ paged=[1-9][0-9]* frags=[1-9]' &&
+	has gso 'frags \(page\+off:size\): page#[0-9]+\+[0-9]+:[1-9][0-9]*' &&
+	has gso 'gso_size=1448 gso_segs=[2-9][0-9]* gso_type=tcpv4' &&
+	has fraglist 'linear=1500 paged=2528 frags=0 frag_list=2' &&
+	has fraglist 'frag_list: skb#[0-9]+ len=1480 skb#[0-9]+ len=1048'
+verdict $? "skb pane: a GSO skb's frags and gso_size/gso_segs, a datagram's frag_list" \
+	"skb frags" "see $OUT/gso.txt $OUT/fraglist.txt"
+
 # 2. route pane: the matched row is marked during ip_route_output_ports.
 ui route 80x24 "b ip_route_output_ports c"
 has route 'ip_route_output_ports' && has route '\|>0\.0\.0\.0/0 +10\.0\.0\.1 +eth0' &&
@@ -83,7 +96,7 @@ verdict $? "breakpoint stops at tcp_transmit_skb" "breakpoint" "see $OUT/bp.txt"
 
 # 6. step back shows the earlier state: the same panes as when it was recorded.
 ui back 200x50 "b igb_tx_map c f p*9"
-has back 'step 134 \(newest [0-9]+\)' && has back 'ntu=0 ntc=0' &&
+has back 'step 138 \(newest [0-9]+\)' && has back 'ntu=0 ntc=0' &&
 	has back 'history: [0-9]+ steps back' &&
 	diff <(sed '1d;$d' "$OUT/ntu0.txt") <(sed '1d;$d' "$OUT/back.txt") >"$OUT/back.diff"
 verdict $? "step back shows the earlier state" "step back" "see $OUT/back.txt $OUT/back.diff"
@@ -185,10 +198,13 @@ verdict $? "lesson: --keys refused with --headless" "lesson --keys" "see $OUT/le
 #     the first skb it sends), the softirqs.
 #     The first packet (the ARP request) finds pfifo_fast idle: bypass.
 #     Under tbf (rate 1mbit) a send of several segments waits: enqueue.
+#     (Without GSO: 3.10's tbf drops a GSO packet bigger than its bucket.)
 ui qbyp 200x50 "b __dev_xmit_skb c s"
-ui qenq 200x50 ": tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
+ui qenq 200x50 ": ethtool -K eth0 gso off ; \
+: tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
 : socket tcp ; : connect 10.0.1.2:9000 ; : send 3 8192 ; b tbf_enqueue c*8" -e "ip link"
-ui qrun 200x50 ": tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
+ui qrun 200x50 ": ethtool -K eth0 gso off ; \
+: tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms ; \
 : socket tcp ; : connect 10.0.1.2:9000 ; : send 3 8192 ; b sch_direct_xmit c*3 f" -e "ip link"
 has qbyp '^ __dev_xmit_skb note' && has qbyp 'eth0 txq 0: pfifo_fast \(root mq\)' &&
 	has qbyp 'bands: 0:0p/0b 1:0p/0b 2:0p/0b' && has qbyp 'last: path=bypass \(student\)' &&

@@ -12,14 +12,18 @@
  *	ethtool -S|--statistics DEV	NIC statistics
  *	ethtool -g|--show-ring DEV	ring sizes
  *	ethtool -G|--set-ring DEV [rx N] [rx-mini N] [rx-jumbo N] [tx N]
+ *	ethtool -k|--show-features DEV	offloads and other features
+ *	ethtool -K|--features DEV FEATURE on|off ...
  *
  * Output follows the real tool's layout.  Every argument is checked
  * before anything is applied; a bad one gives one line on @err and 2.
+ * The features (-k, -K) are in tools/ethtool_features.c.
  *
- * Left out: every other option (-s, -k, -K, -c, -C, -a, -A, -l, -L,
- * -p, -t, -d, -e ...), the netlink interface and its extra ring fields.
+ * Left out: every other option (-s, -c, -C, -a, -A, -l, -L, -p, -t, -d,
+ * -e ...), the netlink interface and its extra ring fields.
  */
 #include "tools/tools.h"
+#include "tools/ethtool_features.h"
 #include "layers/ethtool.h"
 #include "layers/netdevice.h"
 #include "sim/host.h"
@@ -29,7 +33,7 @@
 #include <string.h>
 
 enum ethtool_mode { ETHTOOL_SUMMARY, ETHTOOL_DRVINFO, ETHTOOL_STATS, ETHTOOL_GRING,
-		    ETHTOOL_SRING };
+		    ETHTOOL_SRING, ETHTOOL_GFEATURES_MODE, ETHTOOL_SFEATURES_MODE };
 
 /* The -G keywords, in the order ethtool lists them. */
 static const char *const sring_words[] = { "rx", "rx-mini", "rx-jumbo", "tx" };
@@ -39,6 +43,7 @@ struct ethtool_args {
 	const char *devname;
 	bool set[4];			/* which sring_words were given */
 	u32 val[4];
+	struct ethtool_feature_args feat;	/* -K */
 };
 
 static int
@@ -76,6 +81,10 @@ ethtool_parse(int argc, char **argv, struct ethtool_args *a, FILE *err)
 		{ "-S", "--statistics", ETHTOOL_STATS },
 		{ "-g", "--show-ring", ETHTOOL_GRING },
 		{ "-G", "--set-ring", ETHTOOL_SRING },
+		{ "-k", "--show-features", ETHTOOL_GFEATURES_MODE },
+		{ "-k", "--show-offload", ETHTOOL_GFEATURES_MODE },
+		{ "-K", "--features", ETHTOOL_SFEATURES_MODE },
+		{ "-K", "--offload", ETHTOOL_SFEATURES_MODE },
 	};
 	int i = 1;
 
@@ -100,6 +109,8 @@ ethtool_parse(int argc, char **argv, struct ethtool_args *a, FILE *err)
 		return 2;
 	}
 	a->devname = argv[i++];
+	if (a->mode == ETHTOOL_SFEATURES_MODE)
+		return ethtool_parse_features(argc - i, argv + i, &a->feat, err);
 	if (a->mode != ETHTOOL_SRING) {
 		if (i < argc)
 			return ethtool_usage(err, "unexpected argument", argv[i]);
@@ -288,7 +299,8 @@ ethtool_sring(struct net_device *dev, const struct ethtool_args *a, FILE *err)
 	return 0;
 }
 
-/* See tools/tools.h: everything but -G, as ethtool_parse reads the line. */
+/* See tools/tools.h: everything but -G and -K, as ethtool_parse reads
+ * the line (-k only shows the features). */
 bool
 tool_ethtool_read_only(int argc, char **argv)
 {
@@ -300,7 +312,7 @@ tool_ethtool_read_only(int argc, char **argv)
 		return false;
 	ret = ethtool_parse(argc, argv, &a, devnull);
 	fclose(devnull);
-	return ret || a.mode != ETHTOOL_SRING;
+	return ret || (a.mode != ETHTOOL_SRING && a.mode != ETHTOOL_SFEATURES_MODE);
 }
 
 int
@@ -326,6 +338,10 @@ tool_ethtool(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		return ethtool_gring(dev, out, err);
 	case ETHTOOL_SRING:
 		return ethtool_sring(dev, &a, err);
+	case ETHTOOL_GFEATURES_MODE:
+		return ethtool_gfeatures(dev, out, err);
+	case ETHTOOL_SFEATURES_MODE:
+		return ethtool_sfeatures(dev, &a.feat, out, err);
 	}
 	return 2;
 }

@@ -10,7 +10,8 @@
  *
  * Supported:
  *   ip route [show|list]
- *   ip route add|del PREFIX|default [via GW] [dev DEV] [metric N] [mtu [lock] N]
+ *   ip route add|change|replace|del PREFIX|default [via GW] [dev DEV] [metric N]
+ *            [mtu [lock] N] [advmss N]
  *   ip route get ADDR
  *   ip link [show [DEV]] | ip link set DEV mtu N | ip link set DEV up|down
  *   ip addr [show [dev] [DEV]]
@@ -52,6 +53,7 @@ ip_sim_rtnl_error(FILE *err, int errnum)
 	switch (-errnum) {
 	case EEXIST: msg = "File exists"; break;
 	case ESRCH: msg = "No such process"; break;
+	case ENOENT: msg = "No such file or directory"; break;
 	case ENETUNREACH: msg = "Network is unreachable"; break;
 	case ENODEV: msg = "No such device"; break;
 	case ENETDOWN: msg = "Network is down"; break;
@@ -152,7 +154,7 @@ ip_sim_route_args(struct net *net, int argc, char **argv, struct fib_config *cfg
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (!strcmp(w, "via") || !strcmp(w, "dev") || matches(w, "metric") ||
-		    !strcmp(w, "mtu") || !strcmp(w, "to")) {
+		    !strcmp(w, "mtu") || !strcmp(w, "advmss") || !strcmp(w, "to")) {
 			if (!v)
 				return ip_sim_error(err, "argument missing after \"%s\"", w);
 			i++;
@@ -175,6 +177,9 @@ ip_sim_route_args(struct net *net, int argc, char **argv, struct fib_config *cfg
 			}
 			if (!ip_sim_u32(v, 65535, &cfg->fc_mtu) || cfg->fc_mtu < ETH_MIN_MTU)
 				return ip_sim_error(err, "invalid mtu \"%s\"", v ? v : "");
+		} else if (!strcmp(w, "advmss")) {
+			if (!ip_sim_u32(v, 65535, &cfg->fc_advmss) || !cfg->fc_advmss)
+				return ip_sim_error(err, "invalid advmss \"%s\"", v);
 		} else if (!have_dst) {
 			const char *p = !strcmp(w, "to") ? v : w;
 
@@ -219,12 +224,18 @@ ip_sim_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		ret = sim_fib_ip_route_get(net, daddr, out);
 		return ret ? ip_sim_rtnl_error(err, ret) : 0;
 	}
-	if (matches(cmd, "add") || matches(cmd, "delete")) {
-		bool add = matches(cmd, "add");
+	if (matches(cmd, "add") || matches(cmd, "change") || !strcmp(cmd, "chg") ||
+	    matches(cmd, "replace") || matches(cmd, "delete")) {
+		/* The netlink flags iproute2 sends with RTM_NEWROUTE. */
+		u16 nlflags = matches(cmd, "add") ? NLM_F_CREATE | NLM_F_EXCL :
+			      matches(cmd, "replace") ? NLM_F_CREATE | NLM_F_REPLACE :
+			      matches(cmd, "delete") ? 0 : NLM_F_REPLACE;
+		bool add = !matches(cmd, "delete");
 
 		ret = ip_sim_route_args(net, argc - 1, argv + 1, &cfg, add, err);
 		if (ret)
 			return ret;
+		cfg.fc_nlflags = nlflags;
 		ret = add ? inet_rtm_newroute(net, &cfg) : inet_rtm_delroute(net, &cfg);
 		return ret ? ip_sim_rtnl_error(err, ret) : 0;
 	}

@@ -30,6 +30,7 @@ bool tool_ip_read_only(int argc, char **argv);
 bool tool_iptables_read_only(int argc, char **argv);
 bool tool_ethtool_read_only(int argc, char **argv);
 bool tool_tc_read_only(int argc, char **argv);
+bool tool_sysctl_read_only(int argc, char **argv);
 
 /* tools/ping.c (ip helper): ping [-c N] [-s SIZE] [-M do|dont|want]
  * [-i SECONDS] [-W SECONDS] ADDR.  Starts the pings as engine events and
@@ -44,7 +45,8 @@ int tool_route(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 /* tools/iptables.c (route helper): iptables -A|-I|-D|-F|-P|-L|-Z (filter table). */
 int tool_iptables(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
-/* tools/ethtool.c (igb helper): ethtool DEV, -i/-S/-g DEV, -G DEV [rx N] [tx N]. */
+/* tools/ethtool.c (igb helper): ethtool DEV, -i/-S/-g/-k DEV, -G DEV [rx N] [tx N],
+ * -K DEV FEATURE on|off ... (the features in tools/ethtool_features.c). */
 int tool_ethtool(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 /* tools/tc.c (dev helper): tc qdisc add|replace|del dev DEV root ...,
@@ -74,5 +76,8 @@ int tool_ss(struct net *net, int argc, char **argv, FILE *out, FILE *err);
  * only checks the words (a script's dry run). */
 int tool_tcpdump(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 int tool_tcpdump_check(struct net *net, int argc, char **argv, FILE *out, FILE *err);
+/* tools/sysctl.c: sysctl [-w] [-q] [-n] NAME[=VALUE] ..., sysctl -a.  The
+ * table of every setting a host has is there. */
+int tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err);
 
 #endif

@@ -234,6 +234,27 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_tcp_push_one, "sends the one segment at the head of the write queue if it may go", NULL },
 	{ &tp_ev___tcp_push_pending_frames, "sends queued segments while cwnd and the window allow", NULL },
 	{ &tp_ev_tcp_write_xmit, "walks the write queue and transmits each segment that fits", NULL },
+	{ &tp_ev_tcp_xmit_size_goal, "how big one skb of tcp_sendmsg may grow: whole MSS, up to "
+	  "half the peer's largest window", NULL },
+	{ &tp_ev_sk_page_frag_refill, "the socket's page has room for more data, or a new page is "
+	  "taken", NULL },
+	{ &tp_ev_skb_copy_to_page_nocache, "copies the user's bytes into the page and adds (or "
+	  "grows) a frag of the skb", NULL },
+	{ &tp_ev_tcp_set_skb_tso_segs, "how many MSS-sized segments this skb will become "
+	  "(gso_segs, gso_size)", NULL },
+	{ &tp_ev_tcp_mss_split_point, "how much of a big skb the windows let go now, in whole MSS",
+	  NULL },
+	{ &tp_ev_tcp_tso_should_defer, "wait before sending part of a GSO skb, hoping the window "
+	  "opens for all of it?", NULL },
+	{ &tp_ev_tso_fragment, "splits a GSO skb where the windows end; the rest stays unsent",
+	  NULL },
+	{ &tp_ev_tcp_fragment, "splits an skb of the write queue in two (to send or resend a part)",
+	  NULL },
+	{ &tp_ev_tcp_tso_acked, "an ACK covered part of a multi-segment skb: its head is trimmed",
+	  NULL },
+	{ &tp_ev_tcp_trim_head, "removes acknowledged bytes from the front of an skb", NULL },
+	{ &tp_ev_tcp_update_pacing_rate, "the socket's pacing rate: about two windows per round "
+	  "trip", NULL },
 	{ &tp_ev_tcp_transmit_skb, NULL, ui_explain_tcp_transmit_skb },
 	{ &tp_ev_tcp_xmit_still_cloned, "the last transmission still holds the data (in the ring): a private copy goes down, not a second clone", NULL },
 	{ &tp_ev_tcp_event_new_data_sent, "new data left: snd_nxt moves on, packets_out grows, the RTO timer runs", NULL },
@@ -246,6 +267,9 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_tcp_ack, NULL, ui_explain_tcp_ack },
 	{ &tp_ev_tcp_clean_rtx_queue, "acknowledged originals leave the write queue: dataref drops", NULL },
 	{ &tp_ev_tcp_rtt_estimator, "a round-trip sample updates srtt and rttvar, and so the RTO", NULL },
+	{ &tp_ev_tcp_rcv_rtt_measure, "without timestamps, the receiver times one window's worth of data to estimate the RTT", NULL },
+	{ &tp_ev_tcp_rcv_rtt_measure_ts, "with timestamps, a full segment's echoed stamp gives the receiver an RTT sample", NULL },
+	{ &tp_ev_tcp_rcv_rtt_update, "the receiver's RTT estimate moves toward the sample; it paces receive-buffer growth", NULL },
 	{ &tp_ev_tcp_cong_avoid, "new data acknowledged: Reno grows cwnd if it was the limit (+1 per ACK in slow start, ~+1 per RTT after)", NULL },
 	{ &tp_ev_tcp_fastretrans_alert, "duplicate ACKs or a loss: recovery decides what to retransmit", NULL },
 	{ &tp_ev_tcp_enter_loss, "the RTO fired: cwnd falls to one segment, everything unacked is lost", NULL },
@@ -308,6 +332,10 @@ static const struct ui_explain_row ui_explain_table[] = {
 	/* IP: output */
 	{ &tp_ev_ip_queue_xmit, "routes the segment (or reuses the socket's cached dst), pushes the IP header", NULL },
 	{ &tp_ev_ip_build_and_send_pkt, "pushes an IP header on a packet with its route and sends it (a SYN-ACK)", NULL },
+	{ &tp_ev___ip_append_data, "copies the datagram into MTU-sized skbs queued on the socket",
+	  NULL },
+	{ &tp_ev_ip_make_skb, "builds the datagram from the queued pieces: the first skb, the "
+	  "rest as its frag list", NULL },
 	{ &tp_ev_ip_push_pending_frames, "the datagram is complete: build its IP packet(s) and send", NULL },
 	{ &tp_ev___ip_make_skb, "joins the pieces of a datagram into one skb with its IP header", NULL },
 	{ &tp_ev_ip_send_skb, "sends a finished IP packet (ip_local_out) and counts a failure", NULL },
@@ -345,6 +373,7 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_ip_route_output_key, "looks up the output route and builds an rtable (dst)", NULL },
 	{ &tp_ev___mkroute_output, "makes the output route (rtable) from the table's answer, or reuses a cached one", NULL },
 	{ &tp_ev_rt_dst_alloc, "allocates an rtable: the dst a packet carries to the output path", NULL },
+	{ &tp_ev_dst_metric_advmss, "the MSS to advertise: the route's advmss if set, else the device MTU minus 40", NULL },
 	{ &tp_ev_rt_cache_route, "keeps the rtable on the next hop for the following packets", NULL },
 	{ &tp_ev_fib_lookup, "searches the local table, then the main table", NULL },
 	{ &tp_ev_fib_table_lookup, "longest-prefix match over the table's rows", NULL },
@@ -436,6 +465,40 @@ static const struct ui_explain_row ui_explain_table[] = {
 	  "queued packets freed)", NULL },
 	{ &tp_ev_dev_set_mtu, "ip link set mtu: the driver checks the new MTU and applies it", NULL },
 	{ &tp_ev_dev_hard_start_xmit, "calls the driver's ndo_start_xmit", NULL },
+	/* offloads and software GSO (issue 13) */
+	{ &tp_ev_netif_skb_features, "what the device can do for this skb (SG, checksum, TSO)", NULL },
+	{ &tp_ev_skb_checksum_help, "the device cannot checksum it: TCP/UDP checksum computed in "
+	  "software", NULL },
+	{ &tp_ev_dev_gso_segment, "the device cannot take this GSO skb: cut it into MSS-sized "
+	  "segments in software", NULL },
+	{ &tp_ev___skb_gso_segment, "software GSO: check the skb and ask the protocols to cut it",
+	  NULL },
+	{ &tp_ev_skb_mac_gso_segment, "finds the network protocol's segmenter for the Ethernet "
+	  "type (IPv4)", NULL },
+	{ &tp_ev_inet_gso_segment, "IPv4's part of GSO: TCP cuts, then each segment gets its own "
+	  "IP header (length, id, checksum)", NULL },
+	{ &tp_ev_tcp_tso_segment, "TCP's part of GSO: one segment per MSS, the header copied, the "
+	  "sequence advanced, PSH/FIN on the last only", NULL },
+	{ &tp_ev_skb_segment, "makes the segment skbs, sharing the big skb's pages", NULL },
+	{ &tp_ev_dma_map_page, "maps one page frag for the card: a DMA address per frag", NULL },
+	{ &tp_ev_dma_unmap_page, "the card is done with a page frag: its mapping is given back",
+	  NULL },
+	{ &tp_ev_ethtool_get_features, "ethtool -k: what the device offloads and what is on", NULL },
+	{ &tp_ev_ethtool_set_features, "ethtool -K: ask for features on or off; the core decides",
+	  NULL },
+	{ &tp_ev___netdev_update_features, "recomputes the device's features: what the driver "
+	  "offers and the user wants, after the rules", NULL },
+	{ &tp_ev_netdev_fix_features, "the rules: TSO needs SG and checksumming, SG needs "
+	  "checksumming, GSO needs SG", NULL },
+	{ &tp_ev_alloc_pages, "takes a 4 KiB page from the host's page allocator", NULL },
+	{ &tp_ev_put_page, "drops a reference to a page; the last one frees it", NULL },
+	{ &tp_ev_skb_split, "moves the bytes after a point into a new skb (its frags go along)",
+	  NULL },
+	/* packet taps (tcpdump on the host) */
+	{ &tp_ev_dev_queue_xmit_nit, "a clone of the frame for every tap (tcpdump) before the "
+	  "driver gets it", NULL },
+	{ &tp_ev_deliver_skb, "hands the frame to one handler with one more reference", NULL },
+	{ &tp_ev_sim_packet_rcv, "the packet socket copies the frame to tcpdump's reader", NULL },
 	{ &tp_ev_netif_tx_start_all_queues, "the device may transmit: every TX queue starts", NULL },
 	{ &tp_ev_netif_wake_subqueue, "descriptors were freed: a stopped TX queue starts again", NULL },
 

@@ -45,6 +45,7 @@ const char *const ui_pane_names[UI_NPANES] = {
 
 #define UI_CONSOLE_KEEP	16384		/* console log bytes kept */
 #define UI_FIELDS_MAX	240		/* bytes of an event's key=value text shown */
+#define UI_FRAG_LIST_SHOWN	8	/* skbs of a frag_list named in the skb pane */
 
 /* ---- text building ------------------------------------------------------ */
 
@@ -261,6 +262,55 @@ ui_skb_bar(FILE *f, const struct sk_buff *skb)
 	fputs("]\n  head  .headroom  #data  -tailroom  end\n", f);
 }
 
+/*
+ * What lies beyond the linear part, for a nonlinear or GSO skb only: the
+ * page frags (page+offset:size, as skb_frag_t holds them), the frag_list
+ * and what GSO will cut the packet into.  One line each; the UI wraps.
+ */
+static void
+ui_skb_paged(FILE *f, const struct sk_buff *skb)
+{
+	static const char *const gso_names[] = { "tcpv4", "udp", "dodgy", "tcp_ecn", "tcpv6" };
+	const struct skb_shared_info *sh = skb_shinfo(skb);
+	const struct sk_buff *list;
+	int n = 0;
+
+	if (!skb->data_len && !sh->gso_size)
+		return;
+	fprintf(f, "linear=%u paged=%u frags=%u", skb_headlen(skb), skb->data_len, sh->nr_frags);
+	skb_walk_frags(skb, list)
+		n++;
+	if (n)
+		fprintf(f, " frag_list=%d", n);
+	fputc('\n', f);
+	if (sh->nr_frags) {
+		fprintf(f, "frags (page+off:size):");
+		for (int i = 0; i < sh->nr_frags; i++)
+			fprintf(f, " page#%u+%u:%u", skb_frag_page(&sh->frags[i])->id,
+				sh->frags[i].page_offset, skb_frag_size(&sh->frags[i]));
+		fputc('\n', f);
+	}
+	if (n) {
+		int shown = 0;
+
+		fprintf(f, "frag_list:");
+		skb_walk_frags(skb, list)
+			if (shown++ < UI_FRAG_LIST_SHOWN)
+				fprintf(f, " skb#%u len=%u", list->id, list->len);
+		if (n > UI_FRAG_LIST_SHOWN)
+			fprintf(f, " (+%d more)", n - UI_FRAG_LIST_SHOWN);
+		fputc('\n', f);
+	}
+	if (sh->gso_size) {
+		fprintf(f, "gso_size=%u gso_segs=%u gso_type=", sh->gso_size, sh->gso_segs);
+		n = 0;
+		for (size_t i = 0; i < ARRAY_SIZE(gso_names); i++)
+			if (sh->gso_type & (1u << i))
+				fprintf(f, "%s%s", n++ ? "|" : "", gso_names[i]);
+		fputs(n ? "\n" : "0\n", f);
+	}
+}
+
 /* The block of one live header: bar, counts, headers, its sharers. */
 static void
 ui_skb_block(FILE *f, const struct sk_buff *skb)
@@ -286,6 +336,7 @@ ui_skb_block(FILE *f, const struct sk_buff *skb)
 		fprintf(f, " l4@+%d", skb->transport_header - (int)d);
 	fprintf(f, "\nproto=0x%04x dev=%s truesize=%u\n", ntohs(skb->protocol),
 		skb->dev ? skb->dev->name : "-", skb->truesize);
+	ui_skb_paged(f, skb);
 	fprintf(f, "data shared by (data_id=%u):\n", skb->data_id);
 	list_for_each_entry(o, &skb_shinfo(skb)->sim_sharers, sim_share)
 		fprintf(f, "%c skb#%u %s users=%d cloned=%u\n", o == skb ? '*' : ' ', o->id,
