@@ -24,6 +24,9 @@ struct host {
 	bool dry;			/* a script is being checked on it: tools
 					 * check their arguments and allocate no
 					 * payload (sim/console.c, console_call) */
+	bool replay;			/* a journal's calls made again on it
+					 * (sim/journal.c): a file a tool writes was
+					 * written the first time; now /dev/null is */
 	struct list_head packet_socks;	/* open packet sockets (tcpdump), sim/af_packet.c */
 	struct ping_rts *ping;		/* the ping program running, tools/ping.c */
 	int ping_status;		/* exit status of the last one (2: none yet) */

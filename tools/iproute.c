@@ -459,6 +459,28 @@ tool_ip(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	return ip_sim_error(err, "Object \"%s\" is unknown, try \"ip help\".", obj);
 }
 
+/*
+ * See tools/tools.h: the show forms, as tool_ip and the ip_sim_* above
+ * tell them apart.  NOTE: `ip route get` is a lookup that counts in the
+ * route's Use, so it is not read-only.
+ */
+bool
+tool_ip_read_only(int argc, char **argv)
+{
+	const char *obj = argc > 1 ? argv[1] : "";
+	const char *cmd = argc > 2 ? argv[2] : "show";
+
+	if (matches(obj, "address"))
+		return true;
+	if (matches(obj, "route"))
+		return matches(cmd, "show") || matches(cmd, "list");
+	if (matches(obj, "neighbour") || matches(obj, "neighbor"))
+		return !matches(cmd, "flush");
+	if (matches(obj, "link"))
+		return strcmp(cmd, "set") != 0;
+	return true;		/* refused: nothing changes */
+}
+
 /**
  * tool_route - net-tools' `route` / `route -n`: the main table.
  *

@@ -275,32 +275,69 @@ sysctl_one(struct net *net, const char *arg, bool write, bool quiet, bool values
 	return 0;
 }
 
-int
-tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err)
-{
-	bool write = false, quiet = false, values_only = false, all = false;
-	int i, rc = 0;
+struct sysctl_opts {
+	bool write, quiet, values_only, all;
+};
 
+/* The options before the first name: its index, or -1 for one procps
+ * does not know (with its line on @err, unless that is NULL). */
+static int
+sysctl_parse_opts(int argc, char **argv, struct sysctl_opts *o, FILE *err)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		for (const char *o = argv[i] + 1; *o; o++) {
-			switch (*o) {
-			case 'w': write = true; break;
-			case 'q': quiet = true; break;
-			case 'n': values_only = true; break;
-			case 'a': all = true; break;
+		for (const char *c = argv[i] + 1; *c; c++) {
+			switch (*c) {
+			case 'w': o->write = true; break;
+			case 'q': o->quiet = true; break;
+			case 'n': o->values_only = true; break;
+			case 'a': o->all = true; break;
 			default:
-				fprintf(err, "sysctl: unknown option '-%c' (netstep: -w -q -n -a)\n",
-					*o);
-				return 2;
+				if (err)
+					fprintf(err, "sysctl: unknown option '-%c' (netstep: -w -q -n -a)\n",
+						*c);
+				return -1;
 			}
 		}
 	}
-	if (all) {
+	return i;
+}
+
+/*
+ * See tools/tools.h: -a and plain names read; a NAME=VALUE writes (with
+ * or without -w, as tool_sysctl reads it).  A bad option, or -w before
+ * a bare name, is refused and so changes nothing.
+ */
+bool
+tool_sysctl_read_only(int argc, char **argv)
+{
+	struct sysctl_opts o;
+	int i = sysctl_parse_opts(argc, argv, &o, NULL);
+
+	if (i < 0 || o.all)
+		return true;
+	for (; i < argc; i++)
+		if (strchr(argv[i], '='))
+			return false;
+	return true;
+}
+
+int
+tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sysctl_opts o;
+	int i = sysctl_parse_opts(argc, argv, &o, err), rc = 0;
+
+	if (i < 0)
+		return 2;
+	if (o.all) {
 		char buf[SYSCTL_VALUE_MAX];
 
 		for (size_t k = 0; k < ARRAY_SIZE(sim_sysctls); k++) {
 			sysctl_read(net, &sim_sysctls[k], buf, sizeof(buf));
-			sysctl_print(sim_sysctls[k].name, buf, values_only, out);
+			sysctl_print(sim_sysctls[k].name, buf, o.values_only, out);
 		}
 		return 0;
 	}
@@ -310,13 +347,15 @@ tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	}
 	/* Every name first: a bad one anywhere changes nothing. */
 	for (int j = i; j < argc; j++) {
-		int e = sysctl_one(net, argv[j], write, quiet, values_only, true, out, err);
+		int e = sysctl_one(net, argv[j], o.write, o.quiet, o.values_only, true, out,
+				   err);
 
 		if (e)
 			return e;
 	}
 	for (; i < argc; i++) {
-		int e = sysctl_one(net, argv[i], write, quiet, values_only, false, out, err);
+		int e = sysctl_one(net, argv[i], o.write, o.quiet, o.values_only, false, out,
+				   err);
 
 		if (e && !rc)
 			rc = e;

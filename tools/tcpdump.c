@@ -260,7 +260,10 @@ tool_tcpdump(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	t->offset = sim_capture_time_offset(net->eng);
 	sim_event_init(&t->exit_ev, "tcpdump-exit", tcpdump_exit);
 	if (a.file) {
-		t->pcap = sim_pcap_open(a.file, why, sizeof(why));
+		/* Replayed (sim/journal.h), the capture runs as it did, into nothing:
+		 * the file holds it already. */
+		t->pcap = sim_pcap_open(sim_host(net)->replay ? "/dev/null" : a.file, why,
+					sizeof(why));
 		t->file = strdup(a.file);
 		if (!t->pcap || !t->file) {
 			fprintf(err, "tcpdump: %s: %s\n", a.file, t->pcap ? strerror(ENOMEM) : why);
