@@ -30,7 +30,7 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
 	       kernel/page_alloc.o
-LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o \
+LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o layers/loopback.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \
 	       layers/route.o layers/fib_frontend.o layers/fib_trie.o \
@@ -38,16 +38,18 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o \
 	       layers/neighbour.o layers/arp.o \
 	       layers/ip_output.o layers/ip_input.o layers/ip_forward.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
-LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o
+LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o \
+	       layers/raw.o layers/ip_sockglue.o
 LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_input_sack.o \
 	       layers/tcp_input_recovery.o layers/tcp_ipv4.o layers/tcp_minisocks.o layers/tcp_timer.o \
 	       layers/tcp_cong.o layers/syncookies.o
+LAYER_OBJS  += layers/tcp_cubic.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
 SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
-SIM_OBJS    += sim/datadir.o
+SIM_OBJS    += sim/datadir.o sim/journal.o
 SIM_OBJS    += sim/af_packet.o
 SIM_OBJS    += sim/packetdrill_lex.o sim/packetdrill_parse.o sim/packetdrill_code.o sim/packetdrill_packet.o \
 	       sim/packetdrill_calls.o sim/packetdrill_syscall.o sim/packetdrill_run.o \
@@ -75,7 +77,10 @@ TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
 TEST_OBJS   += tests/check_ui_explain.o
 TEST_OBJS   += tests/check_tcpdump.o
+TEST_OBJS   += tests/check_ui_snap.o
 TEST_OBJS   += tests/check_packetdrill.o
+TEST_OBJS   += tests/check_tcp_cubic.o
+TEST_OBJS   += tests/check_loopback.o
 
 all: netstep
 
@@ -94,6 +99,10 @@ tests/%.o: tests/%.c
 tests/check_netstep: $(TEST_OBJS) libnetstep.a
 	$(CC) $(CFLAGS) -o $@ $(TEST_OBJS) libnetstep.a $(LIBS) $(CHECK_LIBS)
 
+# What a lesson checks against what the UI's panes show (tests/lessons-panes.sh).
+tests/lesson_panes: tests/lesson_panes.o libnetstep.a
+	$(CC) $(CFLAGS) -o $@ tests/lesson_panes.o libnetstep.a $(LIBS)
+
 # The demo: a ping from the student's host through the router to the
 # server, traced and captured.  (The step-through UI replaces this later.)
 # ui: the step-through UI on the simulated wire, a TCP connection sending
@@ -107,7 +116,7 @@ demo: netstep
 		-e 'ping -c 3 10.0.1.2; ip neigh; route -n; tc -s qdisc show dev eth0; cat /proc/softirqs'
 	@echo "netstep: call graph in netstep.trace, frames in netstep.pcap (open it in Wireshark)"
 
-check: netstep tests/check_netstep
+check: netstep tests/check_netstep tests/lesson_panes
 	./tests/check_netstep
 	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
@@ -117,6 +126,7 @@ check: netstep tests/check_netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
 	bash tests/lessons-try.sh ./netstep
+	bash tests/lessons-panes.sh ./tests/lesson_panes
 	bash tests/packetdrill.sh ./netstep
 	bash tests/install.sh ./netstep
 
@@ -133,7 +143,8 @@ lab-status:
 	$(SUDO) bash lab/lab.sh status $(LAB_ARGS)
 
 clean:
-	rm -f netstep libnetstep.a tests/check_netstep main.o main.d \
+	rm -f netstep libnetstep.a tests/check_netstep tests/lesson_panes tests/lesson_panes.[od] \
+	      main.o main.d \
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
 	rm -rf tests/out tests/out-tap tests/out-ui
 	rm -rf tests/out-lessons	# lessons
@@ -144,7 +155,7 @@ clean:
 	rm -rf tests/out-packetdrill	# packetdrill
 
 .PHONY: all run demo check clean lab-up lab-down lab-status
--include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d
+-include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d tests/lesson_panes.d
 
 # --- harden: sanitizers, valgrind, fuzzing (issue 7) -------------------------
 # `make sanitize` builds everything again under build/asan/ with ASan+UBSan

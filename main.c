@@ -712,6 +712,8 @@ main(int argc, char **argv)
 	rc = open_outputs(&o, &w, &out);
 	/* With the capture on stdout, what the tools print goes to stderr. */
 	console_init(&con, &w, o.pcapng && !strcmp(o.pcapng, "-") ? stderr : stdout, stderr);
+	o.ui.seed = o.seed;
+	o.ui.tap = o.tap;
 	if (!rc && !o.headless)
 		rc = ui_run(&w, &con, o.script, &o.ui);
 	else if (!rc)

@@ -170,6 +170,25 @@ def main():
     for r in (80, 4096):
         add("ring %d descriptors: peak RSS" % r, "MiB",
             series("ring_%d" % r, lambda d: d["maxrss_kb"] / 1024))
+    wall = lambda d: d["wall_s"]
+    for mb, aim in ((1, None), (8, 3), (64, 20)):
+        add("UI: c to tcp_fin at the end of a %d MiB transfer" % mb, "s",
+            series("ui_c_%dm" % mb, wall), aim, None, missing("ui_c_%dm" % mb),
+            "--keys 'b tcp_fin c'" + (", reference: the aim" if aim else ""))
+    per_step = {}
+    for r in (256, 4096):
+        stop, step = series("ui_stop_%d" % r, wall), series("ui_step_%d" % r, wall)
+        steps = runs.get("ui_step_%d" % r)
+        n = steps and steps[0]["step"] - runs["ui_stop_%d" % r][0]["step"]
+        if stop and step and n:
+            us = (step["median"] - stop["median"]) * 1e6 / n
+            per_step[r] = us
+            add("UI: one step with s, rings of %d descriptors" % r, "us", mk(us),
+                per_step.get(256), per_step.get(256) and us / per_step[256],
+                note="%d steps after a stop, minus the stop; reference: 256" % n)
+        else:
+            add("UI: one step with s, rings of %d descriptors" % r, "us", None,
+                why=missing("ui_stop_%d" % r, "ui_step_%d" % r) or "failed")
     ses = runs.get("session")
     if ses:
         d = ses[0]

@@ -17,6 +17,7 @@
 #   BENCH_VETH_BYTES=1073741824 kernel -> kernel over veth (1 GiB)
 #   BENCH_RAW_SECS=2            raw TAP write run length
 #   BENCH_SESSION_SECS=60       the long trace-on session (for peak RSS)
+#   BENCH_UI_STEPS=50000        steps the UI takes with s to time stepping
 #   BENCH_CALLGRIND=1           instructions per frame with callgrind (0: skip)
 #   BENCH_LAB=1                 the lab benchmarks when root (0: skip them)
 #   BENCH_OUT=bench/out         raw measurements and scratch files
@@ -38,6 +39,7 @@ TAPBYTES=${BENCH_TAP_BYTES:-67108864}
 VETHBYTES=${BENCH_VETH_BYTES:-1073741824}
 RAWSECS=${BENCH_RAW_SECS:-2}
 SESSION=${BENCH_SESSION_SECS:-60}
+UISTEPS=${BENCH_UI_STEPS:-50000}
 CALLGRIND=${BENCH_CALLGRIND:-1}
 LAB=${BENCH_LAB:-1}
 OUT=${BENCH_OUT:-bench/out}
@@ -65,7 +67,7 @@ meta cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 meta nproc "$(nproc)"
 meta kernel "$(uname -r)"
 meta date "$(date -u +%Y-%m-%dT%H:%MZ)"
-for k in REPS BYTES TBYTES TAPBYTES VETHBYTES RAWSECS SESSION; do meta "$k" "${!k}"; done
+for k in REPS BYTES TBYTES TAPBYTES VETHBYTES RAWSECS SESSION UISTEPS; do meta "$k" "${!k}"; done
 
 for f in bench_sim netstep tap_raw tcp_pair; do
 	[ -x "$B/$f" ] || { note "missing $B/$f (run make bench)"; exit 1; }
@@ -130,6 +132,43 @@ for r in 80 256 1024 4096; do
 done
 note "6. long trace-on session: $SESSION s of back-to-back 4 MiB transfers (trace text to /dev/null)"
 rec session "$B/bench_sim" xfer 4194304 --trace /dev/null --history 100000 --seconds "$SESSION"
+
+# ---- 7: the step-through UI, driven headless ---------------------------------
+# ui_time KEYS SCRIPT [WANT]: the UI on SCRIPT (-e), keys KEYS, screen to a
+# file; {"wall_s":S,"step":N} with N the step it ended on.  WANT: a text
+# the status line must show (the breakpoint was reached), else a failure.
+ui_time() {
+	local keys=$1 script=$2 want=${3:-} t0 t1 step
+	t0=$(date +%s.%N)
+	COLUMNS=120 LINES=40 "$B/netstep" -e "$script" --keys "$keys" --dump-screen "$OUT/ui.txt" ||
+		return 1
+	t1=$(date +%s.%N)
+	[ -z "$want" ] || tail -n 1 "$OUT/ui.txt" | grep -q -- "$want" || return 1
+	step=$(sed -n '1s/.*step \([0-9]*\).*/\1/p' "$OUT/ui.txt")
+	echo "{\"wall_s\":$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'),\"step\":${step:-0}}"
+}
+note "7. the UI: c to a breakpoint at the end of a transfer (1, 8, 64 MiB); stepping at rings 256 and 4096"
+for mb in 1 8 64; do
+	for i in $(seq 3); do
+		rec "ui_c_${mb}m" ui_time "b tcp_fin c" \
+			"socket tcp; connect 10.0.1.2:9000; send 3 $((mb * 1048576)); close 3" \
+			"Breakpoint 1, tcp_fin"
+	done
+done
+# The same stop, then $UISTEPS steps with s: the difference is what stepping costs.
+rings4096="ethtool -G eth0 rx 4096 tx 4096; on router ethtool -G eth0 rx 4096 tx 4096"
+rings4096="$rings4096; on router ethtool -G eth1 rx 4096 tx 4096"
+rings4096="$rings4096; on server ethtool -G eth0 rx 4096 tx 4096"
+xfer="socket tcp; connect 10.0.1.2:9000; send 3 1048576; close 3"
+for r in 256 4096; do
+	pre=""
+	[ "$r" = 4096 ] && pre="$rings4096; "
+	for i in $(seq 3); do
+		rec "ui_stop_$r" ui_time "b tcp_sendmsg c" "$pre$xfer" "Breakpoint 1, tcp_sendmsg"
+		rec "ui_step_$r" ui_time "b tcp_sendmsg c s*$UISTEPS" "$pre$xfer"
+	done
+done
+rm -f "$OUT/ui.txt"
 
 # ---- 3, 4, 5: the lab (root) -------------------------------------------------
 lab_bench() {

@@ -188,7 +188,8 @@ DEFINE_EVENT(socket_recv, sys_recvfrom, "net/socket.c", TP_NOT_INLINE,
 	TP_ARGS(net, fd, size, flags))
 #define trace_sys_recvfrom(...) TP_FUNC(sys_recvfrom, __VA_ARGS__)
 
-TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
+/* setsockopt() and getsockopt(): the descriptor, the level and the option. */
+DECLARE_EVENT_CLASS(socket_sockopt,
 	TP_PROTO(const struct net *net, int fd, int level, int optname),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -200,7 +201,32 @@ TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
 		__entry->fd = fd;
 		__entry->level = level;
 		__entry->optname = optname;))
+DEFINE_EVENT(socket_sockopt, sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, int level, int optname),
+	TP_ARGS(net, fd, level, optname))
 #define trace_sys_setsockopt(...) TP_FUNC(sys_setsockopt, __VA_ARGS__)
+DEFINE_EVENT(socket_sockopt, sys_getsockopt, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, int level, int optname),
+	TP_ARGS(net, fd, level, optname))
+#define trace_sys_getsockopt(...) TP_FUNC(sys_getsockopt, __VA_ARGS__)
+
+/* sendmsg(2) and recvmsg(2): the descriptor and the MSG_* flags. */
+DECLARE_EVENT_CLASS(socket_fd_flags,
+	TP_PROTO(const struct net *net, int fd, unsigned int flags),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)
+		tp_x32(flags)),
+	TP_ASSIGN(
+		__entry->fd = fd;
+		__entry->flags = flags;))
+DEFINE_EVENT(socket_fd_flags, sys_sendmsg, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, unsigned int flags), TP_ARGS(net, fd, flags))
+#define trace_sys_sendmsg(...) TP_FUNC(sys_sendmsg, __VA_ARGS__)
+DEFINE_EVENT(socket_fd_flags, sys_recvmsg, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, unsigned int flags), TP_ARGS(net, fd, flags))
+#define trace_sys_recvmsg(...) TP_FUNC(sys_recvmsg, __VA_ARGS__)
 
 /* shutdown(): the descriptor and @how (SHUT_RD, SHUT_WR, SHUT_RDWR). */
 DECLARE_EVENT_CLASS(socket_shutdown,
@@ -221,20 +247,6 @@ DEFINE_EVENT(socket_shutdown, sys_shutdown, "net/socket.c", TP_NOT_INLINE,
 DEFINE_EVENT(socket_fd, sys_close, "fs/open.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, int fd), TP_ARGS(net, fd))
 #define trace_sys_close(...) TP_FUNC(sys_close, __VA_ARGS__)
-
-TRACE_EVENT(sys_getsockopt, "net/socket.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, int fd, int level, int optname),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_s32(level)
-		tp_s32(optname)),
-	TP_ASSIGN(
-		__entry->fd = fd;
-		__entry->level = level;
-		__entry->optname = optname;))
-#define trace_sys_getsockopt(...) TP_FUNC(sys_getsockopt, __VA_ARGS__)
 
 /* read(2) and write(2): fs/read_write.c, on to the socket file's ops. */
 DECLARE_EVENT_CLASS(sys_rw,
@@ -529,6 +541,11 @@ DEFINE_EVENT(sock_rmem, sock_rfree, "net/core/sock.c", TP_NOT_INLINE,
 	TP_ARGS(skb->sk, skb, skb->sk->sk_rmem_alloc - (int)skb->truesize))
 #define trace_sock_rfree(...) TP_FUNC(sock_rfree, __VA_ARGS__)
 
+DEFINE_EVENT(sock_rmem, sock_queue_err_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_ARGS(sk, skb, sk->sk_rmem_alloc))
+#define trace_sock_queue_err_skb(...) TP_FUNC(sock_queue_err_skb, __VA_ARGS__)
+
 DEFINE_EVENT(sock_wmem, skb_set_owner_w, "include/net/sock.h", TP_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct sock *sk),
 	TP_ARGS(sk, skb, sk->sk_wmem_alloc + (int)skb->truesize))
@@ -606,6 +623,18 @@ TRACE_EVENT(inet_create, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 		__entry->type = sock->type;
 		__entry->protocol = protocol;))
 #define trace_inet_create(...) TP_FUNC(inet_create, __VA_ARGS__)
+
+TRACE_EVENT(inet_ctl_sock_create, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, unsigned short type, unsigned char protocol),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(type)
+		tp_s32(protocol)),
+	TP_ASSIGN(
+		__entry->type = type;
+		__entry->protocol = protocol;))
+#define trace_inet_ctl_sock_create(...) TP_FUNC(inet_ctl_sock_create, __VA_ARGS__)
 
 TRACE_EVENT(inet_release, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 	TP_PROTO(const struct socket *sock),

@@ -307,6 +307,17 @@ sim_wall_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 bool
 sim_run_one(struct sim_engine *eng)
 {
+	/*
+	 * What a process raised and did not run (the SYN a connect sent to
+	 * lo sits on the backlog) runs before the clock moves on: in 3.10 it
+	 * ran at the local_bh_enable that ended the send.
+	 */
+	for (int i = 0; i < eng->ncpus; i++) {
+		if (eng->cpus[i]->softirq_pending) {
+			sim_run_all_softirqs(eng);
+			return true;
+		}
+	}
 	if (eng->wall)
 		return sim_wall_run_one(eng);
 	return sim_fire_next(eng);
@@ -376,6 +387,22 @@ do_softirq(struct sim_cpu *cpu)
 		}
 	}
 	cpu->in_softirq--;
+}
+
+/*
+ * local_bh_enable - the end of a section that ran with softirqs off: in
+ * process context the softirqs raised meanwhile (NET_RX for a packet
+ * sent to lo) run now, before the caller carries on; in a softirq or an
+ * interrupt they run on its way out, as before.  3.10 gets here from the
+ * rcu_read_unlock_bh() that ends dev_queue_xmit; netstep from the end of
+ * sock_sendmsg (layers/socket.c says why).
+ * NOTE: no tracepoint: what it runs shows.
+ */
+void
+local_bh_enable(struct sim_cpu *cpu)
+{
+	if (!cpu->in_irq && !cpu->in_softirq && cpu->softirq_pending)
+		do_softirq(cpu);
 }
 
 /* ---- hard interrupts ------------------------------------------------------ */

@@ -604,15 +604,16 @@ sim_fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
 /* What the tools print: /proc/net/route and the rtnetlink dump     */
 /* ---------------------------------------------------------------- */
 
-/* Print every row of the main table, in `route -n` order, with @show_row. */
+/* Print every row of table @id, in `route -n` order (the order of the
+ * kernel's dump: by address, longer prefixes first), with @show_row. */
 static void
-sim_fib_show_rows(struct net *net, FILE *out,
+sim_fib_show_rows(struct net *net, u32 id, FILE *out,
 		  void (*show_row)(FILE *out, const struct fib_alias *fa))
 {
 	struct fib_alias **v;
 	u32 n;
 
-	v = sim_fib_sorted(fib_get_table(net, RT_TABLE_MAIN), &n);
+	v = sim_fib_sorted(fib_get_table(net, id), &n);
 	for (u32 i = 0; i < n; i++)
 		show_row(out, v[i]);
 	free(v);
@@ -709,7 +710,7 @@ sim_fib_route_show(struct net *net, FILE *out)
 	fprintf(out, "Kernel IP routing table\n");
 	fprintf(out, "Destination     Gateway         Genmask         "
 		"Flags Metric Ref    Use Iface\n");
-	sim_fib_show_rows(net, out, sim_fib_route_line);
+	sim_fib_show_rows(net, RT_TABLE_MAIN, out, sim_fib_route_line);
 }
 
 static const char *
@@ -738,6 +739,11 @@ sim_fib_ip_route_line(FILE *out, const struct fib_alias *fa)
 {
 	const struct fib_info *fi = &fa->fa_info;
 
+	/* iproute2 names every type but unicast. */
+	if (fa->fa_type == RTN_LOCAL)
+		fprintf(out, "local ");
+	else if (fa->fa_type == RTN_BROADCAST)
+		fprintf(out, "broadcast ");
 	if (fa->fa_node->fn_plen == 0)
 		fprintf(out, "default ");
 	else if (fa->fa_node->fn_plen == 32)
@@ -765,20 +771,20 @@ sim_fib_ip_route_line(FILE *out, const struct fib_alias *fa)
 }
 
 /**
- * sim_fib_ip_route_show - the main table as `ip route show` prints it
- * (iproute2 of the 3.10 era: double spaces and a trailing blank are
- * part of that format).
+ * sim_fib_ip_route_show - table @id (RT_TABLE_MAIN or RT_TABLE_LOCAL) as
+ * `ip route show [table local]` prints it (iproute2 of the 3.10 era:
+ * double spaces and a trailing blank are part of that format).
  *
  * KERNEL: the kernel answers RTM_GETROUTE with NLM_F_DUMP through
  * inet_dump_fib (fib_frontend.c) and fib_table_dump (here), and
  * iproute2 formats the messages; netstep formats the rows directly.
  */
 void
-sim_fib_ip_route_show(struct net *net, FILE *out)
+sim_fib_ip_route_show(struct net *net, u32 id, FILE *out)
 {
 	trace_sim_fib_ip_route_show(net);
 
-	sim_fib_show_rows(net, out, sim_fib_ip_route_line);
+	sim_fib_show_rows(net, id, out, sim_fib_ip_route_line);
 }
 
 /* ---------------------------------------------------------------- */

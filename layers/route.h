@@ -156,7 +156,7 @@ __be32 inet_select_addr(const struct net_device *dev, __be32 dst);
 
 /* Output in the formats of the real tools (fib_trie.c; route get: route.c). */
 void sim_fib_route_show(struct net *net, FILE *out);	/* route -n */
-void sim_fib_ip_route_show(struct net *net, FILE *out);	/* ip route show */
+void sim_fib_ip_route_show(struct net *net, u32 id, FILE *out);	/* ip route show [table] */
 int sim_fib_ip_route_get(struct net *net, __be32 daddr, FILE *out);	/* ip route get */
 
 /* For the UI and tests: the row a lookup picked (index in route -n order). */

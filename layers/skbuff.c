@@ -82,28 +82,110 @@ sim_host_ledger(struct net *net)
 	return net && net->eng ? net->eng->ledger : NULL;
 }
 
+static unsigned int
+sim_skb_hash(const struct skb_ledger *l, const struct sk_buff *skb)
+{
+	/* malloc aligns to 16: the low bits say nothing. */
+	return (unsigned int)(((uintptr_t)skb >> 4) * 0x9E3779B97F4A7C15ULL >> 32) &
+	       (l->hash_size - 1);
+}
+
+bool
+sim_skb_ledger_holds(const struct skb_ledger *l, const struct sk_buff *skb)
+{
+	const struct sk_buff *p;
+
+	if (!l->hash || !skb)
+		return false;
+	for (p = l->hash[sim_skb_hash(l, skb)]; p; p = p->ledger_hnext)
+		if (p == skb)
+			return true;
+	return false;
+}
+
+/*
+ * Keep about two live headers per bucket: double the table when there
+ * are more.  NOTE: out of memory, the table stays as it is (longer
+ * chains); with none at all, sim_skb_ledger_holds() answers false and
+ * a reader shows fewer skbs, the model is not affected.
+ */
+static void
+sim_skb_hash_grow(struct skb_ledger *l)
+{
+	unsigned long live = l->allocated - l->freed + 1;	/* with the one being added */
+	unsigned int size = l->hash_size ? l->hash_size * 2 : 1024;
+	struct sk_buff **v, *skb;
+
+	if (l->hash && live <= 2UL * l->hash_size)
+		return;
+	v = calloc(size, sizeof(*v));
+	if (!v)
+		return;
+	free(l->hash);
+	l->hash = v;
+	l->hash_size = size;
+	list_for_each_entry(skb, &l->live, ledger_node) {
+		unsigned int b = sim_skb_hash(l, skb);
+
+		skb->ledger_hnext = v[b];
+		v[b] = skb;
+	}
+}
+
 static void
 sim_skb_ledger_add(struct sk_buff *skb)
 {
 	struct skb_ledger *l = sim_host_ledger(skb->host);
+	unsigned int b;
 
+	skb->ledger_hnext = NULL;
 	if (!l) {
 		INIT_LIST_HEAD(&skb->ledger_node);
 		return;
 	}
+	/* The table first: a rehash walks the live list, which lacks @skb yet. */
+	sim_skb_hash_grow(l);
 	skb->id = l->next_id++;
 	l->allocated++;
 	list_add_tail(&skb->ledger_node, &l->live);
+	if (!l->hash)
+		return;
+	b = sim_skb_hash(l, skb);
+	skb->ledger_hnext = l->hash[b];
+	l->hash[b] = skb;
 }
 
 static void
 sim_skb_ledger_del(struct sk_buff *skb)
 {
 	struct skb_ledger *l = sim_host_ledger(skb->host);
+	struct sk_buff **pp;
 
 	list_del_init(&skb->ledger_node);
-	if (l)
-		l->freed++;
+	if (!l)
+		return;
+	l->freed++;
+	for (pp = l->hash ? &l->hash[sim_skb_hash(l, skb)] : NULL; pp && *pp;
+	     pp = &(*pp)->ledger_hnext) {
+		if (*pp == skb) {
+			*pp = skb->ledger_hnext;
+			break;
+		}
+	}
+	if (l->allocated == l->freed) {
+		/* The last one: a world's teardown leaves nothing allocated. */
+		free(l->hash);
+		l->hash = NULL;
+		l->hash_size = 0;
+	}
+}
+
+/* netstep: @skb is the one header on its (new) data buffer's list. */
+static void
+sim_skb_sharers_init(struct sk_buff *skb)
+{
+	INIT_LIST_HEAD(&skb_shinfo(skb)->sim_sharers);
+	list_add_tail(&skb->sim_share, &skb_shinfo(skb)->sim_sharers);
 }
 
 /**
@@ -145,6 +227,7 @@ alloc_skb(struct net *net, unsigned int size)
 	shinfo = skb_shinfo(skb);
 	memset(shinfo, 0, sizeof(*shinfo));
 	shinfo->dataref = 1;
+	sim_skb_sharers_init(skb);
 	if (sim_host_ledger(net))
 		sim_host_ledger(net)->data_allocated++;
 	return skb;
@@ -209,6 +292,7 @@ __kfree_skb(struct sk_buff *skb)
 	skb_dst_drop(skb);
 	if (skb->destructor)
 		skb->destructor(skb);
+	list_del_init(&skb->sim_share);
 	skb_release_data(skb);
 	skb->head = NULL;
 	sim_skb_ledger_del(skb);
@@ -296,6 +380,7 @@ skb_clone(struct sk_buff *skb)
 	n->fclone = skb->fclone == SKB_FCLONE_ORIG ? SKB_FCLONE_CLONE : SKB_FCLONE_UNAVAILABLE;
 	skb->cloned = 1;
 	skb_shinfo(skb)->dataref++;
+	list_add_tail(&n->sim_share, &skb_shinfo(skb)->sim_sharers);
 	sim_skb_ledger_add(n);
 	/* KERNEL: skb_dst_copy takes a dst reference unless it is noref. */
 	if (skb_dst(n) && !(n->_skb_refdst & SKB_DST_NOREF))
@@ -428,6 +513,9 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	data = malloc(size + sizeof(struct skb_shared_info));
 	if (!data)
 		return -ENOMEM;
+	/* netstep: the old head's other headers keep its list; @skb starts
+	 * the new head's (the copied list head points into the old one). */
+	list_del_init(&skb->sim_share);
 	memcpy(data + nhead, skb->head, skb->tail);
 	memcpy(data + size, shinfo, sizeof(*shinfo));
 	if (skb_cloned(skb)) {
@@ -462,6 +550,7 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	skb->nohdr = 0;
 	skb->data_id = skb->id;
 	skb_shinfo(skb)->dataref = 1;
+	sim_skb_sharers_init(skb);
 	return 0;
 }
 

@@ -61,6 +61,7 @@ sk_alloc(struct net *net, int family, const struct proto *prot)
 	INIT_LIST_HEAD(&sk->sk_node);
 	skb_queue_head_init(&sk->sk_receive_queue);
 	skb_queue_head_init(&sk->sk_write_queue);
+	skb_queue_head_init(&sk->sk_error_queue);
 	inet_sk(sk)->uc_ttl = -1;
 	inet_sk(sk)->pmtudisc = IP_PMTUDISC_WANT;
 	return sk;
@@ -82,6 +83,7 @@ sk_free(struct sock *sk)
 		sk->sk_destruct(sk);
 	__skb_queue_purge(&sk->sk_receive_queue);
 	__skb_queue_purge(&sk->sk_write_queue);
+	__skb_queue_purge(&sk->sk_error_queue);
 	sk_dst_reset(sk);
 	free(sk);
 }
@@ -118,6 +120,7 @@ sk_clone_lock(const struct sock *sk)
 	INIT_LIST_HEAD(&newsk->sk_node);
 	skb_queue_head_init(&newsk->sk_receive_queue);
 	skb_queue_head_init(&newsk->sk_write_queue);
+	skb_queue_head_init(&newsk->sk_error_queue);
 	newsk->sk_send_head = NULL;
 	newsk->sk_wmem_queued = 0;
 	newsk->sk_wmem_alloc = 0;
@@ -443,6 +446,36 @@ sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 }
 
 /**
+ * sock_queue_err_skb - put an error report on @sk's error queue (read
+ * with recvmsg(MSG_ERRQUEUE)) and wake the reader (sk_data_ready)
+ *
+ * The report counts against the receive buffer.  Returns 0 (the queue
+ * owns @skb) or -ENOMEM (the caller frees @skb).
+ * KERNEL: the charge is sock_rmem_free's, which holds no reference on
+ * the sock; netstep's skb_set_owner_r holds one, as for any queued skb.
+ */
+int
+sock_queue_err_skb(struct sock *sk, struct sk_buff *skb)
+{
+	/* NOTE: 3.10 keeps it in net/core/skbuff.c, beside the skb. */
+	static const char KSRC[] = "net/core/skbuff.c";
+	unsigned int len = skb->len;
+
+	trace_sock_queue_err_skb(sk, skb);
+	if (sk->sk_rmem_alloc + (int)skb->truesize >= sk->sk_rcvbuf) {
+		trace_sock_drop(sk, skb, "rcvbuf_full");
+		return -ENOMEM;
+	}
+	skb_orphan(skb);
+	skb_set_owner_r(skb, sk);
+	/* The report outlives the softirq that attached its route. */
+	skb_dst_force(skb);
+	__skb_queue_tail(&sk->sk_error_queue, skb);
+	sk->sk_data_ready(sk, len);
+	return 0;
+}
+
+/**
  * sock_setsockopt - SOL_SOCKET options: SO_SNDBUF, SO_RCVBUF,
  * SO_REUSEADDR, SO_LINGER
  *
@@ -562,7 +595,7 @@ sock_getsockopt(struct socket *sock, int level, int optname, void *optval, int *
  * sock_common_setsockopt - proto_ops.setsockopt of AF_INET sockets: hand
  * a level other than SOL_SOCKET to the protocol (tcp_setsockopt).
  * -ENOPROTOOPT when the protocol has no options (KERNEL: udp_setsockopt
- * and ip_setsockopt are not modelled).
+ * is not modelled).
  */
 int
 sock_common_setsockopt(struct socket *sock, int level, int optname, const void *optval,

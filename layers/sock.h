@@ -30,6 +30,7 @@
 #include "kernel/types.h"
 #include "layers/skbuff.h"
 #include "layers/route.h"
+#include "layers/ip.h"
 
 #include <poll.h>
 #ifndef POLLRDHUP
@@ -62,6 +63,8 @@ struct socket;
 #ifndef MSG_PEEK
 #define MSG_PEEK	0x2
 #endif
+/* include/linux/socket.h: kernel-only, "do not send, only probe the path". */
+#define MSG_PROBE	0x10
 
 /* include/linux/net.h: the low bits of socket()'s type; the rest are flags. */
 #define SOCK_TYPE_MASK	0xf
@@ -103,10 +106,10 @@ typedef enum {
 /* The BSD socket: what the file descriptor points at. */
 struct socket {
 	socket_state state;		/* SS_* */
-	short type;			/* SOCK_STREAM, SOCK_DGRAM */
+	short type;			/* SOCK_STREAM, SOCK_DGRAM, SOCK_RAW */
 	unsigned long flags;
 	struct sock *sk;		/* the protocol's half */
-	const struct proto_ops *ops;	/* inet_stream_ops, inet_dgram_ops */
+	const struct proto_ops *ops;	/* inet_stream_ops, inet_dgram_ops, inet_sockraw_ops */
 	struct net *net;		/* netstep: the host it lives on */
 	int fd;				/* netstep: its slot in the host's fd table */
 	/* KERNEL: wq (wait queue), file, fasync list omitted. */
@@ -137,6 +140,7 @@ struct proto {
 	void (*close)(struct sock *sk, long timeout);
 	int (*connect)(struct sock *sk, struct sockaddr *uaddr, int addr_len);
 	int (*disconnect)(struct sock *sk, int flags);
+	int (*bind)(struct sock *sk, struct sockaddr *uaddr, int addr_len);	/* raw only */
 	struct sock *(*accept)(struct sock *sk, int flags, int *err);
 	int (*init)(struct sock *sk);
 	void (*destroy)(struct sock *sk);
@@ -189,6 +193,7 @@ struct sock {
 
 	/* queues */
 	struct sk_buff_head sk_receive_queue;	/* in-order data for recv() */
+	struct sk_buff_head sk_error_queue;	/* IP_RECVERR reports, recvmsg(MSG_ERRQUEUE) */
 	struct sk_buff_head sk_write_queue;	/* TCP: sent-unacked, then unsent */
 	struct sk_buff *sk_send_head;	/* first unsent skb on sk_write_queue */
 	int sk_rcvbuf;			/* SO_RCVBUF, bytes */
@@ -213,8 +218,8 @@ struct sock {
 	int sk_err;			/* pending error, reported once */
 	int sk_err_soft;
 	unsigned char sk_shutdown;	/* RCV_SHUTDOWN | SEND_SHUTDOWN */
-	u8 sk_protocol;			/* IPPROTO_TCP, IPPROTO_UDP */
-	u16 sk_type;			/* SOCK_STREAM ... */
+	u8 sk_protocol;			/* IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP (raw) */
+	u16 sk_type;			/* SOCK_STREAM, SOCK_DGRAM, SOCK_RAW */
 	unsigned short sk_ack_backlog;	/* listen: children not yet accepted */
 	unsigned short sk_max_ack_backlog;
 	long sk_sndtimeo;
@@ -247,10 +252,38 @@ struct inet_sock {
 	u16 inet_id;			/* IP ID counter for DF packets */
 	u8 tos;
 	u8 pmtudisc;			/* IP_PMTUDISC_*, default WANT */
+	u8 recverr:1;			/* IP_RECVERR: ICMP errors go to sk_error_queue */
 	struct {
+		struct inet_cork base;	/* ip_append_data's datagram (layers/ip.h) */
 		struct flowi4 fl;	/* the flow of the cached route */
-	} cork;
+	} cork;			/* KERNEL: struct inet_cork_full */
 };
+
+/*
+ * include/uapi/linux/errqueue.h: what recvmsg(MSG_ERRQUEUE) returns in
+ * its IP_RECVERR control message, and include/linux/errqueue.h: where an
+ * skb on sk_error_queue keeps it (skb->cb, after the IP control block).
+ */
+struct sock_extended_err {
+	u32 ee_errno;			/* EMSGSIZE, EHOSTUNREACH ... */
+	u8 ee_origin;			/* SO_EE_ORIGIN_* */
+	u8 ee_type;			/* ICMP type (origin ICMP) */
+	u8 ee_code;			/* ICMP code */
+	u8 ee_pad;
+	u32 ee_info;			/* the MTU for EMSGSIZE */
+	u32 ee_data;
+};
+#define SO_EE_ORIGIN_NONE	0
+#define SO_EE_ORIGIN_LOCAL	1	/* our own stack refused the send */
+#define SO_EE_ORIGIN_ICMP	2	/* an ICMP error arrived */
+struct sock_exterr_skb {
+	u8 header[16];			/* IPCB's room (union inet_skb_parm) */
+	struct sock_extended_err ee;
+	u16 addr_offset;		/* where the quoted destination is, from
+					 * the network header */
+	__be16 port;			/* the quoted destination port */
+};
+#define SKB_EXT_ERR(skb)	((struct sock_exterr_skb *)((skb)->cb))
 
 static inline struct inet_sock *inet_sk(const struct sock *sk)
 {
@@ -317,6 +350,10 @@ static inline struct dst_entry *__sk_dst_get(const struct sock *sk)
 void skb_set_owner_w(struct sk_buff *skb, struct sock *sk);	/* destructor sock_wfree */
 void skb_set_owner_r(struct sk_buff *skb, struct sock *sk);	/* destructor sock_rfree */
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);
+/* net/core/skbuff.c: queue @skb on sk_error_queue (0, or -ENOMEM when the
+ * receive buffer is full: the caller frees it) and report the error. */
+int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb);
+
 static inline int sk_stream_wspace(const struct sock *sk)
 {
 	return sk->sk_sndbuf - sk->sk_wmem_queued;
@@ -370,6 +407,13 @@ int sys_sendto(struct net *net, int fd, const void *buff, size_t len, unsigned i
 int sys_send(struct net *net, int fd, const void *buff, size_t len, unsigned int flags);
 int sys_recvfrom(struct net *net, int fd, void *ubuf, size_t size, unsigned int flags,
 		 struct sockaddr *addr, int *addr_len);
+/* sendmsg(2) and recvmsg(2): the caller's msghdr as it is (name, iovec,
+ * control buffer); recvmsg sets msg_controllen to what it wrote. */
+int sys_sendmsg(struct net *net, int fd, struct msghdr *msg, unsigned int flags);
+int sys_recvmsg(struct net *net, int fd, struct msghdr *msg, unsigned int flags);
+/* net/core/scm.c: append one control message to @msg's control buffer
+ * (MSG_CTRUNC if it does not fit). */
+void put_cmsg(struct msghdr *msg, int level, int type, int len, const void *data);
 int sys_shutdown(struct net *net, int fd, int how);
 int sys_close(struct net *net, int fd);
 int sys_getsockopt(struct net *net, int fd, int level, int optname, void *optval,
@@ -423,6 +467,17 @@ int inet_accept(struct socket *sock, struct socket *newsock, int flags);
 int inet_shutdown(struct socket *sock, int how);
 extern const struct proto_ops inet_stream_ops;
 extern const struct proto_ops inet_dgram_ops;
+extern const struct proto_ops inet_sockraw_ops;
+/* A socket of the kernel's own, with no file (the ICMP socket):
+ * 0 and *@skp, or -Exxx. */
+int inet_ctl_sock_create(struct sock **skp, unsigned short family, unsigned short type,
+			 unsigned char protocol, struct net *net);
+/* net/ipv4/ip_sockglue.c: SOL_IP options (IP_RECVERR, IP_MTU_DISCOVER),
+ * the error queue. */
+int ip_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen);
+void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,
+		   u8 *payload);
+int ip_recv_error(struct sock *sk, struct msghdr *msg, int len, int *addr_len);
 /*
  * ip_local_port_range 32768..61000: the next ephemeral port, handed out
  * in order from a per-host counter (KERNEL: a hashed random start per

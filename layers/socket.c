@@ -18,7 +18,8 @@
  * Left out: struct file and the VFS (the host's fd table points straight
  * at the socket; KERNEL: sock_map_fd / fget_light), the kiocb that 3.10
  * threads through sendmsg (sync calls only), LSM hooks (__sock_sendmsg's
- * security_socket_sendmsg always allows), ancillary data, SIGPIPE, and
+ * security_socket_sendmsg always allows), ancillary data sent (what is
+ * received goes through put_cmsg: IP_RECVERR), SIGPIPE, and
  * sleeping: netstep's protocols return -EAGAIN / -EINPROGRESS where the
  * kernel would sleep, and sim/task.c re-enters the call when the socket
  * wakes it.
@@ -34,6 +35,9 @@
 #include <string.h>
 
 static const char KSRC[] = "net/socket.c";
+
+/* include/uapi/linux/uio.h: iovecs a call may carry without allocating. */
+#define UIO_FASTIOV	8
 
 /*
  * sim_iovec_copy - the walk memcpy_fromiovec and memcpy_toiovec share:
@@ -216,7 +220,7 @@ sys_socket(struct net *net, int family, int type, int protocol)
 	type &= SOCK_TYPE_MASK;
 	if (family != AF_INET)
 		return -EAFNOSUPPORT;
-	if (type != SOCK_STREAM && type != SOCK_DGRAM)
+	if (type != SOCK_STREAM && type != SOCK_DGRAM && type != SOCK_RAW)
 		return -ESOCKTNOSUPPORT;
 	sock = sock_alloc(net);
 	if (!sock)
@@ -365,8 +369,24 @@ __sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 int
 sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size)
 {
+	int ret;
+
 	trace_sock_sendmsg(sock, msg, size);
-	return __sock_sendmsg(sock, msg, size);
+	ret = __sock_sendmsg(sock, msg, size);
+	/*
+	 * A packet the send put on the backlog (one to our own address,
+	 * turned round by lo) comes back up before the call returns: an
+	 * ICMP error our own stack made about it is on the socket when the
+	 * caller looks.  KERNEL: 3.10 runs every softirq a send raised at
+	 * the rcu_read_unlock_bh() that ends dev_queue_xmit, while the
+	 * sending socket is locked (lock_sock: what arrives for it waits on
+	 * its backlog until release_sock).  netstep has no socket locks, so
+	 * it waits for the send to be over, and leaves NET_TX to the end of
+	 * the engine event, as on every other path.
+	 */
+	if (!skb_queue_empty(&sock->net->sd.input_pkt_queue))
+		local_bh_enable(&sock->net->cpu);
+	return ret;
 }
 
 /**
@@ -413,6 +433,141 @@ sys_sendto(struct net *net, int fd, const void *buff, size_t len, unsigned int f
 	/* KERNEL: adds MSG_DONTWAIT if the file is O_NONBLOCK. */
 	msg.msg_flags = flags;
 	return sock_sendmsg(sock, &msg, len);
+}
+
+/*
+ * sim_copy_msghdr - the kernel's copy of a user msghdr (copy_msghdr_from_user
+ * and verify_iovec in 3.10): its iovecs in @iov (at most UIO_FASTIOV),
+ * its name in @address.  Returns the total length or -Exxx.
+ */
+static long
+sim_copy_msghdr(struct msghdr *kmsg, const struct msghdr *umsg, struct iovec *iov,
+		struct sockaddr_storage *address, bool recv)
+{
+	size_t total = 0;
+
+	if (umsg->msg_iovlen > UIO_FASTIOV || (umsg->msg_iovlen && !umsg->msg_iov))
+		return -EMSGSIZE;	/* KERNEL: up to UIO_MAXIOV, allocated */
+	*kmsg = *umsg;
+	for (size_t i = 0; i < umsg->msg_iovlen; i++) {
+		iov[i] = umsg->msg_iov[i];
+		total += iov[i].iov_len;
+		if (total > INT_MAX)
+			return -EINVAL;
+	}
+	kmsg->msg_iov = iov;
+	if (umsg->msg_name) {
+		if (umsg->msg_namelen > sizeof(*address))
+			return -EINVAL;
+		memset(address, 0, sizeof(*address));
+		if (!recv)
+			memcpy(address, umsg->msg_name, umsg->msg_namelen);
+		kmsg->msg_name = address;
+		kmsg->msg_namelen = recv ? sizeof(*address) : umsg->msg_namelen;
+	}
+	return (long)total;
+}
+
+/**
+ * sys_sendmsg - sendmsg(fd, msg, flags): the datagram in @msg's iovecs
+ * to @msg's name (or the connected peer).  Returns bytes sent or -Exxx.
+ * KERNEL: SYSCALL_DEFINE3(sendmsg) -> __sys_sendmsg -> ___sys_sendmsg,
+ * which also copy ancillary data (IP_PKTINFO ...): none is modelled.
+ */
+int
+sys_sendmsg(struct net *net, int fd, struct msghdr *msg, unsigned int flags)
+{
+	struct sockaddr_storage address;
+	struct iovec iov[UIO_FASTIOV];
+	struct msghdr msg_sys;
+	struct socket *sock;
+	long total;
+	int err;
+
+	trace_sys_sendmsg(net, fd, flags);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	total = sim_copy_msghdr(&msg_sys, msg, iov, &address, false);
+	if (total < 0)
+		return (int)total;
+	msg_sys.msg_control = NULL;
+	msg_sys.msg_controllen = 0;
+	msg_sys.msg_flags = flags;
+	return sock_sendmsg(sock, &msg_sys, total);
+}
+
+/**
+ * sys_recvmsg - recvmsg(fd, msg, flags): one datagram into @msg's
+ * iovecs, its sender in msg_name, control messages (IP_RECVERR ...) in
+ * msg_control, whose length becomes what was written; msg_flags says
+ * MSG_TRUNC, MSG_CTRUNC, MSG_ERRQUEUE.  Returns the bytes or -Exxx
+ * (-EAGAIN when nothing is queued: where the kernel would sleep).
+ */
+int
+sys_recvmsg(struct net *net, int fd, struct msghdr *msg, unsigned int flags)
+{
+	struct sockaddr_storage address;
+	struct iovec iov[UIO_FASTIOV];
+	struct msghdr msg_sys;
+	struct socket *sock;
+	u8 *cmsg_start = msg->msg_control;
+	long total;
+	int err;
+
+	trace_sys_recvmsg(net, fd, flags);
+	sock = sockfd_lookup(net, fd, &err);
+	if (!sock)
+		return err;
+	total = sim_copy_msghdr(&msg_sys, msg, iov, &address, true);
+	if (total < 0)
+		return (int)total;
+	msg_sys.msg_flags = 0;
+	err = sock_recvmsg(sock, &msg_sys, total, flags);
+	if (err < 0)
+		return err;
+	if (msg->msg_name) {
+		size_t n = msg_sys.msg_namelen < msg->msg_namelen ? msg_sys.msg_namelen
+								 : msg->msg_namelen;
+
+		memcpy(msg->msg_name, &address, n);
+		msg->msg_namelen = msg_sys.msg_namelen;
+	}
+	msg->msg_flags = msg_sys.msg_flags;
+	msg->msg_controllen = cmsg_start ? (size_t)((u8 *)msg_sys.msg_control - cmsg_start) : 0;
+	return err;
+}
+
+/*
+ * put_cmsg - append a control message (@level, @type, @len bytes of
+ * @data) to the receiver's control buffer and move past it.  What does
+ * not fit is cut and MSG_CTRUNC set.  net/core/scm.c in 3.10.
+ * NOTE: no tracepoint: the kernel's signature reaches no host; the
+ * caller's event (ip_recv_error) shows what it put.
+ */
+void
+put_cmsg(struct msghdr *msg, int level, int type, int len, const void *data)
+{
+	struct cmsghdr *cm = msg->msg_control;
+	size_t cmlen = CMSG_LEN((size_t)len);
+
+	if (!cm || msg->msg_controllen < sizeof(*cm)) {
+		msg->msg_flags |= MSG_CTRUNC;
+		return;
+	}
+	if (msg->msg_controllen < cmlen) {
+		msg->msg_flags |= MSG_CTRUNC;
+		cmlen = msg->msg_controllen;
+	}
+	cm->cmsg_level = level;
+	cm->cmsg_type = type;
+	cm->cmsg_len = cmlen;
+	memcpy(CMSG_DATA(cm), data, cmlen - sizeof(*cm));
+	cmlen = CMSG_SPACE((size_t)len);
+	if (msg->msg_controllen < cmlen)
+		cmlen = msg->msg_controllen;
+	msg->msg_control = (u8 *)msg->msg_control + cmlen;
+	msg->msg_controllen -= cmlen;
 }
 
 /** sys_send - send(fd, buff, len, flags) is sendto with no address. */

@@ -93,7 +93,7 @@ tcp_init_sock(struct sock *sk)
 	}
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->rx_opt.mss_clamp = TCP_MSS_DEFAULT;
-	icsk->icsk_ca_ops = &tcp_reno;
+	icsk->icsk_ca_ops = &tcp_init_congestion_ops;
 	sk->sk_type = SOCK_STREAM;
 	sk->sk_protocol = IPPROTO_TCP;
 	sk->sk_state = TCP_CLOSE;
@@ -264,7 +264,7 @@ adjudge_to_death:
 	sock_orphan(sk);
 	inet_csk(sk)->sim_sock_dead = 1;
 	if (state == TCP_FIN_WAIT2)
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 	if (sk->sk_state == TCP_CLOSE)
 		inet_csk_destroy_sock(sk);
 	sock_put(sk);
@@ -1015,8 +1015,8 @@ do_tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, i
 
 /**
  * tcp_setsockopt - tcp_prot.setsockopt: SOL_TCP here, anything else is
- * IP's.  KERNEL: ip_setsockopt (IP_TOS, IP_MTU_DISCOVER ...) is not
- * modelled: -ENOPROTOOPT.
+ * IP's.  KERNEL: not handed on to ip_setsockopt (IP_TOS,
+ * IP_MTU_DISCOVER ...; netstep's serves raw sockets): -ENOPROTOOPT.
  */
 int
 tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen)

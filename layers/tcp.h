@@ -22,7 +22,7 @@
  * for tcp_skb_pcount() segments everywhere segments are counted.
  *
  * KERNEL: no MD5, no fast open, no ECN, no urgent data, no header prediction fast
- * path, no TCP small queues throttling, no metrics cache, no cubic (Reno),
+ * path, no TCP small queues throttling, no metrics cache,
  * no inet_timewait_sock (TIME_WAIT keeps the full socket).  Loss recovery
  * is 3.10's: the SACK scoreboard with FACK, PRR, early retransmit, tail
  * loss probes, undo and F-RTO (layers/tcp_input_sack.c,
@@ -37,6 +37,8 @@
 #include "layers/sock.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
+
+#include <limits.h>
 
 
 struct net;
@@ -300,16 +302,31 @@ enum tcp_ca_state {
 #define TCPF_CA_CWR		(1 << TCP_CA_CWR)
 #define TCPF_CA_Recovery	(1 << TCP_CA_Recovery)
 
+/*
+ * include/net/tcp.h: a congestion control algorithm.  ssthresh and
+ * cong_avoid are required; the others may be NULL.  Who calls what:
+ * tcp_init_congestion_control (init), tcp_ack's tcp_cong_avoid
+ * (cong_avoid), tcp_clean_rtx_queue (pkts_acked), the loss and recovery
+ * code of tcp_input.c (ssthresh, undo_cwnd), tcp_set_ca_state (set_state).
+ */
 struct tcp_congestion_ops {
-	const char *name;			/* "reno" */
+	void (*init)(struct sock *sk);		/* the connection is established */
 	u32 (*ssthresh)(struct sock *sk);	/* new ssthresh after loss */
-	void (*cong_avoid)(struct sock *sk, u32 ack, u32 in_flight);
-	/* optional: told of each icsk_ca_state change (tcp_set_ca_state) */
-	void (*set_state)(struct sock *sk, u8 new_state);
-	/* optional: the cwnd an undo restores (NULL: max(cwnd, 2 * ssthresh)) */
-	u32 (*undo_cwnd)(struct sock *sk);
+	void (*cong_avoid)(struct sock *sk, u32 ack, u32 in_flight);	/* grow cwnd */
+	void (*set_state)(struct sock *sk, u8 new_state);	/* before icsk_ca_state changes */
+	u32 (*undo_cwnd)(struct sock *sk);	/* cwnd to return to after a false loss */
+	void (*pkts_acked)(struct sock *sk, u32 num_acked, s32 rtt_us);	/* an ACK's count, RTT */
+	const char *name;			/* "cubic", "reno" */
 };
+/* KERNEL: list (registration is per host here: inet_hashinfo's
+ * tcp_cong_list), flags (TCP_CONG_NON_RESTRICTED: no unprivileged
+ * users; TCP_CONG_RTT_STAMP: not with HZ 1000), release, min_cwnd (no
+ * caller in 3.10's TCP), cwnd_event (neither Reno nor CUBIC has one),
+ * get_info (only Vegas-like modules), owner. */
+#define SIM_TCP_CA_MAX		4	/* algorithms a host can have registered */
 extern const struct tcp_congestion_ops tcp_reno;
+extern const struct tcp_congestion_ops tcp_init_congestion_ops;
+extern const struct tcp_congestion_ops cubictcp;
 
 /* include/net/request_sock.h: a connection in SYN_RECV, before the child. */
 struct request_sock {
@@ -372,7 +389,9 @@ struct inet_connection_sock {
 		u16 last_seg_size;
 		u16 rcv_mss;			/* guess of the peer's MSS */
 	} icsk_ack;
+	u32 icsk_ca_priv[16];			/* the algorithm's own state (inet_csk_ca) */
 };
+#define ICSK_CA_PRIV_SIZE	(16 * sizeof(u32))
 
 /* include/linux/tcp.h: the TCP socket. */
 struct tcp_sock {
@@ -455,6 +474,11 @@ static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
 {
 	return (struct inet_connection_sock *)sk;
 }
+/* The congestion control's private area of @sk (struct bictcp for CUBIC). */
+static inline void *inet_csk_ca(const struct sock *sk)
+{
+	return (void *)inet_csk(sk)->icsk_ca_priv;
+}
 
 /*
  * The per-host TCP tables (net->tcp_hashinfo): the kernel's
@@ -488,8 +512,12 @@ struct inet_hashinfo {
 	int sysctl_tcp_reordering;	/* 3: a new socket's reordering */
 	int sysctl_tcp_frto;		/* 2: F-RTO on (3.10: any non-zero value) */
 	int sysctl_tcp_early_retrans;	/* 3: early retransmit delayed, and TLP */
-	/* sysctl net.ipv4.tcp_congestion_control; NULL: the first built in */
-	const struct tcp_congestion_ops *tcp_ca_default;
+	int sysctl_tcp_fin_timeout;	/* 60: s an orphan waits in FIN_WAIT2
+					 * (3.10 keeps jiffies; the file shows s) */
+	/* tcp_cong.c's list: what tcp_register_congestion_control added,
+	 * the default (sysctl net.ipv4.tcp_congestion_control) first */
+	const struct tcp_congestion_ops *tcp_cong_list[SIM_TCP_CA_MAX];
+	int tcp_cong_count;
 	int nsocks;			/* live TCP sockets (leak check) */
 };
 
@@ -577,6 +605,20 @@ static inline u32 tcp_receive_window(const struct tcp_sock *tp)
 static inline bool tcp_in_initial_slowstart(const struct tcp_sock *tp)
 {
 	return tp->snd_ssthresh >= TCP_INFINITE_SSTHRESH;
+}
+/*
+ * tcp_fin_time - how long (jiffies) an orphan may wait in FIN_WAIT2 for
+ * the peer's FIN: sysctl tcp_fin_timeout, but at least 3.5 RTOs (time
+ * for two retransmissions of it).  KERNEL: no TCP_LINGER2 (tp->linger2);
+ * a timeout too long for an int of jiffies is cut to INT_MAX.
+ */
+static inline int tcp_fin_time(const struct sock *sk)
+{
+	u64 fin_timeout = (u64)sock_net(sk)->tcp_hashinfo->sysctl_tcp_fin_timeout * HZ;
+	u64 rto = inet_csk(sk)->icsk_rto;
+
+	fin_timeout = max_t(u64, fin_timeout, (rto << 2) - (rto >> 1));
+	return (int)min_t(u64, fin_timeout, INT_MAX);
 }
 /*
  * tcp_time_stamp: TCP's clock (TSval, RTT samples), in jiffies.
@@ -871,6 +913,7 @@ void inet_csk_delete_keepalive_timer(struct sock *sk);
 
 /* tcp_cong.c */
 void tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight);
+int tcp_register_congestion_control(struct net *net, const struct tcp_congestion_ops *ca);
 
 /* Which of Reno's two phases tcp_cong_avoid finds (phase= in its trace):
  * slow start while cwnd is at most ssthresh, then congestion avoidance. */
@@ -882,11 +925,15 @@ const char *sim_tcp_ca_phase_name(u32 phase);
 
 bool tcp_is_cwnd_limited(const struct sock *sk, u32 in_flight);
 u32 tcp_reno_ssthresh(struct sock *sk);
+void tcp_reno_cong_avoid(struct sock *sk, u32 ack, u32 in_flight);
 void tcp_slow_start(struct tcp_sock *tp);
 void tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w);
 void tcp_init_congestion_control(struct sock *sk);
 int tcp_set_default_congestion_control(struct net *net, const char *name);
 const char *tcp_get_default_congestion_control(const struct net *net);
-void tcp_get_available_congestion_control(char *buf, size_t maxlen);
+void tcp_get_available_congestion_control(const struct net *net, char *buf, size_t maxlen);
+
+/* tcp_cubic.c */
+int cubictcp_register(struct net *net);
 
 #endif

@@ -303,7 +303,7 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_fackets, u32 prior_snd_una)
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 now = tcp_time_stamp(sk);
 	u32 reord = tp->packets_out;
-	s32 seq_rtt = -1;
+	s32 seq_rtt = -1, ca_seq_rtt = -1;
 	int flag = 0;
 	u32 pkts_acked = 0;
 	struct sk_buff *skb;
@@ -330,10 +330,12 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_fackets, u32 prior_snd_una)
 			if (sacked & TCPCB_SACKED_RETRANS)
 				tp->retrans_out -= acked_pcount;
 			flag |= FLAG_RETRANS_DATA_ACKED;
-			seq_rtt = -1;
+			seq_rtt = ca_seq_rtt = -1;
 		} else {
+			/* seq_rtt: the oldest segment's (RTO); ca_seq_rtt: the newest's */
+			ca_seq_rtt = (s32)(now - scb->when);
 			if (seq_rtt < 0)
-				seq_rtt = (s32)(now - scb->when);
+				seq_rtt = ca_seq_rtt;
 			if (!(sacked & TCPCB_SACKED_ACKED)) {
 				reord = min_t(u32, pkts_acked, reord);
 				if (!after(scb->end_seq, tp->high_seq))
@@ -364,6 +366,8 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_fackets, u32 prior_snd_una)
 	if (skb && (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_ACKED))
 		flag |= FLAG_SACK_RENEGING;
 	if (flag & FLAG_ACKED) {
+		const struct tcp_congestion_ops *ca_ops = inet_csk(sk)->icsk_ca_ops;
+
 		tcp_ack_update_rtt(sk, flag, seq_rtt);
 		flag |= FLAG_SET_XMIT_TIMER;
 		if (tcp_is_reno(tp)) {
@@ -373,6 +377,12 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_fackets, u32 prior_snd_una)
 			tcp_update_reordering(sk, tp->fackets_out - reord, 0);
 		}
 		tp->fackets_out -= min_t(u32, pkts_acked, tp->fackets_out);
+		/* The algorithm's count and RTT (us): none if a retransmission
+		 * was acknowledged, the sample being ambiguous. */
+		if (ca_ops->pkts_acked)
+			ca_ops->pkts_acked(sk, pkts_acked,
+					   flag & FLAG_RETRANS_DATA_ACKED || ca_seq_rtt < 0 ?
+					   -1 : ca_seq_rtt * (s32)(USEC_PER_MSEC));
 	}
 	/* Every mark left with its skb (3.10 says "Leak" if one did not:
 	 * FASTRETRANS_DEBUG is 1). */
@@ -1462,7 +1472,7 @@ static void
 sim_tcp_orphan_fin_wait2(struct sock *sk)
 {
 	if (sim_sock_flag_dead(sk))
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 }
 
 /**

@@ -1021,7 +1021,13 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_reordering = TCP_FASTRETRANS_THRESH;
 	h->sysctl_tcp_frto = 2;
 	h->sysctl_tcp_early_retrans = 3;
+	h->sysctl_tcp_fin_timeout = TCP_FIN_TIMEOUT / HZ;
 	net->tcp_hashinfo = h;
+	/* Reno always; CUBIC as its module_init does; then the default, as
+	 * the late_initcall tcp_congestion_default sets CONFIG_DEFAULT_TCP_CONG. */
+	tcp_register_congestion_control(net, &tcp_reno);
+	cubictcp_register(net);
+	tcp_set_default_congestion_control(net, "cubic");
 	return 0;
 }
 

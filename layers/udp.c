@@ -132,13 +132,14 @@ udp_v4_get_port(struct sock *sk, unsigned short snum)
 }
 
 /**
- * ip4_datagram_connect - connect() on a UDP socket (net/ipv4/datagram.c)
+ * ip4_datagram_connect - connect() on a UDP or raw socket
+ * (net/ipv4/datagram.c)
  *
  * Looks up and caches the route to the peer, takes the source address
  * it chose, and remembers the peer: later sends need no address, and
  * only datagrams from that peer are delivered.  0 or -Exxx.
  */
-static int
+int
 ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 {
 	const struct sockaddr_in *usin = (const struct sockaddr_in *)uaddr;
@@ -156,7 +157,7 @@ ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 	memset(&fl4, 0, sizeof(fl4));
 	fl4.daddr = usin->sin_addr.s_addr;
 	fl4.saddr = sk->sk_rcv_saddr;
-	fl4.flowi4_proto = IPPROTO_UDP;
+	fl4.flowi4_proto = sk->sk_protocol;
 	fl4.fl4_sport = inet->inet_sport;
 	fl4.fl4_dport = usin->sin_port;
 	rt = ip_route_output_key(net, &fl4);
@@ -174,8 +175,8 @@ ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 	return 0;
 }
 
-/* udp_disconnect - connect(AF_UNSPEC): forget the peer. */
-static int
+/* udp_disconnect - connect(AF_UNSPEC): forget the peer (raw sockets too). */
+int
 udp_disconnect(struct sock *sk, int flags)
 {
 	trace_udp_disconnect(sk, flags);
@@ -522,8 +523,7 @@ short_packet:
  * unreachable becomes ECONNREFUSED on its next call.  An error quoting
  * a datagram of no socket is counted (IcmpInErrors) and ignored; one
  * quoting a socket's datagram with "fragmentation needed" lowers the
- * path MTU first (a report of our own stack refusing to fragment says
- * what the route already knows).  KERNEL: with IP_RECVERR an
+ * path MTU first.  KERNEL: with IP_RECVERR an
  * unconnected socket would get it on its error queue.
  */
 void
@@ -556,8 +556,7 @@ udp_err(struct sk_buff *skb, u32 info)
 		break;
 	case ICMP_DEST_UNREACH:
 		if (icmph->code == ICMP_FRAG_NEEDED) {
-			if (!(IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR))
-				ipv4_update_pmtu(net, iph->daddr, info);
+			ipv4_update_pmtu(net, iph->daddr, info);
 			if (inet_sk(sk)->pmtudisc == IP_PMTUDISC_DONT)
 				return;
 			err = EMSGSIZE;

@@ -13,6 +13,7 @@
 #include "layers/net_namespace.h"
 
 struct sim_apps;
+struct ping_rts;
 
 struct host {
 	struct net net;			/* the kernel's state (must stay first) */
@@ -23,7 +24,12 @@ struct host {
 	bool dry;			/* a script is being checked on it: tools
 					 * check their arguments and allocate no
 					 * payload (sim/console.c, console_call) */
+	bool replay;			/* a journal's calls made again on it
+					 * (sim/journal.c): a file a tool writes was
+					 * written the first time; now /dev/null is */
 	struct list_head packet_socks;	/* open packet sockets (tcpdump), sim/af_packet.c */
+	struct ping_rts *ping;		/* the ping program running, tools/ping.c */
+	int ping_status;		/* exit status of the last one (2: none yet) */
 };
 
 static inline struct host *sim_host(const struct net *net)

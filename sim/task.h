@@ -49,7 +49,8 @@ typedef int (*sim_task_fn)(struct sim_task *t);
 struct sim_task {
 	struct list_head list;		/* on net->tasks */
 	struct net *net;		/* whose process it is */
-	char comm[16];			/* "connect", "send", "tcp-sink" ... */
+	const char *comm;		/* "connect", "send", "tcp-sink" ... (kept for good:
+					 * the trace's records point at it) */
 	sim_task_fn fn;			/* re-enters the system call */
 	void (*done)(struct sim_task *t, int rc);	/* finished (rc) */
 	void (*destruct)(struct sim_task *t);	/* frees priv */

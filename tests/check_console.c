@@ -3,6 +3,7 @@
  * word splitting, errors, the check-before-run rule, sim and on.
  */
 #include "sim/console.h"
+#include "sim/journal.h"
 #include "layers/route.h"
 #include "layers/sch_generic.h"
 #include "nic/igb.h"
@@ -229,21 +230,36 @@ look(const char *line)
 START_TEST(test_read_only_forms)
 {
 	static const char *const looks[] = {
-		"ip route", "ip route show", "ip r", "ip neigh", "ip neigh show", "ip link",
-		"ip link show", "ip addr", "route -n", "ss", "ss -tan", "nstat", "nstat -az",
+		"ip route", "ip route show", "ip r", "ip r show", "ip neigh", "ip neigh show",
+		"ip link", "ip link show", "ip link show dev eth0", "ip link dev eth0", "ip addr",
+		"ip a show eth0", "route -n", "ss", "ss -tan", "ss -tin", "nstat", "nstat -az",
 		"netstat -s", "ethtool eth0", "ethtool -S eth0", "ethtool -g eth0",
-		"ethtool -i eth0", "tc qdisc", "tc -s qdisc", "tc -s qdisc show dev eth0",
-		"cat /proc/softirqs", "cat /proc/interrupts", "iptables -L", "iptables -nvL",
-		"iptables -L INPUT -n -v --line-numbers", "on router ip route",
-		"on server netstat -s",
+		"ethtool -i eth0", "ethtool --statistics eth0", "tc qdisc", "tc -s qdisc",
+		"tc -s qdisc show dev eth0", "tc qdisc show dev eth0", "cat /proc/softirqs",
+		"cat /proc/interrupts", "iptables -L", "iptables -nvL", "iptables -L -v -n",
+		"iptables -L INPUT -n -v --line-numbers", "ulimit -n", "on router ip route",
+		"on router ip neigh", "on server netstat -s", "ethtool -k eth0",
+		"ethtool --show-features eth0", "ethtool --show-offload eth0",
+		"sysctl net.ipv4.tcp_sack", "sysctl -n net/ipv4/tcp_rmem", "sysctl -a",
+		"sysctl -a -n", "sysctl net.ipv4.ip_forward net.ipv4.tcp_congestion_control",
+		"on router sysctl net.ipv4.ip_forward",
 	};
 	static const char *const moves[] = {
 		"ping -c 1 10.0.1.2", "ip route add 10.9.0.0/16 dev eth0", "ip route get 10.0.1.2",
-		"ip neigh flush all", "ip link set eth0 down", "tc qdisc replace dev eth0 root pfifo",
+		"ip route add 10.9.0.0/16 via 10.0.0.1", "ip neigh flush all", "ip link set eth0 down",
+		"ip link set eth0 mtu 1400", "tc qdisc replace dev eth0 root pfifo",
+		"tc qdisc replace dev eth0 root tbf rate 1mbit burst 2k latency 50ms",
 		"tc qdisc del dev eth0 root", "iptables -A OUTPUT -j DROP", "iptables -L -Z",
 		"iptables -F", "ethtool -G eth0 tx 128", "socket tcp", "connect 10.0.1.2:9000",
-		"send 3 10", "close 3", "listen 6000", "recv 6000", "sleep 1",
-		"sim link wan loss 5", "on router ip route add 10.9.0.0/16 dev eth0",
+		"send 3 10", "close 3", "listen 6000", "recv 6000", "tcpdump -c 1", "sleep 1",
+		"sim link wan loss 5", "sim loss 5", "on router ip route add 10.9.0.0/16 dev eth0",
+		"ethtool -K eth0 tso off", "ethtool --features eth0 sg off gso off",
+		"ethtool --offload eth0 tx off", "sysctl -w net.ipv4.tcp_sack=0",
+		"sysctl net.ipv4.tcp_sack=0", "sysctl -q net.ipv4.tcp_rmem=4096 87380 6291456",
+		"sysctl net.ipv4.tcp_sack net.ipv4.tcp_timestamps=0",
+		"ip route change 10.0.1.0/24 via 10.0.0.1 advmss 1000",
+		"ip route replace 10.9.0.0/16 via 10.0.0.1", "ip r chan 10.0.1.0/24 via 10.0.0.1",
+		"on router sysctl -w net.ipv4.ip_forward=0",
 	};
 	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1];
 	struct console_call call;
@@ -260,6 +276,166 @@ START_TEST(test_read_only_forms)
 		resolve(moves[i], buf, argv, &call);
 		ck_assert_msg(!console_read_only(&call), "%s is not read-only", moves[i]);
 	}
+}
+END_TEST
+
+/* A sink that only counts: with it the first world runs traced. */
+static void
+count_events(void *arg, const struct trace_event *ev)
+{
+	(void)ev;
+	++*(unsigned long *)arg;
+}
+
+/* A journaled call by its line (resolved on @c). */
+static int
+journal_line(struct sim_journal *j, struct sim_console *c, const char *line)
+{
+	char buf[128], *argv[CONSOLE_MAX_ARGS + 1];
+	struct console_call call;
+	int argc = console_split(line, buf, argv, CONSOLE_MAX_ARGS, NULL);
+
+	ck_assert_int_eq(console_resolve(c, argc, argv, &call), 0);
+	return sim_journal_call(j, c, &call, line);
+}
+
+/* What a world is, as far as a replay must get it the same. */
+static void
+world_same(const struct sim_world *a, const struct sim_world *b)
+{
+	ck_assert_uint_eq(a->eng.now, b->eng.now);
+	ck_assert_uint_eq(a->eng.events_run, b->eng.events_run);
+	ck_assert_uint_eq(a->ledger.allocated, b->ledger.allocated);
+	ck_assert_uint_eq(a->ledger.freed, b->ledger.freed);
+	for (int h = 0; h < SIM_NHOSTS; h++)
+		for (int i = 0; i < SNMP_MIB_MAX; i++)
+			ck_assert_msg(a->host[h]->mib[i] == b->host[h]->mib[i], "%s %s: %lu, replayed %lu",
+				      a->host[h]->name, sim_snmp_counter_name[i], a->host[h]->mib[i],
+				      b->host[h]->mib[i]);
+}
+
+/*
+ * The journal: the calls that changed a world, made again on a fresh
+ * one (traced or muted, it does not matter), give the same world; runs
+ * of one call are one entry; a prefix of it is another world's past.
+ */
+START_TEST(test_journal_replays)
+{
+	struct sim_journal j;
+	struct sim_world *again = malloc(sizeof(*again));
+	unsigned long events = 0;
+	u64 half;
+
+	ck_assert_ptr_nonnull(again);
+	ck_assert_int_eq(trace_add_sink(&w->trace, count_events, &events), 0);
+	sim_journal_init(&j);
+	j.owner = SIM_JOWN_LESSON;
+	ck_assert_int_eq(journal_line(&j, &con, "socket tcp"), 0);
+	ck_assert_int_eq(journal_line(&j, &con, "connect 10.0.1.2:9000"), 0);
+	for (int i = 0; i < 3000 && console_busy(&con); i++)
+		sim_journal_run(&j, w, 0);
+	half = j.pos;
+	j.owner = SIM_JOWN_STUDENT;
+	ck_assert_int_eq(journal_line(&j, &con, "send 3 100000"), 0);
+	sim_journal_mark(&j, "a note", 7);
+	while (sim_journal_one(&j, w))
+		;
+	sim_journal_abort(&j, w);
+	for (int h = 0; h < SIM_NHOSTS; h++)
+		sim_journal_status(&j, w, h);
+	trace_remove_sink(&w->trace, &events);
+	ck_assert(!j.broken);
+	ck_assert_uint_gt(events, 10000);
+	/* A thousand calls, a handful of entries. */
+	ck_assert_uint_gt(j.pos, 1000);
+	ck_assert_uint_lt(j.n, 40);
+	ck_assert_uint_eq(sim_journal_end_of(&j, SIM_JOWN_LESSON), half);
+	/* Traced the first time, muted now: the same world. */
+	ck_assert_int_eq(sim_world_create(again, 7), 0);
+	ck_assert_int_eq(sim_journal_replay(&j, again, j.pos, NULL, NULL, NULL), (long long)j.pos);
+	world_same(w, again);
+	sim_world_destroy(again);
+	/* A prefix, as far as the lesson's own calls went. */
+	ck_assert_int_eq(sim_world_create(again, 7), 0);
+	ck_assert_int_eq(sim_journal_replay(&j, again, half, NULL, NULL, NULL), (long long)half);
+	ck_assert_uint_lt(again->eng.events_run, w->eng.events_run);
+	sim_journal_truncate(&j, half);
+	ck_assert_uint_eq(j.pos, half);
+	ck_assert_uint_eq(sim_journal_end_of(&j, SIM_JOWN_STUDENT), 0);
+	sim_world_destroy(again);
+	free(again);
+	sim_journal_free(&j);
+}
+END_TEST
+
+/* A file's bytes ("" if it cannot be read), for comparing. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+
+	*len = 0;
+	if (f) {
+		FILE *m = open_memstream(&buf, len);
+		int c;
+
+		while (m && (c = fgetc(f)) != EOF)
+			fputc(c, m);
+		if (m)
+			fclose(m);
+		fclose(f);
+	}
+	return buf ? buf : strdup("");
+}
+
+/*
+ * A replay writes no file: `tcpdump -w FILE` made again on a fresh world
+ * (to show a step, up to any point) captures into nothing, and FILE keeps
+ * what the first run wrote.
+ */
+START_TEST(test_journal_replay_writes_no_file)
+{
+	char path[] = "/tmp/netstep-journal-XXXXXX", line[64];
+	struct sim_world *first = malloc(sizeof(*first)), *again = malloc(sizeof(*again));
+	struct sim_console c;
+	struct sim_journal j;
+	size_t before, after;
+	char *a, *b;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert(first && again);
+	ck_assert_int_eq(sim_world_create(first, 7), 0);
+	console_init(&c, first, cap.out, cap.err);
+	sim_journal_init(&j);
+	snprintf(line, sizeof(line), "tcpdump -w %s", path);
+	ck_assert_int_eq(journal_line(&j, &c, line), 0);
+	ck_assert_int_eq(journal_line(&j, &c, "ping -c 3 10.0.1.2"), 0);
+	while (sim_journal_one(&j, first))
+		;
+	trace_mute(&first->trace);
+	sim_world_destroy(first);	/* tcpdump's file closed */
+	a = slurp(path, &before);
+	ck_assert_uint_gt(before, 24 + 4 * 16);
+	/* Half way, and to the end. */
+	for (int k = 1; k <= 2; k++) {
+		ck_assert_int_eq(sim_world_create(again, 7), 0);
+		ck_assert_int_eq(sim_journal_replay(&j, again, j.pos * k / 2, NULL, NULL, NULL),
+				 (long long)(j.pos * k / 2));
+		trace_mute(&again->trace);
+		sim_world_destroy(again);
+		b = slurp(path, &after);
+		ck_assert_msg(after == before && !memcmp(a, b, before),
+			      "replay %d/2 changed %s: %zu bytes, were %zu", k, path, after, before);
+		free(b);
+	}
+	free(a);
+	unlink(path);
+	sim_journal_free(&j);
+	free(first);
+	free(again);
 }
 END_TEST
 
@@ -477,6 +653,8 @@ Suite *console_suite(void)
 		test_too_long,
 		test_one_command_table,
 		test_read_only_forms,
+		test_journal_replays,
+		test_journal_replay_writes_no_file,
 		test_nstat_groups,
 		test_bad_numbers,
 		test_check_holds_no_payload,

@@ -27,7 +27,10 @@ Suite *harden_suite(void);
 Suite *trace_suite(void);
 Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
+Suite *ui_snap_suite(void);
 Suite *packetdrill_suite(void);
+Suite *tcp_cubic_suite(void);
+Suite *loopback_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -50,7 +53,10 @@ static Suite *(*const suites[])(void) = {
 	trace_suite,	/* every declared event and field, emitted */
 	ui_explain_suite,	/* the UI's line for every function run */
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
+	ui_snap_suite,	/* the UI's recorder: stops, replay */
 	packetdrill_suite,	/* sim/packetdrill*.c: parser, evaluator, runner */
+	tcp_cubic_suite,	/* congestion control: CUBIC, HyStart, the host's list */
+	loopback_suite,	/* lo, the backlog, local routes, raw sockets */
 };
 
 int main(void)

@@ -306,7 +306,7 @@ START_TEST(test_ip_route_golden)
 	struct capture out, err;
 
 	cap_open(&out);
-	sim_fib_ip_route_show(h, out.f);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, out.f);
 	ck_assert_str_eq(cap_text(&out), ip_route_golden);
 	cap_close(&out);
 
@@ -317,13 +317,13 @@ START_TEST(test_ip_route_golden)
 	cap_close(&out);
 	cap_close(&err);
 
-	/* ip route get on-link and local. */
+	/* ip route get on-link and local: our own address leaves by lo. */
 	cap_open(&out);
 	ck_assert_int_eq(sim_fib_ip_route_get(h, fx_addr("10.0.0.9"), out.f), 0);
 	ck_assert_int_eq(sim_fib_ip_route_get(h, fx_addr("10.0.0.2"), out.f), 0);
 	ck_assert_str_eq(cap_text(&out),
 			 "10.0.0.9 dev eth0  src 10.0.0.2 \n    cache \n"
-			 "local 10.0.0.2 dev eth0  src 10.0.0.2 \n    cache <local> \n");
+			 "local 10.0.0.2 dev lo  src 10.0.0.2 \n    cache <local> \n");
 	cap_close(&out);
 	fixture_teardown(&fx);
 }
@@ -353,7 +353,7 @@ START_TEST(test_ip_tool_errors)
 	};
 
 	cap_open(&before);
-	sim_fib_ip_route_show(h, before.f);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, before.f);
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		char *argv[10];
 		int argc = 0;
@@ -389,7 +389,7 @@ START_TEST(test_ip_tool_errors)
 	cap_close(&out);
 	cap_close(&err);
 	cap_open(&after);
-	sim_fib_ip_route_show(h, after.f);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, after.f);
 	ck_assert_str_eq(cap_text(&after), cap_text(&before));	/* nothing applied */
 	cap_close(&before);
 	cap_close(&after);
@@ -452,7 +452,7 @@ START_TEST(test_route_change_replace)
 				  "advmss", "x", NULL), 2);
 	cap_close(&out);
 	cap_open(&out);
-	sim_fib_ip_route_show(h, out.f);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, out.f);
 	ck_assert_ptr_nonnull(strstr(cap_text(&out), "10.5.0.0/16 via 10.0.0.3 dev eth0  "
 				     "mtu lock 1200 advmss 1000\n"));
 	ck_assert_ptr_nonnull(strstr(out.buf, "10.7.0.0/16 via 10.0.0.1 dev eth0  mtu 1200\n"));

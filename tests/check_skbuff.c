@@ -75,6 +75,57 @@ START_TEST(test_clone_refcounts)
 }
 END_TEST
 
+/* The sharers of one data buffer, in the order they came. */
+static int
+sharers(const struct sk_buff *skb, u32 *ids, int max)
+{
+	const struct sk_buff *o;
+	int n = 0;
+
+	list_for_each_entry(o, &skb_shinfo(skb)->sim_sharers, sim_share)
+		if (n < max)
+			ids[n++] = o->id;
+	return n;
+}
+
+/*
+ * What a reader asks without walking every live skb: is this header
+ * alive (a ring slot may still point at a freed one), and which headers
+ * share its data.  5000 live headers make the table grow on the way.
+ */
+START_TEST(test_ledger_index)
+{
+	enum { MANY = 5000 };
+	struct sk_buff **many = calloc(MANY, sizeof(*many)), *orig, *clone, *gone;
+	u32 ids[4];
+
+	ck_assert_ptr_nonnull(many);
+	for (int i = 0; i < MANY; i++) {
+		many[i] = alloc_skb(fx.host[0], 64);
+		ck_assert_ptr_nonnull(many[i]);
+	}
+	for (int i = 0; i < MANY; i++)
+		ck_assert(sim_skb_ledger_holds(&fx.ledger, many[i]));
+	ck_assert_uint_ge(fx.ledger.hash_size, MANY / 2);
+	orig = alloc_skb(fx.host[0], 128);
+	clone = skb_clone(orig);
+	ck_assert_int_eq(sharers(orig, ids, 4), 2);
+	ck_assert_uint_eq(ids[0], orig->id);
+	ck_assert_uint_eq(ids[1], clone->id);
+	gone = clone;
+	kfree_skb(clone);
+	ck_assert(!sim_skb_ledger_holds(&fx.ledger, gone));	/* compared, not read */
+	ck_assert_int_eq(sharers(orig, ids, 4), 1);
+	ck_assert(sim_skb_ledger_holds(&fx.ledger, orig));
+	kfree_skb(orig);
+	for (int i = 0; i < MANY; i++)
+		kfree_skb(many[i]);
+	/* The last one takes the table with it. */
+	ck_assert_ptr_null(fx.ledger.hash);
+	free(many);
+}
+END_TEST
+
 START_TEST(test_header_release)
 {
 	struct sk_buff *orig = alloc_skb(fx.host[0], 128), *clone;
@@ -255,6 +306,7 @@ START_TEST(test_pskb_copy_and_expand_head)
 	struct sk_buff *skb = frag_skb(200, 2, 500), *copy, *clone;
 	struct page *p1 = skb_frag_page(&skb_shinfo(skb)->frags[1]);
 	u8 *old_head = skb->head;
+	u32 ids[4];
 
 	/* pskb_copy: a head of its own, the frags shared (a ref each). */
 	copy = pskb_copy(skb);
@@ -279,8 +331,20 @@ START_TEST(test_pskb_copy_and_expand_head)
 	ck_assert_int_eq(page_count(p1), 2);
 	assert_pattern(skb, 0, 1200, 0);
 	assert_pattern(clone, 0, 1200, 0);
+	/* Each head lists its one header now (the UI's skb pane reads it). */
+	ck_assert_int_eq(sharers(skb, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], skb->id);
+	ck_assert_int_eq(sharers(clone, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], clone->id);
 	kfree_skb(clone);
 	ck_assert_int_eq(page_count(p1), 1);
+	/* Not cloned: the head moves, its list with it. */
+	ck_assert_int_eq(pskb_expand_head(skb, 0, 64), 0);
+	ck_assert_int_eq(sharers(skb, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], skb->id);
+	clone = skb_clone(skb);
+	ck_assert_int_eq(sharers(skb, ids, 4), 2);
+	kfree_skb(clone);
 	kfree_skb(skb);
 }
 END_TEST
@@ -445,6 +509,7 @@ Suite *skbuff_suite(void)
 	fixture_add_tcase(s, "core", setup, teardown, 0, (const TTest *const []){
 		test_pointer_math,
 		test_clone_refcounts,
+		test_ledger_index,
 		test_header_release,
 		test_users_and_leak_report,
 		test_queue,

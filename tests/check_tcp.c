@@ -1056,8 +1056,9 @@ START_TEST(test_syn_rto_backoff)
 }
 END_TEST
 
-/* An established connection loses everything: cwnd 1, ssthresh halved,
- * RTO doubling; when the path heals the data still arrives. */
+/* An established connection loses everything: cwnd 1, ssthresh cut
+ * (CUBIC: 10 * 717 / 1024 = 7), RTO doubling; when the path heals the
+ * data still arrives. */
 START_TEST(test_rto_cwnd_one)
 {
 	struct tt t;
@@ -1076,7 +1077,7 @@ START_TEST(test_rto_cwnd_one)
 	tt_run_for(&t, rto0 + 50);
 	ck_assert_int_ge(FX_COUNT(&t.rec, "student", tcp_retransmit_timer), 1);
 	ck_assert_uint_eq(tcp_sk(cli)->snd_cwnd, 1);
-	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 7);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Loss);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_rto, min_t(u32, rto0 * 2, TCP_RTO_MAX));
 	ck_assert_uint_eq(tcp_sk(cli)->lost_out, 10);
@@ -1085,7 +1086,7 @@ START_TEST(test_rto_cwnd_one)
 	i2 = FX_FIND(&t.rec, i1 + 1, "student", tcp_retransmit_timer);
 	ck_assert_int_gt(i2, i1);
 	ck_assert_uint_eq((t.rec.ev[i2].ts - t.rec.ev[i1].ts) / NSEC_PER_MSEC, 2 * rto0);
-	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);	/* halved once per episode */
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 7);	/* cut once per episode */
 
 	t.w.link[SIM_WAN]->loss_ppm = 0;
 	tt_run_for(&t, 8000);
@@ -1412,7 +1413,7 @@ END_TEST
 /* One segment lost on the wire: the next four wait in the out-of-order
  * queue (SACK blocks on the duplicate ACKs); with the third, FACK counts
  * four segments out (more than reordering): a fast retransmit, ssthresh
- * is half of the (moderated) cwnd, no RTO. */
+ * is CUBIC's 0.7 of the (moderated) cwnd, no RTO. */
 START_TEST(test_ooo_fast_retransmit)
 {
 	struct tt t;
@@ -1441,8 +1442,9 @@ START_TEST(test_ooo_fast_retransmit)
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPFASTRETRANS], 1);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], 0);
 	/* In Disorder each SACK moderated cwnd to in_flight + reordering:
-	 * 3 + 3 before the third, whose recovery halves that. */
-	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 3);
+	 * 3 + 3 before the third, whose recovery takes CUBIC's beta of that
+	 * (bictcp_recalc_ssthresh: 6 * 717 / 1024). */
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 6 * 717 / 1024);
 	ck_assert_uint_eq(tcp_sk(cli)->packets_out, 0);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Open);
 	ck_assert_uint_eq(tcp_sk(child)->rx_opt.num_sacks, 0);

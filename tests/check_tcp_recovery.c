@@ -19,11 +19,14 @@
 
 #include "tests/fixture.h"
 #include "events/tcp.h"
+#include "events/tcp_cong.h"
 #include "sim/packetdrill.h"
 #include "sim/topology.h"
 
-/* A passive open whose handshake takes @rtt ("+.1"), SACK offered. */
-#define RC_OPEN(rtt)								\
+/* A passive open whose handshake takes @rtt ("+.1"), SACK offered,
+ * congestion control @cc ("reno", "cubic"). */
+#define RC_OPEN_CC(cc, rtt)							\
+	"0   `sysctl -q net.ipv4.tcp_congestion_control=" cc "`\n"			\
 	"0   socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"				\
 	"+0  setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0\n"		\
 	"+0  bind(3, ..., ...) = 0\n"						\
@@ -32,9 +35,12 @@
 	"+0  > S. 0:0(0) ack 1 <mss 1460,nop,nop,sackOK,nop,wscale 7>\n"	\
 	rtt " < . 1:1(0) ack 1 win 257\n"					\
 	"+0  accept(3, ..., ...) = 4\n"
-#define RC_OPEN_LINES	8
+#define RC_OPEN_LINES	9
+/* Reno mostly: its ssthresh, half of cwnd, keeps the numbers plain
+ * (test_undo_cubic has CUBIC's). */
+#define RC_OPEN(rtt)	RC_OPEN_CC("reno", rtt)
 
-/* Ten segments of 1000 bytes, the initial window (lines 9-19). */
+/* Ten segments of 1000 bytes, the initial window (lines 10-20). */
 #define RC_TEN									\
 	"+0  write(4, ..., 10000) = 10000\n"					\
 	"+0  > . 1:1001(1000) ack 1\n"						\
@@ -415,27 +421,32 @@ END_TEST
 
 /*
  * The undo state through a spurious fast retransmit
- * (tests/packetdrill/undo-dsack.pkt): undo_marker = snd_una when
- * Recovery starts, undo_retrans counts the retransmission, prior_ssthresh
- * keeps the "infinite" one; the D-SACK after recovery brings undo_retrans
- * to 0 and tcp_try_undo_dsack restores cwnd (2 * ssthresh) and ssthresh.
+ * (tests/packetdrill/undo-dsack.pkt), the connection opened by @open:
+ * undo_marker = snd_una when Recovery starts, undo_retrans counts the
+ * retransmission, prior_ssthresh keeps the "infinite" one, ssthresh is
+ * the module's @ssthresh for cwnd 10, and cwnd ends there when recovery
+ * does; the D-SACK after recovery brings undo_retrans to 0 and
+ * tcp_try_undo_dsack restores cwnd 10 and ssthresh.
  */
-START_TEST(test_undo_dsack)
+static void
+rc_undo_dsack(const char *open, u32 ssthresh)
 {
+	char text[4096];
 	struct rc t;
 	struct sock *sk;
 	struct tcp_sock *tp;
 	u32 una;
 
-	rc_open(&t, RC_OPEN("+.1") RC_TEN
-		"+.1 < . 1:1(0) ack 1 win 257 <sack 1001:2001,nop,nop>\n"
-		"+0  < . 1:1(0) ack 1 win 257 <sack 1001:3001,nop,nop>\n"
-		"+0  < . 1:1(0) ack 1 win 257 <sack 1001:4001,nop,nop>\n"
-		"+0  > . 1:1001(1000) ack 1\n"
-		"+.1 < . 1:1(0) ack 10001 win 257\n"
-		"+0  %{ assert tcpi_unacked == 0 }%\n"
-		"+0  < . 1:1(0) ack 10001 win 257 <sack 1:1001,nop,nop>\n"
-		"+0  %{ assert tcpi_unacked == 0 }%\n");
+	snprintf(text, sizeof(text), "%s%s", open, RC_TEN
+		 "+.1 < . 1:1(0) ack 1 win 257 <sack 1001:2001,nop,nop>\n"
+		 "+0  < . 1:1(0) ack 1 win 257 <sack 1001:3001,nop,nop>\n"
+		 "+0  < . 1:1(0) ack 1 win 257 <sack 1001:4001,nop,nop>\n"
+		 "+0  > . 1:1001(1000) ack 1\n"
+		 "+.1 < . 1:1(0) ack 10001 win 257\n"
+		 "+0  %{ assert tcpi_unacked == 0 }%\n"
+		 "+0  < . 1:1(0) ack 10001 win 257 <sack 1:1001,nop,nop>\n"
+		 "+0  %{ assert tcpi_unacked == 0 }%\n");
+	rc_open(&t, text);
 	rc_until(&t, RC_OPEN_LINES + RC_TEN_LINES + 4);
 	sk = rc_sock(&t);
 	tp = tcp_sk(sk);
@@ -443,12 +454,12 @@ START_TEST(test_undo_dsack)
 	ck_assert_uint_eq(tp->undo_marker, una);
 	ck_assert_int_eq(tp->undo_retrans, 1);
 	ck_assert_uint_eq(tp->prior_ssthresh, TCP_INFINITE_SSTHRESH);
-	ck_assert_uint_eq(tp->snd_ssthresh, 5);
+	ck_assert_uint_eq(tp->snd_ssthresh, ssthresh);
 	ck_assert_uint_ne(tp->retrans_stamp, 0);
 	rc_until(&t, RC_OPEN_LINES + RC_TEN_LINES + 6);
 	ck_assert_uint_eq(inet_csk(sk)->icsk_ca_state, TCP_CA_Open);
 	ck_assert_uint_eq(tp->undo_marker, una);	/* not undone: no D-SACK yet */
-	ck_assert_uint_eq(tp->snd_cwnd, 5);
+	ck_assert_uint_eq(tp->snd_cwnd, ssthresh);
 	rc_until(&t, RC_OPEN_LINES + RC_TEN_LINES + 8);
 	ck_assert_int_eq(tp->undo_retrans, 0);
 	ck_assert_uint_eq(tp->undo_marker, 0);
@@ -456,7 +467,27 @@ START_TEST(test_undo_dsack)
 	ck_assert_uint_eq(tp->snd_ssthresh, TCP_INFINITE_SSTHRESH);
 	ck_assert(tp->rx_opt.sack_ok & TCP_DSACK_SEEN);
 	ck_assert_uint_eq(t.net->mib[LINUX_MIB_TCPDSACKUNDO], 1);
+	/* Reno has no undo_cwnd: tcp_undo_cwr takes max(cwnd, 2 * ssthresh) */
+	ck_assert_int_eq(FX_FIND(&t.rec, 0, "student", bictcp_undo_cwnd) >= 0,
+			 inet_csk(sk)->icsk_ca_ops == &cubictcp);
 	rc_close(&t);
+}
+
+/* Reno: ssthresh max(10 / 2, 2) = 5; the undo's cwnd max(5, 2 * 5). */
+START_TEST(test_undo_dsack)
+{
+	rc_undo_dsack(RC_OPEN("+.1"), 5);
+}
+END_TEST
+
+/*
+ * CUBIC, as recovery calls it: bictcp_recalc_ssthresh on entering
+ * Recovery, 10 * 717 / 1024 = 7 (loss_cwnd 10 kept); the undo asks
+ * bictcp_undo_cwnd, max(cwnd 7, loss_cwnd 10) = 10.
+ */
+START_TEST(test_undo_cubic)
+{
+	rc_undo_dsack(RC_OPEN_CC("cubic", "+.1"), 7);
 }
 END_TEST
 
@@ -519,6 +550,7 @@ tcp_recovery_suite(void)
 	});
 	fixture_add_tcase(s, "undo", NULL, NULL, 30, (const TTest *const []){
 		test_undo_dsack,
+		test_undo_cubic,
 		test_undo_after_rto,
 		NULL,
 	});

@@ -355,6 +355,13 @@ static const struct fixture_script tc_scripts[] = {
 	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 1 },
 	/* the settings sysctl reads and writes */
 	{ "sysctl -q net.ipv4.tcp_congestion_control=reno; sysctl -a", 0 },
+	/* Reno chosen by sysctl grows and cuts cwnd; CUBIC meets an RTO */
+	{ "sysctl -w net.ipv4.tcp_congestion_control=reno; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 5; send 3 100000; sim link wan loss 0; close 3; "
+	  "sysctl -w net.ipv4.tcp_congestion_control=cubic; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 100; send 3 1000; sleep 1s; sim link wan loss 0; close 3", 0 },
+	/* CUBIC's HyStart ends slow start on an ACK train of over 1 ms */
+	{ "socket tcp; connect 10.0.1.2:9000; send 3 300000; close 3", 0 },
 	/* a route whose MTU is locked ignores "fragmentation needed" */
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
 	  "ping -c 1 -s 1350 -M do 10.0.1.2", 1 },
@@ -383,6 +390,10 @@ static const struct fixture_script tc_scripts[] = {
 	  "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; sim link wan loss 5; "
 	  "send 3 200000; sim link wan loss 0; close 3; on server recv 9000", 0 },
 	{ "ethtool -K eth0 tso on", 1 },
+	/* lo: a ping of our own address (ping's ICMP filter keeps its own
+	 * request out of its raw socket), TCP to ourselves, tcpdump on lo */
+	{ "tcpdump -i lo; ping -c 1 10.0.0.2; listen 9002; socket tcp; connect 127.0.0.1:9002; "
+	  "send 4 3000; close 4; recv 9002", 0 },
 	/* tbf without GSO: a retransmission while the first copy waits in
 	 * the qdisc, and a duplicate arrives */
 	{ "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; "
@@ -1089,11 +1100,12 @@ tc_socket_calls(void)
  * Loss recovery in situations random loss seldom makes: packetdrill
  * scripts of tests/packetdrill/ (early retransmit, loss probes, undo,
  * F-RTO, reneging, reordering, a lost retransmission, NewReno's partial
- * ACK, the receiver's D-SACKs), each on its runner's world.
+ * ACK, the receiver's D-SACKs, CUBIC's undo), each on its runner's world.
  */
 static const char *const tc_pd_scripts[] = {
 	"early-retransmit", "tlp-recovery", "tlp-spurious", "reordering", "sack-reneging",
 	"undo-partial", "frto", "lost-retransmit", "reno-partial-ack", "dsack-send",
+	"cubic-recovery",
 };
 
 static void
@@ -1124,6 +1136,35 @@ tc_packetdrill(const char *name)
 	fclose(null);
 }
 
+/*
+ * lo from a program: a raw socket bound to 127.0.0.1, and more frames
+ * handed to lo in one go than the backlog holds until NET_RX runs
+ * (netdev_max_backlog, 1000): the last is dropped.
+ */
+static void
+tc_loopback(void)
+{
+	struct sockaddr_in lo = {
+		.sin_family = AF_INET,
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct net *st;
+	int fd;
+
+	tc_world_open(41);
+	st = tc_host(SIM_STUDENT);
+	fd = sys_socket(st, AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(sys_bind(st, fd, (struct sockaddr *)&lo, sizeof(lo)), 0);
+	for (int i = 0; i < 1002; i++)
+		ck_assert_int_eq(dev_queue_xmit(fixture_lo_frame(st)), NET_XMIT_SUCCESS);
+	ck_assert_uint_eq(st->sd.dropped, 1);
+	tc_wait(1);
+	ck_assert_int_eq(skb_queue_len(&st->sd.input_pkt_queue), 0);
+	ck_assert_int_eq(sys_close(st, fd), 0);
+	tc_world_close();
+}
+
 /* ---- the test ------------------------------------------------------------------- */
 
 START_TEST(test_every_event_and_field)
@@ -1143,6 +1184,7 @@ START_TEST(test_every_event_and_field)
 		tc_console(1 + i, &fixture_reference_scripts[i]);
 	tc_skbuff();
 	tc_socket_calls();
+	tc_loopback();
 	for (size_t i = 0; i < ARRAY_SIZE(tc_scripts); i++)
 		tc_console(1 + fixture_nreference_scripts + i, &tc_scripts[i]);
 	for (size_t i = 0; i < ARRAY_SIZE(tc_pd_scripts); i++)

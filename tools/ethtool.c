@@ -299,6 +299,22 @@ ethtool_sring(struct net_device *dev, const struct ethtool_args *a, FILE *err)
 	return 0;
 }
 
+/* See tools/tools.h: everything but -G and -K, as ethtool_parse reads
+ * the line (-k only shows the features). */
+bool
+tool_ethtool_read_only(int argc, char **argv)
+{
+	FILE *devnull = fopen("/dev/null", "w");
+	struct ethtool_args a;
+	int ret;
+
+	if (!devnull)
+		return false;
+	ret = ethtool_parse(argc, argv, &a, devnull);
+	fclose(devnull);
+	return ret || (a.mode != ETHTOOL_SRING && a.mode != ETHTOOL_SFEATURES_MODE);
+}
+
 int
 tool_ethtool(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {

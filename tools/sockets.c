@@ -773,9 +773,9 @@ ss_row(const struct ss_ctx *c, const struct sock *sk, u32 rq, u32 wq)
 	ss_addr(c, sk->sk_daddr, ntohs(sk->sk_dport));
 }
 
-/* tcp_show_info: the -i line. */
+/* tcp_show_info: the -i line; @cong: INET_DIAG_CONG, the algorithm's name. */
 static void
-ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info)
+ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info, const char *cong)
 {
 	double rtt = info->tcpi_rtt;
 
@@ -784,8 +784,8 @@ ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info)
 		fprintf(c->out, " ts");
 	if (info->tcpi_options & TCPI_OPT_SACK)
 		fprintf(c->out, " sack");
-	/* KERNEL: 3.10 defaults to cubic; netstep's TCP is Reno. */
-	fprintf(c->out, " reno");
+	/* "" until the connection is established (tcp_init_congestion_ops) */
+	fprintf(c->out, " %s", cong);
 	if (info->tcpi_options & TCPI_OPT_WSCALE)
 		fprintf(c->out, " wscale:%d,%d", info->tcpi_snd_wscale, info->tcpi_rcv_wscale);
 	if (info->tcpi_rto && info->tcpi_rto != 3000000)
@@ -839,7 +839,7 @@ ss_tcp_one(struct sock *sk, void *arg)
 	tcp_diag_get_info(sk, &rq, &wq, &info);
 	ss_row(c, sk, rq, wq);
 	if (c->info)
-		ss_tcp_info(c, &info);
+		ss_tcp_info(c, &info, inet_csk(sk)->icsk_ca_ops->name);
 	fprintf(c->out, "\n");
 	return 0;
 }

@@ -130,6 +130,12 @@ sysctl_set_early_retrans(struct net *net, const char *value)
 	return 0;
 }
 
+static int *
+sysctl_tcp_fin_timeout(struct net *net)
+{
+	return &net->tcp_hashinfo->sysctl_tcp_fin_timeout;
+}
+
 static void
 sysctl_get_cong(struct net *net, char *buf, size_t len)
 {
@@ -145,8 +151,7 @@ sysctl_set_cong(struct net *net, const char *value)
 static void
 sysctl_get_cong_avail(struct net *net, char *buf, size_t len)
 {
-	(void)net;
-	tcp_get_available_congestion_control(buf, len);
+	tcp_get_available_congestion_control(net, buf, len);
 }
 
 /* Every setting a netstep host has, sorted as `sysctl -a` prints them. */
@@ -160,6 +165,8 @@ static const struct sim_sysctl sim_sysctls[] = {
 	{ "net.ipv4.tcp_early_retrans", SYSCTL_STRING, 0, NULL, sysctl_get_early_retrans,
 	  sysctl_set_early_retrans },
 	{ "net.ipv4.tcp_fack", SYSCTL_INT, INT_MIN, sysctl_tcp_fack, NULL, NULL },
+	/* KERNEL: proc_dointvec_jiffies takes a negative time too; netstep does not */
+	{ "net.ipv4.tcp_fin_timeout", SYSCTL_INT, 0, sysctl_tcp_fin_timeout, NULL, NULL },
 	{ "net.ipv4.tcp_frto", SYSCTL_INT, INT_MIN, sysctl_tcp_frto, NULL, NULL },
 	{ "net.ipv4.tcp_reordering", SYSCTL_INT, INT_MIN, sysctl_tcp_reordering, NULL, NULL },
 	{ "net.ipv4.tcp_rmem", SYSCTL_INT3, 1, sysctl_tcp_rmem, NULL, NULL },
@@ -320,32 +327,69 @@ sysctl_one(struct net *net, const char *arg, bool write, bool quiet, bool values
 	return 0;
 }
 
-int
-tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err)
-{
-	bool write = false, quiet = false, values_only = false, all = false;
-	int i, rc = 0;
+struct sysctl_opts {
+	bool write, quiet, values_only, all;
+};
 
+/* The options before the first name: its index, or -1 for one procps
+ * does not know (with its line on @err, unless that is NULL). */
+static int
+sysctl_parse_opts(int argc, char **argv, struct sysctl_opts *o, FILE *err)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		for (const char *o = argv[i] + 1; *o; o++) {
-			switch (*o) {
-			case 'w': write = true; break;
-			case 'q': quiet = true; break;
-			case 'n': values_only = true; break;
-			case 'a': all = true; break;
+		for (const char *c = argv[i] + 1; *c; c++) {
+			switch (*c) {
+			case 'w': o->write = true; break;
+			case 'q': o->quiet = true; break;
+			case 'n': o->values_only = true; break;
+			case 'a': o->all = true; break;
 			default:
-				fprintf(err, "sysctl: unknown option '-%c' (netstep: -w -q -n -a)\n",
-					*o);
-				return 2;
+				if (err)
+					fprintf(err, "sysctl: unknown option '-%c' (netstep: -w -q -n -a)\n",
+						*c);
+				return -1;
 			}
 		}
 	}
-	if (all) {
+	return i;
+}
+
+/*
+ * See tools/tools.h: -a and plain names read; a NAME=VALUE writes (with
+ * or without -w, as tool_sysctl reads it).  A bad option, or -w before
+ * a bare name, is refused and so changes nothing.
+ */
+bool
+tool_sysctl_read_only(int argc, char **argv)
+{
+	struct sysctl_opts o;
+	int i = sysctl_parse_opts(argc, argv, &o, NULL);
+
+	if (i < 0 || o.all)
+		return true;
+	for (; i < argc; i++)
+		if (strchr(argv[i], '='))
+			return false;
+	return true;
+}
+
+int
+tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err)
+{
+	struct sysctl_opts o;
+	int i = sysctl_parse_opts(argc, argv, &o, err), rc = 0;
+
+	if (i < 0)
+		return 2;
+	if (o.all) {
 		char buf[SYSCTL_VALUE_MAX];
 
 		for (size_t k = 0; k < ARRAY_SIZE(sim_sysctls); k++) {
 			sysctl_read(net, &sim_sysctls[k], buf, sizeof(buf));
-			sysctl_print(sim_sysctls[k].name, buf, values_only, out);
+			sysctl_print(sim_sysctls[k].name, buf, o.values_only, out);
 		}
 		return 0;
 	}
@@ -355,13 +399,15 @@ tool_sysctl(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	}
 	/* Every name first: a bad one anywhere changes nothing. */
 	for (int j = i; j < argc; j++) {
-		int e = sysctl_one(net, argv[j], write, quiet, values_only, true, out, err);
+		int e = sysctl_one(net, argv[j], o.write, o.quiet, o.values_only, true, out,
+				   err);
 
 		if (e)
 			return e;
 	}
 	for (; i < argc; i++) {
-		int e = sysctl_one(net, argv[i], write, quiet, values_only, false, out, err);
+		int e = sysctl_one(net, argv[i], o.write, o.quiet, o.values_only, false, out,
+				   err);
 
 		if (e && !rc)
 			rc = e;
