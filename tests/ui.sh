@@ -459,7 +459,7 @@ ui mom1 200x50 "l*2" --lesson 4
 ui mom1b 200x50 "l*3" --lesson 4
 ui mom2 200x50 "l*7" --lesson 4
 ui mom3 200x50 "l*2" --lesson 12
-ui mom3b 200x50 "l*4" --lesson 12
+ui mom3b 200x50 "l*6" --lesson 12
 has mom1 '-> stopped at the return of tcp_transmit_skb on student' &&
 	has mom1 '^\|> +tcp_transmit_skb  <- returns' && has mom1 'cloned=1 dataref=2' &&
 	has mom1b 'cloned=1 dataref=2' && has mom1b '^\|ok   expect skb dataref 2' &&
