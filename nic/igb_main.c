@@ -1270,7 +1270,8 @@ igb_tso(struct igb_ring *tx_ring, struct igb_tx_buffer *first, u8 *hdr_len)
 		return 0;
 	if (!skb_is_gso(skb))
 		return 0;
-	/* The headers are rewritten below: not while a tap's clone reads them. */
+	/* The headers are rewritten below: a clone that did not give them up
+	 * (TCP's original did, skb_header_release) must keep its own. */
 	if (skb_header_cloned(skb)) {
 		int err = pskb_expand_head(skb, 0, 0);
 

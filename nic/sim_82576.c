@@ -13,11 +13,16 @@
  * as an engine event SIM_82576_TX_FETCH_NS later, so "the card fetched
  * the descriptor and put the frame on the wire" is a step of its own.
  * Each event moves ONE frame: it DMA-reads the descriptors from TDH up
- * to the one with EOP, DMA-reads their buffers, pads a short frame to 60
- * bytes (TCTL.PSP), hands the bytes to the port, writes DD back into
- * descriptors that asked for it (RS), advances TDH and raises the
- * queue's interrupt cause.  The next frame waits for the line: its event
- * is at now + the frame's serialisation time.
+ * to the one with EOP (a context descriptor among them goes into the
+ * queue's context table) and advances TDH, DMA-reads their buffers,
+ * inserts the checksums the data descriptor asks for (POPTS), pads a
+ * short frame to 60 bytes (TCTL.PSP), hands the bytes to the port,
+ * writes DD back into descriptors that asked for it (RS) and raises the
+ * queue's interrupt cause.  A TSO packet (TSE) is cut into MSS-sized
+ * frames, one per event: the headers are read once, each segment's
+ * payload when it is sent, and DD comes after the last [82576 7.2.4].
+ * The next frame waits for the line: its event is at now + the frame's
+ * serialisation time.
  *
  * RX: the port calls sim_82576_receive() when a frame arrives.  After
  * the address filter and the length checks the card takes the
@@ -34,8 +39,10 @@
  *
  * KERNEL (hardware left out): interrupt throttling (EITR is stored, not
  * obeyed), descriptor prefetch/write-back thresholds, head write-back,
- * offloads (checksum, TSO, VLAN: context descriptors are accepted and
- * ignored), RSS and queue filters, multicast hash (MTA: every multicast
+ * the offloads igb does not use (VLAN insertion, IPv6, SCTP, UDP
+ * segmentation, IPsec), any choice of the TCP flags a segment keeps (FIN
+ * and PSH on the last one only, as the datasheet describes),
+ * RSS and queue filters, multicast hash (MTA: every multicast
  * is accepted), header split, frames spanning RX descriptors, flow
  * control, PHY and link negotiation (link is up when the port is
  * plugged), the FCS (frames leave and arrive without CRC; octet counters
