@@ -21,6 +21,7 @@ Suite *socket_suite(void);
 Suite *udp_suite(void);
 Suite *tcp_suite(void);
 Suite *offload_suite(void);
+Suite *igb_offload_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
@@ -46,6 +47,7 @@ static Suite *(*const suites[])(void) = {
 	udp_suite,
 	tcp_suite,
 	offload_suite,	/* features, GSO in software, UDP fragments */
+	igb_offload_suite,	/* context descriptors, the card's TSO and sums */
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */

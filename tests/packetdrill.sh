@@ -80,7 +80,7 @@ wrong handshake-active wrong-syn-wscale 's/nop,wscale 7>/nop,wscale 8>/' \
 wrong handshake-active wrong-connect-errno 's/= -1 EINPROGRESS (Operation now in progress)/= -1 EAGAIN/' \
 	'Expected errno 11 (Resource temporarily unavailable) but got 115 (Operation now in progress)'
 wrong data-exchange wrong-iw 's/> P. 1:10001(10000) ack 1/> P. 1:11001(11000) ack 1/' \
-	'live packet field tcp_seq: expected: 10001 (0x2711) vs actual: 1 (0x1) (the next segment does not continue 9001:10001(1000))'
+	'live packet field tcp_seq: expected: 10001 (0x2711) vs actual: 1 (0x1) (the next segment does not continue 8001:10001(2000))'
 wrong data-exchange wrong-cwnd 's/tcpi_snd_cwnd == 11/tcpi_snd_cwnd == 20/' \
 	'assertion failed'
 wrong data-exchange wrong-read-time 's/+0...0.050 read(4, ..., 2000) = 1000/+0...0.030 read(4, ..., 2000) = 1000/' \
