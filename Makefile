@@ -42,7 +42,7 @@ LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ip
 	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
-SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
+SIM_OBJS    += sim/task.o sim/app.o
 SIM_OBJS    += sim/tap.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
 SIM_OBJS    += sim/datadir.o
