@@ -338,6 +338,30 @@ sim_start(struct sim_task *t, FILE *out, FILE *err)
 	return 0;
 }
 
+/*
+ * @len bytes of the pattern from stream offset @off: one period (251
+ * bytes) counted out, then copied over in doubling blocks, each a whole
+ * number of periods.
+ */
+static void
+sim_fill_pattern(u8 *buf, size_t len, u64 off)
+{
+	size_t n = len < SIM_PATTERN_MOD ? len : SIM_PATTERN_MOD;
+	unsigned int v = (unsigned int)(off % SIM_PATTERN_MOD);
+
+	for (size_t i = 0; i < n; i++) {
+		buf[i] = (u8)v;
+		if (++v == SIM_PATTERN_MOD)
+			v = 0;
+	}
+	while (n < len) {
+		size_t c = n < len - n ? n : len - n;
+
+		memcpy(buf + n, buf, c);
+		n += c;
+	}
+}
+
 static int
 sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_in *addr,
 		const char *payload, FILE *out, FILE *err)
@@ -369,11 +393,8 @@ sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_
 	/* NOTE: a descriptor that is not open is sys_sendto's to refuse
 	 * (EBADF from sockfd_lookup_light), so that the trace shows it. */
 	if (r->pattern && sockfd_lookup(net, fd, &e)) {
-		u64 off = net->files->pattern_off[fd];
-
-		for (size_t i = 0; i < r->len; i++)
-			r->buf[i] = (u8)((off + i) % SIM_PATTERN_MOD);
-		net->files->pattern_off[fd] = off + r->len;
+		sim_fill_pattern(r->buf, r->len, net->files->pattern_off[fd]);
+		net->files->pattern_off[fd] += r->len;
 	}
 	t = sim_task_create(net, cmd, sim_send_fn, r, sim_send_req_free);
 	if (!t) {
