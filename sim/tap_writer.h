@@ -17,6 +17,12 @@
  * lost, as a host's NIC drops what its CPU does not take in time (the
  * count is in the writer's stats), and TCP retransmits.
  *
+ * A small frame finding nothing queued is written at once by the engine
+ * (TAP_WRITER_DIRECT_MAX): the hand-over costs a wake-up of the thread,
+ * and when the cores are busy a wait for one, which the kernel's sender,
+ * waiting for that ACK to open its window, would feel.  Frames still
+ * leave in the order they came: nothing queued is left to overtake.
+ *
  * Only the TAP wire starts a writer; the simulated wire has no thread,
  * and the engine stays single-threaded and deterministic.
  */
@@ -29,6 +35,9 @@
 
 /* 8 ms of full-size frames at 1 Gbit/s, and a jumbo frame fits easily. */
 #define TAP_WRITER_RING		(1u << 20)
+/* A frame this small (a pure ACK, ARP) is written by the caller itself
+ * when nothing is queued: the hand-over would only delay it. */
+#define TAP_WRITER_DIRECT_MAX	128
 
 struct tap_writer_stats {
 	unsigned long frames;		/* written to the TAP */
