@@ -461,7 +461,7 @@ START_TEST(test_send_big_file_memory_flat)
 	fixture_capture_flush(&cap);
 	ck_assert_int_eq(lines(cap.errbuf), 1);
 	ck_assert_ptr_nonnull(strstr(cap.errbuf, "send: '@/tmp/netstep-big-"));
-	ck_assert_ptr_nonnull(strstr(cap.errbuf, "' changed size while being sent ("));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "' shrank while being sent ("));
 	ck_assert_ptr_nonnull(strstr(cap.errbuf, " of 1073741824 bytes sent)\n"));
 	ck_assert_int_eq(sim_task_take_status(w->host[SIM_STUDENT]), 1);
 }

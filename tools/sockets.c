@@ -353,7 +353,7 @@ sim_send_file_shrank(struct sim_send_req *r, FILE *err)
 
 	if (r->file < 0 || (!fstat(r->file, &st) && (unsigned long long)st.st_size >= r->len))
 		return false;
-	fprintf(err, "%s: '%s' changed size while being sent (%zu of %zu bytes sent)\n", r->cmd,
+	fprintf(err, "%s: '%s' shrank while being sent (%zu of %zu bytes sent)\n", r->cmd,
 		r->word, r->done, r->len);
 	r->reported = true;
 	return true;
