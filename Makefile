@@ -25,7 +25,7 @@ endif
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -I.
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
-LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null)
+LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null) -pthread
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
@@ -45,8 +45,8 @@ LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_ip
 LAYER_OBJS  += layers/tcp_cubic.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
-SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
-SIM_OBJS    += sim/tap.o sim/pcapng.o
+SIM_OBJS    += sim/task.o sim/app.o
+SIM_OBJS    += sim/tap.o sim/tap_writer.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
 SIM_OBJS    += sim/datadir.o sim/journal.o
 SIM_OBJS    += sim/af_packet.o

@@ -285,12 +285,12 @@ sim_82576_msix_event(struct sim_event *ev)
 	trace_sim_82576_msix_event(hw->net, hw->port.name, reg_get(hw, E1000_EICR),
 				   reg_get(hw, E1000_EIMS), send);
 	hw->msix_pending = 0;
-	for (int v = 0; v < SIM_MSIX_VECTORS; v++) {
+	/* Each vector with a cause, lowest first (one pass per set bit). */
+	for (u32 left = send & ((1U << SIM_MSIX_VECTORS) - 1); left; left &= left - 1) {
+		int v = __builtin_ctz(left);
 		u32 bit = 1U << v;
 		u32 irq;
 
-		if (!(send & bit))
-			continue;
 		if (reg_get(hw, SIM_MSIX_CTRL(v)) & SIM_MSIX_CTRL_MASKBIT)
 			continue;	/* the OS masked the table entry */
 		reg_set(hw, E1000_EICR, reg_get(hw, E1000_EICR) & ~(reg_get(hw, E1000_EIAC) & bit));
