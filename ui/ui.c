@@ -48,7 +48,11 @@
  * rows show and scrolls (the lesson pane too).  Values that changed in
  * the last step are bold (and coloured); the row in use is marked '>'
  * and drawn reversed, so no meaning rests on colour alone (NO_COLOR
- * gives monochrome).  A function that Linux 3.10 declares static inline
+ * gives monochrome).  With --packetdrill FILE the Script pane takes the
+ * lesson pane's place (ui/ui_script.c: the line of the step shown, the
+ * lines done, the result where the run ended); the runner is an engine
+ * event of the world, fired through the journal like everything else.
+ * A function that Linux 3.10 declares static inline
  * is shown "[inline]", in the call stack and in the line above the
  * panes: a real function_graph trace has no entry for it.
  *
