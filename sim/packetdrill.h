@@ -153,9 +153,11 @@ enum pd_status pd_run_status(const struct pd_run *r);
 /* The line being executed, 0 before the first and after the last. */
 int pd_run_line(const struct pd_run *r);
 /*
- * The line whose work runs now: pd_run_line(), or while what the line
- * before started still runs at its instant (a `<` packet until the stack
- * has taken it in), that line.  What a UI marks at each kernel function.
+ * The line whose work runs now: pd_run_line(), or the line before while
+ * what it started still runs at its instant (a `<` packet until the
+ * stack has taken it in) and while the next one waits for its time (the
+ * card sending what it queued, its timers); a `>` line is its own from
+ * the start (it waits for its packet).  What a UI marks at each step.
  */
 int pd_run_doing(const struct pd_run *r);
 /* The failure, as packetdrill prints it (several lines, the first

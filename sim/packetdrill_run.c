@@ -672,7 +672,14 @@ pd_run_line(const struct pd_run *r)
 int
 pd_run_doing(const struct pd_run *r)
 {
-	if (r->settling && r->cur > 0)
+	const struct pd_event *e = r->cur < r->s->nev ? &r->s->ev[r->cur] : NULL;
+	/* A line that waits for its time has not begun: what runs meanwhile
+	 * (the card sending, a timer) is the work of the one before.  A `>`
+	 * line has: it waits for its packet, whatever sends it. */
+	bool waiting = e && r->started && r->w->eng.now < r->t_start &&
+		       !(e->kind == PD_EV_PACKET && !e->pkt.inbound);
+
+	if ((r->settling || waiting) && r->cur > 0)
 		return r->s->ev[r->cur - 1].line;
 	return pd_run_line(r);
 }

@@ -595,7 +595,8 @@ verdict $? "lesson at 120x40: the skb pane whole, the qdisc pane to NET_RX, the 
 #     breakpoint in a function that line runs (tcp_v4_connect: the
 #     connect line), the lines done 'ok' and the next ones not; a passing
 #     script ends with its PASS row; a wrong copy stops at its line with
-#     packetdrill's report in the pane and on the status line; stepping
+#     packetdrill's report in the pane and on the status line; l steps a
+#     line at a time; stepping
 #     back into what c ran (a replay of the runner's world) shows the
 #     line of that step again; the 80x24 layout fits; the old refusal is
 #     gone.
@@ -603,6 +604,7 @@ PD=$(dirname "$(readlink -f "$0")")/packetdrill
 sed 's/> S. 0:0(0) ack 1 <mss 1460,/> S. 0:0(0) ack 1 <mss 1400,/' "$PD/data-exchange.pkt" \
 	>"$OUT/pd-wrong.pkt"
 ui pdconnect 80x24 "b tcp_v4_connect c" --packetdrill "$PD/handshake-active.pkt"
+ui pdline 80x24 "l*5" --packetdrill "$PD/data-exchange.pkt"
 ui pdpass 80x24 "c" --packetdrill "$PD/data-exchange.pkt"
 ui pdover 80x24 "c s s" --packetdrill "$PD/close-active.pkt"
 ui pdwrong 120x40 "c" --packetdrill "$OUT/pd-wrong.pkt"
@@ -622,6 +624,13 @@ has pdconnect "Breakpoint 1, tcp_v4_connect \\(\\)" &&
 	! grep -q 'headless for now' "$OUT/pdconnect.err"
 verdict $? "Script pane: the connect line marked at tcp_v4_connect, 80x24 fits" \
 	"Script pane at a breakpoint" "see $OUT/pdconnect.txt $OUT/pdconnect.err"
+# l runs a line and stops at the first step of the next: from the start
+# (socket), five of them reach the SYN-ACK's `>` line, whose packet the
+# card sends while the line after it waits for its time (+.1).
+synack=$(grep -n '^+0  > S\. 0:0(0) ack 1 <mss 1460' "$PD/data-exchange.pkt" | cut -d: -f1)
+has pdline "^\\|> +$synack  \\+0  > S\\. 0:0" && has pdline "^\\|ok +$((synack - 1))  \\+0  < S " &&
+	has pdline "^ line $synack: its first step" && has pdline 'sim_82576_tx_frame'
+verdict $? "Script pane: l runs the script line by line" "Script pane l" "see $OUT/pdline.txt"
 # The run stops at its end, as headless: s after it runs nothing more
 # (close-active leaves TIME_WAIT's timer due).
 has pdpass '^\|PASS: every line ran as written' && has pdover '^ netstep  step ([0-9]+)/\1 ' &&

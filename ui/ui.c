@@ -22,7 +22,8 @@
  *   w FILE    FILE.pcapng: the student's frames so far, with comments;
  *             FILE.txt or FILE.trace: the history as --trace writes it
  *   ?, F1     help;  q  quit
- *   l, Enter  lesson (--lesson FILE): the next step, or the answer
+ *   l, Enter  lesson (--lesson FILE): the next step, or the answer;
+ *             a packetdrill script (--packetdrill FILE): its next line
  *   Up, Down, PgUp, PgDn  scroll the lesson pane (Tab gives it the focus)
  *
  * A `:` line is checked at once, whole (console_check_script): an
@@ -96,7 +97,7 @@ struct ui_fed_key {
 	long rep;
 };
 
-enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT, UI_WALK_GOTO };
+enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT, UI_WALK_GOTO, UI_WALK_LINE };
 
 struct ui {
 	struct sim_world *w;
@@ -112,6 +113,7 @@ struct ui {
 	/* the walk c, n or f makes (ui_walk_stop, inside the trace sink) */
 	enum ui_walk how;
 	int level, target;		/* ... from this stack level */
+	int where;			/* ... (l, a script) from this line */
 	u64 goto_abs;			/* ... (g N) to this step */
 	u64 walked;			/* ... steps so far */
 	int hit_bp;			/* ... stopped at this breakpoint (1-based), 0 */
@@ -828,6 +830,8 @@ ui_walk_ends(struct ui *u, const struct ui_step *st, u64 abs)
 	u->hit_bp = ui_bp_hit(u, st);
 	if (u->hit_bp)
 		return true;
+	if (u->how == UI_WALK_LINE)
+		return st->where != u->where;
 	if (u->how == UI_WALK_OVER && st->level <= u->level)
 		return true;
 	return u->how == UI_WALK_OUT && st->ev.kind == TRACE_EXIT && st->level <= u->target;
@@ -889,6 +893,7 @@ ui_walk(struct ui *u, enum ui_walk how)
 	u->how = how;
 	u->level = st ? st->level : 0;
 	u->target = st && st->ev.kind == TRACE_EXIT ? u->level - 1 : u->level;
+	u->where = st ? st->where : u->pd ? pd_run_doing(u->pd) : 0;
 	u->hit_bp = 0;
 	u->hit_key = false;
 	u->walked = 0;
@@ -931,6 +936,9 @@ ui_walk(struct ui *u, enum ui_walk how)
 		snprintf(u->msg, sizeof(u->msg), "stopped after %llu steps", UI_RUN_MAX);
 	else if (idle)
 		ui_idle_msg(u);
+	else if (how == UI_WALK_LINE)
+		snprintf(u->msg, sizeof(u->msg), "line %d: its first step (l: the next line)",
+			 st->where);
 }
 
 /* ---- going, finding, writing --------------------------------------------- */
@@ -2009,8 +2017,8 @@ ui_draw_header(struct ui *u)
 	if (!s && u->les) {
 		snprintf(ex, sizeof(ex), " lesson: nothing has run yet; l runs its first steps");
 	} else if (!s && u->pd) {
-		snprintf(ex, sizeof(ex), " s steps into the script's first line, c runs it (b FUNC "
-			 "first stops in that function), n/f/p as in gdb");
+		snprintf(ex, sizeof(ex), " l runs the script line by line, s steps into its first "
+			 "line, c runs it (b FUNC first stops in that function)");
 	} else if (!s && !u->qlen) {
 		snprintf(ex, sizeof(ex), " queued: nothing (: starts a command)");
 	} else if (!s) {
@@ -2072,12 +2080,14 @@ static void
 ui_draw_footer(struct ui *u)
 {
 	/* The words where they fit (with a lesson, from 124 columns), else the letters. */
-	const char *words = u->les ?
+	const char *words = u->les || u->pd ? u->pd ?
+		" l line  s step  n next  f finish  c cont  p back  g go  / find  b break"
+		"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
 		" l lesson  s step  n next  f finish  c cont  p back  g go  / find  b break"
 		"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
 		" s step  n next  f finish  c cont  p back  g go  / find  b break  w write"
 		"  Tab pane  z zoom  : cmd  ? help  q quit";
-	const char *keys = (int)strlen(words) <= COLS ? words : u->les ?
+	const char *keys = (int)strlen(words) <= COLS ? words : u->les || u->pd ?
 		" l s n f c p g / b w Tab z : ? q" : " s n f c p g / b w Tab z : ? q";
 	char line[512];
 
@@ -2112,7 +2122,7 @@ ui_draw_help(void)
 		"         Up/Down recall earlier ones, :help lists all",
 		"w FILE   write FILE.pcapng (frames) or FILE.txt (trace)",
 		"?, F1    this help;  q  quit",
-		"l, Enter lesson: next step / show the answer",
+		"l, Enter lesson: next step / the answer; script: next line",
 		"'>' marks the current function, row, script line;",
 		UI_INLINE_MARK ": static inline in 3.10, absent from ftrace;",
 		"bold: changed in the last step.  Any key closes.",
@@ -2498,7 +2508,14 @@ ui_key(struct ui *u, int ch)
 		u->quit = true;
 		break;
 	case 'l': case '\n': case '\r': case KEY_ENTER:
-		ui_les_next(u);
+		if (!u->pd) {
+			ui_les_next(u);
+			break;
+		}
+		/* A script: run until the next of its lines makes a step. */
+		u->before = u->cur;
+		u->has_before = u->started;
+		ui_walk(u, UI_WALK_LINE);
 		break;
 	default:	/* KEY_RESIZE redraws; anything else does nothing */
 		break;
@@ -2702,8 +2719,8 @@ ui_pd_start(struct ui *u, struct pd_run *r, const struct pd_script *s)
 	u->rec.where = ui_pd_where;
 	u->rec.where_arg = r;
 	u->focus = UI_PANE_LESSON;
-	snprintf(u->msg, sizeof(u->msg), "packetdrill: s steps into line %d, c runs the script "
-		 "(? for help)", pd_run_doing(r));
+	snprintf(u->msg, sizeof(u->msg), "packetdrill: l runs line %d, s steps into it, c runs "
+		 "the script (? help)", pd_run_doing(r));
 	return true;
 }
 
