@@ -25,7 +25,7 @@ endif
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -I.
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
-LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null)
+LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null) -pthread
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
@@ -46,8 +46,8 @@ LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_in
 LAYER_OBJS  += layers/tcp_cubic.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
-SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
-SIM_OBJS    += sim/tap.o sim/pcapng.o
+SIM_OBJS    += sim/task.o sim/app.o
+SIM_OBJS    += sim/tap.o sim/tap_writer.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
 SIM_OBJS    += sim/datadir.o sim/journal.o
 SIM_OBJS    += sim/af_packet.o
@@ -61,7 +61,7 @@ TOOL_OBJS   += tools/tcpdump.o tools/tcpdump_print.o
 TOOL_OBJS   += tools/sysctl.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 # ui: the step-through UI (issue 5); only ui/ includes curses
-UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o
+UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o ui/ui_script.o
 LIB_OBJS    += $(UI_OBJS)
 
 TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
@@ -69,7 +69,7 @@ TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 	       tests/check_neighbour.o tests/check_qdisc.o tests/check_ip.o \
 	       tests/check_igb.o tests/check_console.o
 TEST_OBJS   += tests/check_socket.o tests/check_udp.o
-TEST_OBJS   += tests/check_tcp.o tests/check_offload.o
+TEST_OBJS   += tests/check_tcp.o tests/check_offload.o tests/check_igb_offload.o
 TEST_OBJS   += tests/check_tcp_recovery.o
 TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o

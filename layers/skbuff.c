@@ -1223,22 +1223,82 @@ __skb_queue_purge(struct sk_buff_head *list)
  * fold to the same bytes in the header, which is all that matters.
  */
 
+/* Add the halves of @x, then the carry that gives (lib/checksum.c). */
+static inline u32
+from64to32(u64 x)
+{
+	x = (x & 0xffffffff) + (x >> 32);
+	x = (x & 0xffffffff) + (x >> 32);
+	return (u32)x;
+}
+
+static inline u16
+from32to16(u32 x)
+{
+	x = (x & 0xffff) + (x >> 16);
+	x = (x & 0xffff) + (x >> 16);
+	return (u16)x;
+}
+
+/*
+ * do_csum - the ones' complement sum of @len bytes as a 16-bit word of
+ * the packet, the way lib/checksum.c's generic version does it: 32-bit
+ * words in the CPU's byte order (here eight of them a turn), their
+ * carries kept (here in a 64-bit total), folded at the end.  Words of the CPU's order sum to the
+ * byte-swapped sum of the packet's big-endian words [RFC 1071 2(B)], so
+ * a little-endian CPU swaps the result once.
+ *
+ * KERNEL: do_csum first aligns @buff (an odd start rotates the result)
+ * because some CPUs cannot load unaligned words; memcpy() loads any.
+ */
+static u16
+do_csum(const u8 *buff, int len)
+{
+	u64 sum = 0, w[4];
+	u32 w32;
+	u16 h, result;
+
+	/* 32 bytes a turn, as the 32-bit halves of four 64-bit words: the
+	 * total grows by less than 2^35 a turn, far from overflowing. */
+	for (; len >= 32; buff += 32, len -= 32) {
+		memcpy(w, buff, sizeof(w));
+		for (int i = 0; i < 4; i++)
+			sum += (w[i] & 0xffffffff) + (w[i] >> 32);
+	}
+	for (; len >= 4; buff += 4, len -= 4) {
+		memcpy(&w32, buff, 4);
+		sum += w32;
+	}
+	if (len >= 2) {
+		memcpy(&h, buff, 2);
+		sum += h;
+		buff += 2;
+		len -= 2;
+	}
+	result = from32to16(from64to32(sum));
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	result = (u16)(result << 8 | result >> 8);
+#endif
+	/* An odd last byte is the high half of a word padded with zero. */
+	if (len)
+		result = from32to16((u32)result + (buff[0] << 8));
+	return result;
+}
+
+/**
+ * csum_partial - the ones' complement sum of @len bytes at @buff, added to
+ * @sum: a 32-bit partial sum to fold (csum_fold) or to feed back in
+ * (only the last piece may have an odd length).
+ */
 __wsum
 csum_partial(const void *buff, int len, __wsum sum)
 {
-	const u8 *p = buff;
-	u64 acc = sum;
+	u32 result = len > 0 ? do_csum(buff, len) : 0;
 
-	while (len > 1) {
-		acc += (u16)(p[0] << 8 | p[1]);
-		p += 2;
-		len -= 2;
-	}
-	if (len)
-		acc += (u16)(p[0] << 8);
-	while (acc >> 32)
-		acc = (acc & 0xffffffff) + (acc >> 32);
-	return (__wsum)acc;
+	result += sum;
+	if (sum > result)
+		result += 1;	/* the end-around carry */
+	return (__wsum)result;
 }
 
 /* Fold to 16 bits and complement; the result is in network byte order. */

@@ -115,6 +115,11 @@ static inline struct tcphdr *tcp_hdr(const struct sk_buff *skb)
 {
 	return (struct tcphdr *)skb_transport_header(skb);
 }
+/* The TCP header's length, options included (include/linux/tcp.h). */
+static inline unsigned int tcp_hdrlen(const struct sk_buff *skb)
+{
+	return tcp_hdr(skb)->doff * 4;
+}
 /* The 8 flag bits as one byte (byte 13 of the header). */
 static inline u8 tcp_flag_byte(const struct tcphdr *th)
 {

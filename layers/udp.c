@@ -198,15 +198,37 @@ sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len
 }
 
 /**
+ * udp4_hwcsum - leave the UDP checksum to the device: the pseudo-header
+ * sum goes into uh->check, csum_start / csum_offset say where the device
+ * sums from and stores the result (CHECKSUM_PARTIAL stays)
+ *
+ * KERNEL: a datagram on several skbs of a corked socket (a frag_list)
+ * is summed here in software instead; netstep marks only datagrams that
+ * fit one skb CHECKSUM_PARTIAL (__ip_append_data) and has no corking.
+ */
+static void
+udp4_hwcsum(struct sk_buff *skb, __be32 src, __be32 dst)
+{
+	struct udphdr *uh = udp_hdr(skb);
+	int len = skb->len - skb_transport_offset(skb);
+
+	trace_udp4_hwcsum(skb, src, dst, len);
+	skb->csum_start = skb_transport_header(skb) - skb->head;
+	skb->csum_offset = offsetof(struct udphdr, check);
+	uh->check = ~csum_tcpudp_magic(src, dst, len, IPPROTO_UDP, 0);
+}
+
+/**
  * udp_send_skb - fill in the UDP header and checksum, then send
  * @skb: IP header at skb->data (from __ip_make_skb), UDP header after it;
  *	the rest of the datagram may be on its frag_list
  *
+ * The checksum is the device's when __ip_append_data marked the skb
+ * CHECKSUM_PARTIAL (udp4_hwcsum), else computed here.
  * Consumes @skb.  Returns 0 or -Exxx (counted in UDP_MIB_SNDBUFERRORS).
  * KERNEL: the kernel adds up the sums getfrag took of each piece while
- * copying (udp_csum); netstep sums the whole datagram here.  A device
- * that sums (CHECKSUM_PARTIAL, udp4_hwcsum) does not come before part B
- * of issue 13.
+ * copying (udp_csum); netstep sums the whole datagram here.  No UDP-Lite,
+ * no SO_NO_CHECK.
  */
 static int
 udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
@@ -222,11 +244,15 @@ udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
 	uh->dest = fl4->fl4_dport;
 	uh->len = htons(len);
 	uh->check = 0;
-	uh->check = csum_tcpudp_magic(fl4->saddr, fl4->daddr, len, IPPROTO_UDP,
-				      skb_checksum(skb, offset, len, 0));
-	if (uh->check == 0)
-		uh->check = CSUM_MANGLED_0;
-	trace_udp_checksum(skb);
+	if (skb->ip_summed == CHECKSUM_PARTIAL) {	/* UDP hardware csum */
+		udp4_hwcsum(skb, fl4->saddr, fl4->daddr);
+	} else {
+		uh->check = csum_tcpudp_magic(fl4->saddr, fl4->daddr, len, IPPROTO_UDP,
+					      skb_checksum(skb, offset, len, 0));
+		if (uh->check == 0)
+			uh->check = CSUM_MANGLED_0;
+		trace_udp_checksum(skb);
+	}
 	err = ip_send_skb(skb);
 	if (err) {
 		NET_INC_STATS(net, UDP_MIB_SNDBUFERRORS);

@@ -60,6 +60,8 @@ static const struct igb_stats igb_gstrings_stats[] = {
 	IGB_STAT("rx_no_buffer_count", stats.rnbc),
 	IGB_STAT("rx_missed_errors", stats.mpc),
 	IGB_STAT("rx_long_length_errors", stats.roc),
+	IGB_STAT("tx_tcp_seg_good", stats.tsctc),
+	IGB_STAT("tx_tcp_seg_failed", stats.tsctfc),
 	IGB_STAT("tx_timeout_count", tx_timeout_count),
 	IGB_STAT("tx_dma_failed", tx_dma_failed),
 	IGB_STAT("alloc_rx_buff_failed", alloc_rx_buff_failed),

@@ -386,6 +386,17 @@ bool console_busy(const struct sim_console *c)
 	return false;
 }
 
+/* Bytes the commands' tasks have sent so far, on every host. */
+static u64 console_task_bytes(const struct sim_console *c)
+{
+	u64 n = 0;
+
+	for (int i = 0; i < SIM_NHOSTS; i++)
+		if (c->w->host[i])
+			n += sim_host(c->w->host[i])->task_bytes;
+	return n;
+}
+
 /*
  * Let time run while any host still has a ping in flight or a command
  * blocked in a system call.  If the world goes idle with a command still
@@ -394,16 +405,22 @@ bool console_busy(const struct sim_console *c)
  */
 static int console_wait(struct sim_console *c)
 {
-	u64 budget = CONSOLE_MAX_EVENTS;
+	u64 budget = CONSOLE_MAX_EVENTS, sent = console_task_bytes(c);
 	int rc = 0;
 
 	for (;;) {
 		if (!console_busy(c))
 			break;
 		if (!budget--) {
-			fprintf(c->err, "netstep: the stack did not settle within %llu events\n",
-				CONSOLE_MAX_EVENTS);
-			return 1;
+			u64 now_sent = console_task_bytes(c);
+
+			if (now_sent == sent) {
+				fprintf(c->err, "netstep: the stack did not settle within %llu "
+					"events\n", CONSOLE_MAX_EVENTS);
+				return 1;
+			}
+			sent = now_sent;	/* a long send: it is moving on */
+			budget = CONSOLE_MAX_EVENTS;
 		}
 		if (!sim_run_one(&c->w->eng)) {
 			bool tasks = false;

@@ -28,7 +28,8 @@
 
 #define CONSOLE_MAX_ARGS	64
 #define CONSOLE_MAX_LINE	4096
-/* A runaway (an event storm) stops here instead of hanging. */
+/* A runaway (an event storm) stops here instead of hanging: this many
+ * events with no byte sent by a command (a send of a big file goes on). */
 #define CONSOLE_MAX_EVENTS	50000000ULL
 
 struct sim_console {

@@ -20,6 +20,9 @@ struct host {
 	struct list_head tasks;		/* blocked system calls, sim/task.c */
 	int task_status;		/* first failure of a finished console task */
 	unsigned long task_next_id;	/* ids for tasks (sk_user_data holds one) */
+	u64 task_bytes;			/* bytes console tasks have sent: while it
+					 * grows, a long command is not a runaway
+					 * (sim/console.c, console_wait) */
 	struct sim_apps *apps;		/* the byte sinks, sim/app.c */
 	bool dry;			/* a script is being checked on it: tools
 					 * check their arguments and allocate no

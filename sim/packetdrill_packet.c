@@ -468,6 +468,9 @@ pd_field(char *why, size_t wl, const char *name, u32 expected, u32 actual)
  * The segments after @first that add up to the script's length (not
  * with --strict_segments): how many there are, 0 when more must come
  * first, -1 (@why) when the next does not fit.  *@total is their payload.
+ * Their sizes may differ: under TSO the taps see GSO skbs, which
+ * tcp_write_xmit cuts wherever cwnd, the window or the size goal ends;
+ * only the sequence and the header have to continue.
  */
 static int
 pd_aggregate(struct pd_run *r, struct pd_sniffed *first, u32 want, struct pd_sniffed **last,
@@ -502,12 +505,6 @@ pd_aggregate(struct pd_run *r, struct pd_sniffed *first, u32 want, struct pd_sni
 		    b.pkt.ack != a.pkt.ack || b.pkt.win != a.pkt.win) {
 			snprintf(why, wl, "aggregate candidate header differs from the segment before "
 				 "it (flags, ack or window)");
-			return -1;
-		}
-		if (b.pkt.len < want - *total && b.pkt.len != a.pkt.len) {
-			snprintf(why, wl, "fragment payload: expected %u bytes vs actual %u bytes; "
-				 "total payload: expected %u bytes vs actual %u bytes", a.pkt.len,
-				 b.pkt.len, want, *total + b.pkt.len);
 			return -1;
 		}
 		*total += b.pkt.len;

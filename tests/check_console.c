@@ -3,16 +3,21 @@
  * word splitting, errors, the check-before-run rule, sim and on.
  */
 #include "sim/console.h"
+#include "sim/app.h"
 #include "sim/journal.h"
 #include "layers/route.h"
 #include "layers/sch_generic.h"
 #include "nic/igb.h"
 #include "sim/tap.h"
+#include "sim/task.h"
 #include "tests/fixture.h"
 
 #include <check.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 static struct sim_world *w;
@@ -346,8 +351,8 @@ START_TEST(test_journal_replays)
 	trace_remove_sink(&w->trace, &events);
 	ck_assert(!j.broken);
 	ck_assert_uint_gt(events, 10000);
-	/* A thousand calls, a handful of entries. */
-	ck_assert_uint_gt(j.pos, 1000);
+	/* Hundreds of calls (957 with TSO on), a handful of entries. */
+	ck_assert_uint_gt(j.pos, 500);
 	ck_assert_uint_lt(j.n, 40);
 	ck_assert_uint_eq(sim_journal_end_of(&j, SIM_JOWN_LESSON), half);
 	/* Traced the first time, muted now: the same world. */
@@ -521,8 +526,9 @@ START_TEST(test_bad_numbers)
 }
 END_TEST
 
-/* The peak resident set of this process (VmHWM), KiB. */
-static long peak_rss_kib(void)
+/* A size in /proc/self/status ("VmHWM: %ld kB": the peak resident set,
+ * "VmRSS: %ld kB": the resident set now), KiB. */
+static long status_kib(const char *format)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	char line[128];
@@ -530,11 +536,16 @@ static long peak_rss_kib(void)
 
 	ck_assert_ptr_nonnull(f);
 	while (kib < 0 && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmHWM: %ld kB", &kib) != 1)
+		if (sscanf(line, format, &kib) != 1)
 			kib = -1;
 	fclose(f);
 	ck_assert_int_ge(kib, 0);
 	return kib;
+}
+
+static long peak_rss_kib(void)
+{
+	return status_kib("VmHWM: %ld kB");
 }
 
 /*
@@ -561,34 +572,157 @@ START_TEST(test_check_holds_no_payload)
 END_TEST
 
 /*
- * A file of exactly the limit is accepted like a count of it; one byte
- * more is refused in the same words (issue 17).
+ * A count of exactly the limit is accepted, one more is refused; a file
+ * passes the check whatever its size (issue 16: it is mapped, not read).
  */
 START_TEST(test_send_limit_file_and_count)
 {
 	char path[] = "/tmp/netstep-limit-XXXXXX";
 	int fd = mkstemp(path);
-	const char *tail;
 	char script[128];
 
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(ftruncate(fd, 64 << 20), 0);
+	ck_assert_int_eq(ftruncate(fd, 1LL << 40), 0);	/* sparse: 1 TiB of nothing */
+	close(fd);
 	snprintf(script, sizeof(script), "socket tcp; send 3 @%s; frobnicate", path);
 	ck_assert_int_eq(run(script), 2);
-	ck_assert_ptr_nonnull(strstr(cap.errbuf, "frobnicate"));
-	ck_assert_int_eq(ftruncate(fd, (64 << 20) + 1), 0);
-	snprintf(script, sizeof(script), "socket tcp; send 3 @%s", path);
-	ck_assert_int_eq(run(script), 2);
+	unlink(path);
 	ck_assert_int_eq(run("socket tcp; send 3 67108864; frobnicate"), 2);
 	ck_assert_int_eq(run("socket tcp; send 3 67108865"), 2);
+	ck_assert_int_eq(lines(cap.errbuf), 3);
+	ck_assert_int_eq(lines(strstr(cap.errbuf, "frobnicate")), 3);	/* both frobnicates first */
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "send: '67108865' is more than 67108864 bytes, "
+				     "the most one send carries\n"));
+}
+END_TEST
+
+/*
+ * Sending a big file does not grow netstep's memory (issue 16): of a
+ * sparse 1 GiB file, 48 MiB go to the server's sink while the resident
+ * set is sampled; it grows by less than 16 MiB after the first 8 MiB.
+ * (Reading the file, or keeping its pages once sent, grows it by 40 MiB.)
+ * Then the file is cut short under it: the send ends with one line, not
+ * with the SIGBUS that touching the mapping past the new end would be.
+ */
+START_TEST(test_send_big_file_memory_flat)
+{
+	char path[] = "/tmp/netstep-big-XXXXXX", word[64];
+	char *argv[] = { "send", "3", word, NULL };
+	int fd = mkstemp(path);
+	const struct sim_app *app = sim_app_find(w->host[SIM_SERVER], IPPROTO_TCP, 9000);
+	long warm = -1, most = 0;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 1LL << 30), 0);
+	snprintf(word, sizeof(word), "@%s", path);
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:9000"), 0);
+	/* The send starts, and stays blocked: the world runs it a while. */
+	ck_assert_int_eq(tool_send(w->host[SIM_STUDENT], 3, argv, cap.out, cap.err), 0);
+	unlink(path);	/* the mapping keeps it */
+	for (u64 n = 0; n < 20000000 && app->bytes < (48u << 20); n++) {
+		ck_assert(sim_run_one(&w->eng));
+		if (warm < 0 && app->bytes >= (8u << 20))
+			warm = status_kib("VmRSS: %ld kB");
+		else if (warm >= 0 && !(n & 4095) && status_kib("VmRSS: %ld kB") > most)
+			most = status_kib("VmRSS: %ld kB");
+	}
+	ck_assert_uint_ge(app->bytes, 48u << 20);
+	ck_assert_msg(most - warm < 16 * 1024, "RSS grew by %ld KiB", most - warm);
+	ck_assert_str_eq(cap.errbuf, "");
+
+	ck_assert_int_eq(ftruncate(fd, 100 << 20), 0);
 	close(fd);
-	unlink(path);
-	ck_assert_int_eq(lines(cap.errbuf), 4);
-	tail = "' is more than 67108864 bytes, the most one send carries\n";
-	snprintf(script, sizeof(script), "send: '@%s%s", path, tail);
-	ck_assert_ptr_nonnull(strstr(cap.errbuf, script));
-	snprintf(script, sizeof(script), "send: '67108865%s", tail);
-	ck_assert_ptr_nonnull(strstr(cap.errbuf, script));
+	for (u64 n = 0; n < 20000000 && sim_task_pending(w->host[SIM_STUDENT]); n++)
+		ck_assert(sim_run_one(&w->eng));
+	fixture_capture_flush(&cap);
+	ck_assert_int_eq(lines(cap.errbuf), 1);
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "send: '@/tmp/netstep-big-"));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, "' shrank while being sent ("));
+	ck_assert_ptr_nonnull(strstr(cap.errbuf, " of 1073741824 bytes sent)\n"));
+	ck_assert_int_eq(sim_task_take_status(w->host[SIM_STUDENT]), 1);
+}
+END_TEST
+
+/* Frame @k of the writer test: its length, and bytes that say k. */
+static unsigned int tw_frame(unsigned int k, u8 *buf)
+{
+	unsigned int len = k % 97 == 5 ? 9014 : 60 + (k * 7919u) % 1455;
+
+	for (unsigned int i = 0; i < len; i++)
+		buf[i] = (u8)(k * 31 + i);
+	return len;
+}
+
+/* Read what has come out (waiting up to @ms for the first), checking
+ * each frame against the next one expected; the new count. */
+static unsigned int tw_read(int fd, unsigned int *next, int ms)
+{
+	static u8 got[9100], want[9100];
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	ssize_t n;
+
+	while (poll(&p, 1, ms) == 1 && (n = recv(fd, got, sizeof(got), MSG_DONTWAIT)) > 0) {
+		unsigned int len = tw_frame(*next, want);
+
+		ck_assert_msg((size_t)n == len && !memcmp(got, want, len),
+			      "frame %u: %zd bytes, want %u", *next, n, len);
+		(*next)++;
+		ms = 0;
+	}
+	return *next;
+}
+
+/*
+ * The TAP writer thread (sim/tap_writer.c), on a socket pair that keeps
+ * frame boundaries as a TAP does: 3000 frames of every size, jumbo ones
+ * too, come out whole and in order across several turns of the ring.
+ * Then nobody reads: the ring fills and further frames are refused and
+ * counted; the ones taken before are all written, in order, once the far
+ * end reads again.
+ */
+START_TEST(test_tap_writer)
+{
+	static u8 frame[9100];
+	struct tap_writer w;
+	struct tap_writer_stats st;
+	unsigned int next = 0, k = 0, refused = 0;
+	int sv[2];
+
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv), 0);
+	ck_assert_int_eq(tap_writer_start(&w, sv[0]), 0);
+	for (int tries = 0; k < 3000 && tries < 100000; tries++) {
+		unsigned int len = tw_frame(k, frame);
+
+		if (tap_writer_queue(&w, frame, len))
+			k++;
+		else
+			refused++;
+		tw_read(sv[1], &next, refused ? 10 : 0);
+	}
+	ck_assert_uint_eq(k, 3000);
+	for (int i = 0; i < 500 && next < k; i++)
+		tw_read(sv[1], &next, 10);
+	ck_assert_uint_eq(next, k);
+
+	/* The far end stops reading: the ring fills. */
+	for (unsigned int before = refused; refused == before && k < 100000;) {
+		unsigned int len = tw_frame(k, frame);
+
+		if (tap_writer_queue(&w, frame, len))
+			k++;
+		else
+			refused++;
+	}
+	ck_assert_uint_gt(k - next, TAP_WRITER_RING / 9100);
+	for (int i = 0; i < 500 && next < k; i++)
+		tw_read(sv[1], &next, 10);
+	ck_assert_uint_eq(next, k);
+	st = tap_writer_stop(&w);
+	ck_assert_uint_eq(st.frames, k);
+	ck_assert_uint_eq(st.dropped, refused);
+	ck_assert_uint_eq(st.errors, 0);
+	close(sv[0]);
+	close(sv[1]);
 }
 END_TEST
 
@@ -659,7 +793,9 @@ Suite *console_suite(void)
 		test_bad_numbers,
 		test_check_holds_no_payload,
 		test_send_limit_file_and_count,
+		test_send_big_file_memory_flat,
 		test_tap_world_check,
+		test_tap_writer,
 		NULL,
 	});
 	return s;

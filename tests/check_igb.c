@@ -534,6 +534,75 @@ START_TEST(test_dma_unmap_many)
 }
 END_TEST
 
+/*
+ * The page table behind the lookups: a mapping across several pages is
+ * found from each of them and not one byte past its end; two mappings in
+ * one page, and two whose pages share a hash bucket (SIM_DMA_HASH_SIZE
+ * pages apart), each find their own memory; unmapping one leaves the
+ * others; a full table refuses, and a freed slot is used again while
+ * the addresses still only grow.
+ */
+START_TEST(test_dma_page_table)
+{
+	static dma_addr_t fill[SIM_DMA_MAX_MAPS];
+	size_t bigsz = (size_t)SIM_DMA_HASH_SIZE << SIM_DMA_PAGE_SHIFT;
+	u8 small[3][16], span[10000], b = 0, *big = calloc(1, bigsz);
+	dma_addr_t s0, s1, sp, bg, s2, again;
+	struct device dev;
+
+	ck_assert_ptr_nonnull(big);
+	ck_assert_int_eq(sim_device_init(&dev, NULL, "test"), 0);
+	for (int i = 0; i < 3; i++)
+		memset(small[i], 0x10 + i, sizeof(small[i]));
+	for (size_t i = 0; i < sizeof(span); i++)
+		span[i] = (u8)(i / 4096 + 1);
+	s0 = dma_map_single(&dev, small[0], sizeof(small[0]), DMA_TO_DEVICE);
+	s1 = dma_map_single(&dev, small[1], sizeof(small[1]), DMA_TO_DEVICE);
+	sp = dma_map_single(&dev, span, sizeof(span), DMA_TO_DEVICE);
+	bg = dma_map_single(&dev, big, bigsz, DMA_TO_DEVICE);
+	s2 = dma_map_single(&dev, small[2], sizeof(small[2]), DMA_TO_DEVICE);
+	ck_assert_uint_eq(s0 >> SIM_DMA_PAGE_SHIFT, s1 >> SIM_DMA_PAGE_SHIFT);	/* one page */
+	ck_assert_uint_eq((s2 >> SIM_DMA_PAGE_SHIFT) % SIM_DMA_HASH_SIZE,	/* one bucket */
+			  ((sp + sizeof(span) - 1) >> SIM_DMA_PAGE_SHIFT) % SIM_DMA_HASH_SIZE);
+	for (size_t off = 0; off < sizeof(span); off += 997) {
+		ck_assert_int_eq(sim_dma_read(&dev, sp + off, &b, 1), 0);
+		ck_assert_uint_eq(b, span[off]);
+	}
+	ck_assert_int_eq(sim_dma_read(&dev, sp + sizeof(span) - 1, &b, 1), 0);
+	ck_assert_int_eq(sim_dma_read(&dev, sp + sizeof(span), &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, s1 + 16, &b, 1), -EFAULT);	/* the gap after it */
+	ck_assert_int_eq(sim_dma_read(&dev, s1, &b, 1), 0);
+	ck_assert_uint_eq(b, 0x11);
+	dma_unmap_single(&dev, bg, bigsz, DMA_TO_DEVICE);
+	dma_unmap_single(&dev, s0, sizeof(small[0]), DMA_TO_DEVICE);
+	ck_assert_int_eq(sim_dma_read(&dev, bg + 4096, &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, s0, &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, s2 + 15, &b, 1), 0);
+	ck_assert_uint_eq(b, 0x12);
+	ck_assert_int_eq(sim_dma_read(&dev, sp + 8192, &b, 1), 0);
+	ck_assert_uint_eq(b, 3);
+	ck_assert_uint_eq(dev.faults, 4);
+
+	/* Full: the next is refused; one unmapped, one more fits, higher up. */
+	for (unsigned int i = sim_dma_map_count(&dev); i < SIM_DMA_MAX_MAPS; i++) {
+		fill[i] = dma_map_single(&dev, small[0], 1, DMA_TO_DEVICE);
+		ck_assert(!dma_mapping_error(&dev, fill[i]));
+	}
+	ck_assert(dma_mapping_error(&dev, dma_map_single(&dev, small[0], 1, DMA_TO_DEVICE)));
+	ck_assert_uint_eq(dev.map_errors, 1);
+	dma_unmap_single(&dev, s1, sizeof(small[1]), DMA_TO_DEVICE);
+	again = dma_map_single(&dev, small[1], sizeof(small[1]), DMA_TO_DEVICE);
+	ck_assert(!dma_mapping_error(&dev, again));
+	ck_assert_uint_gt(again, fill[SIM_DMA_MAX_MAPS - 1]);
+	ck_assert_int_eq(sim_dma_read(&dev, s1, &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, again, &b, 1), 0);
+	ck_assert_uint_eq(b, 0x11);
+	ck_assert_uint_eq(sim_dma_map_count(&dev), SIM_DMA_MAX_MAPS);
+	sim_device_destroy(&dev);
+	free(big);
+}
+END_TEST
+
 /* A descriptor pointing at unmapped memory: fault counted, no frame, ring moves on. */
 START_TEST(test_card_refuses_unmapped_buffer)
 {
@@ -1073,6 +1142,7 @@ igb_suite(void)
 	fixture_add_tcase(s, "dma", NULL, NULL, 0, (const TTest *const []){
 		test_dma_map_rules,
 		test_dma_unmap_many,
+		test_dma_page_table,
 		test_card_refuses_unmapped_buffer,
 		NULL,
 	});

@@ -502,6 +502,80 @@ START_TEST(test_skb_segment)
 }
 END_TEST
 
+/* csum_partial as it was first written: two bytes at a time, as
+ * big-endian words (the reference for the word-at-a-time one). */
+static u32
+ref_csum_partial(const u8 *p, int len, u32 sum)
+{
+	u64 acc = sum;
+
+	for (; len > 1; p += 2, len -= 2)
+		acc += (u16)(p[0] << 8 | p[1]);
+	if (len)
+		acc += (u16)(p[0] << 8);
+	while (acc >> 32)
+		acc = (acc & 0xffffffff) + (acc >> 32);
+	return (u32)acc;
+}
+
+/* The same number in ones' complement: equal mod 0xffff, and zero together. */
+static void
+assert_same_csum(u32 got, u32 want, int off, int len, u32 sum)
+{
+	ck_assert_msg(csum_fold(got) == csum_fold(want) && got % 0xffff == want % 0xffff &&
+		      !got == !want, "offset %d, length %d, sum 0x%x: 0x%x, want 0x%x",
+		      off, len, sum, got, want);
+}
+
+static u32
+lcg(u32 *s)
+{
+	*s = *s * 1664525u + 1013904223u;
+	return *s >> 8;
+}
+
+/*
+ * The word-at-a-time csum_partial against the byte-at-a-time reference:
+ * random bytes at every alignment, lengths from 0 to past a jumbo frame
+ * (odd ones too), starting sums 0, random and all ones, sums built in two
+ * pieces, and runs of 0x00 and 0xff bytes (a total of 0 and its other
+ * form, 0xffff, where a wrong carry would show).
+ */
+START_TEST(test_csum_partial_words)
+{
+	static u8 buf[9100];
+	u32 seed = 16;
+
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (u8)lcg(&seed);
+	for (int n = 0; n < 3000; n++) {
+		int off = (int)(lcg(&seed) % 8);
+		int len = n < 80 ? n : (int)(lcg(&seed) % (sizeof(buf) - 8));
+		u32 sums[] = { 0, 0xffffffff, lcg(&seed) * 257u };
+		int k = (int)(lcg(&seed) % (len + 1)) & ~1;	/* an even first piece */
+
+		for (size_t j = 0; j < ARRAY_SIZE(sums); j++) {
+			u32 want = ref_csum_partial(buf + off, len, sums[j]);
+
+			assert_same_csum(csum_partial(buf + off, len, sums[j]), want, off, len,
+					 sums[j]);
+			assert_same_csum(csum_partial(buf + off + k, len - k,
+						      csum_partial(buf + off, k, sums[j])),
+					 want, off, len, sums[j]);
+		}
+	}
+	for (int fill = 0; fill <= 0xff; fill += 0xff) {
+		static u8 run[65536 + 8];
+
+		memset(run, fill, sizeof(run));
+		for (int off = 0; off < 8; off++)
+			for (int len = 0; len <= 65536; len += len < 64 ? 1 : 4093)
+				assert_same_csum(csum_partial(run + off, len, 0),
+						 ref_csum_partial(run + off, len, 0), off, len, 0);
+	}
+}
+END_TEST
+
 Suite *skbuff_suite(void)
 {
 	Suite *s = suite_create("skbuff");
@@ -521,6 +595,7 @@ Suite *skbuff_suite(void)
 		test_skb_split,
 		test_checksum_over_frags,
 		test_skb_segment,
+		test_csum_partial_words,
 		NULL,
 	});
 	return s;

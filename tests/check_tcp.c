@@ -164,16 +164,17 @@ tt_pattern(u64 k)
 	return (u8)(k % 251);
 }
 
-/* `ethtool -K eth0 gso off` on @net: the student's sockets built from
- * now on pack one MSS per skb (the world before GSO). */
+/* `ethtool -K eth0 tso off gso off` on @net: the student's sockets built
+ * from now on pack one MSS per skb (the world before GSO).  GSO alone is
+ * not enough: with TSO on, the route can still segment (sk_can_gso). */
 static void
-tt_gso_off(struct net *net)
+tt_tso_gso_off(struct net *net)
 {
 	struct net_device *dev = dev_get_by_name(net, "eth0");
 
-	dev->wanted_features &= ~NETIF_F_GSO;
+	dev->wanted_features &= ~(NETIF_F_GSO | NETIF_F_TSO);
 	netdev_update_features(dev);
-	ck_assert(!(dev->features & NETIF_F_GSO));
+	ck_assert(!(dev->features & (NETIF_F_GSO | NETIF_F_TSO)));
 }
 
 /* Established pair: client socket and the accepted child. */
@@ -492,7 +493,7 @@ START_TEST(test_rst_to_closed_port)
 END_TEST
 
 /* The peer's window shut: sendmsg only queues, so packing is visible.
- * GSO off: one MSS per skb, all of it in the linear part. */
+ * TSO and GSO off: one MSS per skb, all of it in the linear part. */
 START_TEST(test_sendmsg_packing)
 {
 	struct tt t;
@@ -503,7 +504,7 @@ START_TEST(test_sendmsg_packing)
 	bool copied;
 
 	tt_setup(&t, 5);
-	tt_gso_off(t.cli);
+	tt_tso_gso_off(t.cli);
 	tt_pair(&t, 7003, 0, &cli, &lsk, &child);
 	tcp_sk(cli)->snd_wnd = 0;
 	allocs = FX_COUNT(&t.rec, "student", sk_stream_alloc_skb);
@@ -557,9 +558,9 @@ START_TEST(test_sendmsg_packing)
 END_TEST
 
 /*
- * The default: the route can GSO (sk_route_caps has SG | HW_CSUM), so an
- * skb has a small linear part (1568 bytes) and then page frags up to the
- * size goal (5 MSS while the peer's largest window is 14480).
+ * The default: the route can GSO (sk_route_caps has SG | IP_CSUM | TSO),
+ * so an skb has a small linear part (1568 bytes) and then page frags up
+ * to the size goal (5 MSS while the peer's largest window is 14480).
  */
 START_TEST(test_sendmsg_packing_gso)
 {
@@ -610,10 +611,12 @@ START_TEST(test_sendmsg_packing_gso)
 	ck_assert_int_eq(FX_COUNT(&t.rec, "student", sk_stream_alloc_skb), allocs + 2);
 	ck_assert_uint_eq(TCP_SKB_CB(b)->seq, TCP_SKB_CB(a)->end_seq);
 
-	/* Reopen the window: it goes as GSO skbs and arrives in order. */
+	/* Reopen the window: it goes as GSO skbs, the card cuts them (TSO),
+	 * and they arrive in order. */
 	tcp_sk(cli)->snd_wnd = 65535;
 	__tcp_push_pending_frames(cli, tcp_current_mss(cli), 0);
-	ck_assert_int_ge(FX_COUNT(&t.rec, "student", dev_gso_segment), 1);
+	ck_assert_int_ge(FX_COUNT(&t.rec, "student", igb_tso), 1);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", dev_gso_segment), 0);
 	tt_run_for(&t, 500);
 	ck_assert_int_eq(tt_recv(child, data + 8192, 8000), 8000);
 	ck_assert_int_eq(memcmp(data, data + 8192, 8000), 0);
@@ -634,7 +637,7 @@ START_TEST(test_forced_push_and_push_one)
 	int before_push_one, before_pending;
 
 	tt_setup(&t, 6);
-	tt_gso_off(t.cli);	/* a "full" skb is one MSS */
+	tt_tso_gso_off(t.cli);	/* a "full" skb is one MSS */
 	tt_pair(&t, 7004, 0, &cli, &lsk, &child);
 
 	/* A full send head goes at once through tcp_push_one. */

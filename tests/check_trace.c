@@ -387,16 +387,21 @@ static const struct fixture_script tc_scripts[] = {
 	/* features: what eth0 can do, changed, refused; without GSO a loss
 	 * retransmits while the first copy is still in the ring */
 	{ "ethtool -k eth0; ethtool -K eth0 sg off; ethtool -K eth0 sg on; "
-	  "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; sim link wan loss 5; "
-	  "send 3 200000; sim link wan loss 0; close 3; on server recv 9000", 0 },
-	{ "ethtool -K eth0 tso on", 1 },
+	  "ethtool -K eth0 tso off gso off; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 5; send 3 200000; sim link wan loss 0; close 3; on server recv 9000",
+	  0 },
+	{ "ethtool -K eth0 rx on", 1 },
+	/* the route promised TSO and checksumming, then `tx off` took both:
+	 * the stack cuts (software GSO) and sums (skb_checksum_help) */
+	{ "socket tcp; connect 10.0.1.2:9000; ethtool -K eth0 tx off; send 3 30000; close 3; "
+	  "on server recv 9000", 0 },
 	/* lo: a ping of our own address (ping's ICMP filter keeps its own
 	 * request out of its raw socket), TCP to ourselves, tcpdump on lo */
 	{ "tcpdump -i lo; ping -c 1 10.0.0.2; listen 9002; socket tcp; connect 127.0.0.1:9002; "
 	  "send 4 3000; close 4; recv 9002", 0 },
 	/* tbf without GSO: a retransmission while the first copy waits in
 	 * the qdisc, and a duplicate arrives */
-	{ "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; "
+	{ "ethtool -K eth0 tso off gso off; socket tcp; connect 10.0.1.2:9000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 3k latency 100ms; send 3 30000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 100 limit 100; "
 	  "ping -c 1 -s 200 -W 1 10.0.1.2; tc qdisc del dev eth0 root; close 3", 1 },

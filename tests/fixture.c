@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 struct fake_priv {
 	struct fixture *fx;
 };
@@ -478,4 +480,28 @@ fixture_csum(const void *data, size_t len, u32 sum)
 	while (sum >> 16)
 		sum = (sum & 0xffff) + (sum >> 16);
 	return (u16)~sum;
+}
+
+void
+fixture_sha256_hex(const void *data, size_t len, char hex[65])
+{
+	unsigned char md[32];
+	unsigned int mdlen = 0;
+
+	ck_assert(EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL));
+	ck_assert_uint_eq(mdlen, sizeof(md));
+	for (unsigned int i = 0; i < mdlen; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+}
+
+void
+fixture_pattern_sha256(size_t n, char hex[65])
+{
+	u8 *buf = malloc(n ? n : 1);
+
+	ck_assert_ptr_nonnull(buf);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (u8)(i % 251);
+	fixture_sha256_hex(buf, n, hex);
+	free(buf);
 }

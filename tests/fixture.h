@@ -139,6 +139,13 @@ __be32 fx_addr(const char *dotted);	/* inet_addr wrapper, aborts on junk */
  * that the stack's checksum code is never trusted to check itself.
  */
 u16 fixture_csum(const void *data, size_t len, u32 sum);
+/*
+ * SHA-256 as 64 hex digits (libcrypto, in one call), of @len bytes at
+ * @data, or of the first @n bytes of the pattern `send N` sends (byte k
+ * is k % 251): what a sink's report must say.
+ */
+void fixture_sha256_hex(const void *data, size_t len, char hex[65]);
+void fixture_pattern_sha256(size_t n, char hex[65]);
 
 /*
  * Raw ICMP sockets as ping opens them (tests/check_ip.c, check_loopback.c):

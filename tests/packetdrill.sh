@@ -81,7 +81,7 @@ wrong handshake-active wrong-connect-errno 's/= -1 EINPROGRESS (Operation now in
 	'Expected errno 11 (Resource temporarily unavailable) but got 115 (Operation now in progress)'
 # (what comes instead of an eleventh segment is the tail loss probe: the tenth again)
 wrong data-exchange wrong-iw 's/> P. 1:10001(10000) ack 1/> P. 1:11001(11000) ack 1/' \
-	'live packet field tcp_seq: expected: 10001 (0x2711) vs actual: 9001 (0x2329) (the next segment does not continue 9001:10001(1000))'
+	'live packet field tcp_seq: expected: 10001 (0x2711) vs actual: 9001 (0x2329) (the next segment does not continue 8001:10001(2000))'
 wrong data-exchange wrong-cwnd 's/tcpi_snd_cwnd == 11/tcpi_snd_cwnd == 20/' \
 	'assertion failed'
 wrong data-exchange wrong-read-time 's/+0...0.050 read(4, ..., 2000) = 1000/+0...0.030 read(4, ..., 2000) = 1000/' \
@@ -117,8 +117,8 @@ wrong rto-backoff wrong-backoff 's/^+.6 > P. 1:1001(1000) ack 1/+.3 > P. 1:1001(
 wrong sack-fast-retransmit wrong-prr-cwnd 's/tcpi_snd_ssthresh == 5 and tcpi_snd_cwnd == 7$/tcpi_snd_ssthresh == 5 and tcpi_snd_cwnd == 10/' \
 	'(tcpi_snd_ssthresh = 5, tcpi_snd_cwnd = 7)'
 # (no fast retransmit after two SACKs: what comes is the loss probe, at 2 RTT)
-wrong sack-fast-retransmit wrong-fast-rexmit-early '35s/^+0  < . 1:1(0) ack 1 win 257 <sack 1001:3001,nop,nop>$/&\n+0  > . 1:1001(1000) ack 1/' \
-	'actual packet:  0.300000 P. 9001:10001(1000) ack 1' 36
+wrong sack-fast-retransmit wrong-fast-rexmit-early '26s/^+0  < . 1:1(0) ack 1 win 257 <sack 1001:3001,nop,nop>$/&\n+0  > . 1:1001(1000) ack 1/' \
+	'actual packet:  0.300000 P. 9001:10001(1000) ack 1' 27
 wrong reno-fast-retransmit wrong-reno-hold 's/tcpi_ca_state == TCP_CA_Recovery and tcpi_snd_cwnd == 3/tcpi_ca_state == TCP_CA_Open and tcpi_snd_cwnd == 3/' \
 	'(tcpi_ca_state = 3, tcpi_snd_cwnd = 3, tcpi_unacked = 0)'
 wrong prr wrong-prr-sndcnt 's/^+0  %{ assert tcpi_snd_cwnd == 8 and tcpi_unacked == 12 }%/+0  %{ assert tcpi_snd_cwnd == 9 and tcpi_unacked == 12 }%/' \
@@ -135,18 +135,18 @@ wrong undo-dsack wrong-dsack-no-undo 's/tcpi_snd_cwnd == 10 and tcpi_snd_ssthres
 	'(tcpi_ca_state = 0, tcpi_snd_cwnd = 10, tcpi_snd_ssthresh = 2147483647)'
 wrong undo-timestamp wrong-eifel-ecr 's/ack 989 win 257 <nop,nop,TS val 900 ecr 200>/ack 989 win 257 <nop,nop,TS val 900 ecr 800>/' \
 	'(tcpi_ca_state = 0, tcpi_snd_cwnd = 2, tcpi_snd_ssthresh = 5)' 29
-wrong frto wrong-frto-retransmits 's/^+0  > . 11001:12001(1000) ack 1/+0  > . 1001:2001(1000) ack 1/' \
+wrong frto wrong-frto-retransmits 's/^+0  > . 11001:13001(2000) ack 1/+0  > . 1001:2001(1000) ack 1/' \
 	'live packet field tcp_seq: expected: 1001 (0x3e9) vs actual: 11001 (0x2af9)'
 wrong sack-reneging wrong-reneging-keeps-sack 's/assert tcpi_sacked == 0 and tcpi_lost == 8/assert tcpi_sacked == 1 and tcpi_lost == 7/' \
 	'(tcpi_sacked = 0, tcpi_lost = 8)'
 wrong reordering wrong-reordering 's/assert tcpi_reordering == 5 and tcpi_lost == 1/assert tcpi_reordering == 3 and tcpi_lost == 1/' \
 	'(tcpi_reordering = 5, tcpi_lost = 1, tcpi_sacked = 5)'
 wrong lost-retransmit wrong-lost-retransmit 's/<sack 1001:13001,nop,nop>/<sack 1001:12001,nop,nop>/' \
-	'timing error: expected outbound packet at 0.210013 sec but happened at 0.500000 sec' 41
+	'timing error: expected outbound packet at 0.210013 sec but happened at 0.500000 sec' 32
 wrong dsack-send wrong-no-dsack 's/^+0  > . 1:1(0) ack 1001 <nop,nop,sack 1:1001>/+0  > . 1:1(0) ack 1001/' \
 	'live packet field ipv4_total_length: expected: 40 (0x28) vs actual: 52 (0x34)'
 wrong fack-off wrong-fack-on 's/tcp_fack=0/tcp_fack=1/' \
-	'(tcpi_ca_state = 3, tcpi_fackets = 6)' 28
+	'(tcpi_ca_state = 3, tcpi_fackets = 6)' 19
 # (CUBIC's 0.7, not Reno's half; its undo_cwnd, not Reno's 2 * ssthresh = 14)
 wrong cubic-recovery wrong-cubic-recovery-half 's/tcpi_snd_ssthresh == 7 and tcpi_snd_cwnd == 7 }%$/tcpi_snd_ssthresh == 5 and tcpi_snd_cwnd == 7 }%/' \
 	'(tcpi_ca_state = 3, tcpi_snd_ssthresh = 7, tcpi_snd_cwnd = 7)'
@@ -323,11 +323,27 @@ usage() {
 	if [ $rc -eq 2 ] && [ "$(wc -l <"$OUT/usage.err")" -eq 1 ]; then ok "$what: $(cat "$OUT/usage.err")"
 	else bad "$what: exit $rc"; sed 's/^/     /' "$OUT/usage.err"; fi
 }
-usage "no --headless" --packetdrill "$DIR/close-active.pkt"
+usage "--keys with --headless" --packetdrill "$DIR/close-active.pkt" --headless --keys q
 usage "a missing file" --packetdrill "$OUT/none.pkt" --headless
 usage "an unknown option" --packetdrill "$DIR/close-active.pkt" --headless --speed=10
 usage "a bad value" --packetdrill "$DIR/close-active.pkt" --headless --mtu=20
 usage "an option of the other modes" --packetdrill "$DIR/close-active.pkt" --headless -e 'ping 1.2.3.4'
+# 8. Without --headless the UI starts (its Script pane: tests/ui.sh); a
+#    quit before the end lets the rest run unseen, and the exit status
+#    and stderr are the headless run's: 0 and nothing for a pass, 1 and
+#    packetdrill's report for the wrong copy.
+timeout 60 env COLUMNS=80 LINES=24 "$NETSTEP" --packetdrill "$DIR/close-active.pkt" --keys q \
+	--dump-screen "$OUT/ui-q.txt" >"$OUT/ui-q.out" 2>"$OUT/ui-q.err"
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$OUT/ui-q.err" ] && grep -q 'Script: .*close-active.pkt' "$OUT/ui-q.txt"
+then ok "no --headless: the UI starts with the Script pane; q gives the headless status (0)"
+else bad "no --headless: exit $rc"; sed 's/^/     /' "$OUT/ui-q.err"; fi
+timeout 60 "$NETSTEP" --packetdrill "$OUT/wrong-synack-mss.pkt" --keys q >"$OUT/ui-wrong.out" \
+	2>"$OUT/ui-wrong.err"
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$OUT/ui-wrong.err" "$OUT/wrong-synack-mss.err"; then
+	ok "the UI quit before a mismatch: exit 1 and the headless report"
+else bad "the UI quit before a mismatch: exit $rc"; sed 's/^/     /' "$OUT/ui-wrong.err"; fi
 if "$NETSTEP" --help | grep -q -- '--packetdrill FILE'; then ok "--help names --packetdrill"
 else bad "--help does not name --packetdrill"; fi
 

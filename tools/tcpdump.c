@@ -20,8 +20,8 @@
  * Where the frames come from is the point: a tap sees what the stack
  * hands the driver (dev_queue_xmit_nit in dev_hard_start_xmit) and what
  * the driver hands the stack (__netif_receive_skb_core), not the wire.
- * A frame shorter than 60 bytes is seen before the card pads it; once
- * the card segments (TSO), a tap sees the large packets, the wire the
+ * A frame shorter than 60 bytes is seen before the card pads it; as the
+ * card segments (TSO), a tap sees the large packets, the wire the
  * MTU-sized frames.  --pcap (sim/pcap.h) is the wire.
  *
  * On lo each packet shows once, as it comes back in (libpcap drops the

@@ -164,16 +164,42 @@ static const char *
 ui_explain_igb_xmit_frame_ring(const struct trace_rec *ev)
 {
 	const tp_data_igb_xmit_frame_ring *d = TP_REC_DATA(ev, igb_xmit_frame_ring);
-	u32 len;
 
 	if (!d)
 		return "the skb is on the ring (NETDEV_TX_OK), or the ring was full (BUSY)";
-	len = d->len;
-	/* The driver's own test: the skb's descriptors and 3 more must be free. */
-	if (d->unused < TXD_USE_COUNT(len) + 3)
+	/* The driver's own test: the skb's descriptors (its linear part, and
+	 * one per frag: a frag is 32 KiB at most) and 3 more must be free. */
+	if (d->unused < TXD_USE_COUNT(d->headlen) + d->frags + 3u)
 		return "too few free descriptors: the queue stops, NETDEV_TX_BUSY, the qdisc "
 		       "keeps the skb";
 	return "reserves descriptors, maps the skb, writes the tail register";
+}
+
+static const char *
+ui_explain_igb_tso(const struct trace_rec *ev)
+{
+	const tp_data_igb_tso *d = TP_REC_DATA(ev, igb_tso);
+
+	if (!d)
+		return "a GSO skb left to the card: a context descriptor, the card cuts it (TSO)";
+	if (d->ip_summed != CHECKSUM_PARTIAL || d->gso_size == 0)
+		return "not a GSO skb for the card: no segmentation (see igb_tx_csum)";
+	return "the card will cut this GSO skb (TSO): IP length and checksum zeroed, a "
+	       "context descriptor with the MSS";
+}
+
+static const char *
+ui_explain_igb_tx_csum(const struct trace_rec *ev)
+{
+	const tp_data_igb_tx_csum *d = TP_REC_DATA(ev, igb_tx_csum);
+
+	if (!d)
+		return "a checksum left to the card (CHECKSUM_PARTIAL): a context descriptor says "
+		       "where the headers are";
+	if (d->ip_summed != CHECKSUM_PARTIAL)
+		return "the stack summed this skb already: no context descriptor";
+	return "the card will insert the TCP/UDP checksum: a context descriptor says where the "
+	       "headers are";
 }
 
 static const char *
@@ -394,6 +420,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	/* UDP and ICMP */
 	{ &tp_ev_udp_sendmsg, "builds one datagram: route, source port, UDP header; big ones go out as fragments", NULL },
 	{ &tp_ev_udp_send_skb, "fills the UDP header and checksum, then sends the datagram", NULL },
+	{ &tp_ev_udp4_hwcsum, "the card will sum the datagram: only the pseudo-header's sum goes "
+	  "into the checksum field", NULL },
 	{ &tp_ev_udp_v4_get_port, "binds the UDP socket to a free local port", NULL },
 	{ &tp_ev_udp_rcv, "a UDP datagram for this host: check it, find the socket", NULL },
 	{ &tp_ev___udp4_lib_lookup, "finds the socket bound to the datagram's port and address", NULL },
@@ -616,13 +644,24 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_igb_xmit_frame, "the driver's entry: pick the ring for this skb", NULL },
 	{ &tp_ev_igb_xmit_frame_ring, NULL, ui_explain_igb_xmit_frame_ring },
 	{ &tp_ev___igb_maybe_stop_tx, "too few free descriptors: stop the TX queue until cleanup frees some", NULL },
-	{ &tp_ev_igb_tx_cmd_type, "the descriptor's command bits: end of packet, report status, add the CRC", NULL },
-	{ &tp_ev_igb_tx_olinfo_status, "the descriptor's payload length for the card", NULL },
+	{ &tp_ev_igb_tso, NULL, ui_explain_igb_tso },
+	{ &tp_ev_igb_tx_csum, NULL, ui_explain_igb_tx_csum },
+	{ &tp_ev_igb_tx_ctxtdesc, "a context descriptor: header lengths, protocols and MSS for the "
+	  "card; it takes a ring slot but carries no data", NULL },
+	{ &tp_ev_igb_tx_cmd_type, "the descriptor's command bits: end of packet, report status, add "
+	  "the CRC, and TSE when the card is to cut the skb", NULL },
+	{ &tp_ev_igb_tx_olinfo_status, "the first descriptor's payload length and the checksums the "
+	  "card is to insert (TXSM: TCP/UDP, IXSM: IP)", NULL },
 	{ &tp_ev_igb_tx_map, "maps the data for DMA, fills a descriptor, advances next_to_use", NULL },
 	{ &tp_ev_dma_map_single, "gives the card a bus address for the skb's data", NULL },
 	{ &tp_ev_dma_unmap_single, "the card is done with the buffer: take it back", NULL },
 	{ &tp_ev_sim_82576_wr32, "the driver writes the TX tail (TDT): the card may fetch descriptors up to it", NULL },
-	{ &tp_ev_sim_82576_tx_frame, "the card's DMA fetches the descriptor and data: the frame hits the wire", NULL },
+	{ &tp_ev_sim_82576_tx_frame, "the card's TX engine sends one frame: the next packet's "
+	  "descriptors and data, or the next segment of a packet it cuts", NULL },
+	{ &tp_ev_sim_82576_tso_frame, "TSO in the card: the saved headers, the next MSS of data, "
+	  "IP length and id, TCP sequence and flags set for this segment", NULL },
+	{ &tp_ev_sim_82576_tx_csum, "the card computes the checksums the descriptor asked for and "
+	  "writes them into the frame", NULL },
 	{ &tp_ev_igb_clean_tx_irq, "frees skbs whose descriptors have DD set, advances next_to_clean", NULL },
 
 	/* the igb driver: interrupts and receive */
@@ -702,6 +741,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	/* skbs, softirqs, netfilter tables */
 	{ &tp_ev_alloc_skb, "allocates an sk_buff header and its data buffer", NULL },
 	{ &tp_ev_skb_clone, "a second header for the same data: dataref counts both", NULL },
+	{ &tp_ev_pskb_expand_head, "the data head is shared: copy it so this skb can change it "
+	  "(the frags stay shared)", NULL },
 	{ &tp_ev_kfree_skb, NULL, ui_explain_skb_put_ref },
 	{ &tp_ev_consume_skb, NULL, ui_explain_skb_put_ref },
 	{ &tp_ev_dev_kfree_skb_any, "frees a transmitted skb from any context", NULL },
