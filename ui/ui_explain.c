@@ -625,14 +625,17 @@ static const struct ui_explain_row ui_explain_table[] = {
 	  NULL },
 	{ &tp_ev___netdev_update_features, "recomputes the device's features: what the driver "
 	  "offers and the user wants, after the rules", NULL },
-	{ &tp_ev_netdev_fix_features, "the rules: TSO needs SG and checksumming, SG needs "
-	  "checksumming, GSO needs SG", NULL },
+	{ &tp_ev_netdev_fix_features, "the rules: TSO needs SG and checksumming, software GSO "
+	  "needs SG", NULL },
 	{ &tp_ev_alloc_pages, "takes a 4 KiB page from the host's page allocator", NULL },
 	{ &tp_ev_put_page, "drops a reference to a page; the last one frees it", NULL },
 	{ &tp_ev_skb_split, "moves the bytes after a point into a new skb (its frags go along)",
 	  NULL },
 	{ &tp_ev_skb_shift, "moves page frags from one skb to the end of another: no bytes copied", NULL },
 	/* packet taps (tcpdump on the host) */
+	{ &tp_ev_dev_add_pack, "registers a packet handler: a protocol, or a tap (tcpdump's "
+	  "packet socket) that sees every frame", NULL },
+	{ &tp_ev_dev_remove_pack, "unregisters a packet handler: tcpdump's socket closes", NULL },
 	{ &tp_ev_dev_queue_xmit_nit, "a clone of the frame for every tap (tcpdump) before the "
 	  "driver gets it", NULL },
 	{ &tp_ev_deliver_skb, "hands the frame to one handler with one more reference", NULL },
