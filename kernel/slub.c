@@ -133,14 +133,14 @@ kmem_cache_create(struct net *net, const char *name, size_t size, size_t align,
 	return s;
 }
 
-/* A block of PAGE_SIZE << @order bytes after a descriptor, aligned so
- * that sim_virt_to_slab() finds the descriptor. */
+/* @bytes starting with a descriptor, aligned so that sim_virt_to_slab()
+ * finds it. */
 static struct slab *
-sim_slab_block(struct net *net, struct kmem_cache *s, unsigned int order)
+sim_slab_block(struct net *net, struct kmem_cache *s, unsigned int order, size_t bytes)
 {
 	void *mem;
 
-	if (posix_memalign(&mem, SIM_SLAB_ALIGN, SIM_SLAB_RESERVED + (PAGE_SIZE << order)))
+	if (posix_memalign(&mem, SIM_SLAB_ALIGN, bytes))
 		return NULL;
 	((struct slab *)mem)->cache = s;
 	((struct slab *)mem)->host = net;
@@ -154,7 +154,9 @@ sim_slab_block(struct net *net, struct kmem_cache *s, unsigned int order)
 static int
 new_slab(struct kmem_cache *s)
 {
-	struct slab *slab = sim_slab_block(s->host, s, s->order);
+	/* The descriptor takes the first SIM_SLAB_RESERVED bytes of the
+	 * pages (order_objects left room for it). */
+	struct slab *slab = sim_slab_block(s->host, s, s->order, PAGE_SIZE << s->order);
 	char *start;
 
 	if (!slab)
@@ -247,7 +249,9 @@ kmalloc_index(size_t size)
 static void *
 kmalloc_large(struct net *net, size_t size)
 {
-	struct slab *block = sim_slab_block(net, NULL, get_order(size));
+	unsigned int order = get_order(size);
+	struct slab *block = sim_slab_block(net, NULL, order,
+					    SIM_SLAB_RESERVED + (PAGE_SIZE << order));
 
 	if (!block)
 		return NULL;
