@@ -17,7 +17,7 @@
  *
  * KERNEL: SLUB keeps a free list per slab and a current slab per CPU,
  * frees slabs that empty beyond min_partial and merges caches of like
- * size (skbuff_head_cache would share kmalloc-256's slabs); netstep has
+ * size (skbuff_head_cache can share kmalloc-256's slabs); netstep has
  * one free list per cache, keeps its slabs until the cache is destroyed
  * and merges nothing.  A slab's descriptor sits in its first 64 bytes
  * (3.10's SLAB does that for small objects; SLUB uses the slab's struct
