@@ -629,6 +629,13 @@ static const struct ui_explain_row ui_explain_table[] = {
 	  "needs SG", NULL },
 	{ &tp_ev_alloc_pages, "takes a 4 KiB page from the host's page allocator", NULL },
 	{ &tp_ev_put_page, "drops a reference to a page; the last one frees it", NULL },
+	{ &tp_ev_kmem_cache_alloc, "takes an object from a slab cache, the last one freed first "
+	  "(for an skb, just before alloc_skb names it)", NULL },
+	{ &tp_ev_kmem_cache_free, "puts the object back at the front of its cache's free list",
+	  NULL },
+	{ &tp_ev_kmalloc, "memory from the smallest kmalloc-N cache that holds it (bytes_alloc); "
+	  "above 8 KiB whole pages", NULL },
+	{ &tp_ev_kfree, "gives kmalloc's memory back to its cache (or its pages)", NULL },
 	{ &tp_ev_skb_split, "moves the bytes after a point into a new skb (its frags go along)",
 	  NULL },
 	{ &tp_ev_skb_shift, "moves page frags from one skb to the end of another: no bytes copied", NULL },
@@ -742,7 +749,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_igb_update_stats, "reads the card's statistics registers into the driver's counters", NULL },
 
 	/* skbs, softirqs, netfilter tables */
-	{ &tp_ev_alloc_skb, "allocates an sk_buff header and its data buffer", NULL },
+	{ &tp_ev_alloc_skb, "a new skb: the header and data buffer just taken (kmem_cache_alloc, "
+	  "kmalloc) made empty", NULL },
 	{ &tp_ev_skb_clone, "a second header for the same data: dataref counts both", NULL },
 	{ &tp_ev_pskb_expand_head, "the data head is shared: copy it so this skb can change it "
 	  "(the frags stay shared)", NULL },
