@@ -152,17 +152,26 @@ ping_sendmsg(struct ping_sock *ps, __be32 daddr, const void *msg, unsigned int l
  *
  * Matches the reply to the socket by its id and hands the message to
  * user space with the sender and TTL.
- * KERNEL: queues a clone on sk_receive_queue; recvmsg copies it out later.
+ * KERNEL: queues a clone on sk_receive_queue; recvmsg copies it out later
+ * (skb_copy_datagram_iovec, from wherever the bytes are).  netstep hands
+ * the bytes over at once, from one buffer: a reply that igb left in a
+ * page frag is made linear first.
  */
 void
 ping_rcv(struct sk_buff *skb)
 {
 	struct net *net = skb->host;
-	const struct icmphdr *icmph = icmp_hdr(skb);
 	struct ping_sock *ps = net->ping;
-	const struct iphdr *iph = ip_hdr(skb);
+	const struct icmphdr *icmph;
+	const struct iphdr *iph;
 
 	trace_ping_rcv(skb);
+	if (skb_linearize(skb)) {
+		trace_icmp_drop(skb, "no_memory");
+		return;
+	}
+	icmph = icmp_hdr(skb);
+	iph = ip_hdr(skb);
 	if (!ps || ps->ident != ntohs(icmph->un.echo.id)) {
 		trace_icmp_drop(skb, "no_socket");
 		return;

@@ -714,7 +714,9 @@ tcp_measure_rcv_mss(struct sock *sk, const struct sk_buff *skb)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	const struct tcp_sock *tp = tcp_sk(sk);
 	unsigned int lss = icsk->icsk_ack.last_seg_size;
-	unsigned int len = skb->len;
+	/* A GRO'd skb stands for gso_segs segments of gso_size bytes: the
+	 * peer's MSS is the segment's size, not the skb's. */
+	unsigned int len = skb_shinfo(skb)->gso_size ? : skb->len;
 
 	icsk->icsk_ack.last_seg_size = 0;
 	if (len >= icsk->icsk_ack.rcv_mss) {
@@ -735,18 +737,53 @@ tcp_measure_rcv_mss(struct sock *sk, const struct sk_buff *skb)
 	icsk->icsk_ack.pending |= ICSK_ACK_PUSHED;
 }
 
-/* tcp_grow_window: data keeps arriving: offer more of the buffer. */
+/*
+ * __tcp_grow_window - the slow part of tcp_grow_window: an skb whose
+ * memory (truesize) is large for its data still lets the window grow
+ * while the window is small against the biggest buffer (tcp_rmem[2]):
+ * by two segments, or not at all (0).
+ */
+static int
+__tcp_grow_window(const struct sock *sk, const struct sk_buff *skb)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	int truesize = tcp_win_from_space(skb->truesize) >> 1;
+	int window = tcp_win_from_space(sock_net(sk)->tcp_hashinfo->sysctl_tcp_rmem[2]) >> 1;
+
+	while ((int)tp->rcv_ssthresh <= window) {
+		if (truesize <= (int)skb->len)
+			return 2 * inet_csk(sk)->icsk_ack.rcv_mss;
+		truesize >>= 1;
+		window >>= 1;
+	}
+	return 0;
+}
+
+/*
+ * tcp_grow_window - data keeps arriving: offer more of the buffer
+ * (rcv_ssthresh, the window's ceiling in slow start), by two segments
+ * or twice the skb's data, whichever is more (a GRO'd skb: many
+ * segments at once), and ACK the next segment at once so the peer
+ * hears of it (quick).
+ */
 static void
 tcp_grow_window(struct sock *sk, const struct sk_buff *skb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
+	int incr;
 
-	if (tp->rcv_ssthresh < tp->window_clamp && (int)tp->rcv_ssthresh < tcp_space(sk)) {
-		/* KERNEL: __tcp_grow_window weighs truesize against the rcvbuf. */
-		u32 incr = tcp_win_from_space(skb->truesize) <= (int)skb->len ?
-				   2U * tp->advmss : 2U * inet_csk(sk)->icsk_ack.rcv_mss;
-
+	/* KERNEL: also not under TCP memory pressure (not modelled). */
+	if (tp->rcv_ssthresh >= tp->window_clamp || (int)tp->rcv_ssthresh >= tcp_space(sk))
+		return;
+	/* Does an skb with such overhead fit the buffer in future? */
+	if (tcp_win_from_space(skb->truesize) <= (int)skb->len)
+		incr = 2 * tp->advmss;
+	else
+		incr = __tcp_grow_window(sk, skb);
+	if (incr) {
+		incr = max_t(int, incr, 2 * (int)skb->len);
 		tp->rcv_ssthresh = min_t(u32, tp->rcv_ssthresh + incr, tp->window_clamp);
+		inet_csk(sk)->icsk_ack.quick |= 1;
 	}
 }
 
@@ -781,7 +818,8 @@ tcp_event_data_recv(struct sock *sk, struct sk_buff *skb)
 		}
 	}
 	icsk->icsk_ack.lrcvtime = now;
-	tcp_grow_window(sk, skb);
+	if (skb->len >= 128)
+		tcp_grow_window(sk, skb);
 }
 
 /* The SACK blocks we report: the out-of-order islands, the one that just

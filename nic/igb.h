@@ -62,7 +62,10 @@ struct sim_82576;
 #define IGB_RX_HTHRESH		8
 #define IGB_RX_WTHRESH		1
 
-/* RX buffers */
+/* RX buffers: each descriptor gets half a page (IGB_RX_BUFSZ, SRRCTL
+ * BSIZEPKT); a frame of up to IGB_RX_HDR_LEN bytes is copied into the
+ * skb, a longer one keeps its bytes in the half page (a page frag) and
+ * only its headers are copied (igb_pull_tail). */
 #define IGB_RX_HDR_LEN		256
 #define IGB_RX_BUFSZ		2048
 #define IGB_RX_BUFFER_WRITE	16	/* refill in batches of 16 */
@@ -102,12 +105,18 @@ struct igb_tx_buffer {
 	u32 tx_flags;			/* IGB_TX_FLAGS_*, none used */
 };
 
-/* Software side of one RX slot. */
+/*
+ * Software side of one RX slot: a page mapped for the card to write
+ * (whole: dma covers 4096 bytes), of which the slot's descriptor points
+ * at one half.  When a frame in that half goes up the stack in a frag,
+ * the other half goes back to the ring (igb_can_reuse_rx_page flips
+ * page_offset) if the driver is the page's only owner again; so a page
+ * alternates between its halves while the stack frees what it was given.
+ */
 struct igb_rx_buffer {
-	dma_addr_t dma;			/* where the card writes */
-	struct sk_buff *skb;		/* the buffer behind it */
-	/* KERNEL: 3.10 keeps struct page *page + page_offset (half pages,
-	 * flipped and reused); netstep maps one linear skb per slot. */
+	dma_addr_t dma;			/* the page's DMA address (offset 0) */
+	struct page *page;		/* NULL: the slot needs a page */
+	unsigned int page_offset;	/* 0 or IGB_RX_BUFSZ: the half in use */
 };
 
 struct igb_tx_queue_stats {
@@ -122,7 +131,8 @@ struct igb_rx_queue_stats {
 	u64 bytes;
 	u64 drops;			/* frames with errors, dropped */
 	u64 csum_err;
-	u64 alloc_failed;		/* no buffer for a descriptor */
+	u64 alloc_failed;		/* no page for a descriptor, or no skb
+					 * for a frame */
 };
 
 /* What a q_vector knows about one of its rings. */
@@ -154,7 +164,7 @@ struct igb_ring {
 	u8 reg_idx;			/* physical queue (register index) */
 	u16 next_to_clean;		/* first slot the card may still own */
 	u16 next_to_use;		/* next slot the driver fills */
-	u16 next_to_alloc;		/* RX: next slot to refill */
+	u16 next_to_alloc;		/* RX: slot a reused page goes to */
 	union {
 		/* TX */
 		struct {
@@ -162,7 +172,8 @@ struct igb_ring {
 		};
 		/* RX */
 		struct {
-			struct sk_buff *skb;	/* frame in progress (unused) */
+			struct sk_buff *skb;	/* a frame whose last buffer
+						 * (EOP) has not come yet */
 			struct igb_rx_queue_stats rx_stats;
 		};
 	};
@@ -258,8 +269,6 @@ struct igb_adapter {
 
 	u32 max_frame_size;		/* mtu + 14 + 4 (FCS) + 4 (VLAN) */
 	u32 min_frame_size;
-	u32 rx_buffer_len;		/* netstep: linear RX buffer size, see
-					 * sim_igb_alloc_mapped_skb() */
 
 	struct device pdev;		/* the bus device DMA maps go through.
 					 * KERNEL: struct pci_dev *pdev (&pdev->dev) */

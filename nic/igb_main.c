@@ -27,6 +27,12 @@
  * Scatter-gather: igb_tx_map gives the linear part and each page frag a
  * data descriptor of its own; the card gathers them into one frame.
  *
+ * Receive buffers are half pages (IGB_RX_BUFSZ); the skb is made when a
+ * frame arrives (igb_fetch_rx_buffer): small frames are copied into it,
+ * the others stay in their half page as a frag, and the page goes back to
+ * the ring with its other half (page flipping, igb_can_reuse_rx_page) as
+ * long as the stack has let go of what it was given.
+ *
  * KERNEL (left out): checksum offload, TSO and VLAN (so no context
  * descriptors: the stack sums and segments in software), BQL
  * (netdev_tx_sent_queue), the watchdog task (link, hang detection, the
@@ -37,6 +43,8 @@
 #include "nic/sim_82576.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "layers/ip.h"
+#include "layers/tcp.h"
 #include "events/igb.h"
 
 #include <stdio.h>
@@ -166,6 +174,7 @@ igb_free_q_vectors(struct igb_adapter *adapter)
 			continue;
 		adapter->tx_ring[q_vector->tx.ring->queue_index] = NULL;
 		adapter->rx_ring[q_vector->rx.ring->queue_index] = NULL;
+		netif_napi_del(&q_vector->napi);	/* igb_reset_q_vector */
 		adapter->q_vector[v] = NULL;
 		free(q_vector);
 	}
@@ -236,7 +245,6 @@ igb_sw_init(struct igb_adapter *adapter, unsigned int num_queues)
 	adapter->tx_work_limit = IGB_DEFAULT_TX_WORK;
 	adapter->max_frame_size = netdev->mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
 	adapter->min_frame_size = ETH_ZLEN + ETH_FCS_LEN;
-	adapter->rx_buffer_len = IGB_RX_BUFSZ;
 	adapter->num_tx_queues = num_queues;	/* igb_init_queue_configuration */
 	adapter->num_rx_queues = num_queues;
 	if (igb_init_interrupt_scheme(adapter))
@@ -603,12 +611,11 @@ igb_clean_tx_ring(struct igb_ring *tx_ring)
 	tx_ring->next_to_clean = 0;
 }
 
-/* igb_clean_rx_ring - unmap and free every RX buffer, zero the ring. */
+/* igb_clean_rx_ring - free the frame in progress, unmap and put every
+ * page, zero the ring. */
 static void
 igb_clean_rx_ring(struct igb_ring *rx_ring)
 {
-	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
-
 	trace_igb_clean_rx_ring(rx_ring);
 	if (rx_ring->skb)
 		dev_kfree_skb_any(rx_ring->skb);
@@ -618,12 +625,11 @@ igb_clean_rx_ring(struct igb_ring *rx_ring)
 	for (u16 i = 0; i < rx_ring->count; i++) {
 		struct igb_rx_buffer *buffer_info = &rx_ring->rx_buffer_info[i];
 
-		if (buffer_info->skb) {
-			dma_unmap_single(rx_ring->dev, buffer_info->dma, bufsz, DMA_FROM_DEVICE);
-			dev_kfree_skb_any(buffer_info->skb);	/* an empty buffer */
-		}
-		buffer_info->skb = NULL;
-		buffer_info->dma = 0;
+		if (!buffer_info->page)
+			continue;
+		dma_unmap_page(rx_ring->dev, buffer_info->dma, PAGE_SIZE, DMA_FROM_DEVICE);
+		put_page(buffer_info->page);	/* __free_page */
+		buffer_info->page = NULL;
 	}
 	memset(rx_ring->rx_buffer_info, 0, sizeof(struct igb_rx_buffer) * rx_ring->count);
 	if (rx_ring->desc)
@@ -731,7 +737,8 @@ igb_configure_tx(struct igb_adapter *adapter)
 		igb_configure_tx_ring(adapter, adapter->tx_ring[i]);
 }
 
-/* igb_configure_rx_ring - the same for RX, plus the buffer size (SRRCTL). */
+/* igb_configure_rx_ring - the same for RX, plus the buffer sizes (SRRCTL):
+ * half a page per descriptor, whatever the MTU. */
 static void
 igb_configure_rx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 {
@@ -748,10 +755,14 @@ igb_configure_rx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 	ring->tail = E1000_RDT(reg_idx);
 	wr32(E1000_RDH(reg_idx), 0);
 	wr32(ring->tail, 0);
-	/* KERNEL: IGB_RX_BUFSZ (2048) always, jumbo frames chained across
-	 * half pages; netstep's linear buffers grow with the MTU instead. */
-	srrctl = adapter->rx_buffer_len >> E1000_SRRCTL_BSIZEPKT_SHIFT;
+	/* A frame longer than IGB_RX_BUFSZ (jumbo) fills several
+	 * descriptors; only the last has EOP. */
+	srrctl = IGB_RX_HDR_LEN << E1000_SRRCTL_BSIZEHDRSIZE_SHIFT;
+	srrctl |= IGB_RX_BUFSZ >> E1000_SRRCTL_BSIZEPKT_SHIFT;
 	srrctl |= E1000_SRRCTL_DESCTYPE_ADV_ONEBUF;
+	/* Drop when a queue has no descriptor, rather than stall the others. */
+	if (adapter->num_rx_queues > 1)
+		srrctl |= E1000_SRRCTL_DROP_EN;
 	wr32(E1000_SRRCTL(reg_idx), srrctl);
 	rxdctl |= IGB_RX_PTHRESH;
 	rxdctl |= IGB_RX_HTHRESH << 8;
@@ -770,34 +781,36 @@ igb_configure_rx(struct igb_adapter *adapter)
 }
 
 /*
- * sim_igb_alloc_mapped_skb - a receive buffer for one RX slot, mapped for
- * the card to write.  KERNEL: 3.10's igb_alloc_mapped_page maps half a
- * page and builds the skb only when a frame arrives (page flipping);
- * netstep maps one linear skb from netdev_alloc_skb per descriptor.
+ * igb_alloc_mapped_page - a page for RX slot @bi, mapped whole for the
+ * card to write, the first half in use.  A slot that got a reused page
+ * (igb_reuse_rx_page) keeps it: with page flipping, new pages are rare.
+ * false if no page or no mapping could be had (alloc_failed).
  */
 static bool
-sim_igb_alloc_mapped_skb(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
+igb_alloc_mapped_page(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
 {
-	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
-	struct sk_buff *skb = bi->skb;
+	struct page *page = bi->page;
 	dma_addr_t dma;
 
-	trace_sim_igb_alloc_mapped_skb(rx_ring, bi, bufsz);
-	if (skb)
-		return true;	/* still mapped from before */
-	skb = netdev_alloc_skb(rx_ring->netdev, bufsz);
-	if (!skb) {
+	trace_igb_alloc_mapped_page(rx_ring, bi);
+	if (likely(page))
+		return true;
+	/* KERNEL: __skb_alloc_page(GFP_ATOMIC | __GFP_COLD), which may take
+	 * from the emergency reserves (a pfmemalloc page). */
+	page = alloc_pages(dev_net(rx_ring->netdev), 0);
+	if (unlikely(!page)) {
 		rx_ring->rx_stats.alloc_failed++;
 		return false;
 	}
-	dma = dma_map_single(rx_ring->dev, skb->data, bufsz, DMA_FROM_DEVICE);
+	dma = dma_map_page(rx_ring->dev, page, 0, PAGE_SIZE, DMA_FROM_DEVICE);
 	if (dma_mapping_error(rx_ring->dev, dma)) {
-		dev_kfree_skb_any(skb);
+		put_page(page);	/* __free_page */
 		rx_ring->rx_stats.alloc_failed++;
 		return false;
 	}
-	bi->skb = skb;
 	bi->dma = dma;
+	bi->page = page;
+	bi->page_offset = 0;
 	return true;
 }
 
@@ -824,9 +837,11 @@ igb_alloc_rx_buffers(struct igb_ring *rx_ring, u16 cleaned_count)
 	bi = &rx_ring->rx_buffer_info[i];
 	i -= rx_ring->count;	/* negative: reaching 0 means "wrap" */
 	do {
-		if (!sim_igb_alloc_mapped_skb(rx_ring, bi))
+		if (!igb_alloc_mapped_page(rx_ring, bi))
 			break;
-		rx_desc->read.pkt_addr = cpu_to_le64(bi->dma);
+		/* Refresh it even if the page is the same: every
+		 * write-back erased it. */
+		rx_desc->read.pkt_addr = cpu_to_le64(bi->dma + bi->page_offset);
 		rx_desc++;
 		bi++;
 		i++;
@@ -1584,32 +1599,107 @@ igb_poll(struct napi_struct *napi, int budget)
 /* ==== receive =============================================================== */
 
 /*
- * igb_fetch_rx_buffer - take the skb behind the descriptor at
- * next_to_clean: unmap it and set its length from the write-back.
- * KERNEL: 3.10 copies small frames out of the half page, attaches larger
- * ones as a page frag and recycles the page (igb_add_rx_frag).
+ * igb_reuse_rx_page - give the page of @old_buff, its other half now
+ * current, to the slot at next_to_alloc: the next refill finds it there
+ * (igb_alloc_mapped_page) instead of allocating.  The mapping stays.
+ */
+static void
+igb_reuse_rx_page(struct igb_ring *rx_ring, struct igb_rx_buffer *old_buff)
+{
+	u16 nta = rx_ring->next_to_alloc;
+	struct igb_rx_buffer *new_buff = &rx_ring->rx_buffer_info[nta];
+
+	trace_igb_reuse_rx_page(rx_ring, old_buff);
+	nta++;
+	rx_ring->next_to_alloc = (nta < rx_ring->count) ? nta : 0;
+	*new_buff = *old_buff;
+	/* KERNEL: dma_sync_single_range_for_device of the half; netstep's
+	 * DMA is coherent. */
+}
+
+/*
+ * igb_can_reuse_rx_page - may the page that just went up in a frag be
+ * used again?  Only if the driver is its sole owner again (the stack
+ * freed what it was given of the half before): then the other half is
+ * next, and the page gets two references at once, the stack's new frag
+ * and the ring's.  Otherwise the stack keeps it, and the ring lets go.
+ */
+static bool
+igb_can_reuse_rx_page(struct igb_rx_buffer *rx_buffer, struct page *page,
+		      unsigned int truesize)
+{
+	trace_igb_can_reuse_rx_page(rx_buffer, page, truesize);
+	/* KERNEL: a page of another NUMA node is never reused (one node
+	 * here); with pages of 8 KiB and more, the offset walks up the page
+	 * instead of flipping. */
+	if (unlikely(page_count(page) != 1))
+		return false;
+	rx_buffer->page_offset ^= IGB_RX_BUFSZ;
+	/* We are the only owner: set the count (atomic_set in 3.10) rather
+	 * than take a reference with a locked increment. */
+	page->_count = 2;
+	return true;
+}
+
+/*
+ * igb_add_rx_frag - the bytes the card wrote into @rx_buffer's half page
+ * go into @skb: copied, for a frame of at most IGB_RX_HDR_LEN bytes (the
+ * half page stays the ring's); else attached as a frag of the page.
+ * true if the ring may use the page again (igb_reuse_rx_page).
+ */
+static bool
+igb_add_rx_frag(struct igb_ring *rx_ring, struct igb_rx_buffer *rx_buffer,
+		union e1000_adv_rx_desc *rx_desc, struct sk_buff *skb)
+{
+	struct page *page = rx_buffer->page;
+	unsigned int size = le16_to_cpu(rx_desc->wb.upper.length);
+	unsigned int truesize = IGB_RX_BUFSZ;	/* a frag costs its half page */
+
+	trace_igb_add_rx_frag(rx_ring, rx_buffer, size, skb);
+	if (size <= IGB_RX_HDR_LEN && !skb_is_nonlinear(skb)) {
+		/* KERNEL: copies ALIGN(size, sizeof(long)) bytes; a hardware
+		 * timestamp (TSIP) in front of the frame is taken off here. */
+		memcpy(skb_put(skb, size), (u8 *)page_address(page) + rx_buffer->page_offset,
+		       size);
+		return true;
+	}
+	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page, rx_buffer->page_offset, size,
+			truesize);
+	return igb_can_reuse_rx_page(rx_buffer, page, truesize);
+}
+
+/*
+ * igb_fetch_rx_buffer - the buffer at next_to_clean into a frame: a new
+ * skb for the frame's first buffer (room for IGB_RX_HDR_LEN bytes), or
+ * @skb, the frame in progress, for the next ones.  Its page goes back to
+ * the ring or is unmapped; the slot is empty afterwards.  NULL if no skb
+ * could be had (alloc_failed; the buffer stays for the next poll).
  */
 static struct sk_buff *
-igb_fetch_rx_buffer(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
+igb_fetch_rx_buffer(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
+		    struct sk_buff *skb)
 {
 	struct igb_rx_buffer *rx_buffer = &rx_ring->rx_buffer_info[rx_ring->next_to_clean];
-	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
-	unsigned int size = le16_to_cpu(rx_desc->wb.upper.length);
-	struct sk_buff *skb = rx_buffer->skb;
 
-	trace_igb_fetch_rx_buffer(rx_ring, skb, size);
-	if (unlikely(!skb))
-		return NULL;
-	dma_unmap_single(rx_ring->dev, rx_buffer->dma, bufsz, DMA_FROM_DEVICE);
-	rx_buffer->skb = NULL;
-	rx_buffer->dma = 0;
-	if (size > bufsz)
-		size = bufsz;	/* a card bug: never trust a length blindly */
-	skb_put(skb, size);
+	trace_igb_fetch_rx_buffer(rx_ring, rx_buffer, rx_desc, skb);
+	if (likely(!skb)) {
+		skb = netdev_alloc_skb_ip_align(rx_ring->netdev, IGB_RX_HDR_LEN);
+		if (unlikely(!skb)) {
+			rx_ring->rx_stats.alloc_failed++;
+			return NULL;
+		}
+	}
+	/* KERNEL: dma_sync_single_range_for_cpu of the half first. */
+	if (igb_add_rx_frag(rx_ring, rx_buffer, rx_desc, skb))
+		igb_reuse_rx_page(rx_ring, rx_buffer);
+	else
+		dma_unmap_page(rx_ring->dev, rx_buffer->dma, PAGE_SIZE, DMA_FROM_DEVICE);
+	rx_buffer->page = NULL;
 	return skb;
 }
 
-/* igb_is_non_eop - advance next_to_clean; true if the frame goes on. */
+/* igb_is_non_eop - advance next_to_clean; true if the frame goes on in
+ * the next buffer (the card had no EOP for this one). */
 static bool
 igb_is_non_eop(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
 {
@@ -1622,7 +1712,85 @@ igb_is_non_eop(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
 }
 
 /*
- * igb_cleanup_headers - drop frames the card flagged, pad runts to 60.
+ * igb_get_headlen - how many bytes at @data are headers: Ethernet, IPv4
+ * or IPv6, and TCP or UDP (the first fragment of a datagram only); at
+ * most @max_len.  What igb_pull_tail copies into the linear part, so the
+ * stack (GRO first) finds every header there.
+ * KERNEL: a VLAN tag (802.1Q) is stepped over too.
+ */
+static unsigned int
+igb_get_headlen(const u8 *data, unsigned int max_len)
+{
+	unsigned int off = ETH_HLEN, hlen;
+	u8 nexthdr = 0;	/* neither TCP nor UDP */
+	__be16 protocol;
+
+	if (max_len < ETH_HLEN)
+		return max_len;
+	memcpy(&protocol, data + 12, sizeof(protocol));
+	if (protocol == htons(ETH_P_IP)) {
+		const struct iphdr *iph = (const struct iphdr *)(data + off);
+
+		if (off > max_len - sizeof(struct iphdr))
+			return max_len;
+		hlen = (data[off] & 0x0F) << 2;
+		if (hlen < sizeof(struct iphdr))
+			return off;
+		if (!(iph->frag_off & htons(IP_OFFSET)))
+			nexthdr = iph->protocol;
+	} else if (protocol == htons(ETH_P_IPV6)) {
+		if (off > max_len - 40)	/* sizeof(struct ipv6hdr) */
+			return max_len;
+		nexthdr = data[off + 6];
+		hlen = 40;
+	} else {
+		return off;
+	}
+	off += hlen;
+	if (nexthdr == IPPROTO_TCP) {
+		if (off > max_len - sizeof(struct tcphdr))
+			return max_len;
+		hlen = (data[off + 12] & 0xF0) >> 2;
+		if (hlen < sizeof(struct tcphdr))
+			return off;
+		off += hlen;
+	} else if (nexthdr == IPPROTO_UDP) {
+		if (off > max_len - sizeof(struct udphdr))
+			return max_len;
+		off += sizeof(struct udphdr);
+	}
+	return off < max_len ? off : max_len;
+}
+
+/*
+ * igb_pull_tail - copy the headers of a frame that is all in frags into
+ * the skb's linear part (igb's own, cheaper __pskb_pull_tail: the first
+ * frag just starts later).
+ */
+static void
+igb_pull_tail(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
+	      struct sk_buff *skb)
+{
+	skb_frag_t *frag = &skb_shinfo(skb)->frags[0];
+	const u8 *va = skb_frag_address(frag);
+	unsigned int pull_len;
+
+	trace_igb_pull_tail(rx_ring, rx_desc, skb);
+	/* KERNEL: a hardware timestamp (TSIP) before the frame is read and
+	 * skipped first. */
+	pull_len = igb_get_headlen(va, IGB_RX_HDR_LEN);
+	/* KERNEL: rounds the copy up to a whole number of longs. */
+	memcpy(skb_tail_pointer(skb), va, pull_len);	/* skb_copy_to_linear_data */
+	skb_frag_size_sub(frag, pull_len);
+	frag->page_offset += pull_len;
+	skb->data_len -= pull_len;
+	skb->tail += pull_len;
+	trace_igb_rx_headers_pulled(rx_ring, skb, pull_len);
+}
+
+/*
+ * igb_cleanup_headers - drop a frame the card flagged, put the headers
+ * of a paged one in the linear part, pad runts to 60.
  * Returns true if @skb was consumed (dropped).
  */
 static bool
@@ -1631,11 +1799,14 @@ igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
 {
 	trace_igb_cleanup_headers(rx_ring, rx_desc, skb);
 	if (unlikely(igb_test_staterr(rx_desc, E1000_RXDEXT_ERR_FRAME_ERR_MASK))) {
+		/* KERNEL: with NETIF_F_RXALL (ethtool -K rx-all) it goes up. */
 		trace_igb_rx_frame_error(rx_ring, rx_desc, skb);
 		rx_ring->rx_stats.drops++;
 		kfree_skb(skb);
 		return true;
 	}
+	if (skb_is_nonlinear(skb))
+		igb_pull_tail(rx_ring, rx_desc, skb);
 	if (unlikely(skb->len < ETH_ZLEN)) {	/* eth_skb_pad */
 		unsigned int pad = ETH_ZLEN - skb->len;
 
@@ -1654,21 +1825,24 @@ igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
  * igb_clean_rx_irq - hand received frames to the stack
  * @budget: at most this many frames
  *
- * While the descriptor at next_to_clean has DD: take its skb, set the
- * length, eth_type_trans, napi_gro_receive (which consumes it).  Slots
- * are refilled every 16 and at the end (RDT moves).  true if under budget.
+ * While the descriptor at next_to_clean has DD: its half page goes into
+ * the frame's skb (igb_fetch_rx_buffer); a frame that goes on in the
+ * next descriptor waits in rx_ring->skb (also across polls); a whole one
+ * gets its headers pulled, eth_type_trans, and goes to napi_gro_receive
+ * (which consumes it).  Slots are refilled every 16 and at the end (RDT
+ * moves).  true if under budget.
  */
 bool
 igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 {
 	struct igb_ring *rx_ring = q_vector->rx.ring;
+	struct sk_buff *skb = rx_ring->skb;
 	unsigned int total_bytes = 0, total_packets = 0;
 	u16 cleaned_count = igb_desc_unused(rx_ring);
 
 	trace_igb_clean_rx_irq(rx_ring, budget);
 	do {
 		union e1000_adv_rx_desc *rx_desc;
-		struct sk_buff *skb;
 
 		if (cleaned_count >= IGB_RX_BUFFER_WRITE) {
 			igb_alloc_rx_buffers(rx_ring, cleaned_count);
@@ -1678,34 +1852,37 @@ igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 		if (!igb_test_staterr(rx_desc, E1000_RXD_STAT_DD))
 			break;
 		/* KERNEL: rmb() - no descriptor field is read before DD */
-		skb = igb_fetch_rx_buffer(rx_ring, rx_desc);
+		skb = igb_fetch_rx_buffer(rx_ring, rx_desc, skb);
 		if (!skb)
 			break;
 		cleaned_count++;
 		trace_igb_rx_done(rx_ring, rx_desc, skb);
-		if (igb_is_non_eop(rx_ring, rx_desc)) {
-			/* NOTE: the card drops what does not fit one buffer, so
-			 * a frame never spans descriptors here; if one did, drop
-			 * the piece rather than chain it. */
-			trace_igb_drop(rx_ring->netdev, skb, "non_eop");
-			rx_ring->rx_stats.drops++;
-			kfree_skb(skb);
+		if (igb_is_non_eop(rx_ring, rx_desc))
+			continue;
+		if (igb_cleanup_headers(rx_ring, rx_desc, skb)) {
+			skb = NULL;
 			continue;
 		}
-		if (igb_cleanup_headers(rx_ring, rx_desc, skb))
-			continue;
 		total_bytes += skb->len;
 		/* igb_process_skb_fields: KERNEL: RX checksum, hash, timestamp
 		 * and VLAN tag would be taken from the descriptor here */
 		skb->protocol = eth_type_trans(skb, rx_ring->netdev);
 		napi_gro_receive(&q_vector->napi, skb);
+		skb = NULL;
 		total_packets++;
 	} while (likely(total_packets < (unsigned int)budget));
 
+	/* A frame whose EOP has not come yet is finished next time. */
+	rx_ring->skb = skb;
 	rx_ring->rx_stats.packets += total_packets;
 	rx_ring->rx_stats.bytes += total_bytes;
 	q_vector->rx.total_packets += total_packets;
 	q_vector->rx.total_bytes += total_bytes;
+	/* NOTE: 3.10 sums the rings into the netdev stats when they are read
+	 * (igb_get_stats64); netstep counts here so `ip -s link` is current,
+	 * frames as they came, before GRO merges them. */
+	rx_ring->netdev->stats.rx_packets += total_packets;
+	rx_ring->netdev->stats.rx_bytes += total_bytes;
 	if (cleaned_count)
 		igb_alloc_rx_buffers(rx_ring, cleaned_count);
 	return total_packets < (unsigned int)budget;
@@ -1716,8 +1893,9 @@ igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 /**
  * igb_change_mtu - ndo_change_mtu: 68 .. 9216 (a 9238-byte frame)
  *
- * A running interface goes down and up, so the RX buffers are
- * reallocated for the new frame size.  0 or -EINVAL.
+ * A running interface goes down and up, with the new frame size in
+ * RLPML; the RX buffers stay half pages (a jumbo frame spans several).
+ * 0 or -EINVAL.
  */
 int
 igb_change_mtu(struct net_device *netdev, int new_mtu)
@@ -1735,8 +1913,6 @@ igb_change_mtu(struct net_device *netdev, int new_mtu)
 	if (netif_running(netdev))
 		igb_down(adapter);
 	netdev->mtu = new_mtu;
-	/* netstep: a linear buffer big enough for the frame, in 1 KiB steps */
-	adapter->rx_buffer_len = max_t(u32, IGB_RX_BUFSZ, ALIGN((u32)max_frame, 1024));
 	if (netif_running(netdev))
 		igb_up(adapter);
 	else

@@ -21,9 +21,10 @@
  *
  * RX: the port calls sim_82576_receive() when a frame arrives.  After
  * the address filter and the length checks the card takes the
- * descriptor at RDH (if RDH != RDT), DMA-writes the frame into its
- * buffer, writes back length and DD|EOP, advances RDH and raises the
- * cause.  Everything goes to queue 0.
+ * descriptors from RDH on (if it owns enough: RDH != RDT), DMA-writes
+ * the frame into their buffers, SRRCTL.BSIZEPKT bytes each (2 KiB, half
+ * a page, with igb), writes back length and DD (EOP on the last),
+ * advances RDH and raises the cause.  Everything goes to queue 0.
  *
  * Interrupts: a cause sets its bit in EICR (queue -> vector through
  * IVAR).  If the vector is enabled in EIMS, an MSI-X message is sent as
@@ -36,7 +37,7 @@
  * obeyed), descriptor prefetch/write-back thresholds, head write-back,
  * offloads (checksum, TSO, VLAN: context descriptors are accepted and
  * ignored), RSS and queue filters, multicast hash (MTA: every multicast
- * is accepted), header split, frames spanning RX descriptors, flow
+ * is accepted), header split, flow
  * control, PHY and link negotiation (link is up when the port is
  * plugged), the FCS (frames leave and arrive without CRC; octet counters
  * add 4 bytes for it as the real ones do).
@@ -522,7 +523,24 @@ sim_82576_rx_accept(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	return true;
 }
 
-/* DMA the frame into the descriptor at RDH and write it back [82576 7.1.5]. */
+/* Descriptors the card owns from RDH up to RDT (the ring is empty when
+ * they meet); 0 if the ring registers make no sense. */
+static u32
+sim_82576_rx_owned(u32 h, u32 t, u32 count)
+{
+	if (count == 0 || h >= count || t >= count)
+		return 0;
+	return t >= h ? t - h : count - h + t;
+}
+
+/*
+ * DMA the frame into the buffers of the descriptors from RDH on, each
+ * filled up to SRRCTL.BSIZEPKT, and write each back with its length and
+ * DD, the last with EOP [82576 7.1.4, 7.1.5].  A frame that needs more
+ * descriptors than the card owns is missed whole (MPC, RXO), as QEMU
+ * does (igb_has_rxbufs).  A buffer the card may not write (a DMA fault)
+ * gives the frame an RX data error (RXE) in its last descriptor.
+ */
 static void
 sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 {
@@ -532,54 +550,59 @@ sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	u32 h = reg_get(hw, E1000_RDH(0)), t = reg_get(hw, E1000_RDT(0));
 	u32 bsize = (reg_get(hw, E1000_SRRCTL(0)) & E1000_SRRCTL_BSIZEPKT_MASK)
 		    << E1000_SRRCTL_BSIZEPKT_SHIFT;
-	union e1000_adv_rx_desc d;
-	u32 status = E1000_RXD_STAT_DD | E1000_RXD_STAT_EOP;
-	dma_addr_t pkt;
+	u32 need, error = 0;
+	unsigned int done = 0;
 
-	if (count == 0 || h >= count || t >= count || h == t) {
-		/* no descriptor owned by the card: the FIFO overflows */
+	if (bsize == 0)
+		bsize = 2048;	/* BSIZEPKT 0: the RCTL default buffer */
+	need = DIV_ROUND_UP(len, bsize);
+	if (sim_82576_rx_owned(h, t, count) < need) {
+		/* not enough descriptors owned by the card: the FIFO overflows */
 		reg_inc(hw, E1000_MPC);
 		reg_set(hw, E1000_ICR, reg_get(hw, E1000_ICR) | E1000_ICR_RXO);
 		hw->stats.rx_missed++;
 		trace_card_rx_no_desc(hw->net, h, t);
 		return;
 	}
-	if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
-		hw->stats.rx_dma_faults++;
-		return;
+	while (done < len) {
+		unsigned int chunk = min_t(unsigned int, len - done, bsize);
+		union e1000_adv_rx_desc d;
+		u32 status = E1000_RXD_STAT_DD;
+		dma_addr_t pkt;
+
+		if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
+			hw->stats.rx_dma_faults++;
+			return;
+		}
+		pkt = le64_to_cpu(d.read.pkt_addr);
+		if (sim_dma_write(hw->bus, pkt, frame + done, chunk) < 0) {
+			/* hand the descriptor back flagged, so the ring keeps moving */
+			hw->stats.rx_dma_faults++;
+			error = E1000_RXDEXT_STATERR_RXE;
+		}
+		done += chunk;
+		if (done == len)
+			status |= E1000_RXD_STAT_EOP | error;
+		memset(&d, 0, sizeof(d));
+		d.wb.upper.status_error = cpu_to_le32(status);
+		d.wb.upper.length = cpu_to_le16(chunk);
+		/* NOTE: QEMU writes the descriptor with DD clear, then the status
+		 * dword, so a driver never sees DD before the length; one write
+		 * here is just as atomic for a single-threaded reader. */
+		if (sim_dma_write(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
+			hw->stats.rx_dma_faults++;
+			return;
+		}
+		trace_card_rx_writeback(hw->net, h, count, pkt, chunk, status);
+		h = (h + 1) % count;
+		reg_set(hw, E1000_RDH(0), h);
 	}
-	pkt = le64_to_cpu(d.read.pkt_addr);
-	if (bsize == 0)
-		bsize = 2048;	/* BSIZEPKT 0: the RCTL default buffer */
-	if (len > bsize) {
-		hw->stats.rx_oversize++;
-		trace_card_rx_buf_small(hw->net, len, bsize);
-		return;
-	}
-	if (sim_dma_write(hw->bus, pkt, frame, len) < 0) {
-		/* hand the descriptor back flagged, so the ring keeps moving */
-		hw->stats.rx_dma_faults++;
-		status |= E1000_RXDEXT_STATERR_RXE;
-		len = 0;
-	}
-	memset(&d, 0, sizeof(d));
-	d.wb.upper.status_error = cpu_to_le32(status);
-	d.wb.upper.length = cpu_to_le16(len);
-	/* NOTE: QEMU writes the descriptor with DD clear, then the status
-	 * dword, so a driver never sees DD before the length; one write here
-	 * is just as atomic for a single-threaded reader. */
-	if (sim_dma_write(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
-		hw->stats.rx_dma_faults++;
-		return;
-	}
-	reg_set(hw, E1000_RDH(0), (h + 1) % count);
-	if (!(status & E1000_RXDEXT_STATERR_RXE)) {
+	if (!error) {
 		reg_inc(hw, E1000_GPRC);
 		hw->gorc += len + SIM_ETH_FCS_LEN;
 		hw->stats.rx_frames++;
 		hw->stats.rx_bytes += len;
 	}
-	trace_card_rx_writeback(hw->net, h, count, pkt, len, status);
 	sim_82576_raise_queue(hw, 0, false);
 }
 

@@ -34,6 +34,7 @@
 #include "events/ip.h"
 #include "events/neigh.h"
 #include "events/net.h"
+#include "events/skb.h"
 #include "layers/arp.h"
 #include "layers/ip.h"
 #include "layers/neighbour.h"
@@ -448,6 +449,16 @@ tc_frames_student(void)
 	tc_wire(SIM_STUDENT, f, n);
 	n = tc_udp(l4, srv, me, 9001, 7, 10, true);
 	tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_UDP, l4, n));
+	/* a long frame (its payload in a page frag) with 200 bytes after
+	 * the datagram: ip_rcv trims them off the frag */
+	n = tc_udp(l4, srv, me, 9001, 7, 300, false);
+	n = tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_UDP, l4, n);
+	memset(f + n, 0xee, 200);
+	tc_wire(SIM_STUDENT, f, n + 200);
+	/* a TCP segment with a bad sum: GRO leaves it alone, TCP drops it */
+	n = tc_tcp(l4, srv, me, 9000, 7, 1, 0, TCPHDR_ACK, 0, 400);
+	((struct tcphdr *)l4)->check ^= 0x5555;
+	tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_TCP, l4, n));
 
 	n = tc_icmp(l4, ICMP_ECHOREPLY, 0, 0x77770001, "data", 4);	/* nobody's id */
 	tc_wire(SIM_STUDENT, f, tc_ip(f, SIM_STUDENT, tc_router_lan_mac, srv, me, IPPROTO_ICMP, l4, n));
@@ -996,6 +1007,7 @@ static const struct {
 	{ &tp_ev_neigh_leakage, "a host torn down while someone holds an entry: a leak" },
 	{ &tp_ev_ip_headroom_realloc, "every skb reaches ip_finish_output2 with the 16 bytes "
 	  "an Ethernet header needs; only a device with a longer header would want more" },
+	{ &tp_ev_skb_realloc_headroom, "called only where ip_headroom_realloc is (see there)" },
 	{ &tp_ev_igb_mtu_invalid, "dev_set_mtu refuses above 9000 before igb_change_mtu, whose "
 	  "limit is 9216" },
 };

@@ -385,7 +385,7 @@ done
 [ -n "$fields" ] && [ -z "$missing" ] &&
 	has wide '^\|  layers/tcp_output\.c:[0-9]+  \[student\]\|' &&
 	has wide '^\|  net/ipv4/tcp_output\.c +\|' && has wide '^\|>    tcp_transmit_skb +\|' &&
-	has wide '^\|live skbs: [0-9]+ \(RX rings included\) *\|' &&
+	has wide '^\|live skbs: [0-9]+, pages: [0-9]+ *\|' &&
 	has wide '^\|proto=0x[0-9a-f]{4} dev=[a-z0-9-]+ truesize=[0-9]+ *\|' &&
 	has wide '\|\|NET_TX +: +[0-9]+ +[0-9]+ +[0-9]+ *\|\|' &&
 	has wide '\|\|NET_RX +: +[0-9]+ +[0-9]+ +[0-9]+ *\|\|' &&

@@ -252,7 +252,8 @@ ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 			fprintf(b.f, "%c skb#%u %s users=%d cloned=%u\n", o == skb ? '*' : ' ',
 				o->id, o->id == o->data_id ? "orig " : "clone", o->users, o->cloned);
 		}
-		fprintf(b.f, "live skbs: %lu (RX rings included)\n", live);
+		fprintf(b.f, "live skbs: %lu, pages: %lu\n", live,
+			r->w->ledger.pages_allocated - r->w->ledger.pages_freed);
 	}
 	s->pane[UI_PANE_SKB] = ui_buf_close(&b);
 }
