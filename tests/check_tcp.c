@@ -22,6 +22,7 @@
 #include "events/skb.h"
 #include "events/tcp.h"
 #include "sim/topology.h"
+#include "tools/tools.h"
 #include "layers/tcp.h"
 #include "layers/route.h"
 #include "tools/tools.h"
@@ -52,6 +53,20 @@ tt_teardown(struct tt *t)
 	live = sim_skb_ledger_live(&t->w.ledger, stderr);
 	ck_assert_uint_eq(live, 0);
 	fixture_recorder_close(&t->rec);
+}
+
+/* `ethtool -K eth0 gro off` on @host: each segment goes up alone. */
+static void
+tt_gro_off(struct net *host)
+{
+	char a0[] = "ethtool", a1[] = "-K", a2[] = "eth0", a3[] = "gro", a4[] = "off";
+	char *argv[] = { a0, a1, a2, a3, a4, NULL };
+	FILE *null = fopen("/dev/null", "w");
+
+	ck_assert_ptr_nonnull(null);
+	ck_assert_int_eq(tool_ethtool(host, 5, argv, null, null), 0);
+	fclose(null);
+	ck_assert(!(host->devs[0]->features & NETIF_F_GRO));
 }
 
 /* The first tcp_set_state on @host at or after @from from @old to @new. */
@@ -1261,6 +1276,9 @@ START_TEST(test_delayed_ack)
 	u64 total = 0;
 
 	tt_open_pair(&t, 16, 7014, 0, &cli, &lsk, &child);
+	/* One segment per skb, as without GRO (tests/check_gro.c counts
+	 * the ACKs of merged skbs). */
+	tt_gro_off(t.srv);
 	memset(&tt_drain, 0, sizeof(tt_drain));
 	child->sk_data_ready = tt_drain_ready;
 	t.w.link[SIM_WAN]->delay = 10 * NSEC_PER_MSEC;
@@ -1420,6 +1438,9 @@ START_TEST(test_ooo_fast_retransmit)
 
 	memset(&cap, 0, sizeof(cap));
 	tt_open_pair(&t, 19, 7017, 0, &cli, &lsk, &child);
+	/* Each segment alone in the queue, each with its duplicate ACK: GRO
+	 * would merge the four into one or two skbs. */
+	tt_gro_off(t.srv);
 	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_WAN]->end[1], &tap), 0);
 	for (size_t k = 0; k < sizeof(data); k++)
 		data[k] = tt_pattern(k);

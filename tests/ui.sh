@@ -40,9 +40,12 @@ has() { grep -Eq -- "$2" "$OUT/$1.txt"; }
 frames() { tshark -r "$1" -T fields -e frame.number 2>/dev/null | wc -l; }
 
 # 1. skb pane: dataref 2 after skb_clone (the SYN's clone), 1 once the
-#    driver frees the clone after the card sent it.
+#    driver frees the clone after the card sent it (the fourth
+#    dev_kfree_skb_any: the student's TX completion waits for its
+#    interrupt throttle, armed by the ARP exchange, while the router
+#    frees its ARP request and reply).
 ui clone 200x50 "b skb_clone c"
-ui unclone 200x50 "b skb_clone c d 1 b dev_kfree_skb_any c*3 f"
+ui unclone 200x50 "b skb_clone c d 1 b dev_kfree_skb_any c*4 f"
 has clone 'skb#[0-9]+ \(clone: data of skb#[0-9]+\)' && has clone 'dataref=2' &&
 	has clone 'Breakpoint 1, skb_clone' && has unclone '<- dev_kfree_skb_any' &&
 	has unclone 'skb#[0-9]+ \(owns its data\)' && has unclone 'cloned=1 dataref=1'
