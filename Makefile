@@ -64,7 +64,7 @@ TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 	       tests/check_neighbour.o tests/check_qdisc.o tests/check_ip.o \
 	       tests/check_igb.o tests/check_console.o
 TEST_OBJS   += tests/check_socket.o tests/check_udp.o
-TEST_OBJS   += tests/check_tcp.o tests/check_offload.o
+TEST_OBJS   += tests/check_tcp.o tests/check_offload.o tests/check_gro.o
 TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o

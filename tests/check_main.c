@@ -21,6 +21,7 @@ Suite *socket_suite(void);
 Suite *udp_suite(void);
 Suite *tcp_suite(void);
 Suite *offload_suite(void);
+Suite *gro_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
@@ -42,6 +43,7 @@ static Suite *(*const suites[])(void) = {
 	udp_suite,
 	tcp_suite,
 	offload_suite,	/* features, GSO in software, UDP fragments */
+	gro_suite,	/* RX half pages, GRO, what TCP makes of it */
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */
