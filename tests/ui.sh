@@ -389,6 +389,7 @@ done
 	has wide '^\|  layers/tcp_output\.c:[0-9]+  \[student\]\|' &&
 	has wide '^\|  net/ipv4/tcp_output\.c +\|' && has wide '^\|>    tcp_transmit_skb +\|' &&
 	has wide '^\|live skbs: [0-9]+, pages: [0-9]+ *\|' &&
+	has wide '^\|frags=0: *\|' &&
 	has wide '^\|proto=0x[0-9a-f]{4} dev=[a-z0-9-]+ truesize=[0-9]+ *\|' &&
 	has wide '\|\|NET_TX +: +[0-9]+ +[0-9]+ +[0-9]+ *\|\|' &&
 	has wide '\|\|NET_RX +: +[0-9]+ +[0-9]+ +[0-9]+ *\|\|' &&
@@ -426,6 +427,13 @@ if COLUMNS=120 LINES=40 timeout 20 "$NETSTEP" --wire tap --tap uitap15 -e "ip ne
 else
 	echo "skip TAP softirqs: $(head -1 "$OUT/tap.err")"
 fi
+
+# 31. A packet GRO merged (the router's, as tcp_gro_complete returns):
+#     the skb pane lists its page frags, one per segment, and gso_segs.
+ui gro 200x50 "b tcp_gro_complete c f"
+has gro '^ <- tcp_gro_complete' &&
+	has gro '^\|frags=3: 1448 1448 1200  gso_segs=3 gso_size=1448 *\|'
+verdict $? "skb pane: a GRO'd skb's frags and gso_segs" "skb frags" "see $OUT/gro.txt"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -195,6 +195,24 @@ ui_skb_bar(FILE *f, const struct sk_buff *skb)
 	fputs("]\n  head  .headroom  #data  -tailroom  end\n", f);
 }
 
+/* The paged data: "frags=2: 1448 1448  gso_segs=2 gso_size=1448". */
+static void
+ui_skb_frags(FILE *f, const struct sk_buff *skb)
+{
+	const struct skb_shared_info *sh = skb_shinfo(skb);
+
+	fprintf(f, "frags=%u:", sh->nr_frags);
+	for (int i = 0; i < sh->nr_frags && i < 6; i++)
+		fprintf(f, " %u", skb_frag_size(&sh->frags[i]));
+	if (sh->nr_frags > 6)
+		fputs(" ...", f);
+	if (sh->frag_list)
+		fputs(" +frag_list", f);
+	if (sh->gso_size)
+		fprintf(f, "  gso_segs=%u gso_size=%u", sh->gso_segs, sh->gso_size);
+	fputc('\n', f);
+}
+
 static void
 ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 {
@@ -245,6 +263,7 @@ ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 			fprintf(b.f, " l4@+%d", skb->transport_header - (int)d);
 		fprintf(b.f, "\nproto=0x%04x dev=%s truesize=%u\n", ntohs(skb->protocol),
 			skb->dev ? skb->dev->name : "-", skb->truesize);
+		ui_skb_frags(b.f, skb);
 		fprintf(b.f, "data shared by (data_id=%u):\n", skb->data_id);
 		list_for_each_entry(o, &r->w->ledger.live, ledger_node) {
 			if (o->data_id != skb->data_id)
