@@ -25,13 +25,13 @@ endif
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -I.
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
-LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null)
+LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null) -pthread
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
 	       kernel/page_alloc.o
 LAYER_OBJS  := layers/skbuff.o layers/datagram.o layers/dev.o layers/gso.o layers/gro.o \
-	       layers/eth.o \
+	       layers/eth.o layers/loopback.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \
 	       layers/route.o layers/fib_frontend.o layers/fib_trie.o \
@@ -39,21 +39,27 @@ LAYER_OBJS  := layers/skbuff.o layers/datagram.o layers/dev.o layers/gso.o layer
 	       layers/neighbour.o layers/arp.o \
 	       layers/ip_output.o layers/ip_input.o layers/ip_forward.o \
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
-LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o
+LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o \
+	       layers/raw.o layers/ip_sockglue.o
 LAYER_OBJS  += layers/tcp.o layers/tcp_offload.o layers/tcp_output.o layers/tcp_input.o \
 	       layers/tcp_ipv4.o \
 	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
+LAYER_OBJS  += layers/tcp_cubic.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
-SIM_OBJS    += sim/task.o sim/app.o sim/sha256.o
-SIM_OBJS    += sim/tap.o sim/pcapng.o
+SIM_OBJS    += sim/task.o sim/app.o
+SIM_OBJS    += sim/tap.o sim/tap_writer.o sim/pcapng.o
 SIM_OBJS    += sim/lesson_parse.o sim/lesson_expect.o sim/lesson_run.o sim/lesson_cli.o
-SIM_OBJS    += sim/datadir.o
+SIM_OBJS    += sim/datadir.o sim/journal.o
 SIM_OBJS    += sim/af_packet.o
+SIM_OBJS    += sim/packetdrill_lex.o sim/packetdrill_parse.o sim/packetdrill_code.o sim/packetdrill_packet.o \
+	       sim/packetdrill_calls.o sim/packetdrill_syscall.o sim/packetdrill_run.o \
+	       sim/packetdrill_cli.o
 TOOL_OBJS   := tools/ping.o tools/iproute.o tools/tc.o tools/iptables.o \
 	       tools/ethtool.o tools/proc.o
 TOOL_OBJS   += tools/sockets.o tools/ethtool_features.o
 TOOL_OBJS   += tools/tcpdump.o tools/tcpdump_print.o
+TOOL_OBJS   += tools/sysctl.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 # ui: the step-through UI (issue 5); only ui/ includes curses
 UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o
@@ -64,13 +70,18 @@ TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 	       tests/check_neighbour.o tests/check_qdisc.o tests/check_ip.o \
 	       tests/check_igb.o tests/check_console.o
 TEST_OBJS   += tests/check_socket.o tests/check_udp.o
-TEST_OBJS   += tests/check_tcp.o tests/check_offload.o tests/check_gro.o
+TEST_OBJS   += tests/check_tcp.o tests/check_offload.o tests/check_igb_offload.o
+TEST_OBJS   += tests/check_gro.o
 TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o
 TEST_OBJS   += tests/check_trace.o
 TEST_OBJS   += tests/check_ui_explain.o
 TEST_OBJS   += tests/check_tcpdump.o
+TEST_OBJS   += tests/check_ui_snap.o
+TEST_OBJS   += tests/check_packetdrill.o
+TEST_OBJS   += tests/check_tcp_cubic.o
+TEST_OBJS   += tests/check_loopback.o
 
 all: netstep
 
@@ -89,6 +100,10 @@ tests/%.o: tests/%.c
 tests/check_netstep: $(TEST_OBJS) libnetstep.a
 	$(CC) $(CFLAGS) -o $@ $(TEST_OBJS) libnetstep.a $(LIBS) $(CHECK_LIBS)
 
+# What a lesson checks against what the UI's panes show (tests/lessons-panes.sh).
+tests/lesson_panes: tests/lesson_panes.o libnetstep.a
+	$(CC) $(CFLAGS) -o $@ tests/lesson_panes.o libnetstep.a $(LIBS)
+
 # The demo: a ping from the student's host through the router to the
 # server, traced and captured.  (The step-through UI replaces this later.)
 # ui: the step-through UI on the simulated wire, a TCP connection sending
@@ -102,7 +117,7 @@ demo: netstep
 		-e 'ping -c 3 10.0.1.2; ip neigh; route -n; tc -s qdisc show dev eth0; cat /proc/softirqs'
 	@echo "netstep: call graph in netstep.trace, frames in netstep.pcap (open it in Wireshark)"
 
-check: netstep tests/check_netstep
+check: netstep tests/check_netstep tests/lesson_panes
 	./tests/check_netstep
 	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
@@ -112,6 +127,8 @@ check: netstep tests/check_netstep
 	bash tests/lessons.sh ./netstep
 	bash tests/lessons-facts.sh ./netstep
 	bash tests/lessons-try.sh ./netstep
+	bash tests/lessons-panes.sh ./tests/lesson_panes
+	bash tests/packetdrill.sh ./netstep
 	bash tests/install.sh ./netstep
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
@@ -127,7 +144,8 @@ lab-status:
 	$(SUDO) bash lab/lab.sh status $(LAB_ARGS)
 
 clean:
-	rm -f netstep libnetstep.a tests/check_netstep main.o main.d \
+	rm -f netstep libnetstep.a tests/check_netstep tests/lesson_panes tests/lesson_panes.[od] \
+	      main.o main.d \
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
 	rm -rf tests/out tests/out-tap tests/out-ui
 	rm -rf tests/out-lessons	# lessons
@@ -135,20 +153,22 @@ clean:
 	rm -rf build tests/out-valgrind tests/out-soak	# harden
 	rm -rf tests/out-attack	# attack.sh
 	rm -rf config.h config.h.tmp tests/out-install	# install
+	rm -rf tests/out-packetdrill	# packetdrill
 
 .PHONY: all run demo check clean lab-up lab-down lab-status
--include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d
+-include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) main.d tests/lesson_panes.d
 
 # --- harden: sanitizers, valgrind, fuzzing (issue 7) -------------------------
 # `make sanitize` builds everything again under build/asan/ with ASan+UBSan
 # (float casts included; no suppressions, first error aborts) and runs the Check suites, the
-# fuzz regressions, tests/integration.sh, ui.sh and lessons.sh with it
+# fuzz regressions, tests/integration.sh, ui.sh, lessons.sh and packetdrill.sh with it
 # (tests/tap.sh, which needs root and the lab, is left to `make check`).
-# `make valgrind` runs the integration scenarios under memcheck.
+# `make valgrind` runs the integration scenarios and a few packetdrill
+# scripts under memcheck.
 # `make fuzz` runs each libFuzzer harness for
 # FUZZ_SECONDS.  None of them touches the normal build's objects.
 SAN_DIR    := build/asan
-FUZZERS    := fuzz_rx fuzz_console fuzz_lesson
+FUZZERS    := fuzz_rx fuzz_console fuzz_lesson fuzz_packetdrill
 # float-cast-overflow: gcc's -fsanitize=undefined leaves it out (clang's has
 # it); a NaN or a huge number cast to an integer is what it catches.
 SAN_FLAGS  := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
@@ -185,6 +205,7 @@ sanitize: $(SAN_DIR)/netstep $(SAN_DIR)/check_netstep $(addprefix $(SAN_DIR)/rep
 	$(SAN_ENV) bash tests/integration.sh ./$(SAN_DIR)/netstep
 	$(SAN_ENV) bash tests/ui.sh ./$(SAN_DIR)/netstep
 	$(SAN_ENV) bash tests/lessons.sh ./$(SAN_DIR)/netstep
+	$(SAN_ENV) bash tests/packetdrill.sh ./$(SAN_DIR)/netstep
 
 VALGRIND := valgrind -q --tool=memcheck --leak-check=full --show-leak-kinds=all \
 	    --errors-for-leak-kinds=all --error-exitcode=1

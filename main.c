@@ -5,6 +5,7 @@
  *   netstep [-e '...'] [--keys KEYS --dump-screen FILE]   (the UI, ui/ui.h)
  *           [--trace FILE] [--trace-json FILE] [--pcap FILE] [--pcapng FILE] [--seed N]
  *           [--wire sim|tap] [--tap NAME] [--addr CIDR] [--gw ADDR]
+ *   netstep --packetdrill FILE --headless [packetdrill's options] [outputs]
  *   netstep --version | --help
  *
  * Builds the classroom world (sim/topology.h), attaches the writers
@@ -30,6 +31,7 @@
 #include "sim/tap.h"
 #include "sim/topology.h"
 #include "sim/lesson.h"
+#include "sim/packetdrill.h"
 #include "ui/ui.h"
 #include "nic/igb.h"
 #include "config.h"		/* NETSTEP_VERSION: written by make */
@@ -60,6 +62,7 @@ struct options {
 	const char *gw;			/* --gw ADDR, as given */
 	struct tap_config tap_cfg;	/* the two, parsed */
 	struct ui_config ui;		/* ui: --keys, --dump-screen */
+	struct pd_cli_opts pd;		/* packetdrill: --packetdrill FILE and its options */
 };
 
 static void
@@ -94,6 +97,12 @@ usage(FILE *f)
 	      "  --check             with --headless --lesson: verify every expect, quietly\n"
 	      "  --list-lessons      the course in order, one line each\n"
 	      "  --lessons-dir DIR   the folder of --lesson N and --list-lessons (netstep(1))\n"
+	      /* packetdrill: sim/packetdrill.h */
+	      "  --packetdrill FILE  run a packetdrill script against the student's host, with\n"
+	      "                      --headless and packetdrill's options: --local_ip=A,\n"
+	      "                      --remote_ip=A, --gateway_ip=A, --netmask_ip=M, --mtu=N,\n"
+	      "                      --bind_port=N, --connect_port=N, --tolerance_usecs=N,\n"
+	      "                      --strict_segments, -v (netstep(1), PACKETDRILL)\n"
 	      "  --list-events       every traced function: name, the kernel file it mirrors\n"
 	      "                      (netstep's own: sim_*), and \"inline\" if 3.10 inlines it\n"
 	      "  -h, --help          this help\n"
@@ -119,6 +128,18 @@ static const struct option longopts[] = {
 	{ "list-events", no_argument, NULL, 'E' },
 	{ "keys", required_argument, NULL, 'K' },		/* ui */
 	{ "dump-screen", required_argument, NULL, 'D' },	/* ui */
+	/* packetdrill: --packetdrill FILE and packetdrill's own options */
+	{ "packetdrill", required_argument, NULL, 'F' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "strict_segments", no_argument, NULL, 'o' },
+	{ "local_ip", required_argument, NULL, 'o' },
+	{ "remote_ip", required_argument, NULL, 'o' },
+	{ "gateway_ip", required_argument, NULL, 'o' },
+	{ "netmask_ip", required_argument, NULL, 'o' },
+	{ "bind_port", required_argument, NULL, 'o' },
+	{ "connect_port", required_argument, NULL, 'o' },
+	{ "mtu", required_argument, NULL, 'o' },
+	{ "tolerance_usecs", required_argument, NULL, 'o' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -145,7 +166,8 @@ help_or_version(int argc, char **argv)
 			return 'V';
 		if (!strcmp(a, "--list-events"))
 			found = 'E';
-		if (!strcmp(a, "-e") || !strcmp(a, "--lesson") || !strcmp(a, "--lessons-dir")) {
+		if (!strcmp(a, "-e") || !strcmp(a, "--lesson") || !strcmp(a, "--lessons-dir") ||
+		    !strcmp(a, "--packetdrill")) {
 			i++;
 			continue;
 		}
@@ -266,17 +288,52 @@ add_script(struct options *o, const char *script)
 	return 0;
 }
 
+/*
+ * --packetdrill FILE: headless for now (the UI pane is a later step), on
+ * a world of its own, so -e, the wire's options and the UI's are not for
+ * it; packetdrill's own options only go with it.  0 or 2.
+ */
+static int
+parse_packetdrill_options(const struct options *o)
+{
+	const char *other = o->script ? "-e" : o->tap ? "--wire tap" : o->tap_name ? "--tap" :
+			    o->addr ? "--addr" : o->gw ? "--gw" : o->ui.keys ? "--keys" :
+			    o->ui.dump ? "--dump-screen" : NULL;
+
+	if (!o->pd.path) {
+		fprintf(stderr, "netstep: --%s goes with --packetdrill FILE\n", o->pd.names[0]);
+		return 2;
+	}
+	if (other) {
+		fprintf(stderr, "netstep: %s does not go with --packetdrill\n", other);
+		return 2;
+	}
+	if (!o->headless) {
+		fprintf(stderr, "netstep: --packetdrill runs headless for now: add --headless "
+			"(the UI pane for scripts is not written yet)\n");
+		return 2;
+	}
+	return 0;
+}
+
 /* 0 to go on, -1 to exit 0 (help), 2 on bad usage (1: out of memory). */
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
-	int ch;
+	int ch, ix;
 
 	opterr = 0;
 	memset(o, 0, sizeof(*o));
 	o->seed = 1;
-	while ((ch = getopt_long(argc, argv, ":e:h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":e:hv", longopts, &ix)) != -1) {
 		switch (ch) {
+		case 'F': o->pd.path = optarg; break;
+		case 'v':
+		case 'o':
+			if (pd_cli_option(&o->pd, ch == 'v' ? "verbose" : longopts[ix].name,
+					  ch == 'v' || !optarg ? "" : optarg))
+				return 2;
+			break;
 		case 'H': o->headless = true; break;
 		case 'e':
 			if (add_script(o, optarg))
@@ -319,6 +376,8 @@ parse_options(int argc, char **argv, struct options *o)
 		fprintf(stderr, "netstep: unexpected argument '%s' (see --help)\n", argv[optind]);
 		return 2;
 	}
+	if (o->pd.path || o->pd.n)
+		return parse_packetdrill_options(o);
 	if (!o->headless)		/* the step-through UI (ui/ui.h) */
 		return parse_tap_options(o);
 	if (o->ui.keys || o->ui.dump) {
@@ -582,6 +641,40 @@ create_world(const struct options *o, struct sim_world *w, struct sim_tapdev **t
 	return 0;
 }
 
+/*
+ * --packetdrill FILE: load and check the script, build its world, attach
+ * the writers asked for, run it to its end, and check that no skb is
+ * left (sim/packetdrill.h).  The exit status.
+ */
+static int
+run_packetdrill(const struct options *o)
+{
+	struct pd_script *s;
+	struct pd_run *r;
+	struct outputs out;
+	unsigned long leaked;
+	int rc;
+
+	rc = pd_cli_setup(&o->pd, o->seed, stdout, &s, &r);
+	if (rc)
+		return rc;
+	rc = open_outputs(o, pd_run_world(r), &out);
+	if (!rc)
+		rc = pd_cli_run(r);
+	fflush(stdout);
+	trace_mute(&pd_run_world(r)->trace);
+	if (close_outputs(o, &out) && !rc)
+		rc = 1;
+	leaked = pd_run_leaked(r);
+	if (leaked) {
+		fprintf(stderr, "netstep: BUG: %lu skb(s) leaked\n", leaked);
+		rc = rc ? rc : 1;
+	}
+	pd_run_destroy(r);
+	pd_free(s);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -609,6 +702,8 @@ main(int argc, char **argv)
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
+	if (o.pd.path)
+		return run_packetdrill(&o);
 	rc = create_world(&o, &w, &tap);
 	if (rc)
 		return rc;
@@ -617,6 +712,8 @@ main(int argc, char **argv)
 	rc = open_outputs(&o, &w, &out);
 	/* With the capture on stdout, what the tools print goes to stderr. */
 	console_init(&con, &w, o.pcapng && !strcmp(o.pcapng, "-") ? stderr : stdout, stderr);
+	o.ui.seed = o.seed;
+	o.ui.tap = o.tap;
 	if (!rc && !o.headless)
 		rc = ui_run(&w, &con, o.script, &o.ui);
 	else if (!rc)

@@ -13,12 +13,14 @@
 #   BENCH_BYTES=268435456       bulk TCP transfer, trace off (256 MiB)
 #   BENCH_TRACE_BYTES=8388608   the same with the trace on (8 MiB: the
 #                               text trace is ~37 bytes of file per byte sent)
-#   BENCH_TAP_BYTES=67108864    netstep -> kernel over the TAP (64 MiB)
+#   BENCH_TAP_BYTES=67108864    netstep <-> kernel over the TAP, each way (64 MiB)
 #   BENCH_VETH_BYTES=1073741824 kernel -> kernel over veth (1 GiB)
 #   BENCH_RAW_SECS=2            raw TAP write run length
 #   BENCH_SESSION_SECS=60       the long trace-on session (for peak RSS)
+#   BENCH_UI_STEPS=50000        steps the UI takes with s to time stepping
 #   BENCH_CALLGRIND=1           instructions per frame with callgrind (0: skip)
 #   BENCH_LAB=1                 the lab benchmarks when root (0: skip them)
+#   BENCH_ONLY="sim callgrind scale session rss lab"   the parts to run (default: all)
 #   BENCH_OUT=bench/out         raw measurements and scratch files
 #   BENCH_RESULTS=bench/results.json
 #
@@ -38,8 +40,10 @@ TAPBYTES=${BENCH_TAP_BYTES:-67108864}
 VETHBYTES=${BENCH_VETH_BYTES:-1073741824}
 RAWSECS=${BENCH_RAW_SECS:-2}
 SESSION=${BENCH_SESSION_SECS:-60}
+UISTEPS=${BENCH_UI_STEPS:-50000}
 CALLGRIND=${BENCH_CALLGRIND:-1}
 LAB=${BENCH_LAB:-1}
+ONLY=${BENCH_ONLY:-sim callgrind scale session rss lab}
 OUT=${BENCH_OUT:-bench/out}
 RESULTS=${BENCH_RESULTS:-bench/results.json}
 RAW=$OUT/raw.jsonl
@@ -59,13 +63,21 @@ rec() {
 	fi
 }
 skip() { echo "{\"bench\":\"$1\",\"skipped\":\"$2\"}" >>"$RAW"; note "skipped $1: $2"; }
+# only PART BENCH...: true if PART is to run, else the benches say so.
+only() {
+	local part=$1 b
+	shift
+	[[ " $ONLY " == *" $part "* ]] && return 0
+	for b in "$@"; do echo "{\"bench\":\"$b\",\"skipped\":\"not in BENCH_ONLY\"}" >>"$RAW"; done
+	return 1
+}
 meta() { echo "{\"bench\":\"meta\",\"data\":{\"$1\":\"$2\"}}" >>"$RAW"; }
 
 meta cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 meta nproc "$(nproc)"
 meta kernel "$(uname -r)"
 meta date "$(date -u +%Y-%m-%dT%H:%MZ)"
-for k in REPS BYTES TBYTES TAPBYTES VETHBYTES RAWSECS SESSION; do meta "$k" "${!k}"; done
+for k in REPS BYTES TBYTES TAPBYTES VETHBYTES RAWSECS SESSION UISTEPS; do meta "$k" "${!k}"; done
 
 for f in bench_sim netstep tap_raw tcp_pair; do
 	[ -x "$B/$f" ] || { note "missing $B/$f (run make bench)"; exit 1; }
@@ -75,33 +87,59 @@ done
 # cost, not the stack's) stays out of the figures.
 PAYLOAD=$OUT/payload16m.bin
 [ -s "$PAYLOAD" ] || head -c 16777216 /dev/urandom >"$PAYLOAD"
+# The callgrind runs send 1 and 4 copies of its first MiB.
+PAYLOAD1M=$OUT/payload1m.bin
+[ -s "$PAYLOAD1M" ] || head -c 1048576 "$PAYLOAD" >"$PAYLOAD1M"
 
 # ---- 1, 2: the simulated wire ------------------------------------------------
-note "1. simulated wire, trace off: $REPS x $BYTES bytes"
-for i in $(seq "$REPS"); do rec sim_off "$B/bench_sim" xfer "$BYTES" --payload "$PAYLOAD"; done
+if only sim sim_off sim_on_small_off sim_on sim_on_trace_only; then
+	note "1. simulated wire, trace off: $REPS x $BYTES bytes"
+	for i in $(seq "$REPS"); do rec sim_off "$B/bench_sim" xfer "$BYTES" --payload "$PAYLOAD"; done
 
-note "2. simulated wire, trace on (text trace file + 100000-event history): $REPS x $TBYTES bytes"
-for i in $(seq "$REPS"); do
-	rec sim_on_small_off "$B/bench_sim" xfer "$TBYTES"
-	rec sim_on "$B/bench_sim" xfer "$TBYTES" --trace "$OUT/trace.txt" --history 100000
-	rec sim_on_trace_only "$B/bench_sim" xfer "$TBYTES" --trace "$OUT/trace.txt"
-done
-rm -f "$OUT/trace.txt"
+	note "2. simulated wire, trace on (text trace file + 100000-event history): $REPS x $TBYTES bytes"
+	for i in $(seq "$REPS"); do
+		rec sim_on_small_off "$B/bench_sim" xfer "$TBYTES"
+		rec sim_on "$B/bench_sim" xfer "$TBYTES" --trace "$OUT/trace.txt" --history 100000
+		rec sim_on_trace_only "$B/bench_sim" xfer "$TBYTES" --trace "$OUT/trace.txt"
+	done
+	rm -f "$OUT/trace.txt"
+fi
 
-if [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
+if ! only callgrind callgrind; then
+	:
+elif [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
 	note "1b. instructions per frame (callgrind, deterministic)"
-	cg() {	# BYTES [ARGS]: {"ir":N,"sha_ir":N,"frames":N}
-		local bytes=$1 log=$OUT/callgrind.log cgo=$OUT/callgrind.out j ir sha
+	cg() {	# BYTES [ARGS]: {"ir":N,"hash_ir":N,"frames":N,"funcs":{NAME:N}}
+		local bytes=$1 log=$OUT/callgrind.log cgo=$OUT/callgrind.out j
 		shift
 		j=$(valgrind --tool=callgrind --callgrind-out-file="$cgo" "$B/bench_sim" xfer "$bytes" \
-			"$@" 2>"$log") || return 1
-		ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log")
-		[ -n "$ir" ] || return 1
-		# The sink program's SHA-256 (sim/app.c), a leaf: its own cost.
-		sha=$(callgrind_annotate --threshold=100 "$cgo" 2>/dev/null |
-			awk '/sim_sha256_block/ { gsub(",", "", $1); print $1; exit }')
+			--payload "$PAYLOAD1M" "$@" 2>"$log") || return 1
+		# Each function's own cost; the sink's SHA-256 is all of
+		# libcrypto (nothing else of it runs in a transfer).
+		callgrind_annotate --threshold=100 "$cgo" 2>/dev/null | python3 -c '
+import json, re, sys
+frames = json.loads(sys.argv[1])["frames"]
+total, funcs = 0, {}
+for line in sys.stdin:
+    m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)", line)
+    if not m:
+        continue
+    ir, name = int(m.group(1).replace(",", "")), m.group(2)
+    if "PROGRAM TOTALS" in name:
+        total = ir
+        continue
+    if "libcrypto" in name:
+        name = "libcrypto (the sink\x27s SHA-256)"
+    else:
+        name = re.sub(r"\s*\[.*\]$", "", name).split(":")[-1]
+    funcs[name] = funcs.get(name, 0) + ir
+if not total:
+    sys.exit(1)
+print(json.dumps({"ir": total, "hash_ir": funcs.get("libcrypto (the sink\x27s SHA-256)", 0),
+                  "frames": frames, "funcs": funcs}))' "$j"
+		local rc=$?
 		rm -f "$cgo"
-		echo "{\"ir\":$ir,\"sha_ir\":${sha:-0},\"frames\":$(echo "$j" | sed 's/.*"frames":\([0-9]*\).*/\1/')}"
+		return $rc
 	}
 	# The difference of two sizes: setup and teardown cancel out.
 	rec cg_off_1m cg 1048576
@@ -117,19 +155,74 @@ else
 fi
 
 # ---- 6: scale ----------------------------------------------------------------
-note "6. scale: route and neighbour lookups, ring sizes"
-for n in 10 1000 100000; do
-	for i in $(seq "$REPS"); do rec "route_$n" "$B/bench_sim" route "$n"; done
+if only scale route_10 route_1000 route_100000 neigh_10 neigh_10000 ring_80 ring_256 ring_1024 \
+	ring_4096; then
+	note "6. scale: route and neighbour lookups, ring sizes"
+	for n in 10 1000 100000; do
+		for i in $(seq "$REPS"); do rec "route_$n" "$B/bench_sim" route "$n"; done
+	done
+	for n in 10 10000; do
+		for i in $(seq "$REPS"); do rec "neigh_$n" "$B/bench_sim" neigh "$n"; done
+	done
+	# 64 is below the 3.10 igb minimum (IGB_MIN_TXD 80): ethtool -G refuses it.
+	for r in 80 256 1024 4096; do
+		for i in $(seq 3); do rec "ring_$r" "$B/bench_sim" xfer 33554432 --ring "$r"; done
+	done
+fi
+if only session session; then
+	note "6. long trace-on session: $SESSION s of back-to-back 4 MiB transfers (trace text to /dev/null)"
+	rec session "$B/bench_sim" xfer 4194304 --trace /dev/null --history 100000 --seconds "$SESSION"
+fi
+
+# ---- 7: memory while sending one big file ----------------------------------
+if only rss rss_256m rss_1024m; then
+	note "7. peak RSS sending one 256 MiB and one 1 GiB file (send 3 @FILE), $REPS x each"
+	for n in 16 64; do
+		f=$OUT/payload$((n * 16))m.bin
+		for i in $(seq "$n"); do cat "$PAYLOAD"; done >"$f"
+		for i in $(seq "$REPS"); do
+			rec "rss_$((n * 16))m" "$B/bench_sim" xfer $((n * 16777216)) --payload "$f"
+		done
+		rm -f "$f"
+	done
+fi
+
+# ---- 7: the step-through UI, driven headless ---------------------------------
+# ui_time KEYS SCRIPT [WANT]: the UI on SCRIPT (-e), keys KEYS, screen to a
+# file; {"wall_s":S,"step":N} with N the step it ended on.  WANT: a text
+# the status line must show (the breakpoint was reached), else a failure.
+ui_time() {
+	local keys=$1 script=$2 want=${3:-} t0 t1 step
+	t0=$(date +%s.%N)
+	COLUMNS=120 LINES=40 "$B/netstep" -e "$script" --keys "$keys" --dump-screen "$OUT/ui.txt" ||
+		return 1
+	t1=$(date +%s.%N)
+	[ -z "$want" ] || tail -n 1 "$OUT/ui.txt" | grep -q -- "$want" || return 1
+	step=$(sed -n '1s/.*step \([0-9]*\).*/\1/p' "$OUT/ui.txt")
+	echo "{\"wall_s\":$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'),\"step\":${step:-0}}"
+}
+note "7. the UI: c to a breakpoint at the end of a transfer (1, 8, 64 MiB); stepping at rings 256 and 4096"
+for mb in 1 8 64; do
+	for i in $(seq 3); do
+		rec "ui_c_${mb}m" ui_time "b tcp_fin c" \
+			"socket tcp; connect 10.0.1.2:9000; send 3 $((mb * 1048576)); close 3" \
+			"Breakpoint 1, tcp_fin"
+	done
 done
-for n in 10 10000; do
-	for i in $(seq "$REPS"); do rec "neigh_$n" "$B/bench_sim" neigh "$n"; done
+# The same stop, then $UISTEPS steps with s: the difference is what stepping costs.
+rings4096="ethtool -G eth0 rx 4096 tx 4096; on router ethtool -G eth0 rx 4096 tx 4096"
+rings4096="$rings4096; on router ethtool -G eth1 rx 4096 tx 4096"
+rings4096="$rings4096; on server ethtool -G eth0 rx 4096 tx 4096"
+xfer="socket tcp; connect 10.0.1.2:9000; send 3 1048576; close 3"
+for r in 256 4096; do
+	pre=""
+	[ "$r" = 4096 ] && pre="$rings4096; "
+	for i in $(seq 3); do
+		rec "ui_stop_$r" ui_time "b tcp_sendmsg c" "$pre$xfer" "Breakpoint 1, tcp_sendmsg"
+		rec "ui_step_$r" ui_time "b tcp_sendmsg c s*$UISTEPS" "$pre$xfer"
+	done
 done
-# 64 is below the 3.10 igb minimum (IGB_MIN_TXD 80): ethtool -G refuses it.
-for r in 80 256 1024 4096; do
-	for i in $(seq 3); do rec "ring_$r" "$B/bench_sim" xfer 33554432 --ring "$r"; done
-done
-note "6. long trace-on session: $SESSION s of back-to-back 4 MiB transfers (trace text to /dev/null)"
-rec session "$B/bench_sim" xfer 4194304 --trace /dev/null --history 100000 --seconds "$SESSION"
+rm -f "$OUT/ui.txt"
 
 # ---- 3, 4, 5: the lab (root) -------------------------------------------------
 lab_bench() {
@@ -174,6 +267,14 @@ lab_bench() {
 			-e "$script" >/dev/null 2>>"$OUT/errors.log"
 		finish_recv tap
 	done
+	note "3b. TAP wire: kernel -> netstep's sink, $REPS x $TAPBYTES bytes (timed by the sender)"
+	for i in $(seq "$REPS"); do
+		timeout 300 ip netns exec "$kns" "$B/netstep" --wire tap --tap nsbtap0 --headless \
+			-e "listen 9000; recv 9000 timeout 30" >"$OUT/tap_in.out" 2>>"$OUT/errors.log" &
+		rpid=$!
+		rec tap_in ip netns exec "$srv" "$B/tcp_pair" send 10.0.0.2 9000 "$TAPBYTES"
+		wait "$rpid"
+	done
 	note "4. raw TAP write limit: $REPS x $RAWSECS s"
 	ip -n "$kns" tuntap add dev "$rawtap" mode tap &&
 		ip -n "$kns" addr add 10.9.0.1/24 dev "$rawtap" &&
@@ -185,18 +286,20 @@ lab_bench() {
 	note "5. the kernel's own path: TCP over veth between two namespaces, $REPS x $VETHBYTES bytes"
 	for i in $(seq "$REPS"); do
 		start_recv || { skip veth "receiver did not start"; break; }
-		ip netns exec "$kns" "$B/tcp_pair" send 10.0.1.2 9000 "$VETHBYTES" 2>>"$OUT/errors.log"
+		ip netns exec "$kns" "$B/tcp_pair" send 10.0.1.2 9000 "$VETHBYTES" >/dev/null 2>>"$OUT/errors.log"
 		finish_recv veth
 	done
 	cleanup
 	trap - EXIT INT TERM
 }
-if [ "$LAB" != 1 ]; then
-	for b in tap tap_raw veth; do skip "$b" "BENCH_LAB=0"; done
+if ! only lab tap tap_in tap_raw veth; then
+	:
+elif [ "$LAB" != 1 ]; then
+	for b in tap tap_in tap_raw veth; do skip "$b" "BENCH_LAB=0"; done
 elif [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null; then
 	lab_bench
 else
-	for b in tap tap_raw veth; do skip "$b" "needs root (network namespaces, TAP)"; done
+	for b in tap tap_in tap_raw veth; do skip "$b" "needs root (network namespaces, TAP)"; done
 fi
 
 python3 bench/report.py "$RAW" "$RESULTS"

@@ -4,14 +4,19 @@
  * No kernel counterpart: the kernel's own path as a reference.  The
  * receiver listens, accepts one connection, reads it to EOF and prints
  * {"bytes":N,"secs":S} timed from accept() to EOF; the sender connects
- * and writes BYTES from a 64 KiB buffer.  bench/run.sh runs the two in
- * two namespaces joined by a veth pair, and runs the receiver alone
- * behind the lab's TAP for netstep to send to.  An alarm bounds both.
+ * (trying again for up to 10 s while the peer is not listening yet),
+ * writes BYTES from a 64 KiB buffer, shuts its side down and reads until
+ * the peer closes too, and prints the same line timed from connect() to
+ * that EOF: the receiving program has read everything by then.
+ * bench/run.sh runs the two in two namespaces joined by a veth pair, the
+ * receiver alone behind the lab's TAP for netstep to send to, and the
+ * sender alone for netstep's sink to read from.  An alarm bounds both.
  *
  *   tcp_pair recv PORT READYFILE
  *   tcp_pair send ADDR PORT BYTES
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,16 +67,36 @@ do_recv(int port, const char *ready)
 	return 0;
 }
 
+/* connect(), again every 100 ms while the peer is not there yet. */
+static int
+connect_retry(const struct sockaddr_in *sin)
+{
+	for (int i = 0; i < 100; i++) {
+		int s = socket(AF_INET, SOCK_STREAM, 0);
+		struct timespec pause = { 0, 100000000 };
+
+		if (s < 0)
+			return -1;
+		if (!connect(s, (const struct sockaddr *)sin, sizeof(*sin)))
+			return s;
+		close(s);
+		if (errno != ECONNREFUSED && errno != EHOSTUNREACH && errno != ETIMEDOUT)
+			return -1;
+		nanosleep(&pause, NULL);
+	}
+	return -1;
+}
+
 static int
 do_send(const char *addr, int port, unsigned long long bytes)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(port) };
 	static char buf[1 << 16];
-	int s = socket(AF_INET, SOCK_STREAM, 0);
+	unsigned long long total = bytes;
 	double t0;
+	int s;
 
-	if (inet_pton(AF_INET, addr, &sin.sin_addr) != 1 ||
-	    connect(s, (struct sockaddr *)&sin, sizeof(sin))) {
+	if (inet_pton(AF_INET, addr, &sin.sin_addr) != 1 || (s = connect_retry(&sin)) < 0) {
 		perror("tcp_pair: connect");
 		return 1;
 	}
@@ -86,8 +111,13 @@ do_send(const char *addr, int port, unsigned long long bytes)
 		}
 		bytes -= w;
 	}
+	/* The peer's FIN comes after its program read our EOF. */
+	if (shutdown(s, SHUT_WR) || read(s, buf, sizeof(buf)) != 0) {
+		perror("tcp_pair: waiting for the peer to close");
+		return 1;
+	}
+	printf("{\"bytes\":%llu,\"secs\":%.6f}\n", total, now_s() - t0);
 	close(s);
-	fprintf(stderr, "tcp_pair: sent in %.6f s\n", now_s() - t0);
 	return 0;
 }
 

@@ -19,6 +19,8 @@
 #include "events/icmp.h"
 #include "events/udp.h"
 #include "events/sock.h"
+#include "events/raw.h"
 #include "events/tcp.h"
+#include "events/tcp_cong.h"
 #include "events/igb.h"
 #include "events/card.h"

@@ -24,6 +24,7 @@
 
 #include "kernel/trace_event.h"
 #include "nic/dma.h"
+#include "nic/e1000_82575.h"
 
 /* ---- nic/sim_82576.c ------------------------------------------------------ */
 
@@ -85,6 +86,32 @@ TRACE_NOTE_EVENT(card_tx_desc, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
 		__entry->cmd_type_len = cmd;))
 #define trace_card_tx_desc(...) TP_NOTE(card_tx_desc, __VA_ARGS__)
 
+/* sim_82576_tx_fetch: a context descriptor read into the queue's table. */
+TRACE_NOTE_EVENT(card_tx_ctxt, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
+	TP_PROTO(const struct net *net, u32 slot, u32 vlan_macip_lens, u32 type_tucmd_mlhl,
+		 u32 mss_l4len_idx),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(fetch)
+		tp_u32(slot)
+		tp_u8(idx)
+		tp_u8(maclen)
+		tp_u16(iplen)
+		tp_x32w(type_tucmd_mlhl, 8)
+		tp_u16(mss)
+		tp_u8(l4len)),
+	TP_ASSIGN(
+		__entry->fetch = "context";
+		__entry->slot = slot;
+		__entry->idx = (u8)(mss_l4len_idx >> SIM_ADVTXD_IDX_SHIFT & 7);
+		__entry->maclen = (u8)(vlan_macip_lens >> E1000_ADVTXD_MACLEN_SHIFT & 0x7F);
+		__entry->iplen = vlan_macip_lens & SIM_ADVTXD_IPLEN_MASK;
+		__entry->type_tucmd_mlhl = type_tucmd_mlhl;
+		__entry->mss = mss_l4len_idx >> E1000_ADVTXD_MSS_SHIFT;
+		__entry->l4len = (u8)(mss_l4len_idx >> E1000_ADVTXD_L4LEN_SHIFT);))
+#define trace_card_tx_ctxt(...) TP_NOTE(card_tx_ctxt, __VA_ARGS__)
+
 /* sim_82576_tx_writeback: DD written into a TX descriptor that asked (RS). */
 TRACE_NOTE_EVENT(card_tx_writeback, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
 	TP_PROTO(const struct net *net, u32 slot),
@@ -114,18 +141,57 @@ TRACE_EVENT(sim_82576_tx_frame, "hw: Intel 82576 NIC (datasheet, QEMU igb)", TP_
 		__entry->tdt = tdt;))
 #define trace_sim_82576_tx_frame(...) TP_FUNC(sim_82576_tx_frame, __VA_ARGS__)
 
-/* sim_82576_tx_frame: a frame consumed but not sent (bad descriptor or DMA fault). */
+/* sim_82576_tx_frame: a packet (or what is left of a TSO packet) consumed
+ * but not sent: bad_descriptor, oversize, dma_fault, bad_csum_context,
+ * bad_tso_context. */
 TRACE_NOTE_EVENT(card_tx_drop, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
-	TP_PROTO(const struct net *net, u32 tdh),
+	TP_PROTO(const struct net *net, const char *reason, u32 tdh),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(reason)
 		tp_u32(tdh)),
 	TP_ASSIGN(
-		__entry->reason = "bad_descriptor_or_dma";
+		__entry->reason = reason;
 		__entry->tdh = tdh;))
 #define trace_card_tx_drop(...) TP_NOTE(card_tx_drop, __VA_ARGS__)
+
+TRACE_EVENT(sim_82576_tx_csum, "hw: Intel 82576 NIC (datasheet, QEMU igb)", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, u32 popts, u32 maclen, u32 iplen, bool tcp,
+		 unsigned int len),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(ixsm)
+		tp_u8(txsm)
+		tp_str(l4)
+		tp_u16(l4_start)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->ixsm = !!(popts & E1000_TXD_POPTS_IXSM);
+		__entry->txsm = !!(popts & E1000_TXD_POPTS_TXSM);
+		__entry->l4 = tcp ? "TCP" : "UDP";
+		__entry->l4_start = (u16)(maclen + iplen);
+		__entry->len = len;))
+#define trace_sim_82576_tx_csum(...) TP_FUNC(sim_82576_tx_csum, __VA_ARGS__)
+
+/* @slot: the packet's first data descriptor; @seg counts from 1; the
+ * queue is sim_82576_tx_frame's. */
+TRACE_EVENT(sim_82576_tso_frame, "hw: Intel 82576 NIC (datasheet, QEMU igb)", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, u32 slot, u32 seg, u32 segs, unsigned int size),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(seg)
+		tp_u32(segs)
+		tp_u32(payload)
+		tp_u32(slot)),
+	TP_ASSIGN(
+		__entry->seg = seg;
+		__entry->segs = segs;
+		__entry->payload = size;
+		__entry->slot = slot;))
+#define trace_sim_82576_tso_frame(...) TP_FUNC(sim_82576_tso_frame, __VA_ARGS__)
 
 /* sim_82576_tx_frame: a frame put on the wire (after padding). */
 TRACE_NOTE_EVENT(card_tx_wire, "hw: Intel 82576 NIC (datasheet, QEMU igb)",

@@ -111,6 +111,18 @@ TRACE_EVENT(dst_mtu, "include/net/dst.h", TP_INLINE,
 		__entry->dev_mtu = dev_mtu;))
 #define trace_dst_mtu(...) TP_FUNC(dst_mtu, __VA_ARGS__)
 
+TRACE_EVENT(dst_metric_advmss, "include/net/dst.h", TP_INLINE,
+	TP_PROTO(struct net *net, const struct rtable *rt, u32 metric),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(metric)
+		tp_u32(dev_mtu)),
+	TP_ASSIGN(
+		__entry->metric = metric;
+		__entry->dev_mtu = rt->dst.dev ? rt->dst.dev->mtu : 0;))
+#define trace_dst_metric_advmss(...) TP_FUNC(dst_metric_advmss, __VA_ARGS__)
+
 DEFINE_EVENT(no_fields, ip_rt_bug, "net/ipv4/route.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->host, skb))
 #define trace_ip_rt_bug(...) TP_FUNC(ip_rt_bug, __VA_ARGS__)

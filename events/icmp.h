@@ -1,5 +1,6 @@
 /*
- * events/icmp.h - tracepoints of ICMP and the ping socket: layers/icmp.c, ping.c.
+ * events/icmp.h - tracepoints of ICMP and of what it hands the ping sockets:
+ * layers/icmp.c, ping.c.
  * See kernel/trace_event.h for the syntax.
  */
 #if !defined(NETSTEP_EVENTS_ICMP_H) || defined(TRACE_HEADER_MULTI_READ)
@@ -18,7 +19,6 @@
 #include "layers/ip.h"
 #include "layers/route.h"
 #include "layers/netdevice.h"
-#include "layers/ping.h"
 
 /* ---- layers/icmp.c ----------------------------------------------------------- */
 
@@ -70,20 +70,43 @@ DEFINE_NOTE_EVENT(reason_err, icmp_no_route, "net/ipv4/icmp.c",
 	TP_ARGS(net, skb, reason, err))
 #define trace_icmp_no_route(...) TP_NOTE(icmp_no_route, __VA_ARGS__)
 
-/* No 3.10 counterpart: the error goes round through loopback there. */
-TRACE_EVENT(sim_icmp_deliver_local, "net/ipv4/icmp.c", TP_NOT_INLINE,
-	TP_PROTO(const struct icmp_bxm *param, const struct sk_buff *skb_in, __be32 daddr),
-	TP_HOST(skb_in->host),
-	TP_SKB(skb_in),
+TRACE_EVENT(icmp_glue_bits, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, int offset, int len),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(offset)
+		tp_s32(len)),
+	TP_ASSIGN(
+		__entry->offset = offset;
+		__entry->len = len;))
+#define trace_icmp_glue_bits(...) TP_FUNC(icmp_glue_bits, __VA_ARGS__)
+
+/* quoted: the type of the ICMP message the error quotes (8: an echo
+ * request, for the ping sockets). */
+TRACE_EVENT(icmp_err, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, u32 info),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u8(type)
 		tp_u8(code)
-		tp_ip4(daddr)),
+		tp_u8(quoted)
+		tp_u32(info)),
 	TP_ASSIGN(
-		__entry->type = param->icmph.type;
-		__entry->code = param->icmph.code;
-		__entry->daddr = daddr;))
-#define trace_sim_icmp_deliver_local(...) TP_FUNC(sim_icmp_deliver_local, __VA_ARGS__)
+		__entry->type = icmp_hdr(skb)->type;
+		__entry->code = icmp_hdr(skb)->code;
+		__entry->quoted = skb->data[((const struct iphdr *)skb->data)->ihl * 4];
+		__entry->info = info;))
+#define trace_icmp_err(...) TP_FUNC(icmp_err, __VA_ARGS__)
+
+DEFINE_EVENT(no_fields, icmp_sk_init, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
+#define trace_icmp_sk_init(...) TP_FUNC(icmp_sk_init, __VA_ARGS__)
+DEFINE_EVENT(no_fields, icmp_sk_exit, "net/ipv4/icmp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))
+#define trace_icmp_sk_exit(...) TP_FUNC(icmp_sk_exit, __VA_ARGS__)
+
 
 /* As the caller asked, before any check (type may be out of range). */
 TRACE_EVENT(icmp_send, "net/ipv4/icmp.c", TP_NOT_INLINE,
@@ -190,54 +213,6 @@ TRACE_EVENT(icmp_rcv, "net/ipv4/icmp.c", TP_NOT_INLINE,
 
 /* ---- layers/ping.c ----------------------------------------------------------- */
 
-/* exists: the host's ping socket was already open. */
-TRACE_EVENT(ping_init_sock, "net/ipv4/ping.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u8(exists)),
-	TP_ASSIGN(
-		__entry->exists = net->ping != NULL;))
-#define trace_ping_init_sock(...) TP_FUNC(ping_init_sock, __VA_ARGS__)
-
-TRACE_EVENT(ping_close, "net/ipv4/ping.c", TP_NOT_INLINE,
-	TP_PROTO(const struct ping_sock *ps),
-	TP_HOST(ps->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u16(ident)),
-	TP_ASSIGN(
-		__entry->ident = ps->ident;))
-#define trace_ping_close(...) TP_FUNC(ping_close, __VA_ARGS__)
-
-/* No 3.10 counterpart (host teardown). */
-TRACE_EVENT(sim_ping_exit, "net/ipv4/ping.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_u8(open)),
-	TP_ASSIGN(
-		__entry->open = net->ping != NULL;))
-#define trace_sim_ping_exit(...) TP_FUNC(sim_ping_exit, __VA_ARGS__)
-
-/* len: the ICMP message user space wrote; seq: its sequence (0 if too short). */
-TRACE_EVENT(ping_sendmsg, "net/ipv4/ping.c", TP_NOT_INLINE,
-	TP_PROTO(const struct ping_sock *ps, __be32 daddr, const void *msg, unsigned int len),
-	TP_HOST(ps->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_ip4(daddr)
-		tp_u32(len)
-		tp_u16(seq)),
-	TP_ASSIGN(
-		__entry->daddr = daddr;
-		__entry->len = len;
-		__entry->seq = len >= sizeof(struct icmphdr) ?
-			ntohs(((const struct icmphdr *)msg)->un.echo.sequence) : 0;))
-#define trace_ping_sendmsg(...) TP_FUNC(ping_sendmsg, __VA_ARGS__)
-
 TRACE_EVENT(ping_rcv, "net/ipv4/ping.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb),
 	TP_HOST(skb->host),
@@ -255,8 +230,7 @@ TRACE_EVENT(ping_rcv, "net/ipv4/ping.c", TP_NOT_INLINE,
 #define trace_ping_rcv(...) TP_FUNC(ping_rcv, __VA_ARGS__)
 
 /* type and code: of the ICMP error; id and seq: of the echo request it
- * quotes (at skb->data, after the quoted IP header); local: our own
- * stack made the error (SIM_IPSKB_LOCAL_ERROR). */
+ * quotes (at skb->data, after the quoted IP header). */
 TRACE_EVENT(ping_err, "net/ipv4/ping.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, u32 info),
 	TP_HOST(skb->host),
@@ -266,8 +240,7 @@ TRACE_EVENT(ping_err, "net/ipv4/ping.c", TP_NOT_INLINE,
 		tp_u8(code)
 		tp_u16(id)
 		tp_u16(seq)
-		tp_u32(info)
-		tp_u8(local)),
+		tp_u32(info)),
 	TP_ASSIGN(
 		const struct icmphdr *orig = (const struct icmphdr *)(skb->data +
 			((const struct iphdr *)skb->data)->ihl * 4);
@@ -276,21 +249,7 @@ TRACE_EVENT(ping_err, "net/ipv4/ping.c", TP_NOT_INLINE,
 		__entry->code = icmp_hdr(skb)->code;
 		__entry->id = ntohs(orig->un.echo.id);
 		__entry->seq = ntohs(orig->un.echo.sequence);
-		__entry->info = info;
-		__entry->local = (IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR) != 0;))
+		__entry->info = info;))
 #define trace_ping_err(...) TP_FUNC(ping_err, __VA_ARGS__)
-
-/* The error ping_err hands to the error queue (struct sock_extended_err). */
-TRACE_NOTE_EVENT(ping_error_queued, "net/ipv4/ping.c",
-	TP_PROTO(const struct sk_buff *skb, const struct sock_extended_err *ee),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
-	TP_STRUCT(
-		tp_s32(ee_errno)
-		tp_str(origin)),
-	TP_ASSIGN(
-		__entry->ee_errno = (s32)ee->ee_errno;
-		__entry->origin = ee->ee_origin == SO_EE_ORIGIN_LOCAL ? "local" : "icmp";))
-#define trace_ping_error_queued(...) TP_NOTE(ping_error_queued, __VA_ARGS__)
 
 #endif

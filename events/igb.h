@@ -589,6 +589,52 @@ DEFINE_EVENT(netdev, igb_close, "drivers/net/ethernet/intel/igb/igb_main.c", TP_
 
 /* ==== igb_main.c: transmit =================================================== */
 
+TRACE_EVENT(igb_tx_ctxtdesc, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *tx_ring, u32 vlan_macip_lens, u32 type_tucmd,
+		 u32 mss_l4len_idx),
+	TP_HOST(dev_net(tx_ring->netdev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u16(slot)
+		tp_u16(maclen)
+		tp_u16(iplen)
+		tp_x32(type_tucmd)
+		tp_u16(mss)
+		tp_u8(l4len)),
+	TP_ASSIGN(
+		__entry->slot = tx_ring->next_to_use;
+		__entry->maclen = vlan_macip_lens >> E1000_ADVTXD_MACLEN_SHIFT & 0x7F;
+		__entry->iplen = vlan_macip_lens & SIM_ADVTXD_IPLEN_MASK;
+		__entry->type_tucmd = type_tucmd;
+		__entry->mss = mss_l4len_idx >> E1000_ADVTXD_MSS_SHIFT;
+		__entry->l4len = (u8)(mss_l4len_idx >> E1000_ADVTXD_L4LEN_SHIFT);))
+#define trace_igb_tx_ctxtdesc(...) TP_FUNC(igb_tx_ctxtdesc, __VA_ARGS__)
+
+/* igb_tso and igb_tx_csum: the skb as the driver finds it. */
+DECLARE_EVENT_CLASS(igb_tx_offload,
+	TP_PROTO(const struct igb_ring *tx_ring, const struct sk_buff *skb),
+	TP_HOST(dev_net(tx_ring->netdev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_enum8(ip_summed, sim_skb_summed_name)
+		tp_u16(gso_size)
+		tp_u16(gso_segs)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->ip_summed = skb->ip_summed;
+		__entry->gso_size = skb_shinfo(skb)->gso_size;
+		__entry->gso_segs = skb_shinfo(skb)->gso_segs;
+		__entry->len = skb->len;))
+DEFINE_EVENT(igb_tx_offload, igb_tso, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *tx_ring, const struct sk_buff *skb),
+	TP_ARGS(tx_ring, skb))
+#define trace_igb_tso(...) TP_FUNC(igb_tso, __VA_ARGS__)
+DEFINE_EVENT(igb_tx_offload, igb_tx_csum, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *tx_ring, const struct sk_buff *skb),
+	TP_ARGS(tx_ring, skb))
+#define trace_igb_tx_csum(...) TP_FUNC(igb_tx_csum, __VA_ARGS__)
+
 TRACE_EVENT(igb_tx_cmd_type, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sk_buff *skb, u32 tx_flags, u32 cmd_type),
 	TP_HOST(skb->host),
@@ -699,13 +745,19 @@ TRACE_EVENT(igb_xmit_frame_ring, "drivers/net/ethernet/intel/igb/igb_main.c", TP
 		tp_u16(ntu)
 		tp_u16(ntc)
 		tp_u16(unused)
-		tp_u32(len)),
+		tp_u32(len)
+		tp_u32(headlen)
+		tp_u8(frags)
+		tp_u16(gso_segs)),
 	TP_ASSIGN(
 		__entry->ring = tx_ring->queue_index;
 		__entry->ntu = tx_ring->next_to_use;
 		__entry->ntc = tx_ring->next_to_clean;
 		__entry->unused = igb_desc_unused(tx_ring);
-		__entry->len = skb->len;))
+		__entry->len = skb->len;
+		__entry->headlen = skb_headlen(skb);
+		__entry->frags = skb_shinfo(skb)->nr_frags;
+		__entry->gso_segs = skb_shinfo(skb)->gso_segs;))
 #define trace_igb_xmit_frame_ring(...) TP_FUNC(igb_xmit_frame_ring, __VA_ARGS__)
 
 /* igb_xmit_frame_ring: too few free slots, @skb goes back to the qdisc. */
@@ -1037,6 +1089,30 @@ TRACE_EVENT(igb_set_ringparam, "drivers/net/ethernet/intel/igb/igb_ethtool.c", T
 		__entry->rx = ring->rx_pending;
 		__entry->tx = ring->tx_pending;))
 #define trace_igb_set_ringparam(...) TP_FUNC(igb_set_ringparam, __VA_ARGS__)
+
+TRACE_EVENT(igb_get_coalesce, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev),
+	TP_HOST(dev_net(netdev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = netdev->name;))
+#define trace_igb_get_coalesce(...) TP_FUNC(igb_get_coalesce, __VA_ARGS__)
+
+TRACE_EVENT(igb_set_coalesce, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev, const struct ethtool_coalesce *ec),
+	TP_HOST(dev_net(netdev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(rx_usecs)
+		tp_u32(tx_usecs)),
+	TP_ASSIGN(
+		__entry->dev = netdev->name;
+		__entry->rx_usecs = ec->rx_coalesce_usecs;
+		__entry->tx_usecs = ec->tx_coalesce_usecs;))
+#define trace_igb_set_coalesce(...) TP_FUNC(igb_set_coalesce, __VA_ARGS__)
 
 TRACE_EVENT(igb_get_sset_count, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *netdev, int sset),

@@ -183,17 +183,50 @@ TRACE_NOTE_EVENT(ip_make_header, "net/ipv4/ip_output.c",
 		__entry->ttl = ip_hdr(skb)->ttl;))
 #define trace_ip_make_header(...) TP_NOTE(ip_make_header, __VA_ARGS__)
 
+/* len: the bytes queued (transport header included); skb: the first
+ * queued piece. */
 TRACE_EVENT(ip_push_pending_frames, "net/ipv4/ip_output.c", TP_NOT_INLINE,
-	TP_PROTO(const struct sk_buff *skb, const struct flowi4 *fl4),
-	TP_HOST(skb->host),
-	TP_SKB(skb),
+	TP_PROTO(const struct sock *sk, const struct flowi4 *fl4),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb_peek(&sk->sk_write_queue)),
 	TP_STRUCT(
 		tp_u32(len)
 		tp_ip4(daddr)),
 	TP_ASSIGN(
-		__entry->len = skb->len;
+		__entry->len = (u32)inet_sk(sk)->cork.base.length;
 		__entry->daddr = fl4->daddr;))
 #define trace_ip_push_pending_frames(...) TP_FUNC(ip_push_pending_frames, __VA_ARGS__)
+
+/* len: the bytes the caller adds (transport header included). */
+TRACE_EVENT(ip_append_data, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct flowi4 *fl4, int length),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(len)
+		tp_ip4(daddr)
+		tp_u32(queued)),
+	TP_ASSIGN(
+		__entry->len = length;
+		__entry->daddr = fl4->daddr;
+		__entry->queued = skb_queue_len(&sk->sk_write_queue);))
+#define trace_ip_append_data(...) TP_FUNC(ip_append_data, __VA_ARGS__)
+
+/* queued: skbs on the socket's write queue. */
+DECLARE_EVENT_CLASS(sk_write_queue,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb_peek(&sk->sk_write_queue)),
+	TP_STRUCT(
+		tp_u32(queued)),
+	TP_ASSIGN(
+		__entry->queued = skb_queue_len(&sk->sk_write_queue);))
+DEFINE_EVENT(sk_write_queue, ip_finish_skb, "include/net/ip.h", TP_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_ip_finish_skb(...) TP_FUNC(ip_finish_skb, __VA_ARGS__)
+DEFINE_EVENT(sk_write_queue, ip_flush_pending_frames, "net/ipv4/ip_output.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk), TP_ARGS(sk))
+#define trace_ip_flush_pending_frames(...) TP_FUNC(ip_flush_pending_frames, __VA_ARGS__)
 
 TRACE_EVENT(ip_finish_output2, "net/ipv4/ip_output.c", TP_INLINE,
 	TP_PROTO(const struct sk_buff *skb),

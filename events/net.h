@@ -1,5 +1,6 @@
 /*
- * events/net.h - tracepoints of layers/dev.c and layers/eth.c (net/core/dev.c, net/ethernet/eth.c),
+ * events/net.h - tracepoints of layers/dev.c, layers/eth.c and layers/loopback.c
+ * (net/core/dev.c, net/ethernet/eth.c, drivers/net/loopback.c),
  * and of the taps' reader, sim/af_packet.c (in place of net/packet/af_packet.c).
  * See kernel/trace_event.h for the syntax.
  */
@@ -22,8 +23,8 @@
 
 /* ---- layers/dev.c ---------------------------------------------------------- */
 
-/* KERNEL: a macro for alloc_etherdev_mqs (net/ethernet/eth.c). */
-TRACE_EVENT(alloc_etherdev_mq, "include/linux/etherdevice.h", TP_NOT_INLINE,
+/* A device is allocated: its name, TX queues and driver data. */
+DECLARE_EVENT_CLASS(netdev_alloc,
 	TP_PROTO(const struct net *net, const char *name, unsigned int txqs,
 		 size_t sizeof_priv),
 	TP_HOST(net),
@@ -36,6 +37,14 @@ TRACE_EVENT(alloc_etherdev_mq, "include/linux/etherdevice.h", TP_NOT_INLINE,
 		__entry->name = name;
 		__entry->txqs = txqs;
 		__entry->priv = sizeof_priv;))
+DEFINE_EVENT(netdev_alloc, alloc_netdev_mqs, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const char *name, unsigned int txqs,
+		 size_t sizeof_priv), TP_ARGS(net, name, txqs, sizeof_priv))
+#define trace_alloc_netdev_mqs(...) TP_FUNC(alloc_netdev_mqs, __VA_ARGS__)
+/* KERNEL: a macro for alloc_etherdev_mqs (net/ethernet/eth.c). */
+DEFINE_EVENT(netdev_alloc, alloc_etherdev_mq, "include/linux/etherdevice.h", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, const char *name, unsigned int txqs,
+		 size_t sizeof_priv), TP_ARGS(net, name, txqs, sizeof_priv))
 #define trace_alloc_etherdev_mq(...) TP_FUNC(alloc_etherdev_mq, __VA_ARGS__)
 
 /* ifindex is the one the device is about to get. */
@@ -49,7 +58,8 @@ TRACE_EVENT(register_netdev, "net/core/dev.c", TP_NOT_INLINE,
 		tp_u32(txqs)),
 	TP_ASSIGN(
 		__entry->dev = dev->name;
-		__entry->ifindex = dev_net(dev)->ndevs + 1;
+		__entry->ifindex = (dev->flags & IFF_LOOPBACK) ? LOOPBACK_IFINDEX :
+				   dev_net(dev)->ndevs + LOOPBACK_IFINDEX + 1;
 		__entry->txqs = dev->num_tx_queues;))
 #define trace_register_netdev(...) TP_FUNC(register_netdev, __VA_ARGS__)
 
@@ -411,8 +421,17 @@ DEFINE_EVENT(netdev, napi_disable, "include/linux/netdevice.h", TP_INLINE,
 	TP_PROTO(const struct napi_struct *n), TP_ARGS(n->dev))
 #define trace_napi_disable(...) TP_FUNC(napi_disable, __VA_ARGS__)
 
-DEFINE_EVENT(netdev_weight, ____napi_schedule, "net/core/dev.c", TP_INLINE,
-	TP_PROTO(const struct napi_struct *n), TP_ARGS(n->dev, n->weight))
+/* dev=backlog: the CPU's backlog context (netif_rx), which has no device. */
+TRACE_EVENT(____napi_schedule, "net/core/dev.c", TP_INLINE,
+	TP_PROTO(const struct softnet_data *sd, const struct napi_struct *n),
+	TP_HOST(sim_softnet_net(sd)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_s32(weight)),
+	TP_ASSIGN(
+		__entry->dev = n->dev ? n->dev->name : "backlog";
+		__entry->weight = n->weight;))
 #define trace_____napi_schedule(...) TP_FUNC(____napi_schedule, __VA_ARGS__)
 
 TRACE_EVENT(napi_schedule, "include/linux/netdevice.h", TP_INLINE,
@@ -497,6 +516,7 @@ TRACE_EVENT(netif_receive_skb, "net/core/dev.c", TP_NOT_INLINE,
 #define trace_netif_receive_skb(...) TP_FUNC(netif_receive_skb, __VA_ARGS__)
 
 /* An skb on a device: the device's name and the skb's length. */
+
 DECLARE_EVENT_CLASS(netdev_skb_len,
 	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
 	TP_HOST(dev_net(dev)),
@@ -511,6 +531,57 @@ DEFINE_EVENT(netdev_skb_len, napi_gro_receive, "net/core/dev.c", TP_NOT_INLINE,
 	TP_PROTO(const struct napi_struct *napi, const struct sk_buff *skb),
 	TP_ARGS(napi->dev, skb))
 #define trace_napi_gro_receive(...) TP_FUNC(napi_gro_receive, __VA_ARGS__)
+
+/* ---- netif_rx and the backlog ------------------------------------------------ */
+
+DEFINE_EVENT(netdev_skb_len, netif_rx, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->dev, skb))
+#define trace_netif_rx(...) TP_FUNC(netif_rx, __VA_ARGS__)
+
+/* qlen: frames already waiting on input_pkt_queue. */
+TRACE_EVENT(enqueue_to_backlog, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct softnet_data *sd),
+	TP_HOST(sim_softnet_net(sd)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(qlen)
+		tp_u8(scheduled)),
+	TP_ASSIGN(
+		__entry->qlen = skb_queue_len(&sd->input_pkt_queue);
+		__entry->scheduled = (sd->backlog.state & (1UL << NAPI_STATE_SCHED)) != 0;))
+#define trace_enqueue_to_backlog(...) TP_FUNC(enqueue_to_backlog, __VA_ARGS__)
+
+/* The backlog is over netdev_max_backlog: the frame is dropped. */
+TRACE_NOTE_EVENT(net_rx_backlog_drop, "net/core/dev.c",
+	TP_PROTO(const struct sk_buff *skb, const struct softnet_data *sd),
+	TP_HOST(sim_softnet_net(sd)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_str(reason)
+		tp_u32(dropped)),
+	TP_ASSIGN(
+		__entry->reason = "backlog_full";
+		__entry->dropped = sd->dropped;))
+#define trace_net_rx_backlog_drop(...) TP_NOTE(net_rx_backlog_drop, __VA_ARGS__)
+
+/* waiting: frames on process_queue and input_pkt_queue. */
+TRACE_EVENT(process_backlog, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct softnet_data *sd, int quota),
+	TP_HOST(sim_softnet_net(sd)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(quota)
+		tp_u32(waiting)),
+	TP_ASSIGN(
+		__entry->quota = quota;
+		__entry->waiting = skb_queue_len(&sd->process_queue) +
+				   skb_queue_len(&sd->input_pkt_queue);))
+#define trace_process_backlog(...) TP_FUNC(process_backlog, __VA_ARGS__)
+
+DEFINE_EVENT(netdev, flush_backlog, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
+#define trace_flush_backlog(...) TP_FUNC(flush_backlog, __VA_ARGS__)
+
 
 TRACE_EVENT(net_dev_init, "net/core/dev.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net),
@@ -539,6 +610,27 @@ TRACE_EVENT(sim_packet_rcv, "net/packet/af_packet.c", TP_NOT_INLINE,
 		__entry->len = len;
 		__entry->pkt_type = skb->pkt_type;))
 #define trace_sim_packet_rcv(...) TP_FUNC(sim_packet_rcv, __VA_ARGS__)
+
+/* ---- layers/loopback.c ----------------------------------------------------- */
+
+DEFINE_EVENT(netdev_skb_len, loopback_xmit, "drivers/net/loopback.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct net_device *dev), TP_ARGS(dev, skb))
+#define trace_loopback_xmit(...) TP_FUNC(loopback_xmit, __VA_ARGS__)
+
+/* NOTE: dev->nd_net is set before setup runs (alloc_netdev_mqs). */
+DEFINE_EVENT(netdev, loopback_setup, "drivers/net/loopback.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev), TP_ARGS(dev))
+#define trace_loopback_setup(...) TP_FUNC(loopback_setup, __VA_ARGS__)
+
+TRACE_EVENT(loopback_net_init, "drivers/net/loopback.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u8(exists)),
+	TP_ASSIGN(
+		__entry->exists = net->loopback_dev != NULL;))
+#define trace_loopback_net_init(...) TP_FUNC(loopback_net_init, __VA_ARGS__)
 
 /* ---- layers/eth.c ---------------------------------------------------------- */
 

@@ -38,11 +38,13 @@ TRACE_NOTE_EVENT(ipt_chain_verdict, "net/ipv4/netfilter/ip_tables.c",
 		__entry->rule = rulenum;))
 #define trace_ipt_chain_verdict(...) TP_NOTE(ipt_chain_verdict, __VA_ARGS__)
 
-/* @verdict, @rulenum: what the chain will decide (looked at, not counted,
- * before ipt_do_table runs it); @chain: NULL if none is registered. */
+/* verdict, rule: what @chain (NULL if none is registered) will decide,
+ * looked at without counting before ipt_do_table runs it: only while
+ * somebody listens. */
 TRACE_EVENT(nf_hook, "include/linux/netfilter.h", TP_INLINE,
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, unsigned int hook,
-		 const struct ipt_chain *chain, unsigned int verdict, unsigned int rulenum),
+		 struct ipt_chain *chain, const struct net_device *in,
+		 const struct net_device *out),
 	TP_HOST(net),
 	TP_SKB(skb),
 	TP_STRUCT(
@@ -52,9 +54,11 @@ TRACE_EVENT(nf_hook, "include/linux/netfilter.h", TP_INLINE,
 		tp_u32(rule)
 		tp_u32(len)),
 	TP_ASSIGN(
+		unsigned int rulenum;
+
 		__entry->hook = (u8)hook;
 		__entry->chain = chain ? chain->name : "none";
-		__entry->verdict = (u8)verdict;
+		__entry->verdict = (u8)sim_nf_preview(chain, skb, in, out, &rulenum);
 		__entry->rule = rulenum;
 		__entry->len = skb->len;))
 #define trace_nf_hook(...) TP_FUNC(nf_hook, __VA_ARGS__)

@@ -188,7 +188,8 @@ DEFINE_EVENT(socket_recv, sys_recvfrom, "net/socket.c", TP_NOT_INLINE,
 	TP_ARGS(net, fd, size, flags))
 #define trace_sys_recvfrom(...) TP_FUNC(sys_recvfrom, __VA_ARGS__)
 
-TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
+/* setsockopt() and getsockopt(): the descriptor, the level and the option. */
+DECLARE_EVENT_CLASS(socket_sockopt,
 	TP_PROTO(const struct net *net, int fd, int level, int optname),
 	TP_HOST(net),
 	TP_SKB(NULL),
@@ -200,7 +201,32 @@ TRACE_EVENT(sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
 		__entry->fd = fd;
 		__entry->level = level;
 		__entry->optname = optname;))
+DEFINE_EVENT(socket_sockopt, sys_setsockopt, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, int level, int optname),
+	TP_ARGS(net, fd, level, optname))
 #define trace_sys_setsockopt(...) TP_FUNC(sys_setsockopt, __VA_ARGS__)
+DEFINE_EVENT(socket_sockopt, sys_getsockopt, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, int level, int optname),
+	TP_ARGS(net, fd, level, optname))
+#define trace_sys_getsockopt(...) TP_FUNC(sys_getsockopt, __VA_ARGS__)
+
+/* sendmsg(2) and recvmsg(2): the descriptor and the MSG_* flags. */
+DECLARE_EVENT_CLASS(socket_fd_flags,
+	TP_PROTO(const struct net *net, int fd, unsigned int flags),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)
+		tp_x32(flags)),
+	TP_ASSIGN(
+		__entry->fd = fd;
+		__entry->flags = flags;))
+DEFINE_EVENT(socket_fd_flags, sys_sendmsg, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, unsigned int flags), TP_ARGS(net, fd, flags))
+#define trace_sys_sendmsg(...) TP_FUNC(sys_sendmsg, __VA_ARGS__)
+DEFINE_EVENT(socket_fd_flags, sys_recvmsg, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, unsigned int flags), TP_ARGS(net, fd, flags))
+#define trace_sys_recvmsg(...) TP_FUNC(sys_recvmsg, __VA_ARGS__)
 
 /* shutdown(): the descriptor and @how (SHUT_RD, SHUT_WR, SHUT_RDWR). */
 DECLARE_EVENT_CLASS(socket_shutdown,
@@ -221,6 +247,104 @@ DEFINE_EVENT(socket_shutdown, sys_shutdown, "net/socket.c", TP_NOT_INLINE,
 DEFINE_EVENT(socket_fd, sys_close, "fs/open.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, int fd), TP_ARGS(net, fd))
 #define trace_sys_close(...) TP_FUNC(sys_close, __VA_ARGS__)
+
+/* read(2) and write(2): fs/read_write.c, on to the socket file's ops. */
+DECLARE_EVENT_CLASS(sys_rw,
+	TP_PROTO(const struct net *net, int fd, size_t count),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)
+		tp_u64(count)),
+	TP_ASSIGN(
+		__entry->fd = fd;
+		__entry->count = count;))
+DEFINE_EVENT(sys_rw, sys_read, "fs/read_write.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, size_t count), TP_ARGS(net, fd, count))
+#define trace_sys_read(...) TP_FUNC(sys_read, __VA_ARGS__)
+DEFINE_EVENT(sys_rw, sys_write, "fs/read_write.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, size_t count), TP_ARGS(net, fd, count))
+#define trace_sys_write(...) TP_FUNC(sys_write, __VA_ARGS__)
+
+DECLARE_EVENT_CLASS(sock_aio_rw,
+	TP_PROTO(const struct socket *sock, size_t size),
+	TP_HOST(sock->net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)
+		tp_u64(size)),
+	TP_ASSIGN(
+		__entry->fd = sock->fd;
+		__entry->size = size;))
+DEFINE_EVENT(sock_aio_rw, sock_aio_read, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
+#define trace_sock_aio_read(...) TP_FUNC(sock_aio_read, __VA_ARGS__)
+DEFINE_EVENT(sock_aio_rw, sock_aio_write, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
+#define trace_sock_aio_write(...) TP_FUNC(sock_aio_write, __VA_ARGS__)
+
+TRACE_EVENT(sys_fcntl, "fs/fcntl.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, unsigned int cmd, unsigned long arg),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)
+		tp_u32(cmd)
+		tp_x64(arg)),
+	TP_ASSIGN(
+		__entry->fd = fd;
+		__entry->cmd = cmd;
+		__entry->arg = arg;))
+#define trace_sys_fcntl(...) TP_FUNC(sys_fcntl, __VA_ARGS__)
+
+TRACE_EVENT(sys_ioctl, "fs/ioctl.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, int fd, unsigned int cmd),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)
+		tp_x32(cmd)),
+	TP_ASSIGN(
+		__entry->fd = fd;
+		__entry->cmd = cmd;))
+#define trace_sys_ioctl(...) TP_FUNC(sys_ioctl, __VA_ARGS__)
+
+/* An ioctl on its way down: the socket file's, then the family's. */
+DECLARE_EVENT_CLASS(socket_ioctl,
+	TP_PROTO(const struct socket *sock, unsigned int cmd),
+	TP_HOST(sock->net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)
+		tp_x32(cmd)),
+	TP_ASSIGN(
+		__entry->fd = sock->fd;
+		__entry->cmd = cmd;))
+DEFINE_EVENT(socket_ioctl, sock_ioctl, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, unsigned int cmd), TP_ARGS(sock, cmd))
+#define trace_sock_ioctl(...) TP_FUNC(sock_ioctl, __VA_ARGS__)
+
+TRACE_EVENT(sys_poll, "fs/select.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, unsigned int nfds, long timeout_msecs),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(nfds)
+		tp_s64(timeout_ms)),
+	TP_ASSIGN(
+		__entry->nfds = nfds;
+		__entry->timeout_ms = timeout_msecs;))
+#define trace_sys_poll(...) TP_FUNC(sys_poll, __VA_ARGS__)
+
+TRACE_EVENT(sock_poll, "net/socket.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock),
+	TP_HOST(sock->net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(fd)),
+	TP_ASSIGN(
+		__entry->fd = sock->fd;))
+#define trace_sock_poll(...) TP_FUNC(sock_poll, __VA_ARGS__)
 
 /* ---- layers/sock.c -------------------------------------------------------- */
 
@@ -417,6 +541,11 @@ DEFINE_EVENT(sock_rmem, sock_rfree, "net/core/sock.c", TP_NOT_INLINE,
 	TP_ARGS(skb->sk, skb, skb->sk->sk_rmem_alloc - (int)skb->truesize))
 #define trace_sock_rfree(...) TP_FUNC(sock_rfree, __VA_ARGS__)
 
+DEFINE_EVENT(sock_rmem, sock_queue_err_skb, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_ARGS(sk, skb, sk->sk_rmem_alloc))
+#define trace_sock_queue_err_skb(...) TP_FUNC(sock_queue_err_skb, __VA_ARGS__)
+
 DEFINE_EVENT(sock_wmem, skb_set_owner_w, "include/net/sock.h", TP_INLINE,
 	TP_PROTO(const struct sk_buff *skb, const struct sock *sk),
 	TP_ARGS(sk, skb, sk->sk_wmem_alloc + (int)skb->truesize))
@@ -453,6 +582,34 @@ TRACE_EVENT(sock_setsockopt, "net/core/sock.c", TP_NOT_INLINE,
 		__entry->val = val;))
 #define trace_sock_setsockopt(...) TP_FUNC(sock_setsockopt, __VA_ARGS__)
 
+TRACE_EVENT(sock_getsockopt, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(optname)),
+	TP_ASSIGN(
+		__entry->optname = optname;))
+#define trace_sock_getsockopt(...) TP_FUNC(sock_getsockopt, __VA_ARGS__)
+
+/* A socket option handed on to the protocol: sock_common_* and tcp_*. */
+DECLARE_EVENT_CLASS(sk_sockopt,
+	TP_PROTO(const struct sock *sk, int level, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(level)
+		tp_s32(optname)),
+	TP_ASSIGN(
+		__entry->level = level;
+		__entry->optname = optname;))
+DEFINE_EVENT(sk_sockopt, sock_common_setsockopt, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_sock_common_setsockopt(...) TP_FUNC(sock_common_setsockopt, __VA_ARGS__)
+DEFINE_EVENT(sk_sockopt, sock_common_getsockopt, "net/core/sock.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_sock_common_getsockopt(...) TP_FUNC(sock_common_getsockopt, __VA_ARGS__)
+
 /* ---- layers/af_inet.c ----------------------------------------------------- */
 
 TRACE_EVENT(inet_create, "net/ipv4/af_inet.c", TP_NOT_INLINE,
@@ -466,6 +623,18 @@ TRACE_EVENT(inet_create, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 		__entry->type = sock->type;
 		__entry->protocol = protocol;))
 #define trace_inet_create(...) TP_FUNC(inet_create, __VA_ARGS__)
+
+TRACE_EVENT(inet_ctl_sock_create, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net, unsigned short type, unsigned char protocol),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(type)
+		tp_s32(protocol)),
+	TP_ASSIGN(
+		__entry->type = type;
+		__entry->protocol = protocol;))
+#define trace_inet_ctl_sock_create(...) TP_FUNC(inet_ctl_sock_create, __VA_ARGS__)
 
 TRACE_EVENT(inet_release, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 	TP_PROTO(const struct socket *sock),
@@ -583,6 +752,10 @@ TRACE_EVENT(inet_accept, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 DEFINE_EVENT(socket_shutdown, inet_shutdown, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 	TP_PROTO(const struct socket *sock, int how), TP_ARGS(sock->net, sock->fd, how))
 #define trace_inet_shutdown(...) TP_FUNC(inet_shutdown, __VA_ARGS__)
+
+DEFINE_EVENT(socket_ioctl, inet_ioctl, "net/ipv4/af_inet.c", TP_NOT_INLINE,
+	TP_PROTO(const struct socket *sock, unsigned int cmd), TP_ARGS(sock, cmd))
+#define trace_inet_ioctl(...) TP_FUNC(inet_ioctl, __VA_ARGS__)
 
 DEFINE_EVENT(no_fields, inet_init, "net/ipv4/af_inet.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net), TP_ARGS(net, NULL))

@@ -330,6 +330,76 @@ TRACE_EVENT(tcp_cleanup_rbuf, "net/ipv4/tcp.c", TP_NOT_INLINE,
 		__entry->rcv_wnd_now = tcp_receive_window(tcp_sk(sk));))
 #define trace_tcp_cleanup_rbuf(...) TP_FUNC(tcp_cleanup_rbuf, __VA_ARGS__)
 
+/* tcp_setsockopt / tcp_getsockopt: SOL_TCP is handled, other levels are IP's. */
+DECLARE_EVENT_CLASS(tcp_sockopt,
+	TP_PROTO(const struct sock *sk, int level, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(level)
+		tp_s32(optname)
+		tp_enum8(state, sim_tcp_state_name)),
+	TP_ASSIGN(
+		__entry->level = level;
+		__entry->optname = optname;
+		__entry->state = sk->sk_state;))
+DEFINE_EVENT(tcp_sockopt, tcp_setsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_tcp_setsockopt(...) TP_FUNC(tcp_setsockopt, __VA_ARGS__)
+DEFINE_EVENT(tcp_sockopt, tcp_getsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int level, int optname), TP_ARGS(sk, level, optname))
+#define trace_tcp_getsockopt(...) TP_FUNC(tcp_getsockopt, __VA_ARGS__)
+
+TRACE_EVENT(do_tcp_setsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int optname, int val),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(optname)
+		tp_s32(val)
+		tp_u8(nonagle)),
+	TP_ASSIGN(
+		__entry->optname = optname;
+		__entry->val = val;
+		__entry->nonagle = tcp_sk(sk)->nonagle;))
+#define trace_do_tcp_setsockopt(...) TP_FUNC(do_tcp_setsockopt, __VA_ARGS__)
+
+TRACE_EVENT(do_tcp_getsockopt, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int optname),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_s32(optname)),
+	TP_ASSIGN(
+		__entry->optname = optname;))
+#define trace_do_tcp_getsockopt(...) TP_FUNC(do_tcp_getsockopt, __VA_ARGS__)
+
+TRACE_EVENT(tcp_ioctl, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk, int cmd),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_x32(cmd)
+		tp_u32(rcv_nxt)
+		tp_u32(copied_seq)),
+	TP_ASSIGN(
+		__entry->cmd = cmd;
+		__entry->rcv_nxt = tcp_sk(sk)->rcv_nxt;
+		__entry->copied_seq = tcp_sk(sk)->copied_seq;))
+#define trace_tcp_ioctl(...) TP_FUNC(tcp_ioctl, __VA_ARGS__)
+
+TRACE_EVENT(tcp_poll, "net/ipv4/tcp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_enum8(state, sim_tcp_state_name)
+		tp_u8(shutdown)),
+	TP_ASSIGN(
+		__entry->state = sk->sk_state;
+		__entry->shutdown = sk->sk_shutdown;))
+#define trace_tcp_poll(...) TP_FUNC(tcp_poll, __VA_ARGS__)
+
 TRACE_EVENT(tcp_recvmsg, "net/ipv4/tcp.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, size_t len),
 	TP_HOST(sock_net(sk)),
@@ -893,6 +963,44 @@ DEFINE_NOTE_EVENT(reason, tcp_discard, "net/ipv4/tcp_input.c",
 	TP_PROTO(const struct net *net, const struct sk_buff *skb, const char *reason),
 	TP_ARGS(net, skb, reason))
 #define trace_tcp_discard(...) TP_NOTE(tcp_discard, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_update, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
+	TP_PROTO(const struct tcp_sock *tp, u32 sample, int win_dep),
+	TP_HOST(sock_net(&tp->inet_conn.icsk_inet.sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(sample)
+		tp_u8(win_dep)
+		tp_u32(rcv_rtt)),
+	TP_ASSIGN(
+		__entry->sample = sample;
+		__entry->win_dep = win_dep;
+		__entry->rcv_rtt = tp->rcv_rtt_est.rtt;))
+#define trace_tcp_rcv_rtt_update(...) TP_FUNC(tcp_rcv_rtt_update, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_measure, "net/ipv4/tcp_input.c", TP_INLINE,
+	TP_PROTO(const struct sock *sk),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(rcv_nxt)
+		tp_u32(est_seq)),
+	TP_ASSIGN(
+		__entry->rcv_nxt = tcp_sk(sk)->rcv_nxt;
+		__entry->est_seq = tcp_sk(sk)->rcv_rtt_est.seq;))
+#define trace_tcp_rcv_rtt_measure(...) TP_FUNC(tcp_rcv_rtt_measure, __VA_ARGS__)
+
+TRACE_EVENT(tcp_rcv_rtt_measure_ts, "net/ipv4/tcp_input.c", TP_INLINE,
+	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
+	TP_HOST(sock_net(sk)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(tsecr)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->tsecr = tcp_sk(sk)->rx_opt.rcv_tsecr;
+		__entry->len = TCP_SKB_CB(skb)->end_seq - TCP_SKB_CB(skb)->seq;))
+#define trace_tcp_rcv_rtt_measure_ts(...) TP_FUNC(tcp_rcv_rtt_measure_ts, __VA_ARGS__)
 
 TRACE_EVENT(tcp_event_data_recv, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 	TP_PROTO(const struct sock *sk, const struct sk_buff *skb),
@@ -1840,5 +1948,15 @@ TRACE_EVENT(tcp_update_pacing_rate, "net/ipv4/tcp_input.c", TP_NOT_INLINE,
 		__entry->packets_out = tcp_sk(sk)->packets_out;
 		__entry->srtt = tcp_sk(sk)->srtt;))
 #define trace_tcp_update_pacing_rate(...) TP_FUNC(tcp_update_pacing_rate, __VA_ARGS__)
+TRACE_EVENT(tcp_set_default_congestion_control, "net/ipv4/tcp_cong.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net *net),
+	TP_HOST(net),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(was)),
+	TP_ASSIGN(
+		__entry->was = tcp_get_default_congestion_control(net);))
+#define trace_tcp_set_default_congestion_control(...) \
+	TP_FUNC(tcp_set_default_congestion_control, __VA_ARGS__)
 
 #endif

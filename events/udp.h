@@ -60,7 +60,22 @@ TRACE_EVENT(udp_send_skb, "net/ipv4/udp.c", TP_NOT_INLINE,
 		__entry->len = len;))
 #define trace_udp_send_skb(...) TP_FUNC(udp_send_skb, __VA_ARGS__)
 
-/* The checksum udp_send_skb put in the header. */
+/* len: the UDP header and payload; the pseudo-header is summed over it. */
+TRACE_EVENT(udp4_hwcsum, "net/ipv4/udp.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, __be32 src, __be32 dst, int len),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_ip4(src)
+		tp_ip4(dst)
+		tp_u32(len)),
+	TP_ASSIGN(
+		__entry->src = src;
+		__entry->dst = dst;
+		__entry->len = (u32)len;))
+#define trace_udp4_hwcsum(...) TP_FUNC(udp4_hwcsum, __VA_ARGS__)
+
+/* The checksum udp_send_skb put in the header (computed in software). */
 DEFINE_NOTE_EVENT(proto_csum, udp_checksum, "net/ipv4/udp.c",
 	TP_PROTO(const struct sk_buff *skb), TP_ARGS(skb->host, skb, udp_hdr(skb)->check))
 #define trace_udp_checksum(...) TP_NOTE(udp_checksum, __VA_ARGS__)

@@ -86,45 +86,53 @@ sim_ev_before(const struct sim_event *a, const struct sim_event *b)
 	return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
+/*
+ * The sifts move a hole instead of swapping: each step copies one event
+ * up (or down) and the moving event is written once, where it stops.
+ * The order events fire in is the order of (when, seq), which is unique,
+ * whatever the heap's shape.
+ */
 static void
-heap_swap(struct sim_engine *eng, int i, int j)
+sim_heap_set(struct sim_engine *eng, int i, struct sim_event *ev)
 {
-	struct sim_event *t = eng->heap[i];
-
-	eng->heap[i] = eng->heap[j];
-	eng->heap[j] = t;
-	eng->heap[i]->heap_idx = i;
-	eng->heap[j]->heap_idx = j;
+	eng->heap[i] = ev;
+	ev->heap_idx = i;
 }
 
 static void
 sim_heap_up(struct sim_engine *eng, int i)
 {
+	struct sim_event *ev = eng->heap[i];
+
 	while (i > 0) {
 		int parent = (i - 1) / 2;
 
-		if (!sim_ev_before(eng->heap[i], eng->heap[parent]))
+		if (!sim_ev_before(ev, eng->heap[parent]))
 			break;
-		heap_swap(eng, i, parent);
+		sim_heap_set(eng, i, eng->heap[parent]);
 		i = parent;
 	}
+	sim_heap_set(eng, i, ev);
 }
 
 static void
 sim_heap_down(struct sim_engine *eng, int i)
 {
-	for (;;) {
-		int l = 2 * i + 1, r = l + 1, m = i;
+	struct sim_event *ev = eng->heap[i];
 
-		if (l < eng->heap_len && sim_ev_before(eng->heap[l], eng->heap[m]))
-			m = l;
-		if (r < eng->heap_len && sim_ev_before(eng->heap[r], eng->heap[m]))
-			m = r;
-		if (m == i)
-			return;
-		heap_swap(eng, i, m);
-		i = m;
+	for (;;) {
+		int c = 2 * i + 1;	/* the earlier child */
+
+		if (c >= eng->heap_len)
+			break;
+		if (c + 1 < eng->heap_len && sim_ev_before(eng->heap[c + 1], eng->heap[c]))
+			c++;
+		if (!sim_ev_before(eng->heap[c], ev))
+			break;
+		sim_heap_set(eng, i, eng->heap[c]);
+		i = c;
 	}
+	sim_heap_set(eng, i, ev);
 }
 
 void
@@ -147,8 +155,7 @@ sim_event_cancel(struct sim_engine *eng, struct sim_event *ev)
 		return;
 	eng->heap_len--;
 	if (i != eng->heap_len) {
-		eng->heap[i] = eng->heap[eng->heap_len];
-		eng->heap[i]->heap_idx = i;
+		sim_heap_set(eng, i, eng->heap[eng->heap_len]);
 		sim_heap_down(eng, i);
 		sim_heap_up(eng, i);
 	}
@@ -307,6 +314,17 @@ sim_wall_run(struct sim_engine *eng, ktime_t until, u64 max_events)
 bool
 sim_run_one(struct sim_engine *eng)
 {
+	/*
+	 * What a process raised and did not run (the SYN a connect sent to
+	 * lo sits on the backlog) runs before the clock moves on: in 3.10 it
+	 * ran at the local_bh_enable that ended the send.
+	 */
+	for (int i = 0; i < eng->ncpus; i++) {
+		if (eng->cpus[i]->softirq_pending) {
+			sim_run_all_softirqs(eng);
+			return true;
+		}
+	}
 	if (eng->wall)
 		return sim_wall_run_one(eng);
 	return sim_fire_next(eng);
@@ -376,6 +394,22 @@ do_softirq(struct sim_cpu *cpu)
 		}
 	}
 	cpu->in_softirq--;
+}
+
+/*
+ * local_bh_enable - the end of a section that ran with softirqs off: in
+ * process context the softirqs raised meanwhile (NET_RX for a packet
+ * sent to lo) run now, before the caller carries on; in a softirq or an
+ * interrupt they run on its way out, as before.  3.10 gets here from the
+ * rcu_read_unlock_bh() that ends dev_queue_xmit; netstep from the end of
+ * sock_sendmsg (layers/socket.c says why).
+ * NOTE: no tracepoint: what it runs shows.
+ */
+void
+local_bh_enable(struct sim_cpu *cpu)
+{
+	if (!cpu->in_irq && !cpu->in_softirq && cpu->softirq_pending)
+		do_softirq(cpu);
 }
 
 /* ---- hard interrupts ------------------------------------------------------ */

@@ -16,7 +16,9 @@
  * and an interrupt table filled by request_irq().
  *
  * After every event the engine runs the pending softirqs of every CPU,
- * as irq_exit() does on the way out of an interrupt.
+ * as irq_exit() does on the way out of an interrupt; and softirqs a
+ * process raised outside any event (a system call that sent to lo) run
+ * before the next event, as local_bh_enable() would have run them.
  *
  * KERNEL: no preemption, no ksoftirqd (MAX_SOFTIRQ_RESTART is honoured
  * by re-running on the next engine turn instead), one CPU per host.
@@ -152,13 +154,23 @@ static inline bool sim_event_pending(const struct sim_event *ev)
  * hit (something keeps scheduling work: a bug or a flood).
  */
 int sim_run(struct sim_engine *eng, ktime_t until, u64 max_events);
-/* Fire exactly one event (the UI steps with this).  false if idle. */
+/* Fire exactly one event (the UI steps with this), or first the softirqs a
+ * process left pending.  false if idle. */
 bool sim_run_one(struct sim_engine *eng);
+/* When the next event is due; false if none is scheduled. */
+static inline bool sim_next_event_time(const struct sim_engine *eng, ktime_t *when)
+{
+	if (!eng->heap_len)
+		return false;
+	*when = eng->heap[0]->when;
+	return true;
+}
 
 /* Softirqs, kernel/softirq.c */
 void open_softirq(struct sim_cpu *cpu, int nr, void (*action)(struct sim_cpu *cpu));
 void raise_softirq(struct sim_cpu *cpu, unsigned int nr);
 void do_softirq(struct sim_cpu *cpu);
+void local_bh_enable(struct sim_cpu *cpu);	/* run what a process raised */
 
 /* Hard interrupts, kernel/irq/ */
 int request_irq(struct sim_cpu *cpu, unsigned int irq, irq_handler_t handler,

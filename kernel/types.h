@@ -38,6 +38,7 @@ typedef uint64_t ktime_t;	/* virtual nanoseconds */
 #define NSEC_PER_USEC	1000ULL
 #define NSEC_PER_MSEC	1000000ULL
 #define NSEC_PER_SEC	1000000000ULL
+#define USEC_PER_MSEC	1000L
 /* KERNEL: CONFIG_HZ is a build option; 1000 keeps jiffies == milliseconds. */
 #define HZ		1000
 

@@ -20,14 +20,23 @@
  * Read before: layers/socket.c.  Read after: layers/tcp.c (tcp_sendmsg),
  * layers/udp.c.
  *
- * Left out: raw sockets and IPPROTO_ICMP datagram sockets (the ping
- * socket is layers/ping.c), inet_protosw registration (a switch does),
+ * SOCK_RAW gives a raw socket (layers/raw.c, inet_sockraw_ops): its
+ * protocol is its "port", and it is hashed where raw_local_deliver finds
+ * it as soon as it exists.
+ *
+ * Left out: IPPROTO_ICMP datagram sockets (the ping socket, which 3.10's
+ * default net.ipv4.ping_group_range "1 0" refuses to every group; see
+ * layers/ping.c), IPPROTO_RAW sockets (IP_HDRINCL), inet_protosw
+ * registration (a switch does), the CAP_NET_RAW check of raw sockets
+ * (the one process of a host is root, as ping runs setuid root),
  * capabilities (ports below 1024 are free for all), RPS flow recording,
- * ioctls, getname/poll, and sleeping: where inet_stream_connect and
- * inet_accept would sleep they return, and sim/task.c calls again.
+ * ioctls other than the protocol's, getname, and sleeping: where
+ * inet_stream_connect and inet_accept would sleep they return, and
+ * sim/task.c calls again.
  */
 #include "layers/sock.h"
 #include "layers/udp.h"
+#include "layers/raw.h"
 #include "layers/ip.h"
 #include "layers/route.h"
 #include "layers/net_namespace.h"
@@ -66,21 +75,12 @@ sim_inet_next_port(struct net *net, bool (*in_use)(struct net *, u16, void *), v
 	return 0;
 }
 
-/* sock_error - take the pending error off the socket (reported once). */
-static int
-sock_error(struct sock *sk)
-{
-	int err = sk->sk_err;
-
-	sk->sk_err = 0;
-	return -err;
-}
-
 /**
  * inet_create - socket(AF_INET, type, protocol): the struct sock
  *
  * Protocol 0 means the type's default (TCP for a stream, UDP for a
- * datagram).  Returns 0 (sock->sk set, the protocol's init run) or
+ * datagram); a raw socket needs one (and is hashed under it at once).
+ * Returns 0 (sock->sk set, the protocol's init run) or
  * -EPROTONOSUPPORT / -ENOMEM.
  */
 int
@@ -99,7 +99,12 @@ inet_create(struct net *net, struct socket *sock, int protocol)
 		prot = &udp_prot;
 		sock->ops = &inet_dgram_ops;
 		protocol = IPPROTO_UDP;
+	} else if (sock->type == SOCK_RAW && protocol > 0 && protocol < IPPROTO_RAW) {
+		prot = &raw_prot;
+		sock->ops = &inet_sockraw_ops;
 	} else {
+		/* KERNEL: also SOCK_DGRAM/IPPROTO_ICMP (refused by
+		 * ping_group_range) and SOCK_RAW/IPPROTO_RAW (IP_HDRINCL). */
 		return -EPROTONOSUPPORT;
 	}
 	sk = sk_alloc(net, AF_INET, prot);
@@ -110,6 +115,11 @@ inet_create(struct net *net, struct socket *sock, int protocol)
 	inet_sk(sk)->uc_ttl = -1;
 	inet_sk(sk)->pmtudisc = IP_PMTUDISC_WANT;	/* net.ipv4.ip_no_pmtu_disc = 0 */
 	inet_sk(sk)->inet_id = 0;
+	if (sock->type == SOCK_RAW) {
+		sk->sk_num = protocol;
+		inet_sk(sk)->inet_sport = htons(sk->sk_num);
+		sk->sk_prot->hash(sk);
+	}
 	if (sk->sk_prot->init) {
 		err = sk->sk_prot->init(sk);
 		if (err) {
@@ -155,6 +165,9 @@ inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len)
 	struct net *net = sock_net(sk);
 	unsigned short snum;
 
+	/* A raw socket binds an address only (raw_bind). */
+	if (sk->sk_prot->bind)
+		return sk->sk_prot->bind(sk, uaddr, addr_len);
 	if (!uaddr || addr_len < (int)sizeof(struct sockaddr_in))
 		return -EINVAL;
 	snum = ntohs(addr->sin_port);
@@ -382,8 +395,14 @@ inet_shutdown(struct socket *sock, int how)
 			sk->sk_prot->shutdown(sk, how);
 		break;
 	case TCP_LISTEN:
+		/* A listener stops listening only when its receive side is
+		 * shut; SHUT_WR leaves it be. */
+		if (!(how & RCV_SHUTDOWN))
+			break;
+		/* fall through */
 	case TCP_SYN_SENT:
-		/* KERNEL: a listener or connecting socket is disconnected. */
+		/* 3.10's stand-in for a close() another thread cannot make:
+		 * the socket is disconnected. */
 		if (sk->sk_prot->disconnect)
 			err = sk->sk_prot->disconnect(sk, O_NONBLOCK);
 		sock->state = err ? SS_DISCONNECTING : SS_UNCONNECTED;
@@ -391,6 +410,23 @@ inet_shutdown(struct socket *sock, int how)
 	}
 	sk->sk_state_change(sk);
 	return err;
+}
+
+/**
+ * inet_ioctl - proto_ops.ioctl of AF_INET sockets: the protocol's ioctl
+ * (tcp_ioctl), -ENOIOCTLCMD when it has none.  KERNEL: 3.10 answers
+ * SIOCGSTAMP, the routing ioctls (SIOCADDRT) and the interface ones
+ * (SIOCGIFADDR ...) here; not modelled.
+ */
+int
+inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
+{
+	struct sock *sk = sock->sk;
+
+	trace_inet_ioctl(sock, cmd);
+	if (sk->sk_prot->ioctl)
+		return sk->sk_prot->ioctl(sk, cmd, arg);
+	return -ENOIOCTLCMD;
 }
 
 const struct proto_ops inet_stream_ops = {
@@ -403,6 +439,10 @@ const struct proto_ops inet_stream_ops = {
 	.shutdown = inet_shutdown,
 	.sendmsg = inet_sendmsg,
 	.recvmsg = inet_recvmsg,
+	.setsockopt = sock_common_setsockopt,
+	.getsockopt = sock_common_getsockopt,
+	.ioctl = inet_ioctl,
+	.poll = tcp_poll,
 };
 
 const struct proto_ops inet_dgram_ops = {
@@ -415,6 +455,10 @@ const struct proto_ops inet_dgram_ops = {
 	.shutdown = inet_shutdown,
 	.sendmsg = inet_sendmsg,
 	.recvmsg = inet_recvmsg,
+	.setsockopt = sock_common_setsockopt,
+	.getsockopt = sock_common_getsockopt,
+	.ioctl = inet_ioctl,
+	.poll = NULL,		/* KERNEL: udp_poll (datagram_poll) not modelled */
 };
 
 /* ---- GSO: IPv4's offload callbacks ------------------------------------------- */
@@ -584,6 +628,44 @@ const struct packet_offload ip_packet_offload = {
 
 /* ---- boot ---------------------------------------------------------------------- */
 
+/* KERNEL: listen and accept are sock_no_listen/sock_no_accept. */
+const struct proto_ops inet_sockraw_ops = {
+	.family = AF_INET,
+	.release = inet_release,
+	.bind = inet_bind,
+	.connect = inet_dgram_connect,
+	.shutdown = inet_shutdown,
+	.sendmsg = inet_sendmsg,
+	.recvmsg = inet_recvmsg,
+	.setsockopt = sock_common_setsockopt,
+};
+
+/**
+ * inet_ctl_sock_create - a socket the kernel keeps for itself (the ICMP
+ * socket of icmp.c): a struct sock with no BSD socket and no file,
+ * taken off the protocol's tables so that no packet is delivered to it.
+ * 0 with *@skp set, or -Exxx.
+ */
+int
+inet_ctl_sock_create(struct sock **skp, unsigned short family, unsigned short type,
+		     unsigned char protocol, struct net *net)
+{
+	struct socket sock = { .type = (short)type, .net = net, .fd = -1 };
+	int err;
+
+	trace_inet_ctl_sock_create(net, type, protocol);
+	if (family != AF_INET)
+		return -EAFNOSUPPORT;
+	err = inet_create(net, &sock, protocol);
+	if (err)
+		return err;
+	*skp = sock.sk;
+	/* sock_create_kern's struct socket is freed here: the sock lives on. */
+	(*skp)->sk_socket = NULL;
+	(*skp)->sk_prot->unhash(*skp);
+	return 0;
+}
+
 static const struct net_protocol tcp_protocol = {
 	.handler = tcp_v4_rcv,
 	.err_handler = tcp_v4_err,
@@ -599,7 +681,7 @@ static const struct net_protocol udp_protocol = {
  * tables, and their receive handlers registered with IP.
  *
  * Returns 0 or -ENOMEM.  KERNEL: one global inet_init() at boot;
- * ip_init, icmp_init and the ping socket are set up by ip_init().
+ * ip_init (here: ip_init(), called before) registers ICMP.
  */
 int
 inet_init(struct net *net)
@@ -608,6 +690,10 @@ inet_init(struct net *net)
 
 	trace_inet_init(net);
 	net->ip_local_port_next = SIM_LOCAL_PORT_LOW;
+	INIT_LIST_HEAD(&net->raw_v4_hashinfo);
+	err = icmp_sk_init(net);
+	if (err)
+		return err;
 	err = udp_init(net);
 	if (err)
 		return err;
@@ -619,11 +705,13 @@ inet_init(struct net *net)
 	return 0;
 }
 
-/* sim_inet_exit - host teardown: free every TCP and UDP socket left. */
+/* sim_inet_exit - host teardown: free every TCP and UDP socket left,
+ * and the ICMP socket. */
 void
 sim_inet_exit(struct net *net)
 {
 	trace_sim_inet_exit(net);
 	sim_tcp_exit(net);
 	sim_udp_exit(net);
+	icmp_sk_exit(net);
 }

@@ -23,6 +23,9 @@
  * layers/gro.c, may merge it with others of its TCP flow) ->
  * netif_receive_skb, which finds the packet_type for skb->protocol
  * (ip_rcv, arp_rcv).  napi_complete sends what GRO still holds up.
+ * A device with no NAPI of its own, the loopback device, calls netif_rx
+ * instead: the frame waits on the CPU's backlog, whose NAPI poll
+ * (process_backlog) delivers it from NET_RX_SOFTIRQ, past GRO.
  *
  * Features (layers/netdev_features.h): what the driver offers
  * (hw_features) and what the user wants (ethtool -K) pass the rules of
@@ -67,20 +70,22 @@ static const char KSRC[] = "net/core/dev.c";
 /* ---- registering devices ------------------------------------------------- */
 
 /**
- * alloc_etherdev_mq - allocate an Ethernet net_device with @txqs TX queues
+ * alloc_netdev_mqs - allocate a net_device with @txqs TX queues
  * @sizeof_priv: bytes of driver private data (netdev_priv), zeroed
+ * @setup: fills in the device's kind (ether_setup, loopback_setup)
  *
  * One block holds the device and the private area, as in the kernel.
- * Returns NULL on allocation failure.
+ * Returns NULL on allocation failure.  KERNEL: 3.10 also sizes the RX
+ * queues (@rxqs, for RPS); netstep has none.
  */
 struct net_device *
-alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
-		  size_t sizeof_priv)
+alloc_netdev_mqs(struct net *net, size_t sizeof_priv, const char *name,
+		 void (*setup)(struct net_device *), unsigned int txqs)
 {
 	size_t alloc = ALIGN(sizeof(struct net_device), 32) + sizeof_priv;
 	struct net_device *dev;
 
-	trace_alloc_etherdev_mq(net, name, txqs, sizeof_priv);
+	trace_alloc_netdev_mqs(net, name, txqs, sizeof_priv);
 	if (txqs < 1)
 		return NULL;
 	dev = calloc(1, alloc);
@@ -102,9 +107,23 @@ alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
 	dev->xps_queue = -1;		/* no XPS map configured */
 	dev->gso_max_size = GSO_MAX_SIZE;
 	dev->gso_max_segs = GSO_MAX_SEGS;
+	/* Most devices have no use for the route once the frame is built. */
+	dev->priv_flags = IFF_XMIT_DST_RELEASE;
 	snprintf(dev->name, sizeof(dev->name), "%s", name);
-	ether_setup(dev);
+	setup(dev);
 	return dev;
+}
+
+/**
+ * alloc_etherdev_mq - an Ethernet net_device (ether_setup) with @txqs
+ * TX queues and @sizeof_priv bytes of driver data.  NULL on failure.
+ */
+struct net_device *
+alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
+		  size_t sizeof_priv)
+{
+	trace_alloc_etherdev_mq(net, name, txqs, sizeof_priv);
+	return alloc_netdev_mqs(net, sizeof_priv, name, ether_setup, txqs);
 }
 
 /**
@@ -124,11 +143,18 @@ register_netdev(struct net_device *dev)
 	trace_register_netdev(dev);
 	if (dev_get_by_name(net, dev->name))
 		return -EEXIST;
-	if (net->ndevs >= HOST_MAX_DEVS)
-		return -ENOSPC;
-	/* KERNEL: dev_new_index; 1 is lo on Linux, netstep hosts have no lo. */
-	dev->ifindex = net->ndevs + 1;
-	net->devs[net->ndevs++] = dev;
+	/* dev_new_index: lo, registered first, is 1 (LOOPBACK_IFINDEX);
+	 * the others follow it in order. */
+	if (dev->flags & IFF_LOOPBACK) {
+		if (net->loopback_dev)
+			return -EEXIST;
+		dev->ifindex = LOOPBACK_IFINDEX;
+	} else {
+		if (net->ndevs >= HOST_MAX_DEVS)
+			return -ENOSPC;
+		dev->ifindex = net->ndevs + LOOPBACK_IFINDEX + 1;
+		net->devs[net->ndevs++] = dev;
+	}
 	dev->hw_features |= NETIF_F_SOFT_FEATURES;
 	dev->features |= NETIF_F_SOFT_FEATURES;
 	dev->wanted_features = dev->features & dev->hw_features;
@@ -265,6 +291,8 @@ netdev_update_features(struct net_device *dev)
 {
 	__netdev_update_features(dev);
 }
+static void flush_backlog(struct net_device *dev);
+static int __netif_receive_skb_core(struct sk_buff *skb);
 
 /* netif_napi_del for every NAPI context of @dev still on the poll list. */
 static void
@@ -297,6 +325,7 @@ free_netdev(struct net_device *dev)
 		destructor(dev);
 	dev_shutdown(dev);
 	sim_napi_unlink_dev(dev);
+	flush_backlog(dev);
 	free(dev->_tx);
 	free(dev);
 }
@@ -410,8 +439,22 @@ dev_get_by_name(struct net *net, const char *name)
 {
 	/* KERNEL: takes a reference (dev_hold); netstep devices live as
 	 * long as their host. */
+	if (net->loopback_dev && !strcmp(net->loopback_dev->name, name))
+		return net->loopback_dev;
 	for (int i = 0; i < net->ndevs; i++)
 		if (net->devs[i] && !strcmp(net->devs[i]->name, name))
+			return net->devs[i];
+	return NULL;
+}
+
+/* dev_get_by_index - the device with @ifindex on @net, or NULL. */
+struct net_device *
+dev_get_by_index(struct net *net, int ifindex)
+{
+	if (net->loopback_dev && net->loopback_dev->ifindex == ifindex)
+		return net->loopback_dev;
+	for (int i = 0; i < net->ndevs; i++)
+		if (net->devs[i] && net->devs[i]->ifindex == ifindex)
 			return net->devs[i];
 	return NULL;
 }
@@ -769,8 +812,10 @@ dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev, struct netdev_q
 	trace_dev_hard_start_xmit(skb, dev, txq);
 	if (skb->next)		/* segments a busy driver left: go on */
 		goto gso;
-	/* IFF_XMIT_DST_RELEASE: the driver has no use for the route. */
-	skb_dst_drop(skb);
+	/* IFF_XMIT_DST_RELEASE: the driver has no use for the route (lo
+	 * keeps it: the packet comes back in with it). */
+	if (dev->priv_flags & IFF_XMIT_DST_RELEASE)
+		skb_dst_drop(skb);
 	features = netif_skb_features(skb);
 	/* KERNEL: VLAN tag insertion comes here. */
 	if (netif_needs_gso(skb, features)) {
@@ -1146,9 +1191,9 @@ napi_schedule_prep(struct napi_struct *n)
 static void
 ____napi_schedule(struct softnet_data *sd, struct napi_struct *n)
 {
-	struct net *net = dev_net(n->dev);
+	struct net *net = sim_softnet_net(sd);
 
-	trace_____napi_schedule(n);
+	trace_____napi_schedule(sd, n);
 	list_add_tail(&n->poll_list, &sd->poll_list);
 	raise_softirq(&net->cpu, NET_RX_SOFTIRQ);
 }
@@ -1300,6 +1345,114 @@ netif_receive_skb(struct sk_buff *skb)
 	return __netif_receive_skb_core(skb);
 }
 
+/* ---- receive without NAPI: netif_rx and the backlog ----------------------------- */
+
+/* net/core/dev.c: net.core.netdev_max_backlog and weight_p (dev_weight). */
+#define SIM_NETDEV_MAX_BACKLOG	1000
+#define SIM_WEIGHT_P		64
+
+/*
+ * enqueue_to_backlog - put @skb on this CPU's input_pkt_queue.  The
+ * first skb of an empty queue also schedules the backlog NAPI context.
+ * A queue longer than netdev_max_backlog drops it (softnet_stat's
+ * dropped, the device's rx_dropped).  Consumes @skb.
+ */
+static int
+enqueue_to_backlog(struct sk_buff *skb, struct softnet_data *sd)
+{
+	trace_enqueue_to_backlog(skb, sd);
+	if (skb_queue_len(&sd->input_pkt_queue) <= SIM_NETDEV_MAX_BACKLOG) {
+		if (!skb_queue_len(&sd->input_pkt_queue) &&
+		    !(sd->backlog.state & (1UL << NAPI_STATE_SCHED))) {
+			sd->backlog.state |= 1UL << NAPI_STATE_SCHED;
+			____napi_schedule(sd, &sd->backlog);
+		}
+		__skb_queue_tail(&sd->input_pkt_queue, skb);
+		return NET_RX_SUCCESS;
+	}
+	sd->dropped++;
+	trace_net_rx_backlog_drop(skb, sd);
+	skb->dev->stats.rx_dropped++;
+	kfree_skb(skb);
+	return NET_RX_DROP;
+}
+
+/**
+ * netif_rx - a device without NAPI of its own hands up a received frame
+ * @skb: eth_type_trans done; consumed
+ *
+ * Called from the device's transmit or interrupt path (for lo: from
+ * loopback_xmit, inside the sender's dev_queue_xmit).  The frame waits
+ * on the backlog until NET_RX_SOFTIRQ polls it (process_backlog).
+ * Returns NET_RX_SUCCESS or NET_RX_DROP.
+ *
+ * KERNEL: RPS may pick another CPU's backlog; netstep has one CPU.
+ */
+int
+netif_rx(struct sk_buff *skb)
+{
+	trace_netif_rx(skb);
+	return enqueue_to_backlog(skb, &dev_net(skb->dev)->sd);
+}
+
+/*
+ * process_backlog - the backlog's NAPI poll: deliver up to @quota frames
+ * from the backlog, moving input_pkt_queue's to process_queue in one go,
+ * and leave the poll list once both are empty (a NAPI complete of its
+ * own: only this CPU touches the backlog).  Returns the frames handled.
+ */
+static int
+process_backlog(struct napi_struct *napi, int quota)
+{
+	struct softnet_data *sd = container_of(napi, struct softnet_data, backlog);
+	int work = 0;
+
+	trace_process_backlog(sd, quota);
+	napi->weight = SIM_WEIGHT_P;
+	while (work < quota) {
+		struct sk_buff *skb;
+		unsigned int qlen;
+
+		while ((skb = __skb_dequeue(&sd->process_queue)) != NULL) {
+			/* NOTE: 3.10 goes through __netif_receive_skb, which
+			 * only adds pfmemalloc handling. */
+			__netif_receive_skb_core(skb);
+			if (++work >= quota)
+				return work;
+		}
+		qlen = skb_queue_len(&sd->input_pkt_queue);
+		while ((skb = __skb_dequeue(&sd->input_pkt_queue)) != NULL)
+			__skb_queue_tail(&sd->process_queue, skb);	/* skb_queue_splice_tail_init */
+		if (qlen < (unsigned int)(quota - work)) {
+			list_del_init(&napi->poll_list);
+			napi->state = 0;
+			quota = work + qlen;
+		}
+	}
+	return work;
+}
+
+/* flush_backlog - @dev goes away: drop its frames still on the backlog. */
+static void
+flush_backlog(struct net_device *dev)
+{
+	struct softnet_data *sd = &dev_net(dev)->sd;
+	struct sk_buff_head *queues[] = { &sd->input_pkt_queue, &sd->process_queue };
+
+	trace_flush_backlog(dev);
+	for (size_t q = 0; q < ARRAY_SIZE(queues); q++) {
+		struct sk_buff *skb = queues[q]->next, *next;
+
+		for (; skb != (struct sk_buff *)queues[q]; skb = next) {
+			next = skb->next;
+			if (skb->dev == dev) {
+				__skb_unlink(skb, queues[q]);
+				kfree_skb(skb);
+			}
+		}
+	}
+}
+
 /* ---- boot ------------------------------------------------------------------------- */
 
 /**
@@ -1317,6 +1470,11 @@ net_dev_init(struct net *net)
 	sd->output_queue_tailp = &sd->output_queue;
 	INIT_LIST_HEAD(&sd->poll_list);
 	sd->completion_queue = NULL;
+	skb_queue_head_init(&sd->input_pkt_queue);
+	skb_queue_head_init(&sd->process_queue);
+	INIT_LIST_HEAD(&sd->backlog.poll_list);
+	sd->backlog.poll = process_backlog;
+	sd->backlog.weight = SIM_WEIGHT_P;
 	INIT_LIST_HEAD(&net->ptype_base);
 	INIT_LIST_HEAD(&net->ptype_all);
 	open_softirq(&net->cpu, NET_TX_SOFTIRQ, net_tx_action);

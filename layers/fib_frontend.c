@@ -17,8 +17,9 @@
  * and change) and layers/route.c after it (the rtables made from rows).
  *
  * A host has two tables, as a kernel without policy routing:
- *   local (255)  our addresses (RTN_LOCAL) and subnet broadcasts
- *                (RTN_BROADCAST), filled by fib_add_ifaddr();
+ *   local (255)  our addresses (RTN_LOCAL: 10.0.0.2, and 127.0.0.0/8
+ *                of lo) and subnet broadcasts (RTN_BROADCAST), filled
+ *                by fib_add_ifaddr(); `ip route show table local`;
  *   main  (254)  what `route -n` shows: connected subnets, gateways.
  * fib_lookup() tries local, then main; each table answers with the
  * longest matching prefix, and among equal prefixes the lowest metric.
@@ -173,13 +174,15 @@ inet_rtm_delroute(struct net *net, struct fib_config *cfg)
 /* ---------------------------------------------------------------- */
 
 /**
- * fib_magic - add one kernel route for an address (RTPROT_KERNEL).
+ * fib_magic - add one kernel route for an address (RTPROT_KERNEL): a
+ * unicast route goes to the main table, a local or broadcast one to
+ * the local table.
  */
 static void
-fib_magic(struct net_device *dev, u32 table, u8 type, __be32 dst, int plen,
-	  __be32 prefsrc)
+fib_magic(struct net_device *dev, u8 type, __be32 dst, int plen, __be32 prefsrc)
 {
 	struct net *net = dev_net(dev);
+	u32 table = type == RTN_UNICAST ? RT_TABLE_MAIN : RT_TABLE_LOCAL;
 	struct fib_config cfg = sim_fib_config(table, dst, plen, 0, dev);
 	int err;
 	trace_fib_magic(dev, table, type, dst, plen);
@@ -219,6 +222,8 @@ fib_del_ifaddr(struct net_device *dev)
  *   local  10.0.0.2/32    RTN_LOCAL      (it is ours)
  *   main   10.0.0.0/24    dev eth0 proto kernel scope link src 10.0.0.2
  *   local  10.0.0.0/32 and 10.0.0.255/32  RTN_BROADCAST
+ * On a loopback device the prefix is ours too: 127.0.0.0/8 is a local
+ * route (RTN_LOCAL, local table), so every 127.x.y.z answers.
  * Routes of an earlier address of @dev are removed first.
  */
 void
@@ -231,16 +236,15 @@ fib_add_ifaddr(struct net_device *dev)
 	fib_del_ifaddr(dev);
 	if (!ifa->configured)
 		return;
-	fib_magic(dev, RT_TABLE_LOCAL, RTN_LOCAL, ifa->ifa_address, 32, ifa->ifa_address);
+	fib_magic(dev, RTN_LOCAL, ifa->ifa_address, 32, ifa->ifa_address);
 	if (ipv4_is_zeronet(prefix) || ifa->ifa_prefixlen == 32)
 		return;
-	fib_magic(dev, RT_TABLE_MAIN, RTN_UNICAST, prefix, ifa->ifa_prefixlen,
-		  ifa->ifa_address);
+	fib_magic(dev, (dev->flags & IFF_LOOPBACK) ? RTN_LOCAL : RTN_UNICAST, prefix,
+		  ifa->ifa_prefixlen, ifa->ifa_address);
 	/* A /31 or /32 has no room for network and broadcast addresses. */
 	if (ifa->ifa_prefixlen < 31) {
-		fib_magic(dev, RT_TABLE_LOCAL, RTN_BROADCAST, prefix, 32, ifa->ifa_address);
-		fib_magic(dev, RT_TABLE_LOCAL, RTN_BROADCAST, prefix | ~ifa->ifa_mask, 32,
-			  ifa->ifa_address);
+		fib_magic(dev, RTN_BROADCAST, prefix, 32, ifa->ifa_address);
+		fib_magic(dev, RTN_BROADCAST, prefix | ~ifa->ifa_mask, 32, ifa->ifa_address);
 	}
 }
 

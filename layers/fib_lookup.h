@@ -62,6 +62,7 @@ struct fib_info {
 	__be32 fib_prefsrc;		/* source address to prefer, 0 = none */
 	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
 	bool fib_mtu_locked;		/* `mtu lock N`: PMTU may not lower it */
+	u32 fib_advmss;			/* RTAX_ADVMSS metric, 0 = none */
 	struct fib_nh fib_nh;		/* its one nexthop */
 	/* KERNEL: shared and refcounted between aliases, fib_metrics[]
 	 * (RTAX_*), multipath fib_nhs > 1 omitted. */

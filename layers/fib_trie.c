@@ -405,10 +405,47 @@ sim_fib_link(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa)
 	return 0;
 }
 
+/* A row says what @cfg says (fib_create_info, one fib_info per row). */
+static void
+sim_fib_fill_info(struct fib_alias *fa, const struct fib_config *cfg)
+{
+	fa->fa_type = cfg->fc_type;
+	fa->fa_info.fib_protocol = cfg->fc_protocol;
+	fa->fa_info.fib_scope = cfg->fc_scope;
+	fa->fa_info.fib_priority = cfg->fc_priority;
+	fa->fa_info.fib_prefsrc = cfg->fc_prefsrc;
+	fa->fa_info.fib_mtu = cfg->fc_mtu;
+	fa->fa_info.fib_mtu_locked = cfg->fc_mx_lock & (1U << RTAX_MTU);
+	fa->fa_info.fib_advmss = cfg->fc_advmss;
+	fa->fa_info.fib_nh.nh_dev = cfg->fc_dev;
+	fa->fa_info.fib_nh.nh_gw = cfg->fc_gw;
+}
+
+/* Drop what a nexthop cached: its rtables and PMTU exceptions (the
+ * rtables go to the graveyard, where holders see them obsolete). */
+static void
+sim_fib_nh_release(struct fib_table *tb, struct fib_nh *nh)
+{
+	sim_fib_bury(tb, nh->nh_rth_output);
+	sim_fib_bury(tb, nh->nh_rth_input);
+	nh->nh_rth_output = nh->nh_rth_input = NULL;
+	while (nh->nh_exceptions) {
+		struct fib_nh_exception *fnhe = nh->nh_exceptions;
+
+		nh->nh_exceptions = fnhe->fnhe_next;
+		sim_fib_bury(tb, fnhe->fnhe_rth);
+		free(fnhe);
+	}
+	nh->nh_nexceptions = 0;
+}
+
 /**
  * fib_table_insert - add the route @cfg to its table (3.10 passes the
- * struct fib_table; here @cfg->fc_table names it in @net).
- * Returns 0, -EEXIST (same prefix and metric already there), -EINVAL
+ * struct fib_table; here @cfg->fc_table names it in @net), or with
+ * NLM_F_REPLACE change the row of the same prefix and metric.
+ * Returns 0, -EEXIST (same prefix and metric already there and no
+ * NLM_F_REPLACE), -ENOENT (NLM_F_REPLACE without NLM_F_CREATE and no
+ * such row), -EINVAL
  * (host bits set in the prefix, bad gateway), -ENETUNREACH (gateway not
  * on a connected subnet), -ENODEV, -ENETDOWN or -ENOBUFS.
  */
@@ -430,24 +467,30 @@ fib_table_insert(struct net *net, struct fib_config *cfg)
 		trace_fib_failed(net, "bad_nexthop", err);
 		return err;
 	}
-	/* NLM_F_EXCL, as `ip route add` sends: same prefix and metric exist. */
 	f = sim_fib_find_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
 	for (fa = f ? f->fn_alias : NULL; fa; fa = fa->fa_next)
 		if (fa->fa_info.fib_priority == cfg->fc_priority)
+			break;
+	if (fa) {
+		/* NLM_F_EXCL (`ip route add`): the row is there.  KERNEL:
+		 * without EXCL 3.10 would append a second row (ip route
+		 * append); netstep keeps one per prefix and metric. */
+		if (!(cfg->fc_nlflags & NLM_F_REPLACE))
 			return -EEXIST;
+		/* NLM_F_REPLACE (`ip route change|replace`): the row takes
+		 * the new nexthop and metrics; what was cached from the old
+		 * one goes, as rt_cache_flush makes every cached route stale. */
+		sim_fib_nh_release(tb, &fa->fa_info.fib_nh);
+		sim_fib_fill_info(fa, cfg);
+		return 0;
+	}
+	if ((cfg->fc_nlflags & NLM_F_REPLACE) && !(cfg->fc_nlflags & NLM_F_CREATE))
+		return -ENOENT;		/* `ip route change` of a route that is not there */
 
 	fa = calloc(1, sizeof(*fa));
 	if (!fa)
 		return -ENOBUFS;
-	fa->fa_type = cfg->fc_type;
-	fa->fa_info.fib_protocol = cfg->fc_protocol;
-	fa->fa_info.fib_scope = cfg->fc_scope;
-	fa->fa_info.fib_priority = cfg->fc_priority;
-	fa->fa_info.fib_prefsrc = cfg->fc_prefsrc;
-	fa->fa_info.fib_mtu = cfg->fc_mtu;
-	fa->fa_info.fib_mtu_locked = cfg->fc_mx_lock & (1U << RTAX_MTU);
-	fa->fa_info.fib_nh.nh_dev = cfg->fc_dev;
-	fa->fa_info.fib_nh.nh_gw = cfg->fc_gw;
+	sim_fib_fill_info(fa, cfg);
 	err = sim_fib_link(tb, cfg->fc_dst, cfg->fc_dst_len, fa);
 	if (err)
 		free(fa);
@@ -460,21 +503,12 @@ sim_fib_unlink(struct fib_alias *fa)
 {
 	struct fib_table *tb = fa->fa_table;
 	struct fib_node *f = fa->fa_node;
-	struct fib_nh *nh = &fa->fa_info.fib_nh;
 	struct fib_alias **pp;
 
 	for (pp = &f->fn_alias; *pp != fa; pp = &(*pp)->fa_next)
 		;
 	*pp = fa->fa_next;
-	sim_fib_bury(tb, nh->nh_rth_output);
-	sim_fib_bury(tb, nh->nh_rth_input);
-	while (nh->nh_exceptions) {
-		struct fib_nh_exception *fnhe = nh->nh_exceptions;
-
-		nh->nh_exceptions = fnhe->fnhe_next;
-		sim_fib_bury(tb, fnhe->fnhe_rth);
-		free(fnhe);
-	}
+	sim_fib_nh_release(tb, &fa->fa_info.fib_nh);
 	tb->tb_nroutes--;
 	tb->tb_index_dirty = true;
 	free(fa);
@@ -570,15 +604,16 @@ sim_fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
 /* What the tools print: /proc/net/route and the rtnetlink dump     */
 /* ---------------------------------------------------------------- */
 
-/* Print every row of the main table, in `route -n` order, with @show_row. */
+/* Print every row of table @id, in `route -n` order (the order of the
+ * kernel's dump: by address, longer prefixes first), with @show_row. */
 static void
-sim_fib_show_rows(struct net *net, FILE *out,
+sim_fib_show_rows(struct net *net, u32 id, FILE *out,
 		  void (*show_row)(FILE *out, const struct fib_alias *fa))
 {
 	struct fib_alias **v;
 	u32 n;
 
-	v = sim_fib_sorted(fib_get_table(net, RT_TABLE_MAIN), &n);
+	v = sim_fib_sorted(fib_get_table(net, id), &n);
 	for (u32 i = 0; i < n; i++)
 		show_row(out, v[i]);
 	free(v);
@@ -675,7 +710,7 @@ sim_fib_route_show(struct net *net, FILE *out)
 	fprintf(out, "Kernel IP routing table\n");
 	fprintf(out, "Destination     Gateway         Genmask         "
 		"Flags Metric Ref    Use Iface\n");
-	sim_fib_show_rows(net, out, sim_fib_route_line);
+	sim_fib_show_rows(net, RT_TABLE_MAIN, out, sim_fib_route_line);
 }
 
 static const char *
@@ -704,6 +739,11 @@ sim_fib_ip_route_line(FILE *out, const struct fib_alias *fa)
 {
 	const struct fib_info *fi = &fa->fa_info;
 
+	/* iproute2 names every type but unicast. */
+	if (fa->fa_type == RTN_LOCAL)
+		fprintf(out, "local ");
+	else if (fa->fa_type == RTN_BROADCAST)
+		fprintf(out, "broadcast ");
 	if (fa->fa_node->fn_plen == 0)
 		fprintf(out, "default ");
 	else if (fa->fa_node->fn_plen == 32)
@@ -725,24 +765,26 @@ sim_fib_ip_route_line(FILE *out, const struct fib_alias *fa)
 	if (fi->fib_priority)
 		fprintf(out, " metric %d ", (int)fi->fib_priority);
 	sim_fib_print_mtu(out, fi->fib_mtu, fi->fib_mtu_locked);
+	if (fi->fib_advmss)
+		fprintf(out, " advmss %u", fi->fib_advmss);
 	fprintf(out, "\n");
 }
 
 /**
- * sim_fib_ip_route_show - the main table as `ip route show` prints it
- * (iproute2 of the 3.10 era: double spaces and a trailing blank are
- * part of that format).
+ * sim_fib_ip_route_show - table @id (RT_TABLE_MAIN or RT_TABLE_LOCAL) as
+ * `ip route show [table local]` prints it (iproute2 of the 3.10 era:
+ * double spaces and a trailing blank are part of that format).
  *
  * KERNEL: the kernel answers RTM_GETROUTE with NLM_F_DUMP through
  * inet_dump_fib (fib_frontend.c) and fib_table_dump (here), and
  * iproute2 formats the messages; netstep formats the rows directly.
  */
 void
-sim_fib_ip_route_show(struct net *net, FILE *out)
+sim_fib_ip_route_show(struct net *net, u32 id, FILE *out)
 {
 	trace_sim_fib_ip_route_show(net);
 
-	sim_fib_show_rows(net, out, sim_fib_ip_route_line);
+	sim_fib_show_rows(net, id, out, sim_fib_ip_route_line);
 }
 
 /* ---------------------------------------------------------------- */

@@ -7,27 +7,35 @@
  *  - icmp_rcv checks an arriving message (length, checksum), counts it
  *    and dispatches on its type through icmp_pointers[]: echo requests
  *    are answered (icmp_echo -> icmp_reply), echo replies go to the ping
- *    socket (ping_rcv), errors go to the protocol of the packet they
- *    quote (icmp_unreach -> err_handler, e.g. ping_err).
+ *    sockets (ping_rcv; ping itself, on a raw socket, got its clone
+ *    before icmp_rcv ran), errors go to the raw sockets and to the
+ *    protocol of the packet they quote (icmp_unreach ->
+ *    icmp_socket_deliver -> raw_icmp_error, then the err_handler).
  *  - icmp_send is how the rest of the stack reports a problem with a
  *    packet (TTL expired, fragmentation needed, protocol unreachable,
- *    reassembly timeout): it quotes the packet's header and first bytes
- *    back to its sender.
+ *    reassembly timeout, a neighbour that never answered ARP): it quotes
+ *    the packet's header and first bytes back to its sender, which may
+ *    be this host: the error then goes round through lo, like any packet
+ *    to our own address, and comes back up to icmp_rcv.
+ *
+ * Replies and errors are sent from the host's ICMP socket (a raw socket
+ * of the kernel's own, never hashed): ip_append_data, then
+ * ip_push_pending_frames, as any datagram.
  *
  * Read before: layers/ip_input.c (ip_local_deliver_finish calls
- * icmp_rcv).  Read after: layers/ping.c, layers/ip_output.c
- * (ip_push_pending_frames sends what is built here).
+ * icmp_rcv).  Read after: layers/raw.c, layers/ip_output.c.
  *
  * Left out: rate limiting (icmp_ratelimit, the inet_peer token bucket
- * and icmp_global), redirects, timestamps, address masks, the per-CPU
- * ICMP socket and its lock, IP options echoed back (ip_options_echo),
- * raw sockets' copy of errors, sysctls other than the defaults.
+ * and icmp_global), redirects, timestamps, address masks, the ICMP
+ * socket's lock (one per CPU in 3.10), IP options echoed back
+ * (ip_options_echo), sysctls other than the defaults.
  */
 #include "layers/ip.h"
 #include "layers/route.h"
 #include "layers/neighbour.h"
 #include "layers/netdevice.h"
 #include "layers/ping.h"
+#include "layers/raw.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
 #include "events/icmp.h"
@@ -68,8 +76,9 @@ struct icmp_control {
 
 static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1];
 
-/* icmp_out_count - count an outgoing message, in total and by type. */
-static void
+/* icmp_out_count - count an outgoing message, in total and by type
+ * (__ip_make_skb calls it for every ICMP datagram it finishes). */
+void
 icmp_out_count(struct net *net, u8 type)
 {
 	trace_icmp_out_count(net, type);
@@ -90,51 +99,59 @@ icmp_out_count(struct net *net, u8 type)
 	}
 }
 
-/* Build the ICMP message of @param in a new skb with @headroom
- * (icmp_glue_bits: the quoted bytes may be anywhere in param->skb). */
-static struct sk_buff *
-sim_icmp_build(struct net *net, const struct icmp_bxm *param, unsigned int headroom)
+/*
+ * icmp_glue_bits - ip_append_data's getfrag for ICMP: copy @len bytes
+ * of what the message carries after its header (the echoed data, the
+ * quoted packet), from @offset on.  0.
+ * KERNEL: also sums them into skb->csum; icmp_push_reply sums here.
+ */
+static int
+icmp_glue_bits(void *from, char *to, int offset, int len, int odd, struct sk_buff *skb)
 {
-	struct sk_buff *skb = alloc_skb(net, headroom + sizeof(struct icmphdr) + param->data_len);
-	struct icmphdr *icmph;
+	const struct icmp_bxm *param = from;
 
-	if (!skb)
-		return NULL;
-	skb_reserve(skb, headroom);
-	icmph = (struct icmphdr *)skb_put(skb, sizeof(*icmph));
-	*icmph = param->icmph;
-	if (skb_copy_bits(param->skb, param->offset, skb_put(skb, param->data_len),
-			  param->data_len)) {
-		kfree_skb(skb);
-		return NULL;
-	}
-	skb_reset_transport_header(skb);
-	icmph->checksum = 0;
-	icmph->checksum = csum_fold(csum_partial(skb->data, skb->len, 0));
-	return skb;
+	trace_icmp_glue_bits(skb, offset, len);
+	(void)odd;
+	/* The quoted bytes may be anywhere in the skb the reply is about. */
+	return skb_copy_bits(param->skb, param->offset + offset, to, len) ? -EFAULT : 0;
 }
 
 /**
- * icmp_push_reply - build the message and send it along @rt
+ * icmp_push_reply - build the message on the ICMP socket and send it
+ * along *@rt (which ip_append_data takes over)
  *
- * The ICMP socket never sets DF (IP_PMTUDISC_DONT): a big echo reply is
- * fragmented like any datagram.  The caller keeps its route reference.
+ * The data goes in first (icmp_glue_bits; a big message in MTU-sized
+ * pieces), then the header, with the checksum over every piece.  The
+ * ICMP socket never sets DF (IP_PMTUDISC_DONT): a big echo reply is
+ * fragmented like any datagram.
+ * KERNEL: a failure counts ICMP_MIB_OUTERRORS, which netstep lacks.
  */
 static void
-icmp_push_reply(struct icmp_bxm *param, struct flowi4 *fl4, struct rtable *rt)
+icmp_push_reply(struct icmp_bxm *param, struct flowi4 *fl4, struct rtable **rt)
 {
-	struct net_device *dev = rt->dst.dev;
-	struct net *net = dev_net(dev);
-	struct sk_buff *skb;
+	struct sock *sk = dev_net((*rt)->dst.dev)->icmp_sk;
+	struct sk_buff *skb, *skb1;
 
-	trace_icmp_push_reply(param, fl4, rt);
-	skb = sim_icmp_build(net, param, LL_RESERVED_SPACE(dev) + sizeof(struct iphdr));
-	if (!skb) {
-		IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
-		return;
+	trace_icmp_push_reply(param, fl4, *rt);
+	if (ip_append_data(sk, fl4, icmp_glue_bits, param,
+			   (int)(param->data_len + sizeof(struct icmphdr)), sizeof(struct icmphdr),
+			   rt, MSG_DONTWAIT) < 0) {
+		ip_flush_pending_frames(sk);
+	} else if ((skb = skb_peek(&sk->sk_write_queue)) != NULL) {
+		struct icmphdr *icmph = icmp_hdr(skb);
+		__wsum csum = 0;
+
+		*icmph = param->icmph;
+		icmph->checksum = 0;
+		skb_queue_walk(&sk->sk_write_queue, skb1) {
+			int off = skb1 == skb ? skb_transport_offset(skb1) : (int)sizeof(struct iphdr);
+
+			csum = csum_add(csum, skb_checksum(skb1, off, (int)skb1->len - off, 0));
+		}
+		icmph->checksum = csum_fold(csum);
+		skb->ip_summed = CHECKSUM_NONE;
+		ip_push_pending_frames(sk, fl4);
 	}
-	icmp_out_count(net, param->icmph.type);
-	ip_push_pending_frames(skb, fl4, rt, IP_PMTUDISC_DONT);
 }
 
 /**
@@ -167,47 +184,7 @@ icmp_reply(struct icmp_bxm *param, struct sk_buff *skb)
 		trace_icmp_no_route(net, skb, "no_route", PTR_ERR(rt));
 		return;
 	}
-	icmp_push_reply(param, &fl4, rt);
-}
-
-/*
- * Hand an error about a packet this host sent straight to icmp_rcv, as
- * if it had come back through the loopback device.  The IP header is
- * built (so the error looks exactly like one from the wire) and the skb
- * is marked SIM_IPSKB_LOCAL_ERROR for ping_err.
- * KERNEL: icmp_send routes the error to our own address: out through
- * "lo", ip_rcv, ip_local_deliver, icmp_rcv.  For "fragmentation needed"
- * 3.10's sockets usually learn EMSGSIZE even earlier, in ip_append_data.
- */
-static void
-sim_icmp_deliver_local(struct icmp_bxm *param, struct sk_buff *skb_in, __be32 daddr, u8 tos)
-{
-	struct net *net = skb_in->host;
-	struct rtable *rt = skb_rtable(skb_in);
-	struct flowi4 fl4;
-	struct sk_buff *skb;
-
-	trace_sim_icmp_deliver_local(param, skb_in, daddr);
-	skb = sim_icmp_build(net, param, sizeof(struct iphdr));
-	if (!skb)
-		return;
-	memset(&fl4, 0, sizeof(fl4));
-	fl4.daddr = daddr;
-	fl4.saddr = daddr;
-	fl4.flowi4_tos = tos;
-	fl4.flowi4_proto = IPPROTO_ICMP;
-	skb = sim_ip_make_skb_one(skb, &fl4, rt, IP_PMTUDISC_DONT);
-	ip_send_check(ip_hdr(skb));
-	skb_dst_drop(skb);		/* the sender's route, not one for this */
-	icmp_out_count(net, param->icmph.type);
-
-	skb->dev = rt->dst.dev;
-	skb->pkt_type = PACKET_HOST;
-	skb->protocol = htons(ETH_P_IP);
-	IPCB(skb)->flags |= SIM_IPSKB_LOCAL_ERROR;
-	skb_pull(skb, ip_hdrlen(skb));
-	skb_reset_transport_header(skb);
-	icmp_rcv(skb);
+	icmp_push_reply(param, &fl4, &rt);
 }
 
 /**
@@ -223,6 +200,8 @@ sim_icmp_deliver_local(struct icmp_bxm *param, struct sk_buff *skb_in, __be32 da
  * The source is the address the packet was sent to if it was ours,
  * else the one the route back selects.  The message quotes the IP header
  * and as much data as fits in 576 bytes (RFC 1812; RFC 792 asks only 8).
+ * An error about a packet this host sent goes to this host's own
+ * address, so round through lo.
  */
 void
 icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
@@ -286,15 +265,6 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	tos = icmp_pointers[type].error ?
 		(iph->tos & IPTOS_TOS_MASK) | IPTOS_PREC_INTERNETCONTROL : iph->tos;
 
-	/* Our own packet: the error goes to our own socket (loopback). */
-	if (!(IPCB(skb_in)->flags & IPSKB_FORWARDED) &&
-	    inet_addr_type(net, iph->saddr) == RTN_LOCAL) {
-		room = ICMP_ERROR_MAX_LEN - sizeof(struct iphdr) - sizeof(struct icmphdr);
-		param.data_len = min_t(unsigned int, skb_in->len - param.offset, room);
-		sim_icmp_deliver_local(&param, skb_in, iph->saddr, tos);
-		return;
-	}
-
 	memset(&fl4, 0, sizeof(fl4));
 	fl4.daddr = iph->saddr;
 	/* 3.10: answer from the address that was hit if it is ours; else let
@@ -310,15 +280,16 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	room = min_t(unsigned int, dst_mtu(&rt->dst), ICMP_ERROR_MAX_LEN);
 	room -= sizeof(struct iphdr) + sizeof(struct icmphdr);
 	param.data_len = min_t(unsigned int, skb_in->len - param.offset, room);
-	/* KERNEL: icmpv4_xrlim_allow would rate-limit errors per peer here. */
-	icmp_push_reply(&param, &fl4, rt);
+	/* KERNEL: icmpv4_xrlim_allow would rate-limit errors per peer here
+	 * (never those through lo). */
+	icmp_push_reply(&param, &fl4, &rt);
 }
 
 /*
- * icmp_socket_deliver - give an error to the protocol of the packet it
- * quotes (its err_handler).  NOTE: inline at the end of icmp_unreach in
- * 3.10; later kernels made it this function.  @skb is not consumed.
- * KERNEL: raw sockets get it first (raw_icmp_error).
+ * icmp_socket_deliver - give an error to the raw sockets of the quoted
+ * packet's protocol, then to the protocol itself (its err_handler).
+ * NOTE: inline at the end of icmp_unreach in 3.10; later kernels made
+ * it this function.  @skb is not consumed.
  */
 static void
 icmp_socket_deliver(struct sk_buff *skb, u32 info)
@@ -327,6 +298,7 @@ icmp_socket_deliver(struct sk_buff *skb, u32 info)
 	const struct net_protocol *ipprot = skb->host->inet_protos[iph->protocol];
 
 	trace_icmp_socket_deliver(skb, info);
+	raw_icmp_error(skb, iph->protocol, info);
 	if (ipprot && ipprot->err_handler)
 		ipprot->err_handler(skb, info);
 	else
@@ -342,7 +314,7 @@ icmp_socket_deliver(struct sk_buff *skb, u32 info)
  * handler); a router before RFC 1191 leaves it 0.  Nothing is believed
  * here: the quoted packet's protocol checks that the quote is of a
  * packet it has in flight, and only then lowers the path MTU
- * (tcp_v4_err -> tcp_v4_mtu_reduced, udp_err, ping_err).  So a forged
+ * (tcp_v4_err -> tcp_v4_mtu_reduced, udp_err, raw_err).  So a forged
  * error about a connection that does not exist changes nothing.
  */
 static void
@@ -401,6 +373,61 @@ icmp_echo(struct sk_buff *skb)
 	param.offset = 0;
 	param.data_len = skb->len;
 	icmp_reply(&param, skb);
+}
+
+/**
+ * icmp_err - the err_handler of ICMP itself: an error quoting an ICMP
+ * message this host sent.  An echo request's goes to the ping sockets
+ * (ping_err); an echo reply's (the kernel's own) only teaches the path
+ * MTU.  @skb: skb->data at the quoted IP header; not consumed.
+ */
+void
+icmp_err(struct sk_buff *skb, u32 info)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	const struct icmphdr *icmph = (const struct icmphdr *)(skb->data + iph->ihl * 4);
+
+	trace_icmp_err(skb, info);
+	if (icmph->type != ICMP_ECHOREPLY) {
+		ping_err(skb, info);
+		return;
+	}
+	if (icmp_hdr(skb)->type == ICMP_DEST_UNREACH && icmp_hdr(skb)->code == ICMP_FRAG_NEEDED)
+		ipv4_update_pmtu(skb->host, iph->daddr, info);
+}
+
+/**
+ * icmp_sk_init - the host's ICMP socket: a raw ICMP socket of the
+ * kernel's own, not hashed (so it receives nothing), with a 128 KiB send
+ * buffer and IP_PMTUDISC_DONT (replies may be fragmented).  0 or -Exxx.
+ * KERNEL: one per CPU; its send buffer is 2 * SKB_TRUESIZE(64 KiB).
+ */
+int
+icmp_sk_init(struct net *net)
+{
+	struct sock *sk;
+	int err;
+
+	trace_icmp_sk_init(net);
+	err = inet_ctl_sock_create(&sk, AF_INET, SOCK_RAW, IPPROTO_ICMP, net);
+	if (err)
+		return err;
+	sk->sk_sndbuf = 2 * 64 * 1024;
+	inet_sk(sk)->pmtudisc = IP_PMTUDISC_DONT;
+	net->icmp_sk = sk;
+	return 0;
+}
+
+/* icmp_sk_exit - the host goes away: let go of its ICMP socket (freed
+ * once the last skb it sent is). */
+void
+icmp_sk_exit(struct net *net)
+{
+	trace_icmp_sk_exit(net);
+	if (!net->icmp_sk)
+		return;
+	sock_put(net->icmp_sk);
+	net->icmp_sk = NULL;
 }
 
 /* icmp_discard - types netstep does not act on (redirect, timestamp,

@@ -81,11 +81,6 @@ struct inet_skb_parm {
 #define IPSKB_FORWARDED		0x1
 #define IPSKB_FRAG_COMPLETE	0x4
 #define IPSKB_REROUTED		0x10
-/* netstep: an ICMP error icmp_send() made about a packet this host sent
- * itself, handed straight to icmp_rcv() instead of going round through a
- * loopback device; ping_err() reports FRAG_NEEDED ones as a local
- * EMSGSIZE (SO_EE_ORIGIN_LOCAL), as ip_local_error() does in the kernel. */
-#define SIM_IPSKB_LOCAL_ERROR	0x8000
 
 static inline unsigned int ip_hdrlen(const struct sk_buff *skb)
 {
@@ -231,15 +226,17 @@ int ip_output(struct sk_buff *skb);
 int ip_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *));
 void ip_send_check(struct iphdr *iph);
 /*
- * What a datagram socket's send ends with.  UDP queues its datagram as
- * MTU-sized pieces (ip_make_skb: __ip_append_data, then __ip_make_skb,
- * which chains them on the first one's frag_list and writes the IP
- * header).  ICMP replies and errors and the ping socket build one skb
- * themselves, transport header in place and room for the IP and link
- * headers before it (sim_ip_make_skb_one; KERNEL: ip_append_data too).
- * The route is attached without a reference (the route row owns its
- * rtable; a queue that keeps the skb takes one with skb_dst_force);
- * ip_push_pending_frames also sends (consumes @skb, 0 or -Exxx).
+ * What a datagram socket's send goes through.  ip_append_data() queues
+ * the user's bytes on the socket (sk_write_queue; raw sockets, ICMP's
+ * own socket) as MTU-sized pieces with room for the IP header in front
+ * (__ip_append_data) and keeps the route in the cork;
+ * ip_push_pending_frames() turns the queue into the datagram
+ * (__ip_make_skb: the pieces chained on the first one's frag_list, the
+ * IP header) and sends it; ip_flush_pending_frames() drops what was
+ * queued.  UDP builds each datagram uncorked, on a queue of its own
+ * (ip_make_skb).  The route is attached without a reference (the route
+ * row owns its rtable; a queue that keeps the skb takes one with
+ * skb_dst_force).
  */
 struct sock;
 /* include/net/inet_sock.h: the datagram being built. */
@@ -259,10 +256,13 @@ struct sk_buff *__ip_make_skb(struct sk_buff_head *queue, struct flowi4 *fl4, st
 struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4, sim_getfrag_t getfrag,
 			    void *from, int length, int transhdrlen, struct rtable *rt,
 			    unsigned int flags);
-struct sk_buff *sim_ip_make_skb_one(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
-				    int pmtudisc);
-int ip_push_pending_frames(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
-			   int pmtudisc);
+/* 0 or -Exxx; *@rtp is taken over by the datagram's cork (cleared).
+ * KERNEL: 3.10 also takes an ipcm_cookie (IP options, timestamping). */
+int ip_append_data(struct sock *sk, struct flowi4 *fl4, sim_getfrag_t getfrag, void *from,
+		   int length, int transhdrlen, struct rtable **rtp, unsigned int flags);
+/* 0 (also when nothing was queued) or a negative errno. */
+int ip_push_pending_frames(struct sock *sk, struct flowi4 *fl4);
+void ip_flush_pending_frames(struct sock *sk);
 /* ip_local_out() plus the NET_XMIT_* to errno mapping; consumes @skb. */
 int ip_send_skb(struct sk_buff *skb);
 /* Choose the IP ID for an outgoing datagram (ip_select_ident). */
@@ -286,6 +286,13 @@ int ip_frag_mem(struct net *net);
 void sim_ipfrag_sysctl(struct net *net, int high_thresh, int low_thresh, int time_s);
 /* icmp.c */
 #define NR_ICMP_UNREACH		15	/* highest ICMP_DEST_UNREACH code */
+/* icmp_out_count: OutMsgs and the type's Out counter (from __ip_make_skb). */
+void icmp_out_count(struct net *net, u8 type);
+/* The ICMP protocol's err_handler: an error quoting an ICMP message. */
+void icmp_err(struct sk_buff *skb, u32 info);
+/* Per host: the socket ICMP replies and errors are sent from (icmp_sk). */
+int icmp_sk_init(struct net *net);
+void icmp_sk_exit(struct net *net);
 /* include/net/icmp.h: errno for each "destination unreachable" code.
  * NOTE: the kernel's field is named errno, a macro in user space. */
 struct icmp_err {

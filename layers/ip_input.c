@@ -17,15 +17,18 @@
  * after: layers/ip_fragment.c (ip_defrag), layers/icmp.c (icmp_rcv),
  * layers/ip_forward.c.
  *
+ * Raw sockets see every delivered packet of their protocol first: a
+ * clone each, before the protocol's handler (raw_local_deliver).
+ *
  * Left out: IP options (accepted but not interpreted: no source route,
- * record route, router alert), early demux, raw sockets, multicast and
- * broadcast counters, GRO.
+ * record route, router alert), early demux, multicast and broadcast
+ * counters, GRO.
  */
 #include "layers/ip.h"
 #include "layers/route.h"
 #include "layers/netfilter.h"
 #include "layers/netdevice.h"
-#include "layers/ping.h"
+#include "layers/raw.h"
 #include "layers/net_namespace.h"
 #include "kernel/trace.h"
 #include "events/ip.h"
@@ -52,11 +55,12 @@ inet_add_protocol(struct net *net, const struct net_protocol *prot, unsigned cha
 }
 
 /**
- * ip_local_deliver_finish - strip the IP header and call the protocol
+ * ip_local_deliver_finish - strip the IP header, give the raw sockets
+ * their copies, and call the protocol
  *
- * Consumes @skb: the protocol handler owns it, or it is freed here with
- * an ICMP "protocol unreachable" to the sender if nobody speaks that
- * protocol.
+ * Consumes @skb: the protocol handler owns it, or it is freed here; if
+ * neither a protocol nor a raw socket takes that protocol, with an ICMP
+ * "protocol unreachable" to the sender.
  */
 static int
 ip_local_deliver_finish(struct sk_buff *skb)
@@ -64,22 +68,28 @@ ip_local_deliver_finish(struct sk_buff *skb)
 	struct net *net = skb->host;
 	int protocol = ip_hdr(skb)->protocol;
 	const struct net_protocol *ipprot;
+	int raw;
 
 	trace_ip_local_deliver_finish(skb);
 	skb_pull(skb, ip_hdrlen(skb));
 	skb_reset_transport_header(skb);
 
+	raw = raw_local_deliver(skb, protocol);
 	ipprot = net->inet_protos[protocol];
 	if (ipprot) {
 		IP_INC_STATS(net, IPSTATS_MIB_INDELIVERS);
 		return ipprot->handler(skb);
 	}
-	/* KERNEL: raw sockets get a copy first (raw_local_deliver); with
-	 * one listening, no ICMP is sent. */
-	trace_ip_unknown_protocol(skb, protocol);
-	IP_INC_STATS(net, IPSTATS_MIB_INUNKNOWNPROTOS);
-	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0);
-	kfree_skb(skb);
+	if (!raw) {
+		trace_ip_unknown_protocol(skb, protocol);
+		IP_INC_STATS(net, IPSTATS_MIB_INUNKNOWNPROTOS);
+		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0);
+		kfree_skb(skb);
+		return 0;
+	}
+	/* Only raw sockets wanted it: delivered, not dropped. */
+	IP_INC_STATS(net, IPSTATS_MIB_INDELIVERS);
+	consume_skb(skb);
 	return 0;
 }
 
@@ -208,10 +218,10 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 }
 
 /* net/ipv4/af_inet.c: ICMP as a transport; its err_handler hears about
- * ICMP errors quoting an ICMP packet, i.e. the ping socket's echoes. */
+ * ICMP errors quoting an ICMP packet (icmp_err, a 3.10 stable kernel's). */
 static const struct net_protocol icmp_protocol = {
 	.handler = icmp_rcv,
-	.err_handler = ping_err,
+	.err_handler = icmp_err,
 };
 
 /**
@@ -237,9 +247,8 @@ ip_init(struct net *net)
 }
 
 /**
- * sim_ip_exit - undo ip_init: close the ping socket, free every held
- * fragment, unregister ip_rcv (netstep only: hosts are destroyed, the
- * kernel's IPv4 never is).
+ * sim_ip_exit - undo ip_init: free every held fragment, unregister
+ * ip_rcv (netstep only: hosts are destroyed, the kernel's IPv4 never is).
  */
 void
 sim_ip_exit(struct net *net)
@@ -247,7 +256,6 @@ sim_ip_exit(struct net *net)
 	struct packet_type *pt, *tmp;
 
 	trace_sim_ip_exit(net);
-	sim_ping_exit(net);
 	ipv4_frags_exit_net(net);
 	list_for_each_entry_safe(pt, tmp, &net->ptype_base, list) {
 		if (pt->func == ip_rcv) {

@@ -11,9 +11,10 @@
  *         -> next hop, neighbour lookup -> dst_neigh_output (layers/neighbour.c)
  *
  * Read before: layers/route.h (the dst an skb carries, dst_mtu) and
- * layers/ping.c or layers/icmp.c, which build datagrams and end in
- * ip_push_pending_frames() here.  Read after: layers/neighbour.c
- * (dst_neigh_output, ARP) and layers/dev.c (dev_queue_xmit).
+ * layers/raw.c or layers/icmp.c, which build datagrams with
+ * ip_append_data() and send them with ip_push_pending_frames() here.
+ * Read after: layers/neighbour.c (dst_neigh_output, ARP) and
+ * layers/dev.c (dev_queue_xmit).
  *
  * TCP enters through ip_queue_xmit (the socket's cached route, or a
  * lookup that is then cached on the socket; the IP header with DF and
@@ -285,7 +286,8 @@ ip_send_skb(struct sk_buff *skb)
  * The DF rule of 3.10: "do" always sets DF and forbids local
  * fragmentation; "want" sets DF only while the datagram fits the path
  * MTU, and a bigger one is fragmented here without DF; "dont" never sets
- * DF.  Returns the skb (at its IP header), or NULL for an empty queue.
+ * DF.  An ICMP message is counted here (icmp_out_count), whoever sent
+ * it.  Returns the skb (at its IP header), or NULL for an empty queue.
  *
  * KERNEL: gives the skb the cork's route reference (skb_dst_set); TTL
  * comes from the socket or the route (ip_select_ttl), netstep always
@@ -341,39 +343,9 @@ __ip_make_skb(struct sk_buff_head *queue, struct flowi4 *fl4, struct rtable *rt,
 	IPCB(skb)->pmtudisc = pmtudisc;
 	skb_dst_set_noref(skb, &rt->dst);
 	trace_ip_make_header(skb);
+	if (iph->protocol == IPPROTO_ICMP)
+		icmp_out_count(skb->host, icmp_hdr(skb)->type);
 	return skb;
-}
-
-/**
- * sim_ip_make_skb_one - __ip_make_skb for a datagram built as one skb,
- * transport header at skb->data and room for the IP header before it
- * (netstep's ping and ICMP; KERNEL: they use ip_append_data too)
- */
-struct sk_buff *
-sim_ip_make_skb_one(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt, int pmtudisc)
-{
-	struct sk_buff_head queue;
-
-	skb_push(skb, sizeof(struct iphdr));
-	skb_reset_network_header(skb);
-	skb_queue_head_init(&queue);
-	__skb_queue_tail(&queue, skb);
-	return __ip_make_skb(&queue, fl4, rt, pmtudisc);
-}
-
-/**
- * ip_push_pending_frames - build the IP header and send the datagram
- *
- * See sim_ip_make_skb_one for the arguments.  Consumes @skb; returns 0 or
- * a negative errno (-EMSGSIZE when "do" forbids fragmenting it).
- */
-int
-ip_push_pending_frames(struct sk_buff *skb, struct flowi4 *fl4, struct rtable *rt,
-		       int pmtudisc)
-{
-	trace_ip_push_pending_frames(skb, fl4);
-	skb = sim_ip_make_skb_one(skb, fl4, rt, pmtudisc);
-	return ip_send_skb(skb);
 }
 
 /**
@@ -472,9 +444,9 @@ sim_ip_append_alloc(struct sock *sk, struct rtable *rt, unsigned int datalen,
  * ip_fragment would cut them, so that it only has to add the headers
  * (its fast path).  A few bytes that do not fill a piece but fit the MTU
  * are appended to the last one: into its tail room, or with
- * scatter-gather as a page frag.  A datagram too big for "do" is
- * refused before anything is queued.  Returns 0 or -Exxx (what was
- * queued stays for the caller to free).
+ * scatter-gather as a page frag.  A datagram beyond 64 KiB is refused
+ * before anything is queued.  Returns 0 or -Exxx (what was queued stays
+ * for the caller to free).
  *
  * KERNEL: no corking (UDP_CORK, MSG_MORE): each datagram is queued whole
  * in one call, so no piece is ever split across calls (fraggap); no UFO,
@@ -485,18 +457,20 @@ __ip_append_data(struct sock *sk, struct flowi4 *fl4, struct sk_buff_head *queue
 		 struct inet_cork *cork, sim_getfrag_t getfrag, void *from, int length,
 		 int transhdrlen, unsigned int flags)
 {
-	struct inet_sock *inet = inet_sk(sk);
 	struct rtable *rt = cork->rt;
 	struct sk_buff *skb = skb_peek_tail(queue);
 	unsigned int mtu = cork->fragsize;
 	unsigned int fragheaderlen = sizeof(struct iphdr);
 	unsigned int maxfraglen = ((mtu - fragheaderlen) & ~7) + fragheaderlen;
-	unsigned int maxnonfragsize = inet->pmtudisc >= IP_PMTUDISC_DO ? mtu : 0xFFFF;
 	int csummode = CHECKSUM_NONE, offset = 0, copy, err;
 
 	trace___ip_append_data(sk, fl4, length, mtu);
 	(void)flags;
-	if (cork->length + length > (int)(maxnonfragsize - fragheaderlen)) {
+	/* Only what no IP packet can hold is refused here: a datagram too
+	 * big for DF (IP_PMTUDISC_DO) is built, and ip_fragment refuses it
+	 * with an ICMP "fragmentation needed" to ourselves (3.13 moved that
+	 * check here, as a local error). */
+	if (cork->length + length > (int)(0xFFFF - fragheaderlen)) {
 		/* KERNEL: ip_local_error queues the error for IP_RECVERR. */
 		return -EMSGSIZE;
 	}
@@ -585,6 +559,97 @@ ip_make_skb(struct sock *sk, struct flowi4 *fl4, sim_getfrag_t getfrag, void *fr
 		return ERR_PTR(err);
 	}
 	return __ip_make_skb(&queue, fl4, rt, inet_sk(sk)->pmtudisc);
+}
+
+/**
+ * ip_append_data - add @length bytes to the datagram @sk is building on
+ * its write queue
+ * @fl4: the flow the route was looked up for (addresses, protocol)
+ * @getfrag: copies the payload (ip_generic_getfrag, icmp_glue_bits)
+ * @transhdrlen: bytes of transport header at the front, left for the
+ *	caller (0 for a raw socket: the user wrote every byte)
+ * @rtp: the route; the first call of a datagram takes it over (the cork:
+ *	*@rtp is cleared), with the MTU the pieces are cut for
+ *
+ * Nothing is sent: ip_push_pending_frames sends the datagram, or
+ * ip_flush_pending_frames drops it.  0 or -Exxx.  MSG_PROBE queues
+ * nothing at all.
+ */
+int
+ip_append_data(struct sock *sk, struct flowi4 *fl4, sim_getfrag_t getfrag, void *from,
+	       int length, int transhdrlen, struct rtable **rtp, unsigned int flags)
+{
+	struct inet_cork *cork = &inet_sk(sk)->cork.base;
+	struct rtable *rt = *rtp;
+
+	trace_ip_append_data(sk, fl4, length);
+	if (flags & MSG_PROBE)
+		return 0;
+	if (skb_queue_empty(&sk->sk_write_queue)) {
+		/* ip_setup_cork */
+		if (unlikely(!rt))
+			return -EFAULT;
+		*rtp = NULL;
+		cork->rt = rt;
+		cork->fragsize = inet_sk(sk)->pmtudisc == IP_PMTUDISC_PROBE ?
+				 rt->dst.dev->mtu : dst_mtu(&rt->dst);
+		cork->length = 0;
+	} else {
+		transhdrlen = 0;
+	}
+	return __ip_append_data(sk, fl4, &sk->sk_write_queue, cork, getfrag, from, length,
+				transhdrlen, flags);
+}
+
+/*
+ * ip_finish_skb - the datagram @sk queued, made (include/net/ip.h):
+ * __ip_make_skb of the socket's write queue, with its cork's route and
+ * the socket's IP_MTU_DISCOVER mode.
+ */
+static inline struct sk_buff *
+ip_finish_skb(struct sock *sk, struct flowi4 *fl4)
+{
+	static const char KSRC[] = "include/net/ip.h";
+	struct inet_cork *cork = &inet_sk(sk)->cork.base;
+	struct sk_buff *skb;
+
+	trace_ip_finish_skb(sk);
+	skb = __ip_make_skb(&sk->sk_write_queue, fl4, cork->rt, inet_sk(sk)->pmtudisc);
+	cork->rt = NULL;		/* ip_cork_release */
+	return skb;
+}
+
+/**
+ * ip_push_pending_frames - make the datagram @sk queued and send it
+ *
+ * Returns 0 (also when nothing was queued) or a negative errno:
+ * -EMSGSIZE when DF forbids fragmenting it, -ENOBUFS when the qdisc
+ * dropped it, -EPERM for a netfilter DROP.
+ */
+int
+ip_push_pending_frames(struct sock *sk, struct flowi4 *fl4)
+{
+	struct sk_buff *skb;
+
+	trace_ip_push_pending_frames(sk, fl4);
+	skb = ip_finish_skb(sk, fl4);
+	if (!skb)
+		return 0;
+	/* Netfilter gets the whole datagram, not fragmented yet. */
+	return ip_send_skb(skb);
+}
+
+/**
+ * ip_flush_pending_frames - drop the datagram @sk was building (the
+ * sender failed half-way)
+ */
+void
+ip_flush_pending_frames(struct sock *sk)
+{
+	trace_ip_flush_pending_frames(sk);
+	/* __ip_flush_pending_frames, then ip_cork_release */
+	__skb_queue_purge(&sk->sk_write_queue);
+	inet_sk(sk)->cork.base.rt = NULL;
 }
 
 /**

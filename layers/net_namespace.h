@@ -32,7 +32,7 @@ struct fib_table;
 struct neigh_table;
 struct nf_table;
 struct ipq_table;
-struct ping_sock;
+struct sock;
 struct net_protocol;
 struct sim_fdtable;
 struct inet_hashinfo;
@@ -43,7 +43,11 @@ struct net {
 	struct sim_engine *eng;		/* the shared clock */
 	struct sim_cpu cpu;		/* its one CPU: softirqs, IRQs (KERNEL: per-CPU) */
 	struct softnet_data sd;		/* per-CPU queues of layers/dev.c (KERNEL: per-CPU) */
-	struct net_device *devs[HOST_MAX_DEVS];	/* eth0, eth1 ... */
+	struct net_device *loopback_dev;	/* lo, ifindex 1, layers/loopback.c */
+	/* The other devices, eth0 first.  KERNEL: every device, lo first,
+	 * is on dev_base_head; netstep keeps lo apart, so that devs[] is
+	 * the NICs (dev_get_by_name and dev_get_by_index find lo too). */
+	struct net_device *devs[HOST_MAX_DEVS];
 	int ndevs;			/* entries in devs[] */
 	struct list_head ptype_base;	/* dev_add_pack() handlers */
 	struct notifier_block *netdev_chain;	/* register_netdevice_notifier() (KERNEL: global) */
@@ -53,7 +57,6 @@ struct net {
 	struct neigh_table *arp_tbl;	/* ARP cache, layers/neighbour.c */
 	struct nf_table *nf;		/* iptables rules, layers/netfilter.c */
 	struct ipq_table *ipfrag;	/* reassembly, layers/ip_fragment.c */
-	struct ping_sock *ping;		/* ICMP echo socket, layers/ping.c */
 	const struct net_protocol *inet_protos[256];	/* ip_local_deliver dispatch */
 	int ip_forward;			/* sysctl net.ipv4.ip_forward */
 	u16 ip_id;			/* next IP ID for unconnected sends */
@@ -62,6 +65,8 @@ struct net {
 	struct page_frag task_frag;	/* the page senders fill (KERNEL: current->task_frag) */
 	struct inet_hashinfo *tcp_hashinfo;	/* TCP lookup tables, layers/tcp_ipv4.c */
 	struct udp_table *udp_table;	/* bound UDP sockets, layers/udp.c */
+	struct list_head raw_v4_hashinfo;	/* raw sockets, layers/raw.c (KERNEL: global) */
+	struct sock *icmp_sk;		/* ICMP's own socket, layers/icmp.c (KERNEL: per CPU) */
 	u16 ip_local_port_next;		/* next ephemeral port, layers/af_inet.c */
 };
 
@@ -72,6 +77,11 @@ struct net {
 #define ICMP_INC_STATS(net, field)	NET_INC_STATS(net, field)
 
 static inline struct net *sim_cpu_host(struct sim_cpu *cpu) { return cpu->owner; }
+/* The host whose (only) CPU's softnet_data @sd is. */
+static inline struct net *sim_softnet_net(const struct softnet_data *sd)
+{
+	return container_of((struct softnet_data *)sd, struct net, sd);
+}
 static inline unsigned long sim_host_jiffies(const struct net *net)
 {
 	return sim_jiffies(net->eng);

@@ -32,6 +32,7 @@ struct ethtool_ops;
 #define ETH_P_ARP	0x0806
 #define ETH_P_IPV6	0x86DD
 #define ARPHRD_ETHER	1
+#define ARPHRD_LOOPBACK	772	/* include/uapi/linux/if_arp.h */
 #define ETH_MIN_MTU	68	/* netstep's lower bound for `ip link set mtu` */
 
 /* dev->flags, include/uapi/linux/if.h */
@@ -42,6 +43,11 @@ struct ethtool_ops;
 #define IFF_RUNNING	0x40
 
 #define NETDEV_TX_MASK	0xf0	/* driver codes; below them: NET_XMIT_* */
+/* dev->priv_flags, include/linux/netdevice.h */
+#define IFF_XMIT_DST_RELEASE	0x400	/* dev_hard_start_xmit may drop the skb's route */
+
+/* include/net/net_namespace.h: lo is always the first device of a namespace. */
+#define LOOPBACK_IFINDEX	1
 
 typedef enum netdev_tx {
 	NETDEV_TX_OK = 0x00,		/* driver took care of the skb */
@@ -120,6 +126,7 @@ struct in_ifaddr {
 	__be32 ifa_address;		/* 10.0.0.2 */
 	__be32 ifa_mask;		/* 255.255.255.0 */
 	u8 ifa_prefixlen;		/* 24 */
+	u8 ifa_scope;			/* RT_SCOPE_UNIVERSE; RT_SCOPE_HOST for 127.0.0.1 */
 	bool configured;		/* false: no address yet */
 };
 
@@ -143,13 +150,14 @@ struct net_device {
 	struct net *nd_net;		/* the host owning it, dev_net() */
 	int ifindex;			/* 1, 2, ... within the host */
 	unsigned int flags;		/* IFF_UP ... */
+	unsigned int priv_flags;	/* IFF_XMIT_DST_RELEASE ... (not for user space) */
 	unsigned int mtu;		/* 1500 */
 	netdev_features_t features;	/* what is on (layers/netdev_features.h) */
 	netdev_features_t hw_features;	/* what ethtool -K may switch */
 	netdev_features_t wanted_features;	/* what the user asked for */
 	unsigned int gso_max_size;	/* largest GSO packet it takes: 65536 */
 	u16 gso_max_segs;		/* most segments in one: 65535 */
-	unsigned short type;		/* ARPHRD_ETHER */
+	unsigned short type;		/* ARPHRD_ETHER, ARPHRD_LOOPBACK */
 	unsigned short hard_header_len;	/* ETH_HLEN */
 	unsigned char addr_len;		/* ETH_ALEN */
 	unsigned char dev_addr[ETH_ALEN];	/* our MAC */
@@ -257,12 +265,20 @@ static inline bool __netif_subqueue_stopped(const struct net_device *dev, u16 qu
 /* KERNEL: static inline in 3.10's netdevice.h; in layers/dev.c to trace it. */
 void netif_wake_subqueue(struct net_device *dev, u16 queue_index);
 
-/* Per-CPU queues of the device layer, include/linux/netdevice.h */
+/*
+ * Per-CPU queues of the device layer, include/linux/netdevice.h.  A
+ * device without NAPI of its own (lo) hands frames to netif_rx, which
+ * queues them on input_pkt_queue; the backlog NAPI context polls them
+ * (process_backlog) like a driver's poll would.
+ */
 struct softnet_data {
 	struct Qdisc *output_queue;	/* qdiscs waiting for NET_TX_SOFTIRQ */
 	struct Qdisc **output_queue_tailp;
 	struct list_head poll_list;	/* NAPI contexts waiting for NET_RX */
 	struct sk_buff *completion_queue;	/* skbs freed from hard IRQ */
+	struct sk_buff_head process_queue;	/* taken from input_pkt_queue, being delivered */
+	struct sk_buff_head input_pkt_queue;	/* netif_rx's queue */
+	struct napi_struct backlog;	/* polls them: process_backlog */
 	unsigned int processed;		/* /proc/net/softnet_stat columns */
 	unsigned int dropped;
 	unsigned int time_squeeze;
@@ -379,6 +395,8 @@ struct packet_type {
 };
 
 /* layers/dev.c */
+struct net_device *alloc_netdev_mqs(struct net *net, size_t sizeof_priv, const char *name,
+				    void (*setup)(struct net_device *), unsigned int txqs);
 struct net_device *alloc_etherdev_mq(struct net *net, const char *name,
 				     unsigned int txqs, size_t sizeof_priv);
 int register_netdev(struct net_device *dev);
@@ -427,6 +445,7 @@ const char *sim_xmit_path_name(u32 path);
 int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev,
 			struct netdev_queue *txq);
 int netif_receive_skb(struct sk_buff *skb);
+int netif_rx(struct sk_buff *skb);	/* a frame from a device without NAPI (lo) */
 gro_result_t napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int), int weight);
@@ -438,6 +457,11 @@ void napi_disable(struct napi_struct *n);
 void dev_kfree_skb_any(struct sk_buff *skb);
 void net_dev_init(struct net *net);	/* opens NET_TX/NET_RX softirqs */
 struct net_device *dev_get_by_name(struct net *net, const char *name);
+struct net_device *dev_get_by_index(struct net *net, int ifindex);
+
+/* drivers/net/loopback.c: layers/loopback.c.  Registers @net's "lo"
+ * (net->loopback_dev); 0 or -Exxx. */
+int loopback_net_init(struct net *net);
 
 /* net/ethernet/eth.c: layers/eth.c */
 void ether_setup(struct net_device *dev);

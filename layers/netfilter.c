@@ -184,19 +184,20 @@ sim_ipt_walk(struct ipt_chain *c, const struct sim_ipt_pkt *p, unsigned int len,
 /**
  * ipt_do_table - run the filter chain @c on @skb, counting every rule
  * that matched and the policy if it decided.  Returns NF_ACCEPT or
- * NF_DROP; does not free @skb (nf_hook does).
+ * NF_DROP, and in *@rulenum the rule that decided (1-based; 0: the
+ * policy); does not free @skb (nf_hook does).
  */
 static unsigned int
 ipt_do_table(struct net *net, struct ipt_chain *c, struct sk_buff *skb,
 	     const struct sim_ipt_pkt *p, const struct net_device *in,
-	     const struct net_device *out)
+	     const struct net_device *out, unsigned int *rulenum)
 {
 	static const char KSRC[] = "net/ipv4/netfilter/ip_tables.c";
-	unsigned int rulenum, verdict;
+	unsigned int verdict;
 	trace_ipt_do_table(net, c, skb);
 
-	verdict = sim_ipt_walk(c, p, skb->len, in, out, true, &rulenum);
-	trace_ipt_chain_verdict(net, skb, verdict, rulenum);
+	verdict = sim_ipt_walk(c, p, skb->len, in, out, true, rulenum);
+	trace_ipt_chain_verdict(net, skb, verdict, *rulenum);
 	return verdict;
 }
 
@@ -227,17 +228,17 @@ sim_nf_chain(struct net *net, u8 pf, unsigned int hook)
 	return NULL;
 }
 
-/* The verdict a chain will give, for the tracepoint (no counting). */
-static unsigned int
-sim_nf_preview(struct ipt_chain *c, const struct sk_buff *skb, struct sim_ipt_pkt *p,
-	       const struct net_device *in, const struct net_device *out,
-	       unsigned int *rulenum)
+unsigned int
+sim_nf_preview(struct ipt_chain *c, const struct sk_buff *skb, const struct net_device *in,
+	       const struct net_device *out, unsigned int *rulenum)
 {
-	sim_ipt_parse(skb, p);
+	struct sim_ipt_pkt p;
+
 	*rulenum = 0;
 	if (!c)
 		return NF_ACCEPT;
-	return sim_ipt_walk(c, p, skb->len, in, out, false, rulenum);
+	sim_ipt_parse(skb, &p);
+	return sim_ipt_walk(c, &p, skb->len, in, out, false, rulenum);
 }
 
 /**
@@ -260,14 +261,14 @@ nf_hook(u8 pf, unsigned int hook, struct sk_buff *skb, struct net_device *indev,
 	struct net *net = sim_nf_net(skb, indev, outdev);
 	struct ipt_chain *chain = sim_nf_chain(net, pf, hook);
 	struct sim_ipt_pkt pkt;
-	unsigned int rulenum;
-	unsigned int verdict = sim_nf_preview(chain, skb, &pkt, indev, outdev, &rulenum);
-	trace_nf_hook(net, skb, hook, chain, verdict, rulenum);
+	unsigned int rulenum, verdict;
+	trace_nf_hook(net, skb, hook, chain, indev, outdev);
 
 	(void)okfn;	/* NF_HOOK calls it when we return 1 */
 	if (!chain)
 		return 1;
-	verdict = ipt_do_table(net, chain, skb, &pkt, indev, outdev);
+	sim_ipt_parse(skb, &pkt);
+	verdict = ipt_do_table(net, chain, skb, &pkt, indev, outdev, &rulenum);
 	if (verdict == NF_ACCEPT)
 		return 1;
 	NET_INC_STATS(net, SIM_MIB_NFDROPS);

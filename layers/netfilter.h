@@ -160,6 +160,13 @@ const char *sim_ipt_chain_str(const char *chain);
 const char *sim_nf_hook_name(u32 hook);
 const char *sim_nf_verdict_name(u32 verdict);
 
+/* The verdict chain @c (NULL: none) will give @skb, and in *@rulenum the
+ * rule that will decide, looked at without counting: what the nf_hook
+ * tracepoint shows before ipt_do_table runs the chain. */
+unsigned int sim_nf_preview(struct ipt_chain *c, const struct sk_buff *skb,
+			    const struct net_device *in, const struct net_device *out,
+			    unsigned int *rulenum);
+
 /* Per-host setup and teardown of the filter table. */
 int iptable_filter_net_init(struct net *net);
 void iptable_filter_net_exit(struct net *net);

@@ -20,9 +20,13 @@
  * (nh_rth_output; there is no global route cache since 3.6), plus one
  * for forwarded packets (nh_rth_input) and one per PMTU exception.
  *
- * Left out: multipath, TOS, realms, the loopback device, multicast
- * routes, ICMP redirects, RTN_UNREACHABLE/PROHIBIT routes, per-CPU
- * route caches.  Each is marked KERNEL: where it would be.
+ * A route to one of our own addresses (a local row: 10.0.0.2, or
+ * 127.0.0.0/8) leaves by the loopback device, whatever device the row
+ * names: the packet goes down to lo and comes back up (layers/loopback.c).
+ *
+ * Left out: multipath, TOS, realms, multicast routes, ICMP redirects,
+ * RTN_UNREACHABLE/PROHIBIT routes, per-CPU route caches.  Each is
+ * marked KERNEL: where it would be.
  */
 #include "kernel/trace.h"
 #include "layers/skbuff.h"
@@ -111,6 +115,33 @@ dst_mtu(const struct dst_entry *dst)
 	return dev_mtu;
 }
 
+/* net/ipv4/route.c: the smallest MSS a route's default may give. */
+#define SIM_IP_RT_MIN_ADVMSS	256
+
+/**
+ * dst_metric_advmss - the MSS TCP advertises for @dst: the route's
+ * `advmss` metric if set, else ipv4_default_advmss: the device MTU less
+ * 40 bytes of IP and TCP headers, at least ip_rt_min_advmss (256), at
+ * most 65535 - 40.  NOTE: the device's MTU, not dst_mtu: a route's `mtu`
+ * or a learned path MTU lowers what we send (tcp_sync_mss), not what we
+ * advertise.
+ */
+unsigned int
+dst_metric_advmss(const struct dst_entry *dst)
+{
+	const struct rtable *rt = (const struct rtable *)dst;
+	unsigned int advmss = rt->fa ? rt->fa->fa_info.fib_advmss : 0;
+
+	trace_dst_metric_advmss(sim_dst_net(dst), rt, advmss);
+	if (!advmss) {
+		advmss = max_t(unsigned int, (dst->dev ? dst->dev->mtu : ETH_DATA_LEN) - 40,
+			       SIM_IP_RT_MIN_ADVMSS);
+		if (advmss > 65535 - 40)
+			advmss = 65535 - 40;
+	}
+	return advmss;
+}
+
 /**
  * ip_rt_bug - dst.input of an output route: never called.
  * Consumes @skb.
@@ -154,10 +185,13 @@ rt_dst_alloc(struct net_device *dev, u16 type, __be32 gw, struct fib_alias *fa)
  * rt_cache_route - the rtable a row hands out, made on first use.
  *
  * Unicast rows: dst.output = ip_output, the gateway as rt_gateway.
- * Local and broadcast rows (local table): the same rtable also serves
- * input, dst.input = ip_local_deliver.
- * KERNEL: 3.10 keeps one per CPU (nh_pcpu_rth_output) and sends local
- * traffic through the loopback device; netstep has one CPU and no lo.
+ * Local and broadcast rows (local table): dst.input = ip_local_deliver.
+ * A local row's rtable leaves by lo (__ip_route_output_key: dev_out =
+ * net->loopback_dev), so a packet to our own address comes back in
+ * through it with this route still attached.
+ * KERNEL: 3.10 keeps one per CPU (nh_pcpu_rth_output), and a second
+ * rtable for input (nh_rth_input: dev lo, dst.output = ip_rt_bug);
+ * netstep's one rtable of a local row serves both ways.
  */
 static struct rtable *
 rt_cache_route(struct fib_alias *fa)
@@ -167,7 +201,9 @@ rt_cache_route(struct fib_alias *fa)
 
 	if (!nh->nh_rth_output) {
 		__be32 gw = fa->fa_type == RTN_UNICAST ? nh->nh_gw : 0;
-		struct rtable *rt = rt_dst_alloc(nh->nh_dev, fa->fa_type, gw, fa);
+		struct net_device *dev = fa->fa_type == RTN_LOCAL ?
+					 dev_net(nh->nh_dev)->loopback_dev : nh->nh_dev;
+		struct rtable *rt = rt_dst_alloc(dev, fa->fa_type, gw, fa);
 
 		if (!rt)
 			return NULL;
@@ -265,15 +301,6 @@ sim_ip_lbcast_route(struct net *net, struct net_device *dev)
 	return sim_rt_use(net, tb->tb_lbcast[i]);
 }
 
-static struct net_device *
-sim_dev_by_index(struct net *net, int ifindex)
-{
-	for (int i = 0; i < net->ndevs; i++)
-		if (net->devs[i]->ifindex == ifindex)
-			return net->devs[i];
-	return NULL;
-}
-
 /**
  * ip_route_output_key - the route for a packet we send (3.10:
  * ip_route_output_key -> ip_route_output_flow -> __ip_route_output_key).
@@ -300,14 +327,21 @@ ip_route_output_key(struct net *net, struct flowi4 *fl4)
 	}
 	if (ipv4_is_lbcast(fl4->daddr)) {
 		struct net_device *dev = fl4->flowi4_oif ?
-					 sim_dev_by_index(net, fl4->flowi4_oif) : NULL;
+					 dev_get_by_index(net, fl4->flowi4_oif) : NULL;
 
 		rt = sim_ip_lbcast_route(net, dev);
 		if (!IS_ERR(rt) && !fl4->saddr)
 			fl4->saddr = inet_select_addr(rt->dst.dev, fl4->daddr);
 		return rt;
 	}
-	/* KERNEL: daddr 0.0.0.0 means "this host" and goes to lo. */
+	/* 0.0.0.0 is "this host": the source, or 127.0.0.1 (and from it).
+	 * KERNEL: 3.10 makes the local route through lo without a lookup;
+	 * netstep looks the address up, which finds the same local row. */
+	if (!fl4->daddr) {
+		if (!fl4->saddr)
+			fl4->saddr = htonl(INADDR_LOOPBACK);
+		fl4->daddr = fl4->saddr;
+	}
 	fa = fib_lookup(net, fl4->daddr, fl4->flowi4_oif);
 	if (!fa) {
 		IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);
@@ -435,7 +469,6 @@ ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 
 		if (fib_validate_source(net, saddr, dev))
 			goto martian_source;
-		/* KERNEL: the kernel's local input route uses lo as dst.dev. */
 		rt = rt_cache_route(fa);
 		if (!rt)
 			return -ENOBUFS;

@@ -84,6 +84,8 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 			 struct net_device *dev);
 /* dst_mtu: learned PMTU if still valid, else the route's MTU, else dev->mtu. */
 unsigned int dst_mtu(const struct dst_entry *dst);
+/* dst_metric_advmss: the route's advmss, else the device MTU less 40. */
+unsigned int dst_metric_advmss(const struct dst_entry *dst);
 /* ICMP "fragmentation needed" for @daddr: lower its path MTU (min 552). */
 void ipv4_update_pmtu(struct net *net, __be32 daddr, u32 mtu);
 void dst_hold(struct dst_entry *dst);
@@ -117,6 +119,13 @@ int sim_fib_table_delete(struct net *net, __be32 dst, int plen, __be32 gw,
 #define RT_SCOPE_LINK		253	/* directly on the link */
 #define RT_SCOPE_HOST		254	/* our own address */
 #define RTAX_MTU		2	/* metric index; bit in fc_mx_lock */
+#define RTAX_ADVMSS		8	/* the MSS TCP advertises on the route */
+/* include/uapi/linux/netlink.h: how RTM_NEWROUTE treats an existing row. */
+#ifndef NLM_F_REPLACE
+#define NLM_F_REPLACE		0x100	/* replace it (ip route change, replace) */
+#define NLM_F_EXCL		0x200	/* fail if it exists (ip route add) */
+#define NLM_F_CREATE		0x400	/* create if missing (add, replace) */
+#endif
 
 struct fib_config {
 	u32 fc_table;			/* RT_TABLE_MAIN */
@@ -131,6 +140,8 @@ struct fib_config {
 	__be32 fc_prefsrc;		/* preferred source, 0 = none */
 	u32 fc_mtu;			/* RTAX_MTU metric, 0 = none */
 	u32 fc_mx_lock;			/* 1 << RTAX_MTU: mtu is locked */
+	u32 fc_advmss;			/* RTAX_ADVMSS metric, 0 = none */
+	u16 fc_nlflags;			/* NLM_F_*; 0 = as `ip route add` */
 	bool fc_has_priority;		/* delete: fc_priority was given */
 };
 /* The netlink handlers behind `ip route add` / `ip route del` (fib_frontend.c). */
@@ -145,7 +156,7 @@ __be32 inet_select_addr(const struct net_device *dev, __be32 dst);
 
 /* Output in the formats of the real tools (fib_trie.c; route get: route.c). */
 void sim_fib_route_show(struct net *net, FILE *out);	/* route -n */
-void sim_fib_ip_route_show(struct net *net, FILE *out);	/* ip route show */
+void sim_fib_ip_route_show(struct net *net, u32 id, FILE *out);	/* ip route show [table] */
 int sim_fib_ip_route_get(struct net *net, __be32 daddr, FILE *out);	/* ip route get */
 
 /* For the UI and tests: the row a lookup picked (index in route -n order). */

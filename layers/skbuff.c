@@ -80,28 +80,110 @@ sim_host_ledger(struct net *net)
 	return net && net->eng ? net->eng->ledger : NULL;
 }
 
+static unsigned int
+sim_skb_hash(const struct skb_ledger *l, const struct sk_buff *skb)
+{
+	/* malloc aligns to 16: the low bits say nothing. */
+	return (unsigned int)(((uintptr_t)skb >> 4) * 0x9E3779B97F4A7C15ULL >> 32) &
+	       (l->hash_size - 1);
+}
+
+bool
+sim_skb_ledger_holds(const struct skb_ledger *l, const struct sk_buff *skb)
+{
+	const struct sk_buff *p;
+
+	if (!l->hash || !skb)
+		return false;
+	for (p = l->hash[sim_skb_hash(l, skb)]; p; p = p->ledger_hnext)
+		if (p == skb)
+			return true;
+	return false;
+}
+
+/*
+ * Keep about two live headers per bucket: double the table when there
+ * are more.  NOTE: out of memory, the table stays as it is (longer
+ * chains); with none at all, sim_skb_ledger_holds() answers false and
+ * a reader shows fewer skbs, the model is not affected.
+ */
+static void
+sim_skb_hash_grow(struct skb_ledger *l)
+{
+	unsigned long live = l->allocated - l->freed + 1;	/* with the one being added */
+	unsigned int size = l->hash_size ? l->hash_size * 2 : 1024;
+	struct sk_buff **v, *skb;
+
+	if (l->hash && live <= 2UL * l->hash_size)
+		return;
+	v = calloc(size, sizeof(*v));
+	if (!v)
+		return;
+	free(l->hash);
+	l->hash = v;
+	l->hash_size = size;
+	list_for_each_entry(skb, &l->live, ledger_node) {
+		unsigned int b = sim_skb_hash(l, skb);
+
+		skb->ledger_hnext = v[b];
+		v[b] = skb;
+	}
+}
+
 static void
 sim_skb_ledger_add(struct sk_buff *skb)
 {
 	struct skb_ledger *l = sim_host_ledger(skb->host);
+	unsigned int b;
 
+	skb->ledger_hnext = NULL;
 	if (!l) {
 		INIT_LIST_HEAD(&skb->ledger_node);
 		return;
 	}
+	/* The table first: a rehash walks the live list, which lacks @skb yet. */
+	sim_skb_hash_grow(l);
 	skb->id = l->next_id++;
 	l->allocated++;
 	list_add_tail(&skb->ledger_node, &l->live);
+	if (!l->hash)
+		return;
+	b = sim_skb_hash(l, skb);
+	skb->ledger_hnext = l->hash[b];
+	l->hash[b] = skb;
 }
 
 static void
 sim_skb_ledger_del(struct sk_buff *skb)
 {
 	struct skb_ledger *l = sim_host_ledger(skb->host);
+	struct sk_buff **pp;
 
 	list_del_init(&skb->ledger_node);
-	if (l)
-		l->freed++;
+	if (!l)
+		return;
+	l->freed++;
+	for (pp = l->hash ? &l->hash[sim_skb_hash(l, skb)] : NULL; pp && *pp;
+	     pp = &(*pp)->ledger_hnext) {
+		if (*pp == skb) {
+			*pp = skb->ledger_hnext;
+			break;
+		}
+	}
+	if (l->allocated == l->freed) {
+		/* The last one: a world's teardown leaves nothing allocated. */
+		free(l->hash);
+		l->hash = NULL;
+		l->hash_size = 0;
+	}
+}
+
+/* netstep: @skb is the one header on its (new) data buffer's list. */
+static void
+sim_skb_sharers_init(struct sk_buff *skb)
+{
+	INIT_LIST_HEAD(&skb_shinfo(skb)->sim_sharers);
+	list_add_tail(&skb->sim_share, &skb_shinfo(skb)->sim_sharers);
 }
 
 /**
@@ -143,6 +225,7 @@ alloc_skb(struct net *net, unsigned int size)
 	shinfo = skb_shinfo(skb);
 	memset(shinfo, 0, sizeof(*shinfo));
 	shinfo->dataref = 1;
+	sim_skb_sharers_init(skb);
 	if (sim_host_ledger(net))
 		sim_host_ledger(net)->data_allocated++;
 	return skb;
@@ -223,6 +306,7 @@ __kfree_skb(struct sk_buff *skb)
 	skb_dst_drop(skb);
 	if (skb->destructor)
 		skb->destructor(skb);
+	list_del_init(&skb->sim_share);
 	skb_release_data(skb);
 	skb->head = NULL;
 	sim_skb_ledger_del(skb);
@@ -310,6 +394,7 @@ skb_clone(struct sk_buff *skb)
 	n->fclone = skb->fclone == SKB_FCLONE_ORIG ? SKB_FCLONE_CLONE : SKB_FCLONE_UNAVAILABLE;
 	skb->cloned = 1;
 	skb_shinfo(skb)->dataref++;
+	list_add_tail(&n->sim_share, &skb_shinfo(skb)->sim_sharers);
 	sim_skb_ledger_add(n);
 	/* KERNEL: skb_dst_copy takes a dst reference unless it is noref. */
 	if (skb_dst(n) && !(n->_skb_refdst & SKB_DST_NOREF))
@@ -441,6 +526,9 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	data = malloc(size + sizeof(struct skb_shared_info));
 	if (!data)
 		return -ENOMEM;
+	/* netstep: the old head's other headers keep its list; @skb starts
+	 * the new head's (the copied list head points into the old one). */
+	list_del_init(&skb->sim_share);
 	memcpy(data + nhead, skb->head, skb->tail);
 	memcpy(data + size, shinfo, sizeof(*shinfo));
 	if (skb_cloned(skb)) {
@@ -475,6 +563,7 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	skb->nohdr = 0;
 	skb->data_id = skb->id;
 	skb_shinfo(skb)->dataref = 1;
+	sim_skb_sharers_init(skb);
 	return 0;
 }
 
@@ -1228,22 +1317,82 @@ __skb_queue_purge(struct sk_buff_head *list)
  * fold to the same bytes in the header, which is all that matters.
  */
 
+/* Add the halves of @x, then the carry that gives (lib/checksum.c). */
+static inline u32
+from64to32(u64 x)
+{
+	x = (x & 0xffffffff) + (x >> 32);
+	x = (x & 0xffffffff) + (x >> 32);
+	return (u32)x;
+}
+
+static inline u16
+from32to16(u32 x)
+{
+	x = (x & 0xffff) + (x >> 16);
+	x = (x & 0xffff) + (x >> 16);
+	return (u16)x;
+}
+
+/*
+ * do_csum - the ones' complement sum of @len bytes as a 16-bit word of
+ * the packet, the way lib/checksum.c's generic version does it: 32-bit
+ * words in the CPU's byte order (here eight of them a turn), their
+ * carries kept (here in a 64-bit total), folded at the end.  Words of the CPU's order sum to the
+ * byte-swapped sum of the packet's big-endian words [RFC 1071 2(B)], so
+ * a little-endian CPU swaps the result once.
+ *
+ * KERNEL: do_csum first aligns @buff (an odd start rotates the result)
+ * because some CPUs cannot load unaligned words; memcpy() loads any.
+ */
+static u16
+do_csum(const u8 *buff, int len)
+{
+	u64 sum = 0, w[4];
+	u32 w32;
+	u16 h, result;
+
+	/* 32 bytes a turn, as the 32-bit halves of four 64-bit words: the
+	 * total grows by less than 2^35 a turn, far from overflowing. */
+	for (; len >= 32; buff += 32, len -= 32) {
+		memcpy(w, buff, sizeof(w));
+		for (int i = 0; i < 4; i++)
+			sum += (w[i] & 0xffffffff) + (w[i] >> 32);
+	}
+	for (; len >= 4; buff += 4, len -= 4) {
+		memcpy(&w32, buff, 4);
+		sum += w32;
+	}
+	if (len >= 2) {
+		memcpy(&h, buff, 2);
+		sum += h;
+		buff += 2;
+		len -= 2;
+	}
+	result = from32to16(from64to32(sum));
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	result = (u16)(result << 8 | result >> 8);
+#endif
+	/* An odd last byte is the high half of a word padded with zero. */
+	if (len)
+		result = from32to16((u32)result + (buff[0] << 8));
+	return result;
+}
+
+/**
+ * csum_partial - the ones' complement sum of @len bytes at @buff, added to
+ * @sum: a 32-bit partial sum to fold (csum_fold) or to feed back in
+ * (only the last piece may have an odd length).
+ */
 __wsum
 csum_partial(const void *buff, int len, __wsum sum)
 {
-	const u8 *p = buff;
-	u64 acc = sum;
+	u32 result = len > 0 ? do_csum(buff, len) : 0;
 
-	while (len > 1) {
-		acc += (u16)(p[0] << 8 | p[1]);
-		p += 2;
-		len -= 2;
-	}
-	if (len)
-		acc += (u16)(p[0] << 8);
-	while (acc >> 32)
-		acc = (acc & 0xffffffff) + (acc >> 32);
-	return (__wsum)acc;
+	result += sum;
+	if (sum > result)
+		result += 1;	/* the end-around carry */
+	return (__wsum)result;
 }
 
 /* Fold to 16 bits and complement; the result is in network byte order. */

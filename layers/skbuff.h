@@ -30,7 +30,10 @@
  * netstep additions (not in the kernel): every skb has a stable id
  * (skb#7) and a made-up display address derived from it, so traces are
  * identical run after run, and every live skb sits on its host's
- * engine ledger, so a test can fail on any leak.
+ * engine ledger, so a test can fail on any leak.  The ledger also
+ * answers "is this header still alive?" at once, and each data buffer
+ * lists the headers that share it, so a reader (the UI) never walks
+ * every live skb: with 4096-slot RX rings there are tens of thousands.
  *
  * KERNEL: no fclone slab pairs (skb_clone allocates a new header; the
  * fclone flag is kept for display), no truesize accounting against
@@ -72,6 +75,7 @@ struct skb_shared_info {
 	struct sk_buff *frag_list;	/* more data, in whole skbs */
 	int dataref;			/* headers sharing this data */
 	skb_frag_t frags[MAX_SKB_FRAGS];	/* the paged data, in order */
+	struct list_head sim_sharers;	/* netstep: those headers (skb->sim_share) */
 	/* KERNEL: tx_flags, hwtstamps, ip6_frag_id, destructor_arg left out. */
 };
 
@@ -149,6 +153,8 @@ struct sk_buff {
 	u32 data_id;			/* id of the skb that allocated the data */
 	struct net *host;		/* whose ledger holds it */
 	struct list_head ledger_node;	/* on the engine ledger */
+	struct sk_buff *ledger_hnext;	/* next in its ledger hash bucket */
+	struct list_head sim_share;	/* on shinfo->sim_sharers while it has data */
 	/* KERNEL: tstamp, mark, hash, vlan, nf state, secmark, inner_* omitted. */
 };
 
@@ -163,6 +169,9 @@ struct skb_ledger {
 	unsigned long data_allocated;	/* data buffers ever allocated */
 	unsigned long data_freed;	/* data buffers freed */
 	u32 next_id;			/* id for the next skb */
+	struct sk_buff **hash;		/* the live headers by address; allocated
+					 * with the first, freed with the last */
+	unsigned int hash_size;		/* buckets, a power of two */
 	struct list_head pages;		/* every live struct page (kernel/mm.h) */
 	unsigned long pages_allocated;	/* pages ever allocated */
 	unsigned long pages_freed;	/* pages freed */
@@ -170,6 +179,9 @@ struct skb_ledger {
 };
 
 void sim_skb_ledger_init(struct skb_ledger *l);
+/* Is @skb a live header of @l?  @skb may point at freed memory: it is
+ * only compared, never read. */
+bool sim_skb_ledger_holds(const struct skb_ledger *l, const struct sk_buff *skb);
 /* Number of skbs and pages still alive; prints each to @f (if not NULL). */
 unsigned long sim_skb_ledger_live(const struct skb_ledger *l, void *f);
 /* Display address: a fake kernel pointer derived from the id. */
@@ -571,6 +583,15 @@ static inline void skb_dst_set_noref(struct sk_buff *skb, struct dst_entry *dst)
 	skb->_skb_refdst = (unsigned long)dst | SKB_DST_NOREF;
 }
 void skb_dst_set(struct sk_buff *skb, struct dst_entry *dst);	/* owns a ref */
+/* skb_orphan: the skb leaves its socket (the destructor gives the
+ * charge back) and belongs to nobody. */
+static inline void skb_orphan(struct sk_buff *skb)
+{
+	if (skb->destructor)
+		skb->destructor(skb);
+	skb->destructor = NULL;
+	skb->sk = NULL;
+}
 void skb_dst_force(struct sk_buff *skb);	/* turn noref into a ref */
 void skb_dst_drop(struct sk_buff *skb);
 

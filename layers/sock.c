@@ -16,7 +16,8 @@
  *
  * Left out: the socket lock and backlog, memory accounting against
  * protocol-wide limits (sk_forward_alloc stays 0), socket filters,
- * timestamps, SO_* options other than SO_SNDBUF/SO_RCVBUF.  The default
+ * timestamps, SO_* options other than SO_SNDBUF, SO_RCVBUF, SO_REUSEADDR,
+ * SO_LINGER (getsockopt also SO_TYPE, SO_ERROR, SO_ACCEPTCONN).  The default
  * wake-ups wake nobody: sim/task.c hooks the callbacks of a socket a
  * task sleeps on, as a process on sk->sk_wq would be woken.
  */
@@ -60,6 +61,7 @@ sk_alloc(struct net *net, int family, const struct proto *prot)
 	INIT_LIST_HEAD(&sk->sk_node);
 	skb_queue_head_init(&sk->sk_receive_queue);
 	skb_queue_head_init(&sk->sk_write_queue);
+	skb_queue_head_init(&sk->sk_error_queue);
 	inet_sk(sk)->uc_ttl = -1;
 	inet_sk(sk)->pmtudisc = IP_PMTUDISC_WANT;
 	return sk;
@@ -81,6 +83,7 @@ sk_free(struct sock *sk)
 		sk->sk_destruct(sk);
 	__skb_queue_purge(&sk->sk_receive_queue);
 	__skb_queue_purge(&sk->sk_write_queue);
+	__skb_queue_purge(&sk->sk_error_queue);
 	sk_dst_reset(sk);
 	free(sk);
 }
@@ -117,6 +120,7 @@ sk_clone_lock(const struct sock *sk)
 	INIT_LIST_HEAD(&newsk->sk_node);
 	skb_queue_head_init(&newsk->sk_receive_queue);
 	skb_queue_head_init(&newsk->sk_write_queue);
+	skb_queue_head_init(&newsk->sk_error_queue);
 	newsk->sk_send_head = NULL;
 	newsk->sk_wmem_queued = 0;
 	newsk->sk_wmem_alloc = 0;
@@ -442,39 +446,177 @@ sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 }
 
 /**
- * sock_setsockopt - SOL_SOCKET options: SO_SNDBUF and SO_RCVBUF
+ * sock_queue_err_skb - put an error report on @sk's error queue (read
+ * with recvmsg(MSG_ERRQUEUE)) and wake the reader (sk_data_ready)
  *
- * As the kernel does, the value is doubled (the other half pays for
- * struct sk_buff overhead), capped by net.core.[rw]mem_max, raised to
- * the minimum, and locks the buffer against TCP's autotuning.
+ * The report counts against the receive buffer.  Returns 0 (the queue
+ * owns @skb) or -ENOMEM (the caller frees @skb).
+ * KERNEL: the charge is sock_rmem_free's, which holds no reference on
+ * the sock; netstep's skb_set_owner_r holds one, as for any queued skb.
+ */
+int
+sock_queue_err_skb(struct sock *sk, struct sk_buff *skb)
+{
+	/* NOTE: 3.10 keeps it in net/core/skbuff.c, beside the skb. */
+	static const char KSRC[] = "net/core/skbuff.c";
+	unsigned int len = skb->len;
+
+	trace_sock_queue_err_skb(sk, skb);
+	if (sk->sk_rmem_alloc + (int)skb->truesize >= sk->sk_rcvbuf) {
+		trace_sock_drop(sk, skb, "rcvbuf_full");
+		return -ENOMEM;
+	}
+	skb_orphan(skb);
+	skb_set_owner_r(skb, sk);
+	/* The report outlives the softirq that attached its route. */
+	skb_dst_force(skb);
+	__skb_queue_tail(&sk->sk_error_queue, skb);
+	sk->sk_data_ready(sk, len);
+	return 0;
+}
+
+/**
+ * sock_setsockopt - SOL_SOCKET options: SO_SNDBUF, SO_RCVBUF,
+ * SO_REUSEADDR, SO_LINGER
+ *
+ * As the kernel does, a buffer size is capped by net.core.[rw]mem_max,
+ * doubled (the other half pays for struct sk_buff overhead), raised to
+ * the minimum, and locks the buffer against TCP's autotuning.  Returns
+ * 0, -EINVAL (optval too short) or -ENOPROTOOPT (an option netstep does
+ * not keep, and the read-only SO_TYPE / SO_ERROR).
  */
 int
 sock_setsockopt(struct socket *sock, int level, int optname, const void *optval, int optlen)
 {
 	struct sock *sk = sock->sk;
+	struct linger ling;
 	int val;
 
-	if (level != SOL_SOCKET)
-		return -ENOPROTOOPT;
+	(void)level;
 	if (optlen < (int)sizeof(int) || !optval)
 		return -EINVAL;
 	memcpy(&val, optval, sizeof(val));
 	trace_sock_setsockopt(sk, optname, val);
-	if (val < 0)
-		val = 0;
-	if (val > SIM_RMEM_DEFAULT)
-		val = SIM_RMEM_DEFAULT;	/* net.core.rmem_max = wmem_max = 212992 */
 	switch (optname) {
+	case SO_REUSEADDR:
+		/* KERNEL: stored and reported; the bind check of
+		 * inet_csk_get_port does not consult it (TIME_WAIT still
+		 * holds its port). */
+		sk->sk_reuse = val ? SK_CAN_REUSE : SK_NO_REUSE;
+		return 0;
 	case SO_SNDBUF:
+		/* min_t(u32, ...): a negative size is a huge one. */
+		val = min_t(u32, (u32)val, SIM_WMEM_DEFAULT);	/* net.core.wmem_max */
 		sk->sk_userlocks |= SOCK_SNDBUF_LOCK;
-		sk->sk_sndbuf = val * 2 > SOCK_MIN_SNDBUF ? val * 2 : SOCK_MIN_SNDBUF;
+		sk->sk_sndbuf = max_t(u32, (u32)val * 2, SOCK_MIN_SNDBUF);
 		sk->sk_write_space(sk);
 		return 0;
 	case SO_RCVBUF:
+		val = min_t(u32, (u32)val, SIM_RMEM_DEFAULT);	/* net.core.rmem_max */
 		sk->sk_userlocks |= SOCK_RCVBUF_LOCK;
-		sk->sk_rcvbuf = val * 2 > SOCK_MIN_RCVBUF ? val * 2 : SOCK_MIN_RCVBUF;
+		sk->sk_rcvbuf = max_t(u32, (u32)val * 2, SOCK_MIN_RCVBUF);
+		return 0;
+	case SO_LINGER:
+		if (optlen < (int)sizeof(ling))
+			return -EINVAL;		/* 1003.1g */
+		memcpy(&ling, optval, sizeof(ling));
+		if (!ling.l_onoff) {
+			sock_reset_flag(sk, SOCK_LINGER);
+		} else {
+			sk->sk_lingertime = (unsigned int)ling.l_linger * HZ;
+			sock_set_flag(sk, SOCK_LINGER);
+		}
 		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
+}
+
+/**
+ * sock_getsockopt - getsockopt(SOL_SOCKET, ...): copy the option's value
+ * into @optval, at most *@optlen bytes; *@optlen becomes what was copied.
+ * SO_ERROR takes the pending error off the socket, as a read does.
+ * Returns 0, -EINVAL or -ENOPROTOOPT.
+ */
+int
+sock_getsockopt(struct socket *sock, int level, int optname, void *optval, int *optlen)
+{
+	struct sock *sk = sock->sk;
+	union {
+		int val;
+		struct linger ling;
+	} v;
+	int lv = sizeof(int), len = *optlen;
+
+	(void)level;
+	trace_sock_getsockopt(sk, optname);
+	if (len < 0)
+		return -EINVAL;
+	memset(&v, 0, sizeof(v));
+	switch (optname) {
+	case SO_SNDBUF:
+		v.val = sk->sk_sndbuf;
+		break;
+	case SO_RCVBUF:
+		v.val = sk->sk_rcvbuf;
+		break;
+	case SO_REUSEADDR:
+		v.val = sk->sk_reuse;
+		break;
+	case SO_TYPE:
+		v.val = sk->sk_type;
+		break;
+	case SO_ERROR:
+		v.val = -sock_error(sk);
+		if (v.val == 0) {
+			v.val = sk->sk_err_soft;
+			sk->sk_err_soft = 0;
+		}
+		break;
+	case SO_LINGER:
+		lv = sizeof(v.ling);
+		v.ling.l_onoff = sock_flag(sk, SOCK_LINGER);
+		v.ling.l_linger = sk->sk_lingertime / HZ;
+		break;
+	case SO_ACCEPTCONN:
+		v.val = sk->sk_state == TCP_LISTEN;
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+	if (len > lv)
+		len = lv;
+	memcpy(optval, &v, len);
+	*optlen = len;
+	return 0;
+}
+
+/**
+ * sock_common_setsockopt - proto_ops.setsockopt of AF_INET sockets: hand
+ * a level other than SOL_SOCKET to the protocol (tcp_setsockopt).
+ * -ENOPROTOOPT when the protocol has no options (KERNEL: udp_setsockopt
+ * is not modelled).
+ */
+int
+sock_common_setsockopt(struct socket *sock, int level, int optname, const void *optval,
+		       int optlen)
+{
+	struct sock *sk = sock->sk;
+
+	trace_sock_common_setsockopt(sk, level, optname);
+	if (!sk->sk_prot->setsockopt)
+		return -ENOPROTOOPT;
+	return sk->sk_prot->setsockopt(sk, level, optname, optval, optlen);
+}
+
+/** sock_common_getsockopt - the same for getsockopt. */
+int
+sock_common_getsockopt(struct socket *sock, int level, int optname, void *optval, int *optlen)
+{
+	struct sock *sk = sock->sk;
+
+	trace_sock_common_getsockopt(sk, level, optname);
+	if (!sk->sk_prot->getsockopt)
+		return -ENOPROTOOPT;
+	return sk->sk_prot->getsockopt(sk, level, optname, optval, optlen);
 }

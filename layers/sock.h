@@ -30,7 +30,12 @@
 #include "kernel/types.h"
 #include "layers/skbuff.h"
 #include "layers/route.h"
+#include "layers/ip.h"
 
+#include <poll.h>
+#ifndef POLLRDHUP
+#define POLLRDHUP	0x2000		/* the peer shut its side (glibc: _GNU_SOURCE only) */
+#endif
 #include <sys/uio.h>
 
 /* NOTE: kernel/types.h has no s16; C11 allows this typedef to repeat. */
@@ -58,6 +63,19 @@ struct socket;
 #ifndef MSG_PEEK
 #define MSG_PEEK	0x2
 #endif
+/* include/linux/socket.h: kernel-only, "do not send, only probe the path". */
+#define MSG_PROBE	0x10
+
+/* include/linux/net.h: the low bits of socket()'s type; the rest are flags. */
+#define SOCK_TYPE_MASK	0xf
+/* ioctl commands, include/uapi/asm-generic/ioctls.h and linux/sockios.h
+ * (x86 values), and the kernel-internal "not mine" code. */
+#ifndef FIONBIO
+#define FIONBIO		0x5421
+#endif
+#define SIOCINQ		0x541B		/* FIONREAD: bytes readable */
+#define SIOCOUTQ	0x5411		/* TIOCOUTQ: bytes not yet acked */
+#define ENOIOCTLCMD	515		/* include/linux/errno.h, never seen by user space */
 
 #define SHUTDOWN_MASK	3
 #define RCV_SHUTDOWN	1
@@ -88,10 +106,10 @@ typedef enum {
 /* The BSD socket: what the file descriptor points at. */
 struct socket {
 	socket_state state;		/* SS_* */
-	short type;			/* SOCK_STREAM, SOCK_DGRAM */
+	short type;			/* SOCK_STREAM, SOCK_DGRAM, SOCK_RAW */
 	unsigned long flags;
 	struct sock *sk;		/* the protocol's half */
-	const struct proto_ops *ops;	/* inet_stream_ops, inet_dgram_ops */
+	const struct proto_ops *ops;	/* inet_stream_ops, inet_dgram_ops, inet_sockraw_ops */
 	struct net *net;		/* netstep: the host it lives on */
 	int fd;				/* netstep: its slot in the host's fd table */
 	/* KERNEL: wq (wait queue), file, fasync list omitted. */
@@ -108,6 +126,12 @@ struct proto_ops {
 	int (*shutdown)(struct socket *sock, int flags);
 	int (*sendmsg)(struct socket *sock, struct msghdr *m, size_t total_len);
 	int (*recvmsg)(struct socket *sock, struct msghdr *m, size_t total_len, int flags);
+	int (*setsockopt)(struct socket *sock, int level, int optname, const void *optval,
+			  int optlen);
+	int (*getsockopt)(struct socket *sock, int level, int optname, void *optval,
+			  int *optlen);
+	int (*ioctl)(struct socket *sock, unsigned int cmd, unsigned long arg);
+	unsigned int (*poll)(struct socket *sock);	/* KERNEL: (file, sock, poll_table) */
 };
 
 /* include/net/sock.h: a transport protocol as the socket layer sees it. */
@@ -116,6 +140,7 @@ struct proto {
 	void (*close)(struct sock *sk, long timeout);
 	int (*connect)(struct sock *sk, struct sockaddr *uaddr, int addr_len);
 	int (*disconnect)(struct sock *sk, int flags);
+	int (*bind)(struct sock *sk, struct sockaddr *uaddr, int addr_len);	/* raw only */
 	struct sock *(*accept)(struct sock *sk, int flags, int *err);
 	int (*init)(struct sock *sk);
 	void (*destroy)(struct sock *sk);
@@ -124,6 +149,10 @@ struct proto {
 	int (*recvmsg)(struct sock *sk, struct msghdr *msg, size_t len, int noblock,
 		       int flags, int *addr_len);
 	int (*backlog_rcv)(struct sock *sk, struct sk_buff *skb);
+	int (*setsockopt)(struct sock *sk, int level, int optname, const void *optval,
+			  int optlen);
+	int (*getsockopt)(struct sock *sk, int level, int optname, void *optval, int *optlen);
+	int (*ioctl)(struct sock *sk, int cmd, unsigned long arg);
 	void (*hash)(struct sock *sk);
 	void (*unhash)(struct sock *sk);
 	int (*get_port)(struct sock *sk, unsigned short snum);
@@ -164,6 +193,7 @@ struct sock {
 
 	/* queues */
 	struct sk_buff_head sk_receive_queue;	/* in-order data for recv() */
+	struct sk_buff_head sk_error_queue;	/* IP_RECVERR reports, recvmsg(MSG_ERRQUEUE) */
 	struct sk_buff_head sk_write_queue;	/* TCP: sent-unacked, then unsent */
 	struct sk_buff *sk_send_head;	/* first unsent skb on sk_write_queue */
 	int sk_rcvbuf;			/* SO_RCVBUF, bytes */
@@ -188,13 +218,16 @@ struct sock {
 	int sk_err;			/* pending error, reported once */
 	int sk_err_soft;
 	unsigned char sk_shutdown;	/* RCV_SHUTDOWN | SEND_SHUTDOWN */
-	u8 sk_protocol;			/* IPPROTO_TCP, IPPROTO_UDP */
-	u16 sk_type;			/* SOCK_STREAM ... */
+	u8 sk_protocol;			/* IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP (raw) */
+	u16 sk_type;			/* SOCK_STREAM, SOCK_DGRAM, SOCK_RAW */
 	unsigned short sk_ack_backlog;	/* listen: children not yet accepted */
 	unsigned short sk_max_ack_backlog;
 	long sk_sndtimeo;
 	long sk_rcvtimeo;
 	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK: set by the user */
+	u8 sk_reuse;			/* SO_REUSEADDR: SK_CAN_REUSE or SK_NO_REUSE */
+	unsigned long sk_flags;		/* 1 << SOCK_LINGER ...: sock_flag() */
+	unsigned long sk_lingertime;	/* SO_LINGER timeout, jiffies */
 
 	struct socket *sk_socket;	/* the BSD side, NULL once orphaned */
 	const struct proto *sk_prot;	/* tcp_prot, udp_prot */
@@ -219,18 +252,75 @@ struct inet_sock {
 	u16 inet_id;			/* IP ID counter for DF packets */
 	u8 tos;
 	u8 pmtudisc;			/* IP_PMTUDISC_*, default WANT */
+	u8 recverr:1;			/* IP_RECVERR: ICMP errors go to sk_error_queue */
 	struct {
+		struct inet_cork base;	/* ip_append_data's datagram (layers/ip.h) */
 		struct flowi4 fl;	/* the flow of the cached route */
-	} cork;
+	} cork;			/* KERNEL: struct inet_cork_full */
 };
+
+/*
+ * include/uapi/linux/errqueue.h: what recvmsg(MSG_ERRQUEUE) returns in
+ * its IP_RECVERR control message, and include/linux/errqueue.h: where an
+ * skb on sk_error_queue keeps it (skb->cb, after the IP control block).
+ */
+struct sock_extended_err {
+	u32 ee_errno;			/* EMSGSIZE, EHOSTUNREACH ... */
+	u8 ee_origin;			/* SO_EE_ORIGIN_* */
+	u8 ee_type;			/* ICMP type (origin ICMP) */
+	u8 ee_code;			/* ICMP code */
+	u8 ee_pad;
+	u32 ee_info;			/* the MTU for EMSGSIZE */
+	u32 ee_data;
+};
+#define SO_EE_ORIGIN_NONE	0
+#define SO_EE_ORIGIN_LOCAL	1	/* our own stack refused the send */
+#define SO_EE_ORIGIN_ICMP	2	/* an ICMP error arrived */
+struct sock_exterr_skb {
+	u8 header[16];			/* IPCB's room (union inet_skb_parm) */
+	struct sock_extended_err ee;
+	u16 addr_offset;		/* where the quoted destination is, from
+					 * the network header */
+	__be16 port;			/* the quoted destination port */
+};
+#define SKB_EXT_ERR(skb)	((struct sock_exterr_skb *)((skb)->cb))
 
 static inline struct inet_sock *inet_sk(const struct sock *sk)
 {
 	return (struct inet_sock *)sk;
 }
 static inline struct net *sock_net(const struct sock *sk) { return sk->sk_net; }
+
+/* include/net/sock.h: the bits of sk->sk_flags netstep keeps.  KERNEL:
+ * SOCK_DEAD is icsk->sim_sock_dead here, SOCK_DONE is read as
+ * RCV_SHUTDOWN (tcp_fin sets both), the other flags are left out. */
+enum sock_flags {
+	SOCK_LINGER,			/* SO_LINGER is on: close() waits, or resets if 0 */
+};
+#define SK_NO_REUSE	0
+#define SK_CAN_REUSE	1
+static inline bool sock_flag(const struct sock *sk, enum sock_flags flag)
+{
+	return sk->sk_flags & (1UL << flag);
+}
+static inline void sock_set_flag(struct sock *sk, enum sock_flags flag)
+{
+	sk->sk_flags |= 1UL << flag;
+}
+static inline void sock_reset_flag(struct sock *sk, enum sock_flags flag)
+{
+	sk->sk_flags &= ~(1UL << flag);
+}
 static inline void sock_hold(struct sock *sk) { sk->sk_refcnt++; }
 void sock_put(struct sock *sk);		/* frees at 0: layers/sock.c */
+/* sock_error - take the pending error off the socket (reported once): -err. */
+static inline int sock_error(struct sock *sk)
+{
+	int err = sk->sk_err;
+
+	sk->sk_err = 0;
+	return -err;
+}
 void sk_free(struct sock *sk);
 
 /* include/net/sock.h helpers used by TCP and UDP */
@@ -260,6 +350,10 @@ static inline struct dst_entry *__sk_dst_get(const struct sock *sk)
 void skb_set_owner_w(struct sk_buff *skb, struct sock *sk);	/* destructor sock_wfree */
 void skb_set_owner_r(struct sk_buff *skb, struct sock *sk);	/* destructor sock_rfree */
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);
+/* net/core/skbuff.c: queue @skb on sk_error_queue (0, or -ENOMEM when the
+ * receive buffer is full: the caller frees it) and report the error. */
+int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb);
+
 static inline int sk_stream_wspace(const struct sock *sk)
 {
 	return sk->sk_sndbuf - sk->sk_wmem_queued;
@@ -298,6 +392,7 @@ ip_dont_fragment(const struct sock *sk)
 /* include/linux/fdtable.h, trimmed: fd -> struct socket. */
 struct sim_fdtable {
 	struct socket *fd[SIM_NR_OPEN];	/* NULL = free slot */
+	unsigned int f_flags[SIM_NR_OPEN];	/* O_RDWR | O_NONBLOCK ... (KERNEL: file->f_flags) */
 	u64 pattern_off[SIM_NR_OPEN];	/* netstep: bytes of the `send N` pattern sent */
 	int last_socket;		/* netstep: fd the last socket() returned */
 };
@@ -312,8 +407,32 @@ int sys_sendto(struct net *net, int fd, const void *buff, size_t len, unsigned i
 int sys_send(struct net *net, int fd, const void *buff, size_t len, unsigned int flags);
 int sys_recvfrom(struct net *net, int fd, void *ubuf, size_t size, unsigned int flags,
 		 struct sockaddr *addr, int *addr_len);
+/* sendmsg(2) and recvmsg(2): the caller's msghdr as it is (name, iovec,
+ * control buffer); recvmsg sets msg_controllen to what it wrote. */
+int sys_sendmsg(struct net *net, int fd, struct msghdr *msg, unsigned int flags);
+int sys_recvmsg(struct net *net, int fd, struct msghdr *msg, unsigned int flags);
+/* net/core/scm.c: append one control message to @msg's control buffer
+ * (MSG_CTRUNC if it does not fit). */
+void put_cmsg(struct msghdr *msg, int level, int type, int len, const void *data);
 int sys_shutdown(struct net *net, int fd, int how);
 int sys_close(struct net *net, int fd);
+int sys_getsockopt(struct net *net, int fd, int level, int optname, void *optval,
+		   int *optlen);
+/* read(2) and write(2) on a socket (fs/read_write.c, through the VFS to
+ * sock_aio_read / sock_aio_write). */
+long sys_read(struct net *net, int fd, void *buf, size_t count);
+long sys_write(struct net *net, int fd, const void *buf, size_t count);
+/* fcntl(2), F_GETFL and F_SETFL only (fs/fcntl.c): the flags or 0, or -Exxx. */
+long sys_fcntl(struct net *net, int fd, unsigned int cmd, unsigned long arg);
+/* ioctl(2) on a socket (fs/ioctl.c -> sock_ioctl): SIOCINQ, SIOCOUTQ. */
+long sys_ioctl(struct net *net, int fd, unsigned int cmd, unsigned long arg);
+/*
+ * poll(2) (fs/select.c): fill each revents, return how many are ready.
+ * KERNEL: do_sys_poll sleeps until one is ready or @timeout_msecs runs
+ * out; netstep's protocols never sleep, so this is one pass of do_poll
+ * and the caller waits (sim/task.h) and calls again.
+ */
+int sys_poll(struct net *net, struct pollfd *ufds, unsigned int nfds, long timeout_msecs);
 int sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t size);
 int sock_recvmsg(struct socket *sock, struct msghdr *msg, size_t size, int flags);
 struct socket *sockfd_lookup(struct net *net, int fd, int *err);
@@ -348,6 +467,17 @@ int inet_accept(struct socket *sock, struct socket *newsock, int flags);
 int inet_shutdown(struct socket *sock, int how);
 extern const struct proto_ops inet_stream_ops;
 extern const struct proto_ops inet_dgram_ops;
+extern const struct proto_ops inet_sockraw_ops;
+/* A socket of the kernel's own, with no file (the ICMP socket):
+ * 0 and *@skp, or -Exxx. */
+int inet_ctl_sock_create(struct sock **skp, unsigned short family, unsigned short type,
+			 unsigned char protocol, struct net *net);
+/* net/ipv4/ip_sockglue.c: SOL_IP options (IP_RECVERR, IP_MTU_DISCOVER),
+ * the error queue. */
+int ip_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen);
+void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,
+		   u8 *payload);
+int ip_recv_error(struct sock *sk, struct msghdr *msg, int len, int *addr_len);
 /*
  * ip_local_port_range 32768..61000: the next ephemeral port, handed out
  * in order from a per-host counter (KERNEL: a hashed random start per
@@ -383,11 +513,21 @@ static inline int sk_stream_min_wspace(const struct sock *sk)
 #define SOCK_MIN_RCVBUF		2304
 #define SIM_WMEM_DEFAULT	212992	/* sysctl net.core.wmem_default (SK_WMEM_MAX) */
 #define SIM_RMEM_DEFAULT	212992	/* sysctl net.core.rmem_default */
-/* SO_SNDBUF / SO_RCVBUF (net/core/sock.c sock_setsockopt): 0 or -Exxx. */
+/* SOL_SOCKET options (net/core/sock.c sock_setsockopt): SO_SNDBUF, SO_RCVBUF,
+ * SO_REUSEADDR, SO_LINGER.  0 or -Exxx. */
 int sock_setsockopt(struct socket *sock, int level, int optname, const void *optval,
 		    int optlen);
 int sys_setsockopt(struct net *net, int fd, int level, int optname, const void *optval,
 		   int optlen);
+/* SOL_SOCKET getsockopt: SO_SNDBUF, SO_RCVBUF, SO_REUSEADDR, SO_TYPE,
+ * SO_ERROR, SO_LINGER.  0 or -Exxx; *@optlen is the bytes written. */
+int sock_getsockopt(struct socket *sock, int level, int optname, void *optval, int *optlen);
+/* proto_ops.setsockopt/getsockopt of every AF_INET socket: the protocol's. */
+int sock_common_setsockopt(struct socket *sock, int level, int optname, const void *optval,
+			   int optlen);
+int sock_common_getsockopt(struct socket *sock, int level, int optname, void *optval,
+			   int *optlen);
+int inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg);
 int sys_bind(struct net *net, int fd, struct sockaddr *umyaddr, int addrlen);
 int inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len);
 int sys_getsockname(struct net *net, int fd, struct sockaddr_in *addr);	/* the BSD socket goes away */

@@ -31,7 +31,8 @@
  * netstep's process model re-enters the system call when the socket
  * wakes it), sendpage and zero-copy, urgent data, MSG_FASTOPEN,
  * TCP_REPAIR, the prequeue / ucopy path of tcp_recvmsg, receive buffer
- * autotuning (tcp_rcv_space_adjust), socket options.
+ * autotuning (tcp_rcv_space_adjust), socket options other than
+ * TCP_NODELAY, TCP_CORK, TCP_MAXSEG and TCP_INFO.
  */
 #include "layers/tcp.h"
 #include "layers/route.h"
@@ -87,7 +88,7 @@ tcp_init_sock(struct sock *sk)
 	tp->snd_cwnd_clamp = ~0U;
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->rx_opt.mss_clamp = TCP_MSS_DEFAULT;
-	icsk->icsk_ca_ops = &tcp_reno;
+	icsk->icsk_ca_ops = &tcp_init_congestion_ops;
 	sk->sk_type = SOCK_STREAM;
 	sk->sk_protocol = IPPROTO_TCP;
 	sk->sk_state = TCP_CLOSE;
@@ -217,7 +218,7 @@ tcp_close(struct sock *sk, long timeout)
 	u32 data_was_unread = 0;
 	int state;
 
-	(void)timeout;
+	(void)timeout;		/* the SO_LINGER time: see sk_stream_wait_close below */
 	trace_tcp_close(sk);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	if (sk->sk_state == TCP_LISTEN) {
@@ -240,9 +241,17 @@ tcp_close(struct sock *sk, long timeout)
 		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONCLOSE);
 		tcp_set_state(sk, TCP_CLOSE);
 		tcp_send_active_reset(sk);
+	} else if (sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime) {
+		/* SO_LINGER with a zero timeout: abort, the peer gets a RST
+		 * (checked after unread data, as the kernel does). */
+		sk->sk_prot->disconnect(sk, 0);
+		NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONDATA);
 	} else if (tcp_close_state(sk)) {
 		tcp_send_fin(sk);
 	}
+	/* KERNEL: sk_stream_wait_close(sk, timeout) would keep close()
+	 * waiting here, up to the SO_LINGER time, for the FIN to be
+	 * acknowledged; netstep's close() returns at once. */
 
 adjudge_to_death:
 	state = sk->sk_state;
@@ -250,7 +259,7 @@ adjudge_to_death:
 	sock_orphan(sk);
 	inet_csk(sk)->sim_sock_dead = 1;
 	if (state == TCP_FIN_WAIT2)
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 	if (sk->sk_state == TCP_CLOSE)
 		inet_csk_destroy_sock(sk);
 	sock_put(sk);
@@ -299,7 +308,7 @@ tcp_disconnect(struct sock *sk, int flags)
 	tp->packets_out = tp->retrans_out = tp->sacked_out = tp->lost_out = 0;
 	tp->snd_ssthresh = TCP_INFINITE_SSTHRESH;
 	tp->snd_cwnd_cnt = 0;
-	icsk->icsk_ca_state = TCP_CA_Open;
+	tcp_set_ca_state(sk, TCP_CA_Open);
 	sk_dst_reset(sk);
 	sk->sk_daddr = 0;
 	sk->sk_dport = 0;
@@ -946,6 +955,211 @@ tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int f
 }
 
 /**
+ * do_tcp_setsockopt - setsockopt(SOL_TCP, ...): TCP_NODELAY, TCP_CORK,
+ * TCP_MAXSEG
+ *
+ * TCP_NODELAY pushes what is queued at once, even past TCP_CORK;
+ * clearing TCP_CORK pushes what the cork held.  TCP_MAXSEG is the
+ * user_mss that caps the MSS we advertise and send with.  Returns 0,
+ * -EINVAL or -ENOPROTOOPT.
+ */
+static int
+do_tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int val;
+
+	(void)level;
+	if (optlen < (int)sizeof(int) || !optval)
+		return -EINVAL;
+	memcpy(&val, optval, sizeof(val));
+	trace_do_tcp_setsockopt(sk, optname, val);
+	switch (optname) {
+	case TCP_MAXSEG:
+		/* Larger than the route's MTU allows takes no effect later. */
+		if (val < TCP_MIN_MSS || val > (int)MAX_TCP_WINDOW)
+			return -EINVAL;
+		tp->rx_opt.user_mss = val;
+		return 0;
+	case TCP_NODELAY:
+		if (val) {
+			tp->nonagle |= TCP_NAGLE_OFF | TCP_NAGLE_PUSH;
+			tcp_push_pending_frames(sk);
+		} else {
+			tp->nonagle &= ~TCP_NAGLE_OFF;
+		}
+		return 0;
+	case TCP_CORK:
+		if (val) {
+			tp->nonagle |= TCP_NAGLE_CORK;
+		} else {
+			tp->nonagle &= ~TCP_NAGLE_CORK;
+			if (tp->nonagle & TCP_NAGLE_OFF)
+				tp->nonagle |= TCP_NAGLE_PUSH;
+			tcp_push_pending_frames(sk);
+		}
+		return 0;
+	default:
+		/* KERNEL: keepalive, TCP_CONGESTION, TCP_LINGER2, TCP_QUICKACK,
+		 * TCP_WINDOW_CLAMP ... are not modelled. */
+		return -ENOPROTOOPT;
+	}
+}
+
+/**
+ * tcp_setsockopt - tcp_prot.setsockopt: SOL_TCP here, anything else is
+ * IP's.  KERNEL: not handed on to ip_setsockopt (IP_TOS,
+ * IP_MTU_DISCOVER ...; netstep's serves raw sockets): -ENOPROTOOPT.
+ */
+int
+tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen)
+{
+	trace_tcp_setsockopt(sk, level, optname);
+	if (level != SOL_TCP)
+		return -ENOPROTOOPT;
+	return do_tcp_setsockopt(sk, level, optname, optval, optlen);
+}
+
+/**
+ * do_tcp_getsockopt - getsockopt(SOL_TCP, ...): TCP_MAXSEG (the current
+ * MSS, or before a connection the user's), TCP_NODELAY, TCP_CORK, and
+ * TCP_INFO (struct tcp_info, as much as *@optlen holds).
+ */
+static int
+do_tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int val, len = *optlen;
+
+	(void)level;
+	trace_do_tcp_getsockopt(sk, optname);
+	if (len < 0)
+		return -EINVAL;
+	switch (optname) {
+	case TCP_MAXSEG:
+		val = tp->mss_cache;
+		if (!val && ((1 << sk->sk_state) & ((1 << TCP_CLOSE) | (1 << TCP_LISTEN))))
+			val = tp->rx_opt.user_mss;
+		break;
+	case TCP_NODELAY:
+		val = !!(tp->nonagle & TCP_NAGLE_OFF);
+		break;
+	case TCP_CORK:
+		val = !!(tp->nonagle & TCP_NAGLE_CORK);
+		break;
+	case TCP_INFO: {
+		struct tcp_info info;
+
+		tcp_get_info(sk, &info);
+		len = min_t(unsigned int, len, sizeof(info));
+		memcpy(optval, &info, len);
+		*optlen = len;
+		return 0;
+	}
+	default:
+		return -ENOPROTOOPT;
+	}
+	len = min_t(unsigned int, len, sizeof(int));
+	memcpy(optval, &val, len);
+	*optlen = len;
+	return 0;
+}
+
+/** tcp_getsockopt - tcp_prot.getsockopt: SOL_TCP, or -ENOPROTOOPT (IP's). */
+int
+tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen)
+{
+	trace_tcp_getsockopt(sk, level, optname);
+	if (level != SOL_TCP)
+		return -ENOPROTOOPT;
+	return do_tcp_getsockopt(sk, level, optname, optval, optlen);
+}
+
+/**
+ * tcp_ioctl - tcp_prot.ioctl: SIOCINQ (bytes the reader can take now,
+ * the FIN not counted) and SIOCOUTQ (bytes sent or queued, not yet
+ * acknowledged), written to the int at @arg.  -EINVAL on a listener,
+ * -ENOIOCTLCMD for anything else.
+ */
+int
+tcp_ioctl(struct sock *sk, int cmd, unsigned long arg)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int answ;
+
+	trace_tcp_ioctl(sk, cmd);
+	switch (cmd) {
+	case SIOCINQ:
+		if (sk->sk_state == TCP_LISTEN)
+			return -EINVAL;
+		if ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV))) {
+			answ = 0;
+		} else {
+			/* KERNEL: no urgent data here, so no urg_seq case. */
+			answ = tp->rcv_nxt - tp->copied_seq;
+			/* The FIN takes a sequence number, not a byte.  NOTE:
+			 * 3.10 asks SOCK_DONE, which tcp_fin sets with this. */
+			if (answ && (sk->sk_shutdown & RCV_SHUTDOWN))
+				answ--;
+		}
+		break;
+	case SIOCOUTQ:
+		if (sk->sk_state == TCP_LISTEN)
+			return -EINVAL;
+		if ((1 << sk->sk_state) & ((1 << TCP_SYN_SENT) | (1 << TCP_SYN_RECV)))
+			answ = 0;
+		else
+			answ = tp->write_seq - tp->snd_una;
+		break;
+	default:
+		return -ENOIOCTLCMD;
+	}
+	if (!arg)
+		return -EFAULT;
+	memcpy((void *)arg, &answ, sizeof(answ));	/* put_user */
+	return 0;
+}
+
+/**
+ * tcp_poll - what poll(2) reports for a TCP socket: POLLIN when the
+ * reader has bytes (or the peer's FIN), POLLOUT when a third of the send
+ * buffer is free, POLLHUP when both directions are shut or the socket is
+ * closed, POLLERR with a pending error; a listener is readable when a
+ * connection waits in the accept queue (inet_csk_listen_poll).
+ */
+unsigned int
+tcp_poll(struct socket *sock)
+{
+	struct sock *sk = sock->sk;
+	const struct tcp_sock *tp = tcp_sk(sk);
+	unsigned int mask = 0;
+
+	trace_tcp_poll(sk);
+	if (sk->sk_state == TCP_LISTEN)
+		return list_empty(&inet_csk(sk)->icsk_accept_queue.rskq_accept) ? 0 :
+		       POLLIN | POLLRDNORM;
+	if (sk->sk_shutdown == SHUTDOWN_MASK || sk->sk_state == TCP_CLOSE)
+		mask |= POLLHUP;
+	if (sk->sk_shutdown & RCV_SHUTDOWN)
+		mask |= POLLIN | POLLRDNORM | POLLRDHUP;
+	if (sk->sk_state != TCP_SYN_SENT && sk->sk_state != TCP_SYN_RECV) {
+		/* sock_rcvlowat: SO_RCVLOWAT is 1. */
+		if (tp->rcv_nxt - tp->copied_seq >= 1)
+			mask |= POLLIN | POLLRDNORM;
+		if (!(sk->sk_shutdown & SEND_SHUTDOWN)) {
+			if (sk_stream_wspace(sk) >= sk_stream_min_wspace(sk))
+				mask |= POLLOUT | POLLWRNORM;
+			/* KERNEL: else SOCK_NOSPACE is set for the SIGIO later. */
+		} else {
+			mask |= POLLOUT | POLLWRNORM;
+		}
+	}
+	if (sk->sk_err)
+		mask |= POLLERR;
+	return mask;
+}
+
+/**
  * tcp_get_info - fill struct tcp_info (getsockopt TCP_INFO, ss -i)
  */
 void
@@ -990,6 +1204,7 @@ tcp_get_info(const struct sock *sk, struct tcp_info *info)
 	info->tcpi_snd_cwnd = tp->snd_cwnd;
 	info->tcpi_advmss = tp->advmss;
 	info->tcpi_reordering = TCP_FASTRETRANS_THRESH;
+	info->tcpi_rcv_rtt = (tp->rcv_rtt_est.rtt * 1000) >> 3;	/* jiffies << 3 to us */
 	info->tcpi_rcv_space = tp->rcv_space;
 	info->tcpi_total_retrans = tp->total_retrans;
 }

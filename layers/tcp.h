@@ -22,7 +22,7 @@
  * for tcp_skb_pcount() segments everywhere segments are counted.
  *
  * KERNEL: no MD5, no fast open, no ECN, no urgent data, no header prediction fast
- * path, no TCP small queues throttling, no metrics cache, no cubic (Reno),
+ * path, no TCP small queues throttling, no metrics cache,
  * no inet_timewait_sock (TIME_WAIT keeps the full socket), no SACK-based
  * recovery (SACK blocks are parsed and tolerated; loss recovery is NewReno).
  */
@@ -35,6 +35,8 @@
 #include "layers/sock.h"
 #include "layers/ip.h"
 #include "layers/net_namespace.h"
+
+#include <limits.h>
 
 
 struct net;
@@ -110,6 +112,11 @@ struct tcphdr {
 static inline struct tcphdr *tcp_hdr(const struct sk_buff *skb)
 {
 	return (struct tcphdr *)skb_transport_header(skb);
+}
+/* The TCP header's length, options included (include/linux/tcp.h). */
+static inline unsigned int tcp_hdrlen(const struct sk_buff *skb)
+{
+	return tcp_hdr(skb)->doff * 4;
 }
 /* The 8 flag bits as one byte (byte 13 of the header). */
 static inline u8 tcp_flag_byte(const struct tcphdr *th)
@@ -193,6 +200,16 @@ enum {
 #define TCPHDR_URG	0x20
 #define TCPHDR_ECE	0x40
 #define TCPHDR_CWR	0x80
+
+/* Socket options, include/uapi/linux/tcp.h (SOL_TCP is IPPROTO_TCP). */
+#ifndef SOL_TCP
+#define SOL_TCP			6
+#endif
+#define TCP_NODELAY		1	/* no Nagle: send small segments at once */
+#define TCP_MAXSEG		2	/* user_mss */
+#define TCP_CORK		3	/* hold partial segments until uncorked */
+#define TCP_INFO		11	/* struct tcp_info */
+#define MAX_TCP_WINDOW		32767U
 
 /* tp->nonagle */
 #define TCP_NAGLE_OFF	1	/* TCP_NODELAY */
@@ -292,12 +309,31 @@ enum tcp_ca_state {
 	TCP_CA_Loss = 4
 };
 
+/*
+ * include/net/tcp.h: a congestion control algorithm.  ssthresh and
+ * cong_avoid are required; the others may be NULL.  Who calls what:
+ * tcp_init_congestion_control (init), tcp_ack's tcp_cong_avoid
+ * (cong_avoid), tcp_clean_rtx_queue (pkts_acked), the loss and recovery
+ * code of tcp_input.c (ssthresh, undo_cwnd), tcp_set_ca_state (set_state).
+ */
 struct tcp_congestion_ops {
-	const char *name;			/* "reno" */
+	void (*init)(struct sock *sk);		/* the connection is established */
 	u32 (*ssthresh)(struct sock *sk);	/* new ssthresh after loss */
-	void (*cong_avoid)(struct sock *sk, u32 ack, u32 in_flight);
+	void (*cong_avoid)(struct sock *sk, u32 ack, u32 in_flight);	/* grow cwnd */
+	void (*set_state)(struct sock *sk, u8 new_state);	/* before icsk_ca_state changes */
+	u32 (*undo_cwnd)(struct sock *sk);	/* cwnd to return to after a false loss */
+	void (*pkts_acked)(struct sock *sk, u32 num_acked, s32 rtt_us);	/* an ACK's count, RTT */
+	const char *name;			/* "cubic", "reno" */
 };
+/* KERNEL: list (registration is per host here: inet_hashinfo's
+ * tcp_cong_list), flags (TCP_CONG_NON_RESTRICTED: no unprivileged
+ * users; TCP_CONG_RTT_STAMP: not with HZ 1000), release, min_cwnd (no
+ * caller in 3.10's TCP), cwnd_event (neither Reno nor CUBIC has one),
+ * get_info (only Vegas-like modules), owner. */
+#define SIM_TCP_CA_MAX		4	/* algorithms a host can have registered */
 extern const struct tcp_congestion_ops tcp_reno;
+extern const struct tcp_congestion_ops tcp_init_congestion_ops;
+extern const struct tcp_congestion_ops cubictcp;
 
 /* include/net/request_sock.h: a connection in SYN_RECV, before the child. */
 struct request_sock {
@@ -360,7 +396,9 @@ struct inet_connection_sock {
 		u16 last_seg_size;
 		u16 rcv_mss;			/* guess of the peer's MSS */
 	} icsk_ack;
+	u32 icsk_ca_priv[16];			/* the algorithm's own state (inet_csk_ca) */
 };
+#define ICSK_CA_PRIV_SIZE	(16 * sizeof(u32))
 
 /* include/linux/tcp.h: the TCP socket. */
 struct tcp_sock {
@@ -405,6 +443,11 @@ struct tcp_sock {
 	u32 rcv_space;		/* netstep: rcv window space, for ss */
 	u16 xmit_size_goal_segs;	/* size goal of the last send, in MSS */
 	u32 tso_deferred;	/* jiffies << 1 | 1 while TSO defers */
+	struct {
+		u32 rtt;	/* receiver's RTT estimate << 3, jiffies */
+		u32 seq;	/* a measurement ends when rcv_nxt passes this */
+		u32 time;	/* tcp_time_stamp when it began */
+	} rcv_rtt_est;		/* the RTT seen from the receiving side (tcpi_rcv_rtt) */
 	struct sk_buff_head out_of_order_queue;	/* segments past a hole */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* blocks we report */
 	struct tcp_options_received rx_opt;
@@ -420,6 +463,20 @@ static inline struct tcp_sock *tcp_sk(const struct sock *sk)
 static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
 {
 	return (struct inet_connection_sock *)sk;
+}
+/* The congestion control's private area of @sk (struct bictcp for CUBIC). */
+static inline void *inet_csk_ca(const struct sock *sk)
+{
+	return (void *)inet_csk(sk)->icsk_ca_priv;
+}
+/* tcp_set_ca_state: tell the algorithm first, then change the state. */
+static inline void tcp_set_ca_state(struct sock *sk, const u8 ca_state)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	if (icsk->icsk_ca_ops->set_state)
+		icsk->icsk_ca_ops->set_state(sk, ca_state);
+	icsk->icsk_ca_state = ca_state;
 }
 
 /*
@@ -449,6 +506,12 @@ struct inet_hashinfo {
 	int sysctl_tcp_min_tso_segs;	/* 2: the smallest size goal, in MSS */
 	int sysctl_tcp_rmem[3];		/* 4096 87380 6291456 */
 	int sysctl_tcp_wmem[3];		/* 4096 16384 4194304 */
+	int sysctl_tcp_fin_timeout;	/* 60: s an orphan waits in FIN_WAIT2
+					 * (3.10 keeps jiffies; the file shows s) */
+	/* tcp_cong.c's list: what tcp_register_congestion_control added,
+	 * the default (sysctl net.ipv4.tcp_congestion_control) first */
+	const struct tcp_congestion_ops *tcp_cong_list[SIM_TCP_CA_MAX];
+	int tcp_cong_count;
 	int nsocks;			/* live TCP sockets (leak check) */
 };
 
@@ -478,6 +541,20 @@ static inline u32 tcp_receive_window(const struct tcp_sock *tp)
 static inline bool tcp_in_initial_slowstart(const struct tcp_sock *tp)
 {
 	return tp->snd_ssthresh >= TCP_INFINITE_SSTHRESH;
+}
+/*
+ * tcp_fin_time - how long (jiffies) an orphan may wait in FIN_WAIT2 for
+ * the peer's FIN: sysctl tcp_fin_timeout, but at least 3.5 RTOs (time
+ * for two retransmissions of it).  KERNEL: no TCP_LINGER2 (tp->linger2);
+ * a timeout too long for an int of jiffies is cut to INT_MAX.
+ */
+static inline int tcp_fin_time(const struct sock *sk)
+{
+	u64 fin_timeout = (u64)sock_net(sk)->tcp_hashinfo->sysctl_tcp_fin_timeout * HZ;
+	u64 rto = inet_csk(sk)->icsk_rto;
+
+	fin_timeout = max_t(u64, fin_timeout, (rto << 2) - (rto >> 1));
+	return (int)min_t(u64, fin_timeout, INT_MAX);
 }
 /*
  * tcp_time_stamp: TCP's clock (TSval, RTT samples), in jiffies.
@@ -583,6 +660,10 @@ int sim_tcp_for_each_sock(struct net *net, int (*fn)(struct sock *sk, void *arg)
 int inet_csk_listen_start(struct sock *sk, int backlog);
 
 /* tcp.c */
+int tcp_setsockopt(struct sock *sk, int level, int optname, const void *optval, int optlen);
+int tcp_getsockopt(struct sock *sk, int level, int optname, void *optval, int *optlen);
+int tcp_ioctl(struct sock *sk, int cmd, unsigned long arg);
+unsigned int tcp_poll(struct socket *sock);
 int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size);
 int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int flags,
 		int *addr_len);
@@ -608,6 +689,12 @@ bool tcp_write_xmit(struct sock *sk, unsigned int mss_now, int nonagle, int push
 void tcp_push_one(struct sock *sk, unsigned int mss_now);
 void __tcp_push_pending_frames(struct sock *sk, unsigned int cur_mss, int nonagle);
 unsigned int tcp_current_mss(struct sock *sk);
+/* include/net/tcp.h: push what is queued with the socket's own Nagle mode. */
+static inline void tcp_push_pending_frames(struct sock *sk)
+{
+	if (tcp_send_head(sk))
+		__tcp_push_pending_frames(sk, tcp_current_mss(sk), tcp_sk(sk)->nonagle);
+}
 unsigned int tcp_sync_mss(struct sock *sk, u32 pmtu);
 void tcp_initialize_rcv_mss(struct sock *sk);
 int tcp_mtu_to_mss(struct sock *sk, int pmtu);
@@ -708,6 +795,7 @@ void inet_csk_delete_keepalive_timer(struct sock *sk);
 
 /* tcp_cong.c */
 void tcp_cong_avoid(struct sock *sk, u32 ack, u32 in_flight);
+int tcp_register_congestion_control(struct net *net, const struct tcp_congestion_ops *ca);
 
 /* Which of Reno's two phases tcp_cong_avoid finds (phase= in its trace):
  * slow start while cwnd is at most ssthresh, then congestion avoidance. */
@@ -719,8 +807,15 @@ const char *sim_tcp_ca_phase_name(u32 phase);
 
 bool tcp_is_cwnd_limited(const struct sock *sk, u32 in_flight);
 u32 tcp_reno_ssthresh(struct sock *sk);
+void tcp_reno_cong_avoid(struct sock *sk, u32 ack, u32 in_flight);
 void tcp_slow_start(struct tcp_sock *tp);
 void tcp_cong_avoid_ai(struct tcp_sock *tp, u32 w);
 void tcp_init_congestion_control(struct sock *sk);
+int tcp_set_default_congestion_control(struct net *net, const char *name);
+const char *tcp_get_default_congestion_control(const struct net *net);
+void tcp_get_available_congestion_control(const struct net *net, char *buf, size_t maxlen);
+
+/* tcp_cubic.c */
+int cubictcp_register(struct net *net);
 
 #endif

@@ -319,7 +319,7 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 now = tcp_time_stamp(sk);
-	s32 seq_rtt = -1;
+	s32 seq_rtt = -1, ca_seq_rtt = -1;
 	int flag = 0, pkts_acked = 0;
 	struct sk_buff *skb;
 
@@ -345,9 +345,12 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 			if (sacked & TCPCB_SACKED_RETRANS)
 				tp->retrans_out -= acked_pcount;
 			flag |= FLAG_RETRANS_DATA_ACKED;
-			seq_rtt = -1;
-		} else if (seq_rtt < 0) {
-			seq_rtt = (s32)(now - scb->when);
+			seq_rtt = ca_seq_rtt = -1;
+		} else {
+			/* seq_rtt: the oldest segment's (RTO); ca_seq_rtt: the newest's */
+			ca_seq_rtt = (s32)(now - scb->when);
+			if (seq_rtt < 0)
+				seq_rtt = ca_seq_rtt;
 		}
 		if (sacked & TCPCB_LOST)
 			tp->lost_out -= acked_pcount;
@@ -368,9 +371,17 @@ tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una)
 		consume_skb(skb);
 	}
 	if (flag & FLAG_ACKED) {
+		const struct tcp_congestion_ops *ca_ops = inet_csk(sk)->icsk_ca_ops;
+
 		tcp_ack_update_rtt(sk, flag, seq_rtt);
 		tcp_rearm_rto(sk);
 		tcp_remove_reno_sacks(sk, pkts_acked);
+		/* The algorithm's count and RTT (us): none if a retransmission
+		 * was acknowledged, the sample being ambiguous. */
+		if (ca_ops->pkts_acked)
+			ca_ops->pkts_acked(sk, (u32)pkts_acked,
+					   flag & FLAG_RETRANS_DATA_ACKED || ca_seq_rtt < 0 ?
+					   -1 : ca_seq_rtt * (s32)(USEC_PER_MSEC));
 	}
 	if (!tp->packets_out)
 		tp->retrans_stamp = 0;
@@ -787,6 +798,68 @@ tcp_grow_window(struct sock *sk, const struct sk_buff *skb)
 	}
 }
 
+/*
+ * tcp_rcv_rtt_update - fold @sample (jiffies) into the receiver's RTT
+ * estimate.  From timestamps (@win_dep 0) it is smoothed by 1/8; from
+ * one window's worth of data (@win_dep 1) only a smaller value is taken,
+ * since a sender with nothing to send makes such samples too long.
+ */
+static void
+tcp_rcv_rtt_update(struct tcp_sock *tp, u32 sample, int win_dep)
+{
+	u32 new_sample = tp->rcv_rtt_est.rtt;
+	long m = sample ? sample : 1;
+
+	trace_tcp_rcv_rtt_update(tp, sample, win_dep);
+	if (new_sample != 0) {
+		if (!win_dep) {
+			m -= (new_sample >> 3);
+			new_sample += m;
+		} else {
+			m <<= 3;
+			if (m < new_sample)
+				new_sample = m;
+		}
+	} else {
+		new_sample = m << 3;	/* the first measurement */
+	}
+	tp->rcv_rtt_est.rtt = new_sample;
+}
+
+/*
+ * tcp_rcv_rtt_measure - without timestamps: the time one receive window
+ * of data takes to arrive is about one RTT.
+ */
+static void
+tcp_rcv_rtt_measure(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	trace_tcp_rcv_rtt_measure(sk);
+	if (tp->rcv_rtt_est.time != 0) {
+		if (before(tp->rcv_nxt, tp->rcv_rtt_est.seq))
+			return;
+		tcp_rcv_rtt_update(tp, tcp_time_stamp(sk) - tp->rcv_rtt_est.time, 1);
+	}
+	tp->rcv_rtt_est.seq = tp->rcv_nxt + tp->rcv_wnd;
+	tp->rcv_rtt_est.time = tcp_time_stamp(sk);
+}
+
+/*
+ * tcp_rcv_rtt_measure_ts - with timestamps: a full-sized segment echoing
+ * our TSval gives a sample.
+ */
+static void
+tcp_rcv_rtt_measure_ts(struct sock *sk, const struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	trace_tcp_rcv_rtt_measure_ts(sk, skb);
+	if (tp->rx_opt.rcv_tsecr &&
+	    TCP_SKB_CB(skb)->end_seq - TCP_SKB_CB(skb)->seq >= inet_csk(sk)->icsk_ack.rcv_mss)
+		tcp_rcv_rtt_update(tp, tcp_time_stamp(sk) - tp->rx_opt.rcv_tsecr, 0);
+}
+
 /**
  * tcp_event_data_recv - in-order data arrived: an ACK is owed; adjust the
  * delayed-ACK timeout (ato) to the peer's pace; grow the window
@@ -800,6 +873,7 @@ tcp_event_data_recv(struct sock *sk, struct sk_buff *skb)
 	trace_tcp_event_data_recv(sk, skb);
 	icsk->icsk_ack.pending |= ICSK_ACK_SCHED;
 	tcp_measure_rcv_mss(sk, skb);
+	tcp_rcv_rtt_measure(sk);
 	if (!icsk->icsk_ack.ato) {
 		/* The first data: ACK quickly so the peer's slow start runs. */
 		tcp_incr_quickack(sk);
@@ -1236,6 +1310,7 @@ tcp_rcv_established(struct sock *sk, struct sk_buff *skb, const struct tcphdr *t
 		kfree_skb(skb);
 		return 0;
 	}
+	tcp_rcv_rtt_measure_ts(sk, skb);
 	tcp_data_queue(sk, skb);
 	tcp_data_snd_check(sk);
 	tcp_ack_snd_check(sk);
@@ -1375,7 +1450,7 @@ static void
 sim_tcp_orphan_fin_wait2(struct sock *sk)
 {
 	if (sim_sock_flag_dead(sk))
-		tcp_time_wait(sk, TCP_FIN_WAIT2, TCP_FIN_TIMEOUT);
+		tcp_time_wait(sk, TCP_FIN_WAIT2, tcp_fin_time(sk));
 }
 
 /**

@@ -641,7 +641,7 @@ tcp_v4_syn_recv_sock(struct sock *sk, struct sk_buff *skb, struct request_sock *
 	}
 	newsk->sk_gso_type = SKB_GSO_TCPV4;
 	sk_setup_caps(newsk, &rt->dst);
-	newtp->advmss = dst_mtu(&rt->dst) - 40;
+	newtp->advmss = dst_metric_advmss(&rt->dst);
 	tcp_sync_mss(newsk, dst_mtu(&rt->dst));
 	if (newtp->rx_opt.user_mss && newtp->rx_opt.user_mss < newtp->advmss)
 		newtp->advmss = newtp->rx_opt.user_mss;
@@ -1024,7 +1024,13 @@ tcp_init(struct net *net)
 	h->sysctl_tcp_wmem[0] = 4096;
 	h->sysctl_tcp_wmem[1] = 16384;
 	h->sysctl_tcp_wmem[2] = 4194304;
+	h->sysctl_tcp_fin_timeout = TCP_FIN_TIMEOUT / HZ;
 	net->tcp_hashinfo = h;
+	/* Reno always; CUBIC as its module_init does; then the default, as
+	 * the late_initcall tcp_congestion_default sets CONFIG_DEFAULT_TCP_CONG. */
+	tcp_register_congestion_control(net, &tcp_reno);
+	cubictcp_register(net);
+	tcp_set_default_congestion_control(net, "cubic");
 	return 0;
 }
 
@@ -1108,6 +1114,9 @@ const struct proto tcp_prot = {
 	.sendmsg = tcp_sendmsg,
 	.recvmsg = tcp_recvmsg,
 	.backlog_rcv = tcp_v4_do_rcv,
+	.setsockopt = tcp_setsockopt,
+	.getsockopt = tcp_getsockopt,
+	.ioctl = tcp_ioctl,
 	.hash = inet_hash,
 	.unhash = inet_unhash,
 	.get_port = inet_csk_get_port,

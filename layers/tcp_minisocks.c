@@ -11,7 +11,8 @@
  *   tcp_child_process: the child processes that ACK (SYN_RECV ->
  *     ESTABLISHED) and the listener's reader is woken;
  *   tcp_time_wait / tcp_timewait_state_process: TIME_WAIT for 60 s
- *     (TCP_TIMEWAIT_LEN, 2 MSL), answering a retransmitted FIN.
+ *     (TCP_TIMEWAIT_LEN, 2 MSL), restarted by what the peer still
+ *     sends, a retransmitted FIN answered with our ACK again.
  *
  * Read before: layers/tcp_ipv4.c (tcp_v4_conn_request).  Read after:
  * layers/tcp_timer.c.
@@ -54,29 +55,35 @@ tcp_time_wait(struct sock *sk, int state, int timeo)
 /**
  * tcp_timewait_state_process - a segment for a connection in TIME_WAIT
  *
- * A retransmitted FIN means our last ACK was lost: ACK again and restart
- * the 2 MSL wait.  A RST at rcv_nxt ends TIME_WAIT.  Other segments get
- * an ACK.
+ * At rcv_nxt, a bare ACK restarts the 2 MSL wait and a RST ends it
+ * ("TIME_WAIT assassination": 3.10's tcp_rfc1337 is 0).  Any other
+ * segment but a RST gets an ACK (the peer's FIN again means our last
+ * ACK was lost) and, if it carries an ACK, restarts the wait.  A RST
+ * anywhere else is ignored, never answered [RFC 5961 3.2].
+ * KERNEL: no PAWS check here; a new SYN above rcv_nxt is ACKed, not
+ * handed to the listener (no TIME_WAIT reuse).
  * Consumes @skb.
  */
 void
 tcp_timewait_state_process(struct sock *sk, struct sk_buff *skb, const struct tcphdr *th)
 {
+	const struct tcp_skb_cb *tcb = TCP_SKB_CB(skb);
+	u32 rcv_nxt = tcp_sk(sk)->rcv_nxt;
+
 	trace_tcp_timewait_state_process(sk, skb);
 	tcp_parse_options(skb, &tcp_sk(sk)->rx_opt, 1);
-	if (th->rst) {
-		/* Only a RST exactly at rcv_nxt ends TIME_WAIT; a blind one that
-		 * guessed wrong is ignored, never answered [RFC 5961 3.2]. */
-		if (TCP_SKB_CB(skb)->seq == tcp_sk(sk)->rcv_nxt) {
+	if (tcb->seq == rcv_nxt && (tcb->seq == tcb->end_seq || th->rst)) {
+		if (th->rst)
 			tcp_done(sk);
-		} else {
-			trace_tcp_window_reject(sk, skb, "rst_out_of_window", tcp_sk(sk)->rcv_nxt);
-			NET_INC_STATS(sock_net(sk), SIM_MIB_TCPOUTOFWINDOW);
-		}
-	} else if (th->fin || th->syn || TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq) {
-		tcp_send_ack(sk);
-		if (th->fin)
+		else
 			inet_csk_reset_keepalive_timer(sk, TCP_TIMEWAIT_LEN);
+	} else if (th->rst) {
+		trace_tcp_window_reject(sk, skb, "rst_out_of_window", rcv_nxt);
+		NET_INC_STATS(sock_net(sk), SIM_MIB_TCPOUTOFWINDOW);
+	} else {
+		if (th->ack)
+			inet_csk_reset_keepalive_timer(sk, TCP_TIMEWAIT_LEN);
+		tcp_send_ack(sk);
 	}
 	consume_skb(skb);
 }

@@ -349,14 +349,22 @@ tcp_event_data_sent(struct tcp_sock *tp, struct sock *sk)
 }
 
 /* tcp_event_ack_sent: @pkts segments carried an ACK; no delayed ACK is
- * owed any more, and that many quick ACKs were used. */
+ * owed any more, and that many quick ACKs were used.  The last one
+ * leaves quick-ACK mode with ato back at its minimum. */
 static void
 tcp_event_ack_sent(struct sock *sk, unsigned int pkts)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 
 	/* tcp_dec_quickack_mode */
-	icsk->icsk_ack.quick -= min_t(unsigned int, pkts, icsk->icsk_ack.quick);
+	if (icsk->icsk_ack.quick) {
+		if (pkts >= icsk->icsk_ack.quick) {
+			icsk->icsk_ack.quick = 0;
+			icsk->icsk_ack.ato = TCP_ATO_MIN;
+		} else {
+			icsk->icsk_ack.quick -= pkts;
+		}
+	}
 	inet_csk_clear_xmit_timer(sk, ICSK_TIME_DACK);
 }
 
@@ -1118,7 +1126,7 @@ tcp_simple_retransmit(struct sock *sk)
 		tp->high_seq = tp->snd_nxt;
 		tp->snd_ssthresh = max_t(u32, tp->snd_ssthresh, (tp->snd_cwnd >> 1) + (tp->snd_cwnd >> 2));
 		tp->prior_ssthresh = 0;
-		icsk->icsk_ca_state = TCP_CA_Loss;
+		tcp_set_ca_state(sk, TCP_CA_Loss);
 	}
 	tcp_xmit_retransmit_queue(sk);
 }
@@ -1274,7 +1282,7 @@ tcp_connect_init(struct sock *sk)
 	tp->tcp_header_len = sizeof(struct tcphdr) +
 			     (h->sysctl_tcp_timestamps ? TCPOLEN_TSTAMP_ALIGNED : 0);
 	tcp_sync_mss(sk, mtu);
-	tp->advmss = mtu - 40;	/* dst_metric_advmss: MTU 1500 -> 1460 */
+	tp->advmss = dst ? dst_metric_advmss(dst) : mtu - 40;	/* MTU 1500 -> 1460 */
 	if (tp->rx_opt.user_mss && tp->rx_opt.user_mss < tp->advmss)
 		tp->advmss = tp->rx_opt.user_mss;
 	tcp_initialize_rcv_mss(sk);
@@ -1357,7 +1365,7 @@ tcp_make_synack(struct sock *sk, struct dst_entry *dst, struct request_sock *req
 	/* A cookie keeps the SYN's options in our timestamp. */
 	u32 now = req->cookie_ts ? cookie_init_timestamp(sk, req) : tcp_time_stamp(sk);
 
-	mss = dst_mtu(dst) - 40;
+	mss = dst_metric_advmss(dst);
 	if (tcp_sk(sk)->rx_opt.user_mss && tcp_sk(sk)->rx_opt.user_mss < mss)
 		mss = tcp_sk(sk)->rx_opt.user_mss;
 	trace_tcp_make_synack(sk, req, mss);

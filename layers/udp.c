@@ -132,13 +132,14 @@ udp_v4_get_port(struct sock *sk, unsigned short snum)
 }
 
 /**
- * ip4_datagram_connect - connect() on a UDP socket (net/ipv4/datagram.c)
+ * ip4_datagram_connect - connect() on a UDP or raw socket
+ * (net/ipv4/datagram.c)
  *
  * Looks up and caches the route to the peer, takes the source address
  * it chose, and remembers the peer: later sends need no address, and
  * only datagrams from that peer are delivered.  0 or -Exxx.
  */
-static int
+int
 ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 {
 	const struct sockaddr_in *usin = (const struct sockaddr_in *)uaddr;
@@ -156,7 +157,7 @@ ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 	memset(&fl4, 0, sizeof(fl4));
 	fl4.daddr = usin->sin_addr.s_addr;
 	fl4.saddr = sk->sk_rcv_saddr;
-	fl4.flowi4_proto = IPPROTO_UDP;
+	fl4.flowi4_proto = sk->sk_protocol;
 	fl4.fl4_sport = inet->inet_sport;
 	fl4.fl4_dport = usin->sin_port;
 	rt = ip_route_output_key(net, &fl4);
@@ -174,8 +175,8 @@ ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 	return 0;
 }
 
-/* udp_disconnect - connect(AF_UNSPEC): forget the peer. */
-static int
+/* udp_disconnect - connect(AF_UNSPEC): forget the peer (raw sockets too). */
+int
 udp_disconnect(struct sock *sk, int flags)
 {
 	trace_udp_disconnect(sk, flags);
@@ -197,15 +198,37 @@ sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len
 }
 
 /**
+ * udp4_hwcsum - leave the UDP checksum to the device: the pseudo-header
+ * sum goes into uh->check, csum_start / csum_offset say where the device
+ * sums from and stores the result (CHECKSUM_PARTIAL stays)
+ *
+ * KERNEL: a datagram on several skbs of a corked socket (a frag_list)
+ * is summed here in software instead; netstep marks only datagrams that
+ * fit one skb CHECKSUM_PARTIAL (__ip_append_data) and has no corking.
+ */
+static void
+udp4_hwcsum(struct sk_buff *skb, __be32 src, __be32 dst)
+{
+	struct udphdr *uh = udp_hdr(skb);
+	int len = skb->len - skb_transport_offset(skb);
+
+	trace_udp4_hwcsum(skb, src, dst, len);
+	skb->csum_start = skb_transport_header(skb) - skb->head;
+	skb->csum_offset = offsetof(struct udphdr, check);
+	uh->check = ~csum_tcpudp_magic(src, dst, len, IPPROTO_UDP, 0);
+}
+
+/**
  * udp_send_skb - fill in the UDP header and checksum, then send
  * @skb: IP header at skb->data (from __ip_make_skb), UDP header after it;
  *	the rest of the datagram may be on its frag_list
  *
+ * The checksum is the device's when __ip_append_data marked the skb
+ * CHECKSUM_PARTIAL (udp4_hwcsum), else computed here.
  * Consumes @skb.  Returns 0 or -Exxx (counted in UDP_MIB_SNDBUFERRORS).
  * KERNEL: the kernel adds up the sums getfrag took of each piece while
- * copying (udp_csum); netstep sums the whole datagram here.  A device
- * that sums (CHECKSUM_PARTIAL, udp4_hwcsum) does not come before part B
- * of issue 13.
+ * copying (udp_csum); netstep sums the whole datagram here.  No UDP-Lite,
+ * no SO_NO_CHECK.
  */
 static int
 udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
@@ -221,11 +244,15 @@ udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4)
 	uh->dest = fl4->fl4_dport;
 	uh->len = htons(len);
 	uh->check = 0;
-	uh->check = csum_tcpudp_magic(fl4->saddr, fl4->daddr, len, IPPROTO_UDP,
-				      skb_checksum(skb, offset, len, 0));
-	if (uh->check == 0)
-		uh->check = CSUM_MANGLED_0;
-	trace_udp_checksum(skb);
+	if (skb->ip_summed == CHECKSUM_PARTIAL) {	/* UDP hardware csum */
+		udp4_hwcsum(skb, fl4->saddr, fl4->daddr);
+	} else {
+		uh->check = csum_tcpudp_magic(fl4->saddr, fl4->daddr, len, IPPROTO_UDP,
+					      skb_checksum(skb, offset, len, 0));
+		if (uh->check == 0)
+			uh->check = CSUM_MANGLED_0;
+		trace_udp_checksum(skb);
+	}
 	err = ip_send_skb(skb);
 	if (err) {
 		NET_INC_STATS(net, UDP_MIB_SNDBUFERRORS);
@@ -526,8 +553,7 @@ short_packet:
  * unreachable becomes ECONNREFUSED on its next call.  An error quoting
  * a datagram of no socket is counted (IcmpInErrors) and ignored; one
  * quoting a socket's datagram with "fragmentation needed" lowers the
- * path MTU first (a report of our own stack refusing to fragment says
- * what the route already knows).  KERNEL: with IP_RECVERR an
+ * path MTU first.  KERNEL: with IP_RECVERR an
  * unconnected socket would get it on its error queue.
  */
 void
@@ -560,8 +586,7 @@ udp_err(struct sk_buff *skb, u32 info)
 		break;
 	case ICMP_DEST_UNREACH:
 		if (icmph->code == ICMP_FRAG_NEEDED) {
-			if (!(IPCB(skb)->flags & SIM_IPSKB_LOCAL_ERROR))
-				ipv4_update_pmtu(net, iph->daddr, info);
+			ipv4_update_pmtu(net, iph->daddr, info);
 			if (inet_sk(sk)->pmtudisc == IP_PMTUDISC_DONT)
 				return;
 			err = EMSGSIZE;

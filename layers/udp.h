@@ -44,6 +44,10 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len);
 int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock,
 		int flags, int *addr_len);
 int udp_v4_get_port(struct sock *sk, unsigned short snum);
+/* connect() of UDP and raw sockets (net/ipv4/datagram.c), and
+ * connect(AF_UNSPEC) (udp_disconnect, which raw sockets use too). */
+int ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len);
+int udp_disconnect(struct sock *sk, int flags);
 /* Fill @uh's checksum for the datagram from @saddr to @daddr (header and
  * payload, @len bytes, contiguous); a result of 0 is sent as 0xffff. */
 void sim_udp_set_csum(struct udphdr *uh, __be32 saddr, __be32 daddr, unsigned int len);

@@ -7,12 +7,15 @@
  * (the driver that maps) and nic/sim_82576.c (the card that reads and
  * writes through sim_dma_read/sim_dma_write) next.
  *
- * The mapping table is kept sorted by IOVA.  Because the allocator only
- * ever moves up, a new mapping is always appended at the end, and a
- * lookup is a binary search.  Unmapping removes the entry; the address
- * range is never handed out again.
+ * Mappings live in a table of slots (a free list gives a slot back);
+ * the page table says which slot covers each IOVA page in use: a chained
+ * hash on the page number, one entry per page of each mapping.  Mappings
+ * are 64-byte aligned, so a page holds a few of them at most.  Unmapping
+ * takes the entries out; the address range is never handed out again.
  *
- * KERNEL: no IOMMU page tables, no bounce buffers, no sync calls, no
+ * KERNEL: an IOMMU walks multi-level page tables of whole pages (and
+ * caches them in an IOTLB); this table is one hash that keeps each
+ * mapping's exact bounds.  No bounce buffers, no sync calls, no
  * scatter-gather; a "fault" here is a counted refusal, not a DMAR report.
  */
 #include "nic/dma.h"
@@ -46,8 +49,17 @@ sim_device_init(struct device *dev, struct net *net, const char *name)
 	snprintf(dev->name, sizeof(dev->name), "%s", name);
 	dev->net = net;
 	dev->next_iova = SIM_DMA_IOVA_BASE;
+	dev->free_map = -1;
+	dev->free_pte = -1;
 	dev->maps = calloc(SIM_DMA_MAX_MAPS, sizeof(*dev->maps));
-	return dev->maps ? 0 : -ENOMEM;
+	dev->pt_hash = malloc(SIM_DMA_HASH_SIZE * sizeof(*dev->pt_hash));
+	if (!dev->maps || !dev->pt_hash) {
+		sim_device_destroy(dev);
+		return -ENOMEM;
+	}
+	for (int i = 0; i < SIM_DMA_HASH_SIZE; i++)
+		dev->pt_hash[i] = -1;
+	return 0;
 }
 
 void
@@ -55,90 +67,163 @@ sim_device_destroy(struct device *dev)
 {
 	/* A coherent region still mapped is the driver's leak; free it so
 	 * the process stays clean, the count already told the tests. */
-	for (unsigned int i = 0; i < dev->nr_maps; i++)
-		if (dev->maps[i].coherent && !dev->maps[i].dead)
+	for (unsigned int i = 0; i < dev->nr_slots; i++)
+		if (dev->maps[i].live && dev->maps[i].coherent)
 			free(dev->maps[i].cpu_addr);
 	free(dev->maps);
+	free(dev->pt_hash);
+	free(dev->ptes);
 	dev->maps = NULL;
-	dev->nr_maps = 0;
-	dev->nr_dead = 0;
+	dev->pt_hash = NULL;
+	dev->ptes = NULL;
+	dev->nr_maps = dev->nr_slots = 0;
+	dev->nr_ptes = dev->cap_ptes = 0;
 }
 
-/* Index of the live mapping that contains @iova, or -1. */
+/* ---- the page table ------------------------------------------------------- */
+
+static inline u64
+sim_dma_pfn(dma_addr_t iova)
+{
+	return iova >> SIM_DMA_PAGE_SHIFT;
+}
+
+static inline int *
+sim_dma_bucket(const struct device *dev, u64 pfn)
+{
+	return &dev->pt_hash[pfn & (SIM_DMA_HASH_SIZE - 1)];
+}
+
+/* Enter page @pfn of mapping @map; 0 or -ENOMEM. */
+static int
+sim_dma_pte_add(struct device *dev, u64 pfn, int map)
+{
+	int i = dev->free_pte, *bucket = sim_dma_bucket(dev, pfn);
+	struct sim_dma_pte *pte;
+
+	if (i >= 0) {
+		dev->free_pte = dev->ptes[i].next;
+	} else {
+		if (dev->nr_ptes == dev->cap_ptes) {
+			unsigned int cap = dev->cap_ptes ? 2 * dev->cap_ptes : 1024;
+			struct sim_dma_pte *p = realloc(dev->ptes, cap * sizeof(*p));
+
+			if (!p)
+				return -ENOMEM;
+			dev->ptes = p;
+			dev->cap_ptes = cap;
+		}
+		i = (int)dev->nr_ptes++;
+	}
+	pte = &dev->ptes[i];
+	pte->map = map;
+	pte->next = *bucket;
+	*bucket = i;
+	return 0;
+}
+
+/*
+ * Take page @pfn of mapping @map out (its entry goes on the free list).
+ * Two pages of one mapping may share a bucket: either entry will do,
+ * since all its pages go.
+ */
+static void
+sim_dma_pte_del(struct device *dev, u64 pfn, int map)
+{
+	int *link = sim_dma_bucket(dev, pfn);
+
+	while (*link >= 0) {
+		struct sim_dma_pte *pte = &dev->ptes[*link];
+		int i = *link;
+
+		if (pte->map == map) {
+			*link = pte->next;
+			pte->next = dev->free_pte;
+			dev->free_pte = i;
+			return;
+		}
+		link = &pte->next;
+	}
+}
+
+/* Take pages [@first, @last) of mapping @map out. */
+static void
+sim_dma_unlink(struct device *dev, int map, u64 first, u64 last)
+{
+	for (u64 pfn = first; pfn < last; pfn++)
+		sim_dma_pte_del(dev, pfn, map);
+}
+
+/* Index of the live mapping that contains @iova, or -1: one walk of the
+ * chain of @iova's page. */
 static int
 sim_dma_find(const struct device *dev, dma_addr_t iova)
 {
-	int lo = 0, hi = (int)dev->nr_maps - 1;
+	if (!dev->pt_hash)
+		return -1;
+	for (int i = *sim_dma_bucket(dev, sim_dma_pfn(iova)); i >= 0; i = dev->ptes[i].next) {
+		const struct sim_dma_map *m = &dev->maps[dev->ptes[i].map];
 
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		const struct sim_dma_map *m = &dev->maps[mid];
-
-		if (iova < m->iova)
-			hi = mid - 1;
-		else if (iova >= m->iova + m->size)
-			lo = mid + 1;
-		else
-			return m->dead ? -1 : mid;
+		if (iova >= m->iova && iova - m->iova < m->size)
+			return dev->ptes[i].map;
 	}
 	return -1;
 }
 
-/* Squeeze the unmapped slots out, keeping the order by IOVA. */
-static void
-sim_dma_compact(struct device *dev)
-{
-	unsigned int j = 0;
-
-	for (unsigned int i = 0; i < dev->nr_maps; i++)
-		if (!dev->maps[i].dead)
-			dev->maps[j++] = dev->maps[i];
-	dev->nr_maps = j;
-	dev->nr_dead = 0;
-}
+/* ---- mappings --------------------------------------------------------------- */
 
 static dma_addr_t
 sim_dma_insert(struct device *dev, void *cpu_addr, size_t size,
 	       enum dma_data_direction dir, bool coherent)
 {
 	dma_addr_t align = coherent ? SIM_DMA_COHERENT_ALIGN : SIM_DMA_ALIGN;
+	dma_addr_t iova = ALIGN(dev->next_iova, align);
+	u64 pfn, first = sim_dma_pfn(iova), last;
 	struct sim_dma_map *m;
+	int idx;
 
-	if (dev->maps && dev->nr_maps == SIM_DMA_MAX_MAPS && dev->nr_dead)
-		sim_dma_compact(dev);
-	if (!dev->maps || dev->nr_maps >= SIM_DMA_MAX_MAPS || size == 0) {
-		dev->map_errors++;
-		return DMA_MAPPING_ERROR;
+	if (!dev->maps || dev->nr_maps >= SIM_DMA_MAX_MAPS || size == 0)
+		goto refuse;
+	/* A live count below the maximum leaves a slot, fresh or freed. */
+	idx = dev->free_map >= 0 ? dev->free_map : (int)dev->nr_slots;
+	last = sim_dma_pfn(iova + size - 1) + 1;
+	for (pfn = first; pfn < last; pfn++) {
+		if (sim_dma_pte_add(dev, pfn, idx)) {
+			sim_dma_unlink(dev, idx, first, pfn);
+			goto refuse;
+		}
 	}
-	m = &dev->maps[dev->nr_maps++];
-	m->iova = ALIGN(dev->next_iova, align);
+	if (idx == dev->free_map)
+		dev->free_map = dev->maps[idx].next_free;
+	else
+		dev->nr_slots++;
+	m = &dev->maps[idx];
+	m->iova = iova;
 	m->size = size;
 	m->cpu_addr = cpu_addr;
 	m->dir = dir;
 	m->coherent = coherent;
-	m->dead = false;
-	dev->next_iova = m->iova + size;
+	m->live = true;
+	dev->nr_maps++;
+	dev->next_iova = iova + size;
 	dev->map_total++;
-	return m->iova;
+	return iova;
+refuse:
+	dev->map_errors++;
+	return DMA_MAPPING_ERROR;
 }
 
-/*
- * Unmapping marks the slot dead instead of moving the rest of the table
- * down: a driver unmaps a whole ring in IOVA order at close, and moving
- * the table each time would make that quadratic.  Dead slots at the end
- * are dropped at once; the rest go when they are half the table.
- */
+/* Unmap: the pages leave the page table, the slot goes on the free list. */
 static void
 sim_dma_remove(struct device *dev, int idx)
 {
-	dev->maps[idx].dead = true;
-	dev->nr_dead++;
-	while (dev->nr_maps && dev->maps[dev->nr_maps - 1].dead) {
-		dev->nr_maps--;
-		dev->nr_dead--;
-	}
-	if (dev->nr_dead > 64 && 2 * dev->nr_dead > dev->nr_maps)
-		sim_dma_compact(dev);
+	struct sim_dma_map *m = &dev->maps[idx];
+
+	sim_dma_unlink(dev, idx, sim_dma_pfn(m->iova), sim_dma_pfn(m->iova + m->size - 1) + 1);
+	m->live = false;
+	m->next_free = dev->free_map;
+	dev->free_map = idx;
+	dev->nr_maps--;
 }
 
 /**

@@ -24,6 +24,12 @@
  * card that uses a stale descriptor after the driver unmapped its buffer
  * hits a fault instead of someone else's data.
  *
+ * A translation is found the way an IOMMU finds it, by page: the device
+ * keeps a page table of its IOVA space, hashed on the 4 KiB page number,
+ * whose entries say which live mapping covers the page.  A lookup is one
+ * hash and a short chain (the few mappings that share a page), whatever
+ * the number of mappings.
+ *
  * KERNEL: no real IOMMU or swiotlb, no scatterlists (dma_map_sg), no
  * dma_sync_* (the model is coherent), no DMA masks, no struct dma_map_ops.
  * The IOVA allocator and sim_dma_* are netstep's own.
@@ -56,15 +62,29 @@ enum dma_data_direction {
 #define SIM_DMA_ALIGN		64		/* streaming mappings */
 #define SIM_DMA_COHERENT_ALIGN	4096		/* rings: page aligned */
 #define SIM_DMA_MAX_MAPS	16384		/* live mappings per device */
+#define SIM_DMA_PAGE_SHIFT	12		/* the page table's pages: 4 KiB */
+#define SIM_DMA_HASH_SIZE	4096		/* its buckets (a power of two) */
 
-/* One live mapping: IOVA range -> CPU memory. */
+/* One mapping: IOVA range -> CPU memory; a free slot when !live. */
 struct sim_dma_map {
 	dma_addr_t iova;		/* first bus address */
 	size_t size;			/* bytes mapped */
 	void *cpu_addr;			/* the memory behind it */
 	enum dma_data_direction dir;	/* who may read/write it */
 	bool coherent;			/* from dma_alloc_coherent */
-	bool dead;			/* unmapped; the slot awaits compaction */
+	bool live;			/* mapped; else on the free list */
+	int next_free;			/* free list: next free slot, -1 = end */
+};
+
+/*
+ * One page of a mapping in the device's hashed IOVA page table, chained
+ * in the bucket of its page number (iova >> SIM_DMA_PAGE_SHIFT).  A
+ * lookup walks the chain and asks each mapping whether it holds the
+ * address: pages that share the bucket are told apart by that.
+ */
+struct sim_dma_pte {
+	int map;			/* the mapping: index in maps[] */
+	int next;			/* next entry of the bucket (or free), -1 = end */
 };
 
 /*
@@ -75,9 +95,15 @@ struct sim_dma_map {
 struct device {
 	char name[24];			/* "0000:01:00.0"-like, for traces */
 	struct net *net;		/* host whose memory is mapped */
-	struct sim_dma_map *maps;	/* mappings sorted by iova, some dead */
-	unsigned int nr_maps;		/* slots in use in maps[], live or dead */
-	unsigned int nr_dead;		/* of those, unmapped ones */
+	struct sim_dma_map *maps;	/* SIM_DMA_MAX_MAPS slots */
+	unsigned int nr_maps;		/* live mappings */
+	unsigned int nr_slots;		/* slots ever used: maps[0..nr_slots) */
+	int free_map;			/* first free slot below nr_slots, -1 = none */
+	int *pt_hash;			/* SIM_DMA_HASH_SIZE buckets: first pte, -1 */
+	struct sim_dma_pte *ptes;	/* the page table's entries */
+	unsigned int cap_ptes;		/* entries allocated */
+	unsigned int nr_ptes;		/* entries ever used: ptes[0..nr_ptes) */
+	int free_pte;			/* first free entry below nr_ptes, -1 = none */
 	dma_addr_t next_iova;		/* bump allocator */
 	unsigned long map_total;	/* mappings ever made */
 	unsigned long map_errors;	/* dma_map_single refusals (table full) */
@@ -90,7 +116,7 @@ int sim_device_init(struct device *dev, struct net *net, const char *name);
 void sim_device_destroy(struct device *dev);	/* frees leftover mappings */
 static inline unsigned int sim_dma_map_count(const struct device *dev)
 {
-	return dev->nr_maps - dev->nr_dead;
+	return dev->nr_maps;
 }
 
 /* Driver side, include/linux/dma-mapping.h */

@@ -91,6 +91,8 @@
 #define E1000_TPT	0x040D4	/* Total Packets TX */
 #define E1000_MPTC	0x040F0	/* Multicast Packets TX Count */
 #define E1000_BPTC	0x040F4	/* Broadcast Packets TX Count */
+#define E1000_TSCTC	0x040F8	/* TCP Segmentation Context TX Count */
+#define E1000_TSCTFC	0x040FC	/* TCP Segmentation Context TX Fail Count */
 
 /*
  * netstep: the MSI-X table.  Entry n holds the message the card sends

@@ -48,6 +48,8 @@ struct sim_82576;
 
 #define IGB_DEFAULT_ITR		3	/* dynamic, conservative */
 #define IGB_START_ITR		648	/* ~6000 interrupts/s */
+#define IGB_MAX_ITR_USECS	10000	/* ethtool -C limits */
+#define IGB_MIN_ITR_USECS	10
 
 #define IGB_MAX_TX_QUEUES	8
 #define IGB_MAX_RX_QUEUES	8
@@ -78,6 +80,17 @@ struct sim_82576;
 #define TX_WAKE_THRESHOLD	(DESC_NEEDED * 2)	/* 42 */
 #define IGB_TXD_DCMD		(E1000_ADVTXD_DCMD_EOP | E1000_ADVTXD_DCMD_RS)
 
+/* What igb_tso and igb_tx_csum found, for igb_tx_cmd_type (DCMD) and
+ * igb_tx_olinfo_status (POPTS).  KERNEL: IGB_TX_FLAGS_VLAN and _TSTAMP
+ * (and the VLAN tag in the top 16 bits) are left out with VLANs and PTP. */
+enum igb_tx_flags {
+	/* cmd_type flags */
+	IGB_TX_FLAGS_TSO	= 0x02,	/* DCMD.TSE: the card cuts the segments */
+	/* olinfo flags */
+	IGB_TX_FLAGS_IPV4	= 0x10,	/* POPTS.IXSM: the card sums the IP header */
+	IGB_TX_FLAGS_CSUM	= 0x20,	/* POPTS.TXSM: the card sums TCP/UDP */
+};
+
 /* Frame sizes, igb_main.c / e1000_defines.h */
 #define VLAN_HLEN		4
 #define MAXIMUM_ETHERNET_VLAN_SIZE	1522
@@ -95,14 +108,15 @@ struct igb_tx_buffer {
 	union e1000_adv_tx_desc *next_to_watch;	/* EOP descriptor; NULL = no work */
 	unsigned long time_stamp;	/* jiffies at map, for hang detection */
 	struct sk_buff *skb;		/* freed when the card reports DD */
-	unsigned int bytecount;		/* bytes on the wire, for stats */
-	u16 gso_segs;			/* packets it stands for (1: no TSO yet) */
+	unsigned int bytecount;		/* bytes on the wire, for stats: a TSO
+					 * skb's headers count once per segment */
+	u16 gso_segs;			/* packets on the wire it stands for */
 	__be16 protocol;		/* skb->protocol */
 	dma_addr_t dma;			/* to unmap (DEFINE_DMA_UNMAP_ADDR): the
 					 * linear part in the first slot, a
 					 * page frag in the others */
 	u32 len;			/* mapped length; 0 = nothing mapped */
-	u32 tx_flags;			/* IGB_TX_FLAGS_*, none used */
+	u32 tx_flags;			/* IGB_TX_FLAGS_* */
 };
 
 /*
@@ -216,6 +230,8 @@ struct e1000_hw_stats {
 	u64 tpt;
 	u64 mptc;
 	u64 bptc;
+	u64 tsctc;			/* TSO contexts the card carried out */
+	u64 tsctfc;			/* ... and failed */
 	/* KERNEL: ~60 more counters (collisions, flow control, sizes). */
 };
 
@@ -296,6 +312,8 @@ igb_desc_unused(struct igb_ring *ring)
 
 #define IGB_TX_DESC(R, i)	(&(((union e1000_adv_tx_desc *)((R)->desc))[i]))
 #define IGB_RX_DESC(R, i)	(&(((union e1000_adv_rx_desc *)((R)->desc))[i]))
+#define IGB_TX_CTXTDESC(R, i)	\
+	(&(((struct e1000_adv_tx_context_desc *)((R)->desc))[i]))
 
 static inline u32
 igb_test_staterr(union e1000_adv_rx_desc *rx_desc, const u32 stat_err_bits)

@@ -13,9 +13,11 @@
  *           DMA-coherent memory), igb_configure (ring registers, RX
  *           buffers), MSI-X vectors (igb_msix_ring per queue pair),
  *           NAPI on, interrupts unmasked, queues started.
- *  xmit     igb_xmit_frame -> igb_xmit_frame_ring -> igb_tx_map: map
- *           skb->data for DMA, write one data descriptor, then write the
- *           tail register (TDT).  From here the card owns the slot.
+ *  xmit     igb_xmit_frame -> igb_xmit_frame_ring: igb_tso (a GSO skb
+ *           the card will cut) or igb_tx_csum (a checksum the card will
+ *           insert) write a context descriptor; igb_tx_map maps the data
+ *           for DMA, writes the data descriptors, then the tail register
+ *           (TDT).  From here the card owns the slots.
  *  irq      the card wrote DD and sent MSI-X: igb_msix_ring schedules
  *           NAPI; NET_RX_SOFTIRQ runs igb_poll -> igb_clean_tx_irq (free
  *           the skb, unmap) and igb_clean_rx_irq (received frames up the
@@ -26,6 +28,10 @@
  *
  * Scatter-gather: igb_tx_map gives the linear part and each page frag a
  * data descriptor of its own; the card gathers them into one frame.
+ * Offloads: a GSO skb of up to 64 KiB goes down whole (TSO) and the card
+ * cuts it into MSS-sized frames; a CHECKSUM_PARTIAL skb gets its TCP/UDP
+ * checksum from the card.  IPv4 only: the IPv6 offloads igb offers in 3.10
+ * (IPV6_CSUM, TSO6) are not, since netstep has no IPv6.
  *
  * Receive buffers are half pages (IGB_RX_BUFSZ); the skb is made when a
  * frame arrives (igb_fetch_rx_buffer): small frames are copied into it,
@@ -33,11 +39,11 @@
  * the ring with its other half (page flipping, igb_can_reuse_rx_page) as
  * long as the stack has let go of what it was given.
  *
- * KERNEL (left out): checksum offload, TSO and VLAN (so no context
- * descriptors: the stack sums and segments in software), BQL
- * (netdev_tx_sent_queue), the watchdog task (link, hang detection, the
- * 2-second stats refresh), dynamic ITR, legacy/MSI interrupts, RSS, SR-IOV,
- * PTP, DCA, power management, PCI error recovery, multicast filters.
+ * KERNEL (left out): VLAN offload, receive checksum offload (RXCSUM) and
+ * hashing (RXHASH), BQL (netdev_tx_sent_queue), the watchdog task (link,
+ * hang detection, the 2-second stats refresh), dynamic ITR, legacy/MSI
+ * interrupts, RSS, SR-IOV, PTP, DCA, power management, PCI error
+ * recovery, multicast filters.
  */
 #include "nic/igb.h"
 #include "nic/sim_82576.h"
@@ -45,6 +51,7 @@
 #include "layers/net_namespace.h"
 #include "layers/ip.h"
 #include "layers/tcp.h"
+#include "layers/udp.h"
 #include "events/igb.h"
 
 #include <stdio.h>
@@ -135,7 +142,11 @@ igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_
 	q_vector->adapter = adapter;
 	q_vector->tx.work_limit = adapter->tx_work_limit;
 	q_vector->itr_register = E1000_EITR(0);	/* set by igb_request_msix */
+	/* The throttle: igb's start value under a dynamic setting (1-3),
+	 * else what ethtool -C asked for (0: none). */
 	q_vector->itr_val = IGB_START_ITR;
+	if (!adapter->rx_itr_setting || adapter->rx_itr_setting > 3)
+		q_vector->itr_val = adapter->rx_itr_setting;
 	ring = q_vector->ring;
 
 	/* the TX ring */
@@ -345,14 +356,13 @@ igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_que
 	netdev->netdev_ops = &igb_netdev_ops;
 	igb_set_ethtool_ops(netdev);
 	/*
-	 * KERNEL: 3.10 turns on SG | IP_CSUM | IPV6_CSUM | TSO | TSO6 |
-	 * RXHASH | RXCSUM and the VLAN offloads.  netstep's card does not
-	 * checksum or segment yet, so only scatter-gather is offered: the
-	 * state of a 3.10 igb after `ethtool -K eth0 tx off` (which drops
-	 * TSO too), where the stack segments (GSO) and checksums in
-	 * software.  HIGHDMA: a 64-bit DMA mask.
+	 * What the card does for the stack, all on by default and each
+	 * switchable (hw_features): gather frags, sum IPv4 TCP/UDP, cut TCP
+	 * (TSO).  KERNEL: 3.10 also offers IPV6_CSUM and TSO6 (netstep has no
+	 * IPv6), RXHASH and RXCSUM (the card does not check received sums
+	 * here) and the VLAN offloads.  HIGHDMA: a 64-bit DMA mask.
 	 */
-	netdev->features |= NETIF_F_SG;
+	netdev->features |= NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_TSO;
 	netdev->hw_features |= netdev->features;
 	netdev->features |= NETIF_F_HIGHDMA;
 	netdev->destructor = igb_remove;
@@ -1217,28 +1227,162 @@ igb_close(struct net_device *netdev)
 
 /* ==== transmit ============================================================== */
 
+/**
+ * igb_tx_ctxtdesc - write an advanced context descriptor at next_to_use
+ * and step past it [82576 7.2.2.2]
+ *
+ * It carries no buffer, only what the card must know to sum or cut the
+ * packet whose data descriptors follow: the header lengths, the
+ * protocols, the MSS.  Its slot is the one igb_xmit_frame_ring took for
+ * @first, so the packet's data starts one slot further on (and @first,
+ * which keeps the skb and the head's mapping, sits on the context slot).
+ * KERNEL: on an 82575 each ring needs its own context index
+ * (IGB_RING_FLAG_TX_CTX_IDX); the 82576 uses slot 0 of its queue's table.
+ */
+static void
+igb_tx_ctxtdesc(struct igb_ring *tx_ring, u32 vlan_macip_lens, u32 type_tucmd,
+		u32 mss_l4len_idx)
+{
+	struct e1000_adv_tx_context_desc *context_desc;
+	u16 i = tx_ring->next_to_use;
+
+	trace_igb_tx_ctxtdesc(tx_ring, vlan_macip_lens, type_tucmd, mss_l4len_idx);
+	context_desc = IGB_TX_CTXTDESC(tx_ring, i);
+	i++;
+	tx_ring->next_to_use = i < tx_ring->count ? i : 0;
+	/* what makes it a context descriptor: advanced format, DTYP 2 */
+	type_tucmd |= E1000_TXD_CMD_DEXT | E1000_ADVTXD_DTYP_CTXT;
+	context_desc->vlan_macip_lens = cpu_to_le32(vlan_macip_lens);
+	context_desc->seqnum_seed = 0;
+	context_desc->type_tucmd_mlhl = cpu_to_le32(type_tucmd);
+	context_desc->mss_l4len_idx = cpu_to_le32(mss_l4len_idx);
+}
+
+/**
+ * igb_tso - hand a TCP GSO skb to the card to cut (TSO): fix up its
+ * headers, describe them in a context descriptor
+ * @hdr_len: set to the header bytes every segment repeats (MAC + IP + TCP)
+ *
+ * Returns 1 when the card will segment (a context descriptor was
+ * written), 0 when the skb is not a GSO skb left to the device to sum
+ * (CHECKSUM_PARTIAL), -ENOMEM when its header could not be made its own
+ * (the caller drops it).
+ *
+ * The card writes every segment's IP total length and header checksum
+ * and its TCP checksum, adding the segment's length to the pseudo-header
+ * sum [82576 7.2.4]: so tot_len and check go down as 0, and th->check
+ * holds the pseudo-header sum without a length.  (tcp_v4_send_check put
+ * the whole skb's length there; software GSO would adjust it per segment
+ * in tcp_tso_segment instead.)  Each segment is counted in gso_segs, and
+ * its headers in bytecount.
+ */
+static int
+igb_tso(struct igb_ring *tx_ring, struct igb_tx_buffer *first, u8 *hdr_len)
+{
+	struct sk_buff *skb = first->skb;
+	u32 vlan_macip_lens, type_tucmd, mss_l4len_idx, l4len;
+	struct iphdr *iph;
+
+	trace_igb_tso(tx_ring, skb);
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return 0;
+	if (!skb_is_gso(skb))
+		return 0;
+	/* The headers are rewritten below: a clone that did not give them up
+	 * (TCP's original did, skb_header_release) must keep its own. */
+	if (skb_header_cloned(skb)) {
+		int err = pskb_expand_head(skb, 0, 0);
+
+		if (err)
+			return err;
+	}
+	/* KERNEL: an IPv6 skb (skb_is_gso_v6) gets payload_len 0 and its own
+	 * pseudo-header sum; netstep speaks IPv4 only and offers no TSO6. */
+	type_tucmd = E1000_ADVTXD_TUCMD_L4T_TCP | E1000_ADVTXD_TUCMD_IPV4;
+	iph = ip_hdr(skb);
+	iph->tot_len = 0;
+	iph->check = 0;
+	tcp_hdr(skb)->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, 0, IPPROTO_TCP, 0);
+	first->tx_flags |= IGB_TX_FLAGS_TSO | IGB_TX_FLAGS_CSUM | IGB_TX_FLAGS_IPV4;
+
+	l4len = tcp_hdrlen(skb);
+	*hdr_len = skb_transport_offset(skb) + l4len;
+	/* the wire will carry the headers once per segment */
+	first->gso_segs = skb_shinfo(skb)->gso_segs;
+	first->bytecount += (first->gso_segs - 1) * *hdr_len;
+
+	mss_l4len_idx = l4len << E1000_ADVTXD_L4LEN_SHIFT;
+	mss_l4len_idx |= (u32)skb_shinfo(skb)->gso_size << E1000_ADVTXD_MSS_SHIFT;
+	vlan_macip_lens = skb_network_header_len(skb);
+	vlan_macip_lens |= skb_network_offset(skb) << E1000_ADVTXD_MACLEN_SHIFT;
+	igb_tx_ctxtdesc(tx_ring, vlan_macip_lens, type_tucmd, mss_l4len_idx);
+	return 1;
+}
+
+/**
+ * igb_tx_csum - let the card insert the TCP or UDP checksum of a
+ * CHECKSUM_PARTIAL skb (POPTS.TXSM) [82576 7.2.5]: describe its headers
+ * in a context descriptor
+ *
+ * An skb the stack summed already needs nothing.  The card sums from the
+ * L4 header (MACLEN + IPLEN) to the end, over the pseudo-header sum the
+ * stack left in the checksum field (csum_offset: 16 in TCP, 6 in UDP),
+ * and stores the result there.  The IP header's checksum is the stack's.
+ * KERNEL: 3.10 also writes a context for a VLAN tag alone, and sums IPv6
+ * and SCTP; it warns about other protocols, which netstep never marks
+ * CHECKSUM_PARTIAL.
+ */
+static void
+igb_tx_csum(struct igb_ring *tx_ring, struct igb_tx_buffer *first)
+{
+	struct sk_buff *skb = first->skb;
+	u32 vlan_macip_lens, type_tucmd, mss_l4len_idx;
+
+	trace_igb_tx_csum(tx_ring, skb);
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return;
+	vlan_macip_lens = skb_network_header_len(skb);
+	type_tucmd = E1000_ADVTXD_TUCMD_IPV4;
+	if (ip_hdr(skb)->protocol == IPPROTO_TCP) {
+		type_tucmd |= E1000_ADVTXD_TUCMD_L4T_TCP;
+		mss_l4len_idx = tcp_hdrlen(skb) << E1000_ADVTXD_L4LEN_SHIFT;
+	} else {	/* UDP: L4T 0 */
+		mss_l4len_idx = sizeof(struct udphdr) << E1000_ADVTXD_L4LEN_SHIFT;
+	}
+	first->tx_flags |= IGB_TX_FLAGS_CSUM;
+	vlan_macip_lens |= skb_network_offset(skb) << E1000_ADVTXD_MACLEN_SHIFT;
+	igb_tx_ctxtdesc(tx_ring, vlan_macip_lens, type_tucmd, mss_l4len_idx);
+}
+
 /* igb_tx_cmd_type - the command bits every data descriptor of this skb gets. */
 static u32
 igb_tx_cmd_type(struct sk_buff *skb, u32 tx_flags)
 {
-	u32 cmd_type = E1000_ADVTXD_DTYP_DATA | E1000_ADVTXD_DCMD_IFCS |
-		       E1000_ADVTXD_DCMD_DEXT;
+	/* an advanced data descriptor; the card appends the CRC; TSE: it cuts */
+	u32 cmd_type = E1000_ADVTXD_DTYP_DATA | E1000_ADVTXD_DCMD_DEXT |
+		       E1000_ADVTXD_DCMD_IFCS |
+		       (tx_flags & IGB_TX_FLAGS_TSO ? E1000_ADVTXD_DCMD_TSE : 0);
 
 	trace_igb_tx_cmd_type(skb, tx_flags, cmd_type);
-	/* KERNEL: skb->no_fcs clears IFCS; VLAN, TSO and TSTAMP flags add bits */
+	/* KERNEL: skb->no_fcs clears IFCS; VLAN and TSTAMP flags add bits */
 	return cmd_type;
 }
 
-/* igb_tx_olinfo_status - PAYLEN: the frame length for a non-TSO packet. */
+/*
+ * igb_tx_olinfo_status - the first data descriptor's PAYLEN (the frame's
+ * length, or for TSO the TCP payload) and the checksums the card is to
+ * insert (POPTS: TXSM for TCP/UDP, IXSM for the IPv4 header).
+ */
 static void
 igb_tx_olinfo_status(struct igb_ring *tx_ring, union e1000_adv_tx_desc *tx_desc,
 		     u32 tx_flags, unsigned int paylen)
 {
-	u32 olinfo_status = paylen << E1000_ADVTXD_PAYLEN_SHIFT;
+	u32 olinfo_status = paylen << E1000_ADVTXD_PAYLEN_SHIFT |
+			    (tx_flags & IGB_TX_FLAGS_CSUM ? E1000_TXD_POPTS_TXSM << 8 : 0) |
+			    (tx_flags & IGB_TX_FLAGS_IPV4 ? E1000_TXD_POPTS_IXSM << 8 : 0);
 
 	trace_igb_tx_olinfo_status(tx_ring, paylen, olinfo_status);
-	/* KERNEL: the 82575 context index; IXSM/TXSM checksum offload bits */
-	(void)tx_flags;
+	/* KERNEL: the 82575's context index (IGB_RING_FLAG_TX_CTX_IDX) */
 	tx_desc->read.olinfo_status = cpu_to_le32(olinfo_status);
 }
 
@@ -1261,15 +1405,18 @@ sim_igb_next_tx_desc(struct igb_ring *tx_ring, u16 *i)
 }
 
 /**
- * igb_tx_map - map @first's skb for DMA and write its descriptor(s)
+ * igb_tx_map - map @first's skb for DMA and write its data descriptors
+ * @hdr_len: the header bytes of a TSO skb (igb_tso), else 0: PAYLEN is
+ *	     skb->len - @hdr_len
  *
  * The linear part first, then each page frag, one data descriptor per
- * buffer (and per 32 KiB of one); the last gets EOP|RS.  Each slot past
- * the first records its frag's mapping, to be unmapped at completion.
- * Then next_to_watch (the EOP descriptor), next_to_use, and the tail
- * write that hands the slots to the card.  The skb stays with the ring
- * until igb_clean_tx_irq; on a mapping failure it is freed here and
- * every buffer already mapped is unmapped.
+ * buffer (and per 32 KiB of one); the last gets EOP|RS.  The first
+ * mapping is kept in @first, each frag's in its own slot, to be unmapped
+ * at completion.  Then next_to_watch (the EOP descriptor), next_to_use,
+ * and the tail write that hands the slots to the card.  The skb stays
+ * with the ring until igb_clean_tx_irq; on a mapping failure it is freed
+ * here, every buffer already mapped is unmapped, and next_to_use goes
+ * back to @first's slot (a context descriptor there is written over).
  */
 static void
 igb_tx_map(struct igb_ring *tx_ring, struct igb_tx_buffer *first, const u8 hdr_len)
@@ -1336,14 +1483,16 @@ dma_error:
 	trace_igb_drop(tx_ring->netdev, skb, "tx_dma_map_failed");
 	adapter->tx_dma_failed++;
 	tx_ring->netdev->stats.tx_dropped++;
-	/* Unmap the frags mapped so far, back to the first slot; nothing
-	 * was handed to the card (the tail did not move). */
-	while (tx_buffer != first) {
+	/* Unmap the frags mapped so far, from the failed slot back to
+	 * @first's; nothing was handed to the card (the tail did not move). */
+	for (;;) {
+		tx_buffer = &tx_ring->tx_buffer_info[i];
+		if (tx_buffer == first)
+			break;
 		igb_unmap_and_free_tx_resource(tx_ring, tx_buffer);
 		if (i == 0)
 			i = tx_ring->count;
 		i--;
-		tx_buffer = &tx_ring->tx_buffer_info[i];
 	}
 	if (first->len)
 		dma_unmap_single(tx_ring->dev, first->dma, first->len, DMA_TO_DEVICE);
@@ -1384,24 +1533,30 @@ igb_maybe_stop_tx(struct igb_ring *tx_ring, const u16 size)
 /**
  * igb_xmit_frame_ring - put @skb on @tx_ring
  * @skb: consumed on NETDEV_TX_OK (the ring owns it until the card is
- *       done); still the caller's on NETDEV_TX_BUSY
+ *       done, or it was dropped); still the caller's on NETDEV_TX_BUSY
  *
- * Needs count + 3 free slots (one spare context slot, two to keep the
- * tail off the head), else NETDEV_TX_BUSY.  After mapping, stops the
- * queue early if fewer than DESC_NEEDED slots are left, so the next
- * skb never has to be refused.
+ * Needs a descriptor per 32 KiB of the linear part and of each frag,
+ * plus 3 (a context descriptor, and two to keep the tail off the head),
+ * else NETDEV_TX_BUSY.  Then TSO or checksum offload (a context
+ * descriptor), the data descriptors, and an early stop of the queue if
+ * fewer than DESC_NEEDED (21: the most an skb can need) slots are left,
+ * so the next skb never has to be refused.
  */
 static netdev_tx_t
 igb_xmit_frame_ring(struct sk_buff *skb, struct igb_ring *tx_ring)
 {
 	struct igb_tx_buffer *first;
+	int tso;
 	u16 count = TXD_USE_COUNT(skb_headlen(skb));
 	u8 hdr_len = 0;
 
 	trace_igb_xmit_frame_ring(skb, tx_ring);
-	/* One descriptor per frag: a page frag (32 KiB at most,
-	 * NETDEV_FRAG_PAGE_MAX_SIZE) never needs two. */
-	count += skb_shinfo(skb)->nr_frags;
+	/* NOTE: 3.10 chooses at compile time between this loop and
+	 * count += nr_frags, which it takes when a frag page
+	 * (NETDEV_FRAG_PAGE_MAX_SIZE, 32 KiB) never needs two descriptors,
+	 * as here: both count the same. */
+	for (unsigned int f = 0; f < skb_shinfo(skb)->nr_frags; f++)
+		count += TXD_USE_COUNT(skb_frag_size(&skb_shinfo(skb)->frags[f]));
 	if (igb_maybe_stop_tx(tx_ring, count + 3)) {
 		/* this is a hard error */
 		trace_igb_tx_busy(tx_ring, skb);
@@ -1413,11 +1568,22 @@ igb_xmit_frame_ring(struct sk_buff *skb, struct igb_ring *tx_ring)
 	first->gso_segs = 1;
 	/* KERNEL: skb_tx_timestamp, hardware timestamp and VLAN flags */
 	first->tx_flags = 0;
-	first->protocol = skb->protocol;
-	/* KERNEL: igb_tso() / igb_tx_csum() would write a context
-	 * descriptor here; netstep computes checksums in software. */
+	first->protocol = skb->protocol;	/* KERNEL: vlan_get_protocol */
+	tso = igb_tso(tx_ring, first, &hdr_len);
+	if (tso < 0)
+		goto out_drop;
+	else if (!tso)
+		igb_tx_csum(tx_ring, first);
 	igb_tx_map(tx_ring, first, hdr_len);
 	igb_maybe_stop_tx(tx_ring, DESC_NEEDED);
+	return NETDEV_TX_OK;
+
+out_drop:
+	/* KERNEL: 3.10 frees it with igb_unmap_and_free_tx_resource, uncounted */
+	trace_igb_drop(tx_ring->netdev, skb, "tso_no_memory");
+	tx_ring->netdev->stats.tx_dropped++;
+	dev_kfree_skb_any(skb);
+	first->skb = NULL;
 	return NETDEV_TX_OK;
 }
 
@@ -1951,6 +2117,8 @@ igb_update_stats(struct igb_adapter *adapter)
 	s->tpt += rd32(E1000_TPT);
 	s->mptc += rd32(E1000_MPTC);
 	s->bptc += rd32(E1000_BPTC);
+	s->tsctc += rd32(E1000_TSCTC);
+	s->tsctfc += rd32(E1000_TSCTFC);
 	for (int i = 0; i < adapter->num_rx_queues; i++)
 		if (adapter->rx_ring[i])
 			ring_drops += adapter->rx_ring[i]->rx_stats.drops;

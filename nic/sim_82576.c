@@ -13,11 +13,16 @@
  * as an engine event SIM_82576_TX_FETCH_NS later, so "the card fetched
  * the descriptor and put the frame on the wire" is a step of its own.
  * Each event moves ONE frame: it DMA-reads the descriptors from TDH up
- * to the one with EOP, DMA-reads their buffers, pads a short frame to 60
- * bytes (TCTL.PSP), hands the bytes to the port, writes DD back into
- * descriptors that asked for it (RS), advances TDH and raises the
- * queue's interrupt cause.  The next frame waits for the line: its event
- * is at now + the frame's serialisation time.
+ * to the one with EOP (a context descriptor among them goes into the
+ * queue's context table) and advances TDH, DMA-reads their buffers,
+ * inserts the checksums the data descriptor asks for (POPTS), pads a
+ * short frame to 60 bytes (TCTL.PSP), hands the bytes to the port,
+ * writes DD back into descriptors that asked for it (RS) and raises the
+ * queue's interrupt cause.  A TSO packet (TSE) is cut into MSS-sized
+ * frames, one per event: the headers are read once, each segment's
+ * payload when it is sent, and DD comes after the last [82576 7.2.4].
+ * The next frame waits for the line: its event is at now + the frame's
+ * serialisation time.
  *
  * RX: the port calls sim_82576_receive() when a frame arrives.  After
  * the address filter and the length checks the card takes the
@@ -39,8 +44,10 @@
  *
  * KERNEL (hardware left out): low latency interrupts (LLI), descriptor
  * prefetch/write-back thresholds, head write-back,
- * offloads (checksum, TSO, VLAN: context descriptors are accepted and
- * ignored), RSS and queue filters, multicast hash (MTA: every multicast
+ * the offloads igb does not use (VLAN insertion, IPv6, SCTP, UDP
+ * segmentation, IPsec), any choice of the TCP flags a segment keeps (FIN
+ * and PSH on the last one only, as the datasheet describes),
+ * RSS and queue filters, multicast hash (MTA: every multicast
  * is accepted), header split, flow
  * control, PHY and link negotiation (link is up when the port is
  * plugged), the FCS (frames leave and arrive without CRC; octet counters
@@ -65,11 +72,51 @@ static const char KSRC[] = "hw: Intel 82576 NIC (datasheet, QEMU igb)";
 #define SIM_ETH_FCS_LEN		4
 #define SIM_DEFAULT_MAX_FRAME	1522		/* RLPML off: 1518 + VLAN tag */
 
+#define SIM_TCP_FIN		0x01		/* TCP flag bits, byte 13 of the header */
+#define SIM_TCP_PSH		0x08
+
+/* One slot of a queue's context table: a context descriptor as the card
+ * keeps it [82576 7.2.2.2]. */
+struct sim_82576_tx_ctx {
+	u32 vlan_macip_lens;		/* IPLEN, MACLEN */
+	u32 type_tucmd_mlhl;		/* TUCMD: IPv4, L4 type */
+	u32 mss_l4len_idx;		/* MSS, L4LEN */
+};
+
+/* A data descriptor's buffer. */
+struct sim_82576_txbuf {
+	dma_addr_t addr;
+	u32 len;
+};
+
+/* The packet the TX engine is sending: its descriptors as fetched, and
+ * for TSO how far the cutting is. */
+struct sim_82576_txpkt {
+	struct sim_82576_txbuf buf[SIM_82576_MAX_DESC_PER_FRAME];
+	int nbuf;
+	unsigned int len;		/* bytes in all its buffers */
+	u32 cmd;			/* first data descriptor: cmd_type_len (TSE) */
+	u32 olinfo;			/* ... olinfo_status (PAYLEN, POPTS, IDX) */
+	u32 first_slot;			/* ... its ring slot */
+	u32 wb_slots[SIM_82576_MAX_DESC_PER_FRAME];	/* RS: DD goes there */
+	int nwb;
+	bool tso;			/* segments still to send */
+	struct sim_82576_tx_ctx ctx;	/* TSO: the context it was fetched with */
+	unsigned int hdr_len;		/* MACLEN + IPLEN + L4LEN */
+	unsigned int mss;
+	unsigned int paylen;		/* TCP payload of the whole packet */
+	unsigned int seg, segs;		/* segments sent, segments in all */
+	u8 hdr[SIM_82576_TSO_HDR_MAX];	/* the prototype header (kept last:
+					 * sim_82576_tx_fetch clears the rest) */
+};
+
 struct sim_82576_txq {
 	struct sim_event ev;		/* the TX engine's next fetch */
 	struct sim_82576 *hw;		/* back to the card */
 	int idx;			/* queue number */
 	ktime_t busy_until;		/* line occupied by the last frame */
+	struct sim_82576_tx_ctx ctx[SIM_82576_TX_CTX];	/* the context table */
+	struct sim_82576_txpkt pkt;	/* the packet being sent */
 };
 
 struct sim_82576 {
@@ -131,6 +178,8 @@ sim_82576_reset(struct sim_82576 *hw)
 	for (int q = 0; q < SIM_82576_MAX_QUEUES; q++) {
 		sim_event_cancel(hw->net->eng, &hw->txq[q].ev);
 		hw->txq[q].busy_until = 0;
+		hw->txq[q].pkt.tso = false;
+		memset(hw->txq[q].ctx, 0, sizeof(hw->txq[q].ctx));
 	}
 	sim_event_cancel(hw->net->eng, &hw->msix_ev);
 	hw->msix_pending = 0;
@@ -278,12 +327,12 @@ sim_82576_msix_event(struct sim_event *ev)
 				   reg_get(hw, E1000_EIMS), send);
 	hw->msix_pending &= ~send;
 	sim_82576_schedule_msix(hw);
-	for (int v = 0; v < SIM_MSIX_VECTORS; v++) {
+	/* Each vector with a cause, lowest first (one pass per set bit). */
+	for (u32 left = send & ((1U << SIM_MSIX_VECTORS) - 1); left; left &= left - 1) {
+		int v = __builtin_ctz(left);
 		u32 bit = 1U << v;
 		u32 irq;
 
-		if (!(send & bit))
-			continue;
 		if (reg_get(hw, SIM_MSIX_CTRL(v)) & SIM_MSIX_CTRL_MASKBIT)
 			continue;	/* the OS masked the table entry */
 		reg_set(hw, E1000_EICR, reg_get(hw, E1000_EICR) & ~(reg_get(hw, E1000_EIAC) & bit));
@@ -346,31 +395,53 @@ sim_82576_tx_wire(struct sim_82576 *hw, unsigned int len)
 	return len;
 }
 
+/* The context descriptor at @slot goes into its queue's table (IDX) [82576 7.2.2.2]. */
+static void
+sim_82576_tx_load_ctx(struct sim_82576 *hw, struct sim_82576_txq *txq, u32 slot,
+		      const union e1000_adv_tx_desc *d)
+{
+	const struct e1000_adv_tx_context_desc *cd = (const void *)d;
+	struct sim_82576_tx_ctx *ctx;
+	u32 mss_l4len_idx = le32_to_cpu(cd->mss_l4len_idx);
+
+	ctx = &txq->ctx[(mss_l4len_idx >> SIM_ADVTXD_IDX_SHIFT) & (SIM_82576_TX_CTX - 1)];
+	ctx->vlan_macip_lens = le32_to_cpu(cd->vlan_macip_lens);
+	ctx->type_tucmd_mlhl = le32_to_cpu(cd->type_tucmd_mlhl);
+	ctx->mss_l4len_idx = mss_l4len_idx;
+	trace_card_tx_ctxt(hw->net, slot, ctx->vlan_macip_lens, ctx->type_tucmd_mlhl,
+			   mss_l4len_idx);
+}
+
 /*
- * Fetch one frame's descriptors from TDH [82576 7.2.2].  Nothing is
- * committed until the EOP descriptor is found: if the tail stops short
- * of it, the card waits for the driver to write more.  Returns the
- * number of descriptors the frame used (0: nothing to do yet, -1: the
- * ring itself cannot be read).
+ * Fetch one packet's descriptors from TDH [82576 7.2.2]: context
+ * descriptors go into the queue's table, each data descriptor's buffer
+ * is noted in @pkt (its bytes are read later: whole for a plain packet,
+ * one segment at a time for TSO), with the first data descriptor's
+ * command and offload options.  Nothing is committed until the EOP
+ * descriptor is found: if the tail stops short of it, the card waits for
+ * the driver to write more.  Returns the number of descriptors the
+ * packet used (0: nothing to do yet, -1: the ring itself cannot be read);
+ * *@drop is set for a packet that must not be sent.
  */
 static int
-sim_82576_tx_fetch(struct sim_82576 *hw, int q, u32 *wb_slots, int *nwb, unsigned int *lenp,
-		   bool *drop)
+sim_82576_tx_fetch(struct sim_82576 *hw, struct sim_82576_txq *txq, bool *drop)
 {
+	struct sim_82576_txpkt *pkt = &txq->pkt;
+	int q = txq->idx;
 	u32 count = reg_get(hw, E1000_TDLEN(q)) / sizeof(union e1000_adv_tx_desc);
 	dma_addr_t base = ((u64)reg_get(hw, E1000_TDBAH(q)) << 32 | reg_get(hw, E1000_TDBAL(q))) &
 			  ~(dma_addr_t)0xF;
 	u32 h = reg_get(hw, E1000_TDH(q)), t = reg_get(hw, E1000_TDT(q));
-	unsigned int len = 0;
 	int n = 0;
 
+	memset(pkt, 0, offsetof(struct sim_82576_txpkt, hdr));
 	if (count == 0 || h >= count || t >= count) {
 		hw->stats.tx_bad_desc++;
 		return -1;
 	}
 	while (h != t && n < SIM_82576_MAX_DESC_PER_FRAME) {
 		union e1000_adv_tx_desc d;
-		u32 cmd, blen;
+		u32 cmd, blen, slot = h;
 		u64 addr;
 
 		if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
@@ -379,36 +450,38 @@ sim_82576_tx_fetch(struct sim_82576 *hw, int q, u32 *wb_slots, int *nwb, unsigne
 		}
 		n++;
 		cmd = le32_to_cpu(d.read.cmd_type_len);
-		if (cmd & E1000_ADVTXD_DCMD_RS)
-			wb_slots[(*nwb)++] = h;
 		h = (h + 1) % count;
 		if (!(cmd & E1000_ADVTXD_DCMD_DEXT) ||
 		    ((cmd & E1000_ADVTXD_DTYP_MASK) != E1000_ADVTXD_DTYP_DATA &&
 		     (cmd & E1000_ADVTXD_DTYP_MASK) != E1000_ADVTXD_DTYP_CTXT)) {
-			/* a legacy or unknown descriptor: end the frame here */
+			/* a legacy or unknown descriptor: end the packet here */
 			hw->stats.tx_bad_desc++;
 			*drop = true;
 			break;
 		}
-		if ((cmd & E1000_ADVTXD_DTYP_MASK) == E1000_ADVTXD_DTYP_CTXT)
-			continue;	/* offload context: nothing to fetch */
+		if ((cmd & E1000_ADVTXD_DTYP_MASK) == E1000_ADVTXD_DTYP_CTXT) {
+			sim_82576_tx_load_ctx(hw, txq, slot, &d);
+			continue;	/* no buffer, and no write-back: no RS */
+		}
+		if (cmd & E1000_ADVTXD_DCMD_RS)
+			pkt->wb_slots[pkt->nwb++] = slot;
+		if (pkt->nbuf == 0) {	/* the packet's first data descriptor */
+			pkt->cmd = cmd;
+			pkt->olinfo = le32_to_cpu(d.read.olinfo_status);
+			pkt->first_slot = slot;
+		}
 		blen = cmd & E1000_ADVTXD_DTALEN_MASK;
 		addr = le64_to_cpu(d.read.buffer_addr);
-		if (!*drop && len + blen > SIM_82576_MAX_FRAME) {
-			hw->stats.tx_bad_desc++;
-			*drop = true;
-		} else if (!*drop && sim_dma_read(hw->bus, addr, hw->frame + len, blen) < 0) {
-			hw->stats.tx_dma_faults++;
-			*drop = true;
-		} else {
-			len += blen;
-		}
+		pkt->buf[pkt->nbuf].addr = addr;
+		pkt->buf[pkt->nbuf].len = blen;
+		pkt->nbuf++;
+		pkt->len += blen;
 		trace_card_tx_desc(hw->net, h, count, addr, blen, cmd);
 		if (cmd & E1000_ADVTXD_DCMD_EOP)
 			goto done;
 	}
 	if (n >= SIM_82576_MAX_DESC_PER_FRAME) {
-		hw->stats.tx_bad_desc++;	/* a frame that never ends */
+		hw->stats.tx_bad_desc++;	/* a packet that never ends */
 		*drop = true;
 		goto done;
 	}
@@ -416,8 +489,35 @@ sim_82576_tx_fetch(struct sim_82576 *hw, int q, u32 *wb_slots, int *nwb, unsigne
 		return 0;	/* no EOP yet: wait for more descriptors */
 done:
 	reg_set(hw, E1000_TDH(q), h);
-	*lenp = len;
 	return n;
+}
+
+/*
+ * Read @len bytes of the packet, from byte @off of its buffers taken end
+ * to end, into @to.  0, or -1 when the DMA map refuses a buffer.
+ */
+static int
+sim_82576_tx_read(struct sim_82576 *hw, const struct sim_82576_txpkt *pkt, unsigned int off,
+		  u8 *to, unsigned int len)
+{
+	for (int i = 0; i < pkt->nbuf && len; i++) {
+		const struct sim_82576_txbuf *b = &pkt->buf[i];
+		unsigned int n;
+
+		if (off >= b->len) {
+			off -= b->len;
+			continue;
+		}
+		n = b->len - off < len ? b->len - off : len;
+		if (sim_dma_read(hw->bus, b->addr + off, to, n) < 0) {
+			hw->stats.tx_dma_faults++;
+			return -1;
+		}
+		to += n;
+		len -= n;
+		off = 0;
+	}
+	return 0;
 }
 
 /* DD into the status dword of each RS descriptor [82576 7.2.3.4]. */
@@ -447,35 +547,278 @@ sim_82576_tx_writeback(struct sim_82576 *hw, int q, const u32 *slots, int n)
 	}
 }
 
+/* The packet is done with (sent or dropped): DD back, so the driver can
+ * reclaim its slots, and the queue's interrupt cause. */
+static void
+sim_82576_tx_complete(struct sim_82576 *hw, struct sim_82576_txq *txq)
+{
+	struct sim_82576_txpkt *pkt = &txq->pkt;
+
+	pkt->tso = false;
+	sim_82576_tx_writeback(hw, txq->idx, pkt->wb_slots, pkt->nwb);
+	if (pkt->nwb)
+		sim_82576_raise_queue(hw, txq->idx, true);
+}
+
+/* ---- transmit offloads: checksums and TCP segmentation --------------------- */
+
+/* The checksum unit: the 16-bit one's complement sum of @len bytes taken
+ * as big-endian words [RFC 1071], added to @sum; fold it with _fold. */
+static u32
+sim_82576_sum16(const u8 *p, unsigned int len, u32 sum)
+{
+	for (; len > 1; p += 2, len -= 2)
+		sum += (u32)p[0] << 8 | p[1];
+	if (len)
+		sum += (u32)p[0] << 8;
+	return sum;
+}
+
+static u16
+sim_82576_fold(u32 sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xFFFF) + (sum >> 16);
+	return (u16)sum;
+}
+
+static inline u16
+sim_82576_get16(const u8 *p)
+{
+	return (u16)(p[0] << 8 | p[1]);
+}
+
+static inline void
+sim_82576_put16(u8 *p, u16 v)
+{
+	p[0] = (u8)(v >> 8);
+	p[1] = (u8)v;
+}
+
+static inline u32
+sim_82576_get32(const u8 *p)
+{
+	return (u32)sim_82576_get16(p) << 16 | sim_82576_get16(p + 2);
+}
+
+static inline void
+sim_82576_put32(u8 *p, u32 v)
+{
+	sim_82576_put16(p, (u16)(v >> 16));
+	sim_82576_put16(p + 2, (u16)v);
+}
+
 /*
- * sim_82576_tx_frame - the TX engine moves one frame from ring to wire.
- * Returns the bytes put on the wire, 0 for a frame consumed but dropped,
- * -1 when nothing could be consumed (no EOP yet, or the ring unreadable).
+ * sim_82576_tx_csum - insert the checksums POPTS asks for into the frame
+ * of @len bytes in the TX FIFO, where the context @ctx says the headers
+ * are [82576 7.2.5]:
+ *   IXSM: the IPv4 header checksum (IPLEN bytes after MACLEN, the field
+ *         itself counted as 0);
+ *   TXSM: the TCP or UDP checksum (L4T), over everything from the L4
+ *         header (MACLEN + IPLEN) to the end, including the checksum
+ *         field: the driver left the pseudo-header sum there.  A sum of
+ *         0 goes out as 0xFFFF (for UDP, 0 would mean "no checksum";
+ *         [QEMU] net_tx_pkt writes every L4 sum so).
+ * Returns false, touching nothing, if the headers do not fit the frame.
+ */
+static bool
+sim_82576_tx_csum(struct sim_82576 *hw, const struct sim_82576_tx_ctx *ctx, u32 popts,
+		  unsigned int len)
+{
+	u32 maclen = ctx->vlan_macip_lens >> E1000_ADVTXD_MACLEN_SHIFT & 0x7F;
+	u32 iplen = ctx->vlan_macip_lens & SIM_ADVTXD_IPLEN_MASK;
+	bool tcp = (ctx->type_tucmd_mlhl & SIM_ADVTXD_TUCMD_L4T_MASK) == E1000_ADVTXD_TUCMD_L4T_TCP;
+	u32 tucso = maclen + iplen + (tcp ? 16 : 6);	/* th->check, uh->check */
+	u8 *f = hw->frame;
+
+	trace_sim_82576_tx_csum(hw->net, popts, maclen, iplen, tcp, len);
+	if (maclen + iplen > len || ((popts & E1000_TXD_POPTS_TXSM) && tucso + 2 > len) ||
+	    ((popts & E1000_TXD_POPTS_IXSM) && iplen < 20))
+		return false;
+	if (popts & E1000_TXD_POPTS_IXSM) {
+		sim_82576_put16(f + maclen + 10, 0);
+		sim_82576_put16(f + maclen + 10,
+				(u16)~sim_82576_fold(sim_82576_sum16(f + maclen, iplen, 0)));
+	}
+	if (popts & E1000_TXD_POPTS_TXSM) {
+		u16 sum = (u16)~sim_82576_fold(sim_82576_sum16(f + maclen + iplen,
+							       len - maclen - iplen, 0));
+
+		sim_82576_put16(f + tucso, sum ? sum : 0xFFFF);
+	}
+	return true;
+}
+
+/* The context slot a data descriptor names (olinfo_status IDX). */
+static const struct sim_82576_tx_ctx *
+sim_82576_tx_ctx_of(const struct sim_82576_txq *txq, u32 olinfo)
+{
+	return &txq->ctx[(olinfo >> SIM_ADVTXD_IDX_SHIFT) & (SIM_82576_TX_CTX - 1)];
+}
+
+/*
+ * Is the TSO context usable for this packet?  The datasheet asks for
+ * exact lengths and warns that wrong ones send bad frames or hang the
+ * queue (TSCTFC counts such contexts) [82576 7.2.4]: here an IPv4 TCP
+ * header that fits the header buffer, an MSS, and a PAYLEN that is the
+ * data after the header.
+ */
+static bool
+sim_82576_tso_ok(const struct sim_82576_txpkt *pkt, const struct sim_82576_tx_ctx *ctx)
+{
+	u32 tucmd = ctx->type_tucmd_mlhl;
+	u32 iplen = ctx->vlan_macip_lens & SIM_ADVTXD_IPLEN_MASK;
+	u32 l4len = ctx->mss_l4len_idx >> E1000_ADVTXD_L4LEN_SHIFT & 0xFF;
+
+	return (tucmd & E1000_ADVTXD_TUCMD_IPV4) &&
+	       (tucmd & SIM_ADVTXD_TUCMD_L4T_MASK) == E1000_ADVTXD_TUCMD_L4T_TCP &&
+	       iplen >= 20 && l4len >= 20 && pkt->mss > 0 &&
+	       pkt->hdr_len <= SIM_82576_TSO_HDR_MAX &&
+	       pkt->hdr_len + pkt->mss <= SIM_82576_MAX_FRAME && pkt->hdr_len < pkt->len &&
+	       pkt->olinfo >> E1000_ADVTXD_PAYLEN_SHIFT == pkt->len - pkt->hdr_len;
+}
+
+/*
+ * A TSE packet was fetched: take its context, check it, and read the
+ * prototype header (MAC + IP + TCP) into the header buffer, once for all
+ * its segments [82576 7.2.4].  false: the packet cannot be segmented.
+ */
+static bool
+sim_82576_tso_start(struct sim_82576 *hw, struct sim_82576_txq *txq)
+{
+	struct sim_82576_txpkt *pkt = &txq->pkt;
+	const struct sim_82576_tx_ctx *ctx = sim_82576_tx_ctx_of(txq, pkt->olinfo);
+	u32 lens = ctx->vlan_macip_lens;
+
+	pkt->ctx = *ctx;
+	pkt->mss = ctx->mss_l4len_idx >> E1000_ADVTXD_MSS_SHIFT;
+	pkt->hdr_len = (lens >> E1000_ADVTXD_MACLEN_SHIFT & 0x7F) + (lens & SIM_ADVTXD_IPLEN_MASK) +
+		       (ctx->mss_l4len_idx >> E1000_ADVTXD_L4LEN_SHIFT & 0xFF);
+	if (!sim_82576_tso_ok(pkt, ctx) || sim_82576_tx_read(hw, pkt, 0, pkt->hdr, pkt->hdr_len) < 0) {
+		reg_inc(hw, E1000_TSCTFC);
+		return false;
+	}
+	pkt->paylen = pkt->len - pkt->hdr_len;
+	pkt->segs = DIV_ROUND_UP(pkt->paylen, pkt->mss);
+	pkt->seg = 0;
+	pkt->tso = true;
+	reg_inc(hw, E1000_TSCTC);
+	return true;
+}
+
+/*
+ * sim_82576_tso_frame - cut the next segment of the TSO packet on @txq
+ * into the TX FIFO and send it [82576 7.2.4]: the prototype header, then
+ * the next MSS of payload (less for the last), and in the header
+ *   IPv4: total length for this segment, identification + 1 per
+ *         segment (the first keeps the driver's), the header checksum;
+ *   TCP:  sequence number + the payload already sent, FIN and PSH kept
+ *         on the last segment only, the checksum: this segment's length
+ *         added to the pseudo-header sum the driver left, then TXSM.
+ * Returns the bytes put on the wire, or 0 if the payload could not be
+ * read (the rest of the packet is given up).
+ */
+static unsigned int
+sim_82576_tso_frame(struct sim_82576 *hw, struct sim_82576_txq *txq)
+{
+	struct sim_82576_txpkt *pkt = &txq->pkt;
+	u32 lens = pkt->ctx.vlan_macip_lens;
+	unsigned int maclen = lens >> E1000_ADVTXD_MACLEN_SHIFT & 0x7F;
+	unsigned int l4off = maclen + (lens & SIM_ADVTXD_IPLEN_MASK);
+	unsigned int off = pkt->seg * pkt->mss;
+	unsigned int size = pkt->paylen - off < pkt->mss ? pkt->paylen - off : pkt->mss;
+	bool last = pkt->seg + 1 == pkt->segs;
+	u8 *f = hw->frame, *th = f + l4off;
+	u32 pseudo;
+
+	trace_sim_82576_tso_frame(hw->net, pkt->first_slot, pkt->seg + 1, pkt->segs, size);
+	memcpy(f, pkt->hdr, pkt->hdr_len);
+	if (sim_82576_tx_read(hw, pkt, pkt->hdr_len + off, f + pkt->hdr_len, size) < 0) {
+		reg_inc(hw, E1000_TSCTFC);
+		return 0;
+	}
+	sim_82576_put16(f + maclen + 2, (u16)(pkt->hdr_len - maclen + size));	/* tot_len */
+	sim_82576_put16(f + maclen + 4, (u16)(sim_82576_get16(f + maclen + 4) + pkt->seg));
+	sim_82576_put32(th + 4, sim_82576_get32(th + 4) + off);		/* seq */
+	if (!last)
+		th[13] &= (u8)~(SIM_TCP_FIN | SIM_TCP_PSH);
+	pseudo = sim_82576_get16(th + 16) + (pkt->hdr_len - l4off + size);
+	sim_82576_put16(th + 16, sim_82576_fold(pseudo));
+	pkt->seg++;
+	/* the headers fit: sim_82576_tso_ok checked their lengths */
+	(void)sim_82576_tx_csum(hw, &pkt->ctx, pkt->olinfo >> 8 & 0x3F, pkt->hdr_len + size);
+	return sim_82576_tx_wire(hw, pkt->hdr_len + size);
+}
+
+/*
+ * A plain packet (no TSE): gather its buffers into the TX FIFO, insert
+ * the checksums its POPTS ask for, send it.  NULL, or why it was not sent.
+ */
+static const char *
+sim_82576_tx_plain(struct sim_82576 *hw, struct sim_82576_txq *txq, unsigned int *sent)
+{
+	const struct sim_82576_txpkt *pkt = &txq->pkt;
+	u32 popts = pkt->olinfo >> 8 & 0x3F;
+
+	if (pkt->len > SIM_82576_MAX_FRAME) {
+		hw->stats.tx_bad_desc++;
+		return "oversize";
+	}
+	if (sim_82576_tx_read(hw, pkt, 0, hw->frame, pkt->len) < 0)
+		return "dma_fault";
+	if ((popts & (E1000_TXD_POPTS_IXSM | E1000_TXD_POPTS_TXSM)) &&
+	    !sim_82576_tx_csum(hw, sim_82576_tx_ctx_of(txq, pkt->olinfo), popts, pkt->len)) {
+		hw->stats.tx_bad_offload++;
+		return "bad_csum_context";
+	}
+	*sent = sim_82576_tx_wire(hw, pkt->len);
+	return NULL;
+}
+
+/*
+ * sim_82576_tx_frame - the TX engine sends one frame: the next segment
+ * of a TSO packet it is cutting, or else the next packet on the ring
+ * (its first segment, if it is a TSO packet).  Returns the bytes put on
+ * the wire, 0 for a frame consumed but dropped, -1 when nothing could be
+ * consumed (no EOP yet, or the ring unreadable).  A packet's descriptors
+ * get DD once its last frame is sent (or dropped).
  */
 static int
-sim_82576_tx_frame(struct sim_82576 *hw, int q)
+sim_82576_tx_frame(struct sim_82576 *hw, struct sim_82576_txq *txq)
 {
-	u32 wb_slots[SIM_82576_MAX_DESC_PER_FRAME];
-	unsigned int len = 0, sent = 0;
+	struct sim_82576_txpkt *pkt = &txq->pkt;
+	int q = txq->idx, n = 0;
+	unsigned int sent = 0;
+	const char *why = NULL;
 	bool drop = false;
-	int nwb = 0, n;
 
 	trace_sim_82576_tx_frame(hw->net, hw->port.name, q, reg_get(hw, E1000_TDH(q)),
 				 reg_get(hw, E1000_TDT(q)));
-	n = sim_82576_tx_fetch(hw, q, wb_slots, &nwb, &len, &drop);
-	if (n <= 0)
-		return -1;
-	if (drop || len == 0) {
-		hw->stats.tx_dropped++;
-		trace_card_tx_drop(hw->net, reg_get(hw, E1000_TDH(q)));
-	} else {
-		sent = sim_82576_tx_wire(hw, len);
-		trace_card_tx_wire(hw->net, sent, n, reg_get(hw, E1000_TDH(q)));
+	if (!pkt->tso) {
+		n = sim_82576_tx_fetch(hw, txq, &drop);
+		if (n <= 0)
+			return -1;
+		if (drop || pkt->len == 0)
+			why = "bad_descriptor";
+		else if (!(pkt->cmd & E1000_ADVTXD_DCMD_TSE))
+			why = sim_82576_tx_plain(hw, txq, &sent);
+		else if (!sim_82576_tso_start(hw, txq))
+			why = "bad_tso_context";
 	}
-	/* Write back even for a dropped frame, so the driver can reclaim it. */
-	sim_82576_tx_writeback(hw, q, wb_slots, nwb);
-	if (nwb)
-		sim_82576_raise_queue(hw, q, true);
+	if (pkt->tso) {
+		sent = sim_82576_tso_frame(hw, txq);
+		if (!sent)
+			why = "dma_fault";
+	}
+	if (why) {
+		hw->stats.tx_dropped++;
+		trace_card_tx_drop(hw->net, why, reg_get(hw, E1000_TDH(q)));
+		sim_82576_tx_complete(hw, txq);
+		return 0;
+	}
+	trace_card_tx_wire(hw->net, sent, n, reg_get(hw, E1000_TDH(q)));
+	if (!pkt->tso || pkt->seg == pkt->segs)
+		sim_82576_tx_complete(hw, txq);
 	return (int)sent;
 }
 
@@ -490,11 +833,11 @@ sim_82576_tx_event(struct sim_event *ev)
 
 	if (!sim_82576_tx_enabled(hw, q))
 		return;
-	sent = sim_82576_tx_frame(hw, q);
+	sent = sim_82576_tx_frame(hw, txq);
 	if (sent < 0)
 		return;		/* stalled: the next tail write kicks us */
 	txq->busy_until = now + (sent ? sim_port_tx_time(&hw->port, sent) : 0);
-	if (reg_get(hw, E1000_TDH(q)) == reg_get(hw, E1000_TDT(q)))
+	if (!txq->pkt.tso && reg_get(hw, E1000_TDH(q)) == reg_get(hw, E1000_TDT(q)))
 		return;
 	/* a dropped frame costs no line time, only the next fetch */
 	sim_event_schedule(hw->net->eng, &txq->ev,
@@ -753,10 +1096,12 @@ sim_82576_wr32(struct sim_82576 *hw, u32 reg, u32 val)
 		for (q = 0; q < SIM_82576_MAX_QUEUES; q++)
 			sim_82576_tx_kick(hw, q);
 	} else if ((q = sim_82576_queue_of(reg, 0x03828, 0x0E028)) >= 0) {	/* TXDCTL */
-		if (val & E1000_TXDCTL_QUEUE_ENABLE)
+		if (val & E1000_TXDCTL_QUEUE_ENABLE) {
 			sim_82576_tx_kick(hw, q);
-		else
+		} else {	/* a packet being cut is given up */
 			sim_event_cancel(hw->net->eng, &hw->txq[q].ev);
+			hw->txq[q].pkt.tso = false;
+		}
 	}
 }
 
@@ -792,6 +1137,7 @@ sim_82576_rd32(struct sim_82576 *hw, u32 reg)
 	case E1000_CRCERRS: case E1000_MPC: case E1000_ROC: case E1000_GPRC:
 	case E1000_BPRC: case E1000_MPRC: case E1000_GPTC: case E1000_RNBC:
 	case E1000_TPR: case E1000_TPT: case E1000_MPTC: case E1000_BPTC:
+	case E1000_TSCTC: case E1000_TSCTFC:
 		v = reg_get(hw, reg);
 		reg_set(hw, reg, 0);
 		return v;

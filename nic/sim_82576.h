@@ -33,7 +33,9 @@ struct sim_82576;
 #define SIM_82576_TX_FETCH_NS	500	/* tail write -> first descriptor fetch */
 #define SIM_82576_MSIX_NS	100	/* cause -> MSI-X message delivered */
 #define SIM_82576_MAX_FRAME	16384	/* largest frame the TX engine gathers */
-#define SIM_82576_MAX_DESC_PER_FRAME 64	/* netstep bound on one frame's descriptors */
+#define SIM_82576_MAX_DESC_PER_FRAME 64	/* netstep bound on one packet's descriptors */
+#define SIM_82576_TX_CTX	2	/* context slots per TX queue [QEMU] */
+#define SIM_82576_TSO_HDR_MAX	256	/* TSO: MAC + IP + TCP headers the card keeps */
 
 /* Counters with no statistics register (or kept cumulatively for the UI). */
 struct sim_82576_stats {
@@ -43,6 +45,8 @@ struct sim_82576_stats {
 	unsigned long tx_writebacks;	/* descriptors written back with DD */
 	unsigned long tx_dma_faults;	/* descriptor or buffer read refused */
 	unsigned long tx_bad_desc;	/* descriptor the card cannot use */
+	unsigned long tx_bad_offload;	/* checksum context that does not fit the
+					 * frame (TSO failures: TSCTFC) */
 	unsigned long tx_dropped;	/* frames not sent because of the above */
 	unsigned long rx_frames;	/* frames written into the RX ring */
 	unsigned long rx_bytes;

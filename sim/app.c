@@ -17,7 +17,10 @@
  *             server's accept loop would; `recv` says it happened.
  *   udp-sink: recvfrom() in a loop, one datagram per call.
  *
- * Every byte read goes into the connection's SHA-256 and the sink's.
+ * Every byte read goes into its connection's SHA-256 (libcrypto's, through
+ * EVP: the CPU's SHA instructions where it has them), and into the sink's
+ * total only once there is a second connection: until then the total is
+ * the first connection's hash, so each byte is hashed once.
  * A `recv PORT` command waits on the sink (a wait channel) until it has
  * settled.
  */
@@ -33,6 +36,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #define SIM_APP_READ_SIZE	65536	/* bytes asked for per recvfrom() */
 
 struct sim_app_reader {
@@ -40,6 +45,58 @@ struct sim_app_reader {
 	int fd;				/* the socket it reads */
 	int conn;			/* index in app->conns, -1 = not kept */
 };
+
+/* A fresh SHA-256 context, or NULL when out of memory. */
+static EVP_MD_CTX *
+sim_app_sha_new(void)
+{
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+
+	if (c && !EVP_DigestInit_ex(c, EVP_sha256(), NULL)) {
+		EVP_MD_CTX_free(c);
+		c = NULL;
+	}
+	return c;
+}
+
+/* A context that is NULL (out of memory once, or a failed update) makes
+ * its digest read "unknown". */
+static void
+sim_app_sha_update(EVP_MD_CTX **c, const u8 *buf, int n)
+{
+	if (*c && !EVP_DigestUpdate(*c, buf, n)) {
+		EVP_MD_CTX_free(*c);
+		*c = NULL;
+	}
+}
+
+/* The digest of what @c has hashed so far, as hex; @c goes on. */
+static void
+sim_app_sha_hex(const EVP_MD_CTX *c, char hex[2 * EVP_MAX_MD_SIZE + 1])
+{
+	EVP_MD_CTX *tmp = c ? EVP_MD_CTX_new() : NULL;
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+
+	if (tmp && EVP_MD_CTX_copy_ex(tmp, c) && EVP_DigestFinal_ex(tmp, md, &len)) {
+		for (unsigned int i = 0; i < len; i++)
+			snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	} else {
+		strcpy(hex, "unknown");
+	}
+	EVP_MD_CTX_free(tmp);
+}
+
+static void
+sim_app_free(struct sim_app *app)
+{
+	int n = app->nconns < SIM_APP_MAX_CONNS ? app->nconns : SIM_APP_MAX_CONNS;
+
+	for (int i = 0; i < n; i++)
+		EVP_MD_CTX_free(app->conns[i].sha);
+	EVP_MD_CTX_free(app->sha);
+	free(app);
+}
 
 void
 sim_apps_init(struct net *net)
@@ -53,7 +110,7 @@ sim_apps_exit(struct net *net)
 	if (!sim_host(net)->apps)
 		return;
 	for (int i = 0; i < sim_host(net)->apps->count; i++)
-		free(sim_host(net)->apps->app[i]);
+		sim_app_free(sim_host(net)->apps->app[i]);
 	free(sim_host(net)->apps);
 	sim_host(net)->apps = NULL;
 }
@@ -75,11 +132,19 @@ sim_app_account(struct sim_app *app, int conn, const u8 *buf, int n)
 {
 	app->last_rx = app->net->eng->now;
 	app->bytes += n;
-	sim_sha256_update(&app->sha, buf, n);
 	if (conn >= 0) {
 		app->conns[conn].bytes += n;
-		sim_sha256_update(&app->conns[conn].sha, buf, n);
+		sim_app_sha_update(&app->conns[conn].sha, buf, n);
 	}
+	if (app->nconns > 1)
+		sim_app_sha_update(&app->sha, buf, n);
+}
+
+/* The sink's total: the first connection's hash while it is the only one. */
+static const EVP_MD_CTX *
+sim_app_total_sha(const struct sim_app *app)
+{
+	return app->nconns == 1 ? app->conns[0].sha : app->sha;
 }
 
 /* A new connection's (or datagram's) record; -1 past SIM_APP_MAX_CONNS. */
@@ -96,7 +161,14 @@ sim_app_new_conn(struct sim_app *app, int fd, const struct sockaddr_in *peer)
 	c->fd = fd;
 	c->peer_addr = peer->sin_addr.s_addr;
 	c->peer_port = peer->sin_port;
-	sim_sha256_init(&c->sha);
+	c->sha = sim_app_sha_new();
+	/* A second one: from now on the total is kept apart, starting from
+	 * everything so far (the first connection's bytes). */
+	if (i == 1 && app->sha && (!app->conns[0].sha ||
+				   !EVP_MD_CTX_copy_ex(app->sha, app->conns[0].sha))) {
+		EVP_MD_CTX_free(app->sha);
+		app->sha = NULL;
+	}
 	return i;
 }
 
@@ -290,18 +362,18 @@ sim_app_start(struct net *net, int proto, u16 port, int rcvbuf)
 	app->proto = proto;
 	app->port = port;
 	app->rcvbuf = rcvbuf;
-	sim_sha256_init(&app->sha);
-	err = sim_app_open(net, proto == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM, port, rcvbuf,
-			   &app->fd);
+	app->sha = sim_app_sha_new();	/* of nothing yet */
+	err = app->sha ? sim_app_open(net, proto == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM, port,
+				      rcvbuf, &app->fd) : -ENOMEM;
 	if (err) {
-		free(app);
+		sim_app_free(app);
 		return err;
 	}
 	t = sim_task_create(net, proto == IPPROTO_TCP ? "tcp-sink" : "udp-sink",
 			    proto == IPPROTO_TCP ? sim_app_tcp_accept : sim_app_udp_read, app, NULL);
 	if (!t) {
 		sys_close(net, app->fd);
-		free(app);
+		sim_app_free(app);
 		return -ENOMEM;
 	}
 	t->daemon = true;
@@ -351,9 +423,9 @@ void
 sim_app_report(const struct sim_app *app, FILE *out)
 {
 	int n = app->nconns < SIM_APP_MAX_CONNS ? app->nconns : SIM_APP_MAX_CONNS;
-	char hex[2 * SHA256_DIGEST_SIZE + 1];
+	char hex[2 * EVP_MAX_MD_SIZE + 1];
 
-	sim_sha256_hex(&app->sha, hex);
+	sim_app_sha_hex(sim_app_total_sha(app), hex);
 	fprintf(out, "%s %u: %d %s, %llu bytes, sha256 %s\n",
 		app->proto == IPPROTO_TCP ? "tcp" : "udp", app->port, app->nconns,
 		app->proto == IPPROTO_TCP ? "connection(s)" : "datagram(s)",
@@ -361,7 +433,7 @@ sim_app_report(const struct sim_app *app, FILE *out)
 	for (int i = 0; i < n; i++) {
 		const struct sim_app_conn *c = &app->conns[i];
 
-		sim_sha256_hex(&c->sha, hex);
+		sim_app_sha_hex(c->sha, hex);
 		fprintf(out, "  %s:%u %llu bytes%s, sha256 %s\n",
 			sim_ip_str(c->peer_addr).s, ntohs(c->peer_port), (unsigned long long)c->bytes,
 			app->proto == IPPROTO_UDP ? "" : c->eof ? (c->error ? " (reset)" : " (closed)")

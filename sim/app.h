@@ -4,8 +4,9 @@
  * No kernel counterpart: these are user-space programs (think
  * `nc -lk 9000 | sha256sum`).  A TCP sink listens, accepts every
  * connection and reads each to EOF; a UDP sink reads datagrams.  Both
- * count bytes and hash them (SHA-256 per connection and for everything),
- * so `recv PORT` and the tests can check what arrived.
+ * count bytes and hash them (SHA-256 per connection and for everything,
+ * with OpenSSL's libcrypto), so `recv PORT` and the tests can check what
+ * arrived.
  *
  * The server of the default topology runs a TCP sink on 9000 and a UDP
  * sink on 9001 from the start; `listen PORT [rcvbuf BYTES]` starts more.
@@ -17,10 +18,11 @@
 #define NETSTEP_SIM_APP_H
 
 #include "kernel/types.h"
-#include "sim/sha256.h"
 #include <stdio.h>
 
 struct net;
+/* libcrypto's EVP_MD_CTX (its header clashes with layers/sock.h: sk_free) */
+struct evp_md_ctx_st;
 
 #define SIM_APP_TCP_SINK_PORT	9000
 #define SIM_APP_UDP_SINK_PORT	9001
@@ -35,7 +37,7 @@ struct sim_app_conn {
 	u64 bytes;			/* payload received */
 	bool eof;			/* read returned 0 (FIN) or an error */
 	int error;			/* -Exxx that ended it, 0 = clean EOF */
-	struct sim_sha256 sha;		/* of this connection's stream */
+	struct evp_md_ctx_st *sha;	/* SHA-256 of this connection's stream */
 };
 
 struct sim_app {
@@ -50,7 +52,12 @@ struct sim_app {
 	ktime_t last_rx;		/* virtual time of the last accept, read or EOF */
 	struct sim_app_conn conns[SIM_APP_MAX_CONNS];	/* the first ones */
 	u64 bytes;			/* all bytes received */
-	struct sim_sha256 sha;		/* of everything, in arrival order */
+	/*
+	 * SHA-256 of everything, in arrival order.  Each byte is hashed once
+	 * while there is one connection (or datagram): the total is then
+	 * conns[0]'s, and this starts as a copy of it when a second arrives.
+	 */
+	struct evp_md_ctx_st *sha;
 };
 
 struct sim_apps {

@@ -3,7 +3,6 @@
  * sim/console.h.
  */
 #include "sim/console.h"
-#include "layers/ping.h"
 #include "sim/task.h"
 #include "sim/tap.h"
 #include "tools/tools.h"
@@ -12,133 +11,48 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- which forms only look ----------------------------------------------- */
-
-/* iproute2's matches(): @word is a non-empty prefix of @full. */
+/* Tools that only ever print. */
 static bool
-console_abbrev(const char *word, const char *full)
-{
-	size_t n = strlen(word);
-
-	return n && !strncmp(word, full, n);
-}
-
-static bool
-console_always_ro(int argc, char **argv)
+console_always(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
 	return true;
 }
 
-/* ip route|neigh|link|addr [show|list]: not add, del, flush, set, get. */
-static bool
-console_ip_ro(int argc, char **argv)
-{
-	static const char *const objs[] = { "address", "route", "neighbour", "neighbor", "link" };
-	bool known = false;
-
-	if (argc < 2)
-		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(objs); i++)
-		known |= console_abbrev(argv[1], objs[i]);
-	return known && (argc == 2 || console_abbrev(argv[2], "show") ||
-			 console_abbrev(argv[2], "list"));
-}
-
-/* tc [-s] [-d] qdisc [show|list|lst]: not add, change, replace, delete. */
-static bool
-console_tc_ro(int argc, char **argv)
-{
-	int i = 1;
-
-	while (i < argc && argv[i][0] == '-')
-		i++;	/* -s, -d (a bad option is refused at once either way) */
-	if (i >= argc || !console_abbrev(argv[i], "qdisc"))
-		return false;
-	return ++i == argc || console_abbrev(argv[i], "show") || console_abbrev(argv[i], "list") ||
-	       console_abbrev(argv[i], "lst");
-}
-
-/* iptables -L with listing options only (-L -Z would zero the counters). */
-static bool
-console_iptables_ro(int argc, char **argv)
-{
-	static const char *const quiet[] = { "--list", "--numeric", "--verbose", "--exact",
-					     "--line-numbers" };
-	bool list = false;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		bool ok = false;
-
-		if (a[0] != '-')
-			continue;	/* a chain name, or the table after -t */
-		if (a[1] == '-') {
-			for (size_t k = 0; k < ARRAY_SIZE(quiet); k++)
-				ok |= !strcmp(a, quiet[k]);
-			if (!ok)
-				return false;
-			list |= !strcmp(a, "--list");
-			continue;
-		}
-		/* A cluster of short options: -nvL. */
-		for (const char *c = a + 1; *c; c++) {
-			if (!strchr("Lnvxt", *c))
-				return false;
-			list |= *c == 'L';
-		}
-	}
-	return list;
-}
-
-/* ethtool DEV, -i, -S, -g (not -G, which sets the ring sizes). */
-static bool
-console_ethtool_ro(int argc, char **argv)
-{
-	static const char *const looks[] = { "-i", "--driver", "-S", "--statistics", "-g",
-					     "--show-ring", "-k", "--show-features", "--show-offload" };
-
-	if (argc < 2 || argv[1][0] != '-')
-		return argc == 2;
-	for (size_t k = 0; k < ARRAY_SIZE(looks); k++)
-		if (!strcmp(argv[1], looks[k]))
-			return true;
-	return false;
-}
-
 /*
  * The one command table: -e scripts, the UI's `:` prompt and lessons all
  * dispatch through it.  Tools do their own call and return; `sleep`
  * and `sim` are the console's own (a caller that watches breakpoints,
- * as lessons do, runs `sleep` itself).  The last column says which
- * forms only look (console_read_only).
+ * as lessons do, runs `sleep` itself).  The fourth column says which
+ * forms only look (console_read_only): the tools say so, next to the
+ * parsers that read their lines (tools/tools.h).
  */
 static const struct console_cmd console_cmds[] = {
-	{ "ping", CMD_TOOL, tool_ping, "ping [-c N] [-s SIZE] [-M do|dont|want] [-i SEC] [-W SEC] ADDR",
-	  NULL },
-	{ "ip", CMD_TOOL, tool_ip, "ip route|neigh|link|addr ...", console_ip_ro },
-	{ "route", CMD_TOOL, tool_route, "route -n", console_always_ro },
-	{ "tc", CMD_TOOL, tool_tc, "tc [-s] qdisc [show|replace ...] [dev DEV]", console_tc_ro },
-	{ "iptables", CMD_TOOL, tool_iptables, "iptables -A|-I|-D|-F|-P|-L|-Z ...",
-	  console_iptables_ro },
-	{ "ethtool", CMD_TOOL, tool_ethtool,
-	  "ethtool [-S|-g|-i|-k] DEV, -G DEV tx N, -K DEV FEATURE on|off", console_ethtool_ro },
-	{ "cat", CMD_TOOL, tool_cat, "cat /proc/softirqs|/proc/interrupts", console_always_ro },
-	{ "nstat", CMD_TOOL, tool_nstat, "nstat [-az]", console_always_ro },
-	{ "netstat", CMD_TOOL, tool_netstat, "netstat -s", console_always_ro },
-	{ "socket", CMD_TOOL, tool_socket, "socket tcp|udp", NULL },
-	{ "connect", CMD_TOOL, tool_connect, "connect [FD] ADDR:PORT", NULL },
-	{ "send", CMD_TOOL, tool_send, "send FD N|\"text\"|@FILE", NULL },
-	{ "sendto", CMD_TOOL, tool_sendto, "sendto FD ADDR:PORT N|\"text\"|@FILE", NULL },
-	{ "close", CMD_TOOL, tool_close, "close FD", NULL },
-	{ "ulimit", CMD_TOOL, tool_ulimit, "ulimit -n", console_always_ro },
-	{ "listen", CMD_TOOL, tool_listen, "listen PORT [rcvbuf BYTES]", NULL },
-	{ "recv", CMD_TOOL, tool_recv, "recv PORT", NULL },
-	{ "ss", CMD_TOOL, tool_ss, "ss [-t] [-u] [-a] [-l] [-i] [-n]", console_always_ro },
-	{ "tcpdump", CMD_TOOL, tool_tcpdump, "tcpdump [-i DEV] [-n] [-c N] [-w FILE]", NULL },
-	{ "sleep", CMD_SLEEP, NULL, "sleep DURATION", NULL },
-	{ "sim", CMD_SIM, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION", NULL },
+	{ "ping", CMD_TOOL, tool_ping, NULL, "ping [-c N] [-s SIZE] [-M do|dont|want] [-i SEC] [-W SEC] ADDR" },
+	{ "ip", CMD_TOOL, tool_ip, tool_ip_read_only, "ip route|neigh|link|addr ..." },
+	{ "route", CMD_TOOL, tool_route, console_always, "route -n" },
+	{ "tc", CMD_TOOL, tool_tc, tool_tc_read_only, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
+	{ "iptables", CMD_TOOL, tool_iptables, tool_iptables_read_only, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
+	{ "ethtool", CMD_TOOL, tool_ethtool, tool_ethtool_read_only,
+	  "ethtool [-S|-g|-c|-i|-k] DEV, -G DEV tx N, -C DEV rx-usecs N, -K DEV FEATURE on|off" },
+	{ "cat", CMD_TOOL, tool_cat, console_always, "cat /proc/softirqs|/proc/interrupts" },
+	{ "nstat", CMD_TOOL, tool_nstat, console_always, "nstat [-az]" },
+	{ "netstat", CMD_TOOL, tool_netstat, console_always, "netstat -s" },
+	{ "socket", CMD_TOOL, tool_socket, NULL, "socket tcp|udp" },
+	{ "connect", CMD_TOOL, tool_connect, NULL, "connect [FD] ADDR:PORT" },
+	{ "send", CMD_TOOL, tool_send, NULL, "send FD N|\"text\"|@FILE" },
+	{ "sendto", CMD_TOOL, tool_sendto, NULL, "sendto FD ADDR:PORT N|\"text\"|@FILE" },
+	{ "close", CMD_TOOL, tool_close, NULL, "close FD" },
+	{ "ulimit", CMD_TOOL, tool_ulimit, console_always, "ulimit -n" },
+	{ "listen", CMD_TOOL, tool_listen, NULL, "listen PORT [rcvbuf BYTES]" },
+	{ "recv", CMD_TOOL, tool_recv, NULL, "recv PORT" },
+	{ "ss", CMD_TOOL, tool_ss, console_always, "ss [-t] [-u] [-a] [-l] [-i] [-n]" },
+	{ "tcpdump", CMD_TOOL, tool_tcpdump, NULL, "tcpdump [-i DEV] [-n] [-c N] [-w FILE]" },
+	{ "sysctl", CMD_TOOL, tool_sysctl, tool_sysctl_read_only,
+	  "sysctl [-w] [-q] [-n] NAME[=VALUE] ..., sysctl -a" },
+	{ "sleep", CMD_SLEEP, NULL, NULL, "sleep DURATION" },
+	{ "sim", CMD_SIM, NULL, NULL, "sim link lan|wan mtu N|loss PCT|delay DURATION" },
 };
 
 /* See sim/console.h. */
@@ -172,6 +86,7 @@ void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *e
 	c->out = out;
 	c->err = err;
 	c->dry = false;
+	c->replay = false;
 }
 
 /* See sim/console.h. */
@@ -444,6 +359,7 @@ int console_call(struct sim_console *c, const struct console_call *call)
 		break;
 	}
 	sim_host(call->net)->dry = c->dry;
+	sim_host(call->net)->replay = c->replay;
 	/* A dry run must not start what would outlive it: tcpdump's capture
 	 * and the file it opens.  Its words are checked all the same. */
 	if (c->dry && call->cmd->fn == tool_tcpdump)
@@ -470,6 +386,17 @@ bool console_busy(const struct sim_console *c)
 	return false;
 }
 
+/* Bytes the commands' tasks have sent so far, on every host. */
+static u64 console_task_bytes(const struct sim_console *c)
+{
+	u64 n = 0;
+
+	for (int i = 0; i < SIM_NHOSTS; i++)
+		if (c->w->host[i])
+			n += sim_host(c->w->host[i])->task_bytes;
+	return n;
+}
+
 /*
  * Let time run while any host still has a ping in flight or a command
  * blocked in a system call.  If the world goes idle with a command still
@@ -478,16 +405,22 @@ bool console_busy(const struct sim_console *c)
  */
 static int console_wait(struct sim_console *c)
 {
-	u64 budget = CONSOLE_MAX_EVENTS;
+	u64 budget = CONSOLE_MAX_EVENTS, sent = console_task_bytes(c);
 	int rc = 0;
 
 	for (;;) {
 		if (!console_busy(c))
 			break;
 		if (!budget--) {
-			fprintf(c->err, "netstep: the stack did not settle within %llu events\n",
-				CONSOLE_MAX_EVENTS);
-			return 1;
+			u64 now_sent = console_task_bytes(c);
+
+			if (now_sent == sent) {
+				fprintf(c->err, "netstep: the stack did not settle within %llu "
+					"events\n", CONSOLE_MAX_EVENTS);
+				return 1;
+			}
+			sent = now_sent;	/* a long send: it is moving on */
+			budget = CONSOLE_MAX_EVENTS;
 		}
 		if (!sim_run_one(&c->w->eng)) {
 			bool tasks = false;

@@ -12,7 +12,7 @@
  *
  * Commands: the tools of tools/tools.h (ping, ip, route, tc, iptables,
  * ethtool, cat, nstat; socket, connect, send, sendto, close, listen,
- * recv, ss; tcpdump) plus the console's own:
+ * recv, ss; tcpdump, sysctl) plus the console's own:
  *   sleep DURATION                      let virtual time run (1, 1.5s, 200ms)
  *   sim link lan|wan mtu N|loss PCT|delay DURATION   change one simulated link
  *   sim mtu lan|wan N, sim loss PCT, sim delay MS    the same, short (loss and
@@ -28,7 +28,8 @@
 
 #define CONSOLE_MAX_ARGS	64
 #define CONSOLE_MAX_LINE	4096
-/* A runaway (an event storm) stops here instead of hanging. */
+/* A runaway (an event storm) stops here instead of hanging: this many
+ * events with no byte sent by a command (a send of a big file goes on). */
 #define CONSOLE_MAX_EVENTS	50000000ULL
 
 struct sim_console {
@@ -37,6 +38,8 @@ struct sim_console {
 	FILE *out;			/* tool output */
 	FILE *err;			/* one-line errors */
 	bool dry;			/* checking a script: no time passes */
+	bool replay;			/* making a journal's calls again (sim/journal.h):
+					 * the files they write are left alone */
 };
 
 void console_init(struct sim_console *c, struct sim_world *w, FILE *out, FILE *err);
@@ -51,10 +54,9 @@ struct console_cmd {
 	const char *name;		/* the first word */
 	enum console_cmd_kind kind;
 	tool_fn fn;			/* CMD_TOOL */
+	tool_ro_fn read_only;		/* which of its forms change nothing
+					 * (NULL: none; see console_read_only) */
 	const char *synopsis;		/* one line for :help */
-	/* Is this form of the command read-only (argv[0] is its name)?
-	 * NULL: no form is.  See console_read_only(). */
-	bool (*read_only)(int argc, char **argv);
 };
 /* The command called @name, or NULL. */
 const struct console_cmd *console_find(const char *name);
@@ -79,9 +81,10 @@ int console_resolve(struct sim_console *c, int argc, char **argv, struct console
  * ethtool -S/-g/-i, tc -s qdisc, cat /proc/..., iptables -L ...)?  A
  * read-only command schedules nothing, lets no time pass and changes
  * nothing a later event could see, so the UI runs it at once without
- * stepping and a lesson may run it while the world is stopped.  Forms
- * not known to be read-only are not: asking wrongly costs a step, never
- * a changed world.
+ * stepping and a lesson runs it at a stop, inside the stopped function.
+ * Each tool decides with the parser that reads its lines (a line the
+ * tool refuses changes nothing either); a tool with no such function
+ * in the table has no read-only form.
  */
 bool console_read_only(const struct console_call *call);
 /* The command's own call; `sleep` runs time, a tool returns at once. */

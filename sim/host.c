@@ -19,6 +19,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The loopback device, registered first (ifindex 1, loopback_net_init)
+ * and brought up as a booting system's scripts do; coming up, it gets
+ * 127.0.0.1/8 (devinet.c's inetdev_event does that for a loopback
+ * device on NETDEV_UP) and with it its local routes.
+ */
+static int sim_host_lo_up(struct net *net)
+{
+	int err = loopback_net_init(net);
+
+	if (!err)
+		err = dev_open(net->loopback_dev);
+	if (!err)
+		err = host_set_addr(net->loopback_dev, htonl(INADDR_LOOPBACK), 8);
+	return err;
+}
+
 struct net *host_create(struct sim_engine *eng, const char *name)
 {
 	struct host *host = calloc(1, sizeof(*host));
@@ -28,6 +45,7 @@ struct net *host_create(struct sim_engine *eng, const char *name)
 		return NULL;
 	net = &host->net;
 	INIT_LIST_HEAD(&host->packet_socks);
+	host->ping_status = 2;
 	strncpy(net->name, name, sizeof(net->name) - 1);
 	net->eng = eng;
 	if (sim_engine_add_cpu(eng, &net->cpu, net)) {
@@ -46,7 +64,7 @@ struct net *host_create(struct sim_engine *eng, const char *name)
 	arp_init(net);
 	ip_init(net);
 	sim_tasks_init(net);
-	if (sim_files_init(net) || inet_init(net)) {
+	if (sim_files_init(net) || inet_init(net) || sim_host_lo_up(net)) {
 		host_destroy(net);
 		return NULL;
 	}
@@ -73,6 +91,8 @@ void host_destroy(struct net *net)
 	for (int i = 0; i < net->ndevs; i++)
 		if (netif_running(net->devs[i]))
 			dev_close(net->devs[i]);
+	if (net->loopback_dev)
+		dev_close(net->loopback_dev);
 	sim_ip_exit(net);
 	sim_arp_exit(net);
 	iptable_filter_net_exit(net);
@@ -84,6 +104,9 @@ void host_destroy(struct net *net)
 	sim_inet_exit(net);
 	for (int i = net->ndevs - 1; i >= 0; i--)
 		free_netdev(net->devs[i]);
+	/* lo goes last, as 3.10's default_device_exit leaves it for last. */
+	if (net->loopback_dev)
+		free_netdev(net->loopback_dev);
 	ip_fib_net_exit(net);
 	sim_engine_remove_cpu(net->eng, &net->cpu);
 	free(sim_host(net));
@@ -96,6 +119,8 @@ int host_set_addr(struct net_device *dev, __be32 addr, int prefixlen)
 	dev->ifa.ifa_address = addr;
 	dev->ifa.ifa_prefixlen = prefixlen;
 	dev->ifa.ifa_mask = prefixlen ? htonl(~0U << (32 - prefixlen)) : 0;
+	/* inetdev_event gives lo's address host scope; `ip addr add`, global. */
+	dev->ifa.ifa_scope = (dev->flags & IFF_LOOPBACK) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE;
 	dev->ifa.configured = true;
 	fib_add_ifaddr(dev);
 	return 0;

@@ -15,9 +15,10 @@
  *    every function a step names must be a traced function declared in
  *    events/, and every field a check names one of its fields;
  *  - the runner (lesson_run_*, sim/lesson_run.c) executes steps against
- *    a live world: commands go to the tools, a break stops the engine at
- *    the end of the event (or the command's own call) in which the
- *    function was entered;
+ *    a live world: commands go to the tools; a break stops at a moment
+ *    (a function's entry, its return, a note inside it), and the steps
+ *    after it that only look (narration, questions, `expect`, read-only
+ *    commands) are evaluated at that moment;
  *  - the `expect` subjects (sim/lesson_expect.c) read the model (hosts,
  *    neighbours, rings, counters, the server's sinks) and the trace
  *    records kept since the last command.
@@ -74,6 +75,13 @@ enum lesson_step_kind {
 /* Which host a break, step or expect looks at. */
 enum { LESSON_HOST_ANY = -1 };	/* otherwise SIM_STUDENT, SIM_ROUTER, SIM_SERVER */
 
+/* The moment a break or `step until` stops at. */
+enum lesson_at {
+	LESSON_AT_ENTRY,	/* `FUNC`: its enter record */
+	LESSON_AT_RETURN,	/* `FUNC return`: its exit record */
+	LESSON_AT_NOTE,		/* `NOTE in FUNC`: the note, inside FUNC */
+};
+
 struct lesson_expect;		/* parsed `expect`, private to sim/lesson_expect.c */
 
 struct lesson_step {
@@ -81,9 +89,11 @@ struct lesson_step {
 	int line;			/* line in the file where the step starts */
 	char *text;			/* narration, command, question, expect source */
 	char *answer;			/* QUESTION, TRY */
-	const struct trace_event_desc *ev;	/* BREAK, DELETE, STEP_UNTIL: the function
-					 * (NULL = all for DELETE) */
+	const struct trace_event_desc *ev;	/* BREAK, DELETE, STEP_UNTIL: the function,
+					 * or the note (NULL = all for DELETE) */
 	const char *func;		/* its name ("" = all for DELETE) */
+	enum lesson_at at;		/* ... which moment of it */
+	char in[LESSON_FUNC_MAX];	/* LESSON_AT_NOTE: the C function it sits in */
 	int host;			/* BREAK, STEP_UNTIL: SIM_* or LESSON_HOST_ANY */
 	struct lesson_expect *expect;	/* EXPECT */
 };
@@ -132,10 +142,12 @@ struct lesson_run;
  */
 struct lesson_run *lesson_run_create(struct lesson *l, struct sim_world *w, FILE *out);
 /*
- * Execute one step.  0 on success (a break may have stopped the world:
- * see lesson_run_stop), 1 when the step failed (a command error, a
- * `step until` that never arrived, a failed `expect`): the message,
- * "FILE:LINE: ...", is in lesson_run_error().
+ * Execute one step, the next of the lesson in order.  0 on success (a
+ * break may have stopped the world: see lesson_run_stop), 1 when the
+ * step failed (a command error, a `step until` that never arrived, a
+ * failed `expect`): the message, "FILE:LINE: ...", is in
+ * lesson_run_error().  A step that only looks and follows a stop was
+ * already evaluated at the stop's moment: this reports what it gave.
  */
 int lesson_run_step(struct lesson_run *r, const struct lesson_step *s);
 /* Let the world run to idle (no breakpoints), as at the end of a lesson. 0 or 1. */
@@ -143,16 +155,46 @@ int lesson_run_finish(struct lesson_run *r);
 const char *lesson_run_error(const struct lesson_run *r);
 void lesson_run_destroy(struct lesson_run *r);
 
-/* Where the world stopped: the enter event that hit the breakpoint. */
+/*
+ * Where the world stopped: the record (enter, exit or note) that hit
+ * the break.  The world then ran on to the end of that engine event
+ * (netstep is one thread: a function cannot be frozen halfway), but
+ * every step that only looks was evaluated at this moment.
+ */
 struct lesson_stop {
 	bool valid;			/* a break or `step until` stopped here */
-	const char *func;		/* the function's name ("" before any stop) */
+	const char *func;		/* the function's (or note's) name ("" before any stop) */
+	enum lesson_at at;		/* which moment */
+	const char *in;			/* LESSON_AT_NOTE: the C function it sits in */
 	int host;			/* SIM_* */
 	u64 seq;			/* trace sequence number */
-	u32 skb_id;			/* skb it was entered with, 0 = none */
-	struct trace_rec rec;		/* the enter record: time, typed fields */
+	u32 skb_id;			/* skb of the record, 0 = none */
+	struct trace_rec rec;		/* the record: time, typed fields */
 };
+/* The stop of the last step that stopped (valid false before any). */
 const struct lesson_stop *lesson_run_stop(const struct lesson_run *r);
+/* "the entry of tcp_transmit_skb", "the return of ...", "the note
+ * neigh_nud_change in neigh_update": what a stop shows. */
+void lesson_stop_moment(const struct lesson_stop *st, char *buf, size_t len);
+/* Did @s (a `$`, `continue` or `step until` already run) stop the world? */
+const struct lesson_stop *lesson_run_step_stop(const struct lesson_run *r,
+					       const struct lesson_step *s);
+/* The stop whose moment @s (already run) was evaluated at, or NULL when
+ * it ran in its own turn (on the world as the steps before it left it). */
+const struct lesson_stop *lesson_run_step_moment(const struct lesson_run *r,
+						 const struct lesson_step *s);
+/*
+ * Called at every stop, inside the trace sink, with the trace muted and
+ * the world at the stop's moment (the UI records its panes there).
+ */
+void lesson_run_set_stop_hook(struct lesson_run *r,
+			      void (*hook)(void *arg, const struct lesson_stop *stop), void *arg);
+/* Make every change to the world through @j (sim/journal.h), as @owner. */
+struct sim_journal;
+void lesson_run_set_journal(struct lesson_run *r, struct sim_journal *j);
+/* Go on with @w, a world the journal brought to where the run's own
+ * world was (the UI replays it after the student looked around). */
+int lesson_run_rebind(struct lesson_run *r, struct sim_world *w);
 /* id of the "current skb" that `expect skb` reads (0 = none yet). */
 u32 lesson_run_skb(const struct lesson_run *r);
 /* Number of `expect` checks that passed so far. */

@@ -844,12 +844,14 @@ static int
 ex_output_eval(struct lesson_run *r, const struct lesson_expect *e, struct net *net, char *why,
 	       size_t wl)
 {
+	const char *out;
+	size_t len;
 	char *o;
 	bool found;
 
 	(void)net;
-	fflush(r->cap);
-	o = strndup(r->capbuf + r->cmd_start, r->caplen - r->cmd_start);
+	out = lesson_run_output(r, &len);
+	o = strndup(out, len);
 	if (!o)
 		abort();
 	found = strstr(o, e->text) != NULL;
@@ -872,6 +874,12 @@ ex_status_eval(struct lesson_run *r, const struct lesson_expect *e, struct net *
 	       size_t wl)
 {
 	(void)net;
+	if (r->in_call) {
+		/* Stopped inside the command's own call: it has not returned. */
+		snprintf(why, wl, "the command has not returned yet (the break stopped inside "
+			 "its call)");
+		return 0;
+	}
 	return check_value(e, r->last_status, "exit status of the last command", why, wl);
 }
 

@@ -200,7 +200,11 @@ new_step(struct lesson_parser *p, enum lesson_step_kind kind)
 	return s;
 }
 
-/* FUNC [on HOST] into the step; FUNC must be a traced function. */
+/*
+ * A moment into the step: `FUNC` (its entry), `FUNC return`, or `NOTE
+ * in FUNC` (a note declared in events/, inside the C function FUNC,
+ * which may be a helper netstep does not trace), then `[on HOST]`.
+ */
 static int
 parse_func_host(struct lesson_parser *p, struct lesson_step *s, const char *args,
 		const char *usage, bool func_optional)
@@ -208,25 +212,44 @@ parse_func_host(struct lesson_parser *p, struct lesson_step *s, const char *args
 	char buf[256];
 	char *w[8];
 	char why[LESSON_ERR_MAX / 2];
-	int n = lesson_split_words(args, buf, sizeof(buf), w, 8);
+	int n = lesson_split_words(args, buf, sizeof(buf), w, 8), i = 1;
 
 	if (n == 0 && func_optional)
 		return 0;
-	if (n != 1 && n != 3)
+	if (n < 1)
 		return perr(p, s->line, "usage: %s", usage);
 	if (!lesson_is_ident(w[0]))
 		return perr(p, s->line, "'%s' is not a function name (usage: %s)", w[0], usage);
-	if (n == 3) {
-		if (strcmp(w[1], "on"))
-			return perr(p, s->line, "unexpected '%s' (usage: %s)", w[1], usage);
-		s->host = !strcmp(w[2], "any") ? LESSON_HOST_ANY : lesson_host_index(w[2]);
+	if (n > 1 && !strcmp(w[1], "return")) {
+		s->at = LESSON_AT_RETURN;
+		i = 2;
+	} else if (n > 1 && !strcmp(w[1], "in")) {
+		if (n < 3 || !lesson_is_ident(w[2]))
+			return perr(p, s->line, "'in' needs the function the note sits in "
+				    "(usage: %s)", usage);
+		s->at = LESSON_AT_NOTE;
+		snprintf(s->in, sizeof(s->in), "%s", w[2]);
+		i = 3;
+	}
+	if (i < n) {
+		if (strcmp(w[i], "on") || n != i + 2)
+			return perr(p, s->line, "unexpected '%s' (usage: %s)", w[i], usage);
+		s->host = !strcmp(w[i + 1], "any") ? LESSON_HOST_ANY : lesson_host_index(w[i + 1]);
 		if (s->host == -2)
 			return perr(p, s->line, "unknown host '%s' (student, router, server or any)",
-				    w[2]);
+				    w[i + 1]);
 	}
-	s->ev = lesson_func_find(w[0], why, sizeof(why));
-	if (!s->ev)
-		return perr(p, s->line, "%s", why);
+	if (s->at == LESSON_AT_NOTE) {
+		s->ev = trace_event_find(w[0], true);
+		if (!s->ev)
+			return perr(p, s->line, "'%s' is not a note events/ declares%s", w[0],
+				    trace_event_find(w[0], false) ? " (it is a function: drop "
+				    "'in ...', or add 'return')" : "");
+	} else {
+		s->ev = lesson_func_find(w[0], why, sizeof(why));
+		if (!s->ev)
+			return perr(p, s->line, "%s", why);
+	}
 	s->func = s->ev->name;
 	return 0;
 }
@@ -314,20 +337,23 @@ parse_directive(struct lesson_parser *p, const char *kw, const char *rest)
 	if (!strcmp(kw, "break")) {
 		if (!(s = new_step(p, LESSON_BREAK)))
 			return -1;
-		return parse_func_host(p, s, rest, "break FUNCTION [on HOST]", false);
+		return parse_func_host(p, s, rest, "break FUNCTION [return] [on HOST], or "
+				       "break NOTE in FUNCTION [on HOST]", false);
 	}
 	if (!strcmp(kw, "delete")) {
 		if (!(s = new_step(p, LESSON_DELETE)))
 			return -1;
-		return parse_func_host(p, s, rest, "delete [FUNCTION [on HOST]]", true);
+		return parse_func_host(p, s, rest, "delete [FUNCTION [return] [on HOST]], or "
+				       "delete NOTE in FUNCTION [on HOST]", true);
 	}
 	if (!strcmp(kw, "step")) {
 		if (strncmp(rest, "until", 5) || (rest[5] && rest[5] != ' ' && rest[5] != '\t'))
-			return perr(p, p->line, "usage: step until FUNCTION [on HOST]");
+			return perr(p, p->line, "usage: step until FUNCTION [return] [on HOST]");
 		if (!(s = new_step(p, LESSON_STEP_UNTIL)))
 			return -1;
 		return parse_func_host(p, s, lesson_after_words(rest, 1),
-				       "step until FUNCTION [on HOST]", false);
+				       "step until FUNCTION [return] [on HOST], or "
+				       "step until NOTE in FUNCTION [on HOST]", false);
 	}
 	if (!strcmp(kw, "continue")) {
 		if (*rest)

@@ -100,9 +100,29 @@ struct lesson_fstat {
  * ones are counted as lost, and a failed check says so. */
 #define LESSON_RECS_MAX		(1u << 18)
 
+/* A moment a break or `step until` waits for. */
 struct lesson_break {
-	const struct trace_event_desc *ev;	/* the function */
+	const struct trace_event_desc *ev;	/* the function, or the note */
+	enum lesson_at at;
+	const char *in;			/* LESSON_AT_NOTE: its C function */
 	int host;			/* SIM_* or LESSON_HOST_ANY */
+};
+
+/*
+ * What a step gave when it ran ahead of its turn, at a stop's moment
+ * (it only looks), or that it began there (`continue`, `step until`
+ * armed at the stop), and the stop of a step that stopped.
+ */
+struct lesson_kept {
+	bool done;			/* ran at a stop: report, do not run again */
+	bool started;			/* continue / step until: armed at a stop */
+	int rc;				/* its result */
+	char *text;			/* what it printed for the transcript */
+	char *err;			/* lesson_run_error() it left (rc != 0) */
+	int status;			/* `$`: the command's exit status */
+	int moment;			/* the step whose stop it ran at, -1 */
+	bool stopped;			/* `$`, continue, step until: it stopped ... */
+	struct lesson_stop stop_at;	/* ... here */
 };
 
 struct lesson_run {
@@ -111,23 +131,36 @@ struct lesson_run {
 	struct sim_console con;		/* the console's command table */
 	FILE *out;			/* transcript, may be NULL */
 	bool dry;			/* validating on a scratch world */
+	struct sim_journal *journal;	/* where changes to the world go (NULL: none) */
 	/* what the tools print: one stream for the whole run (a ping prints later) */
 	FILE *cap;
 	char *capbuf;
 	size_t caplen;
 	size_t cmd_start;		/* where the last command's output begins */
 	size_t echoed;			/* transcript has shown up to here */
+	const char *look_out;		/* the last command's output when it ran at a
+					 * stop (in kept[].text), else NULL */
+	size_t look_len;
 	int last_status;
+	bool in_call;			/* a command's own call is running */
 	/* breakpoints and where we stopped */
 	struct lesson_break brk[LESSON_MAX_BREAKS];
 	int nbrk;
 	bool watching;			/* breakpoints active (not while finishing) */
-	const struct trace_event_desc *until;	/* step until: the function */
-	int until_host;
-	bool hit;			/* a watched function was entered */
-	struct lesson_stop stop;
+	bool until_armed;		/* step until: waiting for this moment ... */
+	struct lesson_break until;	/* ... (breaks are ignored meanwhile) */
+	bool running;			/* inside lesson_run_step/finish: the sink looks */
+	int waiting;			/* step a stop now belongs to (-1: none) */
+	int ahead;			/* first step not yet run ahead of its turn */
+	unsigned long nstops;		/* stops so far */
+	int shown;			/* step whose stop lesson_run_stop() gives, -1 */
+	struct lesson_stop none;	/* ... before any */
+	bool past_stop;			/* the world ran on past the last stop shown */
 	bool stopped;			/* work is pending behind the stop */
 	u32 cur_skb;
+	struct lesson_kept *kept;	/* one per step */
+	void (*stop_hook)(void *arg, const struct lesson_stop *stop);
+	void *stop_arg;
 	/* the trace since the last command: counts, and the enter and note records */
 	struct lesson_fstat fstat[LESSON_FSTAT_SLOTS];
 	int nfstat;
@@ -149,6 +182,8 @@ int lesson_err(struct lesson_run *r, const char *fmt, ...) __attribute__((format
  * "...", so that @reason always fits in LESSON_ERR_MAX.  Returns 1.
  */
 int lesson_fail(struct lesson_run *r, const char *head, const char *echo, const char *reason);
+/* The last command's output (for `expect output`): @len bytes. */
+const char *lesson_run_output(struct lesson_run *r, size_t *len);
 /* @ev's calls on @host since the last command began, or NULL if none. */
 const struct lesson_fstat *lesson_run_calls(const struct lesson_run *r,
 					    const struct trace_event_desc *ev, int host);

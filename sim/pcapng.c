@@ -8,8 +8,11 @@
  *   - the trace sink (kernel/trace.h) gives what the stack reported on
  *     the way: igb_xmit_frame_ring (TX queue), igb_tx_map (ring slot,
  *     skb id, clone), ip_finish_output2 (route), dst_neigh_output and
- *     friends (neighbour), the card's descriptor fetch (card_tx_desc:
- *     which slot a frame on the wire came from); on RX the card's
+ *     friends (neighbour), gso_segs_made (a GSO skb cut in software:
+ *     its segments are numbered as they are mapped), the card's
+ *     descriptor fetch (card_tx_desc: which slot a frame on the wire
+ *     came from) and its TSO (sim_82576_tso_frame: the slot of the
+ *     packet it cuts, and which segment this frame is); on RX the card's
  *     write-back (card_rx_writeback: slot) or the note that refused the
  *     frame, igb_rx_done (the skb behind that slot), skb_gro_receive
  *     (the packet GRO merged it into: what goes up from then on), the
@@ -34,6 +37,7 @@
 #include "events/net.h"
 #include "events/gro.h"
 #include "events/skb.h"
+#include "events/offload.h"
 #include "layers/neighbour.h"
 #include "sim/pcap.h"
 #include "layers/skbuff.h"
@@ -60,6 +64,7 @@ struct pcapng_slot {
 	u32 data_id;			/* skb that allocated the data */
 	bool clone;			/* data shared with another skb */
 	u32 gso_of;			/* GSO skb it is a segment of, 0: none */
+	u32 seg, segs;			/* ... which one (from 1), of how many */
 	struct pcapng_skbinfo info;	/* route and neighbour, copied */
 };
 
@@ -97,11 +102,14 @@ struct sim_pcapng {
 	struct pcapng_slot slots[PCAPNG_SLOTS];
 	unsigned int next_slot;
 	u32 hard_xmit_skb;		/* skb of the last dev_hard_start_xmit */
+	u32 gso_segs, gso_seg;		/* its software segments: made, mapped */
 	int xmit_queue;			/* ring of the last igb_xmit_frame_ring */
 	u32 xmit_skb;			/* ... and its skb */
 	__be32 arp_for;			/* target of the last arp_solicit, 0: none */
 	int fetch_queue;		/* the card's TX engine: current queue */
 	int fetch_slot;			/* first descriptor of the frame, -1 none */
+	u32 tso_seg, tso_segs;		/* the frame is the card's segment seg of
+					 * segs (0: the card did not cut it) */
 	/* RX */
 	struct pcapng_rec *arriving;	/* inside the card's receive */
 	struct pcapng_rec *rx_cur;	/* going up the stack */
@@ -329,6 +337,8 @@ pcapng_on_tx_map(struct sim_pcapng *pc, const struct trace_event *ev, unsigned i
 		if (gso) {
 			s->info = *gso;
 			s->gso_of = pc->hard_xmit_skb;
+			s->seg = ++pc->gso_seg;
+			s->segs = pc->gso_segs;
 		}
 	} else if (si) {
 		s->info = *si;
@@ -356,6 +366,8 @@ pcapng_on_tx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 	const tp_data_igb_tx_map *map = TP_DATA(ev, igb_tx_map);
 	const tp_data_sim_82576_tx_frame *frame = TP_DATA(ev, sim_82576_tx_frame);
 	const tp_data_card_tx_desc *desc = TP_DATA(ev, card_tx_desc);
+	const tp_data_gso_segs_made *made = TP_DATA(ev, gso_segs_made);
+	const tp_data_sim_82576_tso_frame *tso = TP_DATA(ev, sim_82576_tso_frame);
 	u32 skb_id = ev->rec.skb_id;
 
 	if (route)
@@ -378,12 +390,22 @@ pcapng_on_tx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 	}
 	if (map)
 		pcapng_on_tx_map(pc, ev, map->slot);
+	if (made) {		/* dev_hard_start_xmit's skb, cut in software */
+		pc->gso_segs = made->segs;
+		pc->gso_seg = 0;
+	}
 	if (frame) {		/* the card's TX engine starts a frame */
 		pc->fetch_queue = frame->queue;
 		pc->fetch_slot = -1;
+		pc->tso_segs = 0;
 	}
 	if (desc && pc->fetch_slot < 0)	/* the frame's first descriptor */
 		pc->fetch_slot = (int)desc->slot;
+	if (tso) {		/* ... or a segment the card cuts from a packet */
+		pc->fetch_slot = (int)tso->slot;
+		pc->tso_seg = tso->seg;
+		pc->tso_segs = tso->segs;
+	}
 }
 
 /* The card's TX engine wrote a frame to the wire: comment it, queue it. */
@@ -392,7 +414,7 @@ pcapng_tx_comment(struct sim_pcapng *pc, struct pcapng_rec *r)
 {
 	struct pcapng_slot *s = pc->fetch_slot >= 0 ?
 		pcapng_find_slot(pc, pc->fetch_queue, (unsigned int)pc->fetch_slot) : NULL;
-	char clone[40], gso[40] = "";
+	char clone[40], gso[64] = "";
 
 	if (!s) {
 		snprintf(r->comment, sizeof(r->comment), "TX (no igb_tx_map seen for this frame)");
@@ -404,14 +426,20 @@ pcapng_tx_comment(struct sim_pcapng *pc, struct pcapng_rec *r)
 		snprintf(clone, sizeof(clone), "clone=yes(data of skb#%u)", s->data_id);
 	else
 		snprintf(clone, sizeof(clone), "clone=yes");
-	if (s->gso_of)
-		snprintf(gso, sizeof(gso), " gso=segment of skb#%u", s->gso_of);
+	if (pc->tso_segs)
+		snprintf(gso, sizeof(gso), " gso=segment %u/%u of skb#%u (cut by the card)",
+			 pc->tso_seg, pc->tso_segs, s->skb_id);
+	else if (s->gso_of)
+		snprintf(gso, sizeof(gso), " gso=segment %u/%u of skb#%u (cut in software)",
+			 s->seg, s->segs, s->gso_of);
 	snprintf(r->comment, sizeof(r->comment),
 		 "TX skb#%u %s%s queue=%d slot=%u len=%u | route %s | neigh %s",
 		 s->skb_id, clone, gso, s->queue, s->slot, r->len,
 		 s->info.route[0] ? s->info.route : "none (not IP)",
 		 s->info.neigh[0] ? s->info.neigh : "none");
-	s->used = false;
+	/* A packet the card cuts keeps its slot until its last segment. */
+	if (pc->tso_seg == pc->tso_segs)
+		s->used = false;
 }
 
 /* ---- reading the trace: receive --------------------------------------------- */

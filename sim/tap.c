@@ -13,7 +13,8 @@
  *
  * A frame the card puts on the wire crosses the link (serialisation and
  * propagation delay as on the simulated wire), reaches tap->port and is
- * written to the descriptor: the kernel receives it on the TAP device.
+ * queued for the writer thread (sim/tap_writer.c), which writes it to the
+ * descriptor: the kernel receives it on the TAP device.
  * A frame the kernel sends out of the TAP device is read from the
  * descriptor when the engine wakes up and leaves tap->port towards the
  * card, which DMAs it into the RX ring as any other frame.  Frames read
@@ -187,21 +188,21 @@ tap_close(struct sim_tapdev *tap)
 {
 	if (!tap)
 		return;
+	if (tap->writing)
+		tap_writer_stop(&tap->writer);
 	if (tap->fd >= 0)
 		close(tap->fd);
 	free(tap);
 }
 
-/* A frame reached the kernel's end of the cable: hand it to the kernel. */
+/* A frame reached the kernel's end of the cable: hand it to the kernel
+ * (the writer thread writes it).  A stub TAP loses it. */
 static void
 tap_port_rx(struct sim_port *port, const u8 *frame, unsigned int len)
 {
 	struct sim_tapdev *tap = port->owner;
-	ssize_t n = write(tap->fd, frame, len);
 
-	if (n != (ssize_t)len) {
-		/* EIO: the TAP is down; EAGAIN: its queue is full.  A cable
-		 * loses the frame in both cases; TCP will retransmit. */
+	if (!tap->writing || !tap_writer_queue(&tap->writer, frame, len)) {
 		tap->stats.tx_errors++;
 		return;
 	}
@@ -328,10 +329,17 @@ int
 tap_world_create(struct sim_world *w, u32 seed, struct sim_tapdev *tap,
 		 const struct tap_config *cfg)
 {
-	int err = tap_world_build(w, seed, tap, cfg);
+	int err = tap_writer_start(&tap->writer, tap->fd);
 
 	if (err)
 		return err;
+	tap->writing = true;	/* before the world: it may send at once */
+	err = tap_world_build(w, seed, tap, cfg);
+	if (err) {
+		tap_writer_stop(&tap->writer);
+		tap->writing = false;
+		return err;
+	}
 	tap->wall.fd = tap->fd;
 	sim_event_init(&tap->resume, "tap_resume", tap_resume);
 	tap->wall.readable = tap_readable;

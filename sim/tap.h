@@ -24,6 +24,7 @@
 #ifndef NETSTEP_SIM_TAP_H
 #define NETSTEP_SIM_TAP_H
 
+#include "sim/tap_writer.h"
 #include "sim/topology.h"
 #include "sim/wire.h"
 
@@ -38,12 +39,13 @@
 #define TAP_EPERM_HINT							\
 	"run it with sudo, or once: sudo setcap cap_net_admin+ep ./netstep, or use --wire sim"
 
+/* The engine's side; what write() did is the writer's (tap_writer_stats). */
 struct tap_stats {
 	unsigned long rx_frames;	/* read from the kernel (into netstep) */
 	unsigned long rx_bytes;
-	unsigned long tx_frames;	/* written to the kernel */
+	unsigned long tx_frames;	/* handed to the writer thread for the kernel */
 	unsigned long tx_bytes;
-	unsigned long tx_errors;	/* write() refused (kernel side down, full) */
+	unsigned long tx_errors;	/* lost before the TAP: its writer's ring full, or none */
 	unsigned long rx_errors;	/* read() failed */
 	unsigned long rx_paused;	/* reading stopped: the line was full */
 };
@@ -65,6 +67,8 @@ struct sim_tapdev {
 	struct tap_config cfg;		/* the addresses the world was built with */
 	struct sim_wall wall;		/* the engine sleeps on fd (-1: paused) */
 	struct sim_event resume;	/* watch fd again: the line has room */
+	struct tap_writer writer;	/* writes the frames to fd (sim/tap_writer.h) */
+	bool writing;			/* the writer runs (not on a stub) */
 	struct tap_stats stats;
 	u8 buf[TAP_MAX_FRAME];		/* one frame read from the kernel */
 };
@@ -76,7 +80,8 @@ struct sim_tapdev {
  * TAP_EPERM_HINT and exit status 2.
  */
 struct sim_tapdev *tap_open(const char *name, char *err, size_t errlen, bool *perm);
-/* Close the descriptor and free.  The engine must be out of wall mode. */
+/* Stop the writer (what it holds is written), close the descriptor and
+ * free.  The engine must be out of wall mode. */
 void tap_close(struct sim_tapdev *tap);
 
 /*

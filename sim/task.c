@@ -193,6 +193,12 @@ sim_task_wait_chan(struct sim_task *t, const void *chan)
 }
 
 void
+sim_task_wake_up(struct sim_task *t)
+{
+	sim_task_wake(t, "timeout");
+}
+
+void
 sim_task_wake_chan(struct net *net, const void *chan)
 {
 	struct sim_task *t;
@@ -262,6 +268,28 @@ sim_task_event(struct sim_event *ev)
 	sim_task_run(t, &rc);
 }
 
+/*
+ * The name a task goes by, in a table that lives as long as the program:
+ * the trace's records point at it (tp_str), and they outlive the task
+ * (the UI's history writes them out later).  The names are few (one per
+ * kind of command); past SIM_TASK_NAMES new ones share "task".
+ */
+#define SIM_TASK_NAMES	64
+static const char *
+sim_task_comm(const char *comm)
+{
+	static char names[SIM_TASK_NAMES][16];
+	int i;
+
+	for (i = 0; i < SIM_TASK_NAMES && names[i][0]; i++)
+		if (!strncmp(names[i], comm, sizeof(names[i]) - 1))
+			return names[i];
+	if (i == SIM_TASK_NAMES)
+		return "task";
+	strncpy(names[i], comm, sizeof(names[i]) - 1);
+	return names[i];
+}
+
 struct sim_task *
 sim_task_create(struct net *net, const char *comm, sim_task_fn fn, void *priv,
 		void (*destruct)(struct sim_task *t))
@@ -278,7 +306,7 @@ sim_task_create(struct net *net, const char *comm, sim_task_fn fn, void *priv,
 		return NULL;
 	t->net = net;
 	t->id = ++sim_host(net)->task_next_id;
-	strncpy(t->comm, comm, sizeof(t->comm) - 1);
+	t->comm = sim_task_comm(comm);
 	t->fn = fn;
 	t->priv = priv;
 	t->destruct = destruct;

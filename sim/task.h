@@ -49,7 +49,8 @@ typedef int (*sim_task_fn)(struct sim_task *t);
 struct sim_task {
 	struct list_head list;		/* on net->tasks */
 	struct net *net;		/* whose process it is */
-	char comm[16];			/* "connect", "send", "tcp-sink" ... */
+	const char *comm;		/* "connect", "send", "tcp-sink" ... (kept for good:
+					 * the trace's records point at it) */
 	sim_task_fn fn;			/* re-enters the system call */
 	void (*done)(struct sim_task *t, int rc);	/* finished (rc) */
 	void (*destruct)(struct sim_task *t);	/* frees priv */
@@ -84,6 +85,9 @@ int sim_task_start(struct sim_task *t);
 /* From fn, before returning -EAGAIN: what to sleep on. */
 void sim_task_sleep_on(struct sim_task *t, struct sock *sk, unsigned int mask);
 void sim_task_wait_chan(struct sim_task *t, const void *chan);
+/* A timeout ran out (poll's, a blocking call's): put @t on the run
+ * queue whatever it sleeps on; its fn decides what the wake-up means. */
+void sim_task_wake_up(struct sim_task *t);
 /* Wake every task of @net sleeping on @chan. */
 void sim_task_wake_chan(struct net *net, const void *chan);
 /* The socket is going away: wake (and unhook) anyone sleeping on it. */

@@ -25,7 +25,6 @@
 #include "layers/tcp.h"
 #include "nic/igb.h"
 #include "sim/console.h"
-#include "sim/sha256.h"
 #include "sim/topology.h"
 
 #include <check.h>
@@ -524,21 +523,6 @@ END_TEST
 
 /* ---- the stack above ------------------------------------------------------------ */
 
-/* The SHA-256 of the first @n bytes of `send`'s pattern (byte k: k % 251). */
-static void
-gro_pattern_sha(size_t n, char hex[2 * SHA256_DIGEST_SIZE + 1])
-{
-	struct sim_sha256 c;
-	u8 buf[251];
-
-	for (int i = 0; i < 251; i++)
-		buf[i] = (u8)i;
-	sim_sha256_init(&c);
-	for (size_t done = 0; done < n; done += sizeof(buf))
-		sim_sha256_update(&c, buf, n - done < sizeof(buf) ? n - done : sizeof(buf));
-	sim_sha256_hex(&c, hex);
-}
-
 /*
  * 1 MiB from the student to the server, with the server's GRO on (the
  * default) or off: it arrives intact either way; with GRO, TCP on the
@@ -552,7 +536,7 @@ gro_pattern_sha(size_t n, char hex[2 * SHA256_DIGEST_SIZE + 1])
 static void
 gro_mib(bool gro, int *skbs, int *acks)
 {
-	char hex[2 * SHA256_DIGEST_SIZE + 1], want[128];
+	char hex[65], want[128];
 	int from;
 
 	if (!gro)
@@ -560,7 +544,7 @@ gro_mib(bool gro, int *skbs, int *acks)
 	from = grec.nevents;
 	ck_assert_int_eq(gro_console("socket tcp; connect 10.0.1.2:9000; send 3 1048576; "
 				     "close 3; on server recv 9000"), 0);
-	gro_pattern_sha(1048576, hex);
+	fixture_pattern_sha256(1048576, hex);
 	snprintf(want, sizeof(want), "tcp 9000: 1 connection(s), 1048576 bytes, sha256 %s", hex);
 	ck_assert_ptr_nonnull(strstr(gcap.outbuf, want));
 	*skbs = 0;

@@ -534,6 +534,75 @@ START_TEST(test_dma_unmap_many)
 }
 END_TEST
 
+/*
+ * The page table behind the lookups: a mapping across several pages is
+ * found from each of them and not one byte past its end; two mappings in
+ * one page, and two whose pages share a hash bucket (SIM_DMA_HASH_SIZE
+ * pages apart), each find their own memory; unmapping one leaves the
+ * others; a full table refuses, and a freed slot is used again while
+ * the addresses still only grow.
+ */
+START_TEST(test_dma_page_table)
+{
+	static dma_addr_t fill[SIM_DMA_MAX_MAPS];
+	size_t bigsz = (size_t)SIM_DMA_HASH_SIZE << SIM_DMA_PAGE_SHIFT;
+	u8 small[3][16], span[10000], b = 0, *big = calloc(1, bigsz);
+	dma_addr_t s0, s1, sp, bg, s2, again;
+	struct device dev;
+
+	ck_assert_ptr_nonnull(big);
+	ck_assert_int_eq(sim_device_init(&dev, NULL, "test"), 0);
+	for (int i = 0; i < 3; i++)
+		memset(small[i], 0x10 + i, sizeof(small[i]));
+	for (size_t i = 0; i < sizeof(span); i++)
+		span[i] = (u8)(i / 4096 + 1);
+	s0 = dma_map_single(&dev, small[0], sizeof(small[0]), DMA_TO_DEVICE);
+	s1 = dma_map_single(&dev, small[1], sizeof(small[1]), DMA_TO_DEVICE);
+	sp = dma_map_single(&dev, span, sizeof(span), DMA_TO_DEVICE);
+	bg = dma_map_single(&dev, big, bigsz, DMA_TO_DEVICE);
+	s2 = dma_map_single(&dev, small[2], sizeof(small[2]), DMA_TO_DEVICE);
+	ck_assert_uint_eq(s0 >> SIM_DMA_PAGE_SHIFT, s1 >> SIM_DMA_PAGE_SHIFT);	/* one page */
+	ck_assert_uint_eq((s2 >> SIM_DMA_PAGE_SHIFT) % SIM_DMA_HASH_SIZE,	/* one bucket */
+			  ((sp + sizeof(span) - 1) >> SIM_DMA_PAGE_SHIFT) % SIM_DMA_HASH_SIZE);
+	for (size_t off = 0; off < sizeof(span); off += 997) {
+		ck_assert_int_eq(sim_dma_read(&dev, sp + off, &b, 1), 0);
+		ck_assert_uint_eq(b, span[off]);
+	}
+	ck_assert_int_eq(sim_dma_read(&dev, sp + sizeof(span) - 1, &b, 1), 0);
+	ck_assert_int_eq(sim_dma_read(&dev, sp + sizeof(span), &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, s1 + 16, &b, 1), -EFAULT);	/* the gap after it */
+	ck_assert_int_eq(sim_dma_read(&dev, s1, &b, 1), 0);
+	ck_assert_uint_eq(b, 0x11);
+	dma_unmap_single(&dev, bg, bigsz, DMA_TO_DEVICE);
+	dma_unmap_single(&dev, s0, sizeof(small[0]), DMA_TO_DEVICE);
+	ck_assert_int_eq(sim_dma_read(&dev, bg + 4096, &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, s0, &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, s2 + 15, &b, 1), 0);
+	ck_assert_uint_eq(b, 0x12);
+	ck_assert_int_eq(sim_dma_read(&dev, sp + 8192, &b, 1), 0);
+	ck_assert_uint_eq(b, 3);
+	ck_assert_uint_eq(dev.faults, 4);
+
+	/* Full: the next is refused; one unmapped, one more fits, higher up. */
+	for (unsigned int i = sim_dma_map_count(&dev); i < SIM_DMA_MAX_MAPS; i++) {
+		fill[i] = dma_map_single(&dev, small[0], 1, DMA_TO_DEVICE);
+		ck_assert(!dma_mapping_error(&dev, fill[i]));
+	}
+	ck_assert(dma_mapping_error(&dev, dma_map_single(&dev, small[0], 1, DMA_TO_DEVICE)));
+	ck_assert_uint_eq(dev.map_errors, 1);
+	dma_unmap_single(&dev, s1, sizeof(small[1]), DMA_TO_DEVICE);
+	again = dma_map_single(&dev, small[1], sizeof(small[1]), DMA_TO_DEVICE);
+	ck_assert(!dma_mapping_error(&dev, again));
+	ck_assert_uint_gt(again, fill[SIM_DMA_MAX_MAPS - 1]);
+	ck_assert_int_eq(sim_dma_read(&dev, s1, &b, 1), -EFAULT);
+	ck_assert_int_eq(sim_dma_read(&dev, again, &b, 1), 0);
+	ck_assert_uint_eq(b, 0x11);
+	ck_assert_uint_eq(sim_dma_map_count(&dev), SIM_DMA_MAX_MAPS);
+	sim_device_destroy(&dev);
+	free(big);
+}
+END_TEST
+
 /* A descriptor pointing at unmapped memory: fault counted, no frame, ring moves on. */
 START_TEST(test_card_refuses_unmapped_buffer)
 {
@@ -1014,6 +1083,104 @@ START_TEST(test_ethtool_resize_keeps_old_ring_without_memory)
 }
 END_TEST
 
+/*
+ * How long host h1's card holds back the interrupt of a frame that
+ * arrives a few microseconds after the last one was served (ns).  Two
+ * frames first: the first interrupt after ethtool -C writes the new EITR,
+ * the second runs its throttle with it.
+ */
+static ktime_t
+rx_irq_delay(void)
+{
+	int wb, msg;
+
+	for (int i = 0; i < 2; i++) {
+		send_frames(T.a, mac_b, 1, 60);
+		fixture_run(&T.fx);
+	}
+	fixture_forget(&T.fx);
+	send_frames(T.a, mac_b, 1, 60);
+	fixture_run(&T.fx);
+	wb = FX_FIND(&T.fx.rec, 0, "h1", card_rx_writeback);
+	ck_assert_int_ge(wb, 0);
+	msg = FX_FIND(&T.fx.rec, wb, "h1", card_msix_msg);
+	ck_assert_int_ge(msg, 0);
+	return T.fx.rec.ev[msg].ts - T.fx.rec.ev[wb].ts;
+}
+
+/*
+ * ethtool -c/-C: igb_get_coalesce and igb_set_coalesce as in 3.10.  The
+ * default rx-usecs 3 (dynamic) starts EITR at IGB_START_ITR, 162 us,
+ * which the card obeys; 0 turns the throttle off (EITR's minimum, 1 us),
+ * 50 gives 50 us; 2, 4-9 and above 10000 are refused and change nothing.
+ */
+START_TEST(test_ethtool_coalesce)
+{
+	struct net *h;
+	char out[2048], err[256];
+	struct sim_82576 *card;
+	ktime_t d;
+
+	world_setup(true, true);
+	/* the sender's own throttle off: its TX interrupts do not space the frames */
+	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -C eth0 rx-usecs 0", out, sizeof(out),
+				  err, sizeof(err)), 0);
+	h = T.fx.host[1];
+	card = sim_igb_card(T.b);
+	ck_assert_int_eq(run_tool(h, "ethtool -c eth0", out, sizeof(out), err, sizeof(err)), 0);
+	ck_assert_ptr_eq(strstr(out, "Coalesce parameters for eth0:\nAdaptive RX: off  TX: off\n"),
+			 out);
+	ck_assert_ptr_nonnull(strstr(out, "\nrx-usecs: 3\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\ntx-usecs: 3\n"));
+	d = rx_irq_delay();
+	ck_assert_uint_eq(sim_82576_peek(card, E1000_EITR(1)) & 0x7FFC, IGB_START_ITR);
+	ck_assert_int_gt(d, 150 * NSEC_PER_USEC);
+	ck_assert_int_le(d, 162 * NSEC_PER_USEC);
+
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs 0", out, sizeof(out), err,
+				  sizeof(err)), 0);
+	ck_assert_uint_eq(adapter_of(T.b)->rx_itr_setting, 0);
+	d = rx_irq_delay();
+	ck_assert_uint_eq(sim_82576_peek(card, E1000_EITR(1)) & 0x7FFC, 0x4);
+	ck_assert_int_lt(d, NSEC_PER_USEC);
+
+	ck_assert_int_eq(run_tool(h, "ethtool --coalesce eth0 rx-usecs 50", out, sizeof(out), err,
+				  sizeof(err)), 0);
+	d = rx_irq_delay();
+	ck_assert_uint_eq(sim_82576_peek(card, E1000_EITR(1)) & 0x7FFC, 200);
+	ck_assert_int_gt(d, 40 * NSEC_PER_USEC);
+	ck_assert_int_le(d, 50 * NSEC_PER_USEC);
+	ck_assert_int_eq(run_tool(h, "ethtool -c eth0", out, sizeof(out), err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\nrx-usecs: 50\n"));
+
+	/* refused by the driver: 1, nothing changed */
+	for (int i = 0; i < 3; i++) {
+		static const char *const bad[] = { "ethtool -C eth0 rx-usecs 2",
+						   "ethtool -C eth0 rx-usecs 9",
+						   "ethtool -C eth0 tx-usecs 10001" };
+
+		ck_assert_int_eq(run_tool(h, bad[i], out, sizeof(out), err, sizeof(err)), 1);
+		ck_assert_str_eq(err, "Cannot set device coalesce parameters: Invalid argument\n");
+	}
+	ck_assert_uint_eq(adapter_of(T.b)->rx_itr_setting, 200);
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs 50", out, sizeof(out), err,
+				  sizeof(err)), 1);
+	ck_assert_str_eq(err, "no coalesce parameters changed, aborting\n");
+	/* bad command lines: 2 */
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx 5", out, sizeof(out), err,
+				  sizeof(err)), 2);
+	ck_assert_str_eq(err, "ethtool: unknown coalesce parameter 'rx'\n");
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs 5 rx-usecs 6", out, sizeof(out),
+				  err, sizeof(err)), 2);
+	ck_assert_str_eq(err, "ethtool: duplicate coalesce parameter 'rx-usecs'\n");
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs -1", out, sizeof(out), err,
+				  sizeof(err)), 2);
+	ck_assert_int_eq(run_tool(h, "ethtool -c eth0 rx-usecs 5", out, sizeof(out), err,
+				  sizeof(err)), 2);
+	world_teardown();
+}
+END_TEST
+
 START_TEST(test_ethtool_stats_and_summary)
 {
 	char out[8192], err[256];
@@ -1075,6 +1242,7 @@ igb_suite(void)
 	fixture_add_tcase(s, "dma", NULL, NULL, 0, (const TTest *const []){
 		test_dma_map_rules,
 		test_dma_unmap_many,
+		test_dma_page_table,
 		test_card_refuses_unmapped_buffer,
 		NULL,
 	});
@@ -1095,6 +1263,7 @@ igb_suite(void)
 		test_ethtool_ring_params,
 		test_ethtool_resize_keeps_old_ring_without_memory,
 		test_ethtool_stats_and_summary,
+		test_ethtool_coalesce,
 		NULL,
 	});
 	return s;

@@ -146,6 +146,40 @@ START_TEST(test_parse_errors)
 }
 END_TEST
 
+/* A moment: FUNC (entry), FUNC return, NOTE in FUNC; each with [on HOST]. */
+START_TEST(test_parse_moments)
+{
+	struct lesson *l = parse_ok(HDR
+		"break tcp_transmit_skb return\n"
+		"break tcp_cwnd_limited in tcp_write_xmit on any\n"
+		"step until neigh_update return on router\n"
+		"delete tcp_transmit_skb return\n"
+		"step until tcp_sendmsg\n"
+		TRY);
+
+	ck_assert_int_eq(l->steps[0].at, LESSON_AT_RETURN);
+	ck_assert_str_eq(l->steps[0].func, "tcp_transmit_skb");
+	ck_assert_int_eq(l->steps[0].host, SIM_STUDENT);
+	ck_assert_int_eq(l->steps[1].at, LESSON_AT_NOTE);
+	ck_assert_str_eq(l->steps[1].func, "tcp_cwnd_limited");
+	ck_assert_str_eq(l->steps[1].in, "tcp_write_xmit");
+	ck_assert_int_eq(l->steps[1].host, LESSON_HOST_ANY);
+	ck_assert(l->steps[1].ev->is_note);
+	ck_assert_int_eq(l->steps[2].at, LESSON_AT_RETURN);
+	ck_assert_int_eq(l->steps[2].host, SIM_ROUTER);
+	ck_assert_int_eq(l->steps[3].kind, LESSON_DELETE);
+	ck_assert_int_eq(l->steps[3].at, LESSON_AT_RETURN);
+	ck_assert_int_eq(l->steps[4].at, LESSON_AT_ENTRY);
+	lesson_free(l);
+	parse_fails(HDR "break tcp_transmit_skb in\n" TRY, 5, "'in' needs the function");
+	parse_fails(HDR "break tcp_sendmsg in tcp_sendmsg\n" TRY, 5,
+		    "'tcp_sendmsg' is not a note events/ declares (it is a function");
+	parse_fails(HDR "break tcp_cwnd_limited\n" TRY, 5, "is a note, not a traced function");
+	parse_fails(HDR "break tcp_sendmsg return now\n" TRY, 5, "unexpected 'now'");
+	parse_fails(HDR "step until tcp_sendmsg returns\n" TRY, 5, "unexpected 'returns'");
+}
+END_TEST
+
 /* A function a step or a check names must be a traced one: a typo is a
  * parse error with the closest declared names, not a break that never stops. */
 START_TEST(test_parse_unknown_function)
@@ -456,6 +490,82 @@ START_TEST(test_break_stops_in_function)
 }
 END_TEST
 
+/*
+ * A stop is a moment, and the steps after it that only look see that
+ * moment: at the entry of tcp_transmit_skb there is no clone yet; a
+ * read-only command runs there; a `step until` armed at the stop stops
+ * at a later moment of the same call (the clone's note); the return
+ * shows what the function did; a command that changes the world runs
+ * after the stop's event, and the transcript says so.
+ */
+START_TEST(test_stop_moments)
+{
+	struct harness h;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	const struct lesson_stop *entry, *note;
+
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(sim_world_create(&h.w, 1), 0);
+	h.l = parse_ok(HDR "$ socket tcp\n$ connect 10.0.1.2:9000\n$ sleep 1ms\n"
+		       "break tcp_transmit_skb\n"		/* 8 */
+		       "$ send 3 1000\n"			/* 9 */
+		       "expect skb dataref 1\n"		/* 10: before the clone */
+		       "expect skb cloned 0\n"
+		       "$ ss -tn\n"				/* 12: read-only: at the stop */
+		       "expect output contains ESTAB\n"
+		       "expect status 0\n"			/* 14: ss's own status */
+		       "step until tcp_xmit_clone in tcp_transmit_skb\n"	/* 15 */
+		       "expect skb dataref 2\n"		/* 16: the clone's */
+		       "delete\n"
+		       "step until tcp_transmit_skb return\n"	/* 18 */
+		       "expect skb on_write_queue 1\n"
+		       "expect skb dataref 2\n"
+		       "$ send 3 10\n"				/* 21: after the event */
+		       TRY);
+	h.r = lesson_run_create(h.l, &h.w, out);
+	ck_assert_ptr_nonnull(h.r);
+	ck_assert_int_eq(harness_run_to(&h, 0), 0);
+	ck_assert_int_eq(lesson_run_checks(h.r), 7);
+	entry = lesson_run_step_stop(h.r, &h.l->steps[4]);
+	ck_assert_ptr_nonnull(entry);
+	ck_assert_int_eq(entry->at, LESSON_AT_ENTRY);
+	/* The checks after the send ran at its stop; so did ss. */
+	for (int i = 5; i <= 10; i++)
+		ck_assert_ptr_eq(lesson_run_step_moment(h.r, &h.l->steps[i]), entry);
+	note = lesson_run_step_stop(h.r, &h.l->steps[10]);
+	ck_assert_ptr_nonnull(note);
+	ck_assert_int_eq(note->at, LESSON_AT_NOTE);
+	ck_assert_str_eq(note->in, "tcp_transmit_skb");
+	/* The same call: the same instant, a later record. */
+	ck_assert_uint_eq(note->rec.ts, entry->rec.ts);
+	ck_assert_uint_gt(note->seq, entry->seq);
+	ck_assert_ptr_eq(lesson_run_step_moment(h.r, &h.l->steps[11]), note);
+	ck_assert_int_eq(lesson_run_step_stop(h.r, &h.l->steps[13])->at, LESSON_AT_RETURN);
+	fflush(out);
+	ck_assert_ptr_nonnull(strstr(text, "(stopped at the entry of tcp_transmit_skb on student, skb#"));
+	ck_assert_ptr_nonnull(strstr(text, "(stopped at the note tcp_xmit_clone in tcp_transmit_skb"));
+	ck_assert_ptr_nonnull(strstr(text, "(stopped at the return of tcp_transmit_skb"));
+	ck_assert_ptr_nonnull(strstr(text, "$ ss -tn\nState"));
+	ck_assert_ptr_nonnull(strstr(text, "$ send 3 10\n(runs now: the engine event of the "
+				     "last stop ran to its end first)"));
+	harness_end(&h);
+	fclose(out);
+	free(text);
+}
+END_TEST
+
+/* Stopped inside a command's own call, the command has no status yet. */
+START_TEST(test_status_inside_call)
+{
+	harness_expect_fail(HDR "$ socket tcp\n$ connect 10.0.1.2:9000\nbreak tcp_transmit_skb\n"
+			    "$ send 3 1000\nexpect status 0\n" TRY,
+			    "t.lesson:9: expect status 0: failed: the command has not returned yet",
+			    false);
+}
+END_TEST
+
 START_TEST(test_break_on_other_host)
 {
 	struct harness h;
@@ -550,6 +660,7 @@ lesson_suite(void)
 		test_parse_steps,
 		test_parse_errors,
 		test_parse_unknown_function,
+		test_parse_moments,
 		test_parse_unknown_field,
 		test_subject_table_complete,
 		test_parse_bad_input,
@@ -559,6 +670,8 @@ lesson_suite(void)
 	fixture_add_tcase(s, "run", NULL, NULL, 20, (const TTest *const []){
 		test_expect_true_false,
 		test_break_stops_in_function,
+		test_stop_moments,
+		test_status_inside_call,
 		test_break_on_other_host,
 		test_step_until_never_fails,
 		test_failed_expect_names_line,

@@ -21,12 +21,17 @@ Suite *socket_suite(void);
 Suite *udp_suite(void);
 Suite *tcp_suite(void);
 Suite *offload_suite(void);
+Suite *igb_offload_suite(void);
 Suite *gro_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
 Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
+Suite *ui_snap_suite(void);
+Suite *packetdrill_suite(void);
+Suite *tcp_cubic_suite(void);
+Suite *loopback_suite(void);
 
 static Suite *(*const suites[])(void) = {
 	engine_suite,
@@ -43,12 +48,17 @@ static Suite *(*const suites[])(void) = {
 	udp_suite,
 	tcp_suite,
 	offload_suite,	/* features, GSO in software, UDP fragments */
+	igb_offload_suite,	/* context descriptors, the card's TSO and sums */
 	gro_suite,	/* RX half pages, GRO, what TCP makes of it */
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */
 	ui_explain_suite,	/* the UI's line for every function run */
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
+	ui_snap_suite,	/* the UI's recorder: stops, replay */
+	packetdrill_suite,	/* sim/packetdrill*.c: parser, evaluator, runner */
+	tcp_cubic_suite,	/* congestion control: CUBIC, HyStart, the host's list */
+	loopback_suite,	/* lo, the backlog, local routes, raw sockets */
 };
 
 int main(void)

@@ -12,13 +12,17 @@
 #include <string.h>
 
 #include "tests/fixture.h"
+#include "events/icmp.h"
+#include "events/card.h"
 #include "events/igb.h"
 #include "events/ip.h"
+#include "events/net.h"
 #include "events/offload.h"
 #include "events/tcp.h"
 #include "layers/ethtool.h"
 #include "layers/sch_generic.h"
 #include "layers/tcp.h"
+#include "nic/igb.h"
 #include "sim/console.h"
 #include "sim/topology.h"
 #include "tools/tools.h"
@@ -227,7 +231,7 @@ START_TEST(test_ethtool_refusals)
 {
 	static char out[4096], err[512];
 
-	feature_dev("eth7", NETIF_F_SG);	/* netstep's igb: SG, no offload */
+	feature_dev("eth7", NETIF_F_SG);	/* a card that gathers, no more */
 	ck_assert_int_eq(ethtool("ethtool -K eth7 tso on", out, sizeof(out), err, sizeof(err)), 1);
 	ck_assert_str_eq(err, "Cannot change tcp-segmentation-offload\n"
 			      "Could not change any device features\n");
@@ -462,19 +466,20 @@ run_ok(const char *script)
 		      cap.outbuf, cap.errbuf);
 }
 
-/* What the student sent: tcp_transmit_skb calls with data, the data
- * frames its driver got (one each for the wire), the biggest frame. */
+/* What the student sent: tcp_transmit_skb calls with data, the data skbs
+ * its driver got, the data frames its card put on the wire. */
 struct tx_count {
 	int transmits;		/* tcp_transmit_skb with payload */
 	int gso_skbs;		/* ... standing for more than one segment */
-	int frames;		/* data frames given to igb */
-	unsigned int max_frame;
+	int skbs;		/* data skbs given to igb */
+	int frames;		/* data frames on the wire */
+	unsigned int max_frame;	/* the longest frame on the wire */
 };
 
 static struct tx_count
 count_tx(void)
 {
-	struct tx_count c = { 0, 0, 0, 0 };
+	struct tx_count c = { 0, 0, 0, 0, 0 };
 
 	FX_FOR_EACH(&rec, i, 0, "student", tcp_transmit_skb) {
 		const tp_data_tcp_transmit_skb *e = FX_DATA(&rec, i, tcp_transmit_skb);
@@ -484,8 +489,10 @@ count_tx(void)
 			c.gso_skbs += e->segs > 1;
 		}
 	}
-	FX_FOR_EACH(&rec, i, 0, "student", igb_xmit_frame_ring) {
-		u32 len = FX_DATA(&rec, i, igb_xmit_frame_ring)->len;
+	FX_FOR_EACH(&rec, i, 0, "student", igb_xmit_frame_ring)
+		c.skbs += FX_DATA(&rec, i, igb_xmit_frame_ring)->len > 100;
+	FX_FOR_EACH(&rec, i, 0, "student", card_tx_wire) {
+		u32 len = FX_DATA(&rec, i, card_tx_wire)->wire_len;
 
 		if (len > 100)
 			c.frames++;
@@ -513,25 +520,44 @@ count_str(const char *hay, const char *needle)
 	return n;
 }
 
-START_TEST(test_send_30000_gso)
+/*
+ * The default (TSO on): GSO skbs go down whole and the card cuts them.
+ * Then the counters of 3.10: OutSegs and the qdisc count segments, and
+ * so do igb's ring statistics (gso_segs) and byte counts (bytecount: a
+ * segment's headers counted in each).
+ */
+START_TEST(test_send_30000_tso)
 {
+	struct net_device *dev = w->host[SIM_STUDENT]->devs[0];
+	struct igb_adapter *adapter = netdev_priv(dev);
 	struct tx_count c;
+	int cut = 0, tso_skbs = 0, wire_frames = 0;
 
 	run_ok(SEND_30000);
 	ck_assert_int_eq(count_str(cap.outbuf, GOT_30000), 1);
 	c = count_tx();
 	/* 30000 bytes are 21 segments on the wire (20 x 1448 + 1040), from
-	 * far fewer tcp_transmit_skb calls: GSO skbs cut by dev_gso_segment. */
+	 * far fewer tcp_transmit_skb calls, each one skb for the driver. */
 	ck_assert_int_eq(c.frames, 21);
 	ck_assert_int_lt(c.transmits, c.frames);
+	ck_assert_int_eq(c.skbs, c.transmits);
 	ck_assert_int_ge(c.gso_skbs, 1);
 	ck_assert_uint_le(c.max_frame, ETH_FRAME_LEN);
-	ck_assert_int_ge(FX_COUNT(&rec, "student", dev_gso_segment), c.gso_skbs);
 	ck_assert_int_ge(FX_COUNT(&rec, "student", skb_copy_to_page_nocache), 1);
-	/* The cutting: tcp_tso_segment under inet_gso_segment. */
-	ck_assert_int_eq(FX_COUNT(&rec, "student", tcp_tso_segment),
-			 FX_COUNT(&rec, "student", inet_gso_segment));
-	/* And no segment is ever cut again above the driver. */
+	/* Nothing cut in software: igb_tso hands every GSO skb to the card,
+	 * which cuts as many frames as the skbs had segments. */
+	ck_assert_int_eq(FX_COUNT(&rec, "student", dev_gso_segment), 0);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", tcp_tso_segment), 0);
+	FX_FOR_EACH(&rec, i, 0, "student", igb_tso) {
+		const tp_data_igb_tso *e = FX_DATA(&rec, i, igb_tso);
+
+		if (e->gso_segs > 1) {
+			tso_skbs++;
+			cut += e->gso_segs;
+		}
+	}
+	ck_assert_int_eq(tso_skbs, c.gso_skbs);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", sim_82576_tso_frame), cut);
 	ck_assert_int_eq(FX_COUNT(&rec, "student", ip_fragment), 0);
 	/* OutSegs counts segments, not calls, the SYN among them (no loss
 	 * here: every call sent something new or a bare ACK). */
@@ -543,27 +569,113 @@ START_TEST(test_send_30000_gso)
 		ck_assert_uint_eq(w->host[SIM_STUDENT]->mib[TCP_MIB_OUTSEGS], segs);
 		ck_assert_uint_gt(segs, (u64)FX_COUNT(&rec, "student", tcp_transmit_skb));
 	}
-	/* The qdisc counts the wire's packets and bytes (bstats_update,
-	 * qdisc_pkt_len): a GSO skb as its segments, headers and all. */
+	/* The qdisc (bstats_update, qdisc_pkt_len), igb's ring and the card
+	 * count the same packets: the frames on the wire.  igb's bytes are
+	 * qdisc_pkt_len's, the wire's (headers and all) but for the card's
+	 * padding of short frames. */
 	{
-		struct net_device *dev = w->host[SIM_STUDENT]->devs[0];
-		u64 packets = 0, bytes = 0, wire = 0;
+		u64 packets = 0, bytes = 0, done = 0, ring_packets = 0, ring_bytes = 0;
+		u64 done_data = 0, wire_data = 0;
 
 		for (unsigned int q = 0; q < dev->num_tx_queues; q++) {
 			packets += netdev_get_tx_queue(dev, q)->qdisc->bstats.packets;
 			bytes += netdev_get_tx_queue(dev, q)->qdisc->bstats.bytes;
 		}
-		FX_FOR_EACH(&rec, i, 0, "student", igb_xmit_frame_ring)
-			wire += FX_DATA(&rec, i, igb_xmit_frame_ring)->len;
-		ck_assert_uint_eq(packets, FX_COUNT(&rec, "student", igb_xmit_frame_ring));
-		ck_assert_uint_eq(bytes, wire);
+		for (int q = 0; q < adapter->num_tx_queues; q++) {
+			ring_packets += adapter->tx_ring[q]->tx_stats.packets;
+			ring_bytes += adapter->tx_ring[q]->tx_stats.bytes;
+		}
+		FX_FOR_EACH(&rec, i, 0, "student", igb_tx_done) {
+			u32 len = FX_DATA(&rec, i, igb_tx_done)->len;
+
+			done += len;
+			done_data += len > 100 ? len : 0;
+		}
+		FX_FOR_EACH(&rec, i, 0, "student", card_tx_wire) {
+			u32 len = FX_DATA(&rec, i, card_tx_wire)->wire_len;
+
+			wire_data += len > 100 ? len : 0;
+			wire_frames++;
+		}
+		ck_assert_uint_eq(packets, wire_frames);
+		ck_assert_uint_eq(ring_packets, packets);
+		ck_assert_uint_eq(bytes, done);
+		ck_assert_uint_eq(ring_bytes, bytes);
+		ck_assert_uint_eq(done_data, wire_data);
 	}
 }
 END_TEST
 
-START_TEST(test_send_30000_gso_off_and_sg_off)
+/*
+ * `tso off`: the same GSO skbs, cut in software (dev_gso_segment ->
+ * tcp_tso_segment); the card only inserts each segment's TCP checksum.
+ */
+START_TEST(test_send_30000_tso_off)
 {
-	static const char *const off[] = { "ethtool -K eth0 gso off; ",
+	struct tx_count c;
+
+	run_ok("ethtool -K eth0 tso off; " SEND_30000);
+	ck_assert_int_eq(count_str(cap.outbuf, GOT_30000), 1);
+	c = count_tx();
+	ck_assert_int_eq(c.frames, 21);
+	ck_assert_int_lt(c.transmits, c.frames);
+	ck_assert_int_ge(c.gso_skbs, 1);
+	ck_assert_int_eq(c.skbs, c.frames);	/* the driver gets the segments */
+	ck_assert_uint_le(c.max_frame, ETH_FRAME_LEN);
+	ck_assert_int_ge(FX_COUNT(&rec, "student", dev_gso_segment), c.gso_skbs);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", tcp_tso_segment),
+			 FX_COUNT(&rec, "student", inet_gso_segment));
+	ck_assert_int_eq(FX_COUNT(&rec, "student", sim_82576_tso_frame), 0);
+	FX_FOR_EACH(&rec, i, 0, "student", igb_tso)
+		ck_assert_uint_le(FX_DATA(&rec, i, igb_tso)->gso_segs, 1);
+	/* every data segment's TCP checksum by the card (TXSM) */
+	ck_assert_int_ge(FX_COUNT(&rec, "student", sim_82576_tx_csum), 21);
+}
+END_TEST
+
+/*
+ * netstep's igb offers what its card does: 3.10's igb_probe features
+ * less the IPv6 ones (no IPv6 here) and the receive ones (RXCSUM,
+ * RXHASH: the card does not check or hash received frames), all on.
+ * `tx off` takes TSO with it, as in the kernel (no checksum, no TSO).
+ */
+START_TEST(test_ethtool_on_netstep_igb)
+{
+	struct net_device *dev = w->host[SIM_STUDENT]->devs[0];
+
+	ck_assert_uint_eq(dev->hw_features & ~NETIF_F_SOFT_FEATURES & ~NETIF_F_NOCACHE_COPY,
+			  NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_TSO);
+	run_ok("ethtool -k eth0");
+	/* what differs from 3.10's igb (test_ethtool_on_igb_310), and TSO */
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "Features for eth0:\n"
+					     "rx-checksumming: off [fixed]\n"
+					     "tx-checksumming: on\n"
+					     "\ttx-checksum-ipv4: on\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "\ttx-checksum-ipv6: off [fixed]\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp-segmentation-offload: on\n"
+					     "\ttx-tcp-segmentation: on\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "\ttx-tcp6-segmentation: off [fixed]\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "\nscatter-gather: on\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "\ngeneric-segmentation-offload: on\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "receive-hashing: off [fixed]\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "highdma: on [fixed]\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tx-nocache-copy: on\n"));
+	run_ok("ethtool -K eth0 tx off");
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "Actual changes:\n"
+					     "tx-checksumming: off\n"
+					     "\ttx-checksum-ipv4: off\n"
+					     "tcp-segmentation-offload: off\n"
+					     "\ttx-tcp-segmentation: off [requested on]\n"));
+	ck_assert(!(dev->features & (NETIF_F_IP_CSUM | NETIF_F_TSO)));
+	run_ok("ethtool -K eth0 tx on");
+	ck_assert(dev->features & NETIF_F_TSO);
+}
+END_TEST
+
+/* The world before GSO: one skb per MSS, one transmit per frame. */
+START_TEST(test_send_30000_per_mss)
+{
+	static const char *const off[] = { "ethtool -K eth0 tso off gso off; ",
 					   "ethtool -K eth0 sg off; " };
 
 	for (size_t k = 0; k < ARRAY_SIZE(off); k++) {
@@ -576,13 +688,14 @@ START_TEST(test_send_30000_gso_off_and_sg_off)
 		/* recv lists every connection so far: 1, then 1 + 2 lines */
 		ck_assert_int_eq(count_str(cap.outbuf, GOT_30000), (int)((k + 1) * (k + 2) / 2));
 		c = count_tx();
-		/* The old world: one skb per MSS, one transmit per frame. */
 		ck_assert_int_eq(c.frames, 21);
 		ck_assert_int_eq(c.transmits, 21);
+		ck_assert_int_eq(c.skbs, 21);
 		ck_assert_int_eq(c.gso_skbs, 0);
 		ck_assert_int_eq(FX_COUNT(&rec, "student", dev_gso_segment), 0);
+		ck_assert_int_eq(FX_COUNT(&rec, "student", sim_82576_tso_frame), 0);
 		ck_assert_int_eq(FX_COUNT(&rec, "student", skb_copy_to_page_nocache), 0);
-		run_ok("ethtool -K eth0 sg on gso on");
+		run_ok("ethtool -K eth0 sg on tso on gso on");
 	}
 }
 END_TEST
@@ -670,8 +783,11 @@ START_TEST(test_udp_fragment_paths)
 	run_ok("sim mtu wan 1000; sendto 3 10.0.1.2:9001 4000; sleep 1; on server recv 9001");
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, "udp 9001: 2 datagram(s), 8000 bytes"));
 	ck_assert_int_ge(frag_paths("router", "slow", "no_frag_list"), 2);
-	/* "do": too big to send unfragmented is refused before anything is
-	 * queued (EMSGSIZE from __ip_append_data). */
+	/* "do": too big to send unfragmented is built all the same (3.10
+	 * refuses only what no IP packet holds at __ip_append_data);
+	 * ip_fragment refuses it (EMSGSIZE) and reports it with an ICMP
+	 * error to our own address, made by ICMP's socket and sent
+	 * through lo. */
 	sock = sockfd_lookup(st, 3, &e);
 	ck_assert_ptr_nonnull(sock);
 	inet_sk(sock->sk)->pmtudisc = IP_PMTUDISC_DO;
@@ -687,7 +803,10 @@ START_TEST(test_udp_fragment_paths)
 					    sizeof(sin)), 900);
 	}
 	ck_assert_int_eq(FX_COUNT(&rec, "student", ip_make_skb), 2);
-	ck_assert_int_eq(FX_COUNT(&rec, "student", __ip_make_skb), 1);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", ip_fragment), 1);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", icmp_push_reply), 1);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", loopback_xmit), 1);
+	ck_assert_int_eq(FX_COUNT(&rec, "student", __ip_make_skb), 3);
 }
 END_TEST
 
@@ -805,8 +924,10 @@ offload_suite(void)
 		NULL,
 	});
 	fixture_add_tcase(s, "world", world_setup, world_teardown, 60, (const TTest *const []){
-		test_send_30000_gso,
-		test_send_30000_gso_off_and_sg_off,
+		test_ethtool_on_netstep_igb,
+		test_send_30000_tso,
+		test_send_30000_tso_off,
+		test_send_30000_per_mss,
 		test_loss_recovery_counts_segments,
 		test_udp_fragment_paths,
 		NULL,

@@ -281,29 +281,51 @@ START_TEST(test_drop_comments)
 END_TEST
 
 /*
- * A GSO skb is cut into segments below the route (dev_hard_start_xmit):
- * each segment's frame names the GSO skb it came from and still shows
- * that skb's route and neighbour.
+ * A GSO skb is cut into segments below the route: by the card (TSO, the
+ * default) or in software (dev_hard_start_xmit, `tso off`).  Either way
+ * each segment's frame names the GSO skb it came from, which segment it
+ * is, who cut it, and still shows that skb's route and neighbour.
  */
-START_TEST(test_gso_segment_comments)
+static void
+gso_comments(const char *script, const char *who)
 {
 	struct parsed *ps = malloc(sizeof(*ps));
+	char want[96];
 	unsigned long frames;
-	int segs = 0;
+	int segs = 0, lasts = 0;
 
-	capture_script("socket tcp; connect 10.0.1.2:9000; send 3 8000", 0, ps, &frames);
+	capture_script(script, 0, ps, &frames);
 	ck_assert_int_eq(ps->epb, (int)frames);
 	for (int i = 0; i < ps->epb && i < MAX_FRAMES; i++) {
-		if (strncmp(ps->comment[i], "TX skb#", 7) || ps->caplen[i] != 1514)
+		const char *g = strstr(ps->comment[i], " gso=segment ");
+		unsigned int seg, nsegs, of;
+
+		if (strncmp(ps->comment[i], "TX skb#", 7) || ps->caplen[i] < 1000)
 			continue;
 		ck_assert_msg(strstr(ps->comment[i], "| route 10.0.1.2 via 10.0.0.1 dev eth0 | "
 				     "neigh 10.0.0.1 REACHABLE"), "frame %d: %s", i, ps->comment[i]);
-		if (strstr(ps->comment[i], " gso=segment of skb#"))
-			segs++;
+		if (!g)
+			continue;
+		ck_assert_int_eq(sscanf(g, " gso=segment %u/%u of skb#%u", &seg, &nsegs, &of), 3);
+		snprintf(want, sizeof(want), "of skb#%u (cut %s)", of, who);
+		ck_assert_msg(strstr(g, want), "frame %d: %s", i, ps->comment[i]);
+		ck_assert_uint_ge(seg, 1);
+		ck_assert_uint_le(seg, nsegs);
+		segs++;
+		lasts += seg == nsegs;
 	}
-	/* 8000 bytes: 5 full segments, at least 2 of them in one GSO skb */
+	/* 8000 bytes: 5 full segments and one of 760, at least 2 of them in
+	 * one GSO skb, and the last segment of each GSO skb seen */
 	ck_assert_int_ge(segs, 2);
+	ck_assert_int_ge(lasts, 1);
 	free(ps);
+}
+
+START_TEST(test_gso_segment_comments)
+{
+	gso_comments("socket tcp; connect 10.0.1.2:9000; send 3 8000", "by the card");
+	gso_comments("ethtool -K eth0 tso off; socket tcp; connect 10.0.1.2:9000; send 3 8000",
+		     "in software");
 }
 END_TEST
 

@@ -306,7 +306,7 @@ START_TEST(test_ip_route_golden)
 	struct capture out, err;
 
 	cap_open(&out);
-	sim_fib_ip_route_show(h, out.f);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, out.f);
 	ck_assert_str_eq(cap_text(&out), ip_route_golden);
 	cap_close(&out);
 
@@ -317,13 +317,13 @@ START_TEST(test_ip_route_golden)
 	cap_close(&out);
 	cap_close(&err);
 
-	/* ip route get on-link and local. */
+	/* ip route get on-link and local: our own address leaves by lo. */
 	cap_open(&out);
 	ck_assert_int_eq(sim_fib_ip_route_get(h, fx_addr("10.0.0.9"), out.f), 0);
 	ck_assert_int_eq(sim_fib_ip_route_get(h, fx_addr("10.0.0.2"), out.f), 0);
 	ck_assert_str_eq(cap_text(&out),
 			 "10.0.0.9 dev eth0  src 10.0.0.2 \n    cache \n"
-			 "local 10.0.0.2 dev eth0  src 10.0.0.2 \n    cache <local> \n");
+			 "local 10.0.0.2 dev lo  src 10.0.0.2 \n    cache <local> \n");
 	cap_close(&out);
 	fixture_teardown(&fx);
 }
@@ -353,7 +353,7 @@ START_TEST(test_ip_tool_errors)
 	};
 
 	cap_open(&before);
-	sim_fib_ip_route_show(h, before.f);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, before.f);
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		char *argv[10];
 		int argc = 0;
@@ -389,7 +389,7 @@ START_TEST(test_ip_tool_errors)
 	cap_close(&out);
 	cap_close(&err);
 	cap_open(&after);
-	sim_fib_ip_route_show(h, after.f);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, after.f);
 	ck_assert_str_eq(cap_text(&after), cap_text(&before));	/* nothing applied */
 	cap_close(&before);
 	cap_close(&after);
@@ -405,6 +405,57 @@ START_TEST(test_ip_tool_errors)
 			      strstr(out.buf, "> mtu 1400 qdisc ") :
 			      strstr(out.buf, "> mtu 1400 qdisc "));
 	ck_assert_ptr_nonnull(strstr(out.buf, "    link/ether 02:00:00:00:00:"));
+	cap_close(&out);
+	cap_close(&err);
+	fixture_teardown(&fx);
+}
+END_TEST
+
+/*
+ * ip route change (NLM_F_REPLACE) and replace (NLM_F_CREATE too): the
+ * row keeps its place and takes the new nexthop and metrics; routes
+ * cached from the old row go stale; change of a missing row is ENOENT,
+ * add of a present one EEXIST.  The advmss metric is what TCP
+ * advertises (dst_metric_advmss), the device MTU less 40 without it.
+ */
+START_TEST(test_route_change_replace)
+{
+	struct net_device *eth0;
+	struct net *h = student(&eth0);
+	struct capture out, err;
+	struct rtable *old;
+
+	cap_open(&out);
+	cap_open(&err);
+	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "add", "10.5.0.0/16",
+				  "via", "10.0.0.1", NULL), 0);
+	old = lookup(h, "10.5.1.1", NULL);
+	ck_assert(!IS_ERR(old));
+	ck_assert_uint_eq(dst_metric_advmss(&old->dst), 1460);
+	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "change", "10.6.0.0/16",
+				  "via", "10.0.0.1", NULL), 1);
+	ck_assert_str_eq(cap_text(&err), "RTNETLINK answers: No such file or directory\n");
+	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "change", "10.5.0.0/16",
+				  "via", "10.0.0.3", "dev", "eth0", "advmss", "1000", "mtu", "lock",
+				  "1200", NULL), 0);
+	ck_assert_int_eq(old->dst.obsolete, 1);
+	ck_assert_uint_eq(dst_metric_advmss(&lookup(h, "10.5.1.1", NULL)->dst), 1000);
+	ck_assert_uint_eq(gw_of(h, "10.5.1.1"), fx_addr("10.0.0.3"));
+	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "replace",
+				  "10.7.0.0/16", "via", "10.0.0.1", "mtu", "1200", NULL), 0);
+	/* A route's mtu lowers what is sent, not the MSS advertised (the device's). */
+	ck_assert_uint_eq(dst_mtu(&lookup(h, "10.7.1.1", NULL)->dst), 1200);
+	ck_assert_uint_eq(dst_metric_advmss(&lookup(h, "10.7.1.1", NULL)->dst), 1460);
+	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "add", "10.5.0.0/16",
+				  "via", "10.0.0.1", NULL), 1);
+	ck_assert_int_eq(run_tool(tool_ip, h, &out, &err, "ip", "route", "change", "10.5.0.0/16",
+				  "advmss", "x", NULL), 2);
+	cap_close(&out);
+	cap_open(&out);
+	sim_fib_ip_route_show(h, RT_TABLE_MAIN, out.f);
+	ck_assert_ptr_nonnull(strstr(cap_text(&out), "10.5.0.0/16 via 10.0.0.3 dev eth0  "
+				     "mtu lock 1200 advmss 1000\n"));
+	ck_assert_ptr_nonnull(strstr(out.buf, "10.7.0.0/16 via 10.0.0.1 dev eth0  mtu 1200\n"));
 	cap_close(&out);
 	cap_close(&err);
 	fixture_teardown(&fx);
@@ -657,6 +708,7 @@ route_suite(void)
 		test_route_n_golden,
 		test_ip_route_golden,
 		test_ip_tool_errors,
+		test_route_change_replace,
 		test_pmtu_exception,
 		test_pmtu_locked,
 		test_input_routing,

@@ -75,6 +75,57 @@ START_TEST(test_clone_refcounts)
 }
 END_TEST
 
+/* The sharers of one data buffer, in the order they came. */
+static int
+sharers(const struct sk_buff *skb, u32 *ids, int max)
+{
+	const struct sk_buff *o;
+	int n = 0;
+
+	list_for_each_entry(o, &skb_shinfo(skb)->sim_sharers, sim_share)
+		if (n < max)
+			ids[n++] = o->id;
+	return n;
+}
+
+/*
+ * What a reader asks without walking every live skb: is this header
+ * alive (a ring slot may still point at a freed one), and which headers
+ * share its data.  5000 live headers make the table grow on the way.
+ */
+START_TEST(test_ledger_index)
+{
+	enum { MANY = 5000 };
+	struct sk_buff **many = calloc(MANY, sizeof(*many)), *orig, *clone, *gone;
+	u32 ids[4];
+
+	ck_assert_ptr_nonnull(many);
+	for (int i = 0; i < MANY; i++) {
+		many[i] = alloc_skb(fx.host[0], 64);
+		ck_assert_ptr_nonnull(many[i]);
+	}
+	for (int i = 0; i < MANY; i++)
+		ck_assert(sim_skb_ledger_holds(&fx.ledger, many[i]));
+	ck_assert_uint_ge(fx.ledger.hash_size, MANY / 2);
+	orig = alloc_skb(fx.host[0], 128);
+	clone = skb_clone(orig);
+	ck_assert_int_eq(sharers(orig, ids, 4), 2);
+	ck_assert_uint_eq(ids[0], orig->id);
+	ck_assert_uint_eq(ids[1], clone->id);
+	gone = clone;
+	kfree_skb(clone);
+	ck_assert(!sim_skb_ledger_holds(&fx.ledger, gone));	/* compared, not read */
+	ck_assert_int_eq(sharers(orig, ids, 4), 1);
+	ck_assert(sim_skb_ledger_holds(&fx.ledger, orig));
+	kfree_skb(orig);
+	for (int i = 0; i < MANY; i++)
+		kfree_skb(many[i]);
+	/* The last one takes the table with it. */
+	ck_assert_ptr_null(fx.ledger.hash);
+	free(many);
+}
+END_TEST
+
 START_TEST(test_header_release)
 {
 	struct sk_buff *orig = alloc_skb(fx.host[0], 128), *clone;
@@ -255,6 +306,7 @@ START_TEST(test_pskb_copy_and_expand_head)
 	struct sk_buff *skb = frag_skb(200, 2, 500), *copy, *clone;
 	struct page *p1 = skb_frag_page(&skb_shinfo(skb)->frags[1]);
 	u8 *old_head = skb->head;
+	u32 ids[4];
 
 	/* pskb_copy: a head of its own, the frags shared (a ref each). */
 	copy = pskb_copy(skb);
@@ -279,8 +331,20 @@ START_TEST(test_pskb_copy_and_expand_head)
 	ck_assert_int_eq(page_count(p1), 2);
 	assert_pattern(skb, 0, 1200, 0);
 	assert_pattern(clone, 0, 1200, 0);
+	/* Each head lists its one header now (the UI's skb pane reads it). */
+	ck_assert_int_eq(sharers(skb, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], skb->id);
+	ck_assert_int_eq(sharers(clone, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], clone->id);
 	kfree_skb(clone);
 	ck_assert_int_eq(page_count(p1), 1);
+	/* Not cloned: the head moves, its list with it. */
+	ck_assert_int_eq(pskb_expand_head(skb, 0, 64), 0);
+	ck_assert_int_eq(sharers(skb, ids, 4), 1);
+	ck_assert_uint_eq(ids[0], skb->id);
+	clone = skb_clone(skb);
+	ck_assert_int_eq(sharers(skb, ids, 4), 2);
+	kfree_skb(clone);
 	kfree_skb(skb);
 }
 END_TEST
@@ -438,6 +502,80 @@ START_TEST(test_skb_segment)
 }
 END_TEST
 
+/* csum_partial as it was first written: two bytes at a time, as
+ * big-endian words (the reference for the word-at-a-time one). */
+static u32
+ref_csum_partial(const u8 *p, int len, u32 sum)
+{
+	u64 acc = sum;
+
+	for (; len > 1; p += 2, len -= 2)
+		acc += (u16)(p[0] << 8 | p[1]);
+	if (len)
+		acc += (u16)(p[0] << 8);
+	while (acc >> 32)
+		acc = (acc & 0xffffffff) + (acc >> 32);
+	return (u32)acc;
+}
+
+/* The same number in ones' complement: equal mod 0xffff, and zero together. */
+static void
+assert_same_csum(u32 got, u32 want, int off, int len, u32 sum)
+{
+	ck_assert_msg(csum_fold(got) == csum_fold(want) && got % 0xffff == want % 0xffff &&
+		      !got == !want, "offset %d, length %d, sum 0x%x: 0x%x, want 0x%x",
+		      off, len, sum, got, want);
+}
+
+static u32
+lcg(u32 *s)
+{
+	*s = *s * 1664525u + 1013904223u;
+	return *s >> 8;
+}
+
+/*
+ * The word-at-a-time csum_partial against the byte-at-a-time reference:
+ * random bytes at every alignment, lengths from 0 to past a jumbo frame
+ * (odd ones too), starting sums 0, random and all ones, sums built in two
+ * pieces, and runs of 0x00 and 0xff bytes (a total of 0 and its other
+ * form, 0xffff, where a wrong carry would show).
+ */
+START_TEST(test_csum_partial_words)
+{
+	static u8 buf[9100];
+	u32 seed = 16;
+
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (u8)lcg(&seed);
+	for (int n = 0; n < 3000; n++) {
+		int off = (int)(lcg(&seed) % 8);
+		int len = n < 80 ? n : (int)(lcg(&seed) % (sizeof(buf) - 8));
+		u32 sums[] = { 0, 0xffffffff, lcg(&seed) * 257u };
+		int k = (int)(lcg(&seed) % (len + 1)) & ~1;	/* an even first piece */
+
+		for (size_t j = 0; j < ARRAY_SIZE(sums); j++) {
+			u32 want = ref_csum_partial(buf + off, len, sums[j]);
+
+			assert_same_csum(csum_partial(buf + off, len, sums[j]), want, off, len,
+					 sums[j]);
+			assert_same_csum(csum_partial(buf + off + k, len - k,
+						      csum_partial(buf + off, k, sums[j])),
+					 want, off, len, sums[j]);
+		}
+	}
+	for (int fill = 0; fill <= 0xff; fill += 0xff) {
+		static u8 run[65536 + 8];
+
+		memset(run, fill, sizeof(run));
+		for (int off = 0; off < 8; off++)
+			for (int len = 0; len <= 65536; len += len < 64 ? 1 : 4093)
+				assert_same_csum(csum_partial(run + off, len, 0),
+						 ref_csum_partial(run + off, len, 0), off, len, 0);
+	}
+}
+END_TEST
+
 Suite *skbuff_suite(void)
 {
 	Suite *s = suite_create("skbuff");
@@ -445,6 +583,7 @@ Suite *skbuff_suite(void)
 	fixture_add_tcase(s, "core", setup, teardown, 0, (const TTest *const []){
 		test_pointer_math,
 		test_clone_refcounts,
+		test_ledger_index,
 		test_header_release,
 		test_users_and_leak_report,
 		test_queue,
@@ -456,6 +595,7 @@ Suite *skbuff_suite(void)
 		test_skb_split,
 		test_checksum_over_frags,
 		test_skb_segment,
+		test_csum_partial_words,
 		NULL,
 	});
 	return s;

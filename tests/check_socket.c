@@ -1,7 +1,7 @@
 /*
  * tests/check_socket.c - the socket layer (layers/socket.c, af_inet.c,
- * sock.c), the process model (sim/task.c), SHA-256 (sim/sha256.c) and
- * the socket commands of the console (tools/sockets.c).
+ * sock.c), the process model (sim/task.c), the sinks' SHA-256 (sim/app.c)
+ * and the socket commands of the console (tools/sockets.c).
  *
  * What is asserted: the fd table (lowest free slot, EBADF, EMFILE,
  * close twice), the order sys_sendto -> sock_sendmsg -> __sock_sendmsg
@@ -9,12 +9,12 @@
  * the msghdr it carries (one iovec over the user's buffer, a copy of the
  * address), the errors of unconnected sends and of a connect to a closed
  * TCP port (ECONNREFUSED via RST), tasks put to sleep and woken by
- * sk_data_ready / sk_write_space and re-entering the call, the FIPS 180-4
- * test vectors, and the console's one-line, status-2 refusals.
+ * sk_data_ready / sk_write_space and re-entering the call, the sinks'
+ * digests of FIPS 180-4 test vectors (one connection, two, a file of a
+ * million bytes), and the console's one-line, status-2 refusals.
  */
 #include "sim/console.h"
 #include "sim/app.h"
-#include "sim/sha256.h"
 #include "sim/task.h"
 #include "layers/sock.h"
 #include "layers/udp.h"
@@ -29,57 +29,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-
-/* ---- SHA-256 [FIPS 180-4 examples] ------------------------------------ */
-
-static void
-sha_hex(const void *data, size_t len, char hex[65])
-{
-	struct sim_sha256 c;
-
-	sim_sha256_init(&c);
-	sim_sha256_update(&c, data, len);
-	sim_sha256_hex(&c, hex);
-}
-
-START_TEST(test_sha256_vectors)
-{
-	char hex[65];
-	struct sim_sha256 c;
-	static char a[1024];
-
-	sha_hex("abc", 3, hex);
-	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	sha_hex("", 0, hex);
-	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	sha_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
-	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-	sha_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnop"
-		"jklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu", 112, hex);
-	ck_assert_str_eq(hex, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
-	/* One million 'a', fed in uneven pieces. */
-	memset(a, 'a', sizeof(a));
-	sim_sha256_init(&c);
-	for (size_t done = 0, step = 1; done < 1000000; step = step % 997 + 7) {
-		size_t n = step;
-
-		if (n > 1000000 - done)
-			n = 1000000 - done;
-		sim_sha256_update(&c, a, n);
-		done += n;
-	}
-	sim_sha256_hex(&c, hex);
-	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-	/* hex() does not disturb the running hash. */
-	sim_sha256_init(&c);
-	sim_sha256_update(&c, "ab", 2);
-	sim_sha256_hex(&c, hex);
-	sim_sha256_update(&c, "c", 1);
-	sim_sha256_hex(&c, hex);
-	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-}
-END_TEST
+#include <unistd.h>
 
 /* ---- the fd table and the syscalls, on a fixture host ------------------ */
 
@@ -399,22 +349,59 @@ END_TEST
 
 START_TEST(test_pattern_continues_across_sends)
 {
-	struct sim_sha256 c;
 	char hex[65], want[160];
 
-	sim_sha256_init(&c);
-	for (int i = 0; i < 600; i++) {
-		u8 b = (u8)(i % 251);
-
-		sim_sha256_update(&c, &b, 1);
-	}
-	sim_sha256_hex(&c, hex);
+	fixture_pattern_sha256(600, hex);
 	ck_assert_int_eq(run("socket udp; connect 10.0.1.2:9001; send 3 100; send 3 500; "
 			     "on server recv 9001"), 0);
 	/* recv returns once something arrived; let the rest come in. */
 	ck_assert_int_eq(run("sleep 1; on server recv 9001"), 0);
 	snprintf(want, sizeof(want), "udp 9001: 2 datagram(s), 600 bytes, sha256 %s\n", hex);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
+}
+END_TEST
+
+/* SHA-256 [FIPS 180-4 examples]: "abc", the 56-byte message, a million 'a'. */
+#define SHA_ABC		"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+#define MSG56		"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+#define SHA_MSG56	"248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+#define SHA_ABC_MSG56	"ae1dc6dfaa79812eb3f4d2b7aea02ed0deb3e886647bb2f3482819ca53c8cb9d"
+#define SHA_MILLION_A	"cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+
+/*
+ * What a sink reports of known inputs.  One connection: the total is the
+ * connection's own digest (hashed once); a second: each its own, and the
+ * total of both in arrival order (kept apart from the second on).
+ */
+START_TEST(test_sink_sha256_known_inputs)
+{
+	char path[] = "/tmp/netstep-check-XXXXXX", script[256];
+	static char a[1000000];
+	int fd = mkstemp(path);
+
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:9000; send 3 \"abc\"; close 3; "
+			     "on server recv 9000"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9000: 1 connection(s), 3 bytes, sha256 "
+				     SHA_ABC "\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, " 3 bytes (closed), sha256 " SHA_ABC "\n"));
+	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:9000; send 3 \"" MSG56 "\"; close 3; "
+			     "on server recv 9000"), 0);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9000: 2 connection(s), 59 bytes, sha256 "
+				     SHA_ABC_MSG56 "\n"));
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, " 56 bytes (closed), sha256 " SHA_MSG56 "\n"));
+	ck_assert_str_eq(cap.errbuf, "");
+
+	/* A million bytes from a file, on a sink of its own. */
+	ck_assert_int_ge(fd, 0);
+	memset(a, 'a', sizeof(a));
+	ck_assert_int_eq(write(fd, a, sizeof(a)), (int)sizeof(a));
+	close(fd);
+	snprintf(script, sizeof(script), "on server listen 9002; socket tcp; "
+		 "connect 10.0.1.2:9002; send 3 @%s; close 3; on server recv 9002", path);
+	ck_assert_int_eq(run(script), 0);
+	unlink(path);
+	ck_assert_ptr_nonnull(strstr(cap.outbuf, "tcp 9002: 1 connection(s), 1000000 bytes, sha256 "
+				     SHA_MILLION_A "\n"));
 }
 END_TEST
 
@@ -590,15 +577,8 @@ START_TEST(test_tcp_send_trace_order)
 	};
 	char hex[65], want[160];
 	size_t k;
-	struct sim_sha256 c;
 
-	sim_sha256_init(&c);
-	for (int i = 0; i < 3000; i++) {
-		u8 b = (u8)(i % 251);
-
-		sim_sha256_update(&c, &b, 1);
-	}
-	sim_sha256_hex(&c, hex);
+	fixture_pattern_sha256(3000, hex);
 	ck_assert_int_eq(run("socket tcp; connect 10.0.1.2:9000; send 3 3000; close 3; "
 			     "on server recv 9000"), 0);
 	snprintf(want, sizeof(want), "tcp 9000: 1 connection(s), 3000 bytes, sha256 %s\n", hex);
@@ -616,11 +596,6 @@ socket_suite(void)
 {
 	Suite *s = suite_create("socket");
 
-	fixture_add_tcase(s, "sha256", NULL, NULL, 0, (const TTest *const []){
-		test_sha256_vectors,
-		NULL,
-	});
-
 	fixture_add_tcase(s, "syscalls", fx_setup, fx_teardown, 0, (const TTest *const []){
 		test_fd_table,
 		test_sendto_path_and_msghdr,
@@ -632,6 +607,7 @@ socket_suite(void)
 		test_task_woken_by_data_ready,
 		test_send_sleeps_for_write_space,
 		test_pattern_continues_across_sends,
+		test_sink_sha256_known_inputs,
 		test_recv_with_nothing_ends_when_idle,
 		test_teardown_frees_sleeping_tasks,
 		test_console_errors,

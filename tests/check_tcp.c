@@ -179,16 +179,17 @@ tt_pattern(u64 k)
 	return (u8)(k % 251);
 }
 
-/* `ethtool -K eth0 gso off` on @net: the student's sockets built from
- * now on pack one MSS per skb (the world before GSO). */
+/* `ethtool -K eth0 tso off gso off` on @net: the student's sockets built
+ * from now on pack one MSS per skb (the world before GSO).  GSO alone is
+ * not enough: with TSO on, the route can still segment (sk_can_gso). */
 static void
-tt_gso_off(struct net *net)
+tt_tso_gso_off(struct net *net)
 {
 	struct net_device *dev = dev_get_by_name(net, "eth0");
 
-	dev->wanted_features &= ~NETIF_F_GSO;
+	dev->wanted_features &= ~(NETIF_F_GSO | NETIF_F_TSO);
 	netdev_update_features(dev);
-	ck_assert(!(dev->features & NETIF_F_GSO));
+	ck_assert(!(dev->features & (NETIF_F_GSO | NETIF_F_TSO)));
 }
 
 /* Established pair: client socket and the accepted child. */
@@ -507,7 +508,7 @@ START_TEST(test_rst_to_closed_port)
 END_TEST
 
 /* The peer's window shut: sendmsg only queues, so packing is visible.
- * GSO off: one MSS per skb, all of it in the linear part. */
+ * TSO and GSO off: one MSS per skb, all of it in the linear part. */
 START_TEST(test_sendmsg_packing)
 {
 	struct tt t;
@@ -518,7 +519,7 @@ START_TEST(test_sendmsg_packing)
 	bool copied;
 
 	tt_setup(&t, 5);
-	tt_gso_off(t.cli);
+	tt_tso_gso_off(t.cli);
 	tt_pair(&t, 7003, 0, &cli, &lsk, &child);
 	tcp_sk(cli)->snd_wnd = 0;
 	allocs = FX_COUNT(&t.rec, "student", sk_stream_alloc_skb);
@@ -572,9 +573,9 @@ START_TEST(test_sendmsg_packing)
 END_TEST
 
 /*
- * The default: the route can GSO (sk_route_caps has SG | HW_CSUM), so an
- * skb has a small linear part (1568 bytes) and then page frags up to the
- * size goal (5 MSS while the peer's largest window is 14480).
+ * The default: the route can GSO (sk_route_caps has SG | IP_CSUM | TSO),
+ * so an skb has a small linear part (1568 bytes) and then page frags up
+ * to the size goal (5 MSS while the peer's largest window is 14480).
  */
 START_TEST(test_sendmsg_packing_gso)
 {
@@ -625,10 +626,12 @@ START_TEST(test_sendmsg_packing_gso)
 	ck_assert_int_eq(FX_COUNT(&t.rec, "student", sk_stream_alloc_skb), allocs + 2);
 	ck_assert_uint_eq(TCP_SKB_CB(b)->seq, TCP_SKB_CB(a)->end_seq);
 
-	/* Reopen the window: it goes as GSO skbs and arrives in order. */
+	/* Reopen the window: it goes as GSO skbs, the card cuts them (TSO),
+	 * and they arrive in order. */
 	tcp_sk(cli)->snd_wnd = 65535;
 	__tcp_push_pending_frames(cli, tcp_current_mss(cli), 0);
-	ck_assert_int_ge(FX_COUNT(&t.rec, "student", dev_gso_segment), 1);
+	ck_assert_int_ge(FX_COUNT(&t.rec, "student", igb_tso), 1);
+	ck_assert_int_eq(FX_COUNT(&t.rec, "student", dev_gso_segment), 0);
 	tt_run_for(&t, 500);
 	ck_assert_int_eq(tt_recv(child, data + 8192, 8000), 8000);
 	ck_assert_int_eq(memcmp(data, data + 8192, 8000), 0);
@@ -649,7 +652,7 @@ START_TEST(test_forced_push_and_push_one)
 	int before_push_one, before_pending;
 
 	tt_setup(&t, 6);
-	tt_gso_off(t.cli);	/* a "full" skb is one MSS */
+	tt_tso_gso_off(t.cli);	/* a "full" skb is one MSS */
 	tt_pair(&t, 7004, 0, &cli, &lsk, &child);
 
 	/* A full send head goes at once through tcp_push_one. */
@@ -1071,8 +1074,9 @@ START_TEST(test_syn_rto_backoff)
 }
 END_TEST
 
-/* An established connection loses everything: cwnd 1, ssthresh halved,
- * RTO doubling; when the path heals the data still arrives. */
+/* An established connection loses everything: cwnd 1, ssthresh cut
+ * (CUBIC: 10 * 717 / 1024 = 7), RTO doubling; when the path heals the
+ * data still arrives. */
 START_TEST(test_rto_cwnd_one)
 {
 	struct tt t;
@@ -1091,7 +1095,7 @@ START_TEST(test_rto_cwnd_one)
 	tt_run_for(&t, rto0 + 50);
 	ck_assert_int_ge(FX_COUNT(&t.rec, "student", tcp_retransmit_timer), 1);
 	ck_assert_uint_eq(tcp_sk(cli)->snd_cwnd, 1);
-	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 7);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Loss);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_rto, min_t(u32, rto0 * 2, TCP_RTO_MAX));
 	ck_assert_uint_eq(tcp_sk(cli)->lost_out, 10);
@@ -1100,7 +1104,7 @@ START_TEST(test_rto_cwnd_one)
 	i2 = FX_FIND(&t.rec, i1 + 1, "student", tcp_retransmit_timer);
 	ck_assert_int_gt(i2, i1);
 	ck_assert_uint_eq((t.rec.ev[i2].ts - t.rec.ev[i1].ts) / NSEC_PER_MSEC, 2 * rto0);
-	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 5);	/* halved once per episode */
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, 7);	/* cut once per episode */
 
 	t.w.link[SIM_WAN]->loss_ppm = 0;
 	tt_run_for(&t, 8000);
@@ -1425,7 +1429,7 @@ END_TEST
 
 /* One segment lost on the wire: the next four wait in the out-of-order
  * queue (SACK blocks on the duplicate ACKs), the third duplicate ACK
- * triggers a fast retransmit, ssthresh halves, no RTO. */
+ * triggers a fast retransmit, ssthresh falls to 0.7 cwnd (CUBIC), no RTO. */
 START_TEST(test_ooo_fast_retransmit)
 {
 	struct tt t;
@@ -1456,7 +1460,7 @@ START_TEST(test_ooo_fast_retransmit)
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPRENORECOVERY], 1);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPFASTRETRANS], 1);
 	ck_assert_uint_eq(t.cli->mib[LINUX_MIB_TCPTIMEOUTS], 0);
-	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, TCP_INIT_CWND / 2);
+	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, TCP_INIT_CWND * 717 / 1024);
 	ck_assert_uint_eq(tcp_sk(cli)->packets_out, 0);
 	ck_assert_uint_eq(inet_csk(cli)->icsk_ca_state, TCP_CA_Open);
 	ck_assert_uint_eq(tcp_sk(child)->rx_opt.num_sacks, 0);

@@ -648,9 +648,13 @@ START_TEST(test_write_matches_the_wire)
 	pc = sim_pcap_open(wiref, err, sizeof(err));
 	ck_assert_msg(pc != NULL, "%s", err);
 	ck_assert_int_eq(sim_pcap_attach(pc, sim_igb_port(w->host[SIM_STUDENT]->devs[0])), 0);
-	snprintf(script, sizeof(script), "tcpdump -i eth0 -w %s; ping -c 1 10.0.1.2; socket tcp; "
-		 "connect 10.0.1.2:9000; send 3 5000; close 3; socket udp; sendto 3 10.0.1.2:9001 30",
-		 hostf);
+	/* Without offloads: the taps see what the driver gets, and the card
+	 * changes nothing.  (With checksum offload a TCP or UDP frame leaves
+	 * the host with the pseudo-header sum where the card puts the
+	 * checksum; with TSO, uncut: see test_write_sees_tso.) */
+	snprintf(script, sizeof(script), "ethtool -K eth0 tx off; tcpdump -i eth0 -w %s; "
+		 "ping -c 1 10.0.1.2; socket tcp; connect 10.0.1.2:9000; send 3 5000; close 3; "
+		 "socket udp; sendto 3 10.0.1.2:9001 30", hostf);
 	ck_assert_int_eq(run(script), 0);
 	ck_assert_str_eq(cap.errbuf, "tcpdump: listening on eth0, link-type EN10MB (Ethernet), "
 			 "snapshot length 65535 bytes\n");
@@ -675,6 +679,79 @@ START_TEST(test_write_matches_the_wire)
 				ck_assert(wire.ts[d][i] <= host.ts[d][i]);
 		}
 	}
+}
+END_TEST
+
+/* The student's TCP frames with data in a pcap file: how many, how many
+ * longer than Ethernet allows, their payload in all. */
+struct tt_tcp_out {
+	int frames, oversize;
+	unsigned int payload;
+};
+
+static struct tt_tcp_out
+tt_tcp_out(const char *path, const u8 *mac)
+{
+	struct tt_tcp_out o = { 0, 0, 0 };
+	char err[PCAP_ERRBUF_SIZE];
+	pcap_t *p = pcap_open_offline(path, err);
+	struct pcap_pkthdr *hdr;
+	const u_char *d;
+
+	ck_assert_msg(p != NULL, "%s", err);
+	while (pcap_next_ex(p, &hdr, &d) == 1) {
+		unsigned int iplen, ihl, thl, data;
+
+		if (hdr->caplen < 54 || memcmp(d + 6, mac, ETH_ALEN) || d[12] != 0x08 ||
+		    d[13] != 0x00 || d[23] != IPPROTO_TCP)
+			continue;
+		iplen = d[16] << 8 | d[17];
+		ihl = (d[14] & 0xF) * 4;
+		thl = (d[14 + ihl + 12] >> 4) * 4;
+		data = iplen - ihl - thl;
+		if (!data)
+			continue;
+		o.frames++;
+		o.oversize += hdr->len > ETH_FRAME_LEN;
+		o.payload += data;
+	}
+	pcap_close(p);
+	return o;
+}
+
+/*
+ * With TSO (the default) tcpdump on the host sees a GSO skb as one frame
+ * longer than the wire allows (the IP length of all its segments), the
+ * wire the card's MSS-sized frames: the same bytes, cut differently.
+ */
+START_TEST(test_write_sees_tso)
+{
+	char hostf[96], wiref[96], script[256];
+	struct tt_tcp_out host, wire;
+	struct sim_pcap *pc;
+	char err[256];
+	u8 mac[ETH_ALEN];
+
+	snprintf(hostf, sizeof(hostf), "%s/host-tso.pcap", dir);
+	snprintf(wiref, sizeof(wiref), "%s/wire-tso.pcap", dir);
+	memcpy(mac, w->host[SIM_STUDENT]->devs[0]->dev_addr, ETH_ALEN);
+	pc = sim_pcap_open(wiref, err, sizeof(err));
+	ck_assert_msg(pc != NULL, "%s", err);
+	ck_assert_int_eq(sim_pcap_attach(pc, sim_igb_port(w->host[SIM_STUDENT]->devs[0])), 0);
+	snprintf(script, sizeof(script), "tcpdump -i eth0 -w %s; socket tcp; "
+		 "connect 10.0.1.2:9000; send 3 5000; close 3", hostf);
+	ck_assert_int_eq(run(script), 0);
+	fixture_world_close(w, &cap);
+	w = NULL;
+	sim_pcap_close(pc);
+	host = tt_tcp_out(hostf, mac);
+	wire = tt_tcp_out(wiref, mac);
+	ck_assert_uint_eq(host.payload, 5000);
+	ck_assert_uint_eq(wire.payload, 5000);
+	ck_assert_int_ge(host.oversize, 1);
+	ck_assert_int_lt(host.frames, wire.frames);
+	ck_assert_int_eq(wire.oversize, 0);
+	ck_assert_int_eq(wire.frames, 4);	/* 3 x 1448 + 656 */
 }
 END_TEST
 
@@ -705,6 +782,7 @@ tcpdump_suite(void)
 		test_capture_alongside_and_count,
 		test_on_router,
 		test_write_matches_the_wire,
+		test_write_sees_tso,
 		NULL,
 	});
 	return s;

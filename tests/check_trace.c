@@ -22,6 +22,7 @@
  * with the reason.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@
 #include "events/neigh.h"
 #include "events/net.h"
 #include "events/skb.h"
+#include "events/tcp_cong.h"
 #include "layers/arp.h"
 #include "layers/ip.h"
 #include "layers/neighbour.h"
@@ -328,7 +330,7 @@ static const struct fixture_script tc_scripts[] = {
 	{ "ip route; ip neigh; ip link; ip addr; route -n; ip route get 10.0.1.2; "
 	  "ip route add 192.168.0.0/16 via 10.0.0.1; ip route del 192.168.0.0/16; "
 	  "ip link set eth0 mtu 1400; ip link set eth0 down; ip link set eth0 up; "
-	  "ip neigh flush all; tc -s qdisc show; ethtool eth0; ethtool -S eth0; ethtool -g eth0; "
+	  "ip neigh flush all; tc -s qdisc show; ethtool eth0; ethtool -S eth0; ethtool -g eth0; ethtool -c eth0; ethtool -C eth0 rx-usecs 0; "
 	  "ethtool -i eth0; cat /proc/softirqs; cat /proc/interrupts; nstat -az; netstat -s; "
 	  "ss -tuan; iptables -L -v -n", 0 },
 	/* netfilter */
@@ -352,6 +354,15 @@ static const struct fixture_script tc_scripts[] = {
 	  "ping -c 1 -s 1450 -M do 10.0.1.2; sleep 601; ping -c 1 10.0.1.2", 1 },
 	/* a multicast route on the link: the neighbour maps the group to a MAC */
 	{ "ip route add 224.0.0.0/4 dev eth0; ping -c 1 -W 1 224.0.0.1", 1 },
+	/* the settings sysctl reads and writes */
+	{ "sysctl -q net.ipv4.tcp_congestion_control=reno; sysctl -a", 0 },
+	/* Reno chosen by sysctl grows and cuts cwnd; CUBIC meets an RTO */
+	{ "sysctl -w net.ipv4.tcp_congestion_control=reno; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 5; send 3 100000; sim link wan loss 0; close 3; "
+	  "sysctl -w net.ipv4.tcp_congestion_control=cubic; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 100; send 3 1000; sleep 1s; sim link wan loss 0; close 3", 0 },
+	/* CUBIC's HyStart ends slow start on an ACK train of over 1 ms */
+	{ "socket tcp; connect 10.0.1.2:9000; send 3 300000; close 3", 0 },
 	/* a route whose MTU is locked ignores "fragmentation needed" */
 	{ "ip route add 10.0.1.2/32 via 10.0.0.1 mtu lock 1400; sim mtu wan 1300; "
 	  "ping -c 1 -s 1350 -M do 10.0.1.2", 1 },
@@ -377,12 +388,21 @@ static const struct fixture_script tc_scripts[] = {
 	/* features: what eth0 can do, changed, refused; without GSO a loss
 	 * retransmits while the first copy is still in the ring */
 	{ "ethtool -k eth0; ethtool -K eth0 sg off; ethtool -K eth0 sg on; "
-	  "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; sim link wan loss 5; "
-	  "send 3 200000; sim link wan loss 0; close 3; on server recv 9000", 0 },
-	{ "ethtool -K eth0 tso on", 1 },
+	  "ethtool -K eth0 tso off gso off; socket tcp; connect 10.0.1.2:9000; "
+	  "sim link wan loss 5; send 3 200000; sim link wan loss 0; close 3; on server recv 9000",
+	  0 },
+	{ "ethtool -K eth0 rx on", 1 },
+	/* the route promised TSO and checksumming, then `tx off` took both:
+	 * the stack cuts (software GSO) and sums (skb_checksum_help) */
+	{ "socket tcp; connect 10.0.1.2:9000; ethtool -K eth0 tx off; send 3 30000; close 3; "
+	  "on server recv 9000", 0 },
+	/* lo: a ping of our own address (ping's ICMP filter keeps its own
+	 * request out of its raw socket), TCP to ourselves, tcpdump on lo */
+	{ "tcpdump -i lo; ping -c 1 10.0.0.2; listen 9002; socket tcp; connect 127.0.0.1:9002; "
+	  "send 4 3000; close 4; recv 9002", 0 },
 	/* tbf without GSO: a retransmission while the first copy waits in
 	 * the qdisc, and a duplicate arrives */
-	{ "ethtool -K eth0 gso off; socket tcp; connect 10.0.1.2:9000; "
+	{ "ethtool -K eth0 tso off gso off; socket tcp; connect 10.0.1.2:9000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 3k latency 100ms; send 3 30000; "
 	  "tc qdisc replace dev eth0 root tbf rate 1mbit burst 100 limit 100; "
 	  "ping -c 1 -s 200 -W 1 10.0.1.2; tc qdisc del dev eth0 root; close 3", 1 },
@@ -1010,6 +1030,8 @@ static const struct {
 	{ &tp_ev_skb_realloc_headroom, "called only where ip_headroom_realloc is (see there)" },
 	{ &tp_ev_igb_mtu_invalid, "dev_set_mtu refuses above 9000 before igb_change_mtu, whose "
 	  "limit is 9216" },
+	{ &tp_ev_bictcp_undo_cwnd, "only the undo of a false loss (tcp_undo_cwnd, DSACK and "
+	  "timestamps) calls it, and netstep's recovery has no undo yet" },
 };
 
 /* Is event @i in tc_unreachable? */
@@ -1053,6 +1075,75 @@ tc_gap(unsigned int i, char *line, size_t len)
 	return true;
 }
 
+/*
+ * The calls a program makes that the console does not: fcntl, TCP's
+ * socket options, getsockopt (TCP_INFO too), write and read, the
+ * SIOCINQ ioctl, poll.
+ */
+static void
+tc_socket_calls(void)
+{
+	struct net *st, *srv;
+	struct pollfd pfd = { .events = POLLIN };
+	struct tcp_info info;
+	char buf[100];
+	int lfd, sfd, cfd, v = 1, len = sizeof(v), inq = -1;
+
+	tc_world_open(31);
+	st = tc_host(SIM_STUDENT);
+	srv = tc_host(SIM_SERVER);
+	cfd = tc_accept_from_server(8192, &lfd, &sfd);
+	ck_assert_int_eq(sys_fcntl(st, cfd, F_SETFL, O_NONBLOCK), 0);
+	ck_assert_int_eq(sys_fcntl(st, cfd, F_GETFL, 0), O_RDWR | O_NONBLOCK);
+	ck_assert_int_eq(sys_setsockopt(st, cfd, SOL_TCP, TCP_NODELAY, &v, sizeof(v)), 0);
+	ck_assert_int_eq(sys_getsockopt(st, cfd, SOL_SOCKET, SO_ERROR, &v, &len), 0);
+	len = sizeof(info);
+	ck_assert_int_eq(sys_getsockopt(st, cfd, SOL_TCP, TCP_INFO, &info, &len), 0);
+	ck_assert_int_eq(info.tcpi_state, TCP_ESTABLISHED);
+	ck_assert_int_eq(sys_write(srv, sfd, "hello", 5), 5);
+	tc_wait(100);
+	ck_assert_int_eq(sys_ioctl(st, cfd, SIOCINQ, (unsigned long)&inq), 0);
+	ck_assert_int_eq(inq, 5);
+	pfd.fd = cfd;
+	ck_assert_int_eq(sys_poll(st, &pfd, 1, 0), 1);
+	ck_assert_int_eq(pfd.revents, POLLIN);
+	ck_assert_int_eq(sys_read(st, cfd, buf, sizeof(buf)), 5);
+	ck_assert_int_eq(sys_close(st, cfd), 0);
+	ck_assert_int_eq(sys_close(st, lfd), 0);
+	ck_assert_int_eq(sys_close(srv, sfd), 0);
+	tc_wait(100);
+	tc_world_close();
+}
+
+/*
+ * lo from a program: a raw socket bound to 127.0.0.1, and more frames
+ * handed to lo in one go than the backlog holds until NET_RX runs
+ * (netdev_max_backlog, 1000): the last is dropped.
+ */
+static void
+tc_loopback(void)
+{
+	struct sockaddr_in lo = {
+		.sin_family = AF_INET,
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct net *st;
+	int fd;
+
+	tc_world_open(41);
+	st = tc_host(SIM_STUDENT);
+	fd = sys_socket(st, AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(sys_bind(st, fd, (struct sockaddr *)&lo, sizeof(lo)), 0);
+	for (int i = 0; i < 1002; i++)
+		ck_assert_int_eq(dev_queue_xmit(fixture_lo_frame(st)), NET_XMIT_SUCCESS);
+	ck_assert_uint_eq(st->sd.dropped, 1);
+	tc_wait(1);
+	ck_assert_int_eq(skb_queue_len(&st->sd.input_pkt_queue), 0);
+	ck_assert_int_eq(sys_close(st, fd), 0);
+	tc_world_close();
+}
+
 /* ---- the test ------------------------------------------------------------------- */
 
 START_TEST(test_every_event_and_field)
@@ -1071,6 +1162,8 @@ START_TEST(test_every_event_and_field)
 	for (size_t i = 0; i < fixture_nreference_scripts; i++)
 		tc_console(1 + i, &fixture_reference_scripts[i]);
 	tc_skbuff();
+	tc_socket_calls();
+	tc_loopback();
 	for (size_t i = 0; i < ARRAY_SIZE(tc_scripts); i++)
 		tc_console(1 + fixture_nreference_scripts + i, &tc_scripts[i]);
 

@@ -7,7 +7,6 @@
  */
 #include "sim/console.h"
 #include "sim/app.h"
-#include "sim/sha256.h"
 #include "layers/udp.h"
 #include "layers/sock.h"
 #include "nic/igb.h"
@@ -16,8 +15,6 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define SIM_PATTERN_MOD	251
 
 static struct sim_world *w;
 static struct sim_console con;
@@ -66,21 +63,6 @@ run(const char *script)
 	return fixture_console_run(&con, &cap, script);
 }
 
-/* The SHA-256 of N bytes of the documented pattern, as hex. */
-static void
-pattern_sha(size_t n, char hex[65])
-{
-	struct sim_sha256 c;
-
-	sim_sha256_init(&c);
-	for (size_t i = 0; i < n; i++) {
-		u8 b = (u8)(i % SIM_PATTERN_MOD);
-
-		sim_sha256_update(&c, &b, 1);
-	}
-	sim_sha256_hex(&c, hex);
-}
-
 START_TEST(test_udp_4000_fragments_reassembled)
 {
 	char hex[65], want[128];
@@ -90,7 +72,7 @@ START_TEST(test_udp_4000_fragments_reassembled)
 
 	ck_assert_int_eq(run("socket udp; sendto 3 10.0.1.2:9001 4000; on server recv 9001"), 0);
 	ck_assert_str_eq(cap.errbuf, "");
-	pattern_sha(4000, hex);
+	fixture_pattern_sha256(4000, hex);
 	snprintf(want, sizeof(want), "udp 9001: 1 datagram(s), 4000 bytes, sha256 %s\n", hex);
 	ck_assert_ptr_nonnull(strstr(cap.outbuf, want));
 	app = sim_app_find(w->host[SIM_SERVER], IPPROTO_UDP, 9001);

@@ -22,9 +22,11 @@
 #define CE_MAX_MISSING	512
 
 /* The two ways a function whose line depends on its fields went. */
-enum { CE_CLONE, CE_NO_CLONE, CE_RING_BUSY, CE_RING_OK, CE_ARP_REQUEST, CE_ARP_REPLY, CE_NWAYS };
+enum { CE_CLONE, CE_NO_CLONE, CE_RING_BUSY, CE_RING_OK, CE_ARP_REQUEST, CE_ARP_REPLY,
+       CE_TSO, CE_NO_TSO, CE_CSUM, CE_NO_CSUM, CE_NWAYS };
 static const char *const ce_way_says[CE_NWAYS] = {
 	"clone_it=1", "clone_it=0", "NETDEV_TX_BUSY", "maps the skb", "ARP request", "ARP reply",
+	"the card will cut", "no segmentation", "the card will insert", "summed this skb already",
 };
 
 /* What the sink heard. */
@@ -43,11 +45,18 @@ ce_way(const struct trace_event *ev)
 	const tp_data_tcp_transmit_skb *tx = TP_DATA(ev, tcp_transmit_skb);
 	const tp_data_igb_xmit_frame_ring *ring = TP_DATA(ev, igb_xmit_frame_ring);
 	const tp_data_arp_process *arp = TP_DATA(ev, arp_process);
+	const tp_data_igb_tso *tso = TP_DATA(ev, igb_tso);
+	const tp_data_igb_tx_csum *csum = TP_DATA(ev, igb_tx_csum);
 
 	if (tx)
 		return tx->clone_it ? CE_CLONE : CE_NO_CLONE;
-	if (ring)	/* one descriptor per skb here, plus igb's 3 spare */
-		return ring->unused < 4 ? CE_RING_BUSY : CE_RING_OK;
+	if (ring)	/* a descriptor per buffer, plus igb's 3 spare */
+		return ring->unused < (ring->headlen + 32767) / 32768 + ring->frags + 3 ?
+		       CE_RING_BUSY : CE_RING_OK;
+	if (tso)
+		return tso->gso_size && tso->ip_summed == CHECKSUM_PARTIAL ? CE_TSO : CE_NO_TSO;
+	if (csum)
+		return csum->ip_summed == CHECKSUM_PARTIAL ? CE_CSUM : CE_NO_CSUM;
 	if (arp)
 		return arp->op == 1 ? CE_ARP_REQUEST : CE_ARP_REPLY;
 	return -1;

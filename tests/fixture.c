@@ -4,6 +4,7 @@
  */
 #include "tests/fixture.h"
 #include "layers/ip.h"
+#include "layers/neighbour.h"
 #include "sim/console.h"
 #include "sim/topology.h"
 
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/evp.h>
 
 struct fake_priv {
 	struct fixture *fx;
@@ -170,7 +173,8 @@ fixture_fake_dev(struct fixture *fx, struct net *h, const char *name,
 	for (int i = 0; i < fx->nhosts; i++)
 		if (fx->host[i] == h)
 			hidx = i;
-	memcpy(dev->dev_addr, (u8[]){ 0x02, 0, 0, 0, (u8)hidx, (u8)dev->ifindex }, ETH_ALEN);
+	/* The host's NICs count from 1 (ifindex 1 is lo). */
+	memcpy(dev->dev_addr, (u8[]){ 0x02, 0, 0, 0, (u8)hidx, (u8)(dev->ifindex - 1) }, ETH_ALEN);
 	ck_assert_int_eq(dev_open(dev), 0);
 	if (cidr) {
 		char buf[32];
@@ -183,6 +187,17 @@ fixture_fake_dev(struct fixture *fx, struct net *h, const char *name,
 		ck_assert_int_eq(host_set_addr(dev, fx_addr(buf), atoi(slash + 1)), 0);
 	}
 	return dev;
+}
+
+void
+fixture_neigh_static(struct net *h, struct net_device *dev, const char *ip, const u8 *mac)
+{
+	__be32 key = fx_addr(ip);
+	struct neighbour *n = __neigh_create(h->arp_tbl, &key, dev, false);
+
+	ck_assert(n && !IS_ERR(n));
+	ck_assert_int_eq(neigh_update(n, mac, NUD_PERMANENT,
+				      NEIGH_UPDATE_F_OVERRIDE | NEIGH_UPDATE_F_ADMIN), 0);
 }
 
 void
@@ -202,6 +217,21 @@ fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len)
 	dev->stats.rx_bytes += len;
 	skb->protocol = eth_type_trans(skb, dev);
 	netif_receive_skb(skb);
+}
+
+struct sk_buff *
+fixture_lo_frame(struct net *h)
+{
+	struct sk_buff *skb = alloc_skb(h, 64);
+	u8 *eth;
+
+	ck_assert_ptr_nonnull(skb);
+	eth = skb_put(skb, ETH_ZLEN);
+	memset(eth, 0, ETH_ZLEN);
+	eth[12] = 0x88;
+	eth[13] = 0xb5;			/* IEEE local experimental */
+	skb->dev = h->loopback_dev;
+	return skb;
 }
 
 void
@@ -281,6 +311,66 @@ fixture_build_ip(u8 *buf, const u8 *dmac, const u8 *smac, const char *saddr,
 	iph->check = ip_fast_csum(iph, 5);
 	memcpy(buf + ETH_HLEN + sizeof(*iph), payload, plen);
 	return ETH_HLEN + sizeof(*iph) + plen;
+}
+
+/* ---- raw ICMP sockets, as ping uses them --------------------------------- */
+
+int
+fixture_raw_socket(struct net *h, int pmtudisc)
+{
+	int fd = sys_socket(h, AF_INET, SOCK_RAW, IPPROTO_ICMP), one = 1;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(sys_setsockopt(h, fd, SOL_IP, IP_RECVERR, &one, sizeof(one)), 0);
+	ck_assert_int_eq(sys_setsockopt(h, fd, SOL_IP, IP_MTU_DISCOVER, &pmtudisc,
+					sizeof(pmtudisc)), 0);
+	return fd;
+}
+
+int
+fixture_raw_send(struct net *h, int fd, const char *daddr, const void *msg, unsigned int len)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_addr.s_addr = fx_addr(daddr) };
+	struct iovec iov = { .iov_base = (void *)msg, .iov_len = len };
+	struct msghdr m = {
+		.msg_name = &to, .msg_namelen = sizeof(to), .msg_iov = &iov, .msg_iovlen = 1,
+	};
+
+	return sys_sendmsg(h, fd, &m, 0);
+}
+
+int
+fixture_raw_recv_error(struct net *h, int fd, struct fixture_errq *e)
+{
+	struct sockaddr_in target, offender;
+	struct icmphdr icmph;
+	struct iovec iov = { .iov_base = &icmph, .iov_len = sizeof(icmph) };
+	union {
+		struct cmsghdr align;
+		u8 buf[256];
+	} cbuf;
+	struct msghdr m = {
+		.msg_name = &target, .msg_namelen = sizeof(target), .msg_iov = &iov,
+		.msg_iovlen = 1, .msg_control = cbuf.buf, .msg_controllen = sizeof(cbuf.buf),
+	};
+	struct cmsghdr *cm;
+	int rc = sys_recvmsg(h, fd, &m, MSG_ERRQUEUE | MSG_DONTWAIT);
+
+	if (rc < 0)
+		return rc;
+	ck_assert_int_eq(rc, sizeof(icmph));
+	ck_assert(m.msg_flags & MSG_ERRQUEUE);
+	cm = CMSG_FIRSTHDR(&m);
+	ck_assert_ptr_nonnull(cm);
+	ck_assert_int_eq(cm->cmsg_level, SOL_IP);
+	ck_assert_int_eq(cm->cmsg_type, IP_RECVERR);
+	ck_assert_uint_eq(cm->cmsg_len, CMSG_LEN(sizeof(e->ee) + sizeof(struct sockaddr_in)));
+	memcpy(&e->ee, CMSG_DATA(cm), sizeof(e->ee));
+	memcpy(&offender, CMSG_DATA(cm) + sizeof(e->ee), sizeof(offender));
+	e->offender = offender.sin_addr.s_addr;
+	e->target = target.sin_addr.s_addr;
+	e->seq = ntohs(icmph.un.echo.sequence);
+	return 0;
 }
 
 /* ---- captured output and the classroom world ------------------------------ */
@@ -393,4 +483,28 @@ fixture_csum(const void *data, size_t len, u32 sum)
 	while (sum >> 16)
 		sum = (sum & 0xffff) + (sum >> 16);
 	return (u16)~sum;
+}
+
+void
+fixture_sha256_hex(const void *data, size_t len, char hex[65])
+{
+	unsigned char md[32];
+	unsigned int mdlen = 0;
+
+	ck_assert(EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL));
+	ck_assert_uint_eq(mdlen, sizeof(md));
+	for (unsigned int i = 0; i < mdlen; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+}
+
+void
+fixture_pattern_sha256(size_t n, char hex[65])
+{
+	u8 *buf = malloc(n ? n : 1);
+
+	ck_assert_ptr_nonnull(buf);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (u8)(i % 251);
+	fixture_sha256_hex(buf, n, hex);
+	free(buf);
 }

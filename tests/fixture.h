@@ -19,6 +19,7 @@
 #include "kernel/trace.h"
 #include "layers/skbuff.h"
 #include "layers/netdevice.h"
+#include "layers/sock.h"
 #include "sim/host.h"
 
 #include <check.h>
@@ -84,11 +85,18 @@ void fixture_forget(struct fixture *fx);
 void fixture_stop_recording(struct fixture *fx);
 
 /* A registered, up Ethernet device with a fake driver and an address
- * (addr 0: none).  MAC is 02:00:00:00:<host>:<ifindex>. */
+ * (addr 0: none).  MAC is 02:00:00:00:<host>:<n>, the n-th NIC of the host (ifindex n + 1:
+ * lo is 1). */
 struct net_device *fixture_fake_dev(struct fixture *fx, struct net *h, const char *name,
 				    const char *cidr);
+/* A permanent neighbour entry: @ip is @mac on @dev (no ARP). */
+void fixture_neigh_static(struct net *h, struct net_device *dev, const char *ip, const u8 *mac);
 /* Hand @len bytes to @dev's receive path (eth_type_trans + netif_receive_skb). */
 void fixture_inject(struct net_device *dev, const u8 *frame, unsigned int len);
+/* A minimal Ethernet frame for @h's lo, zero MACs and an EtherType nobody
+ * takes (0x88b5, IEEE local experimental): sent, it comes back up the
+ * backlog and is only counted. */
+struct sk_buff *fixture_lo_frame(struct net *h);
 /* Run the engine until idle (bounded). */
 void fixture_run(struct fixture *fx);
 
@@ -131,6 +139,31 @@ __be32 fx_addr(const char *dotted);	/* inet_addr wrapper, aborts on junk */
  * that the stack's checksum code is never trusted to check itself.
  */
 u16 fixture_csum(const void *data, size_t len, u32 sum);
+/*
+ * SHA-256 as 64 hex digits (libcrypto, in one call), of @len bytes at
+ * @data, or of the first @n bytes of the pattern `send N` sends (byte k
+ * is k % 251): what a sink's report must say.
+ */
+void fixture_sha256_hex(const void *data, size_t len, char hex[65]);
+void fixture_pattern_sha256(size_t n, char hex[65]);
+
+/*
+ * Raw ICMP sockets as ping opens them (tests/check_ip.c, check_loopback.c):
+ * fixture_raw_socket gives the descriptor of one with IP_RECVERR and
+ * IP_MTU_DISCOVER @pmtudisc; fixture_raw_send is sendmsg() of @len bytes of
+ * @msg (an ICMP header and data) to @daddr; fixture_raw_recv_error reads one
+ * report of the error queue as ping does (recvmsg(MSG_ERRQUEUE), checking
+ * the control message): 0 and *@e, or -EAGAIN when there is none.
+ */
+struct fixture_errq {
+	struct sock_extended_err ee;
+	__be32 offender;		/* SO_EE_OFFENDER */
+	__be32 target;			/* msg_name: the quoted destination */
+	u16 seq;			/* the quoted echo request's */
+};
+int fixture_raw_socket(struct net *h, int pmtudisc);
+int fixture_raw_send(struct net *h, int fd, const char *daddr, const void *msg, unsigned int len);
+int fixture_raw_recv_error(struct net *h, int fd, struct fixture_errq *e);
 
 /*
  * A tool's or console's out and err captured in memory.  After open and

@@ -50,14 +50,29 @@ function check_traced(name, line, what) {
 		problem(line, what " " name ": netstep traces no such function (netstep --list-events)")
 }
 
+# The C function a note sits in: traced, or one of 3.10's.
+function check_note_func(name, line, what) {
+	if (!(name in where))
+		check_traced(name, line, what)
+}
+
+# A moment: "F", "F return" (F traced) or "NOTE in F" (F as for a note), at w[i].
+function check_moment(w, n, i, line, what) {
+	if (i > n)
+		return
+	if (w[i + 1] == "in")
+		check_note_func(w[i + 2], line, what " ... in")
+	else
+		check_traced(w[i], line, what)
+}
+
 # The functions a lesson line of the form "break F", "expect trace F before G" ... names.
 function check_directive(s, line,    w, n, i) {
 	n = split(s, w, /[ \t]+/)
 	if (w[1] == "break" || w[1] == "delete") {
-		if (n >= 2)
-			check_traced(w[2], line, w[1])
+		check_moment(w, n, 2, line, w[1])
 	} else if (w[1] == "step" && w[2] == "until") {
-		check_traced(w[3], line, "step until")
+		check_moment(w, n, 3, line, "step until")
 	} else if (w[1] == "expect" && w[2] == "trace") {
 		i = 3
 		if (w[i] == "on")
@@ -70,8 +85,8 @@ function check_directive(s, line,    w, n, i) {
 		if (w[i] == "on")
 			i += 2
 		# a note names the C function it sits in: traced, or one of 3.10's
-		if (w[i] ~ /^[A-Za-z_][A-Za-z0-9_]*:$/ && !(substr(w[i], 1, length(w[i]) - 1) in where))
-			check_traced(substr(w[i], 1, length(w[i]) - 1), line, "expect note")
+		if (w[i] ~ /^[A-Za-z_][A-Za-z0-9_]*:$/)
+			check_note_func(substr(w[i], 1, length(w[i]) - 1), line, "expect note")
 	}
 }
 

@@ -370,8 +370,9 @@ cap_stop
 grep -q 'From 10.0.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)' "$OUT/pmtu.out" &&
 	ok "PMTU: the kernel router answers fragmentation needed, mtu 1400" ||
 	bad "PMTU frag needed" "$(head -5 "$OUT/pmtu.out")"
-grep -q 'cache .*mtu 1400' "$OUT/pmtu.out" && grep -q 'local error: Message too long, mtu=1400' "$OUT/pmtu.err" &&
-	ok "PMTU: netstep lowered the route MTU to 1400 (second ping: local error)" ||
+grep -q 'cache .*mtu 1400' "$OUT/pmtu.out" &&
+	grep -q 'From 10.0.0.2 icmp_seq=2 Frag needed and DF set (mtu = 1400)' "$OUT/pmtu.out" &&
+	ok "PMTU: netstep lowered the route MTU to 1400 (second ping: refused by its own stack, through lo)" ||
 	bad "PMTU route MTU" "$(cat "$OUT/pmtu.out" "$OUT/pmtu.err")"
 # Counted in netstep's own capture: a live capture on the TAP can miss a
 # frame on a busy machine, netstep's RX path cannot.
@@ -406,19 +407,46 @@ server_sum() {
 	done
 	echo none
 }
-tcp_run() {	# name loss
-	lab_up ${2:+--loss $2} || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
+# A 1 MiB transfer to the kernel's listener, in one of igb's worlds: the
+# default (TSO: the card cuts GSO skbs), `tso off` (software GSO), `sg
+# off` (one skb per MSS).  The data arrives intact, and every frame
+# netstep put on the TAP is at most the MTU (1514 bytes with its
+# Ethernet header) and clean in tshark, checksums validated.
+tcp_run() {	# name [loss [world]]
+	local loss=${2:-} world=${3:-} n m
+	local what="TCP 1 MiB${loss:+ with $loss% loss}${world:+ (${world%; })}"
+	lab_up ${loss:+--loss $loss} || bad "lab up" "$(tail -3 "$OUT/lab-$n_lab.log")"
 	cap_start "$OUT/$1-tap.pcapng"
-	TMO=180 ns_tap -e "socket tcp; connect 3 10.0.1.2:9000; send 3 1048576; close 3; sleep 2" \
+	TMO=180 ns_tap -e "${world}socket tcp; connect 3 10.0.1.2:9000; send 3 1048576; close 3; sleep 2" \
 		--trace "$OUT/$1.trace" >"$OUT/$1.out" 2>"$OUT/$1.err"
 	rc=$?
 	cap_stop
 	got=$(server_sum 1048576)
-	[ $rc -eq 0 ] && [ "$got" = "$SUM" ] && ok "TCP 1 MiB${2:+ with $2% loss}: the kernel listener's SHA-256 matches" ||
-		bad "TCP 1 MiB${2:+ with $2% loss}" "rc=$rc sha=$got $(head -2 "$OUT/$1.err")"
+	[ $rc -eq 0 ] && [ "$got" = "$SUM" ] && ok "$what: the kernel listener's SHA-256 matches" ||
+		bad "$what" "rc=$rc sha=$got $(head -2 "$OUT/$1.err")"
+	n=$(tshark -r "$OUT/$1-tap.pcapng" -Y 'eth.src == 02:00:00:00:00:02 && frame.len > 1514' 2>/dev/null | wc -l)
+	m=$(tshark -r "$OUT/$1-tap.pcapng" -Y 'eth.src == 02:00:00:00:00:02 && frame.len == 1514' 2>/dev/null | wc -l)
+	[ "$n" -eq 0 ] && [ "$m" -ge 100 ] && ok "$what: no frame on the TAP over the MTU ($m full-sized)" ||
+		bad "$what: frame sizes" "$n frame(s) over 1514 bytes, $m of 1514 in $OUT/$1-tap.pcapng"
+	tshark_clean "$OUT/$1-tap.pcapng" "tshark on the TAP ($what): clean, checksums good"
+}
+# Who cut the segments, by the trace of each world: the card (TSO), the
+# stack (dev_gso_segment), or nobody (one skb per MSS).
+cutters() {	# name: "<card segments> <software GSO calls>"
+	echo "$(grep -c 'sim_82576_tso_frame()' "$OUT/$1.trace") $(grep -c 'dev_gso_segment()' "$OUT/$1.trace")"
 }
 tcp_run tcp
-tshark_clean "$OUT/tcp-tap.pcapng" "tshark on the TAP (TCP): clean"
+c=$(cutters tcp)
+[ "${c% *}" -ge 100 ] && [ "${c#* }" -eq 0 ] && ok "TCP 1 MiB: the card cut the segments (${c% *} TSO frames)" ||
+	bad "TCP 1 MiB: TSO" "card segments, software GSO: $c"
+tcp_run tcp-tsooff "" "ethtool -K eth0 tso off; "
+c=$(cutters tcp-tsooff)
+[ "${c% *}" -eq 0 ] && [ "${c#* }" -ge 10 ] && ok "TCP 1 MiB (tso off): software GSO cut them (${c#* } GSO skbs)" ||
+	bad "TCP 1 MiB (tso off): software GSO" "card segments, software GSO: $c"
+tcp_run tcp-sgoff "" "ethtool -K eth0 sg off; "
+c=$(cutters tcp-sgoff)
+[ "$c" = "0 0" ] && ok "TCP 1 MiB (sg off): one skb per segment, nothing cut" ||
+	bad "TCP 1 MiB (sg off)" "card segments, software GSO: $c"
 tcp_run tcploss 5
 grep -q 'tcp_retransmit_skb' "$OUT/tcploss.trace" && ok "TCP with loss: retransmissions in netstep's trace" ||
 	bad "TCP retransmissions" "no tcp_retransmit_skb in $OUT/tcploss.trace"

@@ -9,8 +9,9 @@
  * whose route lines keep their double spaces and trailing blank.
  *
  * Supported:
- *   ip route [show|list]
- *   ip route add|del PREFIX|default [via GW] [dev DEV] [metric N] [mtu [lock] N]
+ *   ip route [show|list] [table local|main]
+ *   ip route add|change|replace|del PREFIX|default [via GW] [dev DEV] [metric N]
+ *            [mtu [lock] N] [advmss N]
  *   ip route get ADDR
  *   ip link [show [DEV]] | ip link set DEV mtu N | ip link set DEV up|down
  *   ip addr [show [dev] [DEV]]
@@ -52,6 +53,7 @@ ip_sim_rtnl_error(FILE *err, int errnum)
 	switch (-errnum) {
 	case EEXIST: msg = "File exists"; break;
 	case ESRCH: msg = "No such process"; break;
+	case ENOENT: msg = "No such file or directory"; break;
 	case ENETUNREACH: msg = "Network is unreachable"; break;
 	case ENODEV: msg = "No such device"; break;
 	case ENETDOWN: msg = "Network is down"; break;
@@ -152,7 +154,7 @@ ip_sim_route_args(struct net *net, int argc, char **argv, struct fib_config *cfg
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (!strcmp(w, "via") || !strcmp(w, "dev") || matches(w, "metric") ||
-		    !strcmp(w, "mtu") || !strcmp(w, "to")) {
+		    !strcmp(w, "mtu") || !strcmp(w, "advmss") || !strcmp(w, "to")) {
 			if (!v)
 				return ip_sim_error(err, "argument missing after \"%s\"", w);
 			i++;
@@ -175,6 +177,9 @@ ip_sim_route_args(struct net *net, int argc, char **argv, struct fib_config *cfg
 			}
 			if (!ip_sim_u32(v, 65535, &cfg->fc_mtu) || cfg->fc_mtu < ETH_MIN_MTU)
 				return ip_sim_error(err, "invalid mtu \"%s\"", v ? v : "");
+		} else if (!strcmp(w, "advmss")) {
+			if (!ip_sim_u32(v, 65535, &cfg->fc_advmss) || !cfg->fc_advmss)
+				return ip_sim_error(err, "invalid advmss \"%s\"", v);
 		} else if (!have_dst) {
 			const char *p = !strcmp(w, "to") ? v : w;
 
@@ -201,10 +206,15 @@ ip_sim_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	int ret;
 
 	if (matches(cmd, "show") || matches(cmd, "list")) {
-		if (argc > 1)
-			return ip_sim_error(err, "unsupported argument \"%s\" to \"ip route show\"",
-					    argv[1]);
-		sim_fib_ip_route_show(net, out);
+		u32 table = RT_TABLE_MAIN;
+
+		if (argc == 3 && matches(argv[1], "table") &&
+		    (!strcmp(argv[2], "local") || !strcmp(argv[2], "main")))
+			table = !strcmp(argv[2], "local") ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+		else if (argc > 1)
+			return ip_sim_error(err, "unsupported argument \"%s\" to \"ip route show\" "
+					    "(table local|main)", argv[argc == 3 ? 2 : 1]);
+		sim_fib_ip_route_show(net, table, out);
 		return 0;
 	}
 	if (matches(cmd, "get")) {
@@ -219,12 +229,18 @@ ip_sim_route(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		ret = sim_fib_ip_route_get(net, daddr, out);
 		return ret ? ip_sim_rtnl_error(err, ret) : 0;
 	}
-	if (matches(cmd, "add") || matches(cmd, "delete")) {
-		bool add = matches(cmd, "add");
+	if (matches(cmd, "add") || matches(cmd, "change") || !strcmp(cmd, "chg") ||
+	    matches(cmd, "replace") || matches(cmd, "delete")) {
+		/* The netlink flags iproute2 sends with RTM_NEWROUTE. */
+		u16 nlflags = matches(cmd, "add") ? NLM_F_CREATE | NLM_F_EXCL :
+			      matches(cmd, "replace") ? NLM_F_CREATE | NLM_F_REPLACE :
+			      matches(cmd, "delete") ? 0 : NLM_F_REPLACE;
+		bool add = !matches(cmd, "delete");
 
 		ret = ip_sim_route_args(net, argc - 1, argv + 1, &cfg, add, err);
 		if (ret)
 			return ret;
+		cfg.fc_nlflags = nlflags;
 		ret = add ? inet_rtm_newroute(net, &cfg) : inet_rtm_delroute(net, &cfg);
 		return ret ? ip_sim_rtnl_error(err, ret) : 0;
 	}
@@ -242,36 +258,47 @@ ip_sim_mac(char *buf, const unsigned char *a)
 	return buf;
 }
 
-/* "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP ..." */
+/* "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP ...",
+ * "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN ..." */
 static void
 ip_sim_print_link(FILE *out, const struct net_device *dev, bool link_mode)
 {
 	char m1[18], m2[18];
 	bool up = dev->flags & IFF_UP;
+	bool loopback = dev->flags & IFF_LOOPBACK;
+	const char *state = !up || !(dev->flags & IFF_RUNNING) ? "DOWN" : loopback ? "UNKNOWN" : "UP";
+
+	const char *sep = "";
 
 	fprintf(out, "%d: %s: <", dev->ifindex, dev->name);
-	if (dev->flags & IFF_LOOPBACK)
-		fprintf(out, "LOOPBACK,");
-	if (dev->flags & IFF_BROADCAST)
-		fprintf(out, "BROADCAST,");
+	/* iproute2's print_link_flags: the names joined by commas. */
+#define IP_SIM_FLAG(cond, name)				\
+	do {						\
+		if (cond) {				\
+			fprintf(out, "%s%s", sep, name);	\
+			sep = ",";			\
+		}					\
+	} while (0)
+	IP_SIM_FLAG(loopback, "LOOPBACK");
+	IP_SIM_FLAG(dev->flags & IFF_BROADCAST, "BROADCAST");
 	/* NOTE: Ethernet devices are multicast-capable (ether_setup sets
 	 * IFF_MULTICAST); netstep's flags do not carry the bit. */
-	if (dev->type == ARPHRD_ETHER)
-		fprintf(out, "MULTICAST");
-	if (dev->flags & IFF_NOARP)
-		fprintf(out, ",NOARP");
-	if (up)
-		fprintf(out, ",UP");
-	if (up && (dev->flags & IFF_RUNNING))
-		fprintf(out, ",LOWER_UP");
+	IP_SIM_FLAG(dev->type == ARPHRD_ETHER, "MULTICAST");
+	IP_SIM_FLAG(dev->flags & IFF_NOARP, "NOARP");
+	IP_SIM_FLAG(up, "UP");
+	IP_SIM_FLAG(up && (dev->flags & IFF_RUNNING), "LOWER_UP");
+#undef IP_SIM_FLAG
+	/* lo has no operational state of its own (IF_OPER_UNKNOWN). */
 	fprintf(out, "> mtu %u qdisc %s state %s ", dev->mtu,
-		dev->qdisc && dev->qdisc->ops ? dev->qdisc->ops->id : "noop",
-		up && (dev->flags & IFF_RUNNING) ? "UP" : "DOWN");
+		dev->qdisc && dev->qdisc->ops ? dev->qdisc->ops->id : "noop", state);
 	if (link_mode)
 		fprintf(out, "mode DEFAULT ");
-	fprintf(out, "qlen %lu\n", dev->tx_queue_len);
-	fprintf(out, "    link/ether %s brd %s\n", ip_sim_mac(m1, dev->dev_addr),
-		ip_sim_mac(m2, dev->broadcast));
+	/* iproute2 prints no "qlen 0". */
+	if (dev->tx_queue_len)
+		fprintf(out, "qlen %lu", dev->tx_queue_len);
+	fprintf(out, "\n");
+	fprintf(out, "    link/%s %s brd %s\n", loopback ? "loopback" : "ether",
+		ip_sim_mac(m1, dev->dev_addr), ip_sim_mac(m2, dev->broadcast));
 }
 
 static void
@@ -283,9 +310,11 @@ ip_sim_print_addr(FILE *out, const struct net_device *dev)
 	if (!dev->ifa.configured)
 		return;
 	fprintf(out, "    inet %s/%u ", sim_ip_str(dev->ifa.ifa_address).s, dev->ifa.ifa_prefixlen);
-	if (dev->ifa.ifa_prefixlen < 31)
+	/* lo's address has no broadcast (inetdev_event sets none). */
+	if (dev->ifa.ifa_prefixlen < 31 && !(dev->flags & IFF_LOOPBACK))
 		fprintf(out, "brd %s ", sim_ip_str(brd).s);
-	fprintf(out, "scope global %s\n", dev->name);
+	fprintf(out, "scope %s %s\n", dev->ifa.ifa_scope == RT_SCOPE_HOST ? "host" : "global",
+		dev->name);
 	fprintf(out, "       valid_lft forever preferred_lft forever\n");
 }
 
@@ -308,8 +337,9 @@ ip_sim_show_devs(struct net *net, int argc, char **argv, bool addr, FILE *out, F
 	}
 	if (i < argc)
 		return ip_sim_error(err, "unsupported argument \"%s\"", argv[i]);
-	for (int k = 0; k < net->ndevs; k++) {
-		const struct net_device *dev = net->devs[k];
+	/* In ifindex order: lo (1), then the others. */
+	for (int k = -1; k < net->ndevs; k++) {
+		const struct net_device *dev = k < 0 ? net->loopback_dev : net->devs[k];
 
 		if (only && dev != only)
 			continue;
@@ -427,6 +457,28 @@ tool_ip(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	if (matches(obj, "link"))
 		return ip_sim_link(net, argc - 2, argv + 2, out, err);
 	return ip_sim_error(err, "Object \"%s\" is unknown, try \"ip help\".", obj);
+}
+
+/*
+ * See tools/tools.h: the show forms, as tool_ip and the ip_sim_* above
+ * tell them apart.  NOTE: `ip route get` is a lookup that counts in the
+ * route's Use, so it is not read-only.
+ */
+bool
+tool_ip_read_only(int argc, char **argv)
+{
+	const char *obj = argc > 1 ? argv[1] : "";
+	const char *cmd = argc > 2 ? argv[2] : "show";
+
+	if (matches(obj, "address"))
+		return true;
+	if (matches(obj, "route"))
+		return matches(cmd, "show") || matches(cmd, "list");
+	if (matches(obj, "neighbour") || matches(obj, "neighbor"))
+		return !matches(cmd, "flush");
+	if (matches(obj, "link"))
+		return strcmp(cmd, "set") != 0;
+	return true;		/* refused: nothing changes */
 }
 
 /**

@@ -699,6 +699,23 @@ ipt_sim_apply(struct net *net, const struct ipt_sim_cmd *c, FILE *out, FILE *err
  * tool_iptables - `iptables ...` on @net's filter table.
  * 0 on success, 1 if the edit failed, 2 on a bad command line.
  */
+/* See tools/tools.h: -L alone (with -Z it zeroes the counters it lists). */
+bool
+tool_iptables_read_only(int argc, char **argv)
+{
+	FILE *devnull = fopen("/dev/null", "w");
+	struct ipt_sim_cmd c;
+	int ret;
+
+	if (!devnull)
+		return false;
+	ret = ipt_sim_parse(&c, argc, argv, devnull);
+	if (!ret)
+		ret = ipt_sim_check(&c, devnull);
+	fclose(devnull);
+	return ret || c.command == CMD_LIST;
+}
+
 int
 tool_iptables(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {

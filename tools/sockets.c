@@ -19,6 +19,13 @@
  * counted over every `send N` on that descriptor) is k % 251, a prime,
  * so a lost, doubled or misplaced segment changes the SHA-256.
  *
+ * `send FD @FILE` is one send() of the whole file, as `send N` is of N
+ * bytes: a regular file, of any size, is mapped (mmap) rather than read,
+ * send() copies from the mapping as the socket's send buffer drains, and
+ * the pages already sent are dropped, so netstep's memory does not grow
+ * with the file.  A pipe or a device is read whole (SIM_SEND_MAX bytes
+ * at most).
+ *
  * A call that would block (connect waiting for the SYN-ACK, send with a
  * full send buffer, recv before the data is in) becomes a task
  * (sim/task.c); the console lets time run until it finishes.  The
@@ -43,10 +50,11 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define SIM_SEND_MAX	(64u << 20)	/* bytes one send command may carry */
+#define SIM_SEND_MAX	(64u << 20)	/* bytes one `send N` (or a pipe) may carry */
 #define SIM_PATTERN_MOD	251		/* byte k of a stream is k % 251 */
 #define SIM_RCVBUF_MAX	(16 << 20)
 
@@ -56,11 +64,16 @@ struct sim_send_req {
 	int fd;
 	bool has_addr;
 	struct sockaddr_in addr;
-	u8 *buf;			/* the bytes */
+	u8 *buf;			/* the bytes: allocated, or a file's mapping */
 	size_t len;
 	size_t done;			/* sent so far */
 	bool pattern;			/* N bytes of the pattern: fill at run time */
 	const char *cmd;		/* "send" or "sendto" */
+	/* A mapped @FILE (buf is its mapping): */
+	int file;			/* its descriptor, -1 = buf is allocated */
+	char *word;			/* "@FILE", for messages */
+	size_t dropped;			/* the first bytes, whose pages are let go */
+	bool reported;			/* it failed, and said so */
 };
 
 /* "3" -> 3; the descriptor must be open on @net. */
@@ -137,7 +150,7 @@ sim_all_digits(const char *s)
 
 /*
  * The one refusal of a payload over SIM_SEND_MAX, in the same words for
- * a count and for a file.
+ * a count and for a pipe.
  */
 static int
 sim_payload_too_big(const char *cmd, const char *what, FILE *err)
@@ -148,9 +161,9 @@ sim_payload_too_big(const char *cmd, const char *what, FILE *err)
 }
 
 /*
- * @FILE, checked without reading it: it opens for reading and, if it is
- * a regular file, is no larger than SIM_SEND_MAX.  (O_NONBLOCK: a FIFO
- * with no writer must not hang the check.)
+ * @FILE, checked without reading it: it opens for reading and is not a
+ * directory.  (O_NONBLOCK: a FIFO with no writer must not hang the
+ * check.)
  */
 static int
 sim_check_file(const char *cmd, const char *word, FILE *err)
@@ -163,8 +176,6 @@ sim_check_file(const char *cmd, const char *word, FILE *err)
 		fprintf(err, "%s: cannot read '%s': %s\n", cmd, word,
 			strerror(fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : errno));
 		rc = -1;
-	} else if (S_ISREG(st.st_mode) && st.st_size > (off_t)SIM_SEND_MAX) {
-		rc = sim_payload_too_big(cmd, word, err);
 	}
 	if (fd >= 0)
 		close(fd);
@@ -172,9 +183,9 @@ sim_check_file(const char *cmd, const char *word, FILE *err)
 }
 
 /*
- * N | TEXT | @FILE, checked: the count in range, the file readable and
- * small enough.  Nothing is read or allocated here: a script being
- * checked may name many large payloads (sim/host.h, dry).
+ * N | TEXT | @FILE, checked: the count in range, the file readable.
+ * Nothing is read or allocated here: a script being checked may name
+ * many large payloads (sim/host.h, dry).
  */
 static int
 sim_check_payload(const char *cmd, const char *s, FILE *err)
@@ -190,23 +201,21 @@ sim_check_payload(const char *cmd, const char *s, FILE *err)
 }
 
 /*
- * @FILE, read when the command runs: the whole file, at most
- * SIM_SEND_MAX bytes (it may have grown since the check, or be a pipe or
- * a device whose size only reading tells).
+ * @FILE that cannot be mapped, read whole from @fd (closed here): at
+ * most SIM_SEND_MAX bytes of a pipe or a device whose size only reading
+ * tells (or a /proc file that says it is empty).
  */
 static int
-sim_read_file(const char *cmd, const char *word, struct sim_send_req *r, FILE *err)
+sim_read_file(const char *cmd, const char *word, int fd, struct sim_send_req *r, FILE *err)
 {
-	FILE *f = fopen(word + 1, "rb");
-	struct stat st;
+	FILE *f = fdopen(fd, "rb");
 	size_t cap = 65536;
 
 	if (!f) {
 		fprintf(err, "%s: cannot read '%s': %s\n", cmd, word, strerror(errno));
+		close(fd);
 		return -1;
 	}
-	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size < (off_t)SIM_SEND_MAX)
-		cap = (size_t)st.st_size + 1;	/* one more: to see the end */
 	r->buf = malloc(cap);
 	r->len = 0;
 	while (r->buf && !feof(f) && !ferror(f)) {
@@ -239,12 +248,46 @@ fail:
 	return -1;
 }
 
+/*
+ * @FILE, opened when the command runs: a regular file is mapped for
+ * sim_send_fn (its size now is what is sent: it may have changed since
+ * the check), anything else is read.
+ */
+static int
+sim_open_file(const char *cmd, const char *word, struct sim_send_req *r, FILE *err)
+{
+	int fd = open(word + 1, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	void *map;
+
+	if (fd < 0) {
+		fprintf(err, "%s: cannot read '%s': %s\n", cmd, word, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size > SIZE_MAX)
+		return sim_read_file(cmd, word, fd, r, err);
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	r->word = strdup(word);
+	if (map == MAP_FAILED || !r->word) {
+		if (map != MAP_FAILED)
+			munmap(map, (size_t)st.st_size);
+		free(r->word);
+		r->word = NULL;
+		return sim_read_file(cmd, word, fd, r, err);
+	}
+	r->buf = map;
+	r->len = (size_t)st.st_size;
+	r->file = fd;
+	return 0;
+}
+
 /* The bytes of a checked payload; the pattern is filled in later. */
 static int
 sim_make_payload(const char *cmd, const char *s, struct sim_send_req *r, FILE *err)
 {
 	if (s[0] == '@')
-		return sim_read_file(cmd, s, r, err);
+		return sim_open_file(cmd, s, r, err);
 	if (sim_all_digits(s)) {
 		r->len = strtoul(s, NULL, 10);
 		r->pattern = true;
@@ -262,12 +305,58 @@ sim_make_payload(const char *cmd, const char *s, struct sim_send_req *r, FILE *e
 }
 
 static void
+sim_send_req_release(struct sim_send_req *r)
+{
+	if (r->file >= 0) {
+		munmap(r->buf, r->len);
+		close(r->file);
+		free(r->word);
+	} else {
+		free(r->buf);
+	}
+	free(r);
+}
+
+static void
 sim_send_req_free(struct sim_task *t)
 {
-	struct sim_send_req *r = t->priv;
+	sim_send_req_release(t->priv);
+}
 
-	free(r->buf);
-	free(r);
+/*
+ * A mapped file going out: let go of the pages before @r->done (send()
+ * has copied them into skbs; touching them again would bring them back
+ * from the page cache), so the resident memory stays near what the send
+ * buffer holds, whatever the file's size.
+ */
+static void
+sim_send_drop_sent(struct sim_send_req *r)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t upto = r->done / page * page;
+
+	if (r->file < 0 || upto <= r->dropped)
+		return;
+	(void)madvise(r->buf + r->dropped, upto - r->dropped, MADV_DONTNEED);	/* a hint */
+	r->dropped = upto;
+}
+
+/*
+ * Bytes of a mapped file past its end fault (SIGBUS): a file cut short
+ * while it is being sent (rewritten by another program) ends the send
+ * with one line instead.
+ */
+static bool
+sim_send_file_shrank(struct sim_send_req *r, FILE *err)
+{
+	struct stat st;
+
+	if (r->file < 0 || (!fstat(r->file, &st) && (unsigned long long)st.st_size >= r->len))
+		return false;
+	fprintf(err, "%s: '%s' shrank while being sent (%zu of %zu bytes sent)\n", r->cmd,
+		r->word, r->done, r->len);
+	r->reported = true;
+	return true;
 }
 
 static struct sock *
@@ -288,6 +377,8 @@ sim_send_fn(struct sim_task *t)
 	int rc;
 
 	while (r->done < r->len || (r->len == 0 && r->done == 0)) {
+		if (sim_send_file_shrank(r, t->err))
+			return -EIO;
 		rc = sys_sendto(r->net, r->fd, r->buf + r->done, r->len - r->done, 0,
 				r->has_addr ? (struct sockaddr *)&r->addr : NULL,
 				r->has_addr ? sizeof(r->addr) : 0);
@@ -296,16 +387,26 @@ sim_send_fn(struct sim_task *t)
 			if (!sk)
 				return -EBADF;
 			/* KERNEL: sk_stream_wait_memory / sock_alloc_send_skb sleep here. */
+			sim_send_drop_sent(r);
 			sim_task_sleep_on(t, sk, SIM_WAKE_WRITE | SIM_WAKE_STATE);
 			return -EAGAIN;
 		}
 		if (rc < 0)
 			return rc;
 		r->done += rc;
+		sim_host(r->net)->task_bytes += rc;
 		if (r->len == 0)
 			break;
 	}
 	return 0;
+}
+
+/* A command's task ended: a failure is the status (the first one counts). */
+static void
+sim_cmd_failed(struct sim_task *t)
+{
+	if (!sim_host(t->net)->task_status)
+		sim_host(t->net)->task_status = 1;
 }
 
 static void
@@ -313,9 +414,20 @@ sim_cmd_done(struct sim_task *t, int rc)
 {
 	if (rc < 0) {
 		fprintf(t->err, "%s: %s\n", t->comm, strerror(-rc));
-		if (!sim_host(t->net)->task_status)
-			sim_host(t->net)->task_status = 1;
+		sim_cmd_failed(t);
 	}
+}
+
+/* A send that said itself why it stopped (sim_send_file_shrank). */
+static void
+sim_send_done(struct sim_task *t, int rc)
+{
+	const struct sim_send_req *r = t->priv;
+
+	if (r->reported)
+		sim_cmd_failed(t);
+	else
+		sim_cmd_done(t, rc);
 }
 
 /* Start a command's task; 0 (done or pending), 1 if it failed at once. */
@@ -327,7 +439,8 @@ sim_start(struct sim_task *t, FILE *out, FILE *err)
 
 	t->out = out;
 	t->err = err;
-	t->done = sim_cmd_done;
+	if (!t->done)
+		t->done = sim_cmd_done;
 	rc = sim_task_start(t);
 	if (rc == -EINPROGRESS)
 		return 0;
@@ -336,6 +449,30 @@ sim_start(struct sim_task *t, FILE *out, FILE *err)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * @len bytes of the pattern from stream offset @off: one period (251
+ * bytes) counted out, then copied over in doubling blocks, each a whole
+ * number of periods.
+ */
+static void
+sim_fill_pattern(u8 *buf, size_t len, u64 off)
+{
+	size_t n = len < SIM_PATTERN_MOD ? len : SIM_PATTERN_MOD;
+	unsigned int v = (unsigned int)(off % SIM_PATTERN_MOD);
+
+	for (size_t i = 0; i < n; i++) {
+		buf[i] = (u8)v;
+		if (++v == SIM_PATTERN_MOD)
+			v = 0;
+	}
+	while (n < len) {
+		size_t c = n < len - n ? n : len - n;
+
+		memcpy(buf + n, buf, c);
+		n += c;
+	}
 }
 
 static int
@@ -358,6 +495,7 @@ sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_
 	r->net = net;
 	r->fd = fd;
 	r->cmd = cmd;
+	r->file = -1;
 	if (addr) {
 		r->has_addr = true;
 		r->addr = *addr;
@@ -369,19 +507,16 @@ sim_send_common(struct net *net, const char *cmd, int fd, const struct sockaddr_
 	/* NOTE: a descriptor that is not open is sys_sendto's to refuse
 	 * (EBADF from sockfd_lookup_light), so that the trace shows it. */
 	if (r->pattern && sockfd_lookup(net, fd, &e)) {
-		u64 off = net->files->pattern_off[fd];
-
-		for (size_t i = 0; i < r->len; i++)
-			r->buf[i] = (u8)((off + i) % SIM_PATTERN_MOD);
-		net->files->pattern_off[fd] = off + r->len;
+		sim_fill_pattern(r->buf, r->len, net->files->pattern_off[fd]);
+		net->files->pattern_off[fd] += r->len;
 	}
 	t = sim_task_create(net, cmd, sim_send_fn, r, sim_send_req_free);
 	if (!t) {
-		free(r->buf);
-		free(r);
+		sim_send_req_release(r);
 		fprintf(err, "%s: too many blocked commands\n", cmd);
 		return 1;
 	}
+	t->done = sim_send_done;
 	return sim_start(t, out, err);
 }
 
@@ -773,9 +908,9 @@ ss_row(const struct ss_ctx *c, const struct sock *sk, u32 rq, u32 wq)
 	ss_addr(c, sk->sk_daddr, ntohs(sk->sk_dport));
 }
 
-/* tcp_show_info: the -i line. */
+/* tcp_show_info: the -i line; @cong: INET_DIAG_CONG, the algorithm's name. */
 static void
-ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info)
+ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info, const char *cong)
 {
 	double rtt = info->tcpi_rtt;
 
@@ -784,8 +919,8 @@ ss_tcp_info(const struct ss_ctx *c, const struct tcp_info *info)
 		fprintf(c->out, " ts");
 	if (info->tcpi_options & TCPI_OPT_SACK)
 		fprintf(c->out, " sack");
-	/* KERNEL: 3.10 defaults to cubic; netstep's TCP is Reno. */
-	fprintf(c->out, " reno");
+	/* "" until the connection is established (tcp_init_congestion_ops) */
+	fprintf(c->out, " %s", cong);
 	if (info->tcpi_options & TCPI_OPT_WSCALE)
 		fprintf(c->out, " wscale:%d,%d", info->tcpi_snd_wscale, info->tcpi_rcv_wscale);
 	if (info->tcpi_rto && info->tcpi_rto != 3000000)
@@ -835,7 +970,7 @@ ss_tcp_one(struct sock *sk, void *arg)
 	tcp_diag_get_info(sk, &rq, &wq, &info);
 	ss_row(c, sk, rq, wq);
 	if (c->info)
-		ss_tcp_info(c, &info);
+		ss_tcp_info(c, &info, inet_csk(sk)->icsk_ca_ops->name);
 	fprintf(c->out, "\n");
 	return 0;
 }

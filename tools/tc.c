@@ -661,6 +661,20 @@ tc_do_qdisc(struct net *net, int argc, char **argv, const struct tc_opts *opts,
 	return 2;
 }
 
+/* See tools/tools.h: `tc [OPTIONS] qdisc [show|list|lst ...]`, as tc_do_qdisc reads it. */
+bool
+tool_tc_read_only(int argc, char **argv)
+{
+	int i = 1;
+
+	while (i < argc && argv[i][0] == '-')
+		i++;
+	if (i + 1 >= argc || !tc_matches(argv[i], "qdisc"))
+		return true;	/* `tc qdisc` shows; a refused line changes nothing */
+	return tc_matches(argv[i + 1], "list") || tc_matches(argv[i + 1], "show") ||
+	       tc_matches(argv[i + 1], "lst");
+}
+
 /**
  * tool_tc - `tc [-s] [-d] qdisc ...`, see the head of this file.
  */

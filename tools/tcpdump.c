@@ -20,13 +20,16 @@
  * Where the frames come from is the point: a tap sees what the stack
  * hands the driver (dev_queue_xmit_nit in dev_hard_start_xmit) and what
  * the driver hands the stack (__netif_receive_skb_core), not the wire.
- * A frame shorter than 60 bytes is seen before the card pads it; once
- * the card segments (TSO), a tap sees the large packets, the wire the
+ * A frame shorter than 60 bytes is seen before the card pads it; as the
+ * card segments (TSO), a tap sees the large packets, the wire the
  * MTU-sized frames.  --pcap (sim/pcap.h) is the wire.
+ *
+ * On lo each packet shows once, as it comes back in (libpcap drops the
+ * copy going out).
  *
  * Differences from the real tool: no filter expression and none of the
  * other options; without -i the host's first device (tcpdump takes the
- * first one that is up); numbers only (-n is accepted: it is the only
+ * first one that is up and not lo); numbers only (-n is accepted: it is the only
  * mode); times in UTC, from the capture epoch of --pcap (sim/pcap.h);
  * -w writes nanosecond timestamps and a snapshot length of 65535, as
  * --pcap does; "-w -" is refused (the console prints on stdout).
@@ -190,7 +193,11 @@ tcpdump_frame(void *arg, const u8 *frame, unsigned int len, ktime_t ts, bool out
 {
 	struct tcpdump *t = arg;
 
-	(void)outgoing;		/* NOTE: tcpdump -n shows no direction either */
+	/* libpcap on lo skips what the socket sees leaving: lo hands the
+	 * same frame back in, and it would show twice (pcap-linux.c).
+	 * NOTE: otherwise tcpdump -n shows no direction either. */
+	if (outgoing && (t->po->prot_hook.dev->flags & IFF_LOOPBACK))
+		return;
 	if (t->count && t->captured >= t->count)
 		return;		/* exiting: the socket still delivers until closed */
 	t->captured++;
@@ -253,7 +260,10 @@ tool_tcpdump(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 	t->offset = sim_capture_time_offset(net->eng);
 	sim_event_init(&t->exit_ev, "tcpdump-exit", tcpdump_exit);
 	if (a.file) {
-		t->pcap = sim_pcap_open(a.file, why, sizeof(why));
+		/* Replayed (sim/journal.h), the capture runs as it did, into nothing:
+		 * the file holds it already. */
+		t->pcap = sim_pcap_open(sim_host(net)->replay ? "/dev/null" : a.file, why,
+					sizeof(why));
 		t->file = strdup(a.file);
 		if (!t->pcap || !t->file) {
 			fprintf(err, "tcpdump: %s: %s\n", a.file, t->pcap ? strerror(ENOMEM) : why);

@@ -9,7 +9,8 @@
  *   s, space, Right  step into: the next trace event
  *   n         step over: skip what the current function calls
  *   f         step out (gdb's finish): run to the current function's return
- *   c         continue to the next breakpoint (or until the world is idle)
+ *   c         continue to the next breakpoint (or until the world is idle);
+ *             while the world runs, any key stops it and q quits
  *   p, Left   step back through the history (read-only)
  *   g N       go to step N (back in the history, or forward)
  *   /TEXT     find TEXT in the history's events, older first (/ Enter
@@ -22,6 +23,7 @@
  *             FILE.txt or FILE.trace: the history as --trace writes it
  *   ?, F1     help;  q  quit
  *   l, Enter  lesson (--lesson FILE): the next step, or the answer
+ *   Up, Down, PgUp, PgDn  scroll the lesson pane (Tab gives it the focus)
  *
  * A `:` line is checked at once, whole (console_check_script): an
  * unknown command or a bad argument is an error before anything of it
@@ -31,20 +33,24 @@
  * (a ping sends its first request, a connect its SYN) and stepping
  * advances it; commands of the queue (the -e script) start one after
  * another, when the previous one is done, as in headless mode.  `sleep`
- * and `sim ...` run through sim/console.c, which lets time run until
- * they are done.
+ * lets time run at once, `sim ...` changes the wire at once.  Every
+ * change the UI makes to the world goes through sim/journal.h, so that
+ * the recorder can replay it.
  *
  * Layouts: below 120x34 a compact one (call stack and skb on the left;
  * route, neighbours and rings on the right, where Tab to the qdisc,
  * frame or console pane shows it instead of the rings); from 120x34 on,
- * every pane at once.  Nothing is cut: a line too long for its pane
- * gives up padding, then wraps, and a pane whose text does not fit says
- * which rows show and scrolls.  Values that changed in the last step are
- * bold (and coloured); the row in use is marked '>' and drawn reversed,
- * so no meaning rests on colour alone (NO_COLOR gives monochrome).  A
- * function that Linux 3.10 declares static inline is shown "[inline]",
- * in the call stack and in the line above the panes: a real
- * function_graph trace has no entry for it.
+ * every pane at once.  Before the first step, the qdisc and softirqs
+ * take the empty call stack's and skb's place.  A lesson adds its pane
+ * across the bottom, as tall as what the last `l` brought (a quarter to
+ * half the screen).  Nothing is cut: a line too long for its pane gives
+ * up padding, then wraps, and a pane whose text does not fit says which
+ * rows show and scrolls (the lesson pane too).  Values that changed in
+ * the last step are bold (and coloured); the row in use is marked '>'
+ * and drawn reversed, so no meaning rests on colour alone (NO_COLOR
+ * gives monochrome).  A function that Linux 3.10 declares static inline
+ * is shown "[inline]", in the call stack and in the line above the
+ * panes: a real function_graph trace has no entry for it.
  *
  * `b FUNC` takes only a traced function (a declared event), as gdb
  * refuses a symbol it does not know: a breakpoint that can never hit
@@ -54,11 +60,11 @@
  */
 #include "ui/ui.h"
 #include "ui/ui_snap.h"
-#include "layers/ping.h"
 #include "nic/igb.h"
 #include "sim/lesson.h"
 #include "sim/pcapng.h"
 #include "sim/task.h"
+#include "tools/tools.h"
 
 #include <ctype.h>
 #include <curses.h>
@@ -67,12 +73,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define UI_MAX_BPS	16
 #define UI_MAX_QUEUE	64
 #define UI_ADVANCE_MAX	2000000		/* engine events per step before giving up */
-#define UI_RUN_MAX	5000000		/* snapshots one c/n/f/g may walk */
+#define UI_RUN_MAX	500000000ULL	/* steps one c/n/f/g may run */
+#define UI_POLL_EVERY	4096		/* steps between two looks at the keyboard */
 #define UI_HIST_MAX	64		/* `:` lines that Up/Down recall */
 #define UI_SEARCH_MAX	128		/* bytes of a /TEXT */
 
@@ -82,19 +90,35 @@ struct ui_fed_key {
 	long rep;
 };
 
+enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT, UI_WALK_GOTO };
+
 struct ui {
 	struct sim_world *w;
 	struct sim_console *con;
 	struct ui_rec rec;
-	u64 cur;			/* snapshot shown (absolute index) */
-	u64 before;			/* snapshot shown before the last key */
+	struct sim_journal journal;	/* every change to w (unused on the TAP wire) */
+	u32 seed;			/* w was built with it: a replay builds the same */
+	bool live;			/* a person at a terminal: poll the keyboard */
+	u64 cur;			/* step shown (absolute index) */
+	bool started;			/* a step exists: else the world before the first */
+	u64 before;			/* step shown before the last key */
 	bool has_before;		/* ... if there was one: "changed" is against it */
+	/* the walk c, n or f makes (ui_walk_stop, inside the trace sink) */
+	enum ui_walk how;
+	int level, target;		/* ... from this stack level */
+	u64 goto_abs;			/* ... (g N) to this step */
+	u64 walked;			/* ... steps so far */
+	int hit_bp;			/* ... stopped at this breakpoint (1-based), 0 */
+	bool hit_key;			/* ... a key stopped it */
+	struct timespec drawn;		/* ... when "running..." was last drawn */
 	char *queue[UI_MAX_QUEUE];	/* console commands not started yet */
 	int qlen;
 	const struct trace_event_desc *bps[UI_MAX_BPS];	/* breakpoints: traced functions */
 	int nbp;
-	int focus;			/* enum ui_pane */
-	int off[UI_NPANES];		/* per pane: rows scrolled back from its usual view */
+	int focus;			/* enum ui_pane, or UI_PANE_LESSON */
+	/* per pane (the lesson pane last): rows scrolled back from its usual
+	 * view, and its text rows as last drawn (a page) */
+	int off[UI_NPANES + 1], rows[UI_NPANES + 1];
 	bool zoom, help, quit, color;
 	char msg[256];			/* status line message */
 	FILE *out;			/* console output (a temporary file) */
@@ -114,10 +138,16 @@ struct ui {
 	struct lesson_run *lrun;
 	char *les_log;			/* the lesson pane's text, newest last */
 	size_t les_len;
+	size_t les_mark;		/* where the text of the current stop begins */
 	const struct lesson_step *les_answer;	/* question/try waiting for its key */
 	int les_failed;			/* expects that failed */
+	bool les_stopped;		/* the last step that ran the world stopped it */
 	bool les_done;
+	bool moved;			/* the student moved the world since the lesson did */
 };
+
+/* The lesson pane is the pane after the last of ui_pane (Tab reaches it). */
+#define UI_PANE_LESSON	UI_NPANES
 
 /*
  * NOTE: the one piece of file-scope state in netstep: a signal handler
@@ -309,12 +339,23 @@ ui_word_run(struct ui *u, enum ui_word word, int argc, char **argv)
 	}
 }
 
+/* Let virtual time run to @until, event by event (a walk may stop it). */
+static int
+ui_sleep(struct ui *u, ktime_t until)
+{
+	for (long budget = UI_ADVANCE_MAX; budget > 0 && !u->rec.stopped; budget--)
+		if (sim_journal_run(u->rec.j, u->w, until) != -EAGAIN)
+			return 0;
+	return 1;
+}
+
 /* Start one console command on the student's host (or `on HOST ...`). */
 static void
 ui_exec(struct ui *u, const char *line)
 {
 	char buf[CONSOLE_MAX_LINE], *argv[CONSOLE_MAX_ARGS + 1];
 	struct console_call call;
+	ktime_t d;
 	int argc, rc;
 
 	if (strlen(line) >= sizeof(buf)) {
@@ -334,16 +375,22 @@ ui_exec(struct ui *u, const char *line)
 	}
 	fprintf(u->out, "$ %s\n", line);
 	ui_collect_output(u);
+	if (u->rec.j)
+		u->rec.j->owner = SIM_JOWN_STUDENT;
 	if (console_resolve(u->con, argc, argv, &call))
 		rc = 2;
-	else if (call.cmd->kind == CMD_TOOL)
-		rc = console_call(u->con, &call);	/* its own call; stepping carries it on */
+	else if (call.cmd->kind != CMD_SLEEP)
+		rc = sim_journal_call(u->rec.j, u->con, &call, line);	/* stepping carries it on */
+	else if (call.argc != 2 || console_parse_duration(call.argv[1], &d))
+		rc = console_call(u->con, &call);	/* it says what is wrong */
 	else
-		rc = console_run_line(u->con, line);	/* sleep, sim: to completion at once */
+		rc = ui_sleep(u, u->w->eng.now + d);	/* time runs at once */
+	if (rc != 2 && !console_read_only(&call))
+		u->moved = true;
 	ui_collect_output(u);
 	if (rc == 2)
 		snprintf(u->msg, sizeof(u->msg), "bad command (see the console pane): %.200s", line);
-	ui_rec_mark(&u->rec, UI_MARK_CONSOLE, line);
+	ui_rec_mark(&u->rec, UI_MARK_CONSOLE, line, 0);
 }
 
 /*
@@ -417,7 +464,7 @@ ui_look(struct ui *u, const char *line, const struct console_call *call)
 	trace_mute(&u->w->trace);
 	console_call(u->con, call);
 	trace_unmute(&u->w->trace);
-	if (u->rec.count && u->cur < newest)
+	if (u->started && u->cur < newest)
 		fprintf(u->out, "(that is the world now, at step %llu; the panes show step %llu)\n",
 			(unsigned long long)newest + 1, (unsigned long long)u->cur + 1);
 }
@@ -551,13 +598,15 @@ ui_command(struct ui *u, const char *text)
 	}
 }
 
-/* Make at least one new snapshot: start a queued command or fire events. */
+/* Make at least one new step: start a queued command or fire events. */
 static bool
 ui_advance(struct ui *u)
 {
 	u64 before = u->rec.count;
 
-	for (long budget = UI_ADVANCE_MAX; budget > 0; budget--) {
+	if (u->rec.j)
+		u->rec.j->owner = SIM_JOWN_STUDENT;
+	for (long budget = UI_ADVANCE_MAX; budget > 0 && !u->rec.stopped; budget--) {
 		if (u->rec.count > before)
 			break;
 		if (u->qlen && !ui_world_busy(u)) {
@@ -569,56 +618,122 @@ ui_advance(struct ui *u)
 			free(cmd);
 			continue;
 		}
-		if (!sim_run_one(&u->w->eng)) {
+		u->moved = true;
+		if (!sim_journal_one(u->rec.j, u->w)) {
 			if (!ui_world_busy(u))
 				break;
 			/* Asleep on an idle world (a recv nobody answers). */
-			for (int i = 0; i < SIM_NHOSTS; i++)
-				if (u->w->host[i])
-					sim_task_abort_all(u->w->host[i]);
+			sim_journal_abort(u->rec.j, u->w);
 		}
 	}
 	ui_collect_output(u);
 	return u->rec.count > before;
 }
 
-static const struct ui_snap *
-ui_cur(const struct ui *u)
+/* What a replay builds: a world like the one the UI started with. */
+static int
+ui_build_world(struct sim_world *w, void *arg)
 {
-	return u->rec.count ? ui_rec_get(&u->rec, u->cur) : NULL;
+	const struct ui *u = arg;
+
+	return sim_world_create(w, u->seed);
+}
+
+/*
+ * Make sure step @abs has its panes: a step `c` ran through has only
+ * its record, so replay the journal to rebuild them.  false (and why on
+ * the status line) when that cannot be done.
+ */
+static bool
+ui_show(struct ui *u, u64 abs)
+{
+	int rc;
+
+	if (ui_rec_get(&u->rec, abs))
+		return true;
+	if (!u->rec.j) {
+		snprintf(u->msg, sizeof(u->msg), "on the TAP wire step back reaches the last %d "
+			 "steps (no replay: the real kernel is not deterministic)", UI_SNAPS);
+		return false;
+	}
+	rc = ui_rec_replay(&u->rec, abs, ui_build_world, u);
+	if (rc == -EIO)
+		snprintf(u->msg, sizeof(u->msg), "BUG: replaying did not give the same events; "
+			 "this step cannot be shown");
+	else if (rc)
+		snprintf(u->msg, sizeof(u->msg), "step %llu is no longer in the history",
+			 (unsigned long long)abs + 1);
+	return !rc && ui_rec_get(&u->rec, abs);
+}
+
+/* The panes shown: the current step's, or the world before the first. */
+static const struct ui_snap *
+ui_cur(struct ui *u)
+{
+	if (!u->started)
+		return ui_rec_initial(&u->rec);
+	return ui_rec_get(&u->rec, u->cur);
+}
+
+/* The step shown (NULL before the first). */
+static const struct ui_step *
+ui_cur_step(const struct ui *u)
+{
+	return u->started ? ui_rec_step(&u->rec, u->cur) : NULL;
+}
+
+/* Show step @abs, which has its panes (ui_show). */
+static void
+ui_set_cur(struct ui *u, u64 abs)
+{
+	u->cur = abs;
+	u->started = true;
 }
 
 /* One step forward.  false when nothing is left to run. */
 static bool
 ui_step(struct ui *u)
 {
-	u64 next = u->rec.count ? u->cur + 1 : 0;
+	u64 next = u->started ? u->cur + 1 : u->rec.first;
 
 	if (next < u->rec.first)
 		next = u->rec.first;
-	if (next >= u->rec.count && !ui_advance(u)) {
-		snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a command)");
-		return false;
+	if (next >= u->rec.count) {
+		u->rec.mode = UI_REC_ALL;
+		if (!ui_advance(u)) {
+			snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a "
+				 "command)");
+			return false;
+		}
+		next = u->rec.count - 1 > next ? next : u->rec.count - 1;
 	}
-	u->cur = next < u->rec.first ? u->rec.first : next;
+	if (!ui_show(u, next))
+		return false;
+	ui_set_cur(u, next);
 	return true;
 }
 
 static void
 ui_back(struct ui *u)
 {
-	if (!u->rec.count || u->cur <= u->rec.first) {
-		snprintf(u->msg, sizeof(u->msg), "start of history (the last %d steps are kept)",
-			 UI_HISTORY);
+	bool had;
+
+	if (!u->started || u->cur <= u->rec.first) {
+		snprintf(u->msg, sizeof(u->msg), "start of history (the last %u steps are kept)",
+			 UI_STEPS);
 		return;
 	}
+	had = ui_rec_get(&u->rec, u->cur - 1) != NULL;
+	if (!ui_show(u, u->cur - 1))
+		return;
 	u->cur--;
-	snprintf(u->msg, sizeof(u->msg), "history: %llu steps back (read-only)",
-		 (unsigned long long)(u->rec.count - 1 - u->cur));
+	snprintf(u->msg, sizeof(u->msg), "history: %llu steps back (read-only)%s",
+		 (unsigned long long)(u->rec.count - 1 - u->cur),
+		 had ? "" : "; its panes rebuilt by replaying the run");
 }
 
 static int
-ui_bp_hit(const struct ui *u, const struct ui_snap *s)
+ui_bp_hit(const struct ui *u, const struct ui_step *s)
 {
 	if (!s || s->ev.kind != TRACE_ENTER)
 		return 0;
@@ -628,35 +743,118 @@ ui_bp_hit(const struct ui *u, const struct ui_snap *s)
 	return 0;
 }
 
-enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT };
+/* Does the walk end at @st, step @abs?  (g N goes past breakpoints.) */
+static bool
+ui_walk_ends(struct ui *u, const struct ui_step *st, u64 abs)
+{
+	if (u->how == UI_WALK_GOTO)
+		return abs >= u->goto_abs;
+	u->hit_bp = ui_bp_hit(u, st);
+	if (u->hit_bp)
+		return true;
+	if (u->how == UI_WALK_OVER && st->level <= u->level)
+		return true;
+	return u->how == UI_WALK_OUT && st->ev.kind == TRACE_EXIT && st->level <= u->target;
+}
 
-/* n, f and c: step until the condition holds, a breakpoint hits or idle. */
+static void ui_draw_running(struct ui *u, const struct ui_step *st);
+
+/* A key pressed while the world runs?  ('q' also quits.) */
+static bool
+ui_key_waiting(struct ui *u)
+{
+	int ch;
+
+	/* Keys of --keys wait their turn: only a person stops a run. */
+	if (!u->live || u->scripted)
+		return false;
+	nodelay(stdscr, TRUE);
+	ch = getch();
+	nodelay(stdscr, FALSE);
+	if (ch == ERR)
+		return false;
+	if (ch == 'q')
+		u->quit = true;
+	return true;
+}
+
+/* The recorder asks at every step of a run (inside the trace sink): stop here? */
+static bool
+ui_walk_stop(void *arg, const struct ui_step *st)
+{
+	struct ui *u = arg;
+
+	/* The recorder counted this step already. */
+	if (ui_walk_ends(u, st, u->rec.count - 1))
+		return true;
+	if (++u->walked % UI_POLL_EVERY)
+		return false;
+	ui_draw_running(u, st);
+	if (ui_key_waiting(u)) {
+		u->hit_key = true;
+		return true;
+	}
+	return u->walked >= UI_RUN_MAX;
+}
+
+/*
+ * n, f, c and g N: step until the condition holds, a breakpoint hits, a
+ * key is pressed or the world is idle.  Through the history first; then
+ * the world runs with only its records kept, and the recorder takes the
+ * panes once, at the step where it stops.
+ */
 static void
 ui_walk(struct ui *u, enum ui_walk how)
 {
-	const struct ui_snap *s = ui_cur(u);
-	int level = s ? s->level : 0;
-	int target = s && s->ev.kind == TRACE_EXIT ? level - 1 : level;
+	const struct ui_step *st = ui_cur_step(u);
+	bool idle = false;
+	u64 i;
 
+	u->how = how;
+	u->level = st ? st->level : 0;
+	u->target = st && st->ev.kind == TRACE_EXIT ? u->level - 1 : u->level;
+	u->hit_bp = 0;
+	u->hit_key = false;
+	u->walked = 0;
 	u->msg[0] = '\0';
-	for (long i = 0; i < UI_RUN_MAX; i++) {
-		int bp;
-
-		if (!ui_step(u))
-			return;
-		s = ui_cur(u);
-		bp = ui_bp_hit(u, s);
-		if (bp) {
-			snprintf(u->msg, sizeof(u->msg), "Breakpoint %d, %s () at %s:%d", bp,
-				 trace_rec_func(&s->ev), s->ev.site->file, s->ev.site->line);
-			return;
-		}
-		if (how == UI_WALK_OVER && s->level <= level)
-			return;
-		if (how == UI_WALK_OUT && s->ev.kind == TRACE_EXIT && s->level <= target)
+	for (i = u->started ? u->cur + 1 : u->rec.first; i < u->rec.count; i++)
+		if (ui_walk_ends(u, ui_rec_step(&u->rec, i), i))
+			break;
+	if (i >= u->rec.count) {
+		u->rec.mode = u->rec.j ? UI_REC_RUN : UI_REC_ALL;
+		u->rec.stop = ui_walk_stop;
+		u->rec.stop_arg = u;
+		u->rec.stopped = false;
+		clock_gettime(CLOCK_MONOTONIC, &u->drawn);
+		u->drawn.tv_sec -= 1;
+		ui_draw_running(u, NULL);
+		while (!u->rec.stopped && !u->quit && ui_advance(u))
+			;
+		u->rec.stop = NULL;
+		u->rec.tail = 0;
+		idle = !u->rec.stopped;
+		if (idle && u->rec.count)
+			ui_rec_stop_here(&u->rec, 0);	/* the panes as it ended */
+		u->rec.stopped = false;
+		u->rec.mode = UI_REC_ALL;
+		i = u->rec.count ? u->rec.stopped_at : 0;
+		if (!u->rec.count)
 			return;
 	}
-	snprintf(u->msg, sizeof(u->msg), "stopped after %d steps", UI_RUN_MAX);
+	if (!ui_show(u, i))
+		return;
+	ui_set_cur(u, i);
+	st = ui_cur_step(u);
+	if (u->hit_bp)
+		snprintf(u->msg, sizeof(u->msg), "Breakpoint %d, %s () at %s:%d", u->hit_bp,
+			 trace_rec_func(&st->ev), st->ev.site->file, st->ev.site->line);
+	else if (u->hit_key)
+		snprintf(u->msg, sizeof(u->msg), "stopped by a key, %llu steps on",
+			 (unsigned long long)u->walked);
+	else if (u->walked >= UI_RUN_MAX)
+		snprintf(u->msg, sizeof(u->msg), "stopped after %llu steps", UI_RUN_MAX);
+	else if (idle)
+		snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a command)");
 }
 
 /* ---- going, finding, writing --------------------------------------------- */
@@ -673,26 +871,25 @@ ui_goto(struct ui *u, const char *arg)
 		return;
 	}
 	if (n - 1 < u->rec.first) {
-		snprintf(u->msg, sizeof(u->msg), "step %llu is forgotten: the last %d steps are "
-			 "kept (from step %llu)", n, UI_HISTORY,
-			 (unsigned long long)u->rec.first + 1);
+		snprintf(u->msg, sizeof(u->msg), "step %llu is forgotten: the last %u steps are "
+			 "kept (from step %llu)", n, UI_STEPS, (unsigned long long)u->rec.first + 1);
 		return;
 	}
-	for (long i = 0; n - 1 >= u->rec.count && i < UI_RUN_MAX; i++)
-		if (!ui_advance(u))
-			break;
-	if (n - 1 >= u->rec.count) {
-		u->cur = u->rec.count ? u->rec.count - 1 : 0;
+	if (n - 1 < u->rec.count) {
+		if (ui_show(u, n - 1))
+			ui_set_cur(u, n - 1);
+		return;
+	}
+	u->goto_abs = n - 1;
+	ui_walk(u, UI_WALK_GOTO);
+	if (!u->hit_key && u->walked < UI_RUN_MAX && n - 1 >= u->rec.count)
 		snprintf(u->msg, sizeof(u->msg), "there are only %llu steps: nothing left to run",
 			 (unsigned long long)u->rec.count);
-		return;
-	}
-	u->cur = n - 1;
 }
 
 /* What /TEXT looks through: a step's event as the trace prints it. */
 static void
-ui_step_text(const struct ui *u, const struct ui_snap *s, char *buf, size_t n)
+ui_step_text(const struct ui *u, const struct ui_step *s, char *buf, size_t n)
 {
 	struct trace_buf b;
 
@@ -728,7 +925,7 @@ ui_step_matches(const struct ui *u, u64 abs, const char *text)
 {
 	char line[1024];
 
-	ui_step_text(u, ui_rec_get(&u->rec, abs), line, sizeof(line));
+	ui_step_text(u, ui_rec_step(&u->rec, abs), line, sizeof(line));
 	return ui_contains(line, text);
 }
 
@@ -766,7 +963,10 @@ ui_search(struct ui *u, const char *text, int dir)
 			matches++;
 			rank += j <= found;
 		}
-	u->cur = u->rec.first + found;
+	/* A step `c` ran through is rebuilt by replaying (else why not, said). */
+	if (!ui_show(u, u->rec.first + found))
+		return;
+	ui_set_cur(u, u->rec.first + found);
 	snprintf(u->msg, sizeof(u->msg), "/%.100s: step %llu, match %llu of %llu%s (/ Enter: "
 		 "older, N: newer)", u->search, (unsigned long long)u->cur + 1,
 		 (unsigned long long)rank, (unsigned long long)matches,
@@ -814,12 +1014,12 @@ ui_write_trace(struct ui *u, FILE *f)
 
 	trace_text_header(f);
 	if (u->rec.first)
-		fprintf(f, "# steps %llu to %llu: the UI keeps the last %d, older ones are gone\n",
+		fprintf(f, "# steps %llu to %llu: the UI keeps the last %u, older ones are gone\n",
 			(unsigned long long)u->rec.first + 1, (unsigned long long)u->rec.count,
-			UI_HISTORY);
+			UI_STEPS);
 	st = trace_text_open(f);
 	for (u64 i = u->rec.first; st && i < u->rec.count; i++) {
-		const struct ui_snap *sn = ui_rec_get(&u->rec, i);
+		const struct ui_step *sn = ui_rec_step(&u->rec, i);
 		struct trace_event ev = {
 			.seq = sn->seq,
 			.host = trace_rec_host(&u->w->trace, &sn->ev),
@@ -882,6 +1082,36 @@ ui_write(struct ui *u, const char *path)
 			 path, (unsigned long long)u->rec.first + 1, (unsigned long long)u->rec.count);
 }
 
+/*
+ * w FILE.pcapng writes what the student's NIC saw since the start: the
+ * --pcapng writer runs from the start into a temporary file (without
+ * one, `w` says so).
+ */
+static void
+ui_open_capture(struct ui *u)
+{
+	struct net *st = u->w->host[SIM_STUDENT];
+	struct sim_port *port = st && st->ndevs ? sim_igb_port(st->devs[0]) : NULL;
+	char err[256];
+
+	u->cap_file = port ? tmpfile() : NULL;
+	u->cap = u->cap_file ? sim_pcapng_fopen(u->cap_file, err, sizeof(err)) : NULL;
+	if (u->cap && sim_pcapng_attach(u->cap, &u->w->trace, st, port)) {
+		sim_pcapng_close(u->cap);
+		u->cap = NULL;
+	}
+}
+
+static void
+ui_close_capture(struct ui *u)
+{
+	sim_pcapng_close(u->cap);
+	if (u->cap_file)
+		fclose(u->cap_file);
+	u->cap = NULL;
+	u->cap_file = NULL;
+}
+
 /* ---- the lesson (--lesson FILE) ----------------------------------------- */
 
 /*
@@ -932,12 +1162,15 @@ ui_les_narrate(struct ui *u)
 		ui_les_log(u, "%s\n", lesson_next(l)->text);
 }
 
-/* Mirror the lesson's breaks in the UI's list, so `c` stops there too
- * (a name the declarations lack is the lesson runner's error to report). */
+/*
+ * Mirror the lesson's breaks at a function's entry in the UI's list, so
+ * `c` stops there too (the UI's breakpoints are entries; a name the
+ * declarations lack is the lesson runner's error to report).
+ */
 static void
 ui_les_breaks(struct ui *u, const struct lesson_step *s)
 {
-	const struct trace_event_desc *fn = s->func[0] ? trace_event_find(s->func, false) : NULL;
+	const struct trace_event_desc *fn = s->ev && s->at == LESSON_AT_ENTRY ? s->ev : NULL;
 	int k = 0;
 
 	if (s->kind == LESSON_BREAK) {
@@ -949,37 +1182,104 @@ ui_les_breaks(struct ui *u, const struct lesson_step *s)
 		return;
 	}
 	for (int i = 0; i < u->nbp; i++)
-		if (s->func[0] && u->bps[i] != fn)
+		if (s->ev && u->bps[i] != fn)
 			u->bps[k++] = u->bps[i];
 	u->nbp = k;
 }
 
-/* Show the snapshot where the lesson stopped (the enter event), else the newest. */
+/* The runner stops at a moment, inside the trace sink: take the panes there. */
+static void
+ui_les_stop_hook(void *arg, const struct lesson_stop *stop)
+{
+	struct ui *u = arg;
+
+	(void)stop;
+	ui_rec_stop_here(&u->rec, lesson_run_skb(u->lrun));
+}
+
+/* Show the lesson's stop (its very record), else the newest step. */
 static void
 ui_les_show(struct ui *u, const struct lesson_stop *stop)
 {
+	u64 at;
+
 	if (!u->rec.count)
 		return;
-	u->cur = u->rec.count - 1;
+	at = u->rec.count - 1;
 	for (u64 i = u->rec.count; stop && i-- > u->rec.first;) {
-		const struct ui_snap *sn = ui_rec_get(&u->rec, i);
+		const struct ui_step *st = ui_rec_step(&u->rec, i);
 
 		/* Only an event the trace numbered has its own seq (a mark
 		 * repeats the last one, as a note). */
-		if (sn->seq == stop->seq && sn->ev.kind == TRACE_ENTER) {
-			u->cur = i;
-			return;
+		if (st->seq == stop->seq && st->ev.site == stop->rec.site &&
+		    st->ev.kind == stop->rec.kind) {
+			at = i;
+			break;
 		}
+		if (st->seq < stop->seq)
+			break;
 	}
+	if (ui_show(u, at))
+		ui_set_cur(u, at);
+}
+
+/*
+ * The student moved the world (s, n, f, c, `:`) since the lesson last
+ * did: build the world again and replay the lesson's own changes to it
+ * (sim/journal.h: the runs are deterministic), so the lesson goes on
+ * from its own position.  false, with why, when that fails.
+ */
+static bool
+ui_les_return(struct ui *u)
+{
+	struct sim_world *w = calloc(1, sizeof(*w)), *old = u->w;
+	u64 jpos = sim_journal_end_of(&u->journal, SIM_JOWN_LESSON);
+	u64 steps = u->rec.count;
+	unsigned long leaked;
+
+	int rc;
+
+	if (!w || ui_build_world(w, u)) {
+		free(w);
+		snprintf(u->msg, sizeof(u->msg), "cannot rebuild the world (out of memory)");
+		return false;
+	}
+	/* On the new world from here, whatever the replay says; its capture
+	 * (w FILE.pcapng) starts over and sees the lesson's frames again. */
+	ui_close_capture(u);
+	u->w = w;
+	ui_open_capture(u);
+	rc = ui_rec_rebuild(&u->rec, w, jpos);
+	if (lesson_run_rebind(u->lrun, w))
+		rc = -ENOSPC;
+	console_init(u->con, w, u->out, u->out);
+	for (int i = 0; i < u->qlen; i++)
+		free(u->queue[i]);
+	u->qlen = 0;
+	trace_mute(&old->trace);
+	sim_world_destroy(old);
+	leaked = sim_skb_ledger_live(&old->ledger, u->out);
+	free(old);
+	u->moved = false;
+	/* At a stop, its moment again: what the lesson says next was
+	 * evaluated there (the same step of the same history). */
+	ui_les_show(u, u->les_stopped ? lesson_run_stop(u->lrun) : NULL);
+	if (rc)
+		ui_les_log(u, "-> BUG: replaying the lesson did not give the same events (%s)",
+			   strerror(-rc));
+	else
+		ui_les_log(u, "-> back at the lesson's own position: the world was built again "
+			   "and the lesson's steps replayed (your %llu steps are gone)%s",
+			   (unsigned long long)(steps - u->rec.count),
+			   leaked ? "; BUG: the old world leaked skbs (console pane)" : "");
+	return true;
 }
 
 /* Run one step.  true: wait for the student's key. */
 static bool
 ui_les_step(struct ui *u, const struct lesson_step *s)
 {
-	const struct lesson_stop *stop = lesson_run_stop(u->lrun);
-	bool was = stop->valid;
-	u64 seq = stop->seq;
+	const struct lesson_stop *stop;
 	int rc = 0;
 
 	switch (s->kind) {
@@ -1010,27 +1310,50 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 	case LESSON_DELETE:
 		rc = lesson_run_step(u->lrun, s);
 		ui_les_breaks(u, s);
-		ui_les_log(u, "%s %s", s->kind == LESSON_BREAK ? "break" : "delete",
-			   s->func[0] ? s->func : "(all)");
+		ui_les_log(u, "%s %s%s%s%s", s->kind == LESSON_BREAK ? "break" : "delete",
+			   s->func[0] ? s->func : "(all)", s->at == LESSON_AT_RETURN ? " return" : "",
+			   s->at == LESSON_AT_NOTE ? " in " : "", s->at == LESSON_AT_NOTE ? s->in : "");
 		break;
 	case LESSON_RUN:
 	case LESSON_STEP_UNTIL:
 	case LESSON_CONTINUE:
-		if (s->kind == LESSON_RUN)
+		if (s->kind == LESSON_RUN && lesson_run_step_moment(u->lrun, s)) {
+			/* A read-only command the runner ran at the stop: the panes stay. */
 			ui_les_log(u, "$ %s", s->text);
+			rc = lesson_run_step(u->lrun, s);
+			ui_collect_output(u);
+			break;
+		}
+		if (s->kind == LESSON_RUN)
+			ui_les_log(u, "$ %s%s", s->text, u->les_stopped ? "   (runs now: the engine "
+				   "event of the stop ran to its end first)" : "");
 		else
-			ui_les_log(u, "%s%s", s->kind == LESSON_CONTINUE ? "continue" : "step until ",
-				   s->kind == LESSON_CONTINUE ? "" : s->func);
+			ui_les_log(u, "%s%s%s%s%s", s->kind == LESSON_CONTINUE ? "continue" :
+				   "step until ", s->kind == LESSON_CONTINUE ? "" : s->func,
+				   s->at == LESSON_AT_RETURN ? " return" : "",
+				   s->at == LESSON_AT_NOTE ? " in " : "",
+				   s->at == LESSON_AT_NOTE ? s->in : "");
+		/* Records only while it runs; the hook takes the panes at a stop. */
+		u->rec.mode = u->rec.j ? UI_REC_RUN : UI_REC_ALL;
 		rc = lesson_run_step(u->lrun, s);
+		u->rec.mode = UI_REC_ALL;
+		u->rec.tail = 0;
+		u->rec.stopped = false;
 		ui_collect_output(u);
 		ui_rec_mark(&u->rec, UI_MARK_LESSON, s->kind == LESSON_RUN ? s->text :
-			    s->kind == LESSON_CONTINUE ? "continue" : "step until");
-		if (!rc && stop->valid && (!was || stop->seq != seq)) {
+			    s->kind == LESSON_CONTINUE ? "continue" : "step until",
+			    lesson_run_skb(u->lrun));
+		stop = lesson_run_step_stop(u->lrun, s);
+		u->les_stopped = !rc && stop;
+		if (!rc && stop) {
+			char moment[160];
+
+			lesson_stop_moment(stop, moment, sizeof(moment));
 			ui_les_show(u, stop);
-			ui_les_log(u, "-> stopped in %s on %s (skb#%u)", stop->func,
+			ui_les_log(u, "-> stopped at %s on %s (skb#%u)", moment,
 				   stop->host >= 0 ? sim_host_names[stop->host] : "?", stop->skb_id);
-			snprintf(u->msg, sizeof(u->msg), "lesson: stopped in %s (s n f c p look "
-				 "around, l goes on)", stop->func);
+			snprintf(u->msg, sizeof(u->msg), "lesson: stopped at %s (s n f c p look "
+				 "around, l goes on)", moment);
 			return true;
 		}
 		ui_les_show(u, NULL);
@@ -1044,16 +1367,41 @@ ui_les_step(struct ui *u, const struct lesson_step *s)
 	return false;
 }
 
+/*
+ * At a stop: what the lesson says about it was evaluated at its moment
+ * (sim/lesson_run.c), so show it all now, up to a pause, a question, a
+ * failed check or a step that runs the world.
+ */
+static void
+ui_les_at_stop(struct ui *u, const struct lesson_stop *stop)
+{
+	struct lesson *l = u->les;
+
+	while (l->cursor < l->nsteps) {
+		const struct lesson_step *t = &l->steps[l->cursor];
+
+		if (t->kind == LESSON_CONTINUE || t->kind == LESSON_STEP_UNTIL ||
+		    (t->kind != LESSON_NARRATE && lesson_run_step_moment(u->lrun, t) != stop))
+			return;
+		if (ui_les_step(u, lesson_next(l)))
+			return;
+	}
+}
+
 /* `l`: the answer waiting for its key, or the steps up to the next stop. */
 static void
 ui_les_next(struct ui *u)
 {
 	const struct lesson_step *s = NULL;
+	bool returned;
 
 	if (!u->les) {
 		snprintf(u->msg, sizeof(u->msg), "no lesson (netstep --lesson FILE)");
 		return;
 	}
+	/* Whatever it shows next starts here: the pane keeps it in view. */
+	u->les_mark = u->les_len;
+	u->off[UI_PANE_LESSON] = 0;
 	if (u->les_answer) {
 		ui_les_log(u, "Answer: %s\n", u->les_answer->answer);
 		u->les_answer = NULL;
@@ -1066,22 +1414,34 @@ ui_les_next(struct ui *u)
 		snprintf(u->msg, sizeof(u->msg), "the lesson is over: q quits");
 		return;
 	}
+	returned = u->moved;
+	if (u->moved && !ui_les_return(u))
+		return;
 	u->before = u->cur;
-	u->has_before = u->rec.count > 0;
+	u->has_before = u->started;
 	while ((s = lesson_next(u->les)) && !ui_les_step(u, s))
 		;
-	if (s) {
-		if (!u->les_answer)	/* else after the answer */
-			ui_les_narrate(u);
-		return;
+	/* What comes after a pause or a question waits for the next key. */
+	if (s && lesson_run_step_stop(u->lrun, s))
+		ui_les_at_stop(u, lesson_run_step_stop(u->lrun, s));
+	if (returned) {
+		char was[sizeof(u->msg)];
+
+		snprintf(was, sizeof(was), "%s", u->msg);
+		snprintf(u->msg, sizeof(u->msg), "lesson: back at its own position (world rebuilt); "
+			 "%.180s", was);
 	}
+	if (s)
+		return;
 	/* The end: let the world settle, as the headless run does. */
+	u->rec.mode = u->rec.j ? UI_REC_RUN : UI_REC_ALL;
 	if (lesson_run_finish(u->lrun)) {
 		ui_les_log(u, "error: %s", lesson_run_error(u->lrun));
 		u->les_failed++;
 	}
+	u->rec.mode = UI_REC_ALL;
 	ui_collect_output(u);
-	ui_rec_mark(&u->rec, UI_MARK_LESSON, "end of the lesson");
+	ui_rec_mark(&u->rec, UI_MARK_LESSON, "end of the lesson", lesson_run_skb(u->lrun));
 	ui_les_show(u, NULL);
 	u->les_done = true;
 	ui_les_log(u, "== end of the lesson: %d check(s) passed, %d failed ==",
@@ -1253,7 +1613,7 @@ ui_rows_line(struct ui_rows *r)
 static bool
 ui_rows_next(struct ui_rows *r, char *out, size_t n, int *x)
 {
-	size_t len, take, room;
+	size_t len, take, room, lead;
 
 	if (!r->rest && !ui_rows_line(r))
 		return false;
@@ -1261,9 +1621,12 @@ ui_rows_next(struct ui_rows *r, char *out, size_t n, int *x)
 	room = (size_t)(r->w - *x);
 	len = strlen(r->rest);
 	take = len;
+	/* A blank of the line's indentation is no place to break: a row of
+	 * blanks would stand before the word, which is split anyway. */
+	lead = strspn(r->rest, " ");
 	if (len > room) {
 		take = room;
-		for (size_t k = room; k > 0; k--)
+		for (size_t k = room; k > lead; k--)
 			if (r->rest[k] == ' ') {
 				take = k;
 				break;
@@ -1282,15 +1645,16 @@ ui_rows_next(struct ui_rows *r, char *out, size_t n, int *x)
 }
 
 /*
- * The window onto @rows rows of a box @h high: its usual first row (the
- * top, or for a text that grows at the bottom the end) moved back by
- * the pane's scroll, which is clamped to what there is.
+ * The window onto @rows rows of a box @h high: its usual first row moved
+ * back by the pane's scroll, which is clamped to what there is.
  */
 static int
-ui_first_row(int *off, int rows, int h, bool bottom)
+ui_first_row(int *off, int rows, int h, int usual)
 {
-	int last = rows > h ? rows - h : 0, usual = bottom ? last : 0, first = usual - *off;
+	int last = rows > h ? rows - h : 0, first;
 
+	usual = usual > last ? last : usual;
+	first = usual - *off;
 	first = first < 0 ? 0 : first > last ? last : first;
 	*off = usual - first;
 	return first;
@@ -1310,28 +1674,101 @@ ui_draw_position(struct ui_box b, int first, int rows)
 		mvaddstr(b.y + b.h - 1, b.x + b.w - 2 - n, pos);
 }
 
+/* The line of @text that byte @at is on. */
+static int
+ui_line_of(const char *text, size_t at)
+{
+	int n = 0;
+
+	for (size_t i = 0; text && text[i] && i < at; i++)
+		n += text[i] == '\n';
+	return n;
+}
+
+/*
+ * The rows @text takes at @w columns (@hang: see ui_rows), and the rows
+ * a pane keeps in view by default: *@mark_row, the first row of line
+ * @mark_line (-1 if none), and *@cur_row, the first row of a line that
+ * starts with '>' (-1 if none).
+ */
+static int
+ui_count_rows(const char *text, int w, int hang, int mark_line, int *mark_row, int *cur_row)
+{
+	struct ui_rows r;
+	char row[1024];
+	int rows = 0, li = -1, x;
+
+	*mark_row = *cur_row = -1;
+	ui_rows_init(&r, text, w, hang);
+	while (ui_rows_next(&r, row, sizeof(row), &x)) {
+		if (r.line != li) {
+			li = r.line;
+			if (li == mark_line && *mark_row < 0)
+				*mark_row = rows;
+			if (r.buf[0] == '>' && *cur_row < 0)
+				*cur_row = rows;
+		}
+		rows++;
+	}
+	return rows;
+}
+
+/* The lesson's text rows at @w (the lesson pane is as wide as the screen),
+ * and *@from: the row where what the last `l` brought begins. */
+static int
+ui_les_rows(const struct ui *u, int w, int *from)
+{
+	int cur;
+
+	return ui_count_rows(u->les_log, w, 0, ui_line_of(u->les_log, u->les_mark), from, &cur);
+}
+
+/* A pane's title: its name, the host for the host's tables; [ ] when focused. */
+static void
+ui_pane_title(struct ui *u, int pane, const struct ui_snap *s, char *title, size_t n)
+{
+	bool focus = u->focus == pane;
+
+	if (pane == UI_PANE_LESSON)
+		snprintf(title, n, focus ? "[Lesson: %s (l: next)]" : " Lesson: %s (l: next) ",
+			 u->les->title ? u->les->title : "");
+	else if ((pane == UI_PANE_STACK || pane == UI_PANE_ROUTE || pane == UI_PANE_NEIGH) &&
+		 s && u->started)
+		snprintf(title, n, focus ? "[%s: %s]" : " %s: %s ", ui_pane_names[pane],
+			 ui_rec_host_name(&u->rec, &s->ev));
+	else
+		snprintf(title, n, focus ? "[%s]" : " %s ", ui_pane_names[pane]);
+}
+
+/*
+ * One pane in box @b: a snapshot's pane, the console (the terminal as it
+ * is now) or the lesson pane (everything the lesson said).  Every pane
+ * scrolls the same way (u->off); what it shows unscrolled: the top; the
+ * end for the console and the call stack, whose current function (its
+ * '>' line) never leaves the top; for the lesson, the newest rows, but
+ * never below the first row of what the last `l` brought.
+ */
 static void
 ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 {
-	const struct ui_snap *s = ui_cur(u), *prev = NULL;
-	int inner_w = b.w - 2, inner_h = b.h - 2, first, rows = 0, x, y = 0, li = -1;
-	/* The call stack and the console grow at the bottom: their end shows. */
-	bool bottom = pane == UI_PANE_STACK || pane == UI_PANE_CONSOLE;
+	const struct ui_snap *s = pane == UI_PANE_LESSON ? NULL : ui_cur(u), *prev = NULL;
+	int inner_w = b.w - 2, inner_h = b.h - 2, first, rows, x, y = 0, li = -1;
+	int hang = pane == UI_PANE_LESSON ? 0 : 2, mark_row, cur_row, usual = 0;
 	attr_t a = A_NORMAL;
 	int pair = 0;
 	const char *text, *ptext;
-	char title[64], row[1024], line[1024], pline[1024];
+	char title[192], row[1024], line[1024], pline[1024];
 	struct ui_rows r;
 
 	if (b.h < 3 || b.w < 10)
 		return;
-	if (s && u->has_before && u->before != u->cur)
+	if (s && u->started && u->has_before && u->before != u->cur)
 		prev = ui_rec_get(&u->rec, u->before);
 	text = ui_pane_text(s, pane, inner_w);
 	ptext = ui_pane_text(prev, pane, inner_w);
 	/* The console is the terminal: everything typed and printed so far. */
-	if (pane == UI_PANE_CONSOLE) {
-		text = u->rec.console_log;
+	if (pane == UI_PANE_CONSOLE || pane == UI_PANE_LESSON) {
+		text = pane == UI_PANE_CONSOLE ? u->rec.console_log : u->les_log;
 		ptext = NULL;
 		prev = NULL;
 	}
@@ -1339,33 +1776,39 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 	if (u->focus == pane)
 		attron(A_BOLD);
 	ui_draw_frame(b);
-	snprintf(title, sizeof(title), u->focus == pane ? "[%s]" : " %s ", ui_pane_names[pane]);
-	if ((pane == UI_PANE_STACK || pane == UI_PANE_ROUTE || pane == UI_PANE_NEIGH) && s)
-		snprintf(title, sizeof(title), u->focus == pane ? "[%s: %s]" : " %s: %s ",
-			 ui_pane_names[pane], ui_rec_host_name(&u->rec, &s->ev));
+	ui_pane_title(u, pane, s, title, sizeof(title));
 	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
 	if (u->focus == pane)
 		attroff(A_BOLD);
+	u->rows[pane] = inner_h;
 	if (!text)
 		return;
-	ui_rows_init(&r, text, inner_w, 2);
-	while (ui_rows_next(&r, row, sizeof(row), &x))
-		rows++;
-	first = ui_first_row(&u->off[pane], rows, inner_h, bottom);
+	rows = ui_count_rows(text, inner_w, hang, pane == UI_PANE_LESSON ?
+			     ui_line_of(text, u->les_mark) : -1, &mark_row, &cur_row);
+	if (pane == UI_PANE_CONSOLE)
+		usual = rows;
+	else if (pane == UI_PANE_STACK)
+		usual = cur_row >= 0 && cur_row < rows - inner_h ? cur_row : rows;
+	else if (pane == UI_PANE_LESSON)
+		usual = mark_row >= 0 && rows - mark_row > inner_h ? mark_row : rows;
+	first = ui_first_row(&u->off[pane], rows, inner_h, usual);
 	ui_draw_position(b, first, rows);
-	ui_rows_init(&r, text, inner_w, 2);
+	ui_rows_init(&r, text, inner_w, hang);
 	for (int i = 0; y < inner_h && ui_rows_next(&r, row, sizeof(row), &x); i++) {
 		if (r.line != li) {
-			/* A new line: reversed if in use, bold if changed in the last step. */
+			/* A new line: reversed if in use, bold if changed in the
+			 * last step (or, in the lesson, a failure or a stop). */
 			li = r.line;
 			a = A_NORMAL;
 			pair = 0;
-			if (!ui_line(text, li, line, sizeof(line)))
-				line[0] = '\0';
-			if (line[0] == '>') {
+			if (r.buf[0] == '>') {
 				a = A_REVERSE;
 				pair = u->color ? UI_C_ROW : 0;
-			} else if (prev && (!ui_line(ptext, li, pline, sizeof(pline)) ||
+			} else if (pane == UI_PANE_LESSON) {
+				a = !strncmp(r.buf, "FAIL", 4) || !strncmp(r.buf, "-> ", 3) ?
+				    A_BOLD : A_NORMAL;
+			} else if (prev && (!ui_line(text, li, line, sizeof(line)) ||
+					    !ui_line(ptext, li, pline, sizeof(pline)) ||
 					    strcmp(line, pline))) {
 				a = A_BOLD;
 				pair = u->color ? UI_C_CHANGED : 0;
@@ -1376,40 +1819,6 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 		attron(a | COLOR_PAIR(pair));
 		mvaddnstr(b.y + 1 + y++, b.x + 1 + x, row, inner_w - x);
 		attroff(a | COLOR_PAIR(pair));
-	}
-}
-
-/* The lesson pane: title, then the newest lines of the lesson's log. */
-static void
-ui_draw_lesson(struct ui *u, struct ui_box b)
-{
-	int inner_w = b.w - 2, inner_h = b.h - 2, n = 0, skip, y = 0, x;
-	char line[1024], title[160];
-	struct ui_rows r;
-
-	if (b.h < 3 || b.w < 10)
-		return;
-	ui_draw_frame(b);
-	snprintf(title, sizeof(title), " Lesson: %s (l: next) ", u->les->title ? u->les->title : "");
-	attron(A_BOLD);
-	mvaddnstr(b.y, b.x + 2, title, b.w - 4);
-	attroff(A_BOLD);
-	ui_rows_init(&r, u->les_log, inner_w, 0);
-	while (ui_rows_next(&r, line, sizeof(line), &x))
-		n++;
-	/* Newest at the bottom, as in the console pane. */
-	skip = n > inner_h ? n - inner_h : 0;
-	ui_rows_init(&r, u->les_log, inner_w, 0);
-	for (int i = 0; ui_rows_next(&r, line, sizeof(line), &x); i++) {
-		bool hot = !strncmp(line, "FAIL", 4) || !strncmp(line, "-> ", 3);
-
-		if (i < skip)
-			continue;
-		if (hot)
-			attron(A_BOLD);
-		mvaddnstr(b.y + 1 + y++, b.x + 1 + x, line, inner_w - x);
-		if (hot)
-			attroff(A_BOLD);
 	}
 }
 
@@ -1427,16 +1836,31 @@ ui_header_rows(void)
 	return COLS < 120 ? 2 : 1;
 }
 
+/* Rows for the lesson pane: what the last `l` brought, within a quarter
+ * and a half of the screen, 40% in the compact layout, whose panes are
+ * short already (more is reached by scrolling, or z). */
+static int
+ui_les_height(const struct ui *u, int avail)
+{
+	int from, rows = ui_les_rows(u, COLS - 2, &from);
+	int need = (from >= 0 ? rows - from : 0) + 3;
+	int lo = avail / 4 < 5 ? 5 : avail / 4;
+	int hi = COLS < 120 || LINES < 34 ? avail * 40 / 100 : avail / 2;
+
+	return need < lo ? lo : need > hi ? hi : need;
+}
+
 /*
  * The top bar (step, time, host, frames on the wire) and, under it, the
  * current function and its one-line explanation, or before the first
- * step what is queued.  The step counter gives the total only when it is
- * known (the run is over); looking back, it says how far.
+ * step what is queued and the key that starts it.  The step counter
+ * gives the total only when it is known (the run is over); looking back,
+ * it says how far.
  */
 static void
 ui_draw_header(struct ui *u)
 {
-	const struct ui_snap *s = ui_cur(u);
+	const struct ui_snap *s = u->started ? ui_cur(u) : NULL;
 	char top[512], ex[1024], row[1024];
 	int rows = ui_header_rows(), x, y = 1;
 	struct ui_rows r;
@@ -1454,22 +1878,25 @@ ui_draw_header(struct ui *u)
 			 (long long)(s->ev.ts % 1000000000 / 1000), ui_rec_host_name(&u->rec, &s->ev),
 			 s->wire_frames);
 	} else {
-		snprintf(top, sizeof(top), " netstep  ready: press s to step, ? for help");
+		snprintf(top, sizeof(top), " netstep  ready: the world before the first step, "
+			 "? for help");
 	}
 	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
 	mvhline(0, 0, ' ', COLS);
 	mvaddnstr(0, 0, top, COLS);
 	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
-	if (!s) {
-		int k = snprintf(ex, sizeof(ex), " queued:");
+	if (!s && u->les) {
+		snprintf(ex, sizeof(ex), " lesson: nothing has run yet; l runs its first steps");
+	} else if (!s && !u->qlen) {
+		snprintf(ex, sizeof(ex), " queued: nothing (: starts a command)");
+	} else if (!s) {
+		/* The first screen: the key that starts it, and what will run. */
+		int k = snprintf(ex, sizeof(ex), " s steps into it, c runs it, : adds a command; "
+				 "queued:");
 
 		for (int i = 0; i < u->qlen && k > 0 && (size_t)k < sizeof(ex); i++)
 			k += snprintf(ex + k, sizeof(ex) - (size_t)k, "%s %s", i ? ";" : "",
 				      u->queue[i]);
-		if (!u->qlen)
-			snprintf(ex, sizeof(ex), " queued: nothing (: starts a command)");
-		else if (k > 0 && (size_t)k < sizeof(ex))
-			snprintf(ex + k, sizeof(ex) - (size_t)k, "  (s starts it)");
 	} else {
 		const char *ksrc = trace_rec_ksrc(&s->ev);
 		const char *why = ui_explain(&s->ev);
@@ -1491,20 +1918,45 @@ ui_draw_header(struct ui *u)
 	attroff(A_BOLD);
 }
 
+/*
+ * While c, n or f let the world run: say so on the status line, with
+ * how far it got (at most every 100 ms, from inside the trace sink).
+ */
+static void
+ui_draw_running(struct ui *u, const struct ui_step *st)
+{
+	struct timespec now;
+	char line[160];
+
+	if (!u->live)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((now.tv_sec - u->drawn.tv_sec) * 1000 + (now.tv_nsec - u->drawn.tv_nsec) / 1000000 < 100)
+		return;
+	u->drawn = now;
+	snprintf(line, sizeof(line), " running... any key stops (q quits)   %llu steps  t=%lld.%06llds",
+		 (unsigned long long)u->walked, st ? (long long)(st->ev.ts / 1000000000) : 0LL,
+		 st ? (long long)(st->ev.ts % 1000000000 / 1000) : 0LL);
+	attron(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+	mvhline(LINES - 1, 0, ' ', COLS);
+	mvaddnstr(LINES - 1, 0, line, COLS);
+	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
+	refresh();
+}
+
 static void
 ui_draw_footer(struct ui *u)
 {
-	const char *keys = COLS >= 120 ?
+	/* The words where they fit (with a lesson, from 124 columns), else the letters. */
+	const char *words = u->les ?
+		" l lesson  s step  n next  f finish  c cont  p back  g go  / find  b break"
+		"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
 		" s step  n next  f finish  c cont  p back  g go  / find  b break  w write"
-		"  Tab pane  z zoom  : cmd  ? help  q quit" :
-		" s n f c p g / b w Tab z : ? q";
+		"  Tab pane  z zoom  : cmd  ? help  q quit";
+	const char *keys = (int)strlen(words) <= COLS ? words : u->les ?
+		" l s n f c p g / b w Tab z : ? q" : " s n f c p g / b w Tab z : ? q";
 	char line[512];
 
-	if (u->les)
-		keys = COLS >= 120 ?
-			" l lesson  s step  n next  f finish  c cont  p back  g go  / find  b break"
-			"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
-			" l s n f c p g / b w Tab z : ? q";
 	if (u->msg[0])
 		snprintf(line, sizeof(line), " %s", u->msg);
 	else
@@ -1523,13 +1975,14 @@ ui_draw_help(void)
 		"n        step over the calls of this function",
 		"f        step out: run until this function returns",
 		"c        continue to the next breakpoint",
+		"         (while the world runs, any key stops it)",
 		"p, Left  step back through the history (read-only)",
 		"g N      go to step N",
 		"/TEXT    find TEXT in the history (a function, skb#N,",
 		"         an address), older first; / again, N newer",
 		"b FUNC   breakpoint on a kernel function;",
 		"         b alone lists them, d N deletes one",
-		"Tab      next pane;  z  zoom it",
+		"Tab      next pane (the lesson's too);  z  zoom it",
 		"Up/Down, PgUp/PgDn  scroll the focused pane",
 		":        console command (ping, send, ip, tc ...);",
 		"         Up/Down recall earlier ones, :help lists all",
@@ -1570,6 +2023,16 @@ ui_pane_hidden_when_compact(int pane)
 	return pane == UI_PANE_QDISC || pane == UI_PANE_FRAME || pane == UI_PANE_CONSOLE;
 }
 
+/* Rows @pane's text takes in a box @w wide, with its border. */
+static int
+ui_pane_rows(struct ui *u, int pane, int w)
+{
+	const char *text = ui_pane_text(ui_cur(u), pane, w - 2);
+	int mark, cur;
+
+	return text ? ui_count_rows(text, w - 2, 2, -1, &mark, &cur) + 2 : 3;
+}
+
 /*
  * The panes in the box (@top, @avail rows, all columns).  Compact, below
  * 120x34: call stack and skb on the left; route, neighbours and rings on
@@ -1578,6 +2041,9 @@ ui_pane_hidden_when_compact(int pane)
  * shows at 120x40 without cutting a field: the call stack's functions,
  * file:line and fields, the skb pane's lines, the qdisc pane with its
  * NET_TX/NET_RX rows, a TX ring window; what does not fit scrolls.
+ * Before the first step the call stack and the skb have nothing to
+ * show: the qdisc and softirqs, the host's tables and the rings get the
+ * room.
  */
 static void
 ui_layout(struct ui *u, int top, int avail)
@@ -1589,27 +2055,61 @@ ui_layout(struct ui *u, int top, int avail)
 		int h1 = avail * 45 / 100, r1 = avail * 30 / 100, r2 = avail * 30 / 100;
 		int last = ui_pane_hidden_when_compact(u->focus) ? u->focus : UI_PANE_RING;
 
-		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, h1, lw });
-		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + h1, 0, avail - h1, lw });
+		if (u->started) {
+			ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, h1, lw });
+			ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + h1, 0, avail - h1, lw });
+		} else {
+			ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top, 0, avail, lw });
+			last = last == UI_PANE_QDISC ? UI_PANE_RING : last;
+		}
 		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, lw, r1, rw });
 		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + r1, lw, r2, rw });
 		ui_draw_pane(u, last, (struct ui_box){ top + r1 + r2, lw, avail - r1 - r2, rw });
+	} else if (!u->started) {
+		/* A ring slot needs 42 columns, as below; the qdisc pane 50 (its
+		 * counters on one line) and 9 rows (with NET_TX/NET_RX). */
+		int w1 = COLS * 36 / 100 > 50 ? COLS * 36 / 100 : 50;
+		int w2 = COLS * 34 / 100 > 42 ? COLS * 34 / 100 : 42;
+		int w3 = COLS - w1 - w2;
+		int q = avail > 27 ? avail * 30 / 100 : 9, rt = (avail - q) / 2, g = avail / 2;
+
+		ui_draw_pane(u, UI_PANE_QDISC, (struct ui_box){ top, 0, q, w1 });
+		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top + q, 0, rt, w1 });
+		ui_draw_pane(u, UI_PANE_NEIGH, (struct ui_box){ top + q + rt, 0, avail - q - rt, w1 });
+		ui_draw_pane(u, UI_PANE_RING, (struct ui_box){ top, w1, avail, w2 });
+		ui_draw_pane(u, UI_PANE_FRAME, (struct ui_box){ top, w1 + w2, g, w3 });
+		ui_draw_pane(u, UI_PANE_CONSOLE, (struct ui_box){ top + g, w1 + w2, avail - g, w3 });
 	} else {
 		/* 38 + 40 + 42 columns at 120 (a narrow route table and a ring slot
 		 * fit); wider screens give the middle one most (at 200 columns
 		 * the route and neighbour tables show their wide forms). */
 		int w1 = COLS * 30 / 100 > 38 ? COLS * 30 / 100 : 38;
 		int w2 = COLS * 37 / 100 > 40 ? COLS * 37 / 100 : 40;
-		int w3;
+		int w3, skb, route, neigh, qdisc, rings;
 
 		if (w2 > COLS - w1 - 42)
 			w2 = COLS - w1 - 42;
 		w3 = COLS - w1 - w2;
-		int skb = avail * 45 / 100 < 17 ? avail * 45 / 100 : 17;
-		int route = avail * 30 / 100, neigh = avail * 22 / 100;
-		int qdisc = avail - route - neigh > 14 ? 10 : (avail - route - neigh) / 2;
-		int rings = avail * 62 / 100;
+		/* The skb pane's whole text (17 rows at most) where that leaves
+		 * the call stack 9 rows (its current function stays in view:
+		 * ui_draw_pane); the qdisc pane's (NET_TX/NET_RX last) before
+		 * the console's, which scrolls (3 rows at least).  A lesson's
+		 * pane leaves them less room. */
+		skb = ui_pane_rows(u, UI_PANE_SKB, w1);
+		skb = skb < 17 ? skb : 17;
+		skb = skb < avail - 9 ? skb : avail - 9 > 5 ? avail - 9 : 5;
+		route = avail * 30 / 100;
+		neigh = avail * 22 / 100;
+		qdisc = ui_pane_rows(u, UI_PANE_QDISC, w2);
+		if (qdisc > avail - route - neigh - 3) {
+			/* Short of rows: the route table gives up those it leaves empty. */
+			int slack = route - ui_pane_rows(u, UI_PANE_ROUTE, w2);
+			int need = qdisc - (avail - route - neigh - 3);
 
+			route -= slack < 0 ? 0 : slack < need ? slack : need;
+		}
+		qdisc = qdisc < avail - route - neigh - 3 ? qdisc : avail - route - neigh - 3;
+		rings = avail * 62 / 100;
 		ui_draw_pane(u, UI_PANE_STACK, (struct ui_box){ top, 0, avail - skb, w1 });
 		ui_draw_pane(u, UI_PANE_SKB, (struct ui_box){ top + avail - skb, 0, skb, w1 });
 		ui_draw_pane(u, UI_PANE_ROUTE, (struct ui_box){ top, w1, route, w2 });
@@ -1636,12 +2136,12 @@ ui_render(struct ui *u)
 	}
 	ui_draw_header(u);
 	ui_draw_footer(u);
-	if (u->les) {
-		/* The lesson pane across the bottom; the panes share the rest. */
-		int lh = avail * 30 / 100 < 6 ? 6 : avail * 30 / 100;
+	if (u->les && !(u->zoom && u->focus == UI_PANE_LESSON)) {
+		/* The lesson pane across the bottom (a zoomed pane takes the rest). */
+		int lh = ui_les_height(u, avail);
 
 		avail -= lh;
-		ui_draw_lesson(u, (struct ui_box){ top + avail, 0, lh, COLS });
+		ui_draw_pane(u, UI_PANE_LESSON, (struct ui_box){ top + avail, 0, lh, COLS });
 	}
 	ui_layout(u, top, avail);
 	if (u->help)
@@ -1774,11 +2274,14 @@ ui_prompt(struct ui *u, const char *label, char *buf, size_t n, bool recall)
 	return true;
 }
 
-/* Scroll the focused pane: Up/Down a row, PgUp/PgDn a page (clamped as drawn). */
+/*
+ * Scroll the focused pane: Up/Down a row, PgUp/PgDn a page, its rows as
+ * last drawn less one (the scroll is clamped when drawn).
+ */
 static void
 ui_scroll(struct ui *u, int ch)
 {
-	int page = LINES / 2 > 1 ? LINES / 2 : 1;
+	int page = u->rows[u->focus] > 2 ? u->rows[u->focus] - 1 : 1;
 
 	switch (ch) {
 	case KEY_UP: u->off[u->focus]++; break;
@@ -1800,7 +2303,7 @@ ui_key(struct ui *u, int ch)
 	u->msg[0] = '\0';
 	if ((ch > 0 && ch < 256 && strchr("snfcpgN/ ", ch)) || ch == KEY_LEFT || ch == KEY_RIGHT) {
 		u->before = u->cur;
-		u->has_before = u->rec.count > 0;
+		u->has_before = u->started;
 	}
 	switch (ch) {
 	case 's': case ' ': case KEY_RIGHT:
@@ -1850,13 +2353,15 @@ ui_key(struct ui *u, int ch)
 		ui_scroll(u, ch);
 		break;
 	case '\t':
-		u->focus = (u->focus + 1) % UI_NPANES;
+	case KEY_BTAB: {
+		/* The lesson pane is one more stop of the cycle. */
+		int n = UI_NPANES + (u->les ? 1 : 0);
+
+		u->focus = (u->focus + (ch == '\t' ? 1 : n - 1)) % n;
 		snprintf(u->msg, sizeof(u->msg), "pane: %s (z zooms, Up/Down/PgUp/PgDn scroll)",
-			 ui_pane_names[u->focus]);
+			 u->focus == UI_PANE_LESSON ? "Lesson" : ui_pane_names[u->focus]);
 		break;
-	case KEY_BTAB:
-		u->focus = (u->focus + UI_NPANES - 1) % UI_NPANES;
-		break;
+	}
 	case 'z':
 		u->zoom = !u->zoom;
 		break;
@@ -2033,54 +2538,39 @@ ui_free(struct ui *u)
 	free(u->fed);
 	lesson_run_destroy(u->lrun);
 	free(u->les_log);
-	sim_pcapng_close(u->cap);
-	if (u->cap_file)
-		fclose(u->cap_file);
+	ui_close_capture(u);
 	ui_rec_exit(&u->rec);
+	sim_journal_free(&u->journal);
 	/* Tasks still asleep may print at teardown: keep u->out open. */
 	u->con->out = stdout;
 	u->con->err = stderr;
 	free(u);
 }
 
-/*
- * w FILE.pcapng writes what the student's NIC saw since the start: the
- * --pcapng writer runs from the start into a temporary file (without
- * one, `w` says so).
- */
-static void
-ui_open_capture(struct ui *u)
-{
-	struct net *st = u->w->host[SIM_STUDENT];
-	struct sim_port *port = st && st->ndevs ? sim_igb_port(st->devs[0]) : NULL;
-	char err[256];
-
-	u->cap_file = port ? tmpfile() : NULL;
-	u->cap = u->cap_file ? sim_pcapng_fopen(u->cap_file, err, sizeof(err)) : NULL;
-	if (u->cap && sim_pcapng_attach(u->cap, &u->w->trace, st, port)) {
-		sim_pcapng_close(u->cap);
-		u->cap = NULL;
-	}
-}
-
 /* The UI on @w; with @les (already validated) the lesson supplies the steps. */
 static int
-ui_main(struct sim_world *w, struct sim_console *con, const char *script,
+ui_main(struct sim_world **wp, struct sim_console *con, const char *script,
 	const struct ui_config *cfg, struct lesson *les)
 {
 	struct ui *u = calloc(1, sizeof(*u));
 	bool offscreen = cfg->dump || !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO);
 	const char *nc = getenv("NO_COLOR");
+	struct sim_world *w = *wp;
 	FILE *devnull, *dump = NULL;
 	SCREEN *scr;
 	int rc = 0;
 
-	if (!u || ui_rec_init(&u->rec, w)) {
+	if (u)
+		sim_journal_init(&u->journal);
+	/* The TAP wire is not deterministic: no journal, nothing to replay. */
+	if (!u || ui_rec_init(&u->rec, w, cfg->tap ? NULL : &u->journal)) {
 		fprintf(stderr, "netstep: cannot start the UI (out of memory)\n");
 		free(u);
 		return 1;
 	}
 	u->w = w;
+	u->seed = cfg->seed;
+	u->live = !offscreen;
 	u->con = con;
 	u->out = tmpfile();
 	if (u->out) {
@@ -2113,6 +2603,8 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 			ui_free(u);
 			return 1;
 		}
+		lesson_run_set_journal(u->lrun, u->rec.j);
+		lesson_run_set_stop_hook(u->lrun, ui_les_stop_hook, u);
 		ui_les_log(u, "%s", les->summary ? les->summary : "");
 		for (int i = 0; i < les->nkernel; i++)
 			ui_les_log(u, "  kernel:  %s", les->kernel[i]);
@@ -2174,6 +2666,7 @@ ui_main(struct sim_world *w, struct sim_console *con, const char *script,
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGSEGV, SIG_DFL);
 	signal(SIGABRT, SIG_DFL);
+	*wp = u->w;	/* a lesson may have gone on in a rebuilt world */
 	ui_free(u);
 	return rc;
 }
@@ -2182,13 +2675,13 @@ int
 ui_run(struct sim_world *w, struct sim_console *con, const char *script,
        const struct ui_config *cfg)
 {
-	return ui_main(w, con, script, cfg, NULL);
+	return ui_main(&w, con, script, cfg, NULL);
 }
 
 int
 ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
 {
-	struct ui_config cfg = { opts ? opts->keys : NULL, opts ? opts->dump : NULL };
+	struct ui_config cfg = { opts ? opts->keys : NULL, opts ? opts->dump : NULL, seed, false };
 	struct lesson *l;
 	struct sim_world *w;
 	struct sim_console con;
@@ -2198,7 +2691,7 @@ ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
 	if (rc)
 		return rc;
 	console_init(&con, w, stdout, stderr);
-	rc = ui_main(w, &con, "", &cfg, l);
+	rc = ui_main(&w, &con, "", &cfg, l);
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
 	return lesson_close_world(l, w, rc, stderr);

@@ -28,6 +28,8 @@
 struct ui_config {
 	const char *keys;		/* --keys: keys to apply first, or NULL */
 	const char *dump;		/* --dump-screen FILE: dump and exit */
+	u32 seed;			/* the world was built with it (a replay builds the same) */
+	bool tap;			/* the TAP wire: not deterministic, never replayed */
 };
 
 /*

@@ -44,6 +44,18 @@ ui_explain_tcp_transmit_skb(const struct trace_rec *ev)
 }
 
 static const char *
+ui_explain_bictcp_state(const struct trace_rec *ev)
+{
+	const tp_data_bictcp_state *d = TP_REC_DATA(ev, bictcp_state);
+
+	if (!d)
+		return "the recovery state changes: on an RTO (Loss) CUBIC starts over";
+	if (d->new_state == TCP_CA_Loss)
+		return "an RTO (Loss): CUBIC forgets W_max and its minimum RTT and starts over";
+	return "the recovery state changes; CUBIC acts only on an RTO (Loss)";
+}
+
+static const char *
 ui_explain_tcp_ack(const struct trace_rec *ev)
 {
 	const tp_data_tcp_ack *d = TP_REC_DATA(ev, tcp_ack);
@@ -131,16 +143,42 @@ static const char *
 ui_explain_igb_xmit_frame_ring(const struct trace_rec *ev)
 {
 	const tp_data_igb_xmit_frame_ring *d = TP_REC_DATA(ev, igb_xmit_frame_ring);
-	u32 len;
 
 	if (!d)
 		return "the skb is on the ring (NETDEV_TX_OK), or the ring was full (BUSY)";
-	len = d->len;
-	/* The driver's own test: the skb's descriptors and 3 more must be free. */
-	if (d->unused < TXD_USE_COUNT(len) + 3)
+	/* The driver's own test: the skb's descriptors (its linear part, and
+	 * one per frag: a frag is 32 KiB at most) and 3 more must be free. */
+	if (d->unused < TXD_USE_COUNT(d->headlen) + d->frags + 3u)
 		return "too few free descriptors: the queue stops, NETDEV_TX_BUSY, the qdisc "
 		       "keeps the skb";
 	return "reserves descriptors, maps the skb, writes the tail register";
+}
+
+static const char *
+ui_explain_igb_tso(const struct trace_rec *ev)
+{
+	const tp_data_igb_tso *d = TP_REC_DATA(ev, igb_tso);
+
+	if (!d)
+		return "a GSO skb left to the card: a context descriptor, the card cuts it (TSO)";
+	if (d->ip_summed != CHECKSUM_PARTIAL || d->gso_size == 0)
+		return "not a GSO skb for the card: no segmentation (see igb_tx_csum)";
+	return "the card will cut this GSO skb (TSO): IP length and checksum zeroed, a "
+	       "context descriptor with the MSS";
+}
+
+static const char *
+ui_explain_igb_tx_csum(const struct trace_rec *ev)
+{
+	const tp_data_igb_tx_csum *d = TP_REC_DATA(ev, igb_tx_csum);
+
+	if (!d)
+		return "a checksum left to the card (CHECKSUM_PARTIAL): a context descriptor says "
+		       "where the headers are";
+	if (d->ip_summed != CHECKSUM_PARTIAL)
+		return "the stack summed this skb already: no context descriptor";
+	return "the card will insert the TCP/UDP checksum: a context descriptor says where the "
+	       "headers are";
 }
 
 static const char *
@@ -177,6 +215,10 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_sys_connect, "connect(2): the process asks the protocol to reach a peer", NULL },
 	{ &tp_ev_sys_sendto, "send(2): copies user bytes into the socket's send path", NULL },
 	{ &tp_ev_sys_recvfrom, "recv(2): takes what the socket has received, or sleeps until it has some", NULL },
+	{ &tp_ev_sys_sendmsg, "sendmsg(2): sends the message in the caller's iovecs to its address", NULL },
+	{ &tp_ev_sys_recvmsg, "recvmsg(2): one packet, its sender and control messages (MSG_ERRQUEUE: an error report)", NULL },
+	{ &tp_ev_sys_setsockopt, "setsockopt(2): SOL_SOCKET options here, the others to the socket's protocol", NULL },
+	{ &tp_ev_sock_common_setsockopt, "hands the option to the protocol's setsockopt", NULL },
 	{ &tp_ev_sys_accept, "accept(2): takes a finished connection off the listener's queue", NULL },
 	{ &tp_ev_sys_close, "close(2): drops the descriptor; the protocol closes the socket (TCP: its FIN)", NULL },
 	{ &tp_ev_sock_alloc, "a struct socket with its inode: what the descriptor points at", NULL },
@@ -206,6 +248,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_sock_def_write_space, "send buffer space freed: wake a sender sleeping in send", NULL },
 	{ &tp_ev_sk_stream_write_space, "TCP freed enough send buffer: wake a sender sleeping in send", NULL },
 	{ &tp_ev_sock_queue_rcv_skb, "puts a datagram on the socket's receive queue, charged to its buffer", NULL },
+	{ &tp_ev_sock_queue_err_skb, "puts an error report on the socket's error queue and wakes the reader", NULL },
+	{ &tp_ev_sock_def_error_report, "an error for the socket: wake a process sleeping on it", NULL },
 	{ &tp_ev_skb_set_owner_r, "charges the skb's truesize to the socket's receive buffer", NULL },
 	{ &tp_ev_skb_set_owner_w, "charges the skb's truesize to the socket's send buffer (sk_wmem_alloc)", NULL },
 	{ &tp_ev_sock_rfree, "the skb leaves the receive queue: its truesize is given back", NULL },
@@ -267,7 +311,28 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_tcp_ack, NULL, ui_explain_tcp_ack },
 	{ &tp_ev_tcp_clean_rtx_queue, "acknowledged originals leave the write queue: dataref drops", NULL },
 	{ &tp_ev_tcp_rtt_estimator, "a round-trip sample updates srtt and rttvar, and so the RTO", NULL },
-	{ &tp_ev_tcp_cong_avoid, "new data acknowledged: Reno grows cwnd if it was the limit (+1 per ACK in slow start, ~+1 per RTT after)", NULL },
+	{ &tp_ev_tcp_rcv_rtt_measure, "without timestamps, the receiver times one window's worth of data to estimate the RTT", NULL },
+	{ &tp_ev_tcp_rcv_rtt_measure_ts, "with timestamps, a full segment's echoed stamp gives the receiver an RTT sample", NULL },
+	{ &tp_ev_tcp_rcv_rtt_update, "the receiver's RTT estimate moves toward the sample; it paces receive-buffer growth", NULL },
+	{ &tp_ev_tcp_cong_avoid, "new data acknowledged: the congestion control (CUBIC, or Reno) grows cwnd if it was the limit", NULL },
+	/* congestion control: layers/tcp_cong.c, layers/tcp_cubic.c */
+	{ &tp_ev_tcp_is_cwnd_limited, "was cwnd the limit (all or nearly all of it in flight)? Only a window in use may grow", NULL },
+	{ &tp_ev_tcp_slow_start, "slow start: cwnd + 1 per ACK, so it doubles every round trip", NULL },
+	{ &tp_ev_tcp_cong_avoid_ai, "congestion avoidance: cwnd + 1 once w ACKs have been counted", NULL },
+	{ &tp_ev_tcp_reno_cong_avoid, "Reno: slow start below ssthresh, then one segment more per round trip", NULL },
+	{ &tp_ev_tcp_reno_ssthresh, "Reno after a loss: ssthresh is half of cwnd", NULL },
+	{ &tp_ev_tcp_register_congestion_control, "adds an algorithm to the host's list (tcp_available_congestion_control)", NULL },
+	{ &tp_ev_tcp_init_congestion_control, "the connection is established: it takes the host's default congestion control (sysctl tcp_congestion_control)", NULL },
+	{ &tp_ev_cubictcp_register, "CUBIC's module init: it registers itself with the host", NULL },
+	{ &tp_ev_bictcp_init, "CUBIC starts clean, with a first HyStart round", NULL },
+	{ &tp_ev_bictcp_hystart_reset, "HyStart: a new round begins; it ends when what is sent so far is acknowledged", NULL },
+	{ &tp_ev_bictcp_cong_avoid, "CUBIC: slow start below ssthresh (HyStart watching), then the cubic curve sets the pace", NULL },
+	{ &tp_ev_bictcp_update, "where the cubic curve puts cwnd one RTT from now: cnt is the ACKs per extra segment", NULL },
+	{ &tp_ev_bictcp_recalc_ssthresh, "a loss: CUBIC remembers cwnd as W_max and sets ssthresh to 717/1024 (0.7) of it", NULL },
+	{ &tp_ev_bictcp_undo_cwnd, "the loss was not one: cwnd goes back to what it was before it", NULL },
+	{ &tp_ev_bictcp_state, NULL, ui_explain_bictcp_state },
+	{ &tp_ev_bictcp_acked, "an ACK's segment count and RTT: CUBIC keeps packets per ACK and the minimum RTT, and feeds HyStart", NULL },
+	{ &tp_ev_hystart_update, "HyStart: does this round show an ACK train or a rising RTT? Then slow start ends here", NULL },
 	{ &tp_ev_tcp_fastretrans_alert, "duplicate ACKs or a loss: recovery decides what to retransmit", NULL },
 	{ &tp_ev_tcp_enter_loss, "the RTO fired: cwnd falls to one segment, everything unacked is lost", NULL },
 	{ &tp_ev_tcp_retransmit_timer, "no ACK within the RTO: retransmit the first unacked segment, double the RTO", NULL },
@@ -306,6 +371,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	/* UDP and ICMP */
 	{ &tp_ev_udp_sendmsg, "builds one datagram: route, source port, UDP header; big ones go out as fragments", NULL },
 	{ &tp_ev_udp_send_skb, "fills the UDP header and checksum, then sends the datagram", NULL },
+	{ &tp_ev_udp4_hwcsum, "the card will sum the datagram: only the pseudo-header's sum goes "
+	  "into the checksum field", NULL },
 	{ &tp_ev_udp_v4_get_port, "binds the UDP socket to a free local port", NULL },
 	{ &tp_ev_udp_rcv, "a UDP datagram for this host: check it, find the socket", NULL },
 	{ &tp_ev___udp4_lib_lookup, "finds the socket bound to the datagram's port and address", NULL },
@@ -320,21 +387,44 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_icmp_out_count, "counts an outgoing ICMP message, in total and by type", NULL },
 	{ &tp_ev_icmp_unreach, "an ICMP error (unreachable, fragmentation needed, time exceeded): tell the sender's protocol", NULL },
 	{ &tp_ev_icmp_socket_deliver, "gives an ICMP error to the protocol of the packet it quotes", NULL },
-	{ &tp_ev_sim_icmp_deliver_local, "an error this host makes about its own packet is delivered to itself", NULL },
-	{ &tp_ev_ping_init_sock, "the ICMP echo socket ping uses (SOCK_DGRAM, IPPROTO_ICMP)", NULL },
-	{ &tp_ev_ping_sendmsg, "ping's request: an ICMP echo with its id and sequence, routed and sent", NULL },
-	{ &tp_ev_ping_rcv, "an echo reply: queued on the ping socket with the matching id", NULL },
-	{ &tp_ev_ping_close, "closes the ICMP echo socket (netstep: when the host goes away)", NULL },
-	{ &tp_ev_ping_err, "an ICMP error quoting our echo request: queued for ping to report", NULL },
+	{ &tp_ev_icmp_glue_bits, "copies what the ICMP message carries after its header into the skb", NULL },
+	{ &tp_ev_icmp_err, "an ICMP error quoting an ICMP message we sent: for the ping sockets", NULL },
+	{ &tp_ev_icmp_sk_init, "ICMP's own socket, which replies and errors are sent from", NULL },
+	{ &tp_ev_icmp_sk_exit, "the host goes away: ICMP lets go of its socket", NULL },
+	{ &tp_ev_ping_rcv, "an echo reply: for a ping socket with its id; ping_group_range lets nobody have one", NULL },
+	{ &tp_ev_ping_err, "an ICMP error about an echo request: for a ping socket; there is none", NULL },
+
+	/* raw sockets (ping's) */
+	{ &tp_ev_raw_sendmsg, "a raw socket sends what the user wrote (ping's whole ICMP message) as one datagram", NULL },
+	{ &tp_ev_raw_recvmsg, "a raw socket's read: the next packet, IP header and all, or an error report", NULL },
+	{ &tp_ev_raw_local_deliver, "every raw socket of this protocol gets a copy, before the protocol does", NULL },
+	{ &tp_ev_raw_v4_input, "finds the raw sockets that want the packet and gives each a clone", NULL },
+	{ &tp_ev_raw_rcv, "the raw socket's clone: back to its IP header, onto the receive queue", NULL },
+	{ &tp_ev_raw_rcv_skb, "queues the packet on the raw socket, or drops it if the buffer is full", NULL },
+	{ &tp_ev_raw_icmp_error, "an ICMP error for the raw sockets of the packet it quotes", NULL },
+	{ &tp_ev_raw_err, "the raw socket hears of the error: on its error queue (IP_RECVERR) and as sk_err", NULL },
+	{ &tp_ev_raw_hash_sk, "the raw socket is listed, under its protocol, where packets find it", NULL },
+	{ &tp_ev_raw_unhash_sk, "the raw socket is taken off the list", NULL },
+	{ &tp_ev_raw_init, "a new raw ICMP socket starts with no ICMP filter", NULL },
+	{ &tp_ev_raw_close, "close on a raw socket: off the list, its queues dropped", NULL },
+	{ &tp_ev_raw_destroy, "drops a datagram the raw socket left half-built", NULL },
+	{ &tp_ev_raw_setsockopt, "a raw socket option: ICMP_FILTER here, the others go to IP", NULL },
+	{ &tp_ev_raw_bind, "binds the raw socket to one of our addresses", NULL },
+	{ &tp_ev_ip_setsockopt, "an IP option: IP_RECVERR (errors on a queue) or IP_MTU_DISCOVER", NULL },
+	{ &tp_ev_ip_icmp_error, "queues a copy of the ICMP error on the socket's error queue", NULL },
+	{ &tp_ev_ip_recv_error, "recvmsg(MSG_ERRQUEUE): the quoted packet and the error as a control message", NULL },
 
 	/* IP: output */
 	{ &tp_ev_ip_queue_xmit, "routes the segment (or reuses the socket's cached dst), pushes the IP header", NULL },
 	{ &tp_ev_ip_build_and_send_pkt, "pushes an IP header on a packet with its route and sends it (a SYN-ACK)", NULL },
+	{ &tp_ev_ip_append_data, "queues the datagram's bytes on the socket; nothing is sent yet", NULL },
 	{ &tp_ev___ip_append_data, "copies the datagram into MTU-sized skbs queued on the socket",
 	  NULL },
 	{ &tp_ev_ip_make_skb, "builds the datagram from the queued pieces: the first skb, the "
 	  "rest as its frag list", NULL },
 	{ &tp_ev_ip_push_pending_frames, "the datagram is complete: build its IP packet(s) and send", NULL },
+	{ &tp_ev_ip_finish_skb, "the socket's queued datagram becomes one skb (__ip_make_skb)", NULL },
+	{ &tp_ev_ip_flush_pending_frames, "drops the datagram the socket was building", NULL },
 	{ &tp_ev___ip_make_skb, "joins the pieces of a datagram into one skb with its IP header", NULL },
 	{ &tp_ev_ip_send_skb, "sends a finished IP packet (ip_local_out) and counts a failure", NULL },
 	{ &tp_ev_ip_select_ident, "the IP id of the packet: what its fragments will share", NULL },
@@ -371,6 +461,7 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_ip_route_output_key, "looks up the output route and builds an rtable (dst)", NULL },
 	{ &tp_ev___mkroute_output, "makes the output route (rtable) from the table's answer, or reuses a cached one", NULL },
 	{ &tp_ev_rt_dst_alloc, "allocates an rtable: the dst a packet carries to the output path", NULL },
+	{ &tp_ev_dst_metric_advmss, "the MSS to advertise: the route's advmss if set, else the device MTU minus 40", NULL },
 	{ &tp_ev_rt_cache_route, "keeps the rtable on the next hop for the following packets", NULL },
 	{ &tp_ev_fib_lookup, "searches the local table, then the main table", NULL },
 	{ &tp_ev_fib_table_lookup, "longest-prefix match over the table's rows", NULL },
@@ -503,13 +594,24 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_igb_xmit_frame, "the driver's entry: pick the ring for this skb", NULL },
 	{ &tp_ev_igb_xmit_frame_ring, NULL, ui_explain_igb_xmit_frame_ring },
 	{ &tp_ev___igb_maybe_stop_tx, "too few free descriptors: stop the TX queue until cleanup frees some", NULL },
-	{ &tp_ev_igb_tx_cmd_type, "the descriptor's command bits: end of packet, report status, add the CRC", NULL },
-	{ &tp_ev_igb_tx_olinfo_status, "the descriptor's payload length for the card", NULL },
+	{ &tp_ev_igb_tso, NULL, ui_explain_igb_tso },
+	{ &tp_ev_igb_tx_csum, NULL, ui_explain_igb_tx_csum },
+	{ &tp_ev_igb_tx_ctxtdesc, "a context descriptor: header lengths, protocols and MSS for the "
+	  "card; it takes a ring slot but carries no data", NULL },
+	{ &tp_ev_igb_tx_cmd_type, "the descriptor's command bits: end of packet, report status, add "
+	  "the CRC, and TSE when the card is to cut the skb", NULL },
+	{ &tp_ev_igb_tx_olinfo_status, "the first descriptor's payload length and the checksums the "
+	  "card is to insert (TXSM: TCP/UDP, IXSM: IP)", NULL },
 	{ &tp_ev_igb_tx_map, "maps the data for DMA, fills a descriptor, advances next_to_use", NULL },
 	{ &tp_ev_dma_map_single, "gives the card a bus address for the skb's data", NULL },
 	{ &tp_ev_dma_unmap_single, "the card is done with the buffer: take it back", NULL },
 	{ &tp_ev_sim_82576_wr32, "the driver writes the TX tail (TDT): the card may fetch descriptors up to it", NULL },
-	{ &tp_ev_sim_82576_tx_frame, "the card's DMA fetches the descriptor and data: the frame hits the wire", NULL },
+	{ &tp_ev_sim_82576_tx_frame, "the card's TX engine sends one frame: the next packet's "
+	  "descriptors and data, or the next segment of a packet it cuts", NULL },
+	{ &tp_ev_sim_82576_tso_frame, "TSO in the card: the saved headers, the next MSS of data, "
+	  "IP length and id, TCP sequence and flags set for this segment", NULL },
+	{ &tp_ev_sim_82576_tx_csum, "the card computes the checksums the descriptor asked for and "
+	  "writes them into the frame", NULL },
 	{ &tp_ev_igb_clean_tx_irq, "frees skbs whose descriptors have DD set, advances next_to_clean", NULL },
 
 	/* the igb driver: interrupts and receive */
@@ -549,6 +651,11 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_napi_gro_flush, "the poll is over: every packet GRO holds goes up the stack", NULL },
 	{ &tp_ev_netif_napi_del, "the driver lets go of its NAPI context: held packets are freed", NULL },
 	{ &tp_ev_netif_receive_skb, "hands the skb to the protocol handler for its type", NULL },
+	{ &tp_ev_loopback_xmit, "lo's transmit: the packet turns round and is received, nothing leaves the host", NULL },
+	{ &tp_ev_netif_rx, "a device without NAPI (lo) hands up a frame: it waits on the CPU's backlog", NULL },
+	{ &tp_ev_enqueue_to_backlog, "queues the frame on the backlog; the first one schedules the backlog's NAPI poll", NULL },
+	{ &tp_ev_process_backlog, "the backlog's NAPI poll: hands each waiting frame up, as a driver's poll does", NULL },
+	{ &tp_ev_flush_backlog, "the device goes away: its frames still on the backlog are dropped", NULL },
 	{ &tp_ev___netif_receive_skb_core, "finds the packet_type for the EtherType: IP or ARP", NULL },
 	{ &tp_ev_eth_type_trans, "reads the Ethernet header, sets protocol and pkt_type, pulls it", NULL },
 
@@ -597,6 +704,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_igb_change_mtu, "a new MTU: check it, and reset the card for the new frame size", NULL },
 	{ &tp_ev_igb_get_ringparam, "ethtool -g: the ring sizes, now and at most", NULL },
 	{ &tp_ev_igb_set_ringparam, "ethtool -G: new ring sizes (the card is brought down and up)", NULL },
+	{ &tp_ev_igb_get_coalesce, "ethtool -c: the interrupt throttle, in microseconds", NULL },
+	{ &tp_ev_igb_set_coalesce, "ethtool -C: a new interrupt throttle, written to EITR at the next interrupt", NULL },
 	{ &tp_ev_igb_update_stats, "reads the card's statistics registers into the driver's counters", NULL },
 
 	/* skbs, softirqs, netfilter tables */
@@ -606,6 +715,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev____pskb_trim, "cuts a paged packet's end: frags past it let go of their page", NULL },
 	{ &tp_ev___pskb_pull_tail, "copies bytes from the page frags into the linear part, to be read in place", NULL },
 	{ &tp_ev_skb_realloc_headroom, "a copy of the skb with more room in front; the frags stay shared", NULL },
+	{ &tp_ev_pskb_expand_head, "the data head is shared: copy it so this skb can change it "
+	  "(the frags stay shared)", NULL },
 	{ &tp_ev_kfree_skb, NULL, ui_explain_skb_put_ref },
 	{ &tp_ev_consume_skb, NULL, ui_explain_skb_put_ref },
 	{ &tp_ev_dev_kfree_skb_any, "frees a transmitted skb from any context", NULL },

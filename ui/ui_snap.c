@@ -1,15 +1,17 @@
 /*
- * ui/ui_snap.c - the recorder: a trace sink and a wire tap that write
- * down, at every trace event, what each pane of the UI shows.
+ * ui/ui_snap.c - the recorder: a trace sink and a wire tap that keep
+ * the history of events and, where asked, what each pane of the UI
+ * shows; and the replay that rebuilds a step's panes.
  *
  * No kernel counterpart (see ui/ui_snap.h for the design).  Everything
  * here only reads the model: the skb ledger, the route table (its rows
  * through sim_fib_for_each_row), the neighbour table (neigh_for_each),
  * the igb rings and the card's TDH/TDT registers (sim_82576_peek: a
  * peek, not a register read with side effects), the qdisc counters and
- * the softirq counters.  The skb pointer in a trace event is never
- * dereferenced: skbs are found by id on the ledger, so an exit event
- * after the skb was freed is safe.
+ * the softirq counters.  A pointer to an skb is read only once the
+ * ledger says the header is alive (sim_skb_ledger_holds), so an exit
+ * event after the skb was freed, or a ring slot the driver has not
+ * cleared yet, is safe.
  *
  * Events are read through their declarations (events/, kernel/trace.h):
  * a field as its struct member (TP_DATA), a function by its descriptor,
@@ -43,6 +45,7 @@ const char *const ui_pane_names[UI_NPANES] = {
 
 #define UI_CONSOLE_KEEP	16384		/* console log bytes kept */
 #define UI_FIELDS_MAX	240		/* bytes of an event's key=value text shown */
+#define UI_FRAG_LIST_SHOWN	8	/* skbs of a frag_list named in the skb pane */
 
 /* ---- text building ------------------------------------------------------ */
 
@@ -71,7 +74,7 @@ ui_buf_open(struct ui_rec *r, struct ui_buf *b, int slot)
 
 /* A copy of what was written since ui_buf_open. */
 static char *
-ui_buf_close(struct ui_buf *b)
+ui_buf_copy(struct ui_buf *b)
 {
 	long n;
 
@@ -81,6 +84,49 @@ ui_buf_close(struct ui_buf *b)
 	fflush(b->f);
 	return strndup(*b->text ? *b->text : "", n > 0 ? (size_t)n : 0);
 }
+
+/*
+ * Pane @idx of @s (ui_pane, or UI_NPANES + ui_pane for the narrow
+ * form) is @n bytes of @text.  NOTE: a snapshot's panes share one
+ * buffer that its cache slot keeps from one snapshot to the next: a
+ * malloc and a free per pane per step cost more than the formatting
+ * once the heap holds large rings.
+ */
+static void
+ui_keep(struct ui_snap *s, int idx, const char *text, size_t n)
+{
+	size_t need = s->len + n + 1;
+
+	if (need > s->cap) {
+		size_t cap = need > 2 * s->cap ? need : 2 * s->cap;
+		char *v = realloc(s->text, cap);
+
+		if (!v)
+			return;		/* the pane stays empty */
+		s->text = v;
+		s->cap = cap;
+	}
+	memcpy(s->text + s->len, text, n);
+	s->text[s->len + n] = '\0';
+	s->at[idx] = s->len + 1;
+	s->len = need;
+}
+
+/* What was written since ui_buf_open, as pane @idx of @s. */
+static void
+ui_buf_keep(struct ui_buf *b, struct ui_snap *s, int idx)
+{
+	long n;
+
+	if (!b->f)
+		return;
+	n = ftell(b->f);
+	fflush(b->f);
+	ui_keep(s, idx, *b->text ? *b->text : "", n > 0 ? (size_t)n : 0);
+}
+
+#define UI_WIDE(pane)	(pane)
+#define UI_NARROW(pane)	(UI_NPANES + (pane))
 
 /* Word-wrap key=value fields at @width columns, each line indented. */
 static void
@@ -129,18 +175,18 @@ ui_format_fields(const struct trace_rec *ev, char *buf, size_t len)
 }
 
 static void
-ui_build_stack(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+ui_build_stack(struct ui_rec *r, const struct trace_rec *rec, struct ui_snap *s)
 {
-	const struct trace_rec *rec = &ev->rec;
+	const struct ui_track *t = &r->t;
 	char fields[UI_FIELDS_MAX];
 	struct ui_buf b;
 
 	ui_buf_open(r, &b, 0);
-	if (r->overflow)
-		fprintf(b.f, "  ... %d deeper calls not shown\n", r->overflow);
-	for (int i = 0; i < r->nstack; i++) {
-		const struct trace_event_desc *fn = r->stack[i];
-		bool cur = i == r->nstack - 1 && rec->kind != TRACE_NOTE;
+	if (t->overflow)
+		fprintf(b.f, "  ... %d deeper calls not shown\n", t->overflow);
+	for (int i = 0; i < t->nstack; i++) {
+		const struct trace_event_desc *fn = t->stack[i];
+		bool cur = i == t->nstack - 1 && rec->kind != TRACE_NOTE;
 		int ind = i < 14 ? i : 14;
 
 		fprintf(b.f, "%c%*s%s%s%s\n", cur ? '>' : ' ', ind, "", fn->name,
@@ -148,33 +194,54 @@ ui_build_stack(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 			cur && rec->kind == TRACE_EXIT ? "  <- returns" : "");
 	}
 	if (rec->kind == TRACE_NOTE)
-		fprintf(b.f, ">%*s* %s (inside)\n", r->nstack < 14 ? r->nstack : 14, "",
+		fprintf(b.f, ">%*s* %s (inside)\n", t->nstack < 14 ? t->nstack : 14, "",
 			trace_rec_func(rec));
 	fprintf(b.f, "  %s\n", trace_rec_ksrc(rec));
-	fprintf(b.f, "  %s:%d  [%s]\n", rec->site->file, rec->site->line, ev->host_name);
+	fprintf(b.f, "  %s:%d  [%s]\n", rec->site->file, rec->site->line,
+		ui_rec_host_name(r, rec));
 	if (rec->skb_id)
 		fprintf(b.f, "  skb#%u\n", rec->skb_id);
 	/* One line: the UI wraps it at the pane's width. */
 	ui_format_fields(rec, fields, sizeof(fields));
 	if (fields[0])
 		fprintf(b.f, "  %s\n", fields);
-	s->pane[UI_PANE_STACK] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_STACK));
 }
 
 /* ---- the skb ------------------------------------------------------------ */
 
-static struct sk_buff *
-ui_find_skb(struct ui_rec *r, u32 id, u32 data_id)
+/* @ref's header if the ledger still holds it (only then is it read), else NULL. */
+static const struct sk_buff *
+ui_skb_alive(const struct ui_rec *r, const struct ui_skbref *ref)
 {
-	struct sk_buff *skb;
+	if (!ref->skb || !sim_skb_ledger_holds(&r->w->ledger, ref->skb) || ref->skb->id != ref->id)
+		return NULL;
+	return ref->skb;
+}
 
-	list_for_each_entry(skb, &r->w->ledger.live, ledger_node) {
-		if (id && skb->id == id)
-			return skb;
-		if (!id && skb->data_id == data_id)
-			return skb;
-	}
-	return NULL;
+/*
+ * Follow @skb (@id): the current event's.  Remember the headers sharing
+ * its data too, so the pane can show one of them once it is freed.
+ * Reads only a live header's few sharers: the same cost with any ring.
+ */
+static void
+ui_focus(struct ui_rec *r, const struct sk_buff *skb, u32 id)
+{
+	struct ui_track *t = &r->t;
+	const struct sk_buff *live, *o;
+	int n = 0;
+
+	t->focus = (struct ui_skbref){ skb, id };
+	live = ui_skb_alive(r, &t->focus);
+	if (!live)
+		return;		/* freed: the sharers known before still hold */
+	t->focus_data = live->data_id;
+	/* alloc_skb's tracepoint: the header exists, its data not yet. */
+	if (live->head)
+		list_for_each_entry(o, &skb_shinfo(live)->sim_sharers, sim_share)
+			if (o != live && n < UI_SHARERS)
+				t->share[n++] = (struct ui_skbref){ o, o->id };
+	t->nshare = n;
 }
 
 static void
@@ -195,86 +262,118 @@ ui_skb_bar(FILE *f, const struct sk_buff *skb)
 	fputs("]\n  head  .headroom  #data  -tailroom  end\n", f);
 }
 
-/* The paged data: "frags=2: 1448 1448  gso_segs=2 gso_size=1448". */
+/*
+ * What lies beyond the linear part, for a nonlinear or GSO skb only: the
+ * page frags (page+offset:size, as skb_frag_t holds them), the frag_list
+ * and what GSO will cut the packet into.  One line each; the UI wraps.
+ */
 static void
-ui_skb_frags(FILE *f, const struct sk_buff *skb)
+ui_skb_paged(FILE *f, const struct sk_buff *skb)
 {
+	static const char *const gso_names[] = { "tcpv4", "udp", "dodgy", "tcp_ecn", "tcpv6" };
 	const struct skb_shared_info *sh = skb_shinfo(skb);
+	const struct sk_buff *list;
+	int n = 0;
 
-	fprintf(f, "frags=%u:", sh->nr_frags);
-	for (int i = 0; i < sh->nr_frags && i < 6; i++)
-		fprintf(f, " %u", skb_frag_size(&sh->frags[i]));
-	if (sh->nr_frags > 6)
-		fputs(" ...", f);
-	if (sh->frag_list)
-		fputs(" +frag_list", f);
-	if (sh->gso_size)
-		fprintf(f, "  gso_segs=%u gso_size=%u", sh->gso_segs, sh->gso_size);
+	if (!skb->data_len && !sh->gso_size)
+		return;
+	fprintf(f, "linear=%u paged=%u frags=%u", skb_headlen(skb), skb->data_len, sh->nr_frags);
+	skb_walk_frags(skb, list)
+		n++;
+	if (n)
+		fprintf(f, " frag_list=%d", n);
 	fputc('\n', f);
+	if (sh->nr_frags) {
+		fprintf(f, "frags (page+off:size):");
+		for (int i = 0; i < sh->nr_frags; i++)
+			fprintf(f, " page#%u+%u:%u", skb_frag_page(&sh->frags[i])->id,
+				sh->frags[i].page_offset, skb_frag_size(&sh->frags[i]));
+		fputc('\n', f);
+	}
+	if (n) {
+		int shown = 0;
+
+		fprintf(f, "frag_list:");
+		skb_walk_frags(skb, list)
+			if (shown++ < UI_FRAG_LIST_SHOWN)
+				fprintf(f, " skb#%u len=%u", list->id, list->len);
+		if (n > UI_FRAG_LIST_SHOWN)
+			fprintf(f, " (+%d more)", n - UI_FRAG_LIST_SHOWN);
+		fputc('\n', f);
+	}
+	if (sh->gso_size) {
+		fprintf(f, "gso_size=%u gso_segs=%u gso_type=", sh->gso_size, sh->gso_segs);
+		n = 0;
+		for (size_t i = 0; i < ARRAY_SIZE(gso_names); i++)
+			if (sh->gso_type & (1u << i))
+				fprintf(f, "%s%s", n++ ? "|" : "", gso_names[i]);
+		fputs(n ? "\n" : "0\n", f);
+	}
+}
+
+/* The block of one live header: bar, counts, headers, its sharers. */
+static void
+ui_skb_block(FILE *f, const struct sk_buff *skb)
+{
+	unsigned int d = (unsigned int)(skb->data - skb->head);
+	int dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;
+	const struct sk_buff *o;
+
+	if (skb->id == skb->data_id)
+		fprintf(f, "skb#%u (owns its data)  len=%u\n", skb->id, skb->len);
+	else
+		fprintf(f, "skb#%u (clone: data of skb#%u)  len=%u\n", skb->id, skb->data_id,
+			skb->len);
+	ui_skb_bar(f, skb);
+	fprintf(f, "headroom=%u len=%u tailroom=%u\n", d, skb->len, skb->end - skb->tail);
+	fprintf(f, "users=%d cloned=%u dataref=%d\n", skb->users, skb->cloned, dataref);
+	fprintf(f, "hdrs:");
+	if (skb->mac_header != SKB_HEADER_UNSET && skb->mac_header >= d)
+		fprintf(f, " eth@+%d", skb->mac_header - (int)d);
+	if (skb->network_header != SKB_HEADER_UNSET && skb->network_header >= d)
+		fprintf(f, " ip@+%d", skb->network_header - (int)d);
+	if (skb->transport_header != SKB_HEADER_UNSET && skb->transport_header >= d)
+		fprintf(f, " l4@+%d", skb->transport_header - (int)d);
+	fprintf(f, "\nproto=0x%04x dev=%s truesize=%u\n", ntohs(skb->protocol),
+		skb->dev ? skb->dev->name : "-", skb->truesize);
+	ui_skb_paged(f, skb);
+	fprintf(f, "data shared by (data_id=%u):\n", skb->data_id);
+	list_for_each_entry(o, &skb_shinfo(skb)->sim_sharers, sim_share)
+		fprintf(f, "%c skb#%u %s users=%d cloned=%u\n", o == skb ? '*' : ' ', o->id,
+			o->id == o->data_id ? "orig " : "clone", o->users, o->cloned);
 }
 
 static void
 ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 {
-	struct sk_buff *skb = r->focus_skb ? ui_find_skb(r, r->focus_skb, 0) : NULL, *o;
+	const struct ui_track *t = &r->t;
+	const struct ui_skbref *focus = r->show.id ? &r->show : &t->focus;
+	const struct sk_buff *skb = ui_skb_alive(r, focus);
 	unsigned long live = r->w->ledger.allocated - r->w->ledger.freed;
 	struct ui_buf b;
 
-	u32 gone = skb ? 0 : r->focus_skb;
-
 	ui_buf_open(r, &b, 0);
-	if (gone) {
-		/* The event's skb is freed: show one that shared its data. */
-		skb = ui_find_skb(r, 0, r->focus_data);
-		fprintf(b.f, "skb#%u is freed%s\n", gone, skb ? "; its data lives on in:" : "");
+	if (!skb && focus->id) {
+		/* The skb we follow is gone: say so, and show one still on its data. */
+		fprintf(b.f, "skb#%u: freed\n", focus->id);
+		for (int i = 0; i < t->nshare && !skb && focus == &t->focus; i++)
+			skb = ui_skb_alive(r, &t->share[i]);
+		if (skb && skb->head)
+			fprintf(b.f, "its data lives on in:\n");
 	}
 	if (!skb) {
-		fprintf(b.f, "%slive skbs: %lu\n", gone ? "" : "no skb in focus\n", live);
-		s->pane[UI_PANE_SKB] = ui_buf_close(&b);
-		return;
-	}
-	r->focus_data = skb->data_id;
-	if (!skb->head) {
-		/* alloc_skb's tracepoint: the header exists, its data not yet. */
+		if (!focus->id)
+			fprintf(b.f, "no skb in focus\n");
+		fprintf(b.f, "live skbs: %lu\n", live);
+	} else if (!skb->head) {
 		fprintf(b.f, "skb#%u: header allocated, no data yet\nlive skbs: %lu\n", skb->id,
 			live);
-		s->pane[UI_PANE_SKB] = ui_buf_close(&b);
-		return;
-	}
-	{
-		unsigned int d = (unsigned int)(skb->data - skb->head);
-		int dataref = skb_shinfo(skb)->dataref & SKB_DATAREF_MASK;
-
-		if (skb->id == skb->data_id)
-			fprintf(b.f, "skb#%u (owns its data)  len=%u\n", skb->id, skb->len);
-		else
-			fprintf(b.f, "skb#%u (clone: data of skb#%u)  len=%u\n", skb->id,
-				skb->data_id, skb->len);
-		ui_skb_bar(b.f, skb);
-		fprintf(b.f, "headroom=%u len=%u tailroom=%u\n", d, skb->len,
-			skb->end - skb->tail);
-		fprintf(b.f, "users=%d cloned=%u dataref=%d\n", skb->users, skb->cloned, dataref);
-		fprintf(b.f, "hdrs:");
-		if (skb->mac_header != SKB_HEADER_UNSET && skb->mac_header >= d)
-			fprintf(b.f, " eth@+%d", skb->mac_header - (int)d);
-		if (skb->network_header != SKB_HEADER_UNSET && skb->network_header >= d)
-			fprintf(b.f, " ip@+%d", skb->network_header - (int)d);
-		if (skb->transport_header != SKB_HEADER_UNSET && skb->transport_header >= d)
-			fprintf(b.f, " l4@+%d", skb->transport_header - (int)d);
-		fprintf(b.f, "\nproto=0x%04x dev=%s truesize=%u\n", ntohs(skb->protocol),
-			skb->dev ? skb->dev->name : "-", skb->truesize);
-		ui_skb_frags(b.f, skb);
-		fprintf(b.f, "data shared by (data_id=%u):\n", skb->data_id);
-		list_for_each_entry(o, &r->w->ledger.live, ledger_node) {
-			if (o->data_id != skb->data_id)
-				continue;
-			fprintf(b.f, "%c skb#%u %s users=%d cloned=%u\n", o == skb ? '*' : ' ',
-				o->id, o->id == o->data_id ? "orig " : "clone", o->users, o->cloned);
-		}
+	} else {
+		ui_skb_block(b.f, skb);
 		fprintf(b.f, "live skbs: %lu, pages: %lu\n", live,
 			r->w->ledger.pages_allocated - r->w->ledger.pages_freed);
 	}
-	s->pane[UI_PANE_SKB] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_SKB));
 }
 
 /* ---- the route table ---------------------------------------------------- */
@@ -325,14 +424,38 @@ ui_route_line(const struct sim_fib_row *row, void *arg)
 	fprintf(c->narrow, "%c%-15s %-15s %s\n", mark, pfx, gw.s, row->dev);
 }
 
-static void
-ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+/* Host @i of the world (SIM_*), NULL for none. */
+static struct net *
+ui_host(const struct ui_rec *r, int i)
 {
-	struct net *net = r->last_host;
+	return i >= 0 && i < SIM_NHOSTS ? r->w->host[i] : NULL;
+}
+
+/* SIM_* of @net, -1 for none. */
+static int
+ui_host_index(const struct ui_rec *r, const struct net *net)
+{
+	for (int i = 0; net && i < SIM_NHOSTS; i++)
+		if (r->w->host[i] == net)
+			return i;
+	return -1;
+}
+
+/* Is @rec (NULL: none) an event on the host the panes show? */
+static bool
+ui_on_shown_host(const struct ui_rec *r, const struct trace_rec *rec)
+{
+	return rec && trace_rec_host(&r->w->trace, rec) == ui_host(r, r->t.last_host);
+}
+
+static void
+ui_build_route(struct ui_rec *r, const struct trace_rec *rec, struct ui_snap *s)
+{
+	struct net *net = ui_host(r, r->t.last_host);
 	struct ui_buf wide, narrow;
 	struct ui_route_ctx c = { NULL, NULL, 0, -1 };
 
-	if (ev->host != net || !ui_route_row(&ev->rec, &c.match))
+	if (!ui_on_shown_host(r, rec) || !ui_route_row(rec, &c.match))
 		c.match = -1;
 	ui_buf_open(r, &wide, 1);
 	ui_buf_open(r, &narrow, 2);
@@ -342,18 +465,18 @@ ui_build_route(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 	fprintf(narrow.f, " Destination     Gateway         Iface\n");
 	if (net && wide.f && narrow.f)
 		sim_fib_for_each_row(net, ui_route_line, &c);
-	if (r->last_route.site && r->last_route_host == net) {
+	if (r->t.last_route.site && r->t.last_route_host == r->t.last_host) {
 		char fields[UI_FIELDS_MAX], text[UI_FIELDS_MAX + 64];
 
-		ui_format_fields(&r->last_route, fields, sizeof(fields));
-		snprintf(text, sizeof(text), "%s %s", trace_rec_func(&r->last_route), fields);
+		ui_format_fields(&r->t.last_route, fields, sizeof(fields));
+		snprintf(text, sizeof(text), "%s %s", trace_rec_func(&r->t.last_route), fields);
 		fprintf(wide.f, "\nlast lookup (dst cached on the skb):\n");
 		ui_wrap_fields(wide.f, "  ", text, 64);
 		fprintf(narrow.f, "\nlast lookup:\n");
 		ui_wrap_fields(narrow.f, "  ", text, 36);
 	}
-	s->pane[UI_PANE_ROUTE] = ui_buf_close(&wide);
-	s->narrow[UI_PANE_ROUTE] = ui_buf_close(&narrow);
+	ui_buf_keep(&wide, s, UI_WIDE(UI_PANE_ROUTE));
+	ui_buf_keep(&narrow, s, UI_NARROW(UI_PANE_ROUTE));
 }
 
 /* ---- the neighbour table ------------------------------------------------ */
@@ -428,8 +551,9 @@ ui_neigh_row(const struct neighbour *n, void *arg)
 }
 
 static void
-ui_build_neigh(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+ui_build_neigh(struct ui_rec *r, const struct trace_rec *rec, struct ui_snap *s)
 {
+	struct net *net = ui_host(r, r->t.last_host);
 	struct ui_buf wide, narrow;
 	struct ui_neigh_ctx c;
 	int n = 0;
@@ -438,21 +562,21 @@ ui_build_neigh(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s
 	ui_buf_open(r, &narrow, 2);
 	c.wide = wide.f;
 	c.narrow = narrow.f;
-	c.ev = ev->host == r->last_host ? &ev->rec : NULL;
+	c.ev = ui_on_shown_host(r, rec) ? rec : NULL;
 	fprintf(wide.f, " IP address      HW address        State      Queue Last change\n");
 	fprintf(narrow.f, " IP address      State      Queue\n");
-	if (r->last_host && wide.f && narrow.f)
-		n = neigh_for_each(r->last_host, ui_neigh_row, &c);
+	if (net && wide.f && narrow.f)
+		n = neigh_for_each(net, ui_neigh_row, &c);
 	if (!n) {
 		fprintf(wide.f, "  (empty)\n");
 		fprintf(narrow.f, "  (empty)\n");
 	}
-	if (r->last_neigh[0]) {
-		fprintf(wide.f, "last: %s\n", r->last_neigh);
-		fprintf(narrow.f, "last: %s\n", r->last_neigh);
+	if (r->t.last_neigh[0]) {
+		fprintf(wide.f, "last: %s\n", r->t.last_neigh);
+		fprintf(narrow.f, "last: %s\n", r->t.last_neigh);
 	}
-	s->pane[UI_PANE_NEIGH] = ui_buf_close(&wide);
-	s->narrow[UI_PANE_NEIGH] = ui_buf_close(&narrow);
+	ui_buf_keep(&wide, s, UI_WIDE(UI_PANE_NEIGH));
+	ui_buf_keep(&narrow, s, UI_NARROW(UI_PANE_NEIGH));
 }
 
 /* ---- the rings ---------------------------------------------------------- */
@@ -534,49 +658,57 @@ ui_event_dev(const struct ui_rec *r, const struct trace_rec *ev)
 	return name;
 }
 
-static struct net_device *
-ui_ring_dev(struct ui_rec *r, const struct trace_event *ev)
+/*
+ * The device the ring and qdisc panes follow: the one the last event on
+ * the shown host named, as an index (valid in a replayed world too).
+ */
+static void
+ui_track_dev(struct ui_rec *r, const struct trace_rec *ev)
 {
-	struct net *net = r->last_host;
-	const char *name = ui_event_dev(r, &ev->rec);
+	struct net *net = ui_host(r, r->t.last_host);
+	const char *name = ui_event_dev(r, ev);
+	const char *colon, *dn;
+
+	if (!net || !name)
+		return;
+	colon = strchr(name, ':');
+	dn = colon ? colon + 1 : name;
+	for (int i = 0; i < net->ndevs; i++) {
+		if (net->devs[i] && !strcmp(net->devs[i]->name, dn)) {
+			r->t.ring_host = r->t.last_host;
+			r->t.ring_dev = i;
+		}
+	}
+}
+
+/* That device, or the shown host's first. */
+static struct net_device *
+ui_ring_dev(const struct ui_rec *r)
+{
+	struct net *net = ui_host(r, r->t.last_host);
 
 	if (!net || !net->ndevs)
 		return NULL;
-	if (name) {
-		const char *colon = strchr(name, ':');
-		const char *dn = colon ? colon + 1 : name;
-
-		for (int i = 0; i < net->ndevs; i++)
-			if (net->devs[i] && !strcmp(net->devs[i]->name, dn))
-				r->ring_dev = net->devs[i];
-	}
-	for (int i = 0; i < net->ndevs; i++)
-		if (net->devs[i] == r->ring_dev)
-			return r->ring_dev;
-	r->ring_dev = net->devs[0];
-	return r->ring_dev;
+	if (r->t.ring_host == r->t.last_host && r->t.ring_dev >= 0 && r->t.ring_dev < net->ndevs)
+		return net->devs[r->t.ring_dev];
+	return net->devs[0];
 }
 
 /* The id of @ptr if it is a live skb, else 0: rings may hold a freed one
  * for a moment (igb_clean_tx_irq frees before it clears the slot). */
 static u32
-ui_live_id(struct ui_rec *r, const struct sk_buff *ptr)
+ui_live_id(const struct ui_rec *r, const struct sk_buff *ptr)
 {
-	struct sk_buff *skb;
-
-	list_for_each_entry(skb, &r->w->ledger.live, ledger_node)
-		if (skb == ptr)
-			return skb->id;
-	return 0;
+	return sim_skb_ledger_holds(&r->w->ledger, ptr) ? ptr->id : 0;
 }
 
 /* Is one of @funcs (NULL-terminated) on the live call stack? */
 static bool
 ui_inside(const struct ui_rec *r, const struct trace_event_desc *const *funcs)
 {
-	for (int i = 0; i < r->nstack; i++)
+	for (int i = 0; i < r->t.nstack; i++)
 		for (int k = 0; funcs[k]; k++)
-			if (r->stack[i] == funcs[k])
+			if (r->t.stack[i] == funcs[k])
 				return true;
 	return false;
 }
@@ -597,7 +729,7 @@ ui_rings_freeing(const struct ui_rec *r)
 }
 
 static void
-ui_build_tx_ring(struct ui_rec *r, FILE *f, struct igb_adapter *ad, struct igb_ring *ring)
+ui_build_tx_ring(const struct ui_rec *r, FILE *f, struct igb_adapter *ad, struct igb_ring *ring)
 {
 	struct sim_82576 *hw = ad->hw.hw_addr;
 	unsigned int tdh = sim_82576_peek(hw, E1000_TDH(ring->reg_idx));
@@ -669,19 +801,19 @@ ui_build_rx_slots(FILE *f, struct igb_ring *rx, unsigned int rdh, unsigned int r
 }
 
 static void
-ui_build_ring(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
+ui_build_ring(struct ui_rec *r, struct ui_snap *s)
 {
-	struct net_device *dev = ui_ring_dev(r, ev);
+	struct net_device *dev = ui_ring_dev(r);
 	struct igb_adapter *ad = dev && sim_igb_card(dev) ? netdev_priv(dev) : NULL;
 	struct ui_buf b;
 
 	ui_buf_open(r, &b, 0);
 	if (!ad || !ad->num_tx_queues || !ad->tx_ring[0]) {
 		fprintf(b.f, "no igb ring here\n");
-		s->pane[UI_PANE_RING] = ui_buf_close(&b);
+		ui_buf_keep(&b, s, UI_WIDE(UI_PANE_RING));
 		return;
 	}
-	fprintf(b.f, "%s:%s\n", r->last_host->name, dev->name);
+	fprintf(b.f, "%s:%s\n", ui_host(r, r->t.last_host)->name, dev->name);
 	ui_build_tx_ring(r, b.f, ad, ad->tx_ring[0]);
 	if (ad->num_rx_queues && ad->rx_ring[0]) {
 		struct igb_ring *rx = ad->rx_ring[0];
@@ -695,7 +827,7 @@ ui_build_ring(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
 			ui_build_rx_slots(b.f, rx, sim_82576_peek(hw, E1000_RDH(rx->reg_idx)),
 					  sim_82576_peek(hw, E1000_RDT(rx->reg_idx)));
 	}
-	s->pane[UI_PANE_RING] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_RING));
 }
 
 /* ---- qdisc and softirqs ------------------------------------------------- */
@@ -704,9 +836,9 @@ ui_build_ring(struct ui_rec *r, const struct trace_event *ev, struct ui_snap *s)
 static unsigned int
 ui_txq(const struct ui_rec *r, const struct net_device *dev)
 {
-	if (r->txq >= 0 && r->txq_host == dev_net(dev) && !strcmp(r->txq_dev, dev->name) &&
-	    (unsigned int)r->txq < dev->real_num_tx_queues)
-		return (unsigned int)r->txq;
+	if (r->t.txq >= 0 && ui_host(r, r->t.txq_host) == dev_net(dev) &&
+	    !strcmp(r->t.txq_dev, dev->name) && (unsigned int)r->t.txq < dev->real_num_tx_queues)
+		return (unsigned int)r->t.txq;
 	return 0;
 }
 
@@ -717,7 +849,7 @@ ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 		&tp_ev_qdisc_graft, &tp_ev_dev_shutdown, NULL
 	};
 	static const struct trace_event_desc *const running[] = { &tp_ev___qdisc_run, NULL };
-	struct net_device *dev = r->ring_dev;
+	struct net_device *dev = ui_ring_dev(r);
 	struct ui_buf b;
 
 	ui_buf_open(r, &b, 0);
@@ -749,12 +881,12 @@ ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 			fputc('\n', b.f);
 		}
 	}
-	fprintf(b.f, "last: %s", r->last_qdisc[0] ? r->last_qdisc : "-");
-	if (r->quota < 0)
+	fprintf(b.f, "last: %s", r->t.last_qdisc[0] ? r->t.last_qdisc : "-");
+	if (r->t.quota < 0)
 		fprintf(b.f, "  quota: -\n");
 	else
-		fprintf(b.f, "  quota left=%d%s (%s)\n", r->quota,
-			ui_inside(r, running) ? "" : " at end", r->quota_host);
+		fprintf(b.f, "  quota left=%d%s (%s)\n", r->t.quota,
+			ui_inside(r, running) ? "" : " at end", r->t.quota_host);
 	/* The hosts on this wire: on a TAP the router and the server are the
 	 * real kernel (their slots hold hosts without a NIC). */
 	fprintf(b.f, "softirq     ");
@@ -769,7 +901,7 @@ ui_build_qdisc(struct ui_rec *r, struct ui_snap *s)
 				fprintf(b.f, " %7u", r->w->host[i]->cpu.softirq_count[nr]);
 		fputc('\n', b.f);
 	}
-	s->pane[UI_PANE_QDISC] = ui_buf_close(&b);
+	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_QDISC));
 }
 
 /* ---- the frame ---------------------------------------------------------- */
@@ -861,7 +993,7 @@ ui_hex(FILE *f, const u8 *p, unsigned int len, unsigned int per)
 static void
 ui_build_frame(struct ui_rec *r, struct ui_snap *s)
 {
-	const struct ui_frame *fr = &r->frame;
+	const struct ui_frame *fr = &r->t.frame;
 	struct ui_buf wide, narrow;
 	unsigned int shown = fr->len < UI_FRAME_MAX ? fr->len : UI_FRAME_MAX;
 
@@ -885,55 +1017,78 @@ ui_build_frame(struct ui_rec *r, struct ui_snap *s)
 			ui_hex(wide.f, fr->bytes, shown, 16);
 			ui_hex(narrow.f, fr->bytes, shown < 128 ? shown : 128, 8);
 		}
-		r->frame_text[0] = ui_buf_close(&wide);
-		r->frame_text[1] = ui_buf_close(&narrow);
+		r->frame_text[0] = ui_buf_copy(&wide);
+		r->frame_text[1] = ui_buf_copy(&narrow);
 		r->frame_text_no = fr->no;
 	}
-	s->pane[UI_PANE_FRAME] = strdup(r->frame_text[0] ? r->frame_text[0] : "");
-	s->narrow[UI_PANE_FRAME] = strdup(r->frame_text[1] ? r->frame_text[1] : "");
+	for (int i = 0; i < 2 && r->frame_text[i]; i++)
+		ui_keep(s, i ? UI_NARROW(UI_PANE_FRAME) : UI_WIDE(UI_PANE_FRAME), r->frame_text[i],
+			strlen(r->frame_text[i]));
 }
 
 /* ---- recording ---------------------------------------------------------- */
 
+/* Forget @s's panes (its buffer stays for the next snapshot of the slot). */
 static void
 ui_snap_free(struct ui_snap *s)
 {
-	for (int i = 0; i < UI_NPANES; i++) {
-		free(s->pane[i]);
-		free(s->narrow[i]);
+	for (int i = 0; i < UI_NPANES; i++)
 		s->pane[i] = s->narrow[i] = NULL;
-	}
+	memset(s->at, 0, sizeof(s->at));
+	s->len = 0;
+	s->valid = false;
 }
 
+/*
+ * Write down every pane for @st (the newest event, or NULL: the world
+ * before the first step) into @s.  NOTE: every pane only reads the
+ * model, through nothing that traces (the route pane walks the rows
+ * rather than calling sim_fib_route_show): an event raised here would
+ * reach the sinks out of order.
+ */
 static void
-ui_record(struct ui_rec *r, const struct trace_event *ev)
+ui_snap_build(struct ui_rec *r, const struct ui_step *st, u64 abs, struct ui_snap *s)
 {
-	struct ui_snap *s = &r->ring[r->count % UI_HISTORY];
-	struct net *st = r->w->host[SIM_STUDENT];
+	struct net *stu = r->w->host[SIM_STUDENT];
+	const struct trace_rec *rec = st ? &st->ev : NULL;
 
 	ui_snap_free(s);
-	s->ev = ev->rec;
-	s->seq = ev->seq;
-	s->level = r->nstack + r->overflow;
-	s->wire_frames = r->wire_frames;
-	s->student_tx = st && st->ndevs && sim_igb_port(st->devs[0]) ?
-			sim_igb_port(st->devs[0])->tx_frames : 0;
-	/* NOTE: every pane only reads the model, through nothing that traces
-	 * (the route pane walks the rows rather than calling sim_fib_route_show):
-	 * an event raised here would reach the sinks out of order. */
-	ui_build_stack(r, ev, s);
+	s->abs = abs;
+	memset(&s->ev, 0, sizeof(s->ev));
+	s->seq = st ? st->seq : 0;
+	s->level = st ? st->level : 0;
+	s->wire_frames = r->t.wire_frames;
+	s->student_tx = stu && stu->ndevs && sim_igb_port(stu->devs[0]) ?
+			sim_igb_port(stu->devs[0])->tx_frames : 0;
+	if (rec) {
+		s->ev = *rec;
+		ui_build_stack(r, rec, s);
+	} else {
+		static const char none[] = "  nothing has run yet\n";
+
+		ui_keep(s, UI_WIDE(UI_PANE_STACK), none, sizeof(none) - 1);
+	}
 	ui_build_skb(r, s);
-	ui_build_route(r, ev, s);
-	ui_build_neigh(r, ev, s);
-	ui_build_ring(r, ev, s);
+	ui_build_route(r, rec, s);
+	ui_build_neigh(r, rec, s);
+	ui_build_ring(r, s);
 	ui_build_qdisc(r, s);
 	ui_build_frame(r, s);
 	/* NOTE: no console text: the console pane is the terminal, drawn from
-	 * r->console_log as it is now (a command that only looks prints at
-	 * once, between steps). */
-	r->count++;
-	if (r->count > UI_HISTORY)
-		r->first = r->count - UI_HISTORY;
+	 * the UI's r->console_log as it is now (a command that only looks
+	 * prints at once, between steps). */
+	for (int i = 0; i < UI_NPANES; i++) {
+		s->pane[i] = s->at[UI_WIDE(i)] ? s->text + s->at[UI_WIDE(i)] - 1 : NULL;
+		s->narrow[i] = s->at[UI_NARROW(i)] ? s->text + s->at[UI_NARROW(i)] - 1 : NULL;
+	}
+	s->valid = true;
+}
+
+/* The cache slot of step @abs (of the recorder whose cache it is). */
+static struct ui_snap *
+ui_slot(struct ui_rec *r, u64 abs)
+{
+	return &r->snaps[abs % UI_SNAPS];
 }
 
 /*
@@ -946,20 +1101,21 @@ ui_track_qdisc(struct ui_rec *r, const struct trace_event *ev)
 {
 	const tp_data_netdev_pick_tx *pick = TP_DATA(ev, netdev_pick_tx);
 	const tp_data___qdisc_run *run = TP_DATA(ev, __qdisc_run);
+	struct ui_track *t = &r->t;
 
 	if (pick) {
-		r->txq = pick->queue;
-		snprintf(r->txq_dev, sizeof(r->txq_dev), "%s", pick->dev);
-		r->txq_host = ev->host;
+		t->txq = pick->queue;
+		snprintf(t->txq_dev, sizeof(t->txq_dev), "%s", pick->dev);
+		t->txq_host = ui_host_index(r, ev->host);
 	}
 	if (run) {
-		r->quota = run->quota;
-		snprintf(r->quota_host, sizeof(r->quota_host), "%s", ev->host_name);
+		t->quota = run->quota;
+		snprintf(t->quota_host, sizeof(t->quota_host), "%s", ev->host_name);
 	}
-	if (ev->rec.kind == TRACE_EXIT && !r->overflow && r->nstack >= 3 && r->quota > 0 &&
-	    TP_IS(ev, sch_direct_xmit) && r->stack[r->nstack - 2] == &tp_ev_qdisc_restart &&
-	    r->stack[r->nstack - 3] == &tp_ev___qdisc_run)
-		r->quota--;
+	if (ev->rec.kind == TRACE_EXIT && !t->overflow && t->nstack >= 3 && t->quota > 0 &&
+	    TP_IS(ev, sch_direct_xmit) && t->stack[t->nstack - 2] == &tp_ev_qdisc_restart &&
+	    t->stack[t->nstack - 3] == &tp_ev___qdisc_run)
+		t->quota--;
 }
 
 /* The NUD state an event of the neighbour subsystem reports, -1 if none. */
@@ -994,7 +1150,7 @@ ui_track_paths(struct ui_rec *r, const struct trace_event *ev)
 	struct trace_buf b;
 
 	if (path || drop)
-		snprintf(r->last_qdisc, sizeof(r->last_qdisc), "path=%s (%s)",
+		snprintf(r->t.last_qdisc, sizeof(r->t.last_qdisc), "path=%s (%s)",
 			 sim_xmit_path_name(path ? path->path : drop->path), ev->host_name);
 	trace_buf_init(&b, v, sizeof(v));
 	if (change) {
@@ -1006,43 +1162,158 @@ ui_track_paths(struct ui_rec *r, const struct trace_event *ev)
 	} else {
 		return;
 	}
-	snprintf(r->last_neigh, sizeof(r->last_neigh), "nud=%s (%s)", v, ev->host_name);
+	snprintf(r->t.last_neigh, sizeof(r->t.last_neigh), "nud=%s (%s)", v, ev->host_name);
+}
+
+/* What the panes follow, as @ev moves it (the stack pops at the next event). */
+static void
+ui_track(struct ui_rec *r, const struct trace_event *ev)
+{
+	struct ui_track *t = &r->t;
+	int row, host = ui_host_index(r, ev->host);
+
+	if (t->pop) {
+		t->pop = false;
+		if (t->overflow)
+			t->overflow--;
+		else if (t->nstack)
+			t->nstack--;
+	}
+	if (host >= 0)
+		t->last_host = host;
+	if (ev->rec.kind == TRACE_ENTER) {
+		if (t->nstack < UI_STACK_MAX) {
+			t->stack_skb[t->nstack] = (struct ui_skbref){ ev->skb, ev->rec.skb_id };
+			t->stack[t->nstack++] = ev->rec.site->ev;
+		} else {
+			t->overflow++;
+		}
+	}
+	/* The skb pane follows the current event's skb: at an exit, the one
+	 * the function was entered with (it may be freed by now). */
+	if (ev->rec.skb_id && ev->rec.kind != TRACE_EXIT)
+		ui_focus(r, ev->skb, ev->rec.skb_id);
+	else if (ev->rec.skb_id && !t->overflow && t->nstack &&
+		 t->stack_skb[t->nstack - 1].id == ev->rec.skb_id)
+		ui_focus(r, t->stack_skb[t->nstack - 1].skb, ev->rec.skb_id);
+	if (ui_route_row(&ev->rec, &row)) {
+		t->last_route = ev->rec;
+		t->last_route_host = host;
+	}
+	ui_track_dev(r, &ev->rec);
+	ui_track_paths(r, ev);
+	ui_track_qdisc(r, ev);
+	if (ev->rec.kind == TRACE_EXIT)
+		t->pop = true;
+}
+
+/* Was @st, a replayed step, the one the history holds at @abs? */
+static bool
+ui_same_step(const struct ui_step *a, const struct ui_step *b)
+{
+	return a->ev.site == b->ev.site && a->ev.kind == b->ev.kind &&
+	       a->ev.skb_id == b->ev.skb_id && a->ev.ts == b->ev.ts && a->seq == b->seq;
+}
+
+/* A snapshot of the newest step, @st at @abs, into the cache it belongs to. */
+static void
+ui_snap_now(struct ui_rec *r, const struct ui_step *st, u64 abs)
+{
+	struct ui_rec *cache = r->into ? r->into : r;
+
+	ui_snap_build(r, st, abs, ui_slot(cache, abs));
+}
+
+static void
+ui_record(struct ui_rec *r, const struct trace_event *ev)
+{
+	struct ui_step st = {
+		.ev = ev->rec, .seq = ev->seq + r->seq_base,
+		.level = r->t.nstack + r->t.overflow, .wire_frames = r->t.wire_frames,
+	};
+	u64 abs = r->count++;
+	bool snap;
+
+	if (r->into) {
+		/* A replay: check against the history, snapshot the steps wanted. */
+		const struct ui_step *h = ui_rec_step(r->into, abs);
+
+		if (h && !ui_same_step(h, &st))
+			r->diverged = true;
+		if (h && abs >= r->want_lo && abs <= r->want_hi)
+			ui_snap_now(r, &st, abs);
+		return;
+	}
+	if (r->rewrite) {
+		/* Rebuilding the UI's own world: the same steps, pointing into it. */
+		struct ui_step *h = abs >= r->first && abs < r->first + UI_STEPS &&
+				    abs < r->rewrite_end ? &r->steps[abs % UI_STEPS] : NULL;
+
+		if (h && !ui_same_step(h, &st))
+			r->diverged = true;
+		if (h)
+			*h = st;
+		return;
+	}
+	r->steps[abs % UI_STEPS] = st;
+	if (r->count > UI_STEPS)
+		r->first = r->count - UI_STEPS;
+	snap = r->mode == UI_REC_ALL || r->tail > 0;
+	if (r->tail > 0)
+		r->tail--;
+	/* A run asks at every step, whether the panes are taken or not (the
+	 * TAP wire takes them at every step: it cannot replay). */
+	if (r->stop && !r->stopped && r->stop(r->stop_arg, &st)) {
+		r->stopped = true;
+		r->stopped_at = abs;
+		r->tail = UI_SNAPS / 2;
+		snap = true;
+	}
+	if (snap)
+		ui_snap_now(r, &st, abs);
 }
 
 void
 ui_rec_trace(void *arg, const struct trace_event *ev)
 {
 	struct ui_rec *r = arg;
-	int row;
 
 	/* An untyped event (TRANSITION: none are left) has nothing to read. */
 	if (!ev->rec.site)
 		return;
-	if (ev->host)
-		r->last_host = ev->host;
-	if (ev->rec.kind == TRACE_ENTER) {
-		if (r->nstack < UI_STACK_MAX)
-			r->stack[r->nstack++] = ev->rec.site->ev;
-		else
-			r->overflow++;
-	}
-	/* The skb pane shows the skb of the current event (of its function's
-	 * entry, at an exit), else the last one an event had. */
-	if (ev->rec.skb_id)
-		r->focus_skb = ev->rec.skb_id;
-	if (ui_route_row(&ev->rec, &row)) {
-		r->last_route = ev->rec;
-		r->last_route_host = ev->host;
-	}
-	ui_track_paths(r, ev);
-	ui_track_qdisc(r, ev);
+	ui_track(r, ev);
 	ui_record(r, ev);
-	if (ev->rec.kind == TRACE_EXIT) {
-		if (r->overflow)
-			r->overflow--;
-		else if (r->nstack)
-			r->nstack--;
-	}
+}
+
+/* The skb pane of the next snapshot shows @skb_id (0: the tracker's). */
+static void
+ui_show_skb(struct ui_rec *r, u32 skb_id)
+{
+	struct sk_buff *skb;
+
+	r->show = (struct ui_skbref){ NULL, 0 };
+	if (!skb_id || skb_id == r->t.focus.id)
+		return;
+	/* Once per stop or mark, not per step: the walk may cost what it costs. */
+	r->show.id = skb_id;
+	list_for_each_entry(skb, &r->w->ledger.live, ledger_node)
+		if (skb->id == skb_id)
+			r->show.skb = skb;
+}
+
+void
+ui_rec_stop_here(struct ui_rec *r, u32 skb_id)
+{
+	const struct ui_step *st = r->count ? ui_rec_step(r, r->count - 1) : NULL;
+
+	if (!st || r->into || r->rewrite)
+		return;
+	ui_show_skb(r, skb_id);
+	ui_snap_now(r, st, r->count - 1);
+	r->show = (struct ui_skbref){ NULL, 0 };
+	r->stopped = true;
+	r->stopped_at = r->count - 1;
+	r->tail = UI_SNAPS / 2;
 }
 
 static void
@@ -1050,17 +1321,17 @@ ui_rec_tap(void *arg, const struct sim_port *port, enum sim_dir dir, const u8 *f
 	   unsigned int len, ktime_t ts)
 {
 	struct ui_rec *r = arg;
-	struct ui_frame *f = &r->frame;
+	struct ui_frame *f = &r->t.frame;
 
 	if (dir != SIM_DIR_TX)
 		return;		/* each frame once: as it leaves a port */
-	r->wire_frames++;
+	r->t.wire_frames++;
 	snprintf(f->port, sizeof(f->port), "%s", port->name);
 	f->dir = dir;
 	f->len = len;
 	memcpy(f->bytes, frame, len < UI_FRAME_MAX ? len : UI_FRAME_MAX);
 	f->ts = ts;
-	f->no = r->wire_frames;
+	f->no = r->t.wire_frames;
 }
 
 void
@@ -1069,11 +1340,13 @@ ui_rec_console(struct ui_rec *r, const char *text)
 	size_t n = strlen(text);
 	char *p;
 
+	if (n > UI_CONSOLE_KEEP) {
+		text += n - UI_CONSOLE_KEEP;
+		n = UI_CONSOLE_KEEP;
+	}
 	if (r->console_len + n > UI_CONSOLE_KEEP) {
 		size_t drop = r->console_len + n - UI_CONSOLE_KEEP;
 
-		if (drop > r->console_len)
-			drop = r->console_len;
 		memmove(r->console_log, r->console_log + drop, r->console_len - drop);
 		r->console_len -= drop;
 	}
@@ -1081,8 +1354,8 @@ ui_rec_console(struct ui_rec *r, const char *text)
 	if (!p)
 		return;
 	r->console_log = p;
-	memcpy(p + r->console_len, text, n < UI_CONSOLE_KEEP ? n : UI_CONSOLE_KEEP);
-	r->console_len += n < UI_CONSOLE_KEEP ? n : UI_CONSOLE_KEEP;
+	memcpy(p + r->console_len, text, n);
+	r->console_len += n;
 	p[r->console_len] = '\0';
 }
 
@@ -1124,11 +1397,13 @@ ui_mark_text(struct ui_rec *r, const char *what)
 	return text;
 }
 
-void
-ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what)
+/* The mark itself: a step like any other, always snapshotted (a replay: if wanted). */
+static void
+ui_mark_step(struct ui_rec *r, enum ui_mark mark, const char *what, u32 skb_id)
 {
 	struct trace_event ev;
 	const char *text = ui_mark_text(r, what);
+	enum ui_rec_mode mode = r->mode;
 
 	memset(&ev, 0, sizeof(ev));
 	ev.seq = r->w->trace.seq;
@@ -1139,7 +1414,24 @@ ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what)
 	ev.rec.kind = TRACE_NOTE;
 	ev.rec.host = ev.host ? trace_host_index(&r->w->trace, ev.host) : 0xff;
 	memcpy(ev.rec.data, &text, sizeof(text));
+	r->mode = UI_REC_ALL;
+	ui_show_skb(r, skb_id);
 	ui_rec_trace(r, &ev);
+	r->show = (struct ui_skbref){ NULL, 0 };
+	r->mode = mode;
+}
+
+void
+ui_rec_mark(struct ui_rec *r, enum ui_mark mark, const char *what, u32 skb_id)
+{
+	if (r->j) {
+		enum sim_jowner owner = r->j->owner;
+
+		r->j->owner = mark == UI_MARK_LESSON ? SIM_JOWN_LESSON : SIM_JOWN_STUDENT;
+		sim_journal_mark(r->j, what, skb_id);
+		r->j->owner = owner;
+	}
+	ui_mark_step(r, mark, what, skb_id);
 }
 
 const char *
@@ -1150,15 +1442,97 @@ ui_rec_host_name(const struct ui_rec *r, const struct trace_rec *ev)
 	return host ? host->name : "-";
 }
 
-const struct ui_snap *
-ui_rec_get(const struct ui_rec *r, u64 abs)
+const struct ui_step *
+ui_rec_step(const struct ui_rec *r, u64 abs)
 {
 	if (abs < r->first || abs >= r->count)
 		return NULL;
-	return &r->ring[abs % UI_HISTORY];
+	return &r->steps[abs % UI_STEPS];
 }
 
-/* Every port of every host gets our tap; ui_rec_exit takes it off. */
+const struct ui_snap *
+ui_rec_get(const struct ui_rec *r, u64 abs)
+{
+	const struct ui_snap *s = &r->snaps[abs % UI_SNAPS];
+
+	return abs >= r->first && abs < r->count && s->valid && s->abs == abs ? s : NULL;
+}
+
+const struct ui_snap *
+ui_rec_initial(struct ui_rec *r)
+{
+	if (!r->initial.valid)
+		ui_snap_build(r, NULL, 0, &r->initial);
+	return &r->initial;
+}
+
+/* ---- checkpoints and replay ---------------------------------------------- */
+
+/* The journal's hook: before a call, maybe keep the recorder's state. */
+static void
+ui_rec_before(void *arg, u64 jpos)
+{
+	struct ui_rec *r = arg;
+	const struct ui_ckpt *last = r->nckpt ? &r->ckpt[(r->nckpt - 1) % UI_CKPTS] : NULL;
+	struct ui_ckpt *c;
+
+	/* Between two calls no traced function is open: the stack is empty
+	 * (or its last frame returned).  Otherwise this is no place to start. */
+	if ((last && r->count - last->abs < UI_CKPT_EVERY) || r->t.overflow ||
+	    r->t.nstack > (r->t.pop ? 1 : 0))
+		return;
+	c = &r->ckpt[r->nckpt++ % UI_CKPTS];
+	c->jpos = jpos;
+	c->abs = r->count;
+	c->seq = r->w->trace.seq + r->seq_base;
+	c->t = r->t;
+}
+
+/* The skb headers a checkpoint names, found again in @r's own world. */
+static void
+ui_rec_relocate(struct ui_rec *r)
+{
+	struct ui_track *t = &r->t;
+	struct ui_skbref *refs[UI_SHARERS + 2];
+	int n = 0;
+	struct sk_buff *skb;
+
+	refs[n++] = &t->focus;
+	if (t->nstack)
+		refs[n++] = &t->stack_skb[0];
+	for (int i = 0; i < t->nshare; i++)
+		refs[n++] = &t->share[i];
+	for (int i = 0; i < n; i++)
+		refs[i]->skb = NULL;
+	list_for_each_entry(skb, &r->w->ledger.live, ledger_node)
+		for (int i = 0; i < n; i++)
+			if (refs[i]->id == skb->id)
+				refs[i]->skb = skb;
+}
+
+/* Every host known to the trace, in one order: a record's host index
+ * then means the same in a replayed world. */
+static void
+ui_rec_hosts(struct ui_rec *r)
+{
+	for (int i = 0; i < SIM_NHOSTS; i++)
+		if (r->w->host[i])
+			trace_host_index(&r->w->trace, r->w->host[i]);
+}
+
+static void
+ui_track_reset(struct ui_track *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->last_host = SIM_STUDENT;
+	t->ring_host = t->ring_dev = -1;
+	t->last_route_host = -1;
+	t->txq = -1;
+	t->txq_host = -1;
+	t->quota = -1;
+}
+
+/* Every port of every host gets our tap; @add false takes it off. */
 static void
 ui_rec_taps(struct ui_rec *r, bool add)
 {
@@ -1188,36 +1562,187 @@ ui_rec_taps(struct ui_rec *r, bool add)
 	}
 }
 
-int
-ui_rec_init(struct ui_rec *r, struct sim_world *w)
+/* Listen to @w: the trace and the wire. */
+static int
+ui_rec_attach(struct ui_rec *r, struct sim_world *w)
 {
-	memset(r, 0, sizeof(*r));
 	r->w = w;
-	r->last_host = w->host[SIM_STUDENT];
-	r->txq = -1;
-	r->quota = -1;
-	r->ring = calloc(UI_HISTORY, sizeof(*r->ring));
-	if (!r->ring || ui_dev_fields_init(r)) {
-		free(r->ring);
+	ui_rec_hosts(r);
+	if (trace_add_sink(&w->trace, ui_rec_trace, r))
+		return -ENOSPC;
+	ui_rec_taps(r, true);
+	return 0;
+}
+
+static void
+ui_rec_detach(struct ui_rec *r)
+{
+	trace_remove_sink(&r->w->trace, r);
+	ui_rec_taps(r, false);
+}
+
+/* What a replay of a journal does at each call and at each mark. */
+struct ui_replay {
+	struct ui_rec *rr;		/* the recorder on the replayed world */
+	const struct ui_ckpt *c;	/* where it starts listening (NULL: at once) */
+	bool on;			/* ... and has */
+	u64 stop;			/* steps after which it may end (0: never) */
+};
+
+static bool
+ui_replay_at(void *arg, u64 jpos)
+{
+	struct ui_replay *x = arg;
+	struct ui_rec *rr = x->rr;
+
+	if (x->c && !x->on && jpos == x->c->jpos) {
+		rr->t = x->c->t;
+		rr->count = x->c->abs;
+		rr->seq_base = x->c->seq - rr->w->trace.seq;
+		ui_rec_relocate(rr);
+		trace_unmute(&rr->w->trace);
+		x->on = true;
+	}
+	if (rr->rewrite)
+		ui_rec_before(rr, jpos);
+	return !x->stop || rr->count <= x->stop;
+}
+
+static void
+ui_replay_mark(void *arg, const struct sim_jentry *e)
+{
+	struct ui_replay *x = arg;
+
+	if (x->on)
+		ui_mark_step(x->rr, e->owner == SIM_JOWN_LESSON ? UI_MARK_LESSON : UI_MARK_CONSOLE,
+			     e->line, e->skb);
+}
+
+int
+ui_rec_replay(struct ui_rec *r, u64 abs, int (*build)(struct sim_world *w, void *arg),
+	      void *arg)
+{
+	struct ui_rec *rr;
+	struct sim_world *w;
+	struct ui_replay x = { NULL, NULL, false, 0 };
+	u64 lo, hi;
+	long long got;
+	int rc;
+
+	if (!r->j || r->j->broken || abs < r->first || abs >= r->count)
+		return -ENOENT;
+	/* Mostly behind @abs: `p` goes on backwards, `s` a little forwards. */
+	lo = abs > UI_SNAPS * 3 / 4 ? abs - UI_SNAPS * 3 / 4 : 0;
+	if (lo < r->first)
+		lo = r->first;
+	hi = lo + UI_SNAPS - 1 < r->count - 1 ? lo + UI_SNAPS - 1 : r->count - 1;
+	for (u64 i = r->nckpt; i-- > 0 && r->nckpt - i <= UI_CKPTS;) {
+		if (r->ckpt[i % UI_CKPTS].abs <= lo) {
+			x.c = &r->ckpt[i % UI_CKPTS];
+			break;
+		}
+	}
+	if (!x.c)
+		return -ENOENT;
+	rr = calloc(1, sizeof(*rr));
+	w = calloc(1, sizeof(*w));
+	if (!rr || !w || build(w, arg)) {
+		free(rr);
+		free(w);
 		return -ENOMEM;
 	}
-	if (trace_add_sink(&w->trace, ui_rec_trace, r)) {
-		free(r->ring);
+	rc = ui_rec_init(rr, w, NULL);
+	if (!rc) {
+		rr->into = r;
+		rr->want_lo = lo;
+		rr->want_hi = hi;
+		rr->mode = UI_REC_RUN;
+		x.rr = rr;
+		x.stop = hi + 1;
+		trace_mute(&w->trace);
+		got = sim_journal_replay(r->j, w, r->j->pos, ui_replay_at, ui_replay_mark, &x);
+		rc = got < 0 ? -ENOENT : rr->diverged ? -EIO : 0;
+		if (!x.on)
+			trace_unmute(&w->trace);
+		ui_rec_exit(rr);
+	}
+	trace_mute(&w->trace);
+	sim_world_destroy(w);
+	free(w);
+	free(rr);
+	return rc;
+}
+
+int
+ui_rec_rebuild(struct ui_rec *r, struct sim_world *w, u64 jpos)
+{
+	struct ui_replay x = { r, NULL, true, 0 };
+	long long got;
+
+	ui_rec_detach(r);
+	if (ui_rec_attach(r, w))
+		return -ENOMEM;
+	ui_track_reset(&r->t);
+	r->rewrite = true;
+	r->rewrite_end = r->count;
+	r->count = 0;
+	r->nckpt = 0;
+	r->seq_base = 0;
+	r->diverged = false;
+	got = sim_journal_replay(r->j, w, jpos, ui_replay_at, ui_replay_mark, &x);
+	r->rewrite = false;
+	/* The steps after the lesson's position are gone, and so are their panes. */
+	for (u64 i = r->count; i < r->rewrite_end; i++)
+		if (ui_slot(r, i)->abs == i)
+			ui_snap_free(ui_slot(r, i));
+	if (r->first > r->count)
+		r->first = r->count;
+	sim_journal_truncate(r->j, jpos);
+	return got < 0 || r->diverged ? -EIO : 0;
+}
+
+int
+ui_rec_init(struct ui_rec *r, struct sim_world *w, struct sim_journal *j)
+{
+	memset(r, 0, sizeof(*r));
+	r->j = j;
+	ui_track_reset(&r->t);
+	/* NOTE: a replay's recorder never writes its steps: calloc's pages stay untouched. */
+	r->steps = calloc(UI_STEPS, sizeof(*r->steps));
+	r->snaps = calloc(UI_SNAPS, sizeof(*r->snaps));
+	r->ckpt = calloc(UI_CKPTS, sizeof(*r->ckpt));
+	if (!r->steps || !r->snaps || !r->ckpt || ui_dev_fields_init(r)) {
+		free(r->steps);
+		free(r->snaps);
+		free(r->ckpt);
+		return -ENOMEM;
+	}
+	if (ui_rec_attach(r, w)) {
+		free(r->steps);
+		free(r->snaps);
+		free(r->ckpt);
 		free(r->dev_fields);
 		return -ENOSPC;
 	}
-	ui_rec_taps(r, true);
+	if (j) {
+		j->before = ui_rec_before;
+		j->arg = r;
+	}
 	return 0;
 }
 
 void
 ui_rec_exit(struct ui_rec *r)
 {
-	trace_remove_sink(&r->w->trace, r);
-	ui_rec_taps(r, false);
-	for (int i = 0; r->ring && i < UI_HISTORY; i++)
-		ui_snap_free(&r->ring[i]);
-	free(r->ring);
+	ui_rec_detach(r);
+	if (r->j && r->j->arg == r)
+		r->j->before = NULL;
+	for (int i = 0; r->snaps && i < UI_SNAPS; i++)
+		free(r->snaps[i].text);
+	free(r->initial.text);
+	free(r->snaps);
+	free(r->steps);
+	free(r->ckpt);
 	free(r->dev_fields);
 	for (size_t i = 0; i < r->nmarks; i++)
 		free(r->marks[i]);
@@ -1232,6 +1757,7 @@ ui_rec_exit(struct ui_rec *r)
 		r->ms[i] = NULL;
 		r->ms_buf[i] = NULL;
 	}
-	r->ring = NULL;
+	r->snaps = NULL;
+	r->steps = NULL;
 	r->console_log = NULL;
 }
