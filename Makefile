@@ -62,7 +62,7 @@ TOOL_OBJS   += tools/tcpdump.o tools/tcpdump_print.o
 TOOL_OBJS   += tools/sysctl.o
 LIB_OBJS    := $(KERNEL_OBJS) $(LAYER_OBJS) $(NIC_OBJS) $(SIM_OBJS) $(TOOL_OBJS)
 # ui: the step-through UI (issue 5); only ui/ includes curses
-UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o
+UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o ui/ui_script.o
 LIB_OBJS    += $(UI_OBJS)
 
 TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \

@@ -5,7 +5,7 @@
  *   netstep [-e '...'] [--keys KEYS --dump-screen FILE]   (the UI, ui/ui.h)
  *           [--trace FILE] [--trace-json FILE] [--pcap FILE] [--pcapng FILE] [--seed N]
  *           [--wire sim|tap] [--tap NAME] [--addr CIDR] [--gw ADDR]
- *   netstep --packetdrill FILE --headless [packetdrill's options] [outputs]
+ *   netstep --packetdrill FILE [--headless] [packetdrill's options] [outputs] [--keys ...]
  *   netstep --version | --help
  *
  * Builds the classroom world (sim/topology.h), attaches the writers
@@ -98,8 +98,9 @@ usage(FILE *f)
 	      "  --list-lessons      the course in order, one line each\n"
 	      "  --lessons-dir DIR   the folder of --lesson N and --list-lessons (netstep(1))\n"
 	      /* packetdrill: sim/packetdrill.h */
-	      "  --packetdrill FILE  run a packetdrill script against the student's host, with\n"
-	      "                      --headless and packetdrill's options: --local_ip=A,\n"
+	      "  --packetdrill FILE  run a packetdrill script against the student's host: in\n"
+	      "                      the UI (a Script pane; s n f c b step into its lines)\n"
+	      "                      or --headless; packetdrill's options: --local_ip=A,\n"
 	      "                      --remote_ip=A, --gateway_ip=A, --netmask_ip=M, --mtu=N,\n"
 	      "                      --bind_port=N, --connect_port=N, --tolerance_usecs=N,\n"
 	      "                      --strict_segments, -v (netstep(1), PACKETDRILL)\n"
@@ -289,16 +290,15 @@ add_script(struct options *o, const char *script)
 }
 
 /*
- * --packetdrill FILE: headless for now (the UI pane is a later step), on
- * a world of its own, so -e, the wire's options and the UI's are not for
- * it; packetdrill's own options only go with it.  0 or 2.
+ * --packetdrill FILE: in the UI, or with --headless, on a world of its
+ * own, so -e and the wire's options are not for it; packetdrill's own
+ * options only go with it.  0 or 2.
  */
 static int
 parse_packetdrill_options(const struct options *o)
 {
 	const char *other = o->script ? "-e" : o->tap ? "--wire tap" : o->tap_name ? "--tap" :
-			    o->addr ? "--addr" : o->gw ? "--gw" : o->ui.keys ? "--keys" :
-			    o->ui.dump ? "--dump-screen" : NULL;
+			    o->addr ? "--addr" : o->gw ? "--gw" : NULL;
 
 	if (!o->pd.path) {
 		fprintf(stderr, "netstep: --%s goes with --packetdrill FILE\n", o->pd.names[0]);
@@ -308,9 +308,9 @@ parse_packetdrill_options(const struct options *o)
 		fprintf(stderr, "netstep: %s does not go with --packetdrill\n", other);
 		return 2;
 	}
-	if (!o->headless) {
-		fprintf(stderr, "netstep: --packetdrill runs headless for now: add --headless "
-			"(the UI pane for scripts is not written yet)\n");
+	if (o->headless && (o->ui.keys || o->ui.dump)) {
+		fprintf(stderr, "netstep: %s is for the UI (drop --headless)\n",
+			o->ui.keys ? "--keys" : "--dump-screen");
 		return 2;
 	}
 	return 0;
@@ -643,11 +643,12 @@ create_world(const struct options *o, struct sim_world *w, struct sim_tapdev **t
 
 /*
  * --packetdrill FILE: load and check the script, build its world, attach
- * the writers asked for, run it to its end, and check that no skb is
- * left (sim/packetdrill.h).  The exit status.
+ * the writers asked for, run it to its end (headless, or in the UI:
+ * ui/ui.h), and check that no skb is left (sim/packetdrill.h).  The exit
+ * status.
  */
 static int
-run_packetdrill(const struct options *o)
+run_packetdrill(struct options *o)
 {
 	struct pd_script *s;
 	struct pd_run *r;
@@ -659,8 +660,11 @@ run_packetdrill(const struct options *o)
 	if (rc)
 		return rc;
 	rc = open_outputs(o, pd_run_world(r), &out);
-	if (!rc)
+	o->ui.seed = o->seed;
+	if (!rc && o->headless)
 		rc = pd_cli_run(r);
+	else if (!rc)
+		rc = ui_packetdrill(r, s, &o->ui);
 	fflush(stdout);
 	trace_mute(&pd_run_world(r)->trace);
 	if (close_outputs(o, &out) && !rc)

@@ -111,6 +111,9 @@ int pd_script_options(const struct pd_script *s, struct pd_config *c, char *err,
 		      size_t errlen);
 int pd_script_lines(const struct pd_script *s);	/* events in the script */
 int pd_script_line(const struct pd_script *s, int i);	/* line of event @i */
+/* Its name as given (the path), and its text as read, *@len bytes. */
+const char *pd_script_name(const struct pd_script *s);
+const char *pd_script_text(const struct pd_script *s, size_t *len);
 
 /*
  * Try every shell line of @s on a scratch world (the commands are
@@ -130,6 +133,8 @@ enum pd_status { PD_RUNNING, PD_PASSED, PD_FAILED };
 struct pd_run *pd_run_create(const struct pd_script *s, const struct pd_config *c, u32 seed,
 			     FILE *out);
 void pd_run_destroy(struct pd_run *r);
+/* Tool output goes to @out from now on (a UI's console pane). */
+void pd_run_set_out(struct pd_run *r, FILE *out);
 /* Frees the world; its skbs must all be gone: the number left (0 = fine). */
 unsigned long pd_run_leaked(struct pd_run *r);
 struct sim_world *pd_run_world(struct pd_run *r);
@@ -137,14 +142,36 @@ struct sim_world *pd_run_world(struct pd_run *r);
 void pd_run_start(struct pd_run *r);
 /* Fire one engine event (or tell the runner the world went idle). */
 enum pd_status pd_run_step(struct pd_run *r);
+/*
+ * For a driver that fires the world's events itself (the UI, through
+ * its journal: sim/journal.h): after each, @fired as sim_run_one said.
+ * An idle world ends the run as pd_run_step's would.  The status.
+ */
+enum pd_status pd_run_fired(struct pd_run *r, bool fired);
 /* Step until the line being executed is done (or the run ended). */
 enum pd_status pd_run_next(struct pd_run *r);
 enum pd_status pd_run_status(const struct pd_run *r);
 /* The line being executed, 0 before the first and after the last. */
 int pd_run_line(const struct pd_run *r);
+/*
+ * The line whose work runs now: pd_run_line(), or the line before while
+ * what it started still runs at its instant (a `<` packet until the
+ * stack has taken it in) and while the next one waits for its time (the
+ * card sending what it queued, its timers); a `>` line is its own from
+ * the start (it waits for its packet).  What a UI marks at each step.
+ */
+int pd_run_doing(const struct pd_run *r);
 /* The failure, as packetdrill prints it (several lines, the first
  * "NAME:LINE: ..."), or "" while running or after a pass. */
 const char *pd_run_error(const struct pd_run *r);
+/* The line the failure names (0: no failure). */
+int pd_run_fail_line(const struct pd_run *r);
+/*
+ * A fresh runner for @r's script, config and seed, started (@r was):
+ * given the same engine turns it makes the same events, which is how a
+ * UI replays a run (sim/journal.h).  NULL without memory.
+ */
+struct pd_run *pd_run_again(const struct pd_run *r, FILE *out);
 
 /*
  * `netstep --packetdrill FILE --headless [options]`, for main.c, which
@@ -169,5 +196,7 @@ int pd_cli_setup(const struct pd_cli_opts *o, u32 seed, FILE *out, struct pd_scr
 		 struct pd_run **rp);
 /* Run to the end: 0 passed, 1 failed (the report printed on stderr). */
 int pd_cli_run(struct pd_run *r);
+/* The same from where a started run is (a UI quit before the end). */
+int pd_cli_finish(struct pd_run *r);
 
 #endif

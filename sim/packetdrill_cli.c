@@ -198,6 +198,12 @@ int
 pd_cli_run(struct pd_run *r)
 {
 	pd_run_start(r);
+	return pd_cli_finish(r);
+}
+
+int
+pd_cli_finish(struct pd_run *r)
+{
 	while (pd_run_next(r) == PD_RUNNING)
 		;
 	if (pd_run_status(r) != PD_FAILED)

@@ -774,6 +774,13 @@ pd_parse(const char *name, const char *text, size_t len, char *err, size_t errle
 		pd_free(ps.s);
 		return NULL;
 	}
+	ps.s->text = strndup(text, len);
+	if (!ps.s->text) {
+		snprintf(err, errlen, "%s: out of memory", name);
+		pd_free(ps.s);
+		return NULL;
+	}
+	ps.s->len = len;
 	if (pd_lex(&ps, &ps.tok[0]) && (ps.tok[0].kind == T_EOF || pd_lex(&ps, &ps.tok[1])) &&
 	    parse_script(&ps) && !ps.failed)
 		return ps.s;
@@ -832,6 +839,7 @@ pd_free(struct pd_script *s)
 	}
 	free(s->opts);
 	free(s->ev);
+	free(s->text);
 	free(s->name);
 	free(s);
 }
@@ -846,6 +854,19 @@ int
 pd_script_line(const struct pd_script *s, int i)
 {
 	return i >= 0 && i < s->nev ? s->ev[i].line : 0;
+}
+
+const char *
+pd_script_name(const struct pd_script *s)
+{
+	return s->name;
+}
+
+const char *
+pd_script_text(const struct pd_script *s, size_t *len)
+{
+	*len = s->len;
+	return s->text;
 }
 
 int

@@ -117,6 +117,8 @@ struct pd_option {			/* "--name=value" at the top */
 
 struct pd_script {
 	char *name;			/* for messages */
+	char *text;			/* the script as read (a UI shows its lines) */
+	size_t len;			/* ... its bytes */
 	struct pd_option *opts;
 	int nopts;
 	struct pd_event *ev;
@@ -282,12 +284,14 @@ struct pd_call;				/* a system call in flight, packetdrill_syscall.c */
 struct pd_run {
 	const struct pd_script *s;
 	struct pd_config cfg;
+	u32 seed;			/* the world was built with it */
 	struct sim_world *w;
 	struct net *net;		/* the student's host */
 	struct net_device *dev;		/* its eth0 */
 	FILE *out;
 	enum pd_status status;
 	char err[PD_ERR_MAX];
+	int fail_line;			/* the line the failure names */
 	/* where the script is */
 	int cur;			/* event being run */
 	bool started;			/* its time window is set */

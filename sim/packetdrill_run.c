@@ -68,6 +68,7 @@ pd_fail(struct pd_run *r, int line, const char *fmt, ...)
 	if (r->status != PD_RUNNING)
 		return;
 	r->status = PD_FAILED;
+	r->fail_line = line;
 	n = snprintf(r->err, sizeof(r->err), "%s:%d: ", r->s->name, line);
 	if (n < 0 || (size_t)n >= sizeof(r->err))
 		return;
@@ -615,6 +616,7 @@ pd_run_create(const struct pd_script *s, const struct pd_config *c, u32 seed, FI
 		return NULL;
 	r->s = s;
 	r->cfg = *c;
+	r->seed = seed;
 	r->out = out;
 	r->status = PD_RUNNING;
 	r->sniffed_tail = &r->sniffed;
@@ -626,6 +628,12 @@ pd_run_create(const struct pd_script *s, const struct pd_config *c, u32 seed, FI
 		return NULL;
 	}
 	return r;
+}
+
+void
+pd_run_set_out(struct pd_run *r, FILE *out)
+{
+	r->out = out;
 }
 
 struct sim_world *
@@ -642,16 +650,24 @@ pd_run_start(struct pd_run *r)
 }
 
 enum pd_status
+pd_run_fired(struct pd_run *r, bool fired)
+{
+	if (r->status != PD_RUNNING)
+		return r->status;
+	if (!fired)
+		pd_run_idle(r);
+	else if (r->w->eng.events_run > PD_MAX_EVENTS_RUN)
+		pd_fail(r, pd_run_line(r), "the script ran more than %llu engine events",
+			PD_MAX_EVENTS_RUN);
+	return r->status;
+}
+
+enum pd_status
 pd_run_step(struct pd_run *r)
 {
 	if (r->status != PD_RUNNING)
 		return r->status;
-	if (r->w->eng.events_run > PD_MAX_EVENTS_RUN)
-		pd_fail(r, pd_run_line(r), "the script ran more than %llu engine events",
-			PD_MAX_EVENTS_RUN);
-	else if (!sim_run_one(&r->w->eng))
-		pd_run_idle(r);
-	return r->status;
+	return pd_run_fired(r, sim_run_one(&r->w->eng));
 }
 
 enum pd_status
@@ -676,10 +692,41 @@ pd_run_line(const struct pd_run *r)
 	return r->cur < r->s->nev ? r->s->ev[r->cur].line : 0;
 }
 
+int
+pd_run_doing(const struct pd_run *r)
+{
+	const struct pd_event *e = r->cur < r->s->nev ? &r->s->ev[r->cur] : NULL;
+	/* A line that waits for its time has not begun: what runs meanwhile
+	 * (the card sending, a timer) is the work of the one before.  A `>`
+	 * line has: it waits for its packet, whatever sends it. */
+	bool waiting = e && r->started && r->w->eng.now < r->t_start &&
+		       !(e->kind == PD_EV_PACKET && !e->pkt.inbound);
+
+	if ((r->settling || waiting) && r->cur > 0)
+		return r->s->ev[r->cur - 1].line;
+	return pd_run_line(r);
+}
+
 const char *
 pd_run_error(const struct pd_run *r)
 {
 	return r->status == PD_FAILED ? r->err : "";
+}
+
+int
+pd_run_fail_line(const struct pd_run *r)
+{
+	return r->status == PD_FAILED ? r->fail_line : 0;
+}
+
+struct pd_run *
+pd_run_again(const struct pd_run *r, FILE *out)
+{
+	struct pd_run *again = pd_run_create(r->s, &r->cfg, r->seed, out);
+
+	if (again)
+		pd_run_start(again);
+	return again;
 }
 
 unsigned long

@@ -4,9 +4,12 @@
  * there, whether it takes them at every step (the TAP wire) or only
  * there; a step it did not take is rebuilt by replaying the journal,
  * and the rebuilt panes are the ones a run taking every step saw.
+ * The Script pane's text (ui/ui_script.c): the line being executed,
+ * the lines done, a failure's report, a pass.
  */
 #include "sim/console.h"
 #include "sim/journal.h"
+#include "ui/ui_script.h"
 #include "ui/ui_snap.h"
 #include "events/tcp.h"
 #include "tests/fixture.h"
@@ -15,12 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int
-build(struct sim_world *w, void *arg)
-{
-	(void)arg;
-	return sim_world_create(w, 3);
-}
+static const u32 seed3 = 3;
 
 /* Stop at the entry of tcp_transmit_skb. */
 static bool
@@ -102,7 +100,7 @@ START_TEST(test_run_stops_and_replays)
 	back = at - 50;
 	ck_assert_ptr_null(ui_rec_get(&rec->r, back));
 	/* Replayed, the step before has the panes the first run took. */
-	ck_assert_int_eq(ui_rec_replay(&rec->r, back, build, NULL), 0);
+	ck_assert_int_eq(ui_rec_replay(&rec->r, back, &ui_world_classroom, (void *)&seed3), 0);
 	a = ui_rec_get(&all->r, back);
 	b = ui_rec_get(&rec->r, back);
 	ck_assert_ptr_nonnull(a);
@@ -119,11 +117,58 @@ START_TEST(test_run_stops_and_replays)
 	}
 	ck_assert(!memcmp(&a->ev, &b->ev, offsetof(struct trace_rec, data)));
 	/* Beyond the history: nothing to rebuild. */
-	ck_assert_int_eq(ui_rec_replay(&rec->r, rec->r.count + 5, build, NULL), -ENOENT);
+	ck_assert_int_eq(ui_rec_replay(&rec->r, rec->r.count + 5, &ui_world_classroom,
+				       (void *)&seed3), -ENOENT);
 	side_close(all);
 	side_close(rec);
 	free(all);
 	free(rec);
+}
+END_TEST
+
+#define SCRIPT "// a comment\n0 socket(...) = 3\n\t+0 bind(3, ..., ...) = 0\n+0 listen(3, 1) = 0\n"
+
+static const int script_events[] = { 2, 3, 4 };
+
+/* The pane's text for a script at line @cur with @result. */
+static char *
+script_pane(int cur, int result, const char *error, int fail_line)
+{
+	struct ui_script_view v = {
+		.text = SCRIPT, .len = strlen(SCRIPT), .events = script_events, .nev = 3,
+		.cur = cur, .result = result, .error = error, .fail_line = fail_line,
+	};
+
+	return ui_script_text(&v);
+}
+
+START_TEST(test_script_pane)
+{
+	char *t = script_pane(3, 0, "", 0);
+
+	/* Running: '>' on line 3 (its tab expanded), 'ok' on the event before. */
+	ck_assert_str_eq(t, "   1  // a comment\n"
+			    "ok 2  0 socket(...) = 3\n"
+			    ">  3          +0 bind(3, ..., ...) = 0\n"
+			    "   4  +0 listen(3, 1) = 0\n");
+	free(t);
+	/* Failed at 3: the report follows its line, each row marked. */
+	t = script_pane(4, -1, "t.pkt:3: bad\nscript packet: x", 3);
+	ck_assert_str_eq(t, "   1  // a comment\n"
+			    "ok 2  0 socket(...) = 3\n"
+			    ">  3          +0 bind(3, ..., ...) = 0\n"
+			    "!! t.pkt:3: bad\n"
+			    "!! script packet: x\n"
+			    "   4  +0 listen(3, 1) = 0\n");
+	free(t);
+	/* Passed: every event done, a PASS row last. */
+	t = script_pane(0, 1, "", 0);
+	ck_assert_str_eq(t, "   1  // a comment\n"
+			    "ok 2  0 socket(...) = 3\n"
+			    "ok 3          +0 bind(3, ..., ...) = 0\n"
+			    "ok 4  +0 listen(3, 1) = 0\n"
+			    "PASS: every line ran as written (exit status 0)\n");
+	free(t);
 }
 END_TEST
 
@@ -134,6 +179,10 @@ ui_snap_suite(void)
 
 	fixture_add_tcase(s, "recorder", NULL, NULL, 30, (const TTest *const []){
 		test_run_stops_and_replays,
+		NULL,
+	});
+	fixture_add_tcase(s, "script pane", NULL, NULL, 4, (const TTest *const []){
+		test_script_pane,
 		NULL,
 	});
 	return s;

@@ -251,11 +251,27 @@ usage() {
 	if [ $rc -eq 2 ] && [ "$(wc -l <"$OUT/usage.err")" -eq 1 ]; then ok "$what: $(cat "$OUT/usage.err")"
 	else bad "$what: exit $rc"; sed 's/^/     /' "$OUT/usage.err"; fi
 }
-usage "no --headless" --packetdrill "$DIR/close-active.pkt"
+usage "--keys with --headless" --packetdrill "$DIR/close-active.pkt" --headless --keys q
 usage "a missing file" --packetdrill "$OUT/none.pkt" --headless
 usage "an unknown option" --packetdrill "$DIR/close-active.pkt" --headless --speed=10
 usage "a bad value" --packetdrill "$DIR/close-active.pkt" --headless --mtu=20
 usage "an option of the other modes" --packetdrill "$DIR/close-active.pkt" --headless -e 'ping 1.2.3.4'
+# 8. Without --headless the UI starts (its Script pane: tests/ui.sh); a
+#    quit before the end lets the rest run unseen, and the exit status
+#    and stderr are the headless run's: 0 and nothing for a pass, 1 and
+#    packetdrill's report for the wrong copy.
+timeout 60 env COLUMNS=80 LINES=24 "$NETSTEP" --packetdrill "$DIR/close-active.pkt" --keys q \
+	--dump-screen "$OUT/ui-q.txt" >"$OUT/ui-q.out" 2>"$OUT/ui-q.err"
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$OUT/ui-q.err" ] && grep -q 'Script: .*close-active.pkt' "$OUT/ui-q.txt"
+then ok "no --headless: the UI starts with the Script pane; q gives the headless status (0)"
+else bad "no --headless: exit $rc"; sed 's/^/     /' "$OUT/ui-q.err"; fi
+timeout 60 "$NETSTEP" --packetdrill "$OUT/wrong-synack-mss.pkt" --keys q >"$OUT/ui-wrong.out" \
+	2>"$OUT/ui-wrong.err"
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$OUT/ui-wrong.err" "$OUT/wrong-synack-mss.err"; then
+	ok "the UI quit before a mismatch: exit 1 and the headless report"
+else bad "the UI quit before a mismatch: exit $rc"; sed 's/^/     /' "$OUT/ui-wrong.err"; fi
 if "$NETSTEP" --help | grep -q -- '--packetdrill FILE'; then ok "--help names --packetdrill"
 else bad "--help does not name --packetdrill"; fi
 

@@ -593,7 +593,74 @@ has lay '^\|  skb#[0-9]+ clone users=1 cloned=1 +\|' && has lay '^\|live skbs: [
 verdict $? "lesson at 120x40: the skb pane whole, the qdisc pane to NET_RX, the keys uncut" \
 	"lesson layout" "see $OUT/lay.txt $OUT/foot120.txt $OUT/foot124.txt"
 
-# 39. A packet GRO merged (the router's, as tcp_gro_complete returns):
+# 39. packetdrill scripts in the UI (--packetdrill FILE, no --headless):
+#     the Script pane marks the line being executed ('>', reversed) at a
+#     breakpoint in a function that line runs (tcp_v4_connect: the
+#     connect line), the lines done 'ok' and the next ones not; a passing
+#     script ends with its PASS row; a wrong copy stops at its line with
+#     packetdrill's report in the pane and on the status line; l steps a
+#     line at a time; stepping
+#     back into what c ran (a replay of the runner's world) shows the
+#     line of that step again; the 80x24 layout fits; the old refusal is
+#     gone.
+PD=$(dirname "$(readlink -f "$0")")/packetdrill
+sed 's/> S. 0:0(0) ack 1 <mss 1460,/> S. 0:0(0) ack 1 <mss 1400,/' "$PD/data-exchange.pkt" \
+	>"$OUT/pd-wrong.pkt"
+ui pdconnect 80x24 "b tcp_v4_connect c" --packetdrill "$PD/handshake-active.pkt"
+ui pdline 80x24 "l*5" --packetdrill "$PD/data-exchange.pkt"
+ui pdpass 80x24 "c" --packetdrill "$PD/data-exchange.pkt"
+ui pdover 80x24 "c s s" --packetdrill "$PD/close-active.pkt"
+ui pdwrong 120x40 "c" --packetdrill "$OUT/pd-wrong.pkt"
+ui pdhit 120x40 "b tcp_v4_rcv c c" --packetdrill "$PD/data-exchange.pkt"
+hit=$(sed -n '1s/.* step \([0-9]*\) .*/\1/p' "$OUT/pdhit.txt")
+before=$((${hit:-51} - 50))
+ui pdstep 120x40 "s*$before" --packetdrill "$PD/data-exchange.pkt"
+ui pdback 120x40 "b tcp_v4_rcv c c d 1 c g $before" --packetdrill "$PD/data-exchange.pkt"
+connect=$(grep -n 'connect(3, ..., ...) = -1 EINPROGRESS' "$PD/handshake-active.pkt" | cut -d: -f1)
+fcntl=$((connect - 1))
+has pdconnect "Breakpoint 1, tcp_v4_connect \\(\\)" &&
+	has pdconnect "^\\|> +$connect  \\+0  connect\\(3, \\.\\.\\., \\.\\.\\.\\) = -1 EINPROGRESS" &&
+	has pdconnect "^\\|ok +$fcntl  " && has pdconnect "^\\| +$((connect + 1))  \\+0  > S 0:0" &&
+	[ "$(grep -Ec '^\|> +[0-9]+  ' "$OUT/pdconnect.txt")" -eq 1 ] &&
+	[ "$(wc -l <"$OUT/pdconnect.txt")" -eq 24 ] && awk 'length > 80 { exit 1 }' "$OUT/pdconnect.txt" &&
+	has pdconnect 'Call stack' && has pdconnect 'Script: .*handshake-active.pkt' &&
+	! grep -q 'headless for now' "$OUT/pdconnect.err"
+verdict $? "Script pane: the connect line marked at tcp_v4_connect, 80x24 fits" \
+	"Script pane at a breakpoint" "see $OUT/pdconnect.txt $OUT/pdconnect.err"
+# l runs a line and stops at the first step of the next: from the start
+# (socket), five of them reach the SYN-ACK's `>` line, whose packet the
+# card sends while the line after it waits for its time (+.1).
+synack=$(grep -n '^+0  > S\. 0:0(0) ack 1 <mss 1460' "$PD/data-exchange.pkt" | cut -d: -f1)
+has pdline "^\\|> +$synack  \\+0  > S\\. 0:0" && has pdline "^\\|ok +$((synack - 1))  \\+0  < S " &&
+	has pdline "^ line $synack: its first step" && has pdline 'sim_82576_tx_frame'
+verdict $? "Script pane: l runs the script line by line" "Script pane l" "see $OUT/pdline.txt"
+# The run stops at its end, as headless: s after it runs nothing more
+# (close-active leaves TIME_WAIT's timer due).
+has pdpass '^\|PASS: every line ran as written' && has pdover '^ netstep  step ([0-9]+)/\1 ' &&
+	has pdover '^ PASS: the script ran to its end' && has pdpass '^ PASS: the script ran to its end' &&
+	has pdpass '^\|ok [0-9]+  \+0  %\{ assert tcpi_rcv_mss == 1000 \}%' && ! has pdpass '^\|> +[0-9]+  '
+verdict $? "Script pane: a passing script ends with its PASS row" "Script pane pass" \
+	"see $OUT/pdpass.txt"
+wl=$(grep -n 'mss 1400' "$OUT/pd-wrong.pkt" | cut -d: -f1)
+has pdwrong "^\\|> +$wl  \\+0  > S\\. 0:0\\(0\\) ack 1 <mss 1400" &&
+	has pdwrong "^\\|!! .*pd-wrong.pkt:$wl: error handling packet: bad outbound TCP options" &&
+	has pdwrong '^\|!! actual packet: ' &&
+	has pdwrong "^ FAIL .*pd-wrong.pkt:$wl: error handling packet" &&
+	grep -q "pd-wrong.pkt:$wl: error handling packet: bad outbound TCP options" "$OUT/pdwrong.err"
+verdict $? "Script pane: a wrong copy stops at its line with packetdrill's report" \
+	"Script pane mismatch" "see $OUT/pdwrong.txt $OUT/pdwrong.err"
+# tcp_v4_rcv's second hit is the handshake's last ACK; 50 steps before
+# it the card is taking that ACK in.  c ran through those steps without
+# their panes: after c to the end, g back there rebuilds them by
+# replaying a fresh runner, the same as stepping there with s showed.
+ack=$(grep -n '^+.1 < \. 1:1(0) ack 1 win 320' "$PD/data-exchange.pkt" | cut -d: -f1)
+has pdhit "^\\|> +$ack  \\+\\.1 < \\. 1:1" && has pdback "^ netstep  step $before/" &&
+	has pdstep "^\\|> +$ack  \\+\\.1 < \\. 1:1" && ! has pdback 'BUG|PASS' &&
+	diff <(sed '1d;$d' "$OUT/pdstep.txt") <(sed '1d;$d' "$OUT/pdback.txt") >"$OUT/pdback.diff"
+verdict $? "Script pane: step back into what c ran shows that step's line" \
+	"Script pane replay" "see $OUT/pdback.txt"
+
+# 40. A packet GRO merged (the router's, as tcp_gro_complete returns):
 #     the skb pane lists its page frags, one per segment, and gso_segs.
 ui gro 200x50 "b tcp_gro_complete c f"
 has gro '^ <- tcp_gro_complete' && has gro '^\|linear=52 paged=4096 frags=3 *\|' &&

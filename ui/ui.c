@@ -22,7 +22,8 @@
  *   w FILE    FILE.pcapng: the student's frames so far, with comments;
  *             FILE.txt or FILE.trace: the history as --trace writes it
  *   ?, F1     help;  q  quit
- *   l, Enter  lesson (--lesson FILE): the next step, or the answer
+ *   l, Enter  lesson (--lesson FILE): the next step, or the answer;
+ *             a packetdrill script (--packetdrill FILE): its next line
  *   Up, Down, PgUp, PgDn  scroll the lesson pane (Tab gives it the focus)
  *
  * A `:` line is checked at once, whole (console_check_script): an
@@ -48,7 +49,11 @@
  * rows show and scrolls (the lesson pane too).  Values that changed in
  * the last step are bold (and coloured); the row in use is marked '>'
  * and drawn reversed, so no meaning rests on colour alone (NO_COLOR
- * gives monochrome).  A function that Linux 3.10 declares static inline
+ * gives monochrome).  With --packetdrill FILE the Script pane takes the
+ * lesson pane's place (ui/ui_script.c: the line of the step shown, the
+ * lines done, the result where the run ended); the runner is an engine
+ * event of the world, fired through the journal like everything else.
+ * A function that Linux 3.10 declares static inline
  * is shown "[inline]", in the call stack and in the line above the
  * panes: a real function_graph trace has no entry for it.
  *
@@ -62,9 +67,11 @@
 #include "ui/ui_snap.h"
 #include "nic/igb.h"
 #include "sim/lesson.h"
+#include "sim/packetdrill.h"
 #include "sim/pcapng.h"
 #include "sim/task.h"
 #include "tools/tools.h"
+#include "ui/ui_script.h"
 
 #include <ctype.h>
 #include <curses.h>
@@ -90,7 +97,7 @@ struct ui_fed_key {
 	long rep;
 };
 
-enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT, UI_WALK_GOTO };
+enum ui_walk { UI_WALK_OVER, UI_WALK_OUT, UI_WALK_CONT, UI_WALK_GOTO, UI_WALK_LINE };
 
 struct ui {
 	struct sim_world *w;
@@ -106,6 +113,7 @@ struct ui {
 	/* the walk c, n or f makes (ui_walk_stop, inside the trace sink) */
 	enum ui_walk how;
 	int level, target;		/* ... from this stack level */
+	int where;			/* ... (l, a script) from this line */
 	u64 goto_abs;			/* ... (g N) to this step */
 	u64 walked;			/* ... steps so far */
 	int hit_bp;			/* ... stopped at this breakpoint (1-based), 0 */
@@ -144,6 +152,18 @@ struct ui {
 	bool les_stopped;		/* the last step that ran the world stopped it */
 	bool les_done;
 	bool moved;			/* the student moved the world since the lesson did */
+	/* --packetdrill: the runner is an engine event of the world (NULL: none) */
+	struct pd_run *pd;
+	const struct pd_script *pd_s;
+	int *pd_lines;			/* the line of each of its events */
+	bool pd_ended;			/* it passed or failed ... */
+	u64 pd_end;			/* ... at this step: the pane shows the result from here */
+	struct pd_run *pd_replay;	/* a replay's runner (ui_show) */
+	FILE *pd_null;			/* ... its tool output */
+	char *pd_text;			/* the Script pane's text as last drawn */
+	/* how a replay builds a fresh world: the classroom's, or a runner's */
+	const struct ui_world_ops *wops;
+	void *wops_arg;
 };
 
 /* The lesson pane is the pane after the last of ui_pane (Tab reaches it). */
@@ -598,12 +618,39 @@ ui_command(struct ui *u, const char *text)
 	}
 }
 
+/* What the status line says when nothing is left to run. */
+static void
+ui_idle_msg(struct ui *u)
+{
+	const char *err = u->pd ? pd_run_error(u->pd) : "";
+
+	if (!u->pd_ended)
+		snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a command)");
+	else if (*err)
+		snprintf(u->msg, sizeof(u->msg), "FAIL %.*s",
+			 (int)strcspn(err, "\n") < 200 ? (int)strcspn(err, "\n") : 200, err);
+	else
+		snprintf(u->msg, sizeof(u->msg), "PASS: the script ran to its end (q quits, exit 0)");
+}
+
+/* The packetdrill run is over: the pane shows its result from the newest step on. */
+static void
+ui_pd_ended(struct ui *u)
+{
+	u->pd_ended = true;
+	u->pd_end = u->rec.count ? u->rec.count - 1 : 0;
+	ui_idle_msg(u);
+}
+
 /* Make at least one new step: start a queued command or fire events. */
 static bool
 ui_advance(struct ui *u)
 {
 	u64 before = u->rec.count;
+	bool fired;
 
+	if (u->pd_ended)
+		return false;	/* the run stops where the script ended, as headless */
 	if (u->rec.j)
 		u->rec.j->owner = SIM_JOWN_STUDENT;
 	for (long budget = UI_ADVANCE_MAX; budget > 0 && !u->rec.stopped; budget--) {
@@ -619,7 +666,16 @@ ui_advance(struct ui *u)
 			continue;
 		}
 		u->moved = true;
-		if (!sim_journal_one(u->rec.j, u->w)) {
+		fired = sim_journal_one(u->rec.j, u->w);
+		if (u->pd) {
+			/* The runner hears what it would hear headless (pd_run_step). */
+			if (pd_run_fired(u->pd, fired) != PD_RUNNING) {
+				ui_pd_ended(u);
+				break;
+			}
+			continue;
+		}
+		if (!fired) {
 			if (!ui_world_busy(u))
 				break;
 			/* Asleep on an idle world (a recv nobody answers). */
@@ -630,14 +686,37 @@ ui_advance(struct ui *u)
 	return u->rec.count > before;
 }
 
-/* What a replay builds: a world like the one the UI started with. */
-static int
-ui_build_world(struct sim_world *w, void *arg)
+/* A replay of a packetdrill run: a fresh runner, built and started as u->pd was. */
+static struct sim_world *
+ui_pd_build(void *arg)
 {
-	const struct ui *u = arg;
+	struct ui *u = arg;
 
-	return sim_world_create(w, u->seed);
+	u->pd_null = fopen("/dev/null", "w");
+	u->pd_replay = u->pd_null ? pd_run_again(u->pd, u->pd_null) : NULL;
+	if (!u->pd_replay && u->pd_null) {
+		fclose(u->pd_null);
+		u->pd_null = NULL;
+	}
+	return u->pd_replay ? pd_run_world(u->pd_replay) : NULL;
 }
+
+static void
+ui_pd_destroy(struct sim_world *w, void *arg)
+{
+	struct ui *u = arg;
+
+	(void)w;
+	pd_run_destroy(u->pd_replay);
+	fclose(u->pd_null);
+	u->pd_replay = NULL;
+	u->pd_null = NULL;
+}
+
+static const struct ui_world_ops ui_world_packetdrill = {
+	.build = ui_pd_build,
+	.destroy = ui_pd_destroy,
+};
 
 /*
  * Make sure step @abs has its panes: a step `c` ran through has only
@@ -656,7 +735,7 @@ ui_show(struct ui *u, u64 abs)
 			 "steps (no replay: the real kernel is not deterministic)", UI_SNAPS);
 		return false;
 	}
-	rc = ui_rec_replay(&u->rec, abs, ui_build_world, u);
+	rc = ui_rec_replay(&u->rec, abs, u->wops, u->wops_arg);
 	if (rc == -EIO)
 		snprintf(u->msg, sizeof(u->msg), "BUG: replaying did not give the same events; "
 			 "this step cannot be shown");
@@ -701,8 +780,7 @@ ui_step(struct ui *u)
 	if (next >= u->rec.count) {
 		u->rec.mode = UI_REC_ALL;
 		if (!ui_advance(u)) {
-			snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a "
-				 "command)");
+			ui_idle_msg(u);
 			return false;
 		}
 		next = u->rec.count - 1 > next ? next : u->rec.count - 1;
@@ -752,6 +830,8 @@ ui_walk_ends(struct ui *u, const struct ui_step *st, u64 abs)
 	u->hit_bp = ui_bp_hit(u, st);
 	if (u->hit_bp)
 		return true;
+	if (u->how == UI_WALK_LINE)
+		return st->where != u->where;
 	if (u->how == UI_WALK_OVER && st->level <= u->level)
 		return true;
 	return u->how == UI_WALK_OUT && st->ev.kind == TRACE_EXIT && st->level <= u->target;
@@ -813,6 +893,7 @@ ui_walk(struct ui *u, enum ui_walk how)
 	u->how = how;
 	u->level = st ? st->level : 0;
 	u->target = st && st->ev.kind == TRACE_EXIT ? u->level - 1 : u->level;
+	u->where = st ? st->where : u->pd ? pd_run_doing(u->pd) : 0;
 	u->hit_bp = 0;
 	u->hit_key = false;
 	u->walked = 0;
@@ -854,7 +935,10 @@ ui_walk(struct ui *u, enum ui_walk how)
 	else if (u->walked >= UI_RUN_MAX)
 		snprintf(u->msg, sizeof(u->msg), "stopped after %llu steps", UI_RUN_MAX);
 	else if (idle)
-		snprintf(u->msg, sizeof(u->msg), "idle: nothing left to run (: starts a command)");
+		ui_idle_msg(u);
+	else if (how == UI_WALK_LINE)
+		snprintf(u->msg, sizeof(u->msg), "line %d: its first step (l: the next line)",
+			 st->where);
 }
 
 /* ---- going, finding, writing --------------------------------------------- */
@@ -1232,15 +1316,14 @@ ui_les_show(struct ui *u, const struct lesson_stop *stop)
 static bool
 ui_les_return(struct ui *u)
 {
-	struct sim_world *w = calloc(1, sizeof(*w)), *old = u->w;
+	struct sim_world *w = ui_world_classroom.build(&u->seed), *old = u->w;
 	u64 jpos = sim_journal_end_of(&u->journal, SIM_JOWN_LESSON);
 	u64 steps = u->rec.count;
 	unsigned long leaked;
 
 	int rc;
 
-	if (!w || ui_build_world(w, u)) {
-		free(w);
+	if (!w) {
 		snprintf(u->msg, sizeof(u->msg), "cannot rebuild the world (out of memory)");
 		return false;
 	}
@@ -1723,13 +1806,38 @@ ui_les_rows(const struct ui *u, int w, int *from)
 	return ui_count_rows(u->les_log, w, 0, ui_line_of(u->les_log, u->les_mark), from, &cur);
 }
 
+/*
+ * The Script pane's text at the step shown: the line the runner was at
+ * then (kept with the step), and the result once the step is the one
+ * where the run ended, or after it.
+ */
+static const char *
+ui_pd_pane_text(struct ui *u)
+{
+	const struct ui_step *st = ui_cur_step(u);
+	bool over = u->pd_ended && (!st || u->cur >= u->pd_end);
+	struct ui_script_view v = {
+		.events = u->pd_lines, .nev = pd_script_lines(u->pd_s),
+		.cur = st ? st->where : pd_run_doing(u->pd),
+		.result = !over ? 0 : pd_run_status(u->pd) == PD_PASSED ? 1 : -1,
+		.error = pd_run_error(u->pd), .fail_line = pd_run_fail_line(u->pd),
+	};
+
+	v.text = pd_script_text(u->pd_s, &v.len);
+	free(u->pd_text);
+	u->pd_text = ui_script_text(&v);
+	return u->pd_text;
+}
+
 /* A pane's title: its name, the host for the host's tables; [ ] when focused. */
 static void
 ui_pane_title(struct ui *u, int pane, const struct ui_snap *s, char *title, size_t n)
 {
 	bool focus = u->focus == pane;
 
-	if (pane == UI_PANE_LESSON)
+	if (pane == UI_PANE_LESSON && u->pd)
+		snprintf(title, n, focus ? "[Script: %s]" : " Script: %s ", pd_script_name(u->pd_s));
+	else if (pane == UI_PANE_LESSON)
 		snprintf(title, n, focus ? "[Lesson: %s (l: next)]" : " Lesson: %s (l: next) ",
 			 u->les->title ? u->les->title : "");
 	else if ((pane == UI_PANE_STACK || pane == UI_PANE_ROUTE || pane == UI_PANE_NEIGH) &&
@@ -1753,7 +1861,7 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 {
 	const struct ui_snap *s = pane == UI_PANE_LESSON ? NULL : ui_cur(u), *prev = NULL;
 	int inner_w = b.w - 2, inner_h = b.h - 2, first, rows, x, y = 0, li = -1;
-	int hang = pane == UI_PANE_LESSON ? 0 : 2, mark_row, cur_row, usual = 0;
+	int hang = pane != UI_PANE_LESSON ? 2 : u->pd ? 8 : 0, mark_row, cur_row, usual = 0;
 	attr_t a = A_NORMAL;
 	int pair = 0;
 	const char *text, *ptext;
@@ -1768,7 +1876,8 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 	ptext = ui_pane_text(prev, pane, inner_w);
 	/* The console is the terminal: everything typed and printed so far. */
 	if (pane == UI_PANE_CONSOLE || pane == UI_PANE_LESSON) {
-		text = pane == UI_PANE_CONSOLE ? u->rec.console_log : u->les_log;
+		text = pane == UI_PANE_CONSOLE ? u->rec.console_log : u->pd ? ui_pd_pane_text(u) :
+		       u->les_log;
 		ptext = NULL;
 		prev = NULL;
 	}
@@ -1783,10 +1892,15 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 	u->rows[pane] = inner_h;
 	if (!text)
 		return;
-	rows = ui_count_rows(text, inner_w, hang, pane == UI_PANE_LESSON ?
+	rows = ui_count_rows(text, inner_w, hang, pane == UI_PANE_LESSON && !u->pd ?
 			     ui_line_of(text, u->les_mark) : -1, &mark_row, &cur_row);
 	if (pane == UI_PANE_CONSOLE)
 		usual = rows;
+	else if (pane == UI_PANE_LESSON && u->pd)
+		/* The script's line in view with a third of the pane before it
+		 * (a failure's report after it); after a pass, the end. */
+		usual = cur_row < 0 ? rows : cur_row < inner_h / 3 ? 0 :
+			cur_row - (u->pd_ended && u->cur >= u->pd_end ? 0 : inner_h / 3);
 	else if (pane == UI_PANE_STACK)
 		usual = cur_row >= 0 && cur_row < rows - inner_h ? cur_row : rows;
 	else if (pane == UI_PANE_LESSON)
@@ -1805,7 +1919,8 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 				a = A_REVERSE;
 				pair = u->color ? UI_C_ROW : 0;
 			} else if (pane == UI_PANE_LESSON) {
-				a = !strncmp(r.buf, "FAIL", 4) || !strncmp(r.buf, "-> ", 3) ?
+				a = !strncmp(r.buf, "FAIL", 4) || !strncmp(r.buf, "-> ", 3) ||
+				    !strncmp(r.buf, "!! ", 3) || !strncmp(r.buf, "PASS", 4) ?
 				    A_BOLD : A_NORMAL;
 			} else if (prev && (!ui_line(text, li, line, sizeof(line)) ||
 					    !ui_line(ptext, li, pline, sizeof(pline)) ||
@@ -1826,6 +1941,8 @@ ui_draw_pane(struct ui *u, int pane, struct ui_box b)
 static bool
 ui_total_known(struct ui *u)
 {
+	if (u->pd)
+		return u->pd_ended;
 	return !u->qlen && !ui_world_busy(u) && !u->w->eng.heap_len;
 }
 
@@ -1848,6 +1965,18 @@ ui_les_height(const struct ui *u, int avail)
 	int hi = COLS < 120 || LINES < 34 ? avail * 40 / 100 : avail / 2;
 
 	return need < lo ? lo : need > hi ? hi : need;
+}
+
+/* Rows for the Script pane: the script and its result, within 5 rows and
+ * a third of the screen (35% in the compact layout); the rest scrolls. */
+static int
+ui_pd_height(struct ui *u, int avail)
+{
+	int mark, cur, need = ui_count_rows(ui_pd_pane_text(u), COLS - 2, 8, -1, &mark, &cur) + 2;
+	int hi = COLS < 120 || LINES < 34 ? avail * 35 / 100 : avail / 3;
+
+	hi = hi < 5 ? 5 : hi;
+	return need < 5 ? 5 : need > hi ? hi : need;
 }
 
 /*
@@ -1887,6 +2016,9 @@ ui_draw_header(struct ui *u)
 	attroff(A_REVERSE | COLOR_PAIR(u->color ? UI_C_BAR : 0));
 	if (!s && u->les) {
 		snprintf(ex, sizeof(ex), " lesson: nothing has run yet; l runs its first steps");
+	} else if (!s && u->pd) {
+		snprintf(ex, sizeof(ex), " l runs the script line by line, s steps into its first "
+			 "line, c runs it (b FUNC first stops in that function)");
 	} else if (!s && !u->qlen) {
 		snprintf(ex, sizeof(ex), " queued: nothing (: starts a command)");
 	} else if (!s) {
@@ -1948,12 +2080,14 @@ static void
 ui_draw_footer(struct ui *u)
 {
 	/* The words where they fit (with a lesson, from 124 columns), else the letters. */
-	const char *words = u->les ?
+	const char *words = u->les || u->pd ? u->pd ?
+		" l line  s step  n next  f finish  c cont  p back  g go  / find  b break"
+		"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
 		" l lesson  s step  n next  f finish  c cont  p back  g go  / find  b break"
 		"  w write  Tab pane  z zoom  : cmd  ? help  q quit" :
 		" s step  n next  f finish  c cont  p back  g go  / find  b break  w write"
 		"  Tab pane  z zoom  : cmd  ? help  q quit";
-	const char *keys = (int)strlen(words) <= COLS ? words : u->les ?
+	const char *keys = (int)strlen(words) <= COLS ? words : u->les || u->pd ?
 		" l s n f c p g / b w Tab z : ? q" : " s n f c p g / b w Tab z : ? q";
 	char line[512];
 
@@ -1988,8 +2122,8 @@ ui_draw_help(void)
 		"         Up/Down recall earlier ones, :help lists all",
 		"w FILE   write FILE.pcapng (frames) or FILE.txt (trace)",
 		"?, F1    this help;  q  quit",
-		"l, Enter lesson: next step / show the answer",
-		"'>' marks the current function / row in use;",
+		"l, Enter lesson: next step / the answer; script: next line",
+		"'>' marks the current function, row, script line;",
 		UI_INLINE_MARK ": static inline in 3.10, absent from ftrace;",
 		"bold: changed in the last step.  Any key closes.",
 	};
@@ -2136,9 +2270,10 @@ ui_render(struct ui *u)
 	}
 	ui_draw_header(u);
 	ui_draw_footer(u);
-	if (u->les && !(u->zoom && u->focus == UI_PANE_LESSON)) {
-		/* The lesson pane across the bottom (a zoomed pane takes the rest). */
-		int lh = ui_les_height(u, avail);
+	if ((u->les || u->pd) && !(u->zoom && u->focus == UI_PANE_LESSON)) {
+		/* The lesson's or the script's pane across the bottom (a zoomed
+		 * pane takes the rest). */
+		int lh = u->pd ? ui_pd_height(u, avail) : ui_les_height(u, avail);
 
 		avail -= lh;
 		ui_draw_pane(u, UI_PANE_LESSON, (struct ui_box){ top + avail, 0, lh, COLS });
@@ -2355,11 +2490,12 @@ ui_key(struct ui *u, int ch)
 	case '\t':
 	case KEY_BTAB: {
 		/* The lesson pane is one more stop of the cycle. */
-		int n = UI_NPANES + (u->les ? 1 : 0);
+		int n = UI_NPANES + (u->les || u->pd ? 1 : 0);
 
 		u->focus = (u->focus + (ch == '\t' ? 1 : n - 1)) % n;
 		snprintf(u->msg, sizeof(u->msg), "pane: %s (z zooms, Up/Down/PgUp/PgDn scroll)",
-			 u->focus == UI_PANE_LESSON ? "Lesson" : ui_pane_names[u->focus]);
+			 u->focus != UI_PANE_LESSON ? ui_pane_names[u->focus] : u->pd ? "Script" :
+			 "Lesson");
 		break;
 	}
 	case 'z':
@@ -2372,7 +2508,14 @@ ui_key(struct ui *u, int ch)
 		u->quit = true;
 		break;
 	case 'l': case '\n': case '\r': case KEY_ENTER:
-		ui_les_next(u);
+		if (!u->pd) {
+			ui_les_next(u);
+			break;
+		}
+		/* A script: run until the next of its lines makes a step. */
+		u->before = u->cur;
+		u->has_before = u->started;
+		ui_walk(u, UI_WALK_LINE);
 		break;
 	default:	/* KEY_RESIZE redraws; anything else does nothing */
 		break;
@@ -2538,6 +2681,8 @@ ui_free(struct ui *u)
 	free(u->fed);
 	lesson_run_destroy(u->lrun);
 	free(u->les_log);
+	free(u->pd_lines);
+	free(u->pd_text);
 	ui_close_capture(u);
 	ui_rec_exit(&u->rec);
 	sim_journal_free(&u->journal);
@@ -2547,10 +2692,46 @@ ui_free(struct ui *u)
 	free(u);
 }
 
-/* The UI on @w; with @les (already validated) the lesson supplies the steps. */
+/* The line the runner is at, for the recorder to keep with each step. */
+static int
+ui_pd_where(void *arg)
+{
+	return pd_run_doing(arg);
+}
+
+/* --packetdrill: the runner drives the world, the Script pane shows it. */
+static bool
+ui_pd_start(struct ui *u, struct pd_run *r, const struct pd_script *s)
+{
+	int n = pd_script_lines(s);
+
+	u->pd = r;
+	u->pd_s = s;
+	u->wops = &ui_world_packetdrill;
+	u->wops_arg = u;
+	u->pd_lines = calloc((size_t)n, sizeof(int));
+	if (!u->pd_lines || !u->out)
+		return false;
+	for (int i = 0; i < n; i++)
+		u->pd_lines[i] = pd_script_line(s, i);
+	/* What its shell lines print is the console's. */
+	pd_run_set_out(r, u->out);
+	u->rec.where = ui_pd_where;
+	u->rec.where_arg = r;
+	u->focus = UI_PANE_LESSON;
+	snprintf(u->msg, sizeof(u->msg), "packetdrill: l runs line %d, s steps into it, c runs "
+		 "the script (? help)", pd_run_doing(r));
+	return true;
+}
+
+/*
+ * The UI on @w; with @les (already validated) the lesson supplies the
+ * steps, with @pd (started, @pds its script) a packetdrill runner.
+ */
 static int
 ui_main(struct sim_world **wp, struct sim_console *con, const char *script,
-	const struct ui_config *cfg, struct lesson *les)
+	const struct ui_config *cfg, struct lesson *les, struct pd_run *pd,
+	const struct pd_script *pds)
 {
 	struct ui *u = calloc(1, sizeof(*u));
 	bool offscreen = cfg->dump || !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO);
@@ -2570,6 +2751,8 @@ ui_main(struct sim_world **wp, struct sim_console *con, const char *script,
 	}
 	u->w = w;
 	u->seed = cfg->seed;
+	u->wops = &ui_world_classroom;
+	u->wops_arg = &u->seed;
 	u->live = !offscreen;
 	u->con = con;
 	u->out = tmpfile();
@@ -2613,6 +2796,13 @@ ui_main(struct sim_world **wp, struct sim_console *con, const char *script,
 		ui_les_log(u, "%s", "");
 		ui_les_narrate(u);
 		snprintf(u->msg, sizeof(u->msg), "lesson: read, then press l (? for help)");
+	}
+	if (pd && !ui_pd_start(u, pd, pds)) {
+		fprintf(stderr, "netstep: cannot start the UI (out of memory)\n");
+		if (dump)
+			fclose(dump);
+		ui_free(u);
+		return 1;
 	}
 
 	scr = ui_open_screen(offscreen, &devnull);
@@ -2666,6 +2856,13 @@ ui_main(struct sim_world **wp, struct sim_console *con, const char *script,
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGSEGV, SIG_DFL);
 	signal(SIGABRT, SIG_DFL);
+	if (u->pd && !rc) {
+		/* What the headless run says and gives, from where the student
+		 * left it (a quit before the end runs the rest unseen, the
+		 * recorder keeping only its records). */
+		u->rec.mode = UI_REC_RUN;
+		rc = pd_cli_finish(u->pd);
+	}
 	*wp = u->w;	/* a lesson may have gone on in a rebuilt world */
 	ui_free(u);
 	return rc;
@@ -2675,7 +2872,18 @@ int
 ui_run(struct sim_world *w, struct sim_console *con, const char *script,
        const struct ui_config *cfg)
 {
-	return ui_main(&w, con, script, cfg, NULL);
+	return ui_main(&w, con, script, cfg, NULL, NULL, NULL);
+}
+
+int
+ui_packetdrill(struct pd_run *r, const struct pd_script *s, const struct ui_config *cfg)
+{
+	struct sim_world *w = pd_run_world(r);
+	struct sim_console con;
+
+	console_init(&con, w, stdout, stderr);
+	pd_run_start(r);
+	return ui_main(&w, &con, "", cfg, NULL, r, s);
 }
 
 int
@@ -2691,7 +2899,7 @@ ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts)
 	if (rc)
 		return rc;
 	console_init(&con, w, stdout, stderr);
-	rc = ui_main(&w, &con, "", &cfg, l);
+	rc = ui_main(&w, &con, "", &cfg, l, NULL, NULL);
 	trace_mute(&w->trace);
 	sim_world_destroy(w);
 	return lesson_close_world(l, w, rc, stderr);

@@ -51,4 +51,21 @@ int ui_run(struct sim_world *w, struct sim_console *con, const char *script,
 struct lesson_ui_opts;
 int ui_lesson(const char *path, u32 seed, const struct lesson_ui_opts *opts);
 
+/*
+ * `netstep --packetdrill FILE` (main.c loads and checks the script and
+ * builds the runner, sim/packetdrill.h): the UI on the runner's world,
+ * with a Script pane across the bottom.  The runner is one of the
+ * world's engine events, so the UI's stepping (s n f c, breakpoints)
+ * runs it as it runs a console command, and reaches every kernel
+ * function a line makes run (`l` goes a line at a time); the pane
+ * shows the line of each step, the lines done, and where the run ends,
+ * the result.  The run stops there.
+ * Exit status as headless: 0 passed, 1 failed (packetdrill's report on
+ * stderr once the terminal is back); a quit before the end lets the
+ * rest run without the UI to know which.  2 for bad --keys.
+ */
+struct pd_run;
+struct pd_script;
+int ui_packetdrill(struct pd_run *r, const struct pd_script *s, const struct ui_config *cfg);
+
 #endif

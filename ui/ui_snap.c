@@ -1230,6 +1230,7 @@ ui_record(struct ui_rec *r, const struct trace_event *ev)
 	struct ui_step st = {
 		.ev = ev->rec, .seq = ev->seq + r->seq_base,
 		.level = r->t.nstack + r->t.overflow, .wire_frames = r->t.wire_frames,
+		.where = r->where ? r->where(r->where_arg) : 0,
 	};
 	u64 abs = r->count++;
 	bool snap;
@@ -1618,9 +1619,33 @@ ui_replay_mark(void *arg, const struct sim_jentry *e)
 			     e->line, e->skb);
 }
 
+static struct sim_world *
+ui_classroom_build(void *arg)
+{
+	struct sim_world *w = calloc(1, sizeof(*w));
+
+	if (w && sim_world_create(w, *(const u32 *)arg)) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+static void
+ui_classroom_destroy(struct sim_world *w, void *arg)
+{
+	(void)arg;
+	sim_world_destroy(w);
+	free(w);
+}
+
+const struct ui_world_ops ui_world_classroom = {
+	.build = ui_classroom_build,
+	.destroy = ui_classroom_destroy,
+};
+
 int
-ui_rec_replay(struct ui_rec *r, u64 abs, int (*build)(struct sim_world *w, void *arg),
-	      void *arg)
+ui_rec_replay(struct ui_rec *r, u64 abs, const struct ui_world_ops *ops, void *arg)
 {
 	struct ui_rec *rr;
 	struct sim_world *w;
@@ -1645,10 +1670,9 @@ ui_rec_replay(struct ui_rec *r, u64 abs, int (*build)(struct sim_world *w, void 
 	if (!x.c)
 		return -ENOENT;
 	rr = calloc(1, sizeof(*rr));
-	w = calloc(1, sizeof(*w));
-	if (!rr || !w || build(w, arg)) {
+	w = rr ? ops->build(arg) : NULL;
+	if (!w) {
 		free(rr);
-		free(w);
 		return -ENOMEM;
 	}
 	rc = ui_rec_init(rr, w, NULL);
@@ -1667,8 +1691,7 @@ ui_rec_replay(struct ui_rec *r, u64 abs, int (*build)(struct sim_world *w, void 
 		ui_rec_exit(rr);
 	}
 	trace_mute(&w->trace);
-	sim_world_destroy(w);
-	free(w);
+	ops->destroy(w, arg);
 	free(rr);
 	return rc;
 }

@@ -75,6 +75,7 @@ struct ui_step {
 	struct trace_rec ev;		/* the trace's record (read through kernel/trace.h) */
 	u64 seq;			/* its trace sequence number (a mark repeats the last) */
 	int level;			/* stack entries incl. the current one */
+	int where;			/* what the driver was at (ui_rec.where), 0 */
 	unsigned long wire_frames;	/* frames that left any port so far */
 };
 
@@ -178,6 +179,10 @@ struct ui_rec {
 	/* UI_REC_RUN: stop at this step?  (The UI's breakpoints, n, f, a key.) */
 	bool (*stop)(void *arg, const struct ui_step *st);
 	void *stop_arg;
+	/* What a driver outside the trace is at, kept with every step (a
+	 * packetdrill script's line: the pane shows it at any step), or NULL. */
+	int (*where)(void *arg);
+	void *where_arg;
 	bool stopped;			/* a run stopped (at abs stopped_at) */
 	u64 stopped_at;
 	long tail;			/* snapshots still to take after a stop */
@@ -222,14 +227,24 @@ const struct ui_snap *ui_rec_initial(struct ui_rec *r);
  */
 void ui_rec_stop_here(struct ui_rec *r, u32 skb_id);
 /*
- * Rebuild the snapshots around step @abs (about UI_SNAPS of them) by
- * replaying the journal on a fresh world built by @build.  0, or
- * -ENOENT when the step is gone from history or the world cannot be
- * replayed (no journal, a TAP world), -EIO when the replay went another
- * way than the history (a bug: the model depends on who listens).
+ * How a replay gets a fresh world built as r->w was, and ends it: a
+ * world of the classroom's, or a packetdrill runner's (whose world the
+ * runner owns).
  */
-int ui_rec_replay(struct ui_rec *r, u64 abs, int (*build)(struct sim_world *w, void *arg),
-		  void *arg);
+struct ui_world_ops {
+	struct sim_world *(*build)(void *arg);		/* NULL: out of memory */
+	void (*destroy)(struct sim_world *w, void *arg);
+};
+/*
+ * Rebuild the snapshots around step @abs (about UI_SNAPS of them) by
+ * replaying the journal on a fresh world from @ops.  0, or -ENOENT when
+ * the step is gone from history or the world cannot be replayed (no
+ * journal, a TAP world), -ENOMEM, -EIO when the replay went another way
+ * than the history (a bug: the model depends on who listens).
+ */
+int ui_rec_replay(struct ui_rec *r, u64 abs, const struct ui_world_ops *ops, void *arg);
+/* The classroom's world (sim_world_create), @arg a const u32 *: its seed. */
+extern const struct ui_world_ops ui_world_classroom;
 /*
  * Go on with @w, a fresh world built as r->w was: replay the journal up
  * to @jpos on it, recording again (and checking) the steps it makes, and
