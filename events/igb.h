@@ -63,7 +63,7 @@ DECLARE_EVENT_CLASS(igb_queues,
 		__entry->queues = queues;))
 DEFINE_EVENT(igb_queues, igb_set_interrupt_capability, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_tx_queues))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->rss_queues))
 #define trace_igb_set_interrupt_capability(...) TP_FUNC(igb_set_interrupt_capability, __VA_ARGS__)
 
 DEFINE_EVENT(igb_q_vectors, igb_alloc_q_vectors, "drivers/net/ethernet/intel/igb/igb_main.c",
@@ -73,20 +73,36 @@ DEFINE_EVENT(igb_q_vectors, igb_alloc_q_vectors, "drivers/net/ethernet/intel/igb
 
 DEFINE_EVENT(igb_queues, igb_init_interrupt_scheme, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_tx_queues))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->rss_queues))
 #define trace_igb_init_interrupt_scheme(...) TP_FUNC(igb_init_interrupt_scheme, __VA_ARGS__)
 
 TRACE_EVENT(igb_sw_init, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter, unsigned int num_queues),
+	TP_PROTO(const struct igb_adapter *adapter),
 	TP_HOST(sim_igb_net(adapter)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_str(dev)
-		tp_u32(queues)),
+		tp_str(dev)),
 	TP_ASSIGN(
-		__entry->dev = adapter->netdev->name;
-		__entry->queues = num_queues;))
+		__entry->dev = adapter->netdev->name;))
 #define trace_igb_sw_init(...) TP_FUNC(igb_sw_init, __VA_ARGS__)
+
+/* Called at its end, when rss_queues and the pairing are known. */
+TRACE_EVENT(igb_init_queue_configuration, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter, u32 max_rss_queues),
+	TP_HOST(sim_igb_net(adapter)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(cpus)
+		tp_u32(max_rss_queues)
+		tp_u32(rss_queues)
+		tp_u32(pairs)),
+	TP_ASSIGN(
+		__entry->cpus = num_online_cpus();
+		__entry->max_rss_queues = max_rss_queues;
+		__entry->rss_queues = adapter->rss_queues;
+		__entry->pairs = !!(adapter->flags & IGB_FLAG_QUEUE_PAIRS);))
+#define trace_igb_init_queue_configuration(...) TP_FUNC(igb_init_queue_configuration, __VA_ARGS__)
 
 /* NOTE: 3.10 has igb_rar_set in e1000_mac.c and igb_read_mac_addr in
  * e1000_nvm.c; netstep keeps them in nic/igb_main.c. */
@@ -125,16 +141,14 @@ TRACE_EVENT(igb_remove, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLI
 
 /* A missing @mac (igb_probe refuses it) prints as 00:00:00:00:00:00. */
 TRACE_EVENT(igb_probe, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, const char *name, const u8 *mac, unsigned int num_queues),
+	TP_PROTO(const struct net *net, const char *name, const u8 *mac),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)
-		tp_u32(queues)
 		tp_mac(mac)),
 	TP_ASSIGN(
 		__entry->dev = name;
-		__entry->queues = num_queues;
 		if (mac)
 			memcpy(__entry->mac, mac, ETH_ALEN);
 		else
@@ -451,7 +465,7 @@ TRACE_EVENT(igb_write_ivar, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_
 #define trace_igb_write_ivar(...) TP_FUNC(igb_write_ivar, __VA_ARGS__)
 
 TRACE_EVENT(igb_assign_vector, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_q_vector *q_vector, int msix_vector),
+	TP_PROTO(const struct igb_q_vector *q_vector, int msix_vector, int rx_queue, int tx_queue),
 	TP_HOST(sim_igb_net(q_vector->adapter)),
 	TP_SKB(NULL),
 	TP_STRUCT(
@@ -460,8 +474,8 @@ TRACE_EVENT(igb_assign_vector, "drivers/net/ethernet/intel/igb/igb_main.c", TP_N
 		tp_s32(tx_queue)),
 	TP_ASSIGN(
 		__entry->vector = msix_vector;
-		__entry->rx_queue = q_vector->rx.ring->reg_idx;
-		__entry->tx_queue = q_vector->tx.ring->reg_idx;))
+		__entry->rx_queue = rx_queue;
+		__entry->tx_queue = tx_queue;))
 #define trace_igb_assign_vector(...) TP_FUNC(igb_assign_vector, __VA_ARGS__)
 
 TRACE_EVENT(igb_configure_msix, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,

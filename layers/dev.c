@@ -127,6 +127,25 @@ alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
 }
 
 /**
+ * netif_set_real_num_tx_queues - how many of @dev's TX queues the driver
+ * uses (netdev_pick_tx picks among them); the others keep their qdiscs,
+ * emptied.  0, or -EINVAL for 0 or more than were allocated.
+ */
+int
+netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq)
+{
+	trace_netif_set_real_num_tx_queues(dev, txq);
+	if (txq < 1 || txq > dev->num_tx_queues)
+		return -EINVAL;
+	/* qdisc_reset_all_tx_gt: what waited on a queue no longer used */
+	for (unsigned int i = txq; i < dev->real_num_tx_queues; i++)
+		if (netdev_get_tx_queue(dev, i)->qdisc)
+			qdisc_reset(netdev_get_tx_queue(dev, i)->qdisc);
+	dev->real_num_tx_queues = txq;
+	return 0;
+}
+
+/**
  * register_netdev - give @dev an ifindex, list it in its host and attach
  * the default qdiscs (pfifo_fast, or mq + pfifo_fast per queue).
  *

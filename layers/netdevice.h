@@ -402,6 +402,7 @@ struct net_device *alloc_etherdev_mq(struct net *net, const char *name,
 int register_netdev(struct net_device *dev);
 void free_netdev(struct net_device *dev);
 int dev_open(struct net_device *dev);
+int netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq);
 void dev_close(struct net_device *dev);
 
 /*

@@ -55,6 +55,10 @@ struct sim_82576;
 #define IGB_MAX_RX_QUEUES	8
 #define MAX_Q_VECTORS		8
 #define NON_Q_VECTORS		1	/* the "other" vector: link, errors */
+#define IGB_N0_QUEUE		-1	/* igb_assign_vector: no ring of this kind */
+
+/* adapter->flags */
+#define IGB_FLAG_QUEUE_PAIRS	(1 << 3)	/* a TX and an RX queue share a vector */
 
 /* Descriptor thresholds written to TXDCTL/RXDCTL (82576 with MSI-X). */
 #define IGB_TX_PTHRESH		8
@@ -203,9 +207,9 @@ struct igb_q_vector {
 	u32 itr_register;		/* EITR offset.  KERNEL: void __iomem * */
 	struct igb_ring_container rx, tx;
 	struct napi_struct napi;	/* polled by net_rx_action */
-	char name[IFNAMSIZ + 9];	/* "eth0-TxRx-0", /proc/interrupts */
+	char name[IFNAMSIZ + 9];	/* "eth0-rx-0", /proc/interrupts */
 	/* KERNEL: rcu head (freed with kfree_rcu) omitted. */
-	struct igb_ring ring[];		/* the TX ring, then the RX ring */
+	struct igb_ring ring[];		/* its TX ring, then its RX ring */
 };
 
 /* MSI-X table entry, include/linux/pci.h */
@@ -265,6 +269,7 @@ struct igb_adapter {
 	unsigned long state;		/* __IGB_* bits */
 	unsigned int flags;
 
+	u32 rss_queues;			/* queues per direction: one per CPU */
 	unsigned int num_q_vectors;
 	struct msix_entry msix_entries[MAX_Q_VECTORS + NON_Q_VECTORS];
 
@@ -322,14 +327,13 @@ igb_test_staterr(union e1000_adv_rx_desc *rx_desc, const u32 stat_err_bits)
 }
 
 /*
- * Probe: create the net_device (eth-like, @num_queues TX/RX queue
- * pairs, one MSI-X vector each), plug a new 82576 card into the host
+ * Probe: create the net_device (eth-like, room for 8 TX queues; the
+ * driver uses one per CPU, so one), plug a new 82576 card into the host
  * with @mac in its NVM, register the device.  Returns the device or
  * NULL.  KERNEL: igb_probe(pci_dev, ent) is called by the PCI core for
  * a card that exists; netstep's caller builds the card too.
  */
-struct net_device *igb_probe(struct net *net, const char *name, const u8 *mac,
-			     unsigned int num_queues);
+struct net_device *igb_probe(struct net *net, const char *name, const u8 *mac);
 /* The card's wire port, for the topology code to link. */
 struct sim_port *sim_igb_port(struct net_device *dev);
 /* The card itself (tests, UI); NULL if @dev is not an igb device. */

@@ -413,7 +413,8 @@ igb_get_coalesce(struct net_device *netdev, struct ethtool_coalesce *ec)
 
 	trace_igb_get_coalesce(netdev);
 	ec->rx_coalesce_usecs = sim_igb_itr_to_usecs(adapter->rx_itr_setting);
-	ec->tx_coalesce_usecs = sim_igb_itr_to_usecs(adapter->tx_itr_setting);
+	if (!(adapter->flags & IGB_FLAG_QUEUE_PAIRS))
+		ec->tx_coalesce_usecs = sim_igb_itr_to_usecs(adapter->tx_itr_setting);
 	return 0;
 }
 
@@ -423,10 +424,12 @@ igb_get_coalesce(struct net_device *netdev, struct ethtool_coalesce *ec)
  * rx-usecs (tx-usecs likewise) is 0 (no throttle: an interrupt per
  * cause), 1 or 3 (dynamic: igb starts at IGB_START_ITR), or 10 to 10000
  * microseconds between interrupts; 2 and 4-9 are refused (-EINVAL), as
- * in 3.10.  Every vector takes its RX setting (each has an RX ring) and
- * writes it into EITR at its next interrupt (set_itr).
+ * in 3.10, and so is tx-usecs when the queues are paired (the pair's
+ * vector follows rx-usecs).  A vector with an RX ring takes the RX
+ * setting, a TX vector the TX one, and writes it into EITR at its next
+ * interrupt (set_itr).
  * KERNEL: 3.10 also turns DMA coalescing off with rx-usecs 0 (no DMAC
- * here), and refuses tx-usecs on paired queues (IGB_FLAG_QUEUE_PAIRS).
+ * here).
  */
 static int
 igb_set_coalesce(struct net_device *netdev, struct ethtool_coalesce *ec)
@@ -439,8 +442,13 @@ igb_set_coalesce(struct net_device *netdev, struct ethtool_coalesce *ec)
 		if (usecs[i] > IGB_MAX_ITR_USECS || usecs[i] == 2 ||
 		    (usecs[i] > 3 && usecs[i] < IGB_MIN_ITR_USECS))
 			return -EINVAL;
+	if ((adapter->flags & IGB_FLAG_QUEUE_PAIRS) && ec->tx_coalesce_usecs)
+		return -EINVAL;
 	adapter->rx_itr_setting = sim_igb_usecs_to_itr(ec->rx_coalesce_usecs);
-	adapter->tx_itr_setting = sim_igb_usecs_to_itr(ec->tx_coalesce_usecs);
+	if (adapter->flags & IGB_FLAG_QUEUE_PAIRS)
+		adapter->tx_itr_setting = adapter->rx_itr_setting;
+	else
+		adapter->tx_itr_setting = sim_igb_usecs_to_itr(ec->tx_coalesce_usecs);
 	for (unsigned int v = 0; v < adapter->num_q_vectors; v++) {
 		struct igb_q_vector *q_vector = adapter->q_vector[v];
 

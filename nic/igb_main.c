@@ -11,17 +11,19 @@
  *
  *  open     __igb_open: TX/RX rings (buffer arrays + descriptor rings in
  *           DMA-coherent memory), igb_configure (ring registers, RX
- *           buffers), MSI-X vectors (igb_msix_ring per queue pair),
- *           NAPI on, interrupts unmasked, queues started.
+ *           buffers), MSI-X vectors (igb_msix_ring for the RX queue
+ *           and for the TX queue: one of each with one CPU), NAPI on,
+ *           interrupts unmasked, queues started.
  *  xmit     igb_xmit_frame -> igb_xmit_frame_ring: igb_tso (a GSO skb
  *           the card will cut) or igb_tx_csum (a checksum the card will
  *           insert) write a context descriptor; igb_tx_map maps the data
  *           for DMA, writes the data descriptors, then the tail register
  *           (TDT).  From here the card owns the slots.
  *  irq      the card wrote DD and sent MSI-X: igb_msix_ring schedules
- *           NAPI; NET_RX_SOFTIRQ runs igb_poll -> igb_clean_tx_irq (free
- *           the skb, unmap) and igb_clean_rx_irq (received frames up the
- *           stack, refill, RDT), then unmask the vector (EIMS).
+ *           the vector's NAPI; NET_RX_SOFTIRQ runs igb_poll ->
+ *           igb_clean_tx_irq on the TX vector (free the skb, unmap),
+ *           igb_clean_rx_irq on the RX vector (received frames up the
+ *           stack, refill, RDT), then unmasks the vector (EIMS).
  *
  * The driver never hands the card a pointer: it writes registers through
  * wr32()/rd32() and DMA addresses into descriptors.
@@ -120,21 +122,48 @@ sim_pci_enable_msix(struct igb_adapter *adapter, int nvec)
 	return 0;
 }
 
+/* One ring of @q_vector's: TX or RX queue @idx, placed at @ring. */
+static void
+sim_igb_add_ring(struct igb_q_vector *q_vector, struct igb_ring *ring, bool tx, int idx)
+{
+	struct igb_adapter *adapter = q_vector->adapter;
+	struct igb_ring_container *head = tx ? &q_vector->tx : &q_vector->rx;
+
+	ring->dev = &adapter->pdev;
+	ring->netdev = adapter->netdev;
+	ring->q_vector = q_vector;
+	head->ring = ring;
+	head->count++;
+	ring->count = tx ? adapter->tx_ring_count : adapter->rx_ring_count;
+	ring->queue_index = idx;
+	ring->reg_idx = idx;	/* igb_cache_ring_register: 1:1 without VFs */
+	if (tx)
+		adapter->tx_ring[idx] = ring;
+	else
+		adapter->rx_ring[idx] = ring;
+}
+
 /*
- * igb_alloc_q_vector - one interrupt vector with its TX and RX ring
- * @v_idx: vector (and queue pair) number
+ * igb_alloc_q_vector - interrupt vector @v_idx with its rings: @txr_count
+ * TX rings from @txr_idx, then @rxr_count RX rings from @rxr_idx (0 or 1
+ * each: a TX vector, an RX vector, or a pair)
  *
  * The rings live inside the q_vector, as in 3.10; NAPI is registered
- * here with igb's weight of 64.
+ * here with igb's weight of 64.  The throttle starts at IGB_START_ITR
+ * under a dynamic setting (1-3), else at what ethtool -C asked for (0:
+ * none): the RX setting for a vector with an RX ring, else the TX one.
  */
 static int
-igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_idx)
+igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_count, int txr_idx,
+		   int rxr_count, int rxr_idx)
 {
 	struct igb_q_vector *q_vector;
 	struct igb_ring *ring;
+	u32 setting;
 
-	trace_igb_alloc_q_vector(adapter, v_idx, txr_idx, rxr_idx);
-	q_vector = calloc(1, sizeof(*q_vector) + 2 * sizeof(struct igb_ring));
+	trace_igb_alloc_q_vector(adapter, v_idx, txr_count ? txr_idx : -1,
+				 rxr_count ? rxr_idx : -1);
+	q_vector = calloc(1, sizeof(*q_vector) + (txr_count + rxr_count) * sizeof(struct igb_ring));
 	if (!q_vector)
 		return -ENOMEM;
 	netif_napi_add(adapter->netdev, &q_vector->napi, igb_poll, NAPI_POLL_WEIGHT);
@@ -142,35 +171,15 @@ igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_
 	q_vector->adapter = adapter;
 	q_vector->tx.work_limit = adapter->tx_work_limit;
 	q_vector->itr_register = E1000_EITR(0);	/* set by igb_request_msix */
-	/* The throttle: igb's start value under a dynamic setting (1-3),
-	 * else what ethtool -C asked for (0: none). */
 	q_vector->itr_val = IGB_START_ITR;
-	if (!adapter->rx_itr_setting || adapter->rx_itr_setting > 3)
-		q_vector->itr_val = adapter->rx_itr_setting;
+	setting = rxr_count ? adapter->rx_itr_setting : adapter->tx_itr_setting;
+	if (!setting || setting > 3)
+		q_vector->itr_val = setting;
 	ring = q_vector->ring;
-
-	/* the TX ring */
-	ring->dev = &adapter->pdev;
-	ring->netdev = adapter->netdev;
-	ring->q_vector = q_vector;
-	q_vector->tx.ring = ring;
-	q_vector->tx.count++;
-	ring->count = adapter->tx_ring_count;
-	ring->queue_index = txr_idx;
-	ring->reg_idx = txr_idx;	/* igb_cache_ring_register: 1:1 without VFs */
-	adapter->tx_ring[txr_idx] = ring;
-	ring++;
-
-	/* the RX ring */
-	ring->dev = &adapter->pdev;
-	ring->netdev = adapter->netdev;
-	ring->q_vector = q_vector;
-	q_vector->rx.ring = ring;
-	q_vector->rx.count++;
-	ring->count = adapter->rx_ring_count;
-	ring->queue_index = rxr_idx;
-	ring->reg_idx = rxr_idx;
-	adapter->rx_ring[rxr_idx] = ring;
+	if (txr_count)
+		sim_igb_add_ring(q_vector, ring++, true, txr_idx);
+	if (rxr_count)
+		sim_igb_add_ring(q_vector, ring, false, rxr_idx);
 	return 0;
 }
 
@@ -183,8 +192,10 @@ igb_free_q_vectors(struct igb_adapter *adapter)
 
 		if (!q_vector)
 			continue;
-		adapter->tx_ring[q_vector->tx.ring->queue_index] = NULL;
-		adapter->rx_ring[q_vector->rx.ring->queue_index] = NULL;
+		if (q_vector->tx.ring)
+			adapter->tx_ring[q_vector->tx.ring->queue_index] = NULL;
+		if (q_vector->rx.ring)
+			adapter->rx_ring[q_vector->rx.ring->queue_index] = NULL;
 		netif_napi_del(&q_vector->napi);	/* igb_reset_q_vector */
 		adapter->q_vector[v] = NULL;
 		free(q_vector);
@@ -193,12 +204,12 @@ igb_free_q_vectors(struct igb_adapter *adapter)
 }
 
 /*
- * igb_set_interrupt_capability - one MSI-X vector per queue pair plus
- * the "other" vector.  KERNEL: falls back to MSI or legacy INTx (and one
- * queue) when the platform has too few vectors; netstep refuses.  3.10
- * pairs a TX and an RX queue on one vector only with IGB_FLAG_QUEUE_PAIRS
- * (rss_queues > max_rss_queues / 2, igb_init_queue_configuration);
- * otherwise each TX queue gets a vector of its own ("eth0-tx-0").
+ * igb_set_interrupt_capability - the queues, and an MSI-X vector for
+ * each RX queue, each TX queue unless they are paired
+ * (IGB_FLAG_QUEUE_PAIRS: then a TX queue shares its RX queue's vector),
+ * and one more for "other" causes.  With one CPU: eth0, eth0-rx-0 and
+ * eth0-tx-0.  KERNEL: falls back to MSI or legacy INTx (and one queue)
+ * when the platform has too few vectors; netstep refuses.
  */
 static int
 igb_set_interrupt_capability(struct igb_adapter *adapter)
@@ -206,27 +217,55 @@ igb_set_interrupt_capability(struct igb_adapter *adapter)
 	int err;
 
 	trace_igb_set_interrupt_capability(adapter);
-	adapter->num_q_vectors = adapter->num_tx_queues;
+	adapter->num_rx_queues = adapter->rss_queues;
+	adapter->num_tx_queues = adapter->rss_queues;	/* no VFs */
+	adapter->num_q_vectors = adapter->num_rx_queues;
+	if (!(adapter->flags & IGB_FLAG_QUEUE_PAIRS))
+		adapter->num_q_vectors += adapter->num_tx_queues;
 	err = sim_pci_enable_msix(adapter, adapter->num_q_vectors + NON_Q_VECTORS);
 	if (err)
 		adapter->num_q_vectors = 0;
 	return err;
 }
 
-/* igb_alloc_q_vectors - a q_vector per queue pair ("TxRx" vectors). */
+/*
+ * igb_alloc_q_vectors - the q_vectors, and the rings in them: with a
+ * vector for every ring, the RX rings first, one each, then the TX
+ * rings; with fewer, the rings spread over them as evenly as they go
+ * (pairs: one TX and one RX each).
+ */
 static int
 igb_alloc_q_vectors(struct igb_adapter *adapter)
 {
-	trace_igb_alloc_q_vectors(adapter);
-	for (int v = 0; v < (int)adapter->num_q_vectors; v++) {
-		int err = igb_alloc_q_vector(adapter, v, v, v);
+	int q_vectors = (int)adapter->num_q_vectors;
+	int rxr_remaining = adapter->num_rx_queues, txr_remaining = adapter->num_tx_queues;
+	int rxr_idx = 0, txr_idx = 0, v_idx = 0, err;
 
-		if (err) {
-			igb_free_q_vectors(adapter);
-			return err;
+	trace_igb_alloc_q_vectors(adapter);
+	if (q_vectors >= rxr_remaining + txr_remaining) {
+		for (; rxr_remaining; v_idx++, rxr_remaining--, rxr_idx++) {
+			err = igb_alloc_q_vector(adapter, v_idx, 0, 0, 1, rxr_idx);
+			if (err)
+				goto err_out;
 		}
 	}
+	for (; v_idx < q_vectors; v_idx++) {
+		int rqpv = DIV_ROUND_UP(rxr_remaining, q_vectors - v_idx);
+		int tqpv = DIV_ROUND_UP(txr_remaining, q_vectors - v_idx);
+
+		err = igb_alloc_q_vector(adapter, v_idx, tqpv, txr_idx, rqpv, rxr_idx);
+		if (err)
+			goto err_out;
+		rxr_remaining -= rqpv;
+		txr_remaining -= tqpv;
+		rxr_idx += rqpv;
+		txr_idx += tqpv;
+	}
 	return 0;
+
+err_out:
+	igb_free_q_vectors(adapter);
+	return err;
 }
 
 /* igb_init_interrupt_scheme - vectors first, then the q_vectors on them. */
@@ -242,13 +281,30 @@ igb_init_interrupt_scheme(struct igb_adapter *adapter)
 	return igb_alloc_q_vectors(adapter);
 }
 
+/*
+ * igb_init_queue_configuration - how many queues: one per online CPU, at
+ * most the 82576's 8 (IGB_MAX_RX_QUEUES, without VFs), and paired on
+ * shared vectors only when that is more than half of the 8.  A netstep
+ * host has one CPU: one RX and one TX queue, not paired.
+ */
+static void
+igb_init_queue_configuration(struct igb_adapter *adapter)
+{
+	u32 max_rss_queues = IGB_MAX_RX_QUEUES;
+
+	adapter->rss_queues = min_t(u32, max_rss_queues, num_online_cpus());
+	if (adapter->rss_queues > max_rss_queues / 2)
+		adapter->flags |= IGB_FLAG_QUEUE_PAIRS;
+	trace_igb_init_queue_configuration(adapter, max_rss_queues);
+}
+
 /* igb_sw_init - defaults of the private structure (igb_main.c:2653). */
 static int
-igb_sw_init(struct igb_adapter *adapter, unsigned int num_queues)
+igb_sw_init(struct igb_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
 
-	trace_igb_sw_init(adapter, num_queues);
+	trace_igb_sw_init(adapter);
 	adapter->tx_ring_count = IGB_DEFAULT_TXD;
 	adapter->rx_ring_count = IGB_DEFAULT_RXD;
 	adapter->rx_itr_setting = IGB_DEFAULT_ITR;
@@ -256,8 +312,7 @@ igb_sw_init(struct igb_adapter *adapter, unsigned int num_queues)
 	adapter->tx_work_limit = IGB_DEFAULT_TX_WORK;
 	adapter->max_frame_size = netdev->mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
 	adapter->min_frame_size = ETH_ZLEN + ETH_FCS_LEN;
-	adapter->num_tx_queues = num_queues;	/* igb_init_queue_configuration */
-	adapter->num_rx_queues = num_queues;
+	igb_init_queue_configuration(adapter);
 	if (igb_init_interrupt_scheme(adapter))
 		return -ENOMEM;
 	/* the card starts with every interrupt masked; stay down until open */
@@ -330,22 +385,25 @@ igb_remove(struct net_device *netdev)
 /**
  * igb_probe - a new igb net_device on @net with its 82576 card
  * @name: "eth0"; @mac: the address in the card's NVM
- * @num_queues: TX/RX queue pairs (1..8), one MSI-X vector each
+ *
+ * The device has room for the card's 8 TX queues; the driver uses one
+ * per CPU (igb_init_queue_configuration) and tells the stack so when it
+ * opens (netif_set_real_num_tx_queues).
  *
  * Returns the registered (still down) device, or NULL.
  */
 struct net_device *
-igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_queues)
+igb_probe(struct net *net, const char *name, const u8 *mac)
 {
 	struct net_device *netdev;
 	struct igb_adapter *adapter;
 	struct e1000_hw *hw;
 	char busname[24], portname[64];
 
-	trace_igb_probe(net, name, mac, num_queues);
-	if (!mac || num_queues < 1 || num_queues > IGB_MAX_TX_QUEUES)
+	trace_igb_probe(net, name, mac);
+	if (!mac)
 		return NULL;
-	netdev = alloc_etherdev_mq(net, name, num_queues, sizeof(struct igb_adapter));
+	netdev = alloc_etherdev_mq(net, name, IGB_MAX_TX_QUEUES, sizeof(struct igb_adapter));
 	if (!netdev)
 		return NULL;
 	adapter = netdev_priv(netdev);
@@ -375,7 +433,7 @@ igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_que
 	hw->hw_addr = sim_82576_create(net, portname, mac, &adapter->pdev);
 	if (!hw->hw_addr)
 		goto err_free;
-	if (igb_sw_init(adapter, num_queues))
+	if (igb_sw_init(adapter))
 		goto err_free;
 	igb_read_mac_addr(hw);
 	memcpy(netdev->dev_addr, hw->mac.addr, ETH_ALEN);
@@ -911,13 +969,18 @@ igb_assign_vector(struct igb_q_vector *q_vector, int msix_vector)
 {
 	struct igb_adapter *adapter = q_vector->adapter;
 	struct e1000_hw *hw = &adapter->hw;
-	int rx_queue = q_vector->rx.ring->reg_idx;
-	int tx_queue = q_vector->tx.ring->reg_idx;
+	int rx_queue = IGB_N0_QUEUE, tx_queue = IGB_N0_QUEUE;
 
-	trace_igb_assign_vector(q_vector, msix_vector);
+	if (q_vector->rx.ring)
+		rx_queue = q_vector->rx.ring->reg_idx;
+	if (q_vector->tx.ring)
+		tx_queue = q_vector->tx.ring->reg_idx;
+	trace_igb_assign_vector(q_vector, msix_vector, rx_queue, tx_queue);
 	/* 82576: IVAR0[n & 7] holds RX n, TX n, RX n+8, TX n+8 bytes */
-	igb_write_ivar(hw, msix_vector, rx_queue & 0x7, (rx_queue & 0x8) << 1);
-	igb_write_ivar(hw, msix_vector, tx_queue & 0x7, ((tx_queue & 0x8) << 1) + 8);
+	if (rx_queue > IGB_N0_QUEUE)
+		igb_write_ivar(hw, msix_vector, rx_queue & 0x7, (rx_queue & 0x8) << 1);
+	if (tx_queue > IGB_N0_QUEUE)
+		igb_write_ivar(hw, msix_vector, tx_queue & 0x7, ((tx_queue & 0x8) << 1) + 8);
 	q_vector->eims_value = 1U << msix_vector;
 	adapter->eims_enable_mask |= q_vector->eims_value;
 	q_vector->set_itr = 1;	/* write EITR at the first interrupt */
@@ -999,6 +1062,27 @@ igb_msix_ring(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/* The vector's name in /proc/interrupts: "eth0-TxRx-0" for a pair,
+ * "eth0-tx-0" or "eth0-rx-0" for one ring. */
+static void
+sim_igb_name_vector(struct igb_q_vector *q_vector, const char *dev)
+{
+	const char *kind = "unused";
+	int idx = -1;
+
+	if (q_vector->rx.ring && q_vector->tx.ring)
+		kind = "TxRx", idx = q_vector->rx.ring->queue_index;
+	else if (q_vector->tx.ring)
+		kind = "tx", idx = q_vector->tx.ring->queue_index;
+	else if (q_vector->rx.ring)
+		kind = "rx", idx = q_vector->rx.ring->queue_index;
+	if (idx < 0)
+		snprintf(q_vector->name, sizeof(q_vector->name), "%.*s-%s", IFNAMSIZ - 1, dev, kind);
+	else
+		snprintf(q_vector->name, sizeof(q_vector->name), "%.*s-%s-%d", IFNAMSIZ - 1, dev,
+			 kind, idx);
+}
+
 /* igb_request_msix - the handlers: other on entry 0, one per q_vector after. */
 static int
 igb_request_msix(struct igb_adapter *adapter)
@@ -1018,8 +1102,7 @@ igb_request_msix(struct igb_adapter *adapter)
 
 		vector++;
 		q_vector->itr_register = E1000_EITR(vector);
-		snprintf(q_vector->name, sizeof(q_vector->name), "%.*s-TxRx-%u", IFNAMSIZ - 1,
-			 netdev->name, q_vector->rx.ring->queue_index);
+		sim_igb_name_vector(q_vector, netdev->name);
 		err = request_irq(cpu, adapter->msix_entries[vector].vector, igb_msix_ring,
 				  q_vector->name, q_vector);
 		if (err)
@@ -1130,7 +1213,7 @@ __igb_open(struct net_device *netdev, bool resuming)
 	err = igb_request_irq(adapter);
 	if (err)
 		goto err_req_irq;
-	netdev->real_num_tx_queues = adapter->num_tx_queues;	/* netif_set_real_num_tx_queues */
+	netif_set_real_num_tx_queues(netdev, adapter->num_tx_queues);
 	adapter->state &= ~SIM_IGB_BIT(__IGB_DOWN);
 	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
 		napi_enable(&adapter->q_vector[i]->napi);

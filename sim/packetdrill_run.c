@@ -49,7 +49,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PD_NIC_QUEUES		2
 #define PD_FIRST_RPORT		40000	/* the remote port of the first `<` SYN */
 #define PD_IDLE_WAIT_NS		NSEC_PER_SEC	/* for a `...` call before the next call */
 #define PD_MAX_EVENTS_RUN	200000000ULL	/* engine events one script may take */
@@ -174,7 +173,7 @@ static int
 pd_world_student(struct pd_run *r)
 {
 	struct net *net = r->w->host[SIM_STUDENT];
-	struct net_device *dev = igb_probe(net, "eth0", pd_local_mac, PD_NIC_QUEUES);
+	struct net_device *dev = igb_probe(net, "eth0", pd_local_mac);
 	struct neighbour *n;
 	int err;
 

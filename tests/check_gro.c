@@ -186,8 +186,8 @@ START_TEST(test_fresh_host_no_live_skb)
 	unsigned long pages = gw.ledger.pages_allocated - gw.ledger.pages_freed;
 
 	ck_assert_uint_eq(skbs, 0);
-	/* 4 devices x 2 queues x 255 usable slots */
-	ck_assert_uint_eq(pages, 4 * 2 * 255);
+	/* 4 devices x 1 RX queue (one CPU) x 255 usable slots */
+	ck_assert_uint_eq(pages, 4 * 1 * 255);
 	for (u16 i = 0; i < rx->count - 1; i++) {
 		const struct igb_rx_buffer *b = &rx->rx_buffer_info[i];
 
@@ -339,7 +339,7 @@ START_TEST(test_page_held_not_reused)
 	ck_assert_uint_gt(gw.ledger.pages_allocated - allocated, 0);
 	ck_assert_uint_le(gw.ledger.pages_allocated - allocated, 300 - 255);
 	ck_assert_int_eq(sys_close(st, fd), 0);		/* the queue goes, and its pages */
-	ck_assert_uint_eq(gw.ledger.pages_allocated - gw.ledger.pages_freed, 4 * 2 * 255);
+	ck_assert_uint_eq(gw.ledger.pages_allocated - gw.ledger.pages_freed, 4 * 1 * 255);
 }
 END_TEST
 
@@ -566,10 +566,11 @@ START_TEST(test_mib_with_gro)
 	/* 725 segments: merged by the dozen (an interrupt per 162 us) */
 	ck_assert_int_lt(skbs, 725 / 4);
 	ck_assert_int_ge(merged, 725 / 20);
-	/* one ACK per merged skb, give or take the handshake's and the quick
-	 * ones at the start */
+	/* about one ACK per poll: its merged packets (two when a PSH, at the
+	 * end of one of the sender's GSO skbs, ends the first) are read
+	 * together and ACKed once */
 	ck_assert_int_le(acks, skbs);
-	ck_assert_int_ge(acks, merged - 2);
+	ck_assert_int_ge(acks, merged / 2);
 }
 END_TEST
 

@@ -100,8 +100,8 @@ world_setup(bool linked, bool open)
 	memset(&T.tx_a, 0, sizeof(T.tx_a));
 	T.link = NULL;
 	fixture_setup(&T.fx, 2);
-	T.a = igb_probe(T.fx.host[0], "eth0", mac_a, 1);
-	T.b = igb_probe(T.fx.host[1], "eth0", mac_b, 1);
+	T.a = igb_probe(T.fx.host[0], "eth0", mac_a);
+	T.b = igb_probe(T.fx.host[1], "eth0", mac_b);
 	ck_assert_ptr_nonnull(T.a);
 	ck_assert_ptr_nonnull(T.b);
 	ck_assert_int_eq(sim_port_add_tap(sim_igb_port(T.a), &tap), 0);
@@ -806,30 +806,56 @@ END_TEST
 
 /* ---- interrupts, close ------------------------------------------------------ */
 
-/* Vector 0 is "other", then one per queue pair, named as /proc/interrupts shows. */
+/*
+ * One CPU, so one RX and one TX queue (rss_queues = min(8, 1)), not
+ * paired (1 is not more than 8 / 2): vector 0 is "other", 1 the RX
+ * queue, 2 the TX queue, named as /proc/interrupts shows them; the
+ * device has room for 8 TX queues and uses 1.
+ */
 START_TEST(test_msix_vectors)
 {
 	struct net_device *d1, *d2;
+	struct igb_adapter *ad;
 	struct sim_cpu *cpu;
 
 	fixture_setup(&T.fx, 1);
 	fixture_stop_recording(&T.fx);	/* registers and IRQs are looked at, not the trace */
-	d1 = igb_probe(T.fx.host[0], "eth0", mac_a, 2);
-	d2 = igb_probe(T.fx.host[0], "eth1", mac_b, 1);
+	d1 = igb_probe(T.fx.host[0], "eth0", mac_a);
+	d2 = igb_probe(T.fx.host[0], "eth1", mac_b);
 	ck_assert_ptr_nonnull(d1);
 	ck_assert_ptr_nonnull(d2);
 	ck_assert_mem_eq(d1->dev_addr, mac_a, ETH_ALEN);	/* read from RAR[0] */
+	ad = adapter_of(d1);
+	ck_assert_uint_eq(ad->rss_queues, 1);
+	ck_assert_int_eq(ad->num_rx_queues, 1);
+	ck_assert_int_eq(ad->num_tx_queues, 1);
+	ck_assert_uint_eq(ad->num_q_vectors, 2);
+	ck_assert_uint_eq(ad->flags & IGB_FLAG_QUEUE_PAIRS, 0);
+	ck_assert_ptr_nonnull(ad->q_vector[0]->rx.ring);
+	ck_assert_ptr_null(ad->q_vector[0]->tx.ring);
+	ck_assert_ptr_null(ad->q_vector[1]->rx.ring);
+	ck_assert_ptr_nonnull(ad->q_vector[1]->tx.ring);
+	ck_assert_uint_eq(d1->num_tx_queues, IGB_MAX_TX_QUEUES);
 	ck_assert_int_eq(dev_open(d1), 0);
 	ck_assert_int_eq(dev_open(d2), 0);
+	ck_assert_uint_eq(d1->real_num_tx_queues, 1);
 	cpu = &T.fx.host[0]->cpu;
 	ck_assert_str_eq(cpu->irq[1].name, "eth0");
-	ck_assert_str_eq(cpu->irq[2].name, "eth0-TxRx-0");
-	ck_assert_str_eq(cpu->irq[3].name, "eth0-TxRx-1");
+	ck_assert_str_eq(cpu->irq[2].name, "eth0-rx-0");
+	ck_assert_str_eq(cpu->irq[3].name, "eth0-tx-0");
 	ck_assert_str_eq(cpu->irq[4].name, "eth1");
-	ck_assert_str_eq(cpu->irq[5].name, "eth1-TxRx-0");
-	ck_assert_uint_eq(adapter_of(d1)->q_vector[1]->eims_value, 1U << 2);
-	/* IVAR: queue 1's RX and TX causes go to vector 2 */
-	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(d1), E1000_IVAR0 + 4) & 0xFFFF, 0x8282);
+	ck_assert_str_eq(cpu->irq[5].name, "eth1-rx-0");
+	ck_assert_str_eq(cpu->irq[6].name, "eth1-tx-0");
+	ck_assert_ptr_null(cpu->irq[7].handler);
+	ck_assert_uint_eq(ad->q_vector[1]->eims_value, 1U << 2);
+	/* IVAR0[0]: queue 0's RX cause to vector 1, its TX cause to vector 2 */
+	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(d1), E1000_IVAR0) & 0xFFFF, 0x8281);
+	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(d1), E1000_IVAR0 + 4), 0);
+	/* the TX vector takes tx-usecs, refused while paired: not here */
+	ck_assert_int_eq(d1->ethtool_ops->set_coalesce(d1, &(struct ethtool_coalesce){
+		.rx_coalesce_usecs = 3, .tx_coalesce_usecs = 0 }), 0);
+	ck_assert_uint_eq(ad->q_vector[0]->itr_val, IGB_START_ITR);
+	ck_assert_uint_eq(ad->q_vector[1]->itr_val, 0);
 	dev_close(d1);
 	dev_close(d2);
 	ck_assert_ptr_null(cpu->irq[2].handler);
@@ -1122,9 +1148,9 @@ START_TEST(test_ethtool_coalesce)
 	ktime_t d;
 
 	world_setup(true, true);
-	/* the sender's own throttle off: its TX interrupts do not space the frames */
-	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -C eth0 rx-usecs 0", out, sizeof(out),
-				  err, sizeof(err)), 0);
+	/* the sender's own throttles off: its TX interrupts do not space the frames */
+	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -C eth0 rx-usecs 0 tx-usecs 0", out,
+				  sizeof(out), err, sizeof(err)), 0);
 	h = T.fx.host[1];
 	card = sim_igb_card(T.b);
 	ck_assert_int_eq(run_tool(h, "ethtool -c eth0", out, sizeof(out), err, sizeof(err)), 0);

@@ -97,7 +97,7 @@ o_setup(void)
 
 	O.n = O.oversize = 0;
 	fixture_setup(&O.fx, 1);
-	O.dev = igb_probe(O.fx.host[0], "eth0", mac_a, 1);
+	O.dev = igb_probe(O.fx.host[0], "eth0", mac_a);
 	ck_assert_ptr_nonnull(O.dev);
 	ck_assert_int_eq(sim_port_add_tap(sim_igb_port(O.dev), &tap), 0);
 	ck_assert_int_eq(dev_open(O.dev), 0);

@@ -704,6 +704,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_igb_change_mtu, "a new MTU: check it, and reset the card for the new frame size", NULL },
 	{ &tp_ev_igb_get_ringparam, "ethtool -g: the ring sizes, now and at most", NULL },
 	{ &tp_ev_igb_set_ringparam, "ethtool -G: new ring sizes (the card is brought down and up)", NULL },
+	{ &tp_ev_netif_set_real_num_tx_queues, "how many of the device's TX queues the driver uses: netdev_pick_tx picks among them", NULL },
+	{ &tp_ev_igb_init_queue_configuration, "one queue per CPU, at most 8; a TX and an RX queue share a vector only above 4", NULL },
 	{ &tp_ev_igb_get_coalesce, "ethtool -c: the interrupt throttle, in microseconds", NULL },
 	{ &tp_ev_igb_set_coalesce, "ethtool -C: a new interrupt throttle, written to EITR at the next interrupt", NULL },
 	{ &tp_ev_igb_update_stats, "reads the card's statistics registers into the driver's counters", NULL },
