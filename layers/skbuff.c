@@ -12,9 +12,14 @@
  * ledger until it is freed, so every test can end with "no skb leaked",
  * and traces name skbs the same way in every run.
  *
- * Left out: fclone slab pairs, truesize charging against sockets,
- * skb_shared_info destructor_arg (zero-copy), skb_segment over a
- * frag_list (only GRO builds such GSO packets).
+ * truesize is what 3.10 on x86-64 charges a socket for an skb: the head
+ * as kmalloc rounds it up (a size class: sim_kmalloc_size) plus the
+ * sk_buff and skb_shared_info of 3.10 (SKB_TRUESIZE), plus the pages of
+ * the frags.
+ *
+ * Left out: fclone slab pairs, skb_shared_info destructor_arg
+ * (zero-copy), skb_segment over a frag_list (only GRO builds such GSO
+ * packets).
  */
 #include "layers/skbuff.h"
 #include "layers/netdevice.h"
@@ -29,9 +34,25 @@
 
 static const char KSRC[] = "net/core/skbuff.c";
 
-#define SKB_DATA_ALIGN(x)	ALIGN((x), 64u)	/* SMP_CACHE_BYTES */
-#define SKB_TRUESIZE(x)		((x) + SKB_DATA_ALIGN(sizeof(struct sk_buff)) + \
-				 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
+/**
+ * sim_kmalloc_size - what ksize() says of kmalloc(@size) on 3.10 (SLUB,
+ * x86-64): the size class it came from, 8 to 8192 bytes (96 and 192
+ * between the powers of two); above 8192 kmalloc takes whole pages
+ * (kmalloc_large), a power of two of them.
+ */
+unsigned int
+sim_kmalloc_size(unsigned int size)
+{
+	unsigned int c = 8;
+
+	if (size > 64 && size <= 96)
+		return 96;
+	if (size > 128 && size <= 192)
+		return 192;
+	while (c < size)
+		c <<= 1;
+	return c < PAGE_SIZE ? c : max_t(unsigned int, c, PAGE_SIZE);
+}
 
 void
 sim_skb_ledger_init(struct skb_ledger *l)
@@ -201,7 +222,10 @@ alloc_skb(struct net *net, unsigned int size)
 	struct skb_shared_info *shinfo;
 	unsigned char *data;
 
-	size = SKB_DATA_ALIGN(size);
+	/* The head as 3.10 sizes it: the shared info at the very end of what
+	 * kmalloc really gave (ksize), the rest for data. */
+	size = SKB_WITH_OVERHEAD(sim_kmalloc_size(SKB_DATA_ALIGN(size) +
+						  SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE)));
 	skb = calloc(1, sizeof(*skb));
 	data = malloc(size + sizeof(struct skb_shared_info));
 	if (!skb || !data) {

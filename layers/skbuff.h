@@ -36,9 +36,11 @@
  * every live skb: with 4096-slot RX rings there are tens of thousands.
  *
  * KERNEL: no fclone slab pairs (skb_clone allocates a new header; the
- * fclone flag is kept for display), no truesize accounting against
- * socket memory, no SKBTX_SHARED_FRAG (no sendpage or splice: every
- * frag is the stack's own copy).
+ * fclone flag is kept for display), no SKBTX_SHARED_FRAG (no sendpage or
+ * splice: every frag is the stack's own copy).  netstep's sk_buff and
+ * skb_shared_info are not 3.10's, but truesize, which sockets are charged
+ * (sk_wmem_alloc, sk_rmem_alloc, sk_wmem_queued), is computed with 3.10's
+ * sizes, so buffers fill as on a 3.10 box.
  */
 #ifndef NETSTEP_LAYERS_SKBUFF_H
 #define NETSTEP_LAYERS_SKBUFF_H
@@ -78,6 +80,22 @@ struct skb_shared_info {
 	struct list_head sim_sharers;	/* netstep: those headers (skb->sim_share) */
 	/* KERNEL: tx_flags, hwtstamps, ip6_frag_id, destructor_arg left out. */
 };
+
+/*
+ * What an skb costs, as include/linux/skbuff.h computes it, with the
+ * sizes of 3.10's structs on x86-64 (netstep's own differ): struct
+ * sk_buff is 232 bytes, struct skb_shared_info 320 (48, then 17 frags of
+ * 16).  SKB_TRUESIZE(X): X bytes of head data, the sk_buff and the
+ * shared info, each rounded up to a cache line.
+ */
+#define SMP_CACHE_BYTES		64
+#define SIM_SKB_HEAD_SIZE	232	/* sizeof(struct sk_buff), 3.10 x86-64 */
+#define SIM_SKB_SHINFO_SIZE	320	/* sizeof(struct skb_shared_info) */
+#define SKB_DATA_ALIGN(X)	ALIGN((X), SMP_CACHE_BYTES)
+#define SKB_WITH_OVERHEAD(X)	((X) - SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE))
+#define SKB_TRUESIZE(X)		((X) + SKB_DATA_ALIGN(SIM_SKB_HEAD_SIZE) + \
+				 SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE))
+unsigned int sim_kmalloc_size(unsigned int size);	/* ksize(kmalloc(size)) */
 
 /* skb_shinfo(skb)->gso_type: which segmentation the skb asks for. */
 enum {

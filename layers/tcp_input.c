@@ -49,10 +49,6 @@ static const char KSRC[] = "net/ipv4/tcp_input.c";
 #define TCP_PAWS_WINDOW		1
 #define TCP_PAWS_24DAYS		(60 * 60 * 24 * 24)
 
-/* What an skb of @x bytes costs (SKB_TRUESIZE of layers/skbuff.c). */
-#define SIM_SKB_TRUESIZE(x)	(ALIGN((x), 64) + ALIGN(sizeof(struct sk_buff), 64) + \
-				 ALIGN(sizeof(struct skb_shared_info), 64))
-
 /**
  * tcp_parse_options - read the options of a received segment
  * @estab: 0 for SYN and SYN-ACK (MSS, window scale, SACK_PERM count
@@ -590,22 +586,43 @@ tcp_may_raise_cwnd(const struct sock *sk)
 	return state != TCP_CA_Recovery && state != TCP_CA_CWR;
 }
 
-/* tcp_new_space: the ACK freed send buffer: grow it and wake the writer. */
+/*
+ * tcp_should_expand_sndbuf - may the send buffer grow?  Not if the user
+ * set its size, nor while the congestion window is full (packets_out).
+ * KERNEL: nor under TCP memory pressure (not modelled).
+ */
+static bool
+tcp_should_expand_sndbuf(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (sk->sk_userlocks & SOCK_SNDBUF_LOCK)
+		return false;
+	return tp->packets_out < tp->snd_cwnd;
+}
+
+/*
+ * tcp_new_space - the ACK freed send buffer: grow it to what two
+ * windows of full-sized skbs cost, cwnd of them (at least reordering + 1,
+ * 4), each the truesize of an MSS (the larger of the peer's clamp and
+ * the current one) and MAX_TCP_HEADER; then wake the writer.
+ */
 static void
 tcp_new_space(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
 
-	/* tcp_should_expand_sndbuf: not user-locked, not cwnd-full. */
-	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK) && tcp_packets_in_flight(tp) < tp->snd_cwnd) {
-		int sndmem = SIM_SKB_TRUESIZE(max_t(u32, tp->mss_cache, tp->advmss) +
-					      MAX_TCP_HEADER);
-		int demanded = max_t(u32, tp->snd_cwnd, TCP_FASTRETRANS_THRESH) + 1;
+	if (tcp_should_expand_sndbuf(sk)) {
+		int sndmem = SKB_TRUESIZE(max_t(u32, tp->rx_opt.mss_clamp, tp->mss_cache) +
+					  MAX_TCP_HEADER);
+		int demanded = max_t(unsigned int, tp->snd_cwnd, TCP_FASTRETRANS_THRESH + 1);
 
 		sndmem *= 2 * demanded;
 		if (sndmem > sk->sk_sndbuf)
 			sk->sk_sndbuf = min_t(int, sndmem, h->sysctl_tcp_wmem[2]);
+		/* KERNEL: and stamps snd_cwnd_stamp (cwnd validation after
+		 * idle is not modelled). */
 	}
 	if (sk->sk_socket)
 		sk->sk_write_space(sk);
@@ -1330,7 +1347,7 @@ tcp_init_buffer_space(struct sock *sk)
 	int maxwin;
 
 	if (!(sk->sk_userlocks & SOCK_RCVBUF_LOCK)) {
-		int rcvmem = 2 * SIM_SKB_TRUESIZE(tp->advmss + MAX_TCP_HEADER) *
+		int rcvmem = 2 * SKB_TRUESIZE(tp->advmss + MAX_TCP_HEADER) *
 			     TCP_DEFAULT_INIT_RCVWND;
 
 		rcvmem <<= 2;	/* sysctl_tcp_moderate_rcvbuf */
@@ -1338,7 +1355,7 @@ tcp_init_buffer_space(struct sock *sk)
 			sk->sk_rcvbuf = min_t(int, rcvmem, h->sysctl_tcp_rmem[2]);
 	}
 	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK)) {
-		int sndmem = SIM_SKB_TRUESIZE(tp->rx_opt.mss_clamp + MAX_TCP_HEADER) *
+		int sndmem = SKB_TRUESIZE(tp->rx_opt.mss_clamp + MAX_TCP_HEADER) *
 			     TCP_INIT_CWND;
 
 		if (sk->sk_sndbuf < sndmem)

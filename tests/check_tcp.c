@@ -1935,6 +1935,39 @@ START_TEST(test_rto_local_drop_no_backoff)
 }
 END_TEST
 
+/*
+ * The send buffer as 3.10 sizes it, with 3.10's truesize: an MSS skb
+ * (mss_clamp 1460 + MAX_TCP_HEADER 160) costs SKB_TRUESIZE(1620) =
+ * 1620 + 256 + 320 = 2196 bytes.  At the handshake tcp_fixup_sndbuf
+ * makes room for TCP_INIT_CWND (10) of them, 21960, and the SYN-ACK,
+ * freeing the SYN with nothing in flight, has tcp_new_space ask for two
+ * windows of them: 2 * 10 * 2196 = 43920.  So does each ACK that frees
+ * buffer with the window not full, with cwnd then (at least
+ * reordering + 1, 4): a multiple of 4392, never more than the largest
+ * cwnd gives.
+ */
+START_TEST(test_sndbuf_as_310)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u32 max_cwnd = 0;
+
+	tt_open_pair(&t, 21, 7021, 0, &cli, &lsk, &child);
+	ck_assert_int_eq(SKB_TRUESIZE(1460 + MAX_TCP_HEADER), 2196);
+	ck_assert_int_eq(cli->sk_sndbuf, 43920);
+	fixture_recorder_stop(&t.rec);
+	for (int chunk = 0; chunk < 8; chunk++) {
+		tt_transfer(&t, cli, child, 65536, 20000, 0, NULL);
+		if (tcp_sk(cli)->snd_cwnd > max_cwnd)
+			max_cwnd = tcp_sk(cli)->snd_cwnd;
+	}
+	ck_assert_int_gt(cli->sk_sndbuf, 43920);
+	ck_assert_int_eq(cli->sk_sndbuf % (2 * 2196), 0);
+	ck_assert_int_le(cli->sk_sndbuf, (int)(2 * 2196 * max_cwnd));
+	tt_close_pair(&t, cli, child, lsk);
+}
+END_TEST
+
 Suite *
 tcp_suite(void)
 {
@@ -1947,6 +1980,7 @@ tcp_suite(void)
 		test_rst_to_closed_port,
 		test_sendmsg_packing,
 		test_sendmsg_packing_gso,
+		test_sndbuf_as_310,
 		test_forced_push_and_push_one,
 		test_nagle,
 		test_cwnd_and_snd_wnd_tests,
