@@ -29,7 +29,7 @@ LIBS     := $(shell pkg-config --libs libpcap ncurses libcrypto 2>/dev/null) -pt
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
-	       kernel/page_alloc.o
+	       kernel/page_alloc.o kernel/slub.o
 LAYER_OBJS  := layers/skbuff.o layers/datagram.o layers/dev.o layers/gso.o layers/gro.o \
 	       layers/eth.o layers/loopback.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
@@ -66,7 +66,7 @@ UI_OBJS     := ui/ui.o ui/ui_snap.o ui/ui_explain.o ui/ui_script.o
 LIB_OBJS    += $(UI_OBJS)
 
 TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
-	       tests/check_skbuff.o tests/check_route.o tests/check_netfilter.o \
+	       tests/check_skbuff.o tests/check_slab.o tests/check_route.o tests/check_netfilter.o \
 	       tests/check_neighbour.o tests/check_qdisc.o tests/check_ip.o \
 	       tests/check_igb.o tests/check_console.o
 TEST_OBJS   += tests/check_socket.o tests/check_udp.o

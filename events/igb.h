@@ -820,7 +820,9 @@ TRACE_EVENT(igb_clean_tx_irq, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NO
 #define trace_igb_clean_tx_irq(...) TP_FUNC(igb_clean_tx_irq, __VA_ARGS__)
 
 /* igb_clean_tx_irq: the card set DD in @eop_desc, so the packet in
- * @tx_buffer (at slot @ntc) was sent and its skb is freed. */
+ * @tx_buffer (at slot @ntc) was sent and its skb is freed; @len is its
+ * bytecount (the bytes of every segment, headers repeated) and
+ * @gso_segs the frames the card made of it, as the ring counts them. */
 TRACE_NOTE_EVENT(igb_tx_done, "drivers/net/ethernet/intel/igb/igb_main.c",
 	TP_PROTO(const struct igb_ring *tx_ring, const struct igb_tx_buffer *tx_buffer,
 		 const union e1000_adv_tx_desc *eop_desc, int ntc),
@@ -830,12 +832,14 @@ TRACE_NOTE_EVENT(igb_tx_done, "drivers/net/ethernet/intel/igb/igb_main.c",
 		tp_s32(ntc)
 		tp_skb(freed)
 		tp_u8(dd)
-		tp_u32(len)),
+		tp_u32(len)
+		tp_u16(gso_segs)),
 	TP_ASSIGN(
 		__entry->ntc = ntc;
 		__entry->freed = tx_buffer->skb->id;
 		__entry->dd = !!(le32_to_cpu(eop_desc->wb.status) & E1000_TXD_STAT_DD);
-		__entry->len = tx_buffer->bytecount;))
+		__entry->len = tx_buffer->bytecount;
+		__entry->gso_segs = tx_buffer->gso_segs;))
 #define trace_igb_tx_done(...) TP_NOTE(igb_tx_done, __VA_ARGS__)
 
 /* igb_clean_tx_irq: enough slots are free again, the subqueue is woken. */

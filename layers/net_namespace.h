@@ -23,6 +23,7 @@
 
 #include "kernel/engine.h"
 #include "kernel/mm.h"
+#include "kernel/slab.h"
 #include "kernel/snmp.h"
 #include "layers/netdevice.h"
 
@@ -68,6 +69,11 @@ struct net {
 	struct list_head raw_v4_hashinfo;	/* raw sockets, layers/raw.c (KERNEL: global) */
 	struct sock *icmp_sk;		/* ICMP's own socket, layers/icmp.c (KERNEL: per CPU) */
 	u16 ip_local_port_next;		/* next ephemeral port, layers/af_inet.c */
+	/* Its memory, kernel/slub.c (KERNEL: all three are global). */
+	struct list_head slab_caches;	/* every kmem_cache, newest first */
+	struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];	/* by kmalloc_index */
+	struct kmem_cache *skbuff_head_cache;	/* sk_buff headers, layers/skbuff.c */
+	unsigned long sim_kmalloc_large;	/* kmalloc_large blocks not yet freed */
 };
 
 #define NET_INC_STATS(net, field)	((net)->mib[field]++)

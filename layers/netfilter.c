@@ -110,15 +110,18 @@ sim_ipt_parse(const struct sk_buff *skb, struct sim_ipt_pkt *p)
 	p->proto = iph->protocol;
 	if ((p->proto == IPPROTO_TCP || p->proto == IPPROTO_UDP) &&
 	    !(ntohs(iph->frag_off) & IP_OFFSET)) {
-		__be16 buf[2];
-		const __be16 *ports = skb_header_pointer(skb, (int)(nh + ihl - skb->data),
-							 sizeof(buf), buf);
+		/* Bytes, not __be16: a retransmission trimmed by an odd
+		 * number of acked bytes (tcp_trim_head) puts the headers
+		 * at an odd address. */
+		u8 buf[4];
+		const u8 *ports = skb_header_pointer(skb, (int)(nh + ihl - skb->data),
+						     sizeof(buf), buf);
 
 		if (!ports)
 			return;
 		p->ports_ok = true;
-		p->sport = ntohs(ports[0]);
-		p->dport = ntohs(ports[1]);
+		p->sport = (u16)(ports[0] << 8 | ports[1]);
+		p->dport = (u16)(ports[2] << 8 | ports[3]);
 	}
 }
 

@@ -12,10 +12,11 @@
  * ledger until it is freed, so every test can end with "no skb leaked",
  * and traces name skbs the same way in every run.
  *
+ * Memory comes from the host's caches (kernel/slub.c): sk_buff headers
+ * from skbuff_head_cache (skb_init), data buffers from kmalloc.
  * truesize is what 3.10 on x86-64 charges a socket for an skb: the head
- * as kmalloc rounds it up (a size class: sim_kmalloc_size) plus the
- * sk_buff and skb_shared_info of 3.10 (SKB_TRUESIZE), plus the pages of
- * the frags.
+ * as kmalloc gave it (ksize: its size class) plus the sk_buff and
+ * skb_shared_info of 3.10 (SKB_TRUESIZE), plus the pages of the frags.
  *
  * Left out: fclone slab pairs, skb_shared_info destructor_arg
  * (zero-copy), skb_segment over a frag_list (only GRO builds such GSO
@@ -34,26 +35,6 @@
 
 static const char KSRC[] = "net/core/skbuff.c";
 
-/**
- * sim_kmalloc_size - what ksize() says of kmalloc(@size) on 3.10 (SLUB,
- * x86-64): the size class it came from, 8 to 8192 bytes (96 and 192
- * between the powers of two); above 8192 kmalloc takes whole pages
- * (kmalloc_large), a power of two of them.
- */
-unsigned int
-sim_kmalloc_size(unsigned int size)
-{
-	unsigned int c = 8;
-
-	if (size > 64 && size <= 96)
-		return 96;
-	if (size > 128 && size <= 192)
-		return 192;
-	while (c < size)
-		c <<= 1;
-	return c < PAGE_SIZE ? c : max_t(unsigned int, c, PAGE_SIZE);
-}
-
 void
 sim_skb_ledger_init(struct skb_ledger *l)
 {
@@ -69,7 +50,7 @@ sim_skb_ledger_live(const struct skb_ledger *l, void *f)
 {
 	const struct sk_buff *skb;
 	const struct page *page;
-	unsigned long n = 0;
+	unsigned long n = 0, skb_objs;
 
 	list_for_each_entry(skb, &l->live, ledger_node) {
 		if (f)
@@ -84,6 +65,15 @@ sim_skb_ledger_live(const struct skb_ledger *l, void *f)
 				page->host ? page->host->name : "?", page->order,
 				page_count(page));
 		n++;
+	}
+	/* What the hosts' caches kept beyond the heads and data of the skbs
+	 * above: kmalloc memory nobody freed (kernel/slub.c). */
+	skb_objs = l->allocated - l->freed + l->data_allocated - l->data_freed;
+	if (l->slab_leaked > skb_objs) {
+		if (f)
+			fprintf(f, "leaked %lu slab object(s) besides the skbs' heads and data\n",
+				l->slab_leaked - skb_objs);
+		n += l->slab_leaked - skb_objs;
 	}
 	return n;
 }
@@ -104,7 +94,7 @@ sim_host_ledger(struct net *net)
 static unsigned int
 sim_skb_hash(const struct skb_ledger *l, const struct sk_buff *skb)
 {
-	/* malloc aligns to 16: the low bits say nothing. */
+	/* Headers sit on 64-byte lines (SLAB_HWCACHE_ALIGN): the low bits say nothing. */
 	return (unsigned int)(((uintptr_t)skb >> 4) * 0x9E3779B97F4A7C15ULL >> 32) &
 	       (l->hash_size - 1);
 }
@@ -208,12 +198,61 @@ sim_skb_sharers_init(struct sk_buff *skb)
 }
 
 /**
+ * skb_init - the host's cache of sk_buff headers, skbuff_head_cache
+ *
+ * Made once at boot, after kmalloc's caches (kmem_cache_init).
+ * KERNEL: 3.10 also makes skbuff_fclone_cache, for the header pairs of
+ * alloc_skb_fclone; netstep has no fclones.  Returns 0 or -ENOMEM.
+ */
+int
+skb_init(struct net *net)
+{
+	net->skbuff_head_cache = kmem_cache_create(net, "skbuff_head_cache", sizeof(struct sk_buff),
+						   0, SLAB_HWCACHE_ALIGN);
+	return net->skbuff_head_cache ? 0 : -ENOMEM;
+}
+
+/*
+ * kmalloc_reserve: the data buffer, @size bytes and the shared info, as
+ * big as 3.10's (netstep's own, at the same place, is no bigger).
+ * KERNEL: it may dip into the pfmemalloc reserves; netstep has none.
+ * Like 3.10, the shared info starts on a cache line of its own.
+ */
+static unsigned char *
+kmalloc_reserve(struct net *net, unsigned int size)
+{
+	_Static_assert(sizeof(struct skb_shared_info) <= SIM_SKB_SHINFO_SIZE,
+		       "netstep's shared info must fit where 3.10's goes");
+	return kmalloc(net, size + SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE));
+}
+
+/*
+ * skb_free_head: the data buffer goes back to kmalloc's cache.
+ * KERNEL: a head in a page frag (build_skb) drops its page instead.
+ */
+static void
+skb_free_head(struct sk_buff *skb)
+{
+	struct skb_ledger *l = sim_host_ledger(skb->host);
+
+	if (l)
+		l->data_freed++;
+	kfree(skb->head);
+}
+
+/**
  * alloc_skb - allocate a network buffer
  * @net: the host that will own it (stands in for the GFP mask)
  * @size: bytes of data room; headroom is made later with skb_reserve()
  *
- * Returns a new skb with users = 1 and dataref = 1, owned by the
- * caller, or NULL when memory runs out.
+ * The header comes from the host's skbuff_head_cache, the data from
+ * kmalloc.  Returns a new skb with users = 1 and dataref = 1, owned by
+ * the caller, or NULL when memory runs out.
+ * As 3.10's __alloc_skb, skb->end is all that ksize() says the buffer
+ * has, less the shared info at its very end: a 1514-byte frame gets
+ * kmalloc-2048 and 1728 bytes of room.
+ * netstep's alloc_skb event fires once the skb has its id, so the two
+ * allocations print just before it, at its caller's depth.
  */
 struct sk_buff *
 alloc_skb(struct net *net, unsigned int size)
@@ -222,17 +261,17 @@ alloc_skb(struct net *net, unsigned int size)
 	struct skb_shared_info *shinfo;
 	unsigned char *data;
 
-	/* The head as 3.10 sizes it: the shared info at the very end of what
-	 * kmalloc really gave (ksize), the rest for data. */
-	size = SKB_WITH_OVERHEAD(sim_kmalloc_size(SKB_DATA_ALIGN(size) +
-						  SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE)));
-	skb = calloc(1, sizeof(*skb));
-	data = malloc(size + sizeof(struct skb_shared_info));
-	if (!skb || !data) {
-		free(skb);
-		free(data);
+	size = SKB_DATA_ALIGN(size);
+	skb = kmem_cache_alloc(net->skbuff_head_cache);
+	if (!skb)
+		return NULL;
+	data = kmalloc_reserve(net, size);
+	if (!data) {
+		kmem_cache_free(net->skbuff_head_cache, skb);
 		return NULL;
 	}
+	size = SKB_WITH_OVERHEAD(ksize(data));
+	memset(skb, 0, sizeof(*skb));
 	skb->host = net;
 	sim_skb_ledger_add(skb);
 	trace_alloc_skb(net, skb, size);
@@ -308,16 +347,12 @@ skb_release_data(struct sk_buff *skb)
 	int drop = skb->nohdr ? (1 << SKB_DATAREF_SHIFT) + 1 : 1;
 
 	if (!skb->cloned || ((shinfo->dataref -= drop) & SKB_DATAREF_MASK) == 0) {
-		struct skb_ledger *l = sim_host_ledger(skb->host);
-
 		trace_skb_data_release(skb, 0, SIM_SKB_DATA_FREED);
 		for (int i = 0; i < shinfo->nr_frags; i++)
 			skb_frag_unref(skb, i);
 		/* skb_drop_fraglist */
 		kfree_skb_list(shinfo->frag_list);
-		if (l)
-			l->data_freed++;
-		free(skb->head);
+		skb_free_head(skb);
 	} else {
 		trace_skb_data_release(skb, shinfo->dataref & SKB_DATAREF_MASK,
 				       SIM_SKB_DATA_KEPT);
@@ -334,7 +369,8 @@ __kfree_skb(struct sk_buff *skb)
 	skb_release_data(skb);
 	skb->head = NULL;
 	sim_skb_ledger_del(skb);
-	free(skb);
+	/* kfree_skbmem */
+	kmem_cache_free(skb->host->skbuff_head_cache, skb);
 }
 
 /**
@@ -402,7 +438,7 @@ skb_get(struct sk_buff *skb)
 struct sk_buff *
 skb_clone(struct sk_buff *skb)
 {
-	struct sk_buff *n = malloc(sizeof(*n));
+	struct sk_buff *n = kmem_cache_alloc(skb->host->skbuff_head_cache);
 
 	if (!n)
 		return NULL;
@@ -547,7 +583,7 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	trace_pskb_expand_head(skb, nhead, ntail);
 	if (nhead < 0 || ntail < 0 || skb_shared(skb))
 		skb_panic(skb, nhead, "pskb_expand_head");
-	data = malloc(size + sizeof(struct skb_shared_info));
+	data = kmalloc_reserve(skb->host, size);
 	if (!data)
 		return -ENOMEM;
 	/* netstep: the old head's other headers keep its list; @skb starts
@@ -562,10 +598,8 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 			skb_get(list);
 		skb_release_data(skb);
 	} else {
-		/* skb_free_head: the references move with the shared info. */
-		if (l)
-			l->data_freed++;
-		free(skb->head);
+		/* The references move with the shared info. */
+		skb_free_head(skb);
 	}
 	if (l)
 		l->data_allocated++;

@@ -35,12 +35,16 @@
  * lists the headers that share it, so a reader (the UI) never walks
  * every live skb: with 4096-slot RX rings there are tens of thousands.
  *
- * KERNEL: no fclone slab pairs (skb_clone allocates a new header; the
- * fclone flag is kept for display), no SKBTX_SHARED_FRAG (no sendpage or
- * splice: every frag is the stack's own copy).  netstep's sk_buff and
- * skb_shared_info are not 3.10's, but truesize, which sockets are charged
- * (sk_wmem_alloc, sk_rmem_alloc, sk_wmem_queued), is computed with 3.10's
- * sizes, so buffers fill as on a 3.10 box.
+ * Headers come from the host's skbuff_head_cache and data from kmalloc
+ * (kernel/slab.h), as in the kernel.
+ *
+ * KERNEL: no fclone slab pairs (skb_clone takes a new header from
+ * skbuff_head_cache; the fclone flag is kept for display), no
+ * SKBTX_SHARED_FRAG (no sendpage or splice: every frag is the stack's
+ * own copy).  netstep's sk_buff and skb_shared_info are not 3.10's, but
+ * truesize, which sockets are charged (sk_wmem_alloc, sk_rmem_alloc,
+ * sk_wmem_queued), is computed with 3.10's sizes, so buffers fill as on
+ * a 3.10 box.
  */
 #ifndef NETSTEP_LAYERS_SKBUFF_H
 #define NETSTEP_LAYERS_SKBUFF_H
@@ -95,7 +99,6 @@ struct skb_shared_info {
 #define SKB_WITH_OVERHEAD(X)	((X) - SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE))
 #define SKB_TRUESIZE(X)		((X) + SKB_DATA_ALIGN(SIM_SKB_HEAD_SIZE) + \
 				 SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE))
-unsigned int sim_kmalloc_size(unsigned int size);	/* ksize(kmalloc(size)) */
 
 /* skb_shinfo(skb)->gso_type: which segmentation the skb asks for. */
 enum {
@@ -194,13 +197,15 @@ struct skb_ledger {
 	unsigned long pages_allocated;	/* pages ever allocated */
 	unsigned long pages_freed;	/* pages freed */
 	u32 next_page_id;		/* id for the next page */
+	unsigned long slab_leaked;	/* objects a host's caches still had at its end */
 };
 
 void sim_skb_ledger_init(struct skb_ledger *l);
 /* Is @skb a live header of @l?  @skb may point at freed memory: it is
  * only compared, never read. */
 bool sim_skb_ledger_holds(const struct skb_ledger *l, const struct sk_buff *skb);
-/* Number of skbs and pages still alive; prints each to @f (if not NULL). */
+/* Number of skbs and pages still alive, and of slab objects the hosts'
+ * caches kept besides those skbs'; prints each to @f (if not NULL). */
 unsigned long sim_skb_ledger_live(const struct skb_ledger *l, void *f);
 /* Display address: a fake kernel pointer derived from the id. */
 unsigned long sim_skb_display_addr(const struct sk_buff *skb);
@@ -209,6 +214,7 @@ unsigned long sim_skb_display_addr(const struct sk_buff *skb);
  * instead of GFP flags: there is one allocation context, and the host
  * leads to the engine's ledger. */
 struct sk_buff *alloc_skb(struct net *net, unsigned int size);
+int skb_init(struct net *net);	/* the host's skbuff_head_cache */
 struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length);
 struct sk_buff *skb_clone(struct sk_buff *skb);
 struct sk_buff *pskb_copy(struct sk_buff *skb);	/* own head, frags shared */

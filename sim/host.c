@@ -48,7 +48,9 @@ struct net *host_create(struct sim_engine *eng, const char *name)
 	host->ping_status = 2;
 	strncpy(net->name, name, sizeof(net->name) - 1);
 	net->eng = eng;
-	if (sim_engine_add_cpu(eng, &net->cpu, net)) {
+	/* Memory first: the devices' RX rings fill with skbs as they open. */
+	if (kmem_cache_init(net) || skb_init(net) || sim_engine_add_cpu(eng, &net->cpu, net)) {
+		sim_kmem_cache_exit(net);
 		free(host);
 		return NULL;
 	}
@@ -57,6 +59,7 @@ struct net *host_create(struct sim_engine *eng, const char *name)
 	net_dev_init(net);
 	if (ip_fib_init(net) < 0) {
 		sim_engine_remove_cpu(eng, &net->cpu);
+		sim_kmem_cache_exit(net);
 		free(host);
 		return NULL;
 	}
@@ -109,6 +112,7 @@ void host_destroy(struct net *net)
 		free_netdev(net->loopback_dev);
 	ip_fib_net_exit(net);
 	sim_engine_remove_cpu(net->eng, &net->cpu);
+	sim_kmem_cache_exit(net);
 	free(sim_host(net));
 }
 

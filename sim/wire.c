@@ -27,12 +27,51 @@
 
 struct sim_frame {
 	struct sim_event ev;		/* fires on arrival */
-	struct list_head node;		/* on link->inflight */
+	struct list_head node;		/* on link->inflight, or link->spare */
 	struct sim_link *link;
 	struct sim_port *to;		/* receiving port */
 	unsigned int len;
+	unsigned int cap;		/* room in data[] */
 	u8 data[];			/* the frame, no FCS */
 };
+
+/*
+ * Records are kept for reuse (a few per link), so a frame on the wire
+ * costs no malloc in a steady transfer.  Each has room for a full
+ * Ethernet frame at least: ACKs and data share them.
+ */
+#define SIM_LINK_SPARE		64
+#define SIM_FRAME_MIN_CAP	1514
+
+static struct sim_frame *
+sim_frame_get(struct sim_link *link, unsigned int len)
+{
+	struct sim_frame *fr;
+
+	if (!list_empty(&link->spare)) {
+		fr = list_first_entry(&link->spare, struct sim_frame, node);
+		list_del_init(&fr->node);
+		link->nspare--;
+		if (fr->cap >= len)
+			return fr;
+		free(fr);	/* a jumbo frame after small ones */
+	}
+	fr = malloc(sizeof(*fr) + (len > SIM_FRAME_MIN_CAP ? len : SIM_FRAME_MIN_CAP));
+	if (fr)
+		fr->cap = len > SIM_FRAME_MIN_CAP ? len : SIM_FRAME_MIN_CAP;
+	return fr;
+}
+
+static void
+sim_frame_put(struct sim_link *link, struct sim_frame *fr)
+{
+	if (link->nspare >= SIM_LINK_SPARE) {
+		free(fr);
+		return;
+	}
+	list_add(&fr->node, &link->spare);
+	link->nspare++;
+}
 
 /* The link's tx_time: the serialisation time at its rate. */
 static ktime_t
@@ -52,7 +91,7 @@ sim_frame_arrive(struct sim_event *ev)
 	sim_port_tap(to, SIM_DIR_RX, fr->data, fr->len, fr->link->eng->now);
 	if (to->rx)
 		to->rx(to, fr->data, fr->len);
-	free(fr);
+	sim_frame_put(fr->link, fr);
 }
 
 /* When a frame handed to @port now starts on the line: 0 if unplugged. */
@@ -109,7 +148,7 @@ sim_link_xmit(struct sim_port *port, const u8 *frame, unsigned int len)
 		link->stats.lost++;
 		return;
 	}
-	fr = malloc(sizeof(*fr) + len);
+	fr = sim_frame_get(link, len);
 	if (!fr) {
 		link->stats.lost++;
 		return;
@@ -144,6 +183,7 @@ sim_link_create(struct sim_engine *eng, struct sim_port *a,
 	link->delay = 500;	/* 100 m of copper is about 0.5 us */
 	link->mtu = 9000;	/* the NICs' MTU is what limits a frame */
 	INIT_LIST_HEAD(&link->inflight);
+	INIT_LIST_HEAD(&link->spare);
 	a->ops = &sim_link_ops;
 	a->link = link;
 	a->side = 0;
@@ -165,6 +205,8 @@ sim_link_destroy(struct sim_link *link)
 		list_del_init(&fr->node);
 		free(fr);
 	}
+	list_for_each_entry_safe(fr, tmp, &link->spare, node)
+		free(fr);
 	for (int i = 0; i < 2; i++)
 		if (link->end[i] && link->end[i]->link == link) {
 			link->end[i]->ops = NULL;

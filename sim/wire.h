@@ -35,6 +35,8 @@ struct sim_link {
 	u32 loss_ppm;			/* frames lost per million */
 	struct sim_link_stats stats;
 	struct list_head inflight;	/* frames on the wire, in arrival order */
+	struct list_head spare;		/* arrived frames' records, for reuse */
+	unsigned int nspare;
 	ktime_t busy_until[2];		/* per sending side: line busy until */
 };
 

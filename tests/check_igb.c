@@ -727,6 +727,45 @@ START_TEST(test_wire_burst_keeps_order)
 END_TEST
 
 /*
+ * The link keeps the records of arrived frames for the next ones (a
+ * steady transfer mallocs nothing per frame), at most 64 of them; a
+ * frame bigger than a record's room gets a record of its own size.
+ */
+START_TEST(test_wire_reuses_frame_records)
+{
+	static struct tap_log rx;
+	struct sim_tap tap = { .frame = tap_record_rx, .arg = &rx };
+	struct sim_port *pa;
+	static u8 frame[4000];
+
+	world_setup(true, true);
+	memset(&rx, 0, sizeof(rx));
+	ck_assert_int_eq(sim_port_add_tap(sim_igb_port(T.b), &tap), 0);
+	pa = sim_igb_port(T.a);
+	memcpy(frame, mac_b, ETH_ALEN);
+	memcpy(frame + ETH_ALEN, mac_a, ETH_ALEN);
+	frame[12] = TEST_PROTO >> 8;
+	frame[13] = TEST_PROTO & 0xff;
+	for (int i = 0; i < 6; i++)
+		sim_port_xmit(pa, frame, 60 + 200 * i);
+	ck_assert_uint_eq(T.link->nspare, 0);
+	fixture_run(&T.fx);
+	ck_assert_uint_eq(T.link->nspare, 6);
+	sim_port_xmit(pa, frame, sizeof(frame));	/* bigger than a record */
+	ck_assert_uint_eq(T.link->nspare, 5);
+	fixture_run(&T.fx);
+	ck_assert_uint_eq(T.link->nspare, 6);
+	ck_assert_uint_eq(rx.len[6], sizeof(frame));
+	for (int i = 0; i < 70; i++)
+		sim_port_xmit(pa, frame, 100);
+	fixture_run(&T.fx);
+	ck_assert_int_eq(rx.n, 77);
+	ck_assert_uint_eq(T.link->nspare, 64);
+	world_teardown();
+}
+END_TEST
+
+/*
  * B's vector masked (its driver is not servicing the ring): 79 frames
  * fill the 80-slot ring, the rest are missed (MPC).  A write to EIMS
  * sends the latched interrupt; NAPI drains it in two polls (64 + 15).
@@ -1276,6 +1315,7 @@ igb_suite(void)
 	fixture_add_tcase(s, "rx", NULL, NULL, 0, (const TTest *const []){
 		test_rx_filter,
 		test_wire_burst_keeps_order,
+		test_wire_reuses_frame_records,
 		test_rx_ring_full_missed_then_unmask,
 		test_mtu_and_oversize,
 		NULL,

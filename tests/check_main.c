@@ -9,6 +9,7 @@
 
 Suite *engine_suite(void);
 Suite *skbuff_suite(void);
+Suite *slab_suite(void);
 Suite *route_suite(void);
 Suite *netfilter_suite(void);
 Suite *neighbour_suite(void);
@@ -36,6 +37,7 @@ Suite *loopback_suite(void);
 static Suite *(*const suites[])(void) = {
 	engine_suite,
 	skbuff_suite,
+	slab_suite,
 	route_suite,
 	netfilter_suite,
 	neighbour_suite,

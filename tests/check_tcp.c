@@ -686,8 +686,13 @@ END_TEST
 
 START_TEST(test_nagle)
 {
+	struct tt t;
 	struct tcp_sock tp;
-	struct sk_buff *skb = alloc_skb(NULL, 2048);
+	struct sk_buff *skb;
+
+	/* An skb comes from a host's caches: the world's student. */
+	tt_setup(&t, 1);
+	skb = alloc_skb(t.cli, 2048);
 
 	ck_assert_ptr_nonnull(skb);
 	memset(&tp, 0, sizeof(tp));
@@ -713,13 +718,18 @@ START_TEST(test_nagle)
 	skb_put(skb, 1348);	/* a full segment always goes */
 	ck_assert(tcp_nagle_test(&tp, skb, 1448, 0));
 	kfree_skb(skb);
+	tt_teardown(&t);
 }
 END_TEST
 
 START_TEST(test_cwnd_and_snd_wnd_tests)
 {
+	struct tt t;
 	struct tcp_sock tp;
-	struct sk_buff *skb = alloc_skb(NULL, 2048);
+	struct sk_buff *skb;
+
+	tt_setup(&t, 1);
+	skb = alloc_skb(t.cli, 2048);
 
 	memset(&tp, 0, sizeof(tp));
 	skb_put(skb, 1448);
@@ -744,6 +754,7 @@ START_TEST(test_cwnd_and_snd_wnd_tests)
 	tp.snd_wnd = 0;
 	ck_assert(!tcp_snd_wnd_test(&tp, skb, 1448));
 	kfree_skb(skb);
+	tt_teardown(&t);
 }
 END_TEST
 

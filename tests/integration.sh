@@ -578,6 +578,27 @@ ns -e "$TDS" --pcap "$TD/wire2.pcap" >"$TD/run2.out" 2>"$TD/run2.err"
 same_runs "tcpdump: two runs give identical lines, -w file and wire" "tcpdump: deterministic" \
 	"$TD/run" "$TD/run2" out
 cmp -s "$TD/wire.pcap" "$TD/wire2.pcap" || bad "tcpdump: deterministic wire" "wire.pcap differs"
+# With TSO (the default), lesson 13's claim in files: the student's tap
+# saves the GSO skb whole (4344 bytes of payload, IP length 4396) with
+# the TCP checksum the card is to complete (tshark: bad), while every
+# frame on the wire is at most 1514 bytes with right checksums; both
+# carry the same 5000 bytes of payload from the student.
+ns -e "socket tcp; connect 10.0.1.2:9000; sleep 1ms; tcpdump -i eth0 -c 2 -w $TD/tso-host.pcap; send 3 5000; sleep 1ms" \
+	--pcap "$TD/tso-wire.pcap" >"$TD/tso.out" 2>"$TD/tso.err"
+tsoff() {
+	tshark -r "$1" -o tcp.check_checksum:TRUE -Y "ip.src == 10.0.0.2 && tcp.len > 0" \
+		-T fields -e frame.len -e tcp.len -e tcp.checksum.status 2>/dev/null
+}
+tsoff "$TD/tso-host.pcap" >"$TD/tso-host.fields"
+tsoff "$TD/tso-wire.pcap" >"$TD/tso-wire.fields"
+host=$(tr '\t\n' ' ;' <"$TD/tso-host.fields")
+wbig=$(awk '$1 > 1514 || $3 != 1' "$TD/tso-wire.fields" | wc -l)
+hsum=$(awk '{ s += $2 } END { print s + 0 }' "$TD/tso-host.fields")
+wsum=$(awk '{ s += $2 } END { print s + 0 }' "$TD/tso-wire.fields")
+[ "$host" = "4410 4344 0;722 656 0;" ] && [ "$wbig" -eq 0 ] && [ "$hsum" -eq 5000 ] &&
+	[ "$wsum" -eq 5000 ] && [ "$(wc -l <"$TD/tso-wire.fields")" -eq 4 ] &&
+	ok "tcpdump with TSO: the host saves the 4410-byte GSO skb unsummed, the wire 4 frames of at most 1514, summed" ||
+	bad "tcpdump with TSO: host vs wire" "host: $host; wire: $(tr '\t\n' ' ;' <"$TD/tso-wire.fields")"
 for cmd in "tcpdump -i eth7" "tcpdump -c 0" "tcpdump -X" "tcpdump port 9000" "on router tcpdump -w -"; do
 	refused "$TD/bad" "$cmd"
 done

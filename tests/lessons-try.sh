@@ -13,6 +13,7 @@
 #   bash tests/lessons-try.sh ./netstep
 set -u
 NETSTEP=${1:-./netstep}
+NETSTEP_ABS=$(cd "$(dirname "$NETSTEP")" && pwd)/$(basename "$NETSTEP")
 DIR=lessons
 OUT=tests/out-lessons-try
 mkdir -p "$OUT"
@@ -46,15 +47,16 @@ run() {
 		echo "$src: no #try lines after the try" >"$OUT/$name.why"
 		return 2
 	fi
-	timeout 120 "$NETSTEP" --headless --lesson "$OUT/$name.lesson" --check \
+	# In $OUT, where a try's files (tcpdump -w FILE) land.
+	(cd "$OUT" && timeout 120 "$NETSTEP_ABS" --headless --lesson "$name.lesson" --check) \
 		>"$OUT/$name.out" 2>"$OUT/$name.err"
 	rc=$?
 	: >"$OUT/$name.why"
 	if [ $rc -ne 0 ]; then
-		line=$(head -n 1 "$OUT/$name.err" | sed -n "s|^$OUT/$name.lesson:\([0-9]*\):.*|\1|p")
+		line=$(head -n 1 "$OUT/$name.err" | sed -n "s|^$name.lesson:\([0-9]*\):.*|\1|p")
 		if [ -n "$line" ]; then
 			orig=$(sed -n "${line}p" "$OUT/$name.map")
-			head -n 1 "$OUT/$name.err" | sed "s|^$OUT/$name.lesson:$line:|$src:$orig:|" >"$OUT/$name.why"
+			head -n 1 "$OUT/$name.err" | sed "s|^$name.lesson:$line:|$src:$orig:|" >"$OUT/$name.why"
 		else
 			head -n 3 "$OUT/$name.err" >"$OUT/$name.why"
 		fi
@@ -63,6 +65,7 @@ run() {
 }
 
 # 1. Every try of the course.
+rm -f "$OUT"/*.pcap
 while read -r name; do
 	case "$name" in ''|'#'*) continue ;; esac
 	base=${name%.lesson}
@@ -91,6 +94,26 @@ if [ -f "$src" ]; then
 	rc=$?
 	if [ $rc -eq 2 ]; then ok "a try without #try lines: $(cat "$OUT/no-try.why")"
 	else bad "a try without #try lines: exit $rc"; fi
+fi
+
+# 3. Lesson 13's try leaves two captures for Wireshark (in $OUT): with
+#    checksum offload off, the student's tap (eth0.pcap) and the router's
+#    end of the wire (wire.pcap) hold the same four data frames, and
+#    tshark finds every TCP checksum right in both.
+if grep -q '^#try .*-w eth0.pcap' "$DIR/13-tcpdump-vs-wire.lesson" 2>/dev/null; then
+	datafields() {
+		tshark -r "$1" -o tcp.check_checksum:TRUE -Y 'tcp.len > 0' \
+			-T fields -e frame.len -e tcp.seq_raw -e tcp.checksum.status 2>/dev/null
+	}
+	datafields "$OUT/eth0.pcap" >"$OUT/eth0.fields"
+	datafields "$OUT/wire.pcap" >"$OUT/wire.fields"
+	n=$(wc -l <"$OUT/eth0.fields")
+	good=$(cut -f3 "$OUT/eth0.fields" | grep -c '^1$')
+	if [ "$n" -eq 4 ] && [ "$good" -eq 4 ] && cmp -s "$OUT/eth0.fields" "$OUT/wire.fields"; then
+		ok "lesson 13's try: eth0.pcap and wire.pcap, the same $n data frames, every TCP checksum right"
+	else
+		bad "lesson 13's try captures: $n data frames, $good with a right checksum; see $OUT/eth0.fields $OUT/wire.fields"
+	fi
 fi
 
 echo "$passed passed, $failed failed"

@@ -91,6 +91,26 @@ has ntu0 'ntu=0 ntc=0' && has ntu1 '<- igb_tx_map' && has ntu1 'ntu=1 ntc=0' &&
 verdict $? "ring pane: next_to_use at igb_tx_map, next_to_clean at igb_clean_tx_irq" \
 	"ring pane" "see $OUT/ntu0.txt $OUT/ntu1.txt $OUT/ntc0.txt $OUT/ntc1.txt"
 
+# 4b. ring pane: a context descriptor is drawn as one, never as a buffer.
+#     At the return of igb_tx_map for a 3-segment TSO skb: slot 5 is
+#     igb_tso's context (MSS, L4 header length) and holds the skb; slot 6
+#     the head's data descriptor (its address and 1634 bytes), slot 7 the
+#     frag's; slot 3 the checksum-only context of the handshake's ACK.
+#     At 120x40, and at 80x24 with the Rings box scrolled (Tab, PgDn).
+tsokeys="b tcp_tso_should_defer c d 1 b igb_tx_map c f"
+tsocmd="socket tcp; connect 10.0.1.2:9000; send 3 5000"
+ui ctx120 120x40 "$tsokeys" -e "$tsocmd"
+ui ctx80 80x24 "$tsokeys Tab*4 PgDn" -e "$tsocmd"
+tsoring() {
+	has "$1" '\| +5 +ctx mss=1448 l4len=32 skb#[0-9]+ *\|' &&
+		has "$1" '\| +6 +0x[0-9a-f]{8} 1634 - +\|' &&
+		has "$1" '\| +7 +0x[0-9a-f]{8} 2776 - +\|' && ! has "$1" '\| +5 .{0,5}0x[0-9a-f]{8} '
+}
+tsoring ctx120 && tsoring ctx80 &&
+	has ctx120 '\| +3 [A-Z]* +ctx csum l4len=32 skb#[0-9]+ *\|'
+verdict $? "ring pane: a context descriptor says ctx mss= l4len=, the data descriptors address and length" \
+	"ring ctx" "see $OUT/ctx120.txt $OUT/ctx80.txt"
+
 # 5. a breakpoint stops at its function (and only there).
 ui bp 80x24 "b tcp_transmit_skb c"
 has bp '^ tcp_transmit_skb ' && has bp 'Breakpoint 1, tcp_transmit_skb' &&

@@ -1,10 +1,11 @@
 /*
- * tools/proc.c - `cat /proc/softirqs`, `cat /proc/interrupts` and
- * `nstat -az`: the counters a host keeps, in the kernel's formats.
+ * tools/proc.c - `cat /proc/softirqs`, `cat /proc/interrupts`,
+ * `cat /proc/slabinfo` and `nstat -az`: the counters a host keeps, in
+ * the kernel's formats.
  *
- * Mirrors the output of fs/proc/softirqs.c and fs/proc/interrupts.c
- * (Linux 3.10) and of iproute2's nstat.  Each netstep host has one CPU,
- * so there is one column.
+ * Mirrors the output of fs/proc/softirqs.c, fs/proc/interrupts.c and
+ * mm/slab_common.c's slabinfo (Linux 3.10) and of iproute2's nstat.
+ * Each netstep host has one CPU, so there is one column.
  */
 #include "tools/tools.h"
 #include "sim/host.h"
@@ -36,13 +37,15 @@ int
 tool_cat(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 {
 	if (argc != 2) {
-		fprintf(err, "cat: usage: cat /proc/softirqs|/proc/interrupts\n");
+		fprintf(err, "cat: usage: cat /proc/softirqs|/proc/interrupts|/proc/slabinfo\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "/proc/softirqs"))
 		proc_softirqs(net, out);
 	else if (!strcmp(argv[1], "/proc/interrupts"))
 		proc_interrupts(net, out);
+	else if (!strcmp(argv[1], "/proc/slabinfo"))
+		sim_slabinfo_show(net, out);
 	else {
 		fprintf(err, "cat: %s: No such file or directory\n", argv[1]);
 		return 2;

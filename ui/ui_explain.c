@@ -576,13 +576,23 @@ static const struct ui_explain_row ui_explain_table[] = {
 	  NULL },
 	{ &tp_ev___netdev_update_features, "recomputes the device's features: what the driver "
 	  "offers and the user wants, after the rules", NULL },
-	{ &tp_ev_netdev_fix_features, "the rules: TSO needs SG and checksumming, SG needs "
-	  "checksumming, GSO needs SG", NULL },
+	{ &tp_ev_netdev_fix_features, "the rules: TSO needs SG and checksumming, software GSO "
+	  "needs SG", NULL },
 	{ &tp_ev_alloc_pages, "takes a 4 KiB page from the host's page allocator", NULL },
 	{ &tp_ev_put_page, "drops a reference to a page; the last one frees it", NULL },
+	{ &tp_ev_kmem_cache_alloc, "takes an object from a slab cache, the last one freed first "
+	  "(for an skb, just before alloc_skb names it)", NULL },
+	{ &tp_ev_kmem_cache_free, "puts the object back at the front of its cache's free list",
+	  NULL },
+	{ &tp_ev_kmalloc, "memory from the smallest kmalloc-N cache that holds it (bytes_alloc); "
+	  "above 8 KiB whole pages", NULL },
+	{ &tp_ev_kfree, "gives kmalloc's memory back to its cache (or its pages)", NULL },
 	{ &tp_ev_skb_split, "moves the bytes after a point into a new skb (its frags go along)",
 	  NULL },
 	/* packet taps (tcpdump on the host) */
+	{ &tp_ev_dev_add_pack, "registers a packet handler: a protocol, or a tap (tcpdump's "
+	  "packet socket) that sees every frame", NULL },
+	{ &tp_ev_dev_remove_pack, "unregisters a packet handler: tcpdump's socket closes", NULL },
 	{ &tp_ev_dev_queue_xmit_nit, "a clone of the frame for every tap (tcpdump) before the "
 	  "driver gets it", NULL },
 	{ &tp_ev_deliver_skb, "hands the frame to one handler with one more reference", NULL },
@@ -711,7 +721,8 @@ static const struct ui_explain_row ui_explain_table[] = {
 	{ &tp_ev_igb_update_stats, "reads the card's statistics registers into the driver's counters", NULL },
 
 	/* skbs, softirqs, netfilter tables */
-	{ &tp_ev_alloc_skb, "allocates an sk_buff header and its data buffer", NULL },
+	{ &tp_ev_alloc_skb, "a new skb: the header and data buffer just taken (kmem_cache_alloc, "
+	  "kmalloc) made empty", NULL },
 	{ &tp_ev_skb_clone, "a second header for the same data: dataref counts both", NULL },
 	{ &tp_ev_skb_copy_datagram_iovec, "recv() copies the bytes to the user: linear part, page frags, frag_list", NULL },
 	{ &tp_ev____pskb_trim, "cuts a paged packet's end: frags past it let go of their page", NULL },

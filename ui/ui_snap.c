@@ -728,6 +728,39 @@ ui_rings_freeing(const struct ui_rec *r)
 	return ui_inside(r, f);
 }
 
+/*
+ * One TX slot as the card's array holds it.  A context descriptor
+ * (igb_tso, igb_tx_csum) carries no buffer: its row says so, with the
+ * MSS (0: checksum only) and the L4 header length [82576 7.2.2.2]; its
+ * tx_buffer_info entry is the packet's `first` (the skb, and the mapping
+ * of the head, whose data descriptor is the next slot).  A data
+ * descriptor's row shows the buffer the card will read: its address,
+ * its length, and DD once written back.
+ */
+static void
+ui_tx_slot(FILE *f, unsigned int i, const char *mark, const union e1000_adv_tx_desc *d)
+{
+	const struct e1000_adv_tx_context_desc *c = (const void *)d;
+	u32 type = le32_to_cpu(c->type_tucmd_mlhl);
+
+	if ((type & E1000_TXD_CMD_DEXT) &&
+	    (type & E1000_ADVTXD_DTYP_MASK) == E1000_ADVTXD_DTYP_CTXT) {
+		u32 mss_l4 = le32_to_cpu(c->mss_l4len_idx);
+		u32 mss = mss_l4 >> E1000_ADVTXD_MSS_SHIFT;
+		u32 l4len = (mss_l4 >> E1000_ADVTXD_L4LEN_SHIFT) & 0xFF;
+
+		if (mss)
+			fprintf(f, "%4u %-4s ctx mss=%u l4len=%u", i, mark, mss, l4len);
+		else
+			fprintf(f, "%4u %-4s ctx csum l4len=%u", i, mark, l4len);
+		return;
+	}
+	fprintf(f, "%4u %-4s 0x%08llx %4u %-3s", i, mark,
+		(unsigned long long)le64_to_cpu(d->read.buffer_addr),
+		le32_to_cpu(d->read.cmd_type_len) & E1000_ADVTXD_DTALEN_MASK,
+		le32_to_cpu(d->wb.status) & E1000_TXD_STAT_DD ? "DD" : "-");
+}
+
 static void
 ui_build_tx_ring(const struct ui_rec *r, FILE *f, struct igb_adapter *ad, struct igb_ring *ring)
 {
@@ -739,7 +772,7 @@ ui_build_tx_ring(const struct ui_rec *r, FILE *f, struct igb_adapter *ad, struct
 	fprintf(f, "TX ring %u  count=%u\n", ring->queue_index, cnt);
 	fprintf(f, "ntu=%u ntc=%u TDH=%u TDT=%u\n", ring->next_to_use, ring->next_to_clean,
 		tdh, tdt);
-	fprintf(f, " slot mark dma         len  DD  skb\n");
+	fprintf(f, "slot mark dma         len  DD  skb\n");
 	if (!cnt || !ring->desc || !ring->tx_buffer_info || ui_rings_freeing(r))
 		return;
 	/* A window from just before next_to_clean to just after next_to_use. */
@@ -763,8 +796,7 @@ ui_build_tx_ring(const struct ui_rec *r, FILE *f, struct igb_adapter *ad, struct
 		if (i == tdt)
 			*m++ = 'T';
 		*m = '\0';
-		fprintf(f, " %4u %-4s 0x%08llx %4u %-3s", i, mark, (unsigned long long)tb->dma,
-			tb->len, le32_to_cpu(d->wb.status) & E1000_TXD_STAT_DD ? "DD" : "-");
+		ui_tx_slot(f, i, mark, d);
 		if (id)
 			fprintf(f, " skb#%u", id);
 		fputc('\n', f);
