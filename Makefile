@@ -30,7 +30,8 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 KERNEL_OBJS := kernel/engine.o kernel/trace.o kernel/trace_events.o kernel/snmp.o \
 	       kernel/page_alloc.o kernel/slub.o
-LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o layers/loopback.o \
+LAYER_OBJS  := layers/skbuff.o layers/datagram.o layers/dev.o layers/gso.o layers/gro.o \
+	       layers/eth.o layers/loopback.o \
 	       layers/sch_generic.o layers/sch_api.o layers/sch_fifo.o \
 	       layers/sch_mq.o layers/sch_tbf.o \
 	       layers/route.o layers/fib_frontend.o layers/fib_trie.o \
@@ -40,9 +41,9 @@ LAYER_OBJS  := layers/skbuff.o layers/dev.o layers/gso.o layers/eth.o layers/loo
 	       layers/ip_fragment.o layers/icmp.o layers/ping.o
 LAYER_OBJS  += layers/sock.o layers/socket.o layers/af_inet.o layers/udp.o layers/ethtool.o \
 	       layers/raw.o layers/ip_sockglue.o
-LAYER_OBJS  += layers/tcp.o layers/tcp_output.o layers/tcp_input.o layers/tcp_input_sack.o \
-	       layers/tcp_input_recovery.o layers/tcp_ipv4.o layers/tcp_minisocks.o layers/tcp_timer.o \
-	       layers/tcp_cong.o layers/syncookies.o
+LAYER_OBJS  += layers/tcp.o layers/tcp_offload.o layers/tcp_output.o layers/tcp_input.o \
+	       layers/tcp_input_sack.o layers/tcp_input_recovery.o layers/tcp_ipv4.o \
+	       layers/tcp_minisocks.o layers/tcp_timer.o layers/tcp_cong.o layers/syncookies.o
 LAYER_OBJS  += layers/tcp_cubic.o
 NIC_OBJS    := nic/dma.o nic/igb_main.o nic/igb_ethtool.o nic/sim_82576.o
 SIM_OBJS    := sim/host.o sim/wire.o sim/pcap.o sim/topology.o sim/console.o
@@ -71,6 +72,7 @@ TEST_OBJS   := tests/check_main.o tests/fixture.o tests/check_engine.o \
 TEST_OBJS   += tests/check_socket.o tests/check_udp.o
 TEST_OBJS   += tests/check_tcp.o tests/check_offload.o tests/check_igb_offload.o
 TEST_OBJS   += tests/check_tcp_recovery.o
+TEST_OBJS   += tests/check_gro.o
 TEST_OBJS   += tests/check_pcapng.o
 TEST_OBJS   += tests/check_lesson.o
 TEST_OBJS   += tests/check_harden.o

@@ -10,6 +10,7 @@
 #include "events/kmem.h"
 #include "events/net.h"
 #include "events/offload.h"
+#include "events/gro.h"
 #include "events/qdisc.h"
 #include "events/netfilter.h"
 #include "events/fib.h"

@@ -257,21 +257,6 @@ TRACE_NOTE_EVENT(card_rx_no_desc, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
 		__entry->rdt = rdt;))
 #define trace_card_rx_no_desc(...) TP_NOTE(card_rx_no_desc, __VA_ARGS__)
 
-/* sim_82576_rx_store: the frame does not fit the descriptor's buffer. */
-TRACE_NOTE_EVENT(card_rx_buf_small, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
-	TP_PROTO(const struct net *net, unsigned int len, u32 bsize),
-	TP_HOST(net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_str(reason)
-		tp_u32(len)
-		tp_u32(bsize)),
-	TP_ASSIGN(
-		__entry->reason = "buffer_too_small";
-		__entry->len = len;
-		__entry->bsize = bsize;))
-#define trace_card_rx_buf_small(...) TP_NOTE(card_rx_buf_small, __VA_ARGS__)
-
 /* sim_82576_rx_store: an RX descriptor written back; RDH moves to the next. */
 TRACE_NOTE_EVENT(card_rx_writeback, "hw: Intel 82576 NIC (datasheet, QEMU igb)",
 	TP_PROTO(const struct net *net, u32 h, u32 count, u64 pkt, unsigned int len,

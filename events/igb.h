@@ -63,7 +63,7 @@ DECLARE_EVENT_CLASS(igb_queues,
 		__entry->queues = queues;))
 DEFINE_EVENT(igb_queues, igb_set_interrupt_capability, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_tx_queues))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->rss_queues))
 #define trace_igb_set_interrupt_capability(...) TP_FUNC(igb_set_interrupt_capability, __VA_ARGS__)
 
 DEFINE_EVENT(igb_q_vectors, igb_alloc_q_vectors, "drivers/net/ethernet/intel/igb/igb_main.c",
@@ -73,20 +73,36 @@ DEFINE_EVENT(igb_q_vectors, igb_alloc_q_vectors, "drivers/net/ethernet/intel/igb
 
 DEFINE_EVENT(igb_queues, igb_init_interrupt_scheme, "drivers/net/ethernet/intel/igb/igb_main.c",
 	    TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->num_tx_queues))
+	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(adapter, adapter->rss_queues))
 #define trace_igb_init_interrupt_scheme(...) TP_FUNC(igb_init_interrupt_scheme, __VA_ARGS__)
 
 TRACE_EVENT(igb_sw_init, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_adapter *adapter, unsigned int num_queues),
+	TP_PROTO(const struct igb_adapter *adapter),
 	TP_HOST(sim_igb_net(adapter)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_str(dev)
-		tp_u32(queues)),
+		tp_str(dev)),
 	TP_ASSIGN(
-		__entry->dev = adapter->netdev->name;
-		__entry->queues = num_queues;))
+		__entry->dev = adapter->netdev->name;))
 #define trace_igb_sw_init(...) TP_FUNC(igb_sw_init, __VA_ARGS__)
+
+/* Called at its end, when rss_queues and the pairing are known. */
+TRACE_EVENT(igb_init_queue_configuration, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_adapter *adapter, u32 max_rss_queues),
+	TP_HOST(sim_igb_net(adapter)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(cpus)
+		tp_u32(max_rss_queues)
+		tp_u32(rss_queues)
+		tp_u32(pairs)),
+	TP_ASSIGN(
+		__entry->cpus = num_online_cpus();
+		__entry->max_rss_queues = max_rss_queues;
+		__entry->rss_queues = adapter->rss_queues;
+		__entry->pairs = !!(adapter->flags & IGB_FLAG_QUEUE_PAIRS);))
+#define trace_igb_init_queue_configuration(...) TP_FUNC(igb_init_queue_configuration, __VA_ARGS__)
 
 /* NOTE: 3.10 has igb_rar_set in e1000_mac.c and igb_read_mac_addr in
  * e1000_nvm.c; netstep keeps them in nic/igb_main.c. */
@@ -125,16 +141,14 @@ TRACE_EVENT(igb_remove, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLI
 
 /* A missing @mac (igb_probe refuses it) prints as 00:00:00:00:00:00. */
 TRACE_EVENT(igb_probe, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct net *net, const char *name, const u8 *mac, unsigned int num_queues),
+	TP_PROTO(const struct net *net, const char *name, const u8 *mac),
 	TP_HOST(net),
 	TP_SKB(NULL),
 	TP_STRUCT(
 		tp_str(dev)
-		tp_u32(queues)
 		tp_mac(mac)),
 	TP_ASSIGN(
 		__entry->dev = name;
-		__entry->queues = num_queues;
 		if (mac)
 			memcpy(__entry->mac, mac, ETH_ALEN);
 		else
@@ -366,12 +380,15 @@ TRACE_EVENT(igb_configure_rx_ring, "drivers/net/ethernet/intel/igb/igb_main.c", 
 		tp_u8(ring)
 		tp_x64(rdba)
 		tp_u32(rdlen)
-		tp_u32(bufsz)),
+		tp_u32(bufsz)
+		tp_u32(hdr_len)),
 	TP_ASSIGN(
 		__entry->ring = ring->queue_index;
 		__entry->rdba = ring->dma;
 		__entry->rdlen = (u32)(ring->count * sizeof(union e1000_adv_rx_desc));
-		__entry->bufsz = adapter->rx_buffer_len;))
+		__entry->bufsz = IGB_RX_BUFSZ;
+		__entry->hdr_len = IGB_RX_HDR_LEN;
+		(void)adapter;))
 #define trace_igb_configure_rx_ring(...) TP_FUNC(igb_configure_rx_ring, __VA_ARGS__)
 
 DEFINE_EVENT(no_fields, igb_configure_rx, "drivers/net/ethernet/intel/igb/igb_main.c",
@@ -379,21 +396,28 @@ DEFINE_EVENT(no_fields, igb_configure_rx, "drivers/net/ethernet/intel/igb/igb_ma
 	TP_PROTO(const struct igb_adapter *adapter), TP_ARGS(sim_igb_net(adapter), NULL))
 #define trace_igb_configure_rx(...) TP_FUNC(igb_configure_rx, __VA_ARGS__)
 
-/* No 3.10 counterpart: 3.10 has igb_alloc_mapped_page. */
-TRACE_EVENT(sim_igb_alloc_mapped_skb, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *bi,
-		 unsigned int bufsz),
+/* An RX slot's page (0: none yet) and the half in use, with the ring's
+ * next_to_clean and next_to_alloc. */
+DECLARE_EVENT_CLASS(igb_rx_page,
+	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *bi),
 	TP_HOST(dev_net(rx_ring->netdev)),
 	TP_SKB(NULL),
 	TP_STRUCT(
-		tp_u8(ring)
-		tp_u32(bufsz)
-		tp_u8(reuse)),
+		tp_u32(page)
+		tp_u32(offset)
+		tp_u16(ntc)
+		tp_u16(nta)),
 	TP_ASSIGN(
-		__entry->ring = rx_ring->queue_index;
-		__entry->bufsz = bufsz;
-		__entry->reuse = bi->skb != NULL;))
-#define trace_sim_igb_alloc_mapped_skb(...) TP_FUNC(sim_igb_alloc_mapped_skb, __VA_ARGS__)
+		__entry->page = bi->page ? bi->page->id : 0;
+		__entry->offset = bi->page_offset;
+		__entry->ntc = rx_ring->next_to_clean;
+		__entry->nta = rx_ring->next_to_alloc;))
+/* The slot's page: page 0 when one must be allocated. */
+DEFINE_EVENT(igb_rx_page, igb_alloc_mapped_page, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *bi),
+	TP_ARGS(rx_ring, bi))
+#define trace_igb_alloc_mapped_page(...) TP_FUNC(igb_alloc_mapped_page, __VA_ARGS__)
 
 TRACE_EVENT(igb_alloc_rx_buffers, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
 	TP_PROTO(const struct igb_ring *rx_ring, u16 cleaned_count),
@@ -441,7 +465,7 @@ TRACE_EVENT(igb_write_ivar, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_
 #define trace_igb_write_ivar(...) TP_FUNC(igb_write_ivar, __VA_ARGS__)
 
 TRACE_EVENT(igb_assign_vector, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_q_vector *q_vector, int msix_vector),
+	TP_PROTO(const struct igb_q_vector *q_vector, int msix_vector, int rx_queue, int tx_queue),
 	TP_HOST(sim_igb_net(q_vector->adapter)),
 	TP_SKB(NULL),
 	TP_STRUCT(
@@ -450,8 +474,8 @@ TRACE_EVENT(igb_assign_vector, "drivers/net/ethernet/intel/igb/igb_main.c", TP_N
 		tp_s32(tx_queue)),
 	TP_ASSIGN(
 		__entry->vector = msix_vector;
-		__entry->rx_queue = q_vector->rx.ring->reg_idx;
-		__entry->tx_queue = q_vector->tx.ring->reg_idx;))
+		__entry->rx_queue = rx_queue;
+		__entry->tx_queue = tx_queue;))
 #define trace_igb_assign_vector(...) TP_FUNC(igb_assign_vector, __VA_ARGS__)
 
 TRACE_EVENT(igb_configure_msix, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
@@ -847,17 +871,78 @@ TRACE_EVENT(igb_poll, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE
 
 /* ==== igb_main.c: receive ==================================================== */
 
-TRACE_EVENT(igb_fetch_rx_buffer, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
-	TP_PROTO(const struct igb_ring *rx_ring, const struct sk_buff *skb, unsigned int size),
+/* An RX buffer and what is in it: the slot, the card's length, the page
+ * and the half (offset) the card wrote. */
+DECLARE_EVENT_CLASS(igb_rx_buffer,
+	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *rx_buffer,
+		 unsigned int size, const struct sk_buff *skb),
 	TP_HOST(dev_net(rx_ring->netdev)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u16(ntc)
-		tp_u32(len)),
+		tp_u32(len)
+		tp_u32(page)
+		tp_u32(offset)),
 	TP_ASSIGN(
 		__entry->ntc = rx_ring->next_to_clean;
-		__entry->len = size;))
+		__entry->len = size;
+		__entry->page = rx_buffer->page ? rx_buffer->page->id : 0;
+		__entry->offset = rx_buffer->page_offset;))
+/* @skb: the frame in progress (its next buffer), NULL for a new frame. */
+DEFINE_EVENT(igb_rx_buffer, igb_fetch_rx_buffer, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *rx_buffer,
+		 const union e1000_adv_rx_desc *rx_desc, const struct sk_buff *skb),
+	TP_ARGS(rx_ring, rx_buffer, le16_to_cpu(rx_desc->wb.upper.length), skb))
 #define trace_igb_fetch_rx_buffer(...) TP_FUNC(igb_fetch_rx_buffer, __VA_ARGS__)
+DEFINE_EVENT(igb_rx_buffer, igb_add_rx_frag, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *rx_buffer,
+		 unsigned int size, const struct sk_buff *skb),
+	TP_ARGS(rx_ring, rx_buffer, size, skb))
+#define trace_igb_add_rx_frag(...) TP_FUNC(igb_add_rx_frag, __VA_ARGS__)
+
+/* igb_can_reuse_rx_page: @count is the page's count before the test
+ * (1: the stack freed its part, the page comes back). */
+TRACE_EVENT(igb_can_reuse_rx_page, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+	TP_PROTO(const struct igb_rx_buffer *rx_buffer, const struct page *page,
+		 unsigned int truesize),
+	TP_HOST(page->host),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_u32(page)
+		tp_s32(count)
+		tp_u32(offset)
+		tp_u32(truesize)),
+	TP_ASSIGN(
+		__entry->page = page->id;
+		__entry->count = page_count(page);
+		__entry->offset = rx_buffer->page_offset;
+		__entry->truesize = truesize;))
+#define trace_igb_can_reuse_rx_page(...) TP_FUNC(igb_can_reuse_rx_page, __VA_ARGS__)
+
+/* igb_reuse_rx_page: the page, its other half next, goes from slot ntc
+ * to slot nta. */
+DEFINE_EVENT(igb_rx_page, igb_reuse_rx_page, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *rx_ring, const struct igb_rx_buffer *old_buff),
+	TP_ARGS(rx_ring, old_buff))
+#define trace_igb_reuse_rx_page(...) TP_FUNC(igb_reuse_rx_page, __VA_ARGS__)
+
+/* igb_pull_tail: @pull_len bytes of headers copied into the linear part. */
+TRACE_NOTE_EVENT(igb_rx_headers_pulled, "drivers/net/ethernet/intel/igb/igb_main.c",
+	TP_PROTO(const struct igb_ring *rx_ring, const struct sk_buff *skb, unsigned int pull_len),
+	TP_HOST(dev_net(rx_ring->netdev)),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(pull_len)
+		tp_u32(headlen)
+		tp_u32(data_len)),
+	TP_ASSIGN(
+		__entry->pull_len = pull_len;
+		__entry->headlen = skb_headlen(skb);
+		__entry->data_len = skb->data_len;))
+#define trace_igb_rx_headers_pulled(...) TP_NOTE(igb_rx_headers_pulled, __VA_ARGS__)
 
 TRACE_EVENT(igb_is_non_eop, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
 	TP_PROTO(const struct igb_ring *rx_ring),
@@ -872,18 +957,36 @@ TRACE_EVENT(igb_is_non_eop, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_
 		__entry->next = rx_ring->next_to_clean + 1u;))
 #define trace_igb_is_non_eop(...) TP_FUNC(igb_is_non_eop, __VA_ARGS__)
 
-TRACE_EVENT(igb_cleanup_headers, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NOT_INLINE,
+/* A whole frame in its skb: its length, its page frags (the first one's
+ * size), the status its last descriptor was written back with. */
+DECLARE_EVENT_CLASS(igb_rx_frame,
 	TP_PROTO(const struct igb_ring *rx_ring, const union e1000_adv_rx_desc *rx_desc,
 		 const struct sk_buff *skb),
 	TP_HOST(dev_net(rx_ring->netdev)),
 	TP_SKB(skb),
 	TP_STRUCT(
 		tp_u32(len)
+		tp_u8(nr_frags)
+		tp_u32(frag0)
 		tp_x32w(status, 8)),
 	TP_ASSIGN(
 		__entry->len = skb->len;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;
+		__entry->frag0 = skb_shinfo(skb)->nr_frags ?
+					 skb_frag_size(&skb_shinfo(skb)->frags[0]) : 0;
 		__entry->status = le32_to_cpu(rx_desc->wb.upper.status_error);))
+DEFINE_EVENT(igb_rx_frame, igb_cleanup_headers, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *rx_ring, const union e1000_adv_rx_desc *rx_desc,
+		 const struct sk_buff *skb),
+	TP_ARGS(rx_ring, rx_desc, skb))
 #define trace_igb_cleanup_headers(...) TP_FUNC(igb_cleanup_headers, __VA_ARGS__)
+DEFINE_EVENT(igb_rx_frame, igb_pull_tail, "drivers/net/ethernet/intel/igb/igb_main.c",
+	    TP_NOT_INLINE,
+	TP_PROTO(const struct igb_ring *rx_ring, const union e1000_adv_rx_desc *rx_desc,
+		 const struct sk_buff *skb),
+	TP_ARGS(rx_ring, rx_desc, skb))
+#define trace_igb_pull_tail(...) TP_FUNC(igb_pull_tail, __VA_ARGS__)
 
 /* igb_cleanup_headers: the card flagged a receive error in @rx_desc. */
 TRACE_NOTE_EVENT(igb_rx_frame_error, "drivers/net/ethernet/intel/igb/igb_main.c",
@@ -915,8 +1018,8 @@ TRACE_EVENT(igb_clean_rx_irq, "drivers/net/ethernet/intel/igb/igb_main.c", TP_NO
 		__entry->budget = budget;))
 #define trace_igb_clean_rx_irq(...) TP_FUNC(igb_clean_rx_irq, __VA_ARGS__)
 
-/* igb_clean_rx_irq: the card set DD in @rx_desc (slot ntc) and wrote
- * a frame into @skb. */
+/* igb_clean_rx_irq: the card set DD in @rx_desc (slot ntc) and the
+ * buffer is in @skb now (eop 0: the frame goes on in the next one). */
 TRACE_NOTE_EVENT(igb_rx_done, "drivers/net/ethernet/intel/igb/igb_main.c",
 	TP_PROTO(const struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
 		 const struct sk_buff *skb),
@@ -925,11 +1028,15 @@ TRACE_NOTE_EVENT(igb_rx_done, "drivers/net/ethernet/intel/igb/igb_main.c",
 	TP_STRUCT(
 		tp_u16(ntc)
 		tp_u32(len)
-		tp_u8(dd)),
+		tp_u8(dd)
+		tp_u8(eop)
+		tp_u8(nr_frags)),
 	TP_ASSIGN(
 		__entry->ntc = rx_ring->next_to_clean;
 		__entry->len = skb->len;
-		__entry->dd = !!igb_test_staterr(rx_desc, E1000_RXD_STAT_DD);))
+		__entry->dd = !!igb_test_staterr(rx_desc, E1000_RXD_STAT_DD);
+		__entry->eop = !!igb_test_staterr(rx_desc, E1000_RXD_STAT_EOP);
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;))
 #define trace_igb_rx_done(...) TP_NOTE(igb_rx_done, __VA_ARGS__)
 
 /* ==== igb_main.c: MTU and statistics ========================================= */
@@ -1000,6 +1107,30 @@ TRACE_EVENT(igb_set_ringparam, "drivers/net/ethernet/intel/igb/igb_ethtool.c", T
 		__entry->rx = ring->rx_pending;
 		__entry->tx = ring->tx_pending;))
 #define trace_igb_set_ringparam(...) TP_FUNC(igb_set_ringparam, __VA_ARGS__)
+
+TRACE_EVENT(igb_get_coalesce, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev),
+	TP_HOST(dev_net(netdev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)),
+	TP_ASSIGN(
+		__entry->dev = netdev->name;))
+#define trace_igb_get_coalesce(...) TP_FUNC(igb_get_coalesce, __VA_ARGS__)
+
+TRACE_EVENT(igb_set_coalesce, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *netdev, const struct ethtool_coalesce *ec),
+	TP_HOST(dev_net(netdev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(rx_usecs)
+		tp_u32(tx_usecs)),
+	TP_ASSIGN(
+		__entry->dev = netdev->name;
+		__entry->rx_usecs = ec->rx_coalesce_usecs;
+		__entry->tx_usecs = ec->tx_coalesce_usecs;))
+#define trace_igb_set_coalesce(...) TP_FUNC(igb_set_coalesce, __VA_ARGS__)
 
 TRACE_EVENT(igb_get_sset_count, "drivers/net/ethernet/intel/igb/igb_ethtool.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *netdev, int sset),

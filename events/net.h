@@ -47,6 +47,20 @@ DEFINE_EVENT(netdev_alloc, alloc_etherdev_mq, "include/linux/etherdevice.h", TP_
 		 size_t sizeof_priv), TP_ARGS(net, name, txqs, sizeof_priv))
 #define trace_alloc_etherdev_mq(...) TP_FUNC(alloc_etherdev_mq, __VA_ARGS__)
 
+TRACE_EVENT(netif_set_real_num_tx_queues, "net/core/dev.c", TP_NOT_INLINE,
+	TP_PROTO(const struct net_device *dev, unsigned int txq),
+	TP_HOST(dev_net(dev)),
+	TP_SKB(NULL),
+	TP_STRUCT(
+		tp_str(dev)
+		tp_u32(txq)
+		tp_u32(num_tx_queues)),
+	TP_ASSIGN(
+		__entry->dev = dev->name;
+		__entry->txq = txq;
+		__entry->num_tx_queues = dev->num_tx_queues;))
+#define trace_netif_set_real_num_tx_queues(...) TP_FUNC(netif_set_real_num_tx_queues, __VA_ARGS__)
+
 /* ifindex is the one the device is about to get. */
 TRACE_EVENT(register_netdev, "net/core/dev.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net_device *dev),

@@ -179,4 +179,89 @@ TRACE_EVENT(skb_segment, "net/core/skbuff.c", TP_NOT_INLINE,
 		__entry->hw_csum = csum;))
 #define trace_skb_segment(...) TP_FUNC(skb_segment, __VA_ARGS__)
 
+/* skb_add_rx_frag: a driver attaches @size bytes of a received page. */
+TRACE_EVENT(skb_add_rx_frag, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, const struct page *page, int off, int size,
+		 unsigned int truesize),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(page)
+		tp_u32(off)
+		tp_u32(size)
+		tp_u32(truesize)
+		tp_u8(nr_frags)),
+	TP_ASSIGN(
+		__entry->page = page->id;
+		__entry->off = (u32)off;
+		__entry->size = (u32)size;
+		__entry->truesize = truesize;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;))
+#define trace_skb_add_rx_frag(...) TP_FUNC(skb_add_rx_frag, __VA_ARGS__)
+
+TRACE_EVENT(___pskb_trim, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, unsigned int len),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(len)
+		tp_u32(from_len)
+		tp_u8(nr_frags)
+		tp_u8(frag_list)),
+	TP_ASSIGN(
+		__entry->len = len;
+		__entry->from_len = skb->len;
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;
+		__entry->frag_list = skb_has_frag_list(skb);))
+#define trace____pskb_trim(...) TP_FUNC(___pskb_trim, __VA_ARGS__)
+
+TRACE_EVENT(skb_realloc_headroom, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, unsigned int headroom),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_u32(headroom)
+		tp_u32(had)),
+	TP_ASSIGN(
+		__entry->headroom = headroom;
+		__entry->had = skb_headroom(skb);))
+#define trace_skb_realloc_headroom(...) TP_FUNC(skb_realloc_headroom, __VA_ARGS__)
+
+/* skb_gro_receive: how @skb's payload joined the held packet @p: its
+ * frags moved over ("frags"), or the merge was refused ("full"). */
+TRACE_EVENT(skb_gro_receive, "net/core/skbuff.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *p, const struct sk_buff *skb, unsigned int len),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_skb(into)
+		tp_u32(len)
+		tp_u32(held_len)
+		tp_u8(held_frags)),
+	TP_ASSIGN(
+		__entry->into = p->id;
+		__entry->len = len;
+		__entry->held_len = p->len;
+		__entry->held_frags = skb_shinfo(p)->nr_frags;))
+#define trace_skb_gro_receive(...) TP_FUNC(skb_gro_receive, __VA_ARGS__)
+
+/* skb_copy_datagram_iovec (net/core/datagram.c, layers/datagram.c). */
+TRACE_EVENT(skb_copy_datagram_iovec, "net/core/datagram.c", TP_NOT_INLINE,
+	TP_PROTO(const struct sk_buff *skb, int offset, int size),
+	TP_HOST(skb->host),
+	TP_SKB(skb),
+	TP_STRUCT(
+		tp_s32(offset)
+		tp_s32(size)
+		tp_u32(headlen)
+		tp_u8(nr_frags)
+		tp_u8(frag_list)),
+	TP_ASSIGN(
+		__entry->offset = offset;
+		__entry->size = size;
+		__entry->headlen = skb_headlen(skb);
+		__entry->nr_frags = skb_shinfo(skb)->nr_frags;
+		__entry->frag_list = skb_has_frag_list(skb);))
+#define trace_skb_copy_datagram_iovec(...) TP_FUNC(skb_copy_datagram_iovec, __VA_ARGS__)
+
 #endif

@@ -72,6 +72,12 @@ struct irqaction {
 	unsigned long count;		/* interrupts delivered */
 };
 
+/* include/linux/cpumask.h: a netstep host has one CPU. */
+static inline unsigned int num_online_cpus(void)
+{
+	return 1;
+}
+
 /* The per-CPU state of one host: what a softirq or IRQ needs. */
 struct sim_cpu {
 	struct sim_engine *eng;		/* the clock this CPU runs on */

@@ -13,7 +13,9 @@
  * ip_local_deliver finds tcp_v4_rcv and udp_rcv.  IPv4's part of GSO is
  * here too: inet_gso_segment, reached from layers/gso.c through
  * ip_packet_offload, hands a GSO skb to TCP's offload (tcp_tso_segment)
- * and then fixes each segment's IP header.
+ * and then fixes each segment's IP header; on receive, inet_gro_receive
+ * checks that a packet may join a held one of its flow (layers/gro.c)
+ * and inet_gro_complete gives the merged packet its total length.
  *
  * Read before: layers/socket.c.  Read after: layers/tcp.c (tcp_sendmsg),
  * layers/udp.c.
@@ -40,6 +42,7 @@
 #include "layers/net_namespace.h"
 #include "events/sock.h"
 #include "events/offload.h"
+#include "events/gro.h"
 
 #include "layers/tcp.h"
 
@@ -463,6 +466,8 @@ const struct proto_ops inet_dgram_ops = {
 static const struct net_offload tcp_offload = {
 	.callbacks = {
 		.gso_segment = tcp_tso_segment,
+		.gro_receive = tcp4_gro_receive,
+		.gro_complete = tcp4_gro_complete,
 	},
 };
 
@@ -523,10 +528,101 @@ inet_gso_segment(struct sk_buff *skb, netdev_features_t features)
 	return segs;
 }
 
+/**
+ * inet_gro_receive - IPv4's gro_receive: may @skb join a held packet?
+ *
+ * Only a plain header (version 4, no options) with a correct checksum,
+ * DF set, not a fragment, and a total length that is the whole packet
+ * can be merged at all.  A held packet is of its flow if the addresses
+ * and the protocol are the same; it must then also have the same TTL
+ * and TOS, and @skb must carry the next IP ID, or the held packet is
+ * flushed.  The transport protocol decides the rest.  Returns what
+ * tcp4_gro_receive returns (the link of a held packet to send up now),
+ * or NULL.
+ */
+static struct sk_buff **
+inet_gro_receive(struct sk_buff **head, struct sk_buff *skb)
+{
+	const struct net_offload *ops;
+	struct sk_buff **pp = NULL;
+	const struct iphdr *iph;
+	unsigned int off = skb_gro_offset(skb), id;
+	struct sk_buff *p;
+	int flush = 1;
+
+	trace_inet_gro_receive(skb);
+	iph = skb_gro_header_slow(skb, off + sizeof(*iph), off);
+	if (unlikely(!iph))
+		goto out;
+	ops = inet_offloads[iph->protocol];
+	if (!ops || !ops->callbacks.gro_receive)
+		goto out;
+	if (*(const u8 *)iph != 0x45)	/* version 4, ihl 5: no options */
+		goto out;
+	if (unlikely(ip_fast_csum(iph, 5)))
+		goto out;
+	/* Non-zero unless tot_len is all there is and frag_off is exactly DF
+	 * (no fragment, no Ethernet padding).  KERNEL: 3.10 reads these as
+	 * the low halves of the header's first and second 32-bit words. */
+	flush = (u16)((ntohs(iph->tot_len) ^ skb_gro_len(skb)) | (ntohs(iph->frag_off) ^ IP_DF));
+	id = ntohs(iph->id);
+
+	for (p = *head; p; p = p->next) {
+		const struct iphdr *iph2;
+
+		if (!NAPI_GRO_CB(p)->same_flow)
+			continue;
+		iph2 = ip_hdr(p);
+		if (iph->protocol != iph2->protocol || iph->saddr != iph2->saddr ||
+		    iph->daddr != iph2->daddr) {
+			NAPI_GRO_CB(p)->same_flow = 0;
+			continue;
+		}
+		/* All fields must match except length and checksum; the ID is
+		 * the held packet's plus the segments it holds. */
+		NAPI_GRO_CB(p)->flush |= (iph->ttl ^ iph2->ttl) | (iph->tos ^ iph2->tos) |
+					 ((u16)(ntohs(iph2->id) + NAPI_GRO_CB(p)->count) ^ id);
+		NAPI_GRO_CB(p)->flush |= flush;
+	}
+	NAPI_GRO_CB(skb)->flush |= flush;
+	skb_gro_pull(skb, sizeof(*iph));
+	skb_set_transport_header(skb, skb_gro_offset(skb));
+	pp = ops->callbacks.gro_receive(head, skb);
+out:
+	NAPI_GRO_CB(skb)->flush |= flush;
+	return pp;
+}
+
+/**
+ * inet_gro_complete - IPv4's gro_complete: the merged packet's total
+ * length (the header checksum patched, RFC 1624), then TCP's part.
+ * Returns 0, or -ENOSYS for a protocol without GRO (cannot happen: only
+ * TCP merges).
+ */
+static int
+inet_gro_complete(struct sk_buff *skb)
+{
+	__be16 newlen = htons(skb->len - skb_network_offset(skb));
+	struct iphdr *iph = ip_hdr(skb);
+	const struct net_offload *ops = inet_offloads[iph->protocol];
+
+	__sum16 check = iph->check;	/* a packed field: patched in a copy */
+
+	trace_inet_gro_complete(skb, ntohs(newlen));
+	csum_replace2(&check, iph->tot_len, newlen);
+	iph->check = check;
+	iph->tot_len = newlen;
+	if (!ops || !ops->callbacks.gro_complete)
+		return -ENOSYS;
+	return ops->callbacks.gro_complete(skb);
+}
+
 const struct packet_offload ip_packet_offload = {
 	.type = __constant_htons(ETH_P_IP),
 	.callbacks = {
 		.gso_segment = inet_gso_segment,
+		.gro_receive = inet_gro_receive,
+		.gro_complete = inet_gro_complete,
 	},
 };
 

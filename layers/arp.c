@@ -445,8 +445,9 @@ arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 		goto freeskb;
 	}
 	/* KERNEL: skb_share_check() first; our skbs arrive unshared. */
-	/* ARP header, plus 2 device addresses, plus 2 IP addresses. */
-	if (skb->len < arp_hdr_len(dev)) {
+	/* ARP header, plus 2 device addresses, plus 2 IP addresses, in the
+	 * linear part (a long ARP frame from igb has them in a page frag). */
+	if (!pskb_may_pull(skb, arp_hdr_len(dev))) {
 		NET_INC_STATS(net, SIM_MIB_ARP_BADLEN);
 		trace_arp_truncated(net, skb, arp_hdr_len(dev));
 		goto freeskb;

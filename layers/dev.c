@@ -19,11 +19,13 @@
  *
  * Receive: the driver's interrupt calls napi_schedule; NET_RX_SOFTIRQ
  * (net_rx_action) calls the driver's poll with a weight of 64 within a
- * budget of 300; the driver hands each frame to napi_gro_receive ->
+ * budget of 300; the driver hands each frame to napi_gro_receive (GRO,
+ * layers/gro.c, may merge it with others of its TCP flow) ->
  * netif_receive_skb, which finds the packet_type for skb->protocol
- * (ip_rcv, arp_rcv).  A device with no NAPI of its own, the loopback
- * device, calls netif_rx instead: the frame waits on the CPU's backlog,
- * whose NAPI poll (process_backlog) delivers it from NET_RX_SOFTIRQ.
+ * (ip_rcv, arp_rcv).  napi_complete sends what GRO still holds up.
+ * A device with no NAPI of its own, the loopback device, calls netif_rx
+ * instead: the frame waits on the CPU's backlog, whose NAPI poll
+ * (process_backlog) delivers it from NET_RX_SOFTIRQ, past GRO.
  *
  * Features (layers/netdev_features.h): what the driver offers
  * (hw_features) and what the user wants (ethtool -K) pass the rules of
@@ -38,12 +40,13 @@
  * sim/af_packet.c) sits on ptype_all.  dev_hard_start_xmit gives it a
  * clone of each frame it hands the driver (dev_queue_xmit_nit: after
  * software GSO, each segment), and __netif_receive_skb_core gives it
- * each received frame, with one more reference, before the protocol
+ * each received packet, with one more reference, before the protocol
  * handler (deliver_skb).  So tcpdump on a host sees what the stack gives
- * the driver and what the driver gives the stack, not the wire: once the
- * card segments (TSO), the two differ.
+ * the driver and what GRO gives the stack, not the wire: a GRO'd packet
+ * is one big one there, and once the card segments (TSO), the two
+ * differ on the way out too.
  *
- * Left out: GRO, RPS/RFS, rx_handler
+ * Left out: RPS/RFS, rx_handler
  * (bridge, macvlan), VLAN, netpoll, notifier chains other than NETDEV_DOWN (no
  * NETDEV_FEAT_CHANGE), the xmit recursion counter, carrier state (a
  * device that is up has carrier), unregister_netdevice.
@@ -121,6 +124,25 @@ alloc_etherdev_mq(struct net *net, const char *name, unsigned int txqs,
 {
 	trace_alloc_etherdev_mq(net, name, txqs, sizeof_priv);
 	return alloc_netdev_mqs(net, sizeof_priv, name, ether_setup, txqs);
+}
+
+/**
+ * netif_set_real_num_tx_queues - how many of @dev's TX queues the driver
+ * uses (netdev_pick_tx picks among them); the others keep their qdiscs,
+ * emptied.  0, or -EINVAL for 0 or more than were allocated.
+ */
+int
+netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq)
+{
+	trace_netif_set_real_num_tx_queues(dev, txq);
+	if (txq < 1 || txq > dev->num_tx_queues)
+		return -EINVAL;
+	/* qdisc_reset_all_tx_gt: what waited on a queue no longer used */
+	for (unsigned int i = txq; i < dev->real_num_tx_queues; i++)
+		if (netdev_get_tx_queue(dev, i)->qdisc)
+			qdisc_reset(netdev_get_tx_queue(dev, i)->qdisc);
+	dev->real_num_tx_queues = txq;
+	return 0;
 }
 
 /**
@@ -1141,6 +1163,8 @@ netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 	/* KERNEL: warns when a driver asks for more than 64. */
 	napi->weight = weight;
 	napi->dev = dev;
+	napi->gro_list = NULL;
+	napi->gro_count = 0;
 	napi->state = 1UL << NAPI_STATE_SCHED;
 }
 
@@ -1155,14 +1179,17 @@ napi_enable(struct napi_struct *n)
 /*
  * napi_disable - forbid scheduling and own the SCHED bit.  KERNEL: the
  * kernel sleeps until a running poll completes; with one thread nothing
- * runs, so a context still on the poll list is simply taken off.
+ * runs, so a context still on the poll list is simply taken off, its
+ * held GRO packets sent up as net_rx_action's napi_complete would.
  */
 void
 napi_disable(struct napi_struct *n)
 {
 	trace_napi_disable(n);
-	if (!list_empty(&n->poll_list))
+	if (!list_empty(&n->poll_list)) {
+		napi_gro_flush(n, false);
 		list_del_init(&n->poll_list);
+	}
 	n->state |= 1UL << NAPI_STATE_SCHED;
 	n->state &= ~(1UL << NAPI_STATE_DISABLE);
 }
@@ -1203,14 +1230,16 @@ napi_schedule(struct napi_struct *n)
 }
 
 /**
- * napi_complete - the driver's poll finished under its weight: leave the
- * poll list; the driver re-enables its interrupt next.
+ * napi_complete - the driver's poll finished under its weight: GRO's
+ * held packets go up (napi_gro_flush), then the context leaves the poll
+ * list; the driver re-enables its interrupt next.
  */
 void
 napi_complete(struct napi_struct *n)
 {
 	trace_napi_complete(n);
-	/* KERNEL: napi_gro_flush first; no GRO here. */
+	/* The poll is over: what GRO holds goes up now. */
+	napi_gro_flush(n, false);
 	if (!list_empty(&n->poll_list))
 		list_del_init(&n->poll_list);
 	n->state &= ~(1UL << NAPI_STATE_SCHED);
@@ -1256,6 +1285,10 @@ net_rx_action(struct sim_cpu *cpu)
 			if (n->state & (1UL << NAPI_STATE_DISABLE)) {
 				napi_complete(n);
 			} else {
+				/* Packets held since an earlier jiffy
+				 * go up; the rest wait for more. */
+				if (n->gro_list)
+					napi_gro_flush(n, HZ >= 1000);
 				list_del_init(&n->poll_list);
 				list_add_tail(&n->poll_list, &sd->poll_list);
 			}
@@ -1316,41 +1349,19 @@ __netif_receive_skb_core(struct sk_buff *skb)
 }
 
 /**
- * netif_receive_skb - deliver a received frame (eth_type_trans done)
+ * netif_receive_skb - deliver a received packet (eth_type_trans done)
  * @skb: consumed
  *
- * Counts it in dev->stats (NOTE: the kernel leaves rx_packets/rx_bytes
- * to each driver; netstep counts them once here, including the
- * Ethernet header, so fake devices and igb agree).
+ * As in the kernel, the driver counted the frame in its device's
+ * rx_packets/rx_bytes: this may be several frames merged by GRO.
+ * Returns NET_RX_SUCCESS or NET_RX_DROP.
  */
 int
 netif_receive_skb(struct sk_buff *skb)
 {
-	struct net_device *dev = skb->dev;
-	unsigned int hdr = 0;
-
 	trace_netif_receive_skb(skb);
-	if (skb->mac_header != SKB_HEADER_UNSET && skb->data >= skb_mac_header(skb))
-		hdr = skb->data - skb_mac_header(skb);
-	dev->stats.rx_packets++;
-	dev->stats.rx_bytes += skb->len + hdr;
 	/* KERNEL: netstamp, RPS steering (get_rps_cpu) first. */
 	return __netif_receive_skb_core(skb);
-}
-
-/**
- * napi_gro_receive - the driver's per-frame entry from its poll
- * @skb: consumed
- *
- * KERNEL: GRO would try to merge @skb with held segments of the same
- * flow (dev_gro_receive); netstep has no GRO, so it is GRO_NORMAL:
- * straight to netif_receive_skb.
- */
-int
-napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
-{
-	trace_napi_gro_receive(napi, skb);
-	return netif_receive_skb(skb);
 }
 
 /* ---- receive without NAPI: netif_rx and the backlog ----------------------------- */

@@ -13,9 +13,9 @@
  * driver's: layers/ethtool.c answers them from dev->features and its
  * sibling sets, as net/core/ethtool.c does.
  *
- * KERNEL: only the operations `ethtool DEV`, `-S`, `-g`, `-G`, `-k` and
- * `-K` need; no ioctl, no ethtool_cmd speed/advertising bitmaps beyond
- * a summary, no coalescing, pause, register or EEPROM dumps.
+ * KERNEL: only the operations `ethtool DEV`, `-S`, `-g`, `-G`, `-c`, `-C`,
+ * `-k` and `-K` need; no ioctl, no ethtool_cmd speed/advertising bitmaps
+ * beyond a summary, no pause, register or EEPROM dumps.
  */
 #ifndef NETSTEP_LAYERS_ETHTOOL_H
 #define NETSTEP_LAYERS_ETHTOOL_H
@@ -79,6 +79,18 @@ struct ethtool_ringparam {
 	u32 rx_mini_pending;
 	u32 rx_jumbo_pending;
 	u32 tx_pending;		/* current TX descriptors */
+};
+
+/*
+ * Interrupt coalescing (ethtool -c/-C): how long a device may hold an
+ * interrupt back after the last one.  0 means at once.  KERNEL: the
+ * frame counts, the _irq variants, adaptive coalescing and its rate
+ * thresholds (all ignored by igb) are left out.
+ */
+struct ethtool_coalesce {
+	u32 cmd;
+	u32 rx_coalesce_usecs;	/* igb: 1-3 pick a dynamic mode */
+	u32 tx_coalesce_usecs;
 };
 
 /* Header of the statistics answer; the values follow as u64 data[]. */
@@ -146,12 +158,14 @@ struct ethtool_ops {
 	u32 (*get_link)(struct net_device *dev);
 	void (*get_ringparam)(struct net_device *dev, struct ethtool_ringparam *ring);
 	int (*set_ringparam)(struct net_device *dev, struct ethtool_ringparam *ring);
+	int (*get_coalesce)(struct net_device *dev, struct ethtool_coalesce *ec);
+	int (*set_coalesce)(struct net_device *dev, struct ethtool_coalesce *ec);
 	/* @data gets count * ETH_GSTRING_LEN bytes of names */
 	void (*get_strings)(struct net_device *dev, u32 stringset, u8 *data);
 	void (*get_ethtool_stats)(struct net_device *dev, struct ethtool_stats *stats,
 				  u64 *data);
 	int (*get_sset_count)(struct net_device *dev, int sset);
-	/* KERNEL: get/set_coalesce, pauseparam, wol, msglevel, regs, eeprom,
+	/* KERNEL: pauseparam, wol, msglevel, regs, eeprom,
 	 * self_test, nway_reset, get_ts_info, rxnfc, channels ... omitted. */
 };
 

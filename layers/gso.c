@@ -33,10 +33,11 @@ static const char KSRC[] = "net/core/dev.c";
 /*
  * KERNEL: offload_base is a list each protocol family joins at boot
  * (dev_add_offload(&ip_packet_offload) in inet_init); netstep speaks
- * IPv4 only, so the list is a constant.
+ * IPv4 only, so the list is a constant.  GRO (layers/gro.c) walks it too.
  */
-static const struct packet_offload *const offload_base[] = {
+const struct packet_offload *const offload_base[] = {
 	&ip_packet_offload,
+	NULL,
 };
 
 /**
@@ -58,7 +59,7 @@ skb_mac_gso_segment(struct sk_buff *skb, netdev_features_t features)
 	if (unlikely(!type))
 		return ERR_PTR(-EINVAL);
 	skb_pull(skb, skb->mac_len);
-	for (unsigned int i = 0; i < ARRAY_SIZE(offload_base); i++) {
+	for (unsigned int i = 0; offload_base[i]; i++) {
 		const struct packet_offload *ptype = offload_base[i];
 
 		if (ptype->type == type && ptype->callbacks.gso_segment) {

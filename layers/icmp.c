@@ -242,9 +242,14 @@ icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	}
 	/* Never an error about an ICMP error. */
 	if (icmp_pointers[type].error && iph->protocol == IPPROTO_ICMP) {
-		const u8 *itp = nh + iph->ihl * 4 + offsetof(struct icmphdr, type);
+		/* The quoted ICMP header may be in a page frag (igb pulls
+		 * only the IP header of an ICMP packet). */
+		u8 _inner_type;
+		const u8 *itp = skb_header_pointer(skb_in, (int)(nh - skb_in->data) + iph->ihl * 4 +
+							   offsetof(struct icmphdr, type),
+						   sizeof(_inner_type), &_inner_type);
 
-		if (itp >= tail || *itp > NR_ICMP_TYPES || icmp_pointers[*itp].error) {
+		if (!itp || *itp > NR_ICMP_TYPES || icmp_pointers[*itp].error) {
 			trace_icmp_send_suppressed(skb_in, "about_icmp_error");
 			return;
 		}
@@ -321,8 +326,9 @@ icmp_unreach(struct sk_buff *skb)
 	u32 info = 0;
 
 	trace_icmp_unreach(skb);
-	if (skb->len < sizeof(struct iphdr))
+	if (!pskb_may_pull(skb, sizeof(struct iphdr)))
 		goto out_err;
+	icmph = icmp_hdr(skb);	/* the pull may have moved the head */
 	iph = (const struct iphdr *)skb->data;
 	if (iph->ihl < 5)
 		goto out_err;
@@ -337,8 +343,9 @@ icmp_unreach(struct sk_buff *skb)
 		info = ntohl(icmph->un.gateway) >> 24;
 	}
 
-	/* The quoted header and 8 bytes of its payload (ports, echo id). */
-	if (skb->len < iph->ihl * 4U + 8)
+	/* The quoted header and 8 bytes of its payload (ports, echo id),
+	 * linear for the handlers that read them. */
+	if (!pskb_may_pull(skb, iph->ihl * 4U + 8))
 		return;
 	icmp_socket_deliver(skb, info);
 	return;
@@ -454,15 +461,19 @@ icmp_rcv(struct sk_buff *skb)
 		reason = "truncated";
 		goto error;
 	}
-	/* KERNEL: CHECKSUM_COMPLETE from the NIC would skip the sum. */
-	if (csum_fold(csum_partial(skb->data, skb->len, 0))) {
+	/* KERNEL: CHECKSUM_COMPLETE from the NIC would skip the sum.  The
+	 * message may be in page frags (igb): sum it wherever it is. */
+	if (csum_fold(skb_checksum(skb, 0, skb->len, 0))) {
 		ICMP_INC_STATS(net, ICMP_MIB_CSUMERRORS);
 		reason = "bad_checksum";
 		goto error;
 	}
 	skb_reset_transport_header(skb);
+	if (!pskb_pull(skb, sizeof(*icmph))) {
+		reason = "no_memory";
+		goto error;
+	}
 	icmph = icmp_hdr(skb);
-	skb_pull(skb, sizeof(*icmph));
 
 	if (icmph->type > NR_ICMP_TYPES) {
 		reason = "bad_type";

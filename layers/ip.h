@@ -203,14 +203,21 @@ struct net_protocol {
 int inet_add_protocol(struct net *net, const struct net_protocol *prot,
 		      unsigned char protocol);
 
-/* include/net/protocol.h: how a transport protocol cuts a GSO skb. */
+/* include/net/protocol.h: how a transport protocol cuts a GSO skb and
+ * merges received ones (GRO). */
 struct net_offload {
 	struct offload_callbacks callbacks;	/* layers/netdevice.h */
 };
-/* layers/af_inet.c: IPv4's offload (inet_gso_segment), for layers/gso.c. */
+/* layers/af_inet.c: IPv4's offload (inet_gso_segment, inet_gro_receive),
+ * for layers/gso.c and layers/gro.c. */
 extern const struct packet_offload ip_packet_offload;
 /* layers/tcp.c */
 struct sk_buff *tcp_tso_segment(struct sk_buff *skb, netdev_features_t features);
+struct sk_buff **tcp_gro_receive(struct sk_buff **head, struct sk_buff *skb);
+int tcp_gro_complete(struct sk_buff *skb);
+/* layers/tcp_ipv4.c */
+struct sk_buff **tcp4_gro_receive(struct sk_buff **head, struct sk_buff *skb);
+int tcp4_gro_complete(struct sk_buff *skb);
 
 /* ip_output.c */
 int ip_local_out(struct sk_buff *skb);
@@ -258,10 +265,6 @@ int ip_push_pending_frames(struct sock *sk, struct flowi4 *fl4);
 void ip_flush_pending_frames(struct sock *sk);
 /* ip_local_out() plus the NET_XMIT_* to errno mapping; consumes @skb. */
 int ip_send_skb(struct sk_buff *skb);
-/* netstep: a private copy of @skb with @headroom bytes in front of the
- * data (KERNEL: skb_realloc_headroom / skb_cow).  Consumes @skb; NULL if
- * memory ran out (the skb is then freed). */
-struct sk_buff *sim_skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom);
 /* Choose the IP ID for an outgoing datagram (ip_select_ident). */
 __be16 ip_select_ident(struct net *net, const struct iphdr *iph);
 /* ip_input.c */

@@ -12,8 +12,13 @@
  * layers/ip_output.c (ip_output, ip_fragment), layers/icmp.c (the errors
  * a router sends: time exceeded, fragmentation needed).
  *
+ * A packet GRO merged from several segments (gso_size set) is forwarded
+ * whole, as 3.10.108 does: it fits the next link if its segments do
+ * (skb_gso_network_seglen), and GSO cuts it into those segments again on
+ * the way out.
+ *
  * Left out: ICMP redirects (RTCF_DOREDIRECT), the router alert option,
- * source routing, xfrm policy checks, LRO warnings, GSO.
+ * source routing, xfrm policy checks, LRO warnings.
  */
 #include "layers/ip.h"
 #include "layers/route.h"
@@ -37,6 +42,24 @@ rt_tos2priority(u8 tos)
 	return ip_tos2prio[(tos & IPTOS_TOS_MASK) >> 1];
 }
 
+/* May the packet be fragmented on the way (DF clear, or local_df)? */
+static bool
+ip_may_fragment(const struct sk_buff *skb)
+{
+	return unlikely((ip_hdr(skb)->frag_off & htons(IP_DF)) == 0) || skb->local_df;
+}
+
+/* Too big for a link of @mtu?  A GRO'd packet is as big as its segments. */
+static bool
+ip_exceeds_mtu(const struct sk_buff *skb, unsigned int mtu)
+{
+	if (skb->len <= mtu)
+		return false;
+	if (skb_is_gso(skb) && skb_gso_network_seglen(skb) <= mtu)
+		return false;
+	return true;
+}
+
 /**
  * ip_forward_finish - count the packet and send it on
  *
@@ -49,7 +72,10 @@ ip_forward_finish(struct sk_buff *skb)
 
 	trace_ip_forward_finish(skb);
 	IP_INC_STATS(net, IPSTATS_MIB_OUTFORWDATAGRAMS);
-	/* KERNEL: ip_forward_options() would rewrite record-route options. */
+	/* KERNEL: ip_forward_options() would rewrite record-route options;
+	 * 3.10.108 would cut here (ip_forward_finish_gso) a GSO packet
+	 * without DF whose segments exceed the next link's MTU; GRO merges
+	 * only packets with DF set, and no other GSO packet is forwarded. */
 	return dst_output(skb);
 }
 
@@ -76,7 +102,6 @@ sim_ip_forward_drop(struct sk_buff *skb, int mib, const char *reason)
 int
 ip_forward(struct sk_buff *skb)
 {
-	struct net *net = skb->host;
 	struct rtable *rt = skb_rtable(skb);
 	struct iphdr *iph = ip_hdr(skb);
 	unsigned int mtu = dst_mtu(&rt->dst);
@@ -89,8 +114,11 @@ ip_forward(struct sk_buff *skb)
 	if (skb->pkt_type != PACKET_HOST)
 		return sim_ip_forward_drop(skb, IPSTATS_MIB_INADDRERRORS, "not_packet_host");
 
-	/* The checksum of what we forward is the sender's business. */
-	skb->ip_summed = CHECKSUM_NONE;
+	/* skb_forward_csum: a sum of the packet as received would no longer
+	 * hold once the TTL changes.  A GRO'd packet keeps CHECKSUM_PARTIAL:
+	 * its segments' checksums are made again on the way out. */
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		skb->ip_summed = CHECKSUM_NONE;
 
 	if (iph->ttl <= 1) {
 		trace_ip_drop(skb, "ttl_exceeded");
@@ -98,22 +126,18 @@ ip_forward(struct sk_buff *skb)
 		return sim_ip_forward_drop(skb, IPSTATS_MIB_INHDRERRORS, "ttl_exceeded");
 	}
 
-	if (unlikely(skb->len > mtu && (iph->frag_off & htons(IP_DF)) && !skb->local_df)) {
+	if (!ip_may_fragment(skb) && ip_exceeds_mtu(skb, mtu)) {
 		trace_ip_drop_mtu(skb, "frag_needed", mtu);
 		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu));
 		return sim_ip_forward_drop(skb, IPSTATS_MIB_FRAGFAILS, "frag_needed");
 	}
 
 	/* We are about to write the header: it must be ours alone, with
-	 * room in front for the next link's header (skb_cow). */
-	if (skb_cloned(skb) || skb_headroom(skb) < hh_len) {
-		skb = sim_skb_realloc_headroom(skb, hh_len);
-		if (!skb) {
-			IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
-			return NET_RX_DROP;
-		}
-		iph = ip_hdr(skb);
-	}
+	 * room in front for the next link's header (the frags may stay
+	 * shared: the header is in the linear part). */
+	if (skb_cow(skb, hh_len))
+		return sim_ip_forward_drop(skb, IPSTATS_MIB_OUTDISCARDS, "no_memory");
+	iph = ip_hdr(skb);
 
 	ip_decrease_ttl(iph);
 	trace_ip_ttl_decreased(skb);

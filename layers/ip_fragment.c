@@ -252,7 +252,10 @@ ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 		 * tail as the kernel does. */
 		if (end & 7) {
 			end &= ~7;
-			skb_trim(skb, ihl + end - offset);
+			if (pskb_trim_rcsum(skb, ihl + end - offset)) {
+				trace_ip_drop(skb, "no_memory");
+				goto drop_one;
+			}
 		}
 		if (end > qp->len) {
 			if (qp->last_in & INET_FRAG_LAST_IN) {
@@ -355,8 +358,12 @@ ip_frag_reasm(struct ipq *qp, struct sk_buff *skb)
 	for (fp = head; fp; fp = fp->next) {
 		unsigned int fihl = ip_hdrlen(fp);
 
-		memcpy(whole->data + ihl + FRAG_CB(fp)->offset,
-		       skb_network_header(fp) + fihl, fp->len - fihl);
+		/* The payload may be in page frags (igb): copied from there. */
+		if (skb_copy_bits(fp, fihl, whole->data + ihl + FRAG_CB(fp)->offset,
+				  fp->len - fihl)) {
+			kfree_skb(whole);
+			return NULL;
+		}
 	}
 	whole->transport_header = whole->network_header + ihl;
 	whole->dev = skb->dev;

@@ -182,10 +182,11 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 		return sim_ip_rcv_drop(skb, SIM_MIB_RXOTHERHOST, "otherhost");
 
 	IP_INC_STATS(net, IPSTATS_MIB_INPKTS);
-	/* KERNEL: skb_share_check, and pskb_may_pull would linearise a paged
-	 * skb; netstep's received skbs are linear (igb copies each frame into
-	 * one buffer), so a length check is enough. */
-	if (skb->len < sizeof(struct iphdr))
+	/* KERNEL: skb_share_check (a shared skb is cloned first) omitted:
+	 * taps here take copies, never a reference. */
+	/* The header must be in the linear part (igb pulled it there; a
+	 * fragment or an odd packet may need the pull). */
+	if (!pskb_may_pull(skb, sizeof(struct iphdr)))
 		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INHDRERRORS, "truncated_header");
 
 	skb_reset_network_header(skb);
@@ -193,8 +194,9 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	if (iph->ihl < 5 || iph->version != 4)
 		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INHDRERRORS,
 				   iph->version != 4 ? "bad_version" : "bad_ihl");
-	if (skb->len < iph->ihl * 4U)
+	if (!pskb_may_pull(skb, iph->ihl * 4U))
 		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INHDRERRORS, "truncated_options");
+	iph = ip_hdr(skb);	/* the pull may have moved the head */
 	if (unlikely(ip_fast_csum(iph, iph->ihl)))
 		return sim_ip_rcv_drop(skb, IPSTATS_MIB_CSUMERRORS, "bad_checksum");
 
@@ -204,8 +206,11 @@ ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	if (len < iph->ihl * 4U)
 		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INHDRERRORS, "bad_tot_len");
 
-	/* Ethernet pads short frames to 60 bytes: keep the datagram only. */
-	skb_trim(skb, len);
+	/* Ethernet pads short frames to 60 bytes: keep the datagram only
+	 * (its end may be in a page frag). */
+	if (pskb_trim_rcsum(skb, len))
+		return sim_ip_rcv_drop(skb, IPSTATS_MIB_INDISCARDS, "trim_failed");
+	iph = ip_hdr(skb);
 	memset(IPCB(skb), 0, sizeof(struct inet_skb_parm));
 	skb->transport_header = skb->network_header + iph->ihl * 4;
 

@@ -653,39 +653,6 @@ ip_flush_pending_frames(struct sock *sk)
 }
 
 /**
- * sim_skb_realloc_headroom - copy @skb into a buffer with more headroom
- *
- * Keeps the metadata a sender set (device, route, cb, header offsets).
- * Consumes @skb; returns the copy or NULL (the original is then freed).
- */
-struct sk_buff *
-sim_skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom)
-{
-	struct sk_buff *n = alloc_skb(skb->host, headroom + skb->len);
-	int delta;
-
-	if (!n) {
-		kfree_skb(skb);
-		return NULL;
-	}
-	skb_reserve(n, headroom);
-	memcpy(skb_put(n, skb->len), skb->data, skb->len);
-	delta = (int)(n->data - n->head) - (int)(skb->data - skb->head);
-	n->network_header = skb->network_header + delta;
-	if (skb->transport_header != SKB_HEADER_UNSET)
-		n->transport_header = skb->transport_header + delta;
-	if (skb->mac_header != SKB_HEADER_UNSET)
-		n->mac_header = skb->mac_header + delta;
-	__copy_skb_header(n, skb);
-	n->ip_summed = skb->ip_summed;
-	/* The route moves to the copy with whatever reference it had. */
-	n->_skb_refdst = skb->_skb_refdst;
-	skb->_skb_refdst = 0;
-	consume_skb(skb);
-	return n;
-}
-
-/**
  * ip_finish_output2 - hand the packet to the neighbour of the next hop
  * @skb: a packet (or fragment) that fits the MTU
  *
@@ -709,12 +676,19 @@ ip_finish_output2(struct sk_buff *skb)
 
 	/* Room for the link-layer header, so it can be pushed in place. */
 	if (unlikely(skb_headroom(skb) < hh_len && dev->header_ops)) {
+		struct sk_buff *skb2;
+
 		trace_ip_headroom_realloc(skb, hh_len);
-		skb = sim_skb_realloc_headroom(skb, hh_len);
-		if (!skb) {
+		skb2 = skb_realloc_headroom(skb, hh_len);
+		if (!skb2) {
 			IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
+			kfree_skb(skb);
 			return -ENOMEM;
 		}
+		if (skb->sk)
+			skb_set_owner_w(skb2, skb->sk);
+		consume_skb(skb);
+		skb = skb2;
 	}
 
 	nexthop = rt_nexthop(rt, ip_hdr(skb)->daddr);

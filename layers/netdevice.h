@@ -136,8 +136,12 @@ struct napi_struct {
 	struct list_head poll_list;	/* on softnet_data.poll_list */
 	unsigned long state;		/* NAPI_STATE_* bits */
 	int weight;			/* work per poll, 64 for igb */
+	unsigned int gro_count;		/* packets held on gro_list */
 	int (*poll)(struct napi_struct *napi, int budget);
 	struct net_device *dev;
+	struct sk_buff *gro_list;	/* GRO's held packets, youngest first,
+					 * linked through skb->next */
+	/* KERNEL: skb (napi_get_frags' spare), dev_list, poll_lock omitted. */
 };
 #define NAPI_POLL_WEIGHT 64
 
@@ -281,17 +285,90 @@ struct softnet_data {
 	unsigned int cpu_collision;
 };
 
-/* How a protocol cuts a GSO skb in software (skb_gso_segment).
+/* How a protocol cuts a GSO skb in software (skb_gso_segment), and how
+ * it merges received packets into one (GRO: layers/gro.c).
  * KERNEL: gso_send_check (the header check for packets from untrusted
- * sources) and the GRO callbacks are left out. */
+ * sources) is left out. */
 struct offload_callbacks {
 	struct sk_buff *(*gso_segment)(struct sk_buff *skb, netdev_features_t features);
+	/* Merge @skb into a held packet of @head's list if it belongs
+	 * there; the address of the list link of a packet to send up now,
+	 * or NULL. */
+	struct sk_buff **(*gro_receive)(struct sk_buff **head, struct sk_buff *skb);
+	/* Make a merged packet one that the stack above can take: 0. */
+	int (*gro_complete)(struct sk_buff *skb);
 };
 /* ... for an Ethernet type (ip_packet_offload, layers/af_inet.c). */
 struct packet_offload {
 	__be16 type;			/* htons(ETH_P_IP) */
 	struct offload_callbacks callbacks;
 };
+/* Every packet_offload, NULL-terminated (layers/gso.c). */
+extern const struct packet_offload *const offload_base[];
+
+/* ---- GRO, include/linux/netdevice.h (layers/gro.c) ---- */
+
+/* What became of a packet napi_gro_receive was given. */
+typedef enum gro_result {
+	GRO_MERGED,			/* its data joined a held packet, its
+					 * header did too (frag_list) */
+	GRO_MERGED_FREE,		/* its data joined a held packet; the
+					 * rest of it is freed */
+	GRO_HELD,			/* held, for later ones to join */
+	GRO_NORMAL,			/* passed up as it is */
+	GRO_DROP,			/* the stack dropped it */
+} gro_result_t;
+const char *sim_gro_result_name(u32 ret);
+
+/* GRO's view of a packet, in skb->cb while GRO has it. */
+struct napi_gro_cb {
+	int data_offset;		/* bytes of headers GRO has parsed past
+					 * skb->data */
+	u16 flush;			/* non-zero: send it up, merge no more */
+	u16 count;			/* segments a held packet stands for */
+	u8 same_flow;			/* a held packet: of the new packet's flow;
+					 * the new packet: it was merged */
+	u8 free;			/* NAPI_GRO_FREE: merged, free the rest */
+	unsigned long age;		/* jiffies when it was first held */
+	/* KERNEL: frag0/frag0_len (headers read in place from the first
+	 * frag, for drivers whose skbs have no linear part: igb pulls the
+	 * headers into it, so 3.10 reads them there too), proto (IPv6) and
+	 * last (the frag_list path: see skb_gro_receive) omitted. */
+};
+#define NAPI_GRO_CB(skb)	((struct napi_gro_cb *)(skb)->cb)
+#define NAPI_GRO_FREE		1
+#define MAX_GRO_SKBS		8	/* packets held per NAPI context */
+
+static inline unsigned int skb_gro_offset(const struct sk_buff *skb)
+{
+	return NAPI_GRO_CB(skb)->data_offset;
+}
+/* The bytes after the headers parsed so far: a TCP segment's payload. */
+static inline unsigned int skb_gro_len(const struct sk_buff *skb)
+{
+	return skb->len - NAPI_GRO_CB(skb)->data_offset;
+}
+static inline void skb_gro_pull(struct sk_buff *skb, unsigned int len)
+{
+	NAPI_GRO_CB(skb)->data_offset += len;
+}
+/* The header at @offset, @hlen bytes of it made linear; NULL if the
+ * packet is shorter.  KERNEL: 3.10 first tries skb_gro_header_fast
+ * (frag0); for igb's skbs that always falls through to this. */
+static inline void *skb_gro_header_slow(struct sk_buff *skb, unsigned int hlen,
+					unsigned int offset)
+{
+	if (!pskb_may_pull(skb, hlen))
+		return NULL;
+	return skb->data + offset;
+}
+static inline void *skb_gro_network_header(const struct sk_buff *skb)
+{
+	return skb->data + skb_network_offset(skb);
+}
+
+void napi_gro_flush(struct napi_struct *napi, bool flush_old);
+int skb_gro_receive(struct sk_buff **head, struct sk_buff *skb);	/* layers/skbuff.c */
 
 /* can_checksum_protocol: may a device with @features finish the
  * checksum of a @protocol packet (CHECKSUM_PARTIAL)? */
@@ -325,6 +402,7 @@ struct net_device *alloc_etherdev_mq(struct net *net, const char *name,
 int register_netdev(struct net_device *dev);
 void free_netdev(struct net_device *dev);
 int dev_open(struct net_device *dev);
+int netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq);
 void dev_close(struct net_device *dev);
 
 /*
@@ -369,9 +447,10 @@ int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev,
 			struct netdev_queue *txq);
 int netif_receive_skb(struct sk_buff *skb);
 int netif_rx(struct sk_buff *skb);	/* a frame from a device without NAPI (lo) */
-int napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
+gro_result_t napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int), int weight);
+void netif_napi_del(struct napi_struct *napi);
 void napi_schedule(struct napi_struct *n);
 void napi_complete(struct napi_struct *n);
 void napi_enable(struct napi_struct *n);

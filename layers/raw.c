@@ -339,9 +339,11 @@ raw_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
  * -EAGAIN when nothing is queued (where the kernel sleeps in
  * __skb_recv_datagram unless MSG_DONTWAIT).
  *
- * KERNEL: 3.10 goes through skb_recv_datagram, skb_copy_datagram_iovec
- * and skb_free_datagram (net/core/datagram.c), and adds the control
- * messages the socket asked for (IP_PKTINFO, IP_TTL ...).
+ * The packet may be in page frags (igb leaves a long one in its half
+ * page): skb_copy_datagram_iovec reads it wherever it is.
+ * KERNEL: 3.10 goes through skb_recv_datagram and skb_free_datagram
+ * (net/core/datagram.c), and adds the control messages the socket asked
+ * for (IP_PKTINFO, IP_TTL ...).
  */
 static int
 raw_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock, int flags,
@@ -369,7 +371,7 @@ raw_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock, int fl
 		msg->msg_flags |= MSG_TRUNC;
 		copied = len;
 	}
-	err = memcpy_toiovec(msg->msg_iov, skb->data, (int)copied);
+	err = skb_copy_datagram_iovec(skb, 0, msg->msg_iov, (int)copied);
 	if (!err && sin) {
 		memset(sin, 0, sizeof(*sin));
 		sin->sin_family = AF_INET;

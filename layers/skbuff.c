@@ -14,10 +14,13 @@
  *
  * Memory comes from the host's caches (kernel/slub.c): sk_buff headers
  * from skbuff_head_cache (skb_init), data buffers from kmalloc.
+ * truesize is what 3.10 on x86-64 charges a socket for an skb: the head
+ * as kmalloc gave it (ksize: its size class) plus the sk_buff and
+ * skb_shared_info of 3.10 (SKB_TRUESIZE), plus the pages of the frags.
  *
- * Left out: fclone slab pairs, truesize charging against sockets,
- * skb_shared_info destructor_arg (zero-copy), skb_segment over a
- * frag_list (only GRO builds such GSO packets).
+ * Left out: fclone slab pairs, skb_shared_info destructor_arg
+ * (zero-copy), skb_segment over a frag_list (only GRO builds such GSO
+ * packets).
  */
 #include "layers/skbuff.h"
 #include "layers/netdevice.h"
@@ -31,12 +34,6 @@
 #include <string.h>
 
 static const char KSRC[] = "net/core/skbuff.c";
-
-#define SKB_DATA_ALIGN(x)	ALIGN((x), 64u)	/* SMP_CACHE_BYTES */
-#define SKB_TRUESIZE(x)		((x) + SKB_DATA_ALIGN(sizeof(struct sk_buff)) + \
-				 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
-#define NET_SKB_PAD		64	/* max(32, L1_CACHE_BYTES) */
-#define NET_IP_ALIGN		2
 
 void
 sim_skb_ledger_init(struct skb_ledger *l)
@@ -216,14 +213,17 @@ skb_init(struct net *net)
 }
 
 /*
- * kmalloc_reserve: the data buffer, @size bytes and the shared info.
+ * kmalloc_reserve: the data buffer, @size bytes and the shared info, as
+ * big as 3.10's (netstep's own, at the same place, is no bigger).
  * KERNEL: it may dip into the pfmemalloc reserves; netstep has none.
  * Like 3.10, the shared info starts on a cache line of its own.
  */
 static unsigned char *
 kmalloc_reserve(struct net *net, unsigned int size)
 {
-	return kmalloc(net, size + SKB_DATA_ALIGN(sizeof(struct skb_shared_info)));
+	_Static_assert(sizeof(struct skb_shared_info) <= SIM_SKB_SHINFO_SIZE,
+		       "netstep's shared info must fit where 3.10's goes");
+	return kmalloc(net, size + SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE));
 }
 
 /*
@@ -248,8 +248,9 @@ skb_free_head(struct sk_buff *skb)
  * The header comes from the host's skbuff_head_cache, the data from
  * kmalloc.  Returns a new skb with users = 1 and dataref = 1, owned by
  * the caller, or NULL when memory runs out.
- * KERNEL: this is 3.10's __alloc_skb, which also widens skb->end to all
- * that ksize() says the buffer has; netstep keeps the size asked for.
+ * As 3.10's __alloc_skb, skb->end is all that ksize() says the buffer
+ * has, less the shared info at its very end: a 1514-byte frame gets
+ * kmalloc-2048 and 1728 bytes of room.
  * netstep's alloc_skb event fires once the skb has its id, so the two
  * allocations print just before it, at its caller's depth.
  */
@@ -269,6 +270,7 @@ alloc_skb(struct net *net, unsigned int size)
 		kmem_cache_free(net->skbuff_head_cache, skb);
 		return NULL;
 	}
+	size = SKB_WITH_OVERHEAD(ksize(data));
 	memset(skb, 0, sizeof(*skb));
 	skb->host = net;
 	sim_skb_ledger_add(skb);
@@ -310,6 +312,22 @@ netdev_alloc_skb(struct net_device *dev, unsigned int length)
 	return skb;
 }
 
+/**
+ * skb_add_rx_frag - attach @size bytes at @off in @page as frag @i of a
+ * received skb, whose page reference the caller gives
+ * @truesize: what the frag costs in memory (igb: the whole half page)
+ */
+void
+skb_add_rx_frag(struct sk_buff *skb, int i, struct page *page, int off, int size,
+		unsigned int truesize)
+{
+	trace_skb_add_rx_frag(skb, page, off, size, truesize);
+	skb_fill_page_desc(skb, i, page, off, size);
+	skb->len += size;
+	skb->data_len += size;
+	skb->truesize += truesize;
+}
+
 /* The word skb_data_release prints: "freed" or "kept". */
 const char *
 sim_skb_data_fate_name(u32 fate)
@@ -341,7 +359,7 @@ skb_release_data(struct sk_buff *skb)
 	}
 }
 
-static void
+void
 __kfree_skb(struct sk_buff *skb)
 {
 	skb_dst_drop(skb);
@@ -450,9 +468,8 @@ skb_clone(struct sk_buff *skb)
  *
  * The fields every copy of a packet keeps: device, protocol, priority,
  * pkt_type, local_df and the control block.  Shared by pskb_copy,
- * skb_segment, ip_copy_metadata and sim_skb_realloc_headroom; each
- * caller copies its own extras (checksum state, header offsets) and
- * decides how the route moves.  Neither skb changes owner.
+ * skb_segment and ip_copy_metadata; each caller copies its own extras
+ * (checksum state, header offsets) and decides how the route moves.  Neither skb changes owner.
  * KERNEL: 3.10's __copy_skb_header also copies the header offsets, the
  * route, tstamp, mark, queue_mapping and more; ip_copy_metadata there
  * copies its few fields by hand.
@@ -630,12 +647,15 @@ skb_push(struct sk_buff *skb, unsigned int len)
 	return skb->data;
 }
 
-/* Returns the new data pointer, or NULL if @len is more than we hold. */
+/* Returns the new data pointer, or NULL if @len is more than we hold.
+ * Pulling past the linear part is a bug (pskb_pull is for that). */
 unsigned char *
 skb_pull(struct sk_buff *skb, unsigned int len)
 {
 	if (len > skb->len)
 		return NULL;
+	if (unlikely(len > skb_headlen(skb)))
+		skb_panic(skb, len, "skb_pull beyond the linear part");
 	skb->len -= len;
 	skb->data += len;
 	return skb->data;
@@ -676,24 +696,27 @@ skb_pad(struct sk_buff *skb, int pad)
  * @len bytes of @skb from @offset, in order: the linear part (a negative
  * @offset reaches into the headroom), the frags, then the frag_list
  * members; @pos is where the run starts counted from @offset, plus
- * @base.  -EFAULT if the skb does not hold them all.
- * KERNEL: 3.10's skb_copy_bits and skb_checksum each write this walk out
- * (3.16 shares one, __skb_checksum); netstep writes it once.
+ * @base.  -EFAULT if the skb does not hold them all; a visitor's
+ * non-zero return ends the walk and is returned.
+ * KERNEL: 3.10's skb_copy_bits, skb_checksum and skb_copy_datagram_iovec
+ * each write this walk out (3.16 shares one, __skb_checksum); netstep
+ * writes it once.
  */
-static int
+int
 sim_skb_walk(const struct sk_buff *skb, int offset, int len, int base,
-	     void (*visit)(const u8 *from, int len, int pos, void *arg), void *arg)
+	     int (*visit)(const u8 *from, int len, int pos, void *arg), void *arg)
 {
 	int start = skb_headlen(skb), pos = base;
 	struct sk_buff *frag_iter;
-	int copy;
+	int copy, err;
 
 	if (len < 0 || offset < -(int)skb_headroom(skb) || offset > (int)skb->len - len)
 		return -EFAULT;
 	if ((copy = start - offset) > 0) {
 		if (copy > len)
 			copy = len;
-		visit(skb->data + offset, copy, pos, arg);
+		if ((err = visit(skb->data + offset, copy, pos, arg)))
+			return err;
 		if ((len -= copy) == 0)
 			return 0;
 		offset += copy;
@@ -706,7 +729,9 @@ sim_skb_walk(const struct sk_buff *skb, int offset, int len, int base,
 		if ((copy = end - offset) > 0) {
 			if (copy > len)
 				copy = len;
-			visit((u8 *)skb_frag_address(f) + (offset - start), copy, pos, arg);
+			err = visit((u8 *)skb_frag_address(f) + (offset - start), copy, pos, arg);
+			if (err)
+				return err;
 			if ((len -= copy) == 0)
 				return 0;
 			offset += copy;
@@ -720,8 +745,8 @@ sim_skb_walk(const struct sk_buff *skb, int offset, int len, int base,
 		if ((copy = end - offset) > 0) {
 			if (copy > len)
 				copy = len;
-			if (sim_skb_walk(frag_iter, offset - start, copy, pos, visit, arg))
-				return -EFAULT;
+			if ((err = sim_skb_walk(frag_iter, offset - start, copy, pos, visit, arg)))
+				return err;
 			if ((len -= copy) == 0)
 				return 0;
 			offset += copy;
@@ -732,10 +757,11 @@ sim_skb_walk(const struct sk_buff *skb, int offset, int len, int base,
 	return len ? -EFAULT : 0;
 }
 
-static void
+static int
 sim_copy_run(const u8 *from, int len, int pos, void *to)
 {
 	memcpy((u8 *)to + pos, from, len);
+	return 0;
 }
 
 /**
@@ -865,6 +891,102 @@ __pskb_pull_tail(struct sk_buff *skb, int delta)
 	skb->tail += delta;
 	skb->data_len -= delta;
 	return skb_tail_pointer(skb);
+}
+
+/**
+ * ___pskb_trim - cut a nonlinear @skb to its first @len bytes
+ *
+ * Frags past the end let go of their page, the one the end falls in
+ * shrinks; frag_list members past it are freed and the one it falls in
+ * is trimmed (a private clone of it if it is shared).  A cloned head is
+ * made private first.  0 or -ENOMEM.  pskb_trim() calls it.
+ */
+int
+___pskb_trim(struct sk_buff *skb, unsigned int len)
+{
+	struct skb_shared_info *shinfo;
+	unsigned int offset = skb_headlen(skb);
+	struct sk_buff **fragp, *frag;
+	int nfrags, i = 0;
+
+	trace____pskb_trim(skb, len);
+	if (skb_cloned(skb) && pskb_expand_head(skb, 0, 0))
+		return -ENOMEM;
+	shinfo = skb_shinfo(skb);
+	nfrags = shinfo->nr_frags;
+	/* The frags: keep those that start before @len, the last one cut. */
+	while (i < nfrags && offset < len) {
+		unsigned int end = offset + skb_frag_size(&shinfo->frags[i]);
+
+		if (end >= len)
+			skb_frag_size_set(&shinfo->frags[i], len - offset);
+		offset = end;
+		i++;
+	}
+	if (offset >= len) {
+		shinfo->nr_frags = i;
+		for (; i < nfrags; i++)
+			skb_frag_unref(skb, i);
+		kfree_skb_list(shinfo->frag_list);	/* skb_drop_fraglist */
+		shinfo->frag_list = NULL;
+	} else {
+		/* The end is in the frag_list. */
+		for (fragp = &shinfo->frag_list; (frag = *fragp); fragp = &frag->next) {
+			unsigned int end = offset + frag->len;
+
+			if (skb_shared(frag)) {
+				struct sk_buff *nfrag = skb_clone(frag);
+
+				if (unlikely(!nfrag))
+					return -ENOMEM;
+				nfrag->next = frag->next;
+				consume_skb(frag);
+				frag = nfrag;
+				*fragp = frag;
+			}
+			if (end < len) {
+				offset = end;
+				continue;
+			}
+			if (end > len && pskb_trim(frag, len - offset))
+				return -ENOMEM;
+			kfree_skb_list(frag->next);	/* skb_drop_list */
+			frag->next = NULL;
+			break;
+		}
+	}
+	if (len > skb_headlen(skb)) {
+		skb->data_len -= skb->len - len;
+		skb->len = len;
+	} else {
+		skb->len = len;
+		skb->data_len = 0;
+		skb->tail = (skb->data - skb->head) + len;	/* skb_set_tail_pointer */
+	}
+	return 0;
+}
+
+/**
+ * skb_realloc_headroom - a copy of @skb with at least @headroom bytes in
+ * front: a private head (pskb_copy, or a clone given a bigger head); the
+ * frags and frag_list stay shared.  @skb stays the caller's.  Returns
+ * the copy, owned by the caller, or NULL.
+ */
+struct sk_buff *
+skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom)
+{
+	int delta = (int)headroom - (int)skb_headroom(skb);
+	struct sk_buff *skb2;
+
+	trace_skb_realloc_headroom(skb, headroom);
+	if (delta <= 0)
+		return pskb_copy(skb);
+	skb2 = skb_clone(skb);
+	if (skb2 && pskb_expand_head(skb2, SKB_DATA_ALIGN(delta), 0)) {
+		kfree_skb(skb2);
+		skb2 = NULL;
+	}
+	return skb2;
 }
 
 /**
@@ -1022,7 +1144,7 @@ done:
  * (csum_partial from @csum), each further one is summed alone and added
  * at its byte position (csum_block_add swaps an odd-placed run).
  */
-static void
+static int
 sim_csum_run(const u8 *from, int len, int pos, void *arg)
 {
 	__wsum *csum = arg;
@@ -1031,6 +1153,7 @@ sim_csum_run(const u8 *from, int len, int pos, void *arg)
 		*csum = csum_partial(from, len, *csum);
 	else
 		*csum = csum_block_add(*csum, csum_partial(from, len, 0), pos);
+	return 0;
 }
 
 /**
@@ -1182,6 +1305,75 @@ skb_segment(struct sk_buff *skb, netdev_features_t features)
 		tail = nskb;
 	} while ((offset += len) < skb->len);
 	return segs;
+}
+
+/* skb_gso_transport_seglen - a segment's TCP header and payload (a UDP
+ * GSO skb's gso_size already counts its header). */
+unsigned int
+skb_gso_transport_seglen(const struct sk_buff *skb)
+{
+	const struct skb_shared_info *shinfo = skb_shinfo(skb);
+
+	if (likely(shinfo->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
+		return (skb_transport_header(skb)[12] >> 4) * 4 + shinfo->gso_size;	/* tcp_hdrlen */
+	return shinfo->gso_size;
+}
+
+/**
+ * skb_gro_receive - GRO's merge: move the payload of @skb, a segment that
+ * continues the held packet *@head, into it
+ *
+ * @skb's page frags move over to the held packet (the first one made to
+ * start after any header bytes still in it); the held packet counts one
+ * more segment and grows by the payload and its truesize.  @skb keeps
+ * only its head: napi_skb_finish frees it (NAPI_GRO_FREE).  0, or -E2BIG
+ * when the held packet would reach 64 KiB or run out of frags, or @skb
+ * has payload in its linear part (see below): nothing changed then.
+ */
+int
+skb_gro_receive(struct sk_buff **head, struct sk_buff *skb)
+{
+	struct sk_buff *p = *head;
+	struct skb_shared_info *skbinfo = skb_shinfo(skb), *pinfo = skb_shinfo(p);
+	unsigned int len = skb_gro_len(skb), offset = skb_gro_offset(skb);
+	unsigned int headlen = skb_headlen(skb), delta_truesize;
+	int i = skbinfo->nr_frags, nr_frags = pinfo->nr_frags + i;
+	skb_frag_t *frag, *frag2;
+
+	trace_skb_gro_receive(p, skb, len);
+	if (p->len + len >= 65536)
+		return -E2BIG;
+	/* KERNEL: 3.10 also merges a segment with payload in its linear
+	 * part (one igb copied whole, IGB_RX_HDR_LEN bytes or less): a head
+	 * that is a page frag (head_frag, from netdev_alloc_frag) becomes a
+	 * frag of the held packet; any other head makes the held packet a
+	 * frag_list of whole skbs.  netstep's heads are plain allocations
+	 * and it has no frag_list path: such a segment is not merged. */
+	if (headlen > offset || nr_frags > (int)MAX_SKB_FRAGS)
+		return -E2BIG;
+	offset -= headlen;
+	pinfo->nr_frags = nr_frags;
+	skbinfo->nr_frags = 0;
+	frag = pinfo->frags + nr_frags;
+	frag2 = skbinfo->frags + i;
+	do {
+		*--frag = *--frag2;	/* the page references move with them */
+	} while (--i);
+	frag->page_offset += offset;
+	skb_frag_size_sub(frag, offset);
+	/* What the frags cost moves to the held packet; the head stays. */
+	delta_truesize = skb->truesize - SKB_TRUESIZE(skb->end);
+	skb->truesize -= skb->data_len;
+	skb->len -= skb->data_len;
+	skb->data_len = 0;
+	NAPI_GRO_CB(skb)->free = NAPI_GRO_FREE;
+
+	NAPI_GRO_CB(p)->count++;
+	p->data_len += len;
+	p->truesize += delta_truesize;
+	p->len += len;
+	NAPI_GRO_CB(skb)->same_flow = 1;
+	return 0;
 }
 
 /* ---- dst references -------------------------------------------------- */

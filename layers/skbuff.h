@@ -39,9 +39,12 @@
  * (kernel/slab.h), as in the kernel.
  *
  * KERNEL: no fclone slab pairs (skb_clone takes a new header from
- * skbuff_head_cache; the fclone flag is kept for display), no truesize accounting against
- * socket memory, no SKBTX_SHARED_FRAG (no sendpage or splice: every
- * frag is the stack's own copy).
+ * skbuff_head_cache; the fclone flag is kept for display), no
+ * SKBTX_SHARED_FRAG (no sendpage or splice: every frag is the stack's
+ * own copy).  netstep's sk_buff and skb_shared_info are not 3.10's, but
+ * truesize, which sockets are charged (sk_wmem_alloc, sk_rmem_alloc,
+ * sk_wmem_queued), is computed with 3.10's sizes, so buffers fill as on
+ * a 3.10 box.
  */
 #ifndef NETSTEP_LAYERS_SKBUFF_H
 #define NETSTEP_LAYERS_SKBUFF_H
@@ -81,6 +84,21 @@ struct skb_shared_info {
 	struct list_head sim_sharers;	/* netstep: those headers (skb->sim_share) */
 	/* KERNEL: tx_flags, hwtstamps, ip6_frag_id, destructor_arg left out. */
 };
+
+/*
+ * What an skb costs, as include/linux/skbuff.h computes it, with the
+ * sizes of 3.10's structs on x86-64 (netstep's own differ): struct
+ * sk_buff is 232 bytes, struct skb_shared_info 320 (48, then 17 frags of
+ * 16).  SKB_TRUESIZE(X): X bytes of head data, the sk_buff and the
+ * shared info, each rounded up to a cache line.
+ */
+#define SMP_CACHE_BYTES		64
+#define SIM_SKB_HEAD_SIZE	232	/* sizeof(struct sk_buff), 3.10 x86-64 */
+#define SIM_SKB_SHINFO_SIZE	320	/* sizeof(struct skb_shared_info) */
+#define SKB_DATA_ALIGN(X)	ALIGN((X), SMP_CACHE_BYTES)
+#define SKB_WITH_OVERHEAD(X)	((X) - SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE))
+#define SKB_TRUESIZE(X)		((X) + SKB_DATA_ALIGN(SIM_SKB_HEAD_SIZE) + \
+				 SKB_DATA_ALIGN(SIM_SKB_SHINFO_SIZE))
 
 /* skb_shinfo(skb)->gso_type: which segmentation the skb asks for. */
 enum {
@@ -206,6 +224,9 @@ int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail);
 void __copy_skb_header(struct sk_buff *new, const struct sk_buff *old);
 struct sk_buff *skb_get(struct sk_buff *skb);
 void kfree_skb(struct sk_buff *skb);		/* a drop */
+/* Free @skb, its last reference gone, with no tracepoint: GRO's end of
+ * an skb whose data moved into another (napi_skb_finish). */
+void __kfree_skb(struct sk_buff *skb);
 void consume_skb(struct sk_buff *skb);		/* normal end of life */
 #define dev_kfree_skb(a)	consume_skb(a)
 void kfree_skb_list(struct sk_buff *segs);
@@ -220,9 +241,35 @@ unsigned char *skb_put(struct sk_buff *skb, unsigned int len);
 unsigned char *skb_push(struct sk_buff *skb, unsigned int len);
 unsigned char *skb_pull(struct sk_buff *skb, unsigned int len);
 void skb_reserve(struct sk_buff *skb, int len);
+/* The headroom netdev_alloc_skb leaves: max(32, L1_CACHE_BYTES). */
+#define NET_SKB_PAD		64
+/* The header alignment a driver adds before the IP header:
+ * arch/x86/include/asm/processor.h sets it to 0 (unaligned access is
+ * cheap there); the generic default is 2. */
+#define NET_IP_ALIGN		0
+/* netdev_alloc_skb, then NET_IP_ALIGN more headroom (igb's RX skbs). */
+static inline struct sk_buff *netdev_alloc_skb_ip_align(struct net_device *dev,
+							unsigned int length)
+{
+	struct sk_buff *skb = netdev_alloc_skb(dev, length + NET_IP_ALIGN);
+
+	if (skb)
+		skb_reserve(skb, NET_IP_ALIGN);
+	return skb;
+}
 void skb_trim(struct sk_buff *skb, unsigned int len);
 int skb_pad(struct sk_buff *skb, int pad);
 int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+/* The walk skb_copy_bits and skb_checksum share (layers/skbuff.c). */
+int sim_skb_walk(const struct sk_buff *skb, int offset, int len, int base,
+		 int (*visit)(const u8 *from, int len, int pos, void *arg), void *arg);
+/* layers/datagram.c: @size bytes from @offset into the user's iovecs. */
+int skb_copy_datagram_iovec(const struct sk_buff *from, int offset, struct iovec *to,
+			    int size);
+void skb_add_rx_frag(struct sk_buff *skb, int i, struct page *page, int off, int size,
+		     unsigned int truesize);
+int ___pskb_trim(struct sk_buff *skb, unsigned int len);
+struct sk_buff *skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom);
 void sim_skb_frags_eat(struct sk_buff *skb, int eat);
 unsigned char *__pskb_pull_tail(struct sk_buff *skb, int delta);
 void skb_split(struct sk_buff *skb, struct sk_buff *skb1, const u32 len);
@@ -383,6 +430,14 @@ static inline bool skb_is_gso(const struct sk_buff *skb)
 {
 	return skb_shinfo(skb)->gso_size;
 }
+/* How long each segment of a GSO skb is, from its transport header on
+ * (layers/skbuff.c), and from its network header on: what must fit the
+ * MTU when the segments are made. */
+unsigned int skb_gso_transport_seglen(const struct sk_buff *skb);
+static inline unsigned int skb_gso_network_seglen(const struct sk_buff *skb)
+{
+	return (skb->transport_header - skb->network_header) + skb_gso_transport_seglen(skb);
+}
 
 /* Make the first @len bytes linear (pulling from frags and frag_list);
  * false if the skb is shorter or memory ran out. */
@@ -402,6 +457,57 @@ static inline int __skb_linearize(struct sk_buff *skb)
 static inline int skb_linearize(struct sk_buff *skb)
 {
 	return skb_is_nonlinear(skb) ? __skb_linearize(skb) : 0;
+}
+/* Pull @len bytes off the front, making them linear first: the new
+ * data pointer, or NULL if the skb is shorter or memory ran out. */
+static inline unsigned char *pskb_pull(struct sk_buff *skb, unsigned int len)
+{
+	if (unlikely(len > skb->len))
+		return NULL;
+	if (len > skb_headlen(skb) && !__pskb_pull_tail(skb, len - skb_headlen(skb)))
+		return NULL;
+	return skb_pull(skb, len);
+}
+/* Cut the packet to @len bytes, wherever its end is: 0 or -ENOMEM. */
+static inline int pskb_trim(struct sk_buff *skb, unsigned int len)
+{
+	if (len >= skb->len)
+		return 0;
+	if (!skb->data_len) {
+		skb_trim(skb, len);
+		return 0;
+	}
+	return ___pskb_trim(skb, len);
+}
+/* pskb_trim on receive; a CHECKSUM_COMPLETE sum would no longer cover
+ * the packet, so it is forgotten. */
+static inline int pskb_trim_rcsum(struct sk_buff *skb, unsigned int len)
+{
+	if (likely(len >= skb->len))
+		return 0;
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		skb->ip_summed = CHECKSUM_NONE;
+	return pskb_trim(skb, len);
+}
+/* Was the checksum verified already (by the card, or by GRO)?
+ * CHECKSUM_PARTIAL (a GRO'd skb) has the CHECKSUM_UNNECESSARY bit too. */
+static inline bool skb_csum_unnecessary(const struct sk_buff *skb)
+{
+	return skb->ip_summed & CHECKSUM_UNNECESSARY;
+}
+/*
+ * skb_cow - make the head ours to write, with at least @headroom bytes
+ * in front: a private head (the frags stay shared) if it is cloned or
+ * too small.  0 or -ENOMEM.  What a router does before it changes the
+ * TTL of a packet somebody else (a tap) may still read.
+ */
+static inline int skb_cow(struct sk_buff *skb, unsigned int headroom)
+{
+	int delta = headroom > skb_headroom(skb) ? (int)(headroom - skb_headroom(skb)) : 0;
+
+	if (delta || skb_cloned(skb))
+		return pskb_expand_head(skb, ALIGN(delta, NET_SKB_PAD), 0);
+	return 0;
 }
 /*
  * skb_header_pointer - @len bytes at @offset from skb->data: a pointer
@@ -583,6 +689,16 @@ static inline __wsum csum_block_sub(__wsum csum, __wsum csum2, int offset)
 	if (offset & 1)
 		sum = ((sum & 0xFF00FF) << 8) + ((sum >> 8) & 0xFF00FF);
 	return csum_sub(csum, sum);
+}
+/* A 16-bit field covered by the checksum *@sum changed from @from to @to:
+ * patch the sum instead of summing again [RFC 1624 eqn. 3]. */
+static inline void csum_replace2(__sum16 *sum, __be16 from, __be16 to)
+{
+	__wsum s = (u16)~ntohs(*sum);
+
+	s = csum_add(s, (u16)~ntohs(from));
+	s = csum_add(s, ntohs(to));
+	*sum = csum_fold(s);
 }
 static inline __sum16 csum_tcpudp_magic(__be32 saddr, __be32 daddr, unsigned short len,
 					unsigned short proto, __wsum sum)

@@ -509,8 +509,8 @@ static inline int sk_stream_min_wspace(const struct sock *sk)
 }
 #define SOCK_SNDBUF_LOCK	1
 #define SOCK_RCVBUF_LOCK	2
-#define SOCK_MIN_SNDBUF		4608	/* 2 * (2048 + sizeof(struct sk_buff)), 3.10 x86_64 */
-#define SOCK_MIN_RCVBUF		2304
+#define SOCK_MIN_SNDBUF		2048	/* 3.10 (later kernels: two full skbs) */
+#define SOCK_MIN_RCVBUF		(2048 + SIM_SKB_HEAD_SIZE)	/* + sizeof(struct sk_buff) */
 #define SIM_WMEM_DEFAULT	212992	/* sysctl net.core.wmem_default (SK_WMEM_MAX) */
 #define SIM_RMEM_DEFAULT	212992	/* sysctl net.core.rmem_default */
 /* SOL_SOCKET options (net/core/sock.c sock_setsockopt): SO_SNDBUF, SO_RCVBUF,

@@ -929,7 +929,7 @@ tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int nonblock, int f
 		if (offset < skb->len) {
 			size_t used = min_t(size_t, skb->len - offset, len - copied);
 
-			if (memcpy_toiovec(msg->msg_iov, skb->data + offset, (int)used))
+			if (skb_copy_datagram_iovec(skb, (int)offset, msg->msg_iov, (int)used))
 				return copied ? (int)copied : -EFAULT;
 			*seq += used;
 			copied += used;

@@ -125,6 +125,25 @@ static inline u8 tcp_flag_byte(const struct tcphdr *th)
 {
 	return ((const u8 *)th)[13];
 }
+/* Bytes 12-15: data offset, flags and window, as one word.  KERNEL: a
+ * __be32 compared with big-endian TCP_FLAG_* constants; netstep turns
+ * the word to host order and keeps the constants in host order. */
+static inline u32 tcp_flag_word(const struct tcphdr *th)
+{
+	const u8 *w = (const u8 *)th + 12;
+
+	return (u32)w[0] << 24 | (u32)w[1] << 16 | (u32)w[2] << 8 | w[3];
+}
+enum {
+	TCP_FLAG_CWR = 0x00800000,
+	TCP_FLAG_ECE = 0x00400000,
+	TCP_FLAG_URG = 0x00200000,
+	TCP_FLAG_ACK = 0x00100000,
+	TCP_FLAG_PSH = 0x00080000,
+	TCP_FLAG_RST = 0x00040000,
+	TCP_FLAG_SYN = 0x00020000,
+	TCP_FLAG_FIN = 0x00010000,
+};
 
 /* include/net/tcp.h constants (kernel-facts 3.6) */
 #define MAX_TCP_HEADER		(128 + 32)	/* 128 + MAX_HEADER; LL_MAX_HEADER 32:

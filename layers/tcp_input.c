@@ -41,10 +41,6 @@ static const char KSRC[] = "net/ipv4/tcp_input.c";
 #define TCP_PAWS_WINDOW		1
 #define TCP_PAWS_24DAYS		(60 * 60 * 24 * 24)
 
-/* What an skb of @x bytes costs (SKB_TRUESIZE of layers/skbuff.c). */
-#define SIM_SKB_TRUESIZE(x)	(ALIGN((x), 64) + ALIGN(sizeof(struct sk_buff), 64) + \
-				 ALIGN(sizeof(struct skb_shared_info), 64))
-
 /**
  * tcp_parse_options - read the options of a received segment
  * @estab: 0 for SYN and SYN-ACK (MSS, window scale, SACK_PERM count
@@ -457,22 +453,43 @@ tcp_may_raise_cwnd(const struct sock *sk, const int flag)
 	       !tcp_in_cwnd_reduction(sk);
 }
 
-/* tcp_new_space: the ACK freed send buffer: grow it and wake the writer. */
+/*
+ * tcp_should_expand_sndbuf - may the send buffer grow?  Not if the user
+ * set its size, nor while the congestion window is full (packets_out).
+ * KERNEL: nor under TCP memory pressure (not modelled).
+ */
+static bool
+tcp_should_expand_sndbuf(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (sk->sk_userlocks & SOCK_SNDBUF_LOCK)
+		return false;
+	return tp->packets_out < tp->snd_cwnd;
+}
+
+/*
+ * tcp_new_space - the ACK freed send buffer: grow it to what two
+ * windows of full-sized skbs cost, cwnd of them (at least reordering + 1,
+ * 4 by default), each the truesize of an MSS (the larger of the peer's clamp and
+ * the current one) and MAX_TCP_HEADER; then wake the writer.
+ */
 static void
 tcp_new_space(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct inet_hashinfo *h = sock_net(sk)->tcp_hashinfo;
 
-	/* tcp_should_expand_sndbuf: not user-locked, not cwnd-full. */
-	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK) && tcp_packets_in_flight(tp) < tp->snd_cwnd) {
-		int sndmem = SIM_SKB_TRUESIZE(max_t(u32, tp->mss_cache, tp->advmss) +
-					      MAX_TCP_HEADER);
-		int demanded = max_t(u32, tp->snd_cwnd, tp->reordering + 1U);
+	if (tcp_should_expand_sndbuf(sk)) {
+		int sndmem = SKB_TRUESIZE(max_t(u32, tp->rx_opt.mss_clamp, tp->mss_cache) +
+					  MAX_TCP_HEADER);
+		int demanded = max_t(unsigned int, tp->snd_cwnd, tp->reordering + 1U);
 
 		sndmem *= 2 * demanded;
 		if (sndmem > sk->sk_sndbuf)
 			sk->sk_sndbuf = min_t(int, sndmem, h->sysctl_tcp_wmem[2]);
+		/* KERNEL: and stamps snd_cwnd_stamp (cwnd validation after
+		 * idle is not modelled). */
 	}
 	if (sk->sk_socket)
 		sk->sk_write_space(sk);
@@ -616,7 +633,9 @@ tcp_measure_rcv_mss(struct sock *sk, const struct sk_buff *skb)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	const struct tcp_sock *tp = tcp_sk(sk);
 	unsigned int lss = icsk->icsk_ack.last_seg_size;
-	unsigned int len = skb->len;
+	/* A GRO'd skb stands for gso_segs segments of gso_size bytes: the
+	 * peer's MSS is the segment's size, not the skb's. */
+	unsigned int len = skb_shinfo(skb)->gso_size ? : skb->len;
 
 	icsk->icsk_ack.last_seg_size = 0;
 	if (len >= icsk->icsk_ack.rcv_mss) {
@@ -637,18 +656,53 @@ tcp_measure_rcv_mss(struct sock *sk, const struct sk_buff *skb)
 	icsk->icsk_ack.pending |= ICSK_ACK_PUSHED;
 }
 
-/* tcp_grow_window: data keeps arriving: offer more of the buffer. */
+/*
+ * __tcp_grow_window - the slow part of tcp_grow_window: an skb whose
+ * memory (truesize) is large for its data still lets the window grow
+ * while the window is small against the biggest buffer (tcp_rmem[2]):
+ * by two segments, or not at all (0).
+ */
+static int
+__tcp_grow_window(const struct sock *sk, const struct sk_buff *skb)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	int truesize = tcp_win_from_space(skb->truesize) >> 1;
+	int window = tcp_win_from_space(sock_net(sk)->tcp_hashinfo->sysctl_tcp_rmem[2]) >> 1;
+
+	while ((int)tp->rcv_ssthresh <= window) {
+		if (truesize <= (int)skb->len)
+			return 2 * inet_csk(sk)->icsk_ack.rcv_mss;
+		truesize >>= 1;
+		window >>= 1;
+	}
+	return 0;
+}
+
+/*
+ * tcp_grow_window - data keeps arriving: offer more of the buffer
+ * (rcv_ssthresh, the window's ceiling in slow start), by two segments
+ * or twice the skb's data, whichever is more (a GRO'd skb: many
+ * segments at once), and ACK the next segment at once so the peer
+ * hears of it (quick).
+ */
 static void
 tcp_grow_window(struct sock *sk, const struct sk_buff *skb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
+	int incr;
 
-	if (tp->rcv_ssthresh < tp->window_clamp && (int)tp->rcv_ssthresh < tcp_space(sk)) {
-		/* KERNEL: __tcp_grow_window weighs truesize against the rcvbuf. */
-		u32 incr = tcp_win_from_space(skb->truesize) <= (int)skb->len ?
-				   2U * tp->advmss : 2U * inet_csk(sk)->icsk_ack.rcv_mss;
-
+	/* KERNEL: also not under TCP memory pressure (not modelled). */
+	if (tp->rcv_ssthresh >= tp->window_clamp || (int)tp->rcv_ssthresh >= tcp_space(sk))
+		return;
+	/* Does an skb with such overhead fit the buffer in future? */
+	if (tcp_win_from_space(skb->truesize) <= (int)skb->len)
+		incr = 2 * tp->advmss;
+	else
+		incr = __tcp_grow_window(sk, skb);
+	if (incr) {
+		incr = max_t(int, incr, 2 * (int)skb->len);
 		tp->rcv_ssthresh = min_t(u32, tp->rcv_ssthresh + incr, tp->window_clamp);
+		inet_csk(sk)->icsk_ack.quick |= 1;
 	}
 }
 
@@ -746,7 +800,8 @@ tcp_event_data_recv(struct sock *sk, struct sk_buff *skb)
 		}
 	}
 	icsk->icsk_ack.lrcvtime = now;
-	tcp_grow_window(sk, skb);
+	if (skb->len >= 128)
+		tcp_grow_window(sk, skb);
 }
 
 /* tcp_sack_extend: grow @sp to cover [seq, end_seq) if they touch. */
@@ -1350,7 +1405,7 @@ tcp_init_buffer_space(struct sock *sk)
 	int maxwin;
 
 	if (!(sk->sk_userlocks & SOCK_RCVBUF_LOCK)) {
-		int rcvmem = 2 * SIM_SKB_TRUESIZE(tp->advmss + MAX_TCP_HEADER) *
+		int rcvmem = 2 * SKB_TRUESIZE(tp->advmss + MAX_TCP_HEADER) *
 			     TCP_DEFAULT_INIT_RCVWND;
 
 		rcvmem <<= 2;	/* sysctl_tcp_moderate_rcvbuf */
@@ -1358,7 +1413,7 @@ tcp_init_buffer_space(struct sock *sk)
 			sk->sk_rcvbuf = min_t(int, rcvmem, h->sysctl_tcp_rmem[2]);
 	}
 	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK)) {
-		int sndmem = SIM_SKB_TRUESIZE(tp->rx_opt.mss_clamp + MAX_TCP_HEADER) *
+		int sndmem = SKB_TRUESIZE(tp->rx_opt.mss_clamp + MAX_TCP_HEADER) *
 			     TCP_INIT_CWND;
 
 		if (sk->sk_sndbuf < sndmem)

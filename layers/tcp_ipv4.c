@@ -716,7 +716,7 @@ int
 tcp_v4_rcv(struct sk_buff *skb)
 {
 	struct net *net = skb->host;
-	const struct iphdr *iph = ip_hdr(skb);
+	const struct iphdr *iph;
 	struct tcphdr *th;
 	struct sock *sk;
 
@@ -724,14 +724,23 @@ tcp_v4_rcv(struct sk_buff *skb)
 	if (skb->pkt_type != PACKET_HOST || !net->tcp_hashinfo)
 		goto discard_it;
 	NET_INC_STATS(net, TCP_MIB_INSEGS);
-	if (skb->len < sizeof(struct tcphdr))
-		goto bad_packet;
+	/* The header and its options in the linear part (igb pulled them
+	 * there; the payload may stay in page frags). */
+	if (!pskb_may_pull(skb, sizeof(struct tcphdr)))
+		goto discard_it;
 	th = tcp_hdr(skb);
-	if (th->doff < sizeof(struct tcphdr) / 4 || skb->len < th->doff * 4U)
+	if (th->doff < sizeof(struct tcphdr) / 4)
 		goto bad_packet;
-	/* tcp_v4_checksum_init + tcp_checksum_complete: the full sum is 0. */
-	if (csum_tcpudp_magic(iph->saddr, iph->daddr, skb->len, IPPROTO_TCP,
-			      csum_partial(th, skb->len, 0))) {
+	if (!pskb_may_pull(skb, th->doff * 4U))
+		goto discard_it;
+	th = tcp_hdr(skb);	/* the pulls may have moved the head */
+	iph = ip_hdr(skb);
+	/* tcp_v4_checksum_init + tcp_checksum_complete: the full sum is 0.
+	 * GRO checked it already (CHECKSUM_UNNECESSARY, or CHECKSUM_PARTIAL
+	 * for a merged packet, whose th->check is only the pseudo-header's). */
+	if (!skb_csum_unnecessary(skb) &&
+	    csum_tcpudp_magic(iph->saddr, iph->daddr, skb->len, IPPROTO_TCP,
+			      skb_checksum(skb, 0, skb->len, 0))) {
 		trace_tcp_discard(net, skb, "bad_checksum");
 		NET_INC_STATS(net, TCP_MIB_CSUMERRORS);
 		goto bad_packet;

@@ -360,14 +360,22 @@ tcp_event_data_sent(struct tcp_sock *tp, struct sock *sk)
 }
 
 /* tcp_event_ack_sent: @pkts segments carried an ACK; no delayed ACK is
- * owed any more, and that many quick ACKs were used. */
+ * owed any more, and that many quick ACKs were used.  The last one
+ * leaves quick-ACK mode with ato back at its minimum. */
 static void
 tcp_event_ack_sent(struct sock *sk, unsigned int pkts)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 
 	/* tcp_dec_quickack_mode */
-	icsk->icsk_ack.quick -= min_t(unsigned int, pkts, icsk->icsk_ack.quick);
+	if (icsk->icsk_ack.quick) {
+		if (pkts >= icsk->icsk_ack.quick) {
+			icsk->icsk_ack.quick = 0;
+			icsk->icsk_ack.ato = TCP_ATO_MIN;
+		} else {
+			icsk->icsk_ack.quick -= pkts;
+		}
+	}
 	inet_csk_clear_xmit_timer(sk, ICSK_TIME_DACK);
 }
 

@@ -390,7 +390,7 @@ udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int noblock, int fl
 	copied = len < ulen ? len : ulen;
 	if (copied < ulen)
 		msg->msg_flags |= MSG_TRUNC;
-	err = memcpy_toiovec(msg->msg_iov, skb->data + sizeof(struct udphdr), copied);
+	err = skb_copy_datagram_iovec(skb, sizeof(struct udphdr), msg->msg_iov, copied);
 	if (err)
 		return err;
 	if (msg->msg_name) {
@@ -460,7 +460,7 @@ sim_udp_csum_ok(struct sk_buff *skb, unsigned int ulen)
 	if (!uh->check)
 		return true;
 	return csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP,
-				 csum_partial(uh, ulen, 0)) == 0;
+				 skb_checksum(skb, 0, ulen, 0)) == 0;
 }
 
 /*
@@ -496,20 +496,24 @@ int
 udp_rcv(struct sk_buff *skb)
 {
 	struct net *net = skb->host;
-	const struct iphdr *iph = ip_hdr(skb);
+	const struct iphdr *iph;
 	struct udphdr *uh;
 	unsigned int ulen;
 	struct sock *sk;
 
 	trace_udp_rcv(skb);
-	if (skb->len < sizeof(struct udphdr))
+	if (!pskb_may_pull(skb, sizeof(struct udphdr)))
 		goto short_packet;
 	uh = udp_hdr(skb);
 	ulen = ntohs(uh->len);
 	if (ulen > skb->len || ulen < sizeof(struct udphdr))
 		goto short_packet;
-	if (ulen < skb->len)
-		skb_trim(skb, ulen);
+	/* The payload may be in page frags (igb): cut it at the UDP length
+	 * wherever that falls. */
+	if (pskb_trim_rcsum(skb, ulen))
+		goto short_packet;
+	uh = udp_hdr(skb);	/* the pull or the trim may have moved the head */
+	iph = ip_hdr(skb);
 	trace_udp_rcv_header(skb, ulen);
 	/* KERNEL: udp4_csum_init starts the sum and the check completes at
 	 * delivery (or before the ICMP); the outcome is the same. */

@@ -135,6 +135,9 @@
 /* SRRCTL: RX buffer size in 1 KB units, descriptor type */
 #define E1000_SRRCTL_BSIZEPKT_SHIFT	10	/* bytes -> register units */
 #define E1000_SRRCTL_BSIZEPKT_MASK	0x0000007F
+#define E1000_SRRCTL_BSIZEHDRSIZE_SHIFT	2	/* header buffer, 64 B units at 8 */
+#define E1000_SRRCTL_BSIZEHDRSIZE_MASK	0x00000F00
+#define E1000_SRRCTL_DROP_EN		0x80000000	/* drop when no descriptor */
 #define E1000_SRRCTL_DESCTYPE_ADV_ONEBUF	0x02000000
 
 /* GPIE */

@@ -48,11 +48,17 @@ struct sim_82576;
 
 #define IGB_DEFAULT_ITR		3	/* dynamic, conservative */
 #define IGB_START_ITR		648	/* ~6000 interrupts/s */
+#define IGB_MAX_ITR_USECS	10000	/* ethtool -C limits */
+#define IGB_MIN_ITR_USECS	10
 
 #define IGB_MAX_TX_QUEUES	8
 #define IGB_MAX_RX_QUEUES	8
 #define MAX_Q_VECTORS		8
 #define NON_Q_VECTORS		1	/* the "other" vector: link, errors */
+#define IGB_N0_QUEUE		-1	/* igb_assign_vector: no ring of this kind */
+
+/* adapter->flags */
+#define IGB_FLAG_QUEUE_PAIRS	(1 << 3)	/* a TX and an RX queue share a vector */
 
 /* Descriptor thresholds written to TXDCTL/RXDCTL (82576 with MSI-X). */
 #define IGB_TX_PTHRESH		8
@@ -62,7 +68,10 @@ struct sim_82576;
 #define IGB_RX_HTHRESH		8
 #define IGB_RX_WTHRESH		1
 
-/* RX buffers */
+/* RX buffers: each descriptor gets half a page (IGB_RX_BUFSZ, SRRCTL
+ * BSIZEPKT); a frame of up to IGB_RX_HDR_LEN bytes is copied into the
+ * skb, a longer one keeps its bytes in the half page (a page frag) and
+ * only its headers are copied (igb_pull_tail). */
 #define IGB_RX_HDR_LEN		256
 #define IGB_RX_BUFSZ		2048
 #define IGB_RX_BUFFER_WRITE	16	/* refill in batches of 16 */
@@ -114,12 +123,18 @@ struct igb_tx_buffer {
 	u32 tx_flags;			/* IGB_TX_FLAGS_* */
 };
 
-/* Software side of one RX slot. */
+/*
+ * Software side of one RX slot: a page mapped for the card to write
+ * (whole: dma covers 4096 bytes), of which the slot's descriptor points
+ * at one half.  When a frame in that half goes up the stack in a frag,
+ * the other half goes back to the ring (igb_can_reuse_rx_page flips
+ * page_offset) if the driver is the page's only owner again; so a page
+ * alternates between its halves while the stack frees what it was given.
+ */
 struct igb_rx_buffer {
-	dma_addr_t dma;			/* where the card writes */
-	struct sk_buff *skb;		/* the buffer behind it */
-	/* KERNEL: 3.10 keeps struct page *page + page_offset (half pages,
-	 * flipped and reused); netstep maps one linear skb per slot. */
+	dma_addr_t dma;			/* the page's DMA address (offset 0) */
+	struct page *page;		/* NULL: the slot needs a page */
+	unsigned int page_offset;	/* 0 or IGB_RX_BUFSZ: the half in use */
 };
 
 struct igb_tx_queue_stats {
@@ -134,7 +149,8 @@ struct igb_rx_queue_stats {
 	u64 bytes;
 	u64 drops;			/* frames with errors, dropped */
 	u64 csum_err;
-	u64 alloc_failed;		/* no buffer for a descriptor */
+	u64 alloc_failed;		/* no page for a descriptor, or no skb
+					 * for a frame */
 };
 
 /* What a q_vector knows about one of its rings. */
@@ -166,7 +182,7 @@ struct igb_ring {
 	u8 reg_idx;			/* physical queue (register index) */
 	u16 next_to_clean;		/* first slot the card may still own */
 	u16 next_to_use;		/* next slot the driver fills */
-	u16 next_to_alloc;		/* RX: next slot to refill */
+	u16 next_to_alloc;		/* RX: slot a reused page goes to */
 	union {
 		/* TX */
 		struct {
@@ -174,7 +190,8 @@ struct igb_ring {
 		};
 		/* RX */
 		struct {
-			struct sk_buff *skb;	/* frame in progress (unused) */
+			struct sk_buff *skb;	/* a frame whose last buffer
+						 * (EOP) has not come yet */
 			struct igb_rx_queue_stats rx_stats;
 		};
 	};
@@ -190,9 +207,9 @@ struct igb_q_vector {
 	u32 itr_register;		/* EITR offset.  KERNEL: void __iomem * */
 	struct igb_ring_container rx, tx;
 	struct napi_struct napi;	/* polled by net_rx_action */
-	char name[IFNAMSIZ + 9];	/* "eth0-TxRx-0", /proc/interrupts */
+	char name[IFNAMSIZ + 9];	/* "eth0-rx-0", /proc/interrupts */
 	/* KERNEL: rcu head (freed with kfree_rcu) omitted. */
-	struct igb_ring ring[];		/* the TX ring, then the RX ring */
+	struct igb_ring ring[];		/* its TX ring, then its RX ring */
 };
 
 /* MSI-X table entry, include/linux/pci.h */
@@ -252,6 +269,7 @@ struct igb_adapter {
 	unsigned long state;		/* __IGB_* bits */
 	unsigned int flags;
 
+	u32 rss_queues;			/* queues per direction: one per CPU */
 	unsigned int num_q_vectors;
 	struct msix_entry msix_entries[MAX_Q_VECTORS + NON_Q_VECTORS];
 
@@ -272,8 +290,6 @@ struct igb_adapter {
 
 	u32 max_frame_size;		/* mtu + 14 + 4 (FCS) + 4 (VLAN) */
 	u32 min_frame_size;
-	u32 rx_buffer_len;		/* netstep: linear RX buffer size, see
-					 * sim_igb_alloc_mapped_skb() */
 
 	struct device pdev;		/* the bus device DMA maps go through.
 					 * KERNEL: struct pci_dev *pdev (&pdev->dev) */
@@ -311,14 +327,13 @@ igb_test_staterr(union e1000_adv_rx_desc *rx_desc, const u32 stat_err_bits)
 }
 
 /*
- * Probe: create the net_device (eth-like, @num_queues TX/RX queue
- * pairs, one MSI-X vector each), plug a new 82576 card into the host
+ * Probe: create the net_device (eth-like, room for 8 TX queues; the
+ * driver uses one per CPU, so one), plug a new 82576 card into the host
  * with @mac in its NVM, register the device.  Returns the device or
  * NULL.  KERNEL: igb_probe(pci_dev, ent) is called by the PCI core for
  * a card that exists; netstep's caller builds the card too.
  */
-struct net_device *igb_probe(struct net *net, const char *name, const u8 *mac,
-			     unsigned int num_queues);
+struct net_device *igb_probe(struct net *net, const char *name, const u8 *mac);
 /* The card's wire port, for the topology code to link. */
 struct sim_port *sim_igb_port(struct net_device *dev);
 /* The card itself (tests, UI); NULL if @dev is not an igb device. */

@@ -11,10 +11,12 @@
  *  ethtool DEV     igb_get_settings, igb_get_link
  *  ethtool -i      igb_get_drvinfo
  *  ethtool -g/-G   igb_get_ringparam, igb_set_ringparam
+ *  ethtool -c/-C   igb_get_coalesce, igb_set_coalesce (the interrupt
+ *                  throttle, EITR)
  *  ethtool -S      igb_get_sset_count, igb_get_strings,
  *                  igb_get_ethtool_stats (a table of named counters)
  *
- * KERNEL (left out): set_settings, pause and coalescing parameters,
+ * KERNEL (left out): set_settings, pause parameters,
  * register and EEPROM dumps, the self tests (igb_diag_test), Wake-on-LAN,
  * LED identify, EEE, and most of the hardware counters (collisions, flow
  * control, packet sizes: struct e1000_hw_stats keeps only a few).
@@ -386,6 +388,80 @@ igb_get_strings(struct net_device *netdev, u32 stringset, u8 *data)
 	}
 }
 
+/* ==== coalescing =========================================================== */
+
+/* ethtool's microseconds as an ITR setting: 1-3 name a dynamic mode, any
+ * other value is EITR's interval, in its 0.25 us steps. */
+static u32
+sim_igb_usecs_to_itr(u32 usecs)
+{
+	return usecs && usecs <= 3 ? usecs : usecs << 2;
+}
+
+/* ... and back. */
+static u32
+sim_igb_itr_to_usecs(u32 setting)
+{
+	return setting <= 3 ? setting : setting >> 2;
+}
+
+/* igb_get_coalesce - ethtool -c: the throttle settings, in microseconds. */
+static int
+igb_get_coalesce(struct net_device *netdev, struct ethtool_coalesce *ec)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+
+	trace_igb_get_coalesce(netdev);
+	ec->rx_coalesce_usecs = sim_igb_itr_to_usecs(adapter->rx_itr_setting);
+	if (!(adapter->flags & IGB_FLAG_QUEUE_PAIRS))
+		ec->tx_coalesce_usecs = sim_igb_itr_to_usecs(adapter->tx_itr_setting);
+	return 0;
+}
+
+/**
+ * igb_set_coalesce - ethtool -C: the interrupt throttle
+ *
+ * rx-usecs (tx-usecs likewise) is 0 (no throttle: an interrupt per
+ * cause), 1 or 3 (dynamic: igb starts at IGB_START_ITR), or 10 to 10000
+ * microseconds between interrupts; 2 and 4-9 are refused (-EINVAL), as
+ * in 3.10, and so is tx-usecs when the queues are paired (the pair's
+ * vector follows rx-usecs).  A vector with an RX ring takes the RX
+ * setting, a TX vector the TX one, and writes it into EITR at its next
+ * interrupt (set_itr).
+ * KERNEL: 3.10 also turns DMA coalescing off with rx-usecs 0 (no DMAC
+ * here).
+ */
+static int
+igb_set_coalesce(struct net_device *netdev, struct ethtool_coalesce *ec)
+{
+	struct igb_adapter *adapter = netdev_priv(netdev);
+	const u32 usecs[2] = { ec->rx_coalesce_usecs, ec->tx_coalesce_usecs };
+
+	trace_igb_set_coalesce(netdev, ec);
+	for (int i = 0; i < 2; i++)
+		if (usecs[i] > IGB_MAX_ITR_USECS || usecs[i] == 2 ||
+		    (usecs[i] > 3 && usecs[i] < IGB_MIN_ITR_USECS))
+			return -EINVAL;
+	if ((adapter->flags & IGB_FLAG_QUEUE_PAIRS) && ec->tx_coalesce_usecs)
+		return -EINVAL;
+	adapter->rx_itr_setting = sim_igb_usecs_to_itr(ec->rx_coalesce_usecs);
+	if (adapter->flags & IGB_FLAG_QUEUE_PAIRS)
+		adapter->tx_itr_setting = adapter->rx_itr_setting;
+	else
+		adapter->tx_itr_setting = sim_igb_usecs_to_itr(ec->tx_coalesce_usecs);
+	for (unsigned int v = 0; v < adapter->num_q_vectors; v++) {
+		struct igb_q_vector *q_vector = adapter->q_vector[v];
+
+		q_vector->tx.work_limit = adapter->tx_work_limit;
+		q_vector->itr_val = q_vector->rx.ring ? adapter->rx_itr_setting
+						      : adapter->tx_itr_setting;
+		if (q_vector->itr_val && q_vector->itr_val <= 3)
+			q_vector->itr_val = IGB_START_ITR;
+		q_vector->set_itr = 1;
+	}
+	return 0;
+}
+
 /* ==== the table ============================================================= */
 
 static const struct ethtool_ops igb_ethtool_ops = {
@@ -394,6 +470,8 @@ static const struct ethtool_ops igb_ethtool_ops = {
 	.get_link = igb_get_link,
 	.get_ringparam = igb_get_ringparam,
 	.set_ringparam = igb_set_ringparam,
+	.get_coalesce = igb_get_coalesce,
+	.set_coalesce = igb_set_coalesce,
 	.get_strings = igb_get_strings,
 	.get_ethtool_stats = igb_get_ethtool_stats,
 	.get_sset_count = igb_get_sset_count,

@@ -11,17 +11,19 @@
  *
  *  open     __igb_open: TX/RX rings (buffer arrays + descriptor rings in
  *           DMA-coherent memory), igb_configure (ring registers, RX
- *           buffers), MSI-X vectors (igb_msix_ring per queue pair),
- *           NAPI on, interrupts unmasked, queues started.
+ *           buffers), MSI-X vectors (igb_msix_ring for the RX queue
+ *           and for the TX queue: one of each with one CPU), NAPI on,
+ *           interrupts unmasked, queues started.
  *  xmit     igb_xmit_frame -> igb_xmit_frame_ring: igb_tso (a GSO skb
  *           the card will cut) or igb_tx_csum (a checksum the card will
  *           insert) write a context descriptor; igb_tx_map maps the data
  *           for DMA, writes the data descriptors, then the tail register
  *           (TDT).  From here the card owns the slots.
  *  irq      the card wrote DD and sent MSI-X: igb_msix_ring schedules
- *           NAPI; NET_RX_SOFTIRQ runs igb_poll -> igb_clean_tx_irq (free
- *           the skb, unmap) and igb_clean_rx_irq (received frames up the
- *           stack, refill, RDT), then unmask the vector (EIMS).
+ *           the vector's NAPI; NET_RX_SOFTIRQ runs igb_poll ->
+ *           igb_clean_tx_irq on the TX vector (free the skb, unmap),
+ *           igb_clean_rx_irq on the RX vector (received frames up the
+ *           stack, refill, RDT), then unmasks the vector (EIMS).
  *
  * The driver never hands the card a pointer: it writes registers through
  * wr32()/rd32() and DMA addresses into descriptors.
@@ -33,6 +35,12 @@
  * checksum from the card.  IPv4 only: the IPv6 offloads igb offers in 3.10
  * (IPV6_CSUM, TSO6) are not, since netstep has no IPv6.
  *
+ * Receive buffers are half pages (IGB_RX_BUFSZ); the skb is made when a
+ * frame arrives (igb_fetch_rx_buffer): small frames are copied into it,
+ * the others stay in their half page as a frag, and the page goes back to
+ * the ring with its other half (page flipping, igb_can_reuse_rx_page) as
+ * long as the stack has let go of what it was given.
+ *
  * KERNEL (left out): VLAN offload, receive checksum offload (RXCSUM) and
  * hashing (RXHASH), BQL (netdev_tx_sent_queue), the watchdog task (link,
  * hang detection, the 2-second stats refresh), dynamic ITR, legacy/MSI
@@ -43,6 +51,7 @@
 #include "nic/sim_82576.h"
 #include "kernel/trace.h"
 #include "layers/net_namespace.h"
+#include "layers/ip.h"
 #include "layers/tcp.h"
 #include "layers/udp.h"
 #include "events/igb.h"
@@ -113,21 +122,48 @@ sim_pci_enable_msix(struct igb_adapter *adapter, int nvec)
 	return 0;
 }
 
+/* One ring of @q_vector's: TX or RX queue @idx, placed at @ring. */
+static void
+sim_igb_add_ring(struct igb_q_vector *q_vector, struct igb_ring *ring, bool tx, int idx)
+{
+	struct igb_adapter *adapter = q_vector->adapter;
+	struct igb_ring_container *head = tx ? &q_vector->tx : &q_vector->rx;
+
+	ring->dev = &adapter->pdev;
+	ring->netdev = adapter->netdev;
+	ring->q_vector = q_vector;
+	head->ring = ring;
+	head->count++;
+	ring->count = tx ? adapter->tx_ring_count : adapter->rx_ring_count;
+	ring->queue_index = idx;
+	ring->reg_idx = idx;	/* igb_cache_ring_register: 1:1 without VFs */
+	if (tx)
+		adapter->tx_ring[idx] = ring;
+	else
+		adapter->rx_ring[idx] = ring;
+}
+
 /*
- * igb_alloc_q_vector - one interrupt vector with its TX and RX ring
- * @v_idx: vector (and queue pair) number
+ * igb_alloc_q_vector - interrupt vector @v_idx with its rings: @txr_count
+ * TX rings from @txr_idx, then @rxr_count RX rings from @rxr_idx (0 or 1
+ * each: a TX vector, an RX vector, or a pair)
  *
  * The rings live inside the q_vector, as in 3.10; NAPI is registered
- * here with igb's weight of 64.
+ * here with igb's weight of 64.  The throttle starts at IGB_START_ITR
+ * under a dynamic setting (1-3), else at what ethtool -C asked for (0:
+ * none): the RX setting for a vector with an RX ring, else the TX one.
  */
 static int
-igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_idx)
+igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_count, int txr_idx,
+		   int rxr_count, int rxr_idx)
 {
 	struct igb_q_vector *q_vector;
 	struct igb_ring *ring;
+	u32 setting;
 
-	trace_igb_alloc_q_vector(adapter, v_idx, txr_idx, rxr_idx);
-	q_vector = calloc(1, sizeof(*q_vector) + 2 * sizeof(struct igb_ring));
+	trace_igb_alloc_q_vector(adapter, v_idx, txr_count ? txr_idx : -1,
+				 rxr_count ? rxr_idx : -1);
+	q_vector = calloc(1, sizeof(*q_vector) + (txr_count + rxr_count) * sizeof(struct igb_ring));
 	if (!q_vector)
 		return -ENOMEM;
 	netif_napi_add(adapter->netdev, &q_vector->napi, igb_poll, NAPI_POLL_WEIGHT);
@@ -136,30 +172,14 @@ igb_alloc_q_vector(struct igb_adapter *adapter, int v_idx, int txr_idx, int rxr_
 	q_vector->tx.work_limit = adapter->tx_work_limit;
 	q_vector->itr_register = E1000_EITR(0);	/* set by igb_request_msix */
 	q_vector->itr_val = IGB_START_ITR;
+	setting = rxr_count ? adapter->rx_itr_setting : adapter->tx_itr_setting;
+	if (!setting || setting > 3)
+		q_vector->itr_val = setting;
 	ring = q_vector->ring;
-
-	/* the TX ring */
-	ring->dev = &adapter->pdev;
-	ring->netdev = adapter->netdev;
-	ring->q_vector = q_vector;
-	q_vector->tx.ring = ring;
-	q_vector->tx.count++;
-	ring->count = adapter->tx_ring_count;
-	ring->queue_index = txr_idx;
-	ring->reg_idx = txr_idx;	/* igb_cache_ring_register: 1:1 without VFs */
-	adapter->tx_ring[txr_idx] = ring;
-	ring++;
-
-	/* the RX ring */
-	ring->dev = &adapter->pdev;
-	ring->netdev = adapter->netdev;
-	ring->q_vector = q_vector;
-	q_vector->rx.ring = ring;
-	q_vector->rx.count++;
-	ring->count = adapter->rx_ring_count;
-	ring->queue_index = rxr_idx;
-	ring->reg_idx = rxr_idx;
-	adapter->rx_ring[rxr_idx] = ring;
+	if (txr_count)
+		sim_igb_add_ring(q_vector, ring++, true, txr_idx);
+	if (rxr_count)
+		sim_igb_add_ring(q_vector, ring, false, rxr_idx);
 	return 0;
 }
 
@@ -172,8 +192,11 @@ igb_free_q_vectors(struct igb_adapter *adapter)
 
 		if (!q_vector)
 			continue;
-		adapter->tx_ring[q_vector->tx.ring->queue_index] = NULL;
-		adapter->rx_ring[q_vector->rx.ring->queue_index] = NULL;
+		if (q_vector->tx.ring)
+			adapter->tx_ring[q_vector->tx.ring->queue_index] = NULL;
+		if (q_vector->rx.ring)
+			adapter->rx_ring[q_vector->rx.ring->queue_index] = NULL;
+		netif_napi_del(&q_vector->napi);	/* igb_reset_q_vector */
 		adapter->q_vector[v] = NULL;
 		free(q_vector);
 	}
@@ -181,12 +204,12 @@ igb_free_q_vectors(struct igb_adapter *adapter)
 }
 
 /*
- * igb_set_interrupt_capability - one MSI-X vector per queue pair plus
- * the "other" vector.  KERNEL: falls back to MSI or legacy INTx (and one
- * queue) when the platform has too few vectors; netstep refuses.  3.10
- * pairs a TX and an RX queue on one vector only with IGB_FLAG_QUEUE_PAIRS
- * (rss_queues > max_rss_queues / 2, igb_init_queue_configuration);
- * otherwise each TX queue gets a vector of its own ("eth0-tx-0").
+ * igb_set_interrupt_capability - the queues, and an MSI-X vector for
+ * each RX queue, each TX queue unless they are paired
+ * (IGB_FLAG_QUEUE_PAIRS: then a TX queue shares its RX queue's vector),
+ * and one more for "other" causes.  With one CPU: eth0, eth0-rx-0 and
+ * eth0-tx-0.  KERNEL: falls back to MSI or legacy INTx (and one queue)
+ * when the platform has too few vectors; netstep refuses.
  */
 static int
 igb_set_interrupt_capability(struct igb_adapter *adapter)
@@ -194,27 +217,55 @@ igb_set_interrupt_capability(struct igb_adapter *adapter)
 	int err;
 
 	trace_igb_set_interrupt_capability(adapter);
-	adapter->num_q_vectors = adapter->num_tx_queues;
+	adapter->num_rx_queues = adapter->rss_queues;
+	adapter->num_tx_queues = adapter->rss_queues;	/* no VFs */
+	adapter->num_q_vectors = adapter->num_rx_queues;
+	if (!(adapter->flags & IGB_FLAG_QUEUE_PAIRS))
+		adapter->num_q_vectors += adapter->num_tx_queues;
 	err = sim_pci_enable_msix(adapter, adapter->num_q_vectors + NON_Q_VECTORS);
 	if (err)
 		adapter->num_q_vectors = 0;
 	return err;
 }
 
-/* igb_alloc_q_vectors - a q_vector per queue pair ("TxRx" vectors). */
+/*
+ * igb_alloc_q_vectors - the q_vectors, and the rings in them: with a
+ * vector for every ring, the RX rings first, one each, then the TX
+ * rings; with fewer, the rings spread over them as evenly as they go
+ * (pairs: one TX and one RX each).
+ */
 static int
 igb_alloc_q_vectors(struct igb_adapter *adapter)
 {
-	trace_igb_alloc_q_vectors(adapter);
-	for (int v = 0; v < (int)adapter->num_q_vectors; v++) {
-		int err = igb_alloc_q_vector(adapter, v, v, v);
+	int q_vectors = (int)adapter->num_q_vectors;
+	int rxr_remaining = adapter->num_rx_queues, txr_remaining = adapter->num_tx_queues;
+	int rxr_idx = 0, txr_idx = 0, v_idx = 0, err;
 
-		if (err) {
-			igb_free_q_vectors(adapter);
-			return err;
+	trace_igb_alloc_q_vectors(adapter);
+	if (q_vectors >= rxr_remaining + txr_remaining) {
+		for (; rxr_remaining; v_idx++, rxr_remaining--, rxr_idx++) {
+			err = igb_alloc_q_vector(adapter, v_idx, 0, 0, 1, rxr_idx);
+			if (err)
+				goto err_out;
 		}
 	}
+	for (; v_idx < q_vectors; v_idx++) {
+		int rqpv = DIV_ROUND_UP(rxr_remaining, q_vectors - v_idx);
+		int tqpv = DIV_ROUND_UP(txr_remaining, q_vectors - v_idx);
+
+		err = igb_alloc_q_vector(adapter, v_idx, tqpv, txr_idx, rqpv, rxr_idx);
+		if (err)
+			goto err_out;
+		rxr_remaining -= rqpv;
+		txr_remaining -= tqpv;
+		rxr_idx += rqpv;
+		txr_idx += tqpv;
+	}
 	return 0;
+
+err_out:
+	igb_free_q_vectors(adapter);
+	return err;
 }
 
 /* igb_init_interrupt_scheme - vectors first, then the q_vectors on them. */
@@ -230,13 +281,30 @@ igb_init_interrupt_scheme(struct igb_adapter *adapter)
 	return igb_alloc_q_vectors(adapter);
 }
 
+/*
+ * igb_init_queue_configuration - how many queues: one per online CPU, at
+ * most the 82576's 8 (IGB_MAX_RX_QUEUES, without VFs), and paired on
+ * shared vectors only when that is more than half of the 8.  A netstep
+ * host has one CPU: one RX and one TX queue, not paired.
+ */
+static void
+igb_init_queue_configuration(struct igb_adapter *adapter)
+{
+	u32 max_rss_queues = IGB_MAX_RX_QUEUES;
+
+	adapter->rss_queues = min_t(u32, max_rss_queues, num_online_cpus());
+	if (adapter->rss_queues > max_rss_queues / 2)
+		adapter->flags |= IGB_FLAG_QUEUE_PAIRS;
+	trace_igb_init_queue_configuration(adapter, max_rss_queues);
+}
+
 /* igb_sw_init - defaults of the private structure (igb_main.c:2653). */
 static int
-igb_sw_init(struct igb_adapter *adapter, unsigned int num_queues)
+igb_sw_init(struct igb_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
 
-	trace_igb_sw_init(adapter, num_queues);
+	trace_igb_sw_init(adapter);
 	adapter->tx_ring_count = IGB_DEFAULT_TXD;
 	adapter->rx_ring_count = IGB_DEFAULT_RXD;
 	adapter->rx_itr_setting = IGB_DEFAULT_ITR;
@@ -244,9 +312,7 @@ igb_sw_init(struct igb_adapter *adapter, unsigned int num_queues)
 	adapter->tx_work_limit = IGB_DEFAULT_TX_WORK;
 	adapter->max_frame_size = netdev->mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
 	adapter->min_frame_size = ETH_ZLEN + ETH_FCS_LEN;
-	adapter->rx_buffer_len = IGB_RX_BUFSZ;
-	adapter->num_tx_queues = num_queues;	/* igb_init_queue_configuration */
-	adapter->num_rx_queues = num_queues;
+	igb_init_queue_configuration(adapter);
 	if (igb_init_interrupt_scheme(adapter))
 		return -ENOMEM;
 	/* the card starts with every interrupt masked; stay down until open */
@@ -319,22 +385,25 @@ igb_remove(struct net_device *netdev)
 /**
  * igb_probe - a new igb net_device on @net with its 82576 card
  * @name: "eth0"; @mac: the address in the card's NVM
- * @num_queues: TX/RX queue pairs (1..8), one MSI-X vector each
+ *
+ * The device has room for the card's 8 TX queues; the driver uses one
+ * per CPU (igb_init_queue_configuration) and tells the stack so when it
+ * opens (netif_set_real_num_tx_queues).
  *
  * Returns the registered (still down) device, or NULL.
  */
 struct net_device *
-igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_queues)
+igb_probe(struct net *net, const char *name, const u8 *mac)
 {
 	struct net_device *netdev;
 	struct igb_adapter *adapter;
 	struct e1000_hw *hw;
 	char busname[24], portname[64];
 
-	trace_igb_probe(net, name, mac, num_queues);
-	if (!mac || num_queues < 1 || num_queues > IGB_MAX_TX_QUEUES)
+	trace_igb_probe(net, name, mac);
+	if (!mac)
 		return NULL;
-	netdev = alloc_etherdev_mq(net, name, num_queues, sizeof(struct igb_adapter));
+	netdev = alloc_etherdev_mq(net, name, IGB_MAX_TX_QUEUES, sizeof(struct igb_adapter));
 	if (!netdev)
 		return NULL;
 	adapter = netdev_priv(netdev);
@@ -364,7 +433,7 @@ igb_probe(struct net *net, const char *name, const u8 *mac, unsigned int num_que
 	hw->hw_addr = sim_82576_create(net, portname, mac, &adapter->pdev);
 	if (!hw->hw_addr)
 		goto err_free;
-	if (igb_sw_init(adapter, num_queues))
+	if (igb_sw_init(adapter))
 		goto err_free;
 	igb_read_mac_addr(hw);
 	memcpy(netdev->dev_addr, hw->mac.addr, ETH_ALEN);
@@ -610,12 +679,11 @@ igb_clean_tx_ring(struct igb_ring *tx_ring)
 	tx_ring->next_to_clean = 0;
 }
 
-/* igb_clean_rx_ring - unmap and free every RX buffer, zero the ring. */
+/* igb_clean_rx_ring - free the frame in progress, unmap and put every
+ * page, zero the ring. */
 static void
 igb_clean_rx_ring(struct igb_ring *rx_ring)
 {
-	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
-
 	trace_igb_clean_rx_ring(rx_ring);
 	if (rx_ring->skb)
 		dev_kfree_skb_any(rx_ring->skb);
@@ -625,12 +693,11 @@ igb_clean_rx_ring(struct igb_ring *rx_ring)
 	for (u16 i = 0; i < rx_ring->count; i++) {
 		struct igb_rx_buffer *buffer_info = &rx_ring->rx_buffer_info[i];
 
-		if (buffer_info->skb) {
-			dma_unmap_single(rx_ring->dev, buffer_info->dma, bufsz, DMA_FROM_DEVICE);
-			dev_kfree_skb_any(buffer_info->skb);	/* an empty buffer */
-		}
-		buffer_info->skb = NULL;
-		buffer_info->dma = 0;
+		if (!buffer_info->page)
+			continue;
+		dma_unmap_page(rx_ring->dev, buffer_info->dma, PAGE_SIZE, DMA_FROM_DEVICE);
+		put_page(buffer_info->page);	/* __free_page */
+		buffer_info->page = NULL;
 	}
 	memset(rx_ring->rx_buffer_info, 0, sizeof(struct igb_rx_buffer) * rx_ring->count);
 	if (rx_ring->desc)
@@ -738,7 +805,8 @@ igb_configure_tx(struct igb_adapter *adapter)
 		igb_configure_tx_ring(adapter, adapter->tx_ring[i]);
 }
 
-/* igb_configure_rx_ring - the same for RX, plus the buffer size (SRRCTL). */
+/* igb_configure_rx_ring - the same for RX, plus the buffer sizes (SRRCTL):
+ * half a page per descriptor, whatever the MTU. */
 static void
 igb_configure_rx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 {
@@ -755,10 +823,14 @@ igb_configure_rx_ring(struct igb_adapter *adapter, struct igb_ring *ring)
 	ring->tail = E1000_RDT(reg_idx);
 	wr32(E1000_RDH(reg_idx), 0);
 	wr32(ring->tail, 0);
-	/* KERNEL: IGB_RX_BUFSZ (2048) always, jumbo frames chained across
-	 * half pages; netstep's linear buffers grow with the MTU instead. */
-	srrctl = adapter->rx_buffer_len >> E1000_SRRCTL_BSIZEPKT_SHIFT;
+	/* A frame longer than IGB_RX_BUFSZ (jumbo) fills several
+	 * descriptors; only the last has EOP. */
+	srrctl = IGB_RX_HDR_LEN << E1000_SRRCTL_BSIZEHDRSIZE_SHIFT;
+	srrctl |= IGB_RX_BUFSZ >> E1000_SRRCTL_BSIZEPKT_SHIFT;
 	srrctl |= E1000_SRRCTL_DESCTYPE_ADV_ONEBUF;
+	/* Drop when a queue has no descriptor, rather than stall the others. */
+	if (adapter->num_rx_queues > 1)
+		srrctl |= E1000_SRRCTL_DROP_EN;
 	wr32(E1000_SRRCTL(reg_idx), srrctl);
 	rxdctl |= IGB_RX_PTHRESH;
 	rxdctl |= IGB_RX_HTHRESH << 8;
@@ -777,34 +849,36 @@ igb_configure_rx(struct igb_adapter *adapter)
 }
 
 /*
- * sim_igb_alloc_mapped_skb - a receive buffer for one RX slot, mapped for
- * the card to write.  KERNEL: 3.10's igb_alloc_mapped_page maps half a
- * page and builds the skb only when a frame arrives (page flipping);
- * netstep maps one linear skb from netdev_alloc_skb per descriptor.
+ * igb_alloc_mapped_page - a page for RX slot @bi, mapped whole for the
+ * card to write, the first half in use.  A slot that got a reused page
+ * (igb_reuse_rx_page) keeps it: with page flipping, new pages are rare.
+ * false if no page or no mapping could be had (alloc_failed).
  */
 static bool
-sim_igb_alloc_mapped_skb(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
+igb_alloc_mapped_page(struct igb_ring *rx_ring, struct igb_rx_buffer *bi)
 {
-	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
-	struct sk_buff *skb = bi->skb;
+	struct page *page = bi->page;
 	dma_addr_t dma;
 
-	trace_sim_igb_alloc_mapped_skb(rx_ring, bi, bufsz);
-	if (skb)
-		return true;	/* still mapped from before */
-	skb = netdev_alloc_skb(rx_ring->netdev, bufsz);
-	if (!skb) {
+	trace_igb_alloc_mapped_page(rx_ring, bi);
+	if (likely(page))
+		return true;
+	/* KERNEL: __skb_alloc_page(GFP_ATOMIC | __GFP_COLD), which may take
+	 * from the emergency reserves (a pfmemalloc page). */
+	page = alloc_pages(dev_net(rx_ring->netdev), 0);
+	if (unlikely(!page)) {
 		rx_ring->rx_stats.alloc_failed++;
 		return false;
 	}
-	dma = dma_map_single(rx_ring->dev, skb->data, bufsz, DMA_FROM_DEVICE);
+	dma = dma_map_page(rx_ring->dev, page, 0, PAGE_SIZE, DMA_FROM_DEVICE);
 	if (dma_mapping_error(rx_ring->dev, dma)) {
-		dev_kfree_skb_any(skb);
+		put_page(page);	/* __free_page */
 		rx_ring->rx_stats.alloc_failed++;
 		return false;
 	}
-	bi->skb = skb;
 	bi->dma = dma;
+	bi->page = page;
+	bi->page_offset = 0;
 	return true;
 }
 
@@ -831,9 +905,11 @@ igb_alloc_rx_buffers(struct igb_ring *rx_ring, u16 cleaned_count)
 	bi = &rx_ring->rx_buffer_info[i];
 	i -= rx_ring->count;	/* negative: reaching 0 means "wrap" */
 	do {
-		if (!sim_igb_alloc_mapped_skb(rx_ring, bi))
+		if (!igb_alloc_mapped_page(rx_ring, bi))
 			break;
-		rx_desc->read.pkt_addr = cpu_to_le64(bi->dma);
+		/* Refresh it even if the page is the same: every
+		 * write-back erased it. */
+		rx_desc->read.pkt_addr = cpu_to_le64(bi->dma + bi->page_offset);
 		rx_desc++;
 		bi++;
 		i++;
@@ -893,13 +969,18 @@ igb_assign_vector(struct igb_q_vector *q_vector, int msix_vector)
 {
 	struct igb_adapter *adapter = q_vector->adapter;
 	struct e1000_hw *hw = &adapter->hw;
-	int rx_queue = q_vector->rx.ring->reg_idx;
-	int tx_queue = q_vector->tx.ring->reg_idx;
+	int rx_queue = IGB_N0_QUEUE, tx_queue = IGB_N0_QUEUE;
 
-	trace_igb_assign_vector(q_vector, msix_vector);
+	if (q_vector->rx.ring)
+		rx_queue = q_vector->rx.ring->reg_idx;
+	if (q_vector->tx.ring)
+		tx_queue = q_vector->tx.ring->reg_idx;
+	trace_igb_assign_vector(q_vector, msix_vector, rx_queue, tx_queue);
 	/* 82576: IVAR0[n & 7] holds RX n, TX n, RX n+8, TX n+8 bytes */
-	igb_write_ivar(hw, msix_vector, rx_queue & 0x7, (rx_queue & 0x8) << 1);
-	igb_write_ivar(hw, msix_vector, tx_queue & 0x7, ((tx_queue & 0x8) << 1) + 8);
+	if (rx_queue > IGB_N0_QUEUE)
+		igb_write_ivar(hw, msix_vector, rx_queue & 0x7, (rx_queue & 0x8) << 1);
+	if (tx_queue > IGB_N0_QUEUE)
+		igb_write_ivar(hw, msix_vector, tx_queue & 0x7, ((tx_queue & 0x8) << 1) + 8);
 	q_vector->eims_value = 1U << msix_vector;
 	adapter->eims_enable_mask |= q_vector->eims_value;
 	q_vector->set_itr = 1;	/* write EITR at the first interrupt */
@@ -981,6 +1062,27 @@ igb_msix_ring(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/* The vector's name in /proc/interrupts: "eth0-TxRx-0" for a pair,
+ * "eth0-tx-0" or "eth0-rx-0" for one ring. */
+static void
+sim_igb_name_vector(struct igb_q_vector *q_vector, const char *dev)
+{
+	const char *kind = "unused";
+	int idx = -1;
+
+	if (q_vector->rx.ring && q_vector->tx.ring)
+		kind = "TxRx", idx = q_vector->rx.ring->queue_index;
+	else if (q_vector->tx.ring)
+		kind = "tx", idx = q_vector->tx.ring->queue_index;
+	else if (q_vector->rx.ring)
+		kind = "rx", idx = q_vector->rx.ring->queue_index;
+	if (idx < 0)
+		snprintf(q_vector->name, sizeof(q_vector->name), "%.*s-%s", IFNAMSIZ - 1, dev, kind);
+	else
+		snprintf(q_vector->name, sizeof(q_vector->name), "%.*s-%s-%d", IFNAMSIZ - 1, dev,
+			 kind, idx);
+}
+
 /* igb_request_msix - the handlers: other on entry 0, one per q_vector after. */
 static int
 igb_request_msix(struct igb_adapter *adapter)
@@ -1000,8 +1102,7 @@ igb_request_msix(struct igb_adapter *adapter)
 
 		vector++;
 		q_vector->itr_register = E1000_EITR(vector);
-		snprintf(q_vector->name, sizeof(q_vector->name), "%.*s-TxRx-%u", IFNAMSIZ - 1,
-			 netdev->name, q_vector->rx.ring->queue_index);
+		sim_igb_name_vector(q_vector, netdev->name);
 		err = request_irq(cpu, adapter->msix_entries[vector].vector, igb_msix_ring,
 				  q_vector->name, q_vector);
 		if (err)
@@ -1112,7 +1213,7 @@ __igb_open(struct net_device *netdev, bool resuming)
 	err = igb_request_irq(adapter);
 	if (err)
 		goto err_req_irq;
-	netdev->real_num_tx_queues = adapter->num_tx_queues;	/* netif_set_real_num_tx_queues */
+	netif_set_real_num_tx_queues(netdev, adapter->num_tx_queues);
 	adapter->state &= ~SIM_IGB_BIT(__IGB_DOWN);
 	for (unsigned int i = 0; i < adapter->num_q_vectors; i++)
 		napi_enable(&adapter->q_vector[i]->napi);
@@ -1747,32 +1848,107 @@ igb_poll(struct napi_struct *napi, int budget)
 /* ==== receive =============================================================== */
 
 /*
- * igb_fetch_rx_buffer - take the skb behind the descriptor at
- * next_to_clean: unmap it and set its length from the write-back.
- * KERNEL: 3.10 copies small frames out of the half page, attaches larger
- * ones as a page frag and recycles the page (igb_add_rx_frag).
+ * igb_reuse_rx_page - give the page of @old_buff, its other half now
+ * current, to the slot at next_to_alloc: the next refill finds it there
+ * (igb_alloc_mapped_page) instead of allocating.  The mapping stays.
+ */
+static void
+igb_reuse_rx_page(struct igb_ring *rx_ring, struct igb_rx_buffer *old_buff)
+{
+	u16 nta = rx_ring->next_to_alloc;
+	struct igb_rx_buffer *new_buff = &rx_ring->rx_buffer_info[nta];
+
+	trace_igb_reuse_rx_page(rx_ring, old_buff);
+	nta++;
+	rx_ring->next_to_alloc = (nta < rx_ring->count) ? nta : 0;
+	*new_buff = *old_buff;
+	/* KERNEL: dma_sync_single_range_for_device of the half; netstep's
+	 * DMA is coherent. */
+}
+
+/*
+ * igb_can_reuse_rx_page - may the page that just went up in a frag be
+ * used again?  Only if the driver is its sole owner again (the stack
+ * freed what it was given of the half before): then the other half is
+ * next, and the page gets two references at once, the stack's new frag
+ * and the ring's.  Otherwise the stack keeps it, and the ring lets go.
+ */
+static bool
+igb_can_reuse_rx_page(struct igb_rx_buffer *rx_buffer, struct page *page,
+		      unsigned int truesize)
+{
+	trace_igb_can_reuse_rx_page(rx_buffer, page, truesize);
+	/* KERNEL: a page of another NUMA node is never reused (one node
+	 * here); with pages of 8 KiB and more, the offset walks up the page
+	 * instead of flipping. */
+	if (unlikely(page_count(page) != 1))
+		return false;
+	rx_buffer->page_offset ^= IGB_RX_BUFSZ;
+	/* We are the only owner: set the count (atomic_set in 3.10) rather
+	 * than take a reference with a locked increment. */
+	page->_count = 2;
+	return true;
+}
+
+/*
+ * igb_add_rx_frag - the bytes the card wrote into @rx_buffer's half page
+ * go into @skb: copied, for a frame of at most IGB_RX_HDR_LEN bytes (the
+ * half page stays the ring's); else attached as a frag of the page.
+ * true if the ring may use the page again (igb_reuse_rx_page).
+ */
+static bool
+igb_add_rx_frag(struct igb_ring *rx_ring, struct igb_rx_buffer *rx_buffer,
+		union e1000_adv_rx_desc *rx_desc, struct sk_buff *skb)
+{
+	struct page *page = rx_buffer->page;
+	unsigned int size = le16_to_cpu(rx_desc->wb.upper.length);
+	unsigned int truesize = IGB_RX_BUFSZ;	/* a frag costs its half page */
+
+	trace_igb_add_rx_frag(rx_ring, rx_buffer, size, skb);
+	if (size <= IGB_RX_HDR_LEN && !skb_is_nonlinear(skb)) {
+		/* KERNEL: copies ALIGN(size, sizeof(long)) bytes; a hardware
+		 * timestamp (TSIP) in front of the frame is taken off here. */
+		memcpy(skb_put(skb, size), (u8 *)page_address(page) + rx_buffer->page_offset,
+		       size);
+		return true;
+	}
+	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page, rx_buffer->page_offset, size,
+			truesize);
+	return igb_can_reuse_rx_page(rx_buffer, page, truesize);
+}
+
+/*
+ * igb_fetch_rx_buffer - the buffer at next_to_clean into a frame: a new
+ * skb for the frame's first buffer (room for IGB_RX_HDR_LEN bytes), or
+ * @skb, the frame in progress, for the next ones.  Its page goes back to
+ * the ring or is unmapped; the slot is empty afterwards.  NULL if no skb
+ * could be had (alloc_failed; the buffer stays for the next poll).
  */
 static struct sk_buff *
-igb_fetch_rx_buffer(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
+igb_fetch_rx_buffer(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
+		    struct sk_buff *skb)
 {
 	struct igb_rx_buffer *rx_buffer = &rx_ring->rx_buffer_info[rx_ring->next_to_clean];
-	unsigned int bufsz = sim_igb_ring_adapter(rx_ring)->rx_buffer_len;
-	unsigned int size = le16_to_cpu(rx_desc->wb.upper.length);
-	struct sk_buff *skb = rx_buffer->skb;
 
-	trace_igb_fetch_rx_buffer(rx_ring, skb, size);
-	if (unlikely(!skb))
-		return NULL;
-	dma_unmap_single(rx_ring->dev, rx_buffer->dma, bufsz, DMA_FROM_DEVICE);
-	rx_buffer->skb = NULL;
-	rx_buffer->dma = 0;
-	if (size > bufsz)
-		size = bufsz;	/* a card bug: never trust a length blindly */
-	skb_put(skb, size);
+	trace_igb_fetch_rx_buffer(rx_ring, rx_buffer, rx_desc, skb);
+	if (likely(!skb)) {
+		skb = netdev_alloc_skb_ip_align(rx_ring->netdev, IGB_RX_HDR_LEN);
+		if (unlikely(!skb)) {
+			rx_ring->rx_stats.alloc_failed++;
+			return NULL;
+		}
+	}
+	/* KERNEL: dma_sync_single_range_for_cpu of the half first. */
+	if (igb_add_rx_frag(rx_ring, rx_buffer, rx_desc, skb))
+		igb_reuse_rx_page(rx_ring, rx_buffer);
+	else
+		dma_unmap_page(rx_ring->dev, rx_buffer->dma, PAGE_SIZE, DMA_FROM_DEVICE);
+	rx_buffer->page = NULL;
 	return skb;
 }
 
-/* igb_is_non_eop - advance next_to_clean; true if the frame goes on. */
+/* igb_is_non_eop - advance next_to_clean; true if the frame goes on in
+ * the next buffer (the card had no EOP for this one). */
 static bool
 igb_is_non_eop(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
 {
@@ -1785,7 +1961,85 @@ igb_is_non_eop(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc)
 }
 
 /*
- * igb_cleanup_headers - drop frames the card flagged, pad runts to 60.
+ * igb_get_headlen - how many bytes at @data are headers: Ethernet, IPv4
+ * or IPv6, and TCP or UDP (the first fragment of a datagram only); at
+ * most @max_len.  What igb_pull_tail copies into the linear part, so the
+ * stack (GRO first) finds every header there.
+ * KERNEL: a VLAN tag (802.1Q) is stepped over too.
+ */
+static unsigned int
+igb_get_headlen(const u8 *data, unsigned int max_len)
+{
+	unsigned int off = ETH_HLEN, hlen;
+	u8 nexthdr = 0;	/* neither TCP nor UDP */
+	__be16 protocol;
+
+	if (max_len < ETH_HLEN)
+		return max_len;
+	memcpy(&protocol, data + 12, sizeof(protocol));
+	if (protocol == htons(ETH_P_IP)) {
+		const struct iphdr *iph = (const struct iphdr *)(data + off);
+
+		if (off > max_len - sizeof(struct iphdr))
+			return max_len;
+		hlen = (data[off] & 0x0F) << 2;
+		if (hlen < sizeof(struct iphdr))
+			return off;
+		if (!(iph->frag_off & htons(IP_OFFSET)))
+			nexthdr = iph->protocol;
+	} else if (protocol == htons(ETH_P_IPV6)) {
+		if (off > max_len - 40)	/* sizeof(struct ipv6hdr) */
+			return max_len;
+		nexthdr = data[off + 6];
+		hlen = 40;
+	} else {
+		return off;
+	}
+	off += hlen;
+	if (nexthdr == IPPROTO_TCP) {
+		if (off > max_len - sizeof(struct tcphdr))
+			return max_len;
+		hlen = (data[off + 12] & 0xF0) >> 2;
+		if (hlen < sizeof(struct tcphdr))
+			return off;
+		off += hlen;
+	} else if (nexthdr == IPPROTO_UDP) {
+		if (off > max_len - sizeof(struct udphdr))
+			return max_len;
+		off += sizeof(struct udphdr);
+	}
+	return off < max_len ? off : max_len;
+}
+
+/*
+ * igb_pull_tail - copy the headers of a frame that is all in frags into
+ * the skb's linear part (igb's own, cheaper __pskb_pull_tail: the first
+ * frag just starts later).
+ */
+static void
+igb_pull_tail(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
+	      struct sk_buff *skb)
+{
+	skb_frag_t *frag = &skb_shinfo(skb)->frags[0];
+	const u8 *va = skb_frag_address(frag);
+	unsigned int pull_len;
+
+	trace_igb_pull_tail(rx_ring, rx_desc, skb);
+	/* KERNEL: a hardware timestamp (TSIP) before the frame is read and
+	 * skipped first. */
+	pull_len = igb_get_headlen(va, IGB_RX_HDR_LEN);
+	/* KERNEL: rounds the copy up to a whole number of longs. */
+	memcpy(skb_tail_pointer(skb), va, pull_len);	/* skb_copy_to_linear_data */
+	skb_frag_size_sub(frag, pull_len);
+	frag->page_offset += pull_len;
+	skb->data_len -= pull_len;
+	skb->tail += pull_len;
+	trace_igb_rx_headers_pulled(rx_ring, skb, pull_len);
+}
+
+/*
+ * igb_cleanup_headers - drop a frame the card flagged, put the headers
+ * of a paged one in the linear part, pad runts to 60.
  * Returns true if @skb was consumed (dropped).
  */
 static bool
@@ -1794,11 +2048,14 @@ igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
 {
 	trace_igb_cleanup_headers(rx_ring, rx_desc, skb);
 	if (unlikely(igb_test_staterr(rx_desc, E1000_RXDEXT_ERR_FRAME_ERR_MASK))) {
+		/* KERNEL: with NETIF_F_RXALL (ethtool -K rx-all) it goes up. */
 		trace_igb_rx_frame_error(rx_ring, rx_desc, skb);
 		rx_ring->rx_stats.drops++;
 		kfree_skb(skb);
 		return true;
 	}
+	if (skb_is_nonlinear(skb))
+		igb_pull_tail(rx_ring, rx_desc, skb);
 	if (unlikely(skb->len < ETH_ZLEN)) {	/* eth_skb_pad */
 		unsigned int pad = ETH_ZLEN - skb->len;
 
@@ -1817,21 +2074,24 @@ igb_cleanup_headers(struct igb_ring *rx_ring, union e1000_adv_rx_desc *rx_desc,
  * igb_clean_rx_irq - hand received frames to the stack
  * @budget: at most this many frames
  *
- * While the descriptor at next_to_clean has DD: take its skb, set the
- * length, eth_type_trans, napi_gro_receive (which consumes it).  Slots
- * are refilled every 16 and at the end (RDT moves).  true if under budget.
+ * While the descriptor at next_to_clean has DD: its half page goes into
+ * the frame's skb (igb_fetch_rx_buffer); a frame that goes on in the
+ * next descriptor waits in rx_ring->skb (also across polls); a whole one
+ * gets its headers pulled, eth_type_trans, and goes to napi_gro_receive
+ * (which consumes it).  Slots are refilled every 16 and at the end (RDT
+ * moves).  true if under budget.
  */
 bool
 igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 {
 	struct igb_ring *rx_ring = q_vector->rx.ring;
+	struct sk_buff *skb = rx_ring->skb;
 	unsigned int total_bytes = 0, total_packets = 0;
 	u16 cleaned_count = igb_desc_unused(rx_ring);
 
 	trace_igb_clean_rx_irq(rx_ring, budget);
 	do {
 		union e1000_adv_rx_desc *rx_desc;
-		struct sk_buff *skb;
 
 		if (cleaned_count >= IGB_RX_BUFFER_WRITE) {
 			igb_alloc_rx_buffers(rx_ring, cleaned_count);
@@ -1841,34 +2101,37 @@ igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 		if (!igb_test_staterr(rx_desc, E1000_RXD_STAT_DD))
 			break;
 		/* KERNEL: rmb() - no descriptor field is read before DD */
-		skb = igb_fetch_rx_buffer(rx_ring, rx_desc);
+		skb = igb_fetch_rx_buffer(rx_ring, rx_desc, skb);
 		if (!skb)
 			break;
 		cleaned_count++;
 		trace_igb_rx_done(rx_ring, rx_desc, skb);
-		if (igb_is_non_eop(rx_ring, rx_desc)) {
-			/* NOTE: the card drops what does not fit one buffer, so
-			 * a frame never spans descriptors here; if one did, drop
-			 * the piece rather than chain it. */
-			trace_igb_drop(rx_ring->netdev, skb, "non_eop");
-			rx_ring->rx_stats.drops++;
-			kfree_skb(skb);
+		if (igb_is_non_eop(rx_ring, rx_desc))
+			continue;
+		if (igb_cleanup_headers(rx_ring, rx_desc, skb)) {
+			skb = NULL;
 			continue;
 		}
-		if (igb_cleanup_headers(rx_ring, rx_desc, skb))
-			continue;
 		total_bytes += skb->len;
 		/* igb_process_skb_fields: KERNEL: RX checksum, hash, timestamp
 		 * and VLAN tag would be taken from the descriptor here */
 		skb->protocol = eth_type_trans(skb, rx_ring->netdev);
 		napi_gro_receive(&q_vector->napi, skb);
+		skb = NULL;
 		total_packets++;
 	} while (likely(total_packets < (unsigned int)budget));
 
+	/* A frame whose EOP has not come yet is finished next time. */
+	rx_ring->skb = skb;
 	rx_ring->rx_stats.packets += total_packets;
 	rx_ring->rx_stats.bytes += total_bytes;
 	q_vector->rx.total_packets += total_packets;
 	q_vector->rx.total_bytes += total_bytes;
+	/* NOTE: 3.10 sums the rings into the netdev stats when they are read
+	 * (igb_get_stats64); netstep counts here so `ip -s link` is current,
+	 * frames as they came, before GRO merges them. */
+	rx_ring->netdev->stats.rx_packets += total_packets;
+	rx_ring->netdev->stats.rx_bytes += total_bytes;
 	if (cleaned_count)
 		igb_alloc_rx_buffers(rx_ring, cleaned_count);
 	return total_packets < (unsigned int)budget;
@@ -1879,8 +2142,9 @@ igb_clean_rx_irq(struct igb_q_vector *q_vector, const int budget)
 /**
  * igb_change_mtu - ndo_change_mtu: 68 .. 9216 (a 9238-byte frame)
  *
- * A running interface goes down and up, so the RX buffers are
- * reallocated for the new frame size.  0 or -EINVAL.
+ * A running interface goes down and up, with the new frame size in
+ * RLPML; the RX buffers stay half pages (a jumbo frame spans several).
+ * 0 or -EINVAL.
  */
 int
 igb_change_mtu(struct net_device *netdev, int new_mtu)
@@ -1898,8 +2162,6 @@ igb_change_mtu(struct net_device *netdev, int new_mtu)
 	if (netif_running(netdev))
 		igb_down(adapter);
 	netdev->mtu = new_mtu;
-	/* netstep: a linear buffer big enough for the frame, in 1 KiB steps */
-	adapter->rx_buffer_len = max_t(u32, IGB_RX_BUFSZ, ALIGN((u32)max_frame, 1024));
 	if (netif_running(netdev))
 		igb_up(adapter);
 	else

@@ -26,24 +26,29 @@
  *
  * RX: the port calls sim_82576_receive() when a frame arrives.  After
  * the address filter and the length checks the card takes the
- * descriptor at RDH (if RDH != RDT), DMA-writes the frame into its
- * buffer, writes back length and DD|EOP, advances RDH and raises the
- * cause.  Everything goes to queue 0.
+ * descriptors from RDH on (if it owns enough: RDH != RDT), DMA-writes
+ * the frame into their buffers, SRRCTL.BSIZEPKT bytes each (2 KiB, half
+ * a page, with igb), writes back length and DD (EOP on the last),
+ * advances RDH and raises the cause.  Everything goes to queue 0.
  *
  * Interrupts: a cause sets its bit in EICR (queue -> vector through
  * IVAR).  If the vector is enabled in EIMS, an MSI-X message is sent as
  * a separate engine event: EIAC bits auto-clear EICR, EIAM bits
  * auto-mask EIMS [82576 7.3.4.1], and generic_handle_irq() runs the
  * driver's handler.  A cause raised while masked waits in EICR and fires
- * when the driver unmasks it by writing EIMS.
+ * when the driver unmasks it by writing EIMS.  Each vector's EITR sets
+ * the shortest time between its messages (interrupt moderation): a cause
+ * raised sooner waits, so one interrupt (and one NAPI poll) serves the
+ * frames of that time; with igb's 162 us a dozen full-sized frames at
+ * 1 Gb/s, which is what lets GRO merge them.
  *
- * KERNEL (hardware left out): interrupt throttling (EITR is stored, not
- * obeyed), descriptor prefetch/write-back thresholds, head write-back,
+ * KERNEL (hardware left out): low latency interrupts (LLI), descriptor
+ * prefetch/write-back thresholds, head write-back,
  * the offloads igb does not use (VLAN insertion, IPv6, SCTP, UDP
  * segmentation, IPsec), any choice of the TCP flags a segment keeps (FIN
  * and PSH on the last one only, as the datasheet describes),
  * RSS and queue filters, multicast hash (MTA: every multicast
- * is accepted), header split, frames spanning RX descriptors, flow
+ * is accepted), header split, flow
  * control, PHY and link negotiation (link is up when the port is
  * plugged), the FCS (frames leave and arrive without CRC; octet counters
  * add 4 bytes for it as the real ones do).
@@ -122,6 +127,8 @@ struct sim_82576 {
 	u32 regs[SIM_MMIO_SIZE / 4];	/* the register file (BAR0 + MSI-X table) */
 	u64 gorc, gotc;			/* 64-bit octet counters (GORCL/H, GOTCL/H) */
 	u32 msix_pending;		/* vectors with a message to send */
+	ktime_t eitr_zero[SIM_MSIX_VECTORS];	/* when each vector's throttle
+					 * counter (EITR) is down to 0 */
 	struct sim_event msix_ev;	/* sends them */
 	struct sim_82576_txq txq[SIM_82576_MAX_QUEUES];
 	struct sim_82576_stats stats;	/* counters without a register */
@@ -176,6 +183,7 @@ sim_82576_reset(struct sim_82576 *hw)
 	}
 	sim_event_cancel(hw->net->eng, &hw->msix_ev);
 	hw->msix_pending = 0;
+	memset(hw->eitr_zero, 0, sizeof(hw->eitr_zero));
 	memset(hw->regs, 0, SIM_MSIX_BASE);
 	hw->gorc = hw->gotc = 0;
 	sim_82576_load_nvm_mac(hw);
@@ -243,12 +251,37 @@ sim_82576_ivar_vector(const struct sim_82576 *hw, int queue, bool tx)
 	return byte & 0x1F;
 }
 
+/* EITR's interval in ns: bits 14:2, in 1 us units [82576 EITR; QEMU]. */
+static ktime_t
+sim_82576_eitr_interval(const struct sim_82576 *hw, int v)
+{
+	return (ktime_t)((reg_get(hw, E1000_EITR(v)) & 0x7FFC) >> 2) * NSEC_PER_USEC;
+}
+
+/*
+ * The MSI-X event goes off when the first pending vector may send: at
+ * once (after SIM_82576_MSIX_NS), or when its throttle counter is down
+ * to 0 (interrupt moderation [82576 EITR; QEMU igb_core.c]).
+ */
 static void
 sim_82576_schedule_msix(struct sim_82576 *hw)
 {
-	if (hw->msix_pending && !sim_event_pending(&hw->msix_ev))
-		sim_event_schedule(hw->net->eng, &hw->msix_ev,
-				   ktime_get(hw->net->eng) + SIM_82576_MSIX_NS);
+	ktime_t now = ktime_get(hw->net->eng), when = 0;
+	bool any = false;
+
+	for (int v = 0; v < SIM_MSIX_VECTORS; v++) {
+		ktime_t t = now + SIM_82576_MSIX_NS;
+
+		if (!(hw->msix_pending & (1U << v)))
+			continue;
+		if (hw->eitr_zero[v] > t)
+			t = hw->eitr_zero[v];
+		if (!any || t < when)
+			when = t;
+		any = true;
+	}
+	if (any && (!sim_event_pending(&hw->msix_ev) || hw->msix_ev.when > when))
+		sim_event_schedule(hw->net->eng, &hw->msix_ev, when);
 }
 
 /* A cause for @bits: latch it in EICR; send a message if unmasked. */
@@ -272,7 +305,11 @@ sim_82576_raise_queue(struct sim_82576 *hw, int queue, bool tx)
 }
 
 /*
- * The MSI-X event: one message per pending vector, in vector order.
+ * The MSI-X event: one message per pending vector whose throttle counter
+ * is down to 0, in vector order; sending reloads the counter with the
+ * vector's EITR interval, and a cause raised before it runs out waits
+ * for it, so no vector interrupts more often than EITR allows (igb asks
+ * for 162 us, IGB_START_ITR: the frames of that time arrive together).
  * Auto-clear (EIAC) drops the cause, auto-mask (EIAM, with GPIE.EIAME)
  * masks the vector until the driver writes EIMS again [82576 7.3.4].
  */
@@ -280,11 +317,16 @@ static void
 sim_82576_msix_event(struct sim_event *ev)
 {
 	struct sim_82576 *hw = container_of(ev, struct sim_82576, msix_ev);
+	ktime_t now = ktime_get(hw->net->eng);
 	u32 send = hw->msix_pending & reg_get(hw, E1000_EIMS);
 
+	for (int v = 0; v < SIM_MSIX_VECTORS; v++)
+		if (hw->eitr_zero[v] > now)
+			send &= ~(1U << v);	/* still throttled: it waits */
 	trace_sim_82576_msix_event(hw->net, hw->port.name, reg_get(hw, E1000_EICR),
 				   reg_get(hw, E1000_EIMS), send);
-	hw->msix_pending = 0;
+	hw->msix_pending &= ~send;
+	sim_82576_schedule_msix(hw);
 	/* Each vector with a cause, lowest first (one pass per set bit). */
 	for (u32 left = send & ((1U << SIM_MSIX_VECTORS) - 1); left; left &= left - 1) {
 		int v = __builtin_ctz(left);
@@ -298,6 +340,7 @@ sim_82576_msix_event(struct sim_event *ev)
 			reg_set(hw, E1000_EIMS, reg_get(hw, E1000_EIMS) &
 				~(reg_get(hw, E1000_EIAM) & bit));
 		irq = reg_get(hw, SIM_MSIX_DATA(v));
+		hw->eitr_zero[v] = now + sim_82576_eitr_interval(hw, v);
 		hw->stats.msix_sent++;
 		trace_card_msix_msg(hw->net, v, irq);
 		generic_handle_irq(&hw->net->cpu, irq);
@@ -865,7 +908,24 @@ sim_82576_rx_accept(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	return true;
 }
 
-/* DMA the frame into the descriptor at RDH and write it back [82576 7.1.5]. */
+/* Descriptors the card owns from RDH up to RDT (the ring is empty when
+ * they meet); 0 if the ring registers make no sense. */
+static u32
+sim_82576_rx_owned(u32 h, u32 t, u32 count)
+{
+	if (count == 0 || h >= count || t >= count)
+		return 0;
+	return t >= h ? t - h : count - h + t;
+}
+
+/*
+ * DMA the frame into the buffers of the descriptors from RDH on, each
+ * filled up to SRRCTL.BSIZEPKT, and write each back with its length and
+ * DD, the last with EOP [82576 7.1.4, 7.1.5].  A frame that needs more
+ * descriptors than the card owns is missed whole (MPC, RXO), as QEMU
+ * does (igb_has_rxbufs).  A buffer the card may not write (a DMA fault)
+ * gives the frame an RX data error (RXE) in its last descriptor.
+ */
 static void
 sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 {
@@ -875,54 +935,59 @@ sim_82576_rx_store(struct sim_82576 *hw, const u8 *frame, unsigned int len)
 	u32 h = reg_get(hw, E1000_RDH(0)), t = reg_get(hw, E1000_RDT(0));
 	u32 bsize = (reg_get(hw, E1000_SRRCTL(0)) & E1000_SRRCTL_BSIZEPKT_MASK)
 		    << E1000_SRRCTL_BSIZEPKT_SHIFT;
-	union e1000_adv_rx_desc d;
-	u32 status = E1000_RXD_STAT_DD | E1000_RXD_STAT_EOP;
-	dma_addr_t pkt;
+	u32 need, error = 0;
+	unsigned int done = 0;
 
-	if (count == 0 || h >= count || t >= count || h == t) {
-		/* no descriptor owned by the card: the FIFO overflows */
+	if (bsize == 0)
+		bsize = 2048;	/* BSIZEPKT 0: the RCTL default buffer */
+	need = DIV_ROUND_UP(len, bsize);
+	if (sim_82576_rx_owned(h, t, count) < need) {
+		/* not enough descriptors owned by the card: the FIFO overflows */
 		reg_inc(hw, E1000_MPC);
 		reg_set(hw, E1000_ICR, reg_get(hw, E1000_ICR) | E1000_ICR_RXO);
 		hw->stats.rx_missed++;
 		trace_card_rx_no_desc(hw->net, h, t);
 		return;
 	}
-	if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
-		hw->stats.rx_dma_faults++;
-		return;
+	while (done < len) {
+		unsigned int chunk = min_t(unsigned int, len - done, bsize);
+		union e1000_adv_rx_desc d;
+		u32 status = E1000_RXD_STAT_DD;
+		dma_addr_t pkt;
+
+		if (sim_dma_read(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
+			hw->stats.rx_dma_faults++;
+			return;
+		}
+		pkt = le64_to_cpu(d.read.pkt_addr);
+		if (sim_dma_write(hw->bus, pkt, frame + done, chunk) < 0) {
+			/* hand the descriptor back flagged, so the ring keeps moving */
+			hw->stats.rx_dma_faults++;
+			error = E1000_RXDEXT_STATERR_RXE;
+		}
+		done += chunk;
+		if (done == len)
+			status |= E1000_RXD_STAT_EOP | error;
+		memset(&d, 0, sizeof(d));
+		d.wb.upper.status_error = cpu_to_le32(status);
+		d.wb.upper.length = cpu_to_le16(chunk);
+		/* NOTE: QEMU writes the descriptor with DD clear, then the status
+		 * dword, so a driver never sees DD before the length; one write
+		 * here is just as atomic for a single-threaded reader. */
+		if (sim_dma_write(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
+			hw->stats.rx_dma_faults++;
+			return;
+		}
+		trace_card_rx_writeback(hw->net, h, count, pkt, chunk, status);
+		h = (h + 1) % count;
+		reg_set(hw, E1000_RDH(0), h);
 	}
-	pkt = le64_to_cpu(d.read.pkt_addr);
-	if (bsize == 0)
-		bsize = 2048;	/* BSIZEPKT 0: the RCTL default buffer */
-	if (len > bsize) {
-		hw->stats.rx_oversize++;
-		trace_card_rx_buf_small(hw->net, len, bsize);
-		return;
-	}
-	if (sim_dma_write(hw->bus, pkt, frame, len) < 0) {
-		/* hand the descriptor back flagged, so the ring keeps moving */
-		hw->stats.rx_dma_faults++;
-		status |= E1000_RXDEXT_STATERR_RXE;
-		len = 0;
-	}
-	memset(&d, 0, sizeof(d));
-	d.wb.upper.status_error = cpu_to_le32(status);
-	d.wb.upper.length = cpu_to_le16(len);
-	/* NOTE: QEMU writes the descriptor with DD clear, then the status
-	 * dword, so a driver never sees DD before the length; one write here
-	 * is just as atomic for a single-threaded reader. */
-	if (sim_dma_write(hw->bus, base + 16ULL * h, &d, sizeof(d)) < 0) {
-		hw->stats.rx_dma_faults++;
-		return;
-	}
-	reg_set(hw, E1000_RDH(0), (h + 1) % count);
-	if (!(status & E1000_RXDEXT_STATERR_RXE)) {
+	if (!error) {
 		reg_inc(hw, E1000_GPRC);
 		hw->gorc += len + SIM_ETH_FCS_LEN;
 		hw->stats.rx_frames++;
 		hw->stats.rx_bytes += len;
 	}
-	trace_card_rx_writeback(hw->net, h, count, pkt, len, status);
 	sim_82576_raise_queue(hw, 0, false);
 }
 
@@ -1002,6 +1067,13 @@ sim_82576_wr32(struct sim_82576 *hw, u32 reg, u32 val)
 	case E1000_EIMC:
 		reg_set(hw, E1000_EIMS, reg_get(hw, E1000_EIMS) & ~val);
 		hw->msix_pending &= ~val;
+		return;
+	case E1000_EITR(0) ... E1000_EITR(SIM_MSIX_VECTORS - 1):
+		reg_set(hw, reg, val & ~E1000_EITR_CNT_IGNR);
+		/* Without CNT_IGNR the write also zeroes the counter: the
+		 * next cause interrupts at once [82576 EITR.CNT_INGR]. */
+		if (!(val & E1000_EITR_CNT_IGNR))
+			hw->eitr_zero[(reg - E1000_EITR(0)) / 4] = 0;
 		return;
 	case E1000_EICS:
 		sim_82576_set_eicr(hw, val);

@@ -53,7 +53,7 @@ struct sim_82576_stats {
 	unsigned long rx_filtered;	/* not our MAC (unicast filter) */
 	unsigned long rx_disabled;	/* arrived while RCTL.EN or the queue was off */
 	unsigned long rx_runts;		/* shorter than an Ethernet header */
-	unsigned long rx_oversize;	/* longer than RLPML or the RX buffer */
+	unsigned long rx_oversize;	/* longer than RLPML */
 	unsigned long rx_missed;	/* no free descriptor (RDH == RDT) */
 	unsigned long rx_dma_faults;	/* descriptor or buffer write refused */
 	unsigned long msix_sent;	/* MSI-X messages delivered */

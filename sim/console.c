@@ -35,7 +35,7 @@ static const struct console_cmd console_cmds[] = {
 	{ "tc", CMD_TOOL, tool_tc, tool_tc_read_only, "tc [-s] qdisc [show|replace ...] [dev DEV]" },
 	{ "iptables", CMD_TOOL, tool_iptables, tool_iptables_read_only, "iptables -A|-I|-D|-F|-P|-L|-Z ..." },
 	{ "ethtool", CMD_TOOL, tool_ethtool, tool_ethtool_read_only,
-	  "ethtool [-S|-g|-i|-k] DEV, -G DEV tx N, -K DEV FEATURE on|off" },
+	  "ethtool [-S|-g|-c|-i|-k] DEV, -G DEV tx N, -C DEV rx-usecs N, -K DEV FEATURE on|off" },
 	{ "cat", CMD_TOOL, tool_cat, console_always, "cat /proc/softirqs|/proc/interrupts|/proc/slabinfo" },
 	{ "nstat", CMD_TOOL, tool_nstat, console_always, "nstat [-az]" },
 	{ "netstat", CMD_TOOL, tool_netstat, console_always, "netstat -s" },

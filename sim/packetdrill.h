@@ -36,7 +36,8 @@
  *  - `<` packets are Ethernet frames it puts on that cable, so they come
  *    in through the card, the igb RX ring and NAPI to netif_receive_skb,
  *    the way a student sees every packet arrive.  Like packetdrill's tun
- *    device they are not merged on the way (netstep has no GRO);
+ *    device, eth0 passes each one up at once and alone: no interrupt
+ *    throttle (rx-usecs 0), no GRO (pd_world_tun_like);
  *  - `>` packets are taken by a packet socket on eth0, where tcpdump
  *    sees them (dev_queue_xmit_nit, just before ndo_start_xmit): after
  *    software GSO, each segment, as on packetdrill's tun device; a card

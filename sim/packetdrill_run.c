@@ -38,6 +38,7 @@
 #include "sim/host.h"
 #include "sim/task.h"
 #include "sim/topology.h"
+#include "layers/ethtool.h"
 #include "layers/ip.h"
 #include "layers/neighbour.h"
 #include "layers/route.h"
@@ -48,7 +49,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PD_NIC_QUEUES		2
 #define PD_FIRST_RPORT		40000	/* the remote port of the first `<` SYN */
 #define PD_IDLE_WAIT_NS		NSEC_PER_SEC	/* for a `...` call before the next call */
 #define PD_MAX_EVENTS_RUN	200000000ULL	/* engine events one script may take */
@@ -148,12 +148,32 @@ static const struct sim_packet_ops pd_tap_ops = {
 	.release = pd_tap_release,
 };
 
+/*
+ * A tun device, packetdrill's, hands each packet it is given to the
+ * stack at once (netif_rx_ni) and alone: eth0 is set as a 3.10 igb is
+ * by `ethtool -C eth0 rx-usecs 0` (no interrupt throttle) and `ethtool
+ * -K eth0 gro off` (no merging), so a script's timings and segments are
+ * what it wrote.
+ */
+static int
+pd_world_tun_like(struct net_device *dev)
+{
+	struct ethtool_coalesce ec = { .rx_coalesce_usecs = 0 };
+	struct ethtool_sfeatures gro = { .size = ETHTOOL_DEV_FEATURE_WORDS };
+
+	for (int i = 0; i < ETHTOOL_DEV_FEATURE_WORDS; i++)
+		gro.features[i].valid = (u32)(NETIF_F_GRO >> (32 * i));
+	if (dev->ethtool_ops->set_coalesce(dev, &ec) || ethtool_set_features(dev, &gro))
+		return -EINVAL;
+	return 0;
+}
+
 /* The student's eth0, plugged into the runner: addresses, route, neighbour. */
 static int
 pd_world_student(struct pd_run *r)
 {
 	struct net *net = r->w->host[SIM_STUDENT];
-	struct net_device *dev = igb_probe(net, "eth0", pd_local_mac, PD_NIC_QUEUES);
+	struct net_device *dev = igb_probe(net, "eth0", pd_local_mac);
 	struct neighbour *n;
 	int err;
 
@@ -161,7 +181,9 @@ pd_world_student(struct pd_run *r)
 		return -ENOMEM;
 	r->net = net;
 	r->dev = dev;
-	err = dev_open(dev);
+	err = pd_world_tun_like(dev);
+	if (!err)
+		err = dev_open(dev);
 	if (!err && r->cfg.mtu != ETH_DATA_LEN)
 		err = dev_set_mtu(dev, (int)r->cfg.mtu);
 	if (!err)

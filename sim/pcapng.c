@@ -14,8 +14,11 @@
  *     came from) and its TSO (sim_82576_tso_frame: the slot of the
  *     packet it cuts, and which segment this frame is); on RX the card's
  *     write-back (card_rx_writeback: slot) or the note that refused the
- *     frame, igb_fetch_rx_buffer (the skb behind that slot), the input
- *     route, neighbour updates and any drop while the skb went up.
+ *     frame, igb_rx_done (the skb behind that slot), skb_gro_receive
+ *     (the packet GRO merged it into: what goes up from then on), the
+ *     input route, neighbour updates and any drop while the skb went up;
+ *     the comment is complete when the NAPI poll ends (GRO has sent up
+ *     what it held by then).
  * Only events of the watched host are looked at, and only through their
  * declarations in events/ (TP_DATA): a renamed event or field stops the
  * build instead of silently emptying a comment.  Drops are the exception:
@@ -32,6 +35,8 @@
 #include "events/ip.h"
 #include "events/neigh.h"
 #include "events/net.h"
+#include "events/gro.h"
+#include "events/skb.h"
 #include "events/offload.h"
 #include "layers/neighbour.h"
 #include "sim/pcap.h"
@@ -71,6 +76,8 @@ struct pcapng_rec {
 	ktime_t ts;
 	int slot;			/* RX descriptor, -1 until written back */
 	u32 skb_id;			/* RX skb, 0 until the driver takes it */
+	u32 gro_into;			/* RX: the skb GRO merged it into, 0: none */
+	u32 gro_try;			/* ... and the one skb_gro_receive tried */
 	char route[80];
 	char neigh[64];
 	char note[96];			/* a drop and its reason */
@@ -467,10 +474,14 @@ pcapng_rx_complete(struct pcapng_rec *r)
 	if (r->note[0] && !r->skb_id) {
 		snprintf(r->comment, sizeof(r->comment), "RX dropped by the card: %s", r->note);
 	} else {
+		char gro[32] = "";
+
+		if (r->gro_into)
+			snprintf(gro, sizeof(gro), " | GRO: into skb#%u", r->gro_into);
 		snprintf(r->comment, sizeof(r->comment),
-			 "RX skb#%u clone=no queue=0 slot=%d len=%u | route %s | neigh %s%s%s",
+			 "RX skb#%u clone=no queue=0 slot=%d len=%u | route %s | neigh %s%s%s%s",
 			 r->skb_id, r->slot, r->len, r->route[0] ? r->route : "none",
-			 r->neigh[0] ? r->neigh : "none", r->note[0] ? " | " : "", r->note);
+			 r->neigh[0] ? r->neigh : "none", gro, r->note[0] ? " | " : "", r->note);
 	}
 	r->complete = true;
 }
@@ -523,21 +534,57 @@ pcapng_rx_route_end(struct pcapng_rec *r, const char *how)
 	snprintf(r->route + n, sizeof(r->route) - n, n ? " (%s)" : "%s", how);
 }
 
-/* The driver takes frames from the ring; each goes up the stack. */
+/* The frame not yet written whose skb (or the packet GRO merged it
+ * into) is @id, or NULL. */
+static struct pcapng_rec *
+pcapng_rx_by_skb(struct sim_pcapng *pc, u32 id)
+{
+	struct pcapng_rec *q;
+
+	if (!id)
+		return NULL;
+	list_for_each_entry(q, &pc->queue, node)
+		if (q->dir == SIM_DIR_RX && !q->complete && (q->skb_id == id || q->gro_into == id))
+			return q;
+	return NULL;
+}
+
+/* What happened to @r's packet on the way up (the event is about it). */
+static void
+pcapng_rx_went(struct pcapng_rec *r, const struct trace_event *ev)
+{
+	const tp_data_ip_route_input_noref *input = TP_DATA(ev, ip_route_input_noref);
+
+	if (input) {
+		pcapng_on_input_route(r, input);
+	} else if (TP_DATA(ev, ip_local_deliver)) {
+		pcapng_rx_route_end(r, "local");
+	} else if (TP_DATA(ev, ip_forward)) {
+		pcapng_rx_route_end(r, "forward");
+	} else if (pcapng_gives_reason(ev)) {
+		char fields[96];
+
+		pcapng_note_fields(ev, fields, sizeof(fields));
+		snprintf(r->note, sizeof(r->note), "dropped in %.30s: %.50s",
+			 trace_rec_func(&ev->rec), fields);
+	}
+}
+
+/* The driver takes frames from the ring; each goes up the stack, alone
+ * or merged by GRO into another. */
 static void
 pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 {
-	const tp_data_igb_fetch_rx_buffer *fetch = TP_DATA(ev, igb_fetch_rx_buffer);
-	const tp_data_ip_route_input_noref *input = TP_DATA(ev, ip_route_input_noref);
+	const tp_data_igb_rx_done *done = TP_DATA(ev, igb_rx_done);
+	const tp_data_skb_gro_receive *merge = TP_DATA(ev, skb_gro_receive);
+	const tp_data_napi_skb_finish *finish = TP_DATA(ev, napi_skb_finish);
 	const tp_data_neigh_update *update = TP_DATA(ev, neigh_update);
-	struct pcapng_rec *r = pc->rx_cur, *q;
-	bool ours = r && ev->rec.skb_id == r->skb_id;	/* about the frame going up */
+	struct pcapng_rec *r, *q;
 
-	if (fetch) {		/* the skb behind the slot the card wrote */
-		pc->rx_cur = NULL;
+	if (done) {		/* the skb behind the slot the card wrote */
 		list_for_each_entry(q, &pc->queue, node) {
 			if (q->dir == SIM_DIR_RX && !q->complete && !q->skb_id &&
-			    q->slot == fetch->ntc) {
+			    q->slot == done->ntc) {
 				q->skb_id = ev->rec.skb_id;
 				pc->rx_cur = q;
 				break;
@@ -545,32 +592,37 @@ pcapng_on_rx_event(struct sim_pcapng *pc, const struct trace_event *ev)
 		}
 		return;
 	}
-	if (ev->rec.kind == TRACE_EXIT && TP_IS(ev, igb_clean_rx_irq)) {
+	if (ev->rec.kind == TRACE_EXIT && TP_IS(ev, igb_poll)) {
 		list_for_each_entry(q, &pc->queue, node)
 			if (q->dir == SIM_DIR_RX && !q->complete && q->skb_id)
 				pcapng_rx_complete(q);
 		pc->rx_cur = NULL;
 		return;
 	}
-	if (!r)
-		return;
-	if (input && ours) {
-		pcapng_on_input_route(r, input);
-	} else if (TP_DATA(ev, ip_local_deliver) && ours) {
-		pcapng_rx_route_end(r, "local");
-	} else if (TP_DATA(ev, ip_forward) && ours) {
-		pcapng_rx_route_end(r, "forward");
-	} else if (update) {	/* no skb: the entry this packet (an ARP reply) updates */
+	if (update && pc->rx_cur) {	/* no skb: the entry this packet (an ARP reply) updates */
+		r = pc->rx_cur;
 		snprintf(r->neigh, sizeof(r->neigh), "%s %s %s", sim_ip_str(update->ip).s,
 			 update->lladdr[6] ? sim_mac_str(update->lladdr).s : "none",
 			 sim_neigh_state_name(update->new));
-	} else if (pcapng_gives_reason(ev) && ours) {
-		char fields[96];
-
-		pcapng_note_fields(ev, fields, sizeof(fields));
-		snprintf(r->note, sizeof(r->note), "dropped in %.30s: %.50s",
-			 trace_rec_func(&ev->rec), fields);
+		return;
 	}
+	r = pcapng_rx_by_skb(pc, ev->rec.skb_id);
+	if (!r)
+		return;
+	if (merge) {		/* tried; napi_skb_finish says if it worked */
+		r->gro_try = merge->into;
+		return;
+	}
+	if (finish) {
+		if (finish->ret == GRO_MERGED_FREE)
+			r->gro_into = r->gro_try;
+		return;
+	}
+	/* Every frame merged into this packet shares what happens to it. */
+	list_for_each_entry(q, &pc->queue, node)
+		if (q->dir == SIM_DIR_RX && !q->complete &&
+		    (q->skb_id == ev->rec.skb_id || q->gro_into == ev->rec.skb_id))
+			pcapng_rx_went(q, ev);
 }
 
 static void

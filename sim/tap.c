@@ -60,7 +60,6 @@ struct tap_ifreq {
 };
 
 /* The student's NIC in the TAP world: the same card as on the sim wire. */
-#define TAP_NIC_QUEUES	2
 static const u8 tap_student_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x02 };
 
 int
@@ -271,7 +270,7 @@ tap_world_student(struct sim_world *w, struct sim_tapdev *tap, const struct tap_
 	struct net_device *dev;
 	int err;
 
-	dev = igb_probe(w->host[SIM_STUDENT], "eth0", tap_student_mac, TAP_NIC_QUEUES);
+	dev = igb_probe(w->host[SIM_STUDENT], "eth0", tap_student_mac);
 	if (!dev)
 		return -ENOMEM;
 	err = dev_open(dev);

@@ -15,7 +15,6 @@ const char *const sim_host_names[SIM_NHOSTS] = { "student", "router", "server" }
 const char *const sim_link_names[SIM_NLINKS] = { "lan", "wan" };
 
 /* Two TX queues per NIC, so netdev_pick_tx has a choice to make. */
-#define SIM_NIC_QUEUES 2
 
 struct sim_nic_plan {
 	int host;
@@ -48,7 +47,7 @@ static int sim_world_add_nics(struct sim_world *w, struct net_device *devs[])
 		const u8 mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0, p->mac_last };
 		int err;
 
-		devs[i] = igb_probe(w->host[p->host], p->dev, mac, SIM_NIC_QUEUES);
+		devs[i] = igb_probe(w->host[p->host], p->dev, mac);
 		if (!devs[i])
 			return -ENOMEM;
 		err = dev_open(devs[i]);

@@ -317,7 +317,10 @@ START_TEST(test_tcp_bad_doff)
 	hx_inject(&h, f, len);
 	f[46] = 15 << 4;	/* 60 bytes: more than the segment holds */
 	hx_inject(&h, f, len);
-	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_INERRS), 2);
+	/* Only the first is a bad header for 3.10 (INERRS); the second is
+	 * discarded uncounted when pskb_may_pull cannot find 60 bytes. */
+	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_INERRS), 1);
+	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_INSEGS), 2);
 	ck_assert_uint_eq(hx_mib(&h, TCP_MIB_OUTRSTS), 0);
 	hx_teardown(&h);
 }
@@ -570,8 +573,10 @@ START_TEST(test_flood_reassembly)
 	}
 	sim_run(&h.w.eng, h.w.eng.now + 1000000, 1000000);
 	ck_assert_uint_gt(hx_mib(&h, IPSTATS_MIB_REASMFAILS), 2000);
-	/* 4 MiB of truesize holds about 2000 fragments (plus the rings). */
-	ck_assert_uint_lt(peak, 4000);
+	/* 4 MiB of truesize holds about 1400 fragments (an skb and half a
+	 * page each: ~2900 bytes), and their ~700 pages, plus the rings'
+	 * 2040 pages. */
+	ck_assert_uint_lt(peak, 4600);
 	hx_teardown(&h);
 }
 END_TEST
@@ -614,8 +619,11 @@ START_TEST(test_flood_ofo_queue)
 		hx_inject(&h, f, hx_tcp(f, 7000, 1001 + 1000 * (u32)(1 + i % 40), snd, 0x10, 1000));
 	ck_assert_uint_gt(hx_mib(&h, LINUX_MIB_TCPOFODROP) +
 			  hx_mib(&h, SIM_MIB_TCPOUTOFWINDOW), 1000);
-	/* An 8 KiB receive buffer holds a handful of segments. */
-	ck_assert_uint_lt(sim_skb_ledger_live(&h.w.ledger, NULL), before + 64);
+	/* An 8 KiB receive buffer holds a handful of segments.  The rest of
+	 * what lives is the student's duplicate ACKs on the router, waiting
+	 * for the server's MAC in 64 KiB (of truesize) of ARP queue: about
+	 * 70 small skbs (igb copies a short frame into a small skb). */
+	ck_assert_uint_lt(sim_skb_ledger_live(&h.w.ledger, NULL), before + 96);
 	hx_teardown(&h);
 }
 END_TEST

@@ -100,8 +100,8 @@ world_setup(bool linked, bool open)
 	memset(&T.tx_a, 0, sizeof(T.tx_a));
 	T.link = NULL;
 	fixture_setup(&T.fx, 2);
-	T.a = igb_probe(T.fx.host[0], "eth0", mac_a, 1);
-	T.b = igb_probe(T.fx.host[1], "eth0", mac_b, 1);
+	T.a = igb_probe(T.fx.host[0], "eth0", mac_a);
+	T.b = igb_probe(T.fx.host[1], "eth0", mac_b);
 	ck_assert_ptr_nonnull(T.a);
 	ck_assert_ptr_nonnull(T.b);
 	ck_assert_int_eq(sim_port_add_tap(sim_igb_port(T.a), &tap), 0);
@@ -188,13 +188,13 @@ tx_done_freed(const char *host, u32 id)
 /*
  * The descriptor igb_tx_map writes for a 60-byte frame, byte for byte:
  * buffer_addr (LE) = the first streaming IOVA after the two 4 KiB rings
- * and 255 RX buffers of 2 KiB (0x10002000 + 255 * 0x800),
+ * and the 255 RX pages, each mapped whole (0x10002000 + 255 * 0x1000),
  * cmd_type_len = DEXT|RS|IFCS|EOP|DTYP_DATA|60, olinfo_status = 60 << 14.
  */
 START_TEST(test_tx_descriptor_golden)
 {
 	static const u8 golden[16] = {
-		0x00, 0x18, 0x08, 0x10, 0x00, 0x00, 0x00, 0x00,	/* 0x10081800 */
+		0x00, 0x10, 0x10, 0x10, 0x00, 0x00, 0x00, 0x00,	/* 0x10101000 */
 		0x3c, 0x00, 0x30, 0x2b,				/* 0x2B30003C */
 		0x00, 0x00, 0x0f, 0x00,				/* 0x000F0000 */
 	};
@@ -819,7 +819,9 @@ START_TEST(test_mtu_and_oversize)
 	ck_assert_int_eq(igb_change_mtu(T.a, 9217), -EINVAL);
 	ck_assert_int_eq(dev_set_mtu(T.a, 9000), 0);
 	ck_assert_uint_eq(T.a->mtu, 9000);
-	ck_assert_uint_eq(adapter_of(T.a)->rx_buffer_len, 9216);	/* 9022 -> 1 KiB steps */
+	/* the RX buffers stay half pages: a jumbo frame spans descriptors */
+	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(T.a), E1000_SRRCTL(0)) &
+			  E1000_SRRCTL_BSIZEPKT_MASK, IGB_RX_BUFSZ >> E1000_SRRCTL_BSIZEPKT_SHIFT);
 
 	/* B still at 1500: a 3000-byte frame is too long for it */
 	send_frames(T.a, mac_b, 1, 3000);
@@ -843,30 +845,56 @@ END_TEST
 
 /* ---- interrupts, close ------------------------------------------------------ */
 
-/* Vector 0 is "other", then one per queue pair, named as /proc/interrupts shows. */
+/*
+ * One CPU, so one RX and one TX queue (rss_queues = min(8, 1)), not
+ * paired (1 is not more than 8 / 2): vector 0 is "other", 1 the RX
+ * queue, 2 the TX queue, named as /proc/interrupts shows them; the
+ * device has room for 8 TX queues and uses 1.
+ */
 START_TEST(test_msix_vectors)
 {
 	struct net_device *d1, *d2;
+	struct igb_adapter *ad;
 	struct sim_cpu *cpu;
 
 	fixture_setup(&T.fx, 1);
 	fixture_stop_recording(&T.fx);	/* registers and IRQs are looked at, not the trace */
-	d1 = igb_probe(T.fx.host[0], "eth0", mac_a, 2);
-	d2 = igb_probe(T.fx.host[0], "eth1", mac_b, 1);
+	d1 = igb_probe(T.fx.host[0], "eth0", mac_a);
+	d2 = igb_probe(T.fx.host[0], "eth1", mac_b);
 	ck_assert_ptr_nonnull(d1);
 	ck_assert_ptr_nonnull(d2);
 	ck_assert_mem_eq(d1->dev_addr, mac_a, ETH_ALEN);	/* read from RAR[0] */
+	ad = adapter_of(d1);
+	ck_assert_uint_eq(ad->rss_queues, 1);
+	ck_assert_int_eq(ad->num_rx_queues, 1);
+	ck_assert_int_eq(ad->num_tx_queues, 1);
+	ck_assert_uint_eq(ad->num_q_vectors, 2);
+	ck_assert_uint_eq(ad->flags & IGB_FLAG_QUEUE_PAIRS, 0);
+	ck_assert_ptr_nonnull(ad->q_vector[0]->rx.ring);
+	ck_assert_ptr_null(ad->q_vector[0]->tx.ring);
+	ck_assert_ptr_null(ad->q_vector[1]->rx.ring);
+	ck_assert_ptr_nonnull(ad->q_vector[1]->tx.ring);
+	ck_assert_uint_eq(d1->num_tx_queues, IGB_MAX_TX_QUEUES);
 	ck_assert_int_eq(dev_open(d1), 0);
 	ck_assert_int_eq(dev_open(d2), 0);
+	ck_assert_uint_eq(d1->real_num_tx_queues, 1);
 	cpu = &T.fx.host[0]->cpu;
 	ck_assert_str_eq(cpu->irq[1].name, "eth0");
-	ck_assert_str_eq(cpu->irq[2].name, "eth0-TxRx-0");
-	ck_assert_str_eq(cpu->irq[3].name, "eth0-TxRx-1");
+	ck_assert_str_eq(cpu->irq[2].name, "eth0-rx-0");
+	ck_assert_str_eq(cpu->irq[3].name, "eth0-tx-0");
 	ck_assert_str_eq(cpu->irq[4].name, "eth1");
-	ck_assert_str_eq(cpu->irq[5].name, "eth1-TxRx-0");
-	ck_assert_uint_eq(adapter_of(d1)->q_vector[1]->eims_value, 1U << 2);
-	/* IVAR: queue 1's RX and TX causes go to vector 2 */
-	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(d1), E1000_IVAR0 + 4) & 0xFFFF, 0x8282);
+	ck_assert_str_eq(cpu->irq[5].name, "eth1-rx-0");
+	ck_assert_str_eq(cpu->irq[6].name, "eth1-tx-0");
+	ck_assert_ptr_null(cpu->irq[7].handler);
+	ck_assert_uint_eq(ad->q_vector[1]->eims_value, 1U << 2);
+	/* IVAR0[0]: queue 0's RX cause to vector 1, its TX cause to vector 2 */
+	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(d1), E1000_IVAR0) & 0xFFFF, 0x8281);
+	ck_assert_uint_eq(sim_82576_peek(sim_igb_card(d1), E1000_IVAR0 + 4), 0);
+	/* the TX vector takes tx-usecs, refused while paired: not here */
+	ck_assert_int_eq(d1->ethtool_ops->set_coalesce(d1, &(struct ethtool_coalesce){
+		.rx_coalesce_usecs = 3, .tx_coalesce_usecs = 0 }), 0);
+	ck_assert_uint_eq(ad->q_vector[0]->itr_val, IGB_START_ITR);
+	ck_assert_uint_eq(ad->q_vector[1]->itr_val, 0);
 	dev_close(d1);
 	dev_close(d2);
 	ck_assert_ptr_null(cpu->irq[2].handler);
@@ -1120,6 +1148,104 @@ START_TEST(test_ethtool_resize_keeps_old_ring_without_memory)
 }
 END_TEST
 
+/*
+ * How long host h1's card holds back the interrupt of a frame that
+ * arrives a few microseconds after the last one was served (ns).  Two
+ * frames first: the first interrupt after ethtool -C writes the new EITR,
+ * the second runs its throttle with it.
+ */
+static ktime_t
+rx_irq_delay(void)
+{
+	int wb, msg;
+
+	for (int i = 0; i < 2; i++) {
+		send_frames(T.a, mac_b, 1, 60);
+		fixture_run(&T.fx);
+	}
+	fixture_forget(&T.fx);
+	send_frames(T.a, mac_b, 1, 60);
+	fixture_run(&T.fx);
+	wb = FX_FIND(&T.fx.rec, 0, "h1", card_rx_writeback);
+	ck_assert_int_ge(wb, 0);
+	msg = FX_FIND(&T.fx.rec, wb, "h1", card_msix_msg);
+	ck_assert_int_ge(msg, 0);
+	return T.fx.rec.ev[msg].ts - T.fx.rec.ev[wb].ts;
+}
+
+/*
+ * ethtool -c/-C: igb_get_coalesce and igb_set_coalesce as in 3.10.  The
+ * default rx-usecs 3 (dynamic) starts EITR at IGB_START_ITR, 162 us,
+ * which the card obeys; 0 turns the throttle off (EITR's minimum, 1 us),
+ * 50 gives 50 us; 2, 4-9 and above 10000 are refused and change nothing.
+ */
+START_TEST(test_ethtool_coalesce)
+{
+	struct net *h;
+	char out[2048], err[256];
+	struct sim_82576 *card;
+	ktime_t d;
+
+	world_setup(true, true);
+	/* the sender's own throttles off: its TX interrupts do not space the frames */
+	ck_assert_int_eq(run_tool(T.fx.host[0], "ethtool -C eth0 rx-usecs 0 tx-usecs 0", out,
+				  sizeof(out), err, sizeof(err)), 0);
+	h = T.fx.host[1];
+	card = sim_igb_card(T.b);
+	ck_assert_int_eq(run_tool(h, "ethtool -c eth0", out, sizeof(out), err, sizeof(err)), 0);
+	ck_assert_ptr_eq(strstr(out, "Coalesce parameters for eth0:\nAdaptive RX: off  TX: off\n"),
+			 out);
+	ck_assert_ptr_nonnull(strstr(out, "\nrx-usecs: 3\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\ntx-usecs: 3\n"));
+	d = rx_irq_delay();
+	ck_assert_uint_eq(sim_82576_peek(card, E1000_EITR(1)) & 0x7FFC, IGB_START_ITR);
+	ck_assert_int_gt(d, 150 * NSEC_PER_USEC);
+	ck_assert_int_le(d, 162 * NSEC_PER_USEC);
+
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs 0", out, sizeof(out), err,
+				  sizeof(err)), 0);
+	ck_assert_uint_eq(adapter_of(T.b)->rx_itr_setting, 0);
+	d = rx_irq_delay();
+	ck_assert_uint_eq(sim_82576_peek(card, E1000_EITR(1)) & 0x7FFC, 0x4);
+	ck_assert_int_lt(d, NSEC_PER_USEC);
+
+	ck_assert_int_eq(run_tool(h, "ethtool --coalesce eth0 rx-usecs 50", out, sizeof(out), err,
+				  sizeof(err)), 0);
+	d = rx_irq_delay();
+	ck_assert_uint_eq(sim_82576_peek(card, E1000_EITR(1)) & 0x7FFC, 200);
+	ck_assert_int_gt(d, 40 * NSEC_PER_USEC);
+	ck_assert_int_le(d, 50 * NSEC_PER_USEC);
+	ck_assert_int_eq(run_tool(h, "ethtool -c eth0", out, sizeof(out), err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\nrx-usecs: 50\n"));
+
+	/* refused by the driver: 1, nothing changed */
+	for (int i = 0; i < 3; i++) {
+		static const char *const bad[] = { "ethtool -C eth0 rx-usecs 2",
+						   "ethtool -C eth0 rx-usecs 9",
+						   "ethtool -C eth0 tx-usecs 10001" };
+
+		ck_assert_int_eq(run_tool(h, bad[i], out, sizeof(out), err, sizeof(err)), 1);
+		ck_assert_str_eq(err, "Cannot set device coalesce parameters: Invalid argument\n");
+	}
+	ck_assert_uint_eq(adapter_of(T.b)->rx_itr_setting, 200);
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs 50", out, sizeof(out), err,
+				  sizeof(err)), 1);
+	ck_assert_str_eq(err, "no coalesce parameters changed, aborting\n");
+	/* bad command lines: 2 */
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx 5", out, sizeof(out), err,
+				  sizeof(err)), 2);
+	ck_assert_str_eq(err, "ethtool: unknown coalesce parameter 'rx'\n");
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs 5 rx-usecs 6", out, sizeof(out),
+				  err, sizeof(err)), 2);
+	ck_assert_str_eq(err, "ethtool: duplicate coalesce parameter 'rx-usecs'\n");
+	ck_assert_int_eq(run_tool(h, "ethtool -C eth0 rx-usecs -1", out, sizeof(out), err,
+				  sizeof(err)), 2);
+	ck_assert_int_eq(run_tool(h, "ethtool -c eth0 rx-usecs 5", out, sizeof(out), err,
+				  sizeof(err)), 2);
+	world_teardown();
+}
+END_TEST
+
 START_TEST(test_ethtool_stats_and_summary)
 {
 	char out[8192], err[256];
@@ -1203,6 +1329,7 @@ igb_suite(void)
 		test_ethtool_ring_params,
 		test_ethtool_resize_keeps_old_ring_without_memory,
 		test_ethtool_stats_and_summary,
+		test_ethtool_coalesce,
 		NULL,
 	});
 	return s;

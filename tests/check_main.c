@@ -24,6 +24,7 @@ Suite *tcp_suite(void);
 Suite *tcp_recovery_suite(void);
 Suite *offload_suite(void);
 Suite *igb_offload_suite(void);
+Suite *gro_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
@@ -52,6 +53,7 @@ static Suite *(*const suites[])(void) = {
 	tcp_recovery_suite,	/* SACK scoreboard, PRR, probes, undo */
 	offload_suite,	/* features, GSO in software, UDP fragments */
 	igb_offload_suite,	/* context descriptors, the card's TSO and sums */
+	gro_suite,	/* RX half pages, GRO, what TCP makes of it */
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */

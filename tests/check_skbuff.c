@@ -576,12 +576,46 @@ START_TEST(test_csum_partial_words)
 }
 END_TEST
 
+/*
+ * truesize as 3.10 on x86-64 computes it, by hand: the head is
+ * SKB_DATA_ALIGN(size) + 320 (the shared info) rounded up to a kmalloc
+ * size class (ksize), the data room what is left before the shared info,
+ * and truesize that room + 256 (the sk_buff, 232 bytes aligned) + 320.
+ */
+START_TEST(test_truesize_as_310)
+{
+	static const struct {
+		unsigned int size, end, truesize;
+	} want[] = {
+		{ 0, 192, 768 },	/* 0 + 320 -> kmalloc-512 */
+		{ 160, 192, 768 },	/* MAX_TCP_HEADER (an ACK): 192 + 320 = 512 */
+		{ 256, 704, 1280 },	/* 576 -> kmalloc-1024 */
+		{ 1514, 1728, 2304 },	/* a frame: 1536 + 320 -> kmalloc-2048 */
+		{ 4000, 7872, 8448 },	/* 4352 -> kmalloc-8192 */
+		{ 10000, 16064, 16640 },	/* 10368 -> 4 pages (kmalloc_large) */
+	};
+
+	ck_assert_uint_eq(SKB_TRUESIZE(0), 576);
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+		struct sk_buff *skb = alloc_skb(fx.host[0], want[i].size);
+
+		ck_assert_ptr_nonnull(skb);
+		ck_assert_uint_eq(skb->end, want[i].end);
+		ck_assert_uint_eq(skb->truesize, want[i].truesize);
+		ck_assert_int_eq(skb_tailroom(skb), (int)want[i].end);
+		memset(skb_put(skb, skb->end), 0xA5, skb->end);	/* all of it is ours */
+		kfree_skb(skb);
+	}
+}
+END_TEST
+
 Suite *skbuff_suite(void)
 {
 	Suite *s = suite_create("skbuff");
 
 	fixture_add_tcase(s, "core", setup, teardown, 0, (const TTest *const []){
 		test_pointer_math,
+		test_truesize_as_310,
 		test_clone_refcounts,
 		test_ledger_index,
 		test_header_release,

@@ -22,6 +22,7 @@
 #include "events/skb.h"
 #include "events/tcp.h"
 #include "sim/topology.h"
+#include "tools/tools.h"
 #include "layers/tcp.h"
 #include "layers/route.h"
 #include "tools/tools.h"
@@ -52,6 +53,20 @@ tt_teardown(struct tt *t)
 	live = sim_skb_ledger_live(&t->w.ledger, stderr);
 	ck_assert_uint_eq(live, 0);
 	fixture_recorder_close(&t->rec);
+}
+
+/* `ethtool -K eth0 gro off` on @host: each segment goes up alone. */
+static void
+tt_gro_off(struct net *host)
+{
+	char a0[] = "ethtool", a1[] = "-K", a2[] = "eth0", a3[] = "gro", a4[] = "off";
+	char *argv[] = { a0, a1, a2, a3, a4, NULL };
+	FILE *null = fopen("/dev/null", "w");
+
+	ck_assert_ptr_nonnull(null);
+	ck_assert_int_eq(tool_ethtool(host, 5, argv, null, null), 0);
+	fclose(null);
+	ck_assert(!(host->devs[0]->features & NETIF_F_GRO));
 }
 
 /* The first tcp_set_state on @host at or after @from from @old to @new. */
@@ -1122,6 +1137,10 @@ START_TEST(test_slow_start)
 
 	tt_open_pair(&t, 13, 7010, 0, &cli, &lsk, &child);
 	t.w.link[SIM_WAN]->delay = 20 * NSEC_PER_MSEC;
+	/* No tail loss probe: srtt is the handshake's (under 1 ms), so its
+	 * timer (10 ms) fires before the first ACKs of the 40 ms path and
+	 * sends new data beyond cwnd, as a probe may. */
+	t.cli->tcp_hashinfo->sysctl_tcp_early_retrans = 0;
 	tt_transfer(&t, cli, child, 300000, 20000, 0, NULL);
 	ck_assert_uint_gt(tcp_sk(cli)->snd_cwnd, 2 * TCP_INIT_CWND);
 	ck_assert_uint_eq(tcp_sk(cli)->snd_ssthresh, TCP_INFINITE_SSTHRESH);
@@ -1277,6 +1296,9 @@ START_TEST(test_delayed_ack)
 	u64 total = 0;
 
 	tt_open_pair(&t, 16, 7014, 0, &cli, &lsk, &child);
+	/* One segment per skb, as without GRO (tests/check_gro.c counts
+	 * the ACKs of merged skbs). */
+	tt_gro_off(t.srv);
 	memset(&tt_drain, 0, sizeof(tt_drain));
 	child->sk_data_ready = tt_drain_ready;
 	t.w.link[SIM_WAN]->delay = 10 * NSEC_PER_MSEC;
@@ -1440,6 +1462,9 @@ START_TEST(test_ooo_fast_retransmit)
 
 	memset(&cap, 0, sizeof(cap));
 	tt_open_pair(&t, 19, 7017, 0, &cli, &lsk, &child);
+	/* Each segment alone in the queue, each with its duplicate ACK: GRO
+	 * would merge the four into one or two skbs. */
+	tt_gro_off(t.srv);
 	ck_assert_int_eq(sim_port_add_tap(t.w.link[SIM_WAN]->end[1], &tap), 0);
 	for (size_t k = 0; k < sizeof(data); k++)
 		data[k] = tt_pattern(k);
@@ -1940,6 +1965,39 @@ START_TEST(test_rto_local_drop_no_backoff)
 }
 END_TEST
 
+/*
+ * The send buffer as 3.10 sizes it, with 3.10's truesize: an MSS skb
+ * (mss_clamp 1460 + MAX_TCP_HEADER 160) costs SKB_TRUESIZE(1620) =
+ * 1620 + 256 + 320 = 2196 bytes.  At the handshake tcp_fixup_sndbuf
+ * makes room for TCP_INIT_CWND (10) of them, 21960, and the SYN-ACK,
+ * freeing the SYN with nothing in flight, has tcp_new_space ask for two
+ * windows of them: 2 * 10 * 2196 = 43920.  So does each ACK that frees
+ * buffer with the window not full, with cwnd then (at least
+ * reordering + 1, 4): a multiple of 4392, never more than the largest
+ * cwnd gives.
+ */
+START_TEST(test_sndbuf_as_310)
+{
+	struct tt t;
+	struct sock *cli, *lsk, *child;
+	u32 max_cwnd = 0;
+
+	tt_open_pair(&t, 21, 7021, 0, &cli, &lsk, &child);
+	ck_assert_int_eq(SKB_TRUESIZE(1460 + MAX_TCP_HEADER), 2196);
+	ck_assert_int_eq(cli->sk_sndbuf, 43920);
+	fixture_recorder_stop(&t.rec);
+	for (int chunk = 0; chunk < 8; chunk++) {
+		tt_transfer(&t, cli, child, 65536, 20000, 0, NULL);
+		if (tcp_sk(cli)->snd_cwnd > max_cwnd)
+			max_cwnd = tcp_sk(cli)->snd_cwnd;
+	}
+	ck_assert_int_gt(cli->sk_sndbuf, 43920);
+	ck_assert_int_eq(cli->sk_sndbuf % (2 * 2196), 0);
+	ck_assert_int_le(cli->sk_sndbuf, (int)(2 * 2196 * max_cwnd));
+	tt_close_pair(&t, cli, child, lsk);
+}
+END_TEST
+
 Suite *
 tcp_suite(void)
 {
@@ -1952,6 +2010,7 @@ tcp_suite(void)
 		test_rst_to_closed_port,
 		test_sendmsg_packing,
 		test_sendmsg_packing_gso,
+		test_sndbuf_as_310,
 		test_forced_push_and_push_one,
 		test_nagle,
 		test_cwnd_and_snd_wnd_tests,

@@ -166,9 +166,13 @@ tshark_tcp_clean() {
 	if [ "$n" -eq 0 ] && [ "$m" -eq 0 ]; then ok "$name"; else
 		bad "$name" "$n malformed/bad-checksum, $m unexplained analysis flag(s) in $pcap"; fi
 }
-LOSS_EXCUSE='tcp.analysis.retransmission || tcp.analysis.fast_retransmission ||
+# The first flight (10 segments, 14480 bytes) fills the server's first
+# window (14480) before its first ACK is back: each card holds the
+# interrupt of a frame that follows another within its throttle (EITR).
+FLIGHT_EXCUSE='tcp.analysis.window_update || tcp.analysis.window_full'
+LOSS_EXCUSE="tcp.analysis.retransmission || tcp.analysis.fast_retransmission ||
 	tcp.analysis.duplicate_ack || tcp.analysis.out_of_order || tcp.analysis.lost_segment ||
-	tcp.analysis.ack_lost_segment || tcp.analysis.window_update'
+	tcp.analysis.ack_lost_segment || $FLIGHT_EXCUSE"
 # A small receive window legitimately fills and closes.
 WINDOW_EXCUSE='tcp.analysis.window_update || tcp.analysis.window_full ||
 	tcp.analysis.zero_window || tcp.analysis.zero_window_probe ||
@@ -239,7 +243,7 @@ for world in "" "ethtool -K eth0 tso off; " "ethtool -K eth0 tso off gso off; " 
 		--trace-json "$OUT/gso.json" --pcap "$OUT/gso.pcap" >"$OUT/gso.out" 2>&1
 	arrived "$name: delivered, SHA-256 matches" "$name: delivery" \
 		"tcp 9000: 1 connection(s), 30000 bytes" "$sha30000" "$OUT/gso.out"
-	tshark_tcp_clean "$OUT/gso.pcap" "$name: pcap clean, checksums good" 'tcp.analysis.window_update'
+	tshark_tcp_clean "$OUT/gso.pcap" "$name: pcap clean, checksums good" "$FLIGHT_EXCUSE"
 	frames=$(ts "$OUT/gso.pcap" 'ip.src == 10.0.0.2 && tcp.len > 0' | wc -l)
 	big=$(ts "$OUT/gso.pcap" 'frame.len > 1514' | wc -l)
 	student=$(grep '"host":"student"' "$OUT/gso.json" | grep '"kind":"enter"')

@@ -210,7 +210,7 @@ wrong rto-cubic-ssthresh wrong-cubic-beta \
 	'(tcpi_snd_cwnd = 1, tcpi_snd_ssthresh = 7, tcpi_ca_state = 4)'
 wrong quickack-delack wrong-quickacks 's/^+.04 > . 1:1(0) ack 1401/+0  > . 1:1(0) ack 1401/' \
 	'timing error: expected outbound packet at 1.500031 sec but happened at 1.540000 sec'
-wrong quickack-delack wrong-ato 's/tcpi_ato == 280\*1000/tcpi_ato == 200*1000/' '(tcpi_ato = 280000)'
+wrong quickack-delack wrong-ato 's/tcpi_ato == 200\*1000/tcpi_ato == 280*1000/' '(tcpi_ato = 200000)'
 wrong zero-window-probe wrong-probe-backoff 's/^+.6 > . 3000:3000(0) ack 1/+.3 > . 3000:3000(0) ack 1/' \
 	'timing error: expected outbound packet at 0.800001 sec but happened at 1.100000 sec'
 wrong time-wait wrong-tw-restart 's/^+11 < . 52:52(0) ack 102 win 257/+9 < . 52:52(0) ack 102 win 257/' \

@@ -12,6 +12,8 @@
  *	ethtool -S|--statistics DEV	NIC statistics
  *	ethtool -g|--show-ring DEV	ring sizes
  *	ethtool -G|--set-ring DEV [rx N] [rx-mini N] [rx-jumbo N] [tx N]
+ *	ethtool -c|--show-coalesce DEV	interrupt coalescing
+ *	ethtool -C|--coalesce DEV [rx-usecs N] [tx-usecs N]
  *	ethtool -k|--show-features DEV	offloads and other features
  *	ethtool -K|--features DEV FEATURE on|off ...
  *
@@ -19,8 +21,9 @@
  * before anything is applied; a bad one gives one line on @err and 2.
  * The features (-k, -K) are in tools/ethtool_features.c.
  *
- * Left out: every other option (-s, -c, -C, -a, -A, -l, -L, -p, -t, -d,
- * -e ...), the netlink interface and its extra ring fields.
+ * Left out: every other option (-s, -a, -A, -l, -L, -p, -t, -d, -e ...),
+ * the coalescing parameters other than rx-usecs and tx-usecs, the
+ * netlink interface and its extra ring fields.
  */
 #include "tools/tools.h"
 #include "tools/ethtool_features.h"
@@ -33,15 +36,17 @@
 #include <string.h>
 
 enum ethtool_mode { ETHTOOL_SUMMARY, ETHTOOL_DRVINFO, ETHTOOL_STATS, ETHTOOL_GRING,
-		    ETHTOOL_SRING, ETHTOOL_GFEATURES_MODE, ETHTOOL_SFEATURES_MODE };
+		    ETHTOOL_SRING, ETHTOOL_GCOALESCE, ETHTOOL_SCOALESCE, ETHTOOL_GFEATURES_MODE,
+		    ETHTOOL_SFEATURES_MODE };
 
-/* The -G keywords, in the order ethtool lists them. */
-static const char *const sring_words[] = { "rx", "rx-mini", "rx-jumbo", "tx" };
+/* The -G and -C keywords, in the order ethtool lists them. */
+static const char *const sring_words[] = { "rx", "rx-mini", "rx-jumbo", "tx", NULL };
+static const char *const scoal_words[] = { "rx-usecs", "tx-usecs", NULL };
 
 struct ethtool_args {
 	enum ethtool_mode mode;
 	const char *devname;
-	bool set[4];			/* which sring_words were given */
+	bool set[4];			/* which of the mode's words were given */
 	u32 val[4];
 	struct ethtool_feature_args feat;	/* -K */
 };
@@ -81,11 +86,15 @@ ethtool_parse(int argc, char **argv, struct ethtool_args *a, FILE *err)
 		{ "-S", "--statistics", ETHTOOL_STATS },
 		{ "-g", "--show-ring", ETHTOOL_GRING },
 		{ "-G", "--set-ring", ETHTOOL_SRING },
+		{ "-c", "--show-coalesce", ETHTOOL_GCOALESCE },
+		{ "-C", "--coalesce", ETHTOOL_SCOALESCE },
 		{ "-k", "--show-features", ETHTOOL_GFEATURES_MODE },
 		{ "-k", "--show-offload", ETHTOOL_GFEATURES_MODE },
 		{ "-K", "--features", ETHTOOL_SFEATURES_MODE },
 		{ "-K", "--offload", ETHTOOL_SFEATURES_MODE },
 	};
+	const char *const *words;
+	const char *what;
 	int i = 1;
 
 	memset(a, 0, sizeof(*a));
@@ -111,21 +120,27 @@ ethtool_parse(int argc, char **argv, struct ethtool_args *a, FILE *err)
 	a->devname = argv[i++];
 	if (a->mode == ETHTOOL_SFEATURES_MODE)
 		return ethtool_parse_features(argc - i, argv + i, &a->feat, err);
-	if (a->mode != ETHTOOL_SRING) {
+	if (a->mode != ETHTOOL_SRING && a->mode != ETHTOOL_SCOALESCE) {
 		if (i < argc)
 			return ethtool_usage(err, "unexpected argument", argv[i]);
 		return 0;
 	}
+	words = a->mode == ETHTOOL_SRING ? sring_words : scoal_words;
+	what = a->mode == ETHTOOL_SRING ? "ring" : "coalesce";
 	while (i < argc) {
 		size_t k;
 
-		for (k = 0; k < ARRAY_SIZE(sring_words); k++)
-			if (!strcmp(argv[i], sring_words[k]))
+		for (k = 0; words[k]; k++)
+			if (!strcmp(argv[i], words[k]))
 				break;
-		if (k == ARRAY_SIZE(sring_words))
-			return ethtool_usage(err, "unknown ring parameter", argv[i]);
-		if (a->set[k])
-			return ethtool_usage(err, "duplicate ring parameter", argv[i]);
+		if (!words[k]) {
+			fprintf(err, "ethtool: unknown %s parameter '%s'\n", what, argv[i]);
+			return 2;
+		}
+		if (a->set[k]) {
+			fprintf(err, "ethtool: duplicate %s parameter '%s'\n", what, argv[i]);
+			return 2;
+		}
 		if (i + 1 >= argc) {
 			fprintf(err, "ethtool: missing value for '%s'\n", argv[i]);
 			return 2;
@@ -262,6 +277,35 @@ ethtool_gring(struct net_device *dev, FILE *out, FILE *err)
 	return 0;
 }
 
+/* The values the command line gave (the mode's words, in order) into
+ * @field; false, with one line on @err, when none of them changes. */
+static bool
+ethtool_apply(const struct ethtool_args *a, u32 *const field[], int n, const char *what,
+	      FILE *err)
+{
+	bool changed = false;
+
+	for (int k = 0; k < n; k++) {
+		if (a->set[k] && *field[k] != a->val[k]) {
+			*field[k] = a->val[k];
+			changed = true;
+		}
+	}
+	if (!changed)
+		fprintf(err, "no %s parameters changed, aborting\n", what);
+	return changed;
+}
+
+/* The driver's answer to a set: 0, or 1 with its error on @err. */
+static int
+ethtool_set_result(int ret, const char *what, FILE *err)
+{
+	if (!ret)
+		return 0;
+	fprintf(err, "Cannot set device %s parameters: %s\n", what, strerror(-ret));
+	return 1;
+}
+
 /* `ethtool -G DEV ...`: read, change what was given, write back. */
 static int
 ethtool_sring(struct net_device *dev, const struct ethtool_args *a, FILE *err)
@@ -269,8 +313,6 @@ ethtool_sring(struct net_device *dev, const struct ethtool_args *a, FILE *err)
 	const struct ethtool_ops *ops = dev->ethtool_ops;
 	struct ethtool_ringparam r;
 	u32 *field[4];
-	bool changed = false;
-	int ret;
 
 	if (!ops || !ops->get_ringparam || !ops->set_ringparam) {
 		fprintf(err, "Cannot get device ring settings: Operation not supported\n");
@@ -281,26 +323,52 @@ ethtool_sring(struct net_device *dev, const struct ethtool_args *a, FILE *err)
 	field[1] = &r.rx_mini_pending;
 	field[2] = &r.rx_jumbo_pending;
 	field[3] = &r.tx_pending;
-	for (int k = 0; k < 4; k++) {
-		if (a->set[k] && *field[k] != a->val[k]) {
-			*field[k] = a->val[k];
-			changed = true;
-		}
-	}
-	if (!changed) {
-		fprintf(err, "no ring parameters changed, aborting\n");
+	if (!ethtool_apply(a, field, 4, "ring", err))
+		return 1;
+	return ethtool_set_result(ops->set_ringparam(dev, &r), "ring", err);
+}
+
+/* `ethtool -c DEV`, in ethtool's layout: what igb does not report is 0. */
+static int
+ethtool_gcoalesce(struct net_device *dev, FILE *out, FILE *err)
+{
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+	struct ethtool_coalesce ec = { 0 };
+
+	if (!ops || !ops->get_coalesce || ops->get_coalesce(dev, &ec)) {
+		fprintf(err, "Cannot get device coalesce settings: Operation not supported\n");
 		return 1;
 	}
-	ret = ops->set_ringparam(dev, &r);
-	if (ret) {
-		fprintf(err, "Cannot set device ring parameters: %s\n", strerror(-ret));
-		return 1;
-	}
+	fprintf(out, "Coalesce parameters for %s:\n"
+		"Adaptive RX: off  TX: off\n"
+		"stats-block-usecs: 0\nsample-interval: 0\npkt-rate-low: 0\npkt-rate-high: 0\n\n"
+		"rx-usecs: %u\nrx-frames: 0\nrx-usecs-irq: 0\nrx-frames-irq: 0\n\n"
+		"tx-usecs: %u\ntx-frames: 0\ntx-usecs-irq: 0\ntx-frames-irq: 0\n\n"
+		"rx-usecs-low: 0\nrx-frame-low: 0\ntx-usecs-low: 0\ntx-frame-low: 0\n\n"
+		"rx-usecs-high: 0\nrx-frame-high: 0\ntx-usecs-high: 0\ntx-frame-high: 0\n\n",
+		dev->name, ec.rx_coalesce_usecs, ec.tx_coalesce_usecs);
 	return 0;
 }
 
-/* See tools/tools.h: everything but -G and -K, as ethtool_parse reads
- * the line (-k only shows the features). */
+/* `ethtool -C DEV ...`: read, change what was given, write back. */
+static int
+ethtool_scoalesce(struct net_device *dev, const struct ethtool_args *a, FILE *err)
+{
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+	struct ethtool_coalesce ec = { 0 };
+	u32 *field[2] = { &ec.rx_coalesce_usecs, &ec.tx_coalesce_usecs };
+
+	if (!ops || !ops->get_coalesce || !ops->set_coalesce || ops->get_coalesce(dev, &ec)) {
+		fprintf(err, "Cannot get device coalesce settings: Operation not supported\n");
+		return 1;
+	}
+	if (!ethtool_apply(a, field, 2, "coalesce", err))
+		return 1;
+	return ethtool_set_result(ops->set_coalesce(dev, &ec), "coalesce", err);
+}
+
+/* See tools/tools.h: everything but -G, -C and -K, as ethtool_parse
+ * reads the line (-k only shows the features). */
 bool
 tool_ethtool_read_only(int argc, char **argv)
 {
@@ -312,7 +380,8 @@ tool_ethtool_read_only(int argc, char **argv)
 		return false;
 	ret = ethtool_parse(argc, argv, &a, devnull);
 	fclose(devnull);
-	return ret || (a.mode != ETHTOOL_SRING && a.mode != ETHTOOL_SFEATURES_MODE);
+	return ret || (a.mode != ETHTOOL_SRING && a.mode != ETHTOOL_SCOALESCE &&
+		       a.mode != ETHTOOL_SFEATURES_MODE);
 }
 
 int
@@ -338,6 +407,10 @@ tool_ethtool(struct net *net, int argc, char **argv, FILE *out, FILE *err)
 		return ethtool_gring(dev, out, err);
 	case ETHTOOL_SRING:
 		return ethtool_sring(dev, &a, err);
+	case ETHTOOL_GCOALESCE:
+		return ethtool_gcoalesce(dev, out, err);
+	case ETHTOOL_SCOALESCE:
+		return ethtool_scoalesce(dev, &a, err);
 	case ETHTOOL_GFEATURES_MODE:
 		return ethtool_gfeatures(dev, out, err);
 	case ETHTOOL_SFEATURES_MODE:

@@ -370,7 +370,8 @@ ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 			live);
 	} else {
 		ui_skb_block(b.f, skb);
-		fprintf(b.f, "live skbs: %lu (RX rings included)\n", live);
+		fprintf(b.f, "live skbs: %lu, pages: %lu\n", live,
+			r->w->ledger.pages_allocated - r->w->ledger.pages_freed);
 	}
 	ui_buf_keep(&b, s, UI_WIDE(UI_PANE_SKB));
 }
