@@ -606,6 +606,17 @@ END_TEST
  * Then the file is cut short under it: the send ends with one line, not
  * with the SIGBUS that touching the mapping past the new end would be.
  */
+/* Under AddressSanitizer freed blocks (the pages behind frags) wait in
+ * its quarantine, up to 256 MiB of them resident by design: the RSS
+ * bound is checked by the plain build that `make check` runs. */
+#if defined(__SANITIZE_ADDRESS__)
+#define NETSTEP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NETSTEP_ASAN 1
+#endif
+#endif
+
 START_TEST(test_send_big_file_memory_flat)
 {
 	char path[] = "/tmp/netstep-big-XXXXXX", word[64];
@@ -629,7 +640,9 @@ START_TEST(test_send_big_file_memory_flat)
 			most = status_kib("VmRSS: %ld kB");
 	}
 	ck_assert_uint_ge(app->bytes, 48u << 20);
+#ifndef NETSTEP_ASAN
 	ck_assert_msg(most - warm < 16 * 1024, "RSS grew by %ld KiB", most - warm);
+#endif
 	ck_assert_str_eq(cap.errbuf, "");
 
 	ck_assert_int_eq(ftruncate(fd, 100 << 20), 0);
