@@ -184,6 +184,7 @@ $(SAN_DIR)/%.o: %.c
 	$(CC) $(SAN_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
 $(SAN_LIB): $(addprefix $(SAN_DIR)/,$(LIB_OBJS))
+	rm -f $@
 	$(AR) rcs $@ $^
 
 $(SAN_DIR)/netstep: $(SAN_DIR)/main.o $(SAN_LIB)
@@ -227,6 +228,7 @@ $(FUZZ_DIR)/%.o: %.c
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_LIB): $(addprefix $(FUZZ_DIR)/,$(LIB_OBJS))
+	rm -f $@
 	$(AR) rcs $@ $^
 
 .PRECIOUS: $(FUZZ_DIR)/fuzz/%.o
@@ -289,6 +291,7 @@ $(BENCH_DIR)/%.o: %.c
 	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
 
 $(BENCH_LIB): $(addprefix $(BENCH_DIR)/,$(LIB_OBJS))
+	rm -f $@
 	$(AR) rcs $@ $^
 
 $(BENCH_DIR)/netstep: $(BENCH_DIR)/main.o $(BENCH_LIB)

@@ -774,7 +774,13 @@ pd_parse(const char *name, const char *text, size_t len, char *err, size_t errle
 		pd_free(ps.s);
 		return NULL;
 	}
-	ps.s->text = strndup(text, len);
+	/* Not strndup: the text need not end in a NUL (ASan's strndup
+	 * reads one byte past @len looking for it). */
+	ps.s->text = malloc(len + 1);
+	if (ps.s->text) {
+		memcpy(ps.s->text, text, len);
+		ps.s->text[len] = '\0';
+	}
 	if (!ps.s->text) {
 		snprintf(err, errlen, "%s: out of memory", name);
 		pd_free(ps.s);
