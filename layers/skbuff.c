@@ -235,9 +235,14 @@ skb_free_head(struct sk_buff *skb)
 {
 	struct skb_ledger *l = sim_host_ledger(skb->host);
 
+	unsigned char *head = skb->head;
+
 	if (l)
 		l->data_freed++;
-	kfree(skb->head);
+	/* netstep: forgotten before kfree runs, so nothing that watches
+	 * kfree's events (the UI's skb pane) reads the freed buffer. */
+	skb->head = NULL;
+	kfree(head);
 }
 
 /**
@@ -337,21 +342,25 @@ sim_skb_data_fate_name(u32 fate)
 
 /*
  * Let go of the data buffer: it is freed once no header points at it any
- * more, and with it the shared info's page references and frag_list.
- * The caller forgets skb->head.
+ * more, and with it the shared info's page references and frag_list
+ * (skb_free_head forgets skb->head then; a header that keeps the data
+ * shared with others still points at it).
  */
 static void
 skb_release_data(struct sk_buff *skb)
 {
 	struct skb_shared_info *shinfo = skb_shinfo(skb);
 	int drop = skb->nohdr ? (1 << SKB_DATAREF_SHIFT) + 1 : 1;
+	struct sk_buff *list;
 
 	if (!skb->cloned || ((shinfo->dataref -= drop) & SKB_DATAREF_MASK) == 0) {
 		trace_skb_data_release(skb, 0, SIM_SKB_DATA_FREED);
 		for (int i = 0; i < shinfo->nr_frags; i++)
 			skb_frag_unref(skb, i);
-		/* skb_drop_fraglist */
-		kfree_skb_list(shinfo->frag_list);
+		/* skb_drop_fraglist (the list detached first: see skb_free_head) */
+		list = shinfo->frag_list;
+		shinfo->frag_list = NULL;
+		kfree_skb_list(list);
 		skb_free_head(skb);
 	} else {
 		trace_skb_data_release(skb, shinfo->dataref & SKB_DATAREF_MASK,
@@ -578,7 +587,7 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	unsigned int size = SKB_DATA_ALIGN(nhead + skb->end + ntail);
 	struct sk_buff *list;
 	unsigned char *data;
-	long off;
+	long off, doff;
 
 	trace_pskb_expand_head(skb, nhead, ntail);
 	if (nhead < 0 || ntail < 0 || skb_shared(skb))
@@ -591,6 +600,7 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	list_del_init(&skb->sim_share);
 	memcpy(data + nhead, skb->head, skb->tail);
 	memcpy(data + size, shinfo, sizeof(*shinfo));
+	doff = skb->data - skb->head;
 	if (skb_cloned(skb)) {
 		for (int i = 0; i < shinfo->nr_frags; i++)
 			skb_frag_ref(skb, i);
@@ -604,7 +614,7 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	if (l)
 		l->data_allocated++;
 	off = nhead;
-	skb->data = data + (skb->data - skb->head) + off;
+	skb->data = data + doff + off;
 	skb->head = data;
 	skb->end = size;
 	skb->tail += off;
@@ -906,7 +916,7 @@ ___pskb_trim(struct sk_buff *skb, unsigned int len)
 {
 	struct skb_shared_info *shinfo;
 	unsigned int offset = skb_headlen(skb);
-	struct sk_buff **fragp, *frag;
+	struct sk_buff **fragp, *frag, *list;
 	int nfrags, i = 0;
 
 	trace____pskb_trim(skb, len);
@@ -927,8 +937,9 @@ ___pskb_trim(struct sk_buff *skb, unsigned int len)
 		shinfo->nr_frags = i;
 		for (; i < nfrags; i++)
 			skb_frag_unref(skb, i);
-		kfree_skb_list(shinfo->frag_list);	/* skb_drop_fraglist */
+		list = shinfo->frag_list;	/* skb_drop_fraglist, detached first */
 		shinfo->frag_list = NULL;
+		kfree_skb_list(list);
 	} else {
 		/* The end is in the frag_list. */
 		for (fragp = &shinfo->frag_list; (frag = *fragp); fragp = &frag->next) {

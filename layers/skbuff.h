@@ -377,7 +377,12 @@ static inline void skb_frag_ref(struct sk_buff *skb, int f)
 }
 static inline void __skb_frag_unref(skb_frag_t *frag)
 {
-	put_page(skb_frag_page(frag));
+	struct page *page = skb_frag_page(frag);
+
+	/* netstep: the frag forgets its page first, so what watches
+	 * put_page's events (the UI's skb pane) never reads a freed page. */
+	frag->page.p = NULL;
+	put_page(page);
 }
 static inline void skb_frag_unref(struct sk_buff *skb, int f)
 {

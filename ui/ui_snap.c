@@ -286,8 +286,11 @@ ui_skb_paged(FILE *f, const struct sk_buff *skb)
 	if (sh->nr_frags) {
 		fprintf(f, "frags (page+off:size):");
 		for (int i = 0; i < sh->nr_frags; i++)
-			fprintf(f, " page#%u+%u:%u", skb_frag_page(&sh->frags[i])->id,
-				sh->frags[i].page_offset, skb_frag_size(&sh->frags[i]));
+			if (skb_frag_page(&sh->frags[i]))
+				fprintf(f, " page#%u+%u:%u", skb_frag_page(&sh->frags[i])->id,
+					sh->frags[i].page_offset, skb_frag_size(&sh->frags[i]));
+			else	/* being let go: put_page is running */
+				fprintf(f, " (released)");
 		fputc('\n', f);
 	}
 	if (n) {
@@ -366,8 +369,8 @@ ui_build_skb(struct ui_rec *r, struct ui_snap *s)
 			fprintf(b.f, "no skb in focus\n");
 		fprintf(b.f, "live skbs: %lu\n", live);
 	} else if (!skb->head) {
-		fprintf(b.f, "skb#%u: header allocated, no data yet\nlive skbs: %lu\n", skb->id,
-			live);
+		fprintf(b.f, "skb#%u: a header without data (not given yet, or freed)\n"
+			"live skbs: %lu\n", skb->id, live);
 	} else {
 		ui_skb_block(b.f, skb);
 		fprintf(b.f, "live skbs: %lu, pages: %lu\n", live,
