@@ -214,13 +214,35 @@ trace_buf_puts(struct trace_buf *b, const char *s)
 void
 trace_buf_u64w(struct trace_buf *b, unsigned long long v, int width, char pad)
 {
+	/* Two digits a turn from a table, in 32 bits once the value fits:
+	 * the text trace formats a dozen numbers per event. */
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	char tmp[24];
 	int n = sizeof(tmp);
+	unsigned int v32, i;
 
-	do {
-		tmp[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	while (v > 0xFFFFFFFFULL) {
+		i = (unsigned int)(v % 100) * 2;
+		v /= 100;
+		tmp[--n] = pairs[i + 1];
+		tmp[--n] = pairs[i];
+	}
+	v32 = (unsigned int)v;
+	while (v32 >= 100) {
+		i = v32 % 100 * 2;
+		v32 /= 100;
+		tmp[--n] = pairs[i + 1];
+		tmp[--n] = pairs[i];
+	}
+	if (v32 >= 10) {
+		tmp[--n] = pairs[v32 * 2 + 1];
+		tmp[--n] = pairs[v32 * 2];
+	} else {
+		tmp[--n] = (char)('0' + v32);
+	}
 	if (width > (int)sizeof(tmp) - n)
 		trace_buf_fill(b, pad, (size_t)(width - ((int)sizeof(tmp) - n)));
 	trace_buf_putn(b, tmp + n, sizeof(tmp) - (size_t)n);
