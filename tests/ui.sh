@@ -524,6 +524,7 @@ verdict $? "p after c: the panes rebuilt by replay are the panes of the first ti
 #     the next event, and q quits (a terminal in tmux; each wait is
 #     bounded and polls the screen).
 tmx() { tmux -L "netstep-ui-$$" "$@"; }
+command -v tmux >/dev/null || echo "tmux is missing: sudo apt-get install -y tmux" >&2
 # wait_for TEXT: until the pane shows TEXT (at most 20 s)
 wait_for() {
 	for _ in $(seq 200); do
