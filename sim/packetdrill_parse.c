@@ -703,12 +703,17 @@ static bool
 parse_script(struct pd_parser *ps)
 {
 	while (pd_cur(ps)->kind == T_OPTION) {
-		struct pd_option *o = realloc(ps->s->opts, (ps->s->nopts + 1) * sizeof(*o));
+		struct pd_option *o;
 		const char *eq;
 		bool has_eq;
 
-		if (!o || ps->s->nopts >= 64)
+		/* The count first: a realloc that succeeded has moved the
+		 * array, and the script must keep the new one. */
+		if (ps->s->nopts >= 64)
 			return pd_err(ps, pd_cur(ps)->line, "too many options");
+		o = realloc(ps->s->opts, (ps->s->nopts + 1) * sizeof(*o));
+		if (!o)
+			return pd_err(ps, pd_cur(ps)->line, "out of memory");
 		ps->s->opts = o;
 		o = &o[ps->s->nopts++];
 		memset(o, 0, sizeof(*o));

@@ -268,6 +268,21 @@ START_TEST(test_parse_errors)
 	/* A NUL byte: not text, whatever follows. */
 	ck_assert_ptr_null(pd_parse("t.pkt", "0 close(3) = 0\0", 15, err, sizeof(err)));
 	ck_assert_str_eq(err, "t.pkt: not a text file (NUL byte)");
+	/* 64 options are fine, the 65th is refused (and the 64 freed: the
+	 * fuzzer found them freed twice once, under ASan in make sanitize). */
+	{
+		static char many[65 * 24 + sizeof(SOCK)];
+		char *p = many;
+		struct pd_script *s;
+
+		for (int i = 0; i < 64; i++)
+			p += sprintf(p, "--tolerance_usecs=%d\n", i);
+		strcpy(p, SOCK);
+		s = parse(many);
+		pd_free(s);
+		strcpy(p, "--tolerance_usecs=64\n" SOCK);
+		refused(many, 65, "too many options");
+	}
 }
 END_TEST
 
