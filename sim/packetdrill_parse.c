@@ -792,6 +792,10 @@ pd_parse(const char *name, const char *text, size_t len, char *err, size_t errle
 		return NULL;
 	}
 	ps.s->len = len;
+	/* Tokens point into the copy, which ends in a NUL: what reads them
+	 * as strings (strndup, strtoll) stops there, never past @text. */
+	ps.text = ps.pos = ps.s->text;
+	ps.end = ps.s->text + len;
 	if (pd_lex(&ps, &ps.tok[0]) && (ps.tok[0].kind == T_EOF || pd_lex(&ps, &ps.tok[1])) &&
 	    parse_script(&ps) && !ps.failed)
 		return ps.s;
