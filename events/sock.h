@@ -266,20 +266,11 @@ DEFINE_EVENT(sys_rw, sys_write, "fs/read_write.c", TP_NOT_INLINE,
 	TP_PROTO(const struct net *net, int fd, size_t count), TP_ARGS(net, fd, count))
 #define trace_sys_write(...) TP_FUNC(sys_write, __VA_ARGS__)
 
-DECLARE_EVENT_CLASS(sock_aio_rw,
-	TP_PROTO(const struct socket *sock, size_t size),
-	TP_HOST(sock->net),
-	TP_SKB(NULL),
-	TP_STRUCT(
-		tp_s32(fd)
-		tp_u64(size)),
-	TP_ASSIGN(
-		__entry->fd = sock->fd;
-		__entry->size = size;))
-DEFINE_EVENT(sock_aio_rw, sock_aio_read, "net/socket.c", TP_NOT_INLINE,
+/* read(2)/write(2) on a socket reach it as a message too (socket_msg). */
+DEFINE_EVENT(socket_msg, sock_aio_read, "net/socket.c", TP_NOT_INLINE,
 	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
 #define trace_sock_aio_read(...) TP_FUNC(sock_aio_read, __VA_ARGS__)
-DEFINE_EVENT(sock_aio_rw, sock_aio_write, "net/socket.c", TP_NOT_INLINE,
+DEFINE_EVENT(socket_msg, sock_aio_write, "net/socket.c", TP_NOT_INLINE,
 	TP_PROTO(const struct socket *sock, size_t size), TP_ARGS(sock, size))
 #define trace_sock_aio_write(...) TP_FUNC(sock_aio_write, __VA_ARGS__)
 
