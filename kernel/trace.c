@@ -178,8 +178,27 @@ trace_scope_end(struct tp_scope *s)
 
 /* ---- formatting ----------------------------------------------------------- */
 
-void
-trace_buf_putn(struct trace_buf *b, const char *s, size_t n)
+/*
+ * The text trace formats some 150 events per frame of a bulk transfer
+ * (make bench), so formatting writes straight into the buffer: the
+ * appends below do not terminate, a value of bounded length (a number,
+ * an address) is written after one room check, and the public
+ * trace_buf_*() calls put the NUL once, at their end.
+ */
+
+/* The longest bounded value: "-9223372036854775808", "0x" and 18 hex
+ * digits, a MAC address (17), "skb#" and 10 digits. */
+#define BUF_VALUE_MAX	24
+
+static inline void
+buf_term(struct trace_buf *b)
+{
+	if (b->p <= b->end)
+		*b->p = '\0';
+}
+
+static inline void
+buf_put(struct trace_buf *b, const char *s, size_t n)
 {
 	size_t room = (size_t)(b->end - b->p);
 
@@ -187,12 +206,17 @@ trace_buf_putn(struct trace_buf *b, const char *s, size_t n)
 		n = room;
 	memcpy(b->p, s, n);
 	b->p += n;
-	if (b->p <= b->end)
-		*b->p = '\0';
 }
 
-void
-trace_buf_fill(struct trace_buf *b, char c, size_t n)
+static inline void
+buf_putc(struct trace_buf *b, char c)
+{
+	if (b->p < b->end)
+		*b->p++ = c;
+}
+
+static inline void
+buf_fill(struct trace_buf *b, char c, size_t n)
 {
 	size_t room = (size_t)(b->end - b->p);
 
@@ -200,8 +224,20 @@ trace_buf_fill(struct trace_buf *b, char c, size_t n)
 		n = room;
 	memset(b->p, c, n);
 	b->p += n;
-	if (b->p <= b->end)
-		*b->p = '\0';
+}
+
+void
+trace_buf_putn(struct trace_buf *b, const char *s, size_t n)
+{
+	buf_put(b, s, n);
+	buf_term(b);
+}
+
+void
+trace_buf_fill(struct trace_buf *b, char c, size_t n)
+{
+	buf_fill(b, c, n);
+	buf_term(b);
 }
 
 void
@@ -210,42 +246,101 @@ trace_buf_puts(struct trace_buf *b, const char *s)
 	trace_buf_putn(b, s, strlen(s));
 }
 
-/* Decimal digits of @v, right-aligned in @width columns of @pad. */
-void
-trace_buf_u64w(struct trace_buf *b, unsigned long long v, int width, char pad)
+/* The decimal digits of @v at @p (room for 20); returns their end.
+ * Two digits a turn from a table, in 32 bits once the value fits. */
+static inline char *
+fmt_u64(char *p, u64 v)
 {
-	/* Two digits a turn from a table, in 32 bits once the value fits:
-	 * the text trace formats a dozen numbers per event. */
 	static const char pairs[] =
 		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 		"8081828384858687888990919293949596979899";
-	char tmp[24];
-	int n = sizeof(tmp);
-	unsigned int v32, i;
+	static const u64 pow10[] = {
+		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+		100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
+		1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+		1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+		1000000000000000000ULL, 10000000000000000000ULL,
+	};
+	/* The number of digits: log2 times log10(2) (1233 / 4096), then one
+	 * comparison; v | 1 has as many digits as v and a bit set. */
+	u64 w = v | 1;
+	unsigned int t = (unsigned int)(64 - __builtin_clzll(w)) * 1233 >> 12;
+	unsigned int n = t + 1 - (w < pow10[t]), v32, i;
+	char *q = p + n;
 
 	while (v > 0xFFFFFFFFULL) {
 		i = (unsigned int)(v % 100) * 2;
 		v /= 100;
-		tmp[--n] = pairs[i + 1];
-		tmp[--n] = pairs[i];
+		q -= 2;
+		q[0] = pairs[i];
+		q[1] = pairs[i + 1];
 	}
 	v32 = (unsigned int)v;
 	while (v32 >= 100) {
 		i = v32 % 100 * 2;
 		v32 /= 100;
-		tmp[--n] = pairs[i + 1];
-		tmp[--n] = pairs[i];
+		q -= 2;
+		q[0] = pairs[i];
+		q[1] = pairs[i + 1];
 	}
 	if (v32 >= 10) {
-		tmp[--n] = pairs[v32 * 2 + 1];
-		tmp[--n] = pairs[v32 * 2];
+		q[-2] = pairs[v32 * 2];
+		q[-1] = pairs[v32 * 2 + 1];
 	} else {
-		tmp[--n] = (char)('0' + v32);
+		q[-1] = (char)('0' + v32);
 	}
-	if (width > (int)sizeof(tmp) - n)
-		trace_buf_fill(b, pad, (size_t)(width - ((int)sizeof(tmp) - n)));
-	trace_buf_putn(b, tmp + n, sizeof(tmp) - (size_t)n);
+	return p + n;
+}
+
+/* "0x" and the hex digits of @v, zero-padded to @width (at most 18). */
+static inline char *
+fmt_hex(char *p, u64 v, unsigned int width)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned int n = 1;
+	char *q;
+
+	while (n < 16 && (v >> (4 * n)))
+		n++;
+	if (width > 18)
+		width = 18;
+	*p++ = '0';
+	*p++ = 'x';
+	for (; n < width; width--)
+		*p++ = '0';
+	q = p + n;
+	do {
+		*--q = digits[v & 15];
+		v >>= 4;
+	} while (q > p);
+	return p + n;
+}
+
+static inline char *
+fmt_mac(char *p, const u8 *m)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (int i = 0; i < 6; i++) {
+		if (i)
+			*p++ = ':';
+		*p++ = digits[m[i] >> 4];
+		*p++ = digits[m[i] & 15];
+	}
+	return p;
+}
+
+/* Decimal digits of @v, right-aligned in @width columns of @pad. */
+void
+trace_buf_u64w(struct trace_buf *b, unsigned long long v, int width, char pad)
+{
+	char tmp[BUF_VALUE_MAX];
+	size_t n = (size_t)(fmt_u64(tmp, v) - tmp);
+
+	if (width > (int)n)
+		buf_fill(b, pad, (size_t)width - n);
+	trace_buf_putn(b, tmp, n);
 }
 
 void
@@ -280,41 +375,8 @@ trace_buf_printf(struct trace_buf *b, const char *fmt, ...)
 	b->p += (size_t)n < room ? (size_t)n : room - 1;
 }
 
-static void
-trace_buf_hex(struct trace_buf *b, unsigned long long v, int width)
-{
-	static const char digits[] = "0123456789abcdef";
-	char tmp[20];
-	int n = sizeof(tmp);
-
-	do {
-		tmp[--n] = digits[v & 15];
-		v >>= 4;
-	} while (v);
-	while ((int)sizeof(tmp) - n < width && n > 2)
-		tmp[--n] = '0';
-	tmp[--n] = 'x';
-	tmp[--n] = '0';
-	trace_buf_putn(b, tmp + n, sizeof(tmp) - (size_t)n);
-}
-
-static void
-trace_buf_mac(struct trace_buf *b, const u8 *m)
-{
-	static const char digits[] = "0123456789abcdef";
-	char tmp[17];
-
-	for (int i = 0; i < 6; i++) {
-		tmp[i * 3] = digits[m[i] >> 4];
-		tmp[i * 3 + 1] = digits[m[i] & 15];
-		if (i < 5)
-			tmp[i * 3 + 2] = ':';
-	}
-	trace_buf_putn(b, tmp, sizeof(tmp));
-}
-
 /* An unsigned field of @size bytes (1, 2, 4, 8). */
-static u64
+static inline u64
 trace_field_uint(const u8 *p, unsigned int size)
 {
 	u8 v8;
@@ -339,7 +401,7 @@ trace_field_uint(const u8 *p, unsigned int size)
 }
 
 /* ... and signed. */
-static s64
+static inline s64
 trace_field_sint(const u8 *p, unsigned int size)
 {
 	u64 v = trace_field_uint(p, size);
@@ -356,89 +418,130 @@ trace_field_sint(const u8 *p, unsigned int size)
 	}
 }
 
-void
-trace_field_print(struct trace_buf *b, const struct trace_field *f, const u8 *p)
+/*
+ * One field's value, unterminated.  Strings and enum names are cut at
+ * the end of the room; a value of bounded length is written in place,
+ * or aside and cut when the room is short.
+ */
+static inline __attribute__((always_inline)) void
+field_text(struct trace_buf *b, const struct trace_field *f, const u8 *p)
 {
+	char tmp[BUF_VALUE_MAX];
+	char *o = (size_t)(b->end - b->p) >= BUF_VALUE_MAX ? b->p : tmp;
+	char *e;
+
 	switch (f->type) {
 	case TF_UINT:
-		trace_buf_u64(b, trace_field_uint(p, f->size));
+		e = fmt_u64(o, trace_field_uint(p, f->size));
 		break;
-	case TF_SINT:
-		trace_buf_s64(b, trace_field_sint(p, f->size));
+	case TF_SINT: {
+		s64 v = trace_field_sint(p, f->size);
+
+		if (v >= 0) {
+			e = fmt_u64(o, (u64)v);
+		} else {
+			*o = '-';
+			e = fmt_u64(o + 1, 0ULL - (u64)v);
+		}
 		break;
+	}
 	case TF_HEX:
-		trace_buf_hex(b, trace_field_uint(p, f->size), f->width);
+		e = fmt_hex(o, trace_field_uint(p, f->size), f->width);
 		break;
 	case TF_IP4: {
 		__be32 addr;
 
 		memcpy(&addr, p, sizeof(addr));
-		trace_buf_puts(b, sim_ip_str(addr).s);
+		e = sim_ip_fmt(o, addr);
 		break;
 	}
-	case TF_MAC:
-		trace_buf_mac(b, p);
-		break;
 	case TF_MAC0:
-		if (p[6])
-			trace_buf_mac(b, p);
-		else
-			trace_buf_puts(b, "none");
+		if (!p[6]) {
+			buf_put(b, "none", 4);
+			return;
+		}
+		e = fmt_mac(o, p);
+		break;
+	case TF_MAC:
+		e = fmt_mac(o, p);
+		break;
+	case TF_SKB:
+		memcpy(o, "skb#", 4);
+		e = fmt_u64(o + 4, trace_field_uint(p, 4));
 		break;
 	case TF_STR: {
 		const char *s;
 
 		memcpy(&s, p, sizeof(s));
-		trace_buf_puts(b, s ? s : "(null)");
-		break;
+		if (!s)
+			s = "(null)";
+		buf_put(b, s, strlen(s));
+		return;
 	}
 	case TF_ENUM: {
 		u32 v = (u32)trace_field_uint(p, f->size);
 		const char *s = f->fmt.name_of ? f->fmt.name_of(v) : NULL;
 
-		if (s)
-			trace_buf_puts(b, s);
-		else
-			trace_buf_u64(b, v);
+		if (s) {
+			buf_put(b, s, strlen(s));
+			return;
+		}
+		e = fmt_u64(o, v);
 		break;
 	}
-	case TF_SKB:
-		trace_buf_puts(b, "skb#");
-		trace_buf_u64(b, trace_field_uint(p, 4));
-		break;
 	case TF_CUSTOM:
 		f->fmt.print(b, p);
-		break;
+		return;
+	default:
+		return;
 	}
+	if (o == tmp)
+		buf_put(b, tmp, (size_t)(e - tmp));
+	else
+		b->p = e;
 }
 
-/* The width a field takes in the packed record. */
-static unsigned int
-trace_field_size(const struct trace_field *f)
+void
+trace_field_print(struct trace_buf *b, const struct trace_field *f, const u8 *p)
 {
-	return f->size;
+	field_text(b, f, p);
+	buf_term(b);
+}
+
+/* "name=value name=value", unterminated. */
+static inline void
+fields_text(const struct trace_rec *r, struct trace_buf *b)
+{
+	const struct trace_event_desc *d = trace_rec_desc(r);
+	const u8 *data = r->data;
+
+	for (unsigned int i = 0; i < d->nfields; i++) {
+		const struct trace_field *f = &d->fields[i];
+
+		if (i)
+			buf_putc(b, ' ');
+		if (f->bare) {
+			;
+		} else if ((size_t)(b->end - b->p) > sizeof(f->name)) {
+			/* The whole padded name at once, then '=' after it. */
+			memcpy(b->p, f->name, sizeof(f->name));
+			b->p += f->namelen;
+			*b->p++ = '=';
+		} else {
+			buf_put(b, f->name, f->namelen);
+			buf_putc(b, '=');
+		}
+		field_text(b, f, data);
+		data += f->size;
+	}
 }
 
 void
 trace_format_rec_fields(const struct trace_rec *r, struct trace_buf *b)
 {
-	const struct trace_event_desc *d = trace_rec_desc(r);
-	unsigned int off = 0;
-
-	if (!d || r->kind == TRACE_EXIT)
-		return;
-	for (unsigned int i = 0; i < d->nfields; i++) {
-		const struct trace_field *f = &d->fields[i];
-
-		if (i)
-			trace_buf_putc(b, ' ');
-		if (!f->bare) {
-			trace_buf_putn(b, f->name, f->namelen);
-			trace_buf_putc(b, '=');
-		}
-		trace_field_print(b, f, r->data + off);
-		off += trace_field_size(f);
-	}
+	if (r->kind != TRACE_EXIT && trace_rec_desc(r))
+		fields_text(r, b);
+	buf_term(b);
 }
 
 const struct trace_field *
@@ -553,6 +656,10 @@ trace_suggest_functions(struct trace_suggest *s, const char *want)
  * very next event is its own exit, the call was a leaf and prints as
  * "func();", as function_graph does.
  */
+#define TEXT_HEADS_BITS	10
+#define TEXT_HEADS	(1 << TEXT_HEADS_BITS)	/* line heads kept */
+#define TEXT_INDENT_FAST 64		/* indentation copied at once */
+
 struct trace_text_state {
 	FILE *f;
 	bool pending;
@@ -564,6 +671,16 @@ struct trace_text_state {
 	u32 pre_skb;
 	size_t pre_len;			/* 0: nothing kept yet */
 	char pre[64];
+	ktime_t ts_key;			/* the time of ts_text */
+	size_t ts_len;			/* 0: nothing kept yet */
+	char ts_text[32];
+	/* Line heads ("func() {  ") by function name and form. */
+	struct text_head {
+		const char *func;	/* NULL: empty */
+		unsigned int key;	/* form << 1 | has fields */
+		u8 len;
+		char s[64];
+	} heads[TEXT_HEADS];
 	/* Lines are built in place and written in big blocks, except on a
 	 * stream the console's output shares (--trace -): there each line
 	 * goes out at once, so the two stay in order. */
@@ -585,13 +702,110 @@ text_write_out(struct trace_text_state *st)
 
 /* Left-aligned string in at least @width columns (printf's %-<width>s). */
 static void
-text_put_str(struct trace_buf *b, const char *s, unsigned int width)
+text_put_str(struct trace_buf *b, const char *s, size_t n, unsigned int width)
 {
-	size_t n = strlen(s);
-
-	trace_buf_putn(b, s, n);
+	buf_put(b, s, n);
 	if (n < width)
-		trace_buf_fill(b, ' ', width - n);
+		buf_fill(b, ' ', width - n);
+}
+
+/* The time | host | skb | columns of @ev into st->pre, "%10llu.%03llu |
+ * %-8s | %-8s | "; the time's text is kept apart, it changes least. */
+static void
+text_prefix(struct trace_text_state *st, const struct trace_event *ev)
+{
+	const struct trace_rec *r = &ev->rec;
+	char skb[BUF_VALUE_MAX];
+	size_t skb_len = 0;
+	struct trace_buf pb;
+
+	if (!st->ts_len || st->ts_key != r->ts) {
+		trace_buf_init(&pb, st->ts_text, sizeof(st->ts_text));
+		trace_buf_u64w(&pb, (unsigned long long)(r->ts / 1000), 10, ' ');
+		trace_buf_putc(&pb, '.');
+		trace_buf_u64w(&pb, (unsigned long long)(r->ts % 1000), 3, '0');
+		st->ts_len = (size_t)(pb.p - st->ts_text);
+		st->ts_key = r->ts;
+	}
+	if (r->skb_id) {
+		memcpy(skb, "skb#", 4);
+		skb_len = (size_t)(fmt_u64(skb + 4, r->skb_id) - skb);
+	}
+	trace_buf_init(&pb, st->pre, sizeof(st->pre));
+	buf_put(&pb, st->ts_text, st->ts_len);
+	buf_put(&pb, " | ", 3);
+	text_put_str(&pb, ev->host_name, strlen(ev->host_name), 8);
+	buf_put(&pb, " | ", 3);
+	text_put_str(&pb, skb, skb_len, 8);
+	buf_put(&pb, " | ", 3);
+	st->pre_len = (size_t)(pb.p - st->pre);
+	st->pre_ts = r->ts;
+	st->pre_host = ev->host_name;
+	st->pre_skb = r->skb_id;
+}
+
+/* The part of a line between the indentation and the fields. */
+enum text_form {
+	TEXT_CALL,			/* "func() {" */
+	TEXT_LEAF,			/* "func();" */
+	TEXT_EXIT,			/* "} /\* func *\/" */
+	TEXT_NOTE,			/* "/\* func:" */
+};
+
+/* Copy @n bytes of @s, a buffer of @max (a constant) readable bytes:
+ * all @max at once when there is room (a few moves instead of a call;
+ * the bytes past @n are overwritten next or never written out). */
+static inline void
+buf_put_padded(struct trace_buf *b, const char *s, size_t n, size_t max)
+{
+	if ((size_t)(b->end - b->p) >= max) {
+		memcpy(b->p, s, max);
+		b->p += n;
+	} else {
+		buf_put(b, s, n);
+	}
+}
+
+/* @func in @form, then the two spaces before fields if @fields. */
+static void
+text_head_build(struct trace_buf *b, const char *func, enum text_form form, bool fields)
+{
+	static const char *const before[] = { "", "", "} /* ", "/* " };
+	static const char *const after[] = { "() {", "();", " */", ":" };
+
+	trace_buf_puts(b, before[form]);
+	trace_buf_puts(b, func);
+	trace_buf_puts(b, after[form]);
+	if (fields)
+		trace_buf_puts(b, "  ");
+}
+
+/* The head of a line, from the cache (a few hundred functions repeat
+ * millions of times in a bulk transfer). */
+static void
+text_head(struct trace_text_state *st, struct trace_buf *b, const char *func,
+	  enum text_form form, bool fields)
+{
+	unsigned int key = (unsigned int)form << 1 | fields;
+	/* Fibonacci hashing: names sit close together in memory. */
+	u64 hash = ((u64)(uintptr_t)func ^ key) * 0x9E3779B97F4A7C15ULL;
+	struct text_head *h = &st->heads[hash >> (64 - TEXT_HEADS_BITS)];
+
+	if (h->func != func || h->key != key) {
+		struct trace_buf hb;
+
+		trace_buf_init(&hb, h->s, sizeof(h->s));
+		text_head_build(&hb, func, form, fields);
+		if (hb.p == hb.end) {		/* too long to keep */
+			h->func = NULL;
+			text_head_build(b, func, form, fields);
+			return;
+		}
+		h->func = func;
+		h->key = key;
+		h->len = (u8)(hb.p - h->s);
+	}
+	buf_put_padded(b, h->s, h->len, sizeof(h->s));
 }
 
 /*
@@ -602,60 +816,38 @@ text_put_str(struct trace_buf *b, const char *s, unsigned int width)
  * writes millions of these (make bench).
  */
 static void
-text_line(struct trace_text_state *st, const struct trace_event *ev, const char *suffix,
-	  bool with_fields)
+text_line(struct trace_text_state *st, const struct trace_event *ev, enum text_form form)
 {
+	static const char spaces[TEXT_INDENT_FAST] =
+		"                                "
+		"                                ";
 	const struct trace_rec *r = &ev->rec;
+	bool fields = form != TEXT_EXIT && trace_rec_desc(r)->nfields;
+	size_t indent = (size_t)r->depth * 2;
 	struct trace_buf b;
 
 	if (sizeof(st->out) - st->out_len < TEXT_LINE_MAX)
 		text_write_out(st);
 	if (!st->pre_len || st->pre_ts != r->ts || st->pre_host != ev->host_name ||
-	    st->pre_skb != r->skb_id) {
-		char skb[16] = "";
-		struct trace_buf pb, sb;
-
-		if (r->skb_id) {
-			trace_buf_init(&sb, skb, sizeof(skb));
-			trace_buf_puts(&sb, "skb#");
-			trace_buf_u64(&sb, r->skb_id);
-		}
-		trace_buf_init(&pb, st->pre, sizeof(st->pre));
-		trace_buf_u64w(&pb, (unsigned long long)(r->ts / 1000), 10, ' ');
-		trace_buf_putc(&pb, '.');
-		trace_buf_u64w(&pb, (unsigned long long)(r->ts % 1000), 3, '0');
-		trace_buf_puts(&pb, " | ");
-		text_put_str(&pb, ev->host_name, 8);
-		trace_buf_puts(&pb, " | ");
-		text_put_str(&pb, skb, 8);
-		trace_buf_puts(&pb, " | ");
-		st->pre_len = (size_t)(pb.p - st->pre);
-		st->pre_ts = r->ts;
-		st->pre_host = ev->host_name;
-		st->pre_skb = r->skb_id;
-	}
-	trace_buf_init(&b, st->out + st->out_len, TEXT_LINE_MAX);
-	trace_buf_putn(&b, st->pre, st->pre_len);
-	trace_buf_fill(&b, ' ', (size_t)r->depth * 2);
-	if (r->kind == TRACE_EXIT) {
-		trace_buf_puts(&b, "} /* ");	/* as function_graph closes */
-		trace_buf_puts(&b, trace_rec_func(r));
-		trace_buf_puts(&b, " */");
-	} else {
-		if (r->kind == TRACE_NOTE)
-			trace_buf_puts(&b, "/* ");
-		trace_buf_puts(&b, trace_rec_func(r));
-		trace_buf_puts(&b, suffix);
-	}
-	if (with_fields && trace_rec_desc(r)->nfields) {
-		trace_buf_puts(&b, "  ");
-		trace_format_rec_fields(r, &b);
-	}
+	    st->pre_skb != r->skb_id)
+		text_prefix(st, ev);
+	/* The last byte of the room is the newline's: a line cut at
+	 * TEXT_LINE_MAX still ends. */
+	b.p = st->out + st->out_len;
+	b.end = b.p + TEXT_LINE_MAX - 1;
+	buf_put_padded(&b, st->pre, st->pre_len, sizeof(st->pre));
+	if (indent <= sizeof(spaces))
+		buf_put_padded(&b, spaces, indent, sizeof(spaces));
+	else
+		buf_fill(&b, ' ', indent);
+	text_head(st, &b, trace_rec_func(r), form, fields);
+	if (fields)
+		fields_text(r, &b);
 	if (r->kind == TRACE_NOTE)
-		trace_buf_puts(&b, " */");
+		buf_put(&b, " */", 3);
 	else if (r->kind == TRACE_ENTER && trace_rec_inline(r))
-		trace_buf_puts(&b, " /* inline */");
-	trace_buf_putc(&b, '\n');
+		buf_put(&b, " /* inline */", 13);
+	*b.p++ = '\n';
 	st->out_len = (size_t)(b.p - st->out);
 	if (st->shared)
 		text_write_out(st);
@@ -666,7 +858,7 @@ static void
 text_flush(struct trace_text_state *st)
 {
 	if (st->pending)
-		text_line(st, &st->held, "() {", true);
+		text_line(st, &st->held, TEXT_CALL);
 	st->pending = false;
 }
 
@@ -684,7 +876,7 @@ trace_text_sink(void *arg, const struct trace_event *ev)
 
 	if (ev->rec.kind == TRACE_EXIT && st->pending && ev->rec.site == st->held.rec.site &&
 	    ev->rec.depth == st->held.rec.depth) {
-		text_line(st, &st->held, "();", true);
+		text_line(st, &st->held, TEXT_LEAF);
 		st->pending = false;
 		return;
 	}
@@ -695,10 +887,10 @@ trace_text_sink(void *arg, const struct trace_event *ev)
 		st->pending = true;
 		break;
 	case TRACE_EXIT:
-		text_line(st, ev, "", false);
+		text_line(st, ev, TEXT_EXIT);
 		break;
 	case TRACE_NOTE:
-		text_line(st, ev, ":", true);
+		text_line(st, ev, TEXT_NOTE);
 		break;
 	}
 }

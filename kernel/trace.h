@@ -63,8 +63,12 @@ enum trace_field_type {
 struct trace_buf;
 
 /* One field of an event. */
+#define TRACE_FIELD_NAME_MAX 24
+
 struct trace_field {
-	const char *name;		/* "ntu"; printed as name=value */
+	/* "ntu", printed as name=value; NUL-padded, so that the text writer
+	 * copies the array whole (a longer name does not compile) */
+	char name[TRACE_FIELD_NAME_MAX];
 	unsigned short namelen;		/* strlen(name) */
 	enum trace_field_type type;
 	unsigned short size;		/* bytes in the record's (packed) data */

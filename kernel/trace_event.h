@@ -181,7 +181,7 @@ tp_set_mac0(u8 *field, const u8 *mac)
 
 #define TP_DEFINE_FIELDS(cname, ...)						\
 	static const struct trace_field tp_fields_##cname[] = {			\
-		{ NULL, 0, TF_UINT, 0, 0, false, { NULL } }, __VA_ARGS__	\
+		{ "", 0, TF_UINT, 0, 0, false, { NULL } }, __VA_ARGS__	\
 	};
 #define TP_DEFINE_DESC(cname, name, ksrc, note, inl)				\
 	const struct trace_event_desc tp_ev_##name = {				\

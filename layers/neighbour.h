@@ -240,12 +240,11 @@ bool sim_neigh_record_state(struct neighbour *n, u8 new_state);	/* false: unchan
 struct sim_addr_str {
 	char s[20];
 };
-static inline struct sim_addr_str
-sim_ip_str(__be32 addr)
+/* The dotted quad at @p (at most 15 bytes, no NUL); returns its end. */
+static inline char *
+sim_ip_fmt(char *p, __be32 addr)
 {
-	struct sim_addr_str r;
 	const u8 *b = (const u8 *)&addr;
-	char *p = r.s;
 
 	for (int i = 0; i < 4; i++) {
 		unsigned int v = b[i];
@@ -258,7 +257,14 @@ sim_ip_str(__be32 addr)
 			*p++ = (char)('0' + v / 10 % 10);
 		*p++ = (char)('0' + v % 10);
 	}
-	*p = '\0';
+	return p;
+}
+static inline struct sim_addr_str
+sim_ip_str(__be32 addr)
+{
+	struct sim_addr_str r;
+
+	*sim_ip_fmt(r.s, addr) = '\0';
 	return r;
 }
 static inline struct sim_addr_str

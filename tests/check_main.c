@@ -28,6 +28,7 @@ Suite *gro_suite(void);
 Suite *lesson_suite(void);
 Suite *harden_suite(void);
 Suite *trace_suite(void);
+Suite *trace_format_suite(void);
 Suite *ui_explain_suite(void);
 Suite *tcpdump_suite(void);
 Suite *ui_snap_suite(void);
@@ -57,6 +58,7 @@ static Suite *(*const suites[])(void) = {
 	lesson_suite,
 	harden_suite,	/* harden: bad input, floods */
 	trace_suite,	/* every declared event and field, emitted */
+	trace_format_suite,	/* fields and lines as text */
 	ui_explain_suite,	/* the UI's line for every function run */
 	tcpdump_suite,	/* the packet taps, the packet socket, the tcpdump command */
 	ui_snap_suite,	/* the UI's recorder: stops, replay */
