@@ -84,15 +84,6 @@ hs_alarm(int sig)
 	kill(hs_child, SIGKILL);
 }
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* Wait for the child's next stop; -1 (said why) if it exited or died. */
 static int
 hs_wait(pid_t pid, int *sig)
@@ -421,7 +412,7 @@ main(int argc, char **argv)
 	struct hash_steps hs = { .max_steps = 200000000 };
 	unsigned long secs = 1800;
 	struct sigaction sa = { .sa_handler = hs_alarm };
-	double t0;
+	struct timespec t0, t1;
 	FILE *out;
 	int i, rc;
 
@@ -448,7 +439,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	fflush(stdout);
-	t0 = now_s();
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	hs.pid = fork();
 	if (hs.pid < 0) {
 		perror("hash_steps: fork");
@@ -475,7 +466,8 @@ main(int argc, char **argv)
 		}
 		return 1;
 	}
-	return hs_print(&hs, out, now_s() - t0) ? 1 : 0;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return hs_print(&hs, out, t1.tv_sec - t0.tv_sec + (t1.tv_nsec - t0.tv_nsec) / 1e9) ? 1 : 0;
 }
 
 #else
