@@ -304,7 +304,8 @@ $(BENCH_DIR)/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BENCH_CFLAGS) -o $@ $<
 
-bench-build: $(BENCH_DIR)/netstep $(BENCH_DIR)/bench_sim $(BENCH_DIR)/tap_raw $(BENCH_DIR)/tcp_pair
+bench-build: $(BENCH_DIR)/netstep $(BENCH_DIR)/bench_sim $(BENCH_DIR)/tap_raw $(BENCH_DIR)/tcp_pair \
+	     $(BENCH_DIR)/hash_steps
 
 bench: bench-build
 	bash bench/run.sh $(BENCH_DIR)

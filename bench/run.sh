@@ -20,9 +20,15 @@
 #   BENCH_UI_STEPS=50000        steps the UI takes with s to time stepping
 #   BENCH_CALLGRIND=1           instructions per frame with callgrind (0: skip)
 #   BENCH_LAB=1                 the lab benchmarks when root (0: skip them)
-#   BENCH_ONLY="sim callgrind scale session rss lab"   the parts to run (default: all)
+#   BENCH_ONLY="sim callgrind hash scale session rss lab"   the parts to run (default: all)
 #   BENCH_OUT=bench/out         raw measurements and scratch files
 #   BENCH_RESULTS=bench/results.json
+#
+# The hash part runs the trace-off callgrind transfers again natively
+# under bench/hash_steps, which single-steps the sink's EVP_DigestUpdate
+# calls: the instructions the CPU runs in the hash, SHA instructions and
+# all (valgrind cannot run those instructions).  About 2.5 minutes:
+# ~100k steps a second, 11 million steps at 4 MiB.
 #
 # The lab benchmarks need root: they build their own lab (lab/lab.sh up
 # --name nsb<pid> --no-listen), add a second TAP for the raw writer, and
@@ -43,7 +49,7 @@ SESSION=${BENCH_SESSION_SECS:-60}
 UISTEPS=${BENCH_UI_STEPS:-50000}
 CALLGRIND=${BENCH_CALLGRIND:-1}
 LAB=${BENCH_LAB:-1}
-ONLY=${BENCH_ONLY:-sim callgrind scale session rss lab}
+ONLY=${BENCH_ONLY:-sim callgrind hash scale session rss lab}
 OUT=${BENCH_OUT:-bench/out}
 RESULTS=${BENCH_RESULTS:-bench/results.json}
 RAW=$OUT/raw.jsonl
@@ -79,7 +85,7 @@ meta kernel "$(uname -r)"
 meta date "$(date -u +%Y-%m-%dT%H:%MZ)"
 for k in REPS BYTES TBYTES TAPBYTES VETHBYTES RAWSECS SESSION UISTEPS; do meta "$k" "${!k}"; done
 
-for f in bench_sim netstep tap_raw tcp_pair; do
+for f in bench_sim netstep tap_raw tcp_pair hash_steps; do
 	[ -x "$B/$f" ] || { note "missing $B/$f (run make bench)"; exit 1; }
 done
 # What the sending program writes: whole copies of a 16 MiB file
@@ -109,11 +115,16 @@ if ! only callgrind callgrind; then
 	:
 elif [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
 	note "1b. instructions per frame (callgrind, deterministic)"
-	cg() {	# BYTES [ARGS]: {"ir":N,"hash_ir":N,"frames":N,"funcs":{NAME:N}}
-		local bytes=$1 log=$OUT/callgrind.log cgo=$OUT/callgrind.out j
+	# BYTES [ARGS]: {"ir":N,"hash_ir":N,"hash_call_ir":N,"frames":N,"funcs":{NAME:N}}
+	cg() {
+		local bytes=$1 log=$OUT/callgrind.log cgo=$OUT/callgrind.out j calls
 		shift
 		j=$(valgrind --tool=callgrind --callgrind-out-file="$cgo" "$B/bench_sim" xfer "$bytes" \
 			--payload "$PAYLOAD1M" "$@" 2>"$log") || return 1
+		# Everything run inside the sink's EVP_DigestUpdate calls, what
+		# they call included: the part the hash part below counts on the CPU.
+		calls=$(callgrind_annotate --inclusive=yes --threshold=100 "$cgo" 2>/dev/null |
+			sed -n 's/^ *\([0-9,]*\) (.*:EVP_DigestUpdate .*/\1/p' | head -n 1 | tr -d ,)
 		# Each function's own cost; the sink's SHA-256 is all of
 		# libcrypto (nothing else of it runs in a transfer).
 		callgrind_annotate --threshold=100 "$cgo" 2>/dev/null | python3 -c '
@@ -136,7 +147,8 @@ for line in sys.stdin:
 if not total:
     sys.exit(1)
 print(json.dumps({"ir": total, "hash_ir": funcs.get("libcrypto (the sink\x27s SHA-256)", 0),
-                  "frames": frames, "funcs": funcs}))' "$j"
+                  "hash_call_ir": int(sys.argv[2] or 0), "frames": frames, "funcs": funcs}))' \
+			"$j" "$calls"
 		local rc=$?
 		rm -f "$cgo"
 		return $rc
@@ -152,6 +164,15 @@ print(json.dumps({"ir": total, "hash_ir": funcs.get("libcrypto (the sink\x27s SH
 	rec cg_text_2m cg 2097152 --trace /dev/null
 else
 	skip callgrind "valgrind not installed or BENCH_CALLGRIND=0"
+fi
+
+# ---- 1c: the hash as the CPU runs it ------------------------------------------
+# The two trace-off callgrind transfers, natively: the same frames, with
+# hash_steps counting the instructions of every EVP_DigestUpdate call.
+if only hash hs_off_1m hs_off_4m; then
+	note "1c. the sink's hash on the CPU (single-stepping EVP_DigestUpdate; about 2.5 minutes)"
+	rec hs_off_1m "$B/hash_steps" "$B/bench_sim" xfer 1048576 --payload "$PAYLOAD1M"
+	rec hs_off_4m "$B/hash_steps" "$B/bench_sim" xfer 4194304 --payload "$PAYLOAD1M"
 fi
 
 # ---- 6: scale ----------------------------------------------------------------
