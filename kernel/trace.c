@@ -208,6 +208,20 @@ buf_put(struct trace_buf *b, const char *s, size_t n)
 	b->p += n;
 }
 
+/* Copy @n bytes of @s, a buffer of @max (a constant) readable bytes:
+ * all @max at once when there is room (a few moves instead of a call;
+ * the bytes past @n are overwritten next or never written out). */
+static inline void
+buf_put_padded(struct trace_buf *b, const char *s, size_t n, size_t max)
+{
+	if ((size_t)(b->end - b->p) >= max) {
+		memcpy(b->p, s, max);
+		b->p += n;
+	} else {
+		buf_put(b, s, n);
+	}
+}
+
 static inline void
 buf_putc(struct trace_buf *b, char c)
 {
@@ -460,8 +474,7 @@ field_text(struct trace_buf *b, const struct trace_field *f, const u8 *p)
 			buf_put(b, "none", 4);
 			return;
 		}
-		e = fmt_mac(o, p);
-		break;
+		/* fall through */
 	case TF_MAC:
 		e = fmt_mac(o, p);
 		break;
@@ -520,16 +533,16 @@ fields_text(const struct trace_rec *r, struct trace_buf *b)
 
 		if (i)
 			buf_putc(b, ' ');
-		if (f->bare) {
-			;
-		} else if ((size_t)(b->end - b->p) > sizeof(f->name)) {
-			/* The whole padded name at once, then '=' after it. */
-			memcpy(b->p, f->name, sizeof(f->name));
-			b->p += f->namelen;
-			*b->p++ = '=';
-		} else {
-			buf_put(b, f->name, f->namelen);
-			buf_putc(b, '=');
+		if (!f->bare) {
+			if ((size_t)(b->end - b->p) > sizeof(f->name)) {
+				/* The whole padded name at once, then '='. */
+				memcpy(b->p, f->name, sizeof(f->name));
+				b->p += f->namelen;
+				*b->p++ = '=';
+			} else {
+				buf_put(b, f->name, f->namelen);
+				buf_putc(b, '=');
+			}
 		}
 		field_text(b, f, data);
 		data += f->size;
@@ -651,14 +664,15 @@ trace_suggest_functions(struct trace_suggest *s, const char *want)
 
 /* ---- --trace: function_graph-like text --------------------------------- */
 
+#define TEXT_HEADS_BITS	10
+#define TEXT_HEADS	(1 << TEXT_HEADS_BITS)	/* line heads kept */
+#define TEXT_INDENT_FAST 64		/* indentation copied at once */
+
 /*
  * The text writer holds back each "enter" line for one event: if the
  * very next event is its own exit, the call was a leaf and prints as
  * "func();", as function_graph does.
  */
-#define TEXT_HEADS_BITS	10
-#define TEXT_HEADS	(1 << TEXT_HEADS_BITS)	/* line heads kept */
-#define TEXT_INDENT_FAST 64		/* indentation copied at once */
 
 struct trace_text_state {
 	FILE *f;
@@ -751,20 +765,6 @@ enum text_form {
 	TEXT_EXIT,			/* "} /\* func *\/" */
 	TEXT_NOTE,			/* "/\* func:" */
 };
-
-/* Copy @n bytes of @s, a buffer of @max (a constant) readable bytes:
- * all @max at once when there is room (a few moves instead of a call;
- * the bytes past @n are overwritten next or never written out). */
-static inline void
-buf_put_padded(struct trace_buf *b, const char *s, size_t n, size_t max)
-{
-	if ((size_t)(b->end - b->p) >= max) {
-		memcpy(b->p, s, max);
-		b->p += n;
-	} else {
-		buf_put(b, s, n);
-	}
-}
 
 /* @func in @form, then the two spaces before fields if @fields. */
 static void

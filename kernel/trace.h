@@ -67,7 +67,7 @@ struct trace_buf;
 
 struct trace_field {
 	/* "ntu", printed as name=value; NUL-padded, so that the text writer
-	 * copies the array whole (a longer name does not compile) */
+	 * copies the array whole (TP_NAMELEN refuses a name of 24 or more) */
 	char name[TRACE_FIELD_NAME_MAX];
 	unsigned short namelen;		/* strlen(name) */
 	enum trace_field_type type;

@@ -153,8 +153,12 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #if defined(TP_PASS_DESC)
 
 /* Pass 2: each field's descriptor, each event's descriptor. */
+/* strlen of a field's name; a name that leaves no room for its NUL in
+ * struct trace_field's array does not compile (negative array size). */
+#define TP_NAMELEN(n)								\
+	(sizeof(#n) - 1 + 0 * sizeof(char[sizeof(#n) <= TRACE_FIELD_NAME_MAX ? 1 : -1]))
 #define TP_F(n, type, ctype, w, bare, fmt)					\
-	{ #n, sizeof(#n) - 1, type, sizeof(ctype), w, bare, { fmt } },
+	{ #n, TP_NAMELEN(n), type, sizeof(ctype), w, bare, { fmt } },
 #define tp_u8(n)		TP_F(n, TF_UINT, u8, 0, false, NULL)
 #define tp_u16(n)		TP_F(n, TF_UINT, u16, 0, false, NULL)
 #define tp_u32(n)		TP_F(n, TF_UINT, u32, 0, false, NULL)
@@ -173,11 +177,11 @@ tp_set_mac0(u8 *field, const u8 *mac)
 #define tp_mac0(n)		TP_F(n, TF_MAC0, u8[7], 0, false, NULL)
 #define tp_str(n)		TP_F(n, TF_STR, const char *, 0, false, NULL)
 #define tp_bare_str(n)		TP_F(n, TF_STR, const char *, 0, true, NULL)
-#define tp_enum(n, f)		{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u32), 0, false, { .name_of = f } },
-#define tp_enum8(n, f)		{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u8), 0, false, { .name_of = f } },
-#define tp_bare_enum8(n, f)	{ #n, sizeof(#n) - 1, TF_ENUM, sizeof(u8), 0, true, { .name_of = f } },
+#define tp_enum(n, f)		{ #n, TP_NAMELEN(n), TF_ENUM, sizeof(u32), 0, false, { .name_of = f } },
+#define tp_enum8(n, f)		{ #n, TP_NAMELEN(n), TF_ENUM, sizeof(u8), 0, false, { .name_of = f } },
+#define tp_bare_enum8(n, f)	{ #n, TP_NAMELEN(n), TF_ENUM, sizeof(u8), 0, true, { .name_of = f } },
 #define tp_skb(n)		TP_F(n, TF_SKB, u32, 0, false, NULL)
-#define tp_custom(n, ct, f)	{ #n, sizeof(#n) - 1, TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
+#define tp_custom(n, ct, f)	{ #n, TP_NAMELEN(n), TF_CUSTOM, sizeof(ct), 0, false, { .print = f } },
 
 #define TP_DEFINE_FIELDS(cname, ...)						\
 	static const struct trace_field tp_fields_##cname[] = {			\
