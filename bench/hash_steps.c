@@ -84,7 +84,8 @@ hs_alarm(int sig)
 	kill(hs_child, SIGKILL);
 }
 
-/* Wait for the child's next stop; -1 (said why) if it exited or died. */
+/* Wait for the child's next stop: 0 (and its signal); 1 when it exited
+ * with status 0; -1, said why, when it failed, or the wait did. */
 static int
 hs_wait(pid_t pid, int *sig)
 {
@@ -94,15 +95,15 @@ hs_wait(pid_t pid, int *sig)
 		perror("hash_steps: waitpid");
 		return -1;
 	}
-	if (!WIFSTOPPED(st))
-		hs_child = 0;
 	if (WIFSTOPPED(st)) {
 		*sig = WSTOPSIG(st);
 		return 0;
 	}
+	hs_child = 0;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 1;
 	if (WIFEXITED(st))
-		fprintf(stderr, "hash_steps: the program exited (status %d) while traced\n",
-			WEXITSTATUS(st));
+		fprintf(stderr, "hash_steps: the program exited with status %d\n", WEXITSTATUS(st));
 	else
 		fprintf(stderr, "hash_steps: the program died of signal %d\n", WTERMSIG(st));
 	return -1;
@@ -246,7 +247,7 @@ static int
 hs_step_call(struct hash_steps *hs, struct user_regs_struct *r)
 {
 	unsigned long ret, sp, ip;
-	int sig;
+	int sig, rc;
 
 	if (hs_poke(hs->pid, hs->bp, hs->bp_word))
 		return -1;
@@ -276,8 +277,13 @@ hs_step_call(struct hash_steps *hs, struct user_regs_struct *r)
 			perror("hash_steps: PTRACE_SINGLESTEP");
 			return -1;
 		}
-		if (hs_wait(hs->pid, &sig))
+		rc = hs_wait(hs->pid, &sig);
+		if (rc) {
+			if (rc > 0)
+				fprintf(stderr, "hash_steps: the program exited inside %s\n",
+					HASH_SYMBOL);
 			return -1;
+		}
 		/* A signal's handler would be stepped and counted as hash. */
 		if (sig != SIGTRAP) {
 			fprintf(stderr, "hash_steps: signal %d inside %s\n", sig, HASH_SYMBOL);
@@ -302,11 +308,11 @@ hs_trace(struct hash_steps *hs)
 	struct user_regs_struct r;
 	unsigned long entry;
 	long entry_word;
-	int sig, st;
+	int sig, rc;
 
 	/* The stop after execve(): only the program and the loader mapped. */
 	if (hs_wait(hs->pid, &sig))
-		return -1;
+		return -1;	/* (it cannot exit before that stop) */
 	if (sig != SIGTRAP) {
 		fprintf(stderr, "hash_steps: the program stopped on signal %d, not at exec\n", sig);
 		return -1;
@@ -330,21 +336,9 @@ hs_trace(struct hash_steps *hs)
 			perror("hash_steps: PTRACE_CONT");
 			return -1;
 		}
-		if (waitpid(hs->pid, &st, 0) < 0) {
-			perror("hash_steps: waitpid");
-			return -1;
-		}
-		if (!WIFSTOPPED(st))
-			hs_child = 0;
-		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-			return 0;
-		if (!WIFSTOPPED(st)) {
-			fprintf(stderr, "hash_steps: the program %s %d\n",
-				WIFEXITED(st) ? "exited with status" : "died of signal",
-				WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
-			return -1;
-		}
-		sig = WSTOPSIG(st);
+		rc = hs_wait(hs->pid, &sig);
+		if (rc)
+			return rc > 0 ? 0 : -1;
 		if (sig != SIGTRAP)
 			continue;	/* the program's own signal: deliver it */
 		sig = 0;
