@@ -118,7 +118,14 @@ demo: netstep
 		-e 'ping -c 3 10.0.1.2; ip neigh; route -n; tc -s qdisc show dev eth0; cat /proc/softirqs'
 	@echo "netstep: call graph in netstep.trace, frames in netstep.pcap (open it in Wireshark)"
 
-check: netstep tests/check_netstep tests/lesson_panes
+# bench/hash_steps (make bench's count of the hash as the CPU runs it) and
+# a program for it to trace (tests/hash_steps.sh).
+tests/hash_steps: bench/hash_steps.c
+	$(CC) $(CFLAGS) -o $@ $<
+tests/hash_steps_prog: tests/hash_steps_prog.c
+	$(CC) $(CFLAGS) -o $@ $< -lcrypto
+
+check: netstep tests/check_netstep tests/lesson_panes tests/hash_steps tests/hash_steps_prog
 	./tests/check_netstep
 	$(MAKE) --no-print-directory fuzz-replay
 	bash tests/integration.sh ./netstep
@@ -131,6 +138,7 @@ check: netstep tests/check_netstep tests/lesson_panes
 	bash tests/lessons-panes.sh ./tests/lesson_panes
 	bash tests/packetdrill.sh ./netstep
 	bash tests/install.sh ./netstep
+	bash tests/hash_steps.sh ./tests/hash_steps ./tests/hash_steps_prog
 
 # The classroom lab (lab/lab.sh): the kernel as router and server, in
 # network namespaces, behind a TAP.  LAB_ARGS='--name lab2 --mtu 1400 --loss 5'.
@@ -146,6 +154,7 @@ lab-status:
 
 clean:
 	rm -f netstep libnetstep.a tests/check_netstep tests/lesson_panes tests/lesson_panes.[od] \
+	      tests/hash_steps tests/hash_steps_prog tests/hash_steps.d tests/hash_steps_prog.d \
 	      main.o main.d \
 	      $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(TEST_OBJS) $(TEST_OBJS:.o=.d)
 	rm -rf tests/out tests/out-tap tests/out-ui
