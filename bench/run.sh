@@ -170,7 +170,7 @@ fi
 # The two trace-off callgrind transfers, natively: the same frames, with
 # hash_steps counting the instructions of every EVP_DigestUpdate call.
 if only hash hs_off_1m hs_off_4m; then
-	note "1c. the sink's hash on the CPU (single-stepping EVP_DigestUpdate; about 2.5 minutes)"
+	note "1c. the sink's hash on the CPU (single-stepping EVP_DigestUpdate; about 3.5 minutes)"
 	rec hs_off_1m "$B/hash_steps" "$B/bench_sim" xfer 1048576 --payload "$PAYLOAD1M"
 	rec hs_off_4m "$B/hash_steps" "$B/bench_sim" xfer 4194304 --payload "$PAYLOAD1M"
 fi
